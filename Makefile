@@ -1,0 +1,32 @@
+# frus-kg: `make run` to try it, `make test` to check it, `make bench` to measure it.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STORE  ?= data/store
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+CORPUS ?= ../shared/data/frus
+
+.PHONY: install run test bench clean
+
+install: $(BIN)/frus-kg
+
+$(BIN)/frus-kg: pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "frus-kg needs Python >= 3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(BIN)/frus-kg
+
+run: install
+	$(BIN)/frus-kg ingest --store $(STORE) examples/
+	$(BIN)/frus-kg serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python -m bench --corpus $(CORPUS) --report bench/REPORT.md
+
+clean:
+	rm -rf $(VENV) build *.egg-info bench/out

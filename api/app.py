@@ -1,0 +1,44 @@
+"""The FastAPI application: built from a store, so tests and the CLI choose what it serves."""
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse
+
+from graph import Store
+
+from . import sparql
+from .pages import index_page
+
+__all__ = ["create_app"]
+
+
+def _service_description(endpoint: str) -> str:
+    formats = "".join(f"    sd:resultFormat <http://www.w3.org/ns/formats/{f}> ;\n" for f in
+                      ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                       "Turtle", "N-Triples", "RDF_XML", "JSON-LD"))
+    return (
+        "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
+        f"<{endpoint}> a sd:Service ;\n"
+        f"    sd:endpoint <{endpoint}> ;\n"
+        "    sd:supportedLanguage sd:SPARQL11Query ;\n"
+        f"{formats}"
+        "    sd:feature sd:UnionDefaultGraph ;\n"
+        "    sd:defaultDataset [ a sd:Dataset ] .\n"
+    )
+
+
+def create_app(store: Store, *, cors: bool = True, title: str = "frus-kg") -> FastAPI:
+    app = FastAPI(title=title, description="Linked-data knowledge graph of Foreign Relations of the United States.",
+                  version="0.1.0")
+    app.state.store = store
+    app.state.service_description = _service_description
+    if cors:
+        app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"], allow_headers=["*"])
+    app.include_router(sparql.router)
+
+    @app.get("/", response_class=HTMLResponse, summary="Home page with a query form")
+    def home() -> str:
+        return index_page()
+
+    return app

@@ -1,0 +1,1 @@
+"""Composition root of frus-kg: the command line."""

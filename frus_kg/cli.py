@@ -1,0 +1,226 @@
+"""The `frus-kg` command: the composition root that wires ingest, the store and the API together.
+
+Exit codes: 0 success; 1 some input was rejected or unreadable (the rest was ingested);
+2 usage error; 3 the store cannot be opened (missing, locked); 4 malformed query or data.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from graph import QueryError, StoreError, open_store, store_path
+
+__all__ = ["app", "main", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE", "EXIT_QUERY"]
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_STORE, EXIT_QUERY = 0, 1, 2, 3, 4
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="frus-kg: a linked-data knowledge graph of Foreign Relations of the United States.")
+out = Console()
+err = Console(stderr=True)
+
+StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store folder [default: $FRUS_KG_STORE or ./data/store]")]
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+
+
+class ExportFormat(str, Enum):
+    nquads = "nquads"
+    trig = "trig"
+    turtle = "turtle"
+    jsonld = "jsonld"
+
+
+def _fail(message: str, code: int) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _open(store: Optional[Path], read_only: bool = False):
+    try:
+        return open_store(store, read_only=read_only)
+    except StoreError as exc:
+        _fail(str(exc), EXIT_STORE)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: plain-text document copies, TEI volumes (.xml, .xml.gz)")],
+    store: StoreOpt = None,
+    no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip the SHACL gate (not recommended)")] = False,
+) -> None:
+    """Read FRUS documents into the store: one validated named graph per document."""
+    from ingest import find_inputs, ingest_paths
+
+    db = _open(store)
+    files = find_inputs(paths)
+    started = time.perf_counter()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                  TimeElapsedColumn(), TimeRemainingColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("documents", total=None, rate="")
+
+        def tick(record, failure) -> None:
+            if failure is not None:
+                progress.console.print(f"[red]rejected[/] {failure.message}", highlight=False)
+            done = progress.tasks[0].completed + 1
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, advance=1, rate=f"{rate:.1f} docs/s")
+
+        summary = ingest_paths(files, db, check=not no_validate, on_document=tick)
+    db.close()
+    elapsed = time.perf_counter() - started
+    table = Table(title="ingest summary", show_header=False)
+    table.add_row("files", str(len(files)))
+    table.add_row("documents", str(summary.documents))
+    table.add_row("triples", str(summary.triples))
+    table.add_row("rejected", str(summary.rejected))
+    table.add_row("seconds", f"{elapsed:.2f}")
+    table.add_row("store", str(store_path(store)))
+    err.print(table)
+    for failure in summary.failures:
+        err.print(f"[red]{failure.kind}:[/] {failure.message}", highlight=False)
+    if summary.failures:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @FILE to read it from a file")],
+    store: StoreOpt = None,
+    format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+) -> None:
+    """Run a SPARQL query over the union of all graphs."""
+    if sparql.startswith("@"):
+        sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+    db = _open(store, read_only=True)
+    try:
+        result = db.query(sparql)
+        if result.kind == "boolean":
+            out.print("true" if result.boolean else "false") if format == QueryFormat.table else \
+                sys.stdout.write(result.serialize("json" if format == QueryFormat.table else format.value).decode() + "\n")
+            return
+        if result.kind == "graph":
+            sys.stdout.write(result.serialize("turtle").decode())
+            return
+        if format != QueryFormat.table:
+            sys.stdout.write(result.serialize(format.value).decode())
+            return
+        table = Table(*result.variables)
+        count = 0
+        for row in result.rows():
+            table.add_row(*[("" if v is None else v.value) for v in row])
+            count += 1
+        out.print(table)
+        err.print(f"{count} row(s)")
+    except QueryError as exc:
+        _fail(str(exc), EXIT_QUERY)
+
+
+@app.command()
+def export(
+    store: StoreOpt = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.nquads,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write [default: stdout]")] = None,
+) -> None:
+    """Write the whole dataset. N-Quads, TriG and JSON-LD keep the named graphs; Turtle merges them."""
+    db = _open(store, read_only=True)
+    if output is None:
+        db.export(sys.stdout.buffer, format.value)
+        sys.stdout.flush()
+    else:
+        with open(output, "wb") as fh:
+            db.export(fh, format.value)
+        err.print(f"wrote {output}")
+
+
+@app.command()
+def stats(store: StoreOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Counts of quads, graphs, documents, mentions and claims."""
+    from ontology.namespaces import sparql_prologue
+
+    db = _open(store, read_only=True)
+    q = sparql_prologue("schema", "fk", "oa") + """
+    SELECT (COUNT(DISTINCT ?d) AS ?documents) (COUNT(DISTINCT ?v) AS ?volumes)
+           (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?c) AS ?claims) WHERE {
+      { ?d a fk:Document } UNION { ?v a fk:Volume } UNION { ?m a fk:Mention } UNION { ?c a fk:Claim } }"""
+    row = next(db.query(q).rows())
+    figures = {"quads": db.quad_count(), "graphs": len(db.graph_names()),
+               **{k: int(v.value) for k, v in zip(("documents", "volumes", "mentions", "claims"), row)}}
+    if as_json:
+        out.print_json(json.dumps(figures))
+        return
+    table = Table("measure", "count", title=f"store {store_path(store)}")
+    for k, v in figures.items():
+        table.add_row(k, str(v))
+    out.print(table)
+
+
+@app.command()
+def validate(
+    file: Annotated[Optional[Path], typer.Argument(help="An RDF file to validate instead of the store")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Re-validate every graph of the store (or one RDF file) against the SHACL shapes."""
+    import rdflib
+
+    from ontology.validation import validate as shacl
+
+    failures = 0
+    if file is not None:
+        try:
+            g = rdflib.Dataset()
+            g.parse(file)
+        except Exception as exc:  # rdflib raises many parser-specific types
+            _fail(f"{file}: cannot parse: {exc}", EXIT_QUERY)
+        graphs = [(str(c.identifier), rdflib.Graph().__iadd__(c)) for c in g.graphs() if len(c)]
+    else:
+        db = _open(store, read_only=True)
+        graphs = [(name, list(db.quads(name))) for name in db.graph_names()]
+    for name, data in graphs:
+        report = shacl(data)
+        if not report.conforms:
+            failures += 1
+            err.print(report.format(name), highlight=False)
+    err.print(f"{len(graphs) - failures} of {len(graphs)} graph(s) conform")
+    if failures:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+@app.command()
+def serve(
+    store: StoreOpt = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+    cors: Annotated[bool, typer.Option("--cors/--no-cors", help="Send Access-Control-Allow-Origin: *")] = True,
+) -> None:
+    """Serve the SPARQL endpoint and pages. The store is opened read-only, so ingest can run alongside."""
+    import uvicorn
+
+    from api import create_app
+
+    db = _open(store, read_only=True)
+    err.print(f"serving {store_path(store)} at http://{host}:{port}/ (SPARQL at /sparql)")
+    uvicorn.run(create_app(db, cors=cors), host=host, port=port, log_level=os.environ.get("FRUS_KG_LOG", "info"))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted: every committed document is intact; rerun to finish")
+        sys.exit(130)

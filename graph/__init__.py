@@ -1,0 +1,10 @@
+"""The store (embedded Oxigraph by default) and, later, the network analysis of actors."""
+from __future__ import annotations
+
+from .errors import QueryError, StoreError, StoreLocked
+from .store import DEFAULT_STORE, OxigraphStore, QueryResult, Store, open_store, store_path
+
+__all__ = [
+    "DEFAULT_STORE", "OxigraphStore", "QueryError", "QueryResult", "Store", "StoreError", "StoreLocked",
+    "open_store", "store_path",
+]

@@ -1,0 +1,251 @@
+"""The store behind a small interface: load, replace graphs atomically, query, update, export.
+
+`OxigraphStore` is the default (embedded pyoxigraph on disk). A remote SPARQL 1.1 server can
+implement `Store` with the Graph Store and Update protocols later; nothing above this module
+touches pyoxigraph's storage API directly.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Mapping, Protocol, Sequence
+
+import pyoxigraph as ox
+
+from .errors import QueryError, StoreError, StoreLocked
+
+__all__ = [
+    "Store", "OxigraphStore", "QueryResult", "DEFAULT_STORE", "store_path", "open_store",
+    "RDF_FORMATS", "RESULT_FORMATS",
+]
+
+DEFAULT_STORE = "data/store"
+
+RDF_FORMATS = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": getattr(ox.RdfFormat, "JSON_LD", None),
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+_QUAD_FORMATS = {"nquads", "trig", "jsonld"}
+
+
+def store_path(explicit: str | os.PathLike | None = None) -> Path:
+    """--store, else $FRUS_KG_STORE, else ./data/store."""
+    return Path(explicit or os.environ.get("FRUS_KG_STORE") or DEFAULT_STORE)
+
+
+@dataclass
+class QueryResult:
+    """A SPARQL result: `kind` is 'solutions', 'boolean' or 'graph'. Iterate `rows()` or `serialize()` once."""
+    kind: str
+    raw: object
+    variables: tuple[str, ...] = ()
+    boolean: bool | None = None
+
+    def rows(self) -> Iterator[tuple]:
+        if self.kind == "solutions":
+            for solution in self.raw:
+                yield tuple(solution[v] for v in self.variables)
+        elif self.kind == "graph":
+            for t in self.raw:
+                yield (t.subject, t.predicate, t.object)
+
+    def serialize(self, fmt: str) -> bytes:
+        if self.kind == "graph":
+            return ox.serialize(self.raw, format=RDF_FORMATS[fmt])
+        return self.raw.serialize(format=RESULT_FORMATS[fmt])
+
+
+class Store(Protocol):
+    def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> None: ...
+    def add_graphs_if_absent(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> list[str]: ...
+    def drop_graphs(self, names: Iterable[str]) -> None: ...
+    def has_graph(self, name: str) -> bool: ...
+    def graph_names(self) -> list[str]: ...
+    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False) -> None: ...
+    def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
+              named_graphs: Sequence[str] = ()) -> QueryResult: ...
+    def update(self, sparql: str) -> None: ...
+    def export(self, out: IO[bytes], fmt: str = "nquads", graph: str | None = None) -> None: ...
+    def quad_count(self) -> int: ...
+    def close(self) -> None: ...
+
+
+def _ntriples(quads: Sequence[ox.Quad]) -> str:
+    return ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
+                        format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+class OxigraphStore:
+    """Embedded Oxigraph. `read_only=True` opens a snapshot that is refreshed when the files change."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+        self.path = None if path is None else Path(path)
+        self.read_only = read_only
+        self._lock = threading.Lock()
+        self._stamp = 0.0
+        self._checked = 0.0
+        self._store = self._open()
+
+    def _open(self) -> ox.Store:
+        if self.path is None:
+            return ox.Store()
+        try:
+            if self.read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise StoreError(f"{self.path}: no store here yet; run `frus-kg ingest` first")
+                self._stamp = self._files_stamp()
+                return ox.Store.read_only(str(self.path))
+            self.path.mkdir(parents=True, exist_ok=True)
+            return ox.Store(str(self.path))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLocked(f"{self.path}: the store is open in another process (is `frus-kg serve` "
+                                  f"or another ingest running?). Stop it, or point --store elsewhere.") from None
+            raise StoreError(f"{self.path}: cannot open the store: {exc}") from None
+
+    def _files_stamp(self) -> float:
+        try:
+            return max((e.stat().st_mtime for e in os.scandir(self.path)), default=0.0)
+        except OSError:
+            return 0.0
+
+    def _current(self) -> ox.Store:
+        """Read-only snapshots reopen (at most once a second) when a writer has changed the files."""
+        if self.read_only and self.path is not None:
+            now = time.monotonic()
+            if now - self._checked > 1.0:
+                self._checked = now
+                stamp = self._files_stamp()
+                if stamp != self._stamp:
+                    with self._lock:
+                        self._store = ox.Store.read_only(str(self.path))
+                        self._stamp = stamp
+        return self._store
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        return self._store
+
+    # -- writes ------------------------------------------------------------------------------------
+    def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> None:
+        """Replace each named graph by the given quads, all in one transaction."""
+        store = self._writable()
+        if not graphs:
+            return
+        existing = [name for name in graphs if store.contains_named_graph(ox.NamedNode(name))]
+        if not existing:
+            store.extend([q for quads in graphs.values() for q in quads])
+            return
+        drops = " ".join(f"DROP SILENT GRAPH <{name}> ;" for name in existing)
+        inserts = " ".join(f"GRAPH <{name}> {{ {_ntriples(quads)} }}" for name, quads in graphs.items() if quads)
+        try:
+            store.update(f"{drops} INSERT DATA {{ {inserts} }}" if inserts else drops.rstrip(" ;"))
+        except (SyntaxError, OSError) as exc:
+            raise StoreError(f"replacing {len(graphs)} graph(s) failed; the store is unchanged: {exc}") from None
+
+    def add_graphs_if_absent(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> list[str]:
+        store = self._writable()
+        new = {n: q for n, q in graphs.items() if not store.contains_named_graph(ox.NamedNode(n))}
+        if new:
+            store.extend([q for quads in new.values() for q in quads])
+        return list(new)
+
+    def drop_graphs(self, names: Iterable[str]) -> None:
+        names = list(names)
+        if names:
+            self._writable().update(" ; ".join(f"DROP SILENT GRAPH <{n}>" for n in names))
+
+    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False) -> None:
+        store = self._writable()
+        kwargs = {"format": RDF_FORMATS[fmt]}
+        if graph is not None and fmt not in _QUAD_FORMATS:
+            kwargs["to_graph"] = ox.NamedNode(graph)
+        try:
+            (store.bulk_load if bulk else store.load)(data, **kwargs)
+        except SyntaxError as exc:
+            raise StoreError(f"cannot load {fmt} data: {exc}") from None
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._writable().update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(str(exc)) from None
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self._store.flush()
+
+    def optimize(self) -> None:
+        if not self.read_only:
+            self._store.optimize()
+
+    # -- reads -------------------------------------------------------------------------------------
+    def has_graph(self, name: str) -> bool:
+        return self._current().contains_named_graph(ox.NamedNode(name))
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._current().named_graphs() if isinstance(g, ox.NamedNode))
+
+    def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
+              named_graphs: Sequence[str] = ()) -> QueryResult:
+        """Run a SPARQL query. The default graph is the union of all graphs unless graphs are named."""
+        kwargs: dict = {}
+        try:
+            if default_graphs:
+                kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+            else:
+                kwargs["use_default_graph_as_union"] = union
+            if named_graphs:
+                kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        except ValueError as exc:
+            raise QueryError(f"bad graph IRI: {exc}") from None
+        try:
+            raw = self._current().query(sparql, **kwargs)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except OSError as exc:
+            raise QueryError(f"query failed: {exc}") from None
+        if isinstance(raw, ox.QueryBoolean):
+            return QueryResult("boolean", raw, boolean=bool(raw))
+        if isinstance(raw, ox.QuerySolutions):
+            return QueryResult("solutions", raw, variables=tuple(v.value for v in raw.variables))
+        return QueryResult("graph", raw)
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        g = None if graph is None else ox.NamedNode(graph)
+        return self._current().quads_for_pattern(None, None, None, g)
+
+    def export(self, out: IO[bytes], fmt: str = "nquads", graph: str | None = None) -> None:
+        store = self._current()
+        if fmt in _QUAD_FORMATS and graph is None:
+            store.dump(out, format=RDF_FORMATS[fmt])
+        elif graph is not None:
+            store.dump(out, format=RDF_FORMATS[fmt], from_graph=ox.NamedNode(graph))
+        else:
+            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None))
+            ox.serialize(list(dict.fromkeys(triples)), out, format=RDF_FORMATS[fmt])
+
+    def quad_count(self) -> int:
+        return len(self._current())
+
+    def close(self) -> None:
+        self.flush()
+        self._store = None  # type: ignore[assignment]
+
+
+def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False) -> OxigraphStore:
+    return OxigraphStore(store_path(path), read_only=read_only)

@@ -1,0 +1,29 @@
+"""The ingest exception hierarchy: every failure names the file and, where known, the place in it."""
+from __future__ import annotations
+
+__all__ = ["IngestError", "SourceError", "RejectedDocument"]
+
+
+class IngestError(Exception):
+    """Base class of ingest failures."""
+
+
+class SourceError(IngestError):
+    """The input cannot be read as a FRUS document: names the file, and the line and column when known."""
+
+    def __init__(self, path: str, message: str, line: int | None = None, column: int | None = None):
+        self.path, self.message, self.line, self.column = str(path), message, line, column
+        where = str(path)
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        super().__init__(f"{where}: {message}")
+
+
+class RejectedDocument(IngestError):
+    """A document graph failed the SHACL gate; `report` says which shape and why."""
+
+    def __init__(self, document: str, report):
+        self.document, self.report = document, report
+        super().__init__(report.format(document))

@@ -1,0 +1,146 @@
+"""What a FRUS document heading and dateline say: genre, authors and recipients with offices, place, date.
+
+Shared by the plain-text and TEI readers: FRUS prints the same heading in both
+("54. Memorandum From the Deputy Secretary of State (Clark) and … to Secretary of State Haig").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["HeadingParty", "genre_of", "parties_of", "parse_dateline", "Dateline", "MONTHS"]
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+
+# Titles that, followed by a surname, name a person in a heading: "Secretary of State Haig".
+_PERSON_TITLES = re.compile(
+    r"^(?:the\s+)?(?P<office>(?:Acting\s+|Vice\s+|Deputy\s+|Under\s+|Assistant\s+|Special\s+|Prime\s+)*"
+    r"(?:President|Secretary(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy))?|"
+    r"Ambassador(?:\s+to\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?|Minister|Chancellor|Senator|Representative|Governor|"
+    r"Attorney\s+General|General|Admiral|Chairman(?:\s+of\s+the\s+Joint\s+Chiefs\s+of\s+Staff)?|Director(?:\s+of\s+Central\s+Intelligence)?|"
+    r"King|Queen|Shah|Emperor|Premier|Foreign\s+Minister|Prime\s+Minister|Pope|Mayor|Counselor|Consul|Chargé))"
+    r"\s+(?P<name>(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)$"
+)
+_GENRE_STOP = re.compile(r"\s+(?:From|from|to|To|by|By|Prepared|prepared|for|Between|between|With|with|on|Held)\b")
+_PAREN_PARTY = re.compile(r"(?:^|\s)(?:the\s+)?(?P<office>[^()]*?)\s*\((?P<name>[^()]+)\)")
+
+
+@dataclass
+class HeadingParty:
+    role: str          # author | recipient
+    name: str
+    office: str | None
+    start: int         # offsets into the heading string
+    end: int
+
+
+def genre_of(heading: str) -> str | None:
+    """'Memorandum From … to …' -> 'Memorandum'; 'Memorandum of Conversation' stays whole."""
+    text = re.sub(r"^\s*\d+[A-Za-z]?\.\s*", "", heading).strip()
+    if not text:
+        return None
+    cut = _GENRE_STOP.search(text)
+    genre = text[: cut.start()] if cut else text
+    genre = genre.strip(" ,.;:")
+    if len(genre) > 80:
+        return None
+    return genre or None
+
+
+def _split_recipients(text: str, base: int) -> tuple[tuple[str, int], tuple[str, int] | None]:
+    """Split 'A (X) and B (Y) to C' at the ' to ' that is outside parentheses and not part of an office."""
+    depth = 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0 and text.startswith(" to ", i):
+            before = text[:i]
+            # "Assistant to the President (Kissinger)": the office continues when a '(' follows before
+            # the next ' to ' and no ')' closed a party just before.
+            rest = text[i + 4:]
+            if re.search(r"(?:Assistant|Adviser|Advisor|Counselor|Ambassador|Representative|Delegation|Mission|Envoy|Embassy|Minister)$", before.strip()):
+                i += 4
+                continue
+            return (before, base), (rest, base + i + 4)
+        i += 1
+    return (text, base), None
+
+
+def _parties_in(segment: str, offset: int, role: str) -> list[HeadingParty]:
+    found: list[HeadingParty] = []
+    for m in _PAREN_PARTY.finditer(segment):
+        office = re.sub(r"^(?:and|,)\s+", "", m.group("office").strip(" ,")).strip()
+        office = re.sub(r"^(?:the|The)\s+", "", office)
+        name = m.group("name").strip()
+        if not re.match(r"^[A-Z]", name) or len(name) > 60 or re.search(r"\d", name):
+            continue
+        found.append(HeadingParty(role, name, office or None, offset + m.start("name"), offset + m.start("name") + len(name)))
+    if found:
+        return found
+    for piece in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", segment):
+        chunk = piece.group(0).strip()
+        chunk_start = offset + piece.start() + (len(piece.group(0)) - len(piece.group(0).lstrip()))
+        chunk = re.sub(r"^and\s+", "", chunk)
+        m = _PERSON_TITLES.match(chunk)
+        if m:
+            name = m.group("name")
+            start = chunk_start + piece.group(0).strip().rfind(name)
+            found.append(HeadingParty(role, name, m.group("office").strip(), start, start + len(name)))
+    return found
+
+
+def parties_of(heading: str) -> list[HeadingParty]:
+    """Authors and recipients named in a heading, with the office printed beside each name."""
+    m = re.search(r"\b(?:From|from)\s+", heading)
+    parties: list[HeadingParty] = []
+    if m:
+        (senders, s_off), recipients = _split_recipients(heading[m.end():], m.end())
+        parties += _parties_in(senders, s_off, "author")
+        if recipients:
+            parties += _parties_in(recipients[0], recipients[1], "recipient")
+        return parties
+    m = re.search(r"\s+to\s+", heading)
+    if m and re.match(r"^\s*\d*[A-Za-z]?\.?\s*(?:Letter|Telegram|Message|Note|Memorandum)\b", heading):
+        parties += _parties_in(heading[m.end():], m.end(), "recipient")
+    m = re.search(r"\b(?:by|By)\s+", heading)
+    if m:
+        parties += _parties_in(heading[m.end():], m.end(), "author")
+    return parties
+
+
+@dataclass
+class Dateline:
+    place: str | None
+    date: str | None          # ISO 8601 date or dateTime
+    place_span: tuple[int, int] | None
+
+
+_DATE = re.compile(
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})(?:,?\s+(?P<time>\d{3,4})(?:\s*(?P<zone>Z|GMT|[A-Z]{3}))?)?"
+)
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """'Washington, October 26, 1981' -> place 'Washington', date '1981-10-26'."""
+    m = _DATE.search(line)
+    if not m:
+        return None
+    date = f"{int(m.group('year')):04d}-{MONTHS[m.group('month').lower()]:02d}-{int(m.group('day')):02d}"
+    if m.group("time") and m.group("zone") in ("Z", "GMT"):
+        hhmm = m.group("time").zfill(4)
+        if int(hhmm[:2]) < 24 and int(hhmm[2:]) < 60:
+            date += f"T{hhmm[:2]}:{hhmm[2:]}:00Z"
+    before = line[: m.start()].rstrip(" ,")
+    place = before.strip() or None
+    span = None
+    if place:
+        start = line.index(place)
+        span = (start, start + len(place))
+    return Dateline(place, date, span)

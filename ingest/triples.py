@@ -1,0 +1,267 @@
+"""Records -> RDF: one named graph per document, one per volume.
+
+The graph of a document holds the document, its pages, notes, roles, mentions (oa:Annotation) and
+claims, plus a label and type for every entity it points to, so that it validates on its own.
+No blank nodes: every node has a path IRI under the document, which makes re-ingest idempotent
+and every passage dereferenceable.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+import pyoxigraph as ox
+
+from ontology import iris
+from ontology.namespaces import FK, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+
+from .records import Claim, DocumentRecord, Mention, VolumeRecord
+
+__all__ = ["document_quads", "volume_quads", "KIND_CLASS", "CLAIM_TYPES", "term_for_page", "literal"]
+
+KIND_CLASS = {
+    "person": SCHEMA + "Person",
+    "country": SCHEMA + "Country",
+    "organization": SCHEMA + "Organization",
+    "place": SCHEMA + "Place",
+    "region": FK + "Region",
+    "term": SCHEMA + "DefinedTerm",
+}
+CLAIM_TYPES = {
+    "assessment": FK + "Assessment",
+    "recommendation": FK + "Recommendation",
+    "decision": FK + "Decision",
+    "report": FK + "Report",
+    "quotation": FK + "Quotation",
+}
+
+_N = ox.NamedNode
+_TYPE = _N(RDF + "type")
+_STRING = _N(XSD + "string")
+
+
+def literal(value: object) -> ox.Literal:
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=_N(XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=_N(XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(f"{value:.3f}", datatype=_N(XSD + "decimal"))
+    return ox.Literal(str(value))
+
+
+def _offset(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_N(XSD + "nonNegativeInteger"))
+
+
+def _date(value: str) -> ox.Literal:
+    return ox.Literal(value, datatype=_N(XSD + ("dateTime" if "T" in value else "date")))
+
+
+def term_for_page(page: str) -> ox.Literal:
+    return literal(int(page)) if page.isdigit() else literal(page)
+
+
+class _Graph:
+    def __init__(self, graph: str):
+        self.g = _N(graph)
+        self.quads: list[ox.Quad] = []
+
+    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
+        obj = _N(o) if isinstance(o, str) else o
+        self.quads.append(ox.Quad(_N(s), _N(p), obj, self.g))
+
+    def lit(self, s: str, p: str, value: object) -> None:
+        if value is not None and value != "":
+            self.add(s, p, literal(value))
+
+    def typed(self, s: str, *classes: str) -> None:
+        for c in classes:
+            self.quads.append(ox.Quad(_N(s), _TYPE, _N(c), self.g))
+
+
+def volume_quads(volume: VolumeRecord) -> list[ox.Quad]:
+    v = iris.volume_iri(volume.id)
+    g = _Graph(iris.graph_iri(v))
+    g.typed(v, FK + "Volume", SCHEMA + "PublicationVolume", SCHEMA + "CreativeWork")
+    g.lit(v, SCHEMA + "name", volume.title)
+    g.lit(v, RDFS + "label", volume.title)
+    g.lit(v, FK + "volumeId", volume.id)
+    g.add(v, SCHEMA + "url", f"https://history.state.gov/historicaldocuments/{volume.id}")
+    g.lit(v, SCHEMA + "volumeNumber", volume.volume_number)
+    g.lit(v, SCHEMA + "alternativeHeadline", volume.volume_title)
+    g.lit(v, FK + "subseries", volume.subseries)
+    if volume.published:
+        g.add(v, SCHEMA + "datePublished", _date(volume.published) if len(volume.published) >= 10 else literal(volume.published))
+    for editor in volume.editors:
+        g.lit(v, SCHEMA + "editor", editor)
+    for entry in volume.persons + volume.terms:
+        base = iris.volume_person_iri if entry.kind == "person" else iris.term_iri
+        e = base(volume.id, entry.xml_id)
+        if entry.kind == "person":
+            g.typed(e, SCHEMA + "Person")
+        else:
+            g.typed(e, SCHEMA + "DefinedTerm")
+            g.add(e, SCHEMA + "inDefinedTermSet", v)
+        g.lit(e, RDFS + "label", entry.name)
+        g.lit(e, SCHEMA + "name", entry.name)
+        g.lit(e, SCHEMA + "description", entry.description)
+        g.lit(e, FK + "xmlId", entry.xml_id)
+        g.add(e, SCHEMA + "url", f"https://history.state.gov/historicaldocuments/{volume.id}/{'persons' if entry.kind == 'person' else 'terms'}#{entry.xml_id}")
+        if entry.entity:
+            g.add(e, SKOS + "exactMatch", entry.entity)
+    return g.quads
+
+
+def _target(g: _Graph, node: str, doc: str, text: str, start: int, end: int, source: str) -> None:
+    if not (0 <= start <= end <= len(text)):
+        raise ValueError(f"{source}: offsets {start}..{end} outside the text of {doc} (length {len(text)})")
+    target, quote, position = f"{node}/target", f"{node}/quote", f"{node}/position"
+    g.add(node, OA + "hasTarget", target)
+    g.typed(target, OA + "SpecificResource")
+    g.add(target, OA + "hasSource", doc)
+    g.add(target, OA + "hasSelector", quote)
+    g.add(target, OA + "hasSelector", position)
+    g.typed(quote, OA + "TextQuoteSelector")
+    g.add(quote, OA + "exact", ox.Literal(text[start:end]))
+    g.typed(position, OA + "TextPositionSelector")
+    g.add(position, OA + "start", _offset(start))
+    g.add(position, OA + "end", _offset(end))
+
+
+def _entity(g: _Graph, seen: set[str], iri: str, kind: str, label: str | None, links: Iterable[str] = ()) -> None:
+    if iri in seen:
+        return
+    seen.add(iri)
+    g.typed(iri, KIND_CLASS[kind])
+    name = label or iri.rsplit("/", 1)[-1]
+    g.lit(iri, RDFS + "label", name)
+    g.lit(iri, SCHEMA + "name", name)
+    for link in links:
+        g.add(iri, SKOS + "exactMatch", link)
+
+
+def _mention(g: _Graph, record: DocumentRecord, doc: str, n: int, m: Mention, seen: set[str], page_of: Callable[[int], str]) -> None:
+    node = f"{doc}/mentions/{n}"
+    g.typed(node, OA + "Annotation", FK + "Mention")
+    g.add(node, OA + "motivatedBy", OA + "identifying")
+    _target(g, node, doc, record.text, m.start, m.end, record.source)
+    g.add(node, FK + "page", term_for_page(page_of(m.start)))
+    g.add(node, FK + "method", FK + m.method)
+    g.lit(node, FK + "confidence", float(m.confidence))
+    g.add(node, FK + "entityType", KIND_CLASS[m.kind])
+    g.lit(node, FK + "explanation", m.explanation)
+    g.lit(node, SCHEMA + "roleName", m.office)
+    g.lit(node, FK + "teiRef", m.tei_ref)
+    if m.entity:
+        g.add(node, OA + "hasBody", m.entity)
+        _entity(g, seen, m.entity, m.kind, m.label, m.entity_links)
+        g.add(doc, SCHEMA + "mentions", m.entity)
+    for k, c in enumerate(m.candidates, start=1):
+        cand = f"{node}/candidates/{k}"
+        g.add(node, FK + "candidate", cand)
+        g.typed(cand, FK + "Candidate")
+        g.add(cand, FK + "candidateEntity", c.entity)
+        g.lit(cand, FK + "score", float(c.score))
+        g.lit(cand, RDFS + "label", c.label)
+
+
+def _claim(g: _Graph, record: DocumentRecord, doc: str, n: int, c: Claim, page_of: Callable[[int], str]) -> None:
+    node = f"{doc}/claims/{n}"
+    g.typed(node, FK + "Claim", PROV + "Entity")
+    g.lit(node, SCHEMA + "text", record.text[c.start:c.end])
+    g.add(node, FK + "claimType", CLAIM_TYPES[c.claim_type])
+    for claimant in c.claimants:
+        g.add(node, PROV + "wasAttributedTo", claimant)
+    for about in c.about:
+        g.add(node, SCHEMA + "about", about)
+    g.add(node, PROV + "wasDerivedFrom", doc)
+    _target(g, node, doc, record.text, c.start, c.end, record.source)
+    g.add(node, FK + "page", term_for_page(page_of(c.start)))
+    g.add(node, FK + "method", FK + c.method)
+    g.lit(node, FK + "confidence", float(c.confidence))
+    g.lit(node, FK + "explanation", c.explanation)
+    g.lit(node, FK + "cue", c.cue)
+    if record.date:
+        g.add(node, SCHEMA + "dateCreated", _date(record.date))
+
+
+def document_quads(record: DocumentRecord) -> list[ox.Quad]:
+    vid = record.volume.id
+    doc = iris.document_iri(vid, record.doc_id)
+    g = _Graph(iris.graph_iri(doc))
+    seen: set[str] = set()
+    page_of = record.page_at
+    g.typed(doc, SCHEMA + "CreativeWork", FK + "Document",
+            FK + ("EditorialNote" if record.is_editorial_note else "HistoricalDocument"))
+    g.lit(doc, SCHEMA + "name", record.heading)
+    g.lit(doc, RDFS + "label", record.heading)
+    g.lit(doc, SCHEMA + "genre", record.genre)
+    g.add(doc, SCHEMA + "position", literal(int(record.number)) if record.number.isdigit() else literal(record.number))
+    g.add(doc, SCHEMA + "isPartOf", iris.volume_iri(vid))
+    g.lit(doc, FK + "volumeId", vid)
+    g.lit(doc, FK + "documentId", record.doc_id)
+    g.add(doc, SCHEMA + "url", iris.document_url(vid, record.doc_id))
+    g.lit(doc, SCHEMA + "text", record.text)
+    g.lit(doc, FK + "subject", record.subject)
+    if record.date:
+        g.add(doc, SCHEMA + "dateCreated", _date(record.date))
+    if record.date_max:
+        g.add(doc, FK + "dateMax", _date(record.date_max))
+    if record.place:
+        place = iris.place_iri(record.place)
+        g.add(doc, SCHEMA + "locationCreated", place)
+        g.typed(place, SCHEMA + "Place")
+        g.lit(place, RDFS + "label", record.place)
+        g.lit(place, SCHEMA + "name", record.place)
+    if record.pages:
+        g.add(doc, SCHEMA + "pageStart", term_for_page(record.pages[0].number))
+        g.add(doc, SCHEMA + "pageEnd", term_for_page(record.pages[-1].number))
+    for p in record.pages:
+        node = f"{doc}/pages/{iris.slug(p.number)}"
+        g.add(doc, FK + "hasPage", node)
+        g.typed(node, FK + "Page")
+        g.add(node, FK + "page", term_for_page(p.number))
+        g.add(node, FK + "start", _offset(p.start))
+        g.add(node, FK + "end", _offset(p.end))
+    sn = record.source_note
+    if sn:
+        g.lit(doc, FK + "classification", sn.classification)
+        g.lit(doc, FK + "archive", sn.archive)
+        g.lit(doc, FK + "fileNumber", sn.file_number)
+        g.lit(doc, FK + "printedFrom", sn.printed_from)
+        g.lit(doc, FK + "draftedBy", sn.drafted_by)
+    for note in record.footnotes:
+        node = f"{doc}/notes/{iris.slug(note.number)}"
+        g.add(doc, FK + "footnote", node)
+        g.typed(node, FK + "Footnote", *((FK + "SourceNote",) if note.is_source else ()))
+        if note.is_source:
+            g.add(doc, FK + "sourceNote", node)
+        g.lit(node, FK + "noteNumber", note.number)
+        g.lit(node, SCHEMA + "text", record.text[note.start:note.end])
+        g.add(node, FK + "start", _offset(note.start))
+        g.add(node, FK + "end", _offset(note.end))
+        if note.anchor is not None:
+            g.add(node, FK + "anchor", _offset(note.anchor))
+    for k, party in enumerate(record.parties, start=1):
+        person = party.entity or f"{doc}/persons/{iris.slug(party.name)}"
+        role = f"{doc}/roles/{party.role}-{k}"
+        g.add(doc, SCHEMA + ("author" if party.role == "author" else "recipient"), person)
+        g.add(doc, FK + "hasDocumentRole", role)
+        g.typed(role, FK + "DocumentRole", SCHEMA + "Role")
+        g.add(role, FK + "roleHolder", person)
+        g.add(role, FK + "roleKind", FK + ("Author" if party.role == "author" else "Recipient"))
+        g.lit(role, SCHEMA + "roleName", party.office)
+        if party.office_iri:
+            g.add(role, FK + "office", party.office_iri)
+        g.lit(role, FK + "explanation", party.explanation)
+        _entity(g, seen, person, "person", party.label or party.name)
+        g.add(doc, SCHEMA + "mentions", person)
+    for n, m in enumerate(record.mentions, start=1):
+        _mention(g, record, doc, n, m, seen, page_of)
+    for n, c in enumerate(record.claims, start=1):
+        _claim(g, record, doc, n, c, page_of)
+    return _dedupe(g.quads)
+
+
+def _dedupe(quads: list[ox.Quad]) -> list[ox.Quad]:
+    return list(dict.fromkeys(quads))

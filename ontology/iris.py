@@ -1,0 +1,88 @@
+"""How frus-kg mints IRIs. Paths mirror history.state.gov so that links from other datasets map 1:1.
+
+    {BASE}historicaldocuments/frus1981-88v41            the volume (and its graph)
+    {BASE}historicaldocuments/frus1981-88v41/d54        a document (and its named graph)
+    {BASE}historicaldocuments/frus1981-88v41/d54/mentions/3, …/claims/2, …/notes/1, …/pages/168
+    {BASE}people/102617                                 an Office of the Historian person (hsg-people id)
+    {BASE}countries/soviet-union                        a country (hsg-gsh territory id)
+    {BASE}organizations/un                              an institution
+    {BASE}graph/authority/<name>                        authority graphs
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .namespaces import BASE, FK, HSG
+
+__all__ = [
+    "volume_iri", "document_iri", "document_url", "graph_iri", "authority_graph_iri", "person_iri",
+    "country_iri", "organization_iri", "region_iri", "term_iri", "slug", "vocab", "volume_person_iri",
+    "pocom_url", "place_iri", "position_iri",
+]
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def vocab(name: str) -> str:
+    return FK + name
+
+
+def volume_iri(volume_id: str) -> str:
+    return f"{BASE}historicaldocuments/{volume_id}"
+
+
+def document_iri(volume_id: str, doc_id: str) -> str:
+    return f"{BASE}historicaldocuments/{volume_id}/{doc_id}"
+
+
+def document_url(volume_id: str, doc_id: str) -> str:
+    return f"{HSG}historicaldocuments/{volume_id}/{doc_id}"
+
+
+def graph_iri(resource_iri: str) -> str:
+    """One named graph per document or volume, named by the resource it describes."""
+    return resource_iri
+
+
+def authority_graph_iri(name: str) -> str:
+    return f"{BASE}graph/authority/{name}"
+
+
+def person_iri(hsg_people_id: str) -> str:
+    return f"{BASE}people/{hsg_people_id}"
+
+
+def volume_person_iri(volume_id: str, xml_id: str) -> str:
+    return f"{BASE}historicaldocuments/{volume_id}/persons/{xml_id}"
+
+
+def term_iri(volume_id: str, xml_id: str) -> str:
+    return f"{BASE}historicaldocuments/{volume_id}/terms/{xml_id}"
+
+
+def pocom_url(pocom_id: str) -> str:
+    return f"{HSG}departmenthistory/people/{pocom_id}"
+
+
+def position_iri(position_id: str) -> str:
+    return f"{BASE}positions/{position_id}"
+
+
+def country_iri(gsh_id: str) -> str:
+    return f"{BASE}countries/{gsh_id}"
+
+
+def place_iri(name: str) -> str:
+    return f"{BASE}places/{slug(name)}"
+
+
+def organization_iri(key: str) -> str:
+    return f"{BASE}organizations/{slug(key)}"
+
+
+def region_iri(key: str) -> str:
+    return f"{BASE}regions/{slug(key)}"

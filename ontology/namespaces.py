@@ -1,0 +1,41 @@
+"""IRIs of the vocabulary and of the data, configurable once per process.
+
+`FRUS_KG_VOCAB` overrides the vocabulary namespace (fk:), `FRUS_KG_BASE` the base of data IRIs.
+The defaults are permanent w3id.org IRIs so that published data keeps resolving.
+"""
+from __future__ import annotations
+
+import os
+
+__all__ = [
+    "DEFAULT_VOCAB", "DEFAULT_BASE", "FK", "BASE", "SCHEMA", "OA", "PROV", "SKOS", "OWL", "RDF",
+    "RDFS", "XSD", "SH", "WD", "HSG", "PREFIXES", "sparql_prologue",
+]
+
+DEFAULT_VOCAB = "https://w3id.org/frus-kg/vocab#"
+DEFAULT_BASE = "https://w3id.org/frus-kg/id/"
+
+FK = os.environ.get("FRUS_KG_VOCAB") or DEFAULT_VOCAB
+BASE = os.environ.get("FRUS_KG_BASE") or DEFAULT_BASE
+SCHEMA = "http://schema.org/"
+OA = "http://www.w3.org/ns/oa#"
+PROV = "http://www.w3.org/ns/prov#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+OWL = "http://www.w3.org/2002/07/owl#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SH = "http://www.w3.org/ns/shacl#"
+WD = "http://www.wikidata.org/entity/"
+HSG = "https://history.state.gov/"
+
+PREFIXES: dict[str, str] = {
+    "fk": FK, "fkid": BASE, "schema": SCHEMA, "oa": OA, "prov": PROV, "skos": SKOS, "owl": OWL,
+    "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "wd": WD,
+}
+
+
+def sparql_prologue(*names: str) -> str:
+    """PREFIX lines for the given prefixes (all of them when none are named)."""
+    chosen = names or tuple(PREFIXES)
+    return "".join(f"PREFIX {n}: <{PREFIXES[n]}>\n" for n in chosen)

@@ -1,0 +1,119 @@
+"""The validation gate: SHACL shapes of `shapes.ttl` applied to one graph.
+
+pySHACL is the reference engine. Callers hand in rdflib graphs or pyoxigraph triples/quads;
+the report names each violation by focus node, shape (the node shape that owns a property
+shape), path and the shape's own message, so a rejected document can be fixed by reading it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Iterable
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import SH
+
+from .files import shapes_turtle
+from .namespaces import PREFIXES
+
+__all__ = ["Violation", "ValidationReport", "validate", "shapes_graph", "to_rdflib"]
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    focus: str
+    shape: str
+    path: str
+    message: str
+    value: str = ""
+    component: str = ""
+
+    def format(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        value = f" (value: {self.value})" if self.value else ""
+        return f"{self.focus}: {self.shape}{where}: {self.message}{value}"
+
+
+@dataclass
+class ValidationReport:
+    violations: list[Violation] = field(default_factory=list)
+    engine: str = "pyshacl"
+
+    @property
+    def conforms(self) -> bool:
+        return not self.violations
+
+    def format(self, subject: str = "") -> str:
+        head = f"{subject}: " if subject else ""
+        if self.conforms:
+            return f"{head}conforms to the frus-kg shapes"
+        lines = [f"{head}{len(self.violations)} SHACL violation(s)"]
+        lines += [f"  - {v.format()}" for v in sorted(self.violations)]
+        return "\n".join(lines)
+
+
+def _compact(term: rdflib.term.Node | None) -> str:
+    if term is None:
+        return ""
+    text = str(term)
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if isinstance(term, rdflib.URIRef) and text.startswith(ns):
+            return f"{prefix}:{text[len(ns):]}"
+    if text.startswith("https://w3id.org/frus-kg/shapes#"):
+        return "fksh:" + text.split("#", 1)[1]
+    return text
+
+
+@cache
+def shapes_graph() -> rdflib.Graph:
+    return rdflib.Graph().parse(data=shapes_turtle(), format="turtle")
+
+
+@cache
+def _owning_shapes() -> dict[rdflib.term.Node, str]:
+    """Map each (blank) property shape to 'NodeShape' so that reports name a real shape."""
+    g = shapes_graph()
+    owners: dict[rdflib.term.Node, str] = {}
+    for node_shape, prop in g.subject_objects(SH.property):
+        owners[prop] = _compact(node_shape)
+    for node_shape, _ in g.subject_objects(SH.sparql):
+        owners[node_shape] = _compact(node_shape)
+    return owners
+
+
+def to_rdflib(data: rdflib.Graph | Iterable[ox.Triple | ox.Quad]) -> rdflib.Graph:
+    """An rdflib graph of the triples (graph names dropped), for pySHACL and serialisers."""
+    if isinstance(data, rdflib.Graph):
+        return data
+    triples = [ox.Triple(t.subject, t.predicate, t.object) if isinstance(t, ox.Quad) else t for t in data]
+    graph = rdflib.Graph()
+    if triples:
+        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return graph
+
+
+def validate(data: rdflib.Graph | Iterable[ox.Triple | ox.Quad]) -> ValidationReport:
+    """Validate one graph against the frus-kg shapes with pySHACL."""
+    import pyshacl
+
+    graph = to_rdflib(data)
+    _, results, _ = pyshacl.validate(
+        graph, shacl_graph=shapes_graph(), inference="none", advanced=False, allow_warnings=True,
+    )
+    owners = _owning_shapes()
+    violations = []
+    for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
+        if results.value(result, SH.resultSeverity) != SH.Violation:
+            continue
+        source = results.value(result, SH.sourceShape)
+        value = results.value(result, SH.value)
+        violations.append(Violation(
+            focus=_compact(results.value(result, SH.focusNode)),
+            shape=owners.get(source, _compact(source) if isinstance(source, rdflib.URIRef) else "shape"),
+            path=_compact(results.value(result, SH.resultPath)),
+            message=str(results.value(result, SH.resultMessage) or "violates the shape"),
+            value="" if value is None else str(value)[:80],
+            component=_compact(results.value(result, SH.sourceConstraintComponent)),
+        ))
+    return ValidationReport(violations=sorted(set(violations)))
