@@ -1,0 +1,63 @@
+"""Shared fixtures: the bundled sample memo, fresh stores, and a store with the sample ingested."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "frus1981-88v41-d54.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def sample_record():
+    from ingest.text_reader import read_text_document
+
+    return read_text_document(SAMPLE)
+
+
+@pytest.fixture
+def store(tmp_path):
+    from graph import open_store
+
+    db = open_store(tmp_path / "store")
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def sample_store_path(tmp_path_factory) -> Path:
+    """A store with the sample memo ingested once per session (open it read-only in tests)."""
+    from graph import open_store
+    from ingest import ingest_paths
+
+    path = tmp_path_factory.mktemp("sample") / "store"
+    db = open_store(path)
+    summary = ingest_paths([SAMPLE], db)
+    assert summary.documents == 1 and not summary.failures, summary.failures
+    db.close()
+    return path
+
+
+@pytest.fixture
+def sample_store(sample_store_path):
+    from graph import open_store
+
+    return open_store(sample_store_path, read_only=True)
+
+
+@pytest.fixture
+def scratch_copy(tmp_path):
+    """Copy a file into tmp_path (to damage it safely)."""
+    def copy(src: Path, name: str | None = None) -> Path:
+        dst = tmp_path / (name or Path(src).name)
+        shutil.copy(src, dst)
+        return dst
+    return copy
