@@ -14,9 +14,9 @@ import pyoxigraph as ox
 from ontology import iris
 from ontology.namespaces import FK, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
-from .records import Claim, DocumentRecord, Mention, VolumeRecord
+from .records import Claim, DocumentRecord, Mention, Party, VolumeRecord
 
-__all__ = ["document_quads", "volume_quads", "KIND_CLASS", "CLAIM_TYPES", "term_for_page", "literal"]
+__all__ = ["document_quads", "volume_quads", "party_person_iri", "party_mention", "KIND_CLASS", "CLAIM_TYPES", "term_for_page", "literal"]
 
 KIND_CLASS = {
     "person": SCHEMA + "Person",
@@ -185,6 +185,25 @@ def _claim(g: _Graph, record: DocumentRecord, doc: str, n: int, c: Claim, page_o
         g.add(node, SCHEMA + "dateCreated", _date(record.date))
 
 
+def party_person_iri(record: DocumentRecord, party: Party) -> str:
+    """The person IRI of an author or recipient: the resolved one, else one local to the document."""
+    return party.entity or f"{iris.document_iri(record.volume.id, record.doc_id)}/persons/{iris.slug(party.name)}"
+
+
+def party_mention(record: DocumentRecord, party: Party) -> Mention:
+    """The heading's name of an author or recipient, as a mention (resolved through POCOM or not)."""
+    resolved = party.entity is not None
+    return Mention(
+        start=party.start, end=party.end, kind="person",
+        method="office-and-date" if party.office_iri else "header",
+        confidence=0.95 if resolved else 0.6, entity=party_person_iri(record, party),
+        label=party.label or party.name, office=party.office,
+        explanation=party.explanation or f"named as {party.role} in the heading"
+        + (f", as {party.office}" if party.office else "") + ("" if resolved else "; not linked to an authority record"),
+        tei_ref=party.tei_ref,
+    )
+
+
 def document_quads(record: DocumentRecord) -> list[ox.Quad]:
     vid = record.volume.id
     doc = iris.document_iri(vid, record.doc_id)
@@ -243,7 +262,7 @@ def document_quads(record: DocumentRecord) -> list[ox.Quad]:
         if note.anchor is not None:
             g.add(node, FK + "anchor", _offset(note.anchor))
     for k, party in enumerate(record.parties, start=1):
-        person = party.entity or f"{doc}/persons/{iris.slug(party.name)}"
+        person = party_person_iri(record, party)
         role = f"{doc}/roles/{party.role}-{k}"
         g.add(doc, SCHEMA + ("author" if party.role == "author" else "recipient"), person)
         g.add(doc, FK + "hasDocumentRole", role)
@@ -256,7 +275,13 @@ def document_quads(record: DocumentRecord) -> list[ox.Quad]:
         g.lit(role, FK + "explanation", party.explanation)
         _entity(g, seen, person, "person", party.label or party.name)
         g.add(doc, SCHEMA + "mentions", person)
-    for n, m in enumerate(record.mentions, start=1):
+    mentions = list(record.mentions)
+    taken = {(m.start, m.end) for m in mentions}
+    for party in record.parties:
+        if party.start is not None and (party.start, party.end) not in taken:
+            mentions.append(party_mention(record, party))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    for n, m in enumerate(mentions, start=1):
         _mention(g, record, doc, n, m, seen, page_of)
     for n, c in enumerate(record.claims, start=1):
         _claim(g, record, doc, n, c, page_of)
