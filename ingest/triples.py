@@ -45,12 +45,12 @@ def literal(value: object) -> ox.Literal:
     if isinstance(value, int):
         return ox.Literal(str(value), datatype=_N(XSD + "integer"))
     if isinstance(value, float):
-        return ox.Literal(f"{value:.3f}", datatype=_N(XSD + "decimal"))
+        return ox.Literal(f"{value:.3f}".rstrip("0").rstrip(".") or "0", datatype=_N(XSD + "decimal"))
     return ox.Literal(str(value))
 
 
 def _offset(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_N(XSD + "nonNegativeInteger"))
+    return ox.Literal(str(value), datatype=_N(XSD + "integer"))
 
 
 def _date(value: str) -> ox.Literal:

@@ -1,0 +1,45 @@
+"""A real uvicorn serving the sample store on 127.0.0.1, started through `frus-kg serve`."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(store: Path, *extra: str) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    exe = Path(sys.executable).with_name("frus-kg")
+    proc = subprocess.Popen([str(exe), "serve", "--store", str(store), "--port", str(port), *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "FRUS_KG_LOG": "warning"})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {proc.stdout.read().decode()}")
+        try:
+            httpx.get(base + "/", timeout=1)
+            return proc, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("server did not start in 30 s")
+
+
+@pytest.fixture(scope="session")
+def server(sample_store_path):
+    proc, base = start_server(sample_store_path)
+    yield base
+    proc.terminate()
+    proc.wait(10)

@@ -1,0 +1,104 @@
+"""The /sparql endpoint follows the SPARQL 1.1 Protocol, over a real uvicorn on 127.0.0.1."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import httpx
+import pytest
+import rdflib
+
+from ontology.namespaces import sparql_prologue
+
+OFFICES = sparql_prologue("schema", "fk") + """
+SELECT ?name ?office WHERE {
+  ?doc schema:author ?p ; fk:hasDocumentRole ?r .
+  ?r fk:roleHolder ?p ; schema:roleName ?office .
+  ?p schema:name ?name } ORDER BY ?office"""
+
+
+def _bindings(response):
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/sparql-results+json")
+    return [{k: v["value"] for k, v in b.items()} for b in response.json()["results"]["bindings"]]
+
+
+def test_get_and_both_posts_give_the_same_answer(server):
+    got = _bindings(httpx.get(server + "/sparql", params={"query": OFFICES}))
+    form = _bindings(httpx.post(server + "/sparql", data={"query": OFFICES}))
+    direct = _bindings(httpx.post(server + "/sparql", content=OFFICES.encode(),
+                                  headers={"content-type": "application/sparql-query"}))
+    assert got == form == direct
+    offices = {b["office"] for b in got}
+    assert offices == {"Deputy Secretary of State", "Under Secretary of State for Management"}
+
+
+def test_ask_query(server):
+    r = httpx.get(server + "/sparql", params={"query": "ASK { ?s ?p ?o }"})
+    assert r.json() == {"head": {}, "boolean": True}
+
+
+def test_construct_is_turtle_by_default(server):
+    q = sparql_prologue("schema") + "CONSTRUCT { ?d schema:name ?n } WHERE { ?d a schema:CreativeWork ; schema:name ?n }"
+    r = httpx.get(server + "/sparql", params={"query": q})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
+    g = rdflib.Graph().parse(data=r.text, format="turtle")
+    assert any("Memorandum From the Deputy Secretary of State" in str(o) for o in g.objects())
+
+
+@pytest.mark.parametrize("accept, media", [
+    ("text/csv", "text/csv"),
+    ("text/tab-separated-values", "text/tab-separated-values"),
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/html;q=0.9, application/sparql-results+json", "application/sparql-results+json"),
+])
+def test_results_are_negotiated(server, accept, media):
+    r = httpx.get(server + "/sparql", params={"query": OFFICES}, headers={"accept": accept})
+    assert r.status_code == 200 and r.headers["content-type"].startswith(media)
+    if media == "text/csv":
+        rows = list(csv.DictReader(io.StringIO(r.text)))
+        assert {row["name"] for row in rows} == {"Clark", "Kennedy"}
+
+
+def test_unacceptable_format_is_406(server):
+    r = httpx.get(server + "/sparql", params={"query": OFFICES}, headers={"accept": "image/png"})
+    assert r.status_code == 406 and "offered" in r.text
+
+
+def test_malformed_query_is_400_with_the_parser_message(server):
+    r = httpx.get(server + "/sparql", params={"query": "SELECT ?x WHERE { ?x"})
+    assert r.status_code == 400 and "SPARQL syntax error" in r.text
+
+
+def test_update_is_refused(server):
+    r = httpx.post(server + "/sparql", content=b"DROP ALL", headers={"content-type": "application/sparql-update"})
+    assert r.status_code == 403
+    r = httpx.post(server + "/sparql", data={"update": "DROP ALL"})
+    assert r.status_code == 403
+    assert _bindings(httpx.get(server + "/sparql", params={"query": OFFICES}))
+
+
+def test_wrong_content_type_is_415(server):
+    r = httpx.post(server + "/sparql", content=b"{}", headers={"content-type": "application/json"})
+    assert r.status_code == 415
+
+
+def test_bare_endpoint_returns_a_service_description(server):
+    r = httpx.get(server + "/sparql")
+    g = rdflib.Graph().parse(data=r.text, format="turtle")
+    sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    assert (None, sd.supportedLanguage, sd.SPARQL11Query) in g
+
+
+def test_default_graph_uri_restricts_the_dataset(server):
+    vol = "https://w3id.org/frus-kg/id/historicaldocuments/frus1981-88v41"
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    only_volume = _bindings(httpx.get(server + "/sparql", params={"query": q, "default-graph-uri": vol}))
+    everything = _bindings(httpx.get(server + "/sparql", params={"query": q}))
+    assert 0 < int(only_volume[0]["n"]) < int(everything[0]["n"])
+
+
+def test_cors_header_is_sent(server):
+    r = httpx.get(server + "/sparql", params={"query": "ASK {}"}, headers={"origin": "https://example.org"})
+    assert r.headers.get("access-control-allow-origin") == "*"

@@ -1,0 +1,92 @@
+"""The frus-kg command: documented exit codes, clear errors, and the round trip ingest -> query -> export."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXE = str(Path(sys.executable).with_name("frus-kg"))
+
+
+def run(*args: str, check_code: int | None = 0) -> subprocess.CompletedProcess:
+    proc = subprocess.run([EXE, *args], capture_output=True, text=True, timeout=300)
+    if check_code is not None:
+        assert proc.returncode == check_code, proc.stdout + proc.stderr
+    return proc
+
+
+@pytest.fixture(scope="module")
+def cli_store(tmp_path_factory, sample_path):
+    store = tmp_path_factory.mktemp("cli") / "store"
+    run("ingest", "--store", str(store), str(sample_path.parent))
+    return store
+
+
+def test_ingest_reports_documents_and_triples(tmp_path, sample_path):
+    proc = run("ingest", "--store", str(tmp_path / "s"), str(sample_path))
+    assert "documents" in proc.stderr and "rejected" in proc.stderr
+
+
+def test_bad_files_exit_1_and_the_good_one_is_ingested(tmp_path, sample_path):
+    (tmp_path / "empty.txt").write_text("")
+    proc = run("ingest", "--store", str(tmp_path / "s"), str(tmp_path / "empty.txt"), str(sample_path), check_code=1)
+    assert "empty.txt: empty file" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    out = run("query", "--store", str(tmp_path / "s"), "--format", "json", "SELECT (COUNT(*) AS ?n) WHERE { ?d a <http://schema.org/CreativeWork> }")
+    assert int(json.loads(out.stdout)["results"]["bindings"][0]["n"]["value"]) >= 1
+
+
+def test_query_formats(cli_store):
+    q = "PREFIX schema: <http://schema.org/> SELECT ?subject WHERE { ?d <https://w3id.org/frus-kg/vocab#subject> ?subject }"
+    assert "Reinvigoration of Human Rights Policy" in run("query", "--store", str(cli_store), q).stdout
+    csv_out = run("query", "--store", str(cli_store), "-f", "csv", q).stdout
+    assert csv_out.splitlines() == ["subject", "Reinvigoration of Human Rights Policy"]
+    tsv_out = run("query", "--store", str(cli_store), "-f", "tsv", q).stdout
+    assert tsv_out.splitlines()[0] == "?subject"
+
+
+def test_query_from_file(cli_store, tmp_path):
+    f = tmp_path / "q.rq"
+    f.write_text("ASK { ?s ?p ?o }")
+    assert run("query", "--store", str(cli_store), "-f", "json", f"@{f}").stdout.strip().endswith("true}")
+
+
+def test_malformed_query_exits_4(cli_store):
+    proc = run("query", "--store", str(cli_store), "SELECT WHERE", check_code=4)
+    assert "SPARQL syntax error" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_missing_store_exits_3(tmp_path):
+    proc = run("query", "--store", str(tmp_path / "none"), "ASK {}", check_code=3)
+    assert "no store here yet" in proc.stderr
+
+
+def test_export_nquads_reimports_to_same_count(cli_store, tmp_path):
+    dump = tmp_path / "all.nq"
+    run("export", "--store", str(cli_store), "-o", str(dump))
+    lines = [line for line in dump.read_text().splitlines() if line.strip()]
+    assert all(line.endswith("> .") for line in lines)
+    stats = json.loads(run("stats", "--store", str(cli_store), "--json").stdout)
+    assert len(lines) == stats["quads"] and stats["documents"] == 1 and stats["volumes"] == 1
+
+
+@pytest.mark.parametrize("fmt", ["trig", "turtle", "jsonld"])
+def test_export_other_formats_parse(cli_store, tmp_path, fmt):
+    import rdflib
+    out = tmp_path / f"all.{fmt}"
+    run("export", "--store", str(cli_store), "-f", fmt, "-o", str(out))
+    ds = rdflib.Dataset()
+    ds.parse(out, format={"trig": "trig", "turtle": "turtle", "jsonld": "json-ld"}[fmt])
+    assert len(ds) > 50 or sum(len(g) for g in ds.graphs()) > 50
+
+
+def test_validate_store_and_file(cli_store, tmp_path):
+    assert "2 of 2 graph(s) conform" in run("validate", "--store", str(cli_store)).stderr
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix schema: <http://schema.org/> . @prefix fk: <https://w3id.org/frus-kg/vocab#> .\n"
+                      "<http://example.org/d> a schema:CreativeWork, fk:HistoricalDocument, fk:Document .\n")
+    proc = run("validate", str(broken), check_code=1)
+    assert "fksh:HistoricalDocumentShape" in proc.stderr and "needs its date" in proc.stderr
