@@ -52,8 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         body = module.run(ctx)
         parts.append(f"\n## {module.TITLE}\n\n{body.strip()}\n\n_Section took {time.perf_counter() - started:.1f} s._\n")
-    if args.only and args.report.exists():
-        print("(--only: report written to bench/out/REPORT.partial.md)", file=sys.stderr)
+    if args.only or args.quick:
         args.report = args.work / "REPORT.partial.md"
     args.report.write_text("".join(parts), encoding="utf-8")
     print(f"wrote {args.report}", file=sys.stderr)
