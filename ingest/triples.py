@@ -142,6 +142,8 @@ def _entity(g: _Graph, seen: set[str], iri: str, kind: str, label: str | None, l
 
 def _mention(g: _Graph, record: DocumentRecord, doc: str, n: int, m: Mention, seen: set[str], page_of: Callable[[int], str]) -> None:
     node = f"{doc}/mentions/{n}"
+    if m.kind not in KIND_CLASS:
+        raise ValueError(f"{record.source}: mention {n} has unknown kind {m.kind!r}; expected one of {sorted(KIND_CLASS)}")
     g.typed(node, OA + "Annotation", FK + "Mention")
     g.add(node, OA + "motivatedBy", OA + "identifying")
     _target(g, node, doc, record.text, m.start, m.end, record.source)
@@ -169,6 +171,8 @@ def _claim(g: _Graph, record: DocumentRecord, doc: str, n: int, c: Claim, page_o
     node = f"{doc}/claims/{n}"
     g.typed(node, FK + "Claim", PROV + "Entity")
     g.lit(node, SCHEMA + "text", record.text[c.start:c.end])
+    if c.claim_type not in CLAIM_TYPES:
+        raise ValueError(f"{record.source}: claim {n} has unknown type {c.claim_type!r}; expected one of {sorted(CLAIM_TYPES)}")
     g.add(node, FK + "claimType", CLAIM_TYPES[c.claim_type])
     for claimant in c.claimants:
         g.add(node, PROV + "wasAttributedTo", claimant)
