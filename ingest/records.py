@@ -10,7 +10,7 @@ import bisect
 from dataclasses import dataclass, field
 
 __all__ = [
-    "Span", "Page", "Footnote", "SourceNote", "Party", "Candidate", "Mention", "Claim",
+    "Span", "Page", "Footnote", "SourceNote", "Party", "Candidate", "Mention", "Claim", "ClaimAgent",
     "VolumeRecord", "DocumentRecord", "ListEntry",
 ]
 
@@ -90,6 +90,17 @@ class Mention:
     tei_ref: str | None = None   # persName/@corresp or gloss/@target, when from markup
 
 
+@dataclass(frozen=True)
+class ClaimAgent:
+    """How a claimant appears in one claim: the office printed with the name ("Representative"),
+    and a label for claimants minted locally because their name is not linked to an authority."""
+    iri: str
+    label: str | None = None
+    office: str | None = None
+    kind: str = "person"
+    local: bool = False          # a document-local IRI (…/d54/persons/fenwick): described by the claim's graph
+
+
 @dataclass
 class Claim:
     start: int
@@ -101,6 +112,7 @@ class Claim:
     confidence: float = 0.5
     explanation: str | None = None
     cue: str | None = None
+    agents: tuple[ClaimAgent, ...] = ()   # per-claimant detail (office, local label), optional
 
 
 @dataclass

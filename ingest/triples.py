@@ -167,7 +167,8 @@ def _mention(g: _Graph, record: DocumentRecord, doc: str, n: int, m: Mention, se
         g.lit(cand, RDFS + "label", c.label)
 
 
-def _claim(g: _Graph, record: DocumentRecord, doc: str, n: int, c: Claim, page_of: Callable[[int], str]) -> None:
+def _claim(g: _Graph, record: DocumentRecord, doc: str, n: int, c: Claim, page_of: Callable[[int], str],
+           seen: set[str] | None = None) -> None:
     node = f"{doc}/claims/{n}"
     g.typed(node, FK + "Claim", PROV + "Entity")
     g.lit(node, SCHEMA + "text", record.text[c.start:c.end])
@@ -187,6 +188,15 @@ def _claim(g: _Graph, record: DocumentRecord, doc: str, n: int, c: Claim, page_o
     g.lit(node, FK + "cue", c.cue)
     if record.date:
         g.add(node, SCHEMA + "dateCreated", _date(record.date))
+    for k, agent in enumerate(c.agents, start=1):
+        # prov:qualifiedAttribution keeps the office printed with the claimant ("Representative").
+        attribution = f"{node}/attributions/{k}"
+        g.add(node, PROV + "qualifiedAttribution", attribution)
+        g.typed(attribution, PROV + "Attribution")
+        g.add(attribution, PROV + "agent", agent.iri)
+        g.lit(attribution, SCHEMA + "roleName", agent.office)
+        if agent.local:
+            _entity(g, seen if seen is not None else set(), agent.iri, agent.kind, agent.label)
 
 
 def party_person_iri(record: DocumentRecord, party: Party) -> str:
@@ -288,7 +298,7 @@ def document_quads(record: DocumentRecord) -> list[ox.Quad]:
     for n, m in enumerate(mentions, start=1):
         _mention(g, record, doc, n, m, seen, page_of)
     for n, c in enumerate(record.claims, start=1):
-        _claim(g, record, doc, n, c, page_of)
+        _claim(g, record, doc, n, c, page_of, seen)
     return _dedupe(g.quads)
 
 
