@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from .names import display_name, name_forms, norm, split_name
+from .names import COMMON_KEYS, PARTICLES, display_name, name_forms, norm, split_name
 
 __all__ = [
     "Person", "Post", "Territory", "Institution", "Region", "Authorities", "authorities", "DATA_DIR",
@@ -188,11 +188,29 @@ class Authorities:
         index: dict[str, set[str]] = defaultdict(set)
         for pid, p in self.people.items():
             can = self.canonical(pid)
-            for v in {p.sort, *p.variants}:
-                full, _ = name_forms(v, list_form=True)
+            for v, list_form in self._usable_variants(p):
+                full, _ = name_forms(v, list_form=list_form)
                 for f in full:
-                    index[f].add(can)
+                    if not all(w in COMMON_KEYS or len(w) == 1 for w in f.split()):
+                        index[f].add(can)
         return {k: frozenset(v) for k, v in index.items()}
+
+    @staticmethod
+    def _usable_variants(p: Person):
+        """Variants worth indexing, each with whether an uninverted form puts the family name first.
+
+        A record with an inverted variant ("Funkhouser, Richard") writes Western names; only records
+        without any ("Chou En-lai") are read family-name-first. Variants with stray lower-case words
+        ("Shah of Iran") or made only of common words ("Security Affairs") are not names.
+        """
+        names = {p.sort, *p.variants}
+        inverted = any("," in n for n in names)
+        for n in names:
+            parts = split_name(n)
+            words = (parts.forenames + " " + parts.surname).split()
+            if any(w[:1].islower() and w.lower() not in PARTICLES for w in words):
+                continue
+            yield n, not inverted
 
     @cached_property
     def surname_index(self) -> dict[str, frozenset[str]]:
@@ -200,10 +218,11 @@ class Authorities:
         index: dict[str, set[str]] = defaultdict(set)
         for pid, p in self.people.items():
             can = self.canonical(pid)
-            for v in {p.sort, *p.variants}:
-                _, short = name_forms(v, list_form=True)
+            for v, list_form in self._usable_variants(p):
+                _, short = name_forms(v, list_form=list_form)
                 for s in short:
-                    index[s].add(can)
+                    if s not in COMMON_KEYS:
+                        index[s].add(can)
         return {k: frozenset(v) for k, v in index.items()}
 
     @cache

@@ -9,10 +9,24 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["NameParts", "split_name", "display_name", "name_forms", "norm", "SUFFIXES", "PARTICLES"]
+__all__ = ["NameParts", "split_name", "display_name", "name_forms", "norm", "SUFFIXES", "PARTICLES", "COMMON_KEYS"]
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2d", "3d", "2nd", "3rd"}
 PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le", "al", "el", "bin", "ibn", "y", "dos", "das", "ter", "ten"}
+# Words that are never a name key on their own (norm form): function words, months, offices, bureaucratic nouns.
+COMMON_KEYS = frozenset("""a an the this that these those it its he she we they i you his her our their my your there here what which
+who whom whose when where why how if in on at by for from to of and but or nor so yet as with without within upon after before
+during since until while although though because also all any each every both either neither no not some such only other another
+many much more most few several one two three four five six seven eight nine ten first second third last next new old
+january february march april may june july august september october november december monday tuesday wednesday thursday
+friday saturday sunday mr mrs ms dr sir president secretary ambassador minister general admiral senator governor department
+embassy government council committee office bureau agency mission staff army navy air force state states house senate
+congress party union republic kingdom federation assembly conference treaty pact plan program act court bank fund note
+memorandum telegram letter message paper report summary subject source attachment enclosure tab annex part section chapter
+volume document editorial north south east west northern southern eastern western central security affairs international
+national political economic military foreign defense policy planning intelligence operations special assistant deputy
+under executive legal adviser acting chief director chairman counselor administration commander affairs division
+correspondence library papers files collection record records""".split())
 _TITLE_WORDS = re.compile(
     r"^(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Sir|Lord|Lady|Dame|General|Gen\.?|Admiral|Adm\.?|Colonel|Col\.?|Major|Maj\.?|Captain|Capt\.?|"
     r"Lieutenant|Lt\.?|Commander|Cdr\.?|Brigadier|Marshal|Field|Air|Vice|Rear|Chief|Sergeant|Father|Rev\.?|Reverend|Bishop|"

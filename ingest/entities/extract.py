@@ -1,0 +1,432 @@
+"""`extract_entities(record)`: people, countries, institutions, regions and acronyms in one pass.
+
+How a document is read:
+1. Heading parties ("Deputy Secretary of State (Clark)") are resolved by office plus date (POCOM).
+2. Acronyms are expanded from footnotes ("Reference is to multilateral development banks") and from
+   the volume's terms list.
+3. The text is cut into runs of capitalised words (joined by "of", "the", "and"…). In each run the
+   longest known surface wins: a title plus a name ("Secretary Haig", "Representative Millicent
+   Fenwick"), a full name variant, a country form or demonym, an institution, a region; a lone
+   surname counts only for people this document or its volume's persons list already names.
+Plain dictionary lookups over those runs: no model, no per-document index building.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.authorities import authorities, date_year, norm
+from ingest.records import Candidate, DocumentRecord, ListEntry, Mention
+from ontology import iris
+
+from .gazetteer import MAX_TOKENS, gazetteer
+from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
+from .places import choose
+
+__all__ = ["extract_entities", "EntityExtractor"]
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*(?:\.(?=\s[A-Z]))?|[A-Z]\.")
+_GAP = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:of|the|and|for|on|in|de|da|del|van|von|der|al|bin|el|y|du|des|la|le|di|ibn|ul)(?:[ \t]+|[ \t]*\n[ \t]*))?")
+_CONNECTORS = {"of", "the", "and", "for", "on", "in"}
+_LIBRARY = re.compile(r"['’]?s?\s+(?:Presidential\s+)?Library\b")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_TITLE = re.compile(
+    r"(?:(?:Acting|Deputy|Under|Assistant|Vice|Prime|Foreign|Defense|Defence|Finance|Special|Chief|Field|Lieutenant|Rear|Vice|Former|Ex-)\s+)*"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mme|Sir|Lord|Lady|Dame|President|President-elect|Chairman|Secretary(?:[- ]General)?(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy|the\s+Interior|Health|Transportation))?|"
+    r"Ambassador|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Governor|Gov|General|Gen|Admiral|Adm|Colonel|Col|Major|Maj|"
+    r"Captain|Capt|Lieutenant|Lt|Commander|Cdr|Marshal|Minister|Premier|Chancellor|Director|Counselor|Judge|Justice|Mayor|Professor|Prof|"
+    r"King|Queen|Prince|Princess|Shah|Emperor|Sheikh|Shaikh|Emir|Amir|Sultan|Pope|Cardinal|Archbishop|Bishop|Father|Rabbi|Chargé|Charge|"
+    r"Attorney\s+General|Generalissimo|Chief\s+Justice|Speaker|Leader)\.?\s+(?=[A-Z])"
+)
+_PERSON_TITLE_ONLY = {"mr", "mrs", "ms", "miss", "dr", "messrs", "mme", "sir", "lord", "lady", "dame", "senator", "sen",
+                      "representative", "rep", "congressman", "congresswoman", "ambassador", "general", "gen", "admiral",
+                      "adm", "colonel", "col", "president", "secretary", "governor", "king", "queen", "prince", "shah",
+                      "chancellor", "premier", "prime minister", "foreign minister", "minister", "professor", "judge",
+                      "sheikh", "emperor", "pope", "cardinal", "father", "chairman", "director", "mayor", "marshal", "field marshal"}
+# Capitalised words that are never a lone surname here (sentence starts, months, days, offices, headings).
+_NOT_SURNAMES = set("""A An The This That These Those It Its He She We They I You His Her Our Their My Your There Here What Which Who Whom Whose
+When Where Why How If In On At By For From To Of And But Or Nor So Yet As With Without Within Upon After Before During Since Until
+While Although Though Because Also All Any Each Every Both Either Neither No Not Some Such Only Other Another Many Much More Most
+Few Several One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next New Old Great Good Best Better Well
+January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday Mr Mrs Ms Dr Sir President Secretary Ambassador Minister General Admiral Senator Governor King Queen Prince
+Department Embassy Government Council Committee Office Bureau Agency Mission Staff Army Navy Air Force State States House
+Senate Congress Party Union Republic Kingdom Federation Assembly Conference Treaty Pact Plan Program Act Bill Law Court Bank
+Fund Note Memorandum Telegram Letter Message Paper Report Summary Subject Source Attachment Enclosure Tab Annex Part Section
+Chapter Volume Document Editorial Washington Moscow London Paris Peking Beijing Tokyo Bonn Berlin Rome Cairo Saigon Hanoi
+North South East West Northern Southern Eastern Western Central Upper Lower Greater Little Long Young Early Hope Will Rich Price
+Strong Power Love Black White Green Brown Gray Grey Bell Wise Hunt Read Noon Battle Little Hill Field Ford Lane Bush Marsh Moss
+Street Road House Hall Church Castle Lake River Mount Port Cape Bay Gulf Island Islands Sea Ocean Canal Zone Free Liberty
+Peace War Cold Soviet American British French German Chinese Japanese Communist Communists Socialist Democrat Democrats
+Democratic Republican Republicans Liberal Conservative Labor Labour National International United Nations Christian Catholic
+Muslim Moslem Jewish Arab Arabs Israeli Negro Indian Indians Western Asian African European Latin Human Rights Defense Security
+Economic Political Military Foreign Affairs Policy Planning Intelligence Operations Special Assistant Deputy Under Executive
+Legal Adviser Acting Chief Director Chairman Counselor Admin Administration Administrator Commander Captain Colonel Major Lieutenant
+Marshal Premier Chancellor Speaker Leader Dear Sincerely Yours Regards Thanks Thank Please Yes Ok OK Top Secret Confidential
+Unclassified Limited Official Use Eyes Exdis Nodis Limdis Immediate Priority Routine Flash Action Info Ref Refs Reftel Para
+Noted Agreed See Cf Ibid Id Per Re Vs Approved Disapproved Attached Drafted Cleared Sent Received Repeated Signed Initialed
+Initials Editor Editors Ed Editorial""".split())
+
+
+# Never a lone surname, even after a title.
+_NEVER = set("""A An The This That These Those It Its He She We They I You His Her Our Their My Your There Here What Which Who
+Whom Whose When Where Why How If In On At By For From To Of And But Or Nor So Yet As With Without Within Upon After Before During
+Since Until While Although Though Because Also All Any Each Every Both Either Neither No Not Some Such Only Other Another Many
+Much More Most Few Several One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next January February March
+April June July September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Sir
+Department Embassy Government Council Committee Office Bureau Agency Mission Staff Subject Source Attachment Enclosure Tab Annex
+Part Section Chapter Volume Document Editorial Summary Memorandum Telegram Letter Message Note Paper Report Correspondence
+Files File Papers Library Records Yes No Dear Sincerely Please Thanks Thank Secret Confidential Unclassified""".split())
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(*—-":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n;"
+
+
+class EntityExtractor:
+    """One extractor per process holds the gazetteer and authority indexes; `run(record)` per document."""
+
+    def __init__(self, use_volume_lists: bool = True):
+        self.a = authorities()
+        self.gaz = gazetteer()
+        self.full = self.a.full_index
+        self.surnames = self.a.surname_index
+        self.use_volume_lists = use_volume_lists
+
+    # ------------------------------------------------------------ entry point
+
+    def run(self, record: DocumentRecord) -> None:
+        text = record.text
+        ctx = PersonContext.of(record.volume.id, record.date, self.use_volume_lists)
+        year = ctx.year
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = [(m.start, m.end) for m in record.mentions]
+        found += self._parties(record, ctx)
+        taken += [(m.start, m.end) for m in found]
+        acr = self._acronyms(record)
+        occupied = _Spans(taken)
+        for m in self._acronym_mentions(record, acr, occupied, year):
+            found.append(m)
+            occupied.add(m.start, m.end)
+        for m in self._scan(text, ctx, year, record.date, occupied):
+            found.append(m)
+            occupied.add(m.start, m.end)
+        found.sort(key=lambda m: (m.start, m.end))
+        for m in found:
+            m.exact = text[m.start:m.end]
+        record.mentions.extend(found)
+
+    # ------------------------------------------------------------ heading parties
+
+    def _parties(self, record: DocumentRecord, ctx: PersonContext) -> list[Mention]:
+        out = []
+        for party in record.parties:
+            res = None
+            if party.office:
+                hit = resolve_office(party.office, party.name, record.date)
+                if hit:
+                    post, pid = hit
+                    p = self.a.person(pid)
+                    span = f"in post {post.start or '?'} to {post.end or 'date'}"
+                    res = Resolution(iris.person_iri(pid), p.name, 0.95,
+                                     f"'{party.office} ({party.name})' {('on ' + record.date[:10]) if record.date else ''}: "
+                                     f"{p.name} held the post '{post.title}' ({span}, POCOM)",
+                                     "office-and-date", office=party.office, office_iri=iris.position_iri(post.position),
+                                     links=links_of(pid), pid=pid)
+            if res is None:
+                ids = self._person_ids(party.name)
+                if ids:
+                    r = ctx.resolve_name(party.name, ids[0], party.office, ids[1])
+                    if r.entity:
+                        res = r
+                        res.method = "header"
+            if res is None:
+                continue
+            party.entity, party.label, party.explanation = res.entity, res.label, res.explanation
+            if res.office_iri:
+                party.office_iri = res.office_iri
+            ctx.remember(res.pid)
+            if party.start is not None and party.end is not None and record.text[party.start:party.end] == party.name:
+                out.append(Mention(party.start, party.end, "person", res.method, res.confidence, res.entity, res.label,
+                                   explanation=res.explanation, office=party.office, entity_links=res.links))
+        return out
+
+    def _person_ids(self, name: str) -> tuple[frozenset[str], bool] | None:
+        key = norm(name)
+        if key in self.full:
+            return self.full[key], True
+        last = key.split()[-1] if key else ""
+        if last in self.surnames:
+            return self.surnames[last], False
+        return None
+
+    # ------------------------------------------------------------ acronyms
+
+    def _acronyms(self, record: DocumentRecord) -> dict[str, tuple[str, str]]:
+        """Acronym -> (expansion, why) from footnotes that gloss the word they are attached to."""
+        out: dict[str, tuple[str, str]] = {}
+        text = record.text
+        for note in record.footnotes:
+            if note.is_source or note.anchor is None:
+                continue
+            body = text[note.start:note.end]
+            m = re.match(r"^\s*(?:\d+\.\s*)?(?:The\s+)?(?:[Rr]eference\s+is\s+(?:presumably\s+|apparently\s+)?to|(?:Presumably|Apparently|An\s+apparent|A)\s+reference\s+to|Reference\s+to)\s+(?:the\s+)?(?P<exp>[^.;:(]+)", body)
+            if not m:
+                continue
+            before = text[max(0, note.anchor - 20):note.anchor]
+            w = re.search(r"([A-Z][A-Za-z]*[A-Z][a-z]?s?)\W*$", before)
+            if not w:
+                continue
+            acronym = w.group(1)
+            expansion = m.group("exp").strip()
+            initials = "".join(x[0] for x in re.findall(r"[A-Za-z]+", expansion) if x.lower() not in _CONNECTORS).upper()
+            if not initials.startswith(acronym.rstrip("s").upper()[:2]):
+                continue
+            out[acronym] = (expansion, f"'{acronym}' is expanded by footnote {note.number}: \"{body.strip()[:120]}\"")
+        return out
+
+    def _acronym_mentions(self, record: DocumentRecord, acr: dict[str, tuple[str, str]], occupied: "_Spans", year):
+        text = record.text
+        terms = _terms_index(tuple((t.xml_id, t.name, t.description) for t in record.volume.terms)) if record.volume.terms else None
+        if acr:
+            for acronym, (expansion, why) in acr.items():
+                for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+                    if occupied.overlaps(m.start(), m.end()):
+                        continue
+                    mention = self._term_mention(m.start(), m.end(), acronym, expansion, why, year, record)
+                    if mention:
+                        yield mention
+                        occupied.add(m.start(), m.end())
+        if terms:
+            regex, entries = terms
+            for m in regex.finditer(text):
+                if occupied.overlaps(m.start(), m.end()):
+                    continue
+                xml_id, name, desc = entries[m.group(0)]
+                why = f"'{name}' is '{desc}' in the volume's list of abbreviations ({xml_id})"
+                mention = self._term_mention(m.start(), m.end(), name, desc, why, year, record, xml_id)
+                if mention:
+                    yield mention
+                    occupied.add(m.start(), m.end())
+
+    def _term_mention(self, start, end, surface, expansion, why, year, record, xml_id=None) -> Mention | None:
+        text = record.text
+        for probe in (expansion, surface):
+            entries = self.gaz.get(probe) or self.gaz.get(probe[:1].upper() + probe[1:])
+            if not entries:
+                continue
+            ch = choose(probe, entries, text, start, end, year, record.date)
+            if ch and ch.entry:
+                e = ch.entry
+                entity, label, links = self._entity_of(e)
+                return Mention(start, end, e.kind, "acronym", 0.9, entity, label,
+                               explanation=f"{why}; {ch.explanation}", entity_links=links)
+        if xml_id is None:
+            return Mention(start, end, "organization", "acronym", 0.6, iris.organization_iri(expansion), expansion,
+                           explanation=f"{why}; not in the curated list of institutions")
+        return Mention(start, end, "term", "acronym", 0.9, iris.term_iri(record.volume.id, xml_id), f"{surface}: {expansion}",
+                       explanation=why)
+
+    def _entity_of(self, e) -> tuple[str, str, tuple[str, ...]]:
+        if e.kind == "country":
+            t = self.a.territories[e.key]
+            return iris.country_iri(e.key), t.name, ((iris.WD if hasattr(iris, "WD") else "http://www.wikidata.org/entity/") + t.qid,) if t.qid else ()
+        if e.kind == "organization":
+            return iris.organization_iri(e.key), self.a.institutions[e.key].label, ()
+        return iris.region_iri(e.key), self.a.regions[e.key].label, ()
+
+    # ------------------------------------------------------------ the scan
+
+    def _scan(self, text: str, ctx: PersonContext, year, date, occupied: "_Spans"):
+        tokens = list(_TOKEN.finditer(text))
+        chunks: list[list[re.Match]] = []
+        for t in tokens:
+            if chunks and _GAP.fullmatch(text, chunks[-1][-1].end(), t.start()):
+                chunks[-1].append(t)
+            else:
+                chunks.append([t])
+        for chunk in chunks:
+            i, n = 0, len(chunk)
+            while i < n:
+                got = self._match_at(text, chunk, i, ctx, year, date, occupied)
+                if got is None:
+                    i += 1
+                    continue
+                mention, j = got
+                if mention is not None:
+                    yield mention
+                    occupied.add(mention.start, mention.end)
+                i = j
+
+    def _match_at(self, text, chunk, i, ctx, year, date, occupied):
+        n = len(chunk)
+        start = chunk[i].start()
+        # 1. title + name ("Secretary Haig", "Representative Millicent Fenwick")
+        tm = _TITLE.match(text, start)
+        if tm:
+            title = text[start:tm.end()].strip().rstrip(".")
+            k = i
+            while k < n and chunk[k].start() < tm.end():
+                k += 1
+            if k < n and chunk[k].start() >= tm.end():
+                got = self._name_at(text, chunk, k, ctx, title, occupied)
+                if got:
+                    return got
+        # 2. longest gazetteer surface / full name starting here
+        for j in range(min(n, i + MAX_TOKENS), i, -1):
+            s, e = start, chunk[j - 1].end()
+            surface = text[s:e]
+            if j > i + 1 and chunk[j - 1].group(0).lower() in _CONNECTORS:
+                continue
+            if occupied.overlaps(s, e):
+                continue
+            entries = self.gaz.get(surface)
+            if entries is None:
+                pm = _POSSESSIVE.search(surface)
+                if pm and surface[:pm.start()] in self.gaz:
+                    surface = surface[:pm.start()]
+                    e = s + len(surface)
+                    entries = self.gaz[surface]
+                elif surface.endswith(".") and surface[:-1] in self.gaz:
+                    surface = surface[:-1]
+                    e -= 1
+                    entries = self.gaz[surface]
+            if entries:
+                ch = choose(surface, entries, text, s, e, year, date)
+                if ch is None:
+                    if surface in ("Chad", "Jordan", "Georgia", "Turkey"):
+                        # a given-name country used as a name: let the person rules have it
+                        break
+                    return None, j
+                if ch.entry is None:
+                    cands = tuple(Candidate(iris.country_iri(c.key), sc, self.a.territories[c.key].name) for c, sc in ch.candidates)
+                    return Mention(s, e, "country", "gazetteer", 0.0, None, None, cands, ch.explanation), j
+                entity, label, links = self._entity_of(ch.entry)
+                method = "gazetteer" if ch.entry.kind in ("country", "region") else "organization-list"
+                return Mention(s, e, ch.entry.kind, method, ch.confidence, entity, label, explanation=ch.explanation,
+                               entity_links=links), j
+            if j - i >= 2:
+                got = self._name_at(text, chunk, i, ctx, None, occupied, upto=j)
+                if got:
+                    return got
+        # 3. a lone surname of someone this document or its volume names
+        return self._name_at(text, chunk, i, ctx, None, occupied, upto=i + 1)
+
+    def _name_at(self, text, chunk, k, ctx: PersonContext, title, occupied, upto=None):
+        """A person name starting at token k (longest full form first, then a surname)."""
+        n = len(chunk)
+        hi = min(n, k + 4) if upto is None else upto
+        for j in range(hi, k, -1):
+            s, e = chunk[k].start(), chunk[j - 1].end()
+            if chunk[j - 1].group(0).lower() in _CONNECTORS:
+                continue
+            surface = text[s:e]
+            pm = _POSSESSIVE.search(surface)
+            if pm:
+                surface, e = surface[:pm.start()], s + pm.start()
+            surface = surface.rstrip(".") if not re.search(r"\b[A-Z]\.$", surface) else surface
+            e = s + len(surface)
+            if occupied.overlaps(s, e) or not surface:
+                continue
+            key = norm(surface)
+            if j - k >= 2:
+                ids = self.full.get(key)
+                if ids:
+                    res = ctx.resolve_name(surface, ids, title, True)
+                    return self._person(s, e, res, ctx, title), j
+                continue
+            # single token
+            if len(surface) < 2 or surface in _NEVER or (surface.isupper() and len(surface) <= 3):
+                continue
+            if surface in self.gaz or surface.title() in self.gaz:
+                if title is None or surface.isupper() or any(x.kind == "country" and x.form in ("demonym", "name") for x in self.gaz.get(surface.title(), ())):
+                    continue
+            if _LIBRARY.match(text, e):
+                continue                  # "Johnson Library": the library, not the man
+            soft = surface in _NOT_SURNAMES
+            if soft and (title is None or norm(title) not in _PERSON_TITLE_ONLY):
+                if _sentence_start(text, s) or text.startswith(" of ", e) or not ctx.resolved.get(key) and not (self.surnames.get(key, frozenset()) & ctx.volume_ids):
+                    continue
+            ids = self.surnames.get(key, frozenset())
+            known = ctx.resolved.get(key)
+            in_volume = ids & ctx.volume_ids
+            if known:
+                a = self.a.person(known)
+                res = Resolution(iris.person_iri(known), a.name, 0.9,
+                                 f"'{surface}': {a.name} (hsg-people {known}) is named earlier in this document", "name-variant",
+                                 links=links_of(known), pid=known)
+                return self._person(s, e, res, ctx, title), j
+            if surface.isupper() and not in_volume:
+                continue
+            if in_volume:
+                res = ctx.resolve_name(surface, in_volume if len(in_volume) > 0 else ids, title, False)
+                if res.entity is None and title and ids:
+                    res = ctx.resolve_name(surface, ids, title, False)
+                return self._person(s, e, res, ctx, title), j
+            if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
+                if surface.isupper() or surface in _NOT_SURNAMES and not ids:
+                    continue
+                if ids:
+                    res = ctx.resolve_name(surface, ids, title, False)
+                else:
+                    res = Resolution(None, None, 0.0, f"'{title} {surface}': a title and a name, but no authority record "
+                                     f"of that name", "name-variant")
+                return self._person(s, e, res, ctx, title), j
+        return None
+
+    def _person(self, s, e, res: Resolution, ctx: PersonContext, title) -> Mention:
+        if res.pid:
+            ctx.remember(res.pid)
+        return Mention(s, e, "person", res.method, res.confidence if res.entity else 0.0, res.entity, res.label,
+                       res.candidates, res.explanation, office=title or None, entity_links=res.links)
+
+
+class _Spans:
+    """Occupied character ranges (few per document: a sorted list is enough)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+
+    def add(self, s, e):
+        import bisect
+        bisect.insort(self.spans, (s, e))
+
+    def overlaps(self, s, e) -> bool:
+        import bisect
+        i = bisect.bisect_left(self.spans, (e, e))
+        for j in range(max(0, i - 3), min(len(self.spans), i + 1)):
+            a, b = self.spans[j]
+            if a < e and s < b:
+                return True
+        # long earlier spans
+        return any(a < e and s < b for a, b in self.spans[max(0, i - 12):max(0, i - 3)])
+
+
+@lru_cache(maxsize=64)
+def _terms_index(terms: tuple[tuple[str, str, str], ...]):
+    entries = {}
+    for xml_id, name, desc in terms:
+        name = name.strip().rstrip(",")
+        if len(name) >= 2 and name not in entries:
+            entries[name] = (xml_id, name, desc.strip())
+    if not entries:
+        return None
+    alts = "|".join(re.escape(n) for n in sorted(entries, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), entries
+
+
+_EXTRACTOR: EntityExtractor | None = None
+
+
+def extract_entities(record: DocumentRecord) -> None:
+    """The pipeline hook: add entity mentions to record.mentions and resolve record.parties in place."""
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = EntityExtractor()
+    _EXTRACTOR.run(record)
+
+
+_ = ListEntry

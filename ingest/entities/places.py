@@ -1,0 +1,160 @@
+"""Choosing the country, institution or region a surface names, by the document's date and context.
+
+The traps, each a rule here and a test in tests/ingest/test_entities_traps.py:
+- "US" is the United States, "us" never (matching is case-exact); "US" in an all-capitals line is
+  left alone (telegram headings: "LET US").
+- "Turkey"/"Chad" capitalised are countries; lower case never. "Chad", "Jordan", "Georgia" directly
+  after a capitalised given name or a title ("Hamilton Jordan", "Mr. Jordan") are people, not countries.
+- "Georgia" before 1991 is the US state (or the Georgian SSR), never the country (independent 1991).
+  After 1991 "Atlanta, Georgia" or "Governor of Georgia" is still the state.
+- "China" before October 1949 is the Republic of China; from then on the People's Republic; "Republic
+  of China", "Nationalist China", "Taiwan", "GRC" from 1949 are Taiwan.
+- "Congo" before 1960 is the Belgian Congo; 1960–1971 it is decided by the document (Leopoldville /
+  Kinshasa vs Brazzaville named in it), else left unlinked with both candidates; from 1972 "Zaire" is the
+  former Belgian Congo and "Congo" the Brazzaville one.
+- Regions and blocs (Western Europe, the West, the Soviet bloc, Latin America) are regions, never countries.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.authorities import authorities
+
+from .gazetteer import Entry
+
+__all__ = ["Choice", "choose", "GIVEN_NAME_COUNTRIES"]
+
+GIVEN_NAME_COUNTRIES = {"Chad", "Jordan", "Georgia", "Israel", "India", "Chile", "Kenya", "Jamaica", "Sudan", "Niger",
+                        "Lebanon", "Cuba", "Panama", "Turkey", "Mali", "China", "Guinea", "Laos"}
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Senator|Sen|Representative|Rep|Congressman|Governor|Gov|General|Gen|Ambassador|Secretary|"
+    r"Judge|Justice|Professor|Prof|Colonel|Col|Admiral|Adm|Captain|Capt|Major|Father|Director|Mayor)\.?|"
+    r"\b[A-Z]\.)\s+$")
+_US_STATE_CONTEXT = re.compile(
+    r"(?:\b(?:Atlanta|Savannah|Augusta|Macon|Columbus|Athens|Governor\s+of|Senator\s+from|Senator\s+of|Representative\s+from|"
+    r"Congressman\s+from|state\s+of|State\s+of|University\s+of|Democrat\s+of|Republican\s+of|D-|R-)\s*,?\s*$)")
+_STATE_AFTER = re.compile(r"^\s*(?:Senator|Representative|Congressman|Democrat|Republican|delegation|legislature|Tech)\b")
+_NOT_A_PERSON_WORD = {"The", "In", "On", "At", "To", "From", "And", "But", "For", "With", "By", "Of", "As", "If", "When",
+                      "While", "Since", "Both", "Neither", "Either", "Between", "Syria", "Israel", "Iraq", "Egypt",
+                      "Lebanon", "Hashemite", "Kingdom", "East", "West", "North", "South", "Northern", "Southern", "Central",
+                      "Republic", "Government", "GOJ", "King", "Arab", "Libya", "Sudan", "Niger", "Cameroon", "Nigeria",
+                      "Libyan", "Chadian", "French", "Soviet", "Turkish", "Greek", "Iran", "Armenia", "Azerbaijan",
+                      "Russia", "Ukraine", "Saudi", "Kuwait", "Jordanian", "Palestinian", "Bank", "River", "Valley",
+                      "Upper", "Lower", "Greater", "Transjordan", "Mr", "Mrs", "Dear"}
+
+
+@dataclass
+class Choice:
+    entry: Entry | None
+    candidates: tuple[tuple[Entry, float], ...] = ()
+    explanation: str = ""
+    confidence: float = 0.0
+
+
+def _in_range(e: Entry, year: int | None) -> bool:
+    return year is None or e.y0 <= year <= e.y1
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start: line_end if line_end != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def choose(surface: str, entries: tuple[Entry, ...], text: str, start: int, end: int, year: int | None,
+           date: str | None) -> Choice | None:
+    """The entry `surface` names at text[start:end] in a document of `date` (None: not an entity here)."""
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 30]
+    the_before = before.endswith(("the ", "The "))
+    usable = [e for e in entries if not e.needs_the or the_before]
+    if not usable:
+        return None
+    if surface == "US" and _shouting(text, start, end):
+        return None
+    # a given-name country after a given name or title is a person ("Hamilton Jordan", "Mr. Jordan")
+    if surface in GIVEN_NAME_COUNTRIES:
+        prev = re.search(r"([A-Z][a-z]+)\s$", before)
+        if _PERSON_BEFORE.search(before) or (prev and prev.group(1) not in _NOT_A_PERSON_WORD and not before.endswith(("\n", ". ", ", "))):
+            return None
+        nxt = re.match(r"^\s([A-Z][a-z]+)", after)
+        if surface in ("Chad", "Jordan", "Georgia") and nxt and nxt.group(1) not in _NOT_A_PERSON_WORD and \
+                nxt.group(1) not in ("Valley", "River", "Government", "Embassy", "Foreign", "Army"):
+            # "Chad Smith", "Jordan Hamilton": a given name followed by a surname
+            return None
+    if surface == "Georgia" or surface == "Georgian" or surface == "Georgians":
+        if (year is not None and year < 1991) or _US_STATE_CONTEXT.search(before) or _STATE_AFTER.match(after):
+            return None
+    # organisations and regions are unambiguous once their surface matched
+    fixed = [e for e in usable if e.kind in ("organization", "region")]
+    countries = [e for e in usable if e.kind == "country"]
+    if fixed and not countries:
+        e = fixed[0]
+        return Choice(e, explanation=f"'{surface}' is a name of {_label(e)} in the curated list of "
+                                         f"{'institutions' if e.kind == 'organization' else 'regions and blocs'}"
+                                         + (f" ({e.note})" if e.note else ""), confidence=0.9)
+    curated = [e for e in countries if e.form != "base" and _in_range(e, year)]
+    if curated:
+        amb = [e for e in curated if e.key == "-"]
+        real = [e for e in curated if e.key != "-"]
+        if amb and not real:
+            return _ambiguous(surface, amb[0], text, year)
+        e = real[0]
+        when = f" in a document of {date[:10]}" if date else ""
+        kind = "a form of the time for" if e.form == "name" else "the adjective/demonym of"
+        expl = f"'{surface}' is {kind} {_label(e)}{when}" + (f" ({e.note})" if e.note else "")
+        return Choice(e, explanation=expl, confidence=0.9 if e.form == "name" else 0.8)
+    base = [e for e in countries if e.form == "base"]
+    if base:
+        valid = [e for e in base if _in_range(e, year)]
+        if valid:
+            valid.sort(key=lambda e: (authorities().territories[e.key].type != "independent-state", -e.y0))
+            e = valid[0]
+            return Choice(e, explanation=f"'{surface}' is the hsg-gsh name of {_label(e)}, valid {e.y0}–{e.y1 if e.y1 < 9999 else 'today'}",
+                          confidence=0.85)
+        if year is not None:
+            near = min(base, key=lambda e: min(abs(year - e.y0), abs(year - e.y1)))
+            return Choice(near, explanation=f"'{surface}' is the hsg-gsh name of {_label(near)} ({near.y0}–{near.y1 if near.y1 < 9999 else 'today'}); "
+                                            f"no record of that name is valid in {year}, so the one nearest in time was chosen", confidence=0.6)
+        return Choice(base[0], explanation=f"'{surface}' is the hsg-gsh name of {_label(base[0])}", confidence=0.7)
+    if fixed:
+        e = fixed[0]
+        return Choice(e, explanation=f"'{surface}' is a name of {_label(e)}", confidence=0.8)
+    return None
+
+
+def _label(e: Entry) -> str:
+    a = authorities()
+    if e.kind == "country":
+        t = a.territories[e.key]
+        return f"{t.name} (hsg-gsh {e.key}{', Wikidata ' + t.qid if t.qid else ''})"
+    return a.label(e.kind, e.key)
+
+
+def _ambiguous(surface: str, e: Entry, text: str, year: int | None) -> Choice:
+    """'Congo' 1960–1971, 'Germany' 1949–1990, 'Vietnam' 1954–1975: decide from the document or leave unlinked."""
+    if surface in ("Congo", "Congolese"):
+        kin = re.search(r"L[eé]opoldville|Kinshasa|Katanga|Lumumba|Mobutu|Tshombe|Adoula|Kasavubu", text)
+        bra = re.search(r"Brazzaville|Youlou|Massamba", text)
+        k, b = _entry("congo-kinshasa", year), _entry("congo-brazzaville", year)
+        if kin and not bra:
+            return Choice(k, explanation=f"'{surface}' in {year}: the document names {kin.group(0)}, so Congo (Leopoldville/Kinshasa)", confidence=0.75)
+        if bra and not kin:
+            return Choice(b, explanation=f"'{surface}' in {year}: the document names {bra.group(0)}, so Congo (Brazzaville)", confidence=0.75)
+        return Choice(None, ((k, 0.6), (b, 0.4)), f"'{surface}' in {year} may be either Congo; the document does not say which", 0.0)
+    cands = {
+        "Germany": ("west-germany-1990", "east-germany-1990"), "German": ("west-germany-1990", "east-germany-1990"),
+        "Germans": ("west-germany-1990", "east-germany-1990"),
+        "Vietnam": ("south-vietnam-1975", "north-vietnam-1975"), "Viet-Nam": ("south-vietnam-1975", "north-vietnam-1975"),
+        "Viet Nam": ("south-vietnam-1975", "north-vietnam-1975"), "Vietnamese": ("south-vietnam-1975", "north-vietnam-1975"),
+    }.get(surface, ())
+    scored = tuple((_entry(c, year), s) for c, s in zip(cands, (0.6, 0.4)))
+    return Choice(None, scored, f"'{surface}' in {year}: {e.note or 'ambiguous'}", 0.0)
+
+
+def _entry(tid: str, year: int | None) -> Entry:
+    t = authorities().territories[tid]
+    return Entry("country", tid, t.since, t.until, "name")

@@ -1,0 +1,237 @@
+"""`frus-kg evaluate`: measure the plain-text entity extractor against the FRUS editors' own markup.
+
+For each document of a TEI volume: keep the editors' `persName/@corresp` and `gloss/@target` mentions
+as the gold standard, remove them (and every link the markup gave the heading parties), run the
+extractor on the plain reading text, and compare:
+
+- person mentions: precision, recall and F1, by exact span and by overlap (one-to-one matching);
+- person links: of the editor-tagged mentions whose persons-list entry is cited by an hsg-people
+  record (the source URL https://history.state.gov/historicaldocuments/<volume>/persons#<id>), the
+  share we link to that same person (after folding hsg-people duplicates); and the precision of the
+  links we make on tagged mentions;
+- terms (`gloss/@target`): the same span figures, and the share of glosses we tie to the same entry
+  of the volume's terms list.
+
+Untagged `persName` elements (no @corresp) are people too: a prediction on one is neither a hit nor
+a false positive. What the editors leave untagged (6–15% of the occurrences of a tagged surname, per
+the notes) counts against our precision: the figures are a lower bound.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ingest.authorities import authorities
+from ingest.records import DocumentRecord, Mention
+from ontology import iris
+
+__all__ = ["SpanScore", "LinkScore", "Score", "evaluate_records", "evaluate_volume", "split_of", "TUNE", "REPORT",
+           "gold_person_id"]
+
+TUNE, REPORT = "tune", "report"
+
+
+def split_of(volume_id: str, all_ids: Iterable[str]) -> str:
+    """The fixed split: in the sorted list of volume ids, every third volume (0, 3, 6, …) is for tuning."""
+    ordered = sorted(all_ids)
+    return TUNE if ordered.index(volume_id) % 3 == 0 else REPORT
+
+
+@dataclass
+class SpanScore:
+    tp: int = 0
+    gold: int = 0
+    predicted: int = 0
+
+    def add(self, other: "SpanScore") -> None:
+        self.tp += other.tp
+        self.gold += other.gold
+        self.predicted += other.predicted
+
+    def as_dict(self) -> dict:
+        p = self.tp / self.predicted if self.predicted else 0.0
+        r = self.tp / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"tp": self.tp, "gold": self.gold, "predicted": self.predicted,
+                "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+@dataclass
+class LinkScore:
+    linkable: int = 0          # gold mentions whose entry maps to an hsg-people record
+    correct: int = 0           # ... that we link to that record
+    linked_on_gold: int = 0    # our linked mentions that overlap a linkable gold mention
+    linked_right: int = 0      # ... and are right
+
+    def add(self, o: "LinkScore") -> None:
+        self.linkable += o.linkable
+        self.correct += o.correct
+        self.linked_on_gold += o.linked_on_gold
+        self.linked_right += o.linked_right
+
+    def as_dict(self) -> dict:
+        return {"linkable": self.linkable, "correct": self.correct,
+                "rate": round(self.correct / self.linkable, 4) if self.linkable else 0.0,
+                "linked": self.linked_on_gold,
+                "precision": round(self.linked_right / self.linked_on_gold, 4) if self.linked_on_gold else 0.0}
+
+
+@dataclass
+class Score:
+    volume: str
+    documents: int = 0
+    person_exact: SpanScore = field(default_factory=SpanScore)
+    person_overlap: SpanScore = field(default_factory=SpanScore)
+    person_link: LinkScore = field(default_factory=LinkScore)
+    term_exact: SpanScore = field(default_factory=SpanScore)
+    term_overlap: SpanScore = field(default_factory=SpanScore)
+    term_link: LinkScore = field(default_factory=LinkScore)
+    seconds: float = 0.0
+
+    def add(self, o: "Score") -> None:
+        self.documents += o.documents
+        for name in ("person_exact", "person_overlap", "person_link", "term_exact", "term_overlap", "term_link"):
+            getattr(self, name).add(getattr(o, name))
+        self.seconds += o.seconds
+
+    def as_dict(self) -> dict:
+        return {
+            "volume": self.volume, "documents": self.documents,
+            "persons": {"exact": self.person_exact.as_dict(), "overlap": self.person_overlap.as_dict(),
+                        "link": self.person_link.as_dict()},
+            "terms": {"exact": self.term_exact.as_dict(), "overlap": self.term_overlap.as_dict(),
+                      "link": self.term_link.as_dict()},
+            "extraction_seconds": round(self.seconds, 3),
+        }
+
+
+def gold_person_id(volume_id: str, ref: str | None) -> str | None:
+    """'#p_CWP_1' in frus1981-88v41 -> the canonical hsg-people id its persons-list entry is cited by."""
+    if not ref:
+        return None
+    vol, _, xml_id = ref.rpartition("#")
+    return authorities().volume_people(vol or volume_id).get(xml_id)
+
+
+def _match(gold: list[tuple[int, int]], pred: list[tuple[int, int]], overlap: bool) -> dict[int, int]:
+    """One-to-one matching gold index -> predicted index (exact spans, or greedy by overlap)."""
+    out: dict[int, int] = {}
+    if not overlap:
+        where = {span: k for k, span in enumerate(pred)}
+        for i, span in enumerate(gold):
+            k = where.get(span)
+            if k is not None:
+                out[i] = k
+        return out
+    used: set[int] = set()
+    j0 = 0
+    order = sorted(range(len(pred)), key=lambda k: pred[k])
+    for i in sorted(range(len(gold)), key=lambda i: gold[i]):
+        gs, ge = gold[i]
+        while j0 < len(order) and pred[order[j0]][1] <= gs:
+            j0 += 1
+        for j in range(j0, len(order)):
+            k = order[j]
+            ps, pe = pred[k]
+            if ps >= ge:
+                break
+            if k not in used and ps < ge and gs < pe:
+                out[i] = k
+                used.add(k)
+                break
+    return out
+
+
+def _strip(record: DocumentRecord) -> tuple[list[Mention], list[Mention]]:
+    gold = [m for m in record.mentions if m.method == "tei-markup"]
+    record.mentions = [m for m in record.mentions if m.method != "tei-markup"]
+    for p in record.parties:
+        p.entity = p.label = p.explanation = p.office_iri = p.tei_ref = None
+    return gold, record.mentions
+
+
+def _predicted_persons(record: DocumentRecord) -> list[Mention]:
+    ms = [m for m in record.mentions if m.kind == "person"]
+    taken = {(m.start, m.end) for m in ms}
+    for p in record.parties:
+        if p.start is not None and p.end is not None and (p.start, p.end) not in taken:
+            ms.append(Mention(p.start, p.end, "person", "header", 0.5, p.entity, p.label))
+    return ms
+
+
+def evaluate_records(records: Iterable[DocumentRecord], extract: Callable[[DocumentRecord], None],
+                     volume: str = "") -> Score:
+    """Score `extract` on records that carry the editors' markup as tei-markup mentions."""
+    import time
+
+    score = Score(volume)
+    for record in records:
+        score.volume = score.volume or record.volume.id
+        vid = record.volume.id
+        gold, _ = _strip(record)
+        t = time.perf_counter()
+        extract(record)
+        score.seconds += time.perf_counter() - t
+        score.documents += 1
+        gold_people = [m for m in gold if m.kind == "person" and m.tei_ref]
+        neutral = [(m.start, m.end) for m in gold if m.kind == "person" and not m.tei_ref]
+        pred_people = [m for m in _predicted_persons(record)
+                       if not any(a < m.end and m.start < b for a, b in neutral)]
+        g = [(m.start, m.end) for m in gold_people]
+        p = [(m.start, m.end) for m in pred_people]
+        exact, over = _match(g, p, False), _match(g, p, True)
+        score.person_exact.add(SpanScore(len(exact), len(g), len(p)))
+        score.person_overlap.add(SpanScore(len(over), len(g), len(p)))
+        for i, m in enumerate(gold_people):
+            hsg = gold_person_id(vid, m.tei_ref)
+            if hsg is None:
+                continue
+            score.person_link.linkable += 1
+            k = over.get(i)
+            if k is None:
+                continue
+            ent = pred_people[k].entity
+            if ent and ent.startswith(iris.person_iri("")):
+                score.person_link.linked_on_gold += 1
+                if ent == iris.person_iri(hsg):
+                    score.person_link.correct += 1
+                    score.person_link.linked_right += 1
+        # terms
+        names = {t.xml_id: t.name.strip().rstrip(",") for t in record.volume.terms}
+        by_name = {n: x for x, n in names.items()}
+        gold_terms = [m for m in gold if m.kind == "term" and m.tei_ref]
+        pred_terms = [m for m in record.mentions if m.kind != "person" and
+                      (m.method == "acronym" or record.text[m.start:m.end] in by_name)]
+        gt = [(m.start, m.end) for m in gold_terms]
+        pt = [(m.start, m.end) for m in pred_terms]
+        t_exact, t_over = _match(gt, pt, False), _match(gt, pt, True)
+        score.term_exact.add(SpanScore(len(t_exact), len(gt), len(pt)))
+        score.term_overlap.add(SpanScore(len(t_over), len(gt), len(pt)))
+        for i, m in enumerate(gold_terms):
+            target = m.tei_ref.rpartition("#")[2]
+            score.term_link.linkable += 1
+            k = t_over.get(i)
+            if k is None:
+                continue
+            score.term_link.linked_on_gold += 1
+            surface = record.text[pred_terms[k].start:pred_terms[k].end]
+            if by_name.get(surface) == target or names.get(target) == surface:
+                score.term_link.correct += 1
+                score.term_link.linked_right += 1
+    return score
+
+
+def evaluate_volume(path: str | Path, *, use_volume_lists: bool = True, limit: int | None = None) -> Score:
+    """Read a TEI volume and score the extractor on it (documents without markup count as read)."""
+    from ingest.entities import EntityExtractor
+    from ingest.tei_reader import read_tei
+
+    extractor = EntityExtractor(use_volume_lists=use_volume_lists)
+    records = read_tei(path, on_error=lambda e: None)
+    if limit:
+        import itertools
+        records = itertools.islice(records, limit)
+    vid = re.sub(r"\.(xml|tei)(\.gz)?$", "", Path(path).name)
+    return evaluate_records(records, extractor.run, vid)
