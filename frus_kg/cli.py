@@ -218,6 +218,61 @@ def serve(
     uvicorn.run(create_app(db, cors=cors), host=host, port=port, log_level=os.environ.get("FRUS_KG_LOG", "info"))
 
 
+authorities_app = typer.Typer(no_args_is_help=True, help="Authority data: people, posts, countries, institutions, regions.")
+app.add_typer(authorities_app, name="authorities")
+
+
+@authorities_app.command("build")
+def authorities_build(
+    shared: Annotated[Path, typer.Option("--shared", help="Folder with hsg-people/pocom/gsh tarballs and countries-wikidata/")] = Path("../shared/data"),
+    out: Annotated[Optional[Path], typer.Option("--out", help="Output folder [default: ingest/data/authorities]")] = None,
+) -> None:
+    """Rebuild the compact authority derivative (gzipped JSON) from the Office of the Historian archives."""
+    from ingest.authorities.build import DATA_DIR, build_authorities
+
+    try:
+        report = build_authorities(shared, out or DATA_DIR)
+    except FileNotFoundError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    err.print(report.format(), highlight=False)
+
+
+@authorities_app.command("load")
+def authorities_load(store: StoreOpt = None) -> None:
+    """Load the authority data into the store as its own named graphs (graph/authority/people, …)."""
+    from ingest.authorities.rdf import authority_graphs
+
+    db = _open(store)
+    graphs = authority_graphs()
+    db.replace_graphs(graphs)
+    db.close()
+    for name, quads in graphs.items():
+        err.print(f"{name}: {len(quads)} triples", highlight=False)
+
+
+@app.command()
+def evaluate(
+    volumes: Annotated[list[Path], typer.Argument(help="TEI volumes (.xml, .xml.gz) with the editors' persName/gloss markup")],
+    no_volume_lists: Annotated[bool, typer.Option("--no-volume-lists", help="Do not use the volumes' persons lists (as for a lone plain-text document)")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N documents of each volume")] = None,
+) -> None:
+    """Score the entity extractor against the editors' markup: JSON with per-volume figures and a total."""
+    from ingest.errors import IngestError
+    from ingest.evaluate import Score, evaluate_volume
+
+    total = Score("total")
+    rows = []
+    for path in volumes:
+        try:
+            score = evaluate_volume(path, use_volume_lists=not no_volume_lists, limit=limit)
+        except (IngestError, OSError) as exc:
+            _fail(str(exc), EXIT_USAGE)
+        rows.append(score.as_dict())
+        total.add(score)
+    sys.stdout.write(json.dumps({"volumes": rows, "total": total.as_dict(),
+                                 "settings": {"volume_lists": not no_volume_lists, "limit": limit}}, indent=2) + "\n")
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,161 @@
+"""The authority data as RDF: one named graph per authority, with the vocabulary the documents use.
+
+    {BASE}graph/authority/people         schema:Person (+ schema:alternateName, birth/death years, VIAF,
+                                         POCOM page as skos:exactMatch; folded duplicates)
+    {BASE}graph/authority/positions      fk:Position (a POCOM office) and one schema:OrganizationRole per
+                                         tenure: person schema:memberOf role; role schema:roleName,
+                                         schema:startDate, schema:endDate, fk:office position
+    {BASE}graph/authority/countries      schema:Country per hsg-gsh territory, years of validity,
+                                         dcterms:replaces / dcterms:isReplacedBy, Wikidata skos:exactMatch
+    {BASE}graph/authority/organizations  schema:Organization (curated institutions)
+    {BASE}graph/authority/regions        fk:Region (curated regions and blocs)
+
+Identity: skos:exactMatch to external authorities (Wikidata, VIAF, history.state.gov pages);
+owl:sameAs is never used for IRIs we do not mint. A folded hsg-people duplicate keeps its IRI, is
+skos:exactMatch to the canonical record and says why (fk:explanation).
+"""
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from ontology import iris
+from ontology.namespaces import FK, RDF, RDFS, SCHEMA, SKOS, WD, XSD
+
+from .load import Authorities, authorities
+
+__all__ = ["authority_graphs", "GRAPHS"]
+
+GRAPHS = ("people", "positions", "countries", "organizations", "regions")
+DCT = "http://purl.org/dc/terms/"
+_N = ox.NamedNode
+
+
+class _G:
+    def __init__(self, name: str):
+        self.g = _N(iris.authority_graph_iri(name))
+        self.quads: list[ox.Quad] = []
+
+    def add(self, s: str, p: str, o) -> None:
+        self.quads.append(ox.Quad(_N(s), _N(p), _N(o) if isinstance(o, str) else o, self.g))
+
+    def lit(self, s: str, p: str, value, datatype: str | None = None) -> None:
+        if value is None or value == "":
+            return
+        self.add(s, p, ox.Literal(str(value), datatype=_N(datatype)) if datatype else ox.Literal(str(value)))
+
+    def named(self, s: str, cls: str, label: str) -> None:
+        self.add(s, RDF + "type", cls)
+        self.lit(s, RDFS + "label", label)
+        self.lit(s, SCHEMA + "name", label)
+
+
+def _year(g: _G, s: str, p: str, y: int | None) -> None:
+    if y:
+        g.lit(s, p, f"{y:04d}", XSD + "gYear")
+
+
+def _people(a: Authorities) -> _G:
+    g = _G("people")
+    for pid, p in a.people.items():
+        node = iris.person_iri(pid)
+        g.named(node, SCHEMA + "Person", p.name)
+        g.lit(node, FK + "hsgPeopleId", pid)
+        for v in sorted({p.sort, *p.variants} - {p.name}):
+            g.lit(node, SCHEMA + "alternateName", v)
+        _year(g, node, SCHEMA + "birthDate", p.birth)
+        _year(g, node, SCHEMA + "deathDate", p.death)
+        g.lit(node, SCHEMA + "description", p.note)
+        if p.viaf:
+            g.add(node, SKOS + "exactMatch", f"http://viaf.org/viaf/{p.viaf}")
+        if p.pocom:
+            g.add(node, SKOS + "exactMatch", iris.pocom_url(p.pocom))
+        if p.same_as:
+            g.add(node, SKOS + "exactMatch", iris.person_iri(p.same_as))
+            g.lit(node, FK + "explanation", f"folded into hsg-people {p.same_as}: {p.same_as_reason}")
+        for dup in p.duplicates:
+            g.add(node, SKOS + "exactMatch", iris.person_iri(dup))
+    return g
+
+
+def _positions(a: Authorities) -> _G:
+    g = _G("positions")
+    for pos, title in a.positions.items():
+        g.named(iris.position_iri(pos), FK + "Position", title)
+    g.named(iris.position_iri("president"), FK + "Position", "President of the United States")
+    counters: dict[str, int] = {}
+    for post in a.posts:
+        if not post.hsg or not (post.start or post.end):
+            continue
+        k = counters[post.position] = counters.get(post.position, 0) + 1
+        role = f"{iris.position_iri(post.position)}/tenures/{k}"
+        g.add(role, RDF + "type", SCHEMA + "OrganizationRole")
+        g.lit(role, SCHEMA + "roleName", post.title)
+        g.add(role, FK + "office", iris.position_iri(post.position))
+        for p, d in ((SCHEMA + "startDate", post.start), (SCHEMA + "endDate", post.end)):
+            if d and len(d) == 10:
+                g.lit(role, p, d, XSD + "date")
+            elif d and len(d) == 4:
+                g.lit(role, p, d, XSD + "gYear")
+        g.add(iris.person_iri(post.hsg), SCHEMA + "memberOf", role)
+        g.add(role, SCHEMA + "memberOf", iris.organization_iri("department-of-state") if post.kind != "president"
+              else iris.organization_iri("white-house"))
+    return g
+
+
+def _countries(a: Authorities) -> _G:
+    g = _G("countries")
+    for tid, t in a.territories.items():
+        node = iris.country_iri(tid)
+        g.named(node, SCHEMA + "Country", t.name)
+        if t.long and t.long != "-":
+            g.lit(node, SCHEMA + "alternateName", t.long)
+        g.lit(node, FK + "gshId", tid)
+        if t.since:
+            _year(g, node, FK + "validSince", t.since)
+        if t.until and t.until < 9999:
+            _year(g, node, FK + "validUntil", t.until)
+        g.lit(node, FK + "territoryType", t.type)
+        for pred in t.predecessors:
+            if pred in a.territories:
+                g.add(node, DCT + "replaces", iris.country_iri(pred))
+        for succ in t.successors:
+            if succ in a.territories:
+                g.add(node, DCT + "isReplacedBy", iris.country_iri(succ))
+        if t.qid:
+            g.add(node, SKOS + "exactMatch", WD + t.qid)
+    return g
+
+
+def _organizations(a: Authorities) -> _G:
+    g = _G("organizations")
+    for inst in a.institutions.values():
+        node = iris.organization_iri(inst.key)
+        g.named(node, SCHEMA + "Organization", inst.label)
+        for alias in inst.aliases:
+            if alias != inst.label:
+                g.lit(node, SCHEMA + "alternateName", alias)
+        g.lit(node, SCHEMA + "description", inst.note)
+    return g
+
+
+def _regions(a: Authorities) -> _G:
+    g = _G("regions")
+    for reg in a.regions.values():
+        node = iris.region_iri(reg.key)
+        g.named(node, FK + "Region", reg.label)
+        g.add(node, RDF + "type", SCHEMA + "Place")
+        for alias in reg.aliases:
+            if alias != reg.label:
+                g.lit(node, SCHEMA + "alternateName", alias)
+        g.lit(node, SCHEMA + "description", reg.note)
+    return g
+
+
+def authority_graphs(a: Authorities | None = None) -> dict[str, list[ox.Quad]]:
+    """Graph IRI -> quads, for Store.replace_graphs."""
+    a = a or authorities()
+    out = {}
+    for build in (_people, _positions, _countries, _organizations, _regions):
+        g = build(a)
+        out[g.g.value] = g.quads
+    return out
