@@ -165,13 +165,14 @@ class Authorities:
             key, label, aliases = row[0], row[1], tuple(a for a in row[2].split("|") if a)
             self.regions[key] = Region(key, label, aliases, row[3] if len(row) > 3 else "")
         # country surface forms: (surface, gsh id, from year, to year, kind, note)
-        self.country_forms: list[tuple[str, str, int, int, str, str]] = []
+        self.country_forms: list[tuple[str, str, str, str, str, str]] = []
         for row in _read_tsv("country_names.tsv", data_dir):
             surface, tid, y0, y1, kind = row[:5]
             note = row[5] if len(row) > 5 else ""
             if tid not in self.territories and tid != "-":
                 raise ValueError(f"{data_dir / 'country_names.tsv'}: unknown gsh territory {tid!r} for {surface!r}")
-            self.country_forms.append((surface, tid, int(y0 or 0), int(y1 or 9999), kind, note))
+            # a bound may be a year or an ISO date ("1949-10-01": the PRC from October 1949)
+            self.country_forms.append((surface, tid, y0 or "0", y1 or "9999", kind, note))
 
     # ------------------------------------------------------------ people
 

@@ -28,6 +28,7 @@ __all__ = ["extract_entities", "EntityExtractor"]
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*(?:\.(?=\s[A-Z]))?|[A-Z]\.")
 _GAP = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:of|the|and|for|on|in|de|da|del|van|von|der|al|bin|el|y|du|des|la|le|di|ibn|ul)(?:[ \t]+|[ \t]*\n[ \t]*))?")
 _CONNECTORS = {"of", "the", "and", "for", "on", "in"}
+_LOWER_NEXT = re.compile(r" ([a-z]+)\b( [a-z]+\b)?")
 _LIBRARY = re.compile(r"['’]?s?\s+(?:Presidential\s+)?Library\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TITLE = re.compile(
@@ -284,6 +285,14 @@ class EntityExtractor:
             if occupied.overlaps(s, e):
                 continue
             entries = self.gaz.get(surface)
+            lower = _LOWER_NEXT.match(text, e)
+            if lower:
+                # "Soviet bloc", "Communist bloc": a capitalised run continued by lower-case words
+                for ext, end in ((lower.group(1) + (lower.group(2) or ""), lower.end()), (lower.group(1), lower.end(1))):
+                    if surface + " " + ext in self.gaz:
+                        surface, e = surface + " " + ext, end
+                        entries = self.gaz[surface]
+                        break
             if entries is None:
                 pm = _POSSESSIVE.search(surface)
                 if pm and surface[:pm.start()] in self.gaz:

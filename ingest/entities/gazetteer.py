@@ -26,6 +26,8 @@ class Entry:
     form: str = "name"   # name | demonym | ambiguous | base (gsh name)
     note: str = ""
     needs_the: bool = False   # "the West": the surface counts only after "the"
+    d0: str = ""              # exact first day when the bound is a date ("1949-10-01"), else ""
+    d1: str = ""
 
 
 @cache
@@ -35,7 +37,8 @@ def gazetteer() -> dict[str, tuple[Entry, ...]]:
     out: dict[str, list[Entry]] = defaultdict(list)
     curated = set()
     for surface, tid, y0, y1, kind, note in a.country_forms:
-        out[surface].append(Entry("country", tid, y0, y1, kind, note))
+        out[surface].append(Entry("country", tid, int(y0[:4]), int(y1[:4]), kind, note,
+                                  d0=y0 if len(y0) == 10 else "", d1=y1 if len(y1) == 10 else ""))
         curated.add(surface)
     for surface, tids in a.territory_names.items():
         if surface in curated:

@@ -52,8 +52,12 @@ class Choice:
     confidence: float = 0.0
 
 
-def _in_range(e: Entry, year: int | None) -> bool:
-    return year is None or e.y0 <= year <= e.y1
+def _in_range(e: Entry, year: int | None, date: str | None = None) -> bool:
+    if year is None:
+        return True
+    if date and len(date) >= 10 and (e.d0 or e.d1):
+        return (e.d0 or f"{e.y0:04d}-01-01") <= date[:10] <= (e.d1 or f"{e.y1:04d}-12-31")
+    return e.y0 <= year <= e.y1
 
 
 def _shouting(text: str, start: int, end: int) -> bool:
@@ -96,7 +100,7 @@ def choose(surface: str, entries: tuple[Entry, ...], text: str, start: int, end:
         return Choice(e, explanation=f"'{surface}' is a name of {_label(e)} in the curated list of "
                                          f"{'institutions' if e.kind == 'organization' else 'regions and blocs'}"
                                          + (f" ({e.note})" if e.note else ""), confidence=0.9)
-    curated = [e for e in countries if e.form != "base" and _in_range(e, year)]
+    curated = [e for e in countries if e.form != "base" and _in_range(e, year, date)]
     if curated:
         amb = [e for e in curated if e.key == "-"]
         real = [e for e in curated if e.key != "-"]

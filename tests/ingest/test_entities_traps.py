@@ -1,0 +1,188 @@
+"""The known traps of country and person matching, one test each (see ingest/entities/places.py)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.entities import EntityExtractor
+from ingest.records import DocumentRecord, Footnote, Page, VolumeRecord
+from ontology import iris
+
+WD = "http://www.wikidata.org/entity/"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return EntityExtractor(use_volume_lists=False)
+
+
+def run(extractor, text: str, date: str | None = "1981-10-26", volume: str = "frus-test", footnotes=()):
+    record = DocumentRecord(volume=VolumeRecord(volume, "test"), doc_id="d1", number="1", heading=text.split("\n")[0],
+                            text=text, source="<test>", date=date, pages=[Page("1", 0, len(text))],
+                            footnotes=list(footnotes))
+    extractor.run(record)
+    return record.mentions
+
+
+def at(mentions, surface):
+    return [m for m in mentions if m.exact == surface]
+
+
+def country(mentions, surface):
+    found = [m for m in at(mentions, surface) if m.kind == "country"]
+    return found[0] if found else None
+
+
+def test_us_is_the_united_states_but_us_is_not(extractor):
+    ms = run(extractor, "The US position is that the Soviets must tell us what they want.")
+    us = country(ms, "US")
+    assert us and us.entity == iris.country_iri("united-states") and WD + "Q30" in us.entity_links
+    assert not at(ms, "us")
+
+
+def test_us_in_an_all_capitals_line_is_left_alone(extractor):
+    ms = run(extractor, "Heading\n\nLET US NOW CONSIDER THE PROPOSAL OF THE GOVERNMENT\n\nThe US agreed.")
+    us = [m for m in ms if m.exact == "US"]
+    assert len(us) == 1 and us[0].start > 60
+
+
+def test_turkey_capitalised_is_the_country_lower_case_is_a_bird(extractor):
+    ms = run(extractor, "Aid to Turkey was discussed over a turkey dinner.")
+    t = country(ms, "Turkey")
+    assert t and t.entity == iris.country_iri("turkey") and WD + "Q43" in t.entity_links
+    assert not at(ms, "turkey")
+
+
+def test_chad_the_country_and_chad_the_given_name(extractor):
+    ms = run(extractor, "Libyan troops remain in Chad. Chad Walters of the Embassy reported.")
+    chads = [m for m in ms if m.exact == "Chad"]
+    assert len(chads) == 1 and chads[0].kind == "country" and chads[0].entity == iris.country_iri("chad")
+
+
+@pytest.mark.parametrize("text", [
+    "Hamilton Jordan called the President.",
+    "Mr. Jordan called the President.",
+])
+def test_jordan_as_a_person_is_not_the_country(extractor, text):
+    assert not [m for m in run(extractor, text) if m.kind == "country"]
+
+
+def test_jordan_the_country(extractor):
+    ms = run(extractor, "Israel and Jordan discussed the West Bank; King Hussein of Jordan agreed.")
+    js = [m for m in ms if m.exact == "Jordan"]
+    assert len(js) == 2 and all(m.kind == "country" and m.entity == iris.country_iri("jordan") for m in js)
+
+
+def test_georgia_before_1991_is_the_us_state(extractor):
+    ms = run(extractor, "The Governor of Georgia and the farmers of Georgia oppose the embargo.", date="1979-05-01")
+    assert not [m for m in ms if m.kind == "country"]
+
+
+def test_georgia_after_1991_is_the_country_unless_a_state_context(extractor):
+    ms = run(extractor, "Georgia and Armenia signed. Senator Nunn of Atlanta, Georgia objected.", date="1993-05-01")
+    gs = [m for m in ms if m.exact == "Georgia" and m.kind == "country"]
+    assert len(gs) == 1 and gs[0].start == 0 and WD + "Q230" in gs[0].entity_links
+
+
+def test_china_before_october_1949_is_the_republic_of_china(extractor):
+    c = country(run(extractor, "The situation in China deteriorated.", date="1948-06-01"), "China")
+    assert c.entity == iris.country_iri("republic-of-china-1949")
+
+
+def test_china_from_1949_is_the_prc_and_the_republic_of_china_is_taiwan(extractor):
+    ms = run(extractor, "China and the Republic of China both claim the seat.", date="1961-03-01")
+    assert country(ms, "China").entity == iris.country_iri("china")
+    assert WD + "Q148" in country(ms, "China").entity_links
+    roc = country(ms, "Republic of China")
+    assert roc.entity == iris.country_iri("taiwan") and WD + "Q865" in roc.entity_links
+
+
+def test_congo_before_1960_is_the_belgian_congo(extractor):
+    assert country(run(extractor, "Uranium from the Congo.", date="1955-01-01"), "Congo").entity == iris.country_iri("belgian-congo-1960")
+
+
+def test_congo_in_1960s_is_decided_by_the_document(extractor):
+    ms = run(extractor, "The Congo crisis: Lumumba in Leopoldville asked for help.", date="1960-08-01")
+    assert country(ms, "Congo").entity == iris.country_iri("congo-kinshasa")
+    ms = run(extractor, "The Congo asked for help; the President in Brazzaville agreed.", date="1963-08-01")
+    assert country(ms, "Congo").entity == iris.country_iri("congo-brazzaville")
+
+
+def test_congo_undecided_stays_unlinked_with_scored_candidates(extractor):
+    ms = run(extractor, "Aid to the Congo was approved.", date="1965-08-01")
+    c = country(ms, "Congo")
+    assert c.entity is None and c.confidence == 0.0
+    assert {x.entity for x in c.candidates} == {iris.country_iri("congo-kinshasa"), iris.country_iri("congo-brazzaville")}
+    assert all(0 < x.score < 1 for x in c.candidates) and c.explanation
+
+
+def test_zaire_is_the_former_belgian_congo(extractor):
+    z = country(run(extractor, "Zaire and the Congo signed.", date="1977-01-01"), "Zaire")
+    assert z.entity == iris.country_iri("congo-kinshasa")
+    assert country(run(extractor, "Zaire and the Congo signed.", date="1977-01-01"), "Congo").entity == iris.country_iri("congo-brazzaville")
+
+
+@pytest.mark.parametrize("surface,key", [
+    ("Western Europe", "western-europe"), ("Soviet bloc", "soviet-bloc"), ("Latin America", "latin-america"),
+])
+def test_regions_and_blocs_are_regions_not_countries(extractor, surface, key):
+    ms = run(extractor, f"Opinion in {surface} matters.")
+    m = [m for m in ms if m.exact == surface]
+    assert m and m[0].kind == "region" and m[0].entity == iris.region_iri(key)
+    assert not [x for x in ms if x.kind == "country"]
+
+
+def test_the_west_is_a_region_but_west_alone_is_not(extractor):
+    ms = run(extractor, "Neutralism in the West grows; West Germany and the East differ; go West.")
+    west = [m for m in ms if m.exact == "West"]
+    assert len(west) == 1 and west[0].kind == "region" and west[0].entity == iris.region_iri("the-west")
+    wg = country(ms, "West Germany")
+    assert wg and wg.entity == iris.country_iri("west-germany-1990")
+
+
+def test_the_ussr_is_not_russia(extractor):
+    ms = run(extractor, "The USSR and the Soviet Union are one; the Russians agreed.", date="1970-01-01")
+    for surface in ("USSR", "Soviet Union", "Russians"):
+        m = country(ms, surface)
+        assert m.entity == iris.country_iri("soviet-union-1991") and m.entity_links == (WD + "Q15180",)
+
+
+def test_historical_names_of_the_time(extractor):
+    ms = run(extractor, "Rhodesia, Burma, Upper Volta, East Germany and Kampuchea.", date="1976-01-01")
+    assert country(ms, "Rhodesia").entity == iris.country_iri("rhodesia-1979")
+    assert country(ms, "Upper Volta").entity == iris.country_iri("upper-volta-1984")
+    assert country(ms, "East Germany").entity_links == (WD + "Q16957",)
+    assert country(ms, "Kampuchea").entity_links == (WD + "Q424",)
+    assert country(ms, "Burma").kind == "country"
+
+
+def test_demonyms(extractor):
+    ms = run(extractor, "Poles and Pakistani officers met Soviet diplomats.")
+    assert country(ms, "Poles").entity == iris.country_iri("poland")
+    assert country(ms, "Pakistani").entity == iris.country_iri("pakistan")
+    assert country(ms, "Soviet").entity == iris.country_iri("soviet-union-1991")
+
+
+def test_an_unknown_person_is_not_linked(extractor):
+    ms = run(extractor, "Ambassador Zyxwvut called on Mr. Qwertyuiop yesterday.")
+    people = [m for m in ms if m.kind == "person"]
+    assert people and all(m.entity is None for m in people)
+    assert all(m.explanation for m in people)
+
+
+def test_a_non_entity_is_not_linked(extractor):
+    ms = run(extractor, "First do no harm. Human Rights Policy. Overall Political Goals. The Hippocratic oath.")
+    assert not [m for m in ms if m.entity]
+
+
+def test_a_surname_alone_is_not_linked_without_context(extractor):
+    # "Kissinger" is unique in hsg-people, but a lone surname with no title, party or list is not enough
+    ms = run(extractor, "Kissinger said nothing.", volume="frus-none")
+    assert not [m for m in ms if m.entity]
+
+
+def test_every_link_is_explained(extractor):
+    ms = run(extractor, "Secretary Haig met the Soviet Ambassador in Washington on behalf of the US.")
+    assert ms and all(m.explanation for m in ms)
+    haig = at(ms, "Haig")[0]
+    assert haig.entity == iris.person_iri("105381") and haig.office == "Secretary"
+    assert "Secretary of State" in haig.explanation
