@@ -1,0 +1,235 @@
+"""Evaluation of claim extraction against a hand-annotated gold set (tests/fixtures/claims_gold).
+
+Matching: a gold claim is *found* when system claims cover at least half of its characters; a
+system claim is *correct* when gold claims cover at least half of its characters (text overlap, so
+a quotation taken as one passage still matches gold sentences). Each found gold claim is paired with
+the system claim overlapping it most, and type, claimant and about are compared on those pairs.
+Names are compared loosely: a gold name ("Shah|Pahlavi") matches an entity when one alternative
+occurs as words in the entity's label or in a mention of it in the document.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..records import Claim, DocumentRecord
+
+__all__ = ["GoldClaim", "load_gold", "locate", "Evaluation", "evaluate", "names_of_entities"]
+
+
+@dataclass(frozen=True)
+class GoldClaim:
+    document: str                    # frus1969-76v12/d41
+    claim_type: str                  # or "none" for a sentence that is not a claim
+    claimants: tuple[tuple[str, ...], ...]
+    about: tuple[tuple[str, ...], ...]
+    text: str
+    line: int
+
+
+def _entities(field_: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(a.strip() for a in item.split("|") if a.strip()) for item in field_.split(";") if item.strip())
+
+
+def load_gold(path: str | Path) -> list[GoldClaim]:
+    rows: list[GoldClaim] = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [(n, line) for n, line in enumerate(fh, start=1) if line.strip() and not line.startswith("#")]
+    reader = csv.reader([line for _, line in lines], delimiter="\t", quoting=csv.QUOTE_NONE)
+    for (n, _), row in zip(lines, reader):
+        if row[0] == "document":
+            continue
+        if len(row) != 5:
+            raise ValueError(f"{path}:{n}: expected 5 tab-separated fields, found {len(row)}")
+        doc, ctype, claimants, about, text = row
+        rows.append(GoldClaim(doc, ctype, _entities(claimants), _entities(about), text, n))
+    return rows
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"\s+", " ", re.sub(r"['’`]s\b", "", s)).strip()
+
+
+def locate(text: str, needle: str) -> tuple[int, int] | None:
+    """Where `needle` (whitespace collapsed) is in `text` (any whitespace)."""
+    parts = [re.escape(p) for p in needle.split()]
+    if not parts:
+        return None
+    m = re.compile(r"\s+".join(parts)).search(text)
+    return (m.start(), m.end()) if m else None
+
+
+def names_of_entities(record: DocumentRecord, extra: Iterable[Claim] = ()) -> dict[str, set[str]]:
+    """Every name by which the record knows each entity IRI: labels, surfaces, party names."""
+    names: dict[str, set[str]] = {}
+    for m in record.mentions:
+        if m.entity:
+            bucket = names.setdefault(m.entity, set())
+            bucket.add(record.text[m.start:m.end])
+            if m.label:
+                bucket.add(m.label)
+    from ..triples import party_person_iri
+    for p in record.parties:
+        bucket = names.setdefault(party_person_iri(record, p), set())
+        bucket.update(x for x in (p.name, p.label, p.office) if x)
+    for c in extra:
+        for a in c.agents:
+            bucket = names.setdefault(a.iri, set())
+            bucket.update(x for x in (a.label, a.office) if x)
+    return names
+
+
+def _matches(alternatives: tuple[str, ...], names: set[str]) -> bool:
+    normed = [_norm(n) for n in names]
+    for alt in alternatives:
+        a = _norm(alt)
+        pat = re.compile(r"(?<![a-z])" + re.escape(a) + r"(?:s|es|ns)?(?![a-z])")
+        if any(pat.search(n) for n in normed):
+            return True
+    return False
+
+
+@dataclass
+class Evaluation:
+    gold: int = 0
+    system: int = 0
+    found: int = 0
+    correct: int = 0
+    pairs: int = 0
+    type_ok: int = 0
+    claimant_ok: int = 0
+    about_exact: int = 0
+    about_gold_items: int = 0
+    about_found_items: int = 0
+    about_system_items: int = 0
+    about_correct_items: int = 0
+    confusion: Counter = field(default_factory=Counter)
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+    wrong_type: list[str] = field(default_factory=list)
+    wrong_claimant: list[str] = field(default_factory=list)
+    wrong_about: list[str] = field(default_factory=list)
+    spurious_on_none: int = 0
+    unlocated: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.system if self.system else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.type_ok / self.pairs if self.pairs else 0.0
+
+    @property
+    def claimant_accuracy(self) -> float:
+        return self.claimant_ok / self.pairs if self.pairs else 0.0
+
+    @property
+    def about_accuracy(self) -> float:
+        return self.about_exact / self.pairs if self.pairs else 0.0
+
+    @property
+    def about_precision(self) -> float:
+        return self.about_correct_items / self.about_system_items if self.about_system_items else 0.0
+
+    @property
+    def about_recall(self) -> float:
+        return self.about_found_items / self.about_gold_items if self.about_gold_items else 0.0
+
+    def merge(self, other: "Evaluation") -> None:
+        for k, v in vars(other).items():
+            mine = getattr(self, k)
+            if isinstance(v, (int, float)):
+                setattr(self, k, mine + v)
+            elif isinstance(v, Counter):
+                mine.update(v)
+            else:
+                mine.extend(v)
+
+    def summary(self) -> dict[str, float]:
+        return {
+            "gold claims": self.gold, "system claims": self.system, "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3), "f1": round(self.f1, 3), "type accuracy": round(self.type_accuracy, 3),
+            "claimant accuracy": round(self.claimant_accuracy, 3), "about exact": round(self.about_accuracy, 3),
+            "about precision": round(self.about_precision, 3), "about recall": round(self.about_recall, 3),
+        }
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def evaluate(record: DocumentRecord, gold: list[GoldClaim], claims: list[Claim]) -> Evaluation:
+    """Compare one document's claims with its gold claims (rows for other documents are ignored)."""
+    key = f"{record.volume.id}/{record.doc_id}"
+    rows = [g for g in gold if g.document == key]
+    ev = Evaluation()
+    spans: list[tuple[GoldClaim, tuple[int, int]]] = []
+    for g in rows:
+        where = locate(record.text, g.text)
+        if where is None:
+            ev.unlocated.append(f"{key} line {g.line}: {g.text[:60]}")
+            continue
+        spans.append((g, where))
+    claims_gold = [(g, sp) for g, sp in spans if g.claim_type != "none"]
+    none_spans = [sp for g, sp in spans if g.claim_type == "none"]
+    names = names_of_entities(record, claims)
+    ev.gold, ev.system = len(claims_gold), len(claims)
+    sys_spans = [(c, (c.start, c.end)) for c in claims]
+    for c, sp in sys_spans:
+        covered = sum(_overlap(sp, gsp) for _, gsp in claims_gold)
+        if covered * 2 >= sp[1] - sp[0]:
+            ev.correct += 1
+        else:
+            ev.spurious.append(f"{key} [{c.claim_type}] {record.text[sp[0]:sp[1]][:90]!r}")
+            if any(_overlap(sp, n) * 2 >= sp[1] - sp[0] for n in none_spans):
+                ev.spurious_on_none += 1
+    for g, gsp in claims_gold:
+        covered = sum(_overlap(gsp, sp) for _, sp in sys_spans)
+        if covered * 2 < gsp[1] - gsp[0]:
+            ev.missed.append(f"{key} [{g.claim_type}] {g.text[:90]!r}")
+            continue
+        ev.found += 1
+        c = max(sys_spans, key=lambda x: _overlap(gsp, x[1]))[0]
+        ev.pairs += 1
+        ev.confusion[(g.claim_type, c.claim_type)] += 1
+        if c.claim_type == g.claim_type:
+            ev.type_ok += 1
+        else:
+            ev.wrong_type.append(f"{key} gold {g.claim_type} / got {c.claim_type} ({c.cue}): {g.text[:70]!r}")
+        sys_claimants = [names.get(i, {i.rsplit('/', 1)[-1]}) for i in c.claimants]
+        ok = all(any(_matches(alt, n) for n in sys_claimants) for alt in g.claimants) and \
+            all(any(_matches(alt, n) for alt in g.claimants) for n in sys_claimants)
+        if ok:
+            ev.claimant_ok += 1
+        else:
+            got = "; ".join(sorted(min(n, key=len) for n in sys_claimants)) or "-"
+            ev.wrong_claimant.append(f"{key} gold {'; '.join('|'.join(a) for a in g.claimants)} / got {got}: {g.text[:60]!r}")
+        sys_about = [names.get(i, {i.rsplit('/', 1)[-1]}) for i in c.about]
+        found_items = sum(any(_matches(alt, n) for n in sys_about) for alt in g.about)
+        correct_items = sum(any(_matches(alt, n) for alt in g.about) for n in sys_about)
+        ev.about_gold_items += len(g.about)
+        ev.about_found_items += found_items
+        ev.about_system_items += len(sys_about)
+        ev.about_correct_items += correct_items
+        if found_items == len(g.about) and correct_items == len(sys_about):
+            ev.about_exact += 1
+        else:
+            got = "; ".join(sorted(min(n, key=len) for n in sys_about)) or "-"
+            ev.wrong_about.append(f"{key} gold {'; '.join(a[0] for a in g.about) or '-'} / got {got}: {g.text[:50]!r}")
+    return ev

@@ -1,0 +1,410 @@
+"""Claims from a document's body: each claim a verbatim sentence or quoted passage, typed,
+attributed and tied to the entities mentioned inside it.
+
+Reading order, per block (paragraph or list item) of the body:
+1. a transcript label ("K: …") sets the speaker of the block;
+2. a quoted passage with a speaker becomes one quotation claim per block it spans;
+3. every other sentence that is a claim (not a heading, question, fragment or formula) gets a type
+   from the cues, in this order: report (a reporting verb with its subject, "In X's view", or the
+   continuation of a report in the same paragraph), decision/instruction, recommendation, report of
+   what was done, else assessment.
+The claimant of the writer's own sentences is the document's voice (authors, else signer, else
+drafter); of reports and quotations, the speaker. `about` is the linked entities mentioned inside
+the claim's span, minus the mentions that only name the speaker.
+Only the body (record.body_start..record.body_end) is read: headings, the source note and the
+editors' footnotes are not the document's claims.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import Claim, DocumentRecord
+from .cues import Cues, load_cues
+from .quotes import Quote, find_quotes
+from .sentences import Block, Sentence, blocks as find_blocks, sentences_in_block
+from .voices import Agent, MentionIndex, agent_of_mentions, document_voice, find_subject, label_speaker
+
+__all__ = ["extract_claims", "claims_of", "ABOUT_KINDS"]
+
+ABOUT_KINDS = frozenset({"person", "country", "organization", "region", "place"})
+_WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
+_END_PUNCT = re.compile(r"[.!?;:…][”\"’')\]*_]*$")
+_QUESTION = re.compile(r"\?[”\"’')\]*_]*$")
+
+
+@dataclass
+class _Decision:
+    claim_type: str
+    agent: Agent
+    cue: str | None
+    confidence: float
+    why: str
+    speaker_mentions: tuple = ()
+
+
+@dataclass
+class _State:
+    """What carries from sentence to sentence: the last third-party speaker (for 'he said'),
+    the report being continued in this paragraph, and the type list items inherit."""
+    last_speaker: Agent | None = None
+    report: Agent | None = None
+    report_first: bool = False
+    list_type: str | None = None
+    list_agent: Agent | None = None
+    done: set[tuple[int, int]] = field(default_factory=set)
+
+
+class _Extractor:
+    def __init__(self, record: DocumentRecord, cues: Cues):
+        self.r = record
+        self.text = record.text
+        self.cues = cues
+        self.mentions = MentionIndex(list(record.mentions))
+        end = record.body_end if record.body_end is not None else len(self.text)
+        self.blocks = find_blocks(self.text, record.body_start, end, cues)
+        self.sentences = {b.index: sentences_in_block(self.text, b, cues) for b in self.blocks}
+        self.quotes = find_quotes(self.text, self.blocks)
+        last = next((b for b in reversed(self.blocks) if self.text[b.start:b.end].strip("[] ").lower() != "signed"), None)
+        self.voice = document_voice(record, self.mentions, (last.start, last.end) if last else None)
+        self.instruction_doc = bool(cues.instruction_heading.search(record.heading or ""))
+        self.claims: list[Claim] = []
+        self.inline_taken: dict[int, list[tuple[int, int]]] = {}
+        self._block_voice = self.voice
+
+    # ------------------------------------------------------------------ filters
+    def _words(self, s: int, e: int) -> list[str]:
+        return _WORD.findall(self.text[s:e])
+
+    def is_heading(self, block: Block) -> bool:
+        sents = self.sentences[block.index]
+        t = self.text[block.start:block.end]
+        return len(sents) == 1 and not _END_PUNCT.search(t) and len(self._words(block.start, block.end)) <= 15
+
+    def skip_reason(self, s: int, e: int, block: Block) -> str | None:
+        """Why text[s:e] is not a claim, or None."""
+        t = self.text[s:e].strip()
+        words = self._words(s, e)
+        if _QUESTION.search(t):
+            return "question"
+        if t.startswith("[") and t.rstrip(".").endswith("]"):
+            return "editorial insertion"
+        if len(words) < self.cues.min_words:
+            return "fragment"
+        if sum(any(c.isdigit() for c in w) for w in words) >= 0.4 * len(words):
+            return "reference"
+        if t.isupper():
+            return "heading"
+        low = t.lower()
+        if any(p.search(low) for p in self.cues.formulas):
+            return "formula"
+        if len(words) <= self.cues.verbless_max_words and not self._has_verb(words, t):
+            return "no verb"
+        return None
+
+    def _has_verb(self, words: list[str], t: str) -> bool:
+        for w in words:
+            lw = w.lower()
+            if lw in self.cues.verbs or lw.endswith(("ed", "ing", "n't", "n’t")):
+                return True
+        c = self.cues
+        return bool(c.speech_verbs.search(t) or c.attitude_verbs.search(t)
+                    or any(p.search(t) for p in c.recommendation + c.decision))
+
+    def block_skip(self, block: Block) -> bool:
+        t = self.text[block.start:block.end].strip()
+        return any(p.search(t) for p in self.cues.lines) or self.is_heading(block)
+
+    # ------------------------------------------------------------------ helpers
+    def _outside_quotes(self, s: int, e: int) -> str:
+        """The sentence with quoted text blanked (same length, so offsets hold)."""
+        chars = list(self.text[s:e])
+        for q in self.quotes:
+            a, b = max(q.start, s), min(q.end, e)
+            for i in range(a, b):
+                chars[i - s] = " "
+        return "".join(chars)
+
+    def _about(self, s: int, e: int, exclude: tuple = ()) -> tuple[str, ...]:
+        skip = {id(m) for m in exclude}
+        out: list[str] = []
+        for m in self.mentions.within(s, e):
+            if id(m) in skip or not m.entity or m.kind not in ABOUT_KINDS:
+                continue
+            if m.entity not in out:
+                out.append(m.entity)
+        return tuple(out)
+
+    def _emit(self, s: int, e: int, d: _Decision) -> None:
+        text = self.text
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            return
+        self.claims.append(Claim(
+            start=s, end=e, claim_type=d.claim_type, claimants=d.agent.iris,
+            about=self._about(s, e, d.speaker_mentions + d.agent.mentions), method="rule",
+            confidence=round(d.confidence, 2),
+            explanation=f"{d.claim_type}: {d.why}; claimant {d.agent.describe()}",
+            cue=d.cue, agents=d.agent.details,
+        ))
+
+    def _pronoun_ref(self, block: Block, before: int, state: _State) -> Agent | None:
+        if state.last_speaker is not None:
+            return state.last_speaker
+        voice_iris = set(self.voice.iris) if self.voice else set()
+        floor = self.blocks[max(0, block.index - 1)].start
+        people = [m for m in self.mentions.within(floor, before) if m.kind == "person" and m.entity not in voice_iris]
+        return agent_of_mentions(self.r, people[-1:], "the last person named before the pronoun") if people else None
+
+    # ------------------------------------------------------------------ quotations
+    def quotation_speaker(self, q: Quote, state: _State) -> tuple[Agent, str, float] | None:
+        """Who said the quoted passage: an attribution line after it, a lead-in before it, or the
+        reporting verb around it."""
+        text = self.text
+        first, last = self.blocks[q.first_block], self.blocks[q.last_block]
+        # 1. the next block is an attribution line: "Representative Millicent Fenwick".
+        if q.last_block + 1 < len(self.blocks) and not text[q.end:last.end].strip(" ”\"’.*_,;"):
+            nb = self.blocks[q.last_block + 1]
+            line = text[nb.start:nb.end].strip(" —–-*_")
+            if len(self._words(nb.start, nb.end)) <= 8 and not re.search(r"[.!?:;]$", line.rstrip("*_ ")):
+                people = [m for m in self.mentions.within(nb.start, nb.end) if m.kind == "person"]
+                if people:
+                    agent = agent_of_mentions(self.r, people[:1], f"named on the line after the quotation ('{line}')")
+                    if agent:
+                        state.done.add((nb.start, nb.end))
+                        return agent, "attribution line", 0.85
+        # 2. a lead-in ending with ':' before a quoted block: "message to Averoff from the Acting Secretary:".
+        lead_end = q.start - 1
+        lead = text[first.start:lead_end].strip()
+        lead_block = None
+        if not lead and q.first_block > 0:
+            lead_block = self.blocks[q.first_block - 1]
+            lead = text[lead_block.start:lead_block.end].strip()
+            lead_start = lead_block.start
+        else:
+            lead_start = first.start
+        if lead.endswith(":") or lead.endswith(","):
+            m = self.cues.quote_source.search(self._outside_quotes(lead_start, lead_start + len(lead)))
+            if m:
+                ms = [x for x in self.mentions.within(lead_start + m.start("who"), lead_start + m.end("who"))]
+                agent = agent_of_mentions(self.r, ms[:1], "named as the quoted message's author in the lead-in") if ms else None
+                if agent:
+                    return agent, m.group(0)[:40], 0.75
+            sents = self.sentences[lead_block.index] if lead_block is not None else [
+                x for x in self.sentences[first.index] if x.start < q.start]
+            if sents:
+                sub = self._speech(sents[-1].start, min(sents[-1].end, q.start), block=lead_block or first, state=state,
+                                   quote_frame=True)
+                if sub and sub.claim_type == "report" and sub.agent is not None and sub.confidence >= 0.5:
+                    return sub.agent, sub.cue or "", sub.confidence
+        # 3. a reporting verb after the quote: '…,” he said.'
+        tail_end = min(last.end, q.end + 60)
+        tail = text[q.end:tail_end]
+        if re.match(r"[”\"]?\s*,?\s*[”\"]?\s", tail):
+            sub = self._speech(q.end, tail_end, block=last, state=state, quote_frame=True)
+            if sub and sub.agent is not None:
+                return sub.agent, sub.cue or "", sub.confidence
+        return None
+
+    def handle_quotes(self, state: _State) -> dict[int, list[tuple[int, int, _Decision | None]]]:
+        """Quotation claims for quoted passages. Returns, per block, the spans the quotations consumed."""
+        consumed: dict[int, list[tuple[int, int, _Decision | None]]] = {}
+        for q in self.quotes:
+            words = self._words(q.start, q.end)
+            if len(words) < self.cues.quotation_min_words:
+                continue
+            pieces = q.pieces(self.blocks)
+            first = self.blocks[q.first_block]
+            block_quote = not self.text[first.start:q.start].strip(" “\"-—–•*_")
+            if not block_quote:
+                continue        # quotes inside a sentence are read with their sentence
+            found = self.quotation_speaker(q, state)
+            for bi, s, e in pieces:
+                consumed.setdefault(bi, []).append((s, e, None))
+            if found is None:
+                continue        # a quoted block we cannot attribute is not emitted
+            agent, cue, conf = found
+            for bi, s, e in pieces:
+                sents = [x for x in self.sentences[bi] if x.end > s and x.start < e]
+                keep = [x for x in sents if self.skip_reason(max(x.start, s), min(x.end, e), self.blocks[bi]) is None]
+                if not keep:
+                    continue
+                a, b = max(keep[0].start, s), min(keep[-1].end, e)
+                d = _Decision("quotation", agent, cue, conf, f"quoted passage attributed by {agent.how}")
+                consumed[bi][-1] = (s, e, d)
+                self._emit(a, b, d)
+        return consumed
+
+    # ------------------------------------------------------------------ sentence typing
+    def _speech(self, s: int, e: int, block: Block, state: _State, quote_frame: bool = False) -> _Decision | None:
+        """A report: a reporting verb with its subject, or a source phrase ("In FonOff's view")."""
+        t = self._outside_quotes(s, e)
+        for p in self.cues.source_phrases:
+            m = p.search(t)
+            if m:
+                a, b = s + m.start("who"), s + m.end("who")
+                ms = [x for x in self.mentions.within(a, b) if x.kind in ("person", "organization")]
+                agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None
+                if agent:
+                    return _Decision("report", agent, m.group(0).strip()[:40], 0.75, f"cue '{m.group(0).strip()}'", agent.mentions)
+        matches = sorted(
+            [(m.start(), m.end(), kind, m.group(0)) for kind, pattern in (
+                ("speech", self.cues.speech_verbs), ("decision", self.cues.decision_verbs),
+                ("attitude", self.cues.attitude_verbs)) for m in pattern.finditer(t)])
+        voice = self.voice_for(block, state)
+        for a, b, kind, verb in matches:
+            # The first reporting verb whose subject we can read is the sentence's main one.
+            sub = find_subject(self.r, s, s + a, s + b, self.mentions,
+                               self._pronoun_ref(block, s + a, state), quote_frame=quote_frame)
+            if sub is None:
+                continue
+            if sub.kind == "unknown":
+                if kind == "decision" or voice is None or quote_frame:
+                    return _Decision("report", None, verb, 0.0, "speaker not identified") if not quote_frame else None
+                # "The Ambassador said…" with no linked name for "the Ambassador": the writer reports it.
+                return _Decision("report", voice, verb, 0.45,
+                                 f"cue '{verb}' whose speaker is not identified; attributed to the writer who reports it")
+            if sub.kind == "first":
+                if kind != "speech":
+                    continue
+                if voice is None:
+                    return _Decision("report", None, verb, 0.0, "the writer's own words, but the writer is not known")
+                return _Decision("report", voice, verb, 0.7, f"the writer reports their own words (cue '{verb}')")
+            conf = 0.8 if "subject" in sub.how or "relative" in sub.how or "after" in sub.how else 0.65
+            ctype = "decision" if kind == "decision" else "report"
+            return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions)
+        return None
+
+    def voice_for(self, block: Block, state: _State) -> Agent | None:
+        return state.list_agent if state.list_agent is not None and block.enumerated else self._block_voice
+
+    def classify(self, s: int, e: int, block: Block, first_in_block: bool, state: _State) -> _Decision | None:
+        text = self._outside_quotes(s, e)
+        voice = self.voice_for(block, state)
+        speech = self._speech(s, e, block, state)
+        if speech is not None and speech.agent is None:
+            state.report = None          # someone we cannot name speaks: no claim, and no carrying over
+            return None
+        if speech is not None:
+            own = bool(voice and speech.agent.iris == voice.iris)
+            if speech.claim_type == "report":
+                if not own:
+                    state.last_speaker = speech.agent
+                state.report, state.report_first = speech.agent, own
+            return speech
+        if state.report is not None and not self.cues.first_person_attitude.search(text):
+            return _Decision("report", state.report, None, 0.55, "continues the report begun earlier in the paragraph")
+        if voice is None:
+            return None
+        state.report = None
+        if first_in_block and block.enumerated and state.list_type:
+            return _Decision(state.list_type, voice, None, 0.6, f"an item of a list introduced as {state.list_type}")
+        for p in self.cues.decision + (self.cues.instruction if self.instruction_doc else []):
+            m = p.search(text)
+            if m:
+                return _Decision("decision", voice, m.group(0).strip(), 0.75, f"cue '{m.group(0).strip()}'")
+        masked = text
+        for p in self.cues.not_recommendation:
+            masked = p.sub(lambda x: " " * len(x.group(0)), masked)
+        for p in self.cues.recommendation:
+            m = p.search(masked)
+            if m:
+                return _Decision("recommendation", voice, m.group(0).strip(), 0.75, f"cue '{m.group(0).strip()}'")
+        for p in self.cues.event_patterns:
+            m = p.search(text)
+            if m:
+                return _Decision("report", voice, m.group(0).strip()[:40], 0.6, f"narrates what was done (cue '{m.group(0).strip()[:40]}')")
+        return _Decision("assessment", voice, None, 0.5, "a statement in the writer's own voice, no other cue")
+
+    # ------------------------------------------------------------------ main loop
+    def run(self) -> list[Claim]:
+        state = _State()
+        consumed = self.handle_quotes(state)
+        for block in self.blocks:
+            state.report = None
+            self._block_voice = self.voice
+            if (block.start, block.end) in state.done:
+                continue
+            if not block.enumerated:
+                state.list_type = state.list_agent = None
+            t = self.text[block.start:block.end].strip()
+            for ctype, pattern in self.cues.list_titles.items():
+                if pattern.match(t):
+                    state.list_type, state.list_agent = ctype, self.voice
+            if self.block_skip(block):
+                continue
+            label = label_speaker(self.r, block.start, block.end, self.mentions, self.cues)
+            label_end = block.start
+            if label is not None:
+                label_end, speaker = label
+                if speaker is not None:
+                    self._block_voice = speaker
+                    state.last_speaker = None
+            quoted = [(a, b) for a, b, _ in consumed.get(block.index, [])]
+            for sent in self.sentences[block.index]:
+                s, e = max(sent.start, label_end), sent.end
+                taken = quoted + self.inline_taken.get(block.index, [])
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                if self.skip_reason(s, e, block):
+                    continue
+                d = self.inline_quotation(s, e, block, state)
+                if d is not None:
+                    continue
+                d = self.classify(s, e, block, sent.first, state)
+                if d is None:
+                    continue
+                self._emit(s, e, d)
+                if self.text[s:e].rstrip("*_ ").endswith(":") and d.claim_type in ("recommendation", "decision", "report"):
+                    state.list_type, state.list_agent = d.claim_type, d.agent
+        self.claims.sort(key=lambda c: (c.start, c.end))
+        return self.claims
+
+    def inline_quotation(self, s: int, e: int, block: Block, state: _State) -> bool | None:
+        """A quotation inside the sentence with a speaker: emits the quotation claim(s) and returns True."""
+        qs = [q for q in self.quotes if q.first_block == q.last_block == block.index and s <= q.start and q.end <= block.end
+              and q.start < e and len(self._words(q.start, q.end)) >= self.cues.quotation_min_words]
+        if not qs:
+            return None
+        q = qs[0]
+        quoted = self.text[q.start:q.end].rstrip()
+        frame = self.text[s:q.start - 1]
+        speech = self._speech(s, e, block, state)
+        agent, cue, conf, how = None, None, 0.0, ""
+        if speech is not None and speech.claim_type == "report" and speech.agent is not None:
+            agent, cue, conf, how = speech.agent, speech.cue, speech.confidence, speech.why
+        elif state.report is not None:
+            agent, cue, conf, how = state.report, None, 0.55, "continues the report begun earlier in the paragraph"
+        if agent is None:
+            return None
+        state.last_speaker = agent if not (self._block_voice and agent.iris == self._block_voice.iris) else state.last_speaker
+        state.report = agent
+        whole = frame.rstrip().endswith((",", ":")) and quoted[:1].isupper()
+        if _QUESTION.search(quoted):
+            self._consume(state, block, q.start, q.end)
+            return True
+        d = _Decision("quotation", agent, cue, conf, how + "; the words are quoted")
+        if whole:
+            self._emit(q.start, q.end, d)
+            self._consume(state, block, q.start, q.end)
+        else:
+            end = max(e, next((x.end for x in self.sentences[block.index] if x.start <= q.end <= x.end), e))
+            self._emit(s, end, d)
+            self._consume(state, block, s, end)
+        return True
+
+    def _consume(self, state: _State, block: Block, s: int, e: int) -> None:
+        self.inline_taken.setdefault(block.index, []).append((s, e))
+
+
+def claims_of(record: DocumentRecord, cues: Cues | None = None) -> list[Claim]:
+    """The claims of one document, without changing the record."""
+    return _Extractor(record, cues or load_cues()).run()
+
+
+def extract_claims(record: DocumentRecord) -> None:
+    """Pipeline hook: replace record.claims with the claims found in the body."""
+    record.claims[:] = claims_of(record)

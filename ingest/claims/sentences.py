@@ -1,0 +1,150 @@
+"""Sentence segmentation for FRUS prose, with offsets into the document text.
+
+FRUS prose defeats naive splitting at periods: "U.S. Government", "Amb. Thompson", "No. 54",
+"Nicholas deB. Katzenbach", "purpose.” Although", "(…terrorism.)", list items that begin with
+"—" or "- ", telegram numbers ("777. Saw Prime Minister…") and numbered paragraphs ("2. However…").
+The abbreviation lists are data (ingest/data/claims/cues.toml, [segmentation]).
+
+A *block* is a paragraph or list item: one line of the text, joined with the next line when a
+sentence visibly runs on ("…for\\n\\notherwise…", a page break removed by the reader).
+Sentences never cross blocks. Spans are trimmed of whitespace, list enumerators and Markdown
+emphasis, so that text[start:end] is the sentence a reader would quote.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import Cues, load_cues
+
+__all__ = ["Block", "Sentence", "blocks", "split_sentences", "sentences_in_block"]
+
+_TERMINAL = re.compile(r"[.!?…]+[”\"’')\]*_]*(?=\s|$)")
+_CLOSERS = "”\"’')]*_"
+_OPENERS = "“\"‘'([*_—–-•"
+_INITIALS = re.compile(r"(?:[A-Za-z]{0,2}[A-Z]\.)*[A-Za-z]{0,2}[A-Z]|[A-Za-z](?:\.[A-Za-z])+")
+_RUNS_ON = re.compile(r"[.!?:;…”\"’)\]*_]\s*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or list item: text[start:end]."""
+    index: int
+    start: int
+    end: int
+    enumerated: bool = False     # began with a list enumerator ("—", "- ", "1.", "(a)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int                   # index of its Block
+    first: bool = False          # first sentence of its block
+
+
+def blocks(text: str, start: int = 0, end: int | None = None, cues: Cues | None = None) -> list[Block]:
+    """The paragraphs and list items of text[start:end], run-on lines joined."""
+    cues = cues or load_cues()
+    end = len(text) if end is None else end
+    lines: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        s, e = pos, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            lines.append((s, e))
+        pos = stop + 1
+    merged: list[tuple[int, int]] = []
+    for s, e in lines:
+        if merged:
+            ps, pe = merged[-1]
+            if not _RUNS_ON.search(text[ps:pe]) and text[s].islower() and not cues.enumerator.match(text[s:e]):
+                merged[-1] = (ps, e)
+                continue
+        merged.append((s, e))
+    out = []
+    for i, (s, e) in enumerate(merged):
+        m = cues.enumerator.match(text[s:e])
+        out.append(Block(i, s, e, enumerated=bool(m and m.end() > 0)))
+    return out
+
+
+def _token_before(text: str, lo: int, dot: int) -> str:
+    """The word ending at `dot` (the period's offset), without opening punctuation."""
+    i = dot
+    while i > lo and not text[i - 1].isspace():
+        i -= 1
+    return text[i:dot].lstrip(_OPENERS)
+
+
+def _next_word(text: str, pos: int, hi: int) -> str:
+    m = re.compile(r"\s*[“\"‘'(\[]*([\w’'.-]+)").match(text, pos, hi)
+    return m.group(1) if m else ""
+
+
+def _is_boundary(text: str, lo: int, hi: int, m: re.Match[str], cues: Cues) -> bool:
+    after = m.end()
+    rest = text[after:hi].lstrip()
+    if not rest:
+        return True
+    nxt = rest[0]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+        return False
+    if not m.group(0).startswith("."):
+        return True                                   # ! ? … end sentences
+    if m.group(0).startswith("..."):
+        return True
+    token = _token_before(text, lo, m.start())
+    word = _next_word(text, after, hi)
+    if token in cues.titles:
+        return False
+    if token in cues.before_numbers and word[:1].isdigit():
+        return False
+    if token in cues.ambiguous or _INITIALS.fullmatch(token):
+        return word.rstrip(".,") in cues.sentence_starters
+    return True
+
+
+def _trim(text: str, s: int, e: int, cues: Cues, strip_enumerator: bool) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    if strip_enumerator:
+        m = cues.enumerator.match(text[s:e])
+        if m and s + m.end() < e:
+            s += m.end()
+    while s < e and (text[s] in "*_" or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in "*_" or text[e - 1].isspace()):
+        e -= 1
+    return s, e
+
+
+def sentences_in_block(text: str, block: Block, cues: Cues | None = None) -> list[Sentence]:
+    cues = cues or load_cues()
+    lo, hi = block.start, block.end
+    cuts = [lo]
+    for m in _TERMINAL.finditer(text, lo, hi):
+        if m.end() < hi and _is_boundary(text, lo, hi, m, cues):
+            cuts.append(m.end())
+    cuts.append(hi)
+    out: list[Sentence] = []
+    for k in range(len(cuts) - 1):
+        s, e = _trim(text, cuts[k], cuts[k + 1], cues, strip_enumerator=(k == 0))
+        if e > s:
+            out.append(Sentence(s, e, block.index, first=not out))
+    return out
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None, cues: Cues | None = None) -> list[Sentence]:
+    """The sentences of text[start:end], in order, as trimmed spans."""
+    cues = cues or load_cues()
+    out: list[Sentence] = []
+    for block in blocks(text, start, end, cues):
+        out.extend(sentences_in_block(text, block, cues))
+    return out

@@ -1,0 +1,275 @@
+"""Who speaks: the document's own voice (authors, else signer, else drafter), transcript labels,
+and the subjects of reporting verbs ("Gromyko said…", "he added…", "De Gaulle, who stated…").
+
+Claimants are entity IRIs from the entity layer (record.parties and record.mentions). A speaker
+named in the text whose name the entity layer could not link gets a document-local IRI by the same
+rule as unlinked authors (ingest.triples.party_person_iri), so the claim is still attributed and the
+graph says the person is known only by that name in this document.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..records import ClaimAgent, DocumentRecord, Mention, Party
+from ..triples import party_person_iri
+from .cues import Cues
+
+__all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject",
+           "SPEAKER_KINDS", "Subject"]
+
+SPEAKER_KINDS = frozenset({"person", "organization", "country"})
+_TITLE_BEFORE = re.compile(
+    r"(?:^|[\s(—–-])((?:Acting\s+|Deputy\s+|Under\s+|Assistant\s+|Vice\s+|Prime\s+|Foreign\s+|Defense\s+)?"
+    r"(?:Representative|Rep\.|Senator|Sen\.|Congressman|Congresswoman|Ambassador|Amb\.|Secretary(?:\s+of\s+State)?|"
+    r"President|Minister|Chancellor|General|Admiral|Governor|Chairman|Director|Mayor|Premier|King|Queen|Shah|"
+    r"Emperor|Pope|Chargé|Counselor|Consul))\s+$")
+_WORDS = re.compile(r"[\w’'-]+")
+
+
+@dataclass(frozen=True)
+class Agent:
+    """A claimant: one or more entity IRIs (both authors of a joint memo), with how we know."""
+    iris: tuple[str, ...]
+    names: tuple[str, ...]
+    how: str
+    details: tuple[ClaimAgent, ...] = ()
+    mentions: tuple[Mention, ...] = ()   # the mentions that name the speaker in the text (not 'about')
+    kinds: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        return f"{', '.join(self.names)} ({self.how})"
+
+
+class MentionIndex:
+    """The record's mentions, sorted, for span queries."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.items = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.items]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def before(self, offset: int, floor: int) -> list[Mention]:
+        """Mentions ending at or before `offset` and starting at or after `floor`, nearest last."""
+        return [m for m in self.within(floor, offset)]
+
+
+def _surface(record: DocumentRecord, m: Mention) -> str:
+    return m.exact or record.text[m.start:m.end]
+
+
+def _office_before(record: DocumentRecord, m: Mention) -> str | None:
+    if m.office:
+        return m.office
+    t = _TITLE_BEFORE.search(record.text, max(0, m.start - 60), m.start)
+    return re.sub(r"\s+", " ", t.group(1)) if t else None
+
+
+def agent_of_mentions(record: DocumentRecord, mentions: list[Mention], how: str) -> Agent | None:
+    """The claimant named by these mentions; unlinked person names get a document-local IRI."""
+    iris, names, details, used, kinds = [], [], [], [], []
+    for m in mentions:
+        if m.kind not in SPEAKER_KINDS:
+            continue
+        name = _surface(record, m)
+        if m.entity:
+            iri, local = m.entity, False
+        elif m.kind == "person":
+            iri, local = party_person_iri(record, Party(role="speaker", name=name)), True
+        else:
+            continue
+        if iri in iris:
+            used.append(m)
+            continue
+        iris.append(iri)
+        names.append(m.label or name)
+        kinds.append(m.kind)
+        details.append(ClaimAgent(iri=iri, label=m.label or name, office=_office_before(record, m),
+                                  kind=m.kind, local=local))
+        used.append(m)
+    if not iris:
+        return None
+    return Agent(tuple(iris), tuple(names), how, tuple(details), tuple(used), tuple(kinds))
+
+
+def _party_agent(record: DocumentRecord, parties: list[Party], how: str) -> Agent:
+    iris = tuple(party_person_iri(record, p) for p in parties)
+    details = tuple(ClaimAgent(iri=i, office=p.office) for i, p in zip(iris, parties))
+    return Agent(iris, tuple(p.label or p.name for p in parties), how, details, kinds=("person",) * len(iris))
+
+
+def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None) -> Agent | None:
+    """Whose statements the document's own sentences are: the authors in the heading, else the person
+    who signed it (a short last line naming a person), else the drafter named in the source note.
+    Editorial notes have no voice: the editors' narration is not a historical claim."""
+    if record.is_editorial_note:
+        return None
+    if record.authors:
+        return _party_agent(record, record.authors, "the document's authors, from the heading")
+    if last_block is not None:
+        s, e = last_block
+        words = _WORDS.findall(record.text[s:e])
+        if 0 < len(words) <= 5 and not record.text[s:e].rstrip().endswith(("?", "!", ":")):
+            people = [m for m in mentions.within(s, e) if m.kind == "person"]
+            if people:
+                agent = agent_of_mentions(record, people[:1], "signed the document")
+                if agent:
+                    return agent
+    note = record.source_note
+    drafted = note.drafted_by if note else None
+    if note and not drafted:
+        d = _DRAFTED.search(note.text)
+        drafted = d.group(1) if d else None
+    if drafted:
+        for fn in record.footnotes:
+            if fn.is_source:
+                for m in mentions.within(fn.start, fn.end):
+                    if m.kind == "person" and _surface(record, m) in drafted:
+                        agent = agent_of_mentions(record, [m], "drafted the document, per the source note")
+                        if agent:
+                            return agent
+    return None
+
+
+_DRAFTED = re.compile(r"\bDrafted(?:\s+and\s+(?:initialed|approved|cleared))?\s+by\s+(.{2,120}?)(?:\s+(?:and|on)\s+(?:approved|cleared|initialed)|\s+on\s+[A-Z]|[.;]\s|$)")
+_LABEL = re.compile(r"([A-Z][\w.’' -]{0,40}?):\s+(?=\S)")
+
+
+def label_speaker(record: DocumentRecord, start: int, end: int, mentions: MentionIndex, cues: Cues) -> tuple[int, Agent | None] | None:
+    """A transcript label at the start of a block ("K: …", "The President: …"): (label end, speaker).
+    Returns None when the block has no label; (end, None) for a label that names no speaker
+    ("London: …" addresses a post, "Note: …")."""
+    m = _LABEL.match(record.text[start:end])
+    if not m:
+        return None
+    label = m.group(1).strip()
+    lend = start + m.end()
+    if re.match(r"(?i)dear\b|my dear\b", label):
+        return lend, None                          # a salutation names the addressee
+    if label.lower() in cues.non_speaker_labels or len(_WORDS.findall(label)) > 4:
+        return (lend, None) if label.lower() in cues.non_speaker_labels else None
+    named = [x for x in mentions.within(start, start + m.end(1))]
+    people = [x for x in named if x.kind in ("person", "organization")]
+    if people:
+        return lend, agent_of_mentions(record, people, f"speaker label '{label}:'")
+    if named:
+        return lend, None                          # a place or country: an addressee, not a speaker
+    if re.fullmatch(r"[A-Z]{1,3}", label):
+        def initials(p: Party) -> set[str]:
+            out = {p.name[:1].upper(), "".join(w[0] for w in p.name.split() if w[:1].isupper())}
+            title = _TITLE_BEFORE.search(record.text, max(0, (p.start or 0) - 60), p.start) if p.start is not None else None
+            for office in (p.office, title.group(1) if title else None):
+                if office:
+                    out.add(office[:1].upper())
+            return out
+        hits = [p for p in record.parties if label in initials(p)]
+        if len(hits) == 1:
+            return lend, _party_agent(record, hits, f"speaker label '{label}:' read as the initial of a party in the heading")
+    return None
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The subject of a reporting verb: a named agent, the writer ('first'), or unknown."""
+    kind: str                 # "agent" | "first" | "unknown"
+    agent: Agent | None = None
+    how: str = ""
+
+
+_FIRST = re.compile(r"(?:^|[\s,;(—–])(I|[Ww]e)\s+(?:[\w’']+\s+){0,2}$")
+_PRONOUN = re.compile(r"(?:^|[\s,;(—–])([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s*,?\s+(?:[\w’']+\s+){0,2}$")
+_COORDINATED = re.compile(r"\band\s+(?:(?:\w+ly|also|then|again)\s+)?$")
+_CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
+_WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
+_GAP = re.compile(r"^\s*(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone)\s+)*$", re.IGNORECASE)
+_AND = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?$")
+# A subject that reads as a person or body we cannot link: "The Ambassador said", "Shah insisted", "He said".
+_UNNAMED = re.compile(r"(?:(?:^|\s)(?:[Hh]e|[Ss]he|[Tt]hey)|(?:^|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]+\s+){1,3})"
+                      r"(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later)\s+)*$")
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are|am|get|got)\s+(?:\w+ly\s+|not\s+|also\s+)*$", re.IGNORECASE)
+_DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\s+$", re.IGNORECASE)
+_TITLE_SUBJECT = re.compile(r"(?:^|[\s,;])[Tt]he\s+((?:[A-Z][a-z]+\s+){1,4}?)(?:(?:also|then|again)\s+)?$")
+
+
+def _speakers(ms: list[Mention]) -> list[Mention]:
+    return [m for m in ms if m.kind in SPEAKER_KINDS]
+
+
+def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_end: int, mentions: MentionIndex,
+                 pronoun_ref: Agent | None, quote_frame: bool = False) -> Subject | None:
+    """Who is the subject of the reporting verb at text[verb_start:verb_end]."""
+    text = record.text
+    pre = text[sent_start:verb_start]
+    if (verb_start > sent_start and text[verb_start].isupper()) or mentions.within(max(0, verb_start - 40), verb_end) and any(
+            m.start <= verb_start < m.end for m in mentions.within(max(0, verb_start - 40), verb_end)):
+        return None                     # "the United States", "Notes": a name, not a verb
+    if _DETERMINER.search(pre) or _PASSIVE.search(pre) or re.search(r"['’]s\s+$", pre):
+        return None                     # "the proposed agreement", "he was told", "Gromyko's remarks"
+    if _FIRST.search(pre):
+        return Subject("first", how="first person")
+    if _WHO.search(pre):
+        cut = sent_start + _WHO.search(pre).start()
+        before = _speakers(mentions.within(sent_start, cut))
+        if before and not text[before[-1].end:cut].strip(" ,"):
+            agent = agent_of_mentions(record, [before[-1]], "subject of a relative clause ('who …')")
+            if agent:
+                return Subject("agent", agent, agent.how)
+    p = _PRONOUN.search(pre)
+    if not p and _COORDINATED.search(pre):
+        # "he returned to the subject and said…": the subject of the first of two joined verbs.
+        first_pronoun = _CLAUSE_PRONOUN.search(pre)
+        named = _speakers(mentions.within(sent_start, verb_start))
+        if first_pronoun and not any(m.start < sent_start + first_pronoun.start(1) for m in named):
+            p = first_pronoun
+        elif named and named[0].kind == "person" and re.fullmatch(r"\W*(?:[A-Z][a-z]+\s+)?", text[sent_start:named[0].start]):
+            agent = agent_of_mentions(record, [named[0]], "subject of the first of two joined verbs")
+            if agent:
+                return Subject("agent", agent, agent.how)
+    if p:
+        pronoun = p.group(1).lower()
+        fits = {"he": {"person"}, "she": {"person"}, "it": {"organization", "country"}}.get(pronoun, SPEAKER_KINDS)
+        if pronoun_ref is None or not set(pronoun_ref.kinds) <= fits:
+            return Subject("unknown", how=f"'{p.group(1)}' not resolved") if pronoun != "it" else None
+        return Subject("agent", pronoun_ref, f"'{p.group(1)}' read as {', '.join(pronoun_ref.names)}")
+    ms = _speakers(mentions.within(sent_start, verb_start))
+    if ms and _GAP.match(text[ms[-1].end:verb_start]):
+        chosen = [ms[-1]]
+        k = len(ms) - 2
+        while k >= 0 and _AND.match(text[ms[k].end:chosen[0].start]):
+            chosen.insert(0, ms[k])
+            k -= 1
+        agent = agent_of_mentions(record, chosen, "subject of the reporting verb")
+        if agent:
+            return Subject("agent", agent, agent.how)
+    t = _TITLE_SUBJECT.search(pre)
+    if t:
+        title = t.group(1).strip().lower()
+        hits = [p for p in record.parties if p.office and p.office.lower().startswith(title)]
+        if len(hits) == 1:
+            agent = _party_agent(record, hits, f"'the {t.group(1).strip()}' read as the party of the heading with that office")
+            return Subject("agent", agent, agent.how)
+    if ms and ms[0].kind == "person" and re.fullmatch(r"\W*(?:[A-Z][a-z]+\s+)?", text[sent_start:ms[0].start]) \
+            and not any(c in text[ms[0].end:verb_start] for c in ";:") \
+            and all(m.entity == ms[0].entity for m in ms[1:]):
+        # "Joe Sisco came up and, in the course of some banter…, said that…": the sentence's subject.
+        agent = agent_of_mentions(record, [ms[0]], "the sentence's subject")
+        if agent:
+            return Subject("agent", agent, agent.how)
+    if quote_frame or re.search(r"[,”\"]\s*$", pre):
+        after = _speakers(mentions.within(verb_end, verb_end + 40))
+        if after and re.fullmatch(r"\s*(?:the\s+)?", text[verb_end:after[0].start], re.IGNORECASE):
+            agent = agent_of_mentions(record, [after[0]], "named after the reporting verb")
+            if agent:
+                return Subject("agent", agent, agent.how)
+    if _UNNAMED.search(pre):
+        return Subject("unknown", how="speaker not identified")
+    return None
