@@ -175,6 +175,8 @@ def evaluate_records(records: Iterable[DocumentRecord], extract: Callable[[Docum
         extract(record)
         score.seconds += time.perf_counter() - t
         score.documents += 1
+        if not record.volume.persons:
+            continue                 # no persons list: the editors tagged no one, there is no ground truth
         gold_people = [m for m in gold if m.kind == "person" and m.tei_ref]
         neutral = [(m.start, m.end) for m in gold if m.kind == "person" and not m.tei_ref]
         pred_people = [m for m in _predicted_persons(record)

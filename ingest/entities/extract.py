@@ -12,6 +12,7 @@ Plain dictionary lookups over those runs: no model, no per-document index buildi
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -39,6 +40,12 @@ _TITLE = re.compile(
     r"King|Queen|Prince|Princess|Shah|Emperor|Sheikh|Shaikh|Emir|Amir|Sultan|Pope|Cardinal|Archbishop|Bishop|Father|Rabbi|Chargé|Charge|"
     r"Attorney\s+General|Generalissimo|Chief\s+Justice|Speaker|Leader)\.?\s+(?=[A-Z])"
 )
+_TITLE_FIRST = set("""Acting Deputy Under Assistant Vice Prime Foreign Defense Defence Finance Special Chief Field Lieutenant Rear
+Former Ex- Mr Mrs Ms Miss Dr Messrs Mme Sir Lord Lady Dame President President-elect Chairman Secretary Secretary-General
+Ambassador Senator Sen Representative Rep Congressman Congresswoman Governor Gov General Gen Admiral Adm Colonel Col Major Maj
+Captain Capt Lt Commander Cdr Marshal Minister Premier Chancellor Director Counselor Judge Justice Mayor Professor Prof King
+Queen Prince Princess Shah Emperor Sheikh Shaikh Emir Amir Sultan Pope Cardinal Archbishop Bishop Father Rabbi Chargé Charge
+Attorney Generalissimo Speaker Leader""".split())
 _PERSON_TITLE_ONLY = {"mr", "mrs", "ms", "miss", "dr", "messrs", "mme", "sir", "lord", "lady", "dame", "senator", "sen",
                       "representative", "rep", "congressman", "congresswoman", "ambassador", "general", "gen", "admiral",
                       "adm", "colonel", "col", "president", "secretary", "governor", "king", "queen", "prince", "shah",
@@ -80,6 +87,11 @@ Part Section Chapter Volume Document Editorial Summary Memorandum Telegram Lette
 Files File Papers Library Records Yes No Dear Sincerely Please Thanks Thank Secret Confidential Unclassified""".split())
 
 
+@lru_cache(maxsize=200_000)
+def _key(surface: str) -> str:
+    return norm(surface)
+
+
 def _sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"'“‘(*—-":
@@ -96,6 +108,10 @@ class EntityExtractor:
         self.full = self.a.full_index
         self.surnames = self.a.surname_index
         self.use_volume_lists = use_volume_lists
+        # first words of every multi-word surface and name: a token that starts none of them, is no
+        # surface, no surname and no title cannot start a match (the common case: skip it cheaply)
+        self.gaz_first = {k.split(" ", 1)[0] for k in self.gaz}
+        self.name_first = {k.split(" ", 1)[0] for k in self.full}
 
     # ------------------------------------------------------------ entry point
 
@@ -265,6 +281,14 @@ class EntityExtractor:
     def _match_at(self, text, chunk, i, ctx, year, date, occupied):
         n = len(chunk)
         start = chunk[i].start()
+        tok = chunk[i].group(0)
+        if tok.endswith(".") and tok.count(".") == 1:
+            tok = tok[:-1]                 # "Chad." at the end of a sentence
+        tok = _POSSESSIVE.sub("", tok) or tok
+        low = _key(tok)
+        if tok not in self.gaz_first and low not in self.name_first and low not in self.surnames \
+                and tok not in _TITLE_FIRST and tok not in self.gaz:
+            return None
         # 1. title + name ("Secretary Haig", "Representative Millicent Fenwick")
         tm = _TITLE.match(text, start)
         if tm:
@@ -318,9 +342,14 @@ class EntityExtractor:
                 return Mention(s, e, ch.entry.kind, method, ch.confidence, entity, label, explanation=ch.explanation,
                                entity_links=links), j
             if j - i >= 2:
-                got = self._name_at(text, chunk, i, ctx, None, occupied, upto=j)
-                if got:
-                    return got
+                name = surface
+                pm = _POSSESSIVE.search(name)
+                if pm:
+                    name = name[:pm.start()]
+                ids = self.full.get(_key(name))
+                if ids:
+                    res = ctx.resolve_name(name, ids, None, True)
+                    return self._person(s, s + len(name), res, ctx, None), j
         # 3. a lone surname of someone this document or its volume names
         return self._name_at(text, chunk, i, ctx, None, occupied, upto=i + 1)
 
@@ -340,7 +369,7 @@ class EntityExtractor:
             e = s + len(surface)
             if occupied.overlaps(s, e) or not surface:
                 continue
-            key = norm(surface)
+            key = _key(surface)
             if j - k >= 2:
                 ids = self.full.get(key)
                 if ids:
@@ -394,24 +423,28 @@ class EntityExtractor:
 
 
 class _Spans:
-    """Occupied character ranges (few per document: a sorted list is enough)."""
+    """Occupied character ranges, kept as a sorted list of disjoint intervals (overlaps are merged)."""
 
     def __init__(self, spans):
-        self.spans = sorted(spans)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            self.add(s, e)
 
     def add(self, s, e):
-        import bisect
-        bisect.insort(self.spans, (s, e))
+        i = bisect.bisect_right(self.starts, e)
+        j = i
+        while j > 0 and self.ends[j - 1] >= s:
+            j -= 1
+        if j < i:
+            s, e = min(s, self.starts[j]), max(e, self.ends[i - 1])
+            del self.starts[j:i], self.ends[j:i]
+        self.starts.insert(j, s)
+        self.ends.insert(j, e)
 
     def overlaps(self, s, e) -> bool:
-        import bisect
-        i = bisect.bisect_left(self.spans, (e, e))
-        for j in range(max(0, i - 3), min(len(self.spans), i + 1)):
-            a, b = self.spans[j]
-            if a < e and s < b:
-                return True
-        # long earlier spans
-        return any(a < e and s < b for a, b in self.spans[max(0, i - 12):max(0, i - 3)])
+        i = bisect.bisect_left(self.starts, e)
+        return i > 0 and self.ends[i - 1] > s
 
 
 @lru_cache(maxsize=64)

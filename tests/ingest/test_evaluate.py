@@ -14,14 +14,15 @@ from typer.testing import CliRunner
 
 from frus_kg.cli import app
 from ingest.evaluate import _match, evaluate_records, evaluate_volume, gold_person_id, split_of
-from ingest.records import DocumentRecord, Mention, Page, VolumeRecord
+from ingest.records import DocumentRecord, ListEntry, Mention, Page, VolumeRecord
 from ontology import iris
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 
 
 def _record(text, gold, volume="frus1981-88v13"):
-    r = DocumentRecord(volume=VolumeRecord(volume, "t"), doc_id="d1", number="1", heading="h", text=text,
+    persons = [ListEntry("p_CWP_1", "person", "Clark, William P., Jr."), ListEntry("p_HAM_1", "person", "Haig, Alexander M.")]
+    r = DocumentRecord(volume=VolumeRecord(volume, "t", persons=persons), doc_id="d1", number="1", heading="h", text=text,
                        source="<t>", date="1982-01-01", pages=[Page("1", 0, len(text))])
     r.mentions = [Mention(s, e, "person", "tei-markup", 1.0, tei_ref=ref) for s, e, ref in gold]
     return r
@@ -60,6 +61,13 @@ def test_the_extractor_never_sees_the_editors_markup():
 def test_overlap_matching_is_one_to_one():
     assert _match([(0, 10)], [(0, 4), (5, 10)], True) == {0: 0}
     assert _match([(0, 4), (5, 10)], [(0, 10)], True) == {0: 0}
+
+
+def test_volumes_without_a_persons_list_have_no_person_ground_truth():
+    rec = _record("Clark met Haig.", [])
+    rec.volume.persons = []
+    s = evaluate_records([rec], lambda r: r.mentions.append(Mention(0, 5, "person", "name-variant", 0.0))).as_dict()
+    assert s["persons"]["exact"]["predicted"] == 0 and s["documents"] == 1
 
 
 def test_the_split_is_fixed_every_third_volume_tunes():
