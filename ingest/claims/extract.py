@@ -295,7 +295,7 @@ class _Extractor:
                     state.last_speaker = speech.agent
                 state.report, state.report_first = speech.agent, own
             return speech
-        if state.report is not None and not self.cues.first_person_attitude.search(text):
+        if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):
             return _Decision("report", state.report, None, 0.55, "continues the report begun earlier in the paragraph")
         if voice is None:
             return None

@@ -128,8 +128,12 @@ def _trim(text: str, s: int, e: int, cues: Cues, strip_enumerator: bool) -> tupl
 def sentences_in_block(text: str, block: Block, cues: Cues | None = None) -> list[Sentence]:
     cues = cues or load_cues()
     lo, hi = block.start, block.end
+    enum = cues.enumerator.match(text[lo:hi])
+    skip_to = lo + enum.end() if enum else lo       # "2. However…": the enumerator's period is no boundary
     cuts = [lo]
     for m in _TERMINAL.finditer(text, lo, hi):
+        if m.end() <= skip_to:
+            continue
         if m.end() < hi and _is_boundary(text, lo, hi, m, cues):
             cuts.append(m.end())
     cuts.append(hi)

@@ -266,7 +266,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
             return Subject("agent", agent, agent.how)
     if quote_frame or re.search(r"[,”\"]\s*$", pre):
         after = _speakers(mentions.within(verb_end, verb_end + 40))
-        if after and re.fullmatch(r"\s*(?:the\s+)?", text[verb_end:after[0].start], re.IGNORECASE):
+        if after and re.fullmatch(r"\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}", text[verb_end:after[0].start]):
             agent = agent_of_mentions(record, [after[0]], "named after the reporting verb")
             if agent:
                 return Subject("agent", agent, agent.how)
