@@ -224,7 +224,7 @@ app.add_typer(authorities_app, name="authorities")
 
 @authorities_app.command("build")
 def authorities_build(
-    shared: Annotated[Path, typer.Option("--shared", help="Folder with hsg-people/pocom/gsh tarballs and countries-wikidata/")] = Path("../shared/data"),
+    shared: Annotated[Path, typer.Option("--shared", help="Folder with the hsg-people/pocom/gsh tarballs and countries-wikidata/ (required)")],
     out: Annotated[Optional[Path], typer.Option("--out", help="Output folder [default: ingest/data/authorities]")] = None,
 ) -> None:
     """Rebuild the compact authority derivative (gzipped JSON) from the Office of the Historian archives."""
