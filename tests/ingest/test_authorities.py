@@ -1,0 +1,113 @@
+"""The authority derivative: people, posts, duplicates, territories, and their RDF graphs."""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ingest.authorities import authorities, display_name, name_forms, split_name
+from ingest.authorities.build import find_duplicates, parse_rigour_yaml
+from ingest.authorities.rdf import authority_graphs
+from ontology import iris
+from ontology.namespaces import SCHEMA, SKOS, WD
+from ontology.validation import validate
+
+DATA = Path(__file__).resolve().parents[2] / "ingest" / "data" / "authorities"
+
+
+def test_the_derivative_is_compact():
+    total = sum(p.stat().st_size for p in DATA.iterdir())
+    assert total < 3_000_000
+    for name in ("people.json.gz", "pocom.json.gz", "countries.json.gz"):
+        with gzip.open(DATA / name) as fh:
+            fh.read(10)
+
+
+def test_index_names_and_reading_forms():
+    assert display_name("Clark, William P., Jr.") == "William P. Clark, Jr."
+    assert split_name("de Gaulle, Charles").surname == "de Gaulle"
+    full, short = name_forms("Fenwick, Millicent H.")
+    assert "millicent fenwick" in full and short == {"fenwick"}
+    # an uninverted name from a persons list puts the family name first
+    assert "chou" in name_forms("Chou En-lai", list_form=True)[1]
+    assert "ronald" not in name_forms("Ronald Reagan")[1]
+
+
+def test_deputy_secretary_on_1981_10_26_is_william_patrick_clark():
+    a = authorities()
+    posts = a.holders("Deputy Secretary of State", "1981-10-26")
+    assert [(p.hsg, p.start, p.end) for p in posts] == [("102617", "1981-03-25", "1982-02-09")]
+    assert a.person("102617").name == "William Patrick Clark"
+
+
+def test_the_two_clark_records_are_one_person():
+    a = authorities()
+    assert a.canonical("115318") == "102617"
+    assert "115318" in a.person("102617").duplicates
+    assert "Deputy Secretary of State" in a.people["115318"].same_as_reason
+    assert a.volume_people("frus1981-88v13")["p_CWP_1"] == "102617"
+
+
+def test_duplicates_are_folded_only_on_strong_evidence():
+    people = {
+        "1": {"pref": "Castro, Raul Hector", "pocom": "castro-raul-hector", "birth": 1916, "death": 2015, "remarks": []},
+        # a mixed record: one remark is the ambassador, most are the Cuban minister
+        "2": {"pref": "Castro, Raúl", "pocom": None, "birth": None, "death": None,
+              "remarks": ["Cuban Minister of the Armed Forces", "U.S. Ambassador to Argentina from 1977 until 1980",
+                          "President of the Council of State of Cuba"]},
+        "3": {"pref": "Sawyer, Mrs. Charles", "pocom": None, "birth": None, "death": None, "remarks": ["Ambassador to Belgium"]},
+        "4": {"pref": "Sawyer, Charles", "pocom": "sawyer-charles", "birth": 1887, "death": 1979, "remarks": []},
+    }
+    posts = {"castro-raul-hector": [["castro-raul-hector", "chief-of-mission-argentina",
+                                     "Ambassador Extraordinary and Plenipotentiary to Argentina", "1977", "1980", "chief:argentina"]],
+             "sawyer-charles": [["sawyer-charles", "chief-of-mission-belgium",
+                                 "Ambassador Extraordinary and Plenipotentiary to Belgium", "1944", "1945", "chief:belgium"]]}
+    assert find_duplicates(people, {}, posts) == {}
+
+
+def test_rigour_yaml_subset():
+    data = parse_rigour_yaml("name: Soviet Union\nqid: Q15180\nis_historical: true\nsummary: >-\n  text\n"
+                             "names_strong:\n  - USSR # comment\n  - СССР\n")
+    assert data == {"name": "Soviet Union", "qid": "Q15180", "is_historical": True, "summary": "",
+                    "names_strong": ["USSR", "СССР"]}
+
+
+def test_historical_states_keep_their_own_qid():
+    t = authorities().territories
+    assert t["soviet-union-1991"].qid == "Q15180" and t["russia"].qid == "Q159"
+    assert t["cambodia"].qid == "Q424" and t["east-germany-1990"].qid == "Q16957"
+    assert t["republic-of-china-1949"].qid is None          # rigour has none: none is invented
+
+
+def _subjects(quads, subjects):
+    return [q for q in quads if q.subject.value in subjects]
+
+
+def test_authority_graphs_are_named_graphs_with_the_shared_vocabulary():
+    graphs = authority_graphs()
+    assert set(graphs) == {iris.authority_graph_iri(n) for n in ("people", "positions", "countries", "organizations", "regions")}
+    people = graphs[iris.authority_graph_iri("people")]
+    clark = iris.person_iri("102617")
+    triples = {(q.predicate.value, q.object.value) for q in people if q.subject.value == clark}
+    assert (SCHEMA + "name", "William Patrick Clark") in triples
+    assert (SCHEMA + "alternateName", "William P. Clark") in triples
+    assert (SKOS + "exactMatch", iris.person_iri("115318")) in triples
+    assert (SKOS + "exactMatch", iris.pocom_url("clark-william-patrick")) in triples
+    assert not [q for g in graphs.values() for q in g if q.predicate.value.endswith("owl#sameAs")]
+    positions = graphs[iris.authority_graph_iri("positions")]
+    roles = [q.object.value for q in positions if q.subject.value == clark and q.predicate.value == SCHEMA + "memberOf"]
+    role = [(q.predicate.value, q.object.value) for q in positions if q.subject.value == roles[0]]
+    assert (SCHEMA + "roleName", "Deputy Secretary of State") in role and (SCHEMA + "startDate", "1981-03-25") in role
+    countries = graphs[iris.authority_graph_iri("countries")]
+    ussr = iris.country_iri("soviet-union-1991")
+    assert (SKOS + "exactMatch", WD + "Q15180") in {(q.predicate.value, q.object.value) for q in countries if q.subject.value == ussr}
+
+
+def test_authority_graphs_pass_the_shapes():
+    graphs = authority_graphs()
+    sample = (_subjects(graphs[iris.authority_graph_iri("people")], {iris.person_iri("102617"), iris.person_iri("115318")})
+              + _subjects(graphs[iris.authority_graph_iri("countries")], {iris.country_iri("soviet-union-1991")})
+              + graphs[iris.authority_graph_iri("organizations")])
+    report = validate([ox.Quad(q.subject, q.predicate, q.object) for q in sample])
+    assert report.conforms, report.format()
