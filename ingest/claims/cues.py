@@ -62,6 +62,7 @@ class Cues:
     # recommendation
     recommendation: list[re.Pattern[str]]
     not_recommendation: list[re.Pattern[str]]
+    imperatives: frozenset[str]
     list_titles: dict[str, re.Pattern[str]]
 
 
@@ -93,6 +94,7 @@ def _build(data: dict) -> Cues:
         decision_verbs=_words(dec["decision_verbs"]),
         recommendation=_any(rec["patterns"]),
         not_recommendation=_any(rec["not_recommendation"]),
+        imperatives=frozenset(w.lower() for w in rec["imperatives"]),
         list_titles={k: re.compile(v, _FLAGS) for k, v in rec["list_titles"].items()},
     )
 

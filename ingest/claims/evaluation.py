@@ -116,6 +116,8 @@ class Evaluation:
     wrong_claimant: list[str] = field(default_factory=list)
     wrong_about: list[str] = field(default_factory=list)
     spurious_on_none: int = 0
+    none_total: int = 0           # gold sentences marked as not claims
+    none_emitted: int = 0         # … of which the system made a claim anyway
     unlocated: list[str] = field(default_factory=list)
 
     @property
@@ -130,6 +132,11 @@ class Evaluation:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def non_claims_rejected(self) -> float:
+        """Of the sentences the gold marks as not claims, the share the system left out."""
+        return 1 - self.none_emitted / self.none_total if self.none_total else 1.0
 
     @property
     def type_accuracy(self) -> float:
@@ -164,7 +171,8 @@ class Evaluation:
     def summary(self) -> dict[str, float]:
         return {
             "gold claims": self.gold, "system claims": self.system, "precision": round(self.precision, 3),
-            "recall": round(self.recall, 3), "f1": round(self.f1, 3), "type accuracy": round(self.type_accuracy, 3),
+            "recall": round(self.recall, 3), "f1": round(self.f1, 3),
+            "non-claims rejected": round(self.non_claims_rejected, 3), "type accuracy": round(self.type_accuracy, 3),
             "claimant accuracy": round(self.claimant_accuracy, 3), "about exact": round(self.about_accuracy, 3),
             "about precision": round(self.about_precision, 3), "about recall": round(self.about_recall, 3),
         }
@@ -191,6 +199,8 @@ def evaluate(record: DocumentRecord, gold: list[GoldClaim], claims: list[Claim])
     names = names_of_entities(record, claims)
     ev.gold, ev.system = len(claims_gold), len(claims)
     sys_spans = [(c, (c.start, c.end)) for c in claims]
+    ev.none_total = len(none_spans)
+    ev.none_emitted = sum(any(_overlap(n, sp) * 2 >= n[1] - n[0] for _, sp in sys_spans) for n in none_spans)
     for c, sp in sys_spans:
         covered = sum(_overlap(sp, gsp) for _, gsp in claims_gold)
         if covered * 2 >= sp[1] - sp[0]:

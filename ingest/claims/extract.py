@@ -16,6 +16,7 @@ editors' footnotes are not the document's claims.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -65,6 +66,11 @@ class _Extractor:
         self.blocks = find_blocks(self.text, record.body_start, end, cues)
         self.sentences = {b.index: sentences_in_block(self.text, b, cues) for b in self.blocks}
         self.quotes = find_quotes(self.text, self.blocks)
+        self.quotes_in: dict[int, list[Quote]] = {}
+        for q in self.quotes:
+            for bi in range(q.first_block, q.last_block + 1):
+                self.quotes_in.setdefault(bi, []).append(q)
+        self.block_at = [b.start for b in self.blocks]
         last = next((b for b in reversed(self.blocks) if self.text[b.start:b.end].strip("[] ").lower() != "signed"), None)
         self.voice = document_voice(record, self.mentions, (last.start, last.end) if last else None)
         self.instruction_doc = bool(cues.instruction_heading.search(record.heading or ""))
@@ -95,6 +101,8 @@ class _Extractor:
             return "reference"
         if t.isupper():
             return "heading"
+        if t.count("\t") >= 2:
+            return "table"
         low = t.lower()
         if any(p.search(low) for p in self.cues.formulas):
             return "formula"
@@ -118,8 +126,12 @@ class _Extractor:
     # ------------------------------------------------------------------ helpers
     def _outside_quotes(self, s: int, e: int) -> str:
         """The sentence with quoted text blanked (same length, so offsets hold)."""
+        i = bisect.bisect_right(self.block_at, s) - 1
+        quotes = self.quotes_in.get(i, []) if i >= 0 and e <= self.blocks[i].end else self.quotes
+        if not quotes:
+            return self.text[s:e]
         chars = list(self.text[s:e])
-        for q in self.quotes:
+        for q in quotes:
             a, b = max(q.start, s), min(q.end, e)
             for i in range(a, b):
                 chars[i - s] = " "
@@ -313,6 +325,10 @@ class _Extractor:
             m = p.search(masked)
             if m:
                 return _Decision("recommendation", voice, m.group(0).strip(), 0.75, f"cue '{m.group(0).strip()}'")
+        first_word = re.match(r"[A-Za-z]+", text.lstrip(" “\"(—–-"))
+        if first_word and first_word.group(0).lower() in self.cues.imperatives and first_word.group(0)[0].isupper():
+            return _Decision("recommendation", voice, first_word.group(0), 0.6,
+                             f"an imperative ('{first_word.group(0)} …') in the writer's voice")
         for p in self.cues.event_patterns:
             m = p.search(text)
             if m:
@@ -365,7 +381,7 @@ class _Extractor:
 
     def inline_quotation(self, s: int, e: int, block: Block, state: _State) -> bool | None:
         """A quotation inside the sentence with a speaker: emits the quotation claim(s) and returns True."""
-        qs = [q for q in self.quotes if q.first_block == q.last_block == block.index and s <= q.start and q.end <= block.end
+        qs = [q for q in self.quotes_in.get(block.index, []) if q.first_block == q.last_block == block.index and s <= q.start and q.end <= block.end
               and q.start < e and len(self._words(q.start, q.end)) >= self.cues.quotation_min_words]
         if not qs:
             return None
