@@ -1,0 +1,559 @@
+"""Reader for FRUS TEI: whole volumes (.xml, .xml.gz) and single-document TEI files.
+
+Both encodings are read: the 2015 files in the corpus (dateline directly in the document div,
+source note as `note type="source"` or as the first untyped note of the head, or an inline
+`note rend="inline" type="source"` above the head in the 1940s volumes) and today's HistoryAtState
+files (`opener/dateline`, `subtype="historical-document"`, `frus:doc-dateTime-min/max` with time
+zones, `seg type="source"` inside the source note, hyphenated title types).
+
+The volume is streamed (lxml pull parser, secure settings, see `secure_xml`): each document div is
+turned into a `DocumentRecord` when it ends and is then cleared, so memory stays bounded by one
+document plus the front matter. A document that cannot be turned into a record is reported as a
+SourceError naming the document and its line, and the others are still read.
+
+Dates. Shapes allow only xsd:date and xsd:dateTime, so a partial date ("1969-01", "1969") becomes a
+range: `date` is its first day and `date_max` its last; `from`/`to` and `notBefore`/`notAfter` become
+`date`/`date_max` likewise. A `@when` time without zone is local time, kept without zone, unless the
+printed date gives the same time in Zulu ("1448Z"), which makes it UTC.
+
+Editorial notes. A document is an editorial note when its `subtype` says so, or (2015 files, no
+subtype) when it has no dateline and no date can be read from its heading. Documents without a
+dateline whose heading prints the date ("Memorandum of Conversation, Washington, January 18, 1955")
+are historical documents dated by their heading.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from lxml import etree
+
+from ontology import iris
+
+from .errors import SourceError
+from .heading import genre_of, parse_dateline, parties_of
+from .records import DocumentRecord, Footnote, ListEntry, Mention, Page, Party, SourceNote, Span, VolumeRecord
+from .secure_xml import xml_events
+from .source_note import parse_source_note
+from .tei_text import FRUS_NS, TEI, RenderedDocument, plain, render_document
+
+__all__ = ["read_tei", "volume_metadata", "document_dates", "ErrorHandler"]
+
+ErrorHandler = Callable[[SourceError], None]
+
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_ROOT = TEI + "TEI"
+_HEADER = TEI + "teiHeader"
+_FRONT = TEI + "front"
+_DIV = TEI + "div"
+_PB = TEI + "pb"
+_ITEM = TEI + "item"
+_PERSNAME = TEI + "persName"
+_TERM = TEI + "term"
+_GLOSS = TEI + "gloss"
+_EVENT_TAGS = (_ROOT, _HEADER, _FRONT, _DIV, _PB)
+_MIN_ATTRS = tuple(f"{{{ns}}}doc-dateTime-min" for ns in FRUS_NS)
+_MAX_ATTRS = tuple(f"{{{ns}}}doc-dateTime-max" for ns in FRUS_NS)
+_PLACES_SCHEME = "https://history.state.gov/tags/places"
+
+_ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}(?:\.\d+)?))?"
+                  r"(?P<z>Z|[+-]\d{2}:\d{2})?)?)?)?$")
+_ZULU = re.compile(r"\b(?P<hhmm>\d{4})\s*(?:Z\b|GMT\b|Zulu\b|z\b)")
+_FILE_NUMBER_ONLY = re.compile(r"^[\w.()/–—-]*\d[\w.()/–—-]*(?:\s+[\w.()/–—-]+){0,3}$")
+_VOLUME_FROM_NAME = re.compile(r"^(?P<vol>frus[\w-]+?)(?:[-_.](?P<doc>d\d+[a-z]?))?$", re.IGNORECASE)
+_EDITORIAL = re.compile(r"\bEditorial\s+Note\b", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------------- dates
+
+def _iso(value: str | None, *, end: bool = False) -> str | None:
+    """A valid xsd:date or xsd:dateTime for an ISO value; partial dates widen to their first (or last) day."""
+    if not value:
+        return None
+    m = _ISO.match(value.strip())
+    if not m:
+        return None
+    y = int(m["y"])
+    mo = int(m["m"]) if m["m"] else (12 if end else 1)
+    if not 1 <= mo <= 12:
+        return None
+    last = calendar.monthrange(y, mo)[1]
+    d = int(m["d"]) if m["d"] else (last if end else 1)
+    if not 1 <= d <= last:
+        return None
+    day = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m["H"] is None:
+        return day
+    hh, mm = int(m["H"]), int(m["M"])
+    ss = m["S"] or "00"
+    if hh > 24 or mm > 59 or float(ss) >= 61 or (hh == 24 and (mm or float(ss))):
+        return None
+    return f"{day}T{hh:02d}:{mm:02d}:{ss if len(ss) >= 2 else ss.zfill(2)}{m['z'] or ''}"
+
+
+def _is_partial(value: str) -> bool:
+    return bool(re.fullmatch(r"\s*\d{4}(?:-\d{2})?\s*", value))
+
+
+def document_dates(div: etree._Element, date_el: etree._Element | None, dateline: str | None,
+                   heading: str | None = None) -> tuple[str | None, str | None, str | None]:
+    """(date, date_max, how) of a document: from frus:doc-dateTime-min/max, the dateline's date, or the text."""
+    for lo_attr, hi_attr in zip(_MIN_ATTRS, _MAX_ATTRS):
+        lo = _iso(div.get(lo_attr))
+        if lo:
+            hi = _iso(div.get(hi_attr), end=True)
+            return lo, (hi if hi and hi != lo else None), "frus:doc-dateTime-min/max"
+    if date_el is not None:
+        when = date_el.get("when")
+        if when:
+            lo = _iso(when)
+            if lo:
+                if _is_partial(when):
+                    return lo, _iso(when, end=True), "partial date as a range"
+                if "T" in lo and not re.search(r"(Z|[+-]\d{2}:\d{2})$", lo):
+                    zulu = _ZULU.search(plain("".join(date_el.itertext())))
+                    if zulu and zulu["hhmm"] == lo[11:13] + lo[14:16]:
+                        lo += "Z"
+                return lo, None, "dateline date/@when"
+        lo_v = date_el.get("from") or date_el.get("notBefore")
+        hi_v = date_el.get("to") or date_el.get("notAfter")
+        lo, hi = _iso(lo_v), _iso(hi_v, end=True)
+        if lo or hi:
+            return (lo or hi), (hi if lo and hi and hi != lo else None), "dateline date range"
+    if dateline:
+        parsed = parse_dateline(dateline)
+        if parsed and parsed.date:
+            return parsed.date, None, "dateline text"
+    if heading:
+        parsed = parse_dateline(re.sub(r"^\s*\d+[A-Za-z]?\.\s*", "", heading))
+        if parsed and parsed.date:
+            return parsed.date, None, "heading text"
+    return None, None, None
+
+
+# --------------------------------------------------------------------------------- the volume
+
+def _titles(header: etree._Element) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for t in header.iterfind(f"{TEI}fileDesc/{TEI}titleStmt/{TEI}title"):
+        key = (t.get("type") or "").replace("-", "").lower()
+        out.setdefault(key, plain("".join(t.itertext())))
+    return out
+
+
+def volume_metadata(header: etree._Element | None, root_id: str | None, path: Path) -> VolumeRecord:
+    """Volume id, titles, editors, publication date and place keywords from the teiHeader."""
+    titles = _titles(header) if header is not None else {}
+    vid = root_id if root_id and root_id.lower().startswith("frus") else None
+    if vid is None and header is not None:
+        for idno in header.iterfind(f"{TEI}fileDesc/{TEI}publicationStmt/{TEI}idno"):
+            if idno.get("type") == "frus" and (idno.text or "").strip():
+                vid = idno.text.strip()
+                break
+        if vid is None:
+            for bibl in header.iter(TEI + "bibl"):
+                if bibl.get("type") == "frus-volume-id" and (bibl.text or "").strip():
+                    vid = bibl.text.strip()
+                    break
+    if vid is None:
+        stem = path.name
+        for suffix in (".gz", ".xml", ".tei"):
+            stem = stem[: -len(suffix)] if stem.lower().endswith(suffix) else stem
+        m = _VOLUME_FROM_NAME.match(stem)
+        if not m:
+            raise SourceError(str(path), "no volume id: neither TEI/@xml:id, nor idno type='frus', nor a file "
+                                         "name like frus1969-76v01.xml")
+        vid = m["vol"]
+    editors: list[str] = []
+    published = None
+    places: list[str] = []
+    if header is not None:
+        for ed in header.iterfind(f"{TEI}fileDesc/{TEI}titleStmt/{TEI}editor"):
+            name = plain("".join(ed.itertext()))
+            if name and name not in editors:
+                editors.append(name)
+        for d in header.iterfind(f"{TEI}fileDesc/{TEI}publicationStmt/{TEI}date"):
+            if d.get("type") in (None, "publication-date"):
+                published = d.get("when") or plain("".join(d.itertext())) or None
+                break
+        for kw in header.iter(TEI + "keywords"):
+            if kw.get("scheme") == _PLACES_SCHEME:
+                places += [t.get(_XML_ID) or plain("".join(t.itertext())) for t in kw.iter(_TERM)]
+    return VolumeRecord(
+        id=vid,
+        title=titles.get("complete") or titles.get("") or vid,
+        series=titles.get("series"), subseries=titles.get("subseries"),
+        volume_number=titles.get("volumenumber"), volume_title=titles.get("volume"),
+        editors=tuple(editors), published=published, places=tuple(p for p in places if p),
+    )
+
+
+def _list_entries(div: etree._Element, kind: str) -> list[ListEntry]:
+    """Entries of a persons or terms list: the xml:id'd name and the description after it."""
+    tags = (_PERSNAME,) if kind == "person" else (_TERM, _GLOSS, _PERSNAME)
+    entries: list[ListEntry] = []
+    for item in div.iter(_ITEM):
+        named = [e for e in item.iter(*tags) if e.get(_XML_ID)]
+        if not named:
+            continue
+        full = plain("".join(t for t in _item_text(item)))
+        for e in named:
+            name = plain("".join(e.itertext())).rstrip(",;: ")
+            at = full.find(name)
+            rest = full[at + len(name):] if at >= 0 else ""
+            description = rest.lstrip(" ,;:—–-").strip()
+            entries.append(ListEntry(xml_id=e.get(_XML_ID), kind=kind, name=name, description=description))
+    return entries
+
+
+def _item_text(el: etree._Element) -> Iterator[str]:
+    """Text of an element without footnotes or page breaks."""
+    if el.text:
+        yield el.text
+    for child in el:
+        if child.tag != TEI + "note":
+            yield from _item_text(child)
+        if child.tail:
+            yield child.tail
+
+
+# --------------------------------------------------------------------------------- a document
+
+@dataclass
+class _Context:
+    path: Path
+    volume: VolumeRecord
+    persons: dict[str, ListEntry] = field(default_factory=dict)
+    terms: dict[str, ListEntry] = field(default_factory=dict)
+    markup: dict[tuple[str, str], tuple] = field(default_factory=dict)   # (span kind, ref) -> mention fields
+
+
+_MARKUP = {"person": "persName", "term": "gloss", "signed": "signed"}
+
+
+def _entity(ctx: _Context, ref: str, kind: str) -> tuple[str, str, str | None]:
+    """(entity IRI, xml:id, list label) for a reference such as '#p_KHA_1' or 'frus1969-76v02#p_KHA_1'."""
+    volume, _, xml_id = ref.rpartition("#")
+    volume = volume or ctx.volume.id
+    make = iris.volume_person_iri if kind == "person" else iris.term_iri
+    entry = None
+    if volume == ctx.volume.id:
+        entry = (ctx.persons if kind == "person" else ctx.terms).get(xml_id)
+    return make(volume, xml_id), xml_id, (entry.name if entry else None)
+
+
+def _layout(rendered: RenderedDocument) -> tuple[str, list[int], int]:
+    """Main text, then the notes one per line; returns (text, base offset of each builder, body end)."""
+    main = rendered.builders[0].value()
+    parts = [main]
+    length = len(main)
+    bases = [0] * len(rendered.builders)
+    first = True
+    for note in rendered.notes:
+        body = rendered.builders[note.builder].value()
+        if not body:
+            bases[note.builder] = -1
+            continue
+        sep = ("\n\n" if first else "\n") if length else ""
+        prefix = f"{note.number}. " if note.number else ""
+        parts.append(sep + prefix)
+        length += len(sep) + len(prefix)
+        bases[note.builder] = length
+        parts.append(body)
+        length += len(body)
+        first = False
+    return "".join(parts), bases, len(main)
+
+
+def _pages(rendered: RenderedDocument, start_page: str | None, body_end: int) -> list[Page]:
+    starts = ([(0, start_page)] if start_page else []) + sorted(rendered.pages, key=lambda p: p[0])
+    if starts and starts[0][0] > 0 and start_page is None and starts[0][1].isdigit() and int(starts[0][1]) > 1:
+        starts.insert(0, (0, str(int(starts[0][1]) - 1)))     # the text before the first break is on the page before
+    merged: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for offset, number in starts:
+        offset = min(offset, body_end)
+        if merged and merged[-1][0] == offset:
+            seen.discard(merged[-1][1])
+            merged.pop()                                       # an empty page: the later break wins
+        if number in seen or (merged and merged[-1][1] == number):
+            continue
+        merged.append((offset, number))
+        seen.add(number)
+    pages = []
+    for k, (offset, number) in enumerate(merged):
+        end = merged[k + 1][0] if k + 1 < len(merged) else body_end
+        pages.append(Page(number=number, start=offset, end=max(end, offset)))
+    return pages
+
+
+def _source_note_index(rendered: RenderedDocument) -> int | None:
+    top = [i for i, n in enumerate(rendered.notes) if n.parent == 0]
+    for i in top:
+        if rendered.notes[i].type == "source":
+            return i
+    for i in top:
+        if rendered.notes[i].has_source_seg:
+            return i
+    for i in top:                        # older files: the first untyped note of the head
+        n = rendered.notes[i]
+        if n.in_head and n.type is None:
+            return i
+        if n.in_head:
+            break
+    return None
+
+
+def _parse_source(text: str, inline: bool) -> SourceNote:
+    body = text.strip()
+    if inline and _FILE_NUMBER_ONLY.match(body) and "/" in body:
+        return SourceNote(text=body, file_number=body)   # 1940s volumes print only the decimal file number
+    return parse_source_note(body)
+
+
+def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: int | None) -> DocumentRecord:
+    vid = ctx.volume.id
+    doc_id = div.get(_XML_ID) or (f"d{div.get('n')}" if div.get("n") else None)
+    if not doc_id:
+        raise ValueError("document div has neither xml:id nor n")
+    rendered = render_document(div)
+    text, bases, body_end = _layout(rendered)
+
+    def absolute(builder: int, offset: int) -> int | None:
+        base = bases[builder]
+        return None if base < 0 else base + offset
+
+    heading_span = next((s for s in rendered.spans if s.kind == "heading"), None)
+    if heading_span is None:
+        raise ValueError("no <head>: a FRUS document needs its heading")
+    heading = text[heading_span.start:heading_span.end]
+    number = div.get("n")
+    if not number:
+        printed = re.match(r"^(\d+[A-Za-z]?)\.", heading)
+        number = printed.group(1) if printed else doc_id.lstrip("d")
+
+    # footnotes
+    footnotes: list[Footnote] = []
+    used: set[str] = set()
+    source_index = _source_note_index(rendered)
+    source_note = None
+    unnumbered = 0
+    for i, note in enumerate(rendered.notes):
+        base = bases[note.builder]
+        if base < 0:
+            continue
+        body = rendered.builders[note.builder].value()
+        start = base - (len(note.number) + 2 if note.number else 0)
+        end = base + len(body)
+        if note.number:
+            label = note.number
+        else:
+            unnumbered += 1
+            label = "source" if i == source_index else f"unnumbered-{unnumbered}"
+        unique, k = label, 1
+        while unique in used:
+            k += 1
+            unique = f"{label} ({k})"
+        used.add(unique)
+        anchor = absolute(note.parent, note.anchor) if note.rend != "inline" else None
+        footnotes.append(Footnote(number=unique, start=start, end=end, anchor=anchor, is_source=i == source_index,
+                                  xml_id=note.xml_id))
+        if i == source_index:
+            source_note = _parse_source(body, inline=note.rend == "inline")
+
+    # dateline, date, place
+    dateline_span = next((s for s in rendered.spans if s.kind == "dateline"), None)
+    dateline_text = text[dateline_span.start:dateline_span.end] if dateline_span else None
+    date_span = next((s for s in rendered.spans if s.kind == "date"), None)
+    place_span = next((s for s in rendered.spans if s.kind == "place"), None)
+    date_el = date_span.element if date_span else (
+        rendered.dateline.find(f".//{TEI}date") if rendered.dateline is not None else None)
+    subtype = div.get("subtype")
+    has_dateline = rendered.dateline is not None
+    date, date_max, _how = document_dates(
+        div, date_el, dateline_text, heading if not has_dateline and not _EDITORIAL.search(heading) else None)
+    if subtype == "editorial-note":
+        editorial = True
+    elif subtype == "historical-document":
+        editorial = False
+    else:
+        editorial = not has_dateline and (date is None or bool(_EDITORIAL.search(heading)))
+    if editorial and not has_dateline and subtype != "editorial-note" and _how == "heading text":
+        date = date_max = None
+
+    pages = _pages(rendered, start_page, body_end)
+    record = DocumentRecord(
+        volume=ctx.volume, doc_id=doc_id, number=str(number), heading=heading, text=text,
+        source=f"{ctx.path}:{line}" if line else str(ctx.path),
+        genre=genre_of(heading), date=date, date_max=date_max,
+        place=text[place_span.start:place_span.end] if place_span else None,
+        place_span=Span(place_span.start, place_span.end) if place_span else None,
+        is_editorial_note=editorial, pages=pages, footnotes=footnotes, source_note=source_note,
+        body_start=rendered.body_start if rendered.body_start is not None else (heading_span.end if text else 0),
+        body_end=body_end,
+    )
+    subject = [text[s.start:s.end] for s in rendered.spans if s.kind == "subject"]
+    record.subject = " ".join(subject) or None
+
+    # mentions from markup
+    persons_at: list[tuple[int, int, str]] = []
+    cache = ctx.markup
+    mentions = record.mentions
+    for s in rendered.spans:
+        if s.kind not in _MARKUP or not s.ref:
+            continue
+        base = bases[s.builder]
+        if base < 0 or s.end <= s.start:
+            continue
+        start, end = base + s.start, base + s.end
+        if s.kind == "signed" and any(start <= a and b <= end and ref == s.ref for a, b, ref in persons_at):
+            continue                     # <signed corresp> around a <persName> with the same reference
+        known = cache.get((s.kind, s.ref))
+        if known is None:
+            kind = "term" if s.kind == "term" else "person"
+            entity, _, label = _entity(ctx, s.ref, kind)
+            known = cache[(s.kind, s.ref)] = (kind, entity, label, f"tagged by the FRUS editors ({_MARKUP[s.kind]} {s.ref})")
+        kind, entity, label, explanation = known
+        exact = text[start:end]
+        mentions.append(Mention(start, end, kind, "tei-markup", 1.0, entity, label or exact,
+                                explanation=explanation, exact=exact, tei_ref=s.ref))
+        if kind == "person":
+            persons_at.append((start, end, s.ref))
+    mentions.sort(key=lambda m: (m.start, m.end))
+
+    # authors and recipients
+    h0 = heading_span.start
+    marked = [s for s in rendered.spans if s.kind in ("from", "to") and s.builder == 0]
+    guessed = [(p, h0 + p.start, h0 + p.end) for p in parties_of(heading)]
+    head_people = [(m.start, m.end, m) for m in record.mentions
+                   if m.kind == "person" and heading_span.start <= m.start < heading_span.end]
+    if marked:
+        for s in marked:
+            role = "author" if s.kind == "from" else "recipient"
+            office = next((p.office for p, a, b in guessed if a < s.end and s.start < b and p.role == role), None)
+            record.parties.append(_party(ctx, role, text, s.start, s.end, office, s.ref))
+    else:
+        for p, a, b in guessed:
+            ref = next((m.tei_ref for ms, me, m in head_people if ms < b and a < me), None)
+            record.parties.append(_party(ctx, p.role, text, a, b, p.office, ref))
+    return record
+
+
+def _party(ctx: _Context, role: str, text: str, start: int, end: int, office: str | None, ref: str | None) -> Party:
+    party = Party(role=role, name=text[start:end], office=office, start=start, end=end, tei_ref=ref)
+    if ref:
+        party.entity, _, label = _entity(ctx, ref, "person")
+        party.label = label
+        party.explanation = f"tagged by the FRUS editors in the heading (persName → {ref})"
+    return party
+
+
+# --------------------------------------------------------------------------------- the stream
+
+def _clear(el: etree._Element) -> None:
+    el.clear(keep_tail=True)
+    parent = el.getparent()
+    if parent is not None:
+        while el.getprevious() is not None:
+            del parent[0]
+
+
+def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Iterator[DocumentRecord]:
+    """The documents of a TEI volume or single-document TEI file, in volume order.
+
+    A document that cannot be read is passed to `on_error` as a SourceError naming the document
+    id and line, and reading goes on. Without `on_error`, those errors are raised together, as one
+    SourceError, after the last good document has been yielded. Errors that make the file itself
+    unreadable (malformed XML, refused entities, truncated .gz…) are raised where they are met.
+    """
+    path = Path(path)
+    where = str(path)
+    errors: list[SourceError] = []
+    report = on_error or errors.append
+    ctx: _Context | None = None
+    header = None
+    root_id = None
+    root_seen = False
+    has_front = False
+    current_page: str | None = None
+    depth = 0
+    start_page = None
+    start_line = None
+    seen: set[str] = set()
+    count = 0
+
+    for event, el in xml_events(path, ("start", "end"), _EVENT_TAGS):
+        tag = el.tag
+        if event == "start":
+            if tag == _DIV:
+                if el.get("type") == "document":
+                    if depth == 0:
+                        start_page, start_line = current_page, el.sourceline
+                    depth += 1
+            elif tag == _FRONT:
+                has_front = True
+            elif tag == _ROOT and not root_seen:
+                root_seen = True
+                _refuse_entities(where, el)
+                root_id = el.get(_XML_ID)
+            continue
+        if tag == _PB:
+            n = el.get("n")
+            if n:
+                current_page = n
+        elif tag == _DIV:
+            if el.get("type") == "document":
+                depth -= 1
+                if depth:
+                    continue
+                if ctx is None:
+                    ctx = _Context(path, volume_metadata(header, root_id, path))
+                if not count and not errors:
+                    ctx.volume.complete = has_front     # a whole volume, not a single-document file
+                doc_id = el.get(_XML_ID) or f"d{el.get('n')}"
+                try:
+                    if doc_id in seen:
+                        raise ValueError(f"a second document with xml:id {doc_id!r}; the first one is kept")
+                    record = _document(ctx, el, start_page, start_line)
+                except Exception as exc:    # one bad document must not lose the rest of the volume
+                    message = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
+                    report(SourceError(where, f"document {doc_id} cannot be read: {message}", start_line))
+                else:
+                    seen.add(doc_id)
+                    count += 1
+                    yield record
+                _clear(el)
+            elif depth == 0:
+                xml_id = el.get(_XML_ID)
+                if xml_id in ("persons", "terms") and el.getparent() is not None:
+                    if ctx is None:
+                        ctx = _Context(path, volume_metadata(header, root_id, path))
+                    kind = "person" if xml_id == "persons" else "term"
+                    entries = _list_entries(el, kind)
+                    (ctx.volume.persons if kind == "person" else ctx.volume.terms).extend(entries)
+                    (ctx.persons if kind == "person" else ctx.terms).update((e.xml_id, e) for e in entries)
+                    ctx.markup.clear()
+                _clear(el)
+        elif tag == _HEADER:
+            header = el
+    if not root_seen:
+        raise SourceError(where, "not a TEI file: no <TEI> root element in the TEI namespace "
+                                 "(http://www.tei-c.org/ns/1.0)", 1, 1)
+    if count == 0 and not errors:
+        raise SourceError(where, "no <div type=\"document\"> found: not a FRUS volume or document")
+    if errors:
+        if len(errors) == 1:
+            raise errors[0]
+        listed = "; ".join(f"line {e.line}: {e.message}" for e in errors[:20])
+        more = f"; and {len(errors) - 20} more" if len(errors) > 20 else ""
+        raise SourceError(where, f"{len(errors)} documents cannot be read ({listed}{more})", errors[0].line)
+
+
+def _refuse_entities(where: str, root: etree._Element) -> None:
+    """Second line of defence after the prolog scan: a DTD that declares entities is refused."""
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise SourceError(where, "the DOCTYPE declares entities; entity declarations are refused", 1, 1)
