@@ -26,12 +26,21 @@ from .places import choose
 
 __all__ = ["extract_entities", "EntityExtractor"]
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*(?:\.(?=\s[A-Z]))?|[A-Z]\.")
+# A capitalised word; a hyphen followed by a capital ends it ("Rusk-Gromyko" is two names, "Chou En-lai" one).
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’]*(?:-(?![A-Z])[\w'’]*)*(?:\.(?=\s[A-Z]))?|[A-Z]\.")
 _GAP = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:of|the|and|for|on|in|de|da|del|van|von|der|al|bin|el|y|du|des|la|le|di|ibn|ul)(?:[ \t]+|[ \t]*\n[ \t]*))?")
 _CONNECTORS = {"of", "the", "and", "for", "on", "in"}
+_PARTICLE_BEFORE = re.compile(r"(?:\b(?:de|De|van|Van|von|Von|du|Du|da|Da|del|Del|della|di|Di|al|El|el|ter|ten)[ -])$")
+# A lone surname followed or preceded by these names a thing, not the person.
+_NAMED_AFTER = set("""Act Acts Doctrine Plan Library Line Report Amendment Amendments Resolution Award Foundation Institute
+Center Centre Building Hall Street Avenue Dam Bridge Trophy Model Front Round Formula Proposal Proposals Corollary Committee
+Commission Mission Group Fund Treaty Agreement Accord Accords Declaration Principles Program Programme Corporation Company
+Airport Field University College School Hospital County""".split())
+_NAMED_BEFORE = set("""Western Eastern Northern Southern Allied Four Big Great Home Free United Occupying Central Axis Royal
+Imperial""".split())
 _LOWER_NEXT = re.compile(r" ([a-z]+)\b( [a-z]+\b)?")
 _LIBRARY = re.compile(r"['’]?s?\s+(?:Presidential\s+)?Library\b")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"['’][sS]?$")
 _TITLE = re.compile(
     r"(?:(?:Acting|Deputy|Under|Assistant|Vice|Prime|Foreign|Defense|Defence|Finance|Special|Chief|Field|Lieutenant|Rear|Vice|Former|Ex-)\s+)*"
     r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mme|Sir|Lord|Lady|Dame|President|President-elect|Chairman|Secretary(?:[- ]General)?(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy|the\s+Interior|Health|Transportation))?|"
@@ -112,6 +121,7 @@ class EntityExtractor:
         # surface, no surname and no title cannot start a match (the common case: skip it cheaply)
         self.gaz_first = {k.split(" ", 1)[0] for k in self.gaz}
         self.name_first = {k.split(" ", 1)[0] for k in self.full}
+        self.name_first |= {k.rsplit(" ", 1)[1] for k in self.surnames if " " in k}   # "Gaulle" of "de Gaulle"
 
     # ------------------------------------------------------------ entry point
 
@@ -384,6 +394,17 @@ class EntityExtractor:
                     continue
             if _LIBRARY.match(text, e):
                 continue                  # "Johnson Library": the library, not the man
+            if title is None:
+                nxt = chunk[j].group(0) if j < n else ""
+                prv = chunk[k - 1].group(0) if k > 0 else ""
+                if nxt in _NAMED_AFTER or prv in _NAMED_BEFORE:
+                    continue              # "Johnson Act", "Castro model", "Western Powers", "the Home Front"
+            particle = _PARTICLE_BEFORE.search(text, max(0, s - 5), s)
+            if particle and _key(particle.group(0) + surface) in self.surnames:
+                # "de Gaulle": the particle is part of the surname
+                s = particle.start()
+                surface = text[s:e]
+                key = _key(surface)
             soft = surface in _NOT_SURNAMES
             if soft and (title is None or norm(title) not in _PERSON_TITLE_ONLY):
                 if _sentence_start(text, s) or text.startswith(" of ", e) or not ctx.resolved.get(key) and not (self.surnames.get(key, frozenset()) & ctx.volume_ids):
@@ -409,6 +430,8 @@ class EntityExtractor:
                     continue
                 if ids:
                     res = ctx.resolve_name(surface, ids, title, False)
+                elif ctx.volume_ids:
+                    continue              # the volume lists its people: a name with no record at all is left out
                 else:
                     res = Resolution(None, None, 0.0, f"'{title} {surface}': a title and a name, but no authority record "
                                      f"of that name", "name-variant")

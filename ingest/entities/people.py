@@ -162,6 +162,15 @@ class PersonContext:
             if span and span[0] - 5 <= self.year <= span[1] + 5:
                 s += 1
                 why.append(f"cited by FRUS persons lists of {span[0]}–{span[1]}")
+        if self.date and not title:
+            if any(q.holds_on(self.date) and q.kind in ("principal", "president") for q in a.posts_by_person.get(pid, [])):
+                s += 2
+                why.append(f"held a principal post {_when(self.date)} (POCOM)")
+        if title and p.note:
+            t = norm(title)
+            if len(t) > 3 and t not in ("mr", "mrs", "miss", "sir", "dr") and re.search(rf"\b{re.escape(t)}\b", p.note.lower()):
+                s += 3
+                why.append(f"described as '{title}' in the persons list")
         if title and self.date:
             posts = [q for q in a.posts_by_person.get(pid, []) if q.holds_on(self.date)]
             wanted = TITLE_WORDS.get(norm(title), ())
