@@ -31,6 +31,8 @@ __all__ = ["extract_claims", "claims_of", "ABOUT_KINDS"]
 ABOUT_KINDS = frozenset({"person", "country", "organization", "region", "place"})
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
 _END_PUNCT = re.compile(r"[.!?;:…][”\"’')\]*_]*$")
+_SPEECH_ATTITUDE = frozenset({"speech", "attitude"})
+_DIGIT_WORD = re.compile(r"[A-Za-z]*\d[\w’'-]*")
 _QUESTION = re.compile(r"\?[”\"’')\]*_]*$")
 
 
@@ -97,14 +99,14 @@ class _Extractor:
             return "editorial insertion"
         if len(words) < self.cues.min_words:
             return "fragment"
-        if sum(any(c.isdigit() for c in w) for w in words) >= 0.4 * len(words):
+        if len(_DIGIT_WORD.findall(t)) >= 0.4 * len(words):
             return "reference"
         if t.isupper():
             return "heading"
         if t.count("\t") >= 2:
             return "table"
         low = t.lower()
-        if any(p.search(low) for p in self.cues.formulas):
+        if self.cues.formulas.search(low):
             return "formula"
         if len(words) <= self.cues.verbless_max_words and not self._has_verb(words, t):
             return "no verb"
@@ -116,12 +118,11 @@ class _Extractor:
             if lw in self.cues.verbs or lw.endswith(("ed", "ing", "n't", "n’t")):
                 return True
         c = self.cues
-        return bool(c.speech_verbs.search(t) or c.attitude_verbs.search(t)
-                    or any(p.search(t) for p in c.recommendation + c.decision))
+        return bool(c.reporting.search(t, _SPEECH_ATTITUDE) or c.recommendation.search(t) or c.decision.search(t))
 
     def block_skip(self, block: Block) -> bool:
         t = self.text[block.start:block.end].strip()
-        return any(p.search(t) for p in self.cues.lines) or self.is_heading(block)
+        return bool(self.cues.lines.search(t)) or self.is_heading(block)
 
     # ------------------------------------------------------------------ helpers
     def _outside_quotes(self, s: int, e: int) -> str:
@@ -262,10 +263,7 @@ class _Extractor:
                 agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None
                 if agent:
                     return _Decision("report", agent, m.group(0).strip()[:40], 0.75, f"cue '{m.group(0).strip()}'", agent.mentions)
-        matches = sorted(
-            [(m.start(), m.end(), kind, m.group(0)) for kind, pattern in (
-                ("speech", self.cues.speech_verbs), ("decision", self.cues.decision_verbs),
-                ("attitude", self.cues.attitude_verbs)) for m in pattern.finditer(t)])
+        matches = [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)]
         voice = self.voice_for(block, state)
         for a, b, kind, verb in matches:
             # The first reporting verb whose subject we can read is the sentence's main one.
@@ -314,25 +312,22 @@ class _Extractor:
         state.report = None
         if first_in_block and block.enumerated and state.list_type:
             return _Decision(state.list_type, voice, None, 0.6, f"an item of a list introduced as {state.list_type}")
-        for p in self.cues.decision + (self.cues.instruction if self.instruction_doc else []):
+        for p in (self.cues.decision, self.cues.instruction) if self.instruction_doc else (self.cues.decision,):
             m = p.search(text)
             if m:
                 return _Decision("decision", voice, m.group(0).strip(), 0.75, f"cue '{m.group(0).strip()}'")
-        masked = text
-        for p in self.cues.not_recommendation:
-            masked = p.sub(lambda x: " " * len(x.group(0)), masked)
-        for p in self.cues.recommendation:
-            m = p.search(masked)
-            if m:
-                return _Decision("recommendation", voice, m.group(0).strip(), 0.75, f"cue '{m.group(0).strip()}'")
+        masked = self.cues.not_recommendation.sub(lambda x: " " * len(x.group(0)), text)
+        m = self.cues.recommendation.search(masked)
+        if m:
+            return _Decision("recommendation", voice, m.group(0).strip(), 0.75, f"cue '{m.group(0).strip()}'")
         first_word = re.match(r"[A-Za-z]+", text.lstrip(" “\"(—–-"))
         if first_word and first_word.group(0).lower() in self.cues.imperatives and first_word.group(0)[0].isupper():
             return _Decision("recommendation", voice, first_word.group(0), 0.6,
                              f"an imperative ('{first_word.group(0)} …') in the writer's voice")
-        for p in self.cues.event_patterns:
-            m = p.search(text)
-            if m:
-                return _Decision("report", voice, m.group(0).strip()[:40], 0.6, f"narrates what was done (cue '{m.group(0).strip()[:40]}')")
+        m = self.cues.event_patterns.search(text)
+        if m:
+            cue = m.group(0).strip()[:40]
+            return _Decision("report", voice, cue, 0.6, f"narrates what was done (cue '{cue}')")
         return _Decision("assessment", voice, None, 0.5, "a statement in the writer's own voice, no other cue")
 
     # ------------------------------------------------------------------ main loop

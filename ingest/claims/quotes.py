@@ -7,6 +7,7 @@ Single quotes are not used: they cannot be told from apostrophes.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .sentences import Block
@@ -15,6 +16,7 @@ __all__ = ["Quote", "find_quotes", "MAX_QUOTE_BLOCKS"]
 
 MAX_QUOTE_BLOCKS = 8
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
+_MARKS = re.compile('[“”"]')
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,8 @@ def find_quotes(text: str, blocks: list[Block]) -> list[Quote]:
             open_at = None          # never closed: not a quotation we can trust
         straight_open = False
         straight_at = 0
-        for i in range(block.start, block.end):
-            ch = text[i]
+        for mark in _MARKS.finditer(text, block.start, block.end):
+            i, ch = mark.start(), mark.group(0)
             if ch == _OPEN:
                 # A paragraph of a multi-paragraph quotation may open with “ again: it continues the
                 # passage. An opening mark inside a later paragraph means the earlier one never closed.
