@@ -95,4 +95,5 @@ def test_evaluate_command_prints_json_per_volume_and_total():
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["volumes"][0]["volume"] == "frus1969-76v01-d1-d20" and data["total"]["documents"] == 5
-    assert set(data["total"]["persons"]) == {"exact", "overlap", "link", "per_document"} and "terms" in data["total"]
+    assert set(data["total"]["persons"]) == {"exact", "overlap", "link", "per_document", "untagged_repeats"}
+    assert "terms" in data["total"]
