@@ -119,9 +119,18 @@ class EntityExtractor:
         self.use_volume_lists = use_volume_lists
         # first words of every multi-word surface and name: a token that starts none of them, is no
         # surface, no surname and no title cannot start a match (the common case: skip it cheaply)
-        self.gaz_first = {k.split(" ", 1)[0] for k in self.gaz}
-        self.name_first = {k.split(" ", 1)[0] for k in self.full}
-        self.name_first |= {k.rsplit(" ", 1)[1] for k in self.surnames if " " in k}   # "Gaulle" of "de Gaulle"
+        # ... and how many words the longest surface starting with it has (bounds the search)
+        self.gaz_first: dict[str, int] = {}
+        for k in self.gaz:
+            first = k.split(" ", 1)[0]
+            self.gaz_first[first] = max(self.gaz_first.get(first, 0), k.count(" ") + 1)
+        self.name_first: dict[str, int] = {}
+        for k in self.full:
+            first = k.split(" ", 1)[0]
+            self.name_first[first] = max(self.name_first.get(first, 0), k.count(" ") + 1)
+        for k in self.surnames:
+            if " " in k:   # "Gaulle" of "de Gaulle"
+                self.name_first.setdefault(k.rsplit(" ", 1)[1], 1)
 
     # ------------------------------------------------------------ entry point
 
@@ -311,7 +320,8 @@ class EntityExtractor:
                 if got:
                     return got
         # 2. longest gazetteer surface / full name starting here
-        for j in range(min(n, i + MAX_TOKENS), i, -1):
+        span = max(self.gaz_first.get(tok, 1), self.name_first.get(low, 1)) + 2   # +2: initials, "Jr."
+        for j in range(min(n, i + MAX_TOKENS, i + span), i, -1):
             s, e = start, chunk[j - 1].end()
             surface = text[s:e]
             if j > i + 1 and chunk[j - 1].group(0).lower() in _CONNECTORS:

@@ -61,9 +61,9 @@ def _in_range(e: Entry, year: int | None, date: str | None = None) -> bool:
 
 
 def _shouting(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start: line_end if line_end != -1 else len(text)]
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
+    line_end = text.find("\n", end, end + 80)
+    line = text[line_start: line_end if line_end != -1 else min(len(text), end + 80)]
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
