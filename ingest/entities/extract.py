@@ -135,6 +135,7 @@ class EntityExtractor:
     # ------------------------------------------------------------ entry point
 
     def run(self, record: DocumentRecord) -> None:
+        self._link_persons_list(record)
         text = record.text
         ctx = PersonContext.of(record.volume.id, record.date, self.use_volume_lists)
         year = ctx.year
@@ -154,6 +155,13 @@ class EntityExtractor:
         for m in found:
             m.exact = text[m.start:m.end]
         record.mentions.extend(found)
+
+    def _link_persons_list(self, record: DocumentRecord) -> None:
+        """Tie each persons-list entry to its hsg-people record (the volume graph writes skos:exactMatch)."""
+        people = self.a.volume_people(record.volume.id)
+        for entry in record.volume.persons:
+            if entry.entity is None and entry.xml_id in people:
+                entry.entity = iris.person_iri(people[entry.xml_id])
 
     # ------------------------------------------------------------ heading parties
 

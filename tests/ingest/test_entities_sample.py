@@ -93,3 +93,18 @@ def test_the_sample_graph_validates_with_entities(sample_record):
     quads = next(iter(graphs.values()))
     bodies = {q.object.value for q in quads if q.predicate.value == "http://www.w3.org/ns/oa#hasBody"}
     assert iris.person_iri("104215") in bodies and iris.country_iri("soviet-union-1991") in bodies
+
+
+def test_persons_list_entries_are_tied_to_hsg_people():
+    from ingest.entities import EntityExtractor
+    from ingest.records import DocumentRecord, ListEntry, Page, VolumeRecord
+
+    volume = VolumeRecord("frus1981-88v13", "t", persons=[ListEntry("p_CWP_1", "person", "Clark, William P., Jr."),
+                                                         ListEntry("p_ZZZ_9", "person", "Nobody, Known")])
+    rec = DocumentRecord(volume=volume, doc_id="d1", number="1", heading="h", text="Clark spoke.", source="<t>",
+                         date="1981-06-01", pages=[Page("1", 0, 12)])
+    EntityExtractor().run(rec)
+    assert volume.persons[0].entity == iris.person_iri("102617")      # the folded duplicate's canonical record
+    assert volume.persons[1].entity is None
+    clark = [m for m in rec.mentions if m.exact == "Clark"][0]
+    assert clark.entity == iris.person_iri("102617") and "persons list" in clark.explanation
