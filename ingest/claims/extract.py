@@ -246,7 +246,7 @@ class _Extractor:
                 if not keep:
                     continue
                 a, b = max(keep[0].start, s), min(keep[-1].end, e)
-                d = _Decision("quotation", agent, cue, conf, f"quoted passage attributed by {agent.how}")
+                d = _Decision("quotation", agent, cue, conf, "a quoted passage")
                 consumed[bi][-1] = (s, e, d)
                 self._emit(a, b, d)
         return consumed
