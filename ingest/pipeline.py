@@ -79,8 +79,12 @@ def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def read_inputs(path: Path) -> Iterator[DocumentRecord]:
-    """The documents in one input file; raises SourceError if it is not a FRUS document or volume."""
+def read_inputs(path: Path, on_error: Callable[[SourceError], None] | None = None) -> Iterator[DocumentRecord]:
+    """The documents in one input file; raises SourceError if it is not a FRUS document or volume.
+
+    `on_error` receives each document of a volume that cannot be read (the others are still read);
+    without it such errors are raised after the volume's last good document.
+    """
     if not path.exists():
         raise SourceError(str(path), "no such file or folder")
     name = path.name.lower()
@@ -89,7 +93,7 @@ def read_inputs(path: Path) -> Iterator[DocumentRecord]:
             from .tei_reader import read_tei
         except ImportError:
             raise SourceError(str(path), "TEI input is not supported by this build") from None
-        yield from read_tei(path)
+        yield from (read_tei(path, on_error=on_error) if on_error else read_tei(path))
         return
     from .text_reader import read_text_document
     yield read_text_document(path)
@@ -123,9 +127,17 @@ def ingest_paths(
     summary = IngestSummary()
     extractors = default_extractors() if extractors is None else extractors
     volumes_seen: set[str] = set()
+
+    def unreadable_document(exc: SourceError) -> None:
+        """One document of a volume could not be read; the rest of the volume still is."""
+        failure = Failure(f"{exc.path}:{exc.line}" if exc.line else exc.path, str(exc), "unreadable")
+        summary.failures.append(failure)
+        if on_document:
+            on_document(None, failure)
+
     for path in find_inputs(paths):
         try:
-            for record in read_inputs(path):
+            for record in read_inputs(path, on_error=unreadable_document):
                 try:
                     graphs = document_graphs(record, extractors, check=check)
                 except IngestError as exc:

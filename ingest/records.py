@@ -153,6 +153,7 @@ class DocumentRecord:
     subject: str | None = None
     date: str | None = None      # ISO date or dateTime (with zone when given)
     date_max: str | None = None
+    date_basis: str | None = None  # how date/date_max were established when not printed as such (a range, an inference)
     place: str | None = None
     place_span: Span | None = None
     is_editorial_note: bool = False

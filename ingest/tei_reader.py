@@ -232,6 +232,10 @@ class _Context:
 
 
 _MARKUP = {"person": "persName", "term": "gloss", "signed": "signed"}
+_BASIS = {
+    "partial date as a range": "the source gives only the month or year; dateCreated and dateMax are its first and last day",
+    "heading text": "read from the heading (the document has no dateline)",
+}
 
 
 def _entity(ctx: _Context, ref: str, kind: str) -> tuple[str, str, str | None]:
@@ -383,12 +387,13 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
         editorial = not has_dateline and (date is None or bool(_EDITORIAL.search(heading)))
     if editorial and not has_dateline and subtype != "editorial-note" and _how == "heading text":
         date = date_max = None
+    basis = _BASIS.get(_how) if date else None
 
     pages = _pages(rendered, start_page, body_end)
     record = DocumentRecord(
         volume=ctx.volume, doc_id=doc_id, number=str(number), heading=heading, text=text,
         source=f"{ctx.path}:{line}" if line else str(ctx.path),
-        genre=genre_of(heading), date=date, date_max=date_max,
+        genre=genre_of(heading), date=date, date_max=date_max, date_basis=basis,
         place=text[place_span.start:place_span.end] if place_span else None,
         place_span=Span(place_span.start, place_span.end) if place_span else None,
         is_editorial_note=editorial, pages=pages, footnotes=footnotes, source_note=source_note,
@@ -484,6 +489,8 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
     start_line = None
     seen: set[str] = set()
     count = 0
+    held: list[DocumentRecord] = []      # undated documents (and what follows them) until the next dated one
+    held_group = held_after = last_dated = None
 
     for event, el in xml_events(path, ("start", "end"), _EVENT_TAGS):
         tag = el.tag
@@ -524,7 +531,25 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
                 else:
                     seen.add(doc_id)
                     count += 1
-                    yield record
+                    group = _group(el)
+                    if held and group != held_group:
+                        yield from held                 # no dated document after them in their chapter
+                        held.clear()
+                    if not record.is_editorial_note and record.date is None:
+                        if not held:
+                            held_group = group
+                            held_after = last_dated if last_dated and last_dated[0] == group else None
+                        held.append(record)
+                    elif held:
+                        held.append(record)
+                        if not record.is_editorial_note:
+                            _infer_undated(held, held_after, record)
+                            yield from held
+                            held.clear()
+                    else:
+                        yield record
+                    if record.date and not record.is_editorial_note:
+                        last_dated = (group, record)
                 _clear(el)
             elif depth == 0:
                 xml_id = el.get(_XML_ID)
@@ -539,6 +564,7 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
                 _clear(el)
         elif tag == _HEADER:
             header = el
+    yield from held
     if not root_seen:
         raise SourceError(where, "not a TEI file: no <TEI> root element in the TEI namespace "
                                  "(http://www.tei-c.org/ns/1.0)", 1, 1)
@@ -550,6 +576,28 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
         listed = "; ".join(f"line {e.line}: {e.message}" for e in errors[:20])
         more = f"; and {len(errors) - 20} more" if len(errors) > 20 else ""
         raise SourceError(where, f"{len(errors)} documents cannot be read ({listed}{more})", errors[0].line)
+
+
+def _group(div: etree._Element) -> tuple:
+    """The chapter (or compilation) a document sits in: FRUS orders documents by date within it."""
+    parent = div.getparent()
+    return (parent.get(_XML_ID), parent.sourceline) if parent is not None else (None, None)
+
+
+def _infer_undated(held: list[DocumentRecord], before: tuple | None, after: DocumentRecord) -> None:
+    """Date undated documents by the range the editors placed them in: between the dated neighbours."""
+    if before is None:
+        return
+    prev = before[1]
+    lo, hi = prev.date[:10], after.date[:10]
+    if lo > hi:
+        return                           # not in date order here: no inference
+    for record in held:
+        if record.is_editorial_note or record.date is not None:
+            continue
+        record.date, record.date_max = lo, (hi if hi != lo else None)
+        record.date_basis = (f"undated in the source; the editors placed it between {prev.doc_id} ({lo}) and "
+                             f"{after.doc_id} ({hi}), the dated documents around it in its chapter")
 
 
 def _refuse_entities(where: str, root: etree._Element) -> None:

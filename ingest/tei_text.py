@@ -154,9 +154,9 @@ class RenderedDocument:
 _BLOCK2 = {TEI + t for t in ("p", "head", "dateline", "quote", "list", "table", "figure", "postscript", "div", "lg",
                              "ab", "closer", "opener", "floatingText", "epigraph", "argument", "byline", "docAuthor",
                              "listBibl", "sp", "spGrp", "trailer")}
-_BLOCK1 = {TEI + t for t in ("item", "row", "l", "salute", "label")}
+_BLOCK1 = {TEI + t for t in ("item", "row", "l", "salute")}
 _SKIP = {TEI + "fw", TEI + "graphic", TEI + "facsimile"}
-_INLINE_IN_P = {TEI + "quote", TEI + "label"}   # inline when inside running text (a <p>)
+_INLINE_IN_P = {TEI + "quote"}   # inline when inside running text (a <p>)
 _CONTAINERS_NOT_DOCUMENT_LEVEL = {TEI + "quote", TEI + "floatingText", TEI + "postscript", TEI + "div"}
 _P = TEI + "p"
 _HEAD = TEI + "head"

@@ -240,6 +240,7 @@ def document_quads(record: DocumentRecord) -> list[ox.Quad]:
         g.add(doc, SCHEMA + "dateCreated", _date(record.date))
     if record.date_max:
         g.add(doc, FK + "dateMax", _date(record.date_max))
+    g.lit(doc, FK + "dateBasis", record.date_basis)
     if record.place:
         place = iris.place_iri(record.place)
         g.add(doc, SCHEMA + "locationCreated", place)
