@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..records import Claim, DocumentRecord
 from .cues import Cues, load_cues
 from .quotes import Quote, find_quotes
-from .sentences import Block, Sentence, blocks as find_blocks, sentences_in_block
+from .sentences import Block, blocks as find_blocks, sentences_in_block
 from .voices import Agent, MentionIndex, agent_of_mentions, document_voice, find_subject, label_speaker
 
 __all__ = ["extract_claims", "claims_of", "ABOUT_KINDS"]
@@ -38,8 +38,9 @@ _QUESTION = re.compile(r"\?[”\"’')\]*_]*$")
 
 @dataclass
 class _Decision:
+    """A sentence's type and claimant, before it becomes a Claim (agent None: a speaker we cannot name)."""
     claim_type: str
-    agent: Agent
+    agent: Agent | None
     cue: str | None
     confidence: float
     why: str
@@ -52,7 +53,6 @@ class _State:
     the report being continued in this paragraph, and the type list items inherit."""
     last_speaker: Agent | None = None
     report: Agent | None = None
-    report_first: bool = False
     list_type: str | None = None
     list_agent: Agent | None = None
     done: set[tuple[int, int]] = field(default_factory=set)
@@ -272,8 +272,10 @@ class _Extractor:
             if sub is None:
                 continue
             if sub.kind == "unknown":
-                if kind == "decision" or voice is None or quote_frame:
-                    return _Decision("report", None, verb, 0.0, "speaker not identified") if not quote_frame else None
+                if quote_frame:
+                    return None
+                if voice is None:
+                    return _Decision("report", None, verb, 0.0, "speaker not identified")
                 # "The Ambassador said…" with no linked name for "the Ambassador": the writer reports it.
                 return _Decision("report", voice, verb, 0.45,
                                  f"cue '{verb}' whose speaker is not identified; attributed to the writer who reports it")
@@ -299,11 +301,10 @@ class _Extractor:
             state.report = None          # someone we cannot name speaks: no claim, and no carrying over
             return None
         if speech is not None:
-            own = bool(voice and speech.agent.iris == voice.iris)
             if speech.claim_type == "report":
-                if not own:
+                if not (voice and speech.agent.iris == voice.iris):
                     state.last_speaker = speech.agent
-                state.report, state.report_first = speech.agent, own
+                state.report = speech.agent
             return speech
         if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):
             return _Decision("report", state.report, None, 0.55, "continues the report begun earlier in the paragraph")
@@ -362,8 +363,7 @@ class _Extractor:
                     continue
                 if self.skip_reason(s, e, block):
                     continue
-                d = self.inline_quotation(s, e, block, state)
-                if d is not None:
+                if self.inline_quotation(s, e, block, state):
                     continue
                 d = self.classify(s, e, block, sent.first, state)
                 if d is None:
@@ -374,12 +374,14 @@ class _Extractor:
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
 
-    def inline_quotation(self, s: int, e: int, block: Block, state: _State) -> bool | None:
-        """A quotation inside the sentence with a speaker: emits the quotation claim(s) and returns True."""
+    def inline_quotation(self, s: int, e: int, block: Block, state: _State) -> bool:
+        """A quotation inside the sentence with a speaker: emits the quotation claim (the quoted words
+        when they follow a frame such as "De Gaulle stated, “…”", else the whole sentence) and returns
+        True; a quoted question is consumed without a claim."""
         qs = [q for q in self.quotes_in.get(block.index, []) if q.first_block == q.last_block == block.index and s <= q.start and q.end <= block.end
               and q.start < e and len(self._words(q.start, q.end)) >= self.cues.quotation_min_words]
         if not qs:
-            return None
+            return False
         q = qs[0]
         quoted = self.text[q.start:q.end].rstrip()
         frame = self.text[s:q.start - 1]
@@ -390,24 +392,24 @@ class _Extractor:
         elif state.report is not None:
             agent, cue, conf, how = state.report, None, 0.55, "continues the report begun earlier in the paragraph"
         if agent is None:
-            return None
+            return False
         state.last_speaker = agent if not (self._block_voice and agent.iris == self._block_voice.iris) else state.last_speaker
         state.report = agent
         whole = frame.rstrip().endswith((",", ":")) and quoted[:1].isupper()
         if _QUESTION.search(quoted):
-            self._consume(state, block, q.start, q.end)
+            self._consume(block, q.start, q.end)
             return True
         d = _Decision("quotation", agent, cue, conf, how + "; the words are quoted")
         if whole:
             self._emit(q.start, q.end, d)
-            self._consume(state, block, q.start, q.end)
+            self._consume(block, q.start, q.end)
         else:
             end = max(e, next((x.end for x in self.sentences[block.index] if x.start <= q.end <= x.end), e))
             self._emit(s, end, d)
-            self._consume(state, block, s, end)
+            self._consume(block, s, end)
         return True
 
-    def _consume(self, state: _State, block: Block, s: int, e: int) -> None:
+    def _consume(self, block: Block, s: int, e: int) -> None:
         self.inline_taken.setdefault(block.index, []).append((s, e))
 
 

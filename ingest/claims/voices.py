@@ -58,9 +58,6 @@ class MentionIndex:
             i += 1
         return out
 
-    def before(self, offset: int, floor: int) -> list[Mention]:
-        """Mentions ending at or before `offset` and starting at or after `floor`, nearest last."""
-        return [m for m in self.within(floor, offset)]
 
 
 def _surface(record: DocumentRecord, m: Mention) -> str:
