@@ -43,6 +43,9 @@ def genre_of(heading: str) -> str | None:
         return None
     cut = _GENRE_STOP.search(text)
     genre = text[: cut.start()] if cut else text
+    numbered = re.search(r"\s+\S*\d", genre)
+    if numbered:
+        genre = genre[: numbered.start()]
     genre = genre.strip(" ,.;:")
     if len(genre) > 80:
         return None

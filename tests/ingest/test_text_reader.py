@@ -129,3 +129,10 @@ def test_footnote_without_a_mark_is_refused_not_lost(sample_path):
     raw = sample_path.read_text().replace("MDBs,²", "MDBs,")
     with pytest.raises(SourceError, match="footnote\\(s\\) 2 have no mark"):
         parse_text_document(raw, "x.txt")
+
+
+def test_genre_leaves_out_telegram_numbers():
+    from ingest.heading import genre_of
+    assert genre_of("4. Telegram 1410 From the Embassy in Algeria to the Department of State") == "Telegram"
+    assert genre_of("2. Telegram 828/Secto 574 From Secretary of State Kissinger to the Department") == "Telegram"
+    assert genre_of("9. Memorandum of Conversation") == "Memorandum of Conversation"
