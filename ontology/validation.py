@@ -17,7 +17,9 @@ from rdflib.namespace import SH
 from .files import shapes_turtle
 from .namespaces import PREFIXES
 
-__all__ = ["Violation", "ValidationReport", "validate", "shapes_graph", "to_rdflib"]
+__all__ = ["Violation", "ValidationReport", "validate", "shapes_graph", "to_rdflib", "compact_iri", "ENGINES"]
+
+ENGINES = ("pyshacl", "fast")
 
 
 @dataclass(frozen=True, order=True)
@@ -53,16 +55,23 @@ class ValidationReport:
         return "\n".join(lines)
 
 
-def _compact(term: rdflib.term.Node | None) -> str:
-    if term is None:
-        return ""
-    text = str(term)
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if isinstance(term, rdflib.URIRef) and text.startswith(ns):
+def compact_iri(text: str) -> str:
+    """An IRI as reports show it: prefixed where a frus-kg prefix (or fksh:) applies."""
+    for prefix, ns in _LONGEST_FIRST:
+        if text.startswith(ns):
             return f"{prefix}:{text[len(ns):]}"
     if text.startswith("https://w3id.org/frus-kg/shapes#"):
         return "fksh:" + text.split("#", 1)[1]
     return text
+
+
+_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+def _compact(term: rdflib.term.Node | None) -> str:
+    if term is None:
+        return ""
+    return compact_iri(str(term)) if isinstance(term, rdflib.URIRef) else str(term)
 
 
 @cache
@@ -93,8 +102,20 @@ def to_rdflib(data: rdflib.Graph | Iterable[ox.Triple | ox.Quad]) -> rdflib.Grap
     return graph
 
 
-def validate(data: rdflib.Graph | Iterable[ox.Triple | ox.Quad]) -> ValidationReport:
-    """Validate one graph against the frus-kg shapes with pySHACL."""
+def validate(data: rdflib.Graph | Iterable[ox.Triple | ox.Quad], *, engine: str = "pyshacl") -> ValidationReport:
+    """Validate one graph against the frus-kg shapes.
+
+    engine="pyshacl" (the default and the reference) or "fast" (ontology/fast_shacl.py: the same shapes
+    compiled to Python checks, ~100x faster; used by corpus ingest). Both give the same verdicts.
+    """
+    if engine == "fast":
+        from .fast_shacl import validate_fast
+
+        if isinstance(data, rdflib.Graph):
+            data = ox.parse(data.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
+        return validate_fast(data)
+    if engine != "pyshacl":
+        raise ValueError(f"unknown validation engine {engine!r}; choose one of {', '.join(ENGINES)}")
     import pyshacl
 
     graph = to_rdflib(data)

@@ -1,0 +1,116 @@
+"""SPARQL-based constraints (sh:sparql) for the fast engine: native where we know the query, Oxigraph otherwise.
+
+The one SPARQL constraint of shapes.ttl (offsets round-trip: oa:exact is the text between oa:start
+and oa:end, for every selector of every mention and claim of a document) has a native
+implementation. It is used only when the query in shapes.ttl is, up to whitespace, the query it
+implements; an edited query runs through the generic path (the query itself, on an in-memory
+pyoxigraph store, with $this bound by joining the focus nodes), so a change can never be missed.
+
+Where SPARQL's error semantics would decide (offsets that are not integers), SPARQL engines differ:
+rdflib reports some such rows, Oxigraph none, and rdflib even crashes on "x"^^xsd:integer. The native
+code takes the constraint's intent: an offset that is not a non-negative integer cannot round-trip,
+so it is a result. Data outside the simple case (a blank-node quote, language-tagged text) go to
+the generic path.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+import pyoxigraph as ox
+
+from .namespaces import OA, SCHEMA, XSD
+from .shacl_compiler import SparqlConstraint
+from .xsd_lexical import INTEGER_BOUNDS, well_formed
+
+__all__ = ["Undecided", "NATIVE_QUERIES", "native_for", "run_generic", "offsets_round_trip"]
+
+_OFFSETS_QUERY = """
+SELECT $this ?value WHERE {
+    $this schema:text ?text .
+    ?target oa:hasSource $this ; oa:hasSelector ?value .
+    ?value oa:start ?start ; oa:end ?end .
+    ?target oa:hasSelector ?quote .
+    ?quote oa:exact ?exact .
+    FILTER (?end < ?start || ?end > STRLEN(?text)
+            || SUBSTR(?text, ?start + 1, ?end - ?start) != STR(?exact))
+}"""
+
+_HAS_SELECTOR = ox.NamedNode(OA + "hasSelector")
+_HAS_SOURCE = ox.NamedNode(OA + "hasSource")
+_EXACT = ox.NamedNode(OA + "exact")
+_START = ox.NamedNode(OA + "start")
+_END = ox.NamedNode(OA + "end")
+_TEXT = ox.NamedNode(SCHEMA + "text")
+_STRING = XSD + "string"
+
+
+class Undecided(Exception):
+    """The native implementation cannot decide this focus node; use the generic SPARQL path."""
+
+
+def _normal(query: str) -> str:
+    return re.sub(r"\s+", " ", query).strip()
+
+
+def _offset(term) -> int | None:
+    """An offset's value; None when it is no integer (then the quote cannot round-trip: a result)."""
+    if not isinstance(term, ox.Literal) or term.datatype.value not in INTEGER_BOUNDS \
+            or not well_formed(term.value, term.datatype.value):
+        return None
+    return int(term.value)
+
+
+def offsets_round_trip(index, this) -> list:
+    """The ?value bindings (position selectors) of the offsets query for document `this`; empty when it conforms."""
+    texts = index.objects(this, _TEXT)
+    if not texts:
+        return []
+    for text in texts:
+        if not isinstance(text, ox.Literal) or text.datatype.value != _STRING:
+            raise Undecided
+    values: dict = {}
+    for target in index.subjects(_HAS_SOURCE, this):
+        selectors = index.objects(target, _HAS_SELECTOR)
+        exacts = [e for q in selectors for e in index.objects(q, _EXACT)]
+        if not exacts:
+            continue
+        if any(isinstance(e, ox.BlankNode) for e in exacts):
+            raise Undecided
+        for value in selectors:
+            for s_term in index.objects(value, _START):
+                start = _offset(s_term)
+                for e_term in index.objects(value, _END):
+                    end = _offset(e_term)
+                    for text in texts:
+                        t = text.value
+                        for exact in exacts:
+                            if start is None or end is None or start < 0 or end < start or end > len(t) \
+                                    or t[start:end] != exact.value:
+                                values[value] = None
+    return list(values)
+
+
+NATIVE_QUERIES: dict[str, Callable] = {_normal(_OFFSETS_QUERY): offsets_round_trip}
+
+
+def native_for(constraint: SparqlConstraint) -> Callable | None:
+    """The native implementation of this constraint's query, if it is one we implement."""
+    return NATIVE_QUERIES.get(_normal(constraint.select))
+
+
+def run_generic(constraint: SparqlConstraint, quads: Iterable, focus_nodes: Iterable) -> list[tuple]:
+    """Run the constraint's query on the data; rows whose $this is a focus node -> [(this, value|None)]."""
+    focus = set(focus_nodes)
+    if not focus:
+        return []
+    store = ox.Store()
+    store.extend([ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads])
+    solutions = store.query(constraint.query)
+    names = {v.value for v in solutions.variables}
+    rows = []
+    for solution in solutions:
+        this = solution["this"]
+        if this in focus:
+            rows.append((this, solution["value"] if "value" in names else None))
+    return rows
