@@ -99,9 +99,10 @@ def agent_of_mentions(record: DocumentRecord, mentions: list[Mention], how: str)
 
 
 def _party_agent(record: DocumentRecord, parties: list[Party], how: str) -> Agent:
+    """Authors and recipients: their office is already in the document's fk:DocumentRole, so no
+    per-claim attribution detail is repeated for them (it would add four triples per claim)."""
     iris = tuple(party_person_iri(record, p) for p in parties)
-    details = tuple(ClaimAgent(iri=i, office=p.office) for i, p in zip(iris, parties))
-    return Agent(iris, tuple(p.label or p.name for p in parties), how, details, kinds=("person",) * len(iris))
+    return Agent(iris, tuple(p.label or p.name for p in parties), how, kinds=("person",) * len(iris))
 
 
 def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None) -> Agent | None:
