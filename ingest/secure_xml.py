@@ -67,8 +67,13 @@ def _check_prolog(path: str, head: bytes, eof: bool) -> bool:
 def _syntax_error(path: str, exc: etree.XMLSyntaxError) -> SourceError:
     msg = _WHERE.sub("", (exc.msg or str(exc)).strip())
     line, col = exc.position if exc.position and exc.position[0] else (None, None)
+    first = next((e for e in (exc.error_log or ()) if e.level_name in ("FATAL", "ERROR") and e.line), None)
+    if first is not None and (line is None or "no element found" in msg):
+        # the feed parser can report a late "no element found" for an earlier fatal error: name that one
+        msg, line, col = first.message.strip(), first.line, first.column
     low = msg.lower()
-    if "not proper utf-8" in low or "invalid utf-8" in low or "encoding error" in low or "bytes: 0x" in low:
+    if ("not proper utf-8" in low or "invalid utf-8" in low or "encoding error" in low or "bytes: 0x" in low
+            or "invalid bytes in character encoding" in low):
         msg = f"not UTF-8 text ({msg})"
     elif "document is empty" in low or "start tag expected" in low and line == 1:
         msg = f"empty or not XML: {msg}"
@@ -116,7 +121,7 @@ def xml_events(path: str | Path, events: Iterable[str] = ("start", "end"),
     with raw:
         while True:
             try:
-                chunk = stream.read(CHUNK_SIZE)
+                chunk = stream.read1(CHUNK_SIZE)   # read1: what a truncated .gz held is parsed before its error
             except EOFError:
                 raise SourceError(where, "truncated .gz: the compressed stream ends before its end marker "
                                          f"(XML read up to this line)", lines) from None

@@ -232,6 +232,8 @@ class _Context:
 
 
 _MARKUP = {"person": "persName", "term": "gloss", "signed": "signed"}
+_MARK_NAMES = {"*": "asterisk", "†": "dagger", "‡": "double dagger", "§": "section sign", "¶": "pilcrow",
+               "**": "double asterisk", "††": "double dagger", "‖": "parallel"}
 _BASIS = {
     "partial date as a range": "the source gives only the month or year; dateCreated and dateMax are its first and last day",
     "heading text": "read from the heading (the document has no dateline)",
@@ -281,17 +283,28 @@ def _pages(rendered: RenderedDocument, start_page: str | None, body_end: int) ->
     for offset, number in starts:
         offset = min(offset, body_end)
         if merged and merged[-1][0] == offset:
-            seen.discard(merged[-1][1])
+            seen.discard(iris.slug(merged[-1][1]))
             merged.pop()                                       # an empty page: the later break wins
-        if number in seen or (merged and merged[-1][1] == number):
+        if iris.slug(number) in seen:                          # pages are named by slug: a repeat continues it
             continue
         merged.append((offset, number))
-        seen.add(number)
+        seen.add(iris.slug(number))
     pages = []
     for k, (offset, number) in enumerate(merged):
         end = merged[k + 1][0] if k + 1 < len(merged) else body_end
         pages.append(Page(number=number, start=offset, end=max(end, offset)))
     return pages
+
+
+def _fiche_pages(div: etree._Element, body_end: int) -> list[Page]:
+    """Microfiche supplements have no printed pages: their locator is the first fiche frame
+    (`<frus:file path="0003/0001.TIF"/>` is fiche 3, frame 1)."""
+    for ns in FRUS_NS:
+        for f in div.iter(f"{{{ns}}}file"):
+            m = re.match(r"^(\d+)/(\d+)\.\w+$", f.get("path") or "")
+            if m:
+                return [Page(number=f"fiche {int(m[1])}, frame {int(m[2])}", start=0, end=body_end)]
+    return []
 
 
 def _source_note_index(rendered: RenderedDocument) -> int | None:
@@ -313,8 +326,12 @@ def _source_note_index(rendered: RenderedDocument) -> int | None:
 
 def _parse_source(text: str, inline: bool) -> SourceNote:
     body = text.strip()
-    if inline and _FILE_NUMBER_ONLY.match(body) and "/" in body:
-        return SourceNote(text=body, file_number=body)   # 1940s volumes print only the decimal file number
+    if inline:
+        # 1940s volumes print only the decimal file number, sometimes with the form: "501.BC Indonesia/3–1249: Telegram"
+        number, _, form = body.partition(":")
+        number = number.strip()
+        if "/" in number and _FILE_NUMBER_ONLY.match(number):
+            return SourceNote(text=body, file_number=number)
     return parse_source_note(body)
 
 
@@ -357,11 +374,13 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
         else:
             unnumbered += 1
             label = "source" if i == source_index else f"unnumbered-{unnumbered}"
+        if iris.slug(label) == "x" and label not in ("x", "X"):
+            label = f"{label} ({_MARK_NAMES.get(label, 'mark')})"   # "*", "†": the note's IRI needs a word
         unique, k = label, 1
-        while unique in used:
+        while iris.slug(unique) in used:   # notes are named by slug: "* (asterisk)" twice -> "… (2)"
             k += 1
             unique = f"{label} ({k})"
-        used.add(unique)
+        used.add(iris.slug(unique))
         anchor = absolute(note.parent, note.anchor) if note.rend != "inline" else None
         footnotes.append(Footnote(number=unique, start=start, end=end, anchor=anchor, is_source=i == source_index,
                                   xml_id=note.xml_id))
@@ -389,7 +408,7 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
         date = date_max = None
     basis = _BASIS.get(_how) if date else None
 
-    pages = _pages(rendered, start_page, body_end)
+    pages = _pages(rendered, start_page, body_end) or _fiche_pages(div, body_end)
     record = DocumentRecord(
         volume=ctx.volume, doc_id=doc_id, number=str(number), heading=heading, text=text,
         source=f"{ctx.path}:{line}" if line else str(ctx.path),

@@ -1,0 +1,330 @@
+"""The TEI reader: what a FRUS volume's markup says, as DocumentRecords (real slices of real volumes)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from ingest.errors import SourceError
+from ingest.pipeline import document_graphs, ingest_paths
+from ingest.tei_reader import read_tei
+from ontology import iris
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "tei"
+V01 = FIXTURES / "frus1969-76v01-slice.xml"
+E09 = FIXTURES / "frus1969-76ve09p1-slice.xml"
+TODAY = FIXTURES / "frus1969-76ve09p1-today.xml"
+SINGLE = FIXTURES / "frus1969-76ve09p1-d9.xml"
+V1948 = FIXTURES / "frus1948v05p1-slice.xml"
+V1949 = FIXTURES / "frus1949v07p1-slice.xml"
+MSUPP = FIXTURES / "frus1961-63v07-09mSupp-slice.xml"
+ALL = [V01, E09, TODAY, SINGLE, V1948, V1949, MSUPP]
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def records(path: Path) -> dict:
+    return {r.doc_id: r for r in read_tei(path, on_error=lambda e: None)}
+
+
+@pytest.fixture(scope="module")
+def v01():
+    return records(V01)
+
+
+@pytest.fixture(scope="module")
+def e09():
+    return records(E09)
+
+
+@pytest.fixture(scope="module")
+def today():
+    return records(TODAY)
+
+
+# ------------------------------------------------------------------------- the volume
+
+def test_volume_metadata_from_the_header_and_front_matter(v01):
+    volume = v01["d10"].volume
+    assert volume.id == "frus1969-76v01"             # 2015 files: no TEI/@xml:id, from idno type="frus"
+    assert volume.title == ("Foreign Relations of the United States, 1969–1976, Volume I, "
+                            "Foundations of Foreign Policy, 1969–1972")
+    assert (volume.series, volume.subseries, volume.volume_number, volume.volume_title) == (
+        "Foreign Relations of the United States", "1969–1976", "Volume I", "Foundations of Foreign Policy, 1969–1972")
+    assert volume.editors == ("Louis J. Smith", "David H. Herschler", "David S. Patterson")
+    assert volume.published == "2003"
+    assert volume.complete is True
+    persons = {e.xml_id: e for e in volume.persons}
+    assert (persons["p_KHA1"].name, persons["p_KHA1"].description) == (
+        "Kissinger, Henry A.", "Assistant to the President for National Security Affairs")
+    assert persons["p_KHA1"].kind == "person" and len(volume.persons) == 40
+    terms = {e.xml_id: e for e in volume.terms}
+    assert (terms["t_NSC1"].kind, terms["t_NSC1"].name, terms["t_NSC1"].description) == (
+        "term", "NSC", "National Security Council")
+
+
+def test_todays_header_reads_the_same(today, e09):
+    now, then = today["d1"].volume, e09["d1"].volume
+    assert now.id == then.id == "frus1969-76ve09p1"    # today: from TEI/@xml:id
+    assert (now.subseries, now.volume_number, now.published) == ("1969-1976", "Volume E-9, Part 1", "2014")
+    assert (now.subseries, now.volume_number, now.published) == (then.subseries, then.volume_number, then.published)
+    assert [e.name for e in now.persons] == [e.name for e in then.persons]
+
+
+def test_every_document_of_the_slice_is_read_in_volume_order(v01, e09):
+    assert list(v01) == ["d1", "d10", "d11", "d53", "d54", "d55", "d56", "d57"]
+    assert list(e09) == ["d1", "d2", "d3", "d4", "d9"]
+
+
+# ------------------------------------------------------------------------- documents
+
+def test_telegram_date_place_pages_and_source_note(e09):
+    d2 = e09["d2"]
+    assert d2.heading == "2. Telegram 828/Secto 574 From the Interests Section in Syria to the Interests Section in Algeria"
+    assert d2.number == "2" and d2.source.endswith("frus1969-76ve09p1-slice.xml:214")
+    assert d2.date == "1974-05-21T14:48:00Z"           # @when 14:48:00 + "1448Z" printed: UTC
+    assert d2.place == "Damascus" and d2.text[d2.place_span.start:d2.place_span.end] == "Damascus"
+    assert [(p.number, p.start, p.end) for p in d2.pages] == [("2", 0, 258), ("3", 258, 887)]
+    assert not d2.is_editorial_note
+    assert d2.source_note.classification == "Secret; Cherokee; Immediate; Nodis"
+    assert d2.source_note.archive.startswith("Library of Congress, Manuscript Division, Kissinger Papers")
+    [note] = d2.footnotes
+    assert note.is_source and note.number == "1" and note.xml_id == "d2fn1"
+    assert d2.text[note.start:note.end].startswith("1. Summary: Kissinger instructed William L. Eagleton")
+
+
+def test_text_layout_mirrors_the_plain_text_reader(e09):
+    d2 = e09["d2"]
+    assert d2.text.startswith(d2.heading + "\n\nDamascus, May 21, 1974, 1448Z.\n\n828. For Eagleton from the Secretary.")
+    body, notes = d2.text[:d2.body_end], d2.text[d2.body_end:]
+    assert body.endswith("should not repeat not raise this idea with Algerians.\n\nKissinger")
+    assert notes.startswith("\n\n1. Summary:") and "\n" not in notes.strip()
+    assert d2.text[d2.body_start:].startswith("828. For Eagleton")
+    assert "  " not in d2.text and "\t" not in body
+
+
+def test_authors_and_recipients_from_heading_with_tei_references(e09):
+    d1 = e09["d1"]
+    assert [(p.role, p.name, p.office, p.tei_ref) for p in d1.parties] == [
+        ("author", "Scowcroft", "Deputy Assistant to the President for National Security Affairs", "#p_SBC_1"),
+        ("recipient", "Nixon", "President", "#p_NRM_1")]
+    author = d1.authors[0]
+    assert d1.text[author.start:author.end] == "Scowcroft"
+    assert author.entity == iris.volume_person_iri("frus1969-76ve09p1", "p_SBC_1")
+    assert author.label == "Scowcroft, Brent C."
+
+
+def test_persname_type_from_and_to_are_the_parties(v01):
+    d53 = v01["d53"]
+    assert [(p.role, p.name, p.office, p.tei_ref) for p in d53.parties] == [
+        ("author", "Richardson", "Under Secretary of State", "#p_REL1"),
+        ("recipient", "Kissinger", "President's Assistant for National Security Affairs", "#p_KHA1")]
+
+
+def test_page_of_a_document_starts_with_the_last_break_before_it(v01):
+    assert [(p.number, p.start, p.end) for p in v01["d10"].pages] == [("56", 0, 2083), ("57", 2083, 5102), ("58", 5102, 5300)]
+    d11 = v01["d11"]                                  # starts on 58, where d10 ends
+    assert [(p.number, p.start, p.end) for p in d11.pages] == [("58", 0, 1854), ("59", 1854, 3331)]
+    assert d11.page_at(0) == "58" and d11.page_at(1854) == "59"
+
+
+def test_page_break_inside_a_footnote_starts_the_page_at_the_note_mark():
+    [d227] = read_tei(V1949)
+    note1 = next(f for f in d227.footnotes if f.number == "1")
+    assert [p.number for p in d227.pages] == ["320", "321", "322"]
+    assert d227.pages[1].start == note1.anchor == len("The Consul General at Batavia ( Livengood ) to the Secretary of State")
+    assert d227.page_at(note1.start + 5) == "320"      # a footnote is on the page of its mark
+
+
+def test_editorial_notes(v01, today):
+    assert [k for k, r in v01.items() if r.is_editorial_note] == ["d1", "d11", "d55", "d56"]
+    assert v01["d11"].date is None and v01["d11"].source_note is None and v01["d11"].genre == "Editorial Note"
+    assert not any(r.is_editorial_note for r in today.values())      # subtype="historical-document"
+
+
+def test_undated_document_is_dated_by_its_neighbours_and_says_so(v01):
+    d54 = v01["d54"]
+    assert "undated" in d54.text[:200] and d54.place == "Washington"
+    assert (d54.date, d54.date_max) == ("1970-01-22", "1970-02-10")
+    assert "undated in the source" in d54.date_basis and "d53 (1970-01-22)" in d54.date_basis \
+        and "d57 (1970-02-10)" in d54.date_basis
+    assert v01["d53"].date_basis is None
+
+
+def test_footnotes_leave_the_running_text_and_keep_their_mark(v01):
+    d54 = v01["d54"]
+    assert [f.number for f in d54.footnotes] == ["1", "2", "3", "4", "5"]
+    assert [f.is_source for f in d54.footnotes] == [True, False, False, False, False]
+    for note in d54.footnotes:
+        assert d54.text[note.start:note.end].startswith(f"{note.number}. ")
+        assert 0 < note.anchor <= d54.body_end and not d54.text[note.anchor - 1].isspace()
+    assert d54.text[:d54.footnotes[1].anchor].endswith("Japan. The Nixon-Sato Communiqué")
+    assert "Reference is to the joint communiqué" not in d54.text[:d54.body_end]
+
+
+def test_inline_source_note_of_the_1940s_volumes():
+    docs = records(V1948)
+    d2 = docs["d2"]
+    note = next(f for f in d2.footnotes if f.is_source)
+    assert (note.number, note.anchor, d2.text[note.start:note.end]) == ("source", None, "890F.6363/1–2648")
+    assert d2.source_note.file_number == "890F.6363/1–2648"
+    assert d2.date == "1948-01-28" and d2.genre == "Memorandum of Conversation"
+    d3 = docs["d3"]                                 # <persName type="from"> without @corresp
+    assert [(p.role, p.name, p.tei_ref) for p in d3.parties] == [("author", "Henderson", None)]
+
+
+# ------------------------------------------------------------------------- mentions
+
+def _tagged(path: Path) -> dict[str, Counter]:
+    """Independently of the reader: (reference, normalised text) of every persName/gloss per document."""
+    root = etree.parse(str(path), etree.XMLParser(collect_ids=False)).getroot()
+    out = {}
+    for div in root.iter(TEI + "div"):
+        if div.get("type") != "document":
+            continue
+        found = Counter()
+        for el in div.iter(TEI + "persName", TEI + "gloss"):
+            text = re.sub(r"[ \t\r\n]+", " ", _without_notes(el)).strip(" ")
+            refs = (el.get("corresp") or el.get("target") or "").split()
+            for ref in refs:
+                if text:
+                    found[(ref, text)] += 1
+        out[div.get("{http://www.w3.org/XML/1998/namespace}id")] = found
+    return out
+
+
+def _without_notes(el) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag != TEI + "note":
+            parts.append(_without_notes(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("path", [V01, E09, TODAY, V1948, V1949], ids=lambda p: p.stem)
+def test_markup_mentions_round_trip_to_the_tagged_text(path):
+    tagged = _tagged(path)
+    for record in records(path).values():
+        got = Counter()
+        for m in record.mentions:
+            assert record.text[m.start:m.end] == m.exact
+            assert m.method == "tei-markup" and m.confidence == 1.0 and m.tei_ref.startswith("#")
+            if m.explanation.endswith("signed " + m.tei_ref + ")"):
+                continue
+            got[(m.tei_ref, m.exact)] += 1
+        assert got == tagged[record.doc_id], record.doc_id
+
+
+def test_mentions_point_to_the_volume_persons_and_terms(e09):
+    d2 = e09["d2"]
+    kinds = {(m.exact, m.kind, m.entity, m.label) for m in d2.mentions}
+    assert ("Boumediene", "person", iris.volume_person_iri("frus1969-76ve09p1", "p_BH_1"), "Boumediene, Houari") in kinds
+    assert ("Nodis", "term", iris.term_iri("frus1969-76ve09p1", "t_Nodis_1"), "Nodis") in kinds
+    signature = [m for m in d2.mentions if m.start >= d2.body_end - len("Kissinger") and m.end <= d2.body_end]
+    assert len(signature) == 1                         # <signed corresp> around <persName>: one mention
+
+
+# ------------------------------------------------------------------------- today's encoding
+
+def test_todays_encoding_gives_the_same_text_and_zoned_dates(today, e09):
+    for doc_id, now in today.items():
+        then = e09[doc_id]
+        assert now.text == then.text, doc_id
+        assert [(m.start, m.end, m.entity) for m in now.mentions] == [(m.start, m.end, m.entity) for m in then.mentions]
+        assert now.source_note.classification == then.source_note.classification   # untyped note, seg type="source"
+        assert now.place == then.place and [p.number for p in now.pages] == [p.number for p in then.pages]
+    assert (today["d2"].date, today["d2"].date_max) == ("1974-05-21T09:48:00-05:00", None)   # = 14:48Z
+    assert (today["d1"].date, today["d1"].date_max) == ("1974-04-30T00:00:00-05:00", "1974-04-30T23:59:59-05:00")
+    assert today["d9"].place == "Washington"          # dateline inside <opener>
+
+
+def test_single_document_file():
+    [d9] = read_tei(SINGLE)
+    assert d9.volume.id == "frus1969-76ve09p1" and d9.volume.complete is False and d9.volume.persons == []
+    assert d9.doc_id == "d9" and d9.pages[0].number == "12"
+    assert d9.date == "1973-04-05T00:00:00-05:00"
+    clements = next(m for m in d9.mentions if m.tei_ref == "#p_CWP_1")
+    assert clements.entity == iris.volume_person_iri("frus1969-76ve09p1", "p_CWP_1") and clements.label == "Clements"
+
+
+# ------------------------------------------------------------------------- bad documents, the gate, the CLI
+
+def test_a_bad_document_is_reported_and_the_others_are_read():
+    errors: list[SourceError] = []
+    docs = list(read_tei(MSUPP, on_error=errors.append))
+    assert [d.doc_id for d in docs] == ["d71", "d72", "d73"]
+    [error] = errors
+    assert "document d72a" in error.message and "<head>" in error.message and error.line == 91
+    assert str(error).startswith(f"{MSUPP}:91: ")
+
+
+def test_without_a_handler_bad_documents_are_raised_after_the_good_ones():
+    got = []
+    with pytest.raises(SourceError, match="d72a"):
+        for record in read_tei(MSUPP):
+            got.append(record.doc_id)
+    assert got == ["d71", "d72", "d73"]
+
+
+def test_ingest_records_a_failure_per_bad_document(store):
+    summary = ingest_paths([MSUPP], store, extractors=[])
+    assert summary.documents == 3
+    [failure] = summary.failures
+    assert (failure.kind, failure.source) == ("unreadable", f"{MSUPP}:91")
+
+
+@pytest.mark.parametrize("path", [V01, E09, TODAY, SINGLE, V1948, V1949, MSUPP], ids=lambda p: p.stem)
+def test_records_pass_the_shacl_gate(path):
+    for record in read_tei(path, on_error=lambda e: None):
+        document_graphs(record, extractors=[])        # raises RejectedDocument on a violation
+
+
+def test_frus_kg_ingest_a_tei_slice_end_to_end(tmp_path):
+    from typer.testing import CliRunner
+
+    from frus_kg.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", "--store", str(tmp_path / "store"), str(E09)])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"documents\s*│\s*5\s", result.output)
+    from graph import open_store
+    db = open_store(tmp_path / "store", read_only=True)
+    try:
+        assert db.has_graph(iris.document_iri("frus1969-76ve09p1", "d9"))
+        assert db.has_graph(iris.volume_iri("frus1969-76ve09p1"))
+    finally:
+        db.close()
+
+
+def test_a_volume_is_streamed_not_held(tmp_path, monkeypatch):
+    """Read documents are cleared from the tree: what stays is bounded by one document, not the volume."""
+    import ingest.tei_reader as reader
+
+    source = E09.read_text(encoding="utf-8")
+    start = source.index('<div type="document" n="2"')
+    end = source.index("</div>", start) + len("</div>")
+    copies = "\n".join(source[start:end].replace('xml:id="d2"', f'xml:id="d{1000 + k}"').replace('n="2"', f'n="{1000 + k}"')
+                       for k in range(300))
+    big = tmp_path / "frus1969-76ve09p1.xml"
+    big.write_text(source[:end] + "\n" + copies + source[end:], encoding="utf-8")
+    roots = []
+
+    def spy(*args, **kwargs):
+        for event, el in reader.xml_events.__wrapped__(*args, **kwargs):
+            if not roots:
+                roots.append(el.getroottree().getroot())
+            yield event, el
+    spy.__wrapped__ = reader.xml_events
+    monkeypatch.setattr(reader, "xml_events", spy)
+    count = 0
+    largest = 0
+    for record in reader.read_tei(big):
+        count += 1
+        largest = max(largest, sum(1 for _ in roots[0].iter()))
+    assert count == 305
+    whole = sum(1 for _ in etree.parse(str(big), etree.XMLParser(collect_ids=False)).iter())
+    assert whole > 6000 and largest < whole / 6    # at most the chunk being parsed, not the volume
+    assert sum(1 for _ in roots[0].iter()) < 100   # at the end: the header and empty shells
