@@ -65,6 +65,10 @@ _ZULU = re.compile(r"\b(?P<hhmm>\d{4})\s*(?:Z\b|GMT\b|Zulu\b|z\b)")
 _FILE_NUMBER_ONLY = re.compile(r"^[\w.()/–—-]*\d[\w.()/–—-]*(?:\s+[\w.()/–—-]+){0,3}$")
 _VOLUME_FROM_NAME = re.compile(r"^(?P<vol>frus[\w-]+?)(?:[-_.](?P<doc>d\d+[a-z]?))?$", re.IGNORECASE)
 _EDITORIAL = re.compile(r"\bEditorial\s+Note\b", re.IGNORECASE)
+_PARTIAL = re.compile(r"\s*\d{4}(?:-\d{2})?\s*")
+_ZONED = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
+_NUMBER_PREFIX = re.compile(r"^\s*(\d+[A-Za-z]?)\.\s*")
+_FICHE = re.compile(r"^(\d+)/(\d+)\.\w+$")
 
 
 # --------------------------------------------------------------------------------- dates
@@ -95,7 +99,7 @@ def _iso(value: str | None, *, end: bool = False) -> str | None:
 
 
 def _is_partial(value: str) -> bool:
-    return bool(re.fullmatch(r"\s*\d{4}(?:-\d{2})?\s*", value))
+    return bool(_PARTIAL.fullmatch(value))
 
 
 def document_dates(div: etree._Element, date_el: etree._Element | None, dateline: str | None,
@@ -113,7 +117,7 @@ def document_dates(div: etree._Element, date_el: etree._Element | None, dateline
             if lo:
                 if _is_partial(when):
                     return lo, _iso(when, end=True), "partial date as a range"
-                if "T" in lo and not re.search(r"(Z|[+-]\d{2}:\d{2})$", lo):
+                if "T" in lo and not _ZONED.search(lo):
                     zulu = _ZULU.search(plain("".join(date_el.itertext())))
                     if zulu and zulu["hhmm"] == lo[11:13] + lo[14:16]:
                         lo += "Z"
@@ -128,7 +132,7 @@ def document_dates(div: etree._Element, date_el: etree._Element | None, dateline
         if parsed and parsed.date:
             return parsed.date, None, "dateline text"
     if heading:
-        parsed = parse_dateline(re.sub(r"^\s*\d+[A-Za-z]?\.\s*", "", heading))
+        parsed = parse_dateline(_NUMBER_PREFIX.sub("", heading))
         if parsed and parsed.date:
             return parsed.date, None, "heading text"
     return None, None, None
@@ -253,13 +257,13 @@ def _entity(ctx: _Context, ref: str, kind: str) -> tuple[str, str, str | None]:
 
 def _layout(rendered: RenderedDocument) -> tuple[str, list[int], int]:
     """Main text, then the notes one per line; returns (text, base offset of each builder, body end)."""
-    main = rendered.builders[0].value()
+    main = rendered.builders[0]
     parts = [main]
     length = len(main)
     bases = [0] * len(rendered.builders)
     first = True
     for note in rendered.notes:
-        body = rendered.builders[note.builder].value()
+        body = rendered.builders[note.builder]
         if not body:
             bases[note.builder] = -1
             continue
@@ -274,6 +278,11 @@ def _layout(rendered: RenderedDocument) -> tuple[str, list[int], int]:
     return "".join(parts), bases, len(main)
 
 
+def _slug(label: str) -> str:
+    """iris.slug, fast for the usual page and note numbers ("168", "XIX")."""
+    return label.lower() if label.isascii() and label.isalnum() else iris.slug(label)
+
+
 def _pages(rendered: RenderedDocument, start_page: str | None, body_end: int) -> list[Page]:
     starts = ([(0, start_page)] if start_page else []) + sorted(rendered.pages, key=lambda p: p[0])
     if starts and starts[0][0] > 0 and start_page is None and starts[0][1].isdigit() and int(starts[0][1]) > 1:
@@ -283,12 +292,12 @@ def _pages(rendered: RenderedDocument, start_page: str | None, body_end: int) ->
     for offset, number in starts:
         offset = min(offset, body_end)
         if merged and merged[-1][0] == offset:
-            seen.discard(iris.slug(merged[-1][1]))
+            seen.discard(_slug(merged[-1][1]))
             merged.pop()                                       # an empty page: the later break wins
-        if iris.slug(number) in seen:                          # pages are named by slug: a repeat continues it
+        if _slug(number) in seen:                          # pages are named by slug: a repeat continues it
             continue
         merged.append((offset, number))
-        seen.add(iris.slug(number))
+        seen.add(_slug(number))
     pages = []
     for k, (offset, number) in enumerate(merged):
         end = merged[k + 1][0] if k + 1 < len(merged) else body_end
@@ -301,7 +310,7 @@ def _fiche_pages(div: etree._Element, body_end: int) -> list[Page]:
     (`<frus:file path="0003/0001.TIF"/>` is fiche 3, frame 1)."""
     for ns in FRUS_NS:
         for f in div.iter(f"{{{ns}}}file"):
-            m = re.match(r"^(\d+)/(\d+)\.\w+$", f.get("path") or "")
+            m = _FICHE.match(f.get("path") or "")
             if m:
                 return [Page(number=f"fiche {int(m[1])}, frame {int(m[2])}", start=0, end=body_end)]
     return []
@@ -353,7 +362,7 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
     heading = text[heading_span.start:heading_span.end]
     number = div.get("n")
     if not number:
-        printed = re.match(r"^(\d+[A-Za-z]?)\.", heading)
+        printed = _NUMBER_PREFIX.match(heading)
         number = printed.group(1) if printed else doc_id.lstrip("d")
 
     # footnotes
@@ -366,7 +375,7 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
         base = bases[note.builder]
         if base < 0:
             continue
-        body = rendered.builders[note.builder].value()
+        body = rendered.builders[note.builder]
         start = base - (len(note.number) + 2 if note.number else 0)
         end = base + len(body)
         if note.number:
@@ -374,13 +383,13 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
         else:
             unnumbered += 1
             label = "source" if i == source_index else f"unnumbered-{unnumbered}"
-        if iris.slug(label) == "x" and label not in ("x", "X"):
+        if _slug(label) == "x" and label not in ("x", "X"):
             label = f"{label} ({_MARK_NAMES.get(label, 'mark')})"   # "*", "†": the note's IRI needs a word
         unique, k = label, 1
-        while iris.slug(unique) in used:   # notes are named by slug: "* (asterisk)" twice -> "… (2)"
+        while _slug(unique) in used:   # notes are named by slug: "* (asterisk)" twice -> "… (2)"
             k += 1
             unique = f"{label} ({k})"
-        used.add(iris.slug(unique))
+        used.add(_slug(unique))
         anchor = absolute(note.parent, note.anchor) if note.rend != "inline" else None
         footnotes.append(Footnote(number=unique, start=start, end=end, anchor=anchor, is_source=i == source_index,
                                   xml_id=note.xml_id))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-__all__ = ["TEI", "FRUS_NS", "TextBuilder", "RenderedNote", "Span", "RenderedDocument", "render_document", "plain"]
+__all__ = ["TEI", "FRUS_NS", "RenderedNote", "Span", "RenderedDocument", "render_document", "plain"]
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 FRUS_NS = ("http://history.state.gov/frus/ns/1.0", "http://history.state.gov/ns/1.0")
@@ -22,98 +22,11 @@ _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _WS = re.compile(r"[ \t\r\n]+")
 _OTHER_SPACE = re.compile(r"[^\S \t\r\n]")     # whitespace for str.split() that XML does not collapse (NBSP…)
 _XML_SPACE = " \t\r\n"
-_RANK = {"": 0, " ": 1, "\t": 2, "\n": 3, "\n\n": 4}
 
 
 def plain(text: str) -> str:
     """XML whitespace collapsed, ends trimmed (other Unicode spaces such as NBSP are text)."""
     return _WS.sub(" ", text).strip(" ")
-
-
-class TextBuilder:
-    """Appends XML text, collapsing whitespace across pieces; separators are only written between text.
-
-    `mark()` returns a slot filled with the offset of the next character written, so that a span
-    or page starting before a (collapsed) space starts on the text, not the space.
-    """
-
-    __slots__ = ("parts", "length", "pending", "sep", "waiting", "cap")
-
-    def __init__(self, cap: str | None = None):
-        self.parts: list[str] = []
-        self.length = 0
-        self.pending = False     # a collapsed space is owed before the next text
-        self.sep = ""            # a block separator is owed before the next text
-        self.waiting: list[list] = []
-        self.cap = cap           # notes: every separator becomes this
-
-    def text(self, s: str) -> None:
-        if not s:
-            return
-        if "\n" in s or "\t" in s or "\r" in s or "  " in s:
-            if not s.strip(" \t\r\n"):
-                if self.length:
-                    self.pending = True
-                return
-            if s.isascii() or not _OTHER_SPACE.search(s):
-                # str.split() splits on Unicode spaces too; without any in s it equals the XML rule
-                lead = " " if s[0] in " \t\r\n" else ""
-                s = lead + " ".join(s.split()) + (" " if s[-1] in " \t\r\n" else "")
-            else:
-                s = _WS.sub(" ", s)
-        if s[0] == " ":
-            if self.length:
-                self.pending = True
-            s = s[1:]
-            if not s:
-                return
-        trailing = s[-1] == " "
-        if trailing:
-            s = s[:-1]
-        parts = self.parts
-        if self.sep:
-            if self.length:
-                parts.append(self.sep)
-                self.length += len(self.sep)
-            self.sep = ""
-        elif self.pending:
-            parts.append(" ")
-            self.length += 1
-        if self.waiting:
-            for slot in self.waiting:
-                slot[0] = self.length
-            self.waiting.clear()
-        parts.append(s)
-        self.length += len(s)
-        self.pending = trailing
-
-    def block(self, sep: str = "\n\n") -> None:
-        if self.cap is not None:
-            sep = self.cap
-            if sep == " ":
-                self.pending = self.pending or bool(self.length)
-                return
-        if _RANK[sep] > _RANK[self.sep]:
-            self.sep = sep
-
-    def space(self) -> None:
-        if self.length:
-            self.pending = True
-
-    def mark(self) -> list:
-        slot = [None]
-        self.waiting.append(slot)
-        return slot
-
-    def unmark(self, slot: list) -> None:
-        if slot[0] is None:
-            try:
-                self.waiting.remove(slot)
-            except ValueError:
-                pass
-
-    def value(self) -> str:
-        return "".join(self.parts)
 
 
 @dataclass
@@ -143,7 +56,7 @@ class RenderedNote:
 
 @dataclass
 class RenderedDocument:
-    builders: list[TextBuilder]
+    builders: list[str]                  # the main text, then one text per note
     spans: list[Span] = field(default_factory=list)
     notes: list[RenderedNote] = field(default_factory=list)
     pages: list[tuple[int, str]] = field(default_factory=list)   # (offset in main text, page number)
@@ -174,11 +87,10 @@ _PLACENAME = TEI + "placeName"
 _DATE = TEI + "date"
 _SEG = TEI + "seg"
 _OPENER = TEI + "opener"
-_CLOSER = TEI + "closer"
 
 
 def render_document(div: etree._Element) -> RenderedDocument:
-    """Render one `div type="document"`: main text in builders[0], one builder per note after it.
+    """Render one `div type="document"`: the main text in builders[0], one text per note after it.
 
     One flat loop over lxml's iterwalk events with the text state in local variables: a volume has
     tens of thousands of documents, and a method call per text node would double the reader's time.
@@ -438,7 +350,7 @@ def render_document(div: etree._Element) -> RenderedDocument:
         length += len(core)
         pending = trail
 
-    doc.builders = [_Built("".join(p)) for p in builders]
+    doc.builders = ["".join(p) for p in builders]
     if body_slot is not None:
         doc.body_start = body_slot[0]
     doc.pages = [(slot[0], n) for slot, n in pages if slot[0] is not None]
@@ -446,17 +358,6 @@ def render_document(div: etree._Element) -> RenderedDocument:
 
 
 _E_NONE, _E_BLOCK, _E_LINE, _E_NOTE, _E_NESTED_BLOCK = range(5)
-
-
-class _Built:
-    """A finished builder: its text."""
-    __slots__ = ("text",)
-
-    def __init__(self, text: str):
-        self.text = text
-
-    def value(self) -> str:
-        return self.text
 
 
 _FRONT_MATTER = {_DATELINE, _OPENER, _NOTE, _PB, _HEAD}
