@@ -68,6 +68,9 @@ _EDITORIAL = re.compile(r"\bEditorial\s+Note\b", re.IGNORECASE)
 _PARTIAL = re.compile(r"\s*\d{4}(?:-\d{2})?\s*")
 _ZONED = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
 _NUMBER_PREFIX = re.compile(r"^\s*(\d+[A-Za-z]?)\.\s*")
+_HEADING_PLACE = re.compile(
+    r",\s+(?P<place>(?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,2}),\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+\d{1,2},?\s+\d{4}")
 _FICHE = re.compile(r"^(\d+)/(\d+)\.\w+$")
 
 
@@ -305,6 +308,14 @@ def _pages(rendered: RenderedDocument, start_page: str | None, body_end: int) ->
     return pages
 
 
+def _heading_place(heading: str) -> tuple[int, int] | None:
+    """Where the place is in a heading that ends with place and date: the short capitalised piece before the date."""
+    m = _HEADING_PLACE.search(heading)
+    if not m:
+        return None
+    return m.start("place"), m.end("place")
+
+
 def _fiche_pages(div: etree._Element, body_end: int) -> list[Page]:
     """Microfiche supplements have no printed pages: their locator is the first fiche frame
     (`<frus:file path="0003/0001.TIF"/>` is fiche 3, frame 1)."""
@@ -418,12 +429,26 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
     basis = _BASIS.get(_how) if date else None
 
     pages = _pages(rendered, start_page, body_end) or _fiche_pages(div, body_end)
+    place = place_at = None
+    if place_span is not None:
+        place, place_at = text[place_span.start:place_span.end], Span(place_span.start, place_span.end)
+    elif _how == "heading text":                 # "Memorandum of Discussion …, Washington, January 5, 1955"
+        found = _heading_place(heading)
+        if found:
+            a = heading_span.start + found[0]
+            place, place_at = text[a:a + found[1] - found[0]], Span(a, a + found[1] - found[0])
+    elif dateline_span is not None:               # no <placeName>: "Washington, January 5, 1961"
+        printed = parse_dateline(dateline_text)
+        if printed and printed.place and printed.place_span and len(printed.place) <= 60:
+            a, b = printed.place_span
+            place = printed.place.strip("[] ,")
+            a += printed.place.index(place) if place in printed.place else 0
+            place, place_at = (place, Span(dateline_span.start + a, dateline_span.start + a + len(place))) if place else (None, None)
     record = DocumentRecord(
         volume=ctx.volume, doc_id=doc_id, number=str(number), heading=heading, text=text,
         source=f"{ctx.path}:{line}" if line else str(ctx.path),
         genre=genre_of(heading), date=date, date_max=date_max, date_basis=basis,
-        place=text[place_span.start:place_span.end] if place_span else None,
-        place_span=Span(place_span.start, place_span.end) if place_span else None,
+        place=place, place_span=place_at,
         is_editorial_note=editorial, pages=pages, footnotes=footnotes, source_note=source_note,
         body_start=rendered.body_start if rendered.body_start is not None else (heading_span.end if text else 0),
         body_end=body_end,
