@@ -1,10 +1,12 @@
 """The fast SHACL engine: the compiled shapes of shapes.ttl evaluated over an in-memory index of one graph.
 
-pySHACL needs ~100+ ms for one document graph (rdflib parsing, then generic evaluation); at
-corpus scale (31,000 documents here, 300,000 in all of FRUS) that dominates ingest. This engine
+pySHACL needs 0.3-1 s for one FRUS document graph (rdflib parsing, then generic evaluation); at
+corpus scale (31,000 documents here, 300,000 in all of FRUS) that would dominate ingest. This engine
 applies the same shapes (compiled by shacl_compiler from shapes.ttl, which stays the one source of
-rules) to a subject -> predicate -> objects index of the pyoxigraph triples, in a millisecond or two.
-It reports violations in pySHACL's form (focus, shape, path, message, value, component);
+rules) to a subject -> predicate -> objects index of the graph's N-Triples term strings (see
+nt_terms: the N-Quads bytes a worker ships are the bytes it validates), in a few milliseconds.
+It reports violations in pySHACL's form (focus, shape, path, message, value, component), including
+the nested results pySHACL attaches to sh:node failures (sh:detail);
 tests/ontology/test_fast_shacl_parity.py proves both engines agree on good and broken graphs.
 """
 from __future__ import annotations
@@ -14,14 +16,15 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from .namespaces import RDF, RDFS, SH, XSD
+from .nt_terms import literal_parts, nquads_of, term_value, to_ox, triples_from_nquads
 from .shacl_compiler import PropertyShape, Shape, ShapesProgram, ValueCheck, compiled_shapes
 from .shacl_sparql import Undecided, native_for, run_generic
 from .xsd_lexical import numeric_value, well_formed
 
 __all__ = ["GraphIndex", "validate_fast", "check"]
 
-_TYPE = ox.NamedNode(RDF + "type")
-_SUBCLASS = ox.NamedNode(RDFS + "subClassOf")
+_TYPE = f"<{RDF}type>"
+_SUBCLASS = f"<{RDFS}subClassOf>"
 _STRING = XSD + "string"
 _LANG_STRING = RDF + "langString"
 _MIN_COUNT = SH + "MinCountConstraintComponent"
@@ -32,55 +35,79 @@ _SPARQL = SH + "SPARQLConstraintComponent"
 _IRI_KINDS = {SH + "IRI", SH + "BlankNodeOrIRI", SH + "IRIOrLiteral"}
 _BNODE_KINDS = {SH + "BlankNode", SH + "BlankNodeOrIRI", SH + "BlankNodeOrLiteral"}
 _LITERAL_KINDS = {SH + "Literal", SH + "BlankNodeOrLiteral", SH + "IRIOrLiteral"}
-_EMPTY: tuple = ()
+_EMPTY: dict = {}
 
 
 class GraphIndex:
-    """One graph's triples as subject -> predicate -> objects (graph names are ignored, duplicates merged)."""
+    """One graph as subject -> predicate -> {object: None}, terms as N-Triples strings.
 
-    __slots__ = ("spo", "by_type", "quads", "_inverse", "_supers", "_conforms")
+    Build it from N-Quads/N-Triples bytes (`from_nquads`, the fast way) or from pyoxigraph
+    triples/quads (serialised first: cheaper than reading their attributes). Graph names are
+    ignored and duplicate triples merged, as in pySHACL's view of one graph.
+    """
 
-    def __init__(self, triples: Iterable[ox.Triple | ox.Quad]):
+    __slots__ = ("spo", "by_type", "_nquads", "_inverse", "_has_subclass", "_supers", "_conforms")
+
+    def __init__(self, triples: Iterable[tuple[str, str, str]], nquads: bytes | str | None = None):
         spo: dict = {}
         by_type: dict = {}
-        quads = triples if isinstance(triples, list) else list(triples)
-        for q in quads:
-            s, p, o = q.subject, q.predicate, q.object
+        for s, p, o in triples:
             po = spo.get(s)
             if po is None:
-                po = spo[s] = {}
-            objs = po.get(p)
-            if objs is None:
-                po[p] = {o: None}
+                spo[s] = {p: {o: None}}
             else:
-                objs[o] = None
+                objs = po.get(p)
+                if objs is None:
+                    po[p] = {o: None}
+                else:
+                    objs[o] = None
             if p == _TYPE:
-                by_type.setdefault(o, {})[s] = None
-        self.spo, self.by_type, self.quads = spo, by_type, quads
-        self._inverse: dict | None = None
-        self._supers: dict | None = None if _SUBCLASS in {p for po in spo.values() for p in po} else {}
+                members = by_type.get(o)
+                if members is None:
+                    by_type[o] = {s: None}
+                else:
+                    members[s] = None
+        self.spo, self.by_type, self._nquads = spo, by_type, nquads
+        self._inverse: dict = {}
+        self._has_subclass = any(_SUBCLASS in po for po in spo.values())
+        self._supers: dict = {}
         self._conforms: dict = {}
 
-    def objects(self, s, p) -> tuple | dict:
+    @classmethod
+    def from_nquads(cls, data: bytes | str) -> "GraphIndex":
+        return cls(triples_from_nquads(data), data)
+
+    @classmethod
+    def from_quads(cls, quads: Iterable[ox.Quad | ox.Triple]) -> "GraphIndex":
+        return cls.from_nquads(nquads_of(quads))
+
+    def ox_quads(self) -> list[ox.Quad]:
+        """The data as pyoxigraph quads (for the generic SPARQL path only)."""
+        if self._nquads is not None:
+            return list(ox.parse(self._nquads, format=ox.RdfFormat.N_QUADS))
+        return [ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, po in self.spo.items() for p, objs in po.items() for o in objs]
+
+    def objects(self, s: str, p: str) -> dict:
         po = self.spo.get(s)
         if po is None:
             return _EMPTY
         return po.get(p, _EMPTY)
 
-    def subjects(self, p, o) -> list:
-        if self._inverse is None:
-            inverse: dict = {}
+    def subjects(self, p: str, o: str) -> list:
+        """Subjects of (?, p, o); the inverse index is built per predicate on first use."""
+        inverse = self._inverse.get(p)
+        if inverse is None:
+            inverse = {}
             for s, po in self.spo.items():
-                for pred, objs in po.items():
+                objs = po.get(p)
+                if objs:
                     for obj in objs:
-                        inverse.setdefault((pred, obj), []).append(s)
-            self._inverse = inverse
-        return self._inverse.get((p, o), [])
+                        inverse.setdefault(obj, []).append(s)
+            self._inverse[p] = inverse
+        return inverse.get(o, [])
 
-    def _superclasses(self, cls) -> set:
+    def _superclasses(self, cls: str) -> set:
         """cls and everything it is rdfs:subClassOf* in this graph (SHACL instance semantics)."""
-        if self._supers is None:
-            self._supers = {}
         found = self._supers.get(cls)
         if found is None:
             found, todo = {cls}, [cls]
@@ -92,17 +119,15 @@ class GraphIndex:
             self._supers[cls] = found
         return found
 
-    def is_instance(self, node, cls) -> bool:
+    def is_instance(self, node: str, cls: str) -> bool:
         types = self.objects(node, _TYPE)
         if cls in types:
             return True
-        if not self._supers and self._supers is not None:
-            return False                 # no rdfs:subClassOf in this graph
-        return any(cls in self._superclasses(t) for t in types)
+        return self._has_subclass and any(cls in self._superclasses(t) for t in types)
 
-    def instances(self, cls) -> list:
-        direct = self.by_type.get(cls, {})
-        if self._supers is not None and not self._supers:
+    def instances(self, cls: str) -> list:
+        direct = self.by_type.get(cls, _EMPTY)
+        if not self._has_subclass:
             return list(direct)
         found = dict(direct)
         for t, members in self.by_type.items():
@@ -112,41 +137,40 @@ class GraphIndex:
 
 
 # -- value checks ----------------------------------------------------------------------------------
-def _datatype_ok(v, datatype: str) -> bool:
-    if not isinstance(v, ox.Literal):
+def _datatype_ok(v: str, datatype: str) -> bool:
+    if v[0] != '"':
         return False
-    dt = v.datatype.value
+    if v[-1] == '"':                         # a simple literal is an xsd:string
+        return datatype == _STRING
+    lexical, dt, _ = literal_parts(v)
     if dt != datatype:
         return False
-    if dt == _STRING or dt == _LANG_STRING:
-        return True
-    return well_formed(v.value, dt)
+    return dt == _LANG_STRING or well_formed(lexical, dt)
 
 
-def _node_kind_ok(v, kind: str) -> bool:
-    if isinstance(v, ox.NamedNode):
+def _node_kind_ok(v: str, kind: str) -> bool:
+    first = v[0]
+    if first == "<":
         return kind in _IRI_KINDS
-    if isinstance(v, ox.BlankNode):
+    if first == "_":
         return kind in _BNODE_KINDS
     return kind in _LITERAL_KINDS
 
 
-def _range_ok(v, check: ValueCheck) -> bool:
-    if not isinstance(v, ox.Literal):
+def _range_ok(v: str, check: ValueCheck) -> bool:
+    if v[0] != '"':
         return False
-    value = numeric_value(v.value, v.datatype.value)
+    lexical, dt, _ = literal_parts(v)
+    value = numeric_value(lexical, dt)
     if value is None:
         return False
-    try:
-        return value >= check.bound if check.kind == "minInclusive" else value <= check.bound
-    except TypeError:  # pragma: no cover - Decimal vs float compare fine in Python
-        return False
+    return value >= check.bound if check.kind == "minInclusive" else value <= check.bound
 
 
-def _value_ok(index: GraphIndex, check: ValueCheck, v) -> bool:
+def _value_ok(index: GraphIndex, check: ValueCheck, v: str) -> bool:
     kind = check.kind
     if kind == "class":
-        return not isinstance(v, ox.Literal) and index.is_instance(v, check.node)
+        return v[0] != '"' and index.is_instance(v, check.node)
     if kind == "datatype":
         return _datatype_ok(v, check.term)
     if kind == "nodeKind":
@@ -161,7 +185,7 @@ def _value_ok(index: GraphIndex, check: ValueCheck, v) -> bool:
 
 
 # -- evaluation ------------------------------------------------------------------------------------
-def _conforms(index: GraphIndex, shape: Shape, node) -> bool:
+def _conforms(index: GraphIndex, shape: Shape, node: str) -> bool:
     key = (id(shape), node)
     cached = index._conforms.get(key)
     if cached is None:
@@ -171,7 +195,7 @@ def _conforms(index: GraphIndex, shape: Shape, node) -> bool:
     return cached
 
 
-def _evaluate(index: GraphIndex, shape: Shape, focus, out: list | None) -> bool:
+def _evaluate(index: GraphIndex, shape: Shape, focus: str, out: list | None) -> bool:
     """Check one focus node; with `out`, append every result, else stop at the first failure."""
     ok = True
     for check in shape.checks:
@@ -196,8 +220,9 @@ def _evaluate(index: GraphIndex, shape: Shape, focus, out: list | None) -> bool:
     return ok
 
 
-def _evaluate_property(index: GraphIndex, prop: PropertyShape, focus, out: list | None) -> bool:
-    values = index.objects(focus, prop.predicate)
+def _evaluate_property(index: GraphIndex, prop: PropertyShape, focus: str, out: list | None) -> bool:
+    po = index.spo.get(focus)
+    values = po.get(prop.predicate, _EMPTY) if po is not None else _EMPTY
     ok = True
     n = len(values)
     if prop.min_count is not None and n < prop.min_count:
@@ -210,7 +235,7 @@ def _evaluate_property(index: GraphIndex, prop: PropertyShape, focus, out: list 
             return False
         ok = False
         out.append((focus, prop, prop.path, prop.message, None, _MAX_COUNT))
-    for check in prop.checks:
+    for check in prop.checks if n else ():
         for v in values:
             if not _value_ok(index, check, v):
                 if out is None:
@@ -231,59 +256,61 @@ def _evaluate_property(index: GraphIndex, prop: PropertyShape, focus, out: list 
     return ok
 
 
-def _sparql_values(index: GraphIndex, constraint, focus) -> list:
+def _sparql_values(index: GraphIndex, constraint, focus: str) -> list:
     native = native_for(constraint)
     if native is not None:
         try:
             return native(index, focus)
         except Undecided:
             pass
-    return [value for this, value in run_generic(constraint, index.quads, [focus]) if this == focus]
+    rows = run_generic(constraint, index.ox_quads(), [ox.NamedNode(focus[1:-1])] if focus[0] == "<" else [])
+    return [str(value) for _, value in rows if value is not None]
 
 
-def check(data: Iterable[ox.Triple | ox.Quad] | GraphIndex, program: ShapesProgram | None = None) -> list[tuple]:
-    """Raw results: (focus, shape or property shape, path IRI|None, message|None, value|None, component IRI)."""
-    index = data if isinstance(data, GraphIndex) else GraphIndex(data)
+def check(data: GraphIndex | bytes | str | Iterable[ox.Triple | ox.Quad], program: ShapesProgram | None = None) -> list[tuple]:
+    """Raw results: (focus, shape or property shape, path IRI|None, message|None, value term|None, component IRI)."""
+    if isinstance(data, GraphIndex):
+        index = data
+    elif isinstance(data, (bytes, str)):
+        index = GraphIndex.from_nquads(data)
+    else:
+        index = GraphIndex.from_quads(data)
     program = program or compiled_shapes()
     results: list[tuple] = []
     for shape in program.targeted:
-        focus_nodes: dict = {}
-        for cls in shape.targets:
-            for node in index.instances(ox.NamedNode(cls)):
-                focus_nodes[node] = None
+        if len(shape.targets) == 1:
+            focus_nodes = index.instances(f"<{shape.targets[0]}>")
+        else:
+            focus_nodes = list(dict.fromkeys(n for cls in shape.targets for n in index.instances(f"<{cls}>")))
         for focus in focus_nodes:
             _evaluate(index, shape, focus, results)
     return results
 
 
-def validate_fast(data: Iterable[ox.Triple | ox.Quad], program: ShapesProgram | None = None):
-    """Validate one graph against the frus-kg shapes with the fast engine; a ValidationReport like pySHACL's."""
+def validate_fast(data: GraphIndex | bytes | str | Iterable[ox.Triple | ox.Quad], program: ShapesProgram | None = None):
+    """Validate one graph (pyoxigraph quads, or N-Quads bytes) with the fast engine; a ValidationReport like pySHACL's."""
     from .validation import ValidationReport, Violation, compact_iri
 
     violations = set()
     for focus, shape, path, message, value, component in check(data, program):
         owner = shape.owner if isinstance(shape, PropertyShape) else shape.name
         violations.add(Violation(
-            focus=_compact_term(focus, compact_iri),
+            focus=compact_iri(focus[1:-1]) if focus[0] == "<" else term_value(focus),
             shape=owner,
             path=compact_iri(path) if path else "",
             message=message or _default_message(shape, path, component, focus, value),
-            value="" if value is None else value.value[:80],
+            value="" if value is None else term_value(value)[:80],
             component=component,
         ))
     return ValidationReport(violations=sorted(violations), engine="fast")
 
 
-def _compact_term(term, compact_iri) -> str:
-    return compact_iri(term.value) if isinstance(term, ox.NamedNode) else term.value
-
-
-def _default_message(shape, path, component: str, focus, value) -> str:
+def _default_message(shape, path, component: str, focus: str, value) -> str:
     """Messages for shapes without sh:message, worded like pySHACL's."""
     from .validation import compact_iri
 
     name = component[len(SH):].replace("ConstraintComponent", "")
-    where = f"{compact_iri(focus.value) if isinstance(focus, ox.NamedNode) else focus}" + (f"->{compact_iri(path)}" if path else "")
+    where = (compact_iri(focus[1:-1]) if focus[0] == "<" else focus) + (f"->{compact_iri(path)}" if path else "")
     if isinstance(shape, PropertyShape):
         if name == "MinCount":
             return f"Less than {shape.min_count} values on {where}"
@@ -291,7 +318,7 @@ def _default_message(shape, path, component: str, focus, value) -> str:
             return f"More than {shape.max_count} values on {where}"
         if name in ("QualifiedMinCount", "QualifiedMaxCount"):
             return f"Focus node does not conform to the qualified value shape ({name}) on {where}"
-    shown = value.value if value is not None else ""
+    shown = term_value(value) if value is not None else ""
     return {
         "Class": f"Value {shown} does not have the required class",
         "Datatype": f"Value {shown} is not a literal with the required datatype",

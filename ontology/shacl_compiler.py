@@ -45,10 +45,10 @@ class ValueCheck:
     kind: str
     component: str                       # sh:…ConstraintComponent IRI (as pySHACL reports it)
     term: str | None = None              # class, datatype or node-kind IRI
-    terms: frozenset = frozenset()       # sh:in members (ox terms)
+    terms: frozenset = frozenset()       # sh:in members in N-Triples form (str(ox term))
     shapes: tuple["Shape", ...] = ()     # sh:or members, or the sh:node shape
     bound: Decimal | float | None = None
-    node: ox.NamedNode | None = None     # `term` as a pyoxigraph node (class checks)
+    node: str | None = None              # `term` in N-Triples form, "<iri>" (class checks)
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class QualifiedShape:
 class PropertyShape:
     node: ox.NamedNode | ox.BlankNode
     path: str
-    predicate: ox.NamedNode
+    predicate: str                       # the path in N-Triples form, "<iri>"
     owner: str                           # the report name: the node shape that owns this property shape
     message: str | None = None
     min_count: int | None = None
@@ -205,7 +205,7 @@ class _Compiler:
                 raise UnsupportedShape(f"{where}: unexpected type {t.value}")
         if g.objects(node, SH + "targetClass"):
             raise UnsupportedShape(f"{where}: targets on property shapes are not supported")
-        prop = PropertyShape(node=node, path=path, predicate=paths[0], owner=owner, message=self._message(node))
+        prop = PropertyShape(node=node, path=path, predicate=f"<{path}>", owner=owner, message=self._message(node))
         mn, mx = g.one(node, SH + "minCount", where), g.one(node, SH + "maxCount", where)
         prop.min_count = None if mn is None else _int(mn, f"{where} sh:minCount")
         prop.max_count = None if mx is None else _int(mx, f"{where} sh:maxCount")
@@ -231,7 +231,7 @@ class _Compiler:
         g, checks = self.g, []
         for c in g.objects(node, SH + "class"):
             iri = self._iri(c, f"{where} sh:class")
-            checks.append(ValueCheck("class", SH + "ClassConstraintComponent", term=iri, node=ox.NamedNode(iri)))
+            checks.append(ValueCheck("class", SH + "ClassConstraintComponent", term=iri, node=f"<{iri}>"))
         dt = g.one(node, SH + "datatype", where)
         if dt is not None:
             iri = self._iri(dt, f"{where} sh:datatype")
@@ -245,7 +245,7 @@ class _Compiler:
             checks.append(ValueCheck("nodeKind", SH + "NodeKindConstraintComponent", term=kind.value))
         members = g.one(node, SH + "in", where)
         if members is not None:
-            checks.append(ValueCheck("in", SH + "InConstraintComponent", terms=frozenset(g.rdf_list(members, f"{where} sh:in"))))
+            checks.append(ValueCheck("in", SH + "InConstraintComponent", terms=frozenset(map(str, g.rdf_list(members, f"{where} sh:in")))))
         for head in g.objects(node, SH + "or"):
             shapes = tuple(self.shape(m) for m in g.rdf_list(head, f"{where} sh:or"))
             checks.append(ValueCheck("or", SH + "OrConstraintComponent", shapes=shapes))

@@ -19,7 +19,8 @@ from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
-from .namespaces import OA, SCHEMA, XSD
+from .namespaces import OA, SCHEMA
+from .nt_terms import literal_parts, term_value, unescape
 from .shacl_compiler import SparqlConstraint
 from .xsd_lexical import INTEGER_BOUNDS, well_formed
 
@@ -36,13 +37,12 @@ SELECT $this ?value WHERE {
             || SUBSTR(?text, ?start + 1, ?end - ?start) != STR(?exact))
 }"""
 
-_HAS_SELECTOR = ox.NamedNode(OA + "hasSelector")
-_HAS_SOURCE = ox.NamedNode(OA + "hasSource")
-_EXACT = ox.NamedNode(OA + "exact")
-_START = ox.NamedNode(OA + "start")
-_END = ox.NamedNode(OA + "end")
-_TEXT = ox.NamedNode(SCHEMA + "text")
-_STRING = XSD + "string"
+_HAS_SELECTOR = f"<{OA}hasSelector>"
+_HAS_SOURCE = f"<{OA}hasSource>"
+_EXACT = f"<{OA}exact>"
+_START = f"<{OA}start>"
+_END = f"<{OA}end>"
+_TEXT = f"<{SCHEMA}text>"
 
 
 class Undecided(Exception):
@@ -53,40 +53,49 @@ def _normal(query: str) -> str:
     return re.sub(r"\s+", " ", query).strip()
 
 
-def _offset(term) -> int | None:
+def _offset(term: str) -> int | None:
     """An offset's value; None when it is no integer (then the quote cannot round-trip: a result)."""
-    if not isinstance(term, ox.Literal) or term.datatype.value not in INTEGER_BOUNDS \
-            or not well_formed(term.value, term.datatype.value):
+    if term[0] != '"':
         return None
-    return int(term.value)
+    lexical, datatype, _ = literal_parts(term)
+    if datatype not in INTEGER_BOUNDS or not well_formed(lexical, datatype):
+        return None
+    return int(lexical)
 
 
-def offsets_round_trip(index, this) -> list:
-    """The ?value bindings (position selectors) of the offsets query for document `this`; empty when it conforms."""
+def offsets_round_trip(index, this: str) -> list:
+    """The ?value bindings (position selectors) of the offsets query for document `this`; empty when it conforms.
+
+    Terms are N-Triples strings (see nt_terms), as in the fast engine's GraphIndex.
+    """
     texts = index.objects(this, _TEXT)
     if not texts:
         return []
+    decoded = []
     for text in texts:
-        if not isinstance(text, ox.Literal) or text.datatype.value != _STRING:
+        if text[0] != '"' or text[-1] != '"':       # not a simple literal (language tag, other datatype, IRI)
             raise Undecided
+        decoded.append(unescape(text[1:-1]))
     values: dict = {}
     for target in index.subjects(_HAS_SOURCE, this):
         selectors = index.objects(target, _HAS_SELECTOR)
-        exacts = [e for q in selectors for e in index.objects(q, _EXACT)]
+        exacts = []
+        for q in selectors:
+            for e in index.objects(q, _EXACT):
+                if e[0] == "_":
+                    raise Undecided
+                exacts.append(term_value(e))
         if not exacts:
             continue
-        if any(isinstance(e, ox.BlankNode) for e in exacts):
-            raise Undecided
         for value in selectors:
             for s_term in index.objects(value, _START):
                 start = _offset(s_term)
                 for e_term in index.objects(value, _END):
                     end = _offset(e_term)
-                    for text in texts:
-                        t = text.value
+                    for t in decoded:
                         for exact in exacts:
                             if start is None or end is None or start < 0 or end < start or end > len(t) \
-                                    or t[start:end] != exact.value:
+                                    or t[start:end] != exact:
                                 values[value] = None
     return list(values)
 

@@ -152,3 +152,27 @@ def test_xsd_lexical_forms(datatype, good, bad):
         assert well_formed(lexical, XSD + datatype), lexical
     for lexical in bad:
         assert not well_formed(lexical, XSD + datatype), lexical
+
+
+# -- N-Triples term strings -------------------------------------------------------------------------
+def test_nquads_lines_split_into_the_terms_pyoxigraph_writes():
+    from ontology.nt_terms import literal_parts, term_value, to_ox, triples_from_nquads
+
+    s, p, g = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"), ox.NamedNode("https://example.org/g")
+    objects = [
+        ox.Literal('a "quoted" back\\slash\nnew line\ttab é \u0001 " <not an iri> .'),
+        ox.Literal("Kissinger", language="en-US"),
+        ox.Literal("54", datatype=ox.NamedNode(XSD + "integer")),
+        ox.Literal(""),
+        ox.NamedNode("https://example.org/o"),
+        ox.BlankNode("b1"),
+    ]
+    for graph in (g, ox.DefaultGraph()):
+        data = ox.serialize([ox.Quad(s, p, o, graph) for o in objects], format=ox.RdfFormat.N_QUADS)
+        triples = list(triples_from_nquads(data))
+        assert [t[2] for t in triples] == [str(o) for o in objects]
+        assert all(t[0] == str(s) and t[1] == str(p) for t in triples)
+    assert literal_parts(str(objects[0])) == (objects[0].value, XSD + "string", None)
+    assert literal_parts(str(objects[1]))[2] == "en-us" or literal_parts(str(objects[1]))[2].lower() == "en-us"
+    assert term_value(str(objects[2])) == "54" and to_ox(str(objects[2])) == objects[2]
+    assert to_ox(str(objects[0])) == objects[0]
