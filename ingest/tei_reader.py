@@ -7,19 +7,27 @@ files (`opener/dateline`, `subtype="historical-document"`, `frus:doc-dateTime-mi
 zones, `seg type="source"` inside the source note, hyphenated title types).
 
 The volume is streamed (lxml pull parser, secure settings, see `secure_xml`): each document div is
-turned into a `DocumentRecord` when it ends and is then cleared, so memory stays bounded by one
-document plus the front matter. A document that cannot be turned into a record is reported as a
-SourceError naming the document and its line, and the others are still read.
+turned into a `DocumentRecord` when it ends and is then cleared, so memory stays bounded by the
+chunk being parsed plus the header, whatever the size of the volume. A document that cannot be
+turned into a record is reported as a SourceError naming the document and its line, and the
+others are still read.
 
 Dates. Shapes allow only xsd:date and xsd:dateTime, so a partial date ("1969-01", "1969") becomes a
 range: `date` is its first day and `date_max` its last; `from`/`to` and `notBefore`/`notAfter` become
 `date`/`date_max` likewise. A `@when` time without zone is local time, kept without zone, unless the
-printed date gives the same time in Zulu ("1448Z"), which makes it UTC.
+printed date gives the same time in Zulu ("1448Z"), which makes it UTC. Today's
+`frus:doc-dateTime-min/max` (with zone) win over the dateline when present. A document printed as
+"undated" gets the range between the dated documents the editors placed around it in its chapter
+(FRUS orders a chapter by date); `date_basis` says so, and it stays undated when there is no such
+pair. Documents without a dateline whose heading prints the date ("Memorandum of Conversation,
+Washington, January 18, 1955") are dated (and placed) by their heading.
 
 Editorial notes. A document is an editorial note when its `subtype` says so, or (2015 files, no
-subtype) when it has no dateline and no date can be read from its heading. Documents without a
-dateline whose heading prints the date ("Memorandum of Conversation, Washington, January 18, 1955")
-are historical documents dated by their heading.
+subtype) when it has no dateline and no date can be read from its heading.
+
+Pages. A document starts on the page of the last `pb` before it in the volume; a `pb` inside a
+footnote starts its page at the note's mark. Microfiche supplements, which have no printed pages,
+get their first fiche frame ("fiche 3, frame 1") as their one page.
 """
 from __future__ import annotations
 
@@ -71,6 +79,7 @@ _NUMBER_PREFIX = re.compile(r"^\s*(\d+[A-Za-z]?)\.\s*")
 _HEADING_PLACE = re.compile(
     r",\s+(?P<place>(?:[A-Z][\w.’'-]*)(?:\s+[A-Z][\w.’'-]*){0,2}),\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+\d{1,2},?\s+\d{4}")
+_VOLUME_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _FICHE = re.compile(r"^(\d+)/(\d+)\.\w+$")
 
 
@@ -96,7 +105,7 @@ def _iso(value: str | None, *, end: bool = False) -> str | None:
         return day
     hh, mm = int(m["H"]), int(m["M"])
     ss = m["S"] or "00"
-    if hh > 24 or mm > 59 or float(ss) >= 61 or (hh == 24 and (mm or float(ss))):
+    if hh > 24 or mm > 59 or float(ss) >= 60 or (hh == 24 and (mm or float(ss))):
         return None
     return f"{day}T{hh:02d}:{mm:02d}:{ss if len(ss) >= 2 else ss.zfill(2)}{m['z'] or ''}"
 
@@ -174,6 +183,8 @@ def volume_metadata(header: etree._Element | None, root_id: str | None, path: Pa
             raise SourceError(str(path), "no volume id: neither TEI/@xml:id, nor idno type='frus', nor a file "
                                          "name like frus1969-76v01.xml")
         vid = m["vol"]
+    if not _VOLUME_ID.fullmatch(vid):
+        raise SourceError(str(path), f"volume id {vid!r} cannot name a volume (expected e.g. frus1969-76v01)")
     editors: list[str] = []
     published = None
     places: list[str] = []
