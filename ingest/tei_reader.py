@@ -553,86 +553,92 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
     start_line = None
     seen: set[str] = set()
     count = 0
+    documents_seen = 0
     held: list[DocumentRecord] = []      # undated documents (and what follows them) until the next dated one
     held_group = held_after = last_dated = None
 
-    for event, el in xml_events(path, ("start", "end"), _EVENT_TAGS):
-        tag = el.tag
-        if event == "start":
-            if tag == _DIV:
+    try:
+        for event, el in xml_events(path, ("start", "end"), _EVENT_TAGS):
+            tag = el.tag
+            if event == "start":
+                if tag == _DIV:
+                    if el.get("type") == "document":
+                        if depth == 0:
+                            start_page, start_line = current_page, el.sourceline
+                        depth += 1
+                elif tag == _FRONT:
+                    has_front = True
+                elif tag == _ROOT and not root_seen:
+                    root_seen = True
+                    _refuse_entities(where, el)
+                    root_id = el.get(_XML_ID)
+                continue
+            if tag == _PB:
+                n = el.get("n")
+                if n:
+                    current_page = n
+            elif tag == _DIV:
                 if el.get("type") == "document":
-                    if depth == 0:
-                        start_page, start_line = current_page, el.sourceline
-                    depth += 1
-            elif tag == _FRONT:
-                has_front = True
-            elif tag == _ROOT and not root_seen:
-                root_seen = True
-                _refuse_entities(where, el)
-                root_id = el.get(_XML_ID)
-            continue
-        if tag == _PB:
-            n = el.get("n")
-            if n:
-                current_page = n
-        elif tag == _DIV:
-            if el.get("type") == "document":
-                depth -= 1
-                if depth:
-                    continue
-                if ctx is None:
-                    ctx = _Context(path, volume_metadata(header, root_id, path))
-                if not count and not errors:
-                    ctx.volume.complete = has_front     # a whole volume, not a single-document file
-                doc_id = el.get(_XML_ID) or f"d{el.get('n')}"
-                try:
-                    if doc_id in seen:
-                        raise ValueError(f"a second document with xml:id {doc_id!r}; the first one is kept")
-                    record = _document(ctx, el, start_page, start_line)
-                except Exception as exc:    # one bad document must not lose the rest of the volume
-                    message = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
-                    report(SourceError(where, f"document {doc_id} cannot be read: {message}", start_line))
-                else:
-                    seen.add(doc_id)
-                    count += 1
-                    group = _group(el)
-                    if held and group != held_group:
-                        yield from held                 # no dated document after them in their chapter
-                        held.clear()
-                    if not record.is_editorial_note and record.date is None:
-                        if not held:
-                            held_group = group
-                            held_after = last_dated if last_dated and last_dated[0] == group else None
-                        held.append(record)
-                    elif held:
-                        held.append(record)
-                        if not record.is_editorial_note:
-                            _infer_undated(held, held_after, record)
-                            yield from held
-                            held.clear()
-                    else:
-                        yield record
-                    if record.date and not record.is_editorial_note:
-                        last_dated = (group, record)
-                _clear(el)
-            elif depth == 0:
-                xml_id = el.get(_XML_ID)
-                if xml_id in ("persons", "terms") and el.getparent() is not None:
+                    depth -= 1
+                    if depth:
+                        continue
                     if ctx is None:
                         ctx = _Context(path, volume_metadata(header, root_id, path))
-                    kind = "person" if xml_id == "persons" else "term"
-                    entries = _list_entries(el, kind)
-                    (ctx.volume.persons if kind == "person" else ctx.volume.terms).extend(entries)
-                    (ctx.persons if kind == "person" else ctx.terms).update((e.xml_id, e) for e in entries)
-                    ctx.markup.clear()
-                _clear(el)
-        elif tag == _HEADER:
-            header = el
+                    if not documents_seen:
+                        ctx.volume.complete = has_front     # a whole volume, not a single-document file
+                    documents_seen += 1
+                    doc_id = el.get(_XML_ID) or f"d{el.get('n')}"
+                    try:
+                        if doc_id in seen:
+                            raise ValueError(f"a second document with xml:id {doc_id!r}; the first one is kept")
+                        record = _document(ctx, el, start_page, start_line)
+                    except Exception as exc:    # one bad document must not lose the rest of the volume
+                        message = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
+                        report(SourceError(where, f"document {doc_id} cannot be read: {message}", start_line))
+                    else:
+                        seen.add(doc_id)
+                        count += 1
+                        group = _group(el)
+                        if held and group != held_group:
+                            yield from held                 # no dated document after them in their chapter
+                            held.clear()
+                        if not record.is_editorial_note and record.date is None:
+                            if not held:
+                                held_group = group
+                                held_after = last_dated if last_dated and last_dated[0] == group else None
+                            held.append(record)
+                        elif held:
+                            held.append(record)
+                            if not record.is_editorial_note:
+                                _infer_undated(held, held_after, record)
+                                yield from held
+                                held.clear()
+                        else:
+                            yield record
+                        if record.date and not record.is_editorial_note:
+                            last_dated = (group, record)
+                    _clear(el)
+                elif depth == 0:
+                    xml_id = el.get(_XML_ID)
+                    if xml_id in ("persons", "terms") and el.getparent() is not None:
+                        if ctx is None:
+                            ctx = _Context(path, volume_metadata(header, root_id, path))
+                        kind = "person" if xml_id == "persons" else "term"
+                        entries = _list_entries(el, kind)
+                        (ctx.volume.persons if kind == "person" else ctx.volume.terms).extend(entries)
+                        (ctx.persons if kind == "person" else ctx.terms).update((e.xml_id, e) for e in entries)
+                        ctx.markup.clear()
+                    _clear(el)
+            elif tag == _HEADER:
+                header = el
+    except SourceError:
+        yield from held                          # what was read before the file broke off
+        raise
     yield from held
     if not root_seen:
         raise SourceError(where, "not a TEI file: no <TEI> root element in the TEI namespace "
                                  "(http://www.tei-c.org/ns/1.0)", 1, 1)
-    if count == 0 and not errors:
+    if documents_seen == 0:
         raise SourceError(where, "no <div type=\"document\"> found: not a FRUS volume or document")
     if errors:
         if len(errors) == 1:

@@ -328,3 +328,17 @@ def test_a_volume_is_streamed_not_held(tmp_path, monkeypatch):
     whole = sum(1 for _ in etree.parse(str(big), etree.XMLParser(collect_ids=False)).iter())
     assert whole > 6000 and largest < whole / 6    # at most the chunk being parsed, not the volume
     assert sum(1 for _ in roots[0].iter()) < 100   # at the end: the header and empty shells
+
+
+def test_documents_held_for_dating_are_not_lost_when_the_file_breaks_off(tmp_path):
+    """Regression: d54 waits for the next dated document; a file cut before it must still yield d54."""
+    source = V01.read_text(encoding="utf-8")
+    cut = source.index('xml:id="d56"')
+    broken = tmp_path / "frus1969-76v01.xml"
+    broken.write_text(source[:cut], encoding="utf-8")
+    got = []
+    with pytest.raises(SourceError, match="malformed|truncated"):
+        for record in read_tei(broken):
+            got.append(record.doc_id)
+    assert got == ["d1", "d10", "d11", "d53", "d54", "d55"]
+    assert got.index("d54") < got.index("d55")
