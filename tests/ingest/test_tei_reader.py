@@ -342,3 +342,20 @@ def test_documents_held_for_dating_are_not_lost_when_the_file_breaks_off(tmp_pat
             got.append(record.doc_id)
     assert got == ["d1", "d10", "d11", "d53", "d54", "d55"]
     assert got.index("d54") < got.index("d55")
+
+
+def test_place_keywords_of_the_header(tmp_path):
+    path = tmp_path / "frus1969-76ve09p1-d1.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1969-76ve09p1"><teiHeader><fileDesc><titleStmt>'
+        '<title type="complete">Foreign Relations of the United States, 1969–1976, Volume E–9, Part 1</title>'
+        '</titleStmt></fileDesc><profileDesc><textClass>'
+        '<keywords scheme="https://history.state.gov/tags/places"><term xml:id="algeria"/><term xml:id="libya"/></keywords>'
+        '<keywords scheme="https://history.state.gov/tags/topics"><term xml:id="arms-control"/></keywords>'
+        '</textClass></profileDesc></teiHeader><text><body><pb n="1"/>'
+        '<div type="document" xml:id="d1" n="1" subtype="editorial-note"><head>1. Editorial Note</head><p>Text.</p></div>'
+        '</body></text></TEI>', encoding="utf-8")
+    [record] = read_tei(path)
+    assert record.volume.places == ("algeria", "libya")
+    assert record.volume.title == "Foreign Relations of the United States, 1969–1976, Volume E–9, Part 1"
+    assert record.is_editorial_note and record.pages[0].number == "1"
