@@ -129,9 +129,10 @@ def name_forms(name: str, list_form: bool = False) -> tuple[set[str], set[str]]:
             full |= {f"{f} {norm(p.suffix)}" for f in list(full)}
     short.add(norm(sur))
     # "de Gaulle" is also written "Gaulle" rarely; keep the particle form only.
-    if list_form and not p.inverted and fw and len(fw) == 1 and not fw[0].endswith("."):
+    if list_form and not p.inverted and fw and not fw[0].endswith(".") and len(fw[0]) > 1:
+        # "Chou En-lai", "Hahm Pyong Choon": the first word is the family name
         short.add(norm(fw[0]))
-        full.add(norm(f"{fw[0]} {sur}"))
+        full.add(norm(" ".join(fw + [sur])))
     # hyphenated or multi-word surnames: "Ayub Khan" -> also "Ayub"
     if " " in sur and sur.split()[0].lower() not in PARTICLES:
         short.add(norm(sur.split()[0]))

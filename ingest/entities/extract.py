@@ -22,7 +22,7 @@ from ontology import iris
 
 from .gazetteer import MAX_TOKENS, gazetteer
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
-from .places import choose
+from .places import _shouting, choose
 
 __all__ = ["extract_entities", "EntityExtractor"]
 
@@ -32,7 +32,13 @@ _GAP = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:of|the|and|for|on|in|de|da|de
 _CONNECTORS = {"of", "the", "and", "for", "on", "in"}
 _PARTICLE_BEFORE = re.compile(r"(?:\b(?:de|De|van|Van|von|Von|du|Du|da|Da|del|Del|della|di|Di|al|El|el|ter|ten)[ -])$")
 # A lone surname followed or preceded by these names a thing, not the person.
-_NAMED_AFTER = set("""Act Acts Doctrine Plan Library Line Report Amendment Amendments Resolution Award Foundation Institute
+_CAPS_WORDS = set("""WHO THIS AID IS IT US AS AT ON IN OR AN BE DO GO NO SO TO UP WE ARE CAN MAY NOT ALL ONE ANY USE ACT END SEA
+OIL ART ARM ARMS HAS HAD WAS FOR AND THE BUT OUT NOW NEW OLD PM AM IF OF BY MY HE SHE HIS HER OUR ITS FAR NET TAX PAY RAN RUN SET
+CAT DOG EYE BAD BIG LOW HIGH WAR LAW MAN MEN MET SAW SEE SAY SAID PUT TOP WIN WON YES AIM""".split())
+_SPEECH = re.compile(r"(?::|\s+(?:said|says|responded|replied|noted|asked|stated|added|observed|remarked|agreed|suggested|"
+                     r"commented|explained|thought|felt|believed|indicated|pointed|urged|wanted|told|mentioned|emphasized|"
+                     r"interjected|interrupted|continued|concluded|inquired|recalled|opened)\b)")
+_NAMED_AFTER = set("""Act Acts Plan Library Line Report Amendment Amendments Resolution Award Foundation Institute
 Center Centre Building Hall Street Avenue Dam Bridge Trophy Model Front Round Formula Proposal Proposals Corollary Committee
 Commission Mission Group Fund Treaty Agreement Accord Accords Declaration Principles Program Programme Corporation Company
 Airport Field University College School Hospital County""".split())
@@ -94,6 +100,11 @@ April June July September October November December Monday Tuesday Wednesday Thu
 Department Embassy Government Council Committee Office Bureau Agency Mission Staff Subject Source Attachment Enclosure Tab Annex
 Part Section Chapter Volume Document Editorial Summary Memorandum Telegram Letter Message Note Paper Report Correspondence
 Files File Papers Library Records Yes No Dear Sincerely Please Thanks Thank Secret Confidential Unclassified""".split())
+
+
+def _title_case(surface: str) -> str:
+    return " ".join(w if w.lower() in _CONNECTORS and i else w.capitalize() for i, w in enumerate(surface.split(" "))).replace(
+        " Of ", " of ").replace(" The ", " the ").replace(" And ", " and ")
 
 
 @lru_cache(maxsize=200_000)
@@ -250,6 +261,8 @@ class EntityExtractor:
                 if occupied.overlaps(m.start(), m.end()):
                     continue
                 xml_id, name, desc = entries[m.group(0)]
+                if name in _CAPS_WORDS and _shouting(text, m.start(), m.end()):
+                    continue              # "WHO SEE OUR SUCCESS": an English word in telegram capitals
                 why = f"'{name}' is '{desc}' in the volume's list of abbreviations ({xml_id})"
                 mention = self._term_mention(m.start(), m.end(), name, desc, why, year, record, xml_id)
                 if mention:
@@ -314,7 +327,8 @@ class EntityExtractor:
         tok = _POSSESSIVE.sub("", tok) or tok
         low = _key(tok)
         if tok not in self.gaz_first and low not in self.name_first and low not in self.surnames \
-                and tok not in _TITLE_FIRST and tok not in self.gaz:
+                and tok not in _TITLE_FIRST and tok not in self.gaz \
+                and not (tok.isupper() and len(tok) > 3 and tok.capitalize() in self.gaz_first):
             return None
         # 1. title + name ("Secretary Haig", "Representative Millicent Fenwick")
         tm = _TITLE.match(text, start)
@@ -328,7 +342,7 @@ class EntityExtractor:
                 if got:
                     return got
         # 2. longest gazetteer surface / full name starting here
-        span = max(self.gaz_first.get(tok, 1), self.name_first.get(low, 1)) + 2   # +2: initials, "Jr."
+        span = max(self.gaz_first.get(tok, 1), self.gaz_first.get(tok.capitalize(), 1), self.name_first.get(low, 1)) + 2
         for j in range(min(n, i + MAX_TOKENS, i + span), i, -1):
             s, e = start, chunk[j - 1].end()
             surface = text[s:e]
@@ -345,6 +359,11 @@ class EntityExtractor:
                         surface, e = surface + " " + ext, end
                         entries = self.gaz[surface]
                         break
+            if entries is None and surface.isupper() and len(surface) > 3:
+                # telegram capitals: "WHITE HOUSE", "SOVIET UNION"
+                entries = self.gaz.get(_title_case(surface))
+                if entries:
+                    surface = _title_case(surface)
             if entries is None:
                 pm = _POSSESSIVE.search(surface)
                 if pm and surface[:pm.start()] in self.gaz:
@@ -425,7 +444,9 @@ class EntityExtractor:
                 key = _key(surface)
             soft = surface in _NOT_SURNAMES
             if soft and (title is None or norm(title) not in _PERSON_TITLE_ONLY):
-                if _sentence_start(text, s) or text.startswith(" of ", e) or not ctx.resolved.get(key) and not (self.surnames.get(key, frozenset()) & ctx.volume_ids):
+                known_here = ctx.resolved.get(key) or (self.surnames.get(key, frozenset()) & ctx.volume_ids)
+                speaks = _SPEECH.match(text, e)
+                if not known_here or text.startswith(" of ", e) or (_sentence_start(text, s) and not speaks):
                     continue
             ids = self.surnames.get(key, frozenset())
             known = ctx.resolved.get(key)

@@ -186,3 +186,9 @@ def test_every_link_is_explained(extractor):
     haig = at(ms, "Haig")[0]
     assert haig.entity == iris.person_iri("105381") and haig.office == "Secretary"
     assert "Secretary of State" in haig.explanation
+
+
+def test_telegram_capitals_name_institutions_and_countries(extractor):
+    ms = run(extractor, "Heading\n\nTHE WHITE HOUSE AND THE SOVIET UNION AGREED THAT THE TALKS SHOULD GO ON.", date="1972-01-01")
+    assert {(m.exact, m.kind) for m in ms} >= {("WHITE HOUSE", "organization"), ("SOVIET UNION", "country")}
+    assert not [m for m in ms if m.kind == "person"]
