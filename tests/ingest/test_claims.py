@@ -258,3 +258,24 @@ def test_cue_lists_are_data_and_a_broken_file_is_named(tmp_path):
     bad.write_text(CUES_PATH.read_text(encoding="utf-8").replace("[quotation]", "[quotes]"), encoding="utf-8")
     with pytest.raises(SourceError, match="lack the entry 'quotation'"):
         load_cues(bad)
+
+
+def test_regression_states_in_the_two_german_states_is_not_a_reporting_verb():
+    # Found on frus1964-68v14 d36: "…between the two German states, the situation…" was read as
+    # "German states (that) …", a report by an unnamed speaker.
+    r = document("As long as soldiers are eyeing one another across the boundary between the two German states, "
+                 "the situation will remain tense. The United States remains silent.")
+    named(r, "United States", "country", COUNTRY + "united-states")
+    first, second = [c for _, c in claims(r)]
+    assert first.claim_type == "assessment" and first.claimants == authors(r)
+    assert (second.claim_type, second.claimants) == ("assessment", authors(r))   # "States" in the name is no verb
+
+
+def test_regression_a_possessive_before_a_reporting_noun_is_not_a_speaker():
+    # Found on frus1964-68v14 d247: "Putting Gromyko's remarks alongside…" made Gromyko the claimant.
+    r = document("Putting Gromyko's remarks alongside of Dobrynin's remark, I would gather that the Russians are "
+                 "formulating a position.")
+    named(r, "Gromyko", "person", PEOPLE + "gromyko")
+    named(r, "Dobrynin", "person", PEOPLE + "dobrynin")
+    (c,) = [c for _, c in claims(r)]
+    assert c.claimants == authors(r) and set(c.about) == {PEOPLE + "gromyko", PEOPLE + "dobrynin"}
