@@ -34,8 +34,13 @@ _TITLE_WORDS = re.compile(
 )
 
 
+_ASCII_PUNCT = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^`{|}~"})
+
+
 def norm(text: str) -> str:
     """Lookup key: accents and case folded, punctuation except hyphens dropped, spaces collapsed."""
+    if text.isascii():
+        return " ".join(text.lower().translate(_ASCII_PUNCT).split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'")

@@ -298,15 +298,21 @@ class EntityExtractor:
     # ------------------------------------------------------------ the scan
 
     def _scan(self, text: str, ctx: PersonContext, year, date, occupied: "_Spans"):
-        tokens = list(_TOKEN.finditer(text))
+        gap = _GAP.fullmatch
         chunks: list[list[re.Match]] = []
-        for t in tokens:
-            if chunks and _GAP.fullmatch(text, chunks[-1][-1].end(), t.start()):
+        last = None
+        for t in _TOKEN.finditer(text):
+            if last is not None and t.start() - last.end() < 24 and gap(text, last.end(), t.start()):
                 chunks[-1].append(t)
             else:
                 chunks.append([t])
+            last = t
+        first_ok = self._may_start
         for chunk in chunks:
-            i, n = 0, len(chunk)
+            n = len(chunk)
+            if n == 1 and not first_ok(chunk[0].group(0)):
+                continue
+            i = 0
             while i < n:
                 got = self._match_at(text, chunk, i, ctx, year, date, occupied)
                 if got is None:
@@ -317,6 +323,17 @@ class EntityExtractor:
                     yield mention
                     occupied.add(mention.start, mention.end)
                 i = j
+
+    def _may_start(self, tok: str) -> bool:
+        """Cheap pre-check: can a match start at this word at all?"""
+        if tok.endswith(".") and tok.count(".") == 1:
+            tok = tok[:-1]
+        tok = _POSSESSIVE.sub("", tok) or tok
+        if tok in self.gaz_first or tok in _TITLE_FIRST or tok in self.gaz:
+            return True
+        low = _key(tok)
+        return low in self.name_first or low in self.surnames or (
+            tok.isupper() and len(tok) > 3 and tok.capitalize() in self.gaz_first)
 
     def _match_at(self, text, chunk, i, ctx, year, date, occupied):
         n = len(chunk)
