@@ -481,6 +481,20 @@ class EntityExtractor:
                 if res.entity is None and title and ids:
                     res = ctx.resolve_name(surface, ids, title, False)
                 return self._person(s, e, res, ctx, title), j
+            if title is None and not ctx.volume_ids and len(ids) == 1 and not soft and ctx.year is not None:
+                # no persons list to go by: a surname borne by one authority person only, who FRUS persons
+                # lists cite within three years of the document, is linked with low confidence
+                (pid,) = ids
+                span = self.a.attested_years.get(pid)
+                person = self.a.person(pid)
+                if span and span[0] - 3 <= ctx.year <= span[1] + 3 and person.alive_in(ctx.year) is not False \
+                        and not _sentence_start(text, s):
+                    res = Resolution(iris.person_iri(pid), person.name, 0.6,
+                                     f"'{surface}': the only person of that surname in hsg-people is {person.name} "
+                                     f"(hsg-people {pid}), whom FRUS persons lists cite for {span[0]}–{span[1]}; no persons "
+                                     f"list for this volume, so the link rests on the surname and the date", "name-variant",
+                                     links=links_of(pid), pid=pid)
+                    return self._person(s, e, res, ctx, title), j
             if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
                 if surface.isupper() or surface in _NOT_SURNAMES and not ids:
                     continue
