@@ -197,7 +197,7 @@ def test_telegram_capitals_name_institutions_and_countries(extractor):
 def test_a_unique_surname_at_its_time_is_linked_with_low_confidence_and_says_why(extractor):
     ms = run(extractor, "Talks with Kissinger went well.", date="1972-03-01", volume="frus-none")
     k = at(ms, "Kissinger")[0]
-    assert k.entity == iris.person_iri("106780") or k.label == "Henry A. Kissinger"
+    assert k.entity == iris.person_iri("107252") and k.label == "Henry A. Kissinger"
     assert k.confidence <= 0.6 and "only person of that surname" in k.explanation
     # far from the years FRUS cites him for: not linked
     assert not [m for m in run(extractor, "Talks with Kissinger went well.", date="1925-03-01", volume="frus-none") if m.entity]
