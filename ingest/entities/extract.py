@@ -16,7 +16,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from ingest.authorities import authorities, date_year, norm
+from ingest.authorities import authorities, date_year, norm, split_name
 from ingest.records import Candidate, DocumentRecord, ListEntry, Mention
 from ontology import iris
 
@@ -27,14 +27,17 @@ from .places import _shouting, choose
 __all__ = ["extract_entities", "EntityExtractor"]
 
 # A capitalised word; a hyphen followed by a capital ends it ("Rusk-Gromyko" is two names, "Chou En-lai" one).
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’]*(?:-(?![A-Z])[\w'’]*)*(?:\.(?=\s[A-Z]))?|[A-Z]\.")
-_GAP = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:of|the|and|for|on|in|de|da|del|van|von|der|al|bin|el|y|du|des|la|le|di|ibn|ul)(?:[ \t]+|[ \t]*\n[ \t]*))?")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:(?<![\w])(?:de|van|von|du|di|da|al-|el-))?[A-Z][\w'’]*(?:-(?![A-Z])[\w'’]*)*(?:\.(?=\s[A-Z]))?|[A-Z]\.")
+_GAP = re.compile(r"-|(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:of|the|and|for|on|in|de|da|del|van|von|der|al|bin|el|y|du|des|la|le|di|ibn|ul)(?:[ \t]+|[ \t]*\n[ \t]*))?")
 _CONNECTORS = {"of", "the", "and", "for", "on", "in"}
 _PARTICLE_BEFORE = re.compile(r"(?:\b(?:de|De|van|Van|von|Von|du|Du|da|Da|del|Del|della|di|Di|al|El|el|ter|ten)[ -])$")
 # A lone surname followed or preceded by these names a thing, not the person.
 _CAPS_WORDS = set("""WHO THIS AID IS IT US AS AT ON IN OR AN BE DO GO NO SO TO UP WE ARE CAN MAY NOT ALL ONE ANY USE ACT END SEA
 OIL ART ARM ARMS HAS HAD WAS FOR AND THE BUT OUT NOW NEW OLD PM AM IF OF BY MY HE SHE HIS HER OUR ITS FAR NET TAX PAY RAN RUN SET
 CAT DOG EYE BAD BIG LOW HIGH WAR LAW MAN MEN MET SAW SEE SAY SAID PUT TOP WIN WON YES AIM""".split())
+_SALUTATION = re.compile(r"(?:(?P<dear>\b(?:Dear|DEAR|My dear|MY DEAR)\s+)(?P<name>[A-Z][A-Za-z]+)\s*[:,]"
+                         r"|(?m:^[ \t]*(?P<name2>[A-Z][a-z]+)\.?[ \t]*$))")
+_SUFFIX = re.compile(r",? (?:Jr\.|Sr\.|III|II|IV)(?![\w])")
 _SPEECH = re.compile(r"(?::|\s+(?:said|says|responded|replied|noted|asked|stated|added|observed|remarked|agreed|suggested|"
                      r"commented|explained|thought|felt|believed|indicated|pointed|urged|wanted|told|mentioned|emphasized|"
                      r"interjected|interrupted|continued|concluded|inquired|recalled|opened)\b)")
@@ -128,6 +131,8 @@ class EntityExtractor:
         self.full = self.a.full_index
         self.surnames = self.a.surname_index
         self.use_volume_lists = use_volume_lists
+        self.given_names = {w.lower() for p in self.a.people.values()
+                            for w in split_name(p.sort).forenames.replace(".", " ").split()[:1] if len(w) > 2}
         # first words of every multi-word surface and name: a token that starts none of them, is no
         # surface, no surname and no title cannot start a match (the common case: skip it cheaply)
         # ... and how many words the longest surface starting with it has (bounds the search)
@@ -157,6 +162,9 @@ class EntityExtractor:
         acr = self._acronyms(record)
         occupied = _Spans(taken)
         for m in self._acronym_mentions(record, acr, occupied, year):
+            found.append(m)
+            occupied.add(m.start, m.end)
+        for m in self._first_names(record, occupied):
             found.append(m)
             occupied.add(m.start, m.end)
         for m in self._scan(text, ctx, year, record.date, occupied):
@@ -208,6 +216,35 @@ class EntityExtractor:
                 out.append(Mention(party.start, party.end, "person", res.method, res.confidence, res.entity, res.label,
                                    explanation=res.explanation, office=party.office, entity_links=res.links))
         return out
+
+    def _first_names(self, record: DocumentRecord, occupied: "_Spans"):
+        """'Dear Walter:' to the recipient Walter S. Robertson; a letter signed 'Foster' by John Foster Dulles."""
+        by_first: dict[str, tuple[str, str]] = {}
+        for party in record.parties:
+            if not party.entity or not party.entity.startswith(iris.person_iri("")):
+                continue
+            pid = party.entity[len(iris.person_iri("")):]
+            if pid not in self.a.people:
+                continue
+            forenames = split_name(self.a.person(pid).sort).forenames.replace(".", " ").split()
+            for f in forenames:
+                if len(f) > 2:
+                    by_first.setdefault(f.lower(), (pid, party.role))
+        if not by_first:
+            return
+        text = record.text
+        for m in _SALUTATION.finditer(text):
+            g = "name" if m.group("name") else "name2"
+            word = m.group(g)
+            hit = by_first.get(word.lower())
+            if not hit or occupied.overlaps(m.start(g), m.end(g)):
+                continue
+            pid, role = hit
+            p = self.a.person(pid)
+            where = "salutation" if m.group("dear") else "signature"
+            yield Mention(m.start(g), m.end(g), "person", "name-variant", 0.8, iris.person_iri(pid), p.name,
+                          explanation=f"'{word}' in the {where} is a given name of {p.name} (hsg-people {pid}), "
+                                      f"the {role} named in the heading", entity_links=links_of(pid))
 
     def _person_ids(self, name: str) -> tuple[frozenset[str], bool] | None:
         key = norm(name)
@@ -410,12 +447,18 @@ class EntityExtractor:
                 pm = _POSSESSIVE.search(name)
                 if pm:
                     name = name[:pm.start()]
+                if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+                    name = name[:-1]             # "Bao Dai." at the end of a sentence
                 ids = self.full.get(_key(name))
                 if ids:
                     res = ctx.resolve_name(name, ids, None, True)
-                    return self._person(s, s + len(name), res, ctx, None), j
+                    end = s + len(name)
+                    suffix = _SUFFIX.match(text, end)
+                    if suffix:
+                        end = suffix.end()       # "Kenneth T. Young, Jr."
+                    return self._person(s, end, res, ctx, None), j
         # 3. a lone surname of someone this document or its volume names
-        return self._name_at(text, chunk, i, ctx, None, occupied, upto=i + 1)
+        return self._name_at(text, chunk, i, ctx, None, occupied, upto=min(n, i + 3))
 
     def _name_at(self, text, chunk, k, ctx: PersonContext, title, occupied, upto=None):
         """A person name starting at token k (longest full form first, then a surname)."""
@@ -439,8 +482,10 @@ class EntityExtractor:
                 if ids:
                     res = ctx.resolve_name(surface, ids, title, True)
                     return self._person(s, e, res, ctx, title), j
-                continue
-            # single token
+                if key not in self.surnames:
+                    continue
+                # a surname of several words ("La Chambre", "Mendes-France", "Ayub Khan"): as a lone surname
+            # single token (or a multi-word surname)
             if len(surface) < 2 or surface in _NEVER or (surface.isupper() and len(surface) <= 3):
                 continue
             if surface in self.gaz or surface.title() in self.gaz:
@@ -468,6 +513,10 @@ class EntityExtractor:
             ids = self.surnames.get(key, frozenset())
             known = ctx.resolved.get(key)
             in_volume = ids & ctx.volume_ids
+            if title is None and j - k == 1:
+                s2 = self._given_name_before(text, chunk, k, s)
+                if s2 != s and not occupied.overlaps(s2, s):
+                    s = s2
             if known:
                 a = self.a.person(known)
                 res = Resolution(iris.person_iri(known), a.name, 0.9,
@@ -507,6 +556,17 @@ class EntityExtractor:
                                      f"of that name", "name-variant")
                 return self._person(s, e, res, ctx, title), j
         return None
+
+    def _given_name_before(self, text, chunk, k, s) -> int:
+        """Start of a given name or nickname printed before a lone surname ('Bob Hoey', 'Joe Collins'), else s."""
+        if k == 0:
+            return s
+        prev = chunk[k - 1]
+        word = prev.group(0)
+        if text[prev.end():s] != " " or not re.fullmatch(r"[A-Z][a-z]+", word) or word in _NOT_SURNAMES or word in _NEVER \
+                or word in _TITLE_FIRST or word in self.gaz or word in _NAMED_BEFORE or word.lower() not in self.given_names:
+            return s
+        return prev.start()
 
     def _person(self, s, e, res: Resolution, ctx: PersonContext, title) -> Mention:
         if res.pid:

@@ -201,3 +201,19 @@ def test_a_unique_surname_at_its_time_is_linked_with_low_confidence_and_says_why
     assert k.confidence <= 0.6 and "only person of that surname" in k.explanation
     # far from the years FRUS cites him for: not linked
     assert not [m for m in run(extractor, "Talks with Kissinger went well.", date="1925-03-01", volume="frus-none") if m.entity]
+
+
+def test_given_names_in_salutation_and_signature_are_the_heading_parties(extractor):
+    from ingest.heading import parties_of
+    from ingest.records import Party
+
+    text = ("5. Letter From Secretary of State Dulles to Ambassador Robertson\n\nWashington, June 14, 1956.\n\n"
+            "Dear Walter: I enclose the paper.\n\nFaithfully yours,\n\nFoster\n")
+    record = DocumentRecord(volume=VolumeRecord("frus-none", "t"), doc_id="d5", number="5", heading=text.split("\n")[0],
+                            text=text, source="<t>", date="1956-06-14", pages=[Page("1", 0, len(text))])
+    for p in parties_of(record.heading):
+        record.parties.append(Party(p.role, p.name, p.office, p.start, p.end))
+    extractor.run(record)
+    foster = at(record.mentions, "Foster")
+    assert foster and foster[0].entity == iris.person_iri(
+        record.parties[0].entity.rsplit("/", 1)[1]) and "signature" in foster[0].explanation
