@@ -21,6 +21,9 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "authorities"
+_TITLE_KEYS = frozenset("""president general admiral ambassador secretary senator governor king queen prince princess shah
+emperor premier chancellor minister mr mrs ms miss dr sir lord lady dame colonel major captain lieutenant marshal pope
+cardinal archbishop bishop father sheikh emir sultan judge justice professor mayor mme mlle madame herr signor""".split())
 
 
 def date_year(date: str | None) -> int | None:
@@ -192,8 +195,10 @@ class Authorities:
             for v, list_form in self._usable_variants(p):
                 full, _ = name_forms(v, list_form=list_form)
                 for f in full:
-                    if not all(w in COMMON_KEYS or len(w) == 1 for w in f.split()):
-                        index[f].add(can)
+                    first = f.split(" ", 1)[0]
+                    if first in _TITLE_KEYS or all(w in COMMON_KEYS or len(w) == 1 for w in f.split()):
+                        continue          # "president de gaulle" is a title and a name, not a name form
+                    index[f].add(can)
         return {k: frozenset(v) for k, v in index.items()}
 
     @staticmethod

@@ -30,7 +30,8 @@ correspondence library papers files collection record records""".split())
 _TITLE_WORDS = re.compile(
     r"^(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Sir|Lord|Lady|Dame|General|Gen\.?|Admiral|Adm\.?|Colonel|Col\.?|Major|Maj\.?|Captain|Capt\.?|"
     r"Lieutenant|Lt\.?|Commander|Cdr\.?|Brigadier|Marshal|Field|Air|Vice|Rear|Chief|Sergeant|Father|Rev\.?|Reverend|Bishop|"
-    r"Archbishop|Cardinal|Prince|Princess|King|Queen|Sheikh|Shaikh|Emir|Amir|Sultan|Shah|Senator|Ambassador|Judge|Justice|Professor|Prof\.?|Baron|Count|Countess|Duke)$"
+    r"Archbishop|Cardinal|Prince|Princess|King|Queen|Sheikh|Shaikh|Emir|Amir|Sultan|Shah|Senator|Ambassador|Judge|Justice|Professor|Prof\.?|Baron|Count|Countess|Duke|"
+    r"President|Premier|Chancellor|Minister|Secretary|Governor|Mayor|Pope|Emperor|Generalissimo|Marshal|Monsignor|Msgr\.?|Mme\.?|Mlle\.?|Madame|Signor|Herr)$"
 )
 
 
@@ -133,6 +134,8 @@ def name_forms(name: str, list_form: bool = False) -> tuple[set[str], set[str]]:
         if p.suffix:
             full |= {f"{f} {norm(p.suffix)}" for f in list(full)}
     short.add(norm(sur))
+    if " " in sur and sur.split()[0].lower() in PARTICLES:
+        short.add(norm(sur.replace(" ", "")))          # "deGaulle"
     # "de Gaulle" is also written "Gaulle" rarely; keep the particle form only.
     if list_form and not p.inverted and fw and not fw[0].endswith(".") and len(fw[0]) > 1:
         # "Chou En-lai", "Hahm Pyong Choon": the first word is the family name

@@ -44,7 +44,9 @@ _SPEECH = re.compile(r"(?::|\s+(?:said|says|responded|replied|noted|asked|stated
 _NAMED_AFTER = set("""Act Acts Plan Library Line Report Amendment Amendments Resolution Award Foundation Institute
 Center Centre Building Hall Street Avenue Dam Bridge Trophy Model Front Round Formula Proposal Proposals Corollary Committee
 Commission Mission Group Fund Treaty Agreement Accord Accords Declaration Principles Program Programme Corporation Company
-Airport Field University College School Hospital County""".split())
+Airport Field University College School Hospital County File Files""".split())
+_COMBINING = set("""Franco Anglo Sino Italo Russo Indo Afro Euro Greco Turco Austro Judeo Hispano Luso Belgo Germano Polono
+Soviet Arab Israeli""".split())
 _NAMED_BEFORE = set("""Western Eastern Northern Southern Allied Four Big Great Home Free United Occupying Central Axis Royal
 Imperial""".split())
 _LOWER_NEXT = re.compile(r" ([a-z]+)\b( [a-z]+\b)?")
@@ -52,13 +54,13 @@ _LIBRARY = re.compile(r"['’]?s?\s+(?:Presidential\s+)?Library\b")
 _POSSESSIVE = re.compile(r"['’][sS]?$")
 _TITLE = re.compile(
     r"(?:(?:Acting|Deputy|Under|Assistant|Vice|Prime|Foreign|Defense|Defence|Finance|Special|Chief|Field|Lieutenant|Rear|Vice|Former|Ex-)\s+)*"
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mme|Sir|Lord|Lady|Dame|President|President-elect|Chairman|Secretary(?:[- ]General)?(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy|the\s+Interior|Health|Transportation))?|"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mme|Mlle|M|Sr|Sra|Herr|Signor|Sir|Lord|Lady|Dame|President|President-elect|Chairman|Secretary(?:[- ]General)?(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy|the\s+Interior|Health|Transportation))?|"
     r"Ambassador|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Governor|Gov|General|Gen|Admiral|Adm|Colonel|Col|Major|Maj|"
     r"Captain|Capt|Lieutenant|Lt|Commander|Cdr|Marshal|Minister|Premier|Chancellor|Director|Counselor|Judge|Justice|Mayor|Professor|Prof|"
     r"King|Queen|Prince|Princess|Shah|Emperor|Sheikh|Shaikh|Emir|Amir|Sultan|Pope|Cardinal|Archbishop|Bishop|Father|Rabbi|Chargé|Charge|"
     r"Attorney\s+General|Generalissimo|Chief\s+Justice|Speaker|Leader)\.?\s+(?=[A-Z])"
 )
-_TITLE_FIRST = set("""Acting Deputy Under Assistant Vice Prime Foreign Defense Defence Finance Special Chief Field Lieutenant Rear
+_TITLE_FIRST = set("""M Mlle Sr Sra Herr Signor Acting Deputy Under Assistant Vice Prime Foreign Defense Defence Finance Special Chief Field Lieutenant Rear
 Former Ex- Mr Mrs Ms Miss Dr Messrs Mme Sir Lord Lady Dame President President-elect Chairman Secretary Secretary-General
 Ambassador Senator Sen Representative Rep Congressman Congresswoman Governor Gov General Gen Admiral Adm Colonel Col Major Maj
 Captain Capt Lt Commander Cdr Marshal Minister Premier Chancellor Director Counselor Judge Justice Mayor Professor Prof King
@@ -131,8 +133,13 @@ class EntityExtractor:
         self.full = self.a.full_index
         self.surnames = self.a.surname_index
         self.use_volume_lists = use_volume_lists
-        self.given_names = {w.lower() for p in self.a.people.values()
-                            for w in split_name(p.sort).forenames.replace(".", " ").split()[:1] if len(w) > 2}
+        firsts = [w.lower() for p in self.a.people.values()
+                  for w in split_name(p.sort).forenames.replace(".", " ").split()[:1] if len(w) > 2]
+        self.given_names = set(firsts)
+        counts: dict[str, int] = {}
+        for w in firsts:
+            counts[w] = counts.get(w, 0) + 1
+        self.common_given = {w for w, c in counts.items() if c >= 25}
         # first words of every multi-word surface and name: a token that starts none of them, is no
         # surface, no surname and no title cannot start a match (the common case: skip it cheaply)
         # ... and how many words the longest surface starting with it has (bounds the search)
@@ -498,6 +505,10 @@ class EntityExtractor:
                 prv = chunk[k - 1].group(0) if k > 0 else ""
                 if nxt in _NAMED_AFTER or prv in _NAMED_BEFORE:
                     continue              # "Johnson Act", "Castro model", "Western Powers", "the Home Front"
+                if text.startswith("-", e) and (surface in _COMBINING or nxt in self.gaz):
+                    continue              # "Franco-Tunisian", "Anglo-American": a combining form, not Franco
+                if key in self.common_given and not ctx.resolved.get(key):
+                    continue              # "Honest John": a lone common given name is not a surname mention
             particle = _PARTICLE_BEFORE.search(text, max(0, s - 5), s)
             if particle and _key(particle.group(0) + surface) in self.surnames:
                 # "de Gaulle": the particle is part of the surname

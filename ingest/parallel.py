@@ -1,0 +1,509 @@
+"""Corpus-scale ingest: the parent reads, worker processes enrich and validate, the parent writes.
+
+    parent:  read TEI/text lazily ─► documents ─► workers (spawned processes, N of them)
+    worker:  extractors ─► triples ─► N-Quads bytes ─► fast SHACL on those bytes ─► result
+    parent:  results ─► BatchWriter (few large transactions, ledger entries inside) ─► store
+
+* Bounded memory: volumes are read lazily (the TEI reader streams), at most `prefetch` documents
+  per worker are in flight, and the write batch is capped in bytes; the corpus is never held.
+* The workers are started with 'spawn' (no fork of a process holding an open store), ignore
+  Ctrl-C (the parent decides), and exit when the parent disappears (kill -9).
+* Each worker receives a volume's metadata (persons and terms lists) once, then documents without
+  it, so pickling stays small. Results travel as N-Quads bytes over a pipe; the parent loads them
+  with the store's N-Quads parser and never builds Python quad objects.
+* Idempotent and resumable through the ledger (ingest/ledger.py): re-ingesting a volume replaces
+  its graphs and drops document graphs the volume no longer yields; a rerun after an interruption
+  skips what is committed (unless `force`).
+* `workers=0` runs the same pipeline in this process (the serial reference for tests).
+
+Test hooks (environment): FRUS_KG_INGEST_PAUSE_AFTER=N makes the writer stop after N committed
+documents and wait (printing a line to stderr), FRUS_KG_INGEST_KILL_AFTER=N makes it SIGKILL itself.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import pickle
+import signal
+import sys
+import time
+import traceback
+import zlib
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing import connection, get_context
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import pyoxigraph as ox
+
+from ontology import iris
+from ontology.fast_shacl import validate_fast
+from ontology.validation import validate
+
+from .errors import IngestError, SourceError
+from .ledger import BatchWriter, Commit, CorpusSink, Ledger, file_digest
+from .pipeline import TEI_SUFFIXES, Extractor, Failure, default_extractors, find_inputs, read_inputs
+from .records import DocumentRecord, VolumeRecord
+from .triples import document_quads, volume_quads
+
+__all__ = ["CorpusSummary", "Progress", "ingest_corpus", "process_document", "DocumentResult", "estimate_documents",
+           "default_workers"]
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+@dataclass
+class CorpusSummary:
+    files: int = 0
+    volumes: int = 0                  # complete volumes finished (ledger marked complete)
+    documents: int = 0                # committed in this run
+    triples: int = 0
+    skipped_documents: int = 0        # already committed from the same source bytes
+    skipped_files: int = 0            # complete volumes whose file is unchanged (not even parsed)
+    dropped_graphs: int = 0           # stale document graphs removed
+    transactions: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)   # summed over workers
+
+    @property
+    def rejected(self) -> int:
+        return len(self.failures)
+
+
+@dataclass
+class Progress:
+    """Handed to the progress callback after each document and each file."""
+    files_done: int
+    files_total: int
+    documents: int                    # committed
+    skipped: int
+    failures: int
+    documents_expected: int | None    # estimate for the ETA (None when unknown)
+    elapsed: float
+    current: str = ""
+
+
+@dataclass
+class DocumentResult:
+    seq: int
+    graph: str
+    nquads: bytes = b""
+    triples: int = 0
+    error: str | None = None
+    kind: str = ""                    # "" | "rejected" | "unreadable" | "crashed"
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+# ------------------------------------------------------------------------------------ worker side
+def process_document(record: DocumentRecord, extractors: Sequence[Extractor], engine: str = "fast",
+                     check_shapes: bool = True, seq: int = 0) -> DocumentResult:
+    """Extractors -> triples -> N-Quads -> SHACL. Never raises for a bad document: the result says why."""
+    doc = iris.document_iri(record.volume.id, record.doc_id)
+    graph = iris.graph_iri(doc)
+    times: dict[str, float] = {}
+    t = time.perf_counter()
+    try:
+        for extract in extractors:
+            extract(record)
+        t1 = time.perf_counter()
+        times["extract"] = t1 - t
+        try:
+            quads = document_quads(record)
+        except ValueError as exc:
+            return DocumentResult(seq, graph, error=str(SourceError(record.source, str(exc))), kind="unreadable", seconds=times)
+        t2 = time.perf_counter()
+        times["triples"] = t2 - t1
+        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        t3 = time.perf_counter()
+        times["serialize"] = t3 - t2
+        if check_shapes:
+            if engine == "fast":
+                report = validate_fast(data)
+            else:
+                report = validate(quads, engine=engine)
+            times["validate"] = time.perf_counter() - t3
+            if not report.conforms:
+                return DocumentResult(seq, graph, error=report.format(f"{record.source} ({doc})"), kind="rejected", seconds=times)
+        return DocumentResult(seq, graph, data, len(quads), seconds=times)
+    except Exception as exc:          # an extractor bug must not stop the corpus: report it, go on
+        where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        return DocumentResult(seq, graph, error=f"{record.source} ({doc}): {where}", kind="crashed", seconds=times)
+
+
+def _worker_main(tasks, results, parent_pid: int, extractor_spec, engine: str, check_shapes: bool) -> None:
+    """A worker process: volumes and documents in, results out, until told to stop or orphaned."""
+    import queue
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C is the parent's to handle
+    extractors = default_extractors() if extractor_spec is None else pickle.loads(extractor_spec)
+    volumes: dict[str, VolumeRecord] = {}
+    while True:
+        try:
+            message = tasks.get(timeout=1.0)
+        except queue.Empty:
+            if os.getppid() != parent_pid:
+                return                                  # the parent is gone (kill -9): stop quietly
+            continue
+        kind = message[0]
+        if kind == "stop":
+            results.close()
+            return
+        if kind == "volume":
+            if len(volumes) > 4:
+                volumes.clear()
+            volumes[message[1]] = message[2]
+            continue
+        _, seq, volume_id, record = message
+        record.volume = volumes[volume_id]
+        results.send_bytes(pickle.dumps(process_document(record, extractors, engine, check_shapes, seq),
+                                        protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class _Pool:
+    """Spawned worker processes, each with a task queue and a result pipe; bounded in-flight work."""
+
+    def __init__(self, n: int, extractors: Sequence[Extractor] | None, engine: str, check_shapes: bool, prefetch: int):
+        ctx = get_context("spawn")
+        spec = None if extractors is None else pickle.dumps(list(extractors))
+        self.prefetch = prefetch
+        self.procs, self.tasks, self.conns = [], [], []
+        self.in_flight = [0] * n
+        self.volumes_sent: list[set[str]] = [set() for _ in range(n)]
+        for _ in range(n):
+            tasks = ctx.Queue()
+            receive, send = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_worker_main, args=(tasks, send, os.getpid(), spec, engine, check_shapes), daemon=True)
+            proc.start()
+            send.close()
+            self.procs.append(proc)
+            self.tasks.append(tasks)
+            self.conns.append(receive)
+
+    @property
+    def busy(self) -> int:
+        return sum(self.in_flight)
+
+    def has_room(self) -> bool:
+        return min(self.in_flight) < self.prefetch
+
+    def submit(self, seq: int, record: DocumentRecord) -> None:
+        w = min(range(len(self.procs)), key=self.in_flight.__getitem__)
+        volume = record.volume
+        if volume.id not in self.volumes_sent[w]:
+            self.tasks[w].put(("volume", volume.id, volume))
+            self.volumes_sent[w].add(volume.id)
+        record.volume = None                            # sent once per worker, not with every document
+        try:
+            self.tasks[w].put(("doc", seq, volume.id, record))
+        finally:
+            record.volume = volume
+        self.in_flight[w] += 1
+
+    def results(self, timeout: float) -> list[DocumentResult]:
+        """Results ready within `timeout`; raises IngestError if a worker died."""
+        ready = connection.wait(self.conns + [p.sentinel for p in self.procs], timeout)
+        out = []
+        for obj in ready:
+            if obj in self.conns:
+                w = self.conns.index(obj)
+                try:
+                    out.append(pickle.loads(obj.recv_bytes()))
+                except EOFError:
+                    continue
+                self.in_flight[w] -= 1
+        for p in self.procs:
+            if p.exitcode is not None:
+                raise IngestError(f"an ingest worker died (exit code {p.exitcode}); every committed document is "
+                                  f"intact, rerun to finish")
+        return out
+
+    def close(self, graceful: bool = True) -> None:
+        for p, q in zip(self.procs, self.tasks):
+            if graceful and p.exitcode is None:
+                try:
+                    q.put(("stop",))
+                except (OSError, ValueError):
+                    pass
+        deadline = time.monotonic() + (5 if graceful else 0.5)
+        for p in self.procs:
+            p.join(max(0.0, deadline - time.monotonic()))
+            if p.exitcode is None:
+                p.terminate()
+                p.join(2)
+        for q in self.tasks:
+            q.close()
+            q.cancel_join_thread()
+
+
+class _Inline:
+    """workers=0: the same pipeline, in this process."""
+
+    def __init__(self, extractors: Sequence[Extractor] | None, engine: str, check_shapes: bool):
+        self.extractors = default_extractors() if extractors is None else list(extractors)
+        self.engine, self.check_shapes = engine, check_shapes
+        self.done: deque[DocumentResult] = deque()
+        self.busy = 0
+
+    def has_room(self) -> bool:
+        return True
+
+    def submit(self, seq: int, record: DocumentRecord) -> None:
+        self.done.append(process_document(record, self.extractors, self.engine, self.check_shapes, seq))
+
+    def results(self, timeout: float) -> list[DocumentResult]:
+        out = list(self.done)
+        self.done.clear()
+        return out
+
+    def close(self, graceful: bool = True) -> None:
+        pass
+
+
+# ------------------------------------------------------------------------------------ parent side
+@dataclass
+class _FileState:
+    path: Path
+    digest: str
+    committed_before: set[str]
+    volume: str | None = None
+    complete: bool = False          # a whole TEI volume
+    read_ok: bool = False           # read to the end without a file-level error
+    outstanding: int = 0            # documents dispatched, result not yet committed
+    produced: set[str] = field(default_factory=set)
+
+
+class _Hooks:
+    """Deterministic interruption for tests: pause or SIGKILL after N committed documents."""
+
+    def __init__(self):
+        self.pause_after = int(os.environ.get("FRUS_KG_INGEST_PAUSE_AFTER", "0") or 0)
+        self.kill_after = int(os.environ.get("FRUS_KG_INGEST_KILL_AFTER", "0") or 0)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.pause_after or self.kill_after)
+
+    def after_commit(self, committed: int) -> None:
+        if self.kill_after and committed >= self.kill_after:
+            print(f"frus-kg ingest: test hook: SIGKILL after {committed} committed documents", file=sys.stderr, flush=True)
+            os.kill(os.getpid(), signal.SIGKILL)
+        if self.pause_after and committed >= self.pause_after:
+            print(f"frus-kg ingest: test hook: paused after {committed} committed documents", file=sys.stderr, flush=True)
+            while True:
+                time.sleep(3600)
+
+
+def estimate_documents(paths: Iterable[Path]) -> dict[Path, int]:
+    """A quick count of `type="document"` in each file (gzip streamed, ~1 s for 99 volumes): for the ETA."""
+    counts = {}
+    needle = b'type="document"'
+    for path in paths:
+        name = path.name.lower()
+        total = counts[path] = 1
+        if not name.endswith(TEI_SUFFIXES):
+            continue
+        total = 0
+        try:
+            opener = gzip.open if name.endswith(".gz") else open
+            with opener(path, "rb") as fh:
+                tail = b""
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    block = tail + chunk
+                    total += block.count(needle)
+                    tail = block[-(len(needle) - 1):]
+                    total -= tail.count(needle)     # never count a match twice
+        except (OSError, EOFError, zlib.error):
+            pass
+        counts[path] = max(total, 1)
+    return counts
+
+
+def ingest_corpus(
+    paths: Iterable[str | Path],
+    sink: CorpusSink,
+    *,
+    workers: int | None = None,
+    extractors: Sequence[Extractor] | None = None,
+    engine: str = "fast",
+    check_shapes: bool = True,
+    force: bool = False,
+    prefetch: int = 3,
+    batch_bytes: int = 32 << 20,
+    batch_seconds: float = 5.0,
+    on_progress: Callable[[Progress], None] | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+    estimate: bool = True,
+) -> CorpusSummary:
+    """Ingest files and folders with `workers` processes (default: CPUs; 0 = in this process).
+
+    Idempotent and resumable (see the module docstring and ingest/ledger.py). Returns a summary;
+    failures (unreadable files or documents, SHACL rejections, extractor crashes) are listed in it
+    and passed to `on_failure` as they happen, while the rest of the corpus goes on.
+    """
+    started = time.perf_counter()
+    summary = CorpusSummary()
+    files = find_inputs(paths)
+    summary.files = len(files)
+    workers = default_workers() if workers is None else workers
+    ledger = Ledger(sink)
+    hooks = _Hooks()
+    writer = BatchWriter(sink, max_bytes=batch_bytes, max_graphs=1 if hooks.active else 256)
+    stage: dict[str, float] = {}
+    counts = estimate_documents(files) if (estimate and on_progress) else None
+    expected = sum(counts.values()) if counts else None
+    files_done = 0
+    seq = 0
+    open_files: list[_FileState] = []              # read (or being read), not yet finished
+    last_flush = time.monotonic()
+
+    def fail(failure: Failure) -> None:
+        summary.failures.append(failure)
+        if on_failure:
+            on_failure(failure)
+
+    def progress(current: str = "") -> None:
+        if on_progress:
+            on_progress(Progress(files_done, len(files), writer.committed_documents, summary.skipped_documents,
+                                 len(summary.failures), expected, time.perf_counter() - started, current))
+
+    def flush() -> None:
+        nonlocal last_flush
+        t = time.perf_counter()
+        written = writer.flush()
+        stage["write"] = stage.get("write", 0.0) + time.perf_counter() - t
+        last_flush = time.monotonic()
+        for c in written:
+            if isinstance(c.token, _FileState):
+                c.token.outstanding -= 1
+                c.token.produced.add(c.graph)
+        if written and hooks.active:
+            hooks.after_commit(writer.committed_documents)
+        finish_files()
+
+    def finish_files() -> None:
+        """Files read to their end whose documents are all settled; a complete volume then drops its
+        stale document graphs and is marked complete, in one transaction."""
+        for state in list(open_files):
+            if not state.read_ok or state.outstanding:
+                continue
+            open_files.remove(state)
+            if state.complete and state.volume:
+                t = time.perf_counter()
+                known = ledger.documents_of(iris.volume_iri(state.volume))
+                stale = sorted(known - state.produced)
+                writer.finish_volume(iris.volume_iri(state.volume), state.digest, stale)
+                stage["write"] = stage.get("write", 0.0) + time.perf_counter() - t
+                summary.dropped_graphs += len(stale)
+                summary.volumes += 1
+
+    def collect(results: list[DocumentResult]) -> None:
+        for r in results:
+            for k, v in r.seconds.items():
+                stage[k] = stage.get(k, 0.0) + v
+            state = pending.pop(r.seq)
+            if r.error:
+                state.outstanding -= 1
+                fail(Failure(r.graph, r.error, r.kind))
+                continue
+            commit = Commit(r.graph, r.nquads, r.triples, state.digest, iris.volume_iri(state.volume), token=state)
+            if writer.add(commit) or time.monotonic() - last_flush > batch_seconds:
+                flush()
+            progress(state.path.name)
+
+    def results(timeout: float) -> list[DocumentResult]:
+        t = time.perf_counter()
+        out = pool.results(timeout)
+        stage["wait"] = stage.get("wait", 0.0) + time.perf_counter() - t
+        return out
+
+    pending: dict[int, _FileState] = {}
+    touched: set[str] = set()       # documents read in this run: the ledger may not show their fate yet
+    pool = _Pool(workers, extractors, engine, check_shapes, prefetch) if workers > 0 else _Inline(extractors, engine, check_shapes)
+    try:
+        for path in files:
+            try:
+                digest = file_digest(path)
+            except OSError as exc:
+                fail(Failure(str(path), str(SourceError(str(path), f"cannot read: {exc.strerror or exc}")), "unreadable"))
+                files_done += 1
+                continue
+            unchanged = None if force else ledger.unchanged_volume(digest)
+            if unchanged and touched & ledger.documents_of(unchanged):
+                unchanged = None                     # an earlier input of this run rewrote some of its documents
+            if unchanged:
+                summary.skipped_files += 1
+                if expected is not None:
+                    expected -= counts[path]
+                files_done += 1
+                progress(path.name)
+                continue
+            state = _FileState(path, digest, set() if force else ledger.committed(digest))
+            open_files.append(state)
+
+            def unreadable_document(exc: SourceError) -> None:
+                fail(Failure(f"{exc.path}:{exc.line}" if exc.line else exc.path, str(exc), "unreadable"))
+
+            try:
+                records = read_inputs(path, on_error=unreadable_document)
+                while True:
+                    t = time.perf_counter()
+                    record = next(records, None)
+                    stage["read"] = stage.get("read", 0.0) + time.perf_counter() - t
+                    if record is None:
+                        break
+                    volume = record.volume
+                    if state.volume is None:
+                        state.volume = volume.id
+                        state.complete = volume.complete
+                        # a volume being finished from an earlier file must be finished before this one writes
+                        while any(s is not state and s.volume == volume.id for s in open_files):
+                            collect(results(0.5))
+                            flush()
+                        writer.add(Commit(iris.graph_iri(iris.volume_iri(volume.id)),
+                                          ox.serialize(volume_quads(volume), format=ox.RdfFormat.N_QUADS),
+                                          replace=volume.complete))
+                    doc = iris.graph_iri(iris.document_iri(volume.id, record.doc_id))
+                    if doc in state.committed_before and doc not in touched and sink.has_graph(doc):
+                        touched.add(doc)
+                        summary.skipped_documents += 1
+                        state.produced.add(doc)
+                        progress(path.name)
+                        continue
+                    while not pool.has_room():
+                        collect(results(1.0))
+                    touched.add(doc)
+                    seq += 1
+                    pending[seq] = state
+                    state.outstanding += 1
+                    pool.submit(seq, record)
+                    collect(results(0))
+                state.read_ok = True
+            except IngestError as exc:
+                fail(Failure(str(path), str(exc), "unreadable"))
+                state.complete = False               # never mark a volume complete that was not read to its end
+                state.read_ok = True
+            files_done += 1
+            finish_files()
+        while pool.busy:
+            collect(results(1.0))
+        flush()
+        finish_files()
+    except BaseException:
+        try:                                          # keep what is validated and in hand: it is complete
+            flush()
+        except Exception:
+            pass
+        pool.close(graceful=False)
+        raise
+    pool.close()
+    summary.documents = writer.committed_documents
+    summary.triples = writer.committed_triples
+    summary.transactions = writer.transactions
+    summary.seconds = time.perf_counter() - started
+    summary.stage_seconds = stage
+    progress()
+    return summary
