@@ -263,6 +263,35 @@ class _Inline:
         pass
 
 
+class _Lazy:
+    """Starts the workers on the first document that needs them: a rerun with nothing to do starts none."""
+
+    def __init__(self, make: Callable[[], "_Pool | _Inline"]):
+        self.make, self.pool = make, None
+
+    def _get(self):
+        if self.pool is None:
+            self.pool = self.make()
+        return self.pool
+
+    @property
+    def busy(self) -> int:
+        return 0 if self.pool is None else self.pool.busy
+
+    def has_room(self) -> bool:
+        return self._get().has_room()
+
+    def submit(self, seq: int, record: DocumentRecord) -> None:
+        self._get().submit(seq, record)
+
+    def results(self, timeout: float) -> list[DocumentResult]:
+        return [] if self.pool is None else self.pool.results(timeout)
+
+    def close(self, graceful: bool = True) -> None:
+        if self.pool is not None:
+            self.pool.close(graceful)
+
+
 # ------------------------------------------------------------------------------------ parent side
 @dataclass
 class _FileState:
@@ -422,7 +451,8 @@ def ingest_corpus(
 
     pending: dict[int, _FileState] = {}
     touched: set[str] = set()       # documents read in this run: the ledger may not show their fate yet
-    pool = _Pool(workers, extractors, engine, check_shapes, prefetch) if workers > 0 else _Inline(extractors, engine, check_shapes)
+    pool = _Lazy(lambda: _Pool(workers, extractors, engine, check_shapes, prefetch) if workers > 0
+                 else _Inline(extractors, engine, check_shapes))
     try:
         for path in files:
             try:

@@ -528,6 +528,10 @@ class EntityExtractor:
                 s2 = self._given_name_before(text, chunk, k, s)
                 if s2 != s and not occupied.overlaps(s2, s):
                     s = s2
+            if known and len(ctx.named.get(key, ())) > 1:
+                # two people of this surname are named in this document (Allen and John Foster Dulles)
+                res = ctx.resolve_name(surface, frozenset(ctx.named[key]), title, False)
+                return self._person(s, e, res, ctx, title), j
             if known:
                 a = self.a.person(known)
                 res = Resolution(iris.person_iri(known), a.name, 0.9,
@@ -560,6 +564,8 @@ class EntityExtractor:
                     continue
                 if ids:
                     res = ctx.resolve_name(surface, ids, title, False)
+                    if res.entity is None and ctx.volume_ids:
+                        continue          # not in the volume's persons list and not resolvable: left out
                 elif ctx.volume_ids:
                     continue              # the volume lists its people: a name with no record at all is left out
                 else:

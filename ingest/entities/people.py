@@ -127,6 +127,7 @@ class PersonContext:
     volume_people: dict[str, str]                         # persons-list xml:id -> canonical id
     volume_ids: set[str] = field(default_factory=set)
     resolved: dict[str, str] = field(default_factory=dict)   # norm(surname or full form) -> canonical id (this document)
+    named: dict[str, set[str]] = field(default_factory=dict)  # norm(surname) -> every person of that surname named here
 
     @classmethod
     def of(cls, volume_id: str, date: str | None, use_volume: bool = True) -> "PersonContext":
@@ -138,6 +139,7 @@ class PersonContext:
         p = authorities().person(pid)
         self.resolved[norm(p.surname)] = pid
         self.resolved[norm(p.name)] = pid
+        self.named.setdefault(norm(p.surname), set()).add(pid)
 
     # -------------------------------------------------------- scoring
 
