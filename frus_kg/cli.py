@@ -58,42 +58,77 @@ def _open(store: Optional[Path], read_only: bool = False):
         _fail(str(exc), EXIT_STORE)
 
 
+class ValidationEngine(str, Enum):
+    fast = "fast"
+    pyshacl = "pyshacl"
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: plain-text document copies, TEI volumes (.xml, .xml.gz)")],
     store: StoreOpt = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip the SHACL gate (not recommended)")] = False,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=0,
+                       help="Worker processes [default: number of CPUs; small inputs run in this process]; 0 = no workers")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-ingest documents the ledger says are already committed from the same file")] = False,
+    engine: Annotated[ValidationEngine, typer.Option("--engine", help="SHACL engine: fast (compiled shapes) or pyshacl (the reference, ~100x slower)")] = ValidationEngine.fast,
 ) -> None:
-    """Read FRUS documents into the store: one validated named graph per document."""
-    from ingest import find_inputs, ingest_paths
+    """Read FRUS documents into the store: one validated named graph per document.
+
+    Workers enrich and validate documents in parallel; this process writes them in batches. Each
+    document is committed atomically with its ledger entry, so an interrupted ingest (Ctrl-C, kill)
+    can simply be rerun: it skips what is committed and finishes the rest (see docs/ingest.md).
+    """
+    from ingest import find_inputs
+    from ingest.parallel import default_workers, estimate_documents, ingest_corpus
 
     db = _open(store)
     files = find_inputs(paths)
+    expected = sum(estimate_documents(files).values())
+    n_workers = workers if workers is not None else (default_workers() if expected >= 16 else 0)
     started = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                  TimeElapsedColumn(), TimeRemainingColumn(), console=err, transient=True) as progress:
-        task = progress.add_task("documents", total=None, rate="")
+                  TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("files 0/%d" % len(files), total=expected or None, rate="")
 
-        def tick(record, failure) -> None:
-            if failure is not None:
-                progress.console.print(f"[red]rejected[/] {failure.message}", highlight=False)
-            done = progress.tasks[0].completed + 1
-            rate = done / max(time.perf_counter() - started, 1e-9)
-            progress.update(task, advance=1, rate=f"{rate:.1f} docs/s")
+        def tick(p) -> None:
+            done = p.documents + p.skipped + p.failures
+            rate = p.documents / max(p.elapsed, 1e-9)
+            total = max(p.documents_expected or 0, done) or None
+            progress.update(task, completed=done, total=total, rate=f"{rate:.1f} docs/s",
+                            description=f"files {p.files_done}/{p.files_total} {p.current}".rstrip())
 
-        summary = ingest_paths(files, db, check=not no_validate, on_document=tick)
+        def failed(failure) -> None:
+            progress.console.print(f"[red]{failure.kind}[/] {failure.message}", highlight=False)
+
+        try:
+            summary = ingest_corpus(files, db, workers=n_workers, engine=engine.value, check_shapes=not no_validate,
+                                    force=force, on_progress=tick, on_failure=failed)
+        except Exception as exc:
+            from ingest import IngestError
+            if isinstance(exc, (IngestError, StoreError)):
+                db.close()
+                _fail(str(exc), EXIT_STORE if isinstance(exc, StoreError) else EXIT_REJECTED)
+            raise
     db.close()
     elapsed = time.perf_counter() - started
     table = Table(title="ingest summary", show_header=False)
     table.add_row("files", str(len(files)))
-    table.add_row("documents", str(summary.documents))
+    table.add_row("volumes completed", str(summary.volumes))
+    table.add_row("documents", f"{summary.documents} committed, {summary.skipped_documents} unchanged (skipped)")
+    table.add_row("unchanged files", str(summary.skipped_files))
     table.add_row("triples", str(summary.triples))
     table.add_row("rejected", str(summary.rejected))
+    table.add_row("stale graphs dropped", str(summary.dropped_graphs))
+    table.add_row("workers", str(n_workers))
     table.add_row("seconds", f"{elapsed:.2f}")
+    table.add_row("rate", f"{summary.documents / max(elapsed, 1e-9):.1f} documents/s, {summary.triples / max(elapsed, 1e-9):,.0f} triples/s")
     table.add_row("store", str(store_path(store)))
     err.print(table)
-    for failure in summary.failures:
+    for failure in summary.failures[:50]:
         err.print(f"[red]{failure.kind}:[/] {failure.message}", highlight=False)
+    if len(summary.failures) > 50:
+        err.print(f"… and {len(summary.failures) - 50} more failures (all were printed above as they happened)")
     if summary.failures:
         raise typer.Exit(EXIT_REJECTED)
 
