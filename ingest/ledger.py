@@ -164,13 +164,15 @@ class BatchWriter:
                 self.committed_triples += c.triples
         return fresh + replaced
 
-    def finish_volume(self, volume: str, digest: str, stale: Sequence[str]) -> None:
-        """In one transaction: drop the stale document graphs of a volume and mark it complete."""
+    def finish_volume(self, volume: str, digest: str, stale: Sequence[str], complete: bool = True) -> None:
+        """In one transaction: drop the stale document graphs of a volume and (if `complete`: every
+        document of the file is committed) mark it complete; otherwise a rerun retries the missing ones."""
         parts = [_forget(d) + f"DROP SILENT GRAPH {_iri(d)} ;" for d in stale]
         parts.append(f"DELETE WHERE {{ {_iri(volume)} {_iri(SOURCE_DIGEST)} ?x }} ;")
-        parts.append(f"DELETE WHERE {{ {_iri(volume)} {_iri(INGEST_STATUS)} ?x }} ;")
-        parts.append(f"INSERT DATA {{ {_iri(volume)} {_iri(SOURCE_DIGEST)} {_iri(digest)} ; "
-                     f"{_iri(INGEST_STATUS)} {_iri(INGEST_COMPLETE)} }}")
+        parts.append(f"DELETE WHERE {{ {_iri(volume)} {_iri(INGEST_STATUS)} ?x }}")
+        if complete:
+            parts.append(f"; INSERT DATA {{ {_iri(volume)} {_iri(SOURCE_DIGEST)} {_iri(digest)} ; "
+                         f"{_iri(INGEST_STATUS)} {_iri(INGEST_COMPLETE)} }}")
         self.sink.update(" ".join(parts))
         self.transactions += 1
 

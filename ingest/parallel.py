@@ -302,6 +302,7 @@ class _FileState:
     complete: bool = False          # a whole TEI volume
     read_ok: bool = False           # read to the end without a file-level error
     outstanding: int = 0            # documents dispatched, result not yet committed
+    failed: int = 0                 # documents that could not be read, enriched or validated
     produced: set[str] = field(default_factory=set)
 
 
@@ -424,10 +425,10 @@ def ingest_corpus(
                 t = time.perf_counter()
                 known = ledger.documents_of(iris.volume_iri(state.volume))
                 stale = sorted(known - state.produced)
-                writer.finish_volume(iris.volume_iri(state.volume), state.digest, stale)
+                writer.finish_volume(iris.volume_iri(state.volume), state.digest, stale, complete=not state.failed)
                 stage["write"] = stage.get("write", 0.0) + time.perf_counter() - t
                 summary.dropped_graphs += len(stale)
-                summary.volumes += 1
+                summary.volumes += 0 if state.failed else 1
 
     def collect(results: list[DocumentResult]) -> None:
         for r in results:
@@ -436,6 +437,7 @@ def ingest_corpus(
             state = pending.pop(r.seq)
             if r.error:
                 state.outstanding -= 1
+                state.failed += 1
                 fail(Failure(r.graph, r.error, r.kind))
                 continue
             commit = Commit(r.graph, r.nquads, r.triples, state.digest, iris.volume_iri(state.volume), token=state)
@@ -474,7 +476,8 @@ def ingest_corpus(
             state = _FileState(path, digest, set() if force else ledger.committed(digest))
             open_files.append(state)
 
-            def unreadable_document(exc: SourceError) -> None:
+            def unreadable_document(exc: SourceError, state: _FileState = state) -> None:
+                state.failed += 1
                 fail(Failure(f"{exc.path}:{exc.line}" if exc.line else exc.path, str(exc), "unreadable"))
 
             try:

@@ -1,0 +1,214 @@
+"""Corpus ingest: worker processes give the same graphs as the serial path; re-ingest is idempotent,
+replaces what changed and drops what a volume no longer has; failures are reported and the rest goes on."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph import open_store
+from ingest.ledger import INGEST_COMPLETE, INGEST_STATUS, INGEST_VOLUME, SOURCE_DIGEST, file_digest
+from ingest.parallel import ingest_corpus
+from ontology.validation import validate
+
+ROOT = Path(__file__).resolve().parents[2]
+TEI = ROOT / "tests" / "fixtures" / "tei"
+V01 = TEI / "frus1969-76v01-slice.xml"
+V1948 = TEI / "frus1948v05p1-slice.xml"
+SAMPLE = ROOT / "examples" / "frus1981-88v41-d54.txt"
+DOC = "https://w3id.org/frus-kg/id/historicaldocuments/"
+
+
+def nquads(store) -> set[str]:
+    """Every quad of the store as an N-Quads line (default-graph ledger lines have three terms)."""
+    import io
+    buf = io.BytesIO()
+    store.export(buf, "nquads")
+    return {line for line in buf.getvalue().decode().splitlines() if line}
+
+
+def named(lines: set[str]) -> set[str]:
+    """The quads of named graphs only (the data, without the ledger)."""
+    import pyoxigraph as ox
+    quads = ox.parse("\n".join(sorted(lines)), format=ox.RdfFormat.N_QUADS)
+    return {str(q) for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
+
+
+def ingest(paths, store_dir: Path, **kwargs):
+    db = open_store(store_dir)
+    try:
+        summary = ingest_corpus(paths, db, **kwargs)
+        return summary, nquads(db)
+    finally:
+        db.close()
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory):
+    """The serial reference: three inputs (two TEI volume slices, one plain-text memo), no workers."""
+    store = tmp_path_factory.mktemp("serial") / "store"
+    summary, quads = ingest([V01, V1948, SAMPLE], store, workers=0)
+    return store, summary, quads
+
+
+def test_serial_ingest_commits_every_readable_document(serial):
+    _, summary, quads = serial
+    assert summary.documents == 8 + 4 + 1 and not summary.failures
+    assert summary.volumes == 2                     # the two TEI slices are whole volumes; the memo is not
+    assert summary.triples > 10_000 and len(quads) > summary.triples
+
+
+def test_process_parallel_ingest_gives_the_same_quads_as_serial(serial, tmp_path):
+    _, reference, quads = serial
+    summary, parallel = ingest([V01, V1948, SAMPLE], tmp_path / "store", workers=2)
+    assert summary.documents == reference.documents and not summary.failures
+    assert parallel == quads
+
+
+def test_document_graphs_are_those_of_the_reference_pipeline(tmp_path):
+    """Same graphs as ingest.pipeline.ingest_paths (pySHACL gate, no ledger) for every named graph."""
+    from ingest import ingest_paths
+
+    db = open_store(tmp_path / "reference")
+    ingest_paths([V1948], db)
+    reference = named(nquads(db))
+    db.close()
+    _, ours = ingest([V1948], tmp_path / "ours", workers=0)
+    assert named(ours) == reference and len(reference) > 1000
+
+
+def test_each_committed_document_has_its_ledger_entry_and_volumes_are_marked_complete(serial):
+    store, summary, quads = serial
+    digest = file_digest(V01)
+    entries = {line.split(" ", 1)[0][1:-1] for line in quads if f"<{SOURCE_DIGEST}> <{digest}> ." in line} - {f"{DOC}frus1969-76v01"}
+    assert entries == {f"{DOC}frus1969-76v01/{d}" for d in ("d1", "d10", "d11", "d53", "d54", "d55", "d56", "d57")}
+    assert f"<{DOC}frus1969-76v01> <{SOURCE_DIGEST}> <{digest}> ." in quads
+    assert f"<{DOC}frus1969-76v01> <{INGEST_STATUS}> <{INGEST_COMPLETE}> ." in quads
+    assert f"<{DOC}frus1981-88v41/d54> <{INGEST_VOLUME}> <{DOC}frus1981-88v41> ." in quads
+    assert not any(line.startswith(f"<{DOC}frus1981-88v41> <{INGEST_STATUS}>") for line in quads)   # a single memo
+
+
+def test_committed_graphs_conform_to_the_shapes(serial):
+    store, _, _ = serial
+    db = open_store(store, read_only=True)
+    doc = f"{DOC}frus1969-76v01/d10"
+    assert validate(list(db.quads(doc)), engine="fast").conforms
+    assert validate(list(db.quads(doc))).conforms
+
+
+def test_a_rerun_skips_unchanged_inputs_and_changes_nothing(serial, tmp_path):
+    store, _, quads = serial
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    summary, after = ingest([V01, V1948, SAMPLE], copy, workers=0)
+    assert (summary.documents, summary.skipped_files, summary.skipped_documents) == (0, 2, 1)
+    assert after == quads
+
+
+def test_force_reingests_everything_to_the_same_quads(serial, tmp_path):
+    store, reference, quads = serial
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    summary, after = ingest([V01, V1948, SAMPLE], copy, workers=0, force=True)
+    assert summary.documents == reference.documents and summary.skipped_files == 0
+    assert after == quads
+
+
+def _without_document(src: Path, doc_id: str, dst: Path) -> Path:
+    text = src.read_text(encoding="utf-8")
+    start = text.index(f'xml:id="{doc_id}"')
+    start = text.rindex("<div", 0, start)
+    end = text.index("</div>", start) + len("</div>")
+    assert "<div" not in text[start + 4:end], "the removed document must not contain divs"
+    dst.write_text(text[:start] + text[end:], encoding="utf-8")
+    return dst
+
+
+def test_reingesting_a_volume_that_lost_a_document_drops_its_graph(serial, tmp_path):
+    store, _, quads = serial
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    smaller = _without_document(V01, "d11", tmp_path / V01.name)       # an editorial note
+    summary, after = ingest([smaller], copy, workers=0)
+    assert not summary.failures
+    gone = f"{DOC}frus1969-76v01/d11"
+    assert (summary.dropped_graphs, summary.documents, summary.volumes) == (1, 7, 1)
+    assert not any(f"<{gone}>" in line for line in after)                   # graph and ledger entry
+    kept = f"{DOC}frus1969-76v01/d56"
+    assert {q for q in after if q.endswith(f"<{kept}> .")} == {q for q in quads if q.endswith(f"<{kept}> .")}
+    assert f"<{kept}> <{SOURCE_DIGEST}> <{file_digest(smaller)}> ." in after
+
+
+def test_a_changed_document_is_replaced_without_stale_triples(serial, tmp_path):
+    store, _, quads = serial
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    changed = tmp_path / V01.name
+    text = V01.read_text(encoding="utf-8")
+    assert text.count("Kissinger") > 3
+    changed.write_text(text.replace("Kissinger", "Kisinger"), encoding="utf-8")
+    summary, after = ingest([changed], copy, workers=0)
+    assert summary.documents == 8 and summary.dropped_graphs == 0
+    assert any("Kisinger" in q for q in after)
+    doc = f"{DOC}frus1969-76v01/d10"
+    texts = [q for q in after if q.startswith(f"<{doc}> <http://schema.org/text> ")]
+    assert len(texts) == 1 and "Kissinger" not in texts[0]
+    digests = [q for q in after if q.startswith(f"<{doc}> <{SOURCE_DIGEST}>")]
+    assert digests == [f"<{doc}> <{SOURCE_DIGEST}> <{file_digest(changed)}> ."]
+
+
+def test_a_single_document_file_leaves_the_rest_of_its_volume(tmp_path):
+    volume = TEI / "frus1969-76ve09p1-slice.xml"
+    single = TEI / "frus1969-76ve09p1-d9.xml"
+    _, before = ingest([volume], tmp_path / "store", workers=0)
+    summary, after = ingest([single], tmp_path / "store", workers=0)
+    assert summary.documents == 1 and summary.dropped_graphs == 0
+    for d in ("d1", "d2", "d3", "d4"):
+        doc = f"{DOC}frus1969-76ve09p1/{d}"
+        assert {q for q in after if q.endswith(f"<{doc}> .")} == {q for q in before if q.endswith(f"<{doc}> .")}
+    # the volume is no longer "complete from one file": a rerun of the whole volume re-ingests d9 from it
+    summary, _ = ingest([volume], tmp_path / "store", workers=0)
+    assert summary.skipped_files == 0 and summary.documents == 1 and summary.skipped_documents == 4
+
+
+def test_unreadable_inputs_are_reported_and_the_rest_is_ingested(tmp_path):
+    bad = tmp_path / "frus1999v01.xml"
+    bad.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div type="document"', encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    seen = []
+    summary, quads = ingest([bad, empty, V1948], tmp_path / "store", workers=0, on_failure=seen.append)
+    assert summary.documents == 4
+    assert {f.kind for f in summary.failures} == {"unreadable"} and seen == summary.failures
+    messages = " | ".join(f.message for f in summary.failures)
+    assert "frus1999v01.xml" in messages and "empty.txt" in messages
+
+
+def boom(record):
+    """An extractor with a bug that shows on one document."""
+    if record.doc_id == "d2":
+        raise KeyError("surname")
+
+
+def test_a_crashing_extractor_loses_one_document_not_the_volume(tmp_path):
+    summary, quads = ingest([V1948], tmp_path / "store", workers=0, extractors=[boom])
+    assert summary.documents == 3
+    [failure] = summary.failures
+    assert failure.kind == "crashed" and "KeyError" in failure.message and "frus1948v05p1/d2" in failure.message
+    assert not summary.volumes                     # not every document made it: the volume is not complete
+
+
+def die(record):
+    import os
+    os._exit(3)
+
+
+def test_a_dead_worker_stops_the_run_with_a_clear_error(tmp_path):
+    from ingest.errors import IngestError
+
+    with pytest.raises(IngestError, match="worker died"):
+        ingest([V1948], tmp_path / "store", workers=1, extractors=[die])
+    db = open_store(tmp_path / "store", read_only=True)     # the store still opens
+    assert db.quad_count() >= 0
