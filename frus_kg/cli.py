@@ -104,6 +104,12 @@ def ingest(
         try:
             summary = ingest_corpus(files, db, workers=n_workers, engine=engine.value, check_shapes=not no_validate,
                                     force=force, on_progress=tick, on_failure=failed)
+        except KeyboardInterrupt:
+            progress.stop()
+            db.close()
+            err.print("interrupted: every committed document is intact; rerun the same command to finish "
+                      "(committed documents are skipped)")
+            raise typer.Exit(130)
         except Exception as exc:
             from ingest import IngestError
             if isinstance(exc, (IngestError, StoreError)):
