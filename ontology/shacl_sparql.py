@@ -24,7 +24,7 @@ from .nt_terms import literal_parts, term_value, unescape
 from .shacl_compiler import SparqlConstraint
 from .xsd_lexical import INTEGER_BOUNDS, well_formed
 
-__all__ = ["Undecided", "NATIVE_QUERIES", "native_for", "run_generic", "offsets_round_trip"]
+__all__ = ["Undecided", "NATIVE_QUERIES", "NATIVE_PREDICATES", "native_for", "run_generic", "offsets_round_trip"]
 
 _OFFSETS_QUERY = """
 SELECT $this ?value WHERE {
@@ -101,6 +101,10 @@ def offsets_round_trip(index, this: str) -> list:
 
 
 NATIVE_QUERIES: dict[str, Callable] = {_normal(_OFFSETS_QUERY): offsets_round_trip}
+# the predicates each native implementation reads (the fast engine indexes only relevant triples)
+NATIVE_PREDICATES: dict[Callable, frozenset[str]] = {
+    offsets_round_trip: frozenset({_HAS_SELECTOR, _HAS_SOURCE, _EXACT, _START, _END, _TEXT}),
+}
 
 
 def native_for(constraint: SparqlConstraint) -> Callable | None:

@@ -46,8 +46,9 @@ def _with_message() -> set[str]:
 def key(v, messages):
     stated = v.shape in messages or any(isinstance(m, tuple) and m[0] == v.shape and v.path and m[1].endswith(v.path.split(":", 1)[1]) for m in messages)
     # rdflib normalises some lexical forms when it parses (1981-10-26T10:00:00Z -> …+00:00); compare as written
-    value = v.value[:-6] + "Z" if v.value.endswith("+00:00") else v.value
-    return (v.focus, v.shape, v.path, v.component, value, v.message if stated else "")
+    def as_written(text: str) -> str:
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+    return (as_written(v.focus), v.shape, v.path, v.component, as_written(v.value), v.message if stated else "")
 
 
 def _ill_typed_offsets(quads) -> set[str]:
