@@ -30,6 +30,7 @@ __all__ = ["extract_entities", "EntityExtractor"]
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:(?<![\w])(?:de|van|von|du|di|da|al-|el-))?[A-Z][\w'’]*(?:-(?![A-Z])[\w'’]*)*(?:\.(?=\s[A-Z]))?|[A-Z]\.")
 _GAP = re.compile(r"-|(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:of|the|and|for|on|in|de|da|del|van|von|der|al|bin|el|y|du|des|la|le|di|ibn|ul)(?:[ \t]+|[ \t]*\n[ \t]*))?")
 _CONNECTORS = {"of", "the", "and", "for", "on", "in"}
+_RUN = re.compile(f"({_TOKEN.pattern})(?:(?:{_GAP.pattern})(?:{_TOKEN.pattern}))*")
 _PARTICLE_BEFORE = re.compile(r"(?:\b(?:de|De|van|Van|von|Von|du|Du|da|Da|del|Del|della|di|Di|al|El|el|ter|ten)[ -])$")
 # A lone surname followed or preceded by these names a thing, not the person.
 _CAPS_WORDS = set("""WHO THIS AID IS IT US AS AT ON IN OR AN BE DO GO NO SO TO UP WE ARE CAN MAY NOT ALL ONE ANY USE ACT END SEA
@@ -342,20 +343,14 @@ class EntityExtractor:
     # ------------------------------------------------------------ the scan
 
     def _scan(self, text: str, ctx: PersonContext, year, date, occupied: "_Spans"):
-        gap = _GAP.fullmatch
-        chunks: list[list[re.Match]] = []
-        last = None
-        for t in _TOKEN.finditer(text):
-            if last is not None and t.start() - last.end() < 24 and gap(text, last.end(), t.start()):
-                chunks[-1].append(t)
-            else:
-                chunks.append([t])
-            last = t
         first_ok = self._may_start
-        for chunk in chunks:
+        token_at = _TOKEN.finditer
+        for run in _RUN.finditer(text):
+            word = run.group(1)
+            if run.end() == run.end(1) and not first_ok(word):
+                continue                      # a lone capitalised word that can start nothing (most of them)
+            chunk = list(token_at(text, run.start(), run.end()))
             n = len(chunk)
-            if n == 1 and not first_ok(chunk[0].group(0)):
-                continue
             i = 0
             while i < n:
                 got = self._match_at(text, chunk, i, ctx, year, date, occupied)
@@ -465,6 +460,8 @@ class EntityExtractor:
                         end = suffix.end()       # "Kenneth T. Young, Jr."
                     return self._person(s, end, res, ctx, None), j
         # 3. a lone surname of someone this document or its volume names
+        if low not in self.surnames and not (i + 1 < n and _key(text[start:chunk[i + 1].end()]) in self.surnames):
+            return None
         return self._name_at(text, chunk, i, ctx, None, occupied, upto=min(n, i + 3))
 
     def _name_at(self, text, chunk, k, ctx: PersonContext, title, occupied, upto=None):
