@@ -64,10 +64,11 @@ def _check_prolog(path: str, head: bytes, eof: bool) -> bool:
     return False
 
 
-def _syntax_error(path: str, exc: etree.XMLSyntaxError) -> SourceError:
+def _syntax_error(path: str, exc: etree.XMLSyntaxError, log=None) -> SourceError:
     msg = _WHERE.sub("", (exc.msg or str(exc)).strip())
     line, col = exc.position if exc.position and exc.position[0] else (None, None)
-    first = next((e for e in (exc.error_log or ()) if e.level_name in ("FATAL", "ERROR") and e.line), None)
+    # this parser's own log (the exception's may also hold earlier parsers' errors of the thread)
+    first = next((e for e in (log or ()) if e.level_name in ("FATAL", "ERROR") and e.line), None)
     if first is not None and (line is None or "no element found" in msg):
         # the feed parser can report a late "no element found" for an earlier fatal error: name that one
         msg, line, col = first.message.strip(), first.line, first.column
@@ -144,7 +145,7 @@ def xml_events(path: str | Path, events: Iterable[str] = ("start", "end"),
                 parser.feed(chunk)
                 yield from parser.read_events()
             except etree.XMLSyntaxError as exc:
-                raise _syntax_error(where, exc) from None
+                raise _syntax_error(where, exc, parser.feed_error_log) from None
         if not seen_text:
             raise SourceError(where, "empty file: expected a TEI volume or document" if fed == 0
                               else "file holds only whitespace: expected a TEI volume or document")
@@ -152,4 +153,4 @@ def xml_events(path: str | Path, events: Iterable[str] = ("start", "end"),
             parser.close()
             yield from parser.read_events()
         except etree.XMLSyntaxError as exc:
-            raise _syntax_error(where, exc) from None
+            raise _syntax_error(where, exc, parser.feed_error_log) from None

@@ -136,3 +136,13 @@ def test_events_stream_in_chunks_from_gzip(tmp_path):
     ends = [el.get("n") for ev, el in xml_events(path, ("end",), ["{http://www.tei-c.org/ns/1.0}div"])
             if el.get("type") == "document"]
     assert ends == ["1", "2", "3", "4", "9"]
+
+
+def test_error_place_is_not_taken_from_an_earlier_file(tmp_path):
+    """Regression: libxml2 keeps a per-thread log; an earlier file's error must not name this file's place."""
+    earlier = write(tmp_path, "earlier.xml", "\n" * 50 + f'<TEI {NS}><text><body><div type="document"')
+    with pytest.raises(SourceError):
+        read_all(earlier)
+    with pytest.raises(SourceError, match="eacute") as err:
+        read_all(write(tmp_path, "undef.xml", DOC.format("caf&eacute;")))
+    assert err.value.line == 1
