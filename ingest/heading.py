@@ -47,7 +47,7 @@ def genre_of(heading: str) -> str | None:
     if numbered:
         genre = genre[: numbered.start()]
     genre = genre.strip(" ,.;:")
-    if len(genre) > 80:
+    if len(genre) > 80 or "(" in genre or re.match(r"(?:The|the)\s", genre):
         return None
     return genre or None
 

@@ -18,11 +18,23 @@ CLASSIFICATIONS = (
 _CLASSIFICATION = re.compile(
     r"(?:^|[.;]\s+|\n)(?P<c>(?:" + "|".join(c.replace(" ", r"\s+") for c in CLASSIFICATIONS) + r")\b[^.]*?)(?=\.(?:\s|$)|$)"
 )
-_FILE_NUMBER = re.compile(r"^(?:[A-Z]{0,4}\d[\w/-]*\d[\w]*|\d+)$")
+# A document number (P820048-0941, 611.61/5-1453) or a Central Files subject code (POL 27 ARAB–ISR).
+_FILE_NUMBER = re.compile(
+    r"^(?:(?=[^\s]*\d)[A-Z0-9][\w./–-]*\d[\w./–-]*|[A-Z]{2,5}\s+\d+(?:[–-]\d+)?(?:\s+[A-Z][A-Z–-]*)*)$"
+)
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Dr|No|Nos|St|Amb|Gen|Jr|Sr|Col|Adm|Lt|Vol|Vols|p|pp|ca|Doc|Docs))$")
 
 
 def _sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[a-z0-9)\]])\.\s+(?=[A-Z])", text)
+    """Split at '. ' before a capital, except after initials (U.S.) and common abbreviations (Vol., No.)."""
+    parts, start = [], 0
+    for m in re.finditer(r"\.\s+(?=[A-Z])", text):
+        if _ABBREVIATION.search(text[start:m.start()]):
+            continue
+        parts.append(text[start:m.start()])
+        start = m.end()
+    parts.append(text[start:])
     return [p.strip().rstrip(".") for p in parts if p.strip()]
 
 
@@ -37,7 +49,7 @@ def parse_source_note(text: str) -> SourceNote:
         first = sentences[0]
         if not any(first.startswith(c) for c in CLASSIFICATIONS):
             items = [i.strip() for i in first.split(",")]
-            if len(items) > 1 and _FILE_NUMBER.match(items[-1].split()[-1] if items[-1] else ""):
+            if len(items) > 1 and _FILE_NUMBER.match(items[-1]) and not _MONTH.search(items[-1]):
                 note.file_number = items[-1]
                 note.archive = ", ".join(items[:-1])
             else:

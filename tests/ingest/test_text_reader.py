@@ -136,3 +136,19 @@ def test_genre_leaves_out_telegram_numbers():
     assert genre_of("4. Telegram 1410 From the Embassy in Algeria to the Department of State") == "Telegram"
     assert genre_of("2. Telegram 828/Secto 574 From Secretary of State Kissinger to the Department") == "Telegram"
     assert genre_of("9. Memorandum of Conversation") == "Memorandum of Conversation"
+
+
+def test_headings_without_a_genre_word_have_no_genre():
+    from ingest.heading import genre_of
+    assert genre_of("12. The Consul General at Batavia (Livengood) to the Secretary of State") is None
+
+
+def test_source_note_subject_file_codes_and_dates_are_not_file_numbers():
+    from ingest.source_note import parse_source_note
+    nara = parse_source_note("Source: National Archives, RG 59, Central Files 1970–73, POL 27 ARAB–ISR. Secret; Nodis.")
+    assert (nara.file_number, nara.classification) == ("POL 27 ARAB–ISR", "Secret; Nodis")
+    assert nara.archive == "National Archives, RG 59, Central Files 1970–73"
+    evol = parse_source_note("Source: Department of State, Algeria, April–May 1974. Secret.")
+    assert evol.file_number is None and evol.archive == "Department of State, Algeria, April–May 1974"
+    decimal = parse_source_note("Source: Department of State, Central Files, 611.61/5-1453. Top Secret. Drafted by the U.S. Embassy staff.")
+    assert (decimal.file_number, decimal.drafted_by) == ("611.61/5-1453", "the U.S. Embassy staff")
