@@ -96,3 +96,32 @@ def run(ctx) -> str:
         "positives, and how many of them name (with our link) a person the editors tagged elsewhere in the same document. "
         "Volumes without a persons list are not scored for people (no ground truth).\n"))
     return "\n".join(out)
+
+
+def make_eval_slice(src: Path, dst: Path, n: int = 20, skip: int = 0) -> int:
+    """Cut a test fixture from a corpus volume: header, persons and terms lists, and documents skip..skip+n, unchanged.
+
+    Used for tests/fixtures/eval/ (`python -c "from bench.entities import make_eval_slice; ..."`).
+    """
+    from lxml import etree
+
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    tree = etree.parse(gzip.open(src), etree.XMLParser(huge_tree=True, recover=True))
+    root = tree.getroot()
+    front = root.find(f"{tei}text/{tei}front")
+    for div in list(front.iter(f"{tei}div")):
+        if div.get(xml_id) not in ("persons", "terms") and div.getparent() is front:
+            front.remove(div)
+    docs = [d for d in root.iter(f"{tei}div") if d.get("type") == "document"]
+    keep = {id(d) for d in docs[skip:skip + n]}
+    for d in docs:
+        if id(d) not in keep:
+            d.getparent().remove(d)
+    back = root.find(f"{tei}text/{tei}back")
+    if back is not None:
+        back.getparent().remove(back)
+    data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+    with gzip.GzipFile(dst, "wb", mtime=0) as fh:
+        fh.write(data)
+    return len(data)
