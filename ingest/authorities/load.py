@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from .names import COMMON_KEYS, PARTICLES, display_name, name_forms, norm, split_name
+from .names import COMMON_KEYS, PARTICLES, name_forms, norm, split_name
 
 __all__ = [
     "Person", "Post", "Territory", "Institution", "Region", "Authorities", "authorities", "DATA_DIR",
@@ -305,6 +305,3 @@ def authorities(data_dir: Path | None = None) -> Authorities:
     """The process-wide authority data (loaded once)."""
     return Authorities(data_dir or DATA_DIR)
 
-
-# keep display_name importable from here for callers that format authority names
-_ = display_name

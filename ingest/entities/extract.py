@@ -16,13 +16,14 @@ import bisect
 import re
 from functools import lru_cache
 
-from ingest.authorities import authorities, date_year, norm, split_name
-from ingest.records import Candidate, DocumentRecord, ListEntry, Mention
+from ingest.authorities import authorities, norm, split_name
+from ingest.records import Candidate, DocumentRecord, Mention
 from ontology import iris
+from ontology.namespaces import WD
 
 from .gazetteer import MAX_TOKENS, gazetteer
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
-from .places import _shouting, choose
+from .places import shouting, choose
 
 __all__ = ["extract_entities", "EntityExtractor"]
 
@@ -306,7 +307,7 @@ class EntityExtractor:
                 if occupied.overlaps(m.start(), m.end()):
                     continue
                 xml_id, name, desc = entries[m.group(0)]
-                if name in _CAPS_WORDS and _shouting(text, m.start(), m.end()):
+                if name in _CAPS_WORDS and shouting(text, m.start(), m.end()):
                     continue              # "WHO SEE OUR SUCCESS": an English word in telegram capitals
                 why = f"'{name}' is '{desc}' in the volume's list of abbreviations ({xml_id})"
                 mention = self._term_mention(m.start(), m.end(), name, desc, why, year, record, xml_id)
@@ -335,7 +336,7 @@ class EntityExtractor:
     def _entity_of(self, e) -> tuple[str, str, tuple[str, ...]]:
         if e.kind == "country":
             t = self.a.territories[e.key]
-            return iris.country_iri(e.key), t.name, ((iris.WD if hasattr(iris, "WD") else "http://www.wikidata.org/entity/") + t.qid,) if t.qid else ()
+            return iris.country_iri(e.key), t.name, (WD + t.qid,) if t.qid else ()
         if e.kind == "organization":
             return iris.organization_iri(e.key), self.a.institutions[e.key].label, ()
         return iris.region_iri(e.key), self.a.regions[e.key].label, ()
@@ -637,5 +638,3 @@ def extract_entities(record: DocumentRecord) -> None:
         _EXTRACTOR = EntityExtractor()
     _EXTRACTOR.run(record)
 
-
-_ = ListEntry

@@ -23,7 +23,7 @@ from ingest.authorities import authorities
 
 from .gazetteer import Entry
 
-__all__ = ["Choice", "choose", "GIVEN_NAME_COUNTRIES"]
+__all__ = ["Choice", "choose", "shouting", "GIVEN_NAME_COUNTRIES"]
 
 GIVEN_NAME_COUNTRIES = {"Chad", "Jordan", "Georgia", "Israel", "India", "Chile", "Kenya", "Jamaica", "Sudan", "Niger",
                         "Lebanon", "Cuba", "Panama", "Turkey", "Mali", "China", "Guinea", "Laos"}
@@ -60,7 +60,7 @@ def _in_range(e: Entry, year: int | None, date: str | None = None) -> bool:
     return e.y0 <= year <= e.y1
 
 
-def _shouting(text: str, start: int, end: int) -> bool:
+def shouting(text: str, start: int, end: int) -> bool:
     line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
     line_end = text.find("\n", end, end + 80)
     line = text[line_start: line_end if line_end != -1 else min(len(text), end + 80)]
@@ -77,7 +77,7 @@ def choose(surface: str, entries: tuple[Entry, ...], text: str, start: int, end:
     usable = [e for e in entries if not e.needs_the or the_before]
     if not usable:
         return None
-    if surface == "US" and _shouting(text, start, end):
+    if surface == "US" and shouting(text, start, end):
         return None
     # a given-name country after a given name or title is a person ("Hamilton Jordan", "Mr. Jordan")
     if surface in GIVEN_NAME_COUNTRIES:
