@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from ingest.authorities import authorities, norm, split_name
+from ingest.authorities.names import COMMON_KEYS
 from ingest.records import Candidate, DocumentRecord, Mention
 from ontology import iris
 from ontology.namespaces import WD
@@ -148,10 +149,14 @@ class EntityExtractor:
         self.gaz_first: dict[str, int] = {}
         for k in self.gaz:
             first = k.split(" ", 1)[0]
+            if first in _NEVER and " " in k:
+                continue                   # "The Gambia": not worth trying every "The"
             self.gaz_first[first] = max(self.gaz_first.get(first, 0), k.count(" ") + 1)
         self.name_first: dict[str, int] = {}
         for k in self.full:
             first = k.split(" ", 1)[0]
+            if first in COMMON_KEYS:
+                continue                   # stray forms that start with "in", "the", "army"…
             self.name_first[first] = max(self.name_first.get(first, 0), k.count(" ") + 1)
         for k in self.surnames:
             if " " in k:   # "Gaulle" of "de Gaulle"
@@ -366,6 +371,8 @@ class EntityExtractor:
 
     def _may_start(self, tok: str) -> bool:
         """Cheap pre-check: can a match start at this word at all?"""
+        if len(tok) == 1:
+            return False                   # a lone capital without a period ("S/P", "I")
         if tok.endswith(".") and tok.count(".") == 1:
             tok = tok[:-1]
         tok = _POSSESSIVE.sub("", tok) or tok
