@@ -193,6 +193,23 @@ class OxigraphStore:
         if not self.read_only:
             self._store.optimize()
 
+    def checkpoint(self) -> None:
+        """Flush and reopen: the only way found to let RocksDB delete its write-ahead logs while writing.
+
+        pyoxigraph 0.5 keeps every WAL file of an open store (flush() and optimize() do not release
+        them); a corpus ingest would otherwise hold tens of GB of logs until it exits. Call it only when
+        no other thread uses this store.
+        """
+        if self.read_only or self.path is None:
+            return
+        import gc
+
+        with self._lock:
+            self._store.flush()
+            self._store = None  # type: ignore[assignment]
+            gc.collect()            # no query result may keep the database open
+            self._store = self._open()
+
     # -- reads -------------------------------------------------------------------------------------
     def has_graph(self, name: str) -> bool:
         return self._current().contains_named_graph(ox.NamedNode(name))

@@ -39,7 +39,8 @@ INGEST_COMPLETE = FK + "IngestComplete"
 
 
 class CorpusSink(Protocol):
-    """What corpus ingest needs of a store (graph.OxigraphStore has it; ingest does not import graph)."""
+    """What corpus ingest needs of a store (graph.OxigraphStore has it; ingest does not import graph).
+    An optional `checkpoint()` is called now and then, with no other use of the store in flight."""
     def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False) -> None: ...
     def update(self, sparql: str) -> None: ...
     def query(self, sparql: str, **kwargs): ...
@@ -136,9 +137,17 @@ class BatchWriter:
         self.pending_bytes += len(commit.nquads)
         return self.pending_bytes >= self.max_bytes or len(self.pending) >= self.max_graphs
 
+    def take(self) -> list[Commit]:
+        """Hand over the pending commits (to be written with `write`, perhaps in another thread)."""
+        batch, self.pending, self.pending_bytes = self.pending, [], 0
+        return batch
+
     def flush(self) -> list[Commit]:
         """Write everything pending; returns the commits written."""
-        batch, self.pending, self.pending_bytes = self.pending, [], 0
+        return self.write(self.take())
+
+    def write(self, batch: list[Commit]) -> list[Commit]:
+        """Write a batch: new graphs in one `load`, existing ones in one update; returns the commits written."""
         if not batch:
             return []
         fresh: list[Commit] = []

@@ -26,6 +26,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import time
 import traceback
 import zlib
@@ -157,10 +158,14 @@ def _worker_main(tasks, results, parent_pid: int, extractor_spec, engine: str, c
                 volumes.clear()
             volumes[message[1]] = message[2]
             continue
-        _, seq, volume_id, record = message
+        _, seq, volume_id, payload = message
+        record = pickle.loads(payload)
         record.volume = volumes[volume_id]
-        results.send_bytes(pickle.dumps(process_document(record, extractors, engine, check_shapes, seq),
-                                        protocol=pickle.HIGHEST_PROTOCOL))
+        result = process_document(record, extractors, engine, check_shapes, seq)
+        try:
+            results.send_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        except (BrokenPipeError, ConnectionResetError):
+            return                                      # the parent is gone
 
 
 class _Pool:
@@ -197,10 +202,11 @@ class _Pool:
             self.tasks[w].put(("volume", volume.id, volume))
             self.volumes_sent[w].add(volume.id)
         record.volume = None                            # sent once per worker, not with every document
-        try:
-            self.tasks[w].put(("doc", seq, volume.id, record))
+        try:                                            # pickled now: Queue.put would pickle it later, in a thread
+            payload = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
             record.volume = volume
+        self.tasks[w].put(("doc", seq, volume.id, payload))
         self.in_flight[w] += 1
 
     def results(self, timeout: float) -> list[DocumentResult]:
@@ -317,14 +323,13 @@ class _Hooks:
     def active(self) -> bool:
         return bool(self.pause_after or self.kill_after)
 
-    def after_commit(self, committed: int) -> None:
+    def after_commit(self, committed: int, abort: threading.Event) -> None:
         if self.kill_after and committed >= self.kill_after:
             print(f"frus-kg ingest: test hook: SIGKILL after {committed} committed documents", file=sys.stderr, flush=True)
             os.kill(os.getpid(), signal.SIGKILL)
         if self.pause_after and committed >= self.pause_after:
             print(f"frus-kg ingest: test hook: paused after {committed} committed documents", file=sys.stderr, flush=True)
-            while True:
-                time.sleep(3600)
+            abort.wait()                                # until the run is interrupted
 
 
 def estimate_documents(paths: Iterable[Path]) -> dict[Path, int]:
@@ -352,6 +357,72 @@ def estimate_documents(paths: Iterable[Path]) -> dict[Path, int]:
     return counts
 
 
+class _BackgroundWriter:
+    """Writes batches in a thread, in order: pyoxigraph releases the GIL while it loads, so this
+    process keeps reading and feeding the workers while Oxigraph writes (a 30 MB batch takes seconds).
+
+    Jobs: ("batch", commits) and ("finish", state) (a volume's stale graphs and completion mark, which
+    must see every earlier write: the queue keeps them in order). Results come back on `done`.
+    """
+
+    def __init__(self, writer: BatchWriter, ledger: Ledger, hooks: _Hooks):
+        import queue
+
+        self.writer, self.ledger, self.hooks = writer, ledger, hooks
+        self.jobs: "queue.Queue" = queue.Queue(maxsize=2)       # backpressure: at most two batches waiting
+        self.done: "queue.Queue" = queue.Queue()
+        self.abort = threading.Event()
+        self.busy_seconds = 0.0
+        self.thread = threading.Thread(target=self._run, name="frus-kg-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            job = self.jobs.get()
+            if job is None or self.abort.is_set():
+                return
+            kind, payload = job
+            t = time.perf_counter()
+            try:
+                if kind == "barrier":
+                    payload.set()
+                    continue
+                if kind == "batch":
+                    written = self.writer.write(payload)
+                    self.busy_seconds += time.perf_counter() - t
+                    self.done.put(("written", written))
+                    if written and self.hooks.active:
+                        self.hooks.after_commit(self.writer.committed_documents, self.abort)
+                else:
+                    state = payload
+                    volume = iris.volume_iri(state.volume)
+                    stale = sorted(self.ledger.documents_of(volume) - state.produced)
+                    self.writer.finish_volume(volume, state.digest, stale, complete=not state.failed)
+                    self.busy_seconds += time.perf_counter() - t
+                    self.done.put(("finished", (state, len(stale))))
+            except BaseException as exc:                 # reported to the main thread, which raises it
+                self.done.put(("error", exc))
+                return
+
+    def submit(self, kind: str, payload) -> None:
+        while True:                                      # never block forever on a writer that died
+            try:
+                self.jobs.put((kind, payload), timeout=1.0)
+                return
+            except Exception:
+                if not self.thread.is_alive():
+                    raise IngestError("the store writer stopped; every committed document is intact, rerun to finish") from None
+
+    def close(self, wait: bool = True, timeout: float | None = None) -> None:
+        if not wait:
+            self.abort.set()
+        try:
+            self.jobs.put(None, timeout=1.0)
+        except Exception:
+            pass
+        self.thread.join(timeout)
+
+
 def ingest_corpus(
     paths: Iterable[str | Path],
     sink: CorpusSink,
@@ -361,19 +432,24 @@ def ingest_corpus(
     engine: str = "fast",
     check_shapes: bool = True,
     force: bool = False,
-    prefetch: int = 3,
-    batch_bytes: int = 32 << 20,
+    prefetch: int = 4,
+    batch_bytes: int = 16 << 20,
     batch_seconds: float = 5.0,
     on_progress: Callable[[Progress], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     estimate: bool = True,
+    checkpoint_bytes: int = 2 << 30,
 ) -> CorpusSummary:
     """Ingest files and folders with `workers` processes (default: CPUs; 0 = in this process).
 
     Idempotent and resumable (see the module docstring and ingest/ledger.py). Returns a summary;
     failures (unreadable files or documents, SHACL rejections, extractor crashes) are listed in it
-    and passed to `on_failure` as they happen, while the rest of the corpus goes on.
+    and passed to `on_failure` as they happen, while the rest of the corpus goes on. After every
+    `checkpoint_bytes` of N-Quads written, a sink with `checkpoint()` (OxigraphStore) is asked to
+    release its write-ahead logs.
     """
+    import queue
+
     started = time.perf_counter()
     summary = CorpusSummary()
     files = find_inputs(paths)
@@ -388,7 +464,9 @@ def ingest_corpus(
     files_done = 0
     seq = 0
     open_files: list[_FileState] = []              # read (or being read), not yet finished
+    finishing: set[int] = set()                    # id() of states whose finish job is queued
     last_flush = time.monotonic()
+    since_checkpoint = 0
 
     def fail(failure: Failure) -> None:
         summary.failures.append(failure)
@@ -401,34 +479,62 @@ def ingest_corpus(
                                  len(summary.failures), expected, time.perf_counter() - started, current))
 
     def flush() -> None:
-        nonlocal last_flush
-        t = time.perf_counter()
-        written = writer.flush()
-        stage["write"] = stage.get("write", 0.0) + time.perf_counter() - t
+        """Hand the pending commits to the writer thread; now and then, let the store release its logs."""
+        nonlocal last_flush, since_checkpoint
+        batch = writer.take()
         last_flush = time.monotonic()
-        for c in written:
-            if isinstance(c.token, _FileState):
-                c.token.outstanding -= 1
-                c.token.produced.add(c.graph)
-        if written and hooks.active:
-            hooks.after_commit(writer.committed_documents)
-        finish_files()
+        if batch:
+            t = time.perf_counter()
+            background.submit("batch", batch)
+            since_checkpoint += sum(len(c.nquads) for c in batch)
+            if since_checkpoint >= checkpoint_bytes and hasattr(sink, "checkpoint"):
+                idle = threading.Event()                 # wait until the writer has written everything
+                background.submit("barrier", idle)
+                while not idle.wait(0.2):
+                    drain()
+                    if not background.thread.is_alive():
+                        raise IngestError("the store writer stopped; every committed document is intact, rerun to finish")
+                sink.checkpoint()
+                since_checkpoint = 0
+                stage["checkpoints"] = stage.get("checkpoints", 0.0) + 1
+            stage["wait for writer"] = stage.get("wait for writer", 0.0) + time.perf_counter() - t
+
+    def drain(timeout: float = 0.0) -> bool:
+        """Apply what the writer thread has done; True if anything came back."""
+        got = False
+        while True:
+            try:
+                kind, payload = background.done.get(timeout=timeout) if timeout else background.done.get_nowait()
+            except queue.Empty:
+                return got
+            got, timeout = True, 0.0
+            if kind == "error":
+                raise payload
+            if kind == "written":
+                for c in payload:
+                    if isinstance(c.token, _FileState):
+                        c.token.outstanding -= 1
+                        c.token.produced.add(c.graph)
+                progress()
+            else:
+                state, dropped = payload
+                open_files.remove(state)
+                summary.dropped_graphs += dropped
+                summary.volumes += 0 if state.failed else 1
+        return got
 
     def finish_files() -> None:
-        """Files read to their end whose documents are all settled; a complete volume then drops its
-        stale document graphs and is marked complete, in one transaction."""
+        """Files read to their end whose documents are all settled: nothing more to write for them, or
+        (a complete volume) its stale graphs to drop and its completion mark, queued after its writes."""
         for state in list(open_files):
-            if not state.read_ok or state.outstanding:
+            if not state.read_ok or state.outstanding or id(state) in finishing:
                 continue
-            open_files.remove(state)
             if state.complete and state.volume:
-                t = time.perf_counter()
-                known = ledger.documents_of(iris.volume_iri(state.volume))
-                stale = sorted(known - state.produced)
-                writer.finish_volume(iris.volume_iri(state.volume), state.digest, stale, complete=not state.failed)
-                stage["write"] = stage.get("write", 0.0) + time.perf_counter() - t
-                summary.dropped_graphs += len(stale)
-                summary.volumes += 0 if state.failed else 1
+                flush()
+                finishing.add(id(state))
+                background.submit("finish", state)
+            else:
+                open_files.remove(state)
 
     def collect(results: list[DocumentResult]) -> None:
         for r in results:
@@ -443,18 +549,20 @@ def ingest_corpus(
             commit = Commit(r.graph, r.nquads, r.triples, state.digest, iris.volume_iri(state.volume), token=state)
             if writer.add(commit) or time.monotonic() - last_flush > batch_seconds:
                 flush()
-            progress(state.path.name)
+        drain()
+        finish_files()
 
     def results(timeout: float) -> list[DocumentResult]:
         t = time.perf_counter()
         out = pool.results(timeout)
-        stage["wait"] = stage.get("wait", 0.0) + time.perf_counter() - t
+        stage["wait for workers"] = stage.get("wait for workers", 0.0) + time.perf_counter() - t
         return out
 
     pending: dict[int, _FileState] = {}
     touched: set[str] = set()       # documents read in this run: the ledger may not show their fate yet
     pool = _Lazy(lambda: _Pool(workers, extractors, engine, check_shapes, prefetch) if workers > 0
                  else _Inline(extractors, engine, check_shapes))
+    background = _BackgroundWriter(writer, ledger, hooks)
     try:
         for path in files:
             try:
@@ -494,8 +602,9 @@ def ingest_corpus(
                         state.complete = volume.complete
                         # a volume being finished from an earlier file must be finished before this one writes
                         while any(s is not state and s.volume == volume.id for s in open_files):
-                            collect(results(0.5))
+                            collect(results(0.2))
                             flush()
+                            drain(0.2)
                         writer.add(Commit(iris.graph_iri(iris.volume_iri(volume.id)),
                                           ox.serialize(volume_quads(volume), format=ox.RdfFormat.N_QUADS),
                                           replace=volume.complete))
@@ -514,6 +623,7 @@ def ingest_corpus(
                     state.outstanding += 1
                     pool.submit(seq, record)
                     collect(results(0))
+                    progress(path.name)
                 state.read_ok = True
             except IngestError as exc:
                 fail(Failure(str(path), str(exc), "unreadable"))
@@ -524,15 +634,19 @@ def ingest_corpus(
         while pool.busy:
             collect(results(1.0))
         flush()
-        finish_files()
+        while open_files:                            # the last writes, then the last volumes' completion
+            finish_files()
+            if open_files and not drain(1.0) and not background.thread.is_alive():
+                raise IngestError("the store writer stopped before finishing; rerun to finish")
+        drain()
     except BaseException:
-        try:                                          # keep what is validated and in hand: it is complete
-            flush()
-        except Exception:
-            pass
         pool.close(graceful=False)
+        background.close(wait=False, timeout=60)     # a write in progress completes (it is one transaction)
         raise
     pool.close()
+    background.close()
+    drain()
+    stage["write"] = background.busy_seconds
     summary.documents = writer.committed_documents
     summary.triples = writer.committed_triples
     summary.transactions = writer.transactions

@@ -212,3 +212,12 @@ def test_a_dead_worker_stops_the_run_with_a_clear_error(tmp_path):
         ingest([V1948], tmp_path / "store", workers=1, extractors=[die])
     db = open_store(tmp_path / "store", read_only=True)     # the store still opens
     assert db.quad_count() >= 0
+
+
+def test_releasing_the_store_logs_during_a_run_changes_nothing(serial, tmp_path):
+    """checkpoint_bytes=1: the store is flushed and reopened after every batch (what a corpus run does
+    every 2 GB, so that RocksDB's write-ahead logs do not fill the disk)."""
+    _, reference, quads = serial
+    summary, after = ingest([V01, V1948, SAMPLE], tmp_path / "store", workers=0, checkpoint_bytes=1, batch_bytes=1)
+    assert summary.stage_seconds.get("checkpoints", 0) >= 3
+    assert after == quads
