@@ -19,7 +19,6 @@ $(BIN)/frus-kg: pyproject.toml
 	touch $(BIN)/frus-kg
 
 run: install
-	$(BIN)/frus-kg authorities load --store $(STORE)
 	$(BIN)/frus-kg ingest --store $(STORE) examples/
 	$(BIN)/frus-kg serve --store $(STORE) --host $(HOST) --port $(PORT)
 

@@ -83,6 +83,10 @@ def ingest(
     from ingest.parallel import default_workers, estimate_documents, ingest_corpus
 
     db = _open(store)
+    from ingest.authorities.rdf import ensure_authority_graphs
+    loaded = ensure_authority_graphs(db)
+    if loaded:
+        err.print(f"loaded {len(loaded)} authority graph(s) into the store (once)", highlight=False)
     files = find_inputs(paths)
     expected = sum(estimate_documents(files).values())
     n_workers = workers if workers is not None else (default_workers() if expected >= 16 else 0)

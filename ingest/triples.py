@@ -64,6 +64,7 @@ def term_for_page(page: str) -> ox.Literal:
 class _Graph:
     def __init__(self, graph: str):
         self.g = _N(graph)
+        self.local_prefix = graph + "/"
         self.quads: list[ox.Quad] = []
 
     def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
@@ -129,7 +130,13 @@ def _target(g: _Graph, node: str, doc: str, text: str, start: int, end: int, sou
 
 
 def _entity(g: _Graph, seen: set[str], iri: str, kind: str, label: str | None, links: Iterable[str] = ()) -> None:
-    if iri in seen:
+    """Describe an entity only in its home graph: here only when it is local to this document.
+
+    Entities from the authority data, the volume's lists or the gazetteer are described once, in their own
+    graphs. Oxigraph's union default graph is a bag, so a label repeated in every document graph would
+    repeat every row that joins through it.
+    """
+    if iri in seen or not iri.startswith(g.local_prefix):
         return
     seen.add(iri)
     g.typed(iri, KIND_CLASS[kind])
@@ -242,7 +249,7 @@ def document_quads(record: DocumentRecord) -> list[ox.Quad]:
         g.add(doc, FK + "dateMax", _date(record.date_max))
     g.lit(doc, FK + "dateBasis", record.date_basis)
     if record.place:
-        place = iris.place_iri(record.place)
+        place = f"{doc}/place"
         g.add(doc, SCHEMA + "locationCreated", place)
         g.typed(place, SCHEMA + "Place")
         g.lit(place, RDFS + "label", record.place)

@@ -37,9 +37,11 @@ def sample_store_path(tmp_path_factory) -> Path:
     """A store with the sample memo ingested once per session (open it read-only in tests)."""
     from graph import open_store
     from ingest import ingest_paths
+    from ingest.authorities.rdf import ensure_authority_graphs
 
     path = tmp_path_factory.mktemp("sample") / "store"
     db = open_store(path)
+    ensure_authority_graphs(db)
     summary = ingest_paths([SAMPLE], db)
     assert summary.documents == 1 and not summary.failures, summary.failures
     db.close()

@@ -23,7 +23,7 @@ from ontology.namespaces import FK, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 
 from .load import Authorities, authorities
 
-__all__ = ["authority_graphs", "GRAPHS"]
+__all__ = ["authority_graphs", "ensure_authority_graphs", "GRAPHS"]
 
 GRAPHS = ("people", "positions", "countries", "organizations", "regions")
 DCT = "http://purl.org/dc/terms/"
@@ -159,3 +159,15 @@ def authority_graphs(a: Authorities | None = None) -> dict[str, list[ox.Quad]]:
         g = build(a)
         out[g.g.value] = g.quads
     return out
+
+
+def ensure_authority_graphs(sink) -> list[str]:
+    """Load the authority graphs a store lacks (a sink with has_graph and replace_graphs); return their names.
+
+    Document graphs point to authority entities without repeating their labels, so a store must hold them.
+    """
+    missing = [iris.authority_graph_iri(name) for name in GRAPHS if not sink.has_graph(iris.authority_graph_iri(name))]
+    if missing:
+        graphs = authority_graphs()
+        sink.replace_graphs({name: graphs[name] for name in missing})
+    return missing

@@ -84,7 +84,7 @@ def test_export_other_formats_parse(cli_store, tmp_path, fmt):
 
 
 def test_validate_store_and_file(cli_store, tmp_path):
-    assert "2 of 2 graph(s) conform" in run("validate", "--store", str(cli_store)).stderr
+    assert "7 of 7 graph(s) conform" in run("validate", "--store", str(cli_store)).stderr
     broken = tmp_path / "broken.ttl"
     broken.write_text("@prefix schema: <http://schema.org/> . @prefix fk: <https://w3id.org/frus-kg/vocab#> .\n"
                       "<http://example.org/d> a schema:CreativeWork, fk:HistoricalDocument, fk:Document .\n")
