@@ -67,7 +67,10 @@ def run(ctx) -> str:
     store_dir = ctx.work / "sample-store"
     shutil.rmtree(store_dir, ignore_errors=True)
 
+    from ingest.authorities.rdf import ensure_authority_graphs
+
     db = open_store(store_dir)
+    ensure_authority_graphs(db)
     t = time.perf_counter()
     summary = ingest_corpus([copies], db)
     ingest_s = time.perf_counter() - t
@@ -75,6 +78,7 @@ def run(ctx) -> str:
 
     reference_n = 10
     ref_store = open_store(ctx.work / "sample-reference")
+    ensure_authority_graphs(ref_store)
     t = time.perf_counter()
     ref = ingest_paths(sorted(copies.iterdir())[:reference_n], ref_store)
     ref_s = time.perf_counter() - t
