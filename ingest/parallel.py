@@ -299,7 +299,7 @@ class _Lazy:
 
 
 # ------------------------------------------------------------------------------------ parent side
-@dataclass
+@dataclass(eq=False)
 class _FileState:
     path: Path
     digest: str
@@ -309,6 +309,7 @@ class _FileState:
     read_ok: bool = False           # read to the end without a file-level error
     outstanding: int = 0            # documents dispatched, result not yet committed
     failed: int = 0                 # documents that could not be read, enriched or validated
+    finishing: bool = False         # its completion is queued for the writer thread
     produced: set[str] = field(default_factory=set)
 
 
@@ -467,7 +468,6 @@ def ingest_corpus(
     files_done = 0
     seq = 0
     open_files: list[_FileState] = []              # read (or being read), not yet finished
-    finishing: set[int] = set()                    # id() of states whose finish job is queued
     last_flush = time.monotonic()
     since_checkpoint = 0
 
@@ -530,11 +530,11 @@ def ingest_corpus(
         """Files read to their end whose documents are all settled: nothing more to write for them, or
         (a complete volume) its stale graphs to drop and its completion mark, queued after its writes."""
         for state in list(open_files):
-            if not state.read_ok or state.outstanding or id(state) in finishing:
+            if not state.read_ok or state.outstanding or state.finishing:
                 continue
             if state.complete and state.volume:
                 flush()
-                finishing.add(id(state))
+                state.finishing = True
                 background.submit("finish", state)
             else:
                 open_files.remove(state)

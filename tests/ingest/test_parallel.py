@@ -221,3 +221,26 @@ def test_releasing_the_store_logs_during_a_run_changes_nothing(serial, tmp_path)
     summary, after = ingest([V01, V1948, SAMPLE], tmp_path / "store", workers=0, checkpoint_bytes=1, batch_bytes=1)
     assert summary.stage_seconds.get("checkpoints", 0) >= 3
     assert after == quads
+
+
+def test_many_small_volumes_all_finish(tmp_path):
+    """Regression (seen once in a 99-volume run, not reproducible on demand): volumes waiting for
+    completion were tracked by id(), which CPython reuses once an earlier volume's bookkeeping is freed;
+    a later volume then never completed and the run waited forever. Now a flag on the volume's state."""
+    import threading
+
+    text = (TEI / "frus1949v07p1-slice.xml").read_text(encoding="utf-8")
+    assert text.count('xml:id="frus1949v07p1"') == 1
+    files = []
+    for k in range(20):
+        f = tmp_path / "in" / f"frus1949v07p{k + 3}.xml"
+        f.parent.mkdir(exist_ok=True)
+        f.write_text(text.replace('xml:id="frus1949v07p1"', f'xml:id="frus1949v07p{k + 3}"'), encoding="utf-8")
+        files.append(f)
+    out = {}
+    runner = threading.Thread(target=lambda: out.update(result=ingest(files, tmp_path / "store", workers=0)), daemon=True)
+    runner.start()
+    runner.join(120)
+    assert not runner.is_alive(), "the run did not finish"
+    summary, _ = out["result"]
+    assert summary.volumes == 20 and summary.documents == 20
