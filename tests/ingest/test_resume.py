@@ -39,9 +39,12 @@ def quads_of(store_dir: Path) -> set[str]:
 
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory) -> set[str]:
-    """The quads of an uninterrupted run (in-process, serial)."""
+    """The quads of an uninterrupted run (in-process, serial), with what `frus-kg ingest` adds first."""
+    from ingest.authorities.rdf import ensure_authority_graphs
+
     store = tmp_path_factory.mktemp("clean") / "store"
     db = open_store(store)
+    ensure_authority_graphs(db)
     summary = ingest_corpus(INPUTS, db, workers=0)
     db.close()
     assert summary.documents == 12 and not summary.failures
