@@ -29,13 +29,14 @@ from ontology.namespaces import FK, SCHEMA
 
 __all__ = [
     "CorpusSink", "Ledger", "BatchWriter", "Commit", "file_digest", "SOURCE_DIGEST", "INGEST_VOLUME",
-    "INGEST_STATUS", "INGEST_COMPLETE",
+    "INGEST_STATUS", "INGEST_COMPLETE", "INGEST_PENDING",
 ]
 
 SOURCE_DIGEST = FK + "sourceDigest"
 INGEST_VOLUME = FK + "ingestVolume"
 INGEST_STATUS = FK + "ingestStatus"
 INGEST_COMPLETE = FK + "IngestComplete"
+INGEST_PENDING = FK + "IngestPending"
 
 
 class CorpusSink(Protocol):
@@ -97,6 +98,19 @@ class Ledger:
                           f"{{ GRAPH ?d {{ ?d {_iri(SCHEMA + 'isPartOf')} {v} }} }} }}")
         return {r[0].value for r in rows}
 
+    def repair(self) -> int:
+        """Drop the graphs a bulk write left unfinished (marked fk:IngestPending); returns how many.
+
+        In bulk mode a batch is marked pending, bulk-loaded (fast, but not one transaction), then its
+        marks are swapped for ledger entries in one transaction. A crash in between leaves marked,
+        possibly partial graphs, which the next run removes here before it starts."""
+        rows = self._rows(f"SELECT ?d WHERE {{ ?d {_iri(INGEST_STATUS)} {_iri(INGEST_PENDING)} }}")
+        pending = [r[0].value for r in rows]
+        if pending:
+            self.sink.update(" ".join(_forget(d) + f"DELETE WHERE {{ {_iri(d)} {_iri(INGEST_STATUS)} ?x }} ; "
+                                      f"DROP SILENT GRAPH {_iri(d)} ;" for d in pending).rstrip(" ;"))
+        return len(pending)
+
     def known(self, documents: Iterable[str]) -> set[str]:
         """Those of `documents` that have a ledger entry."""
         docs = list(documents)
@@ -125,6 +139,7 @@ class BatchWriter:
     sink: CorpusSink
     max_bytes: int = 32 << 20
     max_graphs: int = 256
+    bulk: bool = False               # new graphs by Oxigraph's bulk loader (see Ledger.repair)
     pending: list[Commit] = field(default_factory=list)
     pending_bytes: int = 0
     committed_documents: int = 0
@@ -161,7 +176,13 @@ class BatchWriter:
             if exists and not c.replace:
                 continue
             (replaced if exists or c.digest is None else fresh).append(c)
-        if fresh:
+        if fresh and self.bulk:
+            marks = "".join(f"{_iri(c.graph)} {_iri(INGEST_STATUS)} {_iri(INGEST_PENDING)} .\n" for c in fresh)
+            self.sink.load(marks.encode(), "nquads")
+            self.sink.load(b"".join(c.nquads for c in fresh), "nquads", bulk=True)
+            self.sink.update(f"DELETE DATA {{ {marks} }} ; INSERT DATA {{ {''.join(_entry(c) for c in fresh)} }}")
+            self.transactions += 2
+        elif fresh:
             self.sink.load(b"".join(_with_entry(c) for c in fresh), "nquads")
             self.transactions += 1
         if replaced:

@@ -244,3 +244,40 @@ def test_many_small_volumes_all_finish(tmp_path):
     assert not runner.is_alive(), "the run did not finish"
     summary, _ = out["result"]
     assert summary.volumes == 20 and summary.documents == 20
+
+
+def test_bulk_mode_gives_the_same_quads(serial, tmp_path):
+    _, reference, quads = serial
+    summary, after = ingest([V01, V1948, SAMPLE], tmp_path / "store", workers=0, bulk=True)
+    assert summary.documents == reference.documents
+    assert after == quads
+
+
+class CrashAfterBulkLoad:
+    """A store that 'crashes' right after a bulk load, before the ledger entries are written."""
+
+    def __init__(self, db):
+        self.db, self.bulk_loads = db, 0
+
+    def __getattr__(self, name):
+        return getattr(self.db, name)
+
+    def load(self, data, fmt, graph=None, bulk=False):
+        self.db.load(data, fmt, graph, bulk)
+        if bulk:
+            self.bulk_loads += 1
+            if self.bulk_loads == 2:
+                raise KeyboardInterrupt("simulated crash")
+
+
+def test_an_interrupted_bulk_write_is_removed_by_the_next_run(serial, tmp_path):
+    _, reference, quads = serial
+    db = open_store(tmp_path / "store")
+    with pytest.raises(KeyboardInterrupt):
+        ingest_corpus([V01, V1948, SAMPLE], CrashAfterBulkLoad(db), workers=0, bulk=True, batch_bytes=1)
+    pending = [q for q in nquads(db) if "IngestPending" in q]
+    assert len(pending) == 1                       # the graph whose ledger entry never came
+    db.close()
+    summary, after = ingest([V01, V1948, SAMPLE], tmp_path / "store", workers=0, bulk=True)
+    assert summary.repaired == 1
+    assert after == quads
