@@ -608,8 +608,10 @@ def ingest_corpus(
                     if state.volume is None:
                         state.volume = volume.id
                         state.complete = volume.complete
-                        # a volume being finished from an earlier file must be finished before this one writes
-                        while any(s is not state and s.volume == volume.id for s in open_files):
+                        # a complete volume's finish drops graphs it did not produce: no file of the same
+                        # volume may write while one is pending (partial files, e.g. text copies, drop nothing)
+                        while any(s is not state and s.volume == volume.id and (s.complete or state.complete)
+                                  for s in open_files):
                             collect(results(0.2))
                             flush()
                             drain(0.2)
