@@ -124,7 +124,7 @@ def test_ctrl_c_exits_130_and_a_rerun_finishes(tmp_path, clean):
     proc = start(store, "--workers", "1", env={"FRUS_KG_INGEST_PAUSE_AFTER": "2"})
     wait_for_line(proc, "paused after")
     os.killpg(proc.pid, signal.SIGINT)              # what Ctrl-C in a terminal sends
-    _, stderr = proc.communicate(timeout=60)
+    _, stderr = proc.communicate(timeout=180)
     assert proc.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert 2 <= assert_committed_documents_are_intact(store, clean) < 12
