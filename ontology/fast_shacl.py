@@ -16,7 +16,7 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from .namespaces import RDF, RDFS, SH, XSD
-from .nt_terms import literal_parts, nquads_of, term_value, to_ox, triples_from_nquads
+from .nt_terms import literal_parts, nquads_of, term_value, to_ox
 from .shacl_compiler import PropertyShape, Shape, ShapesProgram, ValueCheck, compiled_shapes
 from .shacl_sparql import NATIVE_PREDICATES, Undecided, native_for, run_generic
 from .xsd_lexical import numeric_value, well_formed

@@ -21,7 +21,7 @@ from functools import cache
 import pyoxigraph as ox
 
 from .files import shapes_turtle
-from .namespaces import RDF, RDFS, SH, OWL
+from .namespaces import OWL, RDF, RDFS, SH
 from .xsd_lexical import NUMERIC_DATATYPES, is_supported, numeric_value
 
 __all__ = [
