@@ -131,8 +131,13 @@ class OxigraphStore:
                 stamp = self._files_stamp()
                 if stamp != self._stamp:
                     with self._lock:
-                        self._store = ox.Store.read_only(str(self.path))
-                        self._stamp = stamp
+                        for attempt in range(5):   # a writer compacting may delete files while we open
+                            try:
+                                self._store = ox.Store.read_only(str(self.path))
+                                self._stamp = stamp
+                                break
+                            except (OSError, RuntimeError):
+                                time.sleep(0.05 * (attempt + 1))
         return self._store
 
     def _writable(self) -> ox.Store:
