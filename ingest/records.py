@@ -165,6 +165,7 @@ class DocumentRecord:
     claims: list[Claim] = field(default_factory=list)
     body_start: int = 0          # where the body (after heading, dateline, subject) begins
     body_end: int | None = None  # where footnotes begin
+    marked_persons: list[tuple[int, int]] = field(default_factory=list)   # persName without @corresp: a person, unnamed by the editors
 
     def page_at(self, offset: int) -> str:
         """The printed page on which `offset` lies."""

@@ -472,12 +472,16 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
     cache = ctx.markup
     mentions = record.mentions
     for s in rendered.spans:
-        if s.kind not in _MARKUP or not s.ref:
+        if s.kind not in _MARKUP:
             continue
         base = bases[s.builder]
         if base < 0 or s.end <= s.start:
             continue
         start, end = base + s.start, base + s.end
+        if not s.ref:
+            if s.kind == "person":
+                record.marked_persons.append((start, end))
+            continue
         if s.kind == "signed" and any(start <= a and b <= end and ref == s.ref for a, b, ref in persons_at):
             continue                     # <signed corresp> around a <persName> with the same reference
         known = cache.get((s.kind, s.ref))

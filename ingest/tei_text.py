@@ -273,6 +273,8 @@ def render_document(div: etree._Element) -> RenderedDocument:
                         split = refs.split() if refs else ()
                         for ref in split:
                             spans.append(Span(bi, slot[0], length, skind, ref, el))
+                        if not split and skind == "person":          # a person the editors did not identify
+                            spans.append(Span(bi, slot[0], length, skind, None, el))
                         if skind == "person" and in_head:
                             ptype = el.get("type")
                             if ptype == "from" or ptype == "to":

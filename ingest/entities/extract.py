@@ -51,7 +51,7 @@ Airport Field University College School Hospital County File Files""".split())
 _COMBINING = set("""Franco Anglo Sino Italo Russo Indo Afro Euro Greco Turco Austro Judeo Hispano Luso Belgo Germano Polono
 Soviet Arab Israeli""".split())
 _NAMED_BEFORE = set("""Western Eastern Northern Southern Allied Four Big Great Home Free United Occupying Central Axis Royal
-Imperial""".split())
+Imperial Viet""".split())
 _LOWER_NEXT = re.compile(r" ([a-z]+)\b( [a-z]+\b)?")
 _LIBRARY = re.compile(r"['’]?s?\s+(?:Presidential\s+)?Library\b")
 _POSSESSIVE = re.compile(r"['’][sS]?$")
@@ -184,10 +184,46 @@ class EntityExtractor:
         for m in self._scan(text, ctx, year, record.date, occupied):
             found.append(m)
             occupied.add(m.start, m.end)
+        found += self._marked_persons(record, found, occupied, ctx)
         found.sort(key=lambda m: (m.start, m.end))
         for m in found:
             m.exact = text[m.start:m.end]
         record.mentions.extend(found)
+
+    def _marked_persons(self, record: DocumentRecord, found: list[Mention], occupied: "_Spans", ctx: PersonContext):
+        """Persons the editors marked without saying who (<persName> without @corresp): the span is a person
+        for certain. A person mention the scan made there stays; any other is replaced; an empty span gets an
+        unlinked person mention, linked only when the name resolves on its own."""
+        if not record.marked_persons:
+            return []
+        text = record.text
+        out = []
+        parties = {(p.start, p.end) for p in record.parties}
+        for s, e in record.marked_persons:
+            if (s, e) in parties:
+                continue                    # a heading party: its own mention says who it is, or that we do not know
+            inside = [m for m in found if m.start < e and s < m.end]
+            if any(m.kind == "person" for m in inside):
+                for m in inside:
+                    if m.kind == "person" and m.explanation:
+                        m.explanation += "; the FRUS editors mark it as a person without saying who"
+                continue
+            if occupied.overlaps(s, e) and not inside:
+                continue                    # the editors' own tagged mention, or a heading party
+            for m in inside:
+                found.remove(m)
+            surface = text[s:e]
+            why = f"'{surface}' is marked as a person by the FRUS editors, who did not say who (persName without @corresp)"
+            ids = self._person_ids(surface)
+            res = ctx.resolve_name(surface, ids[0], None, ids[1]) if ids else None
+            if res is not None and res.entity:
+                out.append(Mention(s, e, "person", "tei-markup", res.confidence, res.entity, res.label, res.candidates,
+                                   f"{why}; {res.explanation}", entity_links=res.links))
+                ctx.remember(res.pid)
+            else:
+                out.append(Mention(s, e, "person", "tei-markup", 1.0, None, None,
+                                   res.candidates if res is not None else (), why))
+        return out
 
     def _link_persons_list(self, record: DocumentRecord) -> None:
         """Tie each persons-list entry to its hsg-people record (the volume graph writes skos:exactMatch)."""

@@ -217,3 +217,29 @@ def test_given_names_in_salutation_and_signature_are_the_heading_parties(extract
     foster = at(record.mentions, "Foster")
     assert foster and foster[0].entity == iris.person_iri(
         record.parties[0].entity.rsplit("/", 1)[1]) and "signature" in foster[0].explanation
+
+
+def test_a_person_the_editors_marked_without_saying_who_is_a_person_mention_never_a_guess(tmp_path):
+    """<persName>Nasser</persName> (990 times in frus1958-60v13, where two Nassers are listed): a person for
+    certain; linked only when the name resolves on its own, and never replaced by another kind of entity."""
+    from ingest.entities import extract_entities
+    from ingest.tei_reader import read_tei
+
+    path = tmp_path / "frus1958-60v13-d1.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1958-60v13"><teiHeader><fileDesc><titleStmt>'
+        '<title type="complete">Foreign Relations of the United States, 1958–1960, Volume XIII</title>'
+        '</titleStmt></fileDesc></teiHeader><text><body><pb n="1"/>'
+        '<div type="document" xml:id="d1" n="1"><head>1. Memorandum for the Record</head>'
+        '<dateline><placeName>Washington</placeName>, <date when="1958-03-01">March 1, 1958</date>.</dateline>'
+        '<p><persName>Nasser</persName> and <persName>Jordan</persName> met <persName>Zzyzxq</persName>.</p></div>'
+        '</body></text></TEI>', encoding="utf-8")
+    [d1] = read_tei(path)
+    extract_entities(d1)
+    marked = {d1.text[m.start:m.end]: m for m in d1.mentions if (m.start, m.end) in d1.marked_persons}
+    assert set(marked) == {"Nasser", "Jordan", "Zzyzxq"}
+    assert all(m.kind == "person" for m in marked.values())
+    assert marked["Jordan"].method == marked["Zzyzxq"].method == "tei-markup"
+    assert "editors mark it as a person" in marked["Nasser"].explanation     # our own reading, confirmed
+    assert marked["Zzyzxq"].entity is None and "did not say who" in marked["Zzyzxq"].explanation
+    assert not any(m.kind == "country" and d1.text[m.start:m.end] == "Jordan" for m in d1.mentions)

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from frus_kg.cli import app
-from ingest.evaluate import _match, evaluate_records, evaluate_volume, gold_person_id, split_of
+from ingest.evaluate import _match, evaluate_records, evaluate_volume, gold_person_id, split_of, uncovered_entries
 from ingest.records import DocumentRecord, ListEntry, Mention, Page, VolumeRecord
 from ontology import iris
 
@@ -96,5 +96,56 @@ def test_evaluate_command_prints_json_per_volume_and_total():
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["volumes"][0]["volume"] == "frus1969-76v01-d1-d20" and data["total"]["documents"] == 5
-    assert set(data["total"]["persons"]) == {"exact", "overlap", "link", "per_document", "untagged_repeats"}
+    assert set(data["total"]["persons"]) == {"exact", "overlap", "link", "per_document", "untagged_repeats", "covered"}
     assert "terms" in data["total"]
+
+
+def test_regression_persname_without_corresp_was_counted_as_a_false_positive():
+    """The editors mark some people without saying who (<persName>Nasser</persName>, 990 times in
+    frus1958-60v13): a prediction there is neither a hit nor a false positive, as documented."""
+    text = "Clark met Nasser."
+    rec = _record(text, [(0, 5, "#p_CWP_1")])
+    rec.marked_persons = [(10, 16)]
+    seen = []
+
+    def fake(record):
+        seen.append(list(record.marked_persons))
+        record.mentions += [Mention(0, 5, "person", "name-variant", 0.9), Mention(10, 16, "person", "name-variant", 0.0)]
+    s = evaluate_records([rec], fake).as_dict()["persons"]
+    assert seen == [[]]                      # the extractor sees plain text only
+    assert s["exact"]["predicted"] == 1 and s["exact"]["precision"] == 1.0
+
+
+def test_entries_the_editors_never_tag_are_set_aside_in_the_covered_figure():
+    persons = [ListEntry("p_CWP_1", "person", "Clark, William P., Jr."), ListEntry("p_BW_1", "person", "Brandt, Willy (Herbert Frahm)")]
+    vol = VolumeRecord("frus1964-68v15", "t", persons=persons)
+    recs = []
+    for i in range(6):
+        text = "Clark saw Brandt."
+        r = DocumentRecord(volume=vol, doc_id=f"d{i}", number=str(i), heading="h", text=text, source="<t>",
+                           date="1965-01-01", pages=[Page("1", 0, len(text))])
+        r.mentions = [Mention(0, 5, "person", "tei-markup", 1.0, tei_ref="#p_CWP_1")]
+        if i == 0:                           # tagged once in six documents: fewer than 20 %
+            r.mentions.append(Mention(10, 16, "person", "tei-markup", 1.0, tei_ref="#p_BW_1"))
+        recs.append(r)
+    brandt = iris.volume_person_iri("frus1964-68v15", "p_BW_1")
+    assert set(uncovered_entries(recs)["frus1964-68v15"]) == {"p_BW_1"}
+
+    def fake(record):
+        record.mentions += [Mention(0, 5, "person", "name-variant", 0.9), Mention(10, 16, "person", "name-variant", 0.9, brandt)]
+    s = evaluate_records(recs, fake).as_dict()["persons"]
+    assert s["exact"]["precision"] == round(7 / 12, 4)          # strict: five untagged Brandts are false positives
+    assert s["covered"]["exact"] == {"tp": 6, "gold": 6, "predicted": 6, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert s["covered"]["uncovered_entries"] == 1
+
+
+def test_an_entry_tagged_often_enough_stays_in_the_covered_figure():
+    persons = [ListEntry("p_BW_1", "person", "Brandt, Willy")]
+    vol = VolumeRecord("frus1964-68v15", "t", persons=persons)
+    recs = []
+    for i in range(5):
+        r = DocumentRecord(volume=vol, doc_id=f"d{i}", number=str(i), heading="h", text="Brandt spoke.", source="<t>")
+        if i < 1:
+            r.mentions = [Mention(0, 6, "person", "tei-markup", 1.0, tei_ref="#p_BW_1")]
+        recs.append(r)
+    assert uncovered_entries(recs) == {}           # tagged in 1 of 5: 20 %, not fewer

@@ -218,6 +218,32 @@ def test_markup_mentions_round_trip_to_the_tagged_text(path):
         assert got == tagged[record.doc_id], record.doc_id
 
 
+EVAL_V22 = FIXTURES.parent / "eval" / "frus1964-68v22-d1-d20.xml.gz"
+
+
+@pytest.mark.parametrize("path", [V1948, EVAL_V22], ids=lambda p: p.name.split(".")[0])
+def test_persons_the_editors_marked_without_identifying_them_are_kept_as_spans(path):
+    """<persName> without @corresp: a person the editors did not identify. Not a linked mention, but the
+    evaluation must know the span (a prediction there is neither right nor wrong)."""
+    import gzip
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as fh:
+        root = etree.parse(fh, etree.XMLParser(collect_ids=False)).getroot()
+    expected = {}
+    for div in root.iter(TEI + "div"):
+        if div.get("type") == "document":
+            expected[div.get("{http://www.w3.org/XML/1998/namespace}id")] = Counter(
+                re.sub(r"\s+", " ", _without_notes(el)).strip() for el in div.iter(TEI + "persName")
+                if not el.get("corresp") and not el.get("ref"))
+    got = {doc_id: Counter(re.sub(r"\s+", " ", r.text[s:e]).strip() for s, e in r.marked_persons)
+           for doc_id, r in records(path).items()}
+    assert sum(sum(c.values()) for c in expected.values()) > 0
+    assert got == {k: v for k, v in expected.items() if k in got}
+    for r in records(path).values():
+        assert not any(m.tei_ref is None and m.method == "tei-markup" for m in r.mentions)
+
+
 def test_mentions_point_to_the_volume_persons_and_terms(e09):
     d2 = e09["d2"]
     kinds = {(m.exact, m.kind, m.entity, m.label) for m in d2.mentions}
