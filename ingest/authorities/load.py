@@ -7,6 +7,7 @@ Loading takes well under a second; extraction then only does dictionary lookups.
 from __future__ import annotations
 
 import gzip
+import re
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -24,6 +25,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "authorities"
 _TITLE_KEYS = frozenset("""president general admiral ambassador secretary senator governor king queen prince princess shah
 emperor premier chancellor minister mr mrs ms miss dr sir lord lady dame colonel major captain lieutenant marshal pope
 cardinal archbishop bishop father sheikh emir sultan judge justice professor mayor mme mlle madame herr signor""".split())
+
+_LEADING_TITLE = re.compile(r"^(?:(?:Prime|Foreign|Deputy|Vice|Acting|Crown)\s+)?(?:" + "|".join(sorted(_TITLE_KEYS, key=len, reverse=True))
+                            + r")\.?\s+(?=\S)", re.IGNORECASE)
 
 
 def date_year(date: str | None) -> int | None:
@@ -225,7 +229,7 @@ class Authorities:
         for pid, p in self.people.items():
             can = self.canonical(pid)
             for v, list_form in self._usable_variants(p):
-                _, short = name_forms(v, list_form=list_form)
+                _, short = name_forms(_LEADING_TITLE.sub("", v), list_form=list_form)   # "Prime Minister Paik": Paik
                 for s in short:
                     if s not in COMMON_KEYS:
                         index[s].add(can)

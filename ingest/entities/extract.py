@@ -47,7 +47,7 @@ _SPEECH = re.compile(r"(?::|\s+(?:said|says|responded|replied|noted|asked|stated
 _NAMED_AFTER = set("""Act Acts Plan Library Line Report Amendment Amendments Resolution Award Foundation Institute
 Center Centre Building Hall Street Avenue Dam Bridge Trophy Model Front Round Formula Proposal Proposals Corollary Committee
 Commission Mission Group Fund Treaty Agreement Accord Accords Declaration Principles Program Programme Corporation Company
-Airport Field University College School Hospital County File Files""".split())
+Airport Field University College School Hospital County File Files Aviv""".split())
 _COMBINING = set("""Franco Anglo Sino Italo Russo Indo Afro Euro Greco Turco Austro Judeo Hispano Luso Belgo Germano Polono
 Soviet Arab Israeli""".split())
 _NAMED_BEFORE = set("""Western Eastern Northern Southern Allied Four Big Great Home Free United Occupying Central Axis Royal
@@ -55,6 +55,8 @@ Imperial Viet""".split())
 _LOWER_NEXT = re.compile(r" ([a-z]+)\b( [a-z]+\b)?")
 _LIBRARY = re.compile(r"['’]?s?\s+(?:Presidential\s+)?Library\b")
 _POSSESSIVE = re.compile(r"['’][sS]?$")
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
+_SHORT_GIVEN = re.compile(r"[A-Z][a-z]{1,4}")
 _TITLE = re.compile(
     r"(?:(?:Acting|Deputy|Under|Assistant|Vice|Prime|Foreign|Defense|Defence|Finance|Special|Chief|Field|Lieutenant|Rear|Vice|Former|Ex-)\s+)*"
     r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mme|Mlle|M|Sr|Sra|Herr|Signor|Sir|Lord|Lady|Dame|President|President-elect|Chairman|Secretary(?:[- ]General)?(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy|the\s+Interior|Health|Transportation))?|"
@@ -562,6 +564,8 @@ class EntityExtractor:
                 speaks = _SPEECH.match(text, e)
                 if not known_here or text.startswith(" of ", e) or (_sentence_start(text, s) and not speaks):
                     continue
+            if j - k == 1 and self._family_name_first_other(text, chunk, j, e):
+                continue                  # "Kim Chae-chun", "Choi Young Hi": someone else of that family name
             ids = self.surnames.get(key, frozenset())
             known = ctx.resolved.get(key)
             in_volume = ids & ctx.volume_ids
@@ -614,6 +618,22 @@ class EntityExtractor:
                                      f"of that name", "name-variant")
                 return self._person(s, e, res, ctx, title), j
         return None
+
+    def _family_name_first_other(self, text, chunk, j, e) -> bool:
+        """A family name followed by given names we do not know: a name written family-name first (Korean,
+        Chinese, Vietnamese) of a person other than the ones indexed under that family name."""
+        n = len(chunk)
+        if j >= n or chunk[j].start() != e + 1 or text[e] != " ":
+            return False
+        nxt = chunk[j].group(0)
+        if _HYPHENATED_GIVEN.fullmatch(nxt):
+            return _key(text[chunk[j - 1].start():chunk[j].end()]) not in self.full
+        if j + 1 < n and chunk[j + 1].start() == chunk[j].end() + 1 and len(text[chunk[j - 1].start():e]) <= 5:
+            a, b = nxt, chunk[j + 1].group(0)
+            if _SHORT_GIVEN.fullmatch(a) and _SHORT_GIVEN.fullmatch(b) and a not in _NEVER and b not in _NEVER \
+                    and a not in self.gaz and b not in self.gaz:
+                return _key(text[chunk[j - 1].start():chunk[j + 1].end()]) not in self.full
+        return False
 
     def _given_name_before(self, text, chunk, k, s) -> int:
         """Start of a given name or nickname printed before a lone surname ('Bob Hoey', 'Joe Collins'), else s."""

@@ -243,3 +243,29 @@ def test_a_person_the_editors_marked_without_saying_who_is_a_person_mention_neve
     assert "editors mark it as a person" in marked["Nasser"].explanation     # our own reading, confirmed
     assert marked["Zzyzxq"].entity is None and "did not say who" in marked["Zzyzxq"].explanation
     assert not any(m.kind == "country" and d1.text[m.start:m.end] == "Jordan" for m in d1.mentions)
+
+
+def test_tel_aviv_is_a_city_not_wasfi_tel():
+    with_lists = EntityExtractor(use_volume_lists=True)     # frus1964-68v18 lists Wasfi Tel
+    text = "Sent to Amman, Tel Aviv, and Cairo. Prime Minister Tel said Jordan would wait."
+    ms = run(with_lists, text, date="1965-02-28", volume="frus1964-68v18")
+    tels = [m for m in ms if m.kind == "person" and m.exact == "Tel"]
+    assert [m.start for m in tels] == [text.index("Tel said")]
+
+
+def test_regression_prime_of_prime_minister_was_indexed_as_a_family_name(extractor):
+    """hsg-people variants such as 'Prime Minister Paik' once put 'Prime' in the surname index."""
+    from ingest.authorities import authorities
+
+    assert "prime" not in authorities().surname_index and "paik" in authorities().surname_index
+    ms = run(extractor, "The Prime Minister said that finally the matter was closed.", date="1960-06-01", volume="frus1958-60v18")
+    assert not [m for m in ms if m.kind == "person"]
+
+
+def test_a_family_name_written_first_with_unknown_given_names_is_not_a_namesake(extractor):
+    """'Kim Chae-chun' and 'Choi Young Hi' are not Kim Jong Pil or Choi Duk Shin; 'Kim Jong Pil' is."""
+    ms = run(extractor, "Kim Chae-chun was replaced. General Choi Young Hi resigned. Kim Jong Pil agreed.",
+             date="1963-07-12", volume="frus1961-63v22")
+    people = {m.exact: m for m in ms if m.kind == "person"}
+    assert "Kim" not in people and "Choi" not in people
+    assert people["Kim Jong Pil"].entity == iris.person_iri("107177")
