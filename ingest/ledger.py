@@ -42,7 +42,8 @@ INGEST_PENDING = FK + "IngestPending"
 class CorpusSink(Protocol):
     """What corpus ingest needs of a store (graph.OxigraphStore has it; ingest does not import graph).
     An optional `checkpoint()` is called now and then, with no other use of the store in flight."""
-    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False) -> None: ...
+    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False,
+             trusted: bool = False) -> None: ...
     def update(self, sparql: str) -> None: ...
     def query(self, sparql: str, **kwargs): ...
     def has_graph(self, name: str) -> bool: ...
@@ -178,12 +179,12 @@ class BatchWriter:
             (replaced if exists or c.digest is None else fresh).append(c)
         if fresh and self.bulk:
             marks = "".join(f"{_iri(c.graph)} {_iri(INGEST_STATUS)} {_iri(INGEST_PENDING)} .\n" for c in fresh)
-            self.sink.load(marks.encode(), "nquads")
-            self.sink.load(b"".join(c.nquads for c in fresh), "nquads", bulk=True)
+            self.sink.load(marks.encode(), "nquads", trusted=True)
+            self.sink.load(b"".join(c.nquads for c in fresh), "nquads", bulk=True, trusted=True)
             self.sink.update(f"DELETE DATA {{ {marks} }} ; INSERT DATA {{ {''.join(_entry(c) for c in fresh)} }}")
             self.transactions += 2
         elif fresh:
-            self.sink.load(b"".join(_with_entry(c) for c in fresh), "nquads")
+            self.sink.load(b"".join(_with_entry(c) for c in fresh), "nquads", trusted=True)
             self.transactions += 1
         if replaced:
             self.sink.update(_replace_update(replaced))

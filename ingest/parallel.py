@@ -21,6 +21,7 @@ documents and wait (printing a line to stderr), FRUS_KG_INGEST_KILL_AFTER=N make
 """
 from __future__ import annotations
 
+import gc
 import gzip
 import os
 import pickle
@@ -31,6 +32,7 @@ import time
 import traceback
 import zlib
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import connection, get_context
 from pathlib import Path
@@ -39,14 +41,14 @@ from typing import Callable, Iterable, Sequence
 import pyoxigraph as ox
 
 from ontology import iris
-from ontology.fast_shacl import validate_fast
+from ontology.fast_shacl import GraphIndex, validate_fast
 from ontology.validation import validate
 
 from .errors import IngestError, SourceError
 from .ledger import BatchWriter, Commit, CorpusSink, Ledger, file_digest
 from .pipeline import TEI_SUFFIXES, Extractor, Failure, default_extractors, find_inputs, read_inputs
 from .records import DocumentRecord, VolumeRecord
-from .triples import document_quads, volume_quads
+from .triples import document_graph, volume_graph
 
 __all__ = ["CorpusSummary", "Progress", "ingest_corpus", "process_document", "DocumentResult", "estimate_documents",
            "default_workers"]
@@ -114,23 +116,20 @@ def process_document(record: DocumentRecord, extractors: Sequence[Extractor], en
         t1 = time.thread_time()
         times["extract"] = t1 - t
         try:
-            quads = document_quads(record)
+            data = document_graph(record)
         except ValueError as exc:
             return DocumentResult(seq, graph, error=str(SourceError(record.source, str(exc))), kind="unreadable", seconds=times)
-        t2 = time.thread_time()
-        times["triples"] = t2 - t1
-        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
         t3 = time.thread_time()
-        times["serialize"] = t3 - t2
+        times["triples"] = t3 - t1
         if check_shapes:
             if engine == "fast":
-                report = validate_fast(data)
+                report = validate_fast(GraphIndex(data.triples, data.nquads))
             else:
-                report = validate(quads, engine=engine)
+                report = validate(data.quads(), engine=engine)
             times["validate"] = time.thread_time() - t3
             if not report.conforms:
                 return DocumentResult(seq, graph, error=report.format(f"{record.source} ({doc})"), kind="rejected", seconds=times)
-        return DocumentResult(seq, graph, data, len(quads), seconds=times)
+        return DocumentResult(seq, graph, data.nquads, len(data.triples), seconds=times)
     except Exception as exc:          # an extractor bug must not stop the corpus: report it, go on
         where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         return DocumentResult(seq, graph, error=f"{record.source} ({doc}): {where}", kind="crashed", seconds=times)
@@ -140,9 +139,12 @@ def _worker_main(tasks, results, parent_pid: int, extractor_spec, engine: str, c
     """A worker process: volumes and documents in, results out, until told to stop or orphaned."""
     import queue
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C is the parent's to handle (one pressed while
+    if hasattr(signal, "pthread_sigmask"):              # this process started is pending, see _sigint_blocked:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})     # ignoring it dropped it)
     extractors = default_extractors() if extractor_spec is None else pickle.loads(extractor_spec)
     volumes: dict[str, VolumeRecord] = {}
+    frozen = False
     while True:
         try:
             message = tasks.get(timeout=1.0)
@@ -163,10 +165,30 @@ def _worker_main(tasks, results, parent_pid: int, extractor_spec, engine: str, c
         record = pickle.loads(payload)
         record.volume = volumes[volume_id]
         result = process_document(record, extractors, engine, check_shapes, seq)
+        if not frozen:
+            gc.freeze()                                 # the extractors' indexes, built by the first document:
+            frozen = True                               # out of the collector's sight (a fifth of the CPU otherwise)
         try:
             results.send_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         except (BrokenPipeError, ConnectionResetError):
             return                                      # the parent is gone
+
+
+@contextmanager
+def _sigint_blocked():
+    """SIGINT blocked in this thread while workers are spawned: they inherit the mask through exec, so a
+    Ctrl-C pressed while a worker's interpreter starts and imports its modules (a second or more) stays
+    pending there until _worker_main ignores it, instead of printing the worker's KeyboardInterrupt
+    traceback (or a fatal error from `site`). This process still gets it (on unblocking, at the latest)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if signal.SIGINT not in previous:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 class _Pool:
@@ -179,15 +201,21 @@ class _Pool:
         self.procs, self.tasks, self.conns = [], [], []
         self.in_flight = [0] * n
         self.volumes_sent: list[set[str]] = [set() for _ in range(n)]
-        for _ in range(n):
-            tasks = ctx.Queue()
-            receive, send = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_worker_main, args=(tasks, send, os.getpid(), spec, engine, check_shapes), daemon=True)
-            proc.start()
-            send.close()
-            self.procs.append(proc)
-            self.tasks.append(tasks)
-            self.conns.append(receive)
+        try:
+            for _ in range(n):
+                tasks = ctx.Queue()                     # (the first one starts multiprocessing's resource tracker,
+                receive, send = ctx.Pipe(duplex=False)  # which unblocks SIGINT afterwards: block it after that)
+                proc = ctx.Process(target=_worker_main, args=(tasks, send, os.getpid(), spec, engine, check_shapes),
+                                   daemon=True)
+                with _sigint_blocked():
+                    proc.start()
+                send.close()
+                self.procs.append(proc)
+                self.tasks.append(tasks)
+                self.conns.append(receive)
+        except BaseException:                           # Ctrl-C while starting: the caller never gets this pool
+            self.close(graceful=False)
+            raise
 
     @property
     def busy(self) -> int:
@@ -615,8 +643,7 @@ def ingest_corpus(
                             collect(results(0.2))
                             flush()
                             drain(0.2)
-                        writer.add(Commit(iris.graph_iri(iris.volume_iri(volume.id)),
-                                          ox.serialize(volume_quads(volume), format=ox.RdfFormat.N_QUADS),
+                        writer.add(Commit(iris.graph_iri(iris.volume_iri(volume.id)), volume_graph(volume).nquads,
                                           replace=volume.complete))
                     doc = iris.graph_iri(iris.document_iri(volume.id, record.doc_id))
                     if doc in state.committed_before and doc not in touched and sink.has_graph(doc):

@@ -7,6 +7,8 @@ and every passage dereferenceable.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Callable, Iterable
 
 import pyoxigraph as ox
@@ -16,7 +18,7 @@ from ontology.namespaces import FK, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 from .records import Claim, DocumentRecord, Mention, Party, VolumeRecord
 
-__all__ = ["document_quads", "volume_quads", "party_person_iri", "party_mention", "KIND_CLASS", "CLAIM_TYPES", "term_for_page", "literal"]
+__all__ = ["document_quads", "volume_quads", "document_graph", "volume_graph", "GraphData", "Term", "party_person_iri", "party_mention", "KIND_CLASS", "CLAIM_TYPES", "term_for_page", "literal"]
 
 KIND_CLASS = {
     "person": SCHEMA + "Person",
@@ -35,52 +37,121 @@ CLAIM_TYPES = {
 }
 
 _N = ox.NamedNode
-_TYPE = _N(RDF + "type")
-_STRING = _N(XSD + "string")
+_XSD_INTEGER = f"<{XSD}integer>"
+_XSD_DECIMAL = f"<{XSD}decimal>"
+_XSD_BOOLEAN = f"<{XSD}boolean>"
+_XSD_DATE = f"<{XSD}date>"
+_XSD_DATETIME = f"<{XSD}dateTime>"
+# N-Triples escapes: the four the grammar requires, and every character str.splitlines() breaks lines at
+# (so that line-based readers of our N-Quads never split a literal)
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r",
+            **{c: f"\\u{ord(c):04X}" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}}
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def literal(value: object) -> ox.Literal:
+class Term(str):
+    """An RDF term written as N-Triples ("<iri>", '"lexical"^^<datatype>'): what the graph builder stores."""
+
+
+def _lit(lexical: str, datatype: str | None = None) -> Term:
+    if _NEEDS_ESCAPE.search(lexical):
+        lexical = _NEEDS_ESCAPE.sub(lambda m: _ESCAPES[m.group(0)], lexical)
+    return Term(f'"{lexical}"^^{datatype}' if datatype else f'"{lexical}"')
+
+
+_IRIS: dict[str, Term] = {}
+
+
+def _iri(value: str) -> Term:
+    """'<value>', checked once per distinct IRI (the store's own parser trusts what we write)."""
+    term = _IRIS.get(value)
+    if term is None:
+        if _BAD_IRI.search(value) or not _SCHEME.match(value):
+            raise ValueError(f"not an IRI: {value!r}")
+        term = Term(f"<{value}>")
+        if len(_IRIS) > 50_000:
+            _IRIS.clear()                 # most IRIs are a document's own: keep the cache for the recurring ones
+        _IRIS[value] = term
+    return term
+
+
+def literal(value: object) -> Term:
     if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=_N(XSD + "boolean"))
+        return _lit("true" if value else "false", _XSD_BOOLEAN)
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=_N(XSD + "integer"))
+        return _lit(str(value), _XSD_INTEGER)
     if isinstance(value, float):
-        return ox.Literal(f"{value:.3f}".rstrip("0").rstrip(".") or "0", datatype=_N(XSD + "decimal"))
-    return ox.Literal(str(value))
+        return _lit(f"{value:.3f}".rstrip("0").rstrip(".") or "0", _XSD_DECIMAL)
+    return _lit(str(value))
 
 
-def _offset(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_N(XSD + "integer"))
+def _offset(value: int) -> Term:
+    return Term(f'"{value}"^^{_XSD_INTEGER}')
 
 
-def _date(value: str) -> ox.Literal:
-    return ox.Literal(value, datatype=_N(XSD + ("dateTime" if "T" in value else "date")))
+def _date(value: str) -> Term:
+    return _lit(value, _XSD_DATETIME if "T" in value else _XSD_DATE)
 
 
-def term_for_page(page: str) -> ox.Literal:
+def term_for_page(page: str) -> Term:
     return literal(int(page)) if page.isdigit() else literal(page)
 
 
-class _Graph:
-    def __init__(self, graph: str):
-        self.g = _N(graph)
-        self.local_prefix = graph + "/"
-        self.quads: list[ox.Quad] = []
+_TYPE = _iri(RDF + "type")
 
-    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
-        obj = _N(o) if isinstance(o, str) else o
-        self.quads.append(ox.Quad(_N(s), _N(p), obj, self.g))
+
+class _Graph:
+    """Collects one named graph as N-Triples term strings: cheap to build, to write as N-Quads and to
+    validate (ontology.fast_shacl reads the same strings), with no per-quad Python objects from pyoxigraph."""
+
+    def __init__(self, graph: str):
+        self.graph = graph
+        self.g = _iri(graph)
+        self.local_prefix = graph + "/"
+        self.triples: list[tuple[str, str, str]] = []
+
+    def add(self, s: str, p: str, o: str) -> None:
+        """o: an IRI (str) or a Term made by `literal` and friends."""
+        self.triples.append((_iri(s), _iri(p), o if type(o) is Term else _iri(o)))
 
     def lit(self, s: str, p: str, value: object) -> None:
         if value is not None and value != "":
             self.add(s, p, literal(value))
 
     def typed(self, s: str, *classes: str) -> None:
+        subject = _iri(s)
         for c in classes:
-            self.quads.append(ox.Quad(_N(s), _TYPE, _N(c), self.g))
+            self.triples.append((subject, _TYPE, _iri(c)))
+
+    def unique(self) -> list[tuple[str, str, str]]:
+        return list(dict.fromkeys(self.triples))
+
+
+@dataclass
+class GraphData:
+    """A named graph ready for the store and the SHACL gate: N-Quads bytes and the same triples as term strings."""
+    graph: str
+    nquads: bytes
+    triples: list[tuple[str, str, str]]
+
+    def quads(self) -> list[ox.Quad]:
+        return list(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS))
+
+
+def _data(g: _Graph) -> GraphData:
+    triples = g.unique()
+    suffix = f" {g.g} .\n"
+    nquads = "".join(f"{s} {p} {o}{suffix}" for s, p, o in triples).encode("utf-8")
+    return GraphData(g.graph, nquads, triples)
 
 
 def volume_quads(volume: VolumeRecord) -> list[ox.Quad]:
+    return volume_graph(volume).quads()
+
+
+def volume_graph(volume: VolumeRecord) -> GraphData:
     v = iris.volume_iri(volume.id)
     g = _Graph(iris.graph_iri(v))
     g.typed(v, FK + "Volume", SCHEMA + "PublicationVolume", SCHEMA + "CreativeWork")
@@ -110,7 +181,7 @@ def volume_quads(volume: VolumeRecord) -> list[ox.Quad]:
         g.add(e, SCHEMA + "url", f"https://history.state.gov/historicaldocuments/{volume.id}/{'persons' if entry.kind == 'person' else 'terms'}#{entry.xml_id}")
         if entry.entity:
             g.add(e, SKOS + "exactMatch", entry.entity)
-    return g.quads
+    return _data(g)
 
 
 def _target(g: _Graph, node: str, doc: str, text: str, start: int, end: int, source: str) -> None:
@@ -123,7 +194,7 @@ def _target(g: _Graph, node: str, doc: str, text: str, start: int, end: int, sou
     g.add(target, OA + "hasSelector", quote)
     g.add(target, OA + "hasSelector", position)
     g.typed(quote, OA + "TextQuoteSelector")
-    g.add(quote, OA + "exact", ox.Literal(text[start:end]))
+    g.add(quote, OA + "exact", _lit(text[start:end]))
     g.typed(position, OA + "TextPositionSelector")
     g.add(position, OA + "start", _offset(start))
     g.add(position, OA + "end", _offset(end))
@@ -226,6 +297,11 @@ def party_mention(record: DocumentRecord, party: Party) -> Mention:
 
 
 def document_quads(record: DocumentRecord) -> list[ox.Quad]:
+    return document_graph(record).quads()
+
+
+def document_graph(record: DocumentRecord) -> GraphData:
+    """The document's named graph (see GraphData); raises ValueError on offsets outside the text or a bad IRI."""
     vid = record.volume.id
     doc = iris.document_iri(vid, record.doc_id)
     g = _Graph(iris.graph_iri(doc))
@@ -307,8 +383,4 @@ def document_quads(record: DocumentRecord) -> list[ox.Quad]:
         _mention(g, record, doc, n, m, seen, page_of)
     for n, c in enumerate(record.claims, start=1):
         _claim(g, record, doc, n, c, page_of, seen)
-    return _dedupe(g.quads)
-
-
-def _dedupe(quads: list[ox.Quad]) -> list[ox.Quad]:
-    return list(dict.fromkeys(quads))
+    return _data(g)

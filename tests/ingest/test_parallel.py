@@ -262,8 +262,8 @@ class CrashAfterBulkLoad:
     def __getattr__(self, name):
         return getattr(self.db, name)
 
-    def load(self, data, fmt, graph=None, bulk=False):
-        self.db.load(data, fmt, graph, bulk)
+    def load(self, data, fmt, graph=None, bulk=False, trusted=False):
+        self.db.load(data, fmt, graph, bulk, trusted)
         if bulk:
             self.bulk_loads += 1
             if self.bulk_loads == 2:
