@@ -198,4 +198,3 @@ def test_ctrl_c_while_a_worker_starts_prints_no_worker_traceback(tmp_path, clean
     assert proc.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr, stderr
     assert_committed_documents_are_intact(store, clean)
-    rerun_matches_clean_run(store, clean)
