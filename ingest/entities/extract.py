@@ -47,13 +47,13 @@ _SPEECH = re.compile(r"(?::|\s+(?:said|says|responded|replied|noted|asked|stated
 _NAMED_AFTER = set("""Act Acts Plan Library Line Report Amendment Amendments Resolution Award Foundation Institute
 Center Centre Building Hall Street Avenue Dam Bridge Trophy Model Front Round Formula Proposal Proposals Corollary Committee
 Commission Mission Group Fund Treaty Agreement Accord Accords Declaration Principles Program Programme Corporation Company
-Airport Field University College School Hospital County File Files Aviv""".split())
+Airport Field University College School Hospital County File Files Aviv Community Paper""".split())
 _COMBINING = set("""Franco Anglo Sino Italo Russo Indo Afro Euro Greco Turco Austro Judeo Hispano Luso Belgo Germano Polono
 Soviet Arab Israeli""".split())
 _NAMED_BEFORE = set("""Western Eastern Northern Southern Allied Four Big Great Home Free United Occupying Central Axis Royal
 Imperial Viet""".split())
 _LOWER_NEXT = re.compile(r" ([a-z]+)\b( [a-z]+\b)?")
-_LIBRARY = re.compile(r"['’]?s?\s+(?:Presidential\s+)?Library\b")
+_LIBRARY = re.compile(r"['’]?s?\s+(?:(?:Presidential\s+)?Library|papers|Diaries|Notes)\b")   # archives named after people
 _POSSESSIVE = re.compile(r"['’][sS]?$")
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 _SHORT_GIVEN = re.compile(r"[A-Z][a-z]{1,4}")
@@ -542,9 +542,9 @@ class EntityExtractor:
                 if title is None or surface.isupper() or any(x.kind == "country" and x.form in ("demonym", "name") for x in self.gaz.get(surface.title(), ())):
                     continue
             if _LIBRARY.match(text, e):
-                continue                  # "Johnson Library": the library, not the man
+                continue                  # "Johnson Library", "Eisenhower Diaries": the archive, not the man
             if title is None:
-                nxt = chunk[j].group(0) if j < n else ""
+                nxt = chunk[j].group(0).rstrip(".") if j < n else ""
                 prv = chunk[k - 1].group(0) if k > 0 else ""
                 if nxt in _NAMED_AFTER or prv in _NAMED_BEFORE:
                     continue              # "Johnson Act", "Castro model", "Western Powers", "the Home Front"

@@ -247,7 +247,7 @@ def test_a_person_the_editors_marked_without_saying_who_is_a_person_mention_neve
 
 def test_tel_aviv_is_a_city_not_wasfi_tel():
     with_lists = EntityExtractor(use_volume_lists=True)     # frus1964-68v18 lists Wasfi Tel
-    text = "Sent to Amman, Tel Aviv, and Cairo. Prime Minister Tel said Jordan would wait."
+    text = "Sent to Amman, Tel Aviv, and Cairo. Prime Minister Tel said Jordan would wait. Our Embassy in Tel Aviv."
     ms = run(with_lists, text, date="1965-02-28", volume="frus1964-68v18")
     tels = [m for m in ms if m.kind == "person" and m.exact == "Tel"]
     assert [m.start for m in tels] == [text.index("Tel said")]
@@ -269,3 +269,14 @@ def test_a_family_name_written_first_with_unknown_given_names_is_not_a_namesake(
     people = {m.exact: m for m in ms if m.kind == "person"}
     assert "Kim" not in people and "Choi" not in people
     assert people["Kim Jong Pil"].entity == iris.person_iri("107177")
+
+
+def test_archives_and_things_named_after_people_are_not_mentions_of_them():
+    """'Eisenhower Diaries', 'Truman papers', 'the White Paper', 'Coal and Steel Community': a source, a report,
+    an institution; counting them as mentions would tie the man to every document whose source note cites them."""
+    with_lists = EntityExtractor(use_volume_lists=True)
+    text = ("Source: Eisenhower Library, Whitman File, Eisenhower Diaries. Truman Library, Truman papers. "
+            "The British White Paper on defense. The Coal and Steel Community met. Eisenhower agreed.")
+    ms = run(with_lists, text, date="1957-03-01", volume="frus1955-57v04")
+    people = [(m.exact, m.start) for m in ms if m.kind == "person"]
+    assert people == [("Eisenhower", text.index("Eisenhower agreed"))]
