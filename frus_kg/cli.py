@@ -86,11 +86,17 @@ def ingest(
 
     db = _open(store)
     from ingest.authorities.rdf import ensure_authority_graphs
-    loaded = ensure_authority_graphs(db)
+    try:
+        loaded = ensure_authority_graphs(db)
+        files = find_inputs(paths)
+        expected = sum(estimate_documents(files).values())
+    except KeyboardInterrupt:
+        db.close()
+        err.print("interrupted before any document was read: the store is as it was (the authority graphs load "
+                  "in one transaction); rerun the same command")
+        raise typer.Exit(130)
     if loaded:
         err.print(f"loaded {len(loaded)} authority graph(s) into the store (once)", highlight=False)
-    files = find_inputs(paths)
-    expected = sum(estimate_documents(files).values())
     n_workers = workers if workers is not None else (default_workers() if expected >= 16 else 0)
     started = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
