@@ -39,9 +39,13 @@ def main(argv: list[str] | None = None) -> int:
         f"Python {platform.python_version()}, {platform.machine()}, {_cpus()} CPU(s). "
         "Speed goals are ratios against a baseline measured in the same run.\n",
     ]
-    for name in SECTIONS:
-        if args.only and not any(name.endswith(o) for o in args.only):
-            continue
+    if args.only or args.quick:
+        args.report = args.work / "REPORT.partial.md"
+    todo = [n for n in SECTIONS if not args.only or any(n.endswith(o) for o in args.only)]
+    for number, name in enumerate(todo):
+        # the report so far is written after every section: a long run that dies keeps what it measured
+        pending = "".join(f"\n## (not yet measured: {n.rsplit('.', 1)[1]})\n" for n in todo[number:])
+        args.report.write_text("".join(parts) + pending, encoding="utf-8")
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -52,8 +56,6 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         body = module.run(ctx)
         parts.append(f"\n## {module.TITLE}\n\n{body.strip()}\n\n_Section took {time.perf_counter() - started:.1f} s._\n")
-    if args.only or args.quick:
-        args.report = args.work / "REPORT.partial.md"
     args.report.write_text("".join(parts), encoding="utf-8")
     print(f"wrote {args.report}", file=sys.stderr)
     return 0
