@@ -262,8 +262,11 @@ def _ingest(files: list[Path], store_dir: Path, workers: int, bulk: bool) -> dic
     db.optimize()
     optimize_s = time.perf_counter() - t
     db.close()
+    reader = open_store(store_dir, read_only=True)
+    quads = reader.quad_count()
+    reader.close()                     # (left open, its caches stayed in this process through the next run)
     return {"summary": summary, "elapsed": elapsed, "rss": rss.peak, "disk": disk, "compact": _du(store_dir),
-            "optimize_s": optimize_s, "quads": open_store(store_dir, read_only=True).quad_count(),
+            "optimize_s": optimize_s, "quads": quads,
             "authority_graphs": len(authority_graphs), "authority_s": authority_s}
 
 
