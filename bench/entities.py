@@ -115,7 +115,7 @@ def draw_false_positives(corpus: Path, split: str = "report", n: int = 200, seed
     import random
 
     from ingest.entities import EntityExtractor
-    from ingest.evaluate import _match, _predicted_persons, _strip, split_of
+    from ingest.evaluate import false_positive_persons, split_of
     from ingest.tei_reader import read_tei
 
     paths = sorted(Path(corpus).glob("*.xml.gz"))
@@ -126,16 +126,9 @@ def draw_false_positives(corpus: Path, split: str = "report", n: int = 200, seed
         if split_of(p.name[:-7], ids) != split:
             continue
         for rec in read_tei(p, on_error=lambda e: None):
-            gold, neutral = _strip(rec)
-            if not rec.volume.persons:
-                continue
-            extractor.run(rec)
-            gp = [m for m in gold if m.kind == "person" and m.tei_ref]
-            pp = [m for m in _predicted_persons(rec) if not any(a < m.end and m.start < b for a, b in neutral)]
-            hit = set(_match([(m.start, m.end) for m in gp], [(m.start, m.end) for m in pp], False).values())
             found += [{"where": f"{rec.volume.id}/{rec.doc_id}", "span": rec.text[m.start:m.end], "link": m.label,
                        "context": rec.text[max(0, m.start - 150):m.end + 100].replace("\n", " ")}
-                      for k, m in enumerate(pp) if k not in hit]
+                      for m in false_positive_persons(rec, extractor.run)]
     return random.Random(seed).sample(found, min(n, len(found)))
 
 

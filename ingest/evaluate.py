@@ -33,7 +33,7 @@ from ingest.records import DocumentRecord, Mention
 from ontology import iris
 
 __all__ = ["SpanScore", "LinkScore", "Score", "evaluate_records", "evaluate_volume", "split_of", "TUNE", "REPORT",
-           "gold_person_id", "uncovered_entries"]
+           "gold_person_id", "uncovered_entries", "false_positive_persons"]
 
 TUNE, REPORT = "tune", "report"
 
@@ -219,6 +219,24 @@ def _predicted_persons(record: DocumentRecord) -> list[Mention]:
     return ms
 
 
+def _people(record: DocumentRecord, gold: list[Mention], neutral: list[tuple[int, int]]) -> tuple[list[Mention], list[Mention]]:
+    """The scored people: the editors' identified ones, and ours outside the spans they left unidentified."""
+    gold_people = [m for m in gold if m.kind == "person" and m.tei_ref]
+    pred_people = [m for m in _predicted_persons(record) if not any(a < m.end and m.start < b for a, b in neutral)]
+    return gold_people, pred_people
+
+
+def false_positive_persons(record: DocumentRecord, extract: Callable[[DocumentRecord], None]) -> list[Mention]:
+    """Run `extract` on a record with the markup taken off; our person mentions no editor's tag matches exactly."""
+    gold, neutral = _strip(record)
+    extract(record)
+    if not record.volume.persons:
+        return []
+    gold_people, pred_people = _people(record, gold, neutral)
+    hit = set(_match([(m.start, m.end) for m in gold_people], [(m.start, m.end) for m in pred_people], False).values())
+    return [m for k, m in enumerate(pred_people) if k not in hit]
+
+
 def evaluate_records(records: Iterable[DocumentRecord], extract: Callable[[DocumentRecord], None],
                      volume: str = "") -> Score:
     """Score `extract` on records that carry the editors' markup as tei-markup mentions."""
@@ -239,9 +257,7 @@ def evaluate_records(records: Iterable[DocumentRecord], extract: Callable[[Docum
         score.documents += 1
         if not record.volume.persons:
             continue                 # no persons list: the editors tagged no one, there is no ground truth
-        gold_people = [m for m in gold if m.kind == "person" and m.tei_ref]
-        pred_people = [m for m in _predicted_persons(record)
-                       if not any(a < m.end and m.start < b for a, b in neutral)]
+        gold_people, pred_people = _people(record, gold, neutral)
         g = [(m.start, m.end) for m in gold_people]
         p = [(m.start, m.end) for m in pred_people]
         exact, over = _match(g, p, False), _match(g, p, True)

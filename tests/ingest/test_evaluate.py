@@ -149,3 +149,15 @@ def test_an_entry_tagged_often_enough_stays_in_the_covered_figure():
             r.mentions = [Mention(0, 6, "person", "tei-markup", 1.0, tei_ref="#p_BW_1")]
         recs.append(r)
     assert uncovered_entries(recs) == {}           # tagged in 1 of 5: 20 %, not fewer
+
+
+def test_false_positives_are_the_predictions_no_tag_matches_outside_unidentified_persons():
+    from ingest.evaluate import false_positive_persons
+
+    rec = _record("Clark met Smith and Nasser.", [(0, 5, "#p_CWP_1")])
+    rec.marked_persons = [(20, 26)]
+
+    def fake(record):
+        record.mentions += [Mention(0, 5, "person", "name-variant", 0.9), Mention(10, 15, "person", "name-variant", 0.0),
+                            Mention(20, 26, "person", "name-variant", 0.0)]
+    assert [(m.start, m.end) for m in false_positive_persons(rec, fake)] == [(10, 15)]
