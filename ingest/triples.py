@@ -49,6 +49,7 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r",
 _NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_YEAR = re.compile(r"[0-9]{4}(?:-|$)")
 
 
 class Term(str):
@@ -266,6 +267,9 @@ def _claim(g: _Graph, record: DocumentRecord, doc: str, n: int, c: Claim, page_o
     g.lit(node, FK + "cue", c.cue)
     if record.date:
         g.add(node, SCHEMA + "dateCreated", _date(record.date))
+        if _YEAR.match(record.date):
+            for about in c.about:
+                g.add(node, FK + "aboutInYear", iris.year_iri(about, record.date[:4]))
     for k, agent in enumerate(c.agents, start=1):
         # prov:qualifiedAttribution keeps the office printed with the claimant ("Representative").
         attribution = f"{node}/attributions/{k}"

@@ -7,6 +7,7 @@
     {BASE}countries/soviet-union                        a country (hsg-gsh territory id)
     {BASE}organizations/un                              an institution
     {BASE}graph/authority/<name>                        authority graphs
+    {entity}/years/1961                                 an entity in one year (claims index, fk:aboutInYear)
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .namespaces import BASE, FK, HSG
 __all__ = [
     "volume_iri", "document_iri", "document_url", "graph_iri", "authority_graph_iri", "person_iri",
     "country_iri", "organization_iri", "region_iri", "term_iri", "slug", "vocab", "volume_person_iri",
-    "pocom_url", "place_iri", "position_iri",
+    "pocom_url", "place_iri", "position_iri", "year_iri",
 ]
 
 
@@ -86,3 +87,11 @@ def organization_iri(key: str) -> str:
 
 def region_iri(key: str) -> str:
     return f"{BASE}regions/{slug(key)}"
+
+
+def year_iri(entity_iri: str, year: int | str) -> str:
+    """The entity in one year: the key of the claims index (fk:aboutInYear)."""
+    year = str(year)
+    if not re.fullmatch(r"[0-9]{4}", year):
+        raise ValueError(f"a year has four digits, not {year!r}")
+    return f"{entity_iri}/years/{year}"

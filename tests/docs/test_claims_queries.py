@@ -23,9 +23,9 @@ def rows(store, query: str) -> list[dict[str, str]]:
     return [{v: (t.value if t is not None else None) for v, t in zip(result.variables, row)} for row in result.rows()]
 
 
-def test_the_doc_has_the_four_promised_queries():
-    assert set(queries()) == {"claims-about-country", "recommendations-by-person", "quotations-of-congress",
-                              "assessments-per-country-year"}
+def test_the_doc_has_the_five_promised_queries():
+    assert set(queries()) == {"claims-about-country", "claims-about-country-indexed", "recommendations-by-person",
+                              "quotations-of-congress", "assessments-per-country-year"}
 
 
 def test_claims_about_a_country_in_a_date_range_with_claimant_and_page(sample_store):
@@ -41,6 +41,14 @@ def test_claims_about_a_country_in_a_date_range_with_claimant_and_page(sample_st
     assert pages == sorted(pages)                                          # in reading order
     later = q.replace('"1981-01-01"', '"1982-01-01"').replace('"1982-01-01")', '"1983-01-01")')
     assert rows(sample_store, later) == []                                 # the date range is applied
+
+
+def test_the_year_index_gives_the_same_claims_as_the_date_filter(sample_store):
+    by_filter = rows(sample_store, queries()["claims-about-country"])
+    by_index = rows(sample_store, queries()["claims-about-country-indexed"])
+    assert by_index == by_filter and len(by_index) >= 5
+    other_year = queries()["claims-about-country-indexed"].replace("/years/1981>", "/years/1982>")
+    assert rows(sample_store, other_year) == []
 
 
 def test_recommendations_by_a_person(sample_store):

@@ -9,7 +9,7 @@ from ingest import ingest_paths
 from ingest.records import Claim
 from ontology.namespaces import sparql_prologue
 from ontology.validation import validate
-from ingest.triples import document_quads
+from ingest.triples import document_graph, document_quads
 
 FENWICK = "https://w3id.org/frus-kg/id/people/fenwick-fixture"
 
@@ -49,3 +49,26 @@ def test_claim_is_queryable_with_text_page_and_claimant(store, sample_path):
     text, ctype, who, page, *_ = rows[0]
     assert text.startswith('"Americans don\'t fight') and text.endswith('idea of freedom."')
     assert ctype.endswith("#Quotation") and who == FENWICK and page == "167"
+
+
+def _about_in_year(record) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in document_graph(record).triples if p.endswith("#aboutInYear>")}
+
+
+def test_a_dated_claim_is_indexed_by_each_entity_it_is_about_and_the_year(sample_record):
+    record = copy.deepcopy(sample_record)
+    fenwick_quotation(record)
+    us, ussr = "https://w3id.org/frus-kg/id/countries/united-states", "https://w3id.org/frus-kg/id/countries/soviet-union-1991"
+    record.claims[0].about = (us, ussr)
+    claim = f"<https://w3id.org/frus-kg/id/historicaldocuments/{record.volume.id}/{record.doc_id}/claims/1>"
+    assert record.date.startswith("1981")
+    assert _about_in_year(record) == {(claim, f"<{us}/years/1981>"), (claim, f"<{ussr}/years/1981>")}
+    assert validate(document_quads(record)).conforms
+
+
+def test_an_undated_claim_has_no_year_index(sample_record):
+    record = copy.deepcopy(sample_record)
+    fenwick_quotation(record)
+    record.claims[0].about = ("https://w3id.org/frus-kg/id/countries/united-states",)
+    record.date = None
+    assert _about_in_year(record) == set()
