@@ -121,6 +121,11 @@ def _floor_in_fresh_process(files: list[Path]) -> tuple[float, int]:
     return seconds, docs
 
 
+def _short_path(source: str) -> str:
+    """A failure's place without the machine's folders (…/frus1917-72PubDip.xml.gz:4664 (…/d43))."""
+    return re.sub(r"\S*/(frus[^/\s]+\.xml(?:\.gz)?)", r"\1", source)
+
+
 def _percentiles(times_ms: list[float]) -> tuple[float, float]:
     times = sorted(times_ms)
     return statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))]
@@ -398,6 +403,8 @@ def run(ctx) -> str:
     failures: dict[str, int] = {}
     for f in summary.failures:
         failures[f.kind] = failures.get(f.kind, 0) + 1
+    failure_list = "\n".join(f"- {f.kind}: `{_short_path(f.source)}`: {f.message.splitlines()[-1].strip()[:200]}"
+                             for f in summary.failures[:30]) or "- (none)"
 
     def col(r: dict) -> list[str]:
         s = r["summary"]
@@ -424,7 +431,9 @@ every document graph. **Bare-parse floor: {floor:.1f} s** (lxml pull-parsing the
 {table}
 
 Failures ({summary.rejected}): {", ".join(f"{v} {k}" for k, v in sorted(failures.items())) or "none"}; each is reported with its
-file and place, and the rest of its volume is ingested.
+file and place, and the rest of its volume is ingested:
+
+{failure_list}
 
 Where the time goes (transactional run). Worker stages in CPU seconds, summed over the {workers} workers:
 

@@ -18,8 +18,8 @@ range: `date` is its first day and `date_max` its last; `from`/`to` and `notBefo
 printed date gives the same time in Zulu ("1448Z"), which makes it UTC. Today's
 `frus:doc-dateTime-min/max` (with zone) win over the dateline when present. A document printed as
 "undated" gets the range between the dated documents the editors placed around it in its chapter
-(FRUS orders a chapter by date); `date_basis` says so, and it stays undated when there is no such
-pair. Documents without a dateline whose heading prints the date ("Memorandum of Conversation,
+(FRUS orders a chapter by date); `date_basis` says so. When there is no such pair it stays undated,
+and `date_basis` says that instead (the document is kept: its date is unknown, not wrong). Documents without a dateline whose heading prints the date ("Memorandum of Conversation,
 Washington, January 18, 1955") are dated (and placed) by their heading.
 
 Editorial notes. A document is an editorial note when its `subtype` says so, or (2015 files, no
@@ -607,6 +607,7 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
                             yield from held                 # no dated document after them in their chapter
                             held.clear()
                         if not record.is_editorial_note and record.date is None:
+                            record.date_basis = _UNPLACED          # unless _infer_undated places it
                             if not held:
                                 held_group = group
                                 held_after = last_dated if last_dated and last_dated[0] == group else None
@@ -656,6 +657,10 @@ def _group(div: etree._Element) -> tuple:
     """The chapter (or compilation) a document sits in: FRUS orders documents by date within it."""
     parent = div.getparent()
     return (parent.get(_XML_ID), parent.sourceline) if parent is not None else (None, None)
+
+
+_UNPLACED = ("undated in the source, and no dated documents on both sides of it in its chapter to place it by: "
+             "its date is unknown")
 
 
 def _infer_undated(held: list[DocumentRecord], before: tuple | None, after: DocumentRecord) -> None:

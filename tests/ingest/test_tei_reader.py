@@ -385,3 +385,26 @@ def test_place_keywords_of_the_header(tmp_path):
     assert record.volume.places == ("algeria", "libya")
     assert record.volume.title == "Foreign Relations of the United States, 1969–1976, Volume E–9, Part 1"
     assert record.is_editorial_note and record.pages[0].number == "1"
+
+
+def test_regression_an_undated_document_with_no_dated_neighbours_was_rejected_and_lost(tmp_path):
+    """frus1917-72PubDip d43 (and 11 more in the 99 volumes): printed "undated", with no dated document after
+    it in its chapter to place it by. It was left without a date and the SHACL gate rejected it."""
+    path = tmp_path / "frus1917-72PubDip-d43.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1917-72PubDip"><teiHeader><fileDesc><titleStmt>'
+        '<title type="complete">Foreign Relations of the United States, 1917–1972, Public Diplomacy, World War I</title>'
+        '</titleStmt></fileDesc></teiHeader><text><body><div type="chapter" xml:id="ch3"><pb n="91"/>'
+        '<div type="document" n="43" xml:id="d43"><head>43. Report by the Director of the Scandinavian Branch of the '
+        'Division of Films, Committee on Public Information (Smith)<note n="1" xml:id="d43fn1" type="source">Source: '
+        'National Archives, RG 63, Entry 106. No classification marking.</note></head><dateline>undated</dateline>'
+        '<p>Upon my arrival in Stockholm on April 1, 1918, from Petrograd, I was appointed to take charge of the '
+        'distribution of American official films in Sweden, Norway and Denmark.</p></div>'
+        '</div></body></text></TEI>', encoding="utf-8")
+    [record] = read_tei(path)
+    assert not record.is_editorial_note and record.date is None
+    assert "undated in the source" in record.date_basis and "date is unknown" in record.date_basis
+    graphs = document_graphs(record)                      # passes the gate (raises RejectedDocument if not)
+    [quads] = graphs.values()
+    assert not any(q.predicate.value.endswith("/dateCreated") for q in quads)
+    assert any(q.predicate.value.endswith("#dateBasis") and "unknown" in q.object.value for q in quads)

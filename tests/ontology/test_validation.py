@@ -38,7 +38,14 @@ def test_sample_memo_conforms(quads):
 def test_missing_date_is_rejected(quads):
     report = validate(_without(quads, SCHEMA + "dateCreated"))
     assert not report.conforms
-    assert any(v.path == "schema:dateCreated" and "needs its date" in v.message for v in report.violations)
+    assert any(v.shape == "fksh:HistoricalDocumentShape" and "needs its date" in v.message for v in report.violations)
+
+
+def test_an_undated_document_conforms_when_its_date_basis_says_why(quads):
+    undated = _without(quads, SCHEMA + "dateCreated")
+    doc = next(q for q in quads if q.predicate.value == SCHEMA + "dateCreated")
+    basis = ox.Quad(doc.subject, ox.NamedNode(FK + "dateBasis"), ox.Literal("undated in the source"), doc.graph_name)
+    assert validate(undated + [basis]).conforms
 
 
 def test_wrong_datatype_is_rejected(quads):
