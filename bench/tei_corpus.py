@@ -461,8 +461,7 @@ N-Quads, exported from it) into a fresh store with nothing else running takes **
 loader{f' and **{wf["transactional"]:.0f} s** with transactional 16 MB loads' if "transactional" in wf else ""}: the write alone
 is **{wf["bulk"] / floor:.0f}x** the bare-parse floor{f' ({wf["transactional"] / floor:.0f}x transactionally)' if "transactional" in wf else ""},
 so no pipeline that stores this evidence in Oxigraph can come within 10x of the floor on this machine. The ingest
-itself takes {tx["elapsed"] / wf["bulk"]:.1f}x the bulk-load time{f' ({bulk["elapsed"] / wf["bulk"]:.1f}x with `--bulk`)' if bulk else ""}
-{f'and {tx["elapsed"] / wf["transactional"]:.1f}x the transactional load time' if "transactional" in wf else ""}; the workers' share
+itself takes {tx["elapsed"] / wf["bulk"]:.1f}x the bulk-load time{f' ({bulk["elapsed"] / wf["bulk"]:.1f}x with `--bulk`)' if bulk else ""}{f' and {tx["elapsed"] / wf["transactional"]:.1f}x the transactional load time' if "transactional" in wf else ""}; the workers' share
 ({1000 * worker_total / max(summary.documents, 1):.1f} ms CPU per document) runs beside the writes on the other core.
 
 {gate}
