@@ -39,8 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Python {platform.python_version()}, {platform.machine()}, {_cpus()} CPU(s). "
         "Speed goals are ratios against a baseline measured in the same run.\n",
     ]
-    if args.only or args.quick:
-        args.report = args.work / "REPORT.partial.md"
+    if args.only or args.quick:          # one file per selection: a second partial run must not overwrite the first
+        args.report = args.work / f"REPORT.partial{''.join('.' + o for o in sorted(args.only or []))}{'.quick' if args.quick else ''}.md"
     todo = [n for n in SECTIONS if not args.only or any(n.endswith(o) for o in args.only)]
     for number, name in enumerate(todo):
         # the report so far is written after every section: a long run that dies keeps what it measured
