@@ -408,3 +408,26 @@ def test_regression_an_undated_document_with_no_dated_neighbours_was_rejected_an
     [quads] = graphs.values()
     assert not any(q.predicate.value.endswith("/dateCreated") for q in quads)
     assert any(q.predicate.value.endswith("#dateBasis") and "unknown" in q.object.value for q in quads)
+
+
+def test_regression_a_corresp_with_a_stray_caret_made_the_document_unreadable(tmp_path):
+    """frus1969-76v28 d110 has <persName corresp="^#p_FGR_1">: the '^' was read as a volume id, which made an
+    IRI that could not be written, and the whole document was reported unreadable."""
+    path = tmp_path / "frus1969-76v28-d110.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1969-76v28"><teiHeader><fileDesc><titleStmt>'
+        '<title type="complete">Foreign Relations of the United States, 1969–1976, Volume XXVIII, Southern Africa</title>'
+        '</titleStmt></fileDesc></teiHeader><text><body><pb n="256"/>'
+        '<div type="document" n="110" xml:id="d110"><head>110. Telegram From the Department of State to the Embassy '
+        'in Tanzania</head><dateline><placeName>Washington</placeName>, <date when="1975-08-06">August 6, 1975</date>'
+        '</dateline><p><persName corresp="#p_FGR_1">Ford</persName> said in his toast, and President '
+        '<persName corresp="^#p_FGR_1">Ford</persName> repeated, that the United States plans to help.</p>'
+        '<p><persName corresp="http://example.org/x#y">Someone</persName> agreed.</p></div>'
+        '</body></text></TEI>', encoding="utf-8")
+    [record] = read_tei(path)
+    fords = [m for m in record.mentions if m.exact == "Ford"]
+    assert [m.tei_ref for m in fords] == ["#p_FGR_1", "#p_FGR_1"]
+    assert fords[0].entity == fords[1].entity == iris.volume_person_iri("frus1969-76v28", "p_FGR_1")
+    someone = record.text.index("Someone")
+    assert (someone, someone + len("Someone")) in record.marked_persons     # a pointer we cannot use: unidentified
+    document_graphs(record)                                                 # writable and valid
