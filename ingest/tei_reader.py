@@ -19,8 +19,9 @@ printed date gives the same time in Zulu ("1448Z"), which makes it UTC. Today's
 `frus:doc-dateTime-min/max` (with zone) win over the dateline when present. A document printed as
 "undated" gets the range between the dated documents the editors placed around it in its chapter
 (FRUS orders a chapter by date); `date_basis` says so. When there is no such pair it stays undated,
-and `date_basis` says that instead (the document is kept: its date is unknown, not wrong). Documents without a dateline whose heading prints the date ("Memorandum of Conversation,
-Washington, January 18, 1955") are dated (and placed) by their heading.
+and `date_basis` says that instead (the document is kept: its date is unknown, not wrong). Documents
+without a dateline whose heading prints the date ("Memorandum of Conversation, Washington, January
+18, 1955") are dated (and placed) by their heading.
 
 Editorial notes. A document is an editorial note when its `subtype` says so, or (2015 files, no
 subtype) when it has no dateline and no date can be read from its heading.

@@ -20,7 +20,10 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 FRUS_NS = ("http://history.state.gov/frus/ns/1.0", "http://history.state.gov/ns/1.0")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _WS = re.compile(r"[ \t\r\n]+")
+_OTHER_SPACE = re.compile(r"[^\S \t\r\n]")     # whitespace for str.split() that XML does not collapse (NBSP…)
+_XML_SPACE = " \t\r\n"
 _REF_ID = re.compile(r"#([A-Za-z_][\w.-]*)$")
+_REF_BARE = re.compile(r"[A-Za-z_][\w.-]*")
 _REF_VOLUME = re.compile(r"[A-Za-z0-9][\w.-]*")
 
 
@@ -29,14 +32,11 @@ def reference(value: str) -> str | None:
     '#' is a typo and keeps the id: frus1969-76v28 has corresp="^#p_FGR_1" (it made a document unreadable)."""
     m = _REF_ID.search(value)
     if m is None:
-        return f"#{value}" if re.fullmatch(r"[A-Za-z_][\w.-]*", value) else None
+        return f"#{value}" if _REF_BARE.fullmatch(value) else None
     volume = value[:m.start()]
     if _REF_VOLUME.fullmatch(volume):
         return f"{volume}#{m.group(1)}"
     return f"#{m.group(1)}" if not any(c.isalnum() for c in volume) else None
-
-_OTHER_SPACE = re.compile(r"[^\S \t\r\n]")     # whitespace for str.split() that XML does not collapse (NBSP…)
-_XML_SPACE = " \t\r\n"
 
 
 def plain(text: str) -> str:
