@@ -251,8 +251,8 @@ def _lookups(store_dir: Path, quick: bool) -> str:
         country = rng.choice(countries)
         start = rng.randint(lo, hi)
         end = start + rng.randint(1, 3)
+        years = " ".join(f"<{iris.year_iri(country, y)}>" for y in range(start, end))
         for template, times, counts in ((claims_q, t_claims, n_claims), (indexed_q, t_indexed, n_indexed)):
-            years = " ".join(f"<{iris.year_iri(country, y)}>" for y in range(start, end))
             q = (template.replace("COUNTRY", country).replace("YEARS", years)
                  .replace("FROM", f"{start}-01-01").replace("TO", f"{end}-01-01"))
             t = time.perf_counter()
@@ -409,9 +409,6 @@ def run(ctx) -> str:
                      for name, key in [("extraction (entities, claims)", "extract"),
                                        ("triples (records -> N-Triples terms and N-Quads bytes)", "triples"),
                                        ("SHACL gate (fast engine, on those terms)", "validate")])
-    failures: dict[str, int] = {}
-    for f in summary.failures:
-        failures[f.kind] = failures.get(f.kind, 0) + 1
     failure_list = "\n".join(f"- {f.kind}: `{_short_path(f.source)}`: {f.message.splitlines()[-1].strip()[:200]}"
                              for f in summary.failures[:30]) or "- (none)"
 
@@ -439,7 +436,7 @@ every document graph. **Bare-parse floor: {floor:.1f} s** (lxml pull-parsing the
 |---|---|---|
 {table}
 
-Failures ({summary.rejected}): {", ".join(f"{v} {k}" for k, v in sorted(failures.items())) or "none"}; each is reported with its
+Failures ({summary.rejected}): {summary.failures_by_kind() or "none"}; each is reported with its
 file and place, and the rest of its volume is ingested:
 
 {failure_list}

@@ -136,10 +136,8 @@ def ingest(
     table.add_row("documents", f"{summary.documents} committed, {summary.skipped_documents} unchanged (skipped)")
     table.add_row("unchanged files", str(summary.skipped_files))
     table.add_row("triples", str(summary.triples))
-    kinds: dict[str, int] = {}
-    for f in summary.failures:
-        kinds[f.kind] = kinds.get(f.kind, 0) + 1
-    table.add_row("failed", f"{summary.rejected}" + (f" ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})" if kinds else ""))
+    kinds = summary.failures_by_kind()
+    table.add_row("failed", f"{summary.rejected}" + (f" ({kinds})" if kinds else ""))
     table.add_row("stale graphs dropped", str(summary.dropped_graphs))
     if summary.repaired:
         table.add_row("unfinished bulk graphs removed", str(summary.repaired))

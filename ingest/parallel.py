@@ -77,6 +77,13 @@ class CorpusSummary:
     def rejected(self) -> int:
         return len(self.failures)
 
+    def failures_by_kind(self) -> str:
+        """'12 rejected, 2 unreadable' (sorted by kind), or '' when nothing failed."""
+        kinds: dict[str, int] = {}
+        for f in self.failures:
+            kinds[f.kind] = kinds.get(f.kind, 0) + 1
+        return ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+
 
 @dataclass
 class Progress:

@@ -281,3 +281,13 @@ def test_an_interrupted_bulk_write_is_removed_by_the_next_run(serial, tmp_path):
     summary, after = ingest([V01, V1948, SAMPLE], tmp_path / "store", workers=0, bulk=True)
     assert summary.repaired == 1
     assert after == quads
+
+
+def test_the_summary_counts_failures_by_kind():
+    from ingest.parallel import CorpusSummary
+    from ingest.pipeline import Failure
+
+    summary = CorpusSummary(failures=[Failure("a.xml:3", "x", "unreadable"), Failure("b.xml", "y", "rejected"),
+                                      Failure("c.xml", "z", "rejected")])
+    assert (summary.rejected, summary.failures_by_kind()) == (3, "2 rejected, 1 unreadable")
+    assert CorpusSummary().failures_by_kind() == ""
