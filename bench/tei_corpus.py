@@ -18,6 +18,8 @@ import threading
 import time
 from pathlib import Path
 
+from bench.fresh_process import call_in_fresh_process
+
 TITLE = "TEI corpus: parallel ingest of the FRUS volumes, against the bare-parse floor"
 
 QUICK_VOLUMES = ["frus1969-76v01.xml.gz", "frus1948v05p1.xml.gz", "frus1969-76ve09p1.xml.gz", "frus1961-63v07-09mSupp.xml.gz"]
@@ -104,21 +106,6 @@ def bare_parse_floor(files: list[Path]) -> tuple[float, int]:
                     el.clear(keep_tail=True)
         parser.close()
     return time.perf_counter() - started, docs
-
-
-def _floor_in_fresh_process(files: list[Path]) -> tuple[float, int]:
-    """The floor, timed in a new interpreter: measured in this process after the sample section, whose rdflib
-    heap the garbage collector keeps rescanning, it came out four times too slow (25.6 s instead of 6 s)."""
-    import json
-    import subprocess
-    import sys
-
-    code = ("import json, sys; from pathlib import Path; from bench.tei_corpus import bare_parse_floor; "
-            "print(json.dumps(bare_parse_floor([Path(p) for p in sys.argv[1:]])))")
-    out = subprocess.run([sys.executable, "-c", code, *map(str, files)], check=True, capture_output=True, text=True,
-                         cwd=Path(__file__).resolve().parent.parent)
-    seconds, docs = json.loads(out.stdout)
-    return seconds, docs
 
 
 def _short_path(source: str) -> str:
@@ -312,35 +299,6 @@ def _ingest(files: list[Path], store_dir: Path, workers: int, bulk: bool) -> dic
             "authority_graphs": len(authority_graphs), "authority_s": authority_s}
 
 
-def _ingest_child(files: list[Path], store_dir: Path, workers: int, bulk: bool, conn) -> None:
-    try:
-        conn.send(_ingest(files, store_dir, workers, bulk))
-    except BaseException as exc:
-        conn.send(RuntimeError(f"{type(exc).__name__}: {exc}"))
-        raise
-
-
-def _ingest_in_fresh_process(files: list[Path], store_dir: Path, workers: int, bulk: bool) -> dict:
-    """`_ingest` in a new interpreter, as `frus-kg ingest` runs: in this process the peak RSS would include the
-    bench's own heap (the SHACL gate comparison's rdflib graphs, the sample section's), as it did before."""
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("spawn")
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_ingest_child, args=(files, store_dir, workers, bulk, send), name="bench-ingest")
-    child.start()
-    send.close()
-    try:
-        result = receive.recv()
-    except EOFError:
-        child.join()
-        result = RuntimeError(f"the ingest process died (exit code {child.exitcode})")
-    child.join()
-    if isinstance(result, BaseException):
-        raise result
-    return result
-
-
 def _write_floor(store_dir: Path, work: Path, quick: bool) -> dict:
     """Seconds to merely load the finished store's quads into a fresh store: Oxigraph's bulk loader (and, in
     --quick, transactional 16 MB loads), with nothing else running. The least any ingest into Oxigraph costs."""
@@ -391,13 +349,13 @@ def run(ctx) -> str:
         return f"No volumes in {ctx.corpus}: nothing measured."
     workers = default_workers()
 
-    floor, floor_docs = _floor_in_fresh_process(files)
+    floor, floor_docs = call_in_fresh_process(bare_parse_floor, files)
     gate = _gate_comparison(files, 5 if ctx.quick else 20)
     store_dir = Path(ctx.work) / "tei-corpus-store"
     with_bulk = ctx.quick or os.environ.get("FRUS_KG_BENCH_BULK") == "1"     # a second full run: opt-in
-    bulk = _ingest_in_fresh_process(files, store_dir, workers, bulk=True) if with_bulk else None
+    bulk = call_in_fresh_process(_ingest, files, store_dir, workers, True) if with_bulk else None
     shutil.rmtree(store_dir, ignore_errors=True)
-    tx = _ingest_in_fresh_process(files, store_dir, workers, bulk=False)
+    tx = call_in_fresh_process(_ingest, files, store_dir, workers, False)
     lookups = _lookups(store_dir, ctx.quick)
     wf = _write_floor(store_dir, Path(ctx.work), ctx.quick)
 
@@ -409,7 +367,7 @@ def run(ctx) -> str:
                      for name, key in [("extraction (entities, claims)", "extract"),
                                        ("triples (records -> N-Triples terms and N-Quads bytes)", "triples"),
                                        ("SHACL gate (fast engine, on those terms)", "validate")])
-    failure_list = "\n".join(f"- {f.kind}: `{_short_path(f.source)}`: {f.message.splitlines()[-1].strip()[:200]}"
+    failure_list = "\n".join(f"- {f.kind}: `{_short_path(f.source)}`: {_short_path(f.message.splitlines()[-1].strip())[:200]}"
                              for f in summary.failures[:30]) or "- (none)"
 
     def col(r: dict) -> list[str]:

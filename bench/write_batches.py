@@ -8,45 +8,52 @@ reports wall time, CPU time (all threads), bytes written to disk and peak RSS.
 """
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
-import sys
+import time
 from pathlib import Path
+
+from bench.fresh_process import call_in_fresh_process
 
 TITLE = "Store writes: bulk-load batch size against time, CPU, disk writes and memory"
 
 SIZES_MB = [16, 128, 1024]
 
-_LOAD = r"""
-import json, resource, shutil, sys, time
-import pyoxigraph as ox
-dump, index, target, cap = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]) << 20
-sizes = [int(line) for line in open(index)]
-def written():
-    for line in open("/proc/self/io"):
-        if line.startswith("write_bytes:"):
-            return int(line.split()[1])
-    return 0
-shutil.rmtree(target, ignore_errors=True)
-store = ox.Store(target)
-w0, c0, t0 = written(), time.process_time(), time.perf_counter()
-batch, size = [], 0
-with open(dump, "rb") as fh:
-    for n in sizes:
-        batch.append(fh.read(n)); size += n
-        if size >= cap:
-            store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS, lenient=True); batch, size = [], 0
-if batch:
-    store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS, lenient=True)
-store.flush()
-out = {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "written": written() - w0,
-       "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, "quads": len(store)}
-del store
-shutil.rmtree(target, ignore_errors=True)
-print(json.dumps(out))
-"""
+
+def _load_in_batches(dump: Path, index: Path, target: Path, mb: int) -> dict:
+    """Bulk-load the dumped graphs into a fresh store, `mb` MB at a time (run in a fresh interpreter)."""
+    import resource
+
+    import pyoxigraph as ox
+
+    def written() -> int:
+        for line in open("/proc/self/io"):
+            if line.startswith("write_bytes:"):
+                return int(line.split()[1])
+        return 0
+
+    cap = mb << 20
+    sizes = [int(line) for line in open(index)]
+    shutil.rmtree(target, ignore_errors=True)
+    store = ox.Store(str(target))
+    w0, c0, t0 = written(), time.process_time(), time.perf_counter()
+    batch: list[bytes] = []
+    size = 0
+    with open(dump, "rb") as fh:
+        for n in sizes:
+            batch.append(fh.read(n))
+            size += n
+            if size >= cap:
+                store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS, lenient=True)
+                batch, size = [], 0
+    if batch:
+        store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS, lenient=True)
+    store.flush()
+    out = {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "written": written() - w0,
+           "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, "quads": len(store)}
+    del store
+    shutil.rmtree(target, ignore_errors=True)
+    return out
 
 
 def _dump(store_dir: Path, dump: Path, index: Path, documents: int) -> tuple[int, int]:
@@ -76,10 +83,7 @@ def run(ctx) -> str:
     rows = []
     try:
         for mb in SIZES_MB:
-            out = subprocess.run([sys.executable, "-c", _LOAD, str(dump), str(index), str(work / "batches-store"), str(mb)],
-                                 check=True, capture_output=True, text=True)
-            r = json.loads(out.stdout)
-            rows.append((mb, r))
+            rows.append((mb, call_in_fresh_process(_load_in_batches, dump, index, work / "batches-store", mb)))
     finally:
         dump.unlink(missing_ok=True)
         index.unlink(missing_ok=True)
