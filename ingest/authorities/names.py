@@ -6,8 +6,9 @@ so that both sides normalise a name the same way.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from ontology.name_keys import norm  # moved to ontology so that api can share it; re-exported here
 
 __all__ = ["NameParts", "split_name", "display_name", "name_forms", "norm", "SUFFIXES", "PARTICLES", "COMMON_KEYS"]
 
@@ -33,20 +34,6 @@ _TITLE_WORDS = re.compile(
     r"Archbishop|Cardinal|Prince|Princess|King|Queen|Sheikh|Shaikh|Emir|Amir|Sultan|Shah|Senator|Ambassador|Judge|Justice|Professor|Prof\.?|Baron|Count|Countess|Duke|"
     r"President|Premier|Chancellor|Minister|Secretary|Governor|Mayor|Pope|Emperor|Generalissimo|Marshal|Monsignor|Msgr\.?|Mme\.?|Mlle\.?|Madame|Signor|Herr)$"
 )
-
-
-_ASCII_PUNCT = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^`{|}~"})
-
-
-def norm(text: str) -> str:
-    """Lookup key: accents and case folded, punctuation except hyphens dropped, spaces collapsed."""
-    if text.isascii():
-        return " ".join(text.lower().translate(_ASCII_PUNCT).split())
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'")
-    text = re.sub(r"[^\w\s'-]", " ", text.lower())
-    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
