@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from ontology import iris
 from ontology.namespaces import FK, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
+from .entities.identity import link_persons_list
 from .records import Claim, DocumentRecord, Mention, Party, VolumeRecord
 
 __all__ = ["document_quads", "volume_quads", "document_graph", "volume_graph", "GraphData", "Term", "party_person_iri", "party_mention", "KIND_CLASS", "CLAIM_TYPES", "term_for_page", "literal"]
@@ -153,6 +154,8 @@ def volume_quads(volume: VolumeRecord) -> list[ox.Quad]:
 
 
 def volume_graph(volume: VolumeRecord) -> GraphData:
+    """The volume's graph; its persons-list entries link to the authority records that cite them."""
+    link_persons_list(volume)
     v = iris.volume_iri(volume.id)
     g = _Graph(iris.graph_iri(v))
     g.typed(v, FK + "Volume", SCHEMA + "PublicationVolume", SCHEMA + "CreativeWork")

@@ -23,6 +23,7 @@ from ontology import iris
 from ontology.namespaces import WD
 
 from .gazetteer import MAX_TOKENS, gazetteer
+from .identity import canonical_markup, link_persons_list
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
 from .places import shouting, choose
 
@@ -167,7 +168,8 @@ class EntityExtractor:
     # ------------------------------------------------------------ entry point
 
     def run(self, record: DocumentRecord) -> None:
-        self._link_persons_list(record)
+        link_persons_list(record.volume)
+        canonical_markup(record)
         text = record.text
         ctx = PersonContext.of(record.volume.id, record.date, self.use_volume_lists)
         year = ctx.year
@@ -226,13 +228,6 @@ class EntityExtractor:
                 out.append(Mention(s, e, "person", "tei-markup", 1.0, None, None,
                                    res.candidates if res is not None else (), why))
         return out
-
-    def _link_persons_list(self, record: DocumentRecord) -> None:
-        """Tie each persons-list entry to its hsg-people record (the volume graph writes skos:exactMatch)."""
-        people = self.a.volume_people(record.volume.id)
-        for entry in record.volume.persons:
-            if entry.entity is None and entry.xml_id in people:
-                entry.entity = iris.person_iri(people[entry.xml_id])
 
     # ------------------------------------------------------------ heading parties
 

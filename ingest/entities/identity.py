@@ -1,0 +1,64 @@
+"""One IRI per real person: the editors' persons-list entries resolve to the authority record that cites them.
+
+A persons-list entry (`…/frus1977-80v01/persons/p_KHA_1`) is a volume-local name for someone; when an
+hsg-people record cites the entry (its source URLs), the authority IRI is the person and the entry is
+kept as a variant, linked with skos:exactMatch in the volume graph. Entries no record cites, and records
+that mix two people, stay apart: the entry's own IRI is then the only honest one.
+"""
+from __future__ import annotations
+
+from ingest.authorities import authorities
+from ingest.records import DocumentRecord, VolumeRecord
+from ontology import iris
+
+__all__ = ["link_persons_list", "canonical_markup"]
+
+
+def link_persons_list(volume: VolumeRecord) -> VolumeRecord:
+    """Fill each persons-list entry's `entity` with the canonical hsg-people IRI that cites it (in place).
+
+    Called before the volume graph is written, in whichever process writes it: the links must not
+    depend on an extractor having run on the same record object first.
+    """
+    if not volume.persons:
+        return volume
+    people = authorities().volume_people(volume.id)
+    for entry in volume.persons:
+        if entry.entity is None and entry.xml_id in people:
+            entry.entity = iris.person_iri(people[entry.xml_id])
+    return volume
+
+
+def canonical_markup(record: DocumentRecord) -> None:
+    """Point the editors' person tags and heading parties at the authority IRI their entry is linked to.
+
+    The tag (fk:teiRef) stays as the evidence and the explanation says which entry led where, so a
+    count of mentions per person no longer splits one person into a node per volume.
+    """
+    a = authorities()
+    people = a.volume_people(record.volume.id)
+    if not people:
+        return
+    prefix = iris.volume_person_iri(record.volume.id, "")
+
+    def canonical(entity: str | None) -> tuple[str, str] | None:
+        if not entity or not entity.startswith(prefix):
+            return None
+        pid = people.get(entity[len(prefix):])
+        return (pid, entity) if pid else None
+
+    for m in record.mentions:
+        hit = canonical(m.entity) if m.kind == "person" else None
+        if hit:
+            pid, local = hit
+            p = a.person(pid)
+            m.entity, m.label = iris.person_iri(pid), p.name
+            m.explanation = f"{m.explanation or 'tagged by the FRUS editors'}; the persons-list entry {local} is " \
+                            f"hsg-people {pid} ({p.name}), which cites it"
+    for party in record.parties:
+        hit = canonical(party.entity)
+        if hit:
+            pid, local = hit
+            party.entity, party.label = iris.person_iri(pid), a.person(pid).name
+            party.explanation = f"{party.explanation or 'tagged by the FRUS editors'}; the persons-list entry " \
+                                f"{local} is hsg-people {pid}, which cites it"
