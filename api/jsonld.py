@@ -1,0 +1,107 @@
+"""The JSON-LD context of the REST resources, served at /context.jsonld.
+
+The resources are plain JSON whose keys this context maps to the vocabulary, so the JSON-LD and
+plain JSON answers differ only by the `@context` line. Keys without a mapping (`href`, `count`,
+`documentCount`, the `…Total`/`…Next` paging keys, `mentions` offsets) are for JSON readers and drop
+out of the RDF. Offsets of mentions and claims sit on their selectors in the graph, not on the
+mention or claim, so type-scoped contexts keep them out of the RDF rather than state them wrongly.
+Class and concept names (`Quotation`, `office-and-date`, `Author`) are generated from the vocabulary
+file, so a term added there is a term here.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import pyoxigraph as ox
+
+from ontology.files import vocabulary_turtle
+from ontology.namespaces import BASE, FK, OA, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+
+__all__ = ["CONTEXT_PATH", "HYDRA", "context", "vocabulary_names"]
+
+CONTEXT_PATH = "/context.jsonld"
+HYDRA = "http://www.w3.org/ns/hydra/core#"
+_PROPERTY_TYPES = {OWL + "ObjectProperty", OWL + "DatatypeProperty", OWL + "AnnotationProperty", RDF + "Property"}
+
+
+@cache
+def vocabulary_names() -> tuple[str, ...]:
+    """Local names of the vocabulary's classes and individuals (not its properties)."""
+    names = set()
+    for triple in ox.parse(vocabulary_turtle(), format=ox.RdfFormat.TURTLE):
+        s, p, o = triple.subject, triple.predicate, triple.object
+        if p.value == RDF + "type" and isinstance(s, ox.NamedNode) and s.value.startswith(FK) \
+                and o.value not in _PROPERTY_TYPES:
+            names.add(s.value[len(FK):])
+    return tuple(sorted(names))
+
+
+def _ref(iri: str) -> dict:
+    return {"@id": iri, "@type": "@id"}
+
+
+def _concept(iri: str) -> dict:
+    return {"@id": iri, "@type": "@vocab"}
+
+
+@cache
+def context() -> dict:
+    """The @context object (wrapped as `{"@context": …}` when served)."""
+    terms: dict = {
+        "@version": 1.1,
+        "schema": SCHEMA, "fk": FK, "fkid": BASE, "oa": OA, "prov": PROV, "skos": SKOS, "rdfs": RDFS,
+        "xsd": XSD, "hydra": HYDRA, "dcterms": "http://purl.org/dc/terms/",
+        "id": "@id", "type": "@type",
+    }
+    terms.update({name: f"fk:{name}" for name in vocabulary_names()})
+    terms.update({name: f"schema:{name}" for name in ("Person", "Country", "Organization", "Place",
+                                                     "OrganizationRole", "CreativeWork", "DefinedTerm")})
+    terms.update({
+        "Collection": "hydra:Collection",
+        "Mention": {"@id": "fk:Mention", "@context": {"start": None, "end": None, "exact": None}},
+        "Claim": {"@id": "fk:Claim", "@context": {"start": None, "end": None}},
+        "Candidate": {"@id": "fk:Candidate", "@context": {"entity": "fk:candidateEntity"}},
+        # collections
+        "items": {"@id": "hydra:member", "@container": "@set"},
+        "total": {"@id": "hydra:totalItems", "@type": "xsd:integer"},
+        "next": _ref("hydra:next"),
+        # labels and authority data
+        "name": "schema:name", "title": "schema:name", "label": "rdfs:label",
+        "alternateNames": {"@id": "schema:alternateName", "@container": "@set"},
+        "description": "schema:description", "birthDate": "schema:birthDate", "deathDate": "schema:deathDate",
+        "validSince": "fk:validSince", "validUntil": "fk:validUntil", "territoryType": "fk:territoryType",
+        "replaces": _ref("dcterms:replaces"), "isReplacedBy": _ref("dcterms:isReplacedBy"),
+        "exactMatch": {"@id": "skos:exactMatch", "@container": "@set"},
+        "offices": {"@id": "schema:memberOf", "@container": "@set"},
+        "organization": _ref("schema:memberOf"),
+        "roleName": "schema:roleName", "startDate": "schema:startDate", "endDate": "schema:endDate",
+        "office": _ref("fk:office"),
+        # documents
+        "volume": "schema:isPartOf", "volumeId": "fk:volumeId", "documentId": "fk:documentId",
+        "number": "schema:position", "date": "schema:dateCreated", "dateMax": "fk:dateMax",
+        "dateBasis": "fk:dateBasis", "genre": "schema:genre", "subject": "fk:subject",
+        "classification": "fk:classification", "archive": "fk:archive", "fileNumber": "fk:fileNumber",
+        "printedFrom": "fk:printedFrom", "pageStart": "schema:pageStart", "pageEnd": "schema:pageEnd",
+        "url": _ref("schema:url"), "place": "schema:locationCreated", "text": "schema:text",
+        "authors": {"@id": "fk:hasDocumentRole", "@container": "@set"},
+        "recipients": {"@id": "fk:hasDocumentRole", "@container": "@set"},
+        "roleKind": _concept("fk:roleKind"), "person": "fk:roleHolder",
+        "sourceNote": "fk:sourceNote", "footnotes": {"@id": "fk:footnote", "@container": "@set"},
+        "noteNumber": "fk:noteNumber", "start": "fk:start", "end": "fk:end", "anchor": "fk:anchor",
+        "pages": {"@id": "fk:hasPage", "@container": "@set"}, "page": "fk:page",
+        "entities": {"@id": "schema:mentions", "@container": "@set"},
+        "mentions": "@included",
+        "documents": {"@reverse": "schema:mentions", "@container": "@set"},
+        # mentions and claims
+        "entity": "oa:hasBody", "entityType": _concept("fk:entityType"),
+        "candidates": {"@id": "fk:candidate", "@container": "@set"}, "score": "fk:score",
+        "method": _concept("fk:method"), "confidence": "fk:confidence", "explanation": "fk:explanation",
+        "claims": {"@reverse": "prov:wasDerivedFrom", "@container": "@set"},
+        "claimsBy": {"@reverse": "prov:wasAttributedTo", "@container": "@set"},
+        "claimsAbout": {"@reverse": "schema:about", "@container": "@set"},
+        "claimType": _concept("fk:claimType"), "cue": "fk:cue",
+        "claimants": {"@id": "prov:wasAttributedTo", "@container": "@set"},
+        "about": {"@id": "schema:about", "@container": "@set"},
+        "document": _ref("prov:wasDerivedFrom"),
+    })
+    return terms

@@ -1,0 +1,126 @@
+"""Claims: filtered by what they are about, who made them, type, date, volume or document.
+
+A claim filter with `about` and a bounded date range reads the year index (`fk:aboutInYear` with the
+year IRIs named in VALUES) instead of every claim about the entity, as docs/claims.md measures.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph import Store, sparql_terms as st
+from ontology.iris import year_iri
+from ontology.namespaces import FK, sparql_prologue
+
+from .links import entity_ref, href, labels, list_href
+from .paging import Page
+from .rows import count, select
+
+__all__ = ["CLAIM_TYPES", "ClaimFilter", "claim_list", "claim_items"]
+
+_PROLOGUE = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
+CLAIM_TYPES = ("Assessment", "Decision", "Quotation", "Recommendation", "Report")
+MAX_INDEXED_YEARS = 60
+
+
+@dataclass
+class ClaimFilter:
+    """Checked filter values; `params` are the REST parameters they came from (for cursors and links)."""
+    about: str | None = None
+    claimant: str | None = None
+    claim_type: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    volume: str | None = None
+    document: str | None = None
+    params: dict = field(default_factory=dict)
+
+    def _years(self) -> list[int] | None:
+        if not (self.about and self.date_from and self.date_to):
+            return None
+        first, last = int(self.date_from[:4]), int(self.date_to[:4])
+        return list(range(first, last + 1)) if 0 <= last - first < MAX_INDEXED_YEARS else None
+
+    def patterns(self) -> str:
+        lines = []
+        if self.document:
+            lines.append(f"?claim prov:wasDerivedFrom {st.iri(self.document)} .")
+        years = self._years()
+        if years:
+            lines.append(st.values("year", (st.iri(year_iri(self.about, y)) for y in years)))
+            lines.append("?claim fk:aboutInYear ?year .")
+        elif self.about:
+            lines.append(f"?claim schema:about {st.iri(self.about)} .")
+        if self.claimant:
+            lines.append(f"?claim prov:wasAttributedTo {st.iri(self.claimant)} .")
+        if self.claim_type:
+            lines.append(f"?claim fk:claimType {st.iri(FK + self.claim_type)} .")
+        lines.append("?claim a fk:Claim ; prov:wasDerivedFrom ?doc .")
+        if self.volume:
+            lines.append(f"?doc schema:isPartOf {st.iri(self.volume)} .")
+        if self.date_from or self.date_to:
+            lines.append("?claim schema:dateCreated ?date .")
+            if self.date_from:
+                lines.append(f"FILTER (STR(?date) >= {st.literal(self.date_from)})")
+            if self.date_to:
+                lines.append(f"FILTER (STR(?date) < {st.literal(self.date_to)})")
+        return "\n  ".join(lines)
+
+
+def claim_items(store: Store, iris: list[str]) -> list[dict]:
+    """Text, type, offsets, page, document, claimants and what each claim is about, in the given order."""
+    if not iris:
+        return []
+    block = st.values("claim", map(st.iri, iris))
+    query = _PROLOGUE + f"""SELECT ?claim ?claimType ?text ?date ?page ?doc ?start ?end ?confidence ?cue ?method ?explanation WHERE {{
+  {block}
+  ?claim fk:claimType ?claimType ; schema:text ?text ; prov:wasDerivedFrom ?doc .
+  OPTIONAL {{ ?claim schema:dateCreated ?date }} OPTIONAL {{ ?claim fk:page ?page }}
+  OPTIONAL {{ ?claim oa:hasTarget/oa:hasSelector ?position . ?position oa:start ?start ; oa:end ?end }}
+  OPTIONAL {{ ?claim fk:confidence ?confidence }} OPTIONAL {{ ?claim fk:cue ?cue }}
+  OPTIONAL {{ ?claim fk:method ?method }} OPTIONAL {{ ?claim fk:explanation ?explanation }}
+}}"""
+    found = {row["claim"]: row for row in select(store, query)}
+    links = list(select(store, _PROLOGUE + f"""SELECT ?claim ?rel ?e WHERE {{
+  {block} VALUES ?rel {{ prov:wasAttributedTo schema:about }} ?claim ?rel ?e }}"""))
+    names = labels(store, [link["e"] for link in links] + [row["doc"] for row in found.values()])
+
+    def related(claim: str, rel: str) -> list[dict]:
+        return [entity_ref(link["e"], names) for link in links if link["claim"] == claim and link["rel"].endswith(rel)]
+
+    items = []
+    for iri in iris:
+        row = found.get(iri)
+        if row is None:
+            continue
+        items.append({
+            "id": iri, "type": "Claim", "claimType": row["claimType"].rsplit("#", 1)[-1], "text": row["text"],
+            "date": row.get("date"), "page": row.get("page"), "start": row.get("start"), "end": row.get("end"),
+            "document": {"id": row["doc"], "title": names.get(row["doc"]), "href": href(row["doc"])},
+            "claimants": related(iri, "wasAttributedTo"), "about": related(iri, "about"),
+            "confidence": row.get("confidence"), "cue": row.get("cue"),
+            "method": row["method"].rsplit("#", 1)[-1] if "method" in row else None,
+            "explanation": row.get("explanation"),
+        })
+    return items
+
+
+def claim_list(store: Store, filt: ClaimFilter, page: Page) -> dict:
+    """A page of claims in date and text order: {total, limit, items, next}. `page.limit=None`: all of them."""
+    patterns = filt.patterns()
+    dated = "" if (filt.date_from or filt.date_to) else "OPTIONAL { ?claim schema:dateCreated ?date }"
+    window = f"LIMIT {page.limit} OFFSET {page.offset}" if page.limit else ""
+    query = _PROLOGUE + f"""SELECT ?claim WHERE {{
+  {patterns}
+  {dated}
+  OPTIONAL {{ ?claim oa:hasTarget/oa:hasSelector/oa:start ?start }}
+}} ORDER BY (!BOUND(?date)) STR(?date) ?doc ?start ?claim {window}"""
+    iris = [row["claim"] for row in select(store, query)]
+    if page.limit:
+        total = count(store, _PROLOGUE, patterns, "claim")
+    else:
+        total = len(iris)
+    cursor = page.next_cursor(total, filt.params)
+    return {
+        "total": total, "limit": page.limit, "items": claim_items(store, iris),
+        "next": list_href("/claims", filt.params, cursor=cursor, limit=page.limit) if cursor else None,
+    }

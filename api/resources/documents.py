@@ -1,0 +1,235 @@
+"""Documents: the filtered, paged list and one document with its passages, mentions, claims and notes.
+
+Lists run in two steps: the page's document IRIs (filters, order, offset) and then their details for
+those IRIs only (VALUES), so the cost of a page does not grow with the detail asked for.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph import Store, sparql_terms as st
+from ontology.iris import document_iri
+from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
+
+from .claims import ClaimFilter, claim_list
+from .links import document_ids, entity_ref, href, labels, list_href
+from .paging import Page
+from .rows import count, select
+
+__all__ = ["DocumentFilter", "document_list", "document_detail", "document_summaries"]
+
+_PROLOGUE = sparql_prologue("schema", "fk", "oa", "rdfs", "prov")
+SORTS = ("date", "number")
+
+
+@dataclass
+class DocumentFilter:
+    """Checked filter values (IRIs, date bounds); `params` are the REST parameters they came from."""
+    volume: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    genre: str | None = None
+    authors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
+    text: str | None = None
+    sort: str = "date"
+    params: dict = field(default_factory=dict)
+
+    def patterns(self) -> str:
+        lines = [f"?doc schema:mentions {st.iri(e)} ." for e in self.mentions]
+        lines += [f"?doc schema:author {st.iri(p)} ." for p in self.authors]
+        lines += [f"?doc schema:recipient {st.iri(p)} ." for p in self.recipients]
+        if self.volume:
+            lines.append(f"?doc schema:isPartOf {st.iri(self.volume)} .")
+        lines.append("?doc a fk:Document .")
+        if self.genre:
+            lines.append(f"?doc schema:genre ?genre . FILTER (LCASE(STR(?genre)) = {st.literal(self.genre.lower())})")
+        if self.date_from or self.date_to:
+            lines.append("?doc schema:dateCreated ?date .")
+            if self.date_from:
+                lines.append(f"FILTER (STR(?date) >= {st.literal(self.date_from)})")
+            if self.date_to:
+                lines.append(f"FILTER (STR(?date) < {st.literal(self.date_to)})")
+        if self.text:
+            lines.append(f"?doc schema:text ?text . FILTER (CONTAINS(LCASE(?text), {st.literal(self.text.lower())}))")
+        return "\n  ".join(lines)
+
+
+def _order(filt: DocumentFilter) -> tuple[str, str]:
+    """Extra patterns and ORDER BY: by date (undated last), or by volume and number."""
+    if filt.sort == "number":
+        return ("OPTIONAL { ?doc schema:isPartOf ?volume } OPTIONAL { ?doc schema:position ?n }",
+                "ORDER BY ?volume ?n ?doc")
+    dated = filt.date_from or filt.date_to
+    return ("" if dated else "OPTIONAL { ?doc schema:dateCreated ?date }"), "ORDER BY (!BOUND(?date)) STR(?date) ?doc"
+
+
+def document_summaries(store: Store, iris: list[str]) -> list[dict]:
+    """Title, date, genre, authors and recipients of the given documents, in the given order."""
+    if not iris:
+        return []
+    block = st.values("doc", map(st.iri, iris))
+    query = _PROLOGUE + f"""SELECT ?doc ?title ?date ?genre ?number WHERE {{
+  {block}
+  OPTIONAL {{ ?doc schema:name ?title }} OPTIONAL {{ ?doc schema:dateCreated ?date }}
+  OPTIONAL {{ ?doc schema:genre ?genre }} OPTIONAL {{ ?doc schema:position ?number }}
+}}"""
+    found = {row["doc"]: row for row in select(store, query)}
+    parties = list(select(store, _PROLOGUE + f"""SELECT ?doc ?rel ?who WHERE {{
+  {block} VALUES ?rel {{ schema:author schema:recipient }} ?doc ?rel ?who }}"""))
+    names = labels(store, [p["who"] for p in parties])
+    items = []
+    for iri in iris:
+        row = found.get(iri, {})
+        volume, doc = document_ids(iri) or (None, None)
+        items.append({
+            "id": iri, "type": "Document", "href": href(iri), "volumeId": volume, "documentId": doc,
+            "number": row.get("number"), "title": row.get("title"), "date": row.get("date"),
+            "genre": row.get("genre"),
+            "authorNames": [names.get(p["who"]) for p in parties if p["doc"] == iri and p["rel"] == SCHEMA + "author"],
+            "recipientNames": [names.get(p["who"]) for p in parties
+                               if p["doc"] == iri and p["rel"] == SCHEMA + "recipient"],
+        })
+    return items
+
+
+def document_list(store: Store, filt: DocumentFilter, page: Page) -> dict:
+    """A page of documents: {total, limit, items: [summary…], next: relative URL or None}."""
+    patterns = filt.patterns()
+    extra, order = _order(filt)
+    query = _PROLOGUE + f"""SELECT ?doc WHERE {{
+  {patterns}
+  {extra}
+}} {order} LIMIT {page.limit} OFFSET {page.offset}"""
+    iris = [row["doc"] for row in select(store, query)]
+    total = count(store, _PROLOGUE, patterns, "doc")
+    cursor = page.next_cursor(total, filt.params)
+    return {
+        "total": total, "limit": page.limit, "items": document_summaries(store, iris),
+        "next": list_href("/documents", filt.params, cursor=cursor, limit=page.limit) if cursor else None,
+    }
+
+
+def _group(rows: list[dict]) -> dict[str, dict[str, list]]:
+    nodes: dict[str, dict[str, list]] = {}
+    for row in rows:
+        nodes.setdefault(row["s"], {}).setdefault(row["p"], []).append(row["o"])
+    return nodes
+
+
+def _one(props: dict, term: str):
+    values = props.get(term) or [None]
+    return values[0]
+
+
+def _note(iri: str, props: dict) -> dict:
+    return {"id": iri, "type": "Footnote", "noteNumber": _one(props, FK + "noteNumber"),
+            "text": _one(props, SCHEMA + "text"), "start": _one(props, FK + "start"),
+            "end": _one(props, FK + "end"), "anchor": _one(props, FK + "anchor")}
+
+
+def _mentions(store: Store, doc: str, graph: str) -> list[dict]:
+    query = _PROLOGUE + f"""SELECT ?m ?exact ?start ?end ?page ?entityType ?entity ?method ?confidence ?explanation WHERE {{
+  GRAPH {graph} {{
+    ?m a fk:Mention ; oa:hasTarget ?target .
+    ?target oa:hasSource {doc} ; oa:hasSelector ?quote, ?position .
+    ?quote oa:exact ?exact . ?position oa:start ?start ; oa:end ?end .
+    OPTIONAL {{ ?m fk:page ?page }} OPTIONAL {{ ?m fk:entityType ?entityType }} OPTIONAL {{ ?m oa:hasBody ?entity }}
+    OPTIONAL {{ ?m fk:method ?method }} OPTIONAL {{ ?m fk:confidence ?confidence }}
+    OPTIONAL {{ ?m fk:explanation ?explanation }}
+  }}
+}} ORDER BY ?start ?m"""
+    rows = list(select(store, query))
+    candidates = list(select(store, _PROLOGUE + f"""SELECT ?m ?c ?entity ?score WHERE {{
+  GRAPH {graph} {{ ?m a fk:Mention ; fk:candidate ?c . ?c fk:candidateEntity ?entity . OPTIONAL {{ ?c fk:score ?score }} }}
+}} ORDER BY ?m DESC(?score)"""))
+    return [dict(row, candidates=[c for c in candidates if c["m"] == row["m"]]) for row in rows]
+
+
+def _mention_item(row: dict, names: dict[str, str]) -> dict:
+    def local(iri):
+        return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1] if iri else None
+    return {
+        "id": row["m"], "type": "Mention", "exact": row["exact"], "start": row["start"], "end": row["end"],
+        "page": row.get("page"), "entityType": local(row.get("entityType")),
+        "entity": entity_ref(row["entity"], names) if "entity" in row else None,
+        "method": local(row.get("method")), "confidence": row.get("confidence"),
+        "explanation": row.get("explanation"),
+        "candidates": [{"id": c["c"], "type": "Candidate", "entity": entity_ref(c["entity"], names),
+                        "score": c.get("score")} for c in row["candidates"]],
+    }
+
+
+def _role(iri: str, props: dict, names: dict[str, str]) -> dict:
+    holder = _one(props, FK + "roleHolder")
+    kind = _one(props, FK + "roleKind") or ""
+    return {"id": iri, "type": "DocumentRole", "roleKind": kind.rsplit("#", 1)[-1],
+            "roleName": _one(props, SCHEMA + "roleName"), "office": _one(props, FK + "office"),
+            "person": entity_ref(holder, names) if holder else None,
+            "explanation": _one(props, FK + "explanation")}
+
+
+def document_detail(store: Store, volume: str, doc: str) -> dict | None:
+    """Everything about one document, or None if the store has no such document.
+
+    Keys: metadata (title, date, genre, subject, classification, …), `volume`, `place`, `authors` and
+    `recipients` (roles with the office held), `sourceNote`, `footnotes`, `pages`, `text`,
+    `entities` (each mentioned entity with its count), `mentions` (offsets, kind, entity, candidates)
+    and `claims` (offsets, type, claimants, about).
+    """
+    iri = document_iri(volume, doc)
+    term = st.iri(iri)
+    own = list(select(store, _PROLOGUE + f"SELECT ?p ?o WHERE {{ GRAPH {term} {{ {term} ?p ?o }} }}"))
+    if not own:
+        return None
+    props: dict[str, list] = {}
+    for row in own:
+        props.setdefault(row["p"], []).append(row["o"])
+    parts = _group(list(select(store, _PROLOGUE + f"""SELECT ?s ?p ?o WHERE {{ GRAPH {term} {{
+  VALUES ?link {{ fk:hasDocumentRole fk:footnote fk:sourceNote fk:hasPage schema:locationCreated }}
+  {term} ?link ?s . ?s ?p ?o }} }}""")))
+    mentions = _mentions(store, term, term)
+    volume_iri = _one(props, SCHEMA + "isPartOf")
+    people = [_one(parts.get(r, {}), FK + "roleHolder") for r in props.get(FK + "hasDocumentRole", [])]
+    referenced = [volume_iri, *people, *props.get(SCHEMA + "mentions", []),
+                  *(m.get("entity") for m in mentions), *(c["entity"] for m in mentions for c in m["candidates"])]
+    names = labels(store, referenced)
+    roles = sorted((_role(r, parts.get(r, {}), names) for r in props.get(FK + "hasDocumentRole", [])),
+                   key=lambda r: r["id"])
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if "entity" in m:
+            counts[m["entity"]] = counts.get(m["entity"], 0) + 1
+    source_note = _one(props, FK + "sourceNote")
+    place = _one(props, SCHEMA + "locationCreated")
+    claims = claim_list(store, ClaimFilter(document=iri), Page(limit=None))["items"]
+    return {
+        "id": iri, "type": sorted(t.rsplit("#", 1)[-1] for t in props.get(RDF + "type", [])
+                                  if t.startswith(FK)),
+        "href": href(iri), "url": _one(props, SCHEMA + "url"), "volumeId": volume, "documentId": doc,
+        "volume": {"id": volume_iri, "volumeId": volume, "title": names.get(volume_iri), "href": href(volume_iri)}
+        if volume_iri else None,
+        "number": _one(props, SCHEMA + "position"), "title": _one(props, SCHEMA + "name"),
+        "date": _one(props, SCHEMA + "dateCreated"), "dateMax": _one(props, FK + "dateMax"),
+        "dateBasis": _one(props, FK + "dateBasis"), "genre": _one(props, SCHEMA + "genre"),
+        "subject": _one(props, FK + "subject"), "classification": _one(props, FK + "classification"),
+        "archive": _one(props, FK + "archive"), "fileNumber": _one(props, FK + "fileNumber"),
+        "printedFrom": _one(props, FK + "printedFrom"),
+        "place": {"id": place, "name": _one(parts.get(place, {}), SCHEMA + "name")} if place else None,
+        "pageStart": _one(props, SCHEMA + "pageStart"), "pageEnd": _one(props, SCHEMA + "pageEnd"),
+        "authors": [r for r in roles if r["roleKind"] == "Author"],
+        "recipients": [r for r in roles if r["roleKind"] == "Recipient"],
+        "sourceNote": _note(source_note, parts.get(source_note, {})) if source_note else None,
+        "footnotes": sorted((_note(n, parts.get(n, {})) for n in props.get(FK + "footnote", [])),
+                            key=lambda n: (n["start"] is None, n["start"] or 0)),
+        "pages": sorted(({"id": p, "type": "Page", "page": _one(parts.get(p, {}), FK + "page"),
+                          "start": _one(parts.get(p, {}), FK + "start"), "end": _one(parts.get(p, {}), FK + "end")}
+                         for p in props.get(FK + "hasPage", [])), key=lambda p: (p["start"] is None, p["start"] or 0)),
+        "text": _one(props, SCHEMA + "text"),
+        "entities": sorted((dict(entity_ref(e, names), count=counts.get(e, 0))
+                            for e in props.get(SCHEMA + "mentions", [])),
+                           key=lambda e: (-e["count"], e["name"] or e["id"])),
+        "mentions": [_mention_item(m, names) for m in mentions],
+        "claims": claims,
+    }

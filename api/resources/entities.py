@@ -1,0 +1,168 @@
+"""People, countries, organizations and regions: lists with document counts, and one entity in full.
+
+Lists hold the authority entities that at least one document mentions. The page is chosen first
+(names, filters, order) and only its entities are counted (`schema:mentions` from the document side,
+an indexed lookup per entity), so a page costs the same however large the corpus; see docs/http.md
+for what stays expensive (the unfiltered list's existence test, co-mention counts).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph import Store, sparql_terms as st
+from ontology.iris import position_iri
+from ontology.namespaces import BASE, FK, RDF, RDFS, SCHEMA, SKOS, sparql_prologue
+
+from .claims import ClaimFilter, claim_list
+from .documents import DocumentFilter, document_list
+from .links import KINDS, entity_ref, href, labels, list_href
+from .paging import Page
+from .params import identifier
+from .rows import count, select
+
+__all__ = ["EntityFilter", "entity_list", "entity_detail", "authority_name"]
+
+_PROLOGUE = sparql_prologue("schema", "fk", "rdfs", "prov")
+_AUTHORITIES = (("https://history.state.gov/departmenthistory/people/", "POCOM"),
+                ("https://history.state.gov/", "history.state.gov"), ("http://viaf.org/", "VIAF"),
+                ("https://viaf.org/", "VIAF"), ("http://www.wikidata.org/", "Wikidata"), (BASE, "frus-kg"))
+
+
+def authority_name(url: str) -> str | None:
+    """Which authority an exactMatch link points to (POCOM, history.state.gov, VIAF, Wikidata, frus-kg)."""
+    return next((name for prefix, name in _AUTHORITIES if url.startswith(prefix)), None)
+
+
+@dataclass
+class EntityFilter:
+    """`name`: prefix of the label or a variant; `office` (people): a position id or an office's name;
+    `date_from`/`date_to`: people in an office, countries existing, in that period."""
+    name: str | None = None
+    office: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    params: dict = field(default_factory=dict)
+
+    def patterns(self, kind: str) -> str:
+        lines = [f"?e a {st.iri(KINDS[kind])} ; rdfs:label ?name .",
+                 f"FILTER (STRSTARTS(STR(?e), {st.literal(BASE + kind + '/')}))"]
+        if self.name:
+            lines.append("FILTER EXISTS { { ?e rdfs:label ?n } UNION { ?e schema:alternateName ?n } "
+                         f"FILTER (STRSTARTS(LCASE(STR(?n)), {st.literal(self.name.lower())})) }}")
+        if kind == "people" and (self.office or self.date_from or self.date_to):
+            lines.append(f"FILTER EXISTS {{ {self._tenure()} }}")
+        if kind == "countries" and (self.date_from or self.date_to):
+            lines.append("OPTIONAL { ?e fk:validSince ?since } OPTIONAL { ?e fk:validUntil ?until }")
+            if self.date_to:
+                lines.append(f"FILTER (!BOUND(?since) || STR(?since) < {st.literal(self.date_to)})")
+            if self.date_from:
+                lines.append(f"FILTER (!BOUND(?until) || STR(?until) >= {st.literal(self.date_from[:4])})")
+        lines.append("FILTER EXISTS { ?doc schema:mentions ?e }")
+        return "\n  ".join(lines)
+
+    def _tenure(self) -> str:
+        parts = ["?e schema:memberOf ?t . ?t a schema:OrganizationRole ."]
+        if self.office:
+            by_name = f"{{ ?t schema:roleName ?office FILTER (LCASE(STR(?office)) = {st.literal(self.office.lower())}) }}"
+            try:
+                by_id = f"{{ ?t fk:office {st.iri(position_iri(identifier('office', self.office)))} }}"
+                parts.append(f"{by_id} UNION {by_name}")
+            except ValueError:
+                parts.append(by_name)
+        if self.date_to:
+            parts.append(f"?t schema:startDate ?start FILTER (STR(?start) < {st.literal(self.date_to)})")
+        if self.date_from:
+            parts.append(f"OPTIONAL {{ ?t schema:endDate ?end }} FILTER (!BOUND(?end) || STR(?end) >= {st.literal(self.date_from)})")
+        return " ".join(parts)
+
+
+def _document_counts(store: Store, iris: list[str]) -> dict[str, int]:
+    if not iris:
+        return {}
+    query = _PROLOGUE + f"""SELECT ?e (COUNT(?doc) AS ?n) WHERE {{
+  {st.values("e", map(st.iri, iris))} ?doc schema:mentions ?e }} GROUP BY ?e"""
+    return {row["e"]: int(row["n"]) for row in select(store, query)}
+
+
+def entity_list(store: Store, kind: str, filt: EntityFilter, page: Page) -> dict:
+    """A page of entities of one kind, by name: {total, limit, items: [{id, name, documentCount…}], next}."""
+    patterns = filt.patterns(kind)
+    query = _PROLOGUE + f"""SELECT ?e ?name WHERE {{
+  {patterns}
+}} ORDER BY LCASE(STR(?name)) ?e LIMIT {page.limit} OFFSET {page.offset}"""
+    rows = list(select(store, query))
+    counts = _document_counts(store, [row["e"] for row in rows])
+    total = count(store, _PROLOGUE, patterns, "e")
+    cursor = page.next_cursor(total, filt.params)
+    items = [{"id": row["e"], "type": KINDS[kind].rsplit("/", 1)[-1].rsplit("#", 1)[-1], "kind": kind,
+              "name": row["name"], "href": href(row["e"]), "documentCount": counts.get(row["e"], 0)} for row in rows]
+    return {"total": total, "limit": page.limit, "items": items,
+            "next": list_href(f"/{kind}", filt.params, cursor=cursor, limit=page.limit) if cursor else None}
+
+
+def _offices(store: Store, term: str) -> list[dict]:
+    query = _PROLOGUE + f"""SELECT ?t ?roleName ?startDate ?endDate ?office ?organization WHERE {{
+  {term} schema:memberOf ?t . ?t a schema:OrganizationRole .
+  OPTIONAL {{ ?t schema:roleName ?roleName }} OPTIONAL {{ ?t schema:startDate ?startDate }}
+  OPTIONAL {{ ?t schema:endDate ?endDate }} OPTIONAL {{ ?t fk:office ?office }}
+  OPTIONAL {{ ?t schema:memberOf ?organization }}
+}} ORDER BY STR(?startDate) ?t"""
+    return [{"id": row.pop("t"), "type": "OrganizationRole", **row} for row in select(store, query)]
+
+
+def _co_mentioned(store: Store, term: str, limit: int) -> list[tuple[str, int]]:
+    query = _PROLOGUE + f"""SELECT ?other (COUNT(?doc) AS ?n) WHERE {{
+  ?doc schema:mentions {term} . ?doc schema:mentions ?other . FILTER (?other != {term})
+}} GROUP BY ?other ORDER BY DESC(?n) ?other LIMIT {limit}"""
+    return [(row["other"], int(row["n"])) for row in select(store, query)]
+
+
+def _paged(prefix: str, listing: dict) -> dict:
+    return {prefix: listing["items"], prefix + "Total": listing["total"], prefix + "Next": listing["next"]}
+
+
+def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 20, claims: int = 10,
+                  co_mentioned: int = 20) -> dict | None:
+    """One entity, or None if there is none of that kind with that id.
+
+    Keys: label, name, alternateNames, description, birth/death or validity dates, `exactMatch`
+    (authority links with the authority's name), `offices` (tenures, by start date), `documents`
+    (the first page, with `documentsTotal` and `documentsNext`), `claimsBy` and `claimsAbout` (the same),
+    and `coMentioned` ([{entity, count}], most documents first).
+    """
+    if kind not in KINDS:
+        return None
+    iri = f"{BASE}{kind}/{entity_id}"
+    term = st.iri(iri)
+    props: dict[str, list] = {}
+    for row in select(store, f"SELECT ?p ?o WHERE {{ {term} ?p ?o }}"):
+        props.setdefault(row["p"], []).append(row["o"])
+    if KINDS[kind] not in props.get(RDF + "type", []):
+        return None
+
+    def one(predicate):
+        return (props.get(predicate) or [None])[0]
+
+    docs = document_list(store, DocumentFilter(mentions=[iri], params={"mentions": [iri]}), Page(limit=documents))
+    by = claim_list(store, ClaimFilter(claimant=iri, params={"claimant": iri}), Page(limit=claims))
+    about = claim_list(store, ClaimFilter(about=iri, params={"about": iri}), Page(limit=claims))
+    co = _co_mentioned(store, term, co_mentioned)
+    related = [*props.get("http://purl.org/dc/terms/replaces", []), *props.get("http://purl.org/dc/terms/isReplacedBy", []),
+               *(other for other, _ in co)]
+    names = labels(store, related)
+    return {
+        "id": iri, "type": sorted(t.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for t in props.get(RDF + "type", [])),
+        "kind": kind, "href": href(iri), "label": one(RDFS + "label"), "name": one(SCHEMA + "name"),
+        "alternateNames": sorted(props.get(SCHEMA + "alternateName", [])),
+        "description": one(SCHEMA + "description"),
+        "birthDate": one(SCHEMA + "birthDate"), "deathDate": one(SCHEMA + "deathDate"),
+        "validSince": one(FK + "validSince"), "validUntil": one(FK + "validUntil"),
+        "territoryType": one(FK + "territoryType"),
+        "replaces": [entity_ref(i, names) for i in props.get("http://purl.org/dc/terms/replaces", [])],
+        "isReplacedBy": [entity_ref(i, names) for i in props.get("http://purl.org/dc/terms/isReplacedBy", [])],
+        "exactMatch": [{"id": url, "authority": authority_name(url), "href": href(url)}
+                       for url in sorted(props.get(SKOS + "exactMatch", []))],
+        "offices": _offices(store, term),
+        **_paged("documents", docs), **_paged("claimsBy", by), **_paged("claimsAbout", about),
+        "coMentioned": [{"entity": entity_ref(other, names), "count": n} for other, n in co],
+    }

@@ -1,0 +1,77 @@
+"""From an IRI we mint to its REST path and label, so every resource can link to the others."""
+from __future__ import annotations
+
+from typing import Iterable
+from urllib.parse import urlencode
+
+from graph import Store, sparql_terms
+from ontology.namespaces import BASE, FK, SCHEMA, sparql_prologue
+
+from .rows import select
+
+__all__ = ["KINDS", "href", "kind_of", "document_ids", "labels", "entity_ref", "list_href"]
+
+KINDS = {
+    "people": SCHEMA + "Person",
+    "countries": SCHEMA + "Country",
+    "organizations": SCHEMA + "Organization",
+    "regions": FK + "Region",
+}
+
+
+def _path(iri: str) -> list[str] | None:
+    return iri[len(BASE):].split("/") if iri.startswith(BASE) else None
+
+
+def document_ids(iri: str) -> tuple[str, str] | None:
+    """(volume id, document id) of a document IRI, else None."""
+    parts = _path(iri)
+    if parts and len(parts) == 3 and parts[0] == "historicaldocuments":
+        return parts[1], parts[2]
+    return None
+
+
+def kind_of(iri: str) -> str | None:
+    """`people`, `countries`, `organizations` or `regions` for an authority entity; None otherwise."""
+    parts = _path(iri)
+    return parts[0] if parts and len(parts) == 2 and parts[0] in KINDS else None
+
+
+def href(iri: str) -> str | None:
+    """The REST path of a resource we mint (`/documents/…`, `/people/…`), else its `/id/…` path; None if foreign."""
+    parts = _path(iri)
+    if parts is None:
+        return None
+    ids = document_ids(iri)
+    if ids:
+        return f"/documents/{ids[0]}/{ids[1]}"
+    if kind_of(iri):
+        return "/" + "/".join(parts)
+    return "/id/" + "/".join(parts)
+
+
+def list_href(path: str, params: dict, **extra) -> str:
+    """A REST list URL with the given filters (lists become repeated parameters)."""
+    pairs = [(k, v) for k, vs in {**params, **extra}.items() if vs is not None
+             for v in (vs if isinstance(vs, (list, tuple)) else [vs])]
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
+    """rdfs:label (else schema:name) of each IRI that has one, in one query."""
+    wanted = sorted({i for i in iris if i})
+    if not wanted:
+        return {}
+    query = sparql_prologue("rdfs", "schema") + f"""SELECT ?e ?label WHERE {{
+  {sparql_terms.values("e", map(sparql_terms.iri, wanted))}
+  {{ ?e rdfs:label ?label }} UNION {{ ?e schema:name ?label FILTER NOT EXISTS {{ ?e rdfs:label ?any }} }}
+}}"""
+    found: dict[str, str] = {}
+    for row in select(store, query):
+        found.setdefault(row["e"], row["label"])
+    return found
+
+
+def entity_ref(iri: str, names: dict[str, str]) -> dict:
+    """A short description of a linked resource: id, name, kind and REST path."""
+    return {"id": iri, "name": names.get(iri), "kind": kind_of(iri), "href": href(iri)}
