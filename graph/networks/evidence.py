@@ -1,0 +1,58 @@
+"""What an edge rests on: its documents and passages (capped lists with full counts) and its dates.
+
+A historian must be able to open every edge. The lists keep the first `cap` documents and passages
+in document order so that an export stays small; the counts are always complete.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Passage", "Evidence", "DEFAULT_CAP"]
+
+DEFAULT_CAP = 20
+
+
+@dataclass(frozen=True)
+class Passage:
+    """document text[start:end]; `targets` are the oa:SpecificResource IRIs of the mentions (or claim) in it."""
+    document: str
+    start: int
+    end: int
+    targets: tuple[str, ...] = ()
+
+    @property
+    def iri(self) -> str:
+        """An RFC 5147 text fragment of the document: a citable address for the passage."""
+        return f"{self.document}#char={self.start},{self.end}"
+
+
+@dataclass
+class Evidence:
+    cap: int = DEFAULT_CAP
+    documents: list[str] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    document_count: int = 0
+    passage_count: int = 0
+    first: str | None = None
+    last: str | None = None
+    _last_document: str | None = None
+
+    def add(self, passage: Passage, date: str | None) -> None:
+        """Record one passage; documents must arrive together (all passages of a document in a row)."""
+        if passage.document != self._last_document:
+            self._last_document = passage.document
+            self.document_count += 1
+            if len(self.documents) < self.cap:
+                self.documents.append(passage.document)
+        self.passage_count += 1
+        if len(self.passages) < self.cap:
+            self.passages.append(passage)
+        if date:
+            day = date[:10]
+            if self.first is None or day < self.first:
+                self.first = day
+            if self.last is None or day > self.last:
+                self.last = day
+
+    def weight(self, by: str) -> int:
+        return self.document_count if by == "documents" else self.passage_count

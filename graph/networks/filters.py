@@ -1,0 +1,103 @@
+"""What a network is drawn from: dates, volumes, genres, entity kinds, claim types, minimum weight.
+
+The filters become SPARQL patterns on the documents, so the store reads only the slice asked for.
+Dates compare as the first ten characters of `STR(?date)`: documents carry `xsd:date` or a zoned
+`xsd:dateTime`, which SPARQL will not order against each other.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from ontology import iris
+from ontology.namespaces import FK, SCHEMA
+
+__all__ = ["Filters", "ENTITY_KINDS", "CLAIM_TYPES", "NetworkError", "document_patterns", "sparql_literal", "iri_values"]
+
+ENTITY_KINDS = {
+    "person": SCHEMA + "Person",
+    "country": SCHEMA + "Country",
+    "organization": SCHEMA + "Organization",
+    "region": FK + "Region",
+}
+CLAIM_TYPES = {name: FK + name.capitalize() for name in ("assessment", "recommendation", "decision", "report", "quotation")}
+_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_VOLUME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class NetworkError(ValueError):
+    """A network was asked for with options that cannot be honoured (bad date, unknown kind…)."""
+
+
+def _day(value: str | None, last: bool) -> str | None:
+    """'1977' → 1977-01-01 (or 1977-12-31 as an upper bound); '1977-05' likewise; a full date as is."""
+    if not value:
+        return None
+    m = _DATE.match(value.strip())
+    if not m:
+        raise NetworkError(f"not a date: {value!r} (write YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = m.groups()
+    if day:
+        return f"{year}-{month}-{day}"
+    if month:
+        return f"{year}-{month}-{'31' if last else '01'}"
+    return f"{year}-{'12-31' if last else '01-01'}"
+
+
+@dataclass(frozen=True)
+class Filters:
+    date_from: str | None = None
+    date_to: str | None = None
+    volumes: tuple[str, ...] = ()
+    genres: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()          # entity kinds on the far side (bipartite, claims)
+    claim_types: tuple[str, ...] = ()
+    min_weight: float = 1.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "date_from", _day(self.date_from, last=False))
+        object.__setattr__(self, "date_to", _day(self.date_to, last=True))
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise NetworkError(f"the range {self.date_from}..{self.date_to} is empty")
+        for v in self.volumes:
+            if not _VOLUME.match(v):
+                raise NetworkError(f"not a volume id: {v!r} (e.g. frus1977-80v01)")
+        for k in self.kinds:
+            if k not in ENTITY_KINDS:
+                raise NetworkError(f"unknown entity kind {k!r}; choose from {', '.join(ENTITY_KINDS)}")
+        for t in self.claim_types:
+            if t not in CLAIM_TYPES:
+                raise NetworkError(f"unknown claim type {t!r}; choose from {', '.join(CLAIM_TYPES)}")
+        if self.min_weight < 0:
+            raise NetworkError("the minimum weight cannot be negative")
+
+    def as_dict(self) -> dict:
+        out = asdict(self)
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in out.items()}
+
+
+def sparql_literal(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def iri_values(var: str, values) -> str:
+    return f"VALUES ?{var} {{ {' '.join(f'<{v}>' for v in values)} }}"
+
+
+def document_patterns(f: Filters, doc: str = "doc", date: str = "date") -> tuple[str, str]:
+    """SPARQL patterns keeping the filtered documents: (head, tail). The tail, an OPTIONAL date when no
+    range is asked for, must follow the patterns that bind ?doc, or undated documents would be lost."""
+    parts = []
+    if f.volumes:
+        parts.append(iri_values("volume", (iris.volume_iri(v) for v in f.volumes)))
+        parts.append(f"?{doc} <{SCHEMA}isPartOf> ?volume .")
+    if f.genres:
+        parts.append(f"VALUES ?genre {{ {' '.join(sparql_literal(g) for g in f.genres)} }} ?{doc} <{SCHEMA}genre> ?genre .")
+    if f.date_from or f.date_to:
+        parts.append(f"?{doc} <{SCHEMA}dateCreated> ?{date} .")
+        day = f"SUBSTR(STR(?{date}), 1, 10)"
+        tests = ([f'{day} >= "{f.date_from}"'] if f.date_from else []) + ([f'{day} <= "{f.date_to}"'] if f.date_to else [])
+        parts.append(f"FILTER ({' && '.join(tests)})")
+        return "\n  ".join(parts), ""
+    return "\n  ".join(parts), f"OPTIONAL {{ ?{doc} <{SCHEMA}dateCreated> ?{date} }}"

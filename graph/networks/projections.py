@@ -1,0 +1,347 @@
+"""Networks of actors drawn from the store by SPARQL (through `Store.query` only) into networkx.
+
+Every edge keeps its `Evidence` (documents, passages, first and last dates); every node is one real
+person or entity (see `entities.canonical`). The graph records how long the SPARQL step and the
+Python/networkx step took (`g.graph["timings"]`), which the bench reports apart.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Iterable
+
+import networkx as nx
+
+from graph.store import Store
+from ontology.namespaces import FK, OA, PROV, SCHEMA
+
+from .entities import aliases, canonical, chunks, describe
+from .evidence import DEFAULT_CAP, Evidence, Passage
+from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters, NetworkError, document_patterns, iri_values
+from .windows import WINDOWS, Segmenter, Spans
+
+__all__ = ["PROJECTIONS", "Spec", "project", "edge_evidence", "WEIGHTS"]
+
+# kind → (how it is drawn, kinds on one side, kinds on the other); None: the kinds of the filters
+PROJECTIONS: dict[str, tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]] = {
+    "person-person": ("co-mention", ("person",), ("person",)),
+    "country-country": ("co-mention", ("country",), ("country",)),
+    "person-country": ("co-mention", ("person",), ("country",)),
+    "person-organization": ("co-mention", ("person",), ("organization",)),
+    "co-mention": ("co-mention", None, None),
+    "correspondence": ("correspondence", ("person",), ("person",)),
+    "claimant-entity": ("claims", None, None),
+}
+WEIGHTS = ("documents", "passages")
+_KIND_OF_CLASS = {cls: kind for kind, cls in ENTITY_KINDS.items()}
+
+
+@dataclass(frozen=True)
+class Spec:
+    kind: str = "person-person"
+    window: str = "document"
+    weight_by: str = "documents"
+    filters: Filters = field(default_factory=Filters)
+    evidence_cap: int = DEFAULT_CAP
+
+    def __post_init__(self) -> None:
+        if self.kind not in PROJECTIONS:
+            raise NetworkError(f"unknown network kind {self.kind!r}; choose from {', '.join(PROJECTIONS)}")
+        if self.window not in WINDOWS:
+            raise NetworkError(f"unknown window {self.window!r}; choose from {', '.join(WINDOWS)}")
+        if self.weight_by not in WEIGHTS:
+            raise NetworkError(f"weight by {' or '.join(WEIGHTS)}, not {self.weight_by!r}")
+        if self.evidence_cap < 1:
+            raise NetworkError("the evidence cap must be at least 1")
+
+    @property
+    def directed(self) -> bool:
+        return PROJECTIONS[self.kind][0] != "co-mention"
+
+    def sides(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        _, left, right = PROJECTIONS[self.kind]
+        chosen = self.filters.kinds or tuple(ENTITY_KINDS)
+        return left or chosen, right or chosen
+
+
+class _Clock:
+    """Seconds spent in the store (queries and reading their rows) and, apart, in building the graph."""
+
+    def __init__(self) -> None:
+        self.sparql = 0.0
+        self._t0 = self._s0 = 0.0
+
+    def rows(self, store: Store, sparql: str) -> list[tuple]:
+        return self.timed(lambda: list(store.query(sparql).rows()))
+
+    def timed(self, fn):
+        started = time.perf_counter()
+        try:
+            return fn()
+        finally:
+            self.sparql += time.perf_counter() - started
+
+    def start_building(self) -> None:
+        self._t0, self._s0 = time.perf_counter(), self.sparql
+
+    def building(self) -> float:
+        return time.perf_counter() - self._t0 - (self.sparql - self._s0)
+
+
+class _Builder:
+    """Accumulates edges with their evidence and nodes with their documents per year."""
+
+    def __init__(self, spec: Spec):
+        self.spec = spec
+        self.edges: dict[tuple[str, str], Evidence] = {}
+        self.claim_types: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        self.node_docs: dict[str, Counter] = defaultdict(Counter)     # node → year → documents
+        self.node_dates: dict[str, list[str]] = {}
+        self.kinds: dict[str, str] = {}
+
+    def saw(self, node: str, date: str | None) -> None:
+        """Called once per (node, document)."""
+        self.node_docs[node][date[:4] if date else "undated"] += 1
+        if date:
+            span = self.node_dates.setdefault(node, [date[:10], date[:10]])
+            span[0], span[1] = min(span[0], date[:10]), max(span[1], date[:10])
+
+    def link(self, a: str, b: str, passage: Passage, date: str | None) -> None:
+        evidence = self.edges.get((a, b))
+        if evidence is None:
+            evidence = self.edges[(a, b)] = Evidence(cap=self.spec.evidence_cap)
+        evidence.add(passage, date)
+
+    def graph(self, store: Store, clock: _Clock) -> nx.Graph:
+        spec = self.spec
+        g = nx.DiGraph() if spec.directed else nx.Graph()
+        kept = {k: e for k, e in self.edges.items() if e.weight(spec.weight_by) >= spec.filters.min_weight}
+        nodes = {n for pair in kept for n in pair}
+        described = clock.timed(lambda: describe(store, nodes))
+        for n in sorted(nodes):
+            entity = described[n]
+            years = self.node_docs.get(n, Counter())
+            first, last = self.node_dates.get(n, (None, None))
+            g.add_node(n, label=entity.label, kind=self.kinds.get(n, entity.kind), iri=n,
+                       authority=list(entity.links), linked=entity.linked, documents=sum(years.values()),
+                       years=dict(sorted(years.items())), first=first, last=last)
+        far = spec.filters.kinds if spec.kind == "claimant-entity" else ()
+        for (a, b), e in sorted(kept.items()):
+            if far and g.nodes[b]["kind"] not in far:
+                continue
+            attrs = dict(weight=e.weight(spec.weight_by), documents=e.document_count, passages=e.passage_count,
+                         first=e.first, last=e.last, evidence=e)
+            if (a, b) in self.claim_types:
+                attrs["claim_types"] = dict(sorted(self.claim_types[(a, b)].items()))
+            g.add_edge(a, b, **attrs)
+        g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
+        return g
+
+
+def _resolve(store: Store, clock: _Clock, nodes: Iterable[str]) -> dict[str, str]:
+    return clock.timed(lambda: canonical(store, set(nodes)))
+
+
+def _value(term) -> str | None:
+    return None if term is None else term.value
+
+
+# -- co-mention -----------------------------------------------------------------------------------------
+def _mention_rows(store: Store, spec: Spec, clock: _Clock, kinds: set[str], bodies: set[str] | None) -> list[tuple]:
+    head, tail = document_patterns(spec.filters)
+    restrict = iri_values("body", sorted(bodies)) if bodies else ""
+    q = f"""SELECT ?doc ?date ?body ?type ?start ?end ?target WHERE {{
+  {head}
+  {restrict}
+  VALUES ?type {{ {' '.join(f'<{ENTITY_KINDS[k]}>' for k in sorted(kinds))} }}
+  ?target <{OA}hasSource> ?doc .
+  ?m <{OA}hasTarget> ?target ; <{OA}hasBody> ?body ; <{FK}entityType> ?type .
+  ?target <{OA}hasSelector> ?sel . ?sel <{OA}start> ?start ; <{OA}end> ?end .
+  {tail}
+}}"""
+    return clock.rows(store, q)
+
+
+def _texts(store: Store, clock: _Clock, docs: Iterable[str]) -> dict[str, str]:
+    texts = {}
+    for batch in chunks(docs, 200):
+        q = f"SELECT ?doc ?text WHERE {{ {iri_values('doc', batch)} ?doc <{SCHEMA}text> ?text }}"
+        texts.update((d.value, t.value) for d, t in clock.rows(store, q))
+    return texts
+
+
+def _closest(a: list[tuple[int, int, str]], b: list[tuple[int, int, str]]) -> tuple[int, int, tuple[str, str]]:
+    """The shortest span holding one mention of each (both lists sorted by start)."""
+    best = None
+    i = j = 0
+    while i < len(a) and j < len(b):
+        x, y = a[i], b[j]
+        span = (min(x[0], y[0]), max(x[1], y[1]), (x[2], y[2]))
+        if best is None or span[1] - span[0] < best[1] - best[0]:
+            best = span
+        if x[0] <= y[0]:
+            i += 1
+        else:
+            j += 1
+    return best
+
+
+def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: tuple[str, str] | None) -> nx.Graph:
+    clock, build = _Clock(), _Builder(spec)
+    left, right = (set(s) for s in spec.sides())
+    bodies = (aliases(store, between[0]) | aliases(store, between[1])) if between else None
+    rows = _mention_rows(store, spec, clock, left | right, bodies)
+    clock.start_building()
+    identity = _resolve(store, clock, {r[2].value for r in rows})
+    by_doc: dict[str, list] = defaultdict(list)
+    dates: dict[str, str | None] = {}
+    for doc, date, body, cls, start, end, target in rows:
+        entity = identity[body.value]
+        build.kinds.setdefault(entity, _KIND_OF_CLASS[cls.value])
+        by_doc[doc.value].append((int(start.value), int(end.value), target.value, entity))
+        dates[doc.value] = _value(date)
+    texts = {}
+    if spec.window != "document":
+        wanted = [d for d, ms in by_doc.items() if len({m[3] for m in ms}) > 1]
+        texts = _texts(store, clock, wanted)
+    symmetric = left == right
+
+    def pairs(entities: Iterable[str]):
+        for a, b in combinations(sorted(entities), 2):
+            ka, kb = build.kinds[a], build.kinds[b]
+            if ka in left and kb in right:
+                yield (a, b)
+            elif kb in left and ka in right:
+                yield (a, b) if symmetric else (b, a)
+
+    for doc in sorted(by_doc):
+        mentions = sorted(set(by_doc[doc]))
+        date = dates[doc]
+        for entity in {m[3] for m in mentions}:
+            build.saw(entity, date)
+        if spec.window == "document":
+            per: dict[str, list] = defaultdict(list)
+            for s, e, target, entity in mentions:
+                per[entity].append((s, e, target))
+            for a, b in pairs(per):
+                s, e, targets = _closest(per[a], per[b])
+                build.link(a, b, Passage(doc, s, e, targets), date)
+            continue
+        if doc not in texts:
+            continue
+        spans = Spans.of(spec.window, texts[doc], sentences)
+        grouped: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
+        for s, _, target, entity in mentions:
+            span = spans.at(s)
+            if span is not None:
+                grouped[span].setdefault(entity, target)
+        for span in sorted(grouped):
+            first = grouped[span]
+            for a, b in pairs(first):
+                build.link(a, b, Passage(doc, span[0], span[1], (first[a], first[b])), date)
+    if between:
+        build.edges = {k: v for k, v in build.edges.items() if set(k) == set(between)}
+    g = build.graph(store, clock)
+    return _finish(g, spec, clock)
+
+
+# -- correspondence ------------------------------------------------------------------------------------
+def _correspondence(store: Store, spec: Spec, between: tuple[str, str] | None) -> nx.Graph:
+    clock, build = _Clock(), _Builder(spec)
+    head, tail = document_patterns(spec.filters)
+    restrict = (iri_values("author", sorted(aliases(store, between[0]))) + " "
+                + iri_values("recipient", sorted(aliases(store, between[1])))) if between else ""
+    q = f"""SELECT ?doc ?date ?author ?recipient (STRLEN(?name) AS ?heading) WHERE {{
+  {head}
+  {restrict}
+  ?doc <{SCHEMA}author> ?author ; <{SCHEMA}recipient> ?recipient .
+  OPTIONAL {{ ?doc <{SCHEMA}name> ?name }}
+  {tail}
+}}"""
+    rows = clock.rows(store, q)
+    clock.start_building()
+    identity = _resolve(store, clock, {t.value for r in rows for t in (r[2], r[3])})
+    seen = set()
+    for doc, date, author, recipient, heading in sorted(rows, key=lambda r: r[0].value):
+        a, b = identity[author.value], identity[recipient.value]
+        for node in (a, b):
+            build.kinds[node] = "person"
+            if (node, doc.value) not in seen:
+                seen.add((node, doc.value))
+                build.saw(node, _value(date))
+        if a != b:
+            build.link(a, b, Passage(doc.value, 0, int(heading.value) if heading is not None else 0), _value(date))
+    return _finish(build.graph(store, clock), spec, clock)
+
+
+# -- claims --------------------------------------------------------------------------------------------
+def _claims(store: Store, spec: Spec, between: tuple[str, str] | None) -> nx.Graph:
+    clock, build = _Clock(), _Builder(spec)
+    head, tail = document_patterns(spec.filters)
+    types = spec.filters.claim_types
+    restrict = " ".join(filter(None, [
+        f"VALUES ?type {{ {' '.join(f'<{CLAIM_TYPES[t]}>' for t in types)} }}" if types else "",
+        (iri_values("who", sorted(aliases(store, between[0]))) + " "
+         + iri_values("about", sorted(aliases(store, between[1])))) if between else "",
+    ]))
+    q = f"""SELECT ?doc ?date ?type ?who ?about ?start ?end ?target WHERE {{
+  {head}
+  {restrict}
+  ?claim <{PROV}wasDerivedFrom> ?doc ; <{FK}claimType> ?type ; <{PROV}wasAttributedTo> ?who ;
+         <{SCHEMA}about> ?about ; <{OA}hasTarget> ?target .
+  ?target <{OA}hasSelector> ?sel . ?sel <{OA}start> ?start ; <{OA}end> ?end .
+  {tail}
+}}"""
+    rows = clock.rows(store, q)
+    clock.start_building()
+    identity = _resolve(store, clock, {t.value for r in rows for t in (r[3], r[4])})
+    type_name = {iri: name for name, iri in CLAIM_TYPES.items()}
+    seen = set()
+    for doc, date, cls, who, about, start, end, target in sorted(rows, key=lambda r: (r[0].value, int(r[5].value))):
+        a, b = identity[who.value], identity[about.value]
+        for node in (a, b):
+            if (node, doc.value) not in seen:
+                seen.add((node, doc.value))
+                build.saw(node, _value(date))
+        if a != b:
+            build.link(a, b, Passage(doc.value, int(start.value), int(end.value), (target.value,)), _value(date))
+            build.claim_types[(a, b)][type_name.get(cls.value, cls.value)] += 1
+    return _finish(build.graph(store, clock), spec, clock)
+
+
+def _finish(g: nx.Graph, spec: Spec, clock: _Clock) -> nx.Graph:
+    g.graph.update(kind=spec.kind, window=spec.window if PROJECTIONS[spec.kind][0] == "co-mention" else "document",
+                   weight_by=spec.weight_by, filters=spec.filters.as_dict(), evidence_cap=spec.evidence_cap,
+                   timings={"sparql": clock.sparql, "networkx": clock.building()})
+    return g
+
+
+def project(store: Store, spec: Spec, *, sentences: Segmenter | None = None,
+            between: tuple[str, str] | None = None) -> nx.Graph:
+    """The network `spec` asks for. `between` keeps only the edge between two node IRIs (for its evidence)."""
+    how = PROJECTIONS[spec.kind][0]
+    if how == "co-mention":
+        return _co_mention(store, spec, sentences, between)
+    if how == "correspondence":
+        return _correspondence(store, spec, between)
+    return _claims(store, spec, between)
+
+
+def edge_evidence(store: Store, spec: Spec, source: str, target: str, *, limit: int = 100,
+                  sentences: Segmenter | None = None) -> dict | None:
+    """The passages behind one edge (up to `limit`), each with its text, or None when there is no such edge."""
+    wide = Spec(spec.kind, spec.window, spec.weight_by, Filters(**{**spec.filters.as_dict(), "min_weight": 0}), limit)
+    g = project(store, wide, sentences=sentences, between=(source, target))
+    if not g.has_edge(source, target):
+        return None
+    data = g.edges[source, target]
+    evidence: Evidence = data["evidence"]
+    texts = _texts(store, _Clock(), {p.document for p in evidence.passages})
+    passages = [{"passage": p.iri, "document": p.document, "start": p.start, "end": p.end, "targets": list(p.targets),
+                 "text": texts.get(p.document, "")[p.start:p.end]} for p in evidence.passages]
+    return {"source": source, "target": target, "kind": spec.kind, "window": g.graph["window"],
+            "weight": data["weight"], "documents": evidence.document_count, "passages": evidence.passage_count,
+            "first": evidence.first, "last": evidence.last, "claim_types": data.get("claim_types"),
+            "source_label": g.nodes[source]["label"], "target_label": g.nodes[target]["label"], "evidence": passages}
