@@ -6,8 +6,9 @@ STORE  ?= data/store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CORPUS ?= ../shared/data/frus
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test bench clean
+.PHONY: install run test bench screenshots clean
 
 install: $(BIN)/frus-kg
 
@@ -22,8 +23,16 @@ run: install
 	$(BIN)/frus-kg ingest --store $(STORE) examples/
 	$(BIN)/frus-kg serve --store $(STORE) --host $(HOST) --port $(PORT)
 
-test: install
+test: install $(CHROMIUM)
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's chromium (Playwright cannot download browsers here); installed once.
+$(CHROMIUM):
+	DEBIAN_FRONTEND=noninteractive sh -c 'apt-get update -qq && apt-get install -y -qq chromium' \
+		|| echo "chromium could not be installed: the browser tests will be skipped" >&2
+
+screenshots: install $(CHROMIUM)
+	$(BIN)/python -m tests.browser.screenshots docs/screenshots
 
 bench: install
 	$(BIN)/python -m bench --corpus $(CORPUS) --report bench/REPORT.md

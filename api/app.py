@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from graph import Store
 
-from . import sparql
-from .pages import index_page
+from . import linksets, page_routes, reconcile, sparql
+from .pages import STATIC
 
 __all__ = ["create_app"]
 
@@ -36,9 +36,9 @@ def create_app(store: Store, *, cors: bool = True, title: str = "frus-kg") -> Fa
     if cors:
         app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"], allow_headers=["*"])
     app.include_router(sparql.router)
-
-    @app.get("/", response_class=HTMLResponse, summary="Home page with a query form")
-    def home() -> str:
-        return index_page()
+    app.include_router(page_routes.router)
+    app.include_router(reconcile.router)
+    app.include_router(linksets.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     return app

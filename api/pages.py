@@ -1,30 +1,52 @@
-"""HTML pages. For now a home page with a SPARQL form; entity pages come with the full API."""
+"""The hook between routes and HTML: one Jinja2 environment, and `render_html` for any route whose client wants a page.
+
+Resource routes return data; when `wants_html(request)` they call `render_html(request, template, context)`
+instead, so a browser and a script share one URL.
+"""
 from __future__ import annotations
 
-import html
+from pathlib import Path
+from urllib.parse import quote
 
-from ontology.namespaces import sparql_prologue
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
 
-__all__ = ["index_page", "EXAMPLE_QUERY"]
+from ontology.namespaces import BASE, HSG
 
-EXAMPLE_QUERY = sparql_prologue("schema", "fk") + """
-SELECT ?doc ?name ?role ?office WHERE {
-  ?doc fk:hasDocumentRole ?r .
-  ?r fk:roleHolder ?p ; fk:roleKind ?role ; schema:roleName ?office .
-  ?p schema:name ?name .
-} LIMIT 20"""
+__all__ = ["STATIC", "TEMPLATES", "templates", "wants_html", "render_html", "local_path", "sparql_link"]
+
+STATIC = Path(__file__).with_name("static")
+TEMPLATES = Path(__file__).with_name("templates")
 
 
-def index_page() -> str:
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>frus-kg</title>
-<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
-textarea{{width:100%;height:14rem;font:14px monospace}}</style></head>
-<body><h1>frus-kg</h1>
-<p>A knowledge graph of <cite>Foreign Relations of the United States</cite>. Query it with SPARQL 1.1 at
-<code>/sparql</code> (GET or POST), or below.</p>
-<form action="/sparql" method="get">
-<textarea name="query" aria-label="SPARQL query">{html.escape(EXAMPLE_QUERY)}</textarea>
-<p><label>Format <select name="format"><option>json</option><option>csv</option><option>tsv</option>
-<option>xml</option><option>turtle</option></select></label> <button type="submit">Run query</button></p>
-</form></body></html>"""
+def local_path(iri: str) -> str:
+    """This server's path for one of our IRIs (…/id/people/1 -> /id/people/1); other IRIs stay as they are."""
+    return "/id/" + iri[len(BASE):] if iri.startswith(BASE) else iri
+
+
+def sparql_link(query: str, title: str | None = None) -> str:
+    """A link that opens `query` in the editor (YASGUI reads `query` and `tabTitle` from the URL)."""
+    link = "/query?query=" + quote(query, safe="")
+    return link + ("&tabTitle=" + quote(title, safe="") if title else "")
+
+
+templates = Jinja2Templates(directory=str(TEMPLATES))
+templates.env.filters["local"] = local_path
+templates.env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
+templates.env.globals.update(sparql_link=sparql_link, BASE=BASE, HSG=HSG)
+
+
+def wants_html(request: Request) -> bool:
+    """A browser asks for text/html before any JSON; scripts, curl and `*/*` get data."""
+    accept = request.headers.get("accept", "")
+    html_at = accept.find("text/html")
+    if html_at < 0:
+        return False
+    json_at = min((i for i in (accept.find("application/json"), accept.find("+json")) if i >= 0), default=len(accept))
+    return html_at < json_at
+
+
+def render_html(request: Request, template: str, context: dict, status_code: int = 200) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, context, status_code=status_code,
+                                      headers={"Vary": "Accept"})

@@ -1,0 +1,55 @@
+"""The example queries of docs/ (```sparql blocks), so the editor offers exactly what the documentation shows and tests run."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+__all__ = ["Example", "DOCS", "parse_examples", "examples"]
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+_FENCE = re.compile(r"```sparql\n(.*?)```", re.S)
+_MARKUP = re.compile(r"\*\*|`|\[([^\]]*)\]\([^)]*\)")
+_BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*", re.S)
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    title: str
+    query: str
+    source: str
+
+
+def _title(before: str) -> str:
+    paragraphs = [p.strip() for p in before.split("\n\n") if p.strip()]
+    text = paragraphs[-1] if paragraphs else "Example"
+    lead = _BOLD_LEAD.match(text)
+    text = _MARKUP.sub(lambda m: m.group(1) or "", lead.group(1) if lead else text)
+    return " ".join(text.split()).rstrip(":").strip() or "Example"
+
+
+def parse_examples(markdown: str, source: str) -> list[Example]:
+    found = []
+    end = 0
+    for match in _FENCE.finditer(markdown):
+        lines = match.group(1).splitlines()
+        named = [line.split(":", 1)[1].strip() for line in lines if line.startswith("# query:")]
+        query = "\n".join(line for line in lines if not line.startswith(("# expect:", "# query:"))).strip()
+        title = _title(markdown[end:match.start()])
+        end = match.end()
+        slug = named[0] if named else re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:48]
+        found.append(Example(slug, title, query, source))
+    return found
+
+
+@cache
+def examples(docs: Path = DOCS) -> tuple[Example, ...]:
+    """Every example of docs/vocabulary.md and docs/claims.md, in reading order (none when docs/ is absent)."""
+    found: list[Example] = []
+    for name in ("vocabulary.md", "claims.md"):
+        path = docs / name
+        if path.exists():
+            found += parse_examples(path.read_text(encoding="utf-8"), name)
+    return tuple(found)

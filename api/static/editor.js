@@ -1,0 +1,40 @@
+/* The SPARQL editor: YASGUI on this server's endpoint only, the documented examples one click away,
+   and every IRI of ours in the results opening its page here. */
+(function () {
+  "use strict";
+  var root = document.getElementById("yasgui");
+  var endpoint = new URL(root.dataset.endpoint, location.href).href;
+  var base = root.dataset.base;
+  var examples = JSON.parse(document.getElementById("example-queries").textContent);
+
+  // "property" and "class" completion would ask lov.linkeddata.es; these two work offline.
+  Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+  var yasgui = new Yasgui(root, {
+    requestConfig: { endpoint: endpoint, method: "POST" },
+    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; }, keys: [] },
+    copyEndpointOnNewTab: true,
+    populateFromUrl: true,
+    corsProxy: undefined,
+    yasqe: { value: examples.length ? examples[0].query : "SELECT * WHERE { ?s ?p ?o } LIMIT 10" },
+  });
+
+  function localise(scope) {
+    scope.querySelectorAll('a[href^="' + base + '"]').forEach(function (a) {
+      a.setAttribute("href", "/id/" + a.getAttribute("href").slice(base.length));
+      a.removeAttribute("target");
+    });
+  }
+  new MutationObserver(function () { localise(root); }).observe(root, { childList: true, subtree: true });
+
+  document.querySelectorAll("a.example").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var example = examples[Number(link.dataset.example)];
+      if (!example) return;
+      event.preventDefault();
+      var tab = yasgui.addTab(true, { name: example.title, yasqe: { value: example.query } });
+      tab.show();
+      root.scrollIntoView();
+    });
+  });
+  window.frusYasgui = yasgui;
+})();

@@ -1,0 +1,76 @@
+"""Dataset statistics for the home page: one cheap query per figure, cached briefly so the home page stays instant."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from graph import Store
+from ontology.namespaces import sparql_prologue
+
+__all__ = ["STAT_QUERIES", "BROWSE_QUERIES", "Stats", "dataset_stats", "browse_lists"]
+
+_P = sparql_prologue("schema", "fk", "oa", "rdfs")
+STAT_QUERIES = {
+    "volumes": _P + "SELECT (COUNT(?v) AS ?n) WHERE { ?v a fk:Volume }",
+    "documents": _P + "SELECT (COUNT(?d) AS ?n) WHERE { ?d a fk:Document }",
+    "people": _P + "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?d a fk:Document ; schema:mentions ?p . ?p a schema:Person }",
+    "countries": _P + "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?d a fk:Document ; schema:mentions ?c . ?c a schema:Country }",
+    "claims": _P + "SELECT (COUNT(?c) AS ?n) WHERE { ?c a fk:Claim }",
+    "first": _P + "SELECT (MIN(?d) AS ?n) WHERE { ?doc a fk:Document ; schema:dateCreated ?d }",
+    "last": _P + "SELECT (MAX(?d) AS ?n) WHERE { ?doc a fk:Document ; schema:dateCreated ?d }",
+}
+# Grouping first and joining labels after keeps the planner on the documents' schema:mentions index.
+_MOST_MENTIONED = """SELECT ?iri ?label ?n WHERE {{
+  {{ SELECT ?iri (COUNT(?d) AS ?n) WHERE {{ ?d a fk:Document ; schema:mentions ?iri . ?iri a {kind} }}
+     GROUP BY ?iri ORDER BY DESC(?n) LIMIT 40 }}
+  OPTIONAL {{ ?iri rdfs:label ?label }}
+}} ORDER BY DESC(?n) ?label"""
+BROWSE_QUERIES = {
+    "volumes": _P + """SELECT ?iri ?label (COUNT(?d) AS ?n) WHERE {
+  ?iri a fk:Volume . OPTIONAL { ?iri schema:name ?label } ?d schema:isPartOf ?iri ; a fk:Document .
+} GROUP BY ?iri ?label ORDER BY ?iri""",
+    "countries": _P + _MOST_MENTIONED.format(kind="schema:Country"),
+    "people": _P + _MOST_MENTIONED.format(kind="schema:Person"),
+}
+_TTL = 60.0
+
+
+@dataclass
+class Stats:
+    figures: dict[str, object]
+    browse: dict[str, list[dict]]
+    seconds: float
+
+
+_cache: dict[int, tuple[float, Stats]] = {}
+
+
+def _value(term) -> object:
+    if term is None:
+        return None
+    text = term.value
+    return int(text) if text.isdigit() else text
+
+
+def browse_lists(store: Store) -> dict[str, list[dict]]:
+    lists = {}
+    for name, query in BROWSE_QUERIES.items():
+        rows = store.query(query).rows()
+        lists[name] = [{"iri": iri.value, "label": label.value if label else iri.value.rsplit("/", 1)[-1],
+                        "count": int(n.value)} for iri, label, n in rows]
+    return lists
+
+
+def dataset_stats(store: Store) -> Stats:
+    """Figures and browse lists, recomputed at most once a minute per store."""
+    now = time.monotonic()
+    cached = _cache.get(id(store))
+    if cached and now - cached[0] < _TTL:
+        return cached[1]
+    started = time.perf_counter()
+    figures = {name: _value(next(store.query(q).rows())[0]) for name, q in STAT_QUERIES.items()}
+    for end in ("first", "last"):
+        figures[end] = str(figures[end])[:10] if figures[end] else None
+    stats = Stats(figures, browse_lists(store), time.perf_counter() - started)
+    _cache[id(store)] = (now, stats)
+    return stats

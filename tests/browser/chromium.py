@@ -1,0 +1,43 @@
+"""Debian's headless chromium driven by Playwright, shared by the browser tests and `make screenshots`.
+
+Playwright cannot download its own browsers on this closed network, so it drives /usr/bin/chromium
+(installed by `make test`). The flags keep chromium from opening background connections that fail here.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "launch", "start_server"]
+
+CHROMIUM = Path(os.environ.get("FRUS_KG_TEST_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+_API_CONFTEST = Path(__file__).resolve().parent.parent / "api" / "conftest.py"
+
+
+def _api_helpers():
+    spec = importlib.util.spec_from_file_location("frus_kg_api_test_helpers", _API_CONFTEST)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def start_server(store: Path, *extra: str):
+    """(process, base URL) of `frus-kg serve` on a free port: the same helper as tests/api uses."""
+    return _api_helpers().start_server(store, *extra)
+
+
+@contextmanager
+def launch():
+    """A headless chromium browser, closed on exit."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -1,0 +1,44 @@
+"""Browser fixtures: a real `frus-kg serve` on the sample store and a chromium page pointed at it.
+
+`browser_page` yields a Playwright page whose `base` attribute is the server's URL, and which fails
+the test if the page loads anything from another host or raises a script error.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from chromium import CHROMIUM, launch, start_server
+
+
+@pytest.fixture(scope="session")
+def browser_server(sample_store_path):
+    proc, base = start_server(sample_store_path)
+    yield base
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    pytest.importorskip("playwright.sync_api")
+    with launch() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def browser_page(browser, browser_server):
+    context = browser.new_context(base_url=browser_server, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.base = browser_server
+    elsewhere, errors = [], []
+    own = urlsplit(browser_server).netloc
+    page.on("request", lambda r: urlsplit(r.url).netloc not in (own, "") and elsewhere.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert not elsewhere, f"the page loaded from another host: {elsewhere}"
+    assert not errors, f"script errors: {errors}"
