@@ -24,6 +24,7 @@ from ontology.namespaces import WD
 
 from .gazetteer import MAX_TOKENS, gazetteer
 from .identity import canonical_markup, link_persons_list
+from .named_after import NAMED_BEFORE, term_phrases, thing_named_after
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
 from .places import shouting, choose
 
@@ -45,14 +46,8 @@ _SUFFIX = re.compile(r",? (?:Jr\.|Sr\.|III|II|IV)(?![\w])")
 _SPEECH = re.compile(r"(?::|\s+(?:said|says|responded|replied|noted|asked|stated|added|observed|remarked|agreed|suggested|"
                      r"commented|explained|thought|felt|believed|indicated|pointed|urged|wanted|told|mentioned|emphasized|"
                      r"interjected|interrupted|continued|concluded|inquired|recalled|opened)\b)")
-_NAMED_AFTER = set("""Act Acts Plan Library Line Report Amendment Amendments Resolution Award Foundation Institute
-Center Centre Building Hall Street Avenue Dam Bridge Trophy Model Front Round Formula Proposal Proposals Corollary Committee
-Commission Mission Group Fund Treaty Agreement Accord Accords Declaration Principles Program Programme Corporation Company
-Airport Field University College School Hospital County File Files Aviv Community Paper""".split())
 _COMBINING = set("""Franco Anglo Sino Italo Russo Indo Afro Euro Greco Turco Austro Judeo Hispano Luso Belgo Germano Polono
 Soviet Arab Israeli""".split())
-_NAMED_BEFORE = set("""Western Eastern Northern Southern Allied Four Big Great Home Free United Occupying Central Axis Royal
-Imperial Viet""".split())
 _LOWER_NEXT = re.compile(r" ([a-z]+)\b( [a-z]+\b)?")
 _LIBRARY = re.compile(r"['’]?s?\s+(?:(?:Presidential\s+)?Library|papers|Diaries|Notes)\b")   # archives named after people
 _POSSESSIVE = re.compile(r"['’][sS]?$")
@@ -139,6 +134,7 @@ class EntityExtractor:
         self.full = self.a.full_index
         self.surnames = self.a.surname_index
         self.use_volume_lists = use_volume_lists
+        self.phrases: frozenset[str] = frozenset()
         firsts = [w.lower() for p in self.a.people.values()
                   for w in split_name(p.sort).forenames.replace(".", " ").split()[:1] if len(w) > 2]
         self.given_names = set(firsts)
@@ -170,6 +166,7 @@ class EntityExtractor:
     def run(self, record: DocumentRecord) -> None:
         link_persons_list(record.volume)
         canonical_markup(record)
+        self.phrases = term_phrases(tuple(t.description for t in record.volume.terms))
         text = record.text
         ctx = PersonContext.of(record.volume.id, record.date, self.use_volume_lists)
         year = ctx.year
@@ -539,10 +536,10 @@ class EntityExtractor:
             if _LIBRARY.match(text, e):
                 continue                  # "Johnson Library", "Eisenhower Diaries": the archive, not the man
             if title is None:
-                nxt = chunk[j].group(0).rstrip(".") if j < n else ""
-                prv = chunk[k - 1].group(0) if k > 0 else ""
-                if nxt in _NAMED_AFTER or prv in _NAMED_BEFORE:
-                    continue              # "Johnson Act", "Castro model", "Western Powers", "the Home Front"
+                nxt = chunk[j].group(0).rstrip(".") if j < n and not text[e:chunk[j].start()].strip() else ""
+                prv = chunk[k - 1].group(0) if k > 0 and not text[chunk[k - 1].end():s].strip() else ""
+                if thing_named_after(prv, surface, nxt, self.phrases, self.given_names):
+                    continue              # "Johnson Act", "New York Times", "Western Powers", "the Home Front"
                 if text.startswith("-", e) and (surface in _COMBINING or nxt in self.gaz):
                     continue              # "Franco-Tunisian", "Anglo-American": a combining form, not Franco
                 if key in self.common_given and not ctx.resolved.get(key):
@@ -637,7 +634,7 @@ class EntityExtractor:
         prev = chunk[k - 1]
         word = prev.group(0)
         if text[prev.end():s] != " " or not re.fullmatch(r"[A-Z][a-z]+", word) or word in _NOT_SURNAMES or word in _NEVER \
-                or word in _TITLE_FIRST or word in self.gaz or word in _NAMED_BEFORE or word.lower() not in self.given_names:
+                or word in _TITLE_FIRST or word in self.gaz or word in NAMED_BEFORE or word.lower() not in self.given_names:
             return s
         return prev.start()
 

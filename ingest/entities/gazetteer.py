@@ -40,11 +40,14 @@ def gazetteer() -> dict[str, tuple[Entry, ...]]:
         out[surface].append(Entry("country", tid, int(y0[:4]), int(y1[:4]), kind, note,
                                   d0=y0 if len(y0) == 10 else "", d1=y1 if len(y1) == 10 else ""))
         curated.add(surface)
+    heads = {name.rsplit(" ", 1)[1] for name in a.territory_names if " " in name}
     for surface, tids in a.territory_names.items():
         if surface in curated:
             continue
         for tid in tids:
             t = a.territories[tid]
+            if surface in heads and surface != t.name:
+                continue      # "Island" (Ísland) is a word of "Christmas Island", not Iceland's English name
             out[surface].append(Entry("country", tid, t.since, t.until, "base", "hsg-gsh territory name"))
     for inst in a.institutions.values():
         for alias in inst.aliases:
