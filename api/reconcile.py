@@ -1,0 +1,271 @@
+"""The W3C Reconciliation Service API 0.2 (what OpenRefine speaks) over people, countries and organizations.
+
+GET /reconcile is the manifest; `queries` (a JSON batch, as a GET or form parameter, or a JSON body)
+reconciles, `extend` fetches columns. Suggest, preview and property proposals sit under /reconcile/.
+Entity ids are IRIs relative to the identifier space (`people/102617`); full IRIs and hsg-people ids are
+accepted wherever an id is. Spec: https://www.w3.org/community/reports/reconciliation/CG-FINAL-specs-0.2-20230410/
+"""
+from __future__ import annotations
+
+import html
+import json
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from graph import QueryError, Store, evidence
+from graph.name_index import KINDS, NameIndex, name_index
+from ontology.namespaces import BASE, HSG, SCHEMA
+
+from .reconcile_match import PROPERTIES, TYPES, Query, reconcile
+
+__all__ = ["router", "BATCH_SIZE", "EXTEND_PROPERTIES", "manifest", "entity_id", "entity_iri"]
+
+BATCH_SIZE = 50
+EXTEND_PROPERTIES = {
+    "offices": ("Offices", "every office held, with dates and where it is recorded", {"person"}),
+    "birth_year": ("Year of birth", "from the Office of the Historian's people data", {"person"}),
+    "death_year": ("Year of death", "from the Office of the Historian's people data", {"person"}),
+    "hsg_people_id": ("history.state.gov people id", "the Office of the Historian's person id", {"person"}),
+    "pocom": ("POCOM page", "Principal Officers and Chiefs of Mission page on history.state.gov", {"person"}),
+    "viaf": ("VIAF id", "Virtual International Authority File", {"person"}),
+    "wikidata": ("Wikidata QID", "Wikidata item (countries; people once a linkset is imported)", {"person", "country"}),
+    "gsh_id": ("gsh territory id", "the Office of the Historian's territory id", {"country"}),
+    "valid_since": ("Valid since", "first year of the territory as named", {"country"}),
+    "valid_until": ("Valid until", "last year of the territory as named", {"country"}),
+    "documents": ("FRUS documents", "documents that mention the entity or are written by or to it", set(KINDS)),
+    "description": ("Description", "the authority's description", set(KINDS)),
+}
+
+router = APIRouter()
+
+
+def entity_id(iri: str) -> str:
+    return iri[len(BASE):] if iri.startswith(BASE) else iri
+
+
+def entity_iri(index: NameIndex, ident: str) -> str | None:
+    """An IRI for an id as a client may send it: relative (people/102617), full IRI, or a bare authority id."""
+    ident = ident.strip()
+    candidates = [ident, BASE + ident] + [f"{BASE}{folder}/{ident}" for folder in KINDS.values()]
+    return next((c for c in candidates if index.get(c) is not None), None)
+
+
+def _root(request: Request) -> str:
+    return str(request.base_url).rstrip("/") + "/reconcile"
+
+
+def manifest(root: str) -> dict:
+    types = [{"id": k, "name": v} for k, v in TYPES.items()]
+    return {
+        "versions": ["0.2"],
+        "name": "frus-kg: Foreign Relations of the United States",
+        "identifierSpace": BASE,
+        "schemaSpace": SCHEMA,
+        "documentation": "https://w3id.org/frus-kg/docs/linking",
+        "serviceVersion": "0.1.0",
+        "defaultTypes": types,
+        "batchSize": BATCH_SIZE,
+        "view": {"url": root + "/preview?id={{id}}"},
+        "preview": {"url": root + "/preview?id={{id}}", "width": 400, "height": 240},
+        "suggest": {k: {"service_url": root, "service_path": f"/suggest/{k}"} for k in ("entity", "type", "property")},
+        "extend": {"propose_properties": {"service_url": root, "service_path": "/properties"}},
+    }
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+async def _params(request: Request) -> dict[str, str]:
+    params = dict(request.query_params)
+    if request.method == "POST":
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype == "application/json":
+            body = json.loads((await request.body()) or b"{}")
+            if isinstance(body, dict) and ("queries" in body or "extend" in body):
+                params.update({k: v if isinstance(v, str) else json.dumps(v) for k, v in body.items()
+                               if k in ("queries", "extend")})
+            else:
+                params["queries"] = json.dumps(body)
+        else:
+            form = await request.form()
+            params.update({k: v for k, v in form.items() if isinstance(v, str)})
+    return params
+
+
+def _type_list(kind: str) -> list[dict]:
+    return [{"id": kind, "name": TYPES[kind]}]
+
+
+def _candidate_json(c, period, sample: list[tuple[str, str, str]]) -> dict:
+    e = c.hit.entry
+    at_date = [o.format() for o in c.offices_at_date]
+    parts = ([f"at the date: {'; '.join(at_date)}"] if at_date else []) + [f"{c.documents} FRUS document(s)"]
+    return {
+        "id": entity_id(e.iri), "name": e.label, "description": " · ".join(parts),
+        "score": c.score, "match": c.match, "type": _type_list(e.kind),
+        "features": [{"id": k, "value": v} for k, v in c.features.items()],
+        "evidence": {"offices_at_date": [_office_json(o) for o in c.offices_at_date],
+                     "documents": c.documents, "period": list(period) if period else None,
+                     "sample_documents": [{"id": d, "name": n, "date": t} for d, n, t in sample]},
+    }
+
+
+def _office_json(o: evidence.Office) -> dict:
+    return {"name": o.name, "start": o.start, "end": o.end, "source": o.source, "documents": o.documents}
+
+
+def _reconcile_batch(store: Store, batch) -> dict:
+    if not isinstance(batch, dict):
+        raise ValueError("a query batch is a JSON object of queries keyed by id")
+    if len(batch) > BATCH_SIZE:
+        raise OverflowError(f"{len(batch)} queries in one batch; at most {BATCH_SIZE}")
+    index = name_index(store)
+    queries = {key: Query.from_json(q) for key, q in batch.items()}
+    out = {}
+    for key, q in queries.items():
+        candidates = reconcile(store, index, q)
+        samples = [evidence.sample_documents(store, c.hit.entry.iri, 3, q.period) if rank < 3 else []
+                   for rank, c in enumerate(candidates)]
+        out[key] = {"result": [_candidate_json(c, q.period, s) for c, s in zip(candidates, samples)]}
+    return out
+
+
+def _extend(store: Store, query) -> dict:
+    if not isinstance(query, dict) or not isinstance(query.get("ids"), list) or not isinstance(query.get("properties"), list):
+        raise ValueError("a data extension query is {\"ids\": [...], \"properties\": [{\"id\": ...}]}")
+    pids = [str(p.get("id")) for p in query["properties"] if isinstance(p, dict)]
+    unknown = [p for p in pids if p not in EXTEND_PROPERTIES]
+    if unknown:
+        raise ValueError(f"unknown properties {unknown}: use {sorted(EXTEND_PROPERTIES)}")
+    index = name_index(store)
+    iris = {str(i): entity_iri(index, str(i)) for i in query["ids"]}
+    known = [i for i in iris.values() if i]
+    entries = {i: index.get(i) for i in known}
+    remarks = {i: e.description for i, e in entries.items() if e.kind == "person" and e.description}
+    held = evidence.offices(store, known, remarks) if "offices" in pids else {}
+    years = evidence.life_years(store, known) if {"birth_year", "death_year"} & set(pids) else {}
+    ids = evidence.identifiers(store, known)
+    counts = evidence.document_counts(store, known) if "documents" in pids else {}
+    rows = {}
+    for asked, iri in iris.items():
+        row = {p: [] for p in pids}
+        if iri:
+            i, e = ids[iri], entries[iri]
+            values = {
+                "offices": [{"str": o.format()} for o in held.get(iri, [])],
+                "birth_year": [{"int": y} for y in years.get(iri, (None, None))[:1] if y],
+                "death_year": [{"int": y} for y in years.get(iri, (None, None))[1:] if y],
+                "hsg_people_id": [{"str": i.hsg_people_id}] if i.hsg_people_id else [],
+                "pocom": [{"str": i.pocom}] if i.pocom else [],
+                "viaf": [{"str": v} for v in i.viaf],
+                "wikidata": [{"str": q} for q in i.wikidata],
+                "gsh_id": [{"str": i.gsh_id}] if i.gsh_id else [],
+                "valid_since": [{"int": i.valid_since}] if i.valid_since else [],
+                "valid_until": [{"int": i.valid_until}] if i.valid_until else [],
+                "documents": [{"int": counts.get(iri, 0)}],
+                "description": [{"str": e.description}] if e.description else [],
+            }
+            row = {p: values[p] for p in pids}
+        rows[asked] = row
+    return {"meta": [{"id": p, "name": EXTEND_PROPERTIES[p][0]} for p in pids], "rows": rows}
+
+
+@router.api_route("/reconcile", methods=["GET", "POST"], summary="W3C Reconciliation Service API 0.2",
+                  description="Without parameters: the service manifest. `queries`: a reconciliation batch. "
+                              "`extend`: a data extension query.")
+async def reconcile_endpoint(request: Request) -> Response:
+    store: Store = request.app.state.store
+    try:
+        params = await _params(request)
+    except (ValueError, UnicodeDecodeError) as exc:
+        return _error(400, f"cannot read the request body: {exc}")
+    if "queries" not in params and "extend" not in params:
+        return JSONResponse(manifest(_root(request)))
+    try:
+        if "queries" in params:
+            batch = json.loads(params["queries"])
+            return JSONResponse(await run_in_threadpool(_reconcile_batch, store, batch))
+        return JSONResponse(await run_in_threadpool(_extend, store, json.loads(params["extend"])))
+    except OverflowError as exc:
+        return _error(413, str(exc))
+    except (ValueError, TypeError, AttributeError) as exc:
+        return _error(400, str(exc))
+    except QueryError as exc:
+        return _error(500, str(exc))
+
+
+@router.get("/reconcile/suggest/entity", summary="Reconciliation suggest: entities by name prefix")
+async def suggest_entity(request: Request, prefix: str = "", cursor: int = 0, type: str | None = None) -> dict:
+    index = await run_in_threadpool(name_index, request.app.state.store)
+    kinds = {type} if type in TYPES else None
+    exact = entity_iri(index, prefix) if prefix else None
+    found = [index.get(exact)] if exact else []
+    found += [e for e in index.prefix(prefix, kinds, limit=10, skip=max(cursor, 0)) if e.iri != exact]
+    return {"result": [{"id": entity_id(e.iri), "name": e.label, "description": e.description[:200],
+                        "notable": _type_list(e.kind)} for e in found[:10]]}
+
+
+@router.get("/reconcile/suggest/type", summary="Reconciliation suggest: types")
+def suggest_type(prefix: str = "", cursor: int = 0) -> dict:
+    p = prefix.lower()
+    return {"result": [{"id": k, "name": v} for k, v in TYPES.items() if k.startswith(p) or v.lower().startswith(p)][cursor:]}
+
+
+@router.get("/reconcile/suggest/property", summary="Reconciliation suggest: properties (query evidence and columns)")
+def suggest_property(prefix: str = "", cursor: int = 0) -> dict:
+    p = prefix.lower()
+    found = [{"id": k, "name": k.replace("_", " "), "description": d} for k, d in PROPERTIES.items()]
+    found += [{"id": k, "name": n, "description": d} for k, (n, d, _) in EXTEND_PROPERTIES.items()]
+    return {"result": [f for f in found if f["id"].startswith(p) or f["name"].lower().startswith(p)][cursor:]}
+
+
+@router.get("/reconcile/properties", summary="Reconciliation data extension: properties proposed for a type")
+def propose_properties(type: str, limit: int | None = None) -> Response:
+    if type not in TYPES:
+        return _error(400, f"unknown type {type!r}: use {sorted(TYPES)}")
+    props = [{"id": k, "name": n, "description": d} for k, (n, d, kinds) in EXTEND_PROPERTIES.items() if type in kinds]
+    body = {"type": type, "properties": props[:limit] if limit else props}
+    if limit:
+        body["limit"] = limit
+    return JSONResponse(body)
+
+
+def _preview(store: Store, ident: str) -> str | None:
+    index = name_index(store)
+    iri = entity_iri(index, ident)
+    if iri is None:
+        return None
+    e = index.get(iri)
+    remarks = {iri: e.description} if e.kind == "person" and e.description else {}
+    held = evidence.offices(store, [iri], remarks)[iri]
+    count = evidence.document_counts(store, [iri])[iri]
+    docs = evidence.sample_documents(store, iri, 3)
+    esc = html.escape
+    offices = "".join(f"<li>{esc(o.format())}</li>" for o in held[:8])
+    more = f"<li>… {len(held) - 8} more</li>" if len(held) > 8 else ""
+    links = "".join(f'<li><a href="{esc(_hsg_url(d))}" target="_blank">{esc(n or d)}</a> {esc(t)}</li>'
+                    for d, n, t in docs)
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{esc(e.label)}</title>
+<style>body{{font:13px/1.4 system-ui,sans-serif;margin:.5rem}}h1{{font-size:15px;margin:0}}ul{{margin:.2rem 0;padding-left:1.1rem}}
+p{{margin:.2rem 0}}.k{{color:#666}}</style></head><body>
+<h1>{esc(e.label)}</h1><p class="k">{esc(TYPES[e.kind])} · <code>{esc(entity_id(iri))}</code></p>
+<p>{esc(e.description[:240])}</p>
+{f'<p>Offices:</p><ul>{offices}{more}</ul>' if offices else ''}
+<p>{count} FRUS document(s){':' if links else ''}</p>{f'<ul>{links}</ul>' if links else ''}
+</body></html>"""
+
+
+def _hsg_url(document_iri: str) -> str:
+    return HSG + document_iri[len(BASE):] if document_iri.startswith(BASE) else document_iri
+
+
+@router.get("/reconcile/preview", response_class=HTMLResponse, summary="Reconciliation preview: a small HTML card")
+async def preview(request: Request, id: str) -> Response:
+    page = await run_in_threadpool(_preview, request.app.state.store, id)
+    if page is None:
+        return HTMLResponse(f"<!doctype html><p>No entity {html.escape(id)}</p>", status_code=404)
+    return HTMLResponse(page)
+

@@ -1,0 +1,200 @@
+"""Scoring a reconciliation query's candidates from their names and evidence, with every feature shown.
+
+A name alone rarely decides who "Clark" is; the office held at a date does. The score adds up the
+features (name 60, office at the date 30, date 10 or -30 when the person was not alive, country 10,
+up to 5 for being in many documents), and `match` is true only when exactly one candidate has a good
+name and every piece of evidence the query gives (or, with no evidence, is the only one of that full name).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from graph import Store, evidence
+from graph.name_index import NameHit, NameIndex
+from ontology.name_keys import norm
+
+__all__ = ["Query", "Candidate", "parse_period", "office_similarity", "reconcile", "PROPERTIES", "TYPES"]
+
+TYPES = {"person": "Person", "country": "Country", "organization": "Organization"}
+PROPERTIES = {
+    "office": "an office the person held (a POCOM post, or the office a FRUS heading gives them)",
+    "date": "a year, date or period (1981, 1981-10-26, 1977/1981): when the office was held, or the entity existed",
+    "country": "a country (name or id) the person's offices name, e.g. Ambassador to Japan",
+}
+_ALIASES = {"period": "date", "year": "date", "position": "office", "post": "office"}
+_OFFICE_FILLER = {"of", "the", "and", "to", "for", "in", "at", "extraordinary", "plenipotentiary", "ad", "interim"}
+_YEAR = re.compile(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def parse_period(value) -> tuple[str, str] | None:
+    """'1981' -> (1981, 1981); '1977/1981', '1977-1981', '1977–1981' -> (1977, 1981); ISO dates keep their precision."""
+    found = _YEAR.findall(str(value).replace("–", "/").replace("—", "/"))
+    if not found:
+        return None
+    if len(found) == 1 and re.fullmatch(r"\d{4}-\d{4}", str(value).strip()):
+        found = str(value).strip().split("-")
+    return found[0], found[-1]
+
+
+def _office_tokens(text: str) -> set[str]:
+    return {t for t in norm(text).replace("-", " ").split() if t not in _OFFICE_FILLER}
+
+
+def office_similarity(asked: str, held: str) -> float:
+    """Word overlap (Jaccard) without filler: 'Ambassador to Japan' ~ 'Ambassador Extraordinary and Plenipotentiary
+    to Japan' = 1.0; 'Secretary of State' ~ 'Deputy Secretary of State' = 0.67."""
+    a, b = _office_tokens(asked), _office_tokens(held)
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _value_texts(v) -> list[str]:
+    values = v if isinstance(v, list) else [v]
+    return [str(x.get("name") or x.get("id")) if isinstance(x, dict) else str(x) for x in values]
+
+
+@dataclass
+class Query:
+    text: str = ""
+    types: set[str] = field(default_factory=set)
+    limit: int = 5
+    offices: list[str] = field(default_factory=list)
+    period: tuple[str, str] | None = None
+    countries: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, q: dict) -> "Query":
+        if not isinstance(q, dict) or not (q.get("query") or q.get("properties")):
+            raise ValueError("a reconciliation query needs 'query' or 'properties'")
+        types = q.get("type") or []
+        types = {t.rsplit("/", 1)[-1].lower() for t in ([types] if isinstance(types, str) else types)}
+        unknown = types - set(TYPES)
+        if unknown:
+            raise ValueError(f"unknown type(s) {sorted(unknown)}: use {sorted(TYPES)}")
+        out = cls(text=str(q.get("query") or ""), types=types, limit=max(1, min(int(q.get("limit") or 5), 100)))
+        for prop in q.get("properties") or []:
+            pid = _ALIASES.get(str(prop.get("pid")), str(prop.get("pid")))
+            texts = _value_texts(prop.get("v"))
+            if pid == "office":
+                out.offices += texts
+            elif pid == "date":
+                out.period = next((p for p in map(parse_period, texts) if p), None)
+                if out.period is None:
+                    raise ValueError(f"cannot read a date or period from {texts}")
+            elif pid == "country":
+                out.countries += texts
+            else:
+                raise ValueError(f"unknown property {prop.get('pid')!r}: use {sorted(PROPERTIES)}")
+        return out
+
+
+@dataclass
+class Candidate:
+    hit: NameHit
+    features: dict[str, float | bool] = field(default_factory=dict)
+    score: float = 0.0
+    supported: bool = False
+    offices: list[evidence.Office] = field(default_factory=list)
+    offices_at_date: list[evidence.Office] = field(default_factory=list)
+    documents: int = 0
+    match: bool = False
+
+
+def _alive(years: tuple[int | None, int | None], period: tuple[str, str]) -> bool | None:
+    born, died = years
+    if born is None and died is None:
+        return None
+    start, end = int(period[0][:4]), int(period[1][:4])
+    return not ((born is not None and end < born + 15) or (died is not None and start > died))
+
+
+def _exists(ids: evidence.Identifiers, period: tuple[str, str]) -> bool | None:
+    if ids.valid_since is None and ids.valid_until is None:
+        return None
+    start, end = int(period[0][:4]), int(period[1][:4])
+    return (ids.valid_since or -9999) <= end and start <= (ids.valid_until or 9999)
+
+
+def _country_keys(index: NameIndex, names: list[str]) -> set[str]:
+    keys = set()
+    for name in names:
+        for hit in index.lookup(name, {"country"}, limit=3):
+            if hit.exact or hit.entry.iri.endswith("/" + name):
+                keys |= {k for k in hit.entry.keys if len(k) > 3}
+        keys.add(norm(name))
+    return keys
+
+
+def _score(c: Candidate, q: Query, alive: bool | None, country: bool | None) -> None:
+    f = c.features
+    f["name"] = c.hit.similarity
+    f["name_exact"] = c.hit.exact
+    f["surname_only"] = c.hit.surname_only
+    score = 60 * c.hit.similarity
+    if q.types:
+        f["type"] = c.hit.entry.kind in q.types
+    if q.offices:
+        pool = c.offices_at_date if q.period else c.offices
+        best = max((office_similarity(a, o.name) for a in q.offices for o in pool), default=0.0)
+        f["office"] = round(best, 3)
+        f["office_any_date"] = round(max((office_similarity(a, o.name) for a in q.offices for o in c.offices),
+                                         default=0.0), 3)
+        score += 30 * best
+    if q.period:
+        active = bool(c.offices_at_date) or alive
+        f["date"] = bool(active)
+        score += 10 if active else (-30 if alive is False else 0)
+    if q.countries:
+        f["country"] = bool(country)
+        score += 10 if country else 0
+    f["documents"] = c.documents
+    score += min(5.0, 2 * math.log10(1 + c.documents))
+    c.score = round(score, 2)
+    name_ok = c.hit.similarity >= 0.5 or not q.text
+    office_ok = not q.offices or f["office"] >= 0.8
+    date_ok = not q.period or (f["date"] and alive is not False)
+    country_ok = not q.countries or bool(country)
+    has_evidence = bool(q.offices or q.period or q.countries)
+    c.supported = name_ok and office_ok and date_ok and country_ok and (has_evidence or c.hit.exact)
+
+
+def reconcile(store: Store, index: NameIndex, q: Query) -> list[Candidate]:
+    """Candidates for one query, best first, with features, evidence and at most one `match`."""
+    if q.text:
+        hits = index.lookup(q.text, q.types or None)
+    else:
+        names = [n for n in evidence.office_names(store) if any(office_similarity(a, n) >= 0.8 for a in q.offices)]
+        people = [index.get(e) for e in evidence.holders(store, names)]
+        hits = [NameHit(e, 0.0, False, False) for e in people if e is not None and e.kind == "person"]
+    entities = [h.entry.iri for h in hits]
+    remarks = {h.entry.iri: h.entry.description for h in hits if h.entry.kind == "person" and h.entry.description}
+    held = evidence.offices(store, entities, remarks) if (q.offices or q.period or q.countries) else {}
+    years = evidence.life_years(store, entities) if q.period else {}
+    ids = evidence.identifiers(store, entities) if q.period else {}
+    counts = evidence.document_counts(store, entities)
+    country_keys = _country_keys(index, q.countries) if q.countries else set()
+    candidates = []
+    for h in hits:
+        iri = h.entry.iri
+        offices = held.get(iri, [])
+        at_date = [o for o in offices if o.overlaps(*q.period)] if q.period else []
+        c = Candidate(h, offices=offices, offices_at_date=at_date, documents=counts.get(iri, 0))
+        if not q.text and not any(office_similarity(a, o.name) >= 0.8 for a in q.offices
+                                  for o in (at_date if q.period else offices)):
+            continue
+        alive = None
+        if q.period:
+            alive = _alive(years.get(iri, (None, None)), q.period) if h.entry.kind == "person" else \
+                _exists(ids.get(iri, evidence.Identifiers()), q.period)
+        country = None
+        if q.countries:
+            texts = [norm(o.name) for o in offices] + [norm(h.entry.description)]
+            country = any(f" {k} " in f" {t} " for k in country_keys for t in texts)
+        _score(c, q, alive, country)
+        candidates.append(c)
+    candidates.sort(key=lambda c: (-c.score, c.hit.entry.label, c.hit.entry.iri))
+    supported = [c for c in candidates if c.supported]
+    if len(supported) == 1:
+        supported[0].match = True
+    return candidates[:q.limit]

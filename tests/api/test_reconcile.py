@@ -1,0 +1,195 @@
+"""The reconciliation service speaks W3C Reconciliation API 0.2: every message fits the spec's JSON Schemas,
+and a match is declared only when the evidence (office, date, country) leaves one candidate."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from jsonschema import Draft7Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "fixtures" / "reconciliation-0.2"
+CLARK = "people/102617"        # William Patrick Clark, Deputy Secretary of State 1981-82
+DAVID_OWEN = "people/110190"   # Lord David Owen, British Foreign Secretary 1977-79
+HENRY_OWEN = "people/110192"   # Henry D. Owen, Ambassador at Large 1978-81
+
+
+def _registry() -> Registry:
+    schemas = [json.loads(p.read_text(encoding="utf-8")) for p in SCHEMAS.glob("*.json")]
+    return Registry().with_resources((s["$id"], Resource.from_contents(s, default_specification=DRAFT7)) for s in schemas)
+
+
+REGISTRY = _registry()
+
+
+def valid(name: str, instance) -> None:
+    schema = json.loads((SCHEMAS / f"{name}.json").read_text(encoding="utf-8"))
+    errors = sorted(Draft7Validator(schema, registry=REGISTRY).iter_errors(instance), key=str)
+    assert not errors, f"{name}: " + "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+
+@pytest.fixture(scope="module")
+def client(sample_store_path):
+    from api import create_app
+    from graph import open_store
+
+    return TestClient(create_app(open_store(sample_store_path, read_only=True)))
+
+
+def batch(client, queries: dict, how: str = "form") -> dict:
+    valid("reconciliation-query-batch", queries)
+    if how == "form":
+        r = client.post("/reconcile", data={"queries": json.dumps(queries)})
+    elif how == "get":
+        r = client.get("/reconcile", params={"queries": json.dumps(queries)})
+    else:
+        r = client.post("/reconcile", json={"queries": queries})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    valid("reconciliation-result-batch", body)
+    assert set(body) == set(queries)
+    return body
+
+
+def by_id(result: list[dict]) -> dict[str, dict]:
+    return {c["id"]: c for c in result}
+
+
+def test_manifest_fits_the_schema_and_announces_every_service(client):
+    m = client.get("/reconcile").json()
+    valid("manifest", m)
+    assert "0.2" in m["versions"] and {t["id"] for t in m["defaultTypes"]} == {"person", "country", "organization"}
+    assert set(m["suggest"]) == {"entity", "type", "property"}
+    assert m["preview"]["url"].endswith("/reconcile/preview?id={{id}}")
+    assert m["extend"]["propose_properties"]["service_path"] == "/properties"
+
+
+def test_clark_deputy_secretary_in_1981_is_a_match_with_its_evidence(client):
+    q = {"q0": {"query": "Clark", "type": "person", "properties": [
+        {"pid": "office", "v": "Deputy Secretary of State"}, {"pid": "date", "v": "1981"}]}}
+    result = batch(client, q)["q0"]["result"]
+    top = result[0]
+    assert top["id"] == CLARK and top["match"] is True
+    assert [c["id"] for c in result if c["match"]] == [CLARK]
+    features = {f["id"]: f["value"] for f in top["features"]}
+    assert features["office"] == 1.0 and features["date"] is True and features["surname_only"] is True
+    offices = top["evidence"]["offices_at_date"]
+    assert {"name": "Deputy Secretary of State", "start": "1981-03-25", "end": "1982-02-09", "source": "pocom",
+            "documents": 0} in offices
+    assert any(o["source"] == "frus-document" and o["documents"] == 1 for o in offices)
+    assert top["evidence"]["documents"] >= 1
+    assert top["evidence"]["sample_documents"][0]["id"].endswith("/frus1981-88v41/d54")
+
+
+def test_owen_special_representative_in_1978_matches_nobody_least_of_all_lord_owen(client):
+    q = {"q0": {"query": "Owen", "type": "person", "properties": [
+        {"pid": "office", "v": "Special Representative for Economic Summits"}, {"pid": "date", "v": 1978}]}}
+    result = batch(client, q)["q0"]["result"]
+    assert not any(c["match"] for c in result)
+    candidates = by_id(result)
+    assert DAVID_OWEN in candidates and HENRY_OWEN in candidates
+    lord = {f["id"]: f["value"] for f in candidates[DAVID_OWEN]["features"]}
+    assert lord["office"] == 0.0
+    assert [o["name"] for o in candidates[DAVID_OWEN]["evidence"]["offices_at_date"]] == ["British Foreign Secretary"]
+
+
+def test_the_right_office_at_the_date_picks_henry_owen_not_lord_owen(client):
+    q = {"a": {"query": "Owen", "properties": [{"pid": "office", "v": "Ambassador at Large"},
+                                               {"pid": "date", "v": "1979"}]}}
+    result = batch(client, q)["a"]["result"]
+    assert result[0]["id"] == HENRY_OWEN and result[0]["match"] is True
+    assert by_id(result)[DAVID_OWEN]["match"] is False
+
+
+def test_the_same_office_out_of_its_dates_is_no_match(client):
+    q = {"a": {"query": "Clark", "properties": [{"pid": "office", "v": "Deputy Secretary of State"},
+                                                {"pid": "date", "v": "1975"}]}}
+    assert not any(c["match"] for c in batch(client, q)["a"]["result"])
+
+
+def test_a_surname_alone_is_never_a_match_and_a_unique_full_name_is(client):
+    body = batch(client, {"a": {"query": "Clark"}, "b": {"query": "William P. Clark"}})
+    assert not any(c["match"] for c in body["a"]["result"]) and len(body["a"]["result"]) == 5
+    assert body["b"]["result"][0]["id"] == CLARK and body["b"]["result"][0]["match"] is True
+
+
+def test_two_holders_of_one_office_in_one_year_leave_it_ambiguous(client):
+    q = {"a": {"properties": [{"pid": "office", "v": "Deputy Secretary of State"}, {"pid": "date", "v": "1981"}]}}
+    result = batch(client, q)["a"]["result"]
+    assert CLARK in by_id(result) and len(result) >= 2          # Warren Christopher left in January 1981
+    assert not any(c["match"] for c in result)
+
+
+def test_countries_by_name_and_period_and_the_country_evidence_of_a_person(client):
+    body = batch(client, {
+        "ussr": {"query": "Soviet Union", "type": "country", "properties": [{"pid": "date", "v": "1981"}]},
+        "owen": {"query": "Owen", "type": "person", "properties": [{"pid": "country", "v": "Sierra Leone"}]}})
+    ussr = body["ussr"]["result"][0]
+    assert ussr["id"] == "countries/soviet-union-1991" and ussr["match"] is True
+    assert body["owen"]["result"][0]["name"] == "Michael S. Owen" and body["owen"]["result"][0]["match"] is True
+
+
+@pytest.mark.parametrize("how", ["form", "get", "json"])
+def test_a_batch_can_be_sent_as_form_query_string_or_json_body(client, how):
+    result = batch(client, {"x": {"query": "William Patrick Clark", "limit": 1}}, how)["x"]["result"]
+    assert [c["id"] for c in result] == [CLARK]
+
+
+def test_an_id_as_query_finds_the_entity(client):
+    result = batch(client, {"a": {"query": "Henry Owen"}})["a"]["result"]
+    assert result[0]["id"] == HENRY_OWEN
+
+
+def test_malformed_batches_are_refused_with_400_and_oversized_with_413(client):
+    assert client.post("/reconcile", data={"queries": "{not json"}).status_code == 400
+    assert client.post("/reconcile", data={"queries": json.dumps({"a": {"limit": 3}})}).status_code == 400
+    r = client.post("/reconcile", data={"queries": json.dumps({"a": {"query": "x", "type": "ship"}})})
+    assert r.status_code == 400 and "ship" in r.json()["error"]
+    big = {str(i): {"query": "Clark"} for i in range(51)}
+    assert client.post("/reconcile", data={"queries": json.dumps(big)}).status_code == 413
+
+
+def test_suggest_entities_types_and_properties(client):
+    entities = client.get("/reconcile/suggest/entity", params={"prefix": "kissin"}).json()
+    valid("suggest-entities-response", entities)
+    assert "Henry A. Kissinger" in [e["name"] for e in entities["result"]]
+    by_identifier = client.get("/reconcile/suggest/entity", params={"prefix": CLARK}).json()
+    assert by_identifier["result"][0]["id"] == CLARK
+    types = client.get("/reconcile/suggest/type", params={"prefix": "co"}).json()
+    valid("suggest-types-response", types)
+    assert [t["id"] for t in types["result"]] == ["country"]
+    props = client.get("/reconcile/suggest/property", params={"prefix": "off"}).json()
+    valid("suggest-properties-response", props)
+    assert {p["id"] for p in props["result"]} == {"office", "offices"}
+
+
+def test_preview_is_a_small_card_with_offices_and_document_count(client):
+    url = client.get("/reconcile").json()["preview"]["url"]
+    r = client.get(url.replace("{{id}}", "people%2F102617"))
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "William Patrick Clark" in r.text and "Deputy Secretary of State (1981-03-25 – 1982-02-09)" in r.text
+    assert "1 FRUS document(s)" in r.text and "history.state.gov/historicaldocuments/frus1981-88v41/d54" in r.text
+    assert client.get("/reconcile/preview", params={"id": "people/0"}).status_code == 404
+
+
+def test_data_extension_columns_and_property_proposals(client):
+    proposal = client.get("/reconcile/properties", params={"type": "person"}).json()
+    valid("data-extension-property-proposal", proposal)
+    assert {"offices", "hsg_people_id", "viaf", "wikidata", "documents", "birth_year"} <= {p["id"] for p in proposal["properties"]}
+    query = {"ids": [CLARK, "countries/soviet-union-1991"],
+             "properties": [{"id": "offices"}, {"id": "birth_year"}, {"id": "hsg_people_id"}, {"id": "pocom"},
+                            {"id": "wikidata"}, {"id": "documents"}]}
+    valid("data-extension-query", query)
+    body = client.post("/reconcile", data={"extend": json.dumps(query)}).json()
+    valid("data-extension-response", body)
+    clark, ussr = body["rows"][CLARK], body["rows"]["countries/soviet-union-1991"]
+    assert {"str": "Deputy Secretary of State (1981-03-25 – 1982-02-09)"} in clark["offices"]
+    assert clark["birth_year"] == [{"int": 1931}] and clark["hsg_people_id"] == [{"str": "102617"}]
+    assert clark["pocom"] == [{"str": "https://history.state.gov/departmenthistory/people/clark-william-patrick"}]
+    assert clark["documents"] == [{"int": 1}]
+    assert ussr["wikidata"] == [{"str": "Q15180"}] and ussr["offices"] == []
+    assert client.get("/reconcile", params={"extend": json.dumps({"ids": [CLARK], "properties": [{"id": "shoe"}]})}
+                      ).status_code == 400
