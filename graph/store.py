@@ -16,6 +16,7 @@ from typing import IO, Iterable, Iterator, Mapping, Protocol, Sequence
 import pyoxigraph as ox
 
 from .errors import QueryError, StoreError, StoreLocked
+from .ledger_file import LEDGER_FILE, LedgerFile, has_legacy_ledger, move_legacy_ledger
 
 __all__ = [
     "Store", "OxigraphStore", "QueryResult", "DEFAULT_STORE", "store_path", "open_store",
@@ -82,6 +83,8 @@ class Store(Protocol):
     def export(self, out: IO[bytes], fmt: str = "nquads", graph: str | None = None) -> None: ...
     def quad_count(self) -> int: ...
     def close(self) -> None: ...
+    # the ingest ledger, outside RDF (graph/ledger_file.py): `values`, `subjects`, `write`
+    ledger: LedgerFile
 
 
 def _ntriples(quads: Sequence[ox.Quad]) -> str:
@@ -90,7 +93,10 @@ def _ntriples(quads: Sequence[ox.Quad]) -> str:
 
 
 class OxigraphStore:
-    """Embedded Oxigraph. `read_only=True` opens a snapshot that is refreshed when the files change."""
+    """Embedded Oxigraph. `read_only=True` opens a snapshot that is refreshed when the files change.
+
+    `ledger` is the ingest ledger, a SQLite file in the same folder (graph/ledger_file.py). A write open
+    first moves ledger statements that an older frus-kg left in the default graph into it."""
 
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
         self.path = None if path is None else Path(path)
@@ -99,6 +105,12 @@ class OxigraphStore:
         self._stamp = 0.0
         self._checked = 0.0
         self._store = self._open()
+        self.ledger = LedgerFile(None if self.path is None else self.path / LEDGER_FILE, read_only=read_only)
+        self.migrated = 0 if read_only else move_legacy_ledger(self._store, self.ledger)
+
+    def has_legacy_ledger(self) -> bool:
+        """Ledger statements still in the default graph: the next write open moves them out."""
+        return has_legacy_ledger(self._current())
 
     def _open(self) -> ox.Store:
         if self.path is None:
@@ -270,8 +282,20 @@ class OxigraphStore:
 
     def close(self) -> None:
         self.flush()
+        self.ledger.close()
         self._store = None  # type: ignore[assignment]
 
 
 def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False) -> OxigraphStore:
-    return OxigraphStore(store_path(path), read_only=read_only)
+    """Open the store. Read-only, a store that still has its ledger in the default graph is first opened
+    for writing once, which moves it out (skipped when another process holds the store: the next write
+    open moves it)."""
+    store = OxigraphStore(store_path(path), read_only=read_only)
+    if read_only and store.has_legacy_ledger():
+        try:
+            OxigraphStore(store.path).close()
+        except StoreError:
+            return store
+        store.close()
+        store = OxigraphStore(store.path, read_only=True)
+    return store

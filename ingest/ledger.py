@@ -1,17 +1,39 @@
-"""The ingest ledger and the batch writer: what is committed, written in the same transaction as the data.
+"""The ingest ledger and the batch writer: what is committed, and the order that keeps it true.
 
-The ledger lives in the store's default graph, as statements about the named graphs (the usual place
-for graph metadata; the data stay in one named graph per document or volume):
+The ledger says which document graphs are complete and where they came from. It is not RDF: it lives
+in the store's sidecar (`sink.ledger`, a SQLite file in the store's folder, graph/ledger_file.py), so
+no SPARQL query and no export ever sees it. Its rows are named by the vocabulary terms:
 
-    <doc>    fk:sourceDigest <ni:///sha-256;…> ; fk:ingestVolume <volume> .
-    <volume> fk:sourceDigest <ni:///sha-256;…> ; fk:ingestStatus fk:IngestComplete .
+    <doc>    fk:sourceDigest <ni:///sha-256;…> ; fk:ingestVolume <volume>
+    <volume> fk:sourceDigest <ni:///sha-256;…> ; fk:ingestStatus fk:IngestComplete
+    <doc>    fk:ingestStatus fk:IngestPending          (only while --bulk writes it)
 
-`fk:sourceDigest` is the RFC 6920 digest IRI of the source file's bytes. A document's ledger entry is
-written in the same transaction as its graph, so after any interruption (Ctrl-C, kill -9, a full disk)
-every document with an entry is complete. A volume is marked complete, in the transaction that drops
-its stale document graphs, only once all its documents are committed. A rerun therefore skips
-complete volumes whose file is unchanged without parsing them, skips the committed documents of the
-others, and finishes the rest.
+`fk:sourceDigest` is the RFC 6920 digest IRI of the source file's bytes.
+
+The promise, after any interruption (Ctrl-C, kill -9, an exception): every document with an entry is
+complete, and a rerun converges to exactly the quads of a clean run. The data and the ledger share no
+transaction, so the promise rests on the order of the writes, each of which is atomic by itself:
+
+1. **An entry is void before its graph changes.** The entries of the graphs a batch replaces (and the
+   completion mark of a volume whose graph it replaces) are deleted first.
+2. **Data, then entry.** The batch's graphs are committed (one `load` for new graphs, one SPARQL update
+   for replaced ones), then their entries are written. An entry therefore implies its data; a crash in
+   between leaves data without an entry, which the next run simply redoes (replacing is idempotent).
+3. **`--bulk`** (Oxigraph's bulk loader is fast but not one transaction): the new graphs are marked
+   pending first, then bulk-loaded, then the marks are swapped for entries (one ledger transaction).
+   Graphs still marked pending at the next start may be partial: `Ledger.repair` drops them, then
+   their marks.
+4. **A volume is complete last.** Finishing a volume deletes its stale documents' entries and its old
+   mark, drops their graphs (one update), and only then marks the volume complete. A crash in between
+   leaves stale graphs without entries; the rerun reads the volume again, finds them by
+   `schema:isPartOf` in their own graphs, and drops them.
+
+A rerun therefore skips complete volumes whose file is unchanged (and whose documents' graphs are all
+there) without parsing them, skips the committed documents of the others, and finishes the rest.
+Beyond a dying process: neither file is synced on every write (RocksDB's log is not; the ledger's is
+synced at its checkpoints), so after a power cut or an OS crash either may lack its last writes. An
+entry may then outlive its graph (redone: a skip checks that the graph exists) or describe a graph that
+came back in its previous version. After a power cut, rerun what was being written with `--force`.
 
 `BatchWriter` turns validated per-document N-Quads into few, large transactions: new graphs go in
 one `load` (Oxigraph's fastest transactional path), graphs that already exist are replaced by one
@@ -23,12 +45,12 @@ import base64
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable, Protocol, Sequence
+from typing import IO, Iterable, Mapping, Protocol, Sequence
 
 from ontology.namespaces import FK, SCHEMA
 
 __all__ = [
-    "CorpusSink", "Ledger", "BatchWriter", "Commit", "file_digest", "SOURCE_DIGEST", "INGEST_VOLUME",
+    "CorpusSink", "LedgerTable", "Ledger", "BatchWriter", "Commit", "file_digest", "SOURCE_DIGEST", "INGEST_VOLUME",
     "INGEST_STATUS", "INGEST_COMPLETE", "INGEST_PENDING",
 ]
 
@@ -39,9 +61,18 @@ INGEST_COMPLETE = FK + "IngestComplete"
 INGEST_PENDING = FK + "IngestPending"
 
 
+class LedgerTable(Protocol):
+    """`(subject, field) -> value` rows kept outside RDF (graph.ledger_file.LedgerFile has it)."""
+    def values(self, field: str, subjects: Iterable[str] | None = None) -> dict[str, str]: ...
+    def subjects(self, where: Mapping[str, str | None]) -> set[str]: ...
+    def write(self, put: Iterable[tuple[str, str, str]] = (), remove: Iterable[tuple[str, str | None]] = ()) -> None: ...
+
+
 class CorpusSink(Protocol):
     """What corpus ingest needs of a store (graph.OxigraphStore has it; ingest does not import graph).
     An optional `checkpoint()` is called now and then, with no other use of the store in flight."""
+    ledger: LedgerTable
+
     def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False,
              trusted: bool = False) -> None: ...
     def update(self, sparql: str) -> None: ...
@@ -65,66 +96,50 @@ def _iri(value: str) -> str:
 
 
 class Ledger:
-    """Reads the ledger (the writes are made by BatchWriter, inside the data's transactions)."""
+    """Reads the ledger, and removes what an interrupted bulk write left (BatchWriter writes the entries)."""
 
     def __init__(self, sink: CorpusSink):
         self.sink = sink
-
-    def _rows(self, sparql: str) -> list[tuple]:
-        return list(self.sink.query(sparql, union=False).rows())
+        self.table = sink.ledger
 
     def unchanged_volume(self, digest: str) -> str | None:
         """The volume completely ingested from a file with this digest, if every one of its documents
-        still comes from that file (an input that rewrote one of them since makes it not unchanged)."""
-        rows = self._rows(f"SELECT ?v WHERE {{ ?v {_iri(SOURCE_DIGEST)} {_iri(digest)} ; "
-                          f"{_iri(INGEST_STATUS)} {_iri(INGEST_COMPLETE)} }}")
-        for (volume,) in rows:
-            v = volume.value
-            overwritten = self.sink.query(
-                f"ASK {{ ?d {_iri(INGEST_VOLUME)} {_iri(v)} ; {_iri(SOURCE_DIGEST)} ?x FILTER(?x != {_iri(digest)}) }}",
-                union=False).boolean
-            if not overwritten:
-                return v
+        still comes from that file (an input that rewrote one of them since makes it not unchanged) and
+        still has its graph."""
+        for volume in sorted(self.table.subjects({SOURCE_DIGEST: digest, INGEST_STATUS: INGEST_COMPLETE})):
+            documents = self.table.subjects({INGEST_VOLUME: volume})
+            if (set(self.table.values(SOURCE_DIGEST, documents).values()) <= {digest}
+                    and all(self.sink.has_graph(d) for d in documents)):
+                return volume
         return None
 
     def committed(self, digest: str) -> set[str]:
         """Documents committed from a file with this digest."""
-        rows = self._rows(f"SELECT ?d WHERE {{ ?d {_iri(SOURCE_DIGEST)} {_iri(digest)} ; {_iri(INGEST_VOLUME)} ?v }}")
-        return {r[0].value for r in rows}
+        return self.table.subjects({SOURCE_DIGEST: digest, INGEST_VOLUME: None})
 
     def documents_of(self, volume: str) -> set[str]:
         """Documents of a volume known to the store: by the ledger, or by schema:isPartOf in their own graph."""
-        v = _iri(volume)
-        rows = self._rows(f"SELECT ?d WHERE {{ {{ ?d {_iri(INGEST_VOLUME)} {v} }} UNION "
-                          f"{{ GRAPH ?d {{ ?d {_iri(SCHEMA + 'isPartOf')} {v} }} }} }}")
-        return {r[0].value for r in rows}
+        rows = self.sink.query(f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d {_iri(SCHEMA + 'isPartOf')} {_iri(volume)} }} }}",
+                               union=False).rows()
+        return self.table.subjects({INGEST_VOLUME: volume}) | {r[0].value for r in rows}
 
     def repair(self) -> int:
-        """Drop the graphs a bulk write left unfinished (marked fk:IngestPending); returns how many.
-
-        In bulk mode a batch is marked pending, bulk-loaded (fast, but not one transaction), then its
-        marks are swapped for ledger entries in one transaction. A crash in between leaves marked,
-        possibly partial graphs, which the next run removes here before it starts."""
-        rows = self._rows(f"SELECT ?d WHERE {{ ?d {_iri(INGEST_STATUS)} {_iri(INGEST_PENDING)} }}")
-        pending = [r[0].value for r in rows]
+        """Drop the graphs a bulk write left unfinished (marked fk:IngestPending), then their marks;
+        returns how many. A crash between the two leaves the marks, and the next run drops again."""
+        pending = sorted(self.table.subjects({INGEST_STATUS: INGEST_PENDING}))
         if pending:
-            self.sink.update(" ".join(_forget(d) + f"DELETE WHERE {{ {_iri(d)} {_iri(INGEST_STATUS)} ?x }} ; "
-                                      f"DROP SILENT GRAPH {_iri(d)} ;" for d in pending).rstrip(" ;"))
+            self.sink.update(_drops(pending))
+            self.table.write(remove=[(d, None) for d in pending])
         return len(pending)
 
     def known(self, documents: Iterable[str]) -> set[str]:
         """Those of `documents` that have a ledger entry."""
-        docs = list(documents)
-        if not docs:
-            return set()
-        values = " ".join(_iri(d) for d in docs)
-        rows = self._rows(f"SELECT DISTINCT ?d WHERE {{ VALUES ?d {{ {values} }} ?d {_iri(INGEST_VOLUME)} ?v }}")
-        return {r[0].value for r in rows}
+        return set(self.table.values(INGEST_VOLUME, documents))
 
 
 @dataclass
 class Commit:
-    """One graph to commit: its N-Quads (all in graph `graph`), and the ledger entry to write with it."""
+    """One graph to commit: its N-Quads (all in graph `graph`), and the ledger entry to write after it."""
     graph: str
     nquads: bytes
     triples: int = 0
@@ -136,7 +151,8 @@ class Commit:
 
 @dataclass
 class BatchWriter:
-    """Collects commits and writes them in large transactions; each graph is all-or-nothing."""
+    """Collects commits and writes them in large transactions; each graph is all-or-nothing, and its ledger
+    entry is written after it (the order is the module docstring's)."""
     sink: CorpusSink
     max_bytes: int = 32 << 20
     max_graphs: int = 256
@@ -163,13 +179,13 @@ class BatchWriter:
         return self.write(self.take())
 
     def write(self, batch: list[Commit]) -> list[Commit]:
-        """Write a batch: new graphs in one `load`, existing ones in one update; returns the commits written."""
+        """Write a batch: void the entries of what it replaces, new graphs in one `load`, existing ones in
+        one update, then the entries; returns the commits written."""
         if not batch:
             return []
         fresh: list[Commit] = []
         replaced: list[Commit] = []
-        documents = [c.graph for c in batch if c.digest]
-        with_entries = Ledger(self.sink).known(documents)
+        with_entries = Ledger(self.sink).known(c.graph for c in batch if c.digest)
         seen: set[str] = set()
         for c in batch:
             exists = c.graph in seen or self.sink.has_graph(c.graph) or c.graph in with_entries
@@ -177,18 +193,22 @@ class BatchWriter:
             if exists and not c.replace:
                 continue
             (replaced if exists or c.digest is None else fresh).append(c)
+        table = self.sink.ledger
+        # a replaced document loses its entry; a replaced volume graph, its volume's completion mark
+        table.write(remove=[(c.graph, None if c.digest else INGEST_STATUS) for c in replaced])
+        entries = [row for c in fresh + replaced if c.digest
+                   for row in ((c.graph, SOURCE_DIGEST, c.digest), (c.graph, INGEST_VOLUME, c.volume))]
         if fresh and self.bulk:
-            marks = "".join(f"{_iri(c.graph)} {_iri(INGEST_STATUS)} {_iri(INGEST_PENDING)} .\n" for c in fresh)
-            self.sink.load(marks.encode(), "nquads", trusted=True)
+            table.write(put=[(c.graph, INGEST_STATUS, INGEST_PENDING) for c in fresh])
             self.sink.load(b"".join(c.nquads for c in fresh), "nquads", bulk=True, trusted=True)
-            self.sink.update(f"DELETE DATA {{ {marks} }} ; INSERT DATA {{ {''.join(_entry(c) for c in fresh)} }}")
-            self.transactions += 2
+            self.transactions += 1
         elif fresh:
-            self.sink.load(b"".join(_with_entry(c) for c in fresh), "nquads", trusted=True)
+            self.sink.load(b"".join(c.nquads for c in fresh), "nquads", trusted=True)
             self.transactions += 1
         if replaced:
             self.sink.update(_replace_update(replaced))
             self.transactions += 1
+        table.write(put=entries, remove=[(c.graph, INGEST_STATUS) for c in fresh] if self.bulk else ())
         for c in fresh + replaced:
             if c.digest:
                 self.committed_documents += 1
@@ -196,31 +216,20 @@ class BatchWriter:
         return fresh + replaced
 
     def finish_volume(self, volume: str, digest: str, stale: Sequence[str], complete: bool = True) -> None:
-        """In one transaction: drop the stale document graphs of a volume and (if `complete`: every
-        document of the file is committed) mark it complete; otherwise a rerun retries the missing ones."""
-        parts = [_forget(d) + f"DROP SILENT GRAPH {_iri(d)} ;" for d in stale]
-        parts.append(f"DELETE WHERE {{ {_iri(volume)} {_iri(SOURCE_DIGEST)} ?x }} ;")
-        parts.append(f"DELETE WHERE {{ {_iri(volume)} {_iri(INGEST_STATUS)} ?x }}")
+        """Drop the stale document graphs of a volume (their entries first) and, if `complete` (every
+        document of the file is committed), mark it complete last; otherwise a rerun retries the missing ones."""
+        table = self.sink.ledger
+        table.write(remove=[(d, None) for d in stale] + [(volume, SOURCE_DIGEST), (volume, INGEST_STATUS)])
+        if stale:
+            self.sink.update(_drops(stale))
+            self.transactions += 1
         if complete:
-            parts.append(f"; INSERT DATA {{ {_iri(volume)} {_iri(SOURCE_DIGEST)} {_iri(digest)} ; "
-                         f"{_iri(INGEST_STATUS)} {_iri(INGEST_COMPLETE)} }}")
-        self.sink.update(" ".join(parts))
-        self.transactions += 1
+            table.write(put=[(volume, SOURCE_DIGEST, digest), (volume, INGEST_STATUS, INGEST_COMPLETE)])
 
 
-def _entry(c: Commit) -> str:
-    return (f"{_iri(c.graph)} {_iri(SOURCE_DIGEST)} {_iri(c.digest)} .\n"
-            f"{_iri(c.graph)} {_iri(INGEST_VOLUME)} {_iri(c.volume)} .\n")
-
-
-def _with_entry(c: Commit) -> bytes:
-    return c.nquads + _entry(c).encode() if c.digest else c.nquads
-
-
-def _forget(graph: str) -> str:
-    g = _iri(graph)
-    return (f"DELETE WHERE {{ {g} {_iri(SOURCE_DIGEST)} ?x }} ; "
-            f"DELETE WHERE {{ {g} {_iri(INGEST_VOLUME)} ?x }} ; ")
+def _drops(graphs: Sequence[str]) -> str:
+    """One SPARQL update (one transaction) that drops these graphs."""
+    return " ; ".join(f"DROP SILENT GRAPH {_iri(g)}" for g in graphs)
 
 
 def _triples_of(c: Commit) -> str:
@@ -237,16 +246,6 @@ def _triples_of(c: Commit) -> str:
 
 
 def _replace_update(commits: list[Commit]) -> str:
-    """DROP the old graphs (and ledger entries), INSERT the new ones: one SPARQL update, one transaction."""
-    head = []
-    body = []
-    for c in commits:
-        if c.digest:
-            head.append(_forget(c.graph))
-        else:                                  # a volume graph: its completion mark is void until it is finished again
-            head.append(f"DELETE WHERE {{ {_iri(c.graph)} {_iri(INGEST_STATUS)} ?x }} ; ")
-        head.append(f"DROP SILENT GRAPH {_iri(c.graph)} ; ")
-        body.append(f"GRAPH {_iri(c.graph)} {{\n{_triples_of(c)}\n}}")
-        if c.digest:
-            body.append(_entry(c))
-    return "".join(head) + "INSERT DATA {\n" + "\n".join(body) + "\n}"
+    """DROP the old graphs, INSERT the new ones: one SPARQL update, one transaction."""
+    body = "\n".join(f"GRAPH {_iri(c.graph)} {{\n{_triples_of(c)}\n}}" for c in commits)
+    return _drops([c.graph for c in commits]) + " ; INSERT DATA {\n" + body + "\n}"

@@ -2,7 +2,7 @@
 
     parent:  read TEI/text lazily ─► documents ─► workers (spawned processes, N of them)
     worker:  extractors ─► triples ─► N-Quads bytes ─► fast SHACL on those bytes ─► result
-    parent:  results ─► BatchWriter (few large transactions, ledger entries inside) ─► store
+    parent:  results ─► BatchWriter (few large transactions, then their ledger entries) ─► store
 
 * Bounded memory: volumes are read lazily (the TEI reader streams), at most `prefetch` documents
   per worker are in flight, and the write batch is capped in bytes; the corpus is never held.
