@@ -9,6 +9,7 @@ from graph import Store
 
 from . import linksets, page_routes, reconcile, sparql
 from .pages import STATIC
+from .resources import iri_router, router as resources_router
 
 __all__ = ["create_app"]
 
@@ -39,6 +40,8 @@ def create_app(store: Store, *, cors: bool = True, title: str = "frus-kg") -> Fa
     app.include_router(page_routes.router)
     app.include_router(reconcile.router)
     app.include_router(linksets.router)
+    app.include_router(resources_router)
+    app.include_router(iri_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     return app

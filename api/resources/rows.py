@@ -39,7 +39,8 @@ def select(store: Store, sparql: str) -> Iterator[dict]:
         yield {name: python_value(term) for name, term in zip(names, row) if term is not None}
 
 
-def count(store: Store, prologue: str, patterns: str, variable: str) -> int:
-    """How many solutions the patterns have (the `total` of a list)."""
-    rows = list(select(store, prologue + f"SELECT (COUNT(?{variable}) AS ?n) WHERE {{\n  {patterns}\n}}"))
+def count(store: Store, prologue: str, patterns: str, variable: str, *, distinct: bool = False) -> int:
+    """How many solutions (or distinct values of the variable) the patterns have: the `total` of a list."""
+    what = f"DISTINCT ?{variable}" if distinct else f"?{variable}"
+    rows = list(select(store, prologue + f"SELECT (COUNT({what}) AS ?n) WHERE {{\n  {patterns}\n}}"))
     return int(rows[0]["n"]) if rows else 0

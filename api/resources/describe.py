@@ -1,0 +1,98 @@
+"""The triples that describe one IRI we mint, and how to write them as Turtle, N-Triples, JSON-LD, RDF/XML or HTML.
+
+A resource's description is: its own triples wherever they are (less ingest bookkeeping), the
+triples of the nodes minted under its path in its document or volume graph (a claim's target and
+selectors, or a whole document's graph for the document), the tenures of a person's offices, and,
+for a year key of the claims index (`…/years/1981`), the claims that point to it (up to 1,000).
+"""
+from __future__ import annotations
+
+import html
+
+import pyoxigraph as ox
+
+from graph import Store, sparql_terms as st
+from ontology.namespaces import BASE, FK, PREFIXES, RDFS, SCHEMA, sparql_prologue
+
+from .links import href
+
+__all__ = ["RDF_TYPES", "FORMAT_NAMES", "resource_triples", "serialize", "html_page", "home_graph"]
+
+RDF_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+FORMAT_NAMES = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
+                "nt": "application/n-triples", "ntriples": "application/n-triples",
+                "rdfxml": "application/rdf+xml", "html": "text/html"}
+MAX_INDEX_CLAIMS = 1000
+_BOOKKEEPING = ("sourceDigest", "ingestVolume", "ingestStatus")
+
+
+def home_graph(iri: str) -> str | None:
+    """The document or volume graph whose nodes sit under this IRI's path, if any."""
+    if not iri.startswith(BASE):
+        return None
+    parts = iri[len(BASE):].split("/")
+    if parts[0] != "historicaldocuments" or len(parts) < 2:
+        return None
+    if len(parts) >= 3 and parts[2] not in ("persons", "terms"):
+        return BASE + "/".join(parts[:3])
+    return BASE + "/".join(parts[:2])
+
+
+def resource_triples(store: Store, iri: str) -> list[ox.Triple]:
+    """The description of `iri` (empty when the store says nothing about it). ValueError for a bad IRI."""
+    term = st.iri(iri)
+    skip = ", ".join(f"fk:{name}" for name in _BOOKKEEPING)
+    branches = [f"{{ {term} ?p ?o . BIND ({term} AS ?s) FILTER (?p NOT IN ({skip})) }}",
+                f"{{ {term} schema:memberOf ?s . ?s a schema:OrganizationRole ; ?p ?o }}"]
+    graph = home_graph(iri)
+    if graph:
+        branches.append(f"{{ GRAPH {st.iri(graph)} {{ ?s ?p ?o FILTER (STRSTARTS(STR(?s), {st.literal(iri + '/')})) }} }}")
+    if "/years/" in iri:
+        branches.append(f"{{ SELECT ?s ?p ?o WHERE {{ ?s fk:aboutInYear {term} . BIND (fk:aboutInYear AS ?p) "
+                        f"BIND ({term} AS ?o) }} LIMIT {MAX_INDEX_CLAIMS} }}")
+    query = sparql_prologue("fk", "schema") + f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {' UNION '.join(branches)} }}"
+    return [ox.Triple(s, p, o) for s, p, o in store.query(query).rows()]
+
+
+def serialize(triples: list[ox.Triple], media: str) -> bytes:
+    prefixes = PREFIXES if media == "text/turtle" else None
+    return ox.serialize(triples, format=RDF_TYPES[media], prefixes=prefixes)
+
+
+def _compact(iri: str) -> str:
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(namespace) and prefix != "fkid":
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def _cell(term) -> str:
+    if isinstance(term, ox.NamedNode):
+        local = href(term.value)
+        target = local if local else term.value
+        return f'<a href="{html.escape(target)}">{html.escape(_compact(term.value))}</a>'
+    return html.escape(term.value)
+
+
+def html_page(iri: str, triples: list[ox.Triple], alternates: dict[str, str]) -> str:
+    """A minimal page (the pages issue brings the real ones): the resource's own statements, then its parts."""
+    title = next((t.object.value for t in triples if t.subject.value == iri
+                  and t.predicate.value in (RDFS + "label", SCHEMA + "name")), iri)
+    rows = "".join(f"<tr><td>{_cell(t.subject) if t.subject.value != iri else ''}</td><td>{_cell(t.predicate)}</td>"
+                   f"<td>{_cell(t.object)}</td></tr>"
+                   for t in sorted(triples, key=lambda t: (t.subject.value != iri, t.subject.value, t.predicate.value)))
+    links = " · ".join(f'<a href="{html.escape(url)}">{html.escape(name)}</a>' for name, url in alternates.items())
+    rest = href(iri)
+    api = f' · <a href="{html.escape(rest)}">JSON</a>' if rest and not rest.startswith("/id/") else ""
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)} · frus-kg</title>
+<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}}
+td{{vertical-align:top;padding:.2rem .6rem;border-bottom:1px solid #ddd}}</style></head>
+<body><p><a href="/">frus-kg</a></p><h1>{html.escape(title)}</h1><p><code>{html.escape(iri)}</code></p>
+<p>Also as {links}{api}</p>
+<table>{rows}</table></body></html>"""

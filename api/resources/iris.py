@@ -1,0 +1,83 @@
+"""Dereferenceable IRIs: `/id/{path}` stands for `{FRUS_KG_BASE}{path}`, and `/vocab` for the vocabulary namespace.
+
+Data answers are direct 200s, negotiated (Turtle for `*/*`, JSON-LD, N-Triples, RDF/XML; `?format=`
+overrides Accept) with `Vary: Accept`. Browsers asking for a document or an entity are sent (303)
+to its page; other IRIs get a minimal HTML page. See docs/http.md.
+"""
+from __future__ import annotations
+
+from functools import cache
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from ontology.files import vocabulary_turtle
+from ontology.namespaces import BASE, FK
+
+from ..negotiation import best_match
+from .links import href
+from .describe import FORMAT_NAMES, RDF_TYPES, html_page, resource_triples, serialize
+
+__all__ = ["router", "OFFERED"]
+
+router = APIRouter(tags=["linked data"])
+OFFERED = ("text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml")
+_FORMAT = Query(None, description="overrides Accept: ttl, jsonld, nt, rdfxml or html")
+
+
+def _media(request: Request, fmt: str | None) -> str:
+    if fmt is not None:
+        if fmt.lower() not in FORMAT_NAMES:
+            raise HTTPException(status_code=400, detail=f"format: one of {', '.join(FORMAT_NAMES)}")
+        return FORMAT_NAMES[fmt.lower()]
+    media = best_match(OFFERED, request.headers.get("accept"))
+    if media is None:
+        raise HTTPException(status_code=406, detail=f"no acceptable format; offered: {', '.join(OFFERED)}",
+                            headers={"Vary": "Accept"})
+    return media
+
+
+def _alternates(path: str) -> dict[str, str]:
+    return {name: f"{path}?format={fmt}" for name, fmt in
+            (("Turtle", "ttl"), ("JSON-LD", "jsonld"), ("N-Triples", "nt"), ("RDF/XML", "rdfxml"))}
+
+
+def _answer(body: bytes | str, media: str) -> Response:
+    charset = "; charset=utf-8" if media in ("text/turtle", "application/n-triples", "text/html") else ""
+    return Response(body, media_type=media + charset, headers={"Vary": "Accept"})
+
+
+@router.get("/id/{path:path}", summary="Dereference an IRI of the data (FRUS_KG_BASE + path)")
+def resource(request: Request, path: str, format: str | None = _FORMAT) -> Response:
+    media = _media(request, format)
+    iri = BASE + path
+    try:
+        triples = resource_triples(request.app.state.store, iri)
+    except ValueError:
+        triples = []
+    if not triples:
+        raise HTTPException(status_code=404, detail=f"nothing is known about {iri}")
+    if media == "text/html":
+        page = href(iri)
+        if page and not page.startswith("/id/"):   # documents and entities have real pages
+            return RedirectResponse(page, status_code=303, headers={"Vary": "Accept"})
+        return _answer(html_page(iri, triples, _alternates("/id/" + quote(path))), media)
+    return _answer(serialize(triples, media), media)
+
+
+@cache
+def _vocabulary_triples() -> list[ox.Triple]:
+    return list(ox.parse(vocabulary_turtle(), format=ox.RdfFormat.TURTLE))
+
+
+@router.get("/vocab", summary="The frus-kg vocabulary (OWL/RDFS) at its namespace IRI")
+def vocabulary(request: Request, format: str | None = _FORMAT) -> Response:
+    media = _media(request, format)
+    if media == "text/turtle":
+        return _answer(vocabulary_turtle(), media)
+    triples = _vocabulary_triples()
+    if media == "text/html":
+        return _answer(html_page(FK.rstrip("#/"), triples, _alternates("/vocab")), media)
+    return _answer(ox.serialize(triples, format=RDF_TYPES[media]), media)

@@ -1,0 +1,38 @@
+"""A resource dict as an HTTP answer: JSON-LD (with the published context) or plain JSON, by Accept."""
+from __future__ import annotations
+
+from fastapi import HTTPException, Request
+from fastapi.responses import JSONResponse, Response
+
+from ..jsonld import CONTEXT_PATH
+from ..negotiation import best_match
+
+__all__ = ["JSON_TYPES", "json_answer", "absolute", "not_found"]
+
+JSON_TYPES = ("application/ld+json", "application/json")
+
+
+def absolute(request: Request, path: str | None) -> str | None:
+    """A path of this API (`/documents?…`) as an absolute URL on the server the client reached."""
+    return None if path is None else str(request.base_url).rstrip("/") + path
+
+
+def _absolute_links(request: Request, data: dict) -> dict:
+    return {k: absolute(request, v) if (k == "next" or k.endswith("Next")) and isinstance(v, str) else v
+            for k, v in data.items()}
+
+
+def json_answer(request: Request, data: dict) -> Response:
+    """JSON-LD by default; plain JSON (the same keys, no @context) when the client prefers application/json."""
+    media = best_match(JSON_TYPES, request.headers.get("accept"))
+    if media is None:
+        return JSONResponse({"detail": f"no acceptable format; offered: {', '.join(JSON_TYPES)}"}, status_code=406,
+                            headers={"Vary": "Accept"})
+    body = _absolute_links(request, data)
+    if media == "application/ld+json":
+        body = {"@context": absolute(request, CONTEXT_PATH), **body}
+    return JSONResponse(body, media_type=media, headers={"Vary": "Accept"})
+
+
+def not_found(what: str) -> HTTPException:
+    return HTTPException(status_code=404, detail=f"no such {what}")

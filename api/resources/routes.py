@@ -1,0 +1,174 @@
+"""REST routes: read and check the parameters, call a data function, answer JSON-LD or JSON.
+
+Every parameter is declared as a string and checked in `params`, so a bad value is a 400 with a
+message (never FastAPI's 422 or a 5xx), and a path naming nothing is a 404.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from ..jsonld import CONTEXT_PATH, context
+from ..negotiation import best_match
+from . import params as p
+from .claims import CLAIM_TYPES, ClaimFilter, claim_list
+from .documents import SORTS, DocumentFilter, document_detail, document_list
+from .entities import EntityFilter, entity_detail, entity_list
+from .links import KINDS
+from .paging import Page, decode_cursor
+from .respond import JSON_TYPES, json_answer, not_found
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["resources"])
+
+_LIMIT = Query(None, description=f"page size, {p.DEFAULT_LIMIT} by default, at most {p.MAX_LIMIT}")
+_CURSOR = Query(None, description="the `next` link's cursor (opaque)")
+_FROM = Query(None, alias="from", description="from this date on: YYYY, YYYY-MM or YYYY-MM-DD")
+_TO = Query(None, alias="to", description="up to and including this date: YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _checked(build: Callable[[], object]):
+    try:
+        return build()
+    except p.BadParameter as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from None
+
+
+def _given(**values) -> dict:
+    """The REST parameters as given (lists kept), for cursors and next links."""
+    return {k: v for k, v in values.items() if v not in (None, [], "")}
+
+
+def _page(limit: str | None, cursor: str | None, given: dict) -> Page:
+    return Page(offset=decode_cursor(cursor, given), limit=p.page_limit(limit))
+
+
+def _collection(request: Request, listing: dict) -> Response:
+    return json_answer(request, {"id": str(request.url), "type": "Collection", **listing})
+
+
+@router.get(CONTEXT_PATH, summary="The JSON-LD context of the REST resources")
+def jsonld_context() -> Response:
+    return JSONResponse({"@context": context()}, media_type="application/ld+json")
+
+
+@router.get("/documents", summary="Documents, filtered and paged")
+def documents(request: Request, volume: str | None = Query(None, description="volume id, e.g. frus1981-88v41"),
+              date_from: str | None = _FROM, date_to: str | None = _TO,
+              genre: str | None = Query(None, description="e.g. Memorandum, Telegram (any case)"),
+              author: list[str] = Query([], description="author's IRI or path (people/102617); repeatable"),
+              recipient: list[str] = Query([], description="recipient's IRI or path; repeatable"),
+              mentions: list[str] = Query([], description="a mentioned entity's IRI or path; repeatable (all must be mentioned)"),
+              text: str | None = Query(None, description="words the text contains (a plain substring test; use /search for ranked full text)"),
+              sort: str | None = Query(None, description="`date` (default; undated last) or `number` (volume, then document number)"),
+              limit: str | None = _LIMIT, cursor: str | None = _CURSOR) -> Response:
+    given = _given(volume=volume, **{"from": date_from, "to": date_to}, genre=genre, author=author,
+                   recipient=recipient, mentions=mentions, text=text, sort=sort)
+
+    def build():
+        if sort not in (None, *SORTS):
+            raise p.BadParameter(f"sort: one of {', '.join(SORTS)}")
+        if len(author) + len(recipient) + len(mentions) > 10:
+            raise p.BadParameter("author, recipient, mentions: at most 10 entities in all")
+        lower, upper = p.date_bounds(date_from, date_to)
+        filt = DocumentFilter(
+            volume=p.volume_ref(volume) if volume else None, date_from=lower, date_to=upper,
+            genre=p.text("genre", genre) if genre else None,
+            authors=[p.entity_ref("author", a) for a in author],
+            recipients=[p.entity_ref("recipient", r) for r in recipient],
+            mentions=[p.entity_ref("mentions", m) for m in mentions],
+            text=p.text("text", text) if text else None, sort=sort or "date", params=given)
+        return filt, _page(limit, cursor, given)
+
+    filt, page = _checked(build)
+    return _collection(request, document_list(request.app.state.store, filt, page))
+
+
+def _wants_page(request: Request) -> bool:
+    return best_match((*JSON_TYPES, "text/html"), request.headers.get("accept")) == "text/html"
+
+
+@router.get("/documents/{volume}/{doc}", summary="One document: metadata, text, notes, pages, mentions, claims")
+def document(request: Request, volume: str, doc: str) -> Response:
+    try:
+        found = document_detail(request.app.state.store, p.identifier("volume", volume), p.identifier("doc", doc))
+    except p.BadParameter:
+        found = None
+    if found is None:
+        raise not_found("document")
+    if _wants_page(request):
+        from ..page_views import document_page   # the HTML pages build on the same dict
+        return document_page(request, found)
+    return json_answer(request, found)
+
+
+@router.get("/claims", summary="Claims, filtered and paged")
+def claims(request: Request,
+           about: str | None = Query(None, description="IRI or path of what the claim is about (countries/el-salvador)"),
+           claimant: str | None = Query(None, description="IRI or path of who made the claim"),
+           type: str | None = Query(None, description=f"one of {', '.join(CLAIM_TYPES)} (any case)"),
+           date_from: str | None = _FROM, date_to: str | None = _TO,
+           volume: str | None = Query(None, description="volume id"),
+           limit: str | None = _LIMIT, cursor: str | None = _CURSOR) -> Response:
+    given = _given(about=about, claimant=claimant, type=type, **{"from": date_from, "to": date_to}, volume=volume)
+
+    def build():
+        claim_type = None
+        if type is not None:
+            claim_type = next((t for t in CLAIM_TYPES if t.lower() == type.lower()), None)
+            if claim_type is None:
+                raise p.BadParameter(f"type: one of {', '.join(CLAIM_TYPES)}")
+        lower, upper = p.date_bounds(date_from, date_to)
+        filt = ClaimFilter(about=p.entity_ref("about", about) if about else None,
+                           claimant=p.entity_ref("claimant", claimant) if claimant else None,
+                           claim_type=claim_type, date_from=lower, date_to=upper,
+                           volume=p.volume_ref(volume) if volume else None, params=given)
+        return filt, _page(limit, cursor, given)
+
+    filt, page = _checked(build)
+    return _collection(request, claim_list(request.app.state.store, filt, page))
+
+
+def _lister(kind: str):
+    def entities(request: Request, name: str | None = Query(None, description="prefix of the name or a variant (any case)"),
+                 office: str | None = Query(None, description="people only: a position id (deputy-secretary) or an office's name"),
+                 date: str | None = Query(None, description="people: in an office then; countries: existing then (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                 limit: str | None = _LIMIT, cursor: str | None = _CURSOR) -> Response:
+        given = _given(name=name, office=office, date=date)
+
+        def build():
+            lower, upper = p.date_bounds(date, date)
+            filt = EntityFilter(name=p.text("name", name) if name else None,
+                                office=p.text("office", office) if office else None,
+                                date_from=lower, date_to=upper, params=given)
+            return filt, _page(limit, cursor, given)
+
+        filt, page = _checked(build)
+        return _collection(request, entity_list(request.app.state.store, kind, filt, page))
+    return entities
+
+
+def _detail(kind: str):
+    def entity(request: Request, entity_id: str) -> Response:
+        page = _wants_page(request)
+        try:   # the entity page pages its documents and claims itself
+            found = entity_detail(request.app.state.store, kind, p.identifier("id", entity_id),
+                                  **({"documents": 1, "claims": 1} if page else {}))
+        except p.BadParameter:
+            found = None
+        if found is None:
+            raise not_found(KINDS[kind].rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower())
+        if page:
+            from ..page_views import entity_page
+            return entity_page(request, found)
+        return json_answer(request, found)
+    return entity
+
+
+for _kind in KINDS:
+    router.add_api_route(f"/{_kind}", _lister(_kind), methods=["GET"], summary=f"{_kind.title()} that documents mention, with document counts")
+    router.add_api_route(f"/{_kind}/{{entity_id}}", _detail(_kind), methods=["GET"],
+                         summary=f"One of the {_kind}: names, authority links, offices, documents, claims, co-mentions")
