@@ -25,6 +25,7 @@ from ontology.namespaces import WD
 from .gazetteer import MAX_TOKENS, gazetteer
 from .identity import canonical_markup, link_persons_list
 from .named_after import NAMED_BEFORE, term_phrases, thing_named_after
+from .offices import office_from_persons_list
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
 from .places import shouting, choose
 
@@ -243,6 +244,8 @@ class EntityExtractor:
                                      f"{p.name} held the post '{post.title}' ({span}, POCOM)",
                                      "office-and-date", office=party.office, office_iri=iris.position_iri(post.position),
                                      links=links_of(pid), pid=pid)
+            if res is None and party.office:
+                res = self._office_by_list(record, party)
             if res is None:
                 ids = self._person_ids(party.name)
                 if ids:
@@ -255,11 +258,31 @@ class EntityExtractor:
             party.entity, party.label, party.explanation = res.entity, res.label, res.explanation
             if res.office_iri:
                 party.office_iri = res.office_iri
-            ctx.remember(res.pid)
+            if res.pid:
+                ctx.remember(res.pid)
             if party.start is not None and party.end is not None and record.text[party.start:party.end] == party.name:
                 out.append(Mention(party.start, party.end, "person", res.method, res.confidence, res.entity, res.label,
                                    explanation=res.explanation, office=party.office, entity_links=res.links))
         return out
+
+    def _office_by_list(self, record: DocumentRecord, party) -> Resolution | None:
+        """An office POCOM does not hold, settled by the persons list's descriptions; overrides an editors' tag of
+        the same span that points at a namesake (the tag stays as fk:teiRef, the explanation says both)."""
+        year = PersonContext.of(record.volume.id, record.date, False).year
+        choice = office_from_persons_list(party.office, party.name, record.volume, year) if self.use_volume_lists else None
+        if choice is None:
+            return None
+        pid = self.a.volume_people(record.volume.id).get(choice.xml_id)
+        entity = iris.person_iri(pid) if pid else iris.volume_person_iri(record.volume.id, choice.xml_id)
+        label = self.a.person(pid).name if pid else choice.name
+        why = choice.explanation
+        for m in record.mentions:
+            if m.method == "tei-markup" and m.kind == "person" and (m.start, m.end) == (party.start, party.end) \
+                    and m.entity != entity:
+                m.explanation = f"the FRUS editors tag it {m.tei_ref} ({m.label}); {why}"
+                m.entity, m.label, m.entity_links = entity, label, links_of(pid) if pid else ()
+                why = m.explanation
+        return Resolution(entity, label, 0.85, why, "header", office=party.office, links=links_of(pid) if pid else (), pid=pid)
 
     def _first_names(self, record: DocumentRecord, occupied: "_Spans"):
         """'Dear Walter:' to the recipient Walter S. Robertson; a letter signed 'Foster' by John Foster Dulles."""

@@ -1,0 +1,91 @@
+"""Offices POCOM does not cover, settled by the volume's persons list: "Special Representative for Economic
+Summits (Owen)" is Henry D. Owen, not Lord David Owen.
+
+The persons list describes each entry with its offices and dates ("British Foreign Secretary from February
+21, 1977, until May 4, 1979"). Among the entries of the printed surname, each is scored on the office's
+words found in its description, on nationality (a title with no foreign demonym, such as any office in a
+U.S. document heading, is held by an American: an entry described by a foreign demonym cannot hold it), and
+on dates (a description whose years all end before the document cannot describe its author). One entry
+must lead by a clear margin; the explanation names the evidence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.authorities import norm, split_name
+from ingest.records import VolumeRecord
+
+from .gazetteer import gazetteer
+
+__all__ = ["ListChoice", "office_from_persons_list", "nationality"]
+
+_WORD = re.compile(r"[A-Za-z][a-z]+")
+_GENERIC = {"the", "of", "for", "and", "to", "in", "on", "at", "special", "assistant", "deputy", "office", "affairs",
+            "acting", "chief", "member", "from", "until", "also", "with", "staff"}
+_NATION = re.compile(r"\bof\s+(?:the\s+)?(?P<of>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)|(?P<adj>U\.S\.|\b[A-Z][a-z]+)")
+_UNTIL = re.compile(r"\b(?:until|to)\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class ListChoice:
+    xml_id: str
+    name: str
+    explanation: str
+
+
+def nationality(text: str) -> str | None:
+    """The territory of the first demonym or 'of <country>' in `text` ('British Foreign Secretary', 'Prime
+    Minister of Japan'), else None."""
+    gaz = gazetteer()
+    for m in _NATION.finditer(text):
+        surface = m.group("of") or m.group("adj")
+        for e in gaz.get(surface, ()):
+            if e.kind == "country" and (m.group("of") or e.form == "demonym" or surface == "U.S."):
+                return e.key
+    return None
+
+
+@lru_cache(maxsize=32)
+def _by_surname(entries: tuple[tuple[str, str, str], ...]) -> dict[str, list[tuple[str, str, str]]]:
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for xml_id, name, desc in entries:
+        surname = norm(split_name(name).surname)
+        out.setdefault(surname, []).append((xml_id, name, desc))
+    return out
+
+
+def office_from_persons_list(office: str, surname: str, volume: VolumeRecord, year: int | None) -> ListChoice | None:
+    """The persons-list entry of `surname` whose description fits `office` clearly best, or None."""
+    if not volume.persons:
+        return None
+    entries = _by_surname(tuple((e.xml_id, e.name, e.description) for e in volume.persons)).get(norm(surname), [])
+    if len(entries) < 2:
+        return None
+    words = {w.lower() for w in _WORD.findall(office)} - _GENERIC
+    held_by = nationality(office) or "united-states"
+    scored = []
+    for xml_id, name, desc in entries:
+        low = desc.lower()
+        hits = sorted(w for w in words if re.search(rf"\b{w}", low))
+        score, why = 2.0 * len(hits), [f"the office's words {', '.join(hits)} are in its description"] if hits else []
+        theirs = nationality(desc)
+        if theirs and theirs != held_by:
+            score -= 3
+            why.append(f"described as a foreign official ('{desc.split(';')[0][:100].rstrip(', ')}'), while '{office}' is "
+                       f"{'a U.S. title' if held_by == 'united-states' else 'an office of ' + held_by}")
+        ends = [int(y) for y in _UNTIL.findall(desc)]
+        if year is not None and ends and max(ends) < year:
+            score -= 2
+            why.append(f"its offices end by {max(ends)}, before the document")
+        scored.append((score, xml_id, name, why))
+    scored.sort(key=lambda s: -s[0])
+    best, second = scored[0], scored[1]
+    if best[0] < 2 or best[0] - second[0] < 2:
+        return None
+    explanation = (f"'{office} ({surname})': decided by the volume's persons list, which lists {len(scored)} people "
+                   f"named {surname}: {best[2]} ({best[1]}): {'; '.join(best[3])}; "
+                   + "; ".join(f"not {n} ({x}): {'; '.join(w) or 'nothing in its description fits'}"
+                               for _, x, n, w in scored[1:]))
+    return ListChoice(best[1], best[2], explanation)
