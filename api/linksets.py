@@ -1,8 +1,50 @@
-"""Linksets out: VoID descriptions of our links to each external dataset, and CSV crosswalks."""
+"""Linksets out: VoID descriptions of our links to each external dataset, and CSV crosswalks of the authorities."""
 from __future__ import annotations
 
-from fastapi import APIRouter
+import pyoxigraph as ox
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import PlainTextResponse, Response
+
+from graph import Store, linksets
+from graph.store import RDF_FORMATS
+
+from .sparql import GRAPH_TYPES, negotiate
 
 __all__ = ["router"]
 
 router = APIRouter()
+
+
+async def _void(request: Request, targets: list[linksets.Target], fmt: str | None) -> Response:
+    store: Store = request.app.state.store
+    chosen = negotiate("graph", request.headers.get("accept", "*/*"), fmt)
+    if chosen is None or chosen[1] in ("nquads", "trig"):
+        return PlainTextResponse(f"no acceptable format; offered: {', '.join(GRAPH_TYPES)}\n", status_code=406)
+    triples = await run_in_threadpool(linksets.void_quads, store, targets)
+    body = ox.serialize(triples, format=RDF_FORMATS[chosen[1]],
+                        prefixes={"void": linksets.VOID, "dcterms": linksets.DCT,
+                                  "skos": "http://www.w3.org/2004/02/skos/core#"} if chosen[1] == "turtle" else None)
+    return Response(body, media_type=chosen[0], headers={"Vary": "Accept"})
+
+
+@router.get("/linksets", summary="VoID description of every linkset (links to other datasets, counted)")
+async def all_linksets(request: Request, format: str | None = None) -> Response:
+    return await _void(request, list(linksets.TARGETS.values()), format)
+
+
+@router.get("/linksets/{target}", summary="VoID description of the links to one dataset",
+            description="Targets: history-state-gov, pocom, viaf, wikidata, lcsh.")
+async def one_linkset(request: Request, target: str, format: str | None = None) -> Response:
+    if target not in linksets.TARGETS:
+        return PlainTextResponse(f"no linkset {target!r}; targets: {', '.join(linksets.TARGETS)}\n", status_code=404)
+    return await _void(request, [linksets.TARGETS[target]], format)
+
+
+@router.get("/crosswalk.csv", summary="CSV crosswalk: frus-kg IRI, label, history.state.gov id, POCOM, VIAF, Wikidata")
+async def crosswalk(request: Request, kind: str = "person") -> Response:
+    if kind not in linksets.CROSSWALK_KINDS:
+        return PlainTextResponse(f"kind must be one of {', '.join(linksets.CROSSWALK_KINDS)}\n", status_code=400)
+    text = await run_in_threadpool(linksets.crosswalk_csv, request.app.state.store, kind)
+    return Response(text, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="frus-kg-{kind}.csv"'})

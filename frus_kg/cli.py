@@ -329,6 +329,11 @@ def evaluate(
                                  "settings": {"volume_lists": not no_volume_lists, "limit": limit}}, indent=2) + "\n")
 
 
+from .linking import register as _register_linking  # noqa: E402  (link, load, unload)
+
+_register_linking(app)
+
+
 def main() -> None:
     try:
         app()
