@@ -1,0 +1,51 @@
+"""Linksets out: VoID per target with counts from the store, and the CSV crosswalks."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pyoxigraph as ox
+import pytest
+from fastapi.testclient import TestClient
+
+VOID = "http://rdfs.org/ns/void#"
+BASE = "https://w3id.org/frus-kg/id/"
+
+
+@pytest.fixture(scope="module")
+def client(sample_store_path):
+    from api import create_app
+    from graph import open_store
+
+    return TestClient(create_app(open_store(sample_store_path, read_only=True)))
+
+
+def triples_count(turtle: bytes, linkset: str) -> int:
+    g = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
+    return next(int(t.object.value) for t in g if t.subject.value == linkset and t.predicate.value == VOID + "triples")
+
+
+def test_every_linkset_is_described_in_void_with_its_count(client):
+    r = client.get("/linksets")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
+    assert triples_count(r.content, BASE + "linksets/viaf/exactMatch") == 725
+    assert triples_count(r.content, BASE + "linksets/wikidata/exactMatch") == 212
+    assert triples_count(r.content, BASE + "linksets/pocom/exactMatch") > 3000
+    assert triples_count(r.content, BASE + "linksets/history-state-gov/url") >= 1
+    assert f"<{BASE}void> <{VOID}subset>" in client.get("/linksets?format=nt").text
+
+
+def test_one_target_and_an_unknown_one(client):
+    r = client.get("/linksets/wikidata", headers={"Accept": "application/n-triples"})
+    assert r.headers["content-type"].startswith("application/n-triples")
+    assert "linksets/wikidata/exactMatch" in r.text and "linksets/viaf" not in r.text
+    assert client.get("/linksets/imdb").status_code == 404
+
+
+def test_crosswalk_csv_for_people_and_countries(client):
+    people = list(csv.DictReader(io.StringIO(client.get("/crosswalk.csv", params={"kind": "person"}).text)))
+    clark = next(r for r in people if r["iri"] == BASE + "people/102617")
+    assert (clark["label"], clark["hsg_id"], clark["pocom_id"]) == ("William Patrick Clark", "102617", "clark-william-patrick")
+    countries = list(csv.DictReader(io.StringIO(client.get("/crosswalk.csv?kind=country").text)))
+    assert next(r for r in countries if r["hsg_id"] == "soviet-union-1991")["wikidata"] == "Q15180"
+    assert client.get("/crosswalk.csv?kind=ship").status_code == 400
