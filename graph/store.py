@@ -130,8 +130,10 @@ class OxigraphStore:
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from None
 
     def _files_stamp(self) -> float:
+        """Newest RocksDB file; our SQLite sidecars (frus-kg-*) are left out: a WAL reader touches its -shm."""
         try:
-            return max((e.stat().st_mtime for e in os.scandir(self.path)), default=0.0)
+            return max((e.stat().st_mtime for e in os.scandir(self.path) if not e.name.startswith("frus-kg-")),
+                       default=0.0)
         except OSError:
             return 0.0
 

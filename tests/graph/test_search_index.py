@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pyoxigraph as ox
 import pytest
@@ -232,3 +233,17 @@ def test_a_reader_searches_while_a_writer_refreshes(db, index, tmp_path):
         thread.join()
     assert not errors
     assert len([h for h in find(reader, "Clark ministers")]) == 6
+
+
+def test_searching_does_not_make_a_read_only_store_reopen(tmp_path):
+    writer = open_store(tmp_path / "store")
+    writer.replace_graphs(document(54, MEMO_TEXT))
+    SearchIndex.for_store(writer.path).refresh(writer)
+    writer.close()
+    served = open_store(tmp_path / "store", read_only=True)
+    stamp = served._files_stamp()
+    reader = SearchIndex.for_store(served.path, read_only=True)
+    time.sleep(0.05)
+    for _ in range(20):
+        find(reader, "human rights")      # a WAL reader writes its read marks into the -shm file
+    assert served._files_stamp() == stamp
