@@ -1,0 +1,71 @@
+"""What the pages show beyond the REST resources: a timeline's counts, an entity's spans in its claims' passages,
+a volume's persons and terms, and the SPARQL of each list (shown, opened in the editor, downloaded).
+"""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from graph import Store, sparql_terms as st
+from ontology.namespaces import sparql_prologue
+
+from .resources.rows import select
+
+__all__ = ["documents_per_year", "entity_spans", "volume_lists", "claims_sparql", "documents_sparql",
+           "download_links"]
+
+_PROLOGUE = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
+
+
+def documents_per_year(store: Store, iri: str) -> dict[int, int]:
+    query = _PROLOGUE + f"""SELECT ?year (COUNT(?doc) AS ?n) WHERE {{
+  ?doc schema:mentions {st.iri(iri)} ; schema:dateCreated ?date . BIND (SUBSTR(STR(?date), 1, 4) AS ?year)
+}} GROUP BY ?year"""
+    return {int(row["year"]): int(row["n"]) for row in select(store, query) if str(row.get("year", "")).isdigit()}
+
+
+def entity_spans(store: Store, iri: str, documents: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each document mentions the entity (offsets), read inside the documents' own graphs."""
+    if not documents:
+        return {}
+    query = _PROLOGUE + f"""SELECT ?doc ?start ?end WHERE {{
+  {st.values("doc", map(st.iri, sorted(set(documents))))}
+  GRAPH ?doc {{ ?m oa:hasBody {st.iri(iri)} ; oa:hasTarget/oa:hasSelector ?s . ?s oa:start ?start ; oa:end ?end }}
+}}"""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for row in select(store, query):
+        spans.setdefault(row["doc"], []).append((int(row["start"]), int(row["end"])))
+    return spans
+
+
+def volume_lists(store: Store, volume: str) -> dict[str, list[dict]]:
+    """The volume's persons list and terms list (from the volume graph), alphabetically."""
+    term = st.iri(volume)
+    persons = _PROLOGUE + f"""SELECT ?e ?label ?description WHERE {{ GRAPH {term} {{
+  ?e a schema:Person ; rdfs:label ?label . OPTIONAL {{ ?e schema:description ?description }} }} }} ORDER BY LCASE(?label)"""
+    terms = _PROLOGUE + f"""SELECT ?e ?label ?description WHERE {{ GRAPH {term} {{
+  ?e schema:inDefinedTermSet {term} . OPTIONAL {{ ?e schema:name ?label }} OPTIONAL {{ ?e schema:description ?description }}
+}} }} ORDER BY LCASE(?label)"""
+    return {"persons": list(select(store, persons)), "terms": list(select(store, terms))}
+
+
+def claims_sparql(patterns: str) -> str:
+    """A runnable SELECT of the claims a ClaimFilter's patterns match, with what the pages show of each."""
+    return _PROLOGUE + f"""SELECT ?claim ?type ?date ?page ?text ?doc WHERE {{
+  {patterns}
+  ?claim fk:claimType ?type ; schema:text ?text .
+  OPTIONAL {{ ?claim schema:dateCreated ?date }} OPTIONAL {{ ?claim fk:page ?page }}
+}} ORDER BY ?date ?doc ?claim"""
+
+
+def documents_sparql(patterns: str) -> str:
+    """A runnable SELECT of the documents a DocumentFilter's patterns match, by date."""
+    return _PROLOGUE + f"""SELECT ?doc ?date ?title WHERE {{
+  {patterns}
+  OPTIONAL {{ ?doc schema:dateCreated ?date }} OPTIONAL {{ ?doc schema:name ?title }}
+}} ORDER BY ?date ?doc"""
+
+
+def download_links(query: str) -> dict[str, str]:
+    """The query's answers as CSV and as SPARQL JSON, from the endpoint."""
+    encoded = quote(query, safe="")
+    return {"csv": f"/sparql?format=csv&query={encoded}", "json": f"/sparql?format=json&query={encoded}"}

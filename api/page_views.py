@@ -1,0 +1,137 @@
+"""Pages of the REST resources: the data functions' dicts plus what a reader needs (marked-up text, timeline,
+passages with the entity highlighted, paging, the SPARQL of each list), rendered with the templates.
+
+Resource routes call `document_page`, `entity_page` or `volume_page` when `wants_html(request)`.
+"""
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from ontology.iris import document_url, volume_iri
+
+from .page_queries import (claims_sparql, documents_per_year, documents_sparql, download_links, entity_spans,
+                           volume_lists)
+from .pages import render_html
+from .passages import Point, claim_anchor, claim_span, mark_up, mention_span, passage_html
+from .resources.claims import ClaimFilter, claim_list
+from .resources.documents import DocumentFilter, document_list
+from .resources.links import document_ids, labels
+from .resources.paging import Page
+from .timeline import timeline_svg
+
+__all__ = ["document_page", "entity_page", "volume_page", "PAGE_SIZE"]
+
+PAGE_SIZE = 20
+KIND_NAMES = {"people": "Person", "countries": "Country", "organizations": "Organization", "regions": "Region"}
+
+
+def _notes_and_breaks(detail: dict) -> list[Point]:
+    points = [Point(p["start"], f'<span class="pagebreak" id="page-{p["page"]}">[Page {p["page"]}]</span>')
+              for p in detail["pages"] if p["start"]]
+    points += [Point(n["anchor"], f'<sup class="fn" id="fnref-{n["noteNumber"]}"><a href="#fn-{n["noteNumber"]}" '
+                                  f'aria-label="note {n["noteNumber"]}">{n["noteNumber"]}</a></sup>')
+               for n in detail["footnotes"] if n["anchor"] is not None]
+    return points
+
+
+def _hsg_page(url: str | None, page) -> str | None:
+    return f"{url}#pg_{page}" if url and page is not None else None
+
+
+def document_page(request: Request, detail: dict) -> HTMLResponse:
+    """The text with every mention and claim marked, footnotes at their anchors, page breaks, and the claims beside it."""
+    text = detail["text"] or ""
+    notes = [n for n in detail["footnotes"] if n["start"] is not None]
+    body_end = min((n["start"] for n in notes), default=len(text))
+    spans = [mention_span(m) for m in detail["mentions"]]
+    spans += [claim_span(c) for c in detail["claims"] if c["start"] is not None]
+    body = mark_up(text[:body_end], [s for s in spans if s.end <= body_end], _notes_and_breaks(detail))
+    footnotes = []
+    for note in notes:
+        shifted = [type(s)(s.start - note["start"], s.end - note["start"], s.tag, s.attrs, s.first_only)
+                   for s in spans if note["start"] <= s.start and s.end <= note["end"]]
+        footnotes.append({**note, "html": mark_up(text[note["start"]:note["end"]], shifted)})
+    claims = [{**c, "anchor": claim_anchor(c["id"]), "hsg": _hsg_page(detail["url"], c["page"])}
+              for c in detail["claims"]]
+    return render_html(request, "document.html", {"doc": detail, "body": body, "footnotes": footnotes,
+                                                  "claims": claims})
+
+
+def _page_number(request: Request, name: str) -> int:
+    value = request.query_params.get(name, "1")
+    return max(1, int(value)) if value.isdigit() else 1
+
+
+def _listing(request: Request, name: str, title: str, fetch, sparql: str) -> dict:
+    """One paged list of a page: its items for ?<name>=N, links to the neighbouring pages, its SPARQL."""
+    number = _page_number(request, name)
+    found = fetch(Page(offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE))
+    last = max(1, -(-found["total"] // PAGE_SIZE))
+
+    def link(n: int) -> str:
+        params = dict(request.query_params)
+        params[name] = str(n)
+        return request.url.path + "?" + "&".join(f"{k}={v}" for k, v in params.items()) + f"#{name}"
+
+    return {"name": name, "title": title, "rows": found["items"], "total": found["total"], "page": number,
+            "pages": last, "previous": link(number - 1) if number > 1 else None,
+            "next": link(number + 1) if number < last else None, "sparql": sparql,
+            "downloads": download_links(sparql)}
+
+
+def _claim_views(store, iri: str, claims: list[dict]) -> list[dict]:
+    spans = entity_spans(store, iri, [c["document"]["id"] for c in claims])
+    views = []
+    for claim in claims:
+        start, end = claim["start"], claim["end"]
+        inside = [(s, e) for s, e in spans.get(claim["document"]["id"], [])
+                  if start is not None and start <= s and e <= end]
+        doc_href = claim["document"]["href"]
+        ids = document_ids(claim["document"]["id"])
+        url = document_url(*ids) if ids else None
+        views.append({**claim, "passage": passage_html(claim["text"], start or 0, inside),
+                      "link": f"{doc_href}#{claim_anchor(claim['id'])}" if doc_href else None,
+                      "hsg": _hsg_page(url, claim["page"])})
+    return views
+
+
+def entity_page(request: Request, detail: dict) -> HTMLResponse:
+    """A person, country, organization or region: who or what it is, when, where, and every claim in its passage."""
+    store = request.app.state.store
+    iri = detail["id"]
+    lists = []
+    for name, title, filt in (("written", "Documents written", DocumentFilter(authors=[iri])),
+                              ("received", "Documents received", DocumentFilter(recipients=[iri])),
+                              ("mentioning", "Documents mentioning", DocumentFilter(mentions=[iri]))):
+        listing = _listing(request, name, title, lambda page, f=filt: document_list(store, f, page),
+                           documents_sparql(filt.patterns()))
+        if listing["total"] or name == "mentioning":
+            lists.append(listing)
+    claim_lists = []
+    for name, title, filt in (("by", "Claims made", ClaimFilter(claimant=iri)),
+                              ("about", "Claims about", ClaimFilter(about=iri))):
+        listing = _listing(request, name, title, lambda page, f=filt: claim_list(store, f, page),
+                           claims_sparql(filt.patterns()))
+        listing["rows"] = _claim_views(store, iri, listing["rows"])
+        if listing["total"] or name == "about":
+            claim_lists.append(listing)
+    network = any(getattr(r, "path", "").startswith("/network") for r in request.app.routes)
+    return render_html(request, "entity.html", {
+        "entity": detail, "kind_name": KIND_NAMES.get(detail["kind"], "Entity"),
+        "timeline": timeline_svg(documents_per_year(store, iri), f"Documents mentioning {detail['label']} per year"),
+        "document_lists": lists, "claim_lists": claim_lists, "network": network})
+
+
+def volume_page(request: Request, volume_id: str) -> HTMLResponse | None:
+    """A volume's documents in order, with its persons and terms lists; None if the store has no such volume."""
+    store = request.app.state.store
+    iri = volume_iri(volume_id)
+    filt = DocumentFilter(volume=iri, sort="number")
+    documents = _listing(request, "documents", "Documents", lambda page: document_list(store, filt, page),
+                         documents_sparql(filt.patterns()))
+    if not documents["total"]:
+        return None
+    return render_html(request, "volume.html", {
+        "volume_id": volume_id, "iri": iri, "title": labels(store, [iri]).get(iri, volume_id),
+        "documents": documents, **volume_lists(store, iri)})

@@ -1,0 +1,101 @@
+"""Document text as HTML with its spans marked: mentions linked by kind, claims with anchors, notes, page breaks.
+
+Spans may cross (a mention running over a claim's end); an element closed out of order is closed and
+reopened around it, so the markup stays well formed and each claim keeps one anchor (`id`) on its first part.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+__all__ = ["Span", "Point", "mark_up", "mention_span", "claim_span", "claim_anchor", "passage_html"]
+
+KIND_CLASSES = {"people": "person", "countries": "country", "organizations": "organization", "regions": "place"}
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    first_only: tuple[str, ...] = ("id",)
+
+    def open(self, first: bool) -> str:
+        attrs = "".join(f' {k}="{escape(v)}"' for k, v in self.attrs.items() if first or k not in self.first_only)
+        return f"<{self.tag}{attrs}>"
+
+    def close(self) -> str:
+        return f"</{self.tag}>"
+
+
+@dataclass
+class Point:
+    at: int
+    html: str
+
+
+def claim_anchor(claim_iri: str) -> str:
+    """The fragment id of a claim in its document page: …/d54/claims/7 -> claim-7."""
+    return "claim-" + claim_iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def mention_span(mention: dict) -> Span:
+    entity = mention.get("entity") or {}
+    kind = KIND_CLASSES.get(entity.get("kind") or "", "place")
+    if entity.get("href"):
+        return Span(mention["start"], mention["end"], "a", {
+            "class": f"mention {kind}", "href": entity["href"], "title": entity.get("name") or entity["id"]})
+    return Span(mention["start"], mention["end"], "span", {
+        "class": "mention unresolved", "title": f"unresolved {mention.get('entityType') or 'name'}"})
+
+
+def claim_span(claim: dict) -> Span:
+    anchor = claim_anchor(claim["id"])
+    return Span(claim["start"], claim["end"], "span", {
+        "class": "claim", "id": anchor, "data-claim": anchor, "title": claim.get("claimType") or "claim"})
+
+
+def mark_up(text: str, spans: list[Span], points: list[Point] = ()) -> str:
+    """`text` escaped, with each span wrapped in its element and each point's HTML inserted at its offset."""
+    events: dict[int, tuple[list[Span], list[Span], list[str]]] = {}
+    for span in spans:
+        if 0 <= span.start < span.end <= len(text):
+            events.setdefault(span.start, ([], [], []))[0].append(span)
+            events.setdefault(span.end, ([], [], []))[1].append(span)
+    for point in points:
+        if 0 <= point.at <= len(text):
+            events.setdefault(point.at, ([], [], []))[2].append(point.html)
+    out: list[str] = []
+    stack: list[Span] = []
+    opened: set[int] = set()
+    last = 0
+    for at in sorted(events):
+        opens, closes, inserts = events[at]
+        out.append(escape(text[last:at], quote=False))
+        last = at
+        for span in sorted(closes, key=lambda s: -next(i for i, x in enumerate(stack) if x is s)):
+            reopen = []
+            while stack:
+                top = stack.pop()
+                out.append(top.close())
+                if top is span:
+                    break
+                reopen.append(top)
+            for again in reversed(reopen):
+                out.append(again.open(first=False))
+                stack.append(again)
+        out.extend(inserts)
+        for span in sorted(opens, key=lambda s: -s.end):
+            out.append(span.open(first=id(span) not in opened))
+            opened.add(id(span))
+            stack.append(span)
+    out.append(escape(text[last:], quote=False))
+    out.extend(s.close() for s in reversed(stack))
+    return "".join(out)
+
+
+def passage_html(text: str, offset: int, highlights: list[tuple[int, int]]) -> str:
+    """A claim's passage (which starts at `offset` in its document) with the given document spans marked."""
+    spans = [Span(s - offset, e - offset, "mark") for s, e in highlights]
+    return mark_up(text, spans)
