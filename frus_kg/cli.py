@@ -78,13 +78,17 @@ def ingest(
     """Read FRUS documents into the store: one validated named graph per document.
 
     Workers enrich and validate documents in parallel; this process writes them in batches. Each
-    document is committed atomically with its ledger entry, so an interrupted ingest (Ctrl-C, kill)
-    can simply be rerun: it skips what is committed and finishes the rest (see docs/ingest.md).
+    document is committed atomically, then its ledger entry (kept beside the store, outside RDF), so an
+    interrupted ingest (Ctrl-C, kill) can simply be rerun: it skips what is committed and finishes the
+    rest (see docs/ingest.md).
     """
     from ingest import find_inputs
     from ingest.parallel import default_workers, estimate_documents, ingest_corpus
 
     db = _open(store)
+    if db.migrated:
+        err.print(f"moved {db.migrated} ingest ledger statement(s) out of the default graph into the store's "
+                  f"ledger file (once)", highlight=False)
     from ingest.authorities.rdf import ensure_authority_graphs
     try:
         loaded = ensure_authority_graphs(db)
