@@ -43,6 +43,5 @@ def create_app(store: Store, *, cors: bool = True, title: str = "frus-kg") -> Fa
     app.include_router(resources_router)
     app.include_router(iri_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    page_routes.add_page_fallbacks(app)   # keep last: only for resource paths no router serves
 
     return app

@@ -1,26 +1,20 @@
-"""Routes that exist only as pages (home, SPARQL editor), and page fallbacks for resource paths not yet served.
-
-A fallback answers HTML to browsers and the data function's dict as JSON otherwise; once a resource
-route serves the path (and calls `api.page_views` for browsers), the fallback is not added.
-"""
+"""Routes that exist only as pages: home, the SPARQL editor, volumes (whose data is a /documents list)."""
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from urllib.parse import quote
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from .examples import examples
-from .page_views import document_page, entity_page, volume_page
+from .page_views import volume_page
 from .pages import render_html, wants_html
-from .resources.documents import document_detail
-from .resources.entities import entity_detail
-from .resources.links import KINDS
 from .stats import dataset_stats
 
-__all__ = ["router", "script_json", "FALLBACKS", "add_page_fallbacks"]
+__all__ = ["router", "script_json"]
 
 router = APIRouter()
 
@@ -45,39 +39,12 @@ def editor(request: Request, query: str = "") -> HTMLResponse:
         "examples_json": script_json([asdict(e) for e in found])})
 
 
-def _document(request: Request, volume: str, doc: str):
-    detail = document_detail(request.app.state.store, volume, doc)
-    if detail is None:
-        return _not_found(request, f"No document {volume}/{doc} in this store.")
-    return document_page(request, detail) if wants_html(request) else JSONResponse(detail)
 
-
-def _entity(kind: str):
-    def serve(request: Request, entity_id: str):
-        detail = entity_detail(request.app.state.store, kind, entity_id, documents=1, claims=1)
-        if detail is None:
-            return _not_found(request, f"No {kind} {entity_id} in this store.")
-        return entity_page(request, detail) if wants_html(request) else JSONResponse(detail)
-    return serve
-
-
-def _volume(request: Request, volume_id: str):
-    return volume_page(request, volume_id) or _not_found(request, f"No volume {volume_id} in this store.")
-
-
-def _not_found(request: Request, message: str):
-    if wants_html(request):
-        return render_html(request, "not_found.html", {"message": message}, status_code=404)
-    return JSONResponse({"detail": message}, status_code=404)
-
-
-FALLBACKS = [("/documents/{volume}/{doc}", _document), ("/volumes/{volume_id}", _volume),
-             *((f"/{kind}/{{entity_id}}", _entity(kind)) for kind in KINDS)]
-
-
-def add_page_fallbacks(app: FastAPI) -> None:
-    """Page routes for the resource paths that no resource route serves yet (call it after every router)."""
-    served = {getattr(route, "path", None) for route in app.routes}
-    for path, endpoint in FALLBACKS:
-        if path not in served:
-            app.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False)
+@router.get("/volumes/{volume_id}", response_class=HTMLResponse,
+            summary="A volume's page: documents in order, persons and terms lists (data: /documents?volume=…)")
+def volume(request: Request, volume_id: str):
+    if not wants_html(request):
+        return RedirectResponse(f"/documents?volume={quote(volume_id)}&sort=number", status_code=303,
+                                headers={"Vary": "Accept"})
+    return volume_page(request, volume_id) or render_html(
+        request, "not_found.html", {"message": f"No volume {volume_id} in this store."}, status_code=404)

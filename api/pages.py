@@ -1,7 +1,7 @@
 """The hook between routes and HTML: one Jinja2 environment, and `render_html` for any route whose client wants a page.
 
-Resource routes return data; when `wants_html(request)` they call `render_html(request, template, context)`
-instead, so a browser and a script share one URL.
+Resource routes return data; when `wants_html(request)` they render a page instead (the resource
+pages are `api.page_views`), so a browser and a script share one URL.
 """
 from __future__ import annotations
 
@@ -12,17 +12,15 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from ontology.namespaces import BASE, HSG
+from ontology.namespaces import BASE
 
-__all__ = ["STATIC", "TEMPLATES", "templates", "wants_html", "render_html", "local_path", "sparql_link"]
+from .negotiation import best_match
+from .resources.links import href
+
+__all__ = ["STATIC", "TEMPLATES", "templates", "wants_html", "render_html", "sparql_link"]
 
 STATIC = Path(__file__).with_name("static")
 TEMPLATES = Path(__file__).with_name("templates")
-
-
-def local_path(iri: str) -> str:
-    """This server's path for one of our IRIs (…/id/people/1 -> /id/people/1); other IRIs stay as they are."""
-    return "/id/" + iri[len(BASE):] if iri.startswith(BASE) else iri
 
 
 def sparql_link(query: str, title: str | None = None) -> str:
@@ -32,19 +30,15 @@ def sparql_link(query: str, title: str | None = None) -> str:
 
 
 templates = Jinja2Templates(directory=str(TEMPLATES))
-templates.env.filters["local"] = local_path
+templates.env.filters["href"] = lambda iri: href(iri) or iri
 templates.env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
-templates.env.globals.update(sparql_link=sparql_link, BASE=BASE, HSG=HSG)
+templates.env.globals.update(sparql_link=sparql_link, BASE=BASE)
 
 
 def wants_html(request: Request) -> bool:
-    """A browser asks for text/html before any JSON; scripts, curl and `*/*` get data."""
-    accept = request.headers.get("accept", "")
-    html_at = accept.find("text/html")
-    if html_at < 0:
-        return False
-    json_at = min((i for i in (accept.find("application/json"), accept.find("+json")) if i >= 0), default=len(accept))
-    return html_at < json_at
+    """The client prefers text/html to the JSON types (a browser); `*/*`, curl and scripts get data."""
+    return best_match(("application/ld+json", "application/json", "text/html"),
+                      request.headers.get("accept")) == "text/html"
 
 
 def render_html(request: Request, template: str, context: dict, status_code: int = 200) -> HTMLResponse:
