@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import DateRefused, check_day
+
 __all__ = ["HeadingParty", "genre_of", "parties_of", "parse_dateline", "Dateline", "MONTHS"]
 
 MONTHS = {m: i for i, m in enumerate(
@@ -122,28 +124,41 @@ class Dateline:
     place: str | None
     date: str | None          # ISO 8601 date or dateTime
     place_span: tuple[int, int] | None
+    refused: str | None = None  # why the printed date is not taken (then date is None)
 
 
 _DATE = re.compile(
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})(?:,?\s+(?P<time>\d{3,4})(?:\s*(?P<zone>Z|GMT|[A-Z]{3}))?)?"
+    r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4,})(?:,?\s+(?P<time>\d{3,4})(?:\s*(?P<zone>Z|GMT|[A-Z]{3}))?)?"
 )
 
 
-def parse_dateline(line: str) -> Dateline | None:
-    """'Washington, October 26, 1981' -> place 'Washington', date '1981-10-26'."""
-    m = _DATE.search(line)
-    if not m:
-        return None
-    date = f"{int(m.group('year')):04d}-{MONTHS[m.group('month').lower()]:02d}-{int(m.group('day')):02d}"
+def _printed_date(m: re.Match[str]) -> tuple[str | None, str | None]:
+    """(ISO date, None), or (None, why it is refused): "April 5, 19733" is not cut to 1973."""
+    month = MONTHS[m.group("month").lower()]
+    try:
+        check_day(m.group("year"), month, int(m.group("day")))
+    except DateRefused as exc:
+        printed = m.group(0) if len(m.group(0)) <= 40 else m.group(0)[:40] + "…"
+        return None, f"date refused: the source prints '{printed}', but {exc}"
+    date = f"{m.group('year')}-{month:02d}-{int(m.group('day')):02d}"
     if m.group("time") and m.group("zone") in ("Z", "GMT"):
         hhmm = m.group("time").zfill(4)
         if int(hhmm[:2]) < 24 and int(hhmm[2:]) < 60:
             date += f"T{hhmm[:2]}:{hhmm[2:]}:00Z"
+    return date, None
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """'Washington, October 26, 1981' -> place 'Washington', date '1981-10-26' (or no date and why)."""
+    m = _DATE.search(line)
+    if not m:
+        return None
+    date, refused = _printed_date(m)
     before = line[: m.start()].rstrip(" ,")
     place = before.strip() or None
     span = None
     if place:
         start = line.index(place)
         span = (start, start + len(place))
-    return Dateline(place, date, span)
+    return Dateline(place, date, span, refused)

@@ -19,16 +19,25 @@ from typing import BinaryIO, Iterable, Iterator
 from lxml import etree
 
 from .errors import SourceError
+from .limits import open_input
 
 __all__ = ["xml_events", "CHUNK_SIZE", "MAX_PROLOG"]
 
 CHUNK_SIZE = 1 << 16
 MAX_PROLOG = 1 << 20          # a DOCTYPE longer than this is refused rather than buffered
 _GZIP_MAGIC = b"\x1f\x8b"
-_DOCTYPE = re.compile(rb"<!DOCTYPE\b")
-_ENTITY = re.compile(rb"<!ENTITY\b")
-_ROOT = re.compile(rb"<[A-Za-z_:]")
-_SUBSET_END = re.compile(rb"\]\s*>")
+_SPACE = re.compile(rb"[ \t\r\n]*")
+_QUOTED = rb"(?:\"[^\"]*\"|'[^']*')"
+_DOCTYPE_NAME = re.compile(rb"<!DOCTYPE[ \t\r\n]*[^ \t\r\n\[>]*[ \t\r\n]*")
+_EXTERNAL_ID = re.compile(rb"(?:SYSTEM[ \t\r\n]*" + _QUOTED + rb"|PUBLIC[ \t\r\n]*" + _QUOTED
+                          + rb"(?:[ \t\r\n]*" + _QUOTED + rb")?)")
+_MARKUP_DECL = re.compile(rb"<!(?:ELEMENT|ATTLIST|NOTATION)[ \t\r\n]")
+_DECL_TOKEN = re.compile(rb"\"[^\"]*\"?|'[^']*'?|%|>")
+_ENCODING = re.compile(rb"<\?xml[ \t\r\n][^>]*?encoding[ \t\r\n]*=[ \t\r\n]*[\"'](?P<enc>[^\"']*)")
+_UTF8_NAMES = (b"utf-8", b"utf8", b"us-ascii", b"ascii")
+_NOT_UTF8_STARTS = (b"\x4c\x6f\xa7\x94",)          # EBCDIC "<?xm", which libxml2 would decode
+_XINCLUDE = re.compile(rb"http://www\.w3\.org/200[13]/XInclude")
+_XINCLUDE_TAIL = 40
 _WHERE = re.compile(r",?\s*line \d+, column \d+\s*$")
 
 
@@ -37,31 +46,127 @@ def _line_col(data: bytes, pos: int) -> tuple[int, int]:
     return line, pos - (data.rfind(b"\n", 0, pos) + 1) + 1
 
 
-def _check_prolog(path: str, head: bytes, eof: bool) -> bool:
-    """True once the prolog is known to be safe; False if more bytes are needed. Raises if unsafe."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
-        raise SourceError(path, "UTF-16/UTF-32 input is not read: FRUS TEI is UTF-8", 1, 1)
-    root = _ROOT.search(head)
-    doctype = _DOCTYPE.search(head, 0, root.start() if root else len(head))
-    if doctype is None:
-        if root is not None or eof:
-            return True
-        if len(head) > MAX_PROLOG:
-            raise SourceError(path, f"no root element in the first {MAX_PROLOG} bytes", 1, 1)
-        return False
-    subset_end = _SUBSET_END.search(head, doctype.end())
-    stop = subset_end.end() if subset_end else (root.start() if root else len(head))
-    entity = _ENTITY.search(head, doctype.end(), stop)
-    if entity is not None:
-        line, col = _line_col(head, entity.start())
-        raise SourceError(path, "the DOCTYPE declares entities; entity declarations are refused "
-                                "(they enable XXE and billion-laughs attacks)", line, col)
-    if subset_end or root or eof:
-        return True
-    if len(head) > MAX_PROLOG:
-        line, col = _line_col(head, doctype.start())
-        raise SourceError(path, f"DOCTYPE longer than {MAX_PROLOG} bytes refused", line, col)
-    return False
+class _MoreBytes(Exception):
+    """The prolog is not complete in the bytes read so far."""
+
+
+_PARAMETER_ENTITY = "the DOCTYPE uses a parameter entity; parameter entities are refused (they can load external DTDs)"
+
+
+class _Prolog:
+    """Scans the prolog (XML declaration, comments, PIs, DOCTYPE) up to the root element, as libxml2 reads it."""
+
+    def __init__(self, path: str, head: bytes, eof: bool):
+        self.path, self.head, self.eof = path, head, eof
+        self.blank: list[tuple[int, int]] = []       # external DTD identifiers, blanked before parsing
+
+    def refuse(self, pos: int, why: str) -> SourceError:
+        return SourceError(self.path, why, *_line_col(self.head, pos))
+
+    def need(self, pos: int, n: int) -> None:
+        if len(self.head) - pos < n and not self.eof:
+            raise _MoreBytes
+
+    def past(self, token: bytes, pos: int) -> int:
+        end = self.head.find(token, pos)
+        if end < 0:
+            raise _MoreBytes
+        return end + len(token)
+
+    def scan(self) -> None:
+        head = self.head
+        pos = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+        while True:
+            pos = _SPACE.match(head, pos).end()
+            self.need(pos, 10)
+            if head.startswith(b"<?", pos):
+                end = self.past(b"?>", pos)
+                declared = _ENCODING.match(head, pos, end)
+                if declared and declared["enc"].lower() not in _UTF8_NAMES:
+                    raise self.refuse(pos, f"the file declares encoding {declared['enc'].decode('ascii', 'replace')}: "
+                                           "only UTF-8 is read (FRUS TEI is UTF-8)")
+                pos = end
+            elif head.startswith(b"<!--", pos):
+                pos = self.past(b"-->", pos)
+            elif head.startswith(b"<!DOCTYPE", pos):
+                pos = self.doctype(pos)
+            else:
+                return                         # the root element, or something libxml2 will report
+
+    def doctype(self, start: int) -> int:
+        head = self.head
+        pos = _DOCTYPE_NAME.match(head, start).end()
+        ext = _EXTERNAL_ID.match(head, pos)
+        if ext is not None:
+            self.blank.append((pos, ext.end()))
+            pos = _SPACE.match(head, ext.end()).end()
+        if head.startswith(b"[", pos):
+            pos = _SPACE.match(head, self.subset(pos + 1)).end()
+        if head.startswith(b">", pos):
+            return pos + 1
+        self.need(pos, 1 << 30)
+        raise self.refuse(start, "malformed or unterminated DOCTYPE")
+
+    def subset(self, pos: int) -> int:
+        """Where the internal subset ends (after its ']'); refuses what could reach outside or expand."""
+        head = self.head
+        while True:
+            pos = _SPACE.match(head, pos).end()
+            self.need(pos, 10)
+            if pos >= len(head):
+                raise self.refuse(pos, "unterminated DOCTYPE")
+            if head.startswith(b"]", pos):
+                return pos + 1
+            if head.startswith(b"<!--", pos):
+                pos = self.past(b"-->", pos)
+            elif head.startswith(b"<?", pos):
+                pos = self.past(b"?>", pos)
+            elif head.startswith(b"<!ENTITY", pos):
+                raise self.refuse(pos, "the DOCTYPE declares entities; entity declarations are refused "
+                                       "(they enable XXE and billion-laughs attacks)")
+            elif head.startswith(b"%", pos):
+                raise self.refuse(pos, _PARAMETER_ENTITY)
+            elif _MARKUP_DECL.match(head, pos):
+                pos = self.declaration(pos)
+            else:
+                raise self.refuse(pos, "the DOCTYPE's internal subset holds something other than element, "
+                                       "attribute-list and notation declarations and comments: refused")
+
+    def declaration(self, pos: int) -> int:
+        """End of an ELEMENT/ATTLIST/NOTATION declaration: its first '>' outside quotes."""
+        for m in _DECL_TOKEN.finditer(self.head, pos):
+            token = m.group()
+            if token == b">":
+                return m.end()
+            if token == b"%":
+                raise self.refuse(m.start(), _PARAMETER_ENTITY)
+            if token[:1] in b"'\"" and (len(token) < 2 or token[-1:] != token[:1]):
+                break                                  # a quoted string not closed yet
+        self.need(pos, 1 << 30)
+        raise self.refuse(pos, "unterminated declaration in the DOCTYPE")
+
+
+def _safe_prolog(path: str, head: bytes, eof: bool) -> bytes | None:
+    """The bytes to parse once the prolog is known to be safe (external DTD names blanked), None if more are needed.
+
+    Refuses entity declarations and parameter entities, and blanks `SYSTEM "…"`/`PUBLIC "…" "…"` with
+    spaces (newlines kept, so lines and columns stay true): libxml2 never learns a path or URL to load.
+    """
+    if head[:4] in _NOT_UTF8_STARTS or head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4]:
+        raise SourceError(path, "UTF-16/UTF-32/EBCDIC input is not read: FRUS TEI is UTF-8", 1, 1)
+    prolog = _Prolog(path, head, eof)
+    try:
+        prolog.scan()
+    except _MoreBytes:
+        if not eof and len(head) <= MAX_PROLOG:
+            return None
+        if not eof:
+            raise SourceError(path, f"prolog (XML declaration, comments, DOCTYPE) longer than {MAX_PROLOG} "
+                                    "bytes refused", 1, 1) from None
+    data = bytearray(head)
+    for a, b in prolog.blank:
+        data[a:b] = bytes(c if c in b"\r\n" else 32 for c in head[a:b])
+    return bytes(data)
 
 
 def _syntax_error(path: str, exc: etree.XMLSyntaxError, log=None) -> SourceError:
@@ -88,15 +193,21 @@ def _syntax_error(path: str, exc: etree.XMLSyntaxError, log=None) -> SourceError
 
 
 def _open(path: Path) -> tuple[BinaryIO, BinaryIO]:
-    try:
-        raw = open(path, "rb")
-    except FileNotFoundError:
-        raise SourceError(str(path), "no such file or folder") from None
-    except OSError as exc:
-        raise SourceError(str(path), f"cannot open: {exc.strerror or exc}") from None
+    raw = open_input(str(path))
     magic = raw.read(2)
     raw.seek(0)
     return raw, (gzip.GzipFile(fileobj=raw, mode="rb") if magic == _GZIP_MAGIC else raw)
+
+
+class _NoExternalResources(etree.Resolver):
+    """A second line behind the blanked DOCTYPE: any load libxml2 still asks for is refused, not opened."""
+
+    def __init__(self, path: str):
+        super().__init__()
+        self.path = path
+
+    def resolve(self, url, pubid, context):
+        raise SourceError(self.path, f"the file asks to load {url or pubid!r}: external resources are never read")
 
 
 def xml_events(path: str | Path, events: Iterable[str] = ("start", "end"),
@@ -114,7 +225,8 @@ def xml_events(path: str | Path, events: Iterable[str] = ("start", "end"),
         dtd_validation=False, attribute_defaults=False, collect_ids=False,
         remove_comments=True, remove_pis=True,
     )
-    head = b""
+    parser.resolvers.add(_NoExternalResources(where))
+    head = tail = b""
     prolog_ok = False
     fed = 0
     lines = 1
@@ -132,11 +244,19 @@ def xml_events(path: str | Path, events: Iterable[str] = ("start", "end"),
                 raise SourceError(where, f"cannot read: {exc}", lines) from None
             if not prolog_ok:
                 head += chunk
-                if not _check_prolog(where, head, eof=not chunk):
+                safe = _safe_prolog(where, head, eof=not chunk)
+                if safe is None:
                     continue
-                prolog_ok, chunk, head = True, head, b""
+                prolog_ok, chunk, head = True, safe, b""
             if not chunk:
                 break
+            xinclude = _XINCLUDE.search(tail + chunk)
+            if xinclude is not None:
+                before = (tail + chunk)[:xinclude.start()]
+                raise SourceError(where, "XInclude refused: the file uses the XInclude namespace, which would make "
+                                         "the reader include other files",
+                                  lines - tail.count(b"\n") + before.count(b"\n"))
+            tail = chunk[-_XINCLUDE_TAIL:]
             if not seen_text:
                 seen_text = bool(chunk.strip())
             fed += len(chunk)

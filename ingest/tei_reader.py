@@ -43,7 +43,9 @@ from lxml import etree
 from ontology import iris
 
 from .errors import SourceError
+from .dates import DateRefused, check_day, check_range
 from .heading import genre_of, parse_dateline, parties_of
+from .limits import size_problem
 from .records import DocumentRecord, Footnote, ListEntry, Mention, Page, Party, SourceNote, Span, VolumeRecord
 from .secure_xml import xml_events
 from .source_note import parse_source_note
@@ -68,7 +70,7 @@ _MIN_ATTRS = tuple(f"{{{ns}}}doc-dateTime-min" for ns in FRUS_NS)
 _MAX_ATTRS = tuple(f"{{{ns}}}doc-dateTime-max" for ns in FRUS_NS)
 _PLACES_SCHEME = "https://history.state.gov/tags/places"
 
-_ISO = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}(?:\.\d+)?))?"
+_ISO = re.compile(r"^(?P<y>\d{4,})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}(?:\.\d+)?))?"
                   r"(?P<z>Z|[+-]\d{2}:\d{2})?)?)?)?$")
 _ZULU = re.compile(r"\b(?P<hhmm>\d{4})\s*(?:Z\b|GMT\b|Zulu\b|z\b)")
 _FILE_NUMBER_ONLY = re.compile(r"^[\w.()/–—-]*\d[\w.()/–—-]*(?:\s+[\w.()/–—-]+){0,3}$")
@@ -87,27 +89,28 @@ _FICHE = re.compile(r"^(\d+)/(\d+)\.\w+$")
 # --------------------------------------------------------------------------------- dates
 
 def _iso(value: str | None, *, end: bool = False) -> str | None:
-    """A valid xsd:date or xsd:dateTime for an ISO value; partial dates widen to their first (or last) day."""
+    """A valid xsd:date or xsd:dateTime for an ISO value; partial dates widen to their first (or last) day.
+
+    None when the value is not ISO-shaped; DateRefused when it is, but names no plausible day or time.
+    """
     if not value:
         return None
     m = _ISO.match(value.strip())
     if not m:
         return None
-    y = int(m["y"])
     mo = int(m["m"]) if m["m"] else (12 if end else 1)
-    if not 1 <= mo <= 12:
-        return None
-    last = calendar.monthrange(y, mo)[1]
-    d = int(m["d"]) if m["d"] else (last if end else 1)
-    if not 1 <= d <= last:
-        return None
-    day = f"{y:04d}-{mo:02d}-{d:02d}"
+    try:
+        check_day(m["y"], mo, int(m["d"] or 1))
+    except DateRefused as exc:
+        raise DateRefused(f"the source gives '{value.strip()[:40]}', but {exc}") from None
+    d = int(m["d"]) if m["d"] else (calendar.monthrange(int(m["y"]), mo)[1] if end else 1)
+    day = f"{m['y']}-{mo:02d}-{d:02d}"
     if m["H"] is None:
         return day
     hh, mm = int(m["H"]), int(m["M"])
     ss = m["S"] or "00"
     if hh > 24 or mm > 59 or float(ss) >= 60 or (hh == 24 and (mm or float(ss))):
-        return None
+        raise DateRefused(f"the source gives '{value.strip()[:40]}', but {hh:02d}:{mm:02d}:{ss} is not a time of day")
     return f"{day}T{hh:02d}:{mm:02d}:{ss if len(ss) >= 2 else ss.zfill(2)}{m['z'] or ''}"
 
 
@@ -115,40 +118,71 @@ def _is_partial(value: str) -> bool:
     return bool(_PARTIAL.fullmatch(value))
 
 
-def document_dates(div: etree._Element, date_el: etree._Element | None, dateline: str | None,
-                   heading: str | None = None) -> tuple[str | None, str | None, str | None]:
-    """(date, date_max, how) of a document: from frus:doc-dateTime-min/max, the dateline's date, or the text."""
+def _range(lo: str | None, hi: str | None) -> str | None:
+    """hi, or None when it is lo; DateRefused when the range runs backwards."""
+    if lo and hi:
+        check_range(lo, hi)
+    return hi if lo and hi and hi != lo else None
+
+
+def _from_frus_attributes(div: etree._Element) -> tuple[str, str | None, str] | None:
     for lo_attr, hi_attr in zip(_MIN_ATTRS, _MAX_ATTRS):
         lo = _iso(div.get(lo_attr))
         if lo:
-            hi = _iso(div.get(hi_attr), end=True)
-            return lo, (hi if hi and hi != lo else None), "frus:doc-dateTime-min/max"
+            return lo, _range(lo, _iso(div.get(hi_attr), end=True)), "frus:doc-dateTime-min/max"
+    return None
+
+
+def _from_date_element(date_el: etree._Element) -> tuple[str, str | None, str] | None:
+    when = date_el.get("when")
+    lo = _iso(when)
+    if lo:
+        if _is_partial(when):
+            return lo, _range(lo, _iso(when, end=True)), "partial date as a range"
+        if "T" in lo and not _ZONED.search(lo):
+            zulu = _ZULU.search(plain("".join(date_el.itertext())))
+            if zulu and zulu["hhmm"] == lo[11:13] + lo[14:16]:
+                lo += "Z"
+        return lo, None, "dateline date/@when"
+    lo = _iso(date_el.get("from") or date_el.get("notBefore"))
+    hi = _iso(date_el.get("to") or date_el.get("notAfter"), end=True)
+    if lo or hi:
+        return (lo or hi), _range(lo, hi), "dateline date range"
+    return None
+
+
+def _from_text(text: str, how: str) -> tuple[str, None, str] | None:
+    parsed = parse_dateline(text)
+    if parsed and parsed.refused:
+        raise DateRefused(parsed.refused)
+    return (parsed.date, None, how) if parsed and parsed.date else None
+
+
+def document_dates(div: etree._Element, date_el: etree._Element | None, dateline: str | None,
+                   heading: str | None = None) -> tuple[str | None, str | None, str | None, str | None]:
+    """(date, date_max, how, refused) of a document: from frus:doc-dateTime-min/max, the dateline's date, or the text.
+
+    A source whose date is refused (no such day, outside 1700..2100, a backward range) gives way to the
+    next; when none gives a date, `refused` says why the first refused one was (the document keeps no date).
+    """
+    sources = [lambda: _from_frus_attributes(div)]
     if date_el is not None:
-        when = date_el.get("when")
-        if when:
-            lo = _iso(when)
-            if lo:
-                if _is_partial(when):
-                    return lo, _iso(when, end=True), "partial date as a range"
-                if "T" in lo and not _ZONED.search(lo):
-                    zulu = _ZULU.search(plain("".join(date_el.itertext())))
-                    if zulu and zulu["hhmm"] == lo[11:13] + lo[14:16]:
-                        lo += "Z"
-                return lo, None, "dateline date/@when"
-        lo_v = date_el.get("from") or date_el.get("notBefore")
-        hi_v = date_el.get("to") or date_el.get("notAfter")
-        lo, hi = _iso(lo_v), _iso(hi_v, end=True)
-        if lo or hi:
-            return (lo or hi), (hi if lo and hi and hi != lo else None), "dateline date range"
+        sources.append(lambda: _from_date_element(date_el))
     if dateline:
-        parsed = parse_dateline(dateline)
-        if parsed and parsed.date:
-            return parsed.date, None, "dateline text"
+        sources.append(lambda: _from_text(dateline, "dateline text"))
     if heading:
-        parsed = parse_dateline(_NUMBER_PREFIX.sub("", heading))
-        if parsed and parsed.date:
-            return parsed.date, None, "heading text"
-    return None, None, None
+        sources.append(lambda: _from_text(_NUMBER_PREFIX.sub("", heading), "heading text"))
+    refused = None
+    for source in sources:
+        try:
+            found = source()
+        except DateRefused as exc:
+            message = str(exc)
+            refused = refused or (message if message.startswith("date refused") else f"date refused: {message}")
+            continue
+        if found:
+            return (*found, None)
+    return None, None, None, refused
 
 
 # --------------------------------------------------------------------------------- the volume
@@ -392,6 +426,9 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
     footnotes: list[Footnote] = []
     used: set[str] = set()
     source_index = _source_note_index(rendered)
+    too_large = size_problem(len(text.encode("utf-8")), "its text")
+    if too_large:
+        raise ValueError(too_large)
     source_note = None
     unnumbered = 0
     for i, note in enumerate(rendered.notes):
@@ -428,7 +465,7 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
         rendered.dateline.find(f".//{TEI}date") if rendered.dateline is not None else None)
     subtype = div.get("subtype")
     has_dateline = rendered.dateline is not None
-    date, date_max, _how = document_dates(
+    date, date_max, _how, refused = document_dates(
         div, date_el, dateline_text, heading if not has_dateline and not _EDITORIAL.search(heading) else None)
     if subtype == "editorial-note":
         editorial = True
@@ -438,7 +475,7 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
         editorial = not has_dateline and (date is None or bool(_EDITORIAL.search(heading)))
     if editorial and not has_dateline and subtype != "editorial-note" and _how == "heading text":
         date = date_max = None
-    basis = _BASIS.get(_how) if date else None
+    basis = _BASIS.get(_how) if date else refused
 
     pages = _pages(rendered, start_page, body_end) or _fiche_pages(div, body_end)
     place = place_at = None
@@ -608,7 +645,7 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
                             yield from held                 # no dated document after them in their chapter
                             held.clear()
                         if not record.is_editorial_note and record.date is None:
-                            record.date_basis = _UNPLACED          # unless _infer_undated places it
+                            record.date_basis = record.date_basis or _UNPLACED   # unless _infer_undated places it
                             if not held:
                                 held_group = group
                                 held_after = last_dated if last_dated and last_dated[0] == group else None
@@ -676,7 +713,7 @@ def _infer_undated(held: list[DocumentRecord], before: tuple | None, after: Docu
         if record.is_editorial_note or record.date is not None:
             continue
         record.date, record.date_max = lo, (hi if hi != lo else None)
-        record.date_basis = (f"undated in the source; the editors placed it between {prev.doc_id} ({lo}) and "
+        record.date_basis = (f"{why}; the editors placed it between {prev.doc_id} ({lo}) and "
                              f"{after.doc_id} ({hi}), the dated documents around it in its chapter")
 
 
@@ -685,3 +722,4 @@ def _refuse_entities(where: str, root: etree._Element) -> None:
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise SourceError(where, "the DOCTYPE declares entities; entity declarations are refused", 1, 1)
+        why = "undated in the source" if record.date_basis in (None, _UNPLACED) else record.date_basis

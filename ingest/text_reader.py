@@ -8,12 +8,14 @@ so that offsets are stable and every offset has a page.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
 from .heading import genre_of, parse_dateline, parties_of
+from .limits import max_document_bytes, open_input, size_problem
 from .records import DocumentRecord, Footnote, Page, Party, Span, VolumeRecord
 from .source_note import parse_source_note
 
@@ -76,6 +78,7 @@ class _Builder:
     def add(self, raw: str) -> Span:
         start = self.length
         out: list[str] = []
+        here = start
         pos = 0
         tokens = sorted([(m.start(), m.end(), "page", m.group("n")) for m in _PAGE.finditer(raw)]
                         + [(m.start(), m.end(), "mark", m.group(0)) for m in _MARK.finditer(raw)])
@@ -83,7 +86,7 @@ class _Builder:
             if s < pos:
                 continue
             out.append(raw[pos:s])
-            here = start + sum(map(len, out))
+            here += s - pos
             if kind == "page":
                 if out and out[-1].endswith(" ") and raw[e:e + 1] in (" ", ""):
                     e += 1
@@ -125,10 +128,11 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str, 
             i -= 1
             continue
         m = _FOOTNOTE.match(line.strip())
-        if not m or (notes and int(m.group("n")) != int(notes[0][0]) - 1):
+        if not m or (notes and int(m.group("n")) != int(notes[-1][0]) - 1):
             break
-        notes.insert(0, (m.group("n"), m.group("text"), i))
+        notes.append((m.group("n"), m.group("text"), i))
         i -= 1
+    notes.reverse()
     if notes and notes[0][0] != "1":
         return lines, []
     return lines[:i], notes
@@ -162,7 +166,7 @@ def parse_text_document(raw: str, source: str = "<text>") -> DocumentRecord:
         return j
 
     i = next_nonblank(i)
-    date = place = None
+    date = place = date_basis = None
     place_span = None
     is_editorial = True
     if i < len(lines):
@@ -170,7 +174,7 @@ def parse_text_document(raw: str, source: str = "<text>") -> DocumentRecord:
         if dl and len(lines[i].strip()) < 120:
             b.sep()
             span = b.add(lines[i].strip())
-            date, place, is_editorial = dl.date, dl.place, False
+            date, date_basis, place, is_editorial = dl.date, dl.refused, dl.place, False
             if dl.place_span:
                 place_span = Span(span.start + dl.place_span[0], span.start + dl.place_span[1])
             i = next_nonblank(i + 1)
@@ -215,7 +219,7 @@ def parse_text_document(raw: str, source: str = "<text>") -> DocumentRecord:
     volume = VolumeRecord(id=vid, title=vtitle)
     record = DocumentRecord(
         volume=volume, doc_id=f"d{number}", number=number, heading=heading, text=text, source=source,
-        genre=genre_of(heading), subject=subject, date=date, place=place, place_span=place_span,
+        genre=genre_of(heading), subject=subject, date=date, date_basis=date_basis, place=place, place_span=place_span,
         is_editorial_note=is_editorial, pages=pages, footnotes=footnotes,
         body_start=body_span.start, body_end=body_end,
     )
@@ -228,9 +232,23 @@ def parse_text_document(raw: str, source: str = "<text>") -> DocumentRecord:
     return record
 
 
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refused unread when the file is over the document size bound."""
+    try:
+        with open_input(str(path)) as f:
+            size = os.fstat(f.fileno()).st_size
+            data = b"" if size_problem(size, "file") else f.read(max_document_bytes() + 1)
+    except OSError as exc:
+        raise SourceError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    problem = size_problem(max(size, len(data)), "file")
+    if problem:
+        raise SourceError(str(path), problem)
+    return data
+
+
 def read_text_document(path: str | Path) -> DocumentRecord:
     path = Path(path)
-    data = path.read_bytes()
+    data = _read_bounded(path)
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -33,6 +33,9 @@ _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
 _END_PUNCT = re.compile(r"[.!?;:…][”\"’')\]*_]*$")
 _SPEECH_ATTITUDE = frozenset({"speech", "attitude"})
 _DIGIT_WORD = re.compile(r"[A-Za-z]*\d[\w’'-]*")
+# Longer than any FRUS sentence (the longest in the fixtures is 436 characters): run-on text or a table.
+# Not read for claims, which keeps the per-sentence steps (subject, quotes, about) linear in the document.
+MAX_SENTENCE = 4000
 _QUESTION = re.compile(r"\?[”\"’')\]*_]*$")
 
 
@@ -91,6 +94,8 @@ class _Extractor:
 
     def skip_reason(self, s: int, e: int, block: Block) -> str | None:
         """Why text[s:e] is not a claim, or None."""
+        if e - s > MAX_SENTENCE:
+            return "too long for a sentence"
         t = self.text[s:e].strip()
         words = self._words(s, e)
         if _QUESTION.search(t):

@@ -23,6 +23,7 @@ _TERMINAL = re.compile(r"[.!?…]+[”\"’')\]*_]*(?=\s|$)")
 _CLOSERS = "”\"’')]*_"
 _OPENERS = "“\"‘'([*_—–-•"
 _INITIALS = re.compile(r"(?:[A-Za-z]{0,2}[A-Z]\.)*[A-Za-z]{0,2}[A-Z]|[A-Za-z](?:\.[A-Za-z])+")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 _RUNS_ON = re.compile(r"[.!?:;…”\"’)\]*_]\s*$")
 
 
@@ -64,7 +65,7 @@ def blocks(text: str, start: int = 0, end: int | None = None, cues: Cues | None 
     for s, e in lines:
         if merged:
             ps, pe = merged[-1]
-            if not _RUNS_ON.search(text[ps:pe]) and text[s].islower() and not cues.enumerator.match(text[s:e]):
+            if not _RUNS_ON.search(text, pe - 1, pe) and text[s].islower() and not cues.enumerator.match(text[s:e]):
                 merged[-1] = (ps, e)
                 continue
         merged.append((s, e))
@@ -90,10 +91,10 @@ def _next_word(text: str, pos: int, hi: int) -> str:
 
 def _is_boundary(text: str, lo: int, hi: int, m: re.Match[str], cues: Cues) -> bool:
     after = m.end()
-    rest = text[after:hi].lstrip()
-    if not rest:
+    following = _NEXT_CHAR.match(text, after, hi)
+    if following is None:
         return True
-    nxt = rest[0]
+    nxt = following.group(1)
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
         return False
     if not m.group(0).startswith("."):

@@ -57,12 +57,13 @@ def test_an_external_dtd_is_neither_loaded_nor_fatal(tmp_path):
     assert record.heading == "1. Heading"
 
 
-def test_xinclude_is_not_followed(tmp_path):
+def test_xinclude_is_refused_not_followed(tmp_path):
     secret = write(tmp_path, "secret.txt", "TOP-SECRET-CONTENT")
     path = write(tmp_path, "xi.xml", DOC.format(
         f'Heading<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{secret}" parse="text"/>'))
-    [record] = read_all(path)
-    assert "TOP-SECRET" not in record.text
+    with pytest.raises(SourceError, match="XInclude refused") as err:
+        read_all(path)
+    assert "TOP-SECRET" not in str(err.value) and err.value.line == 1
 
 
 def test_undefined_entity_reference_is_a_clear_error(tmp_path):
