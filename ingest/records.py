@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "Span", "Page", "Footnote", "SourceNote", "Party", "Candidate", "Mention", "Claim", "ClaimAgent",
-    "VolumeRecord", "DocumentRecord", "ListEntry",
+    "VolumeRecord", "DocumentRecord", "ListEntry", "SubjectTerm",
 ]
 
 
@@ -125,6 +125,18 @@ class ListEntry:
     entity: str | None = None    # authority IRI when linked
 
 
+@dataclass(frozen=True)
+class SubjectTerm:
+    """A subject heading of the FRUS subject taxonomy (today's TEI: textClass/keywords[@scheme='frus-subject-taxonomy']/term)."""
+    label: str                   # the term as printed: "human rights"
+    ref: str = ""                # the taxonomy's id of the heading
+    subject: str = ""            # the heading's slug: "human-rights"
+    category: str = ""           # slugs of the taxonomy's category and subcategory
+    subcategory: str = ""
+    lcsh: str = ""               # Library of Congress Subject Headings IRI, when mapped
+    lcsh_match: str = ""         # how well the LCSH heading fits ("exact", "close", …)
+
+
 @dataclass
 class VolumeRecord:
     id: str                      # frus1981-88v41
@@ -139,6 +151,7 @@ class VolumeRecord:
     terms: list[ListEntry] = field(default_factory=list)
     places: tuple[str, ...] = ()  # gsh ids from the header keywords
     complete: bool = False        # read from the whole TEI volume (its graph replaces a partial one)
+    header_subjects: tuple[SubjectTerm, ...] = ()  # subject keywords of a single-document file's header
 
 
 @dataclass
@@ -166,6 +179,7 @@ class DocumentRecord:
     body_start: int = 0          # where the body (after heading, dateline, subject) begins
     body_end: int | None = None  # where footnotes begin
     marked_persons: list[tuple[int, int]] = field(default_factory=list)   # persName without @corresp: a person, unnamed by the editors
+    subjects: list[SubjectTerm] = field(default_factory=list)            # subject headings (FRUS subject taxonomy, LCSH)
 
     def page_at(self, offset: int) -> str:
         """The printed page on which `offset` lies."""

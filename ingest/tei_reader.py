@@ -408,6 +408,9 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
         raise ValueError("document div has neither xml:id nor n")
     rendered = render_document(div)
     text, bases, body_end = _layout(rendered)
+    too_large = size_problem(len(text.encode("utf-8")), "its text")
+    if too_large:
+        raise ValueError(too_large)
 
     def absolute(builder: int, offset: int) -> int | None:
         base = bases[builder]
@@ -426,9 +429,6 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
     footnotes: list[Footnote] = []
     used: set[str] = set()
     source_index = _source_note_index(rendered)
-    too_large = size_problem(len(text.encode("utf-8")), "its text")
-    if too_large:
-        raise ValueError(too_large)
     source_note = None
     unnumbered = 0
     for i, note in enumerate(rendered.notes):
@@ -712,6 +712,7 @@ def _infer_undated(held: list[DocumentRecord], before: tuple | None, after: Docu
     for record in held:
         if record.is_editorial_note or record.date is not None:
             continue
+        why = "undated in the source" if record.date_basis in (None, _UNPLACED) else record.date_basis
         record.date, record.date_max = lo, (hi if hi != lo else None)
         record.date_basis = (f"{why}; the editors placed it between {prev.doc_id} ({lo}) and "
                              f"{after.doc_id} ({hi}), the dated documents around it in its chapter")
@@ -722,4 +723,3 @@ def _refuse_entities(where: str, root: etree._Element) -> None:
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise SourceError(where, "the DOCTYPE declares entities; entity declarations are refused", 1, 1)
-        why = "undated in the source" if record.date_basis in (None, _UNPLACED) else record.date_basis

@@ -390,4 +390,53 @@ def document_graph(record: DocumentRecord) -> GraphData:
         _mention(g, record, doc, n, m, seen, page_of)
     for n, c in enumerate(record.claims, start=1):
         _claim(g, record, doc, n, c, page_of, seen)
+    _subjects(g, doc, record.subjects)
     return _data(g)
+
+
+_DCT = "http://purl.org/dc/terms/"
+_SMALL_WORDS = {"and", "of", "the", "in", "on", "for", "to", "a", "an"}
+
+
+def _slug_label(slug: str) -> str:
+    """'arms-control-and-disarmament' -> 'Arms Control and Disarmament' (the taxonomy's labels are title case)."""
+    words = slug.split("-")
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _subjects(g: _Graph, doc: str, terms) -> None:
+    """dcterms:subject to each heading of the FRUS subject taxonomy and to its LCSH IRI; the taxonomy as a SKOS
+    scheme (heading -> subcategory -> category), described where a document uses it."""
+    scheme = iris.subject_scheme_iri()
+    for term in terms:
+        key = iris.slug(term.subject or term.ref or term.label)
+        heading = iris.subject_iri(key)
+        label = _slug_label(term.subject) if term.subject else term.label
+        g.add(doc, _DCT + "subject", heading)
+        g.typed(heading, SKOS + "Concept", FK + "SubjectHeading")
+        g.lit(heading, SKOS + "prefLabel", label)
+        g.lit(heading, SKOS + "notation", term.ref)
+        g.add(heading, SKOS + "inScheme", scheme)
+        broader = None
+        if term.category:
+            broader = category = iris.subject_category_iri(term.category)
+            g.typed(category, SKOS + "Concept", FK + "SubjectCategory")
+            g.lit(category, SKOS + "prefLabel", _slug_label(term.category))
+            g.add(category, SKOS + "topConceptOf", scheme)
+            g.add(category, SKOS + "inScheme", scheme)
+            if term.subcategory:
+                broader = sub = iris.subject_category_iri(term.category, term.subcategory)
+                g.typed(sub, SKOS + "Concept", FK + "SubjectCategory")
+                g.lit(sub, SKOS + "prefLabel", _slug_label(term.subcategory))
+                g.add(sub, SKOS + "broader", category)
+                g.add(sub, SKOS + "inScheme", scheme)
+        if broader:
+            g.add(heading, SKOS + "broader", broader)
+        if term.lcsh.startswith(("http://id.loc.gov/", "https://id.loc.gov/")):
+            g.add(doc, _DCT + "subject", term.lcsh)
+            g.add(heading, SKOS + ("exactMatch" if term.lcsh_match in ("", "exact") else "closeMatch"), term.lcsh)
+            g.lit(heading, FK + "lcshMatch", term.lcsh_match)
+            g.lit(term.lcsh, RDFS + "label", label)
+    if terms:
+        g.typed(scheme, SKOS + "ConceptScheme")
+        g.lit(scheme, RDFS + "label", "FRUS subject taxonomy")

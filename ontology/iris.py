@@ -8,6 +8,7 @@
     {BASE}organizations/un                              an institution
     {BASE}graph/authority/<name>                        authority graphs
     {entity}/years/1961                                 an entity in one year (claims index, fk:aboutInYear)
+    {BASE}subjects, …/subjects/headings/human-rights     the FRUS subject taxonomy (SKOS) and its headings
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .namespaces import BASE, FK, HSG
 __all__ = [
     "volume_iri", "document_iri", "document_url", "graph_iri", "authority_graph_iri", "person_iri",
     "country_iri", "organization_iri", "region_iri", "term_iri", "slug", "vocab", "volume_person_iri",
-    "pocom_url", "place_iri", "position_iri", "year_iri",
+    "pocom_url", "place_iri", "position_iri", "year_iri", "subject_scheme_iri", "subject_iri", "subject_category_iri",
 ]
 
 
@@ -87,6 +88,21 @@ def organization_iri(key: str) -> str:
 
 def region_iri(key: str) -> str:
     return f"{BASE}regions/{slug(key)}"
+
+
+def subject_scheme_iri() -> str:
+    """The FRUS subject taxonomy as a SKOS concept scheme."""
+    return f"{BASE}subjects"
+
+
+def subject_iri(key: str) -> str:
+    """A heading of the FRUS subject taxonomy (its slug)."""
+    return f"{BASE}subjects/headings/{slug(key)}"
+
+
+def subject_category_iri(category: str, subcategory: str | None = None) -> str:
+    """A category of the FRUS subject taxonomy, or one of its subcategories."""
+    return f"{BASE}subjects/{slug(category)}" + (f"/{slug(subcategory)}" if subcategory else "")
 
 
 def year_iri(entity_iri: str, year: int | str) -> str:

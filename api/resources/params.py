@@ -54,13 +54,13 @@ def _day(name: str, value: str) -> tuple[dt.date, str]:
         raise BadParameter(f"{name}: no such date {value!r}") from None
 
 
-def date_bounds(start: str | None, end: str | None) -> tuple[str | None, str | None]:
+def date_bounds(start: str | None, end: str | None, names: tuple[str, str] = ("from", "to")) -> tuple[str | None, str | None]:
     """Inclusive `from`, `to` (each a year, month or day) as [lower, upper) strings for comparing STR(?date)."""
     lower = upper = None
     if start:
-        lower = _day("from", start)[0].isoformat()
+        lower = _day(names[0], start)[0].isoformat()
     if end:
-        day, unit = _day("to", end)
+        day, unit = _day(names[1], end)
         if unit == "year":
             upper = f"{day.year + 1:04d}"
         elif unit == "month":
@@ -68,7 +68,7 @@ def date_bounds(start: str | None, end: str | None) -> tuple[str | None, str | N
         else:
             upper = (day + dt.timedelta(days=1)).isoformat()
     if lower and upper and lower >= upper:
-        raise BadParameter("from: the range is empty (from is after to)")
+        raise BadParameter(f"{names[0]}: the range is empty ({names[0]} is after {names[1]})")
     return lower, upper
 
 

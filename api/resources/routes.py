@@ -140,7 +140,7 @@ def _lister(kind: str):
         given = _given(name=name, office=office, date=date)
 
         def build():
-            lower, upper = p.date_bounds(date, date)
+            lower, upper = p.date_bounds(date, date, ("date", "date"))
             filt = EntityFilter(name=p.text("name", name) if name else None,
                                 office=p.text("office", office) if office else None,
                                 date_from=lower, date_to=upper, params=given)

@@ -1,0 +1,329 @@
+"""The REST resources, over a real uvicorn serving the sample memo (FRUS 1981–88 vol. XLI, doc. 54)."""
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+import rdflib
+
+from ontology.namespaces import BASE, FK, PROV, SCHEMA
+
+D54 = BASE + "historicaldocuments/frus1981-88v41/d54"
+CLARK, KENNEDY, HAIG, FENWICK = (BASE + f"people/{n}" for n in ("102617", "107031", "105381", "104215"))
+FENWICK_QUOTE = ("Americans don't fight and die for a second car or fancy refrigerator. "
+                 "They will fight for ideas, for the idea of freedom.")
+NINE_COUNTRIES = {"Afghanistan", "Argentina", "Cambodia", "El Salvador", "Japan", "Pakistan", "Poland",
+                  "Soviet Union", "United States"}
+
+
+def get(server, path, **params):
+    response = httpx.get(server + path, params=params, timeout=30)
+    assert response.status_code == 200, (path, params, response.text[:300])
+    return response.json()
+
+
+def ids(listing):
+    return [item["id"] for item in listing["items"]]
+
+
+@pytest.fixture(scope="module")
+def d54(server):
+    return get(server, "/documents/frus1981-88v41/d54")
+
+
+# -- the sample memo ------------------------------------------------------------------------------
+
+def test_the_memo_names_its_authors_and_recipient_with_the_offices_they_held(d54):
+    authors = {a["person"]["name"]: a["roleName"] for a in d54["authors"]}
+    assert authors == {"William Patrick Clark": "Deputy Secretary of State",
+                       "Richard Thomas Kennedy": "Under Secretary of State for Management"}
+    assert [(r["person"]["id"], r["roleName"]) for r in d54["recipients"]] == [(HAIG, "Secretary of State")]
+    assert d54["authors"][0]["person"]["href"] == "/people/102617"
+
+
+def test_the_memo_has_its_metadata_source_note_footnotes_and_pages(d54):
+    assert (d54["date"], d54["genre"], d54["classification"], d54["fileNumber"]) == \
+        ("1981-10-26", "Memorandum", "Confidential", "P820048-0941")
+    assert d54["volume"]["volumeId"] == "frus1981-88v41" and d54["place"]["name"] == "Washington"
+    assert d54["sourceNote"]["text"].startswith("1. Source: Department of State")
+    assert [n["noteNumber"] for n in d54["footnotes"]] == ["1", "2", "3"]
+    assert [p["page"] for p in d54["pages"]] == [167, 168, 169, 170]
+    note = d54["footnotes"][1]
+    assert d54["text"][note["start"]:note["end"]] == note["text"]
+
+
+def test_the_fenwick_quotation_is_a_claim_at_its_offsets(d54):
+    [quote] = [c for c in d54["claims"] if c["claimType"] == "Quotation" and c["text"] == FENWICK_QUOTE]
+    assert [who["id"] for who in quote["claimants"]] == [FENWICK]
+    assert quote["claimants"][0]["name"] == "Millicent H. Fenwick"
+    assert d54["text"][quote["start"]:quote["end"]] == FENWICK_QUOTE
+    assert quote["page"] == 167 and quote["document"]["id"] == D54
+
+
+def test_the_memo_mentions_nine_countries(d54):
+    countries = {e["name"] for e in d54["entities"] if e["kind"] == "countries"}
+    assert countries == NINE_COUNTRIES
+
+
+def test_every_mention_quotes_the_text_at_its_offsets(d54):
+    assert len(d54["mentions"]) > 20
+    for m in d54["mentions"]:
+        assert d54["text"][m["start"]:m["end"]] == m["exact"], m
+    clark = d54["mentions"][0]
+    assert (clark["exact"], clark["entityType"], clark["entity"]["id"], clark["method"]) == \
+        ("Clark", "Person", CLARK, "office-and-date")
+
+
+def test_an_unknown_document_is_404(server):
+    assert httpx.get(server + "/documents/frus1981-88v41/d999").status_code == 404
+    assert httpx.get(server + "/documents/nosuchvolume/d54").status_code == 404
+
+
+# -- /documents -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("params, found", [
+    ({}, True),
+    ({"volume": "frus1981-88v41"}, True), ({"volume": "frus1969-76v01"}, False),
+    ({"from": "1981-10-26", "to": "1981-10-26"}, True), ({"from": "1981-10"}, True), ({"to": "1981"}, True),
+    ({"from": "1981-10-27"}, False), ({"to": "1981-10-25"}, False),
+    ({"genre": "memorandum"}, True), ({"genre": "Telegram"}, False),
+    ({"author": "people/102617"}, True), ({"author": KENNEDY}, True), ({"author": "people/105381"}, False),
+    ({"recipient": "people/105381"}, True), ({"recipient": "people/102617"}, False),
+    ({"mentions": "countries/el-salvador"}, True), ({"mentions": ["countries/japan", "organizations/un"]}, True),
+    ({"mentions": "countries/france"}, False),
+    ({"text": "HIPPOCRATIC OATH"}, True), ({"text": "no such words here"}, False),
+    ({"sort": "number"}, True),
+])
+def test_documents_filters(server, params, found):
+    listing = get(server, "/documents", **params)
+    assert (ids(listing) == [D54]) is found and listing["total"] == (1 if found else 0)
+
+
+def test_document_list_items_summarise_each_document(server):
+    [item] = get(server, "/documents")["items"]
+    assert item["title"].startswith("54. Memorandum From the Deputy Secretary of State (Clark)")
+    assert item["href"] == "/documents/frus1981-88v41/d54"
+    assert sorted(item["authorNames"]) == ["Richard Thomas Kennedy", "William Patrick Clark"]
+
+
+# -- pagination -----------------------------------------------------------------------------------
+
+def test_following_next_links_visits_every_claim_once(server):
+    first = get(server, "/claims", limit="10")
+    seen, page, pages = ids(first), first, 1
+    assert first["total"] > 20 and first["limit"] == 10
+    while page["next"]:
+        assert page["next"].startswith(server + "/claims?")
+        page = httpx.get(page["next"]).json()
+        seen += ids(page)
+        pages += 1
+    assert len(seen) == len(set(seen)) == first["total"]
+    assert pages == -(-first["total"] // 10)
+
+
+def test_a_cursor_keeps_the_filters_it_was_made_for(server):
+    first = get(server, "/claims", limit="5", about="countries/united-states")
+    cursor = httpx.URL(first["next"]).params["cursor"]
+    assert httpx.get(server + "/claims", params={"cursor": cursor, "about": "countries/united-states"}).status_code == 200
+    other = httpx.get(server + "/claims", params={"cursor": cursor, "about": "countries/japan"})
+    assert other.status_code == 400 and "other filters" in other.json()["detail"]
+
+
+def test_page_size_is_capped(server):
+    assert get(server, "/claims", limit="5000")["limit"] == 100
+    assert httpx.get(server + "/claims", params={"limit": "0"}).status_code == 400
+
+
+# -- entities -------------------------------------------------------------------------------------
+
+def test_people_list_counts_documents(server):
+    listing = get(server, "/people", limit="100")
+    people = {item["id"]: item for item in listing["items"]}
+    assert {CLARK, KENNEDY, HAIG, FENWICK} <= set(people)
+    assert people[CLARK]["documentCount"] == 1 and people[CLARK]["href"] == "/people/102617"
+    assert listing["total"] == len(people)
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"name": "clark"}, {CLARK}),                               # the variant "Clark, William Patrick"
+    ({"name": "Alexander"}, {HAIG}),
+    ({"office": "Secretary of State", "date": "1981-10-26"}, {HAIG}),
+    ({"office": "deputy-secretary"}, {CLARK}),
+    ({"office": "Under Secretary of State for Management", "date": "1981"}, {KENNEDY}),
+    ({"office": "Secretary of State", "date": "1975"}, set()),
+])
+def test_people_filters(server, params, expected):
+    assert set(ids(get(server, "/people", **params))) == expected
+
+
+def test_countries_filtered_by_name_and_by_date(server):
+    assert [i["name"] for i in get(server, "/countries", name="EL")["items"]] == ["El Salvador"]
+    assert {i["name"] for i in get(server, "/countries", limit="100")["items"]} == NINE_COUNTRIES
+    after_1991 = {i["name"] for i in get(server, "/countries", date="1995", limit="100")["items"]}
+    assert "Soviet Union" not in after_1991 and "Japan" in after_1991
+
+
+def test_a_person_has_names_authority_links_offices_documents_claims_and_co_mentions(server):
+    kennedy = get(server, "/people/107031")
+    assert kennedy["label"] == "Richard Thomas Kennedy" and kennedy["alternateNames"]
+    assert {link["authority"] for link in kennedy["exactMatch"]} >= {"POCOM"}
+    offices = [(o["roleName"], o["startDate"], o["endDate"]) for o in kennedy["offices"]]
+    assert ("Under Secretary of State for Management", "1981-02-28", "1982-12-15") in offices
+    assert [o["startDate"] for o in kennedy["offices"]] == sorted(o["startDate"] for o in kennedy["offices"])
+    assert ids({"items": kennedy["documents"]}) == [D54] and kennedy["documentsTotal"] == 1
+    assert kennedy["claimsByTotal"] > 0 and all(any(w["id"] == KENNEDY for w in c["claimants"])
+                                                for c in kennedy["claimsBy"])
+    co = {c["entity"]["id"]: c["count"] for c in kennedy["coMentioned"]}
+    assert co[CLARK] == 1 and KENNEDY not in co
+
+
+def test_a_country_and_an_organization(server):
+    salvador = get(server, "/countries/el-salvador")
+    assert "http://www.wikidata.org/entity/Q792" in {link["id"] for link in salvador["exactMatch"]}
+    assert [d["id"] for d in salvador["documents"]] == [D54]
+    un = get(server, "/organizations/un")
+    assert un["name"] == "United Nations" and "UN" in un["alternateNames"]
+
+
+def test_claims_about_an_entity_on_its_page_and_in_the_list_agree(server):
+    us = get(server, "/countries/united-states")
+    assert FENWICK_QUOTE in {c["text"] for c in us["claimsAbout"]} or us["claimsAboutTotal"] > 10
+    listing = get(server, "/claims", about="countries/united-states", limit="100")
+    assert listing["total"] == us["claimsAboutTotal"]
+
+
+def test_unknown_entities_are_404(server):
+    for path in ("/people/999999999", "/countries/atlantis", "/people/el-salvador", "/organizations/102617"):
+        assert httpx.get(server + path).status_code == 404, path
+
+
+# -- /claims --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("params", [
+    {"claimant": "people/104215", "type": "quotation"},
+    {"about": "countries/united-states", "type": "Quotation"},
+    {"about": "countries/united-states", "from": "1981", "to": "1981"},      # read through the year index
+    {"about": "countries/united-states", "from": "1981-10-26", "to": "1982-06"},
+    {"volume": "frus1981-88v41", "claimant": FENWICK},
+])
+def test_claims_filters_find_the_fenwick_quotation(server, params):
+    texts = [c["text"] for c in get(server, "/claims", limit="100", **params)["items"]]
+    assert FENWICK_QUOTE in texts
+
+
+@pytest.mark.parametrize("params", [
+    {"claimant": "people/104215", "type": "decision"},
+    {"about": "countries/united-states", "from": "1982"},
+    {"about": "countries/united-states", "from": "1960", "to": "1980"},
+    {"volume": "frus1969-76v01"},
+])
+def test_claims_filters_exclude(server, params):
+    assert get(server, "/claims", **params)["total"] == 0
+
+
+def test_claims_are_in_text_order_within_the_document(server):
+    starts = [c["start"] for c in get(server, "/claims", limit="100")["items"]]
+    assert starts == sorted(starts)
+
+
+# -- JSON-LD --------------------------------------------------------------------------------------
+
+def test_json_ld_is_the_default_and_plain_json_drops_only_the_context(server):
+    ld = httpx.get(server + "/documents/frus1981-88v41/d54")
+    plain = httpx.get(server + "/documents/frus1981-88v41/d54", headers={"accept": "application/json"})
+    assert ld.headers["content-type"].startswith("application/ld+json")
+    assert "Accept" in ld.headers["vary"].replace(" ", "").split(",")
+    assert plain.headers["content-type"].startswith("application/json")
+    assert ld.json().pop("@context") == server + "/context.jsonld"
+    assert "@context" not in plain.json() and plain.json() == {k: v for k, v in ld.json().items() if k != "@context"}
+    assert httpx.get(server + "/documents", headers={"accept": "image/png"}).status_code == 406
+
+
+def test_the_context_is_published(server):
+    response = httpx.get(server + "/context.jsonld")
+    assert response.headers["content-type"].startswith("application/ld+json")
+    terms = response.json()["@context"]
+    assert terms["date"] == "schema:dateCreated" and terms["Quotation"] == "fk:Quotation"
+
+
+def _graph(server, path, **params) -> rdflib.Graph:
+    body = httpx.get(server + path, params=params).text
+    return rdflib.Graph().parse(data=body, format="json-ld")
+
+
+def test_a_document_as_json_ld_gives_triples_with_our_iris(server):
+    g = _graph(server, "/documents/frus1981-88v41/d54")
+    d54, u = rdflib.URIRef(D54), rdflib.URIRef
+    assert (d54, u(SCHEMA + "dateCreated"), rdflib.Literal("1981-10-26")) in g
+    assert (d54, u(SCHEMA + "mentions"), u(BASE + "countries/el-salvador")) in g
+    assert (u(D54 + "/claims/9"), u(PROV + "wasAttributedTo"), u(FENWICK)) in g
+    assert (u(D54 + "/claims/9"), u(PROV + "wasDerivedFrom"), d54) in g
+    assert (u(D54 + "/claims/9"), u(FK + "claimType"), u(FK + "Quotation")) in g
+    roles = set(g.objects(d54, u(FK + "hasDocumentRole")))
+    assert {(g.value(r, u(FK + "roleHolder")), str(g.value(r, u(SCHEMA + "roleName")))) for r in roles} >= \
+        {(u(CLARK), "Deputy Secretary of State"), (u(KENNEDY), "Under Secretary of State for Management")}
+    assert (u(D54 + "/mentions/1"), u("http://www.w3.org/ns/oa#hasBody"), u(CLARK)) in g
+    # offsets live on selectors in the graph, so the JSON-LD does not put them on mentions or claims
+    assert not list(g.triples((u(D54 + "/mentions/1"), u(FK + "start"), None)))
+    assert not [t for t in g if str(t[0]).startswith("file:") or str(t[2]).startswith("file:")]
+
+
+def test_lists_as_json_ld_are_hydra_collections(server):
+    g = _graph(server, "/claims", limit="5")
+    hydra = rdflib.Namespace("http://www.w3.org/ns/hydra/core#")
+    [collection] = g.subjects(rdflib.RDF.type, hydra.Collection)
+    assert len(list(g.objects(collection, hydra.member))) == 5
+    assert int(g.value(collection, hydra.totalItems)) > 5
+    assert str(g.value(collection, hydra.next)).startswith(server + "/claims?")
+
+
+def test_the_entity_page_as_json_ld_links_claims_and_documents(server):
+    g = _graph(server, "/people/104215")
+    fenwick, u = rdflib.URIRef(FENWICK), rdflib.URIRef
+    assert (u(D54), u(SCHEMA + "mentions"), fenwick) in g
+    assert (u(D54 + "/claims/9"), u(PROV + "wasAttributedTo"), fenwick) in g
+
+
+# -- hostile strings ------------------------------------------------------------------------------
+
+HOSTILE = ['"', "'", '"} ; DROP ALL ; {', '> } ; DROP GRAPH <x>', 'x")) } UNION { ?doc a fk:Document } #',
+           "line\nbreak", "\\u0022", "\u00e9\u4e2d\U0001f600", "\x00", "x" * 20_000, "%00", "../../etc/passwd",
+           "people/1> } ; DROP", "https://w3id.org/frus-kg/id/people/1 2", "{", "?s ?p ?o", "\ufeff", "-1"]
+LIST_PARAMS = {
+    "/documents": ["volume", "from", "to", "genre", "author", "recipient", "mentions", "text", "sort", "limit", "cursor"],
+    "/claims": ["about", "claimant", "type", "from", "to", "volume", "limit", "cursor"],
+    "/people": ["name", "office", "date", "limit", "cursor"],
+    "/countries": ["name", "date", "limit", "cursor"],
+    "/organizations": ["name", "limit", "cursor"],
+}
+
+
+@pytest.mark.parametrize("path", sorted(LIST_PARAMS))
+def test_hostile_parameters_are_refused_or_find_nothing(server, path, d54):
+    with httpx.Client(base_url=server, timeout=30) as client:
+        for name in LIST_PARAMS[path]:
+            for value in HOSTILE:
+                response = client.get(path, params={name: value})
+                assert response.status_code in (200, 400), (name, value[:40], response.status_code, response.text[:200])
+                if response.status_code == 200:
+                    body = response.json()
+                    really_there = name == "text" and value.lower() in d54["text"].lower()
+                    assert body["total"] == 0 or really_there, (name, value[:40], body["total"])
+                else:
+                    assert name in response.json()["detail"] or "cursor" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("value", ['"', '"}', "> } ; DROP", "%22%7D", "x%00", "\u00e9", "a b", "x" * 5000])
+def test_hostile_path_segments_are_404(server, value):
+    with httpx.Client(base_url=server, timeout=30) as client:
+        for path in (f"/documents/{value}/d54", f"/documents/frus1981-88v41/{value}", f"/people/{value}",
+                     f"/countries/{value}", f"/organizations/{value}", f"/regions/{value}"):
+            response = client.get(path)
+            assert response.status_code == 404, (path[:60], response.status_code, response.text[:200])
+
+
+def test_the_store_is_intact_after_the_hostile_requests(server, d54):
+    assert get(server, "/documents/frus1981-88v41/d54") == d54
+    body = json.dumps(get(server, "/documents", text='x")) } UNION { ?doc a fk:Document } #'))
+    assert D54 not in body
