@@ -47,6 +47,7 @@ from .dates import DateRefused, check_day, check_range
 from .heading import genre_of, parse_dateline, parties_of
 from .limits import size_problem
 from .records import DocumentRecord, Footnote, ListEntry, Mention, Page, Party, SourceNote, Span, VolumeRecord
+from .records import SubjectTerm
 from .secure_xml import xml_events
 from .source_note import parse_source_note
 from .tei_text import FRUS_NS, TEI, RenderedDocument, plain, render_document
@@ -69,6 +70,7 @@ _EVENT_TAGS = (_ROOT, _HEADER, _FRONT, _DIV, _PB)
 _MIN_ATTRS = tuple(f"{{{ns}}}doc-dateTime-min" for ns in FRUS_NS)
 _MAX_ATTRS = tuple(f"{{{ns}}}doc-dateTime-max" for ns in FRUS_NS)
 _PLACES_SCHEME = "https://history.state.gov/tags/places"
+_SUBJECTS_SCHEME = "frus-subject-taxonomy"
 
 _ISO = re.compile(r"^(?P<y>\d{4,})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}(?:\.\d+)?))?"
                   r"(?P<z>Z|[+-]\d{2}:\d{2})?)?)?)?$")
@@ -235,13 +237,29 @@ def volume_metadata(header: etree._Element | None, root_id: str | None, path: Pa
         for kw in header.iter(TEI + "keywords"):
             if kw.get("scheme") == _PLACES_SCHEME:
                 places += [t.get(_XML_ID) or plain("".join(t.itertext())) for t in kw.iter(_TERM)]
+    subjects = _subject_terms(header) if header is not None else ()
     return VolumeRecord(
         id=vid,
         title=titles.get("complete") or titles.get("") or vid,
         series=titles.get("series"), subseries=titles.get("subseries"),
         volume_number=titles.get("volumenumber"), volume_title=titles.get("volume"),
         editors=tuple(editors), published=published, places=tuple(p for p in places if p),
+        header_subjects=subjects,
     )
+
+
+def _subject_terms(header: etree._Element) -> tuple[SubjectTerm, ...]:
+    """The header's FRUS subject taxonomy terms (today's per-document encoding), each with its LCSH IRI if mapped."""
+    found: dict[str, SubjectTerm] = {}
+    for kw in header.iter(TEI + "keywords"):
+        if kw.get("scheme") == _SUBJECTS_SCHEME:
+            for t in kw.iter(_TERM):
+                label = plain("".join(t.itertext())) or (t.get("subject") or "").replace("-", " ")
+                term = SubjectTerm(label, t.get("ref") or "", t.get("subject") or "", t.get("category") or "",
+                                   t.get("subcategory") or "", (t.get("lcsh-uri") or "").strip(), t.get("lcsh-match") or "")
+                if label:
+                    found.setdefault(term.subject or term.ref or label, term)
+    return tuple(found.values())
 
 
 def _list_entries(div: etree._Element, kind: str) -> list[ListEntry]:
@@ -634,6 +652,8 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
                         if doc_id in seen:
                             raise ValueError(f"a second document with xml:id {doc_id!r}; the first one is kept")
                         record = _document(ctx, el, start_page, start_line)
+                        if not has_front:              # a single-document file: its header describes it
+                            record.subjects.extend(ctx.volume.header_subjects)
                     except Exception as exc:    # one bad document must not lose the rest of the volume
                         message = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
                         report(SourceError(where, f"document {doc_id} cannot be read: {message}", start_line))
