@@ -1,0 +1,107 @@
+"""Every IRI we mint resolves under /id/ by content negotiation, and the vocabulary at /vocab."""
+from __future__ import annotations
+
+import httpx
+import pytest
+import rdflib
+import rdflib.compare
+
+from ontology.namespaces import BASE, FK, OA, PROV, SCHEMA
+
+D54 = "historicaldocuments/frus1981-88v41/d54"
+MINTED = [
+    "historicaldocuments/frus1981-88v41", D54, f"{D54}/claims/9", f"{D54}/mentions/1", f"{D54}/notes/1",
+    f"{D54}/pages/168", f"{D54}/roles/author-1", f"{D54}/place", "people/102617", "countries/el-salvador",
+    "organizations/un", "regions/europe", "positions/deputy-secretary", "countries/united-states/years/1981",
+]
+RDF_FORMATS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
+               "application/rdf+xml": "xml"}
+
+
+def fetch(server, path, accept="*/*", **params):
+    return httpx.get(f"{server}/id/{path}", headers={"accept": accept}, params=params, follow_redirects=False)
+
+
+def graph(response, fmt="turtle") -> rdflib.Graph:
+    assert response.status_code == 200, response.text[:300]
+    return rdflib.Graph().parse(data=response.text, format=fmt)
+
+
+@pytest.mark.parametrize("path", MINTED)
+def test_every_kind_of_minted_iri_resolves_to_triples_about_it(server, path):
+    response = fetch(server, path)
+    assert response.headers["content-type"].startswith("text/turtle")
+    assert "Accept" in response.headers["vary"].replace(" ", "").split(",")
+    g = graph(response)
+    iri = rdflib.URIRef(BASE + path)
+    assert (iri, None, None) in g or (None, None, iri) in g
+
+
+@pytest.mark.parametrize("media, fmt", sorted(RDF_FORMATS.items()))
+def test_the_formats_carry_the_same_triples(server, media, fmt):
+    turtle = graph(fetch(server, f"{D54}/claims/9"))
+    other = fetch(server, f"{D54}/claims/9", accept=media)
+    assert other.headers["content-type"].startswith(media)
+    assert rdflib.compare.isomorphic(graph(other, fmt), turtle)
+
+
+def test_a_claim_comes_with_its_target_and_selectors(server):
+    g = graph(fetch(server, f"{D54}/claims/9"))
+    claim, u = rdflib.URIRef(BASE + f"{D54}/claims/9"), rdflib.URIRef
+    assert (claim, u(PROV + "wasAttributedTo"), u(BASE + "people/104215")) in g
+    assert (claim, u(FK + "claimType"), u(FK + "Quotation")) in g
+    assert int(g.value(u(BASE + f"{D54}/claims/9/position"), u(OA + "start"))) == 1239
+    assert not any(str(s).startswith(BASE + f"{D54}/claims/10") for s in g.subjects())
+
+
+def test_a_document_is_its_whole_graph_without_ingest_bookkeeping(server):
+    g = graph(fetch(server, D54))
+    doc, u = rdflib.URIRef(BASE + D54), rdflib.URIRef
+    assert str(g.value(doc, u(SCHEMA + "genre"))) == "Memorandum"
+    assert (u(BASE + f"{D54}/mentions/1"), u(OA + "hasBody"), u(BASE + "people/102617")) in g
+    assert not list(g.triples((doc, u(FK + "sourceDigest"), None)))
+
+
+def test_a_person_comes_with_the_tenures_of_their_offices(server):
+    g = graph(fetch(server, "people/102617"))
+    u = rdflib.URIRef
+    assert (u(BASE + "people/102617"), u(SCHEMA + "alternateName"), rdflib.Literal("Clark, William Patrick")) in g
+    tenures = set(g.objects(u(BASE + "people/102617"), u(SCHEMA + "memberOf")))
+    assert "Deputy Secretary of State" in {str(g.value(t, u(SCHEMA + "roleName"))) for t in tenures}
+
+
+def test_browsers_are_sent_to_the_page_of_a_document_or_entity(server):
+    for path, page in ((D54, "/documents/frus1981-88v41/d54"), ("people/102617", "/people/102617")):
+        response = fetch(server, path, accept="text/html,application/xhtml+xml,*/*;q=0.8")
+        assert response.status_code == 303 and response.headers["location"] == page
+
+
+def test_browsers_get_a_minimal_page_for_other_iris(server):
+    response = fetch(server, f"{D54}/mentions/1", accept="text/html")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    assert BASE + f"{D54}/mentions/1" in response.text and 'href="/people/102617"' in response.text
+
+
+def test_the_format_parameter_overrides_accept(server):
+    response = fetch(server, "people/102617", accept="text/html", format="nt")
+    assert response.headers["content-type"].startswith("application/n-triples")
+    assert fetch(server, "people/102617", format="pdf").status_code == 400
+
+
+def test_unknown_iris_and_unacceptable_formats(server):
+    assert fetch(server, "people/999999999").status_code == 404
+    assert fetch(server, f"{D54}/claims/99999").status_code == 404
+    assert fetch(server, "people/102617", accept="image/png").status_code == 406
+    for hostile in ('people/"> } ; DROP ALL', "people/x%00", "people/a b", "{", "x" * 5000):
+        assert fetch(server, hostile).status_code == 404
+
+
+def test_the_vocabulary_resolves_at_its_namespace(server):
+    turtle = httpx.get(server + "/vocab")
+    assert turtle.headers["content-type"].startswith("text/turtle")
+    g = rdflib.Graph().parse(data=turtle.text, format="turtle")
+    assert (rdflib.URIRef(FK + "Claim"), rdflib.RDF.type, rdflib.OWL.Class) in g
+    ld = httpx.get(server + "/vocab", headers={"accept": "application/ld+json"})
+    assert rdflib.compare.isomorphic(rdflib.Graph().parse(data=ld.text, format="json-ld"), g)
+    page = httpx.get(server + "/vocab", headers={"accept": "text/html"})
+    assert page.headers["content-type"].startswith("text/html") and "fk:Claim" in page.text
