@@ -74,6 +74,8 @@ def ingest(
     engine: Annotated[ValidationEngine, typer.Option("--engine", help="SHACL engine: fast (compiled shapes) or pyshacl (the reference, ~100x slower)")] = ValidationEngine.fast,
     bulk: Annotated[bool, typer.Option("--bulk", help="Write new graphs with Oxigraph's bulk loader: much faster for a first load; "
                                       "a crash may leave partial graphs until the next ingest removes them")] = False,
+    max_document_bytes: Annotated[Optional[int], typer.Option("--max-document-bytes", min=1,
+                                  help="Refuse larger documents [default: $FRUS_KG_MAX_DOCUMENT_BYTES or 1000000]")] = None,
 ) -> None:
     """Read FRUS documents into the store: one validated named graph per document.
 
@@ -83,7 +85,11 @@ def ingest(
     rest (see docs/ingest.md).
     """
     from ingest import find_inputs
+    from ingest.limits import ENV_MAX_DOCUMENT_BYTES
     from ingest.parallel import default_workers, estimate_documents, ingest_corpus
+
+    if max_document_bytes is not None:
+        os.environ[ENV_MAX_DOCUMENT_BYTES] = str(max_document_bytes)   # the readers (and workers) read it
 
     db = _open(store)
     if db.migrated:

@@ -10,17 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from graph.sparql_terms import iri, values
 from graph.store import Store
 from ontology import iris
 from ontology.namespaces import BASE, FK, RDF, RDFS, SKOS
 
-from .filters import ENTITY_KINDS, iri_values
+from .filters import ENTITY_KINDS
 
-__all__ = ["Entity", "canonical", "aliases", "describe", "PEOPLE", "chunks"]
+__all__ = ["Entity", "canonical", "aliases", "describe", "PEOPLE", "chunks", "iri_values"]
 
 PEOPLE = iris.person_iri("")
 _KIND_OF_CLASS = {cls: kind for kind, cls in ENTITY_KINDS.items()}
 _CHUNK = 400
+
+
+def iri_values(variable: str, nodes: Iterable[str]) -> str:
+    """A VALUES block of IRIs; ValueError for a string that is not one (an API answers 400)."""
+    return values(variable, (iri(n) for n in nodes))
 
 
 def chunks(items: Iterable[str], size: int = _CHUNK):

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from graph.sparql_terms import iri, literal, values
 from ontology import iris
 from ontology.namespaces import FK, SCHEMA
 
-__all__ = ["Filters", "ENTITY_KINDS", "CLAIM_TYPES", "NetworkError", "document_patterns", "sparql_literal", "iri_values"]
+__all__ = ["Filters", "ENTITY_KINDS", "CLAIM_TYPES", "NetworkError", "document_patterns"]
 
 ENTITY_KINDS = {
     "person": SCHEMA + "Person",
@@ -76,24 +77,15 @@ class Filters:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in out.items()}
 
 
-def sparql_literal(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{escaped}"'
-
-
-def iri_values(var: str, values) -> str:
-    return f"VALUES ?{var} {{ {' '.join(f'<{v}>' for v in values)} }}"
-
-
 def document_patterns(f: Filters, doc: str = "doc", date: str = "date") -> tuple[str, str]:
     """SPARQL patterns keeping the filtered documents: (head, tail). The tail, an OPTIONAL date when no
     range is asked for, must follow the patterns that bind ?doc, or undated documents would be lost."""
     parts = []
     if f.volumes:
-        parts.append(iri_values("volume", (iris.volume_iri(v) for v in f.volumes)))
+        parts.append(values("volume", (iri(iris.volume_iri(v)) for v in f.volumes)))
         parts.append(f"?{doc} <{SCHEMA}isPartOf> ?volume .")
     if f.genres:
-        parts.append(f"VALUES ?genre {{ {' '.join(sparql_literal(g) for g in f.genres)} }} ?{doc} <{SCHEMA}genre> ?genre .")
+        parts.append(values("genre", (literal(g) for g in f.genres)) + f" ?{doc} <{SCHEMA}genre> ?genre .")
     if f.date_from or f.date_to:
         parts.append(f"?{doc} <{SCHEMA}dateCreated> ?{date} .")
         day = f"SUBSTR(STR(?{date}), 1, 10)"

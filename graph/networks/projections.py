@@ -17,9 +17,9 @@ import networkx as nx
 from graph.store import Store
 from ontology.namespaces import FK, OA, PROV, SCHEMA
 
-from .entities import aliases, canonical, chunks, describe
+from .entities import aliases, canonical, chunks, describe, iri_values
 from .evidence import DEFAULT_CAP, Evidence, Passage
-from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters, NetworkError, document_patterns, iri_values
+from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters, NetworkError, document_patterns
 from .windows import WINDOWS, Segmenter, Spans
 
 __all__ = ["PROJECTIONS", "Spec", "project", "edge_evidence", "WEIGHTS"]
@@ -36,6 +36,7 @@ PROJECTIONS: dict[str, tuple[str, tuple[str, ...] | None, tuple[str, ...] | None
 }
 WEIGHTS = ("documents", "passages")
 _KIND_OF_CLASS = {cls: kind for kind, cls in ENTITY_KINDS.items()}
+_MARKUP = FK + "tei-markup"
 
 
 @dataclass(frozen=True)
@@ -152,12 +153,12 @@ def _value(term) -> str | None:
 def _mention_rows(store: Store, spec: Spec, clock: _Clock, kinds: set[str], bodies: set[str] | None) -> list[tuple]:
     head, tail = document_patterns(spec.filters)
     restrict = iri_values("body", sorted(bodies)) if bodies else ""
-    q = f"""SELECT ?doc ?date ?body ?type ?start ?end ?target WHERE {{
+    q = f"""SELECT ?doc ?date ?body ?type ?start ?end ?target ?method WHERE {{
   {head}
   {restrict}
   VALUES ?type {{ {' '.join(f'<{ENTITY_KINDS[k]}>' for k in sorted(kinds))} }}
   ?target <{OA}hasSource> ?doc .
-  ?m <{OA}hasTarget> ?target ; <{OA}hasBody> ?body ; <{FK}entityType> ?type .
+  ?m <{OA}hasTarget> ?target ; <{OA}hasBody> ?body ; <{FK}entityType> ?type ; <{FK}method> ?method .
   ?target <{OA}hasSelector> ?sel . ?sel <{OA}start> ?start ; <{OA}end> ?end .
   {tail}
 }}"""
@@ -197,7 +198,10 @@ def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: 
     identity = _resolve(store, clock, {r[2].value for r in rows})
     by_doc: dict[str, list] = defaultdict(list)
     dates: dict[str, str | None] = {}
-    for doc, date, body, cls, start, end, target in rows:
+    marked = set()
+    for doc, date, body, cls, start, end, target, method in rows:
+        if method.value == _MARKUP and cls.value == ENTITY_KINDS["person"]:
+            marked.add(doc.value)
         entity = identity[body.value]
         build.kinds.setdefault(entity, _KIND_OF_CLASS[cls.value])
         by_doc[doc.value].append((int(start.value), int(end.value), target.value, entity))
@@ -244,6 +248,8 @@ def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: 
     if between:
         build.edges = {k: v for k, v in build.edges.items() if set(k) == set(between)}
     g = build.graph(store, clock)
+    if "person" in left | right:
+        g.graph["markup"] = marked      # for coverage.markup_coverage: saves it a pass over the mentions
     return _finish(g, spec, clock)
 
 

@@ -1,0 +1,183 @@
+"""Networks written for other tools: GEXF 1.3 (Gephi, dynamic), GraphML, Cytoscape.js JSON, node-link
+JSON and CSV node and edge tables (Palladio, R).
+
+Every format carries the same columns: labels, kinds, authority links, weights, first and last
+dates, evidence (passage addresses `…/d54#char=120,340`) and whatever metrics were computed.
+networkx writes GEXF 1.2draft only, so GEXF 1.3 is written here with lxml.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import networkx as nx
+from lxml import etree
+
+__all__ = ["FORMATS", "MEDIA_TYPES", "node_rows", "edge_rows", "export", "to_gexf", "to_graphml", "to_cytoscape",
+           "to_node_link", "to_csv", "GEXF_NS"]
+
+GEXF_NS = "http://gexf.net/1.3"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+FORMATS = ("gexf", "graphml", "cytoscape", "node-link", "csv-nodes", "csv-edges")
+MEDIA_TYPES = {
+    "gexf": "application/gexf+xml", "graphml": "application/graphml+xml", "cytoscape": "application/json",
+    "node-link": "application/json", "csv-nodes": "text/csv", "csv-edges": "text/csv",
+}
+# column → GEXF/GraphML type; metrics appear only when computed
+NODE_COLUMNS = {
+    "label": "string", "kind": "string", "iri": "string", "authority": "string", "linked": "boolean",
+    "documents": "integer", "first": "string", "last": "string", "marked_documents": "integer",
+    "documents_per_marked": "double", "degree": "integer", "weighted_degree": "double", "betweenness": "double",
+    "pagerank": "double", "eigenvector": "double", "community": "integer",
+}
+EDGE_COLUMNS = {
+    "weight": "double", "documents": "integer", "passages": "integer", "first": "string", "last": "string",
+    "claim_types": "string", "evidence_documents": "string", "evidence_passages": "string",
+}
+
+
+def _flat(value):
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(f"{k}:{v}" for k, v in value.items())
+    return value
+
+
+def node_rows(g: nx.Graph, *, flat: bool = True) -> list[dict]:
+    """One dict per node: `id` and the columns it has (lists joined by spaces when `flat`)."""
+    rows = []
+    for n, data in g.nodes(data=True):
+        row = {"id": n}
+        for col in NODE_COLUMNS:
+            if data.get(col) is not None:
+                row[col] = _flat(data[col]) if flat else data[col]
+        rows.append(row)
+    return rows
+
+
+def edge_rows(g: nx.Graph, *, flat: bool = True) -> list[dict]:
+    """One dict per edge: `source`, `target` and its columns; evidence as passage addresses (or dicts)."""
+    rows = []
+    for u, v, data in g.edges(data=True):
+        row = {"source": u, "target": v}
+        for col in EDGE_COLUMNS:
+            if data.get(col) is not None:
+                row[col] = _flat(data[col]) if flat else data[col]
+        evidence = data.get("evidence")
+        if evidence is not None:
+            row["evidence_documents"] = _flat(evidence.documents) if flat else list(evidence.documents)
+            row["evidence_passages"] = (" ".join(p.iri for p in evidence.passages) if flat else
+                                        [{"passage": p.iri, "document": p.document, "start": p.start, "end": p.end,
+                                          "targets": list(p.targets)} for p in evidence.passages])
+        rows.append(row)
+    return rows
+
+
+def _about(g: nx.Graph) -> dict:
+    keys = ("kind", "window", "weight_by", "filters", "evidence_cap", "modularity", "communities",
+            "betweenness_samples", "seed", "coverage_warning")
+    return {k: g.graph[k] for k in keys if g.graph.get(k) is not None}
+
+
+def _present(rows: list[dict], columns: dict[str, str]) -> dict[str, str]:
+    seen = {k for row in rows for k in row}
+    return {c: t for c, t in columns.items() if c in seen}
+
+
+def _text(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def to_gexf(g: nx.Graph) -> bytes:
+    """GEXF 1.3, dynamic: nodes and edges live from their first to their last date (inclusive)."""
+    nodes, edges = node_rows(g), edge_rows(g)
+    root = etree.Element(f"{{{GEXF_NS}}}gexf", nsmap={None: GEXF_NS, "xsi": _XSI}, version="1.3")
+    root.set(f"{{{_XSI}}}schemaLocation", f"{GEXF_NS} {GEXF_NS}/gexf.xsd")
+    meta = etree.SubElement(root, "meta", lastmodifieddate=dt.date.today().isoformat())
+    etree.SubElement(meta, "creator").text = "frus-kg"
+    etree.SubElement(meta, "description").text = json.dumps(_about(g), sort_keys=True)
+    graph = etree.SubElement(root, "graph", mode="dynamic", timeformat="date", timerepresentation="interval",
+                             defaultedgetype="directed" if g.is_directed() else "undirected")
+    node_cols = {c: t for c, t in _present(nodes, NODE_COLUMNS).items() if c != "label"}
+    edge_cols = {c: t for c, t in _present(edges, EDGE_COLUMNS).items() if c != "weight"}
+    for cls, cols in (("node", node_cols), ("edge", edge_cols)):
+        attributes = etree.SubElement(graph, "attributes", {"class": cls, "mode": "static"})
+        for col, kind in cols.items():
+            etree.SubElement(attributes, "attribute", id=col, title=col, type=kind)
+
+    def element(parent, tag, attrs, row, cols):
+        el = etree.SubElement(parent, tag, attrs)
+        if row.get("first"):
+            el.set("start", row["first"])
+        if row.get("last"):
+            el.set("end", row["last"])
+        values = etree.SubElement(el, "attvalues")
+        for col in cols:
+            if col in row:
+                etree.SubElement(values, "attvalue", {"for": col, "value": _text(row[col])})
+
+    xml_nodes = etree.SubElement(graph, "nodes")
+    for row in nodes:
+        element(xml_nodes, "node", {"id": row["id"], "label": str(row.get("label", row["id"]))}, row, node_cols)
+    xml_edges = etree.SubElement(graph, "edges")
+    for i, row in enumerate(edges):
+        element(xml_edges, "edge", {"id": str(i), "source": row["source"], "target": row["target"],
+                                    "weight": _text(float(row.get("weight", 1)))}, row, edge_cols)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def to_graphml(g: nx.Graph) -> bytes:
+    flat = nx.DiGraph() if g.is_directed() else nx.Graph()
+    flat.graph.update({k: json.dumps(v) if isinstance(v, (dict, list)) else v for k, v in _about(g).items()})
+    for row in node_rows(g):
+        flat.add_node(row.pop("id"), **row)
+    for row in edge_rows(g):
+        flat.add_edge(row.pop("source"), row.pop("target"), **row)
+    buffer = io.BytesIO()
+    nx.write_graphml(flat, buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+def to_cytoscape(g: nx.Graph) -> dict:
+    """Cytoscape.js elements JSON (`cy.add(json.elements)`); lists stay lists."""
+    nodes = [{"data": row} for row in node_rows(g, flat=False)]
+    edges = [{"data": {"id": f"e{i}", **row}} for i, row in enumerate(edge_rows(g, flat=False))]
+    return {"data": _about(g), "directed": g.is_directed(), "elements": {"nodes": nodes, "edges": edges}}
+
+
+def to_node_link(g: nx.Graph) -> dict:
+    """networkx's node-link layout (`nx.node_link_graph(data, edges="links")` reads it back)."""
+    return {"directed": g.is_directed(), "multigraph": False, "graph": _about(g),
+            "nodes": node_rows(g, flat=False), "links": edge_rows(g, flat=False)}
+
+
+def to_csv(rows: list[dict], first: tuple[str, ...], columns: dict[str, str]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[*first, *columns], extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def export(g: nx.Graph, fmt: str) -> bytes:
+    """The network in one of FORMATS, as bytes."""
+    if fmt == "gexf":
+        return to_gexf(g)
+    if fmt == "graphml":
+        return to_graphml(g)
+    if fmt == "cytoscape":
+        return json.dumps(to_cytoscape(g), ensure_ascii=False).encode("utf-8")
+    if fmt == "node-link":
+        return json.dumps(to_node_link(g), ensure_ascii=False).encode("utf-8")
+    if fmt == "csv-nodes":
+        return to_csv(node_rows(g), ("id",), NODE_COLUMNS)
+    if fmt == "csv-edges":
+        return to_csv(edge_rows(g), ("source", "target"), EDGE_COLUMNS)
+    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
