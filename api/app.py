@@ -7,7 +7,7 @@ from fastapi.staticfiles import StaticFiles
 
 from graph import Store
 
-from . import linksets, page_routes, reconcile, sparql
+from . import linksets, page_routes, reconcile, search, sparql
 from .pages import STATIC
 from .resources import iri_router, router as resources_router
 
@@ -41,6 +41,7 @@ def create_app(store: Store, *, cors: bool = True, title: str = "frus-kg") -> Fa
     app.include_router(reconcile.router)
     app.include_router(linksets.router)
     app.include_router(resources_router)
+    app.include_router(search.router)
     app.include_router(iri_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -138,6 +138,7 @@ def ingest(
                 db.close()
                 _fail(str(exc), EXIT_STORE if isinstance(exc, StoreError) else EXIT_REJECTED)
             raise
+    _refresh_search_index(db, fatal=False)
     db.close()
     elapsed = time.perf_counter() - started
     table = Table(title="ingest summary", show_header=False)
@@ -162,6 +163,40 @@ def ingest(
         err.print(f"… and {len(summary.failures) - 50} more failures (all were printed above as they happened)")
     if summary.failures:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _refresh_search_index(db, *, rebuild: bool = False, fatal: bool = True) -> None:
+    """Bring the full-text index beside the store up to date. After an ingest a failure is only a warning:
+    the documents are committed, and `frus-kg index` can finish the job."""
+    import sqlite3
+
+    from graph import SearchIndex
+
+    try:
+        index = SearchIndex.for_store(db.path)
+        with Progress(TextColumn("search index"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("", total=None)
+            report = index.refresh(db, rebuild=rebuild, on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+        index.close()
+    except (sqlite3.Error, StoreError, OSError) as exc:
+        if fatal:
+            _fail(f"search index: {exc}", EXIT_STORE)
+        err.print(f"[yellow]warning:[/] the search index was not refreshed ({exc}); run `frus-kg index`", highlight=False)
+        return
+    err.print(f"search index: {report.documents} document(s) and {report.label_graphs} name graph(s) indexed, "
+              f"{report.removed} removed, {report.unchanged} unchanged, in {report.seconds:.1f} s", highlight=False)
+
+
+@app.command("index")
+def index_command(
+    store: StoreOpt = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Read every graph again instead of those that changed")] = False,
+) -> None:
+    """Refresh the full-text search index beside the store (`ingest` does this at its end)."""
+    db = _open(store, read_only=True)
+    _refresh_search_index(db, rebuild=rebuild)
+    db.close()
 
 
 @app.command()
