@@ -45,6 +45,12 @@ def sample_store_path(tmp_path_factory) -> Path:
     summary = ingest_paths([SAMPLE], db)
     assert summary.documents == 1 and not summary.failures, summary.failures
     db.close()
+    from typer.testing import CliRunner
+
+    from frus_kg.cli import app
+
+    indexed = CliRunner().invoke(app, ["index", "--store", str(path)])   # the search index, as users build it
+    assert indexed.exit_code == 0, indexed.output
     return path
 
 
