@@ -405,20 +405,21 @@ class SearchIndex:
 
     # -- searching ---------------------------------------------------------------------------------
     def search(self, query: ParsedQuery, *, kinds: Sequence[str] = (), volume: str | None = None,
-               date_from: str | None = None, date_to: str | None = None,
+               date_from: str | None = None, date_before: str | None = None,
                after: tuple[float, int] | None = None, limit: int = 20) -> tuple[list[Hit], dict[str, int]]:
         """The best `limit` hits after the (score, id) key `after`, and how many match per kind (all kinds).
 
-        Scores are bm25 (lower is better) times the label and phrase boosts. Dates are compared on
-        their leading characters, so "1981", "1981-10" and "1981-10-26" all work as bounds.
+        Scores are bm25 (lower is better) times the label and phrase boosts. Dates compare as strings:
+        `date_from` is an inclusive lower bound ("1981-01-01"), `date_before` an exclusive upper one ("1982"),
+        so a date with a time ("1981-10-26T10:00:00Z") falls in its day. Names have no date.
         """
         unknown = [k for k in kinds if k not in KINDS]
         if unknown:
             raise SearchQueryError(f"unknown kind {unknown[0]!r}; one of {', '.join(KINDS)}")
         where, params = [], {"match": query.match, "phrase": query.phrase, "limit": limit}
         for name, value, test in (("volume", volume, "e.volume = :volume"),
-                                  ("date_from", date_from, "substr(e.date, 1, length(:date_from)) >= :date_from"),
-                                  ("date_to", date_to, "substr(e.date, 1, length(:date_to)) <= :date_to")):
+                                  ("date_from", date_from, "e.date >= :date_from"),
+                                  ("date_before", date_before, "e.date < :date_before")):
             if value is not None:
                 where.append(test)
                 params[name] = value

@@ -162,9 +162,9 @@ def test_filters_by_kind_volume_and_dates(db, index):
     index.refresh(db)
     assert {h.kind for h in find(index, "human", kinds=["claim"])} == {"claim"}
     assert {h.volume for h in find(index, "human", volume="frus1969-76v01")} == {"frus1969-76v01"}
-    assert {h.date for h in find(index, "human", date_from="1970")} == {"1981-10-26"}
-    assert {h.date for h in find(index, "human", date_to="1969-03")} == {"1969-03-01"}
-    assert find(index, "human", date_from="1969-03-02", date_to="1981-10-25") == []
+    assert {h.date for h in find(index, "human", date_from="1970-01-01")} == {"1981-10-26"}
+    assert {h.date for h in find(index, "human", date_before="1969-04")} == {"1969-03-01"}
+    assert find(index, "human", date_from="1969-03-02", date_before="1981-10-26") == []
     assert find(index, "Clark", date_from="1900") == []          # names have no date
 
 
