@@ -379,6 +379,172 @@ from .linking import register as _register_linking  # noqa: E402  (link, load, u
 _register_linking(app)
 
 
+# -- networks of actors (graph.networks) ---------------------------------------------------------------
+network_app = typer.Typer(help="Networks of actors: export (GEXF, GraphML, Cytoscape, JSON, CSV), stats, paths.")
+app.add_typer(network_app, name="network")
+
+NetKind = Annotated[str, typer.Option("--kind", help="person-person, person-country, person-organization, country-country, "
+                                      "co-mention, correspondence or claimant-entity")]
+NetWindow = Annotated[str, typer.Option("--window", help="co-mention window: document, paragraph or sentence")]
+NetWeight = Annotated[str, typer.Option("--weight", help="edge weight: documents or passages")]
+NetFrom = Annotated[Optional[str], typer.Option("--from", help="first date (YYYY, YYYY-MM or YYYY-MM-DD)")]
+NetTo = Annotated[Optional[str], typer.Option("--to", help="last date, inclusive")]
+NetVolume = Annotated[Optional[list[str]], typer.Option("--volume", help="only this volume (repeatable), e.g. frus1977-80v01")]
+NetGenre = Annotated[Optional[list[str]], typer.Option("--genre", help="only this genre (repeatable), e.g. Memorandum")]
+NetEntityKind = Annotated[Optional[list[str]], typer.Option("--entity-kind", help="person, country, organization or region (repeatable)")]
+NetClaimType = Annotated[Optional[list[str]], typer.Option("--claim-type", help="assessment, recommendation, decision, report or quotation (repeatable)")]
+NetMinWeight = Annotated[float, typer.Option("--min-weight", help="drop edges lighter than this")]
+NetEvidence = Annotated[int, typer.Option("--evidence", help="documents and passages kept per edge (the counts are complete)")]
+NetSeed = Annotated[int, typer.Option("--seed", help="seed of Louvain and of sampled betweenness")]
+
+
+def _network_spec(kind, window, weight, date_from, date_to, volume, genre, entity_kind, claim_type, min_weight, evidence):
+    from graph.networks import Filters, Spec
+
+    filters = Filters(date_from, date_to, tuple(volume or ()), tuple(genre or ()), tuple(entity_kind or ()),
+                      tuple(claim_type or ()), min_weight)
+    return Spec(kind, window, weight, filters, evidence)
+
+
+def _sentence_spans(text: str):
+    from ingest.claims.sentences import split_sentences
+
+    return [(s.start, s.end) for s in split_sentences(text)]
+
+
+def _network(store, spec_args: tuple, seed: int, metrics: bool = True):
+    from graph.networks import NetworkError, build_network
+
+    db = _open(store, read_only=True)
+    try:
+        return build_network(db, _network_spec(*spec_args), sentences=_sentence_spans, metrics=metrics, seed=seed)
+    except NetworkError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    except QueryError as exc:
+        _fail(str(exc), EXIT_QUERY)
+
+
+@network_app.callback(invoke_without_command=True)
+def network(
+    ctx: typer.Context,
+    store: StoreOpt = None,
+    kind: NetKind = "person-person", window: NetWindow = "document", weight: NetWeight = "documents",
+    date_from: NetFrom = None, date_to: NetTo = None, volume: NetVolume = None, genre: NetGenre = None,
+    entity_kind: NetEntityKind = None, claim_type: NetClaimType = None, min_weight: NetMinWeight = 1.0,
+    evidence: NetEvidence = 20, seed: NetSeed = 42,
+    format: Annotated[str, typer.Option("--format", "-f", help="gexf, graphml, cytoscape, node-link, csv (both tables), csv-nodes or csv-edges")] = "gexf",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write [default: stdout]; for csv, FILE.nodes.csv and FILE.edges.csv")] = None,
+    ego: Annotated[Optional[str], typer.Option("--ego", help="keep only this node's ego network (an IRI)")] = None,
+    radius: Annotated[int, typer.Option("--radius", min=1, help="steps from --ego")] = 1,
+) -> None:
+    """Build a network of actors from the store and write it (GEXF 1.3 by default)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from graph.networks import FORMATS, NetworkError, export
+    from graph.networks import ego as ego_network
+
+    if format not in (*FORMATS, "csv"):
+        _fail(f"unknown format {format!r}; choose from {', '.join((*FORMATS, 'csv'))}", EXIT_USAGE)
+    if format == "csv" and output is None:
+        _fail("--format csv writes two files: give -o FILE", EXIT_USAGE)
+    g = _network(store, (kind, window, weight, date_from, date_to, volume, genre, entity_kind, claim_type, min_weight, evidence), seed)
+    if ego:
+        try:
+            g = ego_network(g, ego, radius)
+        except NetworkError as exc:
+            _fail(str(exc), EXIT_USAGE)
+    outputs = ({output.with_suffix(".nodes.csv"): "csv-nodes", output.with_suffix(".edges.csv"): "csv-edges"}
+               if format == "csv" else {output: format})
+    for path, fmt in outputs.items():
+        data = export(g, fmt)
+        if path is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            try:
+                path.write_bytes(data)
+            except OSError as exc:
+                _fail(f"cannot write {path}: {exc.strerror}", EXIT_USAGE)
+            err.print(f"wrote {path}", highlight=False)
+    err.print(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges", highlight=False)
+    if g.graph.get("coverage_warning"):
+        err.print(f"[yellow]warning:[/] {g.graph['coverage_warning']}", highlight=False)
+
+
+@network_app.command("stats")
+def network_stats(
+    store: StoreOpt = None,
+    kind: NetKind = "person-person", window: NetWindow = "document", weight: NetWeight = "documents",
+    date_from: NetFrom = None, date_to: NetTo = None, volume: NetVolume = None, genre: NetGenre = None,
+    entity_kind: NetEntityKind = None, claim_type: NetClaimType = None, min_weight: NetMinWeight = 1.0,
+    evidence: NetEvidence = 20, seed: NetSeed = 42,
+    top: Annotated[int, typer.Option("--top", min=1, help="how many actors to list")] = 20,
+    by: Annotated[str, typer.Option("--by", help="rank by degree, weighted_degree, betweenness, pagerank, eigenvector, "
+                                    "documents or documents_per_marked")] = "pagerank",
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")] = False,
+) -> None:
+    """Top actors and communities of a network, with the coverage warning when counts are not comparable."""
+    from graph.networks import ranking
+
+    g = _network(store, (kind, window, weight, date_from, date_to, volume, genre, entity_kind, claim_type, min_weight, evidence), seed)
+    try:
+        ranked = ranking(g, by, top)
+    except ValueError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    groups: dict[int, list[dict]] = {}
+    for _, d in g.nodes(data=True):
+        groups.setdefault(d["community"], []).append(d)
+    columns = {"label": "actor", "kind": "kind", "degree": "deg.", "weighted_degree": "w. deg.", "betweenness": "betw.",
+               "pagerank": "PageRank", "documents": "docs", "documents_per_marked": "docs/marked", "community": "comm.",
+               "first": "first", "last": "last"}
+    if as_json:
+        out.print_json(json.dumps({
+            "nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "modularity": g.graph.get("modularity"),
+            "ranked_by": by, "top": [{c: r.get(c) for c in ("iri", *columns)} for r in ranked.rows],
+            "communities": [{"id": k, "size": len(v), "members": [m["label"] for m in sorted(v, key=lambda m: -m["pagerank"])[:10]]}
+                            for k, v in sorted(groups.items())],
+            "warning": ranked.warning, "timings": g.graph.get("timings"), "metric_timings": g.graph.get("metric_timings")}))
+        return
+    table = Table(title=f"{kind}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges; top {top} by {by}")
+    for c, header in columns.items():
+        table.add_column(header, no_wrap=c != "label", min_width=24 if c == "label" else None)
+    for r in ranked.rows:
+        table.add_row(*[(f"{r[c]:.3g}" if isinstance(r.get(c), float) else str(r.get(c) if r.get(c) is not None else "")) for c in columns])
+    out.print(table)
+    table = Table("community", "size", "most central members", title=f"communities (Louvain, seed {seed}; modularity {g.graph.get('modularity', 0):.3f})")
+    for k, members in sorted(groups.items())[:top]:
+        table.add_row(str(k), str(len(members)), "; ".join(m["label"] for m in sorted(members, key=lambda m: -m["pagerank"])[:6]))
+    out.print(table)
+    if ranked.warning:
+        err.print(f"[yellow]warning:[/] {ranked.warning}", highlight=False)
+
+
+@network_app.command("path")
+def network_path(
+    source: Annotated[str, typer.Argument(help="IRI of the first actor")],
+    target: Annotated[str, typer.Argument(help="IRI of the second actor")],
+    store: StoreOpt = None,
+    kind: NetKind = "person-person", window: NetWindow = "document", weight: NetWeight = "documents",
+    date_from: NetFrom = None, date_to: NetTo = None, volume: NetVolume = None, genre: NetGenre = None,
+    min_weight: NetMinWeight = 1.0,
+    strongest: Annotated[bool, typer.Option("--strongest", help="prefer heavy ties (length 1/weight) over fewest steps")] = False,
+) -> None:
+    """The shortest chain of ties between two actors, with the documents behind each step."""
+    from graph.networks import NetworkError, shortest_path
+
+    g = _network(store, (kind, window, weight, date_from, date_to, volume, genre, None, None, min_weight, 20), 42, metrics=False)
+    try:
+        steps = shortest_path(g, source, target, strongest=strongest)
+    except NetworkError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    if not steps:
+        _fail("no path between them in this network", EXIT_REJECTED)
+    table = Table("from", "to", "documents", "first documents")
+    for s in steps:
+        table.add_row(g.nodes[s.source]["label"], g.nodes[s.target]["label"], str(s.document_count), " ".join(s.documents[:3]))
+    out.print(table)
+
+
 def main() -> None:
     try:
         app()
