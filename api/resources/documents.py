@@ -129,12 +129,13 @@ def _note(iri: str, props: dict) -> dict:
             "end": _one(props, FK + "end"), "anchor": _one(props, FK + "anchor")}
 
 
-def _mentions(store: Store, doc: str, graph: str) -> list[dict]:
+def _mentions(store: Store, graph: str) -> list[dict]:
+    """The document's mentions, read inside its graph (every mention there targets it)."""
     query = _PROLOGUE + f"""SELECT ?m ?exact ?start ?end ?page ?entityType ?entity ?method ?confidence ?explanation WHERE {{
   GRAPH {graph} {{
     ?m a fk:Mention ; oa:hasTarget ?target .
-    ?target oa:hasSource {doc} ; oa:hasSelector ?quote, ?position .
-    ?quote oa:exact ?exact . ?position oa:start ?start ; oa:end ?end .
+    ?target oa:hasSelector ?quote . ?quote oa:exact ?exact .
+    ?target oa:hasSelector ?position . ?position oa:start ?start ; oa:end ?end .
     OPTIONAL {{ ?m fk:page ?page }} OPTIONAL {{ ?m fk:entityType ?entityType }} OPTIONAL {{ ?m oa:hasBody ?entity }}
     OPTIONAL {{ ?m fk:method ?method }} OPTIONAL {{ ?m fk:confidence ?confidence }}
     OPTIONAL {{ ?m fk:explanation ?explanation }}
@@ -189,7 +190,7 @@ def document_detail(store: Store, volume: str, doc: str) -> dict | None:
     parts = _group(list(select(store, _PROLOGUE + f"""SELECT ?s ?p ?o WHERE {{ GRAPH {term} {{
   VALUES ?link {{ fk:hasDocumentRole fk:footnote fk:sourceNote fk:hasPage schema:locationCreated }}
   {term} ?link ?s . ?s ?p ?o }} }}""")))
-    mentions = _mentions(store, term, term)
+    mentions = _mentions(store, term)
     volume_iri = _one(props, SCHEMA + "isPartOf")
     people = [_one(parts.get(r, {}), FK + "roleHolder") for r in props.get(FK + "hasDocumentRole", [])]
     referenced = [volume_iri, *people, *props.get(SCHEMA + "mentions", []),
