@@ -5,6 +5,8 @@ Resource routes call `document_page`, `entity_page` or `volume_page` when `wants
 """
 from __future__ import annotations
 
+from html import escape
+
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
@@ -16,11 +18,11 @@ from .pages import render_html
 from .passages import Point, claim_anchor, claim_span, mark_up, mention_span, passage_html
 from .resources.claims import ClaimFilter, claim_list
 from .resources.documents import DocumentFilter, document_list
-from .resources.links import document_ids, labels
+from .resources.links import document_ids, href, labels
 from .resources.paging import Page
 from .timeline import timeline_svg
 
-__all__ = ["document_page", "entity_page", "volume_page", "PAGE_SIZE"]
+__all__ = ["document_page", "entity_page", "volume_page", "search_page", "PAGE_SIZE"]
 
 PAGE_SIZE = 20
 KIND_NAMES = {"people": "Person", "countries": "Country", "organizations": "Organization", "regions": "Region"}
@@ -35,6 +37,17 @@ def _notes_and_breaks(detail: dict) -> list[Point]:
     return points
 
 
+def _speakers(claims: list[dict]) -> list[Point]:
+    """After each quotation, who is quoted, linked to their page."""
+    points = []
+    for claim in claims:
+        speakers = [p for p in claim["claimants"] if p.get("href")]
+        if claim["claimType"] == "Quotation" and claim["end"] is not None and speakers:
+            links = ", ".join(f'<a href="{escape(p["href"])}">{escape(p["name"] or p["id"])}</a>' for p in speakers)
+            points.append(Point(claim["end"], f'<span class="quoted-by">(quoted: {links})</span>'))
+    return points
+
+
 def _hsg_page(url: str | None, page) -> str | None:
     return f"{url}#pg_{page}" if url and page is not None else None
 
@@ -46,7 +59,8 @@ def document_page(request: Request, detail: dict) -> HTMLResponse:
     body_end = min((n["start"] for n in notes), default=len(text))
     spans = [mention_span(m) for m in detail["mentions"]]
     spans += [claim_span(c) for c in detail["claims"] if c["start"] is not None]
-    body = mark_up(text[:body_end], [s for s in spans if s.end <= body_end], _notes_and_breaks(detail))
+    body = mark_up(text[:body_end], [s for s in spans if s.end <= body_end],
+                   _notes_and_breaks(detail) + _speakers(detail["claims"]))
     footnotes = []
     for note in notes:
         shifted = [type(s)(s.start - note["start"], s.end - note["start"], s.tag, s.attrs, s.first_only)
@@ -135,3 +149,23 @@ def volume_page(request: Request, volume_id: str) -> HTMLResponse | None:
     return render_html(request, "volume.html", {
         "volume_id": volume_id, "iri": iri, "title": labels(store, [iri]).get(iri, volume_id),
         "documents": documents, **volume_lists(store, iri)})
+
+
+def _hit_link(item: dict) -> str | None:
+    """Claims open at their passage in the document page; everything else at its own page."""
+    if item["kind"] == "claim" and item.get("document"):
+        return f"{href(item['document'])}#{claim_anchor(item['id'])}"
+    return item.get("href")
+
+
+def search_page(request: Request, found: dict | None, error: str | None = None, status_code: int = 200) -> HTMLResponse:
+    """Ranked hits with their marked snippets, the filters (kind, volume, dates) as a form, and the next page.
+
+    `found` is `api.search.search()`'s answer; `error` (with `found` None) says why there are no hits.
+    """
+    params = request.query_params
+    hits = [{**item, "link": _hit_link(item)} for item in (found or {}).get("items", [])]
+    return render_html(request, "search.html", {
+        "q": params.get("q", ""), "found": found, "hits": hits, "error": error,
+        "kinds": params.getlist("kind"), "volume": params.get("volume", ""),
+        "date_from": params.get("from", ""), "date_to": params.get("to", "")}, status_code=status_code)

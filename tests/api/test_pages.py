@@ -1,0 +1,207 @@
+"""The pages a historian reads, over plain HTTP: what the sample memo's pages say, and that they are valid and accessible."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import html5lib
+import httpx
+import pytest
+
+from api.examples import DOCS, examples, parse_examples
+from api.passages import Point, Span, mark_up
+from api.timeline import timeline_svg
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+MEMO = "/documents/frus1981-88v41/d54"
+CLARK = "/people/102617"
+FENWICK = "/people/104215"
+EL_SALVADOR = "/countries/el-salvador"
+PAGES = ["/", "/query", MEMO, CLARK, FENWICK, EL_SALVADOR, "/countries/soviet-union-1991", "/volumes/frus1981-88v41"]
+NS = {"h": "http://www.w3.org/1999/xhtml"}
+
+
+def get(server: str, path: str) -> httpx.Response:
+    response = httpx.get(server + path, headers=HTML, timeout=30)
+    assert response.status_code == 200, (path, response.status_code, response.text[:300])
+    assert response.headers["content-type"].startswith("text/html")
+    return response
+
+
+def parse(text: str):
+    """The page as an element tree; html5lib in strict mode raises on any HTML parse error."""
+    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=True).parse(text)
+
+
+def text_of(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def find_all(tree, xpath: str):
+    return tree.findall(xpath, NS)
+
+
+# -- what the sample memo's pages say ---------------------------------------------------------------
+
+def test_clarks_page_shows_his_office_and_the_two_track_recommendation_in_its_passage(server):
+    tree = parse(get(server, CLARK).text)
+    assert "William Patrick Clark" in text_of(find_all(tree, ".//h:h1")[0])
+    offices = [text_of(td) for td in find_all(tree, ".//h:table//h:td")]
+    assert "Deputy Secretary of State" in offices
+    passages = [q for q in find_all(tree, ".//h:blockquote") if "two-track policy" in text_of(q)]
+    assert passages, "the two-track recommendation is not on Clark's page"
+    item = next(li for li in find_all(tree, ".//h:ol[@class='claims']/h:li") if "two-track policy" in text_of(li))
+    assert "Recommendation" in text_of(item)
+    sources = [a.get("href") for a in item.iter("{%s}a" % NS["h"]) if "claim-source" in (a.get("class") or "")]
+    assert sources and re.fullmatch(re.escape(MEMO) + r"#claim-\d+", sources[0])
+
+
+def test_the_memo_highlights_the_fenwick_quotation_and_links_it_to_her_page(server):
+    tree = parse(get(server, MEMO).text)
+    quotation = next(span for span in find_all(tree, ".//h:span[@class='claim']")
+                     if text_of(span).startswith("Americans don't fight and die"))
+    assert quotation.get("title") == "Quotation" and quotation.get("id", "").startswith("claim-")
+    attribution = next(s for s in find_all(tree, ".//h:span[@class='quoted-by']"))
+    assert [a.get("href") for a in attribution.iter("{%s}a" % NS["h"])] == [FENWICK]
+    mentions = [a for a in find_all(tree, ".//h:a") if a.get("href") == FENWICK and "mention" in (a.get("class") or "")]
+    assert mentions and "person" in mentions[0].get("class") and text_of(mentions[0]) == "Millicent Fenwick"
+    listed = [a.get("href") for a in find_all(tree, ".//h:aside//h:a")]
+    assert "#" + quotation.get("id") in listed
+
+
+def test_the_memo_marks_mentions_by_kind_notes_at_their_anchors_and_page_breaks(server):
+    page = get(server, MEMO).text
+    tree = parse(page)
+    assert find_all(tree, ".//h:a[@class='mention country'][@href='/countries/el-salvador']")
+    assert [text_of(s) for s in find_all(tree, ".//h:span[@class='pagebreak']")] == ["[Page 168]", "[Page 169]", "[Page 170]"]
+    anchors = [a.get("href") for a in find_all(tree, ".//h:sup[@class='fn']/h:a")]
+    assert anchors == ["#fn-1", "#fn-2", "#fn-3"]
+    notes = {li.get("id"): text_of(li) for li in find_all(tree, ".//h:ol[@class='footnotes plain']/h:li")}
+    assert "multilateral development banks" in notes["fn-2"]
+    assert 'href="https://history.state.gov/historicaldocuments/frus1981-88v41/d54"' in page
+
+
+def test_el_salvadors_page_lists_the_claim_about_aid_on_page_167(server):
+    tree = parse(get(server, EL_SALVADOR).text)
+    item = next(li for li in find_all(tree, ".//h:ol[@class='claims']/h:li") if "aid to El Salvador" in text_of(li))
+    assert "page 167" in text_of(item)
+    marked = [text_of(m) for m in item.iter("{%s}mark" % NS["h"])]
+    assert marked == ["El Salvador"]
+    links = [a.get("href") for a in item.iter("{%s}a" % NS["h"])]
+    assert "https://history.state.gov/historicaldocuments/frus1981-88v41/d54#pg_167" in links
+
+
+def test_a_lists_sparql_runs_and_finds_what_the_list_shows(server):
+    tree = parse(get(server, CLARK).text)
+    section = next(s for s in find_all(tree, ".//h:section") if s.get("aria-labelledby") == "by")
+    total = int(re.match(r"(\d+) in all", text_of(find_all(section, ".//h:p[@class='tools']")[0])).group(1))
+    sparql = text_of(find_all(section, ".//h:details//h:code")[0])
+    answer = httpx.get(server + "/sparql", params={"query": sparql}, headers={"Accept": "application/sparql-results+json"})
+    assert total > 20 and len({row["claim"]["value"] for row in answer.json()["results"]["bindings"]}) == total
+    pages = [a.get("href") for a in find_all(section, ".//h:nav[@class='pager']//h:a")]
+    assert pages == [CLARK + "?by=2#by"]
+    second = parse(get(server, pages[0].split("#")[0]).text)
+    numbered = [ol.get("start") for ol in find_all(second, ".//h:section[@aria-labelledby='by']//h:ol")]
+    assert numbered == ["21"]
+
+
+def test_the_home_page_counts_the_dataset_and_opens_each_documented_example_in_the_editor(server):
+    tree = parse(get(server, "/").text)
+    figures = {text_of(d.find("h:dt", NS)): text_of(d.find("h:dd", NS)) for d in find_all(tree, ".//h:dl[@class='figures']/h:div")}
+    assert figures["Volumes"] == "1" and figures["Documents"] == "1" and figures["Dates"] == "1981–1981"
+    assert int(figures["Claims"]) > 10
+    links = [a.get("href") for a in find_all(tree, ".//h:ul[@class='examples']//h:a")]
+    opened = [parse_qs(urlsplit(link).query)["query"][0] for link in links]
+    assert opened == [e.query for e in examples()] and len(opened) >= 10
+    assert any(a.get("href") == "/volumes/frus1981-88v41" for a in find_all(tree, ".//h:a"))
+
+
+def test_every_documented_example_is_offered_without_its_test_annotations():
+    blocks = sum(path.read_text(encoding="utf-8").count("```sparql") for path in (DOCS / "vocabulary.md", DOCS / "claims.md"))
+    found = examples()
+    assert len(found) == blocks
+    assert all("# expect:" not in e.query and "# query:" not in e.query and "SELECT" in e.query for e in found)
+    assert [e.name for e in found if e.source == "claims.md"][:2] == ["claims-about-country", "claims-about-country-indexed"]
+
+
+def test_an_examples_title_is_the_paragraph_before_it():
+    found = parse_examples("Intro.\n\n**Who wrote it** (here: d54):\n\n```sparql\n# query: who\nSELECT ?x {}\n# expect: x\n```\n", "t.md")
+    assert [(e.name, e.title, e.query) for e in found] == [("who", "Who wrote it", "SELECT ?x {}")]
+
+
+def test_volumes_send_data_clients_to_the_document_list_and_unknown_volumes_are_404(server):
+    answer = httpx.get(server + "/volumes/frus1981-88v41", headers={"Accept": "application/json"})
+    assert answer.status_code == 303 and answer.headers["location"] == "/documents?volume=frus1981-88v41&sort=number"
+    assert httpx.get(server + "/volumes/frus1900v99", headers=HTML).status_code == 404
+
+
+# -- valid and accessible --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_are_valid_html_with_landmarks_labels_and_a_language(server, path):
+    page = get(server, path).text
+    tree = parse(page)   # strict: raises on any parse error
+    assert tree.get("lang") == "en"
+    for landmark in ("header", "nav", "main", "footer"):
+        assert find_all(tree, f".//h:{landmark}"), f"{path} has no <{landmark}>"
+    assert len(find_all(tree, ".//h:h1")) == 1
+    ids = [e.get("id") for e in tree.iter() if e.get("id")]
+    assert len(ids) == len(set(ids)), f"{path} repeats ids"
+    labelled = {label.get("for") for label in find_all(tree, ".//h:label")}
+    for tag in ("input", "select", "textarea"):
+        for control in find_all(tree, f".//h:{tag}"):
+            if control.get("type") not in ("hidden", "submit"):
+                assert control.get("id") in labelled or control.get("aria-label"), f"{path}: unlabelled <{tag}>"
+    assert not re.search(r'(src|href)="(https?:)?//(?!history\.state\.gov|www\.wikidata\.org|viaf\.org)', page.split("<main")[0])
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_contrast_of_black_on_white_is_21_and_the_formula_is_symmetric():
+    assert round(contrast("#000000", "#ffffff"), 1) == 21.0 == round(contrast("#ffffff", "#000000"), 1)
+
+
+def test_every_highlight_and_coloured_rule_meets_wcag_aa_contrast():
+    css = (ROOT / "api" / "static" / "site.css").read_text(encoding="utf-8")
+    checked = []
+    for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", css):
+        background = re.search(r"background(?:-color)?:\s*(#[0-9a-fA-F]{6})", body)
+        colour = re.search(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})", body)
+        if background and colour:
+            ratio = contrast(background.group(1), colour.group(1))
+            assert ratio >= 4.5, f"{selector.strip()}: {ratio:.2f}:1"
+            checked.append(selector.strip())
+    for kind in ("person", "country", "organization", "place", "unresolved"):
+        assert f".mention.{kind}" in checked
+    assert any(".claim:target" in s for s in checked) and any(".passage mark" in s for s in checked)
+    link = re.search(r"^a \{ color: (#[0-9a-fA-F]{6})", css, re.M).group(1)
+    assert contrast(link, "#ffffff") >= 4.5
+
+
+# -- the parts the pages are made of ---------------------------------------------------------------
+
+def test_crossing_spans_stay_well_formed_and_a_claim_keeps_one_anchor():
+    claim = Span(0, 6, "span", {"class": "claim", "id": "claim-1", "data-claim": "claim-1"})
+    mention = Span(4, 9, "a", {"href": "/people/1"})
+    html = mark_up("abcdefghij<", [claim, mention], [Point(6, "<br>")])
+    assert html == ('<span class="claim" id="claim-1" data-claim="claim-1">abcd<a href="/people/1">ef</a></span>'
+                    '<a href="/people/1"><br>ghi</a>j&lt;')
+    parse(f"<!doctype html><html lang=en><title>t</title><p>{html}</p>")
+
+
+def test_the_timeline_draws_one_bar_per_year_with_documents_and_names_its_span():
+    svg = timeline_svg({1981: 3, 1983: 1}, "Clark")
+    assert svg.count('<rect class="bar"') == 2 and "<title>Clark: 4 documents, 1981–1983</title>" in svg
+    assert "<title>1981: 3 documents</title>" in svg and "<title>1983: 1 document</title>" in svg
+    assert timeline_svg({}) == ""
