@@ -9,6 +9,7 @@ from graph import Store
 
 from . import linksets, page_routes, reconcile, search, sparql
 from .pages import STATIC
+from .network import router as network_router
 from .resources import iri_router, router as resources_router
 
 __all__ = ["create_app"]
@@ -42,6 +43,7 @@ def create_app(store: Store, *, cors: bool = True, title: str = "frus-kg") -> Fa
     app.include_router(linksets.router)
     app.include_router(resources_router)
     app.include_router(search.router)
+    app.include_router(network_router)
     app.include_router(iri_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -82,13 +82,14 @@ def canonical(store: Store, nodes: Iterable[str]) -> dict[str, str]:
     return result
 
 
-def aliases(store: Store, iri: str) -> set[str]:
+def aliases(store: Store, value: str) -> set[str]:
     """Every IRI that `canonical` maps to this one (itself included): what a query must name to find it."""
-    q = f"""SELECT DISTINCT ?x WHERE {{ {{ ?x <{SKOS}exactMatch> <{iri}> }} UNION
-      {{ ?x <{SKOS}exactMatch> ?folded . ?folded <{SKOS}exactMatch> <{iri}> ; <{FK}explanation> ?why }} }}"""
+    node = iri(value)          # ValueError for a string that is not an IRI
+    q = f"""SELECT DISTINCT ?x WHERE {{ {{ ?x <{SKOS}exactMatch> {node} }} UNION
+      {{ ?x <{SKOS}exactMatch> ?folded . ?folded <{SKOS}exactMatch> {node} ; <{FK}explanation> ?why }} }}"""
     candidates = {row[0].value for row in store.query(q).rows()}
     mapping = canonical(store, candidates)
-    return {x for x, c in mapping.items() if c == iri} | {iri}
+    return {x for x, c in mapping.items() if c == value} | {value}
 
 
 def describe(store: Store, nodes: Iterable[str]) -> dict[str, Entity]:

@@ -1,0 +1,90 @@
+"""`/network` serves a network of actors in every export format; `/network/edge` lists the passages behind one edge.
+
+Both take the filters of `frus-kg network`. The sentence window works when the application was given a
+sentence splitter (`app.state.sentence_splitter`, set by the composition root); otherwise it answers 400.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+
+from graph import QueryError, StoreError
+from graph.networks import (FORMATS, MEDIA_TYPES, Filters, NetworkError, Spec, build_network, edge_evidence, ego,
+                            export)
+
+__all__ = ["router"]
+
+router = APIRouter()
+
+
+def _selection(kind: str = Query("person-person", description="person-person, person-country, person-organization, "
+                                 "country-country, co-mention, correspondence or claimant-entity"),
+               window: str = Query("document", description="document, paragraph or sentence (co-mention kinds)"),
+               weight: str = Query("documents", description="edge weight: documents or passages"),
+               date_from: Optional[str] = Query(None, alias="from", description="YYYY, YYYY-MM or YYYY-MM-DD"),
+               date_to: Optional[str] = Query(None, alias="to", description="last date, inclusive"),
+               volume: list[str] = Query([], description="volume id (repeatable)"),
+               genre: list[str] = Query([], description="genre (repeatable)"),
+               entity_kind: list[str] = Query([], description="person, country, organization or region (repeatable)"),
+               claim_type: list[str] = Query([], description="claim type (repeatable; claimant-entity)")) -> dict:
+    """The query parameters both routes share: which network, over which documents."""
+    return dict(kind=kind, window=window, weight=weight, date_from=date_from, date_to=date_to, volume=volume,
+                genre=genre, entity_kind=entity_kind, claim_type=claim_type)
+
+
+def _spec(selection: dict, min_weight: float, evidence: int) -> Spec:
+    s = selection
+    return Spec(s["kind"], s["window"], s["weight"],
+                Filters(s["date_from"], s["date_to"], tuple(s["volume"]), tuple(s["genre"]), tuple(s["entity_kind"]),
+                        tuple(s["claim_type"]), min_weight), evidence)
+
+
+async def _run(fn, *args, **kwargs):
+    try:
+        return await run_in_threadpool(fn, *args, **kwargs)
+    except (NetworkError, ValueError) as exc:
+        raise HTTPException(400, str(exc)) from None
+    except QueryError as exc:
+        raise HTTPException(500, f"the network query failed: {exc}") from None
+    except StoreError as exc:
+        raise HTTPException(503, str(exc)) from None
+
+
+@router.get("/network", summary="A network of actors, in GEXF 1.3, GraphML, Cytoscape.js, node-link JSON or CSV")
+async def network(request: Request, selection: dict = Depends(_selection),
+                  format: str = Query("cytoscape", description=", ".join(FORMATS)),
+                  min_weight: float = Query(1.0, ge=0, description="drop edges lighter than this"),
+                  evidence: int = Query(20, ge=1, le=1000, description="documents and passages kept per edge"),
+                  ego_node: Optional[str] = Query(None, alias="ego", description="keep only this node's ego network"),
+                  radius: int = Query(1, ge=1, le=3), seed: int = Query(42)) -> Response:
+    if format not in FORMATS:
+        raise HTTPException(400, f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
+    spec = await _run(_spec, selection, min_weight, evidence)
+    sentences = getattr(request.app.state, "sentence_splitter", None)
+    g = await _run(build_network, request.app.state.store, spec, sentences=sentences, seed=seed)
+    if ego_node:
+        g = await _run(ego, g, ego_node, radius)
+    body = await _run(export, g, format)
+    headers = {}
+    if format in ("gexf", "graphml", "csv-nodes", "csv-edges"):
+        suffix = {"csv-nodes": "nodes.csv", "csv-edges": "edges.csv"}.get(format, format)
+        headers["Content-Disposition"] = f'attachment; filename="frus-{spec.kind}.{suffix}"'
+    if g.graph.get("coverage_warning"):
+        headers["X-Coverage-Warning"] = g.graph["coverage_warning"].encode("ascii", "replace").decode()
+    return Response(body, media_type=MEDIA_TYPES[format], headers=headers)
+
+
+@router.get("/network/edge", summary="The passages behind one edge of a network, each with its text and document")
+async def network_edge(request: Request, selection: dict = Depends(_selection),
+                       source: str = Query(..., description="IRI of the source node"),
+                       target: str = Query(..., description="IRI of the target node"),
+                       limit: int = Query(100, ge=1, le=1000, description="passages to list")) -> JSONResponse:
+    spec = await _run(_spec, selection, 0.0, limit)
+    sentences = getattr(request.app.state, "sentence_splitter", None)
+    found = await _run(edge_evidence, request.app.state.store, spec, source, target, limit=limit, sentences=sentences)
+    if found is None:
+        raise HTTPException(404, "no such edge in this network")
+    return JSONResponse(found)
