@@ -165,14 +165,13 @@ class Hit:
 
 def _unmark(marked: str) -> tuple[str, list[tuple[int, int]]]:
     """Snippet text without its marks, and where the marked words are in it."""
-    plain, spans, start = [], [], 0
-    for ch in marked.strip(_CUT):
-        if ch == _OPEN:
-            start = sum(map(len, plain))
-        elif ch == _CLOSE:
-            spans.append((start, sum(map(len, plain))))
-        elif ch != _CUT:
-            plain.append(ch)
+    pieces = marked.strip(_CUT).split(_OPEN)
+    plain, spans, at = [pieces[0]], [], len(pieces[0])
+    for piece in pieces[1:]:
+        word, _, rest = piece.partition(_CLOSE)
+        spans.append((at, at + len(word)))
+        plain += [word, rest]
+        at += len(word) + len(rest)
     return "".join(plain), spans
 
 
@@ -470,14 +469,15 @@ class SearchIndex:
         found = {}
         for table in {_TABLE[r[1]] for r in rows}:
             ids = [r[0] for r in rows if _TABLE[r[1]] == table]
+            column = -1 if table == _TABLE[LABEL_KINDS[0]] else 1     # names: the name or a variant
             found.update((rowid, rest) for rowid, *rest in conn.execute(
-                f"SELECT rowid, title, body, snippet({table}, 1, {marks}), snippet({table}, -1, {marks}) FROM {table} "
+                f"SELECT rowid, title, body, snippet({table}, {column}, {marks}) FROM {table} "
                 f"WHERE {table} MATCH ? AND rowid IN ({', '.join('?' * len(ids))})", (query.match, *ids)))
         hits = []
         for id_, kind, iri, document, volume, date, start, score in rows:
-            title, body, s_body, s_any = found.get(id_, ("", "", "", ""))
+            title, body, marked = found.get(id_, ("", "", ""))
             located = kind in ("document", "claim")
-            snippet, spans = _unmark(s_body if located else s_any)
+            snippet, spans = _unmark(marked)
             hit = Hit(id_, kind, iri, score, title, snippet, spans, document, volume, date)
             at = body.find(snippet) if located and snippet and start is not None else -1
             if at >= 0:
