@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .dates import DateRefused, check_day
 
-__all__ = ["HeadingParty", "genre_of", "parties_of", "parse_dateline", "Dateline", "MONTHS"]
+__all__ = ["HeadingParty", "HeadingPost", "genre_of", "parties_of", "posts_of", "parse_dateline", "Dateline", "MONTHS"]
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -19,12 +19,28 @@ MONTHS = {m: i for i, m in enumerate(
 # Titles that, followed by a surname, name a person in a heading: "Secretary of State Haig".
 _PERSON_TITLES = re.compile(
     r"^(?:the\s+)?(?P<office>(?:Acting\s+|Vice\s+|Deputy\s+|Under\s+|Assistant\s+|Special\s+|Prime\s+)*"
-    r"(?:President|Secretary(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy))?|"
+    r"(?:President(?:-[Ee]lect)?|Secretary(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy))?|"
     r"Ambassador(?:\s+to\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?|Minister|Chancellor|Senator|Representative|Governor|"
     r"Attorney\s+General|General|Admiral|Chairman(?:\s+of\s+the\s+Joint\s+Chiefs\s+of\s+Staff)?|Director(?:\s+of\s+Central\s+Intelligence)?|"
     r"King|Queen|Shah|Emperor|Premier|Foreign\s+Minister|Prime\s+Minister|Pope|Mayor|Counselor|Consul|Chargé))"
     r"\s+(?P<name>(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)$"
 )
+# A person named without an office: "Memorandum From Zbigniew Brzezinski to Jimmy Carter", "From William Odom of the
+# National Security Council Staff"; words of organisations and groups are never part of such a name.
+_PLAIN_NAME = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|(?:[A-Z]\.)+)){1,3}(?:,?\s+Jr\.)?)"
+                         r"(?:\s+of\s+the\s+(?P<office>[A-Z].*))?$")
+_NOT_NAME_WORDS = set("""Department Council Staff Committee Embassy Embassies Mission Office Bureau States Nations House Government
+Delegation Group Agency Secretariat Board Commission Conference Ministry Leadership Chiefs Posts Meeting Nation Congress Senate
+Consulate Legation Section Cabinet Party Central Joint National Soviet American British French Chinese Israeli Egyptian Iranian
+All Diplomatic Consular Certain Members Representatives Republic Kingdom Union Administration Press Secretary Deputy Under
+Assistant President President-Elect President-elect Vice Ambassador Director Chairman Minister Counselor Adviser Executive
+Special Acting Chief Legal General Admiral Senator Governor Prime Foreign Defense Attorney Representative Coordinator""".split())
+_AFTER_SENDER = re.compile(r"\s+(?:to|Before|before|on|at|in|for|During|during|With|with|Transmitting|Concerning|Regarding)\s+.*$")
+# Posts and offices that send and receive: "the Embassy in Iran", "the Department of State", "the Mission to the
+# United Nations", "Prepared in the Bureau of Inter-American Affairs".
+_POST = re.compile(r"^(?:the\s+)?(?P<post>(?:U\.S\.\s+|United\s+States\s+)?(?P<kind>Embassy|Legation|Consulate\s+General|Consulate|"
+                   r"Mission|Delegation|Liaison\s+Office|Interests\s+Section)(?:\s+(?:in|to|at)\s+(?:the\s+)?(?P<place>[A-Z].*))?|"
+                   r"(?:Department|Bureau|Office)\s+of\s+[A-Z].*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Staff|Agency|Council|House))$")
 _GENRE_STOP = re.compile(r"\s+(?:From|from|to|To|by|By|Prepared|prepared|for|Between|between|With|with|on|Held)\b")
 _PAREN_PARTY = re.compile(r"(?:^|\s)(?:the\s+)?(?P<office>[^()]*?)\s*\((?P<name>[^()]+)\)")
 
@@ -34,6 +50,17 @@ class HeadingParty:
     role: str          # author | recipient
     name: str
     office: str | None
+    start: int         # offsets into the heading string
+    end: int
+
+
+@dataclass
+class HeadingPost:
+    """A sender or recipient that is a post or an office, not a person: "the Embassy in Iran" (place "Iran")."""
+    role: str          # author | recipient
+    name: str          # "Embassy in Iran", "Department of State"
+    kind: str | None   # Embassy | Consulate General | Mission | …; None for a department, bureau or staff
+    place: str | None  # "Iran", "the United Nations"
     start: int         # offsets into the heading string
     end: int
 
@@ -92,12 +119,57 @@ def _parties_in(segment: str, offset: int, role: str) -> list[HeadingParty]:
         chunk = piece.group(0).strip()
         chunk_start = offset + piece.start() + (len(piece.group(0)) - len(piece.group(0).lstrip()))
         chunk = re.sub(r"^and\s+", "", chunk)
-        m = _PERSON_TITLES.match(chunk)
+        m = _PERSON_TITLES.match(chunk) or _PERSON_TITLES.match(_AFTER_SENDER.sub("", chunk))
         if m:
             name = m.group("name")
             start = chunk_start + piece.group(0).strip().rfind(name)
             found.append(HeadingParty(role, name, m.group("office").strip(), start, start + len(name)))
+            continue
+        plain = _PLAIN_NAME.match(chunk) or _PLAIN_NAME.match(_AFTER_SENDER.sub("", chunk))
+        if plain and not set(plain.group("name").split()) & _NOT_NAME_WORDS and not _POST.match(chunk):
+            name = plain.group("name")
+            start = chunk_start + piece.group(0).strip().find(name)
+            office = plain.group("office")
+            found.append(HeadingParty(role, name, office.strip() if office else None, start, start + len(name)))
     return found
+
+
+def _posts_in(segment: str, offset: int, role: str) -> list[HeadingPost]:
+    found = []
+    for piece in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", segment):
+        raw = piece.group(0)
+        chunk = re.sub(r"^\s*(?:and\s+)?", "", raw)
+        chunk = re.sub(r"\s*\(.*$", "", chunk) if "(" in chunk else chunk
+        m = _POST.match(chunk.strip()) or _POST.match(_AFTER_SENDER.sub("", chunk.strip()))
+        if not m:
+            continue
+        name = m.group("post")
+        start = offset + piece.start() + raw.find(name)
+        place = m.group("place")
+        found.append(HeadingPost(role, name, re.sub(r"\s+", " ", m.group("kind")) if m.group("kind") else None,
+                                 place.strip() if place else None, start, start + len(name)))
+    return found
+
+
+def posts_of(heading: str) -> list[HeadingPost]:
+    """Senders and recipients that are posts or offices: "Telegram From the Embassy in Iran to the Department of
+    State", "Paper Prepared in the Department of State". Parties with a person's name in parentheses are people."""
+    m = re.search(r"\b(?:From|from)\s+", heading)
+    if m:
+        (senders, s_off), recipients = _split_recipients(heading[m.end():], m.end())
+        posts = _posts_in(senders, s_off, "author")
+        if recipients:
+            posts += _posts_in(recipients[0], recipients[1], "recipient")
+        return [p for p in posts if not _names_a_person(heading, p)]
+    m = re.search(r"\b(?:Prepared|prepared)\s+(?:in|by)\s+", heading)
+    if m:
+        return [p for p in _posts_in(_AFTER_SENDER.sub("", heading[m.end():]), m.end(), "author") if not _names_a_person(heading, p)]
+    return []
+
+
+def _names_a_person(heading: str, post: HeadingPost) -> bool:
+    """'the Mission to the United Nations (Young)': the name in parentheses is the party, not the post."""
+    return heading[post.end:post.end + 3].lstrip().startswith("(")
 
 
 def parties_of(heading: str) -> list[HeadingParty]:

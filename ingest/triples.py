@@ -17,6 +17,7 @@ from ontology import iris
 from ontology.namespaces import FK, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 from .entities.identity import link_persons_list
+from .entities.posts import heading_posts, is_minted_post, post_description
 from .records import Claim, DocumentRecord, Mention, Party, VolumeRecord
 
 __all__ = ["document_quads", "volume_quads", "document_graph", "volume_graph", "GraphData", "Term", "party_person_iri", "party_mention", "KIND_CLASS", "CLAIM_TYPES", "term_for_page", "literal"]
@@ -222,6 +223,22 @@ def _entity(g: _Graph, seen: set[str], iri: str, kind: str, label: str | None, l
         g.add(iri, SKOS + "exactMatch", link)
 
 
+def _post(g: _Graph, seen: set[str], iri: str, label: str) -> None:
+    """A U.S. post or office named as sender or recipient and in no authority list: described where it is named,
+    with its country and the Department of State it belongs to."""
+    if iri in seen or not is_minted_post(iri):
+        return
+    seen.add(iri)
+    g.typed(iri, SCHEMA + "Organization")
+    g.lit(iri, RDFS + "label", label)
+    g.lit(iri, SCHEMA + "name", label)
+    country, parent = post_description(iri)
+    if country:
+        g.add(iri, SCHEMA + "location", country)
+    if parent:
+        g.add(iri, SCHEMA + "parentOrganization", parent)
+
+
 def _mention(g: _Graph, record: DocumentRecord, doc: str, n: int, m: Mention, seen: set[str], page_of: Callable[[int], str]) -> None:
     node = f"{doc}/mentions/{n}"
     if m.kind not in KIND_CLASS:
@@ -239,6 +256,8 @@ def _mention(g: _Graph, record: DocumentRecord, doc: str, n: int, m: Mention, se
     if m.entity:
         g.add(node, OA + "hasBody", m.entity)
         _entity(g, seen, m.entity, m.kind, m.label, m.entity_links)
+        if m.kind == "organization":
+            _post(g, seen, m.entity, m.label or m.entity)
         g.add(doc, SCHEMA + "mentions", m.entity)
     for k, c in enumerate(m.candidates, start=1):
         cand = f"{node}/candidates/{k}"
@@ -380,6 +399,14 @@ def document_graph(record: DocumentRecord) -> GraphData:
         g.lit(role, FK + "explanation", party.explanation)
         _entity(g, seen, person, "person", party.label or party.name)
         g.add(doc, SCHEMA + "mentions", person)
+    for k, (kind, m) in enumerate(heading_posts(record), start=len(record.parties) + 1):
+        role = f"{doc}/roles/{kind}-{k}"
+        g.add(doc, SCHEMA + ("author" if kind == "author" else "recipient"), m.entity)
+        g.add(doc, FK + "hasDocumentRole", role)
+        g.typed(role, FK + "DocumentRole", SCHEMA + "Role")
+        g.add(role, FK + "roleHolder", m.entity)
+        g.add(role, FK + "roleKind", FK + ("Author" if kind == "author" else "Recipient"))
+        g.lit(role, FK + "explanation", m.explanation)
     mentions = list(record.mentions)
     taken = {(m.start, m.end) for m in mentions}
     for party in record.parties:

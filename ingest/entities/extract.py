@@ -18,14 +18,17 @@ from functools import lru_cache
 
 from ingest.authorities import authorities, norm, split_name
 from ingest.authorities.names import COMMON_KEYS
+from ingest.heading import posts_of
 from ingest.records import Candidate, DocumentRecord, Mention
 from ontology import iris
 from ontology.namespaces import WD
 
 from .gazetteer import MAX_TOKENS, gazetteer
 from .identity import canonical_markup, link_persons_list
+from .markup import fall_back, orphan_markup
 from .named_after import NAMED_BEFORE, term_phrases, thing_named_after
 from .offices import office_from_persons_list
+from .posts import resolve_post
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
 from .places import shouting, choose
 
@@ -167,6 +170,9 @@ class EntityExtractor:
     def run(self, record: DocumentRecord) -> None:
         link_persons_list(record.volume)
         canonical_markup(record)
+        orphans = orphan_markup(record)
+        if orphans:
+            record.mentions = [m for m in record.mentions if not any(m is o for o in orphans)]
         self.phrases = term_phrases(tuple(t.description for t in record.volume.terms))
         text = record.text
         ctx = PersonContext.of(record.volume.id, record.date, self.use_volume_lists)
@@ -174,6 +180,7 @@ class EntityExtractor:
         found: list[Mention] = []
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in record.mentions]
         found += self._parties(record, ctx)
+        found += self._posts(record, ctx)
         taken += [(m.start, m.end) for m in found]
         acr = self._acronyms(record)
         occupied = _Spans(taken)
@@ -187,6 +194,8 @@ class EntityExtractor:
             found.append(m)
             occupied.add(m.start, m.end)
         found += self._marked_persons(record, found, occupied, ctx)
+        if orphans:
+            found += fall_back(orphans, found)
         found.sort(key=lambda m: (m.start, m.end))
         for m in found:
             m.exact = text[m.start:m.end]
@@ -263,6 +272,22 @@ class EntityExtractor:
             if party.start is not None and party.end is not None and record.text[party.start:party.end] == party.name:
                 out.append(Mention(party.start, party.end, "person", res.method, res.confidence, res.entity, res.label,
                                    explanation=res.explanation, office=party.office, entity_links=res.links))
+        return out
+
+    def _posts(self, record: DocumentRecord, ctx: PersonContext) -> list[Mention]:
+        """Senders and recipients that are posts ('the Embassy in Iran'): organization mentions where the heading
+        names them; the graph makes them schema:author/recipient (ingest.entities.posts.heading_posts). They are
+        not parties, so a claim's voice stays the person who signed."""
+        out = []
+        at = record.text.find(record.heading) if record.heading else -1
+        if at < 0:
+            return out
+        for post in posts_of(record.heading):
+            s, e = at + post.start, at + post.end
+            hit = resolve_post(post, record.date, ctx.year)
+            if hit and not any(m.start < e and s < m.end for m in record.mentions):
+                out.append(Mention(s, e, "organization", "organization-list", 0.9, hit.iri, hit.label,
+                                   explanation=hit.explanation))
         return out
 
     def _office_by_list(self, record: DocumentRecord, party) -> Resolution | None:

@@ -1,0 +1,50 @@
+"""Editors' markup pointing at a list the file does not hold falls back to the text recogniser for the same span
+(ingest/entities/markup.py), on the committed single-document TEI file in today's encoding."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.entities import EntityExtractor
+from ingest.tei_reader import read_tei
+from ingest.triples import document_graph
+from ontology import iris
+from ontology.fast_shacl import GraphIndex, validate_fast
+
+SINGLE = Path(__file__).resolve().parents[1] / "fixtures" / "tei" / "frus1969-76ve09p1-d9.xml"
+
+
+@pytest.fixture(scope="module")
+def record():
+    (rec,) = list(read_tei(SINGLE))
+    assert not rec.volume.terms, "the fixture must lack the terms list"
+    EntityExtractor().run(rec)
+    return rec
+
+
+def tagged(record, ref):
+    return [m for m in record.mentions if m.tei_ref == ref]
+
+
+def test_regression_a_gloss_without_its_terms_list_dropped_the_texts_reading(record):
+    (us,) = tagged(record, "#t_US_1")
+    assert us.kind == "country" and us.entity == iris.country_iri("united-states")
+    assert "#t_US_1" in us.explanation and "no terms list" in us.explanation and "United States" in us.explanation
+
+
+def test_an_institution_glossed_without_its_list_is_the_curated_institution(record):
+    (nsc,) = tagged(record, "#t_NSC_1")
+    assert nsc.entity == iris.organization_iri("nsc") and nsc.method == "organization-list"
+
+
+def test_a_tag_the_text_cannot_read_stays_the_editors_tag(record):
+    (wsag,) = tagged(record, "#t_WSAG_1")
+    assert wsag.method == "tei-markup" and wsag.entity == iris.term_iri("frus1969-76ve09p1", "t_WSAG_1")
+
+
+def test_one_mention_per_tagged_span_and_the_graph_validates(record):
+    spans = [(m.start, m.end) for m in record.mentions if m.tei_ref]
+    assert len(spans) == len(set(spans))
+    data = document_graph(record)
+    assert validate_fast(GraphIndex(data.triples, data.nquads)).conforms

@@ -1,0 +1,86 @@
+"""Senders and recipients that are posts become organizations linked to their country (ingest/entities/posts.py,
+ingest/heading.py posts_of), and the shapes accept an organization as author."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.entities import EntityExtractor
+from ingest.entities.posts import heading_posts
+from ingest.heading import parties_of, posts_of
+from ingest.records import DocumentRecord, Page, VolumeRecord
+from ingest.triples import document_graph
+from ontology import iris
+from ontology.fast_shacl import GraphIndex, validate_fast
+from ontology.validation import validate
+
+EMBASSY = iris.organization_iri("us-embassy-iran")
+SCHEMA = "http://schema.org/"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return EntityExtractor()
+
+
+def telegram(extractor, heading: str, body: str = "The Shah told me he will stay.\n\nSullivan") -> DocumentRecord:
+    text = f"{heading}\n\nTehran, November 4, 1978, 1200Z.\n\n{body}"
+    record = DocumentRecord(VolumeRecord("frus1977-80v10", "t"), "d12", "12", heading, text, "<test>", date="1978-11-04",
+                            place="Tehran", pages=[Page("1", 0, len(text))])
+    extractor.run(record)
+    return record
+
+
+def test_a_telegram_from_an_embassy_has_the_embassy_as_its_author(extractor):
+    record = telegram(extractor, "12. Telegram From the Embassy in Iran to the Department of State")
+    data = document_graph(record)
+    doc = f"<{iris.document_iri('frus1977-80v10', 'd12')}>"
+    authors = {o for s, p, o in data.triples if s == doc and p == f"<{SCHEMA}author>"}
+    recipients = {o for s, p, o in data.triples if s == doc and p == f"<{SCHEMA}recipient>"}
+    assert authors == {f"<{EMBASSY}>"}
+    assert recipients == {f"<{iris.organization_iri('department-of-state')}>"}
+    assert (f"<{EMBASSY}>", f"<{SCHEMA}location>", f"<{iris.country_iri('iran')}>") in data.triples
+
+
+def test_an_organization_author_conforms_to_the_shapes_in_both_engines(extractor):
+    data = document_graph(telegram(extractor, "12. Telegram From the Embassy in Iran to the Department of State"))
+    assert validate_fast(GraphIndex(data.triples, data.nquads)).conforms
+    assert validate(data.quads()).conforms
+
+
+def test_a_post_is_never_a_person_mention(extractor):
+    record = telegram(extractor, "12. Telegram From the Embassy in Iran to the Department of State")
+    assert not [m for m in record.mentions if m.kind == "person" and "Embassy" in m.exact]
+    post = [m for m in record.mentions if m.exact == "Embassy in Iran"]
+    assert post and post[0].kind == "organization" and post[0].entity == EMBASSY
+    assert not [p for p in record.parties if p.entity == EMBASSY]     # a claim's voice stays the person who signed
+
+
+def test_a_named_ambassador_is_kept_as_the_person_beside_the_post():
+    heading = "5. Telegram From the Ambassador to Iran (Sullivan) to the Department of State"
+    assert [(p.role, p.name) for p in parties_of(heading)] == [("author", "Sullivan")]
+    assert [(p.role, p.name) for p in posts_of(heading)] == [("recipient", "Department of State")]
+
+
+@pytest.mark.parametrize("heading, posts", [
+    ("3. Telegram From the Department of State to the Embassy in the Soviet Union and the Mission to the United Nations",
+     [("author", "Department of State"), ("recipient", "Embassy in the Soviet Union"),
+      ("recipient", "Mission to the United Nations")]),
+    ("9. Paper Prepared in the Bureau of Inter-American Affairs", [("author", "Bureau of Inter-American Affairs")]),
+    ("17. Telegram From the Consulate General in Hong Kong to the Department of State",
+     [("author", "Consulate General in Hong Kong"), ("recipient", "Department of State")]),
+    ("19. Memorandum of Conversation", []),
+])
+def test_posts_in_headings(heading, posts):
+    assert [(p.role, p.name) for p in posts_of(heading)] == posts
+
+
+def test_people_named_without_an_office_are_heading_parties():
+    heading = "5. Memorandum From Zbigniew Brzezinski and Henry Owen to President-Elect Carter"
+    assert [(p.role, p.name, p.office) for p in parties_of(heading)] == [
+        ("author", "Zbigniew Brzezinski", None), ("author", "Henry Owen", None), ("recipient", "Carter", "President-Elect")]
+
+
+def test_a_mission_to_the_united_nations_is_the_curated_institution(extractor):
+    record = telegram(extractor, "12. Telegram From the Mission to the United Nations to the Department of State")
+    assert [(role, m.entity) for role, m in heading_posts(record)] == [
+        ("author", iris.organization_iri("us-mission-un")), ("recipient", iris.organization_iri("department-of-state"))]
