@@ -13,7 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-SECTIONS = ["bench.sample_ingest", "bench.tei_corpus", "bench.write_batches", "bench.entities", "bench.claims"]
+SECTIONS = ["bench.sample_ingest", "bench.tei_corpus", "bench.write_batches", "bench.entities", "bench.claims",
+            "bench.search"]
 
 
 @dataclass
