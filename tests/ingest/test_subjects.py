@@ -2,6 +2,7 @@
 LCSH IRIs with labels, and headings of the FRUS subject taxonomy as a SKOS scheme."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,11 @@ def test_documents_of_the_2015_encoding_have_no_subjects():
     doc = next(iter(read_tei(FIXTURES / "tei" / "frus1969-76ve09p1-d9.xml")))
     assert doc.subjects == []
     assert b"purl.org/dc/terms/subject" not in document_graph(doc).nquads
+
+
+def test_the_query_documented_in_the_vocabulary_answers_as_documented(subject_store):
+    page = (Path(__file__).resolve().parents[2] / "docs" / "vocabulary.md").read_text(encoding="utf-8")
+    query = next(q for q in re.findall(r"```sparql\n(.*?)```", page, re.S) if "subjects fixture" in q)
+    answer = subject_store.query(query).serialize("csv").decode()
+    for expected in re.findall(r"^# expect: (.+)$", query, flags=re.M):
+        assert expected in answer
