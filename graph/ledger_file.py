@@ -97,11 +97,16 @@ class LedgerFile:
 
     def subjects(self, where: Mapping[str, str | None]) -> set[str]:
         """Subjects that have every field of `where` with that value (None: with any value)."""
-        parts, params = [], []
-        for field, value in where.items():
-            parts.append("SELECT subject FROM ledger WHERE field = ?" + ("" if value is None else " AND value = ?"))
-            params += [field] if value is None else [field, value]
-        return {s for (s,) in self._select(" INTERSECT ".join(parts), params)} if parts else set()
+        if not where:
+            return set()
+        first, *others = sorted(where.items(), key=lambda c: c[1] is None)     # a value first: the selective one
+        sql, params = "SELECT t0.subject FROM ledger t0", []
+        for i, condition in enumerate(others, 1):
+            match, values = _match(f"t{i}", *condition)
+            sql += f" JOIN ledger t{i} ON t{i}.subject = t0.subject AND {match}"
+            params += values
+        match, values = _match("t0", *first)
+        return {s for (s,) in self._select(f"{sql} WHERE {match}", params + values)}
 
     def rows(self) -> list[tuple[str, str, str]]:
         """Every (subject, field, value), sorted."""
@@ -133,6 +138,12 @@ class LedgerFile:
             if self._db is not None:
                 self._db.close()
                 self._db = None
+
+
+def _match(table: str, field: str, value: str | None) -> tuple[str, list[str]]:
+    if value is None:
+        return f"{table}.field = ?", [field]
+    return f"{table}.field = ? AND {table}.value = ?", [field, value]
 
 
 def _legacy(store: ox.Store) -> Iterator[ox.Quad]:
