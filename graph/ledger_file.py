@@ -12,7 +12,8 @@ this file and RocksDB share no transaction.
 
 `--store DIR` stays one folder: RocksDB leaves files it did not write alone (checked with pyoxigraph
 0.5.13 through writes, bulk loads, compaction, flushes, reopening and read-only opens), so the ledger
-is `DIR/frus-kg-ledger.sqlite3`, beside RocksDB's own files.
+is `DIR/frus-kg-ledger.sqlite3`, beside RocksDB's own files. The store opens it for writing only once it
+holds RocksDB's lock, so one process at a time writes both; readers may read it while that one writes.
 """
 from __future__ import annotations
 
@@ -81,7 +82,10 @@ class LedgerFile:
     def _select(self, sql: str, params: Iterable = ()) -> list[tuple]:
         with self._lock:
             db = self._connect()
-            return [] if db is None else db.execute(sql, tuple(params)).fetchall()
+            try:
+                return [] if db is None else db.execute(sql, tuple(params)).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: cannot read the ingest ledger: {exc}") from None
 
     def values(self, field: str, subjects: Iterable[str] | None = None) -> dict[str, str]:
         """subject -> value of `field`, for every subject that has it (or those of `subjects`)."""
