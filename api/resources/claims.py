@@ -15,6 +15,7 @@ from ontology.namespaces import FK, sparql_prologue
 
 from .links import entity_ref, href, labels, list_href
 from .paging import Page
+from .patterns import date_range
 from .rows import count, select
 
 __all__ = ["CLAIM_TYPES", "ClaimFilter", "claim_list", "claim_items"]
@@ -59,12 +60,7 @@ class ClaimFilter:
         lines.append("?claim a fk:Claim ; prov:wasDerivedFrom ?doc .")
         if self.volume:
             lines.append(f"?doc schema:isPartOf {st.iri(self.volume)} .")
-        if self.date_from or self.date_to:
-            lines.append("?claim schema:dateCreated ?date .")
-            if self.date_from:
-                lines.append(f"FILTER (STR(?date) >= {st.literal(self.date_from)})")
-            if self.date_to:
-                lines.append(f"FILTER (STR(?date) < {st.literal(self.date_to)})")
+        lines += date_range("claim", self.date_from, self.date_to)
         return "\n  ".join(lines)
 
 

@@ -14,6 +14,7 @@ from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
 from .claims import ClaimFilter, claim_list
 from .links import document_ids, entity_ref, href, labels, list_href
 from .paging import Page
+from .patterns import date_range
 from .rows import count, select
 
 __all__ = ["DocumentFilter", "document_list", "document_detail", "document_summaries"]
@@ -45,12 +46,7 @@ class DocumentFilter:
         lines.append("?doc a fk:Document .")
         if self.genre:
             lines.append(f"?doc schema:genre ?genre . FILTER (LCASE(STR(?genre)) = {st.literal(self.genre.lower())})")
-        if self.date_from or self.date_to:
-            lines.append("?doc schema:dateCreated ?date .")
-            if self.date_from:
-                lines.append(f"FILTER (STR(?date) >= {st.literal(self.date_from)})")
-            if self.date_to:
-                lines.append(f"FILTER (STR(?date) < {st.literal(self.date_to)})")
+        lines += date_range("doc", self.date_from, self.date_to)
         if self.text:
             lines.append(f"?doc schema:text ?text . FILTER (CONTAINS(LCASE(?text), {st.literal(self.text.lower())}))")
         return "\n  ".join(lines)
