@@ -1,43 +1,68 @@
-"""The FastAPI application: built from a store, so tests and the CLI choose what it serves."""
+"""The FastAPI application: built from a store and settings, so tests and the CLI choose what it serves."""
 from __future__ import annotations
 
-from fastapi import FastAPI
+import threading
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from graph import Store
 
-from . import linksets, page_routes, reconcile, search, sparql
+from . import graph_store, linksets, page_routes, reconcile, search, service_description, sparql
+from .errors import install_error_handlers
 from .pages import STATIC
 from .network import router as network_router
 from .resources import iri_router, router as resources_router
+from .settings import Settings
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "SECURITY_HEADERS", "CONTENT_SECURITY_POLICY"]
 
-
-def _service_description(endpoint: str) -> str:
-    formats = "".join(f"    sd:resultFormat <http://www.w3.org/ns/formats/{f}> ;\n" for f in
-                      ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                       "Turtle", "N-Triples", "RDF_XML", "JSON-LD"))
-    return (
-        "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
-        f"<{endpoint}> a sd:Service ;\n"
-        f"    sd:endpoint <{endpoint}> ;\n"
-        "    sd:supportedLanguage sd:SPARQL11Query ;\n"
-        f"{formats}"
-        "    sd:feature sd:UnionDefaultGraph ;\n"
-        "    sd:defaultDataset [ a sd:Dataset ] .\n"
-    )
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                           "img-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+                           "frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin"}
 
 
-def create_app(store: Store, *, cors: bool = True, title: str = "frus-kg") -> FastAPI:
+def create_app(store: Store, settings: Settings | None = None, *, cors: bool | None = None,
+               title: str = "frus-kg", owns_store: bool = False) -> FastAPI:
+    """`owns_store`: close the store (and so stop its query workers) when the server shuts down."""
+    settings = settings or Settings()
+    if cors is not None:
+        settings = Settings(**{**settings.__dict__, "cors": cors})
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        if owns_store:
+            store.close()
+
     app = FastAPI(title=title, description="Linked-data knowledge graph of Foreign Relations of the United States.",
-                  version="0.1.0")
+                  version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.store = store
-    app.state.service_description = _service_description
-    if cors:
-        app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"], allow_headers=["*"])
+    app.state.settings = settings
+    app.state.federated_calls = threading.BoundedSemaphore(settings.service_concurrency)
+    install_error_handlers(app)
+    if settings.cors:
+        # Read-only by construction: no Authorization header and no write method passes a preflight,
+        # so a page on another origin can read the data but never send the update token.
+        app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
+                           allow_headers=["Accept", "Content-Type", "Accept-Language"], allow_credentials=False)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        return response
+
     app.include_router(sparql.router)
+    app.include_router(service_description.router)
+    app.include_router(graph_store.router)
     app.include_router(page_routes.router)
     app.include_router(reconcile.router)
     app.include_router(linksets.router)
@@ -46,5 +71,23 @@ def create_app(store: Store, *, cors: bool = True, title: str = "frus-kg") -> Fa
     app.include_router(network_router)
     app.include_router(iri_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-
+    _offline_docs(app)
     return app
+
+
+def _offline_docs(app: FastAPI) -> None:
+    """/docs and /redoc from vendored assets: they work with no network, and load nothing from another host."""
+    vendor = "/static/vendor"
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title=f"{app.title}: API",
+                                   swagger_js_url=f"{vendor}/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url=f"{vendor}/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url=f"{vendor}/swagger-ui/favicon-32x32.png")
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(openapi_url=app.openapi_url, title=f"{app.title}: API reference",
+                              redoc_js_url=f"{vendor}/redoc/redoc.standalone.js",
+                              redoc_favicon_url=f"{vendor}/swagger-ui/favicon-32x32.png", with_google_fonts=False)

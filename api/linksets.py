@@ -9,7 +9,7 @@ from fastapi.responses import PlainTextResponse, Response
 from graph import Store, linksets
 from graph.store import RDF_FORMATS
 
-from .sparql import GRAPH_TYPES, negotiate
+from .sparql import GRAPH_TYPES, choose_format
 
 __all__ = ["router"]
 
@@ -18,7 +18,7 @@ router = APIRouter()
 
 async def _void(request: Request, targets: list[linksets.Target], fmt: str | None) -> Response:
     store: Store = request.app.state.store
-    chosen = negotiate("graph", request.headers.get("accept", "*/*"), fmt)
+    chosen = choose_format("graph", request.headers.get("accept", "*/*"), fmt)
     if chosen is None or chosen[1] in ("nquads", "trig"):
         return PlainTextResponse(f"no acceptable format; offered: {', '.join(GRAPH_TYPES)}\n", status_code=406)
     triples = await run_in_threadpool(linksets.void_quads, store, targets)

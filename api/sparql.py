@@ -1,147 +1,268 @@
-"""The SPARQL 1.1 Protocol endpoint (query operation): GET, POST form, POST application/sparql-query.
+"""The SPARQL 1.1 Protocol endpoint: query for everyone, update for the token holder.
 
-https://www.w3.org/TR/sparql11-protocol/#query-operation. Results are negotiated from Accept
-(or the non-standard `format` parameter, handy in a browser): SELECT/ASK as SPARQL JSON, XML,
-CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples, RDF/XML or JSON-LD. Updates are refused:
-this endpoint is read-only by design.
+https://www.w3.org/TR/sparql11-protocol/. Every query is checked by graph.sparql_guard before an
+engine sees it (depth, size, SERVICE), runs in a killable worker with a deadline and a row cap, and
+its result is streamed from a spool file, so a failed query is always an error status and never a
+200 with a cut body. The format follows Accept, or the `format`/`output`/`results` parameters that
+common clients (SPARQLWrapper, browsers) send; a value that does not fit the query form falls back
+to Accept instead of failing.
 """
 from __future__ import annotations
 
+import hmac
+from pathlib import Path
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, Response, StreamingResponse
+from starlette.background import BackgroundTask
 
-from graph import QueryError, Store
+from graph import GuardLimits, QueryError, StoreError, inspect_query
 
-__all__ = ["router", "SOLUTION_TYPES", "GRAPH_TYPES", "negotiate"]
+from .errors import error_response
+from .negotiation import best_match
+from .service_description import service_description
+
+__all__ = ["router", "SOLUTION_TYPES", "BOOLEAN_TYPES", "GRAPH_TYPES", "choose_format", "read_body",
+           "BodyTooLarge", "authorized", "refuse_write", "spooled_response"]
 
 SOLUTION_TYPES = {
     "application/sparql-results+json": "json",
-    "application/json": "json",
     "application/sparql-results+xml": "xml",
-    "application/xml": "xml",
     "text/csv": "csv",
     "text/tab-separated-values": "tsv",
+    "application/json": "json",
+    "application/xml": "xml",
 }
+BOOLEAN_TYPES = {k: v for k, v in SOLUTION_TYPES.items() if v in ("json", "xml")}
 GRAPH_TYPES = {
     "text/turtle": "turtle",
     "application/n-triples": "ntriples",
-    "application/rdf+xml": "rdfxml",
     "application/ld+json": "jsonld",
+    "application/rdf+xml": "rdfxml",
     "application/n-quads": "nquads",
     "application/trig": "trig",
+    "text/plain": "ntriples",
 }
-_SHORT = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-          "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ttl": "text/turtle",
-          "nt": "application/n-triples", "ntriples": "application/n-triples", "jsonld": "application/ld+json",
-          "rdfxml": "application/rdf+xml"}
+_ALIASES = {
+    "json": ("application/sparql-results+json", "application/ld+json"),
+    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "csv": ("text/csv", None),
+    "tsv": ("text/tab-separated-values", None),
+    "turtle": (None, "text/turtle"), "ttl": (None, "text/turtle"), "n3": (None, "text/turtle"),
+    "nt": (None, "application/n-triples"), "ntriples": (None, "application/n-triples"),
+    "n-triples": (None, "application/n-triples"),
+    "rdf": (None, "application/rdf+xml"), "rdfxml": (None, "application/rdf+xml"),
+    "rdf+xml": (None, "application/rdf+xml"), "rdf/xml": (None, "application/rdf+xml"),
+    "jsonld": (None, "application/ld+json"), "json-ld": (None, "application/ld+json"),
+}
 
 router = APIRouter()
 
 
-def _accepted(accept: str) -> list[str]:
-    """Media types of an Accept header, best first (q-values honoured, order kept on ties)."""
-    ranked = []
-    for i, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        if not fields[0]:
-            continue
-        q = 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        if q > 0:
-            ranked.append((-q, i, fields[0].lower()))
-    return [m for _, _, m in sorted(ranked)]
+class BodyTooLarge(Exception):
+    pass
 
 
-def negotiate(kind: str, accept: str, fmt: str | None) -> tuple[str, str] | None:
-    """(media type, serializer name) for a result kind, or None when nothing acceptable is offered."""
-    table = GRAPH_TYPES if kind == "graph" else SOLUTION_TYPES
-    if fmt:
-        media = _SHORT.get(fmt.lower(), fmt.lower())
-        return (media, table[media]) if media in table else None
-    wanted = _accepted(accept or "*/*") or ["*/*"]
-    for media in wanted:
+def _table(kind: str) -> dict[str, str]:
+    return {"graph": GRAPH_TYPES, "boolean": BOOLEAN_TYPES}.get(kind, SOLUTION_TYPES)
+
+
+def choose_format(kind: str, accept: str | None, requested: str | None) -> tuple[str, str] | None:
+    """(media type, serializer) for a result kind: a fitting `format` value first, else Accept, else None."""
+    table = _table(kind)
+    if requested:
+        value = requested.strip().lower()
+        pair = _ALIASES.get(value)
+        media = (pair[1] if kind == "graph" else pair[0]) if pair else value.split(";")[0].strip()
         if media in table:
             return media, table[media]
-        if media in ("*/*", "application/*", "text/*"):
-            default = "text/turtle" if kind == "graph" else "application/sparql-results+json"
-            if media == "*/*" or default.startswith(media[:-1]):
-                return default, table[default]
-        if kind != "graph" and media in ("text/plain", "text/html"):
-            return "application/sparql-results+json", "json"
-        if kind == "graph" and media in ("text/plain", "text/html"):
-            return "text/turtle", "turtle"
+    media = best_match(list(table), accept)
+    return (media, table[media]) if media else None
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _plain(status: int, message: str, **headers) -> PlainTextResponse:
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers or None)
+
+
+def authorized(request: Request) -> bool:
+    """A bearer token equal (in constant time) to the configured one; no token configured means no writes."""
+    token = request.app.state.settings.update_token
+    given = request.headers.get("authorization", "")
+    scheme, _, value = given.partition(" ")
+    return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(value.strip().encode(), token.encode())
+
+
+def refuse_write(request: Request) -> Response | None:
+    """Why this write may not run (403 without a configured token, 401 without the right one), or None."""
+    settings = request.app.state.settings
+    if not settings.update_token:
+        return _plain(403, "this endpoint is read-only: updates are accepted only when the server is "
+                           "started with an update token (see docs/http.md)")
+    origin = request.headers.get("origin")
+    if origin and origin.rstrip("/") != str(request.base_url).rstrip("/"):
+        return _plain(403, "writes are not accepted from another origin")
+    if not authorized(request):
+        return _plain(401, "this update needs the bearer token from the server's configuration",
+                      **{"WWW-Authenticate": 'Bearer realm="frus-kg"'})
     return None
 
 
-async def _params(request: Request) -> tuple[str | None, dict[str, list[str]]]:
+async def _params(request: Request, limit: int) -> tuple[dict[str, list[str]], str | None, str | None]:
+    """(parameters, query, update) of a protocol request, from the URL and the body."""
     params = parse_qs(request.url.query, keep_blank_values=True)
-    if request.method == "POST":
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = (await request.body()).decode("utf-8", errors="replace")
-        if ctype == "application/sparql-query":
-            return body, params
-        if ctype == "application/x-www-form-urlencoded":
-            for k, v in parse_qs(body, keep_blank_values=True).items():
-                params.setdefault(k, []).extend(v)
-        elif ctype == "application/sparql-update":
-            return None, {"update": [body]}
-        else:
-            return None, {"_bad_type": [ctype or "(none)"]}
-    queries = params.get("query", [])
-    if len(queries) > 1:
-        return None, {"_many": ["query"]}
-    return (queries[0] if queries else None), params
+    if request.method != "POST":
+        return params, _single(params, "query"), _single(params, "update")
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = (await read_body(request, limit)).decode("utf-8", errors="replace")
+    if ctype == "application/sparql-query":
+        return params, body, None
+    if ctype == "application/sparql-update":
+        return params, None, body
+    if ctype == "application/x-www-form-urlencoded":
+        for key, values in parse_qs(body, keep_blank_values=True).items():
+            params.setdefault(key, []).extend(values)
+        return params, _single(params, "query"), _single(params, "update")
+    raise ValueError(f"unsupported Content-Type {ctype or '(none)'}: use application/sparql-query, "
+                     "application/sparql-update or application/x-www-form-urlencoded")
 
 
-def _error(status: int, message: str) -> PlainTextResponse:
-    return PlainTextResponse(message + "\n", status_code=status)
+def _single(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise LookupError(f"more than one '{name}' parameter")
+    return values[0] if values else None
 
 
-@router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 query endpoint",
-                  description="SPARQL 1.1 Protocol query operation over the whole graph (union default graph).")
+def _requested_format(params: dict[str, list[str]]) -> str | None:
+    for name in ("format", "output", "results"):
+        if params.get(name):
+            return params[name][0]
+    return None
+
+
+def _check_services(services: list[str | None], settings) -> str | None:
+    if not services:
+        return None
+    if not settings.service_allow:
+        return "SERVICE (federated query) is off on this server; its operator can allow named endpoints"
+    for target in services:
+        if target is None:
+            return "SERVICE needs an endpoint IRI here: a variable endpoint cannot be checked against the allow-list"
+        if target not in settings.service_allow:
+            return f"SERVICE <{target}> is not on this server's allow-list"
+    return None
+
+
+@router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 query and update endpoint",
+                  description="SPARQL 1.1 Protocol over the union of all graphs. Queries are limited in time, "
+                              "rows and nesting; updates need the configured bearer token.")
 async def sparql(request: Request) -> Response:
-    store: Store = request.app.state.store
-    query, params = await _params(request)
-    if "_bad_type" in params:
-        return _error(415, f"unsupported Content-Type {params['_bad_type'][0]}: use application/sparql-query "
-                           "or application/x-www-form-urlencoded")
-    if "_many" in params:
-        return _error(400, "more than one 'query' parameter")
-    if "update" in params:
-        return _error(403, "this endpoint is read-only: SPARQL Update is not accepted")
+    settings = request.app.state.settings
+    try:
+        params, query, update = await _params(request, settings.max_body_bytes)
+    except BodyTooLarge:
+        return _plain(413, f"the request body is larger than {settings.max_body_bytes:,} bytes")
+    except ValueError as exc:
+        return _plain(415, str(exc))
+    except LookupError as exc:
+        return _plain(400, str(exc))
+    if update is not None:
+        if query is not None:
+            return _plain(400, "a request carries either a query or an update, not both")
+        return await _update(request, update)
     if query is None:
-        return Response(request.app.state.service_description(str(request.url).split("?")[0]),
-                        media_type="text/turtle")
-    accept = request.headers.get("accept", "*/*")
-    fmt_param = (params.get("format") or [None])[0]
+        return service_description(request)
+    return await _query(request, query, params)
 
-    def run() -> Response | tuple[bytes, str]:
-        try:
-            result = store.query(query, default_graphs=params.get("default-graph-uri", []),
-                                 named_graphs=params.get("named-graph-uri", []))
-        except QueryError as exc:
-            return _error(400, str(exc))
-        kind = "graph" if result.kind == "graph" else "solutions"
-        chosen = negotiate(kind, accept, fmt_param)
-        if chosen is None:
-            offered = ", ".join(GRAPH_TYPES if kind == "graph" else SOLUTION_TYPES)
-            return _error(406, f"no acceptable format for this result; offered: {offered}")
-        try:
-            return result.serialize(chosen[1]), chosen[0]
-        except (OSError, ValueError) as exc:
-            return _error(500, f"query failed while producing results: {exc}")
 
-    outcome = await run_in_threadpool(run)
-    if isinstance(outcome, Response):
-        return outcome
-    body, media = outcome
-    charset = "; charset=utf-8" if not media.endswith("xml") else ""
-    return Response(body, media_type=media + charset, headers={"Vary": "Accept"})
+def _limits(settings) -> GuardLimits:
+    return GuardLimits(max_depth=settings.max_query_depth, max_length=settings.max_body_bytes)
+
+
+async def _query(request: Request, query: str, params: dict[str, list[str]]) -> Response:
+    settings = request.app.state.settings
+    store = request.app.state.store
+    try:
+        shape = inspect_query(query, _limits(settings))
+    except QueryError as exc:
+        return _plain(400, str(exc))
+    if shape.form == "update":
+        return _plain(400, "this is a SPARQL Update: send it as the 'update' parameter or as "
+                           "application/sparql-update (it needs the server's update token)")
+    refusal = _check_services(shape.services, settings)
+    if refusal:
+        return _plain(403, refusal)
+    kind = {"construct": "graph", "describe": "graph", "ask": "boolean"}.get(shape.form, "solutions")
+    chosen = choose_format(kind, request.headers.get("accept"), _requested_format(params))
+    if chosen is None:
+        return _plain(406, f"no acceptable format for this result; offered: {', '.join(_table(kind))}")
+    media, fmt = chosen
+    timeout = min(settings.service_timeout, settings.query_timeout) if shape.services else None
+    federated = request.app.state.federated_calls
+    if shape.services and not federated.acquire(blocking=False):
+        return _plain(503, "too many federated queries are running; try again shortly", **{"Retry-After": "5"})
+
+    def run():
+        return store.query_to_file(query, fmt, default_graphs=params.get("default-graph-uri", []),
+                                   named_graphs=params.get("named-graph-uri", []), timeout=timeout)
+
+    try:
+        path, written = await run_in_threadpool(run)
+    except StoreError as exc:
+        return error_response(exc)
+    finally:
+        if shape.services:
+            federated.release()
+    headers = {"Vary": "Accept", "X-Row-Cap": str(settings.row_cap)}
+    if written.truncated:
+        headers["X-Result-Truncated"] = f"true; the result was cut at {settings.row_cap:,} rows"
+    charset = "" if media.endswith("xml") else "; charset=utf-8"
+    return spooled_response(path, media + charset, headers)
+
+
+def spooled_response(path: Path, media: str, headers: dict[str, str]) -> StreamingResponse:
+    """Stream a finished result from its spool file, then delete the file (also if the client goes away)."""
+    headers = {**headers, "Content-Length": str(path.stat().st_size)}
+
+    def chunks():
+        try:
+            with open(path, "rb") as fh:
+                while block := fh.read(1 << 16):
+                    yield block
+        finally:
+            path.unlink(missing_ok=True)
+
+    return StreamingResponse(chunks(), media_type=media, headers=headers,
+                             background=BackgroundTask(path.unlink, missing_ok=True))
+
+
+async def _update(request: Request, update: str) -> Response:
+    refusal = refuse_write(request)
+    if refusal is not None:
+        return refusal
+    try:
+        shape = inspect_query(update, _limits(request.app.state.settings))
+    except QueryError as exc:
+        return _plain(400, str(exc))
+    if shape.services:
+        return _plain(403, "SERVICE is not accepted inside an update")
+    try:
+        await run_in_threadpool(request.app.state.store.update, update)
+    except StoreError as exc:
+        return error_response(exc)
+    return Response(status_code=204)

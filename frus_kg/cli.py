@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import time
 from enum import Enum
@@ -204,32 +205,58 @@ def query(
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @FILE to read it from a file")],
     store: StoreOpt = None,
     format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+    timeout: Annotated[float, typer.Option("--timeout", help="Stop the query after this many seconds (0: no limit)")] = 0,
 ) -> None:
-    """Run a SPARQL query over the union of all graphs."""
+    """Run a SPARQL query over the union of all graphs, in a separate engine process."""
+    from graph import GuardLimits, IsolatedStore, PoolSettings, inspect_query
+
     if sparql.startswith("@"):
-        sparql = Path(sparql[1:]).read_text(encoding="utf-8")
-    db = _open(store, read_only=True)
+        try:
+            sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{sparql[1:]}: cannot read the query: {exc}", EXIT_USAGE)
     try:
-        result = db.query(sparql)
-        if result.kind == "boolean":
-            out.print("true" if result.boolean else "false") if format == QueryFormat.table else \
-                sys.stdout.write(result.serialize("json" if format == QueryFormat.table else format.value).decode() + "\n")
-            return
-        if result.kind == "graph":
-            sys.stdout.write(result.serialize("turtle").decode())
-            return
-        if format != QueryFormat.table:
-            sys.stdout.write(result.serialize(format.value).decode())
-            return
-        table = Table(*result.variables)
-        count = 0
-        for row in result.rows():
-            table.add_row(*[("" if v is None else v.value) for v in row])
-            count += 1
-        out.print(table)
-        err.print(f"{count} row(s)")
+        shape = inspect_query(sparql, GuardLimits(max_length=64 * 1024 * 1024))
+        db = IsolatedStore(store_path(store), PoolSettings(workers=1, timeout=timeout or None,
+                                                           row_cap=10 ** 12))
     except QueryError as exc:
         _fail(str(exc), EXIT_QUERY)
+    except StoreError as exc:
+        _fail(str(exc), EXIT_STORE)
+    try:
+        if format == QueryFormat.table and shape.form in ("select", "unknown"):
+            _print_table(db.query(sparql))
+            return
+        if format == QueryFormat.table and shape.form == "ask":
+            out.print("true" if db.query(sparql).boolean else "false")
+            return
+        fmt = "turtle" if shape.form in ("construct", "describe") else \
+            ("json" if format == QueryFormat.table else format.value)
+        path, _ = db.query_to_file(sparql, fmt)
+        try:
+            with open(path, "rb") as fh:
+                shutil.copyfileobj(fh, sys.stdout.buffer)
+            if shape.form == "ask":
+                sys.stdout.write("\n")
+            sys.stdout.flush()
+        finally:
+            path.unlink(missing_ok=True)
+    except QueryError as exc:
+        _fail(str(exc), EXIT_QUERY)
+    except StoreError as exc:
+        _fail(str(exc), EXIT_STORE)
+    finally:
+        db.close()
+
+
+def _print_table(result) -> None:
+    table = Table(*result.variables)
+    count = 0
+    for row in result.rows():
+        table.add_row(*[("" if v is None else v.value) for v in row])
+        count += 1
+    out.print(table)
+    err.print(f"{count} row(s)")
 
 
 @app.command()
@@ -307,16 +334,44 @@ def serve(
     store: StoreOpt = None,
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
-    cors: Annotated[bool, typer.Option("--cors/--no-cors", help="Send Access-Control-Allow-Origin: *")] = True,
+    cors: Annotated[Optional[bool], typer.Option("--cors/--no-cors", help="CORS on read-only routes [default: on]")] = None,
+    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Query time limit in seconds [default: 30]")] = None,
+    row_cap: Annotated[Optional[int], typer.Option("--row-cap", help="Most rows a query answers [default: 100000]")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", help="Query worker processes [default: 2]")] = None,
+    service_allow: Annotated[Optional[list[str]], typer.Option("--service-allow", help="An endpoint IRI that SERVICE may call (repeatable)")] = None,
+    service_timeout: Annotated[Optional[float], typer.Option("--service-timeout", help="Time limit of a federated query [default: 10]")] = None,
+    update_token_file: Annotated[Optional[Path], typer.Option("--update-token-file", help="File holding the bearer token that allows SPARQL Update")] = None,
+    max_body_bytes: Annotated[Optional[int], typer.Option("--max-body-bytes", help="Largest request body [default: 1048576]")] = None,
 ) -> None:
-    """Serve the SPARQL endpoint and pages. The store is opened read-only, so ingest can run alongside."""
+    """Serve the SPARQL endpoint, the REST resources and the pages. Queries run in killable worker processes."""
     import uvicorn
 
     from api import create_app
+    from api.settings import Settings
+    from graph import IsolatedStore, PoolSettings
 
-    db = _open(store, read_only=True)
-    err.print(f"serving {store_path(store)} at http://{host}:{port}/ (SPARQL at /sparql)")
-    uvicorn.run(create_app(db, cors=cors), host=host, port=port, log_level=os.environ.get("FRUS_KG_LOG", "info"))
+    token = None
+    if update_token_file is not None:
+        try:
+            token = update_token_file.read_text(encoding="utf-8").strip() or None
+        except OSError as exc:
+            _fail(f"{update_token_file}: cannot read the update token: {exc}", EXIT_USAGE)
+    try:
+        settings = Settings.from_env(cors=cors, query_timeout=timeout, row_cap=row_cap, query_workers=workers,
+                                     service_allow=tuple(service_allow) if service_allow else None,
+                                     service_timeout=service_timeout, update_token=token,
+                                     max_body_bytes=max_body_bytes)
+    except ValueError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    try:
+        db = IsolatedStore(store_path(store), PoolSettings(workers=settings.query_workers,
+                                                           timeout=settings.query_timeout, row_cap=settings.row_cap))
+    except StoreError as exc:
+        _fail(str(exc), EXIT_STORE)
+    err.print(f"serving {store_path(store)} at http://{host}:{port}/ (SPARQL at /sparql; {settings.query_workers} "
+              f"query workers, {settings.query_timeout:g} s time limit, {settings.row_cap:,} rows at most)")
+    uvicorn.run(create_app(db, settings, owns_store=True), host=host, port=port, timeout_graceful_shutdown=3,
+                log_level=os.environ.get("FRUS_KG_LOG", "info"))
 
 
 authorities_app = typer.Typer(no_args_is_help=True, help="Authority data: people, posts, countries, institutions, regions.")

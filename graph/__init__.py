@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 from . import sparql_terms
-from .errors import QueryError, StoreError, StoreLocked
+from .errors import (EngineBusy, EngineCrashed, QueryError, QueryRefused, QueryTimeout, StoreError,
+                     StoreLocked)
+from .query_pool import IsolatedStore, PoolSettings
+from .result_writer import Written, write_result
+from .sparql_guard import GuardLimits, QueryShape, inspect_query
 from .search_index import SearchIndex, SearchIndexMissing, SearchQueryError, parse_query, search_index_path
 from .store import DEFAULT_STORE, OxigraphStore, QueryResult, Store, open_store, store_path
 
 __all__ = [
+    "EngineBusy", "EngineCrashed", "QueryRefused", "QueryTimeout", "IsolatedStore", "PoolSettings", "Written",
+    "write_result", "GuardLimits", "QueryShape", "inspect_query",
     "DEFAULT_STORE", "OxigraphStore", "QueryError", "QueryResult", "Store", "StoreError", "StoreLocked",
     "open_store", "sparql_terms", "store_path",
     "SearchIndex", "SearchIndexMissing", "SearchQueryError", "parse_query", "search_index_path",

@@ -1,7 +1,12 @@
-"""The store's exception hierarchy."""
+"""The store's exception hierarchy: what the client got wrong, and what went wrong on our side.
+
+`QueryError` and `QueryRefused` are the client's (HTTP 400); every other `StoreError` is ours or the
+engine's (HTTP 5xx), so a disk fault never looks like a malformed query.
+"""
 from __future__ import annotations
 
-__all__ = ["StoreError", "StoreLocked", "QueryError"]
+__all__ = ["StoreError", "StoreLocked", "QueryError", "QueryRefused", "QueryTimeout", "EngineCrashed",
+           "EngineBusy"]
 
 
 class StoreError(Exception):
@@ -14,3 +19,19 @@ class StoreLocked(StoreError):
 
 class QueryError(StoreError):
     """A SPARQL query or update is malformed or failed."""
+
+
+class QueryRefused(QueryError):
+    """The query breaks a limit of this service (nesting, length, operators, SERVICE, updates)."""
+
+
+class QueryTimeout(StoreError):
+    """The query ran past its time limit; its worker was stopped and its memory freed."""
+
+
+class EngineCrashed(StoreError):
+    """The query engine died while running the query (a native crash); a new one has been started."""
+
+
+class EngineBusy(StoreError):
+    """Every query worker stayed busy for as long as a request may wait."""

@@ -16,6 +16,8 @@ from typing import IO, Iterable, Iterator, Mapping, Protocol, Sequence
 import pyoxigraph as ox
 
 from .errors import QueryError, StoreError, StoreLocked
+from .formats import RDF_FORMATS, RESULT_FORMATS
+from .result_writer import Written
 from .ledger_file import LEDGER_FILE, LedgerFile, has_legacy_ledger, move_legacy_ledger
 
 __all__ = [
@@ -25,20 +27,6 @@ __all__ = [
 
 DEFAULT_STORE = "data/store"
 
-RDF_FORMATS = {
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": getattr(ox.RdfFormat, "JSON_LD", None),
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
-RESULT_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
 _QUAD_FORMATS = {"nquads", "trig", "jsonld"}
 
 
@@ -78,7 +66,10 @@ class Store(Protocol):
     def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False,
              trusted: bool = False) -> None: ...
     def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
-              named_graphs: Sequence[str] = ()) -> QueryResult: ...
+              named_graphs: Sequence[str] = (), timeout: float | None = None,
+              row_cap: int | None = None) -> QueryResult: ...
+    def query_to_file(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
+                      named_graphs: Sequence[str] = (), timeout: float | None = None) -> tuple[Path, Written]: ...
     def update(self, sparql: str) -> None: ...
     def export(self, out: IO[bytes], fmt: str = "nquads", graph: str | None = None) -> None: ...
     def quad_count(self) -> int: ...
@@ -241,8 +232,12 @@ class OxigraphStore:
         return sorted(g.value for g in self._current().named_graphs() if isinstance(g, ox.NamedNode))
 
     def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
-              named_graphs: Sequence[str] = ()) -> QueryResult:
-        """Run a SPARQL query. The default graph is the union of all graphs unless graphs are named."""
+              named_graphs: Sequence[str] = (), timeout: float | None = None,
+              row_cap: int | None = None) -> QueryResult:
+        """Run a SPARQL query. The default graph is the union of all graphs unless graphs are named.
+
+        `timeout` and `row_cap` are accepted for the protocol's sake and not enforced: an in-process query
+        cannot be stopped (graph.IsolatedStore enforces both)."""
         kwargs: dict = {}
         try:
             if default_graphs:
@@ -258,7 +253,7 @@ class OxigraphStore:
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         except OSError as exc:
-            raise QueryError(f"query failed: {exc}") from None
+            raise StoreError(f"reading the store failed: {exc}") from None
         if isinstance(raw, ox.QueryBoolean):
             return QueryResult("boolean", raw, boolean=bool(raw))
         if isinstance(raw, ox.QuerySolutions):
@@ -281,6 +276,19 @@ class OxigraphStore:
 
     def quad_count(self) -> int:
         return len(self._current())
+
+    def query_to_file(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
+                      named_graphs: Sequence[str] = (), timeout: float | None = None,
+                      row_cap: int = 100_000) -> tuple[Path, Written]:
+        """In-process twin of IsolatedStore.query_to_file (no deadline: for in-memory and test stores)."""
+        import tempfile
+
+        from .result_writer import write_result
+
+        result = self.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs)
+        fd, name = tempfile.mkstemp(suffix=".result")
+        with os.fdopen(fd, "wb") as out:
+            return Path(name), write_result(result, fmt, out, row_cap)
 
     def close(self) -> None:
         self.flush()

@@ -18,11 +18,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store: Path, *extra: str) -> tuple[subprocess.Popen, str]:
+def start_server(store: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     exe = Path(sys.executable).with_name("frus-kg")
     proc = subprocess.Popen([str(exe), "serve", "--store", str(store), "--port", str(port), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "FRUS_KG_LOG": "warning"})
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "FRUS_KG_LOG": "warning", **(env or {})})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -43,3 +43,36 @@ def server(sample_store_path):
     yield base
     proc.terminate()
     proc.wait(10)
+
+
+@pytest.fixture
+def launch():
+    """Start `frus-kg serve` with extra options (and environment); every server started is stopped after the test."""
+    started: list[subprocess.Popen] = []
+
+    def start(store: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+        proc, base = start_server(store, *extra, env=env)
+        started.append(proc)
+        return proc, base
+
+    yield start
+    for proc in started:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(15)
+
+
+@pytest.fixture(scope="module")
+def launch_for_module():
+    started: list[subprocess.Popen] = []
+
+    def start(store: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+        proc, base = start_server(store, *extra, env=env)
+        started.append(proc)
+        return proc, base
+
+    yield start
+    for proc in started:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(15)

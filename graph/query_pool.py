@@ -1,0 +1,284 @@
+"""Queries in supervised worker processes: a deadline that really stops the work, and crash isolation.
+
+pyoxigraph cannot cancel a query (upstream oxigraph issue #1926) and a native stack overflow kills the
+process that runs it. So each query runs in a `graph.query_worker` child holding the store read-only:
+at the deadline the child is killed (its CPU and memory come back at once) and replaced; if the engine
+crashes, only that child dies, the caller gets `EngineCrashed`, and a new child takes its place. Other
+requests keep running on the other workers meanwhile.
+
+`IsolatedStore` offers the read half of the store protocol (`query`, `graph_names`, `has_graph`,
+`quad_count`) plus `query_to_file`, which writes a capped, serialized result for streaming.
+Workers reopen the store when an ingest has changed its files (see OxigraphStore), between queries.
+"""
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import pyoxigraph as ox
+
+from .errors import EngineBusy, EngineCrashed, QueryError, QueryTimeout, StoreError
+from .query_worker import Failure, Job, Rows, Written
+
+__all__ = ["PoolSettings", "IsolatedStore", "MaterializedResult"]
+
+
+@dataclass(frozen=True)
+class PoolSettings:
+    """`timeout` and `queue_wait` in seconds (`timeout` None: no limit); `row_cap` bounds every result."""
+    workers: int = 2
+    timeout: float | None = 30.0
+    row_cap: int = 100_000
+    queue_wait: float = 30.0
+    start_timeout: float = 60.0
+
+
+class MaterializedResult:
+    """A result already read from a worker, with the interface of graph.QueryResult (rows of terms)."""
+
+    def __init__(self, reply: Rows):
+        self.kind = reply.kind
+        self.variables = tuple(reply.variables)
+        self.boolean = reply.boolean
+        self.truncated = reply.truncated
+        self._rows = reply.rows
+
+    def rows(self) -> Iterator[tuple]:
+        for row in self._rows:
+            yield tuple(_decode(t) for t in row)
+
+
+def _decode(term):
+    if term is None:
+        return None
+    tag = term[0]
+    if tag == "i":
+        return ox.NamedNode(term[1])
+    if tag == "b":
+        return ox.BlankNode(term[1])
+    if tag == "l":
+        _, value, datatype, language = term
+        return ox.Literal(value, language=language) if language else ox.Literal(value, datatype=ox.NamedNode(datatype))
+    return ox.Literal(term[1])
+
+
+class _Worker:
+    """One child process and its two pipes."""
+
+    def __init__(self, store_path: Path):
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "graph.worker_process", str(store_path), str(to_child_r), str(from_child_w)],
+            pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, start_new_session=True)
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self.outbox = Connection(to_child_w, readable=False)
+        self.inbox = Connection(from_child_r, writable=False)
+
+    def wait_ready(self, timeout: float) -> None:
+        reply = self._reply(timeout)
+        if isinstance(reply, Failure):
+            self.kill()
+            raise StoreError(reply.message)
+        if reply != "ready":
+            self.kill()
+            raise StoreError(f"query worker answered {reply!r} instead of starting")
+
+    def _reply(self, timeout: float | None):
+        try:
+            if not self.inbox.poll(timeout):
+                raise QueryTimeout("no answer in time")
+            return self.inbox.recv()
+        except (EOFError, OSError):
+            raise EngineCrashed(self._death()) from None
+
+    def _death(self) -> str:
+        try:
+            code = self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            code = self.proc.returncode
+        if code is not None and code < 0:
+            import signal
+
+            return f"the query engine died with {signal.Signals(-code).name}"
+        return f"the query engine exited with status {code}"
+
+    def run(self, job: Job, timeout: float | None):
+        try:
+            self.outbox.send(job)
+        except (BrokenPipeError, OSError):
+            raise EngineCrashed(self._death()) from None
+        return self._reply(timeout)
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill(self) -> None:
+        for conn in (self.outbox, self.inbox):
+            try:
+                conn.close()
+            except OSError:
+                pass
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+
+
+class IsolatedStore:
+    """A read-only store whose queries run in killable worker processes."""
+
+    def __init__(self, path: str | os.PathLike, settings: PoolSettings = PoolSettings()):
+        self.path = Path(path)
+        if not (self.path / "CURRENT").exists():
+            raise StoreError(f"{self.path}: no store here yet; run `frus-kg ingest` first")
+        self.settings = settings
+        self.spool = Path(tempfile.mkdtemp(prefix="frus-kg-results-"))
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        starting = [self._spawn() for _ in range(max(1, settings.workers))]
+        for worker in starting:
+            worker.wait_ready(settings.start_timeout)
+            self._idle.put(worker)
+
+    # -- workers -----------------------------------------------------------------------------------
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self.path)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._all.discard(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill `worker` now and start its successor in the background, so the caller answers at once."""
+        self._retire(worker)
+        if self._closed:
+            return
+
+        def start() -> None:
+            try:
+                fresh = self._spawn()
+                fresh.wait_ready(self.settings.start_timeout)
+            except StoreError as exc:
+                print(f"frus-kg: could not start a query worker: {exc}", file=sys.stderr)
+                time.sleep(1.0)
+                if not self._closed:
+                    threading.Thread(target=start, daemon=True).start()
+                return
+            if self._closed:
+                self._retire(fresh)
+            else:
+                self._idle.put(fresh)
+
+        threading.Thread(target=start, daemon=True).start()
+
+    def _execute(self, job: Job, timeout: float | None):
+        if self._closed:
+            raise EngineBusy("the query service is shutting down")
+        try:
+            worker = self._idle.get(timeout=self.settings.queue_wait)
+        except queue.Empty:
+            raise EngineBusy(f"every query worker stayed busy for {self.settings.queue_wait:g} s; "
+                             "try again later") from None
+        if not worker.alive():
+            self._replace(worker)
+            return self._execute(job, timeout)
+        limit = self.settings.timeout if timeout is None else timeout
+        try:
+            reply = worker.run(job, limit)
+        except QueryTimeout:
+            self._replace(worker)
+            raise QueryTimeout(f"the query ran longer than the {limit:g} s time limit and was stopped") from None
+        except EngineCrashed as exc:
+            self._replace(worker)
+            raise EngineCrashed(f"{exc} while running this query; a new engine has been started") from None
+        self._idle.put(worker)
+        if isinstance(reply, Failure):
+            raise (QueryError if reply.kind == "query" else StoreError)(reply.message)
+        return reply
+
+    # -- the read protocol -------------------------------------------------------------------------
+    def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
+              named_graphs: Sequence[str] = (), timeout: float | None = None,
+              row_cap: int | None = None) -> MaterializedResult:
+        job = Job(sparql, tuple(default_graphs), tuple(named_graphs),
+                  row_cap=self.settings.row_cap if row_cap is None else row_cap)
+        return MaterializedResult(self._execute(job, timeout))
+
+    def query_to_file(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
+                      named_graphs: Sequence[str] = (), timeout: float | None = None) -> tuple[Path, Written]:
+        """Write the capped result as `fmt` to a spool file the caller streams and deletes."""
+        fd, name = tempfile.mkstemp(dir=self.spool, suffix=".result")
+        os.close(fd)
+        job = Job(sparql, tuple(default_graphs), tuple(named_graphs), fmt=fmt, path=name,
+                  row_cap=self.settings.row_cap)
+        try:
+            return Path(name), self._execute(job, timeout)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+
+    def graph_names(self) -> list[str]:
+        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", row_cap=10**9)
+        return sorted(row[0].value for row in result.rows() if isinstance(row[0], ox.NamedNode))
+
+    def has_graph(self, name: str) -> bool:
+        from .sparql_terms import iri
+
+        return bool(self.query(f"ASK {{ GRAPH {iri(name)} {{ ?s ?p ?o }} }}").boolean)
+
+    def quad_count(self) -> int:
+        row = next(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows())
+        return int(row[0].value)
+
+    # -- writes: a short-lived writer, for the token holder's SPARQL Update and Graph Store requests --
+    def _write(self, action):
+        from .store import OxigraphStore
+
+        writer = OxigraphStore(self.path)
+        try:
+            return action(writer)
+        finally:
+            writer.close()
+
+    def update(self, sparql: str) -> None:
+        self._write(lambda w: w.update(sparql))
+
+    def replace_graphs(self, graphs) -> None:
+        self._write(lambda w: w.replace_graphs(graphs))
+
+    def load(self, data, fmt: str, graph: str | None = None) -> None:
+        self._write(lambda w: w.load(data, fmt, graph))
+
+    def drop_graphs(self, names) -> None:
+        self._write(lambda w: w.drop_graphs(names))
+
+    def close(self) -> None:
+        """Stop every worker, busy or not: a request still waiting gets EngineCrashed at once."""
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+        for worker in workers:
+            self._retire(worker)
+        for leftover in self.spool.glob("*"):
+            leftover.unlink(missing_ok=True)
+        try:
+            self.spool.rmdir()
+        except OSError:
+            pass

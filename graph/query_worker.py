@@ -1,0 +1,126 @@
+"""A query worker: a child process that holds the store read-only and answers one query at a time.
+
+The parent (graph.query_pool) can kill it at a deadline, and loses nothing but this process when the
+engine crashes on a query, because pyoxigraph can neither cancel a query nor survive a native stack
+overflow. Started as `python -m graph.worker_process STORE READ_FD WRITE_FD`; messages are the dataclasses
+below, pickled over the two pipes.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+
+__all__ = ["Job", "Rows", "Written", "Failure", "serve_jobs", "main"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """Run `sparql`; `fmt` None returns the rows, else the result is written to `path` in that format."""
+    sparql: str
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    fmt: str | None = None
+    path: str | None = None
+    row_cap: int = 100_000
+
+
+@dataclass(frozen=True)
+class Rows:
+    kind: str
+    variables: tuple[str, ...] = ()
+    rows: list = field(default_factory=list)
+    boolean: bool | None = None
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Written:
+    kind: str
+    rows: int
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class Failure:
+    """`kind` is 'query' (the client's query is wrong) or 'store' (the store could not be read)."""
+    kind: str
+    message: str
+
+
+def _encode(term):
+    """A pyoxigraph term as a small picklable tuple (pyoxigraph terms do not pickle)."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return ("i", term.value)
+    if isinstance(term, ox.BlankNode):
+        return ("b", term.value)
+    if isinstance(term, ox.Literal):
+        return ("l", term.value, term.datatype.value, term.language)
+    return ("s", str(term))
+
+
+def _run(store, job: Job):
+    from itertools import islice
+
+    from .errors import QueryError, StoreError
+    from .result_writer import write_result
+
+    try:
+        result = store.query(job.sparql, default_graphs=job.default_graphs, named_graphs=job.named_graphs)
+        if job.fmt is not None:
+            with open(job.path, "wb") as out:
+                written = write_result(result, job.fmt, out, job.row_cap)
+            return Written(written.kind, written.rows, written.truncated)
+        if result.kind == "boolean":
+            return Rows("boolean", boolean=result.boolean)
+        rows = [tuple(_encode(t) for t in row) for row in islice(result.rows(), job.row_cap + 1)]
+        truncated = len(rows) > job.row_cap
+        return Rows(result.kind, result.variables, rows[:job.row_cap], truncated=truncated)
+    except QueryError as exc:
+        return Failure("query", str(exc))
+    except (StoreError, OSError) as exc:
+        return Failure("store", str(exc))
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this worker if the server dies, even by SIGKILL, so no query outlives it."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))   # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def serve_jobs(store_path: str, inbox: Connection, outbox: Connection) -> None:
+    _die_with_parent()
+    from .errors import StoreError
+    from .store import OxigraphStore
+
+    try:
+        store = OxigraphStore(store_path, read_only=True)
+    except StoreError as exc:
+        outbox.send(Failure("store", str(exc)))
+        return
+    outbox.send("ready")
+    while True:
+        try:
+            job = inbox.recv()
+        except (EOFError, OSError):
+            return
+        outbox.send(_run(store, job))
+
+
+def main(argv: list[str]) -> None:
+    """Entry point of the child process (`python -m graph.worker_process STORE READ_FD WRITE_FD`)."""
+    path, read_fd, write_fd = argv[0], int(argv[1]), int(argv[2])
+    try:
+        serve_jobs(path, Connection(read_fd, writable=False), Connection(write_fd, readable=False))
+    except KeyboardInterrupt:
+        pass
+    os._exit(0)

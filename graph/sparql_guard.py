@@ -1,0 +1,123 @@
+"""Checks a SPARQL request before any engine parses it: nesting depth, operator count, form, SERVICE.
+
+pyoxigraph's parser and evaluator recurse: about 5,000 nested parentheses, 3,000 nested groups or
+10,000 chained FILTERs or UNIONs overflow the native stack and kill the process (a SIGSEGV, not an
+exception). A lexer that only counts brackets and keywords cannot overflow, so it runs first and refuses
+such requests with a message that names the limit. It also tells the query form (so a caller can pick
+the result format before running it) and every `SERVICE` target (so federation can be allow-listed).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import QueryRefused
+
+__all__ = ["GuardLimits", "QueryShape", "inspect_query", "DEFAULT_LIMITS"]
+
+
+@dataclass(frozen=True)
+class GuardLimits:
+    max_depth: int = 100
+    max_operators: int = 500
+    max_length: int = 256 * 1024
+
+
+DEFAULT_LIMITS = GuardLimits()
+
+
+@dataclass
+class QueryShape:
+    """What the lexer saw: the form (`select`, `ask`, `construct`, `describe` or `update`) and SERVICE IRIs.
+
+    A `SERVICE ?var` target is recorded as None: it names no endpoint that an allow-list could check.
+    """
+    form: str
+    depth: int
+    operators: int
+    services: list[str | None] = field(default_factory=list)
+
+
+_TOKEN = re.compile(r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
+  | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:(?:[\w\-.:%\\\u00b7\u00c0-\uffff]*[\w\-:%\u00b7\u00c0-\uffff])?)
+  | (?P<word>[A-Za-z_][A-Za-z_0-9]*)
+  | (?P<open>[({\[])
+  | (?P<close>[)}\]])
+  | (?P<other>.)
+""", re.VERBOSE | re.DOTALL)
+
+_FORMS = {"select": "select", "ask": "ask", "construct": "construct", "describe": "describe"}
+_UPDATE_WORDS = {"insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with"}
+_OPERATORS = {"union", "filter", "optional", "minus", "service", "graph", "bind", "values", "exists", "select"}
+
+
+def _tokens(text: str):
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind not in ("ws", "comment"):
+            yield kind, match.group()
+
+
+def inspect_query(text: str, limits: GuardLimits = DEFAULT_LIMITS) -> QueryShape:
+    """Lex `text` once and return its shape, or raise QueryRefused naming the limit it breaks."""
+    if len(text) > limits.max_length:
+        raise QueryRefused(f"the query is {len(text):,} characters long; this service accepts at most "
+                           f"{limits.max_length:,}")
+    prefixes: dict[str, str] = {}
+    form = None
+    depth = deepest = operators = 0
+    services: list[str | None] = []
+    expect: str | None = None     # what the previous keywords announced: 'prefix', 'prefix-iri', 'service'
+    pending_prefix = ""
+    for kind, value in _tokens(text):
+        lower = value.lower() if kind == "word" else ""
+        if expect == "prefix" and kind == "pname":
+            pending_prefix, expect = value[:-1] if value.endswith(":") else value.split(":", 1)[0], "prefix-iri"
+            continue
+        if expect == "prefix-iri" and kind == "iri":
+            prefixes[pending_prefix] = value[1:-1]
+            expect = None
+            continue
+        if expect == "service":
+            if lower == "silent":
+                continue
+            services.append(_service_target(kind, value, prefixes))
+            expect = None
+        if kind == "open":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > limits.max_depth:
+                raise QueryRefused(f"the query nests brackets more than {limits.max_depth} deep; this service "
+                                   "refuses deeper nesting, which would exhaust the query engine's stack")
+        elif kind == "close":
+            depth -= 1
+        elif kind == "word":
+            if lower == "prefix":
+                expect = "prefix"
+            elif lower == "service":
+                expect = "service"
+            if form is None and lower in _FORMS:
+                form = _FORMS[lower]
+            elif form is None and lower in _UPDATE_WORDS:
+                form = "update"
+            if lower in _OPERATORS:
+                operators += 1
+                if operators > limits.max_operators:
+                    raise QueryRefused(f"the query has more than {limits.max_operators} graph-pattern operators "
+                                       "(UNION, FILTER, OPTIONAL, …); this service refuses more")
+    return QueryShape(form=form or "unknown", depth=deepest, operators=operators, services=services)
+
+
+def _service_target(kind: str, value: str, prefixes: dict[str, str]) -> str | None:
+    if kind == "iri":
+        return value[1:-1]
+    if kind == "pname":
+        prefix, _, local = value.partition(":")
+        if prefix in prefixes:
+            return prefixes[prefix] + local
+    return None
