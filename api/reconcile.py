@@ -46,10 +46,8 @@ def entity_id(iri: str) -> str:
 
 
 def entity_iri(index: NameIndex, ident: str) -> str | None:
-    """An IRI for an id as a client may send it: relative (people/102617), full IRI, or a bare authority id."""
-    ident = ident.strip()
-    candidates = [ident, BASE + ident] + [f"{BASE}{folder}/{ident}" for folder in KINDS.values()]
-    return next((c for c in candidates if index.get(c) is not None), None)
+    entry = index.resolve(ident)
+    return entry.iri if entry else None
 
 
 def _root(request: Request) -> str:
@@ -63,7 +61,6 @@ def manifest(root: str) -> dict:
         "name": "frus-kg: Foreign Relations of the United States",
         "identifierSpace": BASE,
         "schemaSpace": SCHEMA,
-        "documentation": "https://w3id.org/frus-kg/docs/linking",
         "serviceVersion": "0.1.0",
         "defaultTypes": types,
         "batchSize": BATCH_SIZE,

@@ -163,6 +163,9 @@ def reconcile(store: Store, index: NameIndex, q: Query) -> list[Candidate]:
     """Candidates for one query, best first, with features, evidence and at most one `match`."""
     if q.text:
         hits = index.lookup(q.text, q.types or None)
+        named = index.resolve(q.text)         # an id as the query: that entity, as an exact match
+        if named and (not q.types or named.kind in q.types):
+            hits = [NameHit(named, 1.0, True, False)] + [h for h in hits if h.entry.iri != named.iri]
     else:
         names = [n for n in evidence.office_names(store) if any(office_similarity(a, n) >= 0.8 for a in q.offices)]
         people = [index.get(e) for e in evidence.holders(store, names)]

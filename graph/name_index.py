@@ -71,6 +71,13 @@ class NameIndex:
     def get(self, iri: str) -> Entry | None:
         return self.entries.get(iri)
 
+    def resolve(self, ident: str) -> Entry | None:
+        """The entity an id names as a client may send it: relative (people/102617), a full IRI, or a bare
+        authority id (102617, soviet-union-1991)."""
+        ident = ident.strip()
+        forms = [ident, BASE + ident] + [f"{BASE}{folder}/{ident}" for folder in KINDS.values()]
+        return next((self.entries[f] for f in forms if f in self.entries), None)
+
     def lookup(self, query: str, kinds: set[str] | None = None, limit: int = 200) -> list[NameHit]:
         """Entities whose names share every word of the query, best first."""
         q = norm(query)

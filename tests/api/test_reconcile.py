@@ -138,9 +138,12 @@ def test_a_batch_can_be_sent_as_form_query_string_or_json_body(client, how):
     assert [c["id"] for c in result] == [CLARK]
 
 
-def test_an_id_as_query_finds_the_entity(client):
-    result = batch(client, {"a": {"query": "Henry Owen"}})["a"]["result"]
-    assert result[0]["id"] == HENRY_OWEN
+def test_an_id_or_a_variant_name_as_query_finds_the_entity(client):
+    body = batch(client, {"id": {"query": HENRY_OWEN}, "hsg": {"query": "110192"},
+                          "iri": {"query": "https://w3id.org/frus-kg/id/people/110192"},
+                          "variant": {"query": "Henry Owen"}})
+    assert {key: body[key]["result"][0]["id"] for key in body} == dict.fromkeys(body, HENRY_OWEN)
+    assert body["id"]["result"][0]["match"] is True
 
 
 def test_malformed_batches_are_refused_with_400_and_oversized_with_413(client):
