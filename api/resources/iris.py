@@ -22,7 +22,9 @@ from .describe import FORMAT_NAMES, RDF_TYPES, html_page, resource_triples, seri
 
 __all__ = ["router", "OFFERED"]
 
-router = APIRouter(tags=["linked data"])
+router = APIRouter(tags=["linked data"], responses={
+    400: {"description": "unknown `format`"}, 404: {"description": "nothing is known about this IRI"},
+    406: {"description": "no offered format is acceptable"}})
 OFFERED = ("text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml")
 _FORMAT = Query(None, description="overrides Accept: ttl, jsonld, nt, rdfxml or html")
 
@@ -81,3 +83,7 @@ def vocabulary(request: Request, format: str | None = _FORMAT) -> Response:
     if media == "text/html":
         return _answer(html_page(FK.rstrip("#/"), triples, _alternates("/vocab")), media)
     return _answer(ox.serialize(triples, format=RDF_TYPES[media]), media)
+
+
+for _path, _endpoint in (("/id/{path:path}", resource), ("/vocab", vocabulary)):   # for link checkers
+    router.add_api_route(_path, _endpoint, methods=["HEAD"], include_in_schema=False)

@@ -22,7 +22,9 @@ from .respond import JSON_TYPES, json_answer, not_found
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["resources"])
+router = APIRouter(tags=["resources"], responses={
+    400: {"description": "a parameter cannot be used (`detail` says which and why)"},
+    404: {"description": "no such resource"}, 406: {"description": "neither JSON-LD nor JSON is acceptable"}})
 
 _LIMIT = Query(None, description=f"page size, {p.DEFAULT_LIMIT} by default, at most {p.MAX_LIMIT}")
 _CURSOR = Query(None, description="the `next` link's cursor (opaque)")

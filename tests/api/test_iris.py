@@ -105,3 +105,11 @@ def test_the_vocabulary_resolves_at_its_namespace(server):
     assert rdflib.compare.isomorphic(rdflib.Graph().parse(data=ld.text, format="json-ld"), g)
     page = httpx.get(server + "/vocab", headers={"accept": "text/html"})
     assert page.headers["content-type"].startswith("text/html") and "fk:Claim" in page.text
+
+
+def test_head_answers_as_get_does_without_a_body(server):
+    for path in ("/id/people/102617", "/vocab"):
+        response = httpx.head(server + path)
+        assert response.status_code == 200 and response.headers["content-type"].startswith("text/turtle")
+        assert not response.content
+    assert httpx.head(server + "/id/people/999999999").status_code == 404
