@@ -20,6 +20,7 @@ from fastapi.responses import Response
 from graph import SearchIndex, SearchIndexMissing, SearchQueryError, parse_query, search_index_path
 from graph.search_index import KINDS, Hit
 
+from .pages import wants_html
 from .resources import params as p
 from .resources.links import href, list_href
 from .resources.paging import fingerprint
@@ -127,7 +128,7 @@ def index_for(request: Request) -> SearchIndex:
     return index
 
 
-@router.get("/search", summary="Ranked full-text search over documents, claims and names")
+@router.get("/search", summary="Ranked full-text search over documents, claims and names (HTML for browsers)")
 def search_route(
         request: Request,
         q: str | None = Query(None, description='words (all must match), "a phrase", -excluded, prefix*'),
@@ -138,10 +139,19 @@ def search_route(
         cursor: str | None = Query(None, description="the `next` link's cursor (opaque)"),
         limit: str | None = Query(None, description=f"page size, {p.DEFAULT_LIMIT} by default, at most {p.MAX_LIMIT}"),
 ) -> Response:
+    page = wants_html(request)
+    if page and not (q or "").strip():
+        from .page_views import search_page        # the pages build on this route's answer
+        return search_page(request, None)
     try:
         found = search(index_for(request), q, kind, volume, date_from, date_to, cursor, limit)
-    except p.BadParameter as exc:
-        raise HTTPException(status_code=400, detail=str(exc)) from None
-    except SearchIndexMissing as exc:
-        raise HTTPException(status_code=503, detail=str(exc)) from None
+    except (p.BadParameter, SearchIndexMissing) as exc:
+        status = 400 if isinstance(exc, p.BadParameter) else 503
+        if page:
+            from .page_views import search_page
+            return search_page(request, None, str(exc), status)
+        raise HTTPException(status_code=status, detail=str(exc)) from None
+    if page:
+        from .page_views import search_page
+        return search_page(request, found)
     return json_answer(request, {"id": str(request.url), "type": "Collection", **found})

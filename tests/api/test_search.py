@@ -1,6 +1,9 @@
 """`/search` on a real uvicorn serving the sample store, whose index `frus-kg index` built."""
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from urllib.parse import quote
 
 import httpx
@@ -64,6 +67,14 @@ def test_plain_json_on_request(server):
     assert r.headers["content-type"].startswith("application/json") and "@context" not in r.json()
 
 
+def test_a_browser_gets_the_results_page(server):
+    r = httpx.get(server + "/search", params={"q": "human rights"}, headers={"Accept": "text/html"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "<mark>" in r.text and "/documents/frus1981-88v41/d54" in r.text
+    bad = httpx.get(server + "/search", params={"q": "-human"}, headers={"Accept": "text/html"})
+    assert bad.status_code == 400 and bad.headers["content-type"].startswith("text/html")
+
+
 def test_pages_follow_next_links_without_repeats(server):
     first = get(server, q="human", kind="claim", limit=5).json()
     assert first["next"].startswith(server + "/search?")
@@ -109,6 +120,18 @@ def test_hostile_queries_answer_200_or_400(server, q):
     r = httpx.get(f"{server}/search?q={quote(q)}", timeout=30)
     assert r.status_code in (200, 400), (q, r.status_code, r.text[:200])
     assert r.headers["content-type"].startswith(("application/ld+json", "application/json"))
+
+
+def test_searches_answer_while_the_index_is_rebuilt(server, sample_store_path):
+    exe = Path(sys.executable).with_name("frus-kg")
+    rebuild = subprocess.Popen([str(exe), "index", "--rebuild", "--store", str(sample_store_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    answers = []
+    while rebuild.poll() is None:
+        r = get(server, q="Clark", kind="person")
+        answers.append((r.status_code, r.json()["items"][0]["id"] if r.status_code == 200 else r.text))
+    assert rebuild.wait() == 0, rebuild.stdout.read()
+    assert len(answers) > 3 and set(answers) == {(200, CLARK)}
 
 
 def test_ingest_keeps_the_index_current_and_search_is_a_plain_function(tmp_path):
