@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -49,3 +50,16 @@ def test_crosswalk_csv_for_people_and_countries(client):
     countries = list(csv.DictReader(io.StringIO(client.get("/crosswalk.csv?kind=country").text)))
     assert next(r for r in countries if r["hsg_id"] == "soviet-union-1991")["wikidata"] == "Q15180"
     assert client.get("/crosswalk.csv?kind=ship").status_code == 400
+
+
+def test_the_lcsh_linkset_counts_the_subjects_of_todays_encoding(store):
+    from graph import linksets
+    from ingest.tei_reader import read_tei
+    from ingest.triples import document_graph
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "subjects" / "frus1981-88v41-d54-today.xml"
+    data = document_graph(next(iter(read_tei(fixture))))
+    store.replace_graphs({data.graph: data.quads()})
+    assert linksets.linkset_counts(store, linksets.TARGETS["lcsh"]) == {
+        "http://purl.org/dc/terms/subject": 1,                       # the document
+        "http://www.w3.org/2004/02/skos/core#exactMatch": 1}         # its taxonomy heading
