@@ -29,6 +29,7 @@ from .markup import fall_back, orphan_markup
 from .named_after import NAMED_BEFORE, term_phrases, thing_named_after
 from .offices import office_from_persons_list
 from .posts import resolve_post
+from .titles import title_mentions
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
 from .places import shouting, choose
 
@@ -191,6 +192,9 @@ class EntityExtractor:
             found.append(m)
             occupied.add(m.start, m.end)
         for m in self._scan(text, ctx, year, record.date, occupied):
+            found.append(m)
+            occupied.add(m.start, m.end)
+        for m in title_mentions(record, found, year, lambda s, e: not occupied.overlaps(s, e)):
             found.append(m)
             occupied.add(m.start, m.end)
         found += self._marked_persons(record, found, occupied, ctx)

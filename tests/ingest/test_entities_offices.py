@@ -1,5 +1,5 @@
-"""Offices outside POCOM are settled by the volume's persons list: its descriptions carry offices, nationality
-and dates (ingest/entities/offices.py)."""
+"""Offices outside POCOM and title-only mentions ("the Shah") are settled by the volume's persons list (offices,
+nationality, dates), POCOM or the heading (ingest/entities/offices.py, titles.py)."""
 from __future__ import annotations
 
 import pytest
@@ -63,3 +63,51 @@ def test_a_foreign_office_goes_to_the_foreign_official():
 def test_an_office_no_description_fits_is_left_to_the_name_rules():
     volume = VolumeRecord("frus1977-80v01", "t", persons=[LORD_OWEN, HENRY_OWEN])
     assert office_from_persons_list("Chairman of the Joint Chiefs of Staff", "Owen", volume, 1978) is None
+
+
+SHAH = ListEntry("p_PMR_1", "person", "Pahlavi, Mohammed Reza", "Shah of Iran")
+NAVON = ListEntry("p_NY_1", "person", "Navon, Yitzhak", "President of Israel from 1978")
+BEGIN = ListEntry("p_BM_1", "person", "Begin, Menachem", "Israeli Prime Minister from June 1977")
+
+
+def tehran_telegram(extractor, body: str, persons=(SHAH, NAVON, BEGIN)) -> DocumentRecord:
+    heading = "12. Telegram From the Embassy in Iran to the Department of State"
+    text = f"{heading}\n\nTehran, November 4, 1978, 1200Z.\n\n{body}"
+    record = DocumentRecord(VolumeRecord("frus1977-80v01", "t", persons=list(persons)), "d12", "12", heading, text,
+                            "<test>", date="1978-11-04", place="Tehran", pages=[Page("1", 0, len(text))])
+    extractor.run(record)
+    return record
+
+
+def holder(record, title):
+    found = [m for m in record.mentions if m.exact == title and m.kind == "person"]
+    return found[0].entity if found else None
+
+
+def test_the_shah_in_a_1978_telegram_from_tehran_is_mohammad_reza_pahlavi(extractor):
+    record = tehran_telegram(extractor, "The Shah told me today that he will stay.")
+    shah = next(m for m in record.mentions if m.exact == "Shah")
+    assert shah.entity == iris.person_iri("110290") and "persons list" in shah.explanation
+
+
+def test_the_president_and_the_secretary_are_the_us_holders_when_no_foreign_one_is_in_play(extractor):
+    record = tehran_telegram(extractor, "The President and the Secretary agreed.")
+    assert holder(record, "President") == iris.person_iri("102251")
+    assert "POCOM" in next(m.explanation for m in record.mentions if m.exact == "Secretary")
+
+
+def test_the_president_stays_unlinked_when_the_document_names_a_country_whose_president_is_listed(extractor):
+    record = tehran_telegram(extractor, "The President of Israel spoke; later the President agreed.")
+    presidents = [m for m in record.mentions if m.exact == "President"]
+    assert len(presidents) == 1 and presidents[0].office == "President of Israel"
+    assert presidents[0].entity == iris.person_iri("109673")
+
+
+def test_the_prime_minister_of_a_named_country_is_its_listed_holder(extractor):
+    record = tehran_telegram(extractor, "The Prime Minister of Israel disagreed.")
+    assert holder(record, "Prime Minister") == iris.person_iri("101090")
+
+
+def test_a_title_no_source_settles_is_not_a_mention(extractor):
+    record = tehran_telegram(extractor, "The King was not consulted.", persons=(SHAH,))
+    assert holder(record, "King") is None

@@ -1,0 +1,163 @@
+"""Title-only mentions ("the Shah", "the King", "the Secretary", "the President", "the Prime Minister") resolved to
+the holder at the document's date and place, where one source settles it; otherwise no mention at all.
+
+Sources, in order:
+1. the heading: one party printed with that office ("Secretary of State Vance" -> "the Secretary");
+2. the volume's persons list: the one entry described with that title ("Pahlavi, Mohammed Reza, Shah of Iran")
+   whose country the document names (its heading post, "the King of Jordan", or a country it mentions) and
+   whose printed dates do not exclude the document's;
+3. POCOM: "the President" and "the Secretary" in a document of the U.S. government (no foreign holder of the
+   title is in play), the President of the United States / Secretary of State on the document's date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.authorities import authorities
+from ingest.records import DocumentRecord, Mention
+from ontology import iris
+
+from .offices import nationality
+from .people import links_of
+from .posts import is_minted_post, post_description
+
+__all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "title_mentions"]
+
+TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary|President|Prime\s+Minister|Chancellor)"
+                        r"(?:\s+of\s+(?P<of>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))?(?![\w-]|\s+[A-Z]|['’]s\s+[A-Z])")
+_POCOM = {"President": "President of the United States", "Secretary": "Secretary of State"}
+_HEADING_OFFICE = {"Secretary": re.compile(r"^Secretary of State$"), "President": re.compile(r"^President$")}
+_YEARS = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_UNTIL = re.compile(r"\buntil\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)")
+_FROM = re.compile(r"\bfrom\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)")
+
+
+@dataclass(frozen=True)
+class TitleHolder:
+    pid: str | None
+    entity: str
+    label: str
+    explanation: str
+
+
+def _in_office(desc: str, title: str, year: int | None) -> bool:
+    """Whether the clause of `desc` naming `title` leaves `year` possible ('from 1974', 'until March 15, 1979')."""
+    clause = next((c for c in desc.split(";") if title.lower() in c.lower()), desc)
+    if year is None:
+        return True
+    since, until = _FROM.search(clause), _UNTIL.search(clause)
+    return not ((since and int(since.group(1)) > year) or (until and int(until.group(1)) < year))
+
+
+def _countries(record: DocumentRecord, mentions: list[Mention]) -> set[str]:
+    """Countries the document names, including the country of a post in its heading (the Embassy in Iran)."""
+    prefix = iris.country_iri("")
+    out = {m.entity[len(prefix):] for m in mentions if m.kind == "country" and m.entity and m.entity.startswith(prefix)}
+    for m in mentions:
+        if m.kind == "organization" and m.entity and is_minted_post(m.entity):
+            country = post_description(m.entity)[0]
+            if country:
+                out.add(country[len(prefix):])
+    return out
+
+
+def title_holders(record: DocumentRecord, mentions: list[Mention], year: int | None) -> dict[tuple[str, str | None], TitleHolder]:
+    """(title, 'of' country name) -> holder, for the titles this document prints alone; titles no source settles
+    are left out."""
+    a = authorities()
+    wanted = {(re.sub(r"\s+", " ", m.group("title")), m.group("of")) for m in TITLE_ONLY.finditer(record.text)}
+    if not wanted:
+        return {}
+    out: dict[tuple[str, str | None], TitleHolder] = {}
+    named = _countries(record, mentions)
+    people = a.volume_people(record.volume.id)
+    for title, of in wanted:
+        holder = _from_heading(record, title) if of is None else None
+        if holder is None:
+            found = _from_persons_list(record, title, of, named, year, people)
+            if of is None and title in _POCOM and record.date:
+                found += [h for h in [_from_pocom(record, title)] if h]
+            if len({h.entity for h in found}) == 1:
+                holder = found[-1]
+        if holder:
+            out[(title, of)] = holder
+    return out
+
+
+def _from_heading(record: DocumentRecord, title: str) -> TitleHolder | None:
+    pattern = _HEADING_OFFICE.get(title)
+    hits = {p.entity: p for p in record.parties if p.entity and p.office and pattern and pattern.match(p.office)}
+    if len(hits) != 1:
+        return None
+    (entity, party), = hits.items()
+    pid = entity[len(iris.person_iri("")):] if entity.startswith(iris.person_iri("")) else None
+    return TitleHolder(pid, entity, party.label or party.name,
+                       f"'the {title}': the heading names {party.label or party.name} as {party.office}")
+
+
+def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named: set[str], year: int | None,
+                       people: dict[str, str]) -> list[TitleHolder]:
+    """Every persons-list entry described with the title (alone or after a demonym: 'Israeli Prime Minister', never
+    'Vice President' or 'Foreign Secretary') of a country the document names, in office at its date."""
+    a = authorities()
+    out = []
+    for e in record.volume.persons:
+        desc = e.description
+        hit = re.search(rf"(?:^|[,;]\s*|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?!-)", desc)
+        if not hit or (hit.group("adj") and not nationality(hit.group("adj"))) or not _in_office(desc, title, year):
+            continue
+        country = nationality(desc)
+        if of is not None:
+            if not re.search(rf"\b{re.escape(title)}\s+of\s+(?:the\s+)?{re.escape(of)}", desc) and not (
+                    country and country in _gsh_of(of, record, year)):
+                continue
+        elif country not in named and not (title in ("Shah", "Emperor") and country is not None):
+            continue
+        pid = people.get(e.xml_id)
+        entity = iris.person_iri(pid) if pid else iris.volume_person_iri(record.volume.id, e.xml_id)
+        label = a.person(pid).name if pid else e.name
+        where = f"of {of}" if of else f"of {a.territories[country].name if country in a.territories else country}"
+        out.append(TitleHolder(pid, entity, label, f"'the {title}': the volume's persons list describes {e.name} "
+                                                   f"({e.xml_id}) as {title} {where} at the document's date "
+                                                   f"(\"{desc[:90]}\"), and no other holder is in play"))
+    return out
+
+
+def _gsh_of(name: str, record: DocumentRecord, year: int | None) -> set[str]:
+    from .gazetteer import gazetteer
+    from .places import choose
+    entries = gazetteer().get(name)
+    if not entries:
+        return set()
+    ch = choose(name, entries, name, 0, len(name), year, record.date)
+    return {ch.entry.key} if ch and ch.entry else set()
+
+
+def _from_pocom(record: DocumentRecord, title: str) -> TitleHolder | None:
+    """The U.S. holder on the document's date (POCOM), unless another department's Secretary is in play."""
+    if title == "Secretary" and re.search(r"\bSecretary\s+of\s+(?!State\b)[A-Z]", record.text):
+        return None
+    a = authorities()
+    posts = [p for p in a.holders(_POCOM[title], record.date) if p.hsg]
+    if len({p.hsg for p in posts}) != 1:
+        return None
+    pid = a.canonical(posts[0].hsg)
+    return TitleHolder(pid, iris.person_iri(pid), a.person(pid).name,
+                       f"'the {title}': {a.person(pid).name} was {_POCOM[title]} on {record.date[:10]} (POCOM), and no "
+                       f"foreign holder of the title is in play in this document")
+
+
+def title_mentions(record: DocumentRecord, mentions: list[Mention], year: int | None, free) -> list[Mention]:
+    """Mentions for the titles `title_holders` settles; `free(start, end)` says a span is not taken."""
+    holders = title_holders(record, mentions, year)
+    out = []
+    for m in TITLE_ONLY.finditer(record.text):
+        holder = holders.get((re.sub(r"\s+", " ", m.group("title")), m.group("of")))
+        s, e = m.start("title"), m.end("title")
+        if holder and free(s, e):
+            out.append(Mention(s, e, "person", "office-and-date", 0.8, holder.entity, holder.label,
+                               explanation=holder.explanation, office=m.group(0).split(None, 1)[1],
+                               entity_links=links_of(holder.pid) if holder.pid else ()))
+    return out
+
