@@ -2,8 +2,9 @@
 
 A name alone rarely decides who "Clark" is; the office held at a date does. The score adds up the
 features (name 60, office at the date 30, date 10 or -30 when the person was not alive, country 10,
-up to 5 for being in many documents), and `match` is true only when exactly one candidate has a good
-name and every piece of evidence the query gives (or, with no evidence, is the only one of that full name).
+up to 5 for being in many documents), and `match` is true only when exactly one candidate fits every
+piece of evidence the query gives and is told apart by it: an office or a country for a surname, or
+its full name (a date alone tells no namesakes apart).
 """
 from __future__ import annotations
 
@@ -155,8 +156,8 @@ def _score(c: Candidate, q: Query, alive: bool | None, country: bool | None) -> 
     office_ok = not q.offices or f["office"] >= 0.8
     date_ok = not q.period or (f["date"] and alive is not False)
     country_ok = not q.countries or bool(country)
-    has_evidence = bool(q.offices or q.period or q.countries)
-    c.supported = name_ok and office_ok and date_ok and country_ok and (has_evidence or c.hit.exact)
+    decisive = bool(q.offices or q.countries)     # a date alone does not tell namesakes apart
+    c.supported = name_ok and office_ok and date_ok and country_ok and (decisive or c.hit.exact)
 
 
 def reconcile(store: Store, index: NameIndex, q: Query) -> list[Candidate]:

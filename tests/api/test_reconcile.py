@@ -196,3 +196,8 @@ def test_data_extension_columns_and_property_proposals(client):
     assert ussr["wikidata"] == [{"str": "Q15180"}] and ussr["offices"] == []
     assert client.get("/reconcile", params={"extend": json.dumps({"ids": [CLARK], "properties": [{"id": "shoe"}]})}
                       ).status_code == 400
+
+
+def test_a_surname_and_a_year_alone_are_never_a_match(client):
+    result = batch(client, {"a": {"query": "Kissinger", "properties": [{"pid": "date", "v": "1981"}]}})["a"]["result"]
+    assert result[0]["name"] == "Henry A. Kissinger" and result[0]["match"] is False
