@@ -327,3 +327,28 @@ def test_the_store_is_intact_after_the_hostile_requests(server, d54):
     assert get(server, "/documents/frus1981-88v41/d54") == d54
     body = json.dumps(get(server, "/documents", text='x")) } UNION { ?doc a fk:Document } #'))
     assert D54 not in body
+
+
+def test_forged_cursors_are_refused(server):
+    import base64
+
+    from api.resources.paging import fingerprint
+
+    def cursor(raw: bytes) -> str:
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    mark = fingerprint({})
+    for forged in (cursor(json.dumps({"o": -5, "f": mark}).encode()), cursor(json.dumps({"o": 10**12, "f": mark}).encode()),
+                   cursor(json.dumps({"o": True, "f": mark}).encode()), cursor(b"[1, 2]"), cursor(b"\xff\xfe"), "=" * 9):
+        response = httpx.get(server + "/claims", params={"cursor": forged})
+        assert response.status_code == 400 and "cursor" in response.json()["detail"], forged
+
+
+def test_claims_about_an_entity_in_a_bounded_period_read_the_year_index():
+    from api.resources.claims import ClaimFilter
+
+    us = BASE + "countries/united-states"
+    indexed = ClaimFilter(about=us, date_from="1981-01-01", date_to="1983").patterns()
+    assert "fk:aboutInYear" in indexed and f"<{us}/years/1981>" in indexed and f"<{us}/years/1983>" in indexed
+    assert "schema:about" not in indexed
+    for open_ended in (ClaimFilter(about=us, date_from="1981-01-01"), ClaimFilter(about=us, date_from="1800-01-01", date_to="1990")):
+        assert "schema:about" in open_ended.patterns() and "aboutInYear" not in open_ended.patterns()
