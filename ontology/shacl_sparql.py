@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from .namespaces import OA, SCHEMA
 from .nt_terms import literal_parts, term_value, unescape
 from .shacl_compiler import SparqlConstraint
+from .shacl_dates import DATE_PREDICATES, DATE_QUERIES
 from .xsd_lexical import INTEGER_BOUNDS, well_formed
 
 __all__ = ["Undecided", "NATIVE_QUERIES", "NATIVE_PREDICATES", "native_for", "run_generic", "offsets_round_trip"]
@@ -100,10 +101,12 @@ def offsets_round_trip(index, this: str) -> list:
     return list(values)
 
 
-NATIVE_QUERIES: dict[str, Callable] = {_normal(_OFFSETS_QUERY): offsets_round_trip}
+NATIVE_QUERIES: dict[str, Callable] = {_normal(_OFFSETS_QUERY): offsets_round_trip,
+                                       **{_normal(q): f for q, f in DATE_QUERIES.items()}}
 # the predicates each native implementation reads (the fast engine indexes only relevant triples)
 NATIVE_PREDICATES: dict[Callable, frozenset[str]] = {
     offsets_round_trip: frozenset({_HAS_SELECTOR, _HAS_SOURCE, _EXACT, _START, _END, _TEXT}),
+    **{f: DATE_PREDICATES for f in DATE_QUERIES.values()},
 }
 
 
