@@ -1,7 +1,8 @@
 """Federated queries: FRUS joined with another archive's SPARQL endpoint, a second local Oxigraph server.
 
 The other archive says which of its people are ours (skos:exactMatch to frus-kg IRIs); a query on our
-/sparql endpoint reaches it with SERVICE when the endpoint is allow-listed (`frus-kg serve --service-allow`).
+/sparql endpoint reaches it with SERVICE when the endpoint is allow-listed (`frus-kg serve --service-allow`),
+and an endpoint that is not allow-listed is refused.
 """
 from __future__ import annotations
 
@@ -87,8 +88,6 @@ def test_the_other_archive_answers_on_its_own(other_archive):
     assert sorted(r["name"] for r in rows) == ["Clark, William P.", "Fenwick, Millicent", "Nobody, A."]
 
 
-@pytest.mark.xfail(strict=True, reason="SERVICE is not allowed on /sparql yet: `frus-kg serve --service-allow` "
-                                       "(FRUS_KG_SERVICE_ALLOW) is another engineer's open work")
 def test_people_of_the_other_archive_who_appear_in_frus_with_their_documents(other_archive, sample_store_path):
     proc, base = start_server(sample_store_path, "--service-allow", other_archive)
     try:
