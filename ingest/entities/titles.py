@@ -28,7 +28,7 @@ TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secr
                         r"(?:\s+of\s+(?P<of>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))?(?![\w-]|\s+[A-Z]|['’]s\s+[A-Z])")
 _POCOM = {"President": "President of the United States", "Secretary": "Secretary of State"}
 _HEADING_OFFICE = {"Secretary": re.compile(r"^Secretary of State$"), "President": re.compile(r"^President$")}
-_YEARS = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_OFFICE_TO = re.compile(r"\b(?:Assistant|Counselor|Counsel|Adviser|Advisor|Representative|Envoy|Secretary)\s+to\s+$")   # an office's name
 _UNTIL = re.compile(r"\buntil\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)")
 _FROM = re.compile(r"\bfrom\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)")
 
@@ -155,7 +155,7 @@ def title_mentions(record: DocumentRecord, mentions: list[Mention], year: int | 
     for m in TITLE_ONLY.finditer(record.text):
         holder = holders.get((re.sub(r"\s+", " ", m.group("title")), m.group("of")))
         s, e = m.start("title"), m.end("title")
-        if holder and free(s, e):
+        if holder and free(s, e) and not _OFFICE_TO.search(record.text, max(0, m.start() - 40), m.start()):
             out.append(Mention(s, e, "person", "office-and-date", 0.8, holder.entity, holder.label,
                                explanation=holder.explanation, office=m.group(0).split(None, 1)[1],
                                entity_links=links_of(holder.pid) if holder.pid else ()))

@@ -111,3 +111,8 @@ def test_the_prime_minister_of_a_named_country_is_its_listed_holder(extractor):
 def test_a_title_no_source_settles_is_not_a_mention(extractor):
     record = tehran_telegram(extractor, "The King was not consulted.", persons=(SHAH,))
     assert holder(record, "King") is None
+
+
+def test_the_president_inside_an_office_name_is_not_a_mention(extractor):
+    record = tehran_telegram(extractor, "He met the Counselor to the President for Economic Policy and the President’s Assistant.")
+    assert holder(record, "President") is None
