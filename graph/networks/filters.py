@@ -6,6 +6,8 @@ Dates compare as the first ten characters of `STR(?date)`: documents carry `xsd:
 """
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from dataclasses import asdict, dataclass
 
@@ -31,18 +33,18 @@ class NetworkError(ValueError):
 
 
 def _day(value: str | None, last: bool) -> str | None:
-    """'1977' → 1977-01-01 (or 1977-12-31 as an upper bound); '1977-05' likewise; a full date as is."""
+    """'1977' → 1977-01-01 (or 1977-12-31 as an upper bound); '1977-02' → 1977-02-01 (or -28); a full date as is."""
     if not value:
         return None
     m = _DATE.match(value.strip())
-    if not m:
-        raise NetworkError(f"not a date: {value!r} (write YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = m.groups()
-    if day:
-        return f"{year}-{month}-{day}"
-    if month:
-        return f"{year}-{month}-{'31' if last else '01'}"
-    return f"{year}-{'12-31' if last else '01-01'}"
+    try:
+        if not m:
+            raise ValueError
+        year, month, day = int(m.group(1)), int(m.group(2) or (12 if last else 1)), m.group(3)
+        chosen = dt.date(year, month, int(day) if day else (calendar.monthrange(year, month)[1] if last else 1))
+    except ValueError:
+        raise NetworkError(f"not a date: {value!r} (write YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return chosen.isoformat()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,445 @@
+"""Networks of actors: every edge opens its passages, one node per person, coverage is visible, exports read back."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+import pytest
+from lxml import etree
+
+from graph import open_store
+from graph.networks import (FORMATS, Filters, NetworkError, Spec, add_metrics, build_network, edge_evidence, ego,
+                            export, project, ranking, shortest_path)
+from graph.networks.coverage import markup_coverage, normalise
+from graph.networks.exports import GEXF_NS
+from graph.networks.metrics import pagerank
+from ontology.namespaces import BASE, FK, OA, RDF, RDFS, SCHEMA, SKOS, XSD
+
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+PEOPLE = BASE + "people/"
+CLARK, KENNEDY, HAIG = PEOPLE + "102617", PEOPLE + "107031", PEOPLE + "105381"
+V01 = FIXTURES / "tei" / "frus1969-76v01-slice.xml"
+VE09 = FIXTURES / "tei" / "frus1969-76ve09p1-slice.xml"
+
+
+@pytest.fixture(scope="module")
+def tei_store_path(tmp_path_factory):
+    """Two real volume slices (several persons per document, editors' markup), ingested once."""
+    from ingest import ingest_paths
+    from ingest.authorities.rdf import ensure_authority_graphs
+
+    path = tmp_path_factory.mktemp("tei") / "store"
+    db = open_store(path)
+    ensure_authority_graphs(db)
+    summary = ingest_paths([V01, VE09], db)
+    assert summary.documents == 13 and not summary.failures, summary.failures
+    db.close()
+    return path
+
+
+@pytest.fixture
+def tei_store(tei_store_path):
+    return open_store(tei_store_path, read_only=True)
+
+
+def _sentences(text):
+    from ingest.claims.sentences import split_sentences
+
+    return [(s.start, s.end) for s in split_sentences(text)]
+
+
+def _labels(g):
+    return {(g.nodes[a]["label"], g.nodes[b]["label"]) for a, b in g.edges}
+
+
+# -- correspondence ---------------------------------------------------------------------------------------
+def test_the_sample_memo_was_written_by_clark_and_kennedy_to_haig(sample_store):
+    g = project(sample_store, Spec("correspondence"))
+    assert g.is_directed()
+    assert set(g.edges) == {(CLARK, HAIG), (KENNEDY, HAIG)}
+    assert not g.has_edge(HAIG, CLARK)
+    edge = g.edges[CLARK, HAIG]
+    assert edge["evidence"].documents == [BASE + "historicaldocuments/frus1981-88v41/d54"]
+    assert edge["first"] == edge["last"] == "1981-10-26"
+    assert g.nodes[HAIG]["label"].startswith("Alexander") and g.nodes[HAIG]["kind"] == "person"
+    assert any("history.state.gov" in link for link in g.nodes[CLARK]["authority"])
+
+
+def test_a_correspondence_passage_is_the_heading_that_names_both(sample_store):
+    found = edge_evidence(sample_store, Spec("correspondence"), KENNEDY, HAIG)
+    (passage,) = found["evidence"]
+    assert passage["start"] == 0 and "(Kennedy)" in passage["text"] and "Haig" in passage["text"]
+    assert passage["passage"].endswith(f"/d54#char=0,{passage['end']}")
+
+
+# -- co-mention -------------------------------------------------------------------------------------------
+def _quotes(store, targets):
+    q = f"""SELECT ?t ?exact ?body WHERE {{ VALUES ?t {{ {' '.join(f'<{t}>' for t in targets)} }}
+      ?t <{OA}hasSelector> ?s . ?s <{OA}exact> ?exact . ?m <{OA}hasTarget> ?t ; <{OA}hasBody> ?body }}"""
+    return {t.value: (e.value, b.value) for t, e, b in store.query(q).rows()}
+
+
+@pytest.mark.parametrize("window", ["paragraph", "sentence", "document"])
+def test_co_mention_passages_hold_a_mention_of_each_person(tei_store, window):
+    from graph.networks import canonical
+
+    g = project(tei_store, Spec("person-person", window=window), sentences=_sentences)
+    assert g.number_of_edges() > 10
+    checked = 0
+    for a, b in sorted(g.edges)[:8]:
+        found = edge_evidence(tei_store, Spec("person-person", window=window), a, b, sentences=_sentences)
+        assert found["passages"] == g.edges[a, b]["passages"]
+        for passage in found["evidence"]:
+            quotes = _quotes(tei_store, passage["targets"])
+            people = canonical(tei_store, {body for _, body in quotes.values()})
+            assert {people[body] for _, body in quotes.values()} == {a, b}
+            for exact, _ in quotes.values():
+                assert exact in passage["text"], (exact, passage["text"][:200])
+            checked += 1
+    assert checked >= 8
+
+
+def test_the_paragraph_of_nixons_letter_heading_names_nixon_and_laird(tei_store):
+    g = project(tei_store, Spec("person-person", window="paragraph"))
+    names = {n: d["label"] for n, d in g.nodes(data=True)}
+    pairs = [(a, b) for a, b in g.edges if ("Nixon" in names[a] and "Laird" in names[b])
+             or ("Laird" in names[a] and "Nixon" in names[b])]
+    assert pairs
+    found = edge_evidence(tei_store, Spec("person-person", window="paragraph"), *pairs[0])
+    heading = [p["text"] for p in found["evidence"] if p["document"].endswith("/d10")]
+    assert heading and all("Nixon" in t and "Laird" in t for t in heading)
+
+
+def test_narrower_windows_keep_fewer_ties(tei_store):
+    by_window = {w: project(tei_store, Spec("person-person", window=w), sentences=_sentences)
+                 for w in ("document", "paragraph", "sentence")}
+    document, paragraph, sentence = (set(map(frozenset, by_window[w].edges)) for w in ("document", "paragraph", "sentence"))
+    assert sentence <= paragraph <= document
+    assert len(sentence) < len(paragraph) < len(document)
+
+
+def test_weight_by_passages_counts_every_shared_paragraph(tei_store):
+    docs = project(tei_store, Spec("person-person", window="paragraph"))
+    passages = project(tei_store, Spec("person-person", window="paragraph", weight_by="passages"))
+    assert all(passages.edges[e]["weight"] >= docs.edges[e]["weight"] for e in docs.edges)
+    assert any(passages.edges[e]["weight"] > docs.edges[e]["weight"] for e in docs.edges)
+
+
+def test_evidence_is_capped_but_counts_are_complete(tei_store):
+    g = project(tei_store, Spec("person-person", window="paragraph", weight_by="passages", evidence_cap=1))
+    heavy = [d for _, _, d in g.edges(data=True) if d["passages"] > 1]
+    assert heavy
+    for d in heavy:
+        assert len(d["evidence"].passages) == 1 and d["evidence"].passage_count == d["passages"] == d["weight"]
+
+
+def test_minimum_weight_drops_light_edges_and_lone_nodes(tei_store):
+    g = project(tei_store, Spec("person-person", filters=Filters(min_weight=2)))
+    assert g.number_of_edges() > 0
+    assert all(d["weight"] >= 2 for _, _, d in g.edges(data=True))
+    assert all(g.degree(n) > 0 for n in g)
+
+
+def test_bipartite_networks_link_only_across_kinds(tei_store):
+    for kind, far in (("person-country", "country"), ("person-organization", "organization")):
+        g = project(tei_store, Spec(kind))
+        assert g.number_of_edges() > 0
+        for a, b in g.edges:
+            assert {g.nodes[a]["kind"], g.nodes[b]["kind"]} == {"person", far}
+    countries = project(tei_store, Spec("country-country"))
+    assert {d["kind"] for _, d in countries.nodes(data=True)} == {"country"}
+
+
+def test_claimant_entity_edges_keep_claim_types_and_honour_the_type_filter(tei_store):
+    g = project(tei_store, Spec("claimant-entity"))
+    assert g.is_directed() and g.number_of_edges() > 0
+    assert all(sum(d["claim_types"].values()) == d["passages"] for _, _, d in g.edges(data=True))
+    only = project(tei_store, Spec("claimant-entity", filters=Filters(claim_types=("report",), kinds=("country",))))
+    assert only.number_of_edges() > 0
+    for a, b, d in only.edges(data=True):
+        assert set(d["claim_types"]) == {"report"} and only.nodes[b]["kind"] == "country"
+
+
+# -- filters -----------------------------------------------------------------------------------------------
+def _dates(store, docs):
+    q = f"""SELECT ?d ?date WHERE {{ VALUES ?d {{ {' '.join(f'<{d}>' for d in docs)} }} ?d <{SCHEMA}dateCreated> ?date }}"""
+    return {d.value: date.value[:10] for d, date in store.query(q).rows()}
+
+
+def test_a_date_range_keeps_only_the_documents_of_that_range(tei_store):
+    whole = project(tei_store, Spec("person-person", filters=Filters(volumes=("frus1969-76v01",))))
+    slice_ = project(tei_store, Spec("person-person", filters=Filters("1970-01-01", "1970-12-31", volumes=("frus1969-76v01",))))
+    assert 0 < slice_.number_of_edges() < whole.number_of_edges()
+    documents = {doc for _, _, d in slice_.edges(data=True) for doc in d["evidence"].documents}
+    assert documents and all("1970-01-01" <= day <= "1970-12-31" for day in _dates(tei_store, documents).values())
+    for _, _, d in slice_.edges(data=True):
+        assert "1970-01-01" <= d["first"] <= d["last"] <= "1970-12-31"
+    assert any((d["first"] or "9") < "1970" for _, _, d in whole.edges(data=True))     # Nixon's letter of 1969 is gone
+
+
+def test_volume_and_genre_filters(tei_store):
+    v01 = project(tei_store, Spec("person-person", filters=Filters(volumes=("frus1969-76v01",))))
+    docs = {doc for _, _, d in v01.edges(data=True) for doc in d["evidence"].documents}
+    assert docs and all("/frus1969-76v01/" in doc for doc in docs)
+    letters = project(tei_store, Spec("correspondence", filters=Filters(genres=("Letter",))))
+    memos = project(tei_store, Spec("correspondence", filters=Filters(genres=("Memorandum",))))
+    assert letters.number_of_edges() and memos.number_of_edges()
+    assert not set(letters.edges) & set(memos.edges) or letters.edges != memos.edges
+
+
+@pytest.mark.parametrize("bad", [dict(date_from="1970-13"), dict(date_from="1971", date_to="1970"), dict(kinds=("planet",)),
+                                 dict(claim_types=("rumour",)), dict(volumes=("frus 1969",)), dict(min_weight=-1)])
+def test_filters_refuse_what_they_cannot_honour(bad):
+    with pytest.raises(NetworkError):
+        Filters(**bad)
+
+
+def test_specs_refuse_unknown_kinds_windows_and_weights():
+    for bad in (dict(kind="friendship"), dict(window="page"), dict(weight_by="ink")):
+        with pytest.raises(NetworkError):
+            Spec(**bad)
+
+
+def test_the_sentence_window_needs_a_splitter(tei_store):
+    with pytest.raises(NetworkError, match="sentence splitter"):
+        project(tei_store, Spec("person-person", window="sentence"))
+
+
+# -- constructed stores: identity and coverage -------------------------------------------------------------
+class Triples:
+    """A tiny N-Triples writer for hand-made stores."""
+
+    def __init__(self):
+        self.lines = []
+
+    def add(self, s, p, o):
+        self.lines.append(f"<{s}> <{p}> {o} .")
+
+    def doc(self, n, date, people=(), method="tei-markup"):
+        d = f"{BASE}historicaldocuments/test/d{n}"
+        self.add(d, RDF + "type", f"<{FK}Document>")
+        self.add(d, SCHEMA + "dateCreated", f'"{date}"^^<{XSD}date>')
+        self.add(d, SCHEMA + "isPartOf", f"<{BASE}historicaldocuments/test>")
+        for k, person in enumerate(people):
+            m, t, pos = f"{d}/mentions/{k}", f"{d}/mentions/{k}/target", f"{d}/mentions/{k}/position"
+            self.add(m, RDF + "type", f"<{FK}Mention>")
+            self.add(m, OA + "hasBody", f"<{person}>")
+            self.add(m, FK + "entityType", f"<{SCHEMA}Person>")
+            self.add(m, FK + "method", f"<{FK}{method}>")
+            self.add(m, OA + "hasTarget", f"<{t}>")
+            self.add(t, OA + "hasSource", f"<{d}>")
+            self.add(t, OA + "hasSelector", f"<{pos}>")
+            self.add(pos, OA + "start", f'"{10 * k}"^^<{XSD}integer>')
+            self.add(pos, OA + "end", f'"{10 * k + 5}"^^<{XSD}integer>')
+
+    def person(self, iri, label):
+        self.add(iri, RDF + "type", f"<{SCHEMA}Person>")
+        self.add(iri, RDFS + "label", json.dumps(label))
+
+    def load(self, store):
+        store.load("\n".join(self.lines).encode(), "ntriples", graph=BASE + "graph/test")
+
+
+def test_one_node_per_person_through_persons_lists_and_folded_duplicates(store):
+    t = Triples()
+    listed, canonical_, folded, other = (f"{BASE}historicaldocuments/test/persons/p_X", PEOPLE + "900001",
+                                         PEOPLE + "900003", PEOPLE + "900002")
+    t.person(listed, "X, Xavier")
+    t.person(canonical_, "Xavier X")
+    t.person(folded, "Xavier X, Jr.")
+    t.person(other, "Yolanda Y")
+    t.add(listed, SKOS + "exactMatch", f"<{canonical_}>")
+    t.add(canonical_, SKOS + "exactMatch", f"<{folded}>")           # the canonical record lists its duplicate
+    t.add(folded, SKOS + "exactMatch", f"<{canonical_}>")
+    t.add(folded, FK + "explanation", '"folded into hsg-people 900001"')
+    t.doc(1, "1970-01-02", [listed, other])
+    t.doc(2, "1970-01-03", [canonical_, other])
+    t.doc(3, "1970-01-04", [folded, other])
+    t.load(store)
+    g = project(store, Spec("person-person"))
+    assert set(g) == {canonical_, other}
+    assert g.edges[canonical_, other]["weight"] == 3
+    assert g.nodes[canonical_]["label"] == "Xavier X" and g.nodes[canonical_]["documents"] == 3
+    found = edge_evidence(store, Spec("person-person"), canonical_, other)
+    assert found["documents"] == 3
+
+
+def test_counts_are_normalised_by_the_marked_up_documents_of_their_years(store):
+    a, b, c, d, e = (PEOPLE + f"91000{i}" for i in range(5))
+    t = Triples()
+    for n in range(1, 5):                                   # 1970: four documents, all with the editors' markup
+        t.doc(n, f"1970-0{n}-01", [a, b] + ([e] if n == 4 else []))
+    t.doc(5, "1971-01-01", [c, d, e])                      # 1971: one of four is marked up
+    t.doc(6, "1971-02-01", [c, d], method="name-variant")
+    t.doc(7, "1971-03-01")
+    t.doc(8, "1971-04-01")
+    t.load(store)
+    coverage = markup_coverage(store, Filters())
+    assert {y: (c_.documents, c_.marked) for y, c_ in coverage.items()} == {"1970": (4, 4), "1971": (4, 1)}
+    g = project(store, Spec("person-person"))
+    normalise(g, coverage)
+    assert g.nodes[a]["documents"] == 4 and g.nodes[a]["documents_per_marked"] == pytest.approx(4 / 4)
+    assert g.nodes[c]["documents"] == 2 and g.nodes[c]["documents_per_marked"] == pytest.approx(2 / 1)
+    assert g.nodes[e]["marked_documents"] == 5 and g.nodes[e]["documents_per_marked"] == pytest.approx(2 / 5)
+    built = build_network(store, Spec("person-person"))
+    assert built.graph["coverage"]["1971"] == {"year": "1971", "documents": 4, "marked": 1}
+    warned = ranking(built, "documents", 5)
+    assert warned.warning and "1970" in warned.warning and "25%" in warned.warning
+    assert ranking(built.subgraph([a, b]).copy(), "documents").warning is None   # one year: nothing to compare
+
+
+def test_coverage_from_the_projection_equals_coverage_queried_alone(tei_store):
+    g = project(tei_store, Spec("person-person"))
+    assert markup_coverage(tei_store, Filters(), g.graph["markup"]) == markup_coverage(tei_store, Filters())
+
+
+# -- metrics ----------------------------------------------------------------------------------------------
+def _two_cliques():
+    g = nx.Graph()
+    g.add_edges_from((f"a{i}", f"a{j}", {"weight": 3}) for i in range(5) for j in range(i + 1, 5))
+    g.add_edges_from((f"b{i}", f"b{j}", {"weight": 3}) for i in range(5) for j in range(i + 1, 5))
+    g.add_edge("a0", "b0", weight=1)
+    for n in g:
+        g.nodes[n]["label"] = n
+    return g
+
+
+def test_pagerank_agrees_with_networkx_reference_implementation():
+    from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+
+    for g in (_two_cliques(), nx.DiGraph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1}), ("c", "a", {"weight": 1}), ("d", "a", {"weight": 1})])):
+        ours, theirs = pagerank(g), _pagerank_python(g)
+        assert ours == pytest.approx(theirs, abs=1e-5)
+        assert sum(ours.values()) == pytest.approx(1.0)
+
+
+def test_louvain_finds_the_two_cliques_and_runs_are_repeatable():
+    g = _two_cliques()
+    found = add_metrics(g, seed=7)
+    assert sorted(map(sorted, found.members)) == [[f"a{i}" for i in range(5)], [f"b{i}" for i in range(5)]]
+    assert found.modularity > 0.4 and g.graph["modularity"] == found.modularity
+    again = _two_cliques()
+    add_metrics(again, seed=7, exact_up_to=3, samples=4)
+    sampled = _two_cliques()
+    add_metrics(sampled, seed=7, exact_up_to=3, samples=4)
+    assert again.graph["betweenness_samples"] == 4
+    assert {n: d["betweenness"] for n, d in again.nodes(data=True)} == {n: d["betweenness"] for n, d in sampled.nodes(data=True)}
+    assert g.nodes["a0"]["betweenness"] == max(d["betweenness"] for _, d in g.nodes(data=True))
+    assert g.nodes["a0"]["degree"] == 5 and g.nodes["a0"]["weighted_degree"] == 13
+
+
+def test_ego_network_and_shortest_path_with_documents(sample_store):
+    g = project(sample_store, Spec("correspondence"))
+    assert set(ego(g, HAIG)) == {CLARK, KENNEDY, HAIG}
+    steps = shortest_path(g, CLARK, KENNEDY)
+    assert [(s.source, s.target) for s in steps] == [(CLARK, HAIG), (HAIG, KENNEDY)]
+    assert all(s.documents == [BASE + "historicaldocuments/frus1981-88v41/d54"] for s in steps)
+    with pytest.raises(NetworkError):
+        ego(g, PEOPLE + "0")
+
+
+# -- exports, read back by independent readers ---------------------------------------------------------------
+_NODE_DATA = {
+    "type": "object", "required": ["id", "label", "kind"],
+    "properties": {"id": {"type": "string"}, "label": {"type": "string"}, "kind": {"type": "string"},
+                   "authority": {"type": "array", "items": {"type": "string"}},
+                   "first": {"type": "string", "format": "date"}, "pagerank": {"type": "number"}},
+}
+_EDGE_DATA = {
+    "type": "object", "required": ["id", "source", "target", "weight"],
+    "properties": {"id": {"type": "string"}, "source": {"type": "string"}, "target": {"type": "string"},
+                   "weight": {"type": "number", "minimum": 0},
+                   "evidence_passages": {"type": "array", "items": {
+                       "type": "object", "required": ["passage", "document", "start", "end"]}}},
+}
+CYTOSCAPE_SCHEMA = {       # Cytoscape.js elements JSON: {elements: {nodes: [{data}], edges: [{data}]}}
+    "type": "object", "required": ["elements"],
+    "properties": {"elements": {
+        "type": "object", "required": ["nodes", "edges"],
+        "properties": {
+            "nodes": {"type": "array", "items": {"type": "object", "required": ["data"], "properties": {"data": _NODE_DATA}}},
+            "edges": {"type": "array", "items": {"type": "object", "required": ["data"], "properties": {"data": _EDGE_DATA}}},
+        },
+    }},
+}
+
+
+@pytest.fixture(scope="module")
+def analysed(tei_store_path):
+    db = open_store(tei_store_path, read_only=True)
+    return build_network(db, Spec("person-person", window="paragraph"))
+
+
+def _check_gexf_structure(data: bytes, g: nx.Graph) -> None:
+    root = etree.fromstring(data)
+    ns = {"g": GEXF_NS}
+    assert root.tag == f"{{{GEXF_NS}}}gexf" and root.get("version") == "1.3"
+    graph = root.find("g:graph", ns)
+    assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+    declared = {(a.getparent().get("class"), a.get("id")) for a in graph.iterfind("g:attributes/g:attribute", ns)}
+    ids = {n.get("id") for n in graph.iterfind("g:nodes/g:node", ns)}
+    for el in graph.iterfind("g:nodes/g:node", ns):
+        assert (el.get("start") or "") <= (el.get("end") or "")      # undated: present all along
+        assert all(("node", v.get("for")) in declared for v in el.iterfind("g:attvalues/g:attvalue", ns))
+    for el in graph.iterfind("g:edges/g:edge", ns):
+        assert el.get("source") in ids and el.get("target") in ids and float(el.get("weight")) >= 1
+        assert (el.get("start") or "") <= (el.get("end") or "")
+        assert all(("edge", v.get("for")) in declared for v in el.iterfind("g:attvalues/g:attvalue", ns))
+    assert len(ids) == g.number_of_nodes()
+    assert any(el.get("start") for el in graph.iterfind("g:edges/g:edge", ns))
+
+
+def test_gexf_13_is_dynamic_and_networkx_reads_it_back(analysed):
+    data = export(analysed, "gexf")
+    _check_gexf_structure(data, analysed)
+    back = nx.read_gexf(io.BytesIO(data), version="1.3")
+    assert back.number_of_nodes() == analysed.number_of_nodes() and back.number_of_edges() == analysed.number_of_edges()
+    node, attrs = next(iter(analysed.nodes(data=True)))
+    assert back.nodes[node]["label"] == attrs["label"] and back.nodes[node]["kind"] == attrs["kind"]
+    assert back.nodes[node]["start"] == attrs["first"] and back.nodes[node]["pagerank"] == pytest.approx(attrs["pagerank"])
+    u, v, d = next(iter(analysed.edges(data=True)))
+    assert back.edges[u, v]["weight"] == d["weight"] and back.edges[u, v]["end"] == d["last"]
+    assert back.edges[u, v]["evidence_passages"].split()[0] == d["evidence"].passages[0].iri
+
+
+def test_graphml_reads_back_with_the_same_attributes(analysed):
+    back = nx.read_graphml(io.BytesIO(export(analysed, "graphml")))
+    assert back.number_of_edges() == analysed.number_of_edges()
+    node, attrs = max(analysed.nodes(data=True), key=lambda x: x[1]["degree"])
+    assert back.nodes[node]["degree"] == attrs["degree"] and back.nodes[node]["community"] == attrs["community"]
+    assert back.nodes[node]["documents_per_marked"] == pytest.approx(attrs["documents_per_marked"])
+    assert json.loads(back.graph["filters"])["min_weight"] == 1.0
+
+
+def test_cytoscape_json_matches_its_schema(analysed):
+    import jsonschema
+
+    data = json.loads(export(analysed, "cytoscape"))
+    jsonschema.validate(data, CYTOSCAPE_SCHEMA, format_checker=jsonschema.FormatChecker())
+    assert len(data["elements"]["edges"]) == analysed.number_of_edges()
+    ids = {n["data"]["id"] for n in data["elements"]["nodes"]}
+    assert all(e["data"]["source"] in ids and e["data"]["target"] in ids for e in data["elements"]["edges"])
+    with pytest.raises(jsonschema.ValidationError):
+        data["elements"]["edges"][0]["data"]["weight"] = "heavy"
+        jsonschema.validate(data, CYTOSCAPE_SCHEMA)
+
+
+def test_node_link_json_and_csv_tables_read_back(analysed):
+    back = nx.node_link_graph(json.loads(export(analysed, "node-link")), edges="links")
+    assert set(back.edges) == set(analysed.edges)
+    nodes = list(csv.DictReader(io.StringIO(export(analysed, "csv-nodes").decode())))
+    edges = list(csv.DictReader(io.StringIO(export(analysed, "csv-edges").decode())))
+    assert len(nodes) == analysed.number_of_nodes() and len(edges) == analysed.number_of_edges()
+    assert {"id", "label", "kind", "authority", "first", "last", "pagerank", "community"} <= set(nodes[0])
+    assert all(row["evidence_passages"].count("#char=") >= 1 for row in edges)
+
+
+def test_every_format_is_exported(analysed):
+    assert all(export(analysed, fmt) for fmt in FORMATS)
+    with pytest.raises(ValueError):
+        export(analysed, "pdf")
