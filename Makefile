@@ -7,6 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CORPUS ?= ../shared/data/frus
 CHROMIUM ?= /usr/bin/chromium
+STRACE   ?= /usr/bin/strace
 
 .PHONY: install run test bench screenshots clean
 
@@ -23,13 +24,18 @@ run: install
 	$(BIN)/frus-kg ingest --store $(STORE) examples/
 	$(BIN)/frus-kg serve --store $(STORE) --host $(HOST) --port $(PORT)
 
-test: install $(CHROMIUM)
+test: install $(CHROMIUM) $(STRACE)
 	$(BIN)/python -m pytest -q
 
 # The browser tests drive Debian's chromium (Playwright cannot download browsers here); installed once.
 $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive sh -c 'apt-get update -qq && apt-get install -y -qq chromium' \
 		|| echo "chromium could not be installed: the browser tests will be skipped" >&2
+
+# The hostile-input test that traces the XML reader's system calls needs strace; installed once.
+$(STRACE):
+	DEBIAN_FRONTEND=noninteractive sh -c 'apt-get update -qq && apt-get install -y -qq strace' \
+		|| echo "strace could not be installed: the XML reader's system-call test will be skipped" >&2
 
 screenshots: install $(CHROMIUM)
 	$(BIN)/python -m tests.browser.screenshots docs/screenshots

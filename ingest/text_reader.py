@@ -26,11 +26,12 @@ _TITLE = re.compile(
     r"VOLUME\s+(?P<vol>E[-–]?\d+|[IVXLC]+|\d+)(?:,\s*PART\s+(?P<part>\d+|[IVXLC]+))?(?:,\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
-_HEADING = re.compile(r"^(?P<n>\d+[A-Za-z]?)\.\s+(?P<rest>\S.*)$")
+# Numbers are bounded (int() refuses strings of over 4,300 digits): a longer run is not a heading, mark or note.
+_HEADING = re.compile(r"^(?P<n>\d{1,9}[A-Za-z]?)\.\s+(?P<rest>\S.*)$")
 _PAGE = re.compile(r"\[\\?\[?Page\s+(?P<n>[0-9]+|[ivxlcdm]+)\\?\]?\](?:\([^)\s]*\))?", re.IGNORECASE)
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_MARK = re.compile(f"[{_SUPERSCRIPT}]+")
-_FOOTNOTE = re.compile(r"^(?P<n>\d+)\.\s+(?P<text>.*?)\s*↵?\s*$")
+_MARK = re.compile(f"[{_SUPERSCRIPT}]{{1,6}}")
+_FOOTNOTE = re.compile(r"^(?P<n>\d{1,6})\.\s+(?P<text>.*?)\s*↵?\s*$")
 
 
 def roman_to_int(roman: str) -> int:

@@ -228,6 +228,30 @@ def test_a_10_mb_document_is_refused_unread_naming_file_and_size(tmp_path):
     assert got[str(big)]["peak"] - got["base"] < 20          # MB: the file was never read whole
 
 
+def test_a_tei_document_over_the_limit_is_reported_and_the_others_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("FRUS_KG_MAX_DOCUMENT_BYTES", "200")
+    small = '<div type="document" xml:id="d1" n="1"><head>1. Heading</head><p>Text.</p></div>'
+    large = f'<div type="document" xml:id="d2" n="2"><head>2. Heading</head><p>{"Text. " * 100}</p></div>'
+    path = tmp_path / "v.xml"
+    path.write_text(f'<TEI {NS} xml:id="frus1969-76v01"><text><body><pb n="1"/>{small}{large}</body></text></TEI>')
+    errors: list[SourceError] = []
+    assert [r.doc_id for r in read_tei(path, on_error=errors.append)] == ["d1"]
+    [error] = errors
+    assert error.path == str(path) and "document d2" in error.message
+    assert "its text of 6" in error.message and "limited to 200 bytes" in error.message
+
+
+def test_numbers_of_thousands_of_digits_are_an_error_not_a_crash(tmp_path):
+    """int() refuses strings of over 4,300 digits: such a heading, note or mark number must not reach it."""
+    n = "9" * 5000
+    path = tmp_path / "memo.txt"
+    path.write_text(MEMO.read_text().replace("54. Memorandum", f"{n}. Memorandum") + f"\n\n{n}. Note\n{n}. Note\n")
+    with pytest.raises(SourceError, match="numbered document heading"):
+        read_text_document(path)
+    path.write_text(MEMO.read_text().replace("Haig¹", "Haig" + "¹" * 5000) + f"\n\n{n}. Note\n{n}. Note\n")
+    assert read_text_document(path).heading.endswith("Haig")
+
+
 # Peak RSS a document adds to a worker, per byte of input: its graph is ~75 bytes of N-Quads per input byte
 # (every mention and claim is an annotation with a target and two selectors), held as term strings, as N-Quads
 # and as the SHACL index. Measured 300x on this machine; docs/ingest.md states the bound.
