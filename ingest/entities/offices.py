@@ -19,13 +19,14 @@ from ingest.records import VolumeRecord
 
 from .gazetteer import gazetteer
 
-__all__ = ["ListChoice", "office_from_persons_list", "nationality"]
+__all__ = ["ListChoice", "office_from_persons_list", "nationality", "dates_allow"]
 
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 _GENERIC = {"the", "of", "for", "and", "to", "in", "on", "at", "special", "assistant", "deputy", "office", "affairs",
             "acting", "chief", "member", "from", "until", "also", "with", "staff"}
 _NATION = re.compile(r"\bof\s+(?:the\s+)?(?P<of>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)|(?P<adj>U\.S\.|\b[A-Z][a-z]+)")
-_UNTIL = re.compile(r"\b(?:until|to)\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)\b")
+_UNTIL = re.compile(r"\buntil\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)\b")
+_FROM = re.compile(r"\bfrom\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,21 @@ def nationality(text: str) -> str | None:
             if e.kind == "country" and (m.group("of") or e.form == "demonym" or surface == "U.S."):
                 return e.key
     return None
+
+
+def dates_allow(description: str, year: int | None) -> bool:
+    """Whether some clause of a persons-list description leaves `year` possible: 'from 1974' begins after it, or
+    'until March 15, 1979' ends before it, in every clause that prints a date, or none prints one."""
+    if year is None:
+        return True
+    dated = False
+    for clause in description.split(";"):
+        since, until = _FROM.search(clause), _UNTIL.search(clause)
+        if since or until:
+            dated = True
+            if not ((since and int(since.group(1)) > year) or (until and int(until.group(1)) < year)):
+                return True
+    return not dated
 
 
 @lru_cache(maxsize=32)
@@ -75,10 +91,9 @@ def office_from_persons_list(office: str, surname: str, volume: VolumeRecord, ye
             score -= 3
             why.append(f"described as a foreign official ('{desc.split(';')[0][:100].rstrip(', ')}'), while '{office}' is "
                        f"{'a U.S. title' if held_by == 'united-states' else 'an office of ' + held_by}")
-        ends = [int(y) for y in _UNTIL.findall(desc)]
-        if year is not None and ends and max(ends) < year:
+        if not dates_allow(desc, year):
             score -= 2
-            why.append(f"its offices end by {max(ends)}, before the document")
+            why.append(f"the dates it prints exclude {year}, the document's year")
         scored.append((score, xml_id, name, why))
     scored.sort(key=lambda s: -s[0])
     best, second = scored[0], scored[1]

@@ -18,7 +18,7 @@ from ingest.authorities import authorities
 from ingest.records import DocumentRecord, Mention
 from ontology import iris
 
-from .offices import nationality
+from .offices import dates_allow, nationality
 from .people import links_of
 from .posts import is_minted_post, post_description
 
@@ -29,8 +29,6 @@ TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secr
 _POCOM = {"President": "President of the United States", "Secretary": "Secretary of State"}
 _HEADING_OFFICE = {"Secretary": re.compile(r"^Secretary of State$"), "President": re.compile(r"^President$")}
 _OFFICE_TO = re.compile(r"\b(?:Assistant|Counselor|Counsel|Adviser|Advisor|Representative|Envoy|Secretary)\s+to\s+$")   # an office's name
-_UNTIL = re.compile(r"\buntil\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)")
-_FROM = re.compile(r"\bfrom\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)")
 
 
 @dataclass(frozen=True)
@@ -42,12 +40,8 @@ class TitleHolder:
 
 
 def _in_office(desc: str, title: str, year: int | None) -> bool:
-    """Whether the clause of `desc` naming `title` leaves `year` possible ('from 1974', 'until March 15, 1979')."""
-    clause = next((c for c in desc.split(";") if title.lower() in c.lower()), desc)
-    if year is None:
-        return True
-    since, until = _FROM.search(clause), _UNTIL.search(clause)
-    return not ((since and int(since.group(1)) > year) or (until and int(until.group(1)) < year))
+    """Whether the clause of `desc` naming `title` leaves `year` possible."""
+    return dates_allow(next((c for c in desc.split(";") if title.lower() in c.lower()), desc), year)
 
 
 def _countries(record: DocumentRecord, mentions: list[Mention]) -> set[str]:

@@ -116,3 +116,11 @@ def test_a_title_no_source_settles_is_not_a_mention(extractor):
 def test_the_president_inside_an_office_name_is_not_a_mention(extractor):
     record = tehran_telegram(extractor, "He met the Counselor to the President for Economic Policy and the President’s Assistant.")
     assert holder(record, "President") is None
+
+
+def test_printed_dates_that_exclude_the_documents_year_rule_a_holder_out():
+    from ingest.entities.offices import dates_allow
+    assert not dates_allow("Japanese Prime Minister from December 24, 1976, until December 7, 1978", 1980)
+    assert dates_allow("Japanese Prime Minister from December 24, 1976, until December 7, 1978", 1977)
+    assert dates_allow("Director, Policy Planning Staff, from 1966 until 1969; member, NSC staff, from 1977 until 1981", 1978)
+    assert dates_allow("Shah of Iran", 1978)
