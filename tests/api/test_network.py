@@ -1,0 +1,99 @@
+"""/network serves every export format; /network/edge lists the passages behind an edge, for the interactive page."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+import pytest
+from fastapi.testclient import TestClient
+
+PEOPLE = "https://w3id.org/frus-kg/id/people/"
+CLARK, KENNEDY, HAIG = PEOPLE + "102617", PEOPLE + "107031", PEOPLE + "105381"
+
+
+@pytest.fixture(scope="module")
+def client(sample_store_path):
+    from api import create_app
+    from graph import open_store
+
+    return TestClient(create_app(open_store(sample_store_path, read_only=True)))
+
+
+def test_every_format_is_served_with_its_media_type(client):
+    expected = {"gexf": "application/gexf+xml", "graphml": "application/graphml+xml", "cytoscape": "application/json",
+                "node-link": "application/json", "csv-nodes": "text/csv", "csv-edges": "text/csv"}
+    for fmt, media in expected.items():
+        r = client.get("/network", params={"kind": "correspondence", "format": fmt})
+        assert r.status_code == 200, r.text
+        assert r.headers["content-type"].startswith(media)
+    gexf = client.get("/network", params={"kind": "correspondence", "format": "gexf"})
+    assert "attachment" in gexf.headers["content-disposition"]
+    assert set(nx.read_gexf(io.BytesIO(gexf.content), version="1.3").edges) == {(CLARK, HAIG), (KENNEDY, HAIG)}
+    graphml = nx.read_graphml(io.BytesIO(client.get("/network", params={"kind": "correspondence", "format": "graphml"}).content))
+    assert set(graphml.edges) == {(CLARK, HAIG), (KENNEDY, HAIG)}
+    rows = list(csv.DictReader(io.StringIO(client.get("/network", params={"kind": "correspondence", "format": "csv-edges"}).text)))
+    assert {(r["source"], r["target"]) for r in rows} == {(CLARK, HAIG), (KENNEDY, HAIG)}
+
+
+def test_cytoscape_is_the_default_and_carries_labels_metrics_and_evidence(client):
+    data = client.get("/network", params={"kind": "correspondence"}).json()
+    nodes = {n["data"]["id"]: n["data"] for n in data["elements"]["nodes"]}
+    assert nodes[HAIG]["label"].startswith("Alexander") and "pagerank" in nodes[HAIG] and nodes[HAIG]["kind"] == "person"
+    edge = next(e["data"] for e in data["elements"]["edges"] if e["data"]["source"] == CLARK)
+    assert edge["target"] == HAIG and edge["first"] == "1981-10-26"
+    assert edge["evidence_passages"][0]["document"].endswith("/frus1981-88v41/d54")
+
+
+def test_filters_reach_the_network(client):
+    inside = client.get("/network", params={"kind": "correspondence", "from": "1981-10", "to": "1981-10", "format": "node-link"}).json()
+    outside = client.get("/network", params={"kind": "correspondence", "from": "1982", "format": "node-link"}).json()
+    assert len(inside["links"]) == 2 and outside["links"] == []
+    assert inside["graph"]["filters"]["date_from"] == "1981-10-01" and inside["graph"]["filters"]["date_to"] == "1981-10-31"
+    heavy = client.get("/network", params={"kind": "correspondence", "min_weight": 2, "format": "node-link"}).json()
+    assert heavy["links"] == []
+
+
+def test_ego_network_of_haig(client):
+    data = client.get("/network", params={"kind": "correspondence", "ego": HAIG, "format": "node-link"}).json()
+    assert {n["id"] for n in data["nodes"]} == {CLARK, KENNEDY, HAIG}
+
+
+def test_edge_lists_its_passages_with_their_text(client):
+    r = client.get("/network/edge", params={"kind": "correspondence", "source": CLARK, "target": HAIG})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["documents"] == 1 and body["source_label"].startswith("William") and body["target_label"].startswith("Alexander")
+    (passage,) = body["evidence"]
+    assert "(Clark)" in passage["text"] and "Haig" in passage["text"]
+    assert passage["document"].endswith("/d54") and passage["passage"].startswith(passage["document"] + "#char=")
+
+
+def test_co_mention_edge_passages_contain_both_mentions(client):
+    data = client.get("/network", params={"kind": "person-person", "window": "paragraph", "format": "node-link"}).json()
+    assert data["links"]
+    link = data["links"][0]
+    body = client.get("/network/edge", params={"kind": "person-person", "window": "paragraph",
+                                               "source": link["source"], "target": link["target"]}).json()
+    assert body["passages"] == link["passages"] and body["evidence"]
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    for passage in body["evidence"]:
+        assert passage["text"] and len(passage["targets"]) == 2
+    assert labels[link["source"]] and labels[link["target"]]
+
+
+@pytest.mark.parametrize("params, status", [
+    ({"kind": "friendship"}, 400), ({"from": "1981-13"}, 400), ({"format": "pdf"}, 400), ({"window": "sentence"}, 400),
+    ({"ego": "https://w3id.org/frus-kg/id/people/0"}, 400), ({"min_weight": -1}, 422),
+])
+def test_bad_requests_are_refused_with_a_reason(client, params, status):
+    r = client.get("/network", params=params)
+    assert r.status_code == status, r.text
+    assert r.json()["detail"]
+
+
+def test_edge_errors(client):
+    assert client.get("/network/edge", params={"source": "not an iri", "target": HAIG}).status_code == 400
+    assert client.get("/network/edge", params={"kind": "correspondence", "source": HAIG, "target": CLARK}).status_code == 404
+    assert client.get("/network/edge", params={"source": CLARK}).status_code == 422
