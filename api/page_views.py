@@ -151,11 +151,13 @@ def volume_page(request: Request, volume_id: str) -> HTMLResponse | None:
         "documents": documents, **volume_lists(store, iri)})
 
 
-def _hit_link(item: dict) -> str | None:
-    """Claims open at their passage in the document page; everything else at its own page."""
+def _hit_view(item: dict) -> dict:
+    """Claims open at their passage in the document page, named by their document; other hits at their own page."""
     if item["kind"] == "claim" and item.get("document"):
-        return f"{href(item['document'])}#{claim_anchor(item['id'])}"
-    return item.get("href")
+        ids = document_ids(item["document"])
+        return {**item, "link": f"{href(item['document'])}#{claim_anchor(item['id'])}",
+                "label": item.get("name") or (f"In {ids[0]}, document {ids[1].lstrip('d')}" if ids else item["id"])}
+    return {**item, "link": item.get("href"), "label": item.get("name") or item["id"]}
 
 
 def search_page(request: Request, found: dict | None, error: str | None = None, status_code: int = 200) -> HTMLResponse:
@@ -164,7 +166,7 @@ def search_page(request: Request, found: dict | None, error: str | None = None, 
     `found` is `api.search.search()`'s answer; `error` (with `found` None) says why there are no hits.
     """
     params = request.query_params
-    hits = [{**item, "link": _hit_link(item)} for item in (found or {}).get("items", [])]
+    hits = [_hit_view(item) for item in (found or {}).get("items", [])]
     return render_html(request, "search.html", {
         "q": params.get("q", ""), "found": found, "hits": hits, "error": error,
         "kinds": params.getlist("kind"), "volume": params.get("volume", ""),

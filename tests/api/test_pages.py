@@ -19,7 +19,7 @@ MEMO = "/documents/frus1981-88v41/d54"
 CLARK = "/people/102617"
 FENWICK = "/people/104215"
 EL_SALVADOR = "/countries/el-salvador"
-PAGES = ["/", "/query", MEMO, CLARK, FENWICK, EL_SALVADOR, "/countries/soviet-union-1991", "/volumes/frus1981-88v41"]
+PAGES = ["/", "/query", "/search", MEMO, CLARK, FENWICK, EL_SALVADOR, "/countries/soviet-union-1991", "/volumes/frus1981-88v41"]
 NS = {"h": "http://www.w3.org/1999/xhtml"}
 
 
@@ -149,11 +149,12 @@ def test_pages_are_valid_html_with_landmarks_labels_and_a_language(server, path)
     assert len(find_all(tree, ".//h:h1")) == 1
     ids = [e.get("id") for e in tree.iter() if e.get("id")]
     assert len(ids) == len(set(ids)), f"{path} repeats ids"
-    labelled = {label.get("for") for label in find_all(tree, ".//h:label")}
+    labels = find_all(tree, ".//h:label")
+    labelled = {label.get("for") for label in labels} | {id(c) for label in labels for c in label.iter()}
     for tag in ("input", "select", "textarea"):
         for control in find_all(tree, f".//h:{tag}"):
-            if control.get("type") not in ("hidden", "submit"):
-                assert control.get("id") in labelled or control.get("aria-label"), f"{path}: unlabelled <{tag}>"
+            named = control.get("id") in labelled or id(control) in labelled or control.get("aria-label")
+            assert named or control.get("type") in ("hidden", "submit"), f"{path}: unlabelled <{tag}>"
     assert not re.search(r'(src|href)="(https?:)?//(?!history\.state\.gov|www\.wikidata\.org|viaf\.org)', page.split("<main")[0])
 
 
@@ -205,3 +206,10 @@ def test_the_timeline_draws_one_bar_per_year_with_documents_and_names_its_span()
     assert svg.count('<rect class="bar"') == 2 and "<title>Clark: 4 documents, 1981–1983</title>" in svg
     assert "<title>1981: 3 documents</title>" in svg and "<title>1983: 1 document</title>" in svg
     assert timeline_svg({}) == ""
+
+
+def test_search_without_an_index_tells_the_reader_what_to_run(server):
+    answer = httpx.get(server + "/search", params={"q": "human rights"}, headers=HTML)
+    assert answer.status_code == 503
+    alert = find_all(parse(answer.text), ".//h:p[@role='alert']")
+    assert alert and "frus-kg index" in text_of(alert[0])

@@ -1,10 +1,11 @@
-"""Browser fixtures: a real `frus-kg serve` on the sample store and a chromium page pointed at it.
+"""Browser fixtures: a real `frus-kg serve` on the sample store (with its search index) and a chromium page.
 
 `browser_page` yields a Playwright page whose `base` attribute is the server's URL, and which fails
 the test if the page loads anything from another host or raises a script error.
 """
 from __future__ import annotations
 
+import shutil
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,8 +14,22 @@ from chromium import CHROMIUM, launch, start_server
 
 
 @pytest.fixture(scope="session")
-def browser_server(sample_store_path):
-    proc, base = start_server(sample_store_path)
+def indexed_store_path(sample_store_path, tmp_path_factory):
+    """A copy of the sample store with its full-text index, as `frus-kg ingest` leaves it."""
+    from graph import SearchIndex, open_store
+
+    path = tmp_path_factory.mktemp("indexed") / "store"
+    shutil.copytree(sample_store_path, path)
+    db, index = open_store(path), SearchIndex.for_store(path)
+    index.refresh(db)
+    index.close()
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_server(indexed_store_path):
+    proc, base = start_server(indexed_store_path)
     yield base
     proc.terminate()
     proc.wait(10)

@@ -24,3 +24,47 @@ def test_editor_loads_a_shared_link_with_its_query(browser_page):
     page.goto("/query?query=" + "SELECT%20%3Fshared%20WHERE%20%7B%7D")
     page.locator(".CodeMirror").first.wait_for()
     assert "?shared" in page.locator(".tabPanel.active .CodeMirror").inner_text()
+
+
+def test_a_claim_on_a_person_page_opens_its_passage_highlighted_in_the_document(browser_page):
+    page = browser_page
+    page.goto("/people/102617")
+    item = page.locator("ol.claims > li", has_text="We recommend a two-track policy").first
+    item.locator("a.claim-source").click()
+    page.wait_for_url("**/documents/frus1981-88v41/d54#claim-*")
+    anchor = page.url.rsplit("#", 1)[1]
+    passage = page.locator(f"#{anchor}")
+    assert "We recommend a two-track policy" in passage.inner_text()
+    assert passage.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(254, 215, 170)"
+    assert passage.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    others = page.locator(".claim.selected").count()
+    assert others == page.locator(f'.claim[data-claim="{anchor}"]').count() >= 1
+
+
+def test_selecting_a_claim_beside_the_text_highlights_its_passage(browser_page):
+    page = browser_page
+    page.goto("/documents/frus1981-88v41/d54")
+    link = page.locator("aside a.claim-link", has_text="Americans don").first
+    anchor = link.get_attribute("data-claim")
+    link.click()
+    assert page.locator(f"#{anchor}").evaluate("e => e.classList.contains('selected')")
+    assert page.locator(".claim.selected").count() == page.locator(f'.claim[data-claim="{anchor}"]').count()
+
+
+def test_searching_human_rights_finds_the_sample_memo(browser_page):
+    page = browser_page
+    page.goto("/")
+    page.get_by_label("Search the documents").first.fill("human rights")
+    page.get_by_label("Search the documents").first.press("Enter")
+    page.wait_for_url("**/search?q=human+rights")
+    assert page.locator(".search-hit .snippet mark").count() >= 2
+    claim = page.locator('.search-hit a[href^="/documents/frus1981-88v41/d54#claim-"]').first
+    assert claim.inner_text() == "In frus1981-88v41, document 54"
+    page.get_by_role("checkbox", name="Documents").check()
+    page.get_by_role("button", name="Search", exact=True).last.click()
+    page.wait_for_url("**/search?q=human+rights&kind=document*")
+    hit = page.locator(".search-hit a", has_text="Memorandum From the Deputy Secretary of State (Clark)")
+    assert hit.count() == 1
+    hit.click()
+    page.wait_for_url("**/documents/frus1981-88v41/d54")
+    assert "Reinvigoration of Human Rights Policy" in page.locator("main").inner_text()
