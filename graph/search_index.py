@@ -50,6 +50,7 @@ _TYPES = {SCHEMA + "Person": "person", SCHEMA + "Country": "country", SCHEMA + "
 _LABELS = (RDFS + "label", SCHEMA + "name", SCHEMA + "alternateName", SKOS + "altLabel")
 _PRIMARY = (RDFS + "label", SCHEMA + "name")
 _OPEN, _CLOSE, _CUT = "\ue000", "\ue001", "\ue002"      # private-use marks: never in FRUS text
+_SEP = "\u001f"                                           # the unit separator: never in a name
 _PREFIXES = sparql_prologue("schema", "fk", "prov", "oa", "rdfs", "skos")
 
 # one FTS table per family: bm25 normalises by the mean length of its table's rows, and a document is
@@ -387,20 +388,18 @@ class SearchIndex:
     @staticmethod
     def _labels(store: Store, values: str) -> Iterator[tuple[tuple[str, str], str, str, str]]:
         """((graph, entity), kind, main name, variants) of the typed, labelled entities of some graphs."""
-        # a UNION of constant types, not VALUES ?type: Oxigraph 0.5 joins VALUES by scanning (100x slower here)
+        # a UNION of constant types, not VALUES ?type: Oxigraph 0.5 joins VALUES by scanning (100x slower here);
+        # grouped in the query, as 16,000 people come back as 16,000 rows rather than 60,000 (twice as fast)
         typed = " UNION ".join(f"{{ ?e a <{t}> BIND (<{t}> AS ?type) }}" for t in _TYPES)
-        props = ", ".join(f"<{p}>" for p in _LABELS)
-        q = f"""SELECT ?g ?e ?type ?p ?label WHERE {{ {values}
-                GRAPH ?g {{ {typed} ?e ?p ?label FILTER (?p IN ({props})) }} }}"""
-        found: dict[tuple[str, str], tuple[str, dict[str, int]]] = {}
-        for g, e, t, p, label in store.query(q).rows():
-            key = (g.value, e.value)
-            kind, names = found.setdefault(key, (_TYPES[t.value], {}))
-            rank = 0 if p.value in _PRIMARY else 1
-            names[label.value] = min(rank, names.get(label.value, rank))
-        for key, (kind, names) in found.items():
-            ordered = sorted(names, key=lambda n: (names[n], n))
-            yield key, kind, ordered[0], " · ".join(ordered[1:])
+        main, variant = ("|".join(f"<{p}>" for p in props) for props in (_PRIMARY, _LABELS[len(_PRIMARY):]))
+        q = f"""SELECT ?g ?e ?type (GROUP_CONCAT(DISTINCT COALESCE(?main, ""); separator="{_SEP}") AS ?mains)
+                       (GROUP_CONCAT(DISTINCT COALESCE(?variant, ""); separator="{_SEP}") AS ?variants) WHERE {{ {values}
+                GRAPH ?g {{ {typed} {{ ?e {main} ?main }} UNION {{ ?e {variant} ?variant }} }} }} GROUP BY ?g ?e ?type"""
+        for g, e, t, mains, variants in store.query(q).rows():
+            names = sorted(filter(None, mains.value.split(_SEP)))     # COALESCE: an unbound value would void it
+            names += sorted(n for n in set(variants.value.split(_SEP)) if n and n not in names)
+            if names:
+                yield (g.value, e.value), _TYPES[t.value], names[0], " · ".join(names[1:])
 
     # -- searching ---------------------------------------------------------------------------------
     def search(self, query: ParsedQuery, *, kinds: Sequence[str] = (), volume: str | None = None,
