@@ -1,8 +1,12 @@
 """Streaming XML that cannot reach outside the file it reads.
 
-TEI volumes come from outside. An XML file can ask its parser to read local files or URLs
-(XXE) or to expand entities exponentially ("billion laughs"). Here a DOCTYPE that declares
-entities is refused before a byte reaches the parser, and lxml runs with resolve_entities=False,
+TEI volumes come from outside. An XML file can ask its parser to read local files or URLs (XXE, an
+external DTD), to wait on a FIFO or /dev/stdin, or to expand entities exponentially ("billion laughs").
+Flags alone do not stop libxml2: with collect_ids=False it loaded a DOCTYPE's external subset despite
+load_dtd=False. So the prolog is scanned here before a byte reaches the parser: a DOCTYPE's external
+identifier is blanked (the DTD is ignored, never opened), entity declarations, parameter entities and
+other encodings than UTF-8 are refused, and XInclude is refused wherever it appears. Behind that, a
+resolver refuses any load libxml2 still asks for, and lxml runs with resolve_entities=False,
 load_dtd=False, no_network=True and huge_tree=False (libxml2's size and depth limits stay on).
 Input is read in chunks (gzip or plain, told apart by magic bytes), so a volume is never held in
 memory whole. Every failure is a SourceError naming the file, and the line and column when
