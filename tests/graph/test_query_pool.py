@@ -1,0 +1,63 @@
+"""Queries in killable worker processes: deadlines, crashes and row caps cost a worker, never the caller."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from graph import EngineCrashed, IsolatedStore, PoolSettings, QueryError, QueryTimeout, StoreError
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+CRASH = "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") } LIMIT 1"
+
+
+@pytest.fixture(scope="module")
+def pool(sample_store_path):
+    store = IsolatedStore(sample_store_path, PoolSettings(workers=2, timeout=2.0, row_cap=7))
+    yield store
+    store.close()
+
+
+def test_rows_come_back_as_terms(pool):
+    result = pool.query("SELECT ?name WHERE { <https://w3id.org/frus-kg/id/people/102617> "
+                        "<http://schema.org/name> ?name }")
+    assert result.variables == ("name",)
+    [(name,)] = list(result.rows())
+    assert name.value.startswith("William P") and name.value.endswith("Clark")
+
+
+def test_a_query_past_its_deadline_is_stopped_and_the_pool_keeps_working(pool):
+    started = time.monotonic()
+    with pytest.raises(QueryTimeout, match="2 s time limit"):
+        pool.query(RUNAWAY)
+    assert time.monotonic() - started < 4
+    assert pool.query("ASK { ?s ?p ?o }").boolean is True
+
+
+def test_an_engine_crash_is_reported_and_a_new_worker_answers_next(pool):
+    with pytest.raises(EngineCrashed, match="SIGSEGV"):
+        pool.query(CRASH)
+    for _ in range(4):
+        assert pool.query("ASK { ?s ?p ?o }").boolean is True
+
+
+def test_a_malformed_query_is_the_clients_error(pool):
+    with pytest.raises(QueryError, match="syntax"):
+        pool.query("SELEKT * WHERE {}")
+
+
+def test_row_cap_cuts_and_flags_rows_and_files(pool):
+    result = pool.query("SELECT * WHERE { ?s ?p ?o } LIMIT 20")
+    assert result.truncated and len(list(result.rows())) == 7
+    path, written = pool.query_to_file("SELECT * WHERE { ?s ?p ?o } LIMIT 20", "json")
+    try:
+        assert written.truncated and written.rows == 7
+        assert len(json.loads(path.read_bytes())["results"]["bindings"]) == 7
+    finally:
+        path.unlink()
+
+
+def test_a_missing_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no store here"):
+        IsolatedStore(tmp_path / "nothing")
