@@ -264,9 +264,9 @@ class SearchIndex:
         """
         started = time.perf_counter()
         conn = self._connect()
-        if rebuild:
-            conn.execute("DELETE FROM graphs")
         known = dict(conn.execute("SELECT name, fingerprint FROM graphs"))
+        if rebuild:     # every graph is stale, and any graph with entries is known, so gone ones are dropped
+            known = dict.fromkeys(g for (g,) in conn.execute("SELECT name FROM graphs UNION SELECT graph FROM entries"))
         documents = self._document_fingerprints(store)
         labelled = self._label_graph_fingerprints(store, documents)
         report = RefreshReport()

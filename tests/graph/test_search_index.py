@@ -157,6 +157,12 @@ def test_rebuild_reads_everything_again_and_keeps_the_same_entries(db, index):
     assert index.entry_count() == before
 
 
+def test_rebuild_also_drops_what_is_gone(db, index):
+    db.drop_graphs([f"{BASE}historicaldocuments/frus1981-88v41/d54"])
+    assert index.refresh(db, rebuild=True).removed == 1
+    assert find(index, "human rights") == []
+
+
 def test_filters_by_kind_volume_and_dates(db, index):
     db.replace_graphs(document(7, "Human rights in 1969.", date="1969-03-01", volume="frus1969-76v01"))
     index.refresh(db)
