@@ -401,6 +401,7 @@ def authorities_load(store: StoreOpt = None) -> None:
     db = _open(store)
     graphs = authority_graphs()
     db.replace_graphs(graphs)
+    _refresh_search_index(db, fatal=False)
     db.close()
     for name, quads in graphs.items():
         err.print(f"{name}: {len(quads)} triples", highlight=False)
