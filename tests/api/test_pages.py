@@ -208,8 +208,16 @@ def test_the_timeline_draws_one_bar_per_year_with_documents_and_names_its_span()
     assert timeline_svg({}) == ""
 
 
-def test_search_without_an_index_tells_the_reader_what_to_run(server):
-    answer = httpx.get(server + "/search", params={"q": "human rights"}, headers=HTML)
-    assert answer.status_code == 503
-    alert = find_all(parse(answer.text), ".//h:p[@role='alert']")
-    assert alert and "frus-kg index" in text_of(alert[0])
+def test_search_results_mark_the_words_and_open_claims_at_their_passage(server):
+    tree = parse(get(server, "/search?q=human+rights").text)
+    hits = find_all(tree, ".//h:li[@class='search-hit']")
+    assert hits and all(find_all(hit, ".//h:mark") for hit in hits)
+    claims = [a.get("href") for hit in hits for a in find_all(hit, ".//h:a") if "#claim-" in (a.get("href") or "")]
+    assert claims and all(re.fullmatch(re.escape(MEMO) + r"#claim-\d+", c) for c in claims)
+    boxes = {i.get("value"): i.get("checked") for i in find_all(tree, ".//h:input[@name='kind']")}
+    assert set(boxes) == {"document", "claim", "person", "country", "organization", "volume"}
+    only = parse(get(server, "/search?q=human+rights&kind=document").text)
+    assert [i.get("value") for i in find_all(only, ".//h:input[@name='kind']") if i.get("checked") is not None] == ["document"]
+    assert [text_of(h.find(".//h:a[2]", NS)) for h in find_all(only, ".//h:li[@class='search-hit']")] == [
+        "54. Memorandum From the Deputy Secretary of State (Clark) and the Under Secretary of State for Management "
+        "(Kennedy) to Secretary of State Haig"]
