@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import threading
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -180,6 +181,8 @@ async def reconcile_endpoint(request: Request) -> Response:
     except (ValueError, UnicodeDecodeError) as exc:
         return _error(400, f"cannot read the request body: {exc}")
     if "queries" not in params and "extend" not in params:
+        # clients read the manifest first: build the name index meanwhile, so the first batch does not wait for it
+        threading.Thread(target=name_index, args=(store,), daemon=True, name="name-index").start()
         return JSONResponse(manifest(_root(request)))
     try:
         if "queries" in params:
