@@ -1,9 +1,10 @@
 """The triples that describe one IRI we mint, and how to write them as Turtle, N-Triples, JSON-LD, RDF/XML or HTML.
 
-A resource's description is: its own triples wherever they are (less ingest bookkeeping), the
-triples of the nodes minted under its path in its document or volume graph (a claim's target and
-selectors, or a whole document's graph for the document), the tenures of a person's offices, and,
-for a year key of the claims index (`…/years/1981`), the claims that point to it (up to 1,000).
+A resource's description is: its own triples wherever they are (less ingest bookkeeping); for a
+document or volume, its whole named graph; for a node inside one (a claim, a mention), the nodes
+minted under its path that it links to, two hops deep (target, selectors, attributions, candidates);
+the tenures of a person's offices; and, for a year key of the claims index (`…/years/1981`), the
+claims that point to it (up to 1,000).
 """
 from __future__ import annotations
 
@@ -50,8 +51,12 @@ def resource_triples(store: Store, iri: str) -> list[ox.Triple]:
     branches = [f"{{ {term} ?p ?o . BIND ({term} AS ?s) FILTER (?p NOT IN ({skip})) }}",
                 f"{{ {term} schema:memberOf ?s . ?s a schema:OrganizationRole ; ?p ?o }}"]
     graph = home_graph(iri)
-    if graph:
-        branches.append(f"{{ GRAPH {st.iri(graph)} {{ ?s ?p ?o FILTER (STRSTARTS(STR(?s), {st.literal(iri + '/')})) }} }}")
+    if graph == iri:
+        branches.append(f"{{ GRAPH {term} {{ ?s ?p ?o }} }}")
+    elif graph:     # the nodes minted under its path, followed from it (two hops: claim → target → selector)
+        under = f"FILTER (STRSTARTS(STR(?s), {st.literal(iri + '/')}))"
+        branches.append(f"{{ GRAPH {st.iri(graph)} {{ {term} ?link ?s . {under} ?s ?p ?o }} }}")
+        branches.append(f"{{ GRAPH {st.iri(graph)} {{ {term} ?link ?x . ?x ?link2 ?s . {under} ?s ?p ?o }} }}")
     if "/years/" in iri:
         branches.append(f"{{ SELECT ?s ?p ?o WHERE {{ ?s fk:aboutInYear {term} . BIND (fk:aboutInYear AS ?p) "
                         f"BIND ({term} AS ?o) }} LIMIT {MAX_INDEX_CLAIMS} }}")
