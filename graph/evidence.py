@@ -81,6 +81,7 @@ def offices(store: Store, entities: list[str], remarks: dict[str, str] | None = 
 
 _DATE = r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|[A-Z][a-z]+ \d{4}|\d{4})"
 _REMARK = re.compile(rf"(?P<name>[^;]+?),? (?:from|since) (?P<start>{_DATE})(?:,? (?:until|to) (?P<end>{_DATE}))?")
+_TRAILING = re.compile(rf"(?P<name>[^;]+?), (?P<start>{_DATE})(?:\s*[–-]\s*(?P<end>{_DATE}))?\.?$")
 
 
 def _iso(text: str | None) -> str:
@@ -95,12 +96,15 @@ def _iso(text: str | None) -> str:
 
 
 def remark_offices(text: str) -> list[Office]:
-    """The dated posts a persons-list remark names; each segment between semicolons is one post."""
+    """The dated posts a persons-list remark names; each segment between semicolons is one post: "Deputy Secretary
+    of State from February 25, 1981, until February 9, 1982", or "member of Policy Planning Council, June 1966–1967"."""
     found = []
     for segment in text.split(";"):
-        m = _REMARK.search(segment.strip())
+        m = _REMARK.search(segment.strip()) or _TRAILING.fullmatch(segment.strip())
         if m:
-            found.append(Office(m["name"].strip(" ."), _iso(m["start"]), _iso(m["end"]), "persons-list"))
+            start = _iso(m["start"])
+            end = _iso(m["end"]) if m["end"] else (start if m.re is _TRAILING else "")
+            found.append(Office(m["name"].strip(" ."), start, end, "persons-list"))
     return found
 
 
