@@ -2,8 +2,10 @@
 
 PageRank is computed here in pure Python (networkx's own needs numpy and scipy, which frus-kg does
 not depend on); it follows networkx's definition: weighted, dangling mass spread uniformly.
-Betweenness is exact up to `exact_up_to` nodes and sampled with a fixed seed above, so a figure
-never changes between two runs on the same data.
+Betweenness, the slowest of them in networkx (about 35x igraph on a 2-volume person network, see
+docs/networks.md), is computed exactly by igraph when it is installed (the `[bench]` extra), with
+networkx's normalisation; without it, networkx is exact up to `exact_up_to` nodes and samples with a
+fixed seed above, so a figure never changes between two runs on the same data.
 """
 from __future__ import annotations
 
@@ -51,6 +53,34 @@ def pagerank(g: nx.Graph, alpha: float = 0.85, weight: str = "weight", tol: floa
     raise NetworkError(f"PageRank did not converge in {max_iter} iterations")
 
 
+def _igraph_betweenness(g: nx.Graph) -> dict[str, float] | None:
+    """Exact betweenness by igraph, scaled as networkx's normalised figure; None when igraph is absent."""
+    try:
+        import igraph
+    except ImportError:
+        return None
+    nodes = list(g)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    h = igraph.Graph(n=n, edges=[(index[u], index[v]) for u, v in g.edges if u != v], directed=g.is_directed())
+    scale = (1.0 if g.is_directed() else 2.0) / ((n - 1) * (n - 2))
+    return {v: b * scale for v, b in zip(nodes, h.betweenness(directed=g.is_directed()))}
+
+
+def _betweenness(g: nx.Graph, engine: str, exact_up_to: int, samples: int, seed: int) -> tuple[dict, int | None, str]:
+    """(figures, pivots sampled or None when exact, engine used)."""
+    if len(g) <= 2:
+        return dict.fromkeys(g, 0.0), None, "networkx"
+    if engine != "networkx":
+        fast = _igraph_betweenness(g)
+        if fast is not None:
+            return fast, None, "igraph"
+        if engine == "igraph":
+            raise NetworkError("igraph is not installed (pip install 'frus-kg[bench]')")
+    k = samples if len(g) > exact_up_to else None
+    return nx.betweenness_centrality(g, k=k, seed=seed), k, "networkx"
+
+
 def _eigenvector(g: nx.Graph) -> dict[str, float]:
     undirected = g.to_undirected(as_view=True) if g.is_directed() else g
     try:
@@ -68,11 +98,13 @@ def _communities(g: nx.Graph, seed: int) -> Communities:
     return Communities(members, nx_community.modularity(undirected, found, weight="weight"))
 
 
-def add_metrics(g: nx.Graph, *, seed: int = 42, exact_up_to: int = 1000, samples: int = 500) -> Communities:
+def add_metrics(g: nx.Graph, *, seed: int = 42, exact_up_to: int = 1000, samples: int = 500,
+                engine: str = "auto") -> Communities:
     """Write degree, weighted degree, betweenness, PageRank, eigenvector and community onto every node.
 
+    `engine` for betweenness: "auto" (igraph when installed), "networkx" or "igraph".
     `g.graph["metric_timings"]` keeps the seconds each took; `g.graph["betweenness_samples"]` is None
-    when betweenness is exact.
+    when betweenness is exact, and `g.graph["betweenness_engine"]` says which library computed it.
     """
     timings: dict[str, float] = {}
 
@@ -84,8 +116,7 @@ def add_metrics(g: nx.Graph, *, seed: int = 42, exact_up_to: int = 1000, samples
 
     degree = timed("degree", lambda: dict(g.degree()))
     weighted = timed("weighted_degree", lambda: dict(g.degree(weight="weight")))
-    k = samples if len(g) > exact_up_to else None
-    between = timed("betweenness", lambda: nx.betweenness_centrality(g, k=k, seed=seed) if len(g) > 2 else dict.fromkeys(g, 0.0))
+    between, k, used = timed("betweenness", lambda: _betweenness(g, engine, exact_up_to, samples, seed))
     rank = timed("pagerank", lambda: pagerank(g))
     eigen = timed("eigenvector", lambda: _eigenvector(g))
     found = timed("louvain", lambda: _communities(g, seed))
@@ -93,7 +124,7 @@ def add_metrics(g: nx.Graph, *, seed: int = 42, exact_up_to: int = 1000, samples
     for n, data in g.nodes(data=True):
         data.update(degree=degree[n], weighted_degree=weighted[n], betweenness=between[n], pagerank=rank[n],
                     eigenvector=eigen[n], community=community[n])
-    g.graph.update(metric_timings=timings, betweenness_samples=k, modularity=found.modularity,
+    g.graph.update(metric_timings=timings, betweenness_samples=k, betweenness_engine=used, modularity=found.modularity,
                    communities=len(found.members), seed=seed)
     return found
 

@@ -324,13 +324,23 @@ def test_louvain_finds_the_two_cliques_and_runs_are_repeatable():
     assert sorted(map(sorted, found.members)) == [[f"a{i}" for i in range(5)], [f"b{i}" for i in range(5)]]
     assert found.modularity > 0.4 and g.graph["modularity"] == found.modularity
     again = _two_cliques()
-    add_metrics(again, seed=7, exact_up_to=3, samples=4)
+    add_metrics(again, seed=7, exact_up_to=3, samples=4, engine="networkx")
     sampled = _two_cliques()
-    add_metrics(sampled, seed=7, exact_up_to=3, samples=4)
+    add_metrics(sampled, seed=7, exact_up_to=3, samples=4, engine="networkx")
     assert again.graph["betweenness_samples"] == 4
     assert {n: d["betweenness"] for n, d in again.nodes(data=True)} == {n: d["betweenness"] for n, d in sampled.nodes(data=True)}
     assert g.nodes["a0"]["betweenness"] == max(d["betweenness"] for _, d in g.nodes(data=True))
     assert g.nodes["a0"]["degree"] == 5 and g.nodes["a0"]["weighted_degree"] == 13
+
+
+def test_igraph_betweenness_equals_networkx_exact_figures():
+    pytest.importorskip("igraph")
+    for g in (_two_cliques(), nx.gnp_random_graph(40, 0.1, seed=3, directed=True)):
+        nx.set_node_attributes(g, "x", "label")
+        exact = nx.betweenness_centrality(g)
+        add_metrics(g, engine="igraph")
+        assert g.graph["betweenness_engine"] == "igraph" and g.graph["betweenness_samples"] is None
+        assert {n: d["betweenness"] for n, d in g.nodes(data=True)} == pytest.approx(exact)
 
 
 def test_ego_network_and_shortest_path_with_documents(sample_store):
