@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import threading
+from dataclasses import asdict
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -100,19 +101,16 @@ def _type_list(kind: str) -> list[dict]:
 def _candidate_json(c, period, sample: list[tuple[str, str, str]]) -> dict:
     e = c.hit.entry
     at_date = [o.format() for o in c.offices_at_date]
-    parts = ([f"at the date: {'; '.join(at_date)}"] if at_date else []) + [f"{c.documents} FRUS document(s)"]
+    known = f"at the date: {'; '.join(at_date)}" if at_date else e.description[:160]
+    parts = ([known] if known else []) + [f"{c.documents} FRUS document(s)"]
     return {
         "id": entity_id(e.iri), "name": e.label, "description": " · ".join(parts),
         "score": c.score, "match": c.match, "type": _type_list(e.kind),
         "features": [{"id": k, "value": v} for k, v in c.features.items()],
-        "evidence": {"offices_at_date": [_office_json(o) for o in c.offices_at_date],
+        "evidence": {"offices_at_date": [asdict(o) for o in c.offices_at_date],
                      "documents": c.documents, "period": list(period) if period else None,
                      "sample_documents": [{"id": d, "name": n, "date": t} for d, n, t in sample]},
     }
-
-
-def _office_json(o: evidence.Office) -> dict:
-    return {"name": o.name, "start": o.start, "end": o.end, "source": o.source, "documents": o.documents}
 
 
 def _reconcile_batch(store: Store, batch) -> dict:
