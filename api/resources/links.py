@@ -38,13 +38,16 @@ def kind_of(iri: str) -> str | None:
 
 
 def href(iri: str) -> str | None:
-    """The REST path of a resource we mint (`/documents/…`, `/people/…`), else its `/id/…` path; None if foreign."""
+    """The path of a resource we mint on this server (`/documents/…`, `/people/…`, `/volumes/…`), else its
+    `/id/…` path; None if foreign."""
     parts = _path(iri)
     if parts is None:
         return None
     ids = document_ids(iri)
     if ids:
         return f"/documents/{ids[0]}/{ids[1]}"
+    if len(parts) == 2 and parts[0] == "historicaldocuments":
+        return f"/volumes/{parts[1]}"       # a page; other clients are sent to /documents?volume=…
     if kind_of(iri):
         return "/" + "/".join(parts)
     return "/id/" + "/".join(parts)

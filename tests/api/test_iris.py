@@ -71,7 +71,8 @@ def test_a_person_comes_with_the_tenures_of_their_offices(server):
 
 
 def test_browsers_are_sent_to_the_page_of_a_document_or_entity(server):
-    for path, page in ((D54, "/documents/frus1981-88v41/d54"), ("people/102617", "/people/102617")):
+    for path, page in ((D54, "/documents/frus1981-88v41/d54"), ("people/102617", "/people/102617"),
+                       ("historicaldocuments/frus1981-88v41", "/volumes/frus1981-88v41")):
         response = fetch(server, path, accept="text/html,application/xhtml+xml,*/*;q=0.8")
         assert response.status_code == 303 and response.headers["location"] == page
 
