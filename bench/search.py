@@ -44,6 +44,8 @@ def _store(ctx) -> tuple[Path, str]:
     db = open_store(store_dir)
     ensure_authority_graphs(db)
     ingest_corpus(files, db, workers=1, estimate=False)
+    db.checkpoint()                 # compacted as the corpus section leaves its store, so the sizes compare
+    db.optimize()
     db.close()
     return store_dir, f"{len(files)} volume(s) ingested here ({', '.join(f.name for f in files)})"
 
