@@ -1,0 +1,700 @@
+"""The HTTP API under load: latency of every REST route and of typical SPARQL, throughput of simple
+lookups against rdflib-endpoint and the raw Oxigraph server, and what a runaway query costs the others.
+
+Everything goes through a real `frus-kg serve` (uvicorn on 127.0.0.1, query worker processes), started
+as a subprocess the way tests/api/conftest.py does, and one httpx client, so the numbers include HTTP,
+JSON and the worker pool: what a user of the service sees, not what the engine alone can do.
+
+- Latency: p50 and p99 (nearest rank) of each route of docs/http.md's table and of three typical SPARQL
+  queries (a document's mentions, claims about a country in a year through `fk:aboutInYear`, an entity
+  page's data), with ids found by SPARQL on the store (the document with most mentions, the most
+  mentioned person, organization and region, the Soviet Union and its busiest claim year).
+- Throughput: a fixed number of simple lookups (a document's metadata, a person's name by IRI) from N
+  client threads, each with its own keep-alive connection, against (a) the raw Oxigraph server
+  (`oxigraph serve-read-only`) on the same store, and (b) rdflib-endpoint (the `bench` extra), which
+  holds its data in memory and so gets a subset (the authority graphs and one volume, exported to
+  N-Quads); our server is measured on a store made of that same subset for the ratio.
+- The timeout case: a runaway query against a server started with `--timeout 5`: the time until the
+  CPU of the server's process tree (uvicorn and its workers, read from /proc) is idle again, and the
+  latency of small queries sent while it runs, against the same queries before it.
+
+The store is the 99-volume store of the TEI-corpus section when it is in the work folder; otherwise a
+few volumes, picked from the sorted corpus with a stride, are ingested into `api-store` (kept between
+runs: committed documents are skipped).
+"""
+from __future__ import annotations
+
+import math
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+__all__ = ["TITLE", "run", "pick_volumes", "percentile"]
+
+TITLE = "API: REST and SPARQL latency over HTTP, throughput against rdflib-endpoint and raw Oxigraph, the timeout case"
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
+TIMEOUT = 5.0
+THREADS = 4
+JSON = {"Accept": "application/json"}
+SPARQL_JSON = {"Accept": "application/sparql-results+json"}
+LOOKUP_IDS = 20          # distinct documents and people the throughput lookups cycle through
+BATCH_DEADLINE = 90.0    # a throughput batch stops here even if its requests are not all sent (slow references)
+
+
+@dataclass
+class Plan:
+    """What this run measures with; `quick` makes every count smaller."""
+    runs: int                 # latency samples per route
+    per_thread: int           # throughput requests per client thread
+    volumes: int              # volumes to ingest when there is no corpus store
+
+
+def _plan(quick: bool) -> Plan:
+    return Plan(runs=12, per_thread=50, volumes=2) if quick else Plan(runs=40, per_thread=200, volumes=6)
+
+
+# -- statistics ----------------------------------------------------------------------------------
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100); with few samples p99 is the maximum."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, math.ceil(q / 100 * len(ordered)) - 1))]
+
+
+# -- the store -----------------------------------------------------------------------------------
+
+def pick_volumes(corpus: Path, count: int) -> list[Path]:
+    """`count` volumes spread over the sorted corpus; the quick run's 2 are among the default run's 6."""
+    files = sorted(corpus.glob("*.xml.gz"))
+    return [files[i * len(files) // count] for i in range(count)] if files else []
+
+
+def _volume_graphs(db) -> set[str]:
+    from ontology.namespaces import BASE
+
+    prefix = BASE + "historicaldocuments/"
+    return {n[len(prefix):] for n in db.graph_names() if n.startswith(prefix) and "/" not in n[len(prefix):]}
+
+
+def _store(ctx, plan: Plan) -> tuple[Path, str]:
+    from graph import open_store
+
+    corpus_store = Path(ctx.work) / "tei-corpus-store"
+    if (corpus_store / "CURRENT").exists():
+        return corpus_store, "the 99-volume store of the TEI-corpus section"
+    files = pick_volumes(Path(ctx.corpus), plan.volumes)
+    wanted = {f.name.removesuffix(".xml.gz") for f in files}
+    path = Path(ctx.work) / "api-store"
+    if (path / "CURRENT").exists():
+        db = open_store(path, read_only=True)
+        extra = _volume_graphs(db) - wanted
+        db.close()
+        if extra:                                  # a store of another selection: start again
+            shutil.rmtree(path)
+    log = Path(ctx.work) / "api-ingest.log"
+    with open(log, "wb") as out:
+        subprocess.run([_exe("frus-kg"), "ingest", "--store", str(path), "-w", "2", *map(str, files)],
+                       stdout=out, stderr=subprocess.STDOUT, check=True)
+    return path, f"{len(files)} volumes ingested here ({', '.join(sorted(wanted))})"
+
+
+def _subset(db, volume: str, work: Path) -> tuple[Path, Path, int]:
+    """The authority graphs and one volume's graphs, as N-Quads and as a store of their own."""
+    import pyoxigraph as ox
+
+    from graph import open_store
+    from ontology.namespaces import BASE
+
+    keep = BASE + "historicaldocuments/" + volume
+    names = [n for n in db.graph_names() if n.startswith(BASE + "graph/authority/") or n == keep
+             or n.startswith(keep + "/")]
+    nq = work / "api-subset.nq"
+    with open(nq, "wb") as out:
+        for name in names:
+            ox.serialize(db.quads(name), out, format=ox.RdfFormat.N_QUADS)
+    path = work / "api-subset-store"
+    shutil.rmtree(path, ignore_errors=True)
+    sub = open_store(path)
+    with open(nq, "rb") as data:
+        sub.load(data, "nquads", bulk=True, trusted=True)
+    count = sub.quad_count()
+    sub.close()
+    return nq, path, count
+
+
+# -- ids found by SPARQL -------------------------------------------------------------------------
+
+def _one(db, query: str) -> dict:
+    from ontology.namespaces import sparql_prologue
+
+    result = db.query(sparql_prologue("schema", "fk", "rdfs", "oa", "prov") + query)
+    for row in result.rows():
+        return {v: (None if t is None else t.value) for v, t in zip(result.variables, row)}
+    return {}
+
+
+def _all(db, query: str) -> list[dict]:
+    from ontology.namespaces import sparql_prologue
+
+    result = db.query(sparql_prologue("schema", "fk", "rdfs", "oa", "prov") + query)
+    return [{v: (None if t is None else t.value) for v, t in zip(result.variables, row)} for row in result.rows()]
+
+
+def _top(db, kind_iri: str) -> str | None:
+    return _one(db, f"""SELECT ?e (COUNT(?d) AS ?n) WHERE {{ ?d schema:mentions ?e . ?e a <{kind_iri}> }}
+                        GROUP BY ?e ORDER BY DESC(?n) LIMIT 1""").get("e")
+
+
+def _ids(db) -> dict:
+    """The real ids the routes are asked about, found on the store."""
+    from api.resources.links import KINDS
+
+    ids = _one(db, """SELECT ?doc ?volume ?number ?date (COUNT(?m) AS ?mentions) WHERE {
+        ?m a fk:Mention ; oa:hasTarget/oa:hasSource ?doc .
+        ?doc fk:volumeId ?volume ; fk:documentId ?number . OPTIONAL { ?doc schema:dateCreated ?date }
+      } GROUP BY ?doc ?volume ?number ?date ORDER BY DESC(?mentions) LIMIT 1""")
+    for kind, iri in KINDS.items():
+        ids[kind] = _top(db, iri)
+    ids["soviet"] = _one(db, """SELECT ?c (COUNT(?d) AS ?n) WHERE { ?c a schema:Country ; rdfs:label "Soviet Union" .
+        ?d schema:mentions ?c } GROUP BY ?c ORDER BY DESC(?n) LIMIT 1""").get("c") or ids["countries"]
+    ids["year"] = (_one(db, f"""SELECT ?y (COUNT(?claim) AS ?n) WHERE {{ ?claim fk:aboutInYear ?y
+        FILTER (STRSTARTS(STR(?y), "{ids['soviet']}/years/")) }} GROUP BY ?y ORDER BY DESC(?n) LIMIT 1""").get("y")
+                   or "/years/" + (ids.get("date") or "1960")[:4]).rsplit("/", 1)[-1]
+    ids["claimant"] = _one(db, """SELECT ?who (COUNT(?c) AS ?n) WHERE { ?c a fk:Claim ; prov:wasAttributedTo ?who .
+        ?who a schema:Person } GROUP BY ?who ORDER BY DESC(?n) LIMIT 1""").get("who")
+    return ids
+
+
+def _lookup_ids(db, volume: str) -> tuple[list[str], list[str]]:
+    """Documents of one volume and people its documents mention: the throughput lookups' subjects."""
+    docs = [r["doc"] for r in _all(db, f"""SELECT ?doc WHERE {{ ?doc fk:volumeId "{volume}" ; a fk:Document }}
+                                           ORDER BY ?doc""")]
+    people = [r["p"] for r in _all(db, f"""SELECT ?p (COUNT(?doc) AS ?n) WHERE {{ ?doc fk:volumeId "{volume}" ;
+        schema:mentions ?p . ?p a schema:Person ; schema:name ?name }} GROUP BY ?p ORDER BY DESC(?n) ?p
+        LIMIT {LOOKUP_IDS}""")]
+    stride = max(1, len(docs) // LOOKUP_IDS)
+    return docs[::stride][:LOOKUP_IDS], people
+
+
+def _path(iri: str) -> str:
+    from ontology.namespaces import BASE
+
+    return iri[len(BASE):] if iri and iri.startswith(BASE) else iri
+
+
+# -- servers -------------------------------------------------------------------------------------
+
+def _exe(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """A server subprocess on 127.0.0.1: `base` is its URL, `sparql` its query endpoint."""
+    proc: subprocess.Popen
+    base: str
+    sparql: str
+    log: Path
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+
+
+def _start(cmd: list[str], path: str, log: Path, wait: float = 60.0, env: dict | None = None) -> Server:
+    port = _free_port()
+    cmd = [c.replace("{port}", str(port)) for c in cmd]
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
+                                env={**os.environ, "FRUS_KG_LOG": "warning", **(env or {})})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{cmd[0]} exited: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            httpx.get(base + "/", timeout=2)
+            return Server(proc, base, base + path, log)
+        except httpx.TransportError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError(f"{cmd[0]} did not answer in {wait:.0f} s")
+
+
+def _ours(store: Path, work: Path, *extra: str) -> Server:
+    return _start([_exe("frus-kg"), "serve", "--store", str(store), "--port", "{port}", *extra], "/sparql",
+                  work / "api-serve.log")
+
+
+def _oxigraph(store: Path, work: Path) -> Server:
+    return _start([_exe("oxigraph"), "serve-read-only", "--location", str(store), "--bind", "127.0.0.1:{port}",
+                   "--union-default-graph"], "/query", work / "api-oxigraph.log")
+
+
+def _rdflib_endpoint(nq: Path, work: Path) -> Server:
+    return _start([_exe("rdflib-endpoint"), "serve", str(nq), "--host", "127.0.0.1", "--port", "{port}"], "/",
+                  work / "api-rdflib-endpoint.log", wait=900.0)
+
+
+# -- latency -------------------------------------------------------------------------------------
+
+@dataclass
+class Timing:
+    name: str
+    p50: float
+    p99: float
+    status: int
+    size: int
+    first: float = 0.0
+
+
+def _time(client: httpx.Client, name: str, url: str, runs: int, params=None, headers=None) -> Timing:
+    """One warm-up call (its time kept as `first`), then `runs` timed calls; ms."""
+    started = time.perf_counter()
+    r = client.get(url, params=params, headers=headers)
+    first = (time.perf_counter() - started) * 1000
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        r = client.get(url, params=params, headers=headers)
+        times.append((time.perf_counter() - started) * 1000)
+    return Timing(name, percentile(times, 50), percentile(times, 99), r.status_code, len(r.content), first)
+
+
+def _routes(ids: dict) -> list[tuple[str, str, dict, dict]]:
+    """(label, path, params, headers) of every REST route measured, with the ids found on the store."""
+    from ontology.namespaces import BASE
+
+    soviet, year = _path(ids["soviet"]), ids["year"]
+    doc_year = (ids.get("date") or year)[:4]
+    entity = {kind: _path(ids[kind]) for kind in ("people", "organizations", "regions") if ids.get(kind)}
+    routes = [
+        ("`/documents`", "/documents", {}, JSON),
+        (f"`/documents?volume={ids['volume']}&from={doc_year}&to={doc_year}`", "/documents",
+         {"volume": ids["volume"], "from": doc_year, "to": doc_year}, JSON),
+        (f"`/documents?mentions={soviet}`", "/documents", {"mentions": soviet}, JSON),
+        (f"`/documents/{ids['volume']}/{ids['number']}` ({ids['mentions']} mentions, the most)",
+         f"/documents/{ids['volume']}/{ids['number']}", {}, JSON),
+        ("`/people`", "/people", {}, JSON),
+        ("`/people?name=cl`", "/people", {"name": "cl"}, JSON),
+        ("`/countries`", "/countries", {}, JSON),
+        (f"`/{soviet}`", f"/{soviet}", {}, JSON),
+        ("`/organizations`", "/organizations", {}, JSON),
+        ("`/regions`", "/regions", {}, JSON),
+    ]
+    routes += [(f"`/{path}` (most mentioned)", f"/{path}", {}, JSON) for path in entity.values()]
+    routes += [
+        ("`/claims`", "/claims", {}, JSON),
+        (f"`/claims?about={soviet}&from={year}&to={year}`", "/claims", {"about": soviet, "from": year, "to": year},
+         JSON),
+    ]
+    if ids.get("claimant"):
+        routes.append((f"`/claims?claimant={_path(ids['claimant'])}&type=assessment`", "/claims",
+                       {"claimant": _path(ids["claimant"]), "type": "assessment"}, JSON))
+    routes += [
+        ("`/search?q=soviet`", "/search", {"q": "soviet"}, JSON),
+        ("`/search?q=\"national security\"&kind=document`", "/search",
+         {"q": '"national security"', "kind": "document"}, JSON),
+        (f"`/id/…/{ids['volume']}/{ids['number']}` (Turtle)", "/id/" + _path(ids["doc"]), {},
+         {"Accept": "text/turtle"}),
+        (f"`/id/{entity['people']}` (Turtle)", "/id/" + entity["people"], {}, {"Accept": "text/turtle"}),
+        ("`/.well-known/void` (second call: cached)", "/.well-known/void", {}, {"Accept": "text/turtle"}),
+    ]
+    assert all(BASE not in path for _, path, _, _ in routes)
+    return routes
+
+
+def _sparql_queries(ids: dict) -> list[tuple[str, str]]:
+    from ontology.namespaces import sparql_prologue
+
+    pre = sparql_prologue("schema", "fk", "rdfs", "oa", "prov")
+    doc, person, soviet, year = ids["doc"], ids["people"], ids["soviet"], ids["year"]
+    nxt = str(int(year) + 1)
+    return [
+        (f"a document's mentions (`{ids['number']}`, with pages and entity labels)", pre + f"""
+SELECT ?exact ?page ?entity ?label WHERE {{
+  ?m a fk:Mention ; fk:page ?page ; oa:hasTarget ?t . ?t oa:hasSource <{doc}> ; oa:hasSelector ?sel .
+  ?sel oa:exact ?exact .
+  OPTIONAL {{ ?m oa:hasBody ?entity }} OPTIONAL {{ ?entity rdfs:label ?label }}
+}} ORDER BY ?page"""),
+        (f"claims about the Soviet Union in {year} (`fk:aboutInYear`, docs/claims.md)", pre + f"""
+SELECT ?date ?page ?type ?text (GROUP_CONCAT(DISTINCT ?name; separator="; ") AS ?claimants) ?doc WHERE {{
+  VALUES ?year {{ <{soviet}/years/{year}> }}
+  ?claim fk:aboutInYear ?year ; schema:text ?text ; fk:claimType ?type ;
+         prov:wasAttributedTo ?who ; fk:page ?page ; schema:dateCreated ?date ; prov:wasDerivedFrom ?doc ;
+         oa:hasTarget/oa:hasSelector/oa:start ?start .
+  ?who rdfs:label ?name .
+  FILTER (STR(?date) >= "{year}-01-01" && STR(?date) < "{nxt}-01-01")
+}} GROUP BY ?date ?page ?type ?text ?doc ?start ORDER BY ?date ?doc ?start"""),
+        ("an entity page: the person's own triples", f"SELECT ?p ?o WHERE {{ <{person}> ?p ?o }}"),
+        ("an entity page: the person's 20 latest documents", pre + f"""
+SELECT ?doc ?title ?date WHERE {{ ?doc schema:mentions <{person}> ; schema:name ?title ; schema:dateCreated ?date }}
+ORDER BY DESC(?date) LIMIT 20"""),
+        ("an entity page: how many documents mention the person", pre + f"""
+SELECT (COUNT(?doc) AS ?n) WHERE {{ ?doc schema:mentions <{person}> }}"""),
+    ]
+
+
+# -- throughput ----------------------------------------------------------------------------------
+
+def _lookups(docs: list[str], people: list[str]) -> dict[str, list[str]]:
+    from ontology.namespaces import sparql_prologue
+
+    pre = sparql_prologue("schema")
+    return {
+        "a document's metadata": [pre + f"""SELECT ?title ?date ?genre WHERE {{ <{d}> schema:name ?title .
+            OPTIONAL {{ <{d}> schema:dateCreated ?date }} OPTIONAL {{ <{d}> schema:genre ?genre }} }}""" for d in docs],
+        "a person's name by IRI": [pre + f"SELECT ?name WHERE {{ <{p}> schema:name ?name }}" for p in people],
+    }
+
+
+@dataclass
+class Rate:
+    per_s: float
+    done: int
+    errors: int
+    p50: float
+    p99: float
+    seconds: float
+
+
+def _throughput(url: str, queries: list[str], per_thread: int, threads: int = THREADS) -> Rate:
+    """`threads` clients each send `per_thread` queries (cycling through `queries`) as fast as answered."""
+    start = threading.Barrier(threads + 1)
+    times: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    deadline = [0.0]
+
+    def client(offset: int) -> None:
+        mine, bad = [], 0
+        with httpx.Client(timeout=60, headers=SPARQL_JSON) as http:
+            http.get(url, params={"query": queries[offset % len(queries)]})       # connect and warm up
+            start.wait()
+            for i in range(per_thread):
+                if time.monotonic() > deadline[0]:
+                    break
+                t = time.perf_counter()
+                try:
+                    ok = http.get(url, params={"query": queries[(offset + i) % len(queries)]}).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                mine.append((time.perf_counter() - t) * 1000)
+                bad += not ok
+        with lock:
+            times.extend(mine)
+            errors[0] += bad
+
+    workers = [threading.Thread(target=client, args=(n * 7,)) for n in range(threads)]
+    for w in workers:
+        w.start()
+    deadline[0] = time.monotonic() + BATCH_DEADLINE + 60       # warm-up of slow servers is not counted
+    start.wait()
+    deadline[0] = time.monotonic() + BATCH_DEADLINE
+    began = time.perf_counter()
+    for w in workers:
+        w.join()
+    seconds = time.perf_counter() - began
+    return Rate(len(times) / seconds, len(times), errors[0], percentile(times, 50), percentile(times, 99), seconds)
+
+
+def _rates(server: Server, lookups: dict[str, list[str]], per_thread: int) -> dict[str, Rate]:
+    return {name: _throughput(server.sparql, queries, per_thread) for name, queries in lookups.items()}
+
+
+# -- the timeout case ----------------------------------------------------------------------------
+
+def _tree(pid: int) -> list[int]:
+    """The process and all its descendants, from /proc."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        todo.extend(parents.get(p, []))
+    return found
+
+
+def _ticks(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+@dataclass
+class Runaway:
+    status: int
+    answered: float                      # s from the runaway's start to its answer
+    idle: float | None                   # s from its start until the tree's CPU is idle again
+    cpu: float                           # CPU seconds the tree used from the start until idle
+    small: list[float] = field(default_factory=list)
+    small_errors: int = 0
+    before: list[float] = field(default_factory=list)
+
+
+def _small_loop(url: str, queries: list[str], stop: threading.Event, out: list[float], errors: list[int],
+                limit: int = 2000) -> None:
+    with httpx.Client(timeout=60, headers=SPARQL_JSON) as http:
+        for i in range(limit):
+            if stop.is_set():
+                return
+            t = time.perf_counter()
+            try:
+                ok = http.get(url, params={"query": queries[i % len(queries)]}).status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            out.append((time.perf_counter() - t) * 1000)
+            errors[0] += not ok
+            time.sleep(0.02)
+
+
+def _runaway(store: Path, work: Path, small_queries: list[str]) -> Runaway:
+    """Runaway query on a `--timeout 5` server; two clients send small queries meanwhile."""
+    server = _ours(store, work, "--timeout", str(TIMEOUT))
+    try:
+        before: list[float] = []
+        stop, errors = threading.Event(), [0]
+        _small_loop(server.sparql, small_queries, stop, before, errors, limit=40)
+        hz = os.sysconf("SC_CLK_TCK")
+        samples: list[tuple[float, int]] = []
+        answer: dict = {}
+
+        def runaway() -> None:
+            r = httpx.get(server.sparql, params={"query": RUNAWAY}, headers=SPARQL_JSON, timeout=TIMEOUT + 60)
+            answer.update(status=r.status_code, at=time.monotonic())
+
+        small, small_errors = [], [0]
+        clients = [threading.Thread(target=_small_loop, args=(server.sparql, small_queries, stop, small, small_errors))
+                   for _ in range(2)]
+        started = time.monotonic()
+        samples.append((0.0, _ticks(_tree(server.proc.pid))))
+        heavy = threading.Thread(target=runaway)
+        heavy.start()
+        time.sleep(0.3)                              # the runaway reaches its worker first
+        for c in clients:
+            c.start()
+        while time.monotonic() - started < TIMEOUT + 30:
+            time.sleep(0.1)
+            samples.append((time.monotonic() - started, _ticks(_tree(server.proc.pid))))
+            if "at" in answer:
+                stop.set()
+                if samples[-1][0] > answer["at"] - started + 3 and _idle_since(samples, hz) is not None:
+                    break
+        stop.set()
+        heavy.join()
+        for c in clients:
+            c.join()
+        idle = _idle_since(samples, hz)
+        cpu = (next(t for s, t in samples if s >= idle) - samples[0][1]) / hz if idle is not None else \
+            (samples[-1][1] - samples[0][1]) / hz
+        return Runaway(answer.get("status", 0), answer.get("at", time.monotonic()) - started, idle, cpu, small,
+                       small_errors[0], before)
+    finally:
+        server.stop()
+
+
+def _idle_since(samples: list[tuple[float, int]], hz: int, window: float = 1.0, share: float = 0.05) -> float | None:
+    """The earliest sample time from which every later `window` of the tree uses under `share` of one core
+    (and at least one such window follows)."""
+    candidate = None
+    for i, (t, ticks) in enumerate(samples):
+        j = next((k for k in range(i, len(samples)) if samples[k][0] >= t + window), None)
+        if j is None:
+            break
+        busy = (samples[j][1] - ticks) / hz / (samples[j][0] - t) >= share
+        if busy:
+            candidate = None
+        elif candidate is None:
+            candidate = t
+    return candidate
+
+
+# -- the report ----------------------------------------------------------------------------------
+
+def _fmt(ms: float) -> str:
+    return f"{ms:.0f}" if ms >= 10 else f"{ms:.1f}"
+
+
+def _latency_rows(timings: list[Timing]) -> list[str]:
+    rows = ["| request | p50 ms | p99 ms | first call ms | status | bytes | p50 < 50 ms |",
+            "|---|---|---|---|---|---|---|"]
+    for t in timings:
+        rows.append(f"| {t.name} | {_fmt(t.p50)} | {_fmt(t.p99)} | {_fmt(t.first)} | {t.status} | {t.size:,} | "
+                    f"{'yes' if t.p50 < 50 and t.status == 200 else '**no**'} |")
+    return rows
+
+
+def _rate_rows(label: str, ours: dict[str, Rate], ref: dict[str, Rate] | None, ref_name: str,
+               goal: float) -> list[str]:
+    if ref is None:
+        return [f"| {label} | (all) | | | {ref_name} | not measured: `pip install -e '.[bench]'` | | |"]
+    rows = []
+    for name in ours:
+        a, b = ours[name], ref[name]
+        ratio = a.per_s / b.per_s if b.per_s else float("inf")
+        rows.append(f"| {label} | {name} | {a.per_s:.0f} ({_fmt(a.p50)} / {_fmt(a.p99)} ms) | "
+                    f"{b.per_s:.1f} ({_fmt(b.p50)} / {_fmt(b.p99)} ms) | {ref_name} | **{ratio:.2f}x** | "
+                    f"{'met' if ratio >= goal else 'not met'} (≥ {goal:g}x) | {a.errors + b.errors} |")
+    return rows
+
+
+def _machine() -> str:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (f"{platform.machine()}, {cpus} CPU(s), Python {platform.python_version()}, nice {os.nice(0)}, "
+            f"load average {os.getloadavg()[0]:.1f}")
+
+
+def run(ctx) -> str:
+    from graph import open_store
+
+    plan = _plan(ctx.quick)
+    work = Path(ctx.work)
+    machine_at_start = _machine()
+    store, what = _store(ctx, plan)
+    db = open_store(store, read_only=True)
+    quads = db.quad_count()
+    documents = int(_one(db, "SELECT (COUNT(?d) AS ?n) WHERE { ?d a fk:Document }")["n"])
+    ids = _ids(db)
+    subset_volume = sorted(_volume_graphs(db))[0]
+    docs, people = _lookup_ids(db, subset_volume)
+    nq, subset_store, subset_quads = _subset(db, subset_volume, work)
+    db.close()
+    lookups = _lookups(docs, people)
+    print(f"api: store {store} ({quads:,} quads); subset {subset_volume} ({subset_quads:,} quads)", file=sys.stderr)
+
+    server = _ours(store, work)
+    try:
+        with httpx.Client(timeout=120) as client:
+            timings = [_time(client, label, server.base + path, plan.runs, params, headers)
+                       for label, path, params, headers in _routes(ids)]
+            timings += [_time(client, f"SPARQL: {label}", server.sparql, plan.runs, {"query": q}, SPARQL_JSON)
+                        for label, q in _sparql_queries(ids)]
+        ours_full = _rates(server, lookups, plan.per_thread)
+    finally:
+        server.stop()
+    oxi = _oxigraph(store, work)
+    try:
+        raw = _rates(oxi, lookups, plan.per_thread)
+    finally:
+        oxi.stop()
+    server = _ours(subset_store, work)
+    try:
+        ours_subset = _rates(server, lookups, plan.per_thread)
+    finally:
+        server.stop()
+    rdflib, rdflib_load = None, 0.0
+    if Path(_exe("rdflib-endpoint")).exists():          # the `bench` extra
+        loading = time.perf_counter()
+        ref = _rdflib_endpoint(nq, work)
+        rdflib_load = time.perf_counter() - loading
+        try:
+            rdflib = _rates(ref, lookups, plan.per_thread)
+        finally:
+            ref.stop()
+    print("api: the timeout case", file=sys.stderr)
+    small = [q for qs in lookups.values() for q in qs[:5]] + ["ASK { ?s ?p ?o }"]
+    runaway = _runaway(store, work, small)
+    return _report(ctx, plan, what, store, quads, documents, ids, subset_volume, subset_quads, rdflib_load,
+                   timings, ours_full, raw, ours_subset, rdflib, runaway, machine_at_start, (len(docs), len(people)))
+
+
+def _report(ctx, plan, what, store, quads, documents, ids, subset_volume, subset_quads, rdflib_load,
+            timings, ours_full, raw, ours_subset, rdflib, runaway, machine_at_start, counts) -> str:
+    resources = [t for t in timings if not t.name.startswith("SPARQL")]
+    slow = [t for t in resources if t.p50 >= 50 or t.status != 200]
+    full_scale = "99-volume" in what
+    total = THREADS * plan.per_thread
+    small, before = runaway.small, runaway.before
+    idle = f"{runaway.idle:.1f} s" if runaway.idle is not None else "not within the sampling window"
+    cells = [(who, rates) for who, rates in (("ours", ours_full), ("Oxigraph", raw),
+                                             ("ours on the subset", ours_subset), ("rdflib-endpoint", rdflib)) if rates]
+    lines = [
+        f"Mode: {'quick' if ctx.quick else 'default'}. Store: {what}; {documents:,} documents, {quads:,} quads "
+        f"(with the authority graphs). Machine: {machine_at_start} at the start, {_machine()} at the end: "
+        "2 cores shared with several engineers' tests and ingests, so every figure here is noisy (a request "
+        "can wait behind another process for tens of ms); ratios are taken in the same run, minutes apart.",
+        "",
+        f"Server: `frus-kg serve` (uvicorn, default 2 query workers, default settings), one httpx client with "
+        f"keep-alive on 127.0.0.1. Latency: one warm-up call (its time is the \"first call\" column), then "
+        f"{plan.runs} sequential calls; p99 is nearest-rank, so with {plan.runs} calls it is the slowest one. "
+        "REST answers are asked as `application/json`, `/id/` and VoID "
+        "as Turtle, SPARQL as SPARQL JSON. Ids found by SPARQL on the store: the document with the most "
+        f"mentions (`{ids['volume']}/{ids['number']}`), the most mentioned person (`{_path(ids['people'])}`), "
+        f"organization and region, `{_path(ids['soviet'])}` and its busiest claim year ({ids['year']}).",
+        "",
+        *_latency_rows(timings),
+        "",
+        f"**p50 < 50 ms for every resource: {'met' if not slow else 'not met'}** at this scale "
+        f"({len(resources) - len(slow)} of {len(resources)} routes"
+        + ("" if not slow else f"; over: {', '.join(t.name for t in slow)}") + ")"
+        + ("." if full_scale else "; this is not corpus scale (the issue's goal is for the 99-volume store, "
+           "which this run did not have: the TEI-corpus section builds it in about 30 min alone on the machine)."),
+        "",
+        f"Throughput: {THREADS} client threads × {plan.per_thread} requests = {total} per cell (a cell stops "
+        f"after {BATCH_DEADLINE:.0f} s: `done` below the total says so), each thread with its own keep-alive "
+        f"connection, GET with the query in the URL, SPARQL JSON; requests/s, then the per-request p50 / p99. "
+        f"The lookups cycle through {counts[0]} documents of `{subset_volume}` and the {counts[1]} people its "
+        "documents mention most, which every store here holds.",
+        "",
+        "| data | lookup | ours: req/s (p50 / p99) | reference: req/s (p50 / p99) | reference | ours / reference "
+        "| goal | errors |",
+        "|---|---|---|---|---|---|---|---|",
+        *_rate_rows("same store", ours_full, raw, "raw Oxigraph server (`oxigraph serve-read-only "
+                    "--union-default-graph`)", 0.5),
+        *_rate_rows(f"subset: authorities + `{subset_volume}`, {subset_quads:,} quads", ours_subset, rdflib,
+                    "rdflib-endpoint (in memory)", 20),
+        "",
+        "Requests done per cell: " + ", ".join(
+            f"{who} {r.done}" for who, rates in cells for r in rates.values())
+        + (f". rdflib-endpoint needed {rdflib_load:.0f} s to load the subset's N-Quads before it answered."
+           if rdflib else "."),
+        "",
+        f"Timeout case: `{RUNAWAY}` against `frus-kg serve --timeout {TIMEOUT:g}` on the same store, while two "
+        f"clients send small queries (the lookups above and `ASK {{ ?s ?p ?o }}`, 20 ms apart). The server's "
+        "process tree (uvicorn and its query workers) was sampled from /proc every 0.1 s; idle means under 5% "
+        "of one core in every 1 s window from then on.",
+        "",
+        "| measure | value |", "|---|---|",
+        f"| runaway answered | {runaway.status} after {runaway.answered:.1f} s |",
+        f"| CPU of the server's tree idle again | {idle} after the runaway started (goal in the tests: "
+        f"timeout + 2 s = {TIMEOUT + 2:g} s) |",
+        f"| CPU seconds the tree used until then | {runaway.cpu:.1f} |",
+        f"| small queries while it ran: p50 / p99 | {_fmt(percentile(small, 50)) if small else '-'} / "
+        f"{_fmt(percentile(small, 99)) if small else '-'} ms ({len(small)} queries, {runaway.small_errors} errors) |",
+        f"| the same small queries before it: p50 / p99 | {_fmt(percentile(before, 50))} / "
+        f"{_fmt(percentile(before, 99))} ms ({len(before)} queries) |",
+    ]
+    return "\n".join(lines)
