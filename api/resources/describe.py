@@ -3,8 +3,8 @@
 A resource's description is: its own triples wherever they are (less ingest bookkeeping); for a
 document or volume, its whole named graph; for a node inside one (a claim, a mention), the nodes
 minted under its path that it links to, two hops deep (target, selectors, attributions, candidates);
-the tenures of a person's offices; and, for a year key of the claims index (`…/years/1981`), the
-claims that point to it (up to 1,000).
+the tenures of a person's offices; for a year key of the claims index (`…/years/1981`), the claims
+that point to it (up to 1,000); and for an authority graph's name, its size as a `void:Dataset`.
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ FORMAT_NAMES = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "applic
                 "nt": "application/n-triples", "ntriples": "application/n-triples",
                 "rdfxml": "application/rdf+xml", "html": "text/html"}
 MAX_INDEX_CLAIMS = 1000
+VOID = "http://rdfs.org/ns/void#"
 _BOOKKEEPING = ("sourceDigest", "ingestVolume", "ingestStatus")
 
 
@@ -60,7 +61,11 @@ def resource_triples(store: Store, iri: str) -> list[ox.Triple]:
     if "/years/" in iri:
         branches.append(f"{{ SELECT ?s ?p ?o WHERE {{ ?s fk:aboutInYear {term} . BIND (fk:aboutInYear AS ?p) "
                         f"BIND ({term} AS ?o) }} LIMIT {MAX_INDEX_CLAIMS} }}")
-    query = sparql_prologue("fk", "schema") + f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {' UNION '.join(branches)} }}"
+    if iri.startswith(BASE + "graph/"):     # an authority graph's name: what it is and how large
+        branches.append(f"{{ {{ SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {term} {{ ?a ?b ?c }} }} }} "
+                        f"FILTER (?n > 0) BIND ({term} AS ?g) }}")
+    query = sparql_prologue("fk", "schema") + f"""PREFIX void: <{VOID}>
+CONSTRUCT {{ ?s ?p ?o . ?g a void:Dataset ; void:triples ?n }} WHERE {{ {' UNION '.join(branches)} }}"""
     return [ox.Triple(s, p, o) for s, p, o in store.query(query).rows()]
 
 

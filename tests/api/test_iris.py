@@ -13,6 +13,7 @@ MINTED = [
     "historicaldocuments/frus1981-88v41", D54, f"{D54}/claims/9", f"{D54}/mentions/1", f"{D54}/notes/1",
     f"{D54}/pages/168", f"{D54}/roles/author-1", f"{D54}/place", "people/102617", "countries/el-salvador",
     "organizations/un", "regions/europe", "positions/deputy-secretary", "countries/united-states/years/1981",
+    "graph/authority/people",
 ]
 RDF_FORMATS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
                "application/rdf+xml": "xml"}
