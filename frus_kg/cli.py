@@ -540,8 +540,10 @@ def network_stats(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")] = False,
 ) -> None:
     """Top actors and communities of a network, with the coverage warning when counts are not comparable."""
-    from graph.networks import ranking
+    from graph.networks import RANKABLE, ranking
 
+    if by not in RANKABLE:
+        _fail(f"rank by one of {', '.join(RANKABLE)}, not {by!r}", EXIT_USAGE)
     g = _network(store, (kind, window, weight, date_from, date_to, volume, genre, entity_kind, claim_type, min_weight, evidence), seed)
     try:
         ranked = ranking(g, by, top)

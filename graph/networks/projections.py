@@ -101,9 +101,13 @@ class _Builder:
         self.node_docs: dict[str, Counter] = defaultdict(Counter)     # node → year → documents
         self.node_dates: dict[str, list[str]] = {}
         self.kinds: dict[str, str] = {}
+        self._seen: set[tuple[str, str]] = set()
 
-    def saw(self, node: str, date: str | None) -> None:
-        """Called once per (node, document)."""
+    def saw(self, node: str, document: str, date: str | None) -> None:
+        """Count the node's documents (each once) and widen its first–last dates."""
+        if (node, document) in self._seen:
+            return
+        self._seen.add((node, document))
         self.node_docs[node][date[:4] if date else "undated"] += 1
         if date:
             span = self.node_dates.setdefault(node, [date[:10], date[:10]])
@@ -224,7 +228,7 @@ def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: 
         mentions = sorted(set(by_doc[doc]))
         date = dates[doc]
         for entity in {m[3] for m in mentions}:
-            build.saw(entity, date)
+            build.saw(entity, doc, date)
         if spec.window == "document":
             per: dict[str, list] = defaultdict(list)
             for s, e, target, entity in mentions:
@@ -253,12 +257,19 @@ def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: 
     return _finish(g, spec, clock)
 
 
+def _directed_pair(store: Store, source: str, target: str, between: tuple[str, str] | None) -> str:
+    """VALUES binding ?source and ?target to every IRI of the two nodes (nothing when not restricted)."""
+    if not between:
+        return ""
+    return (iri_values(source, sorted(aliases(store, between[0]))) + " "
+            + iri_values(target, sorted(aliases(store, between[1]))))
+
+
 # -- correspondence ------------------------------------------------------------------------------------
 def _correspondence(store: Store, spec: Spec, between: tuple[str, str] | None) -> nx.Graph:
     clock, build = _Clock(), _Builder(spec)
     head, tail = document_patterns(spec.filters)
-    restrict = (iri_values("author", sorted(aliases(store, between[0]))) + " "
-                + iri_values("recipient", sorted(aliases(store, between[1])))) if between else ""
+    restrict = _directed_pair(store, "author", "recipient", between)
     q = f"""SELECT ?doc ?date ?author ?recipient (STRLEN(?name) AS ?heading) WHERE {{
   {head}
   {restrict}
@@ -269,14 +280,11 @@ def _correspondence(store: Store, spec: Spec, between: tuple[str, str] | None) -
     rows = clock.rows(store, q)
     clock.start_building()
     identity = _resolve(store, clock, {t.value for r in rows for t in (r[2], r[3])})
-    seen = set()
     for doc, date, author, recipient, heading in sorted(rows, key=lambda r: r[0].value):
         a, b = identity[author.value], identity[recipient.value]
         for node in (a, b):
             build.kinds[node] = "person"
-            if (node, doc.value) not in seen:
-                seen.add((node, doc.value))
-                build.saw(node, _value(date))
+            build.saw(node, doc.value, _value(date))
         if a != b:
             build.link(a, b, Passage(doc.value, 0, int(heading.value) if heading is not None else 0), _value(date))
     return _finish(build.graph(store, clock), spec, clock)
@@ -289,8 +297,7 @@ def _claims(store: Store, spec: Spec, between: tuple[str, str] | None) -> nx.Gra
     types = spec.filters.claim_types
     restrict = " ".join(filter(None, [
         f"VALUES ?type {{ {' '.join(f'<{CLAIM_TYPES[t]}>' for t in types)} }}" if types else "",
-        (iri_values("who", sorted(aliases(store, between[0]))) + " "
-         + iri_values("about", sorted(aliases(store, between[1])))) if between else "",
+        _directed_pair(store, "who", "about", between),
     ]))
     q = f"""SELECT ?doc ?date ?type ?who ?about ?start ?end ?target WHERE {{
   {head}
@@ -304,13 +311,10 @@ def _claims(store: Store, spec: Spec, between: tuple[str, str] | None) -> nx.Gra
     clock.start_building()
     identity = _resolve(store, clock, {t.value for r in rows for t in (r[3], r[4])})
     type_name = {iri: name for name, iri in CLAIM_TYPES.items()}
-    seen = set()
     for doc, date, cls, who, about, start, end, target in sorted(rows, key=lambda r: (r[0].value, int(r[5].value))):
         a, b = identity[who.value], identity[about.value]
         for node in (a, b):
-            if (node, doc.value) not in seen:
-                seen.add((node, doc.value))
-                build.saw(node, _value(date))
+            build.saw(node, doc.value, _value(date))
         if a != b:
             build.link(a, b, Passage(doc.value, int(start.value), int(end.value), (target.value,)), _value(date))
             build.claim_types[(a, b)][type_name.get(cls.value, cls.value)] += 1

@@ -1,0 +1,46 @@
+"""`frus-kg network`: export files, stats tables and paths, with documented exit codes."""
+from __future__ import annotations
+
+import csv
+import json
+
+import networkx as nx
+from typer.testing import CliRunner
+
+from frus_kg.cli import app
+
+PEOPLE = "https://w3id.org/frus-kg/id/people/"
+CLARK, KENNEDY, HAIG = PEOPLE + "102617", PEOPLE + "107031", PEOPLE + "105381"
+runner = CliRunner()
+
+
+def test_network_writes_gexf_and_both_csv_tables(sample_store_path, tmp_path):
+    out = tmp_path / "memo.gexf"
+    r = runner.invoke(app, ["network", "--store", str(sample_store_path), "--kind", "correspondence",
+                            "--from", "1981", "--to", "1981", "--format", "gexf", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert set(nx.read_gexf(out, version="1.3").edges) == {(CLARK, HAIG), (KENNEDY, HAIG)}
+    r = runner.invoke(app, ["network", "--store", str(sample_store_path), "--kind", "correspondence", "-f", "csv",
+                            "-o", str(tmp_path / "memo")])
+    assert r.exit_code == 0, r.output
+    with open(tmp_path / "memo.edges.csv", newline="") as fh:
+        assert {(row["source"], row["target"]) for row in csv.DictReader(fh)} == {(CLARK, HAIG), (KENNEDY, HAIG)}
+    assert (tmp_path / "memo.nodes.csv").read_text().count("\n") == 4
+
+
+def test_network_stats_json_lists_haig_first_by_pagerank(sample_store_path):
+    r = runner.invoke(app, ["network", "stats", "--store", str(sample_store_path), "--kind", "correspondence", "--json"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["top"][0]["iri"] == HAIG and data["nodes"] == 3 and data["edges"] == 2
+    assert {"sparql", "networkx"} <= set(data["timings"])
+
+
+def test_network_path_and_usage_errors(sample_store_path, tmp_path):
+    r = runner.invoke(app, ["network", "path", CLARK, KENNEDY, "--store", str(sample_store_path), "--kind", "correspondence"])
+    assert r.exit_code == 0 and "Haig" in r.stdout
+    for args in (["--kind", "friendship"], ["--from", "1981-02-30"], ["--format", "pdf"], ["-f", "csv"]):
+        r = runner.invoke(app, ["network", "--store", str(sample_store_path), *args])
+        assert r.exit_code == 2, (args, r.output)
+    r = runner.invoke(app, ["network", "stats", "--store", str(sample_store_path), "--by", "charisma"])
+    assert r.exit_code == 2
