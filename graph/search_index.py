@@ -431,8 +431,10 @@ class SearchIndex:
                     f"WHERE {' AND '.join([f'{table} MATCH :match', *where])} GROUP BY e.kind", params).fetchall())
             rows = self._page(conn, query, where, params, kinds or KINDS, after)
             hits = self._snippets(conn, query, rows)
-        except sqlite3.OperationalError as exc:
-            raise SearchQueryError(f"the index cannot search this: {exc}") from None
+        except sqlite3.OperationalError as exc:      # parse_query makes FTS5 syntax errors unreachable; if not, a 400
+            if "fts5" in str(exc) or "syntax" in str(exc):
+                raise SearchQueryError(f"the index cannot search this: {exc}") from None
+            raise StoreError(f"{self.path}: {exc}") from None
         finally:
             conn.execute("COMMIT")
         return hits, totals
