@@ -15,7 +15,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response
 
 from graph import StoreError
-from graph.store import RDF_FORMATS
+from graph.formats import RDF_FORMATS
+from graph.linksets import DATASET_IRI
 from ontology.namespaces import BASE
 
 from .errors import error_response
@@ -26,6 +27,7 @@ __all__ = ["router", "service_description", "DESCRIPTION_TYPES", "VOID_TTL"]
 DESCRIPTION_TYPES = {"text/turtle": "turtle", "application/ld+json": "jsonld", "application/rdf+xml": "rdfxml",
                      "application/n-triples": "ntriples", "text/plain": "ntriples"}
 VOID_TTL = 900.0
+
 VOID_TIMEOUT = 600.0
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -74,7 +76,7 @@ def service_description(request: Request) -> Response:
         return _bad_host()
     settings = request.app.state.settings
     endpoint = ox.NamedNode(site + "sparql")
-    dataset = ox.NamedNode(site + ".well-known/void#dataset")
+    dataset = ox.NamedNode(DATASET_IRI)
     t = [ox.Triple(endpoint, RDF_TYPE, _n(SD, "Service")),
          ox.Triple(endpoint, _n(SD, "endpoint"), endpoint),
          ox.Triple(endpoint, _n(SD, "supportedLanguage"), _n(SD, "SPARQL11Query")),
@@ -133,7 +135,7 @@ async def void(request: Request) -> Response:
         stats = await run_in_threadpool(_cached_statistics, request.app)
     except StoreError as exc:
         return error_response(exc)
-    dataset = ox.NamedNode(site + ".well-known/void#dataset")
+    dataset = ox.NamedNode(DATASET_IRI)
     t = [ox.Triple(dataset, RDF_TYPE, _n(VOID, "Dataset")),
          ox.Triple(dataset, ox.NamedNode("http://purl.org/dc/terms/title"),
                    ox.Literal("frus-kg: Foreign Relations of the United States as linked data")),

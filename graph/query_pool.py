@@ -208,9 +208,12 @@ class IsolatedStore:
         except EngineCrashed as exc:
             self._replace(worker)
             raise EngineCrashed(f"{exc} while running this query; a new engine has been started") from None
+        if isinstance(reply, Failure) and reply.kind == "store":
+            self._replace(worker)      # its view of the files may be stale (an ingest compacted them away)
+            raise StoreError(reply.message)
         self._idle.put(worker)
         if isinstance(reply, Failure):
-            raise (QueryError if reply.kind == "query" else StoreError)(reply.message)
+            raise QueryError(reply.message)
         return reply
 
     # -- the read protocol -------------------------------------------------------------------------
