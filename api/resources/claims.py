@@ -13,7 +13,7 @@ from graph import Store, sparql_terms as st
 from ontology.iris import year_iri
 from ontology.namespaces import FK, sparql_prologue
 
-from .links import entity_ref, href, labels, list_href
+from .links import entity_ref, href, labels, list_href, local_name
 from .paging import Page
 from .patterns import date_range
 from .rows import count, select
@@ -91,12 +91,12 @@ def claim_items(store: Store, iris: list[str]) -> list[dict]:
         if row is None:
             continue
         items.append({
-            "id": iri, "type": "Claim", "claimType": row["claimType"].rsplit("#", 1)[-1], "text": row["text"],
+            "id": iri, "type": "Claim", "claimType": local_name(row["claimType"]), "text": row["text"],
             "date": row.get("date"), "page": row.get("page"), "start": row.get("start"), "end": row.get("end"),
             "document": {"id": row["doc"], "title": names.get(row["doc"]), "href": href(row["doc"])},
             "claimants": related(iri, "wasAttributedTo"), "about": related(iri, "about"),
             "confidence": row.get("confidence"), "cue": row.get("cue"),
-            "method": row["method"].rsplit("#", 1)[-1] if "method" in row else None,
+            "method": local_name(row.get("method")),
             "explanation": row.get("explanation"),
         })
     return items

@@ -12,10 +12,10 @@ from ontology.iris import document_iri
 from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
 
 from .claims import ClaimFilter, claim_list
-from .links import document_ids, entity_ref, href, labels, list_href
+from .links import document_ids, entity_ref, href, labels, list_href, local_name
 from .paging import Page
 from .patterns import date_range
-from .rows import count, select
+from .rows import by_subject, count, first, properties, select
 
 __all__ = ["DocumentFilter", "document_list", "document_detail", "document_summaries"]
 
@@ -108,22 +108,10 @@ def document_list(store: Store, filt: DocumentFilter, page: Page) -> dict:
     }
 
 
-def _group(rows: list[dict]) -> dict[str, dict[str, list]]:
-    nodes: dict[str, dict[str, list]] = {}
-    for row in rows:
-        nodes.setdefault(row["s"], {}).setdefault(row["p"], []).append(row["o"])
-    return nodes
-
-
-def _one(props: dict, term: str):
-    values = props.get(term) or [None]
-    return values[0]
-
-
 def _note(iri: str, props: dict) -> dict:
-    return {"id": iri, "type": "Footnote", "noteNumber": _one(props, FK + "noteNumber"),
-            "text": _one(props, SCHEMA + "text"), "start": _one(props, FK + "start"),
-            "end": _one(props, FK + "end"), "anchor": _one(props, FK + "anchor")}
+    return {"id": iri, "type": "Footnote", "noteNumber": first(props, FK + "noteNumber"),
+            "text": first(props, SCHEMA + "text"), "start": first(props, FK + "start"),
+            "end": first(props, FK + "end"), "anchor": first(props, FK + "anchor")}
 
 
 def _mentions(store: Store, graph: str) -> list[dict]:
@@ -146,13 +134,11 @@ def _mentions(store: Store, graph: str) -> list[dict]:
 
 
 def _mention_item(row: dict, names: dict[str, str]) -> dict:
-    def local(iri):
-        return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1] if iri else None
     return {
         "id": row["m"], "type": "Mention", "exact": row["exact"], "start": row["start"], "end": row["end"],
-        "page": row.get("page"), "entityType": local(row.get("entityType")),
+        "page": row.get("page"), "entityType": local_name(row.get("entityType")),
         "entity": entity_ref(row["entity"], names) if "entity" in row else None,
-        "method": local(row.get("method")), "confidence": row.get("confidence"),
+        "method": local_name(row.get("method")), "confidence": row.get("confidence"),
         "explanation": row.get("explanation"),
         "candidates": [{"id": c["c"], "type": "Candidate", "entity": entity_ref(c["entity"], names),
                         "score": c.get("score")} for c in row["candidates"]],
@@ -160,12 +146,11 @@ def _mention_item(row: dict, names: dict[str, str]) -> dict:
 
 
 def _role(iri: str, props: dict, names: dict[str, str]) -> dict:
-    holder = _one(props, FK + "roleHolder")
-    kind = _one(props, FK + "roleKind") or ""
-    return {"id": iri, "type": "DocumentRole", "roleKind": kind.rsplit("#", 1)[-1],
-            "roleName": _one(props, SCHEMA + "roleName"), "office": _one(props, FK + "office"),
+    holder = first(props, FK + "roleHolder")
+    return {"id": iri, "type": "DocumentRole", "roleKind": local_name(first(props, FK + "roleKind")),
+            "roleName": first(props, SCHEMA + "roleName"), "office": first(props, FK + "office"),
             "person": entity_ref(holder, names) if holder else None,
-            "explanation": _one(props, FK + "explanation")}
+            "explanation": first(props, FK + "explanation")}
 
 
 def document_detail(store: Store, volume: str, doc: str) -> dict | None:
@@ -178,18 +163,15 @@ def document_detail(store: Store, volume: str, doc: str) -> dict | None:
     """
     iri = document_iri(volume, doc)
     term = st.iri(iri)
-    own = list(select(store, _PROLOGUE + f"SELECT ?p ?o WHERE {{ GRAPH {term} {{ {term} ?p ?o }} }}"))
-    if not own:
+    props = properties(store, term, graph=term)
+    if not props:
         return None
-    props: dict[str, list] = {}
-    for row in own:
-        props.setdefault(row["p"], []).append(row["o"])
-    parts = _group(list(select(store, _PROLOGUE + f"""SELECT ?s ?p ?o WHERE {{ GRAPH {term} {{
+    parts = by_subject(list(select(store, _PROLOGUE + f"""SELECT ?s ?p ?o WHERE {{ GRAPH {term} {{
   VALUES ?link {{ fk:hasDocumentRole fk:footnote fk:sourceNote fk:hasPage schema:locationCreated }}
   {term} ?link ?s . ?s ?p ?o }} }}""")))
     mentions = _mentions(store, term)
-    volume_iri = _one(props, SCHEMA + "isPartOf")
-    people = [_one(parts.get(r, {}), FK + "roleHolder") for r in props.get(FK + "hasDocumentRole", [])]
+    volume_iri = first(props, SCHEMA + "isPartOf")
+    people = [first(parts.get(r, {}), FK + "roleHolder") for r in props.get(FK + "hasDocumentRole", [])]
     referenced = [volume_iri, *people, *props.get(SCHEMA + "mentions", []),
                   *(m.get("entity") for m in mentions), *(c["entity"] for m in mentions for c in m["candidates"])]
     names = labels(store, referenced)
@@ -199,32 +181,31 @@ def document_detail(store: Store, volume: str, doc: str) -> dict | None:
     for m in mentions:
         if "entity" in m:
             counts[m["entity"]] = counts.get(m["entity"], 0) + 1
-    source_note = _one(props, FK + "sourceNote")
-    place = _one(props, SCHEMA + "locationCreated")
+    source_note = first(props, FK + "sourceNote")
+    place = first(props, SCHEMA + "locationCreated")
     claims = claim_list(store, ClaimFilter(document=iri), Page(limit=None))["items"]
     return {
-        "id": iri, "type": sorted(t.rsplit("#", 1)[-1] for t in props.get(RDF + "type", [])
-                                  if t.startswith(FK)),
-        "href": href(iri), "url": _one(props, SCHEMA + "url"), "volumeId": volume, "documentId": doc,
+        "id": iri, "type": sorted(local_name(t) for t in props.get(RDF + "type", []) if t.startswith(FK)),
+        "href": href(iri), "url": first(props, SCHEMA + "url"), "volumeId": volume, "documentId": doc,
         "volume": {"id": volume_iri, "volumeId": volume, "title": names.get(volume_iri), "href": href(volume_iri)}
         if volume_iri else None,
-        "number": _one(props, SCHEMA + "position"), "title": _one(props, SCHEMA + "name"),
-        "date": _one(props, SCHEMA + "dateCreated"), "dateMax": _one(props, FK + "dateMax"),
-        "dateBasis": _one(props, FK + "dateBasis"), "genre": _one(props, SCHEMA + "genre"),
-        "subject": _one(props, FK + "subject"), "classification": _one(props, FK + "classification"),
-        "archive": _one(props, FK + "archive"), "fileNumber": _one(props, FK + "fileNumber"),
-        "printedFrom": _one(props, FK + "printedFrom"),
-        "place": {"id": place, "name": _one(parts.get(place, {}), SCHEMA + "name")} if place else None,
-        "pageStart": _one(props, SCHEMA + "pageStart"), "pageEnd": _one(props, SCHEMA + "pageEnd"),
+        "number": first(props, SCHEMA + "position"), "title": first(props, SCHEMA + "name"),
+        "date": first(props, SCHEMA + "dateCreated"), "dateMax": first(props, FK + "dateMax"),
+        "dateBasis": first(props, FK + "dateBasis"), "genre": first(props, SCHEMA + "genre"),
+        "subject": first(props, FK + "subject"), "classification": first(props, FK + "classification"),
+        "archive": first(props, FK + "archive"), "fileNumber": first(props, FK + "fileNumber"),
+        "printedFrom": first(props, FK + "printedFrom"),
+        "place": {"id": place, "name": first(parts.get(place, {}), SCHEMA + "name")} if place else None,
+        "pageStart": first(props, SCHEMA + "pageStart"), "pageEnd": first(props, SCHEMA + "pageEnd"),
         "authors": [r for r in roles if r["roleKind"] == "Author"],
         "recipients": [r for r in roles if r["roleKind"] == "Recipient"],
         "sourceNote": _note(source_note, parts.get(source_note, {})) if source_note else None,
         "footnotes": sorted((_note(n, parts.get(n, {})) for n in props.get(FK + "footnote", [])),
                             key=lambda n: (n["start"] is None, n["start"] or 0)),
-        "pages": sorted(({"id": p, "type": "Page", "page": _one(parts.get(p, {}), FK + "page"),
-                          "start": _one(parts.get(p, {}), FK + "start"), "end": _one(parts.get(p, {}), FK + "end")}
+        "pages": sorted(({"id": p, "type": "Page", "page": first(parts.get(p, {}), FK + "page"),
+                          "start": first(parts.get(p, {}), FK + "start"), "end": first(parts.get(p, {}), FK + "end")}
                          for p in props.get(FK + "hasPage", [])), key=lambda p: (p["start"] is None, p["start"] or 0)),
-        "text": _one(props, SCHEMA + "text"),
+        "text": first(props, SCHEMA + "text"),
         "entities": sorted((dict(entity_ref(e, names), count=counts.get(e, 0))
                             for e in props.get(SCHEMA + "mentions", [])),
                            key=lambda e: (-e["count"], e["name"] or e["id"])),

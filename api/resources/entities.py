@@ -16,10 +16,10 @@ from ontology.namespaces import BASE, FK, RDF, RDFS, SCHEMA, SKOS, sparql_prolog
 
 from .claims import ClaimFilter, claim_list
 from .documents import DocumentFilter, document_list
-from .links import KINDS, entity_ref, href, labels, list_href
+from .links import KINDS, entity_ref, href, labels, list_href, local_name
 from .paging import Page
 from .params import identifier
-from .rows import count, select
+from .rows import count, first, properties, select
 
 __all__ = ["EntityFilter", "entity_list", "entity_detail", "authority_name"]
 
@@ -106,7 +106,7 @@ def entity_list(store: Store, kind: str, filt: EntityFilter, page: Page) -> dict
     counts = _document_counts(store, [row["e"] for row in rows])
     total = count(store, _PROLOGUE, patterns, "e", distinct=True)
     cursor = page.next_cursor(total, filt.params)
-    items = [{"id": row["e"], "type": KINDS[kind].rsplit("/", 1)[-1].rsplit("#", 1)[-1], "kind": kind,
+    items = [{"id": row["e"], "type": local_name(KINDS[kind]), "kind": kind,
               "name": row["name"], "href": href(row["e"]), "documentCount": counts.get(row["e"], 0)} for row in rows]
     return {"total": total, "limit": page.limit, "items": items,
             "next": list_href(f"/{kind}", filt.params, cursor=cursor, limit=page.limit) if cursor else None}
@@ -146,14 +146,12 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
         return None
     iri = f"{BASE}{kind}/{entity_id}"
     term = st.iri(iri)
-    props: dict[str, list] = {}
-    for row in select(store, f"SELECT ?p ?o WHERE {{ {term} ?p ?o }}"):
-        props.setdefault(row["p"], []).append(row["o"])
+    props = properties(store, term)
     if KINDS[kind] not in props.get(RDF + "type", []):
         return None
 
     def one(predicate):
-        return (props.get(predicate) or [None])[0]
+        return first(props, predicate)
 
     docs = document_list(store, DocumentFilter(mentions=[iri], params={"mentions": [iri]}), Page(limit=documents))
     by = claim_list(store, ClaimFilter(claimant=iri, params={"claimant": iri}), Page(limit=claims))
@@ -163,7 +161,7 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
                *(other for other, _ in co)]
     names = labels(store, related)
     return {
-        "id": iri, "type": sorted(t.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for t in props.get(RDF + "type", [])),
+        "id": iri, "type": sorted(local_name(t) for t in props.get(RDF + "type", [])),
         "kind": kind, "href": href(iri), "label": one(RDFS + "label"), "name": one(SCHEMA + "name"),
         "alternateNames": sorted(props.get(SCHEMA + "alternateName", [])),
         "description": one(SCHEMA + "description"),

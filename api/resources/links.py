@@ -9,7 +9,7 @@ from ontology.namespaces import BASE, FK, SCHEMA, sparql_prologue
 
 from .rows import select
 
-__all__ = ["KINDS", "href", "kind_of", "document_ids", "labels", "entity_ref", "list_href"]
+__all__ = ["KINDS", "href", "kind_of", "document_ids", "labels", "entity_ref", "list_href", "local_name"]
 
 KINDS = {
     "people": SCHEMA + "Person",
@@ -17,6 +17,11 @@ KINDS = {
     "organizations": SCHEMA + "Organization",
     "regions": FK + "Region",
 }
+
+
+def local_name(iri: str | None) -> str | None:
+    """`Quotation` for fk:Quotation, `Person` for schema:Person: the JSON-LD context's term for it."""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1] if iri else None
 
 
 def _path(iri: str) -> list[str] | None:

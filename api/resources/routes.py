@@ -16,7 +16,7 @@ from . import params as p
 from .claims import CLAIM_TYPES, ClaimFilter, claim_list
 from .documents import SORTS, DocumentFilter, document_detail, document_list
 from .entities import EntityFilter, entity_detail, entity_list
-from .links import KINDS
+from .links import KINDS, local_name
 from .paging import Page, decode_cursor
 from .respond import JSON_TYPES, json_answer, not_found
 
@@ -162,7 +162,7 @@ def _detail(kind: str):
         except p.BadParameter:
             found = None
         if found is None:
-            raise not_found(KINDS[kind].rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower())
+            raise not_found(local_name(KINDS[kind]).lower())
         if page:
             from ..page_views import entity_page
             return entity_page(request, found)

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
 from graph import Store
 
-__all__ = ["select", "count", "python_value"]
+__all__ = ["select", "count", "python_value", "properties", "by_subject", "first"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
@@ -44,3 +44,23 @@ def count(store: Store, prologue: str, patterns: str, variable: str, *, distinct
     what = f"DISTINCT ?{variable}" if distinct else f"?{variable}"
     rows = list(select(store, prologue + f"SELECT (COUNT({what}) AS ?n) WHERE {{\n  {patterns}\n}}"))
     return int(rows[0]["n"]) if rows else 0
+
+
+def by_subject(rows: Iterable[dict]) -> dict[str, dict[str, list]]:
+    """{subject: {predicate: [objects]}} from rows with s, p and o."""
+    nodes: dict[str, dict[str, list]] = {}
+    for row in rows:
+        nodes.setdefault(row["s"], {}).setdefault(row["p"], []).append(row["o"])
+    return nodes
+
+
+def properties(store: Store, subject: str, graph: str | None = None) -> dict[str, list]:
+    """{predicate: [objects]} of one subject (an IRI already written as a term), in one graph or in all."""
+    pattern = f"{subject} ?p ?o"
+    where = f"GRAPH {graph} {{ {pattern} }}" if graph else pattern
+    return by_subject({"s": subject, **row} for row in select(store, f"SELECT ?p ?o WHERE {{ {where} }}")).get(subject, {})
+
+
+def first(props: dict[str, list], predicate: str):
+    """One value of a predicate (None without one)."""
+    return (props.get(predicate) or [None])[0]
