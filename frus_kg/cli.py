@@ -370,7 +370,9 @@ def serve(
         _fail(str(exc), EXIT_STORE)
     err.print(f"serving {store_path(store)} at http://{host}:{port}/ (SPARQL at /sparql; {settings.query_workers} "
               f"query workers, {settings.query_timeout:g} s time limit, {settings.row_cap:,} rows at most)")
-    uvicorn.run(create_app(db, settings, owns_store=True), host=host, port=port, timeout_graceful_shutdown=3,
+    application = create_app(db, settings, owns_store=True)
+    application.state.sentence_splitter = _sentence_spans      # api may not import ingest; the CLI wires it
+    uvicorn.run(application, host=host, port=port, timeout_graceful_shutdown=3,
                 log_level=os.environ.get("FRUS_KG_LOG", "info"))
 
 
