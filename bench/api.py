@@ -49,6 +49,7 @@ JSON = {"Accept": "application/json"}
 SPARQL_JSON = {"Accept": "application/sparql-results+json"}
 LOOKUP_IDS = 20          # distinct documents and people the throughput lookups cycle through
 BATCH_DEADLINE = 90.0    # a throughput batch stops here even if its requests are not all sent (slow references)
+ROUTE_BUDGET = 30.0      # seconds of latency samples per route before a slow route stops early (5 calls at least)
 
 
 @dataclass
@@ -267,19 +268,23 @@ class Timing:
     status: int
     size: int
     first: float = 0.0
+    runs: int = 0
 
 
 def _time(client: httpx.Client, name: str, url: str, runs: int, params=None, headers=None) -> Timing:
-    """One warm-up call (its time kept as `first`), then `runs` timed calls; ms."""
+    """One warm-up call (its time kept as `first`), then `runs` timed calls, fewer (at least 5) when they
+    take more than ROUTE_BUDGET seconds in all; ms."""
     started = time.perf_counter()
     r = client.get(url, params=params, headers=headers)
     first = (time.perf_counter() - started) * 1000
-    times = []
-    for _ in range(runs):
+    times: list[float] = []
+    budget = time.monotonic() + ROUTE_BUDGET
+    while len(times) < runs and (len(times) < 5 or time.monotonic() < budget):
         started = time.perf_counter()
         r = client.get(url, params=params, headers=headers)
         times.append((time.perf_counter() - started) * 1000)
-    return Timing(name, percentile(times, 50), percentile(times, 99), r.status_code, len(r.content), first)
+    return Timing(name, percentile(times, 50), percentile(times, 99), r.status_code, len(r.content), first,
+                  len(times))
 
 
 def _routes(ids: dict) -> list[tuple[str, str, dict, dict]]:
@@ -332,11 +337,10 @@ def _sparql_queries(ids: dict) -> list[tuple[str, str]]:
     doc, person, soviet, year = ids["doc"], ids["people"], ids["soviet"], ids["year"]
     nxt = str(int(year) + 1)
     return [
-        (f"a document's mentions (`{ids['number']}`, with pages and entity labels)", pre + f"""
+        (f"a document's mentions (`{ids['number']}`: passage, page, entity and its label)", pre + f"""
 SELECT ?exact ?page ?entity ?label WHERE {{
   ?m a fk:Mention ; fk:page ?page ; oa:hasTarget ?t . ?t oa:hasSource <{doc}> ; oa:hasSelector ?sel .
-  ?sel oa:exact ?exact .
-  OPTIONAL {{ ?m oa:hasBody ?entity }} OPTIONAL {{ ?entity rdfs:label ?label }}
+  ?sel oa:exact ?exact . ?m oa:hasBody ?entity . ?entity rdfs:label ?label
 }} ORDER BY ?page"""),
         (f"claims about the Soviet Union in {year} (`fk:aboutInYear`, docs/claims.md)", pre + f"""
 SELECT ?date ?page ?type ?text (GROUP_CONCAT(DISTINCT ?name; separator="; ") AS ?claimants) ?doc WHERE {{
@@ -421,6 +425,25 @@ def _throughput(url: str, queries: list[str], per_thread: int, threads: int = TH
 
 def _rates(server: Server, lookups: dict[str, list[str]], per_thread: int) -> dict[str, Rate]:
     return {name: _throughput(server.sparql, queries, per_thread) for name, queries in lookups.items()}
+
+
+def _answers(server: Server, lookups: dict[str, list[str]]) -> list[int]:
+    """Rows of every lookup: the servers compared must give the same answers, or the rates mean nothing."""
+    with httpx.Client(timeout=60, headers=SPARQL_JSON) as http:
+        return [len(http.get(server.sparql, params={"query": q}).json()["results"]["bindings"])
+                for queries in lookups.values() for q in queries]
+
+
+def _engine(db, lookups: dict[str, list[str]], rounds: int = 5) -> float:
+    """p50 ms of the lookups run by pyoxigraph in this process: the engine without HTTP or workers."""
+    times = []
+    for _ in range(rounds):
+        for queries in lookups.values():
+            for q in queries:
+                started = time.perf_counter()
+                list(db.query(q).rows())
+                times.append((time.perf_counter() - started) * 1000)
+    return percentile(times, 50)
 
 
 # -- the timeout case ----------------------------------------------------------------------------
@@ -549,11 +572,11 @@ def _fmt(ms: float) -> str:
 
 
 def _latency_rows(timings: list[Timing]) -> list[str]:
-    rows = ["| request | p50 ms | p99 ms | first call ms | status | bytes | p50 < 50 ms |",
-            "|---|---|---|---|---|---|---|"]
+    rows = ["| request | p50 ms | p99 ms | calls | first call ms | status | bytes | p50 < 50 ms |",
+            "|---|---|---|---|---|---|---|---|"]
     for t in timings:
-        rows.append(f"| {t.name} | {_fmt(t.p50)} | {_fmt(t.p99)} | {_fmt(t.first)} | {t.status} | {t.size:,} | "
-                    f"{'yes' if t.p50 < 50 and t.status == 200 else '**no**'} |")
+        rows.append(f"| {t.name} | {_fmt(t.p50)} | {_fmt(t.p99)} | {t.runs} | {_fmt(t.first)} | {t.status} | "
+                    f"{t.size:,} | {'yes' if t.p50 < 50 and t.status == 200 else '**no**'} |")
     return rows
 
 
@@ -590,11 +613,13 @@ def run(ctx) -> str:
     ids = _ids(db)
     subset_volume = sorted(_volume_graphs(db))[0]
     docs, people = _lookup_ids(db, subset_volume)
+    lookups = _lookups(docs, people)
+    engine = _engine(db, lookups)
     nq, subset_store, subset_quads = _subset(db, subset_volume, work)
     db.close()
-    lookups = _lookups(docs, people)
     print(f"api: store {store} ({quads:,} quads); subset {subset_volume} ({subset_quads:,} quads)", file=sys.stderr)
 
+    rates, answers = {}, {}
     server = _ours(store, work)
     try:
         with httpx.Client(timeout=120) as client:
@@ -602,54 +627,60 @@ def run(ctx) -> str:
                        for label, path, params, headers in _routes(ids)]
             timings += [_time(client, f"SPARQL: {label}", server.sparql, plan.runs, {"query": q}, SPARQL_JSON)
                         for label, q in _sparql_queries(ids)]
-        ours_full = _rates(server, lookups, plan.per_thread)
+        answers["ours"], rates["ours"] = _answers(server, lookups), _rates(server, lookups, plan.per_thread)
     finally:
         server.stop()
-    oxi = _oxigraph(store, work)
-    try:
-        raw = _rates(oxi, lookups, plan.per_thread)
-    finally:
-        oxi.stop()
-    server = _ours(subset_store, work)
-    try:
-        ours_subset = _rates(server, lookups, plan.per_thread)
-    finally:
-        server.stop()
-    rdflib, rdflib_load = None, 0.0
-    if Path(_exe("rdflib-endpoint")).exists():          # the `bench` extra
+    for who, start, data in (("Oxigraph", _oxigraph, store), ("ours on the subset", _ours, subset_store),
+                             ("rdflib-endpoint", _rdflib_endpoint, nq)):
+        if who == "rdflib-endpoint" and not Path(_exe("rdflib-endpoint")).exists():     # the `bench` extra
+            continue
         loading = time.perf_counter()
-        ref = _rdflib_endpoint(nq, work)
-        rdflib_load = time.perf_counter() - loading
+        server = start(data, work)
+        if who == "rdflib-endpoint":
+            rates["rdflib load s"] = time.perf_counter() - loading
         try:
-            rdflib = _rates(ref, lookups, plan.per_thread)
+            answers[who], rates[who] = _answers(server, lookups), _rates(server, lookups, plan.per_thread)
         finally:
-            ref.stop()
+            server.stop()
     print("api: the timeout case", file=sys.stderr)
     small = [q for qs in lookups.values() for q in qs[:5]] + ["ASK { ?s ?p ?o }"]
     runaway = _runaway(store, work, small)
-    return _report(ctx, plan, what, store, quads, documents, ids, subset_volume, subset_quads, rdflib_load,
-                   timings, ours_full, raw, ours_subset, rdflib, runaway, machine_at_start, (len(docs), len(people)))
+    facts = dict(what=what, quads=quads, documents=documents, subset_volume=subset_volume, subset_quads=subset_quads,
+                 counts=(len(docs), len(people)), engine=engine, machine_at_start=machine_at_start)
+    return _report(ctx, plan, facts, ids, timings, rates, answers, runaway)
 
 
-def _report(ctx, plan, what, store, quads, documents, ids, subset_volume, subset_quads, rdflib_load,
-            timings, ours_full, raw, ours_subset, rdflib, runaway, machine_at_start, counts) -> str:
+def _report(ctx, plan: Plan, facts: dict, ids: dict, timings: list[Timing], rates: dict, answers: dict,
+            runaway: Runaway) -> str:
+    what, subset_volume, subset_quads = facts["what"], facts["subset_volume"], facts["subset_quads"]
+    ours_full, raw, ours_subset = rates["ours"], rates["Oxigraph"], rates["ours on the subset"]
+    rdflib, rdflib_load = rates.get("rdflib-endpoint"), rates.get("rdflib load s", 0.0)
     resources = [t for t in timings if not t.name.startswith("SPARQL")]
     slow = [t for t in resources if t.p50 >= 50 or t.status != 200]
     full_scale = "99-volume" in what
     total = THREADS * plan.per_thread
     small, before = runaway.small, runaway.before
     idle = f"{runaway.idle:.1f} s" if runaway.idle is not None else "not within the sampling window"
-    cells = [(who, rates) for who, rates in (("ours", ours_full), ("Oxigraph", raw),
-                                             ("ours on the subset", ours_subset), ("rdflib-endpoint", rdflib)) if rates]
+    cells = [(who, r) for who, per in rates.items() if isinstance(per, dict) for r in per.values()]
+    done = ("every cell completed its requests" if all(r.done == total for _, r in cells) else
+            "requests done per cell: " + ", ".join(f"{who} {r.done}" for who, r in cells))
+    reference = answers["ours"]
+    agree = [who for who, rows in answers.items() if rows != reference]
+    agreement = (f"All {len(answers)} servers gave the same number of rows to each of the {len(reference)} lookups "
+                 f"({sum(reference)} rows in all)" if not agree else
+                 f"**The answers differ** from our server's on the full store for: {', '.join(agree)} "
+                 f"(rows per lookup: {answers})")
     lines = [
-        f"Mode: {'quick' if ctx.quick else 'default'}. Store: {what}; {documents:,} documents, {quads:,} quads "
-        f"(with the authority graphs). Machine: {machine_at_start} at the start, {_machine()} at the end: "
+        f"Mode: {'quick' if ctx.quick else 'default'}. Store: {what}; {facts['documents']:,} documents, "
+        f"{facts['quads']:,} quads (with the authority graphs). Machine: {facts['machine_at_start']} at the start; "
+        f"load average {os.getloadavg()[0]:.1f} at the end: "
         "2 cores shared with several engineers' tests and ingests, so every figure here is noisy (a request "
         "can wait behind another process for tens of ms); ratios are taken in the same run, minutes apart.",
         "",
         f"Server: `frus-kg serve` (uvicorn, default 2 query workers, default settings), one httpx client with "
         f"keep-alive on 127.0.0.1. Latency: one warm-up call (its time is the \"first call\" column), then "
-        f"{plan.runs} sequential calls; p99 is nearest-rank, so with {plan.runs} calls it is the slowest one. "
+        f"{plan.runs} sequential calls (fewer, at least 5, for a route whose calls pass {ROUTE_BUDGET:.0f} s in "
+        f"all); p99 is nearest-rank, so with {plan.runs} calls or fewer it is the slowest one. "
         "REST answers are asked as `application/json`, `/id/` and VoID "
         "as Turtle, SPARQL as SPARQL JSON. Ids found by SPARQL on the store: the document with the most "
         f"mentions (`{ids['volume']}/{ids['number']}`), the most mentioned person (`{_path(ids['people'])}`), "
@@ -664,9 +695,10 @@ def _report(ctx, plan, what, store, quads, documents, ids, subset_volume, subset
            "which this run did not have: the TEI-corpus section builds it in about 30 min alone on the machine)."),
         "",
         f"Throughput: {THREADS} client threads × {plan.per_thread} requests = {total} per cell (a cell stops "
-        f"after {BATCH_DEADLINE:.0f} s: `done` below the total says so), each thread with its own keep-alive "
+        f"after {BATCH_DEADLINE:.0f} s; the note below the table says whether every cell finished), each thread with its own keep-alive "
         f"connection, GET with the query in the URL, SPARQL JSON; requests/s, then the per-request p50 / p99. "
-        f"The lookups cycle through {counts[0]} documents of `{subset_volume}` and the {counts[1]} people its "
+        f"The lookups cycle through {facts['counts'][0]} documents of `{subset_volume}` and the {facts['counts'][1]} "
+        f"people its "
         "documents mention most, which every store here holds.",
         "",
         "| data | lookup | ours: req/s (p50 / p99) | reference: req/s (p50 / p99) | reference | ours / reference "
@@ -677,10 +709,11 @@ def _report(ctx, plan, what, store, quads, documents, ids, subset_volume, subset
         *_rate_rows(f"subset: authorities + `{subset_volume}`, {subset_quads:,} quads", ours_subset, rdflib,
                     "rdflib-endpoint (in memory)", 20),
         "",
-        "Requests done per cell: " + ", ".join(
-            f"{who} {r.done}" for who, rates in cells for r in rates.values())
-        + (f". rdflib-endpoint needed {rdflib_load:.0f} s to load the subset's N-Quads before it answered."
-           if rdflib else "."),
+        f"{agreement}; {done}. "
+        + (f"rdflib-endpoint needed {rdflib_load:.0f} s to load the subset's N-Quads before it answered. "
+           if rdflib else "")
+        + f"The same lookups run by pyoxigraph inside the bench process (the engine alone, no HTTP, no worker "
+        f"process) take {_fmt(facts['engine'])} ms at p50 on the full store.",
         "",
         f"Timeout case: `{RUNAWAY}` against `frus-kg serve --timeout {TIMEOUT:g}` on the same store, while two "
         f"clients send small queries (the lookups above and `ASK {{ ?s ?p ?o }}`, 20 ms apart). The server's "
@@ -691,7 +724,8 @@ def _report(ctx, plan, what, store, quads, documents, ids, subset_volume, subset
         f"| runaway answered | {runaway.status} after {runaway.answered:.1f} s |",
         f"| CPU of the server's tree idle again | {idle} after the runaway started (goal in the tests: "
         f"timeout + 2 s = {TIMEOUT + 2:g} s) |",
-        f"| CPU seconds the tree used until then | {runaway.cpu:.1f} |",
+        f"| CPU seconds the tree used until then | {runaway.cpu:.1f} (small queries included: on an idle machine "
+        f"the runaway alone would use one core for the {TIMEOUT:g} s) |",
         f"| small queries while it ran: p50 / p99 | {_fmt(percentile(small, 50)) if small else '-'} / "
         f"{_fmt(percentile(small, 99)) if small else '-'} ms ({len(small)} queries, {runaway.small_errors} errors) |",
         f"| the same small queries before it: p50 / p99 | {_fmt(percentile(before, 50))} / "
