@@ -38,7 +38,7 @@ $(STRACE):
 		|| echo "strace could not be installed: the XML reader's system-call test will be skipped" >&2
 
 screenshots: install $(CHROMIUM)
-	$(BIN)/python -m tests.browser.screenshots docs/screenshots
+	$(BIN)/python tests/browser/screenshots.py docs/screenshots
 
 bench: install
 	$(BIN)/python -m bench --corpus $(CORPUS) --report bench/REPORT.md

@@ -12,6 +12,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 _FENCE = re.compile(r"```sparql\n(.*?)```", re.S)
 _MARKUP = re.compile(r"\*\*|`|\[([^\]]*)\]\([^)]*\)")
 _BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*", re.S)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,8 @@ def _title(before: str) -> str:
     paragraphs = [p.strip() for p in before.split("\n\n") if p.strip()]
     text = paragraphs[-1] if paragraphs else "Example"
     lead = _BOLD_LEAD.match(text)
-    text = _MARKUP.sub(lambda m: m.group(1) or "", lead.group(1) if lead else text)
-    return " ".join(text.split()).rstrip(":").strip() or "Example"
+    text = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", lead.group(1) if lead else text).split())
+    return _SENTENCE.split(text)[-1].rstrip(":.").strip() or "Example"
 
 
 def parse_examples(markdown: str, source: str) -> list[Example]:

@@ -22,9 +22,10 @@ from .resources.links import document_ids, href, labels
 from .resources.paging import Page
 from .timeline import timeline_svg
 
-__all__ = ["document_page", "entity_page", "volume_page", "search_page", "PAGE_SIZE"]
+__all__ = ["document_page", "entity_page", "volume_page", "search_page", "PAGE_SIZE", "LARGE"]
 
 PAGE_SIZE = 20
+LARGE = 100
 KIND_NAMES = {"people": "Person", "countries": "Country", "organizations": "Organization", "regions": "Region"}
 
 
@@ -110,30 +111,49 @@ def _claim_views(store, iri: str, claims: list[dict]) -> list[dict]:
     return views
 
 
+def _chosen_year(request: Request, years: dict[int, int]) -> int | None:
+    """For an entity in more than LARGE documents, the year its lists show: ?year=, else its busiest year."""
+    if sum(years.values()) <= LARGE:
+        return None
+    asked = request.query_params.get("year", "")
+    if asked.isdigit() and int(asked) in years:
+        return int(asked)
+    return max(sorted(years), key=lambda y: years[y])
+
+
 def entity_page(request: Request, detail: dict) -> HTMLResponse:
-    """A person, country, organization or region: who or what it is, when, where, and every claim in its passage."""
+    """A person, country, organization or region: who or what it is, when, where, and every claim in its passage.
+
+    A large entity's lists show one year at a time (the claims about it through the year index), and
+    the timeline's bars choose the year, so the page costs the same for the Soviet Union as for Fenwick.
+    """
     store = request.app.state.store
     iri = detail["id"]
+    years = documents_per_year(store, iri)
+    year = _chosen_year(request, years)
+    span = {"date_from": f"{year}-01-01", "date_to": f"{year + 1}-01-01"} if year else {}
     lists = []
-    for name, title, filt in (("written", "Documents written", DocumentFilter(authors=[iri])),
-                              ("received", "Documents received", DocumentFilter(recipients=[iri])),
-                              ("mentioning", "Documents mentioning", DocumentFilter(mentions=[iri]))):
+    for name, title, filt in (("written", "Documents written", DocumentFilter(authors=[iri], **span)),
+                              ("received", "Documents received", DocumentFilter(recipients=[iri], **span)),
+                              ("mentioning", "Documents mentioning", DocumentFilter(mentions=[iri], **span))):
         listing = _listing(request, name, title, lambda page, f=filt: document_list(store, f, page),
                            documents_sparql(filt.patterns()))
         if listing["total"] or name == "mentioning":
             lists.append(listing)
     claim_lists = []
-    for name, title, filt in (("by", "Claims made", ClaimFilter(claimant=iri)),
-                              ("about", "Claims about", ClaimFilter(about=iri))):
+    for name, title, filt in (("by", "Claims made", ClaimFilter(claimant=iri, **span)),
+                              ("about", "Claims about", ClaimFilter(about=iri, **span))):
         listing = _listing(request, name, title, lambda page, f=filt: claim_list(store, f, page),
                            claims_sparql(filt.patterns()))
         listing["rows"] = _claim_views(store, iri, listing["rows"])
         if listing["total"] or name == "about":
             claim_lists.append(listing)
     network = any(getattr(r, "path", "").startswith("/network") for r in request.app.routes)
+    label = f"Documents mentioning {detail['label']} per year"
     return render_html(request, "entity.html", {
-        "entity": detail, "kind_name": KIND_NAMES.get(detail["kind"], "Entity"),
-        "timeline": timeline_svg(documents_per_year(store, iri), f"Documents mentioning {detail['label']} per year"),
+        "entity": detail, "kind_name": KIND_NAMES.get(detail["kind"], "Entity"), "year": year,
+        "years": sorted(years), "timeline": timeline_svg(years, label, link=f"{request.url.path}?year={{year}}#lists"
+                                                          if year else None, selected=year),
         "document_lists": lists, "claim_lists": claim_lists, "network": network})
 
 

@@ -32,6 +32,7 @@ def sparql_link(query: str, title: str | None = None) -> str:
 templates = Jinja2Templates(directory=str(TEMPLATES))
 templates.env.filters["href"] = lambda iri: href(iri) or iri
 templates.env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
+templates.env.filters["documents"] = lambda n: f"{n:,} document" + ("" if n == 1 else "s")
 templates.env.globals.update(sparql_link=sparql_link, BASE=BASE)
 
 

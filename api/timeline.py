@@ -9,8 +9,12 @@ WIDTH, HEIGHT, AXIS = 720, 120, 18
 MIN_YEARS = 12
 
 
-def timeline_svg(counts: dict[int, int], label: str = "Documents per year") -> str:
-    """One bar per year from the first to the last year with documents (empty years stay as gaps)."""
+def timeline_svg(counts: dict[int, int], label: str = "Documents per year", link: str | None = None,
+                 selected: int | None = None) -> str:
+    """One bar per year from the first to the last year with documents (empty years stay as gaps).
+
+    With `link` (a pattern with `{year}`), each bar links there; the `selected` year's bar is marked.
+    """
     if not counts:
         return ""
     first, last = min(counts), max(counts)
@@ -31,8 +35,12 @@ def timeline_svg(counts: dict[int, int], label: str = "Documents per year") -> s
         x = i * slot
         if n:
             h = max(2.0, HEIGHT * n / peak)
-            parts.append(f'<rect class="bar" x="{x + slot * 0.1:.1f}" y="{HEIGHT - h:.1f}" width="{slot * 0.8:.1f}" '
-                         f'height="{h:.1f}"><title>{year}: {n} document{"s" if n != 1 else ""}</title></rect>')
+            bar = (f'<rect class="bar{" selected" if year == selected else ""}" x="{x + slot * 0.1:.1f}" '
+                   f'y="{HEIGHT - h:.1f}" width="{slot * 0.8:.1f}" height="{h:.1f}">'
+                   f'<title>{year}: {n} document{"s" if n != 1 else ""}</title></rect>')
+            if link:
+                bar = f'<a href="{escape(link.format(year=year))}">{bar}</a>'
+            parts.append(bar)
         if (year - first) % step == 0:
             parts.append(f'<text x="{x + slot / 2:.1f}" y="{HEIGHT + 13}" text-anchor="middle">{year}</text>')
     parts.append("</svg>")

@@ -221,3 +221,20 @@ def test_search_results_mark_the_words_and_open_claims_at_their_passage(server):
     assert [text_of(h.find(".//h:a[2]", NS)) for h in find_all(only, ".//h:li[@class='search-hit']")] == [
         "54. Memorandum From the Deputy Secretary of State (Clark) and the Under Secretary of State for Management "
         "(Kennedy) to Secretary of State Haig"]
+
+
+def test_a_large_entitys_lists_show_one_year_chosen_on_the_timeline(sample_store, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from api import create_app, page_views
+
+    monkeypatch.setattr(page_views, "LARGE", 0)
+    client = TestClient(create_app(sample_store))
+    tree = parse(client.get("/countries/soviet-union-1991", headers=HTML).text)
+    assert [text_of(s) for s in find_all(tree, ".//h:nav[@class='years']//h:strong[@aria-current='page']")] == ["1981"]
+    bars = [a.get("href") for a in tree.iter("{http://www.w3.org/2000/svg}a")]
+    assert bars == ["/countries/soviet-union-1991?year=1981#lists"]
+    titles = [text_of(h) for h in find_all(tree, ".//h:section/h:h2")]
+    assert "Claims about in 1981" in titles and "Documents mentioning in 1981" in titles
+    sparql = text_of(find_all(tree, ".//h:section[@aria-labelledby='about']//h:details//h:code")[0])
+    assert "fk:aboutInYear" in sparql and "/years/1981>" in sparql
