@@ -34,7 +34,7 @@ def memo(tagged_as: str | None = None) -> DocumentRecord:
 
 @pytest.fixture(scope="module")
 def extractor():
-    return EntityExtractor()
+    return EntityExtractor(title_only=True)
 
 
 def test_henry_owen_is_not_lord_david_owen(extractor):
@@ -124,3 +124,11 @@ def test_printed_dates_that_exclude_the_documents_year_rule_a_holder_out():
     assert dates_allow("Japanese Prime Minister from December 24, 1976, until December 7, 1978", 1977)
     assert dates_allow("Director, Policy Planning Staff, from 1966 until 1969; member, NSC staff, from 1977 until 1981", 1978)
     assert dates_allow("Shah of Iran", 1978)
+
+
+def test_title_only_mentions_are_made_by_ingest_not_by_the_markup_evaluation():
+    record = memo()
+    record.text = record.text + " The President agreed."
+    record.pages = [Page("1", 0, len(record.text))]
+    EntityExtractor().run(record)
+    assert not [m for m in record.mentions if m.exact == "President"]
