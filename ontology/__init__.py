@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from .namespaces import BASE, FK, PREFIXES, sparql_prologue
 from .files import shapes_turtle, vocabulary_turtle
-from .validation import ValidationReport, Violation, validate
+from .reports import ValidationReport, Violation
+from .validation import validate
 
 __all__ = [
     "BASE", "FK", "PREFIXES", "ValidationReport", "Violation", "shapes_turtle", "sparql_prologue",

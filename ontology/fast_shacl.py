@@ -15,8 +15,9 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from .namespaces import RDF, RDFS, SH, XSD
+from .namespaces import RDF, RDFS, SH, XSD, compact_iri
 from .nt_terms import literal_parts, nquads_of, term_value, to_ox
+from .reports import ValidationReport, Violation
 from .shacl_compiler import PropertyShape, Shape, ShapesProgram, ValueCheck, compiled_shapes
 from .shacl_sparql import NATIVE_PREDICATES, Undecided, native_for, run_generic
 from .xsd_lexical import numeric_value, well_formed
@@ -356,8 +357,6 @@ def check(data: GraphIndex | bytes | str | Iterable[ox.Triple | ox.Quad], progra
 
 def validate_fast(data: GraphIndex | bytes | str | Iterable[ox.Triple | ox.Quad], program: ShapesProgram | None = None):
     """Validate one graph (pyoxigraph quads, or N-Quads bytes) with the fast engine; a ValidationReport like pySHACL's."""
-    from .validation import ValidationReport, Violation, compact_iri
-
     violations = set()
     for focus, shape, path, message, value, component in check(data, program):
         owner = shape.owner if isinstance(shape, PropertyShape) else shape.name
@@ -374,8 +373,6 @@ def validate_fast(data: GraphIndex | bytes | str | Iterable[ox.Triple | ox.Quad]
 
 def _default_message(shape, path, component: str, focus: str, value) -> str:
     """Messages for shapes without sh:message, worded like pySHACL's."""
-    from .validation import compact_iri
-
     name = component[len(SH):].replace("ConstraintComponent", "")
     where = (compact_iri(focus[1:-1]) if focus[0] == "<" else focus) + (f"->{compact_iri(path)}" if path else "")
     if isinstance(shape, PropertyShape):

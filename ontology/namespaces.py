@@ -9,7 +9,7 @@ import os
 
 __all__ = [
     "DEFAULT_VOCAB", "DEFAULT_BASE", "FK", "BASE", "SCHEMA", "OA", "PROV", "SKOS", "OWL", "RDF",
-    "RDFS", "XSD", "SH", "WD", "HSG", "PREFIXES", "sparql_prologue",
+    "RDFS", "XSD", "SH", "WD", "HSG", "SHAPES", "PREFIXES", "sparql_prologue", "compact_iri",
 ]
 
 DEFAULT_VOCAB = "https://w3id.org/frus-kg/vocab#"
@@ -28,6 +28,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 SH = "http://www.w3.org/ns/shacl#"
 WD = "http://www.wikidata.org/entity/"
 HSG = "https://history.state.gov/"
+SHAPES = "https://w3id.org/frus-kg/shapes#"
 
 PREFIXES: dict[str, str] = {
     "fk": FK, "fkid": BASE, "schema": SCHEMA, "oa": OA, "prov": PROV, "skos": SKOS, "owl": OWL,
@@ -39,3 +40,16 @@ def sparql_prologue(*names: str) -> str:
     """PREFIX lines for the given prefixes (all of them when none are named)."""
     chosen = names or tuple(PREFIXES)
     return "".join(f"PREFIX {n}: <{PREFIXES[n]}>\n" for n in chosen)
+
+
+_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+def compact_iri(text: str) -> str:
+    """An IRI as reports show it: prefixed where a frus-kg prefix (or fksh:) applies."""
+    for prefix, ns in _LONGEST_FIRST:
+        if text.startswith(ns):
+            return f"{prefix}:{text[len(ns):]}"
+    if text.startswith(SHAPES):
+        return "fksh:" + text[len(SHAPES):]
+    return text

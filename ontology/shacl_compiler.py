@@ -21,7 +21,7 @@ from functools import cache
 import pyoxigraph as ox
 
 from .files import shapes_turtle
-from .namespaces import OWL, RDF, RDFS, SH
+from .namespaces import OWL, RDF, RDFS, SH, compact_iri
 from .xsd_lexical import NUMERIC_DATATYPES, is_supported, numeric_value
 
 __all__ = [
@@ -146,7 +146,6 @@ def _short(iri: str) -> str:
 
 
 def _name(node) -> str:
-    from .validation import compact_iri
     return compact_iri(node.value) if isinstance(node, ox.NamedNode) else "shape"
 
 

@@ -6,7 +6,6 @@ shape), path and the shape's own message, so a rejected document can be fixed by
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterable
 
@@ -15,57 +14,12 @@ import rdflib
 from rdflib.namespace import SH
 
 from .files import shapes_turtle
-from .namespaces import PREFIXES
+from .namespaces import compact_iri
+from .reports import ValidationReport, Violation
 
-__all__ = ["Violation", "ValidationReport", "validate", "shapes_graph", "to_rdflib", "compact_iri", "ENGINES"]
+__all__ = ["Violation", "ValidationReport", "validate", "shapes_graph", "to_rdflib", "ENGINES"]
 
 ENGINES = ("pyshacl", "fast")
-
-
-@dataclass(frozen=True, order=True)
-class Violation:
-    focus: str
-    shape: str
-    path: str
-    message: str
-    value: str = ""
-    component: str = ""
-
-    def format(self) -> str:
-        where = f" {self.path}" if self.path else ""
-        value = f" (value: {self.value})" if self.value else ""
-        return f"{self.focus}: {self.shape}{where}: {self.message}{value}"
-
-
-@dataclass
-class ValidationReport:
-    violations: list[Violation] = field(default_factory=list)
-    engine: str = "pyshacl"
-
-    @property
-    def conforms(self) -> bool:
-        return not self.violations
-
-    def format(self, subject: str = "") -> str:
-        head = f"{subject}: " if subject else ""
-        if self.conforms:
-            return f"{head}conforms to the frus-kg shapes"
-        lines = [f"{head}{len(self.violations)} SHACL violation(s)"]
-        lines += [f"  - {v.format()}" for v in sorted(self.violations)]
-        return "\n".join(lines)
-
-
-def compact_iri(text: str) -> str:
-    """An IRI as reports show it: prefixed where a frus-kg prefix (or fksh:) applies."""
-    for prefix, ns in _LONGEST_FIRST:
-        if text.startswith(ns):
-            return f"{prefix}:{text[len(ns):]}"
-    if text.startswith("https://w3id.org/frus-kg/shapes#"):
-        return "fksh:" + text.split("#", 1)[1]
-    return text
-
-
-_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
 
 def _compact(term: rdflib.term.Node | None) -> str:
