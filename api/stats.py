@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from graph import Store
 from ontology.namespaces import sparql_prologue
 
+from .resources.links import href
+
 __all__ = ["STAT_QUERIES", "BROWSE_QUERIES", "Stats", "dataset_stats", "browse_lists"]
 
 _P = sparql_prologue("schema", "fk", "oa", "rdfs")
@@ -57,6 +59,7 @@ def browse_lists(store: Store) -> dict[str, list[dict]]:
     for name, query in BROWSE_QUERIES.items():
         rows = store.query(query).rows()
         lists[name] = [{"iri": iri.value, "label": label.value if label else iri.value.rsplit("/", 1)[-1],
+                        "href": "/volumes/" + iri.value.rsplit("/", 1)[-1] if name == "volumes" else href(iri.value),
                         "count": int(n.value)} for iri, label, n in rows]
     return lists
 

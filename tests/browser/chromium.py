@@ -10,7 +10,7 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "launch", "start_server"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "launch", "served"]
 
 CHROMIUM = Path(os.environ.get("FRUS_KG_TEST_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -25,9 +25,15 @@ def _api_helpers():
     return module
 
 
-def start_server(store: Path, *extra: str):
-    """(process, base URL) of `frus-kg serve` on a free port: the same helper as tests/api uses."""
-    return _api_helpers().start_server(store, *extra)
+@contextmanager
+def served(store: Path):
+    """The base URL of `frus-kg serve` on `store` (a free port, as tests/api starts it), stopped on exit."""
+    proc, base = _api_helpers().start_server(store)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(10)
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from chromium import CHROMIUM, launch, start_server
+from chromium import CHROMIUM, launch, served
 
 
 @pytest.fixture(scope="session")
@@ -29,10 +29,8 @@ def indexed_store_path(sample_store_path, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser_server(indexed_store_path):
-    proc, base = start_server(indexed_store_path)
-    yield base
-    proc.terminate()
-    proc.wait(10)
+    with served(indexed_store_path) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

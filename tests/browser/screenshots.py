@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from chromium import launch, start_server
+from chromium import launch, served
 
 __all__ = ["SHOTS", "main"]
 
@@ -41,21 +41,16 @@ def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "store"
         _ingest(store)
-        proc, base = start_server(store)
-        try:
-            with launch() as browser:
-                page = browser.new_page(viewport=VIEWPORT)
-                for name, path, action in SHOTS:
-                    page.goto(base + path)
-                    if action == "run":
-                        page.get_by_role("link", name=EDITOR_EXAMPLE).click()
-                        page.locator(".yasqe_queryButton").last.click()
-                        page.locator(".yasr table a").first.wait_for()
-                    page.screenshot(path=str(out / name))
-                    print(out / name)
-        finally:
-            proc.terminate()
-            proc.wait(10)
+        with served(store) as base, launch() as browser:
+            page = browser.new_page(viewport=VIEWPORT)
+            for name, path, action in SHOTS:
+                page.goto(base + path)
+                if action == "run":
+                    page.get_by_role("link", name=EDITOR_EXAMPLE).click()
+                    page.locator(".yasqe_queryButton").last.click()
+                    page.locator(".yasr table a").first.wait_for()
+                page.screenshot(path=str(out / name))
+                print(out / name)
 
 
 if __name__ == "__main__":
