@@ -568,7 +568,7 @@ def _idle_since(samples: list[tuple[float, int]], hz: int, window: float = 1.0, 
 # -- the report ----------------------------------------------------------------------------------
 
 def _fmt(ms: float) -> str:
-    return f"{ms:.0f}" if ms >= 10 else f"{ms:.1f}"
+    return f"{ms:.0f}" if ms >= 10 else f"{ms:.1f}" if ms >= 1 else f"{ms:.2f}"
 
 
 def _latency_rows(timings: list[Timing]) -> list[str]:
