@@ -9,6 +9,7 @@ from html import escape
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
+from starlette.routing import NoMatchFound
 
 from ontology.iris import document_url, volume_iri
 
@@ -121,6 +122,15 @@ def _chosen_year(request: Request, years: dict[int, int]) -> int | None:
     return max(sorted(years), key=lambda y: years[y])
 
 
+def _serves(request: Request, route_name: str) -> bool:
+    """Whether the app has the named route (FastAPI nests included routers, so `app.routes` does not list their paths)."""
+    try:
+        request.app.url_path_for(route_name)
+        return True
+    except NoMatchFound:
+        return False
+
+
 def entity_page(request: Request, detail: dict) -> HTMLResponse:
     """A person, country, organization or region: who or what it is, when, where, and every claim in its passage.
 
@@ -148,7 +158,7 @@ def entity_page(request: Request, detail: dict) -> HTMLResponse:
         listing["rows"] = _claim_views(store, iri, listing["rows"])
         if listing["total"] or name == "about":
             claim_lists.append(listing)
-    network = any(getattr(r, "path", "").startswith("/network") for r in request.app.routes)
+    network = _serves(request, "network")
     label = f"Documents mentioning {detail['label']} per year"
     return render_html(request, "entity.html", {
         "entity": detail, "kind_name": KIND_NAMES.get(detail["kind"], "Entity"), "year": year,
@@ -161,7 +171,7 @@ def volume_page(request: Request, volume_id: str) -> HTMLResponse | None:
     """A volume's documents in order, with its persons and terms lists; None if the store has no such volume."""
     store = request.app.state.store
     iri = volume_iri(volume_id)
-    filt = DocumentFilter(volume=iri, sort="number")
+    filt = DocumentFilter(volume=iri)
     documents = _listing(request, "documents", "Documents", lambda page: document_list(store, filt, page),
                          documents_sparql(filt.patterns()))
     if not documents["total"]:
