@@ -41,10 +41,10 @@ def editor(request: Request, query: str = "") -> HTMLResponse:
 
 
 @router.get("/volumes/{volume_id}", response_class=HTMLResponse,
-            summary="A volume's page: documents in order, persons and terms lists (data: /documents?volume=…)")
+            summary="A volume's page: documents by date, persons and terms lists (data: /documents?volume=…)")
 def volume(request: Request, volume_id: str):
     if not wants_html(request):
-        return RedirectResponse(f"/documents?volume={quote(volume_id)}&sort=number", status_code=303,
+        return RedirectResponse(f"/documents?volume={quote(volume_id)}", status_code=303,
                                 headers={"Vary": "Accept"})
     return volume_page(request, volume_id) or render_html(
         request, "not_found.html", {"message": f"No volume {volume_id} in this store."}, status_code=404)

@@ -133,7 +133,7 @@ def test_an_examples_title_is_the_paragraph_before_it():
 
 def test_volumes_send_data_clients_to_the_document_list_and_unknown_volumes_are_404(server):
     answer = httpx.get(server + "/volumes/frus1981-88v41", headers={"Accept": "application/json"})
-    assert answer.status_code == 303 and answer.headers["location"] == "/documents?volume=frus1981-88v41&sort=number"
+    assert answer.status_code == 303 and answer.headers["location"] == "/documents?volume=frus1981-88v41"
     assert httpx.get(server + "/volumes/frus1900v99", headers=HTML).status_code == 404
 
 
