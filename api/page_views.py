@@ -168,7 +168,7 @@ def entity_page(request: Request, detail: dict) -> HTMLResponse:
 
 
 def volume_page(request: Request, volume_id: str) -> HTMLResponse | None:
-    """A volume's documents in order, with its persons and terms lists; None if the store has no such volume."""
+    """A volume's documents by date, with its persons and terms lists; None if the store has no such volume."""
     store = request.app.state.store
     iri = volume_iri(volume_id)
     filt = DocumentFilter(volume=iri)
