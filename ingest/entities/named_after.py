@@ -27,26 +27,30 @@ Airport Field University College School Hospital County File Files Aviv Communit
 Gazette Doctrine Island Islands Atoll Square Boulevard Road Park Prize Memorial Highway Canal Building""".split())
 NAMED_BEFORE = frozenset("""Western Eastern Northern Southern Allied Four Big Great Home Free United Occupying Central Axis Royal
 Imperial Viet Fort Port Mount Lake Camp Point Glen St""".split())
+# After these the name is still the person's, as the editors tag it ("Nixon Presidential Materials").
+_STILL_THE_PERSON = frozenset({"Presidential"})
 _PHRASE = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 
 
 @cache
 def _gazetteer_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(first words of multi-word country names that are no name on their own, last words of territories named
-    after a person): 'New', 'Saint', 'Puerto'…; 'Island', 'Atoll', 'Coast'…"""
+    """(first words of multi-word country names that are no name on their own and end none, last words of
+    territories named after a person): 'New', 'Saint', 'Puerto'…; 'Island', 'Atoll', 'Coast'…"""
     a = authorities()
     gaz = gazetteer()
     surnames, people = a.surname_index, a.full_index
-    first, last = set(), set()
+    first, last, heads = set(), set(), set()
     for surface, entries in gaz.items():
         words = surface.split()
         if len(words) < 2 or not any(e.kind == "country" for e in entries):
             continue
+        heads.add(words[-1])
         w = words[0]
         if w not in gaz and w[1:].islower() and w != "The" and norm(w) not in surnames and norm(w) not in people:
             first.add(w)
         if norm(words[0]) in surnames and words[-1][1:].islower() and words[-1] not in gaz:
             last.add(words[-1])
+    first -= heads            # "State", "Union", "Republic" end other names: generic nouns, not a place's first word
     return frozenset(first), frozenset(last)
 
 
@@ -60,6 +64,8 @@ def thing_named_after(prev: str, surface: str, nxt: str, phrases: frozenset[str]
                       given_names: frozenset[str] | set[str] = frozenset()) -> str | None:
     """Why `surface`, printed between `prev` and `nxt` (capitalised neighbours, '' when none), names a thing
     and not a person; None when nothing says so."""
+    if nxt in _STILL_THE_PERSON:
+        return None
     gaz = gazetteer()
     first, last = _gazetteer_words()
     prev_is_name = not prev or prev.lower() in given_names or prev.endswith(".") or len(prev) == 1

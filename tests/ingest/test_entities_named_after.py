@@ -61,3 +61,8 @@ def test_regression_island_was_iceland(extractor):
     extractor.run(record)
     iceland = [m.exact for m in record.mentions if m.entity == iris.country_iri("iceland")]
     assert iceland == ["Iceland"]
+
+
+@pytest.mark.parametrize("prev, name, nxt", [("State", "Suu", ""), ("Union", "Kosygin", ""), ("", "Nixon", "Presidential")])
+def test_regression_chief_of_state_suu_and_the_nixon_presidential_materials_are_still_the_person(prev, name, nxt):
+    assert thing_named_after(prev, name, nxt, term_phrases(("Nixon Presidential Materials",))) is None
