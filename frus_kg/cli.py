@@ -1,7 +1,8 @@
 """The `frus-kg` command: the composition root that wires ingest, the store and the API together.
 
-Exit codes: 0 success; 1 some input was rejected or unreadable (the rest was ingested);
-2 usage error; 3 the store cannot be opened (missing, locked); 4 malformed query or data.
+Exit codes, and the one table that maps each package's errors to them, are in frus_kg/exits.py:
+0 success; 1 some input was rejected or unreadable (the rest was ingested); 2 usage error; 3 the store
+cannot be opened, read or written (missing, locked, a disk fault); 4 malformed query or data.
 """
 from __future__ import annotations
 
@@ -15,20 +16,18 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from graph import QueryError, StoreError, open_store, store_path
+from graph import QueryError, StoreError, store_path
 
-__all__ = ["app", "main", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE", "EXIT_QUERY"]
+from .exits import (EXIT_CODES, EXIT_OK, EXIT_QUERY, EXIT_REJECTED, EXIT_STORE, EXIT_USAGE, err, fail, fail_on,
+                    open_or_exit, out)
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_STORE, EXIT_QUERY = 0, 1, 2, 3, 4
+__all__ = ["app", "main", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE", "EXIT_QUERY", "EXIT_CODES"]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="frus-kg: a linked-data knowledge graph of Foreign Relations of the United States.")
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
 
 StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store folder [default: $FRUS_KG_STORE or ./data/store]")]
 
@@ -45,18 +44,6 @@ class ExportFormat(str, Enum):
     trig = "trig"
     turtle = "turtle"
     jsonld = "jsonld"
-
-
-def _fail(message: str, code: int) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
-    raise typer.Exit(code)
-
-
-def _open(store: Optional[Path], read_only: bool = False):
-    try:
-        return open_store(store, read_only=read_only)
-    except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
 
 
 class ValidationEngine(str, Enum):
@@ -85,14 +72,14 @@ def ingest(
     interrupted ingest (Ctrl-C, kill) can simply be rerun: it skips what is committed and finishes the
     rest (see docs/ingest.md).
     """
-    from ingest import find_inputs
+    from ingest import IngestError, find_inputs
     from ingest.limits import ENV_MAX_DOCUMENT_BYTES
     from ingest.parallel import default_workers, estimate_documents, ingest_corpus
 
     if max_document_bytes is not None:
         os.environ[ENV_MAX_DOCUMENT_BYTES] = str(max_document_bytes)   # the readers (and workers) read it
 
-    db = _open(store)
+    db = open_or_exit(store)
     if db.migrated:
         err.print(f"moved {db.migrated} ingest ledger statement(s) out of the default graph into the store's "
                   f"ledger file (once)", highlight=False)
@@ -133,13 +120,11 @@ def ingest(
             err.print("interrupted: every committed document is intact; rerun the same command to finish "
                       "(committed documents are skipped)")
             raise typer.Exit(130)
-        except Exception as exc:
-            from ingest import IngestError
-            if isinstance(exc, (IngestError, StoreError)):
-                db.close()
-                _fail(str(exc), EXIT_STORE if isinstance(exc, StoreError) else EXIT_REJECTED)
-            raise
+        except (IngestError, StoreError) as exc:
+            db.close()
+            fail_on(exc)
     _refresh_search_index(db, fatal=False)
+    _refresh_statistics(db, fatal=False)
     db.close()
     elapsed = time.perf_counter() - started
     table = Table(title="ingest summary", show_header=False)
@@ -182,21 +167,51 @@ def _refresh_search_index(db, *, rebuild: bool = False, fatal: bool = True) -> N
         index.close()
     except (sqlite3.Error, StoreError, OSError) as exc:
         if fatal:
-            _fail(f"search index: {exc}", EXIT_STORE)
+            fail(f"search index: {exc}", EXIT_STORE)
         err.print(f"[yellow]warning:[/] the search index was not refreshed ({exc}); run `frus-kg index`", highlight=False)
         return
     err.print(f"search index: {report.documents} document(s) and {report.label_graphs} name graph(s) indexed, "
               f"{report.removed} removed, {report.unchanged} unchanged, in {report.seconds:.1f} s", highlight=False)
 
 
+def _refresh_statistics(db, *, rebuild: bool = False, totals: bool = False, fatal: bool = True) -> None:
+    """Bring the statistics layer (graph/statistics.py: the counts that lists and entity pages read) up to
+    date. After an ingest a failure is only a warning: `frus-kg index` can finish the job."""
+    from graph.statistics import refresh_statistics
+
+    try:
+        with Progress(TextColumn("statistics"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("", total=None)
+            report = refresh_statistics(db, rebuild=rebuild, totals=totals,
+                                        on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+    except (StoreError, QueryError, OSError) as exc:
+        if fatal:
+            err.print(f"[bold red]error:[/] statistics: {exc}", highlight=False)
+            raise typer.Exit(EXIT_STORE)
+        err.print(f"[yellow]warning:[/] the statistics were not refreshed ({exc}); run `frus-kg index`", highlight=False)
+        return
+    err.print(f"statistics: {report.volumes} volume(s) counted, {report.removed} removed, {report.unchanged} "
+              f"unchanged, in {report.seconds:.1f} s", highlight=False)
+
+
 @app.command("index")
 def index_command(
     store: StoreOpt = None,
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Read every graph again instead of those that changed")] = False,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Read every graph and count every volume again instead of those that changed")] = False,
 ) -> None:
-    """Refresh the full-text search index beside the store (`ingest` does this at its end)."""
-    db = _open(store, read_only=True)
+    """Refresh the full-text search index and the statistics layer beside the store (`ingest` does both at its end)."""
+    db = open_or_exit(store, read_only=True)
     _refresh_search_index(db, rebuild=rebuild)
+    db.close()
+    from graph import open_store
+
+    try:
+        db = open_store(store)
+    except StoreError as exc:
+        err.print(f"[bold red]error:[/] statistics: {exc}", highlight=False)
+        raise typer.Exit(EXIT_STORE)
+    _refresh_statistics(db, rebuild=rebuild)
     db.close()
 
 
@@ -214,15 +229,15 @@ def query(
         try:
             sparql = Path(sparql[1:]).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            _fail(f"{sparql[1:]}: cannot read the query: {exc}", EXIT_USAGE)
+            fail(f"{sparql[1:]}: cannot read the query: {exc}", EXIT_USAGE)
     try:
         shape = inspect_query(sparql, GuardLimits(max_length=64 * 1024 * 1024))
         db = IsolatedStore(store_path(store), PoolSettings(workers=1, timeout=timeout or None,
                                                            row_cap=10 ** 12))
     except QueryError as exc:
-        _fail(str(exc), EXIT_QUERY)
+        fail(str(exc), EXIT_QUERY)
     except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+        fail(str(exc), EXIT_STORE)
     try:
         if format == QueryFormat.table and shape.form in ("select", "unknown"):
             _print_table(db.query(sparql))
@@ -242,9 +257,9 @@ def query(
         finally:
             path.unlink(missing_ok=True)
     except QueryError as exc:
-        _fail(str(exc), EXIT_QUERY)
+        fail(str(exc), EXIT_QUERY)
     except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+        fail(str(exc), EXIT_STORE)
     finally:
         db.close()
 
@@ -266,7 +281,7 @@ def export(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write [default: stdout]")] = None,
 ) -> None:
     """Write the whole dataset. N-Quads, TriG and JSON-LD keep the named graphs; Turtle merges them."""
-    db = _open(store, read_only=True)
+    db = open_or_exit(store, read_only=True)
     if output is None:
         db.export(sys.stdout.buffer, format.value)
         sys.stdout.flush()
@@ -281,7 +296,7 @@ def stats(store: StoreOpt = None, as_json: Annotated[bool, typer.Option("--json"
     """Counts of quads, graphs, documents, mentions and claims."""
     from ontology.namespaces import sparql_prologue
 
-    db = _open(store, read_only=True)
+    db = open_or_exit(store, read_only=True)
     q = sparql_prologue("schema", "fk", "oa") + """
     SELECT (COUNT(DISTINCT ?d) AS ?documents) (COUNT(DISTINCT ?v) AS ?volumes)
            (COUNT(DISTINCT ?m) AS ?mentions) (COUNT(DISTINCT ?c) AS ?claims) WHERE {
@@ -314,10 +329,10 @@ def validate(
             g = rdflib.Dataset()
             g.parse(file)
         except Exception as exc:  # rdflib raises many parser-specific types
-            _fail(f"{file}: cannot parse: {exc}", EXIT_QUERY)
+            fail(f"{file}: cannot parse: {exc}", EXIT_QUERY)
         graphs = [(str(c.identifier), rdflib.Graph().__iadd__(c)) for c in g.graphs() if len(c)]
     else:
-        db = _open(store, read_only=True)
+        db = open_or_exit(store, read_only=True)
         graphs = [(name, list(db.quads(name))) for name in db.graph_names()]
     for name, data in graphs:
         report = shacl(data)
@@ -355,19 +370,19 @@ def serve(
         try:
             token = update_token_file.read_text(encoding="utf-8").strip() or None
         except OSError as exc:
-            _fail(f"{update_token_file}: cannot read the update token: {exc}", EXIT_USAGE)
+            fail(f"{update_token_file}: cannot read the update token: {exc}", EXIT_USAGE)
     try:
         settings = Settings.from_env(cors=cors, query_timeout=timeout, row_cap=row_cap, query_workers=workers,
                                      service_allow=tuple(service_allow) if service_allow else None,
                                      service_timeout=service_timeout, update_token=token,
                                      max_body_bytes=max_body_bytes)
     except ValueError as exc:
-        _fail(str(exc), EXIT_USAGE)
+        fail(str(exc), EXIT_USAGE)
     try:
         db = IsolatedStore(store_path(store), PoolSettings(workers=settings.query_workers,
                                                            timeout=settings.query_timeout, row_cap=settings.row_cap))
     except StoreError as exc:
-        _fail(str(exc), EXIT_STORE)
+        fail(str(exc), EXIT_STORE)
     err.print(f"serving {store_path(store)} at http://{host}:{port}/ (SPARQL at /sparql; {settings.query_workers} "
               f"query workers, {settings.query_timeout:g} s time limit, {settings.row_cap:,} rows at most)")
     application = create_app(db, settings, owns_store=True)
@@ -391,7 +406,7 @@ def authorities_build(
     try:
         report = build_authorities(shared, out or DATA_DIR)
     except FileNotFoundError as exc:
-        _fail(str(exc), EXIT_USAGE)
+        fail(str(exc), EXIT_USAGE)
     err.print(report.format(), highlight=False)
 
 
@@ -400,10 +415,11 @@ def authorities_load(store: StoreOpt = None) -> None:
     """Load the authority data into the store as its own named graphs (graph/authority/people, …)."""
     from ingest.authorities.rdf import authority_graphs
 
-    db = _open(store)
+    db = open_or_exit(store)
     graphs = authority_graphs()
     db.replace_graphs(graphs)
     _refresh_search_index(db, fatal=False)
+    _refresh_statistics(db, totals=True, fatal=False)
     db.close()
     for name, quads in graphs.items():
         err.print(f"{name}: {len(quads)} triples", highlight=False)
@@ -425,7 +441,7 @@ def evaluate(
         try:
             score = evaluate_volume(path, use_volume_lists=not no_volume_lists, limit=limit)
         except (IngestError, OSError) as exc:
-            _fail(str(exc), EXIT_USAGE)
+            fail(str(exc), EXIT_USAGE)
         rows.append(score.as_dict())
         total.add(score)
     sys.stdout.write(json.dumps({"volumes": rows, "total": total.as_dict(),
@@ -473,13 +489,13 @@ def _sentence_spans(text: str):
 def _network(store, spec_args: tuple, seed: int, metrics: bool = True):
     from graph.networks import NetworkError, build_network
 
-    db = _open(store, read_only=True)
+    db = open_or_exit(store, read_only=True)
     try:
         return build_network(db, _network_spec(*spec_args), sentences=_sentence_spans, metrics=metrics, seed=seed)
     except NetworkError as exc:
-        _fail(str(exc), EXIT_USAGE)
+        fail(str(exc), EXIT_USAGE)
     except QueryError as exc:
-        _fail(str(exc), EXIT_QUERY)
+        fail(str(exc), EXIT_QUERY)
 
 
 @network_app.callback(invoke_without_command=True)
@@ -502,15 +518,15 @@ def network(
     from graph.networks import ego as ego_network
 
     if format not in (*FORMATS, "csv"):
-        _fail(f"unknown format {format!r}; choose from {', '.join((*FORMATS, 'csv'))}", EXIT_USAGE)
+        fail(f"unknown format {format!r}; choose from {', '.join((*FORMATS, 'csv'))}", EXIT_USAGE)
     if format == "csv" and output is None:
-        _fail("--format csv writes two files: give -o FILE", EXIT_USAGE)
+        fail("--format csv writes two files: give -o FILE", EXIT_USAGE)
     g = _network(store, (kind, window, weight, date_from, date_to, volume, genre, entity_kind, claim_type, min_weight, evidence), seed)
     if ego:
         try:
             g = ego_network(g, ego, radius)
         except NetworkError as exc:
-            _fail(str(exc), EXIT_USAGE)
+            fail(str(exc), EXIT_USAGE)
     outputs = ({output.with_suffix(".nodes.csv"): "csv-nodes", output.with_suffix(".edges.csv"): "csv-edges"}
                if format == "csv" else {output: format})
     for path, fmt in outputs.items():
@@ -522,7 +538,7 @@ def network(
             try:
                 path.write_bytes(data)
             except OSError as exc:
-                _fail(f"cannot write {path}: {exc.strerror}", EXIT_USAGE)
+                fail(f"cannot write {path}: {exc.strerror}", EXIT_USAGE)
             err.print(f"wrote {path}", highlight=False)
     err.print(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges", highlight=False)
     if g.graph.get("coverage_warning"):
@@ -545,12 +561,12 @@ def network_stats(
     from graph.networks import RANKABLE, ranking
 
     if by not in RANKABLE:
-        _fail(f"rank by one of {', '.join(RANKABLE)}, not {by!r}", EXIT_USAGE)
+        fail(f"rank by one of {', '.join(RANKABLE)}, not {by!r}", EXIT_USAGE)
     g = _network(store, (kind, window, weight, date_from, date_to, volume, genre, entity_kind, claim_type, min_weight, evidence), seed)
     try:
         ranked = ranking(g, by, top)
     except ValueError as exc:
-        _fail(str(exc), EXIT_USAGE)
+        fail(str(exc), EXIT_USAGE)
     groups: dict[int, list[dict]] = {}
     for _, d in g.nodes(data=True):
         groups.setdefault(d["community"], []).append(d)
@@ -596,9 +612,9 @@ def network_path(
     try:
         steps = shortest_path(g, source, target, strongest=strongest)
     except NetworkError as exc:
-        _fail(str(exc), EXIT_USAGE)
+        fail(str(exc), EXIT_USAGE)
     if not steps:
-        _fail("no path between them in this network", EXIT_REJECTED)
+        fail("no path between them in this network", EXIT_REJECTED)
     table = Table("from", "to", "documents", "first documents")
     for s in steps:
         table.add_row(g.nodes[s.source]["label"], g.nodes[s.target]["label"], str(s.document_count), " ".join(s.documents[:3]))

@@ -10,6 +10,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from .exits import EXIT_QUERY, EXIT_USAGE, err, fail, open_or_exit
+
 __all__ = ["link_app", "load", "unload", "register"]
 
 link_app = typer.Typer(no_args_is_help=True, help="Links to other datasets: CSV crosswalks out, linksets in.")
@@ -22,12 +24,6 @@ class Kind(str, Enum):
     organization = "organization"
 
 
-def _cli():
-    from frus_kg import cli   # the composition root's helpers (store opening, errors, exit codes)
-
-    return cli
-
-
 @link_app.command("export")
 def link_export(
     kind: Annotated[Kind, typer.Option("--kind", help="Which authority records")] = Kind.person,
@@ -37,14 +33,13 @@ def link_export(
     """Write a CSV crosswalk: frus-kg IRI, label, history.state.gov id, POCOM id, VIAF, Wikidata QID (and years)."""
     from graph.linksets import crosswalk_csv
 
-    cli = _cli()
-    db = cli._open(store, read_only=True)
+    db = open_or_exit(store, read_only=True)
     text = crosswalk_csv(db, kind.value)
     if output is None:
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-        cli.err.print(f"wrote {text.count(chr(10)) - 1} {kind.value} row(s) to {output}", highlight=False)
+        err.print(f"wrote {text.count(chr(10)) - 1} {kind.value} row(s) to {output}", highlight=False)
 
 
 @link_app.command("import")
@@ -61,16 +56,15 @@ def link_import(
     provenance; importing the same name again replaces it. A bad line refuses the whole file."""
     from graph.linkset_import import LinksetError, import_linkset
 
-    cli = _cli()
-    db = cli._open(store)
+    db = open_or_exit(store)
     try:
         graph, count = import_linkset(db, file, name=name, source=source, relation=relation,
                                       who=who or os.environ.get("USER") or getpass.getuser())
     except LinksetError as exc:
         db.close()
-        cli._fail(f"{exc}; nothing was stored", cli.EXIT_QUERY)
+        fail(f"{exc}; nothing was stored", EXIT_QUERY)
     db.close()
-    cli.err.print(f"stored {count} link(s) in {graph}", highlight=False)
+    err.print(f"stored {count} link(s) in {graph}", highlight=False)
 
 
 def load(
@@ -82,15 +76,14 @@ def load(
     """Load another RDF dataset into its own named graph, queryable beside ours; loading it again replaces it."""
     from graph.datasets import DatasetError, load_dataset
 
-    cli = _cli()
-    db = cli._open(store)
+    db = open_or_exit(store)
     try:
         count = load_dataset(db, file, graph, format)
     except DatasetError as exc:
         db.close()
-        cli._fail(str(exc), cli.EXIT_QUERY)
+        fail(str(exc), EXIT_QUERY)
     db.close()
-    cli.err.print(f"loaded {count} triple(s) into {graph}", highlight=False)
+    err.print(f"loaded {count} triple(s) into {graph}", highlight=False)
 
 
 def unload(
@@ -100,15 +93,14 @@ def unload(
     """Remove a dataset loaded with `frus-kg load` (its graph and its description)."""
     from graph.datasets import DatasetError, unload_dataset
 
-    cli = _cli()
-    db = cli._open(store)
+    db = open_or_exit(store)
     try:
         unload_dataset(db, graph)
     except DatasetError as exc:
         db.close()
-        cli._fail(str(exc), cli.EXIT_USAGE)
+        fail(str(exc), EXIT_USAGE)
     db.close()
-    cli.err.print(f"removed {graph}", highlight=False)
+    err.print(f"removed {graph}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import sparql_terms
-from .errors import (EngineBusy, EngineCrashed, QueryError, QueryRefused, QueryTimeout, StoreError,
+from .errors import (EngineBusy, GraphError, EngineCrashed, QueryError, QueryRefused, QueryTimeout, StoreError,
                      StoreLocked)
 from .query_pool import IsolatedStore, PoolSettings
 from .result_writer import Written, write_result
@@ -11,7 +11,7 @@ from .search_index import SearchIndex, SearchIndexMissing, SearchQueryError, par
 from .store import DEFAULT_STORE, OxigraphStore, QueryResult, Store, open_store, store_path
 
 __all__ = [
-    "EngineBusy", "EngineCrashed", "QueryRefused", "QueryTimeout", "IsolatedStore", "PoolSettings", "Written",
+    "EngineBusy", "EngineCrashed", "GraphError", "QueryRefused", "QueryTimeout", "IsolatedStore", "PoolSettings", "Written",
     "write_result", "GuardLimits", "QueryShape", "inspect_query",
     "DEFAULT_STORE", "OxigraphStore", "QueryError", "QueryResult", "Store", "StoreError", "StoreLocked",
     "open_store", "sparql_terms", "store_path",

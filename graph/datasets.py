@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from ontology.namespaces import BASE, RDF, XSD
 
+from .errors import GraphError
 from .linksets import DCT, VOID
 from .store import RDF_FORMATS, Store
 
@@ -23,7 +24,7 @@ FORMAT_BY_SUFFIX = {".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig
                     ".owl": "rdfxml", ".xml": "rdfxml", ".jsonld": "jsonld"}
 
 
-class DatasetError(ValueError):
+class DatasetError(GraphError, ValueError):
     """A dataset that cannot be loaded or unloaded; nothing was changed."""
 
 

@@ -1,15 +1,21 @@
-"""The store's exception hierarchy: what the client got wrong, and what went wrong on our side.
+"""The graph package's exception hierarchy: what the client got wrong, and what went wrong on our side.
 
-`QueryError` and `QueryRefused` are the client's (HTTP 400); every other `StoreError` is ours or the
-engine's (HTTP 5xx), so a disk fault never looks like a malformed query.
+`GraphError` is the root. `QueryError` and `QueryRefused` are the client's (HTTP 400); every other
+`StoreError` is ours or the engine's (HTTP 5xx), so a disk fault never looks like a malformed query.
+The errors of what a user asks to build (networks, datasets, linksets) are `GraphError`s that are not
+`StoreError`s (and, as before, `ValueError`s).
 """
 from __future__ import annotations
 
-__all__ = ["StoreError", "StoreLocked", "QueryError", "QueryRefused", "QueryTimeout", "EngineCrashed",
+__all__ = ["GraphError", "StoreError", "StoreLocked", "QueryError", "QueryRefused", "QueryTimeout", "EngineCrashed",
            "EngineBusy"]
 
 
-class StoreError(Exception):
+class GraphError(Exception):
+    """Base class of the graph package's errors."""
+
+
+class StoreError(GraphError):
     """The store cannot be opened, read or written."""
 
 

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from ontology import iris
 from ontology.namespaces import BASE, DEFAULT_BASE, PROV, RDF, SKOS, WD, XSD
 
+from .errors import GraphError
 from .linksets import DATASET_IRI, DCT, VOID
 from .store import Store
 
@@ -34,7 +35,7 @@ _RELATION_COLUMNS = ("relation", "predicate", "relationship")
 _KIND_FOLDERS = ("people", "countries", "organizations", "regions")
 
 
-class LinksetError(ValueError):
+class LinksetError(GraphError, ValueError):
     """A linkset file that cannot be imported; the message names the file and, where it can, the line."""
 
 

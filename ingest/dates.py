@@ -10,13 +10,15 @@ from __future__ import annotations
 import calendar
 from datetime import datetime
 
+from .errors import IngestError
+
 __all__ = ["EARLIEST_YEAR", "LATEST_YEAR", "DateRefused", "check_day", "check_range"]
 
 EARLIEST_YEAR = 1700
 LATEST_YEAR = 2100
 
 
-class DateRefused(ValueError):
+class DateRefused(IngestError, ValueError):
     """A date the source gives that cannot be a FRUS document's date; the message says why."""
 
 

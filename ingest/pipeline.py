@@ -53,19 +53,14 @@ class IngestSummary:
 
 
 def default_extractors() -> list[Extractor]:
-    """Extractors run on every record, in order: entities first, claims after (they use entities)."""
-    found: list[Extractor] = []
-    try:
-        from .entities import extract_entities
-        found.append(extract_entities)
-    except ImportError:
-        pass
-    try:
-        from .claims import extract_claims
-        found.append(extract_claims)
-    except ImportError:
-        pass
-    return found
+    """Extractors run on every record, in order: entities first, claims after (they use entities).
+
+    Imported here, not at the top, so that a reader-only caller does not load their indexes; an
+    ImportError is a broken build and is raised (it once yielded graphs without mentions, silently)."""
+    from .claims import extract_claims
+    from .entities import extract_entities
+
+    return [extract_entities, extract_claims]
 
 
 def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
@@ -89,10 +84,8 @@ def read_inputs(path: Path, on_error: Callable[[SourceError], None] | None = Non
         raise SourceError(str(path), "no such file or folder")
     name = path.name.lower()
     if name.endswith(TEI_SUFFIXES):
-        try:
-            from .tei_reader import read_tei
-        except ImportError:
-            raise SourceError(str(path), "TEI input is not supported by this build") from None
+        from .tei_reader import read_tei
+
         yield from (read_tei(path, on_error=on_error) if on_error else read_tei(path))
         return
     from .text_reader import read_text_document

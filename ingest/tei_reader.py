@@ -42,7 +42,7 @@ from lxml import etree
 
 from ontology import iris
 
-from .errors import SourceError
+from .errors import IngestError, SourceError
 from .dates import DateRefused, check_day, check_range
 from .heading import genre_of, parse_dateline, parties_of
 from .limits import size_problem
@@ -86,6 +86,9 @@ _HEADING_PLACE = re.compile(
     r"August|September|October|November|December)\s+\d{1,2},?\s+\d{4}")
 _VOLUME_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _FICHE = re.compile(r"^(\d+)/(\d+)\.\w+$")
+# what a document's content can make the reader raise: refused dates, limits, text it cannot use
+# (ValueError, UnicodeError among them). Anything else (TypeError, KeyError…) is a bug and is raised.
+_DATA_ERRORS = (ValueError, IngestError)
 
 
 # --------------------------------------------------------------------------------- dates
@@ -654,9 +657,8 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
                         record = _document(ctx, el, start_page, start_line)
                         if not has_front:              # a single-document file: its header describes it
                             record.subjects.extend(ctx.volume.header_subjects)
-                    except Exception as exc:    # one bad document must not lose the rest of the volume
-                        message = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
-                        report(SourceError(where, f"document {doc_id} cannot be read: {message}", start_line))
+                    except _DATA_ERRORS as exc:   # one bad document must not lose the rest of the volume
+                        report(SourceError(where, f"document {doc_id} cannot be read: {exc}", start_line))
                     else:
                         seen.add(doc_id)
                         count += 1

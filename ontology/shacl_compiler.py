@@ -20,6 +20,7 @@ from functools import cache
 
 import pyoxigraph as ox
 
+from .errors import OntologyError
 from .files import shapes_turtle
 from .namespaces import OWL, RDF, RDFS, SH, compact_iri
 from .xsd_lexical import NUMERIC_DATATYPES, is_supported, numeric_value
@@ -35,7 +36,7 @@ _NODE_KINDS = {SH + k for k in ("IRI", "BlankNode", "Literal", "BlankNodeOrIRI",
 _NON_VALIDATING = {SH + "name", SH + "description", SH + "order", SH + "group", SH + "defaultValue"}
 
 
-class UnsupportedShape(ValueError):
+class UnsupportedShape(OntologyError, ValueError):
     """shapes.ttl uses a SHACL construct the fast engine does not implement."""
 
 

@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
+from .errors import OntologyError
 from .namespaces import OA, SCHEMA
 from .nt_terms import literal_parts, term_value, unescape
 from .shacl_compiler import SparqlConstraint
@@ -46,7 +47,7 @@ _END = f"<{OA}end>"
 _TEXT = f"<{SCHEMA}text>"
 
 
-class Undecided(Exception):
+class Undecided(OntologyError):
     """The native implementation cannot decide this focus node; use the generic SPARQL path."""
 
 

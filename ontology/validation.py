@@ -13,6 +13,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import SH
 
+from .errors import UnknownEngine
 from .files import shapes_turtle
 from .namespaces import compact_iri
 from .reports import ValidationReport, Violation
@@ -69,7 +70,7 @@ def validate(data: rdflib.Graph | Iterable[ox.Triple | ox.Quad], *, engine: str 
             data = ox.parse(data.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
         return validate_fast(data)
     if engine != "pyshacl":
-        raise ValueError(f"unknown validation engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        raise UnknownEngine(f"unknown validation engine {engine!r}; choose one of {', '.join(ENGINES)}")
     import pyshacl
 
     graph = to_rdflib(data)

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass
 
+from graph.errors import GraphError
 from graph.sparql_terms import iri, literal, values
 from ontology import iris
 from ontology.namespaces import FK, SCHEMA
@@ -28,7 +29,7 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _VOLUME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
-class NetworkError(ValueError):
+class NetworkError(GraphError, ValueError):
     """A network was asked for with options that cannot be honoured (bad date, unknown kind…)."""
 
 

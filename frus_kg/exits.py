@@ -1,0 +1,60 @@
+"""The command line's boundary: exit codes, the one table that maps each package's errors to them, and
+the helpers every command uses to fail (cli.py and linking.py share them; neither imports the other back).
+
+Exit codes: 0 success; 1 some input was rejected or unreadable (the rest was ingested);
+2 usage error; 3 the store cannot be opened, read or written (missing, locked, a disk fault);
+4 malformed query or data.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NoReturn, Optional
+
+import typer
+from rich.console import Console
+
+from graph import GraphError, QueryError, StoreError, open_store
+from ingest import IngestError
+from ontology.errors import OntologyError
+
+__all__ = ["EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE", "EXIT_QUERY", "EXIT_CODES", "exit_code",
+           "fail", "fail_on", "open_or_exit", "out", "err"]
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_STORE, EXIT_QUERY = 0, 1, 2, 3, 4
+
+# the first row whose class the error is an instance of decides; a class not listed is a bug (a traceback)
+EXIT_CODES: tuple[tuple[type[Exception], int], ...] = (
+    (QueryError, EXIT_QUERY),        # the user's SPARQL or data
+    (StoreError, EXIT_STORE),        # missing, locked, unreadable, a disk fault
+    (GraphError, EXIT_USAGE),        # a network, dataset or linkset the user asked for cannot be made
+    (IngestError, EXIT_REJECTED),    # an input file or document
+    (OntologyError, EXIT_QUERY),     # shapes or a validation request the engine cannot run
+)
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def exit_code(exc: BaseException) -> int | None:
+    """The exit code of an error the CLI expects; None for anything else (a bug, which must surface)."""
+    return next((code for kind, code in EXIT_CODES if isinstance(exc, kind)), None)
+
+
+def fail(message: str, code: int) -> NoReturn:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def fail_on(exc: Exception) -> NoReturn:
+    """Exit with the table's code for `exc`; re-raise it when the table does not know it."""
+    code = exit_code(exc)
+    if code is None:
+        raise exc
+    fail(str(exc), code)
+
+
+def open_or_exit(store: Optional[Path], read_only: bool = False):
+    try:
+        return open_store(store, read_only=read_only)
+    except StoreError as exc:
+        fail(str(exc), EXIT_STORE)
