@@ -238,3 +238,14 @@ def test_a_large_entitys_lists_show_one_year_chosen_on_the_timeline(sample_store
     assert "Claims about in 1981" in titles and "Documents mentioning in 1981" in titles
     sparql = text_of(find_all(tree, ".//h:section[@aria-labelledby='about']//h:details//h:code")[0])
     assert "fk:aboutInYear" in sparql and "/years/1981>" in sparql
+
+
+def test_an_entitys_co_mentions_are_counted_and_lead_on_to_its_network(server):
+    tree = parse(get(server, FENWICK).text)
+    heading = next(h for h in find_all(tree, ".//h:h2") if h.get("id") == "co-mentioned")
+    assert text_of(heading) == "Mentioned in the same documents"
+    counted = [text_of(li) for li in find_all(tree, ".//h:ul[@class='plain columns']/h:li")]
+    assert "William Patrick Clark 1 document" in counted
+    network = [a.get("href") for a in find_all(tree, ".//h:a") if text_of(a) == "See the network"]
+    assert network == ["/network?entity=https%3A//w3id.org/frus-kg/id/people/104215"]
+    assert httpx.get(server + network[0], headers=HTML, timeout=60).status_code == 200
