@@ -13,6 +13,7 @@ from graph import Store, sparql_terms as st
 from ontology.iris import year_iri
 from ontology.namespaces import FK, sparql_prologue
 
+from .counts import volume_total
 from .links import entity_ref, href, labels, list_href, local_name
 from .paging import Page
 from .patterns import date_range
@@ -102,11 +103,19 @@ def claim_items(store: Store, iris: list[str]) -> list[dict]:
     return items
 
 
-def claim_list(store: Store, filt: ClaimFilter, page: Page) -> dict:
+def _known_total(store: Store, filt: ClaimFilter) -> int | None:
+    """The total from the statistics layer when the filters are none or a volume alone."""
+    if filt.about or filt.claimant or filt.claim_type or filt.date_from or filt.date_to or filt.document:
+        return None
+    return volume_total(store, "claimCount", filt.volume)
+
+
+def claim_list(store: Store, filt: ClaimFilter, page: Page, *, total: int | None = None) -> dict:
     """A page of claims by date, document number and place in the text: {total, limit, items, next}.
 
     `page.limit=None`: all of them. IRIs come last in the order: comparing them reads their strings
     from the store's dictionary, which made sorting a few thousand claims take most of a second.
+    `total`: the caller knows it (from the statistics layer), so it is not counted.
     """
     patterns = filt.patterns()
     dated = "" if (filt.date_from or filt.date_to) else "OPTIONAL { ?claim schema:dateCreated ?date }"
@@ -117,10 +126,12 @@ def claim_list(store: Store, filt: ClaimFilter, page: Page) -> dict:
   ?claim oa:hasTarget ?target . ?target oa:hasSelector ?position . ?position oa:start ?start .
 }} ORDER BY (!BOUND(?date)) STR(?date) ?n ?start ?claim {window}"""
     iris = [row["claim"] for row in select(store, query)]
-    if page.limit:
-        total = count(store, _PROLOGUE, patterns, "claim")
-    else:
+    if not page.limit:
         total = len(iris)
+    elif total is None:
+        total = _known_total(store, filt)
+        if total is None:
+            total = count(store, _PROLOGUE, patterns, "claim")
     cursor = page.next_cursor(total, filt.params)
     return {
         "total": total, "limit": page.limit, "items": claim_items(store, iris),

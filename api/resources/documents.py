@@ -12,6 +12,7 @@ from ontology.iris import document_iri
 from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
 
 from .claims import ClaimFilter, claim_list
+from .counts import volume_total
 from .links import document_ids, entity_ref, href, labels, list_href, local_name
 from .paging import Page
 from .patterns import date_range
@@ -91,8 +92,17 @@ def document_summaries(store: Store, iris: list[str]) -> list[dict]:
     return items
 
 
-def document_list(store: Store, filt: DocumentFilter, page: Page) -> dict:
-    """A page of documents: {total, limit, items: [summary…], next: relative URL or None}."""
+def _known_total(store: Store, filt: DocumentFilter) -> int | None:
+    """The total from the statistics layer when the filters are none or a volume alone."""
+    if filt.mentions or filt.authors or filt.recipients or filt.genre or filt.date_from or filt.date_to or filt.text:
+        return None
+    return volume_total(store, "documentCount", filt.volume)
+
+
+def document_list(store: Store, filt: DocumentFilter, page: Page, *, total: int | None = None) -> dict:
+    """A page of documents: {total, limit, items: [summary…], next: relative URL or None}.
+
+    `total`: the caller knows it (from the statistics layer), so it is not counted."""
     patterns = filt.patterns()
     extra, order = _order(filt)
     query = _PROLOGUE + f"""SELECT ?doc WHERE {{
@@ -100,7 +110,10 @@ def document_list(store: Store, filt: DocumentFilter, page: Page) -> dict:
   {extra}
 }} {order} LIMIT {page.limit} OFFSET {page.offset}"""
     iris = [row["doc"] for row in select(store, query)]
-    total = count(store, _PROLOGUE, patterns, "doc")
+    if total is None:
+        total = _known_total(store, filt)
+    if total is None:
+        total = count(store, _PROLOGUE, patterns, "doc")
     cursor = page.next_cursor(total, filt.params)
     return {
         "total": total, "limit": page.limit, "items": document_summaries(store, iris),

@@ -1,10 +1,11 @@
 """People, countries, organizations and regions: lists with document counts, and one entity in full.
 
-Lists hold the authority entities that at least one document mentions, found from the documents'
-`schema:mentions` and told apart by their IRI path (`…/people/`), which is far cheaper than joining
-119,000 `schema:Person`s. The page is chosen first (names, filters, order) and only its entities are
-counted (an indexed lookup per entity); docs/http.md says what stays expensive at corpus scale (the
-distinct mentioned entities, co-mention counts).
+Lists hold the authority entities that at least one document mentions. With the statistics layer
+(graph/statistics.py, written after ingest) they come from its per-entity totals: a page without filters
+is a lookup of the name ranks it shows, a filtered one sorts ranks (integers) rather than labels, and
+counts, totals and co-mentions are read, not counted. Without it (a store no refresh has seen) the same
+answers are counted from the documents' `schema:mentions`, entities told apart by their IRI path
+(`…/people/`), which is far cheaper than joining 119,000 `schema:Person`s; docs/http.md gives both costs.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from graph import Store, sparql_terms as st
 from ontology.iris import position_iri
 from ontology.namespaces import BASE, FK, RDF, RDFS, SCHEMA, SKOS, sparql_prologue
 
+from . import counts as stats
 from .claims import ClaimFilter, claim_list
 from .documents import DocumentFilter, document_list
 from .links import KINDS, entity_ref, href, labels, list_href, local_name
@@ -44,10 +46,17 @@ class EntityFilter:
     date_to: str | None = None
     params: dict = field(default_factory=dict)
 
-    def patterns(self, kind: str, positions: list[str] | None = None) -> str:
-        """WHERE patterns binding ?e and ?name. `positions`: the office resolved to position IRIs."""
-        in_kind = f"FILTER (STRSTARTS(STR(?e), {st.literal(BASE + kind + '/')}))"
-        lines = [f"{{ SELECT DISTINCT ?e WHERE {{ ?doc schema:mentions ?e {in_kind} }} }}", "?e rdfs:label ?name ."]
+    def filtered(self) -> bool:
+        return bool(self.name or self.office or self.date_from or self.date_to)
+
+    def patterns(self, kind: str, positions: list[str] | None = None, ranked: bool = False) -> str:
+        """WHERE patterns binding ?e and ?name, or ?e and ?rank from the statistics when `ranked`.
+        `positions`: the office resolved to position IRIs."""
+        if ranked:
+            lines = [f"?total fk:entityKind {st.literal(kind)} ; fk:nameRank ?rank ; fk:entity ?e ."]
+        else:
+            in_kind = f"FILTER (STRSTARTS(STR(?e), {st.literal(BASE + kind + '/')}))"
+            lines = [f"{{ SELECT DISTINCT ?e WHERE {{ ?doc schema:mentions ?e {in_kind} }} }}", "?e rdfs:label ?name ."]
         if kind == "people" and (positions is not None or self.date_from or self.date_to):
             # a plain join (hence SELECT DISTINCT): inside FILTER EXISTS or a subquery, Oxigraph 0.5
             # reads every tenure instead (measured 100× slower)
@@ -96,15 +105,37 @@ def _document_counts(store: Store, iris: list[str]) -> dict[str, int]:
     return {row["e"]: int(row["n"]) for row in select(store, query)}
 
 
-def entity_list(store: Store, kind: str, filt: EntityFilter, page: Page) -> dict:
-    """A page of entities of one kind, by name: {total, limit, items: [{id, name, documentCount…}], next}."""
+def _ranked_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tuple[list[dict], int, dict[str, int]]:
+    """The page from the statistics: rows with ?e and ?name, the total, and the document counts."""
+    if filt.filtered():
+        patterns = filt.patterns(kind, _positions(store, filt.office) if kind == "people" else None, ranked=True)
+        query = _PROLOGUE + f"""SELECT DISTINCT ?e ?rank WHERE {{
+  {patterns}
+}} ORDER BY ?rank LIMIT {page.limit} OFFSET {page.offset}"""
+        iris = [row["e"] for row in select(store, query)]
+        total = count(store, _PROLOGUE, patterns, "e", distinct=True)
+    else:
+        iris = stats.ranked_entities(store, kind, page.offset, page.limit or 0)
+        total = stats.kind_total(store, kind) or 0
+    names = labels(store, iris)
+    return [{"e": e, "name": names.get(e)} for e in iris], total, stats.document_counts(store, iris)
+
+
+def _counted_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tuple[list[dict], int, dict[str, int]]:
+    """The page counted from the documents' mentions (a store without statistics)."""
     patterns = filt.patterns(kind, _positions(store, filt.office) if kind == "people" else None)
     query = _PROLOGUE + f"""SELECT DISTINCT ?e ?name WHERE {{
   {patterns}
 }} ORDER BY LCASE(STR(?name)) ?e LIMIT {page.limit} OFFSET {page.offset}"""
     rows = list(select(store, query))
-    counts = _document_counts(store, [row["e"] for row in rows])
     total = count(store, _PROLOGUE, patterns, "e", distinct=True)
+    return rows, total, _document_counts(store, [row["e"] for row in rows])
+
+
+def entity_list(store: Store, kind: str, filt: EntityFilter, page: Page) -> dict:
+    """A page of entities of one kind, by name: {total, limit, items: [{id, name, documentCount…}], next}."""
+    read = _ranked_page if stats.uses_statistics(store) else _counted_page
+    rows, total, counts = read(store, kind, filt, page)
     cursor = page.next_cursor(total, filt.params)
     items = [{"id": row["e"], "type": local_name(KINDS[kind]), "kind": kind,
               "name": row["name"], "href": href(row["e"]), "documentCount": counts.get(row["e"], 0)} for row in rows]
@@ -153,10 +184,15 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
     def one(predicate):
         return first(props, predicate)
 
-    docs = document_list(store, DocumentFilter(mentions=[iri], params={"mentions": [iri]}), Page(limit=documents))
-    by = claim_list(store, ClaimFilter(claimant=iri, params={"claimant": iri}), Page(limit=claims))
-    about = claim_list(store, ClaimFilter(about=iri, params={"about": iri}), Page(limit=claims))
-    co = _co_mentioned(store, term, co_mentioned)
+    totals = stats.entity_totals(store, iri) or {}
+    docs = document_list(store, DocumentFilter(mentions=[iri], params={"mentions": [iri]}), Page(limit=documents),
+                         total=totals.get("documentCount"))
+    by = claim_list(store, ClaimFilter(claimant=iri, params={"claimant": iri}), Page(limit=claims),
+                    total=totals.get("claimsByCount"))
+    about = claim_list(store, ClaimFilter(about=iri, params={"about": iri}), Page(limit=claims),
+                       total=totals.get("claimsAboutCount"))
+    frequent = totals.get("documentCount", 0) >= stats.FREQUENT
+    co = stats.co_mentioned(store, iri, co_mentioned) if frequent else _co_mentioned(store, term, co_mentioned)
     related = [*props.get("http://purl.org/dc/terms/replaces", []), *props.get("http://purl.org/dc/terms/isReplacedBy", []),
                *(other for other, _ in co)]
     names = labels(store, related)

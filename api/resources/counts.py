@@ -1,0 +1,82 @@
+"""Counts read from the statistics layer (graph/statistics.py) instead of counted over the corpus.
+
+Every function returns None when the store has no statistics (a store written through the library without
+`refresh_statistics`, or a remote one): callers then count directly, as they did before the layer existed.
+A list page of entities is a lookup of the ranks it shows; an entity's totals are one node; its
+co-mentioned entities sum at most one row per volume and per listed entity.
+"""
+from __future__ import annotations
+
+from graph import Store, sparql_terms as st
+from graph.statistics import TOTALS_GRAPH, has_statistics, statistics_graph
+from ontology.namespaces import sparql_prologue
+
+from .rows import select
+
+__all__ = ["FREQUENT", "uses_statistics", "ranked_entities", "kind_total", "document_counts", "entity_totals",
+           "co_mentioned", "volume_total"]
+
+_PROLOGUE = sparql_prologue("fk")
+FREQUENT = 100     # documents: below, an entity's co-mentions are counted exactly from its documents (cheap)
+
+
+def uses_statistics(store: Store) -> bool:
+    return has_statistics(store)
+
+
+def ranked_entities(store: Store, kind: str, offset: int, limit: int) -> list[str]:
+    """The entities of a kind at name ranks offset … offset + limit - 1 (ranks are lookups, not a sort)."""
+    ranks = " ".join(str(r) for r in range(offset, offset + limit))
+    query = _PROLOGUE + f"""SELECT ?e ?rank WHERE {{
+  VALUES ?rank {{ {ranks} }} ?t fk:nameRank ?rank ; fk:entityKind {st.literal(kind)} ; fk:entity ?e }}"""
+    return [row["e"] for row in sorted(select(store, query), key=lambda row: row["rank"])]
+
+
+def kind_total(store: Store, kind: str) -> int | None:
+    """How many entities of the kind documents mention."""
+    query = _PROLOGUE + f"""SELECT ?n WHERE {{
+  GRAPH <{TOTALS_GRAPH}> {{ ?t a fk:KindTotal ; fk:entityKind {st.literal(kind)} ; fk:entityCount ?n }} }}"""
+    rows = list(select(store, query))
+    return int(rows[0]["n"]) if rows else (0 if has_statistics(store) else None)
+
+
+def document_counts(store: Store, iris: list[str]) -> dict[str, int]:
+    """Documents that mention each entity (entities no document mentions are left out)."""
+    if not iris:
+        return {}
+    query = _PROLOGUE + f"""SELECT ?e ?n WHERE {{
+  {st.values("e", map(st.iri, iris))} ?t fk:entity ?e ; fk:entityKind ?kind ; fk:documentCount ?n }}"""
+    return {row["e"]: int(row["n"]) for row in select(store, query)}
+
+
+def entity_totals(store: Store, iri: str) -> dict[str, int] | None:
+    """documentCount, claimsAboutCount and claimsByCount of one entity (zeros when nothing counts it), or
+    None without statistics."""
+    query = _PROLOGUE + f"""SELECT ?docs ?about ?by WHERE {{
+  ?t fk:entity {st.iri(iri)} ; fk:entityKind ?kind ; fk:documentCount ?docs ; fk:claimsAboutCount ?about ;
+     fk:claimsByCount ?by }}"""
+    rows = list(select(store, query))
+    if not rows:
+        return {"documentCount": 0, "claimsAboutCount": 0, "claimsByCount": 0} if has_statistics(store) else None
+    row = rows[0]
+    return {"documentCount": int(row["docs"]), "claimsAboutCount": int(row["about"]), "claimsByCount": int(row["by"])}
+
+
+def co_mentioned(store: Store, iri: str, limit: int) -> list[tuple[str, int]]:
+    """The entities sharing most documents with one, summed over the volumes' lists. Each volume lists the
+    first `CO_MENTION_LIMIT` entities sharing at least `CO_MENTION_MIN` documents with it, so a sum leaves out
+    the volumes where a pair is rarer: exact within one volume, a close lower bound for frequent entities."""
+    query = _PROLOGUE + f"""SELECT ?other (SUM(?n) AS ?count) WHERE {{
+  ?pair fk:entity {st.iri(iri)} ; fk:coMentioned ?other ; fk:coMentionCount ?n
+}} GROUP BY ?other ORDER BY DESC(?count) ?other LIMIT {int(limit)}"""
+    return [(row["other"], int(row["count"])) for row in select(store, query)]
+
+
+def volume_total(store: Store, what: str, volume: str | None = None) -> int | None:
+    """`documentCount` or `claimCount` of one volume, or of all: a sum over at most one row per volume."""
+    if what not in ("documentCount", "claimCount") or not has_statistics(store):
+        return None
+    where = (f"GRAPH {st.iri(statistics_graph(volume))} {{ ?g a fk:VolumeStatistics ; fk:{what} ?n }}" if volume
+             else f"GRAPH ?g {{ ?g a fk:VolumeStatistics ; fk:{what} ?n }}")
+    rows = list(select(store, _PROLOGUE + f"SELECT (SUM(?n) AS ?total) WHERE {{ {where} }}"))
+    return int(rows[0].get("total", 0)) if rows else 0

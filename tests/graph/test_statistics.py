@@ -1,0 +1,221 @@
+"""The statistics layer: equal to the aggregates it stands for, one graph per volume, kept current, and read by the lists."""
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph import open_store
+from graph.statistics import (CO_MENTION_LIMIT, CO_MENTION_MIN, STATS_PREFIX, TOTALS_GRAPH, refresh_statistics,
+                              statistics_graph)
+from ontology.namespaces import BASE, FK, sparql_prologue
+
+ROOT = Path(__file__).resolve().parents[2]
+INPUTS = [ROOT / "examples" / "frus1981-88v41-d54.txt", ROOT / "tests" / "fixtures" / "tei" / "frus1969-76v01-slice.xml",
+          ROOT / "tests" / "fixtures" / "tei" / "frus1969-76ve09p1-slice.xml"]
+MEMO_VOLUME = BASE + "historicaldocuments/frus1981-88v41"
+SLICE_VOLUME = BASE + "historicaldocuments/frus1969-76v01"
+CLARK = BASE + "people/102617"
+P = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The sample memo and two TEI slices (three volumes), ingested and counted once."""
+    from ingest import ingest_paths
+    from ingest.authorities.rdf import ensure_authority_graphs
+
+    path = tmp_path_factory.mktemp("statistics") / "store"
+    db = open_store(path)
+    ensure_authority_graphs(db)
+    summary = ingest_paths(INPUTS, db)
+    assert summary.documents == 14 and not summary.failures, summary.failures
+    report = refresh_statistics(db)
+    assert (report.volumes, report.removed, report.unchanged, report.totals) == (3, 0, 0, True)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def db(built, tmp_path):
+    """A private copy of the built store, free to change."""
+    shutil.copytree(built, tmp_path / "store")
+    store = open_store(tmp_path / "store")
+    yield store
+    store.close()
+
+
+def rows(store, sparql):
+    return [tuple(None if t is None else t.value for t in row) for row in store.query(P + sparql).rows()]
+
+
+# -- what the statistics say, and what counting directly says -------------------------------------
+
+def stored_counts(store) -> dict[tuple[str, str], dict]:
+    """{(volume, entity): {documentCount, …}} as the volumes' statistics graphs hold them."""
+    found: dict[tuple[str, str], dict] = defaultdict(dict)
+    for v, e, p, o in rows(store, f"""SELECT ?v ?e ?p ?o WHERE {{ GRAPH ?g {{
+        ?s a fk:EntityVolumeCount ; fk:volume ?v ; fk:entity ?e ; ?p ?o
+        FILTER (?p NOT IN (rdf:type, fk:volume, fk:entity)) }} FILTER (STRSTARTS(STR(?g), "{STATS_PREFIX}")) }}"""
+                           .replace("rdf:type", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>")):
+        found[v, e][p[len(FK):]] = int(o) if p[len(FK):].endswith("Count") else o
+    return dict(found)
+
+
+def direct_counts(store) -> dict[tuple[str, str], dict]:
+    """The same, counted over the documents with grouped SPARQL (mentions found by their target's source)."""
+    found: dict[tuple[str, str], dict] = defaultdict(dict)
+    for v, e, n in rows(store, """SELECT ?v ?e (COUNT(DISTINCT ?doc) AS ?n) WHERE {
+        ?doc a fk:Document ; schema:isPartOf ?v ; schema:mentions ?e } GROUP BY ?v ?e"""):
+        found[v, e]["documentCount"] = int(n)
+    for v, e, first, last in rows(store, """SELECT ?v ?e (MIN(SUBSTR(STR(?date), 1, 10)) AS ?first)
+        (MAX(SUBSTR(STR(?date), 1, 10)) AS ?last) WHERE {
+        ?doc a fk:Document ; schema:isPartOf ?v ; schema:mentions ?e ; schema:dateCreated ?date } GROUP BY ?v ?e"""):
+        found[v, e].update(firstDate=first, lastDate=last)
+    queries = {
+        "mentionCount": """SELECT ?v ?e (COUNT(?m) AS ?n) WHERE { ?m a fk:Mention ; oa:hasBody ?e ;
+            oa:hasTarget ?t . ?t oa:hasSource ?doc . ?doc a fk:Document ; schema:isPartOf ?v } GROUP BY ?v ?e""",
+        "claimsAboutCount": """SELECT ?v ?e (COUNT(?c) AS ?n) WHERE { ?c a fk:Claim ; schema:about ?e ;
+            prov:wasDerivedFrom ?doc . ?doc a fk:Document ; schema:isPartOf ?v } GROUP BY ?v ?e""",
+        "claimsByCount": """SELECT ?v ?e (COUNT(?c) AS ?n) WHERE { ?c a fk:Claim ; prov:wasAttributedTo ?e ;
+            prov:wasDerivedFrom ?doc . ?doc a fk:Document ; schema:isPartOf ?v } GROUP BY ?v ?e""",
+    }
+    for name, query in queries.items():
+        for v, e, n in rows(store, query):
+            found[v, e][name] = int(n)
+    return dict(found)
+
+
+def direct_co_mentions(store) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    pairs = defaultdict(list)
+    for v, e, o, n in rows(store, f"""SELECT ?v ?e ?o (COUNT(?doc) AS ?n) WHERE {{
+        ?doc a fk:Document ; schema:isPartOf ?v ; schema:mentions ?e, ?o FILTER (?e != ?o) }}
+        GROUP BY ?v ?e ?o HAVING (COUNT(?doc) >= {CO_MENTION_MIN})"""):
+        pairs[v, e].append((o, int(n)))
+    return {k: sorted(found, key=lambda p: (-p[1], p[0]))[:CO_MENTION_LIMIT] for k, found in pairs.items()}
+
+
+def stored_co_mentions(store) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    pairs = defaultdict(list)
+    for g, e, o, n in rows(store, f"""SELECT ?g ?e ?o ?n WHERE {{ GRAPH ?g {{
+        ?p fk:entity ?e ; fk:coMentioned ?o ; fk:coMentionCount ?n }} FILTER (STRSTARTS(STR(?g), "{STATS_PREFIX}")) }}"""):
+        pairs[g, e].append((o, int(n)))
+    return {k: sorted(found, key=lambda p: (-p[1], p[0])) for k, found in pairs.items()}
+
+
+def test_each_volume_has_its_own_statistics_graph_and_the_corpus_its_totals(db):
+    names = [g for g in db.graph_names() if g.startswith(TOTALS_GRAPH)]
+    assert names == sorted([TOTALS_GRAPH, *(STATS_PREFIX + v for v in ("frus1969-76v01", "frus1969-76ve09p1", "frus1981-88v41"))])
+
+
+def test_the_counts_per_entity_and_volume_equal_the_direct_aggregates(db):
+    stored, direct = stored_counts(db), direct_counts(db)
+    assert len(stored) > 100
+    assert stored == direct
+    assert stored[MEMO_VOLUME, CLARK]["documentCount"] == 1 and stored[MEMO_VOLUME, CLARK]["mentionCount"] >= 1
+
+
+def test_the_co_mentions_per_volume_are_the_direct_top_pairs(db):
+    direct = {(statistics_graph(v), e): pairs for (v, e), pairs in direct_co_mentions(db).items()}
+    assert direct and stored_co_mentions(db) == direct
+
+
+def test_the_volume_figures_are_its_documents_and_claims(db):
+    stored = {v: (int(d), int(c)) for v, d, c in rows(db, """SELECT ?v ?d ?c WHERE { GRAPH ?g {
+        ?g a fk:VolumeStatistics ; fk:volume ?v ; fk:documentCount ?d ; fk:claimCount ?c } }""")}
+    direct = {v: (int(d), int(c)) for v, d, c in rows(db, """SELECT ?v (COUNT(DISTINCT ?doc) AS ?d) (COUNT(?c) AS ?c) WHERE {
+        ?doc a fk:Document ; schema:isPartOf ?v . OPTIONAL { ?c prov:wasDerivedFrom ?doc } } GROUP BY ?v""")}
+    assert stored == direct and stored[MEMO_VOLUME][0] == 1 and stored[SLICE_VOLUME][0] == 8
+
+
+def test_the_totals_sum_the_volumes_and_rank_each_kind_by_name(db):
+    totals = {e: int(n) for e, n in rows(db, f"""SELECT ?e ?n WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
+        ?t a fk:EntityTotal ; fk:entity ?e ; fk:documentCount ?n }} }}""")}
+    direct = {e: int(n) for e, n in rows(db, """SELECT ?e (COUNT(DISTINCT ?doc) AS ?n) WHERE {
+        ?doc a fk:Document ; schema:mentions ?e } GROUP BY ?e""")}
+    assert {e: n for e, n in totals.items() if n} == direct
+    ranked = [e for e, _ in rows(db, f"""SELECT ?e ?rank WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
+        ?t fk:entityKind "people" ; fk:nameRank ?rank ; fk:entity ?e }} }} ORDER BY ?rank""")]
+    by_name = [e for e, _ in rows(db, f"""SELECT DISTINCT ?e ?name WHERE {{ ?doc a fk:Document ; schema:mentions ?e .
+        ?e rdfs:label ?name FILTER (STRSTARTS(STR(?e), "{BASE}people/")) }} ORDER BY LCASE(STR(?name)) ?e""")]
+    assert len(ranked) > 10 and ranked == by_name
+
+
+# -- kept current ----------------------------------------------------------------------------------
+
+def test_an_unchanged_store_is_not_counted_again(db):
+    report = refresh_statistics(db)
+    assert (report.volumes, report.removed, report.unchanged, report.totals) == (0, 0, 3, False)
+
+
+def test_a_volume_whose_documents_changed_is_counted_again_alone(db):
+    before = stored_counts(db)
+    db.drop_graphs([SLICE_VOLUME + "/d10"])
+    report = refresh_statistics(db)
+    assert (report.volumes, report.unchanged, report.totals) == (1, 2, True)
+    after = stored_counts(db)
+    assert after == direct_counts(db)
+    assert {k: c for k, c in after.items() if k[0] != SLICE_VOLUME} == {k: c for k, c in before.items() if k[0] != SLICE_VOLUME}
+    assert sum(c.get("documentCount", 0) for k, c in after.items() if k[0] == SLICE_VOLUME) < \
+        sum(c.get("documentCount", 0) for k, c in before.items() if k[0] == SLICE_VOLUME)
+
+
+def test_a_reingested_volume_replaces_its_statistics(db):
+    from ingest import ingest_paths
+
+    db.drop_graphs([SLICE_VOLUME + "/d10"])
+    refresh_statistics(db)
+    summary = ingest_paths([INPUTS[1]], db, force=True)
+    assert summary.documents == 8
+    report = refresh_statistics(db)
+    assert (report.volumes, report.unchanged) == (1, 2)
+    assert stored_counts(db) == direct_counts(db)
+
+
+def test_a_removed_volume_loses_its_statistics_and_its_share_of_the_totals(db):
+    db.drop_graphs([MEMO_VOLUME + "/d54", MEMO_VOLUME])
+    report = refresh_statistics(db)
+    assert (report.volumes, report.removed, report.totals) == (0, 1, True)
+    assert not db.has_graph(statistics_graph(MEMO_VOLUME))
+    assert stored_counts(db) == direct_counts(db)
+    assert not rows(db, f"SELECT ?t WHERE {{ GRAPH <{TOTALS_GRAPH}> {{ ?t fk:entity <{CLARK}> }} }}")
+
+
+def test_rebuild_counts_every_volume_again(db):
+    assert refresh_statistics(db, rebuild=True).volumes == 3
+
+
+# -- read by the REST resources --------------------------------------------------------------------
+
+def _lists(store) -> dict:
+    from api.resources import EntityFilter, Page, entity_detail, entity_list
+
+    return {**{kind: entity_list(store, kind, EntityFilter(), Page(limit=200))
+               for kind in ("people", "countries", "organizations", "regions")},
+            "page2": entity_list(store, "countries", EntityFilter(), Page(offset=5, limit=5)),
+            "named": entity_list(store, "people", EntityFilter(name="k", params={"name": "k"}), Page(limit=200)),
+            "clark": entity_detail(store, "people", "102617"),
+            "us": entity_detail(store, "countries", "united-states")}
+
+
+def test_the_lists_and_entity_pages_answer_the_same_with_and_without_the_statistics(db):
+    with_stats = _lists(db)
+    assert with_stats["people"]["total"] > 10 and with_stats["us"]["documentsTotal"] > 5
+    db.drop_graphs([TOTALS_GRAPH])                   # the documented fallback: counted from the mentions
+    assert _lists(db) == with_stats
+
+
+def test_the_lists_read_their_counts_from_the_statistics(db):
+    from api.resources import EntityFilter, Page, entity_list
+
+    node = ox.NamedNode(f"{TOTALS_GRAPH}/people/102617")
+    count = ox.NamedNode(FK + "documentCount")
+    graph = ox.NamedNode(TOTALS_GRAPH)
+    doctored = [q for q in db.quads(TOTALS_GRAPH) if not (q.subject == node and q.predicate == count)]
+    doctored.append(ox.Quad(node, count, ox.Literal("999", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), graph))
+    db.replace_graphs({TOTALS_GRAPH: doctored})
+    listing = entity_list(db, "people", EntityFilter(), Page(limit=200))
+    assert {i["id"]: i["documentCount"] for i in listing["items"]}[CLARK] == 999
