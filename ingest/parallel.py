@@ -44,14 +44,14 @@ from ontology import iris
 from ontology.fast_shacl import GraphIndex, validate_fast
 from ontology.validation import validate
 
-from .errors import IngestError, SourceError
+from .errors import IngestError, RejectedDocument, SourceError
 from .ledger import BatchWriter, Commit, CorpusSink, Ledger, file_digest
 from .pipeline import TEI_SUFFIXES, Extractor, Failure, default_extractors, find_inputs, read_inputs
 from .records import DocumentRecord, VolumeRecord
 from .triples import document_graph, volume_graph
 
-__all__ = ["CorpusSummary", "Progress", "ingest_corpus", "process_document", "DocumentResult", "estimate_documents",
-           "default_workers"]
+__all__ = ["CorpusSummary", "IngestSummary", "Progress", "ingest_corpus", "ingest_paths", "process_document",
+           "document_graphs", "DocumentResult", "estimate_documents", "default_workers"]
 
 
 def default_workers() -> int:
@@ -110,36 +110,59 @@ class DocumentResult:
 
 
 # ------------------------------------------------------------------------------------ worker side
+def _enrich_and_check(record: DocumentRecord, extractors: Sequence[Extractor], engine: str, check_shapes: bool,
+                      times: dict[str, float]):
+    """(graph data, SHACL report or None): what a worker does to one document, timed stage by stage.
+    Raises SourceError when the record cannot be written as RDF."""
+    t = time.thread_time()
+    for extract in extractors:
+        extract(record)
+    t1 = time.thread_time()
+    times["extract"] = t1 - t
+    try:
+        data = document_graph(record)
+    except ValueError as exc:
+        raise SourceError(record.source, str(exc)) from None
+    t3 = time.thread_time()
+    times["triples"] = t3 - t1
+    if not check_shapes:
+        return data, None
+    if engine == "fast":
+        report = validate_fast(GraphIndex(data.triples, data.nquads))
+    else:
+        report = validate(data.quads(), engine=engine)
+    times["validate"] = time.thread_time() - t3
+    return data, report
+
+
 def process_document(record: DocumentRecord, extractors: Sequence[Extractor], engine: str = "fast",
                      check_shapes: bool = True, seq: int = 0) -> DocumentResult:
     """Extractors -> triples -> N-Quads -> SHACL. Never raises for a bad document: the result says why."""
     doc = iris.document_iri(record.volume.id, record.doc_id)
     graph = iris.graph_iri(doc)
     times: dict[str, float] = {}
-    t = time.thread_time()
     try:
-        for extract in extractors:
-            extract(record)
-        t1 = time.thread_time()
-        times["extract"] = t1 - t
         try:
-            data = document_graph(record)
-        except ValueError as exc:
-            return DocumentResult(seq, graph, error=str(SourceError(record.source, str(exc))), kind="unreadable", seconds=times)
-        t3 = time.thread_time()
-        times["triples"] = t3 - t1
-        if check_shapes:
-            if engine == "fast":
-                report = validate_fast(GraphIndex(data.triples, data.nquads))
-            else:
-                report = validate(data.quads(), engine=engine)
-            times["validate"] = time.thread_time() - t3
-            if not report.conforms:
-                return DocumentResult(seq, graph, error=report.format(f"{record.source} ({doc})"), kind="rejected", seconds=times)
+            data, report = _enrich_and_check(record, extractors, engine, check_shapes, times)
+        except SourceError as exc:
+            return DocumentResult(seq, graph, error=str(exc), kind="unreadable", seconds=times)
+        if report is not None and not report.conforms:
+            return DocumentResult(seq, graph, error=report.format(f"{record.source} ({doc})"), kind="rejected", seconds=times)
         return DocumentResult(seq, graph, data.nquads, len(data.triples), seconds=times)
     except Exception as exc:          # an extractor bug must not stop the corpus: report it, go on
         where = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         return DocumentResult(seq, graph, error=f"{record.source} ({doc}): {where}", kind="crashed", seconds=times)
+
+
+def document_graphs(record: DocumentRecord, extractors: Sequence[Extractor] = (), *, check: bool = True,
+                    engine: str = "fast") -> dict[str, list[ox.Quad]]:
+    """The validated named graph of one document, as a corpus worker builds it (`process_document`'s
+    steps), for callers that want the quads. Raises RejectedDocument on a SHACL violation."""
+    doc = iris.document_iri(record.volume.id, record.doc_id)
+    data, report = _enrich_and_check(record, extractors, engine, check, {})
+    if report is not None and not report.conforms:
+        raise RejectedDocument(f"{record.source} ({doc})", report)
+    return {iris.graph_iri(doc): data.quads()}
 
 
 def _worker_main(tasks, results, parent_pid: int, extractor_spec, engine: str, check_shapes: bool) -> None:
@@ -699,3 +722,14 @@ def ingest_corpus(
     summary.stage_seconds = stage
     progress()
     return summary
+
+
+IngestSummary = CorpusSummary
+
+
+def ingest_paths(paths: Iterable[str | Path], store: CorpusSink, *, extractors: Sequence[Extractor] | None = None,
+                 check: bool = True, force: bool = True, workers: int = 0, engine: str = "fast") -> CorpusSummary:
+    """`ingest_corpus` in this process (no workers), reading every file again (`force`): the same path as
+    `frus-kg ingest`, for test fixtures, the bench and small inputs."""
+    return ingest_corpus(paths, store, workers=workers, extractors=extractors, engine=engine, check_shapes=check,
+                         force=force, estimate=False)

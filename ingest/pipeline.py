@@ -1,27 +1,17 @@
-"""reader -> records -> enrichment -> triples -> SHACL gate -> named graphs handed to a sink (the store).
+"""The inputs of an ingest: which files, the documents in each, and the extractors run on every record.
 
-`ingest` does not import `graph`: the caller passes any object with `replace_graphs` and
-`add_graphs_if_absent` (the store interface), which keeps the one-way imports.
+The one ingest path, from these records to committed graphs, is `ingest.parallel.ingest_corpus`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Callable, Iterable, Iterator
 
-import pyoxigraph as ox
-
-from ontology import iris
-from ontology.validation import validate
-
-from .errors import IngestError, RejectedDocument, SourceError
+from .errors import SourceError
 from .records import DocumentRecord
-from .triples import document_quads, volume_quads
 
-__all__ = [
-    "GraphSink", "IngestSummary", "Failure", "Extractor", "default_extractors", "document_graphs",
-    "find_inputs", "read_inputs", "ingest_paths", "TEXT_SUFFIXES", "TEI_SUFFIXES",
-]
+__all__ = ["Failure", "Extractor", "default_extractors", "find_inputs", "read_inputs", "TEXT_SUFFIXES", "TEI_SUFFIXES"]
 
 TEXT_SUFFIXES = (".txt", ".md")
 TEI_SUFFIXES = (".xml", ".xml.gz", ".tei", ".tei.gz")
@@ -29,27 +19,11 @@ TEI_SUFFIXES = (".xml", ".xml.gz", ".tei", ".tei.gz")
 Extractor = Callable[[DocumentRecord], None]
 
 
-class GraphSink(Protocol):
-    def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> None: ...
-    def add_graphs_if_absent(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> list[str]: ...
-
-
 @dataclass
 class Failure:
     source: str
     message: str
     kind: str            # "unreadable" | "rejected"
-
-
-@dataclass
-class IngestSummary:
-    documents: int = 0
-    triples: int = 0
-    failures: list[Failure] = field(default_factory=list)
-
-    @property
-    def rejected(self) -> int:
-        return len(self.failures)
 
 
 def default_extractors() -> list[Extractor]:
@@ -90,70 +64,3 @@ def read_inputs(path: Path, on_error: Callable[[SourceError], None] | None = Non
         return
     from .text_reader import read_text_document
     yield read_text_document(path)
-
-
-def document_graphs(record: DocumentRecord, extractors: Sequence[Extractor] = (), *, check: bool = True) -> dict[str, list[ox.Quad]]:
-    """The validated named graph(s) of one document. Raises RejectedDocument on a SHACL violation."""
-    for extract in extractors:
-        extract(record)
-    doc = iris.document_iri(record.volume.id, record.doc_id)
-    try:
-        quads = document_quads(record)
-    except ValueError as exc:
-        raise SourceError(record.source, str(exc)) from None
-    if check:
-        report = validate(quads)
-        if not report.conforms:
-            raise RejectedDocument(f"{record.source} ({doc})", report)
-    return {iris.graph_iri(doc): quads}
-
-
-def ingest_paths(
-    paths: Iterable[str | Path],
-    sink: GraphSink,
-    *,
-    extractors: Sequence[Extractor] | None = None,
-    check: bool = True,
-    on_document: Callable[[DocumentRecord | None, Failure | None], None] | None = None,
-) -> IngestSummary:
-    """Ingest files and folders; each document is committed atomically or not at all."""
-    summary = IngestSummary()
-    extractors = default_extractors() if extractors is None else extractors
-    volumes_seen: set[str] = set()
-
-    def unreadable_document(exc: SourceError) -> None:
-        """One document of a volume could not be read; the rest of the volume still is."""
-        failure = Failure(f"{exc.path}:{exc.line}" if exc.line else exc.path, str(exc), "unreadable")
-        summary.failures.append(failure)
-        if on_document:
-            on_document(None, failure)
-
-    for path in find_inputs(paths):
-        try:
-            for record in read_inputs(path, on_error=unreadable_document):
-                try:
-                    graphs = document_graphs(record, extractors, check=check)
-                except IngestError as exc:
-                    failure = Failure(record.source, str(exc), "rejected")
-                    summary.failures.append(failure)
-                    if on_document:
-                        on_document(record, failure)
-                    continue
-                if record.volume.id not in volumes_seen:
-                    volumes_seen.add(record.volume.id)
-                    vgraph = {iris.graph_iri(iris.volume_iri(record.volume.id)): volume_quads(record.volume)}
-                    if record.volume.complete:
-                        sink.replace_graphs(vgraph)
-                    else:
-                        sink.add_graphs_if_absent(vgraph)
-                sink.replace_graphs(graphs)
-                summary.documents += 1
-                summary.triples += sum(len(q) for q in graphs.values())
-                if on_document:
-                    on_document(record, None)
-        except IngestError as exc:
-            failure = Failure(str(path), str(exc), "unreadable")
-            summary.failures.append(failure)
-            if on_document:
-                on_document(None, failure)
-    return summary

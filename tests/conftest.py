@@ -36,13 +36,13 @@ def store(tmp_path):
 def sample_store_path(tmp_path_factory) -> Path:
     """A store with the sample memo ingested once per session (open it read-only in tests)."""
     from graph import open_store
-    from ingest import ingest_paths
+    from ingest import ingest_corpus
     from ingest.authorities.rdf import ensure_authority_graphs
 
     path = tmp_path_factory.mktemp("sample") / "store"
     db = open_store(path)
     ensure_authority_graphs(db)
-    summary = ingest_paths([SAMPLE], db)
+    summary = ingest_corpus([SAMPLE], db, workers=0)              # the path `frus-kg ingest` takes
     assert summary.documents == 1 and not summary.failures, summary.failures
     db.close()
     from typer.testing import CliRunner

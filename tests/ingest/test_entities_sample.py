@@ -6,7 +6,7 @@ import copy
 import pytest
 
 from ingest.entities import extract_entities
-from ingest.pipeline import document_graphs
+from ingest import document_graphs
 from ontology import iris
 
 WD = "http://www.wikidata.org/entity/"

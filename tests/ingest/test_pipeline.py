@@ -31,13 +31,17 @@ def test_rejected_document_leaves_store_unchanged(store, sample_path):
     assert _dump(store) == before
 
 
-def test_first_ingest_rejected_writes_nothing(store, sample_path):
+def test_first_ingest_rejected_writes_no_document_graph_and_no_ledger_entry(store, sample_path):
+    """The volume's own graph is written when its first document is read (as `frus-kg ingest` does);
+    the rejected document leaves no graph and no entry."""
     def bad_confidence(record):
         from ingest.records import Mention
         record.mentions.append(Mention(0, 2, "person", "header", 3.0, entity="https://example.org/p"))
 
     summary = ingest_paths([sample_path], store, extractors=[bad_confidence])
-    assert summary.rejected == 1 and store.quad_count() == 0
+    assert summary.rejected == 1 and summary.documents == 0
+    assert store.graph_names() == [iris.graph_iri(iris.volume_iri("frus1981-88v41"))]
+    assert store.ledger.rows() == []
 
 
 def test_bad_files_are_reported_and_good_ones_still_ingest(store, sample_path, tmp_path):
@@ -47,7 +51,7 @@ def test_bad_files_are_reported_and_good_ones_still_ingest(store, sample_path, t
     assert summary.documents == 1
     assert [f.kind for f in summary.failures] == ["unreadable"] * 3
     messages = " ".join(f.message for f in summary.failures)
-    assert "empty.txt: empty file" in messages and "wrong.txt:1:1" in messages and "missing.txt: no such file" in messages
+    assert "empty.txt: empty file" in messages and "wrong.txt:1:1" in messages and "missing.txt: cannot read: No such file" in messages
     assert store.has_graph(iris.document_iri("frus1981-88v41", "d54"))
 
 

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from ingest.errors import SourceError
-from ingest.pipeline import document_graphs, ingest_paths
+from ingest import document_graphs, ingest_paths
 from ingest.tei_reader import read_tei
 from ontology import iris
 
