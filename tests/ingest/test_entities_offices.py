@@ -114,7 +114,8 @@ def test_a_title_no_source_settles_is_not_a_mention(extractor):
 
 
 def test_the_president_inside_an_office_name_is_not_a_mention(extractor):
-    record = tehran_telegram(extractor, "He met the Counselor to the President for Economic Policy and the President’s Assistant.")
+    record = tehran_telegram(extractor, "He met the Counselor to the President for Economic Policy, the President’s Assistant "
+                                        "and the Executive Office of the President.")
     assert holder(record, "President") is None
 
 
