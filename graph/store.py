@@ -28,6 +28,7 @@ __all__ = [
 DEFAULT_STORE = "data/store"
 
 _QUAD_FORMATS = {"nquads", "trig", "jsonld"}
+LOG_CLEANUP_BYTES = 16 << 20       # a writable store whose write-ahead logs are larger drops them when closed
 
 
 def store_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -294,6 +295,28 @@ class OxigraphStore:
         self.flush()
         self.ledger.close()
         self._store = None  # type: ignore[assignment]
+        if not self.read_only and self.path is not None and _log_bytes(self.path) > LOG_CLEANUP_BYTES:
+            _release_logs(self.path)
+
+
+def _log_bytes(path: Path) -> int:
+    try:
+        return sum(e.stat().st_size for e in os.scandir(path) if e.name.endswith(".log"))
+    except OSError:
+        return 0
+
+
+def _release_logs(path: Path) -> None:
+    """Open the closed store once more and close it: RocksDB deletes on open the write-ahead logs whose writes
+    are in its tables, which pyoxigraph 0.5 keeps while a store is open (a two-volume ingest left 548 MB of
+    logs in an 816 MB folder; after this, none, for 0.06-0.17 s). Skipped if anything still holds the store."""
+    import gc
+
+    gc.collect()                    # a query result still alive would keep the old database open
+    try:
+        ox.Store(str(path))
+    except OSError:
+        pass
 
 
 def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False) -> OxigraphStore:

@@ -51,7 +51,7 @@ from ontology.namespaces import FK, SCHEMA
 
 __all__ = [
     "CorpusSink", "LedgerTable", "Ledger", "BatchWriter", "Commit", "file_digest", "SOURCE_DIGEST", "INGEST_VOLUME",
-    "INGEST_STATUS", "INGEST_COMPLETE", "INGEST_PENDING",
+    "INGEST_STATUS", "INGEST_COMPLETE", "INGEST_PENDING", "BATCH_BYTES",
 ]
 
 SOURCE_DIGEST = FK + "sourceDigest"
@@ -59,6 +59,7 @@ INGEST_VOLUME = FK + "ingestVolume"
 INGEST_STATUS = FK + "ingestStatus"
 INGEST_COMPLETE = FK + "IngestComplete"
 INGEST_PENDING = FK + "IngestPending"
+BATCH_BYTES = 16 << 20      # N-Quads per write batch: bench/REPORT.md (store writes) found larger ones no faster and 3-15x the memory
 
 
 class LedgerTable(Protocol):
@@ -154,7 +155,7 @@ class BatchWriter:
     """Collects commits and writes them in large transactions; each graph is all-or-nothing, and its ledger
     entry is written after it (the order is the module docstring's)."""
     sink: CorpusSink
-    max_bytes: int = 32 << 20
+    max_bytes: int = BATCH_BYTES
     max_graphs: int = 256
     bulk: bool = False               # new graphs by Oxigraph's bulk loader (see Ledger.repair)
     pending: list[Commit] = field(default_factory=list)

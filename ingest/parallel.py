@@ -45,7 +45,7 @@ from ontology.fast_shacl import GraphIndex, validate_fast
 from ontology.validation import validate
 
 from .errors import IngestError, RejectedDocument, SourceError
-from .ledger import BatchWriter, Commit, CorpusSink, Ledger, file_digest
+from .ledger import BATCH_BYTES, BatchWriter, Commit, CorpusSink, Ledger, file_digest
 from .pipeline import TEI_SUFFIXES, Extractor, Failure, default_extractors, find_inputs, read_inputs
 from .records import DocumentRecord, VolumeRecord
 from .triples import document_graph, volume_graph
@@ -496,7 +496,7 @@ def ingest_corpus(
     check_shapes: bool = True,
     force: bool = False,
     prefetch: int = 4,
-    batch_bytes: int = 16 << 20,
+    batch_bytes: int = BATCH_BYTES,
     batch_seconds: float = 5.0,
     on_progress: Callable[[Progress], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,

@@ -57,8 +57,8 @@ def to_rdflib(data: rdflib.Graph | Iterable[ox.Triple | ox.Quad]) -> rdflib.Grap
     return graph
 
 
-def validate(data: rdflib.Graph | Iterable[ox.Triple | ox.Quad], *, engine: str = "pyshacl") -> ValidationReport:
-    """Validate one graph against the frus-kg shapes.
+def validate(data: rdflib.Graph | bytes | Iterable[ox.Triple | ox.Quad], *, engine: str = "pyshacl") -> ValidationReport:
+    """Validate one graph (rdflib, pyoxigraph triples or quads, or N-Triples/N-Quads bytes) against the shapes.
 
     engine="pyshacl" (the default and the reference) or "fast" (ontology/fast_shacl.py: the same shapes
     compiled to Python checks, ~100x faster; used by corpus ingest). Both give the same verdicts.
@@ -73,7 +73,7 @@ def validate(data: rdflib.Graph | Iterable[ox.Triple | ox.Quad], *, engine: str 
         raise UnknownEngine(f"unknown validation engine {engine!r}; choose one of {', '.join(ENGINES)}")
     import pyshacl
 
-    graph = to_rdflib(data)
+    graph = to_rdflib(ox.parse(data, format=ox.RdfFormat.N_QUADS) if isinstance(data, bytes) else data)
     _, results, _ = pyshacl.validate(
         graph, shacl_graph=shapes_graph(), inference="none", advanced=False, allow_warnings=True,
     )
