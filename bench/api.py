@@ -19,8 +19,8 @@ JSON and the worker pool: what a user of the service sees, not what the engine a
   latency of small queries sent while it runs, against the same queries before it.
 
 The store is the 99-volume store of the TEI-corpus section when it is in the work folder; otherwise a
-few volumes, picked from the sorted corpus with a stride, are ingested into `api-store` (kept between
-runs: committed documents are skipped).
+few volumes, picked from the sorted corpus with a stride, are ingested into `api-store` (`api-store-quick`
+for --quick; kept between runs: committed documents are skipped).
 """
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def _store(ctx, plan: Plan) -> tuple[Path, str]:
         return corpus_store, "the 99-volume store of the TEI-corpus section"
     files = pick_volumes(Path(ctx.corpus), plan.volumes)
     wanted = {f.name.removesuffix(".xml.gz") for f in files}
-    path = Path(ctx.work) / "api-store"
+    path = Path(ctx.work) / ("api-store-quick" if ctx.quick else "api-store")    # both kept: no re-ingest
     if (path / "CURRENT").exists():
         db = open_store(path, read_only=True)
         extra = _volume_graphs(db) - wanted
@@ -714,7 +714,8 @@ def _report(ctx, plan: Plan, facts: dict, ids: dict, timings: list[Timing], rate
         "",
         f"Throughput: {THREADS} client threads × {plan.per_thread} requests = {total} per cell (a cell stops "
         f"after {BATCH_DEADLINE:.0f} s; the note below the table says whether every cell finished), each thread "
-        f"with its own keep-alive connection, GET with the query in the URL, SPARQL JSON; requests/s, then the per-request p50 / p99. "
+        f"with its own keep-alive connection, GET with the query in the URL, SPARQL JSON; requests/s, then the "
+        f"per-request p50 / p99. "
         f"The lookups cycle through {facts['counts'][0]} documents of `{subset_volume}` and the {facts['counts'][1]} "
         f"people its "
         "documents mention most, which every store here holds.",
