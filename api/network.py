@@ -2,6 +2,8 @@
 
 Both take the filters of `frus-kg network`. The sentence window works when the application was given a
 sentence splitter (`app.state.sentence_splitter`, set by the composition root); otherwise it answers 400.
+A browser asking for `/network` without a `format` (or with `format=html`) gets the interactive page, which
+fetches the same URL's Cytoscape.js JSON; scripts keep getting JSON at the same URL.
 """
 from __future__ import annotations
 
@@ -11,9 +13,12 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
-from graph import QueryError, StoreError
+from graph import QueryError, StoreError, sparql_terms
 from graph.networks import (FORMATS, MEDIA_TYPES, Filters, NetworkError, Spec, build_network, edge_evidence, ego,
                             export)
+
+from .network_page import default_kind, network_page
+from .pages import wants_html
 
 __all__ = ["router"]
 
@@ -55,11 +60,14 @@ async def _run(fn, *args, **kwargs):
 
 @router.get("/network", summary="A network of actors, in GEXF 1.3, GraphML, Cytoscape.js, node-link JSON or CSV")
 async def network(request: Request, selection: dict = Depends(_selection),
-                  format: str = Query("cytoscape", description=", ".join(FORMATS)),
+                  format: str = Query("cytoscape", description=", ".join(FORMATS) + "; html for the interactive page "
+                                     "(what browsers get when no format is given)"),
                   min_weight: float = Query(1.0, ge=0, description="drop edges lighter than this"),
                   evidence: int = Query(20, ge=1, le=1000, description="documents and passages kept per edge"),
                   ego_node: Optional[str] = Query(None, alias="ego", description="keep only this node's ego network"),
                   radius: int = Query(1, ge=1, le=3), seed: int = Query(42)) -> Response:
+    if format == "html" or ("format" not in request.query_params and wants_html(request)):
+        return await _page(request, selection, min_weight, ego_node, radius)
     if format not in FORMATS:
         raise HTTPException(400, f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
     spec = await _run(_spec, selection, min_weight, evidence)
@@ -68,13 +76,31 @@ async def network(request: Request, selection: dict = Depends(_selection),
     if ego_node:
         g = await _run(ego, g, ego_node, radius)
     body = await _run(export, g, format)
-    headers = {}
+    headers = {"Vary": "Accept"}
     if format in ("gexf", "graphml", "csv-nodes", "csv-edges"):
         suffix = {"csv-nodes": "nodes.csv", "csv-edges": "edges.csv"}.get(format, format)
         headers["Content-Disposition"] = f'attachment; filename="frus-{spec.kind}.{suffix}"'
     if g.graph.get("coverage_warning"):
         headers["X-Coverage-Warning"] = g.graph["coverage_warning"].encode("ascii", "replace").decode()
     return Response(body, media_type=MEDIA_TYPES[format], headers=headers)
+
+
+async def _page(request: Request, selection: dict, min_weight: float, ego_node: Optional[str], radius: int) -> Response:
+    """The page for a browser: empty form fields are no filter, and an entity page's `?entity=IRI` is an ego network."""
+    selection = {k: ([x for x in v if x] if isinstance(v, list) else v or None) for k, v in selection.items()}
+    ego_node = ego_node or request.query_params.get("entity") or None
+    if not request.query_params.get("kind"):
+        selection["kind"] = default_kind(ego_node)
+    for name, default in (("window", "document"), ("weight", "documents")):
+        selection[name] = selection[name] or default
+    error = None
+    try:
+        _spec(selection, min_weight, 1)
+        if ego_node:
+            sparql_terms.iri(ego_node)
+    except (NetworkError, ValueError) as exc:
+        error = str(exc)
+    return await run_in_threadpool(network_page, request, selection, min_weight, ego_node, radius, error)
 
 
 @router.get("/network/edge", summary="The passages behind one edge of a network, each with its text and document")

@@ -27,6 +27,7 @@ SHOTS = [
     ("country.png", "/countries/el-salvador#about", None),
     ("volume.png", "/volumes/frus1969-76v01", None),
     ("search.png", "/search?q=human+rights", None),
+    ("network.png", "/network?kind=person-person&window=paragraph", "tie"),
 ]
 
 
@@ -49,6 +50,10 @@ def main(out: Path) -> None:
                     page.get_by_role("link", name=EDITOR_EXAMPLE).click()
                     page.locator(".yasqe_queryButton").last.click()
                     page.locator(".yasr table a").first.wait_for()
+                elif action == "tie":       # the network drawn, and the passages of its heaviest tie listed
+                    page.wait_for_function("() => window.frusNetwork && window.frusNetwork.ready", timeout=60_000)
+                    page.locator("#ties button").first.click()
+                    page.locator('#details-body[data-state="ready"]').wait_for()
                 page.screenshot(path=str(out / name))
                 print(out / name)
 
