@@ -12,7 +12,10 @@ per request. So after an ingest, `refresh_statistics(store)` writes the counts i
   whose pages cannot count directly, read these lists);
 - `{BASE}graph/stats` (`TOTALS_GRAPH`), the sums over volumes: an `fk:EntityTotal` per entity with its
   kind and rank by name (so a list page is a lookup of 20 ranks instead of a sort of every label), and an
-  `fk:KindTotal` per kind with the number of mentioned entities (a list's `total`).
+  `fk:KindTotal` per kind with the number of mentioned entities (a list's `total`);
+- in both, an `fk:MonthCount` per month (documents and claims dated in it), and in the volume's graph
+  each dated document's `fk:documentMonth`: a page of documents or claims by date reads only the months
+  it spans, instead of sorting every date (Oxigraph has no ordered index).
 
 It reads through `Store.query` and writes through `replace_graphs`/`drop_graphs` only, so it works the
 same against a remote SPARQL server. Refresh is incremental: a volume is recomputed when its fingerprint
@@ -115,8 +118,9 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
     claims = {role: {e: int(n) for e, n in _rows(store, _P + f"""SELECT ?e (COUNT(?c) AS ?n) WHERE {{
       {in_volume} ?c prov:wasDerivedFrom ?doc ; a fk:Claim ; {predicate} ?e }} GROUP BY ?e""")}
               for role, predicate in (("claimsAboutCount", "schema:about"), ("claimsByCount", "prov:wasAttributedTo"))}
-    claim_total = _rows(store, _P + f"""SELECT (COUNT(?c) AS ?n) WHERE {{
-      {in_volume} ?c prov:wasDerivedFrom ?doc ; a fk:Claim }}""")[0][0]
+    claims_of = {doc: int(n) for doc, n in _rows(store, _P + f"""SELECT ?doc (COUNT(?c) AS ?n) WHERE {{
+      {in_volume} ?c prov:wasDerivedFrom ?doc ; a fk:Claim }} GROUP BY ?doc""")}
+    claim_total = sum(claims_of.values())
 
     documents: Counter[str] = Counter()
     first: dict[str, str] = {}
@@ -148,6 +152,13 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
     if known:
         add(g, "firstDate", _lit(min(known), _DATE))
         add(g, "lastDate", _lit(max(known), _DATE))
+    months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for doc, date in sorted(dates.items()):
+        if date:
+            quads.append(ox.Quad(ox.NamedNode(doc), _fk("documentMonth"), _lit(date[:7], _STRING), g))
+            months[date[:7]][0] += 1
+            months[date[:7]][1] += claims_of.get(doc, 0)
+    quads += _month_counts(g, f"{g.value}/months/", months)
     counted = set(documents) | set(mentions) | set(claims["claimsAboutCount"]) | set(claims["claimsByCount"])
     for e in sorted(counted):
         node = ox.NamedNode(f"{g.value}/{_path(e)}")
@@ -173,6 +184,16 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
             add(node, "entity", ox.NamedNode(e))
             add(node, "coMentioned", ox.NamedNode(other))
             add(node, "coMentionCount", _lit(-minus_n))
+    return quads
+
+
+def _month_counts(g: ox.NamedNode, prefix: str, months: dict[str, list[int]]) -> list[ox.Quad]:
+    """fk:MonthCount nodes: documents and claims dated in each month (the paging of lists by date)."""
+    quads = []
+    for month, (docs, claims) in sorted(months.items()):
+        node = ox.NamedNode(prefix + month)
+        quads += [ox.Quad(node, _TYPE, _fk("MonthCount"), g), ox.Quad(node, _fk("month"), _lit(month, _STRING), g),
+                  ox.Quad(node, _fk("documentCount"), _lit(docs), g), ox.Quad(node, _fk("claimCount"), _lit(claims), g)]
     return quads
 
 
@@ -214,6 +235,12 @@ def _totals(store: Store) -> list[ox.Quad]:
             quads.append(ox.Quad(node, _fk("entityKind"), _lit(kind, _STRING), g))
             if int(docs) > 0 and e in names:
                 ranked[kind].append((names[e].lower(), e))
+    months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for month, docs, claims in _rows(store, _P + f"""SELECT ?month (SUM(?d) AS ?docs) (SUM(?c) AS ?claims) WHERE {{
+      GRAPH ?g {{ ?h a fk:MonthCount ; fk:month ?month ; fk:documentCount ?d ; fk:claimCount ?c }}
+      FILTER (STRSTARTS(STR(?g), "{STATS_PREFIX}")) }} GROUP BY ?month"""):
+        months[month] = [int(docs), int(claims)]
+    quads += _month_counts(g, f"{TOTALS_GRAPH}/months/", months)
     for kind, entries in ranked.items():
         for rank, (_, e) in enumerate(sorted(entries)):
             quads.append(ox.Quad(ox.NamedNode(f"{TOTALS_GRAPH}/{_path(e)}"), _fk("nameRank"), _lit(rank), g))

@@ -13,7 +13,7 @@ from graph import Store, sparql_terms as st
 from ontology.iris import year_iri
 from ontology.namespaces import FK, sparql_prologue
 
-from .counts import volume_total
+from .counts import month_window, volume_total
 from .links import entity_ref, href, labels, list_href, local_name
 from .paging import Page
 from .patterns import date_range
@@ -103,11 +103,13 @@ def claim_items(store: Store, iris: list[str]) -> list[dict]:
     return items
 
 
+def _unfiltered(filt: ClaimFilter) -> bool:
+    """No filter but perhaps a volume: what the statistics layer counts."""
+    return not (filt.about or filt.claimant or filt.claim_type or filt.date_from or filt.date_to or filt.document)
+
+
 def _known_total(store: Store, filt: ClaimFilter) -> int | None:
-    """The total from the statistics layer when the filters are none or a volume alone."""
-    if filt.about or filt.claimant or filt.claim_type or filt.date_from or filt.date_to or filt.document:
-        return None
-    return volume_total(store, "claimCount", filt.volume)
+    return volume_total(store, "claimCount", filt.volume) if _unfiltered(filt) else None
 
 
 def claim_list(store: Store, filt: ClaimFilter, page: Page, *, total: int | None = None) -> dict:
@@ -115,15 +117,24 @@ def claim_list(store: Store, filt: ClaimFilter, page: Page, *, total: int | None
 
     `page.limit=None`: all of them. IRIs come last in the order: comparing them reads their strings
     from the store's dictionary, which made sorting a few thousand claims take most of a second.
-    `total`: the caller knows it (from the statistics layer), so it is not counted.
+    `total`: the caller knows it (from the statistics layer), so it is not counted. The OPTIONALs come
+    after every required pattern: Oxigraph 0.5 joins required patterns written after an OPTIONAL only
+    after evaluating them on their own, over every claim's target (4 s instead of 68 ms for a month).
     """
     patterns = filt.patterns()
     dated = "" if (filt.date_from or filt.date_to) else "OPTIONAL { ?claim schema:dateCreated ?date }"
-    window = f"LIMIT {page.limit} OFFSET {page.offset}" if page.limit else ""
+    months = month_window(store, "claimCount", page.offset, page.limit, filt.volume) \
+        if page.limit and _unfiltered(filt) else None
+    offset, start = page.offset, ""
+    if months:     # only the months the page spans (statistics layer), not every claim sorted
+        start = f"{st.values('month', map(st.literal, months[0]))} ?doc fk:documentMonth ?month ."
+        offset = months[1]
+    window = f"LIMIT {page.limit} OFFSET {offset}" if page.limit else ""
     query = _PROLOGUE + f"""SELECT ?claim WHERE {{
+  {start}
   {patterns}
-  {dated} OPTIONAL {{ ?doc schema:position ?n }}
   ?claim oa:hasTarget ?target . ?target oa:hasSelector ?position . ?position oa:start ?start .
+  {dated} OPTIONAL {{ ?doc schema:position ?n }}
 }} ORDER BY (!BOUND(?date)) STR(?date) ?n ?start ?claim {window}"""
     iris = [row["claim"] for row in select(store, query)]
     if not page.limit:

@@ -14,7 +14,7 @@ from ontology.namespaces import sparql_prologue
 from .rows import select
 
 __all__ = ["FREQUENT", "uses_statistics", "ranked_entities", "kind_total", "document_counts", "entity_totals",
-           "co_mentioned", "volume_total"]
+           "co_mentioned", "volume_total", "month_window"]
 
 _PROLOGUE = sparql_prologue("fk")
 FREQUENT = 100     # documents: below, an entity's co-mentions are counted exactly from its documents (cheap)
@@ -80,3 +80,28 @@ def volume_total(store: Store, what: str, volume: str | None = None) -> int | No
              else f"GRAPH ?g {{ ?g a fk:VolumeStatistics ; fk:{what} ?n }}")
     rows = list(select(store, _PROLOGUE + f"SELECT (SUM(?n) AS ?total) WHERE {{ {where} }}"))
     return int(rows[0].get("total", 0)) if rows else 0
+
+
+def month_window(store: Store, what: str, offset: int, limit: int, volume: str | None = None) -> tuple[list[str], int] | None:
+    """The months a page by date spans, and how many of their items come before it: (months, skip).
+
+    From the month counts of the corpus (or of one volume), so the page query reads those months'
+    documents (`fk:documentMonth`) instead of sorting every date. None without statistics, or when the
+    page reaches the undated items that come last."""
+    if what not in ("documentCount", "claimCount") or not has_statistics(store):
+        return None
+    graph = st.iri(statistics_graph(volume) if volume else TOTALS_GRAPH)
+    rows = sorted((row["month"], int(row["n"])) for row in select(store, _PROLOGUE + f"""SELECT ?month ?n WHERE {{
+  GRAPH {graph} {{ ?h a fk:MonthCount ; fk:month ?month ; fk:{what} ?n }} }}"""))
+    months, before, seen = [], 0, 0
+    for month, n in rows:
+        if seen + n <= offset:
+            seen += n
+            before = seen
+            continue
+        if n:
+            months.append(month)
+        seen += n
+        if seen >= offset + limit:
+            return months, offset - before
+    return None

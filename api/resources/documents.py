@@ -12,7 +12,7 @@ from ontology.iris import document_iri
 from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
 
 from .claims import ClaimFilter, claim_list
-from .counts import volume_total
+from .counts import month_window, volume_total
 from .links import document_ids, entity_ref, href, labels, list_href, local_name
 from .paging import Page
 from .patterns import date_range
@@ -92,11 +92,21 @@ def document_summaries(store: Store, iris: list[str]) -> list[dict]:
     return items
 
 
+def _unfiltered(filt: DocumentFilter) -> bool:
+    """No filter but perhaps a volume: what the statistics layer counts."""
+    return not (filt.mentions or filt.authors or filt.recipients or filt.genre or filt.date_from or filt.date_to
+                or filt.text)
+
+
 def _known_total(store: Store, filt: DocumentFilter) -> int | None:
-    """The total from the statistics layer when the filters are none or a volume alone."""
-    if filt.mentions or filt.authors or filt.recipients or filt.genre or filt.date_from or filt.date_to or filt.text:
+    return volume_total(store, "documentCount", filt.volume) if _unfiltered(filt) else None
+
+
+def _months(store: Store, filt: DocumentFilter, page: Page) -> tuple[list[str], int] | None:
+    """By date, with no filter but a volume: the months the page spans (statistics layer)."""
+    if filt.sort != "date" or not page.limit or not _unfiltered(filt):
         return None
-    return volume_total(store, "documentCount", filt.volume)
+    return month_window(store, "documentCount", page.offset, page.limit, filt.volume)
 
 
 def document_list(store: Store, filt: DocumentFilter, page: Page, *, total: int | None = None) -> dict:
@@ -105,10 +115,15 @@ def document_list(store: Store, filt: DocumentFilter, page: Page, *, total: int 
     `total`: the caller knows it (from the statistics layer), so it is not counted."""
     patterns = filt.patterns()
     extra, order = _order(filt)
+    window, offset, start = _months(store, filt, page), page.offset, ""
+    if window:      # only the months the page spans (statistics layer), not every date sorted
+        start = f"{st.values('month', map(st.literal, window[0]))} ?doc fk:documentMonth ?month ."
+        offset = window[1]
     query = _PROLOGUE + f"""SELECT ?doc WHERE {{
+  {start}
   {patterns}
   {extra}
-}} {order} LIMIT {page.limit} OFFSET {page.offset}"""
+}} {order} LIMIT {page.limit} OFFSET {offset}"""
     iris = [row["doc"] for row in select(store, query)]
     if total is None:
         total = _known_total(store, filt)

@@ -208,6 +208,26 @@ def test_the_lists_and_entity_pages_answer_the_same_with_and_without_the_statist
     assert _lists(db) == with_stats
 
 
+def _pages_by_date(store) -> dict:
+    from api.resources import ClaimFilter, DocumentFilter, Page, claim_list, document_list
+
+    return {**{("documents", off, volume): document_list(store, DocumentFilter(volume=volume), Page(offset=off, limit=3))
+               for off in (0, 2, 5, 12, 14) for volume in (None, SLICE_VOLUME)},
+            **{("claims", off, volume): claim_list(store, ClaimFilter(volume=volume), Page(offset=off, limit=7))
+               for off in (0, 5, 40, 90, 200) for volume in (None, SLICE_VOLUME)}}
+
+
+def test_pages_by_date_read_the_months_they_span_and_equal_a_full_sort(db):
+    from api.resources.counts import month_window
+
+    assert month_window(db, "claimCount", 5, 7) is not None
+    with_stats = _pages_by_date(db)
+    assert with_stats["claims", 0, None]["total"] > 50 and with_stats["documents", 12, None]["items"]
+    db.drop_graphs([TOTALS_GRAPH] + [g for g in db.graph_names() if g.startswith(STATS_PREFIX)])
+    assert month_window(db, "claimCount", 5, 7) is None
+    assert _pages_by_date(db) == with_stats
+
+
 def test_the_lists_read_their_counts_from_the_statistics(db):
     from api.resources import EntityFilter, Page, entity_list
 
