@@ -34,7 +34,10 @@ Delegation Group Agency Secretariat Board Commission Conference Ministry Leaders
 Consulate Legation Section Cabinet Party Central Joint National Soviet American British French Chinese Israeli Egyptian Iranian
 All Diplomatic Consular Certain Members Representatives Republic Kingdom Union Administration Press Secretary Deputy Under
 Assistant President President-Elect President-elect Vice Ambassador Director Chairman Minister Counselor Adviser Executive
-Special Acting Chief Legal General Admiral Senator Governor Prime Foreign Defense Attorney Representative Coordinator""".split())
+Special Acting Chief Legal Senator Governor Prime Foreign Defense Attorney Representative Coordinator Attache Attaché Officer
+Officers Consul Chargé Charge Agent Station Team Task Force Working Panel Division Desk Service Services Corps Headquarters
+Command Forces Air Army Naval Navy Military Marine Intelligence Operations Planning Affairs Political Economic""".split())
+_RANK = re.compile(r"(Colonel|Lieutenant Colonel|General|Major|Captain|Commander|Admiral|Lieutenant|Mr\.|Mrs\.|Dr\.)\s+(?=[A-Z])")
 _AFTER_SENDER = re.compile(r"\s+(?:to|Before|before|on|at|in|for|During|during|With|with|Transmitting|Concerning|Regarding)\s+.*$")
 # Posts and offices that send and receive: "the Embassy in Iran", "the Department of State", "the Mission to the
 # United Nations", "Prepared in the Bureau of Inter-American Affairs".
@@ -104,7 +107,7 @@ def _split_recipients(text: str, base: int) -> tuple[tuple[str, int], tuple[str,
     return (text, base), None
 
 
-def _parties_in(segment: str, offset: int, role: str) -> list[HeadingParty]:
+def _parties_in(segment: str, offset: int, role: str, plain: bool = True) -> list[HeadingParty]:
     found: list[HeadingParty] = []
     for m in _PAREN_PARTY.finditer(segment):
         office = re.sub(r"^(?:and|,)\s+", "", m.group("office").strip(" ,")).strip()
@@ -125,11 +128,13 @@ def _parties_in(segment: str, offset: int, role: str) -> list[HeadingParty]:
             start = chunk_start + piece.group(0).strip().rfind(name)
             found.append(HeadingParty(role, name, m.group("office").strip(), start, start + len(name)))
             continue
-        plain = _PLAIN_NAME.match(chunk) or _PLAIN_NAME.match(_AFTER_SENDER.sub("", chunk))
-        if plain and not set(plain.group("name").split()) & _NOT_NAME_WORDS and not _POST.match(chunk):
-            name = plain.group("name")
+        named = (_PLAIN_NAME.match(chunk) or _PLAIN_NAME.match(_AFTER_SENDER.sub("", chunk))) if plain else None
+        if named and not set(named.group("name").split()) & _NOT_NAME_WORDS and not _POST.match(chunk):
+            name, office = named.group("name"), named.group("office")
+            title = _RANK.match(name)
+            if title:                        # "by Colonel J.E. Kelly of the Embassy": the rank is the office
+                name, office = name[title.end():], title.group(1) + (f", {office}" if office else "")
             start = chunk_start + piece.group(0).strip().find(name)
-            office = plain.group("office")
             found.append(HeadingParty(role, name, office.strip() if office else None, start, start + len(name)))
     return found
 
@@ -184,7 +189,7 @@ def parties_of(heading: str) -> list[HeadingParty]:
         return parties
     m = re.search(r"\s+to\s+", heading)
     if m and re.match(r"^\s*\d*[A-Za-z]?\.?\s*(?:Letter|Telegram|Message|Note|Memorandum)\b", heading):
-        parties += _parties_in(heading[m.end():], m.end(), "recipient")
+        parties += _parties_in(heading[m.end():], m.end(), "recipient", plain=False)   # "…, En Route to Los Angeles"
     m = re.search(r"\b(?:by|By)\s+", heading)
     if m:
         parties += _parties_in(heading[m.end():], m.end(), "author")

@@ -591,8 +591,8 @@ class EntityExtractor:
             if _LIBRARY.match(text, e):
                 continue                  # "Johnson Library", "Eisenhower Diaries": the archive, not the man
             if title is None:
-                nxt = chunk[j].group(0).rstrip(".") if j < n and not text[e:chunk[j].start()].strip() else ""
-                prv = chunk[k - 1].group(0) if k > 0 and not text[chunk[k - 1].end():s].strip() else ""
+                nxt = chunk[j].group(0).rstrip(".") if j < n else ""
+                prv = chunk[k - 1].group(0) if k > 0 else ""
                 if thing_named_after(prv, surface, nxt, self.phrases, self.given_names):
                     continue              # "Johnson Act", "New York Times", "Western Powers", "the Home Front"
                 if text.startswith("-", e) and (surface in _COMBINING or nxt in self.gaz):

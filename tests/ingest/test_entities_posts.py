@@ -84,3 +84,19 @@ def test_a_mission_to_the_united_nations_is_the_curated_institution(extractor):
     record = telegram(extractor, "12. Telegram From the Mission to the United Nations to the Department of State")
     assert [(role, m.entity) for role, m in heading_posts(record)] == [
         ("author", iris.organization_iri("us-mission-un")), ("recipient", iris.organization_iri("department-of-state"))]
+
+
+@pytest.mark.parametrize("heading, parties", [
+    ("86. Memorandum for the Record, by Colonel J.E. Kelly of the Embassy in Vietnam",
+     [("author", "J.E. Kelly", "Colonel, Embassy in Vietnam")]),
+    ("17. Telegram From the Air Attache at the Embassy in Israel to the Department of State", []),
+    ("12. Memorandum of a Conversation, En Route to Los Angeles, May 17, 1957", []),
+])
+def test_regression_ranks_offices_and_places_were_read_as_names(heading, parties):
+    assert [(p.role, p.name, p.office) for p in parties_of(heading)] == parties
+
+
+def test_regression_viet_minh_is_not_minh(extractor):
+    record = telegram(extractor, "12. Telegram From the Embassy in Iran to the Department of State",
+                      body="The Viet-Minh are capable of it.")
+    assert not [m for m in record.mentions if m.exact == "Minh"]
