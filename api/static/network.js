@@ -413,10 +413,31 @@
     var a = g.getNodeAttributes(found);
     var shown = state.renderer.getNodeDisplayData(found);
     if (shown) state.renderer.getCamera().animate({x: shown.x, y: shown.y, ratio: 0.5}, {duration: 400});
-    var href = hrefFor(a.iri);
     say(a.label + ": " + plural(g.degree(found), "tie") + ", " + plural(a.documents || 0, "document") +
-        (a.first ? ", " + span(a) : "") + "." + (href ? " Select it to open its page." : ""));
+        (a.first ? ", " + span(a) : "") + ". Its page and its ties are listed beside the drawing.");
+    showNode(found);
     return found;
+  }
+
+  /* A found node beside the drawing: a link to its page and its heaviest ties, for keyboards and screen readers. */
+  function showNode(key) {
+    var g = state.graph, a = g.getNodeAttributes(key), href = hrefFor(a.iri);
+    edgeRequest += 1;   // passages still on their way must not replace this
+    details.textContent = "";
+    details.appendChild(el("h3", {}, [href ? el("a", {href: href, text: a.label}) : a.label]));
+    details.appendChild(el("p", {text: [a.kind, plural(a.documents || 0, "document"), span(a)].filter(Boolean).join(", ") + "."}));
+    var ties = g.edges(key).filter(function (k) { return !visibleEdges || visibleEdges.has(k); });
+    ties.sort(function (x, y) { return g.getEdgeAttribute(y, "weight") - g.getEdgeAttribute(x, "weight"); });
+    var list = el("ol", {"class": "node-ties"});
+    ties.slice(0, 20).forEach(function (k) {
+      var button = el("button", {type: "button", "class": "link", "data-edge": k, text: tieName(k)});
+      button.addEventListener("click", function () { showEdge(k, true); });
+      list.appendChild(el("li", {}, [button, el("span", {"class": "count", text: plural(g.getEdgeAttribute(k, "documents"), "document")})]));
+    });
+    details.appendChild(el("p", {text: ties.length > 20 ? "Its 20 heaviest of " + plural(ties.length, "tie") + ":" :
+                                       plural(ties.length, "tie") + ":"}));
+    details.appendChild(list);
+    details.dataset.state = "node";
   }
 
   // -- controls -------------------------------------------------------------------------------------------

@@ -178,6 +178,12 @@ def test_search_finds_a_node_and_size_and_colour_follow_the_chosen_metric_and_ki
     found = page.evaluate("frusNetwork.focus")
     assert page.evaluate(f"frusNetwork.graph.getNodeAttribute({found!r}, 'label')") == "Henry A. Kissinger"
     assert page.locator("#network-status").inner_text().startswith("Henry A. Kissinger:")
+    assert page.locator("#details-body h3 a").get_attribute("href") == "/people/" + found.rsplit("/", 1)[1]
+    tie = page.locator("#details-body ol.node-ties button").first
+    assert "Henry A. Kissinger" in tie.inner_text()
+    tie.click()
+    page.locator('#details-body[data-state="ready"]').wait_for(timeout=30_000)
+    assert page.locator("#details-body ol.passages > li").count() >= 1
 
     page.get_by_label("Node size").select_option("betweenness")
     nodes = page.evaluate("frusNetwork.graph.mapNodes((k, a) => [a.betweenness, a.size, a.kind, a.color])")
