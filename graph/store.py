@@ -15,13 +15,14 @@ from typing import IO, Iterable, Iterator, Mapping, Protocol, Sequence
 
 import pyoxigraph as ox
 
+from . import sparql_terms
 from .errors import QueryError, StoreError, StoreLocked
 from .formats import RDF_FORMATS, RESULT_FORMATS
 from .result_writer import Written
 from .ledger_file import LEDGER_FILE, LedgerFile, has_legacy_ledger, move_legacy_ledger
 
 __all__ = [
-    "Store", "OxigraphStore", "QueryResult", "DEFAULT_STORE", "store_path", "open_store",
+    "Store", "OxigraphStore", "QueryResult", "DEFAULT_STORE", "store_path", "open_store", "graph_name",
     "RDF_FORMATS", "RESULT_FORMATS",
 ]
 
@@ -59,11 +60,19 @@ class QueryResult:
 
 
 class Store(Protocol):
-    def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> None: ...
+    """Every method callers use; ingest.ledger.CorpusSink names the subset a corpus run needs (ingest does
+    not import graph), and OxigraphStore satisfies both (tests/graph/test_store_protocol.py).
+
+    Graph names are checked once, by `graph_name`, before they reach SPARQL or the engine. The data and
+    the ledger share no transaction: a writer orders its calls (ingest/ledger.py says how)."""
+    def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad] | bytes]) -> None: ...
     def add_graphs_if_absent(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> list[str]: ...
     def drop_graphs(self, names: Iterable[str]) -> None: ...
     def has_graph(self, name: str) -> bool: ...
+    def existing_graphs(self, names: Iterable[str]) -> set[str]: ...
     def graph_names(self) -> list[str]: ...
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]: ...
+    def checkpoint(self) -> None: ...
     def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False,
              trusted: bool = False) -> None: ...
     def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
@@ -79,9 +88,32 @@ class Store(Protocol):
     ledger: LedgerFile
 
 
-def _ntriples(quads: Sequence[ox.Quad]) -> str:
-    return ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
-                        format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+def graph_name(name: str) -> str:
+    """`<name>`, once checked: the one place a graph name is validated before SPARQL or the engine sees it."""
+    try:
+        return sparql_terms.iri(name)
+    except ValueError as exc:
+        raise QueryError(f"bad graph name: {exc}") from None
+
+
+def _node(name: str) -> ox.NamedNode:
+    return ox.NamedNode(graph_name(name)[1:-1])
+
+
+def _ntriples(name: str, quads: Sequence[ox.Quad] | bytes) -> str:
+    """The graph's triples as N-Triples, for INSERT DATA; N-Quads bytes must all be in that graph."""
+    if not isinstance(quads, (bytes, bytearray)):
+        return ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
+                            format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    suffix = f" {graph_name(name)} ."
+    out = []
+    for line in quads.decode("utf-8").splitlines():
+        if not line:
+            continue
+        if not line.endswith(suffix):
+            raise StoreError(f"{name}: a quad outside the graph being replaced: {line[:120]}")
+        out.append(line[: -len(suffix)] + " .")
+    return "\n".join(out)
 
 
 class OxigraphStore:
@@ -153,17 +185,20 @@ class OxigraphStore:
         return self._store
 
     # -- writes ------------------------------------------------------------------------------------
-    def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> None:
-        """Replace each named graph by the given quads, all in one transaction."""
+    def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad] | bytes]) -> None:
+        """Replace each named graph by the given quads (or its N-Quads bytes), all in one transaction."""
         store = self._writable()
         if not graphs:
             return
-        existing = [name for name in graphs if store.contains_named_graph(ox.NamedNode(name))]
-        if not existing:
+        existing = self.existing_graphs(graphs)
+        if not existing and not any(isinstance(q, (bytes, bytearray)) for q in graphs.values()):
             store.extend([q for quads in graphs.values() for q in quads])
             return
-        drops = " ".join(f"DROP SILENT GRAPH <{name}> ;" for name in existing)
-        inserts = " ".join(f"GRAPH <{name}> {{ {_ntriples(quads)} }}" for name, quads in graphs.items() if quads)
+        drops = " ".join(f"DROP SILENT GRAPH {graph_name(name)} ;" for name in sorted(existing))
+        inserts = " ".join(f"GRAPH {graph_name(name)} {{ {_ntriples(name, quads)} }}"
+                           for name, quads in graphs.items() if quads)
+        if not drops and not inserts:
+            return
         try:
             store.update(f"{drops} INSERT DATA {{ {inserts} }}" if inserts else drops.rstrip(" ;"))
         except (SyntaxError, OSError) as exc:
@@ -171,7 +206,8 @@ class OxigraphStore:
 
     def add_graphs_if_absent(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> list[str]:
         store = self._writable()
-        new = {n: q for n, q in graphs.items() if not store.contains_named_graph(ox.NamedNode(n))}
+        existing = self.existing_graphs(graphs)
+        new = {n: q for n, q in graphs.items() if n not in existing}
         if new:
             store.extend([q for quads in new.values() for q in quads])
         return list(new)
@@ -179,7 +215,7 @@ class OxigraphStore:
     def drop_graphs(self, names: Iterable[str]) -> None:
         names = list(names)
         if names:
-            self._writable().update(" ; ".join(f"DROP SILENT GRAPH <{n}>" for n in names))
+            self._writable().update(" ; ".join(f"DROP SILENT GRAPH {graph_name(n)}" for n in names))
 
     def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False,
              trusted: bool = False) -> None:
@@ -188,7 +224,7 @@ class OxigraphStore:
         store = self._writable()
         kwargs = {"format": RDF_FORMATS[fmt], "lenient": trusted}
         if graph is not None and fmt not in _QUAD_FORMATS:
-            kwargs["to_graph"] = ox.NamedNode(graph)
+            kwargs["to_graph"] = _node(graph)
         try:
             (store.bulk_load if bulk else store.load)(data, **kwargs)
         except SyntaxError as exc:
@@ -227,7 +263,12 @@ class OxigraphStore:
 
     # -- reads -------------------------------------------------------------------------------------
     def has_graph(self, name: str) -> bool:
-        return self._current().contains_named_graph(ox.NamedNode(name))
+        return self._current().contains_named_graph(_node(name))
+
+    def existing_graphs(self, names: Iterable[str]) -> set[str]:
+        """Those of `names` the store has (one call for a batch; each is an index lookup)."""
+        store = self._current()
+        return {n for n in names if store.contains_named_graph(_node(n))}
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self._current().named_graphs() if isinstance(g, ox.NamedNode))
@@ -262,7 +303,7 @@ class OxigraphStore:
         return QueryResult("graph", raw)
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        g = None if graph is None else ox.NamedNode(graph)
+        g = None if graph is None else _node(graph)
         return self._current().quads_for_pattern(None, None, None, g)
 
     def export(self, out: IO[bytes], fmt: str = "nquads", graph: str | None = None) -> None:
@@ -270,7 +311,7 @@ class OxigraphStore:
         if fmt in _QUAD_FORMATS and graph is None:
             store.dump(out, format=RDF_FORMATS[fmt])
         elif graph is not None:
-            store.dump(out, format=RDF_FORMATS[fmt], from_graph=ox.NamedNode(graph))
+            store.dump(out, format=RDF_FORMATS[fmt], from_graph=_node(graph))
         else:
             triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None))
             ox.serialize(list(dict.fromkeys(triples)), out, format=RDF_FORMATS[fmt])

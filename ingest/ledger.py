@@ -16,8 +16,8 @@ transaction, so the promise rests on the order of the writes, each of which is a
 
 1. **An entry is void before its graph changes.** The entries of the graphs a batch replaces (and the
    completion mark of a volume whose graph it replaces) are deleted first.
-2. **Data, then entry.** The batch's graphs are committed (one `load` for new graphs, one SPARQL update
-   for replaced ones), then their entries are written. An entry therefore implies its data; a crash in
+2. **Data, then entry.** The batch's graphs are committed (one `load` for new graphs, one
+   `replace_graphs` for replaced ones), then their entries are written. An entry therefore implies its data; a crash in
    between leaves data without an entry, which the next run simply redoes (replacing is idempotent).
 3. **`--bulk`** (Oxigraph's bulk loader is fast but not one transaction): the new graphs are marked
    pending first, then bulk-loaded, then the marks are swapped for entries (one ledger transaction).
@@ -37,7 +37,7 @@ came back in its previous version. After a power cut, rerun what was being writt
 
 `BatchWriter` turns validated per-document N-Quads into few, large transactions: new graphs go in
 one `load` (Oxigraph's fastest transactional path), graphs that already exist are replaced by one
-SPARQL update (DROP + INSERT DATA). Either way each document is all-or-nothing.
+`replace_graphs` (the store's one transaction for that). Either way each document is all-or-nothing.
 """
 from __future__ import annotations
 
@@ -70,15 +70,19 @@ class LedgerTable(Protocol):
 
 
 class CorpusSink(Protocol):
-    """What corpus ingest needs of a store (graph.OxigraphStore has it; ingest does not import graph).
-    An optional `checkpoint()` is called now and then, with no other use of the store in flight."""
+    """What a corpus run needs of a store: a subset of graph.store.Store, named here because ingest does not
+    import graph (OxigraphStore satisfies it structurally; tests/graph/test_store_protocol.py checks that).
+    `checkpoint()` is called now and then, with no other use of the store in flight."""
     ledger: LedgerTable
 
     def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False,
              trusted: bool = False) -> None: ...
-    def update(self, sparql: str) -> None: ...
+    def replace_graphs(self, graphs: Mapping[str, bytes]) -> None: ...
+    def drop_graphs(self, names: Iterable[str]) -> None: ...
     def query(self, sparql: str, **kwargs): ...
     def has_graph(self, name: str) -> bool: ...
+    def existing_graphs(self, names: Iterable[str]) -> set[str]: ...
+    def checkpoint(self) -> None: ...
 
 
 def file_digest(path: str | Path) -> str:
@@ -91,6 +95,7 @@ def file_digest(path: str | Path) -> str:
 
 
 def _iri(value: str) -> str:
+    """For the one query this module writes (graph names themselves are checked by the store)."""
     if any(c in value for c in '<>"{}|^`\\ \n'):
         raise ValueError(f"not an IRI that can be written safely: {value!r}")
     return f"<{value}>"
@@ -110,7 +115,7 @@ class Ledger:
         for volume in sorted(self.table.subjects({SOURCE_DIGEST: digest, INGEST_STATUS: INGEST_COMPLETE})):
             documents = self.table.subjects({INGEST_VOLUME: volume})
             if (set(self.table.values(SOURCE_DIGEST, documents).values()) <= {digest}
-                    and all(self.sink.has_graph(d) for d in documents)):
+                    and self.sink.existing_graphs(documents) == documents):
                 return volume
         return None
 
@@ -129,7 +134,7 @@ class Ledger:
         returns how many. A crash between the two leaves the marks, and the next run drops again."""
         pending = sorted(self.table.subjects({INGEST_STATUS: INGEST_PENDING}))
         if pending:
-            self.sink.update(_drops(pending))
+            self.sink.drop_graphs(pending)
             self.table.write(remove=[(d, None) for d in pending])
         return len(pending)
 
@@ -187,9 +192,10 @@ class BatchWriter:
         fresh: list[Commit] = []
         replaced: list[Commit] = []
         with_entries = Ledger(self.sink).known(c.graph for c in batch if c.digest)
+        in_store = self.sink.existing_graphs({c.graph for c in batch})
         seen: set[str] = set()
         for c in batch:
-            exists = c.graph in seen or self.sink.has_graph(c.graph) or c.graph in with_entries
+            exists = c.graph in seen or c.graph in in_store or c.graph in with_entries
             seen.add(c.graph)
             if exists and not c.replace:
                 continue
@@ -207,7 +213,7 @@ class BatchWriter:
             self.sink.load(b"".join(c.nquads for c in fresh), "nquads", trusted=True)
             self.transactions += 1
         if replaced:
-            self.sink.update(_replace_update(replaced))
+            self.sink.replace_graphs({c.graph: c.nquads for c in replaced})
             self.transactions += 1
         table.write(put=entries, remove=[(c.graph, INGEST_STATUS) for c in fresh] if self.bulk else ())
         for c in fresh + replaced:
@@ -222,31 +228,7 @@ class BatchWriter:
         table = self.sink.ledger
         table.write(remove=[(d, None) for d in stale] + [(volume, SOURCE_DIGEST), (volume, INGEST_STATUS)])
         if stale:
-            self.sink.update(_drops(stale))
+            self.sink.drop_graphs(stale)
             self.transactions += 1
         if complete:
             table.write(put=[(volume, SOURCE_DIGEST, digest), (volume, INGEST_STATUS, INGEST_COMPLETE)])
-
-
-def _drops(graphs: Sequence[str]) -> str:
-    """One SPARQL update (one transaction) that drops these graphs."""
-    return " ; ".join(f"DROP SILENT GRAPH {_iri(g)}" for g in graphs)
-
-
-def _triples_of(c: Commit) -> str:
-    """The graph's N-Quads lines as N-Triples (the graph name cut off each line) for INSERT DATA."""
-    suffix = f" {_iri(c.graph)} ."
-    out = []
-    for line in c.nquads.decode("utf-8").splitlines():
-        if not line:
-            continue
-        if not line.endswith(suffix):
-            raise ValueError(f"{c.graph}: a quad outside the graph being replaced: {line[:120]}")
-        out.append(line[: -len(suffix)] + " .")
-    return "\n".join(out)
-
-
-def _replace_update(commits: list[Commit]) -> str:
-    """DROP the old graphs, INSERT the new ones: one SPARQL update, one transaction."""
-    body = "\n".join(f"GRAPH {_iri(c.graph)} {{\n{_triples_of(c)}\n}}" for c in commits)
-    return _drops([c.graph for c in commits]) + " ; INSERT DATA {\n" + body + "\n}"

@@ -509,8 +509,8 @@ def ingest_corpus(
     Idempotent and resumable (see the module docstring and ingest/ledger.py). Returns a summary;
     failures (unreadable files or documents, SHACL rejections, extractor crashes) are listed in it
     and passed to `on_failure` as they happen, while the rest of the corpus goes on. After every
-    `checkpoint_bytes` of N-Quads written, a sink with `checkpoint()` (OxigraphStore) is asked to
-    release its write-ahead logs. `bulk` writes new graphs with Oxigraph's bulk loader: several times
+    `checkpoint_bytes` of N-Quads written, the store is asked to release its write-ahead logs
+    (`checkpoint`). `bulk` writes new graphs with Oxigraph's bulk loader: several times
     faster at corpus scale, but a crash can leave partial graphs (marked pending in the ledger) until
     the next run, which drops them first (Ledger.repair); committed documents stay intact either way.
     """
@@ -553,7 +553,7 @@ def ingest_corpus(
             t = time.perf_counter()
             background.submit("batch", batch)
             since_checkpoint += sum(len(c.nquads) for c in batch)
-            if since_checkpoint >= checkpoint_bytes and hasattr(sink, "checkpoint"):
+            if since_checkpoint >= checkpoint_bytes:
                 idle = threading.Event()                 # wait until the writer has written everything
                 background.submit("barrier", idle)
                 while not idle.wait(0.2):
