@@ -15,7 +15,9 @@ per request. So after an ingest, `refresh_statistics(store)` writes the counts i
   `fk:KindTotal` per kind with the number of mentioned entities (a list's `total`);
 - in both, an `fk:MonthCount` per month (documents and claims dated in it), and in the volume's graph
   each dated document's `fk:documentMonth`: a page of documents or claims by date reads only the months
-  it spans, instead of sorting every date (Oxigraph has no ordered index).
+  it spans, instead of sorting every date (Oxigraph has no ordered index); likewise, per entity and
+  month, the claims about it and by it, and on each dated claim its keys (`fk:aboutInMonth`,
+  `fk:byInMonth`), for the claim pages of an entity.
 
 It reads through `Store.query` and writes through `replace_graphs`/`drop_graphs` only, so it works the
 same against a remote SPARQL server. Refresh is incremental: a volume is recomputed when its fingerprint
@@ -37,7 +39,7 @@ from ontology.namespaces import BASE, FK, RDF, XSD, sparql_prologue
 from .store import Store
 
 __all__ = ["STATS_PREFIX", "TOTALS_GRAPH", "CO_MENTION_LIMIT", "CO_MENTION_MIN", "StatisticsReport", "statistics_graph",
-           "has_statistics", "refresh_statistics", "volume_fingerprints", "volume_statistics", "entity_kind"]
+           "has_statistics", "month_key", "refresh_statistics", "volume_fingerprints", "volume_statistics", "entity_kind"]
 
 STATS_PREFIX = f"{BASE}graph/stats/"
 TOTALS_GRAPH = f"{BASE}graph/stats"
@@ -47,6 +49,7 @@ CO_MENTION_MIN = 2             # documents a pair shares in a volume to be liste
 _P = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
 _INT, _DATE, _STRING = (ox.NamedNode(XSD + t) for t in ("integer", "date", "string"))
 _TYPE = ox.NamedNode(RDF + "type")
+_ROLES = {"claimsAboutCount": "schema:about", "claimsByCount": "prov:wasAttributedTo"}
 
 
 def _fk(name: str) -> ox.NamedNode:
@@ -115,9 +118,9 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
         entities_of[doc].add(e)
     mentions = {e: int(n) for e, n in _rows(store, _P + f"""SELECT ?e (COUNT(?m) AS ?n) WHERE {{
       {in_volume} GRAPH ?doc {{ ?m a fk:Mention ; oa:hasBody ?e }} }} GROUP BY ?e""")}
-    claims = {role: {e: int(n) for e, n in _rows(store, _P + f"""SELECT ?e (COUNT(?c) AS ?n) WHERE {{
-      {in_volume} ?c prov:wasDerivedFrom ?doc ; a fk:Claim ; {predicate} ?e }} GROUP BY ?e""")}
-              for role, predicate in (("claimsAboutCount", "schema:about"), ("claimsByCount", "prov:wasAttributedTo"))}
+    links = {role: _rows(store, _P + f"""SELECT ?c ?doc ?e WHERE {{
+      {in_volume} ?c prov:wasDerivedFrom ?doc ; a fk:Claim ; {predicate} ?e }}""") for role, predicate in _ROLES.items()}
+    claims = {role: Counter(e for _, _, e in found) for role, found in links.items()}
     claims_of = {doc: int(n) for doc, n in _rows(store, _P + f"""SELECT ?doc (COUNT(?c) AS ?n) WHERE {{
       {in_volume} ?c prov:wasDerivedFrom ?doc ; a fk:Claim }} GROUP BY ?doc""")}
     claim_total = sum(claims_of.values())
@@ -172,6 +175,7 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
         if e in first:
             add(node, "firstDate", _lit(first[e], _DATE))
             add(node, "lastDate", _lit(last[e], _DATE))
+    quads += _claim_months(g, links, dates)
     with_others: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (a, b), n in pairs.items():
         if n < CO_MENTION_MIN:
@@ -184,6 +188,29 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
             add(node, "entity", ox.NamedNode(e))
             add(node, "coMentioned", ox.NamedNode(other))
             add(node, "coMentionCount", _lit(-minus_n))
+    return quads
+
+
+def month_key(entity: str, role: str, month: str) -> str:
+    """The join key of the claims about (`claimsAboutCount`) or by an entity in a month: a page of them by
+    date names the keys of the months it spans."""
+    return f"{STATS_PREFIX}keys/{'about' if role == 'claimsAboutCount' else 'by'}/{_path(entity)}/{month}"
+
+
+def _claim_months(g: ox.NamedNode, links: dict[str, list[tuple]], dates: dict[str, str | None]) -> list[ox.Quad]:
+    """Each dated claim's month keys (fk:aboutInMonth, fk:byInMonth) and, per entity and month, how many."""
+    quads, counts = [], defaultdict(Counter)
+    for role, found in links.items():
+        predicate = _fk("aboutInMonth" if role == "claimsAboutCount" else "byInMonth")
+        for claim, doc, e in found:
+            if dates.get(doc):
+                month = dates[doc][:7]
+                quads.append(ox.Quad(ox.NamedNode(claim), predicate, ox.NamedNode(month_key(e, role, month)), g))
+                counts[e, month][role] += 1
+    for (e, month), by_role in sorted(counts.items()):
+        node = ox.NamedNode(f"{g.value}/{_path(e)}/months/{month}")
+        quads += [ox.Quad(node, _fk("entity"), ox.NamedNode(e), g), ox.Quad(node, _fk("month"), _lit(month, _STRING), g)]
+        quads += [ox.Quad(node, _fk(role), _lit(n), g) for role, n in sorted(by_role.items())]
     return quads
 
 

@@ -13,7 +13,7 @@ from graph import Store, sparql_terms as st
 from ontology.iris import year_iri
 from ontology.namespaces import FK, sparql_prologue
 
-from .counts import month_window, volume_total
+from .counts import entity_month_window, month_window, volume_total
 from .links import entity_ref, href, labels, list_href, local_name
 from .paging import Page
 from .patterns import date_range
@@ -112,6 +112,21 @@ def _known_total(store: Store, filt: ClaimFilter) -> int | None:
     return volume_total(store, "claimCount", filt.volume) if _unfiltered(filt) else None
 
 
+def _months(store: Store, filt: ClaimFilter, page: Page):
+    """The months a page spans, from the statistics layer: (months, skip) with no filter but a volume;
+    ((index predicate, month keys), skip) with `about` or `claimant` alone; else None."""
+    if not page.limit:
+        return None
+    if _unfiltered(filt):
+        return month_window(store, "claimCount", page.offset, page.limit, filt.volume)
+    if filt.claim_type or filt.date_from or filt.date_to or filt.document or filt.volume or \
+            bool(filt.about) == bool(filt.claimant):
+        return None
+    role, predicate = ("claimsAboutCount", "fk:aboutInMonth") if filt.about else ("claimsByCount", "fk:byInMonth")
+    window = entity_month_window(store, filt.about or filt.claimant, role, page.offset, page.limit)
+    return ((predicate, window[0]), window[1]) if window else None
+
+
 def claim_list(store: Store, filt: ClaimFilter, page: Page, *, total: int | None = None) -> dict:
     """A page of claims by date, document number and place in the text: {total, limit, items, next}.
 
@@ -123,12 +138,14 @@ def claim_list(store: Store, filt: ClaimFilter, page: Page, *, total: int | None
     """
     patterns = filt.patterns()
     dated = "" if (filt.date_from or filt.date_to) else "OPTIONAL { ?claim schema:dateCreated ?date }"
-    months = month_window(store, "claimCount", page.offset, page.limit, filt.volume) \
-        if page.limit and _unfiltered(filt) else None
     offset, start = page.offset, ""
+    months = _months(store, filt, page)
     if months:     # only the months the page spans (statistics layer), not every claim sorted
-        start = f"{st.values('month', map(st.literal, months[0]))} ?doc fk:documentMonth ?month ."
-        offset = months[1]
+        keys, offset = months
+        if isinstance(keys, tuple):
+            start = f"{st.values('key', map(st.iri, keys[1]))} ?claim {keys[0]} ?key ."
+        else:
+            start = f"{st.values('month', map(st.literal, keys))} ?doc fk:documentMonth ?month ."
     window = f"LIMIT {page.limit} OFFSET {offset}" if page.limit else ""
     query = _PROLOGUE + f"""SELECT ?claim WHERE {{
   {start}

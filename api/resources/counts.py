@@ -8,13 +8,14 @@ co-mentioned entities sum at most one row per volume and per listed entity.
 from __future__ import annotations
 
 from graph import Store, sparql_terms as st
-from graph.statistics import TOTALS_GRAPH, has_statistics, statistics_graph
+from graph.statistics import TOTALS_GRAPH, has_statistics, month_key, statistics_graph
 from ontology.namespaces import sparql_prologue
 
 from .rows import select
 
 __all__ = ["FREQUENT", "uses_statistics", "ranked_entities", "kind_total", "document_counts", "entity_totals",
-           "co_mentioned", "volume_total", "month_window"]
+           "co_mentioned", "volume_total", "month_window",
+           "entity_month_window"]
 
 _PROLOGUE = sparql_prologue("fk")
 FREQUENT = 100     # documents: below, an entity's co-mentions are counted exactly from its documents (cheap)
@@ -93,6 +94,23 @@ def month_window(store: Store, what: str, offset: int, limit: int, volume: str |
     graph = st.iri(statistics_graph(volume) if volume else TOTALS_GRAPH)
     rows = sorted((row["month"], int(row["n"])) for row in select(store, _PROLOGUE + f"""SELECT ?month ?n WHERE {{
   GRAPH {graph} {{ ?h a fk:MonthCount ; fk:month ?month ; fk:{what} ?n }} }}"""))
+    return _window(rows, offset, limit)
+
+
+def entity_month_window(store: Store, iri: str, role: str, offset: int, limit: int) -> tuple[list[str], int] | None:
+    """The same for the claims about (`claimsAboutCount`) or by (`claimsByCount`) one entity: the month keys
+    (graph.statistics.month_key) the page spans, and how many of their claims come before it."""
+    if role not in ("claimsAboutCount", "claimsByCount") or not has_statistics(store):
+        return None
+    rows = sorted((row["month"], int(row["n"])) for row in select(store, _PROLOGUE + f"""SELECT ?month (SUM(?c) AS ?n) WHERE {{
+  ?h fk:entity {st.iri(iri)} ; fk:month ?month ; fk:{role} ?c }} GROUP BY ?month"""))
+    window = _window(rows, offset, limit)
+    return ([month_key(iri, role, m) for m in window[0]], window[1]) if window else None
+
+
+def _window(rows: list[tuple[str, int]], offset: int, limit: int) -> tuple[list[str], int] | None:
+    """From (month, count) in order: the months holding items offset … offset + limit - 1, and how many of
+    their items come first; None when the dated items end before the page does."""
     months, before, seen = [], 0, 0
     for month, n in rows:
         if seen + n <= offset:

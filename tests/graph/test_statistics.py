@@ -19,6 +19,8 @@ INPUTS = [ROOT / "examples" / "frus1981-88v41-d54.txt", ROOT / "tests" / "fixtur
 MEMO_VOLUME = BASE + "historicaldocuments/frus1981-88v41"
 SLICE_VOLUME = BASE + "historicaldocuments/frus1969-76v01"
 CLARK = BASE + "people/102617"
+US = BASE + "countries/united-states"
+NIXON, KISSINGER = BASE + "people/109882", BASE + "people/107252"
 P = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
 
 
@@ -214,15 +216,20 @@ def _pages_by_date(store) -> dict:
     return {**{("documents", off, volume): document_list(store, DocumentFilter(volume=volume), Page(offset=off, limit=3))
                for off in (0, 2, 5, 12, 14) for volume in (None, SLICE_VOLUME)},
             **{("claims", off, volume): claim_list(store, ClaimFilter(volume=volume), Page(offset=off, limit=7))
-               for off in (0, 5, 40, 90, 200) for volume in (None, SLICE_VOLUME)}}
+               for off in (0, 5, 40, 90, 200) for volume in (None, SLICE_VOLUME)},
+            **{("about", off): claim_list(store, ClaimFilter(about=US), Page(offset=off, limit=4)) for off in (0, 3, 9, 30)},
+            **{("by", who, off): claim_list(store, ClaimFilter(claimant=who), Page(offset=off, limit=2))
+               for who in (NIXON, KISSINGER, CLARK) for off in (0, 1, 4, 40)}}
 
 
 def test_pages_by_date_read_the_months_they_span_and_equal_a_full_sort(db):
-    from api.resources.counts import month_window
+    from api.resources.counts import entity_month_window, month_window
 
     assert month_window(db, "claimCount", 5, 7) is not None
+    assert entity_month_window(db, US, "claimsAboutCount", 3, 4) is not None
     with_stats = _pages_by_date(db)
     assert with_stats["claims", 0, None]["total"] > 50 and with_stats["documents", 12, None]["items"]
+    assert with_stats["about", 9]["total"] > 13 and with_stats["by", KISSINGER, 1]["items"]
     db.drop_graphs([TOTALS_GRAPH] + [g for g in db.graph_names() if g.startswith(STATS_PREFIX)])
     assert month_window(db, "claimCount", 5, 7) is None
     assert _pages_by_date(db) == with_stats
