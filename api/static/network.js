@@ -63,11 +63,13 @@
   }
 
   /* The document page at the passage: RFC 5147 offsets in the fragment, and a text fragment (its first and last
-     words) that browsers scroll to and highlight. */
+     words) that browsers scroll to and highlight. When the words are not on the page as printed, the page opens
+     at its top. */
   function passageHref(passage, text) {
     var page = hrefFor(passage.document);
     if (!page) return null;
-    var words = (text || "").trim().split(/\s+/).filter(Boolean);
+    // A note's or a heading's number ("1. Source: …", "57. Memorandum …") is not part of the page's text.
+    var words = (text || "").trim().replace(/^\d+\.\s+/, "").split(/\s+/).filter(Boolean);
     var term = function (ws) {
       return ws.map(function (w) { return encodeURIComponent(w).replace(/-/g, "%2D"); }).join("%20");
     };
