@@ -16,8 +16,8 @@ per request. So after an ingest, `refresh_statistics(store)` writes the counts i
 - in both, an `fk:MonthCount` per month (documents and claims dated in it), and in the volume's graph
   each dated document's `fk:documentMonth`: a page of documents or claims by date reads only the months
   it spans, instead of sorting every date (Oxigraph has no ordered index); likewise, per entity and
-  month, the claims about it and by it, and on each dated claim its keys (`fk:aboutInMonth`,
-  `fk:byInMonth`), for the claim pages of an entity.
+  month, the documents mentioning it and the claims about it and by it, with each dated document's and
+  claim's keys (`fk:mentionedInMonth`, `fk:aboutInMonth`, `fk:byInMonth`), for an entity's pages.
 
 It reads through `Store.query` and writes through `replace_graphs`/`drop_graphs` only, so it works the
 same against a remote SPARQL server. Refresh is incremental: a volume is recomputed when its fingerprint
@@ -175,7 +175,7 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
         if e in first:
             add(node, "firstDate", _lit(first[e], _DATE))
             add(node, "lastDate", _lit(last[e], _DATE))
-    quads += _claim_months(g, links, dates)
+    quads += _entity_months(g, links, entities_of, dates)
     with_others: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (a, b), n in pairs.items():
         if n < CO_MENTION_MIN:
@@ -191,21 +191,29 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
     return quads
 
 
+_KEYS = {"claimsAboutCount": ("about", "aboutInMonth"), "claimsByCount": ("by", "byInMonth"),
+         "documentCount": ("mentioned", "mentionedInMonth")}
+
+
 def month_key(entity: str, role: str, month: str) -> str:
-    """The join key of the claims about (`claimsAboutCount`) or by an entity in a month: a page of them by
-    date names the keys of the months it spans."""
-    return f"{STATS_PREFIX}keys/{'about' if role == 'claimsAboutCount' else 'by'}/{_path(entity)}/{month}"
+    """The join key of the documents mentioning an entity (`documentCount`), or of the claims about it
+    (`claimsAboutCount`) or by it (`claimsByCount`), in a month: a page of them by date names the keys of
+    the months it spans."""
+    return f"{STATS_PREFIX}keys/{_KEYS[role][0]}/{_path(entity)}/{month}"
 
 
-def _claim_months(g: ox.NamedNode, links: dict[str, list[tuple]], dates: dict[str, str | None]) -> list[ox.Quad]:
-    """Each dated claim's month keys (fk:aboutInMonth, fk:byInMonth) and, per entity and month, how many."""
+def _entity_months(g: ox.NamedNode, links: dict[str, list[tuple]], entities_of: dict[str, set[str]],
+                   dates: dict[str, str | None]) -> list[ox.Quad]:
+    """Each dated document's and claim's month keys (fk:mentionedInMonth, fk:aboutInMonth, fk:byInMonth)
+    and, per entity and month, how many."""
     quads, counts = [], defaultdict(Counter)
-    for role, found in links.items():
-        predicate = _fk("aboutInMonth" if role == "claimsAboutCount" else "byInMonth")
-        for claim, doc, e in found:
+    mentions = {"documentCount": [(doc, doc, e) for doc, found in sorted(entities_of.items()) for e in sorted(found)]}
+    for role, found in {**links, **mentions}.items():
+        predicate = _fk(_KEYS[role][1])
+        for item, doc, e in found:
             if dates.get(doc):
                 month = dates[doc][:7]
-                quads.append(ox.Quad(ox.NamedNode(claim), predicate, ox.NamedNode(month_key(e, role, month)), g))
+                quads.append(ox.Quad(ox.NamedNode(item), predicate, ox.NamedNode(month_key(e, role, month)), g))
                 counts[e, month][role] += 1
     for (e, month), by_role in sorted(counts.items()):
         node = ox.NamedNode(f"{g.value}/{_path(e)}/months/{month}")

@@ -98,9 +98,10 @@ def month_window(store: Store, what: str, offset: int, limit: int, volume: str |
 
 
 def entity_month_window(store: Store, iri: str, role: str, offset: int, limit: int) -> tuple[list[str], int] | None:
-    """The same for the claims about (`claimsAboutCount`) or by (`claimsByCount`) one entity: the month keys
-    (graph.statistics.month_key) the page spans, and how many of their claims come before it."""
-    if role not in ("claimsAboutCount", "claimsByCount") or not has_statistics(store):
+    """The same for the documents mentioning one entity (`documentCount`) or the claims about it
+    (`claimsAboutCount`) or by it (`claimsByCount`): the month keys (graph.statistics.month_key) the page
+    spans, and how many of their items come before it."""
+    if role not in ("documentCount", "claimsAboutCount", "claimsByCount") or not has_statistics(store):
         return None
     rows = sorted((row["month"], int(row["n"])) for row in select(store, _PROLOGUE + f"""SELECT ?month (SUM(?c) AS ?n) WHERE {{
   ?h fk:entity {st.iri(iri)} ; fk:month ?month ; fk:{role} ?c }} GROUP BY ?month"""))

@@ -5,14 +5,14 @@ those IRIs only (VALUES), so the cost of a page does not grow with the detail as
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph import Store, sparql_terms as st
 from ontology.iris import document_iri
 from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
 
 from .claims import ClaimFilter, claim_list
-from .counts import month_window, volume_total
+from .counts import entity_month_window, month_window, volume_total
 from .links import document_ids, entity_ref, href, labels, list_href, local_name
 from .paging import Page
 from .patterns import date_range
@@ -102,11 +102,19 @@ def _known_total(store: Store, filt: DocumentFilter) -> int | None:
     return volume_total(store, "documentCount", filt.volume) if _unfiltered(filt) else None
 
 
-def _months(store: Store, filt: DocumentFilter, page: Page) -> tuple[list[str], int] | None:
-    """By date, with no filter but a volume: the months the page spans (statistics layer)."""
-    if filt.sort != "date" or not page.limit or not _unfiltered(filt):
+def _months(store: Store, filt: DocumentFilter, page: Page) -> tuple[str, int] | None:
+    """By date, with no filter but a volume, or one mentioned entity alone: the pattern that reads only the
+    months the page spans (statistics layer), and how many of their documents come before the page."""
+    if filt.sort != "date" or not page.limit:
         return None
-    return month_window(store, "documentCount", page.offset, page.limit, filt.volume)
+    if _unfiltered(filt):
+        window = month_window(store, "documentCount", page.offset, page.limit, filt.volume)
+        return (f"{st.values('month', map(st.literal, window[0]))} ?doc fk:documentMonth ?month .", window[1]) \
+            if window else None
+    if len(filt.mentions) != 1 or filt.volume or not _unfiltered(replace(filt, mentions=[])):
+        return None
+    window = entity_month_window(store, filt.mentions[0], "documentCount", page.offset, page.limit)
+    return (f"{st.values('key', map(st.iri, window[0]))} ?doc fk:mentionedInMonth ?key .", window[1]) if window else None
 
 
 def document_list(store: Store, filt: DocumentFilter, page: Page, *, total: int | None = None) -> dict:
@@ -117,8 +125,7 @@ def document_list(store: Store, filt: DocumentFilter, page: Page, *, total: int 
     extra, order = _order(filt)
     window, offset, start = _months(store, filt, page), page.offset, ""
     if window:      # only the months the page spans (statistics layer), not every date sorted
-        start = f"{st.values('month', map(st.literal, window[0]))} ?doc fk:documentMonth ?month ."
-        offset = window[1]
+        start, offset = window
     query = _PROLOGUE + f"""SELECT ?doc WHERE {{
   {start}
   {patterns}

@@ -218,6 +218,8 @@ def _pages_by_date(store) -> dict:
             **{("claims", off, volume): claim_list(store, ClaimFilter(volume=volume), Page(offset=off, limit=7))
                for off in (0, 5, 40, 90, 200) for volume in (None, SLICE_VOLUME)},
             **{("about", off): claim_list(store, ClaimFilter(about=US), Page(offset=off, limit=4)) for off in (0, 3, 9, 30)},
+            **{("mentions", e, off): document_list(store, DocumentFilter(mentions=[e]), Page(offset=off, limit=2))
+               for e in (US, KISSINGER, CLARK) for off in (0, 1, 3, 6)},
             **{("by", who, off): claim_list(store, ClaimFilter(claimant=who), Page(offset=off, limit=2))
                for who in (NIXON, KISSINGER, CLARK) for off in (0, 1, 4, 40)}}
 
@@ -227,9 +229,11 @@ def test_pages_by_date_read_the_months_they_span_and_equal_a_full_sort(db):
 
     assert month_window(db, "claimCount", 5, 7) is not None
     assert entity_month_window(db, US, "claimsAboutCount", 3, 4) is not None
+    assert entity_month_window(db, US, "documentCount", 3, 2) is not None
     with_stats = _pages_by_date(db)
     assert with_stats["claims", 0, None]["total"] > 50 and with_stats["documents", 12, None]["items"]
     assert with_stats["about", 9]["total"] > 13 and with_stats["by", KISSINGER, 1]["items"]
+    assert with_stats["mentions", US, 3]["total"] > 6 and with_stats["mentions", US, 6]["items"]
     db.drop_graphs([TOTALS_GRAPH] + [g for g in db.graph_names() if g.startswith(STATS_PREFIX)])
     assert month_window(db, "claimCount", 5, 7) is None
     assert _pages_by_date(db) == with_stats
