@@ -8,6 +8,7 @@ from .query_pool import IsolatedStore, PoolSettings
 from .result_writer import Written, write_result
 from .sparql_guard import GuardLimits, QueryShape, inspect_query
 from .search_index import SearchIndex, SearchIndexMissing, SearchQueryError, parse_query, search_index_path
+from .statistics import StatisticsReport, has_statistics, refresh_statistics
 from .store import DEFAULT_STORE, OxigraphStore, QueryResult, Store, open_store, store_path
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "DEFAULT_STORE", "OxigraphStore", "QueryError", "QueryResult", "Store", "StoreError", "StoreLocked",
     "open_store", "sparql_terms", "store_path",
     "SearchIndex", "SearchIndexMissing", "SearchQueryError", "parse_query", "search_index_path",
+    "StatisticsReport", "has_statistics", "refresh_statistics",
 ]
