@@ -287,8 +287,9 @@ def _totals(store: Store) -> list[ox.Quad]:
 
 def _write(store: Store, name: str, quads: list[ox.Quad]) -> None:
     """Drop, then add: replacing a graph in one SPARQL update parses every quad as text (4 s for 20,000),
-    adding a new graph is one `extend`. Meanwhile readers count directly (no totals) or miss a volume's
-    co-mentions for a moment."""
+    adding a new graph is one `extend`. In between (about a second) readers count directly where the
+    totals are missing, and miss the volume being rewritten in co-mentions and in the pages of an
+    entity's claims or documents."""
     store.drop_graphs([name])
     store.replace_graphs({name: quads})
 

@@ -79,7 +79,9 @@ def volume_total(store: Store, what: str, volume: str | None = None) -> int | No
         return None
     where = (f"GRAPH {st.iri(statistics_graph(volume))} {{ ?g a fk:VolumeStatistics ; fk:{what} ?n }}" if volume
              else f"GRAPH ?g {{ ?g a fk:VolumeStatistics ; fk:{what} ?n }}")
-    rows = list(select(store, _PROLOGUE + f"SELECT (SUM(?n) AS ?total) WHERE {{ {where} }}"))
+    rows = list(select(store, _PROLOGUE + f"SELECT (COUNT(?n) AS ?volumes) (SUM(?n) AS ?total) WHERE {{ {where} }}"))
+    if volume and not (rows and rows[0].get("volumes")):
+        return None         # a volume not counted (yet): count it directly
     return int(rows[0].get("total", 0)) if rows else 0
 
 
