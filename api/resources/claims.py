@@ -13,7 +13,7 @@ from graph import Store, sparql_terms as st
 from ontology.iris import year_iri
 from ontology.namespaces import FK, sparql_prologue
 
-from .counts import entity_month_window, month_window, volume_total
+from .counts import entity_month_window, entity_totals, month_window, volume_total
 from .links import entity_ref, href, labels, list_href, local_name
 from .paging import Page
 from .patterns import date_range
@@ -108,8 +108,19 @@ def _unfiltered(filt: ClaimFilter) -> bool:
     return not (filt.about or filt.claimant or filt.claim_type or filt.date_from or filt.date_to or filt.document)
 
 
+def _one_entity(filt: ClaimFilter) -> bool:
+    """`about` or `claimant` alone: what the statistics layer counts per entity."""
+    return bool(filt.about) != bool(filt.claimant) and not (
+        filt.claim_type or filt.date_from or filt.date_to or filt.document or filt.volume)
+
+
 def _known_total(store: Store, filt: ClaimFilter) -> int | None:
-    return volume_total(store, "claimCount", filt.volume) if _unfiltered(filt) else None
+    if _unfiltered(filt):
+        return volume_total(store, "claimCount", filt.volume)
+    if _one_entity(filt):
+        role = "claimsAboutCount" if filt.about else "claimsByCount"
+        return (entity_totals(store, filt.about or filt.claimant) or {}).get(role)
+    return None
 
 
 def _months(store: Store, filt: ClaimFilter, page: Page):
@@ -119,8 +130,7 @@ def _months(store: Store, filt: ClaimFilter, page: Page):
         return None
     if _unfiltered(filt):
         return month_window(store, "claimCount", page.offset, page.limit, filt.volume)
-    if filt.claim_type or filt.date_from or filt.date_to or filt.document or filt.volume or \
-            bool(filt.about) == bool(filt.claimant):
+    if not _one_entity(filt):
         return None
     role, predicate = ("claimsAboutCount", "fk:aboutInMonth") if filt.about else ("claimsByCount", "fk:byInMonth")
     window = entity_month_window(store, filt.about or filt.claimant, role, page.offset, page.limit)

@@ -12,7 +12,7 @@ from ontology.iris import document_iri
 from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
 
 from .claims import ClaimFilter, claim_list
-from .counts import entity_month_window, month_window, volume_total
+from .counts import entity_month_window, entity_totals, month_window, volume_total
 from .links import document_ids, entity_ref, href, labels, list_href, local_name
 from .paging import Page
 from .patterns import date_range
@@ -99,7 +99,11 @@ def _unfiltered(filt: DocumentFilter) -> bool:
 
 
 def _known_total(store: Store, filt: DocumentFilter) -> int | None:
-    return volume_total(store, "documentCount", filt.volume) if _unfiltered(filt) else None
+    if _unfiltered(filt):
+        return volume_total(store, "documentCount", filt.volume)
+    if len(filt.mentions) == 1 and not filt.volume and _unfiltered(replace(filt, mentions=[])):
+        return (entity_totals(store, filt.mentions[0]) or {}).get("documentCount")
+    return None
 
 
 def _months(store: Store, filt: DocumentFilter, page: Page) -> tuple[str, int] | None:
