@@ -148,6 +148,8 @@ class IsolatedStore:
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
+        self._respawn: queue.Queue[None] = queue.Queue()
+        threading.Thread(target=self._respawner, name="frus-kg-respawn", daemon=True).start()
         starting = [self._spawn() for _ in range(max(1, settings.workers))]
         for worker in starting:
             worker.wait_ready(settings.start_timeout)
@@ -166,27 +168,32 @@ class IsolatedStore:
             self._all.discard(worker)
 
     def _replace(self, worker: _Worker) -> None:
-        """Kill `worker` now and start its successor in the background, so the caller answers at once."""
+        """Kill `worker` now and have its successor started in the background, so the caller answers at once."""
         self._retire(worker)
-        if self._closed:
-            return
+        if not self._closed:
+            self._respawn.put(None)
 
-        def start() -> None:
+    def _respawner(self) -> None:
+        """Starts the successors, in one thread that lives as long as the pool. A worker's parent-death signal
+        (PR_SET_PDEATHSIG, query_worker.py) fires when the *thread* that started it ends: successors started by
+        a short-lived thread each were killed (SIGKILL) as soon as it returned, so after the first time limit
+        every query got 500."""
+        while True:
+            self._respawn.get()
+            if self._closed:
+                return
             try:
                 fresh = self._spawn()
                 fresh.wait_ready(self.settings.start_timeout)
             except StoreError as exc:
                 print(f"frus-kg: could not start a query worker: {exc}", file=sys.stderr)
                 time.sleep(1.0)
-                if not self._closed:
-                    threading.Thread(target=start, daemon=True).start()
-                return
+                self._respawn.put(None)
+                continue
             if self._closed:
                 self._retire(fresh)
-            else:
-                self._idle.put(fresh)
-
-        threading.Thread(target=start, daemon=True).start()
+                return
+            self._idle.put(fresh)
 
     def _execute(self, job: Job, timeout: float | None):
         if self._closed:
@@ -275,6 +282,7 @@ class IsolatedStore:
     def close(self) -> None:
         """Stop every worker, busy or not: a request still waiting gets EngineCrashed at once."""
         self._closed = True
+        self._respawn.put(None)
         with self._lock:
             workers = list(self._all)
         for worker in workers:
