@@ -229,12 +229,16 @@ class OxigraphStore:
             (store.bulk_load if bulk else store.load)(data, **kwargs)
         except SyntaxError as exc:
             raise StoreError(f"cannot load {fmt} data: {exc}") from None
+        except OSError as exc:          # a full disk, an unwritable folder: a clear error, not a traceback
+            raise StoreError(_write_failed(self.path, exc)) from None
 
     def update(self, sparql: str) -> None:
         try:
             self._writable().update(sparql)
         except SyntaxError as exc:
             raise QueryError(str(exc)) from None
+        except OSError as exc:
+            raise StoreError(_write_failed(self.path, exc)) from None
 
     def flush(self) -> None:
         if not self.read_only:
@@ -256,7 +260,10 @@ class OxigraphStore:
         import gc
 
         with self._lock:
-            self._store.flush()
+            try:
+                self._store.flush()
+            except OSError as exc:
+                raise StoreError(_write_failed(self.path, exc)) from None
             self._store = None  # type: ignore[assignment]
             gc.collect()            # no query result may keep the database open
             self._store = self._open()
@@ -333,7 +340,10 @@ class OxigraphStore:
             return Path(name), write_result(result, fmt, out, row_cap)
 
     def close(self) -> None:
-        self.flush()
+        try:
+            self.flush()
+        except OSError:             # the writes are in RocksDB's log already (replayed at the next open): a flush
+            pass                    # that fails (full disk) loses nothing, and must not hide the error that matters
         self.ledger.close()
         self._store = None  # type: ignore[assignment]
         if not self.read_only and self.path is not None and _log_bytes(self.path) > LOG_CLEANUP_BYTES:
@@ -358,6 +368,11 @@ def _release_logs(path: Path) -> None:
         ox.Store(str(path))
     except OSError:
         pass
+
+
+def _write_failed(path: Path | None, exc: OSError) -> str:
+    return (f"{path}: writing the store failed ({exc}); what was committed before is intact: free space or fix "
+            f"the folder's permissions, then rerun the same command")
 
 
 def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False) -> OxigraphStore:
