@@ -9,7 +9,7 @@ CORPUS ?= ../shared/data/frus
 CHROMIUM ?= /usr/bin/chromium
 STRACE   ?= /usr/bin/strace
 
-.PHONY: install run test bench screenshots clean
+.PHONY: install run test test-slow bench screenshots clean
 
 install: $(BIN)/frus-kg
 
@@ -26,6 +26,10 @@ run: install
 
 test: install $(CHROMIUM) $(STRACE)
 	$(BIN)/python -m pytest -q
+
+# The slow campaigns (crash trials, large property runs), left out of `make test`.
+test-slow: install
+	$(BIN)/python -m pytest -q -m slow
 
 # The browser tests drive Debian's chromium (Playwright cannot download browsers here); installed once.
 $(CHROMIUM):

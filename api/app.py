@@ -15,6 +15,7 @@ from graph import Store
 from . import graph_store, linksets, page_routes, reconcile, search, service_description, sparql
 from .errors import install_error_handlers
 from .pages import STATIC
+from .rate_limit import RateLimitMiddleware
 from .network import router as network_router
 from .resources import iri_router, router as resources_router
 from .settings import Settings
@@ -46,6 +47,8 @@ def create_app(store: Store, settings: Settings | None = None, *, cors: bool | N
     app.state.settings = settings
     app.state.federated_calls = threading.BoundedSemaphore(settings.service_concurrency)
     install_error_handlers(app)
+    if settings.rate_limit:                  # inside CORS and the security headers: a 429 carries them too
+        app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit)
     if settings.cors:
         # Read-only by construction: no Authorization header and no write method passes a preflight,
         # so a page on another origin can read the data but never send the update token.

@@ -21,6 +21,7 @@ ENVIRONMENT = {
     "max_body_bytes": "FRUS_KG_MAX_BODY_BYTES",
     "max_query_depth": "FRUS_KG_MAX_QUERY_DEPTH",
     "cors": "FRUS_KG_CORS",
+    "rate_limit": "FRUS_KG_RATE_LIMIT",
 }
 
 
@@ -36,6 +37,7 @@ class Settings:
     max_body_bytes: int = 1024 * 1024
     max_query_depth: int = 100
     cors: bool = True
+    rate_limit: float = 0.0          # requests per second per client IP; 0 = off (api/rate_limit.py)
 
     @classmethod
     def from_env(cls, environ=os.environ, **overrides) -> "Settings":
@@ -58,6 +60,8 @@ class Settings:
                      "max_body_bytes", "max_query_depth"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive, not {getattr(self, name)}")
+        if self.rate_limit < 0:
+            raise ValueError(f"rate_limit must be 0 (off) or positive, not {self.rate_limit}")
 
 
 def _parse(name: str, raw: str):
@@ -70,6 +74,6 @@ def _parse(name: str, raw: str):
             raise ValueError(f"{ENVIRONMENT[name]} must be true or false, not {raw!r}")
         return raw.lower() in ("1", "true", "yes", "on")
     try:
-        return float(raw) if name.endswith("timeout") else int(raw)
+        return float(raw) if name.endswith("timeout") or name == "rate_limit" else int(raw)
     except ValueError:
         raise ValueError(f"{ENVIRONMENT[name]} must be a number, not {raw!r}") from None

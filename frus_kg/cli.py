@@ -374,6 +374,7 @@ def serve(
     service_timeout: Annotated[Optional[float], typer.Option("--service-timeout", help="Time limit of a federated query [default: 10]")] = None,
     update_token_file: Annotated[Optional[Path], typer.Option("--update-token-file", help="File holding the bearer token that allows SPARQL Update")] = None,
     max_body_bytes: Annotated[Optional[int], typer.Option("--max-body-bytes", help="Largest request body [default: 1048576]")] = None,
+    rate_limit: Annotated[Optional[float], typer.Option("--rate-limit", help="Requests per second per client IP; 0 = off [default: 0]")] = None,
 ) -> None:
     """Serve the SPARQL endpoint, the REST resources and the pages. Queries run in killable worker processes."""
     import uvicorn
@@ -392,7 +393,7 @@ def serve(
         settings = Settings.from_env(cors=cors, query_timeout=timeout, row_cap=row_cap, query_workers=workers,
                                      service_allow=tuple(service_allow) if service_allow else None,
                                      service_timeout=service_timeout, update_token=token,
-                                     max_body_bytes=max_body_bytes)
+                                     max_body_bytes=max_body_bytes, rate_limit=rate_limit)
     except ValueError as exc:
         fail(str(exc), EXIT_USAGE)
     try:
