@@ -128,7 +128,6 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
     documents: Counter[str] = Counter()
     first: dict[str, str] = {}
     last: dict[str, str] = {}
-    pairs: Counter[tuple[str, str]] = Counter()
     for doc, found in entities_of.items():
         date = dates.get(doc)
         for e in found:
@@ -136,8 +135,6 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
             if date:
                 first[e] = min(first.get(e, date), date)
                 last[e] = max(last.get(e, date), date)
-        for a, b in combinations(sorted(found), 2):
-            pairs[a, b] += 1
 
     g = ox.NamedNode(statistics_graph(volume_iri))
     volume = ox.NamedNode(volume_iri)
@@ -175,19 +172,26 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
         if e in first:
             add(node, "firstDate", _lit(first[e], _DATE))
             add(node, "lastDate", _lit(last[e], _DATE))
-    quads += _entity_months(g, links, entities_of, dates)
+    return quads + _entity_months(g, links, entities_of, dates) + _co_mentions(g, entities_of)
+
+
+def _co_mentions(g: ox.NamedNode, entities_of: dict[str, set[str]]) -> list[ox.Quad]:
+    """Each entity's `CO_MENTION_LIMIT` most frequent partners sharing at least `CO_MENTION_MIN` documents."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    for found in entities_of.values():
+        pairs.update(combinations(sorted(found), 2))
     with_others: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (a, b), n in pairs.items():
-        if n < CO_MENTION_MIN:
-            continue
-        with_others[a].append((-n, b))
-        with_others[b].append((-n, a))
+        if n >= CO_MENTION_MIN:
+            with_others[a].append((-n, b))
+            with_others[b].append((-n, a))
+    quads = []
     for e, others in sorted(with_others.items()):
         for minus_n, other in sorted(others)[:CO_MENTION_LIMIT]:
             node = ox.NamedNode(f"{g.value}/{_path(e)}/with/{_path(other)}")
-            add(node, "entity", ox.NamedNode(e))
-            add(node, "coMentioned", ox.NamedNode(other))
-            add(node, "coMentionCount", _lit(-minus_n))
+            quads += [ox.Quad(node, _fk("entity"), ox.NamedNode(e), g),
+                      ox.Quad(node, _fk("coMentioned"), ox.NamedNode(other), g),
+                      ox.Quad(node, _fk("coMentionCount"), _lit(-minus_n), g)]
     return quads
 
 

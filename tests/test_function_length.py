@@ -14,7 +14,7 @@ DEBT = {
     "ingest/entities/extract.py:_match_at", "ingest/entities/extract.py:_name_at",
     "ingest/parallel.py:ingest_corpus", "ingest/tei_reader.py:_document", "ingest/tei_reader.py:read_tei",
     "ingest/text_reader.py:parse_text_document",
-    "ingest/triples.py:document_graph", "graph/statistics.py:volume_statistics",
+    "ingest/triples.py:document_graph",
 }
 
 
