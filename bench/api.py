@@ -513,11 +513,8 @@ def _runaway(store: Path, work: Path, small_queries: list[str]) -> Runaway:
     """Runaway query on a `--timeout 5` server; two clients send small queries meanwhile."""
     server = _ours(store, work, "--timeout", str(TIMEOUT))
     try:
-        before: list[float] = []
-        stop, errors = threading.Event(), [0]
-        _small_loop(server.sparql, small_queries, stop, before, errors, limit=40)
-        hz = os.sysconf("SC_CLK_TCK")
-        samples: list[tuple[float, int, int]] = []
+        before, stop = [], threading.Event()
+        _small_loop(server.sparql, small_queries, stop, before, [0], limit=40)
         answer: dict = {}
 
         def runaway() -> None:
@@ -528,30 +525,45 @@ def _runaway(store: Path, work: Path, small_queries: list[str]) -> Runaway:
         clients = [threading.Thread(target=_small_loop, args=(server.sparql, small_queries, stop, small, small_errors))
                    for _ in range(2)]
         started = time.monotonic()
-        samples.append((0.0, *_ticks(_tree(server.proc.pid))))
+        first = _ticks(_tree(server.proc.pid))
         heavy = threading.Thread(target=runaway)
         heavy.start()
         time.sleep(0.3)                              # the runaway reaches its worker first
         for c in clients:
             c.start()
-        while time.monotonic() - started < TIMEOUT + 30:
-            time.sleep(0.1)
-            samples.append((time.monotonic() - started, *_ticks(_tree(server.proc.pid))))
-            if "at" in answer:
-                stop.set()
-                if samples[-1][0] > answer["at"] - started + 3 and _idle_since(samples, hz) is not None:
-                    break
-        stop.set()
-        heavy.join()
-        for c in clients:
-            c.join()
-        idle = _idle_since(samples, hz)
-        cpu = (next(t for s, t, _ in samples if s >= idle) - samples[0][1]) / hz if idle is not None else \
-            (samples[-1][1] - samples[0][1]) / hz
+        samples = _sample(server.proc.pid, started, first, answer, stop)
+        for thread in (heavy, *clients):
+            thread.join()
+        idle, cpu = _idle_and_cpu(samples)
         return Runaway(answer.get("status", 0), answer.get("at", time.monotonic()) - started, idle, cpu, small,
                        small_errors[0], before)
     finally:
         server.stop()
+
+
+def _sample(pid: int, started: float, first: tuple[int, int], answer: dict,
+            stop: threading.Event) -> list[tuple[float, int, int]]:
+    """(seconds since `started`, CPU ticks, runnable processes) of the tree every 0.1 s, until the tree has
+    been idle for 3 s after the runaway's answer (which also stops the small clients), or 30 s past the limit."""
+    samples = [(0.0, *first)]
+    hz = os.sysconf("SC_CLK_TCK")
+    while time.monotonic() - started < TIMEOUT + 30:
+        time.sleep(0.1)
+        samples.append((time.monotonic() - started, *_ticks(_tree(pid))))
+        if "at" in answer:
+            stop.set()
+            if samples[-1][0] > answer["at"] - started + 3 and _idle_since(samples, hz) is not None:
+                break
+    stop.set()
+    return samples
+
+
+def _idle_and_cpu(samples: list[tuple[float, int, int]]) -> tuple[float | None, float]:
+    """When the tree became idle for good, and the CPU seconds it used until then (or in all)."""
+    hz = os.sysconf("SC_CLK_TCK")
+    idle = _idle_since(samples, hz)
+    until = next(t for s, t, _ in samples if s >= idle) if idle is not None else samples[-1][1]
+    return idle, (until - samples[0][1]) / hz
 
 
 def _idle_since(samples: list[tuple[float, int, int]], hz: int, window: float = 1.0,
