@@ -109,6 +109,59 @@ class DocumentResult:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+# ------------------------------------------------------------------------------------ messages
+# parent -> worker (pickled through a queue)
+@dataclass(frozen=True)
+class _VolumeTask:
+    """A volume's metadata (persons and terms lists), sent once per worker before its documents."""
+    volume: VolumeRecord
+
+
+@dataclass(frozen=True)
+class _DocumentTask:
+    seq: int
+    volume_id: str
+    payload: bytes                    # the pickled record, without its volume
+
+
+@dataclass(frozen=True)
+class _StopTask:
+    pass
+
+
+# main thread -> writer thread, in order
+@dataclass(frozen=True)
+class _WriteBatch:
+    commits: list
+
+
+@dataclass(frozen=True)
+class _FinishVolume:
+    state: object                     # its _FileState: stale graphs to drop, then the completion mark
+
+
+@dataclass(frozen=True)
+class _Barrier:
+    idle: threading.Event             # set when every earlier job is written
+
+
+# writer thread -> main thread
+@dataclass(frozen=True)
+class _Written:
+    commits: list
+
+
+@dataclass(frozen=True)
+class _Finished:
+    state: object
+    dropped: int
+
+
+@dataclass(frozen=True)
+class _WriterFailed:
+    error: BaseException
+
+
 # ------------------------------------------------------------------------------------ worker side
 def _enrich_and_check(record: DocumentRecord, extractors: Sequence[Extractor], engine: str, check_shapes: bool,
                       times: dict[str, float]):
@@ -182,19 +235,17 @@ def _worker_main(tasks, results, parent_pid: int, extractor_spec, engine: str, c
             if os.getppid() != parent_pid:
                 return                                  # the parent is gone (kill -9): stop quietly
             continue
-        kind = message[0]
-        if kind == "stop":
+        if isinstance(message, _StopTask):
             results.close()
             return
-        if kind == "volume":
+        if isinstance(message, _VolumeTask):
             if len(volumes) > 4:
                 volumes.clear()
-            volumes[message[1]] = message[2]
+            volumes[message.volume.id] = message.volume
             continue
-        _, seq, volume_id, payload = message
-        record = pickle.loads(payload)
-        record.volume = volumes[volume_id]
-        result = process_document(record, extractors, engine, check_shapes, seq)
+        record = pickle.loads(message.payload)
+        record.volume = volumes[message.volume_id]
+        result = process_document(record, extractors, engine, check_shapes, message.seq)
         if not frozen:
             gc.freeze()                                 # the extractors' indexes, built by the first document:
             frozen = True                               # out of the collector's sight (a fifth of the CPU otherwise)
@@ -258,14 +309,14 @@ class _Pool:
         w = min(range(len(self.procs)), key=self.in_flight.__getitem__)
         volume = record.volume
         if volume.id not in self.volumes_sent[w]:
-            self.tasks[w].put(("volume", volume.id, volume))
+            self.tasks[w].put(_VolumeTask(volume))
             self.volumes_sent[w].add(volume.id)
         record.volume = None                            # sent once per worker, not with every document
         try:                                            # pickled now: Queue.put would pickle it later, in a thread
             payload = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
             record.volume = volume
-        self.tasks[w].put(("doc", seq, volume.id, payload))
+        self.tasks[w].put(_DocumentTask(seq, volume.id, payload))
         self.in_flight[w] += 1
 
     def results(self, timeout: float) -> list[DocumentResult]:
@@ -290,7 +341,7 @@ class _Pool:
         for p, q in zip(self.procs, self.tasks):
             if graceful and p.exitcode is None:
                 try:
-                    q.put(("stop",))
+                    q.put(_StopTask())
                 except (OSError, ValueError):
                     pass
         deadline = time.monotonic() + (5 if graceful else 0.5)
@@ -421,8 +472,9 @@ class _BackgroundWriter:
     """Writes batches in a thread, in order: pyoxigraph releases the GIL while it loads, so this
     process keeps reading and feeding the workers while Oxigraph writes (a 30 MB batch takes seconds).
 
-    Jobs: ("batch", commits) and ("finish", state) (a volume's stale graphs and completion mark, which
-    must see every earlier write: the queue keeps them in order). Results come back on `done`.
+    Jobs: _WriteBatch, _FinishVolume (a volume's stale graphs and completion mark, which must see every
+    earlier write: the queue keeps them in order) and _Barrier. Results come back on `done`: _Written,
+    _Finished, or _WriterFailed (after which the thread stops).
     """
 
     def __init__(self, writer: BatchWriter, ledger: Ledger, hooks: _Hooks):
@@ -442,35 +494,34 @@ class _BackgroundWriter:
             job = self.jobs.get()
             if job is None or self.abort.is_set():
                 return
-            kind, payload = job
             t, cpu = time.perf_counter(), time.thread_time()
             try:
-                if kind == "barrier":
-                    payload.set()
+                if isinstance(job, _Barrier):
+                    job.idle.set()
                     continue
-                if kind == "batch":
-                    written = self.writer.write(payload)
+                if isinstance(job, _WriteBatch):
+                    written = self.writer.write(job.commits)
                     self.busy_seconds += time.perf_counter() - t
                     self.cpu_seconds += time.thread_time() - cpu
-                    self.done.put(("written", written))
+                    self.done.put(_Written(written))
                     if written and self.hooks.active:
                         self.hooks.after_commit(self.writer.committed_documents, self.abort)
                 else:
-                    state = payload
+                    state = job.state
                     volume = iris.volume_iri(state.volume)
                     stale = sorted(self.ledger.documents_of(volume) - state.produced)
                     self.writer.finish_volume(volume, state.digest, stale, complete=not state.failed)
                     self.busy_seconds += time.perf_counter() - t
                     self.cpu_seconds += time.thread_time() - cpu
-                    self.done.put(("finished", (state, len(stale))))
+                    self.done.put(_Finished(state, len(stale)))
             except BaseException as exc:                 # reported to the main thread, which raises it
-                self.done.put(("error", exc))
+                self.done.put(_WriterFailed(exc))
                 return
 
-    def submit(self, kind: str, payload) -> None:
+    def submit(self, job: "_WriteBatch | _FinishVolume | _Barrier") -> None:
         while True:                                      # never block forever on a writer that died
             try:
-                self.jobs.put((kind, payload), timeout=1.0)
+                self.jobs.put(job, timeout=1.0)
                 return
             except Exception:
                 if not self.thread.is_alive():
@@ -551,11 +602,11 @@ def ingest_corpus(
         last_flush = time.monotonic()
         if batch:
             t = time.perf_counter()
-            background.submit("batch", batch)
+            background.submit(_WriteBatch(batch))
             since_checkpoint += sum(len(c.nquads) for c in batch)
             if since_checkpoint >= checkpoint_bytes:
                 idle = threading.Event()                 # wait until the writer has written everything
-                background.submit("barrier", idle)
+                background.submit(_Barrier(idle))
                 while not idle.wait(0.2):
                     drain()
                     if not background.thread.is_alive():
@@ -570,23 +621,22 @@ def ingest_corpus(
         got = False
         while True:
             try:
-                kind, payload = background.done.get(timeout=timeout) if timeout else background.done.get_nowait()
+                done = background.done.get(timeout=timeout) if timeout else background.done.get_nowait()
             except queue.Empty:
                 return got
             got, timeout = True, 0.0
-            if kind == "error":
-                raise payload
-            if kind == "written":
-                for c in payload:
+            if isinstance(done, _WriterFailed):
+                raise done.error
+            if isinstance(done, _Written):
+                for c in done.commits:
                     if isinstance(c.token, _FileState):
                         c.token.outstanding -= 1
                         c.token.produced.add(c.graph)
                 progress()
             else:
-                state, dropped = payload
-                open_files.remove(state)
-                summary.dropped_graphs += dropped
-                summary.volumes += 0 if state.failed else 1
+                open_files.remove(done.state)
+                summary.dropped_graphs += done.dropped
+                summary.volumes += 0 if done.state.failed else 1
         return got
 
     def finish_files() -> None:
@@ -598,7 +648,7 @@ def ingest_corpus(
             if state.complete and state.volume:
                 flush()
                 state.finishing = True
-                background.submit("finish", state)
+                background.submit(_FinishVolume(state))
             else:
                 open_files.remove(state)
 
