@@ -76,6 +76,8 @@ def ingest(
     from ingest.limits import ENV_MAX_DOCUMENT_BYTES
     from ingest.parallel import default_workers, estimate_documents, ingest_corpus
 
+    from .ingest_hooks import after_commit_from_env
+
     if max_document_bytes is not None:
         os.environ[ENV_MAX_DOCUMENT_BYTES] = str(max_document_bytes)   # the readers (and workers) read it
 
@@ -113,7 +115,8 @@ def ingest(
 
         try:
             summary = ingest_corpus(files, db, workers=n_workers, engine=engine.value, check_shapes=not no_validate,
-                                    force=force, on_progress=tick, on_failure=failed, bulk=bulk)
+                                    force=force, on_progress=tick, on_failure=failed, bulk=bulk,
+                                    after_commit=after_commit_from_env())
         except KeyboardInterrupt:
             progress.stop()
             db.close()

@@ -16,8 +16,9 @@
   skips what is committed (unless `force`).
 * `workers=0` runs the same pipeline in this process (the serial reference for tests).
 
-Test hooks (environment): FRUS_KG_INGEST_PAUSE_AFTER=N makes the writer stop after N committed
-documents and wait (printing a line to stderr), FRUS_KG_INGEST_KILL_AFTER=N makes it SIGKILL itself.
+Tests interrupt a run deterministically through `after_commit` (called by the writer thread after each
+batch with the number of committed documents); `frus-kg ingest` builds it from the environment
+(frus_kg/ingest_hooks.py), so no code here kills its own process.
 """
 from __future__ import annotations
 
@@ -26,7 +27,6 @@ import gzip
 import os
 import pickle
 import signal
-import sys
 import threading
 import time
 import traceback
@@ -50,7 +50,9 @@ from .pipeline import TEI_SUFFIXES, Extractor, Failure, default_extractors, find
 from .records import DocumentRecord, VolumeRecord
 from .triples import document_graph, volume_graph
 
-__all__ = ["CorpusSummary", "IngestSummary", "Progress", "ingest_corpus", "ingest_paths", "process_document",
+AfterCommit = Callable[[int, threading.Event], None]     # (documents committed so far, set when the run is aborted)
+
+__all__ = ["AfterCommit", "CorpusSummary", "IngestSummary", "Progress", "ingest_corpus", "ingest_paths", "process_document",
            "document_graphs", "DocumentResult", "estimate_documents", "default_workers"]
 
 
@@ -423,26 +425,6 @@ class _FileState:
     produced: set[str] = field(default_factory=set)
 
 
-class _Hooks:
-    """Deterministic interruption for tests: pause or SIGKILL after N committed documents."""
-
-    def __init__(self):
-        self.pause_after = int(os.environ.get("FRUS_KG_INGEST_PAUSE_AFTER", "0") or 0)
-        self.kill_after = int(os.environ.get("FRUS_KG_INGEST_KILL_AFTER", "0") or 0)
-
-    @property
-    def active(self) -> bool:
-        return bool(self.pause_after or self.kill_after)
-
-    def after_commit(self, committed: int, abort: threading.Event) -> None:
-        if self.kill_after and committed >= self.kill_after:
-            print(f"frus-kg ingest: test hook: SIGKILL after {committed} committed documents", file=sys.stderr, flush=True)
-            os.kill(os.getpid(), signal.SIGKILL)
-        if self.pause_after and committed >= self.pause_after:
-            print(f"frus-kg ingest: test hook: paused after {committed} committed documents", file=sys.stderr, flush=True)
-            abort.wait()                                # until the run is interrupted
-
-
 def estimate_documents(paths: Iterable[Path]) -> dict[Path, int]:
     """A quick count of `type="document"` in each file (gzip streamed, ~1 s for 99 volumes): for the ETA."""
     counts = {}
@@ -477,10 +459,10 @@ class _BackgroundWriter:
     _Finished, or _WriterFailed (after which the thread stops).
     """
 
-    def __init__(self, writer: BatchWriter, ledger: Ledger, hooks: _Hooks):
+    def __init__(self, writer: BatchWriter, ledger: Ledger, after_commit: AfterCommit | None):
         import queue
 
-        self.writer, self.ledger, self.hooks = writer, ledger, hooks
+        self.writer, self.ledger, self.after_commit = writer, ledger, after_commit
         self.jobs: "queue.Queue" = queue.Queue(maxsize=2)       # backpressure: at most two batches waiting
         self.done: "queue.Queue" = queue.Queue()
         self.abort = threading.Event()
@@ -504,8 +486,8 @@ class _BackgroundWriter:
                     self.busy_seconds += time.perf_counter() - t
                     self.cpu_seconds += time.thread_time() - cpu
                     self.done.put(_Written(written))
-                    if written and self.hooks.active:
-                        self.hooks.after_commit(self.writer.committed_documents, self.abort)
+                    if written and self.after_commit:
+                        self.after_commit(self.writer.committed_documents, self.abort)
                 else:
                     state = job.state
                     volume = iris.volume_iri(state.volume)
@@ -554,6 +536,7 @@ def ingest_corpus(
     estimate: bool = True,
     checkpoint_bytes: int = 2 << 30,
     bulk: bool = False,
+    after_commit: AfterCommit | None = None,
 ) -> CorpusSummary:
     """Ingest files and folders with `workers` processes (default: CPUs; 0 = in this process).
 
@@ -564,6 +547,8 @@ def ingest_corpus(
     (`checkpoint`). `bulk` writes new graphs with Oxigraph's bulk loader: several times
     faster at corpus scale, but a crash can leave partial graphs (marked pending in the ledger) until
     the next run, which drops them first (Ledger.repair); committed documents stay intact either way.
+    `after_commit(committed, abort)` is for tests: called after each batch (of one graph, so that counts are
+    exact), it may pause until `abort` is set or end the process.
     """
     import queue
 
@@ -573,8 +558,7 @@ def ingest_corpus(
     summary.files = len(files)
     workers = default_workers() if workers is None else workers
     ledger = Ledger(sink)
-    hooks = _Hooks()
-    writer = BatchWriter(sink, max_bytes=batch_bytes, max_graphs=1 if hooks.active else 256, bulk=bulk)
+    writer = BatchWriter(sink, max_bytes=batch_bytes, max_graphs=1 if after_commit else 256, bulk=bulk)
     summary.repaired = ledger.repair()
     stage: dict[str, float] = {}
     counts = estimate_documents(files) if (estimate and on_progress) else None
@@ -678,7 +662,7 @@ def ingest_corpus(
     touched: set[str] = set()       # documents read in this run: the ledger may not show their fate yet
     pool = _Lazy(lambda: _Pool(workers, extractors, engine, check_shapes, prefetch) if workers > 0
                  else _Inline(extractors, engine, check_shapes))
-    background = _BackgroundWriter(writer, ledger, hooks)
+    background = _BackgroundWriter(writer, ledger, after_commit)
     try:
         for path in files:
             try:
