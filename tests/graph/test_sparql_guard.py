@@ -60,7 +60,7 @@ def test_ordinary_documented_queries_pass():
 
     docs = Path(__file__).resolve().parents[2] / "docs"
     queries = [block.split("```", 1)[0] for path in docs.glob("*.md")
-               for block in path.read_text(encoding="utf-8").split("```sparql")[1:]]
+               for block in path.read_text(encoding="utf-8").split("```sparql")[1:] if block.split("```", 1)[0].strip()]
     assert len(queries) > 5
     for query in queries:
         assert inspect_query(query).form in ("select", "ask", "construct", "describe")

@@ -25,7 +25,6 @@ import pytest
 
 from graph import open_store
 from ingest.ledger import INGEST_VOLUME
-from ingest.parallel import ingest_corpus
 from ontology.validation import validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,15 +44,12 @@ def quads_of(store_dir: Path) -> set[str]:
 
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory) -> set[str]:
-    """The quads of an uninterrupted run (in-process, serial), with what `frus-kg ingest` adds first."""
-    from ingest.authorities.rdf import ensure_authority_graphs
-
+    """The quads of an uninterrupted `frus-kg ingest` (serial), with what it adds before and after the
+    documents: the authority graphs first, the statistics layer at its end."""
     store = tmp_path_factory.mktemp("clean") / "store"
-    db = open_store(store)
-    ensure_authority_graphs(db)
-    summary = ingest_corpus(INPUTS, db, workers=0)
-    db.close()
-    assert summary.documents == 12 and not summary.failures
+    proc = subprocess.run([EXE, "ingest", "--store", str(store), "--workers", "0", *map(str, INPUTS)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
     return quads_of(store)
 
 
