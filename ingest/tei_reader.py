@@ -606,20 +606,11 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
     errors: list[SourceError] = []
     report = on_error or errors.append
     ctx: _Context | None = None
-    header = None
-    root_id = None
-    root_seen = False
-    has_front = False
-    current_page: str | None = None
-    depth = 0
-    start_page = None
-    start_line = None
+    header = root_id = current_page = start_page = start_line = None
+    root_seen = has_front = False
+    depth = documents_seen = 0
     seen: set[str] = set()
-    count = 0
-    documents_seen = 0
-    held: list[DocumentRecord] = []      # undated documents (and what follows them) until the next dated one
-    held_group = held_after = last_dated = None
-
+    order = _DateOrder()
     try:
         for event, el in xml_events(path, ("start", "end"), _EVENT_TAGS):
             tag = el.tag
@@ -637,80 +628,108 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
                     root_id = el.get(_XML_ID)
                 continue
             if tag == _PB:
-                n = el.get("n")
-                if n:
-                    current_page = n
-            elif tag == _DIV:
-                if el.get("type") == "document":
-                    depth -= 1
-                    if depth:
-                        continue
-                    if ctx is None:
-                        ctx = _Context(path, volume_metadata(header, root_id, path))
-                    if not documents_seen:
-                        ctx.volume.complete = has_front     # a whole volume, not a single-document file
-                    documents_seen += 1
-                    doc_id = el.get(_XML_ID) or f"d{el.get('n')}"
-                    try:
-                        if doc_id in seen:
-                            raise ValueError(f"a second document with xml:id {doc_id!r}; the first one is kept")
-                        record = _document(ctx, el, start_page, start_line)
-                        if not has_front:              # a single-document file: its header describes it
-                            record.subjects.extend(ctx.volume.header_subjects)
-                    except _DATA_ERRORS as exc:   # one bad document must not lose the rest of the volume
-                        report(SourceError(where, f"document {doc_id} cannot be read: {exc}", start_line))
-                    else:
-                        seen.add(doc_id)
-                        count += 1
-                        group = _group(el)
-                        if held and group != held_group:
-                            yield from held                 # no dated document after them in their chapter
-                            held.clear()
-                        if not record.is_editorial_note and record.date is None:
-                            record.date_basis = record.date_basis or _UNPLACED   # unless _infer_undated places it
-                            if not held:
-                                held_group = group
-                                held_after = last_dated if last_dated and last_dated[0] == group else None
-                            held.append(record)
-                        elif held:
-                            held.append(record)
-                            if not record.is_editorial_note:
-                                _infer_undated(held, held_after, record)
-                                yield from held
-                                held.clear()
-                        else:
-                            yield record
-                        if record.date and not record.is_editorial_note:
-                            last_dated = (group, record)
-                    _clear(el)
-                elif depth == 0:
-                    xml_id = el.get(_XML_ID)
-                    if xml_id in ("persons", "terms") and el.getparent() is not None:
-                        if ctx is None:
-                            ctx = _Context(path, volume_metadata(header, root_id, path))
-                        kind = "person" if xml_id == "persons" else "term"
-                        entries = _list_entries(el, kind)
-                        (ctx.volume.persons if kind == "person" else ctx.volume.terms).extend(entries)
-                        (ctx.persons if kind == "person" else ctx.terms).update((e.xml_id, e) for e in entries)
-                        ctx.markup.clear()
-                    _clear(el)
+                current_page = el.get("n") or current_page
+            elif tag == _DIV and el.get("type") == "document":
+                depth -= 1
+                if depth:
+                    continue
+                ctx = ctx or _Context(path, volume_metadata(header, root_id, path))
+                if not documents_seen:
+                    ctx.volume.complete = has_front     # a whole volume, not a single-document file
+                documents_seen += 1
+                record = _read_document(ctx, el, seen, has_front, start_page, start_line, report)
+                if record is not None:
+                    yield from order.add(record, _group(el))
+                _clear(el)
+            elif tag == _DIV and depth == 0:
+                if el.get(_XML_ID) in ("persons", "terms") and el.getparent() is not None:
+                    ctx = ctx or _Context(path, volume_metadata(header, root_id, path))
+                    _read_list(ctx, el)
+                _clear(el)
             elif tag == _HEADER:
                 header = el
     except SourceError:
-        yield from held                          # what was read before the file broke off
+        yield from order.release()               # what was read before the file broke off
         raise
-    yield from held
+    yield from order.release()
     if not root_seen:
         raise SourceError(where, "not a TEI file: no <TEI> root element in the TEI namespace "
                                  "(http://www.tei-c.org/ns/1.0)", 1, 1)
     if documents_seen == 0:
         raise SourceError(where, "no <div type=\"document\"> found: not a FRUS volume or document")
-    if errors:
-        if len(errors) == 1:
-            raise errors[0]
-        listed = "; ".join(f"line {e.line}: {e.message}" for e in errors[:20])
-        more = f"; and {len(errors) - 20} more" if len(errors) > 20 else ""
-        raise SourceError(where, f"{len(errors)} documents cannot be read ({listed}{more})", errors[0].line)
+    _raise_collected(where, errors)
+
+
+def _read_document(ctx: _Context, el: etree._Element, seen: set[str], has_front: bool, start_page: str | None,
+                   start_line: int | None, report: ErrorHandler) -> DocumentRecord | None:
+    """The record of one document div, or None after reporting why it cannot be read."""
+    doc_id = el.get(_XML_ID) or f"d{el.get('n')}"
+    try:
+        if doc_id in seen:
+            raise ValueError(f"a second document with xml:id {doc_id!r}; the first one is kept")
+        record = _document(ctx, el, start_page, start_line)
+        if not has_front:              # a single-document file: its header describes it
+            record.subjects.extend(ctx.volume.header_subjects)
+    except _DATA_ERRORS as exc:        # one bad document must not lose the rest of the volume
+        report(SourceError(str(ctx.path), f"document {doc_id} cannot be read: {exc}", start_line))
+        return None
+    seen.add(doc_id)
+    return record
+
+
+def _read_list(ctx: _Context, div: etree._Element) -> None:
+    """The volume's persons or terms list: entries for the volume record and for resolving references."""
+    kind = "person" if div.get(_XML_ID) == "persons" else "term"
+    entries = _list_entries(div, kind)
+    (ctx.volume.persons if kind == "person" else ctx.volume.terms).extend(entries)
+    (ctx.persons if kind == "person" else ctx.terms).update((e.xml_id, e) for e in entries)
+    ctx.markup.clear()
+
+
+def _raise_collected(where: str, errors: list[SourceError]) -> None:
+    """Without an error handler, the documents that could not be read, as one SourceError at the end."""
+    if not errors:
+        return
+    if len(errors) == 1:
+        raise errors[0]
+    listed = "; ".join(f"line {e.line}: {e.message}" for e in errors[:20])
+    more = f"; and {len(errors) - 20} more" if len(errors) > 20 else ""
+    raise SourceError(where, f"{len(errors)} documents cannot be read ({listed}{more})", errors[0].line)
+
+
+class _DateOrder:
+    """Holds undated documents (and what follows them) until the next dated document of their chapter, so
+    that `_infer_undated` can date them by the neighbours the editors placed them between; yields in order."""
+
+    def __init__(self):
+        self.held: list[DocumentRecord] = []
+        self.group = self.after = self.last_dated = None
+
+    def add(self, record: DocumentRecord, group: tuple) -> list[DocumentRecord]:
+        """The records ready to be yielded once `record` (of chapter `group`) is read."""
+        ready: list[DocumentRecord] = []
+        if self.held and group != self.group:
+            ready = self.release()                  # no dated document after them in their chapter
+        if not record.is_editorial_note and record.date is None:
+            record.date_basis = record.date_basis or _UNPLACED   # unless _infer_undated places it
+            if not self.held:
+                self.group = group
+                self.after = self.last_dated if self.last_dated and self.last_dated[0] == group else None
+            self.held.append(record)
+        elif self.held:
+            self.held.append(record)
+            if not record.is_editorial_note:
+                _infer_undated(self.held, self.after, record)
+                ready += self.release()
+        else:
+            ready.append(record)
+        if record.date and not record.is_editorial_note:
+            self.last_dated = (group, record)
+        return ready
+
+    def release(self) -> list[DocumentRecord]:
+        held, self.held = self.held, []
+        return held
 
 
 def _group(div: etree._Element) -> tuple:
