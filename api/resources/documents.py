@@ -192,13 +192,22 @@ def _role(iri: str, props: dict, names: dict[str, str]) -> dict:
             "explanation": first(props, FK + "explanation")}
 
 
+def _subjects(store: Store, term: str) -> list[dict]:
+    """The document's subject headings (FRUS taxonomy) and LCSH subjects, with their labels."""
+    rows = select(store, sparql_prologue("skos", "rdfs") + f"""SELECT ?s (SAMPLE(?l) AS ?label) WHERE {{
+  GRAPH {term} {{ {term} <http://purl.org/dc/terms/subject> ?s . OPTIONAL {{ ?s skos:prefLabel|rdfs:label ?l }} }}
+}} GROUP BY ?s ORDER BY ?label""")
+    return [{"id": row["s"], "label": row.get("label"), "lcsh": row["s"].startswith(("http://id.loc.gov/", "https://id.loc.gov/")),
+             "href": href(row["s"])} for row in rows]
+
+
 def document_detail(store: Store, volume: str, doc: str) -> dict | None:
     """Everything about one document, or None if the store has no such document.
 
     Keys: metadata (title, date, genre, subject, classification, …), `volume`, `place`, `authors` and
     `recipients` (roles with the office held), `sourceNote`, `footnotes`, `pages`, `text`,
-    `entities` (each mentioned entity with its count), `mentions` (offsets, kind, entity, candidates)
-    and `claims` (offsets, type, claimants, about).
+    `entities` (each mentioned entity with its count), `mentions` (offsets, kind, entity, candidates),
+    `claims` (offsets, type, claimants, about) and `subjects` (taxonomy headings and LCSH, with labels).
     """
     iri = document_iri(volume, doc)
     term = st.iri(iri)
@@ -223,6 +232,7 @@ def document_detail(store: Store, volume: str, doc: str) -> dict | None:
     source_note = first(props, FK + "sourceNote")
     place = first(props, SCHEMA + "locationCreated")
     claims = claim_list(store, ClaimFilter(document=iri), Page(limit=None))["items"]
+    subjects = _subjects(store, term)
     return {
         "id": iri, "type": sorted(local_name(t) for t in props.get(RDF + "type", []) if t.startswith(FK)),
         "href": href(iri), "url": first(props, SCHEMA + "url"), "volumeId": volume, "documentId": doc,
@@ -231,7 +241,8 @@ def document_detail(store: Store, volume: str, doc: str) -> dict | None:
         "number": first(props, SCHEMA + "position"), "title": first(props, SCHEMA + "name"),
         "date": first(props, SCHEMA + "dateCreated"), "dateMax": first(props, FK + "dateMax"),
         "dateBasis": first(props, FK + "dateBasis"), "genre": first(props, SCHEMA + "genre"),
-        "subject": first(props, FK + "subject"), "classification": first(props, FK + "classification"),
+        "subject": first(props, FK + "subject"), "subjects": subjects,
+        "classification": first(props, FK + "classification"),
         "archive": first(props, FK + "archive"), "fileNumber": first(props, FK + "fileNumber"),
         "printedFrom": first(props, FK + "printedFrom"),
         "place": {"id": place, "name": first(parts.get(place, {}), SCHEMA + "name")} if place else None,

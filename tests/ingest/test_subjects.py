@@ -77,3 +77,4 @@ def test_the_query_documented_in_the_vocabulary_answers_as_documented(subject_st
     answer = subject_store.query(query).serialize("csv").decode()
     for expected in re.findall(r"^# expect: (.+)$", query, flags=re.M):
         assert expected in answer
+
