@@ -423,7 +423,7 @@ def _parse_source(text: str, inline: bool) -> SourceNote:
 
 
 def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: int | None) -> DocumentRecord:
-    vid = ctx.volume.id
+    """One document div as a record: its text and layout, then footnotes, dates, place, markup, parties."""
     doc_id = div.get(_XML_ID) or (f"d{div.get('n')}" if div.get("n") else None)
     if not doc_id:
         raise ValueError("document div has neither xml:id nor n")
@@ -432,11 +432,6 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
     too_large = size_problem(len(text.encode("utf-8")), "its text")
     if too_large:
         raise ValueError(too_large)
-
-    def absolute(builder: int, offset: int) -> int | None:
-        base = bases[builder]
-        return None if base < 0 else base + offset
-
     heading_span = next((s for s in rendered.spans if s.kind == "heading"), None)
     if heading_span is None:
         raise ValueError("no <head>: a FRUS document needs its heading")
@@ -445,8 +440,27 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
     if not number:
         printed = _NUMBER_PREFIX.match(heading)
         number = printed.group(1) if printed else doc_id.lstrip("d")
+    footnotes, source_note = _footnotes(rendered, bases)
+    date, date_max, how, basis, editorial = _dating(div, rendered, text, heading)
+    place, place_at = _place(rendered, text, heading, heading_span, how)
+    record = DocumentRecord(
+        volume=ctx.volume, doc_id=doc_id, number=str(number), heading=heading, text=text,
+        source=f"{ctx.path}:{line}" if line else str(ctx.path),
+        genre=genre_of(heading), date=date, date_max=date_max, date_basis=basis,
+        place=place, place_span=place_at, is_editorial_note=editorial,
+        pages=_pages(rendered, start_page, body_end) or _fiche_pages(div, body_end),
+        footnotes=footnotes, source_note=source_note,
+        body_start=rendered.body_start if rendered.body_start is not None else (heading_span.end if text else 0),
+        body_end=body_end,
+    )
+    record.subject = " ".join(text[s.start:s.end] for s in rendered.spans if s.kind == "subject") or None
+    _markup_mentions(ctx, record, rendered, bases)
+    _parties(ctx, record, rendered, heading_span)
+    return record
 
-    # footnotes
+
+def _footnotes(rendered: RenderedDocument, bases: list[int]) -> tuple[list[Footnote], SourceNote | None]:
+    """The notes laid out after the text, each named by a unique slug-able label, and the source note."""
     footnotes: list[Footnote] = []
     used: set[str] = set()
     source_index = _source_note_index(rendered)
@@ -471,22 +485,26 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
             k += 1
             unique = f"{label} ({k})"
         used.add(_slug(unique))
-        anchor = absolute(note.parent, note.anchor) if note.rend != "inline" else None
+        parent = bases[note.parent]
+        anchor = (None if parent < 0 else parent + note.anchor) if note.rend != "inline" else None
         footnotes.append(Footnote(number=unique, start=start, end=end, anchor=anchor, is_source=i == source_index,
                                   xml_id=note.xml_id))
         if i == source_index:
             source_note = _parse_source(body, inline=note.rend == "inline")
+    return footnotes, source_note
 
-    # dateline, date, place
+
+def _dating(div: etree._Element, rendered: RenderedDocument, text: str,
+            heading: str) -> tuple[str | None, str | None, str | None, str | None, bool]:
+    """(date, date_max, how it was read, fk:dateBasis, is an editorial note)."""
     dateline_span = next((s for s in rendered.spans if s.kind == "dateline"), None)
     dateline_text = text[dateline_span.start:dateline_span.end] if dateline_span else None
     date_span = next((s for s in rendered.spans if s.kind == "date"), None)
-    place_span = next((s for s in rendered.spans if s.kind == "place"), None)
     date_el = date_span.element if date_span else (
         rendered.dateline.find(f".//{TEI}date") if rendered.dateline is not None else None)
     subtype = div.get("subtype")
     has_dateline = rendered.dateline is not None
-    date, date_max, _how, refused = document_dates(
+    date, date_max, how, refused = document_dates(
         div, date_el, dateline_text, heading if not has_dateline and not _EDITORIAL.search(heading) else None)
     if subtype == "editorial-note":
         editorial = True
@@ -494,39 +512,38 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
         editorial = False
     else:
         editorial = not has_dateline and (date is None or bool(_EDITORIAL.search(heading)))
-    if editorial and not has_dateline and subtype != "editorial-note" and _how == "heading text":
+    if editorial and not has_dateline and subtype != "editorial-note" and how == "heading text":
         date = date_max = None
-    basis = _BASIS.get(_how) if date else refused
+    return date, date_max, how, (_BASIS.get(how) if date else refused), editorial
 
-    pages = _pages(rendered, start_page, body_end) or _fiche_pages(div, body_end)
-    place = place_at = None
+
+def _place(rendered: RenderedDocument, text: str, heading: str, heading_span, how: str | None) -> tuple:
+    """(place, its Span): the dateline's placeName, else the heading's place when the date came from the
+    heading, else the place printed in the dateline."""
+    place_span = next((s for s in rendered.spans if s.kind == "place"), None)
     if place_span is not None:
-        place, place_at = text[place_span.start:place_span.end], Span(place_span.start, place_span.end)
-    elif _how == "heading text":                 # "Memorandum of Discussion …, Washington, January 5, 1955"
+        return text[place_span.start:place_span.end], Span(place_span.start, place_span.end)
+    if how == "heading text":                    # "Memorandum of Discussion …, Washington, January 5, 1955"
         found = _heading_place(heading)
         if found:
             a = heading_span.start + found[0]
-            place, place_at = text[a:a + found[1] - found[0]], Span(a, a + found[1] - found[0])
-    elif dateline_span is not None:               # no <placeName>: "Washington, January 5, 1961"
-        printed = parse_dateline(dateline_text)
+            return text[a:a + found[1] - found[0]], Span(a, a + found[1] - found[0])
+        return None, None
+    dateline_span = next((s for s in rendered.spans if s.kind == "dateline"), None)
+    if dateline_span is not None:                 # no <placeName>: "Washington, January 5, 1961"
+        printed = parse_dateline(text[dateline_span.start:dateline_span.end])
         if printed and printed.place and printed.place_span and len(printed.place) <= 60:
             a, b = printed.place_span
             place = printed.place.strip("[] ,")
             a += printed.place.index(place) if place in printed.place else 0
-            place, place_at = (place, Span(dateline_span.start + a, dateline_span.start + a + len(place))) if place else (None, None)
-    record = DocumentRecord(
-        volume=ctx.volume, doc_id=doc_id, number=str(number), heading=heading, text=text,
-        source=f"{ctx.path}:{line}" if line else str(ctx.path),
-        genre=genre_of(heading), date=date, date_max=date_max, date_basis=basis,
-        place=place, place_span=place_at,
-        is_editorial_note=editorial, pages=pages, footnotes=footnotes, source_note=source_note,
-        body_start=rendered.body_start if rendered.body_start is not None else (heading_span.end if text else 0),
-        body_end=body_end,
-    )
-    subject = [text[s.start:s.end] for s in rendered.spans if s.kind == "subject"]
-    record.subject = " ".join(subject) or None
+            if place:
+                return place, Span(dateline_span.start + a, dateline_span.start + a + len(place))
+    return None, None
 
-    # mentions from markup
+
+def _markup_mentions(ctx: _Context, record: DocumentRecord, rendered: RenderedDocument, bases: list[int]) -> None:
+    """Mentions the editors tagged (persName, gloss, signed), resolved through the volume's lists."""
+    text = record.text
     persons_at: list[tuple[int, int, str]] = []
     cache = ctx.markup
     mentions = record.mentions
@@ -556,7 +573,10 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
             persons_at.append((start, end, s.ref))
     mentions.sort(key=lambda m: (m.start, m.end))
 
-    # authors and recipients
+
+def _parties(ctx: _Context, record: DocumentRecord, rendered: RenderedDocument, heading_span) -> None:
+    """Authors and recipients: as marked (persName type from/to) in the heading, else as the heading reads."""
+    text, heading = record.text, record.heading
     h0 = heading_span.start
     marked = [s for s in rendered.spans if s.kind in ("from", "to") and s.builder == 0]
     guessed = [(p, h0 + p.start, h0 + p.end) for p in parties_of(heading)]
@@ -571,7 +591,6 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
         for p, a, b in guessed:
             ref = next((m.tei_ref for ms, me, m in head_people if ms < b and a < me), None)
             record.parties.append(_party(ctx, p.role, text, a, b, p.office, ref))
-    return record
 
 
 def _party(ctx: _Context, role: str, text: str, start: int, end: int, office: str | None, ref: str | None) -> Party:
