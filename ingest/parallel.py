@@ -26,6 +26,7 @@ import gc
 import gzip
 import os
 import pickle
+import queue
 import signal
 import threading
 import time
@@ -550,62 +551,192 @@ def ingest_corpus(
     `after_commit(committed, abort)` is for tests: called after each batch (of one graph, so that counts are
     exact), it may pause until `abort` is set or end the process.
     """
-    import queue
+    return _CorpusRun(paths, sink, workers=workers, extractors=extractors, engine=engine, check_shapes=check_shapes,
+                      force=force, prefetch=prefetch, batch_bytes=batch_bytes, batch_seconds=batch_seconds,
+                      on_progress=on_progress, on_failure=on_failure, estimate=estimate,
+                      checkpoint_bytes=checkpoint_bytes, bulk=bulk, after_commit=after_commit).run()
 
-    started = time.perf_counter()
-    summary = CorpusSummary()
-    files = find_inputs(paths)
-    summary.files = len(files)
-    workers = default_workers() if workers is None else workers
-    ledger = Ledger(sink)
-    writer = BatchWriter(sink, max_bytes=batch_bytes, max_graphs=1 if after_commit else 256, bulk=bulk)
-    summary.repaired = ledger.repair()
-    stage: dict[str, float] = {}
-    counts = estimate_documents(files) if (estimate and on_progress) else None
-    expected = sum(counts.values()) if counts else None
-    files_done = 0
-    seq = 0
-    open_files: list[_FileState] = []              # read (or being read), not yet finished
-    last_flush = time.monotonic()
-    since_checkpoint = 0
 
-    def fail(failure: Failure) -> None:
-        summary.failures.append(failure)
-        if on_failure:
-            on_failure(failure)
+class _CorpusRun:
+    """One corpus run. The main thread reads files and dispatches documents (`_read_file`), collects the
+    workers' results into batches (`_collect`), hands batches and volume completions to the writer thread
+    in order (`_flush`, `_finish_files`) and applies what it reports back (`_drain`). What these steps
+    share (files in flight, documents dispatched, the time of the last flush…) lives on the object."""
 
-    def progress(current: str = "") -> None:
-        if on_progress:
-            on_progress(Progress(files_done, len(files), writer.committed_documents, summary.skipped_documents,
-                                 len(summary.failures), expected, time.perf_counter() - started, current))
+    def __init__(self, paths, sink: CorpusSink, *, workers: int | None, extractors, engine: str, check_shapes: bool,
+                 force: bool, prefetch: int, batch_bytes: int, batch_seconds: float, on_progress, on_failure,
+                 estimate: bool, checkpoint_bytes: int, bulk: bool, after_commit: AfterCommit | None):
+        self.started = time.perf_counter()
+        self.sink, self.force, self.batch_seconds, self.checkpoint_bytes = sink, force, batch_seconds, checkpoint_bytes
+        self.on_progress, self.on_failure = on_progress, on_failure
+        self.summary = CorpusSummary()
+        self.files = find_inputs(paths)
+        self.summary.files = len(self.files)
+        workers = default_workers() if workers is None else workers
+        self.ledger = Ledger(sink)
+        self.writer = BatchWriter(sink, max_bytes=batch_bytes, max_graphs=1 if after_commit else 256, bulk=bulk)
+        self.summary.repaired = self.ledger.repair()
+        self.stage: dict[str, float] = {}
+        self.counts = estimate_documents(self.files) if (estimate and on_progress) else None
+        self.expected = sum(self.counts.values()) if self.counts else None
+        self.files_done = 0
+        self.seq = 0
+        self.open_files: list[_FileState] = []       # read (or being read), not yet finished
+        self.last_flush = time.monotonic()
+        self.since_checkpoint = 0
+        self.pending: dict[int, _FileState] = {}     # documents dispatched, by sequence number
+        self.touched: set[str] = set()               # documents read in this run: the ledger may not show their fate yet
+        self.pool = _Lazy(lambda: _Pool(workers, extractors, engine, check_shapes, prefetch) if workers > 0
+                          else _Inline(extractors, engine, check_shapes))
+        self.background = _BackgroundWriter(self.writer, self.ledger, after_commit)
 
-    def flush() -> None:
-        """Hand the pending commits to the writer thread; now and then, let the store release its logs."""
-        nonlocal last_flush, since_checkpoint
-        batch = writer.take()
-        last_flush = time.monotonic()
-        if batch:
+    def run(self) -> CorpusSummary:
+        try:
+            for path in self.files:
+                self._read_file(path)
+            self._finish_all()
+        except BaseException:
+            self.pool.close(graceful=False)
+            self.background.close(wait=False, timeout=60)   # a write in progress completes (it is one transaction)
+            raise
+        self.pool.close()
+        self.background.close()
+        self._drain()
+        return self._summarise()
+
+    # -- reading ---------------------------------------------------------------------------------
+    def _read_file(self, path: Path) -> None:
+        state = self._open_file(path)
+        if state is None:
+            return
+        try:
+            self._read_documents(path, state)
+            state.read_ok = True
+        except IngestError as exc:
+            self._fail(Failure(str(path), str(exc), "unreadable"))
+            state.complete = False                   # never mark a volume complete that was not read to its end
+            state.read_ok = True
+        self.files_done += 1
+        self._finish_files()
+
+    def _open_file(self, path: Path) -> _FileState | None:
+        """The file's state, or None when it is unreadable or an unchanged complete volume (skipped unparsed)."""
+        try:
+            digest = file_digest(path)
+        except OSError as exc:
+            self._fail(Failure(str(path), str(SourceError(str(path), f"cannot read: {exc.strerror or exc}")),
+                               "unreadable"))
+            self.files_done += 1
+            return None
+        unchanged = None if self.force else self.ledger.unchanged_volume(digest)
+        if unchanged and self.touched & self.ledger.documents_of(unchanged):
+            unchanged = None                         # an earlier input of this run rewrote some of its documents
+        if unchanged:
+            self.summary.skipped_files += 1
+            if self.expected is not None:
+                self.expected -= self.counts[path]
+            self.files_done += 1
+            self._progress(path.name)
+            return None
+        state = _FileState(path, digest, set() if self.force else self.ledger.committed(digest))
+        self.open_files.append(state)
+        return state
+
+    def _read_documents(self, path: Path, state: _FileState) -> None:
+        def unreadable_document(exc: SourceError) -> None:
+            state.failed += 1
+            self._fail(Failure(f"{exc.path}:{exc.line}" if exc.line else exc.path, str(exc), "unreadable"))
+
+        records = read_inputs(path, on_error=unreadable_document)
+        while True:
             t = time.perf_counter()
-            background.submit(_WriteBatch(batch))
-            since_checkpoint += sum(len(c.nquads) for c in batch)
-            if since_checkpoint >= checkpoint_bytes:
-                idle = threading.Event()                 # wait until the writer has written everything
-                background.submit(_Barrier(idle))
-                while not idle.wait(0.2):
-                    drain()
-                    if not background.thread.is_alive():
-                        raise IngestError("the store writer stopped; every committed document is intact, rerun to finish")
-                sink.checkpoint()
-                since_checkpoint = 0
-                stage["checkpoints"] = stage.get("checkpoints", 0.0) + 1
-            stage["wait for writer"] = stage.get("wait for writer", 0.0) + time.perf_counter() - t
+            record = next(records, None)
+            self._time("read", t)
+            if record is None:
+                return
+            if state.volume is None:
+                self._start_volume(state, record.volume)
+            doc = iris.graph_iri(iris.document_iri(record.volume.id, record.doc_id))
+            if doc in state.committed_before and doc not in self.touched and self.sink.has_graph(doc):
+                self.touched.add(doc)
+                self.summary.skipped_documents += 1
+                state.produced.add(doc)
+            else:
+                self._dispatch(state, doc, record)
+            self._progress(path.name)
 
-    def drain(timeout: float = 0.0) -> bool:
+    def _start_volume(self, state: _FileState, volume: VolumeRecord) -> None:
+        state.volume = volume.id
+        state.complete = volume.complete
+        # a complete volume's finish drops graphs it did not produce: no file of the same volume may write
+        # while one is pending (partial files, e.g. text copies, drop nothing)
+        while any(s is not state and s.volume == volume.id and (s.complete or state.complete) for s in self.open_files):
+            self._collect(self._results(0.2))
+            self._flush()
+            self._drain(0.2)
+        self.writer.add(Commit(iris.graph_iri(iris.volume_iri(volume.id)), volume_graph(volume).nquads,
+                               replace=volume.complete))
+
+    def _dispatch(self, state: _FileState, doc: str, record: DocumentRecord) -> None:
+        while not self.pool.has_room():
+            self._collect(self._results(1.0))
+        self.touched.add(doc)
+        self.seq += 1
+        self.pending[self.seq] = state
+        state.outstanding += 1
+        self.pool.submit(self.seq, record)
+        self._collect(self._results(0))
+
+    # -- results and writes ----------------------------------------------------------------------
+    def _results(self, timeout: float) -> list[DocumentResult]:
+        t = time.perf_counter()
+        out = self.pool.results(timeout)
+        self._time("wait for workers", t)
+        return out
+
+    def _collect(self, results: list[DocumentResult]) -> None:
+        for r in results:
+            for k, v in r.seconds.items():
+                self.stage[k] = self.stage.get(k, 0.0) + v
+            state = self.pending.pop(r.seq)
+            if r.error:
+                state.outstanding -= 1
+                state.failed += 1
+                self._fail(Failure(r.graph, r.error, r.kind))
+                continue
+            commit = Commit(r.graph, r.nquads, r.triples, state.digest, iris.volume_iri(state.volume), token=state)
+            if self.writer.add(commit) or time.monotonic() - self.last_flush > self.batch_seconds:
+                self._flush()
+        self._drain()
+        self._finish_files()
+
+    def _flush(self) -> None:
+        """Hand the pending commits to the writer thread; now and then, let the store release its logs."""
+        batch = self.writer.take()
+        self.last_flush = time.monotonic()
+        if not batch:
+            return
+        t = time.perf_counter()
+        self.background.submit(_WriteBatch(batch))
+        self.since_checkpoint += sum(len(c.nquads) for c in batch)
+        if self.since_checkpoint >= self.checkpoint_bytes:
+            idle = threading.Event()                 # wait until the writer has written everything
+            self.background.submit(_Barrier(idle))
+            while not idle.wait(0.2):
+                self._drain()
+                if not self.background.thread.is_alive():
+                    raise IngestError("the store writer stopped; every committed document is intact, rerun to finish")
+            self.sink.checkpoint()
+            self.since_checkpoint = 0
+            self.stage["checkpoints"] = self.stage.get("checkpoints", 0.0) + 1
+        self._time("wait for writer", t)
+
+    def _drain(self, timeout: float = 0.0) -> bool:
         """Apply what the writer thread has done; True if anything came back."""
         got = False
         while True:
             try:
-                done = background.done.get(timeout=timeout) if timeout else background.done.get_nowait()
+                done = self.background.done.get(timeout=timeout) if timeout else self.background.done.get_nowait()
             except queue.Empty:
                 return got
             got, timeout = True, 0.0
@@ -616,146 +747,61 @@ def ingest_corpus(
                     if isinstance(c.token, _FileState):
                         c.token.outstanding -= 1
                         c.token.produced.add(c.graph)
-                progress()
+                self._progress()
             else:
-                open_files.remove(done.state)
-                summary.dropped_graphs += done.dropped
-                summary.volumes += 0 if done.state.failed else 1
-        return got
+                self.open_files.remove(done.state)
+                self.summary.dropped_graphs += done.dropped
+                self.summary.volumes += 0 if done.state.failed else 1
 
-    def finish_files() -> None:
+    def _finish_files(self) -> None:
         """Files read to their end whose documents are all settled: nothing more to write for them, or
         (a complete volume) its stale graphs to drop and its completion mark, queued after its writes."""
-        for state in list(open_files):
+        for state in list(self.open_files):
             if not state.read_ok or state.outstanding or state.finishing:
                 continue
             if state.complete and state.volume:
-                flush()
+                self._flush()
                 state.finishing = True
-                background.submit(_FinishVolume(state))
+                self.background.submit(_FinishVolume(state))
             else:
-                open_files.remove(state)
+                self.open_files.remove(state)
 
-    def collect(results: list[DocumentResult]) -> None:
-        for r in results:
-            for k, v in r.seconds.items():
-                stage[k] = stage.get(k, 0.0) + v
-            state = pending.pop(r.seq)
-            if r.error:
-                state.outstanding -= 1
-                state.failed += 1
-                fail(Failure(r.graph, r.error, r.kind))
-                continue
-            commit = Commit(r.graph, r.nquads, r.triples, state.digest, iris.volume_iri(state.volume), token=state)
-            if writer.add(commit) or time.monotonic() - last_flush > batch_seconds:
-                flush()
-        drain()
-        finish_files()
-
-    def results(timeout: float) -> list[DocumentResult]:
-        t = time.perf_counter()
-        out = pool.results(timeout)
-        stage["wait for workers"] = stage.get("wait for workers", 0.0) + time.perf_counter() - t
-        return out
-
-    pending: dict[int, _FileState] = {}
-    touched: set[str] = set()       # documents read in this run: the ledger may not show their fate yet
-    pool = _Lazy(lambda: _Pool(workers, extractors, engine, check_shapes, prefetch) if workers > 0
-                 else _Inline(extractors, engine, check_shapes))
-    background = _BackgroundWriter(writer, ledger, after_commit)
-    try:
-        for path in files:
-            try:
-                digest = file_digest(path)
-            except OSError as exc:
-                fail(Failure(str(path), str(SourceError(str(path), f"cannot read: {exc.strerror or exc}")), "unreadable"))
-                files_done += 1
-                continue
-            unchanged = None if force else ledger.unchanged_volume(digest)
-            if unchanged and touched & ledger.documents_of(unchanged):
-                unchanged = None                     # an earlier input of this run rewrote some of its documents
-            if unchanged:
-                summary.skipped_files += 1
-                if expected is not None:
-                    expected -= counts[path]
-                files_done += 1
-                progress(path.name)
-                continue
-            state = _FileState(path, digest, set() if force else ledger.committed(digest))
-            open_files.append(state)
-
-            def unreadable_document(exc: SourceError, state: _FileState = state) -> None:
-                state.failed += 1
-                fail(Failure(f"{exc.path}:{exc.line}" if exc.line else exc.path, str(exc), "unreadable"))
-
-            try:
-                records = read_inputs(path, on_error=unreadable_document)
-                while True:
-                    t = time.perf_counter()
-                    record = next(records, None)
-                    stage["read"] = stage.get("read", 0.0) + time.perf_counter() - t
-                    if record is None:
-                        break
-                    volume = record.volume
-                    if state.volume is None:
-                        state.volume = volume.id
-                        state.complete = volume.complete
-                        # a complete volume's finish drops graphs it did not produce: no file of the same
-                        # volume may write while one is pending (partial files, e.g. text copies, drop nothing)
-                        while any(s is not state and s.volume == volume.id and (s.complete or state.complete)
-                                  for s in open_files):
-                            collect(results(0.2))
-                            flush()
-                            drain(0.2)
-                        writer.add(Commit(iris.graph_iri(iris.volume_iri(volume.id)), volume_graph(volume).nquads,
-                                          replace=volume.complete))
-                    doc = iris.graph_iri(iris.document_iri(volume.id, record.doc_id))
-                    if doc in state.committed_before and doc not in touched and sink.has_graph(doc):
-                        touched.add(doc)
-                        summary.skipped_documents += 1
-                        state.produced.add(doc)
-                        progress(path.name)
-                        continue
-                    while not pool.has_room():
-                        collect(results(1.0))
-                    touched.add(doc)
-                    seq += 1
-                    pending[seq] = state
-                    state.outstanding += 1
-                    pool.submit(seq, record)
-                    collect(results(0))
-                    progress(path.name)
-                state.read_ok = True
-            except IngestError as exc:
-                fail(Failure(str(path), str(exc), "unreadable"))
-                state.complete = False               # never mark a volume complete that was not read to its end
-                state.read_ok = True
-            files_done += 1
-            finish_files()
-        while pool.busy:
-            collect(results(1.0))
-        flush()
-        while open_files:                            # the last writes, then the last volumes' completion
-            finish_files()
-            if open_files and not drain(1.0) and not background.thread.is_alive():
+    def _finish_all(self) -> None:
+        while self.pool.busy:
+            self._collect(self._results(1.0))
+        self._flush()
+        while self.open_files:                       # the last writes, then the last volumes' completion
+            self._finish_files()
+            if self.open_files and not self._drain(1.0) and not self.background.thread.is_alive():
                 raise IngestError("the store writer stopped before finishing; rerun to finish")
-        drain()
-    except BaseException:
-        pool.close(graceful=False)
-        background.close(wait=False, timeout=60)     # a write in progress completes (it is one transaction)
-        raise
-    pool.close()
-    background.close()
-    drain()
-    stage["write"] = background.busy_seconds
-    stage["write cpu"] = background.cpu_seconds
-    summary.documents = writer.committed_documents
-    summary.triples = writer.committed_triples
-    summary.transactions = writer.transactions
-    summary.seconds = time.perf_counter() - started
-    summary.stage_seconds = stage
-    progress()
-    return summary
+        self._drain()
+
+    # -- reporting -------------------------------------------------------------------------------
+    def _fail(self, failure: Failure) -> None:
+        self.summary.failures.append(failure)
+        if self.on_failure:
+            self.on_failure(failure)
+
+    def _progress(self, current: str = "") -> None:
+        if self.on_progress:
+            self.on_progress(Progress(self.files_done, len(self.files), self.writer.committed_documents,
+                                      self.summary.skipped_documents, len(self.summary.failures), self.expected,
+                                      time.perf_counter() - self.started, current))
+
+    def _time(self, stage: str, since: float) -> None:
+        self.stage[stage] = self.stage.get(stage, 0.0) + time.perf_counter() - since
+
+    def _summarise(self) -> CorpusSummary:
+        summary = self.summary
+        self.stage["write"] = self.background.busy_seconds
+        self.stage["write cpu"] = self.background.cpu_seconds
+        summary.documents = self.writer.committed_documents
+        summary.triples = self.writer.committed_triples
+        summary.transactions = self.writer.transactions
+        summary.seconds = time.perf_counter() - self.started
+        summary.stage_seconds = self.stage
+        self._progress()
+        return summary
 
 
 IngestSummary = CorpusSummary
