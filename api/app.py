@@ -4,11 +4,12 @@ from __future__ import annotations
 import threading
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 
 from graph import Store
 
@@ -55,13 +56,7 @@ def create_app(store: Store, settings: Settings | None = None, *, cors: bool | N
         app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
                            allow_headers=["Accept", "Content-Type", "Accept-Language"], allow_credentials=False)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        if response.headers.get("content-type", "").startswith("text/html"):
-            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        return response
+    app.add_middleware(_SecurityHeaders)
 
     app.include_router(sparql.router)
     app.include_router(service_description.router)
@@ -76,6 +71,28 @@ def create_app(store: Store, settings: Settings | None = None, *, cors: bool | N
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _offline_docs(app)
     return app
+
+
+class _SecurityHeaders:
+    """Adds SECURITY_HEADERS to every answer, and the CSP to HTML ones (plain ASGI: no per-request task)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers[name] = value
+                if headers.get("content-type", "").startswith("text/html") and "content-security-policy" not in headers:
+                    headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _offline_docs(app: FastAPI) -> None:

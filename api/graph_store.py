@@ -18,7 +18,7 @@ from graph.formats import RDF_FORMATS
 
 from .errors import error_response
 from .negotiation import best_match
-from .sparql import GRAPH_TYPES, BodyTooLarge, read_body, refuse_write, spooled_response
+from .sparql import GRAPH_TYPES, BodyTooLarge, read_body, refuse_write, result_response
 
 __all__ = ["router", "UPLOAD_TYPES"]
 
@@ -64,15 +64,15 @@ async def read_graph(request: Request) -> Response:
     try:
         if not await _exists(store, graph):
             return _plain(404, "no such graph")
-        path, written = await run_in_threadpool(
-            store.query_to_file, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {sparql_terms.iri(graph)} {{ ?s ?p ?o }} }}",
+        result = await run_in_threadpool(
+            store.query_serialized, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {sparql_terms.iri(graph)} {{ ?s ?p ?o }} }}",
             _READ_TYPES[media])
     except StoreError as exc:
         return error_response(exc)
     headers = {"Vary": "Accept"}
-    if written.truncated:
-        headers["X-Result-Truncated"] = f"true; the graph was cut at {written.rows:,} triples"
-    return spooled_response(path, media, headers)
+    if result.truncated:
+        headers["X-Result-Truncated"] = f"true; the graph was cut at {result.rows:,} triples"
+    return result_response(result, media, headers)
 
 
 async def _upload(request: Request, graph: str) -> list[ox.Quad] | Response:

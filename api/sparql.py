@@ -10,7 +10,6 @@ to Accept instead of failing.
 from __future__ import annotations
 
 import hmac
-from pathlib import Path
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
@@ -18,14 +17,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
 
-from graph import GuardLimits, QueryError, StoreError, inspect_query
+from graph import GuardLimits, QueryError, Serialized, StoreError, inspect_query
 
 from .errors import error_response
 from .negotiation import best_match
 from .service_description import service_description
 
 __all__ = ["router", "SOLUTION_TYPES", "BOOLEAN_TYPES", "GRAPH_TYPES", "choose_format", "read_body",
-           "BodyTooLarge", "authorized", "refuse_write", "spooled_response"]
+           "BodyTooLarge", "authorized", "refuse_write", "result_response"]
 
 SOLUTION_TYPES = {
     "application/sparql-results+json": "json",
@@ -218,37 +217,30 @@ async def _query(request: Request, query: str, params: dict[str, list[str]]) -> 
         return _plain(503, "too many federated queries are running; try again shortly", **{"Retry-After": "5"})
 
     def run():
-        return store.query_to_file(query, fmt, default_graphs=params.get("default-graph-uri", []),
-                                   named_graphs=params.get("named-graph-uri", []), timeout=timeout)
+        return store.query_serialized(query, fmt, default_graphs=params.get("default-graph-uri", []),
+                                      named_graphs=params.get("named-graph-uri", []), timeout=timeout)
 
     try:
-        path, written = await run_in_threadpool(run)
+        result = await run_in_threadpool(run)
     except StoreError as exc:
         return error_response(exc)
     finally:
         if shape.services:
             federated.release()
     headers = {"Vary": "Accept", "X-Row-Cap": str(settings.row_cap)}
-    if written.truncated:
+    if result.truncated:
         headers["X-Result-Truncated"] = f"true; the result was cut at {settings.row_cap:,} rows"
     charset = "" if media.endswith("xml") else "; charset=utf-8"
-    return spooled_response(path, media + charset, headers)
+    return result_response(result, media + charset, headers)
 
 
-def spooled_response(path: Path, media: str, headers: dict[str, str]) -> StreamingResponse:
-    """Stream a finished result from its spool file, then delete the file (also if the client goes away)."""
-    headers = {**headers, "Content-Length": str(path.stat().st_size)}
-
-    def chunks():
-        try:
-            with open(path, "rb") as fh:
-                while block := fh.read(1 << 16):
-                    yield block
-        finally:
-            path.unlink(missing_ok=True)
-
-    return StreamingResponse(chunks(), media_type=media, headers=headers,
-                             background=BackgroundTask(path.unlink, missing_ok=True))
+def result_response(result: Serialized, media: str, headers: dict[str, str]) -> Response:
+    """A finished result: small ones at once, large ones streamed from their spool file (deleted afterwards)."""
+    if result.data is not None:
+        return Response(result.data, media_type=media, headers=headers)
+    headers = {**headers, "Content-Length": str(result.size)}
+    return StreamingResponse(result.chunks(), media_type=media, headers=headers,
+                             background=BackgroundTask(result.discard))
 
 
 async def _update(request: Request, update: str) -> Response:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 import time
 from enum import Enum
@@ -250,15 +249,11 @@ def query(
             return
         fmt = "turtle" if shape.form in ("construct", "describe") else \
             ("json" if format == QueryFormat.table else format.value)
-        path, _ = db.query_to_file(sparql, fmt)
-        try:
-            with open(path, "rb") as fh:
-                shutil.copyfileobj(fh, sys.stdout.buffer)
-            if shape.form == "ask":
-                sys.stdout.write("\n")
-            sys.stdout.flush()
-        finally:
-            path.unlink(missing_ok=True)
+        for chunk in db.query_serialized(sparql, fmt).chunks():
+            sys.stdout.buffer.write(chunk)
+        if shape.form == "ask":
+            sys.stdout.write("\n")
+        sys.stdout.flush()
     except QueryError as exc:
         fail(str(exc), EXIT_QUERY)
     except StoreError as exc:

@@ -5,14 +5,14 @@ from . import sparql_terms
 from .errors import (EngineBusy, GraphError, EngineCrashed, QueryError, QueryRefused, QueryTimeout, StoreError,
                      StoreLocked)
 from .query_pool import IsolatedStore, PoolSettings
-from .result_writer import Written, write_result
+from .result_writer import Serialized, Written, write_result
 from .sparql_guard import GuardLimits, QueryShape, inspect_query
 from .search_index import SearchIndex, SearchIndexMissing, SearchQueryError, parse_query, search_index_path
 from .statistics import StatisticsReport, has_statistics, refresh_statistics
 from .store import DEFAULT_STORE, OxigraphStore, QueryResult, Store, open_store, store_path
 
 __all__ = [
-    "EngineBusy", "EngineCrashed", "GraphError", "QueryRefused", "QueryTimeout", "IsolatedStore", "PoolSettings", "Written",
+    "EngineBusy", "EngineCrashed", "GraphError", "QueryRefused", "QueryTimeout", "IsolatedStore", "PoolSettings", "Serialized", "Written",
     "write_result", "GuardLimits", "QueryShape", "inspect_query",
     "DEFAULT_STORE", "OxigraphStore", "QueryError", "QueryResult", "Store", "StoreError", "StoreLocked",
     "open_store", "sparql_terms", "store_path",

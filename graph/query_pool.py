@@ -7,11 +7,12 @@ crashes, only that child dies, the caller gets `EngineCrashed`, and a new child 
 requests keep running on the other workers meanwhile.
 
 `IsolatedStore` offers the read half of the store protocol (`query`, `graph_names`, `has_graph`,
-`quad_count`) plus `query_to_file`, which writes a capped, serialized result for streaming.
+`quad_count`) plus `query_serialized`, a capped result already serialized for streaming.
 Workers reopen the store when an ingest has changed its files (see OxigraphStore), between queries.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import queue
 import subprocess
@@ -27,7 +28,8 @@ from typing import Iterator, Sequence
 import pyoxigraph as ox
 
 from .errors import EngineBusy, EngineCrashed, QueryError, QueryTimeout, StoreError
-from .query_worker import Failure, Job, Rows, Written
+from .query_worker import Failure, Job, Rows
+from .result_writer import Serialized
 
 __all__ = ["PoolSettings", "IsolatedStore", "MaterializedResult"]
 
@@ -84,6 +86,7 @@ class _Worker:
         os.close(from_child_w)
         self.outbox = Connection(to_child_w, readable=False)
         self.inbox = Connection(from_child_r, writable=False)
+        self.writes_seen = 0
 
     def wait_ready(self, timeout: float) -> None:
         reply = self._reply(timeout)
@@ -148,6 +151,7 @@ class IsolatedStore:
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
+        self._writes = 0
         self._respawn: queue.Queue[None] = queue.Queue()
         threading.Thread(target=self._respawner, name="frus-kg-respawn", daemon=True).start()
         starting = [self._spawn() for _ in range(max(1, settings.workers))]
@@ -158,6 +162,7 @@ class IsolatedStore:
     # -- workers -----------------------------------------------------------------------------------
     def _spawn(self) -> _Worker:
         worker = _Worker(self.path)
+        worker.writes_seen = self._writes
         with self._lock:
             self._all.add(worker)
         return worker
@@ -207,6 +212,9 @@ class IsolatedStore:
             self._replace(worker)
             return self._execute(job, timeout)
         limit = self.settings.timeout if timeout is None else timeout
+        if worker.writes_seen != self._writes:     # read your own writes: look at the files again now
+            worker.writes_seen = self._writes
+            job = dataclasses.replace(job, refresh=True)
         try:
             reply = worker.run(job, limit)
         except QueryTimeout:
@@ -231,18 +239,12 @@ class IsolatedStore:
                   row_cap=self.settings.row_cap if row_cap is None else row_cap)
         return MaterializedResult(self._execute(job, timeout))
 
-    def query_to_file(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
-                      named_graphs: Sequence[str] = (), timeout: float | None = None) -> tuple[Path, Written]:
-        """Write the capped result as `fmt` to a spool file the caller streams and deletes."""
-        fd, name = tempfile.mkstemp(dir=self.spool, suffix=".result")
-        os.close(fd)
-        job = Job(sparql, tuple(default_graphs), tuple(named_graphs), fmt=fmt, path=name,
+    def query_serialized(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
+                         named_graphs: Sequence[str] = (), timeout: float | None = None) -> Serialized:
+        """The capped result serialized as `fmt`, inline when small, else in a spool file (see Serialized)."""
+        job = Job(sparql, tuple(default_graphs), tuple(named_graphs), fmt=fmt, spool=str(self.spool),
                   row_cap=self.settings.row_cap)
-        try:
-            return Path(name), self._execute(job, timeout)
-        except BaseException:
-            Path(name).unlink(missing_ok=True)
-            raise
+        return self._execute(job, timeout)
 
     def graph_names(self) -> list[str]:
         result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", row_cap=10**9)
@@ -266,6 +268,7 @@ class IsolatedStore:
             return action(writer)
         finally:
             writer.close()
+            self._writes += 1
 
     def update(self, sparql: str) -> None:
         self._write(lambda w: w.update(sparql))

@@ -11,18 +11,20 @@ import os
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
-__all__ = ["Job", "Rows", "Written", "Failure", "serve_jobs", "main"]
+__all__ = ["Job", "Rows", "Failure", "serve_jobs", "main"]
 
 
 @dataclass(frozen=True)
 class Job:
-    """Run `sparql`; `fmt` None returns the rows, else the result is written to `path` in that format."""
+    """Run `sparql`; `fmt` None returns the rows, else the result serialized in that format (a large one
+    as a file in `spool`)."""
     sparql: str
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     fmt: str | None = None
-    path: str | None = None
+    spool: str | None = None
     row_cap: int = 100_000
+    refresh: bool = False         # this server wrote to the store since the worker's last query
 
 
 @dataclass(frozen=True)
@@ -32,13 +34,6 @@ class Rows:
     rows: list = field(default_factory=list)
     boolean: bool | None = None
     truncated: bool = False
-
-
-@dataclass(frozen=True)
-class Written:
-    kind: str
-    rows: int
-    truncated: bool
 
 
 @dataclass(frozen=True)
@@ -67,14 +62,14 @@ def _run(store, job: Job):
     from itertools import islice
 
     from .errors import QueryError, StoreError
-    from .result_writer import write_result
+    from .result_writer import serialize_result
 
+    if job.refresh:
+        store.refresh()
     try:
         result = store.query(job.sparql, default_graphs=job.default_graphs, named_graphs=job.named_graphs)
         if job.fmt is not None:
-            with open(job.path, "wb") as out:
-                written = write_result(result, job.fmt, out, job.row_cap)
-            return Written(written.kind, written.rows, written.truncated)
+            return serialize_result(result, job.fmt, job.row_cap, job.spool)
         if result.kind == "boolean":
             return Rows("boolean", boolean=result.boolean)
         rows = [tuple(_encode(t) for t in row) for row in islice(result.rows(), job.row_cap + 1)]

@@ -7,15 +7,20 @@ serializer turn that into JSON, XML or CSV, so every format stays the library's.
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from dataclasses import dataclass
 from itertools import islice
-from typing import IO
+from pathlib import Path
+from typing import IO, Iterator
 
 import pyoxigraph as ox
 
 from .formats import RDF_FORMATS, RESULT_FORMATS
 
-__all__ = ["Written", "write_result"]
+__all__ = ["Written", "Serialized", "INLINE_LIMIT", "write_result", "serialize_result"]
+
+INLINE_LIMIT = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,51 @@ class Written:
     kind: str
     rows: int
     truncated: bool
+
+
+@dataclass(frozen=True)
+class Serialized:
+    """A finished, serialized result: small ones travel as bytes, large ones wait in a spool file.
+
+    Iterate `chunks()` once to send it; the spool file is deleted when the iteration ends (or by
+    `discard()`, when it is not sent at all)."""
+    kind: str
+    rows: int
+    truncated: bool
+    data: bytes | None = None
+    path: Path | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.data) if self.data is not None else self.path.stat().st_size
+
+    def chunks(self, block: int = 1 << 16) -> Iterator[bytes]:
+        if self.data is not None:
+            yield self.data
+            return
+        try:
+            with open(self.path, "rb") as fh:
+                while chunk := fh.read(block):
+                    yield chunk
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+
+def serialize_result(result, fmt: str, row_cap: int, spool: str | os.PathLike | None,
+                     inline_limit: int = INLINE_LIMIT) -> Serialized:
+    """`write_result` into memory; a result larger than `inline_limit` is moved to a file in `spool`."""
+    buffer = io.BytesIO()
+    written = write_result(result, fmt, buffer, row_cap)
+    if buffer.tell() <= inline_limit or spool is None:
+        return Serialized(written.kind, written.rows, written.truncated, data=buffer.getvalue())
+    fd, name = tempfile.mkstemp(dir=spool, suffix=".result")
+    with os.fdopen(fd, "wb") as out:
+        out.write(buffer.getbuffer())
+    return Serialized(written.kind, written.rows, written.truncated, path=Path(name))
 
 
 def _tsv_term(term) -> str:

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from . import sparql_terms
 from .errors import QueryError, StoreError, StoreLocked
 from .formats import RDF_FORMATS, RESULT_FORMATS
-from .result_writer import Written
+from .result_writer import Serialized, serialize_result
 from .ledger_file import LEDGER_FILE, LedgerFile, has_legacy_ledger, move_legacy_ledger
 
 __all__ = [
@@ -78,8 +78,8 @@ class Store(Protocol):
     def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
               named_graphs: Sequence[str] = (), timeout: float | None = None,
               row_cap: int | None = None) -> QueryResult: ...
-    def query_to_file(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
-                      named_graphs: Sequence[str] = (), timeout: float | None = None) -> tuple[Path, Written]: ...
+    def query_serialized(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
+                         named_graphs: Sequence[str] = (), timeout: float | None = None) -> Serialized: ...
     def update(self, sparql: str) -> None: ...
     def export(self, out: IO[bytes], fmt: str = "nquads", graph: str | None = None) -> None: ...
     def quad_count(self) -> int: ...
@@ -160,6 +160,10 @@ class OxigraphStore:
                        default=0.0)
         except OSError:
             return 0.0
+
+    def refresh(self) -> None:
+        """Look at the files again at the next read, even if the last look was less than a second ago."""
+        self._checked = 0.0
 
     def _current(self) -> ox.Store:
         """Read-only snapshots reopen (at most once a second) when a writer has changed the files."""
@@ -326,18 +330,12 @@ class OxigraphStore:
     def quad_count(self) -> int:
         return len(self._current())
 
-    def query_to_file(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
-                      named_graphs: Sequence[str] = (), timeout: float | None = None,
-                      row_cap: int = 100_000) -> tuple[Path, Written]:
-        """In-process twin of IsolatedStore.query_to_file (no deadline: for in-memory and test stores)."""
-        import tempfile
-
-        from .result_writer import write_result
-
+    def query_serialized(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
+                         named_graphs: Sequence[str] = (), timeout: float | None = None,
+                         row_cap: int = 100_000) -> Serialized:
+        """In-process twin of IsolatedStore.query_serialized (no deadline: for in-memory and test stores)."""
         result = self.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs)
-        fd, name = tempfile.mkstemp(suffix=".result")
-        with os.fdopen(fd, "wb") as out:
-            return Path(name), write_result(result, fmt, out, row_cap)
+        return serialize_result(result, fmt, row_cap, spool=None)
 
     def close(self) -> None:
         try:

@@ -50,12 +50,20 @@ def test_a_malformed_query_is_the_clients_error(pool):
 def test_row_cap_cuts_and_flags_rows_and_files(pool):
     result = pool.query("SELECT * WHERE { ?s ?p ?o } LIMIT 20")
     assert result.truncated and len(list(result.rows())) == 7
-    path, written = pool.query_to_file("SELECT * WHERE { ?s ?p ?o } LIMIT 20", "json")
+    written = pool.query_serialized("SELECT * WHERE { ?s ?p ?o } LIMIT 20", "json")
+    assert written.truncated and written.rows == 7
+    assert len(json.loads(b"".join(written.chunks()))["results"]["bindings"]) == 7
+
+
+def test_a_large_result_waits_in_a_spool_file_that_is_deleted_once_sent(sample_store_path):
+    store = IsolatedStore(sample_store_path, PoolSettings(workers=1, row_cap=50_000))
     try:
-        assert written.truncated and written.rows == 7
-        assert len(json.loads(path.read_bytes())["results"]["bindings"]) == 7
+        result = store.query_serialized("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 40000", "json")
+        assert result.data is None and result.path.exists() and result.size > 1 << 20
+        assert len(json.loads(b"".join(result.chunks()))["results"]["bindings"]) == 40000
+        assert not result.path.exists()
     finally:
-        path.unlink()
+        store.close()
 
 
 def test_a_missing_store_is_a_clear_error(tmp_path):
