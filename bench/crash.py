@@ -349,6 +349,8 @@ def run_trial(trial: Trial, ref: Reference, base: Path, inputs: list[Path], work
     trial.clear_error = "Traceback" not in stderr
     if trial.mode == "worker-only" and proc.returncode not in (0, -signal.SIGKILL):
         trial.clear_error = trial.clear_error and "worker died" in stderr
+    if not trial.clear_error:
+        trial.notes += f" stderr: {stderr[-1500:]}"
     _check_crashed(trial, store, ref, cli_validate)
     if trial.double:                                        # the rerun is killed too, at a random time
         again = _frus_kg(ref.code, _ingest_args(store, inputs, rerun_workers, bulk=bulk))
