@@ -415,6 +415,20 @@ def _mount(target: Path, options: str) -> str | None:
     return None if done.returncode == 0 else f"mount refused: {(done.stderr or done.stdout).strip() or done.returncode}"
 
 
+def _mounted_copy(mnt: Path, size_mb: int, base: Path) -> tuple[Path | None, str | None]:
+    """A copy of `base` on a fresh tmpfs of `size_mb` at `mnt`: (the store, None), or (None, why not)."""
+    why = _mount(mnt, f"size={size_mb}m")
+    if why:
+        return None, why
+    store = mnt / "store"
+    try:
+        shutil.copytree(base, store)
+    except OSError as exc:
+        _umount(mnt)
+        return None, f"cannot copy the base store onto the tmpfs: {exc}"
+    return store, None
+
+
 def _umount(target: Path) -> None:
     subprocess.run(["umount", str(target)], capture_output=True)
 
@@ -427,12 +441,10 @@ def full_disk(base: Path, inputs: list[Path], ref: Reference, work: Path, *, hea
     """The store on a tmpfs with a few MB free: the ingest must stop with a clear error (no traceback), keep what
     it committed whole, and a rerun once the store has room must converge to the clean run."""
     mnt = work / "full-disk"
-    why = _mount(mnt, f"size={_size_mb(base) + headroom_mb}m")
+    store, why = _mounted_copy(mnt, _size_mb(base) + headroom_mb, base)
     if why:
         return {"skipped": why}
     try:
-        store = mnt / "store"
-        shutil.copytree(base, store)
         done = _frus_kg_run(ref.code, _ingest_args(store, inputs, 1))
         crashed = snapshot(store)
         result = {"exit_code": done.returncode, "message": _last_error(done.stderr),
@@ -462,12 +474,10 @@ def unwritable_store(base: Path, inputs: list[Path], ref: Reference, work: Path)
     """A store half ingested, then its filesystem remounted read-only (root ignores chmod): the ingest must refuse
     with a clear error and change nothing; remounted writable, a rerun converges to the clean run."""
     mnt = work / "read-only"
-    why = _mount(mnt, f"size={_size_mb(base) * 3 + 64}m")
+    store, why = _mounted_copy(mnt, _size_mb(base) * 3 + 64, base)
     if why:
         return {"skipped": why}
     try:
-        store = mnt / "store"
-        shutil.copytree(base, store)
         first = _frus_kg_run(ref.code, _ingest_args(store, inputs[:1], 1))
         before = snapshot(store)
         remount = subprocess.run(["mount", "-o", "remount,ro", str(mnt)], capture_output=True, text=True)
