@@ -74,7 +74,7 @@ def create_app(store: Store, settings: Settings | None = None, *, cors: bool | N
 
 
 class _SecurityHeaders:
-    """Adds SECURITY_HEADERS to every answer, and the CSP to HTML ones (plain ASGI: no per-request task)."""
+    """Adds SECURITY_HEADERS to every answer, the CSP to HTML ones, and keeps CORS off HTML (plain ASGI)."""
 
     def __init__(self, app):
         self.app = app
@@ -88,8 +88,10 @@ class _SecurityHeaders:
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     headers[name] = value
-                if headers.get("content-type", "").startswith("text/html") and "content-security-policy" not in headers:
-                    headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+                if headers.get("content-type", "").startswith("text/html"):
+                    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                    for name in [n for n in headers.keys() if n.startswith("access-control-")]:
+                        del headers[name]       # CORS is for the data: pages are not for other origins' scripts
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -203,6 +203,14 @@ def test_cors_lets_other_origins_read_but_never_send_credentials(server):
     assert put.status_code == 400
 
 
+def test_cors_is_on_data_routes_and_off_html_pages(server):
+    origin = {"origin": "http://other.example"}
+    assert httpx.get(server + "/documents", headers=origin).headers["access-control-allow-origin"] == "*"
+    page = httpx.get(server + "/", headers={**origin, "accept": "text/html"})
+    assert page.headers["content-type"].startswith("text/html")
+    assert "access-control-allow-origin" not in page.headers
+
+
 def test_accept_text_star_gets_csv_for_select(server):
     r = httpx.get(server + "/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"},
                   headers={"accept": "text/*"})
