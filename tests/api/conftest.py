@@ -45,9 +45,8 @@ def server(sample_store_path):
     proc.wait(10)
 
 
-@pytest.fixture
-def launch():
-    """Start `frus-kg serve` with extra options (and environment); every server started is stopped after the test."""
+def _launcher():
+    """Start `frus-kg serve` with extra options (and environment); every server started is stopped at the end."""
     started: list[subprocess.Popen] = []
 
     def start(store: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
@@ -60,19 +59,13 @@ def launch():
         if proc.poll() is None:
             proc.terminate()
             proc.wait(15)
+
+
+@pytest.fixture
+def launch():
+    yield from _launcher()
 
 
 @pytest.fixture(scope="module")
 def launch_for_module():
-    started: list[subprocess.Popen] = []
-
-    def start(store: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-        proc, base = start_server(store, *extra, env=env)
-        started.append(proc)
-        return proc, base
-
-    yield start
-    for proc in started:
-        if proc.poll() is None:
-            proc.terminate()
-            proc.wait(15)
+    yield from _launcher()
