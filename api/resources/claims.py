@@ -14,7 +14,7 @@ from ontology.iris import year_iri
 from ontology.namespaces import FK, sparql_prologue
 
 from .counts import entity_month_window, entity_totals, month_window, volume_total
-from .links import entity_ref, href, labels, list_href, local_name
+from .links import entity_ref, href, labels, list_page, local_name
 from .paging import Page
 from .patterns import date_range
 from .rows import count, select
@@ -170,8 +170,4 @@ def claim_list(store: Store, filt: ClaimFilter, page: Page, *, total: int | None
         total = _known_total(store, filt)
         if total is None:
             total = count(store, _PROLOGUE, patterns, "claim")
-    cursor = page.next_cursor(total, filt.params)
-    return {
-        "total": total, "limit": page.limit, "items": claim_items(store, iris),
-        "next": list_href("/claims", filt.params, cursor=cursor, limit=page.limit) if cursor else None,
-    }
+    return list_page("/claims", filt.params, page, total, claim_items(store, iris))

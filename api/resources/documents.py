@@ -13,7 +13,7 @@ from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
 
 from .claims import ClaimFilter, claim_list
 from .counts import entity_month_window, entity_totals, month_window, volume_total
-from .links import document_ids, entity_ref, href, labels, list_href, local_name
+from .links import document_ids, entity_ref, href, labels, list_page, local_name
 from .paging import Page
 from .patterns import date_range
 from .rows import by_subject, count, first, properties, select
@@ -140,11 +140,7 @@ def document_list(store: Store, filt: DocumentFilter, page: Page, *, total: int 
         total = _known_total(store, filt)
     if total is None:
         total = count(store, _PROLOGUE, patterns, "doc")
-    cursor = page.next_cursor(total, filt.params)
-    return {
-        "total": total, "limit": page.limit, "items": document_summaries(store, iris),
-        "next": list_href("/documents", filt.params, cursor=cursor, limit=page.limit) if cursor else None,
-    }
+    return list_page("/documents", filt.params, page, total, document_summaries(store, iris))
 
 
 def _note(iri: str, props: dict) -> dict:

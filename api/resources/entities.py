@@ -18,7 +18,7 @@ from ontology.namespaces import BASE, FK, RDF, RDFS, SCHEMA, SKOS, sparql_prolog
 from . import counts as stats
 from .claims import ClaimFilter, claim_list
 from .documents import DocumentFilter, document_list
-from .links import KINDS, entity_ref, href, labels, list_href, local_name
+from .links import KINDS, entity_ref, href, labels, list_page, local_name
 from .paging import Page
 from .params import identifier
 from .rows import count, first, properties, select
@@ -136,11 +136,9 @@ def entity_list(store: Store, kind: str, filt: EntityFilter, page: Page) -> dict
     """A page of entities of one kind, by name: {total, limit, items: [{id, name, documentCount…}], next}."""
     read = _ranked_page if stats.uses_statistics(store) else _counted_page
     rows, total, counts = read(store, kind, filt, page)
-    cursor = page.next_cursor(total, filt.params)
     items = [{"id": row["e"], "type": local_name(KINDS[kind]), "kind": kind,
               "name": row["name"], "href": href(row["e"]), "documentCount": counts.get(row["e"], 0)} for row in rows]
-    return {"total": total, "limit": page.limit, "items": items,
-            "next": list_href(f"/{kind}", filt.params, cursor=cursor, limit=page.limit) if cursor else None}
+    return list_page(f"/{kind}", filt.params, page, total, items)
 
 
 def _offices(store: Store, term: str) -> list[dict]:

@@ -9,7 +9,7 @@ from ontology.namespaces import BASE, FK, SCHEMA, sparql_prologue
 
 from .rows import select
 
-__all__ = ["KINDS", "href", "kind_of", "document_ids", "labels", "entity_ref", "list_href", "local_name"]
+__all__ = ["list_page", "KINDS", "href", "kind_of", "document_ids", "labels", "entity_ref", "list_href", "local_name"]
 
 KINDS = {
     "people": SCHEMA + "Person",
@@ -63,6 +63,13 @@ def list_href(path: str, params: dict, **extra) -> str:
     pairs = [(k, v) for k, vs in {**params, **extra}.items() if vs is not None
              for v in (vs if isinstance(vs, (list, tuple)) else [vs])]
     return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def list_page(path: str, filters: dict, page, total: int, items: list) -> dict:
+    """The envelope of every REST list: total, limit, items, and the `next` link while more remain."""
+    cursor = page.next_cursor(total, filters)
+    return {"total": total, "limit": page.limit, "items": items,
+            "next": list_href(path, filters, cursor=cursor, limit=page.limit) if cursor else None}
 
 
 def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
