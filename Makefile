@@ -34,12 +34,12 @@ test-slow: install
 # The browser tests drive Debian's chromium (Playwright cannot download browsers here); installed once.
 $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive sh -c 'apt-get update -qq && apt-get install -y -qq chromium' \
-		|| echo "chromium could not be installed: the browser tests will be skipped" >&2
+		|| echo "chromium could not be installed: the browser tests will fail" >&2
 
 # The hostile-input test that traces the XML reader's system calls needs strace; installed once.
 $(STRACE):
 	DEBIAN_FRONTEND=noninteractive sh -c 'apt-get update -qq && apt-get install -y -qq strace' \
-		|| echo "strace could not be installed: the XML reader's system-call test will be skipped" >&2
+		|| echo "strace could not be installed: the XML reader's system-call test will fail" >&2
 
 screenshots: install $(CHROMIUM)
 	$(BIN)/python tests/browser/screenshots.py docs/screenshots

@@ -11,6 +11,17 @@ SAMPLE = ROOT / "examples" / "frus1981-88v41-d54.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A skipped test is a failed test: a missing browser or tool must not pass as green."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped tests count as failures here: {reason}"
+
+
 @pytest.fixture(scope="session")
 def sample_path() -> Path:
     return SAMPLE
