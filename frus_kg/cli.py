@@ -18,7 +18,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from graph import QueryError, StoreError, store_path
+from graph import QueryError, StoreError, store_location, store_path
 
 from .exits import (EXIT_CODES, EXIT_OK, EXIT_QUERY, EXIT_REJECTED, EXIT_STORE, EXIT_USAGE, err, fail, fail_on,
                     open_or_exit, out)
@@ -28,7 +28,8 @@ __all__ = ["app", "main", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE"
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="frus-kg: a linked-data knowledge graph of Foreign Relations of the United States.")
 
-StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store folder [default: $FRUS_KG_STORE or ./data/store]")]
+StoreOpt = Annotated[Optional[str], typer.Option("--store", help="Store folder, or a SPARQL 1.1 server as sparql+http(s)://host:port/... "
+                                                          "(docs/deploy.md) [default: $FRUS_KG_STORE or ./data/store]")]
 
 
 class QueryFormat(str, Enum):
@@ -143,7 +144,7 @@ def ingest(
     table.add_row("workers", str(n_workers))
     table.add_row("seconds", f"{elapsed:.2f}")
     table.add_row("rate", f"{summary.documents / max(elapsed, 1e-9):.1f} documents/s, {summary.triples / max(elapsed, 1e-9):,.0f} triples/s")
-    table.add_row("store", str(store_path(store)))
+    table.add_row("store", store_location(store))
     err.print(table)
     for failure in summary.failures[:50]:
         err.print(f"[red]{failure.kind}:[/] {failure.message}", highlight=False)
@@ -225,7 +226,7 @@ def query(
     timeout: Annotated[float, typer.Option("--timeout", help="Stop the query after this many seconds (0: no limit)")] = 0,
 ) -> None:
     """Run a SPARQL query over the union of all graphs, in a separate engine process."""
-    from graph import GuardLimits, IsolatedStore, PoolSettings, inspect_query
+    from graph import GuardLimits, PoolSettings, inspect_query, open_reader
 
     if sparql.startswith("@"):
         try:
@@ -234,8 +235,7 @@ def query(
             fail(f"{sparql[1:]}: cannot read the query: {exc}", EXIT_USAGE)
     try:
         shape = inspect_query(sparql, GuardLimits(max_length=64 * 1024 * 1024))
-        db = IsolatedStore(store_path(store), PoolSettings(workers=1, timeout=timeout or None,
-                                                           row_cap=10 ** 12))
+        db = open_reader(store, PoolSettings(workers=1, timeout=timeout or None, row_cap=10 ** 12))
     except QueryError as exc:
         fail(str(exc), EXIT_QUERY)
     except StoreError as exc:
@@ -305,7 +305,7 @@ def stats(store: StoreOpt = None, as_json: Annotated[bool, typer.Option("--json"
     if as_json:
         out.print_json(json.dumps(figures))
         return
-    table = Table("measure", "count", title=f"store {store_path(store)}")
+    table = Table("measure", "count", title=f"store {store_location(store)}")
     for k, v in figures.items():
         table.add_row(k, str(v))
     out.print(table)

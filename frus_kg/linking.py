@@ -15,7 +15,7 @@ from .exits import EXIT_QUERY, EXIT_USAGE, err, fail, open_or_exit
 __all__ = ["link_app", "load", "unload", "register"]
 
 link_app = typer.Typer(no_args_is_help=True, help="Links to other datasets: CSV crosswalks out, linksets in.")
-StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store folder [default: $FRUS_KG_STORE or ./data/store]")]
+StoreOpt = Annotated[Optional[str], typer.Option("--store", help="Store folder or sparql+http(s):// URL [default: $FRUS_KG_STORE or ./data/store]")]
 
 
 class Kind(str, Enum):

@@ -1,0 +1,264 @@
+"""The store protocol on a SPARQL 1.1 server, through the standards only: Query, Update and the Graph Store Protocol.
+
+`RemoteStore` is what `open_store("sparql+http://…")` returns; ingest, query, export, validate, the API, the
+pages and the networks use it as they use the embedded `OxigraphStore`. What differs, and why:
+
+- **Writes** are SPARQL Update requests of up to `batch` bytes: `DROP SILENT GRAPH` then `INSERT DATA` for a
+  replaced graph, `INSERT DATA` for new ones; many graphs to a request, never one request per triple, and
+  never one graph split over two requests, so each document graph is all-or-nothing (a server runs one
+  update request in one transaction). Graphs larger than a request are replaced by one request each.
+- **The ledger** (which document graphs are complete) stays out of RDF, as for the embedded store: a SQLite
+  file in a local state folder (`settings.state`, one per server URL), beside the full-text search index.
+  The ledger's guarantees rest only on each write being atomic and on their order (ingest/ledger.py), which
+  an update request and a SQLite transaction both are; a lost state folder costs a re-ingest, never
+  wrong data (a rerun with no ledger replaces what it finds).
+- **The union default graph** is the server's: queries without FROM must see every named graph (the
+  Oxigraph server needs `--union-default-graph`; Virtuoso does it by default). Opening checks it.
+- **Reads of whole graphs** use the Graph Store Protocol (`GET ?graph=`); export walks the named graphs
+  one at a time (frus-kg writes nothing in the default graph).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Mapping, Sequence
+
+import pyoxigraph as ox
+
+from .errors import QueryError, StoreError
+from .formats import RDF_FORMATS
+from .ledger_file import LEDGER_FILE, LedgerFile
+from .remote_settings import RemoteSettings, remote_settings
+from .result_writer import Serialized, serialize_result
+from .sparql_client import RemoteStoreError, SparqlClient
+from .store import QueryResult, _ntriples, graph_name
+
+__all__ = ["RemoteStore", "RemoteStoreError"]
+
+_QUAD_FORMATS = {"nquads", "trig", "jsonld"}
+_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+_CHUNK = 200                     # graph names per existence query
+
+
+class RemoteStore:
+    """A SPARQL 1.1 server as a store. `read_only` refuses writes here (the server may allow them)."""
+
+    def __init__(self, settings: RemoteSettings, *, read_only: bool = False, row_cap: int = 100_000):
+        self.settings = settings
+        self.url = settings.url
+        self.read_only = read_only
+        self.row_cap = row_cap
+        self.migrated = 0
+        self.path: Path = settings.state            # the local sidecars: ledger and search index
+        self._client = SparqlClient(settings)
+        try:
+            if not read_only:
+                self.path.mkdir(parents=True, exist_ok=True)
+            self.ledger = LedgerFile(self.path / LEDGER_FILE, read_only=read_only)
+            self._check_union()
+        except BaseException:
+            self._client.close()
+            raise
+
+    @classmethod
+    def from_url(cls, url: str, *, read_only: bool = False) -> "RemoteStore":
+        return cls(remote_settings(url), read_only=read_only)
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.url})"
+
+    def _check_union(self) -> None:
+        """A server whose default graph is only its real default graph would answer every query empty."""
+        if self._ask("ASK { GRAPH ?g { ?s ?p ?o } }") and not self._ask("ASK { ?s ?p ?o }"):
+            raise RemoteStoreError(f"{self.url}: the server's default graph is not the union of its graphs, and "
+                                   f"frus-kg's queries need it (start the Oxigraph server with --union-default-graph)")
+
+    # -- requests ----------------------------------------------------------------------------------
+    def _post_query(self, sparql: str, default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = (),
+                    timeout: float | None = None):
+        form = {"query": sparql}
+        if default_graphs:
+            form["default-graph-uri"] = [graph_name(g)[1:-1] for g in default_graphs]
+        if named_graphs:
+            form["named-graph-uri"] = [graph_name(g)[1:-1] for g in named_graphs]
+        return self._client.request("POST", self.settings.query_url, idempotent=True, timeout=timeout, data=form,
+                                    headers={"Accept": _ACCEPT})
+
+    def _ask(self, sparql: str) -> bool:
+        return bool(self.query(sparql).boolean)
+
+    def _post_update(self, sparql: str, *, idempotent: bool = True) -> None:
+        self._writable()
+        self._client.request("POST", self.settings.update_url, idempotent=idempotent, content=sparql.encode("utf-8"),
+                             headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.url}: the store is open read-only")
+
+    # -- writes ------------------------------------------------------------------------------------
+    def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad] | bytes]) -> None:
+        """Replace each graph by the given quads (or N-Quads bytes in that graph): DROP then INSERT DATA, as few
+        requests as `batch` allows, each graph inside one request."""
+        self._writable()
+        parts = []
+        for name, quads in graphs.items():
+            body = _ntriples(name, quads) if quads else ""
+            parts.append((f"DROP SILENT GRAPH {graph_name(name)}",
+                          f"GRAPH {graph_name(name)} {{ {body} }}" if body else ""))
+        self._send_batches(parts)
+
+    def _send_batches(self, parts: list[tuple[str, str]]) -> None:
+        """(drop, insert) pairs, packed into update requests of about `batch` bytes."""
+        drops: list[str] = []
+        inserts: list[str] = []
+        size = 0
+        for drop, insert in parts:
+            if size and size + len(drop) + len(insert) > self.settings.batch:
+                self._post_update(_update_text(drops, inserts))
+                drops, inserts, size = [], [], 0
+            if drop:
+                drops.append(drop)
+            if insert:
+                inserts.append(insert)
+            size += len(drop) + len(insert)
+        if drops or inserts:
+            self._post_update(_update_text(drops, inserts))
+
+    def add_graphs_if_absent(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> list[str]:
+        self._writable()
+        existing = self.existing_graphs(graphs)
+        new = {n: q for n, q in graphs.items() if n not in existing}
+        self._send_batches([("", f"GRAPH {graph_name(n)} {{ {_ntriples(n, q)} }}") for n, q in new.items() if q])
+        return list(new)
+
+    def drop_graphs(self, names: Iterable[str]) -> None:
+        self._send_batches([(f"DROP SILENT GRAPH {graph_name(n)}", "") for n in names])
+
+    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False,
+             trusted: bool = False) -> None:
+        """Add RDF to the store, as INSERT DATA grouped by graph (`bulk` makes no difference here; `trusted`
+        skips re-checking IRIs while parsing)."""
+        self._writable()
+        target = None if graph is None else ox.NamedNode(graph_name(graph)[1:-1])
+        try:
+            quads = list(ox.parse(data, format=RDF_FORMATS[fmt], lenient=trusted))
+        except SyntaxError as exc:
+            raise StoreError(f"cannot load {fmt} data: {exc}") from None
+        by_graph: dict[str, list[ox.Quad]] = {}
+        for q in quads:
+            g = q.graph_name if fmt in _QUAD_FORMATS or target is None else target
+            by_graph.setdefault("" if isinstance(g, ox.DefaultGraph) else g.value, []).append(q)
+        self._send_batches([("", _graph_block(name, group)) for name, group in by_graph.items()])
+
+    def update(self, sparql: str) -> None:
+        self._post_update(sparql, idempotent=False)
+
+    def checkpoint(self) -> None:
+        """Nothing to do: the server manages its own logs."""
+
+    def flush(self) -> None:
+        """Nothing to do: every request is committed when it returns."""
+
+    def refresh(self) -> None:
+        """Nothing to do: every query sees the server's latest commit."""
+
+    # -- reads -------------------------------------------------------------------------------------
+    def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
+              named_graphs: Sequence[str] = (), timeout: float | None = None,
+              row_cap: int | None = None) -> QueryResult:
+        """Run a query on the server. `union` is the server's (see the module docstring); `row_cap` is not
+        enforced here (query_serialized caps what it serializes)."""
+        response = self._post_query(sparql, default_graphs, named_graphs, timeout)
+        media = response.headers.get("content-type", "").split(";")[0].strip()
+        try:
+            if media in ("application/sparql-results+json", "application/json"):
+                raw = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
+                if isinstance(raw, ox.QueryBoolean):
+                    return QueryResult("boolean", raw, boolean=bool(raw))
+                return QueryResult("solutions", raw, variables=tuple(v.value for v in raw.variables))
+            triples = [ox.Triple(q.subject, q.predicate, q.object)
+                       for q in ox.parse(response.content, format=_rdf_format(media, self.url))]
+        except SyntaxError as exc:
+            raise RemoteStoreError(f"{self.settings.query_url}: the server's answer is not valid {media}: {exc}") from None
+        return QueryResult("graph", triples)
+
+    def query_serialized(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
+                         named_graphs: Sequence[str] = (), timeout: float | None = None,
+                         row_cap: int | None = None) -> Serialized:
+        result = self.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs, timeout=timeout)
+        return serialize_result(result, fmt, self.row_cap if row_cap is None else row_cap, spool=None)
+
+    def has_graph(self, name: str) -> bool:
+        return self._ask(f"ASK {{ GRAPH {graph_name(name)} {{ ?s ?p ?o }} }}")
+
+    def existing_graphs(self, names: Iterable[str]) -> set[str]:
+        """Those of `names` the server has, a few hundred to a query."""
+        names = list(names)
+        found: set[str] = set()
+        for i in range(0, len(names), _CHUNK):
+            values = " ".join(graph_name(n) for n in names[i:i + _CHUNK])
+            rows = self.query(f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}")
+            found |= {row[0].value for row in rows.rows()}
+        return found
+
+    def graph_names(self) -> list[str]:
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows()
+        return sorted(row[0].value for row in rows if isinstance(row[0], ox.NamedNode))
+
+    def quad_count(self) -> int:
+        row = next(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows())
+        return int(row[0].value)
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """The quads of one named graph (a Graph Store GET), or of every named graph, one graph at a time."""
+        for name in ([graph] if graph is not None else self.graph_names()):
+            node = ox.NamedNode(graph_name(name)[1:-1])
+            for t in self._graph_triples(name):
+                yield ox.Quad(t.subject, t.predicate, t.object, node)
+
+    def _graph_triples(self, name: str) -> Iterator[ox.Triple]:
+        response = self._client.request("GET", self.settings.store_url, idempotent=True, missing_ok=True,
+                                        params={"graph": graph_name(name)[1:-1]},
+                                        headers={"Accept": "application/n-triples"})
+        if response.status_code == 404:
+            return iter(())
+        media = response.headers.get("content-type", "").split(";")[0].strip()
+        return (ox.Triple(q.subject, q.predicate, q.object)
+                for q in ox.parse(response.content, format=_rdf_format(media, self.url)))
+
+    def export(self, out: IO[bytes], fmt: str = "nquads", graph: str | None = None) -> None:
+        if graph is not None and fmt not in _QUAD_FORMATS:
+            ox.serialize(list(self._graph_triples(graph)), out, format=RDF_FORMATS[fmt])
+        elif fmt == "nquads":
+            for name in ([graph] if graph is not None else self.graph_names()):
+                ox.serialize(list(self.quads(name)), out, format=RDF_FORMATS[fmt])
+        elif fmt in _QUAD_FORMATS:
+            ox.serialize(list(self.quads(graph)), out, format=RDF_FORMATS[fmt])
+        else:
+            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads())
+            ox.serialize(list(dict.fromkeys(triples)), out, format=RDF_FORMATS[fmt])
+
+    def has_legacy_ledger(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self.ledger.close()
+        self._client.close()
+
+
+def _update_text(drops: list[str], inserts: list[str]) -> str:
+    ops = drops + ([f"INSERT DATA {{ {' '.join(inserts)} }}"] if inserts else [])
+    return " ;\n".join(ops)
+
+
+def _graph_block(name: str, quads: list[ox.Quad]) -> str:
+    body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
+                        format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return f"GRAPH {graph_name(name)} {{ {body} }}" if name else body
+
+
+def _rdf_format(media: str, url: str) -> ox.RdfFormat:
+    found = ox.RdfFormat.from_media_type(media) if media else None
+    if found is None:
+        raise QueryError(f"{url}: the server answered in {media or 'no declared format'}, which frus-kg cannot read")
+    return found
