@@ -395,7 +395,7 @@ def serve(
     except ValueError as exc:
         fail(str(exc), EXIT_USAGE)
     try:
-        db = IsolatedStore(store_path(store), PoolSettings(workers=settings.query_workers,
+        db = IsolatedStore(store_path(store), PoolSettings(workers=settings.query_workers, local_reads=True,
                                                            timeout=settings.query_timeout, row_cap=settings.row_cap))
     except StoreError as exc:
         fail(str(exc), EXIT_STORE)

@@ -9,6 +9,12 @@ requests keep running on the other workers meanwhile.
 `IsolatedStore` offers the read half of the store protocol (`query`, `graph_names`, `has_graph`,
 `quad_count`) plus `query_serialized`, a capped result already serialized for streaming.
 Workers reopen the store when an ingest has changed its files (see OxigraphStore), between queries.
+
+With `PoolSettings(local_reads=True)` (what `frus-kg serve` uses) the server's *own* queries, `query()`
+without a `timeout` (the REST resources, pages, counts), run in this process on a read-only snapshot:
+they are fixed shapes with escaped parameters, so they need neither the deadline nor the crash isolation,
+and the round trip to a worker (a pipe each way, pickled rows, terms rebuilt) was most of a small
+lookup's time. A client's SPARQL (`query_serialized`) and any query given a `timeout` still run in a worker.
 """
 from __future__ import annotations
 
@@ -30,6 +36,7 @@ import pyoxigraph as ox
 from .errors import EngineBusy, EngineCrashed, QueryError, QueryTimeout, StoreError
 from .query_worker import Failure, Job, Rows
 from .result_writer import Serialized
+from .store import OxigraphStore, QueryResult
 
 __all__ = ["PoolSettings", "IsolatedStore", "MaterializedResult"]
 
@@ -42,6 +49,7 @@ class PoolSettings:
     row_cap: int = 100_000
     queue_wait: float = 30.0
     start_timeout: float = 60.0
+    local_reads: bool = False     # query() without a timeout runs in this process (the server's own queries)
 
 
 class MaterializedResult:
@@ -153,6 +161,7 @@ class IsolatedStore:
         self._closed = False
         self._writes = 0
         self._respawn: queue.Queue[None] = queue.Queue()
+        self._local = OxigraphStore(self.path, read_only=True) if settings.local_reads else None
         threading.Thread(target=self._respawner, name="frus-kg-respawn", daemon=True).start()
         starting = [self._spawn() for _ in range(max(1, settings.workers))]
         for worker in starting:
@@ -234,7 +243,13 @@ class IsolatedStore:
     # -- the read protocol -------------------------------------------------------------------------
     def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
               named_graphs: Sequence[str] = (), timeout: float | None = None,
-              row_cap: int | None = None) -> MaterializedResult:
+              row_cap: int | None = None) -> MaterializedResult | QueryResult:
+        """Rows of a query: in a worker (deadline, row cap), or here when local reads are on and no
+        `timeout` is given (the server's own queries; no row cap either)."""
+        if self._local is not None and timeout is None:
+            if self._closed:
+                raise EngineBusy("the query service is shutting down")
+            return self._local.query(sparql, union=union, default_graphs=default_graphs, named_graphs=named_graphs)
         job = Job(sparql, tuple(default_graphs), tuple(named_graphs),
                   row_cap=self.settings.row_cap if row_cap is None else row_cap)
         return MaterializedResult(self._execute(job, timeout))
@@ -247,10 +262,14 @@ class IsolatedStore:
         return self._execute(job, timeout)
 
     def graph_names(self) -> list[str]:
+        if self._local is not None:
+            return self._local.graph_names()
         result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", row_cap=10**9)
         return sorted(row[0].value for row in result.rows() if isinstance(row[0], ox.NamedNode))
 
     def has_graph(self, name: str) -> bool:
+        if self._local is not None:
+            return self._local.has_graph(name)
         from .sparql_terms import iri
 
         return bool(self.query(f"ASK {{ GRAPH {iri(name)} {{ ?s ?p ?o }} }}").boolean)
@@ -261,14 +280,14 @@ class IsolatedStore:
 
     # -- writes: a short-lived writer, for the token holder's SPARQL Update and Graph Store requests --
     def _write(self, action):
-        from .store import OxigraphStore
-
         writer = OxigraphStore(self.path)
         try:
             return action(writer)
         finally:
             writer.close()
             self._writes += 1
+            if self._local is not None:
+                self._local.refresh()
 
     def update(self, sparql: str) -> None:
         self._write(lambda w: w.update(sparql))
@@ -290,6 +309,8 @@ class IsolatedStore:
             workers = list(self._all)
         for worker in workers:
             self._retire(worker)
+        if self._local is not None:
+            self._local.close()
         for leftover in self.spool.glob("*"):
             leftover.unlink(missing_ok=True)
         try:

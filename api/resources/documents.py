@@ -75,8 +75,12 @@ def document_summaries(store: Store, iris: list[str]) -> list[dict]:
 }}"""
     found = {row["doc"]: row for row in select(store, query)}
     parties = list(select(store, _PROLOGUE + f"""SELECT ?doc ?rel ?who WHERE {{
-  {block} VALUES ?rel {{ schema:author schema:recipient }} ?doc ?rel ?who }}"""))
+  {block} {{ ?doc schema:author ?who BIND (schema:author AS ?rel) }}
+  UNION {{ ?doc schema:recipient ?who BIND (schema:recipient AS ?rel) }} }}"""))
     names = labels(store, [p["who"] for p in parties])
+    of: dict[tuple[str, str], list[str]] = {}
+    for p in parties:
+        of.setdefault((p["doc"], p["rel"]), []).append(p["who"])
     items = []
     for iri in iris:
         row = found.get(iri, {})
@@ -85,9 +89,8 @@ def document_summaries(store: Store, iris: list[str]) -> list[dict]:
             "id": iri, "type": "Document", "href": href(iri), "volumeId": volume, "documentId": doc,
             "number": row.get("number"), "title": row.get("title"), "date": row.get("date"),
             "genre": row.get("genre"),
-            "authorNames": [names.get(p["who"]) for p in parties if p["doc"] == iri and p["rel"] == SCHEMA + "author"],
-            "recipientNames": [names.get(p["who"]) for p in parties
-                               if p["doc"] == iri and p["rel"] == SCHEMA + "recipient"],
+            "authorNames": [names.get(who) for who in of.get((iri, SCHEMA + "author"), [])],
+            "recipientNames": [names.get(who) for who in of.get((iri, SCHEMA + "recipient"), [])],
         })
     return items
 
@@ -165,7 +168,10 @@ def _mentions(store: Store, graph: str) -> list[dict]:
     candidates = list(select(store, _PROLOGUE + f"""SELECT ?m ?c ?entity ?score WHERE {{
   GRAPH {graph} {{ ?m a fk:Mention ; fk:candidate ?c . ?c fk:candidateEntity ?entity . OPTIONAL {{ ?c fk:score ?score }} }}
 }} ORDER BY ?m DESC(?score)"""))
-    return [dict(row, candidates=[c for c in candidates if c["m"] == row["m"]]) for row in rows]
+    of: dict[str, list[dict]] = {}
+    for c in candidates:
+        of.setdefault(c["m"], []).append(c)
+    return [dict(row, candidates=of.get(row["m"], [])) for row in rows]
 
 
 def _mention_item(row: dict, names: dict[str, str]) -> dict:

@@ -69,3 +69,24 @@ def test_a_large_result_waits_in_a_spool_file_that_is_deleted_once_sent(sample_s
 def test_a_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no store here"):
         IsolatedStore(tmp_path / "nothing")
+
+
+def test_local_reads_run_the_servers_own_queries_here_and_client_queries_in_workers(sample_store_path):
+    """`frus-kg serve` answers its own REST queries in process; a query with a deadline, and every client
+    query (`query_serialized`), still runs in a worker that is killed at the limit or when it crashes."""
+    store = IsolatedStore(sample_store_path, PoolSettings(workers=1, timeout=2.0, local_reads=True))
+    try:
+        worker = next(iter(store._all)).proc.pid
+        [(name,)] = list(store.query("SELECT ?name WHERE { <https://w3id.org/frus-kg/id/people/102617> "
+                                     "<http://schema.org/name> ?name }").rows())
+        assert name.value.endswith("Clark")
+        assert store.has_graph("https://w3id.org/frus-kg/id/graph/stats") == (
+            "https://w3id.org/frus-kg/id/graph/stats" in store.graph_names())
+        with pytest.raises(QueryTimeout):
+            store.query(RUNAWAY, timeout=1.0)
+        with pytest.raises(EngineCrashed, match="SIGSEGV"):
+            store.query_serialized(CRASH, "json")
+        assert worker not in {w.proc.pid for w in store._all}
+        assert store.query("ASK { ?s ?p ?o }").boolean is True
+    finally:
+        store.close()
