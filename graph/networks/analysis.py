@@ -27,12 +27,12 @@ def _span(g: nx.Graph) -> tuple[str | None, str | None]:
 
 
 def build_network(store: Store, spec: Spec, *, sentences: Segmenter | None = None, metrics: bool = True,
-                  seed: int = 42) -> nx.Graph:
+                  seed: int = 42, source: str = "auto") -> nx.Graph:
     """The projection with its metrics (optional), coverage-normalised counts and coverage warning."""
-    g = project(store, spec, sentences=sentences)
+    g = project(store, spec, sentences=sentences, source=source)
     if metrics:
         add_metrics(g, seed=seed)
-    coverage = markup_coverage(store, spec.filters, g.graph.pop("markup", None))
+    coverage = markup_coverage(store, spec.filters, g.graph.pop("markup", None), g.graph.pop("dated", None))
     normalise(g, coverage)
     g.graph["coverage"] = {y: asdict(c) for y, c in coverage.items()}
     g.graph["coverage_warning"] = coverage_warning(coverage, *_span(g))

@@ -42,15 +42,18 @@ def _marked(store: Store, filters: Filters) -> set[str]:
     return {row[0].value for row in store.query(q).rows()}
 
 
-def markup_coverage(store: Store, filters: Filters, marked: set[str] | None = None) -> dict[str, YearCoverage]:
+def markup_coverage(store: Store, filters: Filters, marked: set[str] | None = None,
+                    dated: dict[str, str] | None = None) -> dict[str, YearCoverage]:
     """Per year of the filtered, dated documents: how many, and how many carry person markup.
 
     `marked`: the marked-up documents when a projection already knows them (a person co-mention
     network reads every person mention with its method); otherwise they are queried here.
+    `dated`: document → year of the filtered documents, when the projection read them from the network table.
     """
-    head, _ = document_patterns(Filters(filters.date_from or "0001", filters.date_to, filters.volumes, filters.genres))
-    q = f"SELECT ?doc ?date WHERE {{ {head} ?doc a <{FK}Document> }}"
-    dated = {d.value: date.value[:4] for d, date in store.query(q).rows()}
+    if dated is None:
+        head, _ = document_patterns(Filters(filters.date_from or "0001", filters.date_to, filters.volumes, filters.genres))
+        q = f"SELECT ?doc ?date WHERE {{ {head} ?doc a <{FK}Document> }}"
+        dated = {d.value: date.value[:4] for d, date in store.query(q).rows()}
     if marked is None:
         marked = _marked(store, filters)
     documents: Counter = Counter(dated.values())

@@ -20,6 +20,7 @@ from ontology.namespaces import FK, OA, PROV, SCHEMA
 from .entities import aliases, canonical, chunks, describe, iri_values
 from .evidence import DEFAULT_CAP, Evidence, Passage
 from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters, NetworkError, document_patterns
+from .table import TableRow, read_rows, table_state
 from .windows import WINDOWS, Segmenter, Spans
 
 __all__ = ["PROJECTIONS", "Spec", "project", "edge_evidence", "WEIGHTS"]
@@ -113,11 +114,14 @@ class _Builder:
             span = self.node_dates.setdefault(node, [date[:10], date[:10]])
             span[0], span[1] = min(span[0], date[:10]), max(span[1], date[:10])
 
-    def link(self, a: str, b: str, passage: Passage, date: str | None) -> None:
+    def evidence(self, a: str, b: str) -> Evidence:
         evidence = self.edges.get((a, b))
         if evidence is None:
             evidence = self.edges[(a, b)] = Evidence(cap=self.spec.evidence_cap)
-        evidence.add(passage, date)
+        return evidence
+
+    def link(self, a: str, b: str, passage: Passage, date: str | None) -> None:
+        self.evidence(a, b).add(passage, date)
 
     def graph(self, store: Store, clock: _Clock) -> nx.Graph:
         spec = self.spec
@@ -153,6 +157,34 @@ def _value(term) -> str | None:
     return None if term is None else term.value
 
 
+# -- where the rows come from: the network table, or the mentions themselves ------------------------------
+_SOURCES = ("auto", "table", "mentions")
+
+
+def _table_rows(store: Store, spec: Spec, clock: _Clock, source: str,
+                mentioning: tuple[set[str], set[str]] | None = None) -> tuple[list[TableRow] | None, str | None]:
+    """(rows, None) from the network table when it can answer, else (None, why not): the caller reads the mentions."""
+    if source not in _SOURCES:
+        raise NetworkError(f"read the network from {' or '.join(_SOURCES)}, not {source!r}")
+    if source == "mentions":
+        return None, "asked to read the mentions"
+    state = clock.timed(lambda: table_state(store))
+    why = ("the network table is absent or incomplete (run frus-kg index)" if state is None else
+           "the network table has no sentence windows (run frus-kg index)"
+           if spec.window == "sentence" and PROJECTIONS[spec.kind][0] == "co-mention" and not state.sentences else None)
+    if why and source == "table":
+        raise NetworkError(why)
+    if why:
+        return None, why
+    return clock.timed(lambda: read_rows(store, spec.filters, mentioning=mentioning)), None
+
+
+def _coverage_of(g: nx.Graph, rows: list[TableRow]) -> None:
+    """What coverage needs, from rows of the whole slice: the dated documents' years and the marked-up ones."""
+    g.graph["markup"] = {r.document for r in rows if r.marked}
+    g.graph["dated"] = {r.document: r.date[:4] for r in rows if r.date}
+
+
 # -- co-mention -----------------------------------------------------------------------------------------
 def _mention_rows(store: Store, spec: Spec, clock: _Clock, kinds: set[str], bodies: set[str] | None) -> list[tuple]:
     head, tail = document_patterns(spec.filters)
@@ -177,6 +209,38 @@ def _texts(store: Store, clock: _Clock, docs: Iterable[str]) -> dict[str, str]:
     return texts
 
 
+# doc → (date, mentions as (start, end, target, body, kind, window span or None))
+_Found = dict[str, tuple[str | None, list[tuple]]]
+
+
+def _from_mentions(store: Store, spec: Spec, clock: _Clock, kinds: set[str], bodies: set[str] | None,
+                   sentences: Segmenter | None) -> tuple[_Found, set[str]]:
+    """The mentions of the slice read from the store, their windows cut from the documents' texts."""
+    rows = _mention_rows(store, spec, clock, kinds, bodies)
+    found: _Found = {}
+    marked = set()
+    for doc, date, body, cls, start, end, target, method in rows:
+        if method.value == _MARKUP and cls.value == ENTITY_KINDS["person"]:
+            marked.add(doc.value)
+        entry = found.setdefault(doc.value, (_value(date), []))
+        entry[1].append((int(start.value), int(end.value), target.value, body.value, _KIND_OF_CLASS[cls.value], None))
+    if spec.window != "document":
+        texts = _texts(store, clock, [d for d, (_, ms) in found.items() if len({m[3] for m in ms}) > 1])
+        for doc, (date, mentions) in list(found.items()):
+            spans = Spans.of(spec.window, texts[doc], sentences) if doc in texts else None
+            found[doc] = (date, [(*m[:5], spans.at(m[0]) if spans else None) for m in mentions])
+    return found, marked
+
+
+def _from_table(rows: list[TableRow], spec: Spec, kinds: set[str], bodies: set[str] | None) -> _Found:
+    window = {"paragraph": 6, "sentence": 7}.get(spec.window)
+    found: _Found = {}
+    for row in rows:
+        found[row.document] = (row.date, [(m.start, m.end, m.target, m.body, m.kind, m[window] if window else None)
+                                          for m in row.mentions if m.kind in kinds and (bodies is None or m.body in bodies)])
+    return found
+
+
 def _closest(a: list[tuple[int, int, str]], b: list[tuple[int, int, str]]) -> tuple[int, int, tuple[str, str]]:
     """The shortest span holding one mention of each (both lists sorted by start)."""
     best = None
@@ -193,27 +257,7 @@ def _closest(a: list[tuple[int, int, str]], b: list[tuple[int, int, str]]) -> tu
     return best
 
 
-def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: tuple[str, str] | None) -> nx.Graph:
-    clock, build = _Clock(), _Builder(spec)
-    left, right = (set(s) for s in spec.sides())
-    bodies = (aliases(store, between[0]) | aliases(store, between[1])) if between else None
-    rows = _mention_rows(store, spec, clock, left | right, bodies)
-    clock.start_building()
-    identity = _resolve(store, clock, {r[2].value for r in rows})
-    by_doc: dict[str, list] = defaultdict(list)
-    dates: dict[str, str | None] = {}
-    marked = set()
-    for doc, date, body, cls, start, end, target, method in rows:
-        if method.value == _MARKUP and cls.value == ENTITY_KINDS["person"]:
-            marked.add(doc.value)
-        entity = identity[body.value]
-        build.kinds.setdefault(entity, _KIND_OF_CLASS[cls.value])
-        by_doc[doc.value].append((int(start.value), int(end.value), target.value, entity))
-        dates[doc.value] = _value(date)
-    texts = {}
-    if spec.window != "document":
-        wanted = [d for d, ms in by_doc.items() if len({m[3] for m in ms}) > 1]
-        texts = _texts(store, clock, wanted)
+def _pairs(build: "_Builder", left: set[str], right: set[str]):
     symmetric = left == right
 
     def pairs(entities: Iterable[str]):
@@ -223,38 +267,61 @@ def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: 
                 yield (a, b)
             elif kb in left and ka in right:
                 yield (a, b) if symmetric else (b, a)
+    return pairs
 
-    for doc in sorted(by_doc):
-        mentions = sorted(set(by_doc[doc]))
-        date = dates[doc]
+
+def _link_documents(build: "_Builder", found: _Found, identity: dict[str, str], pairs) -> None:
+    """Tie every pair mentioned in one window (or one document), with the passage that holds both."""
+    by_document = build.spec.window == "document"
+    for doc in sorted(found):
+        date, raw = found[doc]
+        mentions = sorted({(s, e, target, identity[body], span) for s, e, target, body, _, span in raw})
         for entity in {m[3] for m in mentions}:
             build.saw(entity, doc, date)
-        if spec.window == "document":
+        if by_document:
             per: dict[str, list] = defaultdict(list)
-            for s, e, target, entity in mentions:
+            for s, e, target, entity, _ in mentions:
                 per[entity].append((s, e, target))
             for a, b in pairs(per):
-                s, e, targets = _closest(per[a], per[b])
-                build.link(a, b, Passage(doc, s, e, targets), date)
+                evidence = build.evidence(a, b)
+                passage = Passage(doc, *_closest(per[a], per[b])) if evidence.wants_passage else None
+                evidence.add(passage, date, doc)
             continue
-        if doc not in texts:
-            continue
-        spans = Spans.of(spec.window, texts[doc], sentences)
         grouped: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
-        for s, _, target, entity in mentions:
-            span = spans.at(s)
+        for _, _, target, entity, span in mentions:
             if span is not None:
                 grouped[span].setdefault(entity, target)
         for span in sorted(grouped):
             first = grouped[span]
             for a, b in pairs(first):
                 build.link(a, b, Passage(doc, span[0], span[1], (first[a], first[b])), date)
+
+
+def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: tuple[str, str] | None,
+                source: str) -> nx.Graph:
+    clock, build = _Clock(), _Builder(spec)
+    left, right = (set(s) for s in spec.sides())
+    ends = (aliases(store, between[0]), aliases(store, between[1])) if between else None
+    bodies = ends[0] | ends[1] if ends else None
+    rows, why = _table_rows(store, spec, clock, source, ends)
+    clock.start_building()
+    if rows is not None:
+        found, marked = _from_table(rows, spec, left | right, bodies), None
+    else:
+        found, marked = _from_mentions(store, spec, clock, left | right, bodies, sentences)
+    identity = _resolve(store, clock, {m[3] for _, ms in found.values() for m in ms})
+    for _, mentions in found.values():
+        for m in mentions:
+            build.kinds.setdefault(identity[m[3]], m[4])
+    _link_documents(build, found, identity, _pairs(build, left, right))
     if between:
         build.edges = {k: v for k, v in build.edges.items() if set(k) == set(between)}
     g = build.graph(store, clock)
-    if "person" in left | right:
+    if rows is not None and not between:
+        _coverage_of(g, rows)
+    elif marked is not None and "person" in left | right:
         g.graph["markup"] = marked      # for coverage.markup_coverage: saves it a pass over the mentions
-    return _finish(g, spec, clock)
+    return _finish(g, spec, clock, why)
 
 
 def _directed_pair(store: Store, source: str, target: str, between: tuple[str, str] | None) -> str:
@@ -266,8 +333,8 @@ def _directed_pair(store: Store, source: str, target: str, between: tuple[str, s
 
 
 # -- correspondence ------------------------------------------------------------------------------------
-def _correspondence(store: Store, spec: Spec, between: tuple[str, str] | None) -> nx.Graph:
-    clock, build = _Clock(), _Builder(spec)
+def _letters_from_store(store: Store, spec: Spec, clock: _Clock, between: tuple[str, str] | None) -> list[tuple]:
+    """(doc, date, author, recipient, heading length) of the documents whose heading names both."""
     head, tail = document_patterns(spec.filters)
     restrict = _directed_pair(store, "author", "recipient", between)
     q = f"""SELECT ?doc ?date ?author ?recipient (STRLEN(?name) AS ?heading) WHERE {{
@@ -277,22 +344,35 @@ def _correspondence(store: Store, spec: Spec, between: tuple[str, str] | None) -
   OPTIONAL {{ ?doc <{SCHEMA}name> ?name }}
   {tail}
 }}"""
-    rows = clock.rows(store, q)
+    return sorted(((d.value, _value(date), a.value, r.value, int(h.value) if h is not None else 0)
+                   for d, date, a, r, h in clock.rows(store, q)), key=lambda r: r[0])
+
+
+def _correspondence(store: Store, spec: Spec, between: tuple[str, str] | None, source: str) -> nx.Graph:
+    clock, build = _Clock(), _Builder(spec)
+    rows, why = _table_rows(store, spec, clock, source) if not between else (None, "one edge: read from the store")
+    if rows is not None:
+        letters = [(r.document, r.date, a, b, r.heading or 0) for r in rows for a, b in r.letters]
+    else:
+        letters = _letters_from_store(store, spec, clock, between)
     clock.start_building()
-    identity = _resolve(store, clock, {t.value for r in rows for t in (r[2], r[3])})
-    for doc, date, author, recipient, heading in sorted(rows, key=lambda r: r[0].value):
-        a, b = identity[author.value], identity[recipient.value]
+    identity = _resolve(store, clock, {x for r in letters for x in (r[2], r[3])})
+    for doc, date, author, recipient, heading in letters:
+        a, b = identity[author], identity[recipient]
         for node in (a, b):
             build.kinds[node] = "person"
-            build.saw(node, doc.value, _value(date))
+            build.saw(node, doc, date)
         if a != b:
-            build.link(a, b, Passage(doc.value, 0, int(heading.value) if heading is not None else 0), _value(date))
-    return _finish(build.graph(store, clock), spec, clock)
+            build.link(a, b, Passage(doc, 0, heading), date)
+    g = build.graph(store, clock)
+    if rows is not None:
+        _coverage_of(g, rows)
+    return _finish(g, spec, clock, why)
 
 
 # -- claims --------------------------------------------------------------------------------------------
-def _claims(store: Store, spec: Spec, between: tuple[str, str] | None) -> nx.Graph:
-    clock, build = _Clock(), _Builder(spec)
+def _claims_from_store(store: Store, spec: Spec, clock: _Clock, between: tuple[str, str] | None) -> list[tuple]:
+    """(doc, date, claim type, claimant, subject, start, end, target) of the filtered claims, by document and offset."""
     head, tail = document_patterns(spec.filters)
     types = spec.filters.claim_types
     restrict = " ".join(filter(None, [
@@ -307,36 +387,58 @@ def _claims(store: Store, spec: Spec, between: tuple[str, str] | None) -> nx.Gra
   ?target <{OA}hasSelector> ?sel . ?sel <{OA}start> ?start ; <{OA}end> ?end .
   {tail}
 }}"""
-    rows = clock.rows(store, q)
-    clock.start_building()
-    identity = _resolve(store, clock, {t.value for r in rows for t in (r[3], r[4])})
     type_name = {iri: name for name, iri in CLAIM_TYPES.items()}
-    for doc, date, cls, who, about, start, end, target in sorted(rows, key=lambda r: (r[0].value, int(r[5].value))):
-        a, b = identity[who.value], identity[about.value]
+    found = [(d.value, _value(date), type_name.get(t.value, t.value), w.value, a.value, int(s.value), int(e.value), x.value)
+             for d, date, t, w, a, s, e, x in clock.rows(store, q)]
+    return sorted(found, key=lambda r: (r[0], r[5]))
+
+
+def _claims(store: Store, spec: Spec, between: tuple[str, str] | None, source: str) -> nx.Graph:
+    clock, build = _Clock(), _Builder(spec)
+    rows, why = _table_rows(store, spec, clock, source) if not between else (None, "one edge: read from the store")
+    if rows is not None:
+        types = set(spec.filters.claim_types)
+        claims = [(r.document, r.date, *c) for r in rows for c in r.claims if not types or c.claim_type in types]
+    else:
+        claims = _claims_from_store(store, spec, clock, between)
+    clock.start_building()
+    identity = _resolve(store, clock, {x for r in claims for x in (r[3], r[4])})
+    for doc, date, claim_type, who, about, start, end, target in claims:
+        a, b = identity[who], identity[about]
         for node in (a, b):
-            build.saw(node, doc.value, _value(date))
+            build.saw(node, doc, date)
         if a != b:
-            build.link(a, b, Passage(doc.value, int(start.value), int(end.value), (target.value,)), _value(date))
-            build.claim_types[(a, b)][type_name.get(cls.value, cls.value)] += 1
-    return _finish(build.graph(store, clock), spec, clock)
+            build.link(a, b, Passage(doc, start, end, (target,)), date)
+            build.claim_types[(a, b)][claim_type] += 1
+    g = build.graph(store, clock)
+    if rows is not None:
+        _coverage_of(g, rows)
+    return _finish(g, spec, clock, why)
 
 
-def _finish(g: nx.Graph, spec: Spec, clock: _Clock) -> nx.Graph:
+def _finish(g: nx.Graph, spec: Spec, clock: _Clock, why: str | None) -> nx.Graph:
+    """The spec and timings on the graph, and where it was read from (`source`, with `source_note` saying
+    why not from the network table)."""
     g.graph.update(kind=spec.kind, window=spec.window if PROJECTIONS[spec.kind][0] == "co-mention" else "document",
                    weight_by=spec.weight_by, filters=spec.filters.as_dict(), evidence_cap=spec.evidence_cap,
+                   source="mentions" if why else "table", source_note=why,
                    timings={"sparql": clock.sparql, "networkx": clock.building()})
     return g
 
 
 def project(store: Store, spec: Spec, *, sentences: Segmenter | None = None,
-            between: tuple[str, str] | None = None) -> nx.Graph:
-    """The network `spec` asks for. `between` keeps only the edge between two node IRIs (for its evidence)."""
+            between: tuple[str, str] | None = None, source: str = "auto") -> nx.Graph:
+    """The network `spec` asks for. `between` keeps only the edge between two node IRIs (for its evidence).
+
+    `source`: "auto" reads the network table (graph/networks/table.py) when the store has it and it can
+    answer, else the mentions; "table" or "mentions" insist (a NetworkError when the table cannot answer).
+    `g.graph["source"]` says which was read, and `g.graph["source_note"]` why not the table."""
     how = PROJECTIONS[spec.kind][0]
     if how == "co-mention":
-        return _co_mention(store, spec, sentences, between)
+        return _co_mention(store, spec, sentences, between, source)
     if how == "correspondence":
-        return _correspondence(store, spec, between)
-    return _claims(store, spec, between)
+        return _correspondence(store, spec, between, source)
+    return _claims(store, spec, between, source)
 
 
 def edge_evidence(store: Store, spec: Spec, source: str, target: str, *, limit: int = 100,
