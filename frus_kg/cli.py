@@ -128,6 +128,7 @@ def ingest(
             fail_on(exc)
     _refresh_search_index(db, fatal=False)
     _refresh_statistics(db, fatal=False)
+    _refresh_network_table(db, fatal=False)
     db.close()
     elapsed = time.perf_counter() - started
     table = Table(title="ingest summary", show_header=False)
@@ -203,7 +204,7 @@ def index_command(
     store: StoreOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Read every graph and count every volume again instead of those that changed")] = False,
 ) -> None:
-    """Refresh the full-text search index and the statistics layer beside the store (`ingest` does both at its end)."""
+    """Refresh the full-text search index, the statistics layer and the network table (`ingest` does all three at its end)."""
     db = open_or_exit(store, read_only=True)
     _refresh_search_index(db, rebuild=rebuild)
     db.close()
@@ -215,7 +216,29 @@ def index_command(
         err.print(f"[bold red]error:[/] statistics: {exc}", highlight=False)
         raise typer.Exit(EXIT_STORE)
     _refresh_statistics(db, rebuild=rebuild)
+    _refresh_network_table(db, rebuild=rebuild)
     db.close()
+
+
+def _refresh_network_table(db, *, rebuild: bool = False, fatal: bool = True) -> None:
+    """Bring the network table (graph/networks/table.py: what `frus-kg network` reads) up to date, with the
+    ingest's sentence splitter. After an ingest a failure is only a warning: `frus-kg index` can finish the job."""
+    from graph.networks.table import refresh_network_table
+
+    try:
+        with Progress(TextColumn("network table"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("", total=None)
+            report = refresh_network_table(db, sentences=_sentence_spans, rebuild=rebuild,
+                                           on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+    except (StoreError, QueryError, OSError) as exc:
+        if fatal:
+            err.print(f"[bold red]error:[/] network table: {exc}", highlight=False)
+            raise typer.Exit(EXIT_STORE)
+        err.print(f"[yellow]warning:[/] the network table was not refreshed ({exc}); run `frus-kg index`", highlight=False)
+        return
+    err.print(f"network table: {report.volumes} volume(s) tabled ({report.rows} documents), {report.removed} removed, "
+              f"{report.unchanged} unchanged, in {report.seconds:.1f} s", highlight=False)
 
 
 @app.command()
