@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from graph import Store, sparql_terms as st
+from graph.statistics import has_statistics
 from ontology.namespaces import sparql_prologue
 
 from .resources.rows import select
@@ -17,7 +18,14 @@ _PROLOGUE = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
 
 
 def documents_per_year(store: Store, iri: str) -> dict[int, int]:
-    query = _PROLOGUE + f"""SELECT ?year (COUNT(?doc) AS ?n) WHERE {{
+    """Dated documents mentioning the entity, per year: summed from the statistics layer's month counts (at most
+    one row per volume and month), or counted from the documents on a store without it."""
+    if has_statistics(store):
+        query = _PROLOGUE + f"""SELECT ?year (SUM(?c) AS ?n) WHERE {{
+  ?h fk:entity {st.iri(iri)} ; fk:month ?month ; fk:documentCount ?c . BIND (SUBSTR(STR(?month), 1, 4) AS ?year)
+}} GROUP BY ?year"""
+    else:
+        query = _PROLOGUE + f"""SELECT ?year (COUNT(?doc) AS ?n) WHERE {{
   ?doc schema:mentions {st.iri(iri)} ; schema:dateCreated ?date . BIND (SUBSTR(STR(?date), 1, 4) AS ?year)
 }} GROUP BY ?year"""
     return {int(row["year"]): int(row["n"]) for row in select(store, query) if str(row.get("year", "")).isdigit()}

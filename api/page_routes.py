@@ -1,4 +1,6 @@
-"""Routes that exist only as pages: home, the SPARQL editor, volumes (whose data is a /documents list)."""
+"""Routes of the pages: home, the SPARQL editor and volumes (whose data is a /documents list) exist only as
+pages; the lists and the document and entity pages share their URL with a REST route, and are `PageRoute`s,
+which match only a client that prefers HTML (the others fall through to the JSON-LD route)."""
 from __future__ import annotations
 
 import json
@@ -10,8 +12,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from .examples import examples
-from .page_views import volume_page
-from .pages import render_html, wants_html
+from .page_lists import LIST_TITLES, list_page
+from .page_views import document_page, entity_page, volume_page
+from .pages import PageRoute, render_html, wants_html
+from .resources.links import KINDS
 from .stats import dataset_stats
 
 __all__ = ["router", "script_json"]
@@ -48,3 +52,33 @@ def volume(request: Request, volume_id: str):
                                 headers={"Vary": "Accept"})
     return volume_page(request, volume_id) or render_html(
         request, "not_found.html", {"message": f"No volume {volume_id} in this store."}, status_code=404)
+
+
+def _not_found(request: Request, message: str) -> HTMLResponse:
+    return render_html(request, "not_found.html", {"message": message}, status_code=404)
+
+
+def _lister(kind: str):
+    def page(request: Request) -> HTMLResponse:
+        return list_page(request, kind)
+    return page
+
+
+def _document(request: Request, volume: str, doc: str) -> HTMLResponse:
+    return document_page(request, volume, doc) or _not_found(request, f"No document {volume}/{doc} in this store.")
+
+
+def _entity(kind: str):
+    def page(request: Request, entity_id: str) -> HTMLResponse:
+        return entity_page(request, kind, entity_id) or _not_found(request, f"No such {kind} entry: {entity_id}.")
+    return page
+
+
+for _kind in LIST_TITLES:
+    router.add_api_route(f"/{_kind}", _lister(_kind), methods=["GET"], response_class=HTMLResponse,
+                         include_in_schema=False, route_class_override=PageRoute)
+router.add_api_route("/documents/{volume}/{doc}", _document, methods=["GET"], response_class=HTMLResponse,
+                     include_in_schema=False, route_class_override=PageRoute)
+for _kind in KINDS:
+    router.add_api_route(f"/{_kind}/{{entity_id}}", _entity(_kind), methods=["GET"], response_class=HTMLResponse,
+                         include_in_schema=False, route_class_override=PageRoute)

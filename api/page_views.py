@@ -1,7 +1,8 @@
 """Pages of the REST resources: the data functions' dicts plus what a reader needs (marked-up text, timeline,
 passages with the entity highlighted, paging, the SPARQL of each list), rendered with the templates.
 
-Resource routes call `document_page`, `entity_page` or `volume_page` when `wants_html(request)`.
+The page routes (api/page_routes.py) call `document_page`, `entity_page` and `volume_page`, which read
+their data through the REST data functions and return None when the store has no such thing.
 """
 from __future__ import annotations
 
@@ -17,16 +18,18 @@ from .page_queries import (claims_sparql, documents_per_year, documents_sparql, 
                            volume_lists)
 from .pages import render_html
 from .passages import Point, claim_anchor, claim_span, mark_up, mention_span, passage_html
-from .resources.claims import ClaimFilter, claim_list
-from .resources.documents import DocumentFilter, document_list
+from .resources.claims import ClaimFilter
+from .resources.documents import DocumentFilter, document_detail, document_list
+from .resources.entities import entity_detail
 from .resources.links import document_ids, href, labels
 from .resources.paging import Page
+from .resources.params import BadParameter, identifier
 from .timeline import timeline_svg
 
-__all__ = ["document_page", "entity_page", "volume_page", "search_page", "PAGE_SIZE", "LARGE"]
+__all__ = ["document_page", "entity_page", "volume_page", "search_page", "PAGE_SIZE", "SHOWN"]
 
-PAGE_SIZE = 20
-LARGE = 100
+PAGE_SIZE = 20      # a volume's documents per page
+SHOWN = 20          # items of each list of an entity page; the rest are a link away
 KIND_NAMES = {"people": "Person", "countries": "Country", "organizations": "Organization", "regions": "Region"}
 
 
@@ -54,8 +57,16 @@ def _hsg_page(url: str | None, page) -> str | None:
     return f"{url}#pg_{page}" if url and page is not None else None
 
 
-def document_page(request: Request, detail: dict) -> HTMLResponse:
-    """The text with every mention and claim marked, footnotes at their anchors, page breaks, and the claims beside it."""
+def document_page(request: Request, volume: str, doc: str) -> HTMLResponse | None:
+    """The text with every mention and claim marked, footnotes at their anchors, page breaks, and the claims beside it.
+
+    None: the store has no such document."""
+    try:
+        detail = document_detail(request.app.state.store, identifier("volume", volume), identifier("doc", doc))
+    except BadParameter:
+        detail = None
+    if detail is None:
+        return None
     text = detail["text"] or ""
     notes = [n for n in detail["footnotes"] if n["start"] is not None]
     body_end = min((n["start"] for n in notes), default=len(text))
@@ -96,8 +107,8 @@ def _listing(request: Request, name: str, title: str, fetch, sparql: str) -> dic
             "downloads": download_links(sparql)}
 
 
-def _claim_views(store, iri: str, claims: list[dict]) -> list[dict]:
-    spans = entity_spans(store, iri, [c["document"]["id"] for c in claims])
+def _claim_views(spans: dict[str, list[tuple[int, int]]], claims: list[dict]) -> list[dict]:
+    """Each claim with its passage (the entity marked at `spans`, its offsets per document) and its links."""
     views = []
     for claim in claims:
         start, end = claim["start"], claim["end"]
@@ -112,16 +123,6 @@ def _claim_views(store, iri: str, claims: list[dict]) -> list[dict]:
     return views
 
 
-def _chosen_year(request: Request, years: dict[int, int]) -> int | None:
-    """For an entity in more than LARGE documents, the year its lists show: ?year=, else its busiest year."""
-    if sum(years.values()) <= LARGE:
-        return None
-    asked = request.query_params.get("year", "")
-    if asked.isdigit() and int(asked) in years:
-        return int(asked)
-    return max(sorted(years), key=lambda y: years[y])
-
-
 def _serves(request: Request, route_name: str) -> bool:
     """Whether the app has the named route (FastAPI nests included routers, so `app.routes` does not list their paths)."""
     try:
@@ -131,40 +132,65 @@ def _serves(request: Request, route_name: str) -> bool:
         return False
 
 
-def entity_page(request: Request, detail: dict) -> HTMLResponse:
-    """A person, country, organization or region: who or what it is, when, where, and every claim in its passage.
+def _bounded(name: str, title: str, rows: list[dict], total: int, more: str, sparql: str) -> dict:
+    """One list of an entity page: its first SHOWN items by date and a link to all of them, paged, as a list page."""
+    return {"name": name, "title": title, "rows": rows, "total": total, "more": more if total > len(rows) else None,
+            "sparql": sparql, "downloads": download_links(sparql)}
 
-    A large entity's lists show one year at a time (the claims about it through the year index), and
-    the timeline's bars choose the year, so the page costs the same for the Soviet Union as for Fenwick.
+
+def _document_lists(store, detail: dict, path: str) -> list[dict]:
+    """Written, received (when there are any) and mentioning: the first SHOWN of each, with a link to the rest."""
+    iri = detail["id"]
+    lists = []
+    for name, param, title, filt in (("written", "author", "Documents written", DocumentFilter(authors=[iri])),
+                                     ("received", "recipient", "Documents received", DocumentFilter(recipients=[iri]))):
+        found = document_list(store, filt, Page(limit=SHOWN))
+        if found["total"]:
+            lists.append(_bounded(name, title, found["items"], found["total"], f"/documents?{param}={path}",
+                                  documents_sparql(filt.patterns())))
+    mentioning = DocumentFilter(mentions=[iri])
+    lists.append(_bounded("mentioning", "Documents mentioning", detail["documents"], detail["documentsTotal"],
+                          f"/documents?mentions={path}", documents_sparql(mentioning.patterns())))
+    return lists
+
+
+def _claim_lists(store, detail: dict, path: str) -> list[dict]:
+    iri = detail["id"]
+    lists = []
+    for name, key, param, title in (("by", "claimsBy", "claimant", "Claims made"), ("about", "claimsAbout", "about", "Claims about")):
+        rows, total = detail[key], detail[key + "Total"]
+        if total or name == "about":
+            filt = ClaimFilter(claimant=iri) if name == "by" else ClaimFilter(about=iri)
+            lists.append(_bounded(name, title, rows, total, f"/claims?{param}={path}", claims_sparql(filt.patterns())))
+    spans = entity_spans(store, iri, [c["document"]["id"] for listing in lists for c in listing["rows"]])
+    for listing in lists:
+        listing["rows"] = _claim_views(spans, listing["rows"])
+    return lists
+
+
+def entity_page(request: Request, kind: str, entity_id: str) -> HTMLResponse | None:
+    """A person, country, organization or region: who or what it is, when, where, and its claims in their passages.
+
+    Every list shows its first SHOWN items and links to the list page of all of them (`/documents?mentions=…`,
+    `/claims?about=…`), which is paged and filtered by year, volume and type; the timeline's bars open a
+    year of it. So the page reads the same few rows for the Soviet Union as for Fenwick. None: no such entity.
     """
     store = request.app.state.store
-    iri = detail["id"]
+    try:
+        detail = entity_detail(store, kind, identifier("id", entity_id), documents=SHOWN, claims=SHOWN)
+    except BadParameter:
+        detail = None
+    if detail is None:
+        return None
+    iri, path = detail["id"], f"{kind}/{entity_id}"
     years = documents_per_year(store, iri)
-    year = _chosen_year(request, years)
-    span = {"date_from": f"{year}-01-01", "date_to": f"{year + 1}-01-01"} if year else {}
-    lists = []
-    for name, title, filt in (("written", "Documents written", DocumentFilter(authors=[iri], **span)),
-                              ("received", "Documents received", DocumentFilter(recipients=[iri], **span)),
-                              ("mentioning", "Documents mentioning", DocumentFilter(mentions=[iri], **span))):
-        listing = _listing(request, name, title, lambda page, f=filt: document_list(store, f, page),
-                           documents_sparql(filt.patterns()))
-        if listing["total"] or name == "mentioning":
-            lists.append(listing)
-    claim_lists = []
-    for name, title, filt in (("by", "Claims made", ClaimFilter(claimant=iri, **span)),
-                              ("about", "Claims about", ClaimFilter(about=iri, **span))):
-        listing = _listing(request, name, title, lambda page, f=filt: claim_list(store, f, page),
-                           claims_sparql(filt.patterns()))
-        listing["rows"] = _claim_views(store, iri, listing["rows"])
-        if listing["total"] or name == "about":
-            claim_lists.append(listing)
-    network = _serves(request, "network")
-    label = f"Documents mentioning {detail['label']} per year"
+    label = f"Documents mentioning {detail['label'] or detail['name'] or entity_id} per year"
+    link = f"/documents?mentions={path}&from={{year}}&to={{year}}"
     return render_html(request, "entity.html", {
-        "entity": detail, "kind_name": KIND_NAMES.get(detail["kind"], "Entity"), "year": year,
-        "years": sorted(years), "timeline": timeline_svg(years, label, link=f"{request.url.path}?year={{year}}#lists"
-                                                          if year else None, selected=year),
-        "document_lists": lists, "claim_lists": claim_lists, "network": network})
+        "entity": detail, "kind_name": KIND_NAMES.get(kind, "Entity"), "path": path,
+        "timeline": timeline_svg(years, label, link=link),
+        "document_lists": _document_lists(store, detail, path), "claim_lists": _claim_lists(store, detail, path),
+        "network": _serves(request, "network")})
 
 
 def volume_page(request: Request, volume_id: str) -> HTMLResponse | None:

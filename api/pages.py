@@ -10,14 +10,17 @@ from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import Headers
+from starlette.routing import Match
 
 from ontology.namespaces import BASE
 
 from .negotiation import best_match
 from .resources.links import href
 
-__all__ = ["STATIC", "TEMPLATES", "templates", "wants_html", "render_html", "sparql_link"]
+__all__ = ["STATIC", "TEMPLATES", "templates", "wants_html", "prefers_html", "render_html", "sparql_link", "PageRoute"]
 
 STATIC = Path(__file__).with_name("static")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -36,10 +39,27 @@ templates.env.filters["documents"] = lambda n: f"{n:,} document" + ("" if n == 1
 templates.env.globals.update(sparql_link=sparql_link, BASE=BASE)
 
 
+def prefers_html(accept: str | None) -> bool:
+    """An Accept header that prefers text/html to the JSON types (a browser); `*/*`, curl and scripts get data."""
+    return best_match(("application/ld+json", "application/json", "text/html"), accept) == "text/html"
+
+
 def wants_html(request: Request) -> bool:
-    """The client prefers text/html to the JSON types (a browser); `*/*`, curl and scripts get data."""
-    return best_match(("application/ld+json", "application/json", "text/html"),
-                      request.headers.get("accept")) == "text/html"
+    return prefers_html(request.headers.get("accept"))
+
+
+class PageRoute(APIRoute):
+    """A route that matches only a client preferring HTML: a page shares its URL with a data route.
+
+    Included before the REST routes, it answers browsers; any other client falls through to the route
+    of the same path that answers JSON-LD, so the page and the data stay apart in the code.
+    """
+
+    def matches(self, scope):
+        match, child = super().matches(scope)
+        if match is not Match.NONE and not prefers_html(Headers(scope=scope).get("accept")):
+            return Match.NONE, {}
+        return match, child
 
 
 def render_html(request: Request, template: str, context: dict, status_code: int = 200) -> HTMLResponse:

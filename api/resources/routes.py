@@ -1,7 +1,8 @@
 """REST routes: read and check the parameters, call a data function, answer JSON-LD or JSON.
 
 Every parameter is declared as a string and checked in `params`, so a bad value is a 400 with a
-message (never FastAPI's 422 or a 5xx), and a path naming nothing is a 404.
+message (never FastAPI's 422 or a 5xx), and a path naming nothing is a 404. A browser asking for the same
+paths gets the pages of api/page_routes.py, whose routes match only a client preferring HTML.
 """
 from __future__ import annotations
 
@@ -11,14 +12,13 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..jsonld import CONTEXT_PATH, context
-from ..negotiation import best_match
 from . import params as p
 from .claims import CLAIM_TYPES, ClaimFilter, claim_list
 from .documents import SORTS, DocumentFilter, document_detail, document_list
 from .entities import EntityFilter, entity_detail, entity_list
 from .links import KINDS, local_name
 from .paging import Page, decode_cursor
-from .respond import JSON_TYPES, json_answer, not_found
+from .respond import json_answer, not_found
 
 __all__ = ["router"]
 
@@ -89,10 +89,6 @@ def documents(request: Request, volume: str | None = Query(None, description="vo
     return _collection(request, document_list(request.app.state.store, filt, page))
 
 
-def _wants_page(request: Request) -> bool:
-    return best_match((*JSON_TYPES, "text/html"), request.headers.get("accept")) == "text/html"
-
-
 @router.get("/documents/{volume}/{doc}", summary="One document: metadata, text, notes, pages, mentions, claims")
 def document(request: Request, volume: str, doc: str) -> Response:
     try:
@@ -101,9 +97,6 @@ def document(request: Request, volume: str, doc: str) -> Response:
         found = None
     if found is None:
         raise not_found("document")
-    if _wants_page(request):
-        from ..page_views import document_page   # the HTML pages build on the same dict
-        return document_page(request, found)
     return json_answer(request, found)
 
 
@@ -155,17 +148,12 @@ def _lister(kind: str):
 
 def _detail(kind: str):
     def entity(request: Request, entity_id: str) -> Response:
-        page = _wants_page(request)
-        try:   # the entity page pages its documents and claims itself
-            found = entity_detail(request.app.state.store, kind, p.identifier("id", entity_id),
-                                  **({"documents": 1, "claims": 1} if page else {}))
+        try:
+            found = entity_detail(request.app.state.store, kind, p.identifier("id", entity_id))
         except p.BadParameter:
             found = None
         if found is None:
             raise not_found(local_name(KINDS[kind]).lower())
-        if page:
-            from ..page_views import entity_page
-            return entity_page(request, found)
         return json_answer(request, found)
     return entity
 

@@ -19,7 +19,9 @@ MEMO = "/documents/frus1981-88v41/d54"
 CLARK = "/people/102617"
 FENWICK = "/people/104215"
 EL_SALVADOR = "/countries/el-salvador"
-PAGES = ["/", "/query", "/search", MEMO, CLARK, FENWICK, EL_SALVADOR, "/countries/soviet-union-1991", "/volumes/frus1981-88v41"]
+PAGES = ["/", "/query", "/search", MEMO, CLARK, FENWICK, EL_SALVADOR, "/countries/soviet-union-1991", "/volumes/frus1981-88v41",
+         "/documents", "/documents?mentions=countries/el-salvador&from=1981&to=1981", "/claims", "/claims?type=Quotation",
+         "/people", "/people?office=deputy-secretary", "/countries", "/organizations", "/regions"]
 NS = {"h": "http://www.w3.org/1999/xhtml"}
 
 
@@ -93,18 +95,23 @@ def test_el_salvadors_page_lists_the_claim_about_aid_on_page_167(server):
     assert "https://history.state.gov/historicaldocuments/frus1981-88v41/d54#pg_167" in links
 
 
-def test_a_lists_sparql_runs_and_finds_what_the_list_shows(server):
+def test_a_lists_sparql_runs_and_its_more_link_opens_all_of_it_paged(server):
     tree = parse(get(server, CLARK).text)
     section = next(s for s in find_all(tree, ".//h:section") if s.get("aria-labelledby") == "by")
     total = int(re.match(r"(\d+) in all", text_of(find_all(section, ".//h:p[@class='tools']")[0])).group(1))
     sparql = text_of(find_all(section, ".//h:details//h:code")[0])
     answer = httpx.get(server + "/sparql", params={"query": sparql}, headers={"Accept": "application/sparql-results+json"})
     assert total > 20 and len({row["claim"]["value"] for row in answer.json()["results"]["bindings"]}) == total
-    pages = [a.get("href") for a in find_all(section, ".//h:nav[@class='pager']//h:a")]
-    assert pages == [CLARK + "?by=2#by"]
-    second = parse(get(server, pages[0].split("#")[0]).text)
-    numbered = [ol.get("start") for ol in find_all(second, ".//h:section[@aria-labelledby='by']//h:ol")]
-    assert numbered == ["21"]
+    assert len(find_all(section, ".//h:ol[@class='claims']/h:li")) == 20
+    more = [a.get("href") for a in find_all(section, ".//h:p[@class='more']/h:a")]
+    assert more == ["/claims?claimant=people/102617"]
+    listed = parse(get(server, more[0]).text)
+    assert text_of(find_all(listed, ".//h:h1")[0]) == "Claims made by William Patrick Clark"
+    assert re.match(rf"{total} in all, page 1 of {-(-total // 20)} ", text_of(find_all(listed, ".//h:p[@class='tools']")[0]))
+    following = [a.get("href") for a in find_all(listed, ".//h:nav[@class='pager']//h:a")]
+    second = parse(get(server, following[0]).text)
+    assert [ol.get("start") for ol in find_all(second, ".//h:ol[@class='claims']")] == ["21"]
+    assert len(find_all(second, ".//h:ol[@class='claims']/h:li")) == min(20, total - 20)
 
 
 def test_the_home_page_counts_the_dataset_and_opens_each_documented_example_in_the_editor(server):
@@ -223,21 +230,20 @@ def test_search_results_mark_the_words_and_open_claims_at_their_passage(server):
         "(Kennedy) to Secretary of State Haig"]
 
 
-def test_a_large_entitys_lists_show_one_year_chosen_on_the_timeline(sample_store, monkeypatch):
-    from fastapi.testclient import TestClient
-
-    from api import create_app, page_views
-
-    monkeypatch.setattr(page_views, "LARGE", 0)
-    client = TestClient(create_app(sample_store))
-    tree = parse(client.get("/countries/soviet-union-1991", headers=HTML).text)
-    assert [text_of(s) for s in find_all(tree, ".//h:nav[@class='years']//h:strong[@aria-current='page']")] == ["1981"]
+def test_a_large_entitys_page_is_bounded_and_its_timeline_opens_a_years_documents(server):
+    tree = parse(get(server, "/countries/soviet-union-1991").text)
     bars = [a.get("href") for a in tree.iter("{http://www.w3.org/2000/svg}a")]
-    assert bars == ["/countries/soviet-union-1991?year=1981#lists"]
-    titles = [text_of(h) for h in find_all(tree, ".//h:section/h:h2")]
-    assert "Claims about in 1981" in titles and "Documents mentioning in 1981" in titles
-    sparql = text_of(find_all(tree, ".//h:section[@aria-labelledby='about']//h:details//h:code")[0])
-    assert "fk:aboutInYear" in sparql and "/years/1981>" in sparql
+    assert bars == ["/documents?mentions=countries/soviet-union-1991&from=1981&to=1981"]
+    for section in find_all(tree, ".//h:section"):
+        assert len(find_all(section, ".//h:ol[@class='claims']/h:li") + find_all(section, ".//h:tbody/h:tr")) <= 20
+    about = next(s for s in find_all(tree, ".//h:section") if s.get("aria-labelledby") == "about")
+    assert [a.get("href") for a in find_all(about, ".//h:p[@class='more']/h:a")] in ([], ["/claims?about=countries/soviet-union-1991"])
+    year = parse(get(server, bars[0]).text)
+    assert [a.get("href") for a in find_all(year, ".//h:tbody//h:a")] == [MEMO]
+    chosen = {s.get("id"): [o.get("value") or text_of(o) for o in find_all(s, "h:option") if o.get("selected") is not None]
+              for s in find_all(year, ".//h:select")}
+    assert chosen["f-country"] == ["countries/soviet-union-1991"] or chosen["f-country"] == []
+    assert chosen["f-from"] == ["1981"] and chosen["f-to"] == ["1981"]
 
 
 def test_an_entitys_co_mentions_are_counted_and_lead_on_to_its_network(server):

@@ -1,0 +1,182 @@
+"""Browsable lists for readers: `/documents`, `/claims`, `/people`, `/countries`, `/organizations`, `/regions`.
+
+The same URL answers JSON-LD to scripts (api/resources/routes.py); a browser gets this page, with the same
+parameters, the same data functions and the same cursors, so a page's `next` link is the JSON list's
+`next` link. The filters are a plain GET form (volume, country, years, claim type, …), which works without
+JavaScript; values the form does not show (an author, a person the claims are about) ride along hidden.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from ontology.namespaces import BASE
+
+from .page_queries import claims_sparql, documents_sparql, download_links
+from .pages import render_html
+from .passages import claim_anchor
+from .resources import params as p
+from .resources.claims import CLAIM_TYPES, ClaimFilter, claim_list
+from .resources.documents import SORTS, DocumentFilter, document_list
+from .resources.entities import EntityFilter, entity_list
+from .resources.links import KINDS, labels, list_href
+from .resources.paging import Page, decode_cursor, encode_cursor
+from .stats import dataset_stats
+
+__all__ = ["LIST_TITLES", "list_page"]
+
+LIST_TITLES = {"documents": "Documents", "claims": "Claims", "people": "People", "countries": "Countries",
+               "organizations": "Organizations", "regions": "Regions"}
+_FORM_FIELDS = {"documents": ("volume", "mentions", "from", "to", "genre", "text", "sort"),
+                "claims": ("volume", "about", "from", "to", "type"),
+                "people": ("name", "office", "date"), "countries": ("name", "date"),
+                "organizations": ("name", "date"), "regions": ("name", "date")}
+_LISTS = ("author", "recipient", "mentions")     # repeatable parameters of /documents
+
+
+@dataclass
+class _Asked:
+    """What the request asks: its non-blank parameters (lists for the repeatable ones) and its paging."""
+    given: dict = field(default_factory=dict)
+    limit: str | None = None
+    cursor: str | None = None
+
+
+def _asked(request: Request, names: tuple[str, ...]) -> _Asked:
+    params = request.query_params
+    given: dict = {}
+    for name in names:
+        values = [v.strip() for v in params.getlist(name) if v.strip()]
+        if values:
+            given[name] = values if name in _LISTS else values[-1]
+    return _Asked(given, params.get("limit") or None, params.get("cursor") or None)
+
+
+def _document_filter(given: dict) -> DocumentFilter:
+    """As the JSON route checks them (api/resources/routes.py), so the cursors are the same."""
+    if given.get("sort") not in (None, *SORTS):
+        raise p.BadParameter(f"sort: one of {', '.join(SORTS)}")
+    if sum(len(given.get(k, [])) for k in _LISTS) > 10:
+        raise p.BadParameter("author, recipient, mentions: at most 10 entities in all")
+    lower, upper = p.date_bounds(given.get("from"), given.get("to"))
+    return DocumentFilter(
+        volume=p.volume_ref(given["volume"]) if "volume" in given else None, date_from=lower, date_to=upper,
+        genre=p.text("genre", given["genre"]) if "genre" in given else None,
+        authors=[p.entity_ref("author", a) for a in given.get("author", [])],
+        recipients=[p.entity_ref("recipient", r) for r in given.get("recipient", [])],
+        mentions=[p.entity_ref("mentions", m) for m in given.get("mentions", [])],
+        text=p.text("text", given["text"]) if "text" in given else None, sort=given.get("sort", "date"), params=given)
+
+
+def _claim_filter(given: dict) -> ClaimFilter:
+    claim_type = None
+    if "type" in given:
+        claim_type = next((t for t in CLAIM_TYPES if t.lower() == given["type"].lower()), None)
+        if claim_type is None:
+            raise p.BadParameter(f"type: one of {', '.join(CLAIM_TYPES)}")
+    lower, upper = p.date_bounds(given.get("from"), given.get("to"))
+    return ClaimFilter(about=p.entity_ref("about", given["about"]) if "about" in given else None,
+                       claimant=p.entity_ref("claimant", given["claimant"]) if "claimant" in given else None,
+                       claim_type=claim_type, date_from=lower, date_to=upper,
+                       volume=p.volume_ref(given["volume"]) if "volume" in given else None, params=given)
+
+
+def _entity_filter(given: dict) -> EntityFilter:
+    lower, upper = p.date_bounds(given.get("date"), given.get("date"), ("date", "date"))
+    return EntityFilter(name=p.text("name", given["name"]) if "name" in given else None,
+                        office=p.text("office", given["office"]) if "office" in given else None,
+                        date_from=lower, date_to=upper, params=given)
+
+
+_NAMES = {"documents": ("volume", "from", "to", "genre", *_LISTS, "text", "sort"),
+          "claims": ("about", "claimant", "type", "from", "to", "volume")}
+
+
+def _fetch(store, kind: str, asked: _Asked) -> tuple[object, Page, dict]:
+    """The filter, the page and the data function's answer (BadParameter for a value the API refuses)."""
+    page = Page(offset=decode_cursor(asked.cursor, asked.given), limit=p.page_limit(asked.limit))
+    if kind == "documents":
+        filt = _document_filter(asked.given)
+        return filt, page, document_list(store, filt, page)
+    if kind == "claims":
+        filt = _claim_filter(asked.given)
+        return filt, page, claim_list(store, filt, page)
+    filt = _entity_filter(asked.given)
+    return filt, page, entity_list(store, kind, filt, page)
+
+
+def _pager(path: str, asked: _Asked, page: Page, found: dict) -> dict:
+    """First, previous and next pages: the next is the data function's own link (same URL, same cursor)."""
+    limit = page.limit if asked.limit else None
+    previous = None
+    if page.offset > 0:
+        back = max(0, page.offset - (page.limit or 0))
+        previous = list_href(path, asked.given, cursor=encode_cursor(back, asked.given) if back else None, limit=limit)
+    size = page.limit or max(1, found["total"])
+    return {"first": list_href(path, asked.given, limit=limit) if page.offset else None, "previous": previous,
+            "next": found["next"], "number": page.offset // size + 1, "pages": max(1, -(-found["total"] // size)),
+            "start": page.offset + 1}
+
+
+def _facets(store, kind: str) -> dict:
+    """The choices of the filter form: volumes, the most mentioned countries, the years, the claim types."""
+    stats = dataset_stats(store)
+    first, last = stats.figures.get("first"), stats.figures.get("last")
+    years = list(range(int(first[:4]), int(last[:4]) + 1)) if first and last else []
+    return {"volumes": stats.browse.get("volumes", []), "years": years, "claim_types": CLAIM_TYPES,
+            "countries": [{**c, "value": c["iri"][len(BASE):]} for c in stats.browse.get("countries", [])],
+            "sorts": SORTS}
+
+
+def _hidden(kind: str, given: dict, countries: list[dict]) -> list[tuple[str, str]]:
+    """Parameters the form does not show, kept as hidden fields so that filtering keeps them."""
+    shown = set(_FORM_FIELDS[kind])
+    country_values = {c["value"] for c in countries} | {c["iri"] for c in countries}
+    pairs = []
+    for name, value in given.items():
+        for v in value if isinstance(value, list) else [value]:
+            if name not in shown or (name in ("mentions", "about") and v not in country_values):
+                pairs.append((name, v))
+    return pairs
+
+
+def _described(store, given: dict) -> list[str]:
+    """The entity filters in words ("mentioning Henry A. Kissinger"), for the heading."""
+    words = {"author": "written by", "recipient": "sent to", "mentions": "mentioning", "about": "about",
+             "claimant": "made by"}
+    wanted = [(words[k], p.entity_ref(k, v)) for k, vs in given.items() if k in words
+              for v in (vs if isinstance(vs, list) else [vs])]
+    names = labels(store, [iri for _, iri in wanted])
+    return [f"{word} {names.get(iri) or iri.rsplit('/', 1)[-1]}" for word, iri in wanted]
+
+
+def _rows(kind: str, items: list[dict]) -> list[dict]:
+    if kind != "claims":
+        return items
+    return [{**c, "link": f"{c['document']['href']}#{claim_anchor(c['id'])}" if c["document"]["href"] else None}
+            for c in items]
+
+
+def list_page(request: Request, kind: str) -> HTMLResponse:
+    """The page of one list: its filter form, its items, its pager, and (documents, claims) its SPARQL."""
+    store = request.app.state.store
+    asked = _asked(request, _NAMES.get(kind, ("name", "office", "date")))
+    facets = _facets(store, kind)
+    context = {"kind": kind, "title": LIST_TITLES[kind], "given": asked.given, "facets": facets, "error": None,
+               "hidden": _hidden(kind, asked.given, facets["countries"]), "path": request.url.path}
+    try:
+        filt, page, found = _fetch(store, kind, asked)
+        context["described"] = _described(store, asked.given)
+    except p.BadParameter as exc:
+        return render_html(request, "list.html", {**context, "error": str(exc)}, status_code=400)
+    sparql = None
+    if kind == "documents":
+        sparql = documents_sparql(filt.patterns())
+    elif kind == "claims":
+        sparql = claims_sparql(filt.patterns())
+    return render_html(request, "list.html", {
+        **context, "total": found["total"], "rows": _rows(kind, found["items"]),
+        "pager": _pager(request.url.path, asked, page, found), "sparql": sparql,
+        "downloads": download_links(sparql) if sparql else None, "entity_kind": kind in KINDS})

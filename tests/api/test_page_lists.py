@@ -1,0 +1,109 @@
+"""The list pages (/documents, /claims, /people, /countries, /organizations, /regions) and the navigation, over HTTP
+on the sample store: a browser gets a page with filters and cursor paging, a script the same URL as JSON-LD."""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+
+from test_pages import HTML, MEMO, find_all, get, parse, text_of
+
+LISTS = {"/documents": "Documents", "/claims": "Claims", "/people": "People", "/countries": "Countries",
+         "/organizations": "Organizations", "/regions": "Regions"}
+JSON_LD = {"Accept": "application/ld+json"}
+
+
+def _json(server: str, path: str, headers=None) -> dict:
+    answer = httpx.get(server + path, headers=headers or JSON_LD, timeout=30)
+    assert answer.status_code == 200, answer.text[:300]
+    return answer.json()
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_a_list_is_a_page_for_a_browser_and_json_ld_for_a_script(server, path):
+    page = get(server, path)
+    assert "Accept" in page.headers["vary"]
+    tree = parse(page.text)
+    assert text_of(find_all(tree, ".//h:h1")[0]) == LISTS[path]
+    data = _json(server, path)
+    assert data["@context"].endswith("/context.jsonld") and data["total"] >= 1
+    shown = int(re.match(r"([\d,]+) in all", text_of(find_all(tree, ".//h:p[@class='tools']")[0])).group(1).replace(",", ""))
+    assert shown == data["total"]
+    plain = httpx.get(server + path, headers={"Accept": "application/json"}, timeout=30)
+    assert plain.headers["content-type"].startswith("application/json") and "@context" not in plain.json()
+    assert httpx.get(server + path, timeout=30).headers["content-type"].startswith("application/ld+json")
+
+
+def test_the_document_list_filters_by_volume_country_and_year(server):
+    path = "/documents?volume=frus1981-88v41&mentions=countries/el-salvador&from=1981&to=1981"
+    tree = parse(get(server, path).text)
+    assert [a.get("href") for a in find_all(tree, ".//h:tbody//h:a")] == [MEMO]
+    assert text_of(find_all(tree, ".//h:h1")[0]) == "Documents mentioning El Salvador"
+    selected = {s.get("id"): [o.get("value") or text_of(o) for o in find_all(s, "h:option") if o.get("selected") is not None]
+                for s in find_all(tree, ".//h:select")}
+    assert selected["f-volume"] == ["frus1981-88v41"] and selected["f-country"] == ["countries/el-salvador"]
+    assert selected["f-from"] == ["1981"] and selected["f-to"] == ["1981"]
+    later = parse(get(server, path.replace("from=1981&to=1981", "from=1982")).text)
+    assert not find_all(later, ".//h:tbody//h:a") and "Nothing matches" in text_of(find_all(later, ".//h:main")[0])
+
+
+def test_the_claim_list_filters_by_type_and_each_claim_opens_its_passage(server):
+    tree = parse(get(server, "/claims?type=Quotation&limit=100").text)
+    items = find_all(tree, ".//h:ol[@class='claims']/h:li")
+    assert items and {text_of(i.find(".//h:span[@class='kind']", NS)) for i in items} == {"Quotation"}
+    assert len(items) == _json(server, "/claims?type=Quotation&limit=100")["total"]
+    sources = [a.get("href") for i in items for a in find_all(i, ".//h:a[@class='claim-source']")]
+    assert len(sources) == len(items) and all(re.fullmatch(re.escape(MEMO) + r"#claim-\d+", s) for s in sources)
+    assert any(text_of(i).count("Americans don't fight and die") for i in items)
+
+
+NS = {"h": "http://www.w3.org/1999/xhtml"}
+
+
+def test_list_pages_page_with_the_cursors_of_the_json_route(server):
+    first = parse(get(server, "/claims?limit=5").text)
+    links = {a.get("rel") or text_of(a): a.get("href") for a in find_all(first, ".//h:nav[@class='pager']//h:a")}
+    assert set(links) == {"next"}
+    assert parse_qs(urlsplit(links["next"]).query)["cursor"] == parse_qs(urlsplit(_json(server, "/claims?limit=5")["next"]).query)["cursor"]
+    second = parse(get(server, links["next"]).text)
+    assert [ol.get("start") for ol in find_all(second, ".//h:ol[@class='claims']")] == ["6"]
+    back = {a.get("rel") or text_of(a): a.get("href") for a in find_all(second, ".//h:nav[@class='pager']//h:a")}
+    assert back["prev"] == "/claims?limit=5" and back["« First"] == "/claims?limit=5" and "next" in back
+    assert text_of(find_all(parse(get(server, back["prev"]).text), ".//h:ol[@class='claims']/h:li")[0]) == \
+        text_of(find_all(first, ".//h:ol[@class='claims']/h:li")[0])
+
+
+@pytest.mark.parametrize("path, named", [("/documents?from=1981-13", "from"), ("/claims?type=Rumour", "type"),
+                                         ("/claims?cursor=not-ours", "cursor"), ("/people?date=yesterday", "date")])
+def test_a_filter_the_api_refuses_is_a_400_page_that_names_it(server, path, named):
+    answer = httpx.get(server + path, headers=HTML, timeout=30)
+    assert answer.status_code == 400 and answer.headers["content-type"].startswith("text/html")
+    alert = find_all(parse(answer.text), ".//h:p[@role='alert']")
+    assert alert and text_of(alert[0]).startswith(named + ":")
+
+
+def test_people_are_listed_by_office_and_name(server):
+    clark = "/people/102617"
+    by_office = parse(get(server, "/people?office=deputy-secretary").text)
+    assert clark in [a.get("href") for a in find_all(by_office, ".//h:ol[@class='entities']//h:a")]
+    by_name = parse(get(server, "/people?name=clark").text)
+    assert [text_of(a) for a in find_all(by_name, ".//h:ol[@class='entities']//h:a")] == ["William Patrick Clark"]
+
+
+def test_the_navigation_links_the_lists_the_network_and_the_editor_and_marks_the_current_page(server):
+    for path in ("/", "/documents", MEMO):
+        nav = find_all(parse(get(server, path).text), ".//h:header//h:nav//h:a")
+        targets = {text_of(a): a.get("href") for a in nav}
+        assert targets == {"Volumes": "/#volumes", "Documents": "/documents", "People": "/people", "Countries": "/countries",
+                           "Organizations": "/organizations", "Claims": "/claims", "Network": "/network",
+                           "SPARQL editor": "/query", "API": "/docs"}
+        assert [a.get("href") for a in nav if a.get("aria-current") == "page"] == ([path] if path == "/documents" else [])
+    network = httpx.get(server + "/network", headers=HTML, timeout=60)
+    assert network.status_code == 200 and "Network" in [text_of(a) for a in find_all(parse(network.text), ".//h:header//h:nav//h:a")]
+
+
+def test_the_home_page_leads_to_every_list(server):
+    links = {a.get("href") for a in find_all(parse(get(server, "/").text), ".//h:main//h:a")}
+    assert set(LISTS) <= links and "/network" in links
