@@ -18,7 +18,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from graph import QueryError, StoreError, store_location, store_path
+from graph import QueryError, StoreError, store_location
 
 from .exits import (EXIT_CODES, EXIT_OK, EXIT_QUERY, EXIT_REJECTED, EXIT_STORE, EXIT_USAGE, err, fail, fail_on,
                     open_or_exit, out)
@@ -402,7 +402,7 @@ def serve(
 
     from api import create_app
     from api.settings import Settings
-    from graph import IsolatedStore, PoolSettings
+    from graph import PoolSettings, is_remote, open_reader
 
     token = None
     if update_token_file is not None:
@@ -418,12 +418,13 @@ def serve(
     except ValueError as exc:
         fail(str(exc), EXIT_USAGE)
     try:
-        db = IsolatedStore(store_path(store), PoolSettings(workers=settings.query_workers, local_reads=True,
-                                                           timeout=settings.query_timeout, row_cap=settings.row_cap))
+        db = open_reader(store, PoolSettings(workers=settings.query_workers, local_reads=True,
+                                             timeout=settings.query_timeout, row_cap=settings.row_cap))
     except StoreError as exc:
         fail(str(exc), EXIT_STORE)
-    err.print(f"serving {store_path(store)} at http://{host}:{port}/ (SPARQL at /sparql; {settings.query_workers} "
-              f"query workers, {settings.query_timeout:g} s time limit, {settings.row_cap:,} rows at most)")
+    engine = "on the SPARQL server" if is_remote(store_location(store)) else f"{settings.query_workers} query workers"
+    err.print(f"serving {store_location(store)} at http://{host}:{port}/ (SPARQL at /sparql; {engine}, "
+              f"{settings.query_timeout:g} s time limit, {settings.row_cap:,} rows at most)")
     application = create_app(db, settings, owns_store=True)
     application.state.sentence_splitter = _sentence_spans      # api may not import ingest; the CLI wires it
     uvicorn.run(application, host=host, port=port, timeout_graceful_shutdown=3,

@@ -82,7 +82,7 @@ def _state_folder(url: str, base: str, given: Mapping[str, list[str]], env: Mapp
 
 
 def remote_settings(url: str, env: Mapping[str, str] | None = None) -> RemoteSettings:
-    """Read a `sparql+http(s)://` URL (and FRUS_KG_SPARQL_* variables, which win over the URL's parameters)."""
+    """Read a `sparql+http(s)://` URL (and the FRUS_KG_SPARQL_QUERY_URL... variables, which win over its parameters)."""
     env = os.environ if env is None else env
     if not is_remote(url):
         raise StoreError(f"{url}: not a remote store URL (it starts with {' or '.join(SCHEMES)})")

@@ -1,0 +1,89 @@
+"""The API on a remote store: the sample ingested by `frus-kg ingest --store sparql+http://…` into a real Oxigraph
+server, served by `frus-kg serve` on the same URL, answers as the embedded store's server does."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.api.conftest import start_server
+from tests.conftest import SAMPLE
+from tests.sparql_servers import OxigraphServer
+
+FRUS_KG = str(Path(sys.executable).with_name("frus-kg"))
+
+
+@pytest.fixture(scope="module")
+def remote_url(tmp_path_factory):
+    """A real Oxigraph server holding the sample, ingested and indexed the way users do it."""
+    folder = tmp_path_factory.mktemp("remote")
+    server = OxigraphServer(folder / "db").start()
+    url = server.store_url(folder / "state")
+    ingest = subprocess.run([FRUS_KG, "ingest", str(SAMPLE), "--store", url], capture_output=True, text=True)
+    assert ingest.returncode == 0, ingest.stderr
+    yield url
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def remote_server(remote_url, launch_for_module):
+    _, base = launch_for_module(remote_url)
+    return base
+
+
+@pytest.mark.parametrize("path,params", [
+    ("/documents", {"limit": "5"}),
+    ("/documents/frus1981-88v41/d54", {}),
+    ("/claims", {"limit": "10"}),
+    ("/search", {"q": "Falklands"}),
+    ("/countries", {}),
+    ("/countries/united-states", {}),
+    ("/network", {"kind": "correspondence"}),
+])
+def test_resources_answer_as_on_the_embedded_store(server, remote_server, path, params):
+    here = httpx.get(server + path, params=params, headers={"accept": "application/json"}, timeout=60)
+    there = httpx.get(remote_server + path, params=params, headers={"accept": "application/json"}, timeout=60)
+    assert here.status_code == 200, here.text
+    assert there.status_code == 200, there.text
+    assert _without_links(there.json(), remote_server) == _without_links(here.json(), server)
+
+
+def _without_links(value, base: str):
+    """The JSON with this server's own address taken out of its links."""
+    if isinstance(value, dict):
+        return {k: _without_links(v, base) for k, v in value.items() if k not in ("elapsed_ms", "took_ms")}
+    if isinstance(value, list):
+        return [_without_links(v, base) for v in value]
+    return value.replace(base, "") if isinstance(value, str) else value
+
+
+def test_sparql_endpoint_answers_from_the_server(server, remote_server):
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    counts = [httpx.get(base + "/sparql", params={"query": query}, headers={"accept": "application/sparql-results+json"},
+                        timeout=60).json()["results"]["bindings"][0]["n"]["value"] for base in (server, remote_server)]
+    assert int(counts[0]) > 100 and counts[0] == counts[1]
+
+
+def test_a_document_page_renders_from_the_remote_store(remote_server):
+    page = httpx.get(remote_server + "/documents/frus1981-88v41/d54", headers={"accept": "text/html"}, timeout=60)
+    assert page.status_code == 200 and "<html" in page.text and "d54" in page.text
+
+
+def test_query_and_export_commands_read_the_remote_store(remote_url, tmp_path):
+    from graph import open_store
+
+    query = subprocess.run([FRUS_KG, "query", "SELECT (COUNT(*) AS ?n) WHERE { ?d a <https://w3id.org/frus-kg/vocab#Document> }",
+                            "--store", remote_url, "--format", "csv"], capture_output=True, text=True)
+    assert query.returncode == 0, query.stderr
+    assert query.stdout.splitlines()[1:] == ["1"]
+    out = tmp_path / "all.nq"
+    export = subprocess.run([FRUS_KG, "export", "--store", remote_url, "-o", str(out)], capture_output=True, text=True)
+    assert export.returncode == 0, export.stderr
+    db = open_store(remote_url, read_only=True)
+    assert sum(1 for line in out.read_text().splitlines() if line) == db.quad_count()
+    db.close()
+    validate = subprocess.run([FRUS_KG, "validate", "--store", remote_url], capture_output=True, text=True)
+    assert validate.returncode == 0, validate.stderr

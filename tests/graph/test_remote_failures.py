@@ -1,0 +1,114 @@
+"""A remote store whose server is down, or dies in the middle of an ingest: a clear error naming the server, nothing
+committed is lost, and a rerun completes to exactly the quads and ledger of a clean run. Readers during an ingest
+see each document graph whole or not at all. Real Oxigraph servers, real FRUS volumes."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from graph import StoreError, open_store
+from graph.sparql_client import ServerUnreachable
+from ingest import ingest_corpus
+from ingest.ledger import INGEST_VOLUME
+from tests.sparql_servers import OxigraphServer, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+INPUTS = [ROOT / "tests" / "fixtures" / "tei" / "frus1969-76v01-slice.xml",
+          ROOT / "tests" / "fixtures" / "tei" / "frus1948v05p1-slice.xml"]
+COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+
+def _snapshot(db) -> tuple[set[str], set[tuple[str, str, str]]]:
+    return {str(q) for q in db.quads()}, set(db.ledger.rows())
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    """The quads, ledger and per-graph sizes of an uninterrupted ingest into the embedded store."""
+    db = open_store(tmp_path_factory.mktemp("clean") / "store")
+    summary = ingest_corpus(INPUTS, db, workers=0)
+    assert summary.documents > 10 and not summary.failures
+    quads, ledger = _snapshot(db)
+    sizes = {g.value: int(n.value) for g, n in db.query(COUNTS).rows()}
+    db.close()
+    return quads, ledger, sizes
+
+
+def test_a_server_that_is_down_is_a_clear_error_naming_it():
+    url = f"sparql+http://127.0.0.1:{free_port()}/kg?retries=1"
+    with pytest.raises(ServerUnreachable, match=r"127\.0\.0\.1:\d+/kg/query .*is it running") as caught:
+        open_store(url)
+    assert isinstance(caught.value, StoreError)
+
+
+def test_ingest_into_a_server_that_is_down_exits_3_without_a_traceback(tmp_path):
+    url = f"sparql+http://127.0.0.1:{free_port()}?retries=0&state={tmp_path / 'state'}"
+    proc = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", str(INPUTS[0]), "--store", url],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 3, proc.stderr
+    assert "is it running" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_server_dying_mid_ingest_loses_nothing_and_a_rerun_completes(tmp_path, clean):
+    server = OxigraphServer(tmp_path / "db").start()
+    url = server.store_url(tmp_path / "state") + "&retries=1"
+    db = open_store(url)
+    killed: list[int] = []
+
+    def kill_server(committed: int, abort: threading.Event) -> None:
+        if committed >= 3 and not killed:
+            killed.append(committed)
+            server.kill()                               # SIGKILL: no goodbye to the client
+
+    try:
+        with pytest.raises(StoreError, match=r"127\.0\.0\.1.*is it running"):
+            ingest_corpus(INPUTS, db, workers=0, batch_bytes=20_000, after_commit=kill_server)
+    finally:
+        db.close()
+    assert killed
+    server.start()                                       # the same folder and port: the server recovers its data
+    try:
+        db = open_store(url)
+        committed = set(db.ledger.values(INGEST_VOLUME))
+        assert committed, "nothing was committed before the server died"
+        sizes = {g.value: int(n.value) for g, n in db.query(COUNTS).rows()}
+        assert all(sizes.get(g) == clean[2][g] for g in committed), "a committed document is not whole"
+        summary = ingest_corpus(INPUTS, db, workers=0)
+        assert summary.skipped_documents >= len(committed) and not summary.failures
+        assert _snapshot(db) == clean[:2]
+        db.close()
+    finally:
+        server.stop()
+
+
+def test_readers_during_an_ingest_see_whole_documents_only(tmp_path, clean):
+    server = OxigraphServer(tmp_path / "db").start()
+    url = server.store_url(tmp_path / "state")
+    seen: list[dict[str, int]] = []
+    done = threading.Event()
+
+    def read() -> None:
+        reader = open_store(url, read_only=True)
+        while not done.is_set():
+            seen.append({g.value: int(n.value) for g, n in reader.query(COUNTS).rows()})
+        reader.close()
+
+    try:
+        thread = threading.Thread(target=read)
+        thread.start()
+        db = open_store(url)
+        try:
+            ingest_corpus(INPUTS, db, workers=0, batch_bytes=20_000)
+        finally:
+            done.set()
+            thread.join(60)
+            db.close()
+    finally:
+        server.stop()
+    partial = [(g, n, clean[2][g]) for snapshot in seen for g, n in snapshot.items() if n != clean[2][g]]
+    assert len(seen) >= 3 and len({len(s) for s in seen}) >= 2, "the reader saw no ingest in progress"
+    assert not partial, f"half-written graphs seen: {partial[:5]}"
