@@ -123,7 +123,7 @@ def refuse_write(request: Request) -> Response | None:
 
 async def _params(request: Request, limit: int) -> tuple[dict[str, list[str]], str | None, str | None]:
     """(parameters, query, update) of a protocol request, from the URL and the body."""
-    params = parse_qs(request.url.query, keep_blank_values=True)
+    params = parse_qs(request.scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
     if request.method != "POST":
         return params, _single(params, "query"), _single(params, "update")
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -216,12 +216,12 @@ async def _query(request: Request, query: str, params: dict[str, list[str]]) -> 
     if shape.services and not federated.acquire(blocking=False):
         return _plain(503, "too many federated queries are running; try again shortly", **{"Retry-After": "5"})
 
-    def run():
-        return store.query_serialized(query, fmt, default_graphs=params.get("default-graph-uri", []),
-                                      named_graphs=params.get("named-graph-uri", []), timeout=timeout)
-
+    graphs = {"default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", [])}
     try:
-        result = await run_in_threadpool(run)
+        if hasattr(store, "query_serialized_async"):     # worker pools: the event loop waits on the worker's pipe
+            result = await store.query_serialized_async(query, fmt, timeout=timeout, **graphs)
+        else:
+            result = await run_in_threadpool(lambda: store.query_serialized(query, fmt, timeout=timeout, **graphs))
     except StoreError as exc:
         return error_response(exc)
     finally:

@@ -18,6 +18,7 @@ lookup's time. A client's SPARQL (`query_serialized`) and any query given a `tim
 """
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import os
 import queue
@@ -125,11 +126,14 @@ class _Worker:
             return f"the query engine died with {signal.Signals(-code).name}"
         return f"the query engine exited with status {code}"
 
-    def run(self, job: Job, timeout: float | None):
+    def send(self, job: Job) -> None:
         try:
             self.outbox.send(job)
         except (BrokenPipeError, OSError):
             raise EngineCrashed(self._death()) from None
+
+    def run(self, job: Job, timeout: float | None):
+        self.send(job)
         return self._reply(timeout)
 
     def alive(self) -> bool:
@@ -144,6 +148,20 @@ class _Worker:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait()
+
+
+async def _readable(conn: Connection, limit: float | None) -> None:
+    """Wait on the event loop until the worker has answered (or closed its pipe); QueryTimeout past `limit`."""
+    loop = asyncio.get_running_loop()
+    ready = loop.create_future()
+    fd = conn.fileno()
+    loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+    try:
+        await asyncio.wait_for(ready, limit)
+    except asyncio.TimeoutError:
+        raise QueryTimeout("no answer in time") from None
+    finally:
+        loop.remove_reader(fd)
 
 
 class IsolatedStore:
@@ -209,29 +227,38 @@ class IsolatedStore:
                 return
             self._idle.put(fresh)
 
-    def _execute(self, job: Job, timeout: float | None):
-        if self._closed:
-            raise EngineBusy("the query service is shutting down")
-        try:
-            worker = self._idle.get(timeout=self.settings.queue_wait)
-        except queue.Empty:
-            raise EngineBusy(f"every query worker stayed busy for {self.settings.queue_wait:g} s; "
-                             "try again later") from None
-        if not worker.alive():
+    def _take(self) -> _Worker:
+        """An idle, live worker (waiting up to `queue_wait` for one)."""
+        while True:
+            if self._closed:
+                raise EngineBusy("the query service is shutting down")
+            try:
+                worker = self._idle.get(timeout=self.settings.queue_wait)
+            except queue.Empty:
+                raise EngineBusy(f"every query worker stayed busy for {self.settings.queue_wait:g} s; "
+                                 "try again later") from None
+            if worker.alive():
+                return worker
             self._replace(worker)
-            return self._execute(job, timeout)
-        limit = self.settings.timeout if timeout is None else timeout
+
+    def _prepared(self, worker: _Worker, job: Job) -> Job:
         if worker.writes_seen != self._writes:     # read your own writes: look at the files again now
             worker.writes_seen = self._writes
-            job = dataclasses.replace(job, refresh=True)
-        try:
-            reply = worker.run(job, limit)
-        except QueryTimeout:
-            self._replace(worker)
-            raise QueryTimeout(f"the query ran longer than the {limit:g} s time limit and was stopped") from None
-        except EngineCrashed as exc:
-            self._replace(worker)
-            raise EngineCrashed(f"{exc} while running this query; a new engine has been started") from None
+            return dataclasses.replace(job, refresh=True)
+        return job
+
+    def _limit(self, timeout: float | None) -> float | None:
+        return self.settings.timeout if timeout is None else timeout
+
+    def _failed(self, worker: _Worker, exc: Exception, limit: float | None) -> Exception:
+        """The error to raise for a worker that did not answer: it is replaced, never reused."""
+        self._replace(worker)
+        if isinstance(exc, QueryTimeout):
+            return QueryTimeout(f"the query ran longer than the {limit:g} s time limit and was stopped")
+        return EngineCrashed(f"{exc} while running this query; a new engine has been started")
+
+    def _settle(self, worker: _Worker, reply):
+        """Back to the idle queue with its reply, or replaced when it could not read the store."""
         if isinstance(reply, Failure) and reply.kind == "store":
             self._replace(worker)      # its view of the files may be stale (an ingest compacted them away)
             raise StoreError(reply.message)
@@ -239,6 +266,37 @@ class IsolatedStore:
         if isinstance(reply, Failure):
             raise QueryError(reply.message)
         return reply
+
+    def _execute(self, job: Job, timeout: float | None):
+        worker, limit = self._take(), self._limit(timeout)
+        try:
+            reply = worker.run(self._prepared(worker, job), limit)
+        except (QueryTimeout, EngineCrashed) as exc:
+            raise self._failed(worker, exc, limit) from None
+        return self._settle(worker, reply)
+
+    async def _execute_async(self, job: Job, timeout: float | None):
+        """`_execute` awaited on the event loop: the loop watches the worker's pipe, so a request needs no
+        thread of its own (the thread hop was an eighth of the server's CPU per small lookup). Falls back
+        to a thread when no worker is idle."""
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            return await asyncio.get_running_loop().run_in_executor(None, self._execute, job, timeout)
+        if self._closed or not worker.alive():
+            self._idle.put(worker)
+            return await asyncio.get_running_loop().run_in_executor(None, self._execute, job, timeout)
+        limit = self._limit(timeout)
+        try:
+            worker.send(self._prepared(worker, job))
+            await _readable(worker.inbox, limit)
+            reply = worker._reply(0)
+        except (QueryTimeout, EngineCrashed) as exc:
+            raise self._failed(worker, exc, limit) from None
+        except BaseException:          # cancelled, or the pipe broke: its answer must never reach another query
+            self._replace(worker)
+            raise
+        return self._settle(worker, reply)
 
     # -- the read protocol -------------------------------------------------------------------------
     def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
@@ -260,6 +318,13 @@ class IsolatedStore:
         job = Job(sparql, tuple(default_graphs), tuple(named_graphs), fmt=fmt, spool=str(self.spool),
                   row_cap=self.settings.row_cap)
         return self._execute(job, timeout)
+
+    async def query_serialized_async(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
+                                     named_graphs: Sequence[str] = (), timeout: float | None = None) -> Serialized:
+        """`query_serialized` for a caller on an event loop (the SPARQL endpoint), without a thread per request."""
+        job = Job(sparql, tuple(default_graphs), tuple(named_graphs), fmt=fmt, spool=str(self.spool),
+                  row_cap=self.settings.row_cap)
+        return await self._execute_async(job, timeout)
 
     def graph_names(self) -> list[str]:
         if self._local is not None:
