@@ -68,3 +68,26 @@ def test_searching_human_rights_finds_the_sample_memo(browser_page):
     hit.click()
     page.wait_for_url("**/documents/frus1981-88v41/d54")
     assert "Reinvigoration of Human Rights Policy" in page.locator("main").inner_text()
+
+
+def test_a_reader_filters_the_claims_and_pages_through_them_and_back(browser_page):
+    page = browser_page
+    page.goto("/")
+    page.locator("header nav").get_by_role("link", name="Claims").click()
+    page.wait_for_url("**/claims")
+    page.get_by_label("Volume").select_option("frus1981-88v41")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**/claims?volume=frus1981-88v41*")
+    total = int(page.locator("p.tools").inner_text().split(" in all")[0].replace(",", ""))
+    assert total > 20 and page.locator("ol.claims > li").count() == 20
+    first = page.locator("ol.claims > li").first.inner_text()
+    page.get_by_role("link", name="Next →").click()
+    page.wait_for_url("**cursor=*")
+    assert page.locator("ol.claims").get_attribute("start") == "21"
+    assert page.get_by_label("Volume").input_value() == "frus1981-88v41"
+    assert page.locator("ol.claims > li").first.inner_text() != first
+    page.get_by_role("link", name="← Previous").click()
+    page.wait_for_function("() => document.querySelector('ol.claims').getAttribute('start') === '1'")
+    assert page.locator("ol.claims > li").first.inner_text() == first
+    page.locator("ol.claims > li a.claim-source").first.click()
+    page.wait_for_url("**/documents/frus1981-88v41/d54#claim-*")
