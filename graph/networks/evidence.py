@@ -37,22 +37,15 @@ class Evidence:
     last: str | None = None
     _last_document: str | None = None
 
-    @property
-    def wants_passage(self) -> bool:
-        """Whether the next passage would be kept: past the cap a caller may skip working it out."""
-        return len(self.passages) < self.cap
-
-    def add(self, passage: Passage | None, date: str | None, document: str | None = None) -> None:
-        """Record one passage (None past the cap, with its `document`); documents must arrive together
-        (all passages of a document in a row)."""
-        document = passage.document if passage is not None else document
-        if document != self._last_document:
-            self._last_document = document
+    def add(self, passage: Passage, date: str | None) -> None:
+        """Record one passage; documents must arrive together (all passages of a document in a row)."""
+        if passage.document != self._last_document:
+            self._last_document = passage.document
             self.document_count += 1
             if len(self.documents) < self.cap:
-                self.documents.append(document)
+                self.documents.append(passage.document)
         self.passage_count += 1
-        if passage is not None and len(self.passages) < self.cap:
+        if len(self.passages) < self.cap:
             self.passages.append(passage)
         if date:
             day = date[:10]

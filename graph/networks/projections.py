@@ -6,6 +6,7 @@ Python/networkx step took (`g.graph["timings"]`), which the bench reports apart.
 """
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -114,14 +115,11 @@ class _Builder:
             span = self.node_dates.setdefault(node, [date[:10], date[:10]])
             span[0], span[1] = min(span[0], date[:10]), max(span[1], date[:10])
 
-    def evidence(self, a: str, b: str) -> Evidence:
+    def link(self, a: str, b: str, passage: Passage, date: str | None) -> None:
         evidence = self.edges.get((a, b))
         if evidence is None:
             evidence = self.edges[(a, b)] = Evidence(cap=self.spec.evidence_cap)
-        return evidence
-
-    def link(self, a: str, b: str, passage: Passage, date: str | None) -> None:
-        self.evidence(a, b).add(passage, date)
+        evidence.add(passage, date)
 
     def graph(self, store: Store, clock: _Clock) -> nx.Graph:
         spec = self.spec
@@ -233,35 +231,42 @@ def _from_mentions(store: Store, spec: Spec, clock: _Clock, kinds: set[str], bod
 
 
 def _from_table(rows: list[TableRow], spec: Spec, kinds: set[str], bodies: set[str] | None) -> _Found:
-    window = {"paragraph": 6, "sentence": 7}.get(spec.window)
     found: _Found = {}
     for row in rows:
-        found[row.document] = (row.date, [(m.start, m.end, m.target, m.body, m.kind, m[window] if window else None)
-                                          for m in row.mentions if m.kind in kinds and (bodies is None or m.body in bodies)])
+        mentions = row.mentions(kinds, spec.window)
+        found[row.document] = (row.date, mentions if bodies is None else [m for m in mentions if m[3] in bodies])
     return found
 
 
-def _closest(a: list[tuple[int, int, str]], b: list[tuple[int, int, str]]) -> tuple[int, int, tuple[str, str]]:
-    """The shortest span holding one mention of each (both lists sorted by start)."""
-    best = None
+def _closest(a: list[tuple], b: list[tuple]) -> tuple[int, int, tuple[str, str]]:
+    """The shortest span holding one mention (start, end, target, …) of each (both lists sorted by start)."""
+    best, width = None, None
     i = j = 0
-    while i < len(a) and j < len(b):
+    na, nb = len(a), len(b)
+    while i < na and j < nb:
         x, y = a[i], b[j]
-        span = (min(x[0], y[0]), max(x[1], y[1]), (x[2], y[2]))
-        if best is None or span[1] - span[0] < best[1] - best[0]:
-            best = span
+        start = x[0] if x[0] < y[0] else y[0]
+        end = x[1] if x[1] > y[1] else y[1]
+        if width is None or end - start < width:
+            best, width = (start, end, x[2], y[2]), end - start
         if x[0] <= y[0]:
             i += 1
         else:
             j += 1
-    return best
+    return best[0], best[1], (best[2], best[3])
 
 
 def _pairs(build: "_Builder", left: set[str], right: set[str]):
     symmetric = left == right
 
     def pairs(entities: Iterable[str]):
-        for a, b in combinations(sorted(entities), 2):
+        ordered = sorted(entities)
+        if symmetric and len(left) == 1:             # person-person, country-country: every pair
+            return combinations(ordered, 2)
+        return _sided(ordered)
+
+    def _sided(ordered):
+        for a, b in combinations(ordered, 2):
             ka, kb = build.kinds[a], build.kinds[b]
             if ka in left and kb in right:
                 yield (a, b)
@@ -271,30 +276,60 @@ def _pairs(build: "_Builder", left: set[str], right: set[str]):
 
 
 def _link_documents(build: "_Builder", found: _Found, identity: dict[str, str], pairs) -> None:
-    """Tie every pair mentioned in one window (or one document), with the passage that holds both."""
+    """Tie every pair mentioned in one window (or one document). Each tie first only notes where it was
+    seen; `_evidence` then works out the passages of the first `cap` places, and counts the rest (a
+    corpus has millions of co-mentions, and the passage of a document tie costs a walk over both lists)."""
     by_document = build.spec.window == "document"
-    for doc in sorted(found):
+    docs = sorted(found)
+    places: dict[tuple[str, str], list] = defaultdict(list)
+    per_doc: list[dict[str, list]] = []
+    for i, doc in enumerate(docs):
         date, raw = found[doc]
-        mentions = sorted({(s, e, target, identity[body], span) for s, e, target, body, _, span in raw})
-        for entity in {m[3] for m in mentions}:
+        per: dict[str, list] = defaultdict(list)
+        for s, e, target, body, _, span in sorted(set(raw)):
+            per[identity[body]].append((s, e, target, span))
+        for entity in per:
             build.saw(entity, doc, date)
         if by_document:
-            per: dict[str, list] = defaultdict(list)
-            for s, e, target, entity, _ in mentions:
-                per[entity].append((s, e, target))
-            for a, b in pairs(per):
-                evidence = build.evidence(a, b)
-                passage = Passage(doc, *_closest(per[a], per[b])) if evidence.wants_passage else None
-                evidence.add(passage, date, doc)
+            per_doc.append(per)
+            for pair in pairs(per):
+                places[pair].append(i)
             continue
         grouped: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
-        for _, _, target, entity, span in mentions:
-            if span is not None:
-                grouped[span].setdefault(entity, target)
+        for entity, mentions in per.items():
+            for _, _, target, span in mentions:
+                if span is not None:
+                    grouped[span].setdefault(entity, target)
         for span in sorted(grouped):
             first = grouped[span]
             for a, b in pairs(first):
-                build.link(a, b, Passage(doc, span[0], span[1], (first[a], first[b])), date)
+                places[(a, b)].append((i, span, (first[a], first[b])))
+    dates = [found[d][0] for d in docs]
+    build.edges = {pair: _evidence(build.spec.evidence_cap, docs, dates, per_doc, pair, seen)
+                   for pair, seen in places.items()}
+
+
+def _evidence(cap: int, docs: list[str], dates: list, per_doc: list[dict], pair: tuple[str, str], seen: list) -> Evidence:
+    """The Evidence of one tie from the places it was seen: document indexes (document window, whose
+    passage is the shortest span holding both) or (document index, window span, targets)."""
+    a, b = pair
+    if per_doc:
+        indexes = seen
+        passages = [Passage(docs[i], *_closest(per_doc[i][a], per_doc[i][b])) for i in seen[:cap]]
+        document_count = len(seen)
+    else:
+        indexes = [i for i, _, _ in seen]
+        passages = [Passage(docs[i], span[0], span[1], targets) for i, span, targets in seen[:cap]]
+        document_count = len(set(indexes))
+    documents: list[str] = []
+    for i in indexes:                       # in document order, a document's places together
+        if not documents or documents[-1] != docs[i]:
+            documents.append(docs[i])
+            if len(documents) == cap:
+                break
+    days = [dates[i][:10] for i in indexes if dates[i]]
+    return Evidence(cap=cap, documents=documents, passages=passages, document_count=document_count,
+                    passage_count=len(seen), first=min(days) if days else None, last=max(days) if days else None)
 
 
 def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: tuple[str, str] | None,
@@ -434,11 +469,17 @@ def project(store: Store, spec: Spec, *, sentences: Segmenter | None = None,
     answer, else the mentions; "table" or "mentions" insist (a NetworkError when the table cannot answer).
     `g.graph["source"]` says which was read, and `g.graph["source_note"]` why not the table."""
     how = PROJECTIONS[spec.kind][0]
-    if how == "co-mention":
-        return _co_mention(store, spec, sentences, between, source)
-    if how == "correspondence":
-        return _correspondence(store, spec, between, source)
-    return _claims(store, spec, between, source)
+    collecting = gc.isenabled()
+    gc.disable()            # millions of small objects and no cycles: the collector took 40% of the time
+    try:
+        if how == "co-mention":
+            return _co_mention(store, spec, sentences, between, source)
+        if how == "correspondence":
+            return _correspondence(store, spec, between, source)
+        return _claims(store, spec, between, source)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def edge_evidence(store: Store, spec: Spec, source: str, target: str, *, limit: int = 100,

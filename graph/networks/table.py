@@ -37,11 +37,11 @@ from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters
 from .windows import Segmenter, Spans, paragraphs
 
 __all__ = ["TABLE_PREFIX", "TABLE_GRAPH", "ROW_FORMAT", "TableReport", "TableRow", "MentionRow", "ClaimRow",
-           "table_graph", "table_state", "volume_rows", "refresh_network_table", "read_rows", "pack", "unpack"]
+           "Tabled", "table_graph", "table_state", "volume_rows", "refresh_network_table", "read_rows", "pack"]
 
 TABLE_PREFIX = f"{BASE}graph/networks/"
 TABLE_GRAPH = f"{BASE}graph/networks"
-ROW_FORMAT = "1"        # bump when the packing changes: a table of another format is rebuilt
+ROW_FORMAT = "2"        # bump when the packing changes: a table of another format is rebuilt
 _KIND_OF_CLASS = {cls: kind for kind, cls in ENTITY_KINDS.items()}
 _CLAIM_NAME = {iri: name for name, iri in CLAIM_TYPES.items()}
 _MARKUP = FK + "tei-markup"
@@ -79,19 +79,14 @@ class ClaimRow(NamedTuple):
 
 
 @dataclass
-class TableRow:
-    """What the projections need of one document."""
+class Tabled:
+    """What the projections need of one document, as the refresh gathers it (`pack` writes it)."""
     document: str
     date: str | None = None
     heading: int | None = None     # length of its heading (schema:name), the passage of a correspondence edge
     mentions: list[MentionRow] = field(default_factory=list)
     letters: list[tuple[str, str]] = field(default_factory=list)      # (author, recipient)
     claims: list[ClaimRow] = field(default_factory=list)
-
-    @property
-    def marked(self) -> bool:
-        """Whether the editors marked up persons in it (what coverage counts)."""
-        return any(m.marked and m.kind == "person" for m in self.mentions)
 
 
 # -- packing: one string per document --------------------------------------------------------------------
@@ -110,12 +105,14 @@ def _span(value: str) -> tuple[int, int] | None:
     return int(s), int(e)
 
 
-def pack(row: TableRow) -> str:
-    """ROW_FORMAT: lines of tab-separated fields. `h LEN`; `m KIND BODY MARKED START END TARGET PARAGRAPH SENTENCE`
-    (a window as `start-end`, empty when the mention is in none, or not computed); `a AUTHOR RECIPIENT`;
+def pack(row: Tabled) -> str:
+    """ROW_FORMAT: lines of tab-separated fields. First `h HEADING-LENGTH MARKED` (MARKED 1 when the editors
+    marked up a person in it); then `m KIND BODY MARKED START END TARGET PARAGRAPH SENTENCE` (a window as
+    `start-end`, empty when the mention is in none, or not computed); `a AUTHOR RECIPIENT`;
     `c TYPE WHO ABOUT START END TARGET`. IRIs under the document's own are written `~rest`."""
     d = row.document
-    lines = [f"h\t{row.heading}"] if row.heading is not None else []
+    marked = any(m.marked and m.kind == "person" for m in row.mentions)
+    lines = [f"h\t{'' if row.heading is None else row.heading}\t{int(marked)}"]
     for m in row.mentions:
         windows = ["" if w is None else f"{w[0]}-{w[1]}" for w in (m.paragraph, m.sentence)]
         lines.append("\t".join(("m", m.kind, m.body, "1" if m.marked else "0", str(m.start), str(m.end),
@@ -126,20 +123,54 @@ def pack(row: TableRow) -> str:
     return "\n".join(lines)
 
 
-def unpack(document: str, date: str | None, data: str) -> TableRow:
-    row = TableRow(document, date)
-    for line in data.split("\n") if data else ():
-        f = line.split("\t")
-        if f[0] == "m":
-            row.mentions.append(MentionRow(int(f[4]), int(f[5]), _long(f[6], document), f[2], f[1], f[3] == "1",
-                                           _span(f[7]), _span(f[8])))
-        elif f[0] == "h":
-            row.heading = int(f[1])
-        elif f[0] == "a":
-            row.letters.append((f[1], f[2]))
-        elif f[0] == "c":
-            row.claims.append(ClaimRow(f[1], f[2], f[3], int(f[4]), int(f[5]), _long(f[6], document)))
-    return row
+_WINDOW_FIELD = {"paragraph": 7, "sentence": 8}
+
+
+class TableRow:
+    """One document's row as read: its lines are parsed when asked for, and only those of the kinds asked for
+    (a person network of the corpus skips the country and organization mentions unread)."""
+    __slots__ = ("document", "date", "data")
+
+    def __init__(self, document: str, date: str | None, data: str):
+        self.document, self.date, self.data = document, date, data
+
+    def _head(self) -> list[str]:
+        return self.data.split("\n", 1)[0].split("\t")
+
+    @property
+    def heading(self) -> int | None:
+        value = self._head()[1]
+        return int(value) if value else None
+
+    @property
+    def marked(self) -> bool:
+        """Whether the editors marked up a person in it (what coverage counts)."""
+        return self._head()[2] == "1"
+
+    def mentions(self, kinds: Iterable[str] = tuple(ENTITY_KINDS), window: str = "document") -> list[tuple]:
+        """(start, end, target, body, kind, span of the window or None) of its mentions of those kinds."""
+        prefixes = tuple(f"m\t{k}\t" for k in kinds)
+        field_ = _WINDOW_FIELD.get(window)
+        doc = self.document
+        found = []
+        for line in self.data.split("\n"):
+            if line.startswith(prefixes):
+                f = line.split("\t")
+                found.append((int(f[4]), int(f[5]), _long(f[6], doc), f[2], f[1], _span(f[field_]) if field_ else None))
+        return found
+
+    @property
+    def letters(self) -> list[tuple[str, str]]:
+        return [tuple(line.split("\t")[1:3]) for line in self.data.split("\n") if line.startswith("a\t")]
+
+    @property
+    def claims(self) -> list[ClaimRow]:
+        found = []
+        for line in self.data.split("\n"):
+            if line.startswith("c\t"):
+                f = line.split("\t")
+                found.append(ClaimRow(f[1], f[2], f[3], int(f[4]), int(f[5]), _long(f[6], self.document)))
+        return found
 
 
 # -- building one volume's rows ----------------------------------------------------------------------------
@@ -214,14 +245,14 @@ def _windowed(text: str, mentions: Iterable[tuple], sentences: Segmenter | None)
             for s, e, target, body, kind, marked in mentions]
 
 
-def volume_rows(store: Store, volume: str, sentences: Segmenter | None = None) -> list[tuple[TableRow, list]]:
+def volume_rows(store: Store, volume: str, sentences: Segmenter | None = None) -> list[tuple[Tabled, list]]:
     """(row, genre terms) for every document of the volume, in document order."""
     documents = _documents(store, volume)
     mentions, letters, claims = _mentions(store, volume), _letters(store, volume), _claims(store, volume)
     rows = []
     for doc in sorted(documents):
         d = documents[doc]
-        row = TableRow(doc, d["date"], d["heading"], _windowed(d["text"], mentions.get(doc, ()), sentences),
+        row = Tabled(doc, d["date"], d["heading"], _windowed(d["text"], mentions.get(doc, ()), sentences),
                        sorted(set(letters.get(doc, ()))),
                        sorted(set(claims.get(doc, ())), key=lambda c: (c.start, c.end, c.claim_type, c.who, c.about, c.target)))
         rows.append((row, d["genres"]))
@@ -232,7 +263,7 @@ def _month(date: str | None) -> str:
     return date[:7] if date and len(date) >= 7 and date[4] == "-" else "undated"
 
 
-def _volume_quads(volume: str, rows: list[tuple[TableRow, list]], fingerprint: str, sentences: bool) -> list[ox.Quad]:
+def _volume_quads(volume: str, rows: list[tuple[Tabled, list]], fingerprint: str, sentences: bool) -> list[ox.Quad]:
     g = ox.NamedNode(table_graph(volume))
     v = ox.NamedNode(volume)
     quads = [ox.Quad(g, _TYPE, _fk("NetworkTableVolume"), g), ox.Quad(g, _fk("rowVolume"), v, g),
@@ -373,4 +404,4 @@ def read_rows(store: Store, filters: Filters, *, mentioning: tuple[set[str], set
                 day is None or (filters.date_from and day < filters.date_from) or (filters.date_to and day > filters.date_to)):
             continue
         rows[doc.value] = (day, data.value)
-    return [unpack(doc, *rows[doc]) for doc in sorted(rows)]
+    return [TableRow(doc, *rows[doc]) for doc in sorted(rows)]

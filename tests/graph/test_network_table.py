@@ -1,0 +1,149 @@
+"""The network table: the networks drawn from it are the networks drawn from the mentions, and it stays current."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph import open_store
+from graph.networks import Filters, NetworkError, Spec, build_network, edge_evidence, project
+from graph.networks.table import TABLE_GRAPH, TABLE_PREFIX, read_rows, refresh_network_table, table_state
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tei"
+SLICES = [FIXTURES / "frus1969-76v01-slice.xml", FIXTURES / "frus1969-76ve09p1-slice.xml"]
+CO_MENTION = ["person-person", "person-country", "person-organization", "country-country"]
+CASES = [(k, w) for k in CO_MENTION for w in ("document", "paragraph", "sentence")] + [
+    ("correspondence", "document"), ("claimant-entity", "document")]
+
+
+def _sentences(text):
+    from ingest.claims.sentences import split_sentences
+
+    return [(s.start, s.end) for s in split_sentences(text)]
+
+
+@pytest.fixture(scope="module")
+def raw_path(tmp_path_factory):
+    """Two real volume slices, ingested without the table."""
+    from ingest import ingest_paths
+    from ingest.authorities.rdf import ensure_authority_graphs
+
+    path = tmp_path_factory.mktemp("raw") / "store"
+    db = open_store(path)
+    ensure_authority_graphs(db)
+    assert ingest_paths(SLICES, db).documents == 13
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def tabled_path(raw_path, tmp_path_factory):
+    """The same store with its network table, sentence windows included."""
+    path = tmp_path_factory.mktemp("tabled") / "store"
+    shutil.copytree(raw_path, path)
+    db = open_store(path)
+    report = refresh_network_table(db, sentences=_sentences)
+    assert (report.volumes, report.rows, report.sentences) == (2, 13, True)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def tabled(tabled_path):
+    db = open_store(tabled_path, read_only=True)
+    yield db
+    db.close()
+
+
+def _edges(g):
+    return {(a, b): (d["weight"], d["documents"], d["passages"], d["first"], d["last"], tuple(d["evidence"].documents),
+                     frozenset(p.iri for p in d["evidence"].passages), tuple(sorted((d.get("claim_types") or {}).items())))
+            for a, b, d in g.edges(data=True)}
+
+
+def _nodes(g):
+    return {n: (d["label"], d["kind"], d["documents"], d["first"], d["last"], d["marked_documents"]) for n, d in g.nodes(data=True)}
+
+
+@pytest.mark.parametrize("kind, window", CASES)
+def test_the_table_draws_the_same_network_as_the_mentions(tabled, kind, window):
+    spec = Spec(kind, window, "passages" if window == "paragraph" else "documents")
+    from_table = build_network(tabled, spec, sentences=_sentences, metrics=False)
+    from_mentions = build_network(tabled, spec, sentences=_sentences, metrics=False, source="mentions")
+    assert from_table.graph["source"] == "table" and from_table.graph["source_note"] is None
+    assert from_mentions.graph["source"] == "mentions"
+    assert from_table.number_of_edges() > 0
+    assert _edges(from_table) == _edges(from_mentions)
+    assert _nodes(from_table) == _nodes(from_mentions)
+    assert from_table.graph["coverage"] == from_mentions.graph["coverage"]
+
+
+def test_time_filtering_on_a_real_volume_reads_only_the_rows_of_that_range(tabled):
+    volume = Filters(volumes=("frus1969-76v01",))
+    year = Filters("1970-01-01", "1970-12-31", volumes=("frus1969-76v01",))
+    rows = read_rows(tabled, year)
+    assert rows and all("1970-01-01" <= r.date <= "1970-12-31" for r in rows)
+    assert len(rows) < len(read_rows(tabled, volume))
+    whole, slice_ = (project(tabled, Spec("person-person", filters=f)) for f in (volume, year))
+    assert slice_.graph["source"] == "table"
+    assert 0 < slice_.number_of_edges() < whole.number_of_edges()
+    for _, _, d in slice_.edges(data=True):
+        assert "1970-01-01" <= d["first"] <= d["last"] <= "1970-12-31"
+    assert _edges(slice_) == _edges(project(tabled, Spec("person-person", filters=year), source="mentions"))
+    one_day = Filters("1970-02-18", "1970-02-18")
+    assert all(r.date == "1970-02-18" for r in read_rows(tabled, one_day))
+
+
+def test_the_evidence_of_one_edge_is_the_same_from_both(tabled):
+    spec = Spec("person-person", "paragraph")
+    g = project(tabled, spec)
+    a, b = max(g.edges, key=lambda e: g.edges[e]["passages"])
+    from_table = edge_evidence(tabled, spec, a, b)
+    assert from_table["passages"] == g.edges[a, b]["passages"]
+    raw = project(tabled, spec, between=(a, b), source="mentions")
+    assert from_table["documents"] == raw.edges[a, b]["documents"]
+    assert [p["passage"] for p in from_table["evidence"]] == [p.iri for p in raw.edges[a, b]["evidence"].passages]
+
+
+def test_the_sentence_window_needs_no_splitter_when_the_table_has_it(tabled):
+    g = project(tabled, Spec("person-person", "sentence"))
+    assert g.graph["source"] == "table" and g.number_of_edges() > 0
+
+
+def test_without_the_table_the_mentions_are_read_and_the_graph_says_why(raw_path):
+    db = open_store(raw_path, read_only=True)
+    g = project(db, Spec("person-person"))
+    assert g.graph["source"] == "mentions" and "frus-kg index" in g.graph["source_note"]
+    with pytest.raises(NetworkError, match="network table"):
+        project(db, Spec("person-person"), source="table")
+    db.close()
+
+
+def test_a_table_without_sentences_sends_the_sentence_window_to_the_mentions(raw_path, tmp_path):
+    shutil.copytree(raw_path, tmp_path / "store")
+    db = open_store(tmp_path / "store")
+    assert refresh_network_table(db).sentences is False
+    assert project(db, Spec("person-person", "paragraph")).graph["source"] == "table"
+    g = project(db, Spec("person-person", "sentence"), sentences=_sentences)
+    assert g.graph["source"] == "mentions" and "sentence" in g.graph["source_note"]
+    report = refresh_network_table(db, sentences=_sentences)        # the splitter given later: tabled again
+    assert (report.volumes, report.sentences) == (2, True)
+    db.close()
+
+
+def test_a_refresh_tables_only_what_changed_and_drops_volumes_that_are_gone(tabled_path, tmp_path):
+    shutil.copytree(tabled_path, tmp_path / "store")
+    db = open_store(tmp_path / "store")
+    again = refresh_network_table(db, sentences=_sentences)
+    assert (again.volumes, again.unchanged, again.removed) == (0, 2, 0)
+    volume = "https://w3id.org/frus-kg/id/historicaldocuments/frus1969-76v01"
+    docs = [r.document for r in read_rows(db, Filters(volumes=("frus1969-76v01",)))]
+    db.drop_graphs([*docs, volume])
+    db.update(f"DELETE WHERE {{ GRAPH ?g {{ ?d <http://schema.org/isPartOf> <{volume}> }} }}")
+    report = refresh_network_table(db, sentences=_sentences)
+    assert (report.volumes, report.unchanged, report.removed) == (0, 1, 1)
+    assert not any(n.startswith(TABLE_PREFIX + "frus1969-76v01") for n in db.graph_names())
+    assert db.has_graph(TABLE_GRAPH) and table_state(db).sentences
+    assert not read_rows(db, Filters(volumes=("frus1969-76v01",)))
+    db.close()
