@@ -3,9 +3,10 @@
 PageRank is computed here in pure Python (networkx's own needs numpy and scipy, which frus-kg does
 not depend on); it follows networkx's definition: weighted, dangling mass spread uniformly.
 Betweenness, the slowest of them in networkx (about 35x igraph on a 2-volume person network, see
-docs/networks.md), is computed exactly by igraph when it is installed (the `[bench]` extra), with
-networkx's normalisation; without it, networkx is exact up to `exact_up_to` nodes and samples with a
-fixed seed above, so a figure never changes between two runs on the same data.
+docs/networks.md), is computed by igraph when it is installed, with networkx's normalisation: exactly
+up to IGRAPH_EXACT_UP_TO nodes, from seeded pivots above; without it, networkx is exact up to
+`exact_up_to` nodes and samples with a fixed seed above, so a figure never changes between two runs on
+the same data. Above LARGE edges (a corpus network), PageRank, eigenvector and Louvain are igraph's too.
 """
 from __future__ import annotations
 
@@ -53,35 +54,55 @@ def pagerank(g: nx.Graph, alpha: float = 0.85, weight: str = "weight", tol: floa
     raise NetworkError(f"PageRank did not converge in {max_iter} iterations")
 
 
-def _igraph_betweenness(g: nx.Graph) -> dict[str, float] | None:
-    """Exact betweenness by igraph, scaled as networkx's normalised figure; None when igraph is absent."""
+LARGE = 50_000              # edges above which "auto" computes PageRank, eigenvector and Louvain with igraph
+IGRAPH_EXACT_UP_TO = 10_000  # nodes up to which igraph's betweenness is exact; above, sampled from pivots
+
+
+def _igraph(g: nx.Graph):
+    """g as an igraph graph (same node order, weights), or None when igraph is not installed."""
     try:
         import igraph
     except ImportError:
         return None
+    index = {v: i for i, v in enumerate(g)}
+    h = igraph.Graph(n=len(index), edges=[(index[u], index[v]) for u, v in g.edges if u != v], directed=g.is_directed())
+    h.es["weight"] = [d.get("weight", 1) for u, v, d in g.edges(data=True) if u != v]
+    return h
+
+
+def _igraph_betweenness(g: nx.Graph, h, samples: int, seed: int) -> tuple[dict[str, float], int | None]:
+    """Betweenness by igraph, normalised as networkx's: exact up to IGRAPH_EXACT_UP_TO nodes, else from
+    `samples` pivot sources drawn with `seed` (Brandes and Pich: each pivot's dependencies, times n/k)."""
     nodes = list(g)
     n = len(nodes)
-    index = {v: i for i, v in enumerate(nodes)}
-    h = igraph.Graph(n=n, edges=[(index[u], index[v]) for u, v in g.edges if u != v], directed=g.is_directed())
     scale = (1.0 if g.is_directed() else 2.0) / ((n - 1) * (n - 2))
-    return {v: b * scale for v, b in zip(nodes, h.betweenness(directed=g.is_directed()))}
+    if n <= IGRAPH_EXACT_UP_TO or samples >= n:
+        return {v: b * scale for v, b in zip(nodes, h.betweenness(directed=g.is_directed()))}, None
+    import random
+
+    pivots = random.Random(seed).sample(range(n), samples)
+    partial = h.betweenness(directed=g.is_directed(), sources=pivots, targets=None)
+    factor = (1.0 if g.is_directed() else 2.0) * n / samples / ((n - 1) * (n - 2))
+    return {v: b * factor for v, b in zip(nodes, partial)}, samples
 
 
-def _betweenness(g: nx.Graph, engine: str, exact_up_to: int, samples: int, seed: int) -> tuple[dict, int | None, str]:
+def _betweenness(g: nx.Graph, engine: str, h, exact_up_to: int, samples: int, seed: int) -> tuple[dict, int | None, str]:
     """(figures, pivots sampled or None when exact, engine used)."""
     if len(g) <= 2:
         return dict.fromkeys(g, 0.0), None, "networkx"
-    if engine != "networkx":
-        fast = _igraph_betweenness(g)
-        if fast is not None:
-            return fast, None, "igraph"
-        if engine == "igraph":
-            raise NetworkError("igraph is not installed (pip install 'frus-kg[bench]')")
+    if engine != "networkx" and h is not None:
+        return (*_igraph_betweenness(g, h, samples, seed), "igraph")
     k = samples if len(g) > exact_up_to else None
     return nx.betweenness_centrality(g, k=k, seed=seed), k, "networkx"
 
 
-def _eigenvector(g: nx.Graph) -> dict[str, float]:
+def _eigenvector(g: nx.Graph, h=None) -> dict[str, float]:
+    """Weighted, on the undirected graph, unit Euclidean norm (networkx's scaling); 0 where it does not converge."""
+    if h is not None:
+        u = h.as_undirected(combine_edges="max") if h.is_directed() else h
+        values = u.eigenvector_centrality(weights="weight", scale=False)
+        norm = sum(x * x for x in values) ** 0.5 or 1.0
+        return {v: x / norm for v, x in zip(g, values)}
     undirected = g.to_undirected(as_view=True) if g.is_directed() else g
     try:
         return nx.eigenvector_centrality(undirected, weight="weight", max_iter=500, tol=1e-6)
@@ -89,23 +110,47 @@ def _eigenvector(g: nx.Graph) -> dict[str, float]:
         return dict.fromkeys(g, 0.0)
 
 
-def _communities(g: nx.Graph, seed: int) -> Communities:
+def _communities(g: nx.Graph, seed: int, h=None) -> Communities:
+    """Louvain (weighted, seed fixed) on the undirected graph: networkx's, or igraph's multilevel when `h` is given."""
     undirected = g.to_undirected(as_view=True) if g.is_directed() else g
     if undirected.number_of_edges() == 0:
         return Communities([[n] for n in sorted(g)], 0.0)
-    found = nx_community.louvain_communities(undirected, weight="weight", seed=seed)
+    if h is not None:
+        import random
+
+        u = h.as_undirected(combine_edges="max") if h.is_directed() else h
+        state = random.getstate()           # python-igraph draws from Python's random module
+        random.seed(seed)
+        try:
+            clustering = u.community_multilevel(weights="weight")
+        finally:
+            random.setstate(state)
+        nodes = list(g)
+        found = [{nodes[i] for i in members} for members in clustering]
+        modularity = clustering.modularity
+    else:
+        found = nx_community.louvain_communities(undirected, weight="weight", seed=seed)
+        modularity = nx_community.modularity(undirected, found, weight="weight")
     members = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
-    return Communities(members, nx_community.modularity(undirected, found, weight="weight"))
+    return Communities(members, modularity)
+
+
+def _igraph_pagerank(g: nx.Graph, h) -> dict[str, float]:
+    return dict(zip(g, h.pagerank(weights="weight", damping=0.85, directed=g.is_directed())))
 
 
 def add_metrics(g: nx.Graph, *, seed: int = 42, exact_up_to: int = 1000, samples: int = 500,
                 engine: str = "auto") -> Communities:
     """Write degree, weighted degree, betweenness, PageRank, eigenvector and community onto every node.
 
-    `engine` for betweenness: "auto" (igraph when installed), "networkx" or "igraph".
-    `g.graph["metric_timings"]` keeps the seconds each took; `g.graph["betweenness_samples"]` is None
-    when betweenness is exact, and `g.graph["betweenness_engine"]` says which library computed it.
+    `engine`: "networkx", "igraph", or "auto": betweenness by igraph whenever it is installed, PageRank,
+    eigenvector and Louvain by igraph above `LARGE` edges (networkx, and our pure-Python PageRank, take
+    tens of seconds there; see docs/networks.md), by networkx below. `g.graph["metric_timings"]` keeps the
+    seconds each took, `g.graph["engines"]` which library computed each, `g.graph["betweenness_samples"]`
+    the pivots (None when exact).
     """
+    if engine not in ("auto", "networkx", "igraph"):
+        raise NetworkError(f"compute the metrics with auto, networkx or igraph, not {engine!r}")
     timings: dict[str, float] = {}
 
     def timed(name, fn):
@@ -114,18 +159,24 @@ def add_metrics(g: nx.Graph, *, seed: int = 42, exact_up_to: int = 1000, samples
         timings[name] = time.perf_counter() - started
         return result
 
+    h = timed("igraph_copy", lambda: _igraph(g)) if engine != "networkx" else None
+    if engine == "igraph" and h is None:
+        raise NetworkError("igraph is not installed (pip install 'frus-kg[bench]')")
+    big = h if engine == "igraph" or g.number_of_edges() > LARGE else None
     degree = timed("degree", lambda: dict(g.degree()))
     weighted = timed("weighted_degree", lambda: dict(g.degree(weight="weight")))
-    between, k, used = timed("betweenness", lambda: _betweenness(g, engine, exact_up_to, samples, seed))
-    rank = timed("pagerank", lambda: pagerank(g))
-    eigen = timed("eigenvector", lambda: _eigenvector(g))
-    found = timed("louvain", lambda: _communities(g, seed))
+    between, k, used = timed("betweenness", lambda: _betweenness(g, engine, h, exact_up_to, samples, seed))
+    rank = timed("pagerank", lambda: _igraph_pagerank(g, big) if big is not None else pagerank(g))
+    eigen = timed("eigenvector", lambda: _eigenvector(g, big))
+    found = timed("louvain", lambda: _communities(g, seed, big))
     community = {n: i for i, members in enumerate(found.members) for n in members}
     for n, data in g.nodes(data=True):
         data.update(degree=degree[n], weighted_degree=weighted[n], betweenness=between[n], pagerank=rank[n],
                     eigenvector=eigen[n], community=community[n])
+    other = "igraph" if big is not None else "networkx"
     g.graph.update(metric_timings=timings, betweenness_samples=k, betweenness_engine=used, modularity=found.modularity,
-                   communities=len(found.members), seed=seed)
+                   communities=len(found.members), seed=seed,
+                   engines={"betweenness": used, "pagerank": other, "eigenvector": other, "louvain": other})
     return found
 
 

@@ -453,3 +453,48 @@ def test_every_format_is_exported(analysed):
     assert all(export(analysed, fmt) for fmt in FORMATS)
     with pytest.raises(ValueError):
         export(analysed, "pdf")
+
+
+def test_igraph_behind_add_metrics_gives_networkx_figures_and_the_same_communities(monkeypatch):
+    import igraph  # noqa: F401  (a dev dependency: this test must run, never skip)
+    from graph.networks import metrics
+
+    for make in (_two_cliques, lambda: nx.gnp_random_graph(40, 0.15, seed=5, directed=True)):
+        ours, theirs = make(), make()
+        for g in (ours, theirs):
+            nx.set_node_attributes(g, "x", "label")
+            nx.set_edge_attributes(g, 2, "weight") if not nx.get_edge_attributes(g, "weight") else None
+        add_metrics(ours, seed=7, engine="networkx")
+        add_metrics(theirs, seed=7, engine="igraph")
+        assert theirs.graph["engines"] == {"betweenness": "igraph", "pagerank": "igraph", "eigenvector": "igraph", "louvain": "igraph"}
+        for metric in ("pagerank", "eigenvector"):
+            assert {n: d[metric] for n, d in theirs.nodes(data=True)} == pytest.approx(
+                {n: d[metric] for n, d in ours.nodes(data=True)}, abs=1e-4), metric
+    cliques = _two_cliques()
+    found = add_metrics(cliques, seed=7, engine="igraph")
+    assert sorted(map(sorted, found.members)) == [[f"a{i}" for i in range(5)], [f"b{i}" for i in range(5)]]
+    assert found.modularity == pytest.approx(add_metrics(_two_cliques(), seed=7, engine="networkx").modularity)
+    monkeypatch.setattr(metrics, "LARGE", 10)          # "auto" hands a graph of more edges to igraph
+    auto = _two_cliques()
+    add_metrics(auto, seed=7)
+    assert auto.graph["engines"]["louvain"] == "igraph"
+
+
+def test_igraph_betweenness_is_sampled_from_seeded_pivots_above_its_threshold(monkeypatch):
+    from graph.networks import metrics
+
+    g = nx.gnp_random_graph(80, 0.08, seed=11)
+    nx.set_node_attributes(g, "x", "label")
+    exact = nx.betweenness_centrality(g)
+    monkeypatch.setattr(metrics, "IGRAPH_EXACT_UP_TO", 10)
+    every = g.copy()
+    add_metrics(every, engine="igraph", samples=80)                # every node a pivot: the exact figures
+    assert {n: d["betweenness"] for n, d in every.nodes(data=True)} == pytest.approx(exact)
+    once, twice = g.copy(), g.copy()
+    add_metrics(once, engine="igraph", samples=30, seed=3)
+    add_metrics(twice, engine="igraph", samples=30, seed=3)
+    assert once.graph["betweenness_samples"] == 30
+    first = {n: d["betweenness"] for n, d in once.nodes(data=True)}
+    assert first == {n: d["betweenness"] for n, d in twice.nodes(data=True)}
+    top = max(exact, key=exact.get)
+    assert sorted(first, key=first.get)[-5:].count(top) == 1           # the estimate keeps the hub among the top
