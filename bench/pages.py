@@ -1,0 +1,144 @@
+"""Page render: p50 and p99 of the largest person, country and document pages, and the home page, as a browser
+asks for them (Accept: text/html) from a real `frus-kg serve` (uvicorn on 127.0.0.1, query worker processes).
+
+The pages are chosen by their size in the store: the person and the country that most documents mention
+(from the statistics layer's totals, else counted), and the document with the longest text. Beside each page,
+in the same run: the JSON-LD of the same URL (the data the page is made from, so the ratio is what the page
+adds) and a static file (`/static/site.css`, the floor of one HTTP request). A few list pages are timed too.
+
+The store is, in order: `$FRUS_KG_PAGES_STORE`, the 99-volume store of the TEI-corpus section
+(`tei-corpus-store`), the API section's store (`api-store`, or `api-store-quick` for --quick); without any,
+two volumes picked from the corpus are ingested into `pages-store`. It is opened read-only.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import httpx
+
+from bench.api import Server, _exe, _start, percentile, pick_volumes
+
+__all__ = ["TITLE", "run", "largest_pages"]
+
+TITLE = "Page render: the largest person, country and document pages over HTTP"
+
+HTML = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+JSON_LD = {"Accept": "application/ld+json"}
+
+
+def _store(ctx) -> tuple[Path, str]:
+    chosen = os.environ.get("FRUS_KG_PAGES_STORE")
+    candidates = [(Path(chosen), "$FRUS_KG_PAGES_STORE")] if chosen else []
+    candidates += [(Path(ctx.work) / "tei-corpus-store", "the 99-volume store of the TEI-corpus section"),
+                   (Path(ctx.work) / ("api-store-quick" if ctx.quick else "api-store"), "the API section's store")]
+    for path, said in candidates:
+        if (path / "CURRENT").exists():
+            return path, f"{said} (`{path}`)"
+    path = Path(ctx.work) / "pages-store"
+    files = pick_volumes(Path(ctx.corpus), 2)
+    with open(Path(ctx.work) / "pages-ingest.log", "wb") as out:
+        subprocess.run([_exe("frus-kg"), "ingest", "--store", str(path), "-w", "2", *map(str, files)],
+                       stdout=out, stderr=subprocess.STDOUT, check=True)
+    return path, f"{len(files)} volumes ingested here"
+
+
+def _first(db, query: str) -> list:
+    from ontology.namespaces import sparql_prologue
+
+    for row in db.query(sparql_prologue("schema", "fk", "rdfs") + query).rows():
+        return [None if t is None else t.value for t in row]
+    return []
+
+
+def _largest(db, kind: str, kind_iri: str) -> tuple[str, int]:
+    found = _first(db, f"""SELECT ?e ?n WHERE {{ ?t fk:entity ?e ; fk:entityKind "{kind}" ; fk:documentCount ?n }}
+                           ORDER BY DESC(?n) LIMIT 1""")
+    if not found:
+        found = _first(db, f"""SELECT ?e (COUNT(?d) AS ?n) WHERE {{ ?d schema:mentions ?e . ?e a <{kind_iri}> }}
+                               GROUP BY ?e ORDER BY DESC(?n) LIMIT 1""")
+    return found[0], int(found[1])
+
+
+def largest_pages(db) -> list[tuple[str, str, str]]:
+    """(row name, path, how large) of the largest person, country and document pages, and the home page."""
+    from ontology.namespaces import BASE, SCHEMA
+
+    person, people = _largest(db, "people", SCHEMA + "Person")
+    country, countries = _largest(db, "countries", SCHEMA + "Country")
+    doc, length = _first(db, """SELECT ?doc (STRLEN(?t) AS ?n) WHERE { ?doc a fk:Document ; schema:text ?t }
+                                ORDER BY DESC(?n) LIMIT 1""")
+    mentions = _first(db, f"""SELECT (COUNT(?m) AS ?n) WHERE {{ GRAPH <{doc}> {{ ?m a fk:Mention }} }}""")[0]
+    claims = _first(db, f"""SELECT (COUNT(?c) AS ?n) WHERE {{ GRAPH <{doc}> {{ ?c a fk:Claim }} }}""")[0]
+    path = doc[len(BASE):].replace("historicaldocuments/", "documents/", 1)
+    return [("person", "/" + person[len(BASE):], f"mentioned in {people:,} documents"),
+            ("country", "/" + country[len(BASE):], f"mentioned in {countries:,} documents"),
+            ("document", "/" + path, f"{int(length):,} characters, {int(mentions):,} mentions, {int(claims):,} claims"),
+            ("home", "/", "figures cached for a minute")]
+
+
+def _times(client: httpx.Client, url: str, headers: dict, runs: int) -> tuple[list[float], int, int]:
+    """Seconds of `runs` requests after two warm-up ones, the status and the size of the last answer."""
+    answer = None
+    for _ in range(2):
+        answer = client.get(url, headers=headers)
+    seconds = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        answer = client.get(url, headers=headers)
+        seconds.append(time.perf_counter() - started)
+    return seconds, answer.status_code, len(answer.content)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms" if seconds >= 0.0095 else f"{seconds * 1000:.1f} ms"
+
+
+def _rows(server: Server, pages: list[tuple[str, str, str]], runs: int) -> list[str]:
+    rows = []
+    with httpx.Client(base_url=server.base, timeout=120) as client:
+        floor, _, _ = _times(client, "/static/site.css", {}, runs)
+        for name, path, size in pages:
+            page, status, length = _times(client, path, HTML, runs)
+            data, _, _ = _times(client, path, JSON_LD, runs) if name != "home" and "?" not in path else ([], 0, 0)
+            p50 = percentile(page, 50)
+            rows.append(f"| {name} | `{path}` | {size} | {status}, {length / 1024:,.0f} KiB | {_ms(p50)} | "
+                        f"{_ms(percentile(page, 99))} | {_ms(percentile(data, 50)) if data else '–'} | "
+                        f"{p50 / percentile(floor, 50):,.0f}× |")
+        rows.append(f"| static file | `/static/site.css` | floor of one request | 200 | {_ms(percentile(floor, 50))} | "
+                    f"{_ms(percentile(floor, 99))} | – | 1× |")
+    return rows
+
+
+def _lists(pages: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    country = pages[1][1].lstrip("/")
+    return [("list", "/documents", "first page"), ("list", "/claims", "first page"),
+            ("list", f"/claims?about={country}", "claims about the country"), ("list", "/people", "first page")]
+
+
+def run(ctx) -> str:
+    from graph import open_store
+
+    path, said = _store(ctx)
+    db = open_store(path, read_only=True)
+    try:
+        pages = largest_pages(db)
+    finally:
+        db.close()
+    runs = 10 if ctx.quick else 30
+    server = _start([_exe("frus-kg"), "serve", "--store", str(path), "--port", "{port}"], "/sparql",
+                    Path(ctx.work) / "pages-serve.log", wait=120.0)
+    try:
+        load_before = os.getloadavg()[0]
+        rows = _rows(server, pages + _lists(pages), runs)
+        load_after = os.getloadavg()[0]
+    finally:
+        server.stop()
+    return "\n".join([
+        f"Store: {said}. {runs} requests per row after two warm-up ones, one keep-alive client, one at a time; "
+        f"load average {load_before:.1f} before and {load_after:.1f} after (2 cores shared). "
+        "`×` is the page's p50 over the static file's, measured in the same run.", "",
+        "| page | path | size | answer | p50 | p99 | JSON-LD p50 | × floor |", "|---|---|---|---|---|---|---|---|",
+        *rows])
