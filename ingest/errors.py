@@ -1,7 +1,7 @@
 """The ingest exception hierarchy: every failure names the file and, where known, the place in it."""
 from __future__ import annotations
 
-__all__ = ["IngestError", "SourceError", "RejectedDocument"]
+__all__ = ["IngestError", "SourceError", "RejectedDocument", "RunStopped", "WorkerDied"]
 
 
 class IngestError(Exception):
@@ -27,3 +27,13 @@ class RejectedDocument(IngestError):
     def __init__(self, document: str, report):
         self.document, self.report = document, report
         super().__init__(report.format(document))
+
+
+class RunStopped(IngestError):
+    """The corpus run cannot go on for a reason that is not the input's (a worker died, the store writer
+    stopped): the whole run stops, and no file is reported as unreadable for it."""
+
+
+class WorkerDied(RunStopped):
+    """An ingest worker process ended without being asked to (killed, out of memory, a crash in native code);
+    names the documents it was working on."""

@@ -45,7 +45,7 @@ from ontology import iris
 from ontology.fast_shacl import GraphIndex, validate_fast
 from ontology.validation import validate
 
-from .errors import IngestError, RejectedDocument, SourceError
+from .errors import IngestError, RejectedDocument, RunStopped, SourceError, WorkerDied
 from .ledger import BATCH_BYTES, BatchWriter, Commit, CorpusSink, Ledger, file_digest
 from .pipeline import TEI_SUFFIXES, Extractor, Failure, default_extractors, find_inputs, read_inputs
 from .records import DocumentRecord, VolumeRecord
@@ -284,6 +284,7 @@ class _Pool:
         self.prefetch = prefetch
         self.procs, self.tasks, self.conns = [], [], []
         self.in_flight = [0] * n
+        self.working_on: list[dict[int, str]] = [{} for _ in range(n)]    # per worker: seq -> the document, in order
         self.volumes_sent: list[set[str]] = [set() for _ in range(n)]
         try:
             for _ in range(n):
@@ -321,24 +322,44 @@ class _Pool:
             record.volume = volume
         self.tasks[w].put(_DocumentTask(seq, volume.id, payload))
         self.in_flight[w] += 1
+        self.working_on[w][seq] = f"{record.source} ({volume.id} {record.doc_id})"
 
     def results(self, timeout: float) -> list[DocumentResult]:
-        """Results ready within `timeout`; raises IngestError if a worker died."""
+        """Results ready within `timeout`; raises WorkerDied, naming its documents, if a worker died."""
         ready = connection.wait(self.conns + [p.sentinel for p in self.procs], timeout)
         out = []
         for obj in ready:
             if obj in self.conns:
                 w = self.conns.index(obj)
                 try:
-                    out.append(pickle.loads(obj.recv_bytes()))
-                except EOFError:
+                    result = pickle.loads(obj.recv_bytes())
+                except (EOFError, OSError):     # the worker is gone, maybe halfway through a message: said below
+                    self._raise_if_dead(w, wait=1.0)
                     continue
                 self.in_flight[w] -= 1
-        for p in self.procs:
-            if p.exitcode is not None:
-                raise IngestError(f"an ingest worker died (exit code {p.exitcode}); every committed document is "
-                                  f"intact, rerun to finish")
+                self.working_on[w].pop(result.seq, None)
+                out.append(result)
+        for w in range(len(self.procs)):
+            self._raise_if_dead(w)
         return out
+
+    def _raise_if_dead(self, w: int, wait: float = 0.0) -> None:
+        proc = self.procs[w]
+        if wait and proc.exitcode is None:
+            proc.join(wait)                     # its pipe closed first: the exit code follows at once
+        if proc.exitcode is None:
+            return
+        how = f"exit code {proc.exitcode}"
+        if proc.exitcode < 0:
+            try:
+                how = f"killed by {signal.Signals(-proc.exitcode).name}"
+            except ValueError:
+                how = f"killed by signal {-proc.exitcode}"
+        docs = list(self.working_on[w].values())
+        what = (f" while working on {docs[0]}" + (f" ({len(docs) - 1} more queued for it)" if len(docs) > 1 else "")
+                if docs else "")
+        raise WorkerDied(f"an ingest worker died ({how}){what}; every committed document is intact, rerun the same "
+                         f"command to finish")
 
     def close(self, graceful: bool = True) -> None:
         for p, q in zip(self.procs, self.tasks):
@@ -467,6 +488,7 @@ class _BackgroundWriter:
         self.jobs: "queue.Queue" = queue.Queue(maxsize=2)       # backpressure: at most two batches waiting
         self.done: "queue.Queue" = queue.Queue()
         self.abort = threading.Event()
+        self.failure: BaseException | None = None        # why the thread stopped, if it failed
         self.busy_seconds = 0.0                          # wall time spent writing
         self.cpu_seconds = 0.0                           # CPU time of this thread (RocksDB's own threads not counted)
         self.thread = threading.Thread(target=self._run, name="frus-kg-writer", daemon=True)
@@ -498,6 +520,7 @@ class _BackgroundWriter:
                     self.cpu_seconds += time.thread_time() - cpu
                     self.done.put(_Finished(state, len(stale)))
             except BaseException as exc:                 # reported to the main thread, which raises it
+                self.failure = exc
                 self.done.put(_WriterFailed(exc))
                 return
 
@@ -508,7 +531,11 @@ class _BackgroundWriter:
                 return
             except Exception:
                 if not self.thread.is_alive():
-                    raise IngestError("the store writer stopped; every committed document is intact, rerun to finish") from None
+                    raise self.stopped() from None
+
+    def stopped(self) -> BaseException:
+        """What to raise once the thread has stopped: its own error (a full disk: the store's error), else RunStopped."""
+        return self.failure or RunStopped("the store writer stopped; every committed document is intact, rerun to finish")
 
     def close(self, wait: bool = True, timeout: float | None = None) -> None:
         if not wait:
@@ -612,6 +639,8 @@ class _CorpusRun:
         try:
             self._read_documents(path, state)
             state.read_ok = True
+        except RunStopped:
+            raise                                    # not this file's fault: the run stops
         except IngestError as exc:
             self._fail(Failure(str(path), str(exc), "unreadable"))
             state.complete = False                   # never mark a volume complete that was not read to its end
@@ -725,7 +754,7 @@ class _CorpusRun:
             while not idle.wait(0.2):
                 self._drain()
                 if not self.background.thread.is_alive():
-                    raise IngestError("the store writer stopped; every committed document is intact, rerun to finish")
+                    raise self.background.stopped()
             self.sink.checkpoint()
             self.since_checkpoint = 0
             self.stage["checkpoints"] = self.stage.get("checkpoints", 0.0) + 1
@@ -773,7 +802,7 @@ class _CorpusRun:
         while self.open_files:                       # the last writes, then the last volumes' completion
             self._finish_files()
             if self.open_files and not self._drain(1.0) and not self.background.thread.is_alive():
-                raise IngestError("the store writer stopped before finishing; rerun to finish")
+                raise self.background.stopped()
         self._drain()
 
     # -- reporting -------------------------------------------------------------------------------

@@ -215,13 +215,43 @@ def die(record):
     os._exit(3)
 
 
-def test_a_dead_worker_stops_the_run_with_a_clear_error(tmp_path):
-    from ingest.errors import IngestError
+def test_a_dead_worker_stops_the_run_with_a_clear_error_naming_its_document(tmp_path):
+    from ingest.errors import WorkerDied
 
-    with pytest.raises(IngestError, match="worker died"):
+    with pytest.raises(WorkerDied, match="worker died") as raised:
         ingest([V1948], tmp_path / "store", workers=1, extractors=[die])
+    assert "exit code 3" in str(raised.value)
+    assert re.search(rf"while working on {re.escape(str(V1948))}:\d+ \(frus1948v05p1 d\d+\)", str(raised.value))
     db = open_store(tmp_path / "store", read_only=True)     # the store still opens
     assert db.quad_count() >= 0
+
+
+def die_while_sending(record):
+    """In the worker: its result is cut halfway through the pipe, then the process is killed (kill -9 landing
+    while a large result is being written)."""
+    import os
+    import signal
+    import struct
+    from multiprocessing.connection import Connection
+
+    def send_half(self, buf, offset=0, size=None):
+        data = bytes(buf)
+        self._send(struct.pack("!i", len(data)) + data[: len(data) // 2])
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    Connection.send_bytes = send_half
+
+
+def test_regression_a_worker_killed_while_sending_its_result_gave_a_traceback(tmp_path):
+    """The writer read the cut message, `recv_bytes` raised OSError ("got end of file during message"), and
+    `frus-kg ingest` printed a Python traceback; the first file was also reported as unreadable for it."""
+    from ingest.errors import WorkerDied
+
+    failures = []
+    with pytest.raises(WorkerDied, match=r"worker died \(killed by SIGKILL\) while working on .*frus1948v05p1-slice"):
+        ingest([V1948, V01], tmp_path / "store", workers=1, extractors=[die_while_sending],
+               on_failure=failures.append)
+    assert failures == []                          # no input is blamed for it
 
 
 def test_releasing_the_store_logs_during_a_run_changes_nothing(serial, tmp_path):
