@@ -26,6 +26,7 @@ SHOTS = [
     ("person.png", "/people/102617#by", None),
     ("country.png", "/countries/el-salvador#about", None),
     ("volume.png", "/volumes/frus1969-76v01", None),
+    ("claims.png", "/claims?volume=frus1981-88v41&type=Recommendation", None),
     ("search.png", "/search?q=human+rights", None),
     ("network.png", "/network?kind=person-person&window=paragraph", "tie"),
 ]
