@@ -101,6 +101,9 @@ class Cues:
     # voice
     first_person_attitude: re.Pattern[str]
     non_speaker_labels: frozenset[str]
+    speaker_titles: frozenset[str]
+    title_abbreviations: dict[str, str]
+    not_person_subjects: frozenset[str]
     # report
     reporting: Phrases            # kinds: speech, attitude, decision (the verbs of [report] and [decision])
     source_phrases: list[re.Pattern[str]]
@@ -135,6 +138,9 @@ def _build(data: dict) -> Cues:
         lines=_any(nac["lines"]),
         first_person_attitude=re.compile(voice["first_person_attitude"], _FLAGS),
         non_speaker_labels=frozenset(v.lower() for v in voice["non_speaker_labels"]),
+        speaker_titles=frozenset(v.lower() for v in voice["speaker_titles"]),
+        title_abbreviations={k.lower(): v for k, v in voice["title_abbreviations"].items()},
+        not_person_subjects=frozenset(v.lower() for v in voice["not_person_subjects"]),
         reporting=Phrases({"speech": rep["speech_verbs"], "attitude": rep["attitude_verbs"],
                            "decision": dec["decision_verbs"]}),
         source_phrases=_each(rep["source_phrases"]),

@@ -19,7 +19,7 @@ from typing import Iterable
 
 from ..records import Claim, DocumentRecord
 
-__all__ = ["GoldClaim", "load_gold", "locate", "Evaluation", "evaluate", "names_of_entities"]
+__all__ = ["GoldClaim", "load_gold", "load_split", "locate", "Evaluation", "evaluate", "names_of_entities"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,20 @@ def load_gold(path: str | Path) -> list[GoldClaim]:
         doc, ctype, claimants, about, text = row
         rows.append(GoldClaim(doc, ctype, _entities(claimants), _entities(about), text, n))
     return rows
+
+
+def load_split(path: str | Path) -> dict[str, str]:
+    """document -> "development" | "held-out", from the gold set's committed split.tsv."""
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip() or line.startswith("#") or line.startswith("document\t"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 2 or parts[1] not in ("development", "held-out"):
+                raise ValueError(f"{path}:{n}: expected 'document<TAB>development|held-out', found {line.strip()!r}")
+            out[parts[0]] = parts[1]
+    return out
 
 
 def _norm(s: str) -> str:

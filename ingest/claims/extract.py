@@ -21,10 +21,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import Claim, DocumentRecord
+from .coreference import DocumentPeople
 from .cues import Cues, load_cues
 from .quotes import Quote, find_quotes
 from .sentences import Block, blocks as find_blocks, sentences_in_block
-from .voices import Agent, MentionIndex, agent_of_mentions, document_voice, find_subject, label_speaker
+from .voices import Agent, MentionIndex, agent_of_mentions, document_voice, find_subject, label_speaker, named_agent
 
 __all__ = ["extract_claims", "claims_of", "ABOUT_KINDS"]
 
@@ -36,6 +37,8 @@ _DIGIT_WORD = re.compile(r"[A-Za-z]*\d[\w’'-]*")
 # Longer than any FRUS sentence (the longest in the fixtures is 436 characters): run-on text or a table.
 # Not read for claims, which keeps the per-sentence steps (subject, quotes, about) linear in the document.
 MAX_SENTENCE = 4000
+# What may stand between a sentence's subject and its verb: "of the British Embassy", ", China Desk,".
+_AFTER_SUBJECT = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|\s*,[^,;:]{1,40},)?\s+(?:\w+ly\s+)?([a-z][\w’'-]*)")
 _QUESTION = re.compile(r"\?[”\"’')\]*_]*$")
 
 
@@ -66,7 +69,8 @@ class _Extractor:
         self.r = record
         self.text = record.text
         self.cues = cues
-        self.mentions = MentionIndex(list(record.mentions))
+        self.people = DocumentPeople(record, cues)
+        self.mentions = MentionIndex([self.people.link(m) for m in record.mentions])
         end = record.body_end if record.body_end is not None else len(self.text)
         self.blocks = find_blocks(self.text, record.body_start, end, cues)
         self.sentences = {b.index: sentences_in_block(self.text, b, cues) for b in self.blocks}
@@ -77,11 +81,22 @@ class _Extractor:
                 self.quotes_in.setdefault(bi, []).append(q)
         self.block_at = [b.start for b in self.blocks]
         last = next((b for b in reversed(self.blocks) if self.text[b.start:b.end].strip("[] ").lower() != "signed"), None)
-        self.voice = document_voice(record, self.mentions, (last.start, last.end) if last else None)
+        self.voice = document_voice(record, self.mentions, (last.start, last.end) if last else None, self.people)
         self.instruction_doc = bool(cues.instruction_heading.search(record.heading or ""))
         self.claims: list[Claim] = []
         self.inline_taken: dict[int, list[tuple[int, int]]] = {}
         self._block_voice = self.voice
+        self.transcript = self._is_transcript()
+
+    def _is_transcript(self) -> bool:
+        """At least two paragraphs open with a speaker label: later unlabelled paragraphs continue the last speaker."""
+        labelled = 0
+        for b in self.blocks:
+            found = label_speaker(self.r, b.start, b.end, self.mentions, self.cues, self.people)
+            labelled += bool(found and found[1] is not None)
+            if labelled >= 2:
+                return True
+        return False
 
     # ------------------------------------------------------------------ filters
     def _words(self, s: int, e: int) -> list[str]:
@@ -143,14 +158,20 @@ class _Extractor:
                 chars[i - s] = " "
         return "".join(chars)
 
-    def _about(self, s: int, e: int, exclude: tuple = ()) -> tuple[str, ...]:
+    def _about(self, s: int, e: int, exclude: tuple = (), claimants: tuple[str, ...] = ()) -> tuple[str, ...]:
         skip = {id(m) for m in exclude}
+        found: list[tuple[int, str]] = []
+        inside = self.mentions.within(s, e)
+        for m in inside:
+            if id(m) not in skip and m.entity and m.kind in ABOUT_KINDS:
+                found.append((m.start, m.entity))
+        # "the Secretary", "Evatt" untagged: the person the document names so, unless it is the speaker.
+        found += [(at, iri) for at, iri in self.people.untagged(s, e, [(m.start, m.end) for m in inside])
+                  if iri not in claimants]
         out: list[str] = []
-        for m in self.mentions.within(s, e):
-            if id(m) in skip or not m.entity or m.kind not in ABOUT_KINDS:
-                continue
-            if m.entity not in out:
-                out.append(m.entity)
+        for _, iri in sorted(found):
+            if iri not in out:
+                out.append(iri)
         return tuple(out)
 
     def _emit(self, s: int, e: int, d: _Decision) -> None:
@@ -163,19 +184,43 @@ class _Extractor:
             return
         self.claims.append(Claim(
             start=s, end=e, claim_type=d.claim_type, claimants=d.agent.iris,
-            about=self._about(s, e, d.speaker_mentions + d.agent.mentions), method="rule",
+            about=self._about(s, e, d.speaker_mentions + d.agent.mentions, d.agent.iris), method="rule",
             confidence=round(d.confidence, 2),
             explanation=f"{d.claim_type}: {d.why}; claimant {d.agent.describe()}",
             cue=d.cue, agents=d.agent.details,
         ))
 
-    def _pronoun_ref(self, block: Block, before: int, state: _State) -> Agent | None:
+    def _pronoun_ref(self, block: Block, sent_start: int, before: int, state: _State) -> Agent | None:
+        """Whom 'he'/'she' before a reporting verb stands for: the last speaker, else the subject of the
+        previous sentence ("Sir Oliver Franks … handed …. He said …"), else the last person named."""
         if state.last_speaker is not None:
             return state.last_speaker
         voice_iris = set(self.voice.iris) if self.voice else set()
-        floor = self.blocks[max(0, block.index - 1)].start
+        subject = self._previous_subject(block, sent_start, voice_iris)
+        if subject is not None:
+            return subject
+        floor = self.blocks[max(0, block.index - (3 if self.transcript else 1))].start   # transcript turns are short
         people = [m for m in self.mentions.within(floor, before) if m.kind == "person" and m.entity not in voice_iris]
         return agent_of_mentions(self.r, people[-1:], "the last person named before the pronoun") if people else None
+
+    def _previous_subject(self, block: Block, sent_start: int, voice_iris: set[str]) -> Agent | None:
+        earlier = [x for x in self.sentences[block.index] if x.end <= sent_start]
+        if not earlier and block.index > 0:
+            earlier = self.sentences[block.index - 1]
+        if not earlier:
+            return None
+        prev = earlier[-1]
+        for m in self.mentions.within(prev.start, prev.end):
+            if m.kind != "person" or m.entity in voice_iris:
+                continue
+            after = _AFTER_SUBJECT.match(self.text, m.end, prev.end)
+            if after and self._is_verb(after.group(1)):
+                return agent_of_mentions(self.r, [m], "the subject of the previous sentence")
+        return None
+
+    def _is_verb(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.cues.verbs or w.endswith("ed") or bool(self.cues.reporting.search(w, _SPEECH_ATTITUDE))
 
     # ------------------------------------------------------------------ quotations
     def quotation_speaker(self, q: Quote, state: _State) -> tuple[Agent, str, float] | None:
@@ -209,6 +254,9 @@ class _Extractor:
             if m:
                 ms = [x for x in self.mentions.within(lead_start + m.start("who"), lead_start + m.end("who"))]
                 agent = agent_of_mentions(self.r, ms[:1], "named as the quoted message's author in the lead-in") if ms else None
+                if agent is None and not ms:
+                    named = self.people.named(m.group("who").strip())
+                    agent = named_agent(named) if named else None
                 if agent:
                     return agent, m.group(0)[:40], 0.75
             sents = self.sentences[lead_block.index] if lead_block is not None else [
@@ -273,7 +321,8 @@ class _Extractor:
         for a, b, kind, verb in matches:
             # The first reporting verb whose subject we can read is the sentence's main one.
             sub = find_subject(self.r, s, s + a, s + b, self.mentions,
-                               self._pronoun_ref(block, s + a, state), quote_frame=quote_frame)
+                               self._pronoun_ref(block, s, s + a, state), quote_frame=quote_frame,
+                               people=self.people)
             if sub is None:
                 continue
             if sub.kind == "unknown":
@@ -301,7 +350,9 @@ class _Extractor:
     def classify(self, s: int, e: int, block: Block, first_in_block: bool, state: _State) -> _Decision | None:
         text = self._outside_quotes(s, e)
         voice = self.voice_for(block, state)
-        speech = self._speech(s, e, block, state)
+        lead = re.match(r"[A-Za-z’']+", text.lstrip(" “\"(—–-"))
+        imperative = bool(lead and lead.group(0)[0].isupper() and lead.group(0).lower() in self.cues.imperatives)
+        speech = None if imperative else self._speech(s, e, block, state)   # "Don't worry … because he wants aid."
         if speech is not None and speech.agent is None:
             state.report = None          # someone we cannot name speaks: no claim, and no carrying over
             return None
@@ -326,7 +377,7 @@ class _Extractor:
         m = self.cues.recommendation.search(masked)
         if m:
             return _Decision("recommendation", voice, m.group(0).strip(), 0.75, f"cue '{m.group(0).strip()}'")
-        first_word = re.match(r"[A-Za-z]+", text.lstrip(" “\"(—–-"))
+        first_word = re.match(r"[A-Za-z’']+", text.lstrip(" “\"(—–-"))
         if first_word and first_word.group(0).lower() in self.cues.imperatives and first_word.group(0)[0].isupper():
             return _Decision("recommendation", voice, first_word.group(0), 0.6,
                              f"an imperative ('{first_word.group(0)} …') in the writer's voice")
@@ -339,6 +390,7 @@ class _Extractor:
     # ------------------------------------------------------------------ main loop
     def run(self) -> list[Claim]:
         state = _State()
+        last_label: Agent | None = None
         consumed = self.handle_quotes(state)
         for block in self.blocks:
             state.report = None
@@ -353,13 +405,15 @@ class _Extractor:
                     state.list_type, state.list_agent = ctype, self.voice
             if self.block_skip(block):
                 continue
-            label = label_speaker(self.r, block.start, block.end, self.mentions, self.cues)
+            label = label_speaker(self.r, block.start, block.end, self.mentions, self.cues, self.people)
             label_end = block.start
             if label is not None:
                 label_end, speaker = label
                 if speaker is not None:
-                    self._block_voice = speaker
+                    self._block_voice = last_label = speaker
                     state.last_speaker = None
+            elif last_label is not None and self.transcript:
+                self._block_voice = last_label      # a transcript paragraph without a label: the same speaker goes on
             quoted = [(a, b) for a, b, _ in consumed.get(block.index, [])]
             for sent in self.sentences[block.index]:
                 s, e = max(sent.start, label_end), sent.end

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from ..records import ClaimAgent, DocumentRecord, Mention, Party
 from ..triples import party_person_iri
+from .coreference import DocumentPeople, Named
 from .cues import Cues
 
-__all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject",
+__all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent",
            "SPEAKER_KINDS", "Subject"]
 
 SPEAKER_KINDS = frozenset({"person", "organization", "country"})
@@ -105,7 +106,8 @@ def _party_agent(record: DocumentRecord, parties: list[Party], how: str) -> Agen
     return Agent(iris, tuple(p.label or p.name for p in parties), how, kinds=("person",) * len(iris))
 
 
-def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None) -> Agent | None:
+def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None,
+                   known: DocumentPeople | None = None) -> Agent | None:
     """Whose statements the document's own sentences are: the authors in the heading, else the person
     who signed it (a short last line naming a person), else the drafter named in the source note.
     Editorial notes have no voice: the editors' narration is not a historical claim."""
@@ -135,14 +137,28 @@ def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: t
                         agent = agent_of_mentions(record, [m], "drafted the document, per the source note")
                         if agent:
                             return agent
-    return None
+    return _heading_by(record, known)
+
+
+_BY = re.compile(r"\bby\s+(?:the\s+)?(?:Mr\.|Mrs\.|Miss|Dr\.)\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
+
+
+def _heading_by(record: DocumentRecord, known: DocumentPeople | None) -> Agent | None:
+    """'Memorandum of Conversation, by Mr. Charlton Ogburn, Jr., …' when the heading yielded no author party."""
+    m = _BY.search(record.heading or "")
+    named = known.named(m.group(1)) if known is not None and m else None
+    if named is None:
+        return None
+    agent = named_agent(named)
+    return Agent(agent.iris, agent.names, f"named after 'by' in the heading; {named.how}", agent.details, kinds=agent.kinds)
 
 
 _DRAFTED = re.compile(r"\bDrafted(?:\s+and\s+(?:initialed|approved|cleared))?\s+by\s+(.{2,120}?)(?:\s+(?:and|on)\s+(?:approved|cleared|initialed)|\s+on\s+[A-Z]|[.;]\s|$)")
 _LABEL = re.compile(r"([A-Z][\w.’' -]{0,40}?):\s+(?=\S)")
 
 
-def label_speaker(record: DocumentRecord, start: int, end: int, mentions: MentionIndex, cues: Cues) -> tuple[int, Agent | None] | None:
+def label_speaker(record: DocumentRecord, start: int, end: int, mentions: MentionIndex, cues: Cues,
+                  known: DocumentPeople | None = None) -> tuple[int, Agent | None] | None:
     """A transcript label at the start of a block ("K: …", "The President: …"): (label end, speaker).
     Returns None when the block has no label; (end, None) for a label that names no speaker
     ("London: …" addresses a post, "Note: …")."""
@@ -172,7 +188,18 @@ def label_speaker(record: DocumentRecord, start: int, end: int, mentions: Mentio
         hits = [p for p in record.parties if label in initials(p)]
         if len(hits) == 1:
             return lend, _party_agent(record, hits, f"speaker label '{label}:' read as the initial of a party in the heading")
-    return None
+    return _label_named(label, lend, known)
+
+
+def _label_named(label: str, lend: int, people: DocumentPeople | None) -> tuple[int, Agent] | None:
+    """A label no mention covers: an initial of one person named in the document ("K:"), a title
+    ("President:"), or a name the document gives in full."""
+    if people is None:
+        return None
+    named = people.initial(label) if re.fullmatch(r"[A-Z]", label) else people.named(label)
+    if named is None or (named.local and people.title(label) is None):
+        return None
+    return lend, named_agent(named)
 
 
 @dataclass(frozen=True)
@@ -188,7 +215,7 @@ _PRONOUN = re.compile(r"(?:^|[\s,;(—–])([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s*,?\s+(
 _COORDINATED = re.compile(r"\band\s+(?:(?:\w+ly|also|then|again)\s+)?$")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
-_GAP = re.compile(r"^\s*(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone)\s+)*$", re.IGNORECASE)
+_GAP = re.compile(r"^\s*(?:,[^,;:]{1,40},\s*)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone)\s+)*$", re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?$")
 # A subject that reads as a person or body we cannot link: "The Ambassador said", "Shah insisted", "He said".
 _UNNAMED = re.compile(r"(?:(?:^|\s)(?:[Hh]e|[Ss]he|[Tt]hey)|(?:^|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]+\s+){1,3})"
@@ -202,8 +229,33 @@ def _speakers(ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if m.kind in SPEAKER_KINDS]
 
 
+def named_agent(named: Named) -> Agent:
+    """A claimant read from a name, title or initial that no linked mention covers."""
+    detail = ClaimAgent(iri=named.iri, label=named.label, kind="person", local=named.local)
+    return Agent((named.iri,), (named.label,), named.how, (detail,), kinds=("person",))
+
+
+# A name or title right before the verb, with no mention on it: "Shah insisted", "Franklin, China Desk, suggested".
+_CANDIDATE = re.compile(r"(?:^\W*|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
+                        r"(?:\s*,[^,;:]{1,40},)?\s+(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later)\s+)*$")
+
+
+def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozenset[str]) -> Subject | None:
+    c = _CANDIDATE.search(pre)
+    if people is None or c is None:
+        return None
+    printed = c.group("name")
+    if printed.split()[0] in starters and not people.title(printed):
+        return None
+    named = people.named(printed)
+    if named is None or (named.local and " " not in printed and not pre[:c.start("name")].strip(" “\"(—–-")
+                         and people.title(printed) is None):
+        return None         # "Just wanted to tell you…": one capitalized word opening the sentence is no name
+    return Subject("agent", named_agent(named), named.how)
+
+
 def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_end: int, mentions: MentionIndex,
-                 pronoun_ref: Agent | None, quote_frame: bool = False) -> Subject | None:
+                 pronoun_ref: Agent | None, quote_frame: bool = False, people: DocumentPeople | None = None) -> Subject | None:
     """Who is the subject of the reporting verb at text[verb_start:verb_end]."""
     text = record.text
     pre = text[sent_start:verb_start]
@@ -262,6 +314,9 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         agent = agent_of_mentions(record, [ms[0]], "the sentence's subject")
         if agent:
             return Subject("agent", agent, agent.how)
+    unlinked = _unlinked_subject(pre, people, people.cues.sentence_starters if people else frozenset())
+    if unlinked is not None:
+        return unlinked
     if quote_frame or re.search(r"[,”\"]\s*$", pre):
         after = _speakers(mentions.within(verb_end, verb_end + 40))
         if after and re.fullmatch(r"\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}", text[verb_end:after[0].start]):

@@ -1,23 +1,31 @@
 """Claim extraction against the hand-annotated gold set (tests/fixtures/claims_gold, see its README).
 
-The floors sit a little below what was measured when the rules were frozen (docs/claims.md has the
-figures and where the rules fail); a change that lowers them is a regression to explain.
+The gold set was annotated before the round-2 rules were written, and split once (split.tsv) into
+development documents, on which rules were tuned, and held-out documents. The floors sit a little
+below what was measured on the held-out half when the rules were frozen (docs/claims.md has the
+figures, their 95% intervals and where the rules fail); a change that lowers them is a regression to
+explain, and a rule tuned by looking at held-out documents would make these figures meaningless.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from ingest.claims import claims_of
-from ingest.claims.evaluation import Evaluation, evaluate, load_gold, locate
-
-tei = pytest.importorskip("ingest.tei_reader", reason="the gold documents are TEI")
-entities = pytest.importorskip("ingest.entities", reason="claims are about the entity layer's mentions")
+from ingest.claims.evaluation import evaluate, load_gold, load_split, locate
+from ingest.claims.intervals import bootstrap_interval, pooled
+from ingest.entities import extract_entities
+from ingest.tei_reader import read_tei
 
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "claims_gold"
 TYPES = {"assessment", "recommendation", "decision", "report", "quotation"}
+GENRES = {"telegram": r"\bTelegram\b|^(?:\d+\.\s+)?The (?:Ambassador|Acting Secretary|Secretary|Consul)",
+          "memorandum of conversation": r"Memorandum of (?:a )?Conversation",
+          "transcript": r"Transcript|Telephone Conversation",
+          "memorandum": r"^(?:\d+\.\s+)?(?:Action |Information |Briefing )?Memorandum (?:From|by|for)\b"}
 
 
 @pytest.fixture(scope="module")
@@ -26,58 +34,90 @@ def gold():
 
 
 @pytest.fixture(scope="module")
+def split():
+    return load_split(GOLD / "split.tsv")
+
+
+@pytest.fixture(scope="module")
 def run(gold):
     wanted = {g.document for g in gold}
-    out = []
+    out = {}
     for path in sorted(GOLD.glob("*.xml")):
-        for record in tei.read_tei(path):
-            if f"{record.volume.id}/{record.doc_id}" in wanted:
-                entities.extract_entities(record)
-                out.append((record, claims_of(record)))
+        for record in read_tei(path):
+            key = f"{record.volume.id}/{record.doc_id}"
+            if key in wanted:
+                extract_entities(record)
+                out[key] = (record, claims_of(record))
     return out
 
 
 @pytest.fixture(scope="module")
-def scores(run, gold):
-    total = Evaluation()
-    for record, found in run:
-        total.merge(evaluate(record, gold, found))
-    return total
+def per_document(run, gold):
+    return {key: evaluate(record, gold, found) for key, (record, found) in run.items()}
 
 
-def test_the_gold_set_is_as_large_as_promised_and_every_passage_is_in_its_document(run, gold):
+def _half(per_document, split, name):
+    return [ev for key, ev in per_document.items() if split[key] == name]
+
+
+def test_the_gold_set_is_as_large_and_varied_as_issue_16_asks(run, gold):
     claims = [g for g in gold if g.claim_type != "none"]
-    assert len({g.document for g in gold}) >= 10 and len(claims) >= 60
-    assert {g.claim_type for g in claims} == TYPES
-    assert all(g.claimants for g in claims)
-    texts = {f"{r.volume.id}/{r.doc_id}": r.text for r, _ in run}
-    assert set(texts) == {g.document for g in gold}
-    assert [g.line for g in gold if locate(texts[g.document], g.text) is None] == []
+    records = [record for record, _ in run.values()]
+    assert len(claims) >= 400 and len(run) >= 25 and len({r.volume.id for r in records}) >= 8
+    years = sorted(int(r.date[:4]) for r in records if r.date)
+    assert years[0] < 1950 and years[-1] >= 1980
+    genres = {g for r in records for g, pattern in GENRES.items() if re.search(pattern, r.heading)}
+    assert genres == set(GENRES), genres
+    assert {g.claim_type for g in claims} == TYPES and all(g.claimants for g in claims)
 
 
-def test_claims_are_found_with_high_precision_and_good_recall(scores):
-    assert scores.unlocated == []
-    assert scores.precision >= 0.95, scores.spurious
-    assert scores.recall >= 0.83, scores.missed
-    assert scores.non_claims_rejected >= 0.9
+def test_every_gold_passage_is_in_its_document(run, gold):
+    assert set(run) == {g.document for g in gold}
+    assert [g.line for g in gold if locate(run[g.document][0].text, g.text) is None] == []
 
 
-def test_type_claimant_and_about_are_mostly_right(scores):
-    assert scores.type_accuracy >= 0.80, scores.wrong_type
-    assert scores.claimant_accuracy >= 0.77, scores.wrong_claimant
-    assert scores.about_precision >= 0.93, scores.wrong_about
-    assert scores.about_recall >= 0.53, scores.wrong_about
-    assert scores.about_accuracy >= 0.50
+def test_the_split_holds_out_at_least_half_of_the_documents(run, split):
+    assert set(split) == set(run)
+    assert 2 * sum(v == "held-out" for v in split.values()) >= len(split)
 
 
-def test_every_type_is_recognised_somewhere_in_the_gold_documents(scores):
-    right = Counter(g for (g, s), n in scores.confusion.items() if g == s for _ in range(n))
-    assert set(right) == TYPES, scores.confusion
+def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(per_document, split):
+    held = pooled(_half(per_document, split, "held-out"))
+    assert held.unlocated == []
+    assert held.recall >= 0.90, held.missed
+    assert held.precision >= 0.95, held.spurious
+    assert held.claimant_accuracy >= 0.68, held.wrong_claimant
+    assert held.about_precision >= 0.87, held.wrong_about
+    assert held.about_recall >= 0.60, held.wrong_about
+    assert held.type_accuracy >= 0.66, held.wrong_type
+
+
+def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
+    dev = pooled(_half(per_document, split, "development"))
+    assert dev.recall >= 0.95 and dev.precision >= 0.95, (dev.missed, dev.spurious)
+    assert dev.claimant_accuracy >= 0.90, dev.wrong_claimant
+    assert dev.about_precision >= 0.92 and dev.about_recall >= 0.64, dev.wrong_about
+    assert dev.non_claims_rejected >= 0.85
+
+
+def test_a_confidence_interval_brackets_each_figure_and_is_reproducible(per_document, split):
+    held = _half(per_document, split, "held-out")
+    for figure in ("recall", "claimant_accuracy", "about_precision", "about_recall"):
+        lo, hi = bootstrap_interval(held, figure)
+        assert 0 <= lo <= getattr(pooled(held), figure) <= hi <= 1
+        assert (lo, hi) == bootstrap_interval(held, figure)
+    assert bootstrap_interval(held[:1] * 5, "recall")[0] == bootstrap_interval(held[:1] * 5, "recall")[1]
+
+
+def test_every_type_is_recognised_somewhere_in_the_gold_documents(per_document):
+    confusion = pooled(list(per_document.values())).confusion
+    right = Counter(g for (g, s), n in confusion.items() if g == s for _ in range(n))
+    assert set(right) == TYPES, confusion
 
 
 def test_every_claim_is_verbatim_at_its_offsets_and_inside_the_body(run):
-    assert sum(len(found) for _, found in run) > 100
-    for record, found in run:
+    assert sum(len(found) for _, found in run.values()) > 400
+    for record, found in run.values():
         for c in found:
             text = record.text[c.start:c.end]
             assert text and text == text.strip()

@@ -1,0 +1,150 @@
+"""Who a short name, a bare title or an initial stands for, inside one document.
+
+"Sir Oliver said…" after "Sir Oliver Franks of the British Embassy…"; "the Ambassador" after
+"Ambassador Chung"; "Shah insisted…"; a transcript label "K:". Within one document, a short name
+that is a word of exactly one linked person's label is that person; a bare title is the person the
+document names with that title (or the heading party holding it); an initial is the one person named
+in the document whose surname begins with it. Nothing is guessed across documents, and a word that
+picks out two people picks out none. The record is not changed: claims read a copy of its mentions.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..records import DocumentRecord, Mention, Party
+from ..triples import party_person_iri
+from .cues import Cues
+
+__all__ = ["DocumentPeople", "Named"]
+
+_HONORIFICS = frozenset({"mr", "mrs", "miss", "ms", "dr", "sir", "lord", "lady", "the"})
+_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+
+
+@dataclasses.dataclass(frozen=True)
+class Named:
+    """A person a name, title or initial stands for: a linked IRI, or one local to the document."""
+    iri: str
+    label: str
+    how: str
+    local: bool = False
+
+
+def _words(name: str) -> list[str]:
+    return [w.lower().strip("’'.") for w in _WORD.findall(name)]
+
+
+def _surname(label: str) -> str:
+    words = [w for w in _words(label) if w not in ("jr", "sr", "ii", "iii")]
+    return words[-1] if words else ""
+
+
+class DocumentPeople:
+    """The persons one document names, indexed by the words of their names and the titles printed with them."""
+
+    def __init__(self, record: DocumentRecord, cues: Cues):
+        self.record, self.cues = record, cues
+        self.by_word: dict[str, dict[str, str]] = {}
+        self.by_title: dict[str, dict[str, str]] = {}
+        titles = sorted(cues.speaker_titles, key=len, reverse=True)
+        self._title_before = re.compile(r"(?:^|[\s(—–-])(" + "|".join(re.escape(t) for t in titles) + r")\s+$", re.IGNORECASE)
+        printed = {" ".join(w if w == "of" else w[:1].upper() + w[1:] for w in t.split())
+                   for t in cues.speaker_titles | set(cues.title_abbreviations)}
+        self._title_or_name = re.compile(r"(?<![\w.])(?:" + "|".join(
+            re.escape(t).replace("\\ ", r"\s+") for t in sorted(printed, key=len, reverse=True)) + r"|[A-Z][a-z’'-]{2,})(?!\w)")
+        for m in record.mentions:
+            if m.kind == "person" and m.entity and m.label:
+                self._add(m.entity, m.label, record.text[m.start:m.end], m.office, m.start)
+        for p in record.parties:
+            iri = party_person_iri(record, p)
+            same = self.by_word.get(_surname(p.name), {}) if not p.entity else {}
+            if len(same) == 1:
+                iri = next(iter(same))     # an unresolved heading name the body links: one person, not two
+            self._add(iri, p.label or p.name, p.name, p.office, None)
+
+    def _add(self, iri: str, label: str, surface: str, office: str | None, start: int | None) -> None:
+        for w in _words(label):
+            if len(w) > 2 and w not in _HONORIFICS and w not in self.cues.speaker_titles:
+                self.by_word.setdefault(w, {})[iri] = label
+        found = [office] if office else []
+        if surface.lower() in self.cues.speaker_titles:
+            found.append(surface)        # "Secretary" linked by the entity layer
+        if start is not None:
+            t = self._title_before.search(self.record.text, max(0, start - 40), start)
+            if t:
+                found.append(t.group(1))
+        for title in found:
+            words = _words(title)
+            for n in range(1, len(words) + 1):
+                key = " ".join(words[:n])
+                if key in self.cues.speaker_titles:
+                    self.by_title.setdefault(key, {})[iri] = label
+
+    def link(self, m: Mention) -> Mention:
+        """An unlinked person mention, linked when its last word names one person of the document."""
+        if m.kind != "person" or m.entity:
+            return m
+        words = [w for w in _words(m.exact or self.record.text[m.start:m.end]) if w not in _HONORIFICS]
+        hits = self.by_word.get(words[-1], {}) if words else {}
+        if len(hits) != 1:
+            return m
+        (iri, label), = hits.items()
+        why = f"linked within the document: '{words[-1]}' is a word of the name of {label}, named in it"
+        return dataclasses.replace(m, entity=iri, label=label,
+                                   explanation=f"{m.explanation}; {why}" if m.explanation else why)
+
+    def title(self, printed: str) -> str | None:
+        """The title a phrase is ("Pres." -> "president"), or None."""
+        words = printed.split()
+        text = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in words if w.lower() != "the")
+        return text.lower() if text.lower() in self.cues.speaker_titles else None
+
+    def named(self, printed: str) -> Named | None:
+        """Who a subject or label printed without a linked mention is ("Shah", "Sir Oliver", "Franklin")."""
+        title = self.title(printed)
+        if title is not None:
+            hits = self.by_title.get(title, {})
+            if len(hits) == 1:
+                (iri, label), = hits.items()
+                return Named(iri, label, f"'{printed}' read as {label}, named with that title in the document")
+            label = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in printed.split() if w.lower() != "the")
+            return Named(self._local(label), label, f"'{printed}', a title the document does not tie to a name", True)
+        words = [w for w in _words(printed) if w not in _HONORIFICS]
+        if not words or any(w in self.cues.not_person_subjects for w in words):
+            return None
+        hits = self.by_word.get(words[-1], {})
+        if len(hits) == 1:
+            (iri, label), = hits.items()
+            return Named(iri, label, f"'{printed}' read as {label}, named in full in the document")
+        name = " ".join(w for w in printed.split() if w.lower().strip(".") not in _HONORIFICS)
+        return Named(self._local(name), name, f"'{printed}', a name the entity layer did not link", True)
+
+    def initial(self, letters: str) -> Named | None:
+        """The one person of the document whose surname begins with a transcript label's initial."""
+        if len(letters) != 1:
+            return None
+        hits = {iri: label for w, found in self.by_word.items() if w[:1] == letters.lower()
+                for iri, label in found.items() if _surname(label) == w}
+        if len(hits) != 1:
+            return None
+        (iri, label), = hits.items()
+        return Named(iri, label, f"label '{letters}:' read as {label}, the one person named in the document with that initial")
+
+    def untagged(self, start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, str]]:
+        """Persons named in text[start:end] by a title or a name the entity layer did not tag ("the
+        Secretary", "Evatt"), as (offset, IRI), where the document settles who they are."""
+        text = self.record.text
+        out: list[tuple[int, str]] = []
+        for m in self._title_or_name.finditer(text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in covered):
+                continue
+            printed = m.group(0)
+            title = self.title(printed)
+            hits = self.by_title.get(title, {}) if title else self.by_word.get(printed.lower(), {})
+            if len(hits) == 1:
+                out.append((m.start(), next(iter(hits))))
+        return out
+
+    def _local(self, name: str) -> str:
+        return party_person_iri(self.record, Party(role="speaker", name=name))
