@@ -64,6 +64,8 @@ def ingest(
                                       "a crash may leave partial graphs until the next ingest removes them")] = False,
     max_document_bytes: Annotated[Optional[int], typer.Option("--max-document-bytes", min=1,
                                   help="Refuse larger documents [default: $FRUS_KG_MAX_DOCUMENT_BYTES or 1000000]")] = None,
+    to_shards: Annotated[Optional[Path], typer.Option("--to-shards", help="Write the validated graphs as gzip N-Quads shards, "
+                                                      "one per volume, into this folder instead of a store (docs/deploy.md)")] = None,
 ) -> None:
     """Read FRUS documents into the store: one validated named graph per document.
 
@@ -81,7 +83,7 @@ def ingest(
     if max_document_bytes is not None:
         os.environ[ENV_MAX_DOCUMENT_BYTES] = str(max_document_bytes)   # the readers (and workers) read it
 
-    db = open_or_exit(store)
+    db = _shard_writer(to_shards) if to_shards is not None else open_or_exit(store)
     if db.migrated:
         err.print(f"moved {db.migrated} ingest ledger statement(s) out of the default graph into the store's "
                   f"ledger file (once)", highlight=False)
@@ -126,9 +128,10 @@ def ingest(
         except (IngestError, StoreError) as exc:
             db.close()
             fail_on(exc)
-    _refresh_search_index(db, fatal=False)
-    _refresh_statistics(db, fatal=False)
-    _refresh_network_table(db, fatal=False)
+    if to_shards is None:
+        _refresh_search_index(db, fatal=False)
+        _refresh_statistics(db, fatal=False)
+        _refresh_network_table(db, fatal=False)
     db.close()
     elapsed = time.perf_counter() - started
     table = Table(title="ingest summary", show_header=False)
@@ -145,7 +148,7 @@ def ingest(
     table.add_row("workers", str(n_workers))
     table.add_row("seconds", f"{elapsed:.2f}")
     table.add_row("rate", f"{summary.documents / max(elapsed, 1e-9):.1f} documents/s, {summary.triples / max(elapsed, 1e-9):,.0f} triples/s")
-    table.add_row("store", store_location(store))
+    table.add_row("shards" if to_shards is not None else "store", str(to_shards or store_location(store)))
     err.print(table)
     for failure in summary.failures[:50]:
         err.print(f"[red]{failure.kind}:[/] {failure.message}", highlight=False)
@@ -153,6 +156,35 @@ def ingest(
         err.print(f"… and {len(summary.failures) - 50} more failures (all were printed above as they happened)")
     if summary.failures:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _shard_writer(folder: Path):
+    from graph.shards import ShardWriter
+
+    try:
+        return ShardWriter(folder)
+    except StoreError as exc:
+        fail(str(exc), EXIT_STORE)
+
+
+@app.command()
+def adopt(
+    shards: Annotated[Path, typer.Argument(help="A folder written by `frus-kg ingest --to-shards`")],
+    store: StoreOpt = None,
+) -> None:
+    """Take over a store an engine's own loader filled from shards: check it holds every shard's graphs, then
+    copy the shards' ledger into it, so `ingest` skips what they hold. Run `frus-kg index` next."""
+    from graph.shards import adopt_shards
+
+    db = open_or_exit(store)
+    try:
+        graphs, rows = adopt_shards(shards, db)
+    except StoreError as exc:
+        db.close()
+        fail(str(exc), EXIT_STORE)
+    db.close()
+    err.print(f"adopted {graphs} graph(s) from {shards}: {rows} ledger row(s) copied; run `frus-kg index` to build "
+              f"the search index and statistics", highlight=False)
 
 
 def _refresh_search_index(db, *, rebuild: bool = False, fatal: bool = True) -> None:
