@@ -402,6 +402,17 @@ class SearchIndex:
                 yield (g.value, e.value), _TYPES[t.value], names[0], " · ".join(names[1:])
 
     # -- searching ---------------------------------------------------------------------------------
+    def names_with_word(self, start: str, kind: str) -> list[str]:
+        """IRIs of the entities of `kind` (person, country, organization) with a word of a name or variant
+        that starts with `start` (letters or digits): the candidates of a name-prefix filter, a superset that
+        the caller narrows down (FTS5 has no "the name starts with")."""
+        if kind not in LABEL_KINDS or not start.isalnum():
+            raise SearchQueryError(f"names_with_word: {start!r} of kind {kind!r}")
+        rows = self._connect().execute(
+            "SELECT DISTINCT e.iri FROM fts_labels JOIN entries e ON e.id = fts_labels.rowid "
+            "WHERE fts_labels MATCH :word AND e.kind = :kind", {"word": f'"{start}"*', "kind": kind})
+        return [iri for (iri,) in rows]
+
     def search(self, query: ParsedQuery, *, kinds: Sequence[str] = (), volume: str | None = None,
                date_from: str | None = None, date_before: str | None = None,
                after: tuple[float, int] | None = None, limit: int = 20) -> tuple[list[Hit], dict[str, int]]:

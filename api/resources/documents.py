@@ -22,6 +22,7 @@ __all__ = ["DocumentFilter", "document_list", "document_detail", "document_summa
 
 _PROLOGUE = sparql_prologue("schema", "fk", "oa", "rdfs", "prov")
 SORTS = ("date", "number")
+SCAN_TIMEOUT = 30.0     # seconds: `text` reads every text, so it runs in a query worker that stops at this limit
 
 
 @dataclass
@@ -138,11 +139,12 @@ def document_list(store: Store, filt: DocumentFilter, page: Page, *, total: int 
   {patterns}
   {extra}
 }} {order} LIMIT {page.limit} OFFSET {offset}"""
-    iris = [row["doc"] for row in select(store, query)]
+    scan = SCAN_TIMEOUT if filt.text else None      # a substring of every text: a query that can be stopped
+    iris = [row["doc"] for row in select(store, query, scan)]
     if total is None:
         total = _known_total(store, filt)
     if total is None:
-        total = count(store, _PROLOGUE, patterns, "doc")
+        total = count(store, _PROLOGUE, patterns, "doc", timeout=scan)
     return list_page("/documents", filt.params, page, total, document_summaries(store, iris))
 
 

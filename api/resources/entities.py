@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph import Store, sparql_terms as st
+from graph.statistics import TOTALS_GRAPH
 from ontology.iris import position_iri
 from ontology.namespaces import BASE, FK, RDF, RDFS, SCHEMA, SKOS, sparql_prologue
 
@@ -19,6 +20,7 @@ from . import counts as stats
 from .claims import ClaimFilter, claim_list
 from .documents import DocumentFilter, document_list
 from .links import KINDS, entity_ref, href, labels, list_page, local_name
+from .name_candidates import name_candidates
 from .paging import Page
 from .params import identifier
 from .rows import count, first, properties, select
@@ -49,11 +51,15 @@ class EntityFilter:
     def filtered(self) -> bool:
         return bool(self.name or self.office or self.date_from or self.date_to)
 
-    def patterns(self, kind: str, positions: list[str] | None = None, ranked: bool = False) -> str:
+    def patterns(self, kind: str, positions: list[str] | None = None, ranked: bool = False,
+                 candidates: list[str] | None = None) -> str:
         """WHERE patterns binding ?e and ?name, or ?e and ?rank from the statistics when `ranked`.
-        `positions`: the office resolved to position IRIs."""
+        `positions`: the office resolved to position IRIs; `candidates`: ?e is one of them (name_candidates)."""
         if ranked:
-            lines = [f"?total fk:entityKind {st.literal(kind)} ; fk:nameRank ?rank ; fk:entity ?e ."]
+            lines = [f"GRAPH <{TOTALS_GRAPH}> {{ ?total fk:entity ?e ; fk:entityKind {st.literal(kind)} ; "
+                     "fk:nameRank ?rank }"]
+            if candidates is not None:
+                lines.insert(0, st.values("e", map(st.iri, candidates)))
         else:
             in_kind = f"FILTER (STRSTARTS(STR(?e), {st.literal(BASE + kind + '/')}))"
             lines = [f"{{ SELECT DISTINCT ?e WHERE {{ ?doc schema:mentions ?e {in_kind} }} }}", "?e rdfs:label ?name ."]
@@ -108,7 +114,11 @@ def _document_counts(store: Store, iris: list[str]) -> dict[str, int]:
 def _ranked_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tuple[list[dict], int, dict[str, int]]:
     """The page from the statistics: rows with ?e and ?name, the total, and the document counts."""
     if filt.filtered():
-        patterns = filt.patterns(kind, _positions(store, filt.office) if kind == "people" else None, ranked=True)
+        candidates = name_candidates(store, kind, filt.name) if filt.name else None
+        if candidates == []:
+            return [], 0, {}
+        patterns = filt.patterns(kind, _positions(store, filt.office) if kind == "people" else None, ranked=True,
+                                 candidates=candidates)
         query = _PROLOGUE + f"""SELECT DISTINCT ?e ?rank WHERE {{
   {patterns}
 }} ORDER BY ?rank LIMIT {page.limit} OFFSET {page.offset}"""

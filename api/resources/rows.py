@@ -31,18 +31,20 @@ def python_value(term) -> str | int | float | None:
     return term.value
 
 
-def select(store: Store, sparql: str) -> Iterator[dict]:
-    """Each solution of a SELECT as {variable: value}, unbound variables left out."""
-    result = store.query(sparql)
+def select(store: Store, sparql: str, timeout: float | None = None) -> Iterator[dict]:
+    """Each solution of a SELECT as {variable: value}, unbound variables left out. `timeout`: a query that
+    may scan the corpus (a substring of every text) runs where it can be stopped (graph.IsolatedStore)."""
+    result = store.query(sparql, timeout=timeout)
     names = result.variables
     for row in result.rows():
         yield {name: python_value(term) for name, term in zip(names, row) if term is not None}
 
 
-def count(store: Store, prologue: str, patterns: str, variable: str, *, distinct: bool = False) -> int:
+def count(store: Store, prologue: str, patterns: str, variable: str, *, distinct: bool = False,
+          timeout: float | None = None) -> int:
     """How many solutions (or distinct values of the variable) the patterns have: the `total` of a list."""
     what = f"DISTINCT ?{variable}" if distinct else f"?{variable}"
-    rows = list(select(store, prologue + f"SELECT (COUNT({what}) AS ?n) WHERE {{\n  {patterns}\n}}"))
+    rows = list(select(store, prologue + f"SELECT (COUNT({what}) AS ?n) WHERE {{\n  {patterns}\n}}", timeout))
     return int(rows[0]["n"]) if rows else 0
 
 
