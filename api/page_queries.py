@@ -11,7 +11,7 @@ from ontology.namespaces import sparql_prologue
 
 from .resources.rows import select
 
-__all__ = ["documents_per_year", "entity_spans", "volume_lists", "claims_sparql", "documents_sparql",
+__all__ = ["documents_per_year", "party_count", "entity_spans", "volume_lists", "claims_sparql", "documents_sparql",
            "download_links"]
 
 _PROLOGUE = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
@@ -29,6 +29,12 @@ def documents_per_year(store: Store, iri: str) -> dict[int, int]:
   ?doc schema:mentions {st.iri(iri)} ; schema:dateCreated ?date . BIND (SUBSTR(STR(?date), 1, 4) AS ?year)
 }} GROUP BY ?year"""
     return {int(row["year"]): int(row["n"]) for row in select(store, query) if str(row.get("year", "")).isdigit()}
+
+
+def party_count(store: Store, iri: str, role: str) -> int:
+    """Documents the entity wrote (`author`) or received (`recipient`): one index scan, no sort."""
+    query = _PROLOGUE + f"SELECT (COUNT(?doc) AS ?n) WHERE {{ ?doc schema:{role} {st.iri(iri)} }}"
+    return next((int(row["n"]) for row in select(store, query)), 0)
 
 
 def entity_spans(store: Store, iri: str, documents: list[str]) -> dict[str, list[tuple[int, int]]]:

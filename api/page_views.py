@@ -14,7 +14,7 @@ from starlette.routing import NoMatchFound
 
 from ontology.iris import document_url, volume_iri
 
-from .page_queries import (claims_sparql, documents_per_year, documents_sparql, download_links, entity_spans,
+from .page_queries import (claims_sparql, documents_per_year, documents_sparql, download_links, entity_spans, party_count,
                            volume_lists)
 from .pages import render_html
 from .passages import Point, claim_anchor, claim_span, mark_up, mention_span, passage_html
@@ -26,10 +26,11 @@ from .resources.paging import Page
 from .resources.params import BadParameter, identifier
 from .timeline import timeline_svg
 
-__all__ = ["document_page", "entity_page", "volume_page", "search_page", "PAGE_SIZE", "SHOWN"]
+__all__ = ["document_page", "entity_page", "volume_page", "search_page", "PAGE_SIZE", "SHOWN", "SORTED"]
 
 PAGE_SIZE = 20      # a volume's documents per page
 SHOWN = 20          # items of each list of an entity page; the rest are a link away
+SORTED = 200        # documents written or received that an entity page sorts by date itself
 KIND_NAMES = {"people": "Person", "countries": "Country", "organizations": "Organization", "regions": "Region"}
 
 
@@ -139,15 +140,18 @@ def _bounded(name: str, title: str, rows: list[dict], total: int, more: str, spa
 
 
 def _document_lists(store, detail: dict, path: str) -> list[dict]:
-    """Written, received (when there are any) and mentioning: the first SHOWN of each, with a link to the rest."""
+    """Written, received (when there are any) and mentioning: the first SHOWN of each, with a link to the rest.
+
+    Written and received have no month index: above SORTED documents they are counted, not sorted, and the
+    section links to their list page (an archive's or a secretary's thousands would be sorted for 20 rows)."""
     iri = detail["id"]
     lists = []
-    for name, param, title, filt in (("written", "author", "Documents written", DocumentFilter(authors=[iri])),
-                                     ("received", "recipient", "Documents received", DocumentFilter(recipients=[iri]))):
-        found = document_list(store, filt, Page(limit=SHOWN))
-        if found["total"]:
-            lists.append(_bounded(name, title, found["items"], found["total"], f"/documents?{param}={path}",
-                                  documents_sparql(filt.patterns())))
+    for name, role, title, filt in (("written", "author", "Documents written", DocumentFilter(authors=[iri])),
+                                    ("received", "recipient", "Documents received", DocumentFilter(recipients=[iri]))):
+        total = party_count(store, iri, role)
+        if total:
+            rows = document_list(store, filt, Page(limit=SHOWN), total=total)["items"] if total <= SORTED else []
+            lists.append(_bounded(name, title, rows, total, f"/documents?{role}={path}", documents_sparql(filt.patterns())))
     mentioning = DocumentFilter(mentions=[iri])
     lists.append(_bounded("mentioning", "Documents mentioning", detail["documents"], detail["documentsTotal"],
                           f"/documents?mentions={path}", documents_sparql(mentioning.patterns())))

@@ -246,6 +246,22 @@ def test_a_large_entitys_page_is_bounded_and_its_timeline_opens_a_years_document
     assert chosen["f-from"] == ["1981"] and chosen["f-to"] == ["1981"]
 
 
+def test_documents_written_beyond_what_a_page_sorts_are_counted_and_linked_not_listed(sample_store, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from api import create_app, page_views
+
+    client = TestClient(create_app(sample_store))
+    listed = parse(client.get(CLARK, headers=HTML).text)
+    written = next(s for s in find_all(listed, ".//h:section") if s.get("aria-labelledby") == "written")
+    assert [a.get("href") for a in find_all(written, ".//h:tbody//h:a")] == [MEMO]
+    monkeypatch.setattr(page_views, "SORTED", 0)
+    counted = parse(client.get(CLARK, headers=HTML).text)
+    written = next(s for s in find_all(counted, ".//h:section") if s.get("aria-labelledby") == "written")
+    assert not find_all(written, ".//h:table") and text_of(written).count("1 in all: too many to sort here")
+    assert [a.get("href") for a in find_all(written, ".//h:p[@class='more']/h:a")] == ["/documents?author=people/102617"]
+
+
 def test_an_entitys_co_mentions_are_counted_and_lead_on_to_its_network(server):
     tree = parse(get(server, FENWICK).text)
     heading = next(h for h in find_all(tree, ".//h:h2") if h.get("id") == "co-mentioned")
