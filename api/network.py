@@ -1,7 +1,8 @@
 """`/network` serves a network of actors in every export format; `/network/edge` lists the passages behind one edge.
 
-Both take the filters of `frus-kg network`. The sentence window works when the application was given a
-sentence splitter (`app.state.sentence_splitter`, set by the composition root); otherwise it answers 400.
+Both take the filters of `frus-kg network`. The sentence window works when the store has the network table with
+its sentence windows, or when the application was given a sentence splitter (`app.state.sentence_splitter`, set by
+the composition root); otherwise it answers 400. `X-Network-Source` says whether the table was read.
 A browser asking for `/network` without a `format` (or with `format=html`) gets the interactive page, which
 fetches the same URL's Cytoscape.js JSON; scripts keep getting JSON at the same URL.
 """
@@ -76,7 +77,7 @@ async def network(request: Request, selection: dict = Depends(_selection),
     if ego_node:
         g = await _run(ego, g, ego_node, radius)
     body = await _run(export, g, format)
-    headers = {"Vary": "Accept"}
+    headers = {"Vary": "Accept", "X-Network-Source": g.graph.get("source", "mentions")}
     if format in ("gexf", "graphml", "csv-nodes", "csv-edges"):
         suffix = {"csv-nodes": "nodes.csv", "csv-edges": "edges.csv"}.get(format, format)
         headers["Content-Disposition"] = f'attachment; filename="frus-{spec.kind}.{suffix}"'

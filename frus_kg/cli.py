@@ -563,7 +563,10 @@ def _network(store, spec_args: tuple, seed: int, metrics: bool = True):
 
     db = open_or_exit(store, read_only=True)
     try:
-        return build_network(db, _network_spec(*spec_args), sentences=_sentence_spans, metrics=metrics, seed=seed)
+        g = build_network(db, _network_spec(*spec_args), sentences=_sentence_spans, metrics=metrics, seed=seed)
+        if g.graph.get("source_note"):
+            err.print(f"[yellow]note:[/] drawn from the mentions, not the network table: {g.graph['source_note']}", highlight=False)
+        return g
     except NetworkError as exc:
         fail(str(exc), EXIT_USAGE)
     except QueryError as exc:

@@ -84,7 +84,7 @@ def test_co_mention_edge_passages_contain_both_mentions(client):
 
 
 @pytest.mark.parametrize("params, status", [
-    ({"kind": "friendship"}, 400), ({"from": "1981-13"}, 400), ({"format": "pdf"}, 400), ({"window": "sentence"}, 400),
+    ({"kind": "friendship"}, 400), ({"from": "1981-13"}, 400), ({"format": "pdf"}, 400),
     ({"ego": "https://w3id.org/frus-kg/id/people/0"}, 400), ({"min_weight": -1}, 422),
 ])
 def test_bad_requests_are_refused_with_a_reason(client, params, status):
@@ -97,3 +97,27 @@ def test_edge_errors(client):
     assert client.get("/network/edge", params={"source": "not an iri", "target": HAIG}).status_code == 400
     assert client.get("/network/edge", params={"kind": "correspondence", "source": HAIG, "target": CLARK}).status_code == 404
     assert client.get("/network/edge", params={"source": CLARK}).status_code == 422
+
+
+def test_the_answer_says_whether_it_was_drawn_from_the_network_table(client, sample_store_path, tmp_path):
+    import shutil
+
+    from api import create_app
+    from graph import open_store
+    from graph.networks.table import TABLE_GRAPH
+
+    r = client.get("/network", params={"kind": "correspondence"})       # `frus-kg index` built the sample's table
+    assert r.headers["X-Network-Source"] == "table"
+    assert {(e["data"]["source"], e["data"]["target"]) for e in r.json()["elements"]["edges"]} == {(CLARK, HAIG), (KENNEDY, HAIG)}
+    sentence = client.get("/network", params={"kind": "person-person", "window": "sentence"})   # no splitter in this app
+    assert sentence.status_code == 200 and sentence.headers["X-Network-Source"] == "table"
+    shutil.copytree(sample_store_path, tmp_path / "store")
+    db = open_store(tmp_path / "store")
+    db.drop_graphs([TABLE_GRAPH])                                      # an incomplete table is not read
+    db.close()
+    untabled = TestClient(create_app(open_store(tmp_path / "store", read_only=True)))
+    r = untabled.get("/network", params={"kind": "correspondence"})
+    assert r.headers["X-Network-Source"] == "mentions"
+    assert {(e["data"]["source"], e["data"]["target"]) for e in r.json()["elements"]["edges"]} == {(CLARK, HAIG), (KENNEDY, HAIG)}
+    refused = untabled.get("/network", params={"kind": "person-person", "window": "sentence"})
+    assert refused.status_code == 400 and "sentence splitter" in refused.json()["detail"]
