@@ -140,58 +140,105 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str, 
 
 
 def parse_text_document(raw: str, source: str = "<text>") -> DocumentRecord:
+    """One document copy as a record: the series line names the volume; heading, dateline, subject, body and
+    footnotes are laid end to end in the record's text, in that order. Raises SourceError naming the line."""
+    lines = _lines_of(raw, source)
+    title_at = _series_line(lines, source)
+    vid, vtitle = volume_id_from_title(lines[title_at])
+    b = _Builder()
+    i, number, heading_span = _heading(lines, _next_nonblank(lines, title_at + 1), b, source)
+    front = _Front()
+    i = _subject(lines, _dateline(lines, _next_nonblank(lines, i), b, front), b, front)
+    body_span, footnotes = _body_and_notes(lines[i:], b, source)
+    text = b.text
+    body_end = footnotes[0].start if footnotes else len(text)
+    record = DocumentRecord(
+        volume=VolumeRecord(id=vid, title=vtitle), doc_id=f"d{number}", number=number,
+        heading=text[heading_span.start:heading_span.end], text=text, source=source,
+        genre=genre_of(text[heading_span.start:heading_span.end]), subject=front.subject, date=front.date,
+        date_basis=front.date_basis, place=front.place, place_span=front.place_span,
+        is_editorial_note=front.is_editorial, pages=_pages(lines, b, body_end, source), footnotes=footnotes,
+        body_start=body_span.start, body_end=body_end,
+    )
+    _add_source_note_and_parties(record, heading_span)
+    return record
+
+
+@dataclass
+class _Front:
+    """What the dateline and the SUBJECT lines after the heading say (an editorial note has no dateline)."""
+    date: str | None = None
+    date_basis: str | None = None
+    place: str | None = None
+    place_span: Span | None = None
+    is_editorial: bool = True
+    subject: str | None = None
+
+
+def _lines_of(raw: str, source: str) -> list[str]:
     if not raw.strip():
         raise SourceError(source, "empty file: expected a history.state.gov document copy")
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _next_nonblank(lines: list[str], j: int) -> int:
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j
+
+
+def _series_line(lines: list[str], source: str) -> int:
+    """The index of the 'FOREIGN RELATIONS OF THE UNITED STATES, …' line, which names the volume."""
     title_at = next((i for i, line in enumerate(lines) if _TITLE.match(line.strip())), None)
     if title_at is None:
         raise SourceError(source, "no series line 'FOREIGN RELATIONS OF THE UNITED STATES, <years>, VOLUME <n>' "
                                   "found: not a history.state.gov document copy", line=1, column=1)
-    vid, vtitle = volume_id_from_title(lines[title_at])
-    i = title_at + 1
-    while i < len(lines) and not lines[i].strip():
-        i += 1
+    return title_at
+
+
+def _heading(lines: list[str], i: int, b: _Builder, source: str) -> tuple[int, str, Span]:
+    """(the next line, the document's number, the heading's span in the text) for the heading at line i."""
     heading_match = _HEADING.match(lines[i].strip()) if i < len(lines) else None
     if not heading_match:
         raise SourceError(source, "expected a numbered document heading such as '54. Memorandum From …'",
                           line=i + 1, column=1)
-    number = heading_match.group("n")
-    b = _Builder()
-    heading_span = b.add(lines[i].strip())
-    heading = b.text[heading_span.start:heading_span.end]
-    i += 1
+    return i + 1, heading_match.group("n"), b.add(lines[i].strip())
 
-    def next_nonblank(j: int) -> int:
-        while j < len(lines) and not lines[j].strip():
-            j += 1
-        return j
 
-    i = next_nonblank(i)
-    date = place = date_basis = None
-    place_span = None
-    is_editorial = True
-    if i < len(lines):
-        dl = parse_dateline(lines[i].strip())
-        if dl and len(lines[i].strip()) < 120:
-            b.sep()
-            span = b.add(lines[i].strip())
-            date, date_basis, place, is_editorial = dl.date, dl.refused, dl.place, False
-            if dl.place_span:
-                place_span = Span(span.start + dl.place_span[0], span.start + dl.place_span[1])
-            i = next_nonblank(i + 1)
-    subject = None
-    if i < len(lines) and lines[i].strip().upper() == "SUBJECT":
-        j = next_nonblank(i + 1)
-        k = j
-        while k < len(lines) and lines[k].strip():
-            k += 1
-        subject = " ".join(line.strip() for line in lines[j:k])
-        b.sep()
-        b.add("SUBJECT")
-        b.sep()
-        b.add(subject)
-        i = next_nonblank(k)
-    body_lines, notes = _split_footnotes(lines[i:])
+def _dateline(lines: list[str], i: int, b: _Builder, front: _Front) -> int:
+    """Reads the dateline at line i, if it is one, into `front`; returns the next nonblank line."""
+    if i >= len(lines):
+        return i
+    dl = parse_dateline(lines[i].strip())
+    if not dl or len(lines[i].strip()) >= 120:
+        return i
+    b.sep()
+    span = b.add(lines[i].strip())
+    front.date, front.date_basis, front.place, front.is_editorial = dl.date, dl.refused, dl.place, False
+    if dl.place_span:
+        front.place_span = Span(span.start + dl.place_span[0], span.start + dl.place_span[1])
+    return _next_nonblank(lines, i + 1)
+
+
+def _subject(lines: list[str], i: int, b: _Builder, front: _Front) -> int:
+    """Reads a 'SUBJECT' line and the paragraph after it, if line i is one; returns where the body starts."""
+    if i >= len(lines) or lines[i].strip().upper() != "SUBJECT":
+        return i
+    j = _next_nonblank(lines, i + 1)
+    k = j
+    while k < len(lines) and lines[k].strip():
+        k += 1
+    front.subject = " ".join(line.strip() for line in lines[j:k])
+    b.sep()
+    b.add("SUBJECT")
+    b.sep()
+    b.add(front.subject)
+    return _next_nonblank(lines, k)
+
+
+def _body_and_notes(lines: list[str], b: _Builder, source: str) -> tuple[Span, list[Footnote]]:
+    """Adds the body, then the trailing numbered footnotes; every footnote must have its mark in the text."""
+    body_lines, notes = _split_footnotes(lines)
     while body_lines and not body_lines[-1].strip():
         body_lines.pop()
     b.sep()
@@ -202,35 +249,32 @@ def parse_text_document(raw: str, source: str = "<text>") -> DocumentRecord:
         b.sep("\n\n" if n == "1" else "\n")
         span = b.add(f"{n}. {note_text}")
         footnotes.append(Footnote(number=n, start=span.start, end=span.end, anchor=anchors.get(n), is_source=n == "1"))
-    text = b.text
     if notes and len(anchors) < len(notes):
         missing = [n for n, *_ in notes if n not in anchors]
         raise SourceError(source, f"footnote(s) {', '.join(missing)} have no mark (¹²³…) in the text")
+    return body_span, footnotes
 
+
+def _pages(lines: list[str], b: _Builder, body_end: int, source: str) -> list[Page]:
+    """Every offset of heading and body has a page: the first is the page before the first marker."""
     first_page = _first_page_guess(lines)
     if first_page is None:
         raise SourceError(source, "no page marker such as '[Page 168]' found: pages cannot be assigned")
     starts = [(0, first_page)] + [(s, n) for s, n in b.page_starts if s > 0]
-    body_end = footnotes[0].start if footnotes else len(text)
     pages = []
     for k, (s, n) in enumerate(starts):
         e = starts[k + 1][0] if k + 1 < len(starts) else body_end
         pages.append(Page(number=n, start=s, end=max(e, s)))
+    return pages
 
-    volume = VolumeRecord(id=vid, title=vtitle)
-    record = DocumentRecord(
-        volume=volume, doc_id=f"d{number}", number=number, heading=heading, text=text, source=source,
-        genre=genre_of(heading), subject=subject, date=date, date_basis=date_basis, place=place, place_span=place_span,
-        is_editorial_note=is_editorial, pages=pages, footnotes=footnotes,
-        body_start=body_span.start, body_end=body_end,
-    )
-    source_note = next((f for f in footnotes if f.is_source), None)
+
+def _add_source_note_and_parties(record: DocumentRecord, heading_span: Span) -> None:
+    source_note = next((f for f in record.footnotes if f.is_source), None)
     if source_note is not None:
-        record.source_note = parse_source_note(text[source_note.start:source_note.end])
-    for p in parties_of(heading):
+        record.source_note = parse_source_note(record.text[source_note.start:source_note.end])
+    for p in parties_of(record.heading):
         record.parties.append(Party(role=p.role, name=p.name, office=p.office,
                                     start=heading_span.start + p.start, end=heading_span.start + p.end))
-    return record
 
 
 def _read_bounded(path: Path) -> bytes:

@@ -327,12 +327,29 @@ def document_quads(record: DocumentRecord) -> list[ox.Quad]:
 
 
 def document_graph(record: DocumentRecord) -> GraphData:
-    """The document's named graph (see GraphData); raises ValueError on offsets outside the text or a bad IRI."""
-    vid = record.volume.id
-    doc = iris.document_iri(vid, record.doc_id)
+    """The document's named graph (see GraphData); raises ValueError on offsets outside the text or a bad IRI.
+    The steps below write in a fixed order, so the same record always gives the same N-Quads bytes."""
+    doc = iris.document_iri(record.volume.id, record.doc_id)
     g = _Graph(iris.graph_iri(doc))
     seen: set[str] = set()
     page_of = record.page_at
+    _document_node(g, record, doc)
+    _pages(g, record, doc)
+    _source_note(g, record, doc)
+    _footnotes(g, record, doc)
+    _parties(g, record, doc, seen)
+    _heading_posts(g, record, doc)
+    for n, m in enumerate(_mentions_with_parties(record), start=1):
+        _mention(g, record, doc, n, m, seen, page_of)
+    for n, c in enumerate(record.claims, start=1):
+        _claim(g, record, doc, n, c, page_of, seen)
+    _subjects(g, doc, record.subjects)
+    return _data(g)
+
+
+def _document_node(g: _Graph, record: DocumentRecord, doc: str) -> None:
+    """The document itself: types, names, its place in the volume, text, subject, dates and place."""
+    vid = record.volume.id
     g.typed(doc, SCHEMA + "CreativeWork", FK + "Document",
             FK + ("EditorialNote" if record.is_editorial_note else "HistoricalDocument"))
     g.lit(doc, SCHEMA + "name", record.heading)
@@ -356,6 +373,9 @@ def document_graph(record: DocumentRecord) -> GraphData:
         g.typed(place, SCHEMA + "Place")
         g.lit(place, RDFS + "label", record.place)
         g.lit(place, SCHEMA + "name", record.place)
+
+
+def _pages(g: _Graph, record: DocumentRecord, doc: str) -> None:
     if record.pages:
         g.add(doc, SCHEMA + "pageStart", term_for_page(record.pages[0].number))
         g.add(doc, SCHEMA + "pageEnd", term_for_page(record.pages[-1].number))
@@ -366,6 +386,10 @@ def document_graph(record: DocumentRecord) -> GraphData:
         g.add(node, FK + "page", term_for_page(p.number))
         g.add(node, FK + "start", _offset(p.start))
         g.add(node, FK + "end", _offset(p.end))
+
+
+def _source_note(g: _Graph, record: DocumentRecord, doc: str) -> None:
+    """What the source note says about provenance, on the document."""
     sn = record.source_note
     if sn:
         g.lit(doc, FK + "classification", sn.classification)
@@ -373,6 +397,9 @@ def document_graph(record: DocumentRecord) -> GraphData:
         g.lit(doc, FK + "fileNumber", sn.file_number)
         g.lit(doc, FK + "printedFrom", sn.printed_from)
         g.lit(doc, FK + "draftedBy", sn.drafted_by)
+
+
+def _footnotes(g: _Graph, record: DocumentRecord, doc: str) -> None:
     for note in record.footnotes:
         node = f"{doc}/notes/{iris.slug(note.number)}"
         g.add(doc, FK + "footnote", node)
@@ -385,6 +412,10 @@ def document_graph(record: DocumentRecord) -> GraphData:
         g.add(node, FK + "end", _offset(note.end))
         if note.anchor is not None:
             g.add(node, FK + "anchor", _offset(note.anchor))
+
+
+def _parties(g: _Graph, record: DocumentRecord, doc: str, seen: set[str]) -> None:
+    """The heading's author and recipients (persons): a role each, numbered from 1, and a mention."""
     for k, party in enumerate(record.parties, start=1):
         person = party_person_iri(record, party)
         role = f"{doc}/roles/{party.role}-{k}"
@@ -399,6 +430,10 @@ def document_graph(record: DocumentRecord) -> GraphData:
         g.lit(role, FK + "explanation", party.explanation)
         _entity(g, seen, person, "person", party.label or party.name)
         g.add(doc, SCHEMA + "mentions", person)
+
+
+def _heading_posts(g: _Graph, record: DocumentRecord, doc: str) -> None:
+    """Senders and recipients that are posts (an embassy, a department): roles numbered after the parties'."""
     for k, (kind, m) in enumerate(heading_posts(record), start=len(record.parties) + 1):
         role = f"{doc}/roles/{kind}-{k}"
         g.add(doc, SCHEMA + ("author" if kind == "author" else "recipient"), m.entity)
@@ -407,18 +442,17 @@ def document_graph(record: DocumentRecord) -> GraphData:
         g.add(role, FK + "roleHolder", m.entity)
         g.add(role, FK + "roleKind", FK + ("Author" if kind == "author" else "Recipient"))
         g.lit(role, FK + "explanation", m.explanation)
+
+
+def _mentions_with_parties(record: DocumentRecord) -> list[Mention]:
+    """The record's mentions, plus a mention for each heading party whose span none covers, in text order."""
     mentions = list(record.mentions)
     taken = {(m.start, m.end) for m in mentions}
     for party in record.parties:
         if party.start is not None and (party.start, party.end) not in taken:
             mentions.append(party_mention(record, party))
     mentions.sort(key=lambda m: (m.start, m.end))
-    for n, m in enumerate(mentions, start=1):
-        _mention(g, record, doc, n, m, seen, page_of)
-    for n, c in enumerate(record.claims, start=1):
-        _claim(g, record, doc, n, c, page_of, seen)
-    _subjects(g, doc, record.subjects)
-    return _data(g)
+    return mentions
 
 
 _DCT = "http://purl.org/dc/terms/"

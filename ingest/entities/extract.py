@@ -468,6 +468,8 @@ class EntityExtractor:
             tok.isupper() and len(tok) > 3 and tok.capitalize() in self.gaz_first)
 
     def _match_at(self, text, chunk, i, ctx, year, date, occupied):
+        """(mention or None, the token to go on from) for a match starting at token i, or None for no match.
+        Tried in order: a title and a name, the longest gazetteer entry or full name, a lone known surname."""
         n = len(chunk)
         start = chunk[i].start()
         tok = chunk[i].group(0)
@@ -479,98 +481,122 @@ class EntityExtractor:
                 and tok not in _TITLE_FIRST and tok not in self.gaz \
                 and not (tok.isupper() and len(tok) > 3 and tok.capitalize() in self.gaz_first):
             return None
-        # 1. title + name ("Secretary Haig", "Representative Millicent Fenwick")
-        tm = _TITLE.match(text, start)
+        tm = _TITLE.match(text, start)     # 1. title + name ("Secretary Haig", "Representative Millicent Fenwick")
         if tm:
-            title = text[start:tm.end()].strip().rstrip(".")
-            k = i
-            while k < n and chunk[k].start() < tm.end():
-                k += 1
-            if k < n and chunk[k].start() >= tm.end():
-                got = self._name_at(text, chunk, k, ctx, title, occupied)
-                if got:
-                    return got
-        # 2. longest gazetteer surface / full name starting here
-        span = max(self.gaz_first.get(tok, 1), self.gaz_first.get(tok.capitalize(), 1), self.name_first.get(low, 1)) + 2
-        for j in range(min(n, i + MAX_TOKENS, i + span), i, -1):
-            s, e = start, chunk[j - 1].end()
-            surface = text[s:e]
-            if j > i + 1 and chunk[j - 1].group(0).lower() in _CONNECTORS:
-                continue
-            if occupied.overlaps(s, e):
-                continue
-            entries = self.gaz.get(surface)
-            lower = _LOWER_NEXT.match(text, e)
-            if lower:
-                # "Soviet bloc", "Communist bloc": a capitalised run continued by lower-case words
-                for ext, end in ((lower.group(1) + (lower.group(2) or ""), lower.end()), (lower.group(1), lower.end(1))):
-                    if surface + " " + ext in self.gaz:
-                        surface, e = surface + " " + ext, end
-                        entries = self.gaz[surface]
-                        break
-            if entries is None and surface.isupper() and len(surface) > 3:
-                # telegram capitals: "WHITE HOUSE", "SOVIET UNION"
-                entries = self.gaz.get(_title_case(surface))
-                if entries:
-                    surface = _title_case(surface)
-            if entries is None:
-                pm = _POSSESSIVE.search(surface)
-                if pm and surface[:pm.start()] in self.gaz:
-                    surface = surface[:pm.start()]
-                    e = s + len(surface)
-                    entries = self.gaz[surface]
-                elif surface.endswith(".") and surface[:-1] in self.gaz:
-                    surface = surface[:-1]
-                    e -= 1
-                    entries = self.gaz[surface]
-            if entries:
-                ch = choose(surface, entries, text, s, e, year, date)
-                if ch is None:
-                    if surface in ("Chad", "Jordan", "Georgia", "Turkey"):
-                        # a given-name country used as a name: let the person rules have it
-                        break
-                    return None, j
-                if ch.entry is None:
-                    cands = tuple(Candidate(iris.country_iri(c.key), sc, self.a.territories[c.key].name) for c, sc in ch.candidates)
-                    return Mention(s, e, "country", "gazetteer", 0.0, None, None, cands, ch.explanation), j
-                entity, label, links = self._entity_of(ch.entry)
-                method = "gazetteer" if ch.entry.kind in ("country", "region") else "organization-list"
-                return Mention(s, e, ch.entry.kind, method, ch.confidence, entity, label, explanation=ch.explanation,
-                               entity_links=links), j
-            if j - i >= 2:
-                name = surface
-                pm = _POSSESSIVE.search(name)
-                if pm:
-                    name = name[:pm.start()]
-                if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
-                    name = name[:-1]             # "Bao Dai." at the end of a sentence
-                ids = self.full.get(_key(name))
-                if ids:
-                    res = ctx.resolve_name(name, ids, None, True)
-                    end = s + len(name)
-                    suffix = _SUFFIX.match(text, end)
-                    if suffix:
-                        end = suffix.end()       # "Kenneth T. Young, Jr."
-                    return self._person(s, end, res, ctx, None), j
+            got = self._titled_name_at(text, chunk, i, tm, ctx, occupied)
+            if got:
+                return got
+        got = self._longest_at(text, chunk, i, tok, low, ctx, year, date, occupied)
+        if got is not None:
+            return got
         # 3. a lone surname of someone this document or its volume names
         if low not in self.surnames and not (i + 1 < n and _key(text[start:chunk[i + 1].end()]) in self.surnames):
             return None
         return self._name_at(text, chunk, i, ctx, None, occupied, upto=min(n, i + 3))
 
-    def _name_at(self, text, chunk, k, ctx: PersonContext, title, occupied, upto=None):
-        """A person name starting at token k (longest full form first, then a surname)."""
+    def _titled_name_at(self, text, chunk, i, tm, ctx, occupied):
+        """A name after the title `tm` that starts at token i, or None."""
         n = len(chunk)
-        hi = min(n, k + 4) if upto is None else upto
+        title = text[chunk[i].start():tm.end()].strip().rstrip(".")
+        k = i
+        while k < n and chunk[k].start() < tm.end():
+            k += 1
+        if k < n and chunk[k].start() >= tm.end():
+            return self._name_at(text, chunk, k, ctx, title, occupied)
+        return None
+
+    def _longest_at(self, text, chunk, i, tok, low, ctx, year, date, occupied):
+        """2. The longest gazetteer surface or full name starting at token i: (mention or None, next token), or
+        None to go on to the surname rule (no such surface, or a given-name country such as 'Jordan')."""
+        n = len(chunk)
+        start = chunk[i].start()
+        span = max(self.gaz_first.get(tok, 1), self.gaz_first.get(tok.capitalize(), 1), self.name_first.get(low, 1)) + 2
+        for j in range(min(n, i + MAX_TOKENS, i + span), i, -1):
+            s, e = start, chunk[j - 1].end()
+            if j > i + 1 and chunk[j - 1].group(0).lower() in _CONNECTORS:
+                continue
+            if occupied.overlaps(s, e):
+                continue
+            surface, e, entries = self._gazetteer_surface(text, s, e)
+            if entries:
+                ch = choose(surface, entries, text, s, e, year, date)
+                if ch is None:
+                    if surface in ("Chad", "Jordan", "Georgia", "Turkey"):
+                        return None            # a given-name country used as a name: let the person rules have it
+                    return None, j
+                return self._gazetteer_mention(ch, s, e), j
+            if j - i >= 2:
+                got = self._full_name_at(text, s, surface, ctx)
+                if got:
+                    return got, j
+        return None
+
+    def _gazetteer_surface(self, text, s, e):
+        """(surface, end, gazetteer entries or None) for text[s:e], extended or trimmed to a gazetteer entry: a
+        lower-case continuation ('Soviet bloc'), telegram capitals, a possessive or a sentence's period."""
+        surface = text[s:e]
+        entries = self.gaz.get(surface)
+        lower = _LOWER_NEXT.match(text, e)
+        if lower:
+            # "Soviet bloc", "Communist bloc": a capitalised run continued by lower-case words
+            for ext, end in ((lower.group(1) + (lower.group(2) or ""), lower.end()), (lower.group(1), lower.end(1))):
+                if surface + " " + ext in self.gaz:
+                    surface, e = surface + " " + ext, end
+                    entries = self.gaz[surface]
+                    break
+        if entries is None and surface.isupper() and len(surface) > 3:
+            # telegram capitals: "WHITE HOUSE", "SOVIET UNION"
+            entries = self.gaz.get(_title_case(surface))
+            if entries:
+                surface = _title_case(surface)
+        if entries is None:
+            pm = _POSSESSIVE.search(surface)
+            if pm and surface[:pm.start()] in self.gaz:
+                surface = surface[:pm.start()]
+                e = s + len(surface)
+                entries = self.gaz[surface]
+            elif surface.endswith(".") and surface[:-1] in self.gaz:
+                surface = surface[:-1]
+                e -= 1
+                entries = self.gaz[surface]
+        return surface, e, entries
+
+    def _gazetteer_mention(self, ch, s, e) -> Mention:
+        """The mention for a chosen gazetteer entry; with no entry chosen, an unlinked country with its candidates."""
+        if ch.entry is None:
+            cands = tuple(Candidate(iris.country_iri(c.key), sc, self.a.territories[c.key].name) for c, sc in ch.candidates)
+            return Mention(s, e, "country", "gazetteer", 0.0, None, None, cands, ch.explanation)
+        entity, label, links = self._entity_of(ch.entry)
+        method = "gazetteer" if ch.entry.kind in ("country", "region") else "organization-list"
+        return Mention(s, e, ch.entry.kind, method, ch.confidence, entity, label, explanation=ch.explanation,
+                       entity_links=links)
+
+    def _full_name_at(self, text, s, surface, ctx) -> Mention | None:
+        """A person by a full name of several tokens starting at s ('Kenneth T. Young, Jr.'), or None."""
+        name = surface
+        pm = _POSSESSIVE.search(name)
+        if pm:
+            name = name[:pm.start()]
+        if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+            name = name[:-1]             # "Bao Dai." at the end of a sentence
+        ids = self.full.get(_key(name))
+        if not ids:
+            return None
+        res = ctx.resolve_name(name, ids, None, True)
+        end = s + len(name)
+        suffix = _SUFFIX.match(text, end)
+        if suffix:
+            end = suffix.end()       # "Kenneth T. Young, Jr."
+        return self._person(s, end, res, ctx, None)
+
+    def _name_at(self, text, chunk, k, ctx: PersonContext, title, occupied, upto=None):
+        """A person name starting at token k (longest full form first, then a surname): (mention, next token)."""
+        hi = min(len(chunk), k + 4) if upto is None else upto
         for j in range(hi, k, -1):
-            s, e = chunk[k].start(), chunk[j - 1].end()
             if chunk[j - 1].group(0).lower() in _CONNECTORS:
                 continue
-            surface = text[s:e]
-            pm = _POSSESSIVE.search(surface)
-            if pm:
-                surface, e = surface[:pm.start()], s + pm.start()
-            surface = surface.rstrip(".") if not re.search(r"\b[A-Z]\.$", surface) else surface
-            e = s + len(surface)
+            s = chunk[k].start()
+            surface, e = self._name_surface(text, s, chunk[j - 1].end())
             if occupied.overlaps(s, e) or not surface:
                 continue
             key = _key(surface)
@@ -582,23 +608,8 @@ class EntityExtractor:
                 if key not in self.surnames:
                     continue
                 # a surname of several words ("La Chambre", "Mendes-France", "Ayub Khan"): as a lone surname
-            # single token (or a multi-word surname)
-            if len(surface) < 2 or surface in _NEVER or (surface.isupper() and len(surface) <= 3):
+            if self._not_a_surname_here(text, chunk, k, j, e, surface, key, title, ctx):
                 continue
-            if surface in self.gaz or surface.title() in self.gaz:
-                if title is None or surface.isupper() or any(x.kind == "country" and x.form in ("demonym", "name") for x in self.gaz.get(surface.title(), ())):
-                    continue
-            if _LIBRARY.match(text, e):
-                continue                  # "Johnson Library", "Eisenhower Diaries": the archive, not the man
-            if title is None:
-                nxt = chunk[j].group(0).rstrip(".") if j < n else ""
-                prv = chunk[k - 1].group(0) if k > 0 else ""
-                if thing_named_after(prv, surface, nxt, self.phrases, self.given_names):
-                    continue              # "Johnson Act", "New York Times", "Western Powers", "the Home Front"
-                if text.startswith("-", e) and (surface in _COMBINING or nxt in self.gaz):
-                    continue              # "Franco-Tunisian", "Anglo-American": a combining form, not Franco
-                if key in self.common_given and not ctx.resolved.get(key):
-                    continue              # "Honest John": a lone common given name is not a surname mention
             particle = _PARTICLE_BEFORE.search(text, max(0, s - 5), s)
             if particle and _key(particle.group(0) + surface) in self.surnames:
                 # "de Gaulle": the particle is part of the surname
@@ -613,58 +624,108 @@ class EntityExtractor:
                     continue
             if j - k == 1 and self._family_name_first_other(text, chunk, j, e):
                 continue                  # "Kim Chae-chun", "Choi Young Hi": someone else of that family name
-            ids = self.surnames.get(key, frozenset())
-            known = ctx.resolved.get(key)
-            in_volume = ids & ctx.volume_ids
             if title is None and j - k == 1:
                 s2 = self._given_name_before(text, chunk, k, s)
                 if s2 != s and not occupied.overlaps(s2, s):
                     s = s2
-            if known and len(ctx.named.get(key, ())) > 1:
-                # two people of this surname are named in this document (Allen and John Foster Dulles)
-                res = ctx.resolve_name(surface, frozenset(ctx.named[key]), title, False)
-                return self._person(s, e, res, ctx, title), j
-            if known:
-                a = self.a.person(known)
-                res = Resolution(iris.person_iri(known), a.name, 0.9,
-                                 f"'{surface}': {a.name} (hsg-people {known}) is named earlier in this document", "name-variant",
-                                 links=links_of(known), pid=known)
-                return self._person(s, e, res, ctx, title), j
-            if surface.isupper() and not in_volume:
-                continue
-            if in_volume:
-                res = ctx.resolve_name(surface, in_volume if len(in_volume) > 0 else ids, title, False)
-                if res.entity is None and title and ids:
-                    res = ctx.resolve_name(surface, ids, title, False)
-                return self._person(s, e, res, ctx, title), j
-            if title is None and not ctx.volume_ids and len(ids) == 1 and not soft and ctx.year is not None:
-                # no persons list to go by: a surname borne by one authority person only, who FRUS persons
-                # lists cite within three years of the document, is linked with low confidence
-                (pid,) = ids
-                span = self.a.attested_years.get(pid)
-                person = self.a.person(pid)
-                if span and span[0] - 3 <= ctx.year <= span[1] + 3 and person.alive_in(ctx.year) is not False \
-                        and not _sentence_start(text, s):
-                    res = Resolution(iris.person_iri(pid), person.name, 0.6,
-                                     f"'{surface}': the only person of that surname in hsg-people is {person.name} "
-                                     f"(hsg-people {pid}), whom FRUS persons lists cite for {span[0]}–{span[1]}; no persons "
-                                     f"list for this volume, so the link rests on the surname and the date", "name-variant",
-                                     links=links_of(pid), pid=pid)
-                    return self._person(s, e, res, ctx, title), j
-            if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
-                if surface.isupper() or surface in _NOT_SURNAMES and not ids:
-                    continue
-                if ids:
-                    res = ctx.resolve_name(surface, ids, title, False)
-                    if res.entity is None and ctx.volume_ids:
-                        continue          # not in the volume's persons list and not resolvable: left out
-                elif ctx.volume_ids:
-                    continue              # the volume lists its people: a name with no record at all is left out
-                else:
-                    res = Resolution(None, None, 0.0, f"'{title} {surface}': a title and a name, but no authority record "
-                                     f"of that name", "name-variant")
-                return self._person(s, e, res, ctx, title), j
+            mention = self._surname_mention(text, s, e, surface, key, title, ctx, soft)
+            if mention is not None:
+                return mention, j
         return None
+
+    @staticmethod
+    def _name_surface(text, s, e) -> tuple[str, int]:
+        """text[s:e] without a possessive and without a sentence's period (an initial keeps its own)."""
+        surface = text[s:e]
+        pm = _POSSESSIVE.search(surface)
+        if pm:
+            surface = surface[:pm.start()]
+        surface = surface.rstrip(".") if not re.search(r"\b[A-Z]\.$", surface) else surface
+        return surface, s + len(surface)
+
+    def _not_a_surname_here(self, text, chunk, k, j, e, surface, key, title, ctx) -> bool:
+        """Words that look like a lone surname here but are not one: too short, a place, an archive, a thing
+        named after someone, a combining form, a common given name alone."""
+        if len(surface) < 2 or surface in _NEVER or (surface.isupper() and len(surface) <= 3):
+            return True
+        if surface in self.gaz or surface.title() in self.gaz:
+            if title is None or surface.isupper() or any(x.kind == "country" and x.form in ("demonym", "name") for x in self.gaz.get(surface.title(), ())):
+                return True
+        if _LIBRARY.match(text, e):
+            return True                   # "Johnson Library", "Eisenhower Diaries": the archive, not the man
+        if title is None:
+            n = len(chunk)
+            nxt = chunk[j].group(0).rstrip(".") if j < n else ""
+            prv = chunk[k - 1].group(0) if k > 0 else ""
+            if thing_named_after(prv, surface, nxt, self.phrases, self.given_names):
+                return True               # "Johnson Act", "New York Times", "Western Powers", "the Home Front"
+            if text.startswith("-", e) and (surface in _COMBINING or nxt in self.gaz):
+                return True               # "Franco-Tunisian", "Anglo-American": a combining form, not Franco
+            if key in self.common_given and not ctx.resolved.get(key):
+                return True               # "Honest John": a lone common given name is not a surname mention
+        return False
+
+    def _surname_mention(self, text, s, e, surface, key, title, ctx: PersonContext, soft: bool) -> Mention | None:
+        """The person a lone surname (after its title, if any) names: someone named earlier in the document, in
+        the volume's persons list, or (no list) the only authority person of that surname at the date."""
+        ids = self.surnames.get(key, frozenset())
+        known = ctx.resolved.get(key)
+        in_volume = ids & ctx.volume_ids
+        if known and len(ctx.named.get(key, ())) > 1:
+            # two people of this surname are named in this document (Allen and John Foster Dulles)
+            res = ctx.resolve_name(surface, frozenset(ctx.named[key]), title, False)
+            return self._person(s, e, res, ctx, title)
+        if known:
+            a = self.a.person(known)
+            res = Resolution(iris.person_iri(known), a.name, 0.9,
+                             f"'{surface}': {a.name} (hsg-people {known}) is named earlier in this document", "name-variant",
+                             links=links_of(known), pid=known)
+            return self._person(s, e, res, ctx, title)
+        if surface.isupper() and not in_volume:
+            return None
+        if in_volume:
+            res = ctx.resolve_name(surface, in_volume if len(in_volume) > 0 else ids, title, False)
+            if res.entity is None and title and ids:
+                res = ctx.resolve_name(surface, ids, title, False)
+            return self._person(s, e, res, ctx, title)
+        if title is None and not ctx.volume_ids and len(ids) == 1 and not soft and ctx.year is not None:
+            mention = self._only_bearer_at_date(text, s, e, surface, ids, ctx)
+            if mention is not None:
+                return mention
+        if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
+            return self._titled_surname(s, e, surface, ids, title, ctx)
+        return None
+
+    def _only_bearer_at_date(self, text, s, e, surface, ids, ctx: PersonContext) -> Mention | None:
+        """No persons list to go by: a surname borne by one authority person only, who FRUS persons lists cite
+        within three years of the document, is linked with low confidence."""
+        (pid,) = ids
+        span = self.a.attested_years.get(pid)
+        person = self.a.person(pid)
+        if span and span[0] - 3 <= ctx.year <= span[1] + 3 and person.alive_in(ctx.year) is not False \
+                and not _sentence_start(text, s):
+            res = Resolution(iris.person_iri(pid), person.name, 0.6,
+                             f"'{surface}': the only person of that surname in hsg-people is {person.name} "
+                             f"(hsg-people {pid}), whom FRUS persons lists cite for {span[0]}–{span[1]}; no persons "
+                             f"list for this volume, so the link rests on the surname and the date", "name-variant",
+                             links=links_of(pid), pid=pid)
+            return self._person(s, e, res, ctx, None)
+        return None
+
+    def _titled_surname(self, s, e, surface, ids, title, ctx: PersonContext) -> Mention | None:
+        """A surname after a person's title: resolved if it can be; kept unlinked only where no persons list exists."""
+        if surface.isupper() or surface in _NOT_SURNAMES and not ids:
+            return None
+        if ids:
+            res = ctx.resolve_name(surface, ids, title, False)
+            if res.entity is None and ctx.volume_ids:
+                return None           # not in the volume's persons list and not resolvable: left out
+        elif ctx.volume_ids:
+            return None               # the volume lists its people: a name with no record at all is left out
+        else:
+            res = Resolution(None, None, 0.0, f"'{title} {surface}': a title and a name, but no authority record "
+                             f"of that name", "name-variant")
+        return self._person(s, e, res, ctx, title)
 
     def _family_name_first_other(self, text, chunk, j, e) -> bool:
         """A family name followed by given names we do not know: a name written family-name first (Korean,
