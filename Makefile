@@ -8,6 +8,7 @@ PORT   ?= 8000
 CORPUS ?= ../shared/data/frus
 CHROMIUM ?= /usr/bin/chromium
 STRACE   ?= /usr/bin/strace
+VIRTUOSO ?= /usr/bin/virtuoso-t
 
 .PHONY: install run test test-slow bench screenshots clean
 
@@ -24,7 +25,7 @@ run: install
 	$(BIN)/frus-kg ingest --store $(STORE) examples/
 	$(BIN)/frus-kg serve --store $(STORE) --host $(HOST) --port $(PORT)
 
-test: install $(CHROMIUM) $(STRACE)
+test: install $(CHROMIUM) $(STRACE) $(VIRTUOSO)
 	$(BIN)/python -m pytest -q
 
 # The slow campaigns (crash trials, large property runs), left out of `make test`.
@@ -40,6 +41,12 @@ $(CHROMIUM):
 $(STRACE):
 	DEBIAN_FRONTEND=noninteractive sh -c 'apt-get update -qq && apt-get install -y -qq strace' \
 		|| echo "strace could not be installed: the XML reader's system-call test will fail" >&2
+
+# The remote-store tests run a real Virtuoso (deploy/virtuoso/): Debian's binaries only, not the packaged
+# service (virtuoso-opensource would start its own server on ports 1111 and 8890); installed once.
+$(VIRTUOSO):
+	DEBIAN_FRONTEND=noninteractive sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends virtuoso-opensource-7-bin' \
+		|| echo "virtuoso could not be installed: the Virtuoso store tests will fail" >&2
 
 screenshots: install $(CHROMIUM)
 	$(BIN)/python tests/browser/screenshots.py docs/screenshots

@@ -30,12 +30,14 @@ from .ledger_file import LEDGER_FILE, LedgerFile
 from .remote_settings import RemoteSettings, remote_settings
 from .result_writer import Serialized, serialize_result
 from .sparql_client import RemoteStoreError, SparqlClient
+from .sparql_guard import GuardLimits, inspect_query
 from .store import QueryResult, _ntriples, graph_name
 
 __all__ = ["RemoteStore", "RemoteStoreError"]
 
 _QUAD_FORMATS = {"nquads", "trig", "jsonld"}
-_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+_ACCEPT = {"construct": "application/n-triples", "describe": "application/n-triples"}   # else results as JSON
+_UNLIMITED = GuardLimits(max_depth=10**6, max_operators=10**9, max_length=1 << 62)
 _CHUNK = 200                     # graph names per existence query
 
 
@@ -73,15 +75,16 @@ class RemoteStore:
                                    f"frus-kg's queries need it (start the Oxigraph server with --union-default-graph)")
 
     # -- requests ----------------------------------------------------------------------------------
-    def _post_query(self, sparql: str, default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = (),
-                    timeout: float | None = None):
+    def _post_query(self, sparql: str, shape: str, default_graphs: Sequence[str] = (),
+                    named_graphs: Sequence[str] = (), timeout: float | None = None):
         form = {"query": sparql}
         if default_graphs:
             form["default-graph-uri"] = [graph_name(g)[1:-1] for g in default_graphs]
         if named_graphs:
             form["named-graph-uri"] = [graph_name(g)[1:-1] for g in named_graphs]
+        accept = _ACCEPT.get(shape, "application/sparql-results+json")
         return self._client.request("POST", self.settings.query_url, idempotent=True, timeout=timeout, data=form,
-                                    headers={"Accept": _ACCEPT})
+                                    headers={"Accept": accept})
 
     def _ask(self, sparql: str) -> bool:
         return bool(self.query(sparql).boolean)
@@ -168,11 +171,14 @@ class RemoteStore:
               row_cap: int | None = None) -> QueryResult:
         """Run a query on the server. `union` is the server's (see the module docstring); `row_cap` is not
         enforced here (query_serialized caps what it serializes)."""
-        response = self._post_query(sparql, default_graphs, named_graphs, timeout)
+        form = inspect_query(sparql, _UNLIMITED).form
+        response = self._post_query(sparql, form, default_graphs, named_graphs, timeout)
         media = response.headers.get("content-type", "").split(";")[0].strip()
         try:
             if media in ("application/sparql-results+json", "application/json"):
                 raw = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
+                if form == "ask" and not isinstance(raw, ox.QueryBoolean):
+                    raw = _ask_from_rows(raw)           # Virtuoso answers ASK with one row of __ASK_RETVAL
                 if isinstance(raw, ox.QueryBoolean):
                     return QueryResult("boolean", raw, boolean=bool(raw))
                 return QueryResult("solutions", raw, variables=tuple(v.value for v in raw.variables))
@@ -202,7 +208,9 @@ class RemoteStore:
         return found
 
     def graph_names(self) -> list[str]:
-        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows()
+        """GROUP BY, not DISTINCT: Virtuoso 7.2 answers `SELECT DISTINCT ?g { GRAPH ?g {…} }` from its graph list,
+        private graphs included, where GROUP BY honours graph permissions (docs/deploy.md)."""
+        rows = self.query("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows()
         return sorted(row[0].value for row in rows if isinstance(row[0], ox.NamedNode))
 
     def quad_count(self) -> int:
@@ -244,6 +252,15 @@ class RemoteStore:
     def close(self) -> None:
         self.ledger.close()
         self._client.close()
+
+
+def _ask_from_rows(solutions) -> ox.QueryBoolean:
+    """A standard boolean result from a one-row, one-column answer to an ASK (1 or true: true)."""
+    row = next(iter(solutions), None)
+    value = None if row is None else row[0]
+    answer = value is not None and value.value in ("1", "true")
+    return ox.parse_query_results(b'{"head":{},"boolean":%s}' % (b"true" if answer else b"false"),
+                                  ox.QueryResultsFormat.JSON)
 
 
 def _update_text(drops: list[str], inserts: list[str]) -> str:

@@ -123,8 +123,8 @@ def test_the_ledger_is_seen_by_another_open_of_the_same_store(any_store):
     from graph import open_store
 
     any_store.ledger.write(put=[(G1, "http://example.org/field", "v")])
-    where = f"{any_store.url}?state={any_store.path}" if isinstance(any_store, RemoteStore) else any_store.path
-    again = open_store(where, read_only=True)
+    again = RemoteStore(any_store.settings, read_only=True) if isinstance(any_store, RemoteStore) \
+        else open_store(any_store.path, read_only=True)
     assert again.ledger.values("http://example.org/field") == {G1: "v"}
     again.close()
 
