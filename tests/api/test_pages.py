@@ -125,6 +125,23 @@ def test_the_home_page_counts_the_dataset_and_opens_each_documented_example_in_t
     assert any(a.get("href") == "/volumes/frus1981-88v41" for a in find_all(tree, ".//h:a"))
 
 
+def test_the_home_figures_read_from_the_statistics_layer_equal_the_counted_ones(sample_store, monkeypatch):
+    from api import stats
+    from graph.statistics import has_statistics
+
+    assert has_statistics(sample_store)
+    stats._cache.clear()
+    read = stats.dataset_stats(sample_store)
+    stats._cache.clear()
+    monkeypatch.setattr(stats, "has_statistics", lambda store: False)
+    counted = stats.dataset_stats(sample_store)
+    stats._cache.clear()
+    for name in ("volumes", "documents", "claims", "countries", "people"):
+        assert read.figures[name] == counted.figures[name], name
+    assert read.figures["first"][:7] == counted.figures["first"][:7] and read.figures["last"][:7] == counted.figures["last"][:7]
+    assert read.browse == counted.browse
+
+
 def test_every_documented_example_is_offered_without_its_test_annotations():
     blocks = sum(path.read_text(encoding="utf-8").count("```sparql") for path in (DOCS / "vocabulary.md", DOCS / "claims.md"))
     found = examples()
