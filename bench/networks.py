@@ -1,11 +1,14 @@
-"""Networks of actors: time and peak memory of each projection and metric, SPARQL and networkx apart,
-and the same metrics with igraph (the `[bench]` extra) in the same run, as a ratio.
+"""Networks of actors: time and peak memory of each projection and metric, the store step (the network
+table's rows, or the raw mentions by SPARQL) apart from the networkx step, and the same metrics with igraph
+in the same run, as a ratio.
 
-The store is a few whole volumes ingested into the work folder (the corpus-scale store is not built
-here); each measurement runs in a fresh interpreter so that its peak RSS is its own.
+The store is two whole volumes ingested into the work folder, with their network table; or, with
+`FRUS_KG_BENCH_NETWORK_STORE=DIR`, an existing store opened read-only (the 99-volume corpus, its table
+built by `frus-kg index`). Each measurement runs in a fresh interpreter so that its peak RSS is its own.
 """
 from __future__ import annotations
 
+import os
 import resource
 import time
 from pathlib import Path
@@ -15,18 +18,37 @@ from bench.fresh_process import call_in_fresh_process
 TITLE = "Networks of actors: projections and metrics, networkx and igraph"
 
 VOLUMES = ["frus1977-80v01.xml.gz", "frus1969-76v12.xml.gz"]
-SLICES = {"1977–1978": ("1977-01-01", "1978-12-31"), "whole store": (None, None)}
-PROJECTIONS = [("person-person", "document"), ("person-person", "paragraph"), ("person-country", "document"),
-               ("person-organization", "document"), ("country-country", "document"), ("correspondence", "document"),
-               ("claimant-entity", "document")]
+PROJECTIONS = [("person-person", "document"), ("person-person", "paragraph"), ("person-person", "sentence"),
+               ("person-country", "document"), ("person-organization", "document"), ("country-country", "document"),
+               ("correspondence", "document"), ("claimant-entity", "document")]
+NX_BETWEENNESS_PIVOTS = 500      # networkx samples this many above 1,000 nodes (graph.networks.metrics)
+NX_EXTRAPOLATE_ABOVE = 100_000   # edges: above, networkx betweenness is timed on 10 pivots and scaled to 500
 
 
 def _rss_mb() -> float:
+    """Peak RSS of this process so far, MB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _store(ctx) -> tuple[Path, list[str]]:
+def _current_mb() -> float:
+    """RSS now, MB: a step's memory is its peak minus this at its start (exact when the step sets a new peak)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _sentences(text: str):
+    from ingest.claims.sentences import split_sentences
+
+    return [(s.start, s.end) for s in split_sentences(text)]
+
+
+def _store(ctx) -> tuple[Path, str]:
+    """(store folder, how it was made). The bench's own store gets its network table here."""
+    given = os.environ.get("FRUS_KG_BENCH_NETWORK_STORE")
+    if given:
+        return Path(given), f"`{given}` (given by FRUS_KG_BENCH_NETWORK_STORE, opened read-only)"
     from graph import open_store
+    from graph.networks.table import refresh_network_table
     from ingest.authorities.rdf import ensure_authority_graphs
     from ingest.parallel import ingest_corpus
 
@@ -35,102 +57,199 @@ def _store(ctx) -> tuple[Path, list[str]]:
     db = open_store(path)
     ensure_authority_graphs(db)
     ingest_corpus(volumes, db, workers=0)      # committed documents are skipped on a rerun
-    db.close()
-    return path, [v.name.removesuffix(".xml.gz") for v in volumes]
-
-
-def _igraph_metrics(g) -> dict[str, float]:
-    import igraph as ig
-
-    timings = {}
     started = time.perf_counter()
-    index = {n: i for i, n in enumerate(g)}
-    h = ig.Graph(n=len(index), edges=[(index[u], index[v]) for u, v in g.edges], directed=g.is_directed())
-    h.es["weight"] = [d["weight"] for _, _, d in g.edges(data=True)]
-    timings["convert"] = time.perf_counter() - started
-    undirected = h.as_undirected(combine_edges="sum") if h.is_directed() else h
-    steps = {
-        "degree": lambda: h.degree(),
-        "weighted_degree": lambda: h.strength(weights="weight"),
-        "betweenness": lambda: h.betweenness(directed=h.is_directed()),
-        "pagerank": lambda: h.pagerank(weights="weight"),
-        "eigenvector": lambda: undirected.eigenvector_centrality(weights="weight"),
-        "louvain": lambda: undirected.community_multilevel(weights="weight").modularity,
-    }
-    for name, fn in steps.items():
-        started = time.perf_counter()
-        fn()
-        timings[name] = time.perf_counter() - started
-    return timings
+    report = refresh_network_table(db, sentences=_sentences)
+    db.close()
+    return path, (f"{', '.join(v.name.removesuffix('.xml.gz') for v in volumes)} ingested into `{path}`; its network "
+                  f"table: {report.volumes} volume(s) tabled in {time.perf_counter() - started:.1f} s")
 
 
-def measure(store_path: str, kind: str, window: str, date_from, date_to, metrics: bool) -> dict:
-    """One projection (and its metrics) in this fresh process: seconds per step, peak RSS growth, sizes."""
+def describe_store(store_path: str) -> dict:
+    """Documents, quads, network table rows and the busiest two consecutive years (by dated documents)."""
     from graph import open_store
-    from graph.networks import Filters, Spec, add_metrics, project
-    from graph.networks.coverage import markup_coverage
+    from graph.networks.table import table_state
+    from ontology.namespaces import FK
 
     db = open_store(store_path, read_only=True)
-    base = _rss_mb()
-    started = time.perf_counter()
-    g = project(db, Spec(kind, window, filters=Filters(date_from, date_to)))
-    total = time.perf_counter() - started
-    out = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "project_s": total,
-           **{f"{k}_s": v for k, v in g.graph["timings"].items()}, "project_rss_mb": _rss_mb() - base}
-    started = time.perf_counter()
-    markup_coverage(db, Filters(date_from, date_to), g.graph.get("markup"))
-    out["coverage_s"] = time.perf_counter() - started
-    if metrics and g.number_of_nodes():
-        rss = _rss_mb()
-        add_metrics(g, engine="networkx")      # the pure networkx figures; igraph is timed apart below
-        out["metrics_nx"] = g.graph["metric_timings"]
-        out["betweenness_samples"] = g.graph["betweenness_samples"]
-        out["metrics_rss_mb"] = _rss_mb() - rss
-        try:
-            out["metrics_igraph"] = _igraph_metrics(g)
-        except ImportError:
-            out["metrics_igraph"] = None
+    docs = int(next(db.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?d a <{FK}Document> }}").rows())[0].value)
+    years: dict[str, int] = {}
+    for month, n in db.query(f"""SELECT ?m (COUNT(?r) AS ?n) WHERE {{ ?r <{FK}rowMonth> ?m }} GROUP BY ?m""").rows():
+        if month.value != "undated":
+            years[month.value[:4]] = years.get(month.value[:4], 0) + int(n.value)
+    pairs = {(y, str(int(y) + 1)): n + years.get(str(int(y) + 1), 0) for y, n in years.items()}
+    busiest = max(pairs, key=pairs.get) if pairs else None
+    out = {"documents": docs, "quads": db.quad_count(), "table": table_state(db) is not None,
+           "busiest": busiest, "busiest_documents": pairs.get(busiest, 0), "years": years}
+    db.close()
     return out
+
+
+def project_once(store_path: str, kind: str, window: str, date_from, date_to, source: str) -> dict:
+    """One projection with its coverage, in this fresh process: seconds per step, peak RSS growth, sizes."""
+    from graph import open_store
+    from graph.networks import Filters, Spec, build_network
+
+    db = open_store(store_path, read_only=True)
+    base = _current_mb()
+    started = time.perf_counter()
+    g = build_network(db, Spec(kind, window, filters=Filters(date_from, date_to)), sentences=_sentences,
+                      metrics=False, source=source)
+    total = time.perf_counter() - started
+    db.close()
+    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "total_s": total, "source": g.graph["source"],
+            **{f"{k}_s": v for k, v in g.graph["timings"].items()}, "rss_mb": max(0.0, _rss_mb() - base), "peak_mb": _rss_mb()}
+
+
+def _timed(fn) -> tuple[float, float, object]:
+    """(seconds, growth of the peak RSS in MB, result)."""
+    rss, started = _current_mb(), time.perf_counter()
+    result = fn()
+    return time.perf_counter() - started, max(0.0, _rss_mb() - rss), result
+
+
+def _networkx_metrics(g) -> dict[str, tuple[float, float, str]]:
+    import networkx as nx
+
+    from graph.networks import metrics as m
+
+    k = NX_BETWEENNESS_PIVOTS if len(g) > 1000 else None
+    steps = {"degree": lambda: dict(g.degree()), "weighted_degree": lambda: dict(g.degree(weight="weight"))}
+    if g.number_of_edges() > NX_EXTRAPOLATE_ABOVE:
+        steps["betweenness"] = lambda: nx.betweenness_centrality(g, k=10, seed=42)
+    else:
+        steps["betweenness"] = lambda: nx.betweenness_centrality(g, k=k, seed=42)
+    steps.update(pagerank=lambda: m.pagerank(g), eigenvector=lambda: m._eigenvector(g),
+                 louvain=lambda: m._communities(g, 42))
+    out = {}
+    for name, fn in steps.items():
+        seconds, rss, _ = _timed(fn)
+        note = "exact" if name == "betweenness" and k is None else ""
+        if name == "betweenness" and g.number_of_edges() > NX_EXTRAPOLATE_ABOVE:
+            seconds, note = seconds * NX_BETWEENNESS_PIVOTS / 10, f"{NX_BETWEENNESS_PIVOTS} pivots, extrapolated from 10"
+        elif name == "betweenness" and k:
+            note = f"{k} pivots"
+        out[name] = (seconds, rss, note)
+    return out
+
+
+def _igraph_metrics(g) -> dict[str, tuple[float, float, str]]:
+    from graph.networks import metrics as m
+
+    seconds, rss, h = _timed(lambda: m._igraph(g))
+    out = {"(copy into igraph)": (seconds, rss, "")}
+    exact = len(g) <= m.IGRAPH_EXACT_UP_TO
+    steps = {"degree": lambda: h.degree(), "weighted_degree": lambda: h.strength(weights="weight"),
+             "betweenness": lambda: m._igraph_betweenness(g, h, NX_BETWEENNESS_PIVOTS, 42),
+             "pagerank": lambda: m._igraph_pagerank(g, h), "eigenvector": lambda: m._eigenvector(g, h),
+             "louvain": lambda: m._communities(g, 42, h)}
+    for name, fn in steps.items():
+        seconds, rss, _ = _timed(fn)
+        out[name] = (seconds, rss, ("exact" if exact else f"{NX_BETWEENNESS_PIVOTS} pivots") if name == "betweenness" else "")
+    return out
+
+
+def metrics_once(store_path: str, kind: str, date_from, date_to) -> dict:
+    """Every metric by networkx, then by igraph, on the same projection (read from the table)."""
+    from graph import open_store
+    from graph.networks import Filters, Spec, project
+
+    db = open_store(store_path, read_only=True)
+    g = project(db, Spec(kind, filters=Filters(date_from, date_to)))
+    db.close()
+    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+            "networkx": _networkx_metrics(g), "igraph": _igraph_metrics(g)}
+
+
+def goal_once(store_path: str, date_from, date_to) -> dict:
+    """The person network (document window) with its Louvain communities, as `frus-kg network stats` would
+    draw it with the default engine: projection, coverage and communities, wall time and peak RSS."""
+    from graph import open_store
+    from graph.networks import Filters, Spec, build_network
+    from graph.networks.metrics import _communities, _igraph, LARGE
+
+    db = open_store(store_path, read_only=True)
+    base, started = _current_mb(), time.perf_counter()
+    g = build_network(db, Spec("person-person", filters=Filters(date_from, date_to)), metrics=False)
+    built = time.perf_counter() - started
+    h = _igraph(g) if g.number_of_edges() > LARGE else None
+    found = _communities(g, 42, h)
+    total = time.perf_counter() - started
+    db.close()
+    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "project_s": built, "louvain_s": total - built,
+            "total_s": total, "engine": "igraph" if h is not None else "networkx", "communities": len(found.members),
+            "modularity": found.modularity, "rss_mb": max(0.0, _rss_mb() - base), "peak_mb": _rss_mb(), "source": g.graph["source"],
+            **{f"{k}_s": v for k, v in g.graph["timings"].items()}}
 
 
 def _fmt(seconds: float | None) -> str:
     return "–" if seconds is None else f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-def run(ctx) -> str:
-    path, volumes = _store(ctx)
-    if not volumes:
-        return f"No TEI volumes under {ctx.corpus}: networks not measured."
-    from graph import open_store
+def _slices(info: dict) -> dict[str, tuple]:
+    out = {"1977–1978": ("1977-01-01", "1978-12-31")}
+    if info["busiest"] and info["busiest"] != ("1977", "1978"):
+        a, b = info["busiest"]
+        out[f"{a}–{b} (busiest)"] = (f"{a}-01-01", f"{b}-12-31")
+    out["whole store"] = (None, None)
+    return out
 
-    db = open_store(path, read_only=True)
-    quads = db.quad_count()
-    docs = int(next(db.query("SELECT (COUNT(*) AS ?n) WHERE { ?d a <https://w3id.org/frus-kg/vocab#Document> }").rows())[0].value)
-    db.close()
-    lines = [f"Store: {', '.join(volumes)} ({docs:,} documents, {quads:,} quads), ingested into `{path}`. "
-             "Each row is a fresh interpreter; RSS is the growth of the peak during the step.", "",
-             "| slice | projection | window | nodes | edges | SPARQL | networkx | coverage | peak RSS + |",
+
+def _projection_table(path: str, slices: dict, quick: bool) -> list[str]:
+    lines = ["| slice | projection | window | read from | nodes | edges | store step | networkx step | total with coverage | memory + | peak RSS |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for slice_name, (date_from, date_to) in slices.items():
+        for kind, window in PROJECTIONS[:2] if quick else PROJECTIONS:
+            sources = ["table", "mentions"] if (kind, window) == ("person-person", "document") and date_from else ["table"]
+            for source in sources:
+                r = call_in_fresh_process(project_once, path, kind, window, date_from, date_to, source)
+                lines.append(f"| {slice_name} | {kind} | {window} | {r['source']} | {r['nodes']:,} | {r['edges']:,} | "
+                             f"{_fmt(r['sparql_s'])} | {_fmt(r['networkx_s'])} | {_fmt(r['total_s'])} | {r['rss_mb']:.0f} MB | {r['peak_mb']:.0f} MB |")
+    return lines
+
+
+def _metric_table(path: str, slices: dict) -> list[str]:
+    lines = ["| slice | projection | nodes | edges | metric | networkx | igraph | networkx / igraph | memory + (nx, igraph) |",
              "|---|---|---|---|---|---|---|---|---|"]
-    metric_rows = []
-    for slice_name, (date_from, date_to) in SLICES.items():
-        for kind, window in PROJECTIONS:
-            with_metrics = kind in ("person-person", "claimant-entity") and window == "document"
-            r = call_in_fresh_process(measure, str(path), kind, window, date_from, date_to, with_metrics)
-            lines.append(f"| {slice_name} | {kind} | {window} | {r['nodes']:,} | {r['edges']:,} | {_fmt(r['sparql_s'])} | "
-                         f"{_fmt(r['networkx_s'])} | {_fmt(r['coverage_s'])} | {r['project_rss_mb']:.0f} MB |")
-            if with_metrics and r.get("metrics_nx"):
-                metric_rows.append((slice_name, kind, r))
-    lines += ["", "Metrics, networkx (the public representation) against igraph on the same graph; igraph's "
-              "betweenness is exact, networkx's is sampled (500 pivots, seed 42) above 1,000 nodes.", "",
-              "| slice | projection | nodes | edges | metric | networkx | igraph | networkx / igraph |", "|---|---|---|---|---|---|---|---|"]
-    for slice_name, kind, r in metric_rows:
-        nxm, igm = r["metrics_nx"], r["metrics_igraph"] or {}
-        for metric, seconds in nxm.items():
-            other = igm.get(metric)
-            ratio = f"{seconds / other:.0f}x" if other else "–"
-            lines.append(f"| {slice_name} | {kind} | {r['nodes']:,} | {r['edges']:,} | {metric} | {_fmt(seconds)} | {_fmt(other)} | {ratio} |")
-        if igm:
-            lines.append(f"| {slice_name} | {kind} | | | (copy into igraph) | | {_fmt(igm['convert'])} | |")
-        lines.append(f"| {slice_name} | {kind} | | | all metrics | {_fmt(sum(nxm.values()))} | "
-                     f"{_fmt(sum(v for k, v in igm.items() if k != 'convert') if igm else None)} | peak RSS + {r['metrics_rss_mb']:.0f} MB |")
+    for slice_name, (date_from, date_to) in slices.items():
+        for kind in ("person-person", "claimant-entity"):
+            r = call_in_fresh_process(metrics_once, path, kind, date_from, date_to)
+            nxm, igm = r["networkx"], r["igraph"]
+            for metric, (seconds, rss, note) in [*nxm.items(), ("(copy into igraph)", (None, 0, ""))]:
+                other, other_rss, other_note = igm.get(metric, (None, 0, ""))
+                ratio = f"{seconds / other:.0f}x" if seconds and other else "–"
+                label = metric + (f" (nx: {note}; igraph: {other_note})" if note or other_note else "")
+                lines.append(f"| {slice_name} | {kind} | {r['nodes']:,} | {r['edges']:,} | {label} | {_fmt(seconds)} | "
+                             f"{_fmt(other)} | {ratio} | {rss:.0f} / {other_rss:.0f} MB |")
+            total_nx = sum(v[0] for v in nxm.values())
+            total_ig = sum(v[0] for v in igm.values())
+            lines.append(f"| {slice_name} | {kind} | | | all metrics | {_fmt(total_nx)} | {_fmt(total_ig)} | "
+                         f"{total_nx / total_ig:.0f}x | |")
+    return lines
+
+
+def run(ctx) -> str:
+    path, made = _store(ctx)
+    info = call_in_fresh_process(describe_store, str(path))
+    if not info["documents"]:
+        return f"No documents in {path}: networks not measured."
+    load = os.getloadavg()
+    slices = _slices(info)
+    lines = [f"Store: {made} ({info['documents']:,} documents, {info['quads']:,} quads; network table "
+             f"{'present' if info['table'] else 'ABSENT: every row reads the mentions'}). Load average at the start "
+             f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min) on {os.cpu_count()} cores. Each row is a "
+             "fresh interpreter; memory + is the step's peak RSS minus the RSS at its start. The store step is the table's rows "
+             "(or the mentions' SPARQL), identity (`skos:exactMatch`) and labels; the networkx step is everything "
+             "else (pairs, evidence, the graph).", ""]
+    for slice_name, (date_from, date_to) in slices.items():
+        r = call_in_fresh_process(goal_once, str(path), date_from, date_to)
+        lines.append(f"- **{slice_name}: person network with Louvain, {_fmt(r['total_s'])}** ({r['nodes']:,} nodes, "
+                     f"{r['edges']:,} edges, read from the {r['source']}: store step {_fmt(r['sparql_s'])}, networkx step "
+                     f"{_fmt(r['networkx_s'])}, coverage and the rest {_fmt(r['project_s'] - r['sparql_s'] - r['networkx_s'])}; "
+                     f"Louvain by {r['engine']} {_fmt(r['louvain_s'])}, {r['communities']:,} communities, modularity "
+                     f"{r['modularity']:.3f}; memory + {r['rss_mb']:.0f} MB, peak RSS {r['peak_mb']:.0f} MB)")
+    lines += ["", *_projection_table(str(path), slices, ctx.quick), "",
+              "Metrics, networkx (the public representation) against igraph on the same graph, in the same process:", "",
+              *_metric_table(str(path), slices if not ctx.quick else {"whole store": (None, None)})]
+    end = os.getloadavg()
+    lines += ["", f"Load average at the end {end[0]:.1f} / {end[1]:.1f} / {end[2]:.1f}."]
     return "\n".join(lines)
