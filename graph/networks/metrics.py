@@ -6,7 +6,8 @@ Betweenness, the slowest of them in networkx (about 35x igraph on a 2-volume per
 docs/networks.md), is computed by igraph when it is installed, with networkx's normalisation: exactly
 up to IGRAPH_EXACT_UP_TO nodes, from seeded pivots above; without it, networkx is exact up to
 `exact_up_to` nodes and samples with a fixed seed above, so a figure never changes between two runs on
-the same data. Above LARGE edges (a corpus network), PageRank, eigenvector and Louvain are igraph's too.
+the same data. Eigenvector centrality is igraph's too when it is installed; above LARGE edges (a corpus
+network), PageRank and Louvain are igraph's as well.
 """
 from __future__ import annotations
 
@@ -143,9 +144,10 @@ def add_metrics(g: nx.Graph, *, seed: int = 42, exact_up_to: int = 1000, samples
                 engine: str = "auto") -> Communities:
     """Write degree, weighted degree, betweenness, PageRank, eigenvector and community onto every node.
 
-    `engine`: "networkx", "igraph", or "auto": betweenness by igraph whenever it is installed, PageRank,
-    eigenvector and Louvain by igraph above `LARGE` edges (networkx, and our pure-Python PageRank, take
-    tens of seconds there; see docs/networks.md), by networkx below. `g.graph["metric_timings"]` keeps the
+    `engine`: "networkx", "igraph", or "auto": betweenness and eigenvector by igraph whenever it is installed
+    (networkx's took 14 s and 0.4-3.8 s on a 2-volume network, igraph's 0.2 s and 1-130 ms), PageRank and
+    Louvain by igraph above `LARGE` edges (networkx's Louvain, and our pure-Python PageRank, take tens of
+    seconds there; see docs/networks.md), by networkx below. `g.graph["metric_timings"]` keeps the
     seconds each took, `g.graph["engines"]` which library computed each, `g.graph["betweenness_samples"]`
     the pivots (None when exact).
     """
@@ -167,7 +169,7 @@ def add_metrics(g: nx.Graph, *, seed: int = 42, exact_up_to: int = 1000, samples
     weighted = timed("weighted_degree", lambda: dict(g.degree(weight="weight")))
     between, k, used = timed("betweenness", lambda: _betweenness(g, engine, h, exact_up_to, samples, seed))
     rank = timed("pagerank", lambda: _igraph_pagerank(g, big) if big is not None else pagerank(g))
-    eigen = timed("eigenvector", lambda: _eigenvector(g, big))
+    eigen = timed("eigenvector", lambda: _eigenvector(g, h if engine != "networkx" else None))
     found = timed("louvain", lambda: _communities(g, seed, big))
     community = {n: i for i, members in enumerate(found.members) for n in members}
     for n, data in g.nodes(data=True):
@@ -176,7 +178,8 @@ def add_metrics(g: nx.Graph, *, seed: int = 42, exact_up_to: int = 1000, samples
     other = "igraph" if big is not None else "networkx"
     g.graph.update(metric_timings=timings, betweenness_samples=k, betweenness_engine=used, modularity=found.modularity,
                    communities=len(found.members), seed=seed,
-                   engines={"betweenness": used, "pagerank": other, "eigenvector": other, "louvain": other})
+                   engines={"betweenness": used, "pagerank": other, "eigenvector": "igraph" if h is not None else "networkx",
+                            "louvain": other})
     return found
 
 
