@@ -17,6 +17,16 @@ extractor on the plain reading text, and compare:
   the same document (the untagged repeats the notes speak of), so a reader can see how much of the
   precision gap is the markup's and not ours. It changes no other figure.
 
+- title-only mentions ("the Secretary", "the Shah"), ours and the editors', are set aside and counted
+  (`title_only`: how many we made, how many fall on an editor's tag, how many of those name the same
+  person), not scored with the names;
+- `iris_per_person`: for each person the editors tagged (by hsg-people id), the distinct entity IRIs
+  our mentions on those tags carry; the mean and the worst over the 100 most-tagged people (one IRI
+  per real person is the goal of issue 16);
+- `senders`: of the historical documents whose heading names a sender ("From the Embassy in Iran",
+  "Memorandum by …", "The Ambassador in France (Caffery) to …"), the share that get an author
+  (a heading party, or a post the entity layer resolves).
+
 Untagged `persName` elements (no @corresp) are people too: a prediction on one is neither a hit nor
 a false positive. What the editors leave untagged (6–15% of the occurrences of a tagged surname, per
 the notes) counts against our precision: the figures are a lower bound.
@@ -29,10 +39,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from ingest.authorities import authorities
+from ingest.entities.people import TITLE_WORDS
+from ingest.entities.posts import heading_posts
 from ingest.records import DocumentRecord, Mention
 from ontology import iris
 
-__all__ = ["SpanScore", "LinkScore", "Score", "evaluate_records", "evaluate_volume", "split_of", "TUNE", "REPORT",
+__all__ = ["SpanScore", "LinkScore", "TitleOnly", "Score", "evaluate_records", "evaluate_volume", "split_of", "TUNE", "REPORT",
            "gold_person_id", "uncovered_entries", "false_positive_persons"]
 
 TUNE, REPORT = "tune", "report"
@@ -84,6 +96,38 @@ class LinkScore:
 
 
 @dataclass
+class TitleOnly:
+    """Title-only person mentions, set aside from the name scores."""
+    predicted: int = 0          # ours
+    gold: int = 0               # the editors' tags on a bare title
+    on_gold: int = 0            # ours that overlap such a tag
+    same_person: int = 0        # ... and link the person the tag names
+
+    def add(self, o: "TitleOnly") -> None:
+        for k, v in vars(o).items():
+            setattr(self, k, getattr(self, k) + v)
+
+
+_BARE_TITLES = frozenset(TITLE_WORDS) | {"shah", "king", "queen", "emperor", "prime minister", "chancellor"}
+
+
+def _title_only(record: DocumentRecord, m: Mention) -> bool:
+    surface = re.sub(r"\s+", " ", record.text[m.start:m.end]).strip().lower()
+    return (surface[4:] if surface.startswith("the ") else surface) in _BARE_TITLES
+
+
+_SENDER = re.compile(r"\b(?:From|by)\s+(?:the\s+)?[A-Z]|^(?:\d+\.\s*)?(?:The\s+)?[A-Z][^,;]*?\)?\s+to\s+(?:the\s+)?[A-Z]")
+
+
+def _names_sender(record: DocumentRecord) -> bool:
+    return not record.is_editorial_note and bool(_SENDER.search(record.heading or ""))
+
+
+def _has_author(record: DocumentRecord) -> bool:
+    return any(p.role == "author" for p in record.parties) or any(role == "author" for role, _ in heading_posts(record))
+
+
+@dataclass
 class Score:
     volume: str
     documents: int = 0
@@ -97,6 +141,10 @@ class Score:
     untagged_repeats: int = 0   # false positives linked to a person the editors tagged elsewhere in the same document
     covered_exact: SpanScore = field(default_factory=SpanScore)   # leaving out the entries the editors did not tag
     uncovered_entries: int = 0
+    title_only: TitleOnly = field(default_factory=lambda: TitleOnly())
+    person_iris: dict[str, set[str]] = field(default_factory=dict)    # hsg id -> our IRIs on its tags
+    person_tags: dict[str, int] = field(default_factory=dict)         # hsg id -> tagged mentions
+    senders: SpanScore = field(default_factory=SpanScore)             # tp: with an author; gold: heading names a sender
     seconds: float = 0.0
 
     def add(self, o: "Score") -> None:
@@ -107,6 +155,12 @@ class Score:
         self.seconds += o.seconds
         self.untagged_repeats += o.untagged_repeats
         self.uncovered_entries += o.uncovered_entries
+        self.title_only.add(o.title_only)
+        self.senders.add(o.senders)
+        for pid, found in o.person_iris.items():
+            self.person_iris.setdefault(pid, set()).update(found)
+        for pid, n in o.person_tags.items():
+            self.person_tags[pid] = self.person_tags.get(pid, 0) + n
 
     def as_dict(self) -> dict:
         return {
@@ -117,8 +171,22 @@ class Score:
                         "covered": {"exact": self.covered_exact.as_dict(), "uncovered_entries": self.uncovered_entries}},
             "terms": {"exact": self.term_exact.as_dict(), "overlap": self.term_overlap.as_dict(),
                       "link": self.term_link.as_dict()},
+            "title_only": vars(self.title_only).copy(),
+            "iris_per_person": self.iris_per_person(),
+            "senders": {"heading_names_sender": self.senders.gold, "with_author": self.senders.tp,
+                        "share": round(self.senders.tp / self.senders.gold, 4) if self.senders.gold else 0.0},
             "extraction_cpu_seconds": round(self.seconds, 3),
         }
+
+    def iris_per_person(self, top: int = 100) -> dict:
+        """Distinct IRIs per real person over the `top` most-tagged people: mean, worst, and who is worst."""
+        people = sorted(self.person_tags, key=lambda pid: (-self.person_tags[pid], pid))[:top]
+        counts = [len(self.person_iris.get(pid, ())) for pid in people]
+        if not counts:
+            return {"people": 0, "mean": 0.0, "worst": 0, "worst_person": None, "one_iri": 0}
+        worst = max(people, key=lambda pid: len(self.person_iris.get(pid, ())))
+        return {"people": len(people), "mean": round(sum(counts) / len(counts), 3), "worst": max(counts),
+                "worst_person": worst, "one_iri": sum(c == 1 for c in counts)}
 
 
 def gold_person_id(volume_id: str, ref: str | None) -> str | None:
@@ -249,74 +317,102 @@ def evaluate_records(records: Iterable[DocumentRecord], extract: Callable[[Docum
         score.uncovered_entries += len(entries)
     for record in records:
         score.volume = score.volume or record.volume.id
-        vid = record.volume.id
         gold, neutral = _strip(record)
         t = time.process_time()
         extract(record)
         score.seconds += time.process_time() - t
         score.documents += 1
+        if _names_sender(record):
+            score.senders.add(SpanScore(int(_has_author(record)), 1, 0))
         if not record.volume.persons:
             continue                 # no persons list: the editors tagged no one, there is no ground truth
-        gold_people, pred_people = _people(record, gold, neutral)
-        g = [(m.start, m.end) for m in gold_people]
-        p = [(m.start, m.end) for m in pred_people]
-        exact, over = _match(g, p, False), _match(g, p, True)
-        score.person_exact.add(SpanScore(len(exact), len(g), len(p)))
-        score.person_overlap.add(SpanScore(len(over), len(g), len(p)))
-        for i, m in enumerate(gold_people):
-            hsg = gold_person_id(vid, m.tei_ref)
-            if hsg is None:
-                continue
-            score.person_link.linkable += 1
-            k = over.get(i)
-            if k is None:
-                continue
-            ent = pred_people[k].entity
-            if ent and ent.startswith(iris.person_iri("")):
-                score.person_link.linked_on_gold += 1
-                if ent == iris.person_iri(hsg):
-                    score.person_link.correct += 1
-                    score.person_link.linked_right += 1
-        # who is in the document at all: (document, person) pairs, whatever the number of tagged occurrences
-        gold_set = {gold_person_id(vid, m.tei_ref) for m in gold_people} - {None}
-        pred_set = {m.entity[len(iris.person_iri("")):] for m in pred_people
-                    if m.entity and m.entity.startswith(iris.person_iri(""))}
-        score.person_docs.add(SpanScore(len(gold_set & pred_set), len(gold_set), len(pred_set)))
-        # the same, leaving out the persons-list entries the editors did not tag in this volume
-        left_out = uncovered.get(vid, {})
-        if left_out:
-            out_iris = {iri for pair in left_out.values() for iri in pair if iri}
-            gc = [(m.start, m.end) for m in gold_people if m.tei_ref.rpartition("#")[2] not in left_out]
-            pc = [(m.start, m.end) for m in pred_people if m.entity not in out_iris]
-            score.covered_exact.add(SpanScore(len(_match(gc, pc, False)), len(gc), len(pc)))
-        else:
-            score.covered_exact.add(SpanScore(len(exact), len(g), len(p)))
-        hit = set(over.values())
-        score.untagged_repeats += sum(1 for k, m in enumerate(pred_people) if k not in hit and m.entity
-                                      and m.entity[len(iris.person_iri("")):] in gold_set)
-        # terms
-        names = {t.xml_id: t.name.strip().rstrip(",") for t in record.volume.terms}
-        by_name = {n: x for x, n in names.items()}
-        gold_terms = [m for m in gold if m.kind == "term" and m.tei_ref]
-        pred_terms = [m for m in record.mentions if m.kind != "person" and
-                      (m.method == "acronym" or record.text[m.start:m.end] in by_name)]
-        gt = [(m.start, m.end) for m in gold_terms]
-        pt = [(m.start, m.end) for m in pred_terms]
-        t_exact, t_over = _match(gt, pt, False), _match(gt, pt, True)
-        score.term_exact.add(SpanScore(len(t_exact), len(gt), len(pt)))
-        score.term_overlap.add(SpanScore(len(t_over), len(gt), len(pt)))
-        for i, m in enumerate(gold_terms):
-            target = m.tei_ref.rpartition("#")[2]
-            score.term_link.linkable += 1
-            k = t_over.get(i)
-            if k is None:
-                continue
-            score.term_link.linked_on_gold += 1
-            surface = record.text[pred_terms[k].start:pred_terms[k].end]
-            if by_name.get(surface) == target or names.get(target) == surface:
-                score.term_link.correct += 1
-                score.term_link.linked_right += 1
+        _score_people(score, record, gold, neutral, uncovered.get(record.volume.id, {}))
+        _score_terms(score, record, gold)
     return score
+
+
+def _set_titles_aside(score: Score, record: DocumentRecord, gold_people: list[Mention],
+                      pred_people: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Bare titles ("the Secretary"), ours and the editors', are counted apart and not scored with names."""
+    gold_titles = [m for m in gold_people if _title_only(record, m)]
+    pred_titles = [m for m in pred_people if _title_only(record, m)]
+    score.title_only.gold += len(gold_titles)
+    score.title_only.predicted += len(pred_titles)
+    for m in pred_titles:
+        tags = [g for g in gold_people if g.start < m.end and m.start < g.end]
+        score.title_only.on_gold += bool(tags)
+        pid = gold_person_id(record.volume.id, tags[0].tei_ref) if tags else None
+        score.title_only.same_person += bool(pid and m.entity == iris.person_iri(pid))
+    taken = {id(m) for m in pred_titles}
+    kept_gold = [m for m in gold_people if not _title_only(record, m)
+                 and not any(p.start < m.end and m.start < p.end for p in pred_titles)]
+    return kept_gold, [m for m in pred_people if id(m) not in taken]
+
+
+def _score_people(score: Score, record: DocumentRecord, gold: list[Mention], neutral: list[tuple[int, int]],
+                  left_out: dict[str, tuple[str | None, str]]) -> None:
+    vid = record.volume.id
+    gold_people, pred_people = _set_titles_aside(score, record, *_people(record, gold, neutral))
+    g = [(m.start, m.end) for m in gold_people]
+    p = [(m.start, m.end) for m in pred_people]
+    exact, over = _match(g, p, False), _match(g, p, True)
+    score.person_exact.add(SpanScore(len(exact), len(g), len(p)))
+    score.person_overlap.add(SpanScore(len(over), len(g), len(p)))
+    for i, m in enumerate(gold_people):
+        hsg = gold_person_id(vid, m.tei_ref)
+        if hsg is None:
+            continue
+        score.person_link.linkable += 1
+        score.person_tags[hsg] = score.person_tags.get(hsg, 0) + 1
+        k = over.get(i)
+        ent = pred_people[k].entity if k is not None else None
+        if ent:
+            score.person_iris.setdefault(hsg, set()).add(ent)
+        if ent and ent.startswith(iris.person_iri("")):
+            score.person_link.linked_on_gold += 1
+            if ent == iris.person_iri(hsg):
+                score.person_link.correct += 1
+                score.person_link.linked_right += 1
+    # who is in the document at all: (document, person) pairs, whatever the number of tagged occurrences
+    gold_set = {gold_person_id(vid, m.tei_ref) for m in gold_people} - {None}
+    pred_set = {m.entity[len(iris.person_iri("")):] for m in pred_people
+                if m.entity and m.entity.startswith(iris.person_iri(""))}
+    score.person_docs.add(SpanScore(len(gold_set & pred_set), len(gold_set), len(pred_set)))
+    # the same, leaving out the persons-list entries the editors did not tag in this volume
+    if left_out:
+        out_iris = {iri for pair in left_out.values() for iri in pair if iri}
+        gc = [(m.start, m.end) for m in gold_people if m.tei_ref.rpartition("#")[2] not in left_out]
+        pc = [(m.start, m.end) for m in pred_people if m.entity not in out_iris]
+        score.covered_exact.add(SpanScore(len(_match(gc, pc, False)), len(gc), len(pc)))
+    else:
+        score.covered_exact.add(SpanScore(len(exact), len(g), len(p)))
+    hit = set(over.values())
+    score.untagged_repeats += sum(1 for k, m in enumerate(pred_people) if k not in hit and m.entity
+                                  and m.entity[len(iris.person_iri("")):] in gold_set)
+
+
+def _score_terms(score: Score, record: DocumentRecord, gold: list[Mention]) -> None:
+    names = {t.xml_id: t.name.strip().rstrip(",") for t in record.volume.terms}
+    by_name = {n: x for x, n in names.items()}
+    gold_terms = [m for m in gold if m.kind == "term" and m.tei_ref]
+    pred_terms = [m for m in record.mentions if m.kind != "person" and
+                  (m.method == "acronym" or record.text[m.start:m.end] in by_name)]
+    gt = [(m.start, m.end) for m in gold_terms]
+    pt = [(m.start, m.end) for m in pred_terms]
+    t_exact, t_over = _match(gt, pt, False), _match(gt, pt, True)
+    score.term_exact.add(SpanScore(len(t_exact), len(gt), len(pt)))
+    score.term_overlap.add(SpanScore(len(t_over), len(gt), len(pt)))
+    for i, m in enumerate(gold_terms):
+        target = m.tei_ref.rpartition("#")[2]
+        score.term_link.linkable += 1
+        k = t_over.get(i)
+        if k is None:
+            continue
+        score.term_link.linked_on_gold += 1
+        surface = record.text[pred_terms[k].start:pred_terms[k].end]
+        if by_name.get(surface) == target or names.get(target) == surface:
+            score.term_link.correct += 1
+            score.term_link.linked_right += 1
 
 
 def evaluate_volume(path: str | Path, *, use_volume_lists: bool = True, limit: int | None = None) -> Score:

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from frus_kg.cli import app
 from ingest.evaluate import _match, evaluate_records, evaluate_volume, gold_person_id, split_of, uncovered_entries
-from ingest.records import DocumentRecord, ListEntry, Mention, Page, VolumeRecord
+from ingest.records import DocumentRecord, ListEntry, Mention, Page, Party, VolumeRecord
 from ontology import iris
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
@@ -161,3 +161,49 @@ def test_false_positives_are_the_predictions_no_tag_matches_outside_unidentified
         record.mentions += [Mention(0, 5, "person", "name-variant", 0.9), Mention(10, 15, "person", "name-variant", 0.0),
                             Mention(20, 26, "person", "name-variant", 0.0)]
     assert [(m.start, m.end) for m in false_positive_persons(rec, fake)] == [(10, 15)]
+
+
+def test_title_only_mentions_are_set_aside_and_counted_not_scored_with_names():
+    text = "Clark met the Secretary and Haig."
+    rec = _record(text, [(0, 5, "#p_CWP_1"), (14, 23, "#p_HAM_1"), (28, 32, "#p_HAM_1")])
+    haig = gold_person_id("frus1981-88v13", "#p_HAM_1")
+
+    def fake(record):
+        record.mentions += [
+            Mention(0, 5, "person", "name-variant", 0.9, iris.person_iri("102617")),
+            Mention(14, 23, "person", "office-and-date", 0.8, iris.person_iri(haig or "0")),   # "Secretary"
+            Mention(28, 32, "person", "name-variant", 0.9, iris.person_iri(haig or "0")),
+        ]
+    s = evaluate_records([rec], fake).as_dict()
+    assert s["persons"]["exact"]["gold"] == 2 and s["persons"]["exact"]["predicted"] == 2
+    assert s["title_only"] == {"predicted": 1, "gold": 1, "on_gold": 1, "same_person": int(haig is not None)}
+
+
+def test_distinct_iris_per_real_person_count_every_iri_our_mentions_give_one_tagged_person():
+    text = "Clark met Haig. Later Clark saw Haig."
+    rec = _record(text, [(0, 5, "#p_CWP_1"), (10, 14, "#p_HAM_1"), (22, 27, "#p_CWP_1"), (32, 36, "#p_HAM_1")])
+
+    def fake(record):
+        record.mentions += [
+            Mention(0, 5, "person", "name-variant", 0.9, iris.person_iri("102617")),
+            Mention(22, 27, "person", "name-variant", 0.9, iris.volume_person_iri("frus1981-88v13", "p_CWP_1")),
+            Mention(10, 14, "person", "name-variant", 0.9, iris.person_iri("1")),
+            Mention(32, 36, "person", "name-variant", 0.9, iris.person_iri("1")),
+        ]
+    per_person = evaluate_records([rec], fake).iris_per_person()
+    assert per_person["worst"] == 2 and per_person["worst_person"] == "102617"
+    haig_is_known = gold_person_id("frus1981-88v13", "#p_HAM_1") is not None   # Clark: 2 IRIs; Haig: 1
+    assert (per_person["people"], per_person["mean"]) == ((2, 1.5) if haig_is_known else (1, 2.0))
+
+
+def test_the_sender_share_counts_documents_whose_heading_names_a_sender():
+    def doc(heading, authors):
+        r = _record("Text.", [])
+        r.heading = heading
+        r.parties = [Party("author", "Clark")] if authors else []
+        return r
+    docs = [doc("1. Telegram From the Embassy in Iran to the Department of State", False),
+            doc("2. Memorandum From the Deputy Secretary of State (Clark) to President Reagan", True),
+            doc("3. Memorandum of Conversation", False)]
+    s = evaluate_records(docs, lambda r: None).as_dict()["senders"]
+    assert s == {"heading_names_sender": 2, "with_author": 1, "share": 0.5}
