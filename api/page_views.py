@@ -2,7 +2,8 @@
 passages with the entity highlighted, paging, the SPARQL of each list), rendered with the templates.
 
 The page routes (api/page_routes.py) call `document_page`, `entity_page` and `volume_page`, which read
-their data through the REST data functions and return None when the store has no such thing.
+their data through the REST data functions (a document through its page's own reads, api/page_documents.py)
+and return None when the store has no such thing.
 """
 from __future__ import annotations
 
@@ -14,12 +15,13 @@ from starlette.routing import NoMatchFound
 
 from ontology.iris import document_url, volume_iri
 
+from .page_documents import document_view
 from .page_queries import (claims_sparql, documents_per_year, documents_sparql, download_links, entity_spans, party_count,
                            volume_lists)
 from .pages import render_html
 from .passages import Point, claim_anchor, claim_span, mark_up, mention_span, passage_html
 from .resources.claims import ClaimFilter
-from .resources.documents import DocumentFilter, document_detail, document_list
+from .resources.documents import DocumentFilter, document_list
 from .resources.entities import entity_detail
 from .resources.links import document_ids, href, labels
 from .resources.paging import Page
@@ -63,7 +65,7 @@ def document_page(request: Request, volume: str, doc: str) -> HTMLResponse | Non
 
     None: the store has no such document."""
     try:
-        detail = document_detail(request.app.state.store, identifier("volume", volume), identifier("doc", doc))
+        detail = document_view(request.app.state.store, identifier("volume", volume), identifier("doc", doc))
     except BadParameter:
         detail = None
     if detail is None:

@@ -1,0 +1,70 @@
+"""The document page's own reads (api/page_documents.py) give what the REST document gives, for every key the page shows."""
+from __future__ import annotations
+
+import pytest
+
+from api.page_documents import document_view
+from api.resources.documents import document_detail
+
+SAME = ("id", "href", "url", "volumeId", "documentId", "volume", "number", "title", "date", "dateMax", "dateBasis", "genre",
+        "subject", "subjects", "classification", "archive", "fileNumber", "printedFrom", "place", "pageStart", "pageEnd",
+        "text", "entities")
+
+
+def _claim(c: dict) -> tuple:
+    return (c["id"], c["claimType"], c["text"], c["date"], c["page"], c["start"], c["end"],
+            [p["id"] for p in c["claimants"]], [a["id"] for a in c["about"]], [p["name"] for p in c["claimants"]])
+
+
+def _agree(store, volume: str, doc: str) -> None:
+    view, rest = document_view(store, volume, doc), document_detail(store, volume, doc)
+    for key in SAME:
+        assert view[key] == rest[key], key
+    assert [_claim(c) for c in view["claims"]] == [_claim(c) for c in rest["claims"]]
+    assert [(m["id"], m["start"], m["end"], m["entityType"], m["entity"]) for m in view["mentions"]] == \
+        [(m["id"], m["start"], m["end"], m["entityType"], m["entity"]) for m in rest["mentions"]]
+    for key in ("footnotes", "pages"):
+        assert [{k: v for k, v in n.items() if k != "type"} for n in rest[key]] == view[key], key
+    for key in ("authors", "recipients"):
+        assert [(r["id"], r["roleKind"], r["roleName"], r["person"]) for r in rest[key]] == \
+            [(r["id"], r["roleKind"], r["roleName"], r["person"]) for r in view[key]], key
+    assert (rest["sourceNote"] or {}).get("text") == (view["sourceNote"] or {}).get("text")
+
+
+def test_the_memos_page_reads_what_its_rest_document_holds(sample_store):
+    view = document_view(sample_store, "frus1981-88v41", "d54")
+    assert len(view["claims"]) > 20 and len(view["mentions"]) > 20 and len(view["footnotes"]) == 3
+    _agree(sample_store, "frus1981-88v41", "d54")
+
+
+@pytest.fixture(scope="module")
+def tei_store(tmp_path_factory):
+    """Two TEI test slices ingested (footnotes, page breaks, roles, subjects), as `frus-kg ingest` leaves them."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from graph import open_store
+
+    root = Path(__file__).resolve().parents[2]
+    path = tmp_path_factory.mktemp("tei") / "store"
+    slices = sorted((root / "tests" / "fixtures" / "tei").glob("*.xml"))[:2]
+    subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", "--store", str(path), *map(str, slices)],
+                   check=False, capture_output=True)
+    db = open_store(path, read_only=True)
+    yield db
+    db.close()
+
+
+def test_every_tei_documents_page_reads_what_its_rest_document_holds(tei_store):
+    from ontology.namespaces import sparql_prologue
+
+    docs = [(row[0].value, row[1].value) for row in tei_store.query(sparql_prologue("fk") + """SELECT ?v ?d WHERE {
+      ?doc a fk:Document ; fk:volumeId ?v ; fk:documentId ?d }""").rows()]
+    assert len(docs) >= 5
+    for volume, doc in docs:
+        _agree(tei_store, volume, doc)
+
+
+def test_a_document_the_store_does_not_hold_is_none(sample_store):
+    assert document_view(sample_store, "frus1981-88v41", "d9999") is None
