@@ -39,7 +39,8 @@ class RemoteSettings:
 
     `timeout`: seconds a request may take (a query past it is a QueryTimeout); `retries`: further tries of a
     request the server did not answer (connection refused, reset, 502/503/504), `backoff` seconds apart,
-    doubling; `batch`: bytes of RDF per write request (one document graph is never split)."""
+    doubling; `batch`: bytes of RDF per write request (one document graph is never split); `write`: `update`
+    (batched INSERT DATA) or `gsp` (a Graph Store PUT/POST per graph)."""
     url: str
     query_url: str
     update_url: str
@@ -49,6 +50,7 @@ class RemoteSettings:
     retries: int = 3
     backoff: float = 0.5
     batch: int = 8 << 20
+    write: str = "update"
     user: str | None = None
     password: str | None = None
     token: str | None = None
@@ -96,8 +98,11 @@ def remote_settings(url: str, env: Mapping[str, str] | None = None) -> RemoteSet
     base = urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", "", ""))
     shown = urlunsplit(("sparql+" + parts.scheme, parts.netloc, parts.path, "", ""))
     endpoints = {name: env.get(var) or urljoin(base, (given.get(name) or [name])[0]) for name, var in _ENDPOINTS.items()}
+    write = (given.get("write") or [None])[0] or env.get("FRUS_KG_SPARQL_WRITE") or "update"
+    if write not in ("update", "gsp"):
+        raise StoreError(f"{shown}: write must be `update` or `gsp`, not {write!r}")
     return RemoteSettings(
-        url=shown, query_url=endpoints["query"], update_url=endpoints["update"], store_url=endpoints["store"],
+        write=write, url=shown, query_url=endpoints["query"], update_url=endpoints["update"], store_url=endpoints["store"],
         state=_state_folder(url, base, given, env), timeout=_number("timeout", given, env, shown),
         retries=_number("retries", given, env, shown), batch=_number("batch", given, env, shown),
         user=env.get("FRUS_KG_SPARQL_USER"), password=env.get("FRUS_KG_SPARQL_PASSWORD"),

@@ -7,6 +7,8 @@ pages and the networks use it as they use the embedded `OxigraphStore`. What dif
   replaced graph, `INSERT DATA` for new ones; many graphs to a request, never one request per triple, and
   never one graph split over two requests, so each document graph is all-or-nothing (a server runs one
   update request in one transaction). Graphs larger than a request are replaced by one request each.
+  With `write=gsp` (Virtuoso, whose SPARQL compiler runs out of memory on an INSERT DATA of a few thousand
+  triples) each graph is one Graph Store `PUT` (replace) or `POST` (add) of its N-Triples instead.
 - **The ledger** (which document graphs are complete) stays out of RDF, as for the embedded store: a SQLite
   file in a local state folder (`settings.state`, one per server URL), beside the full-text search index.
   The ledger's guarantees rest only on each write being atomic and on their order (ingest/ledger.py), which
@@ -100,15 +102,25 @@ class RemoteStore:
 
     # -- writes ------------------------------------------------------------------------------------
     def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad] | bytes]) -> None:
-        """Replace each graph by the given quads (or N-Quads bytes in that graph): DROP then INSERT DATA, as few
-        requests as `batch` allows, each graph inside one request."""
+        """Replace each graph by the given quads (or N-Quads bytes in that graph), each graph inside one request."""
+        self._write([(name, _ntriples(name, quads) if quads else "", True) for name, quads in graphs.items()])
+
+    def _write(self, writes: list[tuple[str, str, bool]]) -> None:
+        """(graph, N-Triples, replace) to the server: batched SPARQL Update, or a Graph Store PUT (replace) or POST
+        (add) per graph when the store URL says `write=gsp`. Graph "" is the default graph."""
         self._writable()
-        parts = []
-        for name, quads in graphs.items():
-            body = _ntriples(name, quads) if quads else ""
-            parts.append((f"DROP SILENT GRAPH {graph_name(name)}",
-                          f"GRAPH {graph_name(name)} {{ {body} }}" if body else ""))
-        self._send_batches(parts)
+        if self.settings.write != "gsp":
+            self._send_batches([(f"DROP SILENT GRAPH {graph_name(n)}" if replace and n else "",
+                                 (f"GRAPH {graph_name(n)} {{ {body} }}" if n else body) if body else "")
+                                for n, body, replace in writes])
+            return
+        for name, body, replace in writes:
+            if body:
+                self._client.request("PUT" if replace else "POST", self.settings.store_url, idempotent=True,
+                                     params={"graph": graph_name(name)[1:-1]} if name else {"default": ""},
+                                     content=body.encode("utf-8"), headers={"Content-Type": "application/n-triples"})
+            elif replace and name:
+                self._post_update(f"DROP SILENT GRAPH {graph_name(name)}")
 
     def _send_batches(self, parts: list[tuple[str, str]]) -> None:
         """(drop, insert) pairs, packed into update requests of about `batch` bytes."""
@@ -131,7 +143,7 @@ class RemoteStore:
         self._writable()
         existing = self.existing_graphs(graphs)
         new = {n: q for n, q in graphs.items() if n not in existing}
-        self._send_batches([("", f"GRAPH {graph_name(n)} {{ {_ntriples(n, q)} }}") for n, q in new.items() if q])
+        self._write([(n, _ntriples(n, q), False) for n, q in new.items() if q])
         return list(new)
 
     def drop_graphs(self, names: Iterable[str]) -> None:
@@ -151,7 +163,7 @@ class RemoteStore:
         for q in quads:
             g = q.graph_name if fmt in _QUAD_FORMATS or target is None else target
             by_graph.setdefault("" if isinstance(g, ox.DefaultGraph) else g.value, []).append(q)
-        self._send_batches([("", _graph_block(name, group)) for name, group in by_graph.items()])
+        self._write([(name, _triples_text(group), False) for name, group in by_graph.items()])
 
     def update(self, sparql: str) -> None:
         self._post_update(sparql, idempotent=False)
@@ -268,10 +280,9 @@ def _update_text(drops: list[str], inserts: list[str]) -> str:
     return " ;\n".join(ops)
 
 
-def _graph_block(name: str, quads: list[ox.Quad]) -> str:
-    body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
+def _triples_text(quads: list[ox.Quad]) -> str:
+    return ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
                         format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    return f"GRAPH {graph_name(name)} {{ {body} }}" if name else body
 
 
 def _rdf_format(media: str, url: str) -> ox.RdfFormat:

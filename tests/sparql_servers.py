@@ -110,7 +110,7 @@ class VirtuosoServer:
 
     @property
     def url(self) -> str:
-        return f"sparql+{self.base}/?query=sparql&update=sparql&store=sparql-graph-crud"
+        return f"sparql+{self.base}/?query=sparql&update=sparql&store=sparql-graph-crud&write=gsp"
 
     def store_url(self, state: Path) -> str:
         return f"{self.url}&state={state}"
