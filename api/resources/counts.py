@@ -17,7 +17,7 @@ from .rows import select
 
 __all__ = ["FREQUENT", "uses_statistics", "ranked_entities", "kind_total", "document_counts", "entity_totals",
            "co_mentioned", "volume_total", "month_window",
-           "entity_month_window"]
+           "entity_month_window", "entity_months"]
 
 _PROLOGUE = sparql_prologue("fk")
 FREQUENT = 100     # documents: below, an entity's co-mentions are counted exactly from its documents (cheap)
@@ -104,12 +104,18 @@ def entity_month_window(store: Store, iri: str, role: str, offset: int, limit: i
     """The same for the documents mentioning one entity (`documentCount`) or the claims about it
     (`claimsAboutCount`) or by it (`claimsByCount`): the month keys (graph.statistics.month_key) the page
     spans, and how many of their items come before it."""
+    rows = entity_months(store, iri, role)
+    window = _window(rows, offset, limit) if rows is not None else None
+    return ([month_key(iri, role, m) for m in window[0]], window[1]) if window else None
+
+
+def entity_months(store: Store, iri: str, role: str) -> list[tuple[str, int]] | None:
+    """(month, how many) in order: documents mentioning the entity (`documentCount`), claims about it
+    (`claimsAboutCount`) or by it (`claimsByCount`), dated in each month; None without statistics."""
     if role not in ("documentCount", "claimsAboutCount", "claimsByCount") or not has_statistics(store):
         return None
-    rows = sorted((row["month"], int(row["n"])) for row in select(store, _PROLOGUE + f"""SELECT ?month (SUM(?c) AS ?n) WHERE {{
+    return sorted((row["month"], int(row["n"])) for row in select(store, _PROLOGUE + f"""SELECT ?month (SUM(?c) AS ?n) WHERE {{
   ?h fk:entity {st.iri(iri)} ; fk:month ?month ; fk:{role} ?c }} GROUP BY ?month"""))
-    window = _window(rows, offset, limit)
-    return ([month_key(iri, role, m) for m in window[0]], window[1]) if window else None
 
 
 def _window(rows: list[tuple[str, int]], offset: int, limit: int) -> tuple[list[str], int] | None:

@@ -1,0 +1,38 @@
+"""Claims by one entity and of one type, paged from the entity's first months on, are the pages of sorting them all."""
+from __future__ import annotations
+
+import pytest
+
+import api.resources.claims as claims
+from api.resources.claims import CLAIM_TYPES, ClaimFilter, claim_list
+from api.resources.paging import Page
+
+_BUSIEST = """SELECT ?who (COUNT(?c) AS ?n) WHERE {{ ?c a <https://w3id.org/frus-kg/vocab#Claim> ; <{p}> ?who }}
+GROUP BY ?who ORDER BY DESC(?n) LIMIT 1"""
+
+
+def _pages(store, filt: ClaimFilter, limit: int) -> list[tuple[int, list[str]]]:
+    pages, offset = [], 0
+    while True:
+        found = claim_list(store, filt, Page(offset=offset, limit=limit))
+        pages.append((found["total"], [item["id"] for item in found["items"]]))
+        offset += limit
+        if offset >= found["total"]:
+            return pages
+
+
+@pytest.mark.parametrize("role, predicate", [("claimant", "http://www.w3.org/ns/prov#wasAttributedTo"),
+                                             ("about", "http://schema.org/about")])
+def test_typed_pages_from_the_month_index_equal_the_sorted_pages(sample_store, monkeypatch, role, predicate):
+    [(who, _)] = [tuple(t.value for t in row) for row in sample_store.query(_BUSIEST.format(p=predicate)).rows()]
+    compared = 0
+    for claim_type in CLAIM_TYPES:
+        filt = ClaimFilter(**{role: who}, claim_type=claim_type, params={role: who, "type": claim_type})
+        assert claims._typed_page(sample_store, filt, Page(limit=2), filt.patterns()) is not None or \
+            claim_list(sample_store, filt, Page(limit=2))["total"] <= 2, "the month index must be used"
+        indexed = _pages(sample_store, filt, 2)
+        with monkeypatch.context() as patched:
+            patched.setattr(claims, "_typed_page", lambda *args: None)
+            assert indexed == _pages(sample_store, filt, 2), claim_type
+        compared += sum(len(ids) for _, ids in indexed)
+    assert compared >= 4
