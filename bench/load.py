@@ -22,7 +22,8 @@ from pathlib import Path
 
 import httpx
 
-__all__ = ["TITLE", "run", "LoadResult", "IngestReadResult", "serve", "mixed_load", "readers_during_ingest"]
+__all__ = ["TITLE", "run", "main", "report", "load_lines", "LoadResult", "IngestReadResult", "serve", "mixed_load",
+           "readers_during_ingest"]
 
 TITLE = "Reliability: load"
 PER_GRAPH = """SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o }
@@ -256,20 +257,9 @@ def run(ctx) -> str:
 
 
 def report(load: LoadResult, reading: IngestReadResult, served: list[Path], ingested: list[Path]) -> str:
-    rows = ["| calls | requests | p50 ms | p99 ms | max ms |", "|---|---|---|---|---|"]
-    for kind, xs in sorted(load.latencies.items()):
-        xs = sorted(xs)
-        rows.append(f"| {kind} | {len(xs)} | {load.quantile(0.5, xs) * 1000:.0f} | {load.quantile(0.99, xs) * 1000:.0f} | "
-                    f"{xs[-1] * 1000:.0f} |")
-    mean = statistics.fmean(load.all) if load.all else float("nan")
+    label = f"{len(served)} volumes ({', '.join(v.name.removesuffix('.xml.gz') for v in served)})"
     lines = [
-        f"Mixed load on `frus-kg serve` (2 query workers) over {len(served)} volumes "
-        f"({', '.join(v.name.removesuffix('.xml.gz') for v in served)}): **{load.requests} requests, "
-        f"{load.concurrency} concurrent clients, {load.seconds:.1f} s, {load.requests / load.seconds:.1f} requests/s, "
-        f"p50 {load.quantile(0.5) * 1000:.0f} ms, p99 {load.quantile(0.99) * 1000:.0f} ms, "
-        f"{len(load.errors)} errors** (mean {mean * 1000:.0f} ms).",
-        "",
-        *rows,
+        *load_lines(load, label),
         "",
         f"Readers during an ingest: {len(ingested)} volumes ({', '.join(v.name for v in ingested)}) ingested into a served "
         f"store in {reading.ingest_seconds:.0f} s while 2 readers polled every document graph's quad count: "
@@ -277,8 +267,54 @@ def report(load: LoadResult, reading: IngestReadResult, served: list[Path], inge
         f"{len(reading.reader_errors)} reader errors, final state {'equal to' if reading.final_matches else 'NOT equal to'} "
         f"a finished run's ({reading.graphs_whole} document graphs).",
     ]
-    for e in load.errors[:5] + reading.reader_errors[:5]:
+    for e in reading.reader_errors[:5]:
         lines.append(f"- error: {e}")
     if reading.half_written:
         lines.append(f"- half-written (seen, whole): {dict(list(reading.half_written.items())[:5])}")
     return "\n".join(lines)
+
+
+def load_lines(load: LoadResult, label: str, workers: int = 2) -> list[str]:
+    """The mixed load's figures as markdown: the totals, then a row per kind of call, then the first errors."""
+    rows = ["| calls | requests | p50 ms | p99 ms | max ms |", "|---|---|---|---|---|"]
+    for kind, xs in sorted(load.latencies.items()):
+        xs = sorted(xs)
+        rows.append(f"| {kind} | {len(xs)} | {load.quantile(0.5, xs) * 1000:.0f} | {load.quantile(0.99, xs) * 1000:.0f} | "
+                    f"{xs[-1] * 1000:.0f} |")
+    mean = statistics.fmean(load.all) if load.all else float("nan")
+    return [
+        f"Mixed load on `frus-kg serve` ({workers} query workers) over {label}: **{load.requests} requests, "
+        f"{load.concurrency} concurrent clients, {load.seconds:.1f} s, {load.requests / load.seconds:.1f} requests/s, "
+        f"p50 {load.quantile(0.5) * 1000:.0f} ms, p99 {load.quantile(0.99) * 1000:.0f} ms, "
+        f"{len(load.errors)} errors** (mean {mean * 1000:.0f} ms).",
+        "",
+        *rows,
+        *(f"- error: {e}" for e in load.errors[:5]),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bench.load --store DIR`: the mixed load alone against an existing store (served read-only, never
+    written), such as a whole-corpus store; prints the figures as markdown."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m bench.load")
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=600.0, help="stop after this long in any case")
+    parser.add_argument("--workers", type=int, default=2, help="query worker processes of the server")
+    parser.add_argument("--log", type=Path, default=Path("bench/out/load-store-serve.log"))
+    args = parser.parse_args(argv)
+    args.log.parent.mkdir(parents=True, exist_ok=True)
+    proc, url = serve(args.store, "--workers", str(args.workers), log=args.log)
+    try:
+        load = mixed_load(url, requests=args.requests, concurrency=args.concurrency, max_seconds=args.seconds)
+    finally:
+        _stop(proc)
+    print("\n".join(load_lines(load, f"the store {args.store}", args.workers)))
+    return 1 if load.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
