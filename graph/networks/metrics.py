@@ -12,6 +12,7 @@ network), PageRank and Louvain are igraph's as well.
 from __future__ import annotations
 
 import time
+import warnings
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -101,7 +102,9 @@ def _eigenvector(g: nx.Graph, h=None) -> dict[str, float]:
     """Weighted, on the undirected graph, unit Euclidean norm (networkx's scaling); 0 where it does not converge."""
     if h is not None:
         u = h.as_undirected(combine_edges="max") if h.is_directed() else h
-        values = u.eigenvector_centrality(weights="weight", scale=False)
+        with warnings.catch_warnings():      # "nearly zero" on a disconnected graph: networkx's figures are too
+            warnings.simplefilter("ignore", RuntimeWarning)
+            values = u.eigenvector_centrality(weights="weight", scale=False)
         norm = sum(x * x for x in values) ** 0.5 or 1.0
         return {v: x / norm for v, x in zip(g, values)}
     undirected = g.to_undirected(as_view=True) if g.is_directed() else g
