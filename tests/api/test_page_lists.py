@@ -45,6 +45,8 @@ def test_the_document_list_filters_by_volume_country_and_year(server):
                 for s in find_all(tree, ".//h:select")}
     assert selected["f-volume"] == ["frus1981-88v41"] and selected["f-country"] == ["countries/el-salvador"]
     assert selected["f-from"] == ["1981"] and selected["f-to"] == ["1981"]
+    counted = {text_of(o) for o in find_all(tree, ".//h:select[@id='f-volume']/h:option")}
+    assert "frus1981-88v41 (1)" in counted, counted
     later = parse(get(server, path.replace("from=1981&to=1981", "from=1982")).text)
     assert not find_all(later, ".//h:tbody//h:a") and "Nothing matches" in text_of(find_all(later, ".//h:main")[0])
 
