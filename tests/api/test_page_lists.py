@@ -109,3 +109,13 @@ def test_the_navigation_links_the_lists_the_network_and_the_editor_and_marks_the
 def test_the_home_page_leads_to_every_list(server):
     links = {a.get("href") for a in find_all(parse(get(server, "/").text), ".//h:main//h:a")}
     assert set(LISTS) <= links and "/network" in links
+
+
+@pytest.mark.parametrize("path", ["/people/999999999", "/countries/atlantis", "/documents/frus1981-88v41/d9999",
+                                  "/documents/frus1900v99/d1", "/people/bad%20id"])
+def test_a_page_of_nothing_is_a_404_page_for_a_browser_and_json_for_a_script(server, path):
+    page = httpx.get(server + path, headers=HTML, timeout=30)
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert len(find_all(parse(page.text), ".//h:h1")) == 1
+    data = httpx.get(server + path, headers=JSON_LD, timeout=30)
+    assert data.status_code == 404 and data.json()["detail"].startswith("no such")
