@@ -121,7 +121,10 @@ def _pager(path: str, asked: _Asked, page: Page, found: dict) -> dict:
 
 
 def _facets(store, kind: str) -> dict:
-    """The choices of the filter form: volumes, the most mentioned countries, the years, the claim types."""
+    """The choices of the filter form: volumes, the most mentioned countries, the years, the claim types
+    (documents and claims; the entity lists filter by typed values only)."""
+    if kind not in ("documents", "claims"):
+        return {"volumes": [], "years": [], "claim_types": CLAIM_TYPES, "countries": [], "sorts": SORTS}
     stats = dataset_stats(store)
     first, last = stats.figures.get("first"), stats.figures.get("last")
     years = list(range(int(first[:4]), int(last[:4]) + 1)) if first and last else []
