@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import resource
+import sys
 import time
 from pathlib import Path
 
@@ -190,6 +191,12 @@ def goal_once(store_path: str, date_from, date_to) -> dict:
             **{f"{k}_s": v for k, v in g.graph["timings"].items()}}
 
 
+def _say(line: str) -> str:
+    """A finished row, also on stderr as it is measured: a long corpus run that is stopped keeps what it measured."""
+    print(line, file=sys.stderr, flush=True)
+    return line
+
+
 def _fmt(seconds: float | None) -> str:
     return "–" if seconds is None else f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
@@ -211,10 +218,10 @@ def _projection_table(path: str, slices: dict, quick: bool) -> list[str]:
             sources = ["table", "mentions"] if (kind, window) == ("person-person", "document") and date_from else ["table"]
             for source in sources:
                 r = call_in_fresh_process(project_once, path, kind, window, date_from, date_to, source)
-                lines.append(f"| {slice_name} | {kind} | {window} | {r['source']} | {r['nodes']:,} | {r['edges']:,} | "
+                lines.append(_say(f"| {slice_name} | {kind} | {window} | {r['source']} | {r['nodes']:,} | {r['edges']:,} | "
                              f"{_fmt(r['sparql_s'])} | {_fmt(r['networkx_s'])} | {_fmt(r['total_s'])} | {_fmt(r['metrics_s'])} | "
                              f"{_fmt(r['total_s'] + (r['metrics_s'] or 0)) if r['metrics_s'] is not None else '–'} | "
-                             f"{r['rss_mb']:.0f} MB | {r['peak_mb']:.0f} MB |")
+                             f"{r['rss_mb']:.0f} MB | {r['peak_mb']:.0f} MB |"))
     return lines
 
 
@@ -229,8 +236,8 @@ def _metric_table(path: str, slices: dict) -> list[str]:
                 other, other_rss, other_note = igm.get(metric, (None, 0, ""))
                 ratio = f"{seconds / other:.0f}x" if seconds and other else "–"
                 label = metric + (f" (nx: {note}; igraph: {other_note})" if note or other_note else "")
-                lines.append(f"| {slice_name} | {kind} | {r['nodes']:,} | {r['edges']:,} | {label} | {_fmt(seconds)} | "
-                             f"{_fmt(other)} | {ratio} | {rss:.0f} / {other_rss:.0f} MB |")
+                lines.append(_say(f"| {slice_name} | {kind} | {r['nodes']:,} | {r['edges']:,} | {label} | {_fmt(seconds)} | "
+                                  f"{_fmt(other)} | {ratio} | {rss:.0f} / {other_rss:.0f} MB |"))
             total_nx = sum(v[0] for v in nxm.values())
             total_ig = sum(v[0] for v in igm.values())
             lines.append(f"| {slice_name} | {kind} | | | all metrics | {_fmt(total_nx)} | {_fmt(total_ig)} | "
@@ -253,11 +260,11 @@ def run(ctx) -> str:
              "else (pairs, evidence, the graph).", ""]
     for slice_name, (date_from, date_to) in slices.items():
         r = call_in_fresh_process(goal_once, str(path), date_from, date_to)
-        lines.append(f"- **{slice_name}: person network with Louvain, {_fmt(r['total_s'])}** ({r['nodes']:,} nodes, "
+        lines.append(_say(f"- **{slice_name}: person network with Louvain, {_fmt(r['total_s'])}** ({r['nodes']:,} nodes, "
                      f"{r['edges']:,} edges, read from the {r['source']}: store step {_fmt(r['sparql_s'])}, networkx step "
                      f"{_fmt(r['networkx_s'])}, coverage and the rest {_fmt(r['project_s'] - r['sparql_s'] - r['networkx_s'])}; "
                      f"Louvain by {r['engine']} {_fmt(r['louvain_s'])}, {r['communities']:,} communities, modularity "
-                     f"{r['modularity']:.3f}; memory + {r['rss_mb']:.0f} MB, peak RSS {r['peak_mb']:.0f} MB)")
+                     f"{r['modularity']:.3f}; memory + {r['rss_mb']:.0f} MB, peak RSS {r['peak_mb']:.0f} MB)"))
     lines += ["", *_projection_table(str(path), slices, ctx.quick), "",
               "Metrics, networkx (the public representation) against igraph on the same graph, in the same process:", "",
               *_metric_table(str(path), slices if not ctx.quick else {"whole store": (None, None)})]
