@@ -6,6 +6,7 @@ in document order so that an export stays small; the counts are always complete.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 __all__ = ["Passage", "Evidence", "DEFAULT_CAP"]
 
@@ -30,12 +31,21 @@ class Passage:
 class Evidence:
     cap: int = DEFAULT_CAP
     documents: list[str] = field(default_factory=list)
-    passages: list[Passage] = field(default_factory=list)
+    stored: list[Passage] = field(default_factory=list)
     document_count: int = 0
     passage_count: int = 0
     first: str | None = None
     last: str | None = None
     _last_document: str | None = None
+    later: Callable[[], list[Passage]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def passages(self) -> list[Passage]:
+        """The first `cap` passages. A corpus network works them out when first asked for (an export, the
+        evidence of an edge), not when it is drawn: a ranking or Louvain never needs a million of them."""
+        if self.later is not None:
+            self.stored, self.later = self.later(), None
+        return self.stored
 
     def add(self, passage: Passage, date: str | None) -> None:
         """Record one passage; documents must arrive together (all passages of a document in a row)."""
@@ -46,7 +56,7 @@ class Evidence:
                 self.documents.append(passage.document)
         self.passage_count += 1
         if len(self.passages) < self.cap:
-            self.passages.append(passage)
+            self.stored.append(passage)
         if date:
             day = date[:10]
             if self.first is None or day < self.first:

@@ -10,6 +10,7 @@ import gc
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import combinations
 from typing import Iterable
 
@@ -312,14 +313,13 @@ def _link_documents(build: "_Builder", found: _Found, identity: dict[str, str], 
 def _evidence(cap: int, docs: list[str], dates: list, per_doc: list[dict], pair: tuple[str, str], seen: list) -> Evidence:
     """The Evidence of one tie from the places it was seen: document indexes (document window, whose
     passage is the shortest span holding both) or (document index, window span, targets)."""
-    a, b = pair
     if per_doc:
         indexes = seen
-        passages = [Passage(docs[i], *_closest(per_doc[i][a], per_doc[i][b])) for i in seen[:cap]]
+        passages = partial(_document_passages, docs, per_doc, pair, seen[:cap])
         document_count = len(seen)
     else:
         indexes = [i for i, _, _ in seen]
-        passages = [Passage(docs[i], span[0], span[1], targets) for i, span, targets in seen[:cap]]
+        passages = partial(_window_passages, docs, seen[:cap])
         document_count = len(set(indexes))
     documents: list[str] = []
     for i in indexes:                       # in document order, a document's places together
@@ -328,8 +328,17 @@ def _evidence(cap: int, docs: list[str], dates: list, per_doc: list[dict], pair:
             if len(documents) == cap:
                 break
     days = [dates[i][:10] for i in indexes if dates[i]]
-    return Evidence(cap=cap, documents=documents, passages=passages, document_count=document_count,
+    return Evidence(cap=cap, documents=documents, later=passages, document_count=document_count,
                     passage_count=len(seen), first=min(days) if days else None, last=max(days) if days else None)
+
+
+def _document_passages(docs: list[str], per_doc: list[dict], pair: tuple[str, str], indexes: list[int]) -> list[Passage]:
+    a, b = pair
+    return [Passage(docs[i], *_closest(per_doc[i][a], per_doc[i][b])) for i in indexes]
+
+
+def _window_passages(docs: list[str], seen: list[tuple]) -> list[Passage]:
+    return [Passage(docs[i], span[0], span[1], targets) for i, span, targets in seen]
 
 
 def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: tuple[str, str] | None,
