@@ -19,15 +19,20 @@ _PROLOGUE = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
 
 def documents_per_year(store: Store, iri: str) -> dict[int, int]:
     """Dated documents mentioning the entity, per year: summed from the statistics layer's month counts (at most
-    one row per volume and month), or counted from the documents on a store without it."""
+    one row per volume and month), or counted from the documents on a store without them (no statistics, or
+    statistics written before the month counts existed: `frus-kg index --rebuild` adds them)."""
     if has_statistics(store):
-        query = _PROLOGUE + f"""SELECT ?year (SUM(?c) AS ?n) WHERE {{
+        found = _years(store, _PROLOGUE + f"""SELECT ?year (SUM(?c) AS ?n) WHERE {{
   ?h fk:entity {st.iri(iri)} ; fk:month ?month ; fk:documentCount ?c . BIND (SUBSTR(STR(?month), 1, 4) AS ?year)
-}} GROUP BY ?year"""
-    else:
-        query = _PROLOGUE + f"""SELECT ?year (COUNT(?doc) AS ?n) WHERE {{
+}} GROUP BY ?year""")
+        if found:
+            return found
+    return _years(store, _PROLOGUE + f"""SELECT ?year (COUNT(?doc) AS ?n) WHERE {{
   ?doc schema:mentions {st.iri(iri)} ; schema:dateCreated ?date . BIND (SUBSTR(STR(?date), 1, 4) AS ?year)
-}} GROUP BY ?year"""
+}} GROUP BY ?year""")
+
+
+def _years(store: Store, query: str) -> dict[int, int]:
     return {int(row["year"]): int(row["n"]) for row in select(store, query) if str(row.get("year", "")).isdigit()}
 
 

@@ -23,6 +23,7 @@ PAGES = ["/", "/query", "/search", MEMO, CLARK, FENWICK, EL_SALVADOR, "/countrie
          "/documents", "/documents?mentions=countries/el-salvador&from=1981&to=1981", "/claims", "/claims?type=Quotation",
          "/people", "/people?office=deputy-secretary", "/countries", "/organizations", "/regions"]
 NS = {"h": "http://www.w3.org/1999/xhtml"}
+BASE_ID = "https://w3id.org/frus-kg/id/"
 
 
 def get(server: str, path: str) -> httpx.Response:
@@ -140,6 +141,15 @@ def test_the_home_figures_read_from_the_statistics_layer_equal_the_counted_ones(
         assert read.figures[name] == counted.figures[name], name
     assert read.figures["first"][:7] == counted.figures["first"][:7] and read.figures["last"][:7] == counted.figures["last"][:7]
     assert read.browse == counted.browse
+
+
+def test_the_timeline_counts_read_from_the_statistics_layer_equal_the_counted_ones(sample_store, monkeypatch):
+    from api import page_queries
+
+    read = {iri: page_queries.documents_per_year(sample_store, iri) for iri in (BASE_ID + "countries/el-salvador", BASE_ID + "people/102617")}
+    assert read[BASE_ID + "countries/el-salvador"] == {1981: 1}
+    monkeypatch.setattr(page_queries, "has_statistics", lambda store: False)
+    assert {iri: page_queries.documents_per_year(sample_store, iri) for iri in read} == read
 
 
 def test_every_documented_example_is_offered_without_its_test_annotations():
