@@ -97,6 +97,9 @@ def ingest(
         err.print("interrupted before any document was read: the store is as it was (the authority graphs load "
                   "in one transaction); rerun the same command")
         raise typer.Exit(130)
+    except StoreError as exc:                # a remote server down or failing: its message, not a traceback
+        db.close()
+        fail_on(exc)
     if loaded:
         err.print(f"loaded {len(loaded)} authority graph(s) into the store (once)", highlight=False)
     n_workers = workers if workers is not None else (default_workers() if expected >= 16 else 0)

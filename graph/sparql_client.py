@@ -4,7 +4,8 @@ A request the server never answered (connection refused or reset, a 502/503/504 
 starting) is tried again, `backoff` seconds later and doubling. Writes are retried only when they are
 idempotent: every write the store itself makes is (replacing a graph, inserting into a fresh graph, dropping);
 a user's SPARQL Update is retried only when it cannot have reached the server (the connection was refused).
-A query that outlives the time limit is a QueryTimeout and is not tried again.
+A query that outlives the time limit is a QueryTimeout and is not tried again. A deadlock the server reports
+(Virtuoso: a 500 with SQL state 40001) is tried again too, for idempotent requests.
 """
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ class SparqlClient:
                 if not idempotent and not isinstance(exc, httpx.ConnectError):
                     break
             else:
-                if response.status_code not in _RETRY_STATUS:
+                if not _transient(response, idempotent):
                     return _checked(response, url, missing_ok)
                 last = f"HTTP {response.status_code}"
             if attempt < s.retries:
@@ -74,6 +75,14 @@ class SparqlClient:
 
     def close(self) -> None:
         self._http.close()
+
+
+def _transient(response: httpx.Response, idempotent: bool) -> bool:
+    """A status worth another try: a proxy or a starting server (502/503/504), or, for an idempotent request, a
+    transaction the server gave up on (Virtuoso answers a deadlock, SR172 / SQL state 40001, with a 500)."""
+    if response.status_code in _RETRY_STATUS:
+        return True
+    return idempotent and response.status_code == 500 and ("40001" in response.text or "SR172" in response.text)
 
 
 def _checked(response: httpx.Response, url: str, missing_ok: bool) -> httpx.Response:
