@@ -20,6 +20,7 @@ __all__ = ["FREQUENT", "uses_statistics", "ranked_entities", "kind_total", "docu
            "entity_month_window", "entity_months"]
 
 _PROLOGUE = sparql_prologue("fk")
+_ROLES = ("documentCount", "claimsAboutCount", "claimsByCount")
 FREQUENT = 100     # documents: below, an entity's co-mentions are counted exactly from its documents (cheap)
 
 
@@ -111,11 +112,16 @@ def entity_month_window(store: Store, iri: str, role: str, offset: int, limit: i
 
 def entity_months(store: Store, iri: str, role: str) -> list[tuple[str, int]] | None:
     """(month, how many) in order: documents mentioning the entity (`documentCount`), claims about it
-    (`claimsAboutCount`) or by it (`claimsByCount`), dated in each month; None without statistics."""
-    if role not in ("documentCount", "claimsAboutCount", "claimsByCount") or not has_statistics(store):
+    (`claimsAboutCount`) or by it (`claimsByCount`), dated in each month; None without statistics. One query
+    reads the three (an entity page needs them all: with QueryMemo it runs once), since finding the entity's
+    month nodes is the cost: every node naming the entity, one per volume, month and co-mention, is looked at."""
+    if role not in _ROLES or not has_statistics(store):
         return None
-    return sorted((row["month"], int(row["n"])) for row in select(store, _PROLOGUE + f"""SELECT ?month (SUM(?c) AS ?n) WHERE {{
-  ?h fk:entity {st.iri(iri)} ; fk:month ?month ; fk:{role} ?c }} GROUP BY ?month"""))
+    sums = " ".join(f"(SUM(COALESCE(?{r}, 0)) AS ?n{r})" for r in _ROLES)
+    optional = " ".join(f"OPTIONAL {{ ?h fk:{r} ?{r} }}" for r in _ROLES)
+    query = _PROLOGUE + f"""SELECT ?month {sums} WHERE {{
+  ?h fk:entity {st.iri(iri)} ; fk:month ?month . {optional} }} GROUP BY ?month"""
+    return sorted((row["month"], int(row["n" + role])) for row in select(store, query) if int(row.get("n" + role, 0)))
 
 
 def _window(rows: list[tuple[str, int]], offset: int, limit: int) -> tuple[list[str], int] | None:

@@ -23,7 +23,7 @@ from .links import KINDS, entity_ref, href, labels, list_page, local_name
 from .name_candidates import name_candidates
 from .paging import Page
 from .params import identifier
-from .rows import count, first, properties, select
+from .rows import QueryMemo, count, first, properties, select
 
 __all__ = ["EntityFilter", "entity_list", "entity_detail", "authority_name"]
 
@@ -183,6 +183,7 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
     """
     if kind not in KINDS:
         return None
+    store = QueryMemo(store)        # its documents and both claim lists ask for the same month counts
     iri = f"{BASE}{kind}/{entity_id}"
     term = st.iri(iri)
     props = properties(store, term)

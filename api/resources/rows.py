@@ -8,7 +8,7 @@ import pyoxigraph as ox
 
 from graph import Store
 
-__all__ = ["select", "count", "python_value", "properties", "by_subject", "first"]
+__all__ = ["select", "count", "python_value", "properties", "by_subject", "first", "QueryMemo"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
@@ -66,3 +66,32 @@ def properties(store: Store, subject: str, graph: str | None = None) -> dict[str
 def first(props: dict[str, list], predicate: str):
     """One value of a predicate (None without one)."""
     return (props.get(predicate) or [None])[0]
+
+
+class _Rows:
+    """A result read once, for QueryMemo: the interface of graph.QueryResult that `select` uses."""
+
+    def __init__(self, result):
+        self.kind, self.variables, self.boolean = result.kind, result.variables, result.boolean
+        self._rows = list(result.rows())
+
+    def rows(self) -> Iterator[tuple]:
+        return iter(self._rows)
+
+
+class QueryMemo:
+    """A store for the span of one resource: a query asked twice (the same text and options) is run once.
+    An entity page asks for the entity's month counts from three places (its documents, claims by and about)."""
+
+    def __init__(self, store: Store):
+        self._store = store
+        self._seen: dict = {}
+
+    def query(self, sparql: str, **options):
+        key = (sparql, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items())))
+        if key not in self._seen:
+            self._seen[key] = _Rows(self._store.query(sparql, **options))
+        return self._seen[key]
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
