@@ -53,6 +53,7 @@ class OxigraphServer:
         return f"{self.url}?state={state}"
 
     def start(self, timeout: float = 30.0) -> "OxigraphServer":
+        self.location.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(self.location), "--bind",
                                           f"127.0.0.1:{self.port}", "--union-default-graph"],

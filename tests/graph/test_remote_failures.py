@@ -1,6 +1,7 @@
 """A remote store whose server is down, or dies in the middle of an ingest: a clear error naming the server, nothing
-committed is lost, and a rerun completes to exactly the quads and ledger of a clean run. Readers during an ingest
-see each document graph whole or not at all. Real Oxigraph servers, real FRUS volumes."""
+committed is lost, and a rerun completes to exactly the quads and ledger of a clean run (Oxigraph server and
+Virtuoso). Readers during an ingest see each document graph whole or not at all (Oxigraph server). Real servers,
+real FRUS volumes."""
 from __future__ import annotations
 
 import subprocess
@@ -14,12 +15,13 @@ from graph import StoreError, open_store
 from graph.sparql_client import ServerUnreachable
 from ingest import ingest_corpus
 from ingest.ledger import INGEST_VOLUME
-from tests.sparql_servers import OxigraphServer, free_port
+from tests.sparql_servers import OxigraphServer, VirtuosoServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = [ROOT / "tests" / "fixtures" / "tei" / "frus1969-76v01-slice.xml",
           ROOT / "tests" / "fixtures" / "tei" / "frus1948v05p1-slice.xml"]
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+SERVERS = {"oxigraph-server": lambda folder: OxigraphServer(folder / "db"), "virtuoso": VirtuosoServer}
 
 
 def _snapshot(db) -> tuple[set[str], set[tuple[str, str, str]]]:
@@ -53,8 +55,9 @@ def test_ingest_into_a_server_that_is_down_exits_3_without_a_traceback(tmp_path)
     assert "is it running" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_a_server_dying_mid_ingest_loses_nothing_and_a_rerun_completes(tmp_path, clean):
-    server = OxigraphServer(tmp_path / "db").start()
+@pytest.mark.parametrize("kind", SERVERS)
+def test_a_server_dying_mid_ingest_loses_nothing_and_a_rerun_completes(tmp_path, clean, kind):
+    server = SERVERS[kind](tmp_path / "server").start()
     url = server.store_url(tmp_path / "state") + "&retries=1"
     db = open_store(url)
     killed: list[int] = []
@@ -86,7 +89,10 @@ def test_a_server_dying_mid_ingest_loses_nothing_and_a_rerun_completes(tmp_path,
 
 
 def test_readers_during_an_ingest_see_whole_documents_only(tmp_path, clean):
-    server = OxigraphServer(tmp_path / "db").start()
+    """On the Oxigraph server, where an update request is one transaction. Not on Virtuoso: its Graph Store PUT
+    commits a graph in pieces, and a reader saw 363 of a document's 683 triples (docs/deploy.md says so; a
+    rerun still converges, as the test above shows, because a partial graph has no ledger entry)."""
+    server = SERVERS["oxigraph-server"](tmp_path / "server").start()
     url = server.store_url(tmp_path / "state")
     seen: list[dict[str, int]] = []
     done = threading.Event()
