@@ -190,15 +190,17 @@ def _page_iris(store: Store, filt: ClaimFilter, patterns: str, start: str, limit
 
 
 def _typed_page(store: Store, filt: ClaimFilter, page: Page, patterns: str) -> list[str] | None:
-    """`about` or `claimant` with a type alone: the page from the entity's first months on, as many as
-    hold it. The month counts are of every type, so the months that hold `offset + limit` claims of any
-    type come first, then four times as many, until the page is full; None (sort every claim) when the
-    page reaches the undated claims, or without statistics."""
-    if not (page.limit and filt.claim_type and _one_entity(replace(filt, claim_type=None))):
+    """`about` or `claimant` with a type or dates (no volume or document): the page from the entity's first
+    months (in the date range) on, as many as hold it. The month counts are of every type and whole months,
+    so the months that hold `offset + limit` claims come first, then four times as many, until the page is
+    full; None (sort every claim) when the page reaches the undated claims, or without statistics."""
+    one = bool(filt.about) != bool(filt.claimant) and not (filt.document or filt.volume)
+    if not (page.limit and one and (filt.claim_type or filt.date_from or filt.date_to)):
         return None
     role, predicate = ("claimsAboutCount", "fk:aboutInMonth") if filt.about else ("claimsByCount", "fk:byInMonth")
     entity = filt.about or filt.claimant
-    months = entity_months(store, entity, role)
+    months = [(month, n) for month, n in entity_months(store, entity, role) or []
+              if (not filt.date_from or month >= filt.date_from[:7]) and (not filt.date_to or month < filt.date_to)]
     wanted, need = 0, page.offset + page.limit
     while months:
         seen, cut = 0, len(months)
@@ -210,9 +212,9 @@ def _typed_page(store: Store, filt: ClaimFilter, page: Page, patterns: str) -> l
         keys = [month_key(entity, role, month) for month, _ in months[:cut]]
         start = f"{st.values('key', map(st.iri, keys))} ?claim {predicate} ?key ."
         iris = _page_iris(store, filt, patterns, start, page.limit, page.offset)
-        if len(iris) == page.limit:
-            return iris
+        if len(iris) == page.limit or (cut == len(months) and (filt.date_from or filt.date_to)):
+            return iris         # full, or the last page of a date range (which holds no undated claim)
         if cut == len(months):
             return None
         wanted += 1
-    return None
+    return [] if filt.date_from or filt.date_to else None

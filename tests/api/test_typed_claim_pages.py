@@ -36,3 +36,19 @@ def test_typed_pages_from_the_month_index_equal_the_sorted_pages(sample_store, m
             assert indexed == _pages(sample_store, filt, 2), claim_type
         compared += sum(len(ids) for _, ids in indexed)
     assert compared >= 4
+
+
+@pytest.mark.parametrize("dates", [("1981", "1981"), ("1981-10", "1982-03"), ("1981-10-26", "1981-10-26"),
+                                   ("1981-10-27", None), (None, "1981-10-25"), (None, "1981-10-26")])
+def test_an_entitys_claims_in_a_date_range_from_the_month_index_equal_the_sorted_pages(sample_store, monkeypatch,
+                                                                                        dates):
+    from api.resources.params import date_bounds
+
+    [(who, _)] = [tuple(t.value for t in row)
+                  for row in sample_store.query(_BUSIEST.format(p="http://schema.org/about")).rows()]
+    lower, upper = date_bounds(*dates)
+    filt = ClaimFilter(about=who, date_from=lower, date_to=upper, params={"about": who, "from": dates[0]})
+    indexed = _pages(sample_store, filt, 2)
+    with monkeypatch.context() as patched:
+        patched.setattr(claims, "_typed_page", lambda *args: None)
+        assert indexed == _pages(sample_store, filt, 2)
