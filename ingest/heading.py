@@ -43,7 +43,18 @@ _AFTER_SENDER = re.compile(r"\s+(?:to|Before|before|on|at|in|for|During|during|W
 # United Nations", "Prepared in the Bureau of Inter-American Affairs".
 _POST = re.compile(r"^(?:the\s+)?(?P<post>(?:U\.S\.\s+|United\s+States\s+)?(?P<kind>Embassy|Legation|Consulate\s+General|Consulate|"
                    r"Mission|Delegation|Liaison\s+Office|Interests\s+Section)(?:\s+(?:in|to|at)\s+(?:the\s+)?(?P<place>[A-Z].*))?|"
-                   r"(?:Department|Bureau|Office)\s+of\s+[A-Z].*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Staff|Agency|Council|House))$")
+                   r"(?:Department|Bureau|Office)\s+of\s+[A-Z].*|Joint\s+Chiefs\s+of\s+Staff|"
+                   r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Staff|Agency|Council|House|Board|Headquarters|Station)"
+                   r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)$")
+# An office printed without a name, as sender or recipient: "Telegram From the Secretary of State to the Embassy in
+# Indonesia", "Letter From the President to …", "From the Acting Secretary of State".
+_OFFICE_ONLY = re.compile(r"^(?:the\s+|The\s+)?(?P<post>(?:Acting\s+)?(?:(?:Deputy|Under)\s+)?Secretary\s+of\s+"
+                          r"(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|"
+                          r"Energy|the\s+Interior)|(?:Acting\s+)?President(?:\s+of\s+the\s+United\s+States)?|"
+                          r"Director\s+of\s+Central\s+Intelligence|Chairman\s+of\s+the\s+Joint\s+Chiefs\s+of\s+Staff)$")
+# 1950s headings without "From": "No. 304 The Secretary of State to the Embassy in Indonesia", "5. The Ambassador in
+# France (Caffery) to the Department of State".
+_NUMBERED_SENDER = re.compile(r"^\s*(?:No\.\s*)?\d+[A-Za-z]?\.?\s+(?=The\s+[A-Z])")
 _GENRE_STOP = re.compile(r"\s+(?:From|from|to|To|by|By|Prepared|prepared|for|Between|between|With|with|on|Held)\b")
 _PAREN_PARTY = re.compile(r"(?:^|\s)(?:the\s+)?(?P<office>[^()]*?)\s*\((?P<name>[^()]+)\)")
 
@@ -62,7 +73,7 @@ class HeadingPost:
     """A sender or recipient that is a post or an office, not a person: "the Embassy in Iran" (place "Iran")."""
     role: str          # author | recipient
     name: str          # "Embassy in Iran", "Department of State"
-    kind: str | None   # Embassy | Consulate General | Mission | …; None for a department, bureau or staff
+    kind: str | None   # Embassy | Consulate General | Mission | … | Office (an office, no name); None for a department
     place: str | None  # "Iran", "the United Nations"
     start: int         # offsets into the heading string
     end: int
@@ -146,30 +157,43 @@ def _posts_in(segment: str, offset: int, role: str) -> list[HeadingPost]:
         chunk = re.sub(r"^\s*(?:and\s+)?", "", raw)
         chunk = re.sub(r"\s*\(.*$", "", chunk) if "(" in chunk else chunk
         m = _POST.match(chunk.strip()) or _POST.match(_AFTER_SENDER.sub("", chunk.strip()))
-        if not m:
+        office = None if m else _OFFICE_ONLY.match(chunk.strip())     # whole: "Assistant Secretary … for Far Eastern Affairs"
+        if not m and not office:
             continue
+        m = m or office
         name = m.group("post")
         start = offset + piece.start() + raw.find(name)
-        place = m.group("place")
-        found.append(HeadingPost(role, name, re.sub(r"\s+", " ", m.group("kind")) if m.group("kind") else None,
-                                 place.strip() if place else None, start, start + len(name)))
+        kind = "Office" if office else re.sub(r"\s+", " ", m.group("kind")) if m.group("kind") else None
+        place = m.group("place") if not office else None
+        found.append(HeadingPost(role, name, kind, place.strip() if place else None, start, start + len(name)))
     return found
 
 
 def posts_of(heading: str) -> list[HeadingPost]:
     """Senders and recipients that are posts or offices: "Telegram From the Embassy in Iran to the Department of
     State", "Paper Prepared in the Department of State". Parties with a person's name in parentheses are people."""
-    m = re.search(r"\b(?:From|from)\s+", heading)
-    if m:
-        (senders, s_off), recipients = _split_recipients(heading[m.end():], m.end())
+    start = _senders_start(heading)
+    if start is not None:
+        (senders, s_off), recipients = _split_recipients(heading[start:], start)
         posts = _posts_in(senders, s_off, "author")
         if recipients:
             posts += _posts_in(recipients[0], recipients[1], "recipient")
         return [p for p in posts if not _names_a_person(heading, p)]
-    m = re.search(r"\b(?:Prepared|prepared)\s+(?:in|by)\s+", heading)
+    m = re.search(r"\b(?:(?:Prepared|prepared)\s+in|by|By)\s+", heading)
     if m:
         return [p for p in _posts_in(_AFTER_SENDER.sub("", heading[m.end():]), m.end(), "author") if not _names_a_person(heading, p)]
     return []
+
+
+def _senders_start(heading: str) -> int | None:
+    """Where the senders begin: after "From", or after the number of a heading printed "No. 5 The … to …"."""
+    m = re.search(r"\b(?:From|from)\s+", heading)
+    if m:
+        return m.end()
+    m = _NUMBERED_SENDER.match(heading)
+    if m and " to " in heading[m.end():]:
+        return m.end()
+    return None
 
 
 def _names_a_person(heading: str, post: HeadingPost) -> bool:
@@ -179,10 +203,10 @@ def _names_a_person(heading: str, post: HeadingPost) -> bool:
 
 def parties_of(heading: str) -> list[HeadingParty]:
     """Authors and recipients named in a heading, with the office printed beside each name."""
-    m = re.search(r"\b(?:From|from)\s+", heading)
+    start = _senders_start(heading)
     parties: list[HeadingParty] = []
-    if m:
-        (senders, s_off), recipients = _split_recipients(heading[m.end():], m.end())
+    if start is not None:
+        (senders, s_off), recipients = _split_recipients(heading[start:], start)
         parties += _parties_in(senders, s_off, "author")
         if recipients:
             parties += _parties_in(recipients[0], recipients[1], "recipient")

@@ -28,7 +28,7 @@ from .identity import canonical_markup, link_persons_list
 from .markup import fall_back, orphan_markup
 from .named_after import NAMED_BEFORE, term_phrases, thing_named_after
 from .offices import office_from_persons_list
-from .posts import resolve_post
+from .posts import office_holder, resolve_post
 from .titles import title_mentions
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
 from .places import shouting, choose
@@ -101,6 +101,9 @@ Unclassified Limited Official Use Eyes Exdis Nodis Limdis Immediate Priority Rou
 Noted Agreed See Cf Ibid Id Per Re Vs Approved Disapproved Attached Drafted Cleared Sent Received Repeated Signed Initialed
 Initials Editor Editors Ed Editorial""".split())
 
+
+# Offices whose holder a lone surname names as readily as a namesake named earlier ("Allen Dulles", then "Dulles").
+_TOP_OFFICES = frozenset({"President of the United States", "Secretary of State"})
 
 # Never a lone surname, even after a title.
 _NEVER = set("""A An The This That These Those It Its He She We They I You His Her Our Their My Your There Here What Which Who
@@ -291,6 +294,12 @@ class EntityExtractor:
             return out
         for post in posts_of(record.heading):
             s, e = at + post.start, at + post.end
+            holder = office_holder(post, record.date)
+            if holder is not None:
+                if not any(p.role == holder.role and p.entity == holder.entity for p in record.parties):
+                    record.parties.append(holder)
+                    ctx.remember(holder.entity.rsplit("/", 1)[1])
+                continue
             hit = resolve_post(post, record.date, ctx.year)
             if hit and not any(m.start < e and s < m.end for m in record.mentions):
                 out.append(Mention(s, e, "organization", "organization-list", 0.9, hit.iri, hit.label,
@@ -676,6 +685,9 @@ class EntityExtractor:
             res = ctx.resolve_name(surface, frozenset(ctx.named[key]), title, False)
             return self._person(s, e, res, ctx, title)
         if known:
+            rivals = self._principal_rivals(key, known, ctx)
+            if rivals:
+                return self._person(s, e, self._ambiguous_surname(surface, known, rivals, ctx), ctx, title)
             a = self.a.person(known)
             res = Resolution(iris.person_iri(known), a.name, 0.9,
                              f"'{surface}': {a.name} (hsg-people {known}) is named earlier in this document", "name-variant",
@@ -695,6 +707,26 @@ class EntityExtractor:
         if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
             return self._titled_surname(s, e, surface, ids, title, ctx)
         return None
+
+    def _principal_rivals(self, key: str, known: str, ctx: PersonContext) -> list[str]:
+        """Namesakes of the one person of this surname named earlier who, at the document's date, are the President or
+        the Secretary of State: after "Allen Dulles" or "Milton Eisenhower" a lone "Dulles" or
+        "Eisenhower" is as likely the Secretary or the President, so the earlier name does not settle it."""
+        if not ctx.date or self._top_office(known, ctx.date):
+            return []
+        others = self.surnames.get(key, frozenset()) - {known}
+        return sorted(pid for pid in others if self._top_office(pid, ctx.date))
+
+    def _top_office(self, pid: str, date: str) -> bool:
+        return any(q.title in _TOP_OFFICES and q.holds_on(date) for q in self.a.posts_by_person.get(pid, []))
+
+    def _ambiguous_surname(self, surface: str, known: str, rivals: list[str], ctx: PersonContext) -> Resolution:
+        """An unlinked mention with the earlier-named person and the office-holding namesakes as candidates."""
+        cands = tuple(Candidate(iris.person_iri(pid), 0.5, self.a.person(pid).name) for pid in (known, *rivals))
+        held = ", ".join(f"{self.a.person(pid).name} (hsg-people {pid}) held the post of President or Secretary of State on {ctx.date[:10]} (POCOM)"
+                         for pid in rivals)
+        return Resolution(None, None, 0.0, f"'{surface}': {self.a.person(known).name} (hsg-people {known}) is named "
+                          f"earlier in this document, but {held}; left unlinked", "name-variant", cands)
 
     def _only_bearer_at_date(self, text, s, e, surface, ids, ctx: PersonContext) -> Mention | None:
         """No persons list to go by: a surname borne by one authority person only, who FRUS persons lists cite

@@ -6,17 +6,18 @@ at the document's date (the Embassy in the Soviet Union in 1978 is in soviet-uni
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ingest.authorities import authorities
 from ingest.heading import HeadingPost, posts_of
-from ingest.records import DocumentRecord, Mention
+from ingest.records import DocumentRecord, Mention, Party
 from ontology import iris
 
 from .gazetteer import gazetteer
 from .places import choose
 
-__all__ = ["PostEntity", "resolve_post", "post_description", "is_minted_post", "heading_posts", "ORGANIZATIONS"]
+__all__ = ["PostEntity", "resolve_post", "office_holder", "post_description", "is_minted_post", "heading_posts", "ORGANIZATIONS"]
 
 ORGANIZATIONS = iris.organization_iri("un").removesuffix("un")     # …/organizations/
 _PREFIX = "us-"
@@ -39,15 +40,65 @@ def _institution(name: str) -> str | None:
     return None
 
 
+# An office printed without a name: its POCOM title, and the institution that speaks for it when POCOM names no holder
+# (an Acting Secretary is whoever stood in that day; Defense and the Treasury are outside POCOM).
+_POCOM_TITLE = {"President": "President of the United States"}
+_DEPARTMENT = re.compile(r"^(?:Acting\s+)?(?:(?:Deputy|Under|Assistant)\s+)?(?:Secretary\s+of\s+(?P<dept>.+)|(?P<other>.+))$")
+_OFFICE_BODY = {"Director of Central Intelligence": "Central Intelligence Agency",
+                "Chairman of the Joint Chiefs of Staff": "Joint Chiefs of Staff"}
+
+
+def office_holder(post: HeadingPost, date: str | None) -> Party | None:
+    """'the Secretary of State' as sender on 1955-03-16: POCOM's one holder of that office that day, as a heading
+    party without a span (the heading prints the office, not the name)."""
+    if post.kind != "Office" or not date or post.name.startswith("Acting"):
+        return None
+    a = authorities()
+    title = _POCOM_TITLE.get(post.name, post.name)
+    held = [p for p in a.holders(title, date[:10]) if p.hsg]
+    if len({p.hsg for p in held}) != 1:
+        return None
+    person = a.person(held[0].hsg)
+    return Party(post.role, post.name, post.name, None, None, iris.person_iri(held[0].hsg), person.name,
+                 iris.position_iri(held[0].position),
+                 f"the heading names the office '{post.name}' without a name; on {date[:10]} POCOM's holder of "
+                 f"'{held[0].title}' is {person.name} (hsg-people {held[0].hsg})")
+
+
+def _office_body(post: HeadingPost) -> PostEntity | None:
+    """The institution an office without a known holder speaks for: the Acting Secretary of State for the Department."""
+    m = _DEPARTMENT.match(post.name)
+    body = _OFFICE_BODY.get(post.name) or (f"Department of {m.group('dept')}" if m and m.group("dept") else None)
+    key = _institution(body) if body else None
+    if key is None:
+        return None
+    label = authorities().institutions[key].label
+    return PostEntity(iris.organization_iri(key), label,
+                      f"the heading names the office '{post.name}' as {post.role}, without a name, and POCOM gives no "
+                      f"single holder at the date: the office's institution, {label}")
+
+
+def _by_place(post: HeadingPost, kind: str, why: str) -> PostEntity:
+    """A post at a place that is no country we can settle ('Mission at Berlin', 'Delegation to the Foreign Ministers
+    Meeting', 'Embassy in Germany' in 1958): minted by kind and the place as printed."""
+    place = re.sub(r"^the\s+", "", post.place or "")
+    to = "to" if kind in ("mission", "delegation") else "in"
+    return PostEntity(iris.organization_iri(f"{_PREFIX}{kind}-at-{iris.slug(place)}"), f"U.S. {post.kind} {to} {place}",
+                      f"the heading names '{post.name}' as {post.role}: the U.S. {post.kind.lower()} {to} {place} ({why})")
+
+
 def resolve_post(post: HeadingPost, date: str | None, year: int | None) -> PostEntity | None:
     """The organization a heading's post denotes, or None ('All Diplomatic Posts', a place we cannot place)."""
     a = authorities()
+    if post.kind == "Office":
+        return _office_body(post)
     key = _institution(post.name)
     if key:
         label = a.institutions[key].label
         return PostEntity(iris.organization_iri(key), label,
                           f"the heading names '{post.name}' as {post.role}: {label}, in the curated list of institutions")
     if post.kind and post.place:
+        kind = post.kind.lower().replace(" ", "-")
         held = _institution(post.place)
         entries = gazetteer().get(post.place) or gazetteer().get("the " + post.place)
         if held:
@@ -55,11 +106,10 @@ def resolve_post(post: HeadingPost, date: str | None, year: int | None) -> PostE
         elif entries:
             ch = choose(post.place, entries, post.place, 0, len(post.place), year, date)
             if ch is None or ch.entry is None or ch.entry.kind != "country":
-                return None
+                return _by_place(post, kind, "the gazetteer does not settle one country for the place at the date")
             where, target = a.territories[ch.entry.key].name, ch.entry.key
         else:
-            return None
-        kind = post.kind.lower().replace(" ", "-")
+            return _by_place(post, kind, "a place or meeting, not a country of the gazetteer")
         label = f"U.S. {post.kind} {'to' if held or post.kind == 'Mission' else 'in'} {where}"
         return PostEntity(iris.organization_iri(f"{_PREFIX}{kind}-{target}"), label,
                           f"the heading names '{post.name}' as {post.role}: the U.S. {post.kind.lower()} "

@@ -1,0 +1,66 @@
+"""A lone surname after a namesake was named is not given to that namesake when the President or the Secretary of
+State of the day bears it too (issue 16: John Foster Dulles was 8 IRIs over the report split, most of them links of
+his "Dulles" to Allen W. Dulles, named earlier in the same document)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.entities import EntityExtractor
+from ingest.heading import parties_of
+from ingest.records import DocumentRecord, Page, Party, VolumeRecord
+from ontology import iris
+
+ALLEN, FOSTER = iris.person_iri("103701"), iris.person_iri("103703")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return EntityExtractor()
+
+
+def read(extractor, body: str, date: str, volume: str = "frus1955-57v02",
+         heading: str = "12. Memorandum of Discussion at the 250th Meeting of the National Security Council") -> DocumentRecord:
+    text = f"{heading}\n\nWashington, {date}.\n\n{body}"
+    record = DocumentRecord(VolumeRecord(volume, "t"), "d12", "12", heading, text, "<test>", date=date,
+                            pages=[Page("1", 0, len(text))])
+    record.parties += [Party(p.role, p.name, p.office, p.start, p.end) for p in parties_of(heading)]
+    extractor.run(record)
+    return record
+
+
+def mentions_of(record: DocumentRecord, exact: str):
+    return [m for m in record.mentions if m.exact == exact]
+
+
+def test_regression_dulles_after_allen_dulles_was_linked_to_allen(extractor):
+    record = read(extractor, "Mr. Allen Dulles briefed the Council on the situation. Dulles said that the Chinese "
+                             "would not attack.", "1955-06-01")
+    assert [m.entity for m in mentions_of(record, "Allen Dulles")] == [ALLEN]
+    (lone,) = mentions_of(record, "Dulles")
+    assert lone.kind == "person" and lone.entity is None
+    assert {c.entity for c in lone.candidates} == {ALLEN, FOSTER}
+    assert "Secretary of State" in lone.explanation
+
+
+def test_regression_eisenhower_after_milton_eisenhower_was_linked_to_milton(extractor):
+    record = read(extractor, "Milton Eisenhower returned from Latin America. Eisenhower said that he agreed.",
+                  "1958-07-01", volume="frus1958-60v05")
+    (lone,) = mentions_of(record, "Eisenhower")
+    assert lone.entity is None and iris.person_iri("103887") in {c.entity for c in lone.candidates}
+
+
+def test_a_top_office_holder_named_earlier_keeps_his_surname(extractor):
+    """Jimmy Carter named, then "Carter": Hodding Carter (an Assistant Secretary then) is no rival."""
+    record = read(extractor, "President Jimmy Carter met the Prime Minister. Carter said that he agreed.", "1978-05-01",
+                  volume="frus1977-80v01", heading="12. Memorandum of Conversation")
+    assert [m.entity for m in mentions_of(record, "Carter")] == [iris.person_iri("102251")]
+
+
+def test_dulles_is_one_iri_across_two_volumes_when_his_office_sends(extractor):
+    """The Secretary as sender ('From the Secretary of State') names him in the document, in either volume."""
+    found = set()
+    for volume, date in (("frus1955-57v02", "1955-06-01"), ("frus1958-60v08", "1958-11-20")):
+        record = read(extractor, "Dulles said that the Chinese would not attack.", date, volume=volume,
+                      heading="7. Telegram From the Secretary of State to the Embassy in the Republic of China")
+        found |= {m.entity for m in mentions_of(record, "Dulles")} | {p.entity for p in record.parties}
+    assert found == {FOSTER}

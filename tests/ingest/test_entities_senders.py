@@ -1,0 +1,122 @@
+"""Historical documents whose heading names a sender get an author, for the heading shapes that had none (issue 16):
+an office printed without a name ("From the Secretary of State"), 1950s headings numbered without "From" ("No. 304
+The Secretary of State to the Embassy in Indonesia"), posts at a place that is no country ("the Mission at Berlin",
+"the Delegation to the Foreign Ministers Meeting"), staffs, boards, stations and headquarters. Real FRUS headings."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.entities import EntityExtractor
+from ingest.entities.posts import heading_posts
+from ingest.heading import parties_of, posts_of
+from ingest.records import DocumentRecord, Page, Party, VolumeRecord
+from ingest.triples import document_graph
+from ontology import iris
+from ontology.fast_shacl import GraphIndex, validate_fast
+from ontology.validation import validate
+
+DULLES, EISENHOWER = iris.person_iri("103703"), iris.person_iri("103887")
+STATE = iris.organization_iri("department-of-state")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return EntityExtractor()
+
+
+def read(extractor, heading: str, date: str, volume: str = "frus1955-57v02", body: str = "We agree.") -> DocumentRecord:
+    text = f"{heading}\n\nWashington, {date}.\n\n{body}"
+    record = DocumentRecord(VolumeRecord(volume, "t"), "d7", "7", heading, text, "<test>", date=date,
+                            pages=[Page("1", 0, len(text))])
+    for p in parties_of(heading):
+        record.parties.append(Party(p.role, p.name, p.office, p.start, p.end))
+    extractor.run(record)
+    return record
+
+
+def authors(record: DocumentRecord) -> list[str]:
+    return [p.entity for p in record.parties if p.role == "author"] + [m.entity for r, m in heading_posts(record)
+                                                                      if r == "author"]
+
+
+def test_an_office_without_a_name_is_its_holder_at_the_date(extractor):
+    record = read(extractor, "307. Telegram From the Secretary of State to the Department of State", "1955-03-16")
+    (party,) = [p for p in record.parties if p.role == "author"]
+    assert (party.entity, party.office, party.start) == (DULLES, "Secretary of State", None)
+    assert party.office_iri == iris.position_iri("secretary") and "POCOM" in party.explanation
+    assert authors(record) == [DULLES]
+    assert not [m for m in record.mentions if m.kind == "person" and m.start < len(record.heading)]
+
+
+def test_the_president_as_sender_is_the_president_of_the_day(extractor):
+    record = read(extractor, "71. Letter From the President to the Supreme Allied Commander, Europe (Gruenther)",
+                  "1955-04-02")
+    assert authors(record) == [EISENHOWER]
+
+
+def test_an_acting_secretary_is_the_department_not_a_guessed_person(extractor):
+    record = read(extractor, "84. Telegram From the Acting Secretary of State to the Embassy in the United Kingdom",
+                  "1955-02-10")
+    assert authors(record) == [STATE]
+    (post,) = [m for r, m in heading_posts(record) if r == "author"]
+    assert "without a name" in post.explanation
+
+
+def test_a_numbered_heading_without_from_names_its_sender(extractor):
+    heading = "No. 304 The Secretary of State to the Embassy in Indonesia"
+    assert [(p.role, p.name, p.kind) for p in posts_of(heading)] == [
+        ("author", "Secretary of State", "Office"), ("recipient", "Embassy in Indonesia", "Embassy")]
+    record = read(extractor, heading, "1954-08-20", volume="frus1952-54v12p2")
+    assert authors(record) == [DULLES]
+    assert [m.entity for r, m in heading_posts(record) if r == "recipient"] == [iris.organization_iri("us-embassy-indonesia")]
+
+
+def test_a_numbered_heading_with_a_named_officer_is_a_party():
+    heading = "No. 5 The Ambassador in France (Caffery) to the Department of State"
+    assert [(p.role, p.name, p.office) for p in parties_of(heading)] == [("author", "Caffery", "Ambassador in France")]
+
+
+@pytest.mark.parametrize("heading, sender", [
+    ("2. Telegram From the Mission at Berlin to the Embassy in Germany", "us-mission-at-berlin"),
+    ("308. Telegram From the Delegation to the Foreign Ministers Meeting to the Department of State",
+     "us-delegation-at-foreign-ministers-meeting"),
+    ("173. Memorandum From the Joint Chiefs of Staff to the Secretary of Defense", "jcs"),
+    ("241. Telegram From the CIA Station in Guatemala to Operation PBSUCCESS Headquarters in Florida",
+     "us-cia-station-in-guatemala"),
+    ("No. 174 Paper Approved by the Operations Coordinating Board", "us-operations-coordinating-board"),
+])
+def test_posts_staffs_and_stations_as_senders(extractor, heading, sender):
+    record = read(extractor, heading, "1958-06-01", volume="frus1958-60v08")
+    assert authors(record) == [iris.organization_iri(sender)]
+
+
+def test_an_embassy_in_a_country_the_date_leaves_open_asserts_no_country(extractor):
+    record = read(extractor, "193. Telegram From the Embassy in Germany to the Department of State", "1958-06-01",
+                  volume="frus1958-60v08")
+    (embassy,) = authors(record)
+    assert embassy == iris.organization_iri("us-embassy-at-germany")
+    data = document_graph(record)
+    assert not [t for t in data.triples if t[0] == f"<{embassy}>" and t[1] == "<http://schema.org/location>"]
+
+
+def test_the_secretary_of_defense_as_recipient_is_his_department(extractor):
+    record = read(extractor, "173. Memorandum From the Joint Chiefs of Staff to the Secretary of Defense", "1955-06-01")
+    assert [m.entity for r, m in heading_posts(record) if r == "recipient"] == [
+        iris.organization_iri("department-of-defense")]
+
+
+def test_an_office_holder_without_a_span_conforms_to_the_shapes(extractor):
+    record = read(extractor, "287. Memorandum From the Secretary of State to the Under Secretary of State (Hoover)",
+                  "1955-06-01")
+    assert [(p.role, p.entity) for p in record.parties if p.start is None] == [("author", DULLES)]
+    data = document_graph(record)
+    doc = f"<{iris.document_iri('frus1955-57v02', 'd7')}>"
+    assert (doc, "<http://schema.org/author>", f"<{DULLES}>") in data.triples
+    assert validate_fast(GraphIndex(data.triples, data.nquads)).conforms
+    assert validate(data.quads()).conforms
+
+
+def test_running_twice_adds_the_office_holder_once(extractor):
+    record = read(extractor, "307. Telegram From the Secretary of State to the Department of State", "1955-03-16")
+    extractor.run(record)
+    assert len([p for p in record.parties if p.role == "author"]) == 1
