@@ -103,3 +103,19 @@ def test_a_killed_shard_run_reruns_to_the_same_shards(shards, tmp_path):
     manifest = json.loads((folder / "manifest.json").read_text())["shards"]
     assert {n: e["graphs"] for n, e in manifest.items()} == \
         {n: e["graphs"] for n, e in json.loads((shards / "manifest.json").read_text())["shards"].items()}
+
+
+def test_the_shard_writer_has_what_a_corpus_run_needs(tmp_path):
+    import inspect
+
+    from graph.shards import ShardWriter
+    from ingest.ledger import CorpusSink
+
+    writer = ShardWriter(tmp_path / "out")
+    for name in {n for n in vars(CorpusSink) if not n.startswith("_")} | set(CorpusSink.__annotations__):
+        assert hasattr(writer, name), f"ShardWriter lacks CorpusSink.{name}"
+        wanted = getattr(CorpusSink, name, None)
+        if callable(wanted):
+            ours = inspect.signature(getattr(writer, name)).parameters
+            assert all(p in ours or p == "kwargs" for p in list(inspect.signature(wanted).parameters)[1:]), name
+    writer.close()
