@@ -31,9 +31,12 @@ def _mentions(store: Store, graph: str) -> list[dict]:
 
 
 def _claims(store: Store, graph: str) -> tuple[list[dict], dict[str, list[tuple[str, str]]]]:
-    """The document's claims in the order of the text, and each claim's (relation, entity) links."""
-    rows = select(store, _PROLOGUE + f"""SELECT ?claim ?type ?text ?date ?page ?start ?end WHERE {{ GRAPH {graph} {{
-  ?claim a fk:Claim ; fk:claimType ?type ; schema:text ?text ; oa:hasTarget ?t .
+    """The document's claims in the order of the text, and each claim's (relation, entity) links.
+
+    A claim's text is its passage, the document's text between its offsets, so it is not read again (a third of
+    the query's time on a long document)."""
+    rows = select(store, _PROLOGUE + f"""SELECT ?claim ?type ?date ?page ?start ?end WHERE {{ GRAPH {graph} {{
+  ?claim a fk:Claim ; fk:claimType ?type ; oa:hasTarget ?t .
   ?t oa:hasSelector ?s . ?s oa:start ?start ; oa:end ?end .
   OPTIONAL {{ ?claim schema:dateCreated ?date }} OPTIONAL {{ ?claim fk:page ?page }} }} }}""")
     links: dict[str, list[tuple[str, str]]] = {}
@@ -66,8 +69,9 @@ def _roles(props: dict, parts: dict, names: dict[str, str]) -> list[dict]:
     return roles
 
 
-def _claim_items(claims: list[dict], links: dict[str, list[tuple[str, str]]], names: dict[str, str]) -> list[dict]:
-    return [{"id": c["claim"], "claimType": local_name(c["type"]), "text": c["text"], "date": c.get("date"),
+def _claim_items(claims: list[dict], links: dict[str, list[tuple[str, str]]], names: dict[str, str],
+                 text: str) -> list[dict]:
+    return [{"id": c["claim"], "claimType": local_name(c["type"]), "text": text[c["start"]:c["end"]], "date": c.get("date"),
              "page": c.get("page"), "start": c["start"], "end": c["end"],
              **{rel: [entity_ref(e, names) for r, e in links.get(c["claim"], []) if r == rel] for rel in ("claimants", "about")}}
             for c in claims]
@@ -121,5 +125,5 @@ def document_view(store: Store, volume: str, doc: str) -> dict | None:
                            key=lambda e: (-e["count"], e["name"] or e["id"])),
         "mentions": [{"id": m["m"], "start": m["start"], "end": m["end"], "entityType": local_name(m.get("entityType")),
                       "entity": entity_ref(m["entity"], names) if "entity" in m else None} for m in mentions],
-        "claims": _claim_items(claims, links, names),
+        "claims": _claim_items(claims, links, names, one(SCHEMA + "text") or ""),
     }
