@@ -147,3 +147,24 @@ def test_a_refresh_tables_only_what_changed_and_drops_volumes_that_are_gone(tabl
     assert db.has_graph(TABLE_GRAPH) and table_state(db).sentences
     assert not read_rows(db, Filters(volumes=("frus1969-76v01",)))
     db.close()
+
+
+def test_a_remote_sparql_server_gets_the_same_table_and_networks(raw_path, tabled, oxigraph_server, tmp_path):
+    """The table is built and read through SPARQL Query, Update and the Graph Store Protocol only."""
+    import io
+
+    source = open_store(raw_path, read_only=True)
+    dump = io.BytesIO()
+    source.export(dump, "nquads")
+    source.close()
+    oxigraph_server.clear()
+    remote = open_store(oxigraph_server.store_url(tmp_path / "state"))
+    remote.load(dump.getvalue(), "nquads")
+    report = refresh_network_table(remote, sentences=_sentences)
+    assert (report.volumes, report.rows, report.sentences) == (2, 13, True)
+    for kind, window in (("person-person", "sentence"), ("claimant-entity", "document")):
+        here = project(remote, Spec(kind, window))
+        assert here.graph["source"] == "table"
+        assert _edges(here) == _edges(project(tabled, Spec(kind, window)))
+    assert refresh_network_table(remote, sentences=_sentences).unchanged == 2
+    remote.close()
