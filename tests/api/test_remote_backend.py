@@ -23,11 +23,13 @@ def remote_url(request, tmp_path_factory):
     """A real SPARQL server holding the sample, ingested and indexed the way users do it."""
     folder = tmp_path_factory.mktemp("remote")
     server = (OxigraphServer(folder / "db") if request.param == "oxigraph-server" else VirtuosoServer(folder / "db")).start()
-    url = server.store_url(folder / "state")
-    ingest = subprocess.run([FRUS_KG, "ingest", str(SAMPLE), "--store", url], capture_output=True, text=True)
-    assert ingest.returncode == 0, ingest.stderr
-    yield url
-    server.stop()
+    try:
+        url = server.store_url(folder / "state")
+        ingest = subprocess.run([FRUS_KG, "ingest", str(SAMPLE), "--store", url], capture_output=True, text=True)
+        assert ingest.returncode == 0, ingest.stderr
+        yield url
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="module")

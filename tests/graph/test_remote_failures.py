@@ -58,7 +58,23 @@ def test_ingest_into_a_server_that_is_down_exits_3_without_a_traceback(tmp_path)
 @pytest.mark.parametrize("kind", SERVERS)
 def test_a_server_dying_mid_ingest_loses_nothing_and_a_rerun_completes(tmp_path, clean, kind):
     server = SERVERS[kind](tmp_path / "server").start()
-    url = server.store_url(tmp_path / "state") + "&retries=1"
+    try:
+        url = server.store_url(tmp_path / "state") + "&retries=1"
+        committed = _ingest_until_the_server_dies(server, url)
+        server.start()                                   # the same folder and port: the server recovers its data
+        db = open_store(url)
+        sizes = {g.value: int(n.value) for g, n in db.query(COUNTS).rows()}
+        assert all(sizes.get(g) == clean[2][g] for g in committed), "a committed document is not whole"
+        summary = ingest_corpus(INPUTS, db, workers=0)
+        assert summary.skipped_documents >= len(committed) and not summary.failures
+        assert _snapshot(db) == clean[:2]
+        db.close()
+    finally:
+        server.stop()
+
+
+def _ingest_until_the_server_dies(server, url: str) -> set[str]:
+    """SIGKILL the server after the third committed document; the documents the ledger then says are committed."""
     db = open_store(url)
     killed: list[int] = []
 
@@ -70,22 +86,11 @@ def test_a_server_dying_mid_ingest_loses_nothing_and_a_rerun_completes(tmp_path,
     try:
         with pytest.raises(StoreError, match=r"127\.0\.0\.1.*is it running"):
             ingest_corpus(INPUTS, db, workers=0, batch_bytes=20_000, after_commit=kill_server)
-    finally:
-        db.close()
-    assert killed
-    server.start()                                       # the same folder and port: the server recovers its data
-    try:
-        db = open_store(url)
         committed = set(db.ledger.values(INGEST_VOLUME))
-        assert committed, "nothing was committed before the server died"
-        sizes = {g.value: int(n.value) for g, n in db.query(COUNTS).rows()}
-        assert all(sizes.get(g) == clean[2][g] for g in committed), "a committed document is not whole"
-        summary = ingest_corpus(INPUTS, db, workers=0)
-        assert summary.skipped_documents >= len(committed) and not summary.failures
-        assert _snapshot(db) == clean[:2]
-        db.close()
     finally:
-        server.stop()
+        db.close()
+    assert killed and committed, "nothing was committed before the server died"
+    return committed
 
 
 def test_readers_during_an_ingest_see_whole_documents_only(tmp_path, clean):
