@@ -487,7 +487,9 @@ def unwritable_store(base: Path, inputs: list[Path], ref: Reference, work: Path)
     """A store half ingested, then its filesystem remounted read-only (root ignores chmod): the ingest must refuse
     with a clear error and change nothing; remounted writable, a rerun converges to the clean run."""
     mnt = work / "read-only"
-    store, why = _mounted_copy(mnt, _size_mb(base) * 3 + 64, base)
+    clean = work / "clean"                                  # the rerun must fit: room for three clean runs' stores
+    room = max(_size_mb(base) * 3, _size_mb(clean) * 3 if clean.exists() else 0) + 64
+    store, why = _mounted_copy(mnt, room, base)
     if why:
         return {"skipped": why}
     try:
