@@ -296,9 +296,10 @@ class EntityExtractor:
             s, e = at + post.start, at + post.end
             holder = office_holder(post, record.date)
             if holder is not None:
+                # not remembered as named here: in a volume with a persons list, a lone surname still needs the list
+                # (frus1958-60v02 does not list Herter, and the editors tag none of his 28 "Herter"s there)
                 if not any(p.role == holder.role and p.entity == holder.entity for p in record.parties):
                     record.parties.append(holder)
-                    ctx.remember(holder.entity.rsplit("/", 1)[1])
                 continue
             hit = resolve_post(post, record.date, ctx.year)
             if hit and not any(m.start < e and s < m.end for m in record.mentions):

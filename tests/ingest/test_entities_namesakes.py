@@ -57,7 +57,8 @@ def test_a_top_office_holder_named_earlier_keeps_his_surname(extractor):
 
 
 def test_dulles_is_one_iri_across_two_volumes_when_his_office_sends(extractor):
-    """The Secretary as sender ('From the Secretary of State') names him in the document, in either volume."""
+    """The Secretary as sender ('From the Secretary of State') is POCOM's holder, and the text's 'Dulles' the listed
+    one: the same IRI in either volume."""
     found = set()
     for volume, date in (("frus1955-57v02", "1955-06-01"), ("frus1958-60v08", "1958-11-20")):
         record = read(extractor, "Dulles said that the Chinese would not attack.", date, volume=volume,

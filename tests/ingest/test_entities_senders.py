@@ -120,3 +120,12 @@ def test_running_twice_adds_the_office_holder_once(extractor):
     record = read(extractor, "307. Telegram From the Secretary of State to the Department of State", "1955-03-16")
     extractor.run(record)
     assert len([p for p in record.parties if p.role == "author"]) == 1
+
+
+def test_regression_an_office_only_sender_made_an_unlisted_surname_count_as_named(extractor):
+    """frus1958-60v02 does not list Herter: 'From the Secretary of State' (Herter, 1959) makes him the author, but a
+    lone 'Herter' in the text still needs the persons list, as the editors' tagging does."""
+    record = read(extractor, "86. Telegram From the Secretary of State to the Department of State", "1959-06-01",
+                  volume="frus1958-60v02", body="Herter told Gromyko that the West would stand firm.")
+    assert authors(record) == [iris.person_iri("105858")]
+    assert not [m for m in record.mentions if m.exact == "Herter"]
