@@ -43,7 +43,7 @@ _AFTER_SENDER = re.compile(r"\s+(?:to|Before|before|on|at|in|for|During|during|W
 # United Nations", "Prepared in the Bureau of Inter-American Affairs".
 _POST = re.compile(r"^(?:the\s+)?(?P<post>(?:U\.S\.\s+|United\s+States\s+)?(?P<kind>Embassy|Legation|Consulate\s+General|Consulate|"
                    r"Mission|Delegation|Liaison\s+Office|Interests\s+Section)(?:\s+(?:in|to|at)\s+(?:the\s+)?(?P<place>[A-Z].*))?|"
-                   r"(?:Department|Bureau|Office)\s+of\s+[A-Z].*|Joint\s+Chiefs\s+of\s+Staff|"
+                   r"(?:Department|Bureau|Office)\s+of\s+(?:the\s+)?[A-Z].*|Joint\s+Chiefs\s+of\s+Staff|"
                    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Staff|Agency|Council|House|Board|Headquarters|Station)"
                    r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)$")
 # An office printed without a name, as sender or recipient: "Telegram From the Secretary of State to the Embassy in

@@ -84,6 +84,8 @@ def test_a_numbered_heading_with_a_named_officer_is_a_party():
     ("241. Telegram From the CIA Station in Guatemala to Operation PBSUCCESS Headquarters in Florida",
      "us-cia-station-in-guatemala"),
     ("No. 174 Paper Approved by the Operations Coordinating Board", "us-operations-coordinating-board"),
+    ("393. Telegram From the Office of the Permanent Representative to the North Atlantic Treaty Organization to the "
+     "Department of State", "us-office-of-the-permanent-representative-to-the-north-atlantic-treaty-organization"),
 ])
 def test_posts_staffs_and_stations_as_senders(extractor, heading, sender):
     record = read(extractor, heading, "1958-06-01", volume="frus1958-60v08")
