@@ -94,7 +94,7 @@ def claim_items(store: Store, iris: list[str]) -> list[dict]:
             entity_ref(link["e"], names))
 
     def related(claim: str, rel: str) -> list[dict]:
-        return grouped.get((claim, rel), [])
+        return sorted(grouped.get((claim, rel), []), key=lambda ref: ref["id"])
 
     items = []
     for iri in iris:

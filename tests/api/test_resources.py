@@ -353,3 +353,11 @@ def test_claims_about_an_entity_in_a_bounded_period_read_the_year_index():
     assert "schema:about" not in indexed
     for open_ended in (ClaimFilter(about=us, date_from="1981-01-01"), ClaimFilter(about=us, date_from="1800-01-01", date_to="1990")):
         assert "schema:about" in open_ended.patterns() and "aboutInYear" not in open_ended.patterns()
+
+
+def test_claimants_and_subjects_come_in_iri_order_whatever_the_engine_found_first(server):
+    """Bug: claimants and `about` came in the engine's order, so Oxigraph and Virtuoso gave different answers."""
+    items = get(server, "/claims", limit=100)["items"]
+    lists = [c[key] for c in items for key in ("claimants", "about")]
+    assert any(len(refs) > 1 for refs in lists)
+    assert all([r["id"] for r in refs] == sorted(r["id"] for r in refs) for refs in lists)
