@@ -18,6 +18,8 @@ per request. So after an ingest, `refresh_statistics(store)` writes the counts i
   it spans, instead of sorting every date (Oxigraph has no ordered index); likewise, per entity and
   month, the documents mentioning it and the claims about it and by it, with each dated document's and
   claim's keys (`fk:mentionedInMonth`, `fk:aboutInMonth`, `fk:byInMonth`), for an entity's pages.
+- in each volume's graph, a `void:Dataset` of its document graphs with VoID's class and property
+  partitions (graph/dataset_counts.py), which `/.well-known/void` sums instead of scanning the store.
 
 It reads through `Store.query` and writes through `replace_graphs`/`drop_graphs` only, so it works the
 same against a remote SPARQL server. Refresh is incremental: a volume is recomputed when its fingerprint
@@ -36,6 +38,7 @@ import pyoxigraph as ox
 
 from ontology.namespaces import BASE, FK, RDF, XSD, sparql_prologue
 
+from .dataset_counts import volume_partitions
 from .store import Store
 
 __all__ = ["STATS_PREFIX", "TOTALS_GRAPH", "CO_MENTION_LIMIT", "CO_MENTION_MIN", "StatisticsReport", "statistics_graph",
@@ -172,7 +175,8 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
         if e in first:
             add(node, "firstDate", _lit(first[e], _DATE))
             add(node, "lastDate", _lit(last[e], _DATE))
-    return quads + _entity_months(g, links, entities_of, dates) + _co_mentions(g, entities_of)
+    return (quads + _entity_months(g, links, entities_of, dates) + _co_mentions(g, entities_of)
+            + volume_partitions(store, volume_iri, g))
 
 
 def _co_mentions(g: ox.NamedNode, entities_of: dict[str, set[str]]) -> list[ox.Quad]:
