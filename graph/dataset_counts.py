@@ -5,9 +5,11 @@ this machine), and `/.well-known/void` repeated them every 15 minutes. So `volum
 into each volume's statistics graph, a `void:Dataset` for the volume's document graphs with its
 `void:triples` and its class and property partitions (VoID's own terms). `dataset_counts` sums those
 and counts only the other graphs (volumes, authorities, statistics, linksets: a few hundred small
-graphs) one by one. Document-graph subjects are minted per document, so per-volume entity counts add up
-exactly. A store whose statistics predate this gets `None`: the caller counts directly, and
-`frus-kg index --rebuild` upgrades it.
+graphs) one by one. Subjects minted under their document's IRI (mentions, claims, selectors) belong to
+one document graph, so their per-volume counts add up; the few typed subjects shared between graphs
+(posts, places) are listed per class (`fk:sharedInstances`) and counted once in their union with the
+other graphs' subjects. A store whose statistics predate this gets `None`: the caller counts
+directly, and `frus-kg index --rebuild` upgrades it.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from collections import Counter
 
 import pyoxigraph as ox
 
-from ontology.namespaces import XSD, sparql_prologue
+from ontology.namespaces import FK, XSD, sparql_prologue
 
 from .store import Store
 
@@ -42,7 +44,11 @@ def volume_partitions(store: Store, volume_iri: str, graph: ox.NamedNode) -> lis
     properties = _rows(store, _P + f"""SELECT ?p (COUNT(*) AS ?n) WHERE {{
       {in_volume} GRAPH ?doc {{ ?s ?p ?o }} }} GROUP BY ?p""")
     classes = _rows(store, _P + f"""SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{
-      {in_volume} GRAPH ?doc {{ ?s a ?c }} }} GROUP BY ?c""")
+      {in_volume} GRAPH ?doc {{ ?s a ?c }} FILTER (STRSTARTS(STR(?s), STR(?doc))) }} GROUP BY ?c""")
+    shared: dict[str, set[str]] = {}
+    for c, subject in _rows(store, _P + f"""SELECT DISTINCT ?c ?s WHERE {{
+      {in_volume} GRAPH ?doc {{ ?s a ?c }} FILTER (!STRSTARTS(STR(?s), STR(?doc))) }}"""):
+        shared.setdefault(c, set()).add(subject)
     dataset = ox.NamedNode(f"{graph.value}/void")
     quads = [ox.Quad(dataset, _TYPE, _term(VOID + "Dataset"), graph),
              ox.Quad(dataset, _term(VOID + "triples"), ox.Literal(str(sum(int(n) for _, n in properties)), datatype=_INT),
@@ -54,6 +60,11 @@ def volume_partitions(store: Store, volume_iri: str, graph: ox.NamedNode) -> lis
             quads += [ox.Quad(dataset, _term(VOID + part), node, graph),
                       ox.Quad(node, _term(VOID + link), _term(term), graph),
                       ox.Quad(node, _term(VOID + measure), ox.Literal(str(n), datatype=_INT), graph)]
+    for term, subjects in shared.items():
+        node = ox.NamedNode(f"{dataset.value}/shared/{hashlib.sha1(term.encode()).hexdigest()[:16]}")
+        quads += [ox.Quad(dataset, _term(FK + "sharedClassPartition"), node, graph),
+                  ox.Quad(node, _term(VOID + "class"), _term(term), graph),
+                  ox.Quad(node, _term(FK + "sharedInstances"), ox.Literal(" ".join(sorted(subjects))), graph)]
     return quads
 
 
@@ -71,9 +82,15 @@ def dataset_counts(store: Store) -> dict | None:
         for term, n in _rows(store, _P + f"""SELECT ?term ?n WHERE {{ GRAPH ?g {{ ?g a fk:VolumeStatistics .
           ?d void:{part} ?part . ?part void:{link} ?term ; void:{measure} ?n }} }}"""):
             counter[term] += int(n)
+    instances: dict[str, set[str]] = {}
+    for term, listed in _rows(store, _P + """SELECT ?term ?listed WHERE { GRAPH ?g { ?g a fk:VolumeStatistics .
+      ?d fk:sharedClassPartition ?part . ?part void:class ?term ; fk:sharedInstances ?listed } }"""):
+        instances.setdefault(term, set()).update(listed.split())
     documents = {doc for doc, in _rows(store, _P + "SELECT ?doc WHERE { ?doc a fk:Document }")}
-    graphs = [(_term(name), _count_graph(store, name, classes, properties))
+    graphs = [(_term(name), _count_graph(store, name, instances, properties))
               for name in store.graph_names() if name not in documents]
+    for term, subjects in instances.items():
+        classes[term] += len(subjects)
     literal = lambda n: ox.Literal(str(n), datatype=_INT)  # noqa: E731
     total = sum(n for _, n in graphs) + sum(int(t) for _, _, t in volumes)
     return {"triples": [(literal(total),)],
@@ -83,10 +100,10 @@ def dataset_counts(store: Store) -> dict | None:
             "graphs": [(g, literal(n)) for g, n in graphs]}
 
 
-def _count_graph(store: Store, name: str, classes: Counter, properties: Counter) -> int:
-    """Add one graph's partitions to the sums; its triple count."""
-    for c, n in _rows(store, f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s a ?c }} }} GROUP BY ?c"):
-        classes[c] += int(n)
+def _count_graph(store: Store, name: str, instances: dict[str, set[str]], properties: Counter) -> int:
+    """Add one graph's typed subjects and property counts to the sums; its triple count."""
+    for c, subject in _rows(store, f"SELECT DISTINCT ?c ?s WHERE {{ GRAPH <{name}> {{ ?s a ?c }} }}"):
+        instances.setdefault(c, set()).add(subject)
     total = 0
     for p, n in _rows(store, f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }} GROUP BY ?p"):
         properties[p] += int(n)
