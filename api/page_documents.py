@@ -73,7 +73,8 @@ def _claim_items(claims: list[dict], links: dict[str, list[tuple[str, str]]], na
                  text: str) -> list[dict]:
     return [{"id": c["claim"], "claimType": local_name(c["type"]), "text": text[c["start"]:c["end"]], "date": c.get("date"),
              "page": c.get("page"), "start": c["start"], "end": c["end"],
-             **{rel: [entity_ref(e, names) for r, e in links.get(c["claim"], []) if r == rel] for rel in ("claimants", "about")}}
+             **{rel: [entity_ref(e, names) for r, e in sorted(links.get(c["claim"], []), key=lambda link: link[1]) if r == rel]
+                for rel in ("claimants", "about")}}
             for c in claims]
 
 
