@@ -59,6 +59,12 @@ def test_malformed_query_exits_4(cli_store):
     assert "SPARQL syntax error" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_regression_a_10_kb_query_of_nested_parentheses_segfaulted_frus_kg_query(cli_store):
+    deep = "(" * 5000 + "1" + ")" * 5000
+    proc = run("query", "--store", str(cli_store), f"SELECT * WHERE {{ ?s ?p ?o FILTER({deep}) }} LIMIT 1", check_code=4)
+    assert "nest" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_missing_store_exits_3(tmp_path):
     proc = run("query", "--store", str(tmp_path / "none"), "ASK {}", check_code=3)
     assert "no store here yet" in proc.stderr
