@@ -201,3 +201,24 @@ def test_data_extension_columns_and_property_proposals(client):
 def test_a_surname_and_a_year_alone_are_never_a_match(client):
     result = batch(client, {"a": {"query": "Kissinger", "properties": [{"pid": "date", "v": "1981"}]}})["a"]["result"]
     assert result[0]["name"] == "Henry A. Kissinger" and result[0]["match"] is False
+
+
+def test_openrefine_round_trip_through_a_real_server(server):
+    """As OpenRefine calls it: the manifest, a form-encoded batch, the preview card and an extension, over HTTP."""
+    import httpx
+
+    with httpx.Client(base_url=server, timeout=30) as http:
+        manifest = http.get("/reconcile").json()
+        valid("manifest", manifest)
+        queries = {"q0": {"query": "Clark", "type": "person", "properties": [
+            {"pid": "office", "v": "Deputy Secretary of State"}, {"pid": "date", "v": "1981"}]}}
+        body = http.post("/reconcile", data={"queries": json.dumps(queries)}).json()
+        valid("reconciliation-result-batch", body)
+        top = body["q0"]["result"][0]
+        assert top["id"] == CLARK and top["match"] is True
+        card = http.get(manifest["preview"]["url"].replace("{{id}}", top["id"]))
+        assert card.status_code == 200 and "William Patrick Clark" in card.text
+        extend = {"ids": [top["id"]], "properties": [{"id": "documents"}]}
+        rows = http.post("/reconcile", data={"extend": json.dumps(extend)}).json()
+        valid("data-extension-response", rows)
+        assert rows["rows"][CLARK]["documents"] == [{"int": 1}]
