@@ -10,6 +10,7 @@ import networkx as nx
 
 from graph.store import Store
 
+from .collector import collector_paused
 from .coverage import YearCoverage, coverage_warning, markup_coverage, normalise
 from .metrics import METRICS, add_metrics
 from .projections import Spec, project
@@ -29,6 +30,11 @@ def _span(g: nx.Graph) -> tuple[str | None, str | None]:
 def build_network(store: Store, spec: Spec, *, sentences: Segmenter | None = None, metrics: bool = True,
                   seed: int = 42, source: str = "auto") -> nx.Graph:
     """The projection with its metrics (optional), coverage-normalised counts and coverage warning."""
+    with collector_paused():
+        return _build(store, spec, sentences, metrics, seed, source)
+
+
+def _build(store: Store, spec: Spec, sentences: Segmenter | None, metrics: bool, seed: int, source: str) -> nx.Graph:
     g = project(store, spec, sentences=sentences, source=source)
     if metrics:
         add_metrics(g, seed=seed)

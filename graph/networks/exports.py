@@ -15,6 +15,8 @@ import json
 import networkx as nx
 from lxml import etree
 
+from .collector import collector_paused
+
 __all__ = ["FORMATS", "MEDIA_TYPES", "node_rows", "edge_rows", "export", "to_gexf", "to_graphml", "to_cytoscape",
            "to_node_link", "to_csv", "GEXF_NS"]
 
@@ -167,7 +169,12 @@ def to_csv(rows: list[dict], first: tuple[str, ...], columns: dict[str, str]) ->
 
 
 def export(g: nx.Graph, fmt: str) -> bytes:
-    """The network in one of FORMATS, as bytes."""
+    """The network in one of FORMATS, as bytes (the collector paused: see collector.py)."""
+    with collector_paused():
+        return _export(g, fmt)
+
+
+def _export(g: nx.Graph, fmt: str) -> bytes:
     if fmt == "gexf":
         return to_gexf(g)
     if fmt == "graphml":
