@@ -134,6 +134,7 @@ def ingest(
     if to_shards is None:
         _refresh_search_index(db, fatal=False)
         _refresh_statistics(db, fatal=False)
+        _refresh_claim_months(db, fatal=False)
         _refresh_network_table(db, fatal=False)
     db.close()
     elapsed = time.perf_counter() - started
@@ -234,6 +235,27 @@ def _refresh_statistics(db, *, rebuild: bool = False, totals: bool = False, fata
               f"unchanged, in {report.seconds:.1f} s", highlight=False)
 
 
+def _refresh_claim_months(db, *, rebuild: bool = False, fatal: bool = True) -> None:
+    """Bring the claim-month layer (graph/claim_months.py: an entity's claims per type and month, which its
+    typed or dated claim lists read) up to date, after the statistics whose month keys it counts."""
+    from graph.claim_months import refresh_claim_months
+
+    try:
+        with Progress(TextColumn("claim months"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("", total=None)
+            report = refresh_claim_months(db, rebuild=rebuild,
+                                          on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+    except (StoreError, QueryError, OSError) as exc:
+        if fatal:
+            err.print(f"[bold red]error:[/] claim months: {exc}", highlight=False)
+            raise typer.Exit(EXIT_STORE)
+        err.print(f"[yellow]warning:[/] the claim months were not refreshed ({exc}); run `frus-kg index`", highlight=False)
+        return
+    err.print(f"claim months: {report.volumes} volume(s) counted, {report.removed} removed, {report.unchanged} "
+              f"unchanged, in {report.seconds:.1f} s", highlight=False)
+
+
 @app.command("index")
 def index_command(
     store: StoreOpt = None,
@@ -251,6 +273,7 @@ def index_command(
         err.print(f"[bold red]error:[/] statistics: {exc}", highlight=False)
         raise typer.Exit(EXIT_STORE)
     _refresh_statistics(db, rebuild=rebuild)
+    _refresh_claim_months(db, rebuild=rebuild)
     _refresh_network_table(db, rebuild=rebuild)
     db.close()
 

@@ -17,6 +17,7 @@ from graph.statistics import month_key
 from ontology.iris import year_iri
 from ontology.namespaces import FK, sparql_prologue
 
+from .claim_months import entity_claims
 from .counts import entity_month_window, entity_months, entity_totals, month_window, volume_total
 from .links import entity_ref, href, labels, list_page, local_name
 from .paging import Page
@@ -157,7 +158,10 @@ def claim_list(store: Store, filt: ClaimFilter, page: Page, *, total: int | None
     after evaluating them on their own, over every claim's target (4 s instead of 68 ms for a month).
     """
     patterns = filt.patterns()
-    iris = _typed_page(store, filt, page, patterns)
+    iris, counted = _claim_months_page(store, filt, page)
+    total = counted if total is None else total
+    if iris is None:
+        iris = _typed_page(store, filt, page, patterns)
     if iris is None:
         offset, start = page.offset, ""
         months = _months(store, filt, page)
@@ -187,6 +191,22 @@ def _page_iris(store: Store, filt: ClaimFilter, patterns: str, start: str, limit
   {dated} OPTIONAL {{ ?doc schema:position ?n }}
 }} ORDER BY (!BOUND(?date)) STR(?date) ?n ?start ?claim {window}"""
     return [row["claim"] for row in select(store, query)]
+
+
+def _claim_months_page(store: Store, filt: ClaimFilter, page: Page) -> tuple[list[str] | None, int | None]:
+    """`about` or `claimant` alone, perhaps with a type and whole months of dates: (the page, the total) from
+    the claim-month layer (api/resources/claim_months.py); (None, total) when the page reaches the undated
+    claims; (None, None) without the layer or for other filters."""
+    if not page.limit or bool(filt.about) == bool(filt.claimant) or filt.document or filt.volume:
+        return None, None
+    found = entity_claims(store, filt.about or filt.claimant, "about" if filt.about else "by", filt.claim_type,
+                          CLAIM_TYPES, filt.date_from, filt.date_to)
+    window = found.window(page.offset, page.limit) if found else None
+    if window is None:
+        return None, found.total if found else None
+    start, offset = window
+    whole = replace(filt, about=None, claimant=None, claim_type=None, date_from=None, date_to=None)
+    return _page_iris(store, whole, whole.patterns(), start, page.limit, offset), found.total
 
 
 def _typed_page(store: Store, filt: ClaimFilter, page: Page, patterns: str) -> list[str] | None:

@@ -1,0 +1,167 @@
+"""The claim-month layer: how many claims about or by each entity, of each type, are dated in each month.
+
+A page of `/claims?claimant=<person>&type=assessment` (or `about=` with a type or a date range) had to
+count the entity's claims of that type first, reading each claim's type: 18,903 of them for the most
+active person of the 99-volume store (3 s), and it found the months a page spans by reading every
+statistics node naming the entity (one per volume, month and co-mention: up to 0.7 s). This layer
+counts them once per volume, so a page is a lookup of one node per claim type, a sum of a few hundred
+numbers, and a query over the statistics layer's month keys (`fk:aboutInMonth`, `fk:byInMonth`,
+graph/statistics.py) of the months it spans, with exact counts per month:
+
+- `{BASE}graph/claim-months/<volume-id>`, one per volume: the graph's own node, a
+  `fk:ClaimMonthIndex` with `fk:volume` and the `fk:statisticsFingerprint` of the volume's statistics
+  graph it was counted beside (a refresh recounts a volume when that differs); for each entity, role
+  (`about`, `by`) and claim type, the node `{BASE}graph/claim-months/<role>/<Type>/<entity path>`
+  (the same IRI in every volume's graph) with `fk:claimMonth` per month of that volume's claims: a
+  node `…/<volume-id>/<role>/<Type>/<entity path>/<YYYY-MM>` with `fk:month` and `fk:claimCount`,
+  and `…/undated` (no `fk:month`) for claims of undated documents;
+- `{BASE}graph/claim-months` (`CLAIM_MONTHS_GRAPH`), the sums over volumes, written last: the same
+  node per entity, role and type with `fk:monthCounts`, its months and counts in one literal
+  (`"1959-01=12 1959-02=7 undated=3"`), so a request reads one value per type instead of a node per
+  volume and month (the United States has thousands). Readers use the layer only when this graph
+  exists, and count directly otherwise, as before.
+
+Months are those of the claim's document (the statistics' keys are made the same way; a claim's
+`schema:dateCreated` is its document's). `refresh_claim_months(store)` runs after the statistics, at
+the end of `frus-kg ingest` and in `frus-kg index`; it reads through `Store.query` and writes through
+`replace_graphs`/`drop_graphs` only.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
+
+import pyoxigraph as ox
+
+from ontology.namespaces import BASE, FK, RDF, XSD, sparql_prologue
+
+from .statistics import STATS_PREFIX, has_statistics, statistics_graph
+from .store import Store
+
+__all__ = ["CLAIM_MONTHS_PREFIX", "CLAIM_MONTHS_GRAPH", "ROLES", "ClaimMonthsReport", "claim_months_graph",
+           "has_claim_months", "month_counts_key", "volume_claim_months", "refresh_claim_months"]
+
+CLAIM_MONTHS_PREFIX = f"{BASE}graph/claim-months/"
+CLAIM_MONTHS_GRAPH = f"{BASE}graph/claim-months"
+ROLES = {"about": "schema:about", "by": "prov:wasAttributedTo"}
+
+_P = sparql_prologue("schema", "fk", "prov")
+_INT, _STRING = ox.NamedNode(XSD + "integer"), ox.NamedNode(XSD + "string")
+_TYPE = ox.NamedNode(RDF + "type")
+
+
+def _fk(name: str) -> ox.NamedNode:
+    return ox.NamedNode(FK + name)
+
+
+@dataclass
+class ClaimMonthsReport:
+    volumes: int = 0            # volumes (re)counted
+    removed: int = 0            # volumes gone (or without statistics), their graphs dropped
+    unchanged: int = 0
+    seconds: float = 0.0
+
+
+def claim_months_graph(volume_iri: str) -> str:
+    """`{BASE}graph/claim-months/<volume-id>` for the volume `{BASE}historicaldocuments/<volume-id>`."""
+    return CLAIM_MONTHS_PREFIX + volume_iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def has_claim_months(store: Store) -> bool:
+    return store.has_graph(CLAIM_MONTHS_GRAPH)
+
+
+def _path(iri: str) -> str:
+    """As the statistics layer names an entity: `people/107127` under our base, else a digest of the IRI."""
+    return iri[len(BASE):] if iri.startswith(BASE) else "x/" + hashlib.sha256(iri.encode()).hexdigest()[:16]
+
+
+def month_counts_key(entity: str, role: str, claim_type: str) -> str:
+    """The node whose `fk:claimMonth`s count the claims about (`about`) or by (`by`) the entity of one type
+    (`Assessment`, …), month by month, in every volume."""
+    if role not in ROLES:
+        raise ValueError(f"role: one of {', '.join(ROLES)}, not {role!r}")
+    return f"{CLAIM_MONTHS_PREFIX}{role}/{claim_type}/{_path(entity)}"
+
+
+def _rows(store: Store, sparql: str) -> list[tuple]:
+    return [tuple(None if t is None else t.value for t in row) for row in store.query(sparql).rows()]
+
+
+def volume_claim_months(store: Store, volume_iri: str, fingerprint: str = "") -> list[ox.Quad]:
+    """The quads of one volume's claim-month graph, counted from its claims and their documents' dates."""
+    counts: Counter[tuple[str, str, str, str | None]] = Counter()
+    for role, predicate in ROLES.items():
+        for e, claim_type, date in _rows(store, _P + f"""SELECT ?e ?type ?date WHERE {{
+          ?doc schema:isPartOf <{volume_iri}> ; a fk:Document .
+          ?c prov:wasDerivedFrom ?doc ; a fk:Claim ; fk:claimType ?type ; {predicate} ?e .
+          OPTIONAL {{ ?doc schema:dateCreated ?date }} }}"""):
+            month = (date or "")[:10][:7] or None      # the statistics' month keys are cut the same way
+            counts[role, claim_type.rsplit("#", 1)[-1], e, month] += 1
+    g = ox.NamedNode(claim_months_graph(volume_iri))
+    quads = [ox.Quad(g, _TYPE, _fk("ClaimMonthIndex"), g), ox.Quad(g, _fk("volume"), ox.NamedNode(volume_iri), g),
+             ox.Quad(g, _fk("statisticsFingerprint"), ox.Literal(fingerprint, datatype=_STRING), g)]
+    for (role, claim_type, e, month), n in sorted(counts.items(), key=lambda item: (item[0][:3], item[0][3] or "")):
+        node = ox.NamedNode(f"{g.value}/{role}/{claim_type}/{_path(e)}/{month or 'undated'}")
+        quads.append(ox.Quad(ox.NamedNode(month_counts_key(e, role, claim_type)), _fk("claimMonth"), node, g))
+        if month:
+            quads.append(ox.Quad(node, _fk("month"), ox.Literal(month, datatype=_STRING), g))
+        quads.append(ox.Quad(node, _fk("claimCount"), ox.Literal(str(n), datatype=_INT), g))
+    return quads
+
+
+def _totals(store: Store) -> list[ox.Quad]:
+    """The corpus graph: per entity, role and type, its months and counts summed over the volumes' graphs."""
+    sums: dict[str, Counter[str]] = {}
+    for key, month, n in _rows(store, _P + f"""SELECT ?s ?month (SUM(?n) AS ?count) WHERE {{
+      GRAPH ?g {{ ?s fk:claimMonth ?h . ?h fk:claimCount ?n OPTIONAL {{ ?h fk:month ?month }} }}
+      FILTER (STRSTARTS(STR(?g), "{CLAIM_MONTHS_PREFIX}")) }} GROUP BY ?s ?month"""):
+        sums.setdefault(key, Counter())[month or "undated"] += int(n)
+    g = ox.NamedNode(CLAIM_MONTHS_GRAPH)
+    quads = [ox.Quad(g, _TYPE, _fk("ClaimMonthIndex"), g)]
+    for key, months in sorted(sums.items()):
+        packed = " ".join(f"{m}={n}" for m, n in sorted(months.items()))     # "undated" sorts after digits
+        quads.append(ox.Quad(ox.NamedNode(key), _fk("monthCounts"), ox.Literal(packed, datatype=_STRING), g))
+    return quads
+
+
+def _fingerprints(store: Store, graph_prefix: str, node_type: str) -> dict[str, str]:
+    """{volume: fingerprint} of the statistics graphs, or of this layer's."""
+    return {v: fp for g, v, fp in _rows(store, _P + f"""SELECT ?g ?v ?fp WHERE {{
+      GRAPH ?g {{ ?g a fk:{node_type} ; fk:volume ?v ; fk:statisticsFingerprint ?fp }} }}""")
+            if g.startswith(graph_prefix)}
+
+
+def refresh_claim_months(store: Store, *, rebuild: bool = False,
+                         on_progress: Callable[[int, int], None] | None = None) -> ClaimMonthsReport:
+    """Recount the volumes whose statistics changed since they were counted here, drop the graphs of volumes
+    without statistics, and write `CLAIM_MONTHS_GRAPH` when it is missing. Run after the statistics: a
+    page reads their month keys with these counts. `rebuild` recounts every volume."""
+    started = time.perf_counter()
+    report = ClaimMonthsReport()
+    current = _fingerprints(store, STATS_PREFIX, "VolumeStatistics") if has_statistics(store) else {}
+    known = _fingerprints(store, CLAIM_MONTHS_PREFIX, "ClaimMonthIndex")
+    wanted = {claim_months_graph(v) for v in current}
+    gone = [name for name in store.graph_names() if name.startswith(CLAIM_MONTHS_PREFIX) and name not in wanted]
+    if gone:
+        store.drop_graphs(gone)
+    report.removed = len(gone)
+    stale = sorted(v for v, fp in current.items() if rebuild or known.get(v) != fp)
+    report.unchanged = len(current) - len(stale)
+    changed = bool(stale or gone or rebuild) or (bool(current) and not has_claim_months(store))
+    if changed and has_claim_months(store):     # readers count directly while volumes are recounted
+        store.drop_graphs([CLAIM_MONTHS_GRAPH])
+    for i, v in enumerate(stale, 1):
+        name = claim_months_graph(v)
+        store.drop_graphs([name])
+        store.replace_graphs({name: volume_claim_months(store, v, current[v])})
+        report.volumes += 1
+        if on_progress:
+            on_progress(i, len(stale))
+    if changed and current:
+        store.replace_graphs({CLAIM_MONTHS_GRAPH: _totals(store)})
+    report.seconds = time.perf_counter() - started
+    return report
