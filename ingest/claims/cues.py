@@ -100,6 +100,7 @@ class Cues:
     lines: re.Pattern[str]
     # voice
     first_person_attitude: re.Pattern[str]
+    relay_lead: re.Pattern[str]
     non_speaker_labels: frozenset[str]
     speaker_titles: frozenset[str]
     title_abbreviations: dict[str, str]
@@ -120,6 +121,18 @@ class Cues:
     not_recommendation: re.Pattern[str]
     imperatives: frozenset[str]
     list_titles: dict[str, re.Pattern[str]]
+    # bodies (glossary terms and capitals, ingest/claims/bodies.py)
+    government_patterns: list[re.Pattern[str]]
+    governments: dict[str, str]
+    organization_words: re.Pattern[str]
+    not_bodies: re.Pattern[str]
+    cities: dict[str, tuple[str, ...]]
+    short_names: dict[str, str]
+    short_name_pattern: re.Pattern[str]
+
+
+def _words_pattern(words: list[str], flags: int = 0) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w’'])", flags)
 
 
 def _build(data: dict) -> Cues:
@@ -137,6 +150,7 @@ def _build(data: dict) -> Cues:
         formulas=_any(nac["formulas"]),
         lines=_any(nac["lines"]),
         first_person_attitude=re.compile(voice["first_person_attitude"], _FLAGS),
+        relay_lead=re.compile(voice["relay_lead"], _FLAGS),
         non_speaker_labels=frozenset(v.lower() for v in voice["non_speaker_labels"]),
         speaker_titles=frozenset(v.lower() for v in voice["speaker_titles"]),
         title_abbreviations={k.lower(): v for k, v in voice["title_abbreviations"].items()},
@@ -154,6 +168,13 @@ def _build(data: dict) -> Cues:
         not_recommendation=_any(rec["not_recommendation"]),
         imperatives=frozenset(w.lower() for w in rec["imperatives"]),
         list_titles={k: re.compile(v, _FLAGS) for k, v in rec["list_titles"].items()},
+        government_patterns=_each(data["bodies"]["government_patterns"]),
+        governments=dict(data["bodies"]["governments"]),
+        organization_words=_words_pattern(data["bodies"]["organization_words"]),
+        not_bodies=_words_pattern(data["bodies"]["not_bodies"], _FLAGS),
+        cities={k: tuple(v) for k, v in data["bodies"]["cities"].items()},
+        short_names=dict(data["bodies"]["short_names"]),
+        short_name_pattern=re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(k) for k in sorted(data["bodies"]["short_names"], key=len, reverse=True)) + r")(?![\w’'-])"),
     )
 
 

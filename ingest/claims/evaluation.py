@@ -81,8 +81,10 @@ def locate(text: str, needle: str) -> tuple[int, int] | None:
 
 def names_of_entities(record: DocumentRecord, extra: Iterable[Claim] = ()) -> dict[str, set[str]]:
     """Every name by which the record knows each entity IRI: labels, surfaces, party names."""
+    from .bodies import with_bodies
+    from .cues import load_cues
     names: dict[str, set[str]] = {}
-    for m in record.mentions:
+    for m in with_bodies(record, list(record.mentions), load_cues()):
         if m.entity:
             bucket = names.setdefault(m.entity, set())
             bucket.add(record.text[m.start:m.end])

@@ -21,11 +21,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import Claim, DocumentRecord
+from .bodies import with_bodies
 from .coreference import DocumentPeople
 from .cues import Cues, load_cues
 from .quotes import Quote, find_quotes
 from .sentences import Block, blocks as find_blocks, sentences_in_block
-from .voices import Agent, MentionIndex, agent_of_mentions, document_voice, find_subject, label_speaker, named_agent
+from .voices import Agent, MentionIndex, Subject, agent_of_mentions, document_voice, find_subject, label_speaker, named_agent
 
 __all__ = ["extract_claims", "claims_of", "ABOUT_KINDS"]
 
@@ -40,6 +41,22 @@ MAX_SENTENCE = 4000
 # What may stand between a sentence's subject and its verb: "of the British Embassy", ", China Desk,".
 _AFTER_SUBJECT = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|\s*,[^,;:]{1,40},)?\s+(?:\w+ly\s+)?([a-z][\w’'-]*)")
 _QUESTION = re.compile(r"\?[”\"’')\]*_]*$")
+# The start of a sentence before its first word: an enumerator, quotes, brackets.
+_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s*)?")
+_WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?I\s")
+# A title opening a sentence ("Prime Minister in frank discussion with … stated"), and what ends its clause.
+_TITLE_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=\s)")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while)\b|\b(?:who|which|that|and|but|I|we|he|she|they)\s")
+# A sentence that opens with a subordinate clause: its main verb comes after the clause's comma.
+_SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
+
+
+def _main_clause_first(t: str, matches: list) -> list:
+    """'Since Winiewicz mentioned…, I said…': try the reporting verbs of the main clause before the subordinate one's."""
+    sub = _SUBORDINATE.match(t)
+    if not sub:
+        return matches
+    return [x for x in matches if x[0] >= sub.end()] + [x for x in matches if x[0] < sub.end()]
 
 
 @dataclass
@@ -70,7 +87,7 @@ class _Extractor:
         self.text = record.text
         self.cues = cues
         self.people = DocumentPeople(record, cues)
-        self.mentions = MentionIndex([self.people.link(m) for m in record.mentions])
+        self.mentions = MentionIndex(with_bodies(record, [self.people.link(m) for m in record.mentions], cues))
         end = record.body_end if record.body_end is not None else len(self.text)
         self.blocks = find_blocks(self.text, record.body_start, end, cues)
         self.sentences = {b.index: sentences_in_block(self.text, b, cues) for b in self.blocks}
@@ -318,11 +335,18 @@ class _Extractor:
                     return _Decision("report", agent, m.group(0).strip()[:40], 0.75, f"cue '{m.group(0).strip()}'", agent.mentions)
         matches = [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)]
         voice = self.voice_for(block, state)
+        carried = self._subjectless(s, t, matches, block, state)
+        if carried is not None:
+            return carried
+        matches = _main_clause_first(t, matches)
         for a, b, kind, verb in matches:
             # The first reporting verb whose subject we can read is the sentence's main one.
             sub = find_subject(self.r, s, s + a, s + b, self.mentions,
                                self._pronoun_ref(block, s, s + a, state), quote_frame=quote_frame,
                                people=self.people)
+            if sub is None or sub.kind == "unknown":
+                titled = self._opening_title(s, s + a)
+                sub = Subject("agent", titled, titled.how) if titled is not None else sub
             if sub is None:
                 continue
             if sub.kind == "unknown":
@@ -344,6 +368,47 @@ class _Extractor:
             return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions)
         return None
 
+    def _opening_title(self, s: int, verb_start: int) -> Agent | None:
+        """'Prime Minister in frank discussion with Turkish Minister stated…': a title opening the sentence
+        is the subject of its reporting verb when no person and no other clause stand between them."""
+        pre = self.text[s:verb_start]
+        m = _TITLE_OPENING.match(pre)
+        if m is None or self.people.title(m.group(1)) is None or _CLAUSE_BREAK.search(pre, m.end(1)):
+            return None
+        if any(x.kind == "person" for x in self.mentions.within(s + m.end(1), verb_start)):
+            return None
+        named = self.people.named(m.group(1))
+        return named_agent(named) if named is not None else None
+
+    def _relay(self, s: int, e: int, claim_agent: Agent | None) -> Agent | None:
+        """The body or person whose views the numbered paragraphs after this lead-in relay, or None."""
+        cue = self.cues.relay_lead.search(self.text, s, e)
+        if cue is None:
+            return None
+        voice = set(self.voice.iris) if self.voice else set()
+        named = [m for m in self.mentions.within(s, cue.start()) if m.kind in ("person", "organization", "country")
+                 and m.entity not in voice]
+        return agent_of_mentions(self.r, named[:1], f"named in the lead-in '{cue.group(0)}' the numbered paragraphs relay") if named else None
+
+    def _subjectless(self, s: int, t: str, matches: list, block: Block, state: _State) -> _Decision | None:
+        """Telegraphese without a subject ("Said bases Polish policy were…", "Explained our programs…"):
+        the speaker of the report this paragraph is giving, else the subject of the previous sentence
+        ("Winiewicz gave discursive and general reply. Said…"), else the writer after "I answered…"."""
+        opening = _OPENING.match(t)
+        if not matches or opening is None or matches[0][0] != opening.end() or matches[0][2] != "speech":
+            return None
+        verb = matches[0][3]
+        if not t[opening.end():opening.end() + 1].isupper():
+            return None
+        voice = self.voice_for(block, state)
+        agent = state.report or self._previous_subject(block, s, set(voice.iris) if voice else set())
+        how = "the speaker of the report this paragraph gives" if state.report else "the subject of the previous sentence"
+        if agent is None:
+            agent, how = voice, "the writer (no other speaker before it)"
+        if agent is None:
+            return None
+        return _Decision("report", agent, verb, 0.6, f"'{verb[:1].upper() + verb[1:]} …' without a subject: {how}")
+
     def voice_for(self, block: Block, state: _State) -> Agent | None:
         return state.list_agent if state.list_agent is not None and block.enumerated else self._block_voice
 
@@ -362,6 +427,8 @@ class _Extractor:
                     state.last_speaker = speech.agent
                 state.report = speech.agent
             return speech
+        if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):
+            state.report = None      # "I had made appointment…" after "King Hussein … said": the writer's own narration
         if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):
             return _Decision("report", state.report, None, 0.55, "continues the report begun earlier in the paragraph")
         if voice is None:
@@ -430,6 +497,9 @@ class _Extractor:
                 self._emit(s, e, d)
                 if self.text[s:e].rstrip("*_ ").endswith(":") and d.claim_type in ("recommendation", "decision", "report"):
                     state.list_type, state.list_agent = d.claim_type, d.agent
+                relayed = self._relay(s, e, d.agent)
+                if relayed is not None:
+                    state.list_type, state.list_agent = None, relayed
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
 

@@ -215,7 +215,7 @@ _PRONOUN = re.compile(r"(?:^|[\s,;(—–])([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s*,?\s+(
 _COORDINATED = re.compile(r"\band\s+(?:(?:\w+ly|also|then|again)\s+)?$")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
-_GAP = re.compile(r"^\s*(?:,[^,;:]{1,40},\s*)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone)\s+)*$", re.IGNORECASE)
+_GAP = re.compile(r"^\s*(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|delegates|delegation)\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone)\s+)*$", re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?$")
 # A subject that reads as a person or body we cannot link: "The Ambassador said", "Shah insisted", "He said".
 _UNNAMED = re.compile(r"(?:(?:^|\s)(?:[Hh]e|[Ss]he|[Tt]hey)|(?:^|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]+\s+){1,3})"

@@ -120,3 +120,69 @@ def test_regression_telegraphese_request_for_instructions_is_not_a_claim():
     # Found on frus1951v07p2 d46: a formula about the correspondence, like "I would appreciate guidance".
     r = document("If Department agrees Embassy would appreciate early instructions, including views as to publicity.")
     assert claims_of(r) == []
+
+
+# Round 3 (issue 16): reported speech that runs on without a reporting verb, and relayed assessments.
+TELEGRAM = "48. Telegram From the Embassy in Poland to the Department of State"
+
+
+def signed(body: str, signer: str = "Beam", heading: str = TELEGRAM):
+    r = document(body + f"\n\n{signer}", heading=heading, date="Warsaw, July 10, 1958")
+    named(r, signer, PEOPLE + signer.lower(), nth=0 if signer not in body else body.count(signer))
+    return r
+
+
+def test_telegraphese_said_without_a_subject_is_the_subject_of_the_previous_sentence():
+    r = signed("Winiewicz gave discursive and general reply. Said bases Polish policy were development domestic "
+               "socialism. Press reports which speculated on Polish-Soviet relations could only be harmful.")
+    named(r, "Winiewicz", PEOPLE + "winiewicz")
+    said = the(r, "Said bases")
+    assert said.claim_type == "report" and said.claimants == (PEOPLE + "winiewicz",)
+    assert the(r, "Press reports").claimants == (PEOPLE + "winiewicz",)      # the report goes on
+
+
+def test_telegraphese_explained_after_i_answered_is_the_writer():
+    r = signed("Winiewicz replied these were due to disappointment. I answered American public not so adept at "
+               "this practice. Explained our programs toward Poland did not depend on conformity.")
+    named(r, "Winiewicz", PEOPLE + "winiewicz")
+    assert the(r, "Explained our").claimants == (PEOPLE + "beam",)
+
+
+def test_a_report_in_a_subordinate_clause_does_not_make_its_speaker_the_claimant_of_the_main_clause():
+    r = signed("Since Winiewicz mentioned in passing the press conference, I said Prime Minister had made similar remarks to me.")
+    named(r, "Winiewicz", PEOPLE + "winiewicz")
+    assert the(r, "Since Winiewicz").claimants == (PEOPLE + "beam",)
+
+
+def test_a_sentence_opening_with_i_ends_a_third_partys_report():
+    r = signed("King Hussein yesterday said privately he likely journey Baghdad next weekend. I had made "
+               "appointment for Eric Johnston with him tomorrow.", signer="Mallory")
+    named(r, "Hussein", PEOPLE + "hussein")
+    assert the(r, "King Hussein").claimants == (PEOPLE + "hussein",)
+    assert the(r, "I had made").claimants == (PEOPLE + "mallory",)
+
+
+def test_a_title_opening_the_sentence_is_the_subject_of_a_reporting_verb_further_on():
+    r = signed("Prime Minister in frank discussion with Turkish Minister stated his expectation of withdrawal of Egypt. "
+               "This will entail break up of the Arab League.", signer="Mallory")
+    c = the(r, "Prime Minister in frank")
+    assert c.claim_type == "report" and c.claimants == (party_person_iri(r, _speaker("Prime Minister")),)
+    assert the(r, "This will entail").claimants == c.claimants
+
+
+def _speaker(name: str):
+    from ingest.records import Party
+    return Party(role="speaker", name=name)
+
+
+def test_numbered_paragraphs_after_a_lead_in_relaying_an_assessment_are_the_relayed_bodys():
+    r = signed("Accordingly the Foreign Office has worked out following preliminary assessment for the press.\n\n"
+               "1. Foreign observers in Moscow have been struck by rather peculiar atmosphere there.\n\n"
+               "2. The Soviets are reconsidering their policies on three issues.\n\n"
+               "In discussing above assessment with Embassy the Foreign Office stressed its informal nature.",
+               signer="Bruce", heading="144. Telegram From the Embassy in the United Kingdom to the Department of State")
+    at = r.text.index("Foreign Office")
+    r.mentions.append(Mention(at, at + 14, "organization", "gazetteer", 0.9, "https://example.org/fo", "Foreign Office"))
+    assert the(r, "Foreign observers").claimants == ("https://example.org/fo",)
+    assert the(r, "The Soviets are").claimants == ("https://example.org/fo",)
+    assert the(r, "Accordingly").claimants == (PEOPLE + "bruce",)

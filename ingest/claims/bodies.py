@@ -1,0 +1,167 @@
+"""Bodies that speak and are spoken about, though the entity layer leaves them as glossary terms or
+does not tag them: "FonOff", "HMG", "GOG", "USSR" tagged by the editors as terms of the volume's list,
+and capitals standing for their country ("Foreign observers in Moscow…", "London considers…").
+
+A glossary term becomes the country or institution its description in the volume's list names
+("Her Majesty's Government" → the United Kingdom; "Union of Soviet Socialist Republics" → the Soviet
+Union; "National Security Council" → the NSC), resolved by the entity layer's gazetteer at the
+document's date; a description that names an organization the gazetteer does not hold ("Foreign
+Office", "Division of Western European Affairs, Department of State") keeps the term's IRI as an
+organization. A description with alternatives ("Government of Greece; Government of Germany") is
+the one whose entity the document names elsewhere, else none. Capitals come from the claims cues
+(`[bodies.cities]`). The record is not changed: claims read copies of its mentions.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ingest.authorities import authorities
+from ontology import iris
+
+from ..entities.gazetteer import Entry, gazetteer
+from ..entities.places import choose
+from ..records import DocumentRecord, ListEntry, Mention
+from .cues import Cues
+
+__all__ = ["with_bodies"]
+
+_ALTERNATIVES = re.compile(r"\s*;\s*(?:or\s+|also\s+)?")
+_PARENTHESIS = re.compile(r"\(([^()]{3,80})\)")
+_NOT_CITY_AFTER = re.compile(r"\s+(?:Post|Star|Times|Herald|Evening|Daily|Tribune|Agreement|Accords?|Conference|Summit|Declaration|Protocol)\b")
+_NOT_CITY_BEFORE = re.compile(r"(?:George|Jack|Booker|Mr\.|Mrs\.|Dr\.)\s+$")
+
+
+def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
+    """The mentions with glossary terms read as the bodies they name, plus capitals in the body."""
+    terms = {t.xml_id: t for t in record.volume.terms}
+    named = {m.entity for m in mentions if m.entity and m.kind != "term"}
+    out = [_term_body(record, m, terms, named, cues) if m.kind == "term" else m for m in mentions]
+    out += _capitals(record, out, cues)
+    return out + _short_names(record, out, cues)
+
+
+def _year(record: DocumentRecord) -> int | None:
+    return int(record.date[:4]) if record.date and record.date[:4].isdigit() else None
+
+
+def _resolve(name: str, record: DocumentRecord) -> tuple[Entry, str] | None:
+    """The country, institution or region `name` is at the document's date, with its IRI."""
+    name = name.strip(" .,")
+    for probe in (name, name.replace("’", "'"), name.replace("'", "’")):
+        entries = gazetteer().get(probe)
+        if not entries:
+            continue
+        ch = choose(probe, entries, probe, 0, len(probe), _year(record), record.date)
+        if ch and ch.entry:
+            e = ch.entry
+            if e.kind == "country":
+                return e, iris.country_iri(e.key)
+            return e, (iris.organization_iri(e.key) if e.kind == "organization" else iris.region_iri(e.key))
+    return None
+
+
+def _label(e: Entry) -> str:
+    a = authorities()
+    if e.kind == "country":
+        return a.territories[e.key].name
+    return a.institutions[e.key].label if e.kind == "organization" else a.regions[e.key].label
+
+
+def _named_by(description: str, record: DocumentRecord, cues: Cues) -> tuple[Entry, str] | None:
+    probes = [description, *_PARENTHESIS.findall(description)]
+    if description in cues.governments:
+        probes.insert(0, cues.governments[description])
+    for p in cues.government_patterns:
+        m = p.match(description)
+        if m:
+            probes.append(m.group("country"))
+    for probe in probes:
+        found = _resolve(probe, record)
+        if found:
+            return found
+    return None
+
+
+def _entry_of(m: Mention, terms: dict[str, ListEntry]) -> ListEntry | None:
+    key = (m.tei_ref or "").lstrip("#") or (m.entity or "").rsplit("/", 1)[-1]
+    return terms.get(key)
+
+
+def _term_body(record: DocumentRecord, m: Mention, terms: dict[str, ListEntry], named: set[str], cues: Cues) -> Mention:
+    entry = _entry_of(m, terms)
+    description = entry.description if entry else (m.label.split(": ", 1)[1] if m.label and ": " in m.label else "")
+    surface = record.text[m.start:m.end]
+    readings = [r for r in (_reading(alt, record, cues, m.entity) for alt in _ALTERNATIVES.split(description.strip()) if alt) if r]
+    if len(readings) > 1:
+        # "Government of Greece; Government of Germany": the one the document names elsewhere, else the first.
+        readings = [r for r in readings if r[1] in named] or readings[:1]
+    if not readings:
+        return m
+    alt, iri, kind, label = readings[0]
+    if iri == m.entity:
+        why = f"the glossary term '{surface}' is '{alt}' in the volume's list: an organization known by the term"
+    else:
+        why = f"the glossary term '{surface}' is '{alt}' in the volume's list, which names {label}"
+    return dataclasses.replace(m, kind=kind, entity=iri, label=label, explanation=why)
+
+
+def _reading(alt: str, record: DocumentRecord, cues: Cues, term_iri: str | None) -> tuple[str, str, str, str] | None:
+    """(alternative, IRI, kind, label) for one alternative of a term's description, or None."""
+    hit = _named_by(alt, record, cues)
+    if hit:
+        return alt, hit[1], hit[0].kind, _label(hit[0])
+    if term_iri and alt[:1].isupper() and cues.organization_words.search(alt) and not cues.not_bodies.search(alt):
+        return alt, term_iri, "organization", alt
+    return None
+
+
+def _capitals(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
+    """Capitals in the body that no mention covers, as the country they stand for at the date."""
+    if not cues.cities:
+        return []
+    text = record.text
+    end = record.body_end if record.body_end is not None else len(text)
+    taken = sorted((m.start, m.end) for m in mentions)
+    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(c) for c in sorted(cues.cities, key=len, reverse=True)) + r")(?![\w-])")
+    out: list[Mention] = []
+    for c in pattern.finditer(text, record.body_start, end):
+        s, e = c.span()
+        if any(a < e and s < b for a, b in taken) or _NOT_CITY_AFTER.match(text, e) or _NOT_CITY_BEFORE.search(text, max(0, s - 12), s):
+            continue
+        hit = next((h for h in (_resolve(n, record) for n in cues.cities[c.group(0)]) if h), None)
+        if hit is None:
+            continue
+        entry, iri = hit
+        why = f"'{c.group(0)}' stands for {_label(entry)}: a capital in the claims cues ([bodies.cities])"
+        out.append(Mention(s, e, entry.kind, "capital", 0.7, iri, _label(entry), explanation=why, exact=c.group(0)))
+    return out
+
+
+def _short_names(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
+    """Institutions named the short way of telegrams and memoranda ("Department has frequently…",
+    "prod State", "consult with Defense"), from `[bodies.short_names]`, where no mention covers them."""
+    if not cues.short_names:
+        return []
+    text = record.text
+    end = record.body_end if record.body_end is not None else len(text)
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    a = authorities()
+    for c in cues.short_name_pattern.finditer(text, record.body_start, end):
+        s, e = c.span()
+        if any(x < e and s < y for x, y in taken) or _SHORT_NOT_AFTER.match(text, e) or _SHORT_NOT_BEFORE.search(text, max(0, s - 30), s):
+            continue
+        key = cues.short_names[c.group(0)]
+        inst = a.institutions.get(key)
+        if inst is None:
+            continue
+        why = f"'{c.group(0)}' is the short name of the {inst.label} ([bodies.short_names] in the claims cues)"
+        out.append(Mention(s, e, "organization", "short-name", 0.7, iris.organization_iri(key), inst.label, explanation=why,
+                           exact=c.group(0)))
+    return out
+
+
+# "Department of Agriculture", "State Council", "Defense Minister": a longer name or a title, not the short name.
+_SHORT_NOT_AFTER = re.compile(r"\.?\s*(?:of\b|[A-Z][a-z]|’s\s+[A-Z]|'s\s+[A-Z]|-)")
+_SHORT_NOT_BEFORE = re.compile(r"(?:\b(?:of|the|a|an|Head|Member|Secretary|Under|Free|Police|Welfare|Security|Civil|Nation|Federal|Eastern|Western)|[A-Z][a-z]+|-)\s*$")
