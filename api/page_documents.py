@@ -13,10 +13,11 @@ from graph import Store, sparql_terms as st
 from ontology.iris import document_iri
 from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
 
+from .resources.document_packs import packed_detail
 from .resources.links import entity_ref, href, labels, local_name
 from .resources.rows import by_subject, first, properties, select
 
-__all__ = ["document_view"]
+__all__ = ["document_view", "view_of"]
 
 _PROLOGUE = sparql_prologue("schema", "fk", "oa", "prov", "rdfs", "skos")
 _DCT = "http://purl.org/dc/terms/"
@@ -82,8 +83,29 @@ def _ordered(parts: dict, iris: list[str], item) -> list[dict]:
     return sorted((item(i, parts.get(i, {})) for i in iris), key=lambda n: (n["start"] is None, n["start"] or 0))
 
 
+_ROLE_KEYS = ("id", "roleKind", "roleName", "person")
+_CLAIM_KEYS = ("id", "claimType", "date", "page", "start", "end", "claimants", "about")
+
+
+def view_of(detail: dict) -> dict:
+    """The page's data from a complete REST document (a document pack's): the keys and order `document_view` gives."""
+    text = detail["text"] or ""
+    note = lambda n: {k: v for k, v in n.items() if k != "type"}    # noqa: E731
+    return {**{k: v for k, v in detail.items() if k not in ("mentions", "claims")},
+            **{key: [{k: r[k] for k in _ROLE_KEYS} for r in detail[key]] for key in ("authors", "recipients")},
+            "sourceNote": note(detail["sourceNote"]) if detail["sourceNote"] else None,
+            "footnotes": [note(n) for n in detail["footnotes"]], "pages": [note(p) for p in detail["pages"]],
+            "mentions": [{k: m[k] for k in ("id", "start", "end", "entityType", "entity")} for m in detail["mentions"]],
+            "claims": [{**{k: c[k] for k in _CLAIM_KEYS}, "text": text[c["start"]:c["end"]]}
+                       for c in sorted(detail["claims"], key=lambda c: (c["start"], c["id"]))]}
+
+
 def document_view(store: Store, volume: str, doc: str) -> dict | None:
-    """The document page's data (the REST document's keys it shows), or None if the store has no such document."""
+    """The document page's data (the REST document's keys it shows), or None if the store has no such document.
+    From the document's pack when the store has one (api/resources/document_packs.py), else from its graph."""
+    packed = packed_detail(store, volume, doc)
+    if packed is not None:
+        return view_of(packed)
     iri = document_iri(volume, doc)
     term = st.iri(iri)
     props = properties(store, term, graph=term)

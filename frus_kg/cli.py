@@ -136,6 +136,7 @@ def ingest(
         _refresh_statistics(db, fatal=False)
         _refresh_claim_months(db, fatal=False)
         _refresh_network_table(db, fatal=False)
+        _refresh_document_packs(db, fatal=False)
     db.close()
     elapsed = time.perf_counter() - started
     table = Table(title="ingest summary", show_header=False)
@@ -261,7 +262,7 @@ def index_command(
     store: StoreOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Read every graph and count every volume again instead of those that changed")] = False,
 ) -> None:
-    """Refresh the full-text search index, the statistics layer and the network table (`ingest` does all three at its end)."""
+    """Refresh the full-text search index, the statistics layer, the network table and the document packs (`ingest` does all four at its end)."""
     db = open_or_exit(store, read_only=True)
     _refresh_search_index(db, rebuild=rebuild)
     db.close()
@@ -275,6 +276,7 @@ def index_command(
     _refresh_statistics(db, rebuild=rebuild)
     _refresh_claim_months(db, rebuild=rebuild)
     _refresh_network_table(db, rebuild=rebuild)
+    _refresh_document_packs(db, rebuild=rebuild)
     db.close()
 
 
@@ -296,6 +298,27 @@ def _refresh_network_table(db, *, rebuild: bool = False, fatal: bool = True) -> 
         err.print(f"[yellow]warning:[/] the network table was not refreshed ({exc}); run `frus-kg index`", highlight=False)
         return
     err.print(f"network table: {report.volumes} volume(s) tabled ({report.rows} documents), {report.removed} removed, "
+              f"{report.unchanged} unchanged, in {report.seconds:.1f} s", highlight=False)
+
+
+def _refresh_document_packs(db, *, rebuild: bool = False, fatal: bool = True) -> None:
+    """Bring the document packs (api/resources/document_packs.py: each document's REST answer and Turtle, one value
+    each) up to date. After an ingest a failure is only a warning: `frus-kg index` can finish the job."""
+    from api.resources.document_packs import refresh_document_packs
+
+    try:
+        with Progress(TextColumn("document packs"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("", total=None)
+            report = refresh_document_packs(db, rebuild=rebuild,
+                                            on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+    except (StoreError, QueryError, OSError) as exc:
+        if fatal:
+            err.print(f"[bold red]error:[/] document packs: {exc}", highlight=False)
+            raise typer.Exit(EXIT_STORE)
+        err.print(f"[yellow]warning:[/] the document packs were not refreshed ({exc}); run `frus-kg index`", highlight=False)
+        return
+    err.print(f"document packs: {report.volumes} volume(s) packed ({report.documents} documents), {report.removed} removed, "
               f"{report.unchanged} unchanged, in {report.seconds:.1f} s", highlight=False)
 
 

@@ -17,7 +17,8 @@ from ontology.files import vocabulary_turtle
 from ontology.namespaces import BASE, FK
 
 from ..negotiation import best_match
-from .links import href
+from .document_packs import packed_description
+from .links import document_ids, href
 from .describe import FORMAT_NAMES, RDF_TYPES, html_page, resource_triples, serialize
 
 __all__ = ["router", "OFFERED"]
@@ -55,6 +56,11 @@ def _answer(body: bytes | str, media: str) -> Response:
 def resource(request: Request, path: str, format: str | None = _FORMAT) -> Response:
     media = _media(request, format)
     iri = BASE + path
+    ids = document_ids(iri)
+    if ids and media != "text/html":       # a document: from its pack when the store has one
+        packed = packed_description(request.app.state.store, *ids, media)
+        if packed is not None:
+            return _answer(packed, media)
     try:
         triples = resource_triples(request.app.state.store, iri)
     except ValueError:

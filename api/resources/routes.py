@@ -14,7 +14,8 @@ from fastapi.responses import JSONResponse, Response
 from ..jsonld import CONTEXT_PATH, context
 from . import params as p
 from .claims import CLAIM_TYPES, ClaimFilter, claim_list
-from .documents import SORTS, DocumentFilter, document_detail, document_list
+from .document_packs import document_resource
+from .documents import SORTS, DocumentFilter, document_list
 from .entities import EntityFilter, entity_detail, entity_list
 from .links import KINDS, local_name
 from .paging import Page, decode_cursor
@@ -92,7 +93,7 @@ def documents(request: Request, volume: str | None = Query(None, description="vo
 @router.get("/documents/{volume}/{doc}", summary="One document: metadata, text, notes, pages, mentions, claims")
 def document(request: Request, volume: str, doc: str) -> Response:
     try:
-        found = document_detail(request.app.state.store, p.identifier("volume", volume), p.identifier("doc", doc))
+        found = document_resource(request.app.state.store, p.identifier("volume", volume), p.identifier("doc", doc))
     except p.BadParameter:
         found = None
     if found is None:

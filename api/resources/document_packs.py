@@ -1,0 +1,223 @@
+"""Document packs: each document's REST answer and its graph as Turtle, materialised after ingest.
+
+Answering for a document from its graph reads every quad of it (about 40,000 for the longest, 1,154 mentions),
+and each quad costs the store a dictionary lookup per term: 150 to 400 ms however the queries are written. So
+after an ingest, `refresh_document_packs(store)` writes one pack per document into one graph per volume:
+
+- `{BASE}graph/documents/<volume-id>` (`pack_graph`), replaced when the volume's fingerprint (that of
+  graph/statistics.py, with `PACK_FORMAT`) changes; its `fk:DocumentPackVolume` node keeps the fingerprint;
+- per document an `fk:DocumentPack` at `{graph}/<doc-id>`: `fk:packedDocument` (the document), `fk:packedJson`
+  (the REST document of `api.resources.documents.document_detail` with every name left out, as zlib-compressed
+  JSON in base64) and `fk:packedTurtle` (the document's named graph as Turtle, compressed the same way).
+
+A pack is an index, not a copy that matters: the document graph stays the data, a store without packs (or a
+document without one) is answered from the graph as before, and the pack is built *by* the graph path, so
+both give the same answer (tests/api/test_document_packs.py). What lies outside the document's graph is read
+live: the names of the entities, volume and document (authority graphs can be reloaded without re-ingest),
+and the document's triples in other graphs (the statistics layer's month keys) for its RDF description.
+It reads through `Store.query` and writes through `drop_graphs`/`replace_graphs` only.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import time
+import zlib
+from dataclasses import dataclass
+from typing import Callable
+
+import pyoxigraph as ox
+
+from graph import Store, sparql_terms as st
+from graph.statistics import volume_fingerprints
+from ontology.iris import document_iri
+from ontology.namespaces import BASE, FK, PREFIXES, RDF, XSD, sparql_prologue
+
+from .describe import RDF_TYPES
+from .documents import document_detail
+from .links import document_ids, labels
+
+__all__ = ["PACK_PREFIX", "PACK_FORMAT", "PackReport", "pack_graph", "pack_document", "packed_detail",
+           "packed_description", "document_resource", "named", "refresh_document_packs"]
+
+PACK_PREFIX = f"{BASE}graph/documents/"
+PACK_FORMAT = "1"       # bump when a pack's content changes: packs of another format are rebuilt
+_P = sparql_prologue("schema", "fk")
+_B64 = ox.NamedNode(XSD + "base64Binary")
+_BOOKKEEPING = ("sourceDigest", "ingestVolume", "ingestStatus")
+
+
+@dataclass
+class PackReport:
+    volumes: int = 0
+    documents: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    seconds: float = 0.0
+
+
+def pack_graph(volume_id: str) -> str:
+    """`{BASE}graph/documents/<volume-id>`: the packs of one volume's documents."""
+    return PACK_PREFIX + volume_id
+
+
+def _pack_node(volume_id: str, doc_id: str) -> str:
+    return f"{pack_graph(volume_id)}/{doc_id}"
+
+
+def _encode(data: bytes) -> str:
+    return base64.b64encode(zlib.compress(data, 6)).decode("ascii")
+
+
+def _decode(value: str) -> bytes:
+    return zlib.decompress(base64.b64decode(value))
+
+
+# -- names: what a pack leaves out and a reader fills in ------------------------------------------------
+def _refs(detail: dict):
+    """Every place of a REST document that holds a name: (the dict, its key for the name, the IRI named)."""
+    if detail.get("volume"):
+        yield detail["volume"], "title", detail["volume"]["id"]
+    for role in detail["authors"] + detail["recipients"]:
+        if role["person"]:
+            yield role["person"], "name", role["person"]["id"]
+    for entity in detail["entities"]:
+        yield entity, "name", entity["id"]
+    for mention in detail["mentions"]:
+        if mention["entity"]:
+            yield mention["entity"], "name", mention["entity"]["id"]
+        for candidate in mention["candidates"]:
+            yield candidate["entity"], "name", candidate["entity"]["id"]
+    for claim in detail["claims"]:
+        yield claim["document"], "title", claim["document"]["id"]
+        for ref in claim["claimants"] + claim["about"]:
+            yield ref, "name", ref["id"]
+
+
+def named(store: Store, detail: dict) -> dict:
+    """The REST document with its names read now (in place), its entities ordered as `document_detail` orders them."""
+    refs = list(_refs(detail))
+    names = labels(store, [iri for _, _, iri in refs])
+    for holder, key, iri in refs:
+        holder[key] = names.get(iri)
+    detail["entities"].sort(key=lambda e: (-e["count"], e["name"] or e["id"]))
+    return detail
+
+
+def _unnamed(detail: dict) -> dict:
+    for holder, key, _ in _refs(detail):
+        holder[key] = None
+    return detail
+
+
+# -- reading ---------------------------------------------------------------------------------------------
+def _packed(store: Store, volume: str, doc: str, predicate: str) -> bytes | None:
+    try:
+        node, graph = st.iri(_pack_node(volume, doc)), st.iri(pack_graph(volume))
+    except ValueError:
+        return None
+    rows = list(store.query(f"SELECT ?v WHERE {{ GRAPH {graph} {{ {node} <{FK}{predicate}> ?v }} }}").rows())
+    return _decode(rows[0][0].value) if rows else None
+
+
+def packed_detail(store: Store, volume: str, doc: str) -> dict | None:
+    """The REST document from its pack, with names read now; None when the store holds no pack of it."""
+    data = _packed(store, volume, doc, "packedJson")
+    return None if data is None else named(store, json.loads(data))
+
+
+def document_resource(store: Store, volume: str, doc: str) -> dict | None:
+    """The REST document: from its pack when the store has one, else read from its graph (`document_detail`)."""
+    found = packed_detail(store, volume, doc)
+    return found if found is not None else document_detail(store, volume, doc)
+
+
+def _outside_triples(store: Store, iri: str) -> list[ox.Triple]:
+    """The document's own triples in other graphs (less bookkeeping), and its roles': the part of
+    `resource_triples` that its graph does not hold."""
+    term = st.iri(iri)
+    skip = ", ".join(f"fk:{name}" for name in _BOOKKEEPING)
+    query = _P + f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+  {{ GRAPH ?g {{ {term} ?p ?o }} BIND ({term} AS ?s) FILTER (?g != {term} && ?p NOT IN ({skip})) }}
+  UNION {{ {term} schema:memberOf ?s . ?s a schema:OrganizationRole ; ?p ?o }} }}"""
+    return [ox.Triple(s, p, o) for s, p, o in store.query(query).rows()]
+
+
+def packed_description(store: Store, volume: str, doc: str, media: str) -> bytes | None:
+    """The document's RDF description (`resource_triples`) in `media`, from its pack; None without a pack.
+
+    Turtle is the packed graph followed by the few other triples (a Turtle file may declare its prefixes
+    again); other formats parse the packed Turtle, which is still far cheaper than reading the graph."""
+    turtle = _packed(store, volume, doc, "packedTurtle")
+    if turtle is None:
+        return None
+    rest = _outside_triples(store, document_iri(volume, doc))
+    if media == "text/turtle":
+        return turtle + b"\n" + ox.serialize(rest, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) if rest else turtle
+    triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE)) + rest
+    return ox.serialize(triples, format=RDF_TYPES[media])
+
+
+# -- writing ---------------------------------------------------------------------------------------------
+def _graph_turtle(store: Store, iri: str) -> bytes:
+    term = st.iri(iri)
+    rows = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {term} {{ ?s ?p ?o }} }}").rows()
+    return ox.serialize([ox.Triple(s, p, o) for s, p, o in rows], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+
+
+def pack_document(store: Store, volume: str, doc: str) -> list[ox.Quad]:
+    """The quads of one document's pack, read from its graph (empty when the store has no such document)."""
+    detail = document_detail(store, volume, doc)
+    if detail is None:
+        return []
+    g, node = ox.NamedNode(pack_graph(volume)), ox.NamedNode(_pack_node(volume, doc))
+    data = json.dumps(_unnamed(detail), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return [ox.Quad(node, ox.NamedNode(RDF + "type"), ox.NamedNode(FK + "DocumentPack"), g),
+            ox.Quad(node, ox.NamedNode(FK + "packedDocument"), ox.NamedNode(document_iri(volume, doc)), g),
+            ox.Quad(node, ox.NamedNode(FK + "packedJson"), ox.Literal(_encode(data), datatype=_B64), g),
+            ox.Quad(node, ox.NamedNode(FK + "packedTurtle"),
+                    ox.Literal(_encode(_graph_turtle(store, document_iri(volume, doc))), datatype=_B64), g)]
+
+
+def _volume_packs(store: Store, volume_iri: str, fingerprint: str) -> tuple[list[ox.Quad], int]:
+    volume = volume_iri.rstrip("/").rsplit("/", 1)[-1]
+    g = ox.NamedNode(pack_graph(volume))
+    quads = [ox.Quad(g, ox.NamedNode(RDF + "type"), ox.NamedNode(FK + "DocumentPackVolume"), g),
+             ox.Quad(g, ox.NamedNode(FK + "packedVolume"), ox.NamedNode(volume_iri), g),
+             ox.Quad(g, ox.NamedNode(FK + "packFingerprint"), ox.Literal(fingerprint), g)]
+    docs = [row[0].value for row in store.query(_P + f"""SELECT ?doc WHERE {{
+      ?doc a fk:Document ; schema:isPartOf {st.iri(volume_iri)} }} ORDER BY ?doc""").rows()]
+    for iri in docs:
+        ids = document_ids(iri)
+        if ids:
+            quads += pack_document(store, *ids)
+    return quads, len(docs)
+
+
+def refresh_document_packs(store: Store, *, rebuild: bool = False,
+                           on_progress: Callable[[int, int], None] | None = None) -> PackReport:
+    """Pack the documents of volumes whose fingerprint changed (or that have no packs), drop the packs of volumes
+    that are gone; `rebuild` packs every volume again."""
+    started = time.perf_counter()
+    report = PackReport()
+    current = {v: f"{fp};format={PACK_FORMAT}" for v, fp in volume_fingerprints(store).items()}
+    known = {row[0].value: row[1].value for row in store.query(_P + """SELECT ?v ?fp WHERE {
+      GRAPH ?g { ?g a fk:DocumentPackVolume ; fk:packedVolume ?v ; fk:packFingerprint ?fp } }""").rows()}
+    wanted = {pack_graph(v.rstrip("/").rsplit("/", 1)[-1]) for v in current}
+    gone = [name for name in store.graph_names() if name.startswith(PACK_PREFIX) and name not in wanted]
+    if gone:
+        store.drop_graphs(gone)
+    report.removed = len(gone)
+    stale = sorted(v for v, fp in current.items() if rebuild or known.get(v) != fp)
+    report.unchanged = len(current) - len(stale)
+    for i, v in enumerate(stale, 1):
+        quads, count = _volume_packs(store, v, current[v])
+        name = pack_graph(v.rstrip("/").rsplit("/", 1)[-1])
+        store.drop_graphs([name])
+        store.replace_graphs({name: quads})
+        report.volumes += 1
+        report.documents += count
+        if on_progress:
+            on_progress(i, len(stale))
+    report.seconds = time.perf_counter() - started
+    return report
