@@ -435,11 +435,7 @@ class SearchIndex:
         conn = self._connect()
         conn.execute("BEGIN")           # one snapshot for the counts, the page and the snippets
         try:
-            totals: dict[str, int] = {}
-            for table in sorted(set(_TABLE.values())):
-                totals.update(conn.execute(
-                    f"SELECT e.kind, COUNT(*) FROM {table} JOIN entries e ON e.id = {table}.rowid "
-                    f"WHERE {' AND '.join([f'{table} MATCH :match', *where])} GROUP BY e.kind", params).fetchall())
+            totals = self._totals(conn, where, params)
             rows = self._page(conn, query, where, params, kinds or KINDS, after)
             hits = self._snippets(conn, query, rows)
         except sqlite3.OperationalError as exc:      # parse_query makes FTS5 syntax errors unreachable; if not, a 400
@@ -451,29 +447,58 @@ class SearchIndex:
         return hits, totals
 
     @staticmethod
+    def _totals(conn, where: list[str], params: dict) -> dict[str, int]:
+        """Matches per kind. A table of one kind, with no filter on the entries, counts its own matches:
+        joining each match to its entry cost 110 ms for the 42,000 claims that say "soviet" (99 volumes)."""
+        totals: dict[str, int] = {}
+        for table in sorted(set(_TABLE.values())):
+            kinds = [k for k, t in _TABLE.items() if t == table]
+            if len(kinds) == 1 and not where:
+                (n,) = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH :match", params).fetchone()
+                totals.update({kinds[0]: n} if n else {})
+                continue
+            totals.update(conn.execute(
+                f"SELECT e.kind, COUNT(*) FROM {table} JOIN entries e ON e.id = {table}.rowid "
+                f"WHERE {' AND '.join([f'{table} MATCH :match', *where])} GROUP BY e.kind", params).fetchall())
+        return totals
+
+    @staticmethod
     def _page(conn, query: ParsedQuery, where: list[str], params: dict, kinds: Sequence[str],
               after: tuple[float, int] | None) -> list[tuple]:
-        selects = []
-        for table in sorted({_TABLE[k] for k in kinds}):
-            wanted = ", ".join(f"'{k}'" for k in kinds if _TABLE[k] == table)
-            labels = table == _TABLE[LABEL_KINDS[0]]
-            boost = f"{LABEL_BOOST} * COALESCE(m.boost, 1.0)" if labels else "1.0"
-            phrase = "1.0"
-            if query.phrase:
-                phrase = (f"CASE WHEN {table}.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH :phrase) "
-                          f"THEN {PHRASE_BOOST} ELSE 1.0 END")
-            selects.append(f"""
-              SELECT e.id, e.kind, e.iri, e.document, e.volume, e.date, e.start,
-                     bm25({table}, {TITLE_WEIGHT}, 1.0) * {boost} * ({phrase}) AS score
-              FROM {table} JOIN entries e ON e.id = {table}.rowid
-              {"LEFT JOIN mentioned m ON m.iri = e.iri" if labels else ""}
-              WHERE {' AND '.join([f'{table} MATCH :match', f'e.kind IN ({wanted})', *where])}""")
-        keyset = ""
+        """The page's entries by (score, id), after the keyset `after`. Each table's best `limit` first, then
+        their entries: a table of one kind with no filter ranks its matches without reading their entries."""
         if after is not None:
-            keyset = "WHERE score > :after_score OR (score = :after_score AND id > :after_id)"
             params = dict(params, after_score=after[0], after_id=after[1])
-        sql = f"SELECT * FROM ({' UNION ALL '.join(selects)}) {keyset} ORDER BY score, id LIMIT :limit"
-        return conn.execute(sql, params).fetchall()
+        keyset = "WHERE score > :after_score OR (score = :after_score AND id > :after_id)" if after is not None else ""
+        best: list[tuple[float, int]] = []
+        for table in sorted({_TABLE[k] for k in kinds}):
+            wanted = [k for k in kinds if _TABLE[k] == table]
+            own = len([k for k, t in _TABLE.items() if t == table]) == 1 and not where
+            ranked = SearchIndex._ranked(table, query, wanted, where, own)
+            best += [(score, id_) for id_, score in conn.execute(
+                f"SELECT id, score FROM ({ranked}) {keyset} ORDER BY score, id LIMIT :limit", params)]
+        ids = [id_ for _, id_ in sorted(best)[:params["limit"]]]
+        found = {row[0]: row for row in conn.execute(
+            f"SELECT id, kind, iri, document, volume, date, start FROM entries WHERE id IN ({', '.join('?' * len(ids))})",
+            ids)}
+        return [(*found[id_], score) for score, id_ in sorted(best)[:params["limit"]] if id_ in found]
+
+    @staticmethod
+    def _ranked(table: str, query: ParsedQuery, kinds: Sequence[str], where: list[str], own: bool) -> str:
+        """SELECT id, score of a table's matches: bm25 times the name boosts and the phrase boost."""
+        labels = table == _TABLE[LABEL_KINDS[0]]
+        boost = f"{LABEL_BOOST} * COALESCE(m.boost, 1.0)" if labels else "1.0"
+        phrase = "1.0"
+        if query.phrase:
+            phrase = (f"CASE WHEN {table}.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH :phrase) "
+                      f"THEN {PHRASE_BOOST} ELSE 1.0 END")
+        score = f"bm25({table}, {TITLE_WEIGHT}, 1.0) * {boost} * ({phrase})"
+        if own:
+            return f"SELECT {table}.rowid AS id, {score} AS score FROM {table} WHERE {table} MATCH :match"
+        wanted = ", ".join(f"'{k}'" for k in kinds)
+        return f"""SELECT e.id AS id, {score} AS score FROM {table} JOIN entries e ON e.id = {table}.rowid
+              {"LEFT JOIN mentioned m ON m.iri = e.iri" if labels else ""}
+              WHERE {' AND '.join([f'{table} MATCH :match', f'e.kind IN ({wanted})', *where])}"""
 
     @staticmethod
     def _snippets(conn, query: ParsedQuery, rows: list[tuple]) -> list[Hit]:

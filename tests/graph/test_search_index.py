@@ -254,3 +254,30 @@ def test_searching_does_not_make_a_read_only_store_reopen(tmp_path):
     for sidecar in served.path.glob(INDEX_FILE + "*"):   # a WAL reader writes its read marks into the -shm file
         os.utime(sidecar, (later, later))
     assert served._files_stamp() == stamp
+
+
+@pytest.mark.parametrize("q", ["human", "human rights", '"human rights"', "rights -note", "clark"])
+def test_ranking_a_table_without_its_entries_gives_the_pages_and_totals_of_the_joined_ranking(db, index, monkeypatch, q):
+    """A table of one kind with no filter ranks and counts its matches alone; joined with the entries (the
+    path that filters take) every page and total is the same."""
+    db.replace_graphs({k: v for n in range(10, 25) for k, v in document(
+        n, f"{n}. Human rights note {n}" + " rights" * (n % 4), claims=[f"{n}. Human rights note"]).items()})
+    index.refresh(db)
+
+    def pages():
+        found, after = [], None
+        while True:
+            hits, totals = index.search(parse_query(q), limit=4, after=after)
+            found.append((totals, [(h.id, h.kind, h.iri, h.score, h.snippet, h.passage) for h in hits]))
+            if len(hits) < 4:
+                return found
+            after = (hits[-1].score, hits[-1].id)
+
+    alone = pages()
+    assert sum(len(hits) for _, hits in alone) > 0
+    ranked, totals = SearchIndex._ranked, SearchIndex._totals
+    monkeypatch.setattr(SearchIndex, "_ranked", staticmethod(lambda table, query, kinds, where, own:
+                                                              ranked(table, query, kinds, where, False)))
+    monkeypatch.setattr(SearchIndex, "_totals", staticmethod(lambda conn, where, params:
+                                                              totals(conn, where or ["1 = 1"], params)))
+    assert pages() == alone
