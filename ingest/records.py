@@ -113,6 +113,7 @@ class Claim:
     explanation: str | None = None
     cue: str | None = None
     agents: tuple[ClaimAgent, ...] = ()   # per-claimant detail (office, local label), optional
+    about_local: tuple[ClaimAgent, ...] = ()   # persons in `about` known only in this document ("Prime Minister"), with their labels
 
 
 @dataclass

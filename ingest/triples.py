@@ -301,6 +301,8 @@ def _claim(g: _Graph, record: DocumentRecord, doc: str, n: int, c: Claim, page_o
         g.lit(attribution, SCHEMA + "roleName", agent.office)
         if agent.local:
             _entity(g, seen if seen is not None else set(), agent.iri, agent.kind, agent.label)
+    for local in c.about_local:
+        _entity(g, seen if seen is not None else set(), local.iri, local.kind, local.label)
 
 
 def party_person_iri(record: DocumentRecord, party: Party) -> str:

@@ -19,6 +19,10 @@ from .cues import Cues
 __all__ = ["DocumentPeople", "Named"]
 
 _HONORIFICS = frozenset({"mr", "mrs", "miss", "ms", "dr", "sir", "lord", "lady", "the"})
+# An honorific right before a capitalized word that no linked person bears: "Mr. Houdek".
+_HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Messrs)\.?|\bMiss|\bSir|\bLord|\bLady)\s+$")
+# A title followed by a name or by "of …" is no bare title: "President Nixon", "Prime Minister of such a neighbor".
+_NAME_OR_OF_AFTER = re.compile(r"\s+(?:of\b|[A-Z][a-z])|[-’']")
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 
 
@@ -131,11 +135,13 @@ class DocumentPeople:
         (iri, label), = hits.items()
         return Named(iri, label, f"label '{letters}:' read as {label}, the one person named in the document with that initial")
 
-    def untagged(self, start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    def untagged(self, start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, str, Named | None]]:
         """Persons named in text[start:end] by a title or a name the entity layer did not tag ("the
-        Secretary", "Evatt"), as (offset, IRI), where the document settles who they are."""
+        Secretary", "Evatt"), as (offset, IRI, None), where the document settles who they are; and, as
+        (offset, IRI, Named) with a document-local IRI, a bare title the document ties to nobody ("the
+        Prime Minister") or a name after an honorific ("Mr. Houdek") that no linked person bears."""
         text = self.record.text
-        out: list[tuple[int, str]] = []
+        out: list[tuple[int, str, Named | None]] = []
         for m in self._title_or_name.finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b in covered):
                 continue
@@ -143,8 +149,28 @@ class DocumentPeople:
             title = self.title(printed)
             hits = self.by_title.get(title, {}) if title else self.by_word.get(printed.lower(), {})
             if len(hits) == 1:
-                out.append((m.start(), next(iter(hits))))
+                out.append((m.start(), next(iter(hits)), None))
+            elif not hits:
+                local = self._local_person(printed, title, m.start(), m.end())
+                if local is not None:
+                    out.append((m.start(), local.iri, local))
         return out
+
+    def _local_person(self, printed: str, title: str | None, start: int, end: int) -> Named | None:
+        """A bare head-of-government title, or a surname after an honorific, as a person local to the document."""
+        text = self.record.text
+        after = text[end:end + 40]
+        if title is not None:
+            if title not in self.cues.local_titles or _NAME_OR_OF_AFTER.match(after):
+                return None        # "President Nixon", "President of the United States": a name follows, or an office
+            label = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in printed.split() if w.lower() != "the")
+            return Named(self._local(label), label, f"'{printed}', a title the document does not tie to a name", True)
+        before = _HONORIFIC_BEFORE.search(text, max(0, start - 30), start)
+        word = printed.lower()
+        if before is None or word in self.cues.not_person_subjects or printed in self.cues.sentence_starters \
+                or word in self.cues.speaker_titles or _NAME_OR_OF_AFTER.match(after):
+            return None
+        return Named(self._local(printed), printed, f"'{before.group(0).strip()} {printed}', a name the entity layer did not link", True)
 
     def _local(self, name: str) -> str:
         return party_person_iri(self.record, Party(role="speaker", name=name))

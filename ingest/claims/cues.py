@@ -103,6 +103,7 @@ class Cues:
     relay_lead: re.Pattern[str]
     non_speaker_labels: frozenset[str]
     speaker_titles: frozenset[str]
+    local_titles: frozenset[str]
     title_abbreviations: dict[str, str]
     not_person_subjects: frozenset[str]
     # report
@@ -153,6 +154,7 @@ def _build(data: dict) -> Cues:
         relay_lead=re.compile(voice["relay_lead"], _FLAGS),
         non_speaker_labels=frozenset(v.lower() for v in voice["non_speaker_labels"]),
         speaker_titles=frozenset(v.lower() for v in voice["speaker_titles"]),
+        local_titles=frozenset(v.lower() for v in voice["local_titles"]),
         title_abbreviations={k.lower(): v for k, v in voice["title_abbreviations"].items()},
         not_person_subjects=frozenset(v.lower() for v in voice["not_person_subjects"]),
         reporting=Phrases({"speech": rep["speech_verbs"], "attitude": rep["attitude_verbs"],

@@ -95,7 +95,7 @@ def names_of_entities(record: DocumentRecord, extra: Iterable[Claim] = ()) -> di
         bucket = names.setdefault(party_person_iri(record, p), set())
         bucket.update(x for x in (p.name, p.label, p.office) if x)
     for c in extra:
-        for a in c.agents:
+        for a in (*c.agents, *c.about_local):
             bucket = names.setdefault(a.iri, set())
             bucket.update(x for x in (a.label, a.office) if x)
     return names

@@ -20,7 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..records import Claim, DocumentRecord
+from ..records import Claim, ClaimAgent, DocumentRecord
 from .bodies import with_bodies
 from .coreference import DocumentPeople
 from .cues import Cues, load_cues
@@ -175,21 +175,28 @@ class _Extractor:
                 chars[i - s] = " "
         return "".join(chars)
 
-    def _about(self, s: int, e: int, exclude: tuple = (), claimants: tuple[str, ...] = ()) -> tuple[str, ...]:
+    def _about(self, s: int, e: int, exclude: tuple = (), claimants: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[ClaimAgent, ...]]:
+        """The entities the claim text[s:e] is about, and the document-local persons among them with their labels."""
         skip = {id(m) for m in exclude}
         found: list[tuple[int, str]] = []
         inside = self.mentions.within(s, e)
         for m in inside:
             if id(m) not in skip and m.entity and m.kind in ABOUT_KINDS:
                 found.append((m.start, m.entity))
-        # "the Secretary", "Evatt" untagged: the person the document names so, unless it is the speaker.
-        found += [(at, iri) for at, iri in self.people.untagged(s, e, [(m.start, m.end) for m in inside])
-                  if iri not in claimants]
+        # "the Secretary", "Evatt" untagged: the person the document names so, unless it is the speaker;
+        # "the Prime Minister", "Mr. Houdek" tied to no linked person: a person local to the document.
+        local: dict[str, ClaimAgent] = {}
+        for at, iri, named in self.people.untagged(s, e, [(m.start, m.end) for m in inside]):
+            if iri in claimants:
+                continue
+            found.append((at, iri))
+            if named is not None:
+                local.setdefault(iri, ClaimAgent(iri=iri, label=named.label, kind="person", local=True))
         out: list[str] = []
         for _, iri in sorted(found):
             if iri not in out:
                 out.append(iri)
-        return tuple(out)
+        return tuple(out), tuple(local.values())
 
     def _emit(self, s: int, e: int, d: _Decision) -> None:
         text = self.text
@@ -199,12 +206,13 @@ class _Extractor:
             e -= 1
         if e <= s:
             return
+        about, about_local = self._about(s, e, d.speaker_mentions + d.agent.mentions, d.agent.iris)
         self.claims.append(Claim(
             start=s, end=e, claim_type=d.claim_type, claimants=d.agent.iris,
-            about=self._about(s, e, d.speaker_mentions + d.agent.mentions, d.agent.iris), method="rule",
+            about=about, method="rule",
             confidence=round(d.confidence, 2),
             explanation=f"{d.claim_type}: {d.why}; claimant {d.agent.describe()}",
-            cue=d.cue, agents=d.agent.details,
+            cue=d.cue, agents=d.agent.details, about_local=about_local,
         ))
 
     def _pronoun_ref(self, block: Block, sent_start: int, before: int, state: _State) -> Agent | None:

@@ -186,3 +186,19 @@ def test_numbered_paragraphs_after_a_lead_in_relaying_an_assessment_are_the_rela
     assert the(r, "Foreign observers").claimants == ("https://example.org/fo",)
     assert the(r, "The Soviets are").claimants == ("https://example.org/fo",)
     assert the(r, "Accordingly").claimants == (PEOPLE + "bruce",)
+
+
+def test_a_bare_title_or_an_honorific_name_no_linked_person_bears_is_about_a_local_person_labelled_in_the_graph():
+    from ingest.claims import extract_claims
+    from ingest.triples import document_quads
+    r = signed("777. Both Shah and Prime Minister are most eager to accept the offer of Mr. Houdek, "
+               "as the President of the United States knows.", signer="Wiley")
+    c = the(r, "Both Shah")
+    labels = {a.iri: a.label for a in c.about_local}
+    assert sorted(labels.values()) == ["Houdek", "Prime Minister", "Shah"]          # not "President of …"
+    assert set(labels) <= set(c.about) and all(a.local for a in c.about_local)
+    extract_claims(r)
+    quads = {(str(q.subject.value), str(q.predicate.value).rsplit("#", 1)[-1], getattr(q.object, "value", None))
+             for q in document_quads(r)}
+    for iri, label in labels.items():
+        assert (iri, "label", label) in quads
