@@ -9,6 +9,7 @@ from graph import Store, sparql_terms as st
 from graph.statistics import has_statistics
 from ontology.namespaces import sparql_prologue
 
+from .resources.counts import entity_years
 from .resources.rows import select
 
 __all__ = ["documents_per_year", "party_count", "entity_spans", "volume_lists", "claims_sparql", "documents_sparql",
@@ -18,9 +19,14 @@ _PROLOGUE = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
 
 
 def documents_per_year(store: Store, iri: str) -> dict[int, int]:
-    """Dated documents mentioning the entity, per year: summed from the statistics layer's month counts (at most
-    one row per volume and month), or counted from the documents on a store without them (no statistics, or
-    statistics written before the month counts existed: `frus-kg index --rebuild` adds them)."""
+    """Dated documents mentioning the entity, per year: the entity summaries' years (a few dozen rows), else
+    summed from the statistics layer's month counts (at most one row per volume and month), or counted from
+    the documents on a store without them (no statistics, or statistics written before the month counts
+    existed: `frus-kg index --rebuild` adds them)."""
+    summed = entity_years(store, iri)
+    found = {int(year): n["documentCount"] for year, n in summed or [] if year.isdigit() and n["documentCount"]}
+    if found:
+        return found
     if has_statistics(store):
         found = _years(store, _PROLOGUE + f"""SELECT ?year (SUM(?c) AS ?n) WHERE {{
   ?h fk:entity {st.iri(iri)} ; fk:month ?month ; fk:documentCount ?c . BIND (SUBSTR(STR(?month), 1, 4) AS ?year)

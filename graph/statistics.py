@@ -19,7 +19,13 @@ per request. So after an ingest, `refresh_statistics(store)` writes the counts i
   month, the documents mentioning it and the claims about it and by it, with each dated document's and
   claim's keys (`fk:mentionedInMonth`, `fk:aboutInMonth`, `fk:byInMonth`), for an entity's pages.
 - in each volume's graph, a `void:Dataset` of its document graphs with VoID's class and property
-  partitions (graph/dataset_counts.py), which `/.well-known/void` sums instead of scanning the store.
+  partitions (graph/dataset_counts.py), which `/.well-known/void` sums instead of scanning the store;
+- `{BASE}graph/stats-entities` (`SUMMARY_GRAPH`), the per-volume month and co-mention nodes of entities
+  counted in `SUMMARY_MIN_VOLUMES` volumes or more, summed across volumes (`entity_summary`): per entity
+  and year (`fk:yearOf`), per entity and month (`fk:monthOf`, at IRIs a reader can name), and for entities
+  in `FREQUENT` documents or more the `CO_MENTION_LIMIT` largest co-mention sums (`fk:coMentionOf`). An
+  entity page then reads a few dozen rows instead of one node per volume and month (on 99 volumes the
+  Soviet Union has some 3,000: 200 ms). Rewritten with the totals, and written when missing.
 
 It reads through `Store.query` and writes through `replace_graphs`/`drop_graphs` only, so it works the
 same against a remote SPARQL server. Refresh is incremental: a volume is recomputed when its fingerprint
@@ -41,13 +47,18 @@ from ontology.namespaces import BASE, FK, RDF, XSD, sparql_prologue
 from .dataset_counts import volume_partitions
 from .store import Store
 
-__all__ = ["STATS_PREFIX", "TOTALS_GRAPH", "CO_MENTION_LIMIT", "CO_MENTION_MIN", "StatisticsReport", "statistics_graph",
-           "has_statistics", "month_key", "refresh_statistics", "volume_fingerprints", "volume_statistics", "entity_kind"]
+__all__ = ["STATS_PREFIX", "TOTALS_GRAPH", "SUMMARY_GRAPH", "CO_MENTION_LIMIT", "CO_MENTION_MIN", "FREQUENT",
+           "SUMMARY_MIN_VOLUMES", "StatisticsReport", "statistics_graph", "has_statistics", "month_key",
+           "summary_node", "entity_summary", "refresh_statistics", "volume_fingerprints", "volume_statistics",
+           "entity_kind"]
 
 STATS_PREFIX = f"{BASE}graph/stats/"
 TOTALS_GRAPH = f"{BASE}graph/stats"
 CO_MENTION_LIMIT = 20          # per entity per volume, as many as an entity page shows
 CO_MENTION_MIN = 2             # documents a pair shares in a volume to be listed: most pairs share one
+SUMMARY_GRAPH = f"{BASE}graph/stats-entities"
+SUMMARY_MIN_VOLUMES = 2        # an entity of one volume reads that volume's few nodes as cheaply as a summary
+FREQUENT = 100                 # documents: from here on an entity page sums co-mention lists instead of counting
 
 _P = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
 _INT, _DATE, _STRING = (ox.NamedNode(XSD + t) for t in ("integer", "date", "string"))
@@ -65,6 +76,7 @@ class StatisticsReport:
     removed: int = 0            # volumes gone, their statistics dropped
     unchanged: int = 0
     totals: bool = False        # the corpus totals were rewritten
+    summary: bool = False       # the entity summaries were rewritten
     seconds: float = 0.0
 
 
@@ -293,6 +305,67 @@ def _totals(store: Store) -> list[ox.Quad]:
     return quads
 
 
+_COUNTS = ("documentCount", "claimsAboutCount", "claimsByCount")
+
+
+def summary_node(entity: str, what: str, key: str) -> str:
+    """The IRI of an entity's summary node in `SUMMARY_GRAPH`: `what` is `years` (key "1962"), `months`
+    (key "1962-01") or `with` (key: the co-mentioned entity's IRI). A reader names the months it wants."""
+    return f"{SUMMARY_GRAPH}/{_path(entity)}/{what}/{_path(key) if what == 'with' else key}"
+
+
+def entity_summary(store: Store) -> list[ox.Quad]:
+    """The quads of `SUMMARY_GRAPH`, summed from the volumes' statistics graphs and read with the totals
+    (which must be current): for each entity counted in `SUMMARY_MIN_VOLUMES` volumes or more, its counts
+    per year and per month (documents mentioning it, claims about it and by it), and for those in
+    `FREQUENT` documents or more, the `CO_MENTION_LIMIT` largest sums of its co-mention lists, as an entity
+    page reads them (most documents first, then by IRI)."""
+    entities = {e: int(docs) for e, docs in _rows(store, _P + f"""SELECT ?e ?docs WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
+      ?t fk:entity ?e ; fk:volumeCount ?v ; fk:documentCount ?docs FILTER (?v >= {SUMMARY_MIN_VOLUMES}) }} }}""")}
+    g = ox.NamedNode(SUMMARY_GRAPH)
+    quads = [ox.Quad(g, _TYPE, _fk("EntitySummaries"), g)]
+    months: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for name in sorted(n for n in store.graph_names() if n.startswith(STATS_PREFIX)):
+        for e, month, *counts in _rows(store, _P + f"""SELECT ?e ?month ?d ?a ?b WHERE {{ GRAPH <{name}> {{
+          ?h fk:entity ?e ; fk:month ?month . OPTIONAL {{ ?h fk:documentCount ?d }}
+          OPTIONAL {{ ?h fk:claimsAboutCount ?a }} OPTIONAL {{ ?h fk:claimsByCount ?b }} }} }}"""):
+            if e in entities:
+                months[e, month].update({role: int(n) for role, n in zip(_COUNTS, counts) if n})
+    years: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for (e, month), counts in sorted(months.items()):
+        years[e, month[:4]].update(counts)
+        quads += _summary_counts(g, summary_node(e, "months", month), ("monthOf", e), ("month", month), counts)
+    for (e, year), counts in sorted(years.items()):
+        quads += _summary_counts(g, summary_node(e, "years", year), ("yearOf", e), ("year", year), counts)
+    return quads + _summary_co_mentions(store, g, sorted(e for e, docs in entities.items() if docs >= FREQUENT))
+
+
+def _summary_counts(g: ox.NamedNode, iri: str, of: tuple[str, str], key: tuple[str, str], counts: Counter) -> list[ox.Quad]:
+    node = ox.NamedNode(iri)
+    quads = [ox.Quad(node, _fk(of[0]), ox.NamedNode(of[1]), g), ox.Quad(node, _fk(key[0]), _lit(key[1], _STRING), g)]
+    return quads + [ox.Quad(node, _fk(role), _lit(counts[role]), g) for role in _COUNTS if counts[role]]
+
+
+def _summary_co_mentions(store: Store, g: ox.NamedNode, entities: list[str]) -> list[ox.Quad]:
+    """Each entity's `CO_MENTION_LIMIT` largest sums of its volumes' co-mention lists (`fk:coMentionOf`)."""
+    if not entities:
+        return []
+    sums: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for e, other, n in _rows(store, _P + f"""SELECT ?e ?other (SUM(?n) AS ?count) WHERE {{
+      VALUES ?e {{ {" ".join(f"<{e}>" for e in entities)} }}
+      GRAPH ?g {{ ?pair fk:entity ?e ; fk:coMentioned ?other ; fk:coMentionCount ?n }}
+      FILTER (STRSTARTS(STR(?g), "{STATS_PREFIX}")) }} GROUP BY ?e ?other"""):
+        sums[e].append((-int(n), other))
+    quads = []
+    for e, found in sorted(sums.items()):
+        for minus_n, other in sorted(found)[:CO_MENTION_LIMIT]:
+            node = ox.NamedNode(summary_node(e, "with", other))
+            quads += [ox.Quad(node, _fk("coMentionOf"), ox.NamedNode(e), g),
+                      ox.Quad(node, _fk("coMentioned"), ox.NamedNode(other), g),
+                      ox.Quad(node, _fk("coMentionCount"), _lit(-minus_n), g)]
+    return quads
+
+
 def _write(store: Store, name: str, quads: list[ox.Quad]) -> None:
     """Drop, then add: replacing a graph in one SPARQL update parses every quad as text (4 s for 20,000),
     adding a new graph is one `extend`. In between (about a second) readers count directly where the
@@ -306,7 +379,8 @@ def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = Fa
                        on_progress: Callable[[int, int], None] | None = None) -> StatisticsReport:
     """Recompute the statistics of volumes whose fingerprint changed, drop those of volumes that are gone,
     and rewrite the corpus totals if anything changed, if they are missing, or if `totals` (names changed:
-    the authority graphs were reloaded). `rebuild` recomputes every volume."""
+    the authority graphs were reloaded), and the entity summaries with them or when they are missing.
+    `rebuild` recomputes every volume."""
     started = time.perf_counter()
     report = StatisticsReport()
     current = volume_fingerprints(store)
@@ -327,5 +401,8 @@ def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = Fa
     if stale or gone or rebuild or totals or not has_statistics(store):
         _write(store, TOTALS_GRAPH, _totals(store))
         report.totals = True
+    if report.totals or not store.has_graph(SUMMARY_GRAPH):      # a store from before the summaries gets them
+        _write(store, SUMMARY_GRAPH, entity_summary(store))
+        report.summary = True
     report.seconds = time.perf_counter() - started
     return report

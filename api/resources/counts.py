@@ -6,22 +6,27 @@ A list page of entities is a lookup of the ranks it shows; an entity's totals ar
 co-mentioned entities sum at most one row per volume and per listed entity. Lookups of the totals name
 their graph: `?t fk:entity <e>` alone also meets every per-volume, per-month and co-mention node of a
 frequent entity (thousands at corpus scale) before a second pattern keeps the one total.
+
+An entity in several volumes has its months, years and co-mentions summed already (the entity summaries,
+`SUMMARY_GRAPH`): a page of its documents reads its years (a few dozen rows), then the months of the
+years the page spans, by their IRIs. Without a summary (a store from before them, or an entity of one
+volume, whose nodes are few) the volumes' nodes are summed here, with the same answers.
 """
 from __future__ import annotations
 
 from graph import Store, sparql_terms as st
-from graph.statistics import TOTALS_GRAPH, has_statistics, month_key, statistics_graph
+from graph.statistics import (CO_MENTION_LIMIT, FREQUENT, SUMMARY_GRAPH, TOTALS_GRAPH, has_statistics, month_key,
+                              statistics_graph, summary_node)
 from ontology.namespaces import sparql_prologue
 
 from .rows import select
 
 __all__ = ["FREQUENT", "uses_statistics", "ranked_entities", "kind_total", "document_counts", "entity_totals",
-           "co_mentioned", "volume_total", "month_window",
-           "entity_month_window", "entity_months"]
+           "co_mentioned", "volume_total", "month_window", "entity_month_window", "entity_months", "entity_years"]
 
 _PROLOGUE = sparql_prologue("fk")
 _ROLES = ("documentCount", "claimsAboutCount", "claimsByCount")
-FREQUENT = 100     # documents: below, an entity's co-mentions are counted exactly from its documents (cheap)
+# FREQUENT (graph.statistics): documents; below, an entity's co-mentions are counted exactly from its documents (cheap)
 
 
 def uses_statistics(store: Store) -> bool:
@@ -69,6 +74,11 @@ def co_mentioned(store: Store, iri: str, limit: int) -> list[tuple[str, int]]:
     """The entities sharing most documents with one, summed over the volumes' lists. Each volume lists the
     first `CO_MENTION_LIMIT` entities sharing at least `CO_MENTION_MIN` documents with it, so a sum leaves out
     the volumes where a pair is rarer: exact within one volume, a close lower bound for frequent entities."""
+    if limit <= CO_MENTION_LIMIT:       # the summed lists keep each frequent entity's first CO_MENTION_LIMIT
+        summed = sorted((-int(row["n"]), row["other"]) for row in select(store, _PROLOGUE + f"""SELECT ?other ?n WHERE {{
+  GRAPH <{SUMMARY_GRAPH}> {{ ?pair fk:coMentionOf {st.iri(iri)} ; fk:coMentioned ?other ; fk:coMentionCount ?n }} }}"""))
+        if summed:
+            return [(other, -minus_n) for minus_n, other in summed[:limit]]
     query = _PROLOGUE + f"""SELECT ?other (SUM(?n) AS ?count) WHERE {{
   ?pair fk:entity {st.iri(iri)} ; fk:coMentioned ?other ; fk:coMentionCount ?n
 }} GROUP BY ?other ORDER BY DESC(?count) ?other LIMIT {int(limit)}"""
@@ -105,9 +115,32 @@ def entity_month_window(store: Store, iri: str, role: str, offset: int, limit: i
     """The same for the documents mentioning one entity (`documentCount`) or the claims about it
     (`claimsAboutCount`) or by it (`claimsByCount`): the month keys (graph.statistics.month_key) the page
     spans, and how many of their items come before it."""
-    rows = entity_months(store, iri, role)
-    window = _window(rows, offset, limit) if rows is not None else None
+    years = entity_years(store, iri)
+    if years is None:
+        rows = entity_months(store, iri, role)
+        window = _window(rows, offset, limit) if rows is not None else None
+    else:           # the years the page spans, then their months: the same window as over every month
+        spanned = _window([(year, n[role]) for year, n in years if n[role]], offset, limit) if role in _ROLES else None
+        window = _window(_months_of(store, iri, role, spanned[0]), spanned[1], limit) if spanned else None
     return ([month_key(iri, role, m) for m in window[0]], window[1]) if window else None
+
+
+def entity_years(store: Store, iri: str) -> list[tuple[str, dict[str, int]]] | None:
+    """(year, {documentCount, claimsAboutCount, claimsByCount}) in order, from the entity summaries; None
+    when they have none for the entity (then its volumes' month nodes are summed instead)."""
+    if not has_statistics(store):
+        return None
+    optional = " ".join(f"OPTIONAL {{ ?y fk:{r} ?{r} }}" for r in _ROLES)
+    rows = list(select(store, _PROLOGUE + f"""SELECT ?year {" ".join("?" + r for r in _ROLES)} WHERE {{
+  GRAPH <{SUMMARY_GRAPH}> {{ ?y fk:yearOf {st.iri(iri)} ; fk:year ?year . {optional} }} }}"""))
+    return sorted((str(row["year"]), {r: int(row.get(r, 0)) for r in _ROLES}) for row in rows) or None
+
+
+def _months_of(store: Store, iri: str, role: str, years: list[str]) -> list[tuple[str, int]]:
+    """(month, how many) in order, in the given years, from the entity summaries' month nodes named by IRI."""
+    nodes = (st.iri(summary_node(iri, "months", f"{year}-{m:02d}")) for year in years for m in range(1, 13))
+    return sorted((str(row["month"]), int(row["n"])) for row in select(store, _PROLOGUE + f"""SELECT ?month ?n WHERE {{
+  GRAPH <{SUMMARY_GRAPH}> {{ {st.values("h", nodes)} ?h fk:month ?month ; fk:{role} ?n }} }}"""))
 
 
 def entity_months(store: Store, iri: str, role: str) -> list[tuple[str, int]] | None:
@@ -117,6 +150,11 @@ def entity_months(store: Store, iri: str, role: str) -> list[tuple[str, int]] | 
     month nodes is the cost: every node naming the entity, one per volume, month and co-mention, is looked at."""
     if role not in _ROLES or not has_statistics(store):
         return None
+    optional = " ".join(f"OPTIONAL {{ ?h fk:{r} ?{r} }}" for r in _ROLES)
+    summed = list(select(store, _PROLOGUE + f"""SELECT ?month {" ".join("?" + r for r in _ROLES)} WHERE {{
+  GRAPH <{SUMMARY_GRAPH}> {{ ?h fk:monthOf {st.iri(iri)} ; fk:month ?month . {optional} }} }}"""))
+    if summed:      # the entity summaries: one node per month, not one per volume and month
+        return sorted((str(row["month"]), int(row[role])) for row in summed if int(row.get(role, 0)))
     sums = " ".join(f"(SUM(COALESCE(?{r}, 0)) AS ?n{r})" for r in _ROLES)
     optional = " ".join(f"OPTIONAL {{ ?h fk:{r} ?{r} }}" for r in _ROLES)
     query = _PROLOGUE + f"""SELECT ?month {sums} WHERE {{

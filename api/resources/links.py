@@ -73,17 +73,35 @@ def list_page(path: str, filters: dict, page, total: int, items: list) -> dict:
 
 
 def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
-    """rdfs:label (else schema:name) of each IRI that has one, in one query."""
+    """rdfs:label (else schema:name) of each IRI that has one; schema:name is read only for IRIs without a label."""
     wanted = sorted({i for i in iris if i})
-    if not wanted:
+    found = _first(store, "rdfs:label", wanted)
+    return {**found, **_first(store, "schema:name", [i for i in wanted if i not in found])}
+
+
+_ALONE = 20         # IRIs with many values read in one query, each with LIMIT 1
+
+
+def _first(store: Store, predicate: str, iris: list[str]) -> dict[str, str]:
+    """The first value of the predicate of each IRI. An organization named in every document it sent states
+    its label in each of those graphs (an embassy's 374 times on 99 volumes, each row 30 µs to decode), so
+    IRIs with more than one value are counted first (no decoding) and read alone, with LIMIT 1."""
+    if not iris:
         return {}
-    query = sparql_prologue("rdfs", "schema") + f"""SELECT ?e ?label WHERE {{
-  {sparql_terms.values("e", map(sparql_terms.iri, wanted))}
-  {{ ?e rdfs:label ?label }} UNION {{ ?e schema:name ?label FILTER NOT EXISTS {{ ?e rdfs:label ?any }} }}
-}}"""
+    prologue = sparql_prologue("rdfs", "schema")
+    block = sparql_terms.values("e", map(sparql_terms.iri, iris))
+    many = {row["e"] for row in select(store, prologue + f"""SELECT ?e WHERE {{ {block} ?e {predicate} ?v }}
+  GROUP BY ?e HAVING (COUNT(?v) > 1)""")}
     found: dict[str, str] = {}
-    for row in select(store, query):
-        found.setdefault(row["e"], row["label"])
+    single = [i for i in iris if i not in many]
+    if single:
+        query = prologue + f"SELECT ?e ?label WHERE {{ {sparql_terms.values('e', map(sparql_terms.iri, single))} ?e {predicate} ?label }}"
+        found.update((row["e"], row["label"]) for row in select(store, query))
+    alone = sorted(many)
+    for i in range(0, len(alone), _ALONE):
+        branches = " UNION ".join(f"{{ SELECT ({t} AS ?e) ?label WHERE {{ {t} {predicate} ?label }} LIMIT 1 }}"
+                                  for t in map(sparql_terms.iri, alone[i:i + _ALONE]))
+        found.update((row["e"], row["label"]) for row in select(store, prologue + f"SELECT ?e ?label WHERE {{ {branches} }}"))
     return found
 
 

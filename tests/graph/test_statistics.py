@@ -9,8 +9,8 @@ import pyoxigraph as ox
 import pytest
 
 from graph import open_store
-from graph.statistics import (CO_MENTION_LIMIT, CO_MENTION_MIN, STATS_PREFIX, TOTALS_GRAPH, refresh_statistics,
-                              statistics_graph)
+from graph.statistics import (CO_MENTION_LIMIT, CO_MENTION_MIN, STATS_PREFIX, SUMMARY_GRAPH, TOTALS_GRAPH,
+                              refresh_statistics, statistics_graph)
 from ontology.namespaces import BASE, FK, sparql_prologue
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,7 +110,8 @@ def stored_co_mentions(store) -> dict[tuple[str, str], list[tuple[str, int]]]:
 
 def test_each_volume_has_its_own_statistics_graph_and_the_corpus_its_totals(db):
     names = [g for g in db.graph_names() if g.startswith(TOTALS_GRAPH)]
-    assert names == sorted([TOTALS_GRAPH, *(STATS_PREFIX + v for v in ("frus1969-76v01", "frus1969-76ve09p1", "frus1981-88v41"))])
+    assert names == sorted([TOTALS_GRAPH, SUMMARY_GRAPH,
+                            *(STATS_PREFIX + v for v in ("frus1969-76v01", "frus1969-76ve09p1", "frus1981-88v41"))])
 
 
 def test_the_counts_per_entity_and_volume_equal_the_direct_aggregates(db):
@@ -150,7 +151,7 @@ def test_the_totals_sum_the_volumes_and_rank_each_kind_by_name(db):
 
 def test_an_unchanged_store_is_not_counted_again(db):
     report = refresh_statistics(db)
-    assert (report.volumes, report.removed, report.unchanged, report.totals) == (0, 0, 3, False)
+    assert (report.volumes, report.removed, report.unchanged, report.totals, report.summary) == (0, 0, 3, False, False)
 
 
 def test_a_volume_whose_documents_changed_is_counted_again_alone(db):
@@ -250,3 +251,97 @@ def test_the_lists_read_their_counts_from_the_statistics(db):
     db.replace_graphs({TOTALS_GRAPH: doctored})
     listing = entity_list(db, "people", EntityFilter(), Page(limit=200))
     assert {i["id"]: i["documentCount"] for i in listing["items"]}[CLARK] == 999
+
+
+# -- the entity summaries: sums across volumes, read instead of every volume's nodes -----------------
+
+def summarised(store) -> set[str]:
+    return {e for e, in rows(store, f"SELECT DISTINCT ?e WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?y fk:yearOf ?e }} }}")}
+
+
+def test_the_summaries_sum_each_entity_s_months_and_years_over_its_volumes(db):
+    volumes = defaultdict(lambda: defaultdict(int))
+    for e, month, role, n in rows(db, f"""SELECT ?e ?month ?role ?n WHERE {{ GRAPH ?g {{ ?h fk:entity ?e ; fk:month ?month ;
+        ?role ?n FILTER (?role IN (fk:documentCount, fk:claimsAboutCount, fk:claimsByCount)) }}
+        FILTER (STRSTARTS(STR(?g), "{STATS_PREFIX}")) }}"""):
+        volumes[e, month][role] += int(n)
+    summed = defaultdict(dict)
+    for e, month, role, n in rows(db, f"""SELECT ?e ?month ?role ?n WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{
+        ?h fk:monthOf ?e ; fk:month ?month ; ?role ?n FILTER (?role != fk:monthOf && ?role != fk:month) }} }}"""):
+        summed[e, month][role] = int(n)
+    in_several = {e for e, n in rows(db, f"""SELECT ?e ?n WHERE {{ GRAPH <{TOTALS_GRAPH}> {{ ?t fk:entity ?e ;
+        fk:volumeCount ?n FILTER (?n >= 2) }} }}""")}
+    assert US in in_several and KISSINGER in in_several and CLARK not in in_several
+    assert summarised(db) == {e for e, _ in volumes if e in in_several}
+    assert dict(summed) == {k: dict(v) for k, v in volumes.items() if k[0] in in_several}
+    years = defaultdict(lambda: defaultdict(int))
+    for (e, month), counts in summed.items():
+        for role, n in counts.items():
+            years[e, month[:4]][role] += n
+    stored = defaultdict(dict)
+    for e, year, role, n in rows(db, f"""SELECT ?e ?year ?role ?n WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{
+        ?y fk:yearOf ?e ; fk:year ?year ; ?role ?n FILTER (?role != fk:yearOf && ?role != fk:year) }} }}"""):
+        stored[e, year][role] = int(n)
+    assert dict(stored) == {k: dict(v) for k, v in years.items()}
+
+
+def _entity_reads(store, entities) -> dict:
+    """What an entity's pages read from the statistics, for each entity: its months, the windows of its pages
+    by date, its co-mentions, its timeline, and the REST entity with its first pages."""
+    from api.page_queries import documents_per_year
+    from api.resources import entity_detail
+    from api.resources.counts import co_mentioned, entity_month_window, entity_months
+
+    found = {}
+    for e in entities:
+        kind, ident = e[len(BASE):].split("/")
+        for role in ("documentCount", "claimsAboutCount", "claimsByCount"):
+            found[e, role] = (entity_months(store, e, role),
+                              [entity_month_window(store, e, role, off, n) for off in (0, 1, 3, 7, 20) for n in (1, 2, 5)])
+        found[e] = (co_mentioned(store, e, 5), co_mentioned(store, e, CO_MENTION_LIMIT), documents_per_year(store, e),
+                    entity_detail(store, kind, ident, documents=3, claims=2, co_mentioned=CO_MENTION_LIMIT))
+    return found
+
+
+def test_the_summaries_answer_as_every_volume_s_nodes_do(db, monkeypatch):
+    """The fast path (the summaries) equals the slow one (the volumes' month and co-mention nodes summed per
+    request) on the sample memo and the TEI slices, co-mentions included (summed here for every entity of
+    several volumes, as FREQUENT is lowered to the fixture's size)."""
+    import graph.statistics
+
+    monkeypatch.setattr(graph.statistics, "FREQUENT", 1)
+    assert refresh_statistics(db, totals=True).summary
+    entities = sorted(summarised(db))
+    assert len(entities) > 10 and US in entities and KISSINGER in entities
+    assert rows(db, f"SELECT ?p WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?p fk:coMentionOf <{US}> }} }}")
+    fast = _entity_reads(db, entities)
+    assert any(window for e in entities for window in fast[e, "documentCount"][1])
+    assert fast[US][0] and fast[US][2]
+    db.drop_graphs([SUMMARY_GRAPH])                 # a store from before the summaries: the volumes' nodes
+    assert _entity_reads(db, entities) == fast
+    assert _pages_by_date(db) == _pages_by_date_with_summaries(db)
+
+
+def _pages_by_date_with_summaries(store) -> dict:
+    refresh_statistics(store)                       # puts the missing summaries back
+    assert store.has_graph(SUMMARY_GRAPH)
+    return _pages_by_date(store)
+
+
+def test_a_store_without_the_summaries_gets_them_from_a_refresh_alone(db):
+    """`frus-kg index` upgrades a store written before the summaries: no volume is counted again."""
+    before = sorted(map(str, db.quads(SUMMARY_GRAPH)))
+    db.drop_graphs([SUMMARY_GRAPH])
+    report = refresh_statistics(db)
+    assert (report.volumes, report.unchanged, report.totals, report.summary) == (0, 3, False, True)
+    assert sorted(map(str, db.quads(SUMMARY_GRAPH))) == before
+
+
+def test_the_summaries_follow_a_changed_volume(db):
+    db.drop_graphs([SLICE_VOLUME + "/d10"])
+    report = refresh_statistics(db)
+    assert report.totals and report.summary
+    fresh = sorted(map(str, db.quads(SUMMARY_GRAPH)))
+    db.drop_graphs([SUMMARY_GRAPH])
+    refresh_statistics(db)
+    assert sorted(map(str, db.quads(SUMMARY_GRAPH))) == fresh
