@@ -431,8 +431,8 @@ class _Extractor:
             return None
         if speech is not None:
             if speech.claim_type == "report":
-                if not (voice and speech.agent.iris == voice.iris):
-                    state.last_speaker = speech.agent
+                if speech.speaker_mentions or not (voice and speech.agent.iris == voice.iris):
+                    state.last_speaker = speech.agent     # also the writer named in the third person: "The President assured…"
                 state.report = speech.agent
             return speech
         if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):

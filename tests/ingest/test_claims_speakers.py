@@ -202,3 +202,20 @@ def test_a_bare_title_or_an_honorific_name_no_linked_person_bears_is_about_a_loc
              for q in document_quads(r)}
     for iri, label in labels.items():
         assert (iri, "label", label) in quads
+
+
+def test_he_after_the_writer_named_in_the_third_person_is_the_writer_not_the_last_other_speaker():
+    r = document("Ambassador Chung raised the question of our interest. Mr. Hickerson assured the Ambassador that "
+                 "this was not the case. He said that the Korean economic problems were so great that Korea needed aid.")
+    writer = authors(r)[0]                     # the writer, named in the third person
+    named(r, "Chung", PEOPLE + "chung")
+    named(r, "Hickerson", writer)
+    assert the(r, "Ambassador Chung").claimants == (PEOPLE + "chung",)
+    assert the(r, "He said").claimants == (writer,)
+
+
+def test_telephoned_reports_what_the_caller_said():
+    r = signed("George Allen telephoned the Secretary that there were two telegrams from Amman.", signer="Asbjornson")
+    named(r, "George Allen", PEOPLE + "allen")
+    c = the(r, "George Allen")
+    assert c.claim_type == "report" and c.claimants == (PEOPLE + "allen",)
