@@ -1,9 +1,14 @@
 """One call from a request to a defensible network: projection, metrics, coverage, rankings.
 
-The CLI, the API and the bench all go through `build_network`, so they show the same figures.
+The CLI, the API and the bench all go through `build_network`, so they show the same figures. Networks
+drawn from the network table are kept in a small cache (`CACHE_EDGES`), keyed by the request and the
+table's state token, which every refresh that changes the table renews: a page that asks again for the
+same slice (its JSON, then an export) is answered without drawing it again.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import asdict, dataclass
 
 import networkx as nx
@@ -14,9 +19,10 @@ from .collector import collector_paused
 from .coverage import YearCoverage, coverage_warning, markup_coverage, normalise
 from .metrics import METRICS, add_metrics
 from .projections import Spec, project
+from .table import table_state
 from .windows import Segmenter
 
-__all__ = ["build_network", "ranking", "Ranking", "RANKABLE"]
+__all__ = ["build_network", "ranking", "Ranking", "RANKABLE", "CACHE_EDGES", "clear_network_cache"]
 
 RANKABLE = (*METRICS, "documents", "documents_per_marked")
 
@@ -27,11 +33,57 @@ def _span(g: nx.Graph) -> tuple[str | None, str | None]:
     return (min(firsts) if firsts else None, max(lasts) if lasts else None)
 
 
+CACHE_EDGES = 400_000       # edges the cache of drawn networks holds, over all its networks (about 1 GB at most)
+_cache: "OrderedDict[tuple, nx.Graph]" = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def clear_network_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _cache_key(store: Store, spec: Spec, metrics: bool, seed: int, source: str) -> tuple | None:
+    """The request and the table's state token, or None when the table cannot answer (nothing is cached)."""
+    if source == "mentions":
+        return None
+    state = table_state(store)
+    return None if state is None or not state.token else (id(store), state.token, spec, metrics, seed, source)
+
+
+def _remember(key: tuple, g: nx.Graph) -> None:
+    with _cache_lock:
+        _cache[key] = g
+        while len(_cache) > 1 and sum(h.number_of_edges() for h in _cache.values()) > CACHE_EDGES:
+            _cache.popitem(last=False)
+
+
 def build_network(store: Store, spec: Spec, *, sentences: Segmenter | None = None, metrics: bool = True,
-                  seed: int = 42, source: str = "auto") -> nx.Graph:
-    """The projection with its metrics (optional), coverage-normalised counts and coverage warning."""
+                  seed: int = 42, source: str = "auto", cache: bool = True) -> nx.Graph:
+    """The projection with its metrics (optional), coverage-normalised counts and coverage warning.
+
+    A network drawn from the network table is cached (`cache=False` draws it anyway); the caller gets a copy,
+    so it may add to or prune its graph."""
     with collector_paused():
-        return _build(store, spec, sentences, metrics, seed, source)
+        key = _cache_key(store, spec, metrics, seed, source) if cache else None
+        with _cache_lock:
+            hit = _cache.get(key) if key else None
+            if hit is not None:
+                _cache.move_to_end(key)
+        if hit is not None:
+            return _copy(hit)
+        g = _build(store, spec, sentences, metrics, seed, source)
+        if key and g.graph.get("source") == "table" and g.number_of_edges() <= CACHE_EDGES:
+            _remember(key, g)
+            return _copy(g)
+        return g
+
+
+def _copy(g: nx.Graph) -> nx.Graph:
+    """A copy with its own node, edge and graph attribute dicts (the values, evidence included, are shared)."""
+    h = g.copy()
+    h.graph = {k: (dict(v) if isinstance(v, dict) else v) for k, v in g.graph.items()}
+    return h
 
 
 def _build(store: Store, spec: Spec, sentences: Segmenter | None, metrics: bool, seed: int, source: str) -> nx.Graph:

@@ -22,7 +22,7 @@ from .collector import collector_paused
 from .entities import aliases, canonical, chunks, describe, iri_values
 from .evidence import DEFAULT_CAP, Evidence, Passage
 from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters, NetworkError, document_patterns
-from .table import TableRow, read_rows, table_state
+from .table import TableIdentity, TableRow, expand, read_identity, read_slice, table_state
 from .windows import WINDOWS, Segmenter, Spans
 
 __all__ = ["PROJECTIONS", "Spec", "project", "edge_evidence", "WEIGHTS"]
@@ -104,6 +104,7 @@ class _Builder:
         self.node_docs: dict[str, Counter] = defaultdict(Counter)     # node → year → documents
         self.node_dates: dict[str, list[str]] = {}
         self.kinds: dict[str, str] = {}
+        self.table: TableIdentity | None = None       # who the IRIs are, when the rows came from the table
         self._seen: set[tuple[str, str]] = set()
 
     def saw(self, node: str, document: str, date: str | None) -> None:
@@ -127,7 +128,7 @@ class _Builder:
         g = nx.DiGraph() if spec.directed else nx.Graph()
         kept = {k: e for k, e in self.edges.items() if e.weight(spec.weight_by) >= spec.filters.min_weight}
         nodes = {n for pair in kept for n in pair}
-        described = clock.timed(lambda: describe(store, nodes))
+        described = _describe(store, clock, nodes, self.table)
         for n in sorted(nodes):
             entity = described[n]
             years = self.node_docs.get(n, Counter())
@@ -148,8 +149,25 @@ class _Builder:
         return g
 
 
-def _resolve(store: Store, clock: _Clock, nodes: Iterable[str]) -> dict[str, str]:
-    return clock.timed(lambda: canonical(store, set(nodes)))
+def _resolve(store: Store, clock: _Clock, nodes: Iterable[str], table: TableIdentity | None = None) -> dict[str, str]:
+    """Each IRI's canonical IRI: from the network table's entity lines when it has them, the rest by SPARQL."""
+    nodes = set(nodes)
+    known = table.canonical if table else {}
+    found = {n: known[n] for n in nodes if n in known}
+    missing = {n for n in nodes if n not in found}
+    if missing:
+        found.update(clock.timed(lambda: canonical(store, missing)))
+    return found
+
+
+def _describe(store: Store, clock: _Clock, nodes: set[str], table: TableIdentity | None) -> dict:
+    """Each node's Entity (label, kind, links): from the table when it has it, the rest by SPARQL."""
+    known = table.entities if table else {}
+    found = {n: known[n] for n in nodes if n in known}
+    missing = nodes - found.keys()
+    if missing:
+        found.update(clock.timed(lambda: describe(store, missing)))
+    return found
 
 
 def _value(term) -> str | None:
@@ -160,9 +178,19 @@ def _value(term) -> str | None:
 _SOURCES = ("auto", "table", "mentions")
 
 
-def _table_rows(store: Store, spec: Spec, clock: _Clock, source: str,
+def _parts(spec: Spec) -> list[str]:
+    """The parts of the table's rows a projection reads (graph/networks/table.py PARTS)."""
+    how = PROJECTIONS[spec.kind][0]
+    if how == "co-mention":
+        left, right = spec.sides()
+        return sorted(set(left) | set(right))
+    return ["letters"] if how == "correspondence" else ["claims"]
+
+
+def _table_rows(store: Store, spec: Spec, build: "_Builder", clock: _Clock, source: str,
                 mentioning: tuple[set[str], set[str]] | None = None) -> tuple[list[TableRow] | None, str | None]:
-    """(rows, None) from the network table when it can answer, else (None, why not): the caller reads the mentions."""
+    """(rows, None) from the network table when it can answer, with who their IRIs are (on `build.table`),
+    else (None, why not): the caller reads the mentions."""
     if source not in _SOURCES:
         raise NetworkError(f"read the network from {' or '.join(_SOURCES)}, not {source!r}")
     if source == "mentions":
@@ -175,7 +203,9 @@ def _table_rows(store: Store, spec: Spec, clock: _Clock, source: str,
         raise NetworkError(why)
     if why:
         return None, why
-    return clock.timed(lambda: read_rows(store, spec.filters, mentioning=mentioning)), None
+    rows, graphs = clock.timed(lambda: read_slice(store, spec.filters, parts=_parts(spec), mentioning=mentioning))
+    build.table = clock.timed(lambda: read_identity(store, graphs))
+    return rows, None
 
 
 def _coverage_of(g: nx.Graph, rows: list[TableRow]) -> None:
@@ -305,40 +335,46 @@ def _link_documents(build: "_Builder", found: _Found, identity: dict[str, str], 
             first = grouped[span]
             for a, b in pairs(first):
                 places[(a, b)].append((i, span, (first[a], first[b])))
-    dates = [found[d][0] for d in docs]
-    build.edges = {pair: _evidence(build.spec.evidence_cap, docs, dates, per_doc, pair, seen)
-                   for pair, seen in places.items()}
+    days = [found[d][0][:10] if found[d][0] else None for d in docs]
+    cap = build.spec.evidence_cap
+    build.edges = {pair: _evidence(cap, docs, days, per_doc, pair, seen) for pair, seen in places.items()}
 
 
-def _evidence(cap: int, docs: list[str], dates: list, per_doc: list[dict], pair: tuple[str, str], seen: list) -> Evidence:
+def _evidence(cap: int, docs: list[str], days: list, per_doc: list[dict], pair: tuple[str, str], seen: list) -> Evidence:
     """The Evidence of one tie from the places it was seen: document indexes (document window, whose
     passage is the shortest span holding both) or (document index, window span, targets)."""
-    if per_doc:
+    if per_doc:                             # one place per document, in document order
         indexes = seen
         passages = partial(_document_passages, docs, per_doc, pair, seen[:cap])
         document_count = len(seen)
+        documents = [docs[i] for i in seen[:cap]]
     else:
         indexes = [i for i, _, _ in seen]
         passages = partial(_window_passages, docs, seen[:cap])
         document_count = len(set(indexes))
-    documents: list[str] = []
-    for i in indexes:                       # in document order, a document's places together
-        if not documents or documents[-1] != docs[i]:
-            documents.append(docs[i])
-            if len(documents) == cap:
-                break
-    days = [dates[i][:10] for i in indexes if dates[i]]
+        documents = []
+        for i in indexes:                   # in document order, a document's places together
+            if not documents or documents[-1] != docs[i]:
+                documents.append(docs[i])
+                if len(documents) == cap:
+                    break
+    dated = [d for d in map(days.__getitem__, indexes) if d]
     return Evidence(cap=cap, documents=documents, later=passages, document_count=document_count,
-                    passage_count=len(seen), first=min(days) if days else None, last=max(days) if days else None)
+                    passage_count=len(seen), first=min(dated) if dated else None, last=max(dated) if dated else None)
 
 
 def _document_passages(docs: list[str], per_doc: list[dict], pair: tuple[str, str], indexes: list[int]) -> list[Passage]:
     a, b = pair
-    return [Passage(docs[i], *_closest(per_doc[i][a], per_doc[i][b])) for i in indexes]
+    found = []
+    for i in indexes:
+        start, end, targets = _closest(per_doc[i][a], per_doc[i][b])
+        found.append(Passage(docs[i], start, end, tuple(expand(t, docs[i]) for t in targets)))
+    return found
 
 
 def _window_passages(docs: list[str], seen: list[tuple]) -> list[Passage]:
-    return [Passage(docs[i], span[0], span[1], targets) for i, span, targets in seen]
+    """The passages of the places a tie was seen; targets as the table packs them are made whole here."""
+    return [Passage(docs[i], span[0], span[1], tuple(expand(t, docs[i]) for t in targets)) for i, span, targets in seen]
 
 
 def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: tuple[str, str] | None,
@@ -347,13 +383,13 @@ def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: 
     left, right = (set(s) for s in spec.sides())
     ends = (aliases(store, between[0]), aliases(store, between[1])) if between else None
     bodies = ends[0] | ends[1] if ends else None
-    rows, why = _table_rows(store, spec, clock, source, ends)
+    rows, why = _table_rows(store, spec, build, clock, source, ends)
     clock.start_building()
     if rows is not None:
         found, marked = _from_table(rows, spec, left | right, bodies), None
     else:
         found, marked = _from_mentions(store, spec, clock, left | right, bodies, sentences)
-    identity = _resolve(store, clock, {m[3] for _, ms in found.values() for m in ms})
+    identity = _resolve(store, clock, {m[3] for _, ms in found.values() for m in ms}, build.table)
     for _, mentions in found.values():
         for m in mentions:
             build.kinds.setdefault(identity[m[3]], m[4])
@@ -394,13 +430,13 @@ def _letters_from_store(store: Store, spec: Spec, clock: _Clock, between: tuple[
 
 def _correspondence(store: Store, spec: Spec, between: tuple[str, str] | None, source: str) -> nx.Graph:
     clock, build = _Clock(), _Builder(spec)
-    rows, why = _table_rows(store, spec, clock, source) if not between else (None, "one edge: read from the store")
+    rows, why = _table_rows(store, spec, build, clock, source) if not between else (None, "one edge: read from the store")
     if rows is not None:
         letters = [(r.document, r.date, a, b, r.heading or 0) for r in rows for a, b in r.letters]
     else:
         letters = _letters_from_store(store, spec, clock, between)
     clock.start_building()
-    identity = _resolve(store, clock, {x for r in letters for x in (r[2], r[3])})
+    identity = _resolve(store, clock, {x for r in letters for x in (r[2], r[3])}, build.table)
     for doc, date, author, recipient, heading in letters:
         a, b = identity[author], identity[recipient]
         for node in (a, b):
@@ -439,14 +475,14 @@ def _claims_from_store(store: Store, spec: Spec, clock: _Clock, between: tuple[s
 
 def _claims(store: Store, spec: Spec, between: tuple[str, str] | None, source: str) -> nx.Graph:
     clock, build = _Clock(), _Builder(spec)
-    rows, why = _table_rows(store, spec, clock, source) if not between else (None, "one edge: read from the store")
+    rows, why = _table_rows(store, spec, build, clock, source) if not between else (None, "one edge: read from the store")
     if rows is not None:
         types = set(spec.filters.claim_types)
         claims = [(r.document, r.date, *c) for r in rows for c in r.claims if not types or c.claim_type in types]
     else:
         claims = _claims_from_store(store, spec, clock, between)
     clock.start_building()
-    identity = _resolve(store, clock, {x for r in claims for x in (r[3], r[4])})
+    identity = _resolve(store, clock, {x for r in claims for x in (r[3], r[4])}, build.table)
     for doc, date, claim_type, who, about, start, end, target in claims:
         a, b = identity[who], identity[about]
         for node in (a, b):

@@ -23,6 +23,7 @@ reloading the authorities needs no rebuild. It reads through `Store.query` and w
 from __future__ import annotations
 
 import time
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, NamedTuple
@@ -36,12 +37,13 @@ from ontology.namespaces import BASE, FK, OA, PROV, RDF, SCHEMA
 from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters
 from .windows import Segmenter, Spans, paragraphs
 
-__all__ = ["TABLE_PREFIX", "TABLE_GRAPH", "ROW_FORMAT", "TableReport", "TableRow", "MentionRow", "ClaimRow",
-           "Tabled", "table_graph", "table_state", "volume_rows", "refresh_network_table", "read_rows", "pack"]
+__all__ = ["TABLE_PREFIX", "TABLE_GRAPH", "ROW_FORMAT", "PARTS", "TableReport", "TableRow", "MentionRow", "ClaimRow",
+           "Tabled", "TableState", "TableIdentity", "table_graph", "table_state", "volume_rows", "entity_lines",
+           "identity_fingerprint", "refresh_network_table", "read_rows", "read_slice", "read_identity", "pack", "expand"]
 
 TABLE_PREFIX = f"{BASE}graph/networks/"
 TABLE_GRAPH = f"{BASE}graph/networks"
-ROW_FORMAT = "2"        # bump when the packing changes: a table of another format is rebuilt
+ROW_FORMAT = "3"        # bump when the packing changes: a table of another format is rebuilt
 _KIND_OF_CLASS = {cls: kind for kind, cls in ENTITY_KINDS.items()}
 _CLAIM_NAME = {iri: name for name, iri in CLAIM_TYPES.items()}
 _MARKUP = FK + "tei-markup"
@@ -89,12 +91,24 @@ class Tabled:
     claims: list[ClaimRow] = field(default_factory=list)
 
 
-# -- packing: one string per document --------------------------------------------------------------------
-def _short(iri: str, document: str) -> str:
-    return "~" + iri[len(document) + 1:] if iri.startswith(document + "/") else iri
+# -- packing: a few strings per document -------------------------------------------------------------------
+# the literal of each part of a row: a projection reads only the parts it draws (a person network skips the
+# countries, organizations, regions and claims, four fifths of the table's text)
+PARTS = {"person": "rowPersons", "country": "rowCountries", "organization": "rowOrganizations",
+         "region": "rowRegions", "letters": "rowLetters", "claims": "rowClaims"}
 
 
-def _long(value: str, document: str) -> str:
+def _short(iri: str, document: str = "") -> str:
+    """`~rest` under the document's own IRI, `^rest` under frus-kg's base, else the IRI."""
+    if document and iri.startswith(document + "/"):
+        return "~" + iri[len(document) + 1:]
+    return "^" + iri[len(BASE):] if iri.startswith(BASE) else iri
+
+
+def expand(value: str, document: str = "") -> str:
+    """The IRI `_short` wrote as `value` (an IRI already whole is returned as it is)."""
+    if value.startswith("^"):
+        return BASE + value[1:]
     return f"{document}/{value[1:]}" if value.startswith("~") else value
 
 
@@ -105,71 +119,73 @@ def _span(value: str) -> tuple[int, int] | None:
     return int(s), int(e)
 
 
-def pack(row: Tabled) -> str:
-    """ROW_FORMAT: lines of tab-separated fields. First `h HEADING-LENGTH MARKED` (MARKED 1 when the editors
-    marked up a person in it); then `m KIND BODY MARKED START END TARGET PARAGRAPH SENTENCE` (a window as
-    `start-end`, empty when the mention is in none, or not computed); `a AUTHOR RECIPIENT`;
-    `c TYPE WHO ABOUT START END TARGET`. IRIs under the document's own are written `~rest`."""
+def pack(row: Tabled) -> tuple[str, dict[str, str]]:
+    """(head, part → text), ROW_FORMAT 3. The head is `DATE HEADING-LENGTH MARKED` (tab-separated; MARKED 1
+    when the editors marked up a person in it). Each part is lines of tab-separated fields: a mention
+    `BODY MARKED START END TARGET PARAGRAPH SENTENCE` (its kind is the part's; a window as `start-end`, empty
+    when the mention is in none, or not computed), a letter `AUTHOR RECIPIENT`, a claim
+    `TYPE WHO ABOUT START END TARGET`. IRIs are shortened by `_short`."""
     d = row.document
     marked = any(m.marked and m.kind == "person" for m in row.mentions)
-    lines = [f"h\t{'' if row.heading is None else row.heading}\t{int(marked)}"]
+    head = f"{row.date or ''}\t{'' if row.heading is None else row.heading}\t{int(marked)}"
+    parts: dict[str, list[str]] = {part: [] for part in PARTS}
     for m in row.mentions:
         windows = ["" if w is None else f"{w[0]}-{w[1]}" for w in (m.paragraph, m.sentence)]
-        lines.append("\t".join(("m", m.kind, m.body, "1" if m.marked else "0", str(m.start), str(m.end),
-                                _short(m.target, d), *windows)))
-    lines += [f"a\t{a}\t{r}" for a, r in row.letters]
-    lines += ["\t".join(("c", c.claim_type, c.who, c.about, str(c.start), str(c.end), _short(c.target, d)))
-              for c in row.claims]
-    return "\n".join(lines)
+        parts[m.kind].append("\t".join((_short(m.body, d), "1" if m.marked else "0", str(m.start), str(m.end),
+                                         _short(m.target, d), *windows)))
+    parts["letters"] = [f"{_short(a)}\t{_short(r)}" for a, r in row.letters]
+    parts["claims"] = ["\t".join((c.claim_type, _short(c.who), _short(c.about), str(c.start), str(c.end), _short(c.target, d)))
+                       for c in row.claims]
+    return head, {part: "\n".join(lines) for part, lines in parts.items()}
 
 
-_WINDOW_FIELD = {"paragraph": 7, "sentence": 8}
+_WINDOW_FIELD = {"paragraph": 5, "sentence": 6}
 
 
 class TableRow:
-    """One document's row as read: its lines are parsed when asked for, and only those of the kinds asked for
-    (a person network of the corpus skips the country and organization mentions unread)."""
-    __slots__ = ("document", "date", "data")
+    """One document's row as read: only the parts asked for, each parsed when asked for."""
+    __slots__ = ("document", "date", "heading", "marked", "parts")
 
-    def __init__(self, document: str, date: str | None, data: str):
-        self.document, self.date, self.data = document, date, data
+    def __init__(self, document: str, head: str, parts: dict[str, str]):
+        date, heading, marked = head.split("\t")
+        self.document, self.date, self.parts = document, date or None, parts
+        self.heading = int(heading) if heading else None
+        self.marked = marked == "1"         # the editors marked up a person in it (what coverage counts)
 
-    def _head(self) -> list[str]:
-        return self.data.split("\n", 1)[0].split("\t")
-
-    @property
-    def heading(self) -> int | None:
-        value = self._head()[1]
-        return int(value) if value else None
-
-    @property
-    def marked(self) -> bool:
-        """Whether the editors marked up a person in it (what coverage counts)."""
-        return self._head()[2] == "1"
+    def _lines(self, part: str) -> list[str]:
+        if part not in self.parts:
+            raise KeyError(f"the part {part!r} of the row was not read")
+        text = self.parts[part]
+        return text.split("\n") if text else []
 
     def mentions(self, kinds: Iterable[str] = tuple(ENTITY_KINDS), window: str = "document") -> list[tuple]:
-        """(start, end, target, body, kind, span of the window or None) of its mentions of those kinds."""
-        prefixes = tuple(f"m\t{k}\t" for k in kinds)
+        """(start, end, target, body, kind, span of the window or None) of its mentions of those kinds. The
+        target is left as packed (`~rest`: `expand(target, document)` makes it whole): only the few that
+        become passages are ever needed whole."""
         field_ = _WINDOW_FIELD.get(window)
         doc = self.document
         found = []
-        for line in self.data.split("\n"):
-            if line.startswith(prefixes):
+        for kind in kinds:
+            for line in self._lines(kind):
                 f = line.split("\t")
-                found.append((int(f[4]), int(f[5]), _long(f[6], doc), f[2], f[1], _span(f[field_]) if field_ else None))
+                body = f[0]
+                if body[0] == "^":
+                    body = BASE + body[1:]
+                elif body[0] == "~":
+                    body = f"{doc}/{body[1:]}"
+                found.append((int(f[2]), int(f[3]), f[4], body, kind, _span(f[field_]) if field_ else None))
         return found
 
     @property
     def letters(self) -> list[tuple[str, str]]:
-        return [tuple(line.split("\t")[1:3]) for line in self.data.split("\n") if line.startswith("a\t")]
+        return [(expand(a), expand(r)) for a, r in (line.split("\t") for line in self._lines("letters"))]
 
     @property
     def claims(self) -> list[ClaimRow]:
         found = []
-        for line in self.data.split("\n"):
-            if line.startswith("c\t"):
-                f = line.split("\t")
-                found.append(ClaimRow(f[1], f[2], f[3], int(f[4]), int(f[5]), _long(f[6], self.document)))
+        for line in self._lines("claims"):
+            f = line.split("\t")
+            found.append(ClaimRow(f[0], expand(f[1]), expand(f[2]), int(f[3]), int(f[4]), expand(f[5], self.document)))
         return found
 
 
@@ -263,19 +279,48 @@ def _month(date: str | None) -> str:
     return date[:7] if date and len(date) >= 7 and date[4] == "-" else "undated"
 
 
-def _volume_quads(volume: str, rows: list[tuple[Tabled, list]], fingerprint: str, sentences: bool) -> list[ox.Quad]:
+def _clean(text: str) -> str:
+    return text.replace("\t", " ").replace("\n", " ")
+
+
+def entity_lines(store: Store, rows: Iterable[Tabled]) -> str:
+    """Who every IRI of the rows is, as `entities.canonical` and `entities.describe` say now: one line
+    `IRI CANONICAL KIND LABEL LINKS` each (CANONICAL empty when the IRI is its own; LINKS space-separated),
+    so that drawing a network reads identity and labels with its rows instead of two more lookups."""
+    from .entities import canonical, describe
+
+    named = set()
+    for row in rows:
+        named.update(m.body for m in row.mentions)
+        named.update(x for pair in row.letters for x in pair)
+        named.update(x for c in row.claims for x in (c.who, c.about))
+    identity = canonical(store, named)
+    described = describe(store, set(identity.values()))
+    lines = []
+    for iri in sorted(named):
+        c = identity[iri]
+        e = described[c]
+        lines.append("\t".join((_short(iri), "" if c == iri else _short(c), e.kind, _clean(e.label), " ".join(e.links))))
+    return "\n".join(lines)
+
+
+def _volume_quads(volume: str, rows: list[tuple[Tabled, list]], entities: str, fingerprint: str,
+                  sentences: bool) -> list[ox.Quad]:
     g = ox.NamedNode(table_graph(volume))
     v = ox.NamedNode(volume)
     quads = [ox.Quad(g, _TYPE, _fk("NetworkTableVolume"), g), ox.Quad(g, _fk("rowVolume"), v, g),
              ox.Quad(g, _fk("tableFingerprint"), ox.Literal(fingerprint), g),
              ox.Quad(g, _fk("rowFormat"), ox.Literal(ROW_FORMAT), g),
              ox.Quad(g, _fk("sentenceWindows"), ox.Literal(str(sentences).lower(), datatype=ox.NamedNode(
-                 "http://www.w3.org/2001/XMLSchema#boolean")), g)]
+                 "http://www.w3.org/2001/XMLSchema#boolean")), g),
+             ox.Quad(g, _fk("tableEntities"), ox.Literal(entities), g)]
     for row, genres in rows:
         node = ox.NamedNode(f"{g.value}/{row.document.rstrip('/').rsplit('/', 1)[-1]}")
+        head, parts = pack(row)
         quads += [ox.Quad(node, _TYPE, _fk("NetworkRow"), g), ox.Quad(node, _fk("rowDocument"), ox.NamedNode(row.document), g),
                   ox.Quad(node, _fk("rowVolume"), v, g), ox.Quad(node, _fk("rowMonth"), ox.Literal(_month(row.date)), g),
-                  ox.Quad(node, _fk("rowData"), ox.Literal(pack(row)), g)]
+                  ox.Quad(node, _fk("rowHead"), ox.Literal(head), g)]
+        quads += [ox.Quad(node, _fk(PARTS[part]), ox.Literal(text), g) for part, text in parts.items()]
         if row.date:
             quads.append(ox.Quad(node, _fk("rowDate"), ox.Literal(row.date), g))
         quads += [ox.Quad(node, _fk("rowGenre"), genre, g) for genre in genres]
@@ -305,29 +350,55 @@ def _marker(volumes: int, sentences: bool) -> list[ox.Quad]:
     return [ox.Quad(g, _TYPE, _fk("NetworkTable"), g), ox.Quad(g, _fk("rowFormat"), ox.Literal(ROW_FORMAT), g),
             ox.Quad(g, _fk("sentenceWindows"), ox.Literal(str(sentences).lower(), datatype=boolean), g),
             ox.Quad(g, _fk("volumeCount"), ox.Literal(str(volumes), datatype=ox.NamedNode(
-                "http://www.w3.org/2001/XMLSchema#integer")), g)]
+                "http://www.w3.org/2001/XMLSchema#integer")), g),
+            ox.Quad(g, _fk("tableState"), ox.Literal(uuid.uuid4().hex), g)]
+
+
+_IDENTITY_GRAPHS = (f"{BASE}graph/authority/", f"{BASE}graph/linkset/")
+
+
+def identity_fingerprint(store: Store, names: Iterable[str]) -> str:
+    """The size of every graph identity and labels come from besides the volumes' own (the authorities, the
+    linksets): when it changes, every volume is tabled again, as its `tableEntities` may be stale."""
+    graphs = sorted(n for n in names if n.startswith(_IDENTITY_GRAPHS))
+    if not graphs:
+        return "none"
+    from .entities import iri_values
+
+    q = f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ {iri_values('g', graphs)} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+    counts = {g.value: n.value for g, n in _query(store, q)}
+    return " ".join(f"{g[len(BASE):]}={counts.get(g, 0)}" for g in graphs)
+
+
+def _stale(current: dict[str, str], known: dict, rebuild: bool, sentences: bool) -> list[str]:
+    return sorted(v for v in current if rebuild or v not in known or known[v][:2] != (current[v], ROW_FORMAT)
+                  or (sentences and not known[v][2]))
 
 
 def refresh_network_table(store: Store, *, sentences: Segmenter | None = None, rebuild: bool = False,
                           fingerprints: dict[str, str] | None = None,
                           on_progress: Callable[[int, int], None] | None = None) -> TableReport:
-    """Table the volumes whose fingerprint changed (or that lack sentence windows when `sentences` is given),
-    drop the rows of volumes that are gone, then mark the table complete. While it works the mark is absent,
-    so the projections read the mentions instead of a half-written table. `rebuild` tables every volume."""
+    """Table the volumes whose fingerprint changed (or that lack sentence windows when `sentences` is given,
+    or whose row format is another, or all when the authorities or linksets changed), drop the rows of volumes
+    that are gone, then mark the table complete. While it works the mark is absent, so the projections read
+    the mentions instead of a half-written table. `rebuild` tables every volume."""
     started = time.perf_counter()
     report = TableReport()
-    current = fingerprints if fingerprints is not None else volume_fingerprints(store)
+    names = store.graph_names()
+    identity = identity_fingerprint(store, names)
+    current = {v: f"{fp} | {identity}" for v, fp in
+               (fingerprints if fingerprints is not None else volume_fingerprints(store)).items()}
     known = _known(store)
     wanted = {table_graph(v) for v in current}
-    gone = [n for n in store.graph_names() if n.startswith(TABLE_PREFIX) and n not in wanted]
-    stale = sorted(v for v in current if rebuild or v not in known or known[v][:2] != (current[v], ROW_FORMAT)
-                   or (sentences is not None and not known[v][2]))
+    gone = [n for n in names if n.startswith(TABLE_PREFIX) and n not in wanted]
+    stale = _stale(current, known, rebuild, sentences is not None)
     if gone or stale or not store.has_graph(TABLE_GRAPH):
         store.drop_graphs([TABLE_GRAPH, *gone])
     for i, v in enumerate(stale, 1):
         rows = volume_rows(store, v, sentences)
+        quads = _volume_quads(v, rows, entity_lines(store, (r for r, _ in rows)), current[v], sentences is not None)
         store.drop_graphs([table_graph(v)])
-        store.replace_graphs({table_graph(v): _volume_quads(v, rows, current[v], sentences is not None)})
+        store.replace_graphs({table_graph(v): quads})
         report.rows += len(rows)
         known[v] = (current[v], ROW_FORMAT, sentences is not None)
         if on_progress:
@@ -344,16 +415,17 @@ def refresh_network_table(store: Store, *, sentences: Segmenter | None = None, r
 @dataclass(frozen=True)
 class TableState:
     sentences: bool       # the rows have sentence windows
+    token: str = ""       # new at every refresh that changed the table: what a cache of drawn networks keys on
 
 
 def table_state(store: Store) -> TableState | None:
     """The table's state when it is complete and of this format, else None (the projections read the mentions)."""
-    q = f"""SELECT ?format ?sentences WHERE {{ GRAPH <{TABLE_GRAPH}> {{ <{TABLE_GRAPH}> a <{FK}NetworkTable> ;
-      <{FK}rowFormat> ?format ; <{FK}sentenceWindows> ?sentences }} }}"""
+    q = f"""SELECT ?format ?sentences ?token WHERE {{ GRAPH <{TABLE_GRAPH}> {{ <{TABLE_GRAPH}> a <{FK}NetworkTable> ;
+      <{FK}rowFormat> ?format ; <{FK}sentenceWindows> ?sentences . OPTIONAL {{ <{TABLE_GRAPH}> <{FK}tableState> ?token }} }} }}"""
     found = _query(store, q)
     if not found or found[0][0].value != ROW_FORMAT:
         return None
-    return TableState(found[0][1].value == "true")
+    return TableState(found[0][1].value == "true", found[0][2].value if found[0][2] is not None else "")
 
 
 def _months(first: str, last: str) -> list[str]:
@@ -383,25 +455,65 @@ def _row_patterns(filters: Filters) -> str:
     return "\n  ".join(parts)
 
 
-def read_rows(store: Store, filters: Filters, *, mentioning: tuple[set[str], set[str]] | None = None) -> list[TableRow]:
-    """The rows of the filtered documents, in document order. `mentioning`: only documents that mention one
-    IRI of each of the two sets (`schema:mentions`), to list the evidence of one edge."""
+def read_rows(store: Store, filters: Filters, *, parts: Iterable[str] = tuple(PARTS),
+              mentioning: tuple[set[str], set[str]] | None = None) -> list[TableRow]:
+    """The rows of the filtered documents, in document order, with the `parts` asked for (PARTS' keys).
+    `mentioning`: only documents that mention one IRI of each of the two sets (`schema:mentions`), to list
+    the evidence of one edge."""
+    return read_slice(store, filters, parts=parts, mentioning=mentioning)[0]
+
+
+def read_slice(store: Store, filters: Filters, *, parts: Iterable[str] = tuple(PARTS),
+               mentioning: tuple[set[str], set[str]] | None = None) -> tuple[list[TableRow], set[str]]:
+    """(read_rows' rows, the table graphs they come from: the volumes whose `read_identity` they need)."""
+    parts = list(dict.fromkeys(parts))
     restrict = ""
     if mentioning:
         from .entities import iri_values
         restrict = (f"{iri_values('x', sorted(mentioning[0]))} ?doc <{SCHEMA}mentions> ?x . "
                     f"{iri_values('y', sorted(mentioning[1]))} ?doc <{SCHEMA}mentions> ?y .")
-    q = f"""SELECT ?doc ?date ?data WHERE {{
-  {_row_patterns(filters)}
-  ?row <{FK}rowDocument> ?doc ; <{FK}rowData> ?data .
+    chosen = " ".join(f"?p{i}" for i in range(len(parts)))
+    patterns = " ".join(f"; <{FK}{PARTS[part]}> ?p{i}" for i, part in enumerate(parts))
+    q = f"""SELECT ?g ?doc ?head {chosen} WHERE {{
+  GRAPH ?g {{ {_row_patterns(filters)}
+    ?row <{FK}rowDocument> ?doc ; <{FK}rowHead> ?head {patterns} . }}
   {restrict}
-  OPTIONAL {{ ?row <{FK}rowDate> ?date }}
 }}"""
-    rows = {}
-    for doc, date, data in _query(store, q):     # a document of two chosen genres comes twice
-        day = date.value if date is not None else None
+    rows, graphs = {}, set()
+    for g, doc, head, *texts in _query(store, q):     # a document of two chosen genres comes twice
+        row = TableRow(doc.value, head.value, {part: t.value for part, t in zip(parts, texts)})
+        day = row.date
         if (filters.date_from or filters.date_to) and (
                 day is None or (filters.date_from and day < filters.date_from) or (filters.date_to and day > filters.date_to)):
             continue
-        rows[doc.value] = (day, data.value)
-    return [TableRow(doc, *rows[doc]) for doc in sorted(rows)]
+        rows[row.document] = row
+        graphs.add(g.value)
+    return [rows[doc] for doc in sorted(rows)], graphs
+
+
+@dataclass
+class TableIdentity:
+    """Who the IRIs of some volumes' rows are, as `entities.canonical` and `entities.describe` said when the
+    table was built (`entity_lines`)."""
+    canonical: dict[str, str] = field(default_factory=dict)       # IRI → the IRI of its real person or entity
+    entities: dict = field(default_factory=dict)                  # canonical IRI → entities.Entity
+
+
+def read_identity(store: Store, graphs: Iterable[str]) -> TableIdentity:
+    """The `tableEntities` of those table graphs, parsed."""
+    from .entities import Entity, iri_values
+
+    found = TableIdentity()
+    graphs = sorted(graphs)
+    if not graphs:
+        return found
+    q = f"SELECT ?e WHERE {{ {iri_values('g', graphs)} GRAPH ?g {{ ?g <{FK}tableEntities> ?e }} }}"
+    for (text,) in _query(store, q):
+        for line in text.value.split("\n") if text.value else ():
+            iri, canonical, kind, label, links = line.split("\t")
+            iri = expand(iri)
+            canonical = expand(canonical) if canonical else iri
+            found.canonical[iri] = canonical
+            if canonical not in found.entities:
+                found.entities[canonical] = Entity(canonical, label, kind, tuple(links.split()))
+    return found

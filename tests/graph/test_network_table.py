@@ -168,3 +168,63 @@ def test_a_remote_sparql_server_gets_the_same_table_and_networks(raw_path, table
         assert _edges(here) == _edges(project(tabled, Spec(kind, window)))
     assert refresh_network_table(remote, sentences=_sentences).unchanged == 2
     remote.close()
+
+
+def test_identity_and_labels_come_from_the_table_without_asking_the_store(tabled, monkeypatch):
+    """The table keeps who every IRI is (canonical IRI, label, kind, links): drawing a network from it asks
+    the store for no identity or label, and gives the nodes the mentions' path gives."""
+    from graph.networks import projections
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("asked the store for identity or labels")
+
+    expected = {kind: _nodes(build_network(tabled, Spec(kind), metrics=False, source="mentions", cache=False))
+                for kind in ("person-person", "claimant-entity", "correspondence")}
+    monkeypatch.setattr(projections, "canonical", refuse)
+    monkeypatch.setattr(projections, "describe", refuse)
+    for kind, nodes in expected.items():
+        assert _nodes(build_network(tabled, Spec(kind), metrics=False, cache=False)) == nodes
+
+
+def test_a_volume_tabled_in_an_older_row_format_is_tabled_again(tabled_path, tmp_path):
+    shutil.copytree(tabled_path, tmp_path / "store")
+    db = open_store(tmp_path / "store")
+    old = TABLE_PREFIX + "frus1969-76v01"
+    db.update(f"""DELETE {{ GRAPH <{old}> {{ <{old}> <https://w3id.org/frus-kg/vocab#rowFormat> ?f }} }}
+                  INSERT {{ GRAPH <{old}> {{ <{old}> <https://w3id.org/frus-kg/vocab#rowFormat> "2" }} }}
+                  WHERE {{ GRAPH <{old}> {{ <{old}> <https://w3id.org/frus-kg/vocab#rowFormat> ?f }} }}""")
+    report = refresh_network_table(db, sentences=_sentences)
+    assert (report.volumes, report.unchanged) == (1, 1)
+    assert table_state(db) is not None and project(db, Spec("person-person")).graph["source"] == "table"
+    db.close()
+
+
+def test_a_change_of_the_authorities_tables_every_volume_again(tabled_path, tmp_path):
+    """Identity and labels in the table come from the authority graphs: when they change, so must the table."""
+    shutil.copytree(tabled_path, tmp_path / "store")
+    db = open_store(tmp_path / "store")
+    people = "https://w3id.org/frus-kg/id/graph/authority/people"
+    db.update(f"DELETE {{ GRAPH <{people}> {{ ?s ?p ?o }} }} WHERE {{ {{ SELECT ?s ?p ?o WHERE {{ GRAPH <{people}> {{ ?s ?p ?o }} }} LIMIT 1 }} }}")
+    assert refresh_network_table(db, sentences=_sentences).volumes == 2
+    db.close()
+
+
+def test_a_network_drawn_twice_from_the_table_is_drawn_once_until_the_table_changes(tabled_path, tmp_path, monkeypatch):
+    from graph.networks import analysis
+
+    shutil.copytree(tabled_path, tmp_path / "store")
+    db = open_store(tmp_path / "store")
+    drawn = []
+    real = analysis._build
+    monkeypatch.setattr(analysis, "_build", lambda *a: drawn.append(a[1]) or real(*a))
+    spec = Spec("person-person", filters=Filters(volumes=("frus1969-76v01",)))
+    first = build_network(db, spec)
+    first.remove_nodes_from(list(first)[:3])               # the caller's copy: the cached network is untouched
+    second = build_network(db, spec)
+    assert len(drawn) == 1 and second.number_of_nodes() == first.number_of_nodes() + 3
+    assert _edges(second) == _edges(build_network(db, spec, cache=False))
+    db.drop_graphs([TABLE_PREFIX + "frus1969-76ve09p1"])      # a volume's rows gone: the refresh tables it again
+    refresh_network_table(db, sentences=_sentences)
+    build_network(db, spec)
+    assert len(drawn) == 3
+    db.close()
