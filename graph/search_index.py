@@ -413,6 +413,33 @@ class SearchIndex:
             "WHERE fts_labels MATCH :word AND e.kind = :kind", {"word": f'"{start}"*', "kind": kind})
         return [iri for (iri,) in rows]
 
+    def documents_containing(self, text: str) -> list[str] | None:
+        """The IRIs of the documents whose text may contain `text`, case-insensitively: a superset of those
+        whose `LCASE(schema:text)` contains it, for a caller to check exactly; None when the index cannot
+        narrow it (the text is not ASCII: SQLite's lower() folds ASCII letters only).
+
+        FTS5 finds the words of `text` with a separator on both sides in it, as whole words (stems match
+        stems; a first or last word may be part of a longer word, and a stemmed prefix is not the prefix of
+        the stem, so those are not looked up); then the stored texts are tested with `instr(lower(...))`,
+        and texts with İ (U+0130) or the Kelvin sign (U+212A), whose lower case holds an ASCII letter, are
+        kept for the exact check. Without a whole word, every stored text is tested (0.5 s on the corpus)."""
+        if not text.isascii() or not text.strip():
+            return None
+        words = [m.group(0) for m in re.finditer(r"[A-Za-z0-9]+", text)
+                 if m.start() > 0 and m.end() < len(text)]
+        match = " AND ".join(dict.fromkeys(_fts_string(w.lower()) for w in words))
+        body = "fts_documents.body"
+        test = f"(instr(lower({body}), :text) > 0 OR instr({body}, :dotted) > 0 OR instr({body}, :kelvin) > 0)"
+        sql = (f"SELECT e.iri FROM fts_documents JOIN entries e ON e.id = fts_documents.rowid WHERE e.kind = 'document' AND "
+               f"{'fts_documents MATCH :match AND ' if match else ''}{test}")
+        rows = self._connect().execute(sql, {"match": match, "text": text.lower(), "dotted": "\u0130",
+                                             "kelvin": "\u212a"})
+        return [iri for (iri,) in rows]
+
+    def document_count(self) -> int:
+        """Documents indexed (those with a text)."""
+        return self._connect().execute("SELECT COUNT(*) FROM fts_documents_docsize").fetchone()[0]
+
     def search(self, query: ParsedQuery, *, kinds: Sequence[str] = (), volume: str | None = None,
                date_from: str | None = None, date_before: str | None = None,
                after: tuple[float, int] | None = None, limit: int = 20) -> tuple[list[Hit], dict[str, int]]:

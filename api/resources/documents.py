@@ -17,6 +17,7 @@ from .links import document_ids, entity_ref, href, labels, list_page, local_name
 from .paging import Page
 from .patterns import date_range
 from .rows import by_subject, count, first, properties, select
+from .text_filter import text_candidates
 
 __all__ = ["DocumentFilter", "document_list", "document_detail", "document_summaries"]
 
@@ -36,6 +37,7 @@ class DocumentFilter:
     recipients: list[str] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)
     text: str | None = None
+    only: list[str] | None = None       # these documents alone (those whose text holds `text`, checked)
     sort: str = "date"
     params: dict = field(default_factory=dict)
 
@@ -45,10 +47,13 @@ class DocumentFilter:
         lines += [f"?doc schema:recipient {st.iri(p)} ." for p in self.recipients]
         if self.volume:
             lines.append(f"?doc schema:isPartOf {st.iri(self.volume)} .")
-        lines.append("?doc a fk:Document .")
+        if self.only is None:     # `only` holds documents; joined with VALUES, Oxigraph reads every document per row
+            lines.append("?doc a fk:Document .")
         if self.genre:
             lines.append(f"?doc schema:genre ?genre . FILTER (LCASE(STR(?genre)) = {st.literal(self.genre.lower())})")
         lines += date_range("doc", self.date_from, self.date_to)
+        if self.only is not None:
+            lines.insert(0, st.values("doc", map(st.iri, self.only)))
         if self.text:
             lines.append(f"?doc schema:text ?text . FILTER (CONTAINS(LCASE(?text), {st.literal(self.text.lower())}))")
         return "\n  ".join(lines)
@@ -99,7 +104,7 @@ def document_summaries(store: Store, iris: list[str]) -> list[dict]:
 def _unfiltered(filt: DocumentFilter) -> bool:
     """No filter but perhaps a volume: what the statistics layer counts."""
     return not (filt.mentions or filt.authors or filt.recipients or filt.genre or filt.date_from or filt.date_to
-                or filt.text)
+                or filt.text or filt.only is not None)
 
 
 def _known_total(store: Store, filt: DocumentFilter) -> int | None:
@@ -129,6 +134,8 @@ def document_list(store: Store, filt: DocumentFilter, page: Page, *, total: int 
     """A page of documents: {total, limit, items: [summary…], next: relative URL or None}.
 
     `total`: the caller knows it (from the statistics layer), so it is not counted."""
+    if filt.text:
+        filt = text_candidates(store, filt)
     patterns = filt.patterns()
     extra, order = _order(filt)
     window, offset, start = _months(store, filt, page), page.offset, ""

@@ -281,3 +281,15 @@ def test_ranking_a_table_without_its_entries_gives_the_pages_and_totals_of_the_j
     monkeypatch.setattr(SearchIndex, "_totals", staticmethod(lambda conn, where, params:
                                                               totals(conn, where or ["1 = 1"], params)))
     assert pages() == alone
+
+
+def test_documents_containing_a_substring_are_a_superset_of_those_whose_text_holds_it(db, index):
+    """Every ASCII slice of a text, cut anywhere, finds its document; a word it does not hold, whole, does not."""
+    doc = f"{BASE}historicaldocuments/frus1981-88v41/d54"
+    for start in range(0, len(MEMO_TEXT) - 3, 7):
+        for length in (3, 8, 15, 31):
+            piece = MEMO_TEXT[start:start + length]
+            assert doc in index.documents_containing(piece.upper() if start % 2 else piece), piece
+    assert index.documents_containing("the walrus said") == []
+    assert index.documents_containing("café au lait") is None        # not ASCII: the caller scans
+    assert index.document_count() == 1
