@@ -22,7 +22,9 @@ extractor on the plain reading text, and compare:
   person), not scored with the names;
 - `iris_per_person`: for each person the editors tagged (by hsg-people id), the distinct entity IRIs
   our mentions on those tags carry; the mean and the worst over the 100 most-tagged people (one IRI
-  per real person is the goal of issue 16);
+  per real person is the goal of issue 16). A tag whose text is no name of the person it points at
+  ("Bromley Smith" tagged as Ngo Dinh Diem) is the markup's slip, not a split: set aside and counted
+  (`tags_naming_another`);
 - `senders`: of the historical documents whose heading names a sender ("From the Embassy in Iran",
   "Memorandum by …", "The Ambassador in France (Caffery) to …"), the share that get an author
   (a heading party, or a post the entity layer resolves).
@@ -35,10 +37,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from ingest.authorities import authorities
+from ingest.authorities import authorities, norm
 from ingest.entities.people import TITLE_WORDS
 from ingest.entities.posts import heading_posts
 from ingest.records import DocumentRecord, Mention
@@ -116,11 +119,23 @@ def _title_only(record: DocumentRecord, m: Mention) -> bool:
     return (surface[4:] if surface.startswith("the ") else surface) in _BARE_TITLES
 
 
-_SENDER = re.compile(r"\b(?:From|by)\s+(?:the\s+)?[A-Z]|^(?:\d+\.\s*)?(?:The\s+)?[A-Z][^,;]*?\)?\s+to\s+(?:the\s+)?[A-Z]")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+# "Telegram From the Embassy …", "Memorandum from Dungan to …", "Paper Prepared by …": the sender follows from/by
+# (or "Report of").
+_FROM_OR_BY = re.compile(rf"\b(?:From|from|by)\s+(?:the\s*)?(?!{_MONTH})(?:[A-Z]|\[)|"
+                         r"^(?:\d+\.\s*)?(?:[A-Z][a-z]+\s+)?Report\s+of\s+(?:the\s+)?[A-Z]")   # "Report of the … Committee to …"
+# "The Ambassador in France (Caffery) to the Department of State", "No. 5 The Secretary of State to …": the heading
+# opens with its sender. Not when it opens with the document's type: "Message to Washington", "Minutes of the Fourth
+# Meeting of the United States Delegation to …", "Report to the Operations Coordinating Board" name a recipient only.
+_DOCUMENT_TYPE = (r"(?:Memorandum|Memoranda|Telegram|Minutes|Letter|Message|Report|Paper|Position|Note|Notes|Instructions?|"
+                  r"Discussion|Annex|Addendum|Chronology|Airgram|Circular|Draft|Oral|Transcript|Telephone|Summary|Study|"
+                  r"Response|Dispatch|Despatch|Comment|Special|Confidential|Department|Action|Information|Intelligence)\b")
+_OPENS_WITH_SENDER = re.compile(rf"^(?:(?:No\.\s*)?\d+[A-Za-z]?\.?\s+)?(?!{_DOCUMENT_TYPE})[A-Z][^,;]*?\)?\s+to\s+(?:the\s+)?[A-Z]")
 
 
 def _names_sender(record: DocumentRecord) -> bool:
-    return not record.is_editorial_note and bool(_SENDER.search(record.heading or ""))
+    heading = record.heading or ""
+    return not record.is_editorial_note and bool(_FROM_OR_BY.search(heading) or _OPENS_WITH_SENDER.search(heading))
 
 
 def _has_author(record: DocumentRecord) -> bool:
@@ -145,6 +160,7 @@ class Score:
     person_iris: dict[str, set[str]] = field(default_factory=dict)    # hsg id -> our IRIs on its tags
     person_tags: dict[str, int] = field(default_factory=dict)         # hsg id -> tagged mentions
     senders: SpanScore = field(default_factory=SpanScore)             # tp: with an author; gold: heading names a sender
+    tags_naming_another: int = 0    # tags whose text is no name of the person they point at (set aside from iris_per_person)
     seconds: float = 0.0
 
     def add(self, o: "Score") -> None:
@@ -154,6 +170,7 @@ class Score:
             getattr(self, name).add(getattr(o, name))
         self.seconds += o.seconds
         self.untagged_repeats += o.untagged_repeats
+        self.tags_naming_another += o.tags_naming_another
         self.uncovered_entries += o.uncovered_entries
         self.title_only.add(o.title_only)
         self.senders.add(o.senders)
@@ -172,7 +189,7 @@ class Score:
             "terms": {"exact": self.term_exact.as_dict(), "overlap": self.term_overlap.as_dict(),
                       "link": self.term_link.as_dict()},
             "title_only": vars(self.title_only).copy(),
-            "iris_per_person": self.iris_per_person(),
+            "iris_per_person": {**self.iris_per_person(), "tags_naming_another": self.tags_naming_another},
             "senders": {"heading_names_sender": self.senders.gold, "with_author": self.senders.tp,
                         "share": round(self.senders.tp / self.senders.gold, 4) if self.senders.gold else 0.0},
             "extraction_cpu_seconds": round(self.seconds, 3),
@@ -349,6 +366,23 @@ def _set_titles_aside(score: Score, record: DocumentRecord, gold_people: list[Me
     return kept_gold, [m for m in pred_people if id(m) not in taken]
 
 
+def _prints_a_name_of(pid: str, surface: str) -> bool:
+    """Whether a tag's text shares a word with any of the tagged person's names: "Dulles", "Foster", "Allen W.
+    Dulles" do for Allen W. Dulles; "Bromley Smith" does not for Ngo Dinh Diem (frus1961-63v03)."""
+    a = authorities()
+    if pid not in a.people:
+        return True
+    words = set(norm(surface).replace(".", " ").split())
+    return bool(words & _name_words(pid))
+
+
+@lru_cache(maxsize=4096)
+def _name_words(pid: str) -> frozenset[str]:
+    p = authorities().person(pid)
+    return frozenset(w for n in (p.name, p.sort, *p.variants) for w in norm(n).replace(".", " ").replace(",", " ").split()
+                     if len(w) > 1)
+
+
 def _score_people(score: Score, record: DocumentRecord, gold: list[Mention], neutral: list[tuple[int, int]],
                   left_out: dict[str, tuple[str | None, str]]) -> None:
     vid = record.volume.id
@@ -363,11 +397,14 @@ def _score_people(score: Score, record: DocumentRecord, gold: list[Mention], neu
         if hsg is None:
             continue
         score.person_link.linkable += 1
-        score.person_tags[hsg] = score.person_tags.get(hsg, 0) + 1
         k = over.get(i)
         ent = pred_people[k].entity if k is not None else None
-        if ent:
-            score.person_iris.setdefault(hsg, set()).add(ent)
+        if not _prints_a_name_of(hsg, record.text[m.start:m.end]):
+            score.tags_naming_another += 1      # "Bromley Smith" tagged as Ngo Dinh Diem: the tag's slip, not a split
+        else:
+            score.person_tags[hsg] = score.person_tags.get(hsg, 0) + 1
+            if ent:
+                score.person_iris.setdefault(hsg, set()).add(ent)
         if ent and ent.startswith(iris.person_iri("")):
             score.person_link.linked_on_gold += 1
             if ent == iris.person_iri(hsg):

@@ -207,3 +207,41 @@ def test_the_sender_share_counts_documents_whose_heading_names_a_sender():
             doc("3. Memorandum of Conversation", False)]
     s = evaluate_records(docs, lambda r: None).as_dict()["senders"]
     assert s == {"heading_names_sender": 2, "with_author": 1, "share": 0.5}
+
+
+@pytest.mark.parametrize("heading, names_sender", [
+    ("30. Message to Washington", False),
+    ("Minutes of the Fourth Meeting of the United States Delegation to the General Assembly, Paris, October 14, 1948",
+     False),
+    ("25. Report to the Operations Coordinating Board", False),
+    ("43. Telegram 37 to Santiago, July 24, 1963. Text not declassified.", False),
+    ("142. Message From Cairo", True),
+    ("The Secretary of State to the Embassy in Egypt", True),
+    ("No. 5 The Ambassador in France (Caffery) to the Department of State", True),
+    ("197. Memorandum from Brubeck to McGeorge Bundy, July 10, 1962.", True),
+    ("349. Report of the Executive Stockpile Committee to President Kennedy", True),
+])
+def test_regression_message_to_washington_was_counted_as_naming_a_sender(heading, names_sender):
+    """The sender share's denominator took any heading with 'X to Y' as naming a sender X, so "Message to Washington"
+    (frus1955-57v15, 14 documents) and the minutes of the Delegation to the General Assembly counted as documents
+    without an author. A heading names a sender after From/from/by, or by opening with it, not with its type."""
+    r = _record("Text.", [])
+    r.heading = heading
+    s = evaluate_records([r], lambda r: None).as_dict()["senders"]
+    assert s["heading_names_sender"] == int(names_sender)
+
+
+def test_regression_a_tag_printing_another_persons_name_counted_as_a_split_of_the_tagged_person():
+    """frus1961-63v03 tags "Bromley Smith" as Ngo Dinh Diem: our right link to Bromley Smith made Diem look split
+    into two IRIs. A tag whose text is no name of the person it points at is set aside and counted."""
+    text = "Haig met Clark. Clark left."
+    rec = _record(text, [(0, 4, "#p_CWP_1"), (9, 14, "#p_CWP_1"), (16, 21, "#p_CWP_1")])
+
+    def fake(record):
+        record.mentions += [Mention(0, 4, "person", "name-variant", 0.9, iris.person_iri("1")),
+                            Mention(9, 14, "person", "name-variant", 0.9, iris.person_iri("102617")),
+                            Mention(16, 21, "person", "name-variant", 0.9, iris.person_iri("102617"))]
+    d = evaluate_records([rec], fake).as_dict()
+    assert d["iris_per_person"]["tags_naming_another"] == 1
+    assert (d["iris_per_person"]["worst"], d["iris_per_person"]["one_iri"]) == (1, 1)
+    assert d["persons"]["link"]["linkable"] == 3          # the link figures still count the slip
