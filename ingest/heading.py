@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .dates import DateRefused, check_day
 
-__all__ = ["HeadingParty", "HeadingPost", "genre_of", "parties_of", "posts_of", "parse_dateline", "Dateline", "MONTHS"]
+__all__ = ["HeadingParty", "HeadingPost", "genre_of", "parties_of", "posts_of", "sender_range", "parse_dateline", "Dateline", "MONTHS"]
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -27,7 +27,7 @@ _PERSON_TITLES = re.compile(
 )
 # A person named without an office: "Memorandum From Zbigniew Brzezinski to Jimmy Carter", "From William Odom of the
 # National Security Council Staff"; words of organisations and groups are never part of such a name.
-_PLAIN_NAME = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|(?:[A-Z]\.)+)){1,3}(?:,?\s+Jr\.)?)"
+_PLAIN_NAME = re.compile(r"^(?:the\s+)?(?P<name>(?:(?:Mr|Mrs|Dr)\.\s+)?(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|(?:[A-Z]\.)+)){1,3}(?:,?\s+Jr\.)?)"
                          r"(?:\s+of\s+the\s+(?P<office>[A-Z].*))?$")
 _NOT_NAME_WORDS = set("""Department Council Staff Committee Embassy Embassies Mission Office Bureau States Nations House Government
 Delegation Group Agency Secretariat Board Commission Conference Ministry Leadership Chiefs Posts Meeting Nation Congress Senate
@@ -38,11 +38,17 @@ Special Acting Chief Legal Senator Governor Prime Foreign Defense Attorney Repre
 Officers Consul Chargé Charge Agent Station Team Task Force Working Panel Division Desk Service Services Corps Headquarters
 Command Forces Air Army Naval Navy Military Marine Intelligence Operations Planning Affairs Political Economic""".split())
 _RANK = re.compile(r"(Colonel|Lieutenant Colonel|General|Major|Captain|Commander|Admiral|Lieutenant|Mr\.|Mrs\.|Dr\.)\s+(?=[A-Z])")
+_COURTESY = ("Mr.", "Mrs.", "Dr.")
+# The microfiche supplements print their memoranda by surnames: "Memorandum from Mann to Rusk, January 25, 1961.";
+# a memorandum or letter is written by a person, so there a lone capitalised word is a surname (a post sends
+# telegrams: "Telegram 746 from Santiago").
+_SURNAMES_MEMO = re.compile(r"^\s*(?:\d+\.\s*)?(?:Memorandum|Letter)\s+from\s+[A-Z]")
+_SURNAME_ONLY = re.compile(r"^(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?P<office>)$")
 _AFTER_SENDER = re.compile(r"\s+(?:to|Before|before|on|at|in|for|During|during|With|with|Transmitting|Concerning|Regarding)\s+.*$")
 # Posts and offices that send and receive: "the Embassy in Iran", "the Department of State", "the Mission to the
 # United Nations", "Prepared in the Bureau of Inter-American Affairs".
-_POST = re.compile(r"^(?:the\s+)?(?P<post>(?:U\.S\.\s+|United\s+States\s+)?(?P<kind>Embassy|Legation|Consulate\s+General|Consulate|"
-                   r"Mission|Delegation|Liaison\s+Office|Interests\s+Section)(?:\s+(?:in|to|at)\s+(?:the\s+)?(?P<place>[A-Z].*))?|"
+_POST = re.compile(r"^(?:[Tt]he\s+)?(?P<post>(?:U\.S\.\s+|United\s+States\s+)?(?P<kind>Embassy|Legation|Consulate\s+General|Consulate|"
+                   r"Mission|Delegation|Liaison\s+Office|Interests\s+Section)(?:\s+of\s+the\s+[A-Z][a-z]+\s+Embassy)?(?:\s+(?:in|to|at)\s+(?:the\s+)?(?P<place>[A-Z].*))?|"
                    r"(?:Department|Bureau|Office)\s+of\s+(?:the\s+)?[A-Z].*|Joint\s+Chiefs\s+of\s+Staff|"
                    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Staff|Agency|Council|House|Board|Headquarters|Station)"
                    r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)$")
@@ -50,11 +56,11 @@ _POST = re.compile(r"^(?:the\s+)?(?P<post>(?:U\.S\.\s+|United\s+States\s+)?(?P<k
 # Indonesia", "Letter From the President to …", "From the Acting Secretary of State".
 _OFFICE_ONLY = re.compile(r"^(?:the\s+|The\s+)?(?P<post>(?:Acting\s+)?(?:(?:Deputy|Under)\s+)?Secretary\s+of\s+"
                           r"(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|"
-                          r"Energy|the\s+Interior)|(?:Acting\s+)?President(?:\s+of\s+the\s+United\s+States)?|"
+                          r"Energy|the\s+Interior)|(?:Acting\s+|Vice\s+)?President(?:\s+of\s+the\s+United\s+States)?|"
                           r"Director\s+of\s+Central\s+Intelligence|Chairman\s+of\s+the\s+Joint\s+Chiefs\s+of\s+Staff)$")
-# 1950s headings without "From": "No. 304 The Secretary of State to the Embassy in Indonesia", "5. The Ambassador in
-# France (Caffery) to the Department of State".
-_NUMBERED_SENDER = re.compile(r"^\s*(?:No\.\s*)?\d+[A-Za-z]?\.?\s+(?=The\s+[A-Z])")
+# 1940s and 1950s headings without "From": "No. 304 The Secretary of State to the Embassy in Indonesia", "5. The Ambassador
+# in France (Caffery) to the Department of State", and unnumbered "The Secretary of State to the Embassy in Egypt".
+_NUMBERED_SENDER = re.compile(r"^\s*(?:(?:No\.\s*)?\d+[A-Za-z]?\.?\s+)?(?=The\s+[A-Z])")
 _GENRE_STOP = re.compile(r"\s+(?:From|from|to|To|by|By|Prepared|prepared|for|Between|between|With|with|on|Held)\b")
 _PAREN_PARTY = re.compile(r"(?:^|\s)(?:the\s+)?(?P<office>[^()]*?)\s*\((?P<name>[^()]+)\)")
 
@@ -118,7 +124,7 @@ def _split_recipients(text: str, base: int) -> tuple[tuple[str, int], tuple[str,
     return (text, base), None
 
 
-def _parties_in(segment: str, offset: int, role: str, plain: bool = True) -> list[HeadingParty]:
+def _parties_in(segment: str, offset: int, role: str, plain: bool | str = True) -> list[HeadingParty]:
     found: list[HeadingParty] = []
     for m in _PAREN_PARTY.finditer(segment):
         office = re.sub(r"^(?:and|,)\s+", "", m.group("office").strip(" ,")).strip()
@@ -140,11 +146,13 @@ def _parties_in(segment: str, offset: int, role: str, plain: bool = True) -> lis
             found.append(HeadingParty(role, name, m.group("office").strip(), start, start + len(name)))
             continue
         named = (_PLAIN_NAME.match(chunk) or _PLAIN_NAME.match(_AFTER_SENDER.sub("", chunk))) if plain else None
+        named = named or (_SURNAME_ONLY.match(chunk) if plain == "surname" else None)
         if named and not set(named.group("name").split()) & _NOT_NAME_WORDS and not _POST.match(chunk):
             name, office = named.group("name"), named.group("office")
             title = _RANK.match(name)
             if title:                        # "by Colonel J.E. Kelly of the Embassy": the rank is the office
-                name, office = name[title.end():], title.group(1) + (f", {office}" if office else "")
+                rank = None if title.group(1) in _COURTESY else title.group(1)      # "Mr." is no office
+                name, office = name[title.end():], ", ".join(x for x in (rank, office) if x) or None
             start = chunk_start + piece.group(0).strip().find(name)
             found.append(HeadingParty(role, name, office.strip() if office else None, start, start + len(name)))
     return found
@@ -207,17 +215,35 @@ def parties_of(heading: str) -> list[HeadingParty]:
     parties: list[HeadingParty] = []
     if start is not None:
         (senders, s_off), recipients = _split_recipients(heading[start:], start)
+        plain = "surname" if _SURNAMES_MEMO.match(heading) else True
+        parties += _parties_in(senders, s_off, "author", plain)
+        if recipients:
+            parties += _parties_in(recipients[0], recipients[1], "recipient", plain)
+        return parties
+    by = re.search(r"\b(?:by|By)\s+", heading)
+    m = re.search(r"\s+to\s+", heading[:by.start()] if by else heading)
+    if m and re.match(r"^\s*\d*[A-Za-z]?\.?\s*(?:Letter|Telegram|Message|Note|Memorandum)\b", heading):
+        end = by.start() if by else len(heading)
+        parties += _parties_in(heading[m.end():end], m.end(), "recipient", plain=False)   # "…, En Route to Los Angeles"
+    if by:
+        # "Memorandum by the Special Assistant to the Secretary of State (Battle)": the "to" of an office is no recipient
+        (senders, s_off), recipients = _split_recipients(heading[by.end():], by.end())
         parties += _parties_in(senders, s_off, "author")
         if recipients:
-            parties += _parties_in(recipients[0], recipients[1], "recipient")
-        return parties
-    m = re.search(r"\s+to\s+", heading)
-    if m and re.match(r"^\s*\d*[A-Za-z]?\.?\s*(?:Letter|Telegram|Message|Note|Memorandum)\b", heading):
-        parties += _parties_in(heading[m.end():], m.end(), "recipient", plain=False)   # "…, En Route to Los Angeles"
-    m = re.search(r"\b(?:by|By)\s+", heading)
-    if m:
-        parties += _parties_in(heading[m.end():], m.end(), "author")
+            parties += _parties_in(recipients[0], recipients[1], "recipient", plain=False)
     return parties
+
+
+def sender_range(heading: str) -> tuple[int, int] | None:
+    """Where the heading prints its senders (after "From" or "by", up to the recipients), as offsets into it."""
+    start = _senders_start(heading)
+    if start is None:
+        by = re.search(r"\b(?:by|By)\s+", heading)
+        if by is None:
+            return None
+        start = by.end()
+    (senders, s_off), _ = _split_recipients(heading[start:], start)
+    return s_off, s_off + len(senders)
 
 
 @dataclass

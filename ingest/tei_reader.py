@@ -44,7 +44,7 @@ from ontology import iris
 
 from .errors import IngestError, SourceError
 from .dates import DateRefused, check_day, check_range
-from .heading import genre_of, parse_dateline, parties_of
+from .heading import genre_of, parse_dateline, parties_of, sender_range
 from .limits import size_problem
 from .records import DocumentRecord, Footnote, ListEntry, Mention, Page, Party, SourceNote, Span, VolumeRecord
 from .records import SubjectTerm
@@ -575,16 +575,20 @@ def _markup_mentions(ctx: _Context, record: DocumentRecord, rendered: RenderedDo
 
 
 def _parties(ctx: _Context, record: DocumentRecord, rendered: RenderedDocument, heading_span) -> None:
-    """Authors and recipients: as marked (persName type from/to) in the heading, else as the heading reads."""
+    """Authors and recipients: as marked (persName type from/to) in the heading, else as the heading reads. A name
+    marked "to" where the heading prints its senders ("From Secretary of State Rusk to …") is an author."""
     text, heading = record.text, record.heading
     h0 = heading_span.start
     marked = [s for s in rendered.spans if s.kind in ("from", "to") and s.builder == 0]
     guessed = [(p, h0 + p.start, h0 + p.end) for p in parties_of(heading)]
     head_people = [(m.start, m.end, m) for m in record.mentions
                    if m.kind == "person" and heading_span.start <= m.start < heading_span.end]
+    senders = sender_range(heading)
     if marked:
         for s in marked:
             role = "author" if s.kind == "from" else "recipient"
+            if role == "recipient" and senders and h0 + senders[0] <= s.start and s.end <= h0 + senders[1]:
+                role = "author"          # "Memorandum From Secretary of State <persName type="to">Rusk</persName> to …"
             office = next((p.office for p, a, b in guessed if a < s.end and s.start < b and p.role == role), None)
             record.parties.append(_party(ctx, role, text, s.start, s.end, office, s.ref))
     else:

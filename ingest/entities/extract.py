@@ -26,9 +26,10 @@ from ontology.namespaces import WD
 from .gazetteer import MAX_TOKENS, gazetteer
 from .identity import canonical_markup, link_persons_list
 from .markup import fall_back, orphan_markup
+from .namesakes import titled_namesake
 from .named_after import NAMED_BEFORE, term_phrases, thing_named_after
 from .offices import office_from_persons_list
-from .posts import office_holder, resolve_post
+from .posts import listed_holder, office_holder, resolve_post
 from .titles import title_mentions
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
 from .places import shouting, choose
@@ -146,9 +147,12 @@ class EntityExtractor:
         self.surnames = self.a.surname_index
         self.use_volume_lists = use_volume_lists
         self.phrases: frozenset[str] = frozenset()
+        self.descriptions: dict[str, str] = {}
+        self._descriptions_of: tuple[str, int] | None = None
         firsts = [w.lower() for p in self.a.people.values()
                   for w in split_name(p.sort).forenames.replace(".", " ").split()[:1] if len(w) > 2]
         self.given_names = set(firsts)
+        self.middle_names: dict[str, frozenset[str]] = _middle_names(self.a)
         counts: dict[str, int] = {}
         for w in firsts:
             counts[w] = counts.get(w, 0) + 1
@@ -181,6 +185,9 @@ class EntityExtractor:
         if orphans:
             record.mentions = [m for m in record.mentions if not any(m is o for o in orphans)]
         self.phrases = term_phrases(tuple(t.description for t in record.volume.terms))
+        if self._descriptions_of != (record.volume.id, len(record.volume.persons)):
+            self._descriptions_of = (record.volume.id, len(record.volume.persons))
+            self.descriptions = _descriptions(record.volume.id, record.volume.persons)
         text = record.text
         ctx = PersonContext.of(record.volume.id, record.date, self.use_volume_lists)
         year = ctx.year
@@ -294,7 +301,7 @@ class EntityExtractor:
             return out
         for post in posts_of(record.heading):
             s, e = at + post.start, at + post.end
-            holder = office_holder(post, record.date)
+            holder = office_holder(post, record.date) or listed_holder(post, record)
             if holder is not None:
                 # not remembered as named here: in a volume with a persons list, a lone surname still needs the list
                 # (frus1958-60v02 does not list Herter, and the editors tag none of his 28 "Herter"s there)
@@ -589,7 +596,7 @@ class EntityExtractor:
             name = name[:pm.start()]
         if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
             name = name[:-1]             # "Bao Dai." at the end of a sentence
-        ids = self.full.get(_key(name))
+        ids = self.full.get(_key(name)) or self._by_middle_name(_key(name), ctx)
         if not ids:
             return None
         res = ctx.resolve_name(name, ids, None, True)
@@ -681,11 +688,17 @@ class EntityExtractor:
         ids = self.surnames.get(key, frozenset())
         known = ctx.resolved.get(key)
         in_volume = ids & ctx.volume_ids
+        when = ctx.date[:10] if ctx.date else (str(ctx.year) if ctx.year else None)
         if known and len(ctx.named.get(key, ())) > 1:
             # two people of this surname are named in this document (Allen and John Foster Dulles)
-            res = ctx.resolve_name(surface, frozenset(ctx.named[key]), title, False)
+            res = titled_namesake(surface, title, None, set(ctx.named[key]), when, self.descriptions) or \
+                ctx.resolve_name(surface, frozenset(ctx.named[key]), title, False)
             return self._person(s, e, res, ctx, title)
         if known:
+            pool = ids & (ctx.volume_ids | set(ctx.resolved.values()) | self._holders(title, ctx.date))
+            other = titled_namesake(surface, title, known, pool, when, self.descriptions)
+            if other is not None:
+                return self._person(s, e, other, ctx, title)
             rivals = self._principal_rivals(key, known, ctx)
             if rivals:
                 return self._person(s, e, self._ambiguous_surname(surface, known, rivals, ctx), ctx, title)
@@ -697,6 +710,9 @@ class EntityExtractor:
         if surface.isupper() and not in_volume:
             return None
         if in_volume:
+            picked = titled_namesake(surface, title, None, set(in_volume), when, self.descriptions) if len(in_volume) > 1 else None
+            if picked is not None:
+                return self._person(s, e, picked, ctx, title)     # "President Kennedy" in 1977: John F., not Edward M.
             res = ctx.resolve_name(surface, in_volume if len(in_volume) > 0 else ids, title, False)
             if res.entity is None and title and ids:
                 res = ctx.resolve_name(surface, ids, title, False)
@@ -708,6 +724,18 @@ class EntityExtractor:
         if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
             return self._titled_surname(s, e, surface, ids, title, ctx)
         return None
+
+    def _by_middle_name(self, key: str, ctx: PersonContext) -> frozenset[str]:
+        """'Foster Dulles': a middle name and the surname name a person only where the volume lists him or this
+        document named him (John Foster Dulles), never on their own."""
+        found = self.middle_names.get(key, frozenset()) & (ctx.volume_ids | set(ctx.resolved.values()))
+        return frozenset(found)
+
+    def _holders(self, title, date) -> set[str]:
+        """hsg ids of the U.S. holders, on the date, of the post a printed title names ("Secretary": POCOM)."""
+        if not title or not date:
+            return set()
+        return {p.hsg for t in TITLE_WORDS.get(norm(title), ()) for p in self.a.holders(t, date[:10]) if p.hsg}
 
     def _principal_rivals(self, key: str, known: str, ctx: PersonContext) -> list[str]:
         """Namesakes of the one person of this surname named earlier who, at the document's date, are the President or
@@ -830,6 +858,25 @@ def _terms_index(terms: tuple[tuple[str, str, str], ...]):
         return None
     alts = "|".join(re.escape(n) for n in sorted(entries, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), entries
+
+
+def _middle_names(a) -> dict[str, frozenset[str]]:
+    """norm('Foster Dulles') -> the people whose second forename and surname these are, where no full name is so."""
+    out: dict[str, set[str]] = {}
+    for pid, p in a.people.items():
+        parts = split_name(p.sort)
+        words = parts.forenames.split()
+        if len(words) >= 2 and len(words[1]) > 2 and "." not in words[1] and words[1][:1].isupper():
+            key = norm(f"{words[1]} {parts.surname}")
+            if key not in a.full_index:
+                out.setdefault(key, set()).add(pid)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _descriptions(volume_id: str, persons) -> dict[str, str]:
+    """hsg id -> the volume's persons-list description of that person."""
+    people = authorities().volume_people(volume_id)
+    return {people[e.xml_id]: e.description for e in persons if e.xml_id in people}
 
 
 _EXTRACTOR: EntityExtractor | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.authorities import authorities
+from ingest.authorities import authorities, date_year
 from ingest.heading import HeadingPost, posts_of
 from ingest.records import DocumentRecord, Mention, Party
 from ontology import iris
@@ -17,7 +17,7 @@ from ontology import iris
 from .gazetteer import gazetteer
 from .places import choose
 
-__all__ = ["PostEntity", "resolve_post", "office_holder", "post_description", "is_minted_post", "heading_posts", "ORGANIZATIONS"]
+__all__ = ["PostEntity", "resolve_post", "office_holder", "listed_holder", "post_description", "is_minted_post", "heading_posts", "ORGANIZATIONS"]
 
 ORGANIZATIONS = iris.organization_iri("un").removesuffix("un")     # …/organizations/
 _PREFIX = "us-"
@@ -63,6 +63,34 @@ def office_holder(post: HeadingPost, date: str | None) -> Party | None:
                  iris.position_iri(held[0].position),
                  f"the heading names the office '{post.name}' without a name; on {date[:10]} POCOM's holder of "
                  f"'{held[0].title}' is {person.name} (hsg-people {held[0].hsg})")
+
+
+_US_VICE_PRESIDENT = re.compile(r"\bVice President of the United States\b|\bU\.S\. Vice President\b|^\s*Vice President\b(?!['’]s|\s+of\b)")
+
+
+def listed_holder(post: HeadingPost, record: DocumentRecord) -> Party | None:
+    """'Report by the Vice President': an office POCOM does not hold, settled by the volume's persons list when one
+    entry is described as Vice President of the United States with printed dates that allow the document's year
+    (frus1961-63v01: "Johnson, Lyndon B., Vice President of the United States from January 20, 1961")."""
+    if post.kind != "Office" or post.name != "Vice President" or not record.volume.persons:
+        return None
+    from .offices import dates_allow
+    year = date_year(record.date)
+    found = []
+    for e in record.volume.persons:
+        clause = next((c for c in e.description.split(";") if "Vice President" in c), "")
+        if _US_VICE_PRESIDENT.search(clause) and dates_allow(clause, year):
+            found.append(e)
+    if len(found) != 1:
+        return None
+    entry = found[0]
+    pid = authorities().volume_people(record.volume.id).get(entry.xml_id)
+    entity = iris.person_iri(pid) if pid else iris.volume_person_iri(record.volume.id, entry.xml_id)
+    label = authorities().person(pid).name if pid else entry.name
+    return Party(post.role, post.name, post.name, None, None, entity, label, None,
+                 f"the heading names the office '{post.name}' without a name, which POCOM does not cover; the volume's "
+                 f"persons list describes {entry.name} ({entry.xml_id}) as \"{clause.strip()[:90]}\", the only such "
+                 f"entry whose dates allow {year or 'the document'}")
 
 
 def _office_body(post: HeadingPost) -> PostEntity | None:

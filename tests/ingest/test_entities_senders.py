@@ -9,7 +9,7 @@ import pytest
 from ingest.entities import EntityExtractor
 from ingest.entities.posts import heading_posts
 from ingest.heading import parties_of, posts_of
-from ingest.records import DocumentRecord, Page, Party, VolumeRecord
+from ingest.records import DocumentRecord, ListEntry, Page, Party, VolumeRecord
 from ingest.triples import document_graph
 from ontology import iris
 from ontology.fast_shacl import GraphIndex, validate_fast
@@ -131,3 +131,68 @@ def test_regression_an_office_only_sender_made_an_unlisted_surname_count_as_name
                   volume="frus1958-60v02", body="Herter told Gromyko that the West would stand firm.")
     assert authors(record) == [iris.person_iri("105858")]
     assert not [m for m in record.mentions if m.exact == "Herter"]
+
+
+def test_an_unnumbered_1940s_heading_names_its_sender(extractor):
+    """frus1948v05p1 prints "The Secretary of State to the Embassy in Egypt" without a number (139 such documents
+    in that volume had no author)."""
+    record = read(extractor, "The Secretary of State to the Embassy in Egypt", "1948-06-09", volume="frus1948v05p1")
+    assert authors(record) == [iris.person_iri("108548")]          # George C. Marshall, Secretary of State (POCOM)
+    assert [r for r, _ in heading_posts(record)] == ["recipient"]
+
+
+def test_an_interests_section_in_another_embassy_is_a_post(extractor):
+    record = read(extractor, "13. Telegram From the U.S. Interests Section of the Spanish Embassy in the United Arab "
+                             "Republic to the Department of State", "1967-12-10", volume="frus1964-68v20")
+    (author,) = authors(record)
+    assert author.startswith(iris.organization_iri("us-interests-section-"))
+
+
+def test_the_vice_president_is_the_persons_list_entry_described_as_such_at_the_date(extractor):
+    persons = [ListEntry("p_JLB1", "person", "Johnson, Lyndon B.", "Vice President of the United States from January 20, 1961"),
+               ListEntry("p_NNT1", "person", "Nguyen Ngoc Tho", "Vice President of the Republic of Vietnam"),
+               ListEntry("p_BCHL1", "person", "Burris, Col. Howard L.", "Vice President's Military Aide")]
+    heading = "60. Report by the Vice President"
+    text = f"{heading}\n\nWashington, May 23, 1961.\n\nWe agree."
+    record = DocumentRecord(VolumeRecord("frus1961-63v01", "t", persons=persons), "d60", "60", heading, text, "<test>",
+                            date="1961-05-23", pages=[Page("1", 0, len(text))])
+    extractor.run(record)
+    (party,) = [p for p in record.parties if p.role == "author"]
+    assert "Johnson" in party.label and "persons list" in party.explanation and party.start is None
+
+
+def test_the_office_of_a_sender_after_by_is_no_recipient():
+    """'Memorandum by the Special Assistant to the Secretary of State (Battle)': the 'to' belongs to the office."""
+    heading = "Memorandum by the Special Assistant to the Secretary of State (Battle)"
+    assert [(p.role, p.name, p.office) for p in parties_of(heading)] == [
+        ("author", "Battle", "Special Assistant to the Secretary of State")]
+    assert [(p.role, p.name) for p in parties_of(heading + " to the Secretary of State")] == [("author", "Battle")]
+
+
+def test_a_courtesy_title_is_no_office():
+    (party,) = parties_of("Memorandum of Conversation, by Mr. Richard H. Sanger of the Division of Near Eastern Affairs")
+    assert (party.role, party.name, party.office) == ("author", "Richard H. Sanger", "Division of Near Eastern Affairs")
+
+
+def test_regression_a_sender_the_editors_marked_to_was_read_as_a_recipient(tmp_path):
+    """frus1964-68v11 d300: "Memorandum From Secretary of State <persName type="to">Rusk</persName> to President
+    Johnson"; the heading prints Rusk among the senders, so he is the author."""
+    path = tmp_path / "frus1964-68v11-d300.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1964-68v11"><teiHeader><fileDesc><titleStmt>'
+        '<title type="complete">Foreign Relations</title></titleStmt></fileDesc></teiHeader><text><body><pb n="1"/>'
+        '<div type="document" xml:id="d300" n="300"><head>300. Memorandum From Secretary of State <persName type="to">'
+        'Rusk</persName> to President <persName type="to">Johnson</persName></head>'
+        '<dateline><placeName>Washington</placeName>, <date when="1968-07-01">July 1, 1968</date>.</dateline>'
+        '<p>We agree.</p></div></body></text></TEI>', encoding="utf-8")
+    from ingest.tei_reader import read_tei
+    [record] = read_tei(path)
+    assert [(p.role, p.name) for p in record.parties] == [("author", "Rusk"), ("recipient", "Johnson")]
+
+
+def test_a_supplement_memorandum_names_its_sender_by_surname_a_telegram_from_a_city_does_not():
+    """frus1961-63v10-12mSupp prints "Memorandum from Mann to Rusk, January 25, 1961. …" (about 40 documents had no
+    author); "Telegram 746 from Santiago" names a post by its city, not a person."""
+    heading = "112. Memorandum from Mann to Rusk, January 25, 1961. Overthrow of the Junta Government. Confidential."
+    assert [(p.role, p.name) for p in parties_of(heading)] == [("author", "Mann"), ("recipient", "Rusk")]
+    assert parties_of("29. Telegram 746 from Santiago, March 8, 1962. Text of agreement. Confidential.") == []

@@ -1,0 +1,49 @@
+"""Namesakes a printed title tells apart: after "Allen Dulles", a "Secretary Dulles" is the Secretary of State, not
+the Director of Central Intelligence named earlier. The title must fit the one named earlier for him to keep it;
+otherwise the one namesake it fits (a post held at the date in POCOM, or the volume's persons list describing him
+with that title) is the person.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.authorities import authorities, norm
+from ontology import iris
+
+from .people import TITLE_WORDS, Resolution, links_of
+
+__all__ = ["fits_title", "titled_namesake", "COURTESY"]
+
+# Titles that say nothing about an office.
+COURTESY = frozenset("mr mrs ms miss dr messrs mme mlle m sir lord lady dame herr signor sr sra".split())
+
+
+def fits_title(pid: str, title: str, when: str | None, description: str) -> str | None:
+    """Why `pid` can bear the printed `title` at `when` (ISO date or year), or None."""
+    wanted = TITLE_WORDS.get(norm(title), ())
+    if when:
+        for q in authorities().posts_by_person.get(pid, []):
+            if q.holds_on(when) and (q.title in wanted or q.title.lower().startswith(title.lower())):
+                return f"held the post '{q.title}' on {when} (POCOM)"
+    clause = re.search(rf"(?:^|[,;]\s*){re.escape(title)}\b(?![-’'])", description or "", re.I)
+    if clause:
+        return f"the volume's persons list describes him as \"{description[:80]}\""
+    return None
+
+
+def titled_namesake(surface: str, title: str | None, known: str | None, candidates: set[str], when: str | None,
+                    descriptions: dict[str, str]) -> Resolution | None:
+    """The one namesake `title` fits when the person named earlier (`known`; None when several namesakes were
+    named) does not fit it, else None."""
+    if not title or norm(title) in COURTESY or (known and fits_title(known, title, when, descriptions.get(known, ""))):
+        return None
+    fit = {pid: why for pid in sorted(candidates - {known}) if (why := fits_title(pid, title, when, descriptions.get(pid, "")))}
+    if len(fit) != 1:
+        return None
+    (pid, why), = fit.items()
+    a = authorities()
+    others = (f"{a.person(known).name} (hsg-people {known}), named earlier in this document, does not bear that title"
+              if known else "no other namesake named in this document bears it")
+    return Resolution(iris.person_iri(pid), a.person(pid).name, 0.85,
+                      f"'{title} {surface}': {a.person(pid).name} (hsg-people {pid}) {why}; {others}",
+                      "name-variant", links=links_of(pid), pid=pid)
