@@ -121,7 +121,7 @@ def index_for(request: Request) -> SearchIndex:
     """The read-only index beside the served store, opened on first use (an ingest may create it later)."""
     index = getattr(request.app.state, "search_index", None)
     if index is None:
-        folder = getattr(request.app.state.store, "path", None)
+        folder = request.app.state.store.path
         if folder is None or not search_index_path(folder).exists():
             raise SearchIndexMissing("this store has no search index yet; run `frus-kg index`")
         index = request.app.state.search_index = SearchIndex.for_store(folder, read_only=True)

@@ -123,7 +123,7 @@ def _subset(db, volume: str, work: Path) -> tuple[Path, Path, int]:
     """The authority graphs and one volume's graphs, as N-Quads and as a store of their own."""
     import pyoxigraph as ox
 
-    from graph import open_store
+    from graph import StoreOptions, open_store
     from ontology.namespaces import BASE
 
     keep = BASE + "historicaldocuments/" + volume
@@ -135,9 +135,9 @@ def _subset(db, volume: str, work: Path) -> tuple[Path, Path, int]:
             ox.serialize(db.quads(name), out, format=ox.RdfFormat.N_QUADS)
     path = work / "api-subset-store"
     shutil.rmtree(path, ignore_errors=True)
-    sub = open_store(path)
+    sub = open_store(path, options=StoreOptions(bulk=True, trusted=True))
     with open(nq, "rb") as data:
-        sub.load(data, "nquads", bulk=True, trusted=True)
+        sub.load(data, "nquads")
     count = sub.quad_count()
     sub.close()
     return nq, path, count

@@ -100,8 +100,8 @@ def _arm_writer(plan: dict) -> None:
 
     counts: Counter = Counter()
     arm = lambda phase: _Arm(plan, counts, phase)                       # noqa: E731
-    OxigraphStore.load = arm("bulk").wrap(arm("load").wrap(OxigraphStore.load, lambda *a, **k: not k.get("bulk")),
-                                          lambda *a, **k: bool(k.get("bulk")))
+    bulk = lambda store, *a, **k: store.options.bulk                    # noqa: E731 (a store opened by --bulk)
+    OxigraphStore.load = arm("bulk").wrap(arm("load").wrap(OxigraphStore.load, lambda *a, **k: not bulk(*a, **k)), bulk)
     LedgerFile.write = arm("ledger").wrap(LedgerFile.write)
     OxigraphStore.checkpoint = arm("checkpoint").wrap(OxigraphStore.checkpoint)
     ledger.BatchWriter.write = arm("writer").wrap(ledger.BatchWriter.write, lambda self, batch: bool(batch))

@@ -55,7 +55,7 @@ def _rss_mb() -> float:
 def run(ctx) -> str:
     import rdflib
 
-    from graph import open_store
+    from graph import StoreOptions, open_store
     from ingest import ingest_paths
     from ingest.parallel import default_workers, ingest_corpus
 
@@ -69,7 +69,7 @@ def run(ctx) -> str:
 
     from ingest.authorities.rdf import ensure_authority_graphs
 
-    db = open_store(store_dir)
+    db = open_store(store_dir, options=StoreOptions.for_ingest())
     ensure_authority_graphs(db)
     t = time.perf_counter()
     summary = ingest_corpus([copies], db)
@@ -77,7 +77,7 @@ def run(ctx) -> str:
     db.flush()
 
     reference_n = 10
-    ref_store = open_store(ctx.work / "sample-reference")
+    ref_store = open_store(ctx.work / "sample-reference", options=StoreOptions.for_ingest())
     ensure_authority_graphs(ref_store)
     t = time.perf_counter()
     ref = ingest_paths(sorted(copies.iterdir())[:reference_n], ref_store)

@@ -33,7 +33,7 @@ def _store(ctx) -> tuple[Path, str]:
     corpus_store = Path(ctx.work) / "tei-corpus-store"
     if (corpus_store / "CURRENT").exists() and not ctx.quick:
         return corpus_store, "the TEI-corpus store of the section above"
-    from graph import open_store
+    from graph import StoreOptions, open_store
     from ingest.authorities.rdf import ensure_authority_graphs
     from ingest.parallel import ingest_corpus
 
@@ -41,7 +41,7 @@ def _store(ctx) -> tuple[Path, str]:
     files = [Path(ctx.corpus) / f"{v}.xml.gz" for v in names if (Path(ctx.corpus) / f"{v}.xml.gz").exists()]
     store_dir = Path(ctx.work) / "search-store"
     shutil.rmtree(store_dir, ignore_errors=True)
-    db = open_store(store_dir)
+    db = open_store(store_dir, options=StoreOptions.for_ingest())
     ensure_authority_graphs(db)
     ingest_corpus(files, db, workers=1, estimate=False)
     db.checkpoint()                 # compacted as the corpus section leaves its store, so the sizes compare

@@ -263,12 +263,12 @@ def _lookups(store_dir: Path, quick: bool) -> str:
 
 def _ingest(files: list[Path], store_dir: Path, workers: int, bulk: bool) -> dict:
     """One timed ingest into a fresh store (authority graphs first, as `frus-kg ingest` does)."""
-    from graph import open_store
+    from graph import StoreOptions, open_store
     from ingest.authorities.rdf import ensure_authority_graphs
     from ingest.parallel import ingest_corpus
 
     shutil.rmtree(store_dir, ignore_errors=True)
-    db = open_store(store_dir)
+    db = open_store(store_dir, options=StoreOptions.for_ingest(bulk))
     t = time.perf_counter()
     authority_graphs = ensure_authority_graphs(db)
     authority_s = time.perf_counter() - t
@@ -282,7 +282,7 @@ def _ingest(files: list[Path], store_dir: Path, workers: int, bulk: bool) -> dic
 
     with PeakRss(store_dir) as rss:
         started = time.perf_counter()
-        summary = ingest_corpus(files, db, workers=workers, on_progress=progress, estimate=False, bulk=bulk)
+        summary = ingest_corpus(files, db, workers=workers, on_progress=progress, estimate=False)
         db.flush()
         elapsed = time.perf_counter() - started
     disk = max(_du(store_dir), rss.peak_disk)

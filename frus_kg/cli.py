@@ -18,7 +18,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from graph import QueryError, StoreError, store_location
+from graph import QueryError, StoreError, StoreOptions, store_location
 
 from .exits import (EXIT_CODES, EXIT_OK, EXIT_QUERY, EXIT_REJECTED, EXIT_STORE, EXIT_USAGE, err, fail, fail_on,
                     open_or_exit, out)
@@ -83,7 +83,7 @@ def ingest(
     if max_document_bytes is not None:
         os.environ[ENV_MAX_DOCUMENT_BYTES] = str(max_document_bytes)   # the readers (and workers) read it
 
-    db = _shard_writer(to_shards) if to_shards is not None else open_or_exit(store)
+    db = _shard_writer(to_shards) if to_shards is not None else open_or_exit(store, options=StoreOptions.for_ingest(bulk))
     if db.migrated:
         err.print(f"moved {db.migrated} ingest ledger statement(s) out of the default graph into the store's "
                   f"ledger file (once)", highlight=False)
@@ -120,7 +120,7 @@ def ingest(
 
         try:
             summary = ingest_corpus(files, db, workers=n_workers, engine=engine.value, check_shapes=not no_validate,
-                                    force=force, on_progress=tick, on_failure=failed, bulk=bulk,
+                                    force=force, on_progress=tick, on_failure=failed,
                                     after_commit=after_commit_from_env())
         except KeyboardInterrupt:
             progress.stop()

@@ -13,7 +13,7 @@ from typing import NoReturn, Optional
 import typer
 from rich.console import Console
 
-from graph import GraphError, QueryError, StoreError, open_store
+from graph import GraphError, QueryError, StoreError, StoreOptions, open_store
 from ingest import IngestError
 from ontology.errors import OntologyError
 
@@ -53,8 +53,8 @@ def fail_on(exc: Exception) -> NoReturn:
     fail(str(exc), code)
 
 
-def open_or_exit(store: Optional[Path], read_only: bool = False):
+def open_or_exit(store: Optional[Path], read_only: bool = False, options: StoreOptions = StoreOptions()):
     try:
-        return open_store(store, read_only=read_only)
+        return open_store(store, read_only=read_only, options=options)
     except StoreError as exc:
         fail(str(exc), EXIT_STORE)

@@ -13,7 +13,7 @@ import os
 from .query_pool import IsolatedStore, PoolSettings
 from .remote_settings import is_remote, remote_settings
 from .remote_store import RemoteStore
-from .store import DEFAULT_STORE, OxigraphStore
+from .store import DEFAULT_STORE, OxigraphStore, StoreOptions
 from .store import open_store as _open_folder
 
 __all__ = ["store_location", "open_store", "open_reader", "is_remote"]
@@ -24,12 +24,13 @@ def store_location(explicit: str | os.PathLike | None = None) -> str:
     return str(explicit or os.environ.get("FRUS_KG_STORE") or DEFAULT_STORE)
 
 
-def open_store(location: str | os.PathLike | None = None, *, read_only: bool = False) -> OxigraphStore | RemoteStore:
-    """The store at `location` (see store_location), embedded or remote."""
+def open_store(location: str | os.PathLike | None = None, *, read_only: bool = False,
+               options: StoreOptions = StoreOptions()) -> OxigraphStore | RemoteStore:
+    """The store at `location` (see store_location), embedded or remote, configured by `options`."""
     where = store_location(location)
     if is_remote(where):
-        return RemoteStore(remote_settings(where), read_only=read_only)
-    return _open_folder(where, read_only=read_only)
+        return RemoteStore(remote_settings(where), read_only=read_only, options=options)
+    return _open_folder(where, read_only=read_only, options=options)
 
 
 def open_reader(location: str | os.PathLike | None, settings: PoolSettings) -> IsolatedStore | RemoteStore:

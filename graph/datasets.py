@@ -71,7 +71,7 @@ def load_dataset(store: Store, path: Path, graph: str, fmt: str | None = None) -
 def _registry_quads(store: Store) -> list[ox.Quad]:
     q = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{REGISTRY_GRAPH}> {{ ?s ?p ?o }} }}"
     g = ox.NamedNode(REGISTRY_GRAPH)
-    return [ox.Quad(s, p, o, g) for s, p, o in store.query(q, union=False).rows()]
+    return [ox.Quad(s, p, o, g) for s, p, o in store.query(q).rows()]
 
 
 def loaded_datasets(store: Store) -> dict[str, str]:

@@ -170,6 +170,9 @@ async def _readable(conn: Connection, limit: float | None) -> None:
 class IsolatedStore:
     """A read-only store whose queries run in killable worker processes."""
 
+    atomic_loads = True              # writes go through a short-lived OxigraphStore with the default options
+    union_default_graph = True
+
     def __init__(self, path: str | os.PathLike, settings: PoolSettings = PoolSettings()):
         self.path = Path(path)
         if not (self.path / "CURRENT").exists():
@@ -305,7 +308,7 @@ class IsolatedStore:
         return self._settle(worker, reply)
 
     # -- the read protocol -------------------------------------------------------------------------
-    def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
+    def query(self, sparql: str, *, default_graphs: Sequence[str] = (),
               named_graphs: Sequence[str] = (), timeout: float | None = None,
               row_cap: int | None = None) -> MaterializedResult | QueryResult:
         """Rows of a query: in a worker (deadline, row cap), or here when local reads are on and no
@@ -313,7 +316,7 @@ class IsolatedStore:
         if self._local is not None and timeout is None:
             if self._closed:
                 raise EngineBusy("the query service is shutting down")
-            return self._local.query(sparql, union=union, default_graphs=default_graphs, named_graphs=named_graphs)
+            return self._local.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs)
         job = Job(sparql, tuple(default_graphs), tuple(named_graphs),
                   row_cap=self.settings.row_cap if row_cap is None else row_cap)
         return MaterializedResult(self._execute(job, timeout))

@@ -15,7 +15,9 @@ pages and the networks use it as they use the embedded `OxigraphStore`. What dif
   an update request and a SQLite transaction both are; a lost state folder costs a re-ingest, never
   wrong data (a rerun with no ledger replaces what it finds).
 - **The union default graph** is the server's: queries without FROM must see every named graph (the
-  Oxigraph server needs `--union-default-graph`; Virtuoso does it by default). Opening checks it.
+  Oxigraph server needs `--union-default-graph`; Virtuoso does it by default). Opening checks it, so
+  `union_default_graph` is always True here. Of the `StoreOptions`, only `trusted` applies (the client parses
+  what it loads leniently); `bulk` does not (each graph is one request, so `atomic_loads` is True).
 - **Reads of whole graphs** use the Graph Store Protocol (`GET ?graph=`); export walks the named graphs
   one at a time (frus-kg writes nothing in the default graph).
 """
@@ -33,7 +35,7 @@ from .remote_settings import RemoteSettings, remote_settings
 from .result_writer import Serialized, serialize_result
 from .sparql_client import RemoteStoreError, SparqlClient
 from .sparql_guard import GuardLimits, inspect_query
-from .store import QueryResult, _ntriples, graph_name
+from .store import QueryResult, StoreOptions, _ntriples, graph_name
 
 __all__ = ["RemoteStore", "RemoteStoreError"]
 
@@ -46,11 +48,19 @@ _CHUNK = 200                     # graph names per existence query
 class RemoteStore:
     """A SPARQL 1.1 server as a store. `read_only` refuses writes here (the server may allow them)."""
 
-    def __init__(self, settings: RemoteSettings, *, read_only: bool = False, row_cap: int = 100_000):
+    atomic_loads = True              # each graph goes in one request (see the module docstring)
+    union_default_graph = True       # the server's, checked when opened
+
+    def __init__(self, settings: RemoteSettings, *, read_only: bool = False, row_cap: int = 100_000,
+                 options: StoreOptions = StoreOptions()):
+        if not options.union_default_graph:
+            raise StoreError(f"{settings.url}: a server's default graph is its own configuration, and frus-kg "
+                             f"needs it to be the union of the graphs")
         self.settings = settings
         self.url = settings.url
         self.read_only = read_only
         self.row_cap = row_cap
+        self.options = options
         self.migrated = 0
         self.path: Path = settings.state            # the local sidecars: ledger and search index
         self._client = SparqlClient(settings)
@@ -64,8 +74,8 @@ class RemoteStore:
             raise
 
     @classmethod
-    def from_url(cls, url: str, *, read_only: bool = False) -> "RemoteStore":
-        return cls(remote_settings(url), read_only=read_only)
+    def from_url(cls, url: str, *, read_only: bool = False, options: StoreOptions = StoreOptions()) -> "RemoteStore":
+        return cls(remote_settings(url), read_only=read_only, options=options)
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.url})"
@@ -149,14 +159,13 @@ class RemoteStore:
     def drop_graphs(self, names: Iterable[str]) -> None:
         self._send_batches([(f"DROP SILENT GRAPH {graph_name(n)}", "") for n in names])
 
-    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False,
-             trusted: bool = False) -> None:
-        """Add RDF to the store, as INSERT DATA grouped by graph (`bulk` makes no difference here; `trusted`
-        skips re-checking IRIs while parsing)."""
+    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None) -> None:
+        """Add RDF to the store, as INSERT DATA grouped by graph (the options' `trusted` skips re-checking
+        IRIs while parsing; `bulk` makes no difference here)."""
         self._writable()
         target = None if graph is None else ox.NamedNode(graph_name(graph)[1:-1])
         try:
-            quads = list(ox.parse(data, format=RDF_FORMATS[fmt], lenient=trusted))
+            quads = list(ox.parse(data, format=RDF_FORMATS[fmt], lenient=self.options.trusted))
         except SyntaxError as exc:
             raise StoreError(f"cannot load {fmt} data: {exc}") from None
         by_graph: dict[str, list[ox.Quad]] = {}
@@ -178,11 +187,11 @@ class RemoteStore:
         """Nothing to do: every query sees the server's latest commit."""
 
     # -- reads -------------------------------------------------------------------------------------
-    def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
+    def query(self, sparql: str, *, default_graphs: Sequence[str] = (),
               named_graphs: Sequence[str] = (), timeout: float | None = None,
               row_cap: int | None = None) -> QueryResult:
-        """Run a query on the server. `union` is the server's (see the module docstring); `row_cap` is not
-        enforced here (query_serialized caps what it serializes)."""
+        """Run a query on the server (its default graph is the union, see the module docstring); `row_cap` is
+        not enforced here (query_serialized caps what it serializes)."""
         form = inspect_query(sparql, _UNLIMITED).form
         response = self._post_query(sparql, form, default_graphs, named_graphs, timeout)
         media = response.headers.get("content-type", "").split(";")[0].strip()

@@ -91,6 +91,8 @@ class ShardWriter:
 
     read_only = False
     migrated = 0
+    atomic_loads = True              # an unfinished shard is deleted after a crash, its ledger entries with it
+    union_default_graph = True       # nothing is queried here (see _NoRows)
 
     def __init__(self, folder: str | os.PathLike):
         self.path = Path(folder)
@@ -151,8 +153,7 @@ class ShardWriter:
         os.replace(tmp, self.path / MANIFEST)
         self._finished |= names
 
-    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False,
-             trusted: bool = False) -> None:
+    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None) -> None:
         if fmt != "nquads" or graph is not None:
             raise StoreError(f"{self.path}: shards take N-Quads only")
         raw = data if isinstance(data, (bytes, bytearray)) else data.read()

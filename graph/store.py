@@ -1,8 +1,9 @@
 """The store behind a small interface: load, replace graphs atomically, query, update, export.
 
-`OxigraphStore` is the default (embedded pyoxigraph on disk). A remote SPARQL 1.1 server can
-implement `Store` with the Graph Store and Update protocols later; nothing above this module
-touches pyoxigraph's storage API directly.
+`OxigraphStore` is the default (embedded pyoxigraph on disk); graph/remote_store.py implements the same
+`Store` on a SPARQL 1.1 server. How a store loads (Oxigraph's bulk loader, lenient parsing of trusted
+data) and what its default graph is are `StoreOptions`, chosen when it is opened: the calls are the same
+on every backend. Nothing above this module touches pyoxigraph's storage API directly.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from .result_writer import Serialized, serialize_result
 from .ledger_file import LEDGER_FILE, LedgerFile, has_legacy_ledger, move_legacy_ledger
 
 __all__ = [
-    "Store", "OxigraphStore", "QueryResult", "DEFAULT_STORE", "store_path", "open_store", "graph_name",
+    "Store", "StoreOptions", "OxigraphStore", "QueryResult", "DEFAULT_STORE", "store_path", "open_store", "graph_name",
     "RDF_FORMATS", "RESULT_FORMATS",
 ]
 
@@ -59,12 +60,43 @@ class QueryResult:
         return self.raw.serialize(format=RESULT_FORMATS[fmt])
 
 
+@dataclass(frozen=True)
+class StoreOptions:
+    """How an opened store loads and what its default graph is: configuration of the backend, given to
+    `open_store`, never an argument of a call, so every caller uses the same protocol on every backend.
+
+    - `bulk`: `load` uses Oxigraph's bulk loader, several times faster alone but not one transaction: a
+      crash can leave part of a load, so the store says `atomic_loads = False` and the ingest ledger marks
+      the graphs pending first (ingest/ledger.py). A remote store ignores it (each graph is one request).
+    - `trusted`: what `load` gets is this program's own validated N-Quads, so the parser skips re-checking
+      IRIs (a third faster). `frus-kg ingest` opens its store so; never a store that loads users' data.
+    - `union_default_graph`: queries without FROM see the union of every graph, as frus-kg's queries need.
+      False only to look at an embedded store's real default graph; a server's is its own (checked when
+      opened)."""
+    bulk: bool = False
+    trusted: bool = False
+    union_default_graph: bool = True
+
+    @classmethod
+    def for_ingest(cls, bulk: bool = False) -> "StoreOptions":
+        """What `frus-kg ingest` opens its store with (the bench too, to measure the same path)."""
+        return cls(bulk=bulk, trusted=True)
+
+
 class Store(Protocol):
     """Every method callers use; ingest.ledger.CorpusSink names the subset a corpus run needs (ingest does
     not import graph), and OxigraphStore satisfies both (tests/graph/test_store_protocol.py).
 
     Graph names are checked once, by `graph_name`, before they reach SPARQL or the engine. The data and
-    the ledger share no transaction: a writer orders its calls (ingest/ledger.py says how)."""
+    the ledger share no transaction: a writer orders its calls (ingest/ledger.py says how). How the store
+    loads is its `StoreOptions`; callers read only what follows from them (`atomic_loads`,
+    `union_default_graph`)."""
+    @property
+    def atomic_loads(self) -> bool:
+        """Each graph a `load` writes is all-or-nothing (False for Oxigraph's bulk loader)."""
+    @property
+    def union_default_graph(self) -> bool:
+        """Queries without FROM see the union of every graph."""
     def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad] | bytes]) -> None: ...
     def add_graphs_if_absent(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> list[str]: ...
     def drop_graphs(self, names: Iterable[str]) -> None: ...
@@ -73,9 +105,8 @@ class Store(Protocol):
     def graph_names(self) -> list[str]: ...
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]: ...
     def checkpoint(self) -> None: ...
-    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False,
-             trusted: bool = False) -> None: ...
-    def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
+    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None) -> None: ...
+    def query(self, sparql: str, *, default_graphs: Sequence[str] = (),
               named_graphs: Sequence[str] = (), timeout: float | None = None,
               row_cap: int | None = None) -> QueryResult: ...
     def query_serialized(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
@@ -86,6 +117,9 @@ class Store(Protocol):
     def close(self) -> None: ...
     # the ingest ledger, outside RDF (graph/ledger_file.py): `values`, `subjects`, `write`
     ledger: LedgerFile
+    # the folder of the store's sidecars (ledger, search index): the store itself, or a remote store's
+    # state folder; None for an in-memory store
+    path: Path | None
 
 
 def graph_name(name: str) -> str:
@@ -117,20 +151,31 @@ def _ntriples(name: str, quads: Sequence[ox.Quad] | bytes) -> str:
 
 
 class OxigraphStore:
-    """Embedded Oxigraph. `read_only=True` opens a snapshot that is refreshed when the files change.
+    """Embedded Oxigraph. `read_only=True` opens a snapshot that is refreshed when the files change;
+    `options` say how it loads and what its default graph is (StoreOptions).
 
     `ledger` is the ingest ledger, a SQLite file in the same folder (graph/ledger_file.py). A write open
     first moves ledger statements that an older frus-kg left in the default graph into it."""
 
-    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False,
+                 options: StoreOptions = StoreOptions()):
         self.path = None if path is None else Path(path)
         self.read_only = read_only
+        self.options = options
         self._lock = threading.Lock()
         self._stamp = 0.0
         self._checked = 0.0
         self._store = self._open()
         self.ledger = LedgerFile(None if self.path is None else self.path / LEDGER_FILE, read_only=read_only)
         self.migrated = 0 if read_only else move_legacy_ledger(self._store, self.ledger)
+
+    @property
+    def atomic_loads(self) -> bool:
+        return not self.options.bulk
+
+    @property
+    def union_default_graph(self) -> bool:
+        return self.options.union_default_graph
 
     def has_legacy_ledger(self) -> bool:
         """Ledger statements still in the default graph: the next write open moves them out."""
@@ -221,16 +266,15 @@ class OxigraphStore:
         if names:
             self._writable().update(" ; ".join(f"DROP SILENT GRAPH {graph_name(n)}" for n in names))
 
-    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False,
-             trusted: bool = False) -> None:
-        """Load RDF. `bulk`: Oxigraph's bulk loader (fast, not one transaction); `trusted`: data this program
-        wrote and validated itself, so the parser skips re-checking IRIs (a third faster)."""
+    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None) -> None:
+        """Load RDF, as the options say: one transaction, or Oxigraph's bulk loader (`bulk`); IRIs checked,
+        or not for this program's own validated output (`trusted`)."""
         store = self._writable()
-        kwargs = {"format": RDF_FORMATS[fmt], "lenient": trusted}
+        kwargs = {"format": RDF_FORMATS[fmt], "lenient": self.options.trusted}
         if graph is not None and fmt not in _QUAD_FORMATS:
             kwargs["to_graph"] = _node(graph)
         try:
-            (store.bulk_load if bulk else store.load)(data, **kwargs)
+            (store.bulk_load if self.options.bulk else store.load)(data, **kwargs)
         except SyntaxError as exc:
             raise StoreError(f"cannot load {fmt} data: {exc}") from None
         except OSError as exc:          # a full disk, an unwritable folder: a clear error, not a traceback
@@ -284,10 +328,11 @@ class OxigraphStore:
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self._current().named_graphs() if isinstance(g, ox.NamedNode))
 
-    def query(self, sparql: str, *, union: bool = True, default_graphs: Sequence[str] = (),
+    def query(self, sparql: str, *, default_graphs: Sequence[str] = (),
               named_graphs: Sequence[str] = (), timeout: float | None = None,
               row_cap: int | None = None) -> QueryResult:
-        """Run a SPARQL query. The default graph is the union of all graphs unless graphs are named.
+        """Run a SPARQL query. The default graph is the union of all graphs (`union_default_graph`) unless
+        graphs are named.
 
         `timeout` and `row_cap` are accepted for the protocol's sake and not enforced: an in-process query
         cannot be stopped (graph.IsolatedStore enforces both)."""
@@ -296,7 +341,7 @@ class OxigraphStore:
             if default_graphs:
                 kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
             else:
-                kwargs["use_default_graph_as_union"] = union
+                kwargs["use_default_graph_as_union"] = self.options.union_default_graph
             if named_graphs:
                 kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         except ValueError as exc:
@@ -373,16 +418,17 @@ def _write_failed(path: Path | None, exc: OSError) -> str:
             f"the folder's permissions, then rerun the same command")
 
 
-def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False) -> OxigraphStore:
+def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False,
+               options: StoreOptions = StoreOptions()) -> OxigraphStore:
     """Open the store. Read-only, a store that still has its ledger in the default graph is first opened
     for writing once, which moves it out (skipped when another process holds the store: the next write
     open moves it)."""
-    store = OxigraphStore(store_path(path), read_only=read_only)
+    store = OxigraphStore(store_path(path), read_only=read_only, options=options)
     if read_only and store.has_legacy_ledger():
         try:
             OxigraphStore(store.path).close()
         except StoreError:
             return store
         store.close()
-        store = OxigraphStore(store.path, read_only=True)
+        store = OxigraphStore(store.path, read_only=True, options=options)
     return store

@@ -6,7 +6,7 @@ no SPARQL query and no export ever sees it. Its rows are named by the vocabulary
 
     <doc>    fk:sourceDigest <ni:///sha-256;…> ; fk:ingestVolume <volume>
     <volume> fk:sourceDigest <ni:///sha-256;…> ; fk:ingestStatus fk:IngestComplete
-    <doc>    fk:ingestStatus fk:IngestPending          (only while --bulk writes it)
+    <doc>    fk:ingestStatus fk:IngestPending          (only while a bulk load, --bulk, writes it)
 
 `fk:sourceDigest` is the RFC 6920 digest IRI of the source file's bytes.
 
@@ -19,7 +19,8 @@ transaction, so the promise rests on the order of the writes, each of which is a
 2. **Data, then entry.** The batch's graphs are committed (one `load` for new graphs, one
    `replace_graphs` for replaced ones), then their entries are written. An entry therefore implies its data; a crash in
    between leaves data without an entry, which the next run simply redoes (replacing is idempotent).
-3. **`--bulk`** (Oxigraph's bulk loader is fast but not one transaction): the new graphs are marked
+3. **Loads that are not atomic** (`--bulk`: the store was opened with Oxigraph's bulk loader, fast but not
+   one transaction, so `sink.atomic_loads` is False): the new graphs are marked
    pending first, then bulk-loaded, then the marks are swapped for entries (one ledger transaction).
    Graphs still marked pending at the next start may be partial: `Ledger.repair` drops them, then
    their marks.
@@ -72,11 +73,14 @@ class LedgerTable(Protocol):
 class CorpusSink(Protocol):
     """What a corpus run needs of a store: a subset of graph.store.Store, named here because ingest does not
     import graph (OxigraphStore satisfies it structurally; tests/graph/test_store_protocol.py checks that).
-    `checkpoint()` is called now and then, with no other use of the store in flight."""
+    How it loads (bulk or not, trusting our own N-Quads) is the store's configuration, chosen when it was
+    opened; `atomic_loads` says whether a crash can leave part of a load. `checkpoint()` is called now and
+    then, with no other use of the store in flight."""
     ledger: LedgerTable
 
-    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None, bulk: bool = False,
-             trusted: bool = False) -> None: ...
+    @property
+    def atomic_loads(self) -> bool: ...
+    def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None) -> None: ...
     def replace_graphs(self, graphs: Mapping[str, bytes]) -> None: ...
     def drop_graphs(self, names: Iterable[str]) -> None: ...
     def query(self, sparql: str, **kwargs): ...
@@ -125,8 +129,7 @@ class Ledger:
 
     def documents_of(self, volume: str) -> set[str]:
         """Documents of a volume known to the store: by the ledger, or by schema:isPartOf in their own graph."""
-        rows = self.sink.query(f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d {_iri(SCHEMA + 'isPartOf')} {_iri(volume)} }} }}",
-                               union=False).rows()
+        rows = self.sink.query(f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d {_iri(SCHEMA + 'isPartOf')} {_iri(volume)} }} }}").rows()
         return self.table.subjects({INGEST_VOLUME: volume}) | {r[0].value for r in rows}
 
     def repair(self) -> int:
@@ -162,7 +165,6 @@ class BatchWriter:
     sink: CorpusSink
     max_bytes: int = BATCH_BYTES
     max_graphs: int = 256
-    bulk: bool = False               # new graphs by Oxigraph's bulk loader (see Ledger.repair)
     pending: list[Commit] = field(default_factory=list)
     pending_bytes: int = 0
     committed_documents: int = 0
@@ -205,17 +207,16 @@ class BatchWriter:
         table.write(remove=[(c.graph, None if c.digest else INGEST_STATUS) for c in replaced])
         entries = [row for c in fresh + replaced if c.digest
                    for row in ((c.graph, SOURCE_DIGEST, c.digest), (c.graph, INGEST_VOLUME, c.volume))]
-        if fresh and self.bulk:
-            table.write(put=[(c.graph, INGEST_STATUS, INGEST_PENDING) for c in fresh])
-            self.sink.load(b"".join(c.nquads for c in fresh), "nquads", bulk=True, trusted=True)
-            self.transactions += 1
-        elif fresh:
-            self.sink.load(b"".join(c.nquads for c in fresh), "nquads", trusted=True)
+        partial = not self.sink.atomic_loads         # a crash may leave part of the load: mark it pending first
+        if fresh:
+            if partial:
+                table.write(put=[(c.graph, INGEST_STATUS, INGEST_PENDING) for c in fresh])
+            self.sink.load(b"".join(c.nquads for c in fresh), "nquads")
             self.transactions += 1
         if replaced:
             self.sink.replace_graphs({c.graph: c.nquads for c in replaced})
             self.transactions += 1
-        table.write(put=entries, remove=[(c.graph, INGEST_STATUS) for c in fresh] if self.bulk else ())
+        table.write(put=entries, remove=[(c.graph, INGEST_STATUS) for c in fresh] if partial else ())
         for c in fresh + replaced:
             if c.digest:
                 self.committed_documents += 1

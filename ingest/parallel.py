@@ -563,7 +563,6 @@ def ingest_corpus(
     on_failure: Callable[[Failure], None] | None = None,
     estimate: bool = True,
     checkpoint_bytes: int = 2 << 30,
-    bulk: bool = False,
     after_commit: AfterCommit | None = None,
 ) -> CorpusSummary:
     """Ingest files and folders with `workers` processes (default: CPUs; 0 = in this process).
@@ -572,16 +571,17 @@ def ingest_corpus(
     failures (unreadable files or documents, SHACL rejections, extractor crashes) are listed in it
     and passed to `on_failure` as they happen, while the rest of the corpus goes on. After every
     `checkpoint_bytes` of N-Quads written, the store is asked to release its write-ahead logs
-    (`checkpoint`). `bulk` writes new graphs with Oxigraph's bulk loader: several times
-    faster at corpus scale, but a crash can leave partial graphs (marked pending in the ledger) until
-    the next run, which drops them first (Ledger.repair); committed documents stay intact either way.
+    (`checkpoint`). How new graphs are loaded is the store's configuration: a store opened with
+    Oxigraph's bulk loader (`--bulk`) says `atomic_loads` is False, so a crash can leave partial graphs
+    (marked pending in the ledger) until the next run, which drops them first (Ledger.repair); committed
+    documents stay intact either way.
     `after_commit(committed, abort)` is for tests: called after each batch (of one graph, so that counts are
     exact), it may pause until `abort` is set or end the process.
     """
     return _CorpusRun(paths, sink, workers=workers, extractors=extractors, engine=engine, check_shapes=check_shapes,
                       force=force, prefetch=prefetch, batch_bytes=batch_bytes, batch_seconds=batch_seconds,
                       on_progress=on_progress, on_failure=on_failure, estimate=estimate,
-                      checkpoint_bytes=checkpoint_bytes, bulk=bulk, after_commit=after_commit).run()
+                      checkpoint_bytes=checkpoint_bytes, after_commit=after_commit).run()
 
 
 class _CorpusRun:
@@ -592,7 +592,7 @@ class _CorpusRun:
 
     def __init__(self, paths, sink: CorpusSink, *, workers: int | None, extractors, engine: str, check_shapes: bool,
                  force: bool, prefetch: int, batch_bytes: int, batch_seconds: float, on_progress, on_failure,
-                 estimate: bool, checkpoint_bytes: int, bulk: bool, after_commit: AfterCommit | None):
+                 estimate: bool, checkpoint_bytes: int, after_commit: AfterCommit | None):
         self.started = time.perf_counter()
         self.sink, self.force, self.batch_seconds, self.checkpoint_bytes = sink, force, batch_seconds, checkpoint_bytes
         self.on_progress, self.on_failure = on_progress, on_failure
@@ -601,7 +601,7 @@ class _CorpusRun:
         self.summary.files = len(self.files)
         workers = default_workers() if workers is None else workers
         self.ledger = Ledger(sink)
-        self.writer = BatchWriter(sink, max_bytes=batch_bytes, max_graphs=1 if after_commit else 256, bulk=bulk)
+        self.writer = BatchWriter(sink, max_bytes=batch_bytes, max_graphs=1 if after_commit else 256)
         self.summary.repaired = self.ledger.repair()
         self.stage: dict[str, float] = {}
         self.counts = estimate_documents(self.files) if (estimate and on_progress) else None

@@ -28,7 +28,7 @@ _WORD = re.compile(r"[^\W_]+")
 def name_candidates(store: Store, kind: str, name: str) -> list[str] | None:
     """IRIs that may match `name` (a superset of the answer), or None when the index cannot say."""
     word = _WORD.search(name)
-    folder = getattr(store, "path", None)
+    folder = store.path
     if kind not in _INDEX_KINDS or word is None or len(word.group()) < 2 or folder is None:
         return None
     index = SearchIndex.for_store(folder, read_only=True)

@@ -12,6 +12,7 @@ from graph import QueryError, RemoteStore, Store, StoreError
 from ingest.ledger import CorpusSink
 
 G1, G2 = "http://example.org/g1", "http://example.org/g2"
+_SET_WHEN_OPENED = ("ledger", "path")       # instance attributes of the protocol (checked on open stores below)
 
 
 def _quad(s, o, g):
@@ -28,12 +29,17 @@ def _canonical(quads) -> ox.Dataset:
 @pytest.mark.parametrize("protocol", [Store, CorpusSink])
 def test_the_remote_store_has_every_method_of_the_protocol(protocol):
     for name in {n for n in vars(protocol) if not n.startswith("_")} | set(getattr(protocol, "__annotations__", {})):
-        assert name == "ledger" or hasattr(RemoteStore, name), f"RemoteStore lacks {protocol.__name__}.{name}"
+        assert name in _SET_WHEN_OPENED or hasattr(RemoteStore, name), f"RemoteStore lacks {protocol.__name__}.{name}"
         wanted = getattr(protocol, name, None)
         if callable(wanted):
             ours = inspect.signature(getattr(RemoteStore, name)).parameters
             for param in list(inspect.signature(wanted).parameters)[1:]:
                 assert param in ours or param == "kwargs", f"{name} lacks parameter {param}"
+
+
+def test_every_backend_has_its_ledger_and_sidecar_folder_once_opened(any_store):
+    assert set(_SET_WHEN_OPENED) == {"ledger", "path"}
+    assert any_store.path.is_dir() and any_store.ledger.rows() == []
 
 
 def test_replace_graphs_drops_stale_triples(any_store):
@@ -85,7 +91,7 @@ def test_existing_graphs_answers_for_a_batch(any_store):
 
 def test_load_adds_quads_and_drop_removes_graphs(any_store):
     data = ox.serialize([_quad("a", "1", G1), _quad("b", "2", G2)], format=ox.RdfFormat.N_QUADS)
-    any_store.load(data, "nquads", trusted=True)
+    any_store.load(data, "nquads")
     assert any_store.graph_names() == [G1, G2] and any_store.quad_count() == 2
     any_store.drop_graphs([G1])
     assert any_store.graph_names() == [G2]

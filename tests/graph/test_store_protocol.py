@@ -1,6 +1,7 @@
 """One store protocol: OxigraphStore has every method of graph.Store and of the subset a corpus run names
 (ingest.ledger.CorpusSink, kept in ingest because ingest does not import graph); graph names are checked
-in one place before SPARQL or the engine sees them."""
+in one place before SPARQL or the engine sees them; how a store loads (bulk, trusted) and its default graph
+are options chosen when it is opened, never arguments of a call."""
 from __future__ import annotations
 
 import inspect
@@ -8,7 +9,7 @@ import inspect
 import pyoxigraph as ox
 import pytest
 
-from graph import OxigraphStore, QueryError, Store
+from graph import OxigraphStore, QueryError, Store, StoreError, StoreOptions, open_store
 from ingest.ledger import CorpusSink
 
 G = "https://example.org/g"
@@ -68,3 +69,50 @@ def test_n_quads_of_another_graph_are_refused_and_change_nothing():
 def test_a_graph_name_that_could_break_out_of_sparql_is_refused_everywhere(call):
     with pytest.raises(QueryError, match="bad graph name"):
         call(OxigraphStore(), "https://example.org/g> } ; DROP ALL ; INSERT DATA { <x")
+
+
+def _nquads(value: str, graph: str = G) -> bytes:
+    return f"<https://example.org/s> <https://example.org/p> {value} <{graph}> .\n".encode()
+
+
+def test_no_call_of_the_protocol_takes_a_backend_option():
+    for name in ("load", "query"):
+        params = set(inspect.signature(getattr(Store, name)).parameters)
+        assert not params & {"bulk", "trusted", "union"}, name
+
+
+def test_a_bulk_store_loads_the_same_quads_and_says_its_loads_are_not_atomic(tmp_path):
+    data = _nquads('"a"') + _nquads('"b"', G + "2")
+    stores = {bulk: open_store(tmp_path / str(bulk), options=StoreOptions.for_ingest(bulk=bulk)) for bulk in (False, True)}
+    for store in stores.values():
+        store.load(data, "nquads")
+    assert stores[False].atomic_loads and not stores[True].atomic_loads
+    assert set(map(str, stores[True].quads())) == set(map(str, stores[False].quads())) and stores[True].quad_count() == 2
+    for store in stores.values():
+        store.close()
+
+
+def test_only_a_trusted_store_skips_the_iri_check_of_what_it_loads():
+    with pytest.raises(StoreError, match="cannot load nquads"):
+        OxigraphStore().load(_nquads("<relative>"), "nquads")       # users' data (the Graph Store endpoint)
+    trusted = OxigraphStore(options=StoreOptions.for_ingest())     # this program's own validated N-Quads
+    trusted.load(_nquads("<relative>"), "nquads")
+    assert trusted.quad_count() == 1
+
+
+def test_the_union_default_graph_is_the_stores_unless_it_is_opened_without_it():
+    data = _nquads('"named"') + b'<https://example.org/s> <https://example.org/p> "default" .\n'
+    seen = {}
+    for union in (True, False):
+        db = OxigraphStore(options=StoreOptions(union_default_graph=union))
+        db.load(data, "nquads")
+        assert db.union_default_graph is union
+        seen[union] = sorted(r[0].value for r in db.query("SELECT ?o WHERE { ?s ?p ?o }").rows())
+    assert seen == {True: ["default", "named"], False: ["default"]}
+
+
+def test_a_remote_store_refuses_to_be_opened_without_the_union_default_graph(tmp_path):
+    from graph.backends import open_store as open_location
+
+    with pytest.raises(StoreError, match="union"):
+        open_location(f"sparql+http://127.0.0.1:9/?state={tmp_path}", options=StoreOptions(union_default_graph=False))

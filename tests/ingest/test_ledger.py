@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from frus_kg.cli import app
-from graph import open_store
+from graph import StoreOptions, open_store
 from ingest.ledger import INGEST_COMPLETE, INGEST_STATUS, INGEST_VOLUME, SOURCE_DIGEST
 from ingest.parallel import ingest_corpus
 
@@ -60,7 +60,9 @@ def test_ledger_is_not_in_the_union_default_graph(clean):
     db = open_store(clean, read_only=True)
     for term in LEDGER_TERMS:
         assert not list(db.query(f"SELECT * WHERE {{ ?s <{term}> ?o }}").rows()), term
-    assert not list(db.query("SELECT * WHERE { ?s ?p ?o }", union=False).rows()), "the real default graph is empty"
+    real_default = open_store(clean, read_only=True, options=StoreOptions(union_default_graph=False))
+    assert not list(real_default.query("SELECT * WHERE { ?s ?p ?o }").rows()), "the real default graph is empty"
+    real_default.close()
     assert db.ledger.values(INGEST_VOLUME)                  # the ledger is there, beside the RDF
 
 
@@ -105,9 +107,9 @@ class CrashingSink:
             self.crashed = True
             raise Crash(kind)
 
-    def load(self, data, fmt, graph=None, bulk=False, trusted=False):
+    def load(self, data, fmt, graph=None):
         self._write("load", data)
-        self.db.load(data, fmt, graph, bulk, trusted)
+        self.db.load(data, fmt, graph)
 
     def update(self, sparql):
         self._write("update", sparql)

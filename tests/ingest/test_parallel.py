@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph import open_store
+from graph import StoreOptions, open_store
 from ingest.ledger import INGEST_COMPLETE, INGEST_STATUS, INGEST_VOLUME, SOURCE_DIGEST, file_digest
 from ingest.parallel import ingest_corpus
 from ontology.validation import validate
@@ -39,8 +39,8 @@ def named(lines: set[str]) -> set[str]:
     return {str(q) for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
 
 
-def ingest(paths, store_dir: Path, **kwargs):
-    db = open_store(store_dir)
+def ingest(paths, store_dir: Path, options: StoreOptions = StoreOptions(), **kwargs):
+    db = open_store(store_dir, options=options)
     try:
         summary = ingest_corpus(paths, db, **kwargs)
         return summary, nquads(db)
@@ -288,7 +288,7 @@ def test_many_small_volumes_all_finish(tmp_path):
 
 def test_bulk_mode_gives_the_same_quads(serial, tmp_path):
     _, reference, quads = serial
-    summary, after = ingest([V01, V1948, SAMPLE], tmp_path / "store", workers=0, bulk=True)
+    summary, after = ingest([V01, V1948, SAMPLE], tmp_path / "store", StoreOptions.for_ingest(bulk=True), workers=0)
     assert summary.documents == reference.documents
     assert after == quads
 
@@ -302,9 +302,9 @@ class CrashAfterBulkLoad:
     def __getattr__(self, name):
         return getattr(self.db, name)
 
-    def load(self, data, fmt, graph=None, bulk=False, trusted=False):
-        self.db.load(data, fmt, graph, bulk, trusted)
-        if bulk:
+    def load(self, data, fmt, graph=None):
+        self.db.load(data, fmt, graph)
+        if not self.db.atomic_loads:
             self.bulk_loads += 1
             if self.bulk_loads == 2:
                 raise KeyboardInterrupt("simulated crash")
@@ -312,13 +312,13 @@ class CrashAfterBulkLoad:
 
 def test_an_interrupted_bulk_write_is_removed_by_the_next_run(serial, tmp_path):
     _, reference, quads = serial
-    db = open_store(tmp_path / "store")
+    db = open_store(tmp_path / "store", options=StoreOptions.for_ingest(bulk=True))
     with pytest.raises(KeyboardInterrupt):
-        ingest_corpus([V01, V1948, SAMPLE], CrashAfterBulkLoad(db), workers=0, bulk=True, batch_bytes=1)
+        ingest_corpus([V01, V1948, SAMPLE], CrashAfterBulkLoad(db), workers=0, batch_bytes=1)
     pending = [q for q in nquads(db) if "IngestPending" in q]
     assert len(pending) == 1                       # the graph whose ledger entry never came
     db.close()
-    summary, after = ingest([V01, V1948, SAMPLE], tmp_path / "store", workers=0, bulk=True)
+    summary, after = ingest([V01, V1948, SAMPLE], tmp_path / "store", StoreOptions.for_ingest(bulk=True), workers=0)
     assert summary.repaired == 1
     assert after == quads
 
