@@ -50,7 +50,7 @@ def _claims(store: Store, graph: str) -> tuple[list[dict], dict[str, list[tuple[
 
 def _subjects(store: Store, graph: str) -> list[dict]:
     rows = select(store, _PROLOGUE + f"""SELECT ?s (SAMPLE(?l) AS ?label) WHERE {{ GRAPH {graph} {{
-  {graph} <{_DCT}subject> ?s . OPTIONAL {{ ?s skos:prefLabel|rdfs:label ?l }} }} }} GROUP BY ?s ORDER BY ?label""")
+  {graph} <{_DCT}subject> ?s . OPTIONAL {{ ?s skos:prefLabel|rdfs:label ?l }} }} }} GROUP BY ?s ORDER BY ?label ?s""")
     return [{"id": row["s"], "label": row.get("label"), "lcsh": row["s"].startswith(_LCSH), "href": href(row["s"])}
             for row in rows]
 
@@ -80,7 +80,7 @@ def _claim_items(claims: list[dict], links: dict[str, list[tuple[str, str]]], na
 
 
 def _ordered(parts: dict, iris: list[str], item) -> list[dict]:
-    return sorted((item(i, parts.get(i, {})) for i in iris), key=lambda n: (n["start"] is None, n["start"] or 0))
+    return sorted((item(i, parts.get(i, {})) for i in iris), key=lambda n: (n["start"] is None, n["start"] or 0, n["id"]))
 
 
 _ROLE_KEYS = ("id", "roleKind", "roleName", "person")
@@ -145,7 +145,7 @@ def document_view(store: Store, volume: str, doc: str) -> dict | None:
         "pages": _ordered(parts, props.get(FK + "hasPage", []), lambda p, part: {
             "id": p, "page": first(part, FK + "page"), "start": first(part, FK + "start"), "end": first(part, FK + "end")}),
         "entities": sorted((dict(entity_ref(e, names), count=counts.get(e, 0)) for e in props.get(SCHEMA + "mentions", [])),
-                           key=lambda e: (-e["count"], e["name"] or e["id"])),
+                           key=lambda e: (-e["count"], e["name"] or e["id"], e["id"])),
         "mentions": [{"id": m["m"], "start": m["start"], "end": m["end"], "entityType": local_name(m.get("entityType")),
                       "entity": entity_ref(m["entity"], names) if "entity" in m else None} for m in mentions],
         "claims": _claim_items(claims, links, names, one(SCHEMA + "text") or ""),

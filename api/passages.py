@@ -56,37 +56,54 @@ def claim_span(claim: dict) -> Span:
         "class": "claim", "id": anchor, "data-claim": anchor, "title": claim.get("claimType") or "claim"})
 
 
-def mark_up(text: str, spans: list[Span], points: list[Point] = ()) -> str:
-    """`text` escaped, with each span wrapped in its element and each point's HTML inserted at its offset."""
-    events: dict[int, tuple[list[Span], list[Span], list[str]]] = {}
+def _events(text: str, spans: list[Span], points) -> tuple[dict, dict, dict]:
+    opens: dict[int, list[Span]] = {}
+    closes: dict[int, list[Span]] = {}
+    inserts: dict[int, list[str]] = {}
     for span in spans:
         if 0 <= span.start < span.end <= len(text):
-            events.setdefault(span.start, ([], [], []))[0].append(span)
-            events.setdefault(span.end, ([], [], []))[1].append(span)
+            opens.setdefault(span.start, []).append(span)
+            closes.setdefault(span.end, []).append(span)
     for point in points:
         if 0 <= point.at <= len(text):
-            events.setdefault(point.at, ([], [], []))[2].append(point.html)
+            inserts.setdefault(point.at, []).append(point.html)
+    return opens, closes, inserts
+
+
+def _close(span: Span, stack: list[Span], out: list[str]) -> None:
+    """Close `span`, closing the elements opened inside it first and reopening them after."""
+    reopen = []
+    while stack:
+        top = stack.pop()
+        out.append(top.close())
+        if top is span:
+            break
+        reopen.append(top)
+    for again in reversed(reopen):
+        out.append(again.open(first=False))
+        stack.append(again)
+
+
+def mark_up(text: str, spans: list[Span], points: list[Point] = ()) -> str:
+    """`text` escaped, with each span wrapped in its element and each point's HTML inserted at its offset.
+
+    A long document has a thousand spans: the sorts run only where two spans meet at one offset."""
+    opens, closes, inserts = _events(text, spans, points)
     out: list[str] = []
     stack: list[Span] = []
     opened: set[int] = set()
     last = 0
-    for at in sorted(events):
-        opens, closes, inserts = events[at]
+    for at in sorted(opens.keys() | closes.keys() | inserts.keys()):
         out.append(escape(text[last:at], quote=False))
         last = at
-        for span in sorted(closes, key=lambda s: -next(i for i, x in enumerate(stack) if x is s)):
-            reopen = []
-            while stack:
-                top = stack.pop()
-                out.append(top.close())
-                if top is span:
-                    break
-                reopen.append(top)
-            for again in reversed(reopen):
-                out.append(again.open(first=False))
-                stack.append(again)
-        out.extend(inserts)
-        for span in sorted(opens, key=lambda s: -s.end):
+        ending = closes.get(at, ())
+        if len(ending) > 1:     # the innermost first
+            ending = sorted(ending, key=lambda s: -next(i for i, x in enumerate(stack) if x is s))
+        for span in ending:
+            _close(span, stack, out)
+        out.extend(inserts.get(at, ()))
+        starting = opens.get(at, ())
+        for span in (sorted(starting, key=lambda s: -s.end) if len(starting) > 1 else starting):
             out.append(span.open(first=id(span) not in opened))
             opened.add(id(span))
             stack.append(span)

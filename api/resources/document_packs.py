@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import time
 import zlib
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from typing import Callable
 
 import pyoxigraph as ox
 
-from graph import Store, sparql_terms as st
+from graph import OxigraphStore, Store, sparql_terms as st
 from graph.statistics import volume_fingerprints
 from ontology.iris import document_iri
 from ontology.namespaces import BASE, FK, PREFIXES, RDF, XSD, sparql_prologue
@@ -38,10 +39,10 @@ from .documents import document_detail
 from .links import document_ids, labels
 
 __all__ = ["PACK_PREFIX", "PACK_FORMAT", "PackReport", "pack_graph", "pack_document", "packed_detail",
-           "packed_description", "document_resource", "named", "refresh_document_packs"]
+           "packed_description", "packed_json", "document_resource", "named", "refresh_document_packs"]
 
 PACK_PREFIX = f"{BASE}graph/documents/"
-PACK_FORMAT = "1"       # bump when a pack's content changes: packs of another format are rebuilt
+PACK_FORMAT = "3"       # bump when a pack's content changes: packs of another format are rebuilt
 _P = sparql_prologue("schema", "fk")
 _B64 = ox.NamedNode(XSD + "base64Binary")
 _BOOKKEEPING = ("sourceDigest", "ingestVolume", "ingestStatus")
@@ -94,20 +95,42 @@ def _refs(detail: dict):
             yield ref, "name", ref["id"]
 
 
+def _entity_order(entity: dict) -> tuple:
+    return -entity["count"], entity["name"] or entity["id"], entity["id"]
+
+
 def named(store: Store, detail: dict) -> dict:
     """The REST document with its names read now (in place), its entities ordered as `document_detail` orders them."""
     refs = list(_refs(detail))
     names = labels(store, [iri for _, _, iri in refs])
     for holder, key, iri in refs:
         holder[key] = names.get(iri)
-    detail["entities"].sort(key=lambda e: (-e["count"], e["name"] or e["id"]))
+    detail["entities"].sort(key=_entity_order)
     return detail
 
 
-def _unnamed(detail: dict) -> dict:
-    for holder, key, _ in _refs(detail):
-        holder[key] = None
-    return detail
+def _dumps(value) -> str:
+    """JSON as the REST answer writes it (Starlette's JSONResponse)."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def _packed_text(detail: dict) -> bytes:
+    """PACK_FORMAT 2: the entities as a JSON array, a newline, then the document as JSON in which each name is
+    the string NUL + the IRI named and the entities the string SOH + "entities", so a reader can write the
+    answer by replacing those strings, without parsing and serialising the whole document again."""
+    for holder, key, iri in _refs(detail):
+        holder[key] = "\0" + iri
+    entities, detail["entities"] = detail["entities"], "\1entities"
+    return (_dumps(entities) + "\n" + _dumps(detail)).encode("utf-8")
+
+
+_NAME = re.compile(r'"\\u0000([^"\\]*)"')
+_ENTITIES = '"\\u0001entities"'
+
+
+def _unpacked(data: bytes) -> tuple[list[dict], str]:
+    entities, _, body = data.decode("utf-8").partition("\n")
+    return json.loads(entities), body
 
 
 # -- reading ---------------------------------------------------------------------------------------------
@@ -123,7 +146,30 @@ def _packed(store: Store, volume: str, doc: str, predicate: str) -> bytes | None
 def packed_detail(store: Store, volume: str, doc: str) -> dict | None:
     """The REST document from its pack, with names read now; None when the store holds no pack of it."""
     data = _packed(store, volume, doc, "packedJson")
-    return None if data is None else named(store, json.loads(data))
+    if data is None:
+        return None
+    entities, body = _unpacked(data)
+    detail = json.loads(body)
+    detail["entities"] = entities
+    return named(store, detail)
+
+
+def packed_json(store: Store, volume: str, doc: str, context: str | None = None) -> bytes | None:
+    """The REST document's JSON as `json_answer` writes it (after an `@context` when given), spliced from its pack
+    with the names read now; None when the store holds no pack of it."""
+    data = _packed(store, volume, doc, "packedJson")
+    if data is None:
+        return None
+    entities, body = _unpacked(data)
+    iris = _NAME.findall(body)
+    names = labels(store, [*iris, *(e["id"] for e in entities)])
+    for entity in entities:
+        entity["name"] = names.get(entity["id"])
+    entities.sort(key=_entity_order)
+    body = _NAME.sub(lambda m: _dumps(names.get(m.group(1))), body).replace(_ENTITIES, _dumps(entities), 1)
+    if context is not None:
+        body = "{" + _dumps("@context") + ":" + _dumps(context) + "," + body[1:]
+    return body.encode("utf-8")
 
 
 def document_resource(store: Store, volume: str, doc: str) -> dict | None:
@@ -159,24 +205,29 @@ def packed_description(store: Store, volume: str, doc: str, media: str) -> bytes
 
 
 # -- writing ---------------------------------------------------------------------------------------------
-def _graph_turtle(store: Store, iri: str) -> bytes:
-    term = st.iri(iri)
-    rows = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {term} {{ ?s ?p ?o }} }}").rows()
-    return ox.serialize([ox.Triple(s, p, o) for s, p, o in rows], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-
-
 def pack_document(store: Store, volume: str, doc: str) -> list[ox.Quad]:
-    """The quads of one document's pack, read from its graph (empty when the store has no such document)."""
-    detail = document_detail(store, volume, doc)
+    """The quads of one document's pack (empty when the store has no such document).
+
+    The graph is read once and `document_detail` runs on a copy of it in memory: everything but the names
+    (which a pack leaves out) lies in the document's graph, and the on-disk store pays a dictionary lookup
+    per term of every quad each time a query reads it (3 times faster on six volumes)."""
+    iri = document_iri(volume, doc)
+    quads = list(store.quads(iri))
+    if not quads:
+        return []
+    local = OxigraphStore()
+    local.replace_graphs({iri: quads})
+    detail = document_detail(local, volume, doc)
     if detail is None:
         return []
+    turtle = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.TURTLE,
+                          prefixes=PREFIXES)
     g, node = ox.NamedNode(pack_graph(volume)), ox.NamedNode(_pack_node(volume, doc))
-    data = json.dumps(_unnamed(detail), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    data = _packed_text(detail)
     return [ox.Quad(node, ox.NamedNode(RDF + "type"), ox.NamedNode(FK + "DocumentPack"), g),
-            ox.Quad(node, ox.NamedNode(FK + "packedDocument"), ox.NamedNode(document_iri(volume, doc)), g),
+            ox.Quad(node, ox.NamedNode(FK + "packedDocument"), ox.NamedNode(iri), g),
             ox.Quad(node, ox.NamedNode(FK + "packedJson"), ox.Literal(_encode(data), datatype=_B64), g),
-            ox.Quad(node, ox.NamedNode(FK + "packedTurtle"),
-                    ox.Literal(_encode(_graph_turtle(store, document_iri(volume, doc))), datatype=_B64), g)]
+            ox.Quad(node, ox.NamedNode(FK + "packedTurtle"), ox.Literal(_encode(turtle), datatype=_B64), g)]
 
 
 def _volume_packs(store: Store, volume_iri: str, fingerprint: str) -> tuple[list[ox.Quad], int]:

@@ -176,7 +176,7 @@ def _mentions(store: Store, graph: str) -> list[dict]:
     rows = list(select(store, query))
     candidates = list(select(store, _PROLOGUE + f"""SELECT ?m ?c ?entity ?score WHERE {{
   GRAPH {graph} {{ ?m a fk:Mention ; fk:candidate ?c . ?c fk:candidateEntity ?entity . OPTIONAL {{ ?c fk:score ?score }} }}
-}} ORDER BY ?m DESC(?score)"""))
+}} ORDER BY ?m DESC(?score) ?c"""))
     of: dict[str, list[dict]] = {}
     for c in candidates:
         of.setdefault(c["m"], []).append(c)
@@ -207,7 +207,7 @@ def _subjects(store: Store, term: str) -> list[dict]:
     """The document's subject headings (FRUS taxonomy) and LCSH subjects, with their labels."""
     rows = select(store, sparql_prologue("skos", "rdfs") + f"""SELECT ?s (SAMPLE(?l) AS ?label) WHERE {{
   GRAPH {term} {{ {term} <http://purl.org/dc/terms/subject> ?s . OPTIONAL {{ ?s skos:prefLabel|rdfs:label ?l }} }}
-}} GROUP BY ?s ORDER BY ?label""")
+}} GROUP BY ?s ORDER BY ?label ?s""")
     return [{"id": row["s"], "label": row.get("label"), "lcsh": row["s"].startswith(("http://id.loc.gov/", "https://id.loc.gov/")),
              "href": href(row["s"])} for row in rows]
 
@@ -262,14 +262,14 @@ def document_detail(store: Store, volume: str, doc: str) -> dict | None:
         "recipients": [r for r in roles if r["roleKind"] == "Recipient"],
         "sourceNote": _note(source_note, parts.get(source_note, {})) if source_note else None,
         "footnotes": sorted((_note(n, parts.get(n, {})) for n in props.get(FK + "footnote", [])),
-                            key=lambda n: (n["start"] is None, n["start"] or 0)),
+                            key=lambda n: (n["start"] is None, n["start"] or 0, n["id"])),
         "pages": sorted(({"id": p, "type": "Page", "page": first(parts.get(p, {}), FK + "page"),
                           "start": first(parts.get(p, {}), FK + "start"), "end": first(parts.get(p, {}), FK + "end")}
-                         for p in props.get(FK + "hasPage", [])), key=lambda p: (p["start"] is None, p["start"] or 0)),
+                         for p in props.get(FK + "hasPage", [])), key=lambda p: (p["start"] is None, p["start"] or 0, p["id"])),
         "text": first(props, SCHEMA + "text"),
         "entities": sorted((dict(entity_ref(e, names), count=counts.get(e, 0))
                             for e in props.get(SCHEMA + "mentions", [])),
-                           key=lambda e: (-e["count"], e["name"] or e["id"])),
+                           key=lambda e: (-e["count"], e["name"] or e["id"], e["id"])),
         "mentions": [_mention_item(m, names) for m in mentions],
         "claims": claims,
     }

@@ -1,13 +1,15 @@
 """A resource dict as an HTTP answer: JSON-LD (with the published context) or plain JSON, by Accept."""
 from __future__ import annotations
 
+from typing import Callable
+
 from fastapi import HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..jsonld import CONTEXT_PATH
 from ..negotiation import best_match
 
-__all__ = ["JSON_TYPES", "json_answer", "absolute", "not_found"]
+__all__ = ["JSON_TYPES", "json_answer", "packed_answer", "absolute", "not_found"]
 
 JSON_TYPES = ("application/ld+json", "application/json")
 
@@ -32,6 +34,17 @@ def json_answer(request: Request, data: dict) -> Response:
     if media == "application/ld+json":
         body = {"@context": absolute(request, CONTEXT_PATH), **body}
     return JSONResponse(body, media_type=media, headers={"Vary": "Accept"})
+
+
+def packed_answer(request: Request, body: Callable[[str | None], bytes | None]) -> Response | None:
+    """`json_answer` for a resource already written as JSON: `body(context)` gives its bytes with that `@context`
+    first (None: plain JSON), or None when it has none (the caller then builds the dict). None too when neither
+    JSON type is acceptable, so that json_answer gives the 406."""
+    media = best_match(JSON_TYPES, request.headers.get("accept"))
+    if media is None:
+        return None
+    data = body(absolute(request, CONTEXT_PATH) if media == "application/ld+json" else None)
+    return None if data is None else Response(data, media_type=media, headers={"Vary": "Accept"})
 
 
 def not_found(what: str) -> HTTPException:

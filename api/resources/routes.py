@@ -14,12 +14,12 @@ from fastapi.responses import JSONResponse, Response
 from ..jsonld import CONTEXT_PATH, context
 from . import params as p
 from .claims import CLAIM_TYPES, ClaimFilter, claim_list
-from .document_packs import document_resource
-from .documents import SORTS, DocumentFilter, document_list
+from .document_packs import packed_json
+from .documents import SORTS, DocumentFilter, document_detail, document_list
 from .entities import EntityFilter, entity_detail, entity_list
 from .links import KINDS, local_name
 from .paging import Page, decode_cursor
-from .respond import json_answer, not_found
+from .respond import json_answer, not_found, packed_answer
 
 __all__ = ["router"]
 
@@ -93,9 +93,13 @@ def documents(request: Request, volume: str | None = Query(None, description="vo
 @router.get("/documents/{volume}/{doc}", summary="One document: metadata, text, notes, pages, mentions, claims")
 def document(request: Request, volume: str, doc: str) -> Response:
     try:
-        found = document_resource(request.app.state.store, p.identifier("volume", volume), p.identifier("doc", doc))
+        ids = p.identifier("volume", volume), p.identifier("doc", doc)
     except p.BadParameter:
-        found = None
+        raise not_found("document") from None
+    packed = packed_answer(request, lambda context: packed_json(request.app.state.store, *ids, context))
+    if packed is not None:         # the document's pack, written as json_answer writes it
+        return packed
+    found = document_detail(request.app.state.store, *ids)
     if found is None:
         raise not_found("document")
     return json_answer(request, found)

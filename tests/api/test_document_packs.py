@@ -2,6 +2,7 @@
 live, a store without packs answers through the graph, and `frus-kg index` builds packs only where they are missing."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 from api.page_documents import document_view
 from api.resources.describe import RDF_TYPES, resource_triples
 from api.resources.document_packs import (PACK_PREFIX, document_resource, packed_description, packed_detail,
-                                          refresh_document_packs)
+                                          packed_json, refresh_document_packs)
 from api.resources.documents import document_detail
 from graph import open_store
 from ontology.iris import document_iri
@@ -58,6 +59,18 @@ def test_the_pack_gives_the_rest_document_its_graph_gives(sample_store, unpacked
     assert "Fenwick" in {(c.get("name") or "").split()[-1] for claim in packed["claims"] for c in claim["claimants"]}
 
 
+def _answer(detail: dict, context: str | None) -> bytes:
+    """What json_answer writes for the document (Starlette's JSONResponse)."""
+    body = detail if context is None else {"@context": context, **detail}
+    return json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+@pytest.mark.parametrize("context", [None, "http://127.0.0.1:8001/context.jsonld"])
+def test_the_packed_json_is_the_answer_of_the_graph_path_byte_for_byte(sample_store, unpacked, context):
+    assert packed_json(sample_store, *MEMO, context) == _answer(document_detail(unpacked, *MEMO), context)
+    assert packed_json(unpacked, *MEMO, context) is None
+
+
 def test_a_store_without_packs_answers_through_the_graph(sample_store, unpacked):
     assert packed_detail(unpacked, *MEMO) is None and packed_description(unpacked, *MEMO, "text/turtle") is None
     assert document_resource(unpacked, *MEMO) == document_resource(sample_store, *MEMO)
@@ -80,6 +93,7 @@ def test_names_are_read_when_asked_not_when_packed(unpacked):
     detail = packed_detail(unpacked, *MEMO)
     assert {m["entity"]["name"] for m in detail["mentions"] if m["entity"] and m["entity"]["id"] == person["id"]} == {"A New Name"}
     assert detail == document_detail(unpacked, *MEMO)
+    assert packed_json(unpacked, *MEMO) == _answer(detail, None)
 
 
 def test_a_refresh_packs_only_what_changed_and_drops_what_is_gone(unpacked):
@@ -137,7 +151,9 @@ def test_every_tei_documents_pack_gives_what_its_graph_gives(tei_store):
       ?doc a fk:Document ; fk:volumeId ?v ; fk:documentId ?d }""").rows()]
     assert len(docs) >= 5
     for volume, doc in docs:
-        assert packed_detail(tei_store, volume, doc) == document_detail(tei_store, volume, doc), doc
+        detail = document_detail(tei_store, volume, doc)
+        assert packed_detail(tei_store, volume, doc) == detail, doc
+        assert packed_json(tei_store, volume, doc, "/context.jsonld") == _answer(detail, "/context.jsonld"), doc
         expected = set(resource_triples(tei_store, document_iri(volume, doc)))
         for media in RDF_TYPES:
             assert _described(packed_description(tei_store, volume, doc, media), media) == expected, (doc, media)

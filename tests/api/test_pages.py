@@ -298,3 +298,14 @@ def test_an_entitys_co_mentions_are_counted_and_lead_on_to_its_network(server):
     network = [a.get("href") for a in find_all(tree, ".//h:a") if text_of(a) == "See the network"]
     assert network == ["/network?entity=https%3A//w3id.org/frus-kg/id/people/104215"]
     assert httpx.get(server + network[0], headers=HTML, timeout=60).status_code == 200
+
+
+def test_the_document_pages_entity_html_writes_what_the_entity_link_macro_writes():
+    from api.pages import entity_html, templates
+
+    macro = templates.env.from_string('{% from "_macros.html" import entity_link %}{{ entity_link(r) }}')
+    function = templates.env.from_string("{{ entity_html(r) }}")
+    for ref in ({"id": "x", "name": 'A <b> & "q"', "href": '/people/1?a=1&b="2"'}, {"id": "https://e/1", "name": None, "href": None},
+                {"id": "i", "name": "n", "kind": None}, {"id": "<i>", "name": "", "href": "/h"}):
+        assert function.render(r=ref) == macro.render(r=ref), ref
+    assert str(entity_html({"id": "i", "name": "<n>"})) == "&lt;n&gt;"
