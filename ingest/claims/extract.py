@@ -46,6 +46,11 @@ _OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s*)?")
 _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?I\s")
 # A title opening a sentence ("Prime Minister in frank discussion with … stated"), and what ends its clause.
 _TITLE_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=\s)")
+_TITLE_ASIDE = re.compile(r"[\s“\"(—–-]*(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=,)")
+# ", in referring to Mr. Gromyko's remark about advisers, " between a subject and its verb.
+_PARENTHETICAL = re.compile(r"\s*,[^,;:]{1,160},\s*(?:\w+ly\s+)?")
+# "The President has asked me to stop in Saigon … for:": the list after it is the writer's errand.
+_ASKED_WRITER = re.compile(r"\b(?:asked|instructed|directed|requested|told)\s+(?:me|us)\s+to\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while)\b|\b(?:who|which|that|and|but|I|we|he|she|they)\s")
 # A sentence that opens with a subordinate clause: its main verb comes after the clause's comma.
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
@@ -376,15 +381,33 @@ class _Extractor:
             return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions)
         return None
 
+    def _spoken_for(self, speech: _Decision, state: _State, voice: Agent | None) -> _Decision:
+        """'Mr. Gromyko said…. The Soviet Union considered that…': a country or body that holds a view in
+        the middle of a person's account is what that person says for it; the claim stays theirs."""
+        speaker = state.report
+        if (speech.claim_type != "report" or speaker is None or "person" not in speaker.kinds
+                or (voice is not None and speaker.iris == voice.iris)
+                or not speech.agent.kinds or "person" in speech.agent.kinds):
+            return speech
+        bodies = ", ".join(speech.agent.names)
+        return _Decision("report", speaker, speech.cue, 0.6,
+                         f"{bodies} holds the view in the account {', '.join(speaker.names)} is giving")
+
     def _opening_title(self, s: int, verb_start: int) -> Agent | None:
         """'Prime Minister in frank discussion with Turkish Minister stated…': a title opening the sentence
         is the subject of its reporting verb when no person and no other clause stand between them."""
         pre = self.text[s:verb_start]
         m = _TITLE_OPENING.match(pre)
-        if m is None or self.people.title(m.group(1)) is None or _CLAUSE_BREAK.search(pre, m.end(1)):
+        aside = _TITLE_ASIDE.match(pre)       # "The President, in referring to Mr. Gromyko's remark…, said"
+        if aside is not None and _PARENTHETICAL.fullmatch(pre, aside.end(1)):
+            m = aside
+        if m is None or self.people.title(m.group(1)) is None:
             return None
-        if any(x.kind == "person" for x in self.mentions.within(s + m.end(1), verb_start)):
-            return None
+        if m is not aside:
+            if _CLAUSE_BREAK.search(pre, m.end(1)):
+                return None
+            if any(x.kind == "person" for x in self.mentions.within(s + m.end(1), verb_start)):
+                return None
         named = self.people.named(m.group(1))
         return named_agent(named) if named is not None else None
 
@@ -430,6 +453,7 @@ class _Extractor:
             state.report = None          # someone we cannot name speaks: no claim, and no carrying over
             return None
         if speech is not None:
+            speech = self._spoken_for(speech, state, voice)
             if speech.claim_type == "report":
                 if speech.speaker_mentions or not (voice and speech.agent.iris == voice.iris):
                     state.last_speaker = speech.agent     # also the writer named in the third person: "The President assured…"
@@ -505,6 +529,8 @@ class _Extractor:
                 self._emit(s, e, d)
                 if self.text[s:e].rstrip("*_ ").endswith(":") and d.claim_type in ("recommendation", "decision", "report"):
                     state.list_type, state.list_agent = d.claim_type, d.agent
+                    if d.claim_type == "report" and self.voice is not None and _ASKED_WRITER.search(self.text, s, e):
+                        state.list_type, state.list_agent = None, self.voice
                 relayed = self._relay(s, e, d.agent)
                 if relayed is not None:
                     state.list_type, state.list_agent = None, relayed
