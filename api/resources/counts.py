@@ -22,7 +22,8 @@ from ontology.namespaces import sparql_prologue
 from .rows import select
 
 __all__ = ["FREQUENT", "uses_statistics", "ranked_entities", "kind_total", "document_counts", "entity_totals",
-           "co_mentioned", "volume_total", "month_window", "entity_month_window", "entity_months", "entity_years"]
+           "co_mentioned", "volume_total", "month_window", "entity_month_window", "entity_months", "entity_years",
+           "entity_month_keys", "range_months", "whole_months"]
 
 _PROLOGUE = sparql_prologue("fk")
 _ROLES = ("documentCount", "claimsAboutCount", "claimsByCount")
@@ -111,18 +112,54 @@ def month_window(store: Store, what: str, offset: int, limit: int, volume: str |
     return _window(rows, offset, limit)
 
 
-def entity_month_window(store: Store, iri: str, role: str, offset: int, limit: int) -> tuple[list[str], int] | None:
+def entity_month_window(store: Store, iri: str, role: str, offset: int, limit: int,
+                        bounds: tuple[str | None, str | None] | None = None) -> tuple[list[str], int] | None:
     """The same for the documents mentioning one entity (`documentCount`) or the claims about it
     (`claimsAboutCount`) or by it (`claimsByCount`): the month keys (graph.statistics.month_key) the page
-    spans, and how many of their items come before it."""
+    spans, and how many of their items come before it. `bounds`: only in a range of whole months."""
     years = entity_years(store, iri)
-    if years is None:
+    if bounds is not None:
+        rows = range_months(store, iri, role, *bounds) if whole_months(*bounds) else None
+        window = _window(rows, offset, limit) if rows is not None else None
+    elif years is None:
         rows = entity_months(store, iri, role)
         window = _window(rows, offset, limit) if rows is not None else None
     else:           # the years the page spans, then their months: the same window as over every month
         spanned = _window([(year, n[role]) for year, n in years if n[role]], offset, limit) if role in _ROLES else None
         window = _window(_months_of(store, iri, role, spanned[0]), spanned[1], limit) if spanned else None
     return ([month_key(iri, role, m) for m in window[0]], window[1]) if window else None
+
+
+MAX_RANGE_YEARS = 60     # a date range read through the summaries' months of its years; longer ones read every month
+
+
+def entity_month_keys(store: Store, iri: str, role: str, lower: str | None, upper: str | None) -> list[str] | None:
+    """The month keys (graph.statistics.month_key) of the months meeting [lower, upper) in which the entity has
+    documents (`documentCount`) or claims (`claimsAboutCount`, `claimsByCount`): every item of the entity
+    dated in the range carries one, so a list in a date range reads only those months' items instead of all
+    of the entity's. None without statistics."""
+    months = range_months(store, iri, role, lower, upper)
+    return None if months is None else [month_key(iri, role, m) for m, _ in months]
+
+
+def whole_months(lower: str | None, upper: str | None) -> bool:
+    """Whether [lower, upper) (as params.date_bounds gives them) is made of whole months, so that the month
+    counts of `range_months` count exactly the items in it."""
+    return (lower is None or lower[8:] in ("", "01")) and (upper is None or upper[8:] in ("", "01"))
+
+
+def range_months(store: Store, iri: str, role: str, lower: str | None, upper: str | None) -> list[tuple[str, int]] | None:
+    """(month, how many) in order, for the months meeting [lower, upper); None without statistics. With both
+    bounds, an entity with summaries reads the months of the range's years only."""
+    if role not in _ROLES or not has_statistics(store):
+        return None
+    summed = entity_years(store, iri)
+    first, last = int((lower or "0000")[:4]), int((upper or "9999")[:4])
+    if summed is not None and lower and upper and 0 <= last - first < MAX_RANGE_YEARS:
+        months = _months_of(store, iri, role, [y for y, n in summed if n[role] and y.isdigit() and first <= int(y) <= last])
+    else:
+        months = entity_months(store, iri, role) or []
+    return [(m, n) for m, n in months if n and (not lower or m >= lower[:7]) and (not upper or m < upper)]
 
 
 def entity_years(store: Store, iri: str) -> list[tuple[str, dict[str, int]]] | None:

@@ -12,7 +12,8 @@ from ontology.iris import document_iri
 from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
 
 from .claims import ClaimFilter, claim_list
-from .counts import entity_month_window, entity_totals, month_window, volume_total
+from .counts import (entity_month_keys, entity_month_window, entity_totals, month_window, range_months, volume_total,
+                     whole_months)
 from .links import document_ids, entity_ref, href, labels, list_page, local_name
 from .paging import Page
 from .patterns import date_range
@@ -112,21 +113,33 @@ def _known_total(store: Store, filt: DocumentFilter) -> int | None:
         return volume_total(store, "documentCount", filt.volume)
     if len(filt.mentions) == 1 and not filt.volume and _unfiltered(replace(filt, mentions=[])):
         return (entity_totals(store, filt.mentions[0]) or {}).get("documentCount")
+    if _entity_in_dates(filt) and whole_months(filt.date_from, filt.date_to):
+        months = range_months(store, filt.mentions[0], "documentCount", filt.date_from, filt.date_to)
+        return None if months is None else sum(n for _, n in months)
     return None
 
 
+def _entity_in_dates(filt: DocumentFilter) -> bool:
+    """One mentioned entity and dates, nothing else: what the entity's month counts count."""
+    return (len(filt.mentions) == 1 and not filt.volume and bool(filt.date_from or filt.date_to)
+            and _unfiltered(replace(filt, mentions=[], date_from=None, date_to=None)))
+
+
 def _months(store: Store, filt: DocumentFilter, page: Page) -> tuple[str, int] | None:
-    """By date, with no filter but a volume, or one mentioned entity alone: the pattern that reads only the
-    months the page spans (statistics layer), and how many of their documents come before the page."""
+    """By date, with no filter but a volume, or one mentioned entity alone (or with dates of whole months): the
+    pattern that reads only the months the page spans (statistics layer), and how many of their documents
+    come before the page."""
     if filt.sort != "date" or not page.limit:
         return None
     if _unfiltered(filt):
         window = month_window(store, "documentCount", page.offset, page.limit, filt.volume)
         return (f"{st.values('month', map(st.literal, window[0]))} ?doc fk:documentMonth ?month .", window[1]) \
             if window else None
-    if len(filt.mentions) != 1 or filt.volume or not _unfiltered(replace(filt, mentions=[])):
+    dated = _entity_in_dates(filt)
+    if not dated and (len(filt.mentions) != 1 or filt.volume or not _unfiltered(replace(filt, mentions=[]))):
         return None
-    window = entity_month_window(store, filt.mentions[0], "documentCount", page.offset, page.limit)
+    window = entity_month_window(store, filt.mentions[0], "documentCount", page.offset, page.limit,
+                                 (filt.date_from, filt.date_to) if dated else None)
     return (f"{st.values('key', map(st.iri, window[0]))} ?doc fk:mentionedInMonth ?key .", window[1]) if window else None
 
 
@@ -138,9 +151,12 @@ def document_list(store: Store, filt: DocumentFilter, page: Page, *, total: int 
         filt = text_candidates(store, filt)
     patterns = filt.patterns()
     extra, order = _order(filt)
-    window, offset, start = _months(store, filt, page), page.offset, ""
+    window, offset, narrow = _months(store, filt, page), page.offset, None
     if window:      # only the months the page spans (statistics layer), not every date sorted
         start, offset = window
+    else:
+        narrow = _in_range(store, filt)
+        start = narrow or ""
     query = _PROLOGUE + f"""SELECT ?doc WHERE {{
   {start}
   {patterns}
@@ -151,8 +167,18 @@ def document_list(store: Store, filt: DocumentFilter, page: Page, *, total: int 
     if total is None:
         total = _known_total(store, filt)
     if total is None:
-        total = count(store, _PROLOGUE, patterns, "doc", timeout=scan)
+        total = count(store, _PROLOGUE, f"{narrow}\n  {patterns}" if narrow else patterns, "doc", timeout=scan)
     return list_page("/documents", filt.params, page, total, document_summaries(store, iris))
+
+
+def _in_range(store: Store, filt: DocumentFilter) -> str | None:
+    """With a mentioned entity and dates (a timeline's year): the pattern keeping the documents of the entity's
+    months in the range (statistics layer), so the page and its count read those, not every document
+    mentioning it (on 99 volumes the United States' 25,000: 2 s for a year, 20 ms this way)."""
+    if not (filt.mentions and (filt.date_from or filt.date_to)):
+        return None
+    keys = entity_month_keys(store, filt.mentions[0], "documentCount", filt.date_from, filt.date_to)
+    return None if keys is None else f"{st.values('key', map(st.iri, keys))} ?doc fk:mentionedInMonth ?key ."
 
 
 def _note(iri: str, props: dict) -> dict:

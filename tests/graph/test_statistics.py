@@ -222,7 +222,24 @@ def _pages_by_date(store) -> dict:
             **{("mentions", e, off): document_list(store, DocumentFilter(mentions=[e]), Page(offset=off, limit=2))
                for e in (US, KISSINGER, CLARK) for off in (0, 1, 3, 6)},
             **{("by", who, off): claim_list(store, ClaimFilter(claimant=who), Page(offset=off, limit=2))
-               for who in (NIXON, KISSINGER, CLARK) for off in (0, 1, 4, 40)}}
+               for who in (NIXON, KISSINGER, CLARK) for off in (0, 1, 4, 40)},
+            **_dated_pages(store)}
+
+
+DATED = [("1974", "1974"), ("1970-01", "1974-05"), ("1974-05-01", "1974-06-10"), ("1974-05-22", "1974-06"),
+         ("1970-01-22", "1970-01-22"), (None, "1970"), ("1973", None), ("1981", "1981"), ("1990", "1991")]
+
+
+def _dated_pages(store) -> dict:
+    """Documents mentioning one entity in a date range (a timeline's year): whole months read the entity's month
+    counts, other ranges only its months' documents."""
+    from api.resources import DocumentFilter, Page, document_list
+    from api.resources.params import date_bounds
+
+    return {("dated", e, bounds, off, sort): document_list(
+        store, DocumentFilter(mentions=[e], date_from=lo, date_to=hi, sort=sort), Page(offset=off, limit=2))
+        for e in (US, KISSINGER, CLARK) for bounds in DATED for lo, hi in [date_bounds(*bounds)]
+        for off in (0, 1, 3, 6) for sort in ("date", "number")}
 
 
 def test_pages_by_date_read_the_months_they_span_and_equal_a_full_sort(db):
@@ -231,10 +248,15 @@ def test_pages_by_date_read_the_months_they_span_and_equal_a_full_sort(db):
     assert month_window(db, "claimCount", 5, 7) is not None
     assert entity_month_window(db, US, "claimsAboutCount", 3, 4) is not None
     assert entity_month_window(db, US, "documentCount", 3, 2) is not None
+    assert entity_month_window(db, US, "documentCount", 1, 2, ("1974-01-01", "1975")) is not None
+    assert entity_month_window(db, US, "documentCount", 1, 2, ("1974-01-01", "1974-06-10")) is None   # not whole months
     with_stats = _pages_by_date(db)
     assert with_stats["claims", 0, None]["total"] > 50 and with_stats["documents", 12, None]["items"]
     assert with_stats["about", 9]["total"] > 13 and with_stats["by", KISSINGER, 1]["items"]
     assert with_stats["mentions", US, 3]["total"] > 6 and with_stats["mentions", US, 6]["items"]
+    assert with_stats["dated", US, ("1974", "1974"), 3, "date"]["items"]
+    assert 0 < with_stats["dated", US, ("1974-05-01", "1974-06-10"), 0, "date"]["total"] \
+        < with_stats["dated", US, ("1974", "1974"), 0, "date"]["total"]
     db.drop_graphs([TOTALS_GRAPH] + [g for g in db.graph_names() if g.startswith(STATS_PREFIX)])
     assert month_window(db, "claimCount", 5, 7) is None
     assert _pages_by_date(db) == with_stats
