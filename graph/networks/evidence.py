@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .table import expand
+
 __all__ = ["Passage", "Evidence", "DEFAULT_CAP"]
 
 DEFAULT_CAP = 20
@@ -49,14 +51,22 @@ class Evidence:
 
     def add(self, passage: Passage, date: str | None) -> None:
         """Record one passage; documents must arrive together (all passages of a document in a row)."""
-        if passage.document != self._last_document:
-            self._last_document = passage.document
+        self.add_at(passage.document, passage.start, passage.end, passage.targets, date)
+
+    def add_at(self, document: str, start: int, end: int, targets: tuple, date: str | None) -> None:
+        """`add` of the passage document[start:end], made only when it is among the first `cap` (a corpus
+        slice has 100,000 claims and keeps 20 passages of each tie); targets may be as the network table
+        packs them (`table.expand`)."""
+        if document != self._last_document:
+            self._last_document = document
             self.document_count += 1
             if len(self.documents) < self.cap:
-                self.documents.append(passage.document)
+                self.documents.append(document)
         self.passage_count += 1
-        if len(self.passages) < self.cap:
-            self.stored.append(passage)
+        if self.later is not None:
+            self.passages                   # worked out first, as `passages` would
+        if len(self.stored) < self.cap:
+            self.stored.append(Passage(document, start, end, tuple(expand(t, document) for t in targets)))
         if date:
             day = date[:10]
             if self.first is None or day < self.first:

@@ -132,11 +132,11 @@ class _Builder:
                 elif day > span[1]:
                     span[1] = day
 
-    def link(self, a: str, b: str, passage: Passage, date: str | None) -> None:
+    def link(self, a: str, b: str, date: str | None, document: str, start: int, end: int, targets: tuple = ()) -> None:
         evidence = self.edges.get((a, b))
         if evidence is None:
             evidence = self.edges[(a, b)] = Evidence(cap=self.spec.evidence_cap)
-        evidence.add(passage, date)
+        evidence.add_at(document, start, end, targets, date)
 
     def graph(self, store: Store, clock: _Clock) -> nx.Graph:
         spec = self.spec
@@ -461,11 +461,11 @@ def _letters_from_store(store: Store, spec: Spec, clock: _Clock, between: tuple[
 def _correspondence(store: Store, spec: Spec, between: tuple[str, str] | None, source: str) -> nx.Graph:
     clock, build = _Clock(), _Builder(spec)
     rows, why = _table_rows(store, spec, build, clock, source) if not between else (None, "one edge: read from the store")
+    clock.start_building()
     if rows is not None:
         letters = [(r.document, r.date, a, b, r.heading or 0) for r in rows for a, b in r.letters]
     else:
         letters = _letters_from_store(store, spec, clock, between)
-    clock.start_building()
     identity = _resolve(store, clock, {x for r in letters for x in (r[2], r[3])}, build.table)
     for doc, date, author, recipient, heading in letters:
         a, b = identity[author], identity[recipient]
@@ -473,7 +473,7 @@ def _correspondence(store: Store, spec: Spec, between: tuple[str, str] | None, s
             build.kinds[node] = "person"
             build.saw(node, doc, date)
         if a != b:
-            build.link(a, b, Passage(doc, 0, heading), date)
+            build.link(a, b, date, doc, 0, heading)
     g = build.graph(store, clock)
     if rows is not None:
         _coverage_of(g, rows)
@@ -506,20 +506,24 @@ def _claims_from_store(store: Store, spec: Spec, clock: _Clock, between: tuple[s
 def _claims(store: Store, spec: Spec, between: tuple[str, str] | None, source: str) -> nx.Graph:
     clock, build = _Clock(), _Builder(spec)
     rows, why = _table_rows(store, spec, build, clock, source) if not between else (None, "one edge: read from the store")
+    clock.start_building()
     if rows is not None:
         types = set(spec.filters.claim_types)
         claims = [(r.document, r.date, *c) for r in rows for c in r.claims if not types or c.claim_type in types]
     else:
         claims = _claims_from_store(store, spec, clock, between)
-    clock.start_building()
     identity = _resolve(store, clock, {x for r in claims for x in (r[3], r[4])}, build.table)
-    for doc, date, claim_type, who, about, start, end, target in claims:
+    here: set[str] = set()                  # the nodes of the current document (claims come by document)
+    for i, (doc, date, claim_type, who, about, start, end, target) in enumerate(claims):
         a, b = identity[who], identity[about]
-        for node in (a, b):
-            build.saw(node, doc, date)
+        here.add(a)
+        here.add(b)
         if a != b:
-            build.link(a, b, Passage(doc, start, end, (target,)), date)
+            build.link(a, b, date, doc, start, end, (target,))
             build.claim_types[(a, b)][claim_type] += 1
+        if i + 1 == len(claims) or claims[i + 1][0] != doc:
+            build.saw_all(here, doc, date)
+            here = set()
     g = build.graph(store, clock)
     if rows is not None:
         _coverage_of(g, rows)

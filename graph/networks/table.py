@@ -182,10 +182,15 @@ class TableRow:
 
     @property
     def claims(self) -> list[ClaimRow]:
+        """Its claims; the target is left as packed (`expand(target, document)` makes it whole)."""
         found = []
         for line in self._lines("claims"):
-            f = line.split("\t")
-            found.append(ClaimRow(f[0], expand(f[1]), expand(f[2]), int(f[3]), int(f[4]), expand(f[5], self.document)))
+            kind, who, about, start, end, target = line.split("\t")
+            if who[0] == "^":
+                who = BASE + who[1:]
+            if about[0] == "^":
+                about = BASE + about[1:]
+            found.append(ClaimRow(kind, who, about, int(start), int(end), target))
         return found
 
 
