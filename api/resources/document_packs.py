@@ -39,7 +39,7 @@ from .documents import document_detail
 from .links import document_ids, labels
 
 __all__ = ["PACK_PREFIX", "PACK_FORMAT", "PackReport", "pack_graph", "pack_document", "packed_detail",
-           "packed_description", "packed_json", "document_resource", "named", "refresh_document_packs"]
+           "packed_description", "packed_json", "has_pack", "document_resource", "named", "refresh_document_packs"]
 
 PACK_PREFIX = f"{BASE}graph/documents/"
 PACK_FORMAT = "3"       # bump when a pack's content changes: packs of another format are rebuilt
@@ -141,6 +141,15 @@ def _packed(store: Store, volume: str, doc: str, predicate: str) -> bytes | None
         return None
     rows = list(store.query(f"SELECT ?v WHERE {{ GRAPH {graph} {{ {node} <{FK}{predicate}> ?v }} }}").rows())
     return _decode(rows[0][0].value) if rows else None
+
+
+def has_pack(store: Store, volume: str, doc: str) -> bool:
+    """Whether the store holds a pack of the document (so the document exists), without reading it."""
+    try:
+        node, graph = st.iri(_pack_node(volume, doc)), st.iri(pack_graph(volume))
+    except ValueError:
+        return False
+    return bool(store.query(f"ASK {{ GRAPH {graph} {{ {node} <{FK}packedDocument> ?d }} }}").boolean)
 
 
 def packed_detail(store: Store, volume: str, doc: str) -> dict | None:

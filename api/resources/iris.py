@@ -17,7 +17,7 @@ from ontology.files import vocabulary_turtle
 from ontology.namespaces import BASE, FK
 
 from ..negotiation import best_match
-from .document_packs import packed_description
+from .document_packs import has_pack, packed_description
 from .links import document_ids, href
 from .describe import FORMAT_NAMES, RDF_TYPES, html_page, resource_triples, serialize
 
@@ -57,7 +57,9 @@ def resource(request: Request, path: str, format: str | None = _FORMAT) -> Respo
     media = _media(request, format)
     iri = BASE + path
     ids = document_ids(iri)
-    if ids and media != "text/html":       # a document: from its pack when the store has one
+    if ids and media == "text/html" and has_pack(request.app.state.store, *ids):   # known without reading its graph
+        return RedirectResponse(href(iri), status_code=303, headers={"Vary": "Accept"})
+    if ids:                                # a document: from its pack when the store has one
         packed = packed_description(request.app.state.store, *ids, media)
         if packed is not None:
             return _answer(packed, media)

@@ -131,6 +131,9 @@ def test_a_server_answers_the_same_with_and_without_packs(server, unpacked_path,
         fast, slow = (httpx.get(base + path, headers={"Accept": media}, timeout=30) for base in (server, plain))
         assert fast.status_code == slow.status_code == 200 and fast.headers["vary"] == slow.headers["vary"]
         assert _described(fast.content, media) == _described(slow.content, media)
+    fast, slow = (httpx.get(base + f"/id/historicaldocuments/{MEMO[0]}/{MEMO[1]}", headers={"Accept": "text/html"})
+                  for base in (server, plain))
+    assert fast.status_code == slow.status_code == 303 and fast.headers["location"] == slow.headers["location"]
 
 
 @pytest.fixture(scope="module")
