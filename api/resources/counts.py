@@ -117,12 +117,10 @@ def entity_month_window(store: Store, iri: str, role: str, offset: int, limit: i
     """The same for the documents mentioning one entity (`documentCount`) or the claims about it
     (`claimsAboutCount`) or by it (`claimsByCount`): the month keys (graph.statistics.month_key) the page
     spans, and how many of their items come before it. `bounds`: only in a range of whole months."""
-    years = entity_years(store, iri)
-    if bounds is not None:
-        rows = range_months(store, iri, role, *bounds) if whole_months(*bounds) else None
-        window = _window(rows, offset, limit) if rows is not None else None
-    elif years is None:
-        rows = entity_months(store, iri, role)
+    years = entity_years(store, iri) if bounds is None else None
+    if bounds is not None or years is None:
+        rows = (range_months(store, iri, role, *bounds) if whole_months(*bounds) else None) if bounds is not None \
+            else entity_months(store, iri, role)
         window = _window(rows, offset, limit) if rows is not None else None
     else:           # the years the page spans, then their months: the same window as over every month
         spanned = _window([(year, n[role]) for year, n in years if n[role]], offset, limit) if role in _ROLES else None
