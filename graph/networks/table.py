@@ -22,8 +22,8 @@ reloading the authorities needs no rebuild. It reads through `Store.query` and w
 """
 from __future__ import annotations
 
+import hashlib
 import time
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, NamedTuple
@@ -349,14 +349,18 @@ def _known(store: Store) -> dict[str, tuple[str, str, bool]]:
     return {v.value: (fp.value, f.value, s.value == "true") for v, fp, f, s in _query(store, q)}
 
 
-def _marker(volumes: int, sentences: bool) -> list[ox.Quad]:
+def _marker(current: dict[str, str], sentences: bool) -> list[ox.Quad]:
+    """The mark of a complete table. Its `tableState` token is a digest of what every volume was tabled from, so
+    it changes whenever the table does (caches of drawn networks key on it) and two stores tabled from the same
+    data hold the same quads."""
     g = ox.NamedNode(TABLE_GRAPH)
+    token = hashlib.sha256("\n".join(f"{v} {current[v]}" for v in sorted(current)).encode()).hexdigest()[:32]
     boolean = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
     return [ox.Quad(g, _TYPE, _fk("NetworkTable"), g), ox.Quad(g, _fk("rowFormat"), ox.Literal(ROW_FORMAT), g),
             ox.Quad(g, _fk("sentenceWindows"), ox.Literal(str(sentences).lower(), datatype=boolean), g),
-            ox.Quad(g, _fk("volumeCount"), ox.Literal(str(volumes), datatype=ox.NamedNode(
+            ox.Quad(g, _fk("volumeCount"), ox.Literal(str(len(current)), datatype=ox.NamedNode(
                 "http://www.w3.org/2001/XMLSchema#integer")), g),
-            ox.Quad(g, _fk("tableState"), ox.Literal(uuid.uuid4().hex), g)]
+            ox.Quad(g, _fk("tableState"), ox.Literal(f"{ROW_FORMAT}-{int(sentences)}-{token}"), g)]
 
 
 _IDENTITY_GRAPHS = (f"{BASE}graph/authority/", f"{BASE}graph/linkset/")
@@ -411,7 +415,7 @@ def refresh_network_table(store: Store, *, sentences: Segmenter | None = None, r
     report.volumes, report.removed, report.unchanged = len(stale), len(gone), len(current) - len(stale)
     report.sentences = bool(current) and all(known[v][2] for v in current)
     if not store.has_graph(TABLE_GRAPH):
-        store.replace_graphs({TABLE_GRAPH: _marker(len(current), report.sentences)})
+        store.replace_graphs({TABLE_GRAPH: _marker(current, report.sentences)})
     report.seconds = time.perf_counter() - started
     return report
 

@@ -10,6 +10,7 @@ import pytest
 from graph import open_store
 from graph.networks import Filters, NetworkError, Spec, build_network, edge_evidence, project
 from graph.networks.table import TABLE_GRAPH, TABLE_PREFIX, read_rows, refresh_network_table, table_state
+from graph.statistics import volume_fingerprints
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tei"
 SLICES = [FIXTURES / "frus1969-76v01-slice.xml", FIXTURES / "frus1969-76ve09p1-slice.xml"]
@@ -225,8 +226,26 @@ def test_a_network_drawn_twice_from_the_table_is_drawn_once_until_the_table_chan
     second = build_network(db, spec)
     assert len(drawn) == 1 and second is first
     assert _edges(second) == _edges(build_network(db, spec, cache=False))
-    db.drop_graphs([TABLE_PREFIX + "frus1969-76ve09p1"])      # a volume's rows gone: the refresh tables it again
-    refresh_network_table(db, sentences=_sentences)
+    db.drop_graphs([TABLE_PREFIX + "frus1969-76ve09p1"])      # a volume's rows gone: the refresh tables it again,
+    refresh_network_table(db, sentences=_sentences)             # from the same data: the drawn network still holds
+    assert build_network(db, spec) is first and len(drawn) == 2
+    changed = {v: fp + ";changed" for v, fp in volume_fingerprints(db).items()}
+    refresh_network_table(db, sentences=_sentences, fingerprints=changed)   # the data changed: drawn again
     build_network(db, spec)
     assert len(drawn) == 3
     db.close()
+
+
+def test_regression_the_table_state_was_random_so_two_stores_of_the_same_data_differed(tabled_path, tmp_path):
+    copy = tmp_path / "again"
+    shutil.copytree(tabled_path, copy)
+    db = open_store(copy)
+    db.drop_graphs([TABLE_GRAPH])
+    refresh_network_table(db, sentences=_sentences)
+    again = table_state(db)
+    db.close()
+    first = open_store(tabled_path, read_only=True)
+    try:
+        assert again == table_state(first)
+    finally:
+        first.close()
