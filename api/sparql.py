@@ -14,14 +14,14 @@ from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import PlainTextResponse, Response, StreamingResponse
+from fastapi.responses import PlainTextResponse, RedirectResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
 
 from graph import GuardLimits, QueryError, Serialized, StoreError, inspect_query
 
 from .errors import error_response
 from .negotiation import best_match
-from .service_description import service_description
+from .service_description import DESCRIPTION_TYPES, service_description
 
 __all__ = ["router", "SOLUTION_TYPES", "BOOLEAN_TYPES", "GRAPH_TYPES", "choose_format", "read_body",
            "BodyTooLarge", "authorized", "refuse_write", "result_response"]
@@ -185,8 +185,15 @@ async def sparql(request: Request) -> Response:
             return _plain(400, "a request carries either a query or an update, not both")
         return await _update(request, update)
     if query is None:
+        if request.method == "GET" and _browser(request):
+            return RedirectResponse("query", status_code=303, headers={"Vary": "Accept"})
         return service_description(request)
     return await _query(request, query, params)
+
+
+def _browser(request: Request) -> bool:
+    """A browser opening the endpoint wants the editor; HTML is offered last, so `*/*` still gets the description."""
+    return best_match([*DESCRIPTION_TYPES, "text/html"], request.headers.get("accept")) == "text/html"
 
 
 def _limits(settings) -> GuardLimits:

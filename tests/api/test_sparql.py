@@ -91,6 +91,23 @@ def test_bare_endpoint_returns_a_service_description(server):
     assert (None, sd.supportedLanguage, sd.SPARQL11Query) in g
 
 
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+
+
+def test_a_browser_opening_the_bare_endpoint_is_sent_to_the_editor(server):
+    r = httpx.get(server + "/sparql", headers={"accept": BROWSER_ACCEPT})
+    assert r.status_code == 303 and "Accept" in r.headers["vary"]
+    assert str(r.url.join(r.headers["location"])) == server + "/query"
+    editor = httpx.get(server + "/sparql", headers={"accept": BROWSER_ACCEPT}, follow_redirects=True)
+    assert editor.status_code == 200 and editor.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("accept", ["*/*", "text/turtle", "application/ld+json, */*;q=0.1"])
+def test_clients_that_do_not_prefer_html_still_get_the_description(server, accept):
+    r = httpx.get(server + "/sparql", headers={"accept": accept})
+    assert r.status_code == 200 and not r.headers["content-type"].startswith("text/html")
+
+
 def test_default_graph_uri_restricts_the_dataset(server):
     vol = "https://w3id.org/frus-kg/id/historicaldocuments/frus1981-88v41"
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
