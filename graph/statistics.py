@@ -109,13 +109,28 @@ def volume_fingerprints(store: Store) -> dict[str, str]:
     docs = _rows(store, _P + """SELECT ?v (COUNT(?doc) AS ?n) (SUM(COALESCE(STRLEN(?t), 0)) AS ?chars) WHERE {
       ?doc a fk:Document ; schema:isPartOf ?v . OPTIONAL { ?doc schema:text ?t } } GROUP BY ?v""")
     found = {}
+    graphs = _graph_digests(store)
     for v, n, chars in docs:
         [(mentions, iris)] = _rows(store, _P + f"""SELECT (COUNT(?e) AS ?n) (SUM(STRLEN(STR(?e))) AS ?chars) WHERE {{
           ?doc schema:isPartOf <{v}> ; schema:mentions ?e }}""")
         [(claims,)] = _rows(store, _P + f"""SELECT (COUNT(?c) AS ?n) WHERE {{
           ?doc schema:isPartOf <{v}> . ?c prov:wasDerivedFrom ?doc }}""")
         found[v] = f"documents={n};text={chars};mentions={mentions}/{iris or 0};claims={claims}"
+        if v in graphs:
+            found[v] += f";graphs={graphs[v]}"
     return found
+
+
+def _graph_digests(store: Store) -> dict[str, str]:
+    """Per volume, one digest of its documents' `fk:graphDigest` ledger entries (ingest/ledger.py): a re-ingest
+    that changes a document's graph but no count (an author, a date, a claim's type) changes it. Stores written
+    before the entries existed have none, and keep the counts alone."""
+    volume_of = store.ledger.values(FK + "ingestVolume")
+    lines: dict[str, list[str]] = defaultdict(list)
+    for doc, digest in store.ledger.values(FK + "graphDigest").items():
+        if doc in volume_of:
+            lines[volume_of[doc]].append(f"{doc} {digest}")
+    return {v: hashlib.sha256("\n".join(sorted(found)).encode()).hexdigest()[:24] for v, found in lines.items()}
 
 
 def _lit(value, datatype: ox.NamedNode = _INT) -> ox.Literal:

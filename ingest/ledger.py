@@ -4,11 +4,13 @@ The ledger says which document graphs are complete and where they came from. It 
 in the store's sidecar (`sink.ledger`, a SQLite file in the store's folder, graph/ledger_file.py), so
 no SPARQL query and no export ever sees it. Its rows are named by the vocabulary terms:
 
-    <doc>    fk:sourceDigest <ni:///sha-256;…> ; fk:ingestVolume <volume>
+    <doc>    fk:sourceDigest <ni:///sha-256;…> ; fk:ingestVolume <volume> ; fk:graphDigest <ni:///sha-256;…>
     <volume> fk:sourceDigest <ni:///sha-256;…> ; fk:ingestStatus fk:IngestComplete
     <doc>    fk:ingestStatus fk:IngestPending          (only while a bulk load, --bulk, writes it)
 
-`fk:sourceDigest` is the RFC 6920 digest IRI of the source file's bytes.
+`fk:sourceDigest` is the RFC 6920 digest IRI of the source file's bytes; `fk:graphDigest` that of the
+document's N-Quads as committed, so the layers materialised from the documents (statistics, packs, the
+network table) see a re-ingest that changed a graph even when no count changed (graph/statistics.py).
 
 The promise, after any interruption (Ctrl-C, kill -9, an exception): every document with an entry is
 complete, and a rerun converges to exactly the quads of a clean run. The data and the ledger share no
@@ -51,12 +53,14 @@ from typing import IO, Iterable, Mapping, Protocol, Sequence
 from ontology.namespaces import FK, SCHEMA
 
 __all__ = [
-    "CorpusSink", "LedgerTable", "Ledger", "BatchWriter", "Commit", "file_digest", "SOURCE_DIGEST", "INGEST_VOLUME",
+    "CorpusSink", "LedgerTable", "Ledger", "BatchWriter", "Commit", "file_digest", "bytes_digest", "SOURCE_DIGEST",
+    "GRAPH_DIGEST", "INGEST_VOLUME",
     "INGEST_STATUS", "INGEST_COMPLETE", "INGEST_PENDING", "BATCH_BYTES",
 ]
 
 SOURCE_DIGEST = FK + "sourceDigest"
 INGEST_VOLUME = FK + "ingestVolume"
+GRAPH_DIGEST = FK + "graphDigest"
 INGEST_STATUS = FK + "ingestStatus"
 INGEST_COMPLETE = FK + "IngestComplete"
 INGEST_PENDING = FK + "IngestPending"
@@ -95,6 +99,15 @@ def file_digest(path: str | Path) -> str:
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
+    return _ni(h)
+
+
+def bytes_digest(data: bytes) -> str:
+    """The RFC 6920 `ni:` IRI of some bytes' SHA-256."""
+    return _ni(hashlib.sha256(data))
+
+
+def _ni(h) -> str:
     return "ni:///sha-256;" + base64.urlsafe_b64encode(h.digest()).decode().rstrip("=")
 
 
@@ -206,7 +219,8 @@ class BatchWriter:
         # a replaced document loses its entry; a replaced volume graph, its volume's completion mark
         table.write(remove=[(c.graph, None if c.digest else INGEST_STATUS) for c in replaced])
         entries = [row for c in fresh + replaced if c.digest
-                   for row in ((c.graph, SOURCE_DIGEST, c.digest), (c.graph, INGEST_VOLUME, c.volume))]
+                   for row in ((c.graph, SOURCE_DIGEST, c.digest), (c.graph, INGEST_VOLUME, c.volume),
+                               (c.graph, GRAPH_DIGEST, bytes_digest(c.nquads)))]
         partial = not self.sink.atomic_loads         # a crash may leave part of the load: mark it pending first
         if fresh:
             if partial:

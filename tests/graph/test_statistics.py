@@ -367,3 +367,30 @@ def test_the_summaries_follow_a_changed_volume(db):
     db.drop_graphs([SUMMARY_GRAPH])
     refresh_statistics(db)
     assert sorted(map(str, db.quads(SUMMARY_GRAPH))) == fresh
+
+
+def _rewrite(db, graph: str, nquads: bytes) -> None:
+    """Commit one document graph again, as a `--force` re-ingest does (the batch writer and its ledger entries)."""
+    from ingest.ledger import INGEST_VOLUME, SOURCE_DIGEST, BatchWriter, Commit
+
+    digest = db.ledger.values(SOURCE_DIGEST, [graph])[graph]
+    volume = db.ledger.values(INGEST_VOLUME, [graph])[graph]
+    BatchWriter(db).write([Commit(graph=graph, nquads=nquads, digest=digest, volume=volume)])
+
+
+def test_regression_a_reingest_that_changed_a_graph_but_no_count_left_the_layers_stale(db):
+    graph = SLICE_VOLUME + "/d10"
+    g = ox.NamedNode(graph)
+    quads = [ox.Quad(s, p, o, g) for s, p, o in db.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").rows()]
+    original = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    _rewrite(db, graph, original)
+    refresh_statistics(db)
+    _rewrite(db, graph, original)                                   # the same graph again: nothing to count
+    assert refresh_statistics(db).volumes == 0
+    name = ox.NamedNode("http://schema.org/name")
+    changed = [ox.Quad(q.subject, q.predicate, ox.Literal("A title corrected in a re-ingest"), g)
+               if q.predicate == name and q.subject == g else q for q in quads]
+    assert changed != quads
+    _rewrite(db, graph, ox.serialize(changed, format=ox.RdfFormat.N_QUADS))
+    report = refresh_statistics(db)                                 # same counts, another graph: counted again
+    assert (report.volumes, report.unchanged) == (1, 2)
