@@ -60,12 +60,25 @@ class DocumentPeople:
         for m in record.mentions:
             if m.kind == "person" and m.entity and m.label:
                 self._add(m.entity, m.label, record.text[m.start:m.end], m.office, m.start)
+        self.surnames = self._printed_surnames(titles)
         for p in record.parties:
             iri = party_person_iri(record, p)
             same = self.by_word.get(_surname(p.name), {}) if not p.entity else {}
             if len(same) == 1:
                 iri = next(iter(same))     # an unresolved heading name the body links: one person, not two
             self._add(iri, p.label or p.name, p.name, p.office, None)
+
+    def _printed_surnames(self, titles: list[str]) -> frozenset[str]:
+        """Capitalized words printed after an honorific or a title in the body ("Mr. Hafiz", "Prime
+        Minister-Foreign Minister Ghazzi"): names of people, so "Hafiz stated…" later is that person."""
+        r = self.record
+        before = "|".join(re.escape(t) for t in titles) + r"|Mr|Mrs|Ms|Dr|Messrs"
+        found = re.finditer(r"\b(?i:" + before + r")\.?\s+([A-Z][a-z’'-]{2,})\b", r.text[r.body_start:r.body_end or len(r.text)])
+        return frozenset(m.group(1) for m in found if m.group(1).lower() not in self.cues.not_person_subjects)
+
+    def named_before(self, printed: str) -> bool:
+        """Whether the body prints this one word as a name after an honorific or a title elsewhere."""
+        return printed in self.surnames
 
     def _add(self, iri: str, label: str, surface: str, office: str | None, start: int | None) -> None:
         for w in _words(label):

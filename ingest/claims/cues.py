@@ -108,6 +108,7 @@ class Cues:
     not_person_subjects: frozenset[str]
     # report
     reporting: Phrases            # kinds: speech, attitude, decision (the verbs of [report] and [decision])
+    not_speech: re.Pattern[str]
     source_phrases: list[re.Pattern[str]]
     event_patterns: re.Pattern[str]
     quote_source: re.Pattern[str]
@@ -159,6 +160,7 @@ def _build(data: dict) -> Cues:
         not_person_subjects=frozenset(v.lower() for v in voice["not_person_subjects"]),
         reporting=Phrases({"speech": rep["speech_verbs"], "attitude": rep["attitude_verbs"],
                            "decision": dec["decision_verbs"]}),
+        not_speech=_any(rep["not_speech"]),
         source_phrases=_each(rep["source_phrases"]),
         event_patterns=_any(rep["event_patterns"]),
         quote_source=re.compile(rep["quote_source"], _FLAGS),

@@ -49,6 +49,13 @@ _TITLE_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Tt]he\
 _TITLE_ASIDE = re.compile(r"[\s“\"(—–-]*(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=,)")
 # ", in referring to Mr. Gromyko's remark about advisers, " between a subject and its verb.
 _PARENTHETICAL = re.compile(r"\s*,[^,;:]{1,160},\s*(?:\w+ly\s+)?")
+_PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+|not\s+|also\s+)*$", re.IGNORECASE)
+# A reporting verb in a concessive clause inside the sentence ("Mr. Birdsall, while he repeatedly said…,
+# obviously would like…") is not the sentence's main verb.
+_CONCESSIVE = re.compile(r",\s*(?:while|although|though|whereas|even though)\s+[^,;:]*$", re.IGNORECASE)
+_THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
+# What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
+_NEXT_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|but)\s+(?=(?:[Tt]he\s+)?[A-Z])")
 # "The President has asked me to stop in Saigon … for:": the list after it is the writer's errand.
 _ASKED_WRITER = re.compile(r"\b(?:asked|instructed|directed|requested|told)\s+(?:me|us)\s+to\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while)\b|\b(?:who|which|that|and|but|I|we|he|she|they)\s")
@@ -73,6 +80,7 @@ class _Decision:
     confidence: float
     why: str
     speaker_mentions: tuple = ()
+    then: Agent | None = None        # the speaker of a later clause, who goes on after the sentence
 
 
 @dataclass
@@ -346,7 +354,8 @@ class _Extractor:
                 agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None
                 if agent:
                     return _Decision("report", agent, m.group(0).strip()[:40], 0.75, f"cue '{m.group(0).strip()}'", agent.mentions)
-        matches = [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)]
+        matches = [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)
+                   if not self.cues.not_speech.match(t, m.start) and not _CONCESSIVE.search(t, 0, m.start)]
         voice = self.voice_for(block, state)
         carried = self._subjectless(s, t, matches, block, state)
         if carried is not None:
@@ -378,8 +387,33 @@ class _Extractor:
                 return _Decision("report", voice, verb, 0.7, f"the writer reports their own words (cue '{verb}')")
             conf = 0.8 if "subject" in sub.how or "relative" in sub.how or "after" in sub.how else 0.65
             ctype = "decision" if kind == "decision" else "report"
-            return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions)
+            return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions,
+                             then=self._later_speaker(s, t, b, sorted(matches)))
         return None
+
+    def _recommended_by(self, s: int, cue_start: int, cue: str) -> Subject | None:
+        """'Messrs. Gaud, Schnittker, and Schultze recommend that you approve…': the named subject of
+        'recommend(s) that' / 'propose(s) that' holds the recommendation, not the writer who passes it on."""
+        if not _THIRD_PARTY_PROPOSAL.match(cue):
+            return None
+        sub = find_subject(self.r, s, cue_start, cue_start + len(cue), self.mentions, None, people=self.people)
+        return sub if sub is not None and sub.kind == "agent" else None
+
+    def _later_speaker(self, s: int, t: str, after: int, matches: list) -> Agent | None:
+        """'The Pres. asked if the Sec. talked to the Br. and Fr., and the Sec. said no.': the speaker of
+        the sentence's last clause, who goes on in the sentences after it ("We are planning…")."""
+        found = None
+        for j in _NEXT_CLAUSE.finditer(t, after):
+            cs = j.end()
+            verb = next((x for x in matches if x[0] >= cs and x[2] in _SPEECH_ATTITUDE), None)
+            if verb is None or _NEXT_CLAUSE.search(t, cs, verb[0]):
+                continue
+            sub = find_subject(self.r, s + cs, s + verb[0], s + verb[1], self.mentions, None, people=self.people)
+            if sub is None or sub.kind != "agent":
+                titled = self._opening_title(s + cs, s + verb[0])
+                sub = Subject("agent", titled, titled.how) if titled is not None else None
+            found = sub.agent if sub is not None else found
+        return found
 
     def _spoken_for(self, speech: _Decision, state: _State, voice: Agent | None) -> _Decision:
         """'Mr. Gromyko said…. The Soviet Union considered that…': a country or body that holds a view in
@@ -397,6 +431,8 @@ class _Extractor:
         """'Prime Minister in frank discussion with Turkish Minister stated…': a title opening the sentence
         is the subject of its reporting verb when no person and no other clause stand between them."""
         pre = self.text[s:verb_start]
+        if _PASSIVE_END.search(pre):
+            return None            # "The King is expected shortly to broadcast…": nobody's report
         m = _TITLE_OPENING.match(pre)
         aside = _TITLE_ASIDE.match(pre)       # "The President, in referring to Mr. Gromyko's remark…, said"
         if aside is not None and _PARENTHETICAL.fullmatch(pre, aside.end(1)):
@@ -457,7 +493,9 @@ class _Extractor:
             if speech.claim_type == "report":
                 if speech.speaker_mentions or not (voice and speech.agent.iris == voice.iris):
                     state.last_speaker = speech.agent     # also the writer named in the third person: "The President assured…"
-                state.report = speech.agent
+                if speech.then is not None:
+                    state.last_speaker = speech.then
+                state.report = speech.then or speech.agent
             return speech
         if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):
             state.report = None      # "I had made appointment…" after "King Hussein … said": the writer's own narration
@@ -475,6 +513,9 @@ class _Extractor:
         masked = self.cues.not_recommendation.sub(lambda x: " " * len(x.group(0)), text)
         m = self.cues.recommendation.search(masked)
         if m:
+            by = self._recommended_by(s, s + m.start(), m.group(0))
+            if by is not None:
+                return _Decision("recommendation", by.agent, m.group(0).strip(), 0.7, f"cue '{m.group(0).strip()}', {by.how}", by.agent.mentions)
             return _Decision("recommendation", voice, m.group(0).strip(), 0.75, f"cue '{m.group(0).strip()}'")
         first_word = re.match(r"[A-Za-z’']+", text.lstrip(" “\"(—–-"))
         if first_word and first_word.group(0).lower() in self.cues.imperatives and first_word.group(0)[0].isupper():

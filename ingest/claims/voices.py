@@ -215,11 +215,13 @@ _PRONOUN = re.compile(r"(?:^|[\s,;(—–])([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s*,?\s+(
 _COORDINATED = re.compile(r"\band\s+(?:(?:\w+ly|also|then|again)\s+)?$")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
-_GAP = re.compile(r"^\s*(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|delegates|delegation)\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone)\s+)*$", re.IGNORECASE)
-_AND = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?$")
+_GAP = re.compile(r"^\s*(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|delegates|delegation)\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone|already)\s+)*$", re.IGNORECASE)
+# An aside between commas after a person's name and before the verb ("Dobrynin, without … in Moscow, said").
+_NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further)\s+)*")
+_AND = re.compile(r"^\s*(?:,\s*|,?\s+and\s+|\s*&\s*)(?:the\s+)?$")
 # A subject that reads as a person or body we cannot link: "The Ambassador said", "Shah insisted", "He said".
 _UNNAMED = re.compile(r"(?:(?:^|\s)(?:[Hh]e|[Ss]he|[Tt]hey)|(?:^|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]+\s+){1,3})"
-                      r"(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later)\s+)*$")
+                      r"(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already)\s+)*$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are|am|get|got)\s+(?:\w+ly\s+|not\s+|also\s+)*$", re.IGNORECASE)
 _DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\s+$", re.IGNORECASE)
 _TITLE_SUBJECT = re.compile(r"(?:^|[\s,;])[Tt]he\s+((?:[A-Z][a-z]+\s+){1,4}?)(?:(?:also|then|again)\s+)?$")
@@ -237,7 +239,7 @@ def named_agent(named: Named) -> Agent:
 
 # A name or title right before the verb, with no mention on it: "Shah insisted", "Franklin, China Desk, suggested".
 _CANDIDATE = re.compile(r"(?:^\W*|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
-                        r"(?:\s*,[^,;:]{1,40},)?\s+(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later)\s+)*$")
+                        r"(?:\s*,[^,;:]{1,40},)?\s+(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already)\s+)*$")
 
 
 def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozenset[str]) -> Subject | None:
@@ -249,7 +251,7 @@ def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozens
         return None
     named = people.named(printed)
     if named is None or (named.local and " " not in printed and not pre[:c.start("name")].strip(" “\"(—–-")
-                         and people.title(printed) is None):
+                         and people.title(printed) is None and not people.named_before(printed)):
         return None         # "Just wanted to tell you…": one capitalized word opening the sentence is no name
     return Subject("agent", named_agent(named), named.how)
 
@@ -273,6 +275,13 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
             agent = agent_of_mentions(record, [before[-1]], "subject of a relative clause ('who …')")
             if agent:
                 return Subject("agent", agent, agent.how)
+    opening = _speakers(mentions.within(sent_start, verb_start))[:1]
+    if opening and opening[0].kind == "person" and re.fullmatch(r"\W*(?:[A-Z][a-z]+\.?\s+)?", text[sent_start:opening[0].start]) \
+            and _NAME_ASIDE.fullmatch(text, opening[0].end, verb_start):
+        # "Dobrynin, without directly relating his reply to any conversations he had had in Moscow, said…"
+        agent = agent_of_mentions(record, opening, "the sentence's subject, before an aside")
+        if agent:
+            return Subject("agent", agent, agent.how)
     p = _PRONOUN.search(pre)
     if not p and _COORDINATED.search(pre):
         # "he returned to the subject and said…": the subject of the first of two joined verbs.
