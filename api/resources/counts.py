@@ -43,11 +43,13 @@ def ranked_entities(store: Store, kind: str, offset: int, limit: int) -> list[st
 
 
 def kind_total(store: Store, kind: str) -> int | None:
-    """How many entities of the kind documents mention."""
-    query = _PROLOGUE + f"""SELECT ?n WHERE {{
-  GRAPH <{TOTALS_GRAPH}> {{ ?t a fk:KindTotal ; fk:entityKind {st.literal(kind)} ; fk:entityCount ?n }} }}"""
-    rows = list(select(store, query))
-    return int(rows[0]["n"]) if rows else (0 if has_statistics(store) else None)
+    """How many entities of the kind documents mention. Every kind's total is read (four nodes) and the one
+    wanted kept in Python: with the kind in the pattern, Oxigraph starts from `fk:entityKind "people"`, which
+    every person's total node also has (6,243 on 99 volumes: 56 ms of CPU instead of 0.2)."""
+    query = _PROLOGUE + f"""SELECT ?kind ?n WHERE {{
+  GRAPH <{TOTALS_GRAPH}> {{ ?t a fk:KindTotal ; fk:entityKind ?kind ; fk:entityCount ?n }} }}"""
+    found = [int(row["n"]) for row in select(store, query) if row.get("kind") == kind]
+    return found[0] if found else (0 if has_statistics(store) else None)
 
 
 def document_counts(store: Store, iris: list[str]) -> dict[str, int]:
