@@ -1,12 +1,13 @@
 """Claim extraction against the hand-annotated gold set (tests/fixtures/claims_gold, see its README).
 
-Round 4 (current): the 12 documents annotated in round 4, drawn by a seeded draw from a stated pool
-after the round-4 rules were frozen and committed before the system was run on them, are held out
-(split.tsv); all 47 round-1/2/3 documents are development, on which rules were tuned. The floors are
-what was measured on each set with the frozen round-4 rules, rounded down to two decimals
-(docs/claims.md has the figures, their 95% intervals and where the rules fail); a change that lowers
-them is a regression to explain, and a rule tuned by looking at held-out documents would make these
-figures meaningless.
+Round 5 (current): the 12 documents annotated in round 5, drawn by a seeded draw from a stated pool
+after the round-5 rules were frozen (f4dee17) and committed (9295b70) before the system was run on
+them, are held out (split.tsv); all 59 round-1/2/3/4 documents are development, on which rules were
+tuned. The floors are what was measured on each set with the frozen round-5 rules, rounded down to
+two decimals (docs/claims.md has the figures, their 95% intervals and where the rules fail: the
+held-out claimant accuracy, 0.65, is far below the issue's 0.85); a change that lowers them is a
+regression to explain, and a rule tuned by looking at held-out documents would make these figures
+meaningless.
 """
 from __future__ import annotations
 
@@ -100,20 +101,20 @@ def _round_header_line(header: str) -> int:
 def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(per_document, split):
     held = pooled(_half(per_document, split, "held-out"))
     assert held.unlocated == []
-    assert held.recall >= 0.94, held.missed
-    assert held.precision >= 0.93, held.spurious
-    assert held.claimant_accuracy >= 0.84, held.wrong_claimant
-    assert held.about_precision >= 0.86, held.wrong_about
-    assert held.about_recall >= 0.80, held.wrong_about
-    assert held.type_accuracy >= 0.78, held.wrong_type
+    assert held.recall >= 0.95, held.missed
+    assert held.precision >= 0.96, held.spurious
+    assert held.claimant_accuracy >= 0.65, held.wrong_claimant      # the goal is 0.85: not met (docs/claims.md)
+    assert held.about_precision >= 0.92, held.wrong_about
+    assert held.about_recall >= 0.79, held.wrong_about
+    assert held.type_accuracy >= 0.70, held.wrong_type
 
 
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
-    assert dev.recall >= 0.95 and dev.precision >= 0.97, (dev.missed, dev.spurious)
-    assert dev.claimant_accuracy >= 0.91, dev.wrong_claimant
-    assert dev.about_precision >= 0.92 and dev.about_recall >= 0.79, dev.wrong_about
-    assert dev.non_claims_rejected >= 0.86
+    assert dev.recall >= 0.94 and dev.precision >= 0.96, (dev.missed, dev.spurious)
+    assert dev.claimant_accuracy >= 0.92, dev.wrong_claimant
+    assert dev.about_precision >= 0.92 and dev.about_recall >= 0.80, dev.wrong_about
+    assert dev.non_claims_rejected >= 0.82
 
 
 def test_a_confidence_interval_brackets_each_figure_and_is_reproducible(per_document, split):
