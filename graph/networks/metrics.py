@@ -59,6 +59,9 @@ def pagerank(g: nx.Graph, alpha: float = 0.85, weight: str = "weight", tol: floa
 
 LARGE = 5_000               # edges above which "auto" computes Louvain and PageRank with igraph
 IGRAPH_EXACT_UP_TO = 1_000   # nodes up to which igraph's betweenness is exact; above, sampled from pivots
+PIVOTS = 200                # pivots of a sampled betweenness: on the busiest two years' person network (1,586 nodes)
+                            # 0.2 s against 0.5 s for 500, within 0.012 of the exact figures (top 0.204), 19 of
+                            # its top 20 (500: 0.004, 20 of 20)
 
 
 def _igraph(g: nx.Graph):
@@ -68,9 +71,18 @@ def _igraph(g: nx.Graph):
     except ImportError:
         return None
     index = {v: i for i, v in enumerate(g)}
-    edges = [(index[u], index[v], d.get("weight", 1)) for u, v, d in g.edges(data=True) if u != v]
-    h = igraph.Graph(n=len(index), edges=[(a, b) for a, b, _ in edges], directed=g.is_directed())
-    h.es["weight"] = [w for _, _, w in edges]
+    pairs, weights = [], []
+    directed = g.is_directed()
+    for u, nbrs in g._adj.items():          # g.edges' order (each undirected edge from its earlier node); the plain
+                                            # dicts, not the views: 64,000 Mapping calls fewer on 30,000 edges
+        i = index[u]
+        for v, d in nbrs.items():
+            j = index[v]
+            if j > i or (directed and j != i):
+                pairs.append((i, j))
+                weights.append(d.get("weight", 1))
+    h = igraph.Graph(n=len(index), edges=pairs, directed=directed)
+    h.es["weight"] = weights
     return h
 
 
@@ -146,7 +158,7 @@ def _igraph_pagerank(g: nx.Graph, h) -> dict[str, float]:
     return dict(zip(g, h.pagerank(weights="weight", damping=0.85, directed=g.is_directed(), implementation="arpack")))
 
 
-def add_metrics(g: nx.Graph, *, seed: int = 42, exact_up_to: int = 1000, samples: int = 500,
+def add_metrics(g: nx.Graph, *, seed: int = 42, exact_up_to: int = 1000, samples: int = PIVOTS,
                 engine: str = "auto") -> Communities:
     """Write degree, weighted degree, betweenness, PageRank, eigenvector and community onto every node.
 

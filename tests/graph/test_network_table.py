@@ -249,3 +249,83 @@ def test_regression_the_table_state_was_random_so_two_stores_of_the_same_data_di
         assert again == table_state(first)
     finally:
         first.close()
+
+
+SLICE_FILTERS = [Filters(), Filters("1970-01-01", "1970-12-31"), Filters(volumes=("frus1969-76ve09p1",)),
+                 Filters("1969-01-01", "1976-12-31", volumes=("frus1969-76v01",)), Filters(genres=("Memorandum",))]
+
+
+@pytest.mark.parametrize("filters", SLICE_FILTERS, ids=["all", "1970", "one-volume", "volume-and-years", "genre"])
+def test_every_projection_of_several_slices_is_the_same_from_the_month_bundles_as_from_the_mentions(tabled, filters):
+    """Row format 4 reads whole month bundles and each document's entity set (the document window parses no offsets
+    unless a passage is asked for): every kind and window of several slices gives the mentions' network, passages
+    included."""
+    drawn = 0
+    for kind, window in CASES:
+        spec = Spec(kind, window, filters=filters)
+        from_table = build_network(tabled, spec, sentences=_sentences, metrics=False, cache=False)
+        from_mentions = build_network(tabled, spec, sentences=_sentences, metrics=False, source="mentions")
+        assert from_table.graph["source"] == "table"
+        assert _edges(from_table) == _edges(from_mentions), (kind, window)
+        assert _nodes(from_table) == _nodes(from_mentions), (kind, window)
+        assert list(from_table) == list(from_mentions) and list(from_table.edges) == list(from_mentions.edges)
+        drawn += from_table.number_of_edges()
+    assert drawn > 0
+
+
+def _as_format_3(db, volume: str) -> None:
+    """Rewrite one volume's table graph as row format 3 wrote it (a literal per part on each document's row node),
+    so that the upgrade from the table the corpus has can be tried."""
+    import pyoxigraph as ox
+    from graph.networks import table
+
+    g = table.table_graph(volume)
+    keep = [q for q in db.quads(g) if q.subject.value == g]
+    quads = [ox.Quad(q.subject, q.predicate, ox.Literal("3") if q.predicate.value.endswith("#rowFormat") else q.object, q.graph_name)
+             for q in keep]
+    for row, genres in table.volume_rows(db, volume, _sentences):
+        node = ox.NamedNode(f"{g}/{row.document.rstrip('/').rsplit('/', 1)[-1]}")
+        head, parts = table.pack(row)
+        fk = "https://w3id.org/frus-kg/vocab#"
+        quads += [ox.Quad(node, ox.NamedNode(fk + "rowDocument"), ox.NamedNode(row.document), ox.NamedNode(g)),
+                  ox.Quad(node, ox.NamedNode(fk + "rowHead"), ox.Literal(head), ox.NamedNode(g))]
+        quads += [ox.Quad(node, ox.NamedNode(fk + table.PARTS[p]), ox.Literal(t), ox.NamedNode(g)) for p, t in parts.items()]
+        if row.date:
+            quads.append(ox.Quad(node, ox.NamedNode(fk + "rowDate"), ox.Literal(row.date), ox.NamedNode(g)))
+        quads += [ox.Quad(node, ox.NamedNode(fk + "rowGenre"), genre, ox.NamedNode(g)) for genre in genres]
+    db.drop_graphs([g, TABLE_GRAPH])
+    db.replace_graphs({g: quads})
+
+
+def test_a_table_of_row_format_3_is_repacked_from_its_own_rows_without_reading_the_mentions(tabled_path, tmp_path, monkeypatch):
+    """The corpus's table is of format 3 (41 minutes to build from the mentions): `frus-kg index` packs its rows
+    again into month bundles, and the networks are those of a table built afresh."""
+    from graph.networks import table
+
+    fresh = open_store(tabled_path, read_only=True)
+    expected = {case: _edges(build_network(fresh, Spec(*case), cache=False, metrics=False)) for case in CASES}
+    fresh.close()
+    shutil.copytree(tabled_path, tmp_path / "store")
+    db = open_store(tmp_path / "store")
+    volumes = sorted(volume_fingerprints(db))
+    for volume in volumes:
+        _as_format_3(db, volume)
+    assert table_state(db) is None
+    monkeypatch.setattr(table, "volume_rows", lambda *a, **k: pytest.fail("read the mentions again"))
+    report = refresh_network_table(db, sentences=_sentences)
+    assert (report.volumes, report.repacked, report.rows, report.sentences) == (2, 2, 13, True)
+    assert table_state(db).sentences
+    for case in CASES:
+        assert _edges(build_network(db, Spec(*case), cache=False, metrics=False)) == expected[case], case
+    db.close()
+
+
+def test_a_damaged_bundle_is_refused_with_the_graph_it_is_in(tabled_path, tmp_path):
+    shutil.copytree(tabled_path, tmp_path / "store")
+    db = open_store(tmp_path / "store")
+    fk = "https://w3id.org/frus-kg/vocab#"
+    db.update(f"""DELETE {{ GRAPH ?g {{ ?b <{fk}bundleRows> ?rows }} }} INSERT {{ GRAPH ?g {{ ?b <{fk}bundleRows> ?one }} }}
+                  WHERE {{ GRAPH ?g {{ ?b <{fk}bundleRows> ?rows FILTER(CONTAINS(?rows, "\\n")) BIND(STRBEFORE(?rows, "\\n") AS ?one) }} }}""")
+    with pytest.raises(NetworkError, match=f"bundle in {TABLE_PREFIX}.*damaged"):
+        project(db, Spec("person-person"), source="table")
+    db.close()
