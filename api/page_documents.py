@@ -13,11 +13,11 @@ from graph import Store, sparql_terms as st
 from ontology.iris import document_iri
 from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
 
-from .resources.document_packs import packed_detail
+from .resources.document_packs import naming, packed_detail, unpacked_detail
 from .resources.links import entity_ref, href, labels, local_name
 from .resources.rows import by_subject, first, properties, select
 
-__all__ = ["document_view", "view_of"]
+__all__ = ["document_view", "view_of", "packed_view"]
 
 _PROLOGUE = sparql_prologue("schema", "fk", "oa", "prov", "rdfs", "skos")
 _DCT = "http://purl.org/dc/terms/"
@@ -98,6 +98,14 @@ def view_of(detail: dict) -> dict:
             "mentions": [{k: m[k] for k in ("id", "start", "end", "entityType", "entity")} for m in detail["mentions"]],
             "claims": [{**{k: c[k] for k in _CLAIM_KEYS}, "text": text[c["start"]:c["end"]]}
                        for c in sorted(detail["claims"], key=lambda c: (c["start"], c["id"]))]}
+
+
+def packed_view(store: Store, source: str) -> tuple[dict, list[str], dict[str, str]]:
+    """The page's data from a pack's literal (`packed_source`), with the IRIs it names and the names read for them:
+    what api/page_cache.py checks before it serves the page again."""
+    detail = unpacked_detail(source)
+    iris, names = naming(store, detail)
+    return view_of(detail), iris, names
 
 
 def document_view(store: Store, volume: str, doc: str) -> dict | None:

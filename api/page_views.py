@@ -15,12 +15,15 @@ from starlette.routing import NoMatchFound
 
 from ontology.iris import document_url, volume_iri
 
-from .page_documents import document_view
+from .document_sidebar import claims_html, entities_html
+from .page_cache import PageCache
+from .page_documents import document_view, packed_view
 from .page_queries import (claims_sparql, documents_per_year, documents_sparql, download_links, entity_spans, party_count,
                            volume_lists)
 from .pages import render_html
 from .passages import Point, claim_anchor, claim_span, mark_up, mention_span, passage_html
 from .resources.claims import ClaimFilter
+from .resources.document_packs import packed_source
 from .resources.documents import DocumentFilter, document_list
 from .resources.entities import entity_detail
 from .resources.links import document_ids, href, labels
@@ -60,16 +63,37 @@ def _hsg_page(url: str | None, page) -> str | None:
     return f"{url}#pg_{page}" if url and page is not None else None
 
 
-def document_page(request: Request, volume: str, doc: str) -> HTMLResponse | None:
-    """The text with every mention and claim marked, footnotes at their anchors, page breaks, and the claims beside it.
+def _page_cache(request: Request) -> PageCache:
+    state = request.app.state
+    if getattr(state, "document_pages", None) is None:
+        state.document_pages = PageCache()
+    return state.document_pages
 
-    None: the store has no such document."""
+
+def document_page(request: Request, volume: str, doc: str) -> HTMLResponse | None:
+    """The page of a document; a packed document's page is kept and served again while its pack and names stay the
+    same (api/page_cache.py). None: the store has no such document."""
     try:
-        detail = document_view(request.app.state.store, identifier("volume", volume), identifier("doc", doc))
+        volume, doc = identifier("volume", volume), identifier("doc", doc)
     except BadParameter:
-        detail = None
-    if detail is None:
         return None
+    store = request.app.state.store
+    source = packed_source(store, volume, doc)
+    if source is None:
+        detail = document_view(store, volume, doc)
+        return _document_html(request, detail) if detail is not None else None
+    cache = _page_cache(request)
+    html = cache.fresh(store, (volume, doc), source)
+    if html is not None:
+        return HTMLResponse(html, headers={"Vary": "Accept"})
+    detail, iris, names = packed_view(store, source)
+    response = _document_html(request, detail)
+    cache.keep((volume, doc), source, iris, names, response.body)
+    return response
+
+
+def _document_html(request: Request, detail: dict) -> HTMLResponse:
+    """The text with every mention and claim marked, footnotes at their anchors, page breaks, and the claims beside it."""
     text = detail["text"] or ""
     notes = [n for n in detail["footnotes"] if n["start"] is not None]
     body_end = min((n["start"] for n in notes), default=len(text))
@@ -78,14 +102,16 @@ def document_page(request: Request, volume: str, doc: str) -> HTMLResponse | Non
     body = mark_up(text[:body_end], [s for s in spans if s.end <= body_end],
                    _notes_and_breaks(detail) + _speakers(detail["claims"]))
     footnotes = []
+    after = [s for s in spans if s.start >= body_end]       # the notes follow the body
     for note in notes:
         shifted = [type(s)(s.start - note["start"], s.end - note["start"], s.tag, s.attrs, s.first_only)
-                   for s in spans if note["start"] <= s.start and s.end <= note["end"]]
+                   for s in after if note["start"] <= s.start and s.end <= note["end"]]
         footnotes.append({**note, "html": mark_up(text[note["start"]:note["end"]], shifted)})
     claims = [{**c, "anchor": claim_anchor(c["id"]), "hsg": _hsg_page(detail["url"], c["page"])}
               for c in detail["claims"]]
-    return render_html(request, "document.html", {"doc": detail, "body": body, "footnotes": footnotes,
-                                                  "claims": claims})
+    return render_html(request, "document.html", {"doc": detail, "body": body, "footnotes": footnotes, "claims": claims,
+                                                  "claim_items": claims_html(claims),
+                                                  "entity_items": entities_html(detail["entities"])})
 
 
 def _page_number(request: Request, name: str) -> int:

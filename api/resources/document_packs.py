@@ -38,7 +38,8 @@ from .describe import RDF_TYPES
 from .documents import document_detail
 from .links import document_ids, labels
 
-__all__ = ["PACK_PREFIX", "PACK_FORMAT", "PackReport", "pack_graph", "pack_document", "packed_detail",
+__all__ = ["PACK_PREFIX", "PACK_FORMAT", "PackReport", "pack_graph", "pack_document", "packed_detail", "packed_source",
+           "unpacked_detail", "naming",
            "packed_description", "packed_json", "has_pack", "document_resource", "named", "refresh_document_packs"]
 
 PACK_PREFIX = f"{BASE}graph/documents/"
@@ -99,13 +100,21 @@ def _entity_order(entity: dict) -> tuple:
     return -entity["count"], entity["name"] or entity["id"], entity["id"]
 
 
-def named(store: Store, detail: dict) -> dict:
-    """The REST document with its names read now (in place), its entities ordered as `document_detail` orders them."""
+def naming(store: Store, detail: dict) -> tuple[list[str], dict[str, str]]:
+    """Read the REST document's names now and write them in (in place), its entities ordered as `document_detail`
+    orders them; the IRIs named (each once, sorted) and their names, for a caller that keeps what it made from them."""
     refs = list(_refs(detail))
-    names = labels(store, [iri for _, _, iri in refs])
+    iris = sorted({iri for _, _, iri in refs})
+    names = labels(store, iris)
     for holder, key, iri in refs:
         holder[key] = names.get(iri)
     detail["entities"].sort(key=_entity_order)
+    return iris, names
+
+
+def named(store: Store, detail: dict) -> dict:
+    """The REST document with its names read now (in place), its entities ordered as `document_detail` orders them."""
+    naming(store, detail)
     return detail
 
 
@@ -134,13 +143,20 @@ def _unpacked(data: bytes) -> tuple[list[dict], str]:
 
 
 # -- reading ---------------------------------------------------------------------------------------------
-def _packed(store: Store, volume: str, doc: str, predicate: str) -> bytes | None:
+def packed_source(store: Store, volume: str, doc: str, predicate: str = "packedJson") -> str | None:
+    """The pack's literal as stored (compressed, base64), None without a pack: it changes whenever the pack does,
+    so what is made from a pack can be kept under its digest (api/page_cache.py)."""
     try:
         node, graph = st.iri(_pack_node(volume, doc)), st.iri(pack_graph(volume))
     except ValueError:
         return None
     rows = list(store.query(f"SELECT ?v WHERE {{ GRAPH {graph} {{ {node} <{FK}{predicate}> ?v }} }}").rows())
-    return _decode(rows[0][0].value) if rows else None
+    return rows[0][0].value if rows else None
+
+
+def _packed(store: Store, volume: str, doc: str, predicate: str) -> bytes | None:
+    source = packed_source(store, volume, doc, predicate)
+    return None if source is None else _decode(source)
 
 
 def has_pack(store: Store, volume: str, doc: str) -> bool:
@@ -152,15 +168,18 @@ def has_pack(store: Store, volume: str, doc: str) -> bool:
     return bool(store.query(f"ASK {{ GRAPH {graph} {{ {node} <{FK}packedDocument> ?d }} }}").boolean)
 
 
-def packed_detail(store: Store, volume: str, doc: str) -> dict | None:
-    """The REST document from its pack, with names read now; None when the store holds no pack of it."""
-    data = _packed(store, volume, doc, "packedJson")
-    if data is None:
-        return None
-    entities, body = _unpacked(data)
+def unpacked_detail(source: str) -> dict:
+    """The REST document in a pack's `packedJson` literal (`packed_source`), its names not read yet."""
+    entities, body = _unpacked(_decode(source))
     detail = json.loads(body)
     detail["entities"] = entities
-    return named(store, detail)
+    return detail
+
+
+def packed_detail(store: Store, volume: str, doc: str) -> dict | None:
+    """The REST document from its pack, with names read now; None when the store holds no pack of it."""
+    source = packed_source(store, volume, doc)
+    return None if source is None else named(store, unpacked_detail(source))
 
 
 def packed_json(store: Store, volume: str, doc: str, context: str | None = None) -> bytes | None:
