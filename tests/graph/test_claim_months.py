@@ -5,8 +5,8 @@ import shutil
 from collections import Counter
 
 from graph import open_store
-from graph.claim_months import (CLAIM_MONTHS_GRAPH, CLAIM_MONTHS_PREFIX, has_claim_months, month_counts_key,
-                                refresh_claim_months)
+from graph.claim_months import (CLAIM_MONTHS_GRAPH, CLAIM_MONTHS_PREFIX, FORMAT, has_claim_months, layer_format,
+                                month_counts_key, order_key, refresh_claim_months, type_count_node)
 from graph.statistics import STATS_PREFIX
 
 _CLAIMS = """PREFIX fk: <https://w3id.org/frus-kg/vocab#> PREFIX schema: <http://schema.org/>
@@ -46,5 +46,55 @@ def test_a_refresh_recounts_only_what_changed_and_follows_the_statistics(sample_
         report = refresh_claim_months(db)
         assert report.removed == 1
         assert not [n for n in db.graph_names() if n.startswith(CLAIM_MONTHS_PREFIX)] and not has_claim_months(db)
+    finally:
+        db.close()
+
+
+_ORDERED = """PREFIX fk: <https://w3id.org/frus-kg/vocab#> PREFIX schema: <http://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?claim ?key WHERE {
+  ?claim a fk:Claim ; prov:wasDerivedFrom ?doc ; oa:hasTarget ?target . ?target oa:hasSelector ?p . ?p oa:start ?start .
+  OPTIONAL { ?claim schema:dateCreated ?date } OPTIONAL { ?doc schema:position ?n }
+  OPTIONAL { ?claim fk:claimOrder ?key }
+} ORDER BY (!BOUND(?date)) STR(?date) ?n ?start ?claim"""
+
+
+def test_the_claim_order_keys_sort_as_the_claim_lists_order(sample_store):
+    rows = [(c.value, key.value if key is not None else None) for c, key in sample_store.query(_ORDERED).rows()]
+    assert rows and all(key for _, key in rows), "every claim with a place in the text has a key"
+    assert [c for c, _ in sorted(rows, key=lambda row: (row[1], row[0]))] == [c for c, _ in rows]
+
+
+def test_order_keys_put_a_date_before_a_longer_one_it_begins_and_undated_claims_last():
+    keys = [order_key("1959-01-03", 2, 10), order_key("1959-01-03T10:00:00", 1, 0), order_key("1959-01-04", None, 5),
+            order_key("1959-01-04", 1, 7), order_key(None, 1, 3)]
+    assert sorted(keys) == keys
+
+
+def test_the_claims_of_each_type_are_counted_per_volume_and_summed(sample_store):
+    counted = {t.value.rsplit("#", 1)[-1]: int(n.value) for t, n in sample_store.query(
+        "SELECT ?t (COUNT(?c) AS ?n) WHERE { ?c <https://w3id.org/frus-kg/vocab#claimType> ?t ; "
+        "a <https://w3id.org/frus-kg/vocab#Claim> ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?doc } GROUP BY ?t").rows()}
+    stored = {node.value: int(n.value) for node, n in sample_store.query(
+        f"SELECT ?node ?n WHERE {{ GRAPH <{CLAIM_MONTHS_GRAPH}> {{ ?node <https://w3id.org/frus-kg/vocab#claimCount> ?n }} }}"
+    ).rows()}
+    assert counted and stored == {type_count_node(t): n for t, n in counted.items()}
+    assert layer_format(sample_store) == FORMAT
+
+
+def test_a_refresh_recounts_the_volumes_of_an_older_format(sample_store_path, tmp_path):
+    """Regression: `frus-kg index` without --rebuild must add the order keys to a store built before them."""
+    shutil.copytree(sample_store_path, tmp_path / "store")
+    db = open_store(tmp_path / "store")
+    try:
+        before = _layer(db)
+        db.update("DELETE WHERE { GRAPH ?g { ?g <https://w3id.org/frus-kg/vocab#claimMonthsFormat> ?f } } ; "
+                  "DELETE WHERE { GRAPH ?g { ?c <https://w3id.org/frus-kg/vocab#claimOrder> ?k } }")
+        assert layer_format(db) == 1
+        report = refresh_claim_months(db)
+        assert (report.volumes, report.unchanged) == (1, 0)
+        assert layer_format(db) == FORMAT and _layer(db) == before
+        [(n,)] = db.query("SELECT (COUNT(*) AS ?n) WHERE { ?c <https://w3id.org/frus-kg/vocab#claimOrder> ?k }").rows()
+        assert int(n.value) > 0
     finally:
         db.close()
