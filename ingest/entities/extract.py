@@ -709,10 +709,14 @@ class EntityExtractor:
             return self._person(s, e, res, ctx, title)
         if surface.isupper() and not in_volume:
             return None
+        picked = self._titled_pick(surface, title, ids, in_volume, when)
+        if picked is not None:
+            return self._person(s, e, picked, ctx, title)         # "President Kennedy" in 1977: John F., not Edward M.
+        if in_volume and title is None and len(in_volume) > 1:
+            then = self._holder_in_printed_year(text, s, e, surface, in_volume, ctx)
+            if then is not None:
+                return self._person(s, e, then, ctx, title)       # "Kennedy in 1962" in a 1979 memorandum
         if in_volume:
-            picked = titled_namesake(surface, title, None, set(in_volume), when, self.descriptions) if len(in_volume) > 1 else None
-            if picked is not None:
-                return self._person(s, e, picked, ctx, title)     # "President Kennedy" in 1977: John F., not Edward M.
             res = ctx.resolve_name(surface, in_volume if len(in_volume) > 0 else ids, title, False)
             if res.entity is None and title and ids:
                 res = ctx.resolve_name(surface, ids, title, False)
@@ -724,6 +728,40 @@ class EntityExtractor:
         if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
             return self._titled_surname(s, e, surface, ids, title, ctx)
         return None
+
+    def _titled_pick(self, surface, title, ids, in_volume, when) -> Resolution | None:
+        """The one namesake a printed title fits, among the listed namesakes and, for a title POCOM knows
+        ("President", "Secretary"), every namesake: "President Johnson" in frus1964-68v29p1, which lists only
+        U. Alexis Johnson, is the President of the day; "President Eisenhower" in 1980 the former President."""
+        pool = set(in_volume) | (set(ids) if title and TITLE_WORDS.get(norm(title)) else set())
+        if len(pool) < 2:
+            return None
+        return titled_namesake(surface, title, None, pool, when, self.descriptions)
+
+    def _holder_in_printed_year(self, text, s, e, surface, in_volume, ctx: PersonContext) -> Resolution | None:
+        """A lone surname whose listed namesakes include one dead at the document's date: the sentence's printed
+        years decide when in each of them exactly that namesake held a principal post (POCOM, the Presidents).
+        frus1977-80v01 lists John F. and Edward M. Kennedy; "Kennedy in 1962" is the President, not the living
+        senator the document's date alone would pick; "Kennedy" in a sentence dated 1979 stays with the date."""
+        if ctx.year is None or not any(self.a.person(pid).alive_in(ctx.year) is False for pid in in_volume):
+            return None
+        lo = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), s - 250)
+        hi = min(x for x in (text.find(". ", e), text.find("\n", e), e + 250) if x >= 0)
+        years = set(_PRINTED_YEAR.findall(text, lo + 1, hi))
+        held = {y: {pid for pid in in_volume if any(q.kind in ("principal", "president") and q.holds_on(y)
+                                                   for q in self.a.posts_by_person.get(pid, []))} for y in years}
+        who = {next(iter(h)) for h in held.values() if len(h) == 1}
+        if len(who) != 1 or any(len(h) > 1 for h in held.values()):
+            return None
+        (pid,) = who
+        person = self.a.person(pid)
+        if person.alive_in(ctx.year) is not False:
+            return None
+        year = min(y for y, h in held.items() if h == {pid})
+        return Resolution(iris.person_iri(pid), person.name, 0.8,
+                          f"'{surface}': the sentence names {year}, when {person.name} (hsg-people {pid}) held a principal "
+                          f"post (POCOM) and no other namesake in the volume's persons list did; not alive in {ctx.year}, "
+                          f"but the sentence is about {year}", "name-variant", links=links_of(pid), pid=pid)
 
     def _by_middle_name(self, key: str, ctx: PersonContext) -> frozenset[str]:
         """'Foster Dulles': a middle name and the surname name a person only where the volume lists him or this
@@ -820,6 +858,9 @@ class EntityExtractor:
             ctx.remember(res.pid)
         return Mention(s, e, "person", res.method, res.confidence if res.entity else 0.0, res.entity, res.label,
                        res.candidates, res.explanation, office=title or None, entity_links=res.links)
+
+
+_PRINTED_YEAR = re.compile(r"(?<![\d–-])(1[89]\d\d)(?![\d–-])")
 
 
 class _Spans:

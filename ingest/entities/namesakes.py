@@ -1,7 +1,8 @@
 """Namesakes a printed title tells apart: after "Allen Dulles", a "Secretary Dulles" is the Secretary of State, not
 the Director of Central Intelligence named earlier. The title must fit the one named earlier for him to keep it;
 otherwise the one namesake it fits (a post held at the date in POCOM, or the volume's persons list describing him
-with that title) is the person.
+with that title) is the person. When no namesake holds the title at the date, a former holder fits it: "President
+Eisenhower" in 1980 is the former President, not his living brother Milton.
 """
 from __future__ import annotations
 
@@ -18,13 +19,17 @@ __all__ = ["fits_title", "titled_namesake", "COURTESY"]
 COURTESY = frozenset("mr mrs ms miss dr messrs mme mlle m sir lord lady dame herr signor sr sra".split())
 
 
-def fits_title(pid: str, title: str, when: str | None, description: str) -> str | None:
-    """Why `pid` can bear the printed `title` at `when` (ISO date or year), or None."""
+def fits_title(pid: str, title: str, when: str | None, description: str, former: bool = False) -> str | None:
+    """Why `pid` can bear the printed `title` at `when` (ISO date or year), or None. With `former`, a post he had
+    left before `when` also fits (only asked when no namesake holds it at `when`)."""
     wanted = TITLE_WORDS.get(norm(title), ())
     if when:
         for q in authorities().posts_by_person.get(pid, []):
-            if q.holds_on(when) and (q.title in wanted or q.title.lower().startswith(title.lower())):
-                return f"held the post '{q.title}' on {when} (POCOM)"
+            if q.title in wanted or q.title.lower().startswith(title.lower()):
+                if q.holds_on(when):
+                    return f"held the post '{q.title}' on {when} (POCOM)"
+                if former and wanted and q.start and q.start[:4] <= when[:4] and q.end and q.end[:len(when)] < when:
+                    return f"had held the post '{q.title}' ({q.start[:4]}–{q.end[:4]}, POCOM), and no namesake held it on {when}"
     clause = re.search(rf"(?:^|[,;]\s*){re.escape(title)}\b(?![-’'])", description or "", re.I)
     if clause:
         return f"the volume's persons list describes him as \"{description[:80]}\""
@@ -37,7 +42,9 @@ def titled_namesake(surface: str, title: str | None, known: str | None, candidat
     named) does not fit it, else None."""
     if not title or norm(title) in COURTESY or (known and fits_title(known, title, when, descriptions.get(known, ""))):
         return None
-    fit = {pid: why for pid in sorted(candidates - {known}) if (why := fits_title(pid, title, when, descriptions.get(pid, "")))}
+    fit = _fitting(candidates - {known}, title, when, descriptions, False)
+    if not fit and not known:
+        fit = _fitting(candidates, title, when, descriptions, True)
     if len(fit) != 1:
         return None
     (pid, why), = fit.items()
@@ -47,3 +54,7 @@ def titled_namesake(surface: str, title: str | None, known: str | None, candidat
     return Resolution(iris.person_iri(pid), a.person(pid).name, 0.85,
                       f"'{title} {surface}': {a.person(pid).name} (hsg-people {pid}) {why}; {others}",
                       "name-variant", links=links_of(pid), pid=pid)
+
+
+def _fitting(candidates: set[str], title: str, when: str | None, descriptions: dict[str, str], former: bool) -> dict[str, str]:
+    return {pid: why for pid in sorted(candidates) if (why := fits_title(pid, title, when, descriptions.get(pid, ""), former))}

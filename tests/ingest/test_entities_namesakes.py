@@ -3,6 +3,9 @@ State of the day bears it too (issue 16: John Foster Dulles was 8 IRIs over the 
 his "Dulles" to Allen W. Dulles, named earlier in the same document)."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from ingest.entities import EntityExtractor
@@ -97,3 +100,60 @@ def test_president_kennedy_in_1977_is_the_late_president_not_the_senator(extract
     record = read(extractor, "the Peace Corps of President Kennedy was successful.", "1976-03-15",
                   volume="frus1977-80v01", heading="4. Remarks by Jimmy Carter", persons=persons)
     assert [m.entity for m in mentions_of(record, "Kennedy")] == [iris.person_iri("107025")]
+
+
+# -- real passages (tests/fixtures/identity/passages.json, cut from the FRUS TEI volumes; public domain) ----------
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "identity" / "passages.json"
+
+
+def passage(extractor, doc: str, with_list: bool = True) -> DocumentRecord:
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    (p,) = [p for p in data["passages"] if p["doc"] == doc]
+    persons = [ListEntry(x, "person", name, description) for x, name, description in data["persons"][p["volume"]]
+               if with_list]
+    heading = p["heading"]
+    text = f"{heading}\n\n{p['text']}"
+    record = DocumentRecord(VolumeRecord(p["volume"], "t", persons=persons), doc, doc[1:], heading, text, "<fixture>",
+                            date=p["date"], pages=[Page("1", 0, len(text))])
+    extractor.run(record)
+    return record
+
+
+JFK, TED = iris.person_iri("107025"), iris.person_iri("107024")
+
+
+def test_regression_kennedy_in_1962_in_a_1979_memorandum_was_linked_to_the_living_senator(extractor):
+    """frus1977-80v01 d127 (September 1979) compares Carter's position with "that of Kennedy in 1962"; the volume
+    lists John F. and Edward M. Kennedy, and the document's date alone picked the living senator for every "Kennedy".
+    The year the sentence prints was the President's (POCOM), so the first is John F. and the others follow him."""
+    record = passage(extractor, "d127")
+    found = [m for m in record.mentions if m.exact == "Kennedy"]
+    assert len(found) >= 4 and {m.entity for m in found} == {JFK}
+    assert "1962" in found[0].explanation and "principal post" in found[0].explanation
+
+
+def test_kennedy_in_a_sentence_about_1979_stays_the_senator(extractor):
+    """The same volume, d110's note on the Deng dinner invitation of January 1979: the printed years (1979) are no
+    year of the late President's office, so the rule does not fire and the living senator keeps the name."""
+    record = passage(extractor, "d110")
+    found = [m for m in record.mentions if m.exact == "Kennedy"]
+    assert found and {m.entity for m in found} == {TED}
+
+
+def test_regression_president_eisenhower_in_1980_was_linked_to_milton(extractor):
+    """frus1977-80v01 d158 (October 1980): "the policies of President Truman, President Eisenhower" went to Milton S.
+    Eisenhower, alive in 1980; no namesake held the title then, and only Dwight D. had held it (POCOM). The volume's
+    persons list says so too ("President of the United States from 1953 to 1961"); without it, POCOM decides."""
+    for with_list, why in ((True, "persons list describes him"), (False, "had held the post")):
+        record = passage(extractor, "d158", with_list)
+        (ike,) = [m for m in record.mentions if m.exact == "Eisenhower"]
+        assert ike.entity == iris.person_iri("103887") and why in ike.explanation
+
+
+def test_regression_president_johnson_in_a_volume_listing_only_u_alexis_johnson_was_linked_to_him(extractor):
+    """frus1964-68v29p1 lists U. Alexis Johnson and no Lyndon Johnson; "President Johnson" went to the one listed
+    Johnson. The title fits only the President of the day (POCOM), whoever the list names."""
+    record = passage(extractor, "d5")
+    (lbj,) = [m for m in record.mentions if m.exact == "Johnson"]
+    assert lbj.entity == iris.person_iri("106664") and "President of the United States" in lbj.explanation
