@@ -27,8 +27,10 @@ Format 2 adds what a page needs to read only its own rows, and what the claim fi
   (its date, then its document's number, then its place in the text; undated ones last), so a page of an
   entity's month orders the month's claims by one value each instead of reading their documents and offsets
   (`order_key`);
-- `…/<volume-id>/types/<Type>` with `fk:claimType` and `fk:claimCount` (the volume's claims of that type),
-  and their sums `{CLAIM_MONTHS_GRAPH}/types/<Type>`: the totals of `/claims?type=…` with or without a volume;
+- `…/<volume-id>/types/<Type>` with `fk:claimType`, `fk:claimCount` (the volume's claims of that type) and
+  `fk:monthCounts` (as the entities' nodes), and their sums `{CLAIM_MONTHS_GRAPH}/types/<Type>`; each dated
+  claim's `fk:typeInMonth` `…/<volume-id>/types/<Type>/<YYYY-MM>`: a page of `/claims?type=…` (with or
+  without a volume) reads the keys of the months it spans and its total is a lookup;
 - `fk:claimMonthsFormat` on each graph's own node. A refresh recounts a volume whose graph has an older
   format, so `frus-kg index` upgrades a store built before it, and readers use format 2 only when the
   corpus graph says so (`layer_format`).
@@ -54,7 +56,8 @@ from .statistics import STATS_PREFIX, has_statistics, statistics_graph
 from .store import Store
 
 __all__ = ["CLAIM_MONTHS_PREFIX", "CLAIM_MONTHS_GRAPH", "ROLES", "FORMAT", "ClaimMonthsReport", "claim_months_graph",
-           "has_claim_months", "layer_format", "month_counts_key", "order_key", "type_count_node", "volume_claim_months",
+           "has_claim_months", "layer_format", "month_counts_key", "order_key", "type_count_node",
+           "type_month_key", "volume_claim_months",
            "refresh_claim_months"]
 
 CLAIM_MONTHS_PREFIX = f"{BASE}graph/claim-months/"
@@ -162,16 +165,35 @@ def _order_keys(store: Store, volume_iri: str, g: ox.NamedNode) -> list[ox.Quad]
             for c, key in sorted(keys.items())]
 
 
+def type_month_key(volume_iri: str, claim_type: str, month: str) -> str:
+    """The key (`fk:typeInMonth`) of a volume's claims of one type whose document is dated in a month."""
+    return f"{type_count_node(claim_type, volume_iri)}/{month}"
+
+
 def _type_counts(store: Store, volume_iri: str, g: ox.NamedNode) -> list[ox.Quad]:
-    """The volume's claims per type, counted as `/claims?volume=…&type=…` joins them."""
-    quads = []
-    for claim_type, n in sorted(_rows(store, _P + f"""SELECT ?type (COUNT(?c) AS ?n) WHERE {{
+    """The volume's claims per type, counted as `/claims?volume=…&type=…` joins them, with their months
+    (`fk:monthCounts`, as the entities' nodes) and each dated claim's key of its type and month."""
+    counts: dict[str, Counter[str]] = {}
+    keyed: set[tuple[str, str]] = set()
+    for c, claim_type, date in _rows(store, _P + f"""SELECT ?c ?type ?date WHERE {{
       ?c fk:claimType ?type . ?c a fk:Claim ; prov:wasDerivedFrom ?doc . ?doc schema:isPartOf <{volume_iri}> .
-      }} GROUP BY ?type""")):
-        node = ox.NamedNode(type_count_node(claim_type.rsplit("#", 1)[-1], volume_iri))
-        quads += [ox.Quad(node, _fk("claimType"), ox.NamedNode(claim_type), g),
-                  ox.Quad(node, _fk("claimCount"), ox.Literal(str(n), datatype=_INT), g)]
+      OPTIONAL {{ ?doc schema:dateCreated ?date }} }}"""):
+        name, month = claim_type.rsplit("#", 1)[-1], (date or "")[:10][:7] or None
+        counts.setdefault(claim_type, Counter())[month or "undated"] += 1
+        if month:
+            keyed.add((c, type_month_key(volume_iri, name, month)))
+    quads = [ox.Quad(ox.NamedNode(c), _fk("typeInMonth"), ox.NamedNode(key), g) for c, key in sorted(keyed)]
+    for claim_type, months in sorted(counts.items()):
+        quads += _type_node(type_count_node(claim_type.rsplit("#", 1)[-1], volume_iri), claim_type, months, g)
     return quads
+
+
+def _type_node(iri: str, claim_type: str, months: Counter[str], g: ox.NamedNode) -> list[ox.Quad]:
+    node = ox.NamedNode(iri)
+    packed = " ".join(f"{m}={n}" for m, n in sorted(months.items()))
+    return [ox.Quad(node, _fk("claimType"), ox.NamedNode(claim_type), g),
+            ox.Quad(node, _fk("claimCount"), ox.Literal(str(sum(months.values())), datatype=_INT), g),
+            ox.Quad(node, _fk("monthCounts"), ox.Literal(packed, datatype=_STRING), g)]
 
 
 def _totals(store: Store) -> list[ox.Quad]:
@@ -188,12 +210,14 @@ def _totals(store: Store) -> list[ox.Quad]:
     for key, months in sorted(sums.items()):
         packed = " ".join(f"{m}={n}" for m, n in sorted(months.items()))     # "undated" sorts after digits
         quads.append(ox.Quad(ox.NamedNode(key), _fk("monthCounts"), ox.Literal(packed, datatype=_STRING), g))
-    for claim_type, n in sorted(_rows(store, _P + f"""SELECT ?type (SUM(?n) AS ?count) WHERE {{
-      GRAPH ?g {{ ?t fk:claimType ?type ; fk:claimCount ?n }} FILTER (STRSTARTS(STR(?g), "{CLAIM_MONTHS_PREFIX}")) }}
-      GROUP BY ?type""")):
-        node = ox.NamedNode(type_count_node(claim_type.rsplit("#", 1)[-1]))
-        quads += [ox.Quad(node, _fk("claimType"), ox.NamedNode(claim_type), g),
-                  ox.Quad(node, _fk("claimCount"), ox.Literal(str(n), datatype=_INT), g)]
+    by_type: dict[str, Counter[str]] = {}
+    for claim_type, packed in _rows(store, _P + f"""SELECT ?type ?counts WHERE {{
+      GRAPH ?g {{ ?t fk:claimType ?type ; fk:monthCounts ?counts }} FILTER (STRSTARTS(STR(?g), "{CLAIM_MONTHS_PREFIX}")) }}"""):
+        for pair in packed.split():
+            month, _, n = pair.partition("=")
+            by_type.setdefault(claim_type, Counter())[month] += int(n)
+    for claim_type, months in sorted(by_type.items()):
+        quads += _type_node(type_count_node(claim_type.rsplit("#", 1)[-1]), claim_type, months, g)
     return quads
 
 

@@ -13,13 +13,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from graph import Store, sparql_terms as st
-from graph.claim_months import CLAIM_MONTHS_GRAPH, has_claim_months, month_counts_key
+from graph.claim_months import (CLAIM_MONTHS_GRAPH, CLAIM_MONTHS_PREFIX, claim_months_graph, layer_format,
+                                month_counts_key, type_count_node, type_month_key)
 from graph.statistics import has_statistics, month_key
-from ontology.namespaces import FK, sparql_prologue
+from ontology.namespaces import BASE, FK, sparql_prologue
 
 from .rows import select
 
-__all__ = ["EntityClaims", "entity_claims"]
+__all__ = ["EntityClaims", "entity_claims", "TypeClaims", "type_claims", "ordered_layer", "type_total"]
 
 _PROLOGUE = sparql_prologue("fk")
 _ROLE = {"about": ("claimsAboutCount", "fk:aboutInMonth"), "by": ("claimsByCount", "fk:byInMonth")}
@@ -33,6 +34,7 @@ class EntityClaims:
     claim_type: str | None            # None: every type
     months: list[tuple[str, int]]
     undated: int
+    ordered: bool = False             # the layer has the claims' order keys (format 2)
 
     @property
     def total(self) -> int:
@@ -88,7 +90,8 @@ def entity_claims(store: Store, entity: str, role: str, claim_type: str | None, 
     (`claim_types`, all there are), dated in [lower, upper) (undated ones only without a range); None
     without the layer or for a range that cuts a month."""
     bounds = _whole_months(lower, upper)
-    if bounds is None or not (has_claim_months(store) and has_statistics(store)):
+    found_format = layer_format(store) if bounds is not None else None
+    if found_format is None or not has_statistics(store):
         return None
     keys = " ".join(st.iri(month_counts_key(entity, role, t)) for t in ([claim_type] if claim_type else claim_types))
     rows = select(store, _PROLOGUE + f"""SELECT ?counts WHERE {{
@@ -100,4 +103,80 @@ def entity_claims(store: Store, entity: str, role: str, claim_type: str | None, 
             counts[month] += int(n)
     undated = counts.pop("undated", 0)
     months = [(month, n) for month, n in counts.items() if bounds[0] <= month < bounds[1]]
-    return EntityClaims(entity, role, claim_type, sorted(months), 0 if (lower or upper) else undated)
+    return EntityClaims(entity, role, claim_type, sorted(months), 0 if (lower or upper) else undated,
+                        ordered=found_format >= 2)
+
+
+def ordered_layer(store: Store) -> bool:
+    """Whether every claim a list can show has its `fk:claimOrder` (the claim-month layer, format 2)."""
+    return (layer_format(store) or 0) >= 2
+
+
+def type_total(store: Store, claim_type: str, volume: str | None = None) -> int | None:
+    """How many claims of one type the corpus (or one volume) holds, from the claim-month layer (format 2);
+    None without it, or for a volume it has not counted (the caller then counts)."""
+    graph = claim_months_graph(volume) if volume else CLAIM_MONTHS_GRAPH
+    if not ordered_layer(store) or (volume and not store.has_graph(graph)):
+        return None
+    rows = list(select(store, _PROLOGUE + f"""SELECT ?n WHERE {{ GRAPH {st.iri(graph)} {{
+  {st.iri(type_count_node(claim_type, volume))} fk:claimCount ?n }} }}"""))
+    return int(rows[0]["n"]) if rows else 0
+
+
+def _window(months: list[tuple[str, int]], undated: int, offset: int, limit: int) -> tuple[list[str], int] | None:
+    """The months holding items offset … offset + limit - 1 of (month, count) in order, and how many of
+    their items come first; None when the page reaches the undated items (last, with no month key)."""
+    chosen, before, seen, end = [], 0, 0, offset + limit
+    for month, n in months:
+        if seen + n <= offset:
+            seen = before = seen + n
+            continue
+        chosen.append(month)
+        seen += n
+        if seen >= end:
+            return chosen, offset - before
+    return None if undated and offset < seen + undated else (chosen, offset - before)
+
+
+@dataclass
+class TypeClaims:
+    """The claims of one type (of the corpus, or of one volume): {volume IRI: {month: count}}, "undated" included."""
+    claim_type: str
+    volumes: dict[str, Counter]
+
+    @property
+    def total(self) -> int:
+        return sum(sum(months.values()) for months in self.volumes.values())
+
+    def window(self, offset: int, limit: int) -> tuple[str, int] | None:
+        """The pattern joining the claims of the months that hold the page (their keys in every volume
+        that has claims of the type then), and how many come first; None when it reaches the undated."""
+        summed: Counter[str] = Counter()
+        for months in self.volumes.values():
+            summed.update(months)
+        undated = summed.pop("undated", 0)
+        found = _window(sorted(summed.items()), undated, offset, limit)
+        if found is None:
+            return None
+        keys = [type_month_key(v, self.claim_type, m) for m in found[0] for v, months in sorted(self.volumes.items())
+                if months.get(m)]
+        return f"{st.values('key', map(st.iri, keys))} ?claim fk:typeInMonth ?key .", found[1]
+
+
+def type_claims(store: Store, claim_type: str, volume: str | None = None) -> TypeClaims | None:
+    """The month counts of a type's claims per volume (all volumes, or one), from the claim-month layer
+    (format 2); None without it."""
+    if not ordered_layer(store):
+        return None
+    graph = f"GRAPH {st.iri(claim_months_graph(volume))}" if volume else "GRAPH ?g"
+    rows = select(store, _PROLOGUE + f"""SELECT ?node ?counts WHERE {{ {graph} {{
+  ?node fk:claimType {st.iri(FK + claim_type)} ; fk:monthCounts ?counts }} }}""")
+    volumes: dict[str, Counter] = {}
+    for row in rows:
+        node = row["node"]
+        if node == type_count_node(claim_type) or not node.startswith(CLAIM_MONTHS_PREFIX):
+            continue        # the corpus sum
+        name = node[len(CLAIM_MONTHS_PREFIX):].split("/", 1)[0]
+        volume_iri = volume or f"{BASE}historicaldocuments/{name}"
+        volumes[volume_iri] = Counter({m: int(n) for m, _, n in (pair.partition("=") for pair in row["counts"].split())})
+    return TypeClaims(claim_type, volumes)

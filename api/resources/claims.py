@@ -17,8 +17,8 @@ from graph.statistics import month_key
 from ontology.iris import year_iri
 from ontology.namespaces import FK, sparql_prologue
 
-from .claim_months import entity_claims
-from .counts import entity_month_window, entity_months, entity_totals, month_window, volume_total
+from .claim_months import entity_claims, ordered_layer, type_claims, type_total
+from .counts import entity_month_window, entity_months, entity_totals, month_counts, month_window, volume_total
 from .links import entity_ref, href, labels, list_page, local_name
 from .paging import Page
 from .patterns import date_range
@@ -29,6 +29,7 @@ __all__ = ["CLAIM_TYPES", "ClaimFilter", "claim_list", "claim_items"]
 _PROLOGUE = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
 CLAIM_TYPES = ("Assessment", "Decision", "Quotation", "Recommendation", "Report")
 MAX_INDEXED_YEARS = 60
+COUNT_BEYOND = 100      # a total no layer counts is counted to this many claims past the page, then a lower bound
 
 
 @dataclass
@@ -131,7 +132,23 @@ def _known_total(store: Store, filt: ClaimFilter) -> int | None:
     if _one_entity(filt):
         role = "claimsAboutCount" if filt.about else "claimsByCount"
         return (entity_totals(store, filt.about or filt.claimant) or {}).get(role)
+    if filt.claim_type and not (filt.about or filt.claimant or filt.date_from or filt.date_to or filt.document):
+        return type_total(store, filt.claim_type, filt.volume)
     return None
+
+
+def _bounded_count(store: Store, filt: ClaimFilter, patterns: str, page: Page) -> tuple[int, bool]:
+    """(total, whether it is a lower bound) for a filter no layer counts: the matches are counted up to
+    `COUNT_BEYOND` past the page's end (a LIMIT inside the count, so Oxigraph stops there), so `next` is
+    right while the total may be short. One document's claims (a few hundred at most) are counted whole."""
+    if filt.document:
+        return count(store, _PROLOGUE, patterns, "claim"), False
+    cap = page.offset + (page.limit or 0) + COUNT_BEYOND
+    rows = list(select(store, _PROLOGUE + f"""SELECT (COUNT(*) AS ?n) WHERE {{ SELECT ?claim WHERE {{
+  {patterns}
+}} LIMIT {cap} }}"""))
+    found = int(rows[0]["n"]) if rows else 0
+    return found, found >= cap
 
 
 def _months(store: Store, filt: ClaimFilter, page: Page):
@@ -149,19 +166,22 @@ def _months(store: Store, filt: ClaimFilter, page: Page):
 
 
 def claim_list(store: Store, filt: ClaimFilter, page: Page, *, total: int | None = None) -> dict:
-    """A page of claims by date, document number and place in the text: {total, limit, items, next}.
+    """A page of claims by date, document number and place in the text: {total, totalIsLowerBound, limit,
+    items, next}.
 
     `page.limit=None`: all of them. IRIs come last in the order: comparing them reads their strings
     from the store's dictionary, which made sorting a few thousand claims take most of a second.
-    `total`: the caller knows it (from the statistics layer), so it is not counted. The OPTIONALs come
-    after every required pattern: Oxigraph 0.5 joins required patterns written after an OPTIONAL only
-    after evaluating them on their own, over every claim's target (4 s instead of 68 ms for a month).
+    `total`: the caller knows it (from the statistics layer), so it is not counted; a filter that no layer
+    counts (`about` with `claimant`, an entity with a volume, dates alone) is counted only up to
+    `COUNT_BEYOND` claims past the page, and `totalIsLowerBound` says when the total stopped there.
+    The OPTIONALs come after every required pattern: Oxigraph 0.5 joins required patterns written after
+    an OPTIONAL only after evaluating them on their own, over every claim's target (4 s instead of 68 ms).
     """
     patterns = filt.patterns()
     iris, counted = _claim_months_page(store, filt, page)
     total = counted if total is None else total
     if iris is None:
-        iris = _typed_page(store, filt, page, patterns)
+        iris = _prefix_page(store, filt, page, patterns)
     if iris is None:
         offset, start = page.offset, ""
         months = _months(store, filt, page)
@@ -172,18 +192,30 @@ def claim_list(store: Store, filt: ClaimFilter, page: Page, *, total: int | None
             else:
                 start = f"{st.values('month', map(st.literal, keys))} ?doc fk:documentMonth ?month ."
         iris = _page_iris(store, filt, patterns, start, page.limit, offset)
+    lower_bound = False
     if not page.limit:
         total = len(iris)
     elif total is None:
         total = _known_total(store, filt)
         if total is None:
-            total = count(store, _PROLOGUE, patterns, "claim")
-    return list_page("/claims", filt.params, page, total, claim_items(store, iris))
+            total, lower_bound = _bounded_count(store, filt, patterns, page)
+    listing = list_page("/claims", filt.params, page, total, claim_items(store, iris))
+    return {"total": listing.pop("total"), "totalIsLowerBound": lower_bound, **listing}
 
 
-def _page_iris(store: Store, filt: ClaimFilter, patterns: str, start: str, limit: int | None, offset: int) -> list[str]:
-    dated = "" if (filt.date_from or filt.date_to) else "OPTIONAL { ?claim schema:dateCreated ?date }"
+def _page_iris(store: Store, filt: ClaimFilter, patterns: str, start: str, limit: int | None, offset: int,
+               ordered: bool = False) -> list[str]:
+    """`ordered`: sort by the claims' `fk:claimOrder` (claim-month layer, format 2), one value per claim,
+    instead of reading each claim's date, document number and offset."""
     window = f"LIMIT {limit} OFFSET {offset}" if limit else ""
+    if ordered:
+        query = _PROLOGUE + f"""SELECT ?claim WHERE {{
+  {start}
+  {patterns}
+  ?claim fk:claimOrder ?order .
+}} ORDER BY ?order ?claim {window}"""
+        return [row["claim"] for row in select(store, query)]
+    dated = "" if (filt.date_from or filt.date_to) else "OPTIONAL { ?claim schema:dateCreated ?date }"
     query = _PROLOGUE + f"""SELECT ?claim WHERE {{
   {start}
   {patterns}
@@ -197,6 +229,9 @@ def _claim_months_page(store: Store, filt: ClaimFilter, page: Page) -> tuple[lis
     """`about` or `claimant` alone, perhaps with a type and whole months of dates: (the page, the total) from
     the claim-month layer (api/resources/claim_months.py); (None, total) when the page reaches the undated
     claims; (None, None) without the layer or for other filters."""
+    if page.limit and filt.claim_type and not (filt.about or filt.claimant or filt.document or filt.date_from
+                                               or filt.date_to):
+        return _type_page(store, filt, page)
     if not page.limit or bool(filt.about) == bool(filt.claimant) or filt.document or filt.volume:
         return None, None
     found = entity_claims(store, filt.about or filt.claimant, "about" if filt.about else "by", filt.claim_type,
@@ -205,22 +240,59 @@ def _claim_months_page(store: Store, filt: ClaimFilter, page: Page) -> tuple[lis
     if window is None:
         return None, found.total if found else None
     start, offset = window
+    if found.ordered:       # the months' claims ordered by one value each: no pattern but the order key
+        return _page_iris(store, filt, "", start, page.limit, offset, ordered=True), found.total
     whole = replace(filt, about=None, claimant=None, claim_type=None, date_from=None, date_to=None)
     return _page_iris(store, whole, whole.patterns(), start, page.limit, offset), found.total
 
 
-def _typed_page(store: Store, filt: ClaimFilter, page: Page, patterns: str) -> list[str] | None:
-    """`about` or `claimant` with a type or dates (no volume or document): the page from the entity's first
-    months (in the date range) on, as many as hold it. The month counts are of every type and whole months,
-    so the months that hold `offset + limit` claims come first, then four times as many, until the page is
-    full; None (sort every claim) when the page reaches the undated claims, or without statistics."""
-    one = bool(filt.about) != bool(filt.claimant) and not (filt.document or filt.volume)
-    if not (page.limit and one and (filt.claim_type or filt.date_from or filt.date_to)):
+def _type_page(store: Store, filt: ClaimFilter, page: Page) -> tuple[list[str] | None, int | None]:
+    """A type alone, or with a volume: the page from the keys of the months it spans (`fk:typeInMonth`) ordered
+    by `fk:claimOrder`, and the total, from the claim-month layer (format 2); (None, total) when the page
+    reaches the undated claims; (None, None) without the layer."""
+    found = type_claims(store, filt.claim_type, filt.volume)
+    window = found.window(page.offset, page.limit) if found else None
+    if window is None:
+        return None, found.total if found else None
+    start, offset = window
+    return _page_iris(store, filt, "", start, page.limit, offset, ordered=True), found.total
+
+
+def _month_source(store: Store, filt: ClaimFilter):
+    """For a filter whose page can be read from its first months on: ((month, claims) in order, a function
+    from months to the pattern joining their claims); None for the others. An entity's months (`about` or
+    `claimant` with a type or dates; with both, the one with fewer claims), else (a type or dates, perhaps
+    a volume) the month counts of the corpus or of the volume. The counts are of every claim, so they only
+    say how many months to read first."""
+    if filt.document:
         return None
-    role, predicate = ("claimsAboutCount", "fk:aboutInMonth") if filt.about else ("claimsByCount", "fk:byInMonth")
-    entity = filt.about or filt.claimant
-    months = [(month, n) for month, n in entity_months(store, entity, role) or []
+    sides = [(e, role, predicate) for e, role, predicate in ((filt.about, "claimsAboutCount", "fk:aboutInMonth"),
+                                                             (filt.claimant, "claimsByCount", "fk:byInMonth")) if e]
+    if sides:
+        if filt.volume or (len(sides) == 1 and not (filt.claim_type or filt.date_from or filt.date_to)):
+            return None
+        entity, role, predicate = min(sides, key=lambda side: (entity_totals(store, side[0]) or {}).get(side[1], 0))
+        months = entity_months(store, entity, role)
+        return None if months is None else (months, lambda chosen: (
+            f"{st.values('key', (st.iri(month_key(entity, role, m)) for m in chosen))} ?claim {predicate} ?key ."))
+    if not (filt.claim_type or filt.date_from or filt.date_to):
+        return None
+    months = month_counts(store, "claimCount", filt.volume)
+    return None if months is None else (months, lambda chosen: (
+        f"{st.values('month', map(st.literal, chosen))} ?doc fk:documentMonth ?month ."))
+
+
+def _prefix_page(store: Store, filt: ClaimFilter, page: Page, patterns: str) -> list[str] | None:
+    """The page from the first months on (`_month_source`), as many as hold it: the months that hold
+    `offset + limit` claims of any kind come first, then four times as many, until the page is full; None
+    (sort every claim) when the page reaches the undated claims, or without statistics."""
+    source = _month_source(store, filt) if page.limit else None
+    if source is None:
+        return None
+    counts, start_of = source
+    months = [(month, n) for month, n in counts
               if (not filt.date_from or month >= filt.date_from[:7]) and (not filt.date_to or month < filt.date_to)]
+    ordered = ordered_layer(store)
     wanted, need = 0, page.offset + page.limit
     while months:
         seen, cut = 0, len(months)
@@ -229,9 +301,8 @@ def _typed_page(store: Store, filt: ClaimFilter, page: Page, patterns: str) -> l
             if seen >= need * 4 ** wanted:
                 cut = i + 1
                 break
-        keys = [month_key(entity, role, month) for month, _ in months[:cut]]
-        start = f"{st.values('key', map(st.iri, keys))} ?claim {predicate} ?key ."
-        iris = _page_iris(store, filt, patterns, start, page.limit, page.offset)
+        start = start_of([month for month, _ in months[:cut]])
+        iris = _page_iris(store, filt, patterns, start, page.limit, page.offset, ordered=ordered)
         if len(iris) == page.limit or (cut == len(months) and (filt.date_from or filt.date_to)):
             return iris         # full, or the last page of a date range (which holds no undated claim)
         if cut == len(months):

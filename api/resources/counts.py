@@ -22,7 +22,8 @@ from ontology.namespaces import sparql_prologue
 from .rows import select
 
 __all__ = ["FREQUENT", "uses_statistics", "ranked_entities", "kind_total", "document_counts", "entity_totals",
-           "co_mentioned", "volume_total", "month_window", "entity_month_window", "entity_months", "entity_years",
+           "co_mentioned", "volume_total", "month_window", "month_counts", "entity_month_window", "entity_months",
+           "entity_years",
            "entity_month_keys", "range_months", "whole_months"]
 
 _PROLOGUE = sparql_prologue("fk")
@@ -106,12 +107,17 @@ def month_window(store: Store, what: str, offset: int, limit: int, volume: str |
     From the month counts of the corpus (or of one volume), so the page query reads those months'
     documents (`fk:documentMonth`) instead of sorting every date. None without statistics, or when the
     page reaches the undated items that come last."""
+    rows = month_counts(store, what, volume)
+    return None if rows is None else _window(rows, offset, limit)
+
+
+def month_counts(store: Store, what: str, volume: str | None = None) -> list[tuple[str, int]] | None:
+    """(month, documents or claims dated in it) in order, of the corpus or of one volume; None without statistics."""
     if what not in ("documentCount", "claimCount") or not has_statistics(store):
         return None
     graph = st.iri(statistics_graph(volume) if volume else TOTALS_GRAPH)
-    rows = sorted((row["month"], int(row["n"])) for row in select(store, _PROLOGUE + f"""SELECT ?month ?n WHERE {{
+    return sorted((row["month"], int(row["n"])) for row in select(store, _PROLOGUE + f"""SELECT ?month ?n WHERE {{
   GRAPH {graph} {{ ?h a fk:MonthCount ; fk:month ?month ; fk:{what} ?n }} }}"""))
-    return _window(rows, offset, limit)
 
 
 def entity_month_window(store: Store, iri: str, role: str, offset: int, limit: int,

@@ -37,7 +37,7 @@ def _pages(store, filt: ClaimFilter, limit: int = 2) -> list[tuple[int, list[str
 def _sorted_pages(store, filt: ClaimFilter, monkeypatch) -> list[tuple[int, list[str]]]:
     with monkeypatch.context() as patched:
         patched.setattr(claims, "entity_claims", lambda *args: None)
-        patched.setattr(claims, "_typed_page", lambda *args: None)
+        patched.setattr(claims, "_prefix_page", lambda *args: None)
         return _pages(store, filt)
 
 

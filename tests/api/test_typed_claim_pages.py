@@ -23,16 +23,16 @@ def _pages(store, filt: ClaimFilter, limit: int) -> list[tuple[int, list[str]]]:
 
 @pytest.mark.parametrize("role, predicate", [("claimant", "http://www.w3.org/ns/prov#wasAttributedTo"),
                                              ("about", "http://schema.org/about")])
-def test_typed_pages_from_the_month_index_equal_the_sorted_pages(sample_store, monkeypatch, role, predicate):
+def test_prefix_pages_from_the_month_index_equal_the_sorted_pages(sample_store, monkeypatch, role, predicate):
     [(who, _)] = [tuple(t.value for t in row) for row in sample_store.query(_BUSIEST.format(p=predicate)).rows()]
     compared = 0
     for claim_type in CLAIM_TYPES:
         filt = ClaimFilter(**{role: who}, claim_type=claim_type, params={role: who, "type": claim_type})
-        assert claims._typed_page(sample_store, filt, Page(limit=2), filt.patterns()) is not None or \
+        assert claims._prefix_page(sample_store, filt, Page(limit=2), filt.patterns()) is not None or \
             claim_list(sample_store, filt, Page(limit=2))["total"] <= 2, "the month index must be used"
         indexed = _pages(sample_store, filt, 2)
         with monkeypatch.context() as patched:
-            patched.setattr(claims, "_typed_page", lambda *args: None)
+            patched.setattr(claims, "_prefix_page", lambda *args: None)
             assert indexed == _pages(sample_store, filt, 2), claim_type
         compared += sum(len(ids) for _, ids in indexed)
     assert compared >= 4
@@ -50,5 +50,5 @@ def test_an_entitys_claims_in_a_date_range_from_the_month_index_equal_the_sorted
     filt = ClaimFilter(about=who, date_from=lower, date_to=upper, params={"about": who, "from": dates[0]})
     indexed = _pages(sample_store, filt, 2)
     with monkeypatch.context() as patched:
-        patched.setattr(claims, "_typed_page", lambda *args: None)
+        patched.setattr(claims, "_prefix_page", lambda *args: None)
         assert indexed == _pages(sample_store, filt, 2)

@@ -6,7 +6,8 @@ from collections import Counter
 
 from graph import open_store
 from graph.claim_months import (CLAIM_MONTHS_GRAPH, CLAIM_MONTHS_PREFIX, FORMAT, has_claim_months, layer_format,
-                                month_counts_key, order_key, refresh_claim_months, type_count_node)
+                                month_counts_key, order_key, refresh_claim_months, type_count_node,
+                                type_month_key)
 from graph.statistics import STATS_PREFIX
 
 _CLAIMS = """PREFIX fk: <https://w3id.org/frus-kg/vocab#> PREFIX schema: <http://schema.org/>
@@ -17,11 +18,18 @@ SELECT ?role ?type ?e ?date WHERE {
   OPTIONAL { ?doc schema:dateCreated ?date } }"""
 
 
+def _layer_types(store) -> dict[str, Counter]:
+    rows = store.query(f"SELECT ?s ?counts WHERE {{ GRAPH <{CLAIM_MONTHS_GRAPH}> {{ "
+                       f"?s <https://w3id.org/frus-kg/vocab#monthCounts> ?counts }} }}").rows()
+    return {s.value: Counter({m: int(n) for m, _, n in (pair.partition("=") for pair in counts.value.split())})
+            for s, counts in rows if s.value.startswith(CLAIM_MONTHS_GRAPH + "/types/")}
+
+
 def _layer(store) -> dict[str, Counter]:
     rows = store.query(f"SELECT ?s ?counts WHERE {{ GRAPH <{CLAIM_MONTHS_GRAPH}> {{ "
                        f"?s <https://w3id.org/frus-kg/vocab#monthCounts> ?counts }} }}").rows()
     return {s.value: Counter({m: int(n) for m, _, n in (pair.partition("=") for pair in counts.value.split())})
-            for s, counts in rows}
+            for s, counts in rows if not s.value.startswith(CLAIM_MONTHS_GRAPH + "/types/")}
 
 
 def test_the_month_counts_are_each_entitys_claims_by_role_type_and_month(sample_store):
@@ -98,3 +106,20 @@ def test_a_refresh_recounts_the_volumes_of_an_older_format(sample_store_path, tm
         assert int(n.value) > 0
     finally:
         db.close()
+
+
+_TYPED = """PREFIX fk: <https://w3id.org/frus-kg/vocab#> PREFIX schema: <http://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?c ?type ?v ?date ?key WHERE { ?c fk:claimType ?type ; a fk:Claim ; prov:wasDerivedFrom ?doc . ?doc schema:isPartOf ?v .
+  OPTIONAL { ?doc schema:dateCreated ?date } OPTIONAL { ?c fk:typeInMonth ?key } }"""
+
+
+def test_each_dated_claim_is_keyed_by_its_volume_type_and_month_and_counted_there(sample_store):
+    months: dict[str, Counter] = {}
+    for c, claim_type, volume, date, key in sample_store.query(_TYPED).rows():
+        name = claim_type.value.rsplit("#", 1)[-1]
+        month = date.value[:7] if date is not None else None
+        assert (key.value if key is not None else None) == (type_month_key(volume.value, name, month) if month else None)
+        months.setdefault(name, Counter())[month or "undated"] += 1
+    stored = {node.rsplit("/", 1)[-1]: counts for node, counts in _layer_types(sample_store).items()}
+    assert months and stored == months
