@@ -24,6 +24,8 @@ _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Messrs)\.?|\bMiss|\bSir|\b
 # A title followed by a name or by "of …" is no bare title: "President Nixon", "Prime Minister of such a neighbor".
 _NAME_OR_OF_AFTER = re.compile(r"\s+(?:of\b|[A-Z][a-z])|[-’']")
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+# A capitalized word, then (not consumed, so "Foreign Minister Ghazzi" is tried at "Minister") the name after it.
+_CAPITALIZED_PAIR = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+(?=([A-Z][a-z’'-]{2,})\b)")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,9 +74,10 @@ class DocumentPeople:
         """Capitalized words printed after an honorific or a title in the body ("Mr. Hafiz", "Prime
         Minister-Foreign Minister Ghazzi"): names of people, so "Hafiz stated…" later is that person."""
         r = self.record
-        before = "|".join(re.escape(t) for t in titles) + r"|Mr|Mrs|Ms|Dr|Messrs"
-        found = re.finditer(r"\b(?i:" + before + r")\.?\s+([A-Z][a-z’'-]{2,})\b", r.text[r.body_start:r.body_end or len(r.text)])
-        return frozenset(m.group(1) for m in found if m.group(1).lower() not in self.cues.not_person_subjects)
+        before = {t.split()[-1] for t in titles} | {"mr", "mrs", "ms", "dr", "messrs"}
+        found = _CAPITALIZED_PAIR.finditer(r.text, r.body_start, r.body_end or len(r.text))
+        return frozenset(m.group(2) for m in found if m.group(1).lower() in before
+                         and m.group(2).lower() not in self.cues.not_person_subjects)
 
     def named_before(self, printed: str) -> bool:
         """Whether the body prints this one word as a name after an honorific or a title elsewhere."""
