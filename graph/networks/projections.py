@@ -302,14 +302,6 @@ def _from_mentions(store: Store, spec: Spec, clock: _Clock, kinds: set[str], bod
     return found, marked
 
 
-def _from_table(rows: list[TableRow], spec: Spec, kinds: set[str], bodies: set[str] | None) -> _Found:
-    found: _Found = {}
-    for row in rows:
-        mentions = row.mentions(kinds, spec.window)
-        found[row.document] = (row.date, mentions if bodies is None else [m for m in mentions if m[3] in bodies])
-    return found
-
-
 def _closest(a: list[tuple], b: list[tuple]) -> tuple[int, int, tuple[str, str]]:
     """The shortest span holding one mention (start, end, target, …) of each (both lists sorted by start)."""
     best, width = None, None
@@ -454,9 +446,10 @@ def _link_table_windows(build: "_Builder", store: Store, clock: _Clock, rows: li
             entity = identity[body]
             seen.add(entity)
             if span:
-                key, here = (span, entity), (int(start), int(end), target)
-                if key not in best or here < best[key]:
-                    best[key] = here
+                key = (span, entity)
+                was = best.get(key)         # offsets compared as numbers only when an entity recurs in a window
+                if was is None or (int(start), int(end), target) < (int(was[0]), int(was[1]), was[2]):
+                    best[key] = (start, end, target)
         build.saw_all(seen, row.document, row.date)
         grouped: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
         spans = {}
@@ -623,59 +616,98 @@ def _claims(store: Store, spec: Spec, between: tuple[str, str] | None, source: s
     rows, why = _table_rows(store, spec, build, clock, source) if not between else (None, "one edge: read from the store")
     clock.start_building()
     if rows is not None:
-        types = set(spec.filters.claim_types)
-        claims = [(r.document, r.date, *c) for r in rows for c in r.claim_fields() if not types or c[0] in types]
+        docs, dates = [r.document for r in rows], [r.date for r in rows]
+        groups = [r.claim_heads() for r in rows]
+        passage = partial(_table_claim_passage, rows, {})
     else:
-        claims = _claims_from_store(store, spec, clock, between)
-    named = {x for r in claims for x in (r[3], r[4])}          # as packed (`expand`), or whole from the store
-    whole = {x: expand(x) for x in named}
+        docs, dates, groups, passage = _grouped_claims(_claims_from_store(store, spec, clock, between))
+    named = {x for group in groups for _, who, about in group for x in (who, about)}
+    whole = {x: expand(x) for x in named}              # as packed (`expand`), or whole from the store
     identity = _resolve(store, clock, set(whole.values()), build.table)
-    canon = {x: identity[w] for x, w in whole.items()}
-    places: dict[tuple[str, str], list[int]] = defaultdict(list)
-    here: set[str] = set()                  # the nodes of the current document (claims come by document)
-    last = len(claims) - 1
-    for i, (doc, date, claim_type, who, about, *_) in enumerate(claims):
-        a, b = canon[who], canon[about]
-        here.add(a)
-        here.add(b)
-        if a != b:
-            places[(a, b)].append(i)
-            build.claim_types[(a, b)][claim_type] += 1
-        if i == last or claims[i + 1][0] != doc:
-            build.saw_all(here, doc, date)
-            here = set()
-    cap = spec.evidence_cap
-    build.edges = {pair: _claim_evidence(cap, claims, seen) for pair, seen in places.items()}
+    _tie_claims(build, docs, dates, groups, {x: identity[w] for x, w in whole.items()}, set(spec.filters.claim_types), passage)
     g = build.graph(store, clock)
     if rows is not None:
         _coverage_of(g, rows)
     return _finish(g, spec, clock, why)
 
 
-def _claim_evidence(cap: int, claims: list[tuple], seen: list[int]) -> Evidence:
-    """The Evidence of one claimant → subject tie from its claims (indexes into `claims`, by document and
-    offset), as `Evidence.add_at` would make it claim by claim; its passages are made when first asked for."""
-    later = partial(_claim_passages, claims, seen[:cap])
+def _grouped_claims(claims: list[tuple]) -> tuple[list, list, list, object]:
+    """The store's claims (doc, date, type, who, about, start, end, target), by document and offset, grouped as
+    the table's rows give them: documents, dates, (type, who, about) per document, and the passage of each."""
+    docs, dates, groups, spans = [], [], [], []
+    for doc, date, claim_type, who, about, start, end, target in claims:
+        if not docs or docs[-1] != doc:
+            docs.append(doc)
+            dates.append(date)
+            groups.append([])
+            spans.append([])
+        groups[-1].append((claim_type, who, about))
+        spans[-1].append((start, end, target))
+
+    def passage(i: int, j: int) -> Passage:
+        start, end, target = spans[i][j]
+        return Passage(docs[i], start, end, (expand(target, docs[i]),))
+    return docs, dates, groups, passage
+
+
+def _table_claim_passage(rows: list[TableRow], parsed: dict, i: int, j: int) -> Passage:
+    """The passage of the j-th claim of row i, its row's claims split when first asked for."""
+    fields = parsed.get(i)
+    if fields is None:
+        fields = parsed[i] = rows[i].claim_fields()
+    _, _, _, start, end, target = fields[j]
+    doc = rows[i].document
+    return Passage(doc, int(start), int(end), (expand(target, doc),))
+
+
+def _tie_claims(build: "_Builder", docs: list[str], dates: list, groups: list[list[tuple]], canon: dict[str, str],
+                types: set[str], passage) -> None:
+    """Tie each claimant to each subject of its claims (of the chosen types), counting the claim types, and the
+    nodes' documents; each tie's evidence is made once from the (document, claim) places it was seen at."""
+    places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    tally: dict[tuple[str, str, str], int] = {}
+    for i, group in enumerate(groups):
+        here = set()
+        for j, (claim_type, who, about) in enumerate(group):
+            if types and claim_type not in types:
+                continue
+            a, b = canon[who], canon[about]
+            here.add(a)
+            here.add(b)
+            if a != b:
+                places[(a, b)].append((i, j))
+                key = (a, b, claim_type)
+                tally[key] = tally.get(key, 0) + 1
+        if here:
+            build.saw_all(here, docs[i], dates[i])
+    for (a, b, claim_type), n in tally.items():
+        build.claim_types[(a, b)][claim_type] = n
+    cap = build.spec.evidence_cap
+    build.edges = {pair: _claim_evidence(cap, docs, dates, passage, seen) for pair, seen in places.items()}
+
+
+def _claim_evidence(cap: int, docs: list[str], dates: list, passage, seen: list[tuple[int, int]]) -> Evidence:
+    """The Evidence of one claimant → subject tie from its places (document index, claim index), by document and
+    offset, as `Evidence.add_at` would make it claim by claim; its passages are made when first asked for."""
+    later = partial(_claim_passages, passage, seen[:cap])
     if len(seen) == 1:
-        doc, date = claims[seen[0]][:2]
-        return Evidence.seen_once(cap, doc, later, date[:10] if date else None)
-    documents, count, previous = [], 0, None
+        date = dates[seen[0][0]]
+        return Evidence.seen_once(cap, docs[seen[0][0]], later, date[:10] if date else None)
+    documents, count, previous = [], 0, -1
     days = []
-    for i in seen:
-        doc, date = claims[i][:2]
-        if doc != previous:
-            previous, count = doc, count + 1
+    for i, _ in seen:
+        if i != previous:
+            previous, count = i, count + 1
             if len(documents) < cap:
-                documents.append(doc)
-            if date:
-                days.append(date[:10])
+                documents.append(docs[i])
+            if dates[i]:
+                days.append(dates[i][:10])
     return Evidence(cap=cap, documents=documents, later=later, document_count=count, passage_count=len(seen),
                     first=min(days) if days else None, last=max(days) if days else None)
 
 
-def _claim_passages(claims: list[tuple], seen: list[int]) -> list[Passage]:
-    return [Passage(doc, int(start), int(end), (expand(target, doc),))
-            for doc, _, _, _, _, start, end, target in map(claims.__getitem__, seen)]
+def _claim_passages(passage, seen: list[tuple[int, int]]) -> list[Passage]:
+    return [passage(i, j) for i, j in seen]
 
 
 def _finish(g: nx.Graph, spec: Spec, clock: _Clock, why: str | None) -> nx.Graph:

@@ -147,6 +147,7 @@ def pack(row: Tabled) -> tuple[str, dict[str, str]]:
 _WINDOW_FIELD = {"paragraph": 5, "sentence": 6}
 _FIRST_FIELD = re.compile(r"^[^\t\n]+", re.M)     # each line's first field: a mention's entity
 _FIELD = r"([^\t\n]*)"
+_CLAIM_HEAD = re.compile(r"^([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t", re.M)     # a claim line's TYPE, WHO, ABOUT
 # a mention line's BODY, START, END, TARGET and its PARAGRAPH or SENTENCE window (`pack`)
 _WINDOWED = {"paragraph": re.compile(rf"^{_FIELD}\t[^\t\n]*\t(\d+)\t(\d+)\t{_FIELD}\t{_FIELD}\t[^\t\n]*$", re.M),
              "sentence": re.compile(rf"^{_FIELD}\t[^\t\n]*\t(\d+)\t(\d+)\t{_FIELD}\t[^\t\n]*\t{_FIELD}$", re.M)}
@@ -227,6 +228,14 @@ class TableRow:
     @property
     def letters(self) -> list[tuple[str, str]]:
         return [(expand(a), expand(r)) for a, r in (line.split("\t") for line in self._lines("letters"))]
+
+    def claim_heads(self) -> list[tuple[str, str, str]]:
+        """(TYPE, WHO, ABOUT) of its claims, in order, IRIs as packed: what tying them needs, read by one regular
+        expression (`claim_fields` gives the rest of one when its passage is asked for)."""
+        text = self.parts.get("claims")
+        if text is None:
+            raise KeyError("the part 'claims' of the row was not read")
+        return _CLAIM_HEAD.findall(text)
 
     def claim_fields(self) -> list[list[str]]:
         """Its claims as packed: `[TYPE, WHO, ABOUT, START, END, TARGET]` each, IRIs short (`expand` makes them
