@@ -24,7 +24,7 @@ from .paging import Page
 from .patterns import date_range
 from .rows import count, select
 
-__all__ = ["CLAIM_TYPES", "ClaimFilter", "claim_list", "claim_items"]
+__all__ = ["CLAIM_TYPES", "ClaimFilter", "claim_list", "claim_lists", "claim_items"]
 
 _PROLOGUE = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
 CLAIM_TYPES = ("Assessment", "Decision", "Quotation", "Recommendation", "Report")
@@ -177,6 +177,24 @@ def claim_list(store: Store, filt: ClaimFilter, page: Page, *, total: int | None
     The OPTIONALs come after every required pattern: Oxigraph 0.5 joins required patterns written after
     an OPTIONAL only after evaluating them on their own, over every claim's target (4 s instead of 68 ms).
     """
+    return claim_lists(store, [(filt, page, total)])[0]
+
+
+def claim_lists(store: Store, lists: list[tuple[ClaimFilter, Page, int | None]]) -> list[dict]:
+    """Several `claim_list`s (filter, page, known total) whose items are read together: an entity page's
+    claims by and about it in one pass of `claim_items` (three queries instead of six)."""
+    pages = [_claim_page(store, filt, page, total) for filt, page, total in lists]
+    wanted = list(dict.fromkeys(i for iris, _, _ in pages for i in iris))      # a claim by and about the entity once
+    items = {item["id"]: item for item in claim_items(store, wanted)}
+    out = []
+    for (filt, page, _), (iris, total, lower_bound) in zip(lists, pages):
+        listing = list_page("/claims", filt.params, page, total, [items[i] for i in iris if i in items])
+        out.append({"total": listing.pop("total"), "totalIsLowerBound": lower_bound, **listing})
+    return out
+
+
+def _claim_page(store: Store, filt: ClaimFilter, page: Page, total: int | None) -> tuple[list[str], int, bool]:
+    """The page's claim IRIs, the total, and whether the total is a lower bound."""
     patterns = filt.patterns()
     iris, counted = _claim_months_page(store, filt, page)
     total = counted if total is None else total
@@ -192,15 +210,13 @@ def claim_list(store: Store, filt: ClaimFilter, page: Page, *, total: int | None
             else:
                 start = f"{st.values('month', map(st.literal, keys))} ?doc fk:documentMonth ?month ."
         iris = _page_iris(store, filt, patterns, start, page.limit, offset)
-    lower_bound = False
     if not page.limit:
-        total = len(iris)
-    elif total is None:
+        return iris, len(iris), False
+    if total is None:
         total = _known_total(store, filt)
-        if total is None:
-            total, lower_bound = _bounded_count(store, filt, patterns, page)
-    listing = list_page("/claims", filt.params, page, total, claim_items(store, iris))
-    return {"total": listing.pop("total"), "totalIsLowerBound": lower_bound, **listing}
+    if total is None:
+        return iris, *_bounded_count(store, filt, patterns, page)
+    return iris, total, False
 
 
 def _page_iris(store: Store, filt: ClaimFilter, patterns: str, start: str, limit: int | None, offset: int,

@@ -17,7 +17,7 @@ from ontology.iris import position_iri
 from ontology.namespaces import BASE, FK, RDF, RDFS, SCHEMA, SKOS, sparql_prologue
 
 from . import counts as stats
-from .claims import ClaimFilter, claim_list
+from .claims import ClaimFilter, claim_lists
 from .documents import DocumentFilter, document_list
 from .links import KINDS, entity_ref, href, labels, list_page, local_name
 from .name_candidates import name_candidates
@@ -196,10 +196,9 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
     totals = stats.entity_totals(store, iri) or {}
     docs = document_list(store, DocumentFilter(mentions=[iri], params={"mentions": [iri]}), Page(limit=documents),
                          total=totals.get("documentCount"))
-    by = claim_list(store, ClaimFilter(claimant=iri, params={"claimant": iri}), Page(limit=claims),
-                    total=totals.get("claimsByCount"))
-    about = claim_list(store, ClaimFilter(about=iri, params={"about": iri}), Page(limit=claims),
-                       total=totals.get("claimsAboutCount"))
+    by, about = claim_lists(store, [
+        (ClaimFilter(claimant=iri, params={"claimant": iri}), Page(limit=claims), totals.get("claimsByCount")),
+        (ClaimFilter(about=iri, params={"about": iri}), Page(limit=claims), totals.get("claimsAboutCount"))])
     frequent = totals.get("documentCount", 0) >= stats.FREQUENT
     co = stats.co_mentioned(store, iri, co_mentioned) if frequent else _co_mentioned(store, term, co_mentioned)
     related = [*props.get("http://purl.org/dc/terms/replaces", []), *props.get("http://purl.org/dc/terms/isReplacedBy", []),

@@ -75,3 +75,20 @@ def test_a_total_counted_to_its_bound_says_it_is_a_lower_bound_and_next_still_fo
     first = envelopes[0]
     assert first["totalIsLowerBound"] and first["total"] == 3 + 1 < int(n)
     assert all(page["total"] <= int(n) for page in envelopes)
+
+
+def test_an_entity_pages_claim_lists_read_together_equal_each_list_alone(sample_store):
+    from api.resources.entities import entity_detail
+    from api.resources.links import kind_of
+
+    about, who, _ = (t.value for t in next(iter(sample_store.query(_PAIR).rows())))
+    for iri in (about, who):
+        kind = kind_of(iri)
+        if kind is None:
+            continue
+        page = entity_detail(sample_store, kind, iri.rsplit("/", 1)[-1], claims=5)
+        for key, filt in (("claimsBy", ClaimFilter(claimant=iri, params={"claimant": iri})),
+                          ("claimsAbout", ClaimFilter(about=iri, params={"about": iri}))):
+            alone = claim_list(sample_store, filt, Page(limit=5))
+            assert (page[key], page[key + "Total"], page[key + "Next"]) == (alone["items"], alone["total"], alone["next"])
+        assert page["claimsBy"] or page["claimsAbout"]
