@@ -1,8 +1,10 @@
 """The SPARQL Service Description (at GET /sparql) and the VoID description (at /.well-known/void).
 
 Both are built as RDF terms and written by pyoxigraph's serializers in the negotiated format, so no
-request value (the Host header included) is ever pasted into RDF text. VoID's counts are full scans
-of the store (seconds at corpus scale), so they are computed once and kept for `VOID_TTL` seconds.
+request value (the Host header included) is ever pasted into RDF text. VoID's counts are read from the
+graph that the statistics refresh writes (graph/void_description.py), and read again when it is rewritten;
+a store from before that layer is counted here (seconds at corpus scale) and the counts kept for `VOID_TTL`
+seconds.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response
 
 from graph import StoreError
-from graph.dataset_counts import dataset_counts
+from graph.void_description import description_quads, read_void, void_version
 from graph.formats import RDF_FORMATS
 from graph.linksets import DATASET_IRI
 from ontology.namespaces import BASE
@@ -28,8 +30,6 @@ __all__ = ["router", "service_description", "DESCRIPTION_TYPES", "VOID_TTL"]
 DESCRIPTION_TYPES = {"text/turtle": "turtle", "application/ld+json": "jsonld", "application/rdf+xml": "rdfxml",
                      "application/n-triples": "ntriples", "text/plain": "ntriples"}
 VOID_TTL = 900.0
-
-VOID_TIMEOUT = 600.0
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
@@ -99,67 +99,45 @@ def service_description(request: Request) -> Response:
 _void_lock = threading.Lock()
 
 
-def _counts(store, sparql: str) -> list[tuple]:
-    return list(store.query(sparql, timeout=VOID_TIMEOUT, row_cap=10**9).rows())
-
-
-def _statistics(store) -> dict:
-    """From the statistics layer's partitions when every volume has them, else four full scans."""
-    materialised = dataset_counts(store)
-    if materialised is not None:
-        return materialised
-    return {
-        "triples": _counts(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
-        "classes": _counts(store, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c"),
-        "properties": _counts(store, "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p"),
-        "graphs": _counts(store, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"),
-    }
-
-
-def _cached_statistics(app) -> dict:
+def _computed(app) -> list[ox.Triple]:
+    """For a store without the VoID layer: counted here (seconds) and kept for `VOID_TTL` seconds."""
     with _void_lock:
-        cached = getattr(app.state, "void_statistics", None)
+        cached = getattr(app.state, "void_counts", None)
         if cached is None or time.monotonic() - cached[0] > VOID_TTL:
-            cached = (time.monotonic(), _statistics(app.state.store))
-            app.state.void_statistics = cached
+            cached = (time.monotonic(), [q.triple for q in description_quads(app.state.store)])
+            app.state.void_counts = cached
         return cached[1]
 
 
-def _integer(n) -> ox.Literal:
-    return ox.Literal(str(int(n.value)), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+def _counts(app) -> list[ox.Triple]:
+    """The materialised counts (graph/void_description.py), read again whenever their version (the time they
+    were written) changed, so as fresh as the last ingest; counted here when the store predates the layer."""
+    version = void_version(app.state.store)
+    if version is None:
+        return _computed(app)
+    kept = getattr(app.state, "void_layer", None)
+    if kept is None or kept[0] != version:
+        kept = (version, read_void(app.state.store) or [])
+        app.state.void_layer = kept
+    return kept[1]
 
 
 @router.get("/.well-known/void", summary="VoID description of the dataset",
             description="VoID (https://www.w3.org/TR/void/) with triple counts per class, property and named "
-                        "graph; linked from the SPARQL Service Description. Counts are refreshed every 15 minutes.")
+                        "graph of the data (materialised layers such as the statistics are left out); linked from "
+                        "the SPARQL Service Description. Counts are those of the last ingest or `frus-kg index`.")
 async def void(request: Request) -> Response:
     site = _site(request)
     if site is None:
         return _bad_host()
     try:
-        stats = await run_in_threadpool(_cached_statistics, request.app)
+        counts = await run_in_threadpool(_counts, request.app)
     except StoreError as exc:
         return error_response(exc)
     dataset = ox.NamedNode(DATASET_IRI)
-    t = [ox.Triple(dataset, RDF_TYPE, _n(VOID, "Dataset")),
-         ox.Triple(dataset, ox.NamedNode("http://purl.org/dc/terms/title"),
+    t = [ox.Triple(dataset, ox.NamedNode("http://purl.org/dc/terms/title"),
                    ox.Literal("frus-kg: Foreign Relations of the United States as linked data")),
          ox.Triple(dataset, _n(VOID, "sparqlEndpoint"), ox.NamedNode(site + "sparql")),
-         ox.Triple(dataset, _n(VOID, "uriSpace"), ox.Literal(BASE)),
-         ox.Triple(dataset, _n(VOID, "triples"), _integer(stats["triples"][0][0]))]
+         ox.Triple(dataset, _n(VOID, "uriSpace"), ox.Literal(BASE))]
     t += [ox.Triple(dataset, _n(VOID, "vocabulary"), ox.NamedNode(v)) for v in _VOCABULARIES]
-    for key, part, link, measure in (("classes", "classPartition", "class", "entities"),
-                                     ("properties", "propertyPartition", "property", "triples")):
-        for term, n in stats[key]:
-            node = ox.BlankNode()
-            t += [ox.Triple(dataset, _n(VOID, part), node), ox.Triple(node, _n(VOID, link), term),
-                  ox.Triple(node, _n(VOID, measure), _integer(n))]
-    for graph, n in stats["graphs"]:
-        node = ox.BlankNode()
-        t += [ox.Triple(dataset, _n(VOID, "subset"), node), ox.Triple(node, RDF_TYPE, _n(VOID, "Dataset")),
-              ox.Triple(node, _n(SD, "name"), graph), ox.Triple(node, _n(VOID, "triples"), _integer(n))]
-    for node, volume, n in stats.get("volumes", ()):
-        t += [ox.Triple(dataset, _n(VOID, "subset"), node), ox.Triple(node, RDF_TYPE, _n(VOID, "Dataset")),
-              ox.Triple(node, ox.NamedNode("http://purl.org/dc/terms/source"), volume),
-              ox.Triple(node, _n(VOID, "triples"), _integer(n))]
-    return _answer(request, t)
+    return _answer(request, t + counts)

@@ -233,7 +233,8 @@ def _refresh_statistics(db, *, rebuild: bool = False, totals: bool = False, fata
         err.print(f"[yellow]warning:[/] the statistics were not refreshed ({exc}); run `frus-kg index`", highlight=False)
         return
     err.print(f"statistics: {report.volumes} volume(s) counted, {report.removed} removed, {report.unchanged} "
-              f"unchanged{', entity summaries written' if report.summary else ''}, in {report.seconds:.1f} s",
+              f"unchanged{', entity summaries written' if report.summary else ''}"
+              f"{', VoID counts written' if report.void else ''}, in {report.seconds:.1f} s",
               highlight=False)
 
 

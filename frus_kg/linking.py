@@ -55,6 +55,7 @@ def link_import(
     """Check a linkset (SHACL linkset shape, known frus-kg resources) and store it in its own named graph with its
     provenance; importing the same name again replaces it. A bad line refuses the whole file."""
     from graph.linkset_import import LinksetError, import_linkset
+    from graph.void_description import VOID_GRAPH, refresh_void
 
     db = open_or_exit(store)
     try:
@@ -63,6 +64,8 @@ def link_import(
     except LinksetError as exc:
         db.close()
         fail(f"{exc}; nothing was stored", EXIT_QUERY)
+    if db.has_graph(VOID_GRAPH):            # VoID's counts include the linkset graphs: keep them fresh
+        refresh_void(db)
     db.close()
     err.print(f"stored {count} link(s) in {graph}", highlight=False)
 

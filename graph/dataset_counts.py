@@ -4,9 +4,10 @@ Counting every class, property and graph of the 99-volume store is four scans of
 this machine), and `/.well-known/void` repeated them every 15 minutes. So `volume_partitions` writes,
 into each volume's statistics graph, a `void:Dataset` for the volume's document graphs with its
 `void:triples` and its class and property partitions (VoID's own terms). `dataset_counts` sums those
-and counts only the other graphs (volumes, authorities, statistics, linksets: a few hundred small
-graphs) one by one. Subjects minted under their document's IRI (mentions, claims, selectors) belong to
-one document graph, so their per-volume counts add up; the few typed subjects shared between graphs
+and counts only the other data graphs (volumes, authorities, linksets: about a hundred small graphs)
+one by one; materialised layers (statistics, packs, …: graph/layer_graphs.py) are not counted. Subjects
+minted under their document's IRI (mentions, claims, selectors) belong to one document graph, so their
+per-volume counts add up; the few typed subjects shared between graphs
 (posts, places) are listed per class (`fk:sharedInstances`) and counted once in their union with the
 other graphs' subjects. A store whose statistics predate this gets `None`: the caller counts
 directly, and `frus-kg index --rebuild` upgrades it.
@@ -20,6 +21,7 @@ import pyoxigraph as ox
 
 from ontology.namespaces import FK, XSD, sparql_prologue
 
+from .layer_graphs import is_layer_graph
 from .store import Store
 
 __all__ = ["VOID", "volume_partitions", "dataset_counts"]
@@ -88,7 +90,7 @@ def dataset_counts(store: Store) -> dict | None:
         instances.setdefault(term, set()).update(listed.split())
     documents = {doc for doc, in _rows(store, _P + "SELECT ?doc WHERE { ?doc a fk:Document }")}
     graphs = [(_term(name), _count_graph(store, name, instances, properties))
-              for name in store.graph_names() if name not in documents]
+              for name in store.graph_names() if name not in documents and not is_layer_graph(name)]
     for term, subjects in instances.items():
         classes[term] += len(subjects)
     literal = lambda n: ox.Literal(str(n), datatype=_INT)  # noqa: E731

@@ -20,6 +20,9 @@ per request. So after an ingest, `refresh_statistics(store)` writes the counts i
   claim's keys (`fk:mentionedInMonth`, `fk:aboutInMonth`, `fk:byInMonth`), for an entity's pages.
 - in each volume's graph, a `void:Dataset` of its document graphs with VoID's class and property
   partitions (graph/dataset_counts.py), which `/.well-known/void` sums instead of scanning the store;
+- `{BASE}graph/void` (graph/void_description.py), VoID's counts of the whole dataset (the volumes' partitions
+  summed, the other data graphs counted), rewritten with the totals and written when missing, so that
+  `/.well-known/void` reads one small graph;
 - `{BASE}graph/stats-entities` (`SUMMARY_GRAPH`), the per-volume month and co-mention nodes of entities
   counted in `SUMMARY_MIN_VOLUMES` volumes or more, summed across volumes (`entity_summary`): per entity
   and year (`fk:yearOf`), per entity and month (`fk:monthOf`, at IRIs a reader can name), and for entities
@@ -46,6 +49,7 @@ from ontology.namespaces import BASE, FK, RDF, XSD, sparql_prologue
 
 from .dataset_counts import volume_partitions
 from .store import Store
+from .void_description import VOID_GRAPH, refresh_void
 
 __all__ = ["STATS_PREFIX", "TOTALS_GRAPH", "SUMMARY_GRAPH", "CO_MENTION_LIMIT", "CO_MENTION_MIN", "FREQUENT",
            "SUMMARY_MIN_VOLUMES", "StatisticsReport", "statistics_graph", "has_statistics", "month_key",
@@ -77,6 +81,7 @@ class StatisticsReport:
     unchanged: int = 0
     totals: bool = False        # the corpus totals were rewritten
     summary: bool = False       # the entity summaries were rewritten
+    void: bool = False          # the VoID counts were rewritten
     seconds: float = 0.0
 
 
@@ -419,5 +424,8 @@ def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = Fa
     if report.totals or not store.has_graph(SUMMARY_GRAPH):      # a store from before the summaries gets them
         _write(store, SUMMARY_GRAPH, entity_summary(store))
         report.summary = True
+    if report.totals or not store.has_graph(VOID_GRAPH):         # likewise VoID's counts (void_description.py)
+        refresh_void(store)
+        report.void = True
     report.seconds = time.perf_counter() - started
     return report

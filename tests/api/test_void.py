@@ -1,0 +1,90 @@
+"""`/.well-known/void` serves the store's real counts, read from the VoID layer, fresh after a re-ingest."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+
+from graph.layer_graphs import is_layer_graph
+from graph.linksets import DATASET_IRI
+from ontology.namespaces import FK, SCHEMA
+
+ROOT = Path(__file__).resolve().parents[2]
+SLICE = ROOT / "tests/fixtures/tei/frus1948v05p1-slice.xml"
+VOID = "http://rdfs.org/ns/void#"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+SOURCE = "http://purl.org/dc/terms/source"
+
+
+def served(base: str) -> dict:
+    """The served VoID as plain counts: total, per class, per property, per named graph, per volume."""
+    r = httpx.get(base + "/.well-known/void", headers={"accept": "text/turtle"}, timeout=60)
+    assert r.status_code == 200, r.text
+    triples = list(ox.parse(r.content, format=ox.RdfFormat.TURTLE))
+    about: dict[str, dict[str, str]] = {}
+    for t in triples:
+        about.setdefault(str(t.subject), {})[t.predicate.value] = t.object.value
+    links = lambda p: [t.object for t in triples if t.subject.value == DATASET_IRI and t.predicate.value == VOID + p]  # noqa: E731
+    facts = lambda node, key, measure: {about[str(n)][key]: int(about[str(n)][measure])  # noqa: E731
+                                        for n in node if key in about[str(n)]}
+    return {"total": int(about[f"<{DATASET_IRI}>"][VOID + "triples"]),
+            "classes": facts(links("classPartition"), VOID + "class", VOID + "entities"),
+            "properties": facts(links("propertyPartition"), VOID + "property", VOID + "triples"),
+            "graphs": facts(links("subset"), SD + "name", VOID + "triples"),
+            "volumes": facts(links("subset"), SOURCE, VOID + "triples")}
+
+
+def _select(base: str, query: str) -> list[list[str]]:
+    r = httpx.get(base + "/sparql", params={"query": query}, headers={"accept": "application/sparql-results+json"},
+                  timeout=120)
+    r.raise_for_status()
+    body = r.json()
+    return [[b[v]["value"] for v in body["head"]["vars"]] for b in body["results"]["bindings"]]
+
+
+def real(base: str) -> dict:
+    """The same counts by scans of the store, keeping only the graphs that are not materialised layers."""
+    per_graph: Counter = Counter()
+    properties: Counter = Counter()
+    for g, p, n in _select(base, "SELECT ?g ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ?p"):
+        if not is_layer_graph(g):
+            per_graph[g] += int(n)
+            properties[p] += int(n)
+    typed = {(c, s) for g, c, s in _select(base, "SELECT DISTINCT ?g ?c ?s WHERE { GRAPH ?g { ?s a ?c } }")
+             if not is_layer_graph(g)}
+    volume_of = dict(_select(base, f"SELECT ?d ?v WHERE {{ ?d a <{FK}Document> ; <{SCHEMA}isPartOf> ?v }}"))
+    volumes: Counter = Counter()
+    for g, n in per_graph.items():
+        if g in volume_of:
+            volumes[volume_of[g]] += n
+    return {"total": sum(per_graph.values()), "classes": dict(Counter(c for c, _ in typed)),
+            "properties": dict(properties), "graphs": {g: n for g, n in per_graph.items() if g not in volume_of},
+            "volumes": dict(volumes)}
+
+
+def test_the_served_void_equals_the_stores_real_counts_and_leaves_out_the_layers(server):
+    counts = served(server)
+    assert counts == real(server)
+    assert counts["volumes"] and any("/graph/authority/" in g for g in counts["graphs"])
+    assert not [g for g in counts["graphs"] if "/graph/stats" in g or g.endswith("/graph/void")]
+
+
+def test_the_served_void_is_fresh_after_a_reingest_without_restarting_the_server(tmp_path, sample_store_path, launch):
+    store = tmp_path / "store"
+    shutil.copytree(sample_store_path, store)
+    _, base = launch(store)
+    before = served(base)
+    ingest = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", "--store", str(store),
+                             "--workers", "0", str(SLICE)], capture_output=True, text=True, timeout=600)
+    assert ingest.returncode == 0, ingest.stderr
+    deadline = time.monotonic() + 15          # the server reopens its snapshot within about a second of the writes
+    while (after := served(base)) == before and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert after["total"] > before["total"] and len(after["volumes"]) == len(before["volumes"]) + 1
+    assert after == real(base)
