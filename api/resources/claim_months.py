@@ -16,7 +16,7 @@ from graph import Store, sparql_terms as st
 from graph.claim_months import (CLAIM_MONTHS_GRAPH, CLAIM_MONTHS_PREFIX, claim_months_graph, layer_format,
                                 month_counts_key, type_count_node, type_month_key)
 from graph.statistics import has_statistics, month_key
-from ontology.namespaces import BASE, FK, sparql_prologue
+from ontology.namespaces import FK, sparql_prologue
 
 from .rows import select
 
@@ -165,18 +165,16 @@ class TypeClaims:
 
 def type_claims(store: Store, claim_type: str, volume: str | None = None) -> TypeClaims | None:
     """The month counts of a type's claims per volume (all volumes, or one), from the claim-month layer
-    (format 2); None without it."""
+    (format 2); None without it. The volumes' type nodes are named by IRI: a pattern on `fk:claimType`
+    would start from every claim of that type (18,000 assessments on six volumes: 150 ms)."""
     if not ordered_layer(store):
         return None
-    graph = f"GRAPH {st.iri(claim_months_graph(volume))}" if volume else "GRAPH ?g"
-    rows = select(store, _PROLOGUE + f"""SELECT ?node ?counts WHERE {{ {graph} {{
-  ?node fk:claimType {st.iri(FK + claim_type)} ; fk:monthCounts ?counts }} }}""")
+    volume_iris = [volume] if volume else [row["v"] for row in select(store, _PROLOGUE + """SELECT ?g ?v WHERE {
+  GRAPH ?g { ?g a fk:ClaimMonthIndex ; fk:volume ?v } }""") if row["g"].startswith(CLAIM_MONTHS_PREFIX)]
+    nodes = {type_count_node(claim_type, v): v for v in volume_iris}
+    rows = select(store, _PROLOGUE + f"""SELECT ?node ?counts WHERE {{
+  {st.values("node", map(st.iri, nodes))} ?node fk:monthCounts ?counts }}""") if nodes else []
     volumes: dict[str, Counter] = {}
     for row in rows:
-        node = row["node"]
-        if node == type_count_node(claim_type) or not node.startswith(CLAIM_MONTHS_PREFIX):
-            continue        # the corpus sum
-        name = node[len(CLAIM_MONTHS_PREFIX):].split("/", 1)[0]
-        volume_iri = volume or f"{BASE}historicaldocuments/{name}"
-        volumes[volume_iri] = Counter({m: int(n) for m, _, n in (pair.partition("=") for pair in row["counts"].split())})
+        volumes[nodes[row["node"]]] = Counter({m: int(n) for m, _, n in (pair.partition("=") for pair in row["counts"].split())})
     return TypeClaims(claim_type, volumes)
