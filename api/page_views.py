@@ -7,6 +7,7 @@ and return None when the store has no such thing.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from fastapi import Request
@@ -16,7 +17,7 @@ from starlette.routing import NoMatchFound
 from ontology.iris import document_url, volume_iri
 
 from .document_sidebar import claims_html, entities_html
-from .page_cache import PageCache
+from .page_cache import BUDGET, PageCache
 from .page_documents import document_view, packed_view
 from .page_queries import (claims_sparql, documents_per_year, documents_sparql, download_links, entity_spans, party_count,
                            volume_lists)
@@ -66,7 +67,8 @@ def _hsg_page(url: str | None, page) -> str | None:
 def _page_cache(request: Request) -> PageCache:
     state = request.app.state
     if getattr(state, "document_pages", None) is None:
-        state.document_pages = PageCache()
+        settings = getattr(state, "settings", None)
+        state.document_pages = PageCache(settings.page_cache_bytes if settings else BUDGET)
     return state.document_pages
 
 
@@ -104,7 +106,7 @@ def _document_html(request: Request, detail: dict) -> HTMLResponse:
     footnotes = []
     after = [s for s in spans if s.start >= body_end]       # the notes follow the body
     for note in notes:
-        shifted = [type(s)(s.start - note["start"], s.end - note["start"], s.tag, s.attrs, s.first_only)
+        shifted = [replace(s, start=s.start - note["start"], end=s.end - note["start"])
                    for s in after if note["start"] <= s.start and s.end <= note["end"]]
         footnotes.append({**note, "html": mark_up(text[note["start"]:note["end"]], shifted)})
     claims = [{**c, "anchor": claim_anchor(c["id"]), "hsg": _hsg_page(detail["url"], c["page"])}

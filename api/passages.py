@@ -6,6 +6,7 @@ reopened around it, so the markup stays well formed and each claim keeps one anc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 
 __all__ = ["Span", "Point", "mark_up", "mention_span", "claim_span", "claim_anchor", "passage_html"]
@@ -20,13 +21,22 @@ class Span:
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
     first_only: tuple[str, ...] = ("id",)
+    tags: tuple[str, str] | None = field(default=None, repr=False, compare=False)    # (first opening, later ones)
 
     def open(self, first: bool) -> str:
-        attrs = "".join(f' {k}="{escape(v)}"' for k, v in self.attrs.items() if first or k not in self.first_only)
-        return f"<{self.tag}{attrs}>"
+        if self.tags is None:
+            self.tags = _openings(self.tag, self.attrs, self.first_only)
+        return self.tags[0] if first else self.tags[1]
 
     def close(self) -> str:
         return f"</{self.tag}>"
+
+
+def _openings(tag: str, attrs: dict[str, str], first_only: tuple[str, ...]) -> tuple[str, str]:
+    """The span's opening tag on its first part, and on the parts reopened after a crossing span (no `id`)."""
+    first = "".join(f' {k}="{escape(v)}"' for k, v in attrs.items())
+    later = "".join(f' {k}="{escape(v)}"' for k, v in attrs.items() if k not in first_only)
+    return f"<{tag}{first}>", f"<{tag}{later}>"
 
 
 @dataclass
@@ -40,20 +50,33 @@ def claim_anchor(claim_iri: str) -> str:
     return "claim-" + claim_iri.rstrip("/").rsplit("/", 1)[-1]
 
 
+@lru_cache(maxsize=8192)
+def _mention_tags(tag: str, kind: str, link: str | None, title: str) -> tuple[str, str]:
+    """A mention's opening tags, the same for every mention of one entity (a long document names one 50 times)."""
+    if link:
+        return _openings(tag, {"class": f"mention {kind}", "href": link, "title": title}, ())
+    return _openings(tag, {"class": "mention unresolved", "title": title}, ())
+
+
 def mention_span(mention: dict) -> Span:
     entity = mention.get("entity") or {}
     kind = KIND_CLASSES.get(entity.get("kind") or "", "place")
     if entity.get("href"):
-        return Span(mention["start"], mention["end"], "a", {
-            "class": f"mention {kind}", "href": entity["href"], "title": entity.get("name") or entity["id"]})
-    return Span(mention["start"], mention["end"], "span", {
-        "class": "mention unresolved", "title": f"unresolved {mention.get('entityType') or 'name'}"})
+        title = entity.get("name") or entity["id"]
+        return Span(mention["start"], mention["end"], "a", {"class": f"mention {kind}", "href": entity["href"], "title": title},
+                    tags=_mention_tags("a", kind, entity["href"], title))
+    title = f"unresolved {mention.get('entityType') or 'name'}"
+    return Span(mention["start"], mention["end"], "span", {"class": "mention unresolved", "title": title},
+                tags=_mention_tags("span", "", None, title))
 
 
 def claim_span(claim: dict) -> Span:
     anchor = claim_anchor(claim["id"])
-    return Span(claim["start"], claim["end"], "span", {
-        "class": "claim", "id": anchor, "data-claim": anchor, "title": claim.get("claimType") or "claim"})
+    attrs = {"class": "claim", "id": anchor, "data-claim": anchor, "title": claim.get("claimType") or "claim"}
+    title, anchor = escape(attrs["title"]), escape(anchor)
+    return Span(claim["start"], claim["end"], "span", attrs,
+                tags=(f'<span class="claim" id="{anchor}" data-claim="{anchor}" title="{title}">',
+                      f'<span class="claim" data-claim="{anchor}" title="{title}">'))
 
 
 def _events(text: str, spans: list[Span], points) -> tuple[dict, dict, dict]:
@@ -72,6 +95,10 @@ def _events(text: str, spans: list[Span], points) -> tuple[dict, dict, dict]:
 
 def _close(span: Span, stack: list[Span], out: list[str]) -> None:
     """Close `span`, closing the elements opened inside it first and reopening them after."""
+    if stack and stack[-1] is span:     # the usual case: nothing crosses it
+        stack.pop()
+        out.append(span.close())
+        return
     reopen = []
     while stack:
         top = stack.pop()
@@ -80,7 +107,7 @@ def _close(span: Span, stack: list[Span], out: list[str]) -> None:
             break
         reopen.append(top)
     for again in reversed(reopen):
-        out.append(again.open(first=False))
+        out.append(again.open(False))
         stack.append(again)
 
 
@@ -96,17 +123,20 @@ def mark_up(text: str, spans: list[Span], points: list[Point] = ()) -> str:
     for at in sorted(opens.keys() | closes.keys() | inserts.keys()):
         out.append(escape(text[last:at], quote=False))
         last = at
-        ending = closes.get(at, ())
-        if len(ending) > 1:     # the innermost first
-            ending = sorted(ending, key=lambda s: -next(i for i, x in enumerate(stack) if x is s))
-        for span in ending:
-            _close(span, stack, out)
-        out.extend(inserts.get(at, ()))
-        starting = opens.get(at, ())
-        for span in (sorted(starting, key=lambda s: -s.end) if len(starting) > 1 else starting):
-            out.append(span.open(first=id(span) not in opened))
-            opened.add(id(span))
-            stack.append(span)
+        ending = closes.get(at)
+        if ending:
+            if len(ending) > 1:     # the innermost first
+                ending = sorted(ending, key=lambda s: -next(i for i, x in enumerate(stack) if x is s))
+            for span in ending:
+                _close(span, stack, out)
+        if at in inserts:
+            out.extend(inserts[at])
+        starting = opens.get(at)
+        if starting:
+            for span in (sorted(starting, key=lambda s: -s.end) if len(starting) > 1 else starting):
+                out.append(span.open(id(span) not in opened))
+                opened.add(id(span))
+                stack.append(span)
     out.append(escape(text[last:], quote=False))
     out.extend(s.close() for s in reversed(stack))
     return "".join(out)

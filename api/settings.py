@@ -22,6 +22,7 @@ ENVIRONMENT = {
     "max_query_depth": "FRUS_KG_MAX_QUERY_DEPTH",
     "cors": "FRUS_KG_CORS",
     "rate_limit": "FRUS_KG_RATE_LIMIT",
+    "page_cache_bytes": "FRUS_KG_PAGE_CACHE_BYTES",
 }
 
 
@@ -38,6 +39,7 @@ class Settings:
     max_query_depth: int = 100
     cors: bool = True
     rate_limit: float = 0.0          # requests per second per client IP; 0 = off (api/rate_limit.py)
+    page_cache_bytes: int = 32 * 2 ** 20    # rendered document pages kept per process; 0 = off (api/page_cache.py)
 
     @classmethod
     def from_env(cls, environ=os.environ, **overrides) -> "Settings":
@@ -62,6 +64,8 @@ class Settings:
                 raise ValueError(f"{name} must be positive, not {getattr(self, name)}")
         if self.rate_limit < 0:
             raise ValueError(f"rate_limit must be 0 (off) or positive, not {self.rate_limit}")
+        if self.page_cache_bytes < 0:
+            raise ValueError(f"page_cache_bytes must be 0 (off) or positive, not {self.page_cache_bytes}")
 
 
 def _parse(name: str, raw: str):

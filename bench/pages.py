@@ -46,12 +46,12 @@ def _store(ctx) -> tuple[Path, str]:
     return path, f"{len(files)} volumes ingested here"
 
 
-def _serve(store: Path, log: Path, wait: float = 120.0) -> Server:
+def _serve(store: Path, log: Path, wait: float = 120.0, options: tuple[str, ...] = ()) -> Server:
     """`frus-kg serve` on a free port, probed on a static file so that no page (and no cache) is warmed before timing."""
     port = _free_port()
     with open(log, "wb") as out:
-        proc = subprocess.Popen([_exe("frus-kg"), "serve", "--store", str(store), "--port", str(port)], stdout=out,
-                                stderr=subprocess.STDOUT, env={**os.environ, "FRUS_KG_LOG": "warning"})
+        proc = subprocess.Popen([_exe("frus-kg"), "serve", "--store", str(store), "--port", str(port), *options],
+                                stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "FRUS_KG_LOG": "warning"})
     server = Server(proc, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port}/sparql", log)
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline and proc.poll() is None:
@@ -135,20 +135,36 @@ def _ratio(value: float) -> str:
     return f"{value:.1f}×" if value < 10 else f"{value:,.0f}×"
 
 
-def _rows(server: Server, pages: list[tuple[str, str, str]], runs: int) -> list[str]:
+def _row(name: str, path: str, size: str, page: _Sample, data: _Sample | None, floor: _Sample) -> str:
+    p50 = percentile(page.seconds, 50)
+    return (f"| {name} | `{path}` | {size} | {page.status}, {page.size / 1024:,.0f} KiB | {_ms(page.first)} | "
+            f"{_ms(p50)} | {_ms(percentile(page.seconds, 99))} | {_ms(page.cpu)} | "
+            f"{_ms(percentile(data.seconds, 50)) if data else '–'} | {_ratio(p50 / percentile(floor.seconds, 50))} |")
+
+
+def _rows(server: Server, pages: list[tuple[str, str, str]], runs: int) -> tuple[list[str], _Sample]:
     rows = []
     with httpx.Client(base_url=server.base, timeout=120) as client:
         floor = _times(client, server, "/static/site.css", {}, runs)
         for name, path, size in pages:
             page = _times(client, server, path, HTML, runs)
             data = _times(client, server, path, JSON_LD, runs) if name != "home" and "?" not in path else None
-            p50 = percentile(page.seconds, 50)
-            rows.append(f"| {name} | `{path}` | {size} | {page.status}, {page.size / 1024:,.0f} KiB | {_ms(page.first)} | "
-                        f"{_ms(p50)} | {_ms(percentile(page.seconds, 99))} | {_ms(page.cpu)} | "
-                        f"{_ms(percentile(data.seconds, 50)) if data else '–'} | {_ratio(p50 / percentile(floor.seconds, 50))} |")
+            rows.append(_row(name, path, size, page, data, floor))
         rows.append(f"| static file | `/static/site.css` | floor of one request | 200 | – | {_ms(percentile(floor.seconds, 50))} | "
                     f"{_ms(percentile(floor.seconds, 99))} | {_ms(floor.cpu)} | – | 1× |")
-    return rows
+    return rows, floor
+
+
+def _unkept_row(path: Path, page: tuple[str, str, str], floor: _Sample, runs: int, log: Path) -> str:
+    """The document page from a server that keeps no rendered page (`--page-cache-bytes 0`): every request renders
+    it, as the first request of a document in each server process does; the other rows' server keeps its pages."""
+    server = _serve(path, log, options=("--page-cache-bytes", "0"))
+    try:
+        with httpx.Client(base_url=server.base, timeout=120) as client:
+            sample = _times(client, server, page[1], HTML, runs)
+    finally:
+        server.stop()
+    return _row("document, not kept", *page[1:], sample, None, floor)
 
 
 def _lists(pages: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -170,16 +186,20 @@ def run(ctx) -> str:
     server = _serve(path, Path(ctx.work) / "pages-serve.log")
     try:
         load_before = os.getloadavg()[0]
-        rows = _rows(server, pages + _lists(pages), runs)
-        load_after = os.getloadavg()[0]
+        rows, floor = _rows(server, pages + _lists(pages), runs)
     finally:
         server.stop()
+    rows.insert(3, _unkept_row(path, pages[2], floor, runs, Path(ctx.work) / "pages-serve-unkept.log"))
+    load_after = os.getloadavg()[0]
     return "\n".join([
         f"Store: {said}. {runs} requests per row after two warm-up ones, one keep-alive client, one at a time; "
         f"load average {load_before:.1f} before and {load_after:.1f} after (2 cores shared). "
         "`first` is the first request of the page (cold caches: the home page then reads its figures); `CPU` is the "
         "server process's CPU time per timed request (read from /proc), which the machine's load does not inflate; "
-        "`×` is the page's p50 over the static file's, measured in the same run.", "",
+        "`×` is the page's p50 over the static file's, measured in the same run. A server process keeps the document "
+        "pages it rendered (api/page_cache.py), so the document row times a kept page; the `document, not kept` row "
+        "times the same page from a server started with `--page-cache-bytes 0`, which renders it on every request "
+        "(what the first request of a document costs in each server process).", "",
         "| page | path | size | answer | first | p50 | p99 | CPU | JSON-LD p50 | × floor |",
         "|---|---|---|---|---|---|---|---|---|---|",
         *rows])

@@ -479,6 +479,7 @@ def serve(
     update_token_file: Annotated[Optional[Path], typer.Option("--update-token-file", help="File holding the bearer token that allows SPARQL Update")] = None,
     max_body_bytes: Annotated[Optional[int], typer.Option("--max-body-bytes", help="Largest request body [default: 1048576]")] = None,
     rate_limit: Annotated[Optional[float], typer.Option("--rate-limit", help="Requests per second per client IP; 0 = off [default: 0]")] = None,
+    page_cache_bytes: Annotated[Optional[int], typer.Option("--page-cache-bytes", help="Bytes of rendered document pages kept in memory; 0 = off [default: 33554432]")] = None,
 ) -> None:
     """Serve the SPARQL endpoint, the REST resources and the pages. Queries run in killable worker processes."""
     import uvicorn
@@ -497,7 +498,8 @@ def serve(
         settings = Settings.from_env(cors=cors, query_timeout=timeout, row_cap=row_cap, query_workers=workers,
                                      service_allow=tuple(service_allow) if service_allow else None,
                                      service_timeout=service_timeout, update_token=token,
-                                     max_body_bytes=max_body_bytes, rate_limit=rate_limit)
+                                     max_body_bytes=max_body_bytes, rate_limit=rate_limit,
+                                     page_cache_bytes=page_cache_bytes)
     except ValueError as exc:
         fail(str(exc), EXIT_USAGE)
     try:

@@ -27,6 +27,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Callable
 
+import orjson
 import pyoxigraph as ox
 
 from graph import OxigraphStore, Store, sparql_terms as st
@@ -39,7 +40,7 @@ from .documents import document_detail
 from .links import document_ids, labels
 
 __all__ = ["PACK_PREFIX", "PACK_FORMAT", "PackReport", "pack_graph", "pack_document", "packed_detail", "packed_source",
-           "unpacked_detail", "naming",
+           "unpacked_detail", "naming", "entity_order",
            "packed_description", "packed_json", "has_pack", "document_resource", "named", "refresh_document_packs"]
 
 PACK_PREFIX = f"{BASE}graph/documents/"
@@ -96,7 +97,8 @@ def _refs(detail: dict):
             yield ref, "name", ref["id"]
 
 
-def _entity_order(entity: dict) -> tuple:
+def entity_order(entity: dict) -> tuple:
+    """How `document_detail` orders a document's entities: most mentioned first, then by name."""
     return -entity["count"], entity["name"] or entity["id"], entity["id"]
 
 
@@ -108,7 +110,7 @@ def naming(store: Store, detail: dict) -> tuple[list[str], dict[str, str]]:
     names = labels(store, iris)
     for holder, key, iri in refs:
         holder[key] = names.get(iri)
-    detail["entities"].sort(key=_entity_order)
+    detail["entities"].sort(key=entity_order)
     return iris, names
 
 
@@ -138,8 +140,8 @@ _ENTITIES = '"\\u0001entities"'
 
 
 def _unpacked(data: bytes) -> tuple[list[dict], str]:
-    entities, _, body = data.decode("utf-8").partition("\n")
-    return json.loads(entities), body
+    entities, _, body = data.partition(b"\n")
+    return orjson.loads(entities), body.decode("utf-8")
 
 
 # -- reading ---------------------------------------------------------------------------------------------
@@ -169,10 +171,13 @@ def has_pack(store: Store, volume: str, doc: str) -> bool:
 
 
 def unpacked_detail(source: str) -> dict:
-    """The REST document in a pack's `packedJson` literal (`packed_source`), its names not read yet."""
-    entities, body = _unpacked(_decode(source))
-    detail = json.loads(body)
-    detail["entities"] = entities
+    """The REST document in a pack's `packedJson` literal (`packed_source`), its names not read yet.
+
+    orjson, not the json module: the longest document's pack holds 1.7 MB of JSON (13 ms with json, 9 with orjson),
+    and it reads the UTF-8 bytes without decoding them first (3 ms more)."""
+    entities, _, body = _decode(source).partition(b"\n")
+    detail = orjson.loads(body)
+    detail["entities"] = orjson.loads(entities)
     return detail
 
 
@@ -193,7 +198,7 @@ def packed_json(store: Store, volume: str, doc: str, context: str | None = None)
     names = labels(store, [*iris, *(e["id"] for e in entities)])
     for entity in entities:
         entity["name"] = names.get(entity["id"])
-    entities.sort(key=_entity_order)
+    entities.sort(key=entity_order)
     body = _NAME.sub(lambda m: _dumps(names.get(m.group(1))), body).replace(_ENTITIES, _dumps(entities), 1)
     if context is not None:
         body = "{" + _dumps("@context") + ":" + _dumps(context) + "," + body[1:]

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from fastapi.testclient import TestClient
 
 HTML = {"Accept": "text/html"}
@@ -82,3 +83,26 @@ def test_kept_pages_stay_within_their_budget_the_least_recently_used_dropped_fir
     assert cache.fresh(sample_store, ("v", "a"), source) is None
     assert cache.fresh(sample_store, ("v", "b"), source) == b"b" * 100
     assert cache.fresh(sample_store, ("v", "c"), source + "A") is None      # another pack: not this page
+
+
+def test_a_server_set_to_keep_no_pages_renders_the_document_page_on_every_request(sample_store):
+    """`--page-cache-bytes 0` (FRUS_KG_PAGE_CACHE_BYTES=0): what the pages bench uses to time the first render."""
+    from api.app import create_app
+    from api.settings import Settings
+
+    app = create_app(sample_store, Settings.from_env({"FRUS_KG_PAGE_CACHE_BYTES": "0"}))
+    client = TestClient(app)
+    pages = [client.get(MEMO, headers=HTML) for _ in range(3)]
+    assert all(page.status_code == 200 for page in pages) and len({page.content for page in pages}) == 1
+    assert (app.state.document_pages.hits, app.state.document_pages.misses) == (0, 3)
+    kept = create_app(sample_store)
+    client = TestClient(kept)
+    assert [client.get(MEMO, headers=HTML).content for _ in range(2)] == [pages[0].content] * 2
+    assert kept.state.document_pages.hits == 1
+
+
+def test_a_negative_page_cache_size_is_refused_naming_the_setting():
+    from api.settings import Settings
+
+    with pytest.raises(ValueError, match="page_cache_bytes"):
+        Settings.from_env({"FRUS_KG_PAGE_CACHE_BYTES": "-1"})

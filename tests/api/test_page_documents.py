@@ -68,3 +68,29 @@ def test_every_tei_documents_page_reads_what_its_rest_document_holds(tei_store):
 
 def test_a_document_the_store_does_not_hold_is_none(sample_store):
     assert document_view(sample_store, "frus1981-88v41", "d9999") is None
+
+
+def test_every_tei_documents_page_from_its_pack_is_the_page_from_its_graph_byte_for_byte(tei_store, monkeypatch):
+    """The page reads its pack's parsed dicts without copying them and fills in only the names it shows (candidates
+    and the claims' document keep the pack's placeholders): the HTML must still be what the graph path gives,
+    footnotes, page breaks and roles included."""
+    from fastapi.testclient import TestClient
+
+    import api.page_documents
+    import api.page_views
+    from api.app import create_app
+    from api.settings import Settings
+    from ontology.namespaces import sparql_prologue
+
+    docs = [(row[0].value, row[1].value) for row in tei_store.query(sparql_prologue("fk") + """SELECT ?v ?d WHERE {
+      ?doc a fk:Document ; fk:volumeId ?v ; fk:documentId ?d }""").rows()]
+    client = TestClient(create_app(tei_store, Settings(page_cache_bytes=0)))
+    paths = [f"/documents/{volume}/{doc}" for volume, doc in docs]
+    packed = [client.get(path, headers={"Accept": "text/html"}) for path in paths]
+    monkeypatch.setattr(api.page_views, "packed_source", lambda *args, **kwargs: None)
+    monkeypatch.setattr(api.page_documents, "packed_detail", lambda *args, **kwargs: None)
+    for path, fast in zip(paths, packed):
+        slow = client.get(path, headers={"Accept": "text/html"})
+        assert fast.status_code == slow.status_code == 200
+        assert fast.content == slow.content, path
+    assert any('class="fn"' in page.text for page in packed) and any("pagebreak" in page.text for page in packed)
