@@ -20,13 +20,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
 from .bodies import with_bodies
-from .coreference import DocumentPeople
+from .coreference import DocumentPeople, Named
 from .cues import Cues, load_cues
 from .quotes import Quote, find_quotes
 from .sentences import Block, blocks as find_blocks, sentences_in_block
-from .voices import Agent, MentionIndex, Subject, agent_of_mentions, document_voice, find_subject, label_speaker, named_agent
+from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, document_voice, find_subject, initial_speaker,
+                     label_speaker, named_agent)
 
 __all__ = ["extract_claims", "claims_of", "ABOUT_KINDS"]
 
@@ -60,6 +62,14 @@ _NEXT_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|but)\s+(?=(?:[Tt]he\s+)?[A-Z
 _ASKED_WRITER = re.compile(r"\b(?:asked|instructed|directed|requested|told)\s+(?:me|us)\s+to\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while)\b|\b(?:who|which|that|and|but|I|we|he|she|they)\s")
 # A sentence that opens with a subordinate clause: its main verb comes after the clause's comma.
+_PRONOUN_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:He|She)\s")
+_OFFICE_POSITION = re.compile(
+    r"[\s“\"(—–-]*(?:Our|The)\s+(?P<office>(?:[A-Z][\w.-]*\s+){0,3}(?:Bureau|Delegation|Mission|Division|Desk)s?)"
+    r"(?:\s+(?:in|at|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s+(?:is|are|was|were)\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?"
+    r"(?P<cue>in\s+favou?r\s+of|opposed\s+to)\b")
+_POSSESSIVE_AT = re.compile(r"['’]s?\s")
+_OPENING_NAME = re.compile(r"[\s“\"(—–-]*(?:[Tt]he\s+)?([A-Z][\w.]*)\s+(?=[a-z])")
+_SUBJECT_LEAD = re.compile(r"[\s“\"(—–-]*(?:[A-Z][a-z]+ly,?\s+)?(?:[Hh]e|[Ss]he)\s*:[\s*_]*")
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
 
@@ -81,6 +91,8 @@ class _Decision:
     why: str
     speaker_mentions: tuple = ()
     then: Agent | None = None        # the speaker of a later clause, who goes on after the sentence
+    view: bool = False               # an office's position: the next sentences are not its report
+    attitude: bool = False           # a view held ("Burns is concerned…"), not words spoken
 
 
 @dataclass
@@ -91,6 +103,9 @@ class _State:
     report: Agent | None = None
     list_type: str | None = None
     list_agent: Agent | None = None
+    speakers: set[tuple[str, ...]] = field(default_factory=set)     # who has spoken so far in the document
+    held_view: bool = False          # the report running on is a view held, not words spoken
+    relay_block: int = -1            # the paragraph of a relaying lead-in: its own other sentences stay the writer's
     done: set[tuple[int, int]] = field(default_factory=set)
 
 
@@ -354,6 +369,9 @@ class _Extractor:
                 agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None
                 if agent:
                     return _Decision("report", agent, m.group(0).strip()[:40], 0.75, f"cue '{m.group(0).strip()}'", agent.mentions)
+        office = self._office_position(s, t)
+        if office is not None:
+            return office
         matches = [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)
                    if not self.cues.not_speech.match(t, m.start) and not _CONCESSIVE.search(t, 0, m.start)]
         voice = self.voice_for(block, state)
@@ -388,8 +406,20 @@ class _Extractor:
             conf = 0.8 if "subject" in sub.how or "relative" in sub.how or "after" in sub.how else 0.65
             ctype = "decision" if kind == "decision" else "report"
             return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions,
-                             then=self._later_speaker(s, t, b, sorted(matches)))
+                             then=self._later_speaker(s, t, b, sorted(matches)), attitude=kind == "attitude")
         return None
+
+    def _office_position(self, s: int, t: str) -> _Decision | None:
+        """'Our European Bureau is in favor of abstention…': an office of the writer's side that the
+        sentence makes the holder of a position is the claimant, as a body local to the document."""
+        m = _OFFICE_POSITION.match(t)
+        if m is None:
+            return None
+        label = m.group("office")
+        iri = f"{iris.document_iri(self.r.volume.id, self.r.doc_id)}/organizations/{iris.slug(label)}"
+        detail = ClaimAgent(iri=iri, label=label, kind="organization", local=True)
+        agent = Agent((iri,), (label,), f"'{label}', an office holding the position", (detail,), kinds=("organization",))
+        return _Decision("report", agent, m.group("cue"), 0.6, f"cue '{m.group('cue')}', {agent.how}", view=True)
 
     def _recommended_by(self, s: int, cue_start: int, cue: str) -> Subject | None:
         """'Messrs. Gaud, Schnittker, and Schultze recommend that you approve…': the named subject of
@@ -447,15 +477,74 @@ class _Extractor:
         named = self.people.named(m.group(1))
         return named_agent(named) if named is not None else None
 
-    def _relay(self, s: int, e: int, claim_agent: Agent | None) -> Agent | None:
-        """The body or person whose views the numbered paragraphs after this lead-in relay, or None."""
+    def _relay(self, s: int, e: int, block: Block) -> Agent | None:
+        """The body or person whose views the numbered paragraphs after this lead-in relay, or None:
+        named before the cue or in it ("a brief summary of U.S. views"), or "He called me…, making the
+        following points." with "he" the person last named."""
         cue = self.cues.relay_lead.search(self.text, s, e)
         if cue is None:
             return None
         voice = set(self.voice.iris) if self.voice else set()
-        named = [m for m in self.mentions.within(s, cue.start()) if m.kind in ("person", "organization", "country")
+        named = [m for m in self.mentions.within(s, cue.end()) if m.kind in ("person", "organization", "country")
                  and m.entity not in voice]
-        return agent_of_mentions(self.r, named[:1], f"named in the lead-in '{cue.group(0)}' the numbered paragraphs relay") if named else None
+        if named:
+            return agent_of_mentions(self.r, named[:1], f"named in the lead-in '{cue.group(0)}' the numbered paragraphs relay")
+        if _PRONOUN_OPENS.match(self.text, s, cue.start()):
+            return self._last_person_before(block, s)
+        return None
+
+    def _last_person_before(self, block: Block, before: int) -> Agent | None:
+        """The person named last before a pronoun that opens a lead-in ("…to President in Gettysburg. He
+        called me…"; "Truman’s message was a turning point…. Specifically he:"), in this paragraph or
+        the one before, by a linked mention or a title or name the document ties to a person."""
+        floor = self.blocks[max(0, block.index - 1)].start
+        voice = set(self.voice.iris) if self.voice else set()
+        ms = [m for m in self.mentions.within(floor, before) if m.kind == "person" and m.entity not in voice]
+        covered = [(m.start, m.end) for m in self.mentions.within(floor, before)]
+        titled = [(at, iri, named) for at, iri, named in self.people.untagged(floor, before, covered) if iri not in voice]
+        if titled and (not ms or titled[-1][0] > ms[-1].start):
+            at, iri, named = titled[-1]
+            if named is None:
+                label = next((lab for d in (*self.people.by_title.values(), *self.people.by_word.values())
+                              for i, lab in d.items() if i == iri), iri.rsplit("/", 1)[-1])
+                named = Named(iri, label, f"'{self.text[at:at + 20].split()[0]}' read as {label}")
+            return named_agent(named)
+        return agent_of_mentions(self.r, ms[-1:], "the person named last before the lead-in") if ms else None
+
+    def _opening_speaker(self, s: int, state: _State) -> Agent | None:
+        """The earlier speaker, other than the one whose report runs on, that opens this sentence by an
+        initial or a title ("L receives…", "The Sec will give it more thought…")."""
+        if state.report is None or self.r.is_editorial_note:
+            return None
+        m = _OPENING_NAME.match(self.text, s)
+        if m is None:
+            return None
+        printed = m.group(1)
+        agent = initial_speaker(self.r, printed, self.people)
+        if agent is None and printed not in self.cues.sentence_starters:
+            named = self.people.named(printed)
+            agent = named_agent(named) if named is not None else None
+        if agent is None or agent.iris == state.report.iris or agent.iris not in state.speakers:
+            return None
+        return agent
+
+    def _another_opens(self, s: int, speaker: Agent) -> bool:
+        """Whether a person other than the one whose report runs on opens this sentence by a linked name."""
+        first = next(iter(self.mentions.within(s, s + 60)), None)
+        return (first is not None and first.kind == "person" and first.entity is not None
+                and first.entity not in speaker.iris and _OPENING.fullmatch(self.text, s, first.start) is not None
+                and not _POSSESSIVE_AT.match(self.text, first.end))
+
+    def _subject_lead(self, s: int, e: int, block: Block, state: _State) -> bool:
+        """'Specifically he:' — a lead-in that is only a subject: the items after it ("—announced that…",
+        "—requested Congress…") are what that person said or did, reported."""
+        if not _SUBJECT_LEAD.fullmatch(self.text, s, e):
+            return False
+        agent = self._last_person_before(block, s)
+        if agent is None:
+            return False
+        state.list_type, state.list_agent, state.last_speaker = "report", agent, agent
+        return True
 
     def _subjectless(self, s: int, t: str, matches: list, block: Block, state: _State) -> _Decision | None:
         """Telegraphese without a subject ("Said bases Polish policy were…", "Explained our programs…"):
@@ -477,7 +566,9 @@ class _Extractor:
         return _Decision("report", agent, verb, 0.6, f"'{verb[:1].upper() + verb[1:]} …' without a subject: {how}")
 
     def voice_for(self, block: Block, state: _State) -> Agent | None:
-        return state.list_agent if state.list_agent is not None and block.enumerated else self._block_voice
+        if state.list_agent is not None and block.enumerated and block.index != state.relay_block:
+            return state.list_agent
+        return self._block_voice
 
     def classify(self, s: int, e: int, block: Block, first_in_block: bool, state: _State) -> _Decision | None:
         text = self._outside_quotes(s, e)
@@ -496,7 +587,21 @@ class _Extractor:
                 if speech.then is not None:
                     state.last_speaker = speech.then
                 state.report = speech.then or speech.agent
+                state.speakers.update({speech.agent.iris, state.report.iris})
+                state.held_view = speech.attitude
+                if speech.view and speech.then is None and self._block_voice is not None and not self.transcript:
+                    state.report = None     # "Our European Bureau is in favor of…. It is my own personal belief…"
             return speech
+        other = self._opening_speaker(s, state)
+        if other is not None:
+            # "L said …. It is very far-reaching etc. The Sec will give it more thought…": another speaker
+            # of the call opening the sentence takes the report over.
+            state.report = other
+            return _Decision("report", other, None, 0.55, f"{', '.join(other.names)}, a speaker of the document, opens the sentence")
+        if state.report is not None and state.held_view and not (voice and state.report.iris == voice.iris) \
+                and self._another_opens(s, state.report):
+            state.report = None      # "Arthur Burns is concerned…. George Shultz will head a small group…": the writer's narration
+            # (after words spoken, "Gromyko said…. Khrushchev was in a difficult position." goes on as his report)
         if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):
             state.report = None      # "I had made appointment…" after "King Hussein … said": the writer's own narration
         if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):
@@ -560,7 +665,7 @@ class _Extractor:
                 taken = quoted + self.inline_taken.get(block.index, [])
                 if any(a < e and s < b for a, b in taken):
                     continue
-                if self.skip_reason(s, e, block):
+                if self._subject_lead(s, e, block, state) or self.skip_reason(s, e, block):
                     continue
                 if self.inline_quotation(s, e, block, state):
                     continue
@@ -572,9 +677,10 @@ class _Extractor:
                     state.list_type, state.list_agent = d.claim_type, d.agent
                     if d.claim_type == "report" and self.voice is not None and _ASKED_WRITER.search(self.text, s, e):
                         state.list_type, state.list_agent = None, self.voice
-                relayed = self._relay(s, e, d.agent)
+                relayed = self._relay(s, e, block)
                 if relayed is not None:
-                    state.list_type, state.list_agent = None, relayed
+                    state.list_type, state.list_agent, state.relay_block = None, relayed, block.index
+                    state.last_speaker = relayed if "person" in relayed.kinds else state.last_speaker
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
 

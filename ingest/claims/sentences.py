@@ -108,8 +108,13 @@ def _is_boundary(text: str, lo: int, hi: int, m: re.Match[str], cues: Cues) -> b
     if token in cues.before_numbers and word[:1].isdigit():
         return False
     if token in cues.ambiguous or _INITIALS.fullmatch(token):
-        return word.rstrip(".,") in cues.sentence_starters
+        return word.rstrip(".,") in cues.sentence_starters or bool(_OPENING_PARTICIPLE.fullmatch(word.rstrip(".,")))
     return True
+
+
+# "…opposition by the UK. Personally I think…", "…for GRC. Referring again to…": an -ly adverb or an -ing
+# participle after an initialism opens a sentence; a name ("the U.S. Government") does not look like one.
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}(?:ing|ly)")
 
 
 def _trim(text: str, s: int, e: int, cues: Cues, strip_enumerator: bool) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from ..triples import party_person_iri
 from .coreference import DocumentPeople, Named
 from .cues import Cues
 
-__all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent",
+__all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker",
            "SPEAKER_KINDS", "Subject"]
 
 SPEAKER_KINDS = frozenset({"person", "organization", "country"})
@@ -178,17 +178,32 @@ def label_speaker(record: DocumentRecord, start: int, end: int, mentions: Mentio
     if named:
         return lend, None                          # a place or country: an addressee, not a speaker
     if re.fullmatch(r"[A-Z]{1,3}", label):
-        def initials(p: Party) -> set[str]:
-            out = {p.name[:1].upper(), "".join(w[0] for w in p.name.split() if w[:1].isupper())}
-            title = _TITLE_BEFORE.search(record.text, max(0, (p.start or 0) - 60), p.start) if p.start is not None else None
-            for office in (p.office, title.group(1) if title else None):
-                if office:
-                    out.add(office[:1].upper())
-            return out
-        hits = [p for p in record.parties if label in initials(p)]
+        hits = [p for p in record.parties if label in _party_initials(record, p)]
         if len(hits) == 1:
             return lend, _party_agent(record, hits, f"speaker label '{label}:' read as the initial of a party in the heading")
     return _label_named(label, lend, known)
+
+
+def _party_initials(record: DocumentRecord, p: Party) -> set[str]:
+    """The initials a heading party goes by in a transcript or a telephone memorandum ("L" for Lodge)."""
+    out = {p.name[:1].upper(), "".join(w[0] for w in p.name.split() if w[:1].isupper())}
+    title = _TITLE_BEFORE.search(record.text, max(0, (p.start or 0) - 60), p.start) if p.start is not None else None
+    for office in (p.office, title.group(1) if title else None):
+        if office:
+            out.add(office[:1].upper())
+    return out
+
+
+def initial_speaker(record: DocumentRecord, printed: str, people: DocumentPeople | None) -> Agent | None:
+    """'L said…' in a telephone memorandum of a Dulles–Lodge call: an initial standing for the one heading
+    party, else the one person named in the document, whose name begins with it."""
+    if not re.fullmatch(r"[B-HJ-Z]", printed):
+        return None                 # "A" and "I" are words, not initials
+    hits = [p for p in record.parties if printed in _party_initials(record, p)]
+    if len(hits) == 1:
+        return _party_agent(record, hits, f"'{printed}' read as the initial of a party in the heading")
+    named = people.initial(printed) if people is not None else None
+    return named_agent(named) if named is not None else None
 
 
 def _label_named(label: str, lend: int, people: DocumentPeople | None) -> tuple[int, Agent] | None:
@@ -215,7 +230,7 @@ _PRONOUN = re.compile(r"(?:^|[\s,;(—–])([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s*,?\s+(
 _COORDINATED = re.compile(r"\band\s+(?:(?:\w+ly|also|then|again)\s+)?$")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
-_GAP = re.compile(r"^\s*(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|delegates|delegation)\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone|already)\s+)*$", re.IGNORECASE)
+_GAP = re.compile(r"^\s*(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|delegates|delegation|government)\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone|already)\s+)*$", re.IGNORECASE)
 # An aside between commas after a person's name and before the verb ("Dobrynin, without … in Moscow, said").
 _NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further)\s+)*")
 _AND = re.compile(r"^\s*(?:,\s*|,?\s+and\s+|\s*&\s*)(?:the\s+)?$")
@@ -224,6 +239,7 @@ _UNNAMED = re.compile(r"(?:(?:^|\s)(?:[Hh]e|[Ss]he|[Tt]hey)|(?:^|[,;:(—–]\s*
                       r"(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already)\s+)*$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are|am|get|got)\s+(?:\w+ly\s+|not\s+|also\s+)*$", re.IGNORECASE)
 _DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?\s")     # "Truman’s message responded…": the message, not Truman, is the subject
 _TITLE_SUBJECT = re.compile(r"(?:^|[\s,;])[Tt]he\s+((?:[A-Z][a-z]+\s+){1,4}?)(?:(?:also|then|again)\s+)?$")
 
 
@@ -247,6 +263,9 @@ def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozens
     if people is None or c is None:
         return None
     printed = c.group("name")
+    initial = initial_speaker(people.record, printed, people)
+    if initial is not None:
+        return Subject("agent", initial, initial.how)
     if printed.split()[0] in starters and not people.title(printed):
         return None
     named = people.named(printed)
@@ -317,7 +336,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
             agent = _party_agent(record, hits, f"'the {t.group(1).strip()}' read as the party of the heading with that office")
             return Subject("agent", agent, agent.how)
     if ms and ms[0].kind == "person" and re.fullmatch(r"\W*(?:[A-Z][a-z]+\s+)?", text[sent_start:ms[0].start]) \
-            and not any(c in text[ms[0].end:verb_start] for c in ";:") \
+            and not any(c in text[ms[0].end:verb_start] for c in ";:") and not _POSSESSIVE.match(text, ms[0].end) \
             and all(m.entity == ms[0].entity for m in ms[1:]):
         # "Joe Sisco came up and, in the course of some banter…, said that…": the sentence's subject.
         agent = agent_of_mentions(record, [ms[0]], "the sentence's subject")
