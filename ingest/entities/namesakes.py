@@ -28,7 +28,8 @@ def fits_title(pid: str, title: str, when: str | None, description: str, former:
             if q.title in wanted or q.title.lower().startswith(title.lower()):
                 if q.holds_on(when):
                     return f"held the post '{q.title}' on {when} (POCOM)"
-                if former and wanted and q.start and q.start[:4] <= when[:4] and q.end and q.end[:len(when)] < when:
+                if former and wanted and q.start and q.start[:4] <= when[:4] and q.end and q.end[:len(when)] < when \
+                        and _cited_near(pid, when):
                     return f"had held the post '{q.title}' ({q.start[:4]}–{q.end[:4]}, POCOM), and no namesake held it on {when}"
     clause = re.search(rf"(?:^|[,;]\s*){re.escape(title)}\b(?![-’'])", description or "", re.I)
     if clause:
@@ -54,6 +55,13 @@ def titled_namesake(surface: str, title: str | None, known: str | None, candidat
     return Resolution(iris.person_iri(pid), a.person(pid).name, 0.85,
                       f"'{title} {surface}': {a.person(pid).name} (hsg-people {pid}) {why}; {others}",
                       "name-variant", links=links_of(pid), pid=pid)
+
+
+def _cited_near(pid: str, when: str) -> bool:
+    """A former holder fits only if FRUS persons lists cite him within 5 years of the date: "Secretary Smith" in 1953
+    is the Under Secretary, not Robert Smith, Secretary of State in 1809-1811."""
+    span = authorities().attested_years.get(pid)
+    return bool(span) and span[0] - 5 <= int(when[:4]) <= span[1] + 5
 
 
 def _fitting(candidates: set[str], title: str, when: str | None, descriptions: dict[str, str], former: bool) -> dict[str, str]:

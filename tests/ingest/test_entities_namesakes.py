@@ -157,3 +157,12 @@ def test_regression_president_johnson_in_a_volume_listing_only_u_alexis_johnson_
     record = passage(extractor, "d5")
     (lbj,) = [m for m in record.mentions if m.exact == "Johnson"]
     assert lbj.entity == iris.person_iri("106664") and "President of the United States" in lbj.explanation
+
+
+def test_regression_secretary_smith_in_1953_was_linked_to_robert_smith_secretary_of_state_in_1809(extractor):
+    """frus1952-54v02p1 d56 (April 1953): "Secretary Smith" is the Under Secretary, Walter Bedell Smith. The former-
+    holder rule gave it to Robert Smith (Secretary of State 1809-1811), whom no FRUS persons list of the period cites;
+    a former holder fits a title only if the lists cite him within 5 years of the date."""
+    record = passage(extractor, "d56")
+    found = [m for m in record.mentions if m.exact == "Smith"]
+    assert found and iris.person_iri("112659") not in {m.entity for m in found}
