@@ -128,9 +128,25 @@ def _eigenvector(g: nx.Graph, h=None) -> dict[str, float]:
         return dict.fromkeys(g, 0.0)
 
 
+def _undirected_in_order(g: nx.Graph) -> nx.Graph:
+    """The undirected graph of `g` with its nodes and edges in `g`'s order, each tie weighing the heavier of its two
+    directions (as igraph's combine_edges="max"). networkx's undirected view of a digraph walks each node's
+    neighbours as a set union, in an order that changes with the interpreter's string hash seed, and Louvain's
+    communities changed with it from one run to the next."""
+    if not g.is_directed():
+        return g
+    u = nx.Graph()
+    u.add_nodes_from(g.nodes(data=True))
+    for a, b, d in g.edges(data=True):
+        if u.has_edge(a, b) and u[a][b].get("weight", 1) >= d.get("weight", 1):
+            continue
+        u.add_edge(a, b, **d)
+    return u
+
+
 def _communities(g: nx.Graph, seed: int, h=None) -> Communities:
     """Louvain (weighted, seed fixed) on the undirected graph: networkx's, or igraph's multilevel when `h` is given."""
-    undirected = g.to_undirected(as_view=True) if g.is_directed() else g
+    undirected = _undirected_in_order(g)
     if undirected.number_of_edges() == 0:
         return Communities([[n] for n in sorted(g)], 0.0)
     if h is not None:

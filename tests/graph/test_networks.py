@@ -519,3 +519,27 @@ def test_betweenness_from_the_default_pivots_stays_close_to_the_exact_figures(mo
     assert max(abs(truth[n] - estimate[n]) for n in g) < 0.15 * max(truth.values())
     top = set(sorted(truth, key=truth.get)[-10:])
     assert len(top & set(sorted(estimate, key=estimate.get)[-10:])) >= 8
+
+
+_LOUVAIN_ON_A_DIGRAPH = """
+import json, random, networkx as nx
+from graph.networks import add_metrics
+r = random.Random(1)
+g = nx.DiGraph()
+names = [f"https://w3id.org/frus-kg/id/people/{i}" for i in range(150)]
+for _ in range(500):
+    a, b = r.sample(names, 2)
+    g.add_edge(a, b, weight=r.randint(1, 3))
+found = add_metrics(g, seed=42, engine="networkx")
+print(json.dumps([found.modularity, found.members]))
+"""
+
+
+def test_regression_louvain_on_a_directed_network_changed_with_the_string_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    runs = {subprocess.run([sys.executable, "-c", _LOUVAIN_ON_A_DIGRAPH], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
+    assert len(runs) == 1
