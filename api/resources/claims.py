@@ -214,9 +214,19 @@ def _claim_page(store: Store, filt: ClaimFilter, page: Page, total: int | None) 
         return iris, len(iris), False
     if total is None:
         total = _known_total(store, filt)
+    if total is None and _layer_counted(filt):      # a store without the layers: counted whole, as before them
+        total = count(store, _PROLOGUE, patterns, "claim")
     if total is None:
         return iris, *_bounded_count(store, filt, patterns, page)
     return iris, total, False
+
+
+def _layer_counted(filt: ClaimFilter) -> bool:
+    """Filters whose total the statistics or the claim-month layer count when the store has them: no filter
+    but a volume, one entity (with a type or dates), a type (with a volume). The others are bounded."""
+    one = bool(filt.about) != bool(filt.claimant) and not (filt.volume or filt.document)
+    typed = filt.claim_type and not (filt.about or filt.claimant or filt.document or filt.date_from or filt.date_to)
+    return _unfiltered(filt) or one or bool(typed)
 
 
 def _page_iris(store: Store, filt: ClaimFilter, patterns: str, start: str, limit: int | None, offset: int,

@@ -92,3 +92,16 @@ def test_an_entity_pages_claim_lists_read_together_equal_each_list_alone(sample_
             alone = claim_list(sample_store, filt, Page(limit=5))
             assert (page[key], page[key + "Total"], page[key + "Next"]) == (alone["items"], alone["total"], alone["next"])
         assert page["claimsBy"] or page["claimsAbout"]
+
+
+@pytest.mark.parametrize("filters", [{}, {"claim_type": "Assessment"}, {"about": None}])
+def test_a_filter_a_layer_counts_is_counted_whole_when_the_store_lacks_the_layer(sample_store, monkeypatch, filters):
+    """Regression (test_statistics): without the statistics, /claims with no filter gave a bounded total."""
+    about = next(iter(sample_store.query(_PAIR).rows()))[0].value
+    filt = ClaimFilter(**{k: about if k == "about" else v for k, v in filters.items()}, params={})
+    monkeypatch.setattr(claims, "COUNT_BEYOND", 1)
+    monkeypatch.setattr(claims, "_known_total", lambda *args: None)
+    monkeypatch.setattr(claims, "_claim_months_page", lambda *args: (None, None))
+    monkeypatch.setattr(claims, "_type_page", lambda *args: (None, None))
+    found = claim_list(sample_store, filt, Page(limit=2))
+    assert found["total"] == _exact(sample_store, filt) > 3 and not found["totalIsLowerBound"]
