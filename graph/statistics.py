@@ -49,7 +49,7 @@ from ontology.namespaces import BASE, FK, RDF, XSD, sparql_prologue
 
 from .dataset_counts import volume_partitions
 from .store import Store
-from .void_description import VOID_GRAPH, refresh_void
+from .void_description import refresh_void, void_version
 
 __all__ = ["STATS_PREFIX", "TOTALS_GRAPH", "SUMMARY_GRAPH", "CO_MENTION_LIMIT", "CO_MENTION_MIN", "FREQUENT",
            "SUMMARY_MIN_VOLUMES", "StatisticsReport", "statistics_graph", "has_statistics", "month_key",
@@ -424,7 +424,7 @@ def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = Fa
     if report.totals or not store.has_graph(SUMMARY_GRAPH):      # a store from before the summaries gets them
         _write(store, SUMMARY_GRAPH, entity_summary(store))
         report.summary = True
-    if report.totals or not store.has_graph(VOID_GRAPH):         # likewise VoID's counts (void_description.py)
+    if report.totals or void_version(store) is None:       # likewise VoID's counts, absent or without their digest
         refresh_void(store)
         report.void = True
     report.seconds = time.perf_counter() - started

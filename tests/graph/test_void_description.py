@@ -11,7 +11,8 @@ from graph.layer_graphs import is_layer_graph
 from graph.networks.table import TABLE_GRAPH, TABLE_PREFIX
 from graph.statistics import STATS_PREFIX, SUMMARY_GRAPH, TOTALS_GRAPH, refresh_statistics
 from graph.dataset_counts import dataset_counts
-from graph.void_description import VOID_GRAPH, description_quads, read_void, scan_counts
+from graph.void_description import (DATASET_IRI, VERSION, VOID_GRAPH, description_quads, read_void, scan_counts,
+                                     void_version)
 from ontology.iris import authority_graph_iri
 from ontology.namespaces import BASE
 
@@ -42,6 +43,27 @@ def test_a_store_from_before_the_void_layer_gets_it_from_a_refresh_that_counts_n
         assert read_void(store) is None
         report = refresh_statistics(store)
         assert (report.volumes, report.void) == (0, True) and read_void(store) is not None
+    finally:
+        store.close()
+
+
+def test_regression_void_counts_written_with_a_time_and_no_digest_are_rewritten_by_the_next_refresh(sample_store_path,
+                                                                                                    tmp_path):
+    import pyoxigraph as ox
+
+    copy = tmp_path / "store"
+    shutil.copytree(sample_store_path, copy)
+    store = open_store(copy)
+    try:
+        kept = [q for q in store.quads(VOID_GRAPH) if q.predicate.value != VERSION]
+        stamp = ox.Quad(ox.NamedNode(DATASET_IRI), ox.NamedNode("http://purl.org/dc/terms/modified"),
+                        ox.Literal("2026-12-02T01:00:00Z"), ox.NamedNode(VOID_GRAPH))
+        store.drop_graphs([VOID_GRAPH])
+        store.replace_graphs({VOID_GRAPH: [*kept, stamp]})
+        assert void_version(store) is None
+        report = refresh_statistics(store)
+        assert (report.volumes, report.void) == (0, True) and void_version(store) is not None
+        assert not [t for t in read_void(store) if t.predicate.value.endswith("/modified")]
     finally:
         store.close()
 
