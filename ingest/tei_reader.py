@@ -43,6 +43,7 @@ from lxml import etree
 from ontology import iris
 
 from .errors import IngestError, SourceError
+from .date_order import DateOrder
 from .dates import DateRefused, check_day, check_range
 from .heading import genre_of, parse_dateline, parties_of, sender_range
 from .limits import size_problem
@@ -633,7 +634,7 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
     root_seen = has_front = False
     depth = documents_seen = 0
     seen: set[str] = set()
-    order = _DateOrder()
+    order = DateOrder()
     try:
         for event, el in xml_events(path, ("start", "end"), _EVENT_TAGS):
             tag = el.tag
@@ -720,66 +721,10 @@ def _raise_collected(where: str, errors: list[SourceError]) -> None:
     raise SourceError(where, f"{len(errors)} documents cannot be read ({listed}{more})", errors[0].line)
 
 
-class _DateOrder:
-    """Holds undated documents (and what follows them) until the next dated document of their chapter, so
-    that `_infer_undated` can date them by the neighbours the editors placed them between; yields in order."""
-
-    def __init__(self):
-        self.held: list[DocumentRecord] = []
-        self.group = self.after = self.last_dated = None
-
-    def add(self, record: DocumentRecord, group: tuple) -> list[DocumentRecord]:
-        """The records ready to be yielded once `record` (of chapter `group`) is read."""
-        ready: list[DocumentRecord] = []
-        if self.held and group != self.group:
-            ready = self.release()                  # no dated document after them in their chapter
-        if not record.is_editorial_note and record.date is None:
-            record.date_basis = record.date_basis or _UNPLACED   # unless _infer_undated places it
-            if not self.held:
-                self.group = group
-                self.after = self.last_dated if self.last_dated and self.last_dated[0] == group else None
-            self.held.append(record)
-        elif self.held:
-            self.held.append(record)
-            if not record.is_editorial_note:
-                _infer_undated(self.held, self.after, record)
-                ready += self.release()
-        else:
-            ready.append(record)
-        if record.date and not record.is_editorial_note:
-            self.last_dated = (group, record)
-        return ready
-
-    def release(self) -> list[DocumentRecord]:
-        held, self.held = self.held, []
-        return held
-
-
 def _group(div: etree._Element) -> tuple:
     """The chapter (or compilation) a document sits in: FRUS orders documents by date within it."""
     parent = div.getparent()
     return (parent.get(_XML_ID), parent.sourceline) if parent is not None else (None, None)
-
-
-_UNPLACED = ("undated in the source, and no dated documents on both sides of it in its chapter to place it by: "
-             "its date is unknown")
-
-
-def _infer_undated(held: list[DocumentRecord], before: tuple | None, after: DocumentRecord) -> None:
-    """Date undated documents by the range the editors placed them in: between the dated neighbours."""
-    if before is None:
-        return
-    prev = before[1]
-    lo, hi = prev.date[:10], after.date[:10]
-    if lo > hi:
-        return                           # not in date order here: no inference
-    for record in held:
-        if record.is_editorial_note or record.date is not None:
-            continue
-        why = "undated in the source" if record.date_basis in (None, _UNPLACED) else record.date_basis
-        record.date, record.date_max = lo, (hi if hi != lo else None)
-        record.date_basis = (f"{why}; the editors placed it between {prev.doc_id} ({lo}) and "
-                             f"{after.doc_id} ({hi}), the dated documents around it in its chapter")
 
 
 def _refuse_entities(where: str, root: etree._Element) -> None:

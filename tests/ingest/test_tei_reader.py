@@ -387,6 +387,24 @@ def test_place_keywords_of_the_header(tmp_path):
     assert record.is_editorial_note and record.pages[0].number == "1"
 
 
+def test_regression_a_year_misprinted_1925_in_a_chapter_of_december_1965_is_read_as_1965_and_says_so():
+    docs = records(FIXTURES / "frus1964-68v03-slice.xml")
+    assert list(docs) == ["d265", "d266", "d267"]
+    d266 = docs["d266"]
+    assert "December 29, 1925" in d266.text[:d266.body_start + 400]
+    assert d266.date == "1965-12-29"
+    assert "the source prints 1925-12-29" in d266.date_basis and "d265 (1965-12-29)" in d266.date_basis \
+        and "d267 (1965-12-29)" in d266.date_basis
+    assert docs["d265"].date_basis is None and docs["d267"].date_basis is None
+
+
+def test_a_document_dated_decades_after_its_chapter_with_nothing_after_it_keeps_its_printed_date():
+    docs = records(FIXTURES / "frus1952-54Guat-slice.xml")
+    assert list(docs) == ["d285", "d286", "d287"]
+    assert docs["d287"].date == "1975-05-12" and not (docs["d287"].date_basis or "").count("misprint")
+    assert docs["d286"].is_editorial_note and docs["d285"].date.startswith("1954-08-29")
+
+
 def test_regression_an_undated_document_with_no_dated_neighbours_was_rejected_and_lost(tmp_path):
     """frus1917-72PubDip d43 (and 11 more in the 99 volumes): printed "undated", with no dated document after
     it in its chapter to place it by. It was left without a date and the SHACL gate rejected it."""
