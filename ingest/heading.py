@@ -62,6 +62,8 @@ _OFFICE_ONLY = re.compile(r"^(?:the\s+|The\s+)?(?P<post>(?:Acting\s+)?(?:(?:Depu
 # in France (Caffery) to the Department of State", and unnumbered "The Secretary of State to the Embassy in Egypt".
 _NUMBERED_SENDER = re.compile(r"^\s*(?:(?:No\.\s*)?\d+[A-Za-z]?\.?\s+)?(?=The\s+[A-Z])")
 _GENRE_STOP = re.compile(r"\s+(?:From|from|to|To|by|By|Prepared|prepared|for|Between|between|With|with|on|Held)\b")
+_BETWEEN = re.compile(r"\b[Bb]etween\s+(?=(?:the\s+)?[A-Z])")
+_AND_OUTSIDE_PARENTHESES = re.compile(r" and (?![^()]*\))")
 _PAREN_PARTY = re.compile(r"(?:^|\s)(?:the\s+)?(?P<office>[^()]*?)\s*\((?P<name>[^()]+)\)")
 
 
@@ -220,6 +222,9 @@ def parties_of(heading: str) -> list[HeadingParty]:
         if recipients:
             parties += _parties_in(recipients[0], recipients[1], "recipient", plain)
         return parties
+    between = _BETWEEN.search(heading)
+    if between:
+        return _between_parties(heading, between.end())
     by = re.search(r"\b(?:by|By)\s+", heading)
     m = re.search(r"\s+to\s+", heading[:by.start()] if by else heading)
     if m and re.match(r"^\s*\d*[A-Za-z]?\.?\s*(?:Letter|Telegram|Message|Note|Memorandum)\b", heading):
@@ -232,6 +237,30 @@ def parties_of(heading: str) -> list[HeadingParty]:
         if recipients:
             parties += _parties_in(recipients[0], recipients[1], "recipient", plain=False)
     return parties
+
+
+def _between_parties(heading: str, start: int) -> list[HeadingParty]:
+    """'Conversation Between the Secretary of State and the Director of Central Intelligence (Dulles)': each side is a
+    party with its office, the first an author and the others recipients (as the editors mark them, from and to). A
+    side is cut at ' and ' only where it is whole (a name in parentheses, an office alone, a title and a name), so
+    'Assistant Secretary for Research and Intelligence (Armstrong)' stays one side."""
+    sides: list[tuple[str, int]] = []
+    text, base = heading[start:], start
+    for piece in _AND_OUTSIDE_PARENTHESES.split(text):
+        if sides and not _whole_side(sides[-1][0]):
+            sides[-1] = (sides[-1][0] + " and " + piece, sides[-1][1])
+        else:
+            sides.append((piece, base))
+        base += len(piece) + len(" and ")
+    parties: list[HeadingParty] = []
+    for k, (side, offset) in enumerate(sides):
+        parties += _parties_in(side, offset, "author" if k == 0 else "recipient", plain=False)
+    return parties
+
+
+def _whole_side(side: str) -> bool:
+    side = re.sub(r",.*$", "", side.strip()) if "(" not in side else side.strip()
+    return side.endswith(")") or bool(_OFFICE_ONLY.match(side) or _PERSON_TITLES.match(side))
 
 
 def sender_range(heading: str) -> tuple[int, int] | None:

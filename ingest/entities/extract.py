@@ -28,7 +28,8 @@ from .identity import canonical_markup, link_persons_list
 from .markup import fall_back, orphan_markup
 from .namesakes import titled_namesake
 from .named_after import NAMED_BEFORE, term_phrases, thing_named_after
-from .offices import office_from_persons_list
+from .nicknames import nickname_index
+from .offices import dates_allow, office_from_persons_list
 from .posts import listed_holder, office_holder, resolve_post
 from .titles import title_mentions
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
@@ -37,8 +38,12 @@ from .places import shouting, choose
 __all__ = ["extract_entities", "EntityExtractor"]
 
 # A capitalised word; a hyphen followed by a capital ends it ("Rusk-Gromyko" is two names, "Chou En-lai" one).
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:(?<![\w])(?:de|van|von|du|di|da|al-|el-))?[A-Z][\w'’]*(?:-(?![A-Z])[\w'’]*)*(?:\.(?=\s[A-Z]))?|[A-Z]\.")
-_GAP = re.compile(r"-|(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:of|the|and|for|on|in|de|da|del|van|von|der|al|bin|el|y|du|des|la|le|di|ibn|ul)(?:[ \t]+|[ \t]*\n[ \t]*))?")
+# An initial glued to the surname ("Allen W.Dulles") keeps its period and the gap after it is empty.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:(?<![\w])(?:de|van|von|du|di|da|al-|el-))?[A-Z][\w'’]*(?:-(?![A-Z])[\w'’]*)*"
+                    r"(?:\.(?=\s[A-Z])|(?<=(?<![\w.])[A-Z])\.(?=[A-Z][a-z]))?|[A-Z]\.")
+# "dinh" of Vietnamese names printed lower-case ("Ngo dinh Nhu") joins like "van".
+_GAP = re.compile(r"-|(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:of|the|and|for|on|in|de|da|del|van|von|der|al|bin|el|y|du|des|la|le|di|ibn|ul|dinh)"
+                  r"(?:[ \t]+|[ \t]*\n[ \t]*))?|(?<=(?<![\w.])[A-Z]\.)(?=[A-Z][a-z])")
 _CONNECTORS = {"of", "the", "and", "for", "on", "in"}
 _RUN = re.compile(f"({_TOKEN.pattern})(?:(?:{_GAP.pattern})(?:{_TOKEN.pattern}))*")
 _PARTICLE_BEFORE = re.compile(r"(?:\b(?:de|De|van|Van|von|Von|du|Du|da|Da|del|Del|della|di|Di|al|El|el|ter|ten)[ -])$")
@@ -143,11 +148,12 @@ class EntityExtractor:
         self.title_only = title_only
         self.a = authorities()
         self.gaz = gazetteer()
-        self.full = self.a.full_index
+        self.full = _with_nicknames(self.a.full_index)
         self.surnames = self.a.surname_index
         self.use_volume_lists = use_volume_lists
         self.phrases: frozenset[str] = frozenset()
         self.descriptions: dict[str, str] = {}
+        self.heads: dict[str, str] = {}
         self._descriptions_of: tuple[str, int] | None = None
         firsts = [w.lower() for p in self.a.people.values()
                   for w in split_name(p.sort).forenames.replace(".", " ").split()[:1] if len(w) > 2]
@@ -188,6 +194,7 @@ class EntityExtractor:
         if self._descriptions_of != (record.volume.id, len(record.volume.persons)):
             self._descriptions_of = (record.volume.id, len(record.volume.persons))
             self.descriptions = _descriptions(record.volume.id, record.volume.persons)
+            self.heads = self._heads_of_state(record.volume.id, record.volume.persons)
         text = record.text
         ctx = PersonContext.of(record.volume.id, record.date, self.use_volume_lists)
         year = ctx.year
@@ -202,6 +209,9 @@ class EntityExtractor:
             found.append(m)
             occupied.add(m.start, m.end)
         for m in self._first_names(record, occupied):
+            found.append(m)
+            occupied.add(m.start, m.end)
+        for m in self._bracketed_forenames(text, ctx, occupied):
             found.append(m)
             occupied.add(m.start, m.end)
         for m in self._scan(text, ctx, year, record.date, occupied):
@@ -362,6 +372,17 @@ class EntityExtractor:
                           explanation=f"'{word}' in the {where} is a given name of {p.name} (hsg-people {pid}), "
                                       f"the {role} named in the heading", entity_links=links_of(pid))
 
+    def _bracketed_forenames(self, text: str, ctx: PersonContext, occupied: "_Spans"):
+        """'Mr. [Allen] Dulles': a forename the editors supplied in brackets makes a full name, bracket and all (as
+        they tag it); read apart, "Allen" went to George V. Allen and "Dulles" to the Secretary named earlier."""
+        for m in _BRACKETED.finditer(text):
+            ids = self.full.get(_key(f"{m.group(1)} {m.group(2)}"))
+            if not ids or occupied.overlaps(m.start(), m.end()):
+                continue
+            res = ctx.resolve_name(text[m.start():m.end()], ids, None, True)
+            res.explanation += "; the forename is the FRUS editors' addition in brackets"
+            yield self._person(m.start(), m.end(), res, ctx, None)
+
     def _person_ids(self, name: str) -> tuple[frozenset[str], bool] | None:
         key = norm(name)
         if key in self.full:
@@ -494,6 +515,12 @@ class EntityExtractor:
             tok = tok[:-1]                 # "Chad." at the end of a sentence
         tok = _POSSESSIVE.sub("", tok) or tok
         low = _key(tok)
+        if _INITIALS.fullmatch(chunk[i].group(0)) and (tok != "M" or self._namesakes_here(chunk, i, ctx)):
+            # "W.W. Rostow", "A. W. Dulles", "M. Bundy": initials start a full name before "M." is read as Monsieur
+            got = self._longest_at(text, chunk, i, tok, low[:1], ctx, year, date, occupied) \
+                or self._initial_and_surname(text, chunk, i, ctx, occupied)
+            if got is not None and got[0] is not None and got[0].kind == "person":
+                return got
         if tok not in self.gaz_first and low not in self.name_first and low not in self.surnames \
                 and tok not in _TITLE_FIRST and tok not in self.gaz \
                 and not (tok.isupper() and len(tok) > 3 and tok.capitalize() in self.gaz_first):
@@ -510,6 +537,34 @@ class EntityExtractor:
         if low not in self.surnames and not (i + 1 < n and _key(text[start:chunk[i + 1].end()]) in self.surnames):
             return None
         return self._name_at(text, chunk, i, ctx, None, occupied, upto=min(n, i + 3))
+
+    def _initial_and_surname(self, text, chunk, i, ctx, occupied):
+        """'Mr. W. Bundy' after 'Mr. McG. Bundy': one initial and a surname, where the namesakes listed or named here
+        differ by the initial of their first forename, name the one whose forename it starts (no index form 'w bundy'
+        exists for William Putnam Bundy). (mention, next token) or None."""
+        if i + 1 >= len(chunk) or len(chunk[i].group(0)) != 2:
+            return None
+        s, (surface, e) = chunk[i].start(), self._name_surface(text, chunk[i].start(), chunk[i + 1].end())
+        key = _key(chunk[i + 1].group(0).rstrip("."))
+        here = self.surnames.get(key, frozenset()) & (ctx.volume_ids | set(ctx.resolved.values()))
+        fits = {pid for pid in here if split_name(self.a.person(pid).sort).forenames[:1] == chunk[i].group(0)[0]}
+        if len(here) < 2 or len(fits) != 1 or occupied.overlaps(s, e):
+            return None
+        (pid,) = fits
+        person = self.a.person(pid)
+        res = Resolution(iris.person_iri(pid), person.name, 0.85,
+                         f"'{surface}': of the {len(here)} people named {chunk[i + 1].group(0).rstrip('.')} listed or named "
+                         f"here, only {person.name} (hsg-people {pid}) has a forename with that initial", "name-variant",
+                         links=links_of(pid), pid=pid)
+        return self._person(s, e, res, ctx, None), i + 2
+
+    def _namesakes_here(self, chunk, i, ctx) -> bool:
+        """Whether the surname after "M." has two namesakes listed or named here ("M. Bundy": McGeorge, not William);
+        otherwise "M." is Monsieur ("M. Couve de Murville"), a title outside the span as the editors tag it."""
+        if i + 1 >= len(chunk):
+            return False
+        ids = self.surnames.get(_key(_POSSESSIVE.sub("", chunk[i + 1].group(0))), frozenset())
+        return len(ids & (ctx.volume_ids | set(ctx.resolved.values()))) > 1
 
     def _titled_name_at(self, text, chunk, i, tm, ctx, occupied):
         """A name after the title `tm` that starts at token i, or None."""
@@ -716,6 +771,12 @@ class EntityExtractor:
             then = self._holder_in_printed_year(text, s, e, surface, in_volume, ctx)
             if then is not None:
                 return self._person(s, e, then, ctx, title)       # "Kennedy in 1962" in a 1979 memorandum
+        named_here = in_volume & set(ctx.resolved.values())
+        if title is None and len(in_volume) > 1 and len(named_here) == 1:
+            (relative,) = named_here
+            rivals = [pid for pid in self._principal_rivals(key, relative, ctx) if pid in in_volume]
+            if rivals:     # "Chiang" after "Chiang Ching-kuo" (indexed under another family-name form): his father too
+                return self._person(s, e, self._ambiguous_surname(surface, relative, rivals, ctx), ctx, title)
         if in_volume:
             res = ctx.resolve_name(surface, in_volume if len(in_volume) > 0 else ids, title, False)
             if res.entity is None and title and ids:
@@ -781,11 +842,28 @@ class EntityExtractor:
     def _principal_rivals(self, key: str, known: str, ctx: PersonContext) -> list[str]:
         """Namesakes of the one person of this surname named earlier who, at the document's date, are the President or
         the Secretary of State: after "Allen Dulles" or "Milton Eisenhower" a lone "Dulles" or
-        "Eisenhower" is as likely the Secretary or the President, so the earlier name does not settle it."""
-        if not ctx.date or self._top_office(known, ctx.date):
-            return []
+        "Eisenhower" is as likely the Secretary or the President, so the earlier name does not settle it. The same for
+        a namesake the volume's persons list describes as a country's head ("President of the Republic of China"):
+        after "Chiang Ching-kuo" a lone "Chiang" is as likely his father, after "Bui Diem" a lone "Diem" President Diem."""
         others = self.surnames.get(key, frozenset()) - {known}
-        return sorted(pid for pid in others if self._top_office(pid, ctx.date))
+        heads = [] if known in self.heads else sorted(pid for pid in others & ctx.volume_ids if pid in self.heads
+                                                      and dates_allow(self.heads[pid], ctx.year)
+                                                      and (ctx.year is None or self.a.person(pid).alive_in(ctx.year) is not False))
+        if not ctx.date or self._top_office(known, ctx.date):
+            return heads
+        return sorted(set(heads) | {pid for pid in others if self._top_office(pid, ctx.date)})
+
+    def _heads_of_state(self, volume_id: str, persons) -> dict[str, str]:
+        """hsg id -> description, for the people the volume's persons list describes as a country's head: "President
+        of the Republic of Vietnam until November 1, 1963", "King of Jordan", "Premier, People's Republic of China" (the
+        country as the gazetteer knows it). The description's dates say when he is a rival (offices.dates_allow)."""
+        people = authorities().volume_people(volume_id)
+        out = {}
+        for e in persons:
+            m = _HEAD_OF.match(e.description or "")
+            if m and e.xml_id in people and any(x.kind == "country" for x in self.gaz.get(m.group("place").rstrip(".,;"), ())):
+                out[people[e.xml_id]] = e.description
+        return out
 
     def _top_office(self, pid: str, date: str) -> bool:
         return any(q.title in _TOP_OFFICES and q.holds_on(date) for q in self.a.posts_by_person.get(pid, []))
@@ -793,8 +871,9 @@ class EntityExtractor:
     def _ambiguous_surname(self, surface: str, known: str, rivals: list[str], ctx: PersonContext) -> Resolution:
         """An unlinked mention with the earlier-named person and the office-holding namesakes as candidates."""
         cands = tuple(Candidate(iris.person_iri(pid), 0.5, self.a.person(pid).name) for pid in (known, *rivals))
-        held = ", ".join(f"{self.a.person(pid).name} (hsg-people {pid}) held the post of President or Secretary of State on {ctx.date[:10]} (POCOM)"
-                         for pid in rivals)
+        held = ", ".join(f"{self.a.person(pid).name} (hsg-people {pid}) " + (
+            f"is described by the volume's persons list as \"{self.descriptions.get(pid, '')[:60]}\"" if pid in self.heads
+            else f"held the post of President or Secretary of State on {ctx.date[:10]} (POCOM)") for pid in rivals)
         return Resolution(None, None, 0.0, f"'{surface}': {self.a.person(known).name} (hsg-people {known}) is named "
                           f"earlier in this document, but {held}; left unlinked", "name-variant", cands)
 
@@ -863,6 +942,10 @@ class EntityExtractor:
                        res.candidates, res.explanation, office=title or None, entity_links=res.links)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_HEAD_OF = re.compile(r"(?:Generalissimo\s+)?(?:President|Prime Minister|Premier|King|Queen|Shah|Emperor|Chancellor)(?:\s+of\s+|,\s+)"
+                      r"(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)")
+_BRACKETED = re.compile(r"\[([A-Z][a-z]+)\] ([A-Z][\w'’-]*[a-z])")
 _PRINTED_YEAR = re.compile(r"(?<![\d–-])(1[89]\d\d)(?![\d–-])")
 
 
@@ -902,6 +985,11 @@ def _terms_index(terms: tuple[tuple[str, str, str], ...]):
         return None
     alts = "|".join(re.escape(n) for n in sorted(entries, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), entries
+
+
+def _with_nicknames(full: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """The authority full-name index with the nickname forms ("Mac Bundy", "Chip Bohlen") that no record prints whole."""
+    return {**full, **nickname_index()}
 
 
 def _middle_names(a) -> dict[str, frozenset[str]]:

@@ -26,7 +26,7 @@ _GENERIC = {"the", "of", "for", "and", "to", "in", "on", "at", "special", "assis
             "acting", "chief", "member", "from", "until", "also", "with", "staff"}
 _NATION = re.compile(r"\bof\s+(?:the\s+)?(?P<of>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)|(?P<adj>U\.S\.|\b[A-Z][a-z]+)")
 _UNTIL = re.compile(r"\buntil\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)\b")
-_FROM = re.compile(r"\bfrom\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)\b")
+_FROM = re.compile(r"\b(?:from|after|since)\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True)

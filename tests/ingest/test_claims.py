@@ -206,9 +206,10 @@ def test_transcript_labels_name_the_speaker_also_by_the_initial_of_a_heading_tit
     r = document("K: I think they want a meeting as much as we do.\n\nP: We must be quite firm with them.",
                  "3. Transcript of Telephone Conversation Between President Nixon and his Assistant (Kissinger)",
                  "Washington, July 28, 1970, 4 p.m.")
-    for role, name in (("author", "Nixon"), ("recipient", "Kissinger")):   # as the TEI reader reads persName/@type
-        at = r.heading.index(name)
-        r.parties.append(Party(role=role, name=name, start=at, end=at + len(name), entity=PEOPLE + name.lower()))
+    for role, name in (("author", "Nixon"), ("recipient", "Kissinger")):   # the reader reads "Between" as parties
+        (party,) = [p for p in r.parties if p.name == name]
+        assert party.role == role
+        party.entity = PEOPLE + name.lower()                                # as the entity layer resolves them
     named(r, "K", "person", PEOPLE + "kissinger")
     k, p = [c for _, c in claims(r)]
     assert r.text[k.start:k.end].startswith("I think") and k.claimants == (PEOPLE + "kissinger",)
