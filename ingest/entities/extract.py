@@ -66,14 +66,14 @@ _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 _SHORT_GIVEN = re.compile(r"[A-Z][a-z]{1,4}")
 _TITLE = re.compile(
     r"(?:(?:Acting|Deputy|Under|Assistant|Vice|Prime|Foreign|Defense|Defence|Finance|Special|Chief|Field|Lieutenant|Rear|Vice|Former|Ex-)\s+)*"
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mme|Mlle|M|Sr|Sra|Herr|Signor|Sir|Lord|Lady|Dame|President|President-elect|Chairman|Secretary(?:[- ]General)?(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy|the\s+Interior|Health|Transportation))?|"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mme|Mlle|M|Sr|Sra|Herr|Signor|Sir|Lord|Lady|Dame|President|President-elect|Pres|Chairman|Secretary(?:[- ]General)?(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy|the\s+Interior|Health|Transportation))?|"
     r"Ambassador|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Governor|Gov|General|Gen|Admiral|Adm|Colonel|Col|Major|Maj|"
-    r"Captain|Capt|Lieutenant|Lt|Commander|Cdr|Marshal|Minister|Premier|Chancellor|Director|Counselor|Judge|Justice|Mayor|Professor|Prof|"
+    r"Captain|Capt|Lieutenant|Lt|Commander|Cdr|Marshal|Minister|Premier|Chancellor|Director(?:\s+(?:of|for)\s+Central\s+Intelligence)?|Counselor|Judge|Justice|Mayor|Professor|Prof|"
     r"King|Queen|Prince|Princess|Shah|Emperor|Sheikh|Shaikh|Emir|Amir|Sultan|Pope|Cardinal|Archbishop|Bishop|Father|Rabbi|Chargé|Charge|"
     r"Attorney\s+General|Generalissimo|Chief\s+Justice|Speaker|Leader)\.?\s+(?=[A-Z])"
 )
 _TITLE_FIRST = set("""M Mlle Sr Sra Herr Signor Acting Deputy Under Assistant Vice Prime Foreign Defense Defence Finance Special Chief Field Lieutenant Rear
-Former Ex- Mr Mrs Ms Miss Dr Messrs Mme Sir Lord Lady Dame President President-elect Chairman Secretary Secretary-General
+Former Ex- Mr Mrs Ms Miss Dr Messrs Mme Sir Lord Lady Dame President President-elect Pres Chairman Secretary Secretary-General
 Ambassador Senator Sen Representative Rep Congressman Congresswoman Governor Gov General Gen Admiral Adm Colonel Col Major Maj
 Captain Capt Lt Commander Cdr Marshal Minister Premier Chancellor Director Counselor Judge Justice Mayor Professor Prof King
 Queen Prince Princess Shah Emperor Sheikh Shaikh Emir Amir Sultan Pope Cardinal Archbishop Bishop Father Rabbi Chargé Charge
@@ -570,6 +570,8 @@ class EntityExtractor:
         """A name after the title `tm` that starts at token i, or None."""
         n = len(chunk)
         title = text[chunk[i].start():tm.end()].strip().rstrip(".")
+        title = _DCI_MISPRINT.sub("Director of Central", title)     # "Director for Central Intelligence Dulles"
+        title = _PRES.sub("President", title)                           # "Vice Pres Johnson", "Pres. Eisenhower"
         k = i
         while k < n and chunk[k].start() < tm.end():
             k += 1
@@ -943,6 +945,8 @@ class EntityExtractor:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_DCI_MISPRINT = re.compile(r"^Director\s+for\s+Central")
+_PRES = re.compile(r"\bPres$")
 _HEAD_OF = re.compile(r"(?:Generalissimo\s+)?(?:President|Prime Minister|Premier|King|Queen|Shah|Emperor|Chancellor)(?:\s+of\s+|,\s+)"
                       r"(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)")
 _BRACKETED = re.compile(r"\[([A-Z][a-z]+)\] ([A-Z][\w'’-]*[a-z])")

@@ -150,6 +150,8 @@ def test_regression_between_heading_gave_the_director_of_central_intelligence_no
     ("9. Memorandum of Conversation Between the Assistant Secretary for Research and Intelligence (Armstrong) and "
      "the Secretary of State", [("author", "Assistant Secretary for Research and Intelligence")]),
     ("7. Agreement Between the United States and Japan", []),
+    ("143. Memorandum of Telephone Conversation Between Secretary of State Dulles and Director for Central Intelligence "
+     "Dulles", [("author", "Secretary of State"), ("recipient", "Director for Central Intelligence")]),
 ])
 def test_each_side_of_between_is_a_party_with_its_office(heading, parties):
     assert [(p.role, p.office) for p in parties_of(heading)] == parties
@@ -180,3 +182,20 @@ def test_regression_presidents_special_assistant_rostow_in_1967_was_eugene(extra
     date bound, so the first clause's "until 1966" ruled him out and the author became Eugene Rostow."""
     record = passage(extractor, "frus1964-68v11", "d215")
     assert [(p.role, p.entity) for p in record.parties if p.name == "Rostow"] == [("author", iris.person_iri("111647"))]
+
+
+# -- titles the title pattern missed ---------------------------------------------------------------------------------
+
+def test_regression_director_of_central_intelligence_dulles_was_given_to_the_secretary(extractor):
+    """frus1955-57v15 d105's source note: "… to Robert B. Anderson, Hoover, Allen, and Director of Central Intelligence
+    Dulles": the office was no title before a name ("Director" alone must be followed by a capital), so "Dulles"
+    went to the Secretary, the memorandum's recipient."""
+    record = passage(extractor, "frus1955-57v15", "d105")
+    assert linked(record, "Dulles") == [ALLEN_DULLES]
+
+
+def test_regression_vice_pres_johnson_was_given_to_u_alexis_johnson(extractor):
+    """frus1961-63v01 d58 (May 1961): "Vice Pres Johnson" is the Vice President, whom the list describes so; the
+    abbreviation was no title and the lone "Johnson" went to U. Alexis Johnson."""
+    record = passage(extractor, "frus1961-63v01", "d58")
+    assert linked(record, "Johnson") == [iris.person_iri("106664")]
