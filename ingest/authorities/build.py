@@ -221,6 +221,46 @@ def find_duplicates(people: dict[str, dict], pocom: dict, posts_by_pocom: dict[s
     return merged
 
 
+def _spelling_key(name: str) -> str:
+    """One key for spellings that differ in diacritics, hyphens, apostrophes and 'Surname, Forenames' order."""
+    return " ".join(norm(w) for w in display_name(name).replace("-", "").replace("’", "").replace("'", "").split())
+
+
+def find_other_spellings(people: dict[str, dict], folded: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Records that another record's persons-list variant gives as its other spelling: {duplicate: (canonical, reason)}.
+
+    A FRUS persons list that prints "Park Chung Hee (Pak Chong-hui)" says that Pak Chōng-hūi, a record of its
+    own, is Park Chung Hee. Folded only when exactly one record gives the name so (two or more words), the
+    record has no POCOM link, and it knows no spelling of its own that the other record lacks ("Yan Jiagan",
+    whose "Yen Chia-kan" and "C.K. Yen" Ye Jianying's record does not know, stays apart).
+    """
+    alternatives: dict[str, set[str]] = defaultdict(set)
+    known: dict[str, set[str]] = defaultdict(set)
+    for pid, rec in people.items():
+        for v in rec["variants"] + [rec["pref"]]:
+            known[pid].add(_spelling_key(re.sub(r"\([^)]*\)", "", v)))
+            for inner in re.findall(r"\(([^)]*)\)", v):
+                for alt in inner.split(","):
+                    key = _spelling_key(alt.strip(" ”“\""))
+                    known[pid].add(key)
+                    if len(key.split()) >= 2:
+                        alternatives[key].add(pid)
+    merged: dict[str, tuple[str, str]] = {}
+    for pid, rec in sorted(people.items()):
+        givers = alternatives.get(_spelling_key(rec["pref"]), set()) - {pid}
+        if rec["pocom"] or pid in folded or len(givers) != 1:
+            continue
+        can = next(iter(givers))
+        own = {_spelling_key(re.sub(r"\([^)]*\)", "", v)) for v in rec["variants"] + [rec["pref"]]}
+        if can in folded or not own <= known[can]:
+            continue
+        shown = next(v for v in people[can]["variants"] if "(" in v and _spelling_key(rec["pref"]) in
+                     {_spelling_key(a.strip(" ”“\"")) for i in re.findall(r"\(([^)]*)\)", v) for a in i.split(",")})
+        merged[pid] = (can, f"a FRUS persons list gives {display_name(rec['pref'])} as another name of "
+                            f"{display_name(people[can]['pref'])} ('{shown}')")
+    return merged
+
+
 def _title_in_remark(title: str, remark: str) -> bool:
     t = title.lower()
     if " to " in t and t.startswith(("ambassador", "envoy", "minister")):
@@ -367,6 +407,7 @@ def build_authorities(shared: Path, out: Path = DATA_DIR) -> BuildReport:
     for p in pocom["posts"]:
         posts_by_pocom[p[0]].append(p)
     merged = find_duplicates(raw, pocom, posts_by_pocom)
+    merged.update(find_other_spellings(raw, merged))
 
     volumes: dict[str, dict[str, str]] = defaultdict(dict)
     people_out: dict[str, dict] = {}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ingest.authorities import authorities, display_name, name_forms, split_name
-from ingest.authorities.build import find_duplicates, parse_rigour_yaml
+from ingest.authorities.build import find_duplicates, find_other_spellings, parse_rigour_yaml
 from ingest.authorities.rdf import authority_graphs
 from ontology import iris
 from ontology.namespaces import SCHEMA, SKOS, WD
@@ -64,6 +64,28 @@ def test_duplicates_are_folded_only_on_strong_evidence():
              "sawyer-charles": [["sawyer-charles", "chief-of-mission-belgium",
                                  "Ambassador Extraordinary and Plenipotentiary to Belgium", "1944", "1945", "chief:belgium"]]}
     assert find_duplicates(people, {}, posts) == {}
+
+
+def test_regression_pak_chong_hui_and_park_chung_hee_were_two_people():
+    a = authorities()
+    assert a.canonical("110296") == "110369"
+    assert "Park Chung Hee (Pak Chong-hui)" in a.people["110296"].same_as_reason
+    assert a.person("110296").name == "Park Chung Hee"
+
+
+def test_a_name_a_persons_list_gives_in_brackets_folds_only_a_record_that_knows_nothing_more():
+    people = {   # the hsg-people records as they are (variants abridged)
+        "110296": {"pref": "Pak Chōng-hūi", "pocom": None, "variants": ["Pak Chōng-hūi"]},
+        "110369": {"pref": "Park Chung Hee", "pocom": None,
+                   "variants": ["Park Chung Hee (Pak Chong-hui)", "Park, Chung Hee", "President Park"]},
+        "114900": {"pref": "Ye Jianying", "pocom": None,
+                   "variants": ["Yeh Chien-ying (Ye Jianying)", "Yeh, Chien-ying (Yan Jiagan)"]},
+        "114874": {"pref": "Yan Jiagan", "pocom": None,      # Yen Chia-kan of Taiwan, named in error beside Ye
+                   "variants": ["Yen Chia-kan", "Yan Jiagan (Yen Chia-kan)", "Yan Jiagan (Yen Chia-kan) (C.K. Yen)"]},
+    }
+    folded = find_other_spellings(people, {})
+    assert list(folded) == ["110296"] and folded["110296"][0] == "110369"
+    assert find_other_spellings(people, {"110369": ("1", "folded")}) == {}
 
 
 def test_rigour_yaml_subset():
