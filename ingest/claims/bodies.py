@@ -36,9 +36,47 @@ def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> 
     """The mentions with glossary terms read as the bodies they name, plus capitals in the body."""
     terms = {t.xml_id: t for t in record.volume.terms}
     named = {m.entity for m in mentions if m.entity and m.kind != "term"}
-    out = [_term_body(record, m, terms, named, cues) if m.kind == "term" else m for m in mentions]
+    out = [_term_body(record, m, terms, named, cues) if m.kind == "term" else m
+           for m in mentions + _term_repeats(record, mentions) if not _other_case(record, m, terms)]
     out += _capitals(record, out, cues)
     return out + _short_names(record, out, cues)
+
+
+def _other_case(record: DocumentRecord, m: Mention, terms: dict[str, ListEntry]) -> bool:
+    """'One of our people…' tagged as the glossary term ONE (Office of National Estimates): an acronym
+    printed in another case is a word, not the term."""
+    entry = _entry_of(m, terms) if m.kind == "term" else None
+    name = entry.name.split()[0] if entry and entry.name else ""
+    surface = record.text[m.start:m.end]
+    return len(name) > 1 and name.isupper() and surface != name and surface.upper() == name
+
+
+def _term_repeats(record: DocumentRecord, mentions: list[Mention]) -> list[Mention]:
+    """A glossary term the editors tagged once in the document ("PRG", "SYG"), printed again in the body
+    where no mention covers it: the same term there too (the editors tag a term's first use, not each)."""
+    terms = {record.text[m.start:m.end]: m for m in mentions if m.kind == "term" and m.end - m.start >= 2}
+    terms = {k: m for k, m in terms.items() if k.isupper() and k.isalpha()}
+    if not terms:
+        return []
+    start, end = record.body_start, record.body_end if record.body_end is not None else len(record.text)
+    covered = bytearray(end - start)          # the body's characters some mention covers
+    for m in mentions:
+        a, b = max(m.start, start), min(m.end, end)
+        if a < b:
+            covered[a - start:b - start] = b"\x01" * (b - a)
+    text, out = record.text, []
+    for surface, m in terms.items():            # str.find: a pattern compiled per document costs more
+        at = text.find(surface, start, end)
+        while at >= 0:
+            stop = at + len(surface)
+            if not _word_char(text, at - 1) and not _word_char(text, stop) and not any(covered[at - start:stop - start]):
+                out.append(dataclasses.replace(m, start=at, end=stop, exact=surface))
+            at = text.find(surface, stop, end)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_’'-")
 
 
 def _year(record: DocumentRecord) -> int | None:
@@ -69,7 +107,9 @@ def _label(e: Entry) -> str:
 
 
 def _named_by(description: str, record: DocumentRecord, cues: Cues) -> tuple[Entry, str] | None:
-    probes = [description, *_PARENTHESIS.findall(description)]
+    # "People's Republic of China (see also CPR)": the description without its aside is tried too.
+    bare = _PARENTHESIS.sub("", description).strip()
+    probes = [description, *([bare] if bare and bare != description else []), *_PARENTHESIS.findall(description)]
     if description in cues.governments:
         probes.insert(0, cues.governments[description])
     for p in cues.government_patterns:
@@ -133,7 +173,7 @@ def _capitals(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> li
         if hit is None:
             continue
         entry, iri = hit
-        why = f"'{c.group(0)}' stands for {_label(entry)}: a capital in the claims cues ([bodies.cities])"
+        why = f"'{c.group(0)}' stands for {_label(entry)}: a capital or a telegraphese name in the claims cues ([bodies.cities], [bodies.country_words])"
         out.append(Mention(s, e, entry.kind, "capital", 0.7, iri, _label(entry), explanation=why, exact=c.group(0)))
     return out
 

@@ -24,6 +24,7 @@ _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Messrs)\.?|\bMiss|\bSir|\b
 # A title followed by a name or by "of …" is no bare title: "President Nixon", "Prime Minister of such a neighbor".
 _NAME_OR_OF_AFTER = re.compile(r"\s+(?:of\b|[A-Z][a-z])|[-’']")
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+(?!\s+of\b)")
 # A capitalized word, then (not consumed, so "Foreign Minister Ghazzi" is tried at "Minister") the name after it.
 _CAPITALIZED_PAIR = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+(?=([A-Z][a-z’'-]{2,})\b)")
 
@@ -117,7 +118,8 @@ class DocumentPeople:
     def title(self, printed: str) -> str | None:
         """The title a phrase is ("Pres." -> "president"), or None."""
         words = printed.split()
-        text = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in words if w.lower() != "the")
+        abbreviated = self.cues.title_abbreviations      # "Pres.", also "Sec" without its period (telephone notes)
+        text = " ".join(abbreviated.get(w.lower(), abbreviated.get(w.lower() + ".", w)) for w in words if w.lower() != "the")
         return text.lower() if text.lower() in self.cues.speaker_titles else None
 
     def named(self, printed: str) -> Named | None:
@@ -163,6 +165,8 @@ class DocumentPeople:
                 continue
             printed = m.group(0)
             title = self.title(printed)
+            if title and _NAME_AFTER.match(text, m.end()):
+                continue         # "Vice President Gómez": the title of the name after it, not the document's Vice President
             hits = self.by_title.get(title, {}) if title else self.by_word.get(printed.lower(), {})
             if len(hits) == 1:
                 out.append((m.start(), next(iter(hits)), None))

@@ -176,7 +176,7 @@ def _build(data: dict) -> Cues:
         governments=dict(data["bodies"]["governments"]),
         organization_words=_words_pattern(data["bodies"]["organization_words"]),
         not_bodies=_words_pattern(data["bodies"]["not_bodies"], _FLAGS),
-        cities={k: tuple(v) for k, v in data["bodies"]["cities"].items()},
+        cities={k: tuple(v) for k, v in {**data["bodies"]["cities"], **data["bodies"]["country_words"]}.items()},
         short_names=dict(data["bodies"]["short_names"]),
         short_name_pattern=re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(k) for k in sorted(data["bodies"]["short_names"], key=len, reverse=True)) + r")(?![\w’'-])"),
     )

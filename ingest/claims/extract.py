@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
 from .bodies import with_bodies
+from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
 from .cues import Cues, load_cues
 from .quotes import Quote, find_quotes
@@ -36,6 +37,7 @@ ABOUT_KINDS = frozenset({"person", "country", "organization", "region", "place"}
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
 _END_PUNCT = re.compile(r"[.!?;:…][”\"’')\]*_]*$")
 _SPEECH_ATTITUDE = frozenset({"speech", "attitude"})
+_PRESENT_AFTER_SUBJECT = re.compile(r"\b(?:it|that|this|he|she|which|who)\s+(?:\w+ly\s+)?[a-z]{2,}[^s\W]s\b", re.IGNORECASE)
 _DIGIT_WORD = re.compile(r"[A-Za-z]*\d[\w’'-]*")
 # Longer than any FRUS sentence (the longest in the fixtures is 436 characters): run-on text or a table.
 # Not read for claims, which keeps the per-sentence steps (subject, quotes, about) linear in the document.
@@ -43,9 +45,12 @@ MAX_SENTENCE = 4000
 # What may stand between a sentence's subject and its verb: "of the British Embassy", ", China Desk,".
 _AFTER_SUBJECT = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|\s*,[^,;:]{1,40},)?\s+(?:\w+ly\s+)?([a-z][\w’'-]*)")
 _QUESTION = re.compile(r"\?[”\"’')\]*_]*$")
+# "If you could get the Cuban troops withdrawn . . .": an utterance broken off, not a statement (a full stop
+# before the dots, ". . . .", ends a sentence and marks an omission).
+_BROKEN_OFF = re.compile(r"(?<![.\s])\s*(?:\.\s\.\s\.|\.\.\.|…)[”\"’')\]*_]*$")
 # The start of a sentence before its first word: an enumerator, quotes, brackets.
 _OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s*)?")
-_WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?I\s")
+_WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So)\s+)?I\s")     # "And I am not prepared…"
 # A title opening a sentence ("Prime Minister in frank discussion with … stated"), and what ends its clause.
 _TITLE_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=\s)")
 _TITLE_ASIDE = re.compile(r"[\s“\"(—–-]*(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=,)")
@@ -55,6 +60,9 @@ _PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+|no
 # A reporting verb in a concessive clause inside the sentence ("Mr. Birdsall, while he repeatedly said…,
 # obviously would like…") is not the sentence's main verb.
 _CONCESSIVE = re.compile(r",\s*(?:while|although|though|whereas|even though)\s+[^,;:]*$", re.IGNORECASE)
+# "…as to whether or not he believes the documents should be released": an embedded question, nothing asserted.
+_THEY_AGREED = re.compile(r"[\s“\"(—–-]*They\s+(?:both\s+|all\s+)?(?:agreed|concurred|concluded)\b")
+_EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1,3}$", re.IGNORECASE)
 _THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
 # What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
 _NEXT_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|but)\s+(?=(?:[Tt]he\s+)?[A-Z])")
@@ -95,6 +103,24 @@ class _Decision:
     attitude: bool = False           # a view held ("Burns is concerned…"), not words spoken
 
 
+def _note_speaker(state: "_State") -> None:
+    """Keep the last two distinct persons who spoke, for "They agreed…"."""
+    who = state.last_speaker
+    if who is not None and len(who.iris) == 1 and "person" in who.kinds and (not state.recent or state.recent[-1].iris != who.iris):
+        state.recent = [*state.recent[-1:], who]
+
+
+def _both_agreed(text: str, s: int, state: "_State") -> _Decision | None:
+    """'The Pres. thinks it a good idea…. They agreed it is a close decision.': after two persons have
+    spoken, "They agreed/concluded…" opening a sentence is both of theirs."""
+    if len(state.recent) < 2 or not _THEY_AGREED.match(text, s):
+        return None
+    a, b = state.recent
+    agent = Agent(a.iris + b.iris, a.names + b.names, "'They': the two persons who spoke last",
+                  a.details + b.details, kinds=a.kinds + b.kinds)
+    return _Decision("report", agent, "agreed", 0.55, "'They agreed…' after two speakers")
+
+
 @dataclass
 class _State:
     """What carries from sentence to sentence: the last third-party speaker (for 'he said'),
@@ -106,6 +132,8 @@ class _State:
     speakers: set[tuple[str, ...]] = field(default_factory=set)     # who has spoken so far in the document
     held_view: bool = False          # the report running on is a view held, not words spoken
     relay_block: int = -1            # the paragraph of a relaying lead-in: its own other sentences stay the writer's
+    recent: list[Agent] = field(default_factory=list)     # the last two distinct persons who spoke
+    relaying: bool = False           # the report running on is a person's account of a government's message
     done: set[tuple[int, int]] = field(default_factory=set)
 
 
@@ -160,8 +188,12 @@ class _Extractor:
         words = self._words(s, e)
         if _QUESTION.search(t):
             return "question"
+        if _BROKEN_OFF.search(t, max(0, len(t) - 16)):
+            return "broken off"
         if t.startswith("[") and t.rstrip(".").endswith("]"):
             return "editorial insertion"
+        if self.transcript and t.startswith("(") and t.endswith((")", ".)")):
+            return "stage direction"         # "(Sisco read the message.)" between a transcript's lines
         if len(words) < self.cues.min_words:
             return "fragment"
         if len(_DIGIT_WORD.findall(t)) >= 0.4 * len(words):
@@ -178,6 +210,8 @@ class _Extractor:
         return None
 
     def _has_verb(self, words: list[str], t: str) -> bool:
+        if _PRESENT_AFTER_SUBJECT.search(t) and not t.endswith(":"):     # "It boils down to this:" is a lead-in
+            return True              # "Okay, that makes sense.", "That gives them a shot at the Arabs."
         for w in words:
             lw = w.lower()
             if lw in self.cues.verbs or lw.endswith(("ed", "ing", "n't", "n’t")):
@@ -208,13 +242,21 @@ class _Extractor:
         skip = {id(m) for m in exclude}
         found: list[tuple[int, str]] = []
         inside = self.mentions.within(s, e)
+        local: dict[str, ClaimAgent] = {}
         for m in inside:
             if id(m) not in skip and m.entity and m.kind in ABOUT_KINDS:
                 found.append((m.start, m.entity))
+            elif id(m) not in skip and m.kind == "person" and not m.entity:
+                # "CARL MCINTIRE", "CHIANG": a person the entity layer found but could not link, local to the document.
+                agent = agent_of_mentions(self.r, [m], "a person named in the claim")
+                if agent is not None and agent.iris[0] not in claimants:
+                    found.append((m.start, agent.iris[0]))
+                    local.setdefault(agent.iris[0], ClaimAgent(iri=agent.iris[0], label=agent.names[0], kind="person", local=True))
         # "the Secretary", "Evatt" untagged: the person the document names so, unless it is the speaker;
         # "the Prime Minister", "Mr. Houdek" tied to no linked person: a person local to the document.
-        local: dict[str, ClaimAgent] = {}
-        for at, iri, named in self.people.untagged(s, e, [(m.start, m.end) for m in inside]):
+        # an unresolved glossary term ("Sec", glossed "Secretary") does not hide the title it prints
+        covered = [(m.start, m.end) for m in inside if m.kind != "term"]
+        for at, iri, named in self.people.untagged(s, e, covered):
             if iri in claimants:
                 continue
             found.append((at, iri))
@@ -373,7 +415,8 @@ class _Extractor:
         if office is not None:
             return office
         matches = [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)
-                   if not self.cues.not_speech.match(t, m.start) and not _CONCESSIVE.search(t, 0, m.start)]
+                   if not self.cues.not_speech.match(t, m.start) and not _CONCESSIVE.search(t, 0, m.start)
+                   and not _EMBEDDED_QUESTION.search(t, 0, m.start)]
         voice = self.voice_for(block, state)
         carried = self._subjectless(s, t, matches, block, state)
         if carried is not None:
@@ -454,8 +497,21 @@ class _Extractor:
                 or not speech.agent.kinds or "person" in speech.agent.kinds):
             return speech
         bodies = ", ".join(speech.agent.names)
+        state.relaying = True
         return _Decision("report", speaker, speech.cue, 0.6,
                          f"{bodies} holds the view in the account {', '.join(speaker.names)} is giving")
+
+    def _relay_goes_on(self, block: Block, state: _State) -> Agent | None:
+        """'3. HUANG SAID…. THE CHINESE GOVT HOPES…. / 4. THE CHINESE TABLE TENNIS ASSOCIATION WILL DESIGNATE…':
+        a numbered paragraph right after one that ended on a government's message in a person's account
+        (an envoy delivering it) goes on giving that message; any other paragraph starts afresh."""
+        report, relaying = state.report, state.relaying
+        state.report, state.relaying = None, False
+        if report is None or not relaying or not block.enumerated or block.index == 0 \
+                or not self.blocks[block.index - 1].enumerated or self.transcript:
+            return None
+        state.relaying = True
+        return report
 
     def _opening_title(self, s: int, verb_start: int) -> Agent | None:
         """'Prime Minister in frank discussion with Turkish Minister stated…': a title opening the sentence
@@ -580,18 +636,23 @@ class _Extractor:
             state.report = None          # someone we cannot name speaks: no claim, and no carrying over
             return None
         if speech is not None:
+            state.relaying = False
             speech = self._spoken_for(speech, state, voice)
             if speech.claim_type == "report":
                 if speech.speaker_mentions or not (voice and speech.agent.iris == voice.iris):
                     state.last_speaker = speech.agent     # also the writer named in the third person: "The President assured…"
                 if speech.then is not None:
                     state.last_speaker = speech.then
+                _note_speaker(state)
                 state.report = speech.then or speech.agent
                 state.speakers.update({speech.agent.iris, state.report.iris})
                 state.held_view = speech.attitude
                 if speech.view and speech.then is None and self._block_voice is not None and not self.transcript:
                     state.report = None     # "Our European Bureau is in favor of…. It is my own personal belief…"
             return speech
+        both = _both_agreed(self.text, s, state)
+        if both is not None:
+            return both
         other = self._opening_speaker(s, state)
         if other is not None:
             # "L said …. It is very far-reaching etc. The Sec will give it more thought…": another speaker
@@ -638,7 +699,7 @@ class _Extractor:
         last_label: Agent | None = None
         consumed = self.handle_quotes(state)
         for block in self.blocks:
-            state.report = None
+            state.report = self._relay_goes_on(block, state)
             self._block_voice = self.voice
             if (block.start, block.end) in state.done:
                 continue
@@ -725,7 +786,8 @@ class _Extractor:
 
 def claims_of(record: DocumentRecord, cues: Cues | None = None) -> list[Claim]:
     """The claims of one document, without changing the record."""
-    return _Extractor(record, cues or load_cues()).run()
+    cues = cues or load_cues()
+    return _Extractor(in_mixed_case(record, cues), cues).run()
 
 
 def extract_claims(record: DocumentRecord) -> None:

@@ -154,7 +154,8 @@ def _heading_by(record: DocumentRecord, known: DocumentPeople | None) -> Agent |
 
 
 _DRAFTED = re.compile(r"\bDrafted(?:\s+and\s+(?:initialed|approved|cleared))?\s+by\s+(.{2,120}?)(?:\s+(?:and|on)\s+(?:approved|cleared|initialed)|\s+on\s+[A-Z]|[.;]\s|$)")
-_LABEL = re.compile(r"([A-Z][\w.’' -]{0,40}?):\s+(?=\S)")
+# "K: …", "The President: …", and the editors' bracketed restoration "[The President:] …".
+_LABEL = re.compile(r"\[?([A-Z][\w.’' -]{0,40}?):\]?\s+(?=\S)")
 
 
 def label_speaker(record: DocumentRecord, start: int, end: int, mentions: MentionIndex, cues: Cues,
@@ -230,15 +231,19 @@ _PRONOUN = re.compile(r"(?:^|[\s,;(—–])([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s*,?\s+(
 _COORDINATED = re.compile(r"\band\s+(?:(?:\w+ly|also|then|again)\s+)?$")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
-_GAP = re.compile(r"^\s*(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|delegates|delegation|government)\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone|already)\s+)*$", re.IGNORECASE)
+_GAP = re.compile(r"^\s*(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|delegates|delegation|government|govt)\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone|already)\s+)*$", re.IGNORECASE)
 # An aside between commas after a person's name and before the verb ("Dobrynin, without … in Moscow, said").
 _NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further)\s+)*")
+# "Our man in Moscow believes…": the place names where the speaker is, not the speaker.
+_SOMEONE_IN = re.compile(r"\b(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]is|[Hh]er|[Aa]|[Tt]he)\s+(?:man|men|people|person|source|contact|friend|colleague)\s+(?:in|at|from)\s+$")
 _AND = re.compile(r"^\s*(?:,\s*|,?\s+and\s+|\s*&\s*)(?:the\s+)?$")
 # A subject that reads as a person or body we cannot link: "The Ambassador said", "Shah insisted", "He said".
 _UNNAMED = re.compile(r"(?:(?:^|\s)(?:[Hh]e|[Ss]he|[Tt]hey)|(?:^|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]+\s+){1,3})"
                       r"(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already)\s+)*$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are|am|get|got)\s+(?:\w+ly\s+|not\s+|also\s+)*$", re.IGNORECASE)
-_DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\s+$", re.IGNORECASE)
+# "two reports (attached)", "the proposed agreement": a noun after a determiner or a number, not a verb.
+_DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|two|three|four|five|six|"
+                         r"seven|eight|nine|ten|several|many|few|other|\d+)\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s")     # "Truman’s message responded…": the message, not Truman, is the subject
 _TITLE_SUBJECT = re.compile(r"(?:^|[\s,;])[Tt]he\s+((?:[A-Z][a-z]+\s+){1,4}?)(?:(?:also|then|again)\s+)?$")
 
@@ -258,6 +263,9 @@ _CANDIDATE = re.compile(r"(?:^\W*|[,;:(—–]\s*|\b(?:and|but|that|when|while|t
                         r"(?:\s*,[^,;:]{1,40},)?\s+(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already)\s+)*$")
 
 
+_INITIAL = re.compile(r"[B-HJ-Z]")      # "A" and "I" are words
+
+
 def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozenset[str]) -> Subject | None:
     c = _CANDIDATE.search(pre)
     if people is None or c is None:
@@ -270,9 +278,24 @@ def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozens
         return None
     named = people.named(printed)
     if named is None or (named.local and " " not in printed and not pre[:c.start("name")].strip(" “\"(—–-")
-                         and people.title(printed) is None and not people.named_before(printed)):
-        return None         # "Just wanted to tell you…": one capitalized word opening the sentence is no name
+                         and people.title(printed) is None and not people.named_before(printed)
+                         and not _INITIAL.fullmatch(printed)):
+        return None         # "Just wanted to tell you…": one capitalized word opening the sentence is no name ("B said…" is an initial)
     return Subject("agent", named_agent(named), named.how)
+
+
+def _relative_subject(record: DocumentRecord, sent_start: int, pre: str, mentions: MentionIndex) -> Subject | None:
+    """'De Gaulle, who stated…': the person right before the relative pronoun."""
+    who = _WHO.search(pre)
+    if not who:
+        return None
+    cut = sent_start + who.start()
+    before = _speakers(mentions.within(sent_start, cut))
+    if before and not record.text[before[-1].end:cut].strip(" ,"):
+        agent = agent_of_mentions(record, [before[-1]], "subject of a relative clause ('who …')")
+        if agent:
+            return Subject("agent", agent, agent.how)
+    return None
 
 
 def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_end: int, mentions: MentionIndex,
@@ -287,13 +310,9 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         return None                     # "the proposed agreement", "he was told", "Gromyko's remarks"
     if _FIRST.search(pre):
         return Subject("first", how="first person")
-    if _WHO.search(pre):
-        cut = sent_start + _WHO.search(pre).start()
-        before = _speakers(mentions.within(sent_start, cut))
-        if before and not text[before[-1].end:cut].strip(" ,"):
-            agent = agent_of_mentions(record, [before[-1]], "subject of a relative clause ('who …')")
-            if agent:
-                return Subject("agent", agent, agent.how)
+    relative = _relative_subject(record, sent_start, pre, mentions)
+    if relative is not None:
+        return relative
     opening = _speakers(mentions.within(sent_start, verb_start))[:1]
     if opening and opening[0].kind == "person" and re.fullmatch(r"\W*(?:[A-Z][a-z]+\.?\s+)?", text[sent_start:opening[0].start]) \
             and _NAME_ASIDE.fullmatch(text, opening[0].end, verb_start):
@@ -319,6 +338,8 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
             return Subject("unknown", how=f"'{p.group(1)}' not resolved") if pronoun != "it" else None
         return Subject("agent", pronoun_ref, f"'{p.group(1)}' read as {', '.join(pronoun_ref.names)}")
     ms = _speakers(mentions.within(sent_start, verb_start))
+    if ms and _GAP.match(text[ms[-1].end:verb_start]) and _SOMEONE_IN.search(text, sent_start, ms[-1].start):
+        return Subject("unknown", how="a person in the place named, not named")     # "Our man in Moscow believes…"
     if ms and _GAP.match(text[ms[-1].end:verb_start]):
         chosen = [ms[-1]]
         k = len(ms) - 2
