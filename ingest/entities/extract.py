@@ -515,10 +515,14 @@ class EntityExtractor:
             tok = tok[:-1]                 # "Chad." at the end of a sentence
         tok = _POSSESSIVE.sub("", tok) or tok
         low = _key(tok)
-        if _INITIALS.fullmatch(chunk[i].group(0)) and (tok != "M" or self._namesakes_here(chunk, i, ctx)):
-            # "W.W. Rostow", "A. W. Dulles", "M. Bundy": initials start a full name before "M." is read as Monsieur
-            got = self._longest_at(text, chunk, i, tok, low[:1], ctx, year, date, occupied) \
-                or self._initial_and_surname(text, chunk, i, ctx, occupied)
+        if _INITIALS.fullmatch(chunk[i].group(0)) and _outline_letter(text, chunk, i):
+            return None                    # "B. Diem announces …": an outline letter, not Bui Diem's initial
+        if _INITIALS.fullmatch(chunk[i].group(0)):
+            # "W.W. Rostow", "A. W. Dulles", "M. Bundy": initials start a full name; "M." alone only where two
+            # namesakes need it ("M. Ngo Dinh Nhu" is Monsieur Nhu, not "Ngo Dinh Nhu, Madame" by her "initial")
+            got = self._longest_at(text, chunk, i, tok, low[:1], ctx, year, date, occupied) if tok != "M" else None
+            got = got or (self._initial_and_surname(text, chunk, i, ctx, occupied)
+                          if tok != "M" or self._namesakes_here(chunk, i, ctx) else None)
             if got is not None and got[0] is not None and got[0].kind == "person":
                 return got
         if tok not in self.gaz_first and low not in self.name_first and low not in self.surnames \
@@ -542,12 +546,12 @@ class EntityExtractor:
         """'Mr. W. Bundy' after 'Mr. McG. Bundy': one initial and a surname, where the namesakes listed or named here
         differ by the initial of their first forename, name the one whose forename it starts (no index form 'w bundy'
         exists for William Putnam Bundy). (mention, next token) or None."""
-        if i + 1 >= len(chunk) or len(chunk[i].group(0)) != 2:
+        if i + 1 >= len(chunk) or len(chunk[i].group(0)) != 2 or _continued(text, chunk, i + 1):
             return None
         s, (surface, e) = chunk[i].start(), self._name_surface(text, chunk[i].start(), chunk[i + 1].end())
         key = _key(chunk[i + 1].group(0).rstrip("."))
         here = self.surnames.get(key, frozenset()) & (ctx.volume_ids | set(ctx.resolved.values()))
-        fits = {pid for pid in here if split_name(self.a.person(pid).sort).forenames[:1] == chunk[i].group(0)[0]}
+        fits = {pid for pid in here if _first_forename(self.a.person(pid).sort)[:1] == chunk[i].group(0)[0]}
         if len(here) < 2 or len(fits) != 1 or occupied.overlaps(s, e):
             return None
         (pid,) = fits
@@ -989,6 +993,32 @@ def _terms_index(terms: tuple[tuple[str, str, str], ...]):
         return None
     alts = "|".join(re.escape(n) for n in sorted(entries, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), entries
+
+
+def _outline_letter(text: str, chunk, i: int) -> bool:
+    """A single capital and period opening a line before a surname and running text ("A. Green foresees …", "B. Diem
+    announces …"), or a Roman numeral there ("I. Green Recommendations"), is an outline letter; "M. Bundy:" (a speaker),
+    a signature line and "J. Graham Parsons" are names."""
+    tok = chunk[i]
+    if len(tok.group(0)) != 2 or i + 1 >= len(chunk) or text[max(0, tok.start() - 1):tok.start()] not in ("", "\n"):
+        return False
+    if tok.group(0)[0] in "IVX":
+        return True                        # "I. Green Recommendations on Staffing": a Roman numeral
+    if _continued(text, chunk, i + 1):
+        return False                       # "J. Graham Parsons, Assistant Secretary": a name that goes on
+    after = text[chunk[i + 1].end():chunk[i + 1].end() + 1]
+    return after not in (":", "\n", "")
+
+
+def _continued(text: str, chunk, j: int) -> bool:
+    """Whether the name token j goes on with another capitalised word after a plain space ("M. Ngo Dinh Nhu")."""
+    return j + 1 < len(chunk) and text[chunk[j].end():chunk[j + 1].start()] == " "
+
+
+def _first_forename(sort: str) -> str:
+    """The first forename of an index form that is a name, not an honorific ("Ngo Dinh Nhu, Madame" has none)."""
+    words = split_name(sort).forenames.split()
+    return words[0] if words and words[0].rstrip(".") not in _TITLE_FIRST | {"Madame"} else ""
 
 
 def _with_nicknames(full: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:

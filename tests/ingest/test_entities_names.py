@@ -199,3 +199,20 @@ def test_regression_vice_pres_johnson_was_given_to_u_alexis_johnson(extractor):
     abbreviation was no title and the lone "Johnson" went to U. Alexis Johnson."""
     record = passage(extractor, "frus1961-63v01", "d58")
     assert linked(record, "Johnson") == [iris.person_iri("106664")]
+
+
+def test_regression_outline_letter_b_diem_was_read_as_bui_diem(extractor):
+    """frus1961-63v03 d133 lists scenarios "A." to "D."; "B. Diem announces his intention of retiring" is Ngo Dinh
+    Diem, not "B. Diem" (a form of Bui Diem). A single capital opening a line before a surname and running text is
+    an outline letter; "M. Bundy:" (a speaker's label, frus1964-68v02 d72) is not."""
+    record = passage(extractor, "frus1961-63v03", "d133")
+    body = [m for m in record.mentions if m.kind == "person" and m.start > len(record.heading)]
+    assert [m.exact for m in body] == ["Diem"] and body[0].entity != iris.person_iri("101906")
+
+
+def test_monsieur_ngo_dinh_nhu_is_not_madame_nhu_by_her_initial(extractor):
+    """frus1955-57v01 d56: "M. Ngo Dinh Nhu" is Monsieur Nhu. Madame Nhu's record ("Ngo Dinh Nhu, Madame") makes
+    "M. Ngo Dinh Nhu" one of her index forms; "M." reads as an initial only before a lone surname with two namesakes
+    whose forenames (not honorifics) it tells apart."""
+    record = passage(extractor, "frus1955-57v01", "d56")
+    assert linked(record, "Ngo Dinh Nhu") == [iris.person_iri("109769")]
