@@ -15,6 +15,7 @@ from .people import TITLE_WORDS, Resolution, links_of
 
 __all__ = ["fits_title", "titled_namesake", "COURTESY"]
 
+_COUNTRY_AFTER = re.compile(r"(?:\s+of\s+|,\s+)(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)")
 # Titles that say nothing about an office.
 COURTESY = frozenset("mr mrs ms miss dr messrs mme mlle m sir lord lady dame herr signor sr sra".split())
 
@@ -32,9 +33,18 @@ def fits_title(pid: str, title: str, when: str | None, description: str, former:
                         and _cited_near(pid, when):
                     return f"had held the post '{q.title}' ({q.start[:4]}–{q.end[:4]}, POCOM), and no namesake held it on {when}"
     clause = re.search(rf"(?:^|[,;]\s*){re.escape(title)}\b(?![-’'])", description or "", re.I)
-    if clause:
+    if clause and not (norm(title) == "president" and not _of_a_country(description[clause.end():])):
         return f"the volume's persons list describes him as \"{description[:80]}\""
     return None
+
+
+def _of_a_country(rest: str) -> bool:
+    """Whether a description's "President" goes on with a country ("of the United States", "of the Republic of
+    Vietnam", ", Republic of Korea"): "President Eisenhower" in an undated 1952 note is not Milton, "President of
+    Pennsylvania State University"."""
+    from .gazetteer import gazetteer
+    m = _COUNTRY_AFTER.match(rest)
+    return bool(m) and any(e.kind == "country" for e in gazetteer().get(m.group("place").rstrip(".,;"), ()))
 
 
 def titled_namesake(surface: str, title: str | None, known: str | None, candidates: set[str], when: str | None,

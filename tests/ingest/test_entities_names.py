@@ -216,3 +216,12 @@ def test_monsieur_ngo_dinh_nhu_is_not_madame_nhu_by_her_initial(extractor):
     whose forenames (not honorifics) it tells apart."""
     record = passage(extractor, "frus1955-57v01", "d56")
     assert linked(record, "Ngo Dinh Nhu") == [iris.person_iri("109769")]
+
+
+def test_regression_president_eisenhower_in_an_undated_1952_note_was_milton(extractor):
+    """frus1952-54v02p1 d59 (an undated editorial note; the volume's first year, 1952, stands for its date): the list
+    describes Dwight D. Eisenhower as "President of the United States after January 20, 1953" and Milton as "President
+    of Pennsylvania State University"; both fitted "President", and Milton took it. A "President" clause fits the title
+    only where a country follows it (the gazetteer's)."""
+    record = passage(extractor, "frus1952-54v02p1", "d59")
+    assert linked(record, "Eisenhower") == [iris.person_iri("103887")]
