@@ -996,18 +996,18 @@ def _terms_index(terms: tuple[tuple[str, str, str], ...]):
 
 
 def _outline_letter(text: str, chunk, i: int) -> bool:
-    """A single capital and period opening a line before a surname and running text ("A. Green foresees …", "B. Diem
-    announces …"), or a Roman numeral there ("I. Green Recommendations"), is an outline letter; "M. Bundy:" (a speaker),
-    a signature line and "J. Graham Parsons" are names."""
+    """A single capital and period opening a line before a surname, where another line opens with a neighbouring
+    letter or numeral ("B. Diem announces …" after "A. …"; "I. Green Recommendations" before "II. …"), is an outline
+    letter; a speaker's label ("M. Bundy:") and a name that goes on ("J. Graham Parsons") are names, and so is a line
+    "G. Ahmed said …" in a document that has no "F." or "H." line."""
     tok = chunk[i]
     if len(tok.group(0)) != 2 or i + 1 >= len(chunk) or text[max(0, tok.start() - 1):tok.start()] not in ("", "\n"):
         return False
-    if tok.group(0)[0] in "IVX":
-        return True                        # "I. Green Recommendations on Staffing": a Roman numeral
-    if _continued(text, chunk, i + 1):
-        return False                       # "J. Graham Parsons, Assistant Secretary": a name that goes on
-    after = text[chunk[i + 1].end():chunk[i + 1].end() + 1]
-    return after not in (":", "\n", "")
+    if _continued(text, chunk, i + 1) or text.startswith(":", chunk[i + 1].end()):
+        return False                       # "J. Graham Parsons, Assistant Secretary", "M. Bundy:": names
+    letter = tok.group(0)[0]
+    near = {chr(ord(letter) - 1), chr(ord(letter) + 1)} | ({"II"} if letter == "I" else set())
+    return any(re.search(rf"(?m)^{x}\. ", text) for x in near if x.isalpha())     # "A." … "B." … "C.": a list
 
 
 def _continued(text: str, chunk, j: int) -> bool:
