@@ -22,7 +22,7 @@ __all__ = ["in_mixed_case", "in_capitals"]
 
 # A body whose letters are at most this share lowercase is printed in capitals.
 MAX_LOWER_SHARE = 0.25
-_UPPER, _LOWER = re.compile(r"[A-Z]"), re.compile(r"[a-z]")
+_UPPER, _LOWER = bytes(range(65, 91)), bytes(range(97, 123))
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 # Acronyms among the names: "US", "PRC", "USG", "SYG", "USUN" stay in capitals.
@@ -35,8 +35,9 @@ _NAME_KINDS = frozenset({"person", "country", "organization", "region", "place",
 
 def in_capitals(record: DocumentRecord) -> bool:
     """Whether the body is printed in capitals (three quarters of its letters or more)."""
-    body = record.text[record.body_start:record.body_end]
-    upper, lower = len(_UPPER.findall(body)), len(_LOWER.findall(body))
+    data = record.text[record.body_start:record.body_end].encode("ascii", "ignore")
+    upper = len(data) - len(data.translate(None, _UPPER))       # counted in C: this runs on every document
+    lower = len(data) - len(data.translate(None, _LOWER))
     return upper >= 40 and lower <= MAX_LOWER_SHARE * (upper + lower)
 
 

@@ -416,7 +416,7 @@ class _Extractor:
             return office
         matches = [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)
                    if not self.cues.not_speech.match(t, m.start) and not _CONCESSIVE.search(t, 0, m.start)
-                   and not _EMBEDDED_QUESTION.search(t, 0, m.start)]
+                   and not _EMBEDDED_QUESTION.search(t, max(0, m.start - 80), m.start)]
         voice = self.voice_for(block, state)
         carried = self._subjectless(s, t, matches, block, state)
         if carried is not None:

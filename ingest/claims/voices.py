@@ -338,7 +338,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
             return Subject("unknown", how=f"'{p.group(1)}' not resolved") if pronoun != "it" else None
         return Subject("agent", pronoun_ref, f"'{p.group(1)}' read as {', '.join(pronoun_ref.names)}")
     ms = _speakers(mentions.within(sent_start, verb_start))
-    if ms and _GAP.match(text[ms[-1].end:verb_start]) and _SOMEONE_IN.search(text, sent_start, ms[-1].start):
+    if ms and _GAP.match(text[ms[-1].end:verb_start]) and _SOMEONE_IN.search(text, max(sent_start, ms[-1].start - 40), ms[-1].start):
         return Subject("unknown", how="a person in the place named, not named")     # "Our man in Moscow believes…"
     if ms and _GAP.match(text[ms[-1].end:verb_start]):
         chosen = [ms[-1]]
