@@ -1,11 +1,11 @@
 """Claim extraction against the hand-annotated gold set (tests/fixtures/claims_gold, see its README).
 
-Round 6 (current): the 12 documents annotated in round 6, drawn by a seeded draw from a stated pool
-after the round-6 rules were frozen (b5afcfd) and committed (737dbb2) before the system was run on
-them, are held out (split.tsv); all 71 round-1/2/3/4/5 documents are development, on which rules were
-tuned. The floors are what was measured on each set with the frozen round-6 rules, rounded down to
-two decimals (docs/claims.md has the figures, their 95% intervals and where the rules fail: the
-held-out recall, 0.81, is below the issue's 0.85); a change that lowers them is a regression to
+Round 7 (current): the 24 documents annotated in round 7, drawn by a seeded draw from a stated pool and
+kept from the writer of the round-7 rules until those were frozen (f0947b7), are held out (split.tsv);
+all 83 round-1 to 6 documents are development, on which rules were tuned. The floors are what was
+measured on each set with the frozen round-7 rules, rounded down to two decimals (docs/claims.md has the
+figures, their 95% intervals and where the rules fail: the held-out claimant accuracy, 0.80, and "about"
+recall, 0.68, are below the issue's 0.85 and 0.80); a change that lowers them is a regression to
 explain, and a rule tuned by looking at held-out documents would make these figures meaningless.
 """
 from __future__ import annotations
@@ -78,15 +78,15 @@ def test_every_gold_passage_is_in_its_document(run, gold):
     assert [g.line for g in gold if locate(run[g.document][0].text, g.text) is None] == []
 
 
-def test_the_round_6_documents_are_held_out_and_as_many_and_varied_as_issue_16_asks(run, gold, split):
+def test_the_round_7_documents_are_held_out_and_as_many_and_varied_as_issue_16_asks(run, gold, split):
     assert set(split) == set(run)
     held = {key for key, v in split.items() if v == "held-out"}
-    round6 = {g.document for g in gold if g.line > _round_header_line("# Round 6")}
-    assert held == round6
+    round7 = {g.document for g in gold if g.line > _round_header_line("# Round 7")}
+    assert held == round7
     records = [run[key][0] for key in held]
-    assert len(held) >= 10 and sum(g.claim_type != "none" for g in gold if g.document in held) >= 150
+    assert len(held) >= 20 and sum(g.claim_type != "none" for g in gold if g.document in held) >= 240
     years = sorted(int(r.date[:4]) for r in records)
-    assert years[0] < 1950 and years[-1] >= 1975      # no 1980 document is short enough for the pool (README.md)
+    assert years[0] < 1950 and years[-1] >= 1975
     genres = {g for r in records for g, pattern in GENRES.items() if re.search(pattern, r.heading)}
     assert genres == set(GENRES), genres
 
@@ -100,20 +100,20 @@ def _round_header_line(header: str) -> int:
 def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(per_document, split):
     held = pooled(_half(per_document, split, "held-out"))
     assert held.unlocated == []
-    assert held.recall >= 0.81, held.missed                          # the goal is 0.85: not met (docs/claims.md)
-    assert held.precision >= 0.94, held.spurious
-    assert held.claimant_accuracy >= 0.89, held.wrong_claimant
-    assert held.about_precision >= 0.89, held.wrong_about
-    assert held.about_recall >= 0.80, held.wrong_about
-    assert held.type_accuracy >= 0.65, held.wrong_type
+    assert held.recall >= 0.89, held.missed
+    assert held.precision >= 0.97, held.spurious
+    assert held.claimant_accuracy >= 0.80, held.wrong_claimant       # the goal is 0.85: not met (docs/claims.md)
+    assert held.about_precision >= 0.91, held.wrong_about
+    assert held.about_recall >= 0.68, held.wrong_about               # the goal is 0.80: not met (docs/claims.md)
+    assert held.type_accuracy >= 0.67, held.wrong_type
 
 
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
-    assert dev.recall >= 0.95 and dev.precision >= 0.96, (dev.missed, dev.spurious)
-    assert dev.claimant_accuracy >= 0.92, dev.wrong_claimant
-    assert dev.about_precision >= 0.92 and dev.about_recall >= 0.80, dev.wrong_about
-    assert dev.non_claims_rejected >= 0.81
+    assert dev.recall >= 0.96 and dev.precision >= 0.96, (dev.missed, dev.spurious)
+    assert dev.claimant_accuracy >= 0.93, dev.wrong_claimant
+    assert dev.about_precision >= 0.93 and dev.about_recall >= 0.82, dev.wrong_about
+    assert dev.non_claims_rejected >= 0.83
 
 
 def test_a_confidence_interval_brackets_each_figure_and_is_reproducible(per_document, split):
