@@ -23,6 +23,7 @@ from ..entities.gazetteer import Entry, gazetteer
 from ..entities.places import choose
 from ..records import DocumentRecord, ListEntry, Mention
 from .cues import Cues
+from .named_bodies import named_bodies
 
 __all__ = ["with_bodies"]
 
@@ -38,8 +39,24 @@ def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> 
     named = {m.entity for m in mentions if m.entity and m.kind != "term"}
     out = [_term_body(record, m, terms, named, cues) if m.kind == "term" else m
            for m in mentions + _term_repeats(record, mentions) if not _other_case(record, m, terms)]
+    local, inside = named_bodies(record, out, cues)
+    out = [_open_demonym(record, m, cues) for m in out if id(m) not in inside] + local
     out += _capitals(record, out, cues)
     return out + _short_names(record, out, cues)
+
+
+def _open_demonym(record: DocumentRecord, m: Mention, cues: Cues) -> Mention:
+    """"the Germans" in 1957, which the entity layer leaves unlinked (West, East or the old Germany): the
+    country `[bodies] open_demonyms` names for it at the document's date."""
+    surface = record.text[m.start:m.end]
+    if m.kind != "country" or m.entity or surface not in cues.open_demonyms:
+        return m
+    hit = next((h for h in (_resolve(n, record) for n in cues.open_demonyms[surface]) if h), None)
+    if hit is None:
+        return m
+    entry, iri = hit
+    why = f"'{surface}', left unlinked by the entity layer, is {_label(entry)} at the document's date ([bodies] open_demonyms)"
+    return dataclasses.replace(m, kind=entry.kind, entity=iri, label=_label(entry), explanation=why)
 
 
 def _other_case(record: DocumentRecord, m: Mention, terms: dict[str, ListEntry]) -> bool:

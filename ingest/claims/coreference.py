@@ -142,6 +142,38 @@ class DocumentPeople:
         name = " ".join(w for w in printed.split() if w.lower().strip(".") not in _HONORIFICS)
         return Named(self._local(name), name, f"'{printed}', a name the entity layer did not link", True)
 
+    def group(self, printed: str) -> list[Named]:
+        """The persons a plural title stands for ("The Senators" where the participants list prints
+        "Senator Percy", "Senator Cook", "Senator Mathias"): all the document ties to the title, two or more."""
+        words = printed.split()
+        if not words or not words[-1].endswith("s") or len(words[-1]) < 4:
+            return []
+        singular = " ".join([*words[:-1], words[-1][:-1]])
+        title = self.title(singular)
+        hits = dict(self.by_title.get(title, {})) if title else {}
+        if title and len(hits) < 2:
+            hits = self._printed_with_title(singular.split()[-1]) or hits
+        if len(hits) < 2:
+            return []
+        return [Named(iri, label, f"'{printed}' read as the {len(hits)} persons the document names with the title "
+                                  f"'{title}'", local="/persons/" in iri and "/historicaldocuments/" in iri)
+                for iri, label in hits.items()]
+
+    def _printed_with_title(self, title: str) -> dict[str, str]:
+        """Names printed after the title in the body ("Senator Charles Percy" in a participants list), as linked
+        persons where the document links the surname, else as persons local to the document."""
+        r = self.record
+        found: dict[str, str] = {}
+        pattern = re.compile(rf"\b{re.escape(title)} +((?:[A-Z][a-z-]+ +){{0,2}}[A-Z][a-z-]{{2,}})(?:['’]s)?\b")
+        for m in pattern.finditer(r.text, r.body_start, r.body_end or len(r.text)):
+            name = m.group(1)
+            linked = self.by_word.get(_surname(name), {})
+            if len(linked) == 1:
+                found.update(linked)
+            elif _surname(name) not in {_surname(v) for v in found.values()}:
+                found[self._local(name)] = name
+        return found
+
     def initial(self, letters: str) -> Named | None:
         """The one person of the document whose surname begins with a transcript label's initial."""
         if len(letters) != 1:

@@ -5,6 +5,8 @@ docs/claims.md explains each one.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 import tomllib
 from dataclasses import dataclass
@@ -131,6 +133,8 @@ class Cues:
     cities: dict[str, tuple[str, ...]]
     short_names: dict[str, str]
     short_name_pattern: re.Pattern[str]
+    local_body_heads: frozenset[str] = frozenset()
+    open_demonyms: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
 
 def _words_pattern(words: list[str], flags: int = 0) -> re.Pattern[str]:
@@ -178,6 +182,8 @@ def _build(data: dict) -> Cues:
         not_bodies=_words_pattern(data["bodies"]["not_bodies"], _FLAGS),
         cities={k: tuple(v) for k, v in {**data["bodies"]["cities"], **data["bodies"]["country_words"]}.items()},
         short_names=dict(data["bodies"]["short_names"]),
+        local_body_heads=frozenset(data["bodies"].get("local_body_heads", ())),
+        open_demonyms={k: tuple(v) for k, v in data["bodies"].get("open_demonyms", {}).items()},
         short_name_pattern=re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(k) for k in sorted(data["bodies"]["short_names"], key=len, reverse=True)) + r")(?![\w’'-])"),
     )
 

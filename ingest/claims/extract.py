@@ -44,6 +44,15 @@ _DIGIT_WORD = re.compile(r"[A-Za-z]*\d[\w’'-]*")
 MAX_SENTENCE = 4000
 # What may stand between a sentence's subject and its verb: "of the British Embassy", ", China Desk,".
 _AFTER_SUBJECT = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|\s*,[^,;:]{1,40},)?\s+(?:\w+ly\s+)?([a-z][\w’'-]*)")
+# A quoted message in numbered paragraphs ("2. “Dear Mr. President: …"): the number is not text before the quote.
+_ENUMERATOR = re.compile(r"^\(?\d{1,3}[.)]$")
+# A lead-in that announces a quoted message and ends with a period ("Please pass the following message from the
+# Secretary to President Kaunda.").
+_FOLLOWING_MESSAGE = re.compile(r"\bfollowing\s+(?:personal\s+|oral\s+|urgent\s+)?(?:message|letter|text|statement|reply)\b[^.]*\.$")
+# "790. From Murray to Creel. “I am proceeding…”": a telegram relaying one message names its author.
+_FROM_TO = re.compile(r"(?:\d{1,5}\.\s+)?From\s+(?P<who>[A-Z][\w.’' -]{1,40}?)\s+to\s+[A-Z][^.]{1,60}\.$")
+# The greeting opening a quoted letter, run into its first sentence by the splitter.
+_SALUTATION = re.compile(r"Dear\s+[^:\n]{1,60}:\s+(?=\S)")
 _QUESTION = re.compile(r"\?[”\"’')\]*_]*$")
 # "If you could get the Cuban troops withdrawn . . .": an utterance broken off, not a statement (a full stop
 # before the dots, ". . . .", ends a sentence and marks an omission).
@@ -154,7 +163,8 @@ class _Extractor:
                 self.quotes_in.setdefault(bi, []).append(q)
         self.block_at = [b.start for b in self.blocks]
         last = next((b for b in reversed(self.blocks) if self.text[b.start:b.end].strip("[] ").lower() != "signed"), None)
-        self.voice = document_voice(record, self.mentions, (last.start, last.end) if last else None, self.people)
+        self.voice = document_voice(record, self.mentions, (last.start, last.end) if last else None, self.people,
+                                    [(b.start, b.end) for b in self.blocks[:2]])
         self.instruction_doc = bool(cues.instruction_heading.search(record.heading or ""))
         self.claims: list[Claim] = []
         self.inline_taken: dict[int, list[tuple[int, int]]] = {}
@@ -246,6 +256,8 @@ class _Extractor:
         for m in inside:
             if id(m) not in skip and m.entity and m.kind in ABOUT_KINDS:
                 found.append((m.start, m.entity))
+                if m.method == "local-body":
+                    local.setdefault(m.entity, ClaimAgent(iri=m.entity, label=m.label, kind="organization", local=True))
             elif id(m) not in skip and m.kind == "person" and not m.entity:
                 # "CARL MCINTIRE", "CHIANG": a person the entity layer found but could not link, local to the document.
                 agent = agent_of_mentions(self.r, [m], "a person named in the claim")
@@ -336,7 +348,7 @@ class _Extractor:
                         return agent, "attribution line", 0.85
         # 2. a lead-in ending with ':' before a quoted block: "message to Averoff from the Acting Secretary:".
         lead_end = q.start - 1
-        lead = text[first.start:lead_end].strip()
+        lead = _ENUMERATOR.sub("", text[first.start:lead_end].strip())
         lead_block = None
         if not lead and q.first_block > 0:
             lead_block = self.blocks[q.first_block - 1]
@@ -344,8 +356,9 @@ class _Extractor:
             lead_start = lead_block.start
         else:
             lead_start = first.start
-        if lead.endswith(":") or lead.endswith(","):
-            m = self.cues.quote_source.search(self._outside_quotes(lead_start, lead_start + len(lead)))
+        if lead.endswith(":") or lead.endswith(",") or _FOLLOWING_MESSAGE.search(lead) or _FROM_TO.match(lead):
+            m = self.cues.quote_source.search(self._outside_quotes(lead_start, lead_start + len(lead))) or \
+                _FROM_TO.match(text, lead_start, lead_start + len(lead))
             if m:
                 ms = [x for x in self.mentions.within(lead_start + m.start("who"), lead_start + m.end("who"))]
                 agent = agent_of_mentions(self.r, ms[:1], "named as the quoted message's author in the lead-in") if ms else None
@@ -379,7 +392,8 @@ class _Extractor:
                 continue
             pieces = q.pieces(self.blocks)
             first = self.blocks[q.first_block]
-            block_quote = not self.text[first.start:q.start].strip(" “\"-—–•*_")
+            before = self.text[first.start:q.start].strip(" “\"-—–•*_")
+            block_quote = not _ENUMERATOR.sub("", before) or bool(_FROM_TO.fullmatch(before))
             if not block_quote:
                 continue        # quotes inside a sentence are read with their sentence
             found = self.quotation_speaker(q, state)
@@ -394,6 +408,9 @@ class _Extractor:
                 if not keep:
                     continue
                 a, b = max(keep[0].start, s), min(keep[-1].end, e)
+                salutation = _SALUTATION.match(self.text, a, b)
+                if salutation:
+                    a = salutation.end()    # "Dear Mr. Prime Minister: Congratulations…": the greeting is no claim
                 d = _Decision("quotation", agent, cue, conf, "a quoted passage")
                 consumed[bi][-1] = (s, e, d)
                 self._emit(a, b, d)

@@ -16,6 +16,7 @@ from ..records import ClaimAgent, DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .coreference import DocumentPeople, Named
 from .cues import Cues
+from .senders import closing_signer, first_line_sender, heading_sender, memcon_department
 
 __all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker",
            "SPEAKER_KINDS", "Subject"]
@@ -107,14 +108,25 @@ def _party_agent(record: DocumentRecord, parties: list[Party], how: str) -> Agen
 
 
 def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None,
-                   known: DocumentPeople | None = None) -> Agent | None:
-    """Whose statements the document's own sentences are: the authors in the heading, else the person
-    who signed it (a short last line naming a person), else the drafter named in the source note.
+                   known: DocumentPeople | None = None, first_blocks: list[tuple[int, int]] = ()) -> Agent | None:
+    """Whose statements the document's own sentences are: the sender a telegram's first line names, else the
+    authors in the heading, else the person who signed it (a short last line naming a person), else the
+    drafter named in the source note, else the body the heading sends it from (ingest/claims/senders.py).
     Editorial notes have no voice: the editors' narration is not a historical claim."""
     if record.is_editorial_note:
         return None
+    sender = first_line_sender(record, mentions, list(first_blocks))
+    if sender:
+        agent = agent_of_mentions(record, sender, "named as the sender in the telegram's first line")
+        if agent:
+            return agent
     if record.authors:
         return _party_agent(record, record.authors, "the document's authors, from the heading")
+    return _signed_or_drafted(record, mentions, last_block, known)
+
+
+def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None,
+                       known: DocumentPeople | None) -> Agent | None:
     if last_block is not None:
         s, e = last_block
         words = _WORDS.findall(record.text[s:e])
@@ -137,7 +149,22 @@ def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: t
                         agent = agent_of_mentions(record, [m], "drafted the document, per the source note")
                         if agent:
                             return agent
-    return _heading_by(record, known)
+    return _heading_by(record, known) or _body_voice(record, mentions, last_block)
+
+
+def _body_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None) -> Agent | None:
+    """A surname closing a telegram's last paragraph, else the agency or post of the heading, else the
+    Department of State for a memorandum of conversation that names nobody as its writer."""
+    signer = closing_signer(record, mentions, last_block)
+    agent = agent_of_mentions(record, signer, "signed the document (the name closing its last paragraph)") if signer else None
+    if agent:
+        return agent
+    body = heading_sender(record) or memcon_department(record)
+    if body is None:
+        return None
+    how = "the body the heading sends the document from" if body.iri.rsplit("/", 1)[-1] != "department-of-state" or \
+        "Department" in (record.heading or "") else "the Department of State, whose record a memorandum of conversation without a writer is"
+    return Agent((body.iri,), (body.label,), how, (body,) if body.local else (), kinds=("organization",))
 
 
 _BY = re.compile(r"\bby\s+(?:the\s+)?(?:Mr\.|Mrs\.|Miss|Dr\.)\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
@@ -274,6 +301,12 @@ def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozens
     initial = initial_speaker(people.record, printed, people)
     if initial is not None:
         return Subject("agent", initial, initial.how)
+    group = people.group(printed)
+    if group:
+        details = tuple(ClaimAgent(iri=n.iri, label=n.label, kind="person", local=n.local) for n in group)
+        agent = Agent(tuple(n.iri for n in group), tuple(n.label for n in group), group[0].how, details,
+                      kinds=("person",) * len(group))
+        return Subject("agent", agent, agent.how)
     if printed.split()[0] in starters and not people.title(printed):
         return None
     named = people.named(printed)

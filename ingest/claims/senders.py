@@ -1,0 +1,93 @@
+"""Writers the heading does not name as a person (round 8): the sender a telegram's first line names
+("For the President and Secretary from Harriman."), a signature closing the last paragraph of a telegram
+in capitals ("…PLENARY CONSIDERATION. SCALI"), the agency or post the heading sends the document from
+("Memorandum From the Central Intelligence Agency to the 303 Committee", "Telegram From the Mission to the
+United Nations…"), and, for a memorandum of conversation that names no author, drafter or signer, the
+Department of State whose record it is (the annotation guide's round-7 decision).
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.authorities import authorities
+from ontology import iris
+
+from ..entities.gazetteer import gazetteer
+from ..entities.places import choose
+from ..records import ClaimAgent, DocumentRecord, Mention
+
+__all__ = ["first_line_sender", "closing_signer", "heading_sender", "memcon_department"]
+
+# "1060. For the President and Secretary from Harriman." / "Eyes only for Secretary from Lodge."
+_FOR_FROM = re.compile(r"(?:\d{1,5}\.\s+)?(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:for\s+[^.\n]{1,80}?\s+)?from\s+"
+                       r"(?P<who>[A-Z][^.\n]{1,60}?)\.?\s*$", re.IGNORECASE)
+# "…CONSIDERATION. SCALI": a surname after the last sentence of the last paragraph.
+_CLOSING = re.compile(r"[.!]\s+(?P<who>[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'-]+)?)\s*$")
+_HEADING_FROM = re.compile(r"\bFrom\s+(?:the\s+)?(?P<who>.+?)\s+to\s+(?:the\s+)?", re.IGNORECASE)
+_BARE_MEMCON = re.compile(r"(?:\d+\.\s+)?Memorandum of (?:a )?Conversation\s*(?:,|$)")
+_FIRST_PERSON = re.compile(r"(?:^|[\s“\"(])I\s+[a-z]|^\s*[A-Z][\w.’' ]{0,30}:\s", re.MULTILINE)
+_POST = re.compile(r"^(?P<post>(?:Mission|Delegation|Embassy|Legation|Consulate(?:\s+General)?)\s+(?:to|in|at)\s+(?:the\s+)?.+)$")
+
+
+def _people(mentions, s: int, e: int) -> list[Mention]:
+    return [m for m in mentions.within(s, e) if m.kind == "person"]
+
+
+def first_line_sender(record: DocumentRecord, mentions, first_blocks: list[tuple[int, int]]) -> list[Mention]:
+    """The person a telegram's routing line names after 'from' ("For the President and Secretary from Harriman.")."""
+    if not re.search(r"\bTelegram\b", record.heading or ""):
+        return []
+    for s, e in first_blocks[:2]:
+        line = record.text[s:e].strip()
+        m = _FOR_FROM.fullmatch(line)
+        if m and len(line.split()) <= 16:
+            at = s + record.text[s:e].index(line) + m.start("who")
+            return _people(mentions, at, at + len(m.group("who")))[:1]
+    return []
+
+
+def closing_signer(record: DocumentRecord, mentions, last_block: tuple[int, int] | None) -> list[Mention]:
+    """The person whose surname closes the last paragraph after its last sentence (a telegram in capitals)."""
+    if last_block is None:
+        return []
+    s, e = last_block
+    m = _CLOSING.search(record.text, max(s, e - 80), e)
+    if m is None:
+        return []
+    return _people(mentions, m.start("who"), m.end("who"))[:1]
+
+
+def heading_sender(record: DocumentRecord) -> ClaimAgent | None:
+    """The body the heading sends the document from, when it names no person: an institution the
+    authorities hold ("the Central Intelligence Agency"), else a post as an organization local to the
+    document ("the Mission to the United Nations")."""
+    m = _HEADING_FROM.search(record.heading or "")
+    if m is None:
+        return None
+    who = m.group("who").strip(" ,")
+    entries = gazetteer().get(who)
+    if entries:
+        year = int(record.date[:4]) if record.date and record.date[:4].isdigit() else None
+        ch = choose(who, entries, who, 0, len(who), year, record.date)
+        if ch and ch.entry and ch.entry.kind == "organization":
+            label = authorities().institutions[ch.entry.key].label
+            return ClaimAgent(iri=iris.organization_iri(ch.entry.key), label=label, kind="organization")
+    post = _POST.match(who)
+    if post:
+        label = post.group("post")
+        base = iris.document_iri(record.volume.id, record.doc_id)
+        return ClaimAgent(iri=f"{base}/organizations/{iris.slug(label)}", label=label, kind="organization", local=True)
+    return None
+
+
+def memcon_department(record: DocumentRecord) -> ClaimAgent | None:
+    """A memorandum of conversation with no author, drafter or signer is the Department of State's record:
+    only a bare heading ("Memorandum of Conversation", no "Between the President and the Secretary of State",
+    whose writer is one of them) over a body without a first person ("I said…") or speaker labels."""
+    if not _BARE_MEMCON.match(record.heading or ""):
+        return None
+    end = record.body_end if record.body_end is not None else len(record.text)
+    if _FIRST_PERSON.search(record.text, record.body_start, end):
+        return None
+    inst = authorities().institutions.get("department-of-state")
+    return ClaimAgent(iri=iris.organization_iri("department-of-state"), label=inst.label, kind="organization") if inst else None
