@@ -1,11 +1,11 @@
 """Claim extraction against the hand-annotated gold set (tests/fixtures/claims_gold, see its README).
 
-Round 7 (current): the 24 documents annotated in round 7, drawn by a seeded draw from a stated pool and
-kept from the writer of the round-7 rules until those were frozen (f0947b7), are held out (split.tsv);
-all 83 round-1 to 6 documents are development, on which rules were tuned. The floors are what was
-measured on each set with the frozen round-7 rules, rounded down to two decimals (docs/claims.md has the
-figures, their 95% intervals and where the rules fail: the held-out claimant accuracy, 0.80, and "about"
-recall, 0.68, are below the issue's 0.85 and 0.80); a change that lowers them is a regression to
+Round 8 (current): the 24 documents annotated in round 8, drawn by a seeded draw from a stated pool and
+kept from the writer of the round-8 rules until those were frozen (8db8765), are held out (split.tsv);
+all 107 round-1 to 7 documents are development, on which rules were tuned. The floors are what was
+measured on each set with the frozen round-8 rules, rounded down to two decimals (docs/claims.md has the
+figures, their 95% intervals and where the rules fail: the held-out claimant accuracy, 0.72, and "about"
+recall, 0.76, are below the issue's 0.85 and 0.80); a change that lowers them is a regression to
 explain, and a rule tuned by looking at held-out documents would make these figures meaningless.
 """
 from __future__ import annotations
@@ -78,11 +78,11 @@ def test_every_gold_passage_is_in_its_document(run, gold):
     assert [g.line for g in gold if locate(run[g.document][0].text, g.text) is None] == []
 
 
-def test_the_round_7_documents_are_held_out_and_as_many_and_varied_as_issue_16_asks(run, gold, split):
+def test_the_round_8_documents_are_held_out_and_as_many_and_varied_as_issue_16_asks(run, gold, split):
     assert set(split) == set(run)
     held = {key for key, v in split.items() if v == "held-out"}
-    round7 = {g.document for g in gold if g.line > _round_header_line("# Round 7")}
-    assert held == round7
+    round8 = {g.document for g in gold if g.line > _round_header_line("# Round 8")}
+    assert held == round8
     records = [run[key][0] for key in held]
     assert len(held) >= 20 and sum(g.claim_type != "none" for g in gold if g.document in held) >= 240
     years = sorted(int(r.date[:4]) for r in records)
@@ -100,20 +100,20 @@ def _round_header_line(header: str) -> int:
 def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(per_document, split):
     held = pooled(_half(per_document, split, "held-out"))
     assert held.unlocated == []
-    assert held.recall >= 0.89, held.missed
-    assert held.precision >= 0.97, held.spurious
-    assert held.claimant_accuracy >= 0.80, held.wrong_claimant       # the goal is 0.85: not met (docs/claims.md)
-    assert held.about_precision >= 0.91, held.wrong_about
-    assert held.about_recall >= 0.68, held.wrong_about               # the goal is 0.80: not met (docs/claims.md)
-    assert held.type_accuracy >= 0.67, held.wrong_type
+    assert held.recall >= 0.98, held.missed
+    assert held.precision >= 0.96, held.spurious
+    assert held.claimant_accuracy >= 0.72, held.wrong_claimant       # the goal is 0.85: not met (docs/claims.md)
+    assert held.about_precision >= 0.90, held.wrong_about
+    assert held.about_recall >= 0.76, held.wrong_about               # the goal is 0.80: not met (docs/claims.md)
+    assert held.type_accuracy >= 0.70, held.wrong_type
 
 
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
-    assert dev.recall >= 0.96 and dev.precision >= 0.96, (dev.missed, dev.spurious)
-    assert dev.claimant_accuracy >= 0.93, dev.wrong_claimant
+    assert dev.recall >= 0.97 and dev.precision >= 0.96, (dev.missed, dev.spurious)
+    assert dev.claimant_accuracy >= 0.91, dev.wrong_claimant         # rounds 1-7 (round 7's 0.838 pulls it below round 1-6's 0.938)
     assert dev.about_precision >= 0.93 and dev.about_recall >= 0.82, dev.wrong_about
-    assert dev.non_claims_rejected >= 0.83
+    assert dev.non_claims_rejected >= 0.87
 
 
 def test_a_confidence_interval_brackets_each_figure_and_is_reproducible(per_document, split):
