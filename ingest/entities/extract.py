@@ -31,6 +31,7 @@ from .named_after import NAMED_BEFORE, term_phrases, thing_named_after
 from .nicknames import nickname_index
 from .offices import dates_allow, office_from_persons_list
 from .posts import listed_holder, office_holder, resolve_post
+from .signatures import department_signature
 from .titles import title_mentions
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
 from .places import shouting, choose
@@ -66,18 +67,19 @@ _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 _SHORT_GIVEN = re.compile(r"[A-Z][a-z]{1,4}")
 _TITLE = re.compile(
     r"(?:(?:Acting|Deputy|Under|Assistant|Vice|Prime|Foreign|Defense|Defence|Finance|Special|Chief|Field|Lieutenant|Rear|Vice|Former|Ex-)\s+)*"
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mme|Mlle|M|Sr|Sra|Herr|Signor|Sir|Lord|Lady|Dame|President|President-elect|Pres|Chairman|Secretary(?:[- ]General)?(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy|the\s+Interior|Health|Transportation))?|"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mme|Mlle|M|Sr|Sra|Herr|Signor|Sir|Lord|Lady|Dame|President|President-elect|Pres|Chairman|Secretaries|Secretary(?:[- ]General)?(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy|the\s+Interior|Health|Transportation))?|"
     r"Ambassador|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Governor|Gov|General|Gen|Admiral|Adm|Colonel|Col|Major|Maj|"
     r"Captain|Capt|Lieutenant|Lt|Commander|Cdr|Marshal|Minister|Premier|Chancellor|Director(?:\s+(?:of|for)\s+Central\s+Intelligence)?|Counselor|Judge|Justice|Mayor|Professor|Prof|"
     r"King|Queen|Prince|Princess|Shah|Emperor|Sheikh|Shaikh|Emir|Amir|Sultan|Pope|Cardinal|Archbishop|Bishop|Father|Rabbi|Chargé|Charge|"
     r"Attorney\s+General|Generalissimo|Chief\s+Justice|Speaker|Leader)\.?\s+(?=[A-Z])"
 )
 _TITLE_FIRST = set("""M Mlle Sr Sra Herr Signor Acting Deputy Under Assistant Vice Prime Foreign Defense Defence Finance Special Chief Field Lieutenant Rear
-Former Ex- Mr Mrs Ms Miss Dr Messrs Mme Sir Lord Lady Dame President President-elect Pres Chairman Secretary Secretary-General
+Former Ex- Mr Mrs Ms Miss Dr Messrs Mme Sir Lord Lady Dame President President-elect Pres Chairman Secretary Secretaries Secretary-General
 Ambassador Senator Sen Representative Rep Congressman Congresswoman Governor Gov General Gen Admiral Adm Colonel Col Major Maj
 Captain Capt Lt Commander Cdr Marshal Minister Premier Chancellor Director Counselor Judge Justice Mayor Professor Prof King
 Queen Prince Princess Shah Emperor Sheikh Shaikh Emir Amir Sultan Pope Cardinal Archbishop Bishop Father Rabbi Chargé Charge
 Attorney Generalissimo Speaker Leader""".split())
+_ABBREVIATED = frozenset("Mr Mrs Ms Dr Messrs Mme Mlle M Sr Sra Pres Sen Rep Gov Gen Adm Col Maj Capt Lt Cdr Prof".split())
 _PERSON_TITLE_ONLY = {"mr", "mrs", "ms", "miss", "dr", "messrs", "mme", "sir", "lord", "lady", "dame", "senator", "sen",
                       "representative", "rep", "congressman", "congresswoman", "ambassador", "general", "gen", "admiral",
                       "adm", "colonel", "col", "president", "secretary", "governor", "king", "queen", "prince", "shah",
@@ -202,6 +204,7 @@ class EntityExtractor:
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in record.mentions]
         found += self._parties(record, ctx)
         found += self._posts(record, ctx)
+        found += self._signer(record, found, ctx)
         taken += [(m.start, m.end) for m in found]
         acr = self._acronyms(record)
         occupied = _Spans(taken)
@@ -285,7 +288,10 @@ class EntityExtractor:
             if res is None:
                 ids = self._person_ids(party.name)
                 if ids:
-                    r = ctx.resolve_name(party.name, ids[0], party.office, ids[1])
+                    listed = ids[0] & ctx.volume_ids if not ids[1] else frozenset()
+                    # a lone surname goes to its listed bearer first, as in running text: "Ambassador Vance" in
+                    # frus1964-68v07 (which lists Cyrus R. Vance) is not Sheldon B. Vance, an ambassador in 1968
+                    r = ctx.resolve_name(party.name, listed or ids[0], party.office, ids[1])
                     if r.entity:
                         res = r
                         res.method = "header"
@@ -323,6 +329,22 @@ class EntityExtractor:
                 out.append(Mention(s, e, "organization", "organization-list", 0.9, hit.iri, hit.label,
                                    explanation=hit.explanation))
         return out
+
+    def _signer(self, record: DocumentRecord, found: list[Mention], ctx: PersonContext) -> list[Mention]:
+        """The signature of a telegram the Department of State sent: the Secretary or Acting Secretary of the day who
+        bears the surname (POCOM), even where the volume's persons list names only a namesake (signatures.py); where
+        it names no one of that surname, the signature is left out as any unlisted surname is."""
+        got = department_signature(record)
+        if got is None:
+            return []
+        s, e, pid, why = got
+        if any(m.start < e and s < m.end for m in (*record.mentions, *found)):
+            return []
+        if ctx.volume_ids and not self.surnames.get(_key(record.text[s:e]), frozenset()) & ctx.volume_ids:
+            return []     # the list names no one of that surname: left out as any unlisted name (frus1958-60v02's "Herter")
+        person = self.a.person(pid)
+        res = Resolution(iris.person_iri(pid), person.name, 0.9, why, "office-and-date", links=links_of(pid), pid=pid)
+        return [self._person(s, e, res, ctx, None)]
 
     def _office_by_list(self, record: DocumentRecord, party) -> Resolution | None:
         """An office POCOM does not hold, settled by the persons list's descriptions; overrides an editors' tag of
@@ -517,6 +539,8 @@ class EntityExtractor:
         low = _key(tok)
         if _INITIALS.fullmatch(chunk[i].group(0)) and _outline_letter(text, chunk, i):
             return None                    # "B. Diem announces …": an outline letter, not Bui Diem's initial
+        if _INITIALS.fullmatch(chunk[i].group(0)) and (got := self._forename_and_surname(text, chunk, i, ctx, occupied)):
+            return got                     # "Robert G. Murphy" (a misprint for Robert D.) is not George Murphy
         if _INITIALS.fullmatch(chunk[i].group(0)):
             # "W.W. Rostow", "A. W. Dulles", "M. Bundy": initials start a full name; "M." alone only where two
             # namesakes need it ("M. Ngo Dinh Nhu" is Monsieur Nhu, not "Ngo Dinh Nhu, Madame" by her "initial")
@@ -530,6 +554,8 @@ class EntityExtractor:
                 and not (tok.isupper() and len(tok) > 3 and tok.capitalize() in self.gaz_first):
             return None
         tm = _TITLE.match(text, start)     # 1. title + name ("Secretary Haig", "Representative Millicent Fenwick")
+        if tm and _sentence_end(tm.group(0)):
+            tm = None                      # "… left to the President. Hoover added": a sentence ends after the title
         if tm:
             got = self._titled_name_at(text, chunk, i, tm, ctx, occupied)
             if got:
@@ -562,6 +588,27 @@ class EntityExtractor:
                          links=links_of(pid), pid=pid)
         return self._person(s, e, res, ctx, None), i + 2
 
+    def _forename_and_surname(self, text, chunk, i, ctx, occupied):
+        """'Robert G. Murphy, Under Secretary' (a misprint for Robert D.): a forename, one wrong middle initial and a
+        surname, where no one bears that name as printed but the forename and the surname name the one person listed
+        or named here, is he; read from the initial on, "G. Murphy" was George Murphy. (mention, next token) or None."""
+        if i == 0 or i + 1 >= len(chunk) or len(chunk[i].group(0)) != 2:
+            return None
+        prev, nxt = chunk[i - 1], chunk[i + 1]
+        if text[prev.end():chunk[i].start()] != " " or text[chunk[i].end():nxt.start()] != " " \
+                or not re.fullmatch(r"[A-Z][a-z]+", prev.group(0)) or _continued(text, chunk, i + 1):
+            return None
+        surface, e = self._name_surface(text, prev.start(), nxt.end())
+        surname = _POSSESSIVE.sub("", nxt.group(0)).rstrip(".")
+        ids = self.full.get(_key(f"{prev.group(0)} {surname}"), frozenset())
+        here = ids & (ctx.volume_ids | set(ctx.resolved.values()))
+        if _key(surface) in self.full or len(here) != 1 or occupied.overlaps(prev.start(), e):
+            return None
+        res = ctx.resolve_name(surface, here, None, True)
+        res.explanation += (f"; no one is named '{surface}', and the forename and the surname name this one person "
+                            f"listed or named here (the middle initial as printed differs)")
+        return self._person(prev.start(), e, res, ctx, None), i + 2
+
     def _namesakes_here(self, chunk, i, ctx) -> bool:
         """Whether the surname after "M." has two namesakes listed or named here ("M. Bundy": McGeorge, not William);
         otherwise "M." is Monsieur ("M. Couve de Murville"), a title outside the span as the editors tag it."""
@@ -576,6 +623,7 @@ class EntityExtractor:
         title = text[chunk[i].start():tm.end()].strip().rstrip(".")
         title = _DCI_MISPRINT.sub("Director of Central", title)     # "Director for Central Intelligence Dulles"
         title = _PRES.sub("President", title)                           # "Vice Pres Johnson", "Pres. Eisenhower"
+        title = title.replace("Secretaries", "Secretary")               # "Secretaries Dulles and Wilson": the first's
         k = i
         while k < n and chunk[k].start() < tm.end():
             k += 1
@@ -756,7 +804,8 @@ class EntityExtractor:
                 ctx.resolve_name(surface, frozenset(ctx.named[key]), title, False)
             return self._person(s, e, res, ctx, title)
         if known:
-            pool = ids & (ctx.volume_ids | set(ctx.resolved.values()) | self._holders(title, ctx.date))
+            pool = ids & (ctx.volume_ids | set(ctx.resolved.values()) | self._holders(title, ctx.date)) | (
+                set(ids) if title and TITLE_WORDS.get(norm(title)) else set())   # a POCOM title: any namesake may hold it
             other = titled_namesake(surface, title, known, pool, when, self.descriptions)
             if other is not None:
                 return self._person(s, e, other, ctx, title)
@@ -1008,6 +1057,13 @@ def _outline_letter(text: str, chunk, i: int) -> bool:
     letter = tok.group(0)[0]
     near = {chr(ord(letter) - 1), chr(ord(letter) + 1)} | ({"II"} if letter == "I" else set())
     return any(re.search(rf"(?m)^{x}\. ", text) for x in near if x.isalpha())     # "A." … "B." … "C.": a list
+
+
+def _sentence_end(title: str) -> bool:
+    """Whether a matched title's period ends a sentence ("the President. Hoover added") rather than abbreviating it
+    ("Pres. Eisenhower", "Gen. Taylor", "Mr. Murphy")."""
+    words = title.rstrip().split()
+    return words[-1].endswith(".") and words[-1].rstrip(".") not in _ABBREVIATED
 
 
 def _continued(text: str, chunk, j: int) -> bool:

@@ -2,7 +2,10 @@
 the Director of Central Intelligence named earlier. The title must fit the one named earlier for him to keep it;
 otherwise the one namesake it fits (a post held at the date in POCOM, or the volume's persons list describing him
 with that title) is the person. When no namesake holds the title at the date, a former holder fits it: "President
-Eisenhower" in 1980 is the former President, not his living brother Milton.
+Eisenhower" in 1980 is the former President, not his living brother Milton; so too after a namesake who never bore it
+("President Kennedy" in 1964 after "the Kennedy administration" was read as the listed Robert). When the one named
+earlier never bore the title's word at all, a namesake whose post of the day has it fits ("Secretary Hoover" in 1956
+after J. Edgar Hoover: the Under Secretary of State).
 """
 from __future__ import annotations
 
@@ -54,8 +57,12 @@ def titled_namesake(surface: str, title: str | None, known: str | None, candidat
     if not title or norm(title) in COURTESY or (known and fits_title(known, title, when, descriptions.get(known, ""))):
         return None
     fit = _fitting(candidates - {known}, title, when, descriptions, False)
-    if not fit and not known:
-        fit = _fitting(candidates, title, when, descriptions, True)
+    if not fit:
+        # a former holder, also after a namesake who never bore the title ("President Kennedy" in 1964 after "the
+        # Kennedy administration" was read as Robert F. Kennedy)
+        fit = _fitting(candidates - {known}, title, when, descriptions, True)
+    if not fit and known and not _ever_bore(known, title, descriptions.get(known, "")):
+        fit = _bearing_the_word(candidates - {known}, title, when)
     if len(fit) != 1:
         return None
     (pid, why), = fit.items()
@@ -65,6 +72,24 @@ def titled_namesake(surface: str, title: str | None, known: str | None, candidat
     return Resolution(iris.person_iri(pid), a.person(pid).name, 0.85,
                       f"'{title} {surface}': {a.person(pid).name} (hsg-people {pid}) {why}; {others}",
                       "name-variant", links=links_of(pid), pid=pid)
+
+
+def _ever_bore(pid: str, title: str, description: str) -> bool:
+    """Whether any POCOM post of `pid`, at any date, or his persons-list description has the title's head word."""
+    word = re.compile(rf"\b{re.escape(title.split()[-1])}\b", re.I)
+    return bool(word.search(description)) or any(word.search(q.title) for q in authorities().posts_by_person.get(pid, []))
+
+
+def _bearing_the_word(candidates: set[str], title: str, when: str | None) -> dict[str, str]:
+    """Namesakes holding at `when` a POCOM post whose title has the printed title's head word: "Secretary Hoover" in
+    1956 is the Under Secretary of State, Herbert Hoover, Jr., once J. Edgar Hoover (named earlier in the document,
+    never a Secretary) is ruled out. Asked only when the person named earlier never bore the title."""
+    if not when:
+        return {}
+    word = re.compile(rf"\b{re.escape(title.split()[-1])}\b", re.I)
+    return {pid: f"held the post '{q.title}' on {when} (POCOM), whose title has the word '{title.split()[-1]}'"
+            for pid in sorted(candidates) for q in authorities().posts_by_person.get(pid, [])
+            if word.search(q.title) and q.holds_on(when)}
 
 
 def _cited_near(pid: str, when: str) -> bool:

@@ -1,0 +1,53 @@
+"""Who signed a telegram the Department of State (or the travelling Secretary of State) sent: the Secretary of
+State of the day, or the Under or Deputy Secretary signing as Acting Secretary. Department telegrams go out over their
+name ("Dulles", "Hoover", "Herter" on the last line of the body), whatever namesake the volume's persons list happens
+to name: frus1955-57v23p2 lists only Allen W. Dulles, and its 1955-1957 telegrams signed "Dulles" are John Foster
+Dulles's (POCOM says who held the post).
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.authorities import authorities, norm
+from ingest.records import DocumentRecord
+
+__all__ = ["department_signature"]
+
+_FROM_DEPARTMENT = re.compile(r"(?:\bFrom\s+|^(?:\d+\.\s+|No\.\s+\d+\s+)?)the\s+(?:Department\s+of\s+State|(?:Acting\s+)?"
+                              r"Secretary\s+of\s+State)\s+to\b", re.I)
+_SIGNATURE = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
+# The Secretary first; those who sign as Acting Secretary after him.
+_SIGNERS = ("secretary of state", "under secretary of state", "deputy secretary of state",
+            "under secretary of state for political affairs", "deputy under secretary of state",
+            "deputy under secretary of state for political affairs")
+
+
+def department_signature(record: DocumentRecord) -> tuple[int, int, str, str] | None:
+    """(start, end, hsg id, why) of the signature of a telegram the heading says the Department of State or the
+    Secretary of State sent, when its surname is that of the Secretary of State on the document's date, else of the
+    one Under, Deputy or Deputy Under Secretary (the Acting Secretary) who bears it; None otherwise."""
+    if not record.date or record.is_editorial_note or not _FROM_DEPARTMENT.search(record.heading or ""):
+        return None
+    end = record.body_end if record.body_end is not None else len(record.text)
+    body = record.text[record.body_start:end]
+    stripped = body.rstrip()
+    line_start = stripped.rfind("\n") + 1
+    line = stripped[line_start:].strip()
+    if not _SIGNATURE.fullmatch(line):
+        return None
+    s = record.body_start + line_start + (len(stripped[line_start:]) - len(stripped[line_start:].lstrip()))
+    key, date = norm(line), record.date[:10]
+    a = authorities()
+    for title in _SIGNERS:
+        posts = [p for p in a.holders(title, date) if p.hsg and norm(a.person(p.hsg).surname) == key]
+        found = {p.hsg for p in posts}
+        if len(found) == 1:
+            pid = posts[0].hsg
+            why = (f"'{line}' signs a telegram the Department of State sent on {date}: {a.person(pid).name} "
+                   f"(hsg-people {pid}) was {posts[0].title} then (POCOM), and the Department's telegrams go out "
+                   f"over the name of the Secretary or the Acting Secretary")
+            return s, s + len(line), pid, why
+        if found:
+            return None
+    return None
+
