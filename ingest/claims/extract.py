@@ -27,6 +27,7 @@ from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
 from .cues import Cues, load_cues
 from .quotes import Quote, find_quotes
+from .senders import is_routing_line
 from .sentences import Block, blocks as find_blocks, sentences_in_block
 from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, document_voice, find_subject, initial_speaker,
                      label_speaker, named_agent)
@@ -87,6 +88,20 @@ _OFFICE_POSITION = re.compile(
 _POSSESSIVE_AT = re.compile(r"['’]s?\s")
 _OPENING_NAME = re.compile(r"[\s“\"(—–-]*(?:[Tt]he\s+)?([A-Z][\w.]*)\s+(?=[a-z])")
 _SUBJECT_LEAD = re.compile(r"[\s“\"(—–-]*(?:[A-Z][a-z]+ly,?\s+)?(?:[Hh]e|[Ss]he)\s*:[\s*_]*")
+# Round 9: a government's note summarised by the writer ("The note states the concern of the Netherlands
+# Government…", "the Dutch note states that…", "The Soviet aide-mémoire expresses…"): the note speaks for the
+# government that sent it, named in the subject or in the sentence that first mentions the note.
+_NOTE_SPEAKS = re.compile(
+    r"(?:^|,\s+)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?P<adj>(?:[A-Z][\w.’'-]*\s+){0,3})"
+    r"(?:note|notes|aide-m[ée]moire|m[ée]moire|diplomatic note|reply note|communication)\s+"
+    r"(?:also\s+|further\s+|then\s+|further\s+)?(?P<verb>states|stated|says|said|declares|declared|requests|requested|"
+    r"asserts|asserted|expresses|expressed|points out|pointed out|maintains|maintained|argues|argued|proposes|"
+    r"proposed|suggests|suggested|claims|claimed|contends|contended|protests|protested|charges|charged|insists|"
+    r"insisted|asks|asked|urges|urged|emphasizes|emphasized|stresses|stressed|notes|noted)\b")
+_NOTE_WORD = re.compile(r"\b(?:note|aide-m[ée]moire)\b")
+# "the Netherlands Government", "the Soviet Government", "the Government of India" in a source phrase.
+_GOVERNMENT_WHO = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*\s+){1,3}(?:Government|Govt\.?|Foreign Office|Foreign Ministry)|"
+                             r"(?:Government|Govt\.?) of (?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,3})\s*")
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
 
@@ -202,6 +217,8 @@ class _Extractor:
             return "broken off"
         if t.startswith("[") and t.rstrip(".").endswith("]"):
             return "editorial insertion"
+        if is_routing_line(t):
+            return "routing words"           # round 9: "For Compub from Palmer." opening a telegram
         if self.transcript and t.startswith("(") and t.endswith((")", ".)")):
             return "stage direction"         # "(Sisco read the message.)" between a transcript's lines
         if len(words) < self.cues.min_words:
@@ -425,9 +442,15 @@ class _Extractor:
             if m:
                 a, b = s + m.start("who"), s + m.end("who")
                 ms = [x for x in self.mentions.within(a, b) if x.kind in ("person", "organization")]
+                if not ms and _GOVERNMENT_WHO.fullmatch(self.text, a, b):
+                    # round 9: "In the opinion of the Netherlands Government, …": the country's government
+                    ms = [x for x in self.mentions.within(a, b) if x.kind == "country"][:1]
                 agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None
                 if agent:
                     return _Decision("report", agent, m.group(0).strip()[:40], 0.75, f"cue '{m.group(0).strip()}'", agent.mentions)
+        note = self._note_speaks(s, t)
+        if note is not None:
+            return note
         office = self._office_position(s, t)
         if office is not None:
             return office
@@ -468,6 +491,33 @@ class _Extractor:
             return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions,
                              then=self._later_speaker(s, t, b, sorted(matches)), attitude=kind == "attitude")
         return None
+
+    def _note_speaks(self, s: int, t: str) -> _Decision | None:
+        """Round 9: 'The note states…', 'the Dutch note states that…': a note summarised by the writer is the
+        government's that sent it: the country named in the subject ("the Dutch note"), else the country or body
+        first named in the sentence that first mentions the note ("The Netherlands Ambassador left with me today
+        the attached note…"). Nobody found: no decision here (the writer's sentence)."""
+        m = _NOTE_SPEAKS.search(t)
+        if m is None or m.start() > 200:
+            return None
+        a, b = s + m.start("adj"), s + m.end("adj")
+        holders = [x for x in self.mentions.within(a, b) if x.kind in ("country", "organization") and x.entity]
+        if not holders:
+            first = _NOTE_WORD.search(self.text, self.r.body_start, s + m.end())
+            if first is None:
+                return None
+            blk = self.blocks[bisect.bisect_right(self.block_at, first.start()) - 1]
+            sent = next(((x.start, x.end) for x in self.sentences[blk.index] if x.start <= first.start() < x.end), (blk.start, blk.end))
+            holders = [x for x in self.mentions.within(sent[0], sent[1]) if x.kind in ("country", "organization")
+                       and x.entity and x.start < first.start()]
+            voice = set(self.voice.iris) if self.voice else set()
+            holders = [x for x in holders if x.entity not in voice and not x.entity.endswith("/united-states")][:1]
+        agent = agent_of_mentions(self.r, holders[:1], "the government whose note the writer summarises") if holders else None
+        if agent is None:
+            return None
+        verb = m.group("verb")
+        return _Decision("report", agent, verb, 0.6, f"cue 'note {verb}': {agent.describe()}",
+                         tuple(x for x in self.mentions.within(a, b)))
 
     def _office_position(self, s: int, t: str) -> _Decision | None:
         """'Our European Bureau is in favor of abstention…': an office of the writer's side that the

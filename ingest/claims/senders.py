@@ -16,12 +16,21 @@ from ..entities.gazetteer import gazetteer
 from ..entities.places import choose
 from ..records import ClaimAgent, DocumentRecord, Mention
 
-__all__ = ["first_line_sender", "closing_signer", "heading_sender", "memcon_department"]
+__all__ = ["first_line_sender", "routing_senders", "is_routing_line", "closing_signer", "heading_sender", "memcon_department"]
 
 # "1060. For the President and Secretary from Harriman." / "Eyes only for Secretary from Lodge."
 _FOR_FROM = re.compile(r"(?:\d{1,5}\.\s+)?(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:for\s+[^.\n]{1,80}?\s+)?from\s+"
                        r"(?P<who>[A-Z][^.\n]{1,60}?)\.?\s*$", re.IGNORECASE)
 # "…CONSIDERATION. SCALI": a surname after the last sentence of the last paragraph.
+# Round 9: the routing words run into the paragraph ("3502. For Compub from Palmer. Pershings offer…",
+# "21112. For Sisson from Creel: Emphasize…", "196786. Embtel 4488. For Ambassador from Battle and Macomber.
+# Subject: …"): after the telegram's number and its reference lines, "For X from Y" ending in a period or a
+# colon, Y one or more names joined by "and" or commas.
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
+_ROUTING_OPENS = re.compile(r"(?:\d{1,6}\.\s+)?(?:(?:[A-Z][a-z]{1,6}tels?|[A-Z][a-z]+\s+tel|Ref|Reftel|Reurtel|Urtel|Your)\.?\s+[\w/-]+\.\s+){0,3}"
+                            r"(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?[Ff]or\s+(?P<to>[^.:\n]{1,60}?)\s+from\s+"
+                            rf"(?P<who>{_NAME}(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){_NAME})*)\s*[.:](?=\s|$)")
+_NAME_PARTS = re.compile(rf"{_NAME}")
 _CLOSING = re.compile(r"[.!]\s+(?P<who>[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'-]+)?)\s*$")
 _HEADING_FROM = re.compile(r"\bFrom\s+(?:the\s+)?(?P<who>.+?)\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _BARE_MEMCON = re.compile(r"(?:\d+\.\s+)?Memorandum of (?:a )?Conversation\s*(?:,|$)")
@@ -34,7 +43,8 @@ def _people(mentions, s: int, e: int) -> list[Mention]:
 
 
 def first_line_sender(record: DocumentRecord, mentions, first_blocks: list[tuple[int, int]]) -> list[Mention]:
-    """The person a telegram's routing line names after 'from' ("For the President and Secretary from Harriman.")."""
+    """The person a telegram's routing line names after 'from' ("For the President and Secretary from Harriman."),
+    or the persons the routing words opening its first paragraph name ("For Ambassador from Battle and Macomber.")."""
     if not re.search(r"\bTelegram\b", record.heading or ""):
         return []
     for s, e in first_blocks[:2]:
@@ -44,6 +54,38 @@ def first_line_sender(record: DocumentRecord, mentions, first_blocks: list[tuple
             at = s + record.text[s:e].index(line) + m.start("who")
             return _people(mentions, at, at + len(m.group("who")))[:1]
     return []
+
+
+def routing_senders(record: DocumentRecord, mentions, first_blocks: list[tuple[int, int]], known) -> list[tuple[str, Mention | None]]:
+    """Round 9: the senders the routing words opening a telegram's first paragraph name, when they run into its
+    text ("3502. For Compub from Palmer. Pershings offer…") or name several ("…from Battle and Macomber."): each
+    name with its person mention, or None where the entity layer tagged none ("Palmer"). Names that are a
+    country, an institution, a post or a title ("from Department", "from Secretary") are not persons: no sender."""
+    if not re.search(r"\bTelegram\b", record.heading or "") or not first_blocks:
+        return []
+    s, e = first_blocks[0]
+    at = s + len(record.text[s:e]) - len(record.text[s:e].lstrip())
+    m = _ROUTING_OPENS.match(record.text, at, e)
+    if m is None:
+        return []
+    out: list[tuple[str, Mention | None]] = []
+    for part in _NAME_PARTS.finditer(record.text, m.start("who"), m.end("who")):
+        name = part.group(0)
+        if gazetteer().get(name) or name.split()[0].lower().strip(".") in known.cues.not_person_subjects \
+                or known.title(name) is not None or name.lower() in known.cues.speaker_titles:
+            return []
+        ms = [x for x in mentions.within(part.start(), part.end()) if x.kind != "term"]
+        if ms and any(x.kind != "person" for x in ms):
+            return []
+        out.append((name, ms[0] if ms else None))
+    return out
+
+
+def is_routing_line(sentence: str) -> bool:
+    """Round 9: a sentence that is only routing words ("941. For Whiting from JMBLUG.", "For Compub from Palmer."):
+    not a claim, as the annotation guide's routing lines."""
+    m = _ROUTING_OPENS.match(sentence)
+    return m is not None and m.end() >= len(sentence.rstrip())
 
 
 def closing_signer(record: DocumentRecord, mentions, last_block: tuple[int, int] | None) -> list[Mention]:

@@ -16,7 +16,7 @@ from ..records import ClaimAgent, DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .coreference import DocumentPeople, Named
 from .cues import Cues
-from .senders import closing_signer, first_line_sender, heading_sender, memcon_department
+from .senders import closing_signer, first_line_sender, heading_sender, memcon_department, routing_senders
 
 __all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker",
            "SPEAKER_KINDS", "Subject"]
@@ -120,9 +120,42 @@ def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: t
         agent = agent_of_mentions(record, sender, "named as the sender in the telegram's first line")
         if agent:
             return agent
+    routed = _routed_agent(record, mentions, list(first_blocks), known)
+    if routed is not None:
+        return routed
     if record.authors:
         return _party_agent(record, record.authors, "the document's authors, from the heading")
     return _signed_or_drafted(record, mentions, last_block, known)
+
+
+def _routed_agent(record: DocumentRecord, mentions: MentionIndex, first_blocks: list[tuple[int, int]],
+                  known: DocumentPeople | None) -> Agent | None:
+    """Round 9: the senders named by routing words that open the first paragraph ("For Compub from Palmer.
+    Pershings offer…", "For Ambassador from Battle and Macomber."), all of them, linked or local to the document."""
+    if known is None:
+        return None
+    parts: list[Agent] = []
+    for name, m in routing_senders(record, mentions, first_blocks, known):
+        agent = agent_of_mentions(record, [m], "") if m is not None else None
+        if agent is None:
+            named = known.named(name)
+            agent = named_agent(named) if named is not None else None
+        if agent is None:
+            return None
+        parts.append(agent)
+    if not parts:
+        return None
+    iris, names, details, used, kinds = [], [], [], [], []
+    for a in parts:
+        if a.iris[0] in iris:
+            continue
+        iris += a.iris
+        names += a.names
+        details += a.details
+        used += a.mentions
+        kinds += a.kinds
+    return Agent(tuple(iris), tuple(names), "named as the sender by the routing words opening the telegram",
+                 tuple(details), tuple(used), tuple(kinds))
 
 
 def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None,
