@@ -102,6 +102,12 @@ _NOTE_WORD = re.compile(r"\b(?:note|aide-m[ée]moire)\b")
 # "the Netherlands Government", "the Soviet Government", "the Government of India" in a source phrase.
 _GOVERNMENT_WHO = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*\s+){1,3}(?:Government|Govt\.?|Foreign Office|Foreign Ministry)|"
                              r"(?:Government|Govt\.?) of (?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,3})\s*")
+# Round 9: the writing post as the subject in its own telegram ("Embassy officer pointed out to Ileo…", "Embassy,
+# however, is of opinion…", "The Embassy believes…"): the writer speaking of itself in the third person.
+_OWN_POST_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:However|Meanwhile|Accordingly|Nevertheless),?\s+)?(?:(?:[Tt]he|[Tt]his|[Oo]ur)\s+)?"
+                             r"(?P<post>Embassy|Legation|Consulate(?:\s+General)?|Mission|Delegation)"
+                             r"(?:\s+(?:officers?|officials?|staff|representatives?|officer’s|officer's))?(?=[\s,])(?!\s+(?:in|at|of|to)\s)")
+_HEADING_FROM_POST = re.compile(r"\bFrom\s+the\s+(?:American\s+|U\.S\.\s+|United\s+States\s+)?(?P<post>Embassy|Legation|Consulate(?:\s+General)?|Mission|Delegation)\b")
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
 
@@ -125,6 +131,7 @@ class _Decision:
     then: Agent | None = None        # the speaker of a later clause, who goes on after the sentence
     view: bool = False               # an office's position: the next sentences are not its report
     attitude: bool = False           # a view held ("Burns is concerned…"), not words spoken
+    source: bool = False             # named by a source phrase ("In the view of X", "From the viewpoint of X")
 
 
 def _note_speaker(state: "_State") -> None:
@@ -447,7 +454,8 @@ class _Extractor:
                     ms = [x for x in self.mentions.within(a, b) if x.kind == "country"][:1]
                 agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None
                 if agent:
-                    return _Decision("report", agent, m.group(0).strip()[:40], 0.75, f"cue '{m.group(0).strip()}'", agent.mentions)
+                    return _Decision("report", agent, m.group(0).strip()[:40], 0.75, f"cue '{m.group(0).strip()}'", agent.mentions,
+                                     source=True)
         note = self._note_speaks(s, t)
         if note is not None:
             return note
@@ -491,6 +499,15 @@ class _Extractor:
             return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions,
                              then=self._later_speaker(s, t, b, sorted(matches)), attitude=kind == "attitude")
         return None
+
+    def _own_post_opens(self, t: str) -> bool:
+        """Whether the sentence opens with the post the heading sends the telegram from ("Embassy officer…" in a
+        telegram from the Embassy), not with a post the telegram addresses or names elsewhere."""
+        m = _OWN_POST_OPENS.match(t)
+        if m is None:
+            return False
+        h = _HEADING_FROM_POST.search(self.r.heading or "")
+        return h is not None and h.group("post").split()[0] == m.group("post").split()[0]
 
     def _note_speaks(self, s: int, t: str) -> _Decision | None:
         """Round 9: 'The note states…', 'the Dutch note states that…': a note summarised by the writer is the
@@ -559,6 +576,8 @@ class _Extractor:
         """'Mr. Gromyko said…. The Soviet Union considered that…': a country or body that holds a view in
         the middle of a person's account is what that person says for it; the claim stays theirs."""
         speaker = state.report
+        if speech.source and speech.agent.kinds and "person" not in speech.agent.kinds:
+            return speech       # round 9: "From the viewpoint of the Department, however, …" names the view's holder
         if (speech.claim_type != "report" or speaker is None or "person" not in speaker.kinds
                 or (voice is not None and speaker.iris == voice.iris)
                 or not speech.agent.kinds or "person" in speech.agent.kinds):
@@ -699,6 +718,13 @@ class _Extractor:
         lead = re.match(r"[A-Za-z’']+", text.lstrip(" “\"(—–-"))
         imperative = bool(lead and lead.group(0)[0].isupper() and lead.group(0).lower() in self.cues.imperatives)
         speech = None if imperative else self._speech(s, e, block, state)   # "Don't worry … because he wants aid."
+        if voice is not None and self._own_post_opens(text):
+            # round 9: "Embassy officer pointed out to Ileo…", "Embassy, however, is of opinion…" in the Embassy's
+            # telegram: the writer's own words or view, which end the report running on
+            state.report = None
+            if speech is not None and speech.claim_type == "report":
+                return _Decision("report", voice, speech.cue, 0.6, f"the writing post reports its own words (cue '{speech.cue}')")
+            speech = None
         if speech is not None and speech.agent is None:
             state.report = None          # someone we cannot name speaks: no claim, and no carrying over
             return None

@@ -1,6 +1,6 @@
 """Bodies the authorities do not hold, named in full in the body: "the Multilateral Force", "the Neutral
 Nations Supervisory Commission", "the United Nations Command", "the Working Group in Paris", "Task Force
-Saigon". A run of capitalized words ending in a head noun of a body (`[bodies] local_body_heads` in the
+Saigon", and (round 9) broadcasters, "Radio Uganda". A run of capitalized words ending in a head noun of a body (`[bodies] local_body_heads` in the
 claims cues: Force, Command, Commission, Teams, Group…) that no linked mention covers is an organization
 local to the document (`…/d20/organizations/multilateral-force`), so a claim can be about it. Words the
 entity layer linked inside the run ("United Nations" in "United Nations Command") are part of the body's
@@ -35,6 +35,11 @@ _OFFICE_WORDS = frozenset({"Chief", "Chiefs", "Secretary", "Director", "Ambassad
                            "Chairman", "Commander", "Head", "Counselor", "Attaché", "Officer", "President", "Members", "Member"})
 # "a public Presidential Commission", "an Advisory Group": a kind of body, not one named.
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|some|another)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+
+
+# Round 9: broadcasters named "Radio X" ("Radio Uganda broadcast a statement that…", "Radio Moscow", "Radio Free
+# Europe"): the head word comes first.
+_RADIO = re.compile(r"(?<![\w’'-])Radio(?:\s+(?:Free\s+)?[A-Z][a-z][\w’'-]*){1,2}(?![\w’'-])")
 
 
 @lru_cache(maxsize=4)
@@ -72,6 +77,16 @@ def named_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
         out.append(Mention(s, e, "organization", "local-body", 0.6, f"{base}/organizations/{iris.slug(label)}", label,
                            explanation=why, exact=text[s:e]))
         inside.update(id(m) for m in covering)
+    for c in _RADIO.finditer(text, record.body_start, end):
+        s, e = c.span()
+        covering = [m for m in mentions if m.start < e and s < m.end]
+        if any(m.start < s or m.end > e or m.kind in ("person", "organization") for m in covering):
+            continue            # "Radio Free Europe" linked by the entity layer, or a person's name
+        label = " ".join(text[s:e].split())
+        why = f"'{label}' names a broadcaster (round 9: 'Radio' before a capitalized name) that no authority holds"
+        out.append(Mention(s, e, "organization", "local-body", 0.6, f"{base}/organizations/{iris.slug(label)}", label,
+                           explanation=why, exact=text[s:e]))
+        inside.update(id(m) for m in covering)    # "Uganda" in "Radio Uganda" is the station's name
     return out, inside
 
 

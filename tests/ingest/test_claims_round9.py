@@ -52,3 +52,35 @@ def test_a_note_summarised_by_the_writer_is_the_government_s_that_sent_it_1949_n
 def test_in_the_opinion_of_a_government_names_the_country_1949_netherlands():
     c = claim("frus1949v07p1/d359", "In the opinion of the Netherlands Government")
     assert c.claimants == (COUNTRIES + "netherlands",)
+
+
+# ------------------------------------------------------------------ bodies holding views
+
+def test_the_writing_embassy_as_subject_is_the_writer_not_the_speaker_before_1960_ileo():
+    # "…Ileo who claims to know Lumumba… / Embassy officer pointed out to Ileo such agreement cannot be drawn up
+    # overnight…": the Embassy's telegram speaking of itself; Ileo's report ends there.
+    c = claim("frus1958-60v14/d155", "Embassy officer pointed out to Ileo")
+    assert c.claimants == (DOCS + "frus1958-60v14/d155/organizations/embassy-in-the-congo",)
+
+
+def test_radio_uganda_broadcasting_a_statement_is_the_broadcaster_s_report_1971():
+    c = claim("frus1969-76ve05p1/d240", "Around 3:15 p.m. Radio Uganda broadcast a statement")
+    radio = DOCS + "frus1969-76ve05p1/d240/organizations/radio-uganda"
+    assert c.claim_type == "report" and c.claimants == (radio,)
+    assert COUNTRIES + "uganda" not in c.about            # "Uganda" is the station's name here
+
+
+def test_the_view_of_the_defense_department_after_i_believe_is_the_department_s_1957_dulles():
+    c = claim("frus1955-57v26/d101", "It is, I believe, the view of the Defense Department")
+    assert c.claimants == (ORGS + "department-of-defense",)
+
+
+def test_from_the_viewpoint_of_the_department_names_the_holder_inside_the_secretary_s_account_1958_eban():
+    c = claim("frus1958-60v13/d9", "From the viewpoint of the Department")
+    assert c.claimants == (ORGS + "department-of-state",)
+
+
+def test_the_far_eastern_commission_decides_is_the_commission_s_decision_1949():
+    c = claim("frus1949v07p2/d40", "The Far Eastern Commission decides")
+    assert c.claim_type == "decision"
+    assert c.claimants == (DOCS + "frus1949v07p2/d40/organizations/far-eastern-commission",)
