@@ -108,8 +108,15 @@ def _is_boundary(text: str, lo: int, hi: int, m: re.Match[str], cues: Cues) -> b
     if token in cues.before_numbers and word[:1].isdigit():
         return False
     if token in cues.ambiguous or _INITIALS.fullmatch(token):
-        return word.rstrip(".,") in cues.sentence_starters or bool(_OPENING_PARTICIPLE.fullmatch(word.rstrip(".,")))
+        return word.rstrip(".,") in cues.sentence_starters or bool(_OPENING_PARTICIPLE.fullmatch(word.rstrip(".,"))) \
+            or bool(_INITIAL_SPEAKS.match(text, after, hi))
     return True
+
+
+# Round 9: "…entrusted to the UN. L said the statement was made…" (a telephone memorandum's initial, or "Sec",
+# "Pres", as the subject of a verb): a sentence opens after the initialism.
+_INITIAL_SPEAKS = re.compile(r"\s+(?:[A-Z]|Sec|Pres|Amb)\s+(?:said|says|thinks|thought|asked|agreed|replied|added|stated|"
+                             r"feels|felt|wondered|will|would|is|was|has|had|does|did|wants|wanted|called|told)\b")
 
 
 # "…opposition by the UK. Personally I think…", "…for GRC. Referring again to…": an -ly adverb or an -ing

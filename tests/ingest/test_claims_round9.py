@@ -84,3 +84,12 @@ def test_the_far_eastern_commission_decides_is_the_commission_s_decision_1949():
     c = claim("frus1949v07p2/d40", "The Far Eastern Commission decides")
     assert c.claim_type == "decision"
     assert c.claimants == (DOCS + "frus1949v07p2/d40/organizations/far-eastern-commission",)
+
+
+# ------------------------------------------------------------------ telephone memoranda
+
+def test_an_initial_after_an_initialism_opens_a_sentence_1957_dulles_lodge_un_l_said():
+    # "…the actual adm of the refugees would be entrusted to the UN. L said the statement was made this p.m. …":
+    # "L" (Lodge) opens a sentence of his own, not the end of the Secretary's.
+    c = claim("frus1955-57v17/d168", "L said the statement was made this p.m.")
+    assert c is not None and c.claimants == (PEOPLE + "108064",)        # Lodge
