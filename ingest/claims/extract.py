@@ -60,7 +60,9 @@ _QUESTION = re.compile(r"\?[”\"’')\]*_]*$")
 _BROKEN_OFF = re.compile(r"(?<![.\s])\s*(?:\.\s\.\s\.|\.\.\.|…)[”\"’')\]*_]*$")
 # The start of a sentence before its first word: an enumerator, quotes, brackets.
 _OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s*)?")
-_WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So)\s+)?I\s")     # "And I am not prepared…"
+_WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So)\s+)?"     # "And I am not prepared…"
+                           # round 9: "(From this and other discussions, I got very clearly the impression…"
+                           r"(?:(?:From|After|In|On|At|For|Given|Having|Judging)\s[^,;:()“”\"]{3,80},\s+)?I\s")
 # A title opening a sentence ("Prime Minister in frank discussion with … stated"), and what ends its clause.
 _TITLE_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=\s)")
 _TITLE_ASIDE = re.compile(r"[\s“\"(—–-]*(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=,)")
@@ -494,6 +496,10 @@ class _Extractor:
                 if voice is None:
                     return _Decision("report", None, verb, 0.0, "the writer's own words, but the writer is not known")
                 return _Decision("report", voice, verb, 0.7, f"the writer reports their own words (cue '{verb}')")
+            if voice is not None and sub.agent.iris != voice.iris and _WRITER_OPENS.match(t):
+                # round 9: "(From this and other discussions, I got very clearly the impression that Nehru felt…": a
+                # view nested in the writer's own clause is the writer's (as "He said Defense believed…" is his)
+                return _Decision("report", voice, verb, 0.6, f"cue '{verb}' nested in the writer's own clause")
             conf = 0.8 if "subject" in sub.how or "relative" in sub.how or "after" in sub.how else 0.65
             ctype = "decision" if kind == "decision" else "report"
             return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions,

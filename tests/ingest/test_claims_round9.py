@@ -93,3 +93,25 @@ def test_an_initial_after_an_initialism_opens_a_sentence_1957_dulles_lodge_un_l_
     # "L" (Lodge) opens a sentence of his own, not the end of the Secretary's.
     c = claim("frus1955-57v17/d168", "L said the statement was made this p.m.")
     assert c is not None and c.claimants == (PEOPLE + "108064",)        # Lodge
+
+
+# ------------------------------------------------------------------ memoranda of conversation: turns
+
+def test_saying_that_after_the_subject_s_manner_is_his_report_1956_nehru_spoke_sharply():
+    key = "frus1955-57v08/d115"
+    nehru = (PEOPLE + "109692",)
+    assert claim(key, "Nehru spoke rather sharply").claimants == nehru
+    assert claim(key, "They had been arbitrary in their relations").claimants == nehru     # his account goes on
+
+
+def test_a_view_nested_in_the_writer_s_own_clause_is_the_writer_s_1956_dulles_impression_of_nehru():
+    # "(From this and other discussions, I got very clearly the impression that Nehru feels…": Dulles's view.
+    key = "frus1955-57v08/d115"
+    dulles = (PEOPLE + "103703",)
+    assert claim(key, "(From this and other discussions, I got").claimants == dulles
+    assert claim(key, "He does not seem to be open to much reason").claimants == dulles
+
+
+def test_a_view_nested_in_the_writer_s_own_clause_is_the_writer_s_1949_butterworth_interpolated():
+    c = claim("frus1949v07p2/d142", "I interpolated at this point that the Department")
+    assert c.claimants != (ORGS + "department-of-state",)
