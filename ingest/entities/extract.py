@@ -539,6 +539,8 @@ class EntityExtractor:
         low = _key(tok)
         if _INITIALS.fullmatch(chunk[i].group(0)) and _outline_letter(text, chunk, i):
             return None                    # "B. Diem announces …": an outline letter, not Bui Diem's initial
+        if _POSTSCRIPT.match(text, start) and _sentence_start(text, start):
+            return None, i + 2             # "P. S. George Ball made …": a postscript, not Scott George's initials
         if _INITIALS.fullmatch(chunk[i].group(0)) and (got := self._forename_and_surname(text, chunk, i, ctx, occupied)):
             return got                     # "Robert G. Murphy" (a misprint for Robert D.) is not George Murphy
         if _INITIALS.fullmatch(chunk[i].group(0)):
@@ -998,6 +1000,7 @@ class EntityExtractor:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_POSTSCRIPT = re.compile(r"P\.\s?S\.\s")        # "P. S.", "P.S." opening a sentence
 _DCI_MISPRINT = re.compile(r"^Director\s+for\s+Central")
 _PRES = re.compile(r"\bPres$")
 _HEAD_OF = re.compile(r"(?:Generalissimo\s+)?(?:President|Prime Minister|Premier|King|Queen|Shah|Emperor|Chancellor)(?:\s+of\s+|,\s+)"
@@ -1052,7 +1055,7 @@ def _outline_letter(text: str, chunk, i: int) -> bool:
     tok = chunk[i]
     if len(tok.group(0)) != 2 or i + 1 >= len(chunk) or text[max(0, tok.start() - 1):tok.start()] not in ("", "\n"):
         return False
-    if _continued(text, chunk, i + 1) or text.startswith(":", chunk[i + 1].end()):
+    if _name_goes_on(text, chunk, i + 1) or text.startswith(":", chunk[i + 1].end()):
         return False                       # "J. Graham Parsons, Assistant Secretary", "M. Bundy:": names
     letter = tok.group(0)[0]
     near = {chr(ord(letter) - 1), chr(ord(letter) + 1)} | ({"II"} if letter == "I" else set())
@@ -1064,6 +1067,12 @@ def _sentence_end(title: str) -> bool:
     ("Pres. Eisenhower", "Gen. Taylor", "Mr. Murphy")."""
     words = title.rstrip().split()
     return words[-1].endswith(".") and words[-1].rstrip(".") not in _ABBREVIATED
+
+
+def _name_goes_on(text: str, chunk, j: int) -> bool:
+    """Whether a name goes on after token j: not after a possessive ("B. Diem’s New Proposals") nor into a word that is
+    never a name ("C. Johnston Mission"), both an outline letter's heading."""
+    return _continued(text, chunk, j) and not _POSSESSIVE.search(chunk[j].group(0)) and chunk[j + 1].group(0) not in _NEVER
 
 
 def _continued(text: str, chunk, j: int) -> bool:
