@@ -55,7 +55,11 @@ class DocumentPeople:
         self.by_word: dict[str, dict[str, str]] = {}
         self.by_title: dict[str, dict[str, str]] = {}
         titles = sorted(cues.speaker_titles, key=len, reverse=True)
-        self._title_before = re.compile(r"(?:^|[\s(—–-])(" + "|".join(re.escape(t) for t in titles) + r")\s+$", re.IGNORECASE)
+        # round 9: on the same line ("…, Polish Ambassador\nFoy D. Kohler, EUR": the title ends the line before)
+        self._title_before = re.compile(r"(?:^|[\s(—–-])(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+$", re.IGNORECASE)
+        # round 9: a participants line's title after the name ("Romuald Spasowski, Polish Ambassador")
+        self._title_ending_line = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}(" + "|".join(re.escape(t) for t in titles)
+                                             + r")[^\S\n]*(?:\n|$)")
         printed = {" ".join(w if w == "of" else w[:1].upper() + w[1:] for w in t.split())
                    for t in cues.speaker_titles | set(cues.title_abbreviations)}
         self._title_or_name = re.compile(r"(?<![\w.])(?:" + "|".join(
@@ -93,6 +97,9 @@ class DocumentPeople:
             found.append(surface)        # "Secretary" linked by the entity layer
         if start is not None:
             t = self._title_before.search(self.record.text, max(0, start - 40), start)
+            if t:
+                found.append(t.group(1))
+            t = self._title_ending_line.match(self.record.text, start + len(surface), start + len(surface) + 60)
             if t:
                 found.append(t.group(1))
         for title in found:

@@ -115,3 +115,11 @@ def test_a_view_nested_in_the_writer_s_own_clause_is_the_writer_s_1956_dulles_im
 def test_a_view_nested_in_the_writer_s_own_clause_is_the_writer_s_1949_butterworth_interpolated():
     c = claim("frus1949v07p2/d142", "I interpolated at this point that the Department")
     assert c.claimants != (ORGS + "department-of-state",)
+
+
+def test_a_participants_line_s_title_is_the_person_s_it_follows_not_the_next_line_s_1961_spasowski():
+    # "Romuald Spasowski, Polish Ambassador\nFoy D. Kohler, EUR": "the Ambassador" is Spasowski, not Kohler.
+    key = "frus1961-63v16/d31"
+    spasowski = (PEOPLE + "112809",)
+    assert claim(key, "The Ambassador stated that he had some information").claimants == spasowski
+    assert claim(key, "The Ambassador commented that the volume").claimants == spasowski
