@@ -59,7 +59,7 @@ class DocumentPeople:
         self._title_before = re.compile(r"(?:^|[\s(—–-])(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+$", re.IGNORECASE)
         # round 9: a participants line's title after the name ("Romuald Spasowski, Polish Ambassador")
         self._title_ending_line = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}(" + "|".join(re.escape(t) for t in titles)
-                                             + r")[^\S\n]*(?:\n|$)")
+                                             + r")[^\S\n]*(?:\n|$)", re.IGNORECASE)
         printed = {" ".join(w if w == "of" else w[:1].upper() + w[1:] for w in t.split())
                    for t in cues.speaker_titles | set(cues.title_abbreviations)}
         self._title_or_name = re.compile(r"(?<![\w.])(?:" + "|".join(
