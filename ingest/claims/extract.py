@@ -95,12 +95,14 @@ _SUBJECT_LEAD = re.compile(r"[\s“\"(—–-]*(?:[A-Z][a-z]+ly,?\s+)?(?:[Hh]e|[
 # government that sent it, named in the subject or in the sentence that first mentions the note.
 _NOTE_SPEAKS = re.compile(
     r"(?:^|,\s+)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?P<adj>(?:[A-Z][\w.’'-]*\s+){0,3})"
-    r"(?:note|notes|aide-m[ée]moire|m[ée]moire|diplomatic note|reply note|communication)\s+"
+    r"(?P<noun>note|notes|aide-m[ée]moire|m[ée]moire|diplomatic note|reply note|communication|message|letter)\s+"
     r"(?:also\s+|further\s+|then\s+|further\s+)?(?P<verb>states|stated|says|said|declares|declared|requests|requested|"
     r"asserts|asserted|expresses|expressed|points out|pointed out|maintains|maintained|argues|argued|proposes|"
     r"proposed|suggests|suggested|claims|claimed|contends|contended|protests|protested|charges|charged|insists|"
     r"insisted|asks|asked|urges|urged|emphasizes|emphasized|stresses|stressed|notes|noted)\b")
 _NOTE_WORD = re.compile(r"\b(?:note|aide-m[ée]moire)\b")
+# Round 9: "a personal message from Kosygin", "the letter from the Shah": who sent the message the writer summarises.
+_MESSAGE_FROM = re.compile(r"\b(?:message|letter)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z])")
 # "the Netherlands Government", "the Soviet Government", "the Government of India" in a source phrase.
 _GOVERNMENT_WHO = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*\s+){1,3}(?:Government|Govt\.?|Foreign Office|Foreign Ministry)|"
                              r"(?:Government|Govt\.?) of (?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,3})\s*")
@@ -110,6 +112,15 @@ _OWN_POST_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:How
                              r"(?P<post>Embassy|Legation|Consulate(?:\s+General)?|Mission|Delegation)"
                              r"(?:\s+(?:officers?|officials?|staff|representatives?|officer’s|officer's))?(?=[\s,])(?!\s+(?:in|at|of|to)\s)")
 _HEADING_FROM_POST = re.compile(r"\bFrom\s+the\s+(?:American\s+|U\.S\.\s+|United\s+States\s+)?(?P<post>Embassy|Legation|Consulate(?:\s+General)?|Mission|Delegation)\b")
+# "Dobrynin 1½ hours ago who said…": a relative clause of speech after a person named (up to a short adverbial).
+_WHO_SAID = re.compile(r"[^.;:,()]{0,30}?\s+who\s+(?:\w+ly\s+|also\s+|then\s+)?(?=\w)")
+# "The President thinks so too.": a reporting verb without content; nothing of the speaker's runs on after it.
+_SO_TOO = re.compile(r"\s+so(?:\s+too|\s+also|\s+as\s+well)?\s*[.!]?$")
+# Round 9: "It is a message about the Middle East; its major points are: the Israelis have resumed…": the points of
+# a message the speaker summarises are its sender's; "The message is somewhat moderate…" judges it, in the
+# speaker's own voice.
+_MESSAGE_POINTS = re.compile(r"\b(?:its|the\s+(?:message|letter)[’']s)\s+(?:major\s+|main\s+|principal\s+|key\s+)?points\s+(?:are|were)\b")
+_MESSAGE_JUDGED = re.compile(r"[\s“\"(—–-]*(?:The|This|That|His|Their)\s+(?:\w+\s+)?(?:message|letter|note|reply)\s+(?:is|was|seems|seemed|sounds|sounded)\b")
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
 
@@ -349,6 +360,11 @@ class _Extractor:
             after = _AFTER_SUBJECT.match(self.text, m.end, prev.end)
             if after and self._is_verb(after.group(1)):
                 return agent_of_mentions(self.r, [m], "the subject of the previous sentence")
+            who = _WHO_SAID.match(self.text, m.end, prev.end)
+            if who and self.cues.reporting.search(self.text[who.end():who.end() + 40], _SPEECH_ATTITUDE):
+                # round 9: "We had a call from Dobrynin 1½ hours ago who said he had a personal message from
+                # Kosygin. He asked if he could see the President.": the one who spoke, not the last name
+                return agent_of_mentions(self.r, [m], "the speaker of the previous sentence's 'who said'")
         return None
 
     def _is_verb(self, word: str) -> bool:
@@ -515,17 +531,37 @@ class _Extractor:
         h = _HEADING_FROM_POST.search(self.r.heading or "")
         return h is not None and h.group("post").split()[0] == m.group("post").split()[0]
 
+    def _message_sender(self, before: int) -> list:
+        """The sender named last after 'message/letter from' before this offset ("a personal message from Kosygin")."""
+        sent: list = []
+        for f in _MESSAGE_FROM.finditer(self.text, self.r.body_start, before):
+            sent = [x for x in self.mentions.within(f.end(), f.end() + 40) if x.start == f.end()
+                    and x.kind in ("person", "country", "organization")][:1] or sent
+        return sent
+
     def _note_speaks(self, s: int, t: str) -> _Decision | None:
         """Round 9: 'The note states…', 'the Dutch note states that…': a note summarised by the writer is the
         government's that sent it: the country named in the subject ("the Dutch note"), else the country or body
         first named in the sentence that first mentions the note ("The Netherlands Ambassador left with me today
         the attached note…"). Nobody found: no decision here (the writer's sentence)."""
+        points = _MESSAGE_POINTS.search(t)
+        if points is not None:
+            sender = self._message_sender(s)
+            agent = agent_of_mentions(self.r, sender, "the sender of the message whose points the speaker gives") if sender else None
+            if agent is not None:
+                return _Decision("report", agent, points.group(0), 0.55, f"the points of {agent.describe()}'s message")
         m = _NOTE_SPEAKS.search(t)
         if m is None or m.start() > 200:
             return None
         a, b = s + m.start("adj"), s + m.end("adj")
         holders = [x for x in self.mentions.within(a, b) if x.kind in ("country", "organization") and x.entity]
-        if not holders:
+        if m.group("noun") in ("message", "letter"):
+            # "The message said that similar letters have gone to Wilson and Pompidou." after "a personal message
+            # from Kosygin": the sender named after "message from" earlier in the document, nobody else
+            if holders:
+                return None
+            holders = self._message_sender(s)
+        elif not holders:
             first = _NOTE_WORD.search(self.text, self.r.body_start, s + m.end())
             if first is None:
                 return None
@@ -745,10 +781,15 @@ class _Extractor:
                 _note_speaker(state)
                 state.report = speech.then or speech.agent
                 state.speakers.update({speech.agent.iris, state.report.iris})
+                if speech.cue and speech.then is None and _SO_TOO.match(text, text.find(speech.cue) + len(speech.cue)) \
+                        and text.find(speech.cue) >= 0:
+                    state.report = None      # round 9: "The President thinks so too. It would be unfortunate…" is K's
                 state.held_view = speech.attitude
                 if speech.view and speech.then is None and self._block_voice is not None and not self.transcript:
                     state.report = None     # "Our European Bureau is in favor of…. It is my own personal belief…"
             return speech
+        if _MESSAGE_JUDGED.match(text):
+            state.report = None      # round 9: "The message is somewhat moderate, but…": the speaker judges it
         both = _both_agreed(self.text, s, state)
         if both is not None:
             return both

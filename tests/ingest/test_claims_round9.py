@@ -123,3 +123,26 @@ def test_a_participants_line_s_title_is_the_person_s_it_follows_not_the_next_lin
     spasowski = (PEOPLE + "112809",)
     assert claim(key, "The Ambassador stated that he had some information").claimants == spasowski
     assert claim(key, "The Ambassador commented that the volume").claimants == spasowski
+
+
+# ------------------------------------------------------------------ transcripts: a message relayed and summarised
+
+def test_he_after_who_said_is_the_one_who_spoke_not_the_last_name_1970_dobrynin_kosygin():
+    # "We had a call from Dobrynin 1½ hours ago who said he had a personal message from Kosygin. He asked if he
+    # could see the President."
+    assert claim("frus1969-76v12/d122", "He asked if he could see the President.").claimants == (PEOPLE + "103539",)
+
+
+def test_the_points_of_a_message_summarised_are_its_sender_s_and_the_speaker_s_judgment_his_own_1970_kosygin():
+    key = "frus1969-76v12/d122"
+    kosygin, kissinger = (PEOPLE + "107395",), (PEOPLE + "107252",)
+    assert claim(key, "It is a message about the Middle East; its major points are:").claimants == kosygin
+    assert claim(key, "If the Israelis withdraw, other things").claimants == kosygin
+    assert claim(key, "The message is somewhat moderate").claimants == kissinger
+    assert claim(key, "The President has given me some of his thoughts.").claimants == kissinger
+    assert claim(key, "The message said that similar letters have gone").claimants == kosygin   # "message from Kosygin"
+
+
+def test_a_view_without_content_carries_nothing_over_1970_the_president_thinks_so_too():
+    c = claim("frus1969-76v12/d122", "It would be unfortunate if outside powers")
+    assert c.claimants == (PEOPLE + "107252",)        # Kissinger's line, not the President's
