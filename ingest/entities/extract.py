@@ -24,6 +24,7 @@ from ontology import iris
 from ontology.namespaces import WD
 
 from .gazetteer import MAX_TOKENS, gazetteer
+from .governments import GOVERNMENT_AFTER, head_of_government
 from .identity import canonical_markup, link_persons_list
 from .markup import fall_back, orphan_markup
 from .namesakes import titled_namesake
@@ -800,6 +801,10 @@ class EntityExtractor:
         known = ctx.resolved.get(key)
         in_volume = ids & ctx.volume_ids
         when = ctx.date[:10] if ctx.date else (str(ctx.year) if ctx.year else None)
+        if title is None and (known or in_volume or not ctx.volume_ids) and GOVERNMENT_AFTER.match(text, e):
+            head = head_of_government(surface, ids, ctx.date, self.heads, self.descriptions)
+            if head is not None:     # "the Johnson Administration" (1969) is Lyndon's, not the listed U. Alexis Johnson
+                return self._person(s, e, head, ctx, title)
         if known and len(ctx.named.get(key, ())) > 1:
             # two people of this surname are named in this document (Allen and John Foster Dulles)
             res = titled_namesake(surface, title, None, set(ctx.named[key]), when, self.descriptions) or \

@@ -69,3 +69,28 @@ def test_regression_a_postscript_was_read_as_scott_georges_initials(extractor):
     record = passage(extractor, "frus1964-68v03", "d229")
     assert ("George Ball", "100810") in people(record)
     assert not [m for m in record.mentions if m.entity == iris.person_iri("104807")]
+
+
+# -- a government named after its head ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("volume, doc, who", [
+    ("frus1969-76v12", "d8", {"Johnson": "106664"}),    # "the Johnson Administration had delayed the matter" (Jan. 1969)
+    ("frus1969-76v12", "d7", {"Kennedy": "107025", "Johnson": "106664"}),   # "the Kennedy and Johnson administrations"
+    ("frus1977-80v01", "d30", {"Kennedy": "107025"}),    # "in the early Kennedy years" (March 1977)
+])
+def test_regression_a_presidents_administration_went_to_a_listed_namesake(extractor, volume, doc, who):
+    """frus1969-76v12 lists U. Alexis Johnson (Under Secretary from February 1969) and Colonel Richard T. Kennedy, and
+    "the Johnson Administration" went to U. Alexis, "Kennedy" to the colonel; frus1977-80v01 lists John F. and Edward M.
+    Kennedy, and "the early Kennedy years" went to the living senator. A government named after a surname is the
+    latest President of the United States of that name by the document's date."""
+    record = passage(extractor, volume, doc)
+    assert {exact: pid for exact, pid in people(record) if exact in who} == who
+
+
+def test_regression_the_diem_regime_in_1965_went_to_bui_diem(extractor):
+    """frus1964-68v03 d60 (Saigon, July 1965), whose participants include Bui Diem: "Thang alluded to efforts under the
+    Diem regime" is Ngo Dinh Diem's, whom the list describes as "former Vietnamese President"; the lone "Diem" went to
+    the living Bui Diem (Ngo Dinh Diem's presidency had ended in 1963, so he was no rival by the date)."""
+    record = passage(extractor, "frus1964-68v03", "d60")
+    assert ("Diem", "109767") in people(record)
+    assert not [m for m in record.mentions if m.entity == iris.person_iri("101906")]

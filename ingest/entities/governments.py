@@ -1,0 +1,59 @@
+"""A government named after its head: "the Johnson Administration", "the Kennedy and Johnson administrations", "the
+early Kennedy years", "the Diem regime". The surname there is the head, whoever else of that name the document named
+earlier or the volume lists: in 1969 frus1969-76v12 lists U. Alexis Johnson (Under Secretary then), but "the Johnson
+Administration" is Lyndon B. Johnson's; in 1965 "the Diem regime" after "Bui Diem" is Ngo Dinh Diem's, though his
+listed presidency ended in 1963.
+
+The head is the President of the United States of that surname who took office on or before the document's date (the
+latest, where several did: Lyndon, not Andrew Johnson), or a namesake the volume's persons list describes as a
+country's head (at any date before or after: a regime is named after its head also once he is gone), as "President
+of the Republic of Vietnam until November 1, 1963" or "former Vietnamese President" (frus1964-68v03).
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.authorities import authorities
+from ontology import iris
+
+from .people import Resolution, links_of
+
+__all__ = ["GOVERNMENT_AFTER", "head_of_government"]
+
+_HEAD_WORD = r"(?:President|Prime Minister|Premier|King|Queen|Shah|Emperor|Chancellor|Chief of State)"
+# "former Vietnamese President", "South Vietnamese Prime Minister": a country's demonym before a head's title
+_DEMONYM_HEAD = re.compile(rf"^(?:former\s+)?(?P<people>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+{_HEAD_WORD}\b")
+
+# After the surname: more heads' surnames ("Kennedy and Johnson administrations"), a possessive, then the word.
+GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?(?:(?:,\s+|,?\s+and\s+)[A-Z][\w'’-]+)*\s+"
+                              r"(?:[Aa]dministrations?|regime|[Pp]residency|years|era)\b")
+
+
+def head_of_government(surface: str, ids: frozenset[str] | set[str], date: str | None, heads: dict[str, str],
+                       descriptions: dict[str, str]) -> Resolution | None:
+    """The namesake among `ids` a government named after `surface` is named after, or None when none or several are.
+    `heads`: hsg id -> description, of the people the persons list describes as a country's head ("President of …");
+    `descriptions`: every listed person's description (for "former Vietnamese President")."""
+    a = authorities()
+    presidents = sorted((q.start, q.hsg) for pid in ids for q in a.posts_by_person.get(pid, [])
+                        if q.kind == "president" and q.start and (not date or q.start <= date[:10]))
+    if presidents:
+        start, pid = presidents[-1]
+        why = f"took office as President of the United States on {start} (the latest President of that name by the date)"
+    else:
+        described = {pid: heads.get(pid) or descriptions[pid] for pid in ids
+                     if pid in heads or (pid in descriptions and _demonym_head(descriptions[pid]))}
+        if len(described) != 1:
+            return None
+        (pid, description), = described.items()
+        why = f"is described by the volume's persons list as \"{description[:80]}\""
+    person = a.person(pid)
+    return Resolution(iris.person_iri(pid), person.name, 0.85,
+                      f"'{surface}' names a government after its head: {person.name} (hsg-people {pid}) {why}",
+                      "name-variant", links=links_of(pid), pid=pid)
+
+
+def _demonym_head(description: str) -> bool:
+    from .gazetteer import gazetteer
+    m = _DEMONYM_HEAD.match(description)
+    return bool(m) and any(e.kind == "country" for e in gazetteer().get(m.group("people"), ()))
