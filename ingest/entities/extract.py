@@ -24,7 +24,7 @@ from ontology import iris
 from ontology.namespaces import WD
 
 from .gazetteer import MAX_TOKENS, gazetteer
-from .governments import GOVERNMENT_AFTER, head_of_government
+from .governments import GOVERNMENT_AFTER, head_of_government, president_among_presidents
 from .identity import canonical_markup, link_persons_list
 from .markup import fall_back, orphan_markup
 from .namesakes import titled_namesake
@@ -68,14 +68,15 @@ _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 _SHORT_GIVEN = re.compile(r"[A-Z][a-z]{1,4}")
 _TITLE = re.compile(
     r"(?:(?:Acting|Deputy|Under|Assistant|Vice|Prime|Foreign|Defense|Defence|Finance|Special|Chief|Field|Lieutenant|Rear|Vice|Former|Ex-)\s+)*"
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mme|Mlle|M|Sr|Sra|Herr|Signor|Sir|Lord|Lady|Dame|President|President-elect|Pres|Chairman|Secretaries|Secretary(?:[- ]General)?(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy|the\s+Interior|Health|Transportation))?|"
-    r"Ambassador|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Governor|Gov|General|Gen|Admiral|Adm|Colonel|Col|Major|Maj|"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mme|Mlle|M|Sr|Sra|Herr|Signor|Sir|Lord|Lady|Dame|Presidents|President|President-elect|Pres|Chairman|Secretaries|Secretary(?:[- ]General)?(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy|the\s+Interior|Health|Transportation))?|"
+    r"Ambassadors|Ambassador|Senators|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Governor|Gov|Generals|General|Gen|Admiral|Adm|Colonel|Col|Major|Maj|"
     r"Captain|Capt|Lieutenant|Lt|Commander|Cdr|Marshal|Minister|Premier|Chancellor|Director(?:\s+(?:of|for)\s+Central\s+Intelligence)?|Counselor|Judge|Justice|Mayor|Professor|Prof|"
     r"King|Queen|Prince|Princess|Shah|Emperor|Sheikh|Shaikh|Emir|Amir|Sultan|Pope|Cardinal|Archbishop|Bishop|Father|Rabbi|Chargé|Charge|"
     r"Attorney\s+General|Generalissimo|Chief\s+Justice|Speaker|Leader)\.?\s+(?=[A-Z])"
 )
 _TITLE_FIRST = set("""M Mlle Sr Sra Herr Signor Acting Deputy Under Assistant Vice Prime Foreign Defense Defence Finance Special Chief Field Lieutenant Rear
-Former Ex- Mr Mrs Ms Miss Dr Messrs Mme Sir Lord Lady Dame President President-elect Pres Chairman Secretary Secretaries Secretary-General
+Former Ex- Mr Mrs Ms Miss Dr Messrs Mme Sir Lord Lady Dame President Presidents President-elect Pres Chairman Secretary Secretaries
+Secretary-General Ambassadors Senators Generals
 Ambassador Senator Sen Representative Rep Congressman Congresswoman Governor Gov General Gen Admiral Adm Colonel Col Major Maj
 Captain Capt Lt Commander Cdr Marshal Minister Premier Chancellor Director Counselor Judge Justice Mayor Professor Prof King
 Queen Prince Princess Shah Emperor Sheikh Shaikh Emir Amir Sultan Pope Cardinal Archbishop Bishop Father Rabbi Chargé Charge
@@ -154,6 +155,7 @@ class EntityExtractor:
         self.full = _with_nicknames(self.a.full_index)
         self.surnames = self.a.surname_index
         self.use_volume_lists = use_volume_lists
+        self._next_titled: tuple[int, str] | None = None
         self.phrases: frozenset[str] = frozenset()
         self.descriptions: dict[str, str] = {}
         self.heads: dict[str, str] = {}
@@ -495,6 +497,7 @@ class EntityExtractor:
     # ------------------------------------------------------------ the scan
 
     def _scan(self, text: str, ctx: PersonContext, year, date, occupied: "_Spans"):
+        self._next_titled: tuple[int, str] | None = None     # the second name after a plural title: (start, title)
         first_ok = self._may_start
         token_at = _TOKEN.finditer
         for run in _RUN.finditer(text):
@@ -533,6 +536,11 @@ class EntityExtractor:
         Tried in order: a title and a name, the longest gazetteer entry or full name, a lone known surname."""
         n = len(chunk)
         start = chunk[i].start()
+        if self._next_titled and self._next_titled[0] == start:
+            title, self._next_titled = self._next_titled[1], None     # "Porter and Johnson" after "Ambassadors"
+            got = self._name_at(text, chunk, i, ctx, title, occupied)
+            if got:
+                return got
         tok = chunk[i].group(0)
         if tok.endswith(".") and tok.count(".") == 1:
             tok = tok[:-1]                 # "Chad." at the end of a sentence
@@ -626,12 +634,17 @@ class EntityExtractor:
         title = text[chunk[i].start():tm.end()].strip().rstrip(".")
         title = _DCI_MISPRINT.sub("Director of Central", title)     # "Director for Central Intelligence Dulles"
         title = _PRES.sub("President", title)                           # "Vice Pres Johnson", "Pres. Eisenhower"
-        title = title.replace("Secretaries", "Secretary")               # "Secretaries Dulles and Wilson": the first's
+        plural = _PLURAL_TITLE.search(title)
+        if plural:       # "Secretaries Dulles and Wilson", "Ambassadors Porter and Johnson": each name bears the title
+            title = title[:plural.start()] + _PLURAL_TITLES[plural.group(0)]
         k = i
         while k < n and chunk[k].start() < tm.end():
             k += 1
         if k < n and chunk[k].start() >= tm.end():
-            return self._name_at(text, chunk, k, ctx, title, occupied)
+            got = self._name_at(text, chunk, k, ctx, title, occupied)
+            if got and plural and got[0] is not None and got[1] < n and _AND.fullmatch(text, got[0].end, chunk[got[1]].start()):
+                self._next_titled = (chunk[got[1]].start(), title)
+            return got
         return None
 
     def _longest_at(self, text, chunk, i, tok, low, ctx, year, date, occupied):
@@ -805,6 +818,10 @@ class EntityExtractor:
             head = head_of_government(surface, ids, ctx.date, self.heads, self.descriptions)
             if head is not None:     # "the Johnson Administration" (1969) is Lyndon's, not the listed U. Alexis Johnson
                 return self._person(s, e, head, ctx, title)
+        if title is None and (known or in_volume or not ctx.volume_ids):
+            among = president_among_presidents(text, s, e, surface, ids, ctx.date)
+            if among is not None:    # "Kennedy and Johnson and Nixon are damned for Vietnam" (1975)
+                return self._person(s, e, among, ctx, title)
         if known and len(ctx.named.get(key, ())) > 1:
             # two people of this surname are named in this document (Allen and John Foster Dulles)
             res = titled_namesake(surface, title, None, set(ctx.named[key]), when, self.descriptions) or \
@@ -1005,6 +1022,10 @@ class EntityExtractor:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_PLURAL_TITLES = {"Secretaries": "Secretary", "Ambassadors": "Ambassador", "Presidents": "President", "Senators": "Senator",
+                  "Generals": "General"}
+_PLURAL_TITLE = re.compile(r"\b(?:" + "|".join(_PLURAL_TITLES) + r")$")
+_AND = re.compile(r",?\s+and\s+|,\s+")
 _POSTSCRIPT = re.compile(r"P\.\s?S\.\s")        # "P. S.", "P.S." opening a sentence
 _DCI_MISPRINT = re.compile(r"^Director\s+for\s+Central")
 _PRES = re.compile(r"\bPres$")

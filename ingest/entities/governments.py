@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-from ingest.authorities import authorities
+from ingest.authorities import authorities, norm
 from ontology import iris
 
 from .people import Resolution, links_of
 
-__all__ = ["GOVERNMENT_AFTER", "head_of_government"]
+__all__ = ["GOVERNMENT_AFTER", "head_of_government", "president_among_presidents"]
 
 _HEAD_WORD = r"(?:President|Prime Minister|Premier|King|Queen|Shah|Emperor|Chancellor|Chief of State)"
 # "former Vietnamese President", "South Vietnamese Prime Minister": a country's demonym before a head's title
@@ -51,6 +51,42 @@ def head_of_government(surface: str, ids: frozenset[str] | set[str], date: str |
     return Resolution(iris.person_iri(pid), person.name, 0.85,
                       f"'{surface}' names a government after its head: {person.name} (hsg-people {pid}) {why}",
                       "name-variant", links=links_of(pid), pid=pid)
+
+
+# A surname printed beside another: "Kennedy and Johnson and Nixon", "Truman, Eisenhower", "the Kennedy-Nixon debates".
+_LEFT = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:,\s+|,?\s+and\s+|-)$")
+_RIGHT = re.compile(r"(?:,\s+|,?\s+and\s+|-)([A-Z][a-z]+)(?![\w'’-])")
+
+
+def _former_presidents(date: str | None) -> dict[str, list[tuple[str, str]]]:
+    """norm(surname) -> [(took office, hsg id)] of the Presidents of the United States whose term had ended by `date`
+    (a sitting President named beside another is news of the day: "Johnson and Kennedy" in 1964 may be Robert)."""
+    a = authorities()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for q in a.posts:
+        if q.kind == "president" and q.hsg and q.start and q.end and (not date or q.end[:10] <= date[:10]):
+            out.setdefault(norm(a.person(q.hsg).surname), []).append((q.start, q.hsg))
+    return out
+
+
+def president_among_presidents(text: str, s: int, e: int, surface: str, ids: frozenset[str] | set[str],
+                               date: str | None) -> Resolution | None:
+    """A lone surname printed beside another former President's surname ("Kennedy and Johnson and Nixon are damned for
+    Vietnam", 1975; "the Kennedy-Nixon debates", 1976) is a former President too: the latest of that surname by the
+    date. Not asked where either is in office at the date."""
+    presidents = _former_presidents(date)
+    mine = sorted(x for x in presidents.get(norm(surface), []) if x[1] in ids)
+    if not mine:
+        return None
+    left, right = _LEFT.search(text, max(0, s - 30), s), _RIGHT.match(text, e)
+    beside = [m.group(1) for m in (left, right) if m and norm(m.group(1)) != norm(surface) and norm(m.group(1)) in presidents]
+    if not beside:
+        return None
+    start, pid = mine[-1]
+    person = authorities().person(pid)
+    return Resolution(iris.person_iri(pid), person.name, 0.8,
+                      f"'{surface}' beside '{beside[0]}', a former President's surname: {person.name} (hsg-people {pid}) "
+                      f"took office as President of the United States on {start}", "name-variant", links=links_of(pid), pid=pid)
 
 
 def _demonym_head(description: str) -> bool:

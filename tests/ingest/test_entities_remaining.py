@@ -94,3 +94,35 @@ def test_regression_the_diem_regime_in_1965_went_to_bui_diem(extractor):
     record = passage(extractor, "frus1964-68v03", "d60")
     assert ("Diem", "109767") in people(record)
     assert not [m for m in record.mentions if m.entity == iris.person_iri("101906")]
+
+
+# -- plural titles and presidents named together ------------------------------------------------------------------
+
+def test_regression_the_second_name_after_a_plural_title_went_to_the_president(extractor):
+    """frus1964-68v29p1 d308 (May 1968), a memorandum to President Johnson: "Ambassadors Porter and Johnson were informed"
+    names the Ambassadors to Korea and Japan (U. Alexis Johnson); the plural title reached neither name, and "Johnson"
+    went to the President named in the heading, as did the "Porter and Johnson" after it."""
+    record = passage(extractor, "frus1964-68v29p1", "d308")
+    assert [pid for exact, pid in people(record) if exact == "Johnson"] == ["106681", "106681"]
+    body = [m for m in record.mentions if m.exact in ("Porter", "Johnson") and m.start > len(record.heading)]
+    assert [m.office for m in body][:2] == ["Ambassador", "Ambassador"]
+
+
+def test_regression_presidents_eisenhower_and_kennedy_went_to_the_living_senator(extractor):
+    """frus1977-80v01 d61 (an undated 1977 note quoting President Carter): "Presidents Eisenhower and Kennedy recognized
+    that the present treaty was inadequate": the title is each name's; "Kennedy" went to Senator Edward M. Kennedy."""
+    record = passage(extractor, "frus1977-80v01", "d61")
+    assert dict(people(record)) == {"Eisenhower": "103887", "Kennedy": "107025"}
+
+
+@pytest.mark.parametrize("volume, doc, who", [
+    ("frus1969-76v38p1", "d54", {"Kennedy": "107025", "Johnson": "106664", "Nixon": "109882"}),
+    ("frus1977-80v01", "d10", {"Kennedy": "107025", "Nixon": "109882"}),
+])
+def test_regression_former_presidents_named_together_went_to_namesakes(extractor, volume, doc, who):
+    """frus1969-76v38p1 d54 (April 1975): "Kennedy and Johnson and Nixon are damned for Vietnam" — "Johnson" went to U.
+    Alexis Johnson, named earlier in the memorandum; frus1977-80v01 d10 (September 1976): "the Kennedy-Nixon debates" —
+    "Kennedy" went to the living senator. A lone surname printed beside a former President's surname is a former
+    President too (not asked where either is in office: "Johnson and Kennedy" in 1964 may be Robert)."""
+    record = passage(extractor, volume, doc)
+    assert {exact: pid for exact, pid in people(record) if exact in who} == who
