@@ -23,6 +23,7 @@ from ..entities.gazetteer import Entry, gazetteer
 from ..entities.places import choose
 from ..records import DocumentRecord, ListEntry, Mention
 from .cues import Cues
+from .local_places import local_places
 from .named_bodies import named_bodies
 
 __all__ = ["with_bodies"]
@@ -42,7 +43,8 @@ def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> 
     local, inside = named_bodies(record, out, cues)
     out = [_open_demonym(record, m, cues) for m in out if id(m) not in inside] + local
     out += _capitals(record, out, cues)
-    return out + _short_names(record, out, cues)
+    out += _short_names(record, out, cues)
+    return out + local_places(record, out, cues)       # round 9: "in Java", "trip to Gaza"
 
 
 def _open_demonym(record: DocumentRecord, m: Mention, cues: Cues) -> Mention:

@@ -293,8 +293,8 @@ class _Extractor:
         for m in inside:
             if id(m) not in skip and m.entity and m.kind in ABOUT_KINDS:
                 found.append((m.start, m.entity))
-                if m.method == "local-body":
-                    local.setdefault(m.entity, ClaimAgent(iri=m.entity, label=m.label, kind="organization", local=True))
+                if m.method in ("local-body", "local-place"):       # round 9: places no gazetteer holds
+                    local.setdefault(m.entity, ClaimAgent(iri=m.entity, label=m.label, kind=m.kind, local=True))
             elif id(m) not in skip and m.kind == "person" and not m.entity:
                 # "CARL MCINTIRE", "CHIANG": a person the entity layer found but could not link, local to the document.
                 agent = agent_of_mentions(self.r, [m], "a person named in the claim")

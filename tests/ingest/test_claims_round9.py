@@ -146,3 +146,28 @@ def test_the_points_of_a_message_summarised_are_its_sender_s_and_the_speaker_s_j
 def test_a_view_without_content_carries_nothing_over_1970_the_president_thinks_so_too():
     c = claim("frus1969-76v12/d122", "It would be unfortunate if outside powers")
     assert c.claimants == (PEOPLE + "107252",)        # Kissinger's line, not the President's
+
+
+# ------------------------------------------------------------------ about: places no gazetteer holds
+
+def test_a_town_after_in_is_a_place_local_to_the_document_1949_batavia_and_java():
+    c = claim("frus1949v07p1/d359", "I am having the contents of the note")
+    assert DOCS + "frus1949v07p1/d359/places/batavia" in c.about
+    c = claim("frus1949v07p1/d359", "The note states the concern of the Netherlands Government")
+    assert DOCS + "frus1949v07p1/d359/places/java" in c.about                # "infiltrations of Republican troops in Java"
+    assert [a.kind for a in c.about_local if a.iri.endswith("/places/java")] == ["place"]
+
+
+def test_a_town_joined_by_and_to_a_capital_is_a_place_1971_kampala_and_jinja():
+    c = claim("frus1969-76ve05p1/d240", "Fighting broke out in Kampala and Jinja")
+    assert DOCS + "frus1969-76ve05p1/d240/places/jinja" in c.about
+
+
+def test_a_place_named_once_after_a_locative_word_is_the_same_place_elsewhere_1957_gaza():
+    c = claim("frus1955-57v17/d168", "There were wild rumors there we had adopted the French view re Gaza")
+    assert DOCS + "frus1955-57v17/d168/places/gaza" in c.about
+
+
+def test_persons_after_gone_to_are_no_places_1970_wilson_and_pompidou():
+    c = claim("frus1969-76v12/d122", "The message said that similar letters have gone")
+    assert not any("/places/" in a for a in c.about)

@@ -1,0 +1,127 @@
+"""Places no layer links, read from where the text puts them (round 9): "in Java", "at Jinja", "a trip to Gaza",
+"in Kampala and Jinja", "reach Berlin". The gazetteer holds countries, regions, institutions and capitals only;
+FRUS documents also name islands, provinces, towns and strips ("Java", "Batavia", "Gaza", "Siberia", "Quemoy"),
+which the annotation counts in `about`. A run of up to three capitalized words after a locative preposition ("in",
+"at", "near", "throughout"…), or after "to"/"from" that follows a word of going or sending ("trip to", "returned
+from"), or after "and" that joins it to a place or country just named, is a place local to the document
+(`…/d155/places/jinja`), unless a mention covers it, the document prints it as a person's name, or it is a word
+of the cues' lists (titles, bodies' head nouns, subjects that are no person), a month or a day, a language or a
+reference word ("Deptel"). Its other occurrences in the body are the same place. The record is not changed:
+claims read copies of its mentions.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ontology import iris
+
+from ..records import DocumentRecord, Mention
+from .cues import Cues
+
+__all__ = ["local_places"]
+
+_WORD = r"[A-Z][a-z][a-z-]+"
+_RUN = rf"(?P<run>{_WORD}(?:\s+{_WORD}){{0,2}})"
+_LOCATIVE = re.compile(rf"\b(?:in|at|near|throughout|outside|inside|around|across|via|into|toward|towards)\s+{_RUN}")
+_MOTION = re.compile(rf"\b(?:trip|trips|visit|visits|visited|visiting|journey|travel|travels|traveled|travelled|travelling|traveling|"
+                     rf"flight|flew|fly|flying|return|returns|returned|returning|go|goes|going|went|gone|proceed|proceeds|proceeded|"
+                     rf"proceeding|move|moved|moving|withdraw|withdrawn|withdrew|way|road|route|access|evacuated|evacuate|"
+                     rf"arrive|arrived|arriving|depart|departed|departing|came|come|coming|reach|reached|reaching)"
+                     rf"\s+(?:back\s+|directly\s+|there\s+)?(?:to|from)?\s*{_RUN}")
+_WHY_LOCATIVE = "after a locative word"
+_AND_AFTER = re.compile(rf"\s+and\s+{_RUN}")
+_MONTHS_DAYS = frozenset("""January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+# Capitalized words after "in"/"at" that name no place in FRUS prose.
+_NOT_PLACES = frozenset("""Congress Parliament Cabinet Headquarters Tab Annex Appendix Section Part Paragraph Chapter Article
+Item Point Phase Stage Round Class Category Plan Program Programme Operation Project Report Memo Memorandum Telegram Document
+Table Figure Number Volume Session Executive Principle Order English French Spanish Russian Chinese German Arabic Latin
+Communist Communists Western Eastern Northern Southern Central General Christmas Easter God Government Governments Ministry
+Office Department State States Defense Treasury Commerce Justice Agriculture Labor Interior Senate House Court Council
+Committee Conference Assembly Secretariat Security White Embassy Mission Consulate Legation Delegation Navy Army Marines Air
+Force Forces Corps Staff Bank Fund Agency Administration Bureau Board Division Desk Policy Planning Intelligence Research
+Open Press Public Time Times Post News Radio Television Channel Party Parties Front Cold War World Peace Treaty Pact Charter
+Agreement Accord Accords Protocol Declaration Resolution Act Law Constitution Amendment Bill Code Summit Meeting Talks
+Chairman President Secretary Minister Ambassador Admiral General Colonel Captain Major Governor Senator Congressman Judge
+Mister Doctor Professor King Queen Prince Princess Emperor Shah Pope Sheikh Sultan Premier Chancellor Deputy Acting Vice
+Under Assistant Special Director Chief Commander Counselor Consul Officer Member Members Representative Representatives
+Spokesman People Peoples Nations Union Republic Republics Kingdom Federation Commonwealth Community Alliance Allies Bloc
+Free First Second Third Fourth Fifth Last Next New Old Great Little North South East West Upper Lower Greater Inner Outer
+""".split())
+# Geographic head nouns: not a place alone ("in Province"), part of one after a name ("Duck Island", "Suez Canal").
+_GEO_HEADS = frozenset("""Saint Lake River Mount Mountains Cape Gulf Bay Sea Ocean Island Islands Strait Straits Canal Coast Valley
+Basin Peninsula Province Region District Area Zone Sector Camp Base Station Port Fort City Town Village Capital Strip Desert
+Delta Plateau Heights Hills Airport Airfield Harbor Harbour""".split())
+_SUFFIX_NOT_PLACE = re.compile(r"(?:ish|ese|ian|ean|tels?|ists?|isms?|ites?|ries|try)$")
+_NOT_AFTER = re.compile(r"(?:['’]s\s+(?:view|position|opinion|judgment|proposal|statement|letter|message|government))|\s+(?:Post|Times|Herald|Star|Tribune|Agreement|Accords?|Conference|Summit|Declaration|Protocol|Plan|Program|Doctrine|Pact|Treaty|Committee|Commission|Council|Group|Force|Forces)\b")
+
+
+def local_places(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
+    """Place mentions for the runs the text puts after a locative word, and their other occurrences in the body."""
+    text = record.text
+    start, end = record.body_start, record.body_end if record.body_end is not None else len(text)
+    spans = sorted((m.start, m.end) for m in mentions)
+    persons = [m for m in mentions if m.kind == "person"]
+    stop_words = _stop_words(cues) | _person_words(record, mentions)
+    found: dict[str, str] = {}          # surface -> why
+    places_or_countries = [(m.start, m.end) for m in mentions if m.kind in ("country", "place", "region")]
+
+    def take(run_start: int, run: str, why: str) -> None:
+        words = run.split()
+        while words and words[-1] in stop_words and not (len(words) > 1 and words[-1] in _GEO_HEADS):
+            words = words[:-1]                          # "in Kampala Monday" -> "Kampala"; "Duck Island" stays
+        if not words or words[0] in _GEO_HEADS or any(
+                (w in stop_words and not (i and w in _GEO_HEADS)) or _SUFFIX_NOT_PLACE.search(w) for i, w in enumerate(words)):
+            return
+        e = re.compile(r"\s+".join(map(re.escape, words))).match(text, run_start).end()
+        joined = _AND_AFTER.match(text, e)
+        if joined and (any(m.kind == "person" and m.start == joined.start("run") for m in persons) or
+                       not any(a == joined.start("run") for a, _ in places_or_countries) and why != _WHY_LOCATIVE):
+            return                                      # "to Wilson and Pompidou": persons, named together
+        if _covered(spans, run_start, e) or _NOT_AFTER.match(text, e) or \
+                (text[e:e + 1] in "-’'" and text[e:e + 2] not in ("’s", "'s")):
+            return
+        found.setdefault(" ".join(words), why)
+
+    for pattern, why in ((_LOCATIVE, _WHY_LOCATIVE), (_MOTION, "after a word of going or sending")):
+        for m in pattern.finditer(text, start, end):
+            take(m.start("run"), m.group("run"), why)
+    for s, e in places_or_countries:
+        a = _AND_AFTER.match(text, e, min(end, e + 60))
+        if a:
+            take(a.start("run"), a.group("run"), "joined by 'and' to a place or country just named")
+    if not found:
+        return []
+    base = iris.document_iri(record.volume.id, record.doc_id)
+    out: list[Mention] = []
+    for surface, why in found.items():
+        iri = f"{base}/places/{iris.slug(surface)}"
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(surface)}(?![\w’'-])", text[start:end]):
+            s, e = start + m.start(), start + m.end()
+            if _covered(spans, s, e):
+                continue
+            out.append(Mention(s, e, "place", "local-place", 0.5, iri, surface,
+                               explanation=f"'{surface}' names a place ({why}) that no gazetteer holds", exact=surface))
+    return out
+
+
+def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    i = bisect.bisect_left(spans, (e, e))
+    return any(a < e and s < b for a, b in spans[max(0, i - 8):i])
+
+
+def _person_words(record: DocumentRecord, mentions: list[Mention]) -> frozenset[str]:
+    """The words of the persons' names the document prints or links ("Cottrell", "Kleffens"): never a place."""
+    names = [record.text[m.start:m.end] for m in mentions if m.kind == "person"]
+    names += [m.label for m in mentions if m.kind == "person" and m.label]
+    names += [p.name for p in record.parties if p.name]
+    names += re.findall(r"\b(?:Mr|Mrs|Ms|Dr|Messrs|Ambassador|Senator|General|Admiral|Minister|President)\.?\s+([A-Z][a-z’'-]+)",
+                        record.text[record.body_start:record.body_end])
+    return frozenset(w for n in names for w in re.findall(r"[A-Z][a-z’'-]+", n))
+
+
+def _stop_words(cues: Cues) -> frozenset[str]:
+    titles = {w[:1].upper() + w[1:] for t in cues.speaker_titles for w in t.split()}
+    subjects = {w[:1].upper() + w[1:] for w in cues.not_person_subjects}
+    return frozenset(_NOT_PLACES | _MONTHS_DAYS | titles | subjects | set(cues.local_body_heads) | set(cues.sentence_starters))
