@@ -288,6 +288,8 @@ class EntityExtractor:
                                      links=links_of(pid), pid=pid)
             if res is None and party.office:
                 res = self._office_by_list(record, party)
+            if res is None and not party.office and party.start is not None:
+                res = self._party_after_title(record.text, party, ctx)     # "Talking points for President Johnson"
             if res is None:
                 ids = self._person_ids(party.name)
                 if ids:
@@ -309,6 +311,18 @@ class EntityExtractor:
                 out.append(Mention(party.start, party.end, "person", res.method, res.confidence, res.entity, res.label,
                                    explanation=res.explanation, office=party.office, entity_links=res.links))
         return out
+
+    def _party_after_title(self, text: str, party, ctx: PersonContext) -> Resolution | None:
+        """A heading party whose name follows a title the heading reader left out of its office ("Talking points for
+        President Johnson", frus1964-68v29p1 d192, which lists only U. Alexis Johnson): the one namesake the title fits."""
+        tm = _TITLE_BEFORE.search(text, max(0, party.start - 40), party.start)
+        if tm is None:
+            return None
+        ids = self._person_ids(party.name)
+        if not ids or ids[1]:
+            return None
+        when = ctx.date[:10] if ctx.date else (str(ctx.year) if ctx.year else None)
+        return self._titled_pick(party.name, tm.group(1), ids[0], ids[0] & ctx.volume_ids, when)
 
     def _posts(self, record: DocumentRecord, ctx: PersonContext) -> list[Mention]:
         """Senders and recipients that are posts ('the Embassy in Iran'): organization mentions where the heading
@@ -824,7 +838,10 @@ class EntityExtractor:
                 return self._person(s, e, among, ctx, title)
         if known and len(ctx.named.get(key, ())) > 1:
             # two people of this surname are named in this document (Allen and John Foster Dulles)
-            res = titled_namesake(surface, title, None, set(ctx.named[key]), when, self.descriptions) or \
+            # the holder of a POCOM title at the date fits it too: "President Johnson" (1968) after U. Alexis and
+            # another Johnson were named
+            pool = set(ctx.named[key]) | (self._holders(title, ctx.date) & ids)
+            res = titled_namesake(surface, title, None, pool, when, self.descriptions) or \
                 ctx.resolve_name(surface, frozenset(ctx.named[key]), title, False)
             return self._person(s, e, res, ctx, title)
         if known:
@@ -1022,6 +1039,9 @@ class EntityExtractor:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# A title just before a heading party's name, after a lower-case word or a line's start ("for President Johnson"), not
+# part of a longer office ("Vice President Johnson", "Assistant Secretary Bundy")
+_TITLE_BEFORE = re.compile(r"(?:^|(?<=\n)|(?<=[\s(])(?=[a-z]+\s)[a-z]+\s+)(President|Secretary of State|Ambassador)\s+$")
 _PLURAL_TITLES = {"Secretaries": "Secretary", "Ambassadors": "Ambassador", "Presidents": "President", "Senators": "Senator",
                   "Generals": "General"}
 _PLURAL_TITLE = re.compile(r"\b(?:" + "|".join(_PLURAL_TITLES) + r")$")

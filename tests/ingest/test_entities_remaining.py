@@ -22,8 +22,9 @@ def extractor():
     return EntityExtractor()
 
 
-def passage(extractor, volume: str, doc: str) -> DocumentRecord:
-    """The fixture's passage as a document of its volume, with the heading's parties as the readers find them."""
+def passage(extractor, volume: str, doc: str, party: tuple[str, str] | None = None) -> DocumentRecord:
+    """The fixture's passage as a document of its volume, with the heading's parties as the readers find them (`party`:
+    (role, name) of one the TEI reader takes from the heading's markup)."""
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     (p,) = [p for p in data["passages"] if (p["volume"], p["doc"]) == (volume, doc)]
     persons = [ListEntry(x, "person", name, description) for x, name, description in data["persons"][volume]]
@@ -32,6 +33,9 @@ def passage(extractor, volume: str, doc: str) -> DocumentRecord:
     record = DocumentRecord(VolumeRecord(volume, "t", persons=persons), doc, doc[1:], heading, text, "<fixture>",
                             date=p["date"], pages=[Page("1", 0, len(text))])
     record.parties += [Party(x.role, x.name, x.office, x.start, x.end) for x in parties_of(heading)]
+    if party:
+        at = heading.rindex(party[1])
+        record.parties.append(Party(party[0], party[1], None, at, at + len(party[1])))
     extractor.run(record)
     return record
 
@@ -126,3 +130,25 @@ def test_regression_former_presidents_named_together_went_to_namesakes(extractor
     President too (not asked where either is in office: "Johnson and Kennedy" in 1964 may be Robert)."""
     record = passage(extractor, volume, doc)
     assert {exact: pid for exact, pid in people(record) if exact in who} == who
+
+
+# -- a President's title the resolution did not weigh -----------------------------------------------------------------
+
+def test_regression_president_johnson_after_two_other_johnsons_went_to_u_alexis(extractor):
+    """frus1964-68v29p1 d228 (January 1968, notes on the Pueblo meetings, a volume that lists only U. Alexis Johnson):
+    after "Drafted by Tom Johnson" and "Ambassador Johnson subsequently met with Ushiba", "Sato responded to President
+    Johnson's message" was resolved among the two Johnsons named, and the President, never named in the passage, was
+    no candidate. The holder of a POCOM title at the date is one."""
+    record = passage(extractor, "frus1964-68v29p1", "d228")
+    presidents = [m for m in record.mentions if m.exact == "Johnson" and m.office == "President"]
+    assert len(presidents) == 2 and {m.entity for m in presidents} == {iris.person_iri("106664")}
+    assert [m.entity for m in record.mentions if m.exact == "Johnson" and m.office == "Ambassador"] == [
+        iris.person_iri("106681")]
+
+
+def test_regression_talking_points_for_president_johnson_went_to_u_alexis(extractor):
+    """frus1964-68v29p1 d192, "Talking points for President Johnson" (Honolulu, April 1968): the heading's party (from
+    the TEI markup) is "Johnson" with no office, and the name went to the one Johnson the
+    volume lists, U. Alexis. A title just before a party's name, after a lower-case word, is its title."""
+    record = passage(extractor, "frus1964-68v29p1", "d192", party=("author", "Johnson"))
+    assert {p.entity for p in record.parties if p.name == "Johnson"} == {iris.person_iri("106664")}
