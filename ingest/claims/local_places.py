@@ -21,15 +21,23 @@ from .cues import Cues
 
 __all__ = ["local_places"]
 
-_WORD = r"[A-Z][a-z][a-z-]+"
+_WORD = r"[A-Z][a-z][a-z]+(?![\w-])"
 _RUN = rf"(?P<run>{_WORD}(?:\s+{_WORD}){{0,2}})"
 _LOCATIVE = re.compile(rf"\b(?:in|at|near|throughout|outside|inside|around|across|via|into|toward|towards)\s+{_RUN}")
 _MOTION = re.compile(rf"\b(?:trip|trips|visit|visits|visited|visiting|journey|travel|travels|traveled|travelled|travelling|traveling|"
                      rf"flight|flew|fly|flying|return|returns|returned|returning|go|goes|going|went|gone|proceed|proceeds|proceeded|"
                      rf"proceeding|move|moved|moving|withdraw|withdrawn|withdrew|way|road|route|access|evacuated|evacuate|"
                      rf"arrive|arrived|arriving|depart|departed|departing|came|come|coming|reach|reached|reaching)"
-                     rf"\s+(?:back\s+|directly\s+|there\s+)?(?:to|from)?\s*{_RUN}")
+                     rf"\s+(?:back\s+|directly\s+|there\s+)?(?:to|from)\s+{_RUN}")
 _WHY_LOCATIVE = "after a locative word"
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_FUNCTION_WORDS = frozenset("""in and or on at the to of with for there is was were are has had have where which who that but by from as
+since until during after before when while if than then into near about against between under over through via across around
+will would could should can may might must not also only itself this these those its their his her our a an be being been
+do does did so yet still now already again once twice today yesterday tomorrow earlier later recently area region province
+city town island islands airport""".split())
+_SPEAKS = r"(?:said|says|stated|states|stating|saying|adding|explaining|told|tells|asked|asks|agreed|agrees|felt|feels|thinks|thought|believes|believed|replied|added|urged|insisted|explained|informed|emphasized|indicated|expressed|suggested|stressed|noted|wants|wanted|hopes|hoped)\b"
+_HONORIFIC = r"Mr|Mrs|Ms|Dr|Messrs|Sir|Ambassador|Minister|Senator|General|Admiral|Colonel|Secretary|President|Premier|Chairman|Governor"
 _AND_AFTER = re.compile(rf"\s+and\s+{_RUN}")
 _MONTHS_DAYS = frozenset("""January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
@@ -48,12 +56,16 @@ Mister Doctor Professor King Queen Prince Princess Emperor Shah Pope Sheikh Sult
 Under Assistant Special Director Chief Commander Counselor Consul Officer Member Members Representative Representatives
 Spokesman People Peoples Nations Union Republic Republics Kingdom Federation Commonwealth Community Alliance Allies Bloc
 Free First Second Third Fourth Fifth Last Next New Old Great Little North South East West Upper Lower Greater Inner Outer
-""".split())
+Diet National Political Liberal Fiscal Year Years Attachment Attachments Enclosure Allied Opening Title Titles Articles Noon
+Condition Status Charge Incident Areas Occupied Jurisdiction Subcommittee Headquarters Ranch Palace
+""".split()) | frozenset("""Jap Japs Sect Pres Wash Phil Phils Sept Brit Brits Emb Art Arts Dept Depts Govt Govts Amb Gen Col Sov
+Sovs Ref Para Jan Feb Mar Apr Aug Oct Nov Dec Commie Commies Messrs Mr Mrs Dr Gov Sen Rep Adm Lt Maj Capt Sgt
+""".split())         # telegraphese abbreviations ("Jap Govt", "Sect 3", "Pres", "Wash", "Emb")
 # Geographic head nouns: not a place alone ("in Province"), part of one after a name ("Duck Island", "Suez Canal").
 _GEO_HEADS = frozenset("""Saint Lake River Mount Mountains Cape Gulf Bay Sea Ocean Island Islands Strait Straits Canal Coast Valley
 Basin Peninsula Province Region District Area Zone Sector Camp Base Station Port Fort City Town Village Capital Strip Desert
 Delta Plateau Heights Hills Airport Airfield Harbor Harbour""".split())
-_SUFFIX_NOT_PLACE = re.compile(r"(?:ish|ese|ian|ean|tels?|ists?|isms?|ites?|ries|try)$")
+_SUFFIX_NOT_PLACE = re.compile(r"(?:ish|ese|ian|ean|ans|ics|ors|tels?|ists?|isms?|ites?|ries|try)$")
 _NOT_AFTER = re.compile(r"(?:['’]s\s+(?:view|position|opinion|judgment|proposal|statement|letter|message|government))|\s+(?:Post|Times|Herald|Star|Tribune|Agreement|Accords?|Conference|Summit|Declaration|Protocol|Plan|Program|Doctrine|Pact|Treaty|Committee|Commission|Council|Group|Force|Forces)\b")
 
 
@@ -69,18 +81,19 @@ def local_places(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
 
     def take(run_start: int, run: str, why: str) -> None:
         words = run.split()
-        while words and words[-1] in stop_words and not (len(words) > 1 and words[-1] in _GEO_HEADS):
-            words = words[:-1]                          # "in Kampala Monday" -> "Kampala"; "Duck Island" stays
         if not words or words[0] in _GEO_HEADS or any(
                 (w in stop_words and not (i and w in _GEO_HEADS)) or _SUFFIX_NOT_PLACE.search(w) for i, w in enumerate(words)):
             return
         e = re.compile(r"\s+".join(map(re.escape, words))).match(text, run_start).end()
+        after = _NEXT_WORD.match(text, e)
+        if after and after.group(1) not in _FUNCTION_WORDS:
+            return                                      # "Republican leaders", "Federal group": an adjective
         joined = _AND_AFTER.match(text, e)
         if joined and (any(m.kind == "person" and m.start == joined.start("run") for m in persons) or
                        not any(a == joined.start("run") for a, _ in places_or_countries) and why != _WHY_LOCATIVE):
             return                                      # "to Wilson and Pompidou": persons, named together
-        if _covered(spans, run_start, e) or _NOT_AFTER.match(text, e) or \
-                (text[e:e + 1] in "-’'" and text[e:e + 2] not in ("’s", "'s")):
+        if _covered(spans, run_start, e) or _NOT_AFTER.match(text, e) or text[e:e + 1] in "-’'":
+            # "at Morrow’s suggestion": a possessive after "at"/"in" is mostly a person's
             return
         found.setdefault(" ".join(words), why)
 
@@ -95,7 +108,11 @@ def local_places(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
         return []
     base = iris.document_iri(record.volume.id, record.doc_id)
     out: list[Mention] = []
+    body = text[start:end]
     for surface, why in found.items():
+        if re.search(rf"(?<![\w’'-]){re.escape(surface)}\s+(?:\w+ly\s+)?{_SPEAKS}", body) or \
+                re.search(rf"\b(?:{_HONORIFIC})\.?\s+{re.escape(surface)}\b", body):
+            continue        # "Hatta said…", "Mr. Cochran": a person the entity layer did not tag, somewhere in the body
         iri = f"{base}/places/{iris.slug(surface)}"
         for m in re.finditer(rf"(?<![\w’'-]){re.escape(surface)}(?![\w’'-])", text[start:end]):
             s, e = start + m.start(), start + m.end()
