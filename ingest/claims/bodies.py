@@ -44,6 +44,7 @@ def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> 
     out = [_open_demonym(record, m, cues) for m in out if id(m) not in inside] + local
     out += _capitals(record, out, cues)
     out += _short_names(record, out, cues)
+    out += _head_word_bodies(record, out, cues)      # round 9: "the Bank" after "Export-Import Bank Loan"
     return out + local_places(record, out, cues)       # round 9: "in Java", "trip to Gaza"
 
 
@@ -194,6 +195,51 @@ def _capitals(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> li
         entry, iri = hit
         why = f"'{c.group(0)}' stands for {_label(entry)}: a capital or a telegraphese name in the claims cues ([bodies.cities], [bodies.country_words])"
         out.append(Mention(s, e, entry.kind, "capital", 0.7, iri, _label(entry), explanation=why, exact=c.group(0)))
+    return out
+
+
+_FULL_NAME = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,6}(?:Bank|Fund|Commission|Council|Committee|Agency|Board|Organization)\b")
+_THE_HEAD = re.compile(r"(?<=\b[Tt]he )(?P<head>[A-Z][a-z]+)(?![\w’'-])(?!\s+(?:of\b|[A-Z]))")
+
+
+def _head_word_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
+    """Round 9: 'the Bank', 'the Fund', 'the Commission' standing alone are the one body the document names in full
+    whose name ends in that word ("Export-Import Bank" in the subject line, "International Monetary Fund", the "Far
+    Eastern Commission" local to it); two such bodies, or none, and the word stays unread."""
+    heads = set(cues.local_body_heads) | {"Bank", "Fund"}
+    named: dict[str, dict[str, Mention]] = {}
+    for m in mentions:
+        if m.kind == "organization" and m.entity and m.label:
+            last = m.label.split()[-1]
+            if last in heads and " " in m.label:
+                named.setdefault(last, {})[m.entity] = m
+    text = record.text
+    end = record.body_end if record.body_end is not None else len(text)
+    # the heading and the subject line name it too ("SUBJECT … Israel Application for an Export-Import Bank Loan")
+    for c in _FULL_NAME.finditer(text, 0, end):
+        words = c.group(0).split()
+        if words[-1] not in heads or c.group(0) in named.get(words[-1], {}):
+            continue
+        for k in range(len(words) - 1):
+            entries = [x for x in gazetteer().get(" ".join(words[k:]), ()) if x.kind == "organization"]
+            inst = authorities().institutions.get(entries[0].key) if len(entries) == 1 else None
+            if inst is not None:
+                label = inst.label
+                named.setdefault(words[-1], {}).setdefault(iris.organization_iri(inst.key), Mention(
+                    c.start(), c.end(), "organization", "head-word", 0.6, iris.organization_iri(inst.key), label))
+                break
+    if not named:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    out: list[Mention] = []
+    for c in _THE_HEAD.finditer(text, record.body_start, end):
+        bodies = named.get(c.group("head"), {})
+        s, e = c.span("head")
+        if len(bodies) != 1 or any(x < e and s < y for x, y in taken):
+            continue
+        (iri, full), = bodies.items()
+        why = f"'the {c.group('head')}' is the {full.label}, the one body of that name the document names in full"
+        out.append(Mention(s, e, "organization", "head-word", 0.6, iri, full.label, explanation=why, exact=c.group("head")))
     return out
 
 

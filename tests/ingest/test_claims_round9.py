@@ -171,3 +171,17 @@ def test_a_place_named_once_after_a_locative_word_is_the_same_place_elsewhere_19
 def test_persons_after_gone_to_are_no_places_1970_wilson_and_pompidou():
     c = claim("frus1969-76v12/d122", "The message said that similar letters have gone")
     assert not any("/places/" in a for a in c.about)
+
+
+# ------------------------------------------------------------------ about: a body named by its head word
+
+def test_the_bank_is_the_bank_the_subject_line_names_1958_eban_export_import_bank_loan():
+    # "SUBJECT: Israel Application for an Export-Import Bank Loan … The Bank was an independent agency."
+    assert ORGS + "exim-bank" in claim("frus1958-60v13/d9", "The Bank was an independent agency.").about
+    assert ORGS + "exim-bank" in claim("frus1958-60v13/d9", "The amount which the Bank was willing").about
+
+
+def test_the_bank_is_the_world_bank_the_memorandum_names_1967_amsterdam_consortium():
+    c = claim("frus1964-68v26/d249", "Thus, when the consortium meets at Amsterdam")
+    assert ORGS + "world-bank" in c.about
+    assert DOCS + "frus1964-68v26/d249/places/amsterdam" in c.about
