@@ -45,6 +45,7 @@ def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> 
     out += _capitals(record, out, cues)
     out += _short_names(record, out, cues)
     out += _head_word_bodies(record, out, cues)      # round 9: "the Bank" after "Export-Import Bank Loan"
+    out += _heading_posts(record, out)               # round 9: "Embassy officer" in the Embassy's telegram
     return out + local_places(record, out, cues)       # round 9: "in Java", "trip to Gaza"
 
 
@@ -200,6 +201,49 @@ def _capitals(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> li
 
 _FULL_NAME = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,6}(?:Bank|Fund|Commission|Council|Committee|Agency|Board|Organization)\b")
 _THE_HEAD = re.compile(r"(?<=\b[Tt]he )(?P<head>[A-Z][a-z]+)(?![\w’'-])(?!\s+(?:of\b|[A-Z]))")
+
+
+_HEADING_POST = re.compile(r"\b(?:From|to)\s+the\s+(?P<post>(?P<kind>Embassy|Legation|Mission|Consulate(?:\s+General)?|Delegation)\s+(?:in|at|to)\s+"
+                           r"(?:the\s+)?[A-Z][^,()]*?)(?=\s+to\s+the\b|\s+to\s+[A-Z]|\s*[,(]|\s*$)")
+_BARE_POST = re.compile(r"\b(?P<kind>Embassy|Legation|Mission|Consulate|Delegation)\b(?!\s+(?:in|at|of|to)\s+(?:the\s+)?[A-Z])(?!\s+[A-Z])(?![’'-])")
+_BEFORE_POST_OK = frozenset({"the", "The", "this", "This", "our", "Our", "to", "by", "with", "from", "of", "and", "that", "in", "at",
+                             "on", "for", "which", "as", "US", "U.S.", "American"})
+
+
+def _heading_posts(record: DocumentRecord, mentions: list[Mention]) -> list[Mention]:
+    """Round 9: 'Embassy' standing alone ("Senate President Ileo has advised Embassy officer…", "Embassy should also
+    raise…") is the one post of that kind the heading names as sender or recipient ("Telegram From the Embassy in the
+    Congo…", "…to the Embassy in Belgium"), an organization local to the document as the heading's sender is
+    (ingest/claims/senders.py); not "Polish Embassy", "Embassy Paris", "Embassy in Moscow"."""
+    found: dict[str, str] = {}
+    for h in _HEADING_POST.finditer(record.heading or ""):
+        kind = h.group("kind").split()[0]
+        found[kind] = h.group("post").strip() if kind not in found else ""
+    found = {k: v for k, v in found.items() if v}
+    if not found:
+        return []
+    text = record.text
+    end = record.body_end if record.body_end is not None else len(text)
+    taken = sorted((m.start, m.end) for m in mentions)
+    base = iris.document_iri(record.volume.id, record.doc_id)
+    out: list[Mention] = []
+    for c in _BARE_POST.finditer(text, record.body_start, end):
+        label = found.get(c.group("kind"))
+        if label is None:
+            continue
+        before = text[max(record.body_start, c.start() - 30):c.start()].split()
+        if before and before[-1][:1].isupper() and before[-1] not in _BEFORE_POST_OK and not _SENTENCE_END.search(before[-1]):
+            continue               # "the Polish Embassy", "Soviet Embassy": another country's
+        s, e = c.span()
+        if any(x < e and s < y for x, y in taken):
+            continue
+        why = f"'{c.group(0)}' standing alone is the {label} the heading names"
+        out.append(Mention(s, e, "organization", "own-post", 0.6, f"{base}/organizations/{iris.slug(label)}", label,
+                           explanation=why, exact=c.group(0)))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.;:!?]$|^\d+\.$")
 
 
 def _head_word_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:

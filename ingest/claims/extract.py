@@ -292,8 +292,10 @@ class _Extractor:
         local: dict[str, ClaimAgent] = {}
         for m in inside:
             if id(m) not in skip and m.entity and m.kind in ABOUT_KINDS:
+                if m.method == "own-post" and m.entity in claimants:
+                    continue             # round 9: "Embassy, however, is of opinion…": the writing post, speaking
                 found.append((m.start, m.entity))
-                if m.method in ("local-body", "local-place"):       # round 9: places no gazetteer holds
+                if m.method in ("local-body", "local-place", "own-post"):       # round 9: places no gazetteer holds
                     local.setdefault(m.entity, ClaimAgent(iri=m.entity, label=m.label, kind=m.kind, local=True))
             elif id(m) not in skip and m.kind == "person" and not m.entity:
                 # "CARL MCINTIRE", "CHIANG": a person the entity layer found but could not link, local to the document.

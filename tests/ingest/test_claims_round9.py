@@ -185,3 +185,16 @@ def test_the_bank_is_the_world_bank_the_memorandum_names_1967_amsterdam_consorti
     c = claim("frus1964-68v26/d249", "Thus, when the consortium meets at Amsterdam")
     assert ORGS + "world-bank" in c.about
     assert DOCS + "frus1964-68v26/d249/places/amsterdam" in c.about
+
+
+def test_embassy_standing_alone_is_the_post_the_heading_names_1960_congo_and_1971_belgium():
+    congo = DOCS + "frus1958-60v14/d155/organizations/embassy-in-the-congo"
+    assert congo in claim("frus1958-60v14/d155", "Senate President Joseph Ileo has advised Embassy officer").about
+    assert congo not in claim("frus1958-60v14/d155", "Embassy officer pointed out to Ileo").about    # the writer, speaking
+    belgium = DOCS + "frus1969-76ve04/d282/organizations/embassy-in-belgium"
+    assert belgium in claim("frus1969-76ve04/d282", "In addition, Embassy should also raise").about
+
+
+def test_another_country_s_embassy_is_not_the_heading_s_post_1961_polish_embassy():
+    c = claim("frus1961-63v16/d31", "Mr. Kohler pointed to the requirement of the law")
+    assert not any("/organizations/embassy" in a for a in c.about)
