@@ -46,6 +46,7 @@ def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> 
     out += _short_names(record, out, cues)
     out += _head_word_bodies(record, out, cues)      # round 9: "the Bank" after "Export-Import Bank Loan"
     out += _heading_posts(record, out)               # round 9: "Embassy officer" in the Embassy's telegram
+    out += _adjective_regions(record, out, cues)     # round 9: "Western prestige", "Bloc arms"
     return out + local_places(record, out, cues)       # round 9: "in Java", "trip to Gaza"
 
 
@@ -244,6 +245,28 @@ def _heading_posts(record: DocumentRecord, mentions: list[Mention]) -> list[Ment
 
 
 _SENTENCE_END = re.compile(r"[.;:!?]$|^\d+\.$")
+
+
+def _adjective_regions(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
+    """Round 9: "Western prestige", "Bloc offers": a capitalized word of `[bodies] adjective_regions` standing alone
+    (not "Western Europe", "Western Union": no capitalized word after it) is that region of the authorities."""
+    if not cues.adjective_regions:
+        return []
+    text = record.text
+    end = record.body_end if record.body_end is not None else len(text)
+    taken = sorted((m.start, m.end) for m in mentions)
+    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, cues.adjective_regions)) + r")(?![\w’'-])(?!\s+[A-Z])")
+    regions = authorities().regions
+    out: list[Mention] = []
+    for c in pattern.finditer(text, record.body_start, end):
+        s, e = c.span()
+        reg = regions.get(cues.adjective_regions[c.group(0)])
+        if reg is None or any(a < e and s < b for a, b in taken):
+            continue
+        why = f"'{c.group(0)}' standing alone is {reg.label} ([bodies] adjective_regions)"
+        out.append(Mention(s, e, "region", "adjective-region", 0.6, iris.region_iri(reg.key), reg.label, explanation=why,
+                           exact=c.group(0)))
+    return out
 
 
 def _head_word_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:

@@ -198,3 +198,12 @@ def test_embassy_standing_alone_is_the_post_the_heading_names_1960_congo_and_197
 def test_another_country_s_embassy_is_not_the_heading_s_post_1961_polish_embassy():
     c = claim("frus1961-63v16/d31", "Mr. Kohler pointed to the requirement of the law")
     assert not any("/organizations/embassy" in a for a in c.about)
+
+
+def test_bloc_standing_alone_is_the_soviet_bloc_1961_somali_republic():
+    assert "https://w3id.org/frus-kg/id/regions/soviet-bloc" in claim("frus1961-63v21/d274", "The acceptance of Bloc offers").about
+
+
+def test_the_seventh_fleet_is_a_body_local_to_the_document_1951():
+    c = claim("frus1951v07p2/d32", "The President has given the Seventh Fleet")
+    assert DOCS + "frus1951v07p2/d32/organizations/seventh-fleet" in c.about
