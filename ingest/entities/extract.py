@@ -28,7 +28,7 @@ from .governments import GOVERNMENT_AFTER, head_of_government, president_among_p
 from .identity import canonical_markup, link_persons_list
 from .markup import fall_back, orphan_markup
 from .namesakes import titled_namesake
-from .named_after import NAMED_BEFORE, term_phrases, thing_named_after
+from .named_after import NAMED_AFTER, NAMED_BEFORE, term_phrases, thing_named_after
 from .nicknames import nickname_index
 from .offices import dates_allow, office_from_persons_list
 from .posts import listed_holder, office_holder, resolve_post
@@ -156,6 +156,8 @@ class EntityExtractor:
         self.surnames = self.a.surname_index
         self.use_volume_lists = use_volume_lists
         self._next_titled: tuple[int, str] | None = None
+        self._forms_of: dict[str, list[str]] | None = None        # hsg id -> its full-name forms (misprints)
+        self._forms_for: tuple = (None, None)
         self.phrases: frozenset[str] = frozenset()
         self.descriptions: dict[str, str] = {}
         self.heads: dict[str, str] = {}
@@ -564,6 +566,9 @@ class EntityExtractor:
             return None                    # "B. Diem announces …": an outline letter, not Bui Diem's initial
         if _POSTSCRIPT.match(text, start) and _sentence_start(text, start):
             return None, i + 2             # "P. S. George Ball made …": a postscript, not Scott George's initials
+        got = self._misprint_at(text, chunk, i, ctx, occupied)
+        if got is not None:
+            return got                     # "Cho En-Lai", "Walker S. Robertson": one letter off a listed person's name
         if _INITIALS.fullmatch(chunk[i].group(0)) and (got := self._forename_and_surname(text, chunk, i, ctx, occupied)):
             return got                     # "Robert G. Murphy" (a misprint for Robert D.) is not George Murphy
         if _INITIALS.fullmatch(chunk[i].group(0)):
@@ -633,6 +638,69 @@ class EntityExtractor:
         res.explanation += (f"; no one is named '{surface}', and the forename and the surname name this one person "
                             f"listed or named here (the middle initial as printed differs)")
         return self._person(prev.start(), e, res, ctx, None), i + 2
+
+    def _misprint_at(self, text, chunk, i, ctx, occupied):
+        """A name of two to four tokens from token i that no one bears but that is one letter off a name form of one
+        person the volume lists: (mention, next token) or None."""
+        n = len(chunk)
+        words = [_POSSESSIVE.sub("", t.group(0)).rstrip(".") for t in chunk[i:i + 4]]
+        if words[0] in _TITLE_FIRST or len(words[0]) < 2:
+            return None                    # "Mr. Murphy", "The Kennedy": a title or a word before a name
+        for j in range(min(n, i + 4), i + 1, -1):
+            if any(text[chunk[x].end():chunk[x + 1].start()] not in (" ", "-") for x in range(i, j - 1)) \
+                    or any(w in _NEVER or w in _NOT_SURNAMES for w in words[:j - i]) \
+                    or (j < n and chunk[j].group(0).rstrip(".") in NAMED_AFTER):
+                continue
+            s = chunk[i].start()
+            surface, e = self._name_surface(text, s, chunk[j - 1].end())
+            ids = self._misprinted(_key(surface), ctx)
+            if ids and not occupied.overlaps(s, e):
+                return self._person(s, e, self._misprint_resolution(surface, ids, ctx), ctx, None), j
+        return None
+
+    def _misprint_resolution(self, surface: str, ids: frozenset[str], ctx: PersonContext) -> Resolution:
+        res = ctx.resolve_name(surface, ids, None, True)
+        res.explanation += "; no one bears the name as printed, which is one letter off a name of this person, listed here"
+        return res
+
+    def _misprinted(self, key: str, ctx: PersonContext) -> frozenset[str]:
+        """The one listed person a printed full name that no authority record bears is one letter (dropped, added or
+        replaced) away from: "Cho En-Lai" (Chou En-lai), "William N. Rountree" (William M.), "Walker S. Robertson"
+        (Walter S.). Asked only where its last word is a word of a listed person's names, and for names of 9 letters
+        or more."""
+        if len(key) < 9 or " " not in key or key in self.full or not ctx.volume_ids:
+            return frozenset()
+        forms, deletions, words = self._listed_forms(ctx)
+        if key.replace("-", " ").rsplit(" ", 1)[-1] not in words:
+            return frozenset()
+        hits = set(deletions.get(key, ()))
+        for k in range(len(key)):
+            d = key[:k] + key[k + 1:]
+            hits |= forms.get(d, set()) | deletions.get(d, set())
+        return frozenset(hits) if len(hits) == 1 else frozenset()
+
+    def _listed_forms(self, ctx: PersonContext):
+        """For the volume's listed people: their full-name forms, the forms less one letter, and their names' words."""
+        if self._forms_for[0] != (ctx.volume_id, len(ctx.volume_ids)):
+            if self._forms_of is None:
+                self._forms_of = {}
+                for form, ids in self.full.items():
+                    if " " in form:
+                        for pid in ids:
+                            self._forms_of.setdefault(pid, []).append(form)
+            forms: dict[str, set[str]] = {}
+            deletions: dict[str, set[str]] = {}
+            words: set[str] = set()
+            for pid in ctx.volume_ids:
+                for form in self._forms_of.get(pid, ()):
+                    if len(form.split(" ", 1)[0]) < 2:
+                        continue           # "r murphy": an initial form is no name a misprint is measured from
+                    forms.setdefault(form, set()).add(pid)
+                    words.update(form.replace("-", " ").split())
+                    for k in range(len(form)):
+                        deletions.setdefault(form[:k] + form[k + 1:], set()).add(pid)
+            self._forms_for = ((ctx.volume_id, len(ctx.volume_ids)), (forms, deletions, words))
+        return self._forms_for[1]
 
     def _namesakes_here(self, chunk, i, ctx) -> bool:
         """Whether the surname after "M." has two namesakes listed or named here ("M. Bundy": McGeorge, not William);
@@ -761,6 +829,9 @@ class EntityExtractor:
                 if ids:
                     res = ctx.resolve_name(surface, ids, title, True)
                     return self._person(s, e, res, ctx, title), j
+                misprint = self._misprinted(key, ctx)
+                if misprint:      # "Assistant Secretary of State Walker S. Robertson"
+                    return self._person(s, e, self._misprint_resolution(surface, misprint, ctx), ctx, title), j
                 if key not in self.surnames:
                     continue
                 # a surname of several words ("La Chambre", "Mendes-France", "Ayub Khan"): as a lone surname

@@ -152,3 +152,19 @@ def test_regression_talking_points_for_president_johnson_went_to_u_alexis(extrac
     volume lists, U. Alexis. A title just before a party's name, after a lower-case word, is its title."""
     record = passage(extractor, "frus1964-68v29p1", "d192", party=("author", "Johnson"))
     assert {p.entity for p in record.parties if p.name == "Johnson"} == {iris.person_iri("106664")}
+
+
+# -- misprinted names -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("volume, doc, printed, who", [
+    ("frus1958-60v12", "d16", "William N. Rountree", "111660"),    # William M. Rountree; read as "William": Macomber
+    ("frus1955-57v03", "d158", "Walker S. Robertson", "111456"),   # Walter S. Robertson; read as "Walker": Edward S.
+    ("frus1969-76ve13", "d6", "Cho En-Lai", "115035"),             # Chou En-lai; read as "Lai": Lai Ming-tong
+])
+def test_regression_a_name_misprinted_by_one_letter_went_to_another_listed_person(extractor, volume, doc, printed, who):
+    """A printed full name that no authority record bears, one letter off a name form of the one listed person: the
+    participants of frus1958-60v12 d16 (April 1958) and frus1955-57v03 d158 (Taipei, March 1956), and "a preliminary
+    secret meeting between Mr. Kissinger and Cho En-Lai" (frus1969-76ve13 d6, May 1971). Each was cut to a word that
+    another listed person bears."""
+    record = passage(extractor, volume, doc)
+    assert (printed, who) in people(record)
