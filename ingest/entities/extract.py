@@ -19,7 +19,7 @@ from functools import lru_cache
 from ingest.authorities import authorities, norm, split_name
 from ingest.authorities.names import COMMON_KEYS
 from ingest.heading import posts_of
-from ingest.records import Candidate, DocumentRecord, Mention
+from ingest.records import Candidate, DocumentRecord, Mention, Party
 from ontology import iris
 from ontology.namespaces import WD
 
@@ -292,6 +292,8 @@ class EntityExtractor:
                 res = self._office_by_list(record, party)
             if res is None and not party.office and party.start is not None:
                 res = self._party_after_title(record.text, party, ctx)     # "Talking points for President Johnson"
+            if res is None and not party.office and party.start is not None:
+                res = self._party_after_office(record, party)     # "to the President's Special Assistant (Rostow)"
             if res is None:
                 ids = self._person_ids(party.name)
                 if ids:
@@ -313,6 +315,23 @@ class EntityExtractor:
                 out.append(Mention(party.start, party.end, "person", res.method, res.confidence, res.entity, res.label,
                                    explanation=res.explanation, office=party.office, entity_links=res.links))
         return out
+
+    def _party_after_office(self, record: DocumentRecord, party) -> Resolution | None:
+        """A heading party the reader gave no office, printed in brackets after one ("Memorandum From the Executive
+        Secretary … (Read) to the President's Special Assistant (Rostow)", frus1964-68v29p2 d98, October 1967): the
+        office decides as for any party (POCOM, else the persons list's descriptions: Walt, not Eugene Rostow)."""
+        m = _OFFICE_BEFORE.search(record.text, max(0, party.start - 120), party.start)
+        if m is None or record.text[party.end:party.end + 1] != ")":
+            return None
+        office = m.group("office")
+        hit = resolve_office(office, party.name, record.date)
+        if hit:
+            post, pid = hit
+            p = self.a.person(pid)
+            return Resolution(iris.person_iri(pid), p.name, 0.9, f"'{office} ({party.name})' on {record.date[:10]}: {p.name} held "
+                              f"the post '{post.title}' (POCOM)", "office-and-date", office=office,
+                              office_iri=iris.position_iri(post.position), links=links_of(pid), pid=pid)
+        return self._office_by_list(record, Party(party.role, party.name, office, party.start, party.end))
 
     def _party_after_title(self, text: str, party, ctx: PersonContext) -> Resolution | None:
         """A heading party whose name follows a title the heading reader left out of its office ("Talking points for
@@ -1110,6 +1129,8 @@ class EntityExtractor:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# The office printed before a heading party's bracketed name: "… to the President's Special Assistant ("
+_OFFICE_BEFORE = re.compile(r"(?:\bFrom|\bto|\bBetween|\band|\bby)\s+(?:the\s+)?(?P<office>[A-Z][\w’'.,-]*(?:\s+(?:of|for|on|the|and|[A-Z][\w’'.,-]*))*?)\s+\($")
 # A title just before a heading party's name, after a lower-case word or a line's start ("for President Johnson"), not
 # part of a longer office ("Vice President Johnson", "Assistant Secretary Bundy")
 _TITLE_BEFORE = re.compile(r"(?:^|(?<=\n)|(?<=[\s(])(?=[a-z]+\s)[a-z]+\s+)(President|Secretary of State|Ambassador)\s+$")

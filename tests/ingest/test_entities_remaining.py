@@ -22,9 +22,11 @@ def extractor():
     return EntityExtractor()
 
 
-def passage(extractor, volume: str, doc: str, party: tuple[str, str] | None = None) -> DocumentRecord:
+def passage(extractor, volume: str, doc: str, party: tuple[str, str] | None = None,
+            reader_parties: list[tuple[str, str, str | None]] | None = None) -> DocumentRecord:
     """The fixture's passage as a document of its volume, with the heading's parties as the readers find them (`party`:
-    (role, name) of one the TEI reader takes from the heading's markup)."""
+    (role, name) of one the TEI reader takes from the heading's markup; `reader_parties`: (role, name, office) of all
+    of them, as the TEI reader gives them for this heading, instead of the plain-text heading reader's)."""
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     (p,) = [p for p in data["passages"] if (p["volume"], p["doc"]) == (volume, doc)]
     persons = [ListEntry(x, "person", name, description) for x, name, description in data["persons"][volume]]
@@ -32,7 +34,11 @@ def passage(extractor, volume: str, doc: str, party: tuple[str, str] | None = No
     text = f"{heading}\n\n{p['text']}"
     record = DocumentRecord(VolumeRecord(volume, "t", persons=persons), doc, doc[1:], heading, text, "<fixture>",
                             date=p["date"], pages=[Page("1", 0, len(text))])
-    record.parties += [Party(x.role, x.name, x.office, x.start, x.end) for x in parties_of(heading)]
+    if reader_parties is None:
+        record.parties += [Party(x.role, x.name, x.office, x.start, x.end) for x in parties_of(heading)]
+    for role, name, office in reader_parties or ():
+        at = heading.index(f"({name})") + 1
+        record.parties.append(Party(role, name, office, at, at + len(name)))
     if party:
         at = heading.rindex(party[1])
         record.parties.append(Party(party[0], party[1], None, at, at + len(party[1])))
@@ -168,3 +174,14 @@ def test_regression_a_name_misprinted_by_one_letter_went_to_another_listed_perso
     another listed person bears."""
     record = passage(extractor, volume, doc)
     assert (printed, who) in people(record)
+
+
+def test_regression_a_heading_party_the_reader_gave_no_office_went_to_eugene_rostow(extractor):
+    """frus1964-68v29p2 d98 (October 1967), "Memorandum From the Executive Secretary of the Department of State (Read) to
+    the President's Special Assistant (Rostow)": the TEI reader gives "Rostow" no office, and the name went to Eugene
+    Rostow, Under Secretary then (POCOM). The office printed before the bracketed name decides, by the persons list's
+    descriptions ("President's Special Assistant from April 1, 1966": Walt W. Rostow)."""
+    record = passage(extractor, "frus1964-68v29p2", "d98",
+                     reader_parties=[("author", "Read", "Executive Secretary of the Department of State"),
+                                     ("author", "Rostow", None)])
+    assert {p.entity for p in record.parties if p.name == "Rostow"} == {iris.person_iri("111647")}
