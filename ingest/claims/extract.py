@@ -84,9 +84,11 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while)\b|\b(?:who|which|that|an
 # A sentence that opens with a subordinate clause: its main verb comes after the clause's comma.
 _PRONOUN_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:He|She)\s")
 _OFFICE_POSITION = re.compile(
-    r"[\s“\"(—–-]*(?:Our|The)\s+(?P<office>(?:[A-Z][\w.-]*\s+){0,3}(?:Bureau|Delegation|Mission|Division|Desk)s?)"
-    r"(?:\s+(?:in|at|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s+(?:is|are|was|were)\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?"
-    r"(?P<cue>in\s+favou?r\s+of|opposed\s+to)\b")
+    r"[\s“\"(—–-]*(?:Our|The)\s+(?P<office>(?:[A-Z][\w.-]*\s+){0,3}(?:Bureau|Delegation|Mission|Division|Desk|"
+    # round 9: "Our Minister at Kabul is of the opinion that…" (an official named by office, round 7's decision)
+    r"(?P<official>Minister|Ambassador|Consul General|Consul|Chargé|Chargé d’Affaires|Minister-Counselor))s?)"
+    r"(?P<where>\s+(?:in|at|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s+(?:is|are|was|were)\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?"
+    r"(?P<cue>in\s+favou?r\s+of|opposed\s+to|of\s+(?:the\s+)?(?:opinion|view|belief)\b)")
 _POSSESSIVE_AT = re.compile(r"['’]s?\s")
 _OPENING_NAME = re.compile(r"[\s“\"(—–-]*(?:[Tt]he\s+)?([A-Z][\w.]*)\s+(?=[a-z])")
 _SUBJECT_LEAD = re.compile(r"[\s“\"(—–-]*(?:[A-Z][a-z]+ly,?\s+)?(?:[Hh]e|[Ss]he)\s*:[\s*_]*")
@@ -121,6 +123,12 @@ _SO_TOO = re.compile(r"\s+so(?:\s+too|\s+also|\s+as\s+well)?\s*[.!]?$")
 # speaker's own voice.
 _MESSAGE_POINTS = re.compile(r"\b(?:its|the\s+(?:message|letter)[’']s)\s+(?:major\s+|main\s+|principal\s+|key\s+)?points\s+(?:are|were)\b")
 _MESSAGE_JUDGED = re.compile(r"[\s“\"(—–-]*(?:The|This|That|His|Their)\s+(?:\w+\s+)?(?:message|letter|note|reply)\s+(?:is|was|seems|seemed|sounds|sounded)\b")
+# Round 9: telegraphese with the writer's "I" left out ("Believe commission should be more broadly representative…",
+# "Suggest 17 member commission…"): the writer's own view, which ends another's report running on.
+_WRITER_TELEGRAPHESE = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:Also\s+|Therefore\s+|However,?\s+|Nevertheless,?\s+)?"
+                                  r"(?:Believe|Suggest|Recommend|Feel|Think|Hope|Doubt|Assume|Expect|Propose|Trust|Fear|Understand|"
+                                  r"Presume|Consider|Agree|Concur|Share|Regret)\s+(?![A-Z])")
+_NAME_OR_TITLE = re.compile(r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
 
@@ -473,9 +481,15 @@ class _Extractor:
                     # round 9: "In the opinion of the Netherlands Government, …": the country's government
                     ms = [x for x in self.mentions.within(a, b) if x.kind == "country"][:1]
                 agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None
+                who = self.text[a:b].strip()
+                if agent is None and not self.mentions.within(a, b) and _NAME_OR_TITLE.fullmatch(who):
+                    # round 9: "I have assurances from Secretary-General that…": a title or a name no layer tagged
+                    named = self.people.named(who)
+                    agent = named_agent(named) if named is not None else None
                 if agent:
+                    # "I have assurances from Secretary-General that…": the writer's sentence; nothing of X's runs on after it
                     return _Decision("report", agent, m.group(0).strip()[:40], 0.75, f"cue '{m.group(0).strip()}'", agent.mentions,
-                                     source=True)
+                                     source=True, view=bool(_WRITER_OPENS.match(t)))
         note = self._note_speaks(s, t)
         if note is not None:
             return note
@@ -587,6 +601,13 @@ class _Extractor:
         if m is None:
             return None
         label = m.group("office")
+        if m.group("official"):
+            # round 9: the official, local to the document, labelled with the office and its post ("Minister at Kabul")
+            label = " ".join((label + (m.group("where") or "")).split())
+            iri = f"{iris.document_iri(self.r.volume.id, self.r.doc_id)}/persons/{iris.slug(label)}"
+            detail = ClaimAgent(iri=iri, label=label, kind="person", local=True)
+            agent = Agent((iri,), (label,), f"'{label}', an official named by office holding the view", (detail,), kinds=("person",))
+            return _Decision("report", agent, m.group("cue"), 0.6, f"cue '{m.group('cue')}', {agent.how}")
         iri = f"{iris.document_iri(self.r.volume.id, self.r.doc_id)}/organizations/{iris.slug(label)}"
         detail = ClaimAgent(iri=iri, label=label, kind="organization", local=True)
         agent = Agent((iri,), (label,), f"'{label}', an office holding the position", (detail,), kinds=("organization",))
@@ -805,6 +826,8 @@ class _Extractor:
                 and self._another_opens(s, state.report):
             state.report = None      # "Arthur Burns is concerned…. George Shultz will head a small group…": the writer's narration
             # (after words spoken, "Gromyko said…. Khrushchev was in a difficult position." goes on as his report)
+        if state.report is not None and voice is not None and _WRITER_TELEGRAPHESE.match(text) and not self.transcript:
+            state.report = None      # round 9: "Believe commission should be more broadly representative…" is the writer's
         if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):
             state.report = None      # "I had made appointment…" after "King Hussein … said": the writer's own narration
         if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):

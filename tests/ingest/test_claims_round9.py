@@ -207,3 +207,30 @@ def test_bloc_standing_alone_is_the_soviet_bloc_1961_somali_republic():
 def test_the_seventh_fleet_is_a_body_local_to_the_document_1951():
     c = claim("frus1951v07p2/d32", "The President has given the Seventh Fleet")
     assert DOCS + "frus1951v07p2/d32/organizations/seventh-fleet" in c.about
+
+
+# ------------------------------------------------------------------ acts, offices and telegraphese
+
+def test_called_by_telephone_and_expressed_his_thanks_are_acts_the_writer_reports_1952_1958():
+    c = claim("frus1952-54v14p2/d470", "Mr. Allison called by telephone from Washington")
+    assert c.claim_type == "report" and PEOPLE + "108201" not in c.claimants      # Sebald's report, not Allison's words
+    c = claim("frus1958-60v13/d9", "The Secretary expressed his thanks.")
+    assert c.claim_type == "report" and c.claimants != (PEOPLE + "103703",)        # Bergus narrates it
+
+
+def test_an_official_named_by_office_is_of_the_opinion_1948_our_minister_at_kabul():
+    c = claim("frus1948v05p1/d392", "Our Minister at Kabul is of the opinion")
+    assert c.claim_type == "report"
+    assert [(a.label, a.kind, a.local) for a in c.agents] == [("Minister at Kabul", "person", True)]
+
+
+def test_telegraphese_without_i_is_the_writer_s_1955_hoover_suggest_17_member_commission():
+    c = claim("frus1955-57v11/d12", "Suggest 17 member commission")
+    assert c.claim_type == "recommendation" and "united-kingdom" not in " ".join(c.claimants)
+
+
+def test_assurances_from_someone_name_the_claimant_1956_secretary_general():
+    c = claim("frus1955-57v09/d145", "I have assurances from Secretary-General")
+    assert c.claim_type == "report" and [a.label for a in c.agents] == ["Secretary-General"]
+    # the writer's own sentences after it stay his (Lodge)
+    assert claim("frus1955-57v09/d145", "We must also divert energies").claimants == (PEOPLE + "108064",)
