@@ -129,6 +129,10 @@ _WRITER_TELEGRAPHESE = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:A
                                   r"(?:Believe|Suggest|Recommend|Feel|Think|Hope|Doubt|Assume|Expect|Propose|Trust|Fear|Understand|"
                                   r"Presume|Consider|Agree|Concur|Share|Regret)\s+(?![A-Z])")
 _NAME_OR_TITLE = re.compile(r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
+# Round 9: an initial as the subject of a verb ("L said…", "M said here yesterday") and standing alone elsewhere.
+_INITIAL_SPEAKS = re.compile(r"(?<![\w.’'-])([B-HJ-Z])\s+(?:said|says|thinks|thought|asked|agreed|replied|added|stated|feels|felt|wondered|will|would|"
+                             r"does|did|wants|wanted|called|told|is|was|has|had)\b")
+_LONE_INITIAL = re.compile(r"(?<![\w.’'-])([B-HJ-Z])(?![\w.’'-])")
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
 
@@ -213,6 +217,20 @@ class _Extractor:
         self.inline_taken: dict[int, list[tuple[int, int]]] = {}
         self._block_voice = self.voice
         self.transcript = self._is_transcript()
+        self.initials = self._speaking_initials()
+
+    def _speaking_initials(self) -> dict[str, str]:
+        """Round 9: initials the document uses for a person who speaks ("L said…", "M said here yesterday" in a
+        telephone memorandum): the person's IRI, so that the initial elsewhere ("get it to L", "having M with the Sec")
+        is in the claim's `about`."""
+        end = self.r.body_end if self.r.body_end is not None else len(self.text)
+        out: dict[str, str] = {}
+        for m in _INITIAL_SPEAKS.finditer(self.text, self.r.body_start, end):
+            letter = m.group(1)
+            if letter not in out:
+                agent = initial_speaker(self.r, letter, self.people)
+                out[letter] = agent.iris[0] if agent is not None and len(agent.iris) == 1 else ""
+        return {k: v for k, v in out.items() if v}
 
     def _is_transcript(self) -> bool:
         """At least two paragraphs open with a speaker label: later unlabelled paragraphs continue the last speaker."""
@@ -311,6 +329,11 @@ class _Extractor:
                 if agent is not None and agent.iris[0] not in claimants:
                     found.append((m.start, agent.iris[0]))
                     local.setdefault(agent.iris[0], ClaimAgent(iri=agent.iris[0], label=agent.names[0], kind="person", local=True))
+        if self.initials:
+            for x in _LONE_INITIAL.finditer(self.text, s, e):
+                iri = self.initials.get(x.group(1))
+                if iri is not None and iri not in claimants and not any(m.start <= x.start() < m.end for m in inside):
+                    found.append((x.start(), iri))          # round 9: "get it to L", "having M with the Sec"
         # "the Secretary", "Evatt" untagged: the person the document names so, unless it is the speaker;
         # "the Prime Minister", "Mr. Houdek" tied to no linked person: a person local to the document.
         # an unresolved glossary term ("Sec", glossed "Secretary") does not hide the title it prints

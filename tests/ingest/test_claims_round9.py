@@ -234,3 +234,10 @@ def test_assurances_from_someone_name_the_claimant_1956_secretary_general():
     assert c.claim_type == "report" and [a.label for a in c.agents] == ["Secretary-General"]
     # the writer's own sentences after it stay his (Lodge)
     assert claim("frus1955-57v09/d145", "We must also divert energies").claimants == (PEOPLE + "108064",)
+
+
+def test_an_initial_the_memorandum_uses_for_a_speaker_is_that_person_in_about_1957_m_and_1958_l():
+    # "And having M with the Sec made them suspicious." (Lodge's) is about Mollet ("re Mollet … what M said");
+    # "The Sec would anticipate that just L would work on it there…" is about Lodge.
+    assert PEOPLE + "109283" in claim("frus1955-57v17/d168", "And having M with the Sec").about
+    assert PEOPLE + "108064" in claim("frus1958-60v02/d51", "The Sec would anticipate that just L").about
