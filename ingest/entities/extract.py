@@ -27,7 +27,7 @@ from .gazetteer import MAX_TOKENS, gazetteer
 from .governments import GOVERNMENT_AFTER, head_of_government, president_among_presidents
 from .identity import canonical_markup, link_persons_list
 from .markup import fall_back, orphan_markup
-from .namesakes import titled_namesake
+from .namesakes import COURTESY, titled_namesake
 from .named_after import NAMED_AFTER, NAMED_BEFORE, term_phrases, thing_named_after
 from .nicknames import nickname_index
 from .offices import dates_allow, office_from_persons_list
@@ -922,6 +922,10 @@ class EntityExtractor:
             head = head_of_government(surface, ids, ctx.date, self.heads, self.descriptions)
             if head is not None:     # "the Johnson Administration" (1969) is Lyndon's, not the listed U. Alexis Johnson
                 return self._person(s, e, head, ctx, title)
+        if (title is None or norm(title) in COURTESY) and (known or in_volume) and self._at_the_white_house(text, s, e):
+            staff = self._presidents_staff(surface, ids & (ctx.volume_ids | set(ctx.resolved.values())))
+            if staff is not None:    # "to the White House eyes only for Bundy": McGeorge, not William named earlier
+                return self._person(s, e, staff, ctx, title)
         if title is None and (known or in_volume or not ctx.volume_ids):
             among = president_among_presidents(text, s, e, surface, ids, ctx.date)
             if among is not None:    # "Kennedy and Johnson and Nixon are damned for Vietnam" (1975)
@@ -975,6 +979,25 @@ class EntityExtractor:
         if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
             return self._titled_surname(s, e, surface, ids, title, ctx)
         return None
+
+    @staticmethod
+    def _at_the_white_house(text: str, s: int, e: int) -> bool:
+        """Whether a name is given the White House as its place: "Passed to the White House for Bundy", "to the White
+        House eyes only for Bundy", "Messrs. Bundy and Brubeck, The White House"."""
+        return bool(_WHITE_HOUSE_BEFORE.search(text, max(0, s - 40), s) or _WHITE_HOUSE_AFTER.match(text, e))
+
+    def _presidents_staff(self, surface: str, ids: set[str]) -> Resolution | None:
+        """The one of `ids` the volume's persons list describes as on the President's staff ("President's Special
+        Assistant for National Security Affairs"), or None."""
+        staff = sorted(pid for pid in ids if _PRESIDENTS_STAFF.search(self.descriptions.get(pid, "")))
+        if len(staff) != 1 or len(ids) < 2:
+            return None
+        pid = staff[0]
+        person = self.a.person(pid)
+        return Resolution(iris.person_iri(pid), person.name, 0.85,
+                          f"'{surface}' at the White House: {person.name} (hsg-people {pid}) is the one of {len(ids)} "
+                          f"namesakes listed or named here whom the volume's persons list describes as on the "
+                          f"President's staff (\"{self.descriptions[pid][:80]}\")", "name-variant", links=links_of(pid), pid=pid)
 
     def _titled_pick(self, surface, title, ids, in_volume, when) -> Resolution | None:
         """The one namesake a printed title fits, among the listed namesakes and, for a title POCOM knows
@@ -1129,6 +1152,9 @@ class EntityExtractor:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_WHITE_HOUSE_BEFORE = re.compile(r"\bWhite House (?:eyes only )?for $")
+_WHITE_HOUSE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w’'.-]+)?,\s+[Tt]he White House\b")
+_PRESIDENTS_STAFF = re.compile(r"President['’]s (?:Special )?Assistant|(?:Special )?Assistant to the President|White House")
 # The office printed before a heading party's bracketed name: "… to the President's Special Assistant ("
 _OFFICE_BEFORE = re.compile(r"(?:\bFrom|\bto|\bBetween|\band|\bby)\s+(?:the\s+)?(?P<office>[A-Z][\w’'.,-]*(?:\s+(?:of|for|on|the|and|[A-Z][\w’'.,-]*))*?)\s+\($")
 # A title just before a heading party's name, after a lower-case word or a line's start ("for President Johnson"), not

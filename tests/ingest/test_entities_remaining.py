@@ -185,3 +185,17 @@ def test_regression_a_heading_party_the_reader_gave_no_office_went_to_eugene_ros
                      reader_parties=[("author", "Read", "Executive Secretary of the Department of State"),
                                      ("author", "Rostow", None)])
     assert {p.entity for p in record.parties if p.name == "Rostow"} == {iris.person_iri("111647")}
+
+
+# -- the White House's Bundy ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("volume, doc", [("frus1961-63v04", "d254"), ("frus1961-63v04", "d213"), ("frus1961-63v21", "d370")])
+def test_regression_the_white_houses_bundy_went_to_william(extractor, volume, doc):
+    """"… eyes only for McNamara, Gilpatric, Taylor, Krulak, and William Bundy; to the White House eyes only for Bundy"
+    (frus1961-63v04 d254, November 1963), "Passed to the White House for Bundy" (d213), "Messrs. William Bundy, Frank
+    Sloan, Department of Defense; Messrs. Bundy and Brubeck, The White House" (frus1961-63v21 d370, July 1963, and the
+    "Messrs. Bundy and Cleveland" after it): the lone "Bundy" went to William, named just before or holding a State post
+    by the date. A name given the White House as its place is the namesake the persons list describes as on the
+    President's staff (McGeorge: "President's Special Assistant for National Security Affairs")."""
+    record = passage(extractor, volume, doc)
+    assert {pid for exact, pid in people(record) if exact == "Bundy"} == {"101930"}
