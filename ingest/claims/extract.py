@@ -27,7 +27,7 @@ from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
 from .cues import Cues, load_cues
 from .quotes import Quote, find_quotes
-from .senders import is_routing_line
+from .senders import is_routing_line, routing_end
 from .sentences import Block, blocks as find_blocks, sentences_in_block
 from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, document_voice, find_subject, initial_speaker,
                      label_speaker, named_agent)
@@ -218,6 +218,7 @@ class _Extractor:
         self._block_voice = self.voice
         self.transcript = self._is_transcript()
         self.initials = self._speaking_initials()
+        self.routing_end = routing_end(record, (self.blocks[0].start, self.blocks[0].end) if self.blocks else None)
 
     def _speaking_initials(self) -> dict[str, str]:
         """Round 9: initials the document uses for a person who speaks ("L said…", "M said here yesterday" in a
@@ -315,6 +316,8 @@ class _Extractor:
         skip = {id(m) for m in exclude}
         found: list[tuple[int, str]] = []
         inside = self.mentions.within(s, e)
+        if s < self.routing_end:
+            skip.update(id(m) for m in inside if m.start < self.routing_end)     # round 9: "For Sisson from Creel: …"
         local: dict[str, ClaimAgent] = {}
         for m in inside:
             if id(m) not in skip and m.entity and m.kind in ABOUT_KINDS:

@@ -16,7 +16,7 @@ from ..entities.gazetteer import gazetteer
 from ..entities.places import choose
 from ..records import ClaimAgent, DocumentRecord, Mention
 
-__all__ = ["first_line_sender", "routing_senders", "is_routing_line", "closing_signer", "heading_sender", "memcon_department"]
+__all__ = ["first_line_sender", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "heading_sender", "memcon_department"]
 
 # "1060. For the President and Secretary from Harriman." / "Eyes only for Secretary from Lodge."
 _FOR_FROM = re.compile(r"(?:\d{1,5}\.\s+)?(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:for\s+[^.\n]{1,80}?\s+)?from\s+"
@@ -79,6 +79,17 @@ def routing_senders(record: DocumentRecord, mentions, first_blocks: list[tuple[i
             return []
         out.append((name, ms[0] if ms else None))
     return out
+
+
+def routing_end(record: DocumentRecord, first_block: tuple[int, int] | None) -> int:
+    """Round 9: where the routing words opening a telegram's first paragraph end ("21112. For Sisson from Creel:"), or
+    the body's start: the addressee and sender they name are no entities the text after them is about."""
+    if first_block is None or not re.search(r"\bTelegram\b", record.heading or ""):
+        return record.body_start
+    s, e = first_block
+    at = s + len(record.text[s:e]) - len(record.text[s:e].lstrip())
+    m = _ROUTING_OPENS.match(record.text, at, e)
+    return m.end() if m else record.body_start
 
 
 def is_routing_line(sentence: str) -> bool:

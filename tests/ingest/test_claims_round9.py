@@ -241,3 +241,8 @@ def test_an_initial_the_memorandum_uses_for_a_speaker_is_that_person_in_about_19
     # "The Sec would anticipate that just L would work on it there…" is about Lodge.
     assert PEOPLE + "109283" in claim("frus1955-57v17/d168", "And having M with the Sec").about
     assert PEOPLE + "108064" in claim("frus1958-60v02/d51", "The Sec would anticipate that just L").about
+
+
+def test_the_routing_words_name_no_entity_the_claim_after_them_is_about_1918_for_sisson_from_creel():
+    c = claim("frus1917-72PubDip/d10", "For Sisson from Creel: Emphasize following points")
+    assert PEOPLE + "112545" not in c.about            # Sisson, the addressee
