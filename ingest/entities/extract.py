@@ -922,6 +922,10 @@ class EntityExtractor:
             head = head_of_government(surface, ids, ctx.date, self.heads, self.descriptions)
             if head is not None:     # "the Johnson Administration" (1969) is Lyndon's, not the listed U. Alexis Johnson
                 return self._person(s, e, head, ctx, title)
+        if title is None and (known or in_volume) and _PAPERS.match(text, e):
+            papers = self._papers_of(surface, ids & (ctx.volume_ids | set(ctx.resolved.values())))
+            if papers is not None:   # "Eisenhower Library, Dulles Papers": the Secretary's, whoever was named earlier
+                return self._person(s, e, papers, ctx, title)
         if (title is None or norm(title) in COURTESY) and (known or in_volume) and self._at_the_white_house(text, s, e):
             staff = self._presidents_staff(surface, ids & (ctx.volume_ids | set(ctx.resolved.values())))
             if staff is not None:    # "to the White House eyes only for Bundy": McGeorge, not William named earlier
@@ -979,6 +983,20 @@ class EntityExtractor:
         if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
             return self._titled_surname(s, e, surface, ids, title, ctx)
         return None
+
+    def _papers_of(self, surface: str, ids: set[str]) -> Resolution | None:
+        """A collection of papers named after a surname ("Eisenhower Library, Dulles Papers") is not the namesake named
+        earlier in the document (Allen W. Dulles, in a note on the CIA's reports) but the one of the namesakes listed or
+        named here who ever held the Presidency or the Secretaryship of State (POCOM), when one did."""
+        top = sorted(pid for pid in ids if any(q.title in _TOP_OFFICES for q in self.a.posts_by_person.get(pid, [])))
+        if len(top) != 1 or len(ids) < 2:
+            return None
+        pid = top[0]
+        person = self.a.person(pid)
+        return Resolution(iris.person_iri(pid), person.name, 0.8,
+                          f"'{surface} Papers': a collection named after {person.name} (hsg-people {pid}), the one of "
+                          f"{len(ids)} namesakes listed or named here who held the Presidency or the Secretaryship of State "
+                          f"(POCOM)", "name-variant", links=links_of(pid), pid=pid)
 
     @staticmethod
     def _at_the_white_house(text: str, s: int, e: int) -> bool:
@@ -1152,6 +1170,7 @@ class EntityExtractor:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_PAPERS = re.compile(r"['’]?s?\s+Papers\b")
 _WHITE_HOUSE_BEFORE = re.compile(r"\bWhite House (?:eyes only )?for $")
 _WHITE_HOUSE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w’'.-]+)?,\s+[Tt]he White House\b")
 _PRESIDENTS_STAFF = re.compile(r"President['’]s (?:Special )?Assistant|(?:Special )?Assistant to the President|White House")

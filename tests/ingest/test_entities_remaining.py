@@ -199,3 +199,14 @@ def test_regression_the_white_houses_bundy_went_to_william(extractor, volume, do
     President's staff (McGeorge: "President's Special Assistant for National Security Affairs")."""
     record = passage(extractor, volume, doc)
     assert {pid for exact, pid in people(record) if exact == "Bundy"} == {"101930"}
+
+
+def test_regression_the_dulles_papers_went_to_allen_dulles_named_before(extractor):
+    """frus1955-57v25 d95 (an editorial note on October 1956): "Allen Dulles considered it 'one of the most dramatic
+    things since Khrushchev's speech.' (Memorandum of telephone conversation …; Eisenhower Library, Dulles Papers, White
+    House Telephone Conversations)": the collection is John Foster Dulles's, and the editors tag it as a person; it went
+    to Allen, named just before. Papers named after a surname are the namesake's who held the Presidency or the
+    Secretaryship of State."""
+    record = passage(extractor, "frus1955-57v25", "d95")
+    assert [(exact, pid) for exact, pid in people(record) if "Dulles" in exact] == [("Allen Dulles", "103701"),
+                                                                                   ("Dulles", "103703")]
