@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from ingest.authorities import authorities
 from ontology import iris
@@ -200,7 +201,9 @@ def _capitals(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> li
     return out
 
 
-_FULL_NAME = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,6}(?:Bank|Fund|Commission|Council|Committee|Agency|Board|Organization)\b")
+# The capitalized words ending at a head word ("Export-Import Bank", "International Bank for Reconstruction and Development"
+# is found by its alias): searched only in the 90 characters before each occurrence of a head word the body uses alone.
+_FULL_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][a-z]+$")
 _THE_HEAD = re.compile(r"(?<=\b[Tt]he )(?P<head>[A-Z][a-z]+)(?![\w’'-])(?!\s+(?:of\b|[A-Z]))")
 
 
@@ -247,6 +250,11 @@ def _heading_posts(record: DocumentRecord, mentions: list[Mention]) -> list[Ment
 _SENTENCE_END = re.compile(r"[.;:!?]$|^\d+\.$")
 
 
+@lru_cache(maxsize=4)
+def _adjective_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w’'-])(?!\s+[A-Z])")
+
+
 def _adjective_regions(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
     """Round 9: "Western prestige", "Bloc offers": a capitalized word of `[bodies] adjective_regions` standing alone
     (not "Western Europe", "Western Union": no capitalized word after it) is that region of the authorities."""
@@ -255,7 +263,7 @@ def _adjective_regions(record: DocumentRecord, mentions: list[Mention], cues: Cu
     text = record.text
     end = record.body_end if record.body_end is not None else len(text)
     taken = sorted((m.start, m.end) for m in mentions)
-    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, cues.adjective_regions)) + r")(?![\w’'-])(?!\s+[A-Z])")
+    pattern = _adjective_pattern(tuple(cues.adjective_regions))
     regions = authorities().regions
     out: list[Mention] = []
     for c in pattern.finditer(text, record.body_start, end):
@@ -282,19 +290,25 @@ def _head_word_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cue
                 named.setdefault(last, {})[m.entity] = m
     text = record.text
     end = record.body_end if record.body_end is not None else len(text)
+    wanted = {c.group("head") for c in _THE_HEAD.finditer(text, record.body_start, end)} & heads
+    if not wanted:
+        return []
     # the heading and the subject line name it too ("SUBJECT … Israel Application for an Export-Import Bank Loan")
-    for c in _FULL_NAME.finditer(text, 0, end):
-        words = c.group(0).split()
-        if words[-1] not in heads or c.group(0) in named.get(words[-1], {}):
-            continue
-        for k in range(len(words) - 1):
-            entries = [x for x in gazetteer().get(" ".join(words[k:]), ()) if x.kind == "organization"]
-            inst = authorities().institutions.get(entries[0].key) if len(entries) == 1 else None
-            if inst is not None:
-                label = inst.label
-                named.setdefault(words[-1], {}).setdefault(iris.organization_iri(inst.key), Mention(
-                    c.start(), c.end(), "organization", "head-word", 0.6, iris.organization_iri(inst.key), label))
-                break
+    for head in wanted:
+        at = text.find(head, 0, end)
+        while at > 0:
+            c = _FULL_NAME_BEFORE.search(text, max(0, at - 90), at + len(head))
+            at = text.find(head, at + len(head), end)
+            if c is None:
+                continue
+            words = c.group(0).split()
+            for k in range(len(words) - 1):
+                entries = [x for x in gazetteer().get(" ".join(words[k:]), ()) if x.kind == "organization"]
+                inst = authorities().institutions.get(entries[0].key) if len(entries) == 1 else None
+                if inst is not None:
+                    named.setdefault(words[-1], {}).setdefault(iris.organization_iri(inst.key), Mention(
+                        c.start(), c.end(), "organization", "head-word", 0.6, iris.organization_iri(inst.key), inst.label))
+                    break
     if not named:
         return []
     taken = sorted((m.start, m.end) for m in mentions)

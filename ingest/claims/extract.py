@@ -102,6 +102,7 @@ _NOTE_SPEAKS = re.compile(
     r"asserts|asserted|expresses|expressed|points out|pointed out|maintains|maintained|argues|argued|proposes|"
     r"proposed|suggests|suggested|claims|claimed|contends|contended|protests|protested|charges|charged|insists|"
     r"insisted|asks|asked|urges|urged|emphasizes|emphasized|stresses|stressed|notes|noted)\b")
+_NOTE_HINTS = ("note", "moire", "communication", "message", "letter", "points")
 _NOTE_WORD = re.compile(r"\b(?:note|aide-m[ée]moire)\b")
 # Round 9: "a personal message from Kosygin", "the letter from the Shah": who sent the message the writer summarises.
 _MESSAGE_FROM = re.compile(r"\b(?:message|letter)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z])")
@@ -586,7 +587,9 @@ class _Extractor:
         government's that sent it: the country named in the subject ("the Dutch note"), else the country or body
         first named in the sentence that first mentions the note ("The Netherlands Ambassador left with me today
         the attached note…"). Nobody found: no decision here (the writer's sentence)."""
-        points = _MESSAGE_POINTS.search(t)
+        if not any(w in t for w in _NOTE_HINTS):
+            return None
+        points = _MESSAGE_POINTS.search(t) if "points" in t else None
         if points is not None:
             sender = self._message_sender(s)
             agent = agent_of_mentions(self.r, sender, "the sender of the message whose points the speaker gives") if sender else None

@@ -24,11 +24,13 @@ __all__ = ["local_places"]
 _WORD = r"[A-Z][a-z][a-z]+(?![\w-])"
 _RUN = rf"(?P<run>{_WORD}(?:\s+{_WORD}){{0,2}})"
 _LOCATIVE = re.compile(rf"\b(?:in|at|near|throughout|outside|inside|around|across|via|into|toward|towards)\s+{_RUN}")
-_MOTION = re.compile(rf"\b(?:trip|trips|visit|visits|visited|visiting|journey|travel|travels|traveled|travelled|travelling|traveling|"
-                     rf"flight|flew|fly|flying|return|returns|returned|returning|go|goes|going|went|gone|proceed|proceeds|proceeded|"
-                     rf"proceeding|move|moved|moving|withdraw|withdrawn|withdrew|way|road|route|access|evacuated|evacuate|"
-                     rf"arrive|arrived|arriving|depart|departed|departing|came|come|coming|reach|reached|reaching)"
-                     rf"\s+(?:back\s+|directly\s+|there\s+)?(?:to|from)\s+{_RUN}")
+_TO_FROM = re.compile(rf"\b(?:to|from)\s+{_RUN}")
+# A word of going before "to"/"from" ("trip to", "returned from", "went back to"): at most one word between.
+_MOTION_BEFORE = re.compile(r"\b(?:trip|trips|visit|visits|visited|visiting|journey|travel|travels|traveled|travelled|travelling|traveling|"
+                            r"flight|flew|fly|flying|return|returns|returned|returning|go|goes|going|went|gone|proceed|proceeds|"
+                            r"proceeded|proceeding|move|moved|moving|withdraw|withdrawn|withdrew|way|road|route|access|evacuated|"
+                            r"evacuate|arrive|arrived|arriving|depart|departed|departing|came|come|coming|reach|reached|reaching)"
+                            r"(?:\s+(?:back|directly|there|home))?\s+$")
 _WHY_LOCATIVE = "after a locative word"
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _FUNCTION_WORDS = frozenset("""in and or on at the to of with for there is was were are has had have where which who that but by from as
@@ -75,7 +77,7 @@ def local_places(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
     start, end = record.body_start, record.body_end if record.body_end is not None else len(text)
     spans = sorted((m.start, m.end) for m in mentions)
     persons = [m for m in mentions if m.kind == "person"]
-    stop_words = _stop_words(cues) | _person_words(record, mentions)
+    stop_words = _stop_words(cues)
     found: dict[str, str] = {}          # surface -> why
     places_or_countries = [(m.start, m.end) for m in mentions if m.kind in ("country", "place", "region")]
 
@@ -84,7 +86,7 @@ def local_places(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
         if not words or words[0] in _GEO_HEADS or any(
                 (w in stop_words and not (i and w in _GEO_HEADS)) or _SUFFIX_NOT_PLACE.search(w) for i, w in enumerate(words)):
             return
-        e = re.compile(r"\s+".join(map(re.escape, words))).match(text, run_start).end()
+        e = run_start + len(run)
         after = _NEXT_WORD.match(text, e)
         if after and after.group(1) not in _FUNCTION_WORDS:
             return                                      # "Republican leaders", "Federal group": an adjective
@@ -97,30 +99,54 @@ def local_places(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
             return
         found.setdefault(" ".join(words), why)
 
-    for pattern, why in ((_LOCATIVE, _WHY_LOCATIVE), (_MOTION, "after a word of going or sending")):
-        for m in pattern.finditer(text, start, end):
-            take(m.start("run"), m.group("run"), why)
+    for m in _LOCATIVE.finditer(text, start, end):
+        take(m.start("run"), m.group("run"), _WHY_LOCATIVE)
+    for m in _TO_FROM.finditer(text, start, end):
+        if _MOTION_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+            take(m.start("run"), m.group("run"), "after a word of going or sending")
     for s, e in places_or_countries:
         a = _AND_AFTER.match(text, e, min(end, e + 60))
         if a:
             take(a.start("run"), a.group("run"), "joined by 'and' to a place or country just named")
+    if found:
+        names = _person_words(record, mentions)      # "Cottrell", "Kleffens": never a place
+        found = {k: v for k, v in found.items() if not any(w in names for w in k.split())}
     if not found:
         return []
     base = iris.document_iri(record.volume.id, record.doc_id)
     out: list[Mention] = []
     body = text[start:end]
+    # "Hatta said…", "Mr. Cochran": a person the entity layer did not tag, somewhere in the body
+    persons_named = {w for m in _NAME_SPEAKS.finditer(body) for w in _suffixes(m.group(1))}
+    persons_named |= {w for m in _HONORIFIC_NAME.finditer(body) for w in _prefixes(m.group(1))}
     for surface, why in found.items():
-        if re.search(rf"(?<![\w’'-]){re.escape(surface)}\s+(?:\w+ly\s+)?{_SPEAKS}", body) or \
-                re.search(rf"\b(?:{_HONORIFIC})\.?\s+{re.escape(surface)}\b", body):
-            continue        # "Hatta said…", "Mr. Cochran": a person the entity layer did not tag, somewhere in the body
+        if surface in persons_named:
+            continue
         iri = f"{base}/places/{iris.slug(surface)}"
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(surface)}(?![\w’'-])", text[start:end]):
-            s, e = start + m.start(), start + m.end()
-            if _covered(spans, s, e):
-                continue
-            out.append(Mention(s, e, "place", "local-place", 0.5, iri, surface,
-                               explanation=f"'{surface}' names a place ({why}) that no gazetteer holds", exact=surface))
+        at = body.find(surface)
+        while at >= 0:
+            s, e = start + at, start + at + len(surface)
+            if not (at and (body[at - 1].isalnum() or body[at - 1] in "’'-")) and not (
+                    e < end and (text[e].isalnum() or text[e] in "’'-")) and not _covered(spans, s, e):
+                out.append(Mention(s, e, "place", "local-place", 0.5, iri, surface,
+                                   explanation=f"'{surface}' names a place ({why}) that no gazetteer holds", exact=surface))
+            at = body.find(surface, at + len(surface))
     return out
+
+
+_NAME_SPEAKS = re.compile(rf"(?<![\w’'-])({_WORD}(?:\s+{_WORD}){{0,2}})\s+(?:\w+ly\s+)?{_SPEAKS}")
+_HONORIFIC_NAME = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+({_WORD}(?:\s+{_WORD}){{0,2}})")
+
+
+def _suffixes(name: str) -> list[str]:
+    """'Foreign Minister Hatta' before 'said': 'Hatta', 'Minister Hatta', … (the run that may be the place found)."""
+    words = name.split()
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
+def _prefixes(name: str) -> list[str]:
+    words = name.split()
+    return [" ".join(words[:i]) for i in range(1, len(words) + 1)]
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -138,7 +164,17 @@ def _person_words(record: DocumentRecord, mentions: list[Mention]) -> frozenset[
     return frozenset(w for n in names for w in re.findall(r"[A-Z][a-z’'-]+", n))
 
 
+_STOP_WORDS: dict[int, frozenset[str]] = {}
+
+
 def _stop_words(cues: Cues) -> frozenset[str]:
+    """The words no place is, once per cues object."""
+    if id(cues) not in _STOP_WORDS:
+        _STOP_WORDS[id(cues)] = _build_stop_words(cues)
+    return _STOP_WORDS[id(cues)]
+
+
+def _build_stop_words(cues: Cues) -> frozenset[str]:
     titles = {w[:1].upper() + w[1:] for t in cues.speaker_titles for w in t.split()}
     subjects = {w[:1].upper() + w[1:] for w in cues.not_person_subjects}
     return frozenset(_NOT_PLACES | _MONTHS_DAYS | titles | subjects | set(cues.local_body_heads) | set(cues.sentence_starters))
