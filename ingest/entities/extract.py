@@ -668,10 +668,13 @@ class EntityExtractor:
         for j in range(min(n, i + 4), i + 1, -1):
             if any(text[chunk[x].end():chunk[x + 1].start()] not in (" ", "-") for x in range(i, j - 1)) \
                     or any(w in _NEVER or w in _NOT_SURNAMES for w in words[:j - i]) \
+                    or any(len(t.group(0)) > 2 and t.group(0).endswith(".") for t in chunk[i:j - 1]) \
                     or (j < n and chunk[j].group(0).rstrip(".") in NAMED_AFTER):
-                continue
+                continue                   # "Erhard. Schroeder", "Comdr. Howe": a sentence's end, an abbreviation
             s = chunk[i].start()
             surface, e = self._name_surface(text, s, chunk[j - 1].end())
+            if _key(surface) in self.full:
+                return None                # "Pham Dang Lam" is a name as printed: not "Pham Dang" one off "Pham Dong"
             ids = self._misprinted(_key(surface), ctx)
             if ids and not occupied.overlaps(s, e):
                 return self._person(s, e, self._misprint_resolution(surface, ids, ctx), ctx, None), j
@@ -689,8 +692,11 @@ class EntityExtractor:
         or more."""
         if len(key) < 9 or " " not in key or key in self.full or not ctx.volume_ids:
             return frozenset()
+        printed = key.replace("-", " ").split()
+        if len(printed[-1]) < 3 or printed[0] in _TITLE_WORDS_LOWER or printed[0].rstrip("s") in _TITLE_WORDS_LOWER:
+            return frozenset()             # "Alexander Haig R[/Adm.]" is no "Alexander Haig, Jr."; "Representatives …"
         forms, deletions, words = self._listed_forms(ctx)
-        if key.replace("-", " ").rsplit(" ", 1)[-1] not in words:
+        if printed[-1] not in words:
             return frozenset()
         hits = set(deletions.get(key, ()))
         for k in range(len(key)):
@@ -712,8 +718,9 @@ class EntityExtractor:
             words: set[str] = set()
             for pid in ctx.volume_ids:
                 for form in self._forms_of.get(pid, ()):
-                    if len(form.split(" ", 1)[0]) < 2:
-                        continue           # "r murphy": an initial form is no name a misprint is measured from
+                    first = form.split(" ", 1)[0]
+                    if len(first) < 2 or first in _TITLE_WORDS_LOWER:
+                        continue           # "r murphy", "president-elect kubitschek": no name a misprint is measured from
                     forms.setdefault(form, set()).add(pid)
                     words.update(form.replace("-", " ").split())
                     for k in range(len(form)):
@@ -742,11 +749,21 @@ class EntityExtractor:
         while k < n and chunk[k].start() < tm.end():
             k += 1
         if k < n and chunk[k].start() >= tm.end():
+            if plural and plural.group(0) != "Secretaries" and not self._listed_or_named(chunk, k, ctx):
+                return None                # "Senators Sparkman and Smith", unlisted: left out as without the title
             got = self._name_at(text, chunk, k, ctx, title, occupied)
-            if got and plural and got[0] is not None and got[1] < n and _AND.fullmatch(text, got[0].end, chunk[got[1]].start()):
+            if got and plural and got[0] is not None and got[1] < n and _AND.fullmatch(text, got[0].end, chunk[got[1]].start()) \
+                    and self._listed_or_named(chunk, got[1], ctx):
+                # the second name bears the title where a namesake is listed or named here (the editors leave out the
+                # unlisted: "Senators Sparkman and Smith")
                 self._next_titled = (chunk[got[1]].start(), title)
             return got
         return None
+
+    def _listed_or_named(self, chunk, k, ctx) -> bool:
+        """Whether the surname at token k has a namesake the volume lists or this document named."""
+        key = _key(_POSSESSIVE.sub("", chunk[k].group(0)).rstrip("."))
+        return bool(self.surnames.get(key, frozenset()) & (ctx.volume_ids | set(ctx.resolved.values())))
 
     def _longest_at(self, text, chunk, i, tok, low, ctx, year, date, occupied):
         """2. The longest gazetteer surface or full name starting at token i: (mention or None, next token), or
@@ -848,7 +865,7 @@ class EntityExtractor:
                 if ids:
                     res = ctx.resolve_name(surface, ids, title, True)
                     return self._person(s, e, res, ctx, title), j
-                misprint = self._misprinted(key, ctx)
+                misprint = self._misprinted(key, ctx) if not re.search(r"\n|\w{2,}\.\s", surface) else None
                 if misprint:      # "Assistant Secretary of State Walker S. Robertson"
                     return self._person(s, e, self._misprint_resolution(surface, misprint, ctx), ctx, title), j
                 if key not in self.surnames:
@@ -1170,6 +1187,9 @@ class EntityExtractor:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_TITLE_WORDS_LOWER = frozenset(w.lower().rstrip(".") for w in _TITLE_FIRST) | frozenset(
+    "comdr cmdr lt col gen maj adm capt sgt cpl hon h.r.h sardar sheikh prince".split()) | frozenset(
+    w for t in _PERSON_TITLE_ONLY for w in t.split())
 _PAPERS = re.compile(r"['’]?s?\s+Papers\b")
 _WHITE_HOUSE_BEFORE = re.compile(r"\bWhite House (?:eyes only )?for $")
 _WHITE_HOUSE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w’'.-]+)?,\s+[Tt]he White House\b")

@@ -210,3 +210,14 @@ def test_regression_the_dulles_papers_went_to_allen_dulles_named_before(extracto
     record = passage(extractor, "frus1955-57v25", "d95")
     assert [(exact, pid) for exact, pid in people(record) if "Dulles" in exact] == [("Allen Dulles", "103701"),
                                                                                    ("Dulles", "103703")]
+
+
+@pytest.mark.parametrize("volume, doc, printed, who", [
+    ("frus1961-63v04", "d307", "Pham Dang Lam", "110655"),   # a name as printed: not "Pham Dang", one off "Pham Dong"
+    ("frus1964-68v13", "d26", "Erhard", "104015"),            # "Erhard. Schroeder": not "Gerhard Schroeder", one off
+])
+def test_a_name_as_printed_and_a_sentences_end_are_no_misprints(extractor, volume, doc, printed, who):
+    """The misprint rule's limits, on the passages a first version of it broke: "Call on Pham Dang Lam, new Foreign
+    Minister" (November 1963) and "between Herter and Erhard. Schroeder, Westrick among participants" (June 1964)."""
+    record = passage(extractor, volume, doc)
+    assert (printed, who) in people(record)
