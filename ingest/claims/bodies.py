@@ -204,7 +204,7 @@ def _capitals(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> li
 # The capitalized words ending at a head word ("Export-Import Bank", "International Bank for Reconstruction and Development"
 # is found by its alias): searched only in the 90 characters before each occurrence of a head word the body uses alone.
 _FULL_NAME_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,6}[A-Z][a-z]+$")
-_THE_HEAD = re.compile(r"(?<=\b[Tt]he )(?P<head>[A-Z][a-z]+)(?![\w’'-])(?!\s+(?:of\b|[A-Z]))")
+_THE_HEAD = re.compile(r"\b[Tt]he (?P<head>[A-Z][a-z]+)(?![\w’'-])(?!\s+(?:of\b|[A-Z]))")
 
 
 _HEADING_POST = re.compile(r"\b(?:From|to)\s+the\s+(?P<post>(?P<kind>Embassy|Legation|Mission|Consulate(?:\s+General)?|Delegation)\s+(?:in|at|to)\s+"
@@ -258,10 +258,10 @@ def _adjective_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 def _adjective_regions(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
     """Round 9: "Western prestige", "Bloc offers": a capitalized word of `[bodies] adjective_regions` standing alone
     (not "Western Europe", "Western Union": no capitalized word after it) is that region of the authorities."""
-    if not cues.adjective_regions:
-        return []
     text = record.text
     end = record.body_end if record.body_end is not None else len(text)
+    if not any(text.find(w, record.body_start, end) >= 0 for w in cues.adjective_regions):
+        return []
     taken = sorted((m.start, m.end) for m in mentions)
     pattern = _adjective_pattern(tuple(cues.adjective_regions))
     regions = authorities().regions

@@ -134,6 +134,10 @@ _NAME_OR_TITLE = re.compile(r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0
 _INITIAL_SPEAKS = re.compile(r"(?<![\w.’'-])([B-HJ-Z])\s+(?:said|says|thinks|thought|asked|agreed|replied|added|stated|feels|felt|wondered|will|would|"
                              r"does|did|wants|wanted|called|told|is|was|has|had)\b")
 _LONE_INITIAL = re.compile(r"(?<![\w.’'-])([B-HJ-Z])(?![\w.’'-])")
+# The words every source phrase of the cues holds ("In FonOff view", "according to", "assurances from"): a sentence
+# without any is not tried against each phrase.
+_SOURCE_HINT = re.compile(r"opinion|view|judg|estimate|assessment|according|position|standpoint|assurance|word from|indication|confirmation", re.IGNORECASE)
+_CALL_HEADING = re.compile(r"Telephone|Conversation|Transcript|Call\b|Meeting", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
 
@@ -227,6 +231,8 @@ class _Extractor:
         is in the claim's `about`."""
         end = self.r.body_end if self.r.body_end is not None else len(self.text)
         out: dict[str, str] = {}
+        if not _CALL_HEADING.search(self.r.heading or ""):
+            return out               # initials for speakers are the telephone memoranda's
         for m in _INITIAL_SPEAKS.finditer(self.text, self.r.body_start, end):
             letter = m.group(1)
             if letter not in out:
@@ -499,7 +505,7 @@ class _Extractor:
     def _speech(self, s: int, e: int, block: Block, state: _State, quote_frame: bool = False) -> _Decision | None:
         """A report: a reporting verb with its subject, or a source phrase ("In FonOff's view")."""
         t = self._outside_quotes(s, e)
-        for p in self.cues.source_phrases:
+        for p in (self.cues.source_phrases if _SOURCE_HINT.search(t) else ()):
             m = p.search(t)
             if m:
                 a, b = s + m.start("who"), s + m.end("who")
