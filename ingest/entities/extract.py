@@ -69,7 +69,7 @@ _SHORT_GIVEN = re.compile(r"[A-Z][a-z]{1,4}")
 _TITLE = re.compile(
     r"(?:(?:Acting|Deputy|Under|Assistant|Vice|Prime|Foreign|Defense|Defence|Finance|Special|Chief|Field|Lieutenant|Rear|Vice|Former|Ex-)\s+)*"
     r"(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Mme|Mlle|M|Sr|Sra|Herr|Signor|Sir|Lord|Lady|Dame|Presidents|President|President-elect|Pres|Chairman|Secretaries|Secretary(?:[- ]General)?(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy|the\s+Interior|Health|Transportation))?|"
-    r"Ambassadors|Ambassador|Senators|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Governor|Gov|Generals|General|Gen|Admiral|Adm|Colonel|Col|Major|Maj|"
+    r"Ambassadors|Ambassador|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Governor|Gov|General|Gen|Admiral|Adm|Colonel|Col|Major|Maj|"
     r"Captain|Capt|Lieutenant|Lt|Commander|Cdr|Marshal|Minister|Premier|Chancellor|Director(?:\s+(?:of|for)\s+Central\s+Intelligence)?|Counselor|Judge|Justice|Mayor|Professor|Prof|"
     r"King|Queen|Prince|Princess|Shah|Emperor|Sheikh|Shaikh|Emir|Amir|Sultan|Pope|Cardinal|Archbishop|Bishop|Father|Rabbi|Chargé|Charge|"
     r"Attorney\s+General|Generalissimo|Chief\s+Justice|Speaker|Leader)\.?\s+(?=[A-Z])"
@@ -1190,6 +1190,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _TITLE_WORDS_LOWER = frozenset(w.lower().rstrip(".") for w in _TITLE_FIRST) | frozenset(
     "comdr cmdr lt col gen maj adm capt sgt cpl hon h.r.h sardar sheikh prince".split()) | frozenset(
     w for t in _PERSON_TITLE_ONLY for w in t.split())
+_RANK_IN_NAME = re.compile(r",\s+((?:(?:Lieutenant|Major|Brigadier|Vice|Rear)\s+)?(?:General|Admiral|Colonel|Major|Captain|Commander))\b")
 _PAPERS = re.compile(r"['’]?s?\s+Papers\b")
 _WHITE_HOUSE_BEFORE = re.compile(r"\bWhite House (?:eyes only )?for $")
 _WHITE_HOUSE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w’'.-]+)?,\s+[Tt]he White House\b")
@@ -1199,8 +1200,7 @@ _OFFICE_BEFORE = re.compile(r"(?:\bFrom|\bto|\bBetween|\band|\bby)\s+(?:the\s+)?
 # A title just before a heading party's name, after a lower-case word or a line's start ("for President Johnson"), not
 # part of a longer office ("Vice President Johnson", "Assistant Secretary Bundy")
 _TITLE_BEFORE = re.compile(r"(?:^|(?<=\n)|(?<=[\s(])(?=[a-z]+\s)[a-z]+\s+)(President|Secretary of State|Ambassador)\s+$")
-_PLURAL_TITLES = {"Secretaries": "Secretary", "Ambassadors": "Ambassador", "Presidents": "President", "Senators": "Senator",
-                  "Generals": "General"}
+_PLURAL_TITLES = {"Secretaries": "Secretary", "Ambassadors": "Ambassador", "Presidents": "President"}
 _PLURAL_TITLE = re.compile(r"\b(?:" + "|".join(_PLURAL_TITLES) + r")$")
 _AND = re.compile(r",?\s+and\s+|,\s+")
 _POSTSCRIPT = re.compile(r"P\.\s?S\.\s")        # "P. S.", "P.S." opening a sentence
@@ -1308,9 +1308,16 @@ def _middle_names(a) -> dict[str, frozenset[str]]:
 
 
 def _descriptions(volume_id: str, persons) -> dict[str, str]:
-    """hsg id -> the volume's persons-list description of that person."""
+    """hsg id -> the volume's persons-list description of that person, with the military rank its name carries
+    ("Johnson, General Harold K.", "Eisenhower, Major John S. D.") as a last clause, so that the rank printed before
+    the surname fits him ("General Johnson" after President Johnson; "Major Eisenhower" after the President)."""
     people = authorities().volume_people(volume_id)
-    return {people[e.xml_id]: e.description for e in persons if e.xml_id in people}
+    out = {}
+    for e in persons:
+        if e.xml_id in people:
+            rank = _RANK_IN_NAME.search(e.name)
+            out[people[e.xml_id]] = e.description + (f"; {rank.group(1)}" if rank else "")
+    return out
 
 
 _EXTRACTOR: EntityExtractor | None = None

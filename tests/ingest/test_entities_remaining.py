@@ -221,3 +221,18 @@ def test_a_name_as_printed_and_a_sentences_end_are_no_misprints(extractor, volum
     Minister" (November 1963) and "between Herter and Erhard. Schroeder, Westrick among participants" (June 1964)."""
     record = passage(extractor, volume, doc)
     assert (printed, who) in people(record)
+
+
+# -- a military rank the persons list prints in the name ----------------------------------------------------------------
+
+@pytest.mark.parametrize("volume, doc, who", [
+    ("frus1964-68v10", "d40", "106653"),    # "President Johnson / General Wheeler / General Johnson": Harold K. Johnson
+    ("frus1958-60v08", "d97", "103888"),    # "Memorandum of Conference With President Eisenhower … Major Eisenhower"
+])
+def test_regression_a_rank_before_a_surname_went_to_the_president_named_earlier(extractor, volume, doc, who):
+    """frus1964-68v10 d40 (July 1964) and frus1958-60v08 d97 (December 1958): "General Johnson" and "Major Eisenhower"
+    among those present went to the President named just before; the persons lists print the rank in the name
+    ("Johnson, General Harold K.", "Eisenhower, Major John S. D."), and a rank in the name fits the printed rank."""
+    record = passage(extractor, volume, doc)
+    ranked = [m for m in record.mentions if m.office in ("General", "Major") and m.exact in ("Johnson", "Eisenhower")]
+    assert ranked and {m.entity for m in ranked} == {iris.person_iri(who)}
