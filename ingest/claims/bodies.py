@@ -290,6 +290,9 @@ def _head_word_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cue
                 named.setdefault(last, {})[m.entity] = m
     text = record.text
     end = record.body_end if record.body_end is not None else len(text)
+    body = text[record.body_start:end]
+    if not any(("the " + h) in body or ("The " + h) in body for h in heads):
+        return []
     wanted = {c.group("head") for c in _THE_HEAD.finditer(text, record.body_start, end)} & heads
     if not wanted:
         return []

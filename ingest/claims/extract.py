@@ -102,7 +102,6 @@ _NOTE_SPEAKS = re.compile(
     r"asserts|asserted|expresses|expressed|points out|pointed out|maintains|maintained|argues|argued|proposes|"
     r"proposed|suggests|suggested|claims|claimed|contends|contended|protests|protested|charges|charged|insists|"
     r"insisted|asks|asked|urges|urged|emphasizes|emphasized|stresses|stressed|notes|noted)\b")
-_NOTE_HINTS = ("note", "moire", "communication", "message", "letter", "points")
 _NOTE_WORD = re.compile(r"\b(?:note|aide-m[ée]moire)\b")
 # Round 9: "a personal message from Kosygin", "the letter from the Shah": who sent the message the writer summarises.
 _MESSAGE_FROM = re.compile(r"\b(?:message|letter)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z])")
@@ -136,7 +135,12 @@ _INITIAL_SPEAKS = re.compile(r"(?<![\w.’'-])([B-HJ-Z])\s+(?:said|says|thinks|t
 _LONE_INITIAL = re.compile(r"(?<![\w.’'-])([B-HJ-Z])(?![\w.’'-])")
 # The words every source phrase of the cues holds ("In FonOff view", "according to", "assurances from"): a sentence
 # without any is not tried against each phrase.
-_SOURCE_HINT = re.compile(r"opinion|view|judg|estimate|assessment|according|position|standpoint|assurance|word from|indication|confirmation", re.IGNORECASE)
+def _source_hint(t: str) -> bool:
+    low = t.lower()
+    return ("view" in low or "opinion" in low or "judg" in low or "estimate" in low or "assessment" in low or "according" in low
+            or "position" in low or "standpoint" in low or "assurance" in low or "word from" in low or "indication" in low
+            or "confirmation" in low)
+
 _CALL_HEADING = re.compile(r"Telephone|Conversation|Transcript|Call\b|Meeting", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
@@ -223,6 +227,8 @@ class _Extractor:
         self._block_voice = self.voice
         self.transcript = self._is_transcript()
         self.initials = self._speaking_initials()
+        heading_post = _HEADING_FROM_POST.search(record.heading or "")
+        self.post_kind = heading_post.group("post").split()[0] if heading_post else ""
         self.routing_end = routing_end(record, (self.blocks[0].start, self.blocks[0].end) if self.blocks else None)
 
     def _speaking_initials(self) -> dict[str, str]:
@@ -505,7 +511,7 @@ class _Extractor:
     def _speech(self, s: int, e: int, block: Block, state: _State, quote_frame: bool = False) -> _Decision | None:
         """A report: a reporting verb with its subject, or a source phrase ("In FonOff's view")."""
         t = self._outside_quotes(s, e)
-        for p in (self.cues.source_phrases if _SOURCE_HINT.search(t) else ()):
+        for p in (self.cues.source_phrases if _source_hint(t) else ()):
             m = p.search(t)
             if m:
                 a, b = s + m.start("who"), s + m.end("who")
@@ -574,11 +580,8 @@ class _Extractor:
     def _own_post_opens(self, t: str) -> bool:
         """Whether the sentence opens with the post the heading sends the telegram from ("Embassy officer…" in a
         telegram from the Embassy), not with a post the telegram addresses or names elsewhere."""
-        m = _OWN_POST_OPENS.match(t)
-        if m is None:
-            return False
-        h = _HEADING_FROM_POST.search(self.r.heading or "")
-        return h is not None and h.group("post").split()[0] == m.group("post").split()[0]
+        m = _OWN_POST_OPENS.match(t) if self.post_kind in t else None
+        return m is not None and self.post_kind == m.group("post").split()[0]
 
     def _message_sender(self, before: int) -> list:
         """The sender named last after 'message/letter from' before this offset ("a personal message from Kosygin")."""
@@ -593,7 +596,7 @@ class _Extractor:
         government's that sent it: the country named in the subject ("the Dutch note"), else the country or body
         first named in the sentence that first mentions the note ("The Netherlands Ambassador left with me today
         the attached note…"). Nobody found: no decision here (the writer's sentence)."""
-        if not any(w in t for w in _NOTE_HINTS):
+        if not ("note" in t or "message" in t or "letter" in t or "moire" in t or "communication" in t or "points" in t):
             return None
         points = _MESSAGE_POINTS.search(t) if "points" in t else None
         if points is not None:
@@ -818,7 +821,7 @@ class _Extractor:
         lead = re.match(r"[A-Za-z’']+", text.lstrip(" “\"(—–-"))
         imperative = bool(lead and lead.group(0)[0].isupper() and lead.group(0).lower() in self.cues.imperatives)
         speech = None if imperative else self._speech(s, e, block, state)   # "Don't worry … because he wants aid."
-        if voice is not None and self._own_post_opens(text):
+        if voice is not None and self.post_kind and self._own_post_opens(text):
             # round 9: "Embassy officer pointed out to Ileo…", "Embassy, however, is of opinion…" in the Embassy's
             # telegram: the writer's own words or view, which end the report running on
             state.report = None
@@ -846,7 +849,7 @@ class _Extractor:
                 if speech.view and speech.then is None and self._block_voice is not None and not self.transcript:
                     state.report = None     # "Our European Bureau is in favor of…. It is my own personal belief…"
             return speech
-        if _MESSAGE_JUDGED.match(text):
+        if ("message" in text or "letter" in text or "note" in text or "reply" in text) and _MESSAGE_JUDGED.match(text):
             state.report = None      # round 9: "The message is somewhat moderate, but…": the speaker judges it
         both = _both_agreed(self.text, s, state)
         if both is not None:

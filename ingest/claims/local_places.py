@@ -23,8 +23,7 @@ __all__ = ["local_places"]
 
 _WORD = r"[A-Z][a-z][a-z]+(?![\w-])"
 _RUN = rf"(?P<run>{_WORD}(?:\s+{_WORD}){{0,2}})"
-_LOCATIVE = re.compile(rf"\b(?:in|at|near|throughout|outside|inside|around|across|via|into|toward|towards)\s+{_RUN}")
-_TO_FROM = re.compile(rf"\b(?:to|from)\s+{_RUN}")
+_BEFORE_RUN = re.compile(rf"\b(?P<prep>in|at|near|throughout|outside|inside|around|across|via|into|toward|towards|to|from)\s+{_RUN}")
 # A word of going before "to"/"from" ("trip to", "returned from", "went back to"): at most one word between.
 _MOTION_BEFORE = re.compile(r"\b(?:trip|trips|visit|visits|visited|visiting|journey|travel|travels|traveled|travelled|travelling|traveling|"
                             r"flight|flew|fly|flying|return|returns|returned|returning|go|goes|going|went|gone|proceed|proceeds|"
@@ -99,10 +98,10 @@ def local_places(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
             return
         found.setdefault(" ".join(words), why)
 
-    for m in _LOCATIVE.finditer(text, start, end):
-        take(m.start("run"), m.group("run"), _WHY_LOCATIVE)
-    for m in _TO_FROM.finditer(text, start, end):
-        if _MOTION_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+    for m in _BEFORE_RUN.finditer(text, start, end):
+        if m.group("prep") not in ("to", "from"):
+            take(m.start("run"), m.group("run"), _WHY_LOCATIVE)
+        elif _MOTION_BEFORE.search(text, max(start, m.start() - 40), m.start()):
             take(m.start("run"), m.group("run"), "after a word of going or sending")
     for s, e in places_or_countries:
         a = _AND_AFTER.match(text, e, min(end, e + 60))
@@ -116,37 +115,30 @@ def local_places(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
     base = iris.document_iri(record.volume.id, record.doc_id)
     out: list[Mention] = []
     body = text[start:end]
-    # "Hatta said…", "Mr. Cochran": a person the entity layer did not tag, somewhere in the body
-    persons_named = {w for m in _NAME_SPEAKS.finditer(body) for w in _suffixes(m.group(1))}
-    persons_named |= {w for m in _HONORIFIC_NAME.finditer(body) for w in _prefixes(m.group(1))}
     for surface, why in found.items():
-        if surface in persons_named:
-            continue
         iri = f"{base}/places/{iris.slug(surface)}"
+        spots: list[tuple[int, int]] = []
+        person = False
         at = body.find(surface)
-        while at >= 0:
+        while at >= 0 and not person:
             s, e = start + at, start + at + len(surface)
             if not (at and (body[at - 1].isalnum() or body[at - 1] in "’'-")) and not (
-                    e < end and (text[e].isalnum() or text[e] in "’'-")) and not _covered(spans, s, e):
-                out.append(Mention(s, e, "place", "local-place", 0.5, iri, surface,
-                                   explanation=f"'{surface}' names a place ({why}) that no gazetteer holds", exact=surface))
+                    e < end and (text[e].isalnum() or text[e] in "’'-")):
+                # "Hatta said…", "Mr. Cochran": a person the entity layer did not tag, somewhere in the body
+                person = bool(_SPEAKS_AFTER.match(text, e) or _HONORIFIC_BEFORE.search(text, max(start, s - 16), s))
+                if not _covered(spans, s, e):
+                    spots.append((s, e))
             at = body.find(surface, at + len(surface))
+        if person:
+            continue
+        out.extend(Mention(s, e, "place", "local-place", 0.5, iri, surface,
+                           explanation=f"'{surface}' names a place ({why}) that no gazetteer holds", exact=surface)
+                   for s, e in spots)
     return out
 
 
-_NAME_SPEAKS = re.compile(rf"(?<![\w’'-])({_WORD}(?:\s+{_WORD}){{0,2}})\s+(?:\w+ly\s+)?{_SPEAKS}")
-_HONORIFIC_NAME = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+({_WORD}(?:\s+{_WORD}){{0,2}})")
-
-
-def _suffixes(name: str) -> list[str]:
-    """'Foreign Minister Hatta' before 'said': 'Hatta', 'Minister Hatta', … (the run that may be the place found)."""
-    words = name.split()
-    return [" ".join(words[i:]) for i in range(len(words))]
-
-
-def _prefixes(name: str) -> list[str]:
-    words = name.split()
-    return [" ".join(words[:i]) for i in range(1, len(words) + 1)]
+_SPEAKS_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?{_SPEAKS}")
+_HONORIFIC_BEFORE = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+$")
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:

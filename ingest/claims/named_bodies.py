@@ -77,7 +77,7 @@ def named_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
         out.append(Mention(s, e, "organization", "local-body", 0.6, f"{base}/organizations/{iris.slug(label)}", label,
                            explanation=why, exact=text[s:e]))
         inside.update(id(m) for m in covering)
-    for c in _RADIO.finditer(text, record.body_start, end):
+    for c in (_RADIO.finditer(text, record.body_start, end) if text.find("Radio ", record.body_start, end) >= 0 else ()):
         s, e = c.span()
         covering = [m for m in mentions if m.start < e and s < m.end]
         if any(m.start < s or m.end > e or m.kind in ("person", "organization") for m in covering):

@@ -95,6 +95,8 @@ def routing_end(record: DocumentRecord, first_block: tuple[int, int] | None) -> 
 def is_routing_line(sentence: str) -> bool:
     """Round 9: a sentence that is only routing words ("941. For Whiting from JMBLUG.", "For Compub from Palmer."):
     not a claim, as the annotation guide's routing lines."""
+    if len(sentence) > 160 or " from " not in sentence:
+        return False
     m = _ROUTING_OPENS.match(sentence)
     return m is not None and m.end() >= len(sentence.rstrip())
 
