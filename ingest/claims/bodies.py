@@ -277,6 +277,12 @@ def _adjective_regions(record: DocumentRecord, mentions: list[Mention], cues: Cu
     return out
 
 
+@lru_cache(maxsize=4)
+def _the_heads(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """'the Bank', 'The Commission': the head words a body may be called by alone, after 'the'."""
+    return re.compile(r"\b[Tt]he (" + "|".join(map(re.escape, heads)) + r")(?![\w’'-])(?!\s+(?:of\b|[A-Z]))")
+
+
 def _head_word_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
     """Round 9: 'the Bank', 'the Fund', 'the Commission' standing alone are the one body the document names in full
     whose name ends in that word ("Export-Import Bank" in the subject line, "International Monetary Fund", the "Far
@@ -290,10 +296,7 @@ def _head_word_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cue
                 named.setdefault(last, {})[m.entity] = m
     text = record.text
     end = record.body_end if record.body_end is not None else len(text)
-    body = text[record.body_start:end]
-    if not any(("the " + h) in body or ("The " + h) in body for h in heads):
-        return []
-    wanted = {c.group("head") for c in _THE_HEAD.finditer(text, record.body_start, end)} & heads
+    wanted = {c.group(1) for c in _the_heads(tuple(sorted(heads))).finditer(text, record.body_start, end)}
     if not wanted:
         return []
     # the heading and the subject line name it too ("SUBJECT … Israel Application for an Export-Import Bank Loan")
