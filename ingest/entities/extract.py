@@ -958,6 +958,12 @@ class EntityExtractor:
             pool = set(ctx.named[key]) | (self._holders(title, ctx.date) & ids)
             res = titled_namesake(surface, title, None, pool, when, self.descriptions) or \
                 ctx.resolve_name(surface, frozenset(ctx.named[key]), title, False)
+            if title and norm(title) in _WOMEN and res.pid and self._was_president(res.pid):
+                # "The President and Mrs. Carter" after Rosalynn and the President were named: not the President
+                res = Resolution(None, None, 0.0, f"'{title} {surface}': a woman's title, and {res.label} (hsg-people "
+                                 f"{res.pid}) was a President of the United States; left unlinked", "name-variant",
+                                 tuple(Candidate(iris.person_iri(pid), 0.5, self.a.person(pid).name)
+                                       for pid in sorted(ctx.named[key])))
             return self._person(s, e, res, ctx, title)
         if known:
             pool = ids & (ctx.volume_ids | set(ctx.resolved.values()) | self._holders(title, ctx.date)) | (
@@ -1000,6 +1006,9 @@ class EntityExtractor:
         if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
             return self._titled_surname(s, e, surface, ids, title, ctx)
         return None
+
+    def _was_president(self, pid: str) -> bool:
+        return any(q.kind == "president" for q in self.a.posts_by_person.get(pid, []))
 
     def _papers_of(self, surface: str, ids: set[str]) -> Resolution | None:
         """A collection of papers named after a surname ("Eisenhower Library, Dulles Papers") is not the namesake named
@@ -1191,6 +1200,7 @@ _TITLE_WORDS_LOWER = frozenset(w.lower().rstrip(".") for w in _TITLE_FIRST) | fr
     "comdr cmdr lt col gen maj adm capt sgt cpl hon h.r.h sardar sheikh prince".split()) | frozenset(
     w for t in _PERSON_TITLE_ONLY for w in t.split())
 _RANK_IN_NAME = re.compile(r",\s+((?:(?:Lieutenant|Major|Brigadier|Vice|Rear)\s+)?(?:General|Admiral|Colonel|Major|Captain|Commander))\b")
+_WOMEN = frozenset({"mrs", "miss", "ms", "madame", "mme", "mlle"})
 _PAPERS = re.compile(r"['’]?s?\s+Papers\b")
 _WHITE_HOUSE_BEFORE = re.compile(r"\bWhite House (?:eyes only )?for $")
 _WHITE_HOUSE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w’'.-]+)?,\s+[Tt]he White House\b")
