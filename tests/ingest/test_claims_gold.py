@@ -2,11 +2,15 @@
 
 Round 8 (current): the 24 documents annotated in round 8, drawn by a seeded draw from a stated pool and
 kept from the writer of the round-8 rules until those were frozen (8db8765), are held out (split.tsv);
-all 107 round-1 to 7 documents are development, on which rules were tuned. The floors are what was
-measured on each set with the frozen round-8 rules, rounded down to two decimals (docs/claims.md has the
+all 107 round-1 to 7 documents are development, on which rules were tuned. The held-out floors are what was
+measured on the round-8 set with the frozen round-8 rules, rounded down to two decimals (docs/claims.md has the
 figures, their 95% intervals and where the rules fail: the held-out claimant accuracy, 0.72, and "about"
-recall, 0.76, are below the issue's 0.85 and 0.80); a change that lowers them is a regression to
-explain, and a rule tuned by looking at held-out documents would make these figures meaningless.
+recall, 0.76, are below the issue's 0.85 and 0.80). Round 9: the round-8 set's errors were read to write the
+round-9 rules, so its documents are development in fact; split.tsv still holds them out (the lead moves the
+split when the fresh round-9 set is measured), and their floors stay the round-8 ones until then. The
+development floors (rounds 1-7 pooled) are the round-9 rules' figures rounded down. A change that lowers any
+floor is a regression to explain, and a rule tuned by looking at held-out documents would make these figures
+meaningless.
 """
 from __future__ import annotations
 
@@ -111,8 +115,8 @@ def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
     assert dev.recall >= 0.97 and dev.precision >= 0.96, (dev.missed, dev.spurious)
-    assert dev.claimant_accuracy >= 0.91, dev.wrong_claimant         # rounds 1-7 (round 7's 0.838 pulls it below round 1-6's 0.938)
-    assert dev.about_precision >= 0.93 and dev.about_recall >= 0.82, dev.wrong_about
+    assert dev.claimant_accuracy >= 0.92, dev.wrong_claimant         # rounds 1-7, round-9 rules 0.925 (round 7's 0.859 pulls it down)
+    assert dev.about_precision >= 0.93 and dev.about_recall >= 0.85, dev.wrong_about   # round-9 rules: 0.933, 0.850
     assert dev.non_claims_rejected >= 0.87
 
 
