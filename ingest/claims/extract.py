@@ -130,7 +130,7 @@ _WRITER_TELEGRAPHESE = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:A
                                   r"Presume|Consider|Agree|Concur|Share|Regret)\s+(?![A-Z])")
 _NAME_OR_TITLE = re.compile(r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
 # Round 9: an initial as the subject of a verb ("L said…", "M said here yesterday") and standing alone elsewhere.
-_INITIAL_SPEAKS = re.compile(r"(?<![\w.’'-])([B-HJ-Z])\s+(?:said|says|thinks|thought|asked|agreed|replied|added|stated|feels|felt|wondered|will|would|"
+_INITIAL_SPEAKS = re.compile(r"(?<![\w.’'-])([B-HJ-Z])\.?\s+(?:said|says|thinks|thought|asked|agreed|replied|added|stated|feels|felt|wondered|will|would|"
                              r"does|did|wants|wanted|called|told|is|was|has|had)\b")
 _LONE_INITIAL = re.compile(r"(?<![\w.’'-])([B-HJ-Z])(?![\w.’'-])")
 # The words every source phrase of the cues holds ("In FonOff view", "according to", "assurances from"): a sentence

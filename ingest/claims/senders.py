@@ -27,7 +27,12 @@ _FOR_FROM = re.compile(r"(?:\d{1,5}\.\s+)?(?:(?:Literally\s+)?Eyes\s+only\s+|Per
 # Subject: …"): after the telegram's number and its reference lines, "For X from Y" ending in a period or a
 # colon, Y one or more names joined by "and" or commas.
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
-_ROUTING_OPENS = re.compile(r"(?:\d{1,6}\.\s+)?(?:(?:[A-Z][a-z]{1,6}tels?|[A-Z][a-z]+\s+tel|Ref|Reftel|Reurtel|Urtel|Your)\.?\s+[\w/-]+\.\s+){0,3}"
+# Round 10: the family, not the instance: the routing words may open inside a quotation mark ("9694. “For Creel
+# from Sisson. April 24. Trust that…") and follow a precedence or classification word ("937. Urgent. For Creel and
+# Sisson Compub from Keeley.", "Confidential.", "Most urgent.", "Strictly confidential and personal.").
+_PRECEDENCE = (r"(?:(?:Most\s+|Very\s+|Strictly\s+)?(?:Urgent|Immediate|Priority|Important|Confidential|Secret|Personal|Private|"
+               r"Paraphrase|Triple\s+priority|Rush)(?:\s+and\s+(?:confidential|personal|secret|urgent))?\.\s+){0,2}")
+_ROUTING_OPENS = re.compile(r"(?:\d{1,6}\.\s+)?" + _PRECEDENCE + r"[“\"]?(?:(?:[A-Z][a-z]{1,6}tels?|[A-Z][a-z]+\s+tel|Ref|Reftel|Reurtel|Urtel|Your)\.?\s+[\w/-]+\.\s+){0,3}"
                             r"(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?[Ff]or\s+(?P<to>[^.:\n]{1,60}?)\s+from\s+"
                             rf"(?P<who>{_NAME}(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){_NAME})*)\s*[.:](?=\s|$)")
 _NAME_PARTS = re.compile(rf"{_NAME}")

@@ -104,7 +104,9 @@ def _is_boundary(text: str, lo: int, hi: int, m: re.Match[str], cues: Cues) -> b
     token = _token_before(text, lo, m.start())
     word = _next_word(text, after, hi)
     if token in cues.titles:
-        return False
+        # Round 10: "…too rigid to be like the Sec. R. said if we can get…": a short title ending a sentence before
+        # a telephone memorandum's initial that speaks.
+        return token in ("Sec", "Pres", "Secy") and bool(_PERIOD_INITIAL_SPEAKS.match(text, after, hi))
     if token in cues.before_numbers and word[:1].isdigit():
         return False
     if token in cues.ambiguous or _INITIALS.fullmatch(token):
@@ -115,8 +117,11 @@ def _is_boundary(text: str, lo: int, hi: int, m: re.Match[str], cues: Cues) -> b
 
 # Round 9: "…entrusted to the UN. L said the statement was made…" (a telephone memorandum's initial, or "Sec",
 # "Pres", as the subject of a verb): a sentence opens after the initialism.
-_INITIAL_SPEAKS = re.compile(r"\s+(?:[A-Z]|Sec|Pres|Amb)\s+(?:said|says|thinks|thought|asked|agreed|replied|added|stated|"
+_INITIAL_SPEAKS = re.compile(r"\s+(?:[A-Z]|Sec|Pres|Amb|[B-HJ-Z]\.)\s+(?:said|says|thinks|thought|asked|agreed|replied|added|stated|"
                              r"feels|felt|wondered|will|would|is|was|has|had|does|did|wants|wanted|called|told)\b")
+
+# Round 10: an initial with its period as the subject ("R. said…", Bernau's notes of a call with Robertson).
+_PERIOD_INITIAL_SPEAKS = re.compile(_INITIAL_SPEAKS.pattern.replace(r"(?:[A-Z]|Sec|Pres|Amb|[B-HJ-Z]\.)", r"[B-HJ-Z]\."))
 
 
 # "…opposition by the UK. Personally I think…", "…for GRC. Referring again to…": an -ly adverb or an -ing

@@ -255,9 +255,15 @@ def _party_initials(record: DocumentRecord, p: Party) -> set[str]:
     return out
 
 
+_CALL_RECORD = re.compile(r"Telephone|Conversation|Transcript|Call\b|Meeting", re.IGNORECASE)
+
+
 def initial_speaker(record: DocumentRecord, printed: str, people: DocumentPeople | None) -> Agent | None:
     """'L said…' in a telephone memorandum of a Dulles–Lodge call: an initial standing for the one heading
-    party, else the one person named in the document, whose name begins with it."""
+    party, else the one person named in the document, whose name begins with it. Round 10: with its period ("R. said
+    Gray has gone to Paris." for Robertson, in Bernau's notes) in a call or conversation, where no list is lettered."""
+    if re.fullmatch(r"[B-HJ-Z]\.", printed) and _CALL_RECORD.search(record.heading or ""):
+        printed = printed[0]
     if not re.fullmatch(r"[B-HJ-Z]", printed):
         return None                 # "A" and "I" are words, not initials
     hits = [p for p in record.parties if printed in _party_initials(record, p)]

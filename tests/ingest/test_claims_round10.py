@@ -1,0 +1,46 @@
+"""Claims, round 10: the round-9 held-out set's errors (issue 16; docs/claims.md, "Round 10 rules"), each pinned on
+the real passage it was found in, from the gold set's TEI cuts with the entity layer run on them. Each rule is
+written for the family of the error, not its one instance; each test is named after the error."""
+from __future__ import annotations
+
+from ingest.claims.sentences import split_sentences
+from tests.ingest.test_claims_round7 import _gold, claim, emitted
+
+PEOPLE = "https://w3id.org/frus-kg/id/people/"
+COUNTRIES = "https://w3id.org/frus-kg/id/countries/"
+ORGS = "https://w3id.org/frus-kg/id/organizations/"
+DOCS = "https://w3id.org/frus-kg/id/historicaldocuments/"
+SISSON, KEELEY, ROBERTSON = PEOPLE + "112545", PEOPLE + "106967", PEOPLE + "111456"
+
+
+# ------------------------------------------------------------------ 1918 relays: routing words behind a quotation mark or a precedence word
+
+def test_routing_words_inside_a_quotation_mark_name_the_writer_1918_for_creel_from_sisson():
+    # "9694. “For Creel from Sisson. April 24. Trust that…" over Page's signature: Sisson's, not the signer's.
+    assert claim("frus1917-72PubDip/d21", "Trust that London News distribution center").claimants == (SISSON,)
+    assert claim("frus1917-72PubDip/d21", "Suydam has done this well").claimants == (SISSON,)
+
+
+def test_routing_words_after_a_precedence_word_name_the_writer_1918_urgent_for_creel_and_sisson_from_keeley():
+    # "937. Urgent. For Creel and Sisson Compub from Keeley. Conference Inter-Allied Board starts…"
+    assert claim("frus1917-72PubDip/d32", "Conference Inter-Allied Board starts").claimants == (KEELEY,)
+    assert claim("frus1917-72PubDip/d32", "Regard it imperative that I have").claimants == (KEELEY,)
+    assert not emitted("frus1917-72PubDip/d32", "For Creel and Sisson Compub from Keeley.")
+
+
+# ------------------------------------------------------------------ an initial with its period as a speaker
+
+def test_an_initial_with_its_period_speaks_in_a_telephone_memorandum_1955_r_for_robertson():
+    # Bernau's notes of the Secretary's call to Robertson: "R. wanted to speak re the NNSC. … R. said Gray has gone
+    # to Paris." (two claims were emitted for the whole memorandum before).
+    key = "frus1955-57v23p2/d90"
+    assert claim(key, "R. wanted to speak re the NNSC.").claimants == (ROBERTSON,)
+    assert claim(key, "R. said Gray has gone to Paris.").claimants == (ROBERTSON,)
+    assert claim(key, "We have a real thing heading up here.").claimants == (ROBERTSON,)     # his report goes on
+
+
+def test_a_short_title_ends_its_sentence_before_an_initial_that_speaks_1955_like_the_sec_r_said():
+    record, _ = _gold("frus1955-57v23p2/d90")
+    texts = [record.text[s.start:s.end] for s in split_sentences(record.text, record.body_start, record.body_end)]
+    assert "R. said it is too rigid to be like the Sec." in texts
+    assert any(t.startswith("R. said if we can get the Swiss and Swedes") for t in texts)
