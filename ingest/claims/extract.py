@@ -141,6 +141,7 @@ def _source_hint(t: str) -> bool:
             or "position" in low or "standpoint" in low or "assurance" in low or "word from" in low or "indication" in low
             or "confirmation" in low)
 
+_LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
 _CALL_HEADING = re.compile(r"Telephone|Conversation|Transcript|Call\b|Meeting", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
@@ -900,6 +901,7 @@ class _Extractor:
     def run(self) -> list[Claim]:
         state = _State()
         last_label: Agent | None = None
+        label_alone: tuple[int, Agent] | None = None     # (the block it speaks, its speaker)
         consumed = self.handle_quotes(state)
         for block in self.blocks:
             state.report = self._relay_goes_on(block, state)
@@ -912,6 +914,10 @@ class _Extractor:
             for ctype, pattern in self.cues.list_titles.items():
                 if pattern.match(t):
                     state.list_type, state.list_agent = ctype, self.voice
+            alone = self._label_alone(block, t)
+            if alone is not None:
+                last_label, label_alone = alone, (block.index + 1, alone)
+                continue
             if self.block_skip(block):
                 continue
             label = label_speaker(self.r, block.start, block.end, self.mentions, self.cues, self.people)
@@ -921,6 +927,9 @@ class _Extractor:
                 if speaker is not None:
                     self._block_voice = last_label = speaker
                     state.last_speaker = None
+            elif label_alone is not None and label_alone[0] == block.index:
+                self._block_voice = last_label = label_alone[1]  # round 10: "[Butz:]" on its own line before his paragraph
+                state.last_speaker = None
             elif last_label is not None and self.transcript:
                 self._block_voice = last_label      # a transcript paragraph without a label: the same speaker goes on
             quoted = [(a, b) for a, b, _ in consumed.get(block.index, [])]
@@ -947,6 +956,14 @@ class _Extractor:
                     state.last_speaker = relayed if "person" in relayed.kinds else state.last_speaker
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def _label_alone(self, block: Block, t: str) -> Agent | None:
+        """Round 10: a speaker label on a line of its own ("[Butz:]" over his paragraph in a Cabinet meeting's
+        memorandum, "The President:"): the speaker of the paragraph that follows."""
+        if len(t) > 44 or not t.endswith((":", ":]")) or not _LABEL_ALONE.fullmatch(t) or block.index + 1 >= len(self.blocks):
+            return None
+        found = label_speaker(self.r, block.start, self.blocks[block.index + 1].end, self.mentions, self.cues, self.people)
+        return found[1] if found is not None else None
 
     def inline_quotation(self, s: int, e: int, block: Block, state: _State) -> bool:
         """A quotation inside the sentence with a speaker: emits the quotation claim (the quoted words

@@ -44,3 +44,14 @@ def test_a_short_title_ends_its_sentence_before_an_initial_that_speaks_1955_like
     texts = [record.text[s.start:s.end] for s in split_sentences(record.text, record.body_start, record.body_end)]
     assert "R. said it is too rigid to be like the Sec." in texts
     assert any(t.startswith("R. said if we can get the Swiss and Swedes") for t in texts)
+
+
+# ------------------------------------------------------------------ a speaker label on a line of its own
+
+def test_a_bracketed_label_on_its_own_line_speaks_the_paragraph_after_it_1974_cabinet_butz():
+    # "[Butz:]" alone on its line, then "On food aid and stockpiling, a debate is developing. … I disagree. …"
+    key = "frus1969-76ve14p1/d141"
+    butz = claim(key, "On food aid and stockpiling, a debate is developing.")
+    assert butz is not None and butz.claimants == (PEOPLE + "102032",)
+    assert claim(key, "We carried the world food reserve").claimants == butz.claimants
+    assert claim(key, "The whole idea that if we feed the world").claimants != butz.claimants     # "President:" next
