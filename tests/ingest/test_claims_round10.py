@@ -55,3 +55,36 @@ def test_a_bracketed_label_on_its_own_line_speaks_the_paragraph_after_it_1974_ca
     assert butz is not None and butz.claimants == (PEOPLE + "102032",)
     assert claim(key, "We carried the world food reserve").claimants == butz.claimants
     assert claim(key, "The whole idea that if we feed the world").claimants != butz.claimants     # "President:" next
+
+
+# ------------------------------------------------------------------ memoranda: third-person turns and views held
+
+def test_went_on_to_say_is_a_turn_of_the_other_party_not_the_drafter_s_1959_spasowski_to_kohler():
+    key = "frus1958-60v10p2/d61"
+    spasowski = (PEOPLE + "112809",)
+    assert claim(key, "Ambassador Spasowski then went on to say").claimants == spasowski
+    assert claim(key, "The visit of the five-member leadership group").claimants == spasowski    # his account goes on
+
+
+def test_seemed_to_favor_is_the_view_of_its_subject_not_the_last_speaker_s_1958_lloyd_after_rountree():
+    key = "frus1958-60v11/d334"
+    lloyd = (PEOPLE + "108049",)
+    assert claim(key, "Mr. Lloyd seemed to favor such an approach.").claimants == lloyd
+    assert claim(key, "It should be made clear that the withdrawal plans").claimants == lloyd
+
+
+def test_an_ambassador_s_options_and_preferences_summarised_are_his_and_the_summary_is_the_writer_s_1972_habib():
+    key = "frus1969-76v19p1/d164"
+    habib, holdridge = (PEOPLE + "105354",), (PEOPLE + "106027",)
+    assert claim(key, "Ambassador Habib has commented on President Park").claimants == holdridge    # an act, no words
+    assert claim(key, "The new constitution will establish Park").claimants == holdridge
+    assert claim(key, "Habib lays out three U.S. policy options:").claimants == habib               # a lead-in
+    assert claim(key, "Persuade Park to abandon this course").claimants == habib                    # its dash items
+    assert claim(key, "Habib is also inclined against this").claimants == habib
+    assert claim(key, "Habib prefers this").claimants == habib
+
+
+def test_a_perfect_participle_s_clause_is_no_main_verb_1969_having_outlined():
+    c = claim("frus1969-76v01/d53", "Having outlined the importance of emerging nationalism")
+    assert c.claim_type != "report"
+    assert claim("frus1969-76v01/d53", "We must look, rather, toward ways").claim_type == "recommendation"
