@@ -142,6 +142,7 @@ def _source_hint(t: str) -> bool:
             or "confirmation" in low)
 
 _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
+_THEY_BEFORE = re.compile(r"(?<![\w’'-])[Tt]hey\s+(?:\w+\s+){0,2}\Z")
 _CALL_HEADING = re.compile(r"Telephone|Conversation|Transcript|Call\b|Meeting", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
@@ -387,15 +388,33 @@ class _Extractor:
     def _pronoun_ref(self, block: Block, sent_start: int, before: int, state: _State) -> Agent | None:
         """Whom 'he'/'she' before a reporting verb stands for: the last speaker, else the subject of the
         previous sentence ("Sir Oliver Franks … handed …. He said …"), else the last person named."""
+        voice_iris = set(self.voice.iris) if self.voice else set()
+        if _THEY_BEFORE.search(self.text, sent_start, before):
+            group = self._last_group(block, sent_start, voice_iris)
+            if group is not None:
+                return group
         if state.last_speaker is not None:
             return state.last_speaker
-        voice_iris = set(self.voice.iris) if self.voice else set()
         subject = self._previous_subject(block, sent_start, voice_iris)
         if subject is not None:
             return subject
         floor = self.blocks[max(0, block.index - (3 if self.transcript else 1))].start   # transcript turns are short
         people = [m for m in self.mentions.within(floor, before) if m.kind == "person" and m.entity not in voice_iris]
         return agent_of_mentions(self.r, people[-1:], "the last person named before the pronoun") if people else None
+
+    def _last_group(self, block: Block, sent_start: int, voice_iris: set[str]) -> Agent | None:
+        """Round 10: 'They' is no one person: the persons named together in the last earlier sentence of the paragraph
+        that names two or more ("…are said to be involved, including General Ma, General Vang Pao…, and possibly
+        Kong Le. … They charge this faction with…")."""
+        for prev in reversed([x for x in self.sentences[block.index] if x.end <= sent_start]):
+            people: dict = {}
+            for m in self.mentions.within(prev.start, prev.end):
+                if m.kind == "person" and m.entity not in voice_iris and self.text[m.end:m.end + 1] not in ("-", "–") \
+                        and self.text[m.start - 1:m.start] not in ("-", "–"):
+                    people.setdefault(m.entity, m)       # "the Sananikone-Kouprasith faction" names a faction
+            if len(people) >= 2:
+                return agent_of_mentions(self.r, list(people.values()), "'They': the persons named together before")
+        return None
 
     def _previous_subject(self, block: Block, sent_start: int, voice_iris: set[str]) -> Agent | None:
         earlier = [x for x in self.sentences[block.index] if x.end <= sent_start]

@@ -88,3 +88,20 @@ def test_a_perfect_participle_s_clause_is_no_main_verb_1969_having_outlined():
     c = claim("frus1969-76v01/d53", "Having outlined the importance of emerging nationalism")
     assert c.claim_type != "report"
     assert claim("frus1969-76v01/d53", "We must look, rather, toward ways").claim_type == "recommendation"
+
+
+# ------------------------------------------------------------------ 'They' and the words of a group
+
+def test_they_is_the_persons_named_together_not_the_last_one_named_1965_laos_coup_group():
+    # "Several key military and civilian figures are said to be involved, including … General Ma, … General Vang Pao
+    # …, and possibly neutralist leader Kong Le. The reason for their unrest is … the Sananikone-Kouprasith faction
+    # in Vientiane. They charge this faction with neglecting… They also decry Souvanna's lack of energetic leadership."
+    key = "frus1964-68v28/d190"
+    group = {PEOPLE + "108245", PEOPLE + "113982", PEOPLE + "107352"}       # Ma, Vang Pao, Kong Le
+    assert set(claim(key, "They charge this faction with neglecting").claimants) == group
+    decry = claim(key, "They also decry Souvanna")
+    assert decry is not None and set(decry.claimants) == group
+
+
+def test_a_short_sentence_whose_verb_is_agree_is_a_claim_1955_the_swiss_and_swedes_agree():
+    assert emitted("frus1955-57v23p2/d90", "The Swiss and Swedes agree.")
