@@ -55,6 +55,7 @@ def head_of_government(surface: str, ids: frozenset[str] | set[str], date: str |
 
 # A surname printed beside another: "Kennedy and Johnson and Nixon", "Truman, Eisenhower", "the Kennedy-Nixon debates".
 _LEFT = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:,\s+|,?\s+and\s+|-)$")
+_BRACKETED_NAME = re.compile(r"\(([A-Z][a-z]+)(?:[,)])")
 _RIGHT = re.compile(r"(?:,\s+|,?\s+and\s+|-)([A-Z][a-z]+)(?![\w'’-])")
 
 
@@ -80,6 +81,12 @@ def president_among_presidents(text: str, s: int, e: int, surface: str, ids: fro
         return None
     left, right = _LEFT.search(text, max(0, s - 30), s), _RIGHT.match(text, e)
     beside = [m.group(1) for m in (left, right) if m and norm(m.group(1)) != norm(surface) and norm(m.group(1)) in presidents]
+    if not beside and text[s - 1:s] == "(" and text[e:e + 1] == ")":
+        # "Clark Clifford (Truman), David Ginsberg (Truman), Ted Sorensen (Kennedy)": aides listed with their
+        # Presidents in brackets; another bracket of the sentence holding a former President's surname
+        lo, hi = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)), text.find("\n", e)
+        beside = [m.group(1) for m in _BRACKETED_NAME.finditer(text, lo + 1, hi if hi >= 0 else len(text))
+                  if m.start() != s - 1 and norm(m.group(1)) != norm(surface) and norm(m.group(1)) in presidents]
     if not beside:
         return None
     start, pid = mine[-1]

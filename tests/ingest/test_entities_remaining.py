@@ -245,3 +245,12 @@ def test_regression_mrs_carter_after_the_carter_administration_went_to_the_presi
     record = passage(extractor, "frus1977-80v01", "d161")
     mrs = [m for m in record.mentions if m.exact == "Carter" and m.office == "Mrs"]
     assert mrs and {m.entity for m in mrs} == {None}
+
+
+def test_regression_a_president_in_brackets_after_his_aide_went_to_the_living_senator(extractor):
+    """frus1977-80v01 d75 (April 1978): "Several who come to mind are Jim Rowe (Roosevelt, Johnson), Clark Clifford
+    (Truman), David Ginsberg (Truman), Ted Sorensen (Kennedy), John Gardner (Johnson)": the bracketed "Kennedy" went to
+    Senator Edward M. Kennedy, the living namesake. Aides listed with their Presidents in brackets: a bracketed
+    surname in a sentence whose other brackets hold former Presidents' surnames is a former President."""
+    record = passage(extractor, "frus1977-80v01", "d75")
+    assert [pid for exact, pid in people(record) if exact == "Kennedy"] == ["107025"]
