@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
@@ -143,6 +143,15 @@ def _source_hint(t: str) -> bool:
 
 _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
 _THEY_BEFORE = re.compile(r"(?<![\w’'-])[Tt]hey\s+(?:\w+\s+){0,2}\Z")
+# Round 10: "2. Quote: There have been a number of comments… Unquote.", "Begin text: … End text."
+_QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|Begin\s+(?:verbatim\s+)?text|BEGIN\s+(?:VERBATIM\s+)?TEXT)\s*[:.]?\s+(?=\S)")
+_QUOTE_CLOSE = re.compile(r"\s*(?:Unquote|UNQUOTE|End\s+(?:verbatim\s+)?text|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
+_US_HOLDS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:The\s+)?(?P<us>U\.\s?S\.|US|USG|United\s+States)(?:\s+(?:Government|Govt\.?))?\s+"
+                       r"(?:(?:\w+ly|also|still|therefore|itself)\s+)*(?:is|are|cannot|can\s?not|will|would|does|do|must|has|have|"
+                       r"believes|considers|hopes|feels|wishes|prefers|supports|opposes|regrets|welcomes|expects|remains|stands|"
+                       r"intends|wants|sees|rejects|insists)\b")
+_PARAGRAPH_NUMBER = re.compile(r"\(?\d{1,3}[.)]\s+")
+_FROM_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary of State|Acting Secretary of State)\b")
 _CALL_HEADING = re.compile(r"Telephone|Conversation|Transcript|Call\b|Meeting", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
@@ -527,6 +536,62 @@ class _Extractor:
                 self._emit(a, b, d)
         return consumed
 
+    def handle_quote_unquote(self, state: _State) -> None:
+        """Round 10: a text a telegram spells out between the words "Quote" and "Unquote" ("Begin text"/"End text")
+        after a lead-in that announces it ("…hand him the following memo. / 2. Quote: There have been a number of
+        comments… Unquote."): one quotation per paragraph, by the sender the lead-in names ("the following message
+        from the President"), else, in a telegram of the Department of State, by the United States on whose behalf
+        the post hands it over. Anything else (a foreign note an embassy quotes) is left to the other rules."""
+        i = 0
+        while i < len(self.blocks):
+            first = self.blocks[i]
+            opener = _QUOTE_OPEN.match(self.text, first.start, first.end)
+            if opener is None or i == 0 or "following" not in self.text[self.blocks[i - 1].start:self.blocks[i - 1].end]:
+                i += 1
+                continue
+            last = next((j for j in range(i, min(len(self.blocks), i + 12))
+                         if _QUOTE_CLOSE.search(self.text, self.blocks[j].start, self.blocks[j].end)), None)
+            agent = self._quoted_text_author(self.blocks[i - 1]) if last is not None else None
+            if agent is None:
+                i += 1
+                continue
+            for j in range(i, last + 1):
+                b = self.blocks[j]
+                a = opener.end() if j == i else b.start
+                numbered = _PARAGRAPH_NUMBER.match(self.text, a, b.end)
+                a = numbered.end() if numbered else a        # "3. Neither Annex C nor…": the number is no part of it
+                close = _QUOTE_CLOSE.search(self.text, b.start, b.end) if j == last else None
+                e = close.start() if close else b.end
+                if len(self._words(a, e)) >= self.cues.min_words:
+                    self._emit(a, e, _Decision("quotation", agent, "Quote", 0.7, "a text spelled out between 'Quote' and 'Unquote'"))
+                state.done.add((b.start, b.end))
+            i = last + 1
+
+    def _united_states_holds(self, s: int, text: str) -> Agent | None:
+        """Round 10: a position the Department's telegram states in the name of the United States, as its subject ("The
+        U.S. is appalled that he has made public reference to Annex C…", "The U.S. cannot be put under pressure…", "US
+        strongly hopes…"), is the United States' (the annotation guide, round 6); an instruction ("US influence …
+        should be exercised…") stays the signer's."""
+        if not _FROM_DEPARTMENT.search(self.r.heading or ""):
+            return None
+        m = _US_HOLDS.match(text)
+        if m is None or " should " in text:
+            return None
+        us = [x for x in self.mentions.within(s + m.start("us"), s + m.end("us")) if x.kind == "country"][:1]
+        agent = agent_of_mentions(self.r, us, "the United States, whose position the Department's telegram states") if us else None
+        # the subject of a position, not of a reporting verb: it stays in `about` (the annotation counts it there)
+        return replace(agent, mentions=()) if agent is not None else None
+
+    def _quoted_text_author(self, lead_in: Block) -> Agent | None:
+        sender = self._message_sender(lead_in.end) if _MESSAGE_FROM.search(self.text, lead_in.start, lead_in.end) else []
+        if sender:
+            return agent_of_mentions(self.r, sender, "the sender the lead-in names")
+        if not _FROM_DEPARTMENT.search(self.r.heading or ""):
+            return None
+        us = iris.country_iri("united-states")
+        return Agent((us,), ("United States",), "the government on whose behalf the post hands over the text",
+                     (ClaimAgent(iri=us, label="United States", kind="country"),), kinds=("country",))
+
     # ------------------------------------------------------------------ sentence typing
     def _speech(self, s: int, e: int, block: Block, state: _State, quote_frame: bool = False) -> _Decision | None:
         """A report: a reporting verb with its subject, or a source phrase ("In FonOff's view")."""
@@ -893,6 +958,9 @@ class _Extractor:
         if voice is None:
             return None
         state.report = None
+        holder = self._united_states_holds(s, text)
+        if holder is not None:
+            voice = holder               # round 10: "The U.S. is appalled that…" in the Department's telegram
         if first_in_block and block.enumerated and state.list_type:
             return _Decision(state.list_type, voice, None, 0.6, f"an item of a list introduced as {state.list_type}")
         for p in (self.cues.decision, self.cues.instruction) if self.instruction_doc else (self.cues.decision,):
@@ -922,6 +990,7 @@ class _Extractor:
         last_label: Agent | None = None
         label_alone: tuple[int, Agent] | None = None     # (the block it speaks, its speaker)
         consumed = self.handle_quotes(state)
+        self.handle_quote_unquote(state)
         for block in self.blocks:
             state.report = self._relay_goes_on(block, state)
             self._block_voice = self.voice

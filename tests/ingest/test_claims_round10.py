@@ -105,3 +105,30 @@ def test_they_is_the_persons_named_together_not_the_last_one_named_1965_laos_cou
 
 def test_a_short_sentence_whose_verb_is_agree_is_a_claim_1955_the_swiss_and_swedes_agree():
     assert emitted("frus1955-57v23p2/d90", "The Swiss and Swedes agree.")
+
+
+# ------------------------------------------------------------------ the Department's telegram speaking for the United States
+
+US = COUNTRIES + "united-states"
+
+
+def test_a_memo_spelled_out_between_quote_and_unquote_is_the_united_states_one_claim_a_paragraph_1976_smith():
+    # "1. You should request an urgent appointment with Smith and hand him the following memo. / 2. Quote: There have
+    # been a number of comments… / 3. Neither Annex C… / 4. This sequence of events… Unquote." (signed Kissinger)
+    key = "frus1969-76v28/d216"
+    first = claim(key, "There have been a number of comments from Rhodesian authorities")
+    assert first.claim_type == "quotation" and first.claimants == (US,)
+    record, _ = _gold(key)
+    assert record.text[first.start:first.end].endswith("We provided Annex C to your representative the same night.")
+    last = claim(key, "This sequence of events clearly demonstrates")
+    assert last.claimants == (US,) and not record.text[last.start:last.end].endswith("Unquote.")
+    assert claim(key, "You should request an urgent appointment").claimants == (PEOPLE + "107252",)       # Kissinger
+
+
+def test_a_position_stated_in_the_name_of_the_united_states_is_its_own_an_instruction_the_signer_s_1976_and_1961():
+    key = "frus1969-76v28/d216"
+    assert claim(key, "The U.S. is appalled that he has made public reference").claimants == (US,)
+    assert claim(key, "The U.S. cannot be put under pressure").claimants == (US,)
+    assert claim(key, "The end result can only make it more difficult").claimants == (PEOPLE + "107252",)
+    assert claim("frus1961-63v12/d305", "US cannot afford and will not permit").claimants == (US,)   # round 6's
+    assert US in claim(key, "The U.S. cannot be put under pressure").about       # a position's subject stays in about
