@@ -48,6 +48,7 @@ def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> 
     out += _head_word_bodies(record, out, cues)      # round 9: "the Bank" after "Export-Import Bank Loan"
     out += _heading_posts(record, out)               # round 9: "Embassy officer" in the Embassy's telegram
     out += _adjective_regions(record, out, cues)     # round 9: "Western prestige", "Bloc arms"
+    out += _acronym_bodies(record, out, cues)        # round 10: "UNGA", "AP story", "VOA and RFE", "the Pathet Lao"
     return out + local_places(record, out, cues)       # round 9: "in Java", "trip to Gaza"
 
 
@@ -357,3 +358,55 @@ def _short_names(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
 # "Department of Agriculture", "State Council", "Defense Minister": a longer name or a title, not the short name.
 _SHORT_NOT_AFTER = re.compile(r"\.?\s*(?:of\b|[A-Z][a-z]|’s\s+[A-Z]|'s\s+[A-Z]|-)")
 _SHORT_NOT_BEFORE = re.compile(r"(?:\b(?:of|the|a|an|Head|Member|Secretary|Under|Free|Police|Welfare|Security|Civil|Nation|Federal|Eastern|Western)|[A-Z][a-z]+|-)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _institution_acronyms() -> dict[str, str]:
+    """The acronyms among the institutions' names ("UNGA" → un-general-assembly, "USIA" → usia): capitals only."""
+    out: dict[str, str] = {}
+    for key, inst in authorities().institutions.items():
+        for name in inst.aliases:
+            if re.fullmatch(r"[A-Z]{2,6}", name):
+                out.setdefault(name, key)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _acronym_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w’'.-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w’'-])")
+
+
+def _acronym_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
+    """Round 10: bodies printed by an acronym or fixed short name that no mention covers: an institution of the
+    authorities by one of its acronyms ("In event King’s mediation effort not successful, … UNGA"), else one of
+    `[bodies] local_bodies` as an organization local to the document ("Feb 7 AP story", "VOA and RFE"). Not in a
+    document printed in capitals, where every word is an acronym."""
+    text = record.text
+    end = record.body_end if record.body_end is not None else len(text)
+    known = _institution_acronyms()
+    words = tuple(known) + tuple(cues.local_bodies)
+    if not words or sum(c.isupper() for c in text[record.body_start:end]) > 0.5 * sum(c.isalpha() for c in text[record.body_start:end]):
+        return []
+    taken = [(m.start, m.end) for m in mentions if m.kind != "term"]     # a glossary term left unresolved ("UNGA") is read
+    base = iris.document_iri(record.volume.id, record.doc_id)
+    a = authorities()
+    out: list[Mention] = []
+    for c in _acronym_pattern(words).finditer(text, record.body_start, end):
+        s, e = c.span()
+        if any(x < e and s < y for x, y in taken):
+            continue
+        word = c.group(0)
+        if word in cues.local_bodies:
+            full = cues.local_bodies[word]
+            label = full if full == word else f"{full} ({word})"
+            why = f"'{word}' is a body the authorities do not hold ([bodies] local_bodies in the claims cues)"
+            out.append(Mention(s, e, "organization", "local-body", 0.6, f"{base}/organizations/{iris.slug(full)}", label,
+                               explanation=why, exact=word))
+        else:
+            inst = a.institutions.get(known[word])
+            if inst is None:
+                continue
+            why = f"'{word}' is an acronym of the {inst.label} (the institutions list)"
+            out.append(Mention(s, e, "organization", "short-name", 0.7, iris.organization_iri(known[word]), inst.label,
+                               explanation=why, exact=word))
+    return out

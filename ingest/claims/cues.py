@@ -136,6 +136,7 @@ class Cues:
     local_body_heads: frozenset[str] = frozenset()
     open_demonyms: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     adjective_regions: dict[str, str] = dataclasses.field(default_factory=dict)
+    local_bodies: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _words_pattern(words: list[str], flags: int = 0) -> re.Pattern[str]:
@@ -186,6 +187,7 @@ def _build(data: dict) -> Cues:
         local_body_heads=frozenset(data["bodies"].get("local_body_heads", ())),
         open_demonyms={k: tuple(v) for k, v in data["bodies"].get("open_demonyms", {}).items()},
         adjective_regions=dict(data["bodies"].get("adjective_regions", {})),
+        local_bodies=dict(data["bodies"].get("local_bodies", {})),
         short_name_pattern=re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(k) for k in sorted(data["bodies"]["short_names"], key=len, reverse=True)) + r")(?![\w’'-])"),
     )
 

@@ -132,3 +132,17 @@ def test_a_position_stated_in_the_name_of_the_united_states_is_its_own_an_instru
     assert claim(key, "The end result can only make it more difficult").claimants == (PEOPLE + "107252",)
     assert claim("frus1961-63v12/d305", "US cannot afford and will not permit").claimants == (US,)   # round 6's
     assert US in claim(key, "The U.S. cannot be put under pressure").about       # a position's subject stays in about
+
+
+# ------------------------------------------------------------------ bodies by acronym or fixed short name
+
+def test_an_acronym_of_the_institutions_list_is_that_body_even_where_a_glossary_term_stays_unresolved_1957_unga():
+    c = claim("frus1955-57v13/d411", "View shortage of time and rapidity of developments in UNGA")
+    assert ORGS + "un-general-assembly" in c.about
+
+
+def test_news_agencies_broadcasters_and_the_occupation_command_are_local_bodies_1962_ap_1956_rfe_1949_scap():
+    assert DOCS + "frus1961-63v03/d39/organizations/associated-press" in claim("frus1961-63v03/d39", "We note Feb 7 AP story").about
+    assert DOCS + "frus1955-57v25/d32/organizations/radio-free-europe" in claim("frus1955-57v25/d32", "Those Poles who awaited").about
+    scap = claim("frus1949v07p2/d170", "SCAP has long viewed the repatriation issue")      # round 6's "SCAP has long viewed…"
+    assert scap.claimants == (DOCS + "frus1949v07p2/d170/organizations/supreme-commander-for-the-allied-powers",)
