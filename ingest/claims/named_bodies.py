@@ -42,6 +42,12 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|some|another)\s+(?:[a-z]+\s+)?$",
 _RADIO = re.compile(r"(?<![\w’'-])Radio(?:\s+(?:Free\s+)?[A-Z][a-z][\w’'-]*){1,2}(?![\w’'-])")
 
 
+# Round 10: a body numbered after its head noun ("Committee #5" of the Far Eastern Commission, "Committee No. 2",
+# "Task Force 77", "Working Group 3"): one body, though the head noun alone is none.
+_NUMBERED = re.compile(r"(?<![\w’'-])(?:(?:[A-Z][a-z]+\s+){0,2}(?:Committee|Subcommittee|Commission|Group|Force|Fleet|Army|Corps|Division|Panel))"
+                       r"\s+(?:#\s?|No\.\s?|Number\s)?\d{1,3}(?![\w’'-])")
+
+
 @lru_cache(maxsize=4)
 def _pattern(heads_set: frozenset[str]) -> re.Pattern[str]:
     heads = "|".join(re.escape(h) for h in sorted(heads_set, key=len, reverse=True))
@@ -74,6 +80,20 @@ def named_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
             continue            # a person or country inside, a longer name around it, or a mention naming the body itself
         label = " ".join(text[s:e].split())
         why = f"'{label}' names a body (its last word a head noun of [bodies] local_body_heads) that no authority holds"
+        out.append(Mention(s, e, "organization", "local-body", 0.6, f"{base}/organizations/{iris.slug(label)}", label,
+                           explanation=why, exact=text[s:e]))
+        inside.update(id(m) for m in covering)
+    for c in (_NUMBERED.finditer(text, record.body_start, end) if "#" in text or "No." in text or "Committee " in text
+              or "Force " in text or "Group " in text else ()):
+        s, e = c.span()
+        while text[s:e].split()[0] in _NOT_NAME:
+            s = text.index(text[s:e].split()[1], s + len(text[s:e].split()[0]))
+        covering = [m for m in mentions if m.start < e and s < m.end]
+        if any(m.start < s or m.end > e or m.kind in ("person", "country") for m in covering) \
+                or any(m.start <= s and e <= m.end for m in out):
+            continue
+        label = " ".join(text[s:e].split())
+        why = f"'{label}' names a body by its head noun and number (round 10)"
         out.append(Mention(s, e, "organization", "local-body", 0.6, f"{base}/organizations/{iris.slug(label)}", label,
                            explanation=why, exact=text[s:e]))
         inside.update(id(m) for m in covering)

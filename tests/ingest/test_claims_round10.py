@@ -146,3 +146,9 @@ def test_news_agencies_broadcasters_and_the_occupation_command_are_local_bodies_
     assert DOCS + "frus1955-57v25/d32/organizations/radio-free-europe" in claim("frus1955-57v25/d32", "Those Poles who awaited").about
     scap = claim("frus1949v07p2/d170", "SCAP has long viewed the repatriation issue")      # round 6's "SCAP has long viewed…"
     assert scap.claimants == (DOCS + "frus1949v07p2/d170/organizations/supreme-commander-for-the-allied-powers",)
+
+
+def test_a_body_named_by_its_head_noun_and_a_number_or_an_ordinal_is_a_local_body_1949_committee_5_eighth_army():
+    base = DOCS + "frus1949v07p2/d29/organizations/"
+    assert base + "committee-5" in claim("frus1949v07p2/d29", "In reply to the questions raised by the New Zealand member").about
+    assert base + "eighth-army" in claim("frus1949v07p2/d29", "If a question is raised again as to the nature").about
