@@ -152,3 +152,9 @@ def test_a_body_named_by_its_head_noun_and_a_number_or_an_ordinal_is_a_local_bod
     base = DOCS + "frus1949v07p2/d29/organizations/"
     assert base + "committee-5" in claim("frus1949v07p2/d29", "In reply to the questions raised by the New Zealand member").about
     assert base + "eighth-army" in claim("frus1949v07p2/d29", "If a question is raised again as to the nature").about
+
+
+# ------------------------------------------------------------------ types
+
+def test_judging_an_action_imperative_or_essential_recommends_it_1918_regard_it_imperative_that_i_have():
+    assert claim("frus1917-72PubDip/d32", "Regard it imperative that I have").claim_type == "recommendation"
