@@ -158,3 +158,11 @@ def test_a_body_named_by_its_head_noun_and_a_number_or_an_ordinal_is_a_local_bod
 
 def test_judging_an_action_imperative_or_essential_recommends_it_1918_regard_it_imperative_that_i_have():
     assert claim("frus1917-72PubDip/d32", "Regard it imperative that I have").claim_type == "recommendation"
+
+
+def test_an_instruction_to_a_post_or_a_representative_after_an_opening_phrase_is_a_decision_1964_1976_1949():
+    assert claim("frus1964-68v02/d91", "At the same time you should say that").claim_type == "decision"
+    assert claim("frus1969-76v28/d216", "5. Orally you should make the following points").claim_type == "decision"
+    assert claim("frus1969-76v28/d216", "You may also inform him").claim_type == "decision"       # one of those points
+    # "Memorandum by the Assistant Secretary … to the United States Representative on the Far Eastern Commission"
+    assert claim("frus1949v07p2/d29", "You should continue to oppose the complete withdrawal").claim_type == "decision"
