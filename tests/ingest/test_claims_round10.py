@@ -162,7 +162,7 @@ def test_judging_an_action_imperative_or_essential_recommends_it_1918_regard_it_
 
 def test_an_instruction_to_a_post_or_a_representative_after_an_opening_phrase_is_a_decision_1964_1976_1949():
     assert claim("frus1964-68v02/d91", "At the same time you should say that").claim_type == "decision"
-    assert claim("frus1969-76v28/d216", "5. Orally you should make the following points").claim_type == "decision"
+    assert claim("frus1969-76v28/d216", "Orally you should make the following points").claim_type == "decision"
     assert claim("frus1969-76v28/d216", "You may also inform him").claim_type == "decision"       # one of those points
     # "Memorandum by the Assistant Secretary … to the United States Representative on the Far Eastern Commission"
     assert claim("frus1949v07p2/d29", "You should continue to oppose the complete withdrawal").claim_type == "decision"
