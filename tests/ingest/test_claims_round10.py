@@ -166,3 +166,9 @@ def test_an_instruction_to_a_post_or_a_representative_after_an_opening_phrase_is
     assert claim("frus1969-76v28/d216", "You may also inform him").claim_type == "decision"       # one of those points
     # "Memorandum by the Assistant Secretary … to the United States Representative on the Far Eastern Commission"
     assert claim("frus1949v07p2/d29", "You should continue to oppose the complete withdrawal").claim_type == "decision"
+
+
+def test_an_item_approved_is_a_decision_and_what_a_paper_says_the_writer_s_report_1977_foreign_aid():
+    key = "frus1977-80v01/d59"
+    assert claim(key, "Strategy #2 is approved.").claim_type == "decision"
+    assert claim(key, "The paper also notes that Security Supporting Assistance").claim_type == "report"
