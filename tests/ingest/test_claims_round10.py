@@ -172,3 +172,9 @@ def test_an_item_approved_is_a_decision_and_what_a_paper_says_the_writer_s_repor
     key = "frus1977-80v01/d59"
     assert claim(key, "Strategy #2 is approved.").claim_type == "decision"
     assert claim(key, "The paper also notes that Security Supporting Assistance").claim_type == "report"
+
+
+def test_the_speaker_s_declared_intention_to_act_is_a_decision_and_a_turn_of_talk_no_claim_1973_dobrynin():
+    assert claim("frus1969-76v12/d188", "I will send Colonel Kennedy again.").claim_type == "decision"
+    assert emitted("frus1969-76v12/d188", "Let me talk to the President today.")            # missed before
+    assert not emitted("frus1969-76v12/d204", "Let me tell you my reaction.")
