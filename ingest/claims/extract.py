@@ -1074,7 +1074,9 @@ class _Extractor:
             return False
         state.last_speaker = agent if not (self._block_voice and agent.iris == self._block_voice.iris) else state.last_speaker
         state.report = agent
-        whole = frame.rstrip().endswith((",", ":")) and quoted[:1].isupper()
+        # round 10: a frame that states content of its own ("The Secretary indicated that while it would be a great
+        # mistake…, and, he concluded, “You might meet with a response.”") keeps the sentence as the unit
+        whole = frame.rstrip().endswith((",", ":")) and quoted[:1].isupper() and not (" that " in frame and len(frame.split()) > 15)
         if _QUESTION.search(quoted):
             self._consume(block, q.start, q.end)
             return True

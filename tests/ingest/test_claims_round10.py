@@ -178,3 +178,8 @@ def test_the_speaker_s_declared_intention_to_act_is_a_decision_and_a_turn_of_tal
     assert claim("frus1969-76v12/d188", "I will send Colonel Kennedy again.").claim_type == "decision"
     assert emitted("frus1969-76v12/d188", "Let me talk to the President today.")            # missed before
     assert not emitted("frus1969-76v12/d204", "Let me tell you my reaction.")
+
+
+def test_a_frame_stating_content_of_its_own_keeps_the_sentence_as_the_unit_1964_rusk_you_might_meet_with_a_response():
+    c = claim("frus1964-68v17/d16", "The Secretary indicated that while it would be a great mistake")
+    assert c is not None and c.claimants == claim("frus1964-68v17/d16", "The Secretary speculated").claimants
