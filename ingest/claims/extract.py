@@ -148,7 +148,7 @@ _QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|Begin\s+(?:verba
 _QUOTE_CLOSE = re.compile(r"\s*(?:Unquote|UNQUOTE|End\s+(?:verbatim\s+)?text|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
 _US_HOLDS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:The\s+)?(?P<us>U\.\s?S\.|US|USG|United\s+States)(?:\s+(?:Government|Govt\.?))?\s+"
                        r"(?:(?:\w+ly|also|still|therefore|itself)\s+)*(?:is|are|cannot|can\s?not|will|would|does|do|must|has|have|"
-                       r"believes|considers|hopes|feels|wishes|prefers|supports|opposes|regrets|welcomes|expects|remains|stands|"
+                       r"believes|considers|hopes|feels|wishes|prefers|supports|opposes|regrets|welcomes|expects|"
                        r"intends|wants|sees|rejects|insists)\b")
 _PARAGRAPH_NUMBER = re.compile(r"\(?\d{1,3}[.)]\s+")
 _FROM_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary of State|Acting Secretary of State)\b")
