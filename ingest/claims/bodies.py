@@ -49,6 +49,7 @@ def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> 
     out += _heading_posts(record, out)               # round 9: "Embassy officer" in the Embassy's telegram
     out += _adjective_regions(record, out, cues)     # round 9: "Western prestige", "Bloc arms"
     out += _acronym_bodies(record, out, cues)        # round 10: "UNGA", "AP story", "VOA and RFE", "the Pathet Lao"
+    out += _divided_halves(record, out)              # round 10: "the North" in a telegram about South Korea
     return out + local_places(record, out, cues)       # round 9: "in Java", "trip to Gaza"
 
 
@@ -409,4 +410,35 @@ def _acronym_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues)
             why = f"'{word}' is an acronym of the {inst.label} (the institutions list)"
             out.append(Mention(s, e, "organization", "short-name", 0.7, iris.organization_iri(known[word]), inst.label,
                                explanation=why, exact=word))
+    return out
+
+
+_HALF = re.compile(r"(?<![\w’'-])(?:the\s+)(North|South)(?![\w’'-])(?!\s+(?:[A-Z]|of\b))")
+
+
+def _divided_halves(record: DocumentRecord, mentions: list[Mention]) -> list[Mention]:
+    """Round 10: "the North" and "the South" standing alone in a document that names a divided country by its half
+    ("South Korea", "North Vietnam"): that country's half ("reunification talks with the North" is North Korea), where
+    the gazetteer holds it at the document's date. Not "the North Atlantic", "the South of France"."""
+    text = record.text
+    end = record.body_end if record.body_end is not None else len(text)
+    if text.find("the North", record.body_start, end) < 0 and text.find("the South", record.body_start, end) < 0:
+        return []
+    countries = {m.label for m in mentions if m.kind == "country" and m.label}
+    stems = {lab.split(" ", 1)[1] for lab in countries if lab.startswith(("North ", "South ")) and " " in lab}
+    if len(stems) != 1:
+        return []               # no divided country named, or two (Korea and Vietnam): which one is unsaid
+    stem = stems.pop()
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for c in _HALF.finditer(text, record.body_start, end):
+        s, e = c.span(1)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        found = _resolve(f"{c.group(1)} {stem}", record)
+        if found is None or found[0].kind != "country":
+            continue
+        entry, iri = found
+        why = f"'the {c.group(1)}' in a document about {stem} is {c.group(1)} {stem}"
+        out.append(Mention(s, e, "country", "divided-half", 0.6, iri, _label(entry), explanation=why, exact=c.group(1)))
     return out

@@ -183,3 +183,8 @@ def test_the_speaker_s_declared_intention_to_act_is_a_decision_and_a_turn_of_tal
 def test_a_frame_stating_content_of_its_own_keeps_the_sentence_as_the_unit_1964_rusk_you_might_meet_with_a_response():
     c = claim("frus1964-68v17/d16", "The Secretary indicated that while it would be a great mistake")
     assert c is not None and c.claimants == claim("frus1964-68v17/d16", "The Secretary speculated").claimants
+
+
+def test_the_north_and_the_south_standing_alone_are_the_halves_of_the_divided_country_named_1972_korea():
+    c = claim("frus1969-76v19p1/d164", "Our inclination therefore is to focus on how he administers it")
+    assert COUNTRIES + "korea-north" in c.about and COUNTRIES + "korea-south" in c.about
