@@ -188,3 +188,10 @@ def test_a_frame_stating_content_of_its_own_keeps_the_sentence_as_the_unit_1964_
 def test_the_north_and_the_south_standing_alone_are_the_halves_of_the_divided_country_named_1972_korea():
     c = claim("frus1969-76v19p1/d164", "Our inclination therefore is to focus on how he administers it")
     assert COUNTRIES + "korea-north" in c.about and COUNTRIES + "korea-south" in c.about
+
+
+def test_a_policy_reaffirmed_and_not_spelled_out_is_the_writer_s_narration_1955_lister():
+    key = "frus1955-57v25/d32"
+    lister = claim(key, "I believe that with some minor differences").claimants
+    assert claim(key, "The President and the Secretary have recently reaffirmed our policy").claimants == lister
+    assert claim(key, "However, there may be a danger that these statements").claimants == lister
