@@ -195,3 +195,12 @@ def test_a_policy_reaffirmed_and_not_spelled_out_is_the_writer_s_narration_1955_
     lister = claim(key, "I believe that with some minor differences").claimants
     assert claim(key, "The President and the Secretary have recently reaffirmed our policy").claimants == lister
     assert claim(key, "However, there may be a danger that these statements").claimants == lister
+
+
+# ------------------------------------------------------------------ not claims
+
+def test_formulas_about_the_correspondence_and_the_talk_are_no_claims_1955_1958_1964_1973():
+    assert not emitted("frus1955-57v19/d89", "The memorandum as revised is attached.")
+    assert not emitted("frus1958-60v11/d334", "Following is a summary of the portion")
+    assert not emitted("frus1964-68v02/d91", "This brings my warmest good wishes")
+    assert not emitted("frus1969-76v12/d188", "Two things I would like to mention to you.")
