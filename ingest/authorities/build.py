@@ -7,7 +7,8 @@ tarball with Wikidata QIDs) and writes three gzipped JSON files into ingest/data
                        POCOM id, the FRUS persons-list ids each record cites (volume -> xml:id -> id),
                        and the duplicates folded into a canonical record
     pocom.json.gz      POCOM posts with dates: principal officers, chiefs of mission to countries and
-                       to international organisations, plus the Presidents (hand table, presidents.tsv)
+                       to international organisations, plus the Presidents and Vice Presidents (hand tables,
+                       presidents.tsv, vice_presidents.tsv)
     countries.json.gz  hsg-gsh territories with years of validity, predecessors/successors, and the
                        Wikidata QID where the rigour data gives one (never guessed)
 
@@ -379,6 +380,23 @@ def _presidents(path: Path, people: dict[str, dict]) -> list[list]:
     return posts
 
 
+def _vice_presidents(path: Path, people: dict[str, dict]) -> list[list]:
+    """Hand table of vice-presidential terms (vice_presidents.tsv: hsg id, name, start, end) -> posts; a row whose
+    hsg id is "-" (no hsg-people record) is skipped, a row whose name does not share its surname with the record's
+    is an error (a mistyped id)."""
+    posts = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        hsg, name, start, end = line.split("\t")[:4]
+        if hsg == "-":
+            continue
+        if hsg not in people or norm(split_name(name).surname) not in norm(people[hsg]["pref"]):
+            raise ValueError(f"{path.name}: {name} is not hsg-people {hsg}")
+        posts.append([hsg, "vice-president", "Vice President of the United States", start, end, "vice-president"])
+    return posts
+
+
 # ---------------------------------------------------------------- the build
 
 def build_authorities(shared: Path, out: Path = DATA_DIR) -> BuildReport:
@@ -440,6 +458,8 @@ def build_authorities(shared: Path, out: Path = DATA_DIR) -> BuildReport:
         posts.append([hsg, *p])
     presidents = _presidents(Path(__file__).resolve().parent.parent / "data" / "authorities" / "presidents.tsv", raw)
     posts += [[p[0], None, *p[1:]] for p in presidents]
+    vice_presidents = _vice_presidents(DATA_DIR / "vice_presidents.tsv", raw)
+    posts += [[p[0], None, *p[1:]] for p in vice_presidents]
     pocom_persons = {k: {**v, "hsg": pocom_to_hsg.get(k)} for k, v in pocom["persons"].items()}
 
     report.files["people.json.gz"] = _write(out / "people.json.gz", {"people": people_out, "volumes": volumes})

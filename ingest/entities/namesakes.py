@@ -74,9 +74,15 @@ def titled_namesake(surface: str, title: str | None, known: str | None, candidat
                       "name-variant", links=links_of(pid), pid=pid)
 
 
+def _head_word(title: str) -> re.Pattern:
+    """The printed title's head word as the head of a post's title: "President" is not the Vice President's."""
+    not_vice = "" if re.search(r"\bvice\b", title, re.I) else r"(?<!vice )(?<!vice-)"
+    return re.compile(rf"{not_vice}\b{re.escape(title.split()[-1])}\b", re.I)
+
+
 def _ever_bore(pid: str, title: str, description: str) -> bool:
     """Whether any POCOM post of `pid`, at any date, or his persons-list description has the title's head word."""
-    word = re.compile(rf"\b{re.escape(title.split()[-1])}\b", re.I)
+    word = _head_word(title)
     return bool(word.search(description)) or any(word.search(q.title) for q in authorities().posts_by_person.get(pid, []))
 
 
@@ -86,7 +92,7 @@ def _bearing_the_word(candidates: set[str], title: str, when: str | None) -> dic
     never a Secretary) is ruled out. Asked only when the person named earlier never bore the title."""
     if not when:
         return {}
-    word = re.compile(rf"\b{re.escape(title.split()[-1])}\b", re.I)
+    word = _head_word(title)
     return {pid: f"held the post '{q.title}' on {when} (POCOM), whose title has the word '{title.split()[-1]}'"
             for pid in sorted(candidates) for q in authorities().posts_by_person.get(pid, [])
             if word.search(q.title) and q.holds_on(when)}

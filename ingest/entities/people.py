@@ -20,7 +20,7 @@ __all__ = ["Resolution", "PersonContext", "resolve_office", "office_titles", "TI
 # Titles that may stand before a name in running text, mapped to the POCOM titles they can denote.
 TITLE_WORDS = {
     "president": ("President of the United States",),
-    "vice president": (),
+    "vice president": ("Vice President of the United States",),   # vice_presidents.tsv: "Vice President Johnson" (1961)
     "secretary": ("Secretary of State",),
     "secretary of state": ("Secretary of State",),
     "deputy secretary": ("Deputy Secretary of State",),
@@ -75,6 +75,8 @@ def office_titles(office: str) -> list[str]:
         titles.append("President of the United States")
     if n in ("secretary",):
         titles.append("Secretary of State")
+    if n in ("vice president", "the vice president"):
+        titles.append("Vice President of the United States")
     m = re.match(r"^(?:Ambassador|Chief of Mission|Minister)\s+(?:to|in)\s+(?:the\s+)?(.+)$", o)
     if m:
         titles.append("@" + m.group(1))
