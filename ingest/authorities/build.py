@@ -146,6 +146,8 @@ def _people(archive: Path) -> dict[str, dict]:
                 variants.append(n)
             urls += [" ".join((u.text or "").split()) for u in o.findall("source-url") if u.text]
         remarks = [_text(r, "p") for r in el.findall("remarks/remark") if _text(r, "p")]
+        dated = [[_text(r, "p")[:200], *span] for r in el.findall("remarks/remark")
+                 if _text(r, "p") and (span := _years_of(" ".join(u.text or "" for u in r.findall("source-url"))))]
         people[pid] = {
             "pref": _text(el, "names/preferred/name"),
             "variants": variants,
@@ -154,8 +156,23 @@ def _people(archive: Path) -> dict[str, dict]:
             "viaf": _text(el, "authorities/authority") or None,
             "urls": urls,
             "remarks": remarks,
+            "dated_remarks": dated,
         }
     return people
+
+
+_VOLUME_YEARS = re.compile(r"/historicaldocuments/frus(?P<y0>1[89]\d\d|20\d\d)(?:-(?P<y1>\d{2,4}))?")
+
+
+def _years_of(urls: str) -> list[int] | None:
+    """[first, last] year of the FRUS volumes (persons lists) that print a remark: 'frus1961-63v21' -> 1961-1963."""
+    years = []
+    for m in _VOLUME_YEARS.finditer(urls):
+        y0 = int(m.group("y0"))
+        y1 = m.group("y1")
+        y1 = y0 if not y1 else int(y1) if len(y1) == 4 else int(m.group("y0")[:2] + y1)
+        years += [y0, max(y0, y1)]
+    return [min(years), max(years)] if years else None
 
 
 def _forenames_compatible(a: str, b: str) -> bool:
@@ -427,6 +444,11 @@ def build_authorities(shared: Path, out: Path = DATA_DIR) -> BuildReport:
     merged = find_duplicates(raw, pocom, posts_by_pocom)
     merged.update(find_other_spellings(raw, merged))
 
+    # dated remarks are kept where they may tell namesakes apart ("Deputy Assistant Secretary of Defense (Bundy)", 1962)
+    shared_surname: dict[str, int] = defaultdict(int)
+    for pid, rec in raw.items():
+        if pid not in merged:
+            shared_surname[norm(split_name(rec["pref"]).surname)] += 1
     volumes: dict[str, dict[str, str]] = defaultdict(dict)
     people_out: dict[str, dict] = {}
     for pid, rec in sorted(raw.items()):
@@ -447,6 +469,8 @@ def build_authorities(shared: Path, out: Path = DATA_DIR) -> BuildReport:
             entry["titles"] = rec["titles"]
         if rec["remarks"]:
             entry["note"] = rec["remarks"][0][:200]
+        if rec["dated_remarks"] and shared_surname[norm(split_name(rec["pref"]).surname)] > 1:
+            entry["offices"] = rec["dated_remarks"]     # [remark, first year, last year of the volumes printing it]
         if pid in merged:
             entry["same_as"] = merged[pid][0]
             entry["same_as_reason"] = merged[pid][1]

@@ -72,6 +72,8 @@ class Person:
     same_as: str | None = None          # canonical record when this one is a folded duplicate
     same_as_reason: str | None = None
     duplicates: list[str] = field(default_factory=list)   # records folded into this one
+    # the persons lists' descriptions of namesakes, with the first and last year of the FRUS volumes printing each
+    offices: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def surname(self) -> str:
@@ -146,7 +148,8 @@ class Authorities:
         self.people: dict[str, Person] = {}
         for pid, p in people["people"].items():
             self.people[pid] = Person(pid, p["name"], p["sort"], tuple(p["variants"]), p.get("birth"), p.get("death"),
-                                      p.get("viaf"), p.get("pocom"), p.get("note"), p.get("same_as"), p.get("same_as_reason"))
+                                      p.get("viaf"), p.get("pocom"), p.get("note"), p.get("same_as"), p.get("same_as_reason"),
+                                      offices=tuple(tuple(o) for o in p.get("offices", ())))
         for pid, p in self.people.items():
             if p.same_as:
                 self.people[p.same_as].duplicates.append(pid)

@@ -30,7 +30,7 @@ from .markup import fall_back, orphan_markup
 from .namesakes import COURTESY, titled_namesake
 from .named_after import NAMED_AFTER, NAMED_BEFORE, term_phrases, thing_named_after
 from .nicknames import nickname_index
-from .offices import dates_allow, office_from_persons_list
+from .offices import dates_allow, office_from_persons_list, office_from_remarks
 from .posts import listed_holder, office_holder, resolve_post
 from .signatures import department_signature
 from .titles import title_mentions
@@ -290,6 +290,8 @@ class EntityExtractor:
                                      links=links_of(pid), pid=pid)
             if res is None and party.office:
                 res = self._office_by_list(record, party)
+            if res is None and party.office:
+                res = self._office_by_remarks(record, party)     # "Deputy Assistant Secretary of Defense (Bundy)"
             if res is None and not party.office and party.start is not None:
                 res = self._party_after_title(record.text, party, ctx)     # "Talking points for President Johnson"
             if res is None and not party.office and party.start is not None:
@@ -402,6 +404,25 @@ class EntityExtractor:
                 m.entity, m.label, m.entity_links = entity, label, links_of(pid) if pid else ()
                 why = m.explanation
         return Resolution(entity, label, 0.85, why, "header", office=party.office, links=links_of(pid) if pid else (), pid=pid)
+
+    def _office_by_remarks(self, record: DocumentRecord, party) -> Resolution | None:
+        """An office neither POCOM nor this volume's list settles, held by the one namesake whom the persons lists of
+        the volumes of the document's years describe with it (the authority records' dated remarks): the Defense
+        letters of "the Deputy Assistant Secretary of Defense for International Security Affairs (Bundy)" in
+        frus1961-63v21, which lists only McGeorge, are William P. Bundy's."""
+        ids = self._person_ids(party.name)
+        if not ids or ids[1] or len(ids[0]) < 2:
+            return None
+        year = PersonContext.of(record.volume.id, record.date, False).year
+        hit = office_from_remarks(party.office, ids[0], year)
+        if hit is None:
+            return None
+        pid, text = hit
+        p = self.a.person(pid)
+        return Resolution(iris.person_iri(pid), p.name, 0.85,
+                          f"'{party.office} ({party.name})' in {year}: {p.name} (hsg-people {pid}) is the one of "
+                          f"{len(ids[0])} namesakes whom the persons lists of FRUS volumes of those years describe with "
+                          f"the office's words (\"{text[:90]}\")", "header", office=party.office, links=links_of(pid), pid=pid)
 
     def _first_names(self, record: DocumentRecord, occupied: "_Spans"):
         """'Dear Walter:' to the recipient Walter S. Robertson; a letter signed 'Foster' by John Foster Dulles."""

@@ -19,7 +19,7 @@ from ingest.records import VolumeRecord
 
 from .gazetteer import gazetteer
 
-__all__ = ["ListChoice", "office_from_persons_list", "nationality", "dates_allow"]
+__all__ = ["ListChoice", "office_from_persons_list", "office_from_remarks", "nationality", "dates_allow"]
 
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 _GENERIC = {"the", "of", "for", "and", "to", "in", "on", "at", "special", "assistant", "deputy", "office", "affairs",
@@ -104,3 +104,23 @@ def office_from_persons_list(office: str, surname: str, volume: VolumeRecord, ye
                    + "; ".join(f"not {n} ({x}): {'; '.join(w) or 'nothing in its description fits'}"
                                for _, x, n, w in scored[1:]))
     return ListChoice(best[1], best[2], explanation)
+
+
+def office_from_remarks(office: str, ids: frozenset[str] | set[str], year: int | None) -> tuple[str, str] | None:
+    """(hsg id, description) of the one namesake among `ids` whom a persons list of a FRUS volume covering `year`
+    describes with every word of `office` (two at least, beyond the generic ones): "Deputy Assistant Secretary of
+    Defense for International Security Affairs (Bundy)" in 1962 is William P. Bundy, whom the 1961-63 volumes
+    describe so, even in a volume that lists only McGeorge (frus1961-63v21). None when no one or several fit."""
+    from ingest.authorities import authorities
+    words = {w.lower() for w in _WORD.findall(office)} - _GENERIC
+    if year is None or len(words) < 2:
+        return None
+    a = authorities()
+    fit: dict[str, str] = {}
+    for pid in sorted(ids):
+        for text, y0, y1 in a.person(pid).offices:
+            low = text.lower()
+            if y0 <= year <= y1 and all(re.search(rf"\b{w}", low) for w in words):
+                fit[a.canonical(pid)] = text
+                break
+    return next(iter(fit.items())) if len(fit) == 1 else None

@@ -68,3 +68,56 @@ def test_a_presidents_title_is_not_the_vice_presidents():
     from ingest.entities.namesakes import _bearing_the_word
     assert _bearing_the_word({LYNDON, U_ALEXIS}, "President", "1962-05-01") == {}
     assert set(_bearing_the_word({LYNDON, U_ALEXIS}, "Vice President", "1962-05-01")) == {LYNDON}
+
+
+# -- offices outside POCOM, from the persons lists of other volumes ---------------------------------------------------
+
+MCGEORGE, WILLIAM = "101930", "101931"
+
+
+@pytest.mark.parametrize("doc", ["d102", "d382"])
+def test_regression_a_defense_bundy_in_a_volume_listing_only_mcgeorge_went_to_mcgeorge(extractor, doc):
+    """frus1961-63v21 d102 (December 1962), "Memorandum From the Deputy Assistant Secretary of Defense for
+    International Security Affairs (Bundy) to Secretary of Defense McNamara", and d382 (June 1961), "… From the Acting
+    Assistant Secretary of Defense (Bundy) to the Deputy Secretary of Defense (Gilpatric)": the volume lists only
+    McGeorge Bundy, and neither POCOM nor its list knows the Defense office, so the name went to McGeorge. The persons
+    lists of the 1961-63 volumes that list William P. Bundy describe him as "Deputy Assistant Secretary of Defense for
+    International Security Affairs"."""
+    record = passage(extractor, "frus1961-63v21", doc)
+    assert {p.entity for p in record.parties if p.name == "Bundy"} == {iris.person_iri(WILLIAM)}
+
+
+def test_the_presidents_special_assistant_bundy_stays_mcgeorge(extractor):
+    """frus1961-63v21 d12 (October 1963), "… to the President's Special Assistant for National Security Affairs
+    (Bundy)": McGeorge, whom the same lists describe with the office's words."""
+    record = passage(extractor, "frus1961-63v21", "d12")
+    assert {p.entity for p in record.parties if p.name == "Bundy"} == {iris.person_iri(MCGEORGE)}
+
+
+def test_the_office_must_be_described_in_a_volume_of_the_documents_years():
+    """William P. Bundy's Defense office is described in the 1961-63 and 1964-68 volumes: in 1970 no namesake fits."""
+    from ingest.entities.offices import office_from_remarks
+    office = "Deputy Assistant Secretary of Defense for International Security Affairs"
+    assert office_from_remarks(office, {MCGEORGE, WILLIAM}, 1962)[0] == WILLIAM
+    assert office_from_remarks(office, {MCGEORGE, WILLIAM}, 1975) is None
+
+
+def test_the_editors_tag_of_the_acting_assistant_secretary_of_defense_bundy_is_a_markup_error():
+    """The editors tag d382's "(Bundy)" as McGeorge (p_BMG2), as they do d102's; the rule
+    `v21-acting-assistant-secretary-of-defense-bundy-as-mcgeorge` moves d382's to William in the corrected count (d102's,
+    the office printed in full, was already moved by `bundy-assistant-secretary-as-mcgeorge`), and no rule moves d12's
+    tag of the President's Special Assistant."""
+    from ingest.markup_errors import matching_error
+    from ingest.records import Mention
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    for doc, moved_by in (("d382", "v21-acting-assistant-secretary-of-defense-bundy-as-mcgeorge"),
+                          ("d102", "bundy-assistant-secretary-as-mcgeorge"), ("d12", None)):
+        (p,) = [p for p in data["passages"] if p["doc"] == doc]
+        text = f"{p['heading']}\n\n{p['text']}"
+        at = text.index("(Bundy)") + 1
+        record = DocumentRecord(VolumeRecord("frus1961-63v21", "t"), doc, doc[1:], p["heading"], text, "<fixture>",
+                                date=p["date"])
+        tag = Mention(at, at + 5, "person", "tei-markup", 1.0, None, "Bundy", tei_ref="#p_BMG2")
+        rule = matching_error(record, tag, MCGEORGE)
+        assert (rule.id if rule else None) == moved_by
+        assert rule is None or rule.meant == WILLIAM
