@@ -279,6 +279,56 @@ def find_other_spellings(people: dict[str, dict], folded: dict[str, tuple[str, s
     return merged
 
 
+_DATED_REMARK = re.compile(r"\b(?:from|since|until|after)\s+[A-Z][a-z]+\s+\d{1,2},?\s+(?:1[89]|20)\d\d\b")
+
+
+def _remark_key(remark: str) -> str:
+    """A remark with punctuation and 'of the United States' aside: "First Lady from January 20, 1977, until …" and
+    "First Lady of the United States from January 20, 1977 until …" are one description."""
+    return " ".join(re.sub(r"\bof the United States\b|[^\w\s]", " ", remark).lower().split())
+
+
+def find_same_descriptions(people: dict[str, dict], folded: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Records of FRUS persons lists that describe one person in the same dated words: {duplicate: (canonical, reason)}.
+
+    "Carter, Eleanor Rosalynn" (frus1977-80v01: "First Lady of the United States from January 20, 1977, until
+    January 20, 1981") and "Carter, Rosalynn" ("First Lady from January 20, 1977, until January 20, 1981"): the same
+    surname, the one's given names all among the other's, neither with a POCOM link or a vital year in conflict, and a
+    remark that dates an office to the day (punctuation and "of the United States" aside) the same in both. Folded
+    only when exactly one other record fits; the record with more persons-list variants is canonical."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for pid, rec in people.items():
+        if not rec["pocom"] and pid not in folded:
+            by_surname[norm(split_name(rec["pref"]).surname)].append(pid)
+    dated = {pid: {_remark_key(r) for r in rec["remarks"] if _DATED_REMARK.search(r)} for pid, rec in people.items()}
+    merged: dict[str, tuple[str, str]] = {}
+    for surname, ids in by_surname.items():
+        for a in sorted(ids):
+            fits = []
+            for b in ids:
+                if b == a or not dated[a] & dated[b]:
+                    continue
+                x, y = people[a], people[b]
+                fa = {norm(w.strip(".")) for w in split_name(x["pref"]).forenames.split()}
+                fb = {norm(w.strip(".")) for w in split_name(y["pref"]).forenames.split()}
+                if not fa or not fb or not (fa <= fb or fb <= fa):
+                    continue
+                if (x["birth"] and y["birth"] and x["birth"] != y["birth"]) or (x["death"] and y["death"] and x["death"] != y["death"]):
+                    continue
+                fits.append(b)
+            if len(fits) != 1:
+                continue
+            b = fits[0]
+            can, dup = sorted((a, b), key=lambda i: (-len(people[i]["variants"]), i))
+            if dup in merged or can in merged:
+                continue
+            shared = sorted(dated[a] & dated[b])[0]
+            merged[dup] = (can, f"same surname, the given names of {display_name(people[dup]['pref'] if len(split_name(people[dup]['pref']).forenames) < len(split_name(people[can]['pref']).forenames) else people[can]['pref'])} "
+                                f"among the other's ({people[can]['pref']} / {people[dup]['pref']}), and the same dated "
+                                f"persons-list remark ('{shared}')")
+    return merged
+
+
 def _title_in_remark(title: str, remark: str) -> bool:
     t = title.lower()
     if " to " in t and t.startswith(("ambassador", "envoy", "minister")):
@@ -443,6 +493,7 @@ def build_authorities(shared: Path, out: Path = DATA_DIR) -> BuildReport:
         posts_by_pocom[p[0]].append(p)
     merged = find_duplicates(raw, pocom, posts_by_pocom)
     merged.update(find_other_spellings(raw, merged))
+    merged.update(find_same_descriptions(raw, merged))
 
     # dated remarks are kept where they may tell namesakes apart ("Deputy Assistant Secretary of Defense (Bundy)", 1962)
     shared_surname: dict[str, int] = defaultdict(int)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ingest.authorities import authorities, display_name, name_forms, split_name
-from ingest.authorities.build import find_duplicates, find_other_spellings, parse_rigour_yaml
+from ingest.authorities.build import find_duplicates, find_other_spellings, find_same_descriptions, parse_rigour_yaml
 from ingest.authorities.rdf import authority_graphs
 from ontology import iris
 from ontology.namespaces import SCHEMA, SKOS, WD
@@ -133,3 +133,35 @@ def test_authority_graphs_pass_the_shapes():
               + graphs[iris.authority_graph_iri("organizations")])
     report = validate([ox.Quad(q.subject, q.predicate, q.object) for q in sample])
     assert report.conforms, report.format()
+
+
+def test_regression_the_two_records_of_rosalynn_carter_were_two_people():
+    """hsg-people 102247 "Carter, Eleanor Rosalynn" (frus1977-80v01) and 102258 "Carter, Rosalynn" (frus1977-80v02,
+    v03, v30, …): one First Lady, described in the same dated words (session 9, second pass)."""
+    a = authorities()
+    assert a.canonical("102247") == a.canonical("102258") == "102258"
+    assert "first lady from january 20 1977 until january 20 1981" in a.people["102247"].same_as_reason
+
+
+def test_records_folded_by_the_same_dated_description_need_the_given_names_and_the_date():
+    people = {   # the hsg-people records as they are (remarks abridged)
+        "102247": {"pref": "Carter, Eleanor Rosalynn", "pocom": None, "birth": None, "death": None,
+                   "variants": ["Carter, Eleanor Rosalynn"],
+                   "remarks": ["First Lady of the United States from January 20, 1977, until January 20, 1981"]},
+        "102258": {"pref": "Carter, Rosalynn", "pocom": None, "birth": None, "death": None,
+                   "variants": ["Carter, Rosalynn", "Carter, Rosalyn"],
+                   "remarks": ["First Lady from January 20, 1977, until January 20, 1981", "First Lady of the United States"]},
+        "114676": {"pref": "Wilson, James Harold", "pocom": None, "birth": None, "death": None,
+                   "variants": ["Wilson, James Harold", "Wilson, (James) Harold"],
+                   "remarks": ["British Prime Minister from October 16, 1964"]},
+        "114668": {"pref": "Wilson, Harold", "pocom": None, "birth": None, "death": None,
+                   "variants": ["Wilson, Harold", "Prime Minister Harold Wilson", "Prime Minister Wilson"],
+                   "remarks": ["British Prime Minister", "British Prime Minister from October 16, 1964"]},
+        "999001": {"pref": "Wilson, Charles", "pocom": None, "birth": None, "death": None,   # no given name in common
+                   "variants": ["Wilson, Charles"], "remarks": ["British Prime Minister from October 16, 1964"]},
+        "999002": {"pref": "Carter, Jimmy", "pocom": None, "birth": None, "death": None,     # an undated description
+                   "variants": ["Carter, Jimmy"], "remarks": ["First Lady of the United States"]},
+    }
+    folded = find_same_descriptions(people, {})
+    assert {k: v[0] for k, v in folded.items()} == {"102247": "102258", "114676": "114668"}
+    assert find_same_descriptions(people, {"102258": ("1", "folded")}).keys() == {"114676"}
