@@ -413,6 +413,8 @@ class EntityExtractor:
         ids = self._person_ids(party.name)
         if not ids or ids[1] or len(ids[0]) < 2:
             return None
+        if record.volume.persons and not ids[0] & set(self.a.volume_people(record.volume.id).values()):
+            return None     # the list names no one of that surname: left out, as any unlisted name ("(Hughes)", 1963)
         year = PersonContext.of(record.volume.id, record.date, False).year
         hit = office_from_remarks(party.office, ids[0], year)
         if hit is None:
@@ -956,7 +958,8 @@ class EntityExtractor:
         known = ctx.resolved.get(key)
         in_volume = ids & ctx.volume_ids
         when = ctx.date[:10] if ctx.date else (str(ctx.year) if ctx.year else None)
-        if title and len(ids) > 1 and norm(title) not in TITLE_WORDS and norm(title) not in COURTESY and ctx.year:
+        if title and len(ids) > 1 and norm(title) not in TITLE_WORDS and norm(title) not in COURTESY and ctx.year and (
+                known or in_volume or not ctx.volume_ids):     # a namesake is listed or named here, as for any surname
             described = office_from_remarks(title, ids, ctx.year)
             if described is not None:   # "Deputy Assistant Secretary of Defense Bundy" (1962): William, not McGeorge
                 pid, desc = described
