@@ -13,6 +13,7 @@ the one whose entity the document names elsewhere, else none. Capitals come from
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from functools import lru_cache
@@ -372,31 +373,40 @@ def _institution_acronyms() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=4)
-def _acronym_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w’'.-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w’'-])")
+_CAPS_WORD = re.compile(r"(?<![\w’'.-])[A-Z]{2,6}(?![\w’'-])")
 
 
 def _acronym_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
     """Round 10: bodies printed by an acronym or fixed short name that no mention covers: an institution of the
     authorities by one of its acronyms ("In event King’s mediation effort not successful, … UNGA"), else one of
-    `[bodies] local_bodies` as an organization local to the document ("Feb 7 AP story", "VOA and RFE"). Not in a
-    document printed in capitals, where every word is an acronym."""
+    `[bodies] local_bodies` as an organization local to the document ("Feb 7 AP story", "VOA and RFE"). A telegram
+    printed in capitals is read in its mixed-case copy, where a word in capitals is a glossary term or a name."""
     text = record.text
     end = record.body_end if record.body_end is not None else len(text)
     known = _institution_acronyms()
-    words = tuple(known) + tuple(cues.local_bodies)
-    if not words or sum(c.isupper() for c in text[record.body_start:end]) > 0.5 * sum(c.isalpha() for c in text[record.body_start:end]):
+    found = [(c.start(), c.end(), c.group(0)) for c in _CAPS_WORD.finditer(text, record.body_start, end)
+             if c.group(0) in known or c.group(0) in cues.local_bodies]
+    for name in cues.local_bodies:
+        if not name.isupper():                   # "Pathet Lao", "Viet Cong": a plain search
+            i = text.find(name, record.body_start, end)
+            while i >= 0:
+                if not _word_char(text, i - 1) and not _word_char(text, i + len(name)):
+                    found.append((i, i + len(name), name))
+                i = text.find(name, i + len(name), end)
+    if not found:
         return []
-    taken = [(m.start, m.end) for m in mentions if m.kind != "term"]     # a glossary term left unresolved ("UNGA") is read
+    # a glossary term left unresolved ("UNGA") is read; other mentions take their span
+    taken = sorted((m.start, m.end) for m in mentions if m.kind != "term")
+    starts = [x for x, _ in taken]
+    longest = max((y - x for x, y in taken), default=0)
     base = iris.document_iri(record.volume.id, record.doc_id)
     a = authorities()
     out: list[Mention] = []
-    for c in _acronym_pattern(words).finditer(text, record.body_start, end):
-        s, e = c.span()
-        if any(x < e and s < y for x, y in taken):
+    for s, e, word in sorted(found):
+        lo = bisect.bisect_left(starts, s - longest)
+        hi = bisect.bisect_left(starts, e)
+        if any(taken[k][1] > s for k in range(lo, hi)):
             continue
-        word = c.group(0)
         if word in cues.local_bodies:
             full = cues.local_bodies[word]
             label = full if full == word else f"{full} ({word})"

@@ -240,6 +240,7 @@ class _Extractor:
         self.initials = self._speaking_initials()
         heading_post = _HEADING_FROM_POST.search(record.heading or "")
         self.post_kind = heading_post.group("post").split()[0] if heading_post else ""
+        self.from_department = bool(_FROM_DEPARTMENT.search(record.heading or ""))     # round 10
         self.routing_end = routing_end(record, (self.blocks[0].start, self.blocks[0].end) if self.blocks else None)
 
     def _speaking_initials(self) -> dict[str, str]:
@@ -572,7 +573,7 @@ class _Extractor:
         U.S. is appalled that he has made public reference to Annex C…", "The U.S. cannot be put under pressure…", "US
         strongly hopes…"), is the United States' (the annotation guide, round 6); an instruction ("US influence …
         should be exercised…") stays the signer's."""
-        if not _FROM_DEPARTMENT.search(self.r.heading or ""):
+        if not self.from_department:
             return None
         m = _US_HOLDS.match(text)
         if m is None or " should " in text:
@@ -586,7 +587,7 @@ class _Extractor:
         sender = self._message_sender(lead_in.end) if _MESSAGE_FROM.search(self.text, lead_in.start, lead_in.end) else []
         if sender:
             return agent_of_mentions(self.r, sender, "the sender the lead-in names")
-        if not _FROM_DEPARTMENT.search(self.r.heading or ""):
+        if not self.from_department:
             return None
         us = iris.country_iri("united-states")
         return Agent((us,), ("United States",), "the government on whose behalf the post hands over the text",

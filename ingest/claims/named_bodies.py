@@ -44,8 +44,26 @@ _RADIO = re.compile(r"(?<![\w’'-])Radio(?:\s+(?:Free\s+)?[A-Z][a-z][\w’'-]*)
 
 # Round 10: a body numbered after its head noun ("Committee #5" of the Far Eastern Commission, "Committee No. 2",
 # "Task Force 77", "Working Group 3"): one body, though the head noun alone is none.
-_NUMBERED = re.compile(r"(?<![\w’'-])(?:(?:[A-Z][a-z]+\s+){0,2}(?:Committee|Subcommittee|Commission|Group|Force|Fleet|Army|Corps|Division|Panel))"
+_NUMBERED = re.compile(r"(?<![\w’'-])(?:Committee|Subcommittee|Commission|Group|Force|Fleet|Army|Corps|Division|Panel)"
                        r"\s+(?:#\s?|No\.\s?|Number\s)?\d{1,3}(?![\w’'-])")
+_NUMBERED_HEADS = ("Committee", "Subcommittee", "Commission", "Group", "Force", "Fleet", "Army", "Corps", "Division", "Panel")
+
+
+def _numbered(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The numbered bodies in text[start:end], found from a plain search for each head noun (one regex per body
+    would scan every position)."""
+    out = []
+    for head in _NUMBERED_HEADS:
+        i = text.find(head, start, end)
+        while i >= 0:
+            m = _NUMBERED.match(text, i, end)
+            if m:
+                out.append(m)
+            i = text.find(head, i + len(head), end)
+    return sorted(out, key=lambda m: m.start())
+
+
+_NAME_BEFORE = re.compile(r"(?:[A-Z][a-z]+\s+){1,2}$")
 
 
 @lru_cache(maxsize=4)
@@ -83,9 +101,10 @@ def named_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
         out.append(Mention(s, e, "organization", "local-body", 0.6, f"{base}/organizations/{iris.slug(label)}", label,
                            explanation=why, exact=text[s:e]))
         inside.update(id(m) for m in covering)
-    for c in (_NUMBERED.finditer(text, record.body_start, end) if "#" in text or "No." in text or "Committee " in text
-              or "Force " in text or "Group " in text else ()):
+    for c in _numbered(text, record.body_start, end):
         s, e = c.span()
+        before = _NAME_BEFORE.search(text, max(record.body_start, s - 30), s)
+        s = before.start() if before else s                 # "Task Force 77", "Working Group 3"
         while text[s:e].split()[0] in _NOT_NAME:
             s = text.index(text[s:e].split()[1], s + len(text[s:e].split()[0]))
         covering = [m for m in mentions if m.start < e and s < m.end]
