@@ -416,7 +416,7 @@ class EntityExtractor:
         if record.volume.persons and not ids[0] & set(self.a.volume_people(record.volume.id).values()):
             return None     # the list names no one of that surname: left out, as any unlisted name ("(Hughes)", 1963)
         year = PersonContext.of(record.volume.id, record.date, False).year
-        hit = office_from_remarks(party.office, ids[0], year)
+        hit = office_from_remarks(party.office, ids[0], year, party.name)
         if hit is None:
             return None
         pid, text = hit
@@ -960,7 +960,7 @@ class EntityExtractor:
         when = ctx.date[:10] if ctx.date else (str(ctx.year) if ctx.year else None)
         if title and len(ids) > 1 and norm(title) not in TITLE_WORDS and norm(title) not in COURTESY and ctx.year and (
                 known or in_volume or not ctx.volume_ids):     # a namesake is listed or named here, as for any surname
-            described = office_from_remarks(title, ids, ctx.year)
+            described = office_from_remarks(title, ids, ctx.year, surface)
             if described is not None:   # "Deputy Assistant Secretary of Defense Bundy" (1962): William, not McGeorge
                 pid, desc = described
                 p = self.a.person(pid)

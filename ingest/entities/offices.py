@@ -106,11 +106,14 @@ def office_from_persons_list(office: str, surname: str, volume: VolumeRecord, ye
     return ListChoice(best[1], best[2], explanation)
 
 
-def office_from_remarks(office: str, ids: frozenset[str] | set[str], year: int | None) -> tuple[str, str] | None:
+def office_from_remarks(office: str, ids: frozenset[str] | set[str], year: int | None,
+                        surname: str | None = None) -> tuple[str, str] | None:
     """(hsg id, description) of the one namesake among `ids` whom a persons list of a FRUS volume covering `year`
     describes with every word of `office` (two at least, beyond the generic ones): "Deputy Assistant Secretary of
     Defense for International Security Affairs (Bundy)" in 1962 is William P. Bundy, whom the 1961-63 volumes
-    describe so, even in a volume that lists only McGeorge (frus1961-63v21). None when no one or several fit."""
+    describe so, even in a volume that lists only McGeorge (frus1961-63v21). With `surname`, only records of that
+    surname are asked ("(Harlech)" is no surname: one of the two records of Lord Harlech, "David Ormsby Gore", is not
+    preferred to the listed one). None when no one or several fit."""
     from ingest.authorities import authorities
     words = {w.lower() for w in _WORD.findall(office)} - _GENERIC
     if year is None or len(words) < 2:
@@ -118,6 +121,8 @@ def office_from_remarks(office: str, ids: frozenset[str] | set[str], year: int |
     a = authorities()
     fit: dict[str, str] = {}
     for pid in sorted(ids):
+        if surname is not None and norm(a.person(pid).surname) != norm(surname):
+            continue
         for text, y0, y1 in a.person(pid).offices:
             low = text.lower()
             if y0 <= year <= y1 and all(re.search(rf"\b{w}", low) for w in words):

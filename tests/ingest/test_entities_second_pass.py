@@ -137,3 +137,64 @@ def people(record: DocumentRecord) -> list[tuple[str, str | None]]:
     """(text, linked hsg id) of the person mentions of the body (past the heading)."""
     return [(m.exact, m.entity and m.entity.rsplit("/", 1)[1]) for m in record.mentions
             if m.kind == "person" and m.start >= len(record.heading)]
+
+
+HAYDN, MENNEN = "114609", "114611"
+
+
+def test_regression_the_defense_williams_went_to_mennen_williams(extractor):
+    """frus1961-63v21 d203 (October 1961), "Letter From the Deputy Assistant Secretary of Defense for International
+    Security Affairs (Williams) to the Deputy Under Secretary of State for Political Affairs (Johnson)", signed
+    "Haydn": the volume lists only G. Mennen Williams (Assistant Secretary of State for African Affairs), and the
+    author went to him. The 1961-63 persons lists describe F. Haydn Williams with the office; the note's "Kitchen
+    responded to Williams' request" is his too. The editors' tags (p_WGM1) are moved by
+    `defense-isa-haydn-williams-as-mennen-williams`."""
+    from ingest.markup_errors import matching_error
+    from ingest.records import Mention
+    record = passage(extractor, "frus1961-63v21", "d203")
+    assert {p.entity for p in record.parties if p.name == "Williams"} == {iris.person_iri(HAYDN)}
+    assert [who for text, who in people(record) if text == "Williams"] == [HAYDN]
+    for at in (record.text.index("(Williams)") + 1, record.text.index("Williams' request")):
+        tag = Mention(at, at + 8, "person", "tei-markup", 1.0, None, "Williams", tei_ref="#p_WGM1")
+        assert matching_error(record, tag, MENNEN).meant == HAYDN
+
+
+def test_the_office_read_from_other_lists_is_asked_of_records_of_the_printed_surname_only():
+    """"British Ambassador (Harlech)" (frus1964-68v15 d23, 1964): Lord Harlech has two records, the listed
+    "William David Ormsby-Gore" and "David Ormsby Gore", whose 1964-68 remarks alone name the office; "Harlech" is
+    neither's surname, and the listed record is kept."""
+    from ingest.entities.offices import office_from_remarks
+    assert office_from_remarks("British Ambassador", {"110122", "105050"}, 1964, "Harlech") is None
+    assert office_from_remarks("Deputy Assistant Secretary of Defense", {MCGEORGE, WILLIAM}, 1962, "Bundy")[0] == WILLIAM
+
+
+@pytest.mark.parametrize("volume, doc, printed, ref, tagged, rule, meant", [
+    ("frus1958-60v04", "d30", "(Smith)", "#p_SJHJ1", "112632", "v04-assistant-secretary-for-policy-planning-smith-as-james-h",
+     "112616"),
+    ("frus1961-63v22", "d351", "General Kennedy", "#p_KJF1", "107025", "v22-attorney-general-kennedy-as-the-president",
+     "107032"),
+])
+def test_editors_tags_of_a_namesake_that_the_office_read_from_other_lists_shows(volume, doc, printed, ref, tagged, rule,
+                                                                                 meant):
+    """"Memorandum From the Assistant Secretary of State for Policy Planning (Smith) to the Under Secretary of State
+    (Dillon)" (December 1960) is Gerard C. Smith, tagged as James H. Smith, Jr.; "The article stated that Attorney
+    General Kennedy had hinted while in Japan …" (February 1962) is Robert F. Kennedy, tagged as the President. Our
+    links name the person meant; the rules move the tags in the corrected count."""
+    from ingest.markup_errors import matching_error
+    from ingest.records import Mention
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    (p,) = [p for p in data["passages"] if (p["volume"], p["doc"]) == (volume, doc)]
+    text = f"{p['heading']}\n\n{p['text']}"
+    name = printed.strip("()").split()[-1]
+    at = text.index(printed) + printed.index(name)
+    record = DocumentRecord(VolumeRecord(volume, "t"), doc, doc[1:], p["heading"], text, "<fixture>", date=p["date"])
+    tag = Mention(at, at + len(name), "person", "tei-markup", 1.0, None, name, tei_ref=ref)
+    found = matching_error(record, tag, tagged)
+    assert (found.id, found.meant) == (rule, meant)
+
+
+def test_regression_the_assistant_secretary_for_policy_planning_smith_went_to_the_ica_director(extractor):
+    """frus1958-60v04 d30 (December 1960): the heading's "(Smith)" went to James H. Smith, Jr., the Smith the volume
+    lists; the 1958-60 persons lists describe Gerard C. Smith as "Assistant Secretary of State for Policy Planning"."""
+    record = passage(extractor, "frus1958-60v04", "d30")
+    assert {p.entity for p in record.parties if p.name == "Smith"} == {iris.person_iri("112616")}
