@@ -958,17 +958,6 @@ class EntityExtractor:
         known = ctx.resolved.get(key)
         in_volume = ids & ctx.volume_ids
         when = ctx.date[:10] if ctx.date else (str(ctx.year) if ctx.year else None)
-        if title and len(ids) > 1 and norm(title) not in TITLE_WORDS and norm(title) not in COURTESY and ctx.year and (
-                known or in_volume or not ctx.volume_ids):     # a namesake is listed or named here, as for any surname
-            described = office_from_remarks(title, ids, ctx.year, surface)
-            if described is not None:   # "Deputy Assistant Secretary of Defense Bundy" (1962): William, not McGeorge
-                pid, desc = described
-                p = self.a.person(pid)
-                return self._person(s, e, Resolution(
-                    iris.person_iri(pid), p.name, 0.85,
-                    f"'{title} {surface}' in {ctx.year}: {p.name} (hsg-people {pid}) is the one of {len(ids)} namesakes whom "
-                    f"the persons lists of FRUS volumes of those years describe with the title's words (\"{desc[:90]}\")",
-                    "name-variant", links=links_of(pid), pid=pid), ctx, title)
         if title is None and (known or in_volume or not ctx.volume_ids) and GOVERNMENT_AFTER.match(text, e):
             head = head_of_government(surface, ids, ctx.date, self.heads, self.descriptions)
             if head is not None:     # "the Johnson Administration" (1969) is Lyndon's, not the listed U. Alexis Johnson

@@ -123,16 +123,6 @@ def test_the_editors_tag_of_the_acting_assistant_secretary_of_defense_bundy_is_a
         assert rule is None or rule.meant == WILLIAM
 
 
-def test_regression_deputy_assistant_secretary_of_defense_bundy_in_a_note_went_to_mcgeorge(extractor):
-    """frus1961-63v21 d205's note (1962): "On March 9, Deputy Assistant Secretary of Defense Bundy transmitted the
-    memorandum … Bundy stated that he was prepared to accept Williams' judgment …": the title, which neither POCOM nor
-    the volume's list knows, went unweighed, and both names went to McGeorge, the one Bundy listed. The persons lists
-    of the 1961-63 volumes describe William P. Bundy with the title's words; the editors' tags (McGeorge) are moved by
-    `v21-deputy-assistant-secretary-of-defense-bundy-in-notes-as-mcgeorge`."""
-    record = passage(extractor, "frus1961-63v21", "d205")
-    assert [who for text, who in people(record) if text == "Bundy"] == [WILLIAM, WILLIAM]
-
-
 def people(record: DocumentRecord) -> list[tuple[str, str | None]]:
     """(text, linked hsg id) of the person mentions of the body (past the heading)."""
     return [(m.exact, m.entity and m.entity.rsplit("/", 1)[1]) for m in record.mentions
