@@ -1,11 +1,11 @@
 """Claim extraction against the hand-annotated gold set (tests/fixtures/claims_gold, see its README).
 
-Round 9 (current): the 24 documents annotated in round 9, drawn by a seeded draw from a stated pool and
-kept from the writer of the round-9 rules until those were frozen (22aa02d), are held out (split.tsv);
-all 131 round-1 to 8 documents are development, on which rules were tuned. The floors are what was
-measured on each set with the frozen round-9 rules, rounded down to two decimals (docs/claims.md has the
-figures, their 95% intervals and where the rules fail: the held-out claimant accuracy, 0.843, and "about"
-recall, 0.772, are below the issue's 0.85 and 0.80); a change that lowers them is a regression to
+Round 10 (current): the 24 documents annotated in round 10, drawn by a seeded draw from a stated pool and
+kept from the writer of the round-10 rules until those were frozen (d8a5ec6), are held out (split.tsv);
+all 155 round-1 to 9 documents are development, on which rules were tuned. The floors are what was
+measured on each set with the frozen round-10 rules, rounded down to two decimals (docs/claims.md has the
+figures, their 95% intervals and where the rules fail: the held-out claimant accuracy, 0.682, and "about"
+recall, 0.724, are below the issue's 0.85 and 0.80); a change that lowers them is a regression to
 explain, and a rule tuned by looking at held-out documents would make these figures meaningless.
 """
 from __future__ import annotations
@@ -78,11 +78,11 @@ def test_every_gold_passage_is_in_its_document(run, gold):
     assert [g.line for g in gold if locate(run[g.document][0].text, g.text) is None] == []
 
 
-def test_the_round_9_documents_are_held_out_and_as_many_and_varied_as_issue_16_asks(run, gold, split):
+def test_the_round_10_documents_are_held_out_and_as_many_and_varied_as_issue_16_asks(run, gold, split):
     assert set(split) == set(run)
     held = {key for key, v in split.items() if v == "held-out"}
-    round9 = {g.document for g in gold if g.line > _round_header_line("# Round 9")}
-    assert held == round9
+    round10 = {g.document for g in gold if g.line > _round_header_line("# Round 10")}
+    assert held == round10
     records = [run[key][0] for key in held]
     assert len(held) >= 20 and sum(g.claim_type != "none" for g in gold if g.document in held) >= 240
     years = sorted(int(r.date[:4]) for r in records)
@@ -100,20 +100,20 @@ def _round_header_line(header: str) -> int:
 def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(per_document, split):
     held = pooled(_half(per_document, split, "held-out"))
     assert held.unlocated == []
-    assert held.recall >= 0.88, held.missed
-    assert held.precision >= 0.96, held.spurious
-    assert held.claimant_accuracy >= 0.84, held.wrong_claimant       # the goal is 0.85: not met (docs/claims.md)
-    assert held.about_precision >= 0.92, held.wrong_about
-    assert held.about_recall >= 0.77, held.wrong_about               # the goal is 0.80: not met (docs/claims.md)
-    assert held.type_accuracy >= 0.58, held.wrong_type
+    assert held.recall >= 0.91, held.missed
+    assert held.precision >= 0.94, held.spurious
+    assert held.claimant_accuracy >= 0.68, held.wrong_claimant       # the goal is 0.85: not met (docs/claims.md)
+    assert held.about_precision >= 0.91, held.wrong_about
+    assert held.about_recall >= 0.72, held.wrong_about               # the goal is 0.80: not met (docs/claims.md)
+    assert held.type_accuracy >= 0.69, held.wrong_type
 
 
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
     assert dev.recall >= 0.97 and dev.precision >= 0.96, (dev.missed, dev.spurious)
-    assert dev.claimant_accuracy >= 0.92, dev.wrong_claimant         # rounds 1-8, round-9 rules 0.926
-    assert dev.about_precision >= 0.93 and dev.about_recall >= 0.84, dev.wrong_about   # round-9 rules: 0.934, 0.846
-    assert dev.non_claims_rejected >= 0.87
+    assert dev.claimant_accuracy >= 0.93, dev.wrong_claimant         # rounds 1-9, round-10 rules 0.931
+    assert dev.about_precision >= 0.93 and dev.about_recall >= 0.84, dev.wrong_about   # round-10 rules: 0.935, 0.847
+    assert dev.non_claims_rejected >= 0.89
 
 
 def test_a_confidence_interval_brackets_each_figure_and_is_reproducible(per_document, split):
