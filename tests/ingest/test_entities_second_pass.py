@@ -188,3 +188,39 @@ def test_regression_the_assistant_secretary_for_policy_planning_smith_went_to_th
     lists; the 1958-60 persons lists describe Gerard C. Smith as "Assistant Secretary of State for Policy Planning"."""
     record = passage(extractor, "frus1958-60v04", "d30")
     assert {p.entity for p in record.parties if p.name == "Smith"} == {iris.person_iri("112616")}
+
+
+# -- headings whose office the persons lists of other volumes settle, where the editors tag a namesake ------------------
+
+@pytest.mark.parametrize("doc, surname, tagged, meant, rule", [
+    ("d222", "White", "114500", "114516", "v01-air-force-chief-of-staff-white-as-isaac"),
+    ("d242", "Bell", "101120", "101122", "v01-deputy-coordinator-for-mutual-security-bell-as-james-d"),
+    ("d182", "Scott", "112152", "112154", "v02-director-of-the-executive-secretariat-scott-as-robert-h"),
+    ("d82", "Armstrong", "100586", "100585", "v08-special-assistant-for-intelligence-armstrong-as-willis-c"),
+    ("d173", "Howe", "106177", "106178", "v09-director-of-the-executive-secretariat-howe-as-clarence-d"),
+    ("d107", "Smith", "112636", "112597", "v29p1-executive-secretary-of-the-nsc-smith-as-john-v"),
+    ("d309", "Oliver", "110068", "110067", "v34-assistant-secretary-for-inter-american-affairs-oliver-as-john-g"),
+])
+def test_regression_a_heading_office_outside_pocom_went_to_the_listed_namesake(extractor, doc, surname, tagged, meant,
+                                                                                 rule):
+    """Headings of 1955-68 ("… to the Chief of Staff, United States Air Force (White)", "Memorandum From the Deputy
+    Coordinator for Mutual Security (Bell)", "… the Director of the Executive Secretariat (Scott)", "… Special Assistant
+    for Intelligence (Armstrong)", "… the Director of the Executive Secretariat (Howe)", "… the Executive Secretary of
+    the National Security Council (Smith)", "… the Assistant Secretary of State for Inter-American Affairs (Oliver)"):
+    the party went to the namesake the volume lists (and the editors tag), whom no persons list describes with the
+    office; the persons lists of other volumes of those years describe the one meant (Thomas D. White, John O. Bell,
+    Walter K. Scott, W. Park Armstrong, Fisher Howe, Bromley K. Smith, Covey T. Oliver). The tag is a markup error."""
+    from ingest.markup_errors import matching_error
+    from ingest.records import Mention
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    (h,) = [h for h in data["headings"] if h["doc"] == doc]
+    heading = h["heading"]
+    record = DocumentRecord(VolumeRecord(h["volume"], "t"), doc, doc[1:], heading, heading, "<fixture>", date=h["date"],
+                            pages=[Page("1", 0, len(heading))])
+    record.parties += [Party(x.role, x.name, x.office, x.start, x.end) for x in parties_of(heading)]
+    extractor.run(record)
+    assert {p.entity for p in record.parties if p.name == surname} == {iris.person_iri(meant)}
+    at = heading.index(f"({surname})") + 1
+    tag = Mention(at, at + len(surname), "person", "tei-markup", 1.0, None, surname, tei_ref="#x")
+    found = matching_error(record, tag, tagged)
+    assert found is not None and (found.id, found.meant) == (rule, meant)
