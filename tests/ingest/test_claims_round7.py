@@ -114,10 +114,10 @@ def test_sec_without_its_period_in_a_telephone_memorandum_is_the_secretary():
 def test_an_initial_opening_a_sentence_is_a_speaker_even_unlinked_b_said():
     c = claim("frus1964-68v03/d251", "B said it was not any argument")
     later = claim("frus1964-68v03/d251", "B will report Sec's views")
-    # B's, not the report of the Secretary (Rusk) running on: the heading's party Bundy where the reader
-    # parses "Between … Rusk and … (Bundy)", else a person local to the document, "B"
+    # B's, not the report of the Secretary (Rusk) running on: the heading's party, "the President's Special
+    # Assistant for National Security Affairs (Bundy)" of 1965, McGeorge Bundy, linked to his record
     assert c.claimants == later.claimants and PEOPLE + "111738" not in c.claimants
-    assert c.claimants[0].endswith(("/persons/b", "/persons/bundy"))
+    assert c.claimants[0] == PEOPLE + "101930"
 
 
 def test_the_secretary_does_not_wish_is_his_wish_in_kissinger_s_turn():

@@ -46,7 +46,8 @@ def test_a_note_summarised_by_the_writer_is_the_government_s_that_sent_it_1949_n
     assert claim(key, "The note states the concern of the Netherlands Government").claimants == netherlands
     assert claim(key, "While admitting that there has been a sharp decline").claimants == netherlands    # "the Dutch note states"
     assert claim(key, "It requests the U.S. Government").claimants == netherlands                       # goes on in its paragraph
-    assert claim(key, "I am having the contents of the note").claimants == (DOCS + "frus1949v07p1/d359/persons/perkins",)
+    # the writer: the heading's Assistant Secretary for European Affairs (Perkins), 1949, linked to his record
+    assert claim(key, "I am having the contents of the note").claimants == (PEOPLE + "110562",)
 
 
 def test_in_the_opinion_of_a_government_names_the_country_1949_netherlands():
