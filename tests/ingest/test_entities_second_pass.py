@@ -200,6 +200,8 @@ def test_regression_the_assistant_secretary_for_policy_planning_smith_went_to_th
     ("d173", "Howe", "106177", "106178", "v09-director-of-the-executive-secretariat-howe-as-clarence-d"),
     ("d107", "Smith", "112636", "112597", "v29p1-executive-secretary-of-the-nsc-smith-as-john-v"),
     ("d309", "Oliver", "110068", "110067", "v34-assistant-secretary-for-inter-american-affairs-oliver-as-john-g"),
+    ("d328", "Smith", "112616", "112597", "v02-executive-officer-of-the-ocb-smith-as-gerard"),
+    ("d116", "Eisenhower", "103887", "103888", "heading-assistant-staff-secretary-eisenhower-as-the-president"),
 ])
 def test_regression_a_heading_office_outside_pocom_went_to_the_listed_namesake(extractor, doc, surname, tagged, meant,
                                                                                  rule):
@@ -224,3 +226,22 @@ def test_regression_a_heading_office_outside_pocom_went_to_the_listed_namesake(e
     tag = Mention(at, at + len(surname), "person", "tei-markup", 1.0, None, surname, tei_ref="#x")
     found = matching_error(record, tag, tagged)
     assert found is not None and (found.id, found.meant) == (rule, meant)
+
+
+def test_regression_vice_president_johnson_in_a_heading_is_the_vice_president(extractor):
+    """frus1961-63v02 d136 (March 1962), "Memorandum From the Vice President's Military Aide (Burris) to Vice President
+    Johnson", tagged as Robert H. Johnson: the Vice President of the day (vice_presidents.tsv); the rule
+    `vice-president-johnson-1961-63-as-a-namesake` moves the tag."""
+    from ingest.markup_errors import matching_error
+    from ingest.records import Mention
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    (h,) = [h for h in data["headings"] if h["doc"] == "d136"]
+    heading = h["heading"]
+    record = DocumentRecord(VolumeRecord(h["volume"], "t"), "d136", "136", heading, heading, "<fixture>", date=h["date"],
+                            pages=[Page("1", 0, len(heading))])
+    record.parties += [Party(x.role, x.name, x.office, x.start, x.end) for x in parties_of(heading)]
+    extractor.run(record)
+    assert {p.entity for p in record.parties if p.name == "Johnson"} == {iris.person_iri(LYNDON)}
+    at = heading.rindex("Johnson")
+    tag = Mention(at, at + 7, "person", "tei-markup", 1.0, None, "Johnson", tei_ref="#p_JRH1")
+    assert matching_error(record, tag, "106674").id == "vice-president-johnson-1961-63-as-a-namesake"
