@@ -161,7 +161,7 @@ def test_the_office_read_from_other_lists_is_asked_of_records_of_the_printed_sur
 @pytest.mark.parametrize("volume, doc, printed, ref, tagged, rule, meant", [
     ("frus1958-60v04", "d30", "(Smith)", "#p_SJHJ1", "112632", "v04-assistant-secretary-for-policy-planning-smith-as-james-h",
      "112616"),
-    ("frus1961-63v22", "d351", "General Kennedy", "#p_KJF1", "107025", "v22-attorney-general-kennedy-as-the-president",
+    ("frus1961-63v22", "d351", "General Kennedy", "#p_KJF1", "107025", "attorney-general-kennedy-1961-63-as-the-president",
      "107032"),
 ])
 def test_editors_tags_of_a_namesake_that_the_office_read_from_other_lists_shows(volume, doc, printed, ref, tagged, rule,
@@ -202,6 +202,7 @@ def test_regression_the_assistant_secretary_for_policy_planning_smith_went_to_th
     ("d309", "Oliver", "110068", "110067", "v34-assistant-secretary-for-inter-american-affairs-oliver-as-john-g"),
     ("d328", "Smith", "112616", "112597", "v02-executive-officer-of-the-ocb-smith-as-gerard"),
     ("d116", "Eisenhower", "103887", "103888", "heading-assistant-staff-secretary-eisenhower-as-the-president"),
+    ("d231", "Parsons", "110400", "110401", "v18-deputy-assistant-secretary-far-eastern-parsons-as-howard-l"),
 ])
 def test_regression_a_heading_office_outside_pocom_went_to_the_listed_namesake(extractor, doc, surname, tagged, meant,
                                                                                  rule):
