@@ -466,35 +466,8 @@ def _vice_presidents(path: Path, people: dict[str, dict]) -> list[list]:
 
 # ---------------------------------------------------------------- the build
 
-def build_authorities(shared: Path, out: Path = DATA_DIR) -> BuildReport:
-    """Build the derivative from the archives in `shared` (the folder holding hsg-*.tar.gz)."""
-    shared = Path(shared)
-    out.mkdir(parents=True, exist_ok=True)
-    report = BuildReport()
-    for need in ("hsg-people.tar.gz", "hsg-pocom.tar.gz", "hsg-gsh.tar.gz"):
-        if not (shared / need).exists():
-            raise FileNotFoundError(f"{shared / need}: missing; `authorities build` needs the Office of the Historian archives")
-    rigour = shared / "countries-wikidata" / "rigour-territories.tar.gz"
-    countries = _countries(shared / "hsg-gsh.tar.gz", rigour)
-    gsh_names = {tid: t["name"] for tid, t in countries["territories"].items()}
-    pocom = _pocom(shared / "hsg-pocom.tar.gz", gsh_names)
-    raw = _people(shared / "hsg-people.tar.gz")
-
-    pocom_to_hsg: dict[str, str] = {}
-    for pid, rec in raw.items():
-        rec["pocom"] = None
-        for u in rec["urls"]:
-            m = _POCOM_URL.match(u)
-            if m:
-                rec["pocom"] = m.group("id")
-                pocom_to_hsg.setdefault(m.group("id"), pid)
-    posts_by_pocom: dict[str, list[list]] = defaultdict(list)
-    for p in pocom["posts"]:
-        posts_by_pocom[p[0]].append(p)
-    merged = find_duplicates(raw, pocom, posts_by_pocom)
-    merged.update(find_other_spellings(raw, merged))
-    merged.update(find_same_descriptions(raw, merged))
-
+def _people_entries(raw: dict[str, dict], merged: dict[str, tuple[str, str]]) -> tuple[dict[str, dict], dict[str, dict[str, str]]]:
+    """The people file's entries, and each volume's persons-list ids mapped to their canonical record."""
     # dated remarks are kept where they may tell namesakes apart ("Deputy Assistant Secretary of Defense (Bundy)", 1962)
     shared_surname: dict[str, int] = defaultdict(int)
     for pid, rec in raw.items():
@@ -526,6 +499,39 @@ def build_authorities(shared: Path, out: Path = DATA_DIR) -> BuildReport:
             entry["same_as"] = merged[pid][0]
             entry["same_as_reason"] = merged[pid][1]
         people_out[pid] = entry
+    return people_out, volumes
+
+
+def build_authorities(shared: Path, out: Path = DATA_DIR) -> BuildReport:
+    """Build the derivative from the archives in `shared` (the folder holding hsg-*.tar.gz)."""
+    shared = Path(shared)
+    out.mkdir(parents=True, exist_ok=True)
+    report = BuildReport()
+    for need in ("hsg-people.tar.gz", "hsg-pocom.tar.gz", "hsg-gsh.tar.gz"):
+        if not (shared / need).exists():
+            raise FileNotFoundError(f"{shared / need}: missing; `authorities build` needs the Office of the Historian archives")
+    rigour = shared / "countries-wikidata" / "rigour-territories.tar.gz"
+    countries = _countries(shared / "hsg-gsh.tar.gz", rigour)
+    gsh_names = {tid: t["name"] for tid, t in countries["territories"].items()}
+    pocom = _pocom(shared / "hsg-pocom.tar.gz", gsh_names)
+    raw = _people(shared / "hsg-people.tar.gz")
+
+    pocom_to_hsg: dict[str, str] = {}
+    for pid, rec in raw.items():
+        rec["pocom"] = None
+        for u in rec["urls"]:
+            m = _POCOM_URL.match(u)
+            if m:
+                rec["pocom"] = m.group("id")
+                pocom_to_hsg.setdefault(m.group("id"), pid)
+    posts_by_pocom: dict[str, list[list]] = defaultdict(list)
+    for p in pocom["posts"]:
+        posts_by_pocom[p[0]].append(p)
+    merged = find_duplicates(raw, pocom, posts_by_pocom)
+    merged.update(find_other_spellings(raw, merged))
+    merged.update(find_same_descriptions(raw, merged))
+
+    people_out, volumes = _people_entries(raw, merged)
 
     posts = []
     for p in pocom["posts"]:

@@ -901,6 +901,26 @@ class _Extractor:
             return state.list_agent
         return self._block_voice
 
+    def _heard(self, speech: _Decision, state: _State, voice: Agent | None, text: str) -> _Decision:
+        """A sentence someone is heard saying: who the report runs on with, and who spoke last."""
+        state.relaying = False
+        speech = self._spoken_for(speech, state, voice)
+        if speech.claim_type == "report":
+            if speech.speaker_mentions or not (voice and speech.agent.iris == voice.iris):
+                state.last_speaker = speech.agent     # also the writer named in the third person: "The President assured…"
+            if speech.then is not None:
+                state.last_speaker = speech.then
+            _note_speaker(state)
+            state.report = speech.then or speech.agent
+            state.speakers.update({speech.agent.iris, state.report.iris})
+            if speech.cue and speech.then is None and _SO_TOO.match(text, text.find(speech.cue) + len(speech.cue)) \
+                    and text.find(speech.cue) >= 0:
+                state.report = None      # round 9: "The President thinks so too. It would be unfortunate…" is K's
+            state.held_view = speech.attitude
+            if speech.view and speech.then is None and self._block_voice is not None and not self.transcript:
+                state.report = None     # "Our European Bureau is in favor of…. It is my own personal belief…"
+        return speech
+
     def classify(self, s: int, e: int, block: Block, first_in_block: bool, state: _State) -> _Decision | None:
         text = self._outside_quotes(s, e)
         voice = self.voice_for(block, state)
@@ -918,23 +938,7 @@ class _Extractor:
             state.report = None          # someone we cannot name speaks: no claim, and no carrying over
             return None
         if speech is not None:
-            state.relaying = False
-            speech = self._spoken_for(speech, state, voice)
-            if speech.claim_type == "report":
-                if speech.speaker_mentions or not (voice and speech.agent.iris == voice.iris):
-                    state.last_speaker = speech.agent     # also the writer named in the third person: "The President assured…"
-                if speech.then is not None:
-                    state.last_speaker = speech.then
-                _note_speaker(state)
-                state.report = speech.then or speech.agent
-                state.speakers.update({speech.agent.iris, state.report.iris})
-                if speech.cue and speech.then is None and _SO_TOO.match(text, text.find(speech.cue) + len(speech.cue)) \
-                        and text.find(speech.cue) >= 0:
-                    state.report = None      # round 9: "The President thinks so too. It would be unfortunate…" is K's
-                state.held_view = speech.attitude
-                if speech.view and speech.then is None and self._block_voice is not None and not self.transcript:
-                    state.report = None     # "Our European Bureau is in favor of…. It is my own personal belief…"
-            return speech
+            return self._heard(speech, state, voice, text)
         if ("message" in text or "letter" in text or "note" in text or "reply" in text) and _MESSAGE_JUDGED.match(text):
             state.report = None      # round 9: "The message is somewhat moderate, but…": the speaker judges it
         both = _both_agreed(self.text, s, state)
