@@ -17,6 +17,7 @@ from ..triples import party_person_iri
 from .coreference import DocumentPeople, Named
 from .cues import Cues
 from .senders import closing_signer, first_line_sender, heading_sender, memcon_department, routing_senders
+from .turns import signed_initials, speaker_by_initials
 
 __all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker",
            "SPEAKER_KINDS", "Subject"]
@@ -169,20 +170,40 @@ def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_bloc
                 agent = agent_of_mentions(record, people[:1], "signed the document")
                 if agent:
                     return agent
+    initials = signed_initials(record, last_block)            # round 11: "JFD" closing Dulles's "I said…", drafted by Greene
+    if initials is not None:
+        return named_agent(Named(initials.iri, initials.label, initials.how))
     note = record.source_note
     drafted = note.drafted_by if note else None
     if note and not drafted:
         d = _DRAFTED.search(note.text)
         drafted = d.group(1) if d else None
-    if drafted:
-        for fn in record.footnotes:
-            if fn.is_source:
-                for m in mentions.within(fn.start, fn.end):
-                    if m.kind == "person" and _surface(record, m) in drafted:
-                        agent = agent_of_mentions(record, [m], "drafted the document, per the source note")
-                        if agent:
-                            return agent
+    if drafted and not _TELEGRAM.search(record.heading or ""):   # round 11: a telegram's drafter is not its voice
+        agent = _drafter(record, mentions, drafted)
+        if agent:
+            return agent
     return _heading_by(record, known) or _body_voice(record, mentions, last_block)
+
+
+# Round 11: "Telegram 64317 From the Department of State…": unsigned, it is the sending body's, not its drafter's.
+_TELEGRAM = re.compile(r"^\W*(?:\d+\.\s+)?(?:Circular\s+|Backchannel\s+)?Telegram\b", re.IGNORECASE)
+
+
+def _drafter(record: DocumentRecord, mentions: MentionIndex, drafted: str) -> Agent | None:
+    """The person the source note's "Drafted by …" names first ("Major William Y Smith, Taylor's aide" is Smith,
+    not Taylor, named after him and in "Taylor Papers")."""
+    found = []
+    for fn in record.footnotes:
+        if fn.is_source:
+            for m in mentions.within(fn.start, fn.end):
+                at = drafted.find(_surface(record, m)) if m.kind == "person" else -1
+                if at >= 0:
+                    found.append((at, m.start, m))
+    for _, _, m in sorted(found, key=lambda x: (x[0], x[1])):
+        agent = agent_of_mentions(record, [m], "drafted the document, per the source note")
+        if agent:
+            return agent
+    return None
 
 
 def _body_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None) -> Agent | None:
@@ -242,6 +263,10 @@ def label_speaker(record: DocumentRecord, start: int, end: int, mentions: Mentio
         hits = [p for p in record.parties if label in _party_initials(record, p)]
         if len(hits) == 1:
             return lend, _party_agent(record, hits, f"speaker label '{label}:' read as the initial of a party in the heading")
+    if re.fullmatch(r"[A-Z]{1,4}", label):
+        by_initials = speaker_by_initials(record, label, "speaker label")      # round 11: "GWB:", "LBJ:", "K:" by participants
+        if by_initials is not None:
+            return lend, named_agent(Named(by_initials.iri, by_initials.label, by_initials.how))
     return _label_named(label, lend, known)
 
 

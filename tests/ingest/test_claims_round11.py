@@ -1,0 +1,63 @@
+"""Claims, round 11: a structural reader of who speaks (issue 16; docs/claims.md, "Round 11 rules"). Each rule reads a
+convention of the record (initials of the speakers, the closing initials, the telegram's sending body, the drafter the
+source note names first), not one document's words; each test pins it on the real passage it failed on (rounds 1-10)."""
+from __future__ import annotations
+
+from ingest.claims.turns import initials_of
+from tests.ingest.test_claims_round7 import claim
+
+PEOPLE = "https://w3id.org/frus-kg/id/people/"
+ORGS = "https://w3id.org/frus-kg/id/organizations/"
+BALL, JOHNSON = PEOPLE + "100810", PEOPLE + "106664"
+KISSINGER, COUSINS = PEOPLE + "107252", PEOPLE + "102923"
+DULLES, GREENE = PEOPLE + "103703", PEOPLE + "105157"
+
+
+def test_a_person_goes_by_the_initials_of_the_surname_the_full_name_and_first_and_last_names():
+    assert initials_of("George Wildman Ball") == {"B", "GWB", "GB"}
+    assert initials_of("Henry A. Kissinger") == {"K", "HAK", "HK"}
+    assert initials_of("Joseph Nathaniel Greene, Jr.") == {"G", "JNG", "JG"}
+
+
+# ------------------------------------------------------------------ transcript labels: initials of the participants
+
+def test_transcript_labels_of_full_name_initials_speak_their_turns_1964_gwb_and_lbj():
+    # "GWB: any bad news from any other part of the world, but the situation in Cyprus…" / "LBJ: Yeah, I'm reading it."
+    # (every turn went to the heading's first party, the President)
+    key = "frus1964-68v16/d2"
+    assert claim(key, "any bad news from any other part of the world").claimants == (BALL,)
+    assert claim(key, "Now, I'm meeting with Bob McNamara at five o'clock.").claimants == (BALL,)   # his turn goes on
+    assert claim(key, "I think that the British are getting to where").claimants == (JOHNSON,)
+
+
+def test_an_initial_two_persons_share_is_the_participant_named_before_the_first_turn_1970_k_in_cousins_kissinger():
+    # "TELCON / Cousins/Kissinger" then "K: … C: …"; a President Kennedy named in a turn shares the K (K's turns went
+    # to Cousins, the speaker before them).
+    key = "frus1969-76ve05p1/d165"
+    assert claim(key, "I am convinced that we must make strong evaluation of moral concern").claimants == (KISSINGER,)
+    assert claim(key, "This is very much on our minds.").claimants == (KISSINGER,)
+    assert claim(key, "This is a real opportunity for the President").claimants == (COUSINS,)
+
+
+# ------------------------------------------------------------------ the writer: closing initials, telegrams, drafters
+
+def test_closing_initials_name_the_writer_of_a_first_person_memorandum_not_its_drafter_1958_jfd_drafted_by_greene():
+    # "I said that as recently as last Saturday…" closed by "JFD"; the source note: "Drafted by Greene."
+    key = "frus1958-60v19/d122"
+    assert claim(key, "I said that as recently as last Saturday").claimants == (DULLES,)
+    assert claim(key, "I felt that if we stand firm against the Communists").claimants == (DULLES,)
+
+
+def test_an_unsigned_telegram_from_the_department_is_the_department_s_not_its_drafter_s_1972_miklos():
+    # Telegram 64317 From the Department of State to the Embassy in Iran, in capitals, no signature; "Drafted by Miklos".
+    key = "frus1969-76ve04/d178"
+    assert claim(key, "WE BELIEVE RECORD OF HER VISITS").claimants == (ORGS + "department-of-state",)
+    assert claim(key, "YOU MAY OF COURSE ASSURE AMBASSADOR RADJI").claimants == (ORGS + "department-of-state",)
+
+
+def test_the_drafter_is_the_person_the_source_note_names_first_not_one_named_after_him_1963_william_y_smith():
+    # "Drafted by Major William Y Smith, Taylor's aide." (and "Taylor Papers" earlier in the note): the record of the
+    # staff meeting is Smith's, not Taylor's.
+    key = "frus1961-63v04/d87"
+    assert claim(key, "Mr. Bundy presided throughout the meeting.").claimants == (PEOPLE + "112676",)
+    assert claim(key, "The purpose of his visit will be to make arrangements").claimants == (PEOPLE + "112676",)
