@@ -62,7 +62,9 @@ _BROKEN_OFF = re.compile(r"(?<![.\s])\s*(?:\.\s\.\s\.|\.\.\.|…)[”\"’')\]*_
 _OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s*)?")
 _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So)\s+)?"     # "And I am not prepared…"
                            # round 9: "(From this and other discussions, I got very clearly the impression…"
-                           r"(?:(?:From|After|In|On|At|For|Given|Having|Judging)\s[^,;:()“”\"]{3,80},\s+)?I\s")
+                           r"(?:(?:From|After|In|On|At|For|Given|Having|Judging)\s[^,;:()“”\"]{3,80},\s+)?I\s"
+                           # round 11: the writer addressing the reader ("As you will recall the Executive Order is…")
+                           r"|[\s“\"(—–-]*As\s+you\s+(?:will\s+|may\s+|well\s+|of\s+course\s+)?(?:recall|know|remember|are\s+aware)\b")
 # A title opening a sentence ("Prime Minister in frank discussion with … stated"), and what ends its clause.
 _TITLE_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=\s)")
 _TITLE_ASIDE = re.compile(r"[\s“\"(—–-]*(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=,)")

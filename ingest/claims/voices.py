@@ -395,6 +395,38 @@ def _relative_subject(record: DocumentRecord, sent_start: int, pre: str, mention
     return None
 
 
+# Round 11: "Captain Robbins of ISA, Office of the Secretary of Defense, has informed me…": a person of a body.
+_PERSON_OF = re.compile(r"(?:^|[\s(,;])(?P<name>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)\s+(?:of|from)\s+(?:the\s+)?$")
+
+
+def _member_of(record: DocumentRecord, sent_start: int, body: Mention, mentions: MentionIndex,
+               people: DocumentPeople | None) -> Subject | None:
+    """The person before "of"/"from" a body that stands before the reporting verb speaks, not the body he belongs to
+    (an acronym of an office, "ISA", speaks only where nobody of it is named)."""
+    if body.kind == "person" or people is None:
+        return None
+    m = _PERSON_OF.search(record.text, sent_start, body.start)
+    if m is None:
+        return None
+    s, e = m.start("name"), m.end("name")
+    named_here = mentions.within(s, e)
+    if any(x.kind != "person" for x in named_here):
+        return None                                # "Department of State", "Government of Greece"
+    persons = [x for x in named_here if x.kind == "person"]
+    if persons:
+        agent = agent_of_mentions(record, persons[-1:], "a person of the body named after him")
+        return Subject("agent", agent, agent.how) if agent else None
+    words = m.group("name").split()
+    if words[-1].lower() in people.cues.speaker_titles or people.title(m.group("name")) is not None \
+            or words[-1].lower() in people.cues.sentence_starters:
+        return None                                # "the Secretary of Defense", "Minister of Foreign Affairs"
+    named = people.named(m.group("name"))
+    if named is None:
+        return None
+    agent = named_agent(named)
+    return Subject("agent", agent, f"a person of the body named after him; {named.how}")
+
+
 def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_end: int, mentions: MentionIndex,
                  pronoun_ref: Agent | None, quote_frame: bool = False, people: DocumentPeople | None = None) -> Subject | None:
     """Who is the subject of the reporting verb at text[verb_start:verb_end]."""
@@ -443,6 +475,9 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         while k >= 0 and _AND.match(text[ms[k].end:chosen[0].start]):
             chosen.insert(0, ms[k])
             k -= 1
+        member = _member_of(record, sent_start, chosen[0], mentions, people)
+        if member is not None:
+            return member
         agent = agent_of_mentions(record, chosen, "subject of the reporting verb")
         if agent:
             return Subject("agent", agent, agent.how)

@@ -61,3 +61,23 @@ def test_the_drafter_is_the_person_the_source_note_names_first_not_one_named_aft
     key = "frus1961-63v04/d87"
     assert claim(key, "Mr. Bundy presided throughout the meeting.").claimants == (PEOPLE + "112676",)
     assert claim(key, "The purpose of his visit will be to make arrangements").claimants == (PEOPLE + "112676",)
+
+
+# ------------------------------------------------------------------ a person of an office; the writer addressing the reader
+
+def test_a_person_named_before_of_and_an_office_acronym_speaks_not_the_office_1957_captain_robbins_of_isa():
+    # "Captain Robbins of ISA, Office of the Secretary of Defense, has informed me that Defense very strongly desires…"
+    key = "frus1955-57v23p1/d128"
+    robbins = claim(key, "Captain Robbins of ISA, Office of the Secretary of Defense")
+    assert robbins.claim_type == "report"
+    assert len(robbins.claimants) == 1 and robbins.claimants[0].endswith("/d128/persons/robbins")   # not the ISA term
+
+
+def test_as_you_will_recall_is_the_writer_addressing_the_reader_and_ends_the_report_running_on_1957_parsons():
+    # Parsons to Robertson, after Robbins's report: "As you will recall the Executive Order is to take the place of…",
+    # "The present draft … was cleared by the Department of State over a year ago…" are Parsons's (an act he narrates).
+    key = "frus1955-57v23p1/d128"
+    recall = claim(key, "As you will recall the Executive Order")
+    assert recall.claimants == (PEOPLE + "110400",)
+    cleared = claim(key, "The present draft of the Executive Order was cleared")
+    assert cleared.claimants == (PEOPLE + "110400",) and cleared.claim_type == "report"
