@@ -78,6 +78,11 @@ def test_as_you_will_recall_is_the_writer_addressing_the_reader_and_ends_the_rep
     # "The present draft … was cleared by the Department of State over a year ago…" are Parsons's (an act he narrates).
     key = "frus1955-57v23p1/d128"
     recall = claim(key, "As you will recall the Executive Order")
-    assert recall.claimants == (PEOPLE + "110400",)
+    assert recall.claimants == (PEOPLE + "110400",) and recall.claim_type == "report"
     cleared = claim(key, "The present draft of the Executive Order was cleared")
     assert cleared.claimants == (PEOPLE + "110400",) and cleared.claim_type == "report"
+
+
+def test_a_report_sent_by_wire_is_its_sender_s_1957_ambassador_macarthur_has_wired_from_tokyo():
+    wired = claim("frus1955-57v23p1/d128", "Ambassador MacArthur has wired from Tokyo his urgent advice")
+    assert wired.claim_type == "report" and wired.claimants == (PEOPLE + "108251",)
