@@ -223,7 +223,7 @@ class _Extractor:
         self.people = DocumentPeople(record, cues)
         self.mentions = MentionIndex(with_bodies(record, [self.people.link(m) for m in record.mentions], cues))
         end = record.body_end if record.body_end is not None else len(self.text)
-        self.blocks = find_blocks(self.text, record.body_start, end, cues)
+        self.blocks = find_blocks(self.text, record.body_start, end, cues, tuple(p.start for p in record.pages))
         self.sentences = {b.index: sentences_in_block(self.text, b, cues) for b in self.blocks}
         self.quotes = find_quotes(self.text, self.blocks)
         self.quotes_in: dict[int, list[Quote]] = {}

@@ -44,8 +44,11 @@ class Sentence:
     first: bool = False          # first sentence of its block
 
 
-def blocks(text: str, start: int = 0, end: int | None = None, cues: Cues | None = None) -> list[Block]:
-    """The paragraphs and list items of text[start:end], run-on lines joined."""
+def blocks(text: str, start: int = 0, end: int | None = None, cues: Cues | None = None,
+           page_starts: tuple[int, ...] = ()) -> list[Block]:
+    """The paragraphs and list items of text[start:end], run-on lines joined: a line that goes on in lower case, and
+    (round 11) a line of prose cut by a page break in mid-sentence ("…attempt to offer Prime\n\n[page 72]
+    Ministership to Qawugji…"), so that a report running on in the paragraph is not cut with it."""
     cues = cues or load_cues()
     end = len(text) if end is None else end
     lines: list[tuple[int, int]] = []
@@ -65,7 +68,8 @@ def blocks(text: str, start: int = 0, end: int | None = None, cues: Cues | None 
     for s, e in lines:
         if merged:
             ps, pe = merged[-1]
-            if not _RUNS_ON.search(text, pe - 1, pe) and text[s].islower() and not cues.enumerator.match(text[s:e]):
+            if not _RUNS_ON.search(text, pe - 1, pe) and (text[s].islower() or _cut_by_page(text, ps, pe, s, page_starts)) \
+                    and not cues.enumerator.match(text[s:e]):
                 merged[-1] = (ps, e)
                 continue
         merged.append((s, e))
@@ -74,6 +78,11 @@ def blocks(text: str, start: int = 0, end: int | None = None, cues: Cues | None 
         m = cues.enumerator.match(text[s:e])
         out.append(Block(i, s, e, enumerated=bool(m and m.end() > 0)))
     return out
+
+
+def _cut_by_page(text: str, ps: int, pe: int, s: int, page_starts: tuple[int, ...]) -> bool:
+    """A page begins between a line of prose that stops without punctuation and the next line."""
+    return pe - ps >= 60 and (text[pe - 1].isalnum() or text[pe - 1] == ",") and any(pe <= p <= s for p in page_starts)
 
 
 def _token_before(text: str, lo: int, dot: int) -> str:

@@ -86,3 +86,14 @@ def test_as_you_will_recall_is_the_writer_addressing_the_reader_and_ends_the_rep
 def test_a_report_sent_by_wire_is_its_sender_s_1957_ambassador_macarthur_has_wired_from_tokyo():
     wired = claim("frus1955-57v23p1/d128", "Ambassador MacArthur has wired from Tokyo his urgent advice")
     assert wired.claim_type == "report" and wired.claimants == (PEOPLE + "108251",)
+
+
+# ------------------------------------------------------------------ a paragraph cut by a page break
+
+def test_a_line_of_prose_cut_by_a_page_break_in_mid_sentence_goes_on_and_so_does_the_report_1958_middleton():
+    # "Middleton informs me Chehab was deeply enraged by attempt to offer Prime" [page 72] "Ministership to Qawugji
+    # (Embtel 4097) and disgusted by…. Chehab also portrayed as irked at Chamoun's press statement yesterday."
+    key = "frus1958-60v11/d47"
+    informs = claim(key, "Middleton informs me Chehab was deeply enraged")
+    assert claim(key, "Ministership to Qawugji") is None
+    assert claim(key, "Chehab also portrayed as irked").claimants == informs.claimants == (PEOPLE + "109121",)
