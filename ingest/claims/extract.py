@@ -65,6 +65,7 @@ _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|B
                            r"(?:(?:From|After|In|On|At|For|Given|Having|Judging)\s[^,;:()“”\"]{3,80},\s+)?I\s"
                            # round 11: the writer addressing the reader ("As you will recall the Executive Order is…")
                            r"|[\s“\"(—–-]*As\s+you\s+(?:will\s+|may\s+|well\s+|of\s+course\s+)?(?:recall|know|remember|are\s+aware)\b")
+_SECRETARY_TITLE = re.compile(r"(?:the\s+)?(?:Acting\s+)?Secretary(?:\s+of\s+State)?", re.IGNORECASE)
 # A title opening a sentence ("Prime Minister in frank discussion with … stated"), and what ends its clause.
 _TITLE_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=\s)")
 _TITLE_ASIDE = re.compile(r"[\s“\"(—–-]*(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=,)")
@@ -488,6 +489,8 @@ class _Extractor:
                 if agent is None and not ms:
                     named = self.people.named(m.group("who").strip())
                     agent = named_agent(named) if named else None
+                    if named is not None and named.local and self._signer_is(m.group("who").strip()):
+                        agent = self.voice
                 if agent:
                     return agent, m.group(0)[:40], 0.75
             sents = self.sentences[lead_block.index] if lead_block is not None else [
@@ -505,6 +508,13 @@ class _Extractor:
             if sub and sub.agent is not None:
                 return sub.agent, sub.cue or "", sub.confidence
         return None
+
+    def _signer_is(self, who: str) -> bool:
+        """Round 11: "…message to Averoff from the Acting Secretary:" in the Department's telegram signed "Hoover": the
+        Secretary or Acting Secretary the document ties to no name is the signer, who signs the Department's telegrams
+        as such."""
+        return self.from_department and self.voice is not None and self.voice.kinds == ("person",) \
+            and bool(_SECRETARY_TITLE.fullmatch(who))
 
     def handle_quotes(self, state: _State) -> dict[int, list[tuple[int, int, _Decision | None]]]:
         """Quotation claims for quoted passages. Returns, per block, the spans the quotations consumed."""

@@ -427,6 +427,24 @@ def _member_of(record: DocumentRecord, sent_start: int, body: Mention, mentions:
     return Subject("agent", agent, f"a person of the body named after him; {named.how}")
 
 
+# Round 11: "You asked whether the time has not come…" in a memorandum from the Acting Secretary to the President.
+_YOU = re.compile(r"\W*(?:As\s+)?[Yy]ou\s+(?:(?:\w+ly|also|have|had|then)\s+)?$")
+_FROM_TO = re.compile(r"\bFrom\b.+\bto\b")
+
+
+def _addressee(record: DocumentRecord, pre: str, named: list[Mention]) -> Subject | None:
+    """"You" before the reporting verb of a memorandum, letter or telegram from someone to someone is its one
+    addressee, the heading's recipient (in a call or a transcript "you" is whoever the turn speaks to: not read)."""
+    if not _YOU.fullmatch(pre) or not _FROM_TO.search(record.heading or ""):
+        return None
+    recipients = [p for p in record.parties if p.role == "recipient"]
+    if len(recipients) != 1:
+        return None
+    agent = _party_agent(record, recipients, "'You', the addressee of the document (its heading's recipient)")
+    agent = Agent(agent.iris, agent.names, agent.how, mentions=tuple(named), kinds=agent.kinds)   # a tag on "You" names him
+    return Subject("agent", agent, agent.how)
+
+
 def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_end: int, mentions: MentionIndex,
                  pronoun_ref: Agent | None, quote_frame: bool = False, people: DocumentPeople | None = None) -> Subject | None:
     """Who is the subject of the reporting verb at text[verb_start:verb_end]."""
@@ -439,6 +457,9 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         return None                     # "the proposed agreement", "he was told", "Gromyko's remarks"
     if _FIRST.search(pre):
         return Subject("first", how="first person")
+    addressee = _addressee(record, pre, mentions.within(sent_start, verb_start))
+    if addressee is not None:
+        return addressee
     relative = _relative_subject(record, sent_start, pre, mentions)
     if relative is not None:
         return relative

@@ -97,3 +97,21 @@ def test_a_line_of_prose_cut_by_a_page_break_in_mid_sentence_goes_on_and_so_does
     informs = claim(key, "Middleton informs me Chehab was deeply enraged")
     assert claim(key, "Ministership to Qawugji") is None
     assert claim(key, "Chehab also portrayed as irked").claimants == informs.claimants == (PEOPLE + "109121",)
+
+
+# ------------------------------------------------------------------ the addressee and the signer by their titles
+
+def test_you_before_a_reporting_verb_is_the_addressee_of_a_memorandum_1956_you_asked_to_the_president():
+    # Memorandum From the Acting Secretary of State to the President: "You asked whether the time has not come…"
+    # ("You" was read as a person the entity layer tagged on the word, Yang You Chan)
+    asked = claim("frus1955-57v23p2/d140", "You asked whether the time has not come")
+    assert asked.claimants == (PEOPLE + "103887",)
+    assert PEOPLE + "114872" not in asked.about
+
+
+def test_the_acting_secretary_a_department_telegram_ties_to_no_name_is_its_signer_1956_hoover_to_averoff():
+    # "Athens: Deliver following personal message to Averoff from the Acting Secretary…: “In the absence of the
+    # Secretary I should like to acknowledge…”" over the signature "Hoover"
+    key = "frus1955-57v24/d191"
+    assert claim(key, "I would like to assure you that we are at this moment").claimants == (PEOPLE + "106100",)
+    assert claim(key, "We will be in touch with you again soon").claimants == (PEOPLE + "106100",)
