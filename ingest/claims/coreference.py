@@ -29,6 +29,11 @@ _NAME_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+(?!\s+of\b)")
 _CAPITALIZED_PAIR = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+(?=([A-Z][a-z’'-]{2,})\b)")
 
 
+_ABBREVIATED = frozenset({"Mr", "Mrs", "Ms", "Dr", "Messrs"})
+_MONTHS_DAYS = frozenset("""January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+
+
 @dataclasses.dataclass(frozen=True)
 class Named:
     """A person a name, title or initial stands for: a linked IRI, or one local to the document."""
@@ -52,6 +57,8 @@ class DocumentPeople:
 
     def __init__(self, record: DocumentRecord, cues: Cues):
         self.record, self.cues = record, cues
+        self._lower_words: frozenset[str] | None = None
+        self._same_line: frozenset[str] = frozenset()
         self.by_word: dict[str, dict[str, str]] = {}
         self.by_title: dict[str, dict[str, str]] = {}
         titles = sorted(cues.speaker_titles, key=len, reverse=True)
@@ -84,6 +91,18 @@ class DocumentPeople:
         return frozenset(m.group(2) for m in found if m.group(1).lower() in before
                          and m.group(2).lower() not in self.cues.not_person_subjects)
 
+    def _printed_name(self, printed: str) -> bool:
+        """Round 11: a word the body prints after an honorific or a title on the same line ("Mr. Houdek"), and never
+        in lower case ("the War", "Under Secretary", "October" are words, not names)."""
+        if printed not in self.surnames or not printed[1:2].islower() or printed in _MONTHS_DAYS:
+            return False
+        if self._lower_words is None:
+            self._lower_words = frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", self.record.text))
+            # "Minister. Under your leadership…": a full stop after a title ends the sentence; after "Mr" it does not
+            self._same_line = frozenset(m.group(2) for m in _CAPITALIZED_PAIR.finditer(self.record.text)
+                                        if "\n" not in m.group(0) and ("." not in m.group(0) or m.group(1) in _ABBREVIATED))
+        return printed.lower() not in self._lower_words and printed in self._same_line
+
     def named_before(self, printed: str) -> bool:
         """Whether the body prints this one word as a name after an honorific or a title elsewhere."""
         return printed in self.surnames
@@ -92,6 +111,9 @@ class DocumentPeople:
         for w in _words(label):
             if len(w) > 2 and w not in _HONORIFICS and w not in self.cues.speaker_titles:
                 self.by_word.setdefault(w, {})[iri] = label
+            for part in w.split("-") if "-" in w else ():       # round 11: "Toncic" of "Toncic-Sorinj, Lujo"
+                if len(part) > 3 and part not in self.cues.speaker_titles:
+                    self.by_word.setdefault(part, {})[iri] = label
         found = [office] if office else []
         if surface.lower() in self.cues.speaker_titles:
             found.append(surface)        # "Secretary" linked by the entity layer
@@ -192,31 +214,34 @@ class DocumentPeople:
         (iri, label), = hits.items()
         return Named(iri, label, f"label '{letters}:' read as {label}, the one person named in the document with that initial")
 
-    def untagged(self, start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, str, Named | None]]:
+    def untagged(self, start: int, end: int, covered: list[tuple[int, int]],
+                 printed: bool = False) -> list[tuple[int, str, Named | None]]:
         """Persons named in text[start:end] by a title or a name the entity layer did not tag ("the
         Secretary", "Evatt"), as (offset, IRI, None), where the document settles who they are; and, as
         (offset, IRI, Named) with a document-local IRI, a bare title the document ties to nobody ("the
-        Prime Minister") or a name after an honorific ("Mr. Houdek") that no linked person bears."""
+        Prime Minister") or a name after an honorific ("Mr. Houdek") that no linked person bears; with `printed`
+        (round 11, for `about`), also that name standing alone where the body prints it after an honorific or a
+        title elsewhere ("Houdek had previously agreed…" after "Mr. Houdek")."""
         text = self.record.text
         out: list[tuple[int, str, Named | None]] = []
         for m in self._title_or_name.finditer(text, start, end):
             if any(a < m.end() and m.start() < b for a, b in covered):
                 continue
-            printed = m.group(0)
-            title = self.title(printed)
+            title = self.title(m.group(0))
             if title and _NAME_AFTER.match(text, m.end()):
                 continue         # "Vice President Gómez": the title of the name after it, not the document's Vice President
-            hits = self.by_title.get(title, {}) if title else self.by_word.get(printed.lower(), {})
+            hits = self.by_title.get(title, {}) if title else self.by_word.get(m.group(0).lower(), {})
             if len(hits) == 1:
                 out.append((m.start(), next(iter(hits)), None))
             elif not hits:
-                local = self._local_person(printed, title, m.start(), m.end())
+                local = self._local_person(m.group(0), title, m.start(), m.end(), printed)
                 if local is not None:
                     out.append((m.start(), local.iri, local))
         return out
 
-    def _local_person(self, printed: str, title: str | None, start: int, end: int) -> Named | None:
-        """A bare head-of-government title, or a surname after an honorific, as a person local to the document."""
+    def _local_person(self, printed: str, title: str | None, start: int, end: int, elsewhere: bool = False) -> Named | None:
+        """A bare head-of-government title, or a surname after an honorific (with `elsewhere`, or printed after one
+        elsewhere in the body), as a person local to the document."""
         text = self.record.text
         after = text[end:end + 40]
         if title is not None:
@@ -226,10 +251,16 @@ class DocumentPeople:
             return Named(self._local(label), label, f"'{printed}', a title the document does not tie to a name", True)
         before = _HONORIFIC_BEFORE.search(text, max(0, start - 30), start)
         word = printed.lower()
-        if before is None or word in self.cues.not_person_subjects or printed in self.cues.sentence_starters \
+        if before is not None:
+            how = f"'{before.group(0).strip()} {printed}', a name the entity layer did not link"
+        elif elsewhere and self._printed_name(printed):    # round 11: "Mr. Houdek" earlier, "Houdek" here
+            how = f"'{printed}', printed after an honorific or a title elsewhere in the body, a name the entity layer did not link"
+        else:
+            return None
+        if word in self.cues.not_person_subjects or printed in self.cues.sentence_starters \
                 or word in self.cues.speaker_titles or _NAME_OR_OF_AFTER.match(after):
             return None
-        return Named(self._local(printed), printed, f"'{before.group(0).strip()} {printed}', a name the entity layer did not link", True)
+        return Named(self._local(printed), printed, how, True)
 
     def _local(self, name: str) -> str:
         return party_person_iri(self.record, Party(role="speaker", name=name))

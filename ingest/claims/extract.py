@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
+from .about import about_readings
 from .bodies import with_bodies
 from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
@@ -217,6 +218,8 @@ class _State:
 
 
 class _Extractor:
+    _about_index: MentionIndex | None = None
+
     def __init__(self, record: DocumentRecord, cues: Cues):
         self.r = record
         self.text = record.text
@@ -360,6 +363,10 @@ class _Extractor:
                 if agent is not None and agent.iris[0] not in claimants:
                     found.append((m.start, agent.iris[0]))
                     local.setdefault(agent.iris[0], ClaimAgent(iri=agent.iris[0], label=agent.names[0], kind="person", local=True))
+        skipped = [(m.start, m.end) for m in inside if id(m) in skip]
+        for m in self._about_readings().within(s, e):     # round 11: "Germany" in 1961, "Korea" in 1955, "RTG"
+            if m.entity not in claimants and not any(a < m.end and m.start < b for a, b in skipped):
+                found.append((m.start, m.entity))
         if self.initials:
             for x in _LONE_INITIAL.finditer(self.text, s, e):
                 iri = self.initials.get(x.group(1))
@@ -369,8 +376,11 @@ class _Extractor:
         # "the Prime Minister", "Mr. Houdek" tied to no linked person: a person local to the document.
         # an unresolved glossary term ("Sec", glossed "Secretary") does not hide the title it prints
         covered = [(m.start, m.end) for m in inside if m.kind != "term"]
-        for at, iri, named in self.people.untagged(s, e, covered):
-            if iri in claimants:
+        # round 11: "Toncic" is the claimant "Minister Toncic", local to the document under his printed title
+        speaker_tails = tuple("-" + c.rsplit("/", 1)[-1] for c in claimants if "/persons/" in c)
+        for at, iri, named in self.people.untagged(s, e, covered, printed=True):
+            if iri in claimants or (named is not None and self.people.title(named.label) is None
+                                    and any(t.endswith("-" + iri.rsplit("/", 1)[-1]) for t in speaker_tails)):
                 continue
             found.append((at, iri))
             if named is not None:
@@ -380,6 +390,13 @@ class _Extractor:
             if iri not in out:
                 out.append(iri)
         return tuple(out), tuple(local.values())
+
+    def _about_readings(self) -> MentionIndex:
+        """Countries and persons the entity layer leaves unlinked, read for `about` only (ingest/claims/about.py), once
+        per document."""
+        if self._about_index is None:
+            self._about_index = MentionIndex(about_readings(self.r, self.mentions.items, self.people))
+        return self._about_index
 
     def _emit(self, s: int, e: int, d: _Decision) -> None:
         text = self.text

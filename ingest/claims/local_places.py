@@ -62,6 +62,9 @@ Condition Status Charge Incident Areas Occupied Jurisdiction Subcommittee Headqu
 """.split()) | frozenset("""Jap Japs Sect Pres Wash Phil Phils Sept Brit Brits Emb Art Arts Dept Depts Govt Govts Amb Gen Col Sov
 Sovs Ref Para Jan Feb Mar Apr Aug Oct Nov Dec Commie Commies Messrs Mr Mrs Dr Gov Sen Rep Adm Lt Maj Capt Sgt
 """.split())         # telegraphese abbreviations ("Jap Govt", "Sect 3", "Pres", "Wash", "Emb")
+# Round 11: words that open a place's name before another word ("in New York", "to East Berlin", "in West New
+# Guinea"), though alone or last they name none ("in the West", "New" proposals).
+_PREFIXES = frozenset("New North South East West Upper Lower Greater".split())
 # Geographic head nouns: not a place alone ("in Province"), part of one after a name ("Duck Island", "Suez Canal").
 _GEO_HEADS = frozenset("""Saint Lake River Mount Mountains Cape Gulf Bay Sea Ocean Island Islands Strait Straits Canal Coast Valley
 Basin Peninsula Province Region District Area Zone Sector Camp Base Station Port Fort City Town Village Capital Strip Desert
@@ -83,7 +86,8 @@ def local_places(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
     def take(run_start: int, run: str, why: str) -> None:
         words = run.split()
         if not words or words[0] in _GEO_HEADS or any(
-                (w in stop_words and not (i and w in _GEO_HEADS)) or _SUFFIX_NOT_PLACE.search(w) for i, w in enumerate(words)):
+                (w in stop_words and not (i and w in _GEO_HEADS) and not (w in _PREFIXES and i < len(words) - 1))
+                or _SUFFIX_NOT_PLACE.search(w) for i, w in enumerate(words)):
             return
         e = run_start + len(run)
         after = _NEXT_WORD.match(text, e)

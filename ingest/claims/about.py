@@ -1,0 +1,169 @@
+"""What a claim is about where the entity layer names a country but leaves it unlinked (round 11).
+
+Three readings, each from the entity layer's own gazetteer and the document, never from a list of names:
+
+- **A country name of two states at the document's date** ("Germany" in 1961, "Vietnam" in 1963, "the
+  Vietnamese"): the entity layer leaves it unlinked and keeps the gazetteer's candidates (West and East Germany;
+  South and North Vietnam). For `about` it is the candidate the document links elsewhere ("West Germany" named in
+  it), else the gazetteer's likelier one. The annotators count such a name ("Germany", "Vietnam") in about.
+- **A country name of another time** ("Korea" in 1955, "Siam" in 1948, "Palestine" in 1958, "Zimbabwe" in 1976,
+  "Formosa" in May 1949, "Russia" in 1918): the gazetteer holds the name, but for years the document's date lies
+  outside, so the entity layer tags nothing. For `about` it is the country of that name nearest in time, read
+  by the gazetteer's own guards ("Jordan" after a given name is a person) at a year inside its range.
+- **A glossary term whose description names a country by its people or a state of two** ("RTG", "Royal Thai
+  Government"; "GVN", "Government of Vietnam"): that country, read as above; and one whose description is the full
+  name of a person the document links ("BG", "David Ben Gurion"): that person.
+
+These readings are the claims layer's: the record's mentions are not changed, and claimants do not use them.
+"""
+from __future__ import annotations
+
+import re
+
+from ontology import iris
+
+from ..entities.gazetteer import Entry, gazetteer
+from ..entities.places import choose
+from ..records import DocumentRecord, Mention
+from .coreference import DocumentPeople
+
+__all__ = ["about_readings"]
+
+# A capitalized word, or two joined by a space or hyphen ("South Korea", "Viet-Nam"): where a country name may stand.
+_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?:([ -])([A-Z][a-z]+))?(?![\w’'-])")
+# "Royal Thai Government", "Royal Khmer Government", "Imperial Japanese Government": a country's government by its
+# people's adjective.
+_ADJECTIVE_GOVERNMENT = re.compile(r"^(?:(?:Royal|Imperial)\s+)?(?P<people>[A-Z][a-z]+)\s+(?:Government|Govt)$")
+_GOVERNMENT_OF = re.compile(r"^(?:the\s+)?Government\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w -]+)$")
+
+
+def _year(record: DocumentRecord) -> int | None:
+    return int(record.date[:4]) if record.date and record.date[:4].isdigit() else None
+
+
+def _country_entries(surface: str) -> tuple[Entry, ...]:
+    return tuple(e for e in gazetteer().get(surface, ()) if e.kind == "country")
+
+
+def _pick(candidates: tuple[tuple[Entry, float], ...], linked: set[str]) -> Entry | None:
+    """The candidate the document links elsewhere, else the likelier one."""
+    named = [e for e, _ in candidates if iris.country_iri(e.key) in linked]
+    if len(named) == 1:
+        return named[0]
+    ranked = sorted(candidates, key=lambda c: -c[1])
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+
+def _of_two_states(record: DocumentRecord, surface: str, start: int, end: int, linked: set[str]) -> Entry | None:
+    """A name the gazetteer gives two states at the document's date: the one the document settles, else the likelier."""
+    entries = _country_entries(surface)
+    if not entries:
+        return None
+    ch = choose(surface, entries, record.text, start, end, _year(record), record.date)
+    if ch is None or ch.entry is not None or not ch.candidates:
+        return None
+    return _pick(ch.candidates, linked)
+
+
+def _of_another_time(record: DocumentRecord, surface: str, start: int, end: int) -> Entry | None:
+    """A country name the gazetteer holds only for other years than the document's: the entry nearest in time,
+    chosen by the gazetteer's guards at a year inside its range."""
+    year = _year(record)
+    entries = tuple(e for e in _country_entries(surface) if e.key != "-" and e.form != "base")
+    if year is None or not entries or any(e.y0 <= year <= e.y1 for e in _country_entries(surface)):
+        return None
+    nearest = min(entries, key=lambda e: min(abs(year - e.y0), abs(year - e.y1)))
+    at = nearest.y0 if year < nearest.y0 else nearest.y1
+    ch = choose(surface, (nearest,), record.text, start, end, at, None)
+    return ch.entry if ch is not None else None
+
+
+def _mention(record: DocumentRecord, start: int, end: int, e: Entry, why: str) -> Mention:
+    from .bodies import _label
+    return Mention(start, end, "country", "about-country", 0.5, iris.country_iri(e.key), _label(e),
+                   explanation=why, exact=record.text[start:end])
+
+
+def _unlinked_countries(record: DocumentRecord, mentions: list[Mention], linked: set[str]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        if m.kind == "country" and not m.entity:
+            surface = record.text[m.start:m.end]
+            e = _of_two_states(record, surface, m.start, m.end, linked)
+            if e is not None:
+                out.append(_mention(record, m.start, m.end, e, f"'{surface}' names two states at the document's date: "
+                                                              "the one the document names elsewhere, else the likelier"))
+    return out
+
+
+def _untagged_countries(record: DocumentRecord, taken: list[tuple[int, int]], person_words: set[str]) -> list[Mention]:
+    text = record.text
+    end = record.body_end if record.body_end is not None else len(text)
+    out: list[Mention] = []
+    for c in _NAME.finditer(text, record.body_start, end):
+        spans = [(c.start(), c.end())] if c.group(2) else []
+        spans.append((c.start(1), c.end(1)))
+        for s, e in spans:
+            surface = text[s:e]
+            if surface.lower() in person_words or any(a < e and s < b for a, b in taken):
+                continue
+            found = _of_another_time(record, surface, s, e)
+            if found is not None:
+                out.append(_mention(record, s, e, found, f"'{surface}' is a name the gazetteer holds for other years: "
+                                                         "the country of that name nearest in time"))
+                break
+    return out
+
+
+def _term_countries(record: DocumentRecord, mentions: list[Mention], linked: set[str]) -> list[Mention]:
+    terms = {t.xml_id: t for t in record.volume.terms}
+    out = []
+    for m in mentions:
+        if m.kind != "term":
+            continue
+        key = (m.tei_ref or "").lstrip("#") or (m.entity or "").rsplit("/", 1)[-1]
+        entry = terms.get(key)
+        description = (entry.description if entry else "").strip()
+        for alt in re.split(r"\s*[;,]\s*", description):
+            g = _ADJECTIVE_GOVERNMENT.match(alt) or _GOVERNMENT_OF.match(alt)
+            name = (g.group(g.lastgroup) if g else alt).strip()
+            found = _of_two_states(record, name, 0, len(name), linked) if _country_entries(name) else None
+            if found is None and g is not None:
+                ch = choose(name, _country_entries(name), name, 0, len(name), _year(record), record.date)
+                found = ch.entry if ch is not None else None
+            if found is not None:
+                out.append(_mention(record, m.start, m.end, found,
+                                    f"the glossary term '{record.text[m.start:m.end]}' is '{alt}', which names {found.key}"))
+                break
+    return out
+
+
+def _term_persons(record: DocumentRecord, mentions: list[Mention], people: DocumentPeople) -> list[Mention]:
+    """A glossary term whose description is the full name of a person the document links ("BG", "David Ben Gurion"):
+    that person. A description that is a title ("SYG", "Secretary General") is left alone: which holder is unsaid."""
+    terms = {t.xml_id: t for t in record.volume.terms}
+    out = []
+    for m in mentions:
+        entry = terms.get((m.tei_ref or "").lstrip("#") or (m.entity or "").rsplit("/", 1)[-1]) if m.kind == "term" else None
+        description = entry.description.strip() if entry else ""
+        if not _FULL_NAME.match(description) or people.title(description) is not None:
+            continue
+        named = people.named(description)
+        if named is not None and not named.local:
+            out.append(Mention(m.start, m.end, "person", "about-term-person", 0.5, named.iri, named.label,
+                               explanation=f"the glossary term '{record.text[m.start:m.end]}' is '{description}': {named.how}",
+                               exact=record.text[m.start:m.end]))
+    return out
+
+
+# "David Ben Gurion", "John Foster Dulles": two to four capitalized words, nothing else.
+_FULL_NAME = re.compile(r"^[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+)){1,3}$")
+
+
+def about_readings(record: DocumentRecord, mentions: list[Mention], people: DocumentPeople) -> list[Mention]:
+    """Country and person mentions for `about` only, where the document names one the entity layer leaves unlinked."""
+    linked = {m.entity for m in mentions if m.kind == "country" and m.entity}
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = _unlinked_countries(record, mentions, linked) + _term_countries(record, mentions, linked)
+    out += _term_persons(record, mentions, people)
+    return sorted(out + _untagged_countries(record, taken, set(people.by_word)), key=lambda m: m.start)

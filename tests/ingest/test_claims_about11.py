@@ -1,0 +1,74 @@
+"""Claims, round 11, `about`: readings meant to generalise, each pinned on a real passage of the gold set (issue 16;
+docs/claims.md, "Round 11 about rules"). A country name the entity layer leaves unlinked (two states at the date, or
+a name of another time), a glossary term naming a country, and a name the body prints after a title elsewhere."""
+from __future__ import annotations
+
+from tests.ingest.test_claims_round7 import _gold, claim
+
+COUNTRIES = "https://w3id.org/frus-kg/id/countries/"
+DOCS = "https://w3id.org/frus-kg/id/historicaldocuments/"
+
+
+def _about_of(key: str, prefix: str) -> tuple[str, ...]:
+    c = claim(key, prefix)
+    assert c is not None, prefix
+    return c.about
+
+
+# ------------------------------------------------------------------ countries the entity layer leaves unlinked
+
+def test_a_country_name_of_two_states_is_the_likelier_one_for_about_1963_germany_and_vietnam():
+    # "Germany" in 1963 and "Vietnam" in 1963 name two states each: the entity layer links neither
+    assert COUNTRIES + "west-germany-1990" in _about_of("frus1961-63v15/d243", "The British have been having")
+    assert COUNTRIES + "south-vietnam-1975" in _about_of("frus1961-63v04/d87", "Bundy was visibly disturbed")
+
+
+def test_a_country_name_the_gazetteer_holds_for_other_years_is_that_country_1948_siam_1958_palestine_1961_korea():
+    assert COUNTRIES + "siam-1939" in _about_of("frus1948v05p1/d392", "This Government has now exchanged")
+    assert COUNTRIES + "palestine-1948" in _about_of("frus1958-60v12/d16", "It was agreed that because")
+    assert COUNTRIES + "korea-1948" in _about_of("frus1961-63v22/d281", "He said that the Korean economic")
+    assert COUNTRIES + "zimbabwe" in _about_of("frus1969-76v28/d237", "I need hardly tell you")
+
+
+def test_a_glossary_term_for_a_government_by_its_people_or_of_two_states_is_that_country_1970_rtg_1962_gvn():
+    assert _about_of("frus1969-76v20/d138", "Kriangsak emphasized to Li") == (COUNTRIES + "thailand",)   # "Royal Thai Government"
+    assert _about_of("frus1961-63v02/d174", "Do not desire approve") == (COUNTRIES + "south-vietnam-1975",)  # "Government of Vietnam"
+
+
+# ------------------------------------------------------------------ persons the entity layer did not tag
+
+def test_a_glossary_term_whose_description_is_a_linked_person_s_full_name_is_that_person_1957_bg_for_ben_gurion():
+    # "BG" is glossed "David Ben Gurion", whom the memorandum links elsewhere; "Sec", glossed by a title, is not read
+    assert _about_of("frus1955-57v17/d150", "H said that is not what he said") == ("https://w3id.org/frus-kg/id/people/101160",)
+
+
+def test_a_name_printed_after_an_honorific_elsewhere_is_that_person_where_it_stands_alone_1948_houdek_papanek():
+    # "Mr. Houdek" and "Mr. Papanek" earlier in Power's memorandum; here the names stand alone
+    assert DOCS + "frus1948v01p1/d103/persons/houdek" in _about_of("frus1948v01p1/d103", "The official United Nations view")
+    assert _about_of("frus1948v01p1/d103", "Houdek had previously agreed") == (DOCS + "frus1948v01p1/d103/persons/papanek",)
+
+
+def test_a_capitalized_word_after_a_title_and_a_full_stop_is_no_name_1969_prime_minister_under_your_leadership():
+    # "…as Prime Minister. Under your continued leadership…": "Under" opens a sentence, it is not Mr. Under
+    about = _about_of("frus1969-76v20/d7", "Congratulations and sincere")
+    assert not any(iri.endswith("/persons/under") for iri in about)
+
+
+def test_the_claimant_printed_with_his_title_is_not_about_his_own_claim_1955_ghazzi_1966_toncic():
+    record, found = _gold("frus1955-57v15/d125")
+    opening = next(c for c in found if record.text[c.start:c.end].startswith("Prime Minister-Foreign Minister Ghazzi asked"))
+    assert opening.about == ()
+    record, found = _gold("frus1964-68v17/d16")
+    toncic = next(c for c in found if record.text[c.start:c.end].startswith("Minister Toncic referred"))
+    assert not any(iri.endswith("/persons/toncic") for iri in toncic.about)
+    # "British Ambassador was to call on Ghazzi…": a person the claim is about, not its speaker
+    record, found = _gold("frus1955-57v15/d125")
+    call = next(c for c in found if record.text[c.start:c.end].startswith("British Ambassador was to call on Ghazzi"))
+    assert DOCS + "frus1955-57v15/d125/persons/ghazzi" in call.about
+
+
+# ------------------------------------------------------------------ places no gazetteer holds
+
+def test_new_and_a_compass_word_open_a_place_s_name_after_a_locative_word_1960_new_york_1973_east_berlin():
+    assert _about_of("frus1958-60v02/d255", "Our Delegation in New York") == (DOCS + "frus1958-60v02/d255/places/new-york",)
+    assert DOCS + "frus1969-76ve15p1/d87/places/east-berlin" in _about_of("frus1969-76ve15p1/d87", "Assuming the negotiations")
