@@ -22,7 +22,8 @@ _HONORIFICS = frozenset({"mr", "mrs", "miss", "ms", "dr", "sir", "lord", "lady",
 # An honorific right before a capitalized word that no linked person bears: "Mr. Houdek".
 _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Messrs)\.?|\bMiss|\bSir|\bLord|\bLady)\s+$")
 # A title followed by a name or by "of …" is no bare title: "President Nixon", "Prime Minister of such a neighbor".
-_NAME_OR_OF_AFTER = re.compile(r"\s+(?:of\b|[A-Z][a-z])|[-’']")
+# Round 11: a possessive is no name after the title: "King’s mediation proposal", "President’s press conference".
+_NAME_OR_OF_AFTER = re.compile(r"\s+(?:of\b|[A-Z][a-z])|-|[’'](?!s\b)")
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+(?!\s+of\b)")
 # A capitalized word, then (not consumed, so "Foreign Minister Ghazzi" is tried at "Minister") the name after it.

@@ -72,3 +72,9 @@ def test_the_claimant_printed_with_his_title_is_not_about_his_own_claim_1955_gha
 def test_new_and_a_compass_word_open_a_place_s_name_after_a_locative_word_1960_new_york_1973_east_berlin():
     assert _about_of("frus1958-60v02/d255", "Our Delegation in New York") == (DOCS + "frus1958-60v02/d255/places/new-york",)
     assert DOCS + "frus1969-76ve15p1/d87/places/east-berlin" in _about_of("frus1969-76ve15p1/d87", "Assuming the negotiations")
+
+
+def test_a_title_in_the_possessive_is_the_person_of_that_title_not_a_name_after_it_1956_king_s_efforts_1955_president_s():
+    # "King’s mediation proposal", "President’s statement at press conference": the apostrophe closes the title
+    assert _about_of("frus1955-57v13/d411", "Ambassador said, however, postponement") == (DOCS + "frus1955-57v13/d411/persons/king",)
+    assert DOCS + "frus1955-57v09/d145/persons/president" in _about_of("frus1955-57v09/d145", "In view of President")
