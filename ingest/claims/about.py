@@ -19,6 +19,7 @@ These readings are the claims layer's: the record's mentions are not changed, an
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ontology import iris
 
@@ -156,14 +157,71 @@ def _term_persons(record: DocumentRecord, mentions: list[Mention], people: Docum
     return out
 
 
+# Round 11: a body named head first ("the Office of Munitions Control", "the Office of the Acting Political Adviser",
+# "the Bank of England"), or by a head noun of courts and firms that `[bodies] local_body_heads` lacks ("the
+# Constitutional Court", "International Signal and Controls Corporation").
+_CAPS = r"[A-Z][a-z][\w’'-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?)?[A-Z][a-z][\w’'-]*){0,4}"
+_HEAD_LAST = ("Court", "Corporation", "Company", "Tribunal")
+_NOT_OPENING = frozenset({"The", "A", "An", "Our", "Their", "His", "Her", "Its", "This", "That", "In", "On", "At", "For",
+                          "From", "With", "By", "To", "As", "If", "When", "While", "After", "Before", "Under", "Supreme"})
+
+
+@lru_cache(maxsize=4)
+def _head_first(heads: frozenset[str]) -> re.Pattern[str]:
+    names = "|".join(sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-])(?:{names})\s+(?:of|for)\s+(?:the\s+)?(?P<tail>{_CAPS})(?![\w’'-])")
+
+
+_HEAD_LAST_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAPS}\s+(?:{'|'.join(_HEAD_LAST)}))(?![\w’'-])")
+
+
+def _full_bodies(record: DocumentRecord, mentions: list[Mention], heads: frozenset[str]) -> list[Mention]:
+    """Bodies named in full that no layer links, as organizations local to the document, with their other
+    occurrences; a head-first name's words after "of" ("Munitions Control") name the body too where they recur."""
+    text = record.text
+    end = record.body_end if record.body_end is not None else len(text)
+    found: list[tuple[int, int, str]] = []
+    for c in _head_first(heads | {"Bank", "Court"}).finditer(text, record.body_start, end):
+        found.append((c.start(), c.end(), c.group("tail")))
+    for c in _HEAD_LAST_NAME.finditer(text, record.body_start, end):
+        words = c.group("name").split()
+        while words and (words[0] in _NOT_OPENING or words[0] in ("and", "of", "the")):
+            words = words[1:]
+        if len(words) >= 2:
+            found.append((c.end() - len(" ".join(words)), c.end(), ""))
+    base = iris.document_iri(record.volume.id, record.doc_id)
+    out: list[Mention] = []
+    for s, e, tail in found:
+        if any(m.start < e and s < m.end and (m.kind in ("person", "organization") or m.end >= e) for m in mentions):
+            continue             # linked, a person's name inside ("Office of the Secretary Dulles"), or a longer name
+        label = " ".join(text[s:e].split())
+        iri = f"{base}/organizations/{iris.slug(label)}"
+        why = f"'{label}' names a body in full that no authority holds"
+        out.append(Mention(s, e, "organization", "about-body", 0.5, iri, label, explanation=why, exact=text[s:e]))
+        if tail.count(" ") >= 1:
+            at = text.find(tail, record.body_start, end)
+            while at >= 0:
+                if not (s <= at < e) and not re.search(r"\bof\s+(?:the\s+)?$", text[max(0, at - 8):at]) \
+                        and not _word(text, at - 1) and not _word(text, at + len(tail)):
+                    out.append(Mention(at, at + len(tail), "organization", "about-body", 0.5, iri, label,
+                                       explanation=f"'{tail}' is the {label}, named in full in the document", exact=tail))
+                at = text.find(tail, at + len(tail), end)
+    return out
+
+
+def _word(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "’'-")
+
+
 # "David Ben Gurion", "John Foster Dulles": two to four capitalized words, nothing else.
 _FULL_NAME = re.compile(r"^[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+)){1,3}$")
 
 
-def about_readings(record: DocumentRecord, mentions: list[Mention], people: DocumentPeople) -> list[Mention]:
-    """Country and person mentions for `about` only, where the document names one the entity layer leaves unlinked."""
+def about_readings(record: DocumentRecord, mentions: list[Mention], people: DocumentPeople,
+                   body_heads: frozenset[str] = frozenset()) -> list[Mention]:
+    """Country, person and body mentions for `about` only, where the document names one no layer links."""
     linked = {m.entity for m in mentions if m.kind == "country" and m.entity}
     taken = sorted((m.start, m.end) for m in mentions)
     out = _unlinked_countries(record, mentions, linked) + _term_countries(record, mentions, linked)
-    out += _term_persons(record, mentions, people)
+    out += _term_persons(record, mentions, people) + _full_bodies(record, mentions, body_heads)
     return sorted(out + _untagged_countries(record, taken, set(people.by_word)), key=lambda m: m.start)

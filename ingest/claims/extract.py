@@ -367,6 +367,8 @@ class _Extractor:
         for m in self._about_readings().within(s, e):     # round 11: "Germany" in 1961, "Korea" in 1955, "RTG"
             if m.entity not in claimants and not any(a < m.end and m.start < b for a, b in skipped):
                 found.append((m.start, m.entity))
+                if m.method == "about-body":             # a body local to the document, described by the claim's graph
+                    local.setdefault(m.entity, ClaimAgent(iri=m.entity, label=m.label, kind=m.kind, local=True))
         if self.initials:
             for x in _LONE_INITIAL.finditer(self.text, s, e):
                 iri = self.initials.get(x.group(1))
@@ -395,7 +397,8 @@ class _Extractor:
         """Countries and persons the entity layer leaves unlinked, read for `about` only (ingest/claims/about.py), once
         per document."""
         if self._about_index is None:
-            self._about_index = MentionIndex(about_readings(self.r, self.mentions.items, self.people))
+            self._about_index = MentionIndex(about_readings(self.r, self.mentions.items, self.people,
+                                                             frozenset(self.cues.local_body_heads)))
         return self._about_index
 
     def _emit(self, s: int, e: int, d: _Decision) -> None:

@@ -78,3 +78,20 @@ def test_a_title_in_the_possessive_is_the_person_of_that_title_not_a_name_after_
     # "King’s mediation proposal", "President’s statement at press conference": the apostrophe closes the title
     assert _about_of("frus1955-57v13/d411", "Ambassador said, however, postponement") == (DOCS + "frus1955-57v13/d411/persons/king",)
     assert DOCS + "frus1955-57v09/d145/persons/president" in _about_of("frus1955-57v09/d145", "In view of President")
+
+
+# ------------------------------------------------------------------ bodies named in full that no layer links
+
+def test_a_body_named_head_first_is_a_local_body_and_its_words_after_of_name_it_where_they_recur_1976_munitions_control():
+    body = DOCS + "frus1969-76v28/d80/organizations/office-of-munitions-control"
+    full = claim("frus1969-76v28/d80", "The Office of Munitions Control, in coordination")
+    assert body in full.about
+    assert [a.label for a in full.about_local if a.iri == body] == ["Office of Munitions Control"]   # labelled in the graph
+    assert body in _about_of("frus1969-76v28/d80", "When the study is completed, Munitions Control will")
+
+
+def test_a_court_or_a_firm_named_in_full_is_a_local_body_1972_constitutional_court_1976_international_signal():
+    assert _about_of("frus1969-76ve15p1/d87", "The Constitutional Court has committed") == (
+        DOCS + "frus1969-76ve15p1/d87/organizations/constitutional-court",)
+    assert DOCS + "frus1969-76v28/d80/organizations/international-signal-and-controls-corporation" in _about_of(
+        "frus1969-76v28/d80", "It is our understanding that International Signal")
