@@ -254,10 +254,10 @@ def label_speaker(record: DocumentRecord, start: int, end: int, mentions: Mentio
     if label.lower() in cues.non_speaker_labels or len(_WORDS.findall(label)) > 4:
         return (lend, None) if label.lower() in cues.non_speaker_labels else None
     named = [x for x in mentions.within(start, start + m.end(1))]
-    people = [x for x in named if x.kind in ("person", "organization")]
+    people = _label_speakers(named, start + m.start(1), start + m.end(1))
     if people:
         return lend, agent_of_mentions(record, people, f"speaker label '{label}:'")
-    if named:
+    if named and not any(x.kind == "organization" for x in named):
         return lend, None                          # a place or country: an addressee, not a speaker
     if re.fullmatch(r"[A-Z]{1,3}", label):
         hits = [p for p in record.parties if label in _party_initials(record, p)]
@@ -298,15 +298,39 @@ def initial_speaker(record: DocumentRecord, printed: str, people: DocumentPeople
     return named_agent(named) if named is not None else None
 
 
+def _label_speakers(named: list[Mention], s: int, e: int) -> list[Mention]:
+    """Round 11: the persons a label names, else a body that is the whole label ("State:"); an acronym of an office
+    inside a label with a name ("PM Chou:", PM read as the Bureau of Politico-Military Affairs) is no speaker."""
+    persons = [x for x in named if x.kind == "person"]
+    if persons:
+        return persons
+    bodies = [x for x in named if x.kind == "organization"]
+    return bodies if bodies and bodies[0].start <= s and bodies[-1].end >= e else []
+
+
+# Round 11: a label that is a name ("Duff:", "VM Ch'iao:", "Mrs. Shih:"), with a title or honorific before it.
+_NAME_LABEL = re.compile(r"(?:[A-Z][A-Za-z]{0,11}\.?\s+){0,2}[A-Z][a-z][\w’'-]*(?:[\s-][A-Z][a-z][\w’'-]*)?")
+
+
 def _label_named(label: str, lend: int, people: DocumentPeople | None) -> tuple[int, Agent] | None:
     """A label no mention covers: an initial of one person named in the document ("K:"), a title
-    ("President:"), or a name the document gives in full."""
+    ("President:"), a name the document gives in full, or (round 11) a name the entity layer did not link that
+    opens two or more paragraphs of the document ("Duff:", "VM Ch'iao:"), a person local to the document."""
     if people is None:
         return None
     named = people.initial(label) if re.fullmatch(r"[A-Z]", label) else people.named(label)
-    if named is None or (named.local and people.title(label) is None):
+    if named is None or (named.local and people.title(label) is None and not _recurring_name(label, people)):
         return None
     return lend, named_agent(named)
+
+
+def _recurring_name(label: str, people: DocumentPeople) -> bool:
+    if not _NAME_LABEL.fullmatch(label) or any(w.lower() in people.cues.sentence_starters or w.lower() in people.cues.non_speaker_labels
+                                               for w in _WORDS.findall(label)):
+        return False
+    r = people.record
+    turns = re.findall(r"(?m)^\[?" + re.escape(label) + r":", r.text[r.body_start:r.body_end])
+    return len(turns) >= 2
 
 
 @dataclass(frozen=True)

@@ -115,3 +115,38 @@ def test_the_acting_secretary_a_department_telegram_ties_to_no_name_is_its_signe
     key = "frus1955-57v24/d191"
     assert claim(key, "I would like to assure you that we are at this moment").claimants == (PEOPLE + "106100",)
     assert claim(key, "We will be in touch with you again soon").claimants == (PEOPLE + "106100",)
+
+
+# ------------------------------------------------------------------ labels: persons before office acronyms, names no layer links
+
+def _fixture_claims(name: str):
+    from pathlib import Path
+
+    from ingest.claims import claims_of
+    from ingest.entities import extract_entities
+    from ingest.tei_reader import read_tei
+    record, = read_tei(Path(__file__).resolve().parents[1] / "fixtures" / "claims_round11" / name)
+    extract_entities(record)
+    return record, claims_of(record)
+
+
+def _said(name: str, prefix: str):
+    record, found = _fixture_claims(name)
+    hits = [c for c in found if record.text[c.start:c.end].startswith(prefix)]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def test_a_label_naming_a_person_speaks_for_him_not_for_an_office_acronym_in_it_1972_pm_chou():
+    # "PM Chou: I will be reading it." (Kissinger–Zhou, Beijing; PM is also the Bureau of Politico-Military Affairs):
+    # the turn was Zhou's and the Bureau's together
+    assert _said("frus1969-76ve13-d88.xml", "I will be reading it.").claimants == (PEOPLE + "115035",)
+    assert _said("frus1969-76ve13-d88.xml", "We will give you a copy of our text.").claimants == (PEOPLE + "115035",)
+
+
+def test_a_name_no_layer_links_that_labels_two_or_more_turns_is_their_speaker_1976_kikhia():
+    # "Kikhia: No, we can do it in English. …" in a Kissinger–Kikhia memorandum of conversation: Kikhia's turns went to
+    # Kissinger, the last speaker a label was read for
+    turn = _said("frus1969-76ve09p1-d57.xml", "We were colonized by the Italians.")
+    assert len(turn.claimants) == 1 and turn.claimants[0].endswith("/d57/persons/kikhia")
+    assert _said("frus1969-76ve09p1-d57.xml", "And the indigenous were the Arabs.").claimants == (PEOPLE + "107252",)
