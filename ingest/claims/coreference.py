@@ -30,6 +30,7 @@ _NAME_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+(?!\s+of\b)")
 _CAPITALIZED_PAIR = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+(?=([A-Z][a-z’'-]{2,})\b)")
 
 
+_TWO_LETTERS = re.compile(r"(?<![\w.’'-])[A-Z][a-z](?![\w’'-])")
 _ABBREVIATED = frozenset({"Mr", "Mrs", "Ms", "Dr", "Messrs"})
 _MONTHS_DAYS = frozenset("""January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
@@ -88,6 +89,7 @@ class DocumentPeople:
         Minister-Foreign Minister Ghazzi"): names of people, so "Hafiz stated…" later is that person."""
         r = self.record
         before = {t.split()[-1] for t in titles} | {"mr", "mrs", "ms", "dr", "messrs"}
+        self._title_words = frozenset(before)
         found = _CAPITALIZED_PAIR.finditer(r.text, r.body_start, r.body_end or len(r.text))
         return frozenset(m.group(2) for m in found if m.group(1).lower() in before
                          and m.group(2).lower() not in self.cues.not_person_subjects)
@@ -95,13 +97,21 @@ class DocumentPeople:
     def _printed_name(self, printed: str) -> bool:
         """Round 11: a word the body prints after an honorific or a title on the same line ("Mr. Houdek"), and never
         in lower case ("the War", "Under Secretary", "October" are words, not names)."""
-        if printed not in self.surnames or not printed[1:2].islower() or printed in _MONTHS_DAYS:
+        if not printed[1:2].islower() or printed in _MONTHS_DAYS:
             return False
         if self._lower_words is None:
-            self._lower_words = frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", self.record.text))
+            text = self.record.text
+            self._lower_words = frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", text))
             # "Minister. Under your leadership…": a full stop after a title ends the sentence; after "Mr" it does not
-            self._same_line = frozenset(m.group(2) for m in _CAPITALIZED_PAIR.finditer(self.record.text)
-                                        if "\n" not in m.group(0) and ("." not in m.group(0) or m.group(1) in _ABBREVIATED))
+            same_line = {m.group(2) for m in _CAPITALIZED_PAIR.finditer(text) if m.group(2) in self.surnames
+                         and "\n" not in m.group(0) and ("." not in m.group(0) or m.group(1) in _ABBREVIATED)}
+            # "CIF Generals Li and Tuan", "Messrs. Percy, Cook and Mathias": names after a title in the plural
+            plural = "|".join(sorted(w[:1].upper() + w[1:] + "s" for w in self._title_words if w.isalpha() and not w.endswith("s")))
+            for m in re.finditer(rf"(?<![\w.])(?:{plural}|Messrs\.?)[^\S\n]+((?:[A-Z][a-z’'-]+,\s+)*[A-Z][a-z’'-]+"
+                                 rf"[^\S\n]+and[^\S\n]+[A-Z][a-z’'-]+)", text):
+                same_line.update(w for w in re.findall(r"[A-Z][a-z’'-]+", m.group(1))
+                                 if w.lower() not in self.cues.not_person_subjects)
+            self._same_line = frozenset(same_line)
         return printed.lower() not in self._lower_words and printed in self._same_line
 
     def named_before(self, printed: str) -> bool:
@@ -238,6 +248,12 @@ class DocumentPeople:
                 local = self._local_person(m.group(0), title, m.start(), m.end(), printed)
                 if local is not None:
                     out.append((m.start(), local.iri, local))
+        if printed:          # round 11: a name of two letters the body prints after a title ("Generals Li and Tuan")
+            for m in _TWO_LETTERS.finditer(text, start, end):
+                if self._printed_name(m.group(0)) and not any(a < m.end() and m.start() < b for a, b in covered):
+                    named = Named(self._local(m.group(0)), m.group(0), f"'{m.group(0)}', a name printed after a title", True)
+                    out.append((m.start(), named.iri, named))
+            out.sort(key=lambda x: x[0])
         return out
 
     def _local_person(self, printed: str, title: str | None, start: int, end: int, elsewhere: bool = False) -> Named | None:
@@ -254,7 +270,8 @@ class DocumentPeople:
         word = printed.lower()
         if before is not None:
             how = f"'{before.group(0).strip()} {printed}', a name the entity layer did not link"
-        elif elsewhere and self._printed_name(printed):    # round 11: "Mr. Houdek" earlier, "Houdek" here
+        elif elsewhere and self._printed_name(printed) and (printed in self.surnames or printed in self._same_line):
+            # round 11: "Mr. Houdek" earlier, "Houdek" here
             how = f"'{printed}', printed after an honorific or a title elsewhere in the body, a name the entity layer did not link"
         else:
             return None

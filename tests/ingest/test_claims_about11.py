@@ -31,7 +31,7 @@ def test_a_country_name_the_gazetteer_holds_for_other_years_is_that_country_1948
 
 
 def test_a_glossary_term_for_a_government_by_its_people_or_of_two_states_is_that_country_1970_rtg_1962_gvn():
-    assert _about_of("frus1969-76v20/d138", "Kriangsak emphasized to Li") == (COUNTRIES + "thailand",)   # "Royal Thai Government"
+    assert COUNTRIES + "thailand" in _about_of("frus1969-76v20/d138", "Kriangsak emphasized to Li")   # "Royal Thai Government"
     assert _about_of("frus1961-63v02/d174", "Do not desire approve") == (COUNTRIES + "south-vietnam-1975",)  # "Government of Vietnam"
 
 
@@ -95,3 +95,9 @@ def test_a_court_or_a_firm_named_in_full_is_a_local_body_1972_constitutional_cou
         DOCS + "frus1969-76ve15p1/d87/organizations/constitutional-court",)
     assert DOCS + "frus1969-76v28/d80/organizations/international-signal-and-controls-corporation" in _about_of(
         "frus1969-76v28/d80", "It is our understanding that International Signal")
+
+
+def test_names_after_a_title_in_the_plural_are_persons_where_they_stand_alone_even_of_two_letters_1970_generals_li_and_tuan():
+    # "CIF Generals Li and Tuan" earlier; then "Kriangsak emphasized to Li and Tuan that RTG purchase…"
+    about = _about_of("frus1969-76v20/d138", "Kriangsak emphasized to Li")
+    assert DOCS + "frus1969-76v20/d138/persons/li" in about and DOCS + "frus1969-76v20/d138/persons/tuan" in about
