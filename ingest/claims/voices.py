@@ -257,8 +257,12 @@ def label_speaker(record: DocumentRecord, start: int, end: int, mentions: Mentio
     people = _label_speakers(named, start + m.start(1), start + m.end(1))
     if people:
         return lend, agent_of_mentions(record, people, f"speaker label '{label}:'")
-    if named and not any(x.kind == "organization" for x in named):
+    if any(x.kind in ("country", "place", "region") for x in named):
         return lend, None                          # a place or country: an addressee, not a speaker
+    if label == "P" and known is not None:         # round 11: "P:" for the President the document names
+        president = known.named("President")
+        if president is not None and not president.local:
+            return lend, named_agent(president)
     if re.fullmatch(r"[A-Z]{1,3}", label):
         hits = [p for p in record.parties if label in _party_initials(record, p)]
         if len(hits) == 1:
@@ -309,7 +313,8 @@ def _label_speakers(named: list[Mention], s: int, e: int) -> list[Mention]:
 
 
 # Round 11: a label that is a name ("Duff:", "VM Ch'iao:", "Mrs. Shih:"), with a title or honorific before it.
-_NAME_LABEL = re.compile(r"(?:[A-Z][A-Za-z]{0,11}\.?\s+){0,2}[A-Z][a-z][\w’'-]*(?:[\s-][A-Z][a-z][\w’'-]*)?")
+_NAME_LABEL = re.compile(r"(?:[A-Z][A-Za-z]{0,11}\.?\s+){0,2}[A-Z][’']?[a-z][\w’'-]*(?:[\s-][A-Z][’']?[a-z][\w’'-]*)?"
+                         r"|(?:MR|MRS|MS|DR|MISS|AMB)\.?\s+[A-Z][A-Z’'-]+")
 
 
 def _label_named(label: str, lend: int, people: DocumentPeople | None) -> tuple[int, Agent] | None:
@@ -324,9 +329,14 @@ def _label_named(label: str, lend: int, people: DocumentPeople | None) -> tuple[
     return lend, named_agent(named)
 
 
+# Who speaks for others or for nobody: no speaker of their own.
+_NO_VOICE = frozenset({"interpreter", "translator", "operator", "unidentified", "voice", "voices", "tape", "recording"})
+
+
 def _recurring_name(label: str, people: DocumentPeople) -> bool:
-    if not _NAME_LABEL.fullmatch(label) or any(w.lower() in people.cues.sentence_starters or w.lower() in people.cues.non_speaker_labels
-                                               for w in _WORDS.findall(label)):
+    words = [w.lower() for w in _WORDS.findall(label)]
+    if not _NAME_LABEL.fullmatch(label) or any(w in people.cues.sentence_starters or w in people.cues.non_speaker_labels
+                                               or w in _NO_VOICE for w in words):
         return False
     r = people.record
     turns = re.findall(r"(?m)^\[?" + re.escape(label) + r":", r.text[r.body_start:r.body_end])

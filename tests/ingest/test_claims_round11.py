@@ -150,3 +150,20 @@ def test_a_name_no_layer_links_that_labels_two_or_more_turns_is_their_speaker_19
     turn = _said("frus1969-76ve09p1-d57.xml", "We were colonized by the Italians.")
     assert len(turn.claimants) == 1 and turn.claimants[0].endswith("/d57/persons/kikhia")
     assert _said("frus1969-76ve09p1-d57.xml", "And the indigenous were the Arabs.").claimants == (PEOPLE + "107252",)
+
+
+def test_initials_tagged_as_a_glossary_term_still_name_the_speaker_1964_lbj_dr_rsm_in_notes_of_a_meeting():
+    # McCone's notes of a meeting with President Johnson: "LBJ: Skeptical of view that escalation can help us in morale.",
+    # "DR: Gulf—reprisal specifics are one thing…", "RSM: Definite policy of using leak." (all went to Ball, the last
+    # speaker a label was read for; LBJ is a term of the volume's glossary)
+    name = "frus1964-68v02-d17.xml"
+    assert _said(name, "Skeptical of view that escalation can help us").claimants == (PEOPLE + "106664",)
+    assert _said(name, "Gulf—reprisal specifics are one thing").claimants == (PEOPLE + "111738",)
+    assert _said(name, "Definite policy of using leak.").claimants == (PEOPLE + "108939",)
+
+
+def test_p_labels_the_president_the_document_names_1970_nixon_to_kissinger():
+    # TELCON "The President": "P: I don't object except for one thing. …" (went to Kissinger, the K before it)
+    name = "frus1969-76ve05p1-d159.xml"
+    assert _said(name, "I don't object except for one thing.").claimants == (PEOPLE + "109882",)
+    assert _said(name, "This is a Catholic thing.").claimants == (PEOPLE + "109882",)
