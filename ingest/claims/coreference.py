@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
+from ingest.authorities import authorities
+
+from ..entities.gazetteer import gazetteer
 from ..records import DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .cues import Cues
@@ -28,6 +32,33 @@ _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+(?!\s+of\b)")
 # A capitalized word, then (not consumed, so "Foreign Minister Ghazzi" is tried at "Minister") the name after it.
 _CAPITALIZED_PAIR = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+(?=([A-Z][a-z’'-]{2,})\b)")
+
+
+_CAPITALIZED_NEXT = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?[A-Z][a-z]|-[A-Z]|\s+(?:\d|[A-Z]\b)")
+_ABBREVIATION = re.compile(r"\.[^\S\n]+[A-Z]")          # "Sen. Fulbright": a short word with its period before a name
+_CAPITALIZED_BEFORE = re.compile(r"(?:(?:[A-Z][\w’'.-]*|of|the|a|an)[^\S\n]+|-)$")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;“\"(\n]|\d[.)])\s*$")
+_ADJECTIVE_END = re.compile(r"(?:ish|ese|ian|ean)$")
+# Cities that are also surnames of record, which the cues' capitals leave out on purpose (a question of their own, not one
+# country's): never a person standing alone ("access to Berlin", "a meeting on Berlin").
+_CITIES_OF_THEIR_OWN = frozenset({"Berlin", "Jerusalem"})
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_first_words() -> frozenset[str]:
+    """First words of the gazetteer's names of two or more words ("South" of "South Korea", "New" of "New Zealand")."""
+    return frozenset(k.split()[0] for k in gazetteer() if " " in k)
+
+
+@lru_cache(maxsize=1)
+def _record_surnames() -> frozenset[str]:
+    """The one-word surnames of the authorities' people ("Rabin" of "Rabin, Yitzhak"), as printed."""
+    out = set()
+    for p in authorities().people.values():
+        head = p.sort.split(",")[0].strip()
+        if head and " " not in head and head[1:].islower():
+            out.add(head)
+    return frozenset(out)
 
 
 _TWO_LETTERS = re.compile(r"(?<![\w.’'-])[A-Z][a-z](?![\w’'-])")
@@ -113,6 +144,25 @@ class DocumentPeople:
                                  if w.lower() not in self.cues.not_person_subjects)
             self._same_line = frozenset(same_line)
         return printed.lower() not in self._lower_words and printed in self._same_line
+
+    def _surname_of_record(self, printed: str, start: int, end: int) -> bool:
+        """Round 11: a capitalized word standing alone ("Rabin", "Molotov", "Pignon") that is the surname of a person of
+        the authorities' people (16,000 FRUS persons), never printed in lower case in the document, no place or body
+        the gazetteer holds, and no part of a longer name ("Marshall Plan", "Wilson Dam")."""
+        text = self.record.text
+        if printed not in _record_surnames() or not printed[1:].islower() or printed in _MONTHS_DAYS or gazetteer().get(printed) \
+                or printed in _CITIES_OF_THEIR_OWN:
+            return False
+        word = printed.lower()
+        if word in self.cues.not_person_subjects or printed in self.cues.sentence_starters or word in self.cues.speaker_titles:
+            return False
+        if _CAPITALIZED_NEXT.match(text, end) or _CAPITALIZED_BEFORE.search(text, max(0, start - 30), start) \
+                or (len(printed) <= 4 and _ABBREVIATION.match(text, end)) \
+                or _SENTENCE_OPENS.search(text, max(0, start - 12), start) or _ADJECTIVE_END.search(printed) \
+                or printed in _gazetteer_first_words():
+            return False          # "Minor disturbing element…", "Sen. Fulbright", "Conte-Long", "English", "South and North"
+        self._printed_name(printed)           # fills the document's lower-case words
+        return word not in self._lower_words
 
     def named_before(self, printed: str) -> bool:
         """Whether the body prints this one word as a name after an honorific or a title elsewhere."""
@@ -246,6 +296,9 @@ class DocumentPeople:
                 out.append((m.start(), next(iter(hits)), None))
             elif not hits:
                 local = self._local_person(m.group(0), title, m.start(), m.end(), printed)
+                if local is None and printed and title is None and self._surname_of_record(m.group(0), m.start(), m.end()):
+                    local = Named(self._local(m.group(0)), m.group(0), f"'{m.group(0)}', the surname of a person of the "
+                                  "Office of the Historian's records, standing alone, a name the entity layer did not link", True)
                 if local is not None:
                     out.append((m.start(), local.iri, local))
         if printed:          # round 11: a name of two letters the body prints after a title ("Generals Li and Tuan")

@@ -101,3 +101,15 @@ def test_names_after_a_title_in_the_plural_are_persons_where_they_stand_alone_ev
     # "CIF Generals Li and Tuan" earlier; then "Kriangsak emphasized to Li and Tuan that RTG purchase…"
     about = _about_of("frus1969-76v20/d138", "Kriangsak emphasized to Li")
     assert DOCS + "frus1969-76v20/d138/persons/li" in about and DOCS + "frus1969-76v20/d138/persons/tuan" in about
+
+
+def test_a_surname_of_the_authorities_people_standing_alone_mid_sentence_is_a_person_1969_hitler_and_stalin():
+    # "I have as little use for Hitler as for Stalin.": neither tagged by the editors, both surnames of record
+    assert _about_of("frus1969-76ve05p1/d166", "I have as little use for Hitler") == (
+        DOCS + "frus1969-76ve05p1/d166/persons/hitler", DOCS + "frus1969-76ve05p1/d166/persons/stalin")
+
+
+def test_a_surname_of_record_that_opens_a_sentence_names_a_city_or_ends_an_abbreviation_is_no_person_1949_1961_1970():
+    assert not any("/persons/" in i for i in _about_of("frus1949v07p1/d3", "Minor disturbing element"))      # a sentence opens
+    assert not any("/persons/" in i for i in _about_of("frus1961-63v05/d144", "While Berlin may be put"))    # a city
+    assert _about_of("frus1969-76ve05p1/d236", "There is no problem about Presidential") == ()              # "Conte-Long"
