@@ -40,7 +40,12 @@ _CLOSING = re.compile(r"[.!]\s+(?P<who>[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'
 _HEADING_FROM = re.compile(r"\bFrom\s+(?:the\s+)?(?P<who>.+?)\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _BARE_MEMCON = re.compile(r"(?:\d+\.\s+)?Memorandum of (?:a )?Conversation\s*(?:,|$)")
 _FIRST_PERSON = re.compile(r"(?:^|[\s“\"(])I\s+[a-z]|^\s*[A-Z][\w.’' ]{0,30}:\s", re.MULTILINE)
-_POST = re.compile(r"^(?P<post>(?:Mission|Delegation|Embassy|Legation|Consulate(?:\s+General)?)\s+(?:to|in|at)\s+(?:the\s+)?.+)$")
+_POST = re.compile(r"^(?P<post>(?:Mission|Delegation|Embassy|Legation|Consulate(?:\s+General)?|"
+                   # round 11: "the Central Intelligence Agency Station in Saigon", "the Office of the Permanent
+                   # Representative to the North Atlantic Treaty Organization"
+                   r"(?:[A-Z][\w.]*\s+){0,3}Station|Office\s+of\s+the\s+(?:[A-Z][\w.]*\s+){0,3}Representative)"
+                   r"\s+(?:to|in|at)\s+(?:the\s+)?.+)$")
+_TO = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _people(mentions, s: int, e: int) -> list[Mention]:
@@ -124,7 +129,15 @@ def heading_sender(record: DocumentRecord) -> ClaimAgent | None:
     m = _HEADING_FROM.search(record.heading or "")
     if m is None:
         return None
-    who = m.group("who").strip(" ,")
+    heading = record.heading or ""
+    for to in _TO.finditer(heading, m.start("who")):      # round 11: "From the Delegation to the Conference on the Law
+        found = _sender_body(record, heading[m.start("who"):to.start()].strip(" ,"))   # of the Sea to the Department"
+        if found is not None:
+            return found
+    return None
+
+
+def _sender_body(record: DocumentRecord, who: str) -> ClaimAgent | None:
     entries = gazetteer().get(who)
     if entries:
         year = int(record.date[:4]) if record.date and record.date[:4].isdigit() else None

@@ -173,6 +173,9 @@ def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_bloc
     initials = signed_initials(record, last_block)            # round 11: "JFD" closing Dulles's "I said…", drafted by Greene
     if initials is not None:
         return named_agent(Named(initials.iri, initials.label, initials.how))
+    untagged = _untagged_signature(record, last_block, known)
+    if untagged is not None:
+        return untagged
     note = record.source_note
     drafted = note.drafted_by if note else None
     if note and not drafted:
@@ -182,7 +185,37 @@ def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_bloc
         agent = _drafter(record, mentions, drafted)
         if agent:
             return agent
-    return _heading_by(record, known) or _body_voice(record, mentions, last_block)
+    return _heading_by(record, known) or _unnamed_participant(record, mentions) or _body_voice(record, mentions, last_block)
+
+
+def _short_line(text: str, at: int) -> bool:
+    """A line of a participants list ("Boris Sedov, Counselor, Soviet Embassy"), not narration."""
+    s, e = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    return len(_WORDS.findall(text[s:e if e >= 0 else len(text)])) <= 12
+
+
+_RECORD_OF_TALK = re.compile(r"Conversation|Meeting|Memorandum for the Record|Notes", re.IGNORECASE)
+_I_OR_ME = re.compile(r"(?:^|[\s“\"(])(?:I\s+[a-z]|me\b|my\s)")
+
+
+def _unnamed_participant(record: DocumentRecord, mentions: MentionIndex) -> Agent | None:
+    """Round 11: the "I" of a record of a conversation that names no writer is the one participant named before
+    its first "I"/"me" and never after ("PARTICIPANTS / Dr. Kissinger / Ambassador Dobrynin / Ambassador Dobrynin came to
+    see me…"): a writer calls himself "I"."""
+    if not _RECORD_OF_TALK.search(record.heading or ""):
+        return None
+    end = record.body_end if record.body_end is not None else len(record.text)
+    first = _I_OR_ME.search(record.text, record.body_start, end)
+    if first is None:
+        return None
+    line_start = record.text.rfind("\n", record.body_start, first.start()) + 1
+    before = {m.entity: m for m in mentions.within(record.body_start, max(line_start, record.body_start))
+              if m.kind == "person" and m.entity and _short_line(record.text, m.start)}
+    after = {m.entity for m in mentions.within(first.start(), end) if m.kind == "person"}
+    silent = [m for iri, m in before.items() if iri not in after]
+    if len(silent) != 1:
+        return None
+    return agent_of_mentions(record, silent, "the participant the record names before its first 'I' and never after")
 
 
 # Round 11: "Telegram 64317 From the Department of State…": unsigned, it is the sending body's, not its drafter's.
@@ -206,6 +239,27 @@ def _drafter(record: DocumentRecord, mentions: MentionIndex, drafted: str) -> Ag
     return None
 
 
+_SIGNATURE = re.compile(r"(?:[A-Z][A-Za-z’'-]+\s){0,2}[A-Z][A-Za-z’'-]+")
+
+
+def _untagged_signature(record: DocumentRecord, last_block: tuple[int, int] | None, known: DocumentPeople | None) -> Agent | None:
+    """Round 11: a signature no mention covers ("Herter" closing a Department telegram "approved by Hanes who signed for
+    Herter"): the person the document names so, else, where the source note prints the name too, a person local to it."""
+    if last_block is None or known is None:
+        return None
+    printed = record.text[last_block[0]:last_block[1]].strip()
+    words = [w.lower() for w in _WORDS.findall(printed)]
+    if not _SIGNATURE.fullmatch(printed) or any(w in known.cues.sentence_starters or w in known.cues.non_speaker_labels
+                                                or w in known.cues.not_person_subjects for w in words):
+        return None
+    named = known.named(printed)
+    note = record.source_note.text if record.source_note else ""
+    if named is None or (named.local and not re.search(r"\b" + re.escape(printed) + r"\b", note, re.IGNORECASE)):
+        return None
+    agent = named_agent(named)
+    return Agent(agent.iris, agent.names, f"signed the document ({named.how})", agent.details, kinds=agent.kinds)
+
+
 def _body_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None) -> Agent | None:
     """A surname closing a telegram's last paragraph, else the agency or post of the heading, else the
     Department of State for a memorandum of conversation that names nobody as its writer."""
@@ -224,9 +278,17 @@ def _body_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tupl
 _BY = re.compile(r"\bby\s+(?:the\s+)?(?:Mr\.|Mrs\.|Miss|Dr\.)\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
 
 
+# Round 11: "Memorandum From J.F. Abbott of the Military Intelligence Division … to …" (no author party read).
+_FROM_PERSON = re.compile(r"\bFrom\s+(?P<name>(?:[A-Z]\.\s?){1,3}[A-Z][a-z][\w’'-]+|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w’'-]+)"
+                          r"(?=\s+(?:of|to)\b|,)")
+
+
 def _heading_by(record: DocumentRecord, known: DocumentPeople | None) -> Agent | None:
-    """'Memorandum of Conversation, by Mr. Charlton Ogburn, Jr., …' when the heading yielded no author party."""
+    """'Memorandum of Conversation, by Mr. Charlton Ogburn, Jr., …' when the heading yielded no author party; (round 11)
+    'Memorandum From J.F. Abbott of …', a person's name after 'From' that the heading's parties left out."""
     m = _BY.search(record.heading or "")
+    if m is None and not any(p.role == "author" for p in record.parties):
+        m = _FROM_PERSON.search(record.heading or "")
     named = known.named(m.group(1)) if known is not None and m else None
     if named is None:
         return None

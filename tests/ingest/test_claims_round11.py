@@ -125,14 +125,14 @@ def _fixture_claims(name: str):
     from ingest.claims import claims_of
     from ingest.entities import extract_entities
     from ingest.tei_reader import read_tei
-    record, = read_tei(Path(__file__).resolve().parents[1] / "fixtures" / "claims_round11" / name)
-    extract_entities(record)
-    return record, claims_of(record)
+    for record in read_tei(Path(__file__).resolve().parents[1] / "fixtures" / "claims_round11" / name):
+        extract_entities(record)
+        yield record, claims_of(record)
 
 
 def _said(name: str, prefix: str):
-    record, found = _fixture_claims(name)
-    hits = [c for c in found if record.text[c.start:c.end].startswith(prefix)]
+    """The one claim of the fixture's documents whose text starts with `prefix`."""
+    hits = [c for record, found in _fixture_claims(name) for c in found if record.text[c.start:c.end].startswith(prefix)]
     assert len(hits) == 1, hits
     return hits[0]
 
@@ -167,3 +167,36 @@ def test_p_labels_the_president_the_document_names_1970_nixon_to_kissinger():
     name = "frus1969-76ve05p1-d159.xml"
     assert _said(name, "I don't object except for one thing.").claimants == (PEOPLE + "109882",)
     assert _said(name, "This is a Catholic thing.").claimants == (PEOPLE + "109882",)
+
+
+# ------------------------------------------------------------------ the writer: untagged signers, sending posts, the "I" of a memcon
+
+def test_a_surname_no_mention_covers_under_a_department_telegram_signs_it_1958_herter():
+    # "…Embassy should approach French with … / Herter" (source note: "approved by Murphy who signed for Herter")
+    turn = _said("frus1958-60v02-d43-d337.xml", "Unless it perceives over-riding objections, Embassy should approach French")
+    assert len(turn.claimants) == 1 and turn.claimants[0].endswith("/d43/persons/herter")
+
+
+def test_a_heading_with_to_twice_sends_from_the_longer_post_1958_delegation_to_the_conference_on_the_law_of_the_sea():
+    turn = _said("frus1958-60v02-d43-d337.xml", "Drew just back from London seeing Rab Butler and Lord Home.")
+    assert turn.claimants[0].endswith("/d337/organizations/delegation-to-the-conference-on-the-law-of-the-sea")
+
+
+def test_a_telegram_from_a_cia_station_is_the_station_s_1963_saigon():
+    # "Telegram From the Central Intelligence Agency Station in Saigon to the Agency": its writer's sentences were dropped
+    turn = _said("frus1961-63v04-d49.xml", "So far we would call contest draw.")
+    assert turn.claimants[0].endswith("/d49/organizations/central-intelligence-agency-station-in-saigon")
+
+
+def test_the_i_of_a_memorandum_of_conversation_naming_no_writer_is_the_participant_never_named_after_1970_kissinger():
+    # "PARTICIPANTS / Ambassador Anatoliy Dobrynin / Dr. Henry A. Kissinger / Dobrynin opened the conversation by
+    # asking… I said, “Yes, …”": the writer's sentences were dropped
+    assert _said("frus1969-76v12-d145.xml", "I said we had taken the communication from the Soviet Government").claimants \
+        == (KISSINGER,)
+
+
+def test_a_person_named_after_from_in_the_heading_writes_the_memorandum_1918_j_f_abbott():
+    # "Memorandum From J.F. Abbott of the Military Intelligence Division, Department of War General Staff to Francis
+    # Churchill Williams…": no author party was read, and the memorandum's own sentences were dropped
+    turn = claim("frus1917-72PubDip/d33", "During the past winter there was shown throughout Japan the film")
+    assert turn is not None and turn.claimants[0].endswith("/d33/persons/j-f-abbott")
