@@ -18,6 +18,7 @@ These readings are the claims layer's: the record's mentions are not changed, an
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -100,20 +101,47 @@ def _unlinked_countries(record: DocumentRecord, mentions: list[Mention], linked:
 def _untagged_countries(record: DocumentRecord, taken: list[tuple[int, int]], person_words: set[str]) -> list[Mention]:
     text = record.text
     end = record.body_end if record.body_end is not None else len(text)
+    year = _year(record)
+    if year is None:
+        return []
+    names = _names_of_other_times(year)
+    body = text[record.body_start:end]
     out: list[Mention] = []
-    for c in _NAME.finditer(text, record.body_start, end):
-        spans = [(c.start(), c.end())] if c.group(2) else []
-        spans.append((c.start(1), c.end(1)))
-        for s, e in spans:
-            surface = text[s:e]
-            if surface.lower() in person_words or any(a < e and s < b for a, b in taken):
-                continue
-            found = _of_another_time(record, surface, s, e)
-            if found is not None:
-                out.append(_mention(record, s, e, found, f"'{surface}' is a name the gazetteer holds for other years: "
-                                                         "the country of that name nearest in time"))
-                break
+    for word in sorted(set(_CAPITALIZED.findall(body)) & names.keys()):     # a plain scan first: cheap
+        for surface in names[word]:
+            at = text.find(surface, record.body_start, end)
+            while at >= 0:
+                s, e = at, at + len(surface)
+                at = text.find(surface, e, end)
+                if _word(text, s - 1) or _word(text, e) or surface.lower() in person_words or _covered(taken, s, e) \
+                        or any(m.start <= s and e <= m.end for m in out):
+                    continue
+                found = _of_another_time(record, surface, s, e)
+                if found is not None:
+                    out.append(_mention(record, s, e, found, f"'{surface}' is a name the gazetteer holds for other years: "
+                                                             "the country of that name nearest in time"))
     return out
+
+
+_CAPITALIZED = re.compile(r"[A-Z][a-z]+")
+
+
+@lru_cache(maxsize=64)
+def _names_of_other_times(year: int) -> dict[str, tuple[str, ...]]:
+    """The gazetteer's country names that no entry holds at `year` ("Korea" after 1948, "Siam" after 1939), by their
+    first word, longest first ("South Korea" before "South")."""
+    out: dict[str, list[str]] = {}
+    for name, entries in gazetteer().items():
+        countries = [e for e in entries if e.kind == "country"]
+        if countries and len(countries) == len(entries) and not any(e.y0 <= year <= e.y1 for e in countries) \
+                and any(e.key != "-" and e.form != "base" for e in countries) and name[:1].isupper() and name[1:2].islower():
+            out.setdefault(re.split(r"[ -]", name)[0], []).append(name)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _covered(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    i = bisect.bisect_left(taken, (e, e))
+    return any(a < e and s < b for a, b in taken[max(0, i - 8):i])
 
 
 def _term_countries(record: DocumentRecord, mentions: list[Mention], linked: set[str]) -> list[Mention]:
@@ -172,7 +200,7 @@ def _head_first(heads: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'-])(?:{names})\s+(?:of|for)\s+(?:the\s+)?(?P<tail>{_CAPS})(?![\w’'-])")
 
 
-_HEAD_LAST_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAPS}\s+(?:{'|'.join(_HEAD_LAST)}))(?![\w’'-])")
+_HEAD_LAST_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_CAPS}\s+(?:{'|'.join(_HEAD_LAST)}))$")
 
 
 def _full_bodies(record: DocumentRecord, mentions: list[Mention], heads: frozenset[str]) -> list[Mention]:
@@ -181,14 +209,29 @@ def _full_bodies(record: DocumentRecord, mentions: list[Mention], heads: frozens
     text = record.text
     end = record.body_end if record.body_end is not None else len(text)
     found: list[tuple[int, int, str]] = []
-    for c in _head_first(heads | {"Bank", "Court"}).finditer(text, record.body_start, end):
-        found.append((c.start(), c.end(), c.group("tail")))
-    for c in _HEAD_LAST_NAME.finditer(text, record.body_start, end):
-        words = c.group("name").split()
-        while words and (words[0] in _NOT_OPENING or words[0] in ("and", "of", "the")):
-            words = words[1:]
-        if len(words) >= 2:
-            found.append((c.end() - len(" ".join(words)), c.end(), ""))
+    if " of " in text or " for " in text:
+        first = _head_first(heads | {"Bank", "Court"})
+        for head in heads | {"Bank", "Court"}:            # a plain search for each head noun, then the pattern there
+            at = text.find(head + " ", record.body_start, end)
+            while at >= 0:
+                c = first.match(text, at, end)
+                if c and not _word(text, at - 1):
+                    found.append((c.start(), c.end(), c.group("tail")))
+                at = text.find(head + " ", at + len(head), end)
+    for head in _HEAD_LAST:
+        at = text.find(" " + head, record.body_start, end)
+        while at >= 0:
+            stop = at + len(head) + 1
+            lo = max(record.body_start, at - 120)
+            c = None if _word(text, stop) else _HEAD_LAST_NAME.search(text[lo:stop])
+            at = text.find(" " + head, stop, end)
+            if c is None or (c.start() == 0 and _word(text, lo - 1)):
+                continue
+            words = c.group("name").split()
+            while words and (words[0] in _NOT_OPENING or words[0] in ("and", "of", "the")):
+                words = words[1:]
+            if len(words) >= 2:
+                found.append((stop - len(" ".join(words)), stop, ""))
     base = iris.document_iri(record.volume.id, record.doc_id)
     out: list[Mention] = []
     for s, e, tail in found:

@@ -61,6 +61,9 @@ def _record_surnames() -> frozenset[str]:
     return frozenset(out)
 
 
+_PLURAL_TITLE_NAMES = re.compile(r"(?<![\w.])(Messrs|[A-Z][a-z]+s)\.?[^\S\n]+((?:[A-Z][a-z’'-]+,\s+)*[A-Z][a-z’'-]+"
+                                 r"[^\S\n]+and[^\S\n]+[A-Z][a-z’'-]+)")
+_CAP_WORD = re.compile(r"[A-Z][a-z’'-]+")
 _TWO_LETTERS = re.compile(r"(?<![\w.’'-])[A-Z][a-z](?![\w’'-])")
 _ABBREVIATED = frozenset({"Mr", "Mrs", "Ms", "Dr", "Messrs"})
 _MONTHS_DAYS = frozenset("""January February March April May June July August September October November December
@@ -90,7 +93,8 @@ class DocumentPeople:
 
     def __init__(self, record: DocumentRecord, cues: Cues):
         self.record, self.cues = record, cues
-        self._lower_words: frozenset[str] | None = None
+        self._lower_seen: dict[str, bool] = {}
+        self._plural: frozenset[str] | None = None
         self._same_line: frozenset[str] = frozenset()
         self.by_word: dict[str, dict[str, str]] = {}
         self.by_title: dict[str, dict[str, str]] = {}
@@ -121,29 +125,39 @@ class DocumentPeople:
         r = self.record
         before = {t.split()[-1] for t in titles} | {"mr", "mrs", "ms", "dr", "messrs"}
         self._title_words = frozenset(before)
-        found = _CAPITALIZED_PAIR.finditer(r.text, r.body_start, r.body_end or len(r.text))
-        return frozenset(m.group(2) for m in found if m.group(1).lower() in before
-                         and m.group(2).lower() not in self.cues.not_person_subjects)
+        found = [m for m in _CAPITALIZED_PAIR.finditer(r.text, r.body_start, r.body_end or len(r.text))
+                 if m.group(1).lower() in before and m.group(2).lower() not in self.cues.not_person_subjects]
+        # round 11: on one line, and no full stop after a title ("Minister. Under your leadership…" opens a sentence)
+        self._same_line = frozenset(m.group(2) for m in found if "\n" not in m.group(0)
+                                    and ("." not in m.group(0) or m.group(1) in _ABBREVIATED))
+        return frozenset(m.group(2) for m in found)
 
     def _printed_name(self, printed: str) -> bool:
-        """Round 11: a word the body prints after an honorific or a title on the same line ("Mr. Houdek"), and never
-        in lower case ("the War", "Under Secretary", "October" are words, not names)."""
+        """Round 11: a word the body prints after an honorific or a title on the same line ("Mr. Houdek"), or after a
+        title in the plural ("CIF Generals Li and Tuan"), and never in lower case ("the War", "Under Secretary",
+        "October" are words, not names)."""
         if not printed[1:2].islower() or printed in _MONTHS_DAYS:
             return False
-        if self._lower_words is None:
-            text = self.record.text
-            self._lower_words = frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", text))
-            # "Minister. Under your leadership…": a full stop after a title ends the sentence; after "Mr" it does not
-            same_line = {m.group(2) for m in _CAPITALIZED_PAIR.finditer(text) if m.group(2) in self.surnames
-                         and "\n" not in m.group(0) and ("." not in m.group(0) or m.group(1) in _ABBREVIATED)}
-            # "CIF Generals Li and Tuan", "Messrs. Percy, Cook and Mathias": names after a title in the plural
-            plural = "|".join(sorted(w[:1].upper() + w[1:] + "s" for w in self._title_words if w.isalpha() and not w.endswith("s")))
-            for m in re.finditer(rf"(?<![\w.])(?:{plural}|Messrs\.?)[^\S\n]+((?:[A-Z][a-z’'-]+,\s+)*[A-Z][a-z’'-]+"
-                                 rf"[^\S\n]+and[^\S\n]+[A-Z][a-z’'-]+)", text):
-                same_line.update(w for w in re.findall(r"[A-Z][a-z’'-]+", m.group(1))
-                                 if w.lower() not in self.cues.not_person_subjects)
-            self._same_line = frozenset(same_line)
-        return printed.lower() not in self._lower_words and printed in self._same_line
+        if printed not in self._same_line and printed not in self._plural_names():
+            return False
+        return not self._in_lower_case(printed)
+
+    def _plural_names(self) -> frozenset[str]:
+        """Names printed after a title in the plural ("CIF Generals Li and Tuan", "Messrs. Percy, Cook and Mathias")."""
+        if self._plural is None:
+            r = self.record
+            self._plural = frozenset(
+                w for m in _PLURAL_TITLE_NAMES.finditer(r.text, r.body_start, r.body_end or len(r.text))
+                if m.group(1) == "Messrs" or m.group(1)[:-1].lower() in self._title_words
+                for w in _CAP_WORD.findall(m.group(2)) if w.lower() not in self.cues.not_person_subjects)
+        return self._plural
+
+    def _in_lower_case(self, word: str) -> bool:
+        """Whether the document prints the word in lower case somewhere ("war", "under")."""
+        low = word.lower()
+        if low not in self._lower_seen:
+            self._lower_seen[low] = re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", self.record.text) is not None
+        return self._lower_seen[low]
 
     def _surname_of_record(self, printed: str, start: int, end: int) -> bool:
         """Round 11: a capitalized word standing alone ("Rabin", "Molotov", "Pignon") that is the surname of a person of
@@ -161,8 +175,7 @@ class DocumentPeople:
                 or _SENTENCE_OPENS.search(text, max(0, start - 12), start) or _ADJECTIVE_END.search(printed) \
                 or printed in _gazetteer_first_words():
             return False          # "Minor disturbing element…", "Sen. Fulbright", "Conte-Long", "English", "South and North"
-        self._printed_name(printed)           # fills the document's lower-case words
-        return word not in self._lower_words
+        return not self._in_lower_case(printed)
 
     def named_before(self, printed: str) -> bool:
         """Whether the body prints this one word as a name after an honorific or a title elsewhere."""
@@ -301,7 +314,8 @@ class DocumentPeople:
                                   "Office of the Historian's records, standing alone, a name the entity layer did not link", True)
                 if local is not None:
                     out.append((m.start(), local.iri, local))
-        if printed:          # round 11: a name of two letters the body prints after a title ("Generals Li and Tuan")
+        if printed and any(len(w) == 2 for w in self._plural_names()):
+            # round 11: a name of two letters the body prints after a title ("Generals Li and Tuan")
             for m in _TWO_LETTERS.finditer(text, start, end):
                 if self._printed_name(m.group(0)) and not any(a < m.end() and m.start() < b for a, b in covered):
                     named = Named(self._local(m.group(0)), m.group(0), f"'{m.group(0)}', a name printed after a title", True)
@@ -323,7 +337,7 @@ class DocumentPeople:
         word = printed.lower()
         if before is not None:
             how = f"'{before.group(0).strip()} {printed}', a name the entity layer did not link"
-        elif elsewhere and self._printed_name(printed) and (printed in self.surnames or printed in self._same_line):
+        elif elsewhere and self._printed_name(printed):
             # round 11: "Mr. Houdek" earlier, "Houdek" here
             how = f"'{printed}', printed after an honorific or a title elsewhere in the body, a name the entity layer did not link"
         else:
