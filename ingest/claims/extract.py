@@ -801,7 +801,8 @@ class _Extractor:
             return speech       # round 9: "From the viewpoint of the Department, however, …" names the view's holder
         if (speech.claim_type != "report" or speaker is None or "person" not in speaker.kinds
                 or (voice is not None and speaker.iris == voice.iris)
-                or not speech.agent.kinds or "person" in speech.agent.kinds):
+                or (voice is not None and speech.agent.iris == voice.iris)    # round 11: "We reminded Kriangsak…" by
+                or not speech.agent.kinds or "person" in speech.agent.kinds):   # the writing post: its own words
             return speech
         bodies = ", ".join(speech.agent.names)
         state.relaying = True

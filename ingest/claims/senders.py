@@ -45,6 +45,7 @@ _POST = re.compile(r"^(?P<post>(?:Mission|Delegation|Embassy|Legation|Consulate(
                    # Representative to the North Atlantic Treaty Organization"
                    r"(?:[A-Z][\w.]*\s+){0,3}Station|Office\s+of\s+the\s+(?:[A-Z][\w.]*\s+){0,3}Representative)"
                    r"\s+(?:to|in|at)\s+(?:the\s+)?.+)$")
+_FROM_ALONE = re.compile(r"\bFrom\s+(?:the\s+)?(?P<who>[^\[,;]+?)\s*(?:\[|,|;|$)")
 _TO = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -128,13 +129,20 @@ def heading_sender(record: DocumentRecord) -> ClaimAgent | None:
     document ("the Mission to the United Nations")."""
     m = _HEADING_FROM.search(record.heading or "")
     if m is None:
-        return None
+        return _heading_from_alone(record)
     heading = record.heading or ""
     for to in _TO.finditer(heading, m.start("who")):      # round 11: "From the Delegation to the Conference on the Law
         found = _sender_body(record, heading[m.start("who"):to.start()].strip(" ,"))   # of the Sea to the Department"
         if found is not None:
             return found
     return None
+
+
+def _heading_from_alone(record: DocumentRecord) -> ClaimAgent | None:
+    """Round 11: "Telegram From the Embassy in Thailand [text not declassified]": a sender the heading names without
+    a recipient after it."""
+    m = _FROM_ALONE.search(record.heading or "")
+    return _sender_body(record, m.group("who").strip(" ,")) if m else None
 
 
 def _sender_body(record: DocumentRecord, who: str) -> ClaimAgent | None:

@@ -200,3 +200,20 @@ def test_a_person_named_after_from_in_the_heading_writes_the_memorandum_1918_j_f
     # Churchill Williams…": no author party was read, and the memorandum's own sentences were dropped
     turn = claim("frus1917-72PubDip/d33", "During the past winter there was shown throughout Japan the film")
     assert turn is not None and turn.claimants[0].endswith("/d33/persons/j-f-abbott")
+
+
+def test_prepared_by_in_the_source_note_names_the_writer_of_a_first_person_memorandum_1962_thompson():
+    # "Memorandum for the Files … By direction of the President, I made the following statement to Ambassador Dobrynin
+    # today:" (source note: "Prepared by Thompson."): the memorandum's sentences were dropped
+    turn = claim("frus1961-63v06/d86", "By direction of the President, I made the following statement")
+    assert turn is not None and turn.claimants == (PEOPLE + "113537",)      # Llewellyn E. Thompson
+
+
+def test_a_heading_naming_its_sender_and_no_recipient_sends_from_that_post_and_its_we_is_the_post_1971_bangkok():
+    # "Telegram From the Embassy in Thailand [text not declassified]": "…Kriangsak asked that we consult with appropriate
+    # USG authorities…. We reminded Kriangsak that per previous statements…" (the post's sentences were dropped, and its
+    # "We reminded" ran on as Kriangsak's)
+    key = "frus1969-76v20/d138"
+    reminded = claim(key, "We reminded Kriangsak that per previous statements")
+    assert reminded.claimants[0].endswith("/d138/organizations/embassy-in-thailand")
+    assert claim(key, "We added that as of now, however, policy decision").claimants == reminded.claimants
