@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from ..records import Claim, DocumentRecord
+from ..records import Claim, ClaimAgent, DocumentRecord
 
-__all__ = ["GoldClaim", "load_gold", "load_split", "locate", "Evaluation", "evaluate", "names_of_entities"]
+__all__ = ["GoldClaim", "load_gold", "load_split", "locate", "Evaluation", "evaluate", "names_of_entities",
+           "annotation_as_claims"]
 
 
 @dataclass(frozen=True)
@@ -259,3 +260,25 @@ def evaluate(record: DocumentRecord, gold: list[GoldClaim], claims: list[Claim])
             got = "; ".join(sorted(min(n, key=len) for n in sys_about)) or "-"
             ev.wrong_about.append(f"{key} gold {'; '.join(a[0] for a in g.about) or '-'} / got {got}: {g.text[:50]!r}")
     return ev
+
+
+def annotation_as_claims(record: DocumentRecord, rows: list[GoldClaim]) -> list[Claim]:
+    """A second annotator's rows for `record`, as claims that `evaluate` scores against the first's.
+
+    Agreement between annotators is then measured with the very matching the system's figures use:
+    each named entity becomes a pseudo-IRI known by its alternative names. Rows that are not claims,
+    or whose text is not in the document, give no claim.
+    """
+    key = f"{record.volume.id}/{record.doc_id}"
+    claims: list[Claim] = []
+    for g in rows:
+        where = locate(record.text, g.text) if g.document == key and g.claim_type != "none" else None
+        if where is None:
+            continue
+        agents = tuple(ClaimAgent(f"annotation:{'|'.join(alts)}", label=alt) for alts in g.claimants for alt in alts)
+        about = tuple(ClaimAgent(f"annotation:{'|'.join(alts)}", label=alt) for alts in g.about for alt in alts)
+        claims.append(Claim(where[0], where[1], g.claim_type,
+                            tuple(f"annotation:{'|'.join(alts)}" for alts in g.claimants),
+                            tuple(f"annotation:{'|'.join(alts)}" for alts in g.about),
+                            method="annotation", agents=agents, about_local=about))
+    return claims
