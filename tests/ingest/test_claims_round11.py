@@ -217,3 +217,10 @@ def test_a_heading_naming_its_sender_and_no_recipient_sends_from_that_post_and_i
     reminded = claim(key, "We reminded Kriangsak that per previous statements")
     assert reminded.claimants[0].endswith("/d138/organizations/embassy-in-thailand")
     assert claim(key, "We added that as of now, however, policy decision").claimants == reminded.claimants
+
+
+def test_more_verbs_of_saying_of_memoranda_of_conversation_1957_1961_1964_made_it_clear_pointed_to_apologized():
+    # the drafter's narration before: Whitehouse's, Katz's, Bracken's
+    assert claim("frus1955-57v10/d167", "He made it clear that we felt it most important").claimants == (PEOPLE + "103488",)      # Dillon
+    assert claim("frus1961-63v16/d31", "Mr. Kohler pointed to the requirement of the law").claimants == (PEOPLE + "107327",)      # Kohler
+    assert claim("frus1964-68v16/d51", "The Secretary apologized for taking up a matter").claimants == (PEOPLE + "111738",)
