@@ -66,6 +66,11 @@ _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|B
                            r"(?:(?:From|After|In|On|At|For|Given|Having|Judging)\s[^,;:()“”\"]{3,80},\s+)?I\s"
                            # round 11: the writer addressing the reader ("As you will recall the Executive Order is…")
                            r"|[\s“\"(—–-]*As\s+you\s+(?:will\s+|may\s+|well\s+|of\s+course\s+)?(?:recall|know|remember|are\s+aware)\b")
+# Round 11: the meeting itself as the subject ("After laughter died down, this led to a discussion about…", "The matter
+# was left up in the air there.", "The meeting ended at…"): the recorder's narration, not the last speaker's report.
+_MEETING_NARRATED = re.compile(r"[\s“\"(—–-]*(?:(?:After|When|At|With)\s[^,;:]{1,50},\s+)?(?:[Tt]his|[Tt]hat|[Tt]he\s+(?:matter|discussion|"
+                               r"meeting|conversation|session|call|talk|luncheon|dinner))\s+(?:then\s+)?(?:led|ended|was\s+left|"
+                               r"was\s+adjourned|adjourned|concluded|closed|broke\s+up|turned\s+to|lasted)\b")
 _SECRETARY_TITLE = re.compile(r"(?:the\s+)?(?:Acting\s+)?Secretary(?:\s+of\s+State)?", re.IGNORECASE)
 # A title opening a sentence ("Prime Minister in frank discussion with … stated"), and what ends its clause.
 _TITLE_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=\s)")
@@ -989,6 +994,8 @@ class _Extractor:
             # (after words spoken, "Gromyko said…. Khrushchev was in a difficult position." goes on as his report)
         if state.report is not None and voice is not None and _WRITER_TELEGRAPHESE.match(text) and not self.transcript:
             state.report = None      # round 9: "Believe commission should be more broadly representative…" is the writer's
+        if state.report is not None and _MEETING_NARRATED.match(text):
+            state.report = None      # round 11: "The matter was left up in the air there.": the recorder narrates the meeting
         if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):
             state.report = None      # "I had made appointment…" after "King Hussein … said": the writer's own narration
         if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):

@@ -224,3 +224,12 @@ def test_more_verbs_of_saying_of_memoranda_of_conversation_1957_1961_1964_made_i
     assert claim("frus1955-57v10/d167", "He made it clear that we felt it most important").claimants == (PEOPLE + "103488",)      # Dillon
     assert claim("frus1961-63v16/d31", "Mr. Kohler pointed to the requirement of the law").claimants == (PEOPLE + "107327",)      # Kohler
     assert claim("frus1964-68v16/d51", "The Secretary apologized for taking up a matter").claimants == (PEOPLE + "111738",)
+
+
+def test_the_meeting_itself_narrated_is_the_recorder_s_not_the_last_speaker_s_1963_staff_meeting():
+    # William Y. Smith's record of the White House staff meeting: "Carl Kaysen … said he believed it was preferable to give
+    # them a line…. The matter was left up in the air there." (went on as Kaysen's report)
+    key = "frus1961-63v04/d87"
+    left = claim(key, "The matter was left up in the air there.")
+    assert left.claimants == (PEOPLE + "112676",) and left.claim_type == "report"
+    assert claim(key, "After laughter died down, this led to a discussion").claimants == (PEOPLE + "112676",)
