@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
-from .about import about_readings
+from .about import about_readings, geographic_names
 from .bodies import with_bodies
 from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
@@ -71,6 +71,10 @@ _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|B
 _MEETING_NARRATED = re.compile(r"[\s“\"(—–-]*(?:(?:After|When|At|With)\s[^,;:]{1,50},\s+)?(?:[Tt]his|[Tt]hat|[Tt]he\s+(?:matter|discussion|"
                                r"meeting|conversation|session|call|talk|luncheon|dinner))\s+(?:then\s+)?(?:led|ended|was\s+left|"
                                r"was\s+adjourned|adjourned|concluded|closed|broke\s+up|turned\s+to|lasted)\b")
+# Round 11: "Middleton and I concur…", "The Ambassador and I agree that…": a view the writer shares with another.
+_JOINT_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Bb]oth\s+)?(?:[Tt]he\s+)?(?P<who>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)"
+                         r"\s+and\s+I\s+(?:(?:both|also|fully|entirely|completely|strongly)\s+)?(?P<verb>concur|agree|believe|feel|think|"
+                         r"consider|are\s+agreed|are\s+convinced|are\s+of\s+the\s+opinion|share)\b")
 _SECRETARY_TITLE = re.compile(r"(?:the\s+)?(?:Acting\s+)?Secretary(?:\s+of\s+State)?", re.IGNORECASE)
 # A title opening a sentence ("Prime Minister in frank discussion with … stated"), and what ends its clause.
 _TITLE_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=\s)")
@@ -224,6 +228,7 @@ class _State:
 
 class _Extractor:
     _about_index: MentionIndex | None = None
+    _geo_inside: set[int] | None = None
 
     def __init__(self, record: DocumentRecord, cues: Cues):
         self.r = record
@@ -355,6 +360,7 @@ class _Extractor:
         if s < self.routing_end:
             skip.update(id(m) for m in inside if m.start < self.routing_end)     # round 9: "For Sisson from Creel: …"
         local: dict[str, ClaimAgent] = {}
+        skip.update(self._about_readings_inside())          # round 11: "India" in "the Indian Ocean"
         for m in inside:
             if id(m) not in skip and m.entity and m.kind in ABOUT_KINDS:
                 if m.method == "own-post" and m.entity in claimants:
@@ -372,7 +378,7 @@ class _Extractor:
         for m in self._about_readings().within(s, e):     # round 11: "Germany" in 1961, "Korea" in 1955, "RTG"
             if m.entity not in claimants and not any(a < m.end and m.start < b for a, b in skipped):
                 found.append((m.start, m.entity))
-                if m.method == "about-body":             # a body local to the document, described by the claim's graph
+                if m.method in ("about-body", "about-place"):     # local to the document, described by the claim's graph
                     local.setdefault(m.entity, ClaimAgent(iri=m.entity, label=m.label, kind=m.kind, local=True))
         if self.initials:
             for x in _LONE_INITIAL.finditer(self.text, s, e):
@@ -397,6 +403,12 @@ class _Extractor:
             if iri not in out:
                 out.append(iri)
         return tuple(out), tuple(local.values())
+
+    def _about_readings_inside(self) -> set[int]:
+        """The ids of the country and region mentions inside the name of a sea, a strait or a gulf, once per document."""
+        if self._geo_inside is None:
+            self._geo_inside = geographic_names(self.r, self.mentions.items)[1]
+        return self._geo_inside
 
     def _about_readings(self) -> MentionIndex:
         """Countries and persons the entity layer leaves unlinked, read for `about` only (ingest/claims/about.py), once
@@ -959,11 +971,32 @@ class _Extractor:
                 state.report = None     # "Our European Bureau is in favor of…. It is my own personal belief…"
         return speech
 
+    def _joint_with_writer(self, s: int, text: str, voice: Agent | None, state: _State) -> _Decision | None:
+        """Round 11: "Middleton and I concur conditions for introduction of UK–US forces … are distinctly not propitious.":
+        a view the writer holds with another person is both's, and so are the sentences that go on with it."""
+        m = _JOINT_VIEW.match(text)
+        if m is None or voice is None or len(voice.iris) != 1:
+            return None
+        named = [x for x in self.mentions.within(s + m.start("who"), s + m.end("who")) if x.kind == "person"]
+        other = agent_of_mentions(self.r, named[:1], "") if named else None
+        if other is None and self.people is not None and not m.group("who").startswith(("He", "She", "They", "We")):
+            found = self.people.named(m.group("who"))
+            other = named_agent(found) if found is not None else None
+        if other is None or other.iris == voice.iris:
+            return None
+        joint = Agent(voice.iris + other.iris, voice.names + other.names, f"the writer and {', '.join(other.names)}, together",
+                      voice.details + other.details, other.mentions, voice.kinds + other.kinds)
+        state.report, state.held_view = joint, True
+        return _Decision("assessment", joint, m.group("verb"), 0.6, f"a view the writer holds with {', '.join(other.names)}")
+
     def classify(self, s: int, e: int, block: Block, first_in_block: bool, state: _State) -> _Decision | None:
         text = self._outside_quotes(s, e)
         voice = self.voice_for(block, state)
         lead = re.match(r"[A-Za-z’']+", text.lstrip(" “\"(—–-"))
         imperative = bool(lead and lead.group(0)[0].isupper() and lead.group(0).lower() in self.cues.imperatives)
+        joint = self._joint_with_writer(s, text, voice, state)
+        if joint is not None:
+            return joint
         speech = None if imperative else self._speech(s, e, block, state)   # "Don't worry … because he wants aid."
         if voice is not None and self.post_kind and self._own_post_opens(text):
             # round 9: "Embassy officer pointed out to Ileo…", "Embassy, however, is of opinion…" in the Embassy's

@@ -541,6 +541,17 @@ def _addressee(record: DocumentRecord, pre: str, named: list[Mention]) -> Subjec
     return Subject("agent", agent, agent.how)
 
 
+def _first_addressee_or_relative(record: DocumentRecord, sent_start: int, verb_start: int, pre: str,
+                                 mentions: MentionIndex) -> Subject | None:
+    """'I said', 'You asked' (round 11: the addressee), 'De Gaulle, who stated'."""
+    if _FIRST.search(pre):
+        return Subject("first", how="first person")
+    addressee = _addressee(record, pre, mentions.within(sent_start, verb_start))
+    if addressee is not None:
+        return addressee
+    return _relative_subject(record, sent_start, pre, mentions)
+
+
 def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_end: int, mentions: MentionIndex,
                  pronoun_ref: Agent | None, quote_frame: bool = False, people: DocumentPeople | None = None) -> Subject | None:
     """Who is the subject of the reporting verb at text[verb_start:verb_end]."""
@@ -551,14 +562,9 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         return None                     # "the United States", "Notes": a name, not a verb
     if _DETERMINER.search(pre) or _PASSIVE.search(pre) or re.search(r"['’]s\s+$", pre):
         return None                     # "the proposed agreement", "he was told", "Gromyko's remarks"
-    if _FIRST.search(pre):
-        return Subject("first", how="first person")
-    addressee = _addressee(record, pre, mentions.within(sent_start, verb_start))
-    if addressee is not None:
-        return addressee
-    relative = _relative_subject(record, sent_start, pre, mentions)
-    if relative is not None:
-        return relative
+    known_subject = _first_addressee_or_relative(record, sent_start, verb_start, pre, mentions)
+    if known_subject is not None:
+        return known_subject
     opening = _speakers(mentions.within(sent_start, verb_start))[:1]
     if opening and opening[0].kind == "person" and re.fullmatch(r"\W*(?:[A-Z][a-z]+\.?\s+)?", text[sent_start:opening[0].start]) \
             and _NAME_ASIDE.fullmatch(text, opening[0].end, verb_start):

@@ -233,3 +233,10 @@ def test_the_meeting_itself_narrated_is_the_recorder_s_not_the_last_speaker_s_19
     left = claim(key, "The matter was left up in the air there.")
     assert left.claimants == (PEOPLE + "112676",) and left.claim_type == "report"
     assert claim(key, "After laughter died down, this led to a discussion").claimants == (PEOPLE + "112676",)
+
+
+def test_a_view_the_writer_holds_with_another_person_is_both_s_and_goes_on_1958_middleton_and_i_concur():
+    key = "frus1958-60v11/d47"
+    both = (PEOPLE + "108779", PEOPLE + "109121")      # McClintock (the signer), Middleton
+    assert claim(key, "Middleton and I concur conditions for introduction").claimants == both
+    assert claim(key, "There are no foreign forces engaged which can be easily").claimants == both
