@@ -251,6 +251,7 @@ class _Extractor:
         self.claims: list[Claim] = []
         self.inline_taken: dict[int, list[tuple[int, int]]] = {}
         self._block_voice = self.voice
+        self.turn_speakers: set[str] = set()       # round 11: who the labels of a transcript have named so far
         self.transcript = self._is_transcript()
         self.initials = self._speaking_initials()
         heading_post = _HEADING_FROM_POST.search(record.heading or "")
@@ -441,7 +442,10 @@ class _Extractor:
         if subject is not None:
             return subject
         floor = self.blocks[max(0, block.index - (3 if self.transcript else 1))].start   # transcript turns are short
-        people = [m for m in self.mentions.within(floor, before) if m.kind == "person" and m.entity not in voice_iris]
+        # round 11: in a transcript "he" is no one on the line ("K: … he will react, but first he wants to see what it is.")
+        talking = self.turn_speakers if self.transcript else set()
+        people = [m for m in self.mentions.within(floor, before) if m.kind == "person" and m.entity not in voice_iris
+                  and m.entity not in talking]
         return agent_of_mentions(self.r, people[-1:], "the last person named before the pronoun") if people else None
 
     def _last_group(self, block: Block, sent_start: int, voice_iris: set[str]) -> Agent | None:
@@ -1084,6 +1088,7 @@ class _Extractor:
                 label_end, speaker = label
                 if speaker is not None:
                     self._block_voice = last_label = speaker
+                    self.turn_speakers.update(speaker.iris)
                     state.last_speaker = None
             elif label_alone is not None and label_alone[0] == block.index:
                 self._block_voice = last_label = label_alone[1]  # round 10: "[Butz:]" on its own line before his paragraph

@@ -240,3 +240,10 @@ def test_a_view_the_writer_holds_with_another_person_is_both_s_and_goes_on_1958_
     both = (PEOPLE + "108779", PEOPLE + "109121")      # McClintock (the signer), Middleton
     assert claim(key, "Middleton and I concur conditions for introduction").claimants == both
     assert claim(key, "There are no foreign forces engaged which can be easily").claimants == both
+
+
+def test_he_in_a_transcript_turn_is_no_one_on_the_line_1970_kissinger_to_dobrynin():
+    # "K: If it requires a significant reaction he will react, but first he wants to see what it is." ("he" is the
+    # President; it was read as Dobrynin, the other party of the call)
+    key = "frus1969-76v12/d217"
+    assert claim(key, "If it requires a significant reaction he will react").claimants == (KISSINGER,)
