@@ -29,7 +29,7 @@ from ..entities.places import choose
 from ..records import DocumentRecord, Mention
 from .coreference import DocumentPeople
 
-__all__ = ["about_readings"]
+__all__ = ["about_readings", "geographic_names"]
 
 # A capitalized word, or two joined by a space or hyphen ("South Korea", "Viet-Nam"): where a country name may stand.
 _NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?:([ -])([A-Z][a-z]+))?(?![\w’'-])")
@@ -260,6 +260,34 @@ def _word(text: str, i: int) -> bool:
 _FULL_NAME = re.compile(r"^[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+)){1,3}$")
 
 
+# Round 11: a country's or region's name inside the name of a sea, a strait or a gulf ("the Indian Ocean", "the Gulf of
+# Oman", "the Taiwan Straits", "the Arabian Peninsula") is part of a place's name, not the country.
+_GEO_AFTER = re.compile(r"[^\S\n]+(?:Ocean|Sea|Seas|Gulf|Strait|Straits|Peninsula|Canal|Channel|Bay|Basin|Desert|Islands)(?![\w’'-])")
+_GEO_BEFORE = re.compile(r"(?:Gulf|Sea|Strait|Straits|Bay|Isle|Islands|Sea)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?$")
+
+
+def geographic_names(record: DocumentRecord, mentions: list[Mention]) -> tuple[list[Mention], set[int]]:
+    """Places named by a sea, a strait or a gulf around a country's or region's name, local to the document, and the
+    ids of the country and region mentions inside them (the claim is not about India for "the Indian Ocean")."""
+    text = record.text
+    base = iris.document_iri(record.volume.id, record.doc_id)
+    out: list[Mention] = []
+    inside: set[int] = set()
+    for m in mentions:
+        if m.kind not in ("country", "region") or m.start < record.body_start:
+            continue
+        after = _GEO_AFTER.match(text, m.end)
+        before = None if after else _GEO_BEFORE.search(text, max(0, m.start - 16), m.start)
+        if after is None and before is None:
+            continue
+        s, e = (m.start, after.end()) if after else (before.start(), m.end)
+        label = " ".join(text[s:e].split())
+        out.append(Mention(s, e, "place", "about-place", 0.5, f"{base}/places/{iris.slug(label)}", label,
+                           explanation=f"'{label}' names a sea, strait or gulf, not the country in its name", exact=text[s:e]))
+        inside.add(id(m))
+    return out, inside
+
+
 def about_readings(record: DocumentRecord, mentions: list[Mention], people: DocumentPeople,
                    body_heads: frozenset[str] = frozenset()) -> list[Mention]:
     """Country, person and body mentions for `about` only, where the document names one no layer links."""
@@ -267,4 +295,5 @@ def about_readings(record: DocumentRecord, mentions: list[Mention], people: Docu
     taken = sorted((m.start, m.end) for m in mentions)
     out = _unlinked_countries(record, mentions, linked) + _term_countries(record, mentions, linked)
     out += _term_persons(record, mentions, people) + _full_bodies(record, mentions, body_heads)
+    out += geographic_names(record, mentions)[0]
     return sorted(out + _untagged_countries(record, taken, set(people.by_word)), key=lambda m: m.start)

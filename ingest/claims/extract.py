@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
-from .about import about_readings
+from .about import about_readings, geographic_names
 from .bodies import with_bodies
 from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
@@ -228,6 +228,7 @@ class _State:
 
 class _Extractor:
     _about_index: MentionIndex | None = None
+    _geo_inside: set[int] | None = None
 
     def __init__(self, record: DocumentRecord, cues: Cues):
         self.r = record
@@ -360,6 +361,8 @@ class _Extractor:
         if s < self.routing_end:
             skip.update(id(m) for m in inside if m.start < self.routing_end)     # round 9: "For Sisson from Creel: …"
         local: dict[str, ClaimAgent] = {}
+        skipped = [(m.start, m.end) for m in inside if id(m) in skip]          # the speaker's own mentions
+        skip.update(self._about_readings_inside())          # round 11: "India" in "the Indian Ocean"
         for m in inside:
             if id(m) not in skip and m.entity and m.kind in ABOUT_KINDS:
                 if m.method == "own-post" and m.entity in claimants:
@@ -373,11 +376,10 @@ class _Extractor:
                 if agent is not None and agent.iris[0] not in claimants:
                     found.append((m.start, agent.iris[0]))
                     local.setdefault(agent.iris[0], ClaimAgent(iri=agent.iris[0], label=agent.names[0], kind="person", local=True))
-        skipped = [(m.start, m.end) for m in inside if id(m) in skip]
         for m in self._about_readings().within(s, e):     # round 11: "Germany" in 1961, "Korea" in 1955, "RTG"
             if m.entity not in claimants and not any(a < m.end and m.start < b for a, b in skipped):
                 found.append((m.start, m.entity))
-                if m.method == "about-body":             # a body local to the document, described by the claim's graph
+                if m.method in ("about-body", "about-place"):     # local to the document, described by the claim's graph
                     local.setdefault(m.entity, ClaimAgent(iri=m.entity, label=m.label, kind=m.kind, local=True))
         if self.initials:
             for x in _LONE_INITIAL.finditer(self.text, s, e):
@@ -402,6 +404,12 @@ class _Extractor:
             if iri not in out:
                 out.append(iri)
         return tuple(out), tuple(local.values())
+
+    def _about_readings_inside(self) -> set[int]:
+        """The ids of the country and region mentions inside the name of a sea, a strait or a gulf, once per document."""
+        if self._geo_inside is None:
+            self._geo_inside = geographic_names(self.r, self.mentions.items)[1]
+        return self._geo_inside
 
     def _about_readings(self) -> MentionIndex:
         """Countries and persons the entity layer leaves unlinked, read for `about` only (ingest/claims/about.py), once
