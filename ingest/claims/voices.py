@@ -491,6 +491,9 @@ def _relative_subject(record: DocumentRecord, sent_start: int, pre: str, mention
     return None
 
 
+# Round 11: a subject opening a clause of place or time after a main clause of the writer's ("…occurs in paragraph 25, on
+# page 11, where the Treasury Department proposes…"): the sentence is the writer's.
+_SUBORDINATE_WHERE = re.compile(r"\S[^.;:]*?,?\s+(?:where|whereby|in\s+which)\s+(?:the\s+)?$")
 # Round 11: "Captain Robbins of ISA, Office of the Secretary of Defense, has informed me…": a person of a body.
 _PERSON_OF = re.compile(r"(?:^|[\s(,;])(?P<name>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)\s+(?:of|from)\s+(?:the\s+)?$")
 
@@ -592,6 +595,8 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
     ms = _speakers(mentions.within(sent_start, verb_start))
     if ms and _GAP.match(text[ms[-1].end:verb_start]) and _SOMEONE_IN.search(text, max(sent_start, ms[-1].start - 40), ms[-1].start):
         return Subject("unknown", how="a person in the place named, not named")     # "Our man in Moscow believes…"
+    if ms and _GAP.match(text[ms[-1].end:verb_start]) and _SUBORDINATE_WHERE.search(text, max(sent_start, ms[-1].start - 30), ms[-1].start):
+        return None     # round 11: "The only bracketed language occurs in paragraph 25, where the Treasury Department proposes…"
     if ms and _GAP.match(text[ms[-1].end:verb_start]):
         chosen = [ms[-1]]
         k = len(ms) - 2

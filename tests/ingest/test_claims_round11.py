@@ -247,3 +247,11 @@ def test_he_in_a_transcript_turn_is_no_one_on_the_line_1970_kissinger_to_dobryni
     # President; it was read as Dobrynin, the other party of the call)
     key = "frus1969-76v12/d217"
     assert claim(key, "If it requires a significant reaction he will react").claimants == (KISSINGER,)
+
+
+def test_a_subject_opening_a_clause_of_place_after_the_writer_s_main_clause_leaves_the_sentence_the_writer_s_1956_eur():
+    # Elbrick to Dulles: "The only bracketed language occurs in paragraph 25, on page 11, where the Treasury Department
+    # proposes restrictions…. EUR would prefer to have the bracketed section dropped…" (both went to the Treasury)
+    key = "frus1955-57v25/d78"
+    assert claim(key, "The only bracketed language occurs in paragraph 25").claimants == (PEOPLE + "103907",)
+    assert "treasury" not in claim(key, "EUR would prefer to have the bracketed section dropped").claimants[0]
