@@ -266,6 +266,26 @@ _GEO_AFTER = re.compile(r"[^\S\n]+(?:Ocean|Sea|Seas|Gulf|Strait|Straits|Peninsul
 _GEO_BEFORE = re.compile(r"(?:Gulf|Sea|Strait|Straits|Bay|Isle|Islands|Sea)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?$")
 
 
+_COMPASS_BEFORE = re.compile(r"(?<![\w’'-])((?:[Ss]outh|[Nn]orth)(?:east|west)(?:ern)?|[Ss]outhern|[Nn]orthern|[Ee]astern|[Ww]estern|"
+                             r"[Cc]entral)[^\S\n]+$")
+
+
+def _region_part(record: DocumentRecord, compass: str, m: Mention, base: str) -> Mention:
+    """The part of a continent a compass word names: the gazetteer's region ("Southeast Asia", "Southern Africa",
+    "Eastern Europe"), else a place local to the document ("Southwest Asia")."""
+    word = compass[:1].upper() + compass[1:]
+    stem = word[:-3] if word.endswith("ern") and word not in ("Eastern", "Western", "Southern", "Northern") else word
+    s = record.text.rfind(compass, 0, m.start)
+    for name in dict.fromkeys((f"{stem} {m.label}", f"{word} {m.label}", f"{word[:-2]} {m.label}" if word.endswith("rn") else "")):
+        entries = [e for e in gazetteer().get(name, ()) if e.kind == "region"] if name else []
+        if entries:
+            return Mention(s, m.end, "region", "about-region", 0.5, iris.region_iri(entries[0].key), name,
+                           explanation=f"'{record.text[s:m.end]}' is {name}, a region of the gazetteer", exact=record.text[s:m.end])
+    label = f"{stem} {m.label}"
+    return Mention(s, m.end, "place", "about-place", 0.5, f"{base}/places/{iris.slug(label)}", label,
+                   explanation=f"'{record.text[s:m.end]}' names a part of {m.label} no gazetteer holds", exact=record.text[s:m.end])
+
+
 def geographic_names(record: DocumentRecord, mentions: list[Mention]) -> tuple[list[Mention], set[int]]:
     """Places named by a sea, a strait or a gulf around a country's or region's name, local to the document, and the
     ids of the country and region mentions inside them (the claim is not about India for "the Indian Ocean")."""
@@ -275,6 +295,11 @@ def geographic_names(record: DocumentRecord, mentions: list[Mention]) -> tuple[l
     inside: set[int] = set()
     for m in mentions:
         if m.kind not in ("country", "region") or m.start < record.body_start:
+            continue
+        compass = _COMPASS_BEFORE.search(text, max(0, m.start - 14), m.start) if m.kind == "region" and m.label else None
+        if compass is not None:            # "southern Africa", "Southeastern Asia", "Eastern European": a part of it
+            out.append(_region_part(record, compass.group(1), m, base))
+            inside.add(id(m))
             continue
         after = _GEO_AFTER.match(text, m.end)
         before = None if after else _GEO_BEFORE.search(text, max(0, m.start - 16), m.start)

@@ -119,3 +119,11 @@ def test_a_country_s_name_inside_the_name_of_a_sea_or_a_gulf_is_the_place_not_th
     about = _about_of("frus1977-80v01/d135", "We should implement rapidly")
     assert DOCS + "frus1977-80v01/d135/places/indian-ocean" in about and DOCS + "frus1977-80v01/d135/places/gulf-of-oman" in about
     assert COUNTRIES + "india" not in about and COUNTRIES + "oman" not in about
+
+
+def test_a_compass_word_before_a_continent_names_the_part_of_it_1957_eastern_europe_1977_southern_africa_1980_southwest_asia():
+    REGIONS = "https://w3id.org/frus-kg/id/regions/"
+    assert REGIONS + "eastern-europe" in _about_of("frus1955-57v25/d78", "The revision of this paper")           # "Eastern European"
+    africa = _about_of("frus1969-76v28/d237", "I have been in frequent communication")                          # "southern Africa"
+    assert REGIONS + "southern-africa" in africa and REGIONS + "africa" not in africa
+    assert DOCS + "frus1977-80v01/d134/places/southwest-asia" in _about_of("frus1977-80v01/d134", "As you consider options")
