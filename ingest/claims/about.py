@@ -276,12 +276,13 @@ def _region_part(record: DocumentRecord, compass: str, m: Mention, base: str) ->
     word = compass[:1].upper() + compass[1:]
     stem = word[:-3] if word.endswith("ern") and word not in ("Eastern", "Western", "Southern", "Northern") else word
     s = record.text.rfind(compass, 0, m.start)
-    for name in dict.fromkeys((f"{stem} {m.label}", f"{word} {m.label}", f"{word[:-2]} {m.label}" if word.endswith("rn") else "")):
+    whole = re.sub(r"^[Tt]he\s+", "", m.label or "")                  # "the Mediterranean" -> "Eastern Mediterranean"
+    for name in dict.fromkeys((f"{stem} {whole}", f"{word} {whole}", f"{word[:-2]} {whole}" if word.endswith("rn") else "")):
         entries = [e for e in gazetteer().get(name, ()) if e.kind == "region"] if name else []
         if entries:
             return Mention(s, m.end, "region", "about-region", 0.5, iris.region_iri(entries[0].key), name,
                            explanation=f"'{record.text[s:m.end]}' is {name}, a region of the gazetteer", exact=record.text[s:m.end])
-    label = f"{stem} {m.label}"
+    label = f"{stem} {whole}"
     return Mention(s, m.end, "place", "about-place", 0.5, f"{base}/places/{iris.slug(label)}", label,
                    explanation=f"'{record.text[s:m.end]}' names a part of {m.label} no gazetteer holds", exact=record.text[s:m.end])
 
