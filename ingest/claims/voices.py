@@ -182,7 +182,7 @@ def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_bloc
         d = _DRAFTED.search(note.text)
         drafted = d.group(1) if d else None
     if drafted and not _TELEGRAM.search(record.heading or ""):   # round 11: a telegram's drafter is not its voice
-        agent = _drafter(record, mentions, drafted)
+        agent = _drafter(record, mentions, drafted, known)
         if agent:
             return agent
     return _heading_by(record, known) or _unnamed_participant(record, mentions) or _body_voice(record, mentions, last_block)
@@ -222,7 +222,7 @@ def _unnamed_participant(record: DocumentRecord, mentions: MentionIndex) -> Agen
 _TELEGRAM = re.compile(r"^\W*(?:\d+\.\s+)?(?:Circular\s+|Backchannel\s+)?Telegram\b", re.IGNORECASE)
 
 
-def _drafter(record: DocumentRecord, mentions: MentionIndex, drafted: str) -> Agent | None:
+def _drafter(record: DocumentRecord, mentions: MentionIndex, drafted: str, known: DocumentPeople | None = None) -> Agent | None:
     """The person the source note's "Drafted by …" names first ("Major William Y Smith, Taylor's aide" is Smith,
     not Taylor, named after him and in "Taylor Papers")."""
     found = []
@@ -236,7 +236,26 @@ def _drafter(record: DocumentRecord, mentions: MentionIndex, drafted: str) -> Ag
         agent = agent_of_mentions(record, [m], "drafted the document, per the source note")
         if agent:
             return agent
-    return None
+    if re.search(r"Telephone", record.heading or "", re.IGNORECASE):
+        return None     # a transcriber no mention names: the call's unattributed lines are not theirs (gold rounds 5-9)
+    return _drafter_unlinked(drafted, known)
+
+
+_PERSONAL_NAME = re.compile(r"(?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s*){0,2}[A-Z][a-z][\w’'-]+")
+
+
+def _drafter_unlinked(drafted: str, known: DocumentPeople | None) -> Agent | None:
+    """Round 11: a drafter or transcriber no mention covers ("Prepared by Phyllis D. Bernau"): the person the document
+    names so, else a person local to it, when the first name the note gives is a personal name (not "AF/AFS")."""
+    first = re.split(r",|;|\s+and\s+|\s+on\s+|\s+\(", drafted.strip(), maxsplit=1)[0].strip()
+    if known is None or not _PERSONAL_NAME.fullmatch(first):
+        return None
+    named = known.named(first)
+    if named is None:
+        return None
+    agent = named_agent(named)
+    return Agent(agent.iris, agent.names, f"drafted the document, per the source note ({named.how})", agent.details,
+                 kinds=agent.kinds)
 
 
 _SIGNATURE = re.compile(r"(?:[A-Z][A-Za-z’'-]+\s){0,2}[A-Z][A-Za-z’'-]+")
@@ -296,7 +315,7 @@ def _heading_by(record: DocumentRecord, known: DocumentPeople | None) -> Agent |
     return Agent(agent.iris, agent.names, f"named after 'by' in the heading; {named.how}", agent.details, kinds=agent.kinds)
 
 
-_DRAFTED = re.compile(r"\b(?:Drafted|Prepared)(?:\s+and\s+(?:initialed|approved|cleared))?\s+by\s+(.{2,120}?)(?:\s+(?:and|on)\s+(?:approved|cleared|initialed)|\s+on\s+[A-Z]|[.;]\s|$)")
+_DRAFTED = re.compile(r"\b(?:Drafted|Prepared)(?:\s+and\s+(?:initialed|approved|cleared))?\s+by\s+(.{2,120}?)(?:\s+(?:and|on)\s+(?:approved|cleared|initialed)|\s+on\s+[A-Z]|(?<!\b[A-Z])[.;]\s|$)")
 # "K: …", "The President: …", and the editors' bracketed restoration "[The President:] …".
 _LABEL = re.compile(r"\[?([A-Z][\w.’' -]{0,40}?):\]?\s+(?=\S)")
 

@@ -255,3 +255,10 @@ def test_a_subject_opening_a_clause_of_place_after_the_writer_s_main_clause_leav
     key = "frus1955-57v25/d78"
     assert claim(key, "The only bracketed language occurs in paragraph 25").claimants == (PEOPLE + "103907",)
     assert "treasury" not in claim(key, "EUR would prefer to have the bracketed section dropped").claimants[0]
+
+
+def test_a_drafter_s_middle_initial_does_not_end_the_name_1955_prepared_by_phyllis_d_bernau():
+    from ingest.claims.voices import _DRAFTED
+    note = "Source: Eisenhower Library, Dulles Papers, General Telephone Conversations. Prepared by Phyllis D. Bernau."
+    assert _DRAFTED.search(note).group(1) == "Phyllis D. Bernau"
+    assert _DRAFTED.search("Secret. Drafted by Major William Y Smith, Taylor's aide.").group(1).startswith("Major William Y Smith")
