@@ -144,8 +144,7 @@ def _covered(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in taken[max(0, i - 8):i])
 
 
-def _term_countries(record: DocumentRecord, mentions: list[Mention], linked: set[str]) -> list[Mention]:
-    terms = {t.xml_id: t for t in record.volume.terms}
+def _term_countries(record: DocumentRecord, mentions: list[Mention], linked: set[str], terms: dict) -> list[Mention]:
     out = []
     for m in mentions:
         if m.kind != "term":
@@ -167,10 +166,9 @@ def _term_countries(record: DocumentRecord, mentions: list[Mention], linked: set
     return out
 
 
-def _term_persons(record: DocumentRecord, mentions: list[Mention], people: DocumentPeople) -> list[Mention]:
+def _term_persons(record: DocumentRecord, mentions: list[Mention], people: DocumentPeople, terms: dict) -> list[Mention]:
     """A glossary term whose description is the full name of a person the document links ("BG", "David Ben Gurion"):
     that person. A description that is a title ("SYG", "Secretary General") is left alone: which holder is unsaid."""
-    terms = {t.xml_id: t for t in record.volume.terms}
     out = []
     for m in mentions:
         entry = terms.get((m.tei_ref or "").lstrip("#") or (m.entity or "").rsplit("/", 1)[-1]) if m.kind == "term" else None
@@ -209,15 +207,17 @@ def _full_bodies(record: DocumentRecord, mentions: list[Mention], heads: frozens
     text = record.text
     end = record.body_end if record.body_end is not None else len(text)
     found: list[tuple[int, int, str]] = []
-    if " of " in text or " for " in text:
-        first = _head_first(heads | {"Bank", "Court"})
-        for head in heads | {"Bank", "Court"}:            # a plain search for each head noun, then the pattern there
-            at = text.find(head + " ", record.body_start, end)
-            while at >= 0:
-                c = first.match(text, at, end)
-                if c and not _word(text, at - 1):
+    first = _head_first(heads | {"Bank", "Court"})
+    all_heads = heads | {"Bank", "Court"}
+    for link in (" of ", " for "):                      # each "of"/"for" once, the word before it a head noun?
+        at = text.find(link, record.body_start, end)
+        while at >= 0:
+            w = _LAST_WORD.search(text, max(record.body_start, at - 20), at)
+            if w is not None and w.group(0) in all_heads:
+                c = first.match(text, w.start(), end)
+                if c:
                     found.append((c.start(), c.end(), c.group("tail")))
-                at = text.find(head + " ", at + len(head), end)
+            at = text.find(link, at + len(link), end)
     for head in _HEAD_LAST:
         at = text.find(" " + head, record.body_start, end)
         while at >= 0:
@@ -250,6 +250,9 @@ def _full_bodies(record: DocumentRecord, mentions: list[Mention], heads: frozens
                                        explanation=f"'{tail}' is the {label}, named in full in the document", exact=tail))
                 at = text.find(tail, at + len(tail), end)
     return out
+
+
+_LAST_WORD = re.compile(r"(?<![\w’'-])[A-Z][a-z]+$")
 
 
 def _word(text: str, i: int) -> bool:
@@ -315,11 +318,15 @@ def geographic_names(record: DocumentRecord, mentions: list[Mention]) -> tuple[l
 
 
 def about_readings(record: DocumentRecord, mentions: list[Mention], people: DocumentPeople,
-                   body_heads: frozenset[str] = frozenset()) -> list[Mention]:
-    """Country, person and body mentions for `about` only, where the document names one no layer links."""
+                   body_heads: frozenset[str] = frozenset()) -> tuple[list[Mention], set[int]]:
+    """Country, person, body and place mentions for `about` only, where the document names one no layer links; and the
+    ids of the country and region mentions that only name part of a place ("India" in "the Indian Ocean")."""
     linked = {m.entity for m in mentions if m.kind == "country" and m.entity}
     taken = sorted((m.start, m.end) for m in mentions)
-    out = _unlinked_countries(record, mentions, linked) + _term_countries(record, mentions, linked)
-    out += _term_persons(record, mentions, people) + _full_bodies(record, mentions, body_heads)
-    out += geographic_names(record, mentions)[0]
-    return sorted(out + _untagged_countries(record, taken, set(people.by_word)), key=lambda m: m.start)
+    out = _unlinked_countries(record, mentions, linked)
+    if any(m.kind == "term" for m in mentions):
+        terms = {t.xml_id: t for t in record.volume.terms}
+        out += _term_countries(record, mentions, linked, terms) + _term_persons(record, mentions, people, terms)
+    places, inside = geographic_names(record, mentions)
+    out += _full_bodies(record, mentions, body_heads) + places
+    return sorted(out + _untagged_countries(record, taken, set(people.by_word)), key=lambda m: m.start), inside

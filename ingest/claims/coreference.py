@@ -95,6 +95,7 @@ class DocumentPeople:
         self.record, self.cues = record, cues
         self._lower_seen: dict[str, bool] = {}
         self._plural: frozenset[str] | None = None
+        self._two_letters: bool | None = None
         self._same_line: frozenset[str] = frozenset()
         self.by_word: dict[str, dict[str, str]] = {}
         self.by_title: dict[str, dict[str, str]] = {}
@@ -151,6 +152,11 @@ class DocumentPeople:
                 if m.group(1) == "Messrs" or m.group(1)[:-1].lower() in self._title_words
                 for w in _CAP_WORD.findall(m.group(2)) if w.lower() not in self.cues.not_person_subjects)
         return self._plural
+
+    def _two_letter_names(self) -> bool:
+        if self._two_letters is None:
+            self._two_letters = any(len(w) == 2 for w in self._plural_names())
+        return self._two_letters
 
     def _in_lower_case(self, word: str) -> bool:
         """Whether the document prints the word in lower case somewhere ("war", "under")."""
@@ -314,7 +320,7 @@ class DocumentPeople:
                                   "Office of the Historian's records, standing alone, a name the entity layer did not link", True)
                 if local is not None:
                     out.append((m.start(), local.iri, local))
-        if printed and any(len(w) == 2 for w in self._plural_names()):
+        if printed and self._two_letter_names():
             # round 11: a name of two letters the body prints after a title ("Generals Li and Tuan")
             for m in _TWO_LETTERS.finditer(text, start, end):
                 if self._printed_name(m.group(0)) and not any(a < m.end() and m.start() < b for a, b in covered):

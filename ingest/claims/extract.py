@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
-from .about import about_readings, geographic_names
+from .about import about_readings
 from .bodies import with_bodies
 from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
@@ -407,16 +407,16 @@ class _Extractor:
 
     def _about_readings_inside(self) -> set[int]:
         """The ids of the country and region mentions inside the name of a sea, a strait or a gulf, once per document."""
-        if self._geo_inside is None:
-            self._geo_inside = geographic_names(self.r, self.mentions.items)[1]
-        return self._geo_inside
+        self._about_readings()
+        return self._geo_inside or set()
 
     def _about_readings(self) -> MentionIndex:
-        """Countries and persons the entity layer leaves unlinked, read for `about` only (ingest/claims/about.py), once
+        """Countries, persons, bodies and places no layer links, read for `about` only (ingest/claims/about.py), once
         per document."""
         if self._about_index is None:
-            self._about_index = MentionIndex(about_readings(self.r, self.mentions.items, self.people,
-                                                             frozenset(self.cues.local_body_heads)))
+            found, self._geo_inside = about_readings(self.r, self.mentions.items, self.people,
+                                                     frozenset(self.cues.local_body_heads))
+            self._about_index = MentionIndex(found)
         return self._about_index
 
     def _emit(self, s: int, e: int, d: _Decision) -> None:
