@@ -103,10 +103,10 @@ def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(
     assert held.recall >= 0.91, held.missed
     assert held.precision >= 0.94, held.spurious
     assert held.claimant_accuracy >= 0.68, held.wrong_claimant       # the goal is 0.85: not met (docs/claims.md)
-    assert held.about_precision >= 0.92, held.wrong_about            # round-11 about rules: 0.927
-    # round-11 about rules 0.816 (0.724 with the round-10 rules): written with round 10 as development, so this is no
+    assert held.about_precision >= 0.93, held.wrong_about            # round-11 about rules: 0.942
+    # round-11 about rules 0.830 (0.724 with the round-10 rules): written with round 10 as development, so this is no
     # longer a held-out figure; the fresh round-11 set measures it (docs/claims.md)
-    assert held.about_recall >= 0.81, held.wrong_about
+    assert held.about_recall >= 0.82, held.wrong_about
     assert held.type_accuracy >= 0.69, held.wrong_type
 
 
@@ -114,7 +114,7 @@ def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, s
     dev = pooled(_half(per_document, split, "development"))
     assert dev.recall >= 0.97 and dev.precision >= 0.96, (dev.missed, dev.spurious)
     assert dev.claimant_accuracy >= 0.93, dev.wrong_claimant         # rounds 1-9, round-10 rules 0.931
-    assert dev.about_precision >= 0.93 and dev.about_recall >= 0.87, dev.wrong_about   # round-11 about rules: 0.937, 0.875
+    assert dev.about_precision >= 0.93 and dev.about_recall >= 0.87, dev.wrong_about   # round-11 about rules: 0.939, 0.876
     assert dev.non_claims_rejected >= 0.89
 
 
