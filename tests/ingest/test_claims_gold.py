@@ -100,9 +100,11 @@ def _round_header_line(header: str) -> int:
 def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(per_document, split):
     held = pooled(_half(per_document, split, "held-out"))
     assert held.unlocated == []
-    assert held.recall >= 0.91, held.missed
+    # round-11 speaker rules: recall 0.954, claimant 0.884 (0.916, 0.682 with the round-10 rules): written with round 10
+    # as development, so these are no longer held-out figures; the fresh round-11 set measures them (docs/claims.md)
+    assert held.recall >= 0.95, held.missed
     assert held.precision >= 0.94, held.spurious
-    assert held.claimant_accuracy >= 0.68, held.wrong_claimant       # the goal is 0.85: not met (docs/claims.md)
+    assert held.claimant_accuracy >= 0.88, held.wrong_claimant
     assert held.about_precision >= 0.93, held.wrong_about            # round-11 about rules: 0.942
     # round-11 about rules 0.830 (0.724 with the round-10 rules): written with round 10 as development, so this is no
     # longer a held-out figure; the fresh round-11 set measures it (docs/claims.md)
@@ -112,8 +114,8 @@ def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(
 
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
-    assert dev.recall >= 0.97 and dev.precision >= 0.96, (dev.missed, dev.spurious)
-    assert dev.claimant_accuracy >= 0.93, dev.wrong_claimant         # rounds 1-9, round-10 rules 0.931
+    assert dev.recall >= 0.98 and dev.precision >= 0.96, (dev.missed, dev.spurious)   # round-11 speaker rules: 0.984, 0.970
+    assert dev.claimant_accuracy >= 0.93, dev.wrong_claimant         # rounds 1-9: round-10 rules 0.931, round-11 0.937
     assert dev.about_precision >= 0.93 and dev.about_recall >= 0.87, dev.wrong_about   # round-11 about rules: 0.939, 0.876
     assert dev.non_claims_rejected >= 0.89
 
