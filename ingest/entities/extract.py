@@ -24,7 +24,7 @@ from ontology import iris
 from ontology.namespaces import WD
 
 from .gazetteer import MAX_TOKENS, gazetteer
-from .governments import GOVERNMENT_AFTER, head_of_government, president_among_presidents
+from .governments import GOVERNMENT_AFTER, head_of_government, president_among_presidents, president_of_administrations
 from .identity import canonical_markup, link_persons_list
 from .markup import fall_back, orphan_markup
 from .namesakes import COURTESY, titled_namesake
@@ -621,11 +621,14 @@ class EntityExtractor:
                           if tok != "M" or self._namesakes_here(chunk, i, ctx) else None)
             if got is not None and got[0] is not None and got[0].kind == "person":
                 return got
+        caps_title = tok.isupper() and len(tok) > 3 and tok.capitalize() in _TITLE_FIRST
         if tok not in self.gaz_first and low not in self.name_first and low not in self.surnames \
-                and tok not in _TITLE_FIRST and tok not in self.gaz \
+                and tok not in _TITLE_FIRST and tok not in self.gaz and not caps_title \
                 and not (tok.isupper() and len(tok) > 3 and tok.capitalize() in self.gaz_first):
             return None
         tm = _TITLE.match(text, start)     # 1. title + name ("Secretary Haig", "Representative Millicent Fenwick")
+        if tm is None and caps_title:
+            tm = _caps_title(text, start)  # "PRESIDENT JOHNSON" in a telegram's capitals, read as in title case
         if tm and _sentence_end(tm.group(0)):
             tm = None                      # "… left to the President. Hoover added": a sentence ends after the title
         if tm:
@@ -674,12 +677,32 @@ class EntityExtractor:
         surname = _POSSESSIVE.sub("", nxt.group(0)).rstrip(".")
         ids = self.full.get(_key(f"{prev.group(0)} {surname}"), frozenset())
         here = ids & (ctx.volume_ids | set(ctx.resolved.values()))
+        why = "the forename and the surname name this one person listed or named here (the middle initial as printed differs)"
+        if not here and not self.full.get(_key(surface)):
+            here = self._swapped(prev.group(0), chunk[i].group(0)[0], surname, ctx)
+            why = (f"the forename, '{surname}' as the middle name and a surname starting '{chunk[i].group(0)[0]}' name this "
+                   f"one person listed or named here (the surname and the middle name swapped)")
         if _key(surface) in self.full or len(here) != 1 or occupied.overlaps(prev.start(), e):
             return None
+        suffix = _SUFFIX.match(text, e)
+        e = suffix.end() if suffix else e            # "Henry L. Cabot, Jr."
         res = ctx.resolve_name(surface, here, None, True)
-        res.explanation += (f"; no one is named '{surface}', and the forename and the surname name this one person "
-                            f"listed or named here (the middle initial as printed differs)")
+        res.explanation += f"; no one is named '{surface}', and {why}"
         return self._person(prev.start(), e, res, ctx, None), i + 2
+
+    def _swapped(self, forename: str, initial: str, middle: str, ctx: PersonContext) -> frozenset[str]:
+        """"Henry L. Cabot, Jr." (a Whitman File folder, frus1958-60v12 d228) for Henry Cabot Lodge, Jr.: the one
+        person listed or named here who bears a name "forename middle surname" whose middle is the printed surname and
+        whose surname starts with the printed initial."""
+        want = (_key(forename), _key(middle))
+        out = set()
+        for pid in ctx.volume_ids | set(ctx.resolved.values()):
+            p = self.a.person(pid)
+            for form in (p.name, *p.variants):
+                words = _key(form).replace(".", " ").replace(",", " ").split()
+                if len(words) >= 3 and tuple(words[:2]) == want and words[2][:1] == initial.lower():
+                    out.add(pid)
+        return frozenset(out)
 
     def _misprint_at(self, text, chunk, i, ctx, occupied):
         """A name of two to four tokens from token i that no one bears but that is one letter off a name form of one
@@ -763,6 +786,7 @@ class EntityExtractor:
         """A name after the title `tm` that starts at token i, or None."""
         n = len(chunk)
         title = text[chunk[i].start():tm.end()].strip().rstrip(".")
+        title = _title_case(title) if title.isupper() else title      # "PRESIDENT" in a telegram's capitals
         title = _DCI_MISPRINT.sub("Director of Central", title)     # "Director for Central Intelligence Dulles"
         title = _PRES.sub("President", title)                           # "Vice Pres Johnson", "Pres. Eisenhower"
         plural = _PLURAL_TITLE.search(title)
@@ -958,22 +982,9 @@ class EntityExtractor:
         known = ctx.resolved.get(key)
         in_volume = ids & ctx.volume_ids
         when = ctx.date[:10] if ctx.date else (str(ctx.year) if ctx.year else None)
-        if title is None and (known or in_volume or not ctx.volume_ids) and GOVERNMENT_AFTER.match(text, e):
-            head = head_of_government(surface, ids, ctx.date, self.heads, self.descriptions)
-            if head is not None:     # "the Johnson Administration" (1969) is Lyndon's, not the listed U. Alexis Johnson
-                return self._person(s, e, head, ctx, title)
-        if title is None and (known or in_volume) and _PAPERS.match(text, e):
-            papers = self._papers_of(surface, ids & (ctx.volume_ids | set(ctx.resolved.values())))
-            if papers is not None:   # "Eisenhower Library, Dulles Papers": the Secretary's, whoever was named earlier
-                return self._person(s, e, papers, ctx, title)
-        if (title is None or norm(title) in COURTESY) and (known or in_volume) and self._at_the_white_house(text, s, e):
-            staff = self._presidents_staff(surface, ids & (ctx.volume_ids | set(ctx.resolved.values())))
-            if staff is not None:    # "to the White House eyes only for Bundy": McGeorge, not William named earlier
-                return self._person(s, e, staff, ctx, title)
-        if title is None and (known or in_volume or not ctx.volume_ids):
-            among = president_among_presidents(text, s, e, surface, ids, ctx.date)
-            if among is not None:    # "Kennedy and Johnson and Nixon are damned for Vietnam" (1975)
-                return self._person(s, e, among, ctx, title)
+        got = self._by_surroundings(text, s, e, surface, title, ids, known, in_volume, ctx)
+        if got is not None:
+            return got
         if known and len(ctx.named.get(key, ())) > 1:
             # two people of this surname are named in this document (Allen and John Foster Dulles)
             # the holder of a POCOM title at the date fits it too: "President Johnson" (1968) after U. Alexis and
@@ -1002,6 +1013,9 @@ class EntityExtractor:
                              f"'{surface}': {a.name} (hsg-people {known}) is named earlier in this document", "name-variant",
                              links=links_of(known), pid=known)
             return self._person(s, e, res, ctx, title)
+        if (title is None or norm(title) in COURTESY) and in_volume and (
+                secretary := self._unlisted_secretary(text, surface, ids, in_volume, ctx)):
+            return self._person(s, e, secretary, ctx, title)    # "Dulles initialed his approval" (1955, Allen listed)
         if surface.isupper() and not in_volume:
             return None
         picked = self._titled_pick(surface, title, ids, in_volume, when) if in_volume or not ctx.volume_ids else None
@@ -1028,6 +1042,111 @@ class EntityExtractor:
                 return mention
         if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
             return self._titled_surname(s, e, surface, ids, title, ctx)
+        return None
+
+    def _sub_secretary(self, surface: str, title: str, ids, picked, ctx: PersonContext) -> Resolution | None:
+        """A deputy, under or assistant secretary's title before a surname, where no one the document named or the
+        volume lists of that surname ever bore it (POCOM, the persons lists of any FRUS volume), goes to the one
+        namesake whom the persons lists of the document's years describe with the whole title: "Deputy Assistant
+        Secretary of Defense Bundy" (frus1961-63v21, 1962, which lists only McGeorge) is William P. Bundy."""
+        if not ctx.year:
+            return None
+        phrase = re.compile(rf"\b{re.escape(title.lower())}\b")
+        bore = lambda pid, year=None: any(phrase.search(t.lower()) for t, y0, y1 in self.a.person(pid).offices
+                                          if year is None or y0 <= year <= y1) or any(
+            phrase.search(q.title.lower()) for q in self.a.posts_by_person.get(pid, [])
+            if year is None or q.holds_on(str(year)))
+        if any(bore(pid) or phrase.search(self.descriptions.get(pid, "").lower()) for pid in picked):
+            return None
+        fit = {self.a.canonical(pid) for pid in ids if bore(pid, ctx.year)}
+        if len(fit) != 1:
+            return None
+        (pid,) = fit
+        p = self.a.person(pid)
+        desc = next(t for t, y0, y1 in p.offices if y0 <= ctx.year <= y1 and phrase.search(t.lower())) if any(
+            y0 <= ctx.year <= y1 and phrase.search(t.lower()) for t, y0, y1 in p.offices) else title
+        return Resolution(iris.person_iri(pid), p.name, 0.85,
+                          f"'{title} {surface}' in {ctx.year}: no {surface} named here or listed bore that title; "
+                          f"{p.name} (hsg-people {pid}) is the one namesake the persons lists of FRUS volumes of those "
+                          f"years describe with it (\"{desc[:90]}\")", "name-variant", links=links_of(pid), pid=pid)
+
+    def _unlisted_secretary(self, text: str, surface: str, ids, in_volume, ctx: PersonContext) -> Resolution | None:
+        """A lone surname of the Secretary of State of the day whom the volume does not list, where it lists only
+        namesakes and the document names none of them otherwise (no fuller name, no word of the office the list gives
+        him): the Secretary. frus1955-57v23p2 lists only Allen W. Dulles, the DCI; its notes' "Dulles initialed his
+        approval", "Davis accompanied Dulles, who was in Paris for the North Atlantic Council meetings" (1955) are John
+        Foster Dulles's. Asked only in documents that name the Secretary of State by his title or his Department."""
+        when = ctx.date[:10] if ctx.date else None
+        if not when or not (_NAMES_THE_SECRETARY.search(text) or f"Secretary {surface}" in text):
+            return None
+        sec = {self.a.canonical(p.hsg) for p in self.a.holders("secretary of state", when) if p.hsg} & set(ids)
+        if len(sec) != 1 or sec & in_volume:
+            return None
+        for pid in in_volume:
+            p = self.a.person(pid)
+            forms = [f for f in (p.name, *p.variants) if " " in f.strip()]
+            offices = _OFFICE_WORDS.findall(self.descriptions.get(pid, ""))
+            if any(f in text for f in forms) or any(o in text for o in offices):
+                return None
+        (pid,) = sec
+        p = self.a.person(pid)
+        listed = ", ".join(self.a.person(x).name for x in sorted(in_volume))
+        return Resolution(iris.person_iri(pid), p.name, 0.8,
+                          f"'{surface}': {p.name} (hsg-people {pid}) was Secretary of State on {when} (POCOM), and the "
+                          f"document names the Secretary or his Department; the volume lists only {listed}, whom it names no otherwise",
+                          "office-and-date", links=links_of(pid), pid=pid)
+
+    def _codel(self, s: int, e: int, surface: str, ids, ctx: PersonContext) -> Mention | None:
+        """"CODEL Johnson": a congressional delegation is named after the member of Congress who leads it (or the Vice
+        President, the President of the Senate): the one namesake whom a persons list describes as a Senator or a
+        Representative, or who was Vice President at the date; no one else (frus1961-63v16 d335, September 1962: the
+        Vice President's tour, not U. Alexis Johnson's, whom the volume lists too). None when no one or several fit."""
+        when = ctx.date[:10] if ctx.date else None
+        vice = {self.a.canonical(p.hsg) for p in self.a.holders("vice president of the united states", when)
+                if p.hsg} if when else set()
+        fit = {self.a.canonical(pid) for pid in ids if self.a.canonical(pid) in vice or any(
+            _IN_CONGRESS.search(t) for t, y0, y1 in self.a.person(pid).offices if not ctx.year or y0 <= ctx.year <= y1)}
+        here = fit & (ctx.volume_ids | set(ctx.resolved.values()))
+        fit = here or fit
+        if len(fit) != 1:
+            return None
+        (pid,) = fit
+        p = self.a.person(pid)
+        role = "was Vice President of the United States then" if pid in vice else "is described as a member of Congress"
+        return self._person(s, e, Resolution(iris.person_iri(pid), p.name, 0.85,
+                                             f"'CODEL {surface}': a congressional delegation named after its leader; "
+                                             f"{p.name} (hsg-people {pid}) {role}, and no other namesake",
+                                             "name-variant", links=links_of(pid), pid=pid), ctx, None)
+
+    def _by_surroundings(self, text, s, e, surface, title, ids, known, in_volume, ctx: PersonContext) -> Mention | None:
+        """What the words around a surname settle before who was named or listed does: a delegation, a deputy's
+        title, a government, papers, the White House, other Presidents, Administrations compared."""
+        if title is None and _CODEL.search(text, max(0, s - 7), s) and (codel := self._codel(s, e, surface, ids, ctx)):
+            return codel             # "CODEL Johnson" (1962): the Vice President, not U. Alexis
+        if title and len(ids) > 1 and (known or in_volume) and _SUB_SECRETARY.match(title):
+            other = self._sub_secretary(surface, title, ids, {known} if known else in_volume, ctx)
+            if other is not None:    # "Deputy Assistant Secretary of Defense Bundy" (1962): William, not McGeorge
+                return self._person(s, e, other, ctx, title)
+        if title is None and (known or in_volume or not ctx.volume_ids) and GOVERNMENT_AFTER.match(text, e):
+            head = head_of_government(surface, ids, ctx.date, self.heads, self.descriptions)
+            if head is not None:     # "the Johnson Administration" (1969) is Lyndon's, not the listed U. Alexis Johnson
+                return self._person(s, e, head, ctx, title)
+        if title is None and (known or in_volume) and _PAPERS.match(text, e):
+            papers = self._papers_of(surface, ids & (ctx.volume_ids | set(ctx.resolved.values())))
+            if papers is not None:   # "Eisenhower Library, Dulles Papers": the Secretary's, whoever was named earlier
+                return self._person(s, e, papers, ctx, title)
+        if (title is None or norm(title) in COURTESY) and (known or in_volume) and self._at_the_white_house(text, s, e):
+            staff = self._presidents_staff(surface, ids & (ctx.volume_ids | set(ctx.resolved.values())))
+            if staff is not None:    # "to the White House eyes only for Bundy": McGeorge, not William named earlier
+                return self._person(s, e, staff, ctx, title)
+        if title is None and (known or in_volume or not ctx.volume_ids):
+            among = president_among_presidents(text, s, e, surface, ids, ctx.date)
+            if among is not None:    # "Kennedy and Johnson and Nixon are damned for Vietnam" (1975)
+                return self._person(s, e, among, ctx, title)
+        if title is None and not known and in_volume:
+            former = president_of_administrations(text, s, e, surface, ids - in_volume, ctx.date)
+            if former is not None:   # "Johnson tried to have a summit in the last six months of his Administration" (1970)
+                return self._person(s, e, former, ctx, title)
         return None
 
     def _was_president(self, pid: str) -> bool:
@@ -1219,6 +1338,12 @@ class EntityExtractor:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_SUB_SECRETARY = re.compile(r"(?:Acting\s+)?(?:(?:Deputy|Under|Assistant)\s+)+Secretary\b")   # "Deputy Assistant Secretary of Defense"
+_CAPS_TITLE_GOES_BACK = re.compile(r"\b(?:ASST|ASSISTANT|DEP|DEPUTY|UNDER|VICE|ACTING|ASSOC)\.?\s+$")
+_CODEL = re.compile(r"\b(?:CODEL|Codel|CoDel)\s+$")
+_IN_CONGRESS = re.compile(r"\b(?:Senator|Congress(?:man|woman)|House of Representatives|Representative from|member of Congress)\b")
+_NAMES_THE_SECRETARY = re.compile(r"\b(?:the Secretary\b(?! of (?!State))|Secretary of State\b|Department of State\b)")
+_OFFICE_WORDS = re.compile(r"(?<=of )(?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)*")   # "Central Intelligence" in "Director of …"
 _TITLE_WORDS_LOWER = frozenset(w.lower().rstrip(".") for w in _TITLE_FIRST) | frozenset(
     "comdr cmdr lt col gen maj adm capt sgt cpl hon h.r.h sardar sheikh prince".split()) | frozenset(
     w for t in _PERSON_TITLE_ONLY for w in t.split())
@@ -1296,6 +1421,17 @@ def _outline_letter(text: str, chunk, i: int) -> bool:
     letter = tok.group(0)[0]
     near = {chr(ord(letter) - 1), chr(ord(letter) + 1)} | ({"II"} if letter == "I" else set())
     return any(re.search(rf"(?m)^{x}\. ", text) for x in near if x.isalpha())     # "A." … "B." … "C.": a list
+
+
+def _caps_title(text: str, start: int) -> re.Match | None:
+    """A title printed in capitals before a name in capitals ("PRESIDENT JOHNSON", "SECRETARY ROGERS"), matched as
+    its title-case form would be: the match over the printed text, or None."""
+    window = text[start:start + 90]
+    m = _TITLE.match(_title_case(window))
+    if m is None or not window[:m.end()].strip().isupper() or not text[start + m.end():start + m.end() + 2].isupper() \
+            or _CAPS_TITLE_GOES_BACK.search(text, max(0, start - 12), start):
+        return None             # "ASST SECRETARIES ROGERS, RICHARDSON": a longer title than the one matched
+    return re.compile(re.escape(window[:m.end()])).match(text, start)
 
 
 def _sentence_end(title: str) -> bool:

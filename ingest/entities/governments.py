@@ -18,7 +18,7 @@ from ontology import iris
 
 from .people import Resolution, links_of
 
-__all__ = ["GOVERNMENT_AFTER", "head_of_government", "president_among_presidents"]
+__all__ = ["GOVERNMENT_AFTER", "head_of_government", "president_among_presidents", "president_of_administrations"]
 
 _HEAD_WORD = r"(?:President|Prime Minister|Premier|King|Queen|Shah|Emperor|Chancellor|Chief of State)"
 # "former Vietnamese President", "South Vietnamese Prime Minister": a country's demonym before a head's title
@@ -94,6 +94,35 @@ def president_among_presidents(text: str, s: int, e: int, surface: str, ids: fro
     return Resolution(iris.person_iri(pid), person.name, 0.8,
                       f"'{surface}' beside '{beside[0]}', a former President's surname: {person.name} (hsg-people {pid}) "
                       f"took office as President of the United States on {start}", "name-variant", links=links_of(pid), pid=pid)
+
+
+# One Administration set beside another: "the last six months of his Administration", "In this Administration, …"
+_ADMINISTRATIONS = re.compile(r"\b(?:[Hh]is|[Tt]his|[Tt]hat|[Tt]he\s+(?:previous|last|preceding|former))\s+Administration\b")
+
+
+def president_of_administrations(text: str, s: int, e: int, surface: str, ids: frozenset[str] | set[str],
+                                 date: str | None) -> Resolution | None:
+    """A lone surname of a former President of the United States in a sentence that, or whose next sentence, sets
+    one Administration beside another ("Johnson tried to have a summit in the last six months of his Administration";
+    "When they had proposed to Johnson to have a European Security Conference, … In this Administration, they were
+    accused …", Dobrynin in 1970, frus1969-76v12, which lists only U. Alexis Johnson) is that President: the latest
+    of that surname whose term had ended by the date."""
+    mine = sorted(x for x in _former_presidents(date).get(norm(surface), []) if x[1] in ids)
+    if not mine:
+        return None
+    lo = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1
+    hi = e
+    for _ in range(2):                  # to the end of this sentence and of the next
+        stop = min((k for k in (text.find(". ", hi), text.find("\n", hi)) if k >= 0), default=len(text))
+        hi = stop + 1
+    if not _ADMINISTRATIONS.search(text, lo, hi):
+        return None
+    start, pid = mine[-1]
+    person = authorities().person(pid)
+    return Resolution(iris.person_iri(pid), person.name, 0.8,
+                      f"'{surface}' where one Administration is set beside another: {person.name} (hsg-people {pid}), "
+                      f"President of the United States from {start}, had left office", "name-variant",
+                      links=links_of(pid), pid=pid)
 
 
 def _demonym_head(description: str) -> bool:

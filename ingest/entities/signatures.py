@@ -26,7 +26,10 @@ def department_signature(record: DocumentRecord) -> tuple[int, int, str, str] | 
     """(start, end, hsg id, why) of the signature of a telegram the heading says the Department of State or the
     Secretary of State sent, when its surname is that of the Secretary of State on the document's date, else of the
     one Under, Deputy or Deputy Under Secretary (the Acting Secretary) who bears it; None otherwise."""
-    if not record.date or record.is_editorial_note or not _FROM_DEPARTMENT.search(record.heading or ""):
+    if "Editorial Note" in (record.heading or "") or not _FROM_DEPARTMENT.search(record.heading or ""):
+        return None          # the reader takes an undated telegram (frus1955-57v23p2 d62) for an editorial note
+    dates = [record.date[:10]] if record.date else _volume_years(record.volume.id)
+    if not dates:
         return None
     end = record.body_end if record.body_end is not None else len(record.text)
     body = record.text[record.body_start:end]
@@ -36,12 +39,12 @@ def department_signature(record: DocumentRecord) -> tuple[int, int, str, str] | 
     if not _SIGNATURE.fullmatch(line):
         return None
     s = record.body_start + line_start + (len(stripped[line_start:]) - len(stripped[line_start:].lstrip()))
-    key, date = norm(line), record.date[:10]
+    key, date = norm(line), dates[0] if len(dates) == 1 else f"{dates[0]}–{dates[-1]}"
     a = authorities()
     for title in _SIGNERS:
-        posts = [p for p in a.holders(title, date) if p.hsg and norm(a.person(p.hsg).surname) == key]
+        posts = [p for d in dates for p in a.holders(title, d) if p.hsg and norm(a.person(p.hsg).surname) == key]
         found = {p.hsg for p in posts}
-        if len(found) == 1:
+        if len(found) == 1 and (len(dates) == 1 or all(any(p.hsg in found for p in a.holders(title, d)) for d in dates)):
             pid = posts[0].hsg
             why = (f"'{line}' signs a telegram the Department of State sent on {date}: {a.person(pid).name} "
                    f"(hsg-people {pid}) was {posts[0].title} then (POCOM), and the Department's telegrams go out "
@@ -51,3 +54,14 @@ def department_signature(record: DocumentRecord) -> tuple[int, int, str, str] | 
             return None
     return None
 
+
+
+def _volume_years(volume_id: str) -> list[str]:
+    """For an undated document: every year its volume covers ("frus1955-57v23p2": 1955, 1956, 1957); the signer must
+    have held the post in each (a year compares with a post's dates by year)."""
+    m = re.match(r"frus(\d{4})(?:-(\d{2,4}))?", volume_id)
+    if not m:
+        return []
+    first = int(m.group(1))
+    last = int(m.group(1)[:4 - len(m.group(2))] + m.group(2)) if m.group(2) else first
+    return [str(y) for y in range(first, last + 1)] if 0 <= last - first <= 8 else []

@@ -28,6 +28,9 @@ TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secr
                         r"(?:\s+of\s+(?P<of>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))?(?![\w-]|\s+[A-Z]|['’]s\s+[A-Z])")
 _POCOM = {"President": "President of the United States", "Secretary": "Secretary of State"}
 _HEADING_OFFICE = {"Secretary": re.compile(r"^Secretary of State$"), "President": re.compile(r"^President$")}
+# After a title in a persons-list description: the office is another person's ("Secretary of State Dulles’ Personal
+# Assistant", "Secretary to the Secretary of State": Phyllis D. Bernau, frus1955-57v17, v24), not the title itself.
+_ANOTHERS_OFFICE = re.compile(r"(?:\s+of\s+[A-Z][a-z]+)?\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?(?:\s|$)|\s+to\b")
 _OFFICE_TO = re.compile(r"\b(?:(?:Assistant|Counselor|Counsel|Adviser|Advisor|Representative|Envoy|Secretary)\s+to|Office\s+of)\s+$")   # an office's name
 
 
@@ -99,10 +102,13 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
     for e in record.volume.persons:
         desc = e.description
         hit = re.search(rf"(?:^|[,;]\s*|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?!-)", desc)
-        if not hit or (hit.group("adj") and not nationality(hit.group("adj"))) or not _in_office(desc, title, year):
+        if not hit or (hit.group("adj") and not nationality(hit.group("adj"))) or not _in_office(desc, title, year) \
+                or _ANOTHERS_OFFICE.match(desc, hit.end()):
             continue
         country = nationality(desc)
         if of is not None:
+            if re.search(rf"\b{re.escape(title)}\s+of\s+(?:the\s+)?{re.escape(of)}\s+for\b", desc):
+                continue     # "Canadian Secretary of State for External Affairs" is no "Secretary of State"
             if not re.search(rf"\b{re.escape(title)}\s+of\s+(?:the\s+)?{re.escape(of)}", desc) and not (
                     country and country in _gsh_of(of, record, year)):
                 continue
