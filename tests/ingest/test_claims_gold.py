@@ -1,12 +1,13 @@
 """Claim extraction against the hand-annotated gold set (tests/fixtures/claims_gold, see its README).
 
-Round 10 (current): the 24 documents annotated in round 10, drawn by a seeded draw from a stated pool and
-kept from the writer of the round-10 rules until those were frozen (d8a5ec6), are held out (split.tsv);
-all 155 round-1 to 9 documents are development, on which rules were tuned. The floors are what was
-measured on each set with the frozen round-10 rules, rounded down to two decimals (docs/claims.md has the
-figures, their 95% intervals and where the rules fail: the held-out claimant accuracy, 0.682, and "about"
-recall, 0.724, are below the issue's 0.85 and 0.80); a change that lowers them is a regression to
-explain, and a rule tuned by looking at held-out documents would make these figures meaningless.
+Round 11 (current): the 192 documents annotated in round 11, drawn by a seeded draw from a stated pool and
+kept from the writers of the round-11 rules until those were frozen (fbc01eb), are held out (split.tsv):
+more than half of the gold set, by documents and by claims. All 179 round-1 to 10 documents are
+development, on which rules were tuned. The floors are what was measured on each set with the frozen
+round-11 rules, rounded down to two decimals (docs/claims.md has the figures, their 95% intervals and
+where the rules fail: the held-out claimant accuracy, 0.791, is below the issue's 0.85); a change that
+lowers them is a regression to explain, and a rule tuned by looking at held-out documents would make
+these figures meaningless.
 """
 from __future__ import annotations
 
@@ -78,13 +79,14 @@ def test_every_gold_passage_is_in_its_document(run, gold):
     assert [g.line for g in gold if locate(run[g.document][0].text, g.text) is None] == []
 
 
-def test_the_round_10_documents_are_held_out_and_as_many_and_varied_as_issue_16_asks(run, gold, split):
+def test_the_round_11_documents_are_held_out_and_are_more_than_half_the_gold_set(run, gold, split):
     assert set(split) == set(run)
     held = {key for key, v in split.items() if v == "held-out"}
-    round10 = {g.document for g in gold if g.line > _round_header_line("# Round 10")}
-    assert held == round10
+    round11 = {g.document for g in gold if g.line > _round_header_line("# Round 11")}
+    assert held == round11
     records = [run[key][0] for key in held]
-    assert len(held) >= 20 and sum(g.claim_type != "none" for g in gold if g.document in held) >= 240
+    claims = [g for g in gold if g.claim_type != "none"]
+    assert 2 * len(held) > len(run) and 2 * sum(g.document in held for g in claims) > len(claims)
     years = sorted(int(r.date[:4]) for r in records)
     assert years[0] < 1950 and years[-1] >= 1975
     genres = {g for r in records for g, pattern in GENRES.items() if re.search(pattern, r.heading)}
@@ -100,24 +102,20 @@ def _round_header_line(header: str) -> int:
 def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(per_document, split):
     held = pooled(_half(per_document, split, "held-out"))
     assert held.unlocated == []
-    # round-11 speaker rules: recall 0.954, claimant 0.884 (0.916, 0.682 with the round-10 rules): written with round 10
-    # as development, so these are no longer held-out figures; the fresh round-11 set measures them (docs/claims.md)
-    assert held.recall >= 0.95, held.missed
+    assert held.recall >= 0.94, held.missed                          # round 11: 0.941 (round-10 rules 0.927)
     assert held.precision >= 0.94, held.spurious
-    assert held.claimant_accuracy >= 0.88, held.wrong_claimant
-    assert held.about_precision >= 0.93, held.wrong_about            # round-11 about rules: 0.942
-    # round-11 about rules 0.830 (0.724 with the round-10 rules): written with round 10 as development, so this is no
-    # longer a held-out figure; the fresh round-11 set measures it (docs/claims.md)
-    assert held.about_recall >= 0.82, held.wrong_about
-    assert held.type_accuracy >= 0.69, held.wrong_type
+    assert held.claimant_accuracy >= 0.79, held.wrong_claimant       # 0.791; the goal is 0.85: not met (docs/claims.md)
+    assert held.about_precision >= 0.87, held.wrong_about            # 0.879
+    assert held.about_recall >= 0.81, held.wrong_about               # 0.812 (round-10 rules 0.787); the goal is 0.80
+    assert held.type_accuracy >= 0.70, held.wrong_type
 
 
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
-    assert dev.recall >= 0.98 and dev.precision >= 0.96, (dev.missed, dev.spurious)   # round-11 speaker rules: 0.984, 0.970
-    assert dev.claimant_accuracy >= 0.93, dev.wrong_claimant         # rounds 1-9: round-10 rules 0.931, round-11 0.937
-    assert dev.about_precision >= 0.93 and dev.about_recall >= 0.87, dev.wrong_about   # round-11 about rules: 0.939, 0.876
-    assert dev.non_claims_rejected >= 0.89
+    assert dev.recall >= 0.97 and dev.precision >= 0.96, (dev.missed, dev.spurious)   # rounds 1-10: 0.980, 0.967
+    assert dev.claimant_accuracy >= 0.93, dev.wrong_claimant         # rounds 1-10, round-11 rules: 0.931
+    assert dev.about_precision >= 0.93 and dev.about_recall >= 0.87, dev.wrong_about   # 0.939, 0.870
+    assert dev.non_claims_rejected >= 0.88
 
 
 def test_a_confidence_interval_brackets_each_figure_and_is_reproducible(per_document, split):
