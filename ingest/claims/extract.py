@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
 from .about import about_readings
+from .antecedents import pronoun_antecedent
 from .bodies import with_bodies
 from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
@@ -156,6 +157,7 @@ def _source_hint(t: str) -> bool:
 
 _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
 _THEY_BEFORE = re.compile(r"(?<![\w’'-])[Tt]hey\s+(?:\w+\s+){0,2}\Z")
+_HE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\Z")
 # Round 10: "2. Quote: There have been a number of comments… Unquote.", "Begin text: … End text."
 _QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|Begin\s+(?:verbatim\s+)?text|BEGIN\s+(?:VERBATIM\s+)?TEXT)\s*[:.]?\s+(?=\S)")
 _QUOTE_CLOSE = re.compile(r"\s*(?:Unquote|UNQUOTE|End\s+(?:verbatim\s+)?text|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
@@ -224,6 +226,7 @@ class _State:
     recent: list[Agent] = field(default_factory=list)     # the last two distinct persons who spoke
     relaying: bool = False           # the report running on is a person's account of a government's message
     done: set[tuple[int, int]] = field(default_factory=set)
+    last_speaker_at: int = -1        # round 12: where the sentence that named the last speaker starts
 
 
 class _Extractor:
@@ -444,6 +447,14 @@ class _Extractor:
             group = self._last_group(block, sent_start, voice_iris)
             if group is not None:
                 return group
+        elif _HE_BEFORE.search(self.text, sent_start, before):
+            # round 12: "The Ambassador seemed impressed…. I also pointed out…. He said…": the subject opening the nearest earlier
+            # sentence (this paragraph or the three before it) that is not the writer's, before an earlier last speaker
+            earlier = [(x.start, x.end) for b in range(max(0, block.index - 3), block.index + 1)
+                       for x in self.sentences[b] if x.end <= sent_start]
+            found = pronoun_antecedent(self.r, earlier, self.mentions, self.people, voice_iris)
+            if found is not None and (state.last_speaker is None or found[1] > state.last_speaker_at):
+                return found[0]     # ("The Pres. asked…, and the Sec. said no. … He doubts…": the later clause's speaker)
         if state.last_speaker is not None:
             return state.last_speaker
         subject = self._previous_subject(block, sent_start, voice_iris)
@@ -955,15 +966,16 @@ class _Extractor:
             return state.list_agent
         return self._block_voice
 
-    def _heard(self, speech: _Decision, state: _State, voice: Agent | None, text: str) -> _Decision:
+    def _heard(self, speech: _Decision, state: _State, voice: Agent | None, text: str, at: int = -1) -> _Decision:
         """A sentence someone is heard saying: who the report runs on with, and who spoke last."""
         state.relaying = False
         speech = self._spoken_for(speech, state, voice)
         if speech.claim_type == "report":
             if speech.speaker_mentions or not (voice and speech.agent.iris == voice.iris):
                 state.last_speaker = speech.agent     # also the writer named in the third person: "The President assured…"
+                state.last_speaker_at = at
             if speech.then is not None:
-                state.last_speaker = speech.then
+                state.last_speaker, state.last_speaker_at = speech.then, at
             _note_speaker(state)
             state.report = speech.then or speech.agent
             state.speakers.update({speech.agent.iris, state.report.iris})
@@ -1013,7 +1025,7 @@ class _Extractor:
             state.report = None          # someone we cannot name speaks: no claim, and no carrying over
             return None
         if speech is not None:
-            return self._heard(speech, state, voice, text)
+            return self._heard(speech, state, voice, text, s)
         if ("message" in text or "letter" in text or "note" in text or "reply" in text) and _MESSAGE_JUDGED.match(text):
             state.report = None      # round 9: "The message is somewhat moderate, but…": the speaker judges it
         both = _both_agreed(self.text, s, state)

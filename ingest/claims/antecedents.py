@@ -1,0 +1,86 @@
+"""Round 12: whom "he" or "she" stands for — the person who opens the nearest earlier sentence of the paragraph as
+its subject ("The Ambassador seemed impressed by this list…. I also pointed out…. He said of course…" is the
+Ambassador; "The Cardinal expressed his appreciation…. He wanted the Secretary to know…" is the Cardinal, not the
+Secretary named last).
+
+English carries a sentence-opening "he" to the subject of the sentences before it more often than to the last
+speaker or the last name: a memorandum of conversation narrates the other party as the subject of one sentence
+after another, with the writer's own "I said…" lines between them. The writer's lines are passed over; any other
+sentence that does not open with a person we can read stops the search (the caller falls back to the last speaker).
+"""
+from __future__ import annotations
+
+import re
+
+from ..records import DocumentRecord
+from .coreference import DocumentPeople
+from .voices import Agent, MentionIndex, agent_of_mentions, named_agent
+
+__all__ = ["opening_subject", "pronoun_antecedent"]
+
+# A short adverbial before the subject: "At first the Ambassador…", "Finally, Mr. Sato…", "2. Dr. Iwaszkiewicz…".
+_LEAD = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:[A-Z][a-z]+ly|Then|Later|Also|However|Afterwards|Again|"
+                   r"At\s+first|At\s+this\s+point|Next|In\s+reply|In\s+response),?\s+|[A-Z][a-z]+(?:\s+[a-z]+){0,3},\s+)?")
+# Titles and honorifics before a name ("Soviet Ambassador Dobrynin", "Dr. Iwaszkiewicz"), or "the" before a title.
+_BEFORE_NAME = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}")
+# What follows a subject: an aside between commas, then a verb (a lowercase word that is no preposition or conjunction).
+_VERB_AFTER = re.compile(r"(?:\s*,[^;:]{1,80}?,)?\s+(?:(?:\w+ly|also|then|again|further|had|has|was|would|did|could|"
+                         r"once|later|still)\s+)*(?P<verb>[a-z][\w’'-]*)")
+_SUBORDINATE = re.compile(r"(?:After|When|While|Since|Although|Though|Because|As|If|Before|Once|Until|Unless|Whereas)\s[^,;:]{1,160},\s+")
+_NOT_VERBS = frozenset({"and", "or", "of", "in", "to", "for", "with", "on", "at", "by", "from", "nor", "as", "the", "a"})
+_TITLE_OR_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]*)")
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s")
+_WRITER = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|Then|Later|Also|However|Afterwards),?\s+)?"
+                     r"(?:I|We|[Mm]y|[Oo]ur)\s")
+_PRONOUN = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|Then|Also|However),?\s+)?(?:He|She)\s")
+
+
+def _verb_follows(text: str, end: int, limit: int) -> bool:
+    m = _VERB_AFTER.match(text, end, limit)
+    return m is not None and m.group("verb") not in _NOT_VERBS and not text.startswith(("’s", "'s"), end)
+
+
+def opening_subject(record: DocumentRecord, start: int, end: int, mentions: MentionIndex,
+                    people: DocumentPeople | None) -> Agent | None:
+    """The one person who opens text[start:end] as the subject of its verb: a linked mention, or a title or a name
+    after an honorific the document settles ("The Ambassador", "Dr. Iwaszkiewicz")."""
+    text = record.text
+    lead = _LEAD.match(text, start, end)
+    at = lead.end() if lead else start
+    clause = _SUBORDINATE.match(text, at, end)
+    if clause is not None:
+        at = clause.end()             # "After Spaak had indicated his desire…, De Gaulle…": the main clause's subject
+    before = _BEFORE_NAME.match(text, at, end)
+    first = next((m for m in mentions.within(at, end) if m.start <= before.end()), None)
+    if first is not None:
+        if first.kind != "person" or not _verb_follows(text, first.end, end):
+            return None
+        return agent_of_mentions(record, [first], "the person who opens an earlier sentence of the paragraph")
+    m = _TITLE_OR_NAME.match(text, at, end)
+    if m is None or people is None or not _verb_follows(text, m.end("name"), end):
+        return None
+    printed = m.group("name")
+    the_one = m.group(0) != printed and " " not in printed and not printed.endswith("s")    # "The Cardinal"
+    if people.title(printed) is None and not _HONORIFIC.match(printed) and not the_one:
+        return None                   # "Soviet Union", "Embassy": no title, no honorific
+    named = people.named(printed)
+    return named_agent(named) if named is not None else None
+
+
+_REACH = 6      # earlier sentences looked at (a memorandum of conversation often gives each sentence its own paragraph)
+
+
+def pronoun_antecedent(record: DocumentRecord, earlier: list[tuple[int, int]], mentions: MentionIndex,
+                       people: DocumentPeople | None, voice_iris: set[str]) -> tuple[Agent, int] | None:
+    """The person a sentence-opening "he"/"she" stands for, from the earlier sentences (nearest first, `earlier` in
+    text order), with where its sentence starts: the writer's own sentences ("I said…") and those opening with the
+    pronoun again are passed over."""
+    text = record.text
+    for s, e in reversed(earlier[-_REACH:]):
+        if _WRITER.match(text, s, e) or _PRONOUN.match(text, s, e):
+            continue
+        agent = opening_subject(record, s, e, mentions, people)
+        if agent is None or set(agent.iris) & voice_iris:
+            return None
+        return agent, s
+    return None

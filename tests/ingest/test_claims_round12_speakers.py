@@ -1,0 +1,46 @@
+"""Claims, round 12 (speakers): whom a sentence-opening "he" stands for, read from the structure of the narration
+rather than from the last name printed (issue 16; /work/helpers/rules12-speakers.md). Each test pins a rule on the
+real passage of a readable gold document (rounds 1-10 and round 11's odd draw positions) it failed on."""
+from __future__ import annotations
+
+from tests.ingest.test_claims_round7 import claim
+
+PEOPLE = "https://w3id.org/frus-kg/id/people/"
+CLAY, HERTER = PEOPLE + "102641", PEOPLE + "105858"
+
+
+def _local(c) -> str:
+    return c.claimants[0].rsplit("/", 1)[-1]
+
+
+# ------------------------------------------------------------------ "he": the subject opening the sentences before
+
+def test_he_after_the_writers_own_lines_is_the_titled_subject_before_them_not_the_last_speaker_1962_dobrynin():
+    # "The Ambassador seemed impressed by this list…" / "I also pointed out…" / "He said of course that…"
+    # (each its own paragraph; "He" went to General Clay, who had "telephoned" two paragraphs earlier)
+    key = "frus1961-63v15/d225"
+    for opening in ("He said of course that the question of principle", "He indicated that he and Gromyko",
+                    "As he was leaving, he said it was incomprehensible"):
+        c = claim(key, opening)
+        assert CLAY not in c.claimants and _local(c) == "ambassador", c.explanation
+
+
+def test_he_after_the_cardinal_opens_the_sentence_is_the_cardinal_not_the_secretary_named_last_1960():
+    # "The Cardinal expressed his appreciation for being received by the Secretary, …. He wanted the Secretary to
+    # know that the prayers…" (went to Herter, the last person named before the pronoun)
+    c = claim("frus1958-60v07p2/d391", "He wanted the Secretary to know")
+    assert HERTER not in c.claimants and _local(c) == "cardinal"
+
+
+def test_he_after_an_unlinked_doctor_who_detailed_the_hardships_is_that_doctor_not_the_writer_1961_iwaszkiewicz():
+    # "Dr. Iwaszkiewicz, who is the Commercial Counselor, detailed at some length the hardships…. He indicated that
+    # they had with difficulty persuaded Warsaw…" (went to the writer, Kaysen, as a speaker not identified)
+    c = claim("frus1961-63v16/d52", "He indicated that they had with difficulty persuaded Warsaw")
+    assert _local(c) == "iwaszkiewicz", c.explanation
+
+
+def test_regression_a_subordinate_clause_opening_the_sentence_does_not_give_he_its_subject_1958_de_gaulle():
+    # "After Spaak had indicated his desire to explore…, De Gaulle …. He felt it had a useful function…": De Gaulle,
+    # the main clause's subject, not Spaak
+    c = claim("frus1958-60v07p1/d216", "He felt it had a useful function")
+    assert c.claimants == (PEOPLE + "103284",), c.explanation
