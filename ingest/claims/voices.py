@@ -472,9 +472,27 @@ _CANDIDATE = re.compile(r"(?:^\W*|[,;:(—–]\s*|\b(?:and|but|that|when|while|t
 _INITIAL = re.compile(r"[B-HJ-Z]")      # "A" and "I" are words
 
 
+# Round 12: "Finally the Cardinal said…", "Turning to the Near East the Cardinal said…": a title after "the" anywhere in
+# the sentence, right before the verb.
+_THE_TITLE = re.compile(r"\sthe\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+(?:(?:\w+ly|also|then|again|further)\s+)*$")
+
+
+def _title_within(pre: str, people: DocumentPeople | None) -> Subject | None:
+    t = _THE_TITLE.search(pre)
+    if t is None or people is None:
+        return None
+    printed = t.group("name")
+    if people.title(printed) is None and (" " in printed or printed.endswith("s")):
+        return None              # "the Near East", "the Soviets": no title
+    named = people.named(printed)
+    return Subject("agent", named_agent(named), named.how) if named is not None else None
+
+
 def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozenset[str]) -> Subject | None:
     c = _CANDIDATE.search(pre)
-    if people is None or c is None:
+    if c is None:
+        return _title_within(pre, people)
+    if people is None:
         return None
     printed = c.group("name")
     initial = initial_speaker(people.record, printed, people)

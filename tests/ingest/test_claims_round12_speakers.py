@@ -44,3 +44,14 @@ def test_regression_a_subordinate_clause_opening_the_sentence_does_not_give_he_i
     # the main clause's subject, not Spaak
     c = claim("frus1958-60v07p1/d216", "He felt it had a useful function")
     assert c.claimants == (PEOPLE + "103284",), c.explanation
+
+
+# ------------------------------------------------------------------ a title after "the" anywhere before the verb
+
+def test_a_title_after_the_inside_the_sentence_is_the_subject_of_its_reporting_verb_1960_finally_the_cardinal_said():
+    # "Finally the Cardinal said that when he talked with the Pope…", "Turning to the Near East the Cardinal said that…"
+    # (both went to the drafter, Stabler, as his own statements)
+    for opening in ("Finally the Cardinal said that when he talked", "Turning to the Near East the Cardinal said"):
+        c = claim("frus1958-60v07p2/d391", opening)
+        assert c.claim_type == "report" and _local(c) == "cardinal", c.explanation
+
