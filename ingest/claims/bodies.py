@@ -38,6 +38,7 @@ _NOT_CITY_BEFORE = re.compile(r"(?:George|Jack|Booker|Mr\.|Mrs\.|Dr\.)\s+$")
 
 def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
     """The mentions with glossary terms read as the bodies they name, plus capitals in the body."""
+    mentions = [m for m in mentions if not _pronoun_as_name(record, m)]
     terms = {t.xml_id: t for t in record.volume.terms}
     named = {m.entity for m in mentions if m.entity and m.kind != "term"}
     out = [_term_body(record, m, terms, named, cues) if m.kind == "term" else m
@@ -52,6 +53,16 @@ def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> 
     out += _acronym_bodies(record, out, cues)        # round 10: "UNGA", "AP story", "VOA and RFE", "the Pathet Lao"
     out += _divided_halves(record, out)              # round 10: "the North" in a telegram about South Korea
     return out + local_places(record, out, cues)       # round 9: "in Java", "trip to Gaza"
+
+
+# Round 12: pronouns the entity layer took for a word of a name ("You authorized see Rhee…" linked to Yang You Chan).
+_PRONOUNS = frozenset({"You", "YOU", "We", "WE", "He", "HE", "She", "SHE", "They", "THEY", "It", "IT", "I", "Me", "Us", "Him", "Her", "Them"})
+
+
+def _pronoun_as_name(record: DocumentRecord, m: Mention) -> bool:
+    """A person mention whose words are only a pronoun ("You" tagged as the Korean Ambassador Yang You Chan): the
+    addressee or the writer, not that person."""
+    return m.kind == "person" and record.text[m.start:m.end] in _PRONOUNS
 
 
 def _open_demonym(record: DocumentRecord, m: Mention, cues: Cues) -> Mention:

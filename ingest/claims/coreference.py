@@ -21,6 +21,8 @@ from ..triples import party_person_iri
 from .cues import Cues
 
 __all__ = ["DocumentPeople", "Named"]
+# Round 12: a name with a word that is also a pronoun ("Yang You Chan"): "You" in the text is the addressee, not him.
+_PRONOUN_WORDS = frozenset({"you", "she", "they", "him", "her", "them"})
 
 _HONORIFICS = frozenset({"mr", "mrs", "miss", "ms", "dr", "sir", "lord", "lady", "the"})
 # An honorific right before a capitalized word that no linked person bears: "Mr. Houdek".
@@ -189,7 +191,7 @@ class DocumentPeople:
 
     def _add(self, iri: str, label: str, surface: str, office: str | None, start: int | None) -> None:
         for w in _words(label):
-            if len(w) > 2 and w not in _HONORIFICS and w not in self.cues.speaker_titles:
+            if len(w) > 2 and w not in _HONORIFICS and w not in self.cues.speaker_titles and w.lower() not in _PRONOUN_WORDS:
                 self.by_word.setdefault(w, {})[iri] = label
             for part in w.split("-") if "-" in w else ():       # round 11: "Toncic" of "Toncic-Sorinj, Lujo"
                 if len(part) > 3 and part not in self.cues.speaker_titles:

@@ -29,7 +29,7 @@ from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
 from .cues import Cues, load_cues
 from .quotes import Quote, find_quotes
-from .senders import is_routing_line, routing_end
+from .senders import quoted_signature, is_routing_line, routing_end
 from .sentences import Block, blocks as find_blocks, sentences_in_block
 from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, document_voice, find_subject, initial_speaker,
                      label_speaker, named_agent)
@@ -370,6 +370,9 @@ class _Extractor:
             if id(m) not in skip and m.entity and m.kind in ABOUT_KINDS:
                 if m.method == "own-post" and m.entity in claimants:
                     continue             # round 9: "Embassy, however, is of opinion…": the writing post, speaking
+                if m.method == "own-post" and self._opens_in_voice(m, s, claimants):
+                    skipped.append((m.start, m.end))
+                    continue
                 found.append((m.start, m.entity))
                 if m.method in ("local-body", "local-place", "own-post"):       # round 9: places no gazetteer holds
                     local.setdefault(m.entity, ClaimAgent(iri=m.entity, label=m.label, kind=m.kind, local=True))
@@ -407,6 +410,12 @@ class _Extractor:
             if iri not in out:
                 out.append(iri)
         return tuple(out), tuple(local.values())
+
+    def _opens_in_voice(self, m, s: int, claimants: tuple[str, ...]) -> bool:
+        """Round 12: the writing post opening a claim in the voice of the ambassador who signs its telegram ("Embassy
+        officer pointed out to Ileo…", signed McIlvaine) is the writer speaking, not what the claim is about."""
+        opens = m.start - s <= 4 or self.text[m.start - 2:m.start] in (". ", ".\n")
+        return opens and self.voice is not None and claimants == self.voice.iris
 
     def _about_readings_inside(self) -> set[int]:
         """The ids of the country and region mentions inside the name of a sea, a strait or a gulf, once per document."""
@@ -616,7 +625,7 @@ class _Extractor:
                 continue
             last = next((j for j in range(i, min(len(self.blocks), i + 12))
                          if _QUOTE_CLOSE.search(self.text, self.blocks[j].start, self.blocks[j].end)), None)
-            agent = self._quoted_text_author(self.blocks[i - 1]) if last is not None else None
+            agent = self._quoted_text_author(self.blocks[i - 1], self.blocks[last]) if last is not None else None
             if agent is None:
                 i += 1
                 continue
@@ -647,10 +656,13 @@ class _Extractor:
         # the subject of a position, not of a reporting verb: it stays in `about` (the annotation counts it there)
         return replace(agent, mentions=()) if agent is not None else None
 
-    def _quoted_text_author(self, lead_in: Block) -> Agent | None:
+    def _quoted_text_author(self, lead_in: Block, closing: Block) -> Agent | None:
         sender = self._message_sender(lead_in.end) if _MESSAGE_FROM.search(self.text, lead_in.start, lead_in.end) else []
         if sender:
             return agent_of_mentions(self.r, sender, "the sender the lead-in names")
+        signed = quoted_signature(self.r, self.mentions, (closing.start, closing.end))     # round 12: "Richard Nixon Unquote"
+        if signed:
+            return agent_of_mentions(self.r, signed, "signed the text the post hands over (the name before 'Unquote')")
         if not self.from_department:
             return None
         us = iris.country_iri("united-states")

@@ -16,7 +16,7 @@ from ..entities.gazetteer import gazetteer
 from ..entities.places import choose
 from ..records import ClaimAgent, DocumentRecord, Mention
 
-__all__ = ["first_line_sender", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "heading_sender", "memcon_department"]
+__all__ = ["first_line_sender", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "heading_sender", "memcon_department", "sent_from_post", "quoted_signature"]
 
 # "1060. For the President and Secretary from Harriman." / "Eyes only for Secretary from Lodge."
 _FOR_FROM = re.compile(r"(?:\d{1,5}\.\s+)?(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:for\s+[^.\n]{1,80}?\s+)?from\s+"
@@ -33,8 +33,10 @@ _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
 _PRECEDENCE = (r"(?:(?:Most\s+|Very\s+|Strictly\s+)?(?:Urgent|Immediate|Priority|Important|Confidential|Secret|Personal|Private|"
                r"Paraphrase|Triple\s+priority|Rush)(?:\s+and\s+(?:confidential|personal|secret|urgent))?\.\s+){0,2}")
 _ROUTING_OPENS = re.compile(r"(?:\d{1,6}\.\s+)?" + _PRECEDENCE + r"[“\"]?(?:(?:[A-Z][a-z]{1,6}tels?|[A-Z][a-z]+\s+tel|Ref|Reftel|Reurtel|Urtel|Your)\.?\s+[\w/-]+\.\s+){0,3}"
-                            r"(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?[Ff]or\s+(?P<to>[^.:\n]{1,60}?)\s+from\s+"
-                            rf"(?P<who>{_NAME}(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){_NAME})*)\s*[.:](?=\s|$)")
+                            r"(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?[Ff]or\s+(?P<to>[^.:\n]{1,60}?)(?:\s+from|\.\s+From)\s+"
+                            # round 12: "31. For Secretary Dulles. From Conant in Berlin. Yesterday in Bonn I…": the
+                            # sender in a sentence of his own, with the place he writes from
+                            rf"(?P<who>{_NAME}(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){_NAME})*)(?:\s+(?:in|at)\s+[A-Z][a-z]+)?\s*[.:](?=\s|$)")
 _NAME_PARTS = re.compile(rf"{_NAME}")
 _CLOSING = re.compile(r"[.!]\s+(?P<who>[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'-]+)?)\s*$")
 _HEADING_FROM = re.compile(r"\bFrom\s+(?:the\s+)?(?P<who>.+?)\s+to\s+(?:the\s+)?", re.IGNORECASE)
@@ -172,3 +174,25 @@ def memcon_department(record: DocumentRecord) -> ClaimAgent | None:
         return None
     inst = authorities().institutions.get("department-of-state")
     return ClaimAgent(iri=iris.organization_iri("department-of-state"), label=inst.label, kind="organization") if inst else None
+
+
+def sent_from_post(record: DocumentRecord) -> bool:
+    """Round 12: whether the heading sends the document from a post ("Telegram From the Embassy in Lebanon to the
+    Department of State", "From the Mission in Berlin…"): its closing surname ("Emmerson") is the chief of mission
+    who signs it, a person even where no mention or note names him, not the post."""
+    m = _HEADING_FROM.search(record.heading or "") or _FROM_ALONE.search(record.heading or "")
+    return m is not None and _POST.match(m.group("who").strip(" ,")) is not None
+
+
+_SIGNED_QUOTE = re.compile(r"\s*(?:(?:Sincerely|Sincerely\s+yours|Respectfully|Faithfully|Cordially|Regards|Best\s+regards|Warm\s+regards)"
+                           r"[,.]?\s+)?(?P<who>[^\n]{2,60}?)\s*(?:Unquote|UNQUOTE|End\s+(?:verbatim\s+)?text|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
+
+
+def quoted_signature(record: DocumentRecord, mentions, last_block: tuple[int, int]) -> list[Mention]:
+    """Round 12: the person whose name closes a text a telegram spells out between "Quote" and "Unquote" ("Sincerely, /
+    Richard Nixon Unquote"): the letter's author, whose words the post hands over, not the government it speaks for."""
+    s, e = last_block
+    m = _SIGNED_QUOTE.fullmatch(record.text, s, e)
+    if m is None or len(m.group("who").split()) > 5:
+        return []
+    return _people(mentions, m.start("who"), m.end("who"))[:1]

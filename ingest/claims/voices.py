@@ -16,7 +16,7 @@ from ..records import ClaimAgent, DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .coreference import DocumentPeople, Named
 from .cues import Cues
-from .senders import closing_signer, first_line_sender, heading_sender, memcon_department, routing_senders
+from .senders import closing_signer, first_line_sender, heading_sender, memcon_department, routing_senders, sent_from_post
 from .turns import signed_initials, speaker_by_initials
 
 __all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker",
@@ -273,7 +273,8 @@ def _untagged_signature(record: DocumentRecord, last_block: tuple[int, int] | No
         return None
     named = known.named(printed)
     note = record.source_note.text if record.source_note else ""
-    if named is None or (named.local and not re.search(r"\b" + re.escape(printed) + r"\b", note, re.IGNORECASE)):
+    if named is None or (named.local and not re.search(r"\b" + re.escape(printed) + r"\b", note, re.IGNORECASE)
+                         and not sent_from_post(record)):
         return None
     agent = named_agent(named)
     return Agent(agent.iris, agent.names, f"signed the document ({named.how})", agent.details, kinds=agent.kinds)
