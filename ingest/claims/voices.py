@@ -321,6 +321,11 @@ _DRAFTED = re.compile(r"\b(?:Drafted|Prepared)(?:\s+and\s+(?:initialed|approved|
 _LABEL = re.compile(r"\[?([A-Z][\w.’' -]{0,40}?):\]?\s+(?=\S)")
 
 
+# Round 12: a label joined to its turn by a dash ("General Williams—I also have another piece of news.", "President—That
+# is very good.", "Rogers—We…", "RN—What…"): a speaker only where it reads as a person ("Tunisia—Despite…" is a topic).
+_DASH_LABEL = re.compile(r"\[?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\]?\s?—\s?(?=[A-Z“\"])")
+
+
 def label_speaker(record: DocumentRecord, start: int, end: int, mentions: MentionIndex, cues: Cues,
                   known: DocumentPeople | None = None) -> tuple[int, Agent | None] | None:
     """A transcript label at the start of a block ("K: …", "The President: …"): (label end, speaker).
@@ -328,7 +333,14 @@ def label_speaker(record: DocumentRecord, start: int, end: int, mentions: Mentio
     ("London: …" addresses a post, "Note: …")."""
     m = _LABEL.match(record.text[start:end])
     if not m:
-        return None
+        dash = _DASH_LABEL.match(record.text[start:end])
+        found = _label_of(record, start, dash, mentions, cues, known) if dash else None
+        return found if found is not None and found[1] is not None and "person" in found[1].kinds else None
+    return _label_of(record, start, m, mentions, cues, known)
+
+
+def _label_of(record: DocumentRecord, start: int, m: re.Match, mentions: MentionIndex, cues: Cues,
+              known: DocumentPeople | None) -> tuple[int, Agent | None] | None:
     label = m.group(1).strip()
     lend = start + m.end()
     if re.match(r"(?i)dear\b|my dear\b", label):
@@ -353,6 +365,10 @@ def label_speaker(record: DocumentRecord, start: int, end: int, mentions: Mentio
         by_initials = speaker_by_initials(record, label, "speaker label")      # round 11: "GWB:", "LBJ:", "K:" by participants
         if by_initials is not None:
             return lend, named_agent(Named(by_initials.iri, by_initials.label, by_initials.how))
+    title = known.title(label) if known is not None else None
+    holders = [p for p in record.parties if title and p.office and p.office.lower().startswith(title)]
+    if len(holders) == 1:       # round 12: "President—That is very good." in a conversation between the heading's parties
+        return lend, _party_agent(record, holders, f"speaker label '{label}' read as the heading's party with that office")
     return _label_named(label, lend, known)
 
 

@@ -55,3 +55,17 @@ def test_a_title_after_the_inside_the_sentence_is_the_subject_of_its_reporting_v
         c = claim("frus1958-60v07p2/d391", opening)
         assert c.claim_type == "report" and _local(c) == "cardinal", c.explanation
 
+
+
+# ------------------------------------------------------------------ labels joined to the turn by a dash
+
+def test_a_speaker_label_joined_by_a_dash_speaks_its_turn_1959_general_williams_and_president_diem():
+    # "General Williams—I also have another piece of news. As you know, up to now we have not been sending U.S.
+    # Advisors…" / "President—That is very good. However, I should be consulted…" (all went to Diem, the heading's
+    # first party)
+    key = "frus1958-60v01/d77"
+    williams, diem = PEOPLE + "114629", PEOPLE + "109767"
+    assert claim(key, "As you know, up to now we have not been sending").claimants == (williams,)
+    assert claim(key, "I will tell him about my conversation with you").claimants == (williams,)
+    assert claim(key, "However, I should be consulted in each individual case").claimants == (diem,)
+    assert claim(key, "General Williams—") is None and claim(key, "I also have another piece of news.") is not None
