@@ -69,3 +69,14 @@ def test_a_speaker_label_joined_by_a_dash_speaks_its_turn_1959_general_williams_
     assert claim(key, "I will tell him about my conversation with you").claimants == (williams,)
     assert claim(key, "However, I should be consulted in each individual case").claimants == (diem,)
     assert claim(key, "General Williams—") is None and claim(key, "I also have another piece of news.") is not None
+
+
+# ------------------------------------------------------------------ a lead-in relaying a report
+
+def test_the_numbered_paragraphs_after_a_caller_with_the_following_report_are_the_callers_1968_mccloy():
+    # "John McCloy called at 8:30 a.m. today with the following report." / "1. The British reversed their previous
+    # position…" / "2. They did not accept F–111 acceleration." (went to Rostow, who wrote the memorandum)
+    key, mccloy = "frus1964-68v13/d242", PEOPLE + "108784"
+    assert claim(key, "The British reversed their previous position").claimants == (mccloy,)
+    assert claim(key, "They did not accept F–111 acceleration.").claimants == (mccloy,)
+    assert claim(key, "John McCloy called at 8:30 a.m.").claimants != (mccloy,)     # the lead-in stays the writer's
