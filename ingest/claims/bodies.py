@@ -27,6 +27,7 @@ from ..records import DocumentRecord, ListEntry, Mention
 from .cues import Cues
 from .local_places import local_places
 from .named_bodies import named_bodies
+from .own_bodies import own_bodies
 
 __all__ = ["with_bodies"]
 
@@ -47,6 +48,7 @@ def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> 
     out = [_open_demonym(record, m, cues) for m in out if id(m) not in inside] + local
     out += _capitals(record, out, cues)
     out += _short_names(record, out, cues)
+    out += own_bodies(record, out)                   # round 12: "This Department believes…", "The Bureau recommends…"
     out += _head_word_bodies(record, out, cues)      # round 9: "the Bank" after "Export-Import Bank Loan"
     out += _heading_posts(record, out)               # round 9: "Embassy officer" in the Embassy's telegram
     out += _adjective_regions(record, out, cues)     # round 9: "Western prestige", "Bloc arms"

@@ -62,6 +62,9 @@ _QUESTION = re.compile(r"\?[”\"’')\]*_]*$")
 _BROKEN_OFF = re.compile(r"(?<![.\s])\s*(?:\.\s\.\s\.|\.\.\.|…)[”\"’')\]*_]*$")
 # The start of a sentence before its first word: an enumerator, quotes, brackets.
 _OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s*)?")
+# Round 12: the Department's own "we" after a position it states in the name of the United States.
+_US = iris.country_iri("united-states")
+_WE_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|However,?)\s+)?(?:We|Our)\s")
 _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So)\s+)?"     # "And I am not prepared…"
                            # round 9: "(From this and other discussions, I got very clearly the impression…"
                            r"(?:(?:From|After|In|On|At|For|Given|Having|Judging)\s[^,;:()“”\"]{3,80},\s+)?I\s"
@@ -164,7 +167,11 @@ _QUOTE_CLOSE = re.compile(r"\s*(?:Unquote|UNQUOTE|End\s+(?:verbatim\s+)?text|END
 _US_HOLDS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:The\s+)?(?P<us>U\.\s?S\.|US|USG|United\s+States)(?:\s+(?:Government|Govt\.?))?\s+"
                        r"(?:(?:\w+ly|also|still|therefore|itself)\s+)*(?:is|are|cannot|can\s?not|will|would|does|do|must|has|have|"
                        r"believes|considers|hopes|feels|wishes|prefers|supports|opposes|regrets|welcomes|expects|"
-                       r"intends|wants|sees|rejects|insists)\b")
+                       r"intends|wants|sees|rejects|insists|"
+                       # round 12: telegraphese without a copula ("USG encouraged by evidence…", "USG deeply concerned
+                       # over…", "USG therefore particularly desires avoid…")
+                       r"desires|shares|agrees|appreciates|recognizes|understands|concerned|encouraged|disturbed|"
+                       r"pleased|prepared|willing|ready|unable|reluctant|determined|gratified|disappointed|convinced|anxious)\b")
 _PARAGRAPH_NUMBER = re.compile(r"\(?\d{1,3}[.)]\s+")
 _FROM_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary of State|Acting Secretary of State)\b")
 _CALL_HEADING = re.compile(r"Telephone|Conversation|Transcript|Call\b|Meeting", re.IGNORECASE)
@@ -1059,6 +1066,8 @@ class _Extractor:
             state.report = None      # round 11: "The matter was left up in the air there.": the recorder narrates the meeting
         if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):
             state.report = None      # "I had made appointment…" after "King Hussein … said": the writer's own narration
+        if state.report is not None and self.from_department and state.report.iris == (_US,) and _WE_OPENS.match(text):
+            state.report = None      # round 12: "US believes…. We do point out…": the signer, not the government's position
         if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):
             return _Decision("report", state.report, None, 0.55, "continues the report begun earlier in the paragraph")
         if voice is None:

@@ -4,10 +4,17 @@ word of a name. Each test pins the rule on the real passage of a readable gold d
 round 11's write half)."""
 from __future__ import annotations
 
+from ingest.claims import claims_of
+from ingest.claims.bodies import with_bodies
+from ingest.claims.cues import load_cues
+from ingest.entities import extract_entities
+from ingest.text_reader import parse_text_document
 from tests.ingest.test_claims_round7 import claim
 
 PEOPLE = "https://w3id.org/frus-kg/id/people/"
 ORGS = "https://w3id.org/frus-kg/id/organizations/"
+US = "https://w3id.org/frus-kg/id/countries/united-states"
+HOOVER = PEOPLE + "106100"         # Herbert Charles Hoover, Jr.
 NIXON = PEOPLE + "109882"        # Richard M. Nixon
 
 
@@ -54,3 +61,71 @@ def test_you_is_the_addressee_not_a_person_whose_name_has_the_word_1956_yang_you
     assert yang not in c.claimants and "Dulles" in " ".join(_labels(c))
     assert yang not in c.about
     assert yang not in claim(key, "In view firm position Swiss and Swedes").claimants
+
+
+# ------------------------------------------------------------------ the government's position and the signer's "we"
+
+def test_we_after_a_position_held_in_the_name_of_the_united_states_is_the_signer_s_1955_hoover():
+    # "1. US believes recent developments give evidence…. US does not question right of Soviet bloc to sell…. We do
+    # point out arms sales are never purely commercial transactions…" (Department to Beirut, signed Hoover): the
+    # position is the United States', the Department's own "we" the signer's (was the United States', run on).
+    key = "frus1955-57v14/d378"
+    assert claim(key, "US does not question right of Soviet bloc").claimants == (US,)
+    assert claim(key, "We do point out arms sales").claimants == (HOOVER,)
+    assert claim(key, "We also point out communism").claimants == (HOOVER,)
+
+
+def test_a_position_stated_in_telegraphese_without_a_copula_is_the_united_states_1971_usg_encouraged_1968_concerned():
+    assert claim("frus1969-76ve05p1/d245", "USG encouraged by evidence").claimants == (US,)
+    assert claim("frus1969-76ve05p1/d245", "USG therefore particularly desires").claimants == (US,)
+    assert claim("frus1969-76ve05p1/d245", "We continue believe moderate African states").claimants != (US,)
+    assert claim("frus1964-68v20/d56", "USG deeply concerned").claimants == (US,)
+
+
+# ------------------------------------------------------------------ "This Department", "the Bureau"
+
+MEMO_1953 = ("190. The Acting Special Assistant to the Secretary of State for Mutual Security Affairs (Nolting) to the "
+             "Director of the Bureau of the Budget (Dodge)")
+
+
+def _document(body: str, heading: str, date: str):
+    raw = (f"FOREIGN RELATIONS OF THE UNITED STATES, 1952–1954, VOLUME I, PART 1\n\n{heading}\n\n{date}\n\n[Page 2]\n\n"
+           f"{body}\n")
+    record = parse_text_document(raw, source="<test>")
+    extract_entities(record)
+    return record, claims_of(record)
+
+
+def _starting(found, record, prefix: str):
+    return next(c for c in found if record.text[c.start:c.end].startswith(prefix))
+
+
+def test_this_department_is_the_department_like_the_department_1953_nolting():
+    # frus1952-54v01p1/d190: "The Department concurs in the revised FOA planning…" was the Department's, "This
+    # Department recommends $40 million…" the writer's.
+    record, found = _document(
+        "Near East and Africa\n\nTechnical Assistance\n\nThis Department recommends $40 million for technical assistance "
+        "for the Arab States, Iran, and Israel, and the independent states and D.O.T.’s in Africa. This amount would provide "
+        "for continuation of going programs at present levels in most of the States.", MEMO_1953, "Washington, December 6, 1953.")
+    assert _starting(found, record, "This Department recommends").claimants == (ORGS + "department-of-state",)
+
+
+def test_the_bureau_is_the_one_bureau_the_document_names_in_full_not_another_s_1958_and_1975():
+    # frus1958-60v10p2: "…this would inevitably involve the Bureau of the Budget. In their view this would mean that the
+    # Bureau would press for this action…"
+    record, _ = _document(
+        "However, both felt it better from their point of view not to raise the question of declaring IRBM’s surplus with "
+        "the President at this time as this would inevitably involve the Bureau of the Budget. In their view this would "
+        "mean that the Bureau would press for this action irrespective of what appropriations might be available.",
+        "118. Memorandum for the Record", "Washington, May 5, 1959.")
+    at = record.text.index("Bureau would press")
+    read = [m for m in with_bodies(record, list(record.mentions), load_cues()) if m.start == at]
+    assert [m.entity for m in read] == [ORGS + "omb"]
+    # frus1969-76ve14p1/d73, an INR note: "…the Coordinating Bureau supported in principle the ideas expressed… The
+    # Bureau believes the time is ripe…": the non-aligned countries' bureau, not INR.
+    record, found = _document(
+        "Instead, it was decided to forward the resolution informally and to note in the Declaration that the Coordinating "
+        "Bureau supported in principle the ideas expressed in the draft.\n\nThe Bureau further recommended that the agenda "
+        "for the Lima meeting include an item on the Palestine question.",
+        "73. Bureau of Intelligence and Research Intelligence Note IN–111", "Washington, June 3, 1975.")
+    assert ORGS + "inr" not in _starting(found, record, "The Bureau further recommended").claimants
