@@ -107,6 +107,8 @@ class DocumentPeople:
         # round 9: a participants line's title after the name ("Romuald Spasowski, Polish Ambassador")
         self._title_ending_line = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}(" + "|".join(re.escape(t) for t in titles)
                                              + r")[^\S\n]*(?:\n|$)", re.IGNORECASE)
+        # round 12: the title inside the mention's own text ("Admiral Radford" tagged whole): "The Admiral" is Radford
+        self._title_opening = re.compile(r"(" + "|".join(re.escape(t) for t in titles) + r")\s+(?=[A-Z])", re.IGNORECASE)
         printed = {" ".join(w if w == "of" else w[:1].upper() + w[1:] for w in t.split())
                    for t in cues.speaker_titles | set(cues.title_abbreviations)}
         self._title_or_name = re.compile(r"(?<![\w.])(?:" + "|".join(
@@ -199,6 +201,9 @@ class DocumentPeople:
         found = [office] if office else []
         if surface.lower() in self.cues.speaker_titles:
             found.append(surface)        # "Secretary" linked by the entity layer
+        inside = self._title_opening.match(surface)
+        if inside:
+            found.append(inside.group(1))
         if start is not None:
             t = self._title_before.search(self.record.text, max(0, start - 40), start)
             if t:

@@ -80,3 +80,13 @@ def test_the_numbered_paragraphs_after_a_caller_with_the_following_report_are_th
     assert claim(key, "The British reversed their previous position").claimants == (mccloy,)
     assert claim(key, "They did not accept F–111 acceleration.").claimants == (mccloy,)
     assert claim(key, "John McCloy called at 8:30 a.m.").claimants != (mccloy,)     # the lead-in stays the writer's
+
+
+# ------------------------------------------------------------------ a title inside the mention's own text
+
+def test_a_bare_title_is_the_person_whose_tagged_name_begins_with_it_1957_the_admiral_is_radford():
+    # "Admiral Radford said that the United States does possess land records…" (tagged whole) / "The Admiral then
+    # stated that the Chiefs feel strongly…" / "He commented that…" (went to a person local to the document, "Admiral")
+    key, radford = "frus1955-57v23p1/d204", PEOPLE + "111079"
+    assert claim(key, "The Admiral then stated that the Chiefs feel strongly").claimants == (radford,)
+    assert claim(key, "He commented that the United States will need facilities").claimants == (radford,)
