@@ -90,3 +90,16 @@ def test_a_bare_title_is_the_person_whose_tagged_name_begins_with_it_1957_the_ad
     key, radford = "frus1955-57v23p1/d204", PEOPLE + "111079"
     assert claim(key, "The Admiral then stated that the Chiefs feel strongly").claimants == (radford,)
     assert claim(key, "He commented that the United States will need facilities").claimants == (radford,)
+
+
+# ------------------------------------------------------------------ verbs of saying
+
+def test_detailed_lamented_and_cited_are_verbs_of_saying_1961_iwaszkiewicz_and_1968_rodger_davies():
+    # "Dr. Iwaszkiewicz, who is the Commercial Counselor, detailed at some length the hardships…", "By contrast, Dr.
+    # Iwaszkiewicz lamented the lack of credit…" (went to Kaysen, the writer); "Rodger cited primarily a conversation
+    # earlier today with the…" (went to Saunders)
+    for opening in ("Dr. Iwaszkiewicz, who is the Commercial Counselor, detailed", "By contrast, Dr. Iwaszkiewicz lamented"):
+        c = claim("frus1961-63v16/d52", opening)
+        assert c.claim_type == "report" and _local(c) == "iwaszkiewicz", c.explanation
+    c = claim("frus1964-68v20/d78", "Rodger cited primarily a conversation")
+    assert c.claim_type == "report" and "Saunders" not in c.explanation.split("claimant")[-1], c.explanation
