@@ -1,5 +1,5 @@
-"""Round 12: whom "he" or "she" stands for — the person who opens the nearest earlier sentence of the paragraph as
-its subject ("The Ambassador seemed impressed by this list…. I also pointed out…. He said of course…" is the
+"""Round 12: whom "he" or "she" stands for — the person who opens the nearest earlier sentence (this paragraph or the
+three before it) as its subject ("The Ambassador seemed impressed by this list…. I also pointed out…. He said of course…" is the
 Ambassador; "The Cardinal expressed his appreciation…. He wanted the Secretary to know…" is the Cardinal, not the
 Secretary named last).
 
@@ -7,6 +7,7 @@ English carries a sentence-opening "he" to the subject of the sentences before i
 speaker or the last name: a memorandum of conversation narrates the other party as the subject of one sentence
 after another, with the writer's own "I said…" lines between them. The writer's lines are passed over; any other
 sentence that does not open with a person we can read stops the search (the caller falls back to the last speaker).
+Also the state of mind such a subject is said to show ("The Ambassador seemed impressed…"), which is his.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from ..records import DocumentRecord
 from .coreference import DocumentPeople
 from .voices import Agent, MentionIndex, agent_of_mentions, named_agent
 
-__all__ = ["opening_subject", "pronoun_antecedent"]
+__all__ = ["held_attitude", "opening_subject", "pronoun_antecedent"]
 
 # A short adverbial before the subject: "At first the Ambassador…", "Finally, Mr. Sato…", "2. Dr. Iwaszkiewicz…".
 _LEAD = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:[A-Z][a-z]+ly|Then|Later|Also|However|Afterwards|Again|"
@@ -84,3 +85,23 @@ def pronoun_antecedent(record: DocumentRecord, earlier: list[tuple[int, int]], m
             return None
         return agent, s
     return None
+
+
+# A state of mind shown, the way memoranda of conversation report the other party's reaction ("At first the Ambassador
+# was very reluctant…", "The Ambassador seemed impressed by this list…", "The Shah appeared "rather bitter" about…").
+_SHOWN = re.compile(r"\s(?:seemed|appeared|was|were|remained)\s+(?:(?:very|rather|quite|somewhat|extremely|most|clearly|"
+                    r"obviously|not|deeply|greatly|particularly|a\s+little|a\s+bit|at\s+first|also|still|then)\s+)*[“\"]?"
+                    r"(?P<how>impressed|reluctant|grateful|pleased|annoyed|disappointed|bitter|upset|skeptical|sceptical|"
+                    r"optimistic|pessimistic|confident|satisfied|dissatisfied|unhappy|eager|willing|unwilling|receptive|"
+                    r"sympathetic|adamant|determined|relieved|startled|surprised|puzzled|irritated|angry|hesitant|"
+                    r"enthusiastic|cautious|noncommittal|evasive|resentful|disturbed|troubled|uneasy|doubtful)\b")
+
+
+def held_attitude(record: DocumentRecord, start: int, end: int, mentions: MentionIndex,
+                  people: DocumentPeople | None) -> tuple[Agent, str] | None:
+    """The person opening the sentence and the state of mind the sentence says he showed, or None."""
+    m = _SHOWN.search(record.text, start, min(end, start + 90))
+    if m is None:
+        return None
+    agent = opening_subject(record, start, m.end(), mentions, people)
+    return (agent, m.group("how")) if agent is not None else None

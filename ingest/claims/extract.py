@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
 from .about import about_readings
-from .antecedents import pronoun_antecedent
+from .antecedents import held_attitude, pronoun_antecedent
 from .bodies import with_bodies
 from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
@@ -1033,6 +1033,11 @@ class _Extractor:
         if joint is not None:
             return joint
         speech = None if imperative else self._speech(s, e, block, state)   # "Don't worry … because he wants aid."
+        shown = held_attitude(self.r, s, e, self.mentions, self.people) if speech is None and not imperative else None
+        if shown is not None and not (voice is not None and set(shown[0].iris) & set(voice.iris)):
+            # round 12: "The Ambassador seemed impressed by this list…": a state of mind the other party showed is his
+            speech = _Decision("report", shown[0], shown[1], 0.6, f"a state of mind shown ('{shown[1]}')", shown[0].mentions,
+                               attitude=True)
         if voice is not None and self.post_kind and self._own_post_opens(text):
             # round 9: "Embassy officer pointed out to Ileo…", "Embassy, however, is of opinion…" in the Embassy's
             # telegram: the writer's own words or view, which end the report running on

@@ -103,3 +103,15 @@ def test_detailed_lamented_and_cited_are_verbs_of_saying_1961_iwaszkiewicz_and_1
         assert c.claim_type == "report" and _local(c) == "iwaszkiewicz", c.explanation
     c = claim("frus1964-68v20/d78", "Rodger cited primarily a conversation")
     assert c.claim_type == "report" and "Saunders" not in c.explanation.split("claimant")[-1], c.explanation
+
+
+# ------------------------------------------------------------------ a state of mind shown
+
+def test_a_state_of_mind_the_other_party_showed_is_his_1962_the_ambassador_seemed_impressed():
+    # "At first the Ambassador was very reluctant, and did not seem convinced by my arguments.", "The Ambassador seemed
+    # impressed by this list…" (went to Thompson, the drafter); the writer's own "I …" lines stay his
+    key = "frus1961-63v15/d225"
+    for opening in ("At first the Ambassador was very reluctant", "The Ambassador seemed impressed by this list"):
+        c = claim(key, opening)
+        assert c.claim_type == "report" and _local(c) == "ambassador", c.explanation
+    assert _local(claim(key, "I pointed out that only two had been held up")) != "ambassador"
