@@ -29,7 +29,7 @@ from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
 from .cues import Cues, load_cues
 from .quotes import Quote, find_quotes
-from .senders import quoted_signature, is_routing_line, routing_end
+from .senders import cable_sender, quoted_signature, is_routing_line, routing_end
 from .sentences import Block, blocks as find_blocks, sentences_in_block
 from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, document_voice, find_subject, initial_speaker,
                      label_speaker, named_agent)
@@ -701,6 +701,12 @@ class _Extractor:
         note = self._note_speaks(s, t)
         if note is not None:
             return note
+        cable = cable_sender(self.r, self.mentions, s, e)        # round 12: "USUN 1815 SUPPORTED OUR RECOMMENDATION…"
+        if cable:
+            agent = agent_of_mentions(self.r, cable, "the post whose telegram, cited by its number, the sentence reports")
+            if agent is not None:
+                return _Decision("report", agent, None, 0.6, "a telegram cited by its number as the subject", agent.mentions,
+                                 view=True)     # what the cited telegram says ends there: the writer goes on
         office = self._office_position(s, t)
         if office is not None:
             return office

@@ -16,7 +16,7 @@ from ..entities.gazetteer import gazetteer
 from ..entities.places import choose
 from ..records import ClaimAgent, DocumentRecord, Mention
 
-__all__ = ["first_line_sender", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "heading_sender", "memcon_department", "sent_from_post", "quoted_signature"]
+__all__ = ["first_line_sender", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "heading_sender", "memcon_department", "sent_from_post", "quoted_signature", "cable_sender"]
 
 # "1060. For the President and Secretary from Harriman." / "Eyes only for Secretary from Lodge."
 _FOR_FROM = re.compile(r"(?:\d{1,5}\.\s+)?(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:for\s+[^.\n]{1,80}?\s+)?from\s+"
@@ -196,3 +196,26 @@ def quoted_signature(record: DocumentRecord, mentions, last_block: tuple[int, in
     if m is None or len(m.group("who").split()) > 5:
         return []
     return _people(mentions, m.start("who"), m.end("who"))[:1]
+
+
+# Round 12: a telegram of another post cited by its number as the subject ("USUN 1815 SUPPORTED OUR RECOMMENDATION…",
+# "Bern’s 901 repeated Seoul 13 indicates Swiss not prepared…"): the post says it, not the writer who cites it.
+_CABLE_SUBJECT = re.compile(r"[\s“\"(]*(?:\(?\d{1,3}[.)]\s+)?(?P<post>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)(?:['’]s)?\s+"
+                            r"(?:[Tt]el(?:egram)?\s+|No\.\s+)?\d{2,6}\b[^.;:]{0,60}?\s+"
+                            r"(?:supported|supports|indicates|indicated|reports|reported|states|stated|says|said|suggests|suggested|"
+                            r"notes|noted|confirms|confirmed|recommends|recommended|proposes|proposed|points\s+out|pointed\s+out)\b",
+                            re.IGNORECASE)
+
+
+_TWO_DIGITS = re.compile(r"\d\d")
+
+
+def cable_sender(record: DocumentRecord, mentions, s: int, e: int) -> list[Mention]:
+    """The post (an institution, a mission or a capital standing for its country) whose telegram, cited by number,
+    opens the sentence as the subject of a reporting verb."""
+    if _TWO_DIGITS.search(record.text, s, min(e, s + 40)) is None:
+        return []           # most sentences: no telegram number near their start, the longer pattern is not tried
+    m = _CABLE_SUBJECT.match(record.text, s, e)
+    if m is None or not m.group("post")[:1].isupper():
+        return []
+    return [x for x in mentions.within(m.start("post"), m.end("post")) if x.kind in ("organization", "country") and x.entity][:1]

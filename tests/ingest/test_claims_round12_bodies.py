@@ -15,6 +15,7 @@ PEOPLE = "https://w3id.org/frus-kg/id/people/"
 ORGS = "https://w3id.org/frus-kg/id/organizations/"
 US = "https://w3id.org/frus-kg/id/countries/united-states"
 HOOVER = PEOPLE + "106100"         # Herbert Charles Hoover, Jr.
+BOWLES = PEOPLE + "101633"         # Chester Bliss Bowles
 NIXON = PEOPLE + "109882"        # Richard M. Nixon
 
 
@@ -129,3 +130,24 @@ def test_the_bureau_is_the_one_bureau_the_document_names_in_full_not_another_s_1
         "for the Lima meeting include an item on the Palestine question.",
         "73. Bureau of Intelligence and Research Intelligence Note IN–111", "Washington, June 3, 1975.")
     assert ORGS + "inr" not in _starting(found, record, "The Bureau further recommended").claimants
+
+
+# ------------------------------------------------------------------ a body's telegram or views named, not speaking
+
+def test_a_telegram_cited_by_its_number_as_subject_is_its_post_s_1975_usun_1815():
+    # "3. USUN 1815 SUPPORTED OUR RECOMMENDATION THAT OUR DELEGATION BE HEADED BY A WOMAN." (Jova's telegram from
+    # Mexico, in capitals): the Mission to the UN's; the next sentence is the signer's again.
+    key = "frus1969-76ve14p1/d180"
+    assert claim(key, "USUN 1815 SUPPORTED OUR RECOMMENDATION").claimants == (ORGS + "us-mission-un",)
+    assert claim(key, "WHILE THE FOREIGN MINISTRY STILL DOES NOT HAVE").claimants == (PEOPLE + "106766",)   # Jova
+
+
+def test_views_asked_for_or_summarised_are_a_noun_not_the_body_speaking_1961_fonoff_views_re_1971_us_views_on():
+    # "You are requested ascertain FonOff views re desirability such approaches which could take following form:"
+    # (Department to London, signed Bowles): the instruction and the numbered approaches are Bowles's, not the FonOff's.
+    key = "frus1961-63v21/d192"
+    assert claim(key, "You are requested ascertain FonOff views").claimants == (BOWLES,)
+    assert claim(key, "We do not wish our interest in this subject").claimants == (BOWLES,)
+    # "1. There follows, FYI only, a brief summary of U.S. views on limited exchange rate flexibility…" then
+    # "Addressee posts should not take initiative…": the signer's instruction (was the United States', run on).
+    assert claim("frus1969-76v03/d163", "Addressee posts should not take initiative").claimants == (PEOPLE + "111530",)   # Rogers
