@@ -29,7 +29,7 @@ from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
 from .cues import Cues, load_cues
 from .quotes import Quote, find_quotes
-from .senders import cable_sender, quoted_signature, is_routing_line, routing_end
+from .senders import cable_sender, host_country, quoted_signature, is_routing_line, routing_end
 from .sentences import Block, blocks as find_blocks, sentences_in_block
 from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, document_voice, find_subject, initial_speaker,
                      label_speaker, named_agent)
@@ -162,7 +162,8 @@ _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
 _THEY_BEFORE = re.compile(r"(?<![\w’'-])[Tt]hey\s+(?:\w+\s+){0,2}\Z")
 _HE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\Z")
 # Round 10: "2. Quote: There have been a number of comments… Unquote.", "Begin text: … End text."
-_QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|Begin\s+(?:verbatim\s+)?text|BEGIN\s+(?:VERBATIM\s+)?TEXT)\s*[:.]?\s+(?=\S)")
+_QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|Begin\s+(?:verbatim\s+)?text|BEGIN\s+(?:VERBATIM\s+)?TEXT)\s*[:.]?"
+                         r"(?:\s+(?=\S)|\s*\Z)")     # round 12: "Begin verbatim text:" on a line of its own
 _QUOTE_CLOSE = re.compile(r"\s*(?:Unquote|UNQUOTE|End\s+(?:verbatim\s+)?text|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
 _US_HOLDS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:The\s+)?(?P<us>U\.\s?S\.|US|USG|United\s+States)(?:\s+(?:Government|Govt\.?))?\s+"
                        r"(?:(?:\w+ly|also|still|therefore|itself)\s+)*(?:is|are|cannot|can\s?not|will|would|does|do|must|has|have|"
@@ -670,6 +671,10 @@ class _Extractor:
         signed = quoted_signature(self.r, self.mentions, (closing.start, closing.end))     # round 12: "Richard Nixon Unquote"
         if signed:
             return agent_of_mentions(self.r, signed, "signed the text the post hands over (the name before 'Unquote')")
+        host = host_country(self.r, self.text[lead_in.start:lead_in.end]) if not self.from_department else None
+        if host is not None:        # round 12: "Foreign Minister … gave me following which is text of statement…"
+            return Agent((host.iri,), (host.label,), "the government of the country whose official hands the post the text",
+                         (host,), kinds=("country",))
         if not self.from_department:
             return None
         us = iris.country_iri("united-states")

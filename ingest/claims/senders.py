@@ -16,7 +16,7 @@ from ..entities.gazetteer import gazetteer
 from ..entities.places import choose
 from ..records import ClaimAgent, DocumentRecord, Mention
 
-__all__ = ["first_line_sender", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "heading_sender", "memcon_department", "sent_from_post", "quoted_signature", "cable_sender"]
+__all__ = ["first_line_sender", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "heading_sender", "memcon_department", "sent_from_post", "quoted_signature", "cable_sender", "host_country"]
 
 # "1060. For the President and Secretary from Harriman." / "Eyes only for Secretary from Lodge."
 _FOR_FROM = re.compile(r"(?:\d{1,5}\.\s+)?(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:for\s+[^.\n]{1,80}?\s+)?from\s+"
@@ -219,3 +219,28 @@ def cable_sender(record: DocumentRecord, mentions, s: int, e: int) -> list[Menti
     if m is None or not m.group("post")[:1].isupper():
         return []
     return [x for x in mentions.within(m.start("post"), m.end("post")) if x.kind in ("organization", "country") and x.entity][:1]
+
+
+# Round 12: a lead-in naming the host government or one of its officials as the source of the text that follows.
+_HOST_SOURCE = re.compile(r"\b(?:Foreign\s+Minist(?:er|ry)|Prime\s+Minister|Foreign\s+Office|FonOff|FonMin|Ministry|"
+                          r"Government|Premier|Chancellor|Foreign\s+Secretary)\b")
+_POST_IN = re.compile(r"\bFrom\s+the\s+(?:Embassy|Legation)\s+in\s+(?:the\s+)?(?P<country>[A-Z][\w ’'-]+?)\s+to\b")
+
+
+def host_country(record: DocumentRecord, lead_in: str) -> ClaimAgent | None:
+    """The country of the embassy sending the telegram ("From the Embassy in Japan to…"), when the lead-in of a text it
+    spells out names that country's government or an official of it as the text's source ("Foreign Minister yesterday
+    afternoon gave me following which is text of statement made to Government of China:")."""
+    m = _POST_IN.search(record.heading or "")
+    if m is None or not _HOST_SOURCE.search(lead_in):
+        return None
+    name = m.group("country")
+    entries = [x for x in gazetteer().get(name) or () if x.kind == "country"]
+    if not entries:
+        return None
+    year = int(record.date[:4]) if record.date and record.date[:4].isdigit() else None
+    ch = choose(name, entries, name, 0, len(name), year, record.date)
+    if ch is None or ch.entry is None:
+        return None
+    iri = iris.country_iri(ch.entry.key)
+    return ClaimAgent(iri=iri, label=name, kind="country")

@@ -151,3 +151,15 @@ def test_views_asked_for_or_summarised_are_a_noun_not_the_body_speaking_1961_fon
     # "1. There follows, FYI only, a brief summary of U.S. views on limited exchange rate flexibility…" then
     # "Addressee posts should not take initiative…": the signer's instruction (was the United States', run on).
     assert claim("frus1969-76v03/d163", "Addressee posts should not take initiative").claimants == (PEOPLE + "111530",)   # Rogers
+
+
+def test_a_text_the_host_government_hands_the_embassy_is_that_government_s_1955_japan_begin_verbatim_text():
+    # "Foreign Minister yesterday afternoon gave me following which is text of statement made to Government of China:
+    # / Begin verbatim text: / You are well aware that the admission of Japan… / End verbatim text." (Embassy in Japan,
+    # signed Allison): a quotation by Japan, the opener on a line of its own (was Allison's assessments).
+    key = "frus1955-57v11/d193"
+    japan = "https://w3id.org/frus-kg/id/countries/japan"
+    for text in ("You are well aware that the admission of Japan", "The Government of Japan earnestly desires"):
+        c = claim(key, text)
+        assert (c.claim_type, c.claimants) == ("quotation", (japan,)), text
+    assert claim(key, "Foreign Minister yesterday afternoon gave me following").claimants != (japan,)
