@@ -505,6 +505,22 @@ def _title_within(pre: str, people: DocumentPeople | None) -> Subject | None:
     return Subject("agent", named_agent(named), named.how) if named is not None else None
 
 
+_LONE_A = re.compile(r"\W*A\.?\s+")     # round 12: "A said…", an initial before the verb, no article
+
+
+def _initial_a(people: DocumentPeople, printed: str) -> Agent | None:
+    """Round 12: "A said the President was worried." in a call or conversation: right before a verb of saying, "A" is no
+    article but the initial of the one heading party, else the one person of the document, whose surname it begins
+    (Adams)."""
+    if printed not in ("A", "A.") or not _CALL_RECORD.search(people.record.heading or ""):
+        return None
+    hits = [p for p in people.record.parties if "A" in _party_initials(people.record, p)]
+    if len(hits) == 1:
+        return _party_agent(people.record, hits, "'A' read as the initial of a party in the heading")
+    named = people.initial("A")
+    return named_agent(named) if named is not None else None
+
+
 def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozenset[str]) -> Subject | None:
     c = _CANDIDATE.search(pre)
     if c is None:
@@ -512,7 +528,7 @@ def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozens
     if people is None:
         return None
     printed = c.group("name")
-    initial = initial_speaker(people.record, printed, people)
+    initial = initial_speaker(people.record, printed, people) or _initial_a(people, printed)
     if initial is not None:
         return Subject("agent", initial, initial.how)
     group = people.group(printed)
@@ -617,7 +633,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
     if (verb_start > sent_start and text[verb_start].isupper()) or mentions.within(max(0, verb_start - 40), verb_end) and any(
             m.start <= verb_start < m.end for m in mentions.within(max(0, verb_start - 40), verb_end)):
         return None                     # "the United States", "Notes": a name, not a verb
-    if _DETERMINER.search(pre) or _PASSIVE.search(pre) or re.search(r"['’]s\s+$", pre):
+    if (_DETERMINER.search(pre) and not _LONE_A.fullmatch(pre)) or _PASSIVE.search(pre) or re.search(r"['’]s\s+$", pre):
         return None                     # "the proposed agreement", "he was told", "Gromyko's remarks"
     known_subject = _first_addressee_or_relative(record, sent_start, verb_start, pre, mentions)
     if known_subject is not None:

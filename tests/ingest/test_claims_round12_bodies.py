@@ -163,3 +163,14 @@ def test_a_text_the_host_government_hands_the_embassy_is_that_government_s_1955_
         c = claim(key, text)
         assert (c.claim_type, c.claimants) == ("quotation", (japan,)), text
     assert claim(key, "Foreign Minister yesterday afternoon gave me following").claimants != (japan,)
+
+
+# ------------------------------------------------------------------ transcript initials
+
+def test_a_before_a_verb_of_saying_in_a_call_record_is_an_initial_not_the_article_1956_adams():
+    # Dulles's telephone notes with Dillon Anderson: "A. said there is a paper that goes into various contingencies…",
+    # "A. mentioned two Middle Eastern problems." ("A" was read as the article: no subject, and the sentences were lost).
+    key = "frus1955-57v10/d222"
+    for text in ("A. said there is a paper that goes into various contingencies", "A. mentioned two Middle Eastern problems."):
+        c = claim(key, text)
+        assert c is not None and c.claimants == (PEOPLE + "100420",), text      # Dillon Anderson
