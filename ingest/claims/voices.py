@@ -505,6 +505,8 @@ def _title_within(pre: str, people: DocumentPeople | None) -> Subject | None:
     return Subject("agent", named_agent(named), named.how) if named is not None else None
 
 
+# Round 12: "The Sec returned the call and C said…": an initial after "and" right before the verb is the speaker.
+_AND_INITIAL = re.compile(r"\b(?:and|but)\s+[A-HJ-Z]\.?\s+$")
 _LONE_A = re.compile(r"\W*A\.?\s+")     # round 12: "A said…", an initial before the verb, no article
 
 
@@ -688,7 +690,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
             return Subject("agent", agent, agent.how)
     if ms and ms[0].kind == "person" and re.fullmatch(r"\W*(?:[A-Z][a-z]+\s+)?", text[sent_start:ms[0].start]) \
             and not any(c in text[ms[0].end:verb_start] for c in ";:") and not _POSSESSIVE.match(text, ms[0].end) \
-            and all(m.entity == ms[0].entity for m in ms[1:]):
+            and all(m.entity == ms[0].entity for m in ms[1:]) and not _AND_INITIAL.search(pre):
         # "Joe Sisco came up and, in the course of some banter…, said that…": the sentence's subject.
         agent = agent_of_mentions(record, [ms[0]], "the sentence's subject")
         if agent:

@@ -174,3 +174,10 @@ def test_a_before_a_verb_of_saying_in_a_call_record_is_an_initial_not_the_articl
     for text in ("A. said there is a paper that goes into various contingencies", "A. mentioned two Middle Eastern problems."):
         c = claim(key, text)
         assert c is not None and c.claimants == (PEOPLE + "100420",), text      # Dillon Anderson
+
+
+def test_an_initial_after_and_right_before_the_verb_is_the_speaker_not_the_sentence_s_first_subject_1958_caccia():
+    # "The Sec returned the call and C said he got a message saying the Sec thought it unwise…" (Bernau's notes of a
+    # Dulles–Caccia call): C's words (the annotation's round-4 decision), not the Secretary's.
+    c = claim("frus1958-60v11/d34", "The Sec returned the call and C said")
+    assert c.claimants == (PEOPLE + "102065",)          # Harold Anthony Caccia
