@@ -1,8 +1,10 @@
 """Agreement between annotators of the claims gold set, scored by the system's own matching.
 
-Annotator P re-annotated 12 round-11 documents (a seeded sample, README "Agreement between
-annotators") without seeing the first annotation. The figures bound what the system can be asked
-for: a goal above what two annotators reach would measure the annotation, not the rules.
+Two seeded samples were annotated again without seeing the first annotation (README "Agreement between
+annotators"): annotator P re-annotated 12 round-11 documents, annotator AE 12 round-12 documents. The
+figures bound what the system can be asked for: a goal above what two annotators reach would measure
+the annotation, not the rules. AE's floors are the figures measured on AE's sample, rounded down to two
+decimals; P's are those set in round 11.
 """
 from __future__ import annotations
 
@@ -16,19 +18,27 @@ from ingest.tei_reader import read_tei
 
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "claims_gold"
 
+# second annotation, the round's cuts, the first annotation's claims on the sample, and the floors
+# (first annotation as gold): recall, precision, claimant, type, about recall, about precision
+SAMPLES = {
+    "P": ("agreement-P.tsv", "*-round11*.xml", 121, (0.99, 0.99, 0.98, 0.94, 0.91, 0.98)),
+    "AE": ("agreement-AE.tsv", "*-round12*.xml", 144, (0.97, 0.99, 0.96, 0.93, 0.93, 0.96)),
+}
 
-@pytest.fixture(scope="module")
-def annotations():
-    first, second = load_gold(GOLD / "gold.tsv"), load_gold(GOLD / "agreement-P.tsv")
+
+@pytest.fixture(scope="module", params=sorted(SAMPLES))
+def annotations(request):
+    second_file, cuts, _, _ = SAMPLES[request.param]
+    first, second = load_gold(GOLD / "gold.tsv"), load_gold(GOLD / second_file)
     wanted = {g.document for g in second}
     records = {}
-    for path in sorted(GOLD.glob("*-round11*.xml")):
+    for path in sorted(GOLD.glob(cuts)):
         for record in read_tei(path):
             key = f"{record.volume.id}/{record.doc_id}"
             if key in wanted:
                 records[key] = record
     assert set(records) == wanted
-    return records, first, second
+    return request.param, records, first, second
 
 
 def _agreement(records, gold, other):
@@ -37,7 +47,7 @@ def _agreement(records, gold, other):
 
 
 def test_an_annotation_agrees_with_itself_on_every_figure(annotations):
-    records, first, _ = annotations
+    _, records, first, _ = annotations
     same = _agreement(records, first, first)
     assert same.unlocated == [] and same.gold > 100
     assert (same.recall, same.precision, same.type_accuracy, same.claimant_accuracy) == (1, 1, 1, 1)
@@ -45,17 +55,19 @@ def test_an_annotation_agrees_with_itself_on_every_figure(annotations):
 
 
 def test_a_second_annotator_finds_the_same_claims_and_claimants(annotations):
-    records, first, second = annotations
+    name, records, first, second = annotations
+    _, _, claims, (recall, precision, claimant, type_, about_recall, about_precision) = SAMPLES[name]
     agreement = _agreement(records, first, second)
-    assert agreement.unlocated == [] and agreement.gold == 121
-    assert agreement.recall >= 0.99 and agreement.precision >= 0.99
-    assert agreement.claimant_accuracy >= 0.98, agreement.wrong_claimant
-    assert agreement.type_accuracy >= 0.94, agreement.wrong_type
-    assert agreement.about_recall >= 0.91 and agreement.about_precision >= 0.98, agreement.wrong_about
+    assert agreement.unlocated == [] and agreement.gold == claims
+    assert agreement.recall >= recall and agreement.precision >= precision, (agreement.missed, agreement.spurious)
+    assert agreement.claimant_accuracy >= claimant, agreement.wrong_claimant
+    assert agreement.type_accuracy >= type_, agreement.wrong_type
+    assert agreement.about_recall >= about_recall and agreement.about_precision >= about_precision, \
+        agreement.wrong_about
 
 
 def test_what_one_annotator_finds_of_the_other_is_what_the_other_finds_correct(annotations):
-    records, first, second = annotations
+    _, records, first, second = annotations
     one, other = _agreement(records, first, second), _agreement(records, second, first)
     assert (one.found, one.correct) == (other.correct, other.found)
     assert one.type_ok == other.type_ok

@@ -1,13 +1,13 @@
 """Claim extraction against the hand-annotated gold set (tests/fixtures/claims_gold, see its README).
 
-Round 11 (current): the 192 documents annotated in round 11, drawn by a seeded draw from a stated pool and
-kept from the writers of the round-11 rules until those were frozen (fbc01eb), are held out (split.tsv):
-more than half of the gold set, by documents and by claims. All 179 round-1 to 10 documents are
-development, on which rules were tuned. The floors are what was measured on each set with the frozen
-round-11 rules, rounded down to two decimals (docs/claims.md has the figures, their 95% intervals and
-where the rules fail: the held-out claimant accuracy, 0.791, is below the issue's 0.85); a change that
-lowers them is a regression to explain, and a rule tuned by looking at held-out documents would make
-these figures meaningless.
+Round 12 (current): the 400 documents annotated in round 12, drawn by a seeded draw from a stated pool before
+any round-12 rule existed and kept from the writers of the round-12 rules until those were frozen (a4d03f3),
+are held out (split.tsv): more than half of the gold set, by documents and by claims, and more than rounds
+1-11 together. All 371 round-1 to 11 documents are development, on which rules were tuned. The floors are
+what was measured on each set with the frozen round-12 rules, rounded down to two decimals (docs/claims.md
+has the figures, their 95% intervals and where the rules fail: the held-out claimant accuracy, 0.759, is
+below the issue's 0.85, and "about" recall, 0.795, just below its 0.80); a change that lowers them is a
+regression to explain, and a rule tuned by looking at held-out documents would make these figures meaningless.
 """
 from __future__ import annotations
 
@@ -79,11 +79,11 @@ def test_every_gold_passage_is_in_its_document(run, gold):
     assert [g.line for g in gold if locate(run[g.document][0].text, g.text) is None] == []
 
 
-def test_the_round_11_documents_are_held_out_and_are_more_than_half_the_gold_set(run, gold, split):
+def test_the_round_12_documents_are_held_out_and_are_more_than_half_the_gold_set(run, gold, split):
     assert set(split) == set(run)
     held = {key for key, v in split.items() if v == "held-out"}
-    round11 = {g.document for g in gold if g.line > _round_header_line("# Round 11")}
-    assert held == round11
+    round12 = {g.document for g in gold if g.line > _round_header_line("# Round 12")}
+    assert held == round12
     records = [run[key][0] for key in held]
     claims = [g for g in gold if g.claim_type != "none"]
     assert 2 * len(held) > len(run) and 2 * sum(g.document in held for g in claims) > len(claims)
@@ -102,20 +102,20 @@ def _round_header_line(header: str) -> int:
 def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(per_document, split):
     held = pooled(_half(per_document, split, "held-out"))
     assert held.unlocated == []
-    assert held.recall >= 0.94, held.missed                          # round 11: 0.941 (round-10 rules 0.927)
-    assert held.precision >= 0.94, held.spurious
-    assert held.claimant_accuracy >= 0.79, held.wrong_claimant       # 0.791; the goal is 0.85: not met (docs/claims.md)
-    assert held.about_precision >= 0.87, held.wrong_about            # 0.879
-    assert held.about_recall >= 0.81, held.wrong_about               # 0.812 (round-10 rules 0.787); the goal is 0.80
-    assert held.type_accuracy >= 0.70, held.wrong_type
+    assert held.recall >= 0.95, held.missed                          # round 12: 0.960 (round-11 rules 0.960)
+    assert held.precision >= 0.95, held.spurious                     # 0.956
+    assert held.claimant_accuracy >= 0.75, held.wrong_claimant       # 0.759 (0.754); the goal is 0.85: not met
+    assert held.about_precision >= 0.87, held.wrong_about            # 0.874 (0.873)
+    assert held.about_recall >= 0.79, held.wrong_about               # 0.795 (0.796); the goal is 0.80: just under
+    assert held.type_accuracy >= 0.72, held.wrong_type               # 0.723
 
 
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
-    assert dev.recall >= 0.97 and dev.precision >= 0.96, (dev.missed, dev.spurious)   # rounds 1-10: 0.980, 0.967
-    assert dev.claimant_accuracy >= 0.93, dev.wrong_claimant         # rounds 1-10, round-11 rules: 0.931
-    assert dev.about_precision >= 0.93 and dev.about_recall >= 0.87, dev.wrong_about   # 0.939, 0.870
-    assert dev.non_claims_rejected >= 0.88
+    assert dev.recall >= 0.96 and dev.precision >= 0.95, (dev.missed, dev.spurious)   # rounds 1-11: 0.962, 0.956
+    assert dev.claimant_accuracy >= 0.87, dev.wrong_claimant         # rounds 1-11, round-12 rules: 0.880
+    assert dev.about_precision >= 0.90 and dev.about_recall >= 0.83, dev.wrong_about   # 0.910, 0.840
+    assert dev.non_claims_rejected >= 0.87                           # 0.875
 
 
 def test_a_confidence_interval_brackets_each_figure_and_is_reproducible(per_document, split):
