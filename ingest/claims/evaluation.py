@@ -102,6 +102,11 @@ def names_of_entities(record: DocumentRecord, extra: Iterable[Claim] = ()) -> di
     return names
 
 
+def _display_name(names: set[str]) -> str:
+    """The shortest name, ties broken by text, so that error lists do not change with the hash seed."""
+    return min(names, key=lambda n: (len(n), n))
+
+
 def _matches(alternatives: tuple[str, ...], names: set[str]) -> bool:
     normed = [_norm(n) for n in names]
     for alt in alternatives:
@@ -245,7 +250,7 @@ def evaluate(record: DocumentRecord, gold: list[GoldClaim], claims: list[Claim])
         if ok:
             ev.claimant_ok += 1
         else:
-            got = "; ".join(sorted(min(n, key=len) for n in sys_claimants)) or "-"
+            got = "; ".join(sorted(_display_name(n) for n in sys_claimants)) or "-"
             ev.wrong_claimant.append(f"{key} gold {'; '.join('|'.join(a) for a in g.claimants)} / got {got}: {g.text[:60]!r}")
         sys_about = [names.get(i, {i.rsplit('/', 1)[-1]}) for i in c.about]
         found_items = sum(any(_matches(alt, n) for n in sys_about) for alt in g.about)
@@ -257,7 +262,7 @@ def evaluate(record: DocumentRecord, gold: list[GoldClaim], claims: list[Claim])
         if found_items == len(g.about) and correct_items == len(sys_about):
             ev.about_exact += 1
         else:
-            got = "; ".join(sorted(min(n, key=len) for n in sys_about)) or "-"
+            got = "; ".join(sorted(_display_name(n) for n in sys_about)) or "-"
             ev.wrong_about.append(f"{key} gold {'; '.join(a[0] for a in g.about) or '-'} / got {got}: {g.text[:50]!r}")
     return ev
 
