@@ -62,6 +62,7 @@ _OFFICE_ONLY = re.compile(r"^(?:the\s+|The\s+)?(?P<post>(?:Acting\s+)?(?:(?:Depu
 # in France (Caffery) to the Department of State", and unnumbered "The Secretary of State to the Embassy in Egypt".
 _NUMBERED_SENDER = re.compile(r"^\s*(?:(?:No\.\s*)?\d+[A-Za-z]?\.?\s+)?(?=The\s+[A-Z])")
 _GENRE_STOP = re.compile(r"\s+(?:From|from|to|To|by|By|Prepared|prepared|for|Between|between|With|with|on|Held)\b")
+_IN_PLACE_END = re.compile(r"\s+in\s+(?:[A-Z][\w.’'-]*\s*)+$")
 _BETWEEN = re.compile(r"\b[Bb]etween\s+(?=(?:the\s+)?[A-Z])")
 _AND_OUTSIDE_PARENTHESES = re.compile(r" and (?![^()]*\))")
 _PAREN_PARTY = re.compile(r"(?:^|\s)(?:the\s+)?(?P<office>[^()]*?)\s*\((?P<name>[^()]+)\)")
@@ -260,6 +261,7 @@ def _between_parties(heading: str, start: int) -> list[HeadingParty]:
 
 def _whole_side(side: str) -> bool:
     side = re.sub(r",.*$", "", side.strip()) if "(" not in side else side.strip()
+    side = _IN_PLACE_END.sub("", side)     # round 13: "the Secretary of State in Washington and the Representative…
     return side.endswith(")") or bool(_OFFICE_ONLY.match(side) or _PERSON_TITLES.match(side))
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ingest.authorities import authorities
 
 from ..entities.gazetteer import gazetteer
+from ..entities.titles import heading_names_secretary, holder_of_title
 from ..records import DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .cues import Cues
@@ -88,6 +89,10 @@ def _words(name: str) -> list[str]:
 def _surname(label: str) -> str:
     words = [w for w in _words(label) if w not in ("jr", "sr", "ii", "iii")]
     return words[-1] if words else ""
+
+
+_HELD_TITLES = {"secretary": "Secretary", "president": "President", "shah": "Shah", "king": "King",
+                "prime minister": "Prime Minister", "chancellor": "Chancellor", "emperor": "Emperor"}
 
 
 class DocumentPeople:
@@ -238,6 +243,18 @@ class DocumentPeople:
         text = " ".join(abbreviated.get(w.lower(), abbreviated.get(w.lower() + ".", w)) for w in words if w.lower() != "the")
         return text.lower() if text.lower() in self.cues.speaker_titles else None
 
+    def _untied_title(self, printed: str, title: str, several: bool) -> Named:
+        """A title the document ties to no one person: round 13, its holder at the document's date where the heading,
+        the volume's persons list or POCOM settles it ("The Sec. said…" in Dulles's telephone notes; ingest.entities.
+        titles); else a person local to the document, under the title."""
+        if title in _HELD_TITLES and (not several or (title == "secretary" and heading_names_secretary(self.record))):
+            year = int(self.record.date[:4]) if self.record.date else None
+            holder = holder_of_title(self.record, _HELD_TITLES[title], year)
+            if holder is not None:
+                return Named(holder.entity, holder.label, f"'{printed}': {holder.explanation}")
+        label = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in printed.split() if w.lower() != "the")
+        return Named(self._local(label), label, f"'{printed}', a title the document does not tie to a name", True)
+
     def named(self, printed: str) -> Named | None:
         """Who a subject or label printed without a linked mention is ("Shah", "Sir Oliver", "Franklin")."""
         title = self.title(printed)
@@ -246,8 +263,7 @@ class DocumentPeople:
             if len(hits) == 1:
                 (iri, label), = hits.items()
                 return Named(iri, label, f"'{printed}' read as {label}, named with that title in the document")
-            label = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in printed.split() if w.lower() != "the")
-            return Named(self._local(label), label, f"'{printed}', a title the document does not tie to a name", True)
+            return self._untied_title(printed, title, bool(hits))
         words = [w for w in _words(printed) if w not in _HONORIFICS]
         if not words or any(w in self.cues.not_person_subjects for w in words):
             return None
@@ -344,8 +360,7 @@ class DocumentPeople:
         if title is not None:
             if title not in self.cues.local_titles or _NAME_OR_OF_AFTER.match(after):
                 return None        # "President Nixon", "President of the United States": a name follows, or an office
-            label = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in printed.split() if w.lower() != "the")
-            return Named(self._local(label), label, f"'{printed}', a title the document does not tie to a name", True)
+            return self._untied_title(printed, title, False)
         before = _HONORIFIC_BEFORE.search(text, max(0, start - 30), start)
         word = printed.lower()
         if before is not None:

@@ -20,7 +20,7 @@ from typing import Iterable
 from ..records import Claim, ClaimAgent, DocumentRecord
 
 __all__ = ["GoldClaim", "load_gold", "load_split", "locate", "Evaluation", "evaluate", "names_of_entities",
-           "annotation_as_claims"]
+           "claimants_match", "annotation_as_claims"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,14 @@ def _matches(alternatives: tuple[str, ...], names: set[str]) -> bool:
         if any(pat.search(n) for n in normed):
             return True
     return False
+
+
+def claimants_match(names: dict[str, set[str]], iris: Iterable[str], gold: tuple[tuple[str, ...], ...]) -> bool:
+    """Every gold claimant is among the entities `iris`, and every entity is a gold claimant (names as from
+    names_of_entities)."""
+    found = [names.get(i, {i.rsplit('/', 1)[-1]}) for i in iris]
+    return all(any(_matches(alt, n) for n in found) for alt in gold) and \
+        all(any(_matches(alt, n) for alt in gold) for n in found)
 
 
 @dataclass
@@ -245,9 +253,7 @@ def evaluate(record: DocumentRecord, gold: list[GoldClaim], claims: list[Claim])
         else:
             ev.wrong_type.append(f"{key} gold {g.claim_type} / got {c.claim_type} ({c.cue}): {g.text[:70]!r}")
         sys_claimants = [names.get(i, {i.rsplit('/', 1)[-1]}) for i in c.claimants]
-        ok = all(any(_matches(alt, n) for n in sys_claimants) for alt in g.claimants) and \
-            all(any(_matches(alt, n) for alt in g.claimants) for n in sys_claimants)
-        if ok:
+        if claimants_match(names, c.claimants, g.claimants):
             ev.claimant_ok += 1
         else:
             got = "; ".join(sorted(_display_name(n) for n in sys_claimants)) or "-"

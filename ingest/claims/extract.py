@@ -25,6 +25,7 @@ from ..records import Claim, ClaimAgent, DocumentRecord
 from .about import about_readings
 from .antecedents import held_attitude, pronoun_antecedent
 from .bodies import with_bodies
+from .carry import Carrier, Context, genre_of_heading, load_carrier
 from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
 from .cues import Cues, load_cues
@@ -34,7 +35,7 @@ from .sentences import Block, blocks as find_blocks, sentences_in_block
 from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, document_voice, find_subject, initial_speaker,
                      label_speaker, named_agent)
 
-__all__ = ["extract_claims", "claims_of", "ABOUT_KINDS"]
+__all__ = ["extract_claims", "claims_of", "carry_points", "ABOUT_KINDS"]
 
 ABOUT_KINDS = frozenset({"person", "country", "organization", "region", "place"})
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
@@ -241,8 +242,10 @@ class _Extractor:
     _about_index: MentionIndex | None = None
     _geo_inside: set[int] | None = None
 
-    def __init__(self, record: DocumentRecord, cues: Cues):
+    def __init__(self, record: DocumentRecord, cues: Cues, carrier: Carrier | None = None, carry_log: list | None = None):
         self.r = record
+        self.carrier, self.carry_log = carrier, carry_log
+        self._previous_other = False
         self.text = record.text
         self.cues = cues
         self.people = DocumentPeople(record, cues)
@@ -1085,10 +1088,25 @@ class _Extractor:
         if state.report is not None and self.from_department and state.report.iris == (_US,) and _WE_OPENS.match(text):
             state.report = None      # round 12: "US believes…. We do point out…": the signer, not the government's position
         if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):
-            return _Decision("report", state.report, None, 0.55, "continues the report begun earlier in the paragraph")
+            if self._carried(s, e, text, block, first_in_block, state, "A", state.report, voice):
+                return _Decision("report", state.report, None, 0.55, "continues the report begun earlier in the paragraph")
+            state.report = None      # round 13: learned, the writer takes the sentence back (carry.py)
         if voice is None:
             return None
         state.report = None
+        decided = self._writer_decides(s, text, voice, block, first_in_block, state)
+        other = state.last_speaker
+        if decided is not None and other is not None and other.iris != voice.iris and decided.agent.iris == voice.iris \
+                and decided.claim_type in ("assessment", "report") \
+                and self._carried(s, e, text, block, first_in_block, state, "B", other, voice):
+            state.report = other     # round 13: learned, the account heard last runs on (carry.py)
+            return _Decision("report", other, decided.cue, 0.5, f"goes on with the account of {', '.join(other.names)} "
+                             "heard before (learned choice, round 13)")
+        return decided
+
+    def _writer_decides(self, s: int, text: str, voice: Agent, block: Block, first_in_block: bool,
+                        state: _State) -> _Decision:
+        """The writer's own sentence: its type by cue (decision, recommendation, event, else assessment)."""
         holder = self._united_states_holds(s, text)
         if holder is not None:
             voice = holder               # round 10: "The U.S. is appalled that…" in the Department's telegram
@@ -1114,6 +1132,31 @@ class _Extractor:
             cue = m.group(0).strip()[:40]
             return _Decision("report", voice, cue, 0.6, f"narrates what was done (cue '{cue}')")
         return _Decision("assessment", voice, None, 0.5, "a statement in the writer's own voice, no other cue")
+
+    def _carried(self, s: int, e: int, text: str, block: Block, first_in_block: bool, state: _State, point: str,
+                 other: Agent, voice: Agent | None) -> bool:
+        """Round 13: does the sentence go to `other` (A: the report running on; B: the speaker heard last) rather
+        than to the writer? The rules' answer is A: yes, B: no; a shipped model (carry.py) may turn either."""
+        rules = point == "A"
+        if voice is None or (self.carrier is None and self.carry_log is None) or (rules and "person" not in other.kinds):
+            return rules         # a body's view runs on as the guide says ("the considered view of … the CPC")
+        heard = bisect.bisect_right(self.block_at, state.last_speaker_at) - 1 if state.last_speaker_at >= 0 else -1
+        named = self.mentions.within(s, e)
+        opener = next((m for m in named if m.kind == "person" and m.entity), None)
+        ctx = Context(
+            text=text, point=point, genre=genre_of_heading(self.r.heading or ""), enumerated=block.enumerated,
+            first_in_block=first_in_block,
+            sentence_index=next((i for i, x in enumerate(self.sentences[block.index]) if x.start <= s < x.end), 0),
+            blocks_since_speaker=block.index - heard if heard >= 0 else 9,
+            speaker_is_person="person" in other.kinds,
+            speaker_named=any(m.entity in other.iris for m in named),
+            other_person_opens=opener is not None and opener.start - s < 40 and opener.entity not in other.iris
+            and opener.entity not in voice.iris,
+            previous_other=self._previous_other)
+        if self.carry_log is not None:
+            self.carry_log.append((s, e, ctx, other, voice))
+            return rules
+        return self.carrier.others(ctx)
 
     # ------------------------------------------------------------------ main loop
     def run(self) -> list[Claim]:
@@ -1165,6 +1208,7 @@ class _Extractor:
                 d = self.classify(s, e, block, sent.first, state)
                 if d is None:
                     continue
+                self._previous_other = self.voice is not None and d.agent.iris != self.voice.iris
                 self._emit(s, e, d)
                 if self.text[s:e].rstrip("*_ ").endswith(":") and d.claim_type in ("recommendation", "decision", "report"):
                     state.list_type, state.list_agent = d.claim_type, d.agent
@@ -1229,7 +1273,17 @@ class _Extractor:
 def claims_of(record: DocumentRecord, cues: Cues | None = None) -> list[Claim]:
     """The claims of one document, without changing the record."""
     cues = cues or load_cues()
-    return _Extractor(in_mixed_case(record, cues), cues).run()
+    return _Extractor(in_mixed_case(record, cues), cues, load_carrier()).run()
+
+
+def carry_points(record: DocumentRecord, cues: Cues | None = None) -> tuple[list[Claim], list[tuple]]:
+    """The rules' claims and every point where carry.py's model would be asked, with the rules alone deciding:
+    the claims, and (start, end, Context, the other agent, the writer) per point. For fitting the model
+    (bench/claims_carry.py)."""
+    cues = cues or load_cues()
+    log: list[tuple] = []
+    claims = _Extractor(in_mixed_case(record, cues), cues, None, log).run()
+    return claims, log
 
 
 def extract_claims(record: DocumentRecord) -> None:

@@ -22,11 +22,12 @@ from .offices import dates_allow, nationality
 from .people import links_of
 from .posts import is_minted_post, post_description
 
-__all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "title_mentions"]
+__all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "heading_names_secretary", "title_mentions"]
 
 TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary|President|Prime\s+Minister|Chancellor)"
                         r"(?:\s+of\s+(?P<of>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))?(?![\w-]|\s+[A-Z]|['’]s\s+[A-Z])")
 _POCOM = {"President": "President of the United States", "Secretary": "Secretary of State"}
+_UNNAMED_SECRETARY = re.compile(r"\b(?:the|and|From|To)\s+Secretary\s+of\s+State\b(?!\s*\()(?!\s+\w+\s*\()")
 _HEADING_OFFICE = {"Secretary": re.compile(r"^Secretary of State$"), "President": re.compile(r"^President$")}
 # After a title in a persons-list description: the office is another person's ("Secretary of State Dulles’ Personal
 # Assistant", "Secretary to the Secretary of State": Phyllis D. Bernau, frus1955-57v17, v24), not the title itself.
@@ -70,21 +71,41 @@ def title_holders(record: DocumentRecord, mentions: list[Mention], year: int | N
     named = _countries(record, mentions)
     people = a.volume_people(record.volume.id)
     for title, of in wanted:
-        holder = _from_heading(record, title) if of is None else None
-        if holder is None:
-            found = _from_persons_list(record, title, of, named, year, people)
-            if of is None and title in _POCOM and record.date:
-                found += [h for h in [_from_pocom(record, title)] if h]
-            if len({h.entity for h in found}) == 1:
-                holder = found[-1]
+        holder = _holder(record, title, of, named, year, people)
         if holder:
             out[(title, of)] = holder
     return out
 
 
+def holder_of_title(record: DocumentRecord, title: str, year: int | None) -> TitleHolder | None:
+    """The holder of a title printed alone ("Secretary", "Shah"), by the same sources as `title_holders`, for a
+    title printed otherwise than TITLE_ONLY reads it ("The Sec. said…" in a telephone memorandum)."""
+    return _holder(record, title, None, _countries(record, record.mentions), year,
+                   authorities().volume_people(record.volume.id))
+
+
+def heading_names_secretary(record: DocumentRecord) -> bool:
+    """The heading names "the Secretary of State" as a party without his name (Dulles's telephone memoranda)."""
+    return bool(record.date and _UNNAMED_SECRETARY.search(record.heading or ""))
+
+
+def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str], year: int | None,
+            people: dict[str, str]) -> TitleHolder | None:
+    holder = _from_heading(record, title) if of is None else None
+    if holder is None:
+        found = _from_persons_list(record, title, of, named, year, people)
+        if of is None and title in _POCOM and record.date:
+            found += [h for h in [_from_pocom(record, title)] if h]
+        if len({h.entity for h in found}) == 1:
+            holder = found[-1]
+    return holder
+
+
 def _from_heading(record: DocumentRecord, title: str) -> TitleHolder | None:
     pattern = _HEADING_OFFICE.get(title)
     hits = {p.entity: p for p in record.parties if p.entity and p.office and pattern and pattern.match(p.office)}
+    if not hits and title == "Secretary" and heading_names_secretary(record):
+        return _from_pocom(record, title, heading=True)
     if len(hits) != 1:
         return None
     (entity, party), = hits.items()
@@ -134,18 +155,20 @@ def _gsh_of(name: str, record: DocumentRecord, year: int | None) -> set[str]:
     return {ch.entry.key} if ch and ch.entry else set()
 
 
-def _from_pocom(record: DocumentRecord, title: str) -> TitleHolder | None:
-    """The U.S. holder on the document's date (POCOM), unless another department's Secretary is in play."""
-    if title == "Secretary" and re.search(r"\bSecretary\s+of\s+(?!State\b)[A-Z]", record.text):
+def _from_pocom(record: DocumentRecord, title: str, heading: bool = False) -> TitleHolder | None:
+    """The U.S. holder on the document's date (POCOM), unless another department's Secretary is in play (a heading
+    that names "the Secretary of State" unnamed as a party settles it: `heading`)."""
+    if title == "Secretary" and not heading and re.search(r"\bSecretary\s+of\s+(?!State\b)[A-Z]", record.text):
         return None
     a = authorities()
     posts = [p for p in a.holders(_POCOM[title], record.date) if p.hsg]
     if len({p.hsg for p in posts}) != 1:
         return None
     pid = a.canonical(posts[0].hsg)
+    why = "the heading names the Secretary of State as a party" if heading else \
+        "no foreign holder of the title is in play in this document"
     return TitleHolder(pid, iris.person_iri(pid), a.person(pid).name,
-                       f"'the {title}': {a.person(pid).name} was {_POCOM[title]} on {record.date[:10]} (POCOM), and no "
-                       f"foreign holder of the title is in play in this document")
+                       f"'the {title}': {a.person(pid).name} was {_POCOM[title]} on {record.date[:10]} (POCOM), and {why}")
 
 
 def title_mentions(record: DocumentRecord, mentions: list[Mention], year: int | None, free) -> list[Mention]:
