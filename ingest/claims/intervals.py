@@ -31,12 +31,26 @@ def _value(evs: Sequence[Evaluation], figure: str | Callable[[Evaluation], float
     return figure(total) if callable(figure) else getattr(total, figure)
 
 
+def _counts(ev: Evaluation) -> tuple[int, ...]:
+    return tuple(getattr(ev, name) for name in _COUNTED)
+
+
+_COUNTED = tuple(name for name, value in vars(Evaluation()).items() if isinstance(value, int))
+
+
 def bootstrap_interval(documents: Sequence[Evaluation], figure: str | Callable[[Evaluation], float],
                        draws: int = 2000, seed: int = 16) -> tuple[float, float]:
-    """The 95% percentile interval of `figure` over `draws` resamples of the documents."""
+    """The 95% percentile interval of `figure` over `draws` resamples of the documents. A resample sums the
+    documents' counts only (the figures are ratios of counts), so 840 documents take a second, not minutes."""
     if not documents:
         return (0.0, 0.0)
     rng = random.Random(seed)
     n = len(documents)
-    values = sorted(_value([documents[rng.randrange(n)] for _ in range(n)], figure) for _ in range(draws))
+    counts = [_counts(ev) for ev in documents]
+    values = []
+    for _ in range(draws):
+        sums = [sum(column) for column in zip(*(counts[rng.randrange(n)] for _ in range(n)))]
+        total = Evaluation(**dict(zip(_COUNTED, sums)))
+        values.append(figure(total) if callable(figure) else getattr(total, figure))
+    values.sort()
     return values[int(0.025 * draws)], values[min(draws - 1, int(0.975 * draws))]
