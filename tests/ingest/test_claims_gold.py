@@ -1,13 +1,14 @@
 """Claim extraction against the hand-annotated gold set (tests/fixtures/claims_gold, see its README).
 
-Round 12 (current): the 400 documents annotated in round 12, drawn by a seeded draw from a stated pool before
-any round-12 rule existed and kept from the writers of the round-12 rules until those were frozen (a4d03f3),
+Round 13 (current): the 840 documents annotated in round 13, drawn by a seeded draw from a stated pool before
+any round-13 rule existed and kept from the writer of the round-13 rules until those were frozen (05a2e04),
 are held out (split.tsv): more than half of the gold set, by documents and by claims, and more than rounds
-1-11 together. All 371 round-1 to 11 documents are development, on which rules were tuned. The floors are
-what was measured on each set with the frozen round-12 rules, rounded down to two decimals (docs/claims.md
-has the figures, their 95% intervals and where the rules fail: the held-out claimant accuracy, 0.759, is
-below the issue's 0.85, and "about" recall, 0.795, just below its 0.80); a change that lowers them is a
-regression to explain, and a rule tuned by looking at held-out documents would make these figures meaningless.
+1-12 together. All 771 round-1 to 12 documents are development, on which rules were tuned and the carry model
+fitted. The floors are what was measured on each set with the frozen round-13 rules, rounded down to two
+decimals (docs/claims.md has the figures, their 95% intervals and where the rules fail: the held-out claimant
+accuracy, 0.764, is far below the issue's 0.85; "about" recall, 0.802, meets its 0.80 only just); a change that
+lowers them is a regression to explain, and a rule tuned by looking at held-out documents would make these
+figures meaningless.
 """
 from __future__ import annotations
 
@@ -79,16 +80,17 @@ def test_every_gold_passage_is_in_its_document(run, gold):
     assert [g.line for g in gold if locate(run[g.document][0].text, g.text) is None] == []
 
 
-def test_the_round_12_documents_are_held_out_and_are_more_than_half_the_gold_set(run, gold, split):
+def test_the_round_13_documents_are_held_out_and_are_more_than_half_the_gold_set(run, gold, split):
     assert set(split) == set(run)
     held = {key for key, v in split.items() if v == "held-out"}
-    round12 = {g.document for g in gold if g.line > _round_header_line("# Round 12")}
-    assert held == round12
+    first_line = _round_header_line("# Round 13")
+    round13 = {g.document for g in gold if g.line > first_line}
+    assert held == round13
     records = [run[key][0] for key in held]
     claims = [g for g in gold if g.claim_type != "none"]
     assert 2 * len(held) > len(run) and 2 * sum(g.document in held for g in claims) > len(claims)
     years = sorted(int(r.date[:4]) for r in records)
-    assert years[0] < 1950 and years[-1] >= 1975
+    assert years[0] < 1955 and years[-1] >= 1975      # rounds 1-12 took every pool document dated before 1950
     genres = {g for r in records for g, pattern in GENRES.items() if re.search(pattern, r.heading)}
     assert genres == set(GENRES), genres
 
@@ -102,20 +104,20 @@ def _round_header_line(header: str) -> int:
 def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(per_document, split):
     held = pooled(_half(per_document, split, "held-out"))
     assert held.unlocated == []
-    assert held.recall >= 0.95, held.missed                          # round 12: 0.960 (round-11 rules 0.960)
+    assert held.recall >= 0.96, held.missed                          # round 13: 0.963 (round-12 rules 0.963)
     assert held.precision >= 0.95, held.spurious                     # 0.956
-    assert held.claimant_accuracy >= 0.75, held.wrong_claimant       # 0.759 (0.754); the goal is 0.85: not met
-    assert held.about_precision >= 0.87, held.wrong_about            # 0.874 (0.873)
-    assert held.about_recall >= 0.79, held.wrong_about               # 0.795 (0.796); the goal is 0.80: just under
-    assert held.type_accuracy >= 0.72, held.wrong_type               # 0.723
+    assert held.claimant_accuracy >= 0.76, held.wrong_claimant       # 0.764 (0.756); the goal is 0.85: not met
+    assert held.about_precision >= 0.89, held.wrong_about            # 0.894 (0.893)
+    assert held.about_recall >= 0.80, held.wrong_about               # 0.802 (0.801); the goal is 0.80: met, just
+    assert held.type_accuracy >= 0.69, held.wrong_type               # 0.698 (0.701)
 
 
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
-    assert dev.recall >= 0.96 and dev.precision >= 0.95, (dev.missed, dev.spurious)   # rounds 1-11: 0.962, 0.956
-    assert dev.claimant_accuracy >= 0.87, dev.wrong_claimant         # rounds 1-11, round-12 rules: 0.880
-    assert dev.about_precision >= 0.90 and dev.about_recall >= 0.83, dev.wrong_about   # 0.910, 0.840
-    assert dev.non_claims_rejected >= 0.87                           # 0.875
+    assert dev.recall >= 0.96 and dev.precision >= 0.95, (dev.missed, dev.spurious)   # rounds 1-12: 0.961, 0.956
+    assert dev.claimant_accuracy >= 0.82, dev.wrong_claimant         # rounds 1-12, round-13 rules: 0.827
+    assert dev.about_precision >= 0.89 and dev.about_recall >= 0.81, dev.wrong_about   # 0.892, 0.816
+    assert dev.non_claims_rejected >= 0.87                           # 0.873
 
 
 def test_a_confidence_interval_brackets_each_figure_and_is_reproducible(per_document, split):
