@@ -29,6 +29,7 @@ KIND_CLASS = {
     "place": SCHEMA + "Place",
     "region": FK + "Region",
     "term": SCHEMA + "DefinedTerm",
+    "name": FK + "UnlinkedName",
 }
 CLAIM_TYPES = {
     "assessment": FK + "Assessment",

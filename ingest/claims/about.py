@@ -28,6 +28,8 @@ from ..entities.gazetteer import Entry, gazetteer
 from ..entities.places import choose
 from ..records import DocumentRecord, Mention
 from .coreference import DocumentPeople
+from .cues import Cues
+from .unlinked_names import unlinked_names
 
 __all__ = ["about_readings", "geographic_names"]
 
@@ -318,7 +320,7 @@ def geographic_names(record: DocumentRecord, mentions: list[Mention]) -> tuple[l
 
 
 def about_readings(record: DocumentRecord, mentions: list[Mention], people: DocumentPeople,
-                   body_heads: frozenset[str] = frozenset()) -> tuple[list[Mention], set[int]]:
+                   body_heads: frozenset[str] = frozenset(), cues: Cues | None = None) -> tuple[list[Mention], set[int]]:
     """Country, person, body and place mentions for `about` only, where the document names one no layer links; and the
     ids of the country and region mentions that only name part of a place ("India" in "the Indian Ocean")."""
     linked = {m.entity for m in mentions if m.kind == "country" and m.entity}
@@ -329,4 +331,7 @@ def about_readings(record: DocumentRecord, mentions: list[Mention], people: Docu
         out += _term_countries(record, mentions, linked, terms) + _term_persons(record, mentions, people, terms)
     places, inside = geographic_names(record, mentions)
     out += _full_bodies(record, mentions, body_heads) + places
-    return sorted(out + _untagged_countries(record, taken, set(people.by_word)), key=lambda m: m.start), inside
+    out += _untagged_countries(record, taken, set(people.by_word))
+    if cues is not None:                # session 13: names no layer links (unlinked_names.py)
+        out += unlinked_names(record, sorted(taken + [(m.start, m.end) for m in out]), cues)
+    return sorted(out, key=lambda m: m.start), inside

@@ -137,6 +137,7 @@ class Cues:
     open_demonyms: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     adjective_regions: dict[str, str] = dataclasses.field(default_factory=dict)
     local_bodies: dict[str, str] = dataclasses.field(default_factory=dict)
+    not_names: frozenset[str] = frozenset()      # session 13: capitalized words that are no name (unlinked_names.py)
 
 
 def _words_pattern(words: list[str], flags: int = 0) -> re.Pattern[str]:
@@ -188,6 +189,7 @@ def _build(data: dict) -> Cues:
         open_demonyms={k: tuple(v) for k, v in data["bodies"].get("open_demonyms", {}).items()},
         adjective_regions=dict(data["bodies"].get("adjective_regions", {})),
         local_bodies=dict(data["bodies"].get("local_bodies", {})),
+        not_names=frozenset(w.lower() for w in data["bodies"].get("not_names", ())),
         short_name_pattern=re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(k) for k in sorted(data["bodies"]["short_names"], key=len, reverse=True)) + r")(?![\w’'-])"),
     )
 

@@ -396,7 +396,7 @@ class _Extractor:
         for m in self._about_readings().within(s, e):     # round 11: "Germany" in 1961, "Korea" in 1955, "RTG"
             if m.entity not in claimants and not any(a < m.end and m.start < b for a, b in skipped):
                 found.append((m.start, m.entity))
-                if m.method in ("about-body", "about-place"):     # local to the document, described by the claim's graph
+                if m.method in ("about-body", "about-place", "about-name"):     # local to the document, described by the claim's graph
                     local.setdefault(m.entity, ClaimAgent(iri=m.entity, label=m.label, kind=m.kind, local=True))
         if self.initials:
             for x in _LONE_INITIAL.finditer(self.text, s, e):
@@ -438,7 +438,7 @@ class _Extractor:
         per document."""
         if self._about_index is None:
             found, self._geo_inside = about_readings(self.r, self.mentions.items, self.people,
-                                                     frozenset(self.cues.local_body_heads))
+                                                     frozenset(self.cues.local_body_heads), self.cues)
             self._about_index = MentionIndex(found)
         return self._about_index
 
