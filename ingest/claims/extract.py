@@ -393,10 +393,14 @@ class _Extractor:
                 if agent is not None and agent.iris[0] not in claimants:
                     found.append((m.start, agent.iris[0]))
                     local.setdefault(agent.iris[0], ClaimAgent(iri=agent.iris[0], label=agent.names[0], kind="person", local=True))
+        names = []
         for m in self._about_readings().within(s, e):     # round 11: "Germany" in 1961, "Korea" in 1955, "RTG"
             if m.entity not in claimants and not any(a < m.end and m.start < b for a, b in skipped):
+                if m.method == "about-name":
+                    names.append(m)          # session 13: a name no layer links yields to the persons read below
+                    continue
                 found.append((m.start, m.entity))
-                if m.method in ("about-body", "about-place", "about-name"):     # local to the document, described by the claim's graph
+                if m.method in ("about-body", "about-place"):     # local to the document, described by the claim's graph
                     local.setdefault(m.entity, ClaimAgent(iri=m.entity, label=m.label, kind=m.kind, local=True))
         if self.initials:
             for x in _LONE_INITIAL.finditer(self.text, s, e):
@@ -409,18 +413,37 @@ class _Extractor:
         covered = [(m.start, m.end) for m in inside if m.kind != "term"]
         # round 11: "Toncic" is the claimant "Minister Toncic", local to the document under his printed title
         speaker_tails = tuple("-" + c.rsplit("/", 1)[-1] for c in claimants if "/persons/" in c)
+        persons_at = []
         for at, iri, named in self.people.untagged(s, e, covered, printed=True):
+            persons_at.append(at)
             if iri in claimants or (named is not None and self.people.title(named.label) is None
                                     and any(t.endswith("-" + iri.rsplit("/", 1)[-1]) for t in speaker_tails)):
                 continue
             found.append((at, iri))
             if named is not None:
                 local.setdefault(iri, ClaimAgent(iri=iri, label=named.label, kind="person", local=True))
+        found += self._names_left(names, persons_at, {iri for _, iri in found} | set(claimants), local)
         out: list[str] = []
         for _, iri in sorted(found):
             if iri not in out:
                 out.append(iri)
         return tuple(out), tuple(local.values())
+
+    @staticmethod
+    def _names_left(names: list, persons_at: list[int], taken: set[str], local: dict) -> list[tuple[int, str]]:
+        """Session 13: the unlinked names (unlinked_names.py) that no person read from a title or a name stands at
+        ("Mr. Houdek", "Evatt"), and that are not the claimant or another entity under a longer name ("Prime
+        Minister-Foreign Minister Ghazzi" when the claimant is Ghazzi)."""
+        tails = {iri.rsplit("/", 1)[-1] for iri in taken}
+        out = []
+        for m in names:
+            slug = m.entity.rsplit("/", 1)[-1]
+            if any(m.start - 8 <= at < m.end for at in persons_at) or \
+                    any(slug == t or slug.endswith("-" + t) or t.endswith("-" + slug) for t in tails):
+                continue
+            out.append((m.start, m.entity))
+            local.setdefault(m.entity, ClaimAgent(iri=m.entity, label=m.label, kind=m.kind, local=True))
+        return out
 
     def _opens_in_voice(self, m, s: int, claimants: tuple[str, ...]) -> bool:
         """Round 12: the writing post opening a claim in the voice of the ambassador who signs its telegram ("Embassy

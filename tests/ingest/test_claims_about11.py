@@ -113,7 +113,9 @@ def test_a_surname_of_the_authorities_people_standing_alone_mid_sentence_is_a_pe
 def test_a_surname_of_record_that_opens_a_sentence_names_a_city_or_ends_an_abbreviation_is_no_person_1949_1961_1970():
     assert not any("/persons/" in i for i in _about_of("frus1949v07p1/d3", "Minor disturbing element"))      # a sentence opens
     assert not any("/persons/" in i for i in _about_of("frus1961-63v05/d144", "While Berlin may be put"))    # a city
-    assert _about_of("frus1969-76ve05p1/d236", "There is no problem about Presidential") == ()              # "Conte-Long"
+    # "the Conte-Long amendment": no person Long; since session 13 the amendment's name is an unlinked name
+    assert _about_of("frus1969-76ve05p1/d236", "There is no problem about Presidential") == (
+        DOCS + "frus1969-76ve05p1/d236/names/conte-long",)
 
 
 def test_a_country_s_name_inside_the_name_of_a_sea_or_a_gulf_is_the_place_not_the_country_1980_indian_ocean_gulf_of_oman():
