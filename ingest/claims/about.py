@@ -18,7 +18,6 @@ These readings are the claims layer's: the record's mentions are not changed, an
 """
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
@@ -29,7 +28,7 @@ from ..entities.places import choose
 from ..records import DocumentRecord, Mention
 from .coreference import DocumentPeople
 from .cues import Cues
-from .unlinked_names import unlinked_names
+from .unlinked_names import overlaps as _covered, unlinked_names
 
 __all__ = ["about_readings", "geographic_names"]
 
@@ -139,11 +138,6 @@ def _names_of_other_times(year: int) -> dict[str, tuple[str, ...]]:
                 and any(e.key != "-" and e.form != "base" for e in countries) and name[:1].isupper() and name[1:2].islower():
             out.setdefault(re.split(r"[ -]", name)[0], []).append(name)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
-
-
-def _covered(taken: list[tuple[int, int]], s: int, e: int) -> bool:
-    i = bisect.bisect_left(taken, (e, e))
-    return any(a < e and s < b for a, b in taken[max(0, i - 8):i])
 
 
 def _term_countries(record: DocumentRecord, mentions: list[Mention], linked: set[str], terms: dict) -> list[Mention]:

@@ -23,7 +23,7 @@ from ontology import iris
 from ..records import DocumentRecord, Mention
 from .cues import Cues
 
-__all__ = ["unlinked_names", "common_words"]
+__all__ = ["unlinked_names", "common_words", "overlaps"]
 
 _PART = r"[A-Z][a-z’']+(?:[-–][A-Z0-9][\w’']*)*"
 _NAME = re.compile(rf"(?<![\w’'-]){_PART}(?:[^\S\n]+(?:(?:of|de|del|van|von|al|el|da|bin|ibn)[^\S\n]+)?{_PART})*(?![\w’'-])")
@@ -48,7 +48,8 @@ def _not_a_name(word: str, cues: Cues, common: frozenset[str]) -> bool:
             or w in cues.speaker_titles or w in cues.local_titles or w in cues.title_abbreviations)
 
 
-def _covered(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+def overlaps(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether text[s:e] overlaps a span of `taken` (sorted; spans of mentions, at most a few nested)."""
     i = bisect.bisect_left(taken, (e, e))
     return any(a < e and s < b for a, b in taken[max(0, i - 8):i])
 
@@ -73,7 +74,7 @@ def unlinked_names(record: DocumentRecord, taken: list[tuple[int, int]], cues: C
         if _POSSESSIVE.search(printed[-1]):
             e -= len(_POSSESSIVE.search(printed[-1]).group(0))
         label = " ".join(text[s:e].split())
-        if len(label) < 3 or _covered(taken, s, e):
+        if len(label) < 3 or overlaps(taken, s, e):
             continue
         if all(w in _CONNECTORS or _not_a_name(w, cues, common) for w in label.split()):
             continue
