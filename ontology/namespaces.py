@@ -9,7 +9,7 @@ import os
 
 __all__ = [
     "DEFAULT_VOCAB", "DEFAULT_BASE", "FK", "BASE", "SCHEMA", "OA", "PROV", "SKOS", "OWL", "RDF",
-    "RDFS", "XSD", "SH", "WD", "HSG", "SHAPES", "PREFIXES", "sparql_prologue", "compact_iri",
+    "RDFS", "XSD", "SH", "WD", "HSG", "SHAPES", "PREFIXES", "SERIALIZATION_PREFIXES", "sparql_prologue", "compact_iri",
 ]
 
 DEFAULT_VOCAB = "https://w3id.org/frus-kg/vocab#"
@@ -34,6 +34,10 @@ PREFIXES: dict[str, str] = {
     "fk": FK, "fkid": BASE, "schema": SCHEMA, "oa": OA, "prov": PROV, "skos": SKOS, "owl": OWL,
     "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "wd": WD,
 }
+
+# Turtle as served: every prefix but fkid:. Under fkid: an IRI's local part holds slashes ("people/104215"), which
+# Turtle must escape ("fkid:people\/104215"); written in full, such an IRI reads and parses everywhere.
+SERIALIZATION_PREFIXES: dict[str, str] = {k: v for k, v in PREFIXES.items() if k != "fkid"}
 
 
 def sparql_prologue(*names: str) -> str:

@@ -13,7 +13,7 @@ import html
 import pyoxigraph as ox
 
 from graph import Store, sparql_terms as st
-from ontology.namespaces import BASE, FK, PREFIXES, RDFS, SCHEMA, sparql_prologue
+from ontology.namespaces import BASE, FK, PREFIXES, RDFS, SCHEMA, SERIALIZATION_PREFIXES, sparql_prologue
 
 from .links import href
 
@@ -70,7 +70,7 @@ CONSTRUCT {{ ?s ?p ?o . ?g a void:Dataset ; void:triples ?n }} WHERE {{ {' UNION
 
 
 def serialize(triples: list[ox.Triple], media: str) -> bytes:
-    prefixes = PREFIXES if media == "text/turtle" else None
+    prefixes = SERIALIZATION_PREFIXES if media == "text/turtle" else None
     return ox.serialize(triples, format=RDF_TYPES[media], prefixes=prefixes)
 
 

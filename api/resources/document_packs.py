@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from graph import OxigraphStore, Store, sparql_terms as st
 from graph.statistics import volume_fingerprints
 from ontology.iris import document_iri
-from ontology.namespaces import BASE, FK, PREFIXES, RDF, XSD, sparql_prologue
+from ontology.namespaces import BASE, FK, RDF, SERIALIZATION_PREFIXES, XSD, sparql_prologue
 
 from .describe import RDF_TYPES
 from .documents import document_detail
@@ -232,7 +232,7 @@ def packed_description(store: Store, volume: str, doc: str, media: str) -> bytes
         return None
     rest = _outside_triples(store, document_iri(volume, doc))
     if media == "text/turtle":
-        return turtle + b"\n" + ox.serialize(rest, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) if rest else turtle
+        return turtle + b"\n" + ox.serialize(rest, format=ox.RdfFormat.TURTLE, prefixes=SERIALIZATION_PREFIXES) if rest else turtle
     triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE)) + rest
     return ox.serialize(triples, format=RDF_TYPES[media])
 
@@ -254,7 +254,7 @@ def pack_document(store: Store, volume: str, doc: str) -> list[ox.Quad]:
     if detail is None:
         return []
     turtle = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.TURTLE,
-                          prefixes=PREFIXES)
+                          prefixes=SERIALIZATION_PREFIXES)
     g, node = ox.NamedNode(pack_graph(volume)), ox.NamedNode(_pack_node(volume, doc))
     data = _packed_text(detail)
     return [ox.Quad(node, ox.NamedNode(RDF + "type"), ox.NamedNode(FK + "DocumentPack"), g),

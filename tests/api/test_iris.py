@@ -13,7 +13,7 @@ MINTED = [
     "historicaldocuments/frus1981-88v41", D54, f"{D54}/claims/9", f"{D54}/mentions/1", f"{D54}/notes/1",
     f"{D54}/pages/168", f"{D54}/roles/author-1", f"{D54}/place", "people/102617", "countries/el-salvador",
     "organizations/un", "regions/europe", "positions/deputy-secretary", "countries/united-states/years/1981",
-    "graph/authority/people",
+    "graph/authority/people", f"{D54}/names/hippocratic",
 ]
 RDF_FORMATS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
                "application/rdf+xml": "xml"}
@@ -26,6 +26,14 @@ def fetch(server, path, accept="*/*", **params):
 def graph(response, fmt="turtle") -> rdflib.Graph:
     assert response.status_code == 200, response.text[:300]
     return rdflib.Graph().parse(data=response.text, format=fmt)
+
+
+@pytest.mark.parametrize("path", ["people/102617", D54, f"{D54}/claims/9", f"{D54}/names/hippocratic"])
+def test_regression_turtle_writes_our_iris_in_full_not_as_prefixed_names_with_escaped_slashes(server, path):
+    # Served as "fkid:people\/102617" until session 13: valid Turtle 1.1, but unreadable and refused by older parsers.
+    text = fetch(server, path, accept="text/turtle").text
+    assert "\\/" not in text and "fkid:" not in text
+    assert f"<{BASE}{path}>" in text
 
 
 @pytest.mark.parametrize("path", MINTED)
