@@ -9,11 +9,12 @@ that point to it (up to 1,000); and for an authority graph's name, its size as a
 from __future__ import annotations
 
 import html
+from urllib.parse import quote
 
 import pyoxigraph as ox
 
 from graph import Store, sparql_terms as st
-from ontology.namespaces import BASE, FK, PREFIXES, RDFS, SCHEMA, SERIALIZATION_PREFIXES, sparql_prologue
+from ontology.namespaces import BASE, FK, PREFIXES, RDF, RDFS, SCHEMA, SERIALIZATION_PREFIXES, sparql_prologue
 
 from .links import href
 
@@ -30,6 +31,9 @@ FORMAT_NAMES = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "applic
                 "rdfxml": "application/rdf+xml", "html": "text/html"}
 MAX_INDEX_CLAIMS = 1000
 VOID = "http://rdfs.org/ns/void#"
+RDF_TYPE = RDF + "type"
+_ENTITY_CLASSES = frozenset({SCHEMA + "Person", SCHEMA + "Country", SCHEMA + "Organization", SCHEMA + "Place",
+                             SCHEMA + "DefinedTerm", FK + "Region", FK + "UnlinkedName"})
 _BOOKKEEPING = ("sourceDigest", "ingestVolume", "ingestStatus")
 
 
@@ -99,10 +103,16 @@ def html_page(iri: str, triples: list[ox.Triple], alternates: dict[str, str]) ->
     links = " · ".join(f'<a href="{html.escape(url)}">{html.escape(name)}</a>' for name, url in alternates.items())
     rest = href(iri)
     api = f' · <a href="{html.escape(rest)}">JSON</a>' if rest and not rest.startswith("/id/") else ""
+    kinds = {t.object.value for t in triples if t.subject.value == iri and t.predicate.value == RDF_TYPE}
+    claims = ""
+    if kinds & _ENTITY_CLASSES:     # a document-local person, place, body or unlinked name: its claims, as for entities
+        ref = quote(iri, safe="")
+        by = "" if FK + "UnlinkedName" in kinds else f' · <a href="/claims?claimant={ref}">Claims by it</a>'
+        claims = f'<p><a href="/claims?about={ref}">Claims about it</a>{by}</p>'
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)} · frus-kg</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}}
 td{{vertical-align:top;padding:.2rem .6rem;border-bottom:1px solid #ddd}}</style></head>
 <body><p><a href="/">frus-kg</a></p><h1>{html.escape(title)}</h1><p><code>{html.escape(iri)}</code></p>
-<p>Also as {links}{api}</p>
+<p>Also as {links}{api}</p>{claims}
 <table>{rows}</table></body></html>"""

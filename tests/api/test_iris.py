@@ -1,6 +1,9 @@
 """Every IRI we mint resolves under /id/ by content negotiation, and the vocabulary at /vocab."""
 from __future__ import annotations
 
+import html
+import re
+
 import httpx
 import pytest
 import rdflib
@@ -34,6 +37,15 @@ def test_regression_turtle_writes_our_iris_in_full_not_as_prefixed_names_with_es
     text = fetch(server, path, accept="text/turtle").text
     assert "\\/" not in text and "fkid:" not in text
     assert f"<{BASE}{path}>" in text
+
+
+def test_the_page_of_an_unlinked_name_leads_to_the_claims_about_it_with_their_passages(server):
+    page = fetch(server, f"{D54}/names/hippocratic", accept="text/html")
+    assert page.status_code == 200 and "<h1>Hippocratic</h1>" in page.text
+    link = re.search(r'<a href="(/claims\?about=[^"]+)">Claims about it</a>', page.text)
+    assert link and "Claims by it" not in page.text          # an unlinked name is never a claimant
+    claims = httpx.get(server + html.unescape(link.group(1)), headers={"accept": "application/json"}).json()
+    assert claims["total"] == 1 and "Hippocratic oath" in claims["items"][0]["text"]
 
 
 @pytest.mark.parametrize("path", MINTED)
