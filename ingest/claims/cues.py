@@ -138,6 +138,9 @@ class Cues:
     adjective_regions: dict[str, str] = dataclasses.field(default_factory=dict)
     local_bodies: dict[str, str] = dataclasses.field(default_factory=dict)
     not_names: frozenset[str] = frozenset()      # session 13: capitalized words that are no name (unlinked_names.py)
+    thing_heads: frozenset[str] = frozenset()    # session 14: documents, laws, schemes, treaties: not counted in about
+    scheme_nouns: frozenset[str] = frozenset()   # session 14: "the Schuman plan": a name before one names a scheme
+    vessel_heads: frozenset[str] = frozenset()   # session 14: weapons and vessels (bench/common_words.py reads them)
 
 
 def _words_pattern(words: list[str], flags: int = 0) -> re.Pattern[str]:
@@ -190,6 +193,9 @@ def _build(data: dict) -> Cues:
         adjective_regions=dict(data["bodies"].get("adjective_regions", {})),
         local_bodies=dict(data["bodies"].get("local_bodies", {})),
         not_names=frozenset(w.lower() for w in data["bodies"].get("not_names", ())),
+        thing_heads=frozenset(w.lower() for w in data["bodies"].get("thing_heads", ())),
+        scheme_nouns=frozenset(w.lower() for w in data["bodies"].get("scheme_nouns", ())),
+        vessel_heads=frozenset(w.lower() for w in data["bodies"].get("vessel_heads", ())),
         short_name_pattern=re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(k) for k in sorted(data["bodies"]["short_names"], key=len, reverse=True)) + r")(?![\w’'-])"),
     )
 

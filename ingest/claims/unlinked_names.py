@@ -23,7 +23,7 @@ from ontology import iris
 from ..records import DocumentRecord, Mention
 from .cues import Cues
 
-__all__ = ["unlinked_names", "common_words", "overlaps"]
+__all__ = ["unlinked_names", "common_words", "weapon_names", "overlaps"]
 
 _PART = r"[A-Z][a-z’']+(?:[-–][A-Z0-9][\w’']*)*"
 _NAME = re.compile(rf"(?<![\w’'-]){_PART}(?:[^\S\n]+(?:(?:of|de|del|van|von|al|el|da|bin|ibn)[^\S\n]+)?{_PART})*(?![\w’'-])")
@@ -31,15 +31,34 @@ _CONNECTORS = frozenset("of de del van von al el da bin ibn".split())
 _LEADING = frozenset("The Our Your His Her Their Its This That These Those On In At For By From To And But".split())
 _CONTRACTION = re.compile(r"[’'](?:ll|ve|d|m|re|t)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_NEXT_WORD = re.compile(r"[^\S\n]+([a-z]+)\b")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    path = resources.files("ingest") / "data" / "claims" / name
+    if not path.is_file():
+        return frozenset()
+    return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Words the corpus prints in lower case (bench/common_words.py); empty where the list is not shipped."""
-    path = resources.files("ingest") / "data" / "claims" / "common_words.txt"
-    if not path.is_file():
-        return frozenset()
-    return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
+    return _word_list("common_words.txt")
+
+
+@lru_cache(maxsize=1)
+def weapon_names() -> frozenset[str]:
+    """Names the corpus prints before a weapon's or vessel's noun, or after a ship's prefix (bench/common_words.py)."""
+    return frozenset(w.lower() for w in _word_list("weapon_names.txt"))
+
+
+def _names_a_thing(label: str, following: str, cues: Cues) -> bool:
+    """A document, law, scheme, treaty, weapon or ship, which the annotation guide does not count in about."""
+    head = _POSSESSIVE.sub("", label.split()[-1]).lower()
+    nxt = _NEXT_WORD.match(following)
+    return (head in cues.thing_heads or head in weapon_names() or head.rstrip("s") in weapon_names()
+            or bool(nxt and (nxt.group(1) in cues.scheme_nouns or nxt.group(1) in cues.vessel_heads)))
 
 
 def _not_a_name(word: str, cues: Cues, common: frozenset[str]) -> bool:
@@ -78,6 +97,8 @@ def unlinked_names(record: DocumentRecord, taken: list[tuple[int, int]], cues: C
             continue
         if all(w in _CONNECTORS or _not_a_name(w, cues, common) for w in label.split()):
             continue
+        if _names_a_thing(label, text[e:e + 40], cues):
+            continue                                    # "Geneva Accords", "the Schuman plan", "Titan"
         out.append(Mention(s, e, "name", "about-name", 0.4, f"{base}/names/{iris.slug(label)}", label,
                            explanation=f"'{label}' is a name no layer links (the corpus never prints it in lower case); "
                                        "local to the document", exact=text[s:e]))

@@ -1,13 +1,14 @@
 """Claims, session 13: names a claim is about that no layer links (ingest/claims/unlinked_names.py).
 
 A capitalized word is a name only where the corpus does not print it in lower case; titles, abbreviations, months
-and days are not names; a name is local to its document and feeds `about` only."""
+and days are not names; a name is local to its document and feeds `about` only. Session 14: documents, laws,
+schemes, treaties, weapons and ships are not names either, as the annotation guide does not count them."""
 from __future__ import annotations
 
 import re
 
 from ingest.claims.cues import load_cues
-from ingest.claims.unlinked_names import common_words, unlinked_names
+from ingest.claims.unlinked_names import common_words, unlinked_names, weapon_names
 from ingest.records import DocumentRecord, Page, VolumeRecord
 from ingest.triples import KIND_CLASS
 from ontology import iris
@@ -75,3 +76,33 @@ def test_the_name_is_described_in_the_document_graph_with_its_class_and_label():
     node = re.escape(iris.document_iri("frus1955-57v01", "d6") + "/names/binh-xuyen")
     assert re.search(rf"<{node}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{re.escape(KIND_CLASS['name'])}>", nt)
     assert re.search(rf'<{node}> <http://www.w3.org/2000/01/rdf-schema#label> "Binh Xuyen"', nt)
+
+
+def test_the_shipped_weapon_list_holds_weapons_and_ships_and_not_places():
+    weapons = weapon_names()
+    assert {"titan", "pueblo", "skybolt", "polaris", "minuteman"} <= weapons
+    assert not {"quemoy", "geneva", "berlin", "biafra", "gaza", "kashmir"} & weapons
+
+
+def test_a_name_ending_in_a_document_law_or_treatys_noun_is_not_a_name():
+    assert _names("They invoked the Geneva Accords, the Jorden Report and the Cooley Amendment.") == []
+    assert _names("The Rio Pact and the Montreux Convention bind them, he said of Quemoy.") == ["Quemoy"]
+
+
+def test_a_name_before_a_schemes_noun_names_the_scheme_but_before_a_documents_noun_it_is_counted():
+    assert _names("It is modeled on the Schuman plan and on Farmgate operations.") == []
+    assert _names("He discussed the Biafra proposal and his Georgetown speech.") == ["Biafra", "Georgetown"]
+
+
+def test_weapons_and_ships_the_corpus_names_as_such_are_not_names():
+    assert _names("He described the Titan, the Skybolt, and the return of the Pueblo to Quemoy.") == ["Quemoy"]
+
+
+def test_the_titan_missile_is_not_what_eisenhower_spoke_about():
+    c = claim("frus1958-60v07p2/d134", "The President spoke at some length describing the Atlas, Titan")
+    assert c is not None and not any(iri.endswith("/names/titan") for iri in c.about)
+
+
+def test_the_uss_pueblo_is_not_what_mcnamara_told_rusk_about():
+    c = claim("frus1964-68v29p1/d292", "Secretary McNamara informed Secretary Rusk")
+    assert c is not None and not any(iri.endswith("/names/pueblo") for iri in c.about)
