@@ -28,7 +28,9 @@ __all__ = ["unlinked_names", "common_words", "weapon_names", "overlaps"]
 _PART = r"[A-Z][a-z’']+(?:[-–][A-Z0-9][\w’']*)*"
 _NAME = re.compile(rf"(?<![\w’'-]){_PART}(?:[^\S\n]+(?:(?:of|de|del|van|von|al|el|da|bin|ibn)[^\S\n]+)?{_PART})*(?![\w’'-])")
 _CONNECTORS = frozenset("of de del van von al el da bin ibn".split())
-_LEADING = frozenset("The Our Your His Her Their Its This That These Those On In At For By From To And But".split())
+_LEADING = frozenset("The Our Your His Her Their Its This That These Those On In At For By From To And But Or Nor Yet So "
+                     "Since Although Though While Whereas When If As After Before Because Unless Until Whether Where "
+                     "Then Also Thus Hence However Meanwhile".split())
 _CONTRACTION = re.compile(r"[’'](?:ll|ve|d|m|re|t)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NEXT_WORD = re.compile(r"[^\S\n]+([a-z]+)\b")

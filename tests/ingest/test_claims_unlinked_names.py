@@ -48,6 +48,7 @@ def test_words_titles_abbreviations_months_and_days_are_not_names():
 
 def test_a_leading_article_and_a_possessive_are_not_part_of_the_name_and_contractions_are_no_names():
     assert _names("In Biafra’s view the war goes on.") == ["Biafra"]
+    assert _names("Although Samran said so, If Castro agrees, Since Quemoy holds.") == ["Samran", "Castro", "Quemoy"]
     assert _names("He said: I'll see; We’ll see.") == []
 
 
