@@ -23,7 +23,7 @@ from ontology import iris
 from ..records import DocumentRecord, Mention
 from .cues import Cues
 
-__all__ = ["unlinked_names", "common_words", "weapon_names", "overlaps"]
+__all__ = ["unlinked_names", "common_words", "weapon_names", "is_name_word", "overlaps"]
 
 _PART = r"[A-Z][a-z’']+(?:[-–][A-Z0-9][\w’']*)*"
 _NAME = re.compile(rf"(?<![\w’'-]){_PART}(?:[^\S\n]+(?:(?:of|de|del|van|von|al|el|da|bin|ibn)[^\S\n]+)?{_PART})*(?![\w’'-])")
@@ -67,6 +67,13 @@ def _not_a_name(word: str, cues: Cues, common: frozenset[str]) -> bool:
     w = _POSSESSIVE.sub("", word).replace("’", "'").lower()
     return (w in common or (w.endswith("s") and w[:-1] in common) or w in cues.not_names or w in cues.titles
             or w in cues.speaker_titles or w in cues.local_titles or w in cues.title_abbreviations)
+
+
+def is_name_word(word: str, cues: Cues) -> bool:
+    """Whether a capitalized word can be a name: the corpus never prints it in lower case, and it is no title or
+    abbreviation of the cues file. False where the word list is not shipped."""
+    common = common_words()
+    return bool(common) and not _not_a_name(word, cues, common)
 
 
 def overlaps(taken: list[tuple[int, int]], s: int, e: int) -> bool:

@@ -18,6 +18,7 @@ from .coreference import DocumentPeople, Named
 from .cues import Cues
 from .senders import closing_signer, first_line_sender, heading_sender, memcon_department, routing_senders, sent_from_post
 from .turns import signed_initials, speaker_by_initials
+from .unlinked_names import is_name_word
 
 __all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker",
            "SPEAKER_KINDS", "Subject"]
@@ -523,6 +524,12 @@ def _initial_a(people: DocumentPeople, printed: str) -> Agent | None:
     return named_agent(named) if named is not None else None
 
 
+def _a_name_alone(word: str, cues: Cues) -> bool:
+    """Session 14: a word the corpus never prints in lower case ("Vorontsov said…") is a name even where it opens
+    the sentence alone; "Just wanted to tell you…" and "Emboff said…" are not (unlinked_names.py)."""
+    return word.strip(".’'").isalpha() and is_name_word(word, cues)
+
+
 def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozenset[str]) -> Subject | None:
     c = _CANDIDATE.search(pre)
     if c is None:
@@ -544,7 +551,7 @@ def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozens
     named = people.named(printed)
     if named is None or (named.local and " " not in printed and not pre[:c.start("name")].strip(" “\"(—–-")
                          and people.title(printed) is None and not people.named_before(printed)
-                         and not _INITIAL.fullmatch(printed)):
+                         and not _INITIAL.fullmatch(printed) and not _a_name_alone(printed, people.cues)):
         return None         # "Just wanted to tell you…": one capitalized word opening the sentence is no name ("B said…" is an initial)
     return Subject("agent", named_agent(named), named.how)
 

@@ -107,3 +107,15 @@ def test_the_titan_missile_is_not_what_eisenhower_spoke_about():
 def test_the_uss_pueblo_is_not_what_mcnamara_told_rusk_about():
     c = claim("frus1964-68v29p1/d292", "Secretary McNamara informed Secretary Rusk")
     assert c is not None and not any(iri.endswith("/names/pueblo") for iri in c.about)
+
+
+def test_a_name_the_corpus_never_prints_in_lower_case_is_the_speaker_even_alone_at_the_sentences_start():
+    c = claim("frus1969-76v12/d155", "Vorontsov said the only foreign troops in Cambodia")
+    assert c.claimants == (iris.document_iri("frus1969-76v12", "d155") + "/persons/vorontsov",)
+    assert "a name the entity layer did not link" in c.explanation
+    assert not any("vorontsov" in iri for iri in c.about)
+
+
+def test_a_telegrams_abbreviation_alone_at_the_sentences_start_is_no_speaker():
+    c = claim("frus1969-76v12/d202", "Emboff said we would transmit context of declaration")
+    assert c is not None and not any("emboff" in iri.lower() for iri in c.claimants)
