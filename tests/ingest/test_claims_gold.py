@@ -4,9 +4,10 @@ Round 13 (current): the 840 documents annotated in round 13, drawn by a seeded d
 any round-13 rule existed and kept from the writer of the round-13 rules until those were frozen (05a2e04),
 are held out (split.tsv): more than half of the gold set, by documents and by claims, and more than rounds
 1-12 together. All 771 round-1 to 12 documents are development, on which rules were tuned and the carry model
-fitted. The floors are what was measured on each set with the session-13 rules (a4c5ef7: the round-13
-rules and the unlinked names of "about"), rounded down to two decimals (docs/claims.md has the figures, their 95%
-intervals and where the rules fail: the held-out claimant accuracy, 0.764, is far below the issue's 0.85); a change that
+fitted. The floors are what was measured on each set with the session-14 rules (the round-13 rules, the unlinked
+names of "about", and names alone at a sentence's start as speakers), rounded down to two decimals (docs/claims.md
+has the figures, their 95% intervals and where the rules fail: the held-out claimant accuracy, 0.771, is far below
+the issue's 0.85); a change that
 lowers them is a regression to explain, and a rule tuned by looking at held-out documents would make these
 figures meaningless.
 """
@@ -104,19 +105,19 @@ def _round_header_line(header: str) -> int:
 def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(per_document, split):
     held = pooled(_half(per_document, split, "held-out"))
     assert held.unlocated == []
-    assert held.recall >= 0.96, held.missed                          # round 13: 0.963 (round-12 rules 0.963)
+    assert held.recall >= 0.96, held.missed                          # round 13: 0.967 (session-13 rules 0.963)
     assert held.precision >= 0.95, held.spurious                     # 0.956
-    assert held.claimant_accuracy >= 0.76, held.wrong_claimant       # 0.764 (0.756); the goal is 0.85: not met
-    assert held.about_precision >= 0.88, held.wrong_about            # 0.883 (round-13 rules 0.894)
-    assert held.about_recall >= 0.84, held.wrong_about               # 0.848 (round-13 rules 0.802)
-    assert held.type_accuracy >= 0.69, held.wrong_type               # 0.698 (0.701)
+    assert held.claimant_accuracy >= 0.77, held.wrong_claimant       # 0.771 (0.764); the goal is 0.85: not met
+    assert held.about_precision >= 0.88, held.wrong_about            # 0.887 (session-13 rules 0.883)
+    assert held.about_recall >= 0.84, held.wrong_about               # 0.848 (session-13 rules 0.848)
+    assert held.type_accuracy >= 0.69, held.wrong_type               # 0.699 (0.698)
 
 
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
-    assert dev.recall >= 0.96 and dev.precision >= 0.95, (dev.missed, dev.spurious)   # rounds 1-12: 0.961, 0.956
-    assert dev.claimant_accuracy >= 0.82, dev.wrong_claimant         # rounds 1-12, session-13 rules: 0.827
-    assert dev.about_precision >= 0.87 and dev.about_recall >= 0.86, dev.wrong_about   # 0.882, 0.864 (0.892, 0.816)
+    assert dev.recall >= 0.96 and dev.precision >= 0.95, (dev.missed, dev.spurious)   # rounds 1-12: 0.963, 0.956
+    assert dev.claimant_accuracy >= 0.83, dev.wrong_claimant         # rounds 1-12, session-14 rules: 0.831 (0.827)
+    assert dev.about_precision >= 0.88 and dev.about_recall >= 0.86, dev.wrong_about   # 0.889, 0.863 (0.882, 0.864)
     assert dev.non_claims_rejected >= 0.87                           # 0.873
 
 
