@@ -32,6 +32,8 @@ _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Messrs)\.?|\bMiss|\bSir|\b
 # Round 11: a possessive is no name after the title: "King’s mediation proposal", "President’s press conference".
 _NAME_OR_OF_AFTER = re.compile(r"\s+(?:of\b|[A-Z][a-z])|-|[’'](?!s\b)")
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+# Session 14: two-letter surnames ("Yu" of Yu Ta-wei, "Ky", "Wu", "Ho"), not particles, numerals or suffixes.
+_SHORT_SURNAME = re.compile(r"(?!(?:de|da|di|do|du|la|le|el|al|of|on|an|in|to|ii|iv|vi|jr|sr|st|mc|mr|ms|dr)$)[a-z]{2}")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+(?!\s+of\b)")
 # A capitalized word, then (not consumed, so "Foreign Minister Ghazzi" is tried at "Minister") the name after it.
 _CAPITALIZED_PAIR = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+(?=([A-Z][a-z’'-]{2,})\b)")
@@ -198,7 +200,8 @@ class DocumentPeople:
 
     def _add(self, iri: str, label: str, surface: str, office: str | None, start: int | None) -> None:
         for w in _words(label):
-            if len(w) > 2 and w not in _HONORIFICS and w not in self.cues.speaker_titles and w.lower() not in _PRONOUN_WORDS:
+            if (len(w) > 2 or _SHORT_SURNAME.fullmatch(w)) and w not in _HONORIFICS and w not in self.cues.speaker_titles \
+                    and w.lower() not in _PRONOUN_WORDS:
                 self.by_word.setdefault(w, {})[iri] = label
             for part in w.split("-") if "-" in w else ():       # round 11: "Toncic" of "Toncic-Sorinj, Lujo"
                 if len(part) > 3 and part not in self.cues.speaker_titles:

@@ -119,3 +119,8 @@ def test_a_name_the_corpus_never_prints_in_lower_case_is_the_speaker_even_alone_
 def test_a_telegrams_abbreviation_alone_at_the_sentences_start_is_no_speaker():
     c = claim("frus1969-76v12/d202", "Emboff said we would transmit context of declaration")
     assert c is not None and not any("emboff" in iri.lower() for iri in c.claimants)
+
+
+def test_a_two_letter_surname_is_a_word_of_its_persons_name():
+    c = claim("frus1969-76v19p1/d171", "Yu said his government wished to begin withdrawing troops")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/people/114975",)     # Yu Ta-wei, "Minister Yu" before
