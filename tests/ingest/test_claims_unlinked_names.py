@@ -44,6 +44,7 @@ def test_a_name_no_layer_links_is_read_and_local_to_its_document():
 def test_words_titles_abbreviations_months_and_days_are_not_names():
     assert _names("Moreover, the Government said in Deptel 12 on Monday, January 5, that The Sec agreed.") == []
     assert _names("Furthermore, Appendix B and the Interior Department were read by the Ambassador.") == []
+    assert _names("His Excellency said at Christmas that East-West trade and the Aide-Mémoire matter.") == []
 
 
 def test_a_leading_article_and_a_possessive_are_not_part_of_the_name_and_contractions_are_no_names():
