@@ -133,10 +133,7 @@ def ingest(
             fail_on(exc)
     if to_shards is None:
         _refresh_search_index(db, fatal=False)
-        _refresh_statistics(db, fatal=False)
-        _refresh_claim_months(db, fatal=False)
-        _refresh_network_table(db, fatal=False)
-        _refresh_document_packs(db, fatal=False)
+        _refresh_layers(db, workers=n_workers, fatal=False)
     db.close()
     elapsed = time.perf_counter() - started
     table = Table(title="ingest summary", show_header=False)
@@ -215,56 +212,77 @@ def _refresh_search_index(db, *, rebuild: bool = False, fatal: bool = True) -> N
               f"{report.removed} removed, {report.unchanged} unchanged, in {report.seconds:.1f} s", highlight=False)
 
 
-def _refresh_statistics(db, *, rebuild: bool = False, totals: bool = False, fatal: bool = True) -> None:
-    """Bring the statistics layer (graph/statistics.py: the counts that lists and entity pages read) up to
-    date. After an ingest a failure is only a warning: `frus-kg index` can finish the job."""
+def _refresh_layer(label: str, refresh, db, *, fatal: bool, describe, was: str = "were", **options) -> None:
+    """Bring one materialised layer up to date with a progress bar and a line saying what it did. After an ingest
+    a failure is only a warning: the documents are committed, and `frus-kg index` can finish the job."""
+    try:
+        with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("", total=None)
+            report = refresh(db, **options, on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+    except (StoreError, QueryError, OSError) as exc:
+        if fatal:
+            err.print(f"[bold red]error:[/] {label}: {exc}", highlight=False)
+            raise typer.Exit(EXIT_STORE)
+        err.print(f"[yellow]warning:[/] the {label} {was} not refreshed ({exc}); run `frus-kg index`", highlight=False)
+        return
+    err.print(f"{label}: {describe(report)}, in {report.seconds:.1f} s", highlight=False)
+
+
+def _refresh_statistics(db, *, rebuild: bool = False, totals: bool = False, workers: int = 0, fatal: bool = True) -> None:
+    """The statistics layer (graph/statistics.py): the counts that lists and entity pages read."""
     from graph.statistics import refresh_statistics
 
-    try:
-        with Progress(TextColumn("statistics"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, transient=True) as progress:
-            task = progress.add_task("", total=None)
-            report = refresh_statistics(db, rebuild=rebuild, totals=totals,
-                                        on_progress=lambda done, total: progress.update(task, completed=done, total=total))
-    except (StoreError, QueryError, OSError) as exc:
-        if fatal:
-            err.print(f"[bold red]error:[/] statistics: {exc}", highlight=False)
-            raise typer.Exit(EXIT_STORE)
-        err.print(f"[yellow]warning:[/] the statistics were not refreshed ({exc}); run `frus-kg index`", highlight=False)
-        return
-    err.print(f"statistics: {report.volumes} volume(s) counted, {report.removed} removed, {report.unchanged} "
-              f"unchanged{', entity summaries written' if report.summary else ''}"
-              f"{', VoID counts written' if report.void else ''}, in {report.seconds:.1f} s",
-              highlight=False)
+    _refresh_layer("statistics", refresh_statistics, db, fatal=fatal, rebuild=rebuild, totals=totals, workers=workers,
+                   describe=lambda r: f"{r.volumes} volume(s) counted, {r.removed} removed, {r.unchanged} unchanged"
+                                      f"{', entity summaries written' if r.summary else ''}"
+                                      f"{', VoID counts written' if r.void else ''}")
 
 
-def _refresh_claim_months(db, *, rebuild: bool = False, fatal: bool = True) -> None:
-    """Bring the claim-month layer (graph/claim_months.py: an entity's claims per type and month, which its
-    typed or dated claim lists read) up to date, after the statistics whose month keys it counts."""
+def _refresh_claim_months(db, *, rebuild: bool = False, workers: int = 0, fatal: bool = True) -> None:
+    """The claim-month layer (graph/claim_months.py): an entity's claims per type and month, which its typed or
+    dated claim lists read; after the statistics, whose month keys it counts."""
     from graph.claim_months import refresh_claim_months
 
-    try:
-        with Progress(TextColumn("claim months"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, transient=True) as progress:
-            task = progress.add_task("", total=None)
-            report = refresh_claim_months(db, rebuild=rebuild,
-                                          on_progress=lambda done, total: progress.update(task, completed=done, total=total))
-    except (StoreError, QueryError, OSError) as exc:
-        if fatal:
-            err.print(f"[bold red]error:[/] claim months: {exc}", highlight=False)
-            raise typer.Exit(EXIT_STORE)
-        err.print(f"[yellow]warning:[/] the claim months were not refreshed ({exc}); run `frus-kg index`", highlight=False)
-        return
-    err.print(f"claim months: {report.volumes} volume(s) counted, {report.removed} removed, {report.unchanged} "
-              f"unchanged, in {report.seconds:.1f} s", highlight=False)
+    _refresh_layer("claim months", refresh_claim_months, db, fatal=fatal, rebuild=rebuild, workers=workers,
+                   describe=lambda r: f"{r.volumes} volume(s) counted, {r.removed} removed, {r.unchanged} unchanged")
+
+
+def _refresh_network_table(db, *, rebuild: bool = False, workers: int = 0, fatal: bool = True) -> None:
+    """The network table (graph/networks/table.py: what `frus-kg network` reads), with the ingest's sentence splitter."""
+    from graph.networks.table import refresh_network_table
+
+    _refresh_layer("network table", refresh_network_table, db, fatal=fatal, was="was", sentences=_sentence_spans,
+                   rebuild=rebuild, workers=workers,
+                   describe=lambda r: f"{r.volumes} volume(s) tabled ({r.rows} documents), {r.removed} removed, "
+                                      f"{r.unchanged} unchanged")
+
+
+def _refresh_document_packs(db, *, rebuild: bool = False, workers: int = 0, fatal: bool = True) -> None:
+    """The document packs (api/resources/document_packs.py): each document's REST answer and Turtle, one value each."""
+    from api.resources.document_packs import refresh_document_packs
+
+    _refresh_layer("document packs", refresh_document_packs, db, fatal=fatal, rebuild=rebuild, workers=workers,
+                   describe=lambda r: f"{r.volumes} volume(s) packed ({r.documents} documents), {r.removed} removed, "
+                                      f"{r.unchanged} unchanged")
+
+
+def _refresh_layers(db, *, rebuild: bool = False, workers: int = 0, fatal: bool = True) -> None:
+    """The layers after the search index, in their order: the claim months count the statistics' month keys."""
+    for refresh in (_refresh_statistics, _refresh_claim_months, _refresh_network_table, _refresh_document_packs):
+        refresh(db, rebuild=rebuild, workers=workers, fatal=fatal)
 
 
 @app.command("index")
 def index_command(
     store: StoreOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Read every graph and count every volume again instead of those that changed")] = False,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=0,
+                       help="Processes that compute volumes' layers [default: number of CPUs]; 0 or 1 = in this process")] = None,
 ) -> None:
-    """Refresh the full-text search index, the statistics layer, the network table and the document packs (`ingest` does all four at its end)."""
+    """Refresh the full-text search index, the statistics layer, the claim months, the network table and the document packs (`ingest` does all five at its end)."""
+    from ingest.parallel import default_workers
+
     db = open_or_exit(store, read_only=True)
     _refresh_search_index(db, rebuild=rebuild)
     db.close()
@@ -275,53 +293,8 @@ def index_command(
     except StoreError as exc:
         err.print(f"[bold red]error:[/] statistics: {exc}", highlight=False)
         raise typer.Exit(EXIT_STORE)
-    _refresh_statistics(db, rebuild=rebuild)
-    _refresh_claim_months(db, rebuild=rebuild)
-    _refresh_network_table(db, rebuild=rebuild)
-    _refresh_document_packs(db, rebuild=rebuild)
+    _refresh_layers(db, rebuild=rebuild, workers=default_workers() if workers is None else workers)
     db.close()
-
-
-def _refresh_network_table(db, *, rebuild: bool = False, fatal: bool = True) -> None:
-    """Bring the network table (graph/networks/table.py: what `frus-kg network` reads) up to date, with the
-    ingest's sentence splitter. After an ingest a failure is only a warning: `frus-kg index` can finish the job."""
-    from graph.networks.table import refresh_network_table
-
-    try:
-        with Progress(TextColumn("network table"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, transient=True) as progress:
-            task = progress.add_task("", total=None)
-            report = refresh_network_table(db, sentences=_sentence_spans, rebuild=rebuild,
-                                           on_progress=lambda done, total: progress.update(task, completed=done, total=total))
-    except (StoreError, QueryError, OSError) as exc:
-        if fatal:
-            err.print(f"[bold red]error:[/] network table: {exc}", highlight=False)
-            raise typer.Exit(EXIT_STORE)
-        err.print(f"[yellow]warning:[/] the network table was not refreshed ({exc}); run `frus-kg index`", highlight=False)
-        return
-    err.print(f"network table: {report.volumes} volume(s) tabled ({report.rows} documents), {report.removed} removed, "
-              f"{report.unchanged} unchanged, in {report.seconds:.1f} s", highlight=False)
-
-
-def _refresh_document_packs(db, *, rebuild: bool = False, fatal: bool = True) -> None:
-    """Bring the document packs (api/resources/document_packs.py: each document's REST answer and Turtle, one value
-    each) up to date. After an ingest a failure is only a warning: `frus-kg index` can finish the job."""
-    from api.resources.document_packs import refresh_document_packs
-
-    try:
-        with Progress(TextColumn("document packs"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, transient=True) as progress:
-            task = progress.add_task("", total=None)
-            report = refresh_document_packs(db, rebuild=rebuild,
-                                            on_progress=lambda done, total: progress.update(task, completed=done, total=total))
-    except (StoreError, QueryError, OSError) as exc:
-        if fatal:
-            err.print(f"[bold red]error:[/] document packs: {exc}", highlight=False)
-            raise typer.Exit(EXIT_STORE)
-        err.print(f"[yellow]warning:[/] the document packs were not refreshed ({exc}); run `frus-kg index`", highlight=False)
-        return
-    err.print(f"document packs: {report.volumes} volume(s) packed ({report.documents} documents), {report.removed} removed, "
-              f"{report.unchanged} unchanged, in {report.seconds:.1f} s", highlight=False)
 
 
 @app.command()

@@ -54,6 +54,7 @@ from ontology.namespaces import BASE, FK, RDF, XSD, sparql_prologue
 
 from .statistics import STATS_PREFIX, has_statistics, statistics_graph
 from .store import Store
+from .volume_workers import map_volumes
 
 __all__ = ["CLAIM_MONTHS_PREFIX", "CLAIM_MONTHS_GRAPH", "ROLES", "FORMAT", "ClaimMonthsReport", "claim_months_graph",
            "has_claim_months", "layer_format", "month_counts_key", "order_key", "type_count_node",
@@ -235,12 +236,12 @@ def _formats(store: Store) -> dict[str, int]:
             if g.startswith(CLAIM_MONTHS_PREFIX)}
 
 
-def refresh_claim_months(store: Store, *, rebuild: bool = False,
+def refresh_claim_months(store: Store, *, rebuild: bool = False, workers: int = 0,
                          on_progress: Callable[[int, int], None] | None = None) -> ClaimMonthsReport:
     """Recount the volumes whose statistics changed since they were counted here or whose graph has an older
     format, drop the graphs of volumes without statistics, and write `CLAIM_MONTHS_GRAPH` when it is missing
     or older. Run after the statistics: a page reads their month keys with these counts. `rebuild` recounts
-    every volume."""
+    every volume; `workers` ≥ 2 counts volumes in that many processes (graph/volume_workers.py)."""
     started = time.perf_counter()
     report = ClaimMonthsReport()
     current = _fingerprints(store, STATS_PREFIX, "VolumeStatistics") if has_statistics(store) else {}
@@ -256,10 +257,11 @@ def refresh_claim_months(store: Store, *, rebuild: bool = False,
     changed = bool(stale or gone or rebuild) or (bool(current) and layer_format(store) != FORMAT)
     if changed and has_claim_months(store):     # readers count directly while volumes are recounted
         store.drop_graphs([CLAIM_MONTHS_GRAPH])
-    for i, v in enumerate(stale, 1):
+    counted = map_volumes(store, volume_claim_months, ((v, current[v]) for v in stale), workers=workers)
+    for i, ((v, _), quads) in enumerate(counted, 1):
         name = claim_months_graph(v)
         store.drop_graphs([name])
-        store.replace_graphs({name: volume_claim_months(store, v, current[v])})
+        store.replace_graphs({name: quads})
         report.volumes += 1
         if on_progress:
             on_progress(i, len(stale))

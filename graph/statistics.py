@@ -49,6 +49,7 @@ from ontology.namespaces import BASE, FK, RDF, XSD, sparql_prologue
 
 from .dataset_counts import volume_partitions
 from .store import Store
+from .volume_workers import map_volumes
 from .void_description import refresh_void, void_version
 
 __all__ = ["STATS_PREFIX", "TOTALS_GRAPH", "SUMMARY_GRAPH", "CO_MENTION_LIMIT", "CO_MENTION_MIN", "FREQUENT",
@@ -395,12 +396,13 @@ def _write(store: Store, name: str, quads: list[ox.Quad]) -> None:
     store.replace_graphs({name: quads})
 
 
-def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = False,
+def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = False, workers: int = 0,
                        on_progress: Callable[[int, int], None] | None = None) -> StatisticsReport:
     """Recompute the statistics of volumes whose fingerprint changed, drop those of volumes that are gone,
     and rewrite the corpus totals if anything changed, if they are missing, or if `totals` (names changed:
     the authority graphs were reloaded), and the entity summaries with them or when they are missing.
-    `rebuild` recomputes every volume."""
+    `rebuild` recomputes every volume; `workers` ≥ 2 counts volumes in that many processes
+    (graph/volume_workers.py)."""
     started = time.perf_counter()
     report = StatisticsReport()
     current = volume_fingerprints(store)
@@ -413,8 +415,9 @@ def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = Fa
     report.removed = len(gone)
     stale = sorted(v for v, fp in current.items() if rebuild or known.get(v) != fp)
     report.unchanged = len(current) - len(stale)
-    for i, v in enumerate(stale, 1):
-        _write(store, statistics_graph(v), volume_statistics(store, v, current[v]))
+    counted = map_volumes(store, volume_statistics, ((v, current[v]) for v in stale), workers=workers)
+    for i, ((v, _), quads) in enumerate(counted, 1):
+        _write(store, statistics_graph(v), quads)
         report.volumes += 1
         if on_progress:
             on_progress(i, len(stale))

@@ -151,16 +151,18 @@ def _ntriples(name: str, quads: Sequence[ox.Quad] | bytes) -> str:
 
 
 class OxigraphStore:
-    """Embedded Oxigraph. `read_only=True` opens a snapshot that is refreshed when the files change;
-    `options` say how it loads and what its default graph is (StoreOptions).
+    """Embedded Oxigraph. `read_only=True` opens a snapshot that is refreshed when the files change (at most
+    once a second), or kept as it is with `follow=False`; `options` say how it loads and what its default
+    graph is (StoreOptions).
 
     `ledger` is the ingest ledger, a SQLite file in the same folder (graph/ledger_file.py). A write open
     first moves ledger statements that an older frus-kg left in the default graph into it."""
 
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False,
-                 options: StoreOptions = StoreOptions()):
+                 options: StoreOptions = StoreOptions(), follow: bool = True):
         self.path = None if path is None else Path(path)
         self.read_only = read_only
+        self.follow = follow
         self.options = options
         self._lock = threading.Lock()
         self._stamp = 0.0
@@ -189,10 +191,10 @@ class OxigraphStore:
                 if not (self.path / "CURRENT").exists():
                     raise StoreError(f"{self.path}: no store here yet; run `frus-kg ingest` first")
                 self._stamp = self._files_stamp()
-                return ox.Store.read_only(str(self.path))
+                return self._open_read_only()
             self.path.mkdir(parents=True, exist_ok=True)
             return ox.Store(str(self.path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             if "lock" in str(exc).lower():
                 raise StoreLocked(f"{self.path}: the store is open in another process (is `frus-kg serve` "
                                   f"or another ingest running?). Stop it, or point --store elsewhere.") from None
@@ -212,21 +214,29 @@ class OxigraphStore:
 
     def _current(self) -> ox.Store:
         """Read-only snapshots reopen (at most once a second) when a writer has changed the files."""
-        if self.read_only and self.path is not None:
+        if self.read_only and self.follow and self.path is not None:
             now = time.monotonic()
             if now - self._checked > 1.0:
                 self._checked = now
                 stamp = self._files_stamp()
                 if stamp != self._stamp:
                     with self._lock:
-                        for attempt in range(5):   # a writer compacting may delete files while we open
-                            try:
-                                self._store = ox.Store.read_only(str(self.path))
-                                self._stamp = stamp
-                                break
-                            except (OSError, RuntimeError):
-                                time.sleep(0.05 * (attempt + 1))
+                        try:
+                            self._store = self._open_read_only()
+                            self._stamp = stamp
+                        except (OSError, RuntimeError):
+                            pass                   # the last snapshot serves; the next look tries again
         return self._store
+
+    def _open_read_only(self) -> ox.Store:
+        """A snapshot of the files as they are; a writer compacting may delete a file the snapshot names while
+        it opens, so a few more tries follow, and the last error is raised."""
+        for attempt in range(5):
+            try:
+                return ox.Store.read_only(str(self.path))
+            except (OSError, RuntimeError):
+                time.sleep(0.05 * (attempt + 1))
+        return ox.Store.read_only(str(self.path))
 
     def _writable(self) -> ox.Store:
         if self.read_only:

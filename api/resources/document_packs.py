@@ -32,6 +32,7 @@ import pyoxigraph as ox
 
 from graph import OxigraphStore, Store, sparql_terms as st
 from graph.statistics import volume_fingerprints
+from graph.volume_workers import map_volumes
 from ontology.iris import document_iri
 from ontology.namespaces import BASE, FK, RDF, SERIALIZATION_PREFIXES, XSD, sparql_prologue
 
@@ -278,10 +279,11 @@ def _volume_packs(store: Store, volume_iri: str, fingerprint: str) -> tuple[list
     return quads, len(docs)
 
 
-def refresh_document_packs(store: Store, *, rebuild: bool = False,
+def refresh_document_packs(store: Store, *, rebuild: bool = False, workers: int = 0,
                            on_progress: Callable[[int, int], None] | None = None) -> PackReport:
     """Pack the documents of volumes whose fingerprint changed (or that have no packs), drop the packs of volumes
-    that are gone; `rebuild` packs every volume again."""
+    that are gone; `rebuild` packs every volume again. `workers` ≥ 2 packs volumes in that many processes
+    (graph/volume_workers.py)."""
     started = time.perf_counter()
     report = PackReport()
     current = {v: f"{fp};format={PACK_FORMAT}" for v, fp in volume_fingerprints(store).items()}
@@ -294,8 +296,8 @@ def refresh_document_packs(store: Store, *, rebuild: bool = False,
     report.removed = len(gone)
     stale = sorted(v for v, fp in current.items() if rebuild or known.get(v) != fp)
     report.unchanged = len(current) - len(stale)
-    for i, v in enumerate(stale, 1):
-        quads, count = _volume_packs(store, v, current[v])
+    packed = map_volumes(store, _volume_packs, ((v, current[v]) for v in stale), workers=workers)
+    for i, ((v, _), (quads, count)) in enumerate(packed, 1):
         name = pack_graph(v.rstrip("/").rsplit("/", 1)[-1])
         store.drop_graphs([name])
         store.replace_graphs({name: quads})

@@ -33,6 +33,7 @@ import pyoxigraph as ox
 
 from graph.statistics import volume_fingerprints
 from graph.store import Store
+from graph.volume_workers import map_volumes
 from ontology.namespaces import BASE, FK, OA, PROV, RDF, SCHEMA
 
 from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters, NetworkError
@@ -516,13 +517,28 @@ def _stale(current: dict[str, str], known: dict, rebuild: bool, sentences: bool)
                   or (sentences and not known[v][2]))
 
 
+def _tabled_volume(store: Store, volume: str, fingerprint: str, sentences: Segmenter | None, repack: bool,
+                   had_windows: bool) -> tuple[list[ox.Quad], int, bool]:
+    """One volume's table graph, its number of rows, and whether they have sentence windows: packed again from
+    its ROW_FORMAT 3 rows when `repack`, else worked out from the mentions."""
+    if repack:
+        rows, entities = _format3_rows(store, volume)
+        windows = had_windows
+    else:
+        tabled = volume_rows(store, volume, sentences)
+        rows, entities = _packed(tabled), entity_lines(store, (r for r, _ in tabled))
+        windows = sentences is not None
+    return _volume_quads(volume, rows, entities, fingerprint, windows), len(rows), windows
+
+
 def refresh_network_table(store: Store, *, sentences: Segmenter | None = None, rebuild: bool = False,
-                          fingerprints: dict[str, str] | None = None,
+                          fingerprints: dict[str, str] | None = None, workers: int = 0,
                           on_progress: Callable[[int, int], None] | None = None) -> TableReport:
     """Table the volumes whose fingerprint changed (or that lack sentence windows when `sentences` is given,
     or whose row format is another, or all when the authorities or linksets changed), drop the rows of volumes
     that are gone, then mark the table complete. While it works the mark is absent, so the projections read
-    the mentions instead of a half-written table. `rebuild` tables every volume."""
+    the mentions instead of a half-written table. `rebuild` tables every volume; `workers` ≥ 2 tables volumes in
+    that many processes (graph/volume_workers.py), with `sentences` a module-level function."""
     started = time.perf_counter()
     report = TableReport()
     names = store.graph_names()
@@ -535,19 +551,14 @@ def refresh_network_table(store: Store, *, sentences: Segmenter | None = None, r
     stale = _stale(current, known, rebuild, sentences is not None)
     if gone or stale or not store.has_graph(TABLE_GRAPH):
         store.drop_graphs([TABLE_GRAPH, *gone])
-    for i, v in enumerate(stale, 1):
-        windows = sentences is not None
-        if not rebuild and _repackable(known.get(v), current[v], windows):
-            rows, entities = _format3_rows(store, v)
-            windows = known[v][2]
-            report.repacked += 1
-        else:
-            tabled = volume_rows(store, v, sentences)
-            rows, entities = _packed(tabled), entity_lines(store, (r for r, _ in tabled))
-        quads = _volume_quads(v, rows, entities, current[v], windows)
+    plans = [(v, current[v], sentences, not rebuild and _repackable(known.get(v), current[v], sentences is not None),
+              bool(known.get(v) and known[v][2])) for v in stale]
+    tabled = map_volumes(store, _tabled_volume, plans, workers=workers)
+    for i, ((v, _, _, repacked, _), (quads, rows, windows)) in enumerate(tabled, 1):
         store.drop_graphs([table_graph(v)])
         store.replace_graphs({table_graph(v): quads})
-        report.rows += len(rows)
+        report.rows += rows
+        report.repacked += repacked
         known[v] = (current[v], ROW_FORMAT, windows)
         if on_progress:
             on_progress(i, len(stale))

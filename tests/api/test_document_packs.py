@@ -138,10 +138,11 @@ def test_a_server_answers_the_same_with_and_without_packs(server, unpacked_path,
 
 @pytest.fixture(scope="module")
 def tei_store(tmp_path_factory):
-    """Two TEI test slices ingested by `frus-kg ingest`, which packs their documents at its end."""
+    """Two TEI test slices ingested by `frus-kg ingest` with two workers, which pack their documents at its end."""
     path = tmp_path_factory.mktemp("tei-packs") / "store"
     slices = sorted((ROOT / "tests" / "fixtures" / "tei").glob("*.xml"))[:2]
-    run = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", "--store", str(path), *map(str, slices)],
+    run = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", "--workers", "2", "--store", str(path),
+                          *map(str, slices)],
                          capture_output=True, text=True)
     assert "document packs: 2 volume(s) packed" in run.stderr, run.stderr
     db = open_store(path, read_only=True)

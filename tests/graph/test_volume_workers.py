@@ -1,0 +1,101 @@
+"""Layers computed in worker processes (graph/volume_workers.py) are the layers computed in this process,
+volume for volume and quad for quad; a worker's error reaches the caller as itself."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph import open_store
+from graph.claim_months import claim_months_graph, refresh_claim_months
+from graph.networks.table import refresh_network_table, table_graph
+from graph.statistics import refresh_statistics, statistics_graph, volume_fingerprints
+from graph.volume_workers import map_volumes, reads_in_parallel
+from ontology.namespaces import sparql_prologue
+
+ROOT = Path(__file__).resolve().parents[2]
+INPUTS = [ROOT / "examples" / "frus1981-88v41-d54.txt", ROOT / "tests" / "fixtures" / "tei" / "frus1969-76v01-slice.xml",
+          ROOT / "tests" / "fixtures" / "tei" / "frus1969-76ve09p1-slice.xml"]
+
+
+def _sentences(text: str):
+    """A module-level sentence splitter, as the workers need one (they import it by name)."""
+    from ingest.claims.sentences import split_sentences
+
+    return [(s.start, s.end) for s in split_sentences(text)]
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory) -> Path:
+    """The sample memo and two TEI slices (three volumes), ingested without any layer."""
+    from ingest import ingest_paths
+    from ingest.authorities.rdf import ensure_authority_graphs
+
+    path = tmp_path_factory.mktemp("volume-workers") / "store"
+    db = open_store(path)
+    ensure_authority_graphs(db)
+    assert ingest_paths(INPUTS, db).documents == 14
+    db.close()
+    return path
+
+
+def _layers(source: Path, target: Path, workers: int) -> dict[str, set]:
+    """Every layer built on a copy of `source` with `workers`; {graph: its quads as text} of each volume's graph."""
+    shutil.copytree(source, target)
+    db = open_store(target)
+    try:
+        assert refresh_statistics(db, workers=workers).volumes == 3
+        assert refresh_claim_months(db, workers=workers).volumes == 3
+        assert refresh_network_table(db, sentences=_sentences, workers=workers).volumes == 3
+        names = [name(v) for v in volume_fingerprints(db) for name in (statistics_graph, claim_months_graph, table_graph)]
+        return {name: {str(q) for q in db.quads(name)} for name in names}
+    finally:
+        db.close()
+
+
+def test_each_volumes_statistics_claim_months_and_table_are_the_same_from_workers(ingested, tmp_path):
+    here, there = _layers(ingested, tmp_path / "here", 0), _layers(ingested, tmp_path / "workers", 2)
+    assert len(here) == 9 and all(here.values())
+    assert here == there
+
+
+def _count_documents(store, volume: str) -> int:
+    return len(list(store.query(sparql_prologue("schema", "fk") + f"""SELECT ?d WHERE {{
+      ?d a fk:Document ; schema:isPartOf <{volume}> }}""").rows()))
+
+
+def _refuse(store, volume: str) -> int:
+    raise ValueError(f"no counting {volume}")
+
+
+def test_results_come_back_in_the_order_asked_whatever_finishes_first(ingested):
+    db = open_store(ingested, read_only=True)
+    try:
+        volumes = sorted(volume_fingerprints(db), reverse=True)
+        assert reads_in_parallel(db)
+        here = list(map_volumes(db, _count_documents, [(v,) for v in volumes]))
+        there = list(map_volumes(db, _count_documents, [(v,) for v in volumes], workers=2))
+    finally:
+        db.close()
+    assert [args for args, _ in there] == [(v,) for v in volumes]
+    assert here == there and sorted(n for _, n in here) == [1, 5, 8]
+
+
+def test_a_workers_error_reaches_the_caller_as_itself(ingested):
+    db = open_store(ingested, read_only=True)
+    try:
+        volumes = [(v,) for v in sorted(volume_fingerprints(db))]
+        with pytest.raises(ValueError, match="no counting .*frus1969-76v01"):
+            list(map_volumes(db, _refuse, volumes, workers=2))
+    finally:
+        db.close()
+
+
+def test_a_store_in_memory_computes_in_this_process():
+    from graph import OxigraphStore
+
+    memory = OxigraphStore()
+    assert not reads_in_parallel(memory)
+    assert list(map_volumes(memory, _count_documents, [("urn:x:v1",), ("urn:x:v2",)], workers=2)) == [
+        (("urn:x:v1",), 0), (("urn:x:v2",), 0)]
