@@ -220,6 +220,11 @@ def _refresh_layer(label: str, refresh, db, *, fatal: bool, describe, was: str =
                       console=err, transient=True) as progress:
             task = progress.add_task("", total=None)
             report = refresh(db, **options, on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+    except KeyboardInterrupt:
+        db.close()
+        err.print(f"interrupted while refreshing the {label}: the documents are committed and no layer's volume "
+                  f"graph is half-written; run `frus-kg index` to finish")
+        raise typer.Exit(130)
     except (StoreError, QueryError, OSError) as exc:
         if fatal:
             err.print(f"[bold red]error:[/] {label}: {exc}", highlight=False)

@@ -102,3 +102,27 @@ def test_validate_store_and_file(cli_store, tmp_path):
                       "<http://example.org/d> a schema:CreativeWork, fk:HistoricalDocument, fk:Document .\n")
     proc = run("validate", str(broken), check_code=1)
     assert "fksh:HistoricalDocumentShape" in proc.stderr and "needs its date" in proc.stderr
+
+
+def test_ctrl_c_during_the_layers_exits_130_and_frus_kg_index_finishes_them(tmp_path):
+    import signal
+    import time
+
+    root = Path(__file__).resolve().parents[2]
+    store = tmp_path / "store"
+    slices = [root / "tests" / "fixtures" / "tei" / name for name in ("frus1969-76v01-slice.xml", "frus1969-76ve09p1-slice.xml")]
+    run("ingest", "--store", str(store), *map(str, slices))
+    proc = subprocess.Popen([EXE, "index", "--rebuild", "--workers", "2", "--store", str(store)],
+                            stderr=subprocess.PIPE, text=True)
+    said = []
+    for line in proc.stderr:                        # the search index is done: the layers start
+        said.append(line)
+        if line.startswith("search index:"):
+            time.sleep(0.5)
+            proc.send_signal(signal.SIGINT)
+            break
+    said.append(proc.stderr.read())
+    assert proc.wait(timeout=120) == 130, "".join(said)
+    assert "interrupted while refreshing the" in said[-1] and "Traceback" not in said[-1], said[-1]
+    again = run("index", "--store", str(store))
+    assert "document packs: " in again.stderr and "volume(s) packed" in again.stderr, again.stderr
