@@ -42,7 +42,24 @@ def _open_reader(path: str) -> None:
 
 
 def _run(compute: Callable[..., T], args: tuple) -> T:
+    """compute(reader, *args); once more on a fresh snapshot if the writer's compaction deleted a file
+    this one had not opened yet (RocksDB keeps only the files a snapshot has opened)."""
+    global _reader
+    for attempt in range(_REOPENS):
+        try:
+            return compute(_reader, *args)
+        except (OSError, RuntimeError) as exc:
+            if not _lost_file(exc) or _reader is None or _reader.path is None:
+                raise
+            _reader = OxigraphStore(_reader.path, read_only=True, follow=False)
     return compute(_reader, *args)
+
+
+_REOPENS = 3
+
+
+def _lost_file(exc: BaseException) -> bool:
+    return isinstance(exc, FileNotFoundError) or "no such file" in str(exc).lower()
 
 
 def reads_in_parallel(store: Store) -> bool:
