@@ -59,6 +59,20 @@ def _encode(term):
 
 
 def _run(store, job: Job):
+    """The job's answer; once more on a fresh snapshot when an ingest's compaction took a file from this one."""
+    from .store import lost_a_file
+
+    reply = _answer(store, job)
+    if isinstance(reply, Failure) and reply.kind == "store" and lost_a_file(reply.message):
+        try:
+            store.reopen()
+        except (OSError, RuntimeError):
+            return reply
+        reply = _answer(store, job)
+    return reply
+
+
+def _answer(store, job: Job):
     from itertools import islice
 
     from .errors import QueryError, StoreError

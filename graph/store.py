@@ -24,7 +24,7 @@ from .ledger_file import LEDGER_FILE, LedgerFile, has_legacy_ledger, move_legacy
 
 __all__ = [
     "Store", "StoreOptions", "OxigraphStore", "QueryResult", "DEFAULT_STORE", "store_path", "open_store", "graph_name",
-    "RDF_FORMATS", "RESULT_FORMATS",
+    "RDF_FORMATS", "RESULT_FORMATS", "lost_a_file",
 ]
 
 DEFAULT_STORE = "data/store"
@@ -150,6 +150,13 @@ def _ntriples(name: str, quads: Sequence[ox.Quad] | bytes) -> str:
     return "\n".join(out)
 
 
+def lost_a_file(error: BaseException | str) -> bool:
+    """Whether a read failed because a read-only snapshot's file is gone. A snapshot opens some of its
+    files at once and the rest at first read; a writer compacting in between deletes them. Reading again
+    on a fresh snapshot answers (tests/graph/test_volume_workers.py reproduces it)."""
+    return isinstance(error, FileNotFoundError) or "no such file or directory" in str(error).lower()
+
+
 class OxigraphStore:
     """Embedded Oxigraph. `read_only=True` opens a snapshot that is refreshed when the files change (at most
     once a second), or kept as it is with `follow=False`; `options` say how it loads and what its default
@@ -237,6 +244,14 @@ class OxigraphStore:
             except (OSError, RuntimeError):
                 time.sleep(0.05 * (attempt + 1))
         return ox.Store.read_only(str(self.path))
+
+    def reopen(self) -> None:
+        """A read-only store takes a fresh snapshot now: the one it held named a file that the writer's
+        compaction deleted before the snapshot opened it (see `lost_a_file`)."""
+        if self.read_only and self.path is not None:
+            with self._lock:
+                self._stamp = self._files_stamp()
+                self._store = self._open_read_only()
 
     def _writable(self) -> ox.Store:
         if self.read_only:

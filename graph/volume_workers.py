@@ -22,7 +22,7 @@ from multiprocessing import get_context
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from .errors import StoreError
-from .store import OxigraphStore, Store
+from .store import OxigraphStore, Store, lost_a_file
 
 __all__ = ["map_volumes", "reads_in_parallel"]
 
@@ -42,24 +42,18 @@ def _open_reader(path: str) -> None:
 
 
 def _run(compute: Callable[..., T], args: tuple) -> T:
-    """compute(reader, *args); once more on a fresh snapshot if the writer's compaction deleted a file
-    this one had not opened yet (RocksDB keeps only the files a snapshot has opened)."""
-    global _reader
-    for attempt in range(_REOPENS):
+    """compute(reader, *args), again on a fresh snapshot if the writer's compaction took a file from this one."""
+    for _ in range(_REOPENS):
         try:
             return compute(_reader, *args)
         except (OSError, RuntimeError) as exc:
-            if not _lost_file(exc) or _reader is None or _reader.path is None:
+            if _reader is None or not lost_a_file(exc):
                 raise
-            _reader = OxigraphStore(_reader.path, read_only=True, follow=False)
+            _reader.reopen()
     return compute(_reader, *args)
 
 
 _REOPENS = 3
-
-
-def _lost_file(exc: BaseException) -> bool:
-    return isinstance(exc, FileNotFoundError) or "no such file" in str(exc).lower()
 
 
 def reads_in_parallel(store: Store) -> bool:

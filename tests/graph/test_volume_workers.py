@@ -13,6 +13,7 @@ from graph.networks.table import refresh_network_table, table_graph
 from graph.statistics import refresh_statistics, statistics_graph, volume_fingerprints
 from graph.volume_workers import map_volumes, reads_in_parallel
 from ontology.namespaces import sparql_prologue
+from tests.graph import compaction_race
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = [ROOT / "examples" / "frus1981-88v41-d54.txt", ROOT / "tests" / "fixtures" / "tei" / "frus1969-76v01-slice.xml",
@@ -101,56 +102,20 @@ def test_a_store_in_memory_computes_in_this_process():
         (("urn:x:v1",), 0), (("urn:x:v2",), 0)]
 
 
-def _count_quads(store, graph: str) -> int:
-    return sum(1 for name in store.graph_names() if name.startswith(graph) for _ in store.quads(name))
 
-
-def _snapshot_then_count(path: str, graph: str, ready, go, answer) -> None:
-    """A worker as map_volumes starts one: its snapshot opens, then it computes once told to."""
+def _snapshot_then_count(path: str, ready, go, answer) -> None:
+    """A worker as map_volumes starts one: its snapshot opens, then it computes when told to."""
     from graph import volume_workers
 
     volume_workers._open_reader(path)
     ready.set()
     go.wait(60)
     try:
-        answer.put(volume_workers._run(_count_quads, (graph,)))
-    except Exception as exc:             # the bug: FileNotFoundError … While open a file for random read: …sst
+        answer.put(volume_workers._run(compaction_race.count_quads, ()))
+    except Exception as exc:                      # the bug: FileNotFoundError … While open a file for random read
         answer.put(f"{type(exc).__name__}: {exc}")
 
 
 def test_bug_a_workers_snapshot_lost_an_sst_to_the_writers_compaction(tmp_path):
-    """A read-only snapshot opens only some of its files; the rest it opens at first read. When the writer
-    compacted in between, those files were gone and the packs layer died on the 8-volume bench."""
-    import multiprocessing
-    import pyoxigraph as ox
-
-    from graph import OxigraphStore
-
-    path = tmp_path / "store"
-    db = OxigraphStore(path)
-    graph, p = "urn:x:g", ox.NamedNode("urn:x:p")
-
-    def fill():
-        for batch in range(6):
-            db.replace_graphs({f"{graph}{batch}": [ox.Quad(ox.NamedNode(f"urn:x:s{i}"), p, ox.Literal(f"v{i}"),
-                                                           ox.NamedNode(f"{graph}{batch}")) for i in range(5000)]})
-            db.flush()
-
-    fill()
-    ssts = {f.name for f in path.glob("*.sst")}
-    assert len(ssts) > 16                          # more than a snapshot opens at its start
-    ctx = multiprocessing.get_context("spawn")
-    ready, go, answer = ctx.Event(), ctx.Event(), ctx.Queue()
-    worker = ctx.Process(target=_snapshot_then_count, args=(str(path), graph, ready, go, answer))
-    worker.start()
-    try:
-        assert ready.wait(60)
-        db.update("DROP ALL")
-        fill()
-        db.optimize()
-        assert ssts - {f.name for f in path.glob("*.sst")}, "the compaction deleted none of the snapshot's files"
-        go.set()
-        assert answer.get(timeout=120) == 30000
-    finally:
-        worker.join(30)
-        db.close()
+    """The packs layer died on the 8-volume bench: the worker reads again on a fresh snapshot."""
+    assert compaction_race.race(tmp_path / "store", _snapshot_then_count) == compaction_race.QUADS
