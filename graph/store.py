@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import IO, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 import pyoxigraph as ox
 
@@ -40,18 +40,34 @@ def store_path(explicit: str | os.PathLike | None = None) -> Path:
 
 @dataclass
 class QueryResult:
-    """A SPARQL result: `kind` is 'solutions', 'boolean' or 'graph'. Iterate `rows()` or `serialize()` once."""
+    """A SPARQL result: `kind` is 'solutions', 'boolean' or 'graph'. Iterate `rows()` or `serialize()` once.
+
+    `rerun`, given by a read-only store, evaluates the query again on a fresh snapshot: `rows()` calls it
+    when the first row meets a file that a writer's compaction deleted (see `lost_a_file`)."""
     kind: str
     raw: object
     variables: tuple[str, ...] = ()
     boolean: bool | None = None
+    rerun: Callable[[], object] | None = field(default=None, repr=False, compare=False)
 
     def rows(self) -> Iterator[tuple]:
+        started = False
+        try:
+            for row in self._rows_of(self.raw):
+                started = True
+                yield row
+        except OSError as exc:
+            if started or self.rerun is None or not lost_a_file(exc):
+                raise StoreError(f"reading the store failed: {exc}") from None
+            self.raw, self.rerun = self.rerun(), None
+            yield from self.rows()
+
+    def _rows_of(self, raw) -> Iterator[tuple]:
         if self.kind == "solutions":
-            for solution in self.raw:
+            for solution in raw:
                 yield tuple(solution[v] for v in self.variables)
         elif self.kind == "graph":
-            for t in self.raw:
+            for t in raw:
                 yield (t.subject, t.predicate, t.object)
 
     def serialize(self, fmt: str) -> bytes:
@@ -371,8 +387,14 @@ class OxigraphStore:
                 kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         except ValueError as exc:
             raise QueryError(f"bad graph IRI: {exc}") from None
+        rerun = self._fresh_query(sparql, kwargs) if self.read_only and self.path is not None else None
         try:
-            raw = self._current().query(sparql, **kwargs)
+            try:
+                raw = self._current().query(sparql, **kwargs)
+            except OSError as exc:
+                if rerun is None or not lost_a_file(exc):
+                    raise
+                raw, rerun = rerun(), None
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         except OSError as exc:
@@ -380,8 +402,14 @@ class OxigraphStore:
         if isinstance(raw, ox.QueryBoolean):
             return QueryResult("boolean", raw, boolean=bool(raw))
         if isinstance(raw, ox.QuerySolutions):
-            return QueryResult("solutions", raw, variables=tuple(v.value for v in raw.variables))
-        return QueryResult("graph", raw)
+            return QueryResult("solutions", raw, variables=tuple(v.value for v in raw.variables), rerun=rerun)
+        return QueryResult("graph", raw, rerun=rerun)
+
+    def _fresh_query(self, sparql: str, kwargs: dict) -> Callable[[], object]:
+        def rerun():
+            self.reopen()
+            return self._current().query(sparql, **kwargs)
+        return rerun
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         g = None if graph is None else _node(graph)

@@ -46,7 +46,7 @@ def _run(compute: Callable[..., T], args: tuple) -> T:
     for _ in range(_REOPENS):
         try:
             return compute(_reader, *args)
-        except (OSError, RuntimeError) as exc:
+        except (OSError, RuntimeError, StoreError) as exc:
             if _reader is None or not lost_a_file(exc):
                 raise
             _reader.reopen()

@@ -93,3 +93,25 @@ def test_every_selector_in_the_store_round_trips(sample_store):
     for exact, start, end, text in rows:
         assert text.value[int(start.value):int(end.value)] == exact.value
     assert rows or pytest.fail("no selectors in the sample store")
+
+
+def _snapshot_then_list_graphs(path: str, ready, go, answer) -> None:
+    """The server's own reads: a read-only store whose query comes within the second after its last look."""
+    import time
+
+    from graph.store import OxigraphStore
+
+    store = OxigraphStore(path, read_only=True)
+    ready.set()
+    go.wait(60)
+    store._checked = time.monotonic()
+    try:
+        answer.put(len(list(store.query("SELECT ?g WHERE { GRAPH ?g { } }").rows())))
+    except Exception as exc:
+        answer.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_bug_a_read_only_query_whose_snapshot_lost_a_file_to_compaction_reads_a_fresh_one(tmp_path):
+    from tests.graph import compaction_race
+
+    assert compaction_race.race(tmp_path / "store", _snapshot_then_list_graphs) == compaction_race.GRAPHS
