@@ -269,6 +269,14 @@ class OxigraphStore:
                 self._stamp = self._files_stamp()
                 self._store = self._open_read_only()
 
+    def snapshot_to(self, target: Path) -> None:
+        """A RocksDB checkpoint of the store at `target` (hard links on the same disk: cheap). Readers of it
+        never lose a file to this store's compactions, which a read-only open of the live folder can."""
+        try:
+            self._writable().backup(str(target))
+        except OSError as exc:
+            raise StoreError(f"{target}: cannot take a snapshot of the store: {exc}") from None
+
     def _writable(self) -> ox.Store:
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")

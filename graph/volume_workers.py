@@ -13,11 +13,14 @@ workers, or a single volume, computes in this process. The results are the same 
 """
 from __future__ import annotations
 
+import os
+import shutil
 import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from pathlib import Path
 from multiprocessing import get_context
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
@@ -75,8 +78,9 @@ def map_volumes(store: Store, compute: Callable[..., T], items: Iterable[tuple],
             yield args, compute(store, *args)
         return
     store.flush()       # a read-only open replays the writer's log: 10 s for 200 MB of unflushed writes, 0.01 s after
+    snapshot = _snapshot(store)
     pool = ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn"), initializer=_open_reader,
-                               initargs=(str(store.path),))
+                               initargs=(str(snapshot or store.path),))
     finished = False
     try:
         queue = iter(items)
@@ -94,3 +98,24 @@ def map_volumes(store: Store, compute: Callable[..., T], items: Iterable[tuple],
         finished = True
     finally:
         pool.shutdown(wait=finished, cancel_futures=not finished)
+        if snapshot is not None:
+            shutil.rmtree(snapshot, ignore_errors=True)
+
+
+SNAPSHOT_PREFIX = "frus-kg-volumes-"
+
+
+def _snapshot(store: OxigraphStore) -> Path | None:
+    """A checkpoint inside the store's folder for the workers to read, when this process may write the store.
+
+    A read-only open of the live folder opens some of its files at once and the rest at first read; the
+    writer's compaction in between deletes them. pyoxigraph 0.5 then fails the read, or spins for ever in an
+    aggregate (COUNT over the quads): a layer would hang the ingest. The checkpoint's hard links keep every
+    file it names. A read-only store has no writer here: the workers open its folder."""
+    if store.read_only:
+        return None
+    for stale in store.path.glob(SNAPSHOT_PREFIX + "*"):
+        shutil.rmtree(stale, ignore_errors=True)         # left by a process that was killed
+    target = store.path / f"{SNAPSHOT_PREFIX}{os.getpid()}"
+    store.snapshot_to(target)
+    return target

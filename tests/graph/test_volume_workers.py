@@ -119,3 +119,41 @@ def _snapshot_then_count(path: str, ready, go, answer) -> None:
 def test_bug_a_workers_snapshot_lost_an_sst_to_the_writers_compaction(tmp_path):
     """The packs layer died on the 8-volume bench: the worker reads again on a fresh snapshot."""
     assert compaction_race.race(tmp_path / "store", _snapshot_then_count) == compaction_race.QUADS
+
+
+def _slow_count(store, graph: str) -> int:
+    import time
+
+    time.sleep(0.3)
+    return sum(1 for _ in store.quads(graph))
+
+
+def test_workers_read_a_checkpoint_that_the_writers_rewrites_and_compactions_do_not_touch(tmp_path):
+    """The workers read the store as it was when the pool started, even after this process rewrote every graph
+    and compacted: they read a checkpoint whose hard links keep its files (on the live folder a lost file made
+    pyoxigraph fail a read, or spin for ever in a COUNT)."""
+    import pyoxigraph as ox
+
+    from graph import OxigraphStore
+    from graph.volume_workers import SNAPSHOT_PREFIX
+
+    db = OxigraphStore(tmp_path / "store")
+    compaction_race.fill(db)
+    graphs = [(f"{compaction_race.GRAPH}{i}",) for i in range(compaction_race.GRAPHS)]
+    answers = []
+    try:
+        for i, (_, n) in enumerate(map_volumes(db, _slow_count, graphs, workers=2)):
+            answers.append(n)
+            if i == 0:
+                assert len(list(db.path.glob(SNAPSHOT_PREFIX + "*"))) == 1
+                db.update("DROP ALL")
+                p = ox.NamedNode("urn:x:p")
+                db.replace_graphs({g: [ox.Quad(ox.NamedNode("urn:x:s"), p, ox.Literal("new"), ox.NamedNode(g))]
+                                   for (g,) in graphs})
+                db.flush()
+                db.optimize()
+        assert answers == [5000] * compaction_race.GRAPHS
+        assert not list(db.path.glob(SNAPSHOT_PREFIX + "*"))
+        assert sum(1 for _ in db.quads(graphs[0][0])) == 1
+    finally:
+        db.close()
