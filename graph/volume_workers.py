@@ -41,11 +41,15 @@ def _open_reader(path: str) -> None:
     pool started, never its own graphs, and each reopening would replay the writer's log since its last flush."""
     global _reader
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not (Path(path) / "CURRENT").exists():
+        return              # the pool was stopped (Ctrl-C) and its checkpoint removed before this worker started
     _reader = OxigraphStore(path, read_only=True, follow=False)
 
 
 def _run(compute: Callable[..., T], args: tuple) -> T:
     """compute(reader, *args), again on a fresh snapshot if the writer's compaction took a file from this one."""
+    if _reader is None:
+        raise StoreError("this worker's pool was stopped before it opened the store")
     for _ in range(_REOPENS):
         try:
             return compute(_reader, *args)
