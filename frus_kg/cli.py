@@ -10,9 +10,10 @@ import json
 import os
 import sys
 import time
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterator, NoReturn, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -132,8 +133,9 @@ def ingest(
             db.close()
             fail_on(exc)
     if to_shards is None:
-        _refresh_search_index(db, fatal=False)
-        _refresh_layers(db, workers=n_workers, fatal=False)
+        with _rest_left_to_index():
+            _refresh_search_index(db, fatal=False)
+            _refresh_layers(db, workers=n_workers, fatal=False)
     db.close()
     elapsed = time.perf_counter() - started
     table = Table(title="ingest summary", show_header=False)
@@ -212,6 +214,22 @@ def _refresh_search_index(db, *, rebuild: bool = False, fatal: bool = True) -> N
               f"{report.removed} removed, {report.unchanged} unchanged, in {report.seconds:.1f} s", highlight=False)
 
 
+def _interrupted(where: str) -> NoReturn:
+    err.print(f"interrupted {where}: the documents are committed and no layer's volume graph is half-written; "
+              f"run `frus-kg index` to finish")
+    raise typer.Exit(130)
+
+
+@contextmanager
+def _rest_left_to_index() -> Iterator[None]:
+    """Ctrl-C between the stages that follow the documents (opening the store, the search index, between two
+    layers): Typer would turn it into a silent exit 130, and the user would not know what to run next."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        _interrupted("before the search index and the layers were all refreshed")
+
+
 def _refresh_layer(label: str, refresh, db, *, fatal: bool, describe, was: str = "were", **options) -> None:
     """Bring one materialised layer up to date with a progress bar and a line saying what it did. After an ingest
     a failure is only a warning: the documents are committed, and `frus-kg index` can finish the job."""
@@ -222,9 +240,7 @@ def _refresh_layer(label: str, refresh, db, *, fatal: bool, describe, was: str =
             report = refresh(db, **options, on_progress=lambda done, total: progress.update(task, completed=done, total=total))
     except KeyboardInterrupt:
         db.close()
-        err.print(f"interrupted while refreshing the {label}: the documents are committed and no layer's volume "
-                  f"graph is half-written; run `frus-kg index` to finish")
-        raise typer.Exit(130)
+        _interrupted(f"while refreshing the {label}")
     except (StoreError, QueryError, OSError) as exc:
         if fatal:
             err.print(f"[bold red]error:[/] {label}: {exc}", highlight=False)
@@ -288,18 +304,19 @@ def index_command(
     """Refresh the full-text search index, the statistics layer, the claim months, the network table and the document packs (`ingest` does all five at its end)."""
     from ingest.parallel import default_workers
 
-    db = open_or_exit(store, read_only=True)
-    _refresh_search_index(db, rebuild=rebuild)
-    db.close()
-    from graph import open_store
+    with _rest_left_to_index():
+        db = open_or_exit(store, read_only=True)
+        _refresh_search_index(db, rebuild=rebuild)
+        db.close()
+        from graph import open_store
 
-    try:
-        db = open_store(store)
-    except StoreError as exc:
-        err.print(f"[bold red]error:[/] statistics: {exc}", highlight=False)
-        raise typer.Exit(EXIT_STORE)
-    _refresh_layers(db, rebuild=rebuild, workers=default_workers() if workers is None else workers)
-    db.close()
+        try:
+            db = open_store(store)
+        except StoreError as exc:
+            err.print(f"[bold red]error:[/] statistics: {exc}", highlight=False)
+            raise typer.Exit(EXIT_STORE)
+        _refresh_layers(db, rebuild=rebuild, workers=default_workers() if workers is None else workers)
+        db.close()
 
 
 @app.command()

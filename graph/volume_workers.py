@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +22,8 @@ from itertools import islice
 from pathlib import Path
 from multiprocessing import get_context
 from typing import Any, Callable, Iterable, Iterator, TypeVar
+
+from ontology.worker_signals import ctrl_c_held, worker_ignores_ctrl_c
 
 from .errors import StoreError
 from .store import OxigraphStore, Store, lost_a_file
@@ -40,7 +41,7 @@ def _open_reader(path: str) -> None:
     The snapshot does not follow the writer: a layer reads the documents and the layers written before its
     pool started, never its own graphs, and each reopening would replay the writer's log since its last flush."""
     global _reader
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker_ignores_ctrl_c()
     if not (Path(path) / "CURRENT").exists():
         return              # the pool was stopped (Ctrl-C) and its checkpoint removed before this worker started
     _reader = OxigraphStore(path, read_only=True, follow=False)
@@ -88,7 +89,12 @@ def map_volumes(store: Store, compute: Callable[..., T], items: Iterable[tuple],
     finished = False
     try:
         queue = iter(items)
-        pending: deque[tuple[tuple, Any]] = deque((args, pool.submit(_run, compute, args)) for args in islice(queue, 2 * n))
+
+        def submit(args: tuple) -> tuple[tuple, Any]:
+            with ctrl_c_held():                     # a worker may be spawned here
+                return args, pool.submit(_run, compute, args)
+
+        pending: deque[tuple[tuple, Any]] = deque(submit(args) for args in islice(queue, 2 * n))
         while pending:
             args, future = pending.popleft()
             try:
@@ -97,7 +103,7 @@ def map_volumes(store: Store, compute: Callable[..., T], items: Iterable[tuple],
                 raise StoreError(f"a worker reading the store at {store.path} died while computing {args[0]} "
                                  f"(out of memory?); rerun with fewer workers") from None
             for more in islice(queue, 1):
-                pending.append((more, pool.submit(_run, compute, more)))
+                pending.append(submit(more))
             yield args, result
         finished = True
     finally:

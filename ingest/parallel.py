@@ -33,7 +33,6 @@ import time
 import traceback
 import zlib
 from collections import deque
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import connection, get_context
 from pathlib import Path
@@ -44,6 +43,7 @@ import pyoxigraph as ox
 from ontology import iris
 from ontology.fast_shacl import GraphIndex, validate_fast
 from ontology.validation import validate
+from ontology.worker_signals import ctrl_c_held, worker_ignores_ctrl_c
 
 from .errors import IngestError, RejectedDocument, RunStopped, SourceError, WorkerDied
 from .ledger import BATCH_BYTES, BatchWriter, Commit, CorpusSink, Ledger, file_digest
@@ -225,9 +225,7 @@ def _worker_main(tasks, results, parent_pid: int, extractor_spec, engine: str, c
     """A worker process: volumes and documents in, results out, until told to stop or orphaned."""
     import queue
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C is the parent's to handle (one pressed while
-    if hasattr(signal, "pthread_sigmask"):              # this process started is pending, see _sigint_blocked:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})     # ignoring it dropped it)
+    worker_ignores_ctrl_c()
     extractors = default_extractors() if extractor_spec is None else pickle.loads(extractor_spec)
     volumes: dict[str, VolumeRecord] = {}
     frozen = False
@@ -258,23 +256,6 @@ def _worker_main(tasks, results, parent_pid: int, extractor_spec, engine: str, c
             return                                      # the parent is gone
 
 
-@contextmanager
-def _sigint_blocked():
-    """SIGINT blocked in this thread while workers are spawned: they inherit the mask through exec, so a
-    Ctrl-C pressed while a worker's interpreter starts and imports its modules (a second or more) stays
-    pending there until _worker_main ignores it, instead of printing the worker's KeyboardInterrupt
-    traceback (or a fatal error from `site`). This process still gets it (on unblocking, at the latest)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        if signal.SIGINT not in previous:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
 class _Pool:
     """Spawned worker processes, each with a task queue and a result pipe; bounded in-flight work."""
 
@@ -292,7 +273,7 @@ class _Pool:
                 receive, send = ctx.Pipe(duplex=False)  # which unblocks SIGINT afterwards: block it after that)
                 proc = ctx.Process(target=_worker_main, args=(tasks, send, os.getpid(), spec, engine, check_shapes),
                                    daemon=True)
-                with _sigint_blocked():
+                with ctrl_c_held():
                     proc.start()
                 send.close()
                 self.procs.append(proc)

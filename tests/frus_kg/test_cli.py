@@ -104,25 +104,55 @@ def test_validate_store_and_file(cli_store, tmp_path):
     assert "fksh:HistoricalDocumentShape" in proc.stderr and "needs its date" in proc.stderr
 
 
-def test_ctrl_c_during_the_layers_exits_130_and_frus_kg_index_finishes_them(tmp_path):
-    import signal
-    import time
-
+@pytest.fixture(scope="module")
+def two_slices_store(tmp_path_factory) -> Path:
     root = Path(__file__).resolve().parents[2]
-    store = tmp_path / "store"
+    store = tmp_path_factory.mktemp("two-slices") / "store"
     slices = [root / "tests" / "fixtures" / "tei" / name for name in ("frus1969-76v01-slice.xml", "frus1969-76ve09p1-slice.xml")]
     run("ingest", "--store", str(store), *map(str, slices))
+    return store
+
+
+def _index_interrupted(store: Path, when) -> str:
+    """`frus-kg index --rebuild` with Ctrl-C once `when(line)` holds after its search index line; its stderr."""
+    import signal
+
     proc = subprocess.Popen([EXE, "index", "--rebuild", "--workers", "2", "--store", str(store)],
                             stderr=subprocess.PIPE, text=True)
     said = []
-    for line in proc.stderr:                        # the search index is done: the layers start
+    for line in proc.stderr:
         said.append(line)
         if line.startswith("search index:"):
-            time.sleep(0.5)
+            when()
             proc.send_signal(signal.SIGINT)
             break
     said.append(proc.stderr.read())
     assert proc.wait(timeout=120) == 130, "".join(said)
-    assert "interrupted while refreshing the" in said[-1] and "Traceback" not in said[-1], said[-1]
+    return said[-1]
+
+
+def _finished_by_frus_kg_index(store: Path) -> None:
     again = run("index", "--store", str(store))
     assert "document packs: " in again.stderr and "volume(s) packed" in again.stderr, again.stderr
+
+
+def test_ctrl_c_during_the_layers_exits_130_and_frus_kg_index_finishes_them(two_slices_store):
+    import time
+
+    def statistics_started() -> None:               # its workers' checkpoint is in the store's folder
+        deadline = time.monotonic() + 60
+        while not any(two_slices_store.glob("frus-kg-volumes-*")):
+            assert time.monotonic() < deadline, "the statistics layer never started its workers"
+            time.sleep(0.01)
+
+    said = _index_interrupted(two_slices_store, statistics_started)
+    assert "interrupted while refreshing the statistics" in said and "Traceback" not in said, said
+    _finished_by_frus_kg_index(two_slices_store)
+
+
+def test_bug_ctrl_c_between_the_search_index_and_the_layers_exited_130_saying_nothing(two_slices_store):
+    """Typer turns a KeyboardInterrupt that reaches it into exit 130 in silence: pressed while the store was
+    being reopened for the layers, the user was not told what state it was in or what finishes the job."""
+    said = _index_interrupted(two_slices_store, lambda: None)
+    assert "interrupted " in said and "run `frus-kg index` to finish" in said and "Traceback" not in said, said
+    _finished_by_frus_kg_index(two_slices_store)
