@@ -291,7 +291,8 @@ def _totals(store: Store) -> list[ox.Quad]:
     names: dict[str, str] = {}
     for e, label in _rows(store, _P + f"""SELECT DISTINCT ?e ?label WHERE {{
       GRAPH ?g {{ ?s a fk:EntityVolumeCount ; fk:entity ?e ; fk:documentCount ?d }}
-      FILTER (STRSTARTS(STR(?g), "{STATS_PREFIX}")) ?e rdfs:label ?label }}"""):
+      FILTER (STRSTARTS(STR(?g), "{STATS_PREFIX}")) ?e rdfs:label ?name OPTIONAL {{ ?e fk:sortName ?sort }}
+      BIND (COALESCE(?sort, ?name) AS ?label) }}"""):
         names[e] = min(names.get(e, label), label, key=lambda n: (n.lower(), n))
     g = ox.NamedNode(TOTALS_GRAPH)
     quads = [ox.Quad(g, _TYPE, _fk("CorpusStatistics"), g)]

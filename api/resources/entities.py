@@ -135,20 +135,31 @@ def _counted_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tu
     """The page counted from the documents' mentions (a store without statistics)."""
     patterns = filt.patterns(kind, _positions(store, filt.office) if kind == "people" else None)
     query = _PROLOGUE + f"""SELECT DISTINCT ?e ?name WHERE {{
-  {patterns}
-}} ORDER BY LCASE(STR(?name)) ?e LIMIT {page.limit} OFFSET {page.offset}"""
+  {patterns} OPTIONAL {{ ?e fk:sortName ?sort }}
+}} ORDER BY LCASE(STR(COALESCE(?sort, ?name))) ?e LIMIT {page.limit} OFFSET {page.offset}"""
     rows = list(select(store, query))
     total = count(store, _PROLOGUE, patterns, "e", distinct=True)
     return rows, total, _document_counts(store, [row["e"] for row in rows])
 
 
 def entity_list(store: Store, kind: str, filt: EntityFilter, page: Page) -> dict:
-    """A page of entities of one kind, by name: {total, limit, items: [{id, name, documentCount…}], next}."""
+    """A page of entities of one kind, by name, people by family name (`fk:sortName`, as an index of persons
+    lists them): {total, limit, items: [{id, name, sortName (people), documentCount…}], next}."""
     read = _ranked_page if stats.uses_statistics(store) else _counted_page
     rows, total, counts = read(store, kind, filt, page)
-    items = [{"id": row["e"], "type": local_name(KINDS[kind]), "kind": kind,
-              "name": row["name"], "href": href(row["e"]), "documentCount": counts.get(row["e"], 0)} for row in rows]
+    sort_names = _sort_names(store, [row["e"] for row in rows]) if kind == "people" else {}
+    items = [{"id": row["e"], "type": local_name(KINDS[kind]), "kind": kind, "name": row["name"],
+              **({"sortName": sort_names[row["e"]]} if row["e"] in sort_names else {}),
+              "href": href(row["e"]), "documentCount": counts.get(row["e"], 0)} for row in rows]
     return list_page(f"/{kind}", filt.params, page, total, items)
+
+
+def _sort_names(store: Store, iris: list[str]) -> dict[str, str]:
+    if not iris:
+        return {}
+    query = _PROLOGUE + f"""SELECT ?e (SAMPLE(?sort) AS ?s) WHERE {{
+  {st.values("e", map(st.iri, iris))} ?e fk:sortName ?sort }} GROUP BY ?e"""
+    return {row["e"]: row["s"] for row in select(store, query) if row.get("s")}
 
 
 def _offices(store: Store, term: str) -> list[dict]:
@@ -207,7 +218,7 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
     return {
         "id": iri, "type": sorted(local_name(t) for t in props.get(RDF + "type", [])),
         "kind": kind, "href": href(iri), "label": one(RDFS + "label"), "name": one(SCHEMA + "name"),
-        "alternateNames": sorted(props.get(SCHEMA + "alternateName", [])),
+        "alternateNames": sorted(props.get(SCHEMA + "alternateName", [])), "sortName": one(FK + "sortName"),
         "description": one(SCHEMA + "description"),
         "birthDate": one(SCHEMA + "birthDate"), "deathDate": one(SCHEMA + "deathDate"),
         "validSince": one(FK + "validSince"), "validUntil": one(FK + "validUntil"),

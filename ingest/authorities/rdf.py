@@ -60,6 +60,7 @@ def _people(a: Authorities) -> _G:
         node = iris.person_iri(pid)
         g.named(node, SCHEMA + "Person", p.name)
         g.lit(node, FK + "hsgPeopleId", pid)
+        g.lit(node, FK + "sortName", p.sort)
         for v in sorted({p.sort, *p.variants} - {p.name}):
             g.lit(node, SCHEMA + "alternateName", v)
         _year(g, node, SCHEMA + "birthDate", p.birth)

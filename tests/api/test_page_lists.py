@@ -91,7 +91,7 @@ def test_people_are_listed_by_office_and_name(server):
     by_office = parse(get(server, "/people?office=deputy-secretary").text)
     assert clark in [a.get("href") for a in find_all(by_office, ".//h:ol[@class='entities']//h:a")]
     by_name = parse(get(server, "/people?name=clark").text)
-    assert [text_of(a) for a in find_all(by_name, ".//h:ol[@class='entities']//h:a")] == ["William Patrick Clark"]
+    assert [text_of(a) for a in find_all(by_name, ".//h:ol[@class='entities']//h:a")] == ["Clark, William Patrick"]       # as an index of persons
 
 
 def test_the_navigation_links_the_lists_the_network_and_the_editor_and_marks_the_current_page(server):

@@ -145,6 +145,28 @@ def test_people_list_counts_documents(server):
     assert listing["total"] == len(people)
 
 
+def test_people_are_listed_by_family_name_as_an_index_of_persons_lists_them(server):
+    items = get(server, "/people", limit="100")["items"]
+    order = [item["id"] for item in items]
+    assert order.index(CLARK) < order.index(FENWICK) < order.index(KENNEDY)     # not William, Millicent, Richard
+    keys = [(item.get("sortName") or item["name"]).lower() for item in items]
+    assert keys == sorted(keys)
+    assert {item["id"]: item.get("sortName") for item in items}[CLARK] == "Clark, William Patrick"
+    assert get(server, "/people/102617")["sortName"] == "Clark, William Patrick"
+
+
+def test_a_store_without_the_statistics_lists_people_in_the_same_order(sample_store, monkeypatch):
+    from api.resources import counts, entities
+    from api.resources.entities import EntityFilter, entity_list
+    from api.resources.paging import Page
+
+    ranked = entity_list(sample_store, "people", EntityFilter(), Page(limit=100))["items"]
+    monkeypatch.setattr(counts, "uses_statistics", lambda store: False)
+    assert entities.stats.uses_statistics(sample_store) is False
+    counted = entity_list(sample_store, "people", EntityFilter(), Page(limit=100))["items"]
+    assert [i["id"] for i in counted] == [i["id"] for i in ranked] and len(ranked) > 3
+
+
 @pytest.mark.parametrize("params, expected", [
     ({"name": "clark"}, {CLARK}),                               # the variant "Clark, William Patrick"
     ({"name": "Alexander"}, {HAIG}),

@@ -10,7 +10,7 @@ from ingest.authorities import authorities, display_name, name_forms, split_name
 from ingest.authorities.build import find_duplicates, find_other_spellings, find_same_descriptions, parse_rigour_yaml
 from ingest.authorities.rdf import authority_graphs
 from ontology import iris
-from ontology.namespaces import SCHEMA, SKOS, WD
+from ontology.namespaces import FK, SCHEMA, SKOS, WD
 from ontology.validation import validate
 
 DATA = Path(__file__).resolve().parents[2] / "ingest" / "data" / "authorities"
@@ -114,6 +114,7 @@ def test_authority_graphs_are_named_graphs_with_the_shared_vocabulary():
     triples = {(q.predicate.value, q.object.value) for q in people if q.subject.value == clark}
     assert (SCHEMA + "name", "William Patrick Clark") in triples
     assert (SCHEMA + "alternateName", "William P. Clark") in triples
+    assert (FK + "sortName", "Clark, William Patrick") in triples
     assert (SKOS + "exactMatch", iris.person_iri("115318")) in triples
     assert (SKOS + "exactMatch", iris.pocom_url("clark-william-patrick")) in triples
     assert not [q for g in graphs.values() for q in g if q.predicate.value.endswith("owl#sameAs")]
