@@ -20,7 +20,7 @@ from .passages import claim_anchor
 from .resources import params as p
 from .resources.claims import CLAIM_TYPES, ClaimFilter, claim_list
 from .resources.documents import SORTS, DocumentFilter, document_list
-from .resources.entities import EntityFilter, entity_list
+from .resources.entities import ENTITY_SORTS, EntityFilter, entity_list
 from .resources.links import KINDS, labels, list_href
 from .resources.paging import Page, decode_cursor, encode_cursor
 from .stats import dataset_stats
@@ -31,8 +31,8 @@ LIST_TITLES = {"documents": "Documents", "claims": "Claims", "people": "People",
                "organizations": "Organizations", "regions": "Regions"}
 _FORM_FIELDS = {"documents": ("volume", "mentions", "from", "to", "genre", "text", "sort"),
                 "claims": ("volume", "about", "from", "to", "type"),
-                "people": ("name", "office", "date"), "countries": ("name", "date"),
-                "organizations": ("name", "date"), "regions": ("name", "date")}
+                "people": ("name", "office", "date", "sort"), "countries": ("name", "date", "sort"),
+                "organizations": ("name", "date", "sort"), "regions": ("name", "date", "sort")}
 _LISTS = ("author", "recipient", "mentions")     # repeatable parameters of /documents
 
 
@@ -84,10 +84,12 @@ def _claim_filter(given: dict) -> ClaimFilter:
 
 
 def _entity_filter(given: dict) -> EntityFilter:
+    if given.get("sort") not in (None, *ENTITY_SORTS):
+        raise p.BadParameter(f"sort: one of {', '.join(ENTITY_SORTS)}")
     lower, upper = p.date_bounds(given.get("date"), given.get("date"), ("date", "date"))
     return EntityFilter(name=p.text("name", given["name"]) if "name" in given else None,
                         office=p.text("office", given["office"]) if "office" in given else None,
-                        date_from=lower, date_to=upper, params=given)
+                        date_from=lower, date_to=upper, sort=given.get("sort", "name"), params=given)
 
 
 _NAMES = {"documents": ("volume", "from", "to", "genre", *_LISTS, "text", "sort"),
@@ -124,7 +126,7 @@ def _facets(store, kind: str) -> dict:
     """The choices of the filter form: volumes, the most mentioned countries, the years, the claim types
     (documents and claims; the entity lists filter by typed values only)."""
     if kind not in ("documents", "claims"):
-        return {"volumes": [], "years": [], "claim_types": CLAIM_TYPES, "countries": [], "sorts": SORTS}
+        return {"volumes": [], "years": [], "claim_types": CLAIM_TYPES, "countries": [], "sorts": ENTITY_SORTS}
     stats = dataset_stats(store)
     first, last = stats.figures.get("first"), stats.figures.get("last")
     years = list(range(int(first[:4]), int(last[:4]) + 1)) if first and last else []
@@ -165,7 +167,7 @@ def _rows(kind: str, items: list[dict]) -> list[dict]:
 def list_page(request: Request, kind: str) -> HTMLResponse:
     """The page of one list: its filter form, its items, its pager, and (documents, claims) its SPARQL."""
     store = request.app.state.store
-    asked = _asked(request, _NAMES.get(kind, ("name", "office", "date")))
+    asked = _asked(request, _NAMES.get(kind, ("name", "office", "date", "sort")))
     facets = _facets(store, kind)
     context = {"kind": kind, "title": LIST_TITLES[kind], "given": asked.given, "facets": facets, "error": None,
                "hidden": _hidden(kind, asked.given, facets["countries"]), "path": request.url.path}

@@ -311,7 +311,7 @@ def _totals(store: Store) -> list[ox.Quad]:
         if kind:
             quads.append(ox.Quad(node, _fk("entityKind"), _lit(kind, _STRING), g))
             if int(docs) > 0 and e in names:
-                ranked[kind].append((names[e].lower(), e))
+                ranked[kind].append((names[e].lower(), e, int(docs)))
     months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for month, docs, claims in _rows(store, _P + f"""SELECT ?month (SUM(?d) AS ?docs) (SUM(?c) AS ?claims) WHERE {{
       GRAPH ?g {{ ?h a fk:MonthCount ; fk:month ?month ; fk:documentCount ?d ; fk:claimCount ?c }}
@@ -319,8 +319,10 @@ def _totals(store: Store) -> list[ox.Quad]:
         months[month] = [int(docs), int(claims)]
     quads += _month_counts(g, f"{TOTALS_GRAPH}/months/", months)
     for kind, entries in ranked.items():
-        for rank, (_, e) in enumerate(sorted(entries)):
+        for rank, (_, e, _) in enumerate(sorted(entries)):
             quads.append(ox.Quad(ox.NamedNode(f"{TOTALS_GRAPH}/{_path(e)}"), _fk("nameRank"), _lit(rank), g))
+        for rank, (_, e, _) in enumerate(sorted(entries, key=lambda entry: (-entry[2], entry[0], entry[1]))):
+            quads.append(ox.Quad(ox.NamedNode(f"{TOTALS_GRAPH}/{_path(e)}"), _fk("documentRank"), _lit(rank), g))
         node = ox.NamedNode(f"{TOTALS_GRAPH}/kinds/{kind}")
         quads += [ox.Quad(node, _TYPE, _fk("KindTotal"), g), ox.Quad(node, _fk("entityKind"), _lit(kind, _STRING), g),
                   ox.Quad(node, _fk("entityCount"), _lit(len(entries)), g)]

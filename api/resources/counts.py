@@ -22,7 +22,7 @@ from ontology.namespaces import sparql_prologue
 from .rows import select
 
 __all__ = ["FREQUENT", "uses_statistics", "ranked_entities", "kind_total", "document_counts", "entity_totals",
-           "co_mentioned", "volume_total", "month_window", "month_counts", "entity_month_window", "entity_months",
+           "co_mentioned", "has_document_ranks", "volume_total", "month_window", "month_counts", "entity_month_window", "entity_months",
            "entity_years",
            "entity_month_keys", "range_months", "whole_months"]
 
@@ -35,12 +35,18 @@ def uses_statistics(store: Store) -> bool:
     return has_statistics(store)
 
 
-def ranked_entities(store: Store, kind: str, offset: int, limit: int) -> list[str]:
-    """The entities of a kind at name ranks offset … offset + limit - 1 (ranks are lookups, not a sort)."""
+def ranked_entities(store: Store, kind: str, offset: int, limit: int, rank: str = "nameRank") -> list[str]:
+    """The entities of a kind at ranks offset … offset + limit - 1 (ranks are lookups, not a sort), by name or,
+    with rank="documentRank", by the documents that mention them."""
     ranks = " ".join(str(r) for r in range(offset, offset + limit))
     query = _PROLOGUE + f"""SELECT ?e ?rank WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
-  VALUES ?rank {{ {ranks} }} ?t fk:nameRank ?rank ; fk:entityKind {st.literal(kind)} ; fk:entity ?e }} }}"""
+  VALUES ?rank {{ {ranks} }} ?t fk:{rank} ?rank ; fk:entityKind {st.literal(kind)} ; fk:entity ?e }} }}"""
     return [row["e"] for row in sorted(select(store, query), key=lambda row: row["rank"])]
+
+
+def has_document_ranks(store: Store) -> bool:
+    """Whether the totals rank entities by documents (a store counted before fk:documentRank existed does not)."""
+    return bool(select(store, _PROLOGUE + f"""SELECT ?t WHERE {{ GRAPH <{TOTALS_GRAPH}> {{ ?t fk:documentRank 0 }} }} LIMIT 1"""))
 
 
 def kind_total(store: Store, kind: str) -> int | None:

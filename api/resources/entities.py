@@ -25,7 +25,9 @@ from .paging import Page
 from .params import identifier
 from .rows import QueryMemo, count, first, properties, select
 
-__all__ = ["EntityFilter", "entity_list", "entity_detail", "authority_name"]
+__all__ = ["ENTITY_SORTS", "EntityFilter", "entity_list", "entity_detail", "authority_name"]
+
+ENTITY_SORTS = ("name", "documents")
 
 _PROLOGUE = sparql_prologue("schema", "fk", "rdfs", "prov")
 _AUTHORITIES = (("https://history.state.gov/departmenthistory/people/", "POCOM"),
@@ -41,12 +43,19 @@ def authority_name(url: str) -> str | None:
 @dataclass
 class EntityFilter:
     """`name`: prefix of the label or a variant; `office` (people): a position id or an office's name;
-    `date_from`/`date_to`: people in an office, countries existing, in that period."""
+    `date_from`/`date_to`: people in an office, countries existing, in that period. `sort`: `name` (people
+    by family name) or `documents` (most mentioned first)."""
     name: str | None = None
     office: str | None = None
     date_from: str | None = None
     date_to: str | None = None
+    sort: str = "name"
     params: dict = field(default_factory=dict)
+
+    @property
+    def rank(self) -> str:
+        """The statistics' rank this order reads."""
+        return "documentRank" if self.sort == "documents" else "nameRank"
 
     def filtered(self) -> bool:
         return bool(self.name or self.office or self.date_from or self.date_to)
@@ -57,7 +66,7 @@ class EntityFilter:
         `positions`: the office resolved to position IRIs; `candidates`: ?e is one of them (name_candidates)."""
         if ranked:
             lines = [f"GRAPH <{TOTALS_GRAPH}> {{ ?total fk:entity ?e ; fk:entityKind {st.literal(kind)} ; "
-                     "fk:nameRank ?rank }"]
+                     f"fk:{self.rank} ?rank }}"]
             if candidates is not None:
                 lines.insert(0, st.values("e", map(st.iri, candidates)))
         else:
@@ -125,7 +134,7 @@ def _ranked_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tup
         iris = [row["e"] for row in select(store, query)]
         total = count(store, _PROLOGUE, patterns, "e", distinct=True)
     else:
-        iris = stats.ranked_entities(store, kind, page.offset, page.limit or 0)
+        iris = stats.ranked_entities(store, kind, page.offset, page.limit or 0, filt.rank)
         total = stats.kind_total(store, kind) or 0
     names = labels(store, iris)
     return [{"e": e, "name": names.get(e)} for e in iris], total, stats.document_counts(store, iris)
@@ -134,18 +143,22 @@ def _ranked_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tup
 def _counted_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tuple[list[dict], int, dict[str, int]]:
     """The page counted from the documents' mentions (a store without statistics)."""
     patterns = filt.patterns(kind, _positions(store, filt.office) if kind == "people" else None)
-    query = _PROLOGUE + f"""SELECT DISTINCT ?e ?name WHERE {{
-  {patterns} OPTIONAL {{ ?e fk:sortName ?sort }}
-}} ORDER BY LCASE(STR(COALESCE(?sort, ?name))) ?e LIMIT {page.limit} OFFSET {page.offset}"""
-    rows = list(select(store, query))
+    by_documents = filt.sort == "documents"
+    query = _PROLOGUE + f"""SELECT ?e (SAMPLE(?name) AS ?label) (LCASE(STR(COALESCE(SAMPLE(?sort), SAMPLE(?name)))) AS ?key)
+    (COUNT(DISTINCT ?doc) AS ?n) WHERE {{
+  {patterns} OPTIONAL {{ ?e fk:sortName ?sort }} {"?doc schema:mentions ?e ." if by_documents else ""}
+}} GROUP BY ?e ORDER BY {"DESC(?n) " if by_documents else ""}?key ?e LIMIT {page.limit} OFFSET {page.offset}"""
+    rows = [{"e": row["e"], "name": row.get("label")} for row in select(store, query)]
     total = count(store, _PROLOGUE, patterns, "e", distinct=True)
     return rows, total, _document_counts(store, [row["e"] for row in rows])
 
 
 def entity_list(store: Store, kind: str, filt: EntityFilter, page: Page) -> dict:
     """A page of entities of one kind, by name, people by family name (`fk:sortName`, as an index of persons
-    lists them): {total, limit, items: [{id, name, sortName (people), documentCount…}], next}."""
-    read = _ranked_page if stats.uses_statistics(store) else _counted_page
+    lists them), or most mentioned first (`filt.sort`): {total, limit, items: [{id, name, sortName (people),
+    documentCount…}], next}. A store whose totals predate the documents' ranks is counted instead."""
+    ranked = stats.uses_statistics(store) and (filt.sort == "name" or stats.has_document_ranks(store))
+    read = _ranked_page if ranked else _counted_page
     rows, total, counts = read(store, kind, filt, page)
     sort_names = _sort_names(store, [row["e"] for row in rows]) if kind == "people" else {}
     items = [{"id": row["e"], "type": local_name(KINDS[kind]), "kind": kind, "name": row["name"],

@@ -16,7 +16,7 @@ from . import params as p
 from .claims import CLAIM_TYPES, ClaimFilter, claim_list
 from .document_packs import packed_json
 from .documents import SORTS, DocumentFilter, document_detail, document_list
-from .entities import EntityFilter, entity_detail, entity_list
+from .entities import ENTITY_SORTS, EntityFilter, entity_detail, entity_list
 from .links import KINDS, local_name
 from .paging import Page, decode_cursor
 from .respond import json_answer, not_found, packed_answer
@@ -136,14 +136,17 @@ def _lister(kind: str):
     def entities(request: Request, name: str | None = Query(None, description="prefix of the name or a variant (any case)"),
                  office: str | None = Query(None, description="people only: a position id (deputy-secretary) or an office's name"),
                  date: str | None = Query(None, description="people: in an office then; countries: existing then (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                 sort: str | None = Query(None, description="`name` (default; people by family name) or `documents` (most mentioned first)"),
                  limit: str | None = _LIMIT, cursor: str | None = _CURSOR) -> Response:
-        given = _given(name=name, office=office, date=date)
+        given = _given(name=name, office=office, date=date, sort=sort)
 
         def build():
+            if sort not in (None, *ENTITY_SORTS):
+                raise p.BadParameter(f"sort: one of {', '.join(ENTITY_SORTS)}")
             lower, upper = p.date_bounds(date, date, ("date", "date"))
             filt = EntityFilter(name=p.text("name", name) if name else None,
                                 office=p.text("office", office) if office else None,
-                                date_from=lower, date_to=upper, params=given)
+                                date_from=lower, date_to=upper, sort=sort or "name", params=given)
             return filt, _page(limit, cursor, given)
 
         filt, page = _checked(build)

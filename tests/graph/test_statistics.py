@@ -147,6 +147,10 @@ def test_the_totals_sum_the_volumes_and_rank_each_kind_by_name_people_by_family_
         BIND (COALESCE(?sort, ?label) AS ?name) }} ORDER BY LCASE(STR(?name)) ?e""")]
     assert len(ranked) > 10 and ranked == by_name
     assert ranked.index(CLARK) < ranked.index(NIXON)        # "Clark, William Patrick", "Nixon, Richard Milhous"
+    by_documents = [e for e, _ in rows(db, f"""SELECT ?e ?rank WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
+        ?t fk:entityKind "people" ; fk:documentRank ?rank ; fk:entity ?e }} }} ORDER BY ?rank""")]
+    assert by_documents == sorted(ranked, key=lambda e: -totals[e])      # most documents first, then by name
+    assert totals[by_documents[0]] > totals[by_documents[-1]]
 
 
 # -- kept current ----------------------------------------------------------------------------------
