@@ -399,11 +399,18 @@ def _write(store: Store, name: str, quads: list[ox.Quad]) -> None:
     store.replace_graphs({name: quads})
 
 
+def _ranks_predate_documents(store: Store) -> bool:
+    """Totals written before fk:documentRank existed: `frus-kg index` upgrades them without counting a volume."""
+    return bool(_rows(store, _P + f"""SELECT ?t WHERE {{ GRAPH <{TOTALS_GRAPH}> {{ ?t fk:nameRank 0 }}
+      FILTER NOT EXISTS {{ GRAPH <{TOTALS_GRAPH}> {{ ?t fk:documentRank ?rank }} }} }} LIMIT 1"""))
+
+
 def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = False, workers: int = 0,
                        on_progress: Callable[[int, int], None] | None = None) -> StatisticsReport:
     """Recompute the statistics of volumes whose fingerprint changed, drop those of volumes that are gone,
-    and rewrite the corpus totals if anything changed, if they are missing, or if `totals` (names changed:
-    the authority graphs were reloaded), and the entity summaries with them or when they are missing.
+    and rewrite the corpus totals if anything changed, if they are missing or lack the documents' ranks, or if
+    `totals` (names changed: the authority graphs were reloaded), and the entity summaries with them or when
+    they are missing.
     `rebuild` recomputes every volume; `workers` ≥ 2 counts volumes in that many processes
     (graph/volume_workers.py)."""
     started = time.perf_counter()
@@ -424,7 +431,7 @@ def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = Fa
         report.volumes += 1
         if on_progress:
             on_progress(i, len(stale))
-    if stale or gone or rebuild or totals or not has_statistics(store):
+    if stale or gone or rebuild or totals or not has_statistics(store) or _ranks_predate_documents(store):
         _write(store, TOTALS_GRAPH, _totals(store))
         report.totals = True
     if report.totals or not store.has_graph(SUMMARY_GRAPH):      # a store from before the summaries gets them

@@ -155,6 +155,17 @@ def test_the_totals_sum_the_volumes_and_rank_each_kind_by_name_people_by_family_
 
 # -- kept current ----------------------------------------------------------------------------------
 
+def test_totals_from_before_the_documents_ranks_are_rewritten_without_counting_a_volume(db):
+    kept = list(db.quads(graph=TOTALS_GRAPH))
+    old = [q for q in kept if q.predicate.value == FK + "documentRank"]
+    assert old
+    db.replace_graphs({TOTALS_GRAPH: [q for q in kept if q.predicate.value != FK + "documentRank"]})
+    report = refresh_statistics(db)
+    assert (report.volumes, report.totals) == (0, True)
+    assert len([q for q in db.quads(graph=TOTALS_GRAPH) if q.predicate.value == FK + "documentRank"]) == len(old)
+    assert refresh_statistics(db).totals is False
+
+
 def test_an_unchanged_store_is_not_counted_again(db):
     report = refresh_statistics(db)
     assert (report.volumes, report.removed, report.unchanged, report.totals, report.summary) == (0, 0, 3, False, False)
