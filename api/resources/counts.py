@@ -46,7 +46,8 @@ def ranked_entities(store: Store, kind: str, offset: int, limit: int, rank: str 
 
 def has_document_ranks(store: Store) -> bool:
     """Whether the totals rank entities by documents (a store counted before fk:documentRank existed does not)."""
-    return bool(select(store, _PROLOGUE + f"""SELECT ?t WHERE {{ GRAPH <{TOTALS_GRAPH}> {{ ?t fk:documentRank 0 }} }} LIMIT 1"""))
+    found = select(store, _PROLOGUE + f"""SELECT ?t WHERE {{ GRAPH <{TOTALS_GRAPH}> {{ ?t fk:documentRank 0 }} }} LIMIT 1""")
+    return next(found, None) is not None
 
 
 def kind_total(store: Store, kind: str) -> int | None:
