@@ -23,7 +23,7 @@ from pathlib import Path
 from multiprocessing import get_context
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from ontology.worker_signals import ctrl_c_held, worker_ignores_ctrl_c
+from ontology.worker_signals import DeferredCtrlC, ctrl_c_held, worker_ignores_ctrl_c
 
 from .errors import StoreError
 from .store import OxigraphStore, Store, lost_a_file
@@ -98,7 +98,7 @@ def map_volumes(store: Store, compute: Callable[..., T], items: Iterable[tuple],
         while pending:
             args, future = pending.popleft()
             try:
-                result = future.result()
+                result = _result_of(future)
             except BrokenProcessPool:
                 raise StoreError(f"a worker reading the store at {store.path} died while computing {args[0]} "
                                  f"(out of memory?); rerun with fewer workers") from None
@@ -110,6 +110,17 @@ def map_volumes(store: Store, compute: Callable[..., T], items: Iterable[tuple],
         pool.shutdown(wait=finished, cancel_futures=not finished)
         if snapshot is not None:
             shutil.rmtree(snapshot, ignore_errors=True)
+
+
+def _result_of(future: Any) -> Any:
+    """The future's result; a Ctrl-C while waiting is raised here, not inside the future's lock (which the
+    pool's own thread then waits for, and the process hangs at its exit)."""
+    with DeferredCtrlC() as ctrl_c:
+        while True:
+            try:
+                return future.result(timeout=0.25)
+            except TimeoutError:
+                ctrl_c.check()
 
 
 SNAPSHOT_PREFIX = "frus-kg-volumes-"

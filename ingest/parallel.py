@@ -43,7 +43,7 @@ import pyoxigraph as ox
 from ontology import iris
 from ontology.fast_shacl import GraphIndex, validate_fast
 from ontology.validation import validate
-from ontology.worker_signals import ctrl_c_held, worker_ignores_ctrl_c
+from ontology.worker_signals import DeferredCtrlC, ctrl_c_held, worker_ignores_ctrl_c
 
 from .errors import IngestError, RejectedDocument, RunStopped, SourceError, WorkerDied
 from .ledger import BATCH_BYTES, BatchWriter, Commit, CorpusSink, Ledger, file_digest
@@ -462,10 +462,11 @@ class _BackgroundWriter:
     _Finished, or _WriterFailed (after which the thread stops).
     """
 
-    def __init__(self, writer: BatchWriter, ledger: Ledger, after_commit: AfterCommit | None):
+    def __init__(self, writer: BatchWriter, ledger: Ledger, after_commit: AfterCommit | None,
+                 waiting: Callable[[], None] = lambda: None):
         import queue
 
-        self.writer, self.ledger, self.after_commit = writer, ledger, after_commit
+        self.writer, self.ledger, self.after_commit, self.waiting = writer, ledger, after_commit, waiting
         self.jobs: "queue.Queue" = queue.Queue(maxsize=2)       # backpressure: at most two batches waiting
         self.done: "queue.Queue" = queue.Queue()
         self.abort = threading.Event()
@@ -513,6 +514,7 @@ class _BackgroundWriter:
             except Exception:
                 if not self.thread.is_alive():
                     raise self.stopped() from None
+                self.waiting()
 
     def stopped(self) -> BaseException:
         """What to raise once the thread has stopped: its own error (a full disk: the store's error), else RunStopped."""
@@ -594,23 +596,25 @@ class _CorpusRun:
         self.since_checkpoint = 0
         self.pending: dict[int, _FileState] = {}     # documents dispatched, by sequence number
         self.touched: set[str] = set()               # documents read in this run: the ledger may not show their fate yet
+        self.ctrl_c = DeferredCtrlC()                # raised at the checks below, never inside a queue's lock
         self.pool = _Lazy(lambda: _Pool(workers, extractors, engine, check_shapes, prefetch) if workers > 0
                           else _Inline(extractors, engine, check_shapes))
-        self.background = _BackgroundWriter(self.writer, self.ledger, after_commit)
+        self.background = _BackgroundWriter(self.writer, self.ledger, after_commit, waiting=self.ctrl_c.check)
 
     def run(self) -> CorpusSummary:
-        try:
-            for path in self.files:
-                self._read_file(path)
-            self._finish_all()
-        except BaseException:
-            self.pool.close(graceful=False)
-            self.background.close(wait=False, timeout=60)   # a write in progress completes (it is one transaction)
-            raise
-        self.pool.close()
-        self.background.close()
-        self._drain()
-        return self._summarise()
+        with self.ctrl_c:
+            try:
+                for path in self.files:
+                    self._read_file(path)
+                self._finish_all()
+            except BaseException:
+                self.pool.close(graceful=False)
+                self.background.close(wait=False, timeout=60)   # a write in progress completes (one transaction)
+                raise
+            self.pool.close()
+            self.background.close()
+            self._drain()
+            return self._summarise()
 
     # -- reading ---------------------------------------------------------------------------------
     def _read_file(self, path: Path) -> None:
@@ -662,6 +666,7 @@ class _CorpusRun:
             t = time.perf_counter()
             record = next(records, None)
             self._time("read", t)
+            self.ctrl_c.check()
             if record is None:
                 return
             if state.volume is None:
@@ -702,6 +707,7 @@ class _CorpusRun:
         t = time.perf_counter()
         out = self.pool.results(timeout)
         self._time("wait for workers", t)
+        self.ctrl_c.check()
         return out
 
     def _collect(self, results: list[DocumentResult]) -> None:
@@ -743,6 +749,7 @@ class _CorpusRun:
 
     def _drain(self, timeout: float = 0.0) -> bool:
         """Apply what the writer thread has done; True if anything came back."""
+        self.ctrl_c.check()
         got = False
         while True:
             try:

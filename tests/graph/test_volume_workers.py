@@ -2,7 +2,11 @@
 volume for volume and quad for quad; a worker's error reaches the caller as itself."""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -91,6 +95,42 @@ def test_a_workers_error_reaches_the_caller_as_itself(ingested):
             list(map_volumes(db, _refuse, volumes, workers=2))
     finally:
         db.close()
+
+
+def _started_then_slow(reader, volume: str, marker: str) -> str:
+    Path(marker).touch()
+    time.sleep(3)
+    return volume
+
+
+def test_bug_ctrl_c_while_waiting_for_a_volume_was_raised_inside_the_futures_lock(ingested, tmp_path):
+    """The bug: raised wherever this thread was, inside a Future's lock, Ctrl-C left the lock held; the pool's
+    own thread then waited for it, and the interrupted process hung at its exit. Now it is raised at a check."""
+    marker = tmp_path / "started"
+
+    def press_once_a_worker_computes() -> None:
+        deadline = time.monotonic() + 60
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    db = open_store(ingested, read_only=True)
+    presser = threading.Thread(target=press_once_a_worker_computes)
+    try:
+        volumes = [(v, str(marker)) for v in sorted(volume_fingerprints(db))]
+        presser.start()
+        started = time.monotonic()
+        with pytest.raises(KeyboardInterrupt) as caught:
+            list(map_volumes(db, _started_then_slow, volumes, workers=2))
+        waited = time.monotonic() - started
+    finally:
+        presser.join()
+        db.close()
+    tb = caught.value.__traceback__
+    while tb.tb_next:
+        tb = tb.tb_next
+    assert tb.tb_frame.f_code.co_name == "check"
+    assert waited < 60
 
 
 def test_a_store_in_memory_computes_in_this_process():

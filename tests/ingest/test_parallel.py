@@ -2,8 +2,10 @@
 replaces what changed and drops what a volume no longer has; failures are reported and the rest goes on."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -331,3 +333,29 @@ def test_the_summary_counts_failures_by_kind():
                                       Failure("c.xml", "z", "rejected")])
     assert (summary.rejected, summary.failures_by_kind()) == (3, "2 rejected, 1 unreadable")
     assert CorpusSummary().failures_by_kind() == ""
+
+
+def test_bug_ctrl_c_during_a_run_was_raised_wherever_it_landed_and_could_hang_the_clean_up(serial, tmp_path):
+    """The bug: raised inside the writer queue's lock, a Ctrl-C left that lock held, and the run's clean-up
+    (which puts on that queue) waited for ever: `frus-kg ingest` hung, saying nothing. Now it is noted, and
+    raised where the run checks for it; a rerun then finishes as an uninterrupted run would."""
+    calls = []
+
+    def press_on_the_third_report(progress) -> None:
+        calls.append(progress)
+        if len(calls) == 3:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    db = open_store(tmp_path / "store")
+    try:
+        with pytest.raises(KeyboardInterrupt) as caught:
+            ingest_corpus([V01, V1948, SAMPLE], db, workers=1, on_progress=press_on_the_third_report, estimate=False)
+    finally:
+        db.close()
+    tb = caught.value.__traceback__
+    while tb.tb_next:
+        tb = tb.tb_next
+    assert tb.tb_frame.f_code.co_name == "check"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    _, quads = ingest([V01, V1948, SAMPLE], tmp_path / "store", workers=1)
+    assert named(quads) == named(serial[2])
