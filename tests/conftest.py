@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "frus1981-88v41-d54.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def pytest_configure(config):
+    """Ctrl-C at Python's default, whatever the shell gave the suite. Started as a background job of a
+    non-interactive shell (`make test &`, some CI steps), the suite inherits SIGINT ignored: so would every
+    process it starts, and the tests of Ctrl-C (in this process and in `frus-kg` subprocesses) fail or hang."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.hookimpl(hookwrapper=True)
