@@ -281,13 +281,15 @@ def _path(iri: str) -> str:
 def _totals(store: Store) -> list[ox.Quad]:
     """The corpus totals graph, summed from the volumes' statistics graphs, with each kind's name ranks."""
     rows = _rows(store, _P + f"""SELECT ?e (SUM(COALESCE(?d, 0)) AS ?docs) (SUM(COALESCE(?m, 0)) AS ?mentions)
-      (SUM(COALESCE(?a, 0)) AS ?about) (SUM(COALESCE(?b, 0)) AS ?by) (MIN(?f) AS ?first) (MAX(?l) AS ?last)
-      (COUNT(?s) AS ?volumes) WHERE {{
+      (SUM(COALESCE(?a, 0)) AS ?about) (SUM(COALESCE(?b, 0)) AS ?by) (COUNT(?s) AS ?volumes) WHERE {{
       GRAPH ?g {{ ?s a fk:EntityVolumeCount ; fk:entity ?e .
         OPTIONAL {{ ?s fk:documentCount ?d }} OPTIONAL {{ ?s fk:mentionCount ?m }}
-        OPTIONAL {{ ?s fk:claimsAboutCount ?a }} OPTIONAL {{ ?s fk:claimsByCount ?b }}
-        OPTIONAL {{ ?s fk:firstDate ?f }} OPTIONAL {{ ?s fk:lastDate ?l }} }}
+        OPTIONAL {{ ?s fk:claimsAboutCount ?a }} OPTIONAL {{ ?s fk:claimsByCount ?b }} }}
       FILTER (STRSTARTS(STR(?g), "{STATS_PREFIX}")) }} GROUP BY ?e""")
+    # apart: MIN and MAX are unbound over a group with one unbound value (an entity in an undated volume)
+    spans = {e: (first, last) for e, first, last in _rows(store, _P + f"""SELECT ?e (MIN(?f) AS ?first) (MAX(?l) AS ?last)
+      WHERE {{ GRAPH ?g {{ ?s a fk:EntityVolumeCount ; fk:entity ?e ; fk:firstDate ?f ; fk:lastDate ?l }}
+      FILTER (STRSTARTS(STR(?g), "{STATS_PREFIX}")) }} GROUP BY ?e""")}
     names: dict[str, str] = {}
     for e, label in _rows(store, _P + f"""SELECT DISTINCT ?e ?label WHERE {{
       GRAPH ?g {{ ?s a fk:EntityVolumeCount ; fk:entity ?e ; fk:documentCount ?d }}
@@ -297,7 +299,8 @@ def _totals(store: Store) -> list[ox.Quad]:
     g = ox.NamedNode(TOTALS_GRAPH)
     quads = [ox.Quad(g, _TYPE, _fk("CorpusStatistics"), g)]
     ranked: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for e, docs, mentions, about, by, first, last, volumes in rows:
+    for e, docs, mentions, about, by, volumes in rows:
+        first, last = spans.get(e, (None, None))
         node = ox.NamedNode(f"{TOTALS_GRAPH}/{_path(e)}")
         quads.append(ox.Quad(node, _TYPE, _fk("EntityTotal"), g))
         quads.append(ox.Quad(node, _fk("entity"), ox.NamedNode(e), g))
@@ -311,7 +314,7 @@ def _totals(store: Store) -> list[ox.Quad]:
         if kind:
             quads.append(ox.Quad(node, _fk("entityKind"), _lit(kind, _STRING), g))
             if int(docs) > 0 and e in names:
-                ranked[kind].append((names[e].lower(), e, int(docs)))
+                ranked[kind].append((names[e].lower(), e, int(docs), str(first or "")))
     months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for month, docs, claims in _rows(store, _P + f"""SELECT ?month (SUM(?d) AS ?docs) (SUM(?c) AS ?claims) WHERE {{
       GRAPH ?g {{ ?h a fk:MonthCount ; fk:month ?month ; fk:documentCount ?d ; fk:claimCount ?c }}
@@ -319,10 +322,9 @@ def _totals(store: Store) -> list[ox.Quad]:
         months[month] = [int(docs), int(claims)]
     quads += _month_counts(g, f"{TOTALS_GRAPH}/months/", months)
     for kind, entries in ranked.items():
-        for rank, (_, e, _) in enumerate(sorted(entries)):
-            quads.append(ox.Quad(ox.NamedNode(f"{TOTALS_GRAPH}/{_path(e)}"), _fk("nameRank"), _lit(rank), g))
-        for rank, (_, e, _) in enumerate(sorted(entries, key=lambda entry: (-entry[2], entry[0], entry[1]))):
-            quads.append(ox.Quad(ox.NamedNode(f"{TOTALS_GRAPH}/{_path(e)}"), _fk("documentRank"), _lit(rank), g))
+        for predicate, order in RANKS.items():
+            for rank, (_, e, _, _) in enumerate(sorted(entries, key=order)):
+                quads.append(ox.Quad(ox.NamedNode(f"{TOTALS_GRAPH}/{_path(e)}"), _fk(predicate), _lit(rank), g))
         node = ox.NamedNode(f"{TOTALS_GRAPH}/kinds/{kind}")
         quads += [ox.Quad(node, _TYPE, _fk("KindTotal"), g), ox.Quad(node, _fk("entityKind"), _lit(kind, _STRING), g),
                   ox.Quad(node, _fk("entityCount"), _lit(len(entries)), g)]
@@ -330,6 +332,12 @@ def _totals(store: Store) -> list[ox.Quad]:
 
 
 _COUNTS = ("documentCount", "claimsAboutCount", "claimsByCount")
+
+# Each order of the entity lists, as a rank the totals hold, by (name key, IRI, documents, first date):
+# by name; most documents first; earliest first mention first (undated last); ties as by name.
+RANKS = {"nameRank": lambda entry: (entry[0], entry[1]),
+         "documentRank": lambda entry: (-entry[2], entry[0], entry[1]),
+         "dateRank": lambda entry: (entry[3] == "", entry[3], entry[0], entry[1])}
 
 
 def summary_node(entity: str, what: str, key: str) -> str:
@@ -399,10 +407,11 @@ def _write(store: Store, name: str, quads: list[ox.Quad]) -> None:
     store.replace_graphs({name: quads})
 
 
-def _ranks_predate_documents(store: Store) -> bool:
-    """Totals written before fk:documentRank existed: `frus-kg index` upgrades them without counting a volume."""
-    return bool(_rows(store, _P + f"""SELECT ?t WHERE {{ GRAPH <{TOTALS_GRAPH}> {{ ?t fk:nameRank 0 }}
-      FILTER NOT EXISTS {{ GRAPH <{TOTALS_GRAPH}> {{ ?t fk:documentRank ?rank }} }} }} LIMIT 1"""))
+def _ranks_missing(store: Store) -> bool:
+    """Totals written before one of the ranks existed: `frus-kg index` upgrades them without counting a volume."""
+    present = {t for t, in _rows(store, _P + f"""SELECT ?rank WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
+      {" UNION ".join(f'{{ ?t fk:{rank} 0 BIND ("{rank}" AS ?rank) }}' for rank in RANKS)} }} }}""")}
+    return bool(present) and present != set(RANKS)
 
 
 def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = False, workers: int = 0,
@@ -431,7 +440,7 @@ def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = Fa
         report.volumes += 1
         if on_progress:
             on_progress(i, len(stale))
-    if stale or gone or rebuild or totals or not has_statistics(store) or _ranks_predate_documents(store):
+    if stale or gone or rebuild or totals or not has_statistics(store) or _ranks_missing(store):
         _write(store, TOTALS_GRAPH, _totals(store))
         report.totals = True
     if report.totals or not store.has_graph(SUMMARY_GRAPH):      # a store from before the summaries gets them

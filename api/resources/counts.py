@@ -22,7 +22,7 @@ from ontology.namespaces import sparql_prologue
 from .rows import select
 
 __all__ = ["FREQUENT", "uses_statistics", "ranked_entities", "kind_total", "document_counts", "entity_totals",
-           "co_mentioned", "has_document_ranks", "volume_total", "month_window", "month_counts", "entity_month_window", "entity_months",
+           "co_mentioned", "has_rank", "first_dates", "volume_total", "month_window", "month_counts", "entity_month_window", "entity_months",
            "entity_years",
            "entity_month_keys", "range_months", "whole_months"]
 
@@ -36,18 +36,27 @@ def uses_statistics(store: Store) -> bool:
 
 
 def ranked_entities(store: Store, kind: str, offset: int, limit: int, rank: str = "nameRank") -> list[str]:
-    """The entities of a kind at ranks offset … offset + limit - 1 (ranks are lookups, not a sort), by name or,
-    with rank="documentRank", by the documents that mention them."""
+    """The entities of a kind at ranks offset … offset + limit - 1 (ranks are lookups, not a sort): by name, or
+    one of the other ranks of graph.statistics.RANKS (documentRank, dateRank)."""
     ranks = " ".join(str(r) for r in range(offset, offset + limit))
     query = _PROLOGUE + f"""SELECT ?e ?rank WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
   VALUES ?rank {{ {ranks} }} ?t fk:{rank} ?rank ; fk:entityKind {st.literal(kind)} ; fk:entity ?e }} }}"""
     return [row["e"] for row in sorted(select(store, query), key=lambda row: row["rank"])]
 
 
-def has_document_ranks(store: Store) -> bool:
-    """Whether the totals rank entities by documents (a store counted before fk:documentRank existed does not)."""
-    found = select(store, _PROLOGUE + f"""SELECT ?t WHERE {{ GRAPH <{TOTALS_GRAPH}> {{ ?t fk:documentRank 0 }} }} LIMIT 1""")
+def has_rank(store: Store, rank: str) -> bool:
+    """Whether the totals hold this rank (totals counted before it existed do not, until `frus-kg index`)."""
+    found = select(store, _PROLOGUE + f"""SELECT ?t WHERE {{ GRAPH <{TOTALS_GRAPH}> {{ ?t fk:{rank} 0 }} }} LIMIT 1""")
     return next(found, None) is not None
+
+
+def first_dates(store: Store, iris: list[str]) -> dict[str, str]:
+    """The date of the first document that mentions each entity (undated entities are left out)."""
+    if not iris:
+        return {}
+    query = _PROLOGUE + f"""SELECT ?e ?first WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
+  {st.values("e", map(st.iri, iris))} ?t fk:entity ?e ; fk:firstDate ?first }} }}"""
+    return {row["e"]: str(row["first"]) for row in select(store, query)}
 
 
 def kind_total(store: Store, kind: str) -> int | None:

@@ -27,7 +27,8 @@ from .rows import QueryMemo, count, first, properties, select
 
 __all__ = ["ENTITY_SORTS", "EntityFilter", "entity_list", "entity_detail", "authority_name"]
 
-ENTITY_SORTS = ("name", "documents")
+ENTITY_SORTS = ("name", "documents", "date")
+_RANKS = {"name": "nameRank", "documents": "documentRank", "date": "dateRank"}     # graph.statistics.RANKS
 
 _PROLOGUE = sparql_prologue("schema", "fk", "rdfs", "prov")
 _AUTHORITIES = (("https://history.state.gov/departmenthistory/people/", "POCOM"),
@@ -44,7 +45,7 @@ def authority_name(url: str) -> str | None:
 class EntityFilter:
     """`name`: prefix of the label or a variant; `office` (people): a position id or an office's name;
     `date_from`/`date_to`: people in an office, countries existing, in that period. `sort`: `name` (people
-    by family name) or `documents` (most mentioned first)."""
+    by family name), `documents` (most mentioned first) or `date` (first mentioned earliest first)."""
     name: str | None = None
     office: str | None = None
     date_from: str | None = None
@@ -55,7 +56,7 @@ class EntityFilter:
     @property
     def rank(self) -> str:
         """The statistics' rank this order reads."""
-        return "documentRank" if self.sort == "documents" else "nameRank"
+        return _RANKS[self.sort]
 
     def filtered(self) -> bool:
         return bool(self.name or self.office or self.date_from or self.date_to)
@@ -120,6 +121,14 @@ def _document_counts(store: Store, iris: list[str]) -> dict[str, int]:
     return {row["e"]: int(row["n"]) for row in select(store, query)}
 
 
+def _first_dates(store: Store, iris: list[str]) -> dict[str, str]:
+    if not iris:
+        return {}
+    query = _PROLOGUE + f"""SELECT ?e (MIN(SUBSTR(STR(?date), 1, 10)) AS ?first) WHERE {{
+  {st.values("e", map(st.iri, iris))} ?doc schema:mentions ?e ; schema:dateCreated ?date }} GROUP BY ?e"""
+    return {row["e"]: str(row["first"]) for row in select(store, query) if row.get("first")}
+
+
 def _ranked_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tuple[list[dict], int, dict[str, int]]:
     """The page from the statistics: rows with ?e and ?name, the total, and the document counts."""
     if filt.filtered():
@@ -143,11 +152,13 @@ def _ranked_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tup
 def _counted_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tuple[list[dict], int, dict[str, int]]:
     """The page counted from the documents' mentions (a store without statistics)."""
     patterns = filt.patterns(kind, _positions(store, filt.office) if kind == "people" else None)
-    by_documents = filt.sort == "documents"
+    joins, order = {"name": ("", ""), "documents": ("?doc schema:mentions ?e .", "DESC(?n) "),
+                    "date": ("OPTIONAL { ?doc schema:mentions ?e ; schema:dateCreated ?date }",
+                             "(!BOUND(?first)) ?first ")}[filt.sort]
     query = _PROLOGUE + f"""SELECT ?e (SAMPLE(?name) AS ?label) (LCASE(STR(COALESCE(SAMPLE(?sort), SAMPLE(?name)))) AS ?key)
-    (COUNT(DISTINCT ?doc) AS ?n) WHERE {{
-  {patterns} OPTIONAL {{ ?e fk:sortName ?sort }} {"?doc schema:mentions ?e ." if by_documents else ""}
-}} GROUP BY ?e ORDER BY {"DESC(?n) " if by_documents else ""}?key ?e LIMIT {page.limit} OFFSET {page.offset}"""
+    (COUNT(DISTINCT ?doc) AS ?n) (MIN(SUBSTR(STR(?date), 1, 10)) AS ?first) WHERE {{
+  {patterns} OPTIONAL {{ ?e fk:sortName ?sort }} {joins}
+}} GROUP BY ?e ORDER BY {order}?key ?e LIMIT {page.limit} OFFSET {page.offset}"""
     rows = [{"e": row["e"], "name": row.get("label")} for row in select(store, query)]
     total = count(store, _PROLOGUE, patterns, "e", distinct=True)
     return rows, total, _document_counts(store, [row["e"] for row in rows])
@@ -155,15 +166,19 @@ def _counted_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tu
 
 def entity_list(store: Store, kind: str, filt: EntityFilter, page: Page) -> dict:
     """A page of entities of one kind, by name, people by family name (`fk:sortName`, as an index of persons
-    lists them), or most mentioned first (`filt.sort`): {total, limit, items: [{id, name, sortName (people),
-    documentCount…}], next}. A store whose totals predate the documents' ranks is counted instead."""
-    ranked = stats.uses_statistics(store) and (filt.sort == "name" or stats.has_document_ranks(store))
+    lists them), most mentioned first, or first mentioned earliest first (`filt.sort`): {total, limit, items:
+    [{id, name, sortName (people), documentCount, firstDate…}], next}. A store whose totals predate the rank
+    of the order asked is counted instead."""
+    ranked = stats.uses_statistics(store) and stats.has_rank(store, filt.rank)
     read = _ranked_page if ranked else _counted_page
     rows, total, counts = read(store, kind, filt, page)
-    sort_names = _sort_names(store, [row["e"] for row in rows]) if kind == "people" else {}
+    iris = [row["e"] for row in rows]
+    sort_names = _sort_names(store, iris) if kind == "people" else {}
+    firsts = (stats.first_dates if ranked else _first_dates)(store, iris)
     items = [{"id": row["e"], "type": local_name(KINDS[kind]), "kind": kind, "name": row["name"],
               **({"sortName": sort_names[row["e"]]} if row["e"] in sort_names else {}),
-              "href": href(row["e"]), "documentCount": counts.get(row["e"], 0)} for row in rows]
+              "href": href(row["e"]), "documentCount": counts.get(row["e"], 0),
+              **({"firstDate": firsts[row["e"]]} if row["e"] in firsts else {})} for row in rows]
     return list_page(f"/{kind}", filt.params, page, total, items)
 
 

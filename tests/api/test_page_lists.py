@@ -79,7 +79,7 @@ def test_list_pages_page_with_the_cursors_of_the_json_route(server):
 
 @pytest.mark.parametrize("path, named", [("/documents?from=1981-13", "from"), ("/claims?type=Rumour", "type"),
                                          ("/claims?cursor=not-ours", "cursor"), ("/people?date=yesterday", "date"),
-                                         ("/countries?sort=date", "sort")])
+                                         ("/countries?sort=age", "sort")])
 def test_a_filter_the_api_refuses_is_a_400_page_that_names_it(server, path, named):
     answer = httpx.get(server + path, headers=HTML, timeout=30)
     assert answer.status_code == 400 and answer.headers["content-type"].startswith("text/html")
@@ -95,10 +95,14 @@ def test_people_are_listed_by_office_and_name(server):
     assert [text_of(a) for a in find_all(by_name, ".//h:ol[@class='entities']//h:a")] == ["Clark, William Patrick"]       # as an index of persons
 
 
-def test_the_entity_lists_offer_the_order_by_name_or_by_documents(server):
+def test_the_entity_lists_offer_the_order_by_name_by_documents_or_by_first_mention(server):
     page = parse(get(server, "/countries?sort=documents").text)
     options = {o.get("value"): o.get("selected") is not None for o in find_all(page, ".//h:select[@id='f-sort']/h:option")}
-    assert options == {"name": False, "documents": True}
+    assert options == {"name": False, "documents": True, "date": False}
+    by_date = parse(get(server, "/countries?sort=date").text)
+    assert [text_of(o) for o in find_all(by_date, ".//h:select[@id='f-sort']/h:option[@selected]")] == ["by first mention"]
+    firsts = [t.get("datetime") for t in find_all(by_date, ".//h:ol[@class='entities']//h:time")]
+    assert firsts and firsts == sorted(firsts)
     shown = [a.get("href") for a in find_all(page, ".//h:ol[@class='entities']//h:a")]
     assert shown == [i["href"] for i in httpx.get(server + "/countries", params={"sort": "documents"},
                                                   headers={"Accept": "application/json"}).json()["items"]]

@@ -166,8 +166,24 @@ def test_lists_sorted_by_documents_put_the_most_mentioned_first(server):
     assert first["next"] and "sort=documents" in first["next"]
     following = httpx.get(first["next"], headers={"Accept": "application/json"}).json()
     assert following["items"][0]["id"] == get(server, "/countries", sort="documents", limit="2")["items"][1]["id"]
-    refused = httpx.get(server + "/people", params={"sort": "date"})
-    assert refused.status_code == 400 and "sort: one of name, documents" in refused.json()["detail"]
+    refused = httpx.get(server + "/people", params={"sort": "age"})
+    assert refused.status_code == 400 and "sort: one of name, documents, date" in refused.json()["detail"]
+
+
+def test_lists_sorted_by_date_put_the_first_mentioned_first(two_volumes):
+    from api.resources.entities import EntityFilter, entity_list
+    from api.resources.paging import Page
+
+    for kind in ("people", "countries"):
+        items = entity_list(two_volumes, kind, EntityFilter(sort="date"), Page(limit=500))["items"]
+        firsts = [i.get("firstDate") for i in items]
+        dated = [f for f in firsts if f]
+        assert len(set(dated)) > 2 and dated == sorted(dated), kind
+        assert firsts == dated + [None] * (len(firsts) - len(dated)), kind      # undated last
+        assert {i["id"] for i in items} == {i["id"] for i in entity_list(two_volumes, kind, EntityFilter(),
+                                                                        Page(limit=500))["items"]}, kind
+    second = entity_list(two_volumes, "people", EntityFilter(sort="date", params={"sort": "date"}), Page(limit=2))
+    assert "sort=date" in second["next"]
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +207,7 @@ def two_volumes(tmp_path_factory):
     db.close()
 
 
-@pytest.mark.parametrize("sort", ["name", "documents"])
+@pytest.mark.parametrize("sort", ["name", "documents", "date"])
 def test_a_store_without_the_statistics_lists_in_the_same_order(two_volumes, monkeypatch, sort):
     from api.resources import counts, entities
     from api.resources.entities import EntityFilter, entity_list
@@ -204,20 +220,21 @@ def test_a_store_without_the_statistics_lists_in_the_same_order(two_volumes, mon
         assert len(ranked) > 10 and len(set(found)) > 1, kind
         if sort == "documents":
             assert found == sorted(found, reverse=True), kind
+        rank = EntityFilter(sort=sort).rank
         with monkeypatch.context() as m:
             m.setattr(counts, "uses_statistics", lambda store: False)
             assert entities.stats.uses_statistics(two_volumes) is False
             counted = entity_list(two_volumes, kind, EntityFilter(sort=sort), Page(limit=500))["items"]
-        assert [i["id"] for i in counted] == [i["id"] for i in ranked], kind
-        totals = list(two_volumes.quads(graph=TOTALS_GRAPH))      # as counted before fk:documentRank existed
-        two_volumes.replace_graphs({TOTALS_GRAPH: [q for q in totals if q.predicate.value != FK + "documentRank"]})
+        assert counted == ranked, kind                            # the same order, counts and first dates
+        totals = list(two_volumes.quads(graph=TOTALS_GRAPH))      # as counted before this rank existed
+        two_volumes.replace_graphs({TOTALS_GRAPH: [q for q in totals if q.predicate.value != FK + rank]})
         try:
-            assert counts.has_document_ranks(two_volumes) is False
+            assert counts.has_rank(two_volumes, rank) is False
             stale = entity_list(two_volumes, kind, EntityFilter(sort=sort), Page(limit=500))["items"]
         finally:
             two_volumes.replace_graphs({TOTALS_GRAPH: totals})
-        assert counts.has_document_ranks(two_volumes) is True
-        assert [i["id"] for i in stale] == [i["id"] for i in ranked], kind
+        assert counts.has_rank(two_volumes, rank) is True
+        assert stale == ranked, kind
 
 
 @pytest.mark.parametrize("params, expected", [
