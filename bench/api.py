@@ -294,6 +294,8 @@ def _routes(ids: dict) -> list[tuple[str, str, dict, dict]]:
          f"/documents/{ids['volume']}/{ids['number']}", {}, JSON),
         ("`/people`", "/people", {}, JSON),
         ("`/people?name=cl`", "/people", {"name": "cl"}, JSON),
+        ("`/people?sort=documents`", "/people", {"sort": "documents"}, JSON),
+        ("`/people?sort=date`", "/people", {"sort": "date"}, JSON),
         ("`/countries`", "/countries", {}, JSON),
         (f"`/{soviet}`", f"/{soviet}", {}, JSON),
         ("`/organizations`", "/organizations", {}, JSON),
