@@ -41,7 +41,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import pyoxigraph as ox
 
@@ -53,7 +53,7 @@ from .volume_workers import map_volumes
 from .void_description import refresh_void, void_version
 
 __all__ = ["STATS_PREFIX", "TOTALS_GRAPH", "SUMMARY_GRAPH", "CO_MENTION_LIMIT", "CO_MENTION_MIN", "FREQUENT",
-           "SUMMARY_MIN_VOLUMES", "StatisticsReport", "statistics_graph", "has_statistics", "month_key",
+           "SUMMARY_MIN_VOLUMES", "RANKS", "StatisticsReport", "statistics_graph", "has_statistics", "month_key",
            "summary_node", "entity_summary", "refresh_statistics", "volume_fingerprints", "volume_statistics",
            "entity_kind"]
 
@@ -314,7 +314,7 @@ def _totals(store: Store) -> list[ox.Quad]:
         if kind:
             quads.append(ox.Quad(node, _fk("entityKind"), _lit(kind, _STRING), g))
             if int(docs) > 0 and e in names:
-                ranked[kind].append((names[e].lower(), e, int(docs), str(first or "")))
+                ranked[kind].append(_Ranked(names[e].lower(), e, int(docs), str(first or ""), int(by), int(about)))
     months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for month, docs, claims in _rows(store, _P + f"""SELECT ?month (SUM(?d) AS ?docs) (SUM(?c) AS ?claims) WHERE {{
       GRAPH ?g {{ ?h a fk:MonthCount ; fk:month ?month ; fk:documentCount ?d ; fk:claimCount ?c }}
@@ -323,8 +323,8 @@ def _totals(store: Store) -> list[ox.Quad]:
     quads += _month_counts(g, f"{TOTALS_GRAPH}/months/", months)
     for kind, entries in ranked.items():
         for predicate, order in RANKS.items():
-            for rank, (_, e, _, _) in enumerate(sorted(entries, key=order)):
-                quads.append(ox.Quad(ox.NamedNode(f"{TOTALS_GRAPH}/{_path(e)}"), _fk(predicate), _lit(rank), g))
+            for rank, entry in enumerate(sorted(entries, key=order)):
+                quads.append(ox.Quad(ox.NamedNode(f"{TOTALS_GRAPH}/{_path(entry.entity)}"), _fk(predicate), _lit(rank), g))
         node = ox.NamedNode(f"{TOTALS_GRAPH}/kinds/{kind}")
         quads += [ox.Quad(node, _TYPE, _fk("KindTotal"), g), ox.Quad(node, _fk("entityKind"), _lit(kind, _STRING), g),
                   ox.Quad(node, _fk("entityCount"), _lit(len(entries)), g)]
@@ -333,11 +333,23 @@ def _totals(store: Store) -> list[ox.Quad]:
 
 _COUNTS = ("documentCount", "claimsAboutCount", "claimsByCount")
 
-# Each order of the entity lists, as a rank the totals hold, by (name key, IRI, documents, first date):
-# by name; most documents first; earliest first mention first (undated last); ties as by name.
-RANKS = {"nameRank": lambda entry: (entry[0], entry[1]),
-         "documentRank": lambda entry: (-entry[2], entry[0], entry[1]),
-         "dateRank": lambda entry: (entry[3] == "", entry[3], entry[0], entry[1])}
+class _Ranked(NamedTuple):
+    key: str                  # the lower-cased name (a person's sort name)
+    entity: str
+    documents: int
+    first: str                # the first dated document's date, "" if none
+    claims_by: int
+    claims_about: int
+
+
+# Each order of the entity lists, as a rank the totals hold; ties are broken as by name.
+RANKS: dict[str, Callable[[_Ranked], tuple]] = {
+    "nameRank": lambda r: (r.key, r.entity),
+    "documentRank": lambda r: (-r.documents, r.key, r.entity),                 # most mentioned first
+    "dateRank": lambda r: (r.first == "", r.first, r.key, r.entity),          # earliest first mention, undated last
+    "claimsByRank": lambda r: (-r.claims_by, r.key, r.entity),                 # most claims made first
+    "claimsAboutRank": lambda r: (-r.claims_about, r.key, r.entity),           # most claims about it first
+}
 
 
 def summary_node(entity: str, what: str, key: str) -> str:

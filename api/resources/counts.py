@@ -22,7 +22,7 @@ from ontology.namespaces import sparql_prologue
 from .rows import select
 
 __all__ = ["FREQUENT", "uses_statistics", "ranked_entities", "kind_total", "document_counts", "entity_totals",
-           "co_mentioned", "has_rank", "first_dates", "volume_total", "month_window", "month_counts", "entity_month_window", "entity_months",
+           "co_mentioned", "has_rank", "list_figures", "volume_total", "month_window", "month_counts", "entity_month_window", "entity_months",
            "entity_years",
            "entity_month_keys", "range_months", "whole_months"]
 
@@ -37,7 +37,7 @@ def uses_statistics(store: Store) -> bool:
 
 def ranked_entities(store: Store, kind: str, offset: int, limit: int, rank: str = "nameRank") -> list[str]:
     """The entities of a kind at ranks offset … offset + limit - 1 (ranks are lookups, not a sort): by name, or
-    one of the other ranks of graph.statistics.RANKS (documentRank, dateRank)."""
+    one of the other ranks of graph.statistics.RANKS (documentRank, dateRank, claimsByRank, claimsAboutRank)."""
     ranks = " ".join(str(r) for r in range(offset, offset + limit))
     query = _PROLOGUE + f"""SELECT ?e ?rank WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
   VALUES ?rank {{ {ranks} }} ?t fk:{rank} ?rank ; fk:entityKind {st.literal(kind)} ; fk:entity ?e }} }}"""
@@ -50,13 +50,17 @@ def has_rank(store: Store, rank: str) -> bool:
     return next(found, None) is not None
 
 
-def first_dates(store: Store, iris: list[str]) -> dict[str, str]:
-    """The date of the first document that mentions each entity (undated entities are left out)."""
+def list_figures(store: Store, iris: list[str]) -> dict[str, dict]:
+    """What a list shows of each entity: claimsByCount, claimsAboutCount and, where a dated document
+    mentions it, firstDate (entities nothing counts are left out)."""
     if not iris:
         return {}
-    query = _PROLOGUE + f"""SELECT ?e ?first WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
-  {st.values("e", map(st.iri, iris))} ?t fk:entity ?e ; fk:firstDate ?first }} }}"""
-    return {row["e"]: str(row["first"]) for row in select(store, query)}
+    query = _PROLOGUE + f"""SELECT ?e ?by ?about ?first WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
+  {st.values("e", map(st.iri, iris))} ?t fk:entity ?e ; fk:claimsByCount ?by ; fk:claimsAboutCount ?about
+  OPTIONAL {{ ?t fk:firstDate ?first }} }} }}"""
+    return {row["e"]: {"claimsByCount": int(row["by"]), "claimsAboutCount": int(row["about"]),
+                       **({"firstDate": str(row["first"])} if row.get("first") else {})}
+            for row in select(store, query)}
 
 
 def kind_total(store: Store, kind: str) -> int | None:

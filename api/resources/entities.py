@@ -27,8 +27,9 @@ from .rows import QueryMemo, count, first, properties, select
 
 __all__ = ["ENTITY_SORTS", "EntityFilter", "entity_list", "entity_detail", "authority_name"]
 
-ENTITY_SORTS = ("name", "documents", "date")
-_RANKS = {"name": "nameRank", "documents": "documentRank", "date": "dateRank"}     # graph.statistics.RANKS
+ENTITY_SORTS = ("name", "documents", "date", "claims-by", "claims-about")
+_RANKS = {"name": "nameRank", "documents": "documentRank", "date": "dateRank",      # graph.statistics.RANKS
+          "claims-by": "claimsByRank", "claims-about": "claimsAboutRank"}
 
 _PROLOGUE = sparql_prologue("schema", "fk", "rdfs", "prov")
 _AUTHORITIES = (("https://history.state.gov/departmenthistory/people/", "POCOM"),
@@ -45,7 +46,8 @@ def authority_name(url: str) -> str | None:
 class EntityFilter:
     """`name`: prefix of the label or a variant; `office` (people): a position id or an office's name;
     `date_from`/`date_to`: people in an office, countries existing, in that period. `sort`: `name` (people
-    by family name), `documents` (most mentioned first) or `date` (first mentioned earliest first)."""
+    by family name), `documents` (most mentioned first), `date` (first mentioned earliest first),
+    `claims-by` (most claims made first) or `claims-about` (most claims about it first)."""
     name: str | None = None
     office: str | None = None
     date_from: str | None = None
@@ -121,12 +123,21 @@ def _document_counts(store: Store, iris: list[str]) -> dict[str, int]:
     return {row["e"]: int(row["n"]) for row in select(store, query)}
 
 
-def _first_dates(store: Store, iris: list[str]) -> dict[str, str]:
+def _list_figures(store: Store, iris: list[str]) -> dict[str, dict]:
+    """`counts.list_figures`, counted (a store without statistics). Apart: MIN over an undated document is unbound."""
     if not iris:
         return {}
-    query = _PROLOGUE + f"""SELECT ?e (MIN(SUBSTR(STR(?date), 1, 10)) AS ?first) WHERE {{
-  {st.values("e", map(st.iri, iris))} ?doc schema:mentions ?e ; schema:dateCreated ?date }} GROUP BY ?e"""
-    return {row["e"]: str(row["first"]) for row in select(store, query) if row.get("first")}
+    values = st.values("e", map(st.iri, iris))
+    figures: dict[str, dict] = {e: {"claimsByCount": 0, "claimsAboutCount": 0} for e in iris}
+    for name, predicate in (("claimsByCount", "prov:wasAttributedTo"), ("claimsAboutCount", "schema:about")):
+        for row in select(store, _PROLOGUE + f"""SELECT ?e (COUNT(DISTINCT ?c) AS ?n) WHERE {{
+  {values} ?c a fk:Claim ; {predicate} ?e }} GROUP BY ?e"""):
+            figures[row["e"]][name] = int(row["n"])
+    for row in select(store, _PROLOGUE + f"""SELECT ?e (MIN(SUBSTR(STR(?date), 1, 10)) AS ?first) WHERE {{
+  {values} ?doc schema:mentions ?e ; schema:dateCreated ?date }} GROUP BY ?e"""):
+        if row.get("first"):
+            figures[row["e"]]["firstDate"] = str(row["first"])
+    return figures
 
 
 def _ranked_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tuple[list[dict], int, dict[str, int]]:
@@ -152,11 +163,13 @@ def _ranked_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tup
 def _counted_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tuple[list[dict], int, dict[str, int]]:
     """The page counted from the documents' mentions (a store without statistics)."""
     patterns = filt.patterns(kind, _positions(store, filt.office) if kind == "people" else None)
-    joins, order = {"name": ("", ""), "documents": ("?doc schema:mentions ?e .", "DESC(?n) "),
-                    "date": ("OPTIONAL { ?doc schema:mentions ?e ; schema:dateCreated ?date }",
-                             "(!BOUND(?first)) ?first ")}[filt.sort]
+    joins, order = {"name": ("", ""), "documents": ("?x schema:mentions ?e .", "DESC(?n) "),
+                    "date": ("OPTIONAL { ?x schema:mentions ?e ; schema:dateCreated ?date }",
+                             "(!BOUND(?first)) ?first "),
+                    "claims-by": ("OPTIONAL { ?x a fk:Claim ; prov:wasAttributedTo ?e }", "DESC(?n) "),
+                    "claims-about": ("OPTIONAL { ?x a fk:Claim ; schema:about ?e }", "DESC(?n) ")}[filt.sort]
     query = _PROLOGUE + f"""SELECT ?e (SAMPLE(?name) AS ?label) (LCASE(STR(COALESCE(SAMPLE(?sort), SAMPLE(?name)))) AS ?key)
-    (COUNT(DISTINCT ?doc) AS ?n) (MIN(SUBSTR(STR(?date), 1, 10)) AS ?first) WHERE {{
+    (COUNT(DISTINCT ?x) AS ?n) (MIN(SUBSTR(STR(?date), 1, 10)) AS ?first) WHERE {{
   {patterns} OPTIONAL {{ ?e fk:sortName ?sort }} {joins}
 }} GROUP BY ?e ORDER BY {order}?key ?e LIMIT {page.limit} OFFSET {page.offset}"""
     rows = [{"e": row["e"], "name": row.get("label")} for row in select(store, query)]
@@ -166,19 +179,20 @@ def _counted_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tu
 
 def entity_list(store: Store, kind: str, filt: EntityFilter, page: Page) -> dict:
     """A page of entities of one kind, by name, people by family name (`fk:sortName`, as an index of persons
-    lists them), most mentioned first, or first mentioned earliest first (`filt.sort`): {total, limit, items:
-    [{id, name, sortName (people), documentCount, firstDate…}], next}. A store whose totals predate the rank
-    of the order asked is counted instead."""
+    lists them), most mentioned first, first mentioned earliest first, or most claims made or about it first
+    (`filt.sort`): {total, limit, items: [{id, name, sortName (people), documentCount, claimsByCount,
+    claimsAboutCount, firstDate…}], next}. A store whose totals predate the rank of the order asked is counted
+    instead."""
     ranked = stats.uses_statistics(store) and stats.has_rank(store, filt.rank)
     read = _ranked_page if ranked else _counted_page
     rows, total, counts = read(store, kind, filt, page)
     iris = [row["e"] for row in rows]
     sort_names = _sort_names(store, iris) if kind == "people" else {}
-    firsts = (stats.first_dates if ranked else _first_dates)(store, iris)
+    figures = (stats.list_figures if ranked else _list_figures)(store, iris)
     items = [{"id": row["e"], "type": local_name(KINDS[kind]), "kind": kind, "name": row["name"],
               **({"sortName": sort_names[row["e"]]} if row["e"] in sort_names else {}),
               "href": href(row["e"]), "documentCount": counts.get(row["e"], 0),
-              **({"firstDate": firsts[row["e"]]} if row["e"] in firsts else {})} for row in rows]
+              **figures.get(row["e"], {"claimsByCount": 0, "claimsAboutCount": 0})} for row in rows]
     return list_page(f"/{kind}", filt.params, page, total, items)
 
 

@@ -167,7 +167,17 @@ def test_lists_sorted_by_documents_put_the_most_mentioned_first(server):
     following = httpx.get(first["next"], headers={"Accept": "application/json"}).json()
     assert following["items"][0]["id"] == get(server, "/countries", sort="documents", limit="2")["items"][1]["id"]
     refused = httpx.get(server + "/people", params={"sort": "age"})
-    assert refused.status_code == 400 and "sort: one of name, documents, date" in refused.json()["detail"]
+    assert refused.status_code == 400 and "sort: one of name, documents, date, claims-by, claims-about" in \
+        refused.json()["detail"]
+
+
+def test_people_sorted_by_claims_made_put_the_speakers_first(server):
+    listing = get(server, "/people", sort="claims-by")
+    assert [(i["id"], i["claimsByCount"]) for i in listing["items"]] == [(CLARK, 56), (KENNEDY, 56), (FENWICK, 1),
+                                                                         (HAIG, 0)]   # ties by family name
+    about = get(server, "/countries", sort="claims-about", limit="100")["items"]
+    counts = [i["claimsAboutCount"] for i in about]
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
 
 
 def test_lists_sorted_by_date_put_the_first_mentioned_first(two_volumes):
@@ -207,7 +217,7 @@ def two_volumes(tmp_path_factory):
     db.close()
 
 
-@pytest.mark.parametrize("sort", ["name", "documents", "date"])
+@pytest.mark.parametrize("sort", ["name", "documents", "date", "claims-by", "claims-about"])
 def test_a_store_without_the_statistics_lists_in_the_same_order(two_volumes, monkeypatch, sort):
     from api.resources import counts, entities
     from api.resources.entities import EntityFilter, entity_list
