@@ -641,6 +641,8 @@ class EntityExtractor:
         # 3. a lone surname of someone this document or its volume names
         if low not in self.surnames and not (i + 1 < n and _key(text[start:chunk[i + 1].end()]) in self.surnames):
             return None
+        if tm is not None and low in self.surnames and " " not in tm.group(0).strip():
+            return None                    # "Lord Caradon", "King Baudouin": a title before a name, not Winston Lord or Mackenzie King
         return self._name_at(text, chunk, i, ctx, None, occupied, upto=min(n, i + 3))
 
     def _initial_and_surname(self, text, chunk, i, ctx, occupied):

@@ -1,6 +1,8 @@
 """The known traps of country and person matching, one test each (see ingest/entities/places.py)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ingest.entities import EntityExtractor
@@ -280,3 +282,21 @@ def test_archives_and_things_named_after_people_are_not_mentions_of_them():
     ms = run(with_lists, text, date="1957-03-01", volume="frus1955-57v04")
     people = [(m.exact, m.start) for m in ms if m.kind == "person"]
     assert people == [("Eisenhower", text.index("Eisenhower agreed"))]
+
+
+
+def test_bug_a_title_before_an_unknown_name_was_read_as_a_namesake_of_the_title():
+    """"Lord Caradon" was Winston Lord, whom the volume lists (frus1969-76v28 d16, 1969): when the name after a title
+    resolves to no one, the title word itself is not a lone surname."""
+    from pathlib import Path
+
+    from ingest.entities import extract_entities
+    from ingest.tei_reader import read_tei
+
+    volume = Path(__file__).resolve().parent.parent / "fixtures" / "claims_gold" / "frus1969-76v28-round12.xml"
+    (record,) = [r for r in read_tei(volume) if r.doc_id == "d16"]
+    extract_entities(record)
+    lord = iris.person_iri("108124")
+    titled = [x.start() for x in re.finditer(r"Lord Caradon", record.text)]
+    assert len(titled) >= 3
+    assert not [m for m in record.mentions if m.entity == lord and m.start in titled]
