@@ -65,6 +65,7 @@ _BROKEN_OFF = re.compile(r"(?<![.\s])\s*(?:\.\s\.\s\.|\.\.\.|…)[”\"’')\]*_
 _OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s*)?")
 # Round 12: the Department's own "we" after a position it states in the name of the United States.
 _US = iris.country_iri("united-states")
+_DEPARTMENT_OF_STATE = iris.organization_iri("department-of-state")
 _WE_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|However,?)\s+)?(?:We|Our)\s")
 _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So)\s+)?"     # "And I am not prepared…"
                            # round 9: "(From this and other discussions, I got very clearly the impression…"
@@ -777,11 +778,22 @@ class _Extractor:
                 # round 9: "(From this and other discussions, I got very clearly the impression that Nehru felt…": a
                 # view nested in the writer's own clause is the writer's (as "He said Defense believed…" is his)
                 return _Decision("report", voice, verb, 0.6, f"cue '{verb}' nested in the writer's own clause")
-            conf = 0.8 if "subject" in sub.how or "relative" in sub.how or "after" in sub.how else 0.65
             ctype = "decision" if kind == "decision" else "report"
+            if self._department_speaks_for_signer(sub.agent, voice):
+                # session 19: "Department believes…", "Dept concurs…" in the Department's telegram signed "Herter"
+                return _Decision(ctype, voice, verb, 0.7, f"cue '{verb}': the Department that sends the telegram, "
+                                 f"which speaks in its signer's voice", sub.agent.mentions, view=True)
+            conf = 0.8 if "subject" in sub.how or "relative" in sub.how or "after" in sub.how else 0.65
             return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions,
                              then=self._later_speaker(s, t, b, sorted(matches)), attitude=kind == "attitude")
         return None
+
+    def _department_speaks_for_signer(self, agent: Agent, voice: Agent | None) -> bool:
+        """Session 19: in a telegram from the Department of State that a person signs, "the Department" is the
+        writer speaking of itself, as the annotation guide reads such a telegram ("a telegram of the Department signed
+        by a person is that person's"); the post's own telegram is the same case (`_own_post_opens`)."""
+        return self.from_department and voice is not None and voice.kinds == ("person",) \
+            and agent.iris == (_DEPARTMENT_OF_STATE,) and agent.iris != voice.iris
 
     def _own_post_opens(self, t: str) -> bool:
         """Whether the sentence opens with the post the heading sends the telegram from ("Embassy officer…" in a

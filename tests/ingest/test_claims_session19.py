@@ -1,0 +1,41 @@
+"""Claims, session 19: the Department that sends a telegram speaks in its signer's voice, and verbs of saying and of
+belief from a general list. Each passage is of a development document of the gold set."""
+from __future__ import annotations
+
+from tests.ingest.test_claims_round7 import claim
+
+PEOPLE = "https://w3id.org/frus-kg/id/people/"
+DEPARTMENT = "https://w3id.org/frus-kg/id/organizations/department-of-state"
+RUSK, SULLIVAN, LLOYD = PEOPLE + "111738", PEOPLE + "113182", PEOPLE + "108049"
+
+
+def test_department_believes_in_the_departments_telegram_signed_rusk_is_rusks_1962():
+    # the annotation guide: "a telegram of the Department signed by a person is that person's"
+    c = claim("frus1961-63v21/d325", "Department believes that constitutional")
+    assert c.claimants == (RUSK,), c.explanation
+    assert "signer's voice" in c.explanation
+
+
+def test_the_sentences_after_it_stay_the_signers_not_a_report_of_the_department_1962():
+    c = claim("frus1961-63v21/d325", "Department favors orderly, peaceful political evolution")
+    assert c.claimants == (RUSK,), c.explanation
+
+
+def test_dept_concurs_in_a_telegram_signed_herter_is_herters_even_where_herter_is_unlinked_1958():
+    c = claim("frus1958-60v02/d455", "Department concurs fully")
+    assert c.claimants != (DEPARTMENT,) and c.claimants[0].endswith("/herter"), c.explanation
+
+
+def test_the_state_department_feels_in_a_message_from_the_navy_stays_the_departments_1958():
+    c = claim("frus1958-60v19/d230", "Although I agree with your Charlie")
+    assert c.claimants == (DEPARTMENT,), c.explanation
+
+
+def test_sullivan_suspects_is_sullivans_view_1964():
+    c = claim("frus1964-68v28/d267", "Sullivan suspects")
+    assert c.claimants == (SULLIVAN,) and c.cue == "suspects", c.explanation
+
+
+def test_lloyd_retorted_is_lloyds_words_1958():
+    c = claim("frus1958-60v09/d171", "Mr. Lloyd retorted")
+    assert c.claimants == (LLOYD,) and c.claim_type == "report", c.explanation
