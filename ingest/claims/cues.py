@@ -109,7 +109,7 @@ class Cues:
     title_abbreviations: dict[str, str]
     not_person_subjects: frozenset[str]
     # report
-    reporting: Phrases            # kinds: speech, attitude, decision (the verbs of [report] and [decision])
+    reporting: Phrases            # kinds: speech, attitude, decision, collective (the verbs of [report] and [decision])
     not_speech: re.Pattern[str]
     source_phrases: list[re.Pattern[str]]
     event_patterns: re.Pattern[str]
@@ -169,7 +169,7 @@ def _build(data: dict) -> Cues:
         title_abbreviations={k.lower(): v for k, v in voice["title_abbreviations"].items()},
         not_person_subjects=frozenset(v.lower() for v in voice["not_person_subjects"]),
         reporting=Phrases({"speech": rep["speech_verbs"], "attitude": rep["attitude_verbs"],
-                           "decision": dec["decision_verbs"]}),
+                           "decision": dec["decision_verbs"], "collective": rep["collective_verbs"]}),
         not_speech=_any(rep["not_speech"]),
         source_phrases=_each(rep["source_phrases"]),
         event_patterns=_any(rep["event_patterns"]),

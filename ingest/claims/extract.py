@@ -181,6 +181,30 @@ _CALL_HEADING = re.compile(r"Telephone|Conversation|Transcript|Call\b|Meeting", 
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|may|might|should|could|can|must|shall|to|not|do|does|did|n[’']t|that|if|let)\s+"
+                          r"(?:\w+ly\s+|also\s+|still\s+)*\Z", re.IGNORECASE)
+
+
+# The verb of the sentence's own first clause, not one nested in the writer's ("We do not think that the Soviets intend…").
+_CLAUSE_BEFORE = re.compile(r"\b(?:that|which|who|whom|if|whether|because|when|while|since|as|unless|we|I|you|our|my|your|they|"
+                            r"us|me)\b", re.IGNORECASE)
+
+
+_OPENING_WORDS = re.compile(r"[\W\d]*(?:[\w.’'-]+,?\s+){0,3}")
+
+
+def _held_together(sub: Subject, before: str, s: int) -> bool:
+    """Session 19: a verb in the plural ("believe", "desire") reports a view held by a body, a country or people named
+    together ("The Jordanians believe…", "Messrs. Bohlen and Rusk think…"), not by one person after a modal or in a
+    subjunctive ("Eban will want to report…", "suggest that the Secretary consider…")."""
+    if sub.kind != "agent" or _MODAL_BEFORE.search(before) or len(before) > 80 or _CLAUSE_BEFORE.search(before):
+        return False
+    named = [m.start - s for m in sub.agent.mentions]
+    if not named or not _OPENING_WORDS.fullmatch(before[:min(named)]):
+        return False         # the subject opens the sentence: "…a statement Wilson and Brucker want to issue" is no view
+    return len(sub.agent.iris) > 1 or any(k in ("organization", "country") for k in sub.agent.kinds)
+
+
 def _main_clause_first(t: str, matches: list) -> list:
     """'Since Winiewicz mentioned…, I said…': try the reporting verbs of the main clause before the subordinate one's."""
     sub = _SUBORDINATE.match(t)
@@ -758,7 +782,7 @@ class _Extractor:
             if sub is None or sub.kind == "unknown":
                 titled = self._opening_title(s, s + a)
                 sub = Subject("agent", titled, titled.how) if titled is not None else sub
-            if sub is None:
+            if sub is None or (kind == "collective" and not _held_together(sub, t[:a], s)):
                 continue
             if sub.kind == "unknown":
                 if quote_frame:
@@ -785,7 +809,7 @@ class _Extractor:
                                  f"which speaks in its signer's voice", sub.agent.mentions, view=True)
             conf = 0.8 if "subject" in sub.how or "relative" in sub.how or "after" in sub.how else 0.65
             return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions,
-                             then=self._later_speaker(s, t, b, sorted(matches)), attitude=kind == "attitude")
+                             then=self._later_speaker(s, t, b, sorted(matches)), attitude=kind in ("attitude", "collective"))
         return None
 
     def _department_speaks_for_signer(self, agent: Agent, voice: Agent | None) -> bool:

@@ -6,6 +6,7 @@ from tests.ingest.test_claims_round7 import claim
 
 PEOPLE = "https://w3id.org/frus-kg/id/people/"
 DEPARTMENT = "https://w3id.org/frus-kg/id/organizations/department-of-state"
+COUNTRIES = "https://w3id.org/frus-kg/id/countries/"
 RUSK, SULLIVAN, LLOYD = PEOPLE + "111738", PEOPLE + "113182", PEOPLE + "108049"
 
 
@@ -39,3 +40,24 @@ def test_sullivan_suspects_is_sullivans_view_1964():
 def test_lloyd_retorted_is_lloyds_words_1958():
     c = claim("frus1958-60v09/d171", "Mr. Lloyd retorted")
     assert c.claimants == (LLOYD,) and c.claim_type == "report", c.explanation
+
+
+def test_the_jordanians_believe_is_jordans_view_a_verb_in_the_plural_1965():
+    c = claim("frus1964-68v20/d238", "The Jordanians believe that Hussein")
+    assert c.claimants == (COUNTRIES + "jordan",) and c.cue == "believe", c.explanation
+
+
+def test_a_verb_in_the_plural_is_a_view_only_of_a_body_opening_its_own_clause_with_no_modal():
+    from ingest.claims.extract import _held_together
+    from ingest.claims.voices import Agent, Subject
+    from ingest.records import Mention
+
+    def subject(at: int, kind: str = "country") -> Subject:
+        m = Mention(at, at + 2, kind, "gazetteer", 0.9, "x")
+        return Subject("agent", Agent(("x",), ("UK",), "", mentions=(m,), kinds=(kind,)), "")
+
+    assert _held_together(subject(4), "The UK ", 0)
+    assert not _held_together(subject(4), "The UK will ", 0), "a modal: no view held"
+    assert not _held_together(subject(29), "We do not think that the UK ", 0), "nested in the writer's clause"
+    assert not _held_together(subject(31), "He read a long statement the UK ", 0), "the subject does not open the sentence"
+    assert not _held_together(subject(4, "person"), "The UK ", 0), "one person: 'that the Secretary consider'"
