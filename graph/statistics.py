@@ -314,7 +314,8 @@ def _totals(store: Store) -> list[ox.Quad]:
         if kind:
             quads.append(ox.Quad(node, _fk("entityKind"), _lit(kind, _STRING), g))
             if int(docs) > 0 and e in names:
-                ranked[kind].append(_Ranked(names[e].lower(), e, int(docs), str(first or ""), int(by), int(about)))
+                ranked[kind].append(_Ranked(names[e].lower(), e, int(docs), str(first or ""), int(by), int(about),
+                                             str(last or "")))
     months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for month, docs, claims in _rows(store, _P + f"""SELECT ?month (SUM(?d) AS ?docs) (SUM(?c) AS ?claims) WHERE {{
       GRAPH ?g {{ ?h a fk:MonthCount ; fk:month ?month ; fk:documentCount ?d ; fk:claimCount ?c }}
@@ -340,6 +341,7 @@ class _Ranked(NamedTuple):
     first: str                # the first dated document's date, "" if none
     claims_by: int
     claims_about: int
+    last: str = ""            # the last dated document's date, "" if none
 
 
 # Each order of the entity lists, as a rank the totals hold; ties are broken as by name.
@@ -349,6 +351,7 @@ RANKS: dict[str, Callable[[_Ranked], tuple]] = {
     "dateRank": lambda r: (r.first == "", r.first, r.key, r.entity),          # earliest first mention, undated last
     "claimsByRank": lambda r: (-r.claims_by, r.key, r.entity),                 # most claims made first
     "claimsAboutRank": lambda r: (-r.claims_about, r.key, r.entity),           # most claims about it first
+    "recentRank": lambda r: (r.last == "", -int(r.last.replace("-", "") or 0), r.key, r.entity),   # latest mention first
 }
 
 

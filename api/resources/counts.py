@@ -37,7 +37,7 @@ def uses_statistics(store: Store) -> bool:
 
 def ranked_entities(store: Store, kind: str, offset: int, limit: int, rank: str = "nameRank") -> list[str]:
     """The entities of a kind at ranks offset … offset + limit - 1 (ranks are lookups, not a sort): by name, or
-    one of the other ranks of graph.statistics.RANKS (documentRank, dateRank, claimsByRank, claimsAboutRank)."""
+    one of the other ranks of graph.statistics.RANKS (documentRank, dateRank, recentRank, claimsByRank, claimsAboutRank)."""
     ranks = " ".join(str(r) for r in range(offset, offset + limit))
     query = _PROLOGUE + f"""SELECT ?e ?rank WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
   VALUES ?rank {{ {ranks} }} ?t fk:{rank} ?rank ; fk:entityKind {st.literal(kind)} ; fk:entity ?e }} }}"""
@@ -52,14 +52,15 @@ def has_rank(store: Store, rank: str) -> bool:
 
 def list_figures(store: Store, iris: list[str]) -> dict[str, dict]:
     """What a list shows of each entity: claimsByCount, claimsAboutCount and, where a dated document
-    mentions it, firstDate (entities nothing counts are left out)."""
+    mentions it, firstDate and lastDate (entities nothing counts are left out)."""
     if not iris:
         return {}
-    query = _PROLOGUE + f"""SELECT ?e ?by ?about ?first WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
+    query = _PROLOGUE + f"""SELECT ?e ?by ?about ?first ?last WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
   {st.values("e", map(st.iri, iris))} ?t fk:entity ?e ; fk:claimsByCount ?by ; fk:claimsAboutCount ?about
-  OPTIONAL {{ ?t fk:firstDate ?first }} }} }}"""
+  OPTIONAL {{ ?t fk:firstDate ?first }} OPTIONAL {{ ?t fk:lastDate ?last }} }} }}"""
     return {row["e"]: {"claimsByCount": int(row["by"]), "claimsAboutCount": int(row["about"]),
-                       **({"firstDate": str(row["first"])} if row.get("first") else {})}
+                       **({"firstDate": str(row["first"])} if row.get("first") else {}),
+                       **({"lastDate": str(row["last"])} if row.get("last") else {})}
             for row in select(store, query)}
 
 

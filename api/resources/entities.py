@@ -27,8 +27,8 @@ from .rows import QueryMemo, count, first, properties, select
 
 __all__ = ["ENTITY_SORTS", "EntityFilter", "entity_list", "entity_detail", "authority_name"]
 
-ENTITY_SORTS = ("name", "documents", "date", "claims-by", "claims-about")
-_RANKS = {"name": "nameRank", "documents": "documentRank", "date": "dateRank",      # graph.statistics.RANKS
+ENTITY_SORTS = ("name", "documents", "date", "recent", "claims-by", "claims-about")
+_RANKS = {"name": "nameRank", "documents": "documentRank", "date": "dateRank", "recent": "recentRank",   # graph.statistics.RANKS
           "claims-by": "claimsByRank", "claims-about": "claimsAboutRank"}
 
 _PROLOGUE = sparql_prologue("schema", "fk", "rdfs", "prov")
@@ -46,8 +46,8 @@ def authority_name(url: str) -> str | None:
 class EntityFilter:
     """`name`: prefix of the label or a variant; `office` (people): a position id or an office's name;
     `date_from`/`date_to`: people in an office, countries existing, in that period. `sort`: `name` (people
-    by family name), `documents` (most mentioned first), `date` (first mentioned earliest first),
-    `claims-by` (most claims made first) or `claims-about` (most claims about it first)."""
+    by family name), `documents` (most mentioned first), `date` (first mentioned earliest first), `recent` (last
+    mentioned latest first), `claims-by` (most claims made first) or `claims-about` (most claims about it first)."""
     name: str | None = None
     office: str | None = None
     date_from: str | None = None
@@ -133,10 +133,13 @@ def _list_figures(store: Store, iris: list[str]) -> dict[str, dict]:
         for row in select(store, _PROLOGUE + f"""SELECT ?e (COUNT(DISTINCT ?c) AS ?n) WHERE {{
   {values} ?c a fk:Claim ; {predicate} ?e }} GROUP BY ?e"""):
             figures[row["e"]][name] = int(row["n"])
-    for row in select(store, _PROLOGUE + f"""SELECT ?e (MIN(SUBSTR(STR(?date), 1, 10)) AS ?first) WHERE {{
+    for row in select(store, _PROLOGUE + f"""SELECT ?e (MIN(SUBSTR(STR(?date), 1, 10)) AS ?first)
+    (MAX(SUBSTR(STR(?date), 1, 10)) AS ?last) WHERE {{
   {values} ?doc schema:mentions ?e ; schema:dateCreated ?date }} GROUP BY ?e"""):
         if row.get("first"):
             figures[row["e"]]["firstDate"] = str(row["first"])
+        if row.get("last"):
+            figures[row["e"]]["lastDate"] = str(row["last"])
     return figures
 
 
@@ -166,10 +169,12 @@ def _counted_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tu
     joins, order = {"name": ("", ""), "documents": ("?x schema:mentions ?e .", "DESC(?n) "),
                     "date": ("OPTIONAL { ?x schema:mentions ?e ; schema:dateCreated ?date }",
                              "(!BOUND(?first)) ?first "),
+                    "recent": ("OPTIONAL { ?x schema:mentions ?e ; schema:dateCreated ?date }",
+                               "(!BOUND(?last)) DESC(?last) "),
                     "claims-by": ("OPTIONAL { ?x a fk:Claim ; prov:wasAttributedTo ?e }", "DESC(?n) "),
                     "claims-about": ("OPTIONAL { ?x a fk:Claim ; schema:about ?e }", "DESC(?n) ")}[filt.sort]
     query = _PROLOGUE + f"""SELECT ?e (SAMPLE(?name) AS ?label) (LCASE(STR(COALESCE(SAMPLE(?sort), SAMPLE(?name)))) AS ?key)
-    (COUNT(DISTINCT ?x) AS ?n) (MIN(SUBSTR(STR(?date), 1, 10)) AS ?first) WHERE {{
+    (COUNT(DISTINCT ?x) AS ?n) (MIN(SUBSTR(STR(?date), 1, 10)) AS ?first) (MAX(SUBSTR(STR(?date), 1, 10)) AS ?last) WHERE {{
   {patterns} OPTIONAL {{ ?e fk:sortName ?sort }} {joins}
 }} GROUP BY ?e ORDER BY {order}?key ?e LIMIT {page.limit} OFFSET {page.offset}"""
     rows = [{"e": row["e"], "name": row.get("label")} for row in select(store, query)]
@@ -179,9 +184,9 @@ def _counted_page(store: Store, kind: str, filt: EntityFilter, page: Page) -> tu
 
 def entity_list(store: Store, kind: str, filt: EntityFilter, page: Page) -> dict:
     """A page of entities of one kind, by name, people by family name (`fk:sortName`, as an index of persons
-    lists them), most mentioned first, first mentioned earliest first, or most claims made or about it first
-    (`filt.sort`): {total, limit, items: [{id, name, sortName (people), documentCount, claimsByCount,
-    claimsAboutCount, firstDate…}], next}. A store whose totals predate the rank of the order asked is counted
+    lists them), most mentioned first, first mentioned earliest first, last mentioned latest first, or most claims
+    made or about it first (`filt.sort`): {total, limit, items: [{id, name, sortName (people), documentCount,
+    claimsByCount, claimsAboutCount, firstDate, lastDate…}], next}. A store whose totals predate the rank of the order asked is counted
     instead."""
     ranked = stats.uses_statistics(store) and stats.has_rank(store, filt.rank)
     read = _ranked_page if ranked else _counted_page

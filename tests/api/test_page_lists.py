@@ -98,7 +98,8 @@ def test_people_are_listed_by_office_and_name(server):
 def test_the_entity_lists_offer_the_order_by_name_by_documents_or_by_first_mention(server):
     page = parse(get(server, "/countries?sort=documents").text)
     options = {o.get("value"): o.get("selected") is not None for o in find_all(page, ".//h:select[@id='f-sort']/h:option")}
-    assert options == {"name": False, "documents": True, "date": False, "claims-by": False, "claims-about": False}
+    assert options == {"name": False, "documents": True, "date": False, "recent": False, "claims-by": False,
+                       "claims-about": False}
     by_date = parse(get(server, "/countries?sort=date").text)
     assert [text_of(o) for o in find_all(by_date, ".//h:select[@id='f-sort']/h:option[@selected]")] == ["by first mention"]
     firsts = [t.get("datetime") for t in find_all(by_date, ".//h:ol[@class='entities']//h:time")]

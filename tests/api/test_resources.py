@@ -167,7 +167,7 @@ def test_lists_sorted_by_documents_put_the_most_mentioned_first(server):
     following = httpx.get(first["next"], headers={"Accept": "application/json"}).json()
     assert following["items"][0]["id"] == get(server, "/countries", sort="documents", limit="2")["items"][1]["id"]
     refused = httpx.get(server + "/people", params={"sort": "age"})
-    assert refused.status_code == 400 and "sort: one of name, documents, date, claims-by, claims-about" in \
+    assert refused.status_code == 400 and "sort: one of name, documents, date, recent, claims-by, claims-about" in \
         refused.json()["detail"]
 
 
@@ -196,6 +196,21 @@ def test_lists_sorted_by_date_put_the_first_mentioned_first(two_volumes):
     assert "sort=date" in second["next"]
 
 
+def test_lists_sorted_by_recent_put_the_last_mentioned_first(two_volumes):
+    from api.resources.entities import EntityFilter, entity_list
+    from api.resources.paging import Page
+
+    for kind in ("people", "countries"):
+        items = entity_list(two_volumes, kind, EntityFilter(sort="recent"), Page(limit=500))["items"]
+        lasts = [i.get("lastDate") for i in items]
+        dated = [d for d in lasts if d]
+        assert len(set(dated)) > 2 and dated == sorted(dated, reverse=True), kind
+        assert lasts == dated + [None] * (len(lasts) - len(dated)), kind       # undated last
+        assert all(i["firstDate"] <= i["lastDate"] for i in items if i.get("lastDate")), kind
+    memo = entity_list(two_volumes, "people", EntityFilter(sort="recent"), Page(limit=1))["items"][0]
+    assert memo["lastDate"] == "1981-10-26"          # the 1981 memo is later than the 1969 slice
+
+
 @pytest.fixture(scope="module")
 def two_volumes(tmp_path_factory):
     """The memo and a TEI slice of eight documents, counted: entities mentioned by one to eight documents."""
@@ -217,7 +232,7 @@ def two_volumes(tmp_path_factory):
     db.close()
 
 
-@pytest.mark.parametrize("sort", ["name", "documents", "date", "claims-by", "claims-about"])
+@pytest.mark.parametrize("sort", ["name", "documents", "date", "recent", "claims-by", "claims-about"])
 def test_a_store_without_the_statistics_lists_in_the_same_order(two_volumes, monkeypatch, sort):
     from api.resources import counts, entities
     from api.resources.entities import EntityFilter, entity_list

@@ -157,6 +157,12 @@ def test_the_totals_sum_the_volumes_and_rank_each_kind_by_name_people_by_family_
         ?t fk:entityKind "people" ; fk:dateRank ?rank ; fk:entity ?e }} }} ORDER BY ?rank""")]
     assert by_date == sorted(ranked, key=lambda e: (e not in firsts, firsts.get(e, "")))   # earliest, then by name
     assert len({firsts.get(e) for e in by_date}) > 2
+    lasts = {e: l for e, l in rows(db, """SELECT ?e (MAX(SUBSTR(STR(?date), 1, 10)) AS ?l) WHERE {
+        ?doc a fk:Document ; schema:mentions ?e ; schema:dateCreated ?date } GROUP BY ?e""")}
+    by_recent = [e for e, _ in rows(db, f"""SELECT ?e ?rank WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
+        ?t fk:entityKind "people" ; fk:recentRank ?rank ; fk:entity ?e }} }} ORDER BY ?rank""")]
+    latest_first = sorted(ranked, key=lambda e: (e not in lasts, -int(lasts.get(e, "0").replace("-", ""))))
+    assert by_recent == latest_first and by_recent != by_date                  # latest, then by name
     for rank, predicate in (("claimsByRank", "prov:wasAttributedTo"), ("claimsAboutRank", "schema:about")):
         claims = {e: int(n) for e, n in rows(db, f"""SELECT ?e (COUNT(DISTINCT ?c) AS ?n) WHERE {{
             ?c a fk:Claim ; {predicate} ?e }} GROUP BY ?e""")}
@@ -182,7 +188,7 @@ def test_bug_an_entity_also_in_an_undated_volume_lost_its_first_and_last_date_in
 
 # -- kept current ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("rank", ["documentRank", "dateRank", "claimsByRank", "claimsAboutRank"])
+@pytest.mark.parametrize("rank", ["documentRank", "dateRank", "recentRank", "claimsByRank", "claimsAboutRank"])
 def test_totals_from_before_a_rank_existed_are_rewritten_without_counting_a_volume(db, rank):
     kept = list(db.quads(graph=TOTALS_GRAPH))
     old = [q for q in kept if q.predicate.value == FK + rank]
