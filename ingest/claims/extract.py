@@ -193,6 +193,15 @@ _CLAUSE_BEFORE = re.compile(r"\b(?:that|which|who|whom|if|whether|because|when|w
 _OPENING_WORDS = re.compile(r"[\W\d]*(?:[\w.’'-]+,?\s+){0,3}")
 
 
+# A name right after a preposition ("call on Robertson", "conversation with the Secretary") is no subject ("by" and
+# "from" name the author: "a message from Kosygin makes the following points").
+_AFTER_PREPOSITION = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after)\s+(?:the\s+)?"
+                                r"(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
+
+
+_AFTER_BY = re.compile(r"\bby\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
+
+
 def _held_together(sub: Subject, before: str, s: int) -> bool:
     """Session 19: a verb in the plural ("believe", "desire") reports a view held by a body, a country or people named
     together ("The Jordanians believe…", "Messrs. Bohlen and Rusk think…"), not by one person after a modal or in a
@@ -975,8 +984,17 @@ class _Extractor:
         voice = set(self.voice.iris) if self.voice else set()
         named = [m for m in self.mentions.within(s, cue.end()) if m.kind in ("person", "organization", "country")
                  and m.entity not in voice]
-        if named:
-            return agent_of_mentions(self.r, named[:1], f"named in the lead-in '{cue.group(0)}' the numbered paragraphs relay")
+        by = [m for m in self.mentions.within(cue.end(), e) if m.kind in ("person", "organization", "country")
+              and m.entity not in voice and _AFTER_BY.search(self.text, max(cue.end(), m.start - 40), m.start)]
+        if by:
+            # session 19: "the following were some of the points … emphasized by Mr. Thuan:" are Thuan's
+            return agent_of_mentions(self.r, by[:1], f"named after 'by' in the lead-in '{cue.group(0)}' the numbered "
+                                                     "paragraphs relay")
+        subjects = [m for m in named if not _AFTER_PREPOSITION.search(self.text, max(s, m.start - 40), m.start)]
+        if subjects or named:
+            # session 19: "In farewell call on Robertson June 9 Mukarto made following points:" are Mukarto's
+            return agent_of_mentions(self.r, (subjects or named)[:1],
+                                     f"named in the lead-in '{cue.group(0)}' the numbered paragraphs relay")
         if _PRONOUN_OPENS.match(self.text, s, cue.start()):
             return self._last_person_before(block, s)
         return None

@@ -61,3 +61,15 @@ def test_a_verb_in_the_plural_is_a_view_only_of_a_body_opening_its_own_clause_wi
     assert not _held_together(subject(29), "We do not think that the UK ", 0), "nested in the writer's clause"
     assert not _held_together(subject(31), "He read a long statement the UK ", 0), "the subject does not open the sentence"
     assert not _held_together(subject(4, "person"), "The UK ", 0), "one person: 'that the Secretary consider'"
+
+
+def test_the_points_a_lead_in_relays_are_its_subjects_not_of_the_man_called_on_1959_mukarto():
+    # "In farewell call on Robertson June 9 Mukarto made following points:" (the first person named was taken)
+    c = claim("frus1958-60v17/d119", "PNI, Masjumi, and NU must work together")
+    assert c.claimants == (PEOPLE + "109249",), c.explanation
+
+
+def test_the_points_emphasized_by_someone_are_his_1960_thuan():
+    # "…the following were some of the points of interest emphasized by Mr. Thuan:"
+    c = claim("frus1958-60v01/d134", "The situation in Southern Laos was completely rotten")
+    assert c.claimants == (PEOPLE + "109787",) and "after 'by'" in c.explanation, c.explanation
