@@ -296,6 +296,8 @@ def _routes(ids: dict) -> list[tuple[str, str, dict, dict]]:
         ("`/people?name=cl`", "/people", {"name": "cl"}, JSON),
         ("`/people?sort=documents`", "/people", {"sort": "documents"}, JSON),
         ("`/people?sort=date`", "/people", {"sort": "date"}, JSON),
+        ("`/people?sort=recent`", "/people", {"sort": "recent"}, JSON),
+        ("`/people?sort=claims-by`", "/people", {"sort": "claims-by"}, JSON),
         ("`/countries`", "/countries", {}, JSON),
         (f"`/{soviet}`", f"/{soviet}", {}, JSON),
         ("`/organizations`", "/organizations", {}, JSON),
