@@ -199,7 +199,8 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after)\s
                                 r"(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
 
 
-_AFTER_BY = re.compile(r"\bby\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
+# Session 20: "from" names the sender of a text passed on ("Following is text of cable from Lodge").
+_AFTER_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
 
 
 def _held_together(sub: Subject, before: str, s: int) -> bool:
@@ -997,6 +998,12 @@ class _Extractor:
                                      f"named in the lead-in '{cue.group(0)}' the numbered paragraphs relay")
         if _PRONOUN_OPENS.match(self.text, s, cue.start()):
             return self._last_person_before(block, s)
+        covered = [(m.start, m.end) for m in self.mentions.within(s, cue.start())]
+        titled = [(at, iri, found) for at, iri, found in self.people.untagged(s, cue.start(), covered) if iri not in voice]
+        if titled:
+            # session 20: "The Senator's reaction to these telegrams was as follows:" are the Senator's
+            at, iri, found = titled[0]
+            return named_agent(found) if found is not None else self._titled_agent(at, iri)
         return None
 
     def _last_person_before(self, block: Block, before: int) -> Agent | None:
@@ -1010,12 +1017,14 @@ class _Extractor:
         titled = [(at, iri, named) for at, iri, named in self.people.untagged(floor, before, covered) if iri not in voice]
         if titled and (not ms or titled[-1][0] > ms[-1].start):
             at, iri, named = titled[-1]
-            if named is None:
-                label = next((lab for d in (*self.people.by_title.values(), *self.people.by_word.values())
-                              for i, lab in d.items() if i == iri), iri.rsplit("/", 1)[-1])
-                named = Named(iri, label, f"'{self.text[at:at + 20].split()[0]}' read as {label}")
-            return named_agent(named)
+            return named_agent(named) if named is not None else self._titled_agent(at, iri)
         return agent_of_mentions(self.r, ms[-1:], "the person named last before the lead-in") if ms else None
+
+    def _titled_agent(self, at: int, iri: str) -> Agent:
+        """The person a title or name the entity layer did not tag stands for, named by the label the document gives."""
+        label = next((lab for d in (*self.people.by_title.values(), *self.people.by_word.values())
+                      for i, lab in d.items() if i == iri), iri.rsplit("/", 1)[-1])
+        return named_agent(Named(iri, label, f"'{self.text[at:at + 20].split()[0]}' read as {label}"))
 
     def _opening_speaker(self, s: int, state: _State) -> Agent | None:
         """The earlier speaker, other than the one whose report runs on, that opens this sentence by an
@@ -1278,12 +1287,16 @@ class _Extractor:
                 taken = quoted + self.inline_taken.get(block.index, [])
                 if any(a < e and s < b for a, b in taken):
                     continue
-                if self._subject_lead(s, e, block, state) or self.skip_reason(s, e, block):
+                if self._subject_lead(s, e, block, state):
+                    continue
+                if self.skip_reason(s, e, block):
+                    self._relayed_by(s, e, block, state)    # session 20: "…reaction … was as follows:" is no claim
                     continue
                 if self.inline_quotation(s, e, block, state):
                     continue
                 d = self.classify(s, e, block, sent.first, state)
                 if d is None:
+                    self._relayed_by(s, e, block, state)
                     continue
                 self._previous_other = self.voice is not None and d.agent.iris != self.voice.iris
                 self._emit(s, e, d)
@@ -1291,12 +1304,16 @@ class _Extractor:
                     state.list_type, state.list_agent = d.claim_type, d.agent
                     if d.claim_type == "report" and self.voice is not None and _ASKED_WRITER.search(self.text, s, e):
                         state.list_type, state.list_agent = None, self.voice
-                relayed = self._relay(s, e, block)
-                if relayed is not None:
-                    state.list_type, state.list_agent, state.relay_block = None, relayed, block.index
-                    state.last_speaker = relayed if "person" in relayed.kinds else state.last_speaker
+                self._relayed_by(s, e, block, state)
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def _relayed_by(self, s: int, e: int, block: Block, state: _State) -> None:
+        """After a lead-in that relays someone's views, the numbered paragraphs that follow are theirs."""
+        relayed = self._relay(s, e, block)
+        if relayed is not None:
+            state.list_type, state.list_agent, state.relay_block = None, relayed, block.index
+            state.last_speaker = relayed if "person" in relayed.kinds else state.last_speaker
 
     def _label_alone(self, block: Block, t: str) -> Agent | None:
         """Round 10: a speaker label on a line of its own ("[Butz:]" over his paragraph in a Cabinet meeting's
