@@ -88,6 +88,9 @@ def _words(name: str) -> list[str]:
     return [w.lower().strip("’'.") for w in _WORD.findall(name)]
 
 
+_SHORTENED = re.compile(r"[A-Z][a-z]{1,3}\.")
+
+
 def _surname(label: str) -> str:
     words = [w for w in _words(label) if w not in ("jr", "sr", "ii", "iii")]
     return words[-1] if words else ""
@@ -110,7 +113,9 @@ class DocumentPeople:
         self.by_title: dict[str, dict[str, str]] = {}
         titles = sorted(cues.speaker_titles, key=len, reverse=True)
         # round 9: on the same line ("…, Polish Ambassador\nFoy D. Kohler, EUR": the title ends the line before)
-        self._title_before = re.compile(r"(?:^|[\s(—–-])(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+$", re.IGNORECASE)
+        # session 20: not the tail of a lesser office ("Assistant Secretary of State Berding" is no Secretary of State)
+        self._title_before = re.compile(r"(?:^|[\s(—–-])(?<!Assistant\s)(?<!Executive\s)(?<!Special\s)(?<!Private\s)"
+                                        r"(?<!Parliamentary\s)(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+$", re.IGNORECASE)
         # round 9: a participants line's title after the name ("Romuald Spasowski, Polish Ambassador")
         self._title_ending_line = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}(" + "|".join(re.escape(t) for t in titles)
                                              + r")[^\S\n]*(?:\n|$)", re.IGNORECASE)
@@ -270,6 +275,9 @@ class DocumentPeople:
         words = [w for w in _words(printed) if w not in _HONORIFICS]
         if not words or any(w in self.cues.not_person_subjects for w in words):
             return None
+        shortened = self._shortened(printed)
+        if shortened is not None:
+            return shortened
         hits = self.by_word.get(words[-1], {})
         if len(hits) == 1:
             (iri, label), = hits.items()
@@ -308,6 +316,19 @@ class DocumentPeople:
             elif _surname(name) not in {_surname(v) for v in found.values()}:
                 found[self._local(name)] = name
         return found
+
+    def _shortened(self, printed: str) -> Named | None:
+        """Session 20: a surname cut short with a period ("Br. said…" in Dulles's telephone notes of a call with
+        Brownell): the one person of the document whose surname begins with it."""
+        if not _SHORTENED.fullmatch(printed):
+            return None
+        stem = printed[:-1].lower()
+        hits = {iri: label for w, found in self.by_word.items() if w.startswith(stem) and len(w) > len(stem) + 1
+                for iri, label in found.items() if _surname(label) == w}
+        if len(hits) != 1:
+            return None
+        (iri, label), = hits.items()
+        return Named(iri, label, f"'{printed}' read as {label}, the one person of the document whose surname it shortens")
 
     def initial(self, letters: str) -> Named | None:
         """The one person of the document whose surname begins with a transcript label's initial."""

@@ -41,3 +41,29 @@ def test_a_lead_in_relays_only_with_a_sender_or_a_view_named():
     assert lead.search("The Senator’s reaction to these telegrams was as follows:")
     assert not lead.search("Following is text of message which you should deliver")
     assert not lead.search("The schedule is as follows:")
+
+
+BROWNELL, DULLES, BERDING = PEOPLE + "101837", PEOPLE + "103703", PEOPLE + "101204"
+
+
+def test_br_in_dulless_notes_of_a_call_with_brownell_is_brownell_a_surname_cut_short_1957():
+    c = claim("frus1955-57v09/d208", "Br. said it was too bad")
+    assert c.claimants == (BROWNELL,), c.explanation
+    assert "shortens" in c.explanation
+
+
+def test_the_ag_said_is_the_attorney_general_the_heading_names_1957():
+    c = claim("frus1955-57v09/d208", "The AG said the President had authorized")
+    assert c.claimants == (BROWNELL,), c.explanation
+
+
+def test_an_assistant_secretary_of_state_in_a_footnote_is_no_holder_of_the_title_secretary_1957():
+    # "Assistant Secretary of State Berding" in a footnote made "The Sec. said…" Berding's
+    c = claim("frus1955-57v09/d208", "The Sec. said this situation was ruining")
+    assert c.claimants == (DULLES,) and BERDING not in c.claimants, c.explanation
+
+
+def test_a_surname_is_read_from_its_short_form_only_where_one_person_of_the_document_has_it():
+    from ingest.claims.coreference import _SHORTENED
+    assert _SHORTENED.fullmatch("Br.") and _SHORTENED.fullmatch("Eis.")
+    assert not _SHORTENED.fullmatch("Brownell") and not _SHORTENED.fullmatch("B.") and not _SHORTENED.fullmatch("BR.")
