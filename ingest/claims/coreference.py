@@ -278,6 +278,11 @@ class DocumentPeople:
         shortened = self._shortened(printed)
         if shortened is not None:
             return shortened
+        if len(words) == 1 and len(words[0]) == 1 and len(printed) > 2:
+            # session 20: "Mr M said…" in Manning's notes of his calls: an initial after an honorific
+            initial = self._party_initial(words[0].upper()) or self.initial(words[0].upper())
+            if initial is not None:
+                return Named(initial.iri, initial.label, f"'{printed}': {initial.how}")
         hits = self.by_word.get(words[-1], {})
         if len(hits) == 1:
             (iri, label), = hits.items()
@@ -329,6 +334,15 @@ class DocumentPeople:
             return None
         (iri, label), = hits.items()
         return Named(iri, label, f"'{printed}' read as {label}, the one person of the document whose surname it shortens")
+
+    def _party_initial(self, letter: str) -> Named | None:
+        """The one party of the heading whose surname begins with this initial, by the person the body names so."""
+        hits = {iri: label for party in self.record.parties if party.name and _surname(party.name)[:1] == letter.lower()
+                for iri, label in self.by_word.get(_surname(party.name), {}).items()}
+        if len(hits) != 1:
+            return None
+        (iri, label), = hits.items()
+        return Named(iri, label, f"'{letter}' read as {label}, the party of the heading with that initial")
 
     def initial(self, letters: str) -> Named | None:
         """The one person of the document whose surname begins with a transcript label's initial."""

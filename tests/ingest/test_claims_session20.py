@@ -67,3 +67,12 @@ def test_a_surname_is_read_from_its_short_form_only_where_one_person_of_the_docu
     from ingest.claims.coreference import _SHORTENED
     assert _SHORTENED.fullmatch("Br.") and _SHORTENED.fullmatch("Eis.")
     assert not _SHORTENED.fullmatch("Brownell") and not _SHORTENED.fullmatch("B.") and not _SHORTENED.fullmatch("BR.")
+
+
+MANNING = PEOPLE + "108466"
+
+
+def test_mr_m_in_mannings_notes_of_his_calls_is_manning_the_party_of_the_heading_with_that_initial_1961():
+    # the body also names Murrow, so "M" is settled by the heading, not by the document's names
+    c = claim("frus1961-63v04/d55", "Mr M said he had spoken with Ed yesterday")
+    assert c.claimants == (MANNING,), c.explanation
