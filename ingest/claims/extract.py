@@ -200,6 +200,8 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after)\s
 
 
 # Session 20: "from" names the sender of a text passed on ("Following is text of cable from Lodge").
+# The writer holds the points: "…, I believe the following points to be of major importance:".
+_WRITER_LEADS = re.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+(?:\w+\s+){0,3}?(?:believe|think|consider|make|offer|submit|see|note|would|should|have|want|wish)\b")
 _AFTER_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
 
 
@@ -992,6 +994,8 @@ class _Extractor:
             return agent_of_mentions(self.r, by[:1], f"named after 'by' in the lead-in '{cue.group(0)}' the numbered "
                                                      "paragraphs relay")
         subjects = [m for m in named if not _AFTER_PREPOSITION.search(self.text, max(s, m.start - 40), m.start)]
+        if _WRITER_LEADS.search(self.text, named[-1].end if named else s, cue.start()):
+            return None     # session 20: "In any consideration involving … ROK forces…, I believe the following points…"
         if subjects or named:
             # session 19: "In farewell call on Robertson June 9 Mukarto made following points:" are Mukarto's
             return agent_of_mentions(self.r, (subjects or named)[:1],

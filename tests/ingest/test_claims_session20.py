@@ -76,3 +76,13 @@ def test_mr_m_in_mannings_notes_of_his_calls_is_manning_the_party_of_the_heading
     # the body also names Murrow, so "M" is settled by the heading, not by the document's names
     c = claim("frus1961-63v04/d55", "Mr M said he had spoken with Ed yesterday")
     assert c.claimants == (MANNING,), c.explanation
+
+
+LAIRD = PEOPLE + "107574"
+
+
+def test_points_the_writer_believes_are_his_though_a_country_is_named_before_them_1970():
+    # "In any consideration involving the retention of significant ROK military forces in Vietnam, I believe the
+    # following points to be of major importance:" — the points are Laird's, not South Korea's
+    c = claim("frus1969-76v19p1/d129", "The US role should be secondary")
+    assert c.claimants == (LAIRD,), c.explanation
