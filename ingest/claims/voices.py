@@ -125,9 +125,28 @@ def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: t
     routed = _routed_agent(record, mentions, list(first_blocks), known)
     if routed is not None:
         return routed
+    drafting = _drafting_party(record)
+    if drafting is not None:
+        return _party_agent(record, [drafting], "the party of the conversation who drafted its record, per the source note")
     if record.authors:
         return _party_agent(record, record.authors, "the document's authors, from the heading")
     return _signed_or_drafted(record, mentions, last_block, known)
+
+
+_BETWEEN = re.compile(r"\bConversation\s+Between\b", re.IGNORECASE)
+
+
+def _drafting_party(record: DocumentRecord) -> Party | None:
+    """Session 20: a record of a conversation "Between President Eisenhower and Secretary of State Dulles" that the
+    source note says Dulles drafted is Dulles's "I": the heading's first party is a participant, not its writer."""
+    note = record.source_note
+    if note is None or not note.drafted_by or not _BETWEEN.search(record.heading or ""):
+        return None
+    first = re.split(r",|;|\s+and\s+|\s+\(", note.drafted_by.strip(), maxsplit=1)[0].split()
+    if not first:
+        return None
+    hits = [p for p in record.parties if p.name and p.name.split()[-1] == first[-1]]
+    return hits[0] if len(hits) == 1 and hits[0] not in record.authors else None
 
 
 def _routed_agent(record: DocumentRecord, mentions: MentionIndex, first_blocks: list[tuple[int, int]],

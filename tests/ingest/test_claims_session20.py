@@ -86,3 +86,17 @@ def test_points_the_writer_believes_are_his_though_a_country_is_named_before_the
     # following points to be of major importance:" — the points are Laird's, not South Korea's
     c = claim("frus1969-76v19p1/d129", "The US role should be secondary")
     assert c.claimants == (LAIRD,), c.explanation
+
+
+EISENHOWER = PEOPLE + "103887"
+
+
+def test_a_conversation_between_eisenhower_and_dulles_drafted_by_dulles_is_written_in_dulless_voice_1958():
+    c = claim("frus1958-60v08/d145", "I said our own position was not yet clarified")
+    assert c.claimants == (DULLES,), c.explanation
+    assert "drafted" in c.explanation
+
+
+def test_the_first_party_of_a_conversation_drafted_by_someone_else_still_speaks_for_himself_1958():
+    c = claim("frus1958-60v08/d145", "The President asked whether it would be useful")
+    assert c.claimants == (EISENHOWER,), c.explanation
