@@ -113,9 +113,10 @@ class DocumentPeople:
         self.by_title: dict[str, dict[str, str]] = {}
         titles = sorted(cues.speaker_titles, key=len, reverse=True)
         # round 9: on the same line ("…, Polish Ambassador\nFoy D. Kohler, EUR": the title ends the line before)
-        # session 20: not the tail of a lesser office ("Assistant Secretary of State Berding" is no Secretary of State)
+        # session 20: not the tail of another office ("Assistant Secretary of State Berding" is no Secretary of State,
+        # "Foreign Secretary Lloyd" no Secretary)
         self._title_before = re.compile(r"(?:^|[\s(—–-])(?<!Assistant\s)(?<!Executive\s)(?<!Special\s)(?<!Private\s)"
-                                        r"(?<!Parliamentary\s)(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+$", re.IGNORECASE)
+                                        r"(?<!Parliamentary\s)(?<!Foreign\s)(?<!Home\s)(?<!Colonial\s)(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+$", re.IGNORECASE)
         # round 9: a participants line's title after the name ("Romuald Spasowski, Polish Ambassador")
         self._title_ending_line = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}(" + "|".join(re.escape(t) for t in titles)
                                              + r")[^\S\n]*(?:\n|$)", re.IGNORECASE)

@@ -100,3 +100,13 @@ def test_a_conversation_between_eisenhower_and_dulles_drafted_by_dulles_is_writt
 def test_the_first_party_of_a_conversation_drafted_by_someone_else_still_speaks_for_himself_1958():
     c = claim("frus1958-60v08/d145", "The President asked whether it would be useful")
     assert c.claimants == (EISENHOWER,), c.explanation
+
+
+def test_foreign_secretary_lloyd_is_not_the_secretary_of_a_conversation_with_dulles_1958():
+    # "Foreign Secretary Lloyd" in the participants list made every "The Secretary said…" Lloyd's
+    c = claim("frus1958-60v17/d79", "The Secretary said that the Sumatran affair")
+    assert LLOYD_UK not in c.claimants, c.explanation
+    assert "Secretary" in c.explanation
+
+
+LLOYD_UK = PEOPLE + "108049"
