@@ -128,12 +128,29 @@ def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: t
     drafting = _drafting_party(record)
     if drafting is not None:
         return _party_agent(record, [drafting], "the party of the conversation who drafted its record, per the source note")
+    initialled = _initialling_party(record, last_block)
+    if initialled is not None:
+        return initialled
     if record.authors:
         return _party_agent(record, record.authors, "the document's authors, from the heading")
     return _signed_or_drafted(record, mentions, last_block, known)
 
 
 _BETWEEN = re.compile(r"\bConversation\s+Between\b", re.IGNORECASE)
+
+
+def _initialling_party(record: DocumentRecord, last_block: tuple[int, int] | None) -> Agent | None:
+    """Session 20: a record of a conversation "Between Secretary of State Dulles and His Special Assistant (Greene)"
+    closed by "JG" is Greene's: the initials name its writer among the parties."""
+    if not _BETWEEN.search(record.heading or ""):
+        return None
+    initials = signed_initials(record, last_block)
+    if initials is None:
+        return None
+    parties = {party_person_iri(record, p) for p in record.parties if p not in record.authors}
+    if initials.iri not in parties:
+        return None
+    return named_agent(Named(initials.iri, initials.label, initials.how))
 
 
 def _drafting_party(record: DocumentRecord) -> Party | None:

@@ -110,3 +110,17 @@ def test_foreign_secretary_lloyd_is_not_the_secretary_of_a_conversation_with_dul
 
 
 LLOYD_UK = PEOPLE + "108049"
+
+
+GREENE = PEOPLE + "105157"
+
+
+def test_a_conversation_between_dulles_and_greene_closed_by_jg_is_greenes_record_1959():
+    c = claim("frus1958-60v08/d198", "Referring to the announcement that the President has invited Macmillan")
+    assert c.claimants == (GREENE,), c.explanation
+    assert "initials" in c.explanation
+
+
+def test_dulles_still_speaks_for_himself_in_greenes_record_1959():
+    c = claim("frus1958-60v08/d198", "The Secretary also noted that the ideas")
+    assert c.claimants == (DULLES,), c.explanation
