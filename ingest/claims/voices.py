@@ -718,6 +718,13 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         while k >= 0 and _AND.match(text[ms[k].end:chosen[0].start]):
             chosen.insert(0, ms[k])
             k -= 1
+        lone = text[chosen[0].start:chosen[0].end]
+        if len(chosen) == 1 and chosen[0].kind != "person" and re.fullmatch(r"[B-HJ-Z]", lone):
+            # session 20: "E said that is not our position." in Dulles's notes of a call with Eban: the party's
+            # initial, not the Bureau of Economic Affairs the office code "E" stands for elsewhere
+            party = initial_speaker(record, lone, people)
+            if party is not None and "person" in party.kinds:
+                return Subject("agent", party, party.how)
         member = _member_of(record, sent_start, chosen[0], mentions, people)
         if member is not None:
             return member

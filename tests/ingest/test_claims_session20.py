@@ -124,3 +124,12 @@ def test_a_conversation_between_dulles_and_greene_closed_by_jg_is_greenes_record
 def test_dulles_still_speaks_for_himself_in_greenes_record_1959():
     c = claim("frus1958-60v08/d198", "The Secretary also noted that the ideas")
     assert c.claimants == (DULLES,), c.explanation
+
+
+EBAN = PEOPLE + "103797"
+
+
+def test_e_said_in_dulless_notes_of_a_call_with_eban_is_eban_not_the_bureau_of_economic_affairs_1957():
+    c = claim("frus1955-57v17/d149", "E said that is not our position")
+    assert c.claimants == (EBAN,), c.explanation
+    assert "initial of a party" in c.explanation
