@@ -1,10 +1,10 @@
 """Agreement between annotators of the claims gold set, scored by the system's own matching.
 
 Two seeded samples were annotated again without seeing the first annotation (README "Agreement between
-annotators"): annotator P re-annotated 12 round-11 documents, annotator AE 12 round-12 documents and BD 12
-round-13 documents. The
+annotators"): annotator P re-annotated 12 round-11 documents, annotator AE 12 round-12 documents, BD 12
+round-13 documents and BZ 12 round-14 documents. The
 figures bound what the system can be asked for: a goal above what two annotators reach would measure
-the annotation, not the rules. AE's and BD's floors are the figures measured on their samples, rounded down to
+the annotation, not the rules. AE's, BD's and BZ's floors are the figures measured on their samples, rounded down to
 two decimals; P's are those set in round 11.
 """
 from __future__ import annotations
@@ -25,6 +25,7 @@ SAMPLES = {
     "P": ("agreement-P.tsv", "*-round11*.xml", 121, (0.99, 0.99, 0.98, 0.94, 0.91, 0.98)),
     "AE": ("agreement-AE.tsv", "*-round12*.xml", 144, (0.97, 0.99, 0.96, 0.93, 0.93, 0.96)),
     "BD": ("agreement-BD.tsv", "*-round13*.xml", 186, (0.99, 0.99, 0.98, 0.94, 0.98, 0.98)),
+    "BZ": ("agreement-BZ.tsv", "*-round14*.xml", 114, (0.99, 0.99, 0.99, 0.96, 0.99, 0.97)),
 }
 
 
@@ -72,4 +73,7 @@ def test_what_one_annotator_finds_of_the_other_is_what_the_other_finds_correct(a
     _, records, first, second = annotations
     one, other = _agreement(records, first, second), _agreement(records, second, first)
     assert (one.found, one.correct) == (other.correct, other.found)
-    assert one.type_ok == other.type_ok
+    if one.gold == other.gold:
+        # pairs are one to one only where both cut the sentences alike: BZ cuts one list of Strauss's into seven rows
+        # (frus1955-57v20/d191), so on BZ's sample one claim of the first annotation pairs with several of BZ's
+        assert one.type_ok == other.type_ok

@@ -1,15 +1,14 @@
 """Claim extraction against the hand-annotated gold set (tests/fixtures/claims_gold, see its README).
 
-Round 13 (current): the 840 documents annotated in round 13, drawn by a seeded draw from a stated pool before
-any round-13 rule existed and kept from the writer of the round-13 rules until those were frozen (05a2e04),
-are held out (split.tsv): more than half of the gold set, by documents and by claims, and more than rounds
-1-12 together. All 771 round-1 to 12 documents are development, on which rules were tuned and the carry model
-fitted. The floors are what was measured on each set with the session-14 rules (the round-13 rules, the unlinked
-names of "about", and names alone at a sentence's start as speakers), rounded down to two decimals (docs/claims.md
-has the figures, their 95% intervals and where the rules fail: the held-out claimant accuracy, 0.771, is far below
-the issue's 0.85); a change that
-lowers them is a regression to explain, and a rule tuned by looking at held-out documents would make these
-figures meaningless.
+Rounds 13 and 14 (current): the 840 documents of round 13 and the 420 of round 14, each drawn by a seeded draw from a
+stated pool and kept from the writer of the rules until those were frozen (05a2e04 for round 13; for round 14, the
+session-20 rules at 4bb64b4), are held out (split.tsv): more than half of the gold set, by documents and by claims.
+Round 13's errors were never read; round 14 was measured once, for the session-19 and the session-20 rules. All 771
+round-1 to 12 documents are development, on which rules were tuned and the carry model fitted. The floors are what
+was measured on each set with the session-20 rules, rounded down to two decimals (docs/claims.md has the figures,
+their 95% intervals and where the rules fail: the held-out claimant accuracy, 0.780, is far below the issue's 0.85);
+a change that lowers them is a regression to explain, and a rule tuned by looking at held-out documents would make
+these figures meaningless.
 """
 from __future__ import annotations
 
@@ -81,12 +80,12 @@ def test_every_gold_passage_is_in_its_document(run, gold):
     assert [g.line for g in gold if locate(run[g.document][0].text, g.text) is None] == []
 
 
-def test_the_round_13_documents_are_held_out_and_are_more_than_half_the_gold_set(run, gold, split):
+def test_the_round_13_and_14_documents_are_held_out_and_are_more_than_half_the_gold_set(run, gold, split):
     assert set(split) == set(run)
     held = {key for key, v in split.items() if v == "held-out"}
     first_line = _round_header_line("# Round 13")
-    round13 = {g.document for g in gold if g.line > first_line}
-    assert held == round13
+    round13_and_14 = {g.document for g in gold if g.line > first_line}
+    assert held == round13_and_14 and len(held) == 840 + 420
     records = [run[key][0] for key in held]
     claims = [g for g in gold if g.claim_type != "none"]
     assert 2 * len(held) > len(run) and 2 * sum(g.document in held for g in claims) > len(claims)
@@ -105,19 +104,19 @@ def _round_header_line(header: str) -> int:
 def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(per_document, split):
     held = pooled(_half(per_document, split, "held-out"))
     assert held.unlocated == []
-    assert held.recall >= 0.96, held.missed                          # round 13: 0.967 (session-13 rules 0.963)
-    assert held.precision >= 0.95, held.spurious                     # 0.956
-    assert held.claimant_accuracy >= 0.77, held.wrong_claimant       # 0.771 (0.764); the goal is 0.85: not met
-    assert held.about_precision >= 0.88, held.wrong_about            # 0.887 (session-13 rules 0.883)
-    assert held.about_recall >= 0.84, held.wrong_about               # 0.848 (session-13 rules 0.848)
-    assert held.type_accuracy >= 0.69, held.wrong_type               # 0.699 (0.698)
+    assert held.recall >= 0.97, held.missed                          # rounds 13-14: 0.972 (session-19 rules 0.972)
+    assert held.precision >= 0.95, held.spurious                     # 0.955
+    assert held.claimant_accuracy >= 0.77, held.wrong_claimant       # 0.780 (0.775); the goal is 0.85: not met
+    assert held.about_precision >= 0.89, held.wrong_about            # 0.892 (0.892)
+    assert held.about_recall >= 0.85, held.wrong_about               # 0.855 (0.855)
+    assert held.type_accuracy >= 0.69, held.wrong_type               # 0.694 (0.695)
 
 
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
     assert dev.recall >= 0.96 and dev.precision >= 0.95, (dev.missed, dev.spurious)   # rounds 1-12: 0.963, 0.956
-    assert dev.claimant_accuracy >= 0.83, dev.wrong_claimant         # rounds 1-12, session-14 rules: 0.832 (0.827)
-    assert dev.about_precision >= 0.88 and dev.about_recall >= 0.86, dev.wrong_about   # 0.889, 0.863 (0.882, 0.864)
+    assert dev.claimant_accuracy >= 0.85, dev.wrong_claimant         # rounds 1-12, session-20 rules: 0.851 (0.840)
+    assert dev.about_precision >= 0.89 and dev.about_recall >= 0.86, dev.wrong_about   # 0.891, 0.863 (0.891, 0.863)
     assert dev.non_claims_rejected >= 0.87                           # 0.873
 
 
