@@ -670,6 +670,16 @@ def _first_addressee_or_relative(record: DocumentRecord, sent_start: int, verb_s
     return _relative_subject(record, sent_start, pre, mentions)
 
 
+def _party_read_as_code(record: DocumentRecord, chosen: list[Mention], people: DocumentPeople | None) -> Subject | None:
+    """Session 20: "E said that is not our position." in Dulles's notes of a call with Eban: the initial of a party of
+    the heading, not the Bureau of Economic Affairs that the office code "E" stands for elsewhere."""
+    lone = record.text[chosen[0].start:chosen[0].end]
+    if len(chosen) != 1 or chosen[0].kind == "person" or not re.fullmatch(r"[B-HJ-Z]", lone):
+        return None
+    party = initial_speaker(record, lone, people)
+    return Subject("agent", party, party.how) if party is not None and "person" in party.kinds else None
+
+
 def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_end: int, mentions: MentionIndex,
                  pronoun_ref: Agent | None, quote_frame: bool = False, people: DocumentPeople | None = None) -> Subject | None:
     """Who is the subject of the reporting verb at text[verb_start:verb_end]."""
@@ -718,14 +728,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         while k >= 0 and _AND.match(text[ms[k].end:chosen[0].start]):
             chosen.insert(0, ms[k])
             k -= 1
-        lone = text[chosen[0].start:chosen[0].end]
-        if len(chosen) == 1 and chosen[0].kind != "person" and re.fullmatch(r"[B-HJ-Z]", lone):
-            # session 20: "E said that is not our position." in Dulles's notes of a call with Eban: the party's
-            # initial, not the Bureau of Economic Affairs the office code "E" stands for elsewhere
-            party = initial_speaker(record, lone, people)
-            if party is not None and "person" in party.kinds:
-                return Subject("agent", party, party.how)
-        member = _member_of(record, sent_start, chosen[0], mentions, people)
+        member = _party_read_as_code(record, chosen, people) or _member_of(record, sent_start, chosen[0], mentions, people)
         if member is not None:
             return member
         agent = agent_of_mentions(record, chosen, "subject of the reporting verb")
