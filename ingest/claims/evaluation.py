@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -72,12 +73,35 @@ def _norm(s: str) -> str:
 
 
 def locate(text: str, needle: str) -> tuple[int, int] | None:
-    """Where `needle` (whitespace collapsed) is in `text` (any whitespace)."""
-    parts = [re.escape(p) for p in needle.split()]
+    """Where `needle` (whitespace collapsed) is in `text` (any whitespace): the first place, found in the text with
+    its whitespace collapsed, which is made once a document rather than a pattern compiled for every gold row."""
+    parts = needle.split()
     if not parts:
         return None
-    m = re.compile(r"\s+".join(parts)).search(text)
-    return (m.start(), m.end()) if m else None
+    collapsed, offsets = _collapsed(text)
+    at = collapsed.find(" ".join(parts))
+    if at < 0:
+        return None
+    end = at + len(" ".join(parts))
+    return offsets[at], offsets[end - 1] + 1
+
+
+@lru_cache(maxsize=8)
+def _collapsed(text: str) -> tuple[str, list[int]]:
+    """The text with each run of whitespace as one space, and the offset in `text` of each of its characters."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for m in _RUNS.finditer(text):
+        if m.group()[0].isspace():
+            chars.append(" ")
+            offsets.append(m.start())
+        else:
+            chars.append(m.group())
+            offsets.extend(range(m.start(), m.end()))
+    return "".join(chars), offsets
+
+
+_RUNS = re.compile(r"\s+|\S+")
 
 
 def names_of_entities(record: DocumentRecord, extra: Iterable[Claim] = ()) -> dict[str, set[str]]:
@@ -212,10 +236,24 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+_GROUPED: dict[int, tuple[list[GoldClaim], int, dict[str, list[GoldClaim]]]] = {}
+
+
+def _by_document(gold: list[GoldClaim]) -> dict[str, list[GoldClaim]]:
+    """The gold rows of each document, grouped once for a gold list (keeping the list, so its id is not reused)."""
+    kept = _GROUPED.get(id(gold))
+    if kept is None or kept[0] is not gold or kept[1] != len(gold):
+        grouped: dict[str, list[GoldClaim]] = {}
+        for g in gold:
+            grouped.setdefault(g.document, []).append(g)
+        kept = _GROUPED[id(gold)] = (gold, len(gold), grouped)
+    return kept[2]
+
+
 def evaluate(record: DocumentRecord, gold: list[GoldClaim], claims: list[Claim]) -> Evaluation:
     """Compare one document's claims with its gold claims (rows for other documents are ignored)."""
     key = f"{record.volume.id}/{record.doc_id}"
-    rows = [g for g in gold if g.document == key]
+    rows = _by_document(gold).get(key, [])
     ev = Evaluation()
     spans: list[tuple[GoldClaim, tuple[int, int]]] = []
     for g in rows:
