@@ -43,3 +43,12 @@ def test_error_lists_do_not_change_with_the_hash_seed():
         runs.append(out)
     assert runs[0].count("\n") > 10
     assert runs[0] == runs[1] == runs[2]
+
+
+def test_a_gold_row_is_found_across_any_whitespace_and_its_span_is_the_documents():
+    from ingest.claims.evaluation import locate
+    text = "Heading\n\nThe  Secretary said\nthat the\u00a0talks failed. The Secretary said no."
+    at = locate(text, "The Secretary said that the talks failed.")
+    assert at == (9, text.index("failed.") + len("failed."))
+    assert locate(text, "The Secretary said no.") == (text.rindex("The Secretary"), len(text))
+    assert locate(text, "Secretary said nothing") is None and locate(text, "  ") is None
