@@ -106,6 +106,19 @@ def _office_body(post: HeadingPost) -> PostEntity | None:
                       f"single holder at the date: the office's institution, {label}")
 
 
+_WITH_ARTICLE = re.compile(r"^(?:United|Union|Kingdom|Republic|Federation|Federal|Trust|Territory|Socialist|People’s|Democratic)\b|"
+                           r"\b(?:Republic|Union|Kingdom|States|Islands|Emirates|Federation|Empire|Commonwealth|"
+                           r"Confederation|Protectorate|Territory|Netherlands|Philippines|Maldives|Comoros|Holy See|Congo|Free State|Strip)$")
+
+
+def place_phrase(name: str) -> str:
+    """A country's name as it follows "in" or "to": "the United Kingdom", "the Philippines", "the Dominican
+    Republic", but "France"; a name printed with its article ("The Gambia") keeps it, lower-cased."""
+    if name.startswith("The "):
+        return "the " + name[4:]
+    return f"the {name}" if _WITH_ARTICLE.search(re.sub(r"\s*\(.*\)$", "", name)) else name
+
+
 def _by_place(post: HeadingPost, kind: str, why: str) -> PostEntity:
     """A post at a place that is no country we can settle ('Mission at Berlin', 'Delegation to the Foreign Ministers
     Meeting', 'Embassy in Germany' in 1958): minted by kind and the place as printed."""
@@ -130,12 +143,13 @@ def resolve_post(post: HeadingPost, date: str | None, year: int | None) -> PostE
         held = _institution(post.place)
         entries = gazetteer().get(post.place) or gazetteer().get("the " + post.place)
         if held:
-            where, target = a.institutions[held].label, held
+            label = a.institutions[held].label
+            where, target = (label if label.isupper() else "the " + label), held
         elif entries:
             ch = choose(post.place, entries, post.place, 0, len(post.place), year, date)
             if ch is None or ch.entry is None or ch.entry.kind != "country":
                 return _by_place(post, kind, "the gazetteer does not settle one country for the place at the date")
-            where, target = a.territories[ch.entry.key].name, ch.entry.key
+            where, target = place_phrase(a.territories[ch.entry.key].name), ch.entry.key
         else:
             return _by_place(post, kind, "a place or meeting, not a country of the gazetteer")
         label = f"U.S. {post.kind} {'to' if held or post.kind == 'Mission' else 'in'} {where}"

@@ -100,3 +100,23 @@ def test_regression_viet_minh_is_not_minh(extractor):
     record = telegram(extractor, "12. Telegram From the Embassy in Iran to the Department of State",
                       body="The Viet-Minh are capable of it.")
     assert not [m for m in record.mentions if m.exact == "Minh"]
+
+
+@pytest.mark.parametrize("heading, date, label", [
+    ("12. Telegram From the Embassy in the United Kingdom to the Department of State", "1956-05-29",
+     "U.S. Embassy in the United Kingdom"),
+    ("12. Telegram From the Embassy in the Philippines to the Department of State", "1955-03-01",
+     "U.S. Embassy in the Philippines"),
+    ("12. Telegram From the Embassy in the Soviet Union to the Department of State", "1978-11-04",
+     "U.S. Embassy in the Soviet Union"),
+    ("12. Telegram From the Embassy in France to the Department of State", "1956-05-29", "U.S. Embassy in France"),
+    ("12. Telegram From the Mission at the United Nations to the Department of State", "1956-05-29",
+     "U.S. Mission to the United Nations"),
+])
+def test_regression_a_posts_name_drops_the_countrys_article(extractor, heading, date, label):
+    text = f"{heading}\n\nLondon, May 29, 1956.\n\nSmith"
+    record = DocumentRecord(VolumeRecord("frus1955-57v27", "t"), "d12", "12", heading, text, "<test>", date=date,
+                            pages=[Page("1", 0, len(text))])
+    extractor.run(record)
+    author = [m for role, m in heading_posts(record) if role == "author"]
+    assert [m.label for m in author] == [label]
