@@ -19,28 +19,55 @@ GOLD = ROOT / "tests" / "fixtures" / "claims_gold"
 WITH_INTERVAL = ("recall", "claimant_accuracy", "about_precision", "about_recall")
 
 
-def _gold_evaluations() -> tuple[dict, dict[str, str]]:
+def _gold_evaluations() -> tuple[dict, dict[str, str], dict[str, tuple[str, str]]]:
+    """Each gold document's evaluation, its split, and its (genre, decade) for the breakdown."""
     from ingest.claims import claims_of
+    from ingest.claims.carry import genre_of_heading
     from ingest.claims.evaluation import evaluate, load_gold, load_split
     from ingest.entities import extract_entities
     from ingest.tei_reader import read_tei
 
     gold = load_gold(GOLD / "gold.tsv")
     split = load_split(GOLD / "split.tsv")
-    per = {}
+    per, kinds = {}, {}
     for path in sorted(GOLD.glob("*.xml")):
         for record in read_tei(path):
             key = f"{record.volume.id}/{record.doc_id}"
             if key in split:
                 extract_entities(record)
                 per[key] = evaluate(record, gold, claims_of(record))
-    return per, split
+                kinds[key] = (genre_of_heading(record.heading), f"{record.date[:3]}0s" if record.date else "undated")
+    return per, split, kinds
+
+
+def _breakdown(per: dict, split: dict[str, str], kinds: dict[str, tuple[str, str]]) -> list[str]:
+    """Claimant accuracy and "about" by genre and by decade, per split: where a user can lean on the claimant."""
+    from ingest.claims.intervals import bootstrap_interval, pooled
+
+    lines = ["| set | by | group | documents | gold claims | claimant accuracy | recall | about precision | about recall |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for part in ("held-out", "development"):
+        for axis, by in ((0, "genre"), (1, "decade")):
+            groups: dict[str, list] = {}
+            for key, ev in per.items():
+                if split[key] == part:
+                    groups.setdefault(kinds[key][axis], []).append(ev)
+            for group, evs in sorted(groups.items()):
+                if len(evs) < 10:
+                    continue
+                total = pooled(evs)
+                s = total.summary()
+                lo, hi = bootstrap_interval(evs, "claimant_accuracy")
+                lines.append(f"| {part} | {by} | {group} | {len(evs)} | {total.gold} | {s['claimant accuracy']:.3f} "
+                             f"[{lo:.2f}, {hi:.2f}] | {s['recall']:.3f} | {s['about precision']:.3f} | "
+                             f"{s['about recall']:.3f} |")
+    return lines
 
 
 def _gold_section() -> str:
     from ingest.claims.intervals import bootstrap_interval, pooled
 
-    per, split = _gold_evaluations()
+    per, split, kinds = _gold_evaluations()
     parts = {name: [ev for key, ev in per.items() if split[key] == name or name == "all"]
              for name in ("held-out", "development", "all")}
     cols = ["precision", "recall", "non-claims rejected", "type accuracy", "claimant accuracy", "about exact",
@@ -63,7 +90,10 @@ def _gold_section() -> str:
     out = ["Matching: a claim matches when the other side covers at least half of its characters (text overlap). "
            "Split: tests/fixtures/claims_gold/split.tsv. Brackets: 95% bootstrap interval over documents "
            "(2,000 resamples of whole documents, seed 16; ingest/claims/intervals.py).",
-           "", *lines, "", f"Held-out type confusions (gold→system): {conf or 'none'}.", "",
+           "", *lines, "",
+           "By genre (from the heading: telegram, memorandum, memorandum of conversation, transcript or telephone "
+           "call) and by decade of the document's date; groups of fewer than 10 documents are left out:", "",
+           *_breakdown(per, split, kinds), "", f"Held-out type confusions (gold→system): {conf or 'none'}.", "",
            "Where it fails on the held-out documents:", ""]
     for label, items in (("missed", held.missed), ("wrong claimant", held.wrong_claimant),
                          ("wrong type", held.wrong_type), ("about not exact", held.wrong_about)):
