@@ -152,8 +152,10 @@ def resolve_post(post: HeadingPost, date: str | None, year: int | None) -> PostE
             where, target = place_phrase(a.territories[ch.entry.key].name), ch.entry.key
         else:
             return _by_place(post, kind, "a place or meeting, not a country of the gazetteer")
-        label = f"U.S. {post.kind} {'to' if held or post.kind == 'Mission' else 'in'} {where}"
-        return PostEntity(iris.organization_iri(f"{_PREFIX}{kind}-{target}"), label,
+        key = f"{_PREFIX}{kind}-{target}"
+        label = (a.institutions[key].label if key in a.institutions
+                 else f"U.S. {post.kind} {'to' if held or post.kind == 'Mission' else 'in'} {where}")
+        return PostEntity(iris.organization_iri(key), label,
                           f"the heading names '{post.name}' as {post.role}: the U.S. {post.kind.lower()} "
                           f"{'to' if held else 'in'} {where}" + ("" if held else f" (hsg-gsh {target} at the document's date)"))
     if post.kind is None and post.name[:1].isupper():
