@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gc
 import gzip
+import itertools
 import os
 import pickle
 import queue
@@ -116,14 +117,18 @@ class DocumentResult:
 # parent -> worker (pickled through a queue)
 @dataclass(frozen=True)
 class _VolumeTask:
-    """A volume's metadata (persons and terms lists), sent once per worker before its documents."""
+    """A file's volume metadata (persons and terms lists), sent once per worker before its documents, under a key
+    of its own: two files of one volume (a single-document file and the whole volume) may list different persons.
+    The parent decides what the worker forgets, so the two never disagree on what the worker holds."""
+    key: int
     volume: VolumeRecord
+    forget: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class _DocumentTask:
     seq: int
-    volume_id: str
+    volume_key: int
     payload: bytes                    # the pickled record, without its volume
 
 
@@ -227,7 +232,7 @@ def _worker_main(tasks, results, parent_pid: int, extractor_spec, engine: str, c
 
     worker_ignores_ctrl_c()
     extractors = default_extractors() if extractor_spec is None else pickle.loads(extractor_spec)
-    volumes: dict[str, VolumeRecord] = {}
+    volumes: dict[int, VolumeRecord] = {}
     frozen = False
     while True:
         try:
@@ -240,12 +245,12 @@ def _worker_main(tasks, results, parent_pid: int, extractor_spec, engine: str, c
             results.close()
             return
         if isinstance(message, _VolumeTask):
-            if len(volumes) > 4:
-                volumes.clear()
-            volumes[message.volume.id] = message.volume
+            for key in message.forget:
+                volumes.pop(key, None)
+            volumes[message.key] = message.volume
             continue
         record = pickle.loads(message.payload)
-        record.volume = volumes[message.volume_id]
+        record.volume = volumes[message.volume_key]
         result = process_document(record, extractors, engine, check_shapes, message.seq)
         if not frozen:
             gc.freeze()                                 # the extractors' indexes, built by the first document:
@@ -254,6 +259,9 @@ def _worker_main(tasks, results, parent_pid: int, extractor_spec, engine: str, c
             results.send_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         except (BrokenPipeError, ConnectionResetError):
             return                                      # the parent is gone
+
+
+_VOLUMES_HELD = 5
 
 
 class _Pool:
@@ -266,7 +274,8 @@ class _Pool:
         self.procs, self.tasks, self.conns = [], [], []
         self.in_flight = [0] * n
         self.working_on: list[dict[int, str]] = [{} for _ in range(n)]    # per worker: seq -> the document, in order
-        self.volumes_sent: list[set[str]] = [set() for _ in range(n)]
+        self.volumes_sent: list[dict[int, VolumeRecord]] = [{} for _ in range(n)]     # per worker, oldest first
+        self._volume_keys = itertools.count()
         try:
             for _ in range(n):
                 tasks = ctx.Queue()                     # (the first one starts multiprocessing's resource tracker,
@@ -293,17 +302,30 @@ class _Pool:
     def submit(self, seq: int, record: DocumentRecord) -> None:
         w = min(range(len(self.procs)), key=self.in_flight.__getitem__)
         volume = record.volume
-        if volume.id not in self.volumes_sent[w]:
-            self.tasks[w].put(_VolumeTask(volume))
-            self.volumes_sent[w].add(volume.id)
+        key = self._volume_key(w, volume)
         record.volume = None                            # sent once per worker, not with every document
         try:                                            # pickled now: Queue.put would pickle it later, in a thread
             payload = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
             record.volume = volume
-        self.tasks[w].put(_DocumentTask(seq, volume.id, payload))
+        self.tasks[w].put(_DocumentTask(seq, key, payload))
         self.in_flight[w] += 1
         self.working_on[w][seq] = f"{record.source} ({volume.id} {record.doc_id})"
+
+    def _volume_key(self, w: int, volume: VolumeRecord) -> int:
+        """The key worker `w` holds `volume` under, sending it first if the worker does not hold it; the worker
+        keeps the last _VOLUMES_HELD volumes sent, and is told which ones to forget."""
+        sent = self.volumes_sent[w]
+        for key, held in sent.items():
+            if held is volume:
+                return key
+        key = next(self._volume_keys)
+        forget = tuple(list(sent)[:max(0, len(sent) + 1 - _VOLUMES_HELD)])
+        for old in forget:
+            del sent[old]
+        sent[key] = volume
+        self.tasks[w].put(_VolumeTask(key, volume, forget))
+        return key
 
     def results(self, timeout: float) -> list[DocumentResult]:
         """Results ready within `timeout`; raises WorkerDied, naming its documents, if a worker died."""
@@ -375,6 +397,21 @@ class _Inline:
     def submit(self, seq: int, record: DocumentRecord) -> None:
         self.done.append(process_document(record, self.extractors, self.engine, self.check_shapes, seq))
 
+    def _volume_key(self, w: int, volume: VolumeRecord) -> int:
+        """The key worker `w` holds `volume` under, sending it first if the worker does not hold it; the worker
+        keeps the last _VOLUMES_HELD volumes sent, and is told which ones to forget."""
+        sent = self.volumes_sent[w]
+        for key, held in sent.items():
+            if held is volume:
+                return key
+        key = next(self._volume_keys)
+        forget = tuple(list(sent)[:max(0, len(sent) + 1 - _VOLUMES_HELD)])
+        for old in forget:
+            del sent[old]
+        sent[key] = volume
+        self.tasks[w].put(_VolumeTask(key, volume, forget))
+        return key
+
     def results(self, timeout: float) -> list[DocumentResult]:
         out = list(self.done)
         self.done.clear()
@@ -404,6 +441,21 @@ class _Lazy:
 
     def submit(self, seq: int, record: DocumentRecord) -> None:
         self._get().submit(seq, record)
+
+    def _volume_key(self, w: int, volume: VolumeRecord) -> int:
+        """The key worker `w` holds `volume` under, sending it first if the worker does not hold it; the worker
+        keeps the last _VOLUMES_HELD volumes sent, and is told which ones to forget."""
+        sent = self.volumes_sent[w]
+        for key, held in sent.items():
+            if held is volume:
+                return key
+        key = next(self._volume_keys)
+        forget = tuple(list(sent)[:max(0, len(sent) + 1 - _VOLUMES_HELD)])
+        for old in forget:
+            del sent[old]
+        sent[key] = volume
+        self.tasks[w].put(_VolumeTask(key, volume, forget))
+        return key
 
     def results(self, timeout: float) -> list[DocumentResult]:
         return [] if self.pool is None else self.pool.results(timeout)

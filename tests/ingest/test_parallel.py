@@ -288,6 +288,25 @@ def test_many_small_volumes_all_finish(tmp_path):
     assert summary.volumes == 20 and summary.documents == 20
 
 
+def test_regression_a_volume_seen_again_after_five_others_killed_the_worker(tmp_path):
+    """A worker held the last five volumes it was sent and dropped the rest, while the parent believed it still held
+    every volume sent: a sixth file of an earlier volume (`frus-kg ingest round14/*.xml round13/*.xml`) died with
+    KeyError in the worker. Now the parent says which volumes the worker forgets."""
+    text = (TEI / "frus1949v07p1-slice.xml").read_text(encoding="utf-8")
+    files = []
+    for k in range(7):
+        f = tmp_path / "in" / f"frus1949v07p{k + 3}.xml"
+        f.parent.mkdir(exist_ok=True)
+        f.write_text(text.replace('xml:id="frus1949v07p1"', f'xml:id="frus1949v07p{k + 3}"'), encoding="utf-8")
+        files.append(f)
+    again = tmp_path / "in" / "frus1949v07p3-again.xml"
+    again.write_text(text.replace('xml:id="frus1949v07p1"', 'xml:id="frus1949v07p3"')
+                     .replace('xml:id="d227" n="227"', 'xml:id="d228" n="228"'), encoding="utf-8")
+    summary, quads = ingest([*files, again], tmp_path / "store", workers=1)
+    assert summary.failures == [] and summary.documents == 8
+    assert any("/frus1949v07p3/d228>" in q for q in quads)
+
+
 def test_bulk_mode_gives_the_same_quads(serial, tmp_path):
     _, reference, quads = serial
     summary, after = ingest([V01, V1948, SAMPLE], tmp_path / "store", StoreOptions.for_ingest(bulk=True), workers=0)
