@@ -23,6 +23,7 @@ from ontology import iris
 
 from ..entities.gazetteer import Entry, gazetteer
 from ..entities.places import choose
+from ..entities.posts import heading_post_named
 from ..records import DocumentRecord, ListEntry, Mention
 from .cues import Cues
 from .local_places import local_places
@@ -233,8 +234,8 @@ _BEFORE_POST_OK = frozenset({"the", "The", "this", "This", "our", "Our", "to", "
 def _heading_posts(record: DocumentRecord, mentions: list[Mention]) -> list[Mention]:
     """Round 9: 'Embassy' standing alone ("Senate President Ileo has advised Embassy officer…", "Embassy should also
     raise…") is the one post of that kind the heading names as sender or recipient ("Telegram From the Embassy in the
-    Congo…", "…to the Embassy in Belgium"), an organization local to the document as the heading's sender is
-    (ingest/claims/senders.py); not "Polish Embassy", "Embassy Paris", "Embassy in Moscow"."""
+    Congo…", "…to the Embassy in Belgium"), with the IRI the entity layer resolved for that post (else one local to the
+    document); not "Polish Embassy", "Embassy Paris", "Embassy in Moscow"."""
     found: dict[str, str] = {}
     for h in _HEADING_POST.finditer(record.heading or ""):
         kind = h.group("kind").split()[0]
@@ -258,8 +259,9 @@ def _heading_posts(record: DocumentRecord, mentions: list[Mention]) -> list[Ment
         if any(x < e and s < y for x, y in taken):
             continue
         why = f"'{c.group(0)}' standing alone is the {label} the heading names"
-        out.append(Mention(s, e, "organization", "own-post", 0.6, f"{base}/organizations/{iris.slug(label)}", label,
-                           explanation=why, exact=c.group(0)))
+        resolved = heading_post_named(record, label)
+        iri, name = (resolved.entity, resolved.label or label) if resolved else (f"{base}/organizations/{iris.slug(label)}", label)
+        out.append(Mention(s, e, "organization", "own-post", 0.6, iri, name, explanation=why, exact=c.group(0)))
     return out
 
 

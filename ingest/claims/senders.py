@@ -14,6 +14,7 @@ from ontology import iris
 
 from ..entities.gazetteer import gazetteer
 from ..entities.places import choose
+from ..entities.posts import heading_post_named
 from ..records import ClaimAgent, DocumentRecord, Mention
 
 __all__ = ["first_line_sender", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "heading_sender", "memcon_department", "sent_from_post", "quoted_signature", "cable_sender", "host_country"]
@@ -127,8 +128,8 @@ def closing_signer(record: DocumentRecord, mentions, last_block: tuple[int, int]
 
 def heading_sender(record: DocumentRecord) -> ClaimAgent | None:
     """The body the heading sends the document from, when it names no person: an institution the
-    authorities hold ("the Central Intelligence Agency"), else a post as an organization local to the
-    document ("the Mission to the United Nations")."""
+    authorities hold ("the Central Intelligence Agency"), else the post as the entity layer resolved it for the
+    document's author ("the Mission to the United Nations" is us-mission-un), else a post local to the document."""
     m = _HEADING_FROM.search(record.heading or "")
     if m is None:
         return _heading_from_alone(record)
@@ -158,6 +159,9 @@ def _sender_body(record: DocumentRecord, who: str) -> ClaimAgent | None:
     post = _POST.match(who)
     if post:
         label = post.group("post")
+        resolved = heading_post_named(record, label)
+        if resolved is not None:
+            return ClaimAgent(iri=resolved.entity, label=resolved.label or label, kind="organization")
         base = iris.document_iri(record.volume.id, record.doc_id)
         return ClaimAgent(iri=f"{base}/organizations/{iris.slug(label)}", label=label, kind="organization", local=True)
     return None

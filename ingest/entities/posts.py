@@ -17,7 +17,7 @@ from ontology import iris
 from .gazetteer import gazetteer
 from .places import choose
 
-__all__ = ["PostEntity", "resolve_post", "office_holder", "listed_holder", "post_description", "is_minted_post", "heading_posts", "ORGANIZATIONS"]
+__all__ = ["PostEntity", "resolve_post", "office_holder", "listed_holder", "post_description", "is_minted_post", "heading_posts", "heading_post_named", "ORGANIZATIONS"]
 
 ORGANIZATIONS = iris.organization_iri("un").removesuffix("un")     # …/organizations/
 _PREFIX = "us-"
@@ -106,9 +106,11 @@ def _office_body(post: HeadingPost) -> PostEntity | None:
                       f"single holder at the date: the office's institution, {label}")
 
 
-_WITH_ARTICLE = re.compile(r"^(?:United|Union|Kingdom|Republic|Federation|Federal|Trust|Territory|Socialist|People’s|Democratic)\b|"
+_WITH_ARTICLE = re.compile(r"^(?:United|Union|Kingdom|Republic|Federation|Federal|Trust|Territory|Socialist|People’s|Democratic|"
+                           r"Conference|Council|Meeting|Commission|Committee|Session)\b|"
                            r"\b(?:Republic|Union|Kingdom|States|Islands|Emirates|Federation|Empire|Commonwealth|"
-                           r"Confederation|Protectorate|Territory|Netherlands|Philippines|Maldives|Comoros|Holy See|Congo|Free State|Strip)$")
+                           r"Confederation|Protectorate|Territory|Netherlands|Philippines|Maldives|Comoros|Holy See|Congo|Free State|Strip|"
+                           r"Meeting|Meetings|Conference|Council|Assembly|Session|Talks|Commission|Committee|Nations)$")
 
 
 def place_phrase(name: str) -> str:
@@ -124,8 +126,9 @@ def _by_place(post: HeadingPost, kind: str, why: str) -> PostEntity:
     Meeting', 'Embassy in Germany' in 1958): minted by kind and the place as printed."""
     place = re.sub(r"^the\s+", "", post.place or "")
     to = "to" if kind in ("mission", "delegation") else "in"
-    return PostEntity(iris.organization_iri(f"{_PREFIX}{kind}-at-{iris.slug(place)}"), f"U.S. {post.kind} {to} {place}",
-                      f"the heading names '{post.name}' as {post.role}: the U.S. {post.kind.lower()} {to} {place} ({why})")
+    where = place_phrase(place)
+    return PostEntity(iris.organization_iri(f"{_PREFIX}{kind}-at-{iris.slug(place)}"), f"U.S. {post.kind} {to} {where}",
+                      f"the heading names '{post.name}' as {post.role}: the U.S. {post.kind.lower()} {to} {where} ({why})")
 
 
 def resolve_post(post: HeadingPost, date: str | None, year: int | None) -> PostEntity | None:
@@ -192,3 +195,13 @@ def heading_posts(record: DocumentRecord) -> list[tuple[str, Mention]]:
         if m is not None:
             out.append((post.role, m))
     return out
+
+
+def heading_post_named(record: DocumentRecord, printed: str) -> Mention | None:
+    """The resolved mention of the post the heading prints as `printed` ("Embassy in Iran"): the one IRI the
+    document's author or recipient has, for the claims that the post makes or is about."""
+    wanted = " ".join(printed.split()).lower()
+    for _, m in heading_posts(record):
+        if " ".join(record.text[m.start:m.end].split()).lower() == wanted:
+            return m
+    return None

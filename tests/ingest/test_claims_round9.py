@@ -191,10 +191,10 @@ def test_the_bank_is_the_world_bank_the_memorandum_names_1967_amsterdam_consorti
 
 
 def test_embassy_standing_alone_is_the_post_the_heading_names_1960_congo_and_1971_belgium():
-    congo = DOCS + "frus1958-60v14/d155/organizations/embassy-in-the-congo"
+    congo = ORGS + "us-embassy-at-congo"             # session 22: the IRI the document's author has
     assert congo in claim("frus1958-60v14/d155", "Senate President Joseph Ileo has advised Embassy officer").about
     assert congo not in claim("frus1958-60v14/d155", "Embassy officer pointed out to Ileo").about    # the writer, speaking
-    belgium = DOCS + "frus1969-76ve04/d282/organizations/embassy-in-belgium"
+    belgium = ORGS + "us-embassy-belgium"
     assert belgium in claim("frus1969-76ve04/d282", "In addition, Embassy should also raise").about
 
 

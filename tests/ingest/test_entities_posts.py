@@ -110,6 +110,12 @@ def test_regression_viet_minh_is_not_minh(extractor):
     ("12. Telegram From the Embassy in the Soviet Union to the Department of State", "1978-11-04",
      "U.S. Embassy in the Soviet Union"),
     ("12. Telegram From the Embassy in France to the Department of State", "1956-05-29", "U.S. Embassy in France"),
+    ("12. Telegram From the Delegation at the Baghdad Pact Council Meeting to the Department of State", "1958-01-28",
+     "U.S. Delegation to the Baghdad Pact Council Meeting"),
+    ("12. Telegram From the Delegation at the United Nations General Assembly to the Department of State",
+     "1958-10-02", "U.S. Delegation to the United Nations General Assembly"),
+    ("12. Telegram From the Consulate at Damascus to the Department of State", "1958-10-02",
+     "U.S. Consulate in Damascus"),
 ])
 def test_regression_a_posts_name_drops_the_countrys_article(extractor, heading, date, label):
     text = f"{heading}\n\nLondon, May 29, 1956.\n\nSmith"
@@ -131,3 +137,19 @@ def test_regression_a_post_minted_at_a_curated_institutions_iri_had_a_second_nam
         extractor.run(record)
         names |= {(m.entity, m.label) for role, m in heading_posts(record) if role == "author"}
     assert names == {(iris.organization_iri("us-mission-un"), "United States Mission to the United Nations")}
+
+
+def test_regression_a_claim_by_the_writing_post_had_an_iri_of_its_own(extractor):
+    """A claim the Embassy makes, and one about "Embassy" standing alone, name the post by the IRI the document's
+    author has (us-embassy-iran), not by one local to the document ('…/d12/organizations/embassy-in-iran')."""
+    from ingest.claims import claims_of
+    record = telegram(extractor, "12. Telegram From the Embassy in Iran to the Department of State",
+                      body="1. Embassy believes the Shah will not leave the country this month.\n\n"
+                           "2. The Foreign Minister asked that Embassy officers avoid the bazaar.")
+    claims = claims_of(record)
+    claimants = {a.iri for c in claims for a in c.agents}
+    about = {i for c in claims for i in c.about}
+    assert EMBASSY in claimants | about
+    assert not {i for i in claimants | about if "/d12/organizations/" in i}
+    data = document_graph(record)
+    assert validate_fast(GraphIndex(data.triples, data.nquads)).conforms
