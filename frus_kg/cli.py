@@ -21,7 +21,7 @@ from rich.table import Table
 
 from graph import QueryError, StoreError, StoreOptions, store_location
 
-from .exits import (EXIT_CODES, EXIT_OK, EXIT_QUERY, EXIT_REJECTED, EXIT_STORE, EXIT_USAGE, err, fail, fail_on,
+from .exits import (EXIT_CODES, EXIT_OK, EXIT_QUERY, EXIT_REJECTED, EXIT_STORE, EXIT_USAGE, err, exit_code, fail, fail_on,
                     open_or_exit, out)
 
 __all__ = ["app", "main", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE", "EXIT_QUERY", "EXIT_CODES"]
@@ -130,8 +130,10 @@ def ingest(
                       "(committed documents are skipped)")
             raise typer.Exit(130)
         except (IngestError, StoreError) as exc:
+            progress.stop()
+            err.print(f"[bold red]error:[/] {exc}", highlight=False)    # before the close, whose flush can be long
             db.close()
-            fail_on(exc)
+            raise typer.Exit(exit_code(exc))
     if to_shards is None:
         with _rest_left_to_index():
             _refresh_search_index(db, fatal=False)
