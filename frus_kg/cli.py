@@ -102,7 +102,8 @@ def ingest(
         db.close()
         fail_on(exc)
     if loaded:
-        err.print(f"loaded {len(loaded)} authority graph(s) into the store (once)", highlight=False)
+        err.print(f"loaded {len(loaded)} authority graph(s) into the store (new, or changed since the store's)",
+                  highlight=False)
     n_workers = workers if workers is not None else (default_workers() if expected >= 16 else 0)
     started = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
@@ -137,7 +138,7 @@ def ingest(
     if to_shards is None:
         with _rest_left_to_index():
             _refresh_search_index(db, fatal=False)
-            _refresh_layers(db, workers=n_workers, fatal=False)
+            _refresh_layers(db, workers=n_workers, fatal=False, totals=bool(loaded))
     db.close()
     elapsed = time.perf_counter() - started
     table = Table(title="ingest summary", show_header=False)
@@ -290,9 +291,11 @@ def _refresh_document_packs(db, *, rebuild: bool = False, workers: int = 0, fata
                                       f"{r.unchanged} unchanged")
 
 
-def _refresh_layers(db, *, rebuild: bool = False, workers: int = 0, fatal: bool = True) -> None:
-    """The layers after the search index, in their order: the claim months count the statistics' month keys."""
-    for refresh in (_refresh_statistics, _refresh_claim_months, _refresh_network_table, _refresh_document_packs):
+def _refresh_layers(db, *, rebuild: bool = False, workers: int = 0, fatal: bool = True, totals: bool = False) -> None:
+    """The layers after the search index, in their order: the claim months count the statistics' month keys.
+    `totals`: sum the corpus totals again though no volume changed (new authority names change their ranks)."""
+    _refresh_statistics(db, rebuild=rebuild, workers=workers, fatal=fatal, totals=totals)
+    for refresh in (_refresh_claim_months, _refresh_network_table, _refresh_document_packs):
         refresh(db, rebuild=rebuild, workers=workers, fatal=fatal)
 
 
@@ -535,11 +538,11 @@ def authorities_build(
 @authorities_app.command("load")
 def authorities_load(store: StoreOpt = None) -> None:
     """Load the authority data into the store as its own named graphs (graph/authority/people, …)."""
-    from ingest.authorities.rdf import authority_graphs
+    from ingest.authorities.rdf import authority_graphs, ensure_authority_graphs
 
     db = open_or_exit(store)
     graphs = authority_graphs()
-    db.replace_graphs(graphs)
+    ensure_authority_graphs(db, force=True)
     _refresh_search_index(db, fatal=False)
     _refresh_statistics(db, totals=True, fatal=False)
     db.close()

@@ -90,6 +90,7 @@ class ShardWriter:
     """A write-once store made of shard files (the subset of the store protocol an ingest run uses)."""
 
     read_only = False
+    write_once = True                # a graph written is never replaced (authority graphs are loaded once)
     migrated = 0
     atomic_loads = True              # an unfinished shard is deleted after a crash, its ledger entries with it
     union_default_graph = True       # nothing is queried here (see _NoRows)

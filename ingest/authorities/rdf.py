@@ -16,11 +16,14 @@ skos:exactMatch to the canonical record and says why (fk:explanation).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pyoxigraph as ox
 
 from ontology import iris
 from ontology.namespaces import FK, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 
+from ..ledger import bytes_digest
 from .load import Authorities, authorities
 
 __all__ = ["authority_graphs", "ensure_authority_graphs", "GRAPHS"]
@@ -162,13 +165,41 @@ def authority_graphs(a: Authorities | None = None) -> dict[str, list[ox.Quad]]:
     return out
 
 
-def ensure_authority_graphs(sink) -> list[str]:
-    """Load the authority graphs a store lacks (a sink with has_graph and replace_graphs); return their names.
+def _with_digest(graph: str, quads: list[ox.Quad]) -> tuple[str, list[ox.Quad]]:
+    """The graph's quads with its own digest on the graph IRI (fk:graphDigest, an RFC 6920 IRI of its sorted
+    N-Quads), by which a store sees that the bundled authority data changed."""
+    lines = sorted(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    digest = bytes_digest("\n".join(lines).encode("utf-8"))
+    node = _N(graph)
+    return digest, [*quads, ox.Quad(node, _N(FK + "graphDigest"), _N(digest), node)]
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> dict[str, tuple[str, list[ox.Quad]]]:
+    return {name: _with_digest(name, quads) for name, quads in authority_graphs().items()}
+
+
+def ensure_authority_graphs(sink, force: bool = False) -> list[str]:
+    """Load the authority graphs a store lacks, or holds from other authority data (an older frus-kg), or all of
+    them (`force`); return their names. A sink has has_graph, query and replace_graphs.
 
     Document graphs point to authority entities without repeating their labels, so a store must hold them.
     """
-    missing = [iris.authority_graph_iri(name) for name in GRAPHS if not sink.has_graph(iris.authority_graph_iri(name))]
-    if missing:
-        graphs = authority_graphs()
-        sink.replace_graphs({name: graphs[name] for name in missing})
-    return missing
+    if getattr(sink, "write_once", False):            # shards: a graph written is never replaced
+        missing = [iris.authority_graph_iri(n) for n in GRAPHS if not sink.has_graph(iris.authority_graph_iri(n))]
+        if missing:
+            graphs = authority_graphs()
+            sink.replace_graphs({name: _with_digest(name, graphs[name])[1] for name in missing})
+        return missing
+    wanted = _bundled()
+    held = _held_digests(sink, list(wanted))
+    stale = [name for name, (digest, _) in wanted.items() if force or held.get(name) != digest]
+    if stale:
+        sink.replace_graphs({name: wanted[name][1] for name in stale})
+    return stale
+
+
+def _held_digests(sink, names: list[str]) -> dict[str, str]:
+    values = " ".join(f"<{n}>" for n in names)
+    result = sink.query(f"SELECT ?g ?d WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?g <{FK}graphDigest> ?d }} }}")
+    return {g.value: d.value for g, d in result.rows()}

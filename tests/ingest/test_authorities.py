@@ -166,3 +166,24 @@ def test_records_folded_by_the_same_dated_description_need_the_given_names_and_t
     folded = find_same_descriptions(people, {})
     assert {k: v[0] for k, v in folded.items()} == {"102247": "102258", "114676": "114668"}
     assert find_same_descriptions(people, {"102258": ("1", "folded")}).keys() == {"114676"}
+
+
+def test_regression_a_store_kept_the_authority_graphs_of_the_frus_kg_that_first_filled_it(tmp_path):
+    """`ensure_authority_graphs` loaded a graph only when missing, so an upgrade's corrected names never reached a
+    store: a graph whose digest differs from the bundled data's (or that has none) is replaced, and only that one."""
+    from graph import open_store
+    from ingest.authorities.rdf import ensure_authority_graphs
+
+    db = open_store(tmp_path / "store")
+    try:
+        assert len(ensure_authority_graphs(db)) == 5
+        assert ensure_authority_graphs(db) == []
+        g, mdbs = iris.authority_graph_iri("organizations"), iris.organization_iri("mdbs")
+        db.update(f"""DELETE WHERE {{ GRAPH <{g}> {{ <{mdbs}> <{SCHEMA}name> ?n . <{g}> <{FK}graphDigest> ?d }} }} ;
+                      INSERT DATA {{ GRAPH <{g}> {{ <{mdbs}> <{SCHEMA}name> "multilateral development banks" }} }}""")
+        assert ensure_authority_graphs(db) == [g]
+        names = [row[0].value for row in db.query(f"SELECT ?n WHERE {{ <{mdbs}> <{SCHEMA}name> ?n }}").rows()]
+        assert names == ["Multilateral Development Banks"]
+        assert ensure_authority_graphs(db) == []
+    finally:
+        db.close()

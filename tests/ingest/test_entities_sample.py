@@ -61,7 +61,7 @@ def test_every_named_country(record):
 def test_institutions_and_the_mdbs_expanded_by_footnote_2(record):
     assert {iris.organization_iri(k) for k in ("un", "csce", "mdbs", "department-of-state")} <= linked(record, "organization")
     mdbs = [m for m in record.mentions if m.exact == "MDBs"][0]
-    assert mdbs.method == "acronym" and mdbs.label == "multilateral development banks"
+    assert mdbs.method == "acronym" and mdbs.label == "Multilateral Development Banks"
     assert "footnote 2" in mdbs.explanation
 
 
