@@ -34,7 +34,7 @@ from .ledger_file import LEDGER_FILE, LedgerFile
 from .remote_settings import RemoteSettings, remote_settings
 from .result_writer import Serialized, serialize_result
 from .sparql_client import RemoteStoreError, SparqlClient
-from .sparql_guard import GuardLimits, inspect_query
+from .sparql_guard import GuardLimits, dataset_clause, inspect_query
 from .store import QueryResult, StoreOptions, _ntriples, graph_name
 
 __all__ = ["RemoteStore", "RemoteStoreError"]
@@ -42,6 +42,7 @@ __all__ = ["RemoteStore", "RemoteStoreError"]
 _QUAD_FORMATS = {"nquads", "trig", "jsonld"}
 _ACCEPT = {"construct": "application/n-triples", "describe": "application/n-triples"}   # else results as JSON
 _UNLIMITED = GuardLimits(max_depth=10**6, max_operators=10**9, max_length=1 << 62)
+_NO_GRAPH = "https://w3id.org/frus-kg/id/graph/none"     # a graph never written: the empty default graph
 _CHUNK = 200                     # graph names per existence query
 
 
@@ -193,6 +194,11 @@ class RemoteStore:
         """Run a query on the server (its default graph is the union, see the module docstring); `row_cap` is
         not enforced here (query_serialized caps what it serializes)."""
         form = inspect_query(sparql, _UNLIMITED).form
+        dataset = None if default_graphs or named_graphs else dataset_clause(sparql)
+        if dataset is not None:         # the server's union default graph would override FROM (Oxigraph does)
+            default_graphs, named_graphs = dataset.default or (_NO_GRAPH,), dataset.named
+        elif named_graphs and not default_graphs:
+            default_graphs = (_NO_GRAPH,)           # Protocol §2.1.4: no default-graph-uri, an empty default graph
         response = self._post_query(sparql, form, default_graphs, named_graphs, timeout)
         media = response.headers.get("content-type", "").split(";")[0].strip()
         try:

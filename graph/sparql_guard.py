@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .errors import QueryRefused
 
-__all__ = ["GuardLimits", "QueryShape", "inspect_query", "DEFAULT_LIMITS"]
+__all__ = ["GuardLimits", "QueryShape", "inspect_query", "has_dataset_clause", "dataset_clause", "DatasetClause", "DEFAULT_LIMITS"]
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,58 @@ def inspect_query(text: str, limits: GuardLimits = DEFAULT_LIMITS) -> QueryShape
                     raise QueryRefused(f"the query has more than {limits.max_operators} graph-pattern operators "
                                        "(UNION, FILTER, OPTIONAL, …); this service refuses more")
     return QueryShape(form=form or "unknown", depth=deepest, operators=operators, services=services)
+
+
+_FROM = re.compile(r"from", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DatasetClause:
+    """The IRIs of a query's `FROM` (default) and `FROM NAMED` (named) clauses."""
+    default: tuple[str, ...]
+    named: tuple[str, ...]
+
+
+def dataset_clause(text: str) -> DatasetClause | None:
+    """The dataset the query names itself (SPARQL 1.1 Query §13.2), or None: `FROM` outside strings, IRIs, comments
+    and braces, its IRI resolved through the query's prefixes. Such a query must not see the union default graph."""
+    if not _FROM.search(text):
+        return None
+    prefixes: dict[str, str] = {}
+    default: list[str] = []
+    named: list[str] = []
+    depth, expect, found = 0, None, False
+    for kind, value in _tokens(text):
+        lower = value.lower() if kind == "word" else ""
+        if expect == "prefix" and kind == "pname":
+            pending, expect = value.split(":", 1)[0], "prefix-iri"
+            continue
+        if expect == "prefix-iri" and kind == "iri":
+            prefixes[pending] = value[1:-1]
+            expect = None
+            continue
+        if expect in ("from", "named"):
+            if expect == "from" and lower == "named":
+                expect = "named"
+                continue
+            iri = _service_target(kind, value, prefixes) if kind in ("iri", "pname") else None
+            if iri is not None:
+                (named if expect == "named" else default).append(iri)
+            expect = None
+            continue
+        if kind == "open" and value == "{":
+            depth += 1
+        elif kind == "close" and value == "}":
+            depth -= 1
+        elif kind == "word" and depth == 0 and lower == "prefix":
+            expect = "prefix"
+        elif kind == "word" and depth == 0 and lower == "from":
+            expect, found = "from", True
+    return DatasetClause(tuple(default), tuple(named)) if found else None
+
+
+def has_dataset_clause(text: str) -> bool:
+    return dataset_clause(text) is not None
 
 
 def _service_target(kind: str, value: str, prefixes: dict[str, str]) -> str | None:

@@ -20,6 +20,7 @@ from . import sparql_terms
 from .errors import QueryError, StoreError, StoreLocked
 from .formats import RDF_FORMATS, RESULT_FORMATS
 from .result_writer import Serialized, serialize_result
+from .sparql_guard import has_dataset_clause
 from .ledger_file import LEDGER_FILE, LedgerFile, has_legacy_ledger, move_legacy_ledger
 
 __all__ = [
@@ -381,7 +382,7 @@ class OxigraphStore:
               named_graphs: Sequence[str] = (), timeout: float | None = None,
               row_cap: int | None = None) -> QueryResult:
         """Run a SPARQL query. The default graph is the union of all graphs (`union_default_graph`) unless
-        graphs are named.
+        graphs are named, by the protocol's arguments or the query's FROM and FROM NAMED.
 
         `timeout` and `row_cap` are accepted for the protocol's sake and not enforced: an in-process query
         cannot be stopped (graph.IsolatedStore enforces both)."""
@@ -389,7 +390,9 @@ class OxigraphStore:
         try:
             if default_graphs:
                 kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-            else:
+            elif named_graphs:
+                kwargs["default_graph"] = []        # SPARQL 1.1 Protocol §2.1.4: the merge of no default-graph-uri
+            elif not has_dataset_clause(sparql):    # FROM / FROM NAMED: the query's own dataset (Query §13.2)
                 kwargs["use_default_graph_as_union"] = self.options.union_default_graph
             if named_graphs:
                 kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]

@@ -116,6 +116,20 @@ def test_default_graph_uri_restricts_the_dataset(server):
     assert 0 < int(only_volume[0]["n"]) < int(everything[0]["n"])
 
 
+def test_regression_from_in_the_query_counted_the_whole_store(server):
+    """The endpoint's union default graph overrode the query's own FROM: a user scoping a query by FROM got every
+    graph's answer, with no error."""
+    vol = "https://w3id.org/frus-kg/id/historicaldocuments/frus1981-88v41"
+
+    def count(q, **params):
+        return int(_bindings(httpx.get(server + "/sparql", params={"query": q, **params}))[0]["n"])
+    by_protocol = count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", **{"default-graph-uri": vol})
+    assert count(f"SELECT (COUNT(*) AS ?n) FROM <{vol}> WHERE {{ ?s ?p ?o }}") == by_protocol > 0
+    assert count("SELECT (COUNT(*) AS ?n) FROM <https://example.org/no-graph> WHERE { ?s ?p ?o }") == 0
+    assert count(f"SELECT (COUNT(*) AS ?n) FROM NAMED <{vol}> WHERE {{ ?s ?p ?o }}") == 0
+    assert count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", **{"named-graph-uri": vol}) == 0
+
+
 def test_cors_header_is_sent(server):
     r = httpx.get(server + "/sparql", params={"query": "ASK {}"}, headers={"origin": "https://example.org"})
     assert r.headers.get("access-control-allow-origin") == "*"

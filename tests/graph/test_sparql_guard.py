@@ -64,3 +64,24 @@ def test_ordinary_documented_queries_pass():
     assert len(queries) > 5
     for query in queries:
         assert inspect_query(query).form in ("select", "ask", "construct", "describe")
+
+
+@pytest.mark.parametrize("query,default,named", [
+    ("SELECT * FROM <http://e/g> WHERE { ?s ?p ?o }", ("http://e/g",), ()),
+    ("PREFIX g: <http://e/> select * from g:a from named g:b { ?s ?p ?o }", ("http://e/a",), ("http://e/b",)),
+    ("CONSTRUCT { ?s ?p ?o } FROM NAMED <http://e/n> WHERE { GRAPH ?g { ?s ?p ?o } }", (), ("http://e/n",)),
+])
+def test_a_querys_own_dataset_is_read_from_its_from_clauses(query, default, named):
+    from graph.sparql_guard import dataset_clause
+    found = dataset_clause(query)
+    assert (found.default, found.named) == (default, named)
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT ?from WHERE { ?s <http://e/from> ?from }",
+    'SELECT * WHERE { ?s ?p "FROM <http://e/g>" } # FROM <http://e/g>',
+    "PREFIX from: <http://e/> SELECT * WHERE { ?s from:x ?o }",
+])
+def test_from_in_a_variable_string_comment_or_prefixed_name_names_no_dataset(query):
+    from graph.sparql_guard import dataset_clause
+    assert dataset_clause(query) is None

@@ -69,6 +69,22 @@ def test_queries_see_the_union_of_graphs_unless_graphs_are_named(any_store):
     assert [r[0].value for r in rows] == ["2"]
 
 
+def test_regression_from_in_the_query_was_overridden_by_the_union_default_graph(any_store):
+    """SPARQL 1.1 Query §13.2: FROM makes the default graph, FROM NAMED alone leaves it empty; and so do the
+    protocol's named graphs without default graphs (Protocol §2.1.4). The union applies only to a query naming none."""
+    any_store.replace_graphs({G1: [_quad("a", "1", G1)], G2: [_quad("b", "2", G2)]})
+
+    def values(q, **kw):
+        return sorted(r[0].value for r in any_store.query(q, **kw).rows())
+    assert values(f"SELECT ?o FROM <{G2}> WHERE {{ ?s ?p ?o }}") == ["2"]
+    assert values("SELECT ?o FROM <http://example.org/none> WHERE { ?s ?p ?o }") == []
+    assert values(f"SELECT ?o FROM NAMED <{G1}> WHERE {{ ?s ?p ?o }}") == []
+    assert values(f"SELECT ?o FROM NAMED <{G1}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}") == ["1"]
+    assert values("SELECT ?o WHERE { ?s ?p ?o }", named_graphs=[G1]) == []
+    assert values("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }", named_graphs=[G1]) == ["1"]
+    assert values("SELECT ?from WHERE { ?s ?p ?from }") == ["1", "2"]
+
+
 def test_ask_and_construct_answer_as_on_the_embedded_store(any_store):
     any_store.replace_graphs({G1: [_quad("a", "1", G1)]})
     assert any_store.query("ASK { ?s ?p '1' }").boolean is True
