@@ -57,9 +57,11 @@ def create_app(store: Store, settings: Settings | None = None, *, cors: bool | N
         # Read-only by construction: no Authorization header and no write method passes a preflight,
         # so a page on another origin can read the data but never send the update token.
         app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
-                           allow_headers=["Accept", "Content-Type", "Accept-Language"], allow_credentials=False)
+                           allow_headers=["Accept", "Content-Type", "Accept-Language"], allow_credentials=False,
+                           expose_headers=EXPOSED_HEADERS)
 
     app.add_middleware(_SecurityHeaders)
+    app.add_middleware(_HeadAsGet)          # outermost: every GET route answers HEAD (RFC 9110 §9.3.2)
 
     app.include_router(sparql.router)
     app.include_router(service_description.router)
@@ -93,6 +95,33 @@ class _SparqlFastPath:
                 response = error_response(exc)
             return await response(scope, receive, send)
         return await self.app(scope, receive, send)
+
+
+# What a script on another origin may read besides the CORS-safelisted headers: the endpoint's signals of a cut or
+# partial answer, and the links of a paged list.
+EXPOSED_HEADERS = ["X-Result-Truncated", "X-Row-Cap", "X-Coverage-Warning", "X-Network-Source", "Link",
+                   "Content-Location", "Location"]
+
+
+class _HeadAsGet:
+    """HEAD is answered as GET without the body, with GET's headers (Content-Length included): FastAPI routes
+    declare GET only, and a 405 to HEAD breaks link checkers and caches."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def send_headers_only(message):
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
 
 
 class _SecurityHeaders:

@@ -52,7 +52,7 @@ async def _exists(store, graph: str) -> bool:
     return bool(result.boolean)
 
 
-@router.api_route("/rdf-graph-store", methods=["GET", "HEAD"], summary="Read one named graph (Graph Store Protocol)")
+@router.api_route("/rdf-graph-store", methods=["GET"], summary="Read one named graph (Graph Store Protocol)")
 async def read_graph(request: Request) -> Response:
     graph = _target(request)
     if isinstance(graph, Response):

@@ -127,7 +127,10 @@ async def _params(request: Request, limit: int) -> tuple[dict[str, list[str]], s
     if request.method != "POST":
         return params, _single(params, "query"), _single(params, "update")
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = (await read_body(request, limit)).decode("utf-8", errors="replace")
+    try:
+        body = (await read_body(request, limit)).decode("utf-8")
+    except UnicodeDecodeError as exc:       # a LookupError is a 400; silently replacing bytes would change the query
+        raise LookupError(f"the request body is not UTF-8 (byte {exc.start} is {exc.object[exc.start:exc.start + 1]!r})") from None
     if ctype == "application/sparql-query":
         return params, body, None
     if ctype == "application/sparql-update":

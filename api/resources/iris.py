@@ -92,6 +92,3 @@ def vocabulary(request: Request, format: str | None = _FORMAT) -> Response:
         return _answer(html_page(FK.rstrip("#/"), triples, _alternates("/vocab")), media)
     return _answer(ox.serialize(triples, format=RDF_TYPES[media]), media)
 
-
-for _path, _endpoint in (("/id/{path:path}", resource), ("/vocab", vocabulary)):   # for link checkers
-    router.add_api_route(_path, _endpoint, methods=["HEAD"], include_in_schema=False)

@@ -135,3 +135,14 @@ def test_head_answers_as_get_does_without_a_body(server):
         assert response.status_code == 200 and response.headers["content-type"].startswith("text/turtle")
         assert not response.content
     assert httpx.head(server + "/id/people/999999999").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/", "/documents", "/people/102617", "/context.jsonld", "/.well-known/void",
+                                  "/sparql?query=ASK%7B%7D", "/people", "/search?q=Clark"])
+def test_regression_head_was_a_405_on_every_route_but_the_iris(server, path):
+    """RFC 9110 §9.3.2: a server that answers GET answers HEAD, with GET's headers and no body."""
+    got, head = httpx.get(server + path), httpx.head(server + path)
+    assert head.status_code == got.status_code == 200 and not head.content
+    assert head.headers["content-type"] == got.headers["content-type"]
+    if "content-length" in got.headers:
+        assert head.headers["content-length"] == got.headers["content-length"]

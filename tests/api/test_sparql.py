@@ -133,3 +133,15 @@ def test_regression_from_in_the_query_counted_the_whole_store(server):
 def test_cors_header_is_sent(server):
     r = httpx.get(server + "/sparql", params={"query": "ASK {}"}, headers={"origin": "https://example.org"})
     assert r.headers.get("access-control-allow-origin") == "*"
+
+
+def test_regression_cors_hid_the_truncation_signal_from_scripts_on_other_origins(server):
+    r = httpx.get(server + "/sparql", params={"query": "ASK {}"}, headers={"origin": "https://example.org"})
+    exposed = {h.strip().lower() for h in r.headers.get("access-control-expose-headers", "").split(",")}
+    assert {"x-result-truncated", "x-row-cap", "x-coverage-warning", "x-network-source"} <= exposed
+
+
+def test_regression_a_body_that_is_not_utf_8_was_read_with_replacement_characters(server):
+    r = httpx.post(server + "/sparql", content="SELECT * WHERE { ?s ?p \"caf\xe9\" }".encode("latin-1"),
+                   headers={"content-type": "application/sparql-query"})
+    assert r.status_code == 400 and "not UTF-8" in r.text
