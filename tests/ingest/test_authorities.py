@@ -187,3 +187,9 @@ def test_regression_a_store_kept_the_authority_graphs_of_the_frus_kg_that_first_
         assert ensure_authority_graphs(db) == []
     finally:
         db.close()
+
+
+def test_regression_the_policy_planning_staff_had_the_iri_nsc_ad_hoc():
+    a = authorities()
+    assert "nsc-ad-hoc" not in a.institutions
+    assert a.institutions["policy-planning-staff"].label == "Policy Planning Staff"
