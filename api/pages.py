@@ -5,6 +5,7 @@ pages are `api.page_views`), so a browser and a script share one URL.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,7 +22,7 @@ from ontology.namespaces import BASE
 from .negotiation import best_match
 from .resources.links import href
 
-__all__ = ["STATIC", "TEMPLATES", "templates", "wants_html", "prefers_html", "render_html", "sparql_link", "entity_html",
+__all__ = ["STATIC", "TEMPLATES", "templates", "when", "wants_html", "prefers_html", "render_html", "sparql_link", "entity_html",
            "PageRoute"]
 
 STATIC = Path(__file__).with_name("static")
@@ -41,7 +42,29 @@ def entity_html(ref: dict) -> Markup:
     return Markup(f'<a href="{escape(ref["href"])}">{escape(name)}</a>') if ref.get("href") else escape(name)
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<t>\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?"
+                  r"(?P<z>Z|[+-]\d{2}:\d{2})?)?)?)?$")
+
+
+def when(value: str | None) -> Markup | str:
+    """An ISO date or time as FRUS prints dates ("December 9, 1968, 22:12 UTC", "February 1948"), in a `<time>`
+    that keeps the value for machines and does not wrap; anything else is shown as it is."""
+    if not value:
+        return ""
+    m = _ISO.match(str(value))
+    if m is None or not 1 <= int(m.group("m") or 1) <= 12:
+        return escape(value)
+    y, mo, d, t, z = m.group("y", "m", "d", "t", "z")
+    text = y if mo is None else f"{_MONTHS[int(mo) - 1]} {y}" if d is None else f"{_MONTHS[int(mo) - 1]} {int(d)}, {y}"
+    if t:
+        text += f", {t}" + (" UTC" if z in ("Z", "+00:00") else f" (UTC{z})" if z else "")
+    return Markup(f'<time datetime="{escape(value)}">{escape(text)}</time>')
+
+
 templates = Jinja2Templates(directory=str(TEMPLATES))
+templates.env.filters["when"] = when
 templates.env.filters["href"] = lambda iri: href(iri) or iri
 templates.env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
 templates.env.filters["documents"] = lambda n: f"{n:,} document" + ("" if n == 1 else "s")

@@ -29,7 +29,7 @@ def timeline_svg(counts: dict[int, int], label: str = "Documents per year", link
     total = sum(counts.values())
     parts = [f'<svg class="timeline" role="img" viewBox="0 0 {WIDTH} {HEIGHT + AXIS}" width="{WIDTH}" '
              f'height="{HEIGHT + AXIS}" xmlns="http://www.w3.org/2000/svg">',
-             f"<title>{escape(label)}: {total} documents, {span}</title>"]
+             f"<title>{escape(label)}: {total:,} dated document{'s' if total != 1 else ''}, {span}</title>"]
     for i, year in enumerate(years):
         n = counts.get(year, 0)
         x = i * slot

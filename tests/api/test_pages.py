@@ -237,7 +237,7 @@ def test_crossing_spans_stay_well_formed_and_a_claim_keeps_one_anchor():
 
 def test_the_timeline_draws_one_bar_per_year_with_documents_and_names_its_span():
     svg = timeline_svg({1981: 3, 1983: 1}, "Clark")
-    assert svg.count('<rect class="bar"') == 2 and "<title>Clark: 4 documents, 1981–1983</title>" in svg
+    assert svg.count('<rect class="bar"') == 2 and "<title>Clark: 4 dated documents, 1981–1983</title>" in svg
     assert "<title>1981: 3 documents</title>" in svg and "<title>1983: 1 document</title>" in svg
     assert timeline_svg({}) == ""
 
@@ -309,3 +309,15 @@ def test_the_document_pages_entity_html_writes_what_the_entity_link_macro_writes
                 {"id": "i", "name": "n", "kind": None}, {"id": "<i>", "name": "", "href": "/h"}):
         assert function.render(r=ref) == macro.render(r=ref), ref
     assert str(entity_html({"id": "i", "name": "<n>"})) == "&lt;n&gt;"
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("1968-12-09T22:12:00Z", "December 9, 1968, 22:12 UTC"), ("1947-11-26T19:00:00", "November 26, 1947, 19:00"),
+    ("1981-10-26", "October 26, 1981"), ("1948-02", "February 1948"), ("1948", "1948"), ("circa 1948", "circa 1948"),
+])
+def test_regression_dates_were_shown_as_raw_iso_datetimes(value, shown):
+    from api.pages import when
+    got = str(when(value))
+    assert f">{shown}<" in got or got == shown
+    if got != shown:
+        assert f'datetime="{value}"' in got
