@@ -8,7 +8,9 @@ from __future__ import annotations
 import logging
 
 from fastapi import FastAPI, Request
-from fastapi.responses import PlainTextResponse
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import PlainTextResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph import EngineBusy, EngineCrashed, QueryError, QueryTimeout, StoreError, StoreLocked
 
@@ -46,4 +48,15 @@ def install_error_handlers(app: FastAPI) -> None:
     async def handle(request: Request, exc: Exception) -> PlainTextResponse:
         return error_response(exc)
 
+    async def not_found(request: Request, exc: StarletteHTTPException) -> Response:
+        """A browser that asks for a path naming nothing gets the site's 404 page, with its navigation; scripts
+        keep FastAPI's JSON."""
+        from .pages import render_html, wants_html
+        if exc.status_code == 404 and wants_html(request):
+            return render_html(request, "not_found.html", {"message": str(exc.detail) if exc.detail != "Not Found"
+                                                          else f"Nothing is found at {request.url.path}."},
+                               status_code=404)
+        return await http_exception_handler(request, exc)
+
     app.add_exception_handler(StoreError, handle)
+    app.add_exception_handler(StarletteHTTPException, not_found)

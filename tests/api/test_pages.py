@@ -321,3 +321,12 @@ def test_regression_dates_were_shown_as_raw_iso_datetimes(value, shown):
     assert f">{shown}<" in got or got == shown
     if got != shown:
         assert f'datetime="{value}"' in got
+
+
+@pytest.mark.parametrize("path", ["/volumes", "/no-such-page", "/id/people/999999999"])
+def test_regression_a_browser_got_fastapis_json_for_a_path_naming_nothing(server, path):
+    page = httpx.get(server + path, headers=HTML)
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "<nav" in page.text and "Not found" in page.text
+    data = httpx.get(server + path, headers={"accept": "application/ld+json, application/json;q=0.9"})
+    assert data.status_code == 404 and data.headers["content-type"].startswith("application/json")
