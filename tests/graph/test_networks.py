@@ -353,6 +353,22 @@ def test_ego_network_and_shortest_path_with_documents(sample_store):
         ego(g, PEOPLE + "0")
 
 
+class _Evidence(list):
+    def __deepcopy__(self, memo):
+        raise AssertionError("an ego network deep-copied the evidence of the whole network")
+
+
+def test_regression_an_ego_network_deep_copied_every_edges_evidence_and_never_came_back():
+    """nx.ego_graph(undirected=True) made the whole directed network undirected, deep-copying each tie's evidence:
+    minutes and gigabytes for an entity page's network on six volumes."""
+    g = nx.DiGraph()
+    for a, b in (("a", "b"), ("c", "a"), ("b", "d"), ("d", "e"), ("x", "y")):
+        g.add_edge(a, b, evidence=_Evidence(["doc"]), weight=1)
+    assert set(ego(g, "a")) == {"a", "b", "c"}
+    assert set(ego(g, "a", radius=2)) == {"a", "b", "c", "d"}
+    assert ego(g, "a").is_directed() and ego(g, "a").has_edge("c", "a")
+
+
 # -- exports, read back by independent readers ---------------------------------------------------------------
 _NODE_DATA = {
     "type": "object", "required": ["id", "label", "kind"],
