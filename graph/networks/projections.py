@@ -578,7 +578,7 @@ def _correspondence(store: Store, spec: Spec, between: tuple[str, str] | None, s
     for doc, date, author, recipient, heading in letters:
         a, b = identity[author], identity[recipient]
         for node in (a, b):
-            build.kinds[node] = "person"
+            build.kinds[node] = "organization" if "/organizations/" in node else "person"   # posts that write
             build.saw(node, doc, date)
         if a != b:
             build.link(a, b, date, doc, 0, heading)

@@ -353,6 +353,15 @@ def test_ego_network_and_shortest_path_with_documents(sample_store):
         ego(g, PEOPLE + "0")
 
 
+def test_regression_the_posts_of_a_correspondence_network_were_kinded_as_people(tei_store):
+    """'Telegram From the Department of State to the Interests Section in Algeria': both ends are organizations, and
+    a network of people drew them as people (the Department had the highest PageRank of the 'people')."""
+    g = project(tei_store, Spec("correspondence"))
+    posts = {n: d["kind"] for n, d in g.nodes(data=True) if "/organizations/" in n}
+    assert BASE + "organizations/department-of-state" in posts and set(posts.values()) == {"organization"}
+    assert {d["kind"] for n, d in g.nodes(data=True) if n not in posts} == {"person"}
+
+
 class _Evidence(list):
     def __deepcopy__(self, memo):
         raise AssertionError("an ego network deep-copied the evidence of the whole network")
