@@ -21,6 +21,12 @@ __all__ = ["KINDS", "Entry", "NameHit", "NameIndex", "name_index", "surname_of"]
 
 KINDS = {"person": "people", "country": "countries", "organization": "organizations"}
 _SUFFIX_WORDS = {"jr", "sr", "ii", "iii", "iv", "2d", "3d"}
+# words that open a name as FRUS prints it ("Dr. Kissinger", "Secretary Vance", "Ambassador Dobrynin") and are no part
+# of any name the authorities hold: tried without them when the whole query names nothing
+_TITLE_WORDS = {"mr", "mrs", "miss", "ms", "dr", "sir", "lord", "lady", "president", "vice", "secretary", "ambassador",
+                "senator", "congressman", "representative", "general", "gen", "admiral", "adm", "colonel", "col",
+                "governor", "gov", "judge", "justice", "minister", "prime", "foreign", "premier", "chairman", "deputy",
+                "under", "assistant", "acting", "chancellor", "mme", "madame", "herr", "monsieur", "señor", "senor"}
 
 
 def surname_of(name: str) -> str:
@@ -85,6 +91,11 @@ class NameIndex:
             return []
         words = q.split()
         found = set.intersection(*(self._by_token.get(w, set()) for w in words))
+        if not found and words[0] in _TITLE_WORDS and len(words) > 1:
+            rest = words[:]
+            while len(rest) > 1 and rest[0] in _TITLE_WORDS:
+                rest.pop(0)
+            return self.lookup(" ".join(rest), kinds, limit)
         hits = []
         for iri in found:
             e = self.entries[iri]

@@ -108,11 +108,18 @@ def _positions(a: Authorities) -> _G:
 
 def _countries(a: Authorities) -> _G:
     g = _G("countries")
+    names: dict[str, set[str]] = {}
+    for surface, tid, _since, _until, kind, _note in a.country_forms:
+        if kind == "name" and tid in a.territories:
+            names.setdefault(tid, set()).add(surface)
     for tid, t in a.territories.items():
         node = iris.country_iri(tid)
         g.named(node, SCHEMA + "Country", t.name)
         if t.long and t.long != "-":
             g.lit(node, SCHEMA + "alternateName", t.long)
+        for surface in sorted(names.get(tid, ())):    # the curated names documents use ("USSR"), not demonyms
+            if surface not in (t.name, t.long):
+                g.lit(node, SCHEMA + "alternateName", surface)
         g.lit(node, FK + "gshId", tid)
         if t.since:
             _year(g, node, FK + "validSince", t.since)

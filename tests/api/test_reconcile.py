@@ -222,3 +222,26 @@ def test_openrefine_round_trip_through_a_real_server(server):
         rows = http.post("/reconcile", data={"extend": json.dumps(extend)}).json()
         valid("data-extension-response", rows)
         assert rows["rows"][CLARK]["documents"] == [{"int": 1}]
+
+
+@pytest.mark.parametrize("query, kind, expected", [
+    ("Dr. Kissinger", "person", "people/107252"), ("Secretary Vance", "person", None),
+    ("USSR", "country", "countries/soviet-union-1991"), ("U.S.S.R.", "country", "countries/soviet-union-1991"),
+])
+def test_regression_the_name_forms_frus_prints_found_no_candidate(client, query, kind, expected):
+    """A title before a surname ("Dr. Kissinger", "Secretary Vance") and the curated country names ("USSR") gave 0
+    candidates: the title is tried without, and the gazetteer's names are the countries' alternate names."""
+    result = batch(client, {"q": {"query": query, "type": kind}})["q"]["result"]
+    assert result, query
+    if expected:
+        assert expected in [c["id"] for c in result]
+
+
+def test_regression_an_ambassador_to_the_soviet_union_was_not_found_by_the_soviet_union(client):
+    """POCOM names the post by today's country ("Ambassador … to Russia"); the Soviet Union's curated names include
+    "Russia" for 1922-1991, so the country evidence holds for Toon in 1978."""
+    q = {"t": {"query": "Toon", "type": "person", "properties": [{"pid": "country", "v": "Soviet Union"},
+                                                               {"pid": "date", "v": "1978"}]}}
+    top = batch(client, q)["t"]["result"][0]
+    features = {f["id"]: f["value"] for f in top["features"]}
+    assert top["name"].startswith("Malcolm") and features["country"] is True and top["match"] is True
