@@ -35,6 +35,11 @@ _US_STATE_CONTEXT = re.compile(
     r"(?:\b(?:Atlanta|Savannah|Augusta|Macon|Columbus|Athens|Governor\s+of|Senator\s+from|Senator\s+of|Representative\s+from|"
     r"Congressman\s+from|state\s+of|State\s+of|University\s+of|Democrat\s+of|Republican\s+of|D-|R-)\s*,?\s*$)")
 _STATE_AFTER = re.compile(r"^\s*(?:Senator|Representative|Congressman|Democrat|Republican|delegation|legislature|Tech)\b")
+# a country's name as the tail of another name: the U.S. states and places called "New …" (the gazetteer's own "New
+# Zealand" or "New Guinea" match whole, so never reach here), and a company "of" a place
+_INSIDE_ANOTHER_NAME = re.compile(r"(?:\bNew|\b(?:Company|Corporation)\s+of)\s+$")
+# a name whose every record ended (or began) further than this from the document's year is not that state
+_FARTHEST_YEARS = 60
 _NOT_A_PERSON_WORD = {"The", "In", "On", "At", "To", "From", "And", "But", "For", "With", "By", "Of", "As", "If", "When",
                       "While", "Since", "Both", "Neither", "Either", "Between", "Syria", "Israel", "Iraq", "Egypt",
                       "Lebanon", "Hashemite", "Kingdom", "East", "West", "North", "South", "Northern", "Southern", "Central",
@@ -79,6 +84,8 @@ def choose(surface: str, entries: tuple[Entry, ...], text: str, start: int, end:
         return None
     if surface == "US" and shouting(text, start, end):
         return None
+    if _INSIDE_ANOTHER_NAME.search(before) or (surface == "Jersey" and after.startswith(" Standard")):
+        return None          # "New Jersey", "New Mexico", "Standard Oil Company of Jersey", "Jersey Standard"
     # a given-name country after a given name or title is a person ("Hamilton Jordan", "Mr. Jordan")
     if surface in GIVEN_NAME_COUNTRIES:
         prev = re.search(r"([A-Z][a-z]+)\s$", before)
@@ -121,6 +128,8 @@ def choose(surface: str, entries: tuple[Entry, ...], text: str, start: int, end:
                           confidence=0.85)
         if year is not None:
             near = min(base, key=lambda e: min(abs(year - e.y0), abs(year - e.y1)))
+            if min(abs(year - near.y0), abs(year - near.y1)) > _FARTHEST_YEARS:
+                return None  # "late eighteenth century Bourbon" in 1964 is the dynasty, not the island gone in 1848
             return Choice(near, explanation=f"'{surface}' is the hsg-gsh name of {_label(near)} ({near.y0}–{near.y1 if near.y1 < 9999 else 'today'}); "
                                             f"no record of that name is valid in {year}, so the one nearest in time was chosen", confidence=0.6)
         return Choice(base[0], explanation=f"'{surface}' is the hsg-gsh name of {_label(base[0])}", confidence=0.7)

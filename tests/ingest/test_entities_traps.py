@@ -300,3 +300,21 @@ def test_bug_a_title_before_an_unknown_name_was_read_as_a_namesake_of_the_title(
     titled = [x.start() for x in re.finditer(r"Lord Caradon", record.text)]
     assert len(titled) >= 3
     assert not [m for m in record.mentions if m.entity == lord and m.start in titled]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Memorandum\n\nThe meeting was held in Atlantic City, New Jersey, as follows.", "Jersey"),
+    ("Memorandum\n\nHe met officials of the Standard Oil Company of Jersey on Monday.", "Jersey"),
+    ("Memorandum\n\nThe shares were AIOC 60.9%; Jersey Standard 24.7%; and Socony 14.4%.", "Jersey"),
+    ("Memorandum\n\nThe tests at Alamogordo, New Mexico, went ahead.", "Mexico"),
+])
+def test_regression_new_jersey_and_the_standard_oil_company_of_jersey_were_the_island_of_jersey(extractor, text, surface):
+    assert not [m for m in at(run(extractor, text, date="1948-03-08"), surface) if m.entity]
+
+
+def test_regression_a_state_gone_a_century_before_the_document_was_linked_as_the_nearest_in_time(extractor):
+    """'late eighteenth century Bourbon' in 1964 is the dynasty; hsg-gsh's Bourbon is Réunion until 1848."""
+    text = "Memorandum\n\nThe palace is late eighteenth century Bourbon in style."
+    assert not [m for m in at(run(extractor, text, date="1964-05-01"), "Bourbon") if m.entity]
+    mexico = at(run(extractor, "Memorandum\n\nThe President flew to Mexico on Monday.", date="1948-03-08"), "Mexico")
+    assert mexico and mexico[0].entity == iris.country_iri("mexico")
