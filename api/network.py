@@ -82,7 +82,8 @@ async def network(request: Request, selection: dict = Depends(_selection),
         suffix = {"csv-nodes": "nodes.csv", "csv-edges": "edges.csv"}.get(format, format)
         headers["Content-Disposition"] = f'attachment; filename="frus-{spec.kind}.{suffix}"'
     if g.graph.get("coverage_warning"):
-        headers["X-Coverage-Warning"] = g.graph["coverage_warning"].encode("ascii", "replace").decode()
+        plain = g.graph["coverage_warning"].replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
+        headers["X-Coverage-Warning"] = plain.encode("ascii", "replace").decode()      # HTTP headers are ASCII
     return Response(body, media_type=MEDIA_TYPES[format], headers=headers)
 
 

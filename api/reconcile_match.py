@@ -73,7 +73,10 @@ class Query:
         unknown = types - set(TYPES)
         if unknown:
             raise ValueError(f"unknown type(s) {sorted(unknown)}: use {sorted(TYPES)}")
-        out = cls(text=str(q.get("query") or ""), types=types, limit=max(1, min(int(q.get("limit") or 5), 100)))
+        limit = q.get("limit", 5)
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:     # the spec's schema: an integer ≥ 1
+            raise ValueError(f"'limit' must be a whole number of at least 1, not {limit!r}")
+        out = cls(text=str(q.get("query") or ""), types=types, limit=min(limit, 100))
         for prop in q.get("properties") or []:
             pid = _ALIASES.get(str(prop.get("pid")), str(prop.get("pid")))
             texts = _value_texts(prop.get("v"))

@@ -68,6 +68,8 @@ def link_import(
         refresh_void(db)
     db.close()
     err.print(f"stored {count} link(s) in {graph}", highlight=False)
+    err.print("the crosswalk, /linksets and reconciliation show them now; the networks' `authority` field shows them "
+              "after `frus-kg index`, which refreshes the network table", highlight=False)
 
 
 def load(

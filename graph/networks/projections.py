@@ -15,7 +15,9 @@ from typing import Iterable
 
 import networkx as nx
 
+from graph.sparql_terms import literal
 from graph.store import Store
+from ontology import iris
 from ontology.namespaces import FK, OA, PROV, SCHEMA
 
 from .collector import collector_paused
@@ -720,6 +722,19 @@ def _finish(g: nx.Graph, spec: Spec, clock: _Clock, why: str | None) -> nx.Graph
     return g
 
 
+def _known_or_refused(store: Store, f: Filters) -> None:
+    """A volume or genre the store does not hold is a mistake to name, not an empty network: "frus1977-80v1" and
+    "memorandum" (genres are as printed, "Memorandum") drew nothing and said nothing."""
+    volumes = {iris.volume_iri(v): v for v in f.volumes}
+    missing = [volumes[v] for v in volumes if v not in store.existing_graphs(volumes)]
+    if missing:
+        raise NetworkError(f"no volume {', '.join(sorted(missing))} in this store (volume ids as in /volumes/…)")
+    for genre in f.genres:
+        if not store.query(f"ASK {{ ?d <{SCHEMA}genre> {literal(genre)} }}").boolean:
+            raise NetworkError(f"no document of the genre {genre!r} in this store (genres are as printed, e.g. "
+                               "'Telegram', 'Memorandum of Conversation'; the documents list names them)")
+
+
 def project(store: Store, spec: Spec, *, sentences: Segmenter | None = None,
             between: tuple[str, str] | None = None, source: str = "auto") -> nx.Graph:
     """The network `spec` asks for. `between` keeps only the edge between two node IRIs (for its evidence).
@@ -728,6 +743,7 @@ def project(store: Store, spec: Spec, *, sentences: Segmenter | None = None,
     answer, else the mentions; "table" or "mentions" insist (a NetworkError when the table cannot answer).
     `g.graph["source"]` says which was read, and `g.graph["source_note"]` why not the table."""
     how = PROJECTIONS[spec.kind][0]
+    _known_or_refused(store, spec.filters)
     with collector_paused():
         if how == "co-mention":
             return _co_mention(store, spec, sentences, between, source)

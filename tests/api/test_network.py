@@ -121,3 +121,11 @@ def test_the_answer_says_whether_it_was_drawn_from_the_network_table(client, sam
     assert {(e["data"]["source"], e["data"]["target"]) for e in r.json()["elements"]["edges"]} == {(CLARK, HAIG), (KENNEDY, HAIG)}
     refused = untabled.get("/network", params={"kind": "person-person", "window": "sentence"})
     assert refused.status_code == 400 and "sentence splitter" in refused.json()["detail"]
+
+
+@pytest.mark.parametrize("params, named", [({"volume": "frus1981-88v4"}, "frus1981-88v4"),
+                                           ({"genre": "memorandum"}, "memorandum")])
+def test_regression_an_unknown_volume_or_genre_drew_an_empty_network_and_said_nothing(client, params, named):
+    r = client.get("/network", params={"format": "node-link", **params})
+    assert r.status_code == 400 and named in r.json()["detail"]
+    assert client.get("/network", params={"format": "node-link", "volume": "frus1981-88v41"}).status_code == 200

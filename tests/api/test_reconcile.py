@@ -245,3 +245,9 @@ def test_regression_an_ambassador_to_the_soviet_union_was_not_found_by_the_sovie
     top = batch(client, q)["t"]["result"][0]
     features = {f["id"]: f["value"] for f in top["features"]}
     assert top["name"].startswith("Malcolm") and features["country"] is True and top["match"] is True
+
+
+@pytest.mark.parametrize("limit", [-1, 0, "2", 1.5, True])
+def test_regression_a_limit_that_is_not_a_whole_number_of_at_least_one_was_accepted(client, limit):
+    r = client.post("/reconcile", json={"queries": {"a": {"query": "Clark", "limit": limit}}})
+    assert r.status_code == 400 and "limit" in r.json()["error"]
