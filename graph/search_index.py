@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ontology.namespaces import FK, RDFS, SCHEMA, SKOS, sparql_prologue
+from ontology.namespaces import BASE, FK, RDFS, SCHEMA, SKOS, sparql_prologue
 
 from .errors import QueryError, StoreError
 from .store import Store
@@ -43,7 +43,7 @@ LABEL_BOOST = 2.0              # names rank above passages that merely use the s
 MENTION_BOOST = 0.25           # and among names, those of entities many documents mention: × 1 + 0.25 ln(1 + n)
 PHRASE_BOOST = 2.0             # "human rights" as written ranks above "rights … human"
 SNIPPET_TOKENS = 32
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2          # 2: a volume's list entries linked to our entities are left out (found as those)
 
 _TYPES = {SCHEMA + "Person": "person", SCHEMA + "Country": "country", SCHEMA + "Organization": "organization",
           FK + "Volume": "volume"}
@@ -387,14 +387,19 @@ class SearchIndex:
 
     @staticmethod
     def _labels(store: Store, values: str) -> Iterator[tuple[tuple[str, str], str, str, str]]:
-        """((graph, entity), kind, main name, variants) of the typed, labelled entities of some graphs."""
+        """((graph, entity), kind, main name, variants) of the typed, labelled entities of some graphs; not a
+        volume's list entry linked to an entity of ours (its authority record), which a search finds as that entity:
+        "Hammarskjöld" was listed twice."""
         # a UNION of constant types, not VALUES ?type: Oxigraph 0.5 joins VALUES by scanning (100x slower here);
         # grouped in the query, as 16,000 people come back as 16,000 rows rather than 60,000 (twice as fast)
         typed = " UNION ".join(f"{{ ?e a <{t}> BIND (<{t}> AS ?type) }}" for t in _TYPES)
         main, variant = ("|".join(f"<{p}>" for p in props) for props in (_PRIMARY, _LABELS[len(_PRIMARY):]))
         q = f"""SELECT ?g ?e ?type (GROUP_CONCAT(DISTINCT COALESCE(?main, ""); separator="{_SEP}") AS ?mains)
                        (GROUP_CONCAT(DISTINCT COALESCE(?variant, ""); separator="{_SEP}") AS ?variants) WHERE {{ {values}
-                GRAPH ?g {{ {typed} {{ ?e {main} ?main }} UNION {{ ?e {variant} ?variant }} }} }} GROUP BY ?g ?e ?type"""
+                GRAPH ?g {{ {typed} {{ ?e {main} ?main }} UNION {{ ?e {variant} ?variant }}
+                  FILTER (!STRSTARTS(STR(?e), "{BASE}historicaldocuments/") ||
+                          NOT EXISTS {{ ?e <{SKOS}exactMatch> ?same FILTER (STRSTARTS(STR(?same), "{BASE}")) }}) }}
+                }} GROUP BY ?g ?e ?type"""
         for g, e, t, mains, variants in store.query(q).rows():
             names = sorted(filter(None, mains.value.split(_SEP)))     # COALESCE: an unbound value would void it
             names += sorted(n for n in set(variants.value.split(_SEP)) if n and n not in names)

@@ -293,3 +293,17 @@ def test_documents_containing_a_substring_are_a_superset_of_those_whose_text_hol
     assert index.documents_containing("the walrus said") == []
     assert index.documents_containing("café au lait") is None        # not ASCII: the caller scans
     assert index.document_count() == 1
+
+
+def test_regression_a_persons_list_entry_linked_to_its_authority_record_was_a_second_hit(db, index):
+    """'Hammarskjöld' found Dag Hammarskjöld and the volume's 'Hammarskjöld, Dag', which skos:exactMatch's him. An
+    entry of the list that no record links stays findable."""
+    g = _n(VOLUME)
+    listed, unlisted = _n(VOLUME + "/persons/p_CWP_1"), _n(VOLUME + "/persons/p_XY_1")
+    db.replace_graphs({VOLUME: [
+        ox.Quad(listed, _n(RDF + "type"), _n(SCHEMA + "Person"), g), ox.Quad(listed, _n(RDFS + "label"), ox.Literal("Clark, William P."), g),
+        ox.Quad(listed, _n(SKOS + "exactMatch"), _n(BASE + "people/102617"), g),
+        ox.Quad(unlisted, _n(RDF + "type"), _n(SCHEMA + "Person"), g), ox.Quad(unlisted, _n(RDFS + "label"), ox.Literal("Clarkson, Ann"), g)]})
+    index.refresh(db)
+    assert [h.iri for h in find(index, "Clark", kinds=["person"])] == [BASE + "people/102617"]
+    assert [h.iri for h in find(index, "Clarkson", kinds=["person"])] == [str(unlisted.value)]
