@@ -3,8 +3,8 @@
 A resource's description is: its own triples wherever they are (less ingest bookkeeping); for a
 document or volume, its whole named graph; for a node inside one (a claim, a mention), the nodes
 minted under its path that it links to, two hops deep (target, selectors, attributions, candidates);
-the tenures of a person's offices; for a year key of the claims index (`…/years/1981`), the claims
-that point to it (up to 1,000); and for an authority graph's name, its size as a `void:Dataset`.
+the tenures of a person's offices; for a key of the claims and statistics indexes (`…/years/1981`, a month
+or a type-month key), the nodes that point to it (up to 1,000); and for an authority graph's name, its size as a `void:Dataset`.
 """
 from __future__ import annotations
 
@@ -49,6 +49,15 @@ def home_graph(iri: str) -> str | None:
     return BASE + "/".join(parts[:2])
 
 
+_INDEX_KEYS = (BASE + "graph/stats/keys/", BASE + "graph/claim-months/")
+
+
+def is_index_key(iri: str) -> bool:
+    """A key of the claims and statistics indexes (`…/years/1981`, `…/graph/stats/keys/by/people/100330/1958-04`,
+    `…/graph/claim-months/<volume>/types/Report/1973-11`): nothing is said of it, claims and counts point to it."""
+    return "/years/" in iri or iri.startswith(_INDEX_KEYS)
+
+
 def resource_triples(store: Store, iri: str) -> list[ox.Triple]:
     """The description of `iri` (empty when the store says nothing about it). ValueError for a bad IRI."""
     term = st.iri(iri)
@@ -62,9 +71,8 @@ def resource_triples(store: Store, iri: str) -> list[ox.Triple]:
         under = f"FILTER (STRSTARTS(STR(?s), {st.literal(iri + '/')}))"
         branches.append(f"{{ GRAPH {st.iri(graph)} {{ {term} ?link ?s . {under} ?s ?p ?o }} }}")
         branches.append(f"{{ GRAPH {st.iri(graph)} {{ {term} ?link ?x . ?x ?link2 ?s . {under} ?s ?p ?o }} }}")
-    if "/years/" in iri:
-        branches.append(f"{{ SELECT ?s ?p ?o WHERE {{ ?s fk:aboutInYear {term} . BIND (fk:aboutInYear AS ?p) "
-                        f"BIND ({term} AS ?o) }} LIMIT {MAX_INDEX_CLAIMS} }}")
+    if is_index_key(iri):
+        branches.append(f"{{ SELECT ?s ?p ?o WHERE {{ ?s ?p {term} . BIND ({term} AS ?o) }} LIMIT {MAX_INDEX_CLAIMS} }}")
     if iri.startswith(BASE + "graph/"):     # an authority graph's name: what it is and how large
         branches.append(f"{{ {{ SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {term} {{ ?a ?b ?c }} }} }} "
                         f"FILTER (?n > 0) BIND ({term} AS ?g) }}")

@@ -146,3 +146,14 @@ def test_regression_head_was_a_405_on_every_route_but_the_iris(server, path):
     assert head.headers["content-type"] == got.headers["content-type"]
     if "content-length" in got.headers:
         assert head.headers["content-length"] == got.headers["content-length"]
+
+
+@pytest.mark.parametrize("predicate", ["byInMonth", "aboutInMonth", "typeInMonth", "aboutInYear"])
+def test_regression_the_month_keys_a_claim_links_to_were_404(server, predicate):
+    """A claim's /id/ description links its month and type-month keys; following them gave 404 (only year keys
+    were described): a key is described by the nodes that point to it."""
+    q = f"SELECT ?c ?k WHERE {{ ?c <https://w3id.org/frus-kg/vocab#{predicate}> ?k }} LIMIT 1"
+    row = httpx.get(server + "/sparql", params={"query": q}).json()["results"]["bindings"][0]
+    key, claim = row["k"]["value"], row["c"]["value"]
+    r = httpx.get(server + "/id/" + key.split("/id/", 1)[1], headers={"accept": "application/n-triples"})
+    assert r.status_code == 200 and f"<{claim}>" in r.text and f"<{key}>" in r.text
