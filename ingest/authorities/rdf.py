@@ -68,7 +68,7 @@ def _people(a: Authorities) -> _G:
             g.lit(node, SCHEMA + "alternateName", v)
         _year(g, node, SCHEMA + "birthDate", p.birth)
         _year(g, node, SCHEMA + "deathDate", p.death)
-        g.lit(node, SCHEMA + "description", p.note)
+        g.lit(node, SCHEMA + "description", _whole_words(p.note))
         if p.viaf:
             g.add(node, SKOS + "exactMatch", f"http://viaf.org/viaf/{p.viaf}")
         if p.pocom:
@@ -104,6 +104,17 @@ def _positions(a: Authorities) -> _G:
         g.add(role, SCHEMA + "memberOf", iris.organization_iri("department-of-state") if post.kind != "president"
               else iris.organization_iri("white-house"))
     return g
+
+
+NOTE_CHARS = 200        # the derivative keeps the first 200 characters of a person's first remark (build.py)
+
+
+def _whole_words(note: str | None) -> str | None:
+    """A remark the derivative cut at NOTE_CHARS ends mid-word ("…Secretary of the Interi"): shown to its last
+    whole word, with an ellipsis."""
+    if not note or len(note) < NOTE_CHARS:
+        return note
+    return note[:note.rfind(" ")].rstrip(" ,;:") + "…" if " " in note else note
 
 
 def _countries(a: Authorities) -> _G:

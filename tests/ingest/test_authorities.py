@@ -193,3 +193,12 @@ def test_regression_the_policy_planning_staff_had_the_iri_nsc_ad_hoc():
     a = authorities()
     assert "nsc-ad-hoc" not in a.institutions
     assert a.institutions["policy-planning-staff"].label == "Policy Planning Staff"
+
+
+def test_regression_person_descriptions_ended_mid_word_where_the_derivative_cut_them():
+    graph = authority_graphs()[iris.authority_graph_iri("people")]
+    cut = [q.object.value for q in graph if q.predicate.value == SCHEMA + "description" and len(q.object.value) >= 190]
+    assert cut and all(d.endswith(("…", ".", ")")) or len(d) < 200 for d in cut)
+    clark = [q.object.value for q in graph if q.subject.value == iris.person_iri("115318")
+             and q.predicate.value == SCHEMA + "description"]
+    assert clark and not clark[0].endswith("Interi") and clark[0].endswith("…")
