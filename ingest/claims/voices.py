@@ -64,8 +64,12 @@ class MentionIndex:
 
 
 
+_OWNERS_ENDING = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+
+
 def _surface(record: DocumentRecord, m: Mention) -> str:
-    return m.exact or record.text[m.start:m.end]
+    """The name as printed, without a possessive: "Kennedy's" is the person Kennedy, one local IRI with "Kennedy"."""
+    return _OWNERS_ENDING.sub("", m.exact or record.text[m.start:m.end]) or m.exact
 
 
 def _office_before(record: DocumentRecord, m: Mention) -> str | None:
