@@ -196,3 +196,23 @@ def test_a_supplement_memorandum_names_its_sender_by_surname_a_telegram_from_a_c
     heading = "112. Memorandum from Mann to Rusk, January 25, 1961. Overthrow of the Junta Government. Confidential."
     assert [(p.role, p.name) for p in parties_of(heading)] == [("author", "Mann"), ("recipient", "Rusk")]
     assert parties_of("29. Telegram 746 from Santiago, March 8, 1962. Text of agreement. Confidential.") == []
+
+
+def test_regression_a_heading_party_the_editors_tagged_stayed_local_when_no_rule_resolved_it(extractor):
+    """"126. Letter From the Shah of Iran to President Johnson": the editors tag "Shah" (persName type="from"
+    corresp="#p_PMR1") and the mention is Mohammad Reza Pahlavi, but the author was '…/d126/persons/shah'."""
+    from ingest.records import Mention
+    heading = "126. Letter From the Shah of Iran to President Johnson"
+    text = f"{heading}\n\nTehran, March 25, 1966.\n\nDear Mr. President: We agree."
+    shah = iris.person_iri("110290")
+    s = text.index("Shah")
+    record = DocumentRecord(VolumeRecord("frus1964-68v22", "t"), "d126", "126", heading, text, "<test>",
+                            date="1966-03-25", pages=[Page("1", 0, len(text))],
+                            parties=[Party("author", "Shah", None, s, s + 4, tei_ref="#p_PMR1")])
+    record.mentions.append(Mention(s, s + 4, "person", "tei-markup", 1.0, shah, "Mohammad Reza Pahlavi",
+                                   explanation="the editors' tag", exact="Shah"))
+    extractor.run(record)
+    author = [p for p in record.parties if p.role == "author"]
+    assert author and author[0].entity == shah and "Shah" in author[0].explanation
+    authors = {o for s_, p, o in document_graph(record).triples if p == "<http://schema.org/author>"}
+    assert authors == {f"<{shah}>"}
