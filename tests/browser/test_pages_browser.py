@@ -91,3 +91,13 @@ def test_a_reader_filters_the_claims_and_pages_through_them_and_back(browser_pag
     assert page.locator("ol.claims > li").first.inner_text() == first
     page.locator("ol.claims > li a.claim-source").first.click()
     page.wait_for_url("**/documents/frus1981-88v41/d54#claim-*")
+
+
+@pytest.mark.parametrize("path", ["/people/102617", "/documents?volume=frus1981-88v41", "/countries/el-salvador",
+                                  "/documents/frus1981-88v41/d54", "/claims", "/"])
+def test_regression_pages_scrolled_sideways_on_a_narrow_screen(browser_page, path):
+    """At 390 px a SPARQL <code>, the documents table, the filters' <select> and the search box widened the page."""
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
