@@ -49,14 +49,24 @@ def _notes_and_breaks(detail: dict) -> list[Point]:
     return points
 
 
-def _speakers(claims: list[dict]) -> list[Point]:
-    """After each quotation, who is quoted, linked to their page."""
+_CLOSING = "”’\"')»"
+
+
+def _after_closing_marks(text: str, end: int) -> int:
+    """Past the quotation marks that close a quotation (a claim's span ends inside them)."""
+    while end < len(text) and text[end] in _CLOSING:
+        end += 1
+    return end
+
+
+def _speakers(claims: list[dict], text: str) -> list[Point]:
+    """After each quotation and its closing marks, who is quoted, linked to their page."""
     points = []
     for claim in claims:
         speakers = [p for p in claim["claimants"] if p.get("href")]
         if claim["claimType"] == "Quotation" and claim["end"] is not None and speakers:
             links = ", ".join(f'<a href="{escape(p["href"])}">{escape(p["name"] or p["id"])}</a>' for p in speakers)
-            points.append(Point(claim["end"], f'<span class="quoted-by">(quoted: {links})</span>'))
+            points.append(Point(_after_closing_marks(text, claim["end"]), f'<span class="quoted-by">(quoted: {links})</span>'))
     return points
 
 
@@ -102,7 +112,7 @@ def _document_html(request: Request, detail: dict) -> HTMLResponse:
     spans = [mention_span(m) for m in detail["mentions"]]
     spans += [claim_span(c) for c in detail["claims"] if c["start"] is not None]
     body = mark_up(text[:body_end], [s for s in spans if s.end <= body_end],
-                   _notes_and_breaks(detail) + _speakers(detail["claims"]))
+                   _notes_and_breaks(detail) + _speakers(detail["claims"], text[:body_end]))
     footnotes = []
     after = [s for s in spans if s.start >= body_end]       # the notes follow the body
     for note in notes:

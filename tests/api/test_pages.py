@@ -68,6 +68,8 @@ def test_the_memo_highlights_the_fenwick_quotation_and_links_it_to_her_page(serv
     assert quotation.get("title") == "Quotation" and quotation.get("id", "").startswith("claim-")
     attribution = next(s for s in find_all(tree, ".//h:span[@class='quoted-by']"))
     assert [a.get("href") for a in attribution.iter("{%s}a" % NS["h"])] == [FENWICK]
+    # regression: the attribution sat inside the closing quotation mark ('…freedom. (quoted: …)"')
+    assert not (attribution.tail or "").lstrip().startswith(("\"", "”"))
     mentions = [a for a in find_all(tree, ".//h:a") if a.get("href") == FENWICK and "mention" in (a.get("class") or "")]
     assert mentions and "person" in mentions[0].get("class") and text_of(mentions[0]) == "Millicent Fenwick"
     listed = [a.get("href") for a in find_all(tree, ".//h:aside//h:a")]
