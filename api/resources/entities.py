@@ -193,12 +193,29 @@ def entity_list(store: Store, kind: str, filt: EntityFilter, page: Page) -> dict
     rows, total, counts = read(store, kind, filt, page)
     iris = [row["e"] for row in rows]
     sort_names = _sort_names(store, iris) if kind == "people" else {}
+    spans = _years_valid(store, iris) if kind == "countries" else {}
     figures = (stats.list_figures if ranked else _list_figures)(store, iris)
     items = [{"id": row["e"], "type": local_name(KINDS[kind]), "kind": kind, "name": row["name"],
               **({"sortName": sort_names[row["e"]]} if row["e"] in sort_names else {}),
+              **spans.get(row["e"], {}),
               "href": href(row["e"]), "documentCount": counts.get(row["e"], 0),
               **figures.get(row["e"], {"claimsByCount": 0, "claimsAboutCount": 0})} for row in rows]
     return list_page(f"/{kind}", filt.params, page, total, items)
+
+
+def _years_valid(store: Store, iris: list[str]) -> dict[str, dict[str, str]]:
+    """validSince/validUntil of the countries on a page: two records of one name ("Qatar" until 1971 and since) are
+    told apart in the list."""
+    if not iris:
+        return {}
+    query = _PROLOGUE + f"""SELECT ?e ?since ?until WHERE {{ {st.values("e", map(st.iri, iris))}
+  OPTIONAL {{ ?e fk:validSince ?since }} OPTIONAL {{ ?e fk:validUntil ?until }} }}"""
+    out: dict[str, dict[str, str]] = {}
+    for row in select(store, query):
+        years = {k: row[v] for k, v in (("validSince", "since"), ("validUntil", "until")) if row.get(v)}
+        if years:
+            out[row["e"]] = years
+    return out
 
 
 def _sort_names(store: Store, iris: list[str]) -> dict[str, str]:

@@ -726,7 +726,7 @@ def _known_or_refused(store: Store, f: Filters) -> None:
     """A volume or genre the store does not hold is a mistake to name, not an empty network: "frus1977-80v1" and
     "memorandum" (genres are as printed, "Memorandum") drew nothing and said nothing."""
     volumes = {iris.volume_iri(v): v for v in f.volumes}
-    missing = [volumes[v] for v in volumes if v not in store.existing_graphs(volumes)]
+    missing = [name for v, name in volumes.items() if not store.has_graph(v)]     # the protocol every store has
     if missing:
         raise NetworkError(f"no volume {', '.join(sorted(missing))} in this store (volume ids as in /volumes/…)")
     for genre in f.genres:

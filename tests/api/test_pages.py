@@ -332,3 +332,11 @@ def test_regression_a_browser_got_fastapis_json_for_a_path_naming_nothing(server
     assert "<nav" in page.text and "Not found" in page.text
     data = httpx.get(server + path, headers={"accept": "application/ld+json, application/json;q=0.9"})
     assert data.status_code == 404 and data.headers["content-type"].startswith("application/json")
+
+
+def test_regression_two_countries_of_one_name_were_two_identical_rows(server):
+    """'Qatar' (1916–1971) and 'Qatar' (since 1971) read the same in /countries: a state that ended shows its years."""
+    data = httpx.get(server + "/countries", params={"name": "S"}, headers={"accept": "application/json"}).json()
+    ussr = next(i for i in data["items"] if i["id"].endswith("/soviet-union-1991"))
+    assert (ussr["validSince"], ussr["validUntil"]) == ("1917", "1991")
+    assert "Soviet Union</a> <span class=\"muted\">(1917–1991)</span>" in get(server, "/countries?name=S").text
