@@ -149,10 +149,12 @@ def to_graphml(g: nx.Graph) -> bytes:
 
 
 def to_cytoscape(g: nx.Graph) -> dict:
-    """Cytoscape.js elements JSON (`cy.add(json.elements)`); lists stay lists."""
-    nodes = [{"data": row} for row in node_rows(g, flat=False)]
+    """Cytoscape.js elements JSON (`cy.add(json.elements)`); lists stay lists. Each node's data also has `value`
+    (its id) and `name` (its label), the keys `networkx.cytoscape_graph` reads, so Python users read it back too."""
+    nodes = [{"data": {**row, "value": row["id"], "name": row["label"]}} for row in node_rows(g, flat=False)]
     edges = [{"data": {"id": f"e{i}", **row}} for i, row in enumerate(edge_rows(g, flat=False))]
-    return {"data": _about(g), "directed": g.is_directed(), "elements": {"nodes": nodes, "edges": edges}}
+    return {"data": _about(g), "directed": g.is_directed(), "multigraph": False,
+            "elements": {"nodes": nodes, "edges": edges}}
 
 
 def to_node_link(g: nx.Graph) -> dict:

@@ -464,6 +464,14 @@ def test_cytoscape_json_matches_its_schema(analysed):
         jsonschema.validate(data, CYTOSCAPE_SCHEMA)
 
 
+def test_regression_networkx_could_not_read_the_cytoscape_export(analysed):
+    """`networkx.cytoscape_graph` failed with KeyError('value'): the nodes carry `value` and `name` as well."""
+    back = nx.cytoscape_graph(json.loads(export(analysed, "cytoscape")))
+    assert set(back.nodes) == set(analysed.nodes) and back.number_of_edges() == analysed.number_of_edges()
+    node = next(iter(analysed.nodes))
+    assert back.nodes[node]["name"] == analysed.nodes[node]["label"]
+
+
 def test_node_link_json_and_csv_tables_read_back(analysed):
     back = nx.node_link_graph(json.loads(export(analysed, "node-link")), edges="links")
     assert set(back.edges) == set(analysed.edges)
