@@ -9,7 +9,9 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+
+from ontology import iris
 
 from .examples import examples
 from .page_lists import LIST_TITLES, list_page
@@ -48,10 +50,20 @@ def editor(request: Request, query: str = "") -> HTMLResponse:
             summary="A volume's page: documents by date, persons and terms lists (data: /documents?volume=…)")
 def volume(request: Request, volume_id: str):
     if not wants_html(request):
+        if not _volume_exists(request.app.state.store, volume_id):
+            return JSONResponse({"detail": f"No volume {volume_id} in this store."}, status_code=404)
         return RedirectResponse(f"/documents?volume={quote(volume_id)}", status_code=303,
                                 headers={"Vary": "Accept"})
     return volume_page(request, volume_id) or render_html(
         request, "not_found.html", {"message": f"No volume {volume_id} in this store."}, status_code=404)
+
+
+def _volume_exists(store, volume_id: str) -> bool:
+    """Whether the store has the volume's graph: a path naming nothing is a 404 for scripts as for browsers."""
+    try:
+        return store.has_graph(iris.volume_iri(volume_id))
+    except ValueError:
+        return False
 
 
 def _not_found(request: Request, message: str) -> HTMLResponse:

@@ -171,6 +171,8 @@ def test_volumes_send_data_clients_to_the_document_list_and_unknown_volumes_are_
     answer = httpx.get(server + "/volumes/frus1981-88v41", headers={"Accept": "application/json"})
     assert answer.status_code == 303 and answer.headers["location"] == "/documents?volume=frus1981-88v41"
     assert httpx.get(server + "/volumes/frus1900v99", headers=HTML).status_code == 404
+    # regression: scripts were sent on (303) to an empty list for a volume the store does not hold
+    assert httpx.get(server + "/volumes/frus1900v99", headers={"Accept": "application/json"}).status_code == 404
 
 
 # -- valid and accessible --------------------------------------------------------------------------
