@@ -80,9 +80,10 @@ def documents(request: Request, volume: str | None = Query(None, description="vo
         filt = DocumentFilter(
             volume=p.volume_ref(volume) if volume else None, date_from=lower, date_to=upper,
             genre=p.text("genre", genre) if genre else None,
-            authors=[p.entity_ref("author", a) for a in author],
-            recipients=[p.entity_ref("recipient", r) for r in recipient],
-            mentions=[p.entity_ref("mentions", m) for m in mentions],
+            # an empty value is no filter, as for /claims' about and claimant (it was read as the base IRI: 0 found)
+            authors=[p.entity_ref("author", a) for a in author if a.strip()],
+            recipients=[p.entity_ref("recipient", r) for r in recipient if r.strip()],
+            mentions=[p.entity_ref("mentions", m) for m in mentions if m.strip()],
             text=p.text("text", text) if text else None, sort=sort or "date", params=given)
         return filt, _page(limit, cursor, given)
 

@@ -94,6 +94,8 @@ def test_an_unknown_document_is_404(server):
     ({"mentions": "countries/france"}, False),
     ({"text": "HIPPOCRATIC OATH"}, True), ({"text": "no such words here"}, False),
     ({"sort": "number"}, True),
+    # regression: an empty entity was read as the base IRI and found nothing, where /claims ignores it
+    ({"mentions": ""}, True), ({"author": ""}, True), ({"recipient": ["", "people/105381"]}, True),
 ])
 def test_documents_filters(server, params, found):
     listing = get(server, "/documents", **params)
