@@ -155,13 +155,19 @@ def _offline_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def swagger() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url=app.openapi_url, title=f"{app.title}: API",
+        return _in_english(get_swagger_ui_html(openapi_url=app.openapi_url, title=f"{app.title}: API",
                                    swagger_js_url=f"{vendor}/swagger-ui/swagger-ui-bundle.js",
                                    swagger_css_url=f"{vendor}/swagger-ui/swagger-ui.css",
-                                   swagger_favicon_url=f"{vendor}/swagger-ui/favicon-32x32.png")
+                                   swagger_favicon_url=f"{vendor}/swagger-ui/favicon-32x32.png"))
 
     @app.get("/redoc", include_in_schema=False)
     def redoc() -> HTMLResponse:
-        return get_redoc_html(openapi_url=app.openapi_url, title=f"{app.title}: API reference",
+        return _in_english(get_redoc_html(openapi_url=app.openapi_url, title=f"{app.title}: API reference",
                               redoc_js_url=f"{vendor}/redoc/redoc.standalone.js",
-                              redoc_favicon_url=f"{vendor}/swagger-ui/favicon-32x32.png", with_google_fonts=False)
+                              redoc_favicon_url=f"{vendor}/swagger-ui/favicon-32x32.png", with_google_fonts=False))
+
+
+def _in_english(page: HTMLResponse) -> HTMLResponse:
+    """FastAPI's documentation pages say no language; screen readers need it (WCAG 3.1.1)."""
+    body = page.body.replace(b"<html>", b'<html lang="en">', 1)
+    return HTMLResponse(body, status_code=page.status_code)

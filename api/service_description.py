@@ -35,7 +35,7 @@ SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-            "Turtle", "N-Triples", "RDF_XML", "JSON-LD")
+            "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "N-Quads", "TriG")   # W3C format IRIs: all CONSTRUCT offers
 _VOCABULARIES = ("http://schema.org/", "http://www.w3.org/ns/oa#", "http://www.w3.org/ns/prov#",
                  "http://www.w3.org/2004/02/skos/core#")
 

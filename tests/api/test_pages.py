@@ -342,3 +342,8 @@ def test_regression_two_countries_of_one_name_were_two_identical_rows(server):
     ussr = next(i for i in data["items"] if i["id"].endswith("/soviet-union-1991"))
     assert (ussr["validSince"], ussr["validUntil"]) == ("1917", "1991")
     assert "Soviet Union</a> <span class=\"muted\">(1917–1991)</span>" in get(server, "/countries?name=S").text
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_regression_the_api_documentation_pages_said_no_language(server, path):
+    assert '<html lang="en">' in httpx.get(server + path).text

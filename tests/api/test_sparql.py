@@ -89,6 +89,9 @@ def test_bare_endpoint_returns_a_service_description(server):
     g = rdflib.Graph().parse(data=r.text, format="turtle")
     sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
     assert (None, sd.supportedLanguage, sd.SPARQL11Query) in g
+    # regression: CONSTRUCT answers in N-Quads and TriG, which the description did not list
+    formats = {str(o).rsplit("/", 1)[-1] for o in g.objects(None, sd.resultFormat)}
+    assert {"N-Quads", "TriG", "Turtle", "SPARQL_Results_JSON"} <= formats
 
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
