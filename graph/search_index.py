@@ -112,7 +112,7 @@ def parse_query(q: str) -> ParsedQuery:
     FTS5 inside a string, so no input can form an operator.
     """
     if len(q) > MAX_QUERY_CHARS:
-        raise SearchQueryError(f"the query is {len(q)} characters long; at most {MAX_QUERY_CHARS} are searched")
+        raise SearchQueryError(f"the query is {len(q)} characters long; a search takes at most {MAX_QUERY_CHARS}: shorten it")
     q = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in q.translate(_QUOTES))
     include, exclude, words = [], [], []
     bare = True
@@ -134,7 +134,7 @@ def parse_query(q: str) -> ParsedQuery:
         if not negate:
             words.append(text)
     if len(include) + len(exclude) > MAX_TERMS:
-        raise SearchQueryError(f"the query has {len(include) + len(exclude)} terms; at most {MAX_TERMS} are searched")
+        raise SearchQueryError(f"the query has {len(include) + len(exclude)} terms; a search takes at most {MAX_TERMS}: leave some out")
     if not include:
         raise SearchQueryError("the query has no words to look for")
     match = " AND ".join(include)

@@ -307,3 +307,8 @@ def test_regression_a_persons_list_entry_linked_to_its_authority_record_was_a_se
     index.refresh(db)
     assert [h.iri for h in find(index, "Clark", kinds=["person"])] == [BASE + "people/102617"]
     assert [h.iri for h in find(index, "Clarkson", kinds=["person"])] == [str(unlisted.value)]
+
+
+def test_regression_an_over_long_search_said_it_would_be_cut_when_it_is_refused():
+    with pytest.raises(SearchQueryError, match="shorten it"):
+        parse_query("word " * 200)
