@@ -36,7 +36,8 @@ All Diplomatic Consular Certain Members Representatives Republic Kingdom Union A
 Assistant President President-Elect President-elect Vice Ambassador Director Chairman Minister Counselor Adviser Executive
 Special Acting Chief Legal Senator Governor Prime Foreign Defense Attorney Representative Coordinator Attache Attaché Officer
 Officers Consul Chargé Charge Agent Station Team Task Force Working Panel Division Desk Service Services Corps Headquarters
-Command Forces Air Army Naval Navy Military Marine Intelligence Operations Planning Affairs Political Economic""".split())
+Command Forces Air Army Naval Navy Military Marine Intelligence Operations Planning Affairs Political Economic
+Assembly Accounting Motors Electric Staffs""".split())
 _RANK = re.compile(r"(Colonel|Lieutenant Colonel|General|Major|Captain|Commander|Admiral|Lieutenant|Mr\.|Mrs\.|Dr\.)\s+(?=[A-Z])")
 _COURTESY = ("Mr.", "Mrs.", "Dr.")
 # The microfiche supplements print their memoranda by surnames: "Memorandum from Mann to Rusk, January 25, 1961.";
@@ -143,7 +144,7 @@ def _parties_in(segment: str, offset: int, role: str, plain: bool | str = True) 
         chunk_start = offset + piece.start() + (len(piece.group(0)) - len(piece.group(0).lstrip()))
         chunk = re.sub(r"^and\s+", "", chunk)
         m = _PERSON_TITLES.match(chunk) or _PERSON_TITLES.match(_AFTER_SENDER.sub("", chunk))
-        if m:
+        if m and not set(m.group("name").split()) & _NOT_NAME_WORDS:     # "the General Assembly" names no general
             name = m.group("name")
             start = chunk_start + piece.group(0).strip().rfind(name)
             found.append(HeadingParty(role, name, m.group("office").strip(), start, start + len(name)))

@@ -216,3 +216,10 @@ def test_regression_a_heading_party_the_editors_tagged_stayed_local_when_no_rule
     assert author and author[0].entity == shah and "Shah" in author[0].explanation
     authors = {o for s_, p, o in document_graph(record).triples if p == "<http://schema.org/author>"}
     assert authors == {f"<{shah}>"}
+
+
+@pytest.mark.parametrize("heading", ["Memorandum for the United States Delegation to the General Assembly",
+                                     "Resolution Adopted by the General Assembly"])
+def test_regression_the_general_assembly_is_no_general_named_assembly(heading):
+    """frus1948v01p1 d69, d266: "General" was read as a rank and "Assembly" as a person's name."""
+    assert not [p for p in parties_of(heading) if p.name == "Assembly"]
