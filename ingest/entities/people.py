@@ -62,6 +62,13 @@ def links_of(pid: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# How the 1940s–1950s volumes print the chief of the U.S. mission to the UN ("The United States Representative at the
+# United Nations (Austin) to the Secretary of State"); POCOM calls the post "Representative of the U.S.A. to the United
+# Nations". A deputy, an acting representative or one on a commission holds another office.
+_UN_REPRESENTATIVE = re.compile(r"^(?:(?:the\s+)?United\s+States\s+|U\.\s?S\.\s+)?(?:Permanent\s+)?Representative\s+"
+                                r"(?:at|to|in)\s+the\s+United\s+Nations$")
+
+
 def office_titles(office: str) -> list[str]:
     """POCOM titles an office as printed may denote ('the Secretary' -> 'Secretary of State')."""
     o = re.sub(r"^(?:the|The)\s+", "", office.strip())
@@ -77,6 +84,8 @@ def office_titles(office: str) -> list[str]:
         titles.append("Secretary of State")
     if n in ("vice president", "the vice president"):
         titles.append("Vice President of the United States")
+    if _UN_REPRESENTATIVE.match(o):
+        titles.append("Representative of the U.S.A. to the United Nations")
     m = re.match(r"^(?:Ambassador|Chief of Mission|Minister)\s+(?:to|in)\s+(?:the\s+)?(.+)$", o)
     if m:
         titles.append("@" + m.group(1))

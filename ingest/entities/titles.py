@@ -25,7 +25,7 @@ from .posts import is_minted_post, post_description
 __all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "heading_names_secretary", "title_mentions"]
 
 TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary|President|Prime\s+Minister|Chancellor)"
-                        r"(?:\s+of\s+(?P<of>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?))?(?![\w-]|\s+[A-Z]|['’]s\s+[A-Z])")
+                        r"(?:[ ]+of[ ]+(?P<of>[A-Z][\w’'-]+(?:[ ]+[A-Z][\w’'-]+)?))?(?![\w-]|[ ]+[A-Z]|['’]s\s+[A-Z])")
 _POCOM = {"President": "President of the United States", "Secretary": "Secretary of State"}
 _UNNAMED_SECRETARY = re.compile(r"\b(?:the|and|From|To)\s+Secretary\s+of\s+State\b(?!\s*\()(?!\s+\w+\s*\()")
 _HEADING_OFFICE = {"Secretary": re.compile(r"^Secretary of State$"), "President": re.compile(r"^President$")}

@@ -6,6 +6,7 @@ import pytest
 
 from ingest.entities import EntityExtractor
 from ingest.entities.offices import office_from_persons_list
+from ingest.entities.people import resolve_office
 from ingest.records import DocumentRecord, ListEntry, Mention, Page, Party, VolumeRecord
 from ontology import iris
 
@@ -133,3 +134,28 @@ def test_title_only_mentions_are_made_by_ingest_not_by_the_markup_evaluation():
     record.pages = [Page("1", 0, len(record.text))]
     EntityExtractor().run(record)
     assert not [m for m in record.mentions if m.exact == "President"]
+
+
+def test_regression_the_shah_at_the_end_of_a_heading_line_is_resolved_as_recipient(extractor):
+    """"Letter From President Johnson to the Shah of Iran", then the dateline: the country after "of" was read on
+    into the next line ("Iran\\n\\nWashington"), no holder fitted, and the Shah stayed unlinked as recipient of ten
+    letters in frus1964-68v22 while resolved as their author."""
+    heading = "1. Letter From President Johnson to the Shah of Iran"
+    text = f"{heading}\n\nWashington, January 2, 1964.\n\nYour Majesty: I am delighted."
+    shah = ListEntry("p_PMR1", "person", "Pahlavi, Mohammed Reza", "Shah of Iran")
+    record = DocumentRecord(VolumeRecord("frus1964-68v22", "t", persons=[shah]), "d1", "1", heading, text, "<test>",
+                            date="1964-01-02", pages=[Page("1", 0, len(text))])
+    at = heading.index("Shah")      # the editors' <persName type="to">Shah</persName>
+    record.parties.append(Party("recipient", "Shah", None, at, at + 4))
+    extractor.run(record)
+    recipient = next(p for p in record.parties if p.role == "recipient")
+    assert recipient.name == "Shah" and recipient.entity == iris.person_iri("110290")
+
+
+def test_regression_the_united_states_representative_at_the_united_nations_is_the_pocom_holder():
+    """frus1949v07p1: "The United States Representative at the United Nations (Austin) to the Secretary of State" was
+    unlinked in 16 headings: POCOM calls the post "Representative of the U.S.A. to the United Nations"."""
+    post, pid = resolve_office("United States Representative at the United Nations", "Austin", "1949-06-01")
+    assert pid == "100685" and post.position == "representative-to-un"
+    assert resolve_office("Acting United States Representative at the United Nations", "Dulles", "1948-06-01") is None
+    assert resolve_office("Deputy United States Representative to the United Nations", "Osborn", "1948-06-01") is None
