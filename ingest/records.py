@@ -64,6 +64,12 @@ class Party:
     explanation: str | None = None
     tei_ref: str | None = None   # "#p_CWP_1" where the TEI tags it
 
+    @property
+    def home_key(self) -> str | None:
+        """A heading party printed by family name alone, with its office: the key of VolumeRecord.party_homes."""
+        name = self.name.strip()
+        return f"{name}|{self.office or ''}" if name and " " not in name and self.role in ("author", "recipient") else None
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -153,6 +159,8 @@ class VolumeRecord:
     places: tuple[str, ...] = ()  # gsh ids from the header keywords
     complete: bool = False        # read from the whole TEI volume (its graph replaces a partial one)
     header_subjects: tuple[SubjectTerm, ...] = ()  # subject keywords of a single-document file's header
+    printed_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ingest.printed_names: family -> forms
+    party_homes: dict[str, str] = field(default_factory=dict)  # Party.home_key -> the first document printing it
 
 
 @dataclass

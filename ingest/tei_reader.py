@@ -47,6 +47,7 @@ from .date_order import DateOrder
 from .dates import DateRefused, check_day, check_range
 from .heading import genre_of, parse_dateline, parties_of, sender_range
 from .limits import size_problem
+from .printed_names import printed_names_in_file
 from .records import DocumentRecord, Footnote, ListEntry, Mention, Page, Party, SourceNote, Span, VolumeRecord
 from .records import SubjectTerm
 from .secure_xml import xml_events
@@ -248,7 +249,7 @@ def volume_metadata(header: etree._Element | None, root_id: str | None, path: Pa
         series=titles.get("series"), subseries=titles.get("subseries"),
         volume_number=titles.get("volumenumber"), volume_title=titles.get("volume"),
         editors=tuple(editors), published=published, places=tuple(p for p in places if p),
-        header_subjects=subjects,
+        header_subjects=subjects, printed_names=printed_names_in_file(path),
     )
 
 
@@ -617,7 +618,7 @@ def _clear(el: etree._Element) -> None:
             del parent[0]
 
 
-def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Iterator[DocumentRecord]:
+def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None, _homes: bool = True) -> Iterator[DocumentRecord]:
     """The documents of a TEI volume or single-document TEI file, in volume order.
 
     A document that cannot be read is passed to `on_error` as a SourceError naming the document
@@ -660,6 +661,8 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
                 ctx = ctx or _Context(path, volume_metadata(header, root_id, path))
                 if not documents_seen:
                     ctx.volume.complete = has_front     # a whole volume, not a single-document file
+                    if has_front and _homes:
+                        ctx.volume.party_homes = party_homes(path)
                 documents_seen += 1
                 record = _read_document(ctx, el, seen, has_front, start_page, start_line, report)
                 if record is not None:
@@ -682,6 +685,22 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None) -> Itera
     if documents_seen == 0:
         raise SourceError(where, "no <div type=\"document\"> found: not a FRUS volume or document")
     _raise_collected(where, errors)
+
+
+def party_homes(path: Path) -> dict[str, str]:
+    """Each heading party printed by family name alone with its office ("Consul General at Batavia (Livengood)")
+    -> the first document that prints it. A sender no authority record settles is then one node for the volume,
+    described in that document's graph (ingest.triples.party_person_iri), not one node per telegram. Read by a
+    first pass of this reader over the file, which costs about a second a volume; its faults are the main pass's."""
+    homes: dict[str, str] = {}
+    try:
+        for record in read_tei(path, on_error=lambda _: None, _homes=False):
+            for party in record.parties:
+                if party.home_key:
+                    homes.setdefault(party.home_key, record.doc_id)
+    except SourceError:
+        pass
+    return homes
 
 
 def _read_document(ctx: _Context, el: etree._Element, seen: set[str], has_front: bool, start_page: str | None,

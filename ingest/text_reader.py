@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import SourceError
 from .heading import genre_of, parse_dateline, parties_of
 from .limits import max_document_bytes, open_input, size_problem
+from .printed_names import printed_names
 from .records import DocumentRecord, Footnote, Page, Party, Span, VolumeRecord
 from .source_note import parse_source_note
 
@@ -153,7 +154,7 @@ def parse_text_document(raw: str, source: str = "<text>") -> DocumentRecord:
     text = b.text
     body_end = footnotes[0].start if footnotes else len(text)
     record = DocumentRecord(
-        volume=VolumeRecord(id=vid, title=vtitle), doc_id=f"d{number}", number=number,
+        volume=VolumeRecord(id=vid, title=vtitle, printed_names=printed_names(text)), doc_id=f"d{number}", number=number,
         heading=text[heading_span.start:heading_span.end], text=text, source=source,
         genre=genre_of(text[heading_span.start:heading_span.end]), subject=front.subject, date=front.date,
         date_basis=front.date_basis, place=front.place, place_span=front.place_span,

@@ -307,8 +307,13 @@ def _claim(g: _Graph, record: DocumentRecord, doc: str, n: int, c: Claim, page_o
 
 
 def party_person_iri(record: DocumentRecord, party: Party) -> str:
-    """The person IRI of an author or recipient: the resolved one, else one local to the document."""
-    return party.entity or f"{iris.document_iri(record.volume.id, record.doc_id)}/persons/{iris.slug(party.name)}"
+    """The person IRI of an author or recipient: the resolved one, else one local to a document: for a family name
+    printed alone with its office, the volume's first document that prints both (one node for "(Livengood)" in 103
+    telegrams), which alone describes it; for any other name, this document."""
+    if party.entity:
+        return party.entity
+    home = record.volume.party_homes.get(party.home_key or "", record.doc_id)
+    return f"{iris.document_iri(record.volume.id, home)}/persons/{iris.slug(party.name)}"
 
 
 def party_mention(record: DocumentRecord, party: Party) -> Mention:

@@ -126,6 +126,20 @@ Part Section Chapter Volume Document Editorial Summary Memorandum Telegram Lette
 Files File Papers Library Records Yes No Dear Sincerely Please Thanks Thank Secret Confidential Unclassified""".split())
 
 
+def _fits(printed: str, forenames: str) -> bool:
+    """Whether forenames as printed ("Ray L.", "C.", "J. Klahr") may be those of a record ("Raymond LeRoy",
+    "Joseph Charles", "Jerome Klahr"): each printed word, in order, begins a word of the record's."""
+    have = [w.strip(".").lower() for w in forenames.replace(".", ". ").split() if w.strip(".")]
+    i = 0
+    for w in (w.strip(".").lower() for w in printed.replace(".", ". ").split() if w.strip(".")):
+        while i < len(have) and not have[i].startswith(w):
+            i += 1
+        if i == len(have):
+            return False
+        i += 1
+    return True
+
+
 def _title_case(surface: str) -> str:
     return " ".join(w if w.lower() in _CONNECTORS and i else w.capitalize() for i, w in enumerate(surface.split(" "))).replace(
         " Of ", " of ").replace(" The ", " the ").replace(" And ", " and ")
@@ -308,6 +322,8 @@ class EntityExtractor:
                         res = r
                         res.method = "header"
             if res is None:
+                res = self._party_by_printed_name(record, party, ctx)
+            if res is None:
                 continue
             party.entity, party.label, party.explanation = res.entity, res.label, res.explanation
             if res.office_iri:
@@ -318,6 +334,50 @@ class EntityExtractor:
                 out.append(Mention(party.start, party.end, "person", res.method, res.confidence, res.entity, res.label,
                                    explanation=res.explanation, office=party.office, entity_links=res.links))
         return out
+
+    def _party_by_printed_name(self, record: DocumentRecord, party, ctx: PersonContext) -> Resolution | None:
+        """A family name alone that nothing else settles ("The Chargé in India (Donovan)", "(Hare)" in the 1948
+        volumes, which have no persons list): the one person of that family name whom the volume prints with
+        forenames anywhere ("Raymond A. Hare" in a footnote), when the authority data holds them and every other
+        printed form of the name fits them. Two people printed ("Charles W. Lewis", "George Lewis") leave it
+        unlinked, as a form the authority data lacks does ("Howard Donovan"). A volume with a persons list is left
+        to it: there a name the list lacks stays unlinked, as in running text (the editors list whom they identify)."""
+        if " " in party.name.strip() or not record.volume.printed_names or record.volume.persons:
+            return None
+        found: dict[str, str] = {}
+        others: list[str] = []
+        for form in record.volume.printed_names.get(party.name.strip().lower(), ()):
+            form = self._from_forename(form)
+            if form is None:
+                continue
+            ids = self.full.get(norm(form), frozenset())
+            canonical = {self.a.canonical(i) for i in ids}
+            if len(canonical) == 1:
+                found.setdefault(next(iter(canonical)), form)
+            else:
+                others.append(form)
+        if len(found) != 1:
+            return None
+        (pid, form), = found.items()
+        person = self.a.person(pid)
+        forenames = split_name(person.sort).forenames
+        if any(not _fits(split_name(o).forenames, forenames) for o in others):
+            return None
+        if ctx.year and person.alive_in(ctx.year) is False:
+            return None
+        return Resolution(iris.person_iri(pid), person.name, 0.8,
+                          f"'{party.name}'" + (f" ({party.office})" if party.office else "")
+                          + f": the volume prints one person of that family name, '{form}', who is {person.name} "
+                          f"(hsg-people {pid})", "header", office=party.office, links=links_of(pid), pid=pid)
+
+    def _from_forename(self, form: str) -> str | None:
+        """The printed form from its first forename or initial on ("Hare Raymond A. Hare" -> "Raymond A. Hare"), or
+        None when only the family name remains ("Ambassador Huddle")."""
+        words = form.split()
+        for k, w in enumerate(words[:-1]):
+            if re.fullmatch(r"[A-Z]\.", w) or w.lower() in self.given_names:
+                return " ".join(words[k:])
+        return None
 
     def _party_after_office(self, record: DocumentRecord, party) -> Resolution | None:
         """A heading party the reader gave no office, printed in brackets after one ("Memorandum From the Executive
