@@ -7,6 +7,7 @@ Readers (plain text, TEI) fill these; extractors add mentions and claims; `tripl
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -50,6 +51,9 @@ class Footnote:
     xml_id: str | None = None
 
 
+_SMALL_WORDS = frozenset("a al an and at for in of on the to".split())
+
+
 @dataclass
 class Party:
     """An author or recipient as the heading names them: 'the Deputy Secretary of State (Clark)'."""
@@ -66,9 +70,13 @@ class Party:
 
     @property
     def home_key(self) -> str | None:
-        """A heading party printed by family name alone, with its office: the key of VolumeRecord.party_homes."""
+        """A heading party printed by family name alone, with its office's words (small words aside: "The Consul
+        General of Batavia" and "al Batavia" are misprints of "at"): the key of VolumeRecord.party_homes."""
         name = self.name.strip()
-        return f"{name}|{self.office or ''}" if name and " " not in name and self.role in ("author", "recipient") else None
+        if not name or " " in name or self.role not in ("author", "recipient"):
+            return None
+        words = [w for w in re.findall(r"\w+", (self.office or "").lower()) if w not in _SMALL_WORDS]
+        return f"{name}|{' '.join(words)}"
 
 
 @dataclass(frozen=True)
