@@ -219,7 +219,11 @@ def find_duplicates(people: dict[str, dict], pocom: dict, posts_by_pocom: dict[s
             for can in anchored:
                 c = people[can]
                 cp = split_name(c["pref"])
-                if not _forenames_compatible(cp.forenames, dp.forenames):
+                # the POCOM-linked record may list the other's very form as a variant ("Jones, George Lewis" lists
+                # "G. Lewis Jones", the form of the record cited by the persons lists of 1945–1968)
+                listed = not _forenames_compatible(cp.forenames, dp.forenames) and any(
+                    _spelling_key(_no_suffix(v)) == _spelling_key(_no_suffix(d["pref"])) for v in c.get("variants", ()))
+                if not listed and not _forenames_compatible(cp.forenames, dp.forenames):
                     continue
                 if cp.suffix and dp.suffix and norm(cp.suffix) != norm(dp.suffix):
                     continue
@@ -229,14 +233,21 @@ def find_duplicates(people: dict[str, dict], pocom: dict, posts_by_pocom: dict[s
                 # most remarks must name a post of the POCOM person: one stray remark can be a
                 # namesake folded into the same hsg-people record (Raúl Castro / Raul H. Castro)
                 named = [r for r in remarks if any(_title_in_remark(t, r) for t in titles)]
-                if 2 * len(named) >= len(remarks) + (len(remarks) > 1):
+                if named and (listed or 2 * len(named) >= len(remarks) + (len(remarks) > 1)):
                     shared = sorted(t for t in titles if _title_in_remark(t, named[0]))
-                    hits.append((can, shared[0]))
+                    hits.append((can, shared[0], listed))
             if len(hits) == 1:
-                can, title = hits[0]
-                merged[dup] = (can, f"same surname, compatible forenames ({people[can]['pref']} / {d['pref']}), "
-                                    f"and the FRUS persons-list remark names the POCOM post '{title}'")
+                can, title, listed = hits[0]
+                names = (f"the POCOM-linked record lists the other's form as its variant ({people[can]['pref']} / "
+                         f"{d['pref']})") if listed else \
+                    f"same surname, compatible forenames ({people[can]['pref']} / {d['pref']})"
+                merged[dup] = (can, f"{names}, and the FRUS persons-list remark names the POCOM post '{title}'")
     return merged
+
+
+def _no_suffix(name: str) -> str:
+    parts = split_name(name)
+    return f"{parts.forenames} {parts.surname}"
 
 
 def _spelling_key(name: str) -> str:

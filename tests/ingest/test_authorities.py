@@ -202,3 +202,31 @@ def test_regression_person_descriptions_ended_mid_word_where_the_derivative_cut_
     clark = [q.object.value for q in graph if q.subject.value == iris.person_iri("115318")
              and q.predicate.value == SCHEMA + "description"]
     assert clark and not clark[0].endswith("Interi") and clark[0].endswith("…")
+
+
+def test_regression_g_lewis_jones_had_two_authority_records():
+    """The persons lists of 1945–1968 cite "Jones, G. Lewis, Jr.", POCOM's record is "Jones, George Lewis" and lists
+    "G. Lewis Jones" as its variant: the first given name differs in form, so the forenames rule alone kept them apart
+    (one node for his ambassadorship to Tunisia, another for the rest)."""
+    a = authorities()
+    assert a.canonical("106703") == "106705"
+    assert "lists the other's form as its variant" in a.people["106703"].same_as_reason
+    assert a.canonical("114611") == "114614"       # G. Mennen ("Soapy") Williams, by the same rule
+
+
+def test_a_variant_the_pocom_record_lists_folds_only_with_a_remark_that_names_its_post():
+    pocom_jones = {"pref": "Jones, George Lewis", "pocom": "jones-george-lewis", "birth": 1907, "death": 1971,
+                   "remarks": [], "variants": ["Jones, George Lewis", "G. Lewis Jones"]}
+    posts = {"jones-george-lewis": [["jones-george-lewis", "chief-of-mission-tunisia",
+                                     "Ambassador Extraordinary and Plenipotentiary to Tunisia", "1956", "1959", "chief:tunisia"]]}
+    cited = {"pref": "Jones, G. Lewis, Jr.", "pocom": None, "birth": None, "death": None,
+             "remarks": ["Director, Office of Near Eastern Affairs", "Ambassador to Tunisia from October 1956",
+                         "Assistant Secretary of State for Near Eastern and South Asian Affairs"]}
+    assert list(find_duplicates({"1": pocom_jones, "2": cited}, {}, posts).items()) == [("2", (
+        "1", "the POCOM-linked record lists the other's form as its variant (Jones, George Lewis / Jones, G. Lewis, "
+             "Jr.), and the FRUS persons-list remark names the POCOM post 'Ambassador Extraordinary and "
+             "Plenipotentiary to Tunisia'"))]
+    no_post = {**cited, "remarks": ["Director, Office of Near Eastern Affairs"]}
+    assert find_duplicates({"1": pocom_jones, "2": no_post}, {}, posts) == {}
+    unlisted = {**pocom_jones, "variants": ["Jones, George Lewis"]}
+    assert find_duplicates({"1": unlisted, "2": cited}, {}, posts) == {}
