@@ -78,6 +78,14 @@ def _write(path: Path, data: object) -> int:
 
 # ---------------------------------------------------------------- POCOM
 
+# POCOM's missions name a country by its id in the older gsh country list; where a chief's record has no
+# contemporary territory, that id must be today's gsh territory. Six ids differ: without this, the ambassadors to the
+# Republic of Korea since 1949 (Muccio, …) held a post in no country the gazetteer knows.
+_POCOM_TERRITORIES = {"korea": "korea-south", "german-democratic-republic": "east-germany-1990",
+                      "bosnia-herzegovina": "bosnia-and-herzegovina", "hawaii": "kingdom-of-hawaii-1898",
+                      "texas": "republic-of-texas-1845", "yugoslavia": "kingdom-of-serbs-croats-and-slovenes-1929"}
+
+
 def _pocom(archive: Path, gsh_names: dict[str, str]) -> dict:
     persons: dict[str, dict] = {}
     positions: dict[str, str] = {}
@@ -113,10 +121,12 @@ def _pocom(archive: Path, gsh_names: dict[str, str]) -> dict:
             territory = _text(el, "territory-id")
             for c in el.iter("chief"):
                 where = _text(c, "contemporary-territory-id") or territory
+                where = _POCOM_TERRITORIES.get(where, where)
                 role = roles.get(_text(c, "role-title-id"), _text(c, "role-title-id"))
                 title = f"{role} to {gsh_names.get(where, where)}"
                 pos = f"chief-of-mission-{territory}"
-                positions.setdefault(pos, f"Chief of Mission to {gsh_names.get(territory, territory)}")
+                country = _POCOM_TERRITORIES.get(territory, territory)
+                positions.setdefault(pos, f"Chief of Mission to {gsh_names.get(country, country)}")
                 start = _text(c, "started/date") or _text(c, "arrived/date") or _text(c, "appointed/date")
                 posts.append([_text(c, "person-id"), pos, title, start, _text(c, "ended/date"), "chief:" + where])
         elif "/missions-orgs/" in name:

@@ -98,7 +98,7 @@ def resolve_office(office: str, surname: str, date: str | None) -> tuple[Post, s
         return None
     a = authorities()
     from .gazetteer import gazetteer
-    from .places import choose
+    from .places import choose, state_of_us_mission
     posts: list[Post] = []
     for title in office_titles(office):
         if title.startswith("@"):
@@ -107,9 +107,10 @@ def resolve_office(office: str, surname: str, date: str | None) -> tuple[Post, s
             if not entries:
                 continue
             ch = choose(place, entries, place, 0, len(place), date_year(date), date)
-            if not ch or not ch.entry:
+            served = None if ch and ch.entry else state_of_us_mission(place, date, None)
+            if served is None and (not ch or not ch.entry):
                 continue
-            gsh = ch.entry.key
+            gsh = served[0] if served else ch.entry.key
             posts += [p for p in a.posts if (p.kind == "chief:" + gsh or p.position == f"chief-of-mission-{gsh}") and p.holds_on(date)]
         else:
             posts += a.holders(title, date)

@@ -23,7 +23,7 @@ from ingest.authorities import authorities
 
 from .gazetteer import Entry
 
-__all__ = ["Choice", "choose", "shouting", "GIVEN_NAME_COUNTRIES"]
+__all__ = ["Choice", "choose", "shouting", "GIVEN_NAME_COUNTRIES", "state_of_us_mission"]
 
 GIVEN_NAME_COUNTRIES = {"Chad", "Jordan", "Georgia", "Israel", "India", "Chile", "Kenya", "Jamaica", "Sudan", "Niger",
                         "Lebanon", "Cuba", "Panama", "Turkey", "Mali", "China", "Guinea", "Laos"}
@@ -171,3 +171,41 @@ def _ambiguous(surface: str, e: Entry, text: str, year: int | None) -> Choice:
 def _entry(tid: str, year: int | None) -> Entry:
     t = authorities().territories[tid]
     return Entry("country", tid, t.since, t.until, "name")
+
+
+def state_of_us_mission(place: str, date: str | None, year: int | None) -> tuple[str, str] | None:
+    """(gsh id, why) of the one state a U.S. post or envoy "in Korea" served in the document's year, where the name
+    alone is ambiguous ("Korea" after 1948, "Vietnam" 1954–1975): of the states named so (exactly, else as a word of
+    their name: "South Korea"), the one to which the United States had a chief of mission that year (POCOM), if it
+    was in being then. Two such states ("Germany" in 1980: POCOM files the Federal Republic's envoys under today's
+    Germany, and the GDR's) settle nothing. In running text the name stays ambiguous; a U.S. post is at the state
+    Washington recognised."""
+    y = int(date[:4]) if date and date[:4].isdigit() else year
+    if not y or not place:
+        return None
+    a = authorities()
+    key = re.sub(r"[\s-]", "", place.lower())
+    word = re.compile(rf"\b{re.escape(key)}\b")
+    served = {p.kind[6:] for p in a.posts if p.kind and p.kind.startswith("chief:") and _served_in(p, y)}
+    states = [a.territories[k] for k in sorted(served) if k in a.territories]
+    for fits in (lambda t: key in (re.sub(r"[\s-]", "", t.name.lower()), re.sub(r"[\s-]", "", t.long.lower())),
+                 lambda t: bool(word.search(t.name.lower().replace("-", "")) or word.search(t.long.lower().replace("-", "")))):
+        found = [t for t in states if fits(t)]
+        if len(found) == 1 and found[0].valid_in(y):
+            t = found[0]
+            return t.id, (f"'{place}' in {y}: of the states so named, the United States had a chief of mission only "
+                          f"to {t.name} ({t.long or t.name}; POCOM)")
+        if found:
+            return None
+    return None
+
+
+def _served_in(post, year: int) -> bool:
+    """A chief of mission in post during `year`; an end POCOM does not give is taken as ten years on (an envoy of
+    1884 with no recorded end did not serve Korea in 1950)."""
+    start = int(post.start[:4]) if post.start[:4].isdigit() else None
+    if start is None:
+        return False
+    end = int(post.end[:4]) if post.end[:4].isdigit() else start + 10
+    return start <= year <= end
+

@@ -15,7 +15,7 @@ from ingest.records import DocumentRecord, Mention, Party
 from ontology import iris
 
 from .gazetteer import gazetteer
-from .places import choose
+from .places import choose, state_of_us_mission
 
 __all__ = ["PostEntity", "resolve_post", "office_holder", "listed_holder", "post_description", "is_minted_post", "heading_posts", "heading_post_named", "ORGANIZATIONS"]
 
@@ -144,15 +144,21 @@ def resolve_post(post: HeadingPost, date: str | None, year: int | None) -> PostE
     if post.kind and post.place:
         kind = post.kind.lower().replace(" ", "-")
         held = _institution(post.place)
+        served = None
         entries = gazetteer().get(post.place) or gazetteer().get("the " + post.place)
         if held:
             label = a.institutions[held].label
             where, target = (label if label.isupper() else "the " + label), held
         elif entries:
             ch = choose(post.place, entries, post.place, 0, len(post.place), year, date)
-            if ch is None or ch.entry is None or ch.entry.kind != "country":
+            served = None if ch and ch.entry and ch.entry.kind == "country" else state_of_us_mission(post.place, date, year)
+            if served:
+                target, why = served
+                where = place_phrase(a.territories[target].name)
+            elif ch is None or ch.entry is None or ch.entry.kind != "country":
                 return _by_place(post, kind, "the gazetteer does not settle one country for the place at the date")
-            where, target = place_phrase(a.territories[ch.entry.key].name), ch.entry.key
+            else:
+                where, target = place_phrase(a.territories[ch.entry.key].name), ch.entry.key
         else:
             return _by_place(post, kind, "a place or meeting, not a country of the gazetteer")
         key = f"{_PREFIX}{kind}-{target}"
@@ -160,7 +166,8 @@ def resolve_post(post: HeadingPost, date: str | None, year: int | None) -> PostE
                  else f"U.S. {post.kind} {'to' if held or post.kind == 'Mission' else 'in'} {where}")
         return PostEntity(iris.organization_iri(key), label,
                           f"the heading names '{post.name}' as {post.role}: the U.S. {post.kind.lower()} "
-                          f"{'to' if held else 'in'} {where}" + ("" if held else f" (hsg-gsh {target} at the document's date)"))
+                          f"{'to' if held else 'in'} {where}" + ("" if held else f" (hsg-gsh {target} at the document's date)")
+                          + (f"; {served[1]}" if served else ""))
     if post.kind is None and post.name[:1].isupper():
         return PostEntity(iris.organization_iri(_PREFIX + iris.slug(post.name)), post.name,
                           f"the heading names '{post.name}' as {post.role}; not in the curated list of institutions")

@@ -223,3 +223,41 @@ def test_regression_a_heading_party_the_editors_tagged_stayed_local_when_no_rule
 def test_regression_the_general_assembly_is_no_general_named_assembly(heading):
     """frus1948v01p1 d69, d266: "General" was read as a rank and "Assembly" as a person's name."""
     assert not [p for p in parties_of(heading) if p.name == "Assembly"]
+
+
+@pytest.mark.parametrize("heading, date, post, country", [
+    ("Telegram From the Embassy in Korea to the Department of State", "1955-05-01", "us-embassy-korea-south",
+     "korea-south"),
+    ("Telegram From the Embassy in Vietnam to the Department of State", "1965-05-01",
+     "us-embassy-south-vietnam-1975", "south-vietnam-1975"),
+    ("Telegram From the Embassy in Viet-Nam to the Department of State", "1960-03-01",
+     "us-embassy-south-vietnam-1975", "south-vietnam-1975"),
+])
+def test_regression_an_embassy_in_a_divided_country_is_at_the_state_washington_had_an_envoy_to(extractor, heading,
+                                                                                                date, post, country):
+    """"Korea" after 1948 and "Vietnam" 1954–1975 name two states, so the posts were minted by place
+    (`us-embassy-at-korea`, no country): every telegram from Seoul or Saigon. The United States had a chief of
+    mission (POCOM) only to the Republic of Korea and the Republic of Vietnam."""
+    record = read(extractor, heading, date)
+    (sender,) = [m for r, m in heading_posts(record) if r == "author"]
+    assert sender.entity == iris.organization_iri(post)
+    assert "POCOM" in sender.explanation
+    graph = document_graph(record)
+    assert (f"<{iris.organization_iri(post)}>", "<http://schema.org/location>", f"<{iris.country_iri(country)}>") \
+        in graph.triples
+
+
+def test_regression_the_ambassador_in_korea_was_in_no_country_pocom_knew(extractor):
+    """POCOM files the ambassadors to the Republic of Korea under its older country id "korea", which the
+    derivative kept as is: no post of Muccio's was in a country, and "(Muccio)" stayed unlinked."""
+    record = read(extractor, "Telegram From the Ambassador in Korea (Muccio) to the Secretary of State", "1950-06-25")
+    (muccio,) = [p for p in record.parties if p.name == "Muccio"]
+    assert muccio.entity == iris.person_iri("109494")
+    assert "South Korea" in muccio.explanation
+
+
+def test_a_name_two_states_with_us_envoys_bear_stays_a_place(extractor):
+    """In 1980 POCOM has envoys both under today's Germany (the Federal Republic's) and to the GDR."""
+    record = read(extractor, "Telegram From the Embassy in Germany to the Department of State", "1980-06-01")
+    (sender,) = [m for r, m in heading_posts(record) if r == "author"]
+    assert sender.entity == iris.organization_iri("us-embassy-at-germany")
