@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ontology import iris
-from ontology.namespaces import BASE, DEFAULT_BASE, PROV, RDF, SKOS, WD, XSD
+from ontology.namespaces import BASE, DEFAULT_BASE, PROV, RDF, RDFS, SKOS, WD, XSD
 
 from .errors import GraphError
 from .linksets import DATASET_IRI, DCT, VOID
@@ -144,12 +144,26 @@ def linkset_quads(links: list[Link], name: str, source: str, who: str, created: 
     quads += [ox.Quad(g, n(RDF + "type"), n(VOID + "Linkset"), g), ox.Quad(g, n(RDF + "type"), n(PROV + "Entity"), g),
               ox.Quad(g, n(DCT + "source"), source_term, g),
               ox.Quad(g, n(DCT + "created"), ox.Literal(created.isoformat(), datatype=n(XSD + "dateTime")), g),
-              ox.Quad(g, n(DCT + "creator"), ox.Literal(who), g),
-              ox.Quad(g, n(PROV + "wasAttributedTo"), ox.Literal(who), g),
+              ox.Quad(g, n(DCT + "creator"), n(who) if _IRI.match(who) else ox.Literal(who), g),
+              *_agent(g, who),
               ox.Quad(g, n(VOID + "subjectsTarget"), n(DATASET_IRI), g),
               ox.Quad(g, n(VOID + "triples"), ox.Literal(str(len(links)), datatype=n(XSD + "integer")), g)]
     quads += [ox.Quad(g, n(VOID + "linkPredicate"), n(p), g) for p in sorted({link.relation for link in links})]
     return list(dict.fromkeys(quads))
+
+
+_IRI = re.compile(r"^https?://\S+$")
+
+
+def _agent(g: ox.NamedNode, who: str) -> list[ox.Quad]:
+    """prov:wasAttributedTo takes an agent, not a name: the IRI given (an ORCID), else a node of the linkset's own
+    named for who made it."""
+    if _IRI.match(who):
+        return [ox.Quad(g, ox.NamedNode(PROV + "wasAttributedTo"), ox.NamedNode(who), g)]
+    agent = ox.NamedNode(g.value + "/agent")
+    return [ox.Quad(g, ox.NamedNode(PROV + "wasAttributedTo"), agent, g),
+            ox.Quad(agent, ox.NamedNode(RDF + "type"), ox.NamedNode(PROV + "Agent"), g),
+            ox.Quad(agent, ox.NamedNode(RDFS + "label"), ox.Literal(who), g)]
 
 
 @cache

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from frus_kg.cli import app
+from graph.linkset_import import linkset_graph_iri
 
 CLARK = "https://w3id.org/frus-kg/id/people/102617"
 SANDBOX = "http://www.wikidata.org/entity/Q4115189"      # the Wikidata sandbox item: a link that asserts nothing
@@ -72,6 +73,21 @@ def test_a_valid_linkset_is_stored_with_provenance_and_is_queryable(store, tmp_p
         <http://rdfs.org/ns/void#triples> ?n }} }}""")
     assert prov[0]["who"] == "A. Historian" and prov[0]["src"] == "https://example.org/openrefine-project"
     assert prov[0]["n"] == "2" and prov[0]["when"][:2] == "20"
+
+
+def test_regression_who_made_a_linkset_was_a_literal_where_prov_wants_an_agent(store, tmp_path):
+    """prov:wasAttributedTo ranges over prov:Agent: a name becomes a labelled agent node, an IRI (an ORCID) is
+    the agent itself."""
+    f = write(tmp_path, "wikidata-people.csv", f"subject,relation,object\n{CLARK},exactMatch,Q4115189\n")
+    cli("link", "import", f, "--who", "A. Historian", "--name", "by-name", "--store", store)
+    cli("link", "import", f, "--who", "https://orcid.org/0000-0002-1825-0097", "--name", "by-orcid", "--store", store)
+    for name, agent, label in (("by-name", None, "A. Historian"), ("by-orcid", "https://orcid.org/0000-0002-1825-0097", None)):
+        graph = linkset_graph_iri(name)
+        found = rows(store, f"""SELECT ?agent ?label WHERE {{ GRAPH <{graph}> {{
+            <{graph}> <http://www.w3.org/ns/prov#wasAttributedTo> ?agent . FILTER(isIRI(?agent))
+            OPTIONAL {{ ?agent a <http://www.w3.org/ns/prov#Agent> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }} }}""")
+        assert len(found) == 1
+        assert found[0]["agent"] == (agent or graph + "/agent") and found[0].get("label") == label
 
 
 def test_reimport_replaces_the_graph(store, tmp_path):
