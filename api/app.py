@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse
@@ -16,6 +16,7 @@ from graph import Store, StoreError
 from . import graph_store, linksets, page_routes, reconcile, search, service_description, sparql
 from .errors import error_response, install_error_handlers
 from .pages import STATIC
+from .query_params import one_value_each
 from .rate_limit import RateLimitMiddleware
 from .network import router as network_router
 from .resources import iri_router, router as resources_router
@@ -45,7 +46,8 @@ def create_app(store: Store, settings: Settings | None = None, *, cors: bool | N
             store.close()
 
     app = FastAPI(title=title, description="Linked-data knowledge graph of Foreign Relations of the United States.",
-                  version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan)
+                  version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
+                  dependencies=[Depends(one_value_each)])
     app.state.store = store
     app.state.settings = settings
     app.state.federated_calls = threading.BoundedSemaphore(settings.service_concurrency)

@@ -480,3 +480,19 @@ def test_claimants_and_subjects_come_in_iri_order_whatever_the_engine_found_firs
     lists = [c[key] for c in items for key in ("claimants", "about")]
     assert any(len(refs) > 1 for refs in lists)
     assert all([r["id"] for r in refs] == sorted(r["id"] for r in refs) for refs in lists)
+
+
+@pytest.mark.parametrize("path", ["/people?limit=5&limit=500", "/documents?from=1981&from=1988",
+                                  "/claims?type=assessment&type=intention", "/network?kind=person-person&kind=correspondence"])
+def test_regression_a_repeated_single_valued_parameter_was_read_as_its_last_value(server, path):
+    r = httpx.get(server + path, headers={"Accept": "application/json"})
+    assert r.status_code == 400
+    name = path.split("?")[1].split("=")[0]
+    assert f"'{name}' is given 2 times" in r.text
+
+
+def test_a_parameter_that_takes_a_list_may_repeat(server):
+    r = httpx.get(server + "/sparql", params=[("query", "ASK {}"), ("default-graph-uri", "urn:a"),
+                                              ("default-graph-uri", "urn:b")],
+                  headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200
