@@ -342,8 +342,8 @@ class EntityExtractor:
         printed form of the name fits them. Two people printed ("Charles W. Lewis", "George Lewis") leave it
         unlinked, as a form the authority data lacks does ("Howard Donovan"). A volume with a persons list is left
         to it: there a name the list lacks stays unlinked, as in running text (the editors list whom they identify)."""
-        if " " in party.name.strip() or not record.volume.printed_names or record.volume.persons:
-            return None
+        if " " in party.name.strip() or not record.volume.printed_names or record.volume.persons or ctx.volume_ids:
+            return None          # ctx.volume_ids: the list hsg-people knows, for a plain-text copy of a listed volume
         found: dict[str, str] = {}
         others: list[str] = []
         for form in record.volume.printed_names.get(party.name.strip().lower(), ()):

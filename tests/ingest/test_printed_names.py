@@ -84,10 +84,11 @@ def test_a_printed_name_the_authority_data_lacks_leaves_the_sender_unlinked(docu
     assert sender(documents["d205"], "Donovan").entity is None
 
 
-def _telegram(printed: dict[str, tuple[str, ...]], year: str = "1948") -> DocumentRecord:
-    heading = "The Chargé in Pakistan (Lewis) to the Secretary of State"
+def _telegram(printed: dict[str, tuple[str, ...]], year: str = "1948", volume: str = "frus1948v05p1",
+              sender: str = "Lewis") -> DocumentRecord:
+    heading = f"The Chargé in Pakistan ({sender}) to the Secretary of State"
     text = f"{heading}\n\nKarachi, July 6, {year}.\n\nWe agree."
-    record = DocumentRecord(VolumeRecord("frus1948v05p1", "t", printed_names=printed), "d9", "9", heading, text,
+    record = DocumentRecord(VolumeRecord(volume, "t", printed_names=printed), "d9", "9", heading, text,
                             "<test>", date=f"{year}-07-06", pages=[Page("1", 0, len(text))])
     for p in parties_of(heading):
         record.parties.append(Party(p.role, p.name, p.office, p.start, p.end))
@@ -142,3 +143,11 @@ def test_an_office_misprinted_in_a_small_word_is_the_same_office():
 def test_a_single_document_file_has_no_homes_elsewhere():
     single = Path(__file__).resolve().parents[1] / "fixtures" / "tei" / "frus1969-76ve09p1-d9.xml"
     assert all(not r.volume.party_homes for r in read_tei(single))
+
+
+def test_a_plain_text_copy_of_a_volume_with_a_persons_list_is_left_to_the_list():
+    """hsg-people knows frus1958-60v08's list, which names no Huddle: a name the list lacks stays unlinked there."""
+    printed = {"huddle": ("J. Klahr Huddle",)}
+    assert sender(_telegram(printed, sender="Huddle")).entity == HUDDLE
+    assert sender(_telegram(printed, year="1958", volume="frus1958-60v08", sender="Huddle")).entity is None
+
