@@ -38,7 +38,16 @@ def _sentences(text: str) -> list[str]:
     return [p.strip().rstrip(".") for p in parts if p.strip()]
 
 
-def parse_source_note(text: str) -> SourceNote:
+_FILE_NUMBER_ONLY = re.compile(r"^[\w.()/–—-]*\d[\w.()/–—-]*(?:\s+[\w.()/–—-]+){0,3}$")
+
+
+def parse_source_note(text: str, inline: bool = False) -> SourceNote:
+    """`inline`: the note the 1940s volumes print above the heading, only the decimal file number, sometimes with
+    the form ("501.BC Indonesia/3–1249: Telegram"), in the TEI and in a copy of the website alike."""
+    if inline:
+        number = text.strip().partition(":")[0].strip()
+        if "/" in number and _FILE_NUMBER_ONLY.match(number):
+            return SourceNote(text=text.strip(), file_number=number)
     note = SourceNote(text=text.strip())
     body = re.sub(r"^\s*(?:\d+\.\s*)?", "", note.text)
     summary = re.search(r"Source:\s*", body)

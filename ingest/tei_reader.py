@@ -77,7 +77,6 @@ _SUBJECTS_SCHEME = "frus-subject-taxonomy"
 _ISO = re.compile(r"^(?P<y>\d{4,})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}(?:\.\d+)?))?"
                   r"(?P<z>Z|[+-]\d{2}:\d{2})?)?)?)?$")
 _ZULU = re.compile(r"\b(?P<hhmm>\d{4})\s*(?:Z\b|GMT\b|Zulu\b|z\b)")
-_FILE_NUMBER_ONLY = re.compile(r"^[\w.()/–—-]*\d[\w.()/–—-]*(?:\s+[\w.()/–—-]+){0,3}$")
 _VOLUME_FROM_NAME = re.compile(r"^(?P<vol>frus[\w-]+?)(?:[-_.](?P<doc>d\d+[a-z]?))?$", re.IGNORECASE)
 _EDITORIAL = re.compile(r"\bEditorial\s+Note\b", re.IGNORECASE)
 _PARTIAL = re.compile(r"\s*\d{4}(?:-\d{2})?\s*")
@@ -413,17 +412,6 @@ def _source_note_index(rendered: RenderedDocument) -> int | None:
     return None
 
 
-def _parse_source(text: str, inline: bool) -> SourceNote:
-    body = text.strip()
-    if inline:
-        # 1940s volumes print only the decimal file number, sometimes with the form: "501.BC Indonesia/3–1249: Telegram"
-        number, _, form = body.partition(":")
-        number = number.strip()
-        if "/" in number and _FILE_NUMBER_ONLY.match(number):
-            return SourceNote(text=body, file_number=number)
-    return parse_source_note(body)
-
-
 def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: int | None) -> DocumentRecord:
     """One document div as a record: its text and layout, then footnotes, dates, place, markup, parties."""
     doc_id = div.get(_XML_ID) or (f"d{div.get('n')}" if div.get("n") else None)
@@ -492,7 +480,7 @@ def _footnotes(rendered: RenderedDocument, bases: list[int]) -> tuple[list[Footn
         footnotes.append(Footnote(number=unique, start=start, end=end, anchor=anchor, is_source=i == source_index,
                                   xml_id=note.xml_id))
         if i == source_index:
-            source_note = _parse_source(body, inline=note.rend == "inline")
+            source_note = parse_source_note(body, inline=note.rend == "inline")
     return footnotes, source_note
 
 
