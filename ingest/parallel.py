@@ -648,6 +648,7 @@ class _CorpusRun:
         self.since_checkpoint = 0
         self.pending: dict[int, _FileState] = {}     # documents dispatched, by sequence number
         self.touched: set[str] = set()               # documents read in this run: the ledger may not show their fate yet
+        self.read_from: dict[str, str] = {}          # document graph -> the file it was first read from in this run
         self.ctrl_c = DeferredCtrlC()                # raised at the checks below, never inside a queue's lock
         self.pool = _Lazy(lambda: _Pool(workers, extractors, engine, check_shapes, prefetch) if workers > 0
                           else _Inline(extractors, engine, check_shapes))
@@ -724,7 +725,14 @@ class _CorpusRun:
             if state.volume is None:
                 self._start_volume(state, record.volume)
             doc = iris.graph_iri(iris.document_iri(record.volume.id, record.doc_id))
-            if doc in state.committed_before and doc not in self.touched and self.sink.has_graph(doc):
+            first = self.read_from.setdefault(doc, str(path))
+            if first != str(path):
+                state.failed += 1
+                state.produced.add(doc)          # the first copy's graph is not this file's stale one to drop
+                self._fail(Failure(str(path), f"{path}: {record.volume.id} {record.doc_id} was already read in this run from "
+                                              f"{first}; this copy is not ingested (ingest it in a run of its own to "
+                                              f"replace that one)", "duplicate"))
+            elif doc in state.committed_before and doc not in self.touched and self.sink.has_graph(doc):
                 self.touched.add(doc)
                 self.summary.skipped_documents += 1
                 state.produced.add(doc)

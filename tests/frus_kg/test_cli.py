@@ -39,6 +39,17 @@ def test_bad_files_exit_1_and_the_good_one_is_ingested(tmp_path, sample_path):
     assert int(json.loads(out.stdout)["results"]["bindings"][0]["n"]["value"]) >= 1
 
 
+def test_regression_two_copies_of_one_document_in_a_run_committed_both_and_kept_the_last(tmp_path, sample_path):
+    """Four copies of d54 gave "4 committed" and the last one read stood, with no word of the others."""
+    copy = tmp_path / "d54-again.txt"
+    copy.write_text(sample_path.read_text(encoding="utf-8").replace("Reinvigoration", "Revival"), encoding="utf-8")
+    proc = run("ingest", "--store", str(tmp_path / "s"), "--workers", "0", str(sample_path), str(copy), check_code=1)
+    assert "d54-again.txt" in proc.stderr and "was already read in this run" in proc.stderr
+    out = run("query", "--store", str(tmp_path / "s"), "--format", "csv",
+              "SELECT ?s WHERE { ?d <https://w3id.org/frus-kg/vocab#subject> ?s }").stdout
+    assert "Reinvigoration of Human Rights Policy" in out and "Revival" not in out
+
+
 def test_query_formats(cli_store):
     q = "PREFIX schema: <http://schema.org/> SELECT ?subject WHERE { ?d <https://w3id.org/frus-kg/vocab#subject> ?subject }"
     assert "Reinvigoration of Human Rights Policy" in run("query", "--store", str(cli_store), q).stdout
