@@ -204,6 +204,10 @@ def parse_text_document(raw: str, source: str = "<text>") -> DocumentRecord:
     front = _Front()
     i = _subject(lines, _dateline(lines, _next_nonblank(lines, i), b, front), b, front)
     body_span, footnotes = _body_and_notes(lines[i:], b, source, inline_source, heading_span)
+    if b.anchors and not any(f.number != "source" for f in footnotes):
+        first = next(k for k, line in enumerate(lines) if _MARK.search(line))
+        raise SourceError(source, "the text has footnote marks (¹²³…) but no numbered footnotes at its end: the copy "
+                                  "lost its notes, which hold the source note", line=first + 1, column=1)
     text = b.text
     body_end = footnotes[0].start if footnotes else len(text)
     record = DocumentRecord(
@@ -332,8 +336,12 @@ def _dateline(lines: list[str], i: int, b: _Builder, front: _Front) -> int:
     span = b.add(line)
     front.is_editorial = False
     if dl:
-        front.date, front.date_basis, front.place = _with_local_time(dl.date, line), dl.refused, dl.place
+        front.date, front.date_basis = _with_local_time(dl.date, line), dl.refused
         place_span = dl.place_span
+        if dl.place and place_span:      # "[New York,]": the editors' brackets and comma are not the place's name
+            name = dl.place.strip("[] ,\u00a0") or dl.place
+            place_span = (place_span[0] + dl.place.index(name), place_span[0] + dl.place.index(name) + len(name))
+            front.place = name
     else:
         got = month or undated
         front.place = got.group("place").strip()

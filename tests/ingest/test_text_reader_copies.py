@@ -84,3 +84,22 @@ def test_regression_two_documents_in_one_file_are_refused_where_the_second_start
     with pytest.raises(SourceError) as err:
         read("two-documents.txt")
     assert err.value.line == 44 and "second document" in str(err.value)
+
+
+def test_regression_a_place_the_editors_bracketed_is_named_without_the_brackets(tmp_path):
+    copy = (COPIES / "frus1948v05p1-d42.txt").read_text(encoding="utf-8").replace(
+        "Washington, November 29, 1948—1 p. m.", "[Washington,] November 29, 1948—1 p. m.")
+    path = tmp_path / "d42.txt"
+    path.write_text(copy, encoding="utf-8")
+    record = read_text_document(path)
+    assert record.place == "Washington" and record.text[record.place_span.start:record.place_span.end] == "Washington"
+
+
+def test_regression_a_copy_whose_footnotes_were_cut_off_is_refused_not_read_without_its_source(tmp_path):
+    copy = (COPIES / "frus1977-80v01-d42.txt").read_text(encoding="utf-8")
+    path = tmp_path / "cut.txt"
+    path.write_text(copy[:copy.index("\n1. Source:")], encoding="utf-8")
+    with pytest.raises(SourceError) as err:
+        read_text_document(path)
+    assert "no numbered footnotes" in str(err.value) and err.value.line is not None
+
