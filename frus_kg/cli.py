@@ -641,6 +641,11 @@ def network(
 ) -> None:
     """Build a network of actors from the store and write it (GEXF 1.3 by default)."""
     if ctx.invoked_subcommand is not None:
+        given = [p.opts[0] for p in ctx.command.params          # by name: typer may carry its own click
+                 if p.name and getattr(ctx.get_parameter_source(p.name), "name", "") == "COMMANDLINE"]
+        if given:        # they would silently not apply: `stats` and `path` read their own options
+            fail(f"{', '.join(given)} given before `network {ctx.invoked_subcommand}`, where they would be ignored; "
+                 f"put them after it: frus-kg network {ctx.invoked_subcommand} {given[0]} …", EXIT_USAGE)
         return
     from graph.networks import FORMATS, NetworkError, export
     from graph.networks import ego as ego_network

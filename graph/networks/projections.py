@@ -24,7 +24,7 @@ from .collector import collector_paused
 from .entities import aliases, canonical, chunks, describe, iri_values
 from .evidence import DEFAULT_CAP, Evidence, Passage
 from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters, NetworkError, document_patterns
-from .table import TableIdentity, TableRow, expand, read_identity, read_slice, table_state
+from .table import TableIdentity, TableRow, document_order, expand, read_identity, read_slice, table_state
 from .windows import WINDOWS, Segmenter, Spans
 
 __all__ = ["PROJECTIONS", "Spec", "project", "edge_evidence", "WEIGHTS"]
@@ -350,7 +350,7 @@ def _link_documents(build: "_Builder", found: _Found, identity: dict[str, str], 
     seen; `_evidence` then works out the passages of the first `cap` places, and counts the rest (a
     corpus has millions of co-mentions, and the passage of a document tie costs a walk over both lists)."""
     by_document = build.spec.window == "document"
-    docs = sorted(found)
+    docs = sorted(found, key=document_order)
     places: dict[tuple[str, str], list] = defaultdict(list)
     per_doc: list[dict[str, list]] = []
     for i, doc in enumerate(docs):
@@ -610,7 +610,7 @@ def _claims_from_store(store: Store, spec: Spec, clock: _Clock, between: tuple[s
     type_name = {iri: name for name, iri in CLAIM_TYPES.items()}
     found = [(d.value, _value(date), type_name.get(t.value, t.value), w.value, a.value, int(s.value), int(e.value), x.value)
              for d, date, t, w, a, s, e, x in clock.rows(store, q)]
-    return sorted(found, key=lambda r: (r[0], r[5]))
+    return sorted(found, key=lambda r: (document_order(r[0]), r[5]))
 
 
 def _claims(store: Store, spec: Spec, between: tuple[str, str] | None, source: str) -> nx.Graph:

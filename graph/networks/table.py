@@ -41,7 +41,17 @@ from .windows import Segmenter, Spans, paragraphs
 
 __all__ = ["TABLE_PREFIX", "TABLE_GRAPH", "ROW_FORMAT", "PARTS", "TableReport", "TableRow", "MentionRow", "ClaimRow",
            "Tabled", "TableState", "TableIdentity", "SETS", "table_graph", "table_state", "volume_rows", "entity_lines",
-           "identity_fingerprint", "refresh_network_table", "read_rows", "read_slice", "read_identity", "pack", "expand"]
+           "identity_fingerprint", "refresh_network_table", "read_rows", "read_slice", "read_identity", "pack", "expand", "document_order"]
+
+_NUMBERED = re.compile(r"^(?P<volume>.*/)d(?P<n>\d{1,9})(?P<rest>[^/]*)$")
+
+
+def document_order(iri: str) -> tuple:
+    """A sort key that puts a volume's documents in the order printed, d18 before d100 (the IRIs' string order
+    puts d100 first, and an edge's evidence "in document order" was not)."""
+    m = _NUMBERED.match(iri.rstrip("/"))
+    return (m.group("volume"), int(m.group("n")), m.group("rest")) if m else (iri, -1, "")
+
 
 TABLE_PREFIX = f"{BASE}graph/networks/"
 TABLE_GRAPH = f"{BASE}graph/networks"
@@ -334,7 +344,7 @@ def volume_rows(store: Store, volume: str, sentences: Segmenter | None = None) -
     documents = _documents(store, volume)
     mentions, letters, claims = _mentions(store, volume), _letters(store, volume), _claims(store, volume)
     rows = []
-    for doc in sorted(documents):
+    for doc in sorted(documents, key=document_order):
         d = documents[doc]
         row = Tabled(doc, d["date"], d["heading"], _windowed(d["text"], mentions.get(doc, ()), sentences),
                        sorted(set(letters.get(doc, ()))),
@@ -403,7 +413,7 @@ def _volume_quads(volume: str, rows: list[Packed], entities: str, fingerprint: s
                  "http://www.w3.org/2001/XMLSchema#boolean")), g),
              ox.Quad(g, _fk("tableEntities"), ox.Literal(entities), g)]
     months: dict[str, list[Packed]] = defaultdict(list)
-    for row in sorted(rows, key=lambda r: r.document):
+    for row in sorted(rows, key=lambda r: document_order(r.document)):
         node = ox.NamedNode(f"{g.value}/{row.document.rstrip('/').rsplit('/', 1)[-1]}")
         month = _month(row.date)
         months[month].append(row)
@@ -669,7 +679,7 @@ def read_slice(store: Store, filters: Filters, *, parts: Iterable[str] = tuple(P
                 continue
             rows.append(row)
             graphs.add(g.value)
-    rows.sort(key=lambda r: r.document)
+    rows.sort(key=lambda r: document_order(r.document))
     return rows, graphs
 
 

@@ -44,3 +44,26 @@ def test_network_path_and_usage_errors(sample_store_path, tmp_path):
         assert r.exit_code == 2, (args, r.output)
     r = runner.invoke(app, ["network", "stats", "--store", str(sample_store_path), "--by", "charisma"])
     assert r.exit_code == 2
+
+
+def test_regression_options_before_stats_were_silently_ignored(sample_store_path):
+    """`network --kind correspondence stats` drew the default person network: the group's options never reached
+    `stats`. They are refused, naming where they belong."""
+    r = runner.invoke(app, ["network", "--kind", "correspondence", "stats", "--store", str(sample_store_path)])
+    assert r.exit_code == 2
+    assert "--kind given before `network stats`" in r.output
+
+
+def test_regression_an_edges_documents_were_listed_in_iri_order_not_document_order(sample_path, tmp_path):
+    """d100 sorted before d18 as strings; the docs promise the first documents in document order."""
+    store = tmp_path / "store"
+    memo = sample_path.read_text(encoding="utf-8")
+    for n in ("100", "18", "9"):
+        (tmp_path / f"d{n}.txt").write_text(memo.replace("\n54. Memorandum", f"\n{n}. Memorandum"), encoding="utf-8")
+    r = runner.invoke(app, ["ingest", "--store", str(store), "--workers", "0", *(str(tmp_path / f"d{n}.txt") for n in ("100", "18", "9"))])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["network", "--store", str(store), "--kind", "correspondence", "-f", "csv-edges"])
+    assert r.exit_code == 0, r.output
+    edge = next(row for row in csv.DictReader(r.stdout.splitlines()) if {row["source"], row["target"]} == {CLARK, HAIG})
+    shown = [d.rsplit("/", 1)[-1] for d in edge["evidence_documents"].split()]
+    assert shown == ["d9", "d18", "d100"]
