@@ -329,7 +329,7 @@ def query(
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @FILE to read it from a file")],
     store: StoreOpt = None,
     format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
-    timeout: Annotated[float, typer.Option("--timeout", help="Stop the query after this many seconds (0: no limit)")] = 0,
+    timeout: Annotated[float, typer.Option("--timeout", min=0, help="Stop the query after this many seconds (0: no limit)")] = 0,
 ) -> None:
     """Run a SPARQL query over the union of all graphs, in a separate engine process."""
     from graph import GuardLimits, PoolSettings, inspect_query, open_reader
@@ -390,7 +390,11 @@ def export(
         db.export(sys.stdout.buffer, format.value)
         sys.stdout.flush()
     else:
-        with open(output, "wb") as fh:
+        try:
+            fh = open(output, "wb")
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror}", EXIT_USAGE)
+        with fh:
             db.export(fh, format.value)
         err.print(f"wrote {output}")
 
@@ -469,7 +473,7 @@ def _file_graphs(file: Path):
 def serve(
     store: StoreOpt = None,
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port")] = 8000,
     cors: Annotated[Optional[bool], typer.Option("--cors/--no-cors", help="CORS on read-only routes [default: on]")] = None,
     timeout: Annotated[Optional[float], typer.Option("--timeout", help="Query time limit in seconds [default: 30]")] = None,
     row_cap: Annotated[Optional[int], typer.Option("--row-cap", help="Most rows a query answers [default: 100000]")] = None,
@@ -554,7 +558,7 @@ def authorities_load(store: StoreOpt = None) -> None:
 def evaluate(
     volumes: Annotated[list[Path], typer.Argument(help="TEI volumes (.xml, .xml.gz) with the editors' persName/gloss markup")],
     no_volume_lists: Annotated[bool, typer.Option("--no-volume-lists", help="Do not use the volumes' persons lists (as for a lone plain-text document)")] = False,
-    limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N documents of each volume")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the first N documents of each volume")] = None,
 ) -> None:
     """Score the entity extractor against the editors' markup: JSON with per-volume figures and a total."""
     from ingest.errors import IngestError

@@ -38,7 +38,10 @@ def link_export(
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror}", EXIT_USAGE)
         err.print(f"wrote {text.count(chr(10)) - 1} {kind.value} row(s) to {output}", highlight=False)
 
 

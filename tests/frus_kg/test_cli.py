@@ -167,3 +167,20 @@ def test_bug_ctrl_c_between_the_search_index_and_the_layers_exited_130_saying_no
     said = _index_interrupted(two_slices_store, lambda: None)
     assert "interrupted " in said and "run `frus-kg index` to finish" in said and "Traceback" not in said, said
     _finished_by_frus_kg_index(two_slices_store)
+
+
+@pytest.mark.parametrize("args", [
+    ("export", "-o", "/nonexistent/dir/x.nq"),
+    ("link", "export", "-o", "/nonexistent/dir/x.csv"),
+    ("serve", "--port", "99999"),
+    ("query", "--timeout", "-1", "ASK {}"),
+])
+def test_regression_a_bad_output_path_port_or_timeout_gave_a_traceback(cli_store, args):
+    proc = run(*args, "--store", str(cli_store), check_code=2)
+    assert "Traceback" not in proc.stderr and ("cannot write /nonexistent/dir" in proc.stderr or "Invalid value" in proc.stderr)
+
+
+def test_regression_evaluate_limit_below_one_gave_a_traceback_or_read_everything(tmp_path):
+    for limit in ("-1", "0"):
+        proc = run("evaluate", "--limit", limit, str(tmp_path / "v.xml"), check_code=2)
+        assert "Traceback" not in proc.stderr and "Invalid value" in proc.stderr
