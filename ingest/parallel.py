@@ -649,6 +649,7 @@ class _CorpusRun:
         self.pending: dict[int, _FileState] = {}     # documents dispatched, by sequence number
         self.touched: set[str] = set()               # documents read in this run: the ledger may not show their fate yet
         self.read_from: dict[str, str] = {}          # document graph -> the file it was first read from in this run
+        self.whole_from: dict[str, str] = {}         # volume -> the complete file of it read in this run
         self.ctrl_c = DeferredCtrlC()                # raised at the checks below, never inside a queue's lock
         self.pool = _Lazy(lambda: _Pool(workers, extractors, engine, check_shapes, prefetch) if workers > 0
                           else _Inline(extractors, engine, check_shapes))
@@ -722,8 +723,8 @@ class _CorpusRun:
             self.ctrl_c.check()
             if record is None:
                 return
-            if state.volume is None:
-                self._start_volume(state, record.volume)
+            if state.volume is None and not self._start_volume(state, record.volume):
+                return
             doc = iris.graph_iri(iris.document_iri(record.volume.id, record.doc_id))
             first = self.read_from.setdefault(doc, str(path))
             if first != str(path):
@@ -740,7 +741,17 @@ class _CorpusRun:
                 self._dispatch(state, doc, record)
             self._progress(path.name)
 
-    def _start_volume(self, state: _FileState, volume: VolumeRecord) -> None:
+    def _start_volume(self, state: _FileState, volume: VolumeRecord) -> bool:
+        """Write the volume's graph; False for a second complete file of a volume in one run, which is refused
+        whole: finishing it would drop the documents the first file gave."""
+        if volume.complete:
+            first = self.whole_from.setdefault(volume.id, str(state.path))
+            if first != str(state.path):
+                state.failed += 1
+                self._fail(Failure(str(state.path), f"{state.path}: volume {volume.id} was already read whole in this run "
+                                                    f"from {first}; this file is not ingested (ingest it in a run of its "
+                                                    f"own to replace that one)", "duplicate"))
+                return False
         state.volume = volume.id
         state.complete = volume.complete
         # a complete volume's finish drops graphs it did not produce: no file of the same volume may write
@@ -751,6 +762,7 @@ class _CorpusRun:
             self._drain(0.2)
         self.writer.add(Commit(iris.graph_iri(iris.volume_iri(volume.id)), volume_graph(volume).nquads,
                                replace=volume.complete))
+        return True
 
     def _dispatch(self, state: _FileState, doc: str, record: DocumentRecord) -> None:
         while not self.pool.has_room():

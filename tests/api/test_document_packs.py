@@ -140,7 +140,7 @@ def test_a_server_answers_the_same_with_and_without_packs(server, unpacked_path,
 def tei_store(tmp_path_factory):
     """Two TEI test slices ingested by `frus-kg ingest` with two workers, which pack their documents at its end."""
     path = tmp_path_factory.mktemp("tei-packs") / "store"
-    slices = sorted((ROOT / "tests" / "fixtures" / "tei").glob("*.xml"))[:2]
+    slices = [ROOT / "tests" / "fixtures" / "tei" / f"{name}-slice.xml" for name in ("frus1948v05p1", "frus1949v07p1")]
     run = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", "--workers", "2", "--store", str(path),
                           *map(str, slices)],
                          capture_output=True, text=True)

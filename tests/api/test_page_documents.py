@@ -48,7 +48,7 @@ def tei_store(tmp_path_factory):
 
     root = Path(__file__).resolve().parents[2]
     path = tmp_path_factory.mktemp("tei") / "store"
-    slices = sorted((root / "tests" / "fixtures" / "tei").glob("*.xml"))[:2]
+    slices = [root / "tests" / "fixtures" / "tei" / f"{name}-slice.xml" for name in ("frus1948v05p1", "frus1949v07p1")]
     subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", "--store", str(path), *map(str, slices)],
                    check=False, capture_output=True)
     db = open_store(path, read_only=True)

@@ -50,6 +50,20 @@ def test_regression_two_copies_of_one_document_in_a_run_committed_both_and_kept_
     assert "Reinvigoration of Human Rights Policy" in out and "Revival" not in out
 
 
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_regression_two_whole_files_of_one_volume_in_a_run_dropped_the_first_files_documents(tmp_path, workers):
+    """Two slices of frus1948v05p1 in one run: the second, finishing as the whole volume, dropped the first's
+    documents as stale ("stale graphs dropped 6"), with no failure. The second is now refused, naming both files."""
+    tei = Path(__file__).resolve().parents[1] / "fixtures" / "tei"
+    first, second = tei / "frus1948v05p1-slice.xml", tei / "frus1948v05p1-printed-names.xml"
+    proc = run("ingest", "--store", str(tmp_path / "s"), "--workers", workers, str(first), str(second), check_code=1)
+    assert f"volume frus1948v05p1 was already read whole in this run from {first}" in proc.stderr
+    out = run("query", "--store", str(tmp_path / "s"), "--format", "csv",
+              "SELECT ?id WHERE { ?d <https://w3id.org/frus-kg/vocab#documentId> ?id }").stdout
+    read_first = {f"d{n}" for n in (1, 2, 3, 4)}
+    assert set(out.split()[1:]) == read_first
+
+
 def test_query_formats(cli_store):
     q = "PREFIX schema: <http://schema.org/> SELECT ?subject WHERE { ?d <https://w3id.org/frus-kg/vocab#subject> ?subject }"
     assert "Reinvigoration of Human Rights Policy" in run("query", "--store", str(cli_store), q).stdout
