@@ -194,6 +194,37 @@ def adopt(
               f"the search index and statistics", highlight=False)
 
 
+@app.command()
+def remove(
+    volume: Annotated[str, typer.Argument(help="A volume id, as in its IRIs: frus1969-76v38p1")],
+    documents: Annotated[Optional[list[str]], typer.Argument(help="Document ids of that volume (d54 d55); "
+                                                                   "without any, the whole volume")] = None,
+    store: StoreOpt = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=0,
+                       help="Processes that recount changed volumes' layers [default: number of CPUs]")] = None,
+) -> None:
+    """Take a volume, or some of its documents, out of the store, then refresh the search index and the layers.
+    Ingesting the file again brings them back."""
+    from ingest.parallel import default_workers
+    from ingest.removal import NotInStore, remove_documents
+
+    db = open_or_exit(store)
+    try:
+        removal = remove_documents(db, volume, documents or ())
+    except NotInStore as exc:
+        db.close()
+        fail(str(exc), EXIT_USAGE)
+    except StoreError as exc:
+        db.close()
+        fail_on(exc)
+    err.print(f"removed {len(removal.documents)} document graph(s) of {volume}"
+              + (" and the volume's own graph" if removal.volume_graph else ""), highlight=False)
+    with _rest_left_to_index():
+        _refresh_search_index(db, fatal=False)
+        _refresh_layers(db, workers=default_workers() if workers is None else workers, fatal=False)
+    db.close()
+
+
 def _refresh_search_index(db, *, rebuild: bool = False, fatal: bool = True) -> None:
     """Bring the full-text index beside the store up to date. After an ingest a failure is only a warning:
     the documents are committed, and `frus-kg index` can finish the job."""
