@@ -75,6 +75,27 @@ def link_import(
               "after `frus-kg index`, which refreshes the network table", highlight=False)
 
 
+@link_app.command("remove")
+def link_remove(
+    name: Annotated[str, typer.Argument(help="The linkset's name, as given to `link import --name`")],
+    store: StoreOpt = None,
+) -> None:
+    """Remove an imported linkset: its links and their provenance, one named graph."""
+    from graph.linkset_import import LinksetError, remove_linkset
+    from graph.void_description import VOID_GRAPH, refresh_void
+
+    db = open_or_exit(store)
+    try:
+        graph = remove_linkset(db, name)
+    except LinksetError as exc:
+        db.close()
+        fail(str(exc), EXIT_USAGE)
+    if db.has_graph(VOID_GRAPH):
+        refresh_void(db)
+    db.close()
+    err.print(f"removed {graph}; the networks' `authority` field drops its links after `frus-kg index`", highlight=False)
+
+
 def load(
     file: Annotated[Path, typer.Argument(help="An RDF file: .ttl, .nt, .nq, .trig, .rdf/.owl/.xml, .jsonld")],
     graph: Annotated[str, typer.Option("--graph", help="Named graph IRI for it (not under frus-kg's own base)")],

@@ -25,7 +25,7 @@ from .linksets import DATASET_IRI, DCT, VOID
 from .store import Store
 
 __all__ = ["Link", "LinksetError", "RELATIONS", "read_linkset", "linkset_graph_iri", "linkset_quads",
-           "check_shape", "import_linkset", "LINKSET_SHAPES_FILE"]
+           "check_shape", "import_linkset", "remove_linkset", "LINKSET_SHAPES_FILE"]
 
 LINKSET_SHAPES_FILE = Path(iris.__file__).resolve().parent / "linkset-shapes.ttl"
 RELATIONS = {name: SKOS + name for name in ("exactMatch", "closeMatch", "relatedMatch")}
@@ -211,3 +211,16 @@ def import_linkset(store: Store, path: Path, *, name: str | None = None, source:
     graph = linkset_graph_iri(name)
     store.replace_graphs({graph: quads})
     return graph, len(links)
+
+
+def remove_linkset(store: Store, name: str) -> str:
+    """Drop the linkset imported under `name` (its links and its void:Linkset node, one graph); returns its IRI.
+    Raises LinksetError naming the linksets the store holds when there is none of that name."""
+    graph = linkset_graph_iri(name)
+    if not store.has_graph(graph):
+        prefix = linkset_graph_iri("x")[:-1]
+        held = sorted(g[len(prefix):] for g in store.graph_names() if g.startswith(prefix))
+        raise LinksetError(f"no linkset {name!r} in the store; it holds "
+                           + (", ".join(repr(h) for h in held) if held else "none"))
+    store.drop_graphs([graph])
+    return graph

@@ -102,6 +102,24 @@ def test_reimport_replaces_the_graph(store, tmp_path):
         {"p": "http://www.w3.org/2004/02/skos/core#relatedMatch"}]
 
 
+def test_a_linkset_is_removed_by_name_with_its_provenance_and_its_place_in_void(store, tmp_path):
+    void = "https://w3id.org/frus-kg/id/graph/void"
+    cli("link", "import", write(tmp_path, "wikidata-people.csv", f"subject,relation,object\n{CLARK},exactMatch,Q4115189\n"),
+        "--store", store)
+    cli("link", "import", write(tmp_path, "viaf-extra.csv", f"subject,relation,object\n{CLARK},closeMatch,Q4115189\n"),
+        "--store", store)
+    in_void = f"ASK {{ GRAPH <{void}> {{ ?s ?p <{LINKSET_GRAPH}> }} }}"
+    assert json.loads(cli("query", "--store", store, "-f", "json", in_void).stdout)["boolean"]
+    result = cli("link", "remove", "wikidata-people", "--store", store)
+    assert f"removed {LINKSET_GRAPH}" in result.output
+    assert graph_triples(store, LINKSET_GRAPH) == 0
+    assert rows(store, f"SELECT ?p WHERE {{ <{CLARK}> ?p <{SANDBOX}> }}") == [
+        {"p": "http://www.w3.org/2004/02/skos/core#closeMatch"}]
+    assert not json.loads(cli("query", "--store", store, "-f", "json", in_void).stdout)["boolean"]
+    again = cli("link", "remove", "wikidata-people", "--store", store, code=2)
+    assert "no linkset 'wikidata-people' in the store; it holds 'viaf-extra'" in again.output
+
+
 @pytest.mark.parametrize("body, message", [
     (f"subject,relation,object\n{CLARK},exactMatch,Q4115189\n{CLARK},sameAs,Q4115189\n",
      ":3: relation 'sameAs' is not skos:exactMatch"),
