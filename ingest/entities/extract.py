@@ -219,6 +219,7 @@ class EntityExtractor:
         text = record.text
         ctx = PersonContext.of(record.volume.id, record.date, self.use_volume_lists)
         year = ctx.year
+        self._tagged_terms(record, year)
         found: list[Mention] = []
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in record.mentions]
         found += self._parties(record, ctx)
@@ -588,22 +589,47 @@ class EntityExtractor:
                     occupied.add(m.start(), m.end())
 
     def _term_mention(self, start, end, surface, expansion, why, year, record, xml_id=None) -> Mention | None:
-        text = record.text
-        for probe in (expansion, surface):
-            entries = self.gaz.get(probe) or self.gaz.get(probe[:1].upper() + probe[1:])
-            if not entries:
-                continue
-            ch = choose(probe, entries, text, start, end, year, record.date)
-            if ch and ch.entry:
-                e = ch.entry
-                entity, label, links = self._entity_of(e)
-                return Mention(start, end, e.kind, "acronym", 0.9, entity, label,
-                               explanation=f"{why}; {ch.explanation}", entity_links=links)
+        known = self._known_term(start, end, surface, expansion, why, year, record)
+        if known:
+            return known
         if xml_id is None:
             return Mention(start, end, "organization", "acronym", 0.6, iris.organization_iri(expansion), expansion,
                            explanation=f"{why}; not in the curated list of institutions")
         return Mention(start, end, "term", "acronym", 0.9, iris.term_iri(record.volume.id, xml_id), f"{surface}: {expansion}",
                        explanation=why)
+
+    def _known_term(self, start, end, surface, expansion, why, year, record) -> Mention | None:
+        """The country, institution or region an abbreviation's expansion (or the abbreviation itself) names here."""
+        for probe in (expansion, surface):
+            entries = self.gaz.get(probe) or self.gaz.get(probe[:1].upper() + probe[1:])
+            if not entries:
+                continue
+            ch = choose(probe, entries, record.text, start, end, year, record.date)
+            if ch and ch.entry:
+                e = ch.entry
+                entity, label, links = self._entity_of(e)
+                return Mention(start, end, e.kind, "acronym", 0.9, entity, label,
+                               explanation=f"{why}; {ch.explanation}", entity_links=links)
+        return None
+
+    def _tagged_terms(self, record: DocumentRecord, year) -> None:
+        """The editors' <gloss> tags of a listed abbreviation take the entity its expansion names ("UAR" of
+        t_UAR1 "United Arab Republic" is the country), as the same abbreviation untagged does; the tag stays
+        the evidence (fk:teiRef). A term no authority knows stays the volume's term."""
+        prefix = iris.term_iri(record.volume.id, "")
+        listed = {t.xml_id: t for t in record.volume.terms}
+        for i, m in enumerate(record.mentions):
+            if m.method != "tei-markup" or m.kind != "term" or not (m.entity or "").startswith(prefix):
+                continue
+            entry = listed.get(m.entity[len(prefix):])
+            if entry is None:
+                continue
+            why = f"tagged by the FRUS editors ({m.tei_ref or entry.xml_id}): '{entry.name}' is '{entry.description}' " \
+                  f"in the volume's list of abbreviations"
+            known = self._known_term(m.start, m.end, entry.name, entry.description, why, year, record)
+            if known:
+                known.method, known.confidence, known.tei_ref, known.exact = m.method, m.confidence, m.tei_ref, m.exact
+                record.mentions[i] = known
 
     def _entity_of(self, e) -> tuple[str, str, tuple[str, ...]]:
         if e.kind == "country":

@@ -48,3 +48,39 @@ def test_one_mention_per_tagged_span_and_the_graph_validates(record):
     assert len(spans) == len(set(spans))
     data = document_graph(record)
     assert validate_fast(GraphIndex(data.triples, data.nquads)).conforms
+
+
+WHOLE = Path(__file__).resolve().parents[1] / "fixtures" / "tei" / "frus1969-76v01-slice.xml"
+
+
+@pytest.fixture(scope="module")
+def whole_volume():
+    records = list(read_tei(WHOLE))
+    assert records[0].volume.terms, "the fixture must hold its terms list"
+    extractor = EntityExtractor()
+    for rec in records:
+        extractor.run(rec)
+    return records
+
+
+def test_regression_a_gloss_of_the_volumes_own_terms_list_stayed_a_volume_term_not_the_country(whole_volume):
+    """<gloss target="#t_USSR1">USSR</gloss>, listed as "Union of Soviet Socialist Republics", was the volume's
+    term …/terms/t_USSR1: a country page and the networks counted only the untagged uses."""
+    tags = [m for rec in whole_volume for m in rec.mentions if m.method == "tei-markup" and m.tei_ref]
+    ussr = [m for m in tags if m.tei_ref.endswith("#t_USSR1")]
+    nsc = [m for m in tags if m.tei_ref.endswith("#t_NSC1")]
+    assert ussr and all(m.kind == "country" and m.entity == iris.country_iri("soviet-union-1991") for m in ussr)
+    assert nsc and all(m.kind == "organization" and m.entity == iris.organization_iri("nsc") for m in nsc)
+    assert all("t_USSR1" in m.explanation and "Union of Soviet" in m.explanation for m in ussr)
+
+
+def test_a_listed_term_no_authority_knows_stays_the_volumes_term(whole_volume):
+    tags = [m for rec in whole_volume for m in rec.mentions if m.method == "tei-markup" and m.tei_ref]
+    local = [m for m in tags if m.kind == "term"]
+    assert local and all(m.entity.startswith(iris.term_iri("frus1969-76v01", "")) for m in local)
+
+
+def test_every_document_with_resolved_terms_still_validates(whole_volume):
+    for rec in whole_volume:
+        data = document_graph(rec)
+        assert validate_fast(GraphIndex(data.triples, data.nquads)).conforms, rec.doc_id
