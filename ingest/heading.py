@@ -63,6 +63,8 @@ _OFFICE_ONLY = re.compile(r"^(?:the\s+|The\s+)?(?P<post>(?:Acting\s+)?(?:(?:Depu
 # in France (Caffery) to the Department of State", and unnumbered "The Secretary of State to the Embassy in Egypt".
 _NUMBERED_SENDER = re.compile(r"^\s*(?:(?:No\.\s*)?\d+[A-Za-z]?\.?\s+)?(?=The\s+[A-Z])")
 _GENRE_STOP = re.compile(r"\s+(?:From|from|to|To|by|By|Prepared|prepared|for|Between|between|With|with|on|Held)\b")
+# what is left of "…, Washington, July 3" or "… at the 375th Meeting" once the place and the number are cut
+_GENRE_TAIL = re.compile(r"(?:\s+(?:of|at|the|a|an|on|in))+\s*$")
 _IN_PLACE_END = re.compile(r"\s+in\s+(?:[A-Z][\w.’'-]*\s*)+$")
 _BETWEEN = re.compile(r"\b[Bb]etween\s+(?=(?:the\s+)?[A-Z])")
 _AND_OUTSIDE_PARENTHESES = re.compile(r" and (?![^()]*\))")
@@ -90,7 +92,8 @@ class HeadingPost:
 
 
 def genre_of(heading: str) -> str | None:
-    """'Memorandum From … to …' -> 'Memorandum'; 'Memorandum of Conversation' stays whole."""
+    """'Memorandum From … to …' -> 'Memorandum'; 'Memorandum of Conversation' stays whole; the place and date
+    after a comma are not part of it ('Memorandum of a Conversation, New York, August' is a memorandum of a conversation)."""
     text = re.sub(r"^\s*\d+[A-Za-z]?\.\s*", "", heading).strip()
     if not text:
         return None
@@ -99,7 +102,7 @@ def genre_of(heading: str) -> str | None:
     numbered = re.search(r"\s+\S*\d", genre)
     if numbered:
         genre = genre[: numbered.start()]
-    genre = genre.strip(" ,.;:")
+    genre = _GENRE_TAIL.sub("", genre.split(",", 1)[0]).strip(" ,.;:")
     if len(genre) > 80 or "(" in genre or re.match(r"(?:The|the)\s", genre):
         return None
     return genre or None

@@ -152,3 +152,15 @@ def test_source_note_subject_file_codes_and_dates_are_not_file_numbers():
     assert evol.file_number is None and evol.archive == "Department of State, Algeria, April–May 1974"
     decimal = parse_source_note("Source: Department of State, Central Files, 611.61/5-1453. Top Secret. Drafted by the U.S. Embassy staff.")
     assert (decimal.file_number, decimal.drafted_by) == ("611.61/5-1453", "the U.S. Embassy staff")
+
+
+def test_regression_the_genre_kept_the_headings_place_and_month_so_the_genre_filter_missed_most_conversations():
+    """frus1958-60v11: "Memorandum of a Conversation, Department of State, Washington, July 3, 1958" had the genre
+    "Memorandum of a Conversation, Department of State, Washington, July"; a `--genre` filter found 13 of 63."""
+    from ingest.heading import genre_of
+
+    assert genre_of("12. Memorandum of a Conversation, Department of State, Washington, July 3, 1958") \
+        == genre_of("Memorandum of a Conversation, New York, August 2, 1958") == "Memorandum of a Conversation"
+    assert genre_of("Memorandum of Discussion at the 375th Meeting of the National Security Council, Washington, "
+                    "August 7, 1958") == "Memorandum of Discussion"
+    assert genre_of("Minutes of the 34th Meeting of the Washington Special Actions Group") == "Minutes"
