@@ -12,6 +12,9 @@ from html import escape
 __all__ = ["Span", "Point", "mark_up", "mention_span", "claim_span", "claim_anchor", "passage_html"]
 
 KIND_CLASSES = {"people": "person", "countries": "country", "organizations": "organization", "regions": "place"}
+# a mention's fk:entityType, for an entity no list page shows (a document's or volume's own person, a volume's term)
+TYPE_CLASSES = {"Person": "person", "Country": "country", "Organization": "organization", "Place": "place",
+                "Region": "place", "DefinedTerm": "term", "UnlinkedName": "term"}
 
 
 @dataclass
@@ -58,9 +61,14 @@ def _mention_tags(tag: str, kind: str, link: str | None, title: str) -> tuple[st
     return _openings(tag, {"class": "mention unresolved", "title": title}, ())
 
 
+def _local_type(value: str | None) -> str:
+    """'http://schema.org/Person', 'schema:Person' or 'Person' -> 'Person'."""
+    return (value or "").rsplit("/", 1)[-1].rsplit("#", 1)[-1].rsplit(":", 1)[-1]
+
+
 def mention_span(mention: dict) -> Span:
     entity = mention.get("entity") or {}
-    kind = KIND_CLASSES.get(entity.get("kind") or "", "place")
+    kind = KIND_CLASSES.get(entity.get("kind") or "") or TYPE_CLASSES.get(_local_type(mention.get("entityType")), "term")
     if entity.get("href"):
         title = entity.get("name") or entity["id"]
         return Span(mention["start"], mention["end"], "a", {"class": f"mention {kind}", "href": entity["href"], "title": title},

@@ -25,3 +25,19 @@ def test_spans_meeting_at_one_offset_open_outermost_first_and_close_innermost_fi
 def test_text_is_escaped_and_spans_outside_the_text_or_empty_are_left_out():
     text = "a < b & c"
     assert mark_up(text, [Span(4, 4, "b"), Span(2, 99, "i"), Span(-1, 2, "u")], [Point(99, "x")]) == "a &lt; b &amp; c"
+
+
+def test_regression_a_mention_of_an_entity_no_list_shows_was_coloured_as_a_place():
+    """frus1958-60v11 d51: the unresolved sender "Bator" (a document's own person) and the volume's terms UN and MSP
+    were purple, "place or region"."""
+    from api.passages import mention_span
+
+    def kind_of(entity_type, kind=None):
+        entity = {"id": "x", "href": "/id/x", **({"kind": kind} if kind else {})}
+        return mention_span({"start": 0, "end": 3, "entityType": entity_type, "entity": entity}).attrs["class"]
+
+    assert kind_of("Person") == "mention person"
+    assert kind_of("DefinedTerm") == "mention term"
+    assert kind_of("http://schema.org/Place") == "mention place"
+    assert kind_of(None) == "mention term"
+    assert kind_of("DefinedTerm", kind="countries") == "mention country"
