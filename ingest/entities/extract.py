@@ -291,6 +291,9 @@ class EntityExtractor:
 
     def _parties(self, record: DocumentRecord, ctx: PersonContext) -> list[Mention]:
         out = []
+        # "… to Certain Diplomatic Missions and Consular Offices in Europe and the Middle East": the heading's
+        # "and" left a place as a party, which would become a person of the document
+        record.parties = [p for p in record.parties if p.office or not self._names_a_place(p.name)]
         for party in record.parties:
             res = None
             if party.office:
@@ -597,6 +600,10 @@ class EntityExtractor:
                            explanation=f"{why}; not in the curated list of institutions")
         return Mention(start, end, "term", "acronym", 0.9, iris.term_iri(record.volume.id, xml_id), f"{surface}: {expansion}",
                        explanation=why)
+
+    def _names_a_place(self, name: str) -> bool:
+        """A country or region by the gazetteer: never a person, whatever the heading's grammar made of it."""
+        return any(e.kind in ("country", "region") for e in self.gaz.get(name, ()))
 
     def _known_term(self, start, end, surface, expansion, why, year, record) -> Mention | None:
         """The country, institution or region an abbreviation's expansion (or the abbreviation itself) names here."""

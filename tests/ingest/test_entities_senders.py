@@ -261,3 +261,16 @@ def test_a_name_two_states_with_us_envoys_bear_stays_a_place(extractor):
     record = read(extractor, "Telegram From the Embassy in Germany to the Department of State", "1980-06-01")
     (sender,) = [m for r, m in heading_posts(record) if r == "author"]
     assert sender.entity == iris.organization_iri("us-embassy-at-germany")
+
+
+def test_regression_a_place_after_the_headings_and_was_a_person_of_the_document_1958_middle_east(extractor):
+    """frus1958-60v11 d361: "… to Certain Diplomatic Missions and Consular Offices in Europe and the Middle East" gave
+    the recipient …/d361/persons/middle-east, a schema:Person and a node of the correspondence network."""
+    heading = ("361. Circular Telegram From the Department of State to Certain Diplomatic Missions and Consular Offices "
+               "in Europe and the Middle East")
+    assert [p.name for p in parties_of(heading)] == ["Middle East"]       # what the heading's grammar gives
+    record = read(extractor, heading, "1958-08-20")
+    assert record.parties == []
+    quads = document_graph(record).nquads
+    assert "persons/middle-east" not in (quads.decode() if isinstance(quads, bytes) else quads)
+    assert authors(record) == [STATE]
