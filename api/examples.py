@@ -13,6 +13,7 @@ _FENCE = re.compile(r"```sparql\n(.*?)```", re.S)
 _MARKUP = re.compile(r"\*\*|`|\[([^\]]*)\]\([^)]*\)")
 _BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*", re.S)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_NO_END = re.compile(r"(?:\b[A-Z]|\b(?:vol|vols|doc|docs|no|nos|p|pp|ed|eds|e\.g|i\.e|cf|Mr|Mrs|Dr|St)\.)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,8 @@ def _title(before: str) -> str:
     text = paragraphs[-1] if paragraphs else "Example"
     lead = _BOLD_LEAD.match(text)
     text = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", lead.group(1) if lead else text).split())
-    return _SENTENCE.split(text)[-1].rstrip(":.").strip() or "Example"
+    starts = [0] + [m.end() for m in _SENTENCE.finditer(text) if not _NO_END.search(text[:m.start()])]
+    return text[starts[-1]:].rstrip(":.").strip() or "Example"
 
 
 def parse_examples(markdown: str, source: str) -> list[Example]:

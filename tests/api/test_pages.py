@@ -167,6 +167,17 @@ def test_an_examples_title_is_the_paragraph_before_it():
     assert [(e.name, e.title, e.query) for e in found] == [("who", "Who wrote it", "SELECT ?x {}")]
 
 
+def test_regression_an_examples_title_was_cut_at_an_abbreviation_or_an_initial():
+    """The editor offered "XLI, doc. 54) that mentions an entity…" and "Clark, most first…": the title was the text
+    after the last full stop, and "vol." and "P." end no sentence."""
+    text = ("Before. Every passage of one document (FRUS 1981–88, vol. XLI, doc. 54) that mentions an entity:\n\n"
+            "```sparql\nSELECT ?x {}\n```\n\nThe volumes that mention William P. Clark, most first:\n\n"
+            "```sparql\nSELECT ?y {}\n```\n")
+    assert [e.title for e in parse_examples(text, "t.md")] == [
+        "Every passage of one document (FRUS 1981–88, vol. XLI, doc. 54) that mentions an entity",
+        "The volumes that mention William P. Clark, most first"]
+
+
 def test_volumes_send_data_clients_to_the_document_list_and_unknown_volumes_are_404(server):
     answer = httpx.get(server + "/volumes/frus1981-88v41", headers={"Accept": "application/json"})
     assert answer.status_code == 303 and answer.headers["location"] == "/documents?volume=frus1981-88v41"
