@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Iterable
 
-__all__ = ["iri", "literal", "values", "MAX_TERM_LENGTH"]
+__all__ = ["iri", "literal", "values", "folded_prefix_pattern", "MAX_TERM_LENGTH"]
 
 MAX_TERM_LENGTH = 4096
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
@@ -79,3 +80,22 @@ def values(variable: str, terms: Iterable[str]) -> str:
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", variable):
         raise ValueError(f"bad variable name {variable!r}")
     return f"VALUES ?{variable} {{ {' '.join(terms)} }}"
+
+
+# Latin letters and the accented forms FRUS names print with them (Eddé, Hammarskjöld, Muñoz, Ağa, Šik)
+_ACCENTED = {base: base + "".join(ch for ch in map(chr, range(0xC0, 0x250))
+                                  if unicodedata.normalize("NFKD", ch)[0].lower() == base and ch.islower())
+             for base in "abcdefghijklmnopqrstuvwxyz"}
+for _base, _extra in (("o", "ø"), ("l", "ł"), ("d", "đ")):        # letters NFKD does not take apart
+    _ACCENTED[_base] += _extra
+
+
+def folded_prefix_pattern(prefix: str) -> str:
+    """A REGEX literal matching lower-cased text that starts with `prefix`, accents aside either way: "edde" and
+    "eddé" both find "eddé, raymond". Compare it with LCASE(STR(?x))."""
+    base = "".join(ch for ch in unicodedata.normalize("NFKD", prefix.lower()) if not unicodedata.combining(ch))
+    parts = []
+    for ch in base:
+        forms = _ACCENTED.get(ch)
+        parts.append(f"[{forms}]" if forms and len(forms) > 1 else re.escape(ch))
+    return literal("^" + "".join(parts))

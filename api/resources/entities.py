@@ -81,7 +81,7 @@ class EntityFilter:
             lines.append(self._tenures(positions))
         if self.name:
             lines.append("FILTER EXISTS { { ?e rdfs:label ?n } UNION { ?e schema:alternateName ?n } "
-                         f"FILTER (STRSTARTS(LCASE(STR(?n)), {st.literal(self.name.lower())})) }}")
+                         f"FILTER (REGEX(LCASE(STR(?n)), {st.folded_prefix_pattern(self.name)})) }}")
         if kind == "countries" and (self.date_from or self.date_to):
             lines.append("OPTIONAL { ?e fk:validSince ?since } OPTIONAL { ?e fk:validUntil ?until }")
             if self.date_to:

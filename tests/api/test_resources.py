@@ -283,6 +283,15 @@ def test_countries_filtered_by_name_and_by_date(server):
     assert "Soviet Union" not in after_1991 and "Japan" in after_1991
 
 
+def test_regression_a_name_filter_with_or_without_accents_missed_the_other_spelling(server):
+    """`/people?name=edde` did not find Raymond Eddé (`?name=eddé` did): the prefix now matches accents aside."""
+    from graph.sparql_terms import folded_prefix_pattern
+
+    assert folded_prefix_pattern("edde") == folded_prefix_pattern("Eddé") and "é" in folded_prefix_pattern("edde")
+    assert [i["name"] for i in get(server, "/countries", name="él sälvador")["items"]] == ["El Salvador"]
+    assert ids(get(server, "/people", name="clárk")) == ids(get(server, "/people", name="Clark")) != []
+
+
 def test_a_person_has_names_authority_links_offices_documents_claims_and_co_mentions(server):
     kennedy = get(server, "/people/107031")
     assert kennedy["label"] == "Richard Thomas Kennedy" and kennedy["alternateNames"]
