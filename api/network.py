@@ -63,11 +63,19 @@ async def _run(fn, *args, **kwargs):
 async def network(request: Request, selection: dict = Depends(_selection),
                   format: str = Query("cytoscape", description=", ".join(FORMATS) + "; html for the interactive page "
                                      "(what browsers get when no format is given)"),
-                  min_weight: float = Query(1.0, ge=0, description="drop edges lighter than this"),
+                  min_weight_text: Optional[str] = Query(None, alias="min_weight",
+                                                         description="drop edges lighter than this (a number ≥ 0; default 1)"),
                   evidence: int = Query(20, ge=1, le=1000, description="documents and passages kept per edge"),
                   ego_node: Optional[str] = Query(None, alias="ego", description="keep only this node's ego network"),
                   radius: int = Query(1, ge=1, le=3), seed: int = Query(42)) -> Response:
-    if format == "html" or ("format" not in request.query_params and wants_html(request)):
+    page = format == "html" or ("format" not in request.query_params and wants_html(request))
+    try:
+        min_weight = _min_weight(min_weight_text)
+    except ValueError as exc:
+        if not page:
+            raise HTTPException(422, str(exc))
+        return await _page(request, selection, 1.0, ego_node, radius, error=str(exc))
+    if page:
         return await _page(request, selection, min_weight, ego_node, radius)
     if format not in FORMATS:
         raise HTTPException(400, f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
@@ -87,7 +95,22 @@ async def network(request: Request, selection: dict = Depends(_selection),
     return Response(body, media_type=MEDIA_TYPES[format], headers=headers)
 
 
-async def _page(request: Request, selection: dict, min_weight: float, ego_node: Optional[str], radius: int) -> Response:
+def _min_weight(text: Optional[str]) -> float:
+    """The `min_weight` parameter: parsed here, not by FastAPI, so that a browser's bad value gets the page that
+    keeps the form and says why (FastAPI's 422 is JSON); scripts still get 422. An empty value is the default."""
+    if text is None or not text.strip():
+        return 1.0
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"min_weight must be a number, not {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise ValueError(f"min_weight must be a number of at least 0, not {text!r}")
+    return value
+
+
+async def _page(request: Request, selection: dict, min_weight: float, ego_node: Optional[str], radius: int,
+                error: Optional[str] = None) -> Response:
     """The page for a browser: empty form fields are no filter, and an entity page's `?entity=IRI` is an ego network."""
     selection = {k: ([x for x in v if x] if isinstance(v, list) else v or None) for k, v in selection.items()}
     ego_node = ego_node or request.query_params.get("entity") or None
@@ -95,13 +118,12 @@ async def _page(request: Request, selection: dict, min_weight: float, ego_node: 
         selection["kind"] = default_kind(ego_node)
     for name, default in (("window", "document"), ("weight", "documents")):
         selection[name] = selection[name] or default
-    error = None
     try:
         _spec(selection, min_weight, 1)
         if ego_node:
             sparql_terms.iri(ego_node)
     except (NetworkError, ValueError) as exc:
-        error = str(exc)
+        error = error or str(exc)
     return await run_in_threadpool(network_page, request, selection, min_weight, ego_node, radius, error)
 
 

@@ -99,6 +99,16 @@ def test_a_selection_the_network_cannot_honour_is_said_on_the_page_with_the_form
     assert page(client, "/network?ego=not%20an%20iri", status=400)
 
 
+def test_regression_a_browsers_empty_or_malformed_min_weight_got_fastapis_json_422(client):
+    """`/network?min_weight=` typed in the address bar answered a JSON 422 instead of the page that keeps the form."""
+    assert settings(page(client, "/network?kind=correspondence&min_weight="))["dataUrl"]     # empty: the default
+    html = page(client, "/network?kind=correspondence&min_weight=heavy", status=400)
+    (alert,) = [p for p in find_all(parse(html.text), ".//h:p") if p.get("role") == "alert"]
+    assert "min_weight must be a number" in text_of(alert) and "heavy" in text_of(alert)
+    for bad in ("heavy", "-1", "nan", "inf"):
+        assert client.get("/network", params={"min_weight": bad, "format": "node-link"}).status_code == 422
+
+
 def test_an_entity_pages_link_opens_the_network_centred_on_it(client):
     person = parse(page(client, "/people/105381").text)
     (link,) = [a.get("href") for a in find_all(person, ".//h:a") if text_of(a) == "See the network"]
