@@ -63,10 +63,13 @@ def entity_spans(store: Store, iri: str, documents: list[str]) -> dict[str, list
 
 
 def volume_lists(store: Store, volume: str) -> dict[str, list[dict]]:
-    """The volume's persons list and terms list (from the volume graph), alphabetically."""
+    """The volume's persons list and terms list (from the volume graph), alphabetically; a person's `same` is the
+    authority record the entry is linked to, whose page gathers the person's documents, claims and network."""
     term = st.iri(volume)
-    persons = _PROLOGUE + f"""SELECT ?e ?label ?description WHERE {{ GRAPH {term} {{
-  ?e a schema:Person ; rdfs:label ?label . OPTIONAL {{ ?e schema:description ?description }} }} }} ORDER BY LCASE(?label)"""
+    persons = _PROLOGUE + f"""SELECT ?e ?label ?description (SAMPLE(?match) AS ?same) WHERE {{ GRAPH {term} {{
+  ?e a schema:Person ; rdfs:label ?label . OPTIONAL {{ ?e schema:description ?description }}
+  OPTIONAL {{ ?e <http://www.w3.org/2004/02/skos/core#exactMatch> ?match }} }} }}
+GROUP BY ?e ?label ?description ORDER BY LCASE(?label)"""
     terms = _PROLOGUE + f"""SELECT ?e ?label ?description WHERE {{ GRAPH {term} {{
   ?e schema:inDefinedTermSet {term} . OPTIONAL {{ ?e schema:name ?label }} OPTIONAL {{ ?e schema:description ?description }}
 }} }} ORDER BY LCASE(?label)"""

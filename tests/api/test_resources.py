@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import httpx
 import pytest
@@ -505,3 +506,16 @@ def test_a_parameter_that_takes_a_list_may_repeat(server):
                                               ("default-graph-uri", "urn:b")],
                   headers={"Accept": "application/sparql-results+json"})
     assert r.status_code == 200
+
+
+def test_regression_a_volumes_persons_list_led_to_bare_volume_local_pages_not_the_persons_record(two_volumes):
+    """frus1958-60v11's persons list linked each entry to /id/…/persons/p_DJF1, a table of triples whose claims and
+    network links found nothing; the entry is linked (skos:exactMatch) to the record whose page has all of it."""
+    from fastapi.testclient import TestClient
+
+    from api import create_app
+
+    page = TestClient(create_app(two_volumes)).get("/volumes/frus1969-76v01", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    links = dict((label, href) for href, label in re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', page.text))
+    assert links["Kissinger, Henry A."] == "/people/107252"
