@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from ontology import iris
 from ontology.namespaces import FK, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
-from .entities.identity import link_persons_list
+from .entities.identity import link_persons_list, link_terms_list
 from .entities.posts import heading_posts, is_minted_post, post_description
 from .records import Claim, DocumentRecord, Mention, Party, VolumeRecord
 
@@ -156,8 +156,10 @@ def volume_quads(volume: VolumeRecord) -> list[ox.Quad]:
 
 
 def volume_graph(volume: VolumeRecord) -> GraphData:
-    """The volume's graph; its persons-list entries link to the authority records that cite them."""
+    """The volume's graph; its persons-list entries link to the authority records that cite them, its terms-list
+    entries to the one country, institution or region they name."""
     link_persons_list(volume)
+    link_terms_list(volume)
     v = iris.volume_iri(volume.id)
     g = _Graph(iris.graph_iri(v))
     g.typed(v, FK + "Volume", SCHEMA + "PublicationVolume", SCHEMA + "CreativeWork")

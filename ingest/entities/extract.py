@@ -25,7 +25,7 @@ from ontology.namespaces import WD
 
 from .gazetteer import MAX_TOKENS, gazetteer
 from .governments import GOVERNMENT_AFTER, head_of_government, president_among_presidents, president_of_administrations
-from .identity import canonical_markup, link_persons_list
+from .identity import canonical_markup, link_persons_list, part_of
 from .markup import fall_back, orphan_markup
 from .namesakes import COURTESY, titled_namesake
 from .named_after import NAMED_AFTER, NAMED_BEFORE, term_phrases, thing_named_after
@@ -606,7 +606,8 @@ class EntityExtractor:
         return any(e.kind in ("country", "region") for e in self.gaz.get(name, ()))
 
     def _known_term(self, start, end, surface, expansion, why, year, record) -> Mention | None:
-        """The country, institution or region an abbreviation's expansion (or the abbreviation itself) names here."""
+        """The country, institution or region an abbreviation's expansion (or the abbreviation itself) names here;
+        not the abbreviation's entity when the expansion names a part of it ("USA, United States Army")."""
         for probe in (expansion, surface):
             entries = self.gaz.get(probe) or self.gaz.get(probe[:1].upper() + probe[1:])
             if not entries:
@@ -615,6 +616,8 @@ class EntityExtractor:
             if ch and ch.entry:
                 e = ch.entry
                 entity, label, links = self._entity_of(e)
+                if probe is surface and part_of(expansion, label):
+                    return None
                 return Mention(start, end, e.kind, "acronym", 0.9, entity, label,
                                explanation=f"{why}; {ch.explanation}", entity_links=links)
         return None

@@ -8,10 +8,13 @@ that mix two people, stay apart: the entry's own IRI is then the only honest one
 from __future__ import annotations
 
 from ingest.authorities import authorities
+from ingest.entities.gazetteer import gazetteer
 from ingest.records import DocumentRecord, VolumeRecord
 from ontology import iris
 
-__all__ = ["link_persons_list", "canonical_markup"]
+__all__ = ["link_persons_list", "link_terms_list", "canonical_markup", "entity_label", "part_of"]
+
+_KIND_IRI = {"country": iris.country_iri, "organization": iris.organization_iri, "region": iris.region_iri}
 
 
 def link_persons_list(volume: VolumeRecord) -> VolumeRecord:
@@ -27,6 +30,38 @@ def link_persons_list(volume: VolumeRecord) -> VolumeRecord:
         if entry.entity is None and entry.xml_id in people:
             entry.entity = iris.person_iri(people[entry.xml_id])
     return volume
+
+
+def link_terms_list(volume: VolumeRecord) -> VolumeRecord:
+    """Fill each terms-list entry's `entity` with the one country, institution or region its expansion (or the
+    abbreviation itself) names in the gazetteer ("UAR, United Arab Republic"), in place. A form that names several
+    ("Germany": which one depends on the year) is left unlinked here; each tagged use is resolved at its date."""
+    gaz = gazetteer()
+    for entry in volume.terms:
+        if entry.entity is not None:
+            continue
+        for probe in (entry.description, entry.name):
+            found = {(e.kind, e.key) for e in gaz.get(probe, ()) if e.key != "-" and not e.needs_the}
+            if found:
+                if len(found) == 1:
+                    kind, key = found.pop()
+                    if probe == entry.description or not part_of(entry.description, entity_label(kind, key)):
+                        entry.entity = _KIND_IRI[kind](key)
+                break
+    return volume
+
+
+def entity_label(kind: str, key: str) -> str:
+    a = authorities()
+    if kind == "country":
+        return a.territories[key].name
+    return (a.institutions[key] if kind == "organization" else a.regions[key]).label
+
+
+def part_of(expansion: str, label: str) -> bool:
+    """An expansion that names a part of the entity the abbreviation alone would name: "USA, United States Army"
+    is the Army, not the United States, though "USA" alone is the country."""
+    return bool(expansion) and expansion.lower().startswith(label.lower() + " ")
 
 
 def canonical_markup(record: DocumentRecord) -> None:

@@ -84,3 +84,23 @@ def test_every_document_with_resolved_terms_still_validates(whole_volume):
     for rec in whole_volume:
         data = document_graph(rec)
         assert validate_fast(GraphIndex(data.triples, data.nquads)).conforms, rec.doc_id
+
+
+def test_a_terms_list_entry_is_linked_to_the_one_entity_its_expansion_names_in_the_volume_graph():
+    from ingest.entities.identity import link_terms_list
+    from ingest.records import ListEntry, VolumeRecord
+    from ingest.triples import volume_graph
+
+    entries = [ListEntry("t_UAR1", "term", "UAR", "United Arab Republic"),
+               ListEntry("t_UN1", "term", "UN", "United Nations"),
+               ListEntry("t_USA1", "term", "USA", "United States Army"),       # not the country "USA" names
+               ListEntry("t_Embtel1", "term", "Embtel", "Embassy telegram")]
+    volume = VolumeRecord("frus1958-60v11", "t", terms=entries)
+    link_terms_list(volume)
+    assert [e.entity for e in entries] == [iris.country_iri("united-arab-republic-1971"), iris.organization_iri("un"),
+                                           None, None]
+    quads = volume_graph(volume).nquads
+    quads = quads.decode() if isinstance(quads, bytes) else quads
+    match = "<http://www.w3.org/2004/02/skos/core#exactMatch>"
+    assert f"<{iris.term_iri('frus1958-60v11', 't_UAR1')}> {match} <{iris.country_iri('united-arab-republic-1971')}>" in quads
+    assert f"<{iris.term_iri('frus1958-60v11', 't_USA1')}> {match}" not in quads
