@@ -186,6 +186,9 @@ async def sparql(request: Request) -> Response:
     if update is not None:
         if query is not None:
             return _plain(400, "a request carries either a query or an update, not both")
+        if request.method != "POST":    # HEAD arrives here as GET (api/app.py)
+            return _plain(400, "SPARQL Update is accepted only by POST (SPARQL 1.1 Protocol §2.2): send it as the "
+                               "'update' form field or as application/sparql-update; nothing was changed")
         return await _update(request, update)
     if query is None:
         if request.method == "GET" and _browser(request):

@@ -169,6 +169,35 @@ def test_update_needs_the_configured_token(limited):
     assert seen["boolean"], "the update is not visible to queries within 5 s"
 
 
+def _visible(base: str, ask: str, want: bool, within: float = 5.0) -> bool:
+    """Whether ASK answers `want` within `within` seconds (the read snapshot reopens after a write)."""
+    deadline = time.monotonic() + within
+    while True:
+        if httpx.get(base + "/sparql", params={"query": ask}).json()["boolean"] is want:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.3)
+
+
+def test_regression_an_update_sent_by_get_ran_and_cleared_a_graph(limited):
+    """SPARQL 1.1 Protocol §2.2: update only by POST. GET (and HEAD, answered as GET) is refused with 400 and runs
+    nothing, token or not; 405 would claim that /sparql refuses GET, which it answers for queries."""
+    base, _ = limited
+    graph = "http://example.org/kept-despite-get"
+    ask = f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    insert = f'INSERT DATA {{ GRAPH <{graph}> {{ <http://example.org/s> <http://example.org/p> "kept" }} }}'
+    assert httpx.post(base + "/sparql", data={"update": insert}, headers=auth).status_code == 204
+    assert _visible(base, ask, True)
+    for method in ("GET", "HEAD"):
+        r = httpx.request(method, base + "/sparql", params={"update": f"CLEAR GRAPH <{graph}>"}, headers=auth)
+        assert r.status_code == 400, (method, r.status_code)
+    r = httpx.get(base + "/sparql", params={"update": f"CLEAR GRAPH <{graph}>"}, headers=auth)
+    assert "POST" in r.text
+    assert not _visible(base, ask, False, within=2.0), "the GET update cleared the graph"
+
+
 def test_update_is_refused_when_no_token_is_configured(server):
     r = httpx.post(server + "/sparql", data={"update": "CLEAR ALL"}, headers={"authorization": "Bearer anything"})
     assert r.status_code == 403 and "read-only" in r.text
