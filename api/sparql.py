@@ -266,6 +266,9 @@ async def _update(request: Request, update: str) -> Response:
         return _plain(400, str(exc))
     if shape.services:
         return _plain(403, "SERVICE is not accepted inside an update")
+    if shape.loads:
+        return _plain(400, "LOAD is refused: the server fetches nothing from the network and reads no files at a "
+                           "client's request; load a file into the store with `frus-kg load FILE` (docs/cli.md)")
     try:
         await run_in_threadpool(request.app.state.store.update, update)
     except StoreError as exc:

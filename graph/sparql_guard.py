@@ -28,7 +28,8 @@ DEFAULT_LIMITS = GuardLimits()
 
 @dataclass
 class QueryShape:
-    """What the lexer saw: the form (`select`, `ask`, `construct`, `describe` or `update`) and SERVICE IRIs.
+    """What the lexer saw: the form (`select`, `ask`, `construct`, `describe` or `update`), SERVICE IRIs, and
+    whether an update has a LOAD operation (which would make the engine fetch a URL or read a file).
 
     A `SERVICE ?var` target is recorded as None: it names no endpoint that an allow-list could check.
     """
@@ -36,6 +37,7 @@ class QueryShape:
     depth: int
     operators: int
     services: list[str | None] = field(default_factory=list)
+    loads: bool = False
 
 
 _TOKEN = re.compile(r"""
@@ -72,10 +74,13 @@ def inspect_query(text: str, limits: GuardLimits = DEFAULT_LIMITS) -> QueryShape
     form = None
     depth = deepest = operators = 0
     services: list[str | None] = []
+    loads = False
     expect: str | None = None     # what the previous keywords announced: 'prefix', 'prefix-iri', 'service'
     pending_prefix = ""
+    previous = ""
     for kind, value in _tokens(text):
-        lower = value.lower() if kind == "word" else ""
+        lower = value.lower() if kind == "word" and previous != "@" else ""    # after '@': a language tag
+        previous = value
         if expect == "prefix" and kind == "pname":
             pending_prefix, expect = value[:-1] if value.endswith(":") else value.split(":", 1)[0], "prefix-iri"
             continue
@@ -101,6 +106,8 @@ def inspect_query(text: str, limits: GuardLimits = DEFAULT_LIMITS) -> QueryShape
                 expect = "prefix"
             elif lower == "service":
                 expect = "service"
+            elif lower == "load":
+                loads = True
             if form is None and lower in _FORMS:
                 form = _FORMS[lower]
             elif form is None and lower in _UPDATE_WORDS:
@@ -110,7 +117,7 @@ def inspect_query(text: str, limits: GuardLimits = DEFAULT_LIMITS) -> QueryShape
                 if operators > limits.max_operators:
                     raise QueryRefused(f"the query has more than {limits.max_operators} graph-pattern operators "
                                        "(UNION, FILTER, OPTIONAL, …); this service refuses more")
-    return QueryShape(form=form or "unknown", depth=deepest, operators=operators, services=services)
+    return QueryShape(form=form or "unknown", depth=deepest, operators=operators, services=services, loads=loads)
 
 
 _FROM = re.compile(r"from", re.IGNORECASE)

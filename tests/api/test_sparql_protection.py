@@ -198,6 +198,34 @@ def test_regression_an_update_sent_by_get_ran_and_cleared_a_graph(limited):
     assert not _visible(base, ask, False, within=2.0), "the GET update cleared the graph"
 
 
+def test_regression_load_fetched_any_url_and_failed_with_500(limited):
+    """LOAD would make the server fetch a URL (or read a local file) at a client's request; it is refused with 400,
+    pointing to `frus-kg load FILE`, before anything is fetched."""
+    base, _ = limited
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    listener.settimeout(1.0)
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/data.ttl"
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    try:
+        for update in (f"LOAD <{url}> INTO GRAPH <http://example.org/fetched>", f"load silent <{url}>",
+                       "LOAD <file:///etc/passwd> INTO GRAPH <http://example.org/f>",
+                       f"INSERT DATA {{ GRAPH <http://example.org/a> {{ <http://example.org/a> <http://example.org/b> 1 }} }} ;\n"
+                       f"LOAD <{url}>"):
+            r = httpx.post(base + "/sparql", data={"update": update}, headers=auth)
+            assert r.status_code == 400, (update, r.status_code, r.text)
+            assert "LOAD" in r.text and "frus-kg load" in r.text
+        with pytest.raises(socket.timeout):
+            listener.accept()
+    finally:
+        listener.close()
+    # the word in a string, an IRI or a language tag is no LOAD
+    fine = ('INSERT DATA { GRAPH <http://example.org/load> { <http://example.org/load> <http://example.org/p> '
+            '"LOAD <http://x/>", "x"@load } }')
+    assert httpx.post(base + "/sparql", data={"update": fine}, headers=auth).status_code == 204
+
+
 def test_update_is_refused_when_no_token_is_configured(server):
     r = httpx.post(server + "/sparql", data={"update": "CLEAR ALL"}, headers={"authorization": "Bearer anything"})
     assert r.status_code == 403 and "read-only" in r.text

@@ -85,3 +85,14 @@ def test_a_querys_own_dataset_is_read_from_its_from_clauses(query, default, name
 def test_from_in_a_variable_string_comment_or_prefixed_name_names_no_dataset(query):
     from graph.sparql_guard import dataset_clause
     assert dataset_clause(query) is None
+
+
+@pytest.mark.parametrize("update,loads", [
+    ("LOAD <http://example.org/data.ttl>", True),
+    ("load silent <file:///etc/passwd> INTO GRAPH <http://e/g>", True),
+    ('INSERT DATA { <http://e/a> <http://e/p> 1 } ; LOAD <http://e/x>', True),
+    ('INSERT DATA { <http://e/load> <http://e/p> "LOAD <http://e/x>", "x"@load } # LOAD', False),
+    ("PREFIX load: <http://e/> INSERT DATA { load:a load:b load:c }", False),
+])
+def test_regression_load_in_an_update_was_not_seen_so_the_server_fetched_urls(update, loads):
+    assert inspect_query(update).loads is loads
