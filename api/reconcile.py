@@ -8,7 +8,6 @@ accepted wherever an id is. Spec: https://www.w3.org/community/reports/reconcili
 from __future__ import annotations
 
 import html
-import json
 import threading
 from dataclasses import asdict
 
@@ -20,6 +19,7 @@ from graph import QueryError, Store, evidence
 from graph.name_index import KINDS, NameIndex, name_index
 from ontology.namespaces import BASE, HSG, SCHEMA
 
+from . import json_input
 from .reconcile_match import PROPERTIES, TYPES, Query, reconcile
 
 __all__ = ["router", "BATCH_SIZE", "EXTEND_PROPERTIES", "manifest", "entity_id", "entity_iri"]
@@ -77,21 +77,26 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-async def _params(request: Request) -> dict[str, str]:
-    params = dict(request.query_params)
+async def _params(request: Request) -> dict:
+    """`queries` and `extend` as sent: JSON text from a parameter or form field, or already read from a JSON body."""
+    params: dict = dict(request.query_params)
     if request.method == "POST":
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if ctype == "application/json":
-            body = json.loads((await request.body()) or b"{}")
+            body = json_input.loads((await request.body()) or b"{}", "the request body")
             if isinstance(body, dict) and ("queries" in body or "extend" in body):
-                params.update({k: v if isinstance(v, str) else json.dumps(v) for k, v in body.items()
-                               if k in ("queries", "extend")})
+                params.update({k: v for k, v in body.items() if k in ("queries", "extend")})
             else:
-                params["queries"] = json.dumps(body)
+                params["queries"] = body
         else:
             form = await request.form()
             params.update({k: v for k, v in form.items() if isinstance(v, str)})
     return params
+
+
+def _json(params: dict, field: str):
+    value = params[field]
+    return json_input.loads(value, field) if isinstance(value, str) else value
 
 
 def _type_list(kind: str) -> list[dict]:
@@ -176,17 +181,19 @@ async def reconcile_endpoint(request: Request) -> Response:
     store: Store = request.app.state.store
     try:
         params = await _params(request)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         return _error(400, f"cannot read the request body: {exc}")
+    except ValueError as exc:
+        return _error(400, str(exc))
     if "queries" not in params and "extend" not in params:
         # clients read the manifest first: build the name index meanwhile, so the first batch does not wait for it
         threading.Thread(target=name_index, args=(store,), daemon=True, name="name-index").start()
         return JSONResponse(manifest(_root(request)))
     try:
         if "queries" in params:
-            batch = json.loads(params["queries"])
+            batch = _json(params, "queries")
             return JSONResponse(await run_in_threadpool(_reconcile_batch, store, batch))
-        return JSONResponse(await run_in_threadpool(_extend, store, json.loads(params["extend"])))
+        return JSONResponse(await run_in_threadpool(_extend, store, _json(params, "extend")))
     except OverflowError as exc:
         return _error(413, str(exc))
     except (ValueError, TypeError, AttributeError) as exc:

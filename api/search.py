@@ -20,6 +20,7 @@ from fastapi.responses import Response
 from graph import SearchIndex, SearchIndexMissing, SearchQueryError, parse_query, search_index_path
 from graph.search_index import KINDS, Hit
 
+from . import json_input
 from .pages import wants_html
 from .resources import params as p
 from .resources.links import href, list_href
@@ -41,7 +42,7 @@ def _encode_cursor(hit: Hit, given: dict) -> str:
 
 def _decode_cursor(cursor: str, given: dict) -> tuple[float, int]:
     try:
-        data = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii") + b"=" * (-len(cursor) % 4)))
+        data = json_input.loads(base64.urlsafe_b64decode(cursor.encode("ascii") + b"=" * (-len(cursor) % 4)), "cursor")
         score, entry, mark = data["s"], data["i"], data["f"]
     except (ValueError, UnicodeError, binascii.Error, KeyError, TypeError):
         raise p.BadParameter("cursor: not a cursor this API made") from None

@@ -12,6 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from .. import json_input
 from .params import BadParameter
 
 __all__ = ["Page", "fingerprint", "encode_cursor", "decode_cursor"]
@@ -35,7 +36,7 @@ def decode_cursor(cursor: str | None, filters: dict) -> int:
         return 0
     try:
         raw = base64.urlsafe_b64decode(cursor.encode("ascii") + b"=" * (-len(cursor) % 4))
-        data = json.loads(raw)
+        data = json_input.loads(raw, "cursor")
         offset, mark = data["o"], data["f"]
     except (ValueError, UnicodeError, binascii.Error, KeyError, TypeError):
         raise BadParameter("cursor: not a cursor this API made") from None

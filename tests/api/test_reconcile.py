@@ -251,3 +251,23 @@ def test_regression_an_ambassador_to_the_soviet_union_was_not_found_by_the_sovie
 def test_regression_a_limit_that_is_not_a_whole_number_of_at_least_one_was_accepted(client, limit):
     r = client.post("/reconcile", json={"queries": {"a": {"query": "Clark", "limit": limit}}})
     assert r.status_code == 400 and "limit" in r.json()["error"]
+
+
+DEEP = "[" * 50_000 + "]" * 50_000
+
+
+@pytest.mark.parametrize("how,field", [("body", "request body"), ("queries", "queries"), ("extend", "extend"),
+                                       ("get", "queries")])
+def test_regression_deeply_nested_json_was_a_500_with_a_traceback(client, how, field):
+    """json.loads overflowed Python's recursion limit; a batch nests a few levels, so deep JSON is a 400 naming the field."""
+    if how == "body":
+        r = client.post("/reconcile", content=DEEP.encode(), headers={"content-type": "application/json"})
+    elif how == "get":
+        r = client.get("/reconcile", params={"queries": "[" * 3000 + "]" * 3000})
+    else:
+        r = client.post("/reconcile", data={how: DEEP})
+    assert r.status_code == 400, r.text
+    assert field in r.json()["error"] and "nests deeper" in r.json()["error"]
+    shallow_but_deep = {"q": {"query": "Clark", "properties": [{"pid": "office", "v": [[[[[[[[[["x"]]]]]]]]]] * 10}]}}
+    nested = json.dumps(shallow_but_deep).replace('"x"', "[" * 40 + '"x"' + "]" * 40)
+    assert client.post("/reconcile", data={"queries": nested}).status_code == 400

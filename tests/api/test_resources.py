@@ -519,3 +519,14 @@ def test_regression_a_volumes_persons_list_led_to_bare_volume_local_pages_not_th
     assert page.status_code == 200
     links = dict((label, href) for href, label in re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', page.text))
     assert links["Kissinger, Henry A."] == "/people/107252"
+
+
+def test_regression_a_cursor_of_deeply_nested_json_was_a_500(server):
+    import base64
+
+    deep = base64.urlsafe_b64encode(b"[" * 3000 + b"]" * 3000).decode().rstrip("=")
+    for path in ("/claims", "/documents", "/people"):
+        response = httpx.get(server + path, params={"cursor": deep})
+        assert response.status_code == 400 and "cursor" in response.json()["detail"], path
+    found = httpx.get(server + "/search", params={"q": "human", "cursor": deep})
+    assert found.status_code == 400 and "cursor" in found.json()["detail"]
