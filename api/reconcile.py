@@ -21,6 +21,7 @@ from ontology.namespaces import BASE, HSG, SCHEMA
 
 from . import json_input
 from .reconcile_match import PROPERTIES, TYPES, Query, reconcile
+from .sparql import BodyTooLarge, read_body
 
 __all__ = ["router", "BATCH_SIZE", "EXTEND_PROPERTIES", "manifest", "entity_id", "entity_iri"]
 
@@ -78,19 +79,26 @@ def _error(status: int, message: str) -> JSONResponse:
 
 
 async def _params(request: Request) -> dict:
-    """`queries` and `extend` as sent: JSON text from a parameter or form field, or already read from a JSON body."""
+    """`queries` and `extend` as sent: JSON text from a parameter or form field, or already read from a JSON body.
+
+    The body is read within the server's body limit (BodyTooLarge past it) before anything parses it."""
     params: dict = dict(request.query_params)
-    if request.method == "POST":
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if ctype == "application/json":
-            body = json_input.loads((await request.body()) or b"{}", "the request body")
-            if isinstance(body, dict) and ("queries" in body or "extend" in body):
-                params.update({k: v for k, v in body.items() if k in ("queries", "extend")})
-            else:
-                params["queries"] = body
+    if request.method != "POST":
+        return params
+    limit = request.app.state.settings.max_body_bytes
+    raw = await read_body(request, limit)
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/json":
+        body = json_input.loads(raw or b"{}", "the request body")
+        if isinstance(body, dict) and ("queries" in body or "extend" in body):
+            params.update({k: v for k, v in body.items() if k in ("queries", "extend")})
         else:
-            form = await request.form()
-            params.update({k: v for k, v in form.items() if isinstance(v, str)})
+            params["queries"] = body
+    else:
+        async def replay() -> dict:
+            return {"type": "http.request", "body": raw, "more_body": False}
+        form = await Request(request.scope, replay).form(max_part_size=limit)
+        params.update({k: v for k, v in form.items() if isinstance(v, str)})
     return params
 
 
@@ -181,6 +189,8 @@ async def reconcile_endpoint(request: Request) -> Response:
     store: Store = request.app.state.store
     try:
         params = await _params(request)
+    except BodyTooLarge:
+        return _error(413, f"the request body is larger than {request.app.state.settings.max_body_bytes:,} bytes")
     except UnicodeDecodeError as exc:
         return _error(400, f"cannot read the request body: {exc}")
     except ValueError as exc:
