@@ -18,6 +18,7 @@ from .page_lists import LIST_TITLES, list_page
 from .page_views import document_page, entity_page, volume_page
 from .pages import PageRoute, render_html, wants_html
 from .resources.links import KINDS
+from .resources.params import BadParameter, identifier
 from .stats import dataset_stats
 
 __all__ = ["router", "script_json"]
@@ -61,8 +62,8 @@ def volume(request: Request, volume_id: str):
 def _volume_exists(store, volume_id: str) -> bool:
     """Whether the store has the volume's graph: a path naming nothing is a 404 for scripts as for browsers."""
     try:
-        return store.has_graph(iris.volume_iri(volume_id))
-    except ValueError:
+        return store.has_graph(iris.volume_iri(identifier("volume", volume_id)))
+    except BadParameter:
         return False
 
 

@@ -238,9 +238,13 @@ def entity_page(request: Request, kind: str, entity_id: str) -> HTMLResponse | N
 
 
 def volume_page(request: Request, volume_id: str) -> HTMLResponse | None:
-    """A volume's documents by date, with its persons and terms lists; None if the store has no such volume."""
+    """A volume's documents by date, with its persons and terms lists; None if the store has no such volume (an id
+    that is no identifier, which no IRI could hold, names none)."""
     store = request.app.state.store
-    iri = volume_iri(volume_id)
+    try:
+        iri = volume_iri(identifier("volume", volume_id))
+    except BadParameter:
+        return None
     filt = DocumentFilter(volume=iri)
     documents = _listing(request, "documents", "Documents", lambda page: document_list(store, filt, page),
                          documents_sparql(filt.patterns()))

@@ -358,3 +358,20 @@ def test_regression_two_countries_of_one_name_were_two_identical_rows(server):
 @pytest.mark.parametrize("path", ["/docs", "/redoc"])
 def test_regression_the_api_documentation_pages_said_no_language(server, path):
     assert '<html lang="en">' in httpx.get(server + path).text
+
+
+BAD_IDS = ["bad%20id", "a%7Bb", "a%22b", "a%3Cb%3E"]
+PATHS_WITH_AN_ID = ["/volumes/{}", "/documents/{}/d54", "/documents/frus1981-88v41/{}", "/people/{}", "/countries/{}",
+                    "/organizations/{}", "/regions/{}"]
+
+
+@pytest.mark.parametrize("pattern", PATHS_WITH_AN_ID)
+def test_regression_a_browser_asking_for_an_id_no_iri_can_hold_got_a_500(server, pattern):
+    """`/volumes/bad%20id` made an IRI that SPARQL cannot write (ValueError, a 500 for browsers, a 400 'bad graph
+    name' for scripts). An id that is no identifier names nothing: 404 for browsers and scripts alike."""
+    for bad in BAD_IDS:
+        path = pattern.format(bad)
+        page = httpx.get(server + path, headers=HTML)
+        assert page.status_code == 404 and page.headers["content-type"].startswith("text/html"), (path, page.status_code)
+        data = httpx.get(server + path, headers={"accept": "application/json"})
+        assert data.status_code == 404, (path, data.status_code)
