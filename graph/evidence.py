@@ -53,7 +53,8 @@ class Identifiers:
 
 
 def _values(entities: list[str]) -> str:
-    return " ".join(f"<{e}>" for e in entities)
+    """Each IRI once: a repeated IRI in VALUES repeats every solution, so each office would be listed twice."""
+    return " ".join(f"<{e}>" for e in dict.fromkeys(entities))
 
 
 def offices(store: Store, entities: list[str], remarks: dict[str, str] | None = None) -> dict[str, list[Office]]:

@@ -15,6 +15,7 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "fixtures" / "reconciliation-
 CLARK = "people/102617"        # William Patrick Clark, Deputy Secretary of State 1981-82
 DAVID_OWEN = "people/110190"   # Lord David Owen, British Foreign Secretary 1977-79
 HENRY_OWEN = "people/110192"   # Henry D. Owen, Ambassador at Large 1978-81
+BASE_IRI = "https://w3id.org/frus-kg/id/"
 
 
 def _registry() -> Registry:
@@ -286,3 +287,15 @@ def test_regression_reconcile_ignored_the_body_limit(client):
     assert client.post("/reconcile", data={"queries": under}).status_code == 200
     multipart = client.post("/reconcile", files={"queries": (None, json.dumps({"q": {"query": "Clark"}}))})
     assert multipart.status_code == 200 and multipart.json()["q"]["result"]
+
+
+def test_regression_one_entity_under_two_ids_listed_each_office_twice(client):
+    """`people/102617` and `102617` name one person; both rows list each of his offices once."""
+    one = client.post("/reconcile", data={"extend": json.dumps({"ids": [CLARK], "properties": [{"id": "offices"}]})})
+    alone = one.json()["rows"][CLARK]["offices"]
+    assert alone and len({o["str"] for o in alone}) == len(alone)
+    both = client.post("/reconcile", data={"extend": json.dumps({"ids": [CLARK, "102617", BASE_IRI + CLARK],
+                                                                 "properties": [{"id": "offices"}, {"id": "documents"}]})})
+    rows = both.json()["rows"]
+    assert [row["offices"] for row in rows.values()] == [alone] * 3
+    assert len({json.dumps(row["documents"]) for row in rows.values()}) == 1
