@@ -60,8 +60,9 @@ def _tokens(key: str) -> set[str]:
 
 
 class NameIndex:
-    def __init__(self, entries: dict[str, Entry]):
+    def __init__(self, entries: dict[str, Entry], folded: dict[str, str] | None = None):
         self.entries = entries
+        self.folded = folded or {}      # IRI of a duplicate hsg-people record -> the record it is folded into
         self._by_key: dict[str, set[str]] = {}
         self._by_token: dict[str, set[str]] = {}
         for e in entries.values():
@@ -79,9 +80,11 @@ class NameIndex:
 
     def resolve(self, ident: str) -> Entry | None:
         """The entity an id names as a client may send it: relative (people/102617), a full IRI, or a bare
-        authority id (102617, soviet-union-1991)."""
+        authority id (102617, soviet-union-1991); the id of a duplicate record names the record it is folded into
+        (115318 names 102617, docs/entities.md), as /people/115318 does."""
         ident = ident.strip()
         forms = [ident, BASE + ident] + [f"{BASE}{folder}/{ident}" for folder in KINDS.values()]
+        forms = [self.folded.get(f, f) for f in forms]
         return next((self.entries[f] for f in forms if f in self.entries), None)
 
     def lookup(self, query: str, kinds: set[str] | None = None, limit: int = 200) -> list[NameHit]:
@@ -166,7 +169,7 @@ def _build(store: Store) -> NameIndex:
         e.keys.discard("")
         e.surnames.discard("")
         e.label = e.label or min(e.keys, default=e.iri)
-    return NameIndex(entries)
+    return NameIndex(entries, {dup: canon for dup, canon in folded.items() if canon in entries})
 
 
 _CACHE: dict[int, tuple[object, NameIndex, int, float]] = {}

@@ -299,3 +299,18 @@ def test_regression_one_entity_under_two_ids_listed_each_office_twice(client):
     rows = both.json()["rows"]
     assert [row["offices"] for row in rows.values()] == [alone] * 3
     assert len({json.dumps(row["documents"]) for row in rows.values()}) == 1
+
+
+@pytest.mark.parametrize("folded", ["115318", "people/115318", BASE_IRI + "people/115318"])
+def test_regression_a_folded_hsg_people_id_resolved_nowhere_in_reconciliation(client, folded):
+    """115318 is a duplicate record folded into 102617 (docs/entities.md); /people/115318 resolves, and so does
+    reconciliation now: the answers name the canonical record, people/102617."""
+    top = batch(client, {"q": {"query": folded}})["q"]["result"][0]
+    assert top["id"] == CLARK and top["match"] is True
+    extended = client.post("/reconcile", data={"extend": json.dumps({"ids": [folded], "properties": [
+        {"id": "hsg_people_id"}, {"id": "offices"}]})}).json()["rows"][folded]
+    assert extended["hsg_people_id"] == [{"str": "102617"}] and extended["offices"]
+    card = client.get("/reconcile/preview", params={"id": folded})
+    assert card.status_code == 200 and f"<code>{CLARK}</code>" in card.text
+    suggested = client.get("/reconcile/suggest/entity", params={"prefix": folded}).json()["result"]
+    assert suggested[0]["id"] == CLARK
