@@ -2,22 +2,28 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response
 
 from graph import Store, linksets
 from graph.store import RDF_FORMATS
 
-from .sparql import GRAPH_TYPES, choose_format
+from .sparql import GRAPH_TYPES, choose_format, requested_media
 
 __all__ = ["router"]
 
 router = APIRouter()
 
 
+_FORMATS = ("ttl", "turtle", "nt", "ntriples", "rdfxml", "jsonld")
+
+
 async def _void(request: Request, targets: list[linksets.Target], fmt: str | None) -> Response:
+    """The VoID of these targets; an unknown `format` is a 400, as on /id/ (not a silent fall back to Accept)."""
     store: Store = request.app.state.store
+    if fmt is not None and requested_media("graph", fmt) in (None, "application/n-quads", "application/trig"):
+        raise HTTPException(status_code=400, detail=f"format: one of {', '.join(_FORMATS)}, or a media type of those")
     chosen = choose_format("graph", request.headers.get("accept", "*/*"), fmt)
     if chosen is None or chosen[1] in ("nquads", "trig"):
         return PlainTextResponse(f"no acceptable format; offered: {', '.join(GRAPH_TYPES)}\n", status_code=406)

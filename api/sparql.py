@@ -23,7 +23,7 @@ from .errors import error_response
 from .negotiation import best_match
 from .service_description import DESCRIPTION_TYPES, service_description
 
-__all__ = ["router", "SOLUTION_TYPES", "BOOLEAN_TYPES", "GRAPH_TYPES", "choose_format", "read_body",
+__all__ = ["router", "SOLUTION_TYPES", "BOOLEAN_TYPES", "GRAPH_TYPES", "choose_format", "requested_media", "read_body",
            "BodyTooLarge", "authorized", "refuse_write", "result_response"]
 
 SOLUTION_TYPES = {
@@ -68,16 +68,20 @@ def _table(kind: str) -> dict[str, str]:
     return {"graph": GRAPH_TYPES, "boolean": BOOLEAN_TYPES}.get(kind, SOLUTION_TYPES)
 
 
+def requested_media(kind: str, requested: str) -> str | None:
+    """The media type a `format` value (a name such as `ttl` or a media type) stands for in this result kind, or None."""
+    value = requested.strip().lower()
+    pair = _ALIASES.get(value)
+    media = (pair[1] if kind == "graph" else pair[0]) if pair else value.split(";")[0].strip()
+    return media if media in _table(kind) else None
+
+
 def choose_format(kind: str, accept: str | None, requested: str | None) -> tuple[str, str] | None:
     """(media type, serializer) for a result kind: a fitting `format` value first, else Accept, else None."""
     table = _table(kind)
-    if requested:
-        value = requested.strip().lower()
-        pair = _ALIASES.get(value)
-        media = (pair[1] if kind == "graph" else pair[0]) if pair else value.split(";")[0].strip()
-        if media in table:
-            return media, table[media]
-    media = best_match(list(table), accept)
+    media = requested_media(kind, requested) if requested else None
+    if media is None:
+        media = best_match(list(table), accept)
     return (media, table[media]) if media else None
 
 

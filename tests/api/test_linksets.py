@@ -63,3 +63,14 @@ def test_the_lcsh_linkset_counts_the_subjects_of_todays_encoding(store):
     assert linksets.linkset_counts(store, linksets.TARGETS["lcsh"]) == {
         "http://purl.org/dc/terms/subject": 1,                       # the document
         "http://www.w3.org/2004/02/skos/core#exactMatch": 1}         # its taxonomy heading
+
+
+@pytest.mark.parametrize("path", ["/linksets", "/linksets/viaf"])
+def test_regression_an_unknown_format_got_turtle_instead_of_400(client, path):
+    """`/id/…?format=bogus` is a 400; the linksets answered 200 Turtle. Known names and media types still choose."""
+    for bogus in ("bogus", "nquads", "csv"):
+        r = client.get(path, params={"format": bogus})
+        assert r.status_code == 400 and "format" in r.json()["detail"], (bogus, r.status_code)
+    assert client.get(path, params={"format": "jsonld"}).headers["content-type"].startswith("application/ld+json")
+    assert client.get(path, params={"format": "application/rdf+xml"}).headers["content-type"].startswith(
+        "application/rdf+xml")
