@@ -212,29 +212,41 @@ async def reconcile_endpoint(request: Request) -> Response:
         return _error(500, str(exc))
 
 
+def _bad_cursor(cursor: int) -> JSONResponse | None:
+    """A cursor counts results to skip: a negative one would slice from the end of the list."""
+    return _error(400, f"cursor must be a whole number of at least 0, not {cursor}") if cursor < 0 else None
+
+
 @router.get("/reconcile/suggest/entity", summary="Reconciliation suggest: entities by name prefix")
-async def suggest_entity(request: Request, prefix: str = "", cursor: int = 0, type: str | None = None) -> dict:
+async def suggest_entity(request: Request, prefix: str = "", cursor: int = 0, type: str | None = None) -> Response:
+    if bad := _bad_cursor(cursor):
+        return bad
     index = await run_in_threadpool(name_index, request.app.state.store)
     kinds = {type} if type in TYPES else None
     exact = entity_iri(index, prefix) if prefix else None
     found = [index.get(exact)] if exact else []
-    found += [e for e in index.prefix(prefix, kinds, limit=10, skip=max(cursor, 0)) if e.iri != exact]
-    return {"result": [{"id": entity_id(e.iri), "name": e.label, "description": e.description[:200],
-                        "notable": _type_list(e.kind)} for e in found[:10]]}
+    found += [e for e in index.prefix(prefix, kinds, limit=10, skip=cursor) if e.iri != exact]
+    return JSONResponse({"result": [{"id": entity_id(e.iri), "name": e.label, "description": e.description[:200],
+                                     "notable": _type_list(e.kind)} for e in found[:10]]})
 
 
 @router.get("/reconcile/suggest/type", summary="Reconciliation suggest: types")
-def suggest_type(prefix: str = "", cursor: int = 0) -> dict:
+def suggest_type(prefix: str = "", cursor: int = 0) -> Response:
+    if bad := _bad_cursor(cursor):
+        return bad
     p = prefix.lower()
-    return {"result": [{"id": k, "name": v} for k, v in TYPES.items() if k.startswith(p) or v.lower().startswith(p)][cursor:]}
+    return JSONResponse({"result": [{"id": k, "name": v} for k, v in TYPES.items()
+                                    if k.startswith(p) or v.lower().startswith(p)][cursor:]})
 
 
 @router.get("/reconcile/suggest/property", summary="Reconciliation suggest: properties (query evidence and columns)")
-def suggest_property(prefix: str = "", cursor: int = 0) -> dict:
+def suggest_property(prefix: str = "", cursor: int = 0) -> Response:
+    if bad := _bad_cursor(cursor):
+        return bad
     p = prefix.lower()
     found = [{"id": k, "name": k.replace("_", " "), "description": d} for k, d in PROPERTIES.items()]
     found += [{"id": k, "name": n, "description": d} for k, (n, d, _) in EXTEND_PROPERTIES.items()]
-    return {"result": [f for f in found if f["id"].startswith(p) or f["name"].lower().startswith(p)][cursor:]}
+    return JSONResponse({"result": [f for f in found if f["id"].startswith(p) or f["name"].lower().startswith(p)][cursor:]})
 
 
 @router.get("/reconcile/properties", summary="Reconciliation data extension: properties proposed for a type")

@@ -314,3 +314,10 @@ def test_regression_a_folded_hsg_people_id_resolved_nowhere_in_reconciliation(cl
     assert card.status_code == 200 and f"<code>{CLARK}</code>" in card.text
     suggested = client.get("/reconcile/suggest/entity", params={"prefix": folded}).json()["result"]
     assert suggested[0]["id"] == CLARK
+
+
+@pytest.mark.parametrize("kind", ["entity", "type", "property"])
+def test_regression_a_negative_suggest_cursor_gave_results_from_the_end_of_the_list(client, kind):
+    r = client.get(f"/reconcile/suggest/{kind}", params={"prefix": "a", "cursor": -5})
+    assert r.status_code == 400 and "cursor" in r.json()["error"]
+    assert client.get(f"/reconcile/suggest/{kind}", params={"prefix": "a", "cursor": 0}).status_code == 200
