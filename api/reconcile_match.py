@@ -8,6 +8,7 @@ its full name (a date alone tells no namesakes apart).
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -68,6 +69,8 @@ class Query:
     def from_json(cls, q: dict) -> "Query":
         if not isinstance(q, dict) or not (q.get("query") or q.get("properties")):
             raise ValueError("a reconciliation query needs 'query' or 'properties'")
+        if "query" in q and not isinstance(q["query"], str):       # the spec's schema: a string; 5 is no name
+            raise ValueError(f"'query' must be a string, not {json.dumps(q['query'])[:60]}")
         types = q.get("type") or []
         types = {t.rsplit("/", 1)[-1].lower() for t in ([types] if isinstance(types, str) else types)}
         unknown = types - set(TYPES)

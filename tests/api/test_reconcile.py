@@ -321,3 +321,10 @@ def test_regression_a_negative_suggest_cursor_gave_results_from_the_end_of_the_l
     r = client.get(f"/reconcile/suggest/{kind}", params={"prefix": "a", "cursor": -5})
     assert r.status_code == 400 and "cursor" in r.json()["error"]
     assert client.get(f"/reconcile/suggest/{kind}", params={"prefix": "a", "cursor": 0}).status_code == 200
+
+
+@pytest.mark.parametrize("query", [5, 0, None, ["Clark"], {"name": "Clark"}, True])
+def test_regression_a_query_that_is_not_a_string_gave_an_empty_result(client, query):
+    """The spec's schema makes `query` a string; `"query": 5` was looked up as the name "5" and answered []."""
+    r = client.post("/reconcile", json={"queries": {"a": {"query": query, "properties": [{"pid": "date", "v": "1981"}]}}})
+    assert r.status_code == 400 and "'query' must be a string" in r.json()["error"]
