@@ -379,18 +379,21 @@ def query(
         fail(str(exc), EXIT_STORE)
     try:
         if format == QueryFormat.table and shape.form in ("select", "unknown"):
-            _print_table(db.query(sparql))
+            result = db.query(sparql)
+            _cut_warning(_print_table(result), getattr(result, "server_cut", None))
             return
         if format == QueryFormat.table and shape.form == "ask":
             out.print("true" if db.query(sparql).boolean else "false")
             return
         fmt = "turtle" if shape.form in ("construct", "describe") else \
             ("json" if format == QueryFormat.table else format.value)
-        for chunk in db.query_serialized(sparql, fmt).chunks():
+        written = db.query_serialized(sparql, fmt)
+        for chunk in written.chunks():
             sys.stdout.buffer.write(chunk)
         if shape.form == "ask":
             sys.stdout.write("\n")
         sys.stdout.flush()
+        _cut_warning(written.rows, written.truncated)
     except QueryError as exc:
         fail(str(exc), EXIT_QUERY)
     except StoreError as exc:
@@ -399,7 +402,7 @@ def query(
         db.close()
 
 
-def _print_table(result) -> None:
+def _print_table(result) -> int:
     table = Table(*result.variables)
     count = 0
     for row in result.rows():
@@ -407,6 +410,15 @@ def _print_table(result) -> None:
         count += 1
     out.print(table)
     err.print(f"{count} row(s)")
+    return count
+
+
+def _cut_warning(rows: int, cut) -> None:
+    """A remote server's row limit cut the answer (this command sets no cap of its own): say so on stderr."""
+    if cut:
+        err.print(f"[yellow]warning:[/] the server cut the answer short at {rows:,} rows (its row limit); the rest "
+                  f"is missing. Raise the server's limit (frus-kg serve --row-cap; Virtuoso: ResultSetMaxRows), or "
+                  f"narrow the query or page it with LIMIT and OFFSET", highlight=False)
 
 
 @app.command()
@@ -418,15 +430,22 @@ def export(
     """Write the whole dataset. N-Quads, TriG and JSON-LD keep the named graphs; Turtle merges them."""
     db = open_or_exit(store, read_only=True)
     if output is None:
-        db.export(sys.stdout.buffer, format.value)
+        try:
+            db.export(sys.stdout.buffer, format.value)
+        except StoreError as exc:
+            fail(f"{exc}; the export on standard output is incomplete", EXIT_STORE)
         sys.stdout.flush()
     else:
         try:
             fh = open(output, "wb")
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror}", EXIT_USAGE)
-        with fh:
-            db.export(fh, format.value)
+        try:
+            with fh:
+                db.export(fh, format.value)
+        except StoreError as exc:
+            output.unlink(missing_ok=True)            # never leave a short export behind
+            fail(f"{exc}; {output} was not written", EXIT_STORE)
         err.print(f"wrote {output}")
 
 

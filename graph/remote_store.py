@@ -19,10 +19,13 @@ pages and the networks use it as they use the embedded `OxigraphStore`. What dif
   `union_default_graph` is always True here. Of the `StoreOptions`, only `trusted` applies (the client parses
   what it loads leniently); `bulk` does not (each graph is one request, so `atomic_loads` is True).
 - **Reads of whole graphs** use the Graph Store Protocol (`GET ?graph=`); export walks the named graphs
-  one at a time (frus-kg writes nothing in the default graph).
+  one at a time (frus-kg writes nothing in the default graph). Each read is checked against the graph's size
+  by SPARQL, since servers cap answers (frus-kg's own says so in `X-Result-Truncated`, Virtuoso's Graph Store
+  says nothing): a short graph is an error, never a short export.
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Mapping, Sequence
 
@@ -201,6 +204,7 @@ class RemoteStore:
             default_graphs = (_NO_GRAPH,)           # Protocol §2.1.4: no default-graph-uri, an empty default graph
         response = self._post_query(sparql, form, default_graphs, named_graphs, timeout)
         media = response.headers.get("content-type", "").split(";")[0].strip()
+        cut = _server_cut(response)
         try:
             if media in ("application/sparql-results+json", "application/json"):
                 raw = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
@@ -208,18 +212,21 @@ class RemoteStore:
                     raw = _ask_from_rows(raw)           # Virtuoso answers ASK with one row of __ASK_RETVAL
                 if isinstance(raw, ox.QueryBoolean):
                     return QueryResult("boolean", raw, boolean=bool(raw))
-                return QueryResult("solutions", raw, variables=tuple(v.value for v in raw.variables))
+                return QueryResult("solutions", raw, variables=tuple(v.value for v in raw.variables), server_cut=cut)
             triples = [ox.Triple(q.subject, q.predicate, q.object)
                        for q in ox.parse(response.content, format=_rdf_format(media, self.url))]
         except SyntaxError as exc:
             raise RemoteStoreError(f"{self.settings.query_url}: the server's answer is not valid {media}: {exc}") from None
-        return QueryResult("graph", triples)
+        return QueryResult("graph", triples, server_cut=cut)
 
     def query_serialized(self, sparql: str, fmt: str, *, default_graphs: Sequence[str] = (),
                          named_graphs: Sequence[str] = (), timeout: float | None = None,
                          row_cap: int | None = None) -> Serialized:
         result = self.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs, timeout=timeout)
-        return serialize_result(result, fmt, self.row_cap if row_cap is None else row_cap, spool=None)
+        written = serialize_result(result, fmt, self.row_cap if row_cap is None else row_cap, spool=None)
+        if result.server_cut and not written.truncated:        # cut by the server, not by our own cap
+            written = dataclasses.replace(written, truncated=True)
+        return written
 
     def has_graph(self, name: str) -> bool:
         return self._ask(f"ASK {{ GRAPH {graph_name(name)} {{ ?s ?p ?o }} }}")
@@ -237,8 +244,17 @@ class RemoteStore:
     def graph_names(self) -> list[str]:
         """GROUP BY, not DISTINCT: Virtuoso 7.2 answers `SELECT DISTINCT ?g { GRAPH ?g {…} }` from its graph list,
         private graphs included, where GROUP BY honours graph permissions (docs/deploy.md)."""
-        rows = self.query("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows()
-        return sorted(row[0].value for row in rows if isinstance(row[0], ox.NamedNode))
+        return sorted(self._graph_sizes())
+
+    def _graph_sizes(self) -> dict[str, int]:
+        """Each named graph and its number of triples, from one query; a list the server cut short is an error
+        (whatever walked it would silently miss graphs)."""
+        result = self.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        sizes = {g.value: int(n.value) for g, n in result.rows() if isinstance(g, ox.NamedNode)}
+        if result.server_cut:
+            raise RemoteStoreError(f"{self.settings.query_url}: the server cut the list of graphs short at "
+                                   f"{len(sizes):,} ({result.server_cut}); raise its row limit")
+        return sizes
 
     def quad_count(self) -> int:
         row = next(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows())
@@ -246,27 +262,58 @@ class RemoteStore:
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """The quads of one named graph (a Graph Store GET), or of every named graph, one graph at a time."""
-        for name in ([graph] if graph is not None else self.graph_names()):
+        sizes = {graph: None} if graph is not None else self._graph_sizes()
+        for name in sorted(sizes):
             node = ox.NamedNode(graph_name(name)[1:-1])
-            for t in self._graph_triples(name):
+            for t in self._graph_triples(name, sizes[name]):
                 yield ox.Quad(t.subject, t.predicate, t.object, node)
 
-    def _graph_triples(self, name: str) -> Iterator[ox.Triple]:
-        response = self._client.request("GET", self.settings.store_url, idempotent=True, missing_ok=True,
+    def _graph_triples(self, name: str, expected: int | None = None) -> list[ox.Triple]:
+        """One graph by a Graph Store GET, checked against its size by SPARQL (`expected`, else counted here): a
+        server that cut it short (frus-kg's row cap says so in X-Result-Truncated; Virtuoso's ResultSetMaxRows cuts
+        in silence) or a 404 for a graph that SPARQL sees (a wrong `store=` endpoint) is an error, never a short
+        graph. Oxigraph and Virtuoso both answer 404 for a graph they do not hold: that one is empty."""
+        url = self.settings.store_url
+        response = self._client.request("GET", url, idempotent=True, missing_ok=True,
                                         params={"graph": graph_name(name)[1:-1]},
                                         headers={"Accept": "application/n-triples"})
+        if expected is None:
+            expected = self._graph_size(name)
         if response.status_code == 404:
-            return iter(())
+            if expected:
+                raise RemoteStoreError(f"{url}: no Graph Store endpoint here (HTTP 404 for graph <{name}>, which holds "
+                                       f"{expected:,} triples); name the server's Graph Store endpoint with the store "
+                                       f"URL's store= (frus-kg serve: store=rdf-graph-store; Virtuoso: "
+                                       f"store=sparql-graph-crud) or FRUS_KG_SPARQL_STORE_URL")
+            return []
         media = response.headers.get("content-type", "").split(";")[0].strip()
-        return (ox.Triple(q.subject, q.predicate, q.object)
-                for q in ox.parse(response.content, format=_rdf_format(media, self.url)))
+        try:
+            triples = [ox.Triple(q.subject, q.predicate, q.object)
+                       for q in ox.parse(response.content, format=_rdf_format(media, self.url))]
+        except SyntaxError as exc:
+            raise RemoteStoreError(f"{url}: the server's answer for graph <{name}> is not valid {media}: {exc}") from None
+        cut = _server_cut(response)
+        if cut or len(triples) < expected:
+            raise RemoteStoreError(f"{url}: the server sent {len(triples):,} of graph <{name}>'s {expected:,} triples"
+                                   f"{f' ({cut})' if cut else ''}: it caps what one request answers (frus-kg serve: "
+                                   f"--row-cap; Virtuoso: ResultSetMaxRows), or the graph changed meanwhile. Raise "
+                                   f"the server's limit, or export from its store directly")
+        return triples
+
+    def _graph_size(self, name: str) -> int:
+        row = next(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph_name(name)} {{ ?s ?p ?o }} }}").rows())
+        return int(row[0].value)
 
     def export(self, out: IO[bytes], fmt: str = "nquads", graph: str | None = None) -> None:
+        """Every graph is checked whole (`_graph_triples`) before any of it is written."""
         if graph is not None and fmt not in _QUAD_FORMATS:
-            ox.serialize(list(self._graph_triples(graph)), out, format=RDF_FORMATS[fmt])
+            ox.serialize(self._graph_triples(graph), out, format=RDF_FORMATS[fmt])
         elif fmt == "nquads":
-            for name in ([graph] if graph is not None else self.graph_names()):
-                ox.serialize(list(self.quads(name)), out, format=RDF_FORMATS[fmt])
+            sizes = {graph: None} if graph is not None else self._graph_sizes()
+            for name in sorted(sizes):
+                node = ox.NamedNode(graph_name(name)[1:-1])
+                ox.serialize([ox.Quad(t.subject, t.predicate, t.object, node)
+                              for t in self._graph_triples(name, sizes[name])], out, format=RDF_FORMATS[fmt])
         elif fmt in _QUAD_FORMATS:
             ox.serialize(list(self.quads(graph)), out, format=RDF_FORMATS[fmt])
         else:
@@ -279,6 +326,16 @@ class RemoteStore:
     def close(self) -> None:
         self.ledger.close()
         self._client.close()
+
+
+def _server_cut(response) -> str | None:
+    """What the server said when it cut an answer short: frus-kg's X-Result-Truncated, or Virtuoso's
+    X-SPARQL-MaxRows (sent only when its ResultSetMaxRows cut a result set); None for a whole answer."""
+    said = response.headers.get("x-result-truncated", "")
+    if said.lower().startswith("true"):
+        return f"X-Result-Truncated: {said}"
+    rows = response.headers.get("x-sparql-maxrows")
+    return f"X-SPARQL-MaxRows: {rows}" if rows else None
 
 
 def _ask_from_rows(solutions) -> ox.QueryBoolean:

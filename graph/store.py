@@ -50,6 +50,7 @@ class QueryResult:
     variables: tuple[str, ...] = ()
     boolean: bool | None = None
     rerun: Callable[[], object] | None = field(default=None, repr=False, compare=False)
+    server_cut: str | None = None     # a remote server cut the answer short: what it said (graph.remote_store)
 
     def rows(self) -> Iterator[tuple]:
         started = False

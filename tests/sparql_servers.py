@@ -5,6 +5,7 @@ serves the union of its graphs as the default graph (`--union-default-graph`), a
 """
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 import socket
@@ -103,8 +104,9 @@ class VirtuosoServer:
     """Debian's `virtuoso-t` in `folder`, with the committed deploy/virtuoso config on free ports, set up by the
     committed frus-kg-setup.sql. `url` is its frus-kg store URL (endpoints: /sparql and /sparql-graph-crud)."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, settings: dict[str, str] | None = None):
         self.folder = Path(folder)
+        self.settings = settings or {}          # virtuoso.ini lines to change, e.g. {"ResultSetMaxRows": "10"}
         self.sql_port, self.http_port = free_port(), free_port()
         self.base = f"http://127.0.0.1:{self.http_port}"
         self.proc: subprocess.Popen | None = None
@@ -122,6 +124,8 @@ class VirtuosoServer:
         config = (VIRTUOSO_CONFIG / "virtuoso.ini").read_text()
         config = config.replace("ServerPort = 1111", f"ServerPort = {self.sql_port}") \
             .replace("ServerPort = 8890", f"ServerPort = {self.http_port}")
+        for key, value in self.settings.items():
+            config = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", config)
         (self.folder / "virtuoso.ini").write_text(config)
         fresh = not (self.folder / "virtuoso.db").exists()
         with open(self.folder / "console.log", "ab") as log:
