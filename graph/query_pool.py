@@ -197,9 +197,12 @@ class IsolatedStore:
 
     # -- workers -----------------------------------------------------------------------------------
     def _spawn(self) -> _Worker:
-        worker = _Worker(self.path)
-        worker.writes_seen = self._writes
+        """A new worker, registered before close() can look (so close() stops it); none once the pool is closed."""
         with self._lock:
+            if self._closed:
+                raise EngineBusy("the query service is shutting down")
+            worker = _Worker(self.path)
+            worker.writes_seen = self._writes
             self._all.add(worker)
         return worker
 
@@ -227,6 +230,8 @@ class IsolatedStore:
                 fresh = self._spawn()
                 fresh.wait_ready(self.settings.start_timeout)
             except StoreError as exc:
+                if self._closed:        # close() stopped it while it started: nothing to report
+                    return
                 print(f"frus-kg: could not start a query worker: {exc}", file=sys.stderr)
                 time.sleep(1.0)
                 self._respawn.put(None)
@@ -377,10 +382,10 @@ class IsolatedStore:
 
     def close(self) -> None:
         """Stop every worker, busy or not: a request still waiting gets EngineCrashed at once."""
-        self._closed = True
-        self._respawn.put(None)
         with self._lock:
+            self._closed = True
             workers = list(self._all)
+        self._respawn.put(None)
         for worker in workers:
             self._retire(worker)
         if self._local is not None:

@@ -96,7 +96,9 @@ def _answer(store, job: Job):
 
 
 def _die_with_parent() -> None:
-    """Linux: the kernel kills this worker if the server dies, even by SIGKILL, so no query outlives it."""
+    """Linux: the kernel kills this worker if the server dies, even by SIGKILL, so no query outlives it. A parent
+    that died before this call sends no signal: this worker then has another parent, and ends here."""
+    parent = os.getppid()
     try:
         import ctypes
         import signal
@@ -104,25 +106,32 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))   # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    if os.getppid() != parent:
+        os._exit(0)
 
 
 def serve_jobs(store_path: str, inbox: Connection, outbox: Connection) -> None:
+    """Answer jobs until the parent closes the pipe. A parent gone (it exits while this worker starts, e.g. a
+    `frus-kg query` that ended at its time limit while the replacement started) ends the worker in silence."""
     _die_with_parent()
     from .errors import StoreError
     from .store import OxigraphStore
 
     try:
-        store = OxigraphStore(store_path, read_only=True)
-    except StoreError as exc:
-        outbox.send(Failure("store", str(exc)))
-        return
-    outbox.send("ready")
-    while True:
         try:
-            job = inbox.recv()
-        except (EOFError, OSError):
+            store = OxigraphStore(store_path, read_only=True)
+        except StoreError as exc:
+            outbox.send(Failure("store", str(exc)))
             return
-        outbox.send(_run(store, job))
+        outbox.send("ready")
+        while True:
+            try:
+                job = inbox.recv()
+            except (EOFError, OSError):
+                return
+            outbox.send(_run(store, job))
+    except OSError:          # BrokenPipeError above all: nobody is listening any more
+        return
 
 
 def main(argv: list[str]) -> None:

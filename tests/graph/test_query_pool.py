@@ -111,3 +111,41 @@ def test_bug_a_query_worker_whose_snapshot_lost_a_file_to_an_ingests_compaction_
     from tests.graph import compaction_race
 
     assert compaction_race.race(tmp_path / "store", _worker_then_query) == compaction_race.GRAPHS
+
+
+def test_regression_a_worker_whose_parent_had_gone_printed_a_brokenpipeerror_traceback(sample_store_path):
+    """`frus-kg query --timeout` exits at the limit while the killed worker's replacement is still starting; the
+    replacement then wrote "ready" into a pipe nobody read, and its BrokenPipeError traceback reached the user's
+    terminal (4 runs of 6). A worker whose parent is gone now ends in silence."""
+    import os
+    import subprocess
+    import sys
+
+    to_child_r, to_child_w = os.pipe()
+    from_child_r, from_child_w = os.pipe()
+    os.close(from_child_r)                   # the parent has gone: nobody will read "ready"
+    worker = subprocess.Popen([sys.executable, "-m", "graph.worker_process", str(sample_store_path),
+                               str(to_child_r), str(from_child_w)], pass_fds=(to_child_r, from_child_w),
+                              stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    os.close(to_child_r)
+    os.close(from_child_w)
+    try:
+        _, stderr = worker.communicate(timeout=60)
+    finally:
+        os.close(to_child_w)
+    assert worker.returncode == 0 and stderr == "", stderr
+
+
+def test_regression_frus_kg_query_at_its_time_limit_printed_a_workers_traceback(sample_store_path):
+    """The whole path: the query is stopped (exit 3, one line), and nothing else reaches stderr, including what a
+    replacement worker started meanwhile could write after the command returned (stderr is read to its end)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = str(Path(sys.executable).with_name("frus-kg"))
+    for _ in range(3):
+        proc = subprocess.run([exe, "query", "--store", str(sample_store_path), "--timeout", "1", RUNAWAY],
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 3, proc.stderr
+        assert proc.stderr.strip() == "error: the query ran longer than the 1 s time limit and was stopped", proc.stderr
