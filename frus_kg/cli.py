@@ -22,7 +22,7 @@ from rich.table import Table
 from graph import QueryError, StoreError, StoreOptions, store_location
 
 from .exits import (EXIT_CODES, EXIT_OK, EXIT_QUERY, EXIT_REJECTED, EXIT_STORE, EXIT_USAGE, err, exit_code, fail, fail_on,
-                    open_or_exit, out)
+                    open_or_exit, out, print_table)
 
 __all__ = ["app", "main", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE", "EXIT_QUERY", "EXIT_CODES"]
 
@@ -156,7 +156,7 @@ def ingest(
     table.add_row("seconds", f"{elapsed:.2f}")
     table.add_row("rate", f"{summary.documents / max(elapsed, 1e-9):.1f} documents/s, {summary.triples / max(elapsed, 1e-9):,.0f} triples/s")
     table.add_row("shards" if to_shards is not None else "store", str(to_shards or store_location(store)))
-    err.print(table)
+    print_table(table, err)
     for failure in summary.failures[:50]:
         err.print(f"[red]{failure.kind}:[/] {failure.message}", highlight=False)
     if len(summary.failures) > 50:
@@ -408,7 +408,7 @@ def _print_table(result) -> int:
     for row in result.rows():
         table.add_row(*[("" if v is None else v.value) for v in row])
         count += 1
-    out.print(table)
+    print_table(table)
     err.print(f"{count} row(s)")
     return count
 
@@ -468,7 +468,7 @@ def stats(store: StoreOpt = None, as_json: Annotated[bool, typer.Option("--json"
     table = Table("measure", "count", title=f"store {store_location(store)}")
     for k, v in figures.items():
         table.add_row(k, str(v))
-    out.print(table)
+    print_table(table)
 
 
 @app.command()
@@ -770,14 +770,14 @@ def network_stats(
         return
     table = Table(title=f"{kind}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges; top {top} by {by}")
     for c, header in columns.items():
-        table.add_column(header, no_wrap=c != "label", min_width=24 if c == "label" else None)
+        table.add_column(header)
     for r in ranked.rows:
         table.add_row(*[(f"{r[c]:.3g}" if isinstance(r.get(c), float) else str(r.get(c) if r.get(c) is not None else "")) for c in columns])
-    out.print(table)
+    print_table(table)
     table = Table("community", "size", "most central members", title=f"communities (Louvain, seed {seed}; modularity {g.graph.get('modularity', 0):.3f})")
     for k, members in sorted(groups.items())[:top]:
         table.add_row(str(k), str(len(members)), "; ".join(m["label"] for m in sorted(members, key=lambda m: -m["pagerank"])[:6]))
-    out.print(table)
+    print_table(table)
     if ranked.warning:
         err.print(f"[yellow]warning:[/] {ranked.warning}", highlight=False)
 
@@ -805,7 +805,7 @@ def network_path(
     table = Table("from", "to", "documents", "first documents")
     for s in steps:
         table.add_row(g.nodes[s.source]["label"], g.nodes[s.target]["label"], str(s.document_count), " ".join(s.documents[:3]))
-    out.print(table)
+    print_table(table)
 
 
 def main() -> None:

@@ -12,13 +12,15 @@ from typing import NoReturn, Optional
 
 import typer
 from rich.console import Console
+from rich.measure import Measurement
+from rich.table import Table
 
 from graph import GraphError, QueryError, StoreError, StoreOptions, open_store
 from ingest import IngestError
 from ontology.errors import OntologyError
 
 __all__ = ["EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE", "EXIT_QUERY", "EXIT_CODES", "exit_code",
-           "fail", "fail_on", "open_or_exit", "out", "err"]
+           "fail", "fail_on", "open_or_exit", "out", "err", "print_table"]
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_STORE, EXIT_QUERY = 0, 1, 2, 3, 4
 
@@ -33,6 +35,19 @@ EXIT_CODES: tuple[tuple[type[Exception], int], ...] = (
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+
+
+def print_table(table: Table, console: Console = out) -> None:
+    """A table whose values all show whole. To a pipe or a file it is as wide as its widest row (Rich would
+    squeeze it into 80 columns: IRIs cut to "https://w3id.org…", a column squeezed to nothing); in a terminal too
+    narrow for it, values wrap at spaces or fold, never cut to an ellipsis or dropped."""
+    for column in table.columns:
+        column.overflow, column.no_wrap, column.min_width = "fold", False, None
+    if console.is_terminal:
+        console.print(table)
+        return
+    width = Measurement.get(console, console.options.update_width(1 << 20), table).maximum
+    Console(file=console.file, width=max(width, console.width), soft_wrap=True).print(table)
 
 
 def exit_code(exc: BaseException) -> int | None:

@@ -73,6 +73,15 @@ def test_query_formats(cli_store):
     assert tsv_out.splitlines()[0] == "?subject"
 
 
+def test_regression_query_table_piped_cut_every_iri_to_an_ellipsis(cli_store):
+    """`frus-kg query 'SELECT ?s ?p …'` printed "https://w3id.org…" for every IRI when stdout was not a terminal."""
+    proc = run("query", "--store", str(cli_store), "SELECT ?s ?p WHERE { VALUES ?s "
+               "{ <https://w3id.org/frus-kg/id/historicaldocuments/frus1981-88v41> } ?s ?p ?o } ORDER BY ?p")
+    assert "…" not in proc.stdout, proc.stdout
+    assert "https://w3id.org/frus-kg/id/historicaldocuments/frus1981-88v41" in proc.stdout, proc.stdout
+    assert "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" in proc.stdout, proc.stdout
+
+
 def test_query_from_file(cli_store, tmp_path):
     f = tmp_path / "q.rq"
     f.write_text("ASK { ?s ?p ?o }")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import networkx as nx
 from typer.testing import CliRunner
@@ -67,3 +68,42 @@ def test_regression_an_edges_documents_were_listed_in_iri_order_not_document_ord
     edge = next(row for row in csv.DictReader(r.stdout.splitlines()) if {row["source"], row["target"]} == {CLARK, HAIG})
     shown = [d.rsplit("/", 1)[-1] for d in edge["evidence_documents"].split()]
     assert shown == ["d9", "d18", "d100"]
+
+
+def _frus_kg(*args: str, env: dict[str, str] | None = None):
+    """A real `frus-kg` subprocess with stdout piped, in the environment given (a terminal's, simulated)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = str(Path(sys.executable).with_name("frus-kg"))
+    clean = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "TTY_COMPATIBLE", "FORCE_COLOR")}
+    proc = subprocess.run([exe, *args], capture_output=True, text=True, timeout=300, env={**clean, **(env or {})})
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def _first_column(table: str) -> str:
+    """The first column's cells of a Rich table, joined without spaces (a value wrapped or folded reads whole)."""
+    return "".join("".join(line.split("│")[1].split()) for line in table.splitlines() if line.startswith("│"))
+
+
+NAMES = ["Alexander Meigs Haig, Jr.", "Millicent H. Fenwick", "Richard Thomas Kennedy"]
+
+
+def test_regression_network_stats_piped_squeezed_the_actor_column_to_nothing(sample_store_path):
+    """`frus-kg network stats --top 3 | cat`: Rich laid the 11 columns out in 80 and gave "actor" zero width."""
+    table = _frus_kg("network", "stats", "--store", str(sample_store_path), "--top", "3")
+    for name in NAMES:
+        assert name in table, table
+    assert "…" not in table, table
+
+
+def test_regression_network_stats_in_a_100_column_terminal_dropped_the_names(sample_store_path):
+    """In a terminal the table still fits its width, and the names wrap or fold instead of disappearing."""
+    table = _frus_kg("network", "stats", "--store", str(sample_store_path), "--top", "3",
+                     env={"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "100"})
+    top = re.sub(r"\x1b\[[0-9;]*m", "", table).split("communities")[0]      # styles (bold, italic) off
+    assert max(len(line) for line in top.splitlines()) <= 100, top
+    assert all("".join(name.split()) in _first_column(top) for name in NAMES), top
