@@ -60,8 +60,11 @@ def entity_label(kind: str, key: str) -> str:
 
 def part_of(expansion: str, label: str) -> bool:
     """An expansion that names a part of the entity the abbreviation alone would name: "USA, United States Army"
-    is the Army, not the United States, though "USA" alone is the country."""
-    return bool(expansion) and expansion.lower().startswith(label.lower() + " ")
+    is the Army, not the United States, though "USA" alone is the country. A place or an aside after the name
+    ("United States Mission to the United Nations in New York") is the entity itself."""
+    if not expansion or not expansion.lower().startswith(label.lower() + " "):
+        return False
+    return expansion[len(label):].lstrip()[:1].isupper()
 
 
 def canonical_markup(record: DocumentRecord) -> None:

@@ -104,3 +104,12 @@ def test_a_terms_list_entry_is_linked_to_the_one_entity_its_expansion_names_in_t
     match = "<http://www.w3.org/2004/02/skos/core#exactMatch>"
     assert f"<{iris.term_iri('frus1958-60v11', 't_UAR1')}> {match} <{iris.country_iri('united-arab-republic-1971')}>" in quads
     assert f"<{iris.term_iri('frus1958-60v11', 't_USA1')}> {match}" not in quads
+
+
+def test_an_expansion_naming_a_part_is_not_its_whole_but_a_place_after_the_name_is_still_it():
+    from ingest.entities.identity import part_of
+
+    assert part_of("United States Army", "United States")
+    assert not part_of("United States Mission to the United Nations in New York",
+                       "United States Mission to the United Nations")       # 1975 USUN 1815: the Mission's
+    assert not part_of("United Kingdom", "United Kingdom") and not part_of("", "United States")
