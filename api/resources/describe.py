@@ -32,6 +32,7 @@ FORMAT_NAMES = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "applic
 MAX_INDEX_CLAIMS = 1000
 VOID = "http://rdfs.org/ns/void#"
 RDF_TYPE = RDF + "type"
+_EXACT_MATCH = "http://www.w3.org/2004/02/skos/core#exactMatch"
 _ENTITY_CLASSES = frozenset({SCHEMA + "Person", SCHEMA + "Country", SCHEMA + "Organization", SCHEMA + "Place",
                              SCHEMA + "DefinedTerm", FK + "Region", FK + "UnlinkedName"})
 _BOOKKEEPING = ("sourceDigest", "ingestVolume", "ingestStatus")
@@ -112,9 +113,16 @@ def html_page(iri: str, triples: list[ox.Triple], alternates: dict[str, str]) ->
     rest = href(iri)
     api = f' · <a href="{html.escape(rest)}">JSON</a>' if rest and not rest.startswith("/id/") else ""
     kinds = {t.object.value for t in triples if t.subject.value == iri and t.predicate.value == RDF_TYPE}
+    same = [(t.object.value, href(t.object.value)) for t in triples if t.subject.value == iri
+            and t.predicate.value == _EXACT_MATCH and isinstance(t.object, ox.NamedNode)]
+    same = [(other, page) for other, page in same if page and not page.startswith("/id/")]
+    see = ""
+    if same:          # a persons-list entry linked to its record: the record's page has the person's documents and network
+        see = "<p>The same as " + ", ".join(f'<a href="{html.escape(page)}">{html.escape(page)}</a>' for _, page in same) + \
+              ", whose page gathers its documents, claims and network across volumes.</p>"
     claims = ""
     if kinds & _ENTITY_CLASSES:     # a document-local person, place, body or unlinked name: its claims, as for entities
-        ref = quote(iri, safe="")
+        ref = quote(same[0][0] if same else iri, safe="")
         by = "" if FK + "UnlinkedName" in kinds else f' · <a href="/claims?claimant={ref}">Claims by it</a>'
         claims = f'<p><a href="/claims?about={ref}">Claims about it</a>{by}</p>'
     return f"""<!doctype html>
@@ -122,5 +130,5 @@ def html_page(iri: str, triples: list[ox.Triple], alternates: dict[str, str]) ->
 <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}}
 td{{vertical-align:top;padding:.2rem .6rem;border-bottom:1px solid #ddd}}</style></head>
 <body><p><a href="/">frus-kg</a></p><h1>{html.escape(title)}</h1><p><code>{html.escape(iri)}</code></p>
-<p>Also as {links}{api}</p>{claims}
+<p>Also as {links}{api}</p>{see}{claims}
 <table>{rows}</table></body></html>"""

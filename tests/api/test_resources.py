@@ -530,3 +530,21 @@ def test_regression_a_cursor_of_deeply_nested_json_was_a_500(server):
         assert response.status_code == 400 and "cursor" in response.json()["detail"], path
     found = httpx.get(server + "/search", params={"q": "human", "cursor": deep})
     assert found.status_code == 400 and "cursor" in found.json()["detail"]
+
+
+def test_regression_a_persons_list_entrys_own_page_counted_no_claims_and_did_not_say_who_it_is(two_volumes):
+    """/id/…/frus1958-60v11/persons/p_DJF1 showed a table whose "Claims about it" and "Claims by it" found 0, while
+    /people/103703 has hundreds; the page now names the record it is the same as, and its claims links go there."""
+    from fastapi.testclient import TestClient
+
+    from api import create_app
+    from ontology.namespaces import sparql_prologue
+
+    (row,) = two_volumes.query(sparql_prologue("schema") + """SELECT ?e WHERE {
+      ?e <http://www.w3.org/2004/02/skos/core#exactMatch> <https://w3id.org/frus-kg/id/people/107252> ;
+         a schema:Person }""").rows()
+    path = row[0].value.replace("https://w3id.org/frus-kg/id/", "/id/")
+    page = TestClient(create_app(two_volumes)).get(path, headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    assert 'The same as <a href="/people/107252">' in page.text
+    assert "/claims?about=https%3A%2F%2Fw3id.org%2Ffrus-kg%2Fid%2Fpeople%2F107252" in page.text
