@@ -32,7 +32,7 @@ from .named_after import NAMED_AFTER, NAMED_BEFORE, term_phrases, thing_named_af
 from .nicknames import nickname_index
 from .offices import dates_allow, office_from_persons_list, office_from_remarks
 from .posts import listed_holder, office_holder, resolve_post
-from .signatures import department_signature
+from .signatures import department_signature, post_signature
 from .titles import title_mentions
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
 from .places import shouting, choose
@@ -261,13 +261,20 @@ class EntityExtractor:
         text = record.text
         out = []
         parties = {(p.start, p.end) for p in record.parties}
+        tagged = self._tagged_people(record)
         for s, e in record.marked_persons:
             if (s, e) in parties:
                 continue                    # a heading party: its own mention says who it is, or that we do not know
             inside = [m for m in found if m.start < e and s < m.end]
             if any(m.kind == "person" for m in inside):
                 for m in inside:
-                    if m.kind == "person" and m.explanation:
+                    if m.kind == "person" and m.entity is None and (ids := self._person_ids(text[s:e])) and (
+                            res := self._tagged_namesake(record, s, text[s:e], ids, tagged)):
+                        m.entity, m.label, m.entity_links, m.candidates = res.entity, res.label, res.links, ()
+                        m.confidence = res.confidence
+                        m.explanation = f"'{text[s:e]}' is marked as a person by the FRUS editors, who did not say " \
+                                        f"who; {res.explanation}"
+                    elif m.kind == "person" and m.explanation:
                         m.explanation += "; the FRUS editors mark it as a person without saying who"
                 continue
             if occupied.overlaps(s, e) and not inside:
@@ -277,7 +284,9 @@ class EntityExtractor:
             surface = text[s:e]
             why = f"'{surface}' is marked as a person by the FRUS editors, who did not say who (persName without @corresp)"
             ids = self._person_ids(surface)
-            res = ctx.resolve_name(surface, ids[0], None, ids[1]) if ids else None
+            res = self._tagged_namesake(record, s, surface, ids, tagged) if ids else None
+            if res is None:
+                res = ctx.resolve_name(surface, ids[0], None, ids[1]) if ids else None
             if res is not None and res.entity:
                 out.append(Mention(s, e, "person", "tei-markup", res.confidence, res.entity, res.label, res.candidates,
                                    f"{why}; {res.explanation}", entity_links=res.links))
@@ -286,6 +295,35 @@ class EntityExtractor:
                 out.append(Mention(s, e, "person", "tei-markup", 1.0, None, None,
                                    res.candidates if res is not None else (), why))
         return out
+
+    def _tagged_people(self, record: DocumentRecord) -> dict[str, set[str]]:
+        """norm(surname) -> the authority people the editors tag (persName with @corresp) in this document."""
+        out: dict[str, set[str]] = {}
+        base = iris.person_iri("")
+        for m in record.mentions:
+            if m.method == "tei-markup" and m.kind == "person" and m.entity and m.entity.startswith(base):
+                pid = m.entity[len(base):]
+                if pid in self.a.people:
+                    out.setdefault(norm(self.a.person(pid).surname), set()).add(pid)
+        return out
+
+    def _tagged_namesake(self, record: DocumentRecord, s: int, surface: str, ids: tuple[frozenset[str], bool],
+                         tagged: dict[str, set[str]]) -> Resolution | None:
+        """A surname the editors mark without saying who, where they tag one person of that surname in the same
+        document: that person ("Mr. Johnson said…" 37 times under a participants list that tags "U. Alexis Johnson",
+        frus1964-68v29p2 d14). A title before it other than a courtesy one is left to the title rules."""
+        key = norm(surface).split()[-1] if surface.strip() else ""
+        pool = tagged.get(key, set())
+        if len(pool) != 1 or " " in surface.strip() or not set(pool) <= set(ids[0]):
+            return None
+        before = record.text[max(0, s - 30):s].split()
+        if before and norm(before[-1].rstrip(".")) in _RANKS_AND_OFFICES:
+            return None
+        pid = next(iter(pool))
+        p = self.a.person(pid)
+        return Resolution(iris.person_iri(pid), p.name, 0.9,
+                          f"the editors tag {p.name} (hsg-people {pid}) in this document, the only person of that "
+                          f"surname they tag in it", "name-variant", links=links_of(pid), pid=pid)
 
     # ------------------------------------------------------------ heading parties
 
@@ -439,7 +477,7 @@ class EntityExtractor:
         """The signature of a telegram the Department of State sent: the Secretary or Acting Secretary of the day who
         bears the surname (POCOM), even where the volume's persons list names only a namesake (signatures.py); where
         it names no one of that surname, the signature is left out as any unlisted surname is."""
-        got = department_signature(record)
+        got = department_signature(record) or post_signature(record)
         if got is None:
             return []
         s, e, pid, why = got
@@ -1456,6 +1494,10 @@ _PRESIDENTS_STAFF = re.compile(r"President['’]s (?:Special )?Assistant|(?:Spec
 _OFFICE_BEFORE = re.compile(r"(?:\bFrom|\bto|\bBetween|\band|\bby)\s+(?:the\s+)?(?P<office>[A-Z][\w’'.,-]*(?:\s+(?:of|for|on|the|and|[A-Z][\w’'.,-]*))*?)\s+\($")
 # A title just before a heading party's name, after a lower-case word or a line's start ("for President Johnson"), not
 # part of a longer office ("Vice President Johnson", "Assistant Secretary Bundy")
+_RANKS_AND_OFFICES = frozenset(
+    "president secretary ambassador minister premier king queen prince princess emperor shah sultan general gen admiral "
+    "adm senator sen governor gov colonel col lieutenant lt captain capt major maj commander cdr judge justice chairman "
+    "director commissioner representative rep congressman mayor chancellor bishop cardinal father marshal".split())
 _TITLE_BEFORE = re.compile(r"(?:^|(?<=\n)|(?<=[\s(])(?=[a-z]+\s)[a-z]+\s+)(President|Secretary of State|Ambassador)\s+$")
 _PLURAL_TITLES = {"Secretaries": "Secretary", "Ambassadors": "Ambassador", "Presidents": "President"}
 _PLURAL_TITLE = re.compile(r"\b(?:" + "|".join(_PLURAL_TITLES) + r")$")

@@ -110,8 +110,7 @@ def resolve_office(office: str, surname: str, date: str | None) -> tuple[Post, s
             served = None if ch and ch.entry else state_of_us_mission(place, date, None)
             if served is None and (not ch or not ch.entry):
                 continue
-            gsh = served[0] if served else ch.entry.key
-            posts += [p for p in a.posts if (p.kind == "chief:" + gsh or p.position == f"chief-of-mission-{gsh}") and p.holds_on(date)]
+            posts += chiefs_of_mission(served[0] if served else ch.entry.key, date)
         else:
             posts += a.holders(title, date)
     key = norm(surname)
@@ -128,6 +127,28 @@ def resolve_office(office: str, surname: str, date: str | None) -> tuple[Post, s
     if len(holders) == 1:
         return found[0], found[0].hsg
     return None
+
+
+def chiefs_of_mission(gsh: str, date: str) -> list[Post]:
+    """POCOM's chiefs of mission to territory `gsh` on `date`; where it files none there, those of the one successor
+    state it files them under (the envoys to the Soviet Union are POCOM's envoys to Russia). A post without an end
+    is taken to last ten years."""
+    a = authorities()
+
+    def held(key: str) -> list[Post]:
+        return [p for p in a.posts if (p.kind == "chief:" + key or p.position == f"chief-of-mission-{key}")
+                and p.holds_on(date) and (p.end or _ten_years_on(p.start) >= date[:10])]
+
+    found = held(gsh)
+    if found or gsh not in a.territories:
+        return found
+    heirs = [h for h in (held(k) for k in a.territories[gsh].successors) if h]
+    return heirs[0] if len(heirs) == 1 else []
+
+
+def _ten_years_on(start: str) -> str:
+    """Where POCOM gives no end: an envoy of 1780 with no recorded end did not serve in 1967."""
+    return f"{int(start[:4]) + 10}{start[4:10]}" if start[:4].isdigit() else ""
 
 
 @dataclass
