@@ -92,6 +92,8 @@ def heading_names_secretary(record: DocumentRecord) -> bool:
 def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str], year: int | None,
             people: dict[str, str]) -> TitleHolder | None:
     holder = _from_heading(record, title) if of is None else None
+    if holder is None and of is None and title == "President" and record.date and (why := _unqualified_president(record)):
+        holder = _from_pocom(record, title, why=why)
     if holder is None:
         found = _from_persons_list(record, title, of, named, year, people)
         if of is None and title in _POCOM and record.date:
@@ -155,9 +157,26 @@ def _gsh_of(name: str, record: DocumentRecord, year: int | None) -> set[str]:
     return {ch.entry.key} if ch and ch.entry else set()
 
 
-def _from_pocom(record: DocumentRecord, title: str, heading: bool = False) -> TitleHolder | None:
+def _unqualified_president(record: DocumentRecord) -> str | None:
+    """Why "the President" of this document is the President of the United States, by the editors' convention: their
+    headings and participants lists name a foreign president with his name or country ("President Chamoun") and the
+    President of the United States as "the President" alone. So a heading that names "the President" so ("Memorandum
+    of a Conference With the President") or a participant printed "The President" settles it, though other
+    presidents are named in the text (frus1958-60v11 d140, d397: 45 claims went to a node of the document)."""
+    if _BARE_PRESIDENT.search(record.heading or ""):
+        return "the heading names 'the President' with no name or country, as FRUS headings name the President of the United States"
+    if _PARTICIPANT_PRESIDENT.search(record.text, 0, (record.body_start or 0) + 3000):
+        return "a participant is printed 'The President', as FRUS participants lists name the President of the United States"
+    return None
+
+
+_BARE_PRESIDENT = re.compile(r"\b(?:the|The)\s+President\b(?!['’]s\s+[A-Z]|\s+of\b|\s+[A-Z]|-)")
+_PARTICIPANT_PRESIDENT = re.compile(r"(?m)^[ \t]*The President[ \t]*[,.;]?[ \t]*$")
+
+
+def _from_pocom(record: DocumentRecord, title: str, heading: bool = False, why: str | None = None) -> TitleHolder | None:
     """The U.S. holder on the document's date (POCOM), unless another department's Secretary is in play (a heading
-    that names "the Secretary of State" unnamed as a party settles it: `heading`)."""
+    that names "the Secretary of State" unnamed as a party settles it: `heading`; so does the convention `why` names)."""
     if title == "Secretary" and not heading and re.search(r"\bSecretary\s+of\s+(?!State\b)[A-Z]", record.text):
         return None
     a = authorities()
@@ -165,8 +184,8 @@ def _from_pocom(record: DocumentRecord, title: str, heading: bool = False) -> Ti
     if len({p.hsg for p in posts}) != 1:
         return None
     pid = a.canonical(posts[0].hsg)
-    why = "the heading names the Secretary of State as a party" if heading else \
-        "no foreign holder of the title is in play in this document"
+    why = why or ("the heading names the Secretary of State as a party" if heading else
+                  "no foreign holder of the title is in play in this document")
     return TitleHolder(pid, iris.person_iri(pid), a.person(pid).name,
                        f"'the {title}': {a.person(pid).name} was {_POCOM[title]} on {record.date[:10]} (POCOM), and {why}")
 
