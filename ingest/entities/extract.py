@@ -72,8 +72,8 @@ _TITLE = re.compile(
     r"Ambassadors|Ambassador|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Governor|Gov|General|Gen|Admiral|Adm|Colonel|Col|Major|Maj|"
     r"Captain|Capt|Lieutenant|Lt|Commander|Cdr|Marshal|Minister|Premier|Chancellor|Director(?:\s+(?:of|for)\s+Central\s+Intelligence)?|Counselor|Judge|Justice|Mayor|Professor|Prof|"
     r"King|Queen|Prince|Princess|Shah|Emperor|Sheikh|Shaikh|Emir|Amir|Sultan|Pope|Cardinal|Archbishop|Bishop|Father|Rabbi|Chargé|Charge|"
-    r"Attorney\s+General|Generalissimo|Chief\s+Justice|Speaker|Leader)\.?\s+(?=[A-Z])"
-)
+    r"Attorney\s+General|Generalissimo|Chief\s+Justice|Speaker|Leader)\.?[^\S\n]+(?=[A-Z])"
+)   # not across a line: "Henry A. Kissinger, Secretary of State\nHedley Donovan, Editor-in-Chief" (session 25)
 _TITLE_FIRST = set("""M Mlle Sr Sra Herr Signor Acting Deputy Under Assistant Vice Prime Foreign Defense Defence Finance Special Chief Field Lieutenant Rear
 Former Ex- Mr Mrs Ms Miss Dr Messrs Mme Sir Lord Lady Dame President Presidents President-elect Pres Chairman Secretary Secretaries
 Secretary-General Ambassadors Senators Generals

@@ -94,6 +94,8 @@ def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str],
     holder = _from_heading(record, title) if of is None else None
     if holder is None and of is None and title == "President" and record.date and (why := _unqualified_president(record)):
         holder = _from_pocom(record, title, why=why)
+    if holder is None and of is None and title == "Secretary" and record.date and (why := _participant_secretary(record)):
+        holder = _from_pocom(record, title, heading=True, why=why)
     if holder is None:
         found = _from_persons_list(record, title, of, named, year, people)
         if of is None and title in _POCOM and record.date:
@@ -170,14 +172,28 @@ def _unqualified_president(record: DocumentRecord) -> str | None:
     return None
 
 
+def _participant_secretary(record: DocumentRecord) -> str | None:
+    """A participant printed "The Secretary" is the Secretary of State, as the Department's participants lists print
+    him (frus1969-76v38p1 d23, November 1973: 127 claims went to a node of the document), unless the heading or the
+    source note place the document in the Department of Defense, whose Secretary its own lists print so."""
+    head = record.text[:(record.body_start or 0) + 3000]
+    if not _PARTICIPANT_SECRETARY.search(head) or _DEFENSE.search(head[:(record.body_start or 0) + 600]):
+        return None
+    return "a participant is printed 'The Secretary', as the Department of State's participants lists name the Secretary of State"
+
+
+_PARTICIPANT_SECRETARY = re.compile(r"(?m)^[ \t]*The Secretary[ \t]*[,.;]?[ \t]*$")
+_DEFENSE = re.compile(r"Department of Defense|Defense Department|Pentagon|\bOSD\b|\bRG 330\b|Secretary of Defense")
 _BARE_PRESIDENT = re.compile(r"\b(?:the|The)\s+President\b(?!['’]s\s+[A-Z]|\s+of\b|\s+[A-Z]|-)")
 _PARTICIPANT_PRESIDENT = re.compile(r"(?m)^[ \t]*The President[ \t]*[,.;]?[ \t]*$")
 
 
 def _from_pocom(record: DocumentRecord, title: str, heading: bool = False, why: str | None = None) -> TitleHolder | None:
     """The U.S. holder on the document's date (POCOM), unless another department's Secretary is in play (a heading
-    that names "the Secretary of State" unnamed as a party settles it: `heading`; so does the convention `why` names)."""
-    if title == "Secretary" and not heading and re.search(r"\bSecretary\s+of\s+(?!State\b)[A-Z]", record.text):
+    that names "the Secretary of State" unnamed as a party settles it: `heading`; so does the convention `why` names),
+    or the heading or source note place the document in the Department of Defense."""
+    if title == "Secretary" and not heading and (re.search(r"\bSecretary\s+of\s+(?!State\b)[A-Z]", record.text)
+                                                 or _DEFENSE.search(record.text, 0, (record.body_start or 0) + 600)):
         return None
     a = authorities()
     posts = [p for p in a.holders(_POCOM[title], record.date) if p.hsg]

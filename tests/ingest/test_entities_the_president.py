@@ -65,3 +65,54 @@ def test_a_telegram_from_beirut_keeps_its_president_apart(documents):
     record = documents["d20"]
     assert all(m.entity != EISENHOWER for m in the_presidents(record))
     assert "President" not in (record.heading or "").replace("Embassy", "")
+
+
+SECRETARY_SLICE = SLICE.parent / "frus1969-76v38p1-secretary.xml"
+KISSINGER, DONOVAN = iris.person_iri("107252"), iris.person_iri("103587")
+
+
+@pytest.fixture(scope="module")
+def secretary_documents():
+    extractor = EntityExtractor(title_only=True)
+    out = {}
+    for record in read_tei(SECRETARY_SLICE):
+        extractor.run(record)
+        out[record.doc_id] = record
+    return out
+
+
+def test_regression_the_secretary_among_the_participants_was_a_node_of_the_document(secretary_documents):
+    """frus1969-76v38p1 d23 (November 28, 1973, in the Secretary's office): the participants list prints "The
+    Secretary" among Rusk, Dillon and McCloy; "The Secretary said…" is Kissinger, Secretary of State that day (127
+    claims went to `…/d23/persons/secretary`)."""
+    record = secretary_documents["d23"]
+    found = [m for m in record.mentions if record.text[m.start:m.end] == "Secretary" and m.kind == "person"
+             and record.text[m.start - 4:m.start] == "The "]
+    assert len(found) >= 5 and {m.entity for m in found} == {KISSINGER}
+    assert "participant is printed 'The Secretary'" in found[0].explanation
+    voices = [c for claim in claims_of(record) for c in claim.claimants]
+    assert voices.count(KISSINGER) >= 100 and not any(c.endswith("/persons/secretary") for c in voices)
+
+
+def test_regression_a_title_ending_one_line_was_the_next_lines_persons(secretary_documents):
+    """d42 (August 1974): "Henry A. Kissinger, Secretary of State" then "Hedley Donovan, Editor-in-Chief" on the next
+    line. The title was read before Donovan's name, so "SECRETARY:" had two holders and became a node of the
+    document (65 claims); a title does not reach across a line."""
+    record = secretary_documents["d42"]
+    (donovan,) = [m for m in record.mentions if m.entity == DONOVAN and record.text[m.start:m.end] == "Hedley Donovan"]
+    assert donovan.office is None
+    voices = [c for claim in claims_of(record) for c in claim.claimants]
+    assert voices.count(KISSINGER) >= 50 and not any(c.endswith("/persons/secretary") for c in voices)
+
+
+def test_the_secretary_of_a_defense_document_is_not_taken_for_the_secretary_of_state():
+    """The Department of Defense's own participants lists print its Secretary as "The Secretary" too: a heading or
+    source note that places the document there leaves the title to the other rules."""
+    from ingest.records import DocumentRecord, Page, VolumeRecord
+    heading = "12. Memorandum of Conversation, Department of Defense, Washington"
+    text = (f"{heading}\n\nPARTICIPANTS\n\nThe Secretary\nGeneral Wheeler\n\n"
+            "The Secretary said the budget would not allow it.\n")
+    record = DocumentRecord(VolumeRecord("frus1964-68v02", "t"), "d12", "12", heading, text, "<test>",
+                            date="1965-03-01", pages=[Page("1", 0, len(text))], body_start=len(heading) + 2)
+    EntityExtractor(title_only=True).run(record)
+    assert not [m for m in record.mentions if record.text[m.start:m.end] == "Secretary" and m.entity]
