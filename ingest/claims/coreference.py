@@ -114,9 +114,9 @@ class DocumentPeople:
         titles = sorted(cues.speaker_titles, key=len, reverse=True)
         # round 9: on the same line ("…, Polish Ambassador\nFoy D. Kohler, EUR": the title ends the line before)
         # session 20: not the tail of another office ("Assistant Secretary of State Berding" is no Secretary of State,
-        # "Foreign Secretary Lloyd" no Secretary)
+        # "Foreign Secretary Lloyd" no Secretary; session 25: "General Secretary Brezhnev" none either)
         self._title_before = re.compile(r"(?:^|[\s(—–-])(?<!Assistant\s)(?<!Executive\s)(?<!Special\s)(?<!Private\s)"
-                                        r"(?<!Parliamentary\s)(?<!Foreign\s)(?<!Home\s)(?<!Colonial\s)(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+$", re.IGNORECASE)
+                                        r"(?<!Parliamentary\s)(?<!Foreign\s)(?<!Home\s)(?<!Colonial\s)(?<!General\s)(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+$", re.IGNORECASE)
         # round 9: a participants line's title after the name ("Romuald Spasowski, Polish Ambassador")
         self._title_ending_line = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}(" + "|".join(re.escape(t) for t in titles)
                                              + r")[^\S\n]*(?:\n|$)", re.IGNORECASE)
@@ -212,7 +212,8 @@ class DocumentPeople:
             for part in w.split("-") if "-" in w else ():       # round 11: "Toncic" of "Toncic-Sorinj, Lujo"
                 if len(part) > 3 and part not in self.cues.speaker_titles:
                     self.by_word.setdefault(part, {})[iri] = label
-        found = [office] if office else []
+        found = [office] if office and not (start is not None and re.search(
+            r"\bGeneral\s+" + re.escape(office) + r"\s+$", self.record.text[max(0, start - 60):start])) else []
         if surface.lower() in self.cues.speaker_titles:
             found.append(surface)        # "Secretary" linked by the entity layer
         inside = self._title_opening.match(surface)
