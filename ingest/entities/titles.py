@@ -164,9 +164,15 @@ def _unqualified_president(record: DocumentRecord) -> str | None:
     headings and participants lists name a foreign president with his name or country ("President Chamoun") and the
     President of the United States as "the President" alone. So a heading that names "the President" so ("Memorandum
     of a Conference With the President") or a participant printed "The President" settles it, though other
-    presidents are named in the text (frus1958-60v11 d140, d397: 45 claims went to a node of the document)."""
+    presidents are named in the text (frus1958-60v11 d140, d397: 45 claims went to a node of the document). So does
+    the subject line ("Vienna Meeting Between The President and Chairman Khrushchev"), and a heading of a meeting of
+    the National Security Council or the Cabinet, which he chairs."""
     if _BARE_PRESIDENT.search(record.heading or ""):
         return "the heading names 'the President' with no name or country, as FRUS headings name the President of the United States"
+    if _BARE_PRESIDENT.search(record.subject or ""):
+        return "the subject line names 'the President' with no name or country, as FRUS headings name the President of the United States"
+    if _CHAIRED.search(record.heading or ""):
+        return "a meeting of the National Security Council or the Cabinet, which the President of the United States chairs"
     if _PARTICIPANT_PRESIDENT.search(record.text, 0, (record.body_start or 0) + 3000):
         return "a participant is printed 'The President', as FRUS participants lists name the President of the United States"
     return None
@@ -185,7 +191,9 @@ def _participant_secretary(record: DocumentRecord) -> str | None:
 _PARTICIPANT_SECRETARY = re.compile(r"(?m)^[ \t]*The Secretary[ \t]*[,.;]?[ \t]*$")
 _DEFENSE = re.compile(r"Department of Defense|Defense Department|Pentagon|\bOSD\b|\bRG 330\b|Secretary of Defense")
 _BARE_PRESIDENT = re.compile(r"\b(?:the|The)\s+President\b(?!['’]s\s+[A-Z]|\s+of\b|\s+[A-Z]|-)")
-_PARTICIPANT_PRESIDENT = re.compile(r"(?m)^[ \t]*The President[ \t]*[,.;]?[ \t]*$")
+_CHAIRED = re.compile(r"\bMeeting of the National Security Council\b|\bNational Security Council Meeting\b|\bCabinet Meeting\b|"
+                      r"\bMeeting of the Cabinet\b")
+_PARTICIPANT_PRESIDENT = re.compile(r"(?m)^[ \t]*The President(?: of the United States)?[ \t]*[,.;]?[ \t]*$")
 
 
 def _from_pocom(record: DocumentRecord, title: str, heading: bool = False, why: str | None = None) -> TitleHolder | None:

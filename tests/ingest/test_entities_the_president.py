@@ -116,3 +116,37 @@ def test_the_secretary_of_a_defense_document_is_not_taken_for_the_secretary_of_s
                             date="1965-03-01", pages=[Page("1", 0, len(text))], body_start=len(heading) + 2)
     EntityExtractor(title_only=True).run(record)
     assert not [m for m in record.mentions if record.text[m.start:m.end] == "Secretary" and m.entity]
+
+
+KENNEDY = iris.person_iri("107025")
+
+
+def test_the_subject_line_and_the_president_of_the_united_states_among_the_participants():
+    """frus1961-63v05 d88: "SUBJECT: Vienna Meeting Between The President and Chairman Khrushchev" (its participants
+    are "Listed on Page 5"); d69: a participant printed "The President of the United States". Both are Kennedy's
+    (tests/fixtures/tei/frus1961-63v05-president.xml)."""
+    extractor = EntityExtractor(title_only=True)
+    records = {r.doc_id: r for r in read_tei(SLICE.parent / "frus1961-63v05-president.xml")}
+    for doc_id, where in (("d88", "subject line"), ("d69", "participant")):
+        record = records[doc_id]
+        extractor.run(record)
+        found = the_presidents(record)
+        assert found and {m.entity for m in found} == {KENNEDY}, doc_id
+        assert where in found[0].explanation
+        assert not any(c.endswith("/persons/president") for claim in claims_of(record) for c in claim.claimants)
+
+
+def test_the_president_of_a_national_security_council_meeting_is_its_chairman():
+    """"Memorandum of Discussion at the 238th Meeting of the National Security Council" (frus1955-57v24 d319, February
+    1955): the President chairs it, though the list describes presidents of countries the discussion names."""
+    from ingest.records import DocumentRecord, ListEntry, Page, VolumeRecord
+    heading = "319. Memorandum of Discussion at the 238th Meeting of the National Security Council, Washington, February 24, 1955"
+    text = (f"{heading}\n\nThe President said that the Republic of China would not like it, and that the Philippines "
+            "had been told.\n")
+    persons = [ListEntry("p_CKS1", "person", "Chiang Kai-shek", "President of the Republic of China"),
+               ListEntry("p_MR1", "person", "Magsaysay, Ramon", "President of the Philippines")]
+    record = DocumentRecord(VolumeRecord("frus1955-57v24", "t", persons=persons), "d319", "319", heading, text, "<test>",
+                            date="1955-02-24", pages=[Page("1", 0, len(text))], body_start=len(heading) + 2)
+    EntityExtractor(title_only=True).run(record)
+    (m,) = the_presidents(record)
+    assert m.entity == EISENHOWER and "National Security Council" in m.explanation
