@@ -78,6 +78,11 @@ def office_titles(office: str) -> list[str]:
     titles = []
     if n in a.posts_by_title:
         titles.append(o)
+    own = re.sub(r"\s+(?:of|in)\s+the\s+Department(?:\s+of\s+State)?$", "", o)   # "Executive Secretary of the Department of State"
+    if own != o and norm(own) in a.posts_by_title and not norm(own).startswith(("secretary", "assistant secretary", "under", "deputy")):
+        titles.append(own)
+    if norm(o) in ("director of the policy planning staff", "director of policy planning staff"):
+        titles.append("Director of Policy Planning")
     if n in ("president", "the president"):
         titles.append("President of the United States")
     if n in ("secretary",):

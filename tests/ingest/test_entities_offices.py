@@ -159,3 +159,15 @@ def test_regression_the_united_states_representative_at_the_united_nations_is_th
     assert pid == "100685" and post.position == "representative-to-un"
     assert resolve_office("Acting United States Representative at the United Nations", "Dulles", "1948-06-01") is None
     assert resolve_office("Deputy United States Representative to the United Nations", "Osborn", "1948-06-01") is None
+
+
+def test_regression_an_office_printed_of_the_department_of_state_was_no_pocom_title():
+    """"Memorandum From the Executive Secretary of the Department of State (Brubeck) to the President's Special
+    Assistant…" (frus1961-63v05 d263, November 1962): POCOM's title is "Executive Secretary", so the heading party was
+    a node of the document and its 84 claims went there (session 25). "Of the Department of State" after an office of
+    the Department is the Department's, and "Director of the Policy Planning Staff" is POCOM's Director of Policy
+    Planning."""
+    assert resolve_office("Executive Secretary of the Department of State", "Brubeck", "1962-11-09")[1] == "101841"
+    assert resolve_office("Legal Adviser of the Department of State", "Chayes", "1962-11-09") is not None
+    assert resolve_office("Director of the Policy Planning Staff", "Rostow", "1962-11-09")[1] == "111647"
+    assert resolve_office("Secretary of the Department of State", "Rusk", "1962-11-09") is None   # no such office
