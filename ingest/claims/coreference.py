@@ -100,6 +100,10 @@ _HELD_TITLES = {"secretary": "Secretary", "president": "President", "shah": "Sha
                 "prime minister": "Prime Minister", "chancellor": "Chancellor", "emperor": "Emperor"}
 
 
+_FOREIGN_MINISTER_AFTER = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}Minister[^\S\n]+(?:of|for)[^\S\n]+(?:Foreign|External)"
+                                     r"[^\S\n]+(?:Affairs|Relations)\b")
+
+
 class DocumentPeople:
     """The persons one document names, indexed by the words of their names and the titles printed with them."""
 
@@ -223,9 +227,15 @@ class DocumentPeople:
             t = self._title_before.search(self.record.text, max(0, start - 40), start)
             if t:
                 found.append(t.group(1))
+            if _FOREIGN_MINISTER_AFTER.match(self.record.text, start + len(surface), start + len(surface) + 80):
+                found.append("foreign minister")     # session 25: "Fernando Castiella, Minister of Foreign Affairs of Spain"
             t = self._title_ending_line.match(self.record.text, start + len(surface), start + len(surface) + 60)
             if t:
-                found.append(t.group(1))
+                before = self.record.text[t.start():t.start(1)].split()
+                longer = f"{before[-1]} {t.group(1)}" if before else ""
+                # session 25: "Couve de Murville, Foreign Minister" is the Foreign Minister, not a "Minister"
+                found.append(longer if longer.lower() in self.cues.speaker_titles and longer.lower().endswith("minister")
+                             else t.group(1))
         for title in found:
             words = _words(title)
             for n in range(1, len(words) + 1):

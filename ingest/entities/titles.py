@@ -183,13 +183,20 @@ def _participant_secretary(record: DocumentRecord) -> str | None:
     him (frus1969-76v38p1 d23, November 1973: 127 claims went to a node of the document), unless the heading or the
     source note place the document in the Department of Defense, whose Secretary its own lists print so."""
     head = record.text[:(record.body_start or 0) + 3000]
-    if not _PARTICIPANT_SECRETARY.search(head) or _DEFENSE.search(head[:(record.body_start or 0) + 600]):
+    if not _PARTICIPANT_SECRETARY.search(head) or _in_defense(record):
         return None
     return "a participant is printed 'The Secretary', as the Department of State's participants lists name the Secretary of State"
 
 
 _PARTICIPANT_SECRETARY = re.compile(r"(?m)^[ \t]*The Secretary[ \t]*[,.;]?[ \t]*$")
-_DEFENSE = re.compile(r"Department of Defense|Defense Department|Pentagon|\bOSD\b|\bRG 330\b|Secretary of Defense")
+_DEFENSE = re.compile(r"Department of Defense|Defense Department|Pentagon|\bOSD\b|\bRG 330\b|Office of the Secretary of Defense")
+
+
+def _in_defense(record: DocumentRecord) -> bool:
+    """The heading or the source note place the document in the Department of Defense (not a participant who is
+    its Deputy Secretary: frus1964-68v12 d218, Rusk with Nitze)."""
+    note = next((n for n in record.footnotes if n.is_source), None)
+    return bool(_DEFENSE.search(record.heading or "") or (note and _DEFENSE.search(record.text, note.start, note.end)))
 _BARE_PRESIDENT = re.compile(r"\b(?:the|The)\s+President\b(?!['’]s\s+[A-Z]|\s+of\b|\s+[A-Z]|-)")
 _CHAIRED = re.compile(r"\bMeeting of the National Security Council\b|\bNational Security Council Meeting\b|\bCabinet Meeting\b|"
                       r"\bMeeting of the Cabinet\b")
@@ -201,7 +208,7 @@ def _from_pocom(record: DocumentRecord, title: str, heading: bool = False, why: 
     that names "the Secretary of State" unnamed as a party settles it: `heading`; so does the convention `why` names),
     or the heading or source note place the document in the Department of Defense."""
     if title == "Secretary" and not heading and (re.search(r"\bSecretary\s+of\s+(?!State\b)[A-Z]", record.text)
-                                                 or _DEFENSE.search(record.text, 0, (record.body_start or 0) + 600)):
+                                                 or _in_defense(record)):
         return None
     a = authorities()
     posts = [p for p in a.holders(_POCOM[title], record.date) if p.hsg]

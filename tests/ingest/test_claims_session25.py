@@ -22,3 +22,29 @@ def test_regression_general_secretary_brezhnev_made_the_secretary_two_people():
     voices = [c for claim in claims_of(record) for c in claim.claimants]
     assert voices.count(VANCE) >= 40
     assert not any(c.endswith("/persons/secretary") for c in voices)
+
+
+FOREIGN_MINISTERS = Path(__file__).resolve().parent.parent / "fixtures" / "tei" / "frus1964-68v12-foreign-minister.xml"
+COUVE, CASTIELLA, RUSK = iris.person_iri("102925"), iris.person_iri("102298"), iris.person_iri("111738")
+
+
+def voices_of(doc_id: str) -> list[str]:
+    (record,) = [r for r in read_tei(FOREIGN_MINISTERS) if r.doc_id == doc_id]
+    extract_entities(record)
+    return [c for claim in claims_of(record) for c in claim.claimants]
+
+
+def test_regression_couve_de_murville_foreign_minister_was_only_a_minister():
+    """frus1964-68v12 d43 (February 1965): "Couve de Murville, Foreign Minister" in the participants list was read as a
+    "Minister", so "the Foreign Minister said…" was tied to no one (35 claims to a node of the document)."""
+    voices = voices_of("d43")
+    assert voices.count(COUVE) >= 30 and not any(c.endswith("/persons/foreign-minister") for c in voices)
+
+
+def test_regression_minister_of_foreign_affairs_and_the_secretary_among_the_participants():
+    """d218 (September 1968): "Fernando Castiella, Minister of Foreign Affairs of Spain" is "the Foreign Minister";
+    "The Secretary" among the participants is Rusk, though another participant is the Deputy Secretary of Defense
+    (only the heading and the source note place a document in Defense)."""
+    voices = voices_of("d218")
+    assert voices.count(CASTIELLA) >= 40 and voices.count(RUSK) >= 20
+    assert not any(c.endswith(("/persons/foreign-minister", "/persons/secretary")) for c in voices)
