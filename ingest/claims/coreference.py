@@ -238,10 +238,16 @@ class DocumentPeople:
                              else t.group(1))
         for title in found:
             words = _words(title)
+            if len(words) > 1 and self._demonym(words[0]):
+                words = words[1:]        # session 25: "British Ambassador (Caccia)" is "the Ambassador" of the record
             for n in range(1, len(words) + 1):
                 key = " ".join(words[:n])
                 if key in self.cues.speaker_titles:
                     self.by_title.setdefault(key, {})[iri] = label
+
+    @staticmethod
+    def _demonym(word: str) -> bool:
+        return any(e.kind == "country" and e.form == "demonym" for e in gazetteer().get(word[:1].upper() + word[1:], ()))
 
     def link(self, m: Mention) -> Mention:
         """An unlinked person mention, linked when its last word names one person of the document."""

@@ -48,3 +48,14 @@ def test_regression_minister_of_foreign_affairs_and_the_secretary_among_the_part
     voices = voices_of("d218")
     assert voices.count(CASTIELLA) >= 40 and voices.count(RUSK) >= 20
     assert not any(c.endswith(("/persons/foreign-minister", "/persons/secretary")) for c in voices)
+
+
+def test_regression_the_british_ambassador_of_the_heading_was_no_ambassador():
+    """frus1955-57v24 d250, "Memorandum of a Conversation Between the British Ambassador (Caccia) and Secretary of State
+    Dulles" (July 1957): the party's office "British Ambassador" did not tie "the Ambassador" to Caccia, whose words
+    went to a node of the document (11 claims). A demonym before a title is the holder's country, not his title."""
+    (record,) = read_tei(SLICE.parent / "frus1955-57v24-ambassador.xml")
+    extract_entities(record)
+    voices = [c for claim in claims_of(record) for c in claim.claimants]
+    assert voices.count(iris.person_iri("102065")) >= 5
+    assert not any(c.endswith("/persons/ambassador") for c in voices)
