@@ -34,7 +34,7 @@ from .offices import dates_allow, office_from_persons_list, office_from_remarks
 from .posts import listed_holder, office_holder, resolve_post
 from .signatures import department_signature, post_signature
 from .titles import title_mentions
-from .people import PersonContext, Resolution, TITLE_WORDS, links_of, resolve_office
+from .people import PersonContext, Resolution, TITLE_WORDS, links_of, office_titles, resolve_office
 from .places import shouting, choose
 
 __all__ = ["extract_entities", "EntityExtractor"]
@@ -331,7 +331,9 @@ class EntityExtractor:
         out = []
         # "… to Certain Diplomatic Missions and Consular Offices in Europe and the Middle East": the heading's
         # "and" left a place as a party, which would become a person of the document
-        record.parties = [p for p in record.parties if p.office or not self._names_a_place(p.name)]
+        # "… Special Committee on Soviet and Related Problems": the "and" left the committee's last words as a party
+        record.parties = [p for p in record.parties
+                          if p.office or not (self._names_a_place(p.name) or self._names_no_one(p.name))]
         for party in record.parties:
             res = None
             if party.office:
@@ -638,6 +640,17 @@ class EntityExtractor:
                            explanation=f"{why}; not in the curated list of institutions")
         return Mention(start, end, "term", "acronym", 0.9, iris.term_iri(record.volume.id, xml_id), f"{surface}: {expansion}",
                        explanation=why)
+
+    def _names_no_one(self, name: str) -> bool:
+        """Words the corpus prints in lower case, none of them a given name or a surname of anyone the authority
+        data knows ("Related Problems"): no person, whatever the heading's grammar made of them."""
+        from ingest.claims.unlinked_names import common_words
+        if name.startswith("[") or office_titles(name):
+            return False          # "[name not declassified]" is someone; "the President", "the Secretary of State" too
+        words = [w.lower() for w in re.findall(r"[^\W\d_][\w’'-]*", name)]
+        common = common_words()
+        return bool(words) and bool(common) and all(
+            w in common and w not in self.surnames and w not in self.name_first for w in words)
 
     def _names_a_place(self, name: str) -> bool:
         """A country or region by the gazetteer: never a person, whatever the heading's grammar made of it."""
