@@ -161,12 +161,11 @@ def _gsh_of(name: str, record: DocumentRecord, year: int | None) -> set[str]:
 
 def _unqualified_president(record: DocumentRecord) -> str | None:
     """Why "the President" of this document is the President of the United States, by the editors' convention: their
-    headings and participants lists name a foreign president with his name or country ("President Chamoun") and the
-    President of the United States as "the President" alone. So a heading that names "the President" so ("Memorandum
-    of a Conference With the President") or a participant printed "The President" settles it, though other
-    presidents are named in the text (frus1958-60v11 d140, d397: 45 claims went to a node of the document). So does
-    the subject line ("Vienna Meeting Between The President and Chairman Khrushchev"), and a heading of a meeting of
-    the National Security Council or the Cabinet, which he chairs."""
+    headings, subject lines and participants lists name a foreign president with his name or country ("President
+    Chamoun") and the President of the United States as "the President" alone ("Memorandum of a Conference With the
+    President", "The President" among the participants); he also chairs the National Security Council and the
+    Cabinet. Other presidents named in the text do not unsettle it (frus1958-60v11 d397: 45 claims had gone to a
+    node of the document)."""
     if _BARE_PRESIDENT.search(record.heading or ""):
         return "the heading names 'the President' with no name or country, as FRUS headings name the President of the United States"
     if _BARE_PRESIDENT.search(record.subject or ""):
@@ -197,6 +196,8 @@ def _in_defense(record: DocumentRecord) -> bool:
     its Deputy Secretary: frus1964-68v12 d218, Rusk with Nitze)."""
     note = next((n for n in record.footnotes if n.is_source), None)
     return bool(_DEFENSE.search(record.heading or "") or (note and _DEFENSE.search(record.text, note.start, note.end)))
+
+
 _BARE_PRESIDENT = re.compile(r"\b(?:the|The)\s+President\b(?!['’]s\s+[A-Z]|\s+of\b|\s+[A-Z]|-)")
 _CHAIRED = re.compile(r"\bMeeting of the National Security Council\b|\bNational Security Council Meeting\b|\bCabinet Meeting\b|"
                       r"\bMeeting of the Cabinet\b")
