@@ -53,6 +53,15 @@ _POST = re.compile(r"^(?:[Tt]he\s+)?(?P<post>(?:U\.S\.\s+|United\s+States\s+)?(?
                    r"(?:Department|Bureau|Office)\s+of\s+(?:the\s+)?[A-Z].*|Joint\s+Chiefs\s+of\s+Staff|"
                    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Staff|Agency|Council|House|Board|Headquarters|Station)"
                    r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)$")
+# A committee, group or panel that reports or writes, named in full: "the Operations Coordinating Board’s Special
+# Committee on Soviet and Related Problems", "the Subcommittee on Regional Economic Integration of the Council on Foreign
+# Economic Policy", "the NSC 1290–d Working Group", "the Consultative Group on Arms Limitation in Africa". Its name may
+# run on after the body word with capitalised words joined by on/of/for/in/and, never by "and the" (a second sender).
+_BODY_WORD = r"(?:Committee|Subcommittee|Sub-[Cc]ommittee|Group|Sub-Group|Panel|Task\s+Force|Working\s+Party|Commission)"
+_CAP = r"[A-Z0-9][\w’'.–-]*"
+_HOLDER = r"(?:President|Secretary|Ambassador|Mr\.)\s"          # "Survey Group for President Kennedy": the report's reader
+_BODY = re.compile(rf"^(?:[Tt]he\s+)?(?P<post>(?:{_CAP}\s+){{0,8}}{_BODY_WORD}"
+                   rf"(?:\s+(?:(?:on|of|for|in|and)\s+(?!the\s+[A-Z][\w’'-]*\s+(?:and|to)\b))?(?:(?:the|an?)\s+)?(?!{_HOLDER}){_CAP})*)$")
 # An office printed without a name, as sender or recipient: "Telegram From the Secretary of State to the Embassy in
 # Indonesia", "Letter From the President to …", "From the Acting Secretary of State".
 _OFFICE_ONLY = re.compile(r"^(?:the\s+|The\s+)?(?P<post>(?:Acting\s+)?(?:(?:Deputy|Under)\s+)?Secretary\s+of\s+"
@@ -165,7 +174,20 @@ def _parties_in(segment: str, offset: int, role: str, plain: bool | str = True) 
     return found
 
 
+def _body(segment: str, offset: int, role: str) -> HeadingPost | None:
+    """The whole sender segment as one committee or group (_BODY), up to the place and date after a comma."""
+    head = re.sub(r"\s*\([A-Z][A-Z0-9–-]+\)\s*$", "", segment.split(",", 1)[0])      # "… Disposal (ICASD)"
+    m = _BODY.match(head.strip()) if "(" not in head else None
+    if m is None:
+        return None
+    start = offset + segment.find(m.group("post"))
+    return HeadingPost(role, m.group("post"), None, None, start, start + len(m.group("post")))
+
+
 def _posts_in(segment: str, offset: int, role: str) -> list[HeadingPost]:
+    body = _body(segment, offset, role)
+    if body is not None:
+        return [body]
     found = []
     for piece in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", segment):
         raw = piece.group(0)
@@ -196,6 +218,10 @@ def posts_of(heading: str) -> list[HeadingPost]:
         return [p for p in posts if not _names_a_person(heading, p)]
     m = re.search(r"\b(?:(?:Prepared|prepared)\s+in|by|By)\s+", heading)
     if m:
+        (senders, s_off), _ = _split_recipients(heading[m.end():], m.end())
+        body = _body(senders, s_off, "author")
+        if body is not None:
+            return [body]
         return [p for p in _posts_in(_AFTER_SENDER.sub("", heading[m.end():]), m.end(), "author") if not _names_a_person(heading, p)]
     return []
 

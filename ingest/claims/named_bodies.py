@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ontology import iris
 
+from ..entities.posts import heading_posts
 from ..records import DocumentRecord, Mention
 from .cues import Cues
 
@@ -24,12 +25,13 @@ _CAP = r"[A-Z][a-z][\w’'-]*"
 _LINK = r"(?:\s+(?:of|for|on)\s+(?:the\s+)?|\s+and\s+(?!the\b)|\s+)"
 # "the Army and Air Force", "the Ambassador and the Country Team": two, where a body or a person stands before "and".
 _BEFORE_AND = frozenset({"Army", "Navy", "Marines", "Guard", "Police", "Ambassador", "Embassy", "Government"})
-# Words that open a sentence or a noun phrase but do not name a body ("The Committee", "Our Mission").
+# Words that open a sentence or a noun phrase but do not name a body ("The Committee", "Our Mission"), nor does a
+# document that a body writes ("Report of the Strategic Materials Working Group" names the group).
 _NOT_NAME = frozenset({"The", "A", "An", "Our", "Their", "His", "Her", "Its", "This", "That", "These", "Those", "Each",
                        "Every", "Any", "No", "Some", "Both", "In", "On", "At", "For", "From", "With", "By", "To", "As",
                        "If", "When", "While", "Since", "After", "Before", "Mr", "Mrs", "Dr", "I", "We", "He", "She",
                        "They", "It", "New", "Next", "First", "Last", "Such", "Your", "My", "Armed", "Second", "Third",
-                       "Fourth", "Fifth", "Other"})
+                       "Fourth", "Fifth", "Other", "Report", "Reports", "Memorandum", "Minutes", "Recommendations"})
 # An office, not a body: "Army Chief of Staff", "Deputy Chief of Mission", "Executive Secretary of the … Board".
 _OFFICE_WORDS = frozenset({"Chief", "Chiefs", "Secretary", "Director", "Ambassador", "Minister", "Administrator",
                            "Chairman", "Commander", "Head", "Counselor", "Attaché", "Officer", "President", "Members", "Member"})
@@ -81,6 +83,7 @@ def named_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
     out: list[Mention] = []
     inside: set[int] = set()
     base = iris.document_iri(record.volume.id, record.doc_id)
+    posts = [m for _, m in heading_posts(record)]
     for c in _pattern(cues.local_body_heads).finditer(text, record.body_start, end):
         s, e = c.span(1)
         words = c.group(1).split()
@@ -97,6 +100,12 @@ def named_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
         if any(m.start < s or m.end > e or m.kind not in ("organization", "term") or m.end > head for m in covering):
             continue            # a person or country inside, a longer name around it, or a mention naming the body itself
         label = " ".join(text[s:e].split())
+        own = _heading_body(posts, label)
+        if own is not None:
+            out.append(Mention(s, e, "organization", "own-post", 0.6, own.entity, own.label,
+                               explanation=f"'{label}' is the {own.label} the heading names", exact=text[s:e]))
+            inside.update(id(m) for m in covering)
+            continue
         why = f"'{label}' names a body (its last word a head noun of [bodies] local_body_heads) that no authority holds"
         out.append(Mention(s, e, "organization", "local-body", 0.6, f"{base}/organizations/{iris.slug(label)}", label,
                            explanation=why, exact=text[s:e]))
@@ -127,6 +136,13 @@ def named_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) ->
                            explanation=why, exact=text[s:e]))
         inside.update(id(m) for m in covering)    # "Uganda" in "Radio Uganda" is the station's name
     return out, inside
+
+
+def _heading_body(posts: list[Mention], label: str) -> Mention | None:
+    """Session 26: "the Working Group" in the report of the Strategic Materials Working Group is the committee the
+    heading names (the IRI of the document's schema:author), where one heading post's name is or ends with it."""
+    hits = {m.entity: m for m in posts if m.label and (m.label == label or m.label.endswith(" " + label))}
+    return next(iter(hits.values())) if len(hits) == 1 else None
 
 
 def _qualified_end(text: str, e: int, cues: Cues) -> int:

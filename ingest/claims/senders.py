@@ -14,7 +14,7 @@ from ontology import iris
 
 from ..entities.gazetteer import gazetteer
 from ..entities.places import choose
-from ..entities.posts import heading_post_named
+from ..entities.posts import heading_post_named, heading_posts
 from ..records import ClaimAgent, DocumentRecord, Mention
 
 __all__ = ["first_line_sender", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "heading_sender", "memcon_department", "sent_from_post", "quoted_signature", "cable_sender", "host_country"]
@@ -49,6 +49,7 @@ _POST = re.compile(r"^(?P<post>(?:Mission|Delegation|Embassy|Legation|Consulate(
                    r"(?:[A-Z][\w.]*\s+){0,3}Station|Office\s+of\s+the\s+(?:[A-Z][\w.]*\s+){0,3}Representative)"
                    r"\s+(?:to|in|at)\s+(?:the\s+)?.+)$")
 _FROM_ALONE = re.compile(r"\bFrom\s+(?:the\s+)?(?P<who>[^\[,;]+?)\s*(?:\[|,|;|$)")
+_CONVERSATION = re.compile(r"\bConversations?\b")
 _TO = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -132,13 +133,25 @@ def heading_sender(record: DocumentRecord) -> ClaimAgent | None:
     document's author ("the Mission to the United Nations" is us-mission-un), else a post local to the document."""
     m = _HEADING_FROM.search(record.heading or "")
     if m is None:
-        return _heading_from_alone(record)
+        return _heading_from_alone(record) or _author_post(record)
     heading = record.heading or ""
     for to in _TO.finditer(heading, m.start("who")):      # round 11: "From the Delegation to the Conference on the Law
         found = _sender_body(record, heading[m.start("who"):to.start()].strip(" ,"))   # of the Sea to the Department"
         if found is not None:
             return found
-    return None
+    return _author_post(record)
+
+
+def _author_post(record: DocumentRecord) -> ClaimAgent | None:
+    """Session 26: the post, agency or committee the entity layer made the document's schema:author ("Report by the
+    Operations Coordinating Board's Special Committee on Soviet and Related Problems", "Paper Prepared in the
+    Department of State"), so a report's own sentences have the claimant its author has."""
+    if _CONVERSATION.search(record.heading or ""):
+        return None            # "Memorandum of Telephone Conversation, Prepared in the Department of State": its parties speak
+    post = next((m for role, m in heading_posts(record) if role == "author"), None)
+    if post is None:
+        return None
+    return ClaimAgent(iri=post.entity, label=post.label or record.text[post.start:post.end], kind="organization")
 
 
 def _heading_from_alone(record: DocumentRecord) -> ClaimAgent | None:
