@@ -130,6 +130,11 @@ async def _params(request: Request, limit: int) -> tuple[dict[str, list[str]], s
     params = parse_qs(request.scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
     if request.method != "POST":
         return params, _single(params, "query"), _single(params, "update")
+    in_url = [name for name in ("query", "update") if name in params]
+    if in_url:              # a link or a redirect could otherwise carry an update to a client that adds the token
+        raise LookupError(f"'{in_url[0]}' was sent in the URL of a POST: SPARQL 1.1 Protocol §2.1.2 and §2.2 carry it "
+                          "in the body (a form field, or the whole body as application/sparql-query or "
+                          "application/sparql-update); nothing was run")
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     try:
         body = (await read_body(request, limit)).decode("utf-8")

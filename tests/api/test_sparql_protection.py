@@ -198,6 +198,25 @@ def test_regression_an_update_sent_by_get_ran_and_cleared_a_graph(limited):
     assert not _visible(base, ask, False, within=2.0), "the GET update cleared the graph"
 
 
+def test_regression_an_update_in_the_url_of_a_post_ran(limited):
+    """SPARQL 1.1 Protocol §2.2: a POST carries its update in the body. One in the URL's query string ran, with a form
+    body or none; it is refused with 400 and runs nothing, as a query in the URL of a POST is."""
+    base, _ = limited
+    graph = "http://example.org/kept-despite-url-update"
+    ask = f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    insert = f'INSERT DATA {{ GRAPH <{graph}> {{ <http://example.org/s> <http://example.org/p> "kept" }} }}'
+    assert httpx.post(base + "/sparql", data={"update": insert}, headers=auth).status_code == 204
+    assert _visible(base, ask, True)
+    clear = {"update": f"CLEAR GRAPH <{graph}>"}
+    for body in ({}, {"using-graph-uri": graph}):
+        r = httpx.post(base + "/sparql", params=clear, data=body, headers=auth)
+        assert r.status_code == 400 and "body" in r.text, (body, r.status_code, r.text)
+    r = httpx.post(base + "/sparql", params={"query": ask}, content=b"", headers={"content-type": "application/sparql-query"})
+    assert r.status_code == 400 and "'query'" in r.text
+    assert not _visible(base, ask, False, within=2.0), "the update in the URL cleared the graph"
+
+
 def test_regression_load_fetched_any_url_and_failed_with_500(limited):
     """LOAD would make the server fetch a URL (or read a local file) at a client's request; it is refused with 400,
     pointing to `frus-kg load FILE`, before anything is fetched."""
