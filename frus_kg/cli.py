@@ -380,6 +380,7 @@ def query(
     try:
         if format == QueryFormat.table and shape.form in ("select", "unknown"):
             result = db.query(sparql)
+            result.partial_ok = True                # shown as cut: the warning below says so
             _cut_warning(_print_table(result), getattr(result, "server_cut", None))
             return
         if format == QueryFormat.table and shape.form == "ask":
@@ -811,6 +812,12 @@ def network_path(
 def main() -> None:
     try:
         app()
+    except Exception as exc:        # an error of the table that a command let through (`frus-kg stats` on a server
+        code = exit_code(exc)       # that cut the list of graphs short): its message and code, not a traceback
+        if code is None:
+            raise
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        sys.exit(code)
     except KeyboardInterrupt:
         err.print("interrupted: every committed document is intact; rerun to finish")
         sys.exit(130)

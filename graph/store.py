@@ -51,8 +51,14 @@ class QueryResult:
     boolean: bool | None = None
     rerun: Callable[[], object] | None = field(default=None, repr=False, compare=False)
     server_cut: str | None = None     # a remote server cut the answer short: what it said (graph.remote_store)
+    partial_ok: bool = False          # the caller shows a cut answer as cut (frus-kg query's table warns)
 
     def rows(self) -> Iterator[tuple]:
+        """The rows; a remote server's cut answer is an error here unless the caller took it as partial: the
+        networks, pages and counts that read rows would otherwise be short without a word."""
+        if self.server_cut and not self.partial_ok:
+            raise StoreError(f"the SPARQL server cut the answer short ({self.server_cut}); a partial answer would be "
+                             "silently wrong here: raise the server's row limit (Virtuoso: ResultSetMaxRows)")
         started = False
         try:
             for row in self._rows_of(self.raw):

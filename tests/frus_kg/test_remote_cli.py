@@ -63,6 +63,36 @@ def test_regression_query_cut_by_the_servers_row_cap_said_nothing(capped_server,
     assert whole.returncode == 0 and "cut" not in whole.stderr, whole.stderr
 
 
+@pytest.fixture(scope="module")
+def tightly_capped_server(sample_store_path):
+    """`frus-kg serve` on the sample store, answering at most 5 rows a request: fewer than its graphs."""
+    proc, base = start_server(sample_store_path, "--row-cap", "5")
+    yield base
+    proc.terminate()
+    proc.wait(15)
+
+
+def test_regression_rows_read_through_a_row_capped_server_were_short_without_a_word(tightly_capped_server, tmp_path):
+    """The networks, pages and counts read rows through the store protocol: a cut answer gave them its first rows as
+    if whole. Reading the rows of a cut answer is now an error naming what the server said."""
+    from graph import StoreError, open_store
+
+    db = open_store(_url(tightly_capped_server, tmp_path / "state"), read_only=True)
+    try:
+        result = db.query("SELECT ?s WHERE { ?s ?p ?o }")
+        with pytest.raises(StoreError, match="cut the answer short .*X-Result-Truncated"):
+            list(result.rows())
+        assert len(list(db.query("SELECT ?s WHERE { ?s ?p ?o } LIMIT 3").rows())) == 3
+    finally:
+        db.close()
+
+
+def test_regression_stats_through_a_row_capped_server_ended_in_a_traceback(tightly_capped_server, tmp_path):
+    proc = run("stats", "--store", _url(tightly_capped_server, tmp_path / "state"))
+    assert proc.returncode == 3, proc.stderr
+    assert "cut the list of graphs short" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
 def test_export_through_a_graph_store_whose_cap_is_large_enough_keeps_every_quad(sample_store_path, tmp_path):
     """The other side of the checks: a server that answers whole graphs gives the embedded store's quads."""
     from graph import open_store
