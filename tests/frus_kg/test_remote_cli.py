@@ -20,13 +20,19 @@ def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=600)
 
 
+def _serving(store: Path, row_cap: int):
+    proc, base = start_server(store, "--row-cap", str(row_cap))
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(15)
+
+
 @pytest.fixture(scope="module")
 def capped_server(sample_store_path):
     """`frus-kg serve` on the sample store, answering at most 50 rows or triples a request."""
-    proc, base = start_server(sample_store_path, "--row-cap", "50")
-    yield base
-    proc.terminate()
-    proc.wait(15)
+    yield from _serving(sample_store_path, 50)
 
 
 def _url(base: str, state: Path, store: str | None = "rdf-graph-store") -> str:
@@ -66,10 +72,7 @@ def test_regression_query_cut_by_the_servers_row_cap_said_nothing(capped_server,
 @pytest.fixture(scope="module")
 def tightly_capped_server(sample_store_path):
     """`frus-kg serve` on the sample store, answering at most 5 rows a request: fewer than its graphs."""
-    proc, base = start_server(sample_store_path, "--row-cap", "5")
-    yield base
-    proc.terminate()
-    proc.wait(15)
+    yield from _serving(sample_store_path, 5)
 
 
 def test_regression_rows_read_through_a_row_capped_server_were_short_without_a_word(tightly_capped_server, tmp_path):
