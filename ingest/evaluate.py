@@ -48,6 +48,7 @@ from typing import Callable, Iterable, Sequence
 from ingest.authorities import authorities, norm
 from ingest.entities.people import TITLE_WORDS
 from ingest.entities.posts import heading_posts
+from ingest.entities.un_secretary_general import SURFACES as UN_SG_SURFACES
 from ingest.markup_errors import matching_error
 from ingest.records import DocumentRecord, Mention
 from ontology import iris
@@ -116,7 +117,8 @@ class TitleOnly:
             setattr(self, k, getattr(self, k) + v)
 
 
-_BARE_TITLES = frozenset(TITLE_WORDS) | {"shah", "king", "queen", "emperor", "prime minister", "chancellor"}
+_BARE_TITLES = frozenset(TITLE_WORDS) | {"shah", "king", "queen", "emperor", "prime minister", "chancellor"} \
+    | {s.lower() for s in UN_SG_SURFACES}
 
 
 def _title_only(record: DocumentRecord, m: Mention) -> bool:

@@ -8,7 +8,8 @@ tarball with Wikidata QIDs) and writes three gzipped JSON files into ingest/data
                        and the duplicates folded into a canonical record
     pocom.json.gz      POCOM posts with dates: principal officers, chiefs of mission to countries and
                        to international organisations, plus the Presidents and Vice Presidents (hand tables,
-                       presidents.tsv, vice_presidents.tsv)
+                       presidents.tsv, vice_presidents.tsv), and the Secretaries-General of the United
+                       Nations (un_secretaries_general.tsv)
     countries.json.gz  hsg-gsh territories with years of validity, predecessors/successors, and the
                        Wikidata QID where the rigour data gives one (never guessed)
 
@@ -34,6 +35,7 @@ from .names import display_name, norm, split_name
 __all__ = ["build_authorities", "BuildReport", "DATA_DIR", "find_duplicates", "parse_rigour_yaml"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "authorities"
+UN_SECRETARY_GENERAL = "Secretary-General of the United Nations"
 _PERSONS_URL = re.compile(r"https://history\.state\.gov/historicaldocuments/(?P<vol>[^/]+)/persons#(?P<id>[\w.-]+)$")
 _POCOM_URL = re.compile(r"https://history\.state\.gov/departmenthistory/people/(?P<id>[a-z0-9-]+)$")
 _PRESIDENT_URL = re.compile(r"presidents\.xml#(?P<id>[a-z0-9-]+)$")
@@ -468,10 +470,10 @@ def _presidents(path: Path, people: dict[str, dict]) -> list[list]:
     return posts
 
 
-def _vice_presidents(path: Path, people: dict[str, dict]) -> list[list]:
-    """Hand table of vice-presidential terms (vice_presidents.tsv: hsg id, name, start, end) -> posts; a row whose
-    hsg id is "-" (no hsg-people record) is skipped, a row whose name does not share its surname with the record's
-    is an error (a mistyped id)."""
+def _hand_posts(path: Path, people: dict[str, dict], position: str, title: str) -> list[list]:
+    """A hand table of one office's terms (vice_presidents.tsv, un_secretaries_general.tsv: hsg id, name, start,
+    end) -> posts; a row whose hsg id is "-" (no hsg-people record) is skipped, a row whose name does not share its
+    surname with the record's is an error (a mistyped id)."""
     posts = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -481,7 +483,7 @@ def _vice_presidents(path: Path, people: dict[str, dict]) -> list[list]:
             continue
         if hsg not in people or norm(split_name(name).surname) not in norm(people[hsg]["pref"]):
             raise ValueError(f"{path.name}: {name} is not hsg-people {hsg}")
-        posts.append([hsg, "vice-president", "Vice President of the United States", start, end, "vice-president"])
+        posts.append([hsg, position, title, start, end, position])
     return posts
 
 
@@ -560,8 +562,9 @@ def build_authorities(shared: Path, out: Path = DATA_DIR) -> BuildReport:
         posts.append([hsg, *p])
     presidents = _presidents(Path(__file__).resolve().parent.parent / "data" / "authorities" / "presidents.tsv", raw)
     posts += [[p[0], None, *p[1:]] for p in presidents]
-    vice_presidents = _vice_presidents(DATA_DIR / "vice_presidents.tsv", raw)
-    posts += [[p[0], None, *p[1:]] for p in vice_presidents]
+    for table, position, title in (("vice_presidents.tsv", "vice-president", "Vice President of the United States"),
+                                   ("un_secretaries_general.tsv", "un-secretary-general", UN_SECRETARY_GENERAL)):
+        posts += [[p[0], None, *p[1:]] for p in _hand_posts(DATA_DIR / table, raw, position, title)]
     pocom_persons = {k: {**v, "hsg": pocom_to_hsg.get(k)} for k, v in pocom["persons"].items()}
 
     report.files["people.json.gz"] = _write(out / "people.json.gz", {"people": people_out, "volumes": volumes})

@@ -83,9 +83,11 @@ def _people(a: Authorities) -> _G:
 
 def _positions(a: Authorities) -> _G:
     g = _G("positions")
-    for pos, title in a.positions.items():
+    titles = dict(a.positions)
+    for post in a.posts:                 # the hand tables' offices (President, Vice President, UN Secretary-General)
+        titles.setdefault(post.position, post.title)
+    for pos, title in titles.items():
         g.named(iris.position_iri(pos), FK + "Position", title)
-    g.named(iris.position_iri("president"), FK + "Position", "President of the United States")
     counters: dict[str, int] = {}
     for post in a.posts:
         if not post.hsg or not (post.start or post.end):

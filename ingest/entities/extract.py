@@ -34,6 +34,7 @@ from .offices import dates_allow, office_from_persons_list, office_from_remarks
 from .posts import listed_holder, office_holder, resolve_post
 from .signatures import department_signature, post_signature
 from .titles import title_mentions
+from .un_secretary_general import UN_SECRETARY_GENERAL, un_secretary_general
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, office_titles, resolve_office
 from .places import shouting, choose
 
@@ -658,7 +659,13 @@ class EntityExtractor:
 
     def _known_term(self, start, end, surface, expansion, why, year, record) -> Mention | None:
         """The country, institution or region an abbreviation's expansion (or the abbreviation itself) names here;
-        not the abbreviation's entity when the expansion names a part of it ("USA, United States Army")."""
+        not the abbreviation's entity when the expansion names a part of it ("USA, United States Army"). "SYG" is the
+        UN Secretary-General of the day (un_secretary_general.py)."""
+        sg = un_secretary_general(record.text, start, end, surface, expansion, record.date)
+        if sg is not None:
+            pid, sg_why = sg
+            return Mention(start, end, "person", "office-and-date", 0.85, iris.person_iri(pid), self.a.person(pid).name,
+                           explanation=f"{why}; {sg_why}", office=UN_SECRETARY_GENERAL, entity_links=links_of(pid))
         for probe in (expansion, surface):
             entries = self.gaz.get(probe) or self.gaz.get(probe[:1].upper() + probe[1:])
             if not entries:

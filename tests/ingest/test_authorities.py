@@ -230,3 +230,13 @@ def test_a_variant_the_pocom_record_lists_folds_only_with_a_remark_that_names_it
     assert find_duplicates({"1": pocom_jones, "2": no_post}, {}, posts) == {}
     unlisted = {**pocom_jones, "variants": ["Jones, George Lewis"]}
     assert find_duplicates({"1": unlisted, "2": cited}, {}, posts) == {}
+
+
+def test_regression_the_vice_presidents_office_was_an_iri_with_no_label():
+    """Tenures from the hand tables (Vice Presidents, UN Secretaries-General) pointed at an office the positions graph
+    never described; every fk:office is now a labelled fk:Position."""
+    quads = authority_graphs()[iris.authority_graph_iri("positions")]
+    offices = {q.object.value for q in quads if q.predicate.value.endswith("#office")}
+    labelled = {q.subject.value for q in quads if q.predicate.value.endswith("rdf-schema#label")}
+    assert offices and offices <= labelled
+    assert {iris.position_iri("vice-president"), iris.position_iri("un-secretary-general")} <= offices

@@ -6,7 +6,6 @@ the report's 72 claims had no claimant; "Report by the Strategic Materials Worki
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -14,26 +13,13 @@ from ingest.claims import claims_of
 from ingest.entities import EntityExtractor
 from ingest.entities.posts import heading_posts
 from ingest.heading import posts_of
-from ingest.tei_reader import read_tei
 from ingest.triples import document_graph
 from ontology import iris
 from ontology.fast_shacl import GraphIndex, validate_fast
 
-TEI = Path(__file__).resolve().parent.parent / "fixtures" / "tei"
 SCHEMA = "http://schema.org/"
 SOVIET_COMMITTEE = iris.organization_iri("us-operations-coordinating-boards-special-committee-on-soviet-and-related-problems")
 WORKING_GROUP = iris.organization_iri("us-strategic-materials-working-group")
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return EntityExtractor()
-
-
-def document(extractor, name: str, doc_id: str):
-    (record,) = [r for r in read_tei(TEI / name) if r.doc_id == doc_id]
-    extractor.run(record)
-    return record
 
 
 @pytest.mark.parametrize("heading, posts", [
@@ -59,8 +45,8 @@ def test_a_committee_named_in_full_is_a_sender_or_recipient(heading, posts):
     assert [(p.role, p.name) for p in posts_of(heading)] == posts
 
 
-def test_regression_a_committee_report_had_no_author_and_its_claims_no_claimant(extractor):
-    record = document(extractor, "frus1955-57v24-committee.xml", "d112")
+def test_regression_a_committee_report_had_no_author_and_its_claims_no_claimant(slice_document):
+    record = slice_document("frus1955-57v24-committee.xml", "d112")
     assert [(role, m.entity) for role, m in heading_posts(record)] == [("author", SOVIET_COMMITTEE)]
     data = document_graph(record)
     doc = f"<{iris.document_iri('frus1955-57v24', 'd112')}>"
@@ -73,10 +59,10 @@ def test_regression_a_committee_report_had_no_author_and_its_claims_no_claimant(
     assert voices[(SOVIET_COMMITTEE,)] / sum(voices.values()) > 0.9
 
 
-def test_regression_the_working_group_in_its_own_report_was_a_node_of_the_document(extractor):
+def test_regression_the_working_group_in_its_own_report_was_a_node_of_the_document(slice_document):
     """d25, "Report by the Strategic Materials Working Group to the Executive Committee on Economic Foreign Policy":
     "The Working Group recommends…" is the group the heading names, with the IRI of the document's author."""
-    record = document(extractor, "frus1948v01p2-working-group.xml", "d25")
+    record = slice_document("frus1948v01p2-working-group.xml", "d25")
     claims = claims_of(record)
     voices = {c.claimants for c in claims}
     assert voices == {(WORKING_GROUP,)}
