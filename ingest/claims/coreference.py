@@ -16,7 +16,7 @@ from functools import lru_cache
 from ingest.authorities import authorities
 
 from ..entities.gazetteer import gazetteer
-from ..entities.titles import heading_names_secretary, holder_of_title
+from ..entities.titles import heading_names_secretary, holder_of_title, president_by_convention
 from ..records import DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .cues import Cues
@@ -273,7 +273,8 @@ class DocumentPeople:
         """A title the document ties to no one person: round 13, its holder at the document's date where the heading,
         the volume's persons list or POCOM settles it ("The Sec. said…" in Dulles's telephone notes; ingest.entities.
         titles); else a person local to the document, under the title."""
-        if title in _HELD_TITLES and (not several or (title == "secretary" and heading_names_secretary(self.record))):
+        if title in _HELD_TITLES and (not several or (title == "secretary" and heading_names_secretary(self.record))
+                                     or (title == "president" and president_by_convention(self.record))):
             year = int(self.record.date[:4]) if self.record.date else None
             holder = holder_of_title(self.record, _HELD_TITLES[title], year)
             if holder is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.authorities import authorities
+from ingest.authorities import authorities, norm
 from ingest.records import DocumentRecord, Mention
 from ontology import iris
 
@@ -22,7 +22,8 @@ from .offices import dates_allow, nationality
 from .people import links_of
 from .posts import is_minted_post, post_description
 
-__all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "heading_names_secretary", "title_mentions"]
+__all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "heading_names_secretary", "president_by_convention",
+           "title_mentions"]
 
 TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary|President|Prime\s+Minister|Chancellor)"
                         r"(?:[ ]+of[ ]+(?P<of>[A-Z][\w’'-]+(?:[ ]+[A-Z][\w’'-]+)?))?(?![\w-]|[ ]+[A-Z]|['’]s\s+[A-Z])")
@@ -87,6 +88,12 @@ def holder_of_title(record: DocumentRecord, title: str, year: int | None) -> Tit
 def heading_names_secretary(record: DocumentRecord) -> bool:
     """The heading names "the Secretary of State" as a party without his name (Dulles's telephone memoranda)."""
     return bool(record.date and _UNNAMED_SECRETARY.search(record.heading or ""))
+
+
+def president_by_convention(record: DocumentRecord) -> bool:
+    """The editors' convention makes this document's "the President" the President of the United States, whatever
+    other presidents it names (`_unqualified_president`)."""
+    return bool(record.date) and _unqualified_president(record) is not None
 
 
 def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str], year: int | None,
@@ -174,7 +181,22 @@ def _unqualified_president(record: DocumentRecord) -> str | None:
         return "a meeting of the National Security Council or the Cabinet, which the President of the United States chairs"
     if _PARTICIPANT_PRESIDENT.search(record.text, 0, (record.body_start or 0) + 3000):
         return "a participant is printed 'The President', as FRUS participants lists name the President of the United States"
-    return None
+    return _named_participant_president(record)
+
+
+def _named_participant_president(record: DocumentRecord) -> str | None:
+    """Session 26: the one participant printed with the title President is the President of the United States on the
+    date ("President Nixon" above "The President: We have a subject…", frus1969-76v38p1 d33: 46 claims had gone to a
+    node of the document)."""
+    lines = _PARTICIPANT_NAMED_PRESIDENT.findall(record.text, 0, (record.body_start or 0) + 3000)
+    if len(lines) != 1 or not record.date:
+        return None
+    held = {p.hsg for p in authorities().holders(_POCOM["President"], record.date[:10]) if p.hsg}
+    if len(held) != 1:
+        return None
+    if norm(lines[0].split()[-1]) not in norm(authorities().person(held.pop()).name).split():
+        return None
+    return f"the one participant printed with the title, '{lines[0].strip()}', is the President of the United States"
 
 
 def _participant_secretary(record: DocumentRecord) -> str | None:
@@ -202,6 +224,7 @@ _BARE_PRESIDENT = re.compile(r"\b(?:the|The)\s+President\b(?!['’]s\s+[A-Z]|\s+
 _CHAIRED = re.compile(r"\bMeeting of the National Security Council\b|\bNational Security Council Meeting\b|\bCabinet Meeting\b|"
                       r"\bMeeting of the Cabinet\b")
 _PARTICIPANT_PRESIDENT = re.compile(r"(?m)^[ \t]*The President(?: of the United States)?[ \t]*[,.;]?[ \t]*$")
+_PARTICIPANT_NAMED_PRESIDENT = re.compile(r"(?m)^[ \t]*(President(?:[ \t]+[A-Z][\w.’'-]*){1,3})[ \t]*[,.;]?[ \t]*$")
 
 
 def _from_pocom(record: DocumentRecord, title: str, heading: bool = False, why: str | None = None) -> TitleHolder | None:

@@ -150,3 +150,17 @@ def test_the_president_of_a_national_security_council_meeting_is_its_chairman():
     EntityExtractor(title_only=True).run(record)
     (m,) = the_presidents(record)
     assert m.entity == EISENHOWER and "National Security Council" in m.explanation
+
+
+@pytest.mark.parametrize("doc_id, president, label", [("d34", "109882", "President"), ("d48", "104416", "President")])
+def test_regression_the_one_president_among_the_participants_was_a_node_of_the_document(slice_document, doc_id,
+                                                                                      president, label):
+    """Session 26: frus1969-76v38p1 d34 (May 1974, participants "President Nixon", "Cabinet Meeting") and d48
+    (November 1974, "President Ford") print the speaker as "President:"; the text names other presidents, so the 38 and
+    12 turns went to `…/d34/persons/president`. The one participant printed with the title is the President of the
+    United States on the date."""
+    record = slice_document("frus1969-76v38p1-president.xml", doc_id)
+    turns = [c for c in claims_of(record) if record.text.startswith(f"{label}:", c.start)
+             or record.text[:c.start].rstrip().endswith(f"{label}:")]
+    assert turns and all(c.claimants == (iris.person_iri(president),) for c in turns)
+    assert not any(i.endswith("/persons/president") for c in claims_of(record) for i in c.claimants)
