@@ -97,7 +97,8 @@ def _surname(label: str) -> str:
 
 
 _HELD_TITLES = {"secretary": "Secretary", "president": "President", "shah": "Shah", "king": "King",
-                "prime minister": "Prime Minister", "chancellor": "Chancellor", "emperor": "Emperor"}
+                "prime minister": "Prime Minister", "chancellor": "Chancellor", "emperor": "Emperor",
+                "vice president": "Vice President"}      # session 26
 
 
 _FOREIGN_MINISTER_AFTER = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}Minister[^\S\n]+(?:of|for)[^\S\n]+(?:Foreign|External)"
@@ -274,7 +275,8 @@ class DocumentPeople:
         the volume's persons list or POCOM settles it ("The Sec. said…" in Dulles's telephone notes; ingest.entities.
         titles); else a person local to the document, under the title."""
         if title in _HELD_TITLES and (not several or (title == "secretary" and heading_names_secretary(self.record))
-                                     or (title == "president" and president_by_convention(self.record))):
+                                     or (title in ("president", "vice president")
+                                         and president_by_convention(self.record, _HELD_TITLES[title]))):
             year = int(self.record.date[:4]) if self.record.date else None
             holder = holder_of_title(self.record, _HELD_TITLES[title], year)
             if holder is not None:

@@ -27,7 +27,8 @@ __all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "hea
 
 TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary|President|Prime\s+Minister|Chancellor)"
                         r"(?:[ ]+of[ ]+(?P<of>[A-Z][\w’'-]+(?:[ ]+[A-Z][\w’'-]+)?))?(?![\w-]|[ ]+[A-Z]|['’]s\s+[A-Z])")
-_POCOM = {"President": "President of the United States", "Secretary": "Secretary of State"}
+_POCOM = {"President": "President of the United States", "Secretary": "Secretary of State",
+          "Vice President": "Vice President of the United States"}
 _UNNAMED_SECRETARY = re.compile(r"\b(?:the|and|From|To)\s+Secretary\s+of\s+State\b(?!\s*\()(?!\s+\w+\s*\()")
 _HEADING_OFFICE = {"Secretary": re.compile(r"^Secretary of State$"), "President": re.compile(r"^President$")}
 # After a title in a persons-list description: the office is another person's ("Secretary of State Dulles’ Personal
@@ -90,16 +91,19 @@ def heading_names_secretary(record: DocumentRecord) -> bool:
     return bool(record.date and _UNNAMED_SECRETARY.search(record.heading or ""))
 
 
-def president_by_convention(record: DocumentRecord) -> bool:
-    """The editors' convention makes this document's "the President" the President of the United States, whatever
-    other presidents it names (`_unqualified_president`)."""
-    return bool(record.date) and _unqualified_president(record) is not None
+def president_by_convention(record: DocumentRecord, title: str = "President") -> bool:
+    """The editors' convention makes this document's "the President" (or "the Vice President") the U.S. holder,
+    whatever other presidents it names (`_unqualified_president`, `_us_vice_president`)."""
+    convention = _unqualified_president if title == "President" else _us_vice_president
+    return bool(record.date) and convention(record) is not None
 
 
 def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str], year: int | None,
             people: dict[str, str]) -> TitleHolder | None:
     holder = _from_heading(record, title) if of is None else None
     if holder is None and of is None and title == "President" and record.date and (why := _unqualified_president(record)):
+        holder = _from_pocom(record, title, why=why)
+    if holder is None and of is None and title == "Vice President" and record.date and (why := _us_vice_president(record)):
         holder = _from_pocom(record, title, why=why)
     if holder is None and of is None and title == "Secretary" and record.date and (why := _participant_secretary(record)):
         holder = _from_pocom(record, title, heading=True, why=why)
@@ -199,6 +203,17 @@ def _named_participant_president(record: DocumentRecord) -> str | None:
     return f"the one participant printed with the title, '{lines[0].strip()}', is the President of the United States"
 
 
+def _us_vice_president(record: DocumentRecord) -> str | None:
+    """Session 26: "the Vice President" of a meeting of the National Security Council or the Cabinet, of which the Vice
+    President of the United States is a member, or of a participants list that prints him "The Vice President"
+    (frus1977-80v01 d94: Mondale's 28 turns went to a node of the document, Egypt's Vice President being listed)."""
+    if _CHAIRED.search(record.heading or ""):
+        return "a meeting of the National Security Council or the Cabinet, of which the Vice President of the United States is a member"
+    if _PARTICIPANT_VICE_PRESIDENT.search(record.text, 0, (record.body_start or 0) + 3000):
+        return "a participant is printed 'The Vice President', as FRUS participants lists name the Vice President of the United States"
+    return None
+
+
 def _participant_secretary(record: DocumentRecord) -> str | None:
     """A participant printed "The Secretary" is the Secretary of State, as the Department's participants lists print
     him (frus1969-76v38p1 d23, November 1973: 127 claims went to a node of the document), unless the heading or the
@@ -224,6 +239,7 @@ _BARE_PRESIDENT = re.compile(r"\b(?:the|The)\s+President\b(?!['’]s\s+[A-Z]|\s+
 _CHAIRED = re.compile(r"\bMeeting of the National Security Council\b|\bNational Security Council Meeting\b|\bCabinet Meeting\b|"
                       r"\bMeeting of the Cabinet\b")
 _PARTICIPANT_PRESIDENT = re.compile(r"(?m)^[ \t]*The President(?: of the United States)?[ \t]*[,.;]?[ \t]*$")
+_PARTICIPANT_VICE_PRESIDENT = re.compile(r"(?m)^[ \t]*The Vice President(?: of the United States)?[ \t]*[,.;]?[ \t]*$")
 _PARTICIPANT_NAMED_PRESIDENT = re.compile(r"(?m)^[ \t]*(President(?:[ \t]+[A-Z][\w.’'-]*){1,3})[ \t]*[,.;]?[ \t]*$")
 
 

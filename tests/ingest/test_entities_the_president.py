@@ -164,3 +164,23 @@ def test_regression_the_one_president_among_the_participants_was_a_node_of_the_d
              or record.text[:c.start].rstrip().endswith(f"{label}:")]
     assert turns and all(c.claimants == (iris.person_iri(president),) for c in turns)
     assert not any(i.endswith("/persons/president") for c in claims_of(record) for i in c.claimants)
+
+
+def test_regression_the_vice_president_of_a_national_security_council_meeting_was_a_node_of_the_document(slice_document):
+    """Session 26: frus1977-80v01 d94, "Minutes of a National Security Council Meeting" (1977), prints the speaker "The
+    Vice President:"; the volume lists Egypt's Vice President too, so his 28 turns went to `…/d94/persons/vice-president`.
+    The Vice President of the United States is a member of the Council: Mondale."""
+    record = slice_document("frus1977-80v01-vice-president.xml", "d94")
+    turns = [c for c in claims_of(record) if record.text[:c.start].rstrip().endswith("The Vice President:")]
+    assert turns and all(c.claimants == (iris.person_iri("109291"),) for c in turns)
+    assert "member" in turns[0].explanation
+    claims = claims_of(record)
+    assert sum(c.claimants == (iris.person_iri("109291"),) for c in claims) >= 20
+    assert not any(i.endswith("/persons/vice-president") for c in claims for i in c.claimants)
+
+
+def test_vp_in_a_telegram_is_the_vice_president_of_the_united_states_on_the_date(slice_document):
+    """frus1964-68v12 d128, Rome, April 1, 1967, during Humphrey's visit: "VP said Italians suggest treaty…"."""
+    record = slice_document("frus1964-68v12-vice-president.xml", "d128")
+    said = [c for c in claims_of(record) if record.text.startswith("VP said", c.start)]
+    assert said and all(c.claimants == (iris.person_iri("106282"),) for c in said)
