@@ -30,7 +30,7 @@ from .markup import fall_back, orphan_markup
 from .namesakes import COURTESY, titled_namesake
 from .named_after import NAMED_AFTER, NAMED_BEFORE, term_phrases, thing_named_after
 from .nicknames import nickname_index
-from .offices import dates_allow, office_from_persons_list, office_from_remarks
+from .offices import dates_allow, office_from_note, office_from_persons_list, office_from_remarks
 from .posts import listed_holder, office_holder, resolve_post
 from .signatures import department_signature, post_signature
 from .titles import title_mentions
@@ -352,6 +352,8 @@ class EntityExtractor:
                 res = self._office_by_list(record, party)
             if res is None and party.office:
                 res = self._office_by_remarks(record, party)     # "Deputy Assistant Secretary of Defense (Bundy)"
+            if res is None and party.office:
+                res = self._office_by_note(record, party, ctx)   # "The Iranian Prime Minister (Hakimi)", 1948
             if res is None and not party.office and party.start is not None:
                 res = self._party_after_title(record.text, party, ctx)     # "Talking points for President Johnson"
             if res is None and not party.office and party.start is not None:
@@ -531,6 +533,24 @@ class EntityExtractor:
                           f"'{party.office} ({party.name})' in {year}: {p.name} (hsg-people {pid}) is the one of "
                           f"{len(ids[0])} namesakes whom the persons lists of FRUS volumes of those years describe with "
                           f"the office's words (\"{text[:90]}\")", "header", office=party.office, links=links_of(pid), pid=pid)
+
+    def _office_by_note(self, record: DocumentRecord, party, ctx: PersonContext) -> Resolution | None:
+        """In a volume without a persons list, the one bearer of a surname in hsg-people whose note describes them
+        with the office printed beside the name (offices.office_from_note)."""
+        if record.volume.persons or ctx.volume_ids:
+            return None
+        ids = self._person_ids(party.name)
+        if not ids or ids[1] or len({self.a.canonical(i) for i in ids[0]}) != 1:
+            return None
+        pid = self.a.canonical(next(iter(ids[0])))
+        note = office_from_note(party.office, pid, ctx.year)
+        if note is None:
+            return None
+        p = self.a.person(pid)
+        return Resolution(iris.person_iri(pid), p.name, 0.8,
+                          f"'{party.office} ({party.name})' in {ctx.year}: {p.name} (hsg-people {pid}) is the one person "
+                          f"of that surname in hsg-people, whose note describes them so (\"{note[:90]}\"); the volume "
+                          f"has no persons list", "header", office=party.office, links=links_of(pid), pid=pid)
 
     def _first_names(self, record: DocumentRecord, occupied: "_Spans"):
         """'Dear Walter:' to the recipient Walter S. Robertson; a letter signed 'Foster' by John Foster Dulles."""

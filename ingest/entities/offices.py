@@ -19,7 +19,7 @@ from ingest.records import VolumeRecord
 
 from .gazetteer import gazetteer
 
-__all__ = ["ListChoice", "office_from_persons_list", "office_from_remarks", "nationality", "dates_allow"]
+__all__ = ["office_from_note", "ListChoice", "office_from_persons_list", "office_from_remarks", "nationality", "dates_allow"]
 
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 _GENERIC = {"the", "of", "for", "and", "to", "in", "on", "at", "special", "assistant", "deputy", "office", "affairs",
@@ -129,3 +129,25 @@ def office_from_remarks(office: str, ids: frozenset[str] | set[str], year: int |
                 fit[a.canonical(pid)] = text
                 break
     return next(iter(fit.items())) if len(fit) == 1 else None
+
+
+def office_from_note(office: str, pid: str, year: int | None) -> str | None:
+    """Session 26: the hsg-people note of the one bearer of a surname, when it describes them with the office
+    printed beside the name in a heading of a volume without a persons list: "The Iranian Prime Minister (Hakimi)"
+    of 1948 is Ebrahim Hakimi, "former Prime Minister of Iran, 1945 and 1948". The note must name the office's words
+    (two at least, beyond the generic ones and the demonym), the country the office's demonym or "of" names, and,
+    where it prints years, the document's year among or between them. The note, or None."""
+    from ingest.authorities import authorities
+    note = authorities().person(pid).note or ""
+    country = nationality(office)
+    demonyms = {m.group("adj").lower() for m in _NATION.finditer(office) if m.group("adj")
+                and any(e.kind == "country" and e.form == "demonym" for e in gazetteer().get(m.group("adj"), ()))}
+    words = {w.lower() for w in _WORD.findall(office)} - _GENERIC - demonyms
+    if year is None or not note or len(words) < 2 or not all(re.search(rf"\b{w}", note.lower()) for w in words):
+        return None
+    if country is not None and nationality(note) != country:
+        return None
+    years = [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", note)]
+    if years and not min(years) <= year <= max(years):
+        return None
+    return note

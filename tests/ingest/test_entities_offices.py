@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.entities import EntityExtractor
-from ingest.entities.offices import office_from_persons_list
+from ingest.entities.offices import office_from_note, office_from_persons_list
 from ingest.entities.people import resolve_office
 from ingest.records import DocumentRecord, ListEntry, Mention, Page, Party, VolumeRecord
 from ontology import iris
@@ -171,3 +171,23 @@ def test_regression_an_office_printed_of_the_department_of_state_was_no_pocom_ti
     assert resolve_office("Legal Adviser of the Department of State", "Chayes", "1962-11-09") is not None
     assert resolve_office("Director of the Policy Planning Staff", "Rostow", "1962-11-09")[1] == "111647"
     assert resolve_office("Secretary of the Department of State", "Rusk", "1962-11-09") is None   # no such office
+
+
+def test_regression_the_iranian_prime_minister_of_1948_was_a_node_of_the_document(slice_document):
+    """Session 26: frus1948v05p1 has no persons list, and "The Iranian Prime Minister (Hakimi) to the Ambassador of the
+    Soviet Union in Iran (Sadchikov)" left Hakimi unlinked (his 40 claims in d63 went to a node of the document).
+    hsg-people has one Hakimi, whose note reads "former Prime Minister of Iran, 1945 and 1948"."""
+    record = slice_document("frus1948v05p1-hakimi.xml", "d63")
+    (hakimi,) = [p for p in record.parties if p.name.strip() == "Hakimi"]
+    assert hakimi.entity == iris.person_iri("105392")
+    assert "note" in hakimi.explanation and "no persons list" in hakimi.explanation
+
+
+@pytest.mark.parametrize("office, year", [
+    ("Iranian Prime Minister", 1960),          # after every year the note prints
+    ("Turkish Prime Minister", 1948),          # another country
+    ("Iranian Minister", 1948),                # one word beyond the generic ones and the demonym is not enough
+])
+def test_a_note_that_does_not_describe_the_office_links_no_one(office, year):
+    assert office_from_note("Iranian Prime Minister", "105392", 1948)
+    assert office_from_note(office, "105392", year) is None
