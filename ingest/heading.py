@@ -60,8 +60,9 @@ _POST = re.compile(r"^(?:[Tt]he\s+)?(?P<post>(?:U\.S\.\s+|United\s+States\s+)?(?
 _BODY_WORD = r"(?:Committee|Subcommittee|Sub-[Cc]ommittee|Group|Sub-Group|Panel|Task\s+Force|Working\s+Party|Commission)"
 _CAP = r"[A-Z0-9][\w’'.–-]*"
 _HOLDER = r"(?:President|Secretary|Ambassador|Mr\.)\s"          # "Survey Group for President Kennedy": the report's reader
+_MEETING_END = re.compile(r"\b(?:Meetings?|Report|Reports)$")
 _BODY = re.compile(rf"^(?:[Tt]he\s+)?(?P<post>(?:{_CAP}\s+){{0,8}}{_BODY_WORD}"
-                   rf"(?:\s+(?:(?:on|of|for|in|and)\s+(?!the\s+[A-Z][\w’'-]*\s+(?:and|to)\b))?(?:(?:the|an?)\s+)?(?!{_HOLDER}){_CAP})*)$")
+                   rf"(?:\s+(?:(?:on|of|for|in)\s+(?:(?:the|an?)\s+)?|and\s+(?!the\b|an?\b))?(?!{_HOLDER}){_CAP})*)$")
 # An office printed without a name, as sender or recipient: "Telegram From the Secretary of State to the Embassy in
 # Indonesia", "Letter From the President to …", "From the Acting Secretary of State".
 _OFFICE_ONLY = re.compile(r"^(?:the\s+|The\s+)?(?P<post>(?:Acting\s+)?(?:(?:Deputy|Under)\s+)?Secretary\s+of\s+"
@@ -177,11 +178,17 @@ def _parties_in(segment: str, offset: int, role: str, plain: bool | str = True) 
 def _body(segment: str, offset: int, role: str) -> HeadingPost | None:
     """The whole sender segment as one committee or group (_BODY), up to the place and date after a comma."""
     head = re.sub(r"\s*\([A-Z][A-Z0-9–-]+\)\s*$", "", segment.split(",", 1)[0])      # "… Disposal (ICASD)"
-    m = _BODY.match(head.strip()) if "(" not in head else None
+    m = _named_body(head) if "(" not in head else None
     if m is None:
         return None
     start = offset + segment.find(m.group("post"))
     return HeadingPost(role, m.group("post"), None, None, start, start + len(m.group("post")))
+
+
+def _named_body(chunk: str) -> re.Match[str] | None:
+    """A committee or group named by more than its kind ("the Special Group", not "Committee"), and not a meeting."""
+    m = _BODY.match(chunk.strip())
+    return m if m and " " in m.group("post") and not _MEETING_END.search(m.group("post")) else None
 
 
 def _posts_in(segment: str, offset: int, role: str) -> list[HeadingPost]:
@@ -189,19 +196,27 @@ def _posts_in(segment: str, offset: int, role: str) -> list[HeadingPost]:
     if body is not None:
         return [body]
     found = []
+    first = re.search(r"\.\s+[A-Z]", segment)        # the supplements' summaries and citations follow it
+    matched = False
     for piece in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", segment):
         raw = piece.group(0)
         chunk = re.sub(r"^\s*(?:and\s+)?", "", raw)
         chunk = re.sub(r"\s*\(.*$", "", chunk) if "(" in chunk else chunk
-        m = _POST.match(chunk.strip()) or _POST.match(_AFTER_SENDER.sub("", chunk.strip()))
+        # a committee only in the first sentence, and not as the end of a name cut at "and" ("Guided Missile and
+        # Astronautics Intelligence Committee"): after "and", only where what stood before it was a sender too
+        body_here = (first is None or piece.start() < first.start()) and (matched or not raw.lstrip().startswith("and "))
+        m = _POST.match(chunk.strip()) or _POST.match(_AFTER_SENDER.sub("", chunk.strip())) or \
+            (_named_body(chunk) if body_here else None)
         office = None if m else _OFFICE_ONLY.match(chunk.strip())     # whole: "Assistant Secretary … for Far Eastern Affairs"
         if not m and not office:
+            matched = False
             continue
         m = m or office
+        matched = True
         name = m.group("post")
         start = offset + piece.start() + raw.find(name)
-        kind = "Office" if office else re.sub(r"\s+", " ", m.group("kind")) if m.group("kind") else None
-        place = m.group("place") if not office else None
+        kind = "Office" if office else re.sub(r"\s+", " ", m.group("kind")) if m.re is _POST and m.group("kind") else None
+        place = m.group("place") if m.re is _POST else None
         found.append(HeadingPost(role, name, kind, place.strip() if place else None, start, start + len(name)))
     return found
 

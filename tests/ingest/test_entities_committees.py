@@ -37,6 +37,13 @@ WORKING_GROUP = iris.organization_iri("us-strategic-materials-working-group")
     ("644. Memorandum from Hurwitch to the Special Group, April 2. Propaganda inciting Cubans within Cuba.",
      [("recipient", "Special Group")]),
     ("Minutes of the Meeting of the Combined Policy Committee, at Blair House, Washington, D.C., January 7, 1948", []),
+    ("Memorandum From the Special Group and the Department of State to the President",
+     [("author", "Special Group"), ("author", "Department of State"), ("recipient", "President")]),
+    ("426. Memorandum from Forrestal to Bundy and Dungan, March 11. Comments on the Clay Committee Report. Secret. 3 pp. "
+     "Kennedy Library, National Security Files, Subjects Series, Foreign Aid, Clay Committee, 3/11/63–9/27/63.", []),
+    ("336. Joint Evaluation prepared by the Guided Missile and Astronautics Intelligence Committee, Joint Atomic Energy "
+     "Intelligence Committee, and National Photographic Interpretation Center",          # no cut name as a sender
+     [("author", "Joint Atomic Energy Intelligence Committee")]),
     ("184. Report Prepared by the Fourth Interdepartmental Survey Group for President Kennedy",
      [("author", "Fourth Interdepartmental Survey Group")]),           # the President reads it; he is no part of its name
     ("Report by the Chairman of the Council on Foreign Economic Policy (Randall)", []),
