@@ -69,6 +69,9 @@ _UN_REPRESENTATIVE = re.compile(r"^(?:(?:the\s+)?United\s+States\s+|U\.\s?S\.\s+
                                 r"(?:at|to|in)\s+the\s+United\s+Nations$")
 
 
+_INR_DIRECTOR = re.compile(r"^Director(?:,\s+|\s+of\s+(?:the\s+)?)(?:Bureau\s+of\s+)?Intelligence\s+and\s+Research$")
+
+
 def office_titles(office: str) -> list[str]:
     """POCOM titles an office as printed may denote ('the Secretary' -> 'Secretary of State')."""
     o = re.sub(r"^(?:the|The)\s+", "", office.strip())
@@ -83,6 +86,8 @@ def office_titles(office: str) -> list[str]:
         titles.append(own)
     if norm(o) in ("director of the policy planning staff", "director of policy planning staff"):
         titles.append("Director of Policy Planning")
+    if _INR_DIRECTOR.match(o):          # session 26: the Director of INR ranks as, and POCOM files him as, an Assistant Secretary
+        titles.append("Assistant Secretary of State for Intelligence and Research")
     if n in ("president", "the president"):
         titles.append("President of the United States")
     if n in ("secretary",):

@@ -191,3 +191,19 @@ def test_regression_the_iranian_prime_minister_of_1948_was_a_node_of_the_documen
 def test_a_note_that_does_not_describe_the_office_links_no_one(office, year):
     assert office_from_note("Iranian Prime Minister", "105392", 1948)
     assert office_from_note(office, "105392", year) is None
+
+
+@pytest.mark.parametrize("office, surname, date, pid", [
+    ("Director of Intelligence and Research", "Cumming", "1957-11-04", "103047"),     # frus1955-57v24 d85
+    ("Director, Bureau of Intelligence and Research", "Cumming", "1959-01-01", "103047"),
+    ("Director of the Bureau of Intelligence and Research", "Hughes", "1965-03-01", "106256"),
+])
+def test_regression_the_director_of_intelligence_and_research_was_no_office_pocom_knew(office, surname, date, pid):
+    """Session 26: POCOM files the Director of INR as "Assistant Secretary of State for Intelligence and Research";
+    Cumming, whom frus1955-57v24 does not list, was a node of that volume with 76 claims."""
+    post, holder = resolve_office(office, surname, date)
+    assert holder == pid and post.title == "Assistant Secretary of State for Intelligence and Research"
+
+
+def test_the_director_of_intelligence_and_research_before_pocom_has_the_post_is_no_one():
+    assert resolve_office("Director of Intelligence and Research", "Cumming", "1957-05-01") is None
