@@ -1142,7 +1142,8 @@ class _Extractor:
             # round 12: "The Ambassador seemed impressed by this list…": a state of mind the other party showed is his
             speech = _Decision("report", shown[0], shown[1], 0.6, f"a state of mind shown ('{shown[1]}')", shown[0].mentions,
                                attitude=True)
-        if voice is not None and self.post_kind and self._own_post_opens(text):
+        own_post = voice is not None and bool(self.post_kind) and self._own_post_opens(text)
+        if own_post:
             # round 9: "Embassy officer pointed out to Ileo…", "Embassy, however, is of opinion…" in the Embassy's
             # telegram: the writer's own words or view, which end the report running on
             state.report = None
@@ -1187,7 +1188,7 @@ class _Extractor:
         decided = self._writer_decides(s, text, voice, block, first_in_block, state)
         other = state.last_speaker
         if decided is not None and other is not None and other.iris != voice.iris and decided.agent.iris == voice.iris \
-                and decided.claim_type in ("assessment", "report") \
+                and decided.claim_type in ("assessment", "report") and not own_post \
                 and self._carried(s, e, text, block, first_in_block, state, "B", other, voice):
             state.report = other     # round 13: learned, the account heard last runs on (carry.py)
             return _Decision("report", other, decided.cue, 0.5, f"goes on with the account of {', '.join(other.names)} "

@@ -118,10 +118,29 @@ def _is_boundary(text: str, lo: int, hi: int, m: re.Match[str], cues: Cues) -> b
         return token in ("Sec", "Pres", "Secy") and bool(_PERIOD_INITIAL_SPEAKS.match(text, after, hi))
     if token in cues.before_numbers and word[:1].isdigit():
         return False
+    if _CLOSED_ASIDE.search(m.group(0)) and word[:1].isupper():
+        return True                                   # "…before Kim's return from the U.S.] Kim said…"
+    if _BARE_INITIALISM.fullmatch(token) and not _ROMAN.fullmatch(token) and not _all_capitals(text, lo, hi) and (
+            _MIXED_CASE_WORD.fullmatch(word) or cues.enumerator.match(text[following.start(1):hi])):
+        return True                                   # "…as acceptable to US. Vice Minister said…"
     if token in cues.ambiguous or _INITIALS.fullmatch(token):
         return word.rstrip(".,") in cues.sentence_starters or bool(_OPENING_PARTICIPLE.fullmatch(word.rstrip(".,"))) \
             or bool(_INITIAL_SPEAKS.match(text, after, hi))
     return True
+
+
+# Session 27: a period closed by a bracket or parenthesis ends the aside's sentence, and an initialism printed
+# without periods ("US", "UN", "GRC") takes a final period only where a sentence ends, unlike "U.S. Government";
+# in a telegram printed in capitals every word looks like one, so there the sentence starters still decide.
+_CLOSED_ASIDE = re.compile(r"\.[”\"’']*[)\]]")
+_BARE_INITIALISM = re.compile(r"[A-Z]{2,6}")
+_ROMAN = re.compile(r"[IVXLC]+")                  # "III. Elements of a Settlement" is a section's number
+_MIXED_CASE_WORD = re.compile(r"[A-Z][a-z’'-]+\w*")
+
+
+def _all_capitals(text: str, lo: int, hi: int) -> bool:
+    letters = [c for c in text[lo:hi] if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 # Round 9: "…entrusted to the UN. L said the statement was made…" (a telephone memorandum's initial, or "Sec",

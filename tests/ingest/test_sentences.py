@@ -33,6 +33,20 @@ def sentences(text: str) -> list[str]:
      "50 students a year.",
      ["Advanced graduate students are capable of studying in the best institutes in the U.S.",
       "The Soviet draft spoke of 50 students a year."]),
+    # session 27: an initialism printed without periods ends a sentence before a capitalized word (frus1955-57v02
+    # d316, frus1958-60v14 d142), a bracketed aside ends with its period (frus1969-76v19p1 d138); a section's Roman
+    # number does not
+    ("O’Neill then suggested our alternate formula (Dulte 23) as acceptable to US. Vice Minister said he would repeat "
+     "this suggestion to Chou En-lai.",
+     ["O’Neill then suggested our alternate formula (Dulte 23) as acceptable to US.",
+      "Vice Minister said he would repeat this suggestion to Chou En-lai."]),
+    ("The Secretary approved if it is done at the request of the UN. 2) Lumumba wants to fly to NY to address the SC.",
+     ["The Secretary approved if it is done at the request of the UN.", "2) Lumumba wants to fly to NY to address the SC."]),
+    ("[Yi had told us earlier that Foreign Minister Kim was not to be cut in on the plans until Kim’s return from the "
+     "U.S.] Kim said that his Government would want to consult immediately with us.",
+     ["[Yi had told us earlier that Foreign Minister Kim was not to be cut in on the plans until Kim’s return from the "
+      "U.S.]", "Kim said that his Government would want to consult immediately with us."]),
+    ("III. Elements of a Settlement", ["III. Elements of a Settlement"]),
     ("Economic, military, etc. considerations are determinative. We disagree.",
      ["Economic, military, etc. considerations are determinative.", "We disagree."]),
     # quotes and brackets
