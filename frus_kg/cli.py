@@ -95,8 +95,8 @@ def ingest(
         expected = sum(estimate_documents(files).values())
     except KeyboardInterrupt:
         db.close()
-        err.print("interrupted before any document was read: the store is as it was (the authority graphs load "
-                  "in one transaction); rerun the same command")
+        err.print("interrupted before any document was read: no document was written, and an authority graph "
+                  "left unfinished is loaded again by the rerun; rerun the same command")
         raise typer.Exit(130)
     except StoreError as exc:                # a remote server down or failing: its message, not a traceback
         db.close()

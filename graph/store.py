@@ -310,6 +310,18 @@ class OxigraphStore:
         except (SyntaxError, OSError) as exc:
             raise StoreError(f"replacing {len(graphs)} graph(s) failed; the store is unchanged: {exc}") from None
 
+    def bulk_add_new_graphs(self, graphs: Mapping[str, Sequence[ox.Quad]], seal: Sequence[ox.Quad]) -> None:
+        """Graphs the store lacks, through Oxigraph's bulk loader, then `seal` in one transaction.
+
+        Twice as fast as a transaction on the authority graphs of a new store (190k quads: 1.7 s against 3.9 s),
+        but not atomic: a run killed midway leaves part of a graph without its seal, which the caller must take as
+        a graph to write again (ingest.authorities.rdf does, by its digest)."""
+        store = self._writable()
+        if self.existing_graphs(graphs):
+            raise StoreError("bulk_add_new_graphs: a graph to add is already in the store")
+        store.bulk_extend([q for quads in graphs.values() for q in quads])
+        store.extend(list(seal))
+
     def add_graphs_if_absent(self, graphs: Mapping[str, Sequence[ox.Quad]]) -> list[str]:
         store = self._writable()
         existing = self.existing_graphs(graphs)

@@ -214,7 +214,10 @@ def ensure_authority_graphs(sink, force: bool = False) -> list[str]:
     wanted = _bundled()
     held = _held_digests(sink, list(wanted))
     stale = [name for name, (digest, _) in wanted.items() if force or held.get(name) != digest]
-    if stale:
+    if stale and hasattr(sink, "bulk_add_new_graphs") and not sink.existing_graphs(stale):
+        # a new store: the digest is each graph's last quad, written last, so a graph cut short has none and is stale
+        sink.bulk_add_new_graphs({name: wanted[name][1][:-1] for name in stale}, [wanted[name][1][-1] for name in stale])
+    elif stale:
         sink.replace_graphs({name: wanted[name][1] for name in stale})
     return stale
 

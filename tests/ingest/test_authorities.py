@@ -5,6 +5,7 @@ import gzip
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
 from ingest.authorities import authorities, display_name, name_forms, split_name
 from ingest.authorities.build import find_duplicates, find_other_spellings, find_same_descriptions, parse_rigour_yaml
@@ -187,6 +188,32 @@ def test_regression_a_store_kept_the_authority_graphs_of_the_frus_kg_that_first_
         assert ensure_authority_graphs(db) == []
     finally:
         db.close()
+
+
+def test_a_new_store_takes_the_authority_graphs_by_the_bulk_loader_and_one_cut_short_is_loaded_again(tmp_path):
+    """A new store gets them through Oxigraph's bulk loader, each graph's digest written last; a graph a killed run
+    left without its digest is stale, so the next run replaces it whole."""
+    from graph import StoreError, open_store
+    from ingest.authorities.rdf import _bundled, ensure_authority_graphs
+
+    whole = open_store(tmp_path / "whole")
+    cut = open_store(tmp_path / "cut")
+    try:
+        assert len(ensure_authority_graphs(whole)) == 5
+        people = iris.authority_graph_iri("people")
+        digest, quads = _bundled()[people]
+        assert quads[-1].predicate.value == FK + "graphDigest"
+        cut.bulk_add_new_graphs({people: quads[: len(quads) // 2]}, [])    # killed before the rest and the digest
+        assert ensure_authority_graphs(cut) and ensure_authority_graphs(cut) == []
+        for db in (whole, cut):
+            assert {str(q) for q in db.quads(people)} == {str(q) for q in quads}
+            assert sum(1 for _ in db.quads()) == sum(len(q) for _, q in _bundled().values())
+        with pytest.raises(StoreError, match="already in the store"):
+            cut.bulk_add_new_graphs({people: [ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"),
+                                                      ox.Literal("o"), ox.NamedNode(people))]}, [])
+    finally:
+        whole.close()
+        cut.close()
 
 
 def test_regression_the_policy_planning_staff_had_the_iri_nsc_ad_hoc():
