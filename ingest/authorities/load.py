@@ -193,9 +193,21 @@ class Authorities:
     def person(self, pid: str) -> Person:
         return self.people[self.canonical(pid)]
 
+    def _derived(self, name: str, build) -> dict[str, frozenset[str]]:
+        """An index over the bundled data comes from the on-disk cache (derived_cache.py) when it has it."""
+        if self.data_dir != DATA_DIR:
+            return build()
+        from .derived_cache import cached_json
+
+        kept = cached_json(name, lambda: {k: sorted(v) for k, v in build().items()})
+        return {k: frozenset(v) for k, v in kept.items()}
+
     @cached_property
     def full_index(self) -> dict[str, frozenset[str]]:
         """norm(full name form) -> canonical person ids."""
+        return self._derived("full-index", self._full_index)
+
+    def _full_index(self) -> dict[str, frozenset[str]]:
         index: dict[str, set[str]] = defaultdict(set)
         for pid, p in self.people.items():
             can = self.canonical(pid)
@@ -228,6 +240,9 @@ class Authorities:
     @cached_property
     def surname_index(self) -> dict[str, frozenset[str]]:
         """norm(surname) -> canonical person ids."""
+        return self._derived("surname-index", self._surname_index)
+
+    def _surname_index(self) -> dict[str, frozenset[str]]:
         index: dict[str, set[str]] = defaultdict(set)
         for pid, p in self.people.items():
             can = self.canonical(pid)

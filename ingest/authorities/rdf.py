@@ -24,6 +24,7 @@ from ontology import iris
 from ontology.namespaces import FK, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 
 from ..ledger import bytes_digest
+from .derived_cache import cached_json
 from .load import Authorities, authorities
 
 __all__ = ["authority_graphs", "ensure_authority_graphs", "GRAPHS"]
@@ -211,9 +212,10 @@ def ensure_authority_graphs(sink, force: bool = False) -> list[str]:
             graphs = authority_graphs()
             sink.replace_graphs({name: _with_digest(name, graphs[name])[1] for name in missing})
         return missing
-    wanted = _bundled()
-    held = _held_digests(sink, list(wanted))
-    stale = [name for name, (digest, _) in wanted.items() if force or held.get(name) != digest]
+    digests = cached_json("authority-digests", lambda: {name: digest for name, (digest, _) in _bundled().items()})
+    held = _held_digests(sink, list(digests))
+    stale = [name for name, digest in digests.items() if force or held.get(name) != digest]
+    wanted = _bundled() if stale else {}
     if stale and hasattr(sink, "bulk_add_new_graphs") and not sink.existing_graphs(stale):
         # a new store: the digest is each graph's last quad, written last, so a graph cut short has none and is stale
         sink.bulk_add_new_graphs({name: wanted[name][1][:-1] for name in stale}, [wanted[name][1][-1] for name in stale])
