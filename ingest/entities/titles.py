@@ -21,11 +21,13 @@ from ontology import iris
 from .offices import dates_allow, nationality
 from .people import links_of
 from .posts import is_minted_post, post_description
+from .un_secretary_general import spelled_out_holder
 
 __all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "heading_names_secretary", "president_by_convention",
            "title_mentions"]
 
-TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary|President|Prime\s+Minister|Chancellor)"
+TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary[-–\s]General|Secretary|President|"
+                        r"Prime\s+Minister|Chancellor)"
                         r"(?:[ ]+of[ ]+(?P<of>[A-Z][\w’'-]+(?:[ ]+[A-Z][\w’'-]+)?))?(?![\w-]|[ ]+[A-Z]|['’]s\s+[A-Z])")
 _POCOM = {"President": "President of the United States", "Secretary": "Secretary of State",
           "Vice President": "Vice President of the United States"}
@@ -66,7 +68,7 @@ def title_holders(record: DocumentRecord, mentions: list[Mention], year: int | N
     """(title, 'of' country name) -> holder, for the titles this document prints alone; titles no source settles
     are left out."""
     a = authorities()
-    wanted = {(re.sub(r"\s+", " ", m.group("title")), m.group("of")) for m in TITLE_ONLY.finditer(record.text)}
+    wanted = {(_title_key(m.group("title")), m.group("of")) for m in TITLE_ONLY.finditer(record.text)}
     if not wanted:
         return {}
     out: dict[tuple[str, str | None], TitleHolder] = {}
@@ -98,8 +100,18 @@ def president_by_convention(record: DocumentRecord, title: str = "President") ->
     return bool(record.date) and convention(record) is not None
 
 
+def _title_key(printed: str) -> str:
+    """'Prime  Minister' -> 'Prime Minister'; 'Secretary General', 'Secretary–General' -> 'Secretary-General'."""
+    key = re.sub(r"\s+", " ", printed)
+    return "Secretary-General" if key.startswith("Secretary") and key.endswith("General") else key
+
+
 def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str], year: int | None,
             people: dict[str, str]) -> TitleHolder | None:
+    if title == "Secretary-General":
+        found = spelled_out_holder(record.text, record.date) if of is None else None
+        return TitleHolder(found[0], iris.person_iri(found[0]), authorities().person(found[0]).name, found[1]) \
+            if found else None
     holder = _from_heading(record, title) if of is None else None
     if holder is None and of is None and title == "President" and record.date and (why := _unqualified_president(record)):
         holder = _from_pocom(record, title, why=why)
@@ -266,7 +278,7 @@ def title_mentions(record: DocumentRecord, mentions: list[Mention], year: int | 
     holders = title_holders(record, mentions, year)
     out = []
     for m in TITLE_ONLY.finditer(record.text):
-        holder = holders.get((re.sub(r"\s+", " ", m.group("title")), m.group("of")))
+        holder = holders.get((_title_key(m.group("title")), m.group("of")))
         s, e = m.start("title"), m.end("title")
         if holder and free(s, e) and not _OFFICE_TO.search(record.text, max(0, m.start() - 40), m.start()):
             out.append(Mention(s, e, "person", "office-and-date", 0.8, holder.entity, holder.label,

@@ -1,17 +1,19 @@
 """"SYG" is the Secretary-General of the United Nations on the document's date (issue 16, item 4, session 26). The
 editors gloss it as a term, so "SYG also said…" was a claimant node of each document (`…/d49/persons/syg`). The
 documents are cut unchanged from the FRUS TEI volumes (tests/fixtures/tei/frus1964-68v16-syg.xml,
-frus1964-68v13-nato-syg.xml, public domain)."""
+frus1964-68v13-nato-syg.xml, frus1955-57v17-secretary-general.xml, frus1964-68v13-nato-secretary-general.xml, public
+domain)."""
 from __future__ import annotations
 
 import pytest
 
 from ingest.authorities import authorities
 from ingest.claims import claims_of
-from ingest.entities.un_secretary_general import UN_SECRETARY_GENERAL, un_secretary_general
+from ingest.entities.un_secretary_general import UN_SECRETARY_GENERAL, spelled_out_holder, un_secretary_general
 from ontology import iris
 
 U_THANT = iris.person_iri("113472")
+HAMMARSKJOLD = iris.person_iri(authorities().holders(UN_SECRETARY_GENERAL, "1957-03-01")[0].hsg)
 
 
 @pytest.mark.parametrize("date, name", [("1950-06-25", "Trygve Halvdan Lie"), ("1956-11-01", "Dag Hammarskjöld"),
@@ -57,3 +59,32 @@ def test_syg_names_no_un_secretary_general_here(text, expansion):
 
 def test_an_undated_document_has_no_holder():
     assert un_secretary_general("SYG said.", 0, 3, "SYG", "United Nations Secretary-General", None) is None
+
+
+@pytest.mark.parametrize("doc_id, printed", [
+    ("d155", "unless the Secretary General is able to report in 72 hours"),      # a call whose source note cites USUN
+    ("d174", "beyond what the Secretary General had in his report"),            # a staff meeting on UNEF in Gaza
+])
+def test_the_secretary_general_spelled_out_is_the_un_holder_of_the_day(slice_document, doc_id, printed):
+    """Session 27: frus1955-57v17 prints "the Secretary General" 331 times, each a node of nobody before."""
+    record = slice_document("frus1955-57v17-secretary-general.xml", doc_id)
+    at = record.text.index(printed) + printed.index("Secretary")
+    (m,) = [m for m in record.mentions if m.start == at]
+    assert (m.kind, m.entity, record.text[m.start:m.end]) == ("person", HAMMARSKJOLD, "Secretary General")
+    assert "un_secretaries_general.tsv" in m.explanation and "1957-0" in m.explanation
+
+
+def test_the_secretary_general_of_a_nato_record_is_not_the_un_holder(slice_document):
+    """d151 of frus1964-68v13: "civilian control (via NAC and the Secretary General)" is NATO's Brosio."""
+    record = slice_document("frus1964-68v13-nato-secretary-general.xml", "d151")
+    at = record.text.index("the Secretary General") + 4
+    assert not [m for m in record.mentions if m.start == at and m.kind == "person"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Secretary General of the Quai d’Orsay told the Council the UN was slow.",       # another body's
+    "The Secretary-General said NATO would not press the matter in the UN.",            # NATO in play
+    "The Secretary-General said the Council would meet.",                               # no word of the UN
+])
+def test_the_spelled_out_title_is_left_alone_where_another_body_may_hold_it(text):
+    assert spelled_out_holder(text, "1957-03-01") is None
