@@ -94,6 +94,9 @@ _CONCESSIVE = re.compile(r",\s*(?:while|although|though|whereas|even though)\s+[
 # "…as to whether or not he believes the documents should be released": an embedded question, nothing asserted.
 _THEY_AGREED = re.compile(r"[\s“\"(—–-]*They\s+(?:both\s+|all\s+)?(?:agreed|concurred|concluded)\b")
 _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1,3}$", re.IGNORECASE)
+# Session 27: a verb in a condition or an object's relative clause asserts nothing: "If Thanat prefers, we would…", "As
+# soon as General Abrams reports…, Sullivan will…", "The problem which Mr. Dulles wishes to discuss is being studied…".
+_NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|which|whom)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
 _THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
 # What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
 _NEXT_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|but)\s+(?=(?:[Tt]he\s+)?[A-Z])")
@@ -780,7 +783,8 @@ class _Extractor:
             return office
         matches = [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)
                    if not self.cues.not_speech.match(t, m.start) and not _CONCESSIVE.search(t, 0, m.start)
-                   and not _EMBEDDED_QUESTION.search(t, max(0, m.start - 80), m.start)]
+                   and not _EMBEDDED_QUESTION.search(t, max(0, m.start - 80), m.start)
+                   and not _NOT_ASSERTED.search(t, max(0, m.start - 80), m.start)]
         voice = self.voice_for(block, state)
         carried = self._subjectless(s, t, matches, block, state)
         if carried is not None:

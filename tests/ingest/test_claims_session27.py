@@ -1,0 +1,26 @@
+"""Claims, session 27: development errors of the gold set, each pinned on the passage it was found in (issue 16;
+docs/claims.md, "Session 27"). The documents are the gold set's TEI cuts, with the entity layer run on them."""
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.test_claims_round7 import PEOPLE, claim
+
+RUSK, ALLEN = PEOPLE + "111738", PEOPLE + "100300"
+
+
+@pytest.mark.parametrize("key, prefix, writer", [
+    ("frus1964-68v26/d58", "If Thanat prefers, we would undertake to tell Macapagal", RUSK),
+    ("frus1955-57v24/d246", "Makarios did not add condition which Averoff had mentioned", ALLEN),
+])
+def test_regression_a_verb_in_a_condition_or_an_objects_relative_clause_made_its_subject_the_claimant(key, prefix, writer):
+    """"If Thanat prefers…" asserts nothing of Thanat's, nor "…which Averoff had mentioned" of Averoff's: the
+    sentence is the writer's."""
+    c = claim(key, prefix)
+    assert c.claimants == (writer,), c.explanation
+
+
+def test_regression_an_initialism_without_periods_hid_the_next_sentences_speaker():
+    """"…as acceptable to US. Vice Minister said he would repeat this suggestion…" was one sentence, O'Neill's."""
+    c = claim("frus1955-57v02/d316", "Vice Minister said he would repeat this suggestion")
+    assert c is not None and "Vice Minister" in c.explanation
