@@ -90,7 +90,7 @@ _PARENTHETICAL = re.compile(r"\s*,[^,;:]{1,160},\s*(?:\w+ly\s+)?")
 _PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+|not\s+|also\s+)*$", re.IGNORECASE)
 # A reporting verb in a concessive clause inside the sentence ("Mr. Birdsall, while he repeatedly said…,
 # obviously would like…") is not the sentence's main verb.
-_CONCESSIVE = re.compile(r",\s*(?:while|although|though|whereas|even though)\s+[^,;:]*$", re.IGNORECASE)
+_CONCESSIVE = re.compile(r"(?:^\W*|,\s*)(?:while|although|though|whereas|even though)\s+[^,;:]*$", re.IGNORECASE)
 # "…as to whether or not he believes the documents should be released": an embedded question, nothing asserted.
 _THEY_AGREED = re.compile(r"[\s“\"(—–-]*They\s+(?:both\s+|all\s+)?(?:agreed|concurred|concluded)\b")
 _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1,3}$", re.IGNORECASE)

@@ -24,3 +24,13 @@ def test_regression_an_initialism_without_periods_hid_the_next_sentences_speaker
     """"…as acceptable to US. Vice Minister said he would repeat this suggestion…" was one sentence, O'Neill's."""
     c = claim("frus1955-57v02/d316", "Vice Minister said he would repeat this suggestion")
     assert c is not None and "Vice Minister" in c.explanation
+
+
+@pytest.mark.parametrize("key, prefix", [
+    ("frus1961-63v21/d325", "Although both Kaunda and Welensky have called the proposals unworkable"),
+    ("frus1961-63v19/d349", "Talbot called in Ambassador Dec. 23"),
+])
+def test_regression_a_conceded_clause_or_a_summons_made_its_subject_the_claimant(key, prefix):
+    """A sentence that opens with what it concedes ("Although both Kaunda and Welensky have called…, neither seems
+    eager…") says the writer's view, as one that concedes after a comma did; "called in Ambassador" is a summons."""
+    assert claim(key, prefix).claimants == (RUSK,)
