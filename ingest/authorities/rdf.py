@@ -216,11 +216,14 @@ def ensure_authority_graphs(sink, force: bool = False) -> list[str]:
     held = _held_digests(sink, list(digests))
     stale = [name for name, digest in digests.items() if force or held.get(name) != digest]
     wanted = _bundled() if stale else {}
-    if stale and hasattr(sink, "bulk_add_new_graphs") and not sink.existing_graphs(stale):
-        # a new store: the digest is each graph's last quad, written last, so a graph cut short has none and is stale
-        sink.bulk_add_new_graphs({name: wanted[name][1][:-1] for name in stale}, [wanted[name][1][-1] for name in stale])
-    elif stale:
-        sink.replace_graphs({name: wanted[name][1] for name in stale})
+    bulk = hasattr(sink, "bulk_add_new_graphs")
+    present = sink.existing_graphs(stale) if stale and bulk else set(stale)
+    if present:
+        sink.replace_graphs({name: wanted[name][1] for name in stale if name in present})
+    new = [name for name in stale if name not in present]
+    if new:
+        # the digest is each graph's last quad, written last: a graph a killed run cut short has none, so is stale
+        sink.bulk_add_new_graphs({name: wanted[name][1][:-1] for name in new}, [wanted[name][1][-1] for name in new])
     return stale
 
 
