@@ -33,7 +33,12 @@ def cache_dir() -> Path | None:
     if ENV_CACHE_DIR in os.environ:
         value = os.environ[ENV_CACHE_DIR]
         return Path(value) if value else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:              # no home directory (a service account): keep no cache
+            return None
     return Path(base) / "frus-kg"
 
 
