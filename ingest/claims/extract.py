@@ -96,6 +96,7 @@ _THEY_AGREED = re.compile(r"[\s“\"(—–-]*They\s+(?:both\s+|all\s+)?(?:agree
 _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1,3}$", re.IGNORECASE)
 # Session 27: a verb in a condition or an object's relative clause asserts nothing: "If Thanat prefers, we would…", "As
 # soon as General Abrams reports…, Sullivan will…", "The problem which Mr. Dulles wishes to discuss is being studied…".
+_TITLE_WORD = re.compile(r"\b(?:Shah|King|Queen|Emperor|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister)\b")
 _NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|which|whom)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
 _THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
 # What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
@@ -548,7 +549,21 @@ class _Extractor:
         talking = self.turn_speakers if self.transcript else set()
         people = [m for m in self.mentions.within(floor, before) if m.kind == "person" and m.entity not in voice_iris
                   and m.entity not in talking]
-        return agent_of_mentions(self.r, people[-1:], "the last person named before the pronoun") if people else None
+        if people:
+            return agent_of_mentions(self.r, people[-1:], "the last person named before the pronoun")
+        return self._last_title_before(sent_start, before, voice_iris)
+
+    def _last_title_before(self, lo: int, hi: int, voice_iris: set[str]) -> Agent | None:
+        """Session 27: a title no mention holds, named last before the pronoun ("When I saw Shah Dec 9 he expressed
+        pleasure…"): who the document says holds it."""
+        found = list(_TITLE_WORD.finditer(self.text, lo, hi))
+        for m in reversed(found):
+            if self.people.title(m.group(0)) is None:
+                continue
+            named = self.people.named(m.group(0))
+            agent = named_agent(named) if named is not None else None
+            return agent if agent is not None and not set(agent.iris) & voice_iris else None
+        return None
 
     def _last_group(self, block: Block, sent_start: int, voice_iris: set[str]) -> Agent | None:
         """Round 10: 'They' is no one person: the persons named together in the last earlier sentence of the paragraph

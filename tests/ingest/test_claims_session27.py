@@ -34,3 +34,11 @@ def test_regression_a_conceded_clause_or_a_summons_made_its_subject_the_claimant
     """A sentence that opens with what it concedes ("Although both Kaunda and Welensky have called…, neither seems
     eager…") says the writer's view, as one that concedes after a comma did; "called in Ambassador" is a summons."""
     assert claim(key, prefix).claimants == (RUSK,)
+
+
+def test_regression_he_after_a_title_in_the_same_sentence_was_nobody_and_the_writer_took_the_report():
+    """"WHEN I SAW SHAH DEC 9 HE EXPRESSED PLEASURE…" (a telegram in capitals): "he" is the Shah, the title named before
+    it in the sentence, and the reports after it go on with him; they had all gone to MacArthur, who signed it."""
+    for prefix in ("WHEN I SAW SHAH DEC 9 HE EXPRESSED", "HE SAID HE HAD INSTRUCTED IRANIAN SECURITY"):
+        c = claim("frus1969-76ve04/d104", prefix)
+        assert c.claimants[0].endswith("/persons/shah") and "read as Shah" in c.explanation, c.explanation
