@@ -294,6 +294,7 @@ def _routes(ids: dict) -> list[tuple[str, str, dict, dict]]:
          f"/documents/{ids['volume']}/{ids['number']}", {}, JSON),
         ("`/people`", "/people", {}, JSON),
         ("`/people?name=cl`", "/people", {"name": "cl"}, JSON),
+        ("`/people?name=b`", "/people", {"name": "b"}, JSON),
         ("`/people?sort=documents`", "/people", {"sort": "documents"}, JSON),
         ("`/people?sort=date`", "/people", {"sort": "date"}, JSON),
         ("`/people?sort=recent`", "/people", {"sort": "recent"}, JSON),
