@@ -84,6 +84,7 @@ _JOINT_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Bb]oth\s+
 _SECRETARY_TITLE = re.compile(r"(?:the\s+)?(?:Acting\s+)?Secretary(?:\s+of\s+State)?", re.IGNORECASE)
 # A title opening a sentence ("Prime Minister in frank discussion with … stated"), and what ends its clause.
 _TITLE_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=\s)")
+_OF_OFFICE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?")
 _TITLE_ASIDE = re.compile(r"[\s“\"(—–-]*(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=,)")
 # ", in referring to Mr. Gromyko's remark about advisers, " between a subject and its verb.
 _PARENTHETICAL = re.compile(r"\s*,[^,;:]{1,160},\s*(?:\w+ly\s+)?")
@@ -988,12 +989,21 @@ class _Extractor:
             m = aside
         if m is None or self.people.title(m.group(1)) is None:
             return None
+        printed = m.group(1)
+        office = _OF_OFFICE.match(pre, m.end(1))
+        if office is not None:
+            # session 27: "The Secretary of Defense has concurred…" is no "Secretary" (the Secretary of State)
+            longer = printed + office.group(0)
+            if self.people.title(longer) is not None:
+                printed = longer
+            elif self.people.title(printed) == "secretary":
+                return None
         if m is not aside:
             if _CLAUSE_BREAK.search(pre, m.end(1)):
                 return None
             if any(x.kind == "person" for x in self.mentions.within(s + m.end(1), verb_start)):
                 return None
-        named = self.people.named(m.group(1))
+        named = self.people.named(printed)
         return named_agent(named) if named is not None else None
 
     def _relay(self, s: int, e: int, block: Block) -> Agent | None:

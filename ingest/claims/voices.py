@@ -509,6 +509,9 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are|am|get|got)\s+(?:\w+l
 _DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|two|three|four|five|six|"
                          r"seven|eight|nine|ten|several|many|few|other|\d+)\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s")     # "Truman’s message responded…": the message, not Truman, is the subject
+# Session 27: "the Sec" is not the heading's "Secretary of the Army (Brucker)" (frus1955-57v23p1 d144, Dulles's notes).
+_ANOTHER_SECRETARY = re.compile(r"\w*\s+of\s+(?!state\b)")
+_INITIAL_AFTER = re.compile(r"\s+([B-HJ-Z]\.?)\s*,")
 _TITLE_SUBJECT = re.compile(r"(?:^|[\s,;])[Tt]he\s+((?:[A-Z][a-z]+\s+){1,4}?)(?:(?:also|then|again)\s+)?$")
 
 
@@ -741,7 +744,8 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
     t = _TITLE_SUBJECT.search(pre)
     if t:
         title = t.group(1).strip().lower()
-        hits = [p for p in record.parties if p.office and p.office.lower().startswith(title)]
+        hits = [p for p in record.parties if p.office and p.office.lower().startswith(title)
+                and not (title in ("sec", "secretary") and _ANOTHER_SECRETARY.match(p.office.lower(), len(title)))]
         if len(hits) == 1:
             agent = _party_agent(record, hits, f"'the {t.group(1).strip()}' read as the party of the heading with that office")
             return Subject("agent", agent, agent.how)
@@ -761,6 +765,10 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
             agent = agent_of_mentions(record, [after[0]], "named after the reporting verb")
             if agent:
                 return Subject("agent", agent, agent.how)
+        initial = _INITIAL_AFTER.match(text, verb_end, verb_end + 12)
+        party = initial_speaker(record, initial.group(1), people) if initial and people is not None else None
+        if party is not None:
+            return Subject("agent", party, party.how)      # session 27: "Whatever, said B, the Pres does…"
     if _UNNAMED.search(pre):
         return Subject("unknown", how="speaker not identified")
     return None

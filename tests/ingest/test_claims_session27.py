@@ -42,3 +42,20 @@ def test_regression_he_after_a_title_in_the_same_sentence_was_nobody_and_the_wri
     for prefix in ("WHEN I SAW SHAH DEC 9 HE EXPRESSED", "HE SAID HE HAD INSTRUCTED IRANIAN SECURITY"):
         c = claim("frus1969-76ve04/d104", prefix)
         assert c.claimants[0].endswith("/persons/shah") and "read as Shah" in c.explanation, c.explanation
+
+
+DULLES, BRUCKER = PEOPLE + "103703", PEOPLE + "101845"
+
+
+def test_regression_the_secretary_of_defense_was_read_as_the_secretary():
+    """"The Secretary of Defense has concurred in this, recommendation." in a memorandum by the Secretary of State
+    (Marshall, 1948) was Marshall's: a Secretary of another department is no "Secretary"."""
+    c = claim("frus1948v05p1/d396", "The Secretary of Defense has concurred")
+    assert PEOPLE + "108548" not in c.claimants and c.claimants[0].endswith("/persons/secretary-of-defense")
+
+
+def test_regression_the_sec_was_the_secretary_of_the_army_of_the_heading_and_said_b_was_nobody():
+    """Dulles's notes of a call with "the Secretary of the Army (Brucker)": "The Sec said…" is Dulles, and
+    "Whatever, said B, the Pres does B would of course applaud." is Brucker, by his initial after the verb."""
+    assert claim("frus1955-57v23p1/d144", "The Sec said B has to say").claimants == (DULLES,)
+    assert claim("frus1955-57v23p1/d144", "Whatever, said B").claimants == (BRUCKER,)
