@@ -98,6 +98,7 @@ _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1
 # Session 27: a verb in a condition or an object's relative clause asserts nothing: "If Thanat prefers, we would…", "As
 # soon as General Abrams reports…, Sullivan will…", "The problem which Mr. Dulles wishes to discuss is being studied…".
 _TITLE_WORD = re.compile(r"\b(?:Shah|King|Queen|Emperor|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister)\b")
+_TEXT_RELAYED = re.compile(r"\btext\s+of\b", re.IGNORECASE)
 _NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|which|whom)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
 _THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
 # What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
@@ -274,6 +275,7 @@ class _State:
     speakers: set[tuple[str, ...]] = field(default_factory=set)     # who has spoken so far in the document
     held_view: bool = False          # the report running on is a view held, not words spoken
     relay_block: int = -1            # the paragraph of a relaying lead-in: its own other sentences stay the writer's
+    relayed_points: bool = False     # the list relays someone's points or views, not a text passed on whole
     recent: list[Agent] = field(default_factory=list)     # the last two distinct persons who spoke
     relaying: bool = False           # the report running on is a person's account of a government's message
     done: set[tuple[int, int]] = field(default_factory=set)
@@ -827,6 +829,8 @@ class _Extractor:
             if sub.kind == "first":
                 if kind != "speech":
                     continue
+                if state.relayed_points and voice is state.list_agent and self._block_voice is not None:
+                    voice = self._block_voice    # session 27: "I said…" among the points Thuan made is the writer's
                 if voice is None:
                     return _Decision("report", None, verb, 0.0, "the writer's own words, but the writer is not known")
                 return _Decision("report", voice, verb, 0.7, f"the writer reports their own words (cue '{verb}')")
@@ -1336,6 +1340,7 @@ class _Extractor:
                 self._emit(s, e, d)
                 if self.text[s:e].rstrip("*_ ").endswith(":") and d.claim_type in ("recommendation", "decision", "report"):
                     state.list_type, state.list_agent = d.claim_type, d.agent
+                    state.relayed_points = not _TEXT_RELAYED.search(self.text, s, e)  # "Thuan reported following items:"
                     if d.claim_type == "report" and self.voice is not None and _ASKED_WRITER.search(self.text, s, e):
                         state.list_type, state.list_agent = None, self.voice
                 self._relayed_by(s, e, block, state)
@@ -1347,6 +1352,7 @@ class _Extractor:
         relayed = self._relay(s, e, block)
         if relayed is not None:
             state.list_type, state.list_agent, state.relay_block = None, relayed, block.index
+            state.relayed_points = not _TEXT_RELAYED.search(self.text, s, e)
             state.last_speaker = relayed if "person" in relayed.kinds else state.last_speaker
 
     def _label_alone(self, block: Block, t: str) -> Agent | None:

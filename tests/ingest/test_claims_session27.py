@@ -59,3 +59,11 @@ def test_regression_the_sec_was_the_secretary_of_the_army_of_the_heading_and_sai
     "Whatever, said B, the Pres does B would of course applaud." is Brucker, by his initial after the verb."""
     assert claim("frus1955-57v23p1/d144", "The Sec said B has to say").claimants == (DULLES,)
     assert claim("frus1955-57v23p1/d144", "Whatever, said B").claimants == (BRUCKER,)
+
+
+def test_regression_i_said_among_the_items_thuan_reported_was_thuans():
+    """"Thuan reported following items:" relays his points, but "I said we would be quite willing to discuss
+    financing…" among them is Nolting's, who signed the telegram; the items themselves stay Thuan's."""
+    nolting, thuan = PEOPLE + "109909", PEOPLE + "109787"
+    assert claim("frus1961-63v02/d260", "I said we would be quite willing").claimants == (nolting,)
+    assert claim("frus1961-63v02/d260", "Definite decision taken").claimants == (thuan,)
