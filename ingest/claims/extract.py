@@ -799,10 +799,7 @@ class _Extractor:
         office = self._office_position(s, t)
         if office is not None:
             return office
-        matches = [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)
-                   if not self.cues.not_speech.match(t, m.start) and not _CONCESSIVE.search(t, 0, m.start)
-                   and not _EMBEDDED_QUESTION.search(t, max(0, m.start - 80), m.start)
-                   and not _NOT_ASSERTED.search(t, max(0, m.start - 80), m.start)]
+        matches = self._asserting_verbs(t)
         voice = self.voice_for(block, state)
         carried = self._subjectless(s, t, matches, block, state)
         if carried is not None:
@@ -847,6 +844,14 @@ class _Extractor:
             return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions,
                              then=self._later_speaker(s, t, b, sorted(matches)), attitude=kind in ("attitude", "collective"))
         return None
+
+    def _asserting_verbs(self, t: str) -> list[tuple]:
+        """The reporting verbs of the sentence that assert something: not an act ("called in"), not conceded, not in an
+        embedded question, a condition or an object's relative clause."""
+        return [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)
+                if not self.cues.not_speech.match(t, m.start) and not _CONCESSIVE.search(t, 0, m.start)
+                and not _EMBEDDED_QUESTION.search(t, max(0, m.start - 80), m.start)
+                and not _NOT_ASSERTED.search(t, max(0, m.start - 80), m.start)]
 
     def _department_speaks_for_signer(self, agent: Agent, voice: Agent | None) -> bool:
         """Session 19: in a telegram from the Department of State that a person signs, "the Department" is the

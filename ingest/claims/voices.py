@@ -687,6 +687,21 @@ def _party_read_as_code(record: DocumentRecord, chosen: list[Mention], people: D
     return Subject("agent", party, party.how) if party is not None and "person" in party.kinds else None
 
 
+def _named_after_verb(record: DocumentRecord, verb_end: int, mentions: MentionIndex,
+                      people: DocumentPeople | None) -> Subject | None:
+    """The speaker an inversion names after the verb: "…, said Secretary Wilson," or, by a party's initial, "Whatever,
+    said B, the Pres does…" (session 27)."""
+    text = record.text
+    after = _speakers(mentions.within(verb_end, verb_end + 40))
+    if after and re.fullmatch(r"\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}", text[verb_end:after[0].start]):
+        agent = agent_of_mentions(record, [after[0]], "named after the reporting verb")
+        if agent:
+            return Subject("agent", agent, agent.how)
+    initial = _INITIAL_AFTER.match(text, verb_end, verb_end + 12)
+    party = initial_speaker(record, initial.group(1), people) if initial and people is not None else None
+    return Subject("agent", party, party.how) if party is not None else None
+
+
 def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_end: int, mentions: MentionIndex,
                  pronoun_ref: Agent | None, quote_frame: bool = False, people: DocumentPeople | None = None) -> Subject | None:
     """Who is the subject of the reporting verb at text[verb_start:verb_end]."""
@@ -760,15 +775,9 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
     if unlinked is not None:
         return unlinked
     if quote_frame or re.search(r"[,”\"]\s*$", pre):
-        after = _speakers(mentions.within(verb_end, verb_end + 40))
-        if after and re.fullmatch(r"\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}", text[verb_end:after[0].start]):
-            agent = agent_of_mentions(record, [after[0]], "named after the reporting verb")
-            if agent:
-                return Subject("agent", agent, agent.how)
-        initial = _INITIAL_AFTER.match(text, verb_end, verb_end + 12)
-        party = initial_speaker(record, initial.group(1), people) if initial and people is not None else None
-        if party is not None:
-            return Subject("agent", party, party.how)      # session 27: "Whatever, said B, the Pres does…"
+        after = _named_after_verb(record, verb_end, mentions, people)
+        if after is not None:
+            return after
     if _UNNAMED.search(pre):
         return Subject("unknown", how="speaker not identified")
     return None
