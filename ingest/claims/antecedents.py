@@ -89,12 +89,13 @@ def pronoun_antecedent(record: DocumentRecord, earlier: list[tuple[int, int]], m
 
 # A state of mind shown, the way memoranda of conversation report the other party's reaction ("At first the Ambassador
 # was very reluctant…", "The Ambassador seemed impressed by this list…", "The Shah appeared "rather bitter" about…").
-_SHOWN = re.compile(r"\s(?:seemed|appeared|was|were|remained)\s+(?:(?:very|rather|quite|somewhat|extremely|most|clearly|"
-                    r"obviously|not|deeply|greatly|particularly|a\s+little|a\s+bit|at\s+first|also|still|then)\s+)*[“\"]?"
+_SHOWN = re.compile(r"\s(?:seemed|appeared|was|were|remained|is|are|seems|appears|remains)\s+(?:(?:very|rather|quite|somewhat|"
+                    r"\w+ly|most|not|a\s+little|a\s+bit|at\s+first|also|still|then|now)\s+)*[“\"]?"
                     r"(?P<how>impressed|reluctant|grateful|pleased|annoyed|disappointed|bitter|upset|skeptical|sceptical|"
                     r"optimistic|pessimistic|confident|satisfied|dissatisfied|unhappy|eager|willing|unwilling|receptive|"
                     r"sympathetic|adamant|determined|relieved|startled|surprised|puzzled|irritated|angry|hesitant|"
-                    r"enthusiastic|cautious|noncommittal|evasive|resentful|disturbed|troubled|uneasy|doubtful)\b")
+                    r"enthusiastic|cautious|noncommittal|evasive|resentful|disturbed|troubled|uneasy|doubtful|gratified|preoccupied|"
+                    r"interested|hopeful)\b")
 
 
 def held_attitude(record: DocumentRecord, start: int, end: int, mentions: MentionIndex,

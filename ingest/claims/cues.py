@@ -109,8 +109,9 @@ class Cues:
     title_abbreviations: dict[str, str]
     not_person_subjects: frozenset[str]
     # report
-    reporting: Phrases            # kinds: speech, attitude, decision, collective (the verbs of [report] and [decision])
+    reporting: Phrases            # kinds: speech, attitude, view, decision, collective (the verbs of [report] and [decision])
     not_speech: re.Pattern[str]
+    view_verbs: frozenset[str]    # session 28: a view held in one sentence, which never runs on
     source_phrases: list[re.Pattern[str]]
     event_patterns: re.Pattern[str]
     quote_source: re.Pattern[str]
@@ -169,8 +170,10 @@ def _build(data: dict) -> Cues:
         title_abbreviations={k.lower(): v for k, v in voice["title_abbreviations"].items()},
         not_person_subjects=frozenset(v.lower() for v in voice["not_person_subjects"]),
         reporting=Phrases({"speech": rep["speech_verbs"], "attitude": rep["attitude_verbs"],
-                           "decision": dec["decision_verbs"], "collective": rep["collective_verbs"]}),
+                           "decision": dec["decision_verbs"], "collective": rep["collective_verbs"],
+                           "view": rep.get("view_verbs", [])}),
         not_speech=_any(rep["not_speech"]),
+        view_verbs=frozenset(v.lower() for v in rep.get("view_verbs", ())),
         source_phrases=_each(rep["source_phrases"]),
         event_patterns=_any(rep["event_patterns"]),
         quote_source=re.compile(rep["quote_source"], _FLAGS),

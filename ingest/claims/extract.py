@@ -40,7 +40,7 @@ __all__ = ["extract_claims", "claims_of", "carry_points", "ABOUT_KINDS"]
 ABOUT_KINDS = frozenset({"person", "country", "organization", "region", "place"})
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
 _END_PUNCT = re.compile(r"[.!?;:…][”\"’')\]*_]*$")
-_SPEECH_ATTITUDE = frozenset({"speech", "attitude"})
+_SPEECH_ATTITUDE = frozenset({"speech", "attitude", "view"})
 _PRESENT_AFTER_SUBJECT = re.compile(r"\b(?:it|that|this|he|she|which|who)\s+(?:\w+ly\s+)?[a-z]{2,}[^s\W]s\b", re.IGNORECASE)
 _DIGIT_WORD = re.compile(r"[A-Za-z]*\d[\w’'-]*")
 # Longer than any FRUS sentence (the longest in the fixtures is 436 characters): run-on text or a table.
@@ -99,7 +99,7 @@ _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1
 # soon as General Abrams reports…, Sullivan will…", "The problem which Mr. Dulles wishes to discuss is being studied…".
 _TITLE_WORD = re.compile(r"\b(?:Shah|King|Queen|Emperor|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister)\b")
 _TEXT_RELAYED = re.compile(r"\btext\s+of\b", re.IGNORECASE)
-_NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|which|whom)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
+_NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
 _THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
 # What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
 _NEXT_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|but)\s+(?=(?:[Tt]he\s+)?[A-Z])")
@@ -183,6 +183,10 @@ _US_HOLDS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:The\s+)?(?P<
                        r"pleased|prepared|willing|ready|unable|reluctant|determined|gratified|disappointed|convinced|anxious)\b")
 _PARAGRAPH_NUMBER = re.compile(r"\(?\d{1,3}[.)]\s+")
 _FROM_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary of State|Acting Secretary of State)\b")
+# Session 28: a paper sent by an official of the Department of State or of Defense ("Memorandum by the Secretary of State to
+# President Truman", "…From the Executive Secretary of the Department of State (Battle) to…", "Memorandum From Secretary of
+# Defense McNamara to…"), in which "The Department further believes…" is the writer speaking of their own department.
+_WRITER_OF_DEPARTMENT = re.compile(r"\b(?:From|by)\s+(?:(?!\bto\b)[^()])*?\bof\s+(?:the\s+Department\s+of\s+)?(?P<dept>State|Defense)\b")
 _CALL_HEADING = re.compile(r"Telephone|Conversation|Transcript|Call\b|Meeting", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 
@@ -229,6 +233,14 @@ def _main_clause_first(t: str, matches: list) -> list:
     if not sub:
         return matches
     return [x for x in matches if x[0] >= sub.end()] + [x for x in matches if x[0] < sub.end()]
+
+
+def _writer_department(heading: str) -> tuple[str, ...]:
+    """The department whose official sends the paper, as the IRIs of an agent, or ()."""
+    m = _WRITER_OF_DEPARTMENT.search(heading)
+    if m is None:
+        return ()
+    return (_DEPARTMENT_OF_STATE,) if m.group("dept") == "State" else (iris.organization_iri("department-of-defense"),)
 
 
 @dataclass
@@ -316,6 +328,7 @@ class _Extractor:
         heading_post = _HEADING_FROM_POST.search(record.heading or "")
         self.post_kind = heading_post.group("post").split()[0] if heading_post else ""
         self.from_department = bool(_FROM_DEPARTMENT.search(record.heading or ""))     # round 10
+        self.writer_department = _writer_department(record.heading or "")                # session 28
         self.routing_end = routing_end(record, (self.blocks[0].start, self.blocks[0].end) if self.blocks else None)
 
     def _speaking_initials(self) -> dict[str, str]:
@@ -777,6 +790,10 @@ class _Extractor:
                 if not ms and _GOVERNMENT_WHO.fullmatch(self.text, a, b):
                     # round 9: "In the opinion of the Netherlands Government, …": the country's government
                     ms = [x for x in self.mentions.within(a, b) if x.kind == "country"][:1]
+                if not ms and m.group(0)[:9].lower() == "according":
+                    # session 28: "According to British, current Chairman…": the country named alone
+                    ms = [x for x in self.mentions.within(a, b) if x.kind == "country"
+                          and not self.text[a:x.start].strip(" the") and not self.text[x.end:b].strip()][:1]
                 agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None
                 who = self.text[a:b].strip()
                 if agent is None and not self.mentions.within(a, b) and _NAME_OR_TITLE.fullmatch(who):
@@ -838,11 +855,13 @@ class _Extractor:
             ctype = "decision" if kind == "decision" else "report"
             if self._department_speaks_for_signer(sub.agent, voice):
                 # session 19: "Department believes…", "Dept concurs…" in the Department's telegram signed "Herter"
-                return _Decision(ctype, voice, verb, 0.7, f"cue '{verb}': the Department that sends the telegram, "
-                                 f"which speaks in its signer's voice", sub.agent.mentions, view=True)
+                how = ("the Department that sends the telegram, which speaks in its signer's voice" if self.from_department
+                       else "the department of the official who sends the paper, speaking of it")
+                return _Decision(ctype, voice, verb, 0.7, f"cue '{verb}': {how}", sub.agent.mentions, view=True)
             conf = 0.8 if "subject" in sub.how or "relative" in sub.how or "after" in sub.how else 0.65
             return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions,
-                             then=self._later_speaker(s, t, b, sorted(matches)), attitude=kind in ("attitude", "collective"))
+                             then=self._later_speaker(s, t, b, sorted(matches)), attitude=kind in ("attitude", "collective", "view"),
+                             view=kind == "view")
         return None
 
     def _asserting_verbs(self, t: str) -> list[tuple]:
@@ -856,9 +875,11 @@ class _Extractor:
     def _department_speaks_for_signer(self, agent: Agent, voice: Agent | None) -> bool:
         """Session 19: in a telegram from the Department of State that a person signs, "the Department" is the
         writer speaking of itself, as the annotation guide reads such a telegram ("a telegram of the Department signed
-        by a person is that person's"); the post's own telegram is the same case (`_own_post_opens`)."""
-        return self.from_department and voice is not None and voice.kinds == ("person",) \
-            and agent.iris == (_DEPARTMENT_OF_STATE,) and agent.iris != voice.iris
+        by a person is that person's"); the post's own telegram is the same case (`_own_post_opens`). Session 28: so is
+        the department of an official who sends a paper ("The Department further believes…" by the Secretary of State)."""
+        if voice is None or voice.kinds != ("person",) or agent.iris == voice.iris:
+            return False
+        return (self.from_department and agent.iris == (_DEPARTMENT_OF_STATE,)) or agent.iris == self.writer_department
 
     def _own_post_opens(self, t: str) -> bool:
         """Whether the sentence opens with the post the heading sends the telegram from ("Embassy officer…" in a
@@ -1144,7 +1165,8 @@ class _Extractor:
                     and text.find(speech.cue) >= 0:
                 state.report = None      # round 9: "The President thinks so too. It would be unfortunate…" is K's
             state.held_view = speech.attitude
-            if speech.view and speech.then is None and self._block_voice is not None and not self.transcript:
+            if speech.view and speech.then is None and self._block_voice is not None \
+                    and (not self.transcript or speech.cue in self.cues.view_verbs):
                 state.report = None     # "Our European Bureau is in favor of…. It is my own personal belief…"
         return speech
 
