@@ -34,7 +34,9 @@ _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
 _PRECEDENCE = (r"(?:(?:Most\s+|Very\s+|Strictly\s+)?(?:Urgent|Immediate|Priority|Important|Confidential|Secret|Personal|Private|"
                r"Paraphrase|Triple\s+priority|Rush)(?:\s+and\s+(?:confidential|personal|secret|urgent))?\.\s+){0,2}")
 _ROUTING_OPENS = re.compile(r"(?:\d{1,6}\.\s+)?" + _PRECEDENCE + r"[“\"]?(?:(?:[A-Z][a-z]{1,6}tels?|[A-Z][a-z]+\s+tel|Ref|Reftel|Reurtel|Urtel|Your)\.?\s+[\w/-]+\.\s+){0,3}"
-                            r"(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?[Ff]or\s+(?P<to>[^.:\n]{1,60}?)(?:\s+from|\.\s+From)\s+"
+                            r"(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:[Ff]or\s+(?P<to>[^.:\n]{1,60}?)(?:\s+from|\.\s+From)|"
+                            # session 28: "296. From Acheson. Had interim sort of meeting with Turks…" (no addressee)
+                            r"From(?=\s+[A-Z][\w’'-]+\s*[.:]\s))\s+"
                             # round 12: "31. For Secretary Dulles. From Conant in Berlin. Yesterday in Bonn I…": the
                             # sender in a sentence of his own, with the place he writes from
                             rf"(?P<who>{_NAME}(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){_NAME})*)(?:\s+(?:in|at)\s+[A-Z][a-z]+)?\s*[.:](?=\s|$)")

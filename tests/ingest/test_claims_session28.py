@@ -100,3 +100,19 @@ def test_regression_according_to_a_country_named_alone_named_nobody(prefix, coun
     """"According to British, current Chairman African UN group said…" is the United Kingdom's."""
     c = claim("frus1969-76v28/d184", prefix)
     assert len(c.claimants) == 1 and c.claimants[0].endswith(country), c.explanation
+
+
+def test_regression_a_telegram_opening_from_acheson_was_its_signers():
+    """"296. From Acheson. Had interim sort of meeting with Turks…" (a telegram from the Mission in Geneva, signed
+    "Tubby"): the sender the opening names is the writer, as "For the Secretary from Harriman." is; 143 telegrams of
+    the 99 volumes open so."""
+    for prefix in ("Had interim sort of meeting", "Conversation most amiable"):
+        c = claim("frus1964-68v16/d101", prefix)
+        assert c.claimants == (PEOPLE + "100070",) and "routing words" in c.explanation, c.explanation
+
+
+def test_from_followed_by_a_phrase_is_no_sender():
+    from ingest.claims.senders import _ROUTING_OPENS
+    assert _ROUTING_OPENS.match("296. From Acheson. Had interim sort of meeting").group("who") == "Acheson"
+    assert _ROUTING_OPENS.match("From the Department's point of view, this is bad.") is None
+    assert _ROUTING_OPENS.match("From Washington we hear nothing.") is None
