@@ -25,6 +25,8 @@ __all__ = ["DocumentPeople", "Named"]
 # Round 12: a name with a word that is also a pronoun ("Yang You Chan"): "You" in the text is the addressee, not him.
 _PRONOUN_WORDS = frozenset({"you", "she", "they", "him", "her", "them"})
 
+_SIR = re.compile(r"(?:Sir|Lady)\s+")
+_SIR_BEFORE = re.compile(r"\b(?:Sir|Lady)\s+$")
 _HONORIFICS = frozenset({"mr", "mrs", "miss", "ms", "dr", "sir", "lord", "lady", "the"})
 # An honorific right before a capitalized word that no linked person bears: "Mr. Houdek".
 _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Messrs)\.?|\bMiss|\bSir|\bLord|\bLady)\s+$")
@@ -256,6 +258,11 @@ class DocumentPeople:
             return m
         words = [w for w in _words(m.exact or self.record.text[m.start:m.end]) if w not in _HONORIFICS]
         hits = self.by_word.get(words[-1], {}) if words else {}
+        if len(words) == 1 and _SIR_BEFORE.search(self.record.text, max(0, m.start - 8), m.start):
+            sir = self.knight(self.record.text[m.start:m.end], hits)
+            if sir is not None:
+                return dataclasses.replace(m, entity=sir.iri, label=sir.label,
+                                           explanation=f"{m.explanation}; {sir.how}" if m.explanation else sir.how)
         if len(hits) != 1:
             return m
         (iri, label), = hits.items()
@@ -305,11 +312,24 @@ class DocumentPeople:
             if initial is not None:
                 return Named(initial.iri, initial.label, f"'{printed}': {initial.how}")
         hits = self.by_word.get(words[-1], {})
+        sir = self.knight(printed.split()[-1], hits) if len(words) == 1 and _SIR.match(printed) else None
+        if sir is not None:
+            return sir
         if len(hits) == 1:
             (iri, label), = hits.items()
             return Named(iri, label, f"'{printed}' read as {label}, named in full in the document")
         name = " ".join(w for w in printed.split() if w.lower().strip(".") not in _HONORIFICS)
         return Named(self._local(name), name, f"'{printed}', a name the entity layer did not link", True)
+
+    def knight(self, given: str, hits: dict[str, str]) -> Named | None:
+        """Session 28: "Sir Robert" is the given name of the knight the document names in full ("Sir Robert Scott,
+        Minister, British Embassy"), not another Robert it links (Robert Murphy); unlinked, a person local to it."""
+        full = re.search(rf"\b(?:Sir|Lady)\s+{re.escape(given)}\s+(?:[A-Z]\.\s+)?(?P<surname>[A-Z][\w’'-]+)", self.record.text)
+        if full is None or any(_surname(label) == full.group("surname").lower() for label in hits.values()):
+            return None
+        label = " ".join(full.group(0).split())
+        return Named(self._local(f"{given} {full.group('surname')}"), label,
+                     f"'Sir {given}', '{label}' in the document, a name the entity layer did not link", True)
 
     def group(self, printed: str) -> list[Named]:
         """The persons a plural title stands for ("The Senators" where the participants list prints

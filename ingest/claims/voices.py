@@ -12,6 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ontology.iris import document_iri
+
 from ..records import ClaimAgent, DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .coreference import DocumentPeople, Named
@@ -87,7 +89,8 @@ def agent_of_mentions(record: DocumentRecord, mentions: list[Mention], how: str)
             continue
         name = _surface(record, m)
         if m.entity:
-            iri, local = m.entity, False
+            # session 28: a person the claims layer made local to the document ("Sir Robert" of "Sir Robert Scott")
+            iri, local = m.entity, m.entity.startswith(document_iri(record.volume.id, record.doc_id) + "/persons/")
         elif m.kind == "person":
             iri, local = party_person_iri(record, Party(role="speaker", name=name)), True
         else:

@@ -116,3 +116,24 @@ def test_from_followed_by_a_phrase_is_no_sender():
     assert _ROUTING_OPENS.match("296. From Acheson. Had interim sort of meeting").group("who") == "Acheson"
     assert _ROUTING_OPENS.match("From the Department's point of view, this is bad.") is None
     assert _ROUTING_OPENS.match("From Washington we hear nothing.") is None
+
+
+def test_regression_sir_robert_was_robert_murphy_whom_the_document_also_names():
+    """"Sir Robert indicated…" in a conversation with "Sir Robert Scott, Minister, British Embassy" (whom the entity layer
+    leaves unlinked, two Robert Scotts being possible) went to Robert Murphy, the one linked person named Robert: a
+    knight's given name is the knight the document names in full, here a person local to the document."""
+    c = claim("frus1955-57v23p2/d51", "Sir Robert indicated")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/historicaldocuments/frus1955-57v23p2/d51/persons/robert-scott",)
+    assert [(a.label, a.local) for a in c.agents] == [("Sir Robert Scott", True)]
+
+
+def test_sir_oliver_is_still_the_linked_knight_the_document_names_in_full():
+    """Where the knight named in full is the linked person ("Sir Oliver Franks"), "Sir Oliver" stays him."""
+    from ingest.claims.coreference import DocumentPeople
+    from ingest.claims.cues import load_cues
+    from tests.ingest.test_claims_speakers import document, named
+    r = document("Sir Oliver Franks called on me. Sir Oliver said that London agreed.")
+    named(r, "Oliver Franks", PEOPLE + "franks")
+    people = DocumentPeople(r, load_cues())
+    assert people.knight("Oliver", {PEOPLE + "franks": "Oliver Franks"}) is None
+    assert people.named("Sir Oliver").iri == PEOPLE + "franks"
