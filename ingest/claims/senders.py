@@ -51,6 +51,10 @@ _POST = re.compile(r"^(?P<post>(?:Mission|Delegation|Embassy|Legation|Consulate(
                    r"(?:[A-Z][\w.]*\s+){0,3}Station|Office\s+of\s+the\s+(?:[A-Z][\w.]*\s+){0,3}Representative)"
                    r"\s+(?:to|in|at)\s+(?:the\s+)?.+)$")
 _FROM_ALONE = re.compile(r"\bFrom\s+(?:the\s+)?(?P<who>[^\[,;]+?)\s*(?:\[|,|;|$)")
+# Session 28: "Telegram 1098 From the Mission to Geneva to the Department of State": the post's own "to", which the
+# lazy sender of _HEADING_FROM stops at ("Mission").
+_MISSION_TO = re.compile(r"\bFrom\s+(?:the\s+)?(?:U\.?S\.?\s+)?(?:Mission|Delegation|Office\s+of\s+the\s+(?:[A-Z][\w.]*\s+){0,3}"
+                         r"Representative)\s+to\s+(?:the\s+)?[A-Z]")
 _CONVERSATION = re.compile(r"\bConversations?\b")
 _TO = re.compile(r"\s+to\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -200,7 +204,8 @@ def sent_from_post(record: DocumentRecord) -> bool:
     Department of State", "From the Mission in Berlin…"): its closing surname ("Emmerson") is the chief of mission
     who signs it, a person even where no mention or note names him, not the post."""
     m = _HEADING_FROM.search(record.heading or "") or _FROM_ALONE.search(record.heading or "")
-    return m is not None and _POST.match(m.group("who").strip(" ,")) is not None
+    return (m is not None and _POST.match(m.group("who").strip(" ,")) is not None) \
+        or _MISSION_TO.search(record.heading or "") is not None
 
 
 _SIGNED_QUOTE = re.compile(r"\s*(?:(?:Sincerely|Sincerely\s+yours|Respectfully|Faithfully|Cordially|Regards|Best\s+regards|Warm\s+regards)"

@@ -137,3 +137,20 @@ def test_sir_oliver_is_still_the_linked_knight_the_document_names_in_full():
     people = DocumentPeople(r, load_cues())
     assert people.knight("Oliver", {PEOPLE + "franks": "Oliver Franks"}) is None
     assert people.named("Sir Oliver").iri == PEOPLE + "franks"
+
+
+def test_regression_the_mission_to_geneva_was_no_post_and_its_signature_nobody():
+    """"Telegram 1098 From the Mission to Geneva to the Department of State", closed by "RIMESTAD": the chief of mission
+    who signs it is the writer, as for an embassy; the heading's sender had been read as "Mission", no post."""
+    c = claim("frus1969-76ve04/d283", "WE HAVE HEARD INDIRECTLY")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/historicaldocuments/frus1969-76ve04/d283/persons/rimestad",)
+
+
+def test_a_mission_or_delegation_to_a_place_or_body_is_a_post():
+    from ingest.claims.senders import sent_from_post
+    from tests.ingest.test_claims_speakers import document
+    for heading in ("1098. Telegram From the Mission to Geneva to the Department of State",
+                    "12. Telegram From the Mission to the United Nations to the Department of State",
+                    "3. Telegram From the Delegation to the Foreign Ministers Meeting to the Department of State"):
+        assert sent_from_post(document("Text.", heading=heading)), heading
+    assert not sent_from_post(document("Text.", heading="5. Memorandum From the Secretary of State to the President"))
