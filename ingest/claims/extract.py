@@ -1061,8 +1061,8 @@ class _Extractor:
                                      f"named in the lead-in '{cue.group(0)}' the numbered paragraphs relay")
         if _PRONOUN_OPENS.match(self.text, s, cue.start()):
             return self._last_person_before(block, s)
-        covered = [(m.start, m.end) for m in self.mentions.within(s, cue.start())]
-        titled = [(at, iri, found) for at, iri, found in self.people.untagged(s, cue.start(), covered) if iri not in voice]
+        covered = [(m.start, m.end) for m in self.mentions.within(s, cue.end())]
+        titled = [(at, iri, found) for at, iri, found in self.people.untagged(s, cue.end(), covered) if iri not in voice]
         if titled:
             # session 20: "The Senator's reaction to these telegrams was as follows:" are the Senator's
             at, iri, found = titled[0]

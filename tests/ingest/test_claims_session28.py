@@ -154,3 +154,20 @@ def test_a_mission_or_delegation_to_a_place_or_body_is_a_post():
                     "3. Telegram From the Delegation to the Foreign Ministers Meeting to the Department of State"):
         assert sent_from_post(document("Text.", heading=heading)), heading
     assert not sent_from_post(document("Text.", heading="5. Memorandum From the Secretary of State to the President"))
+
+
+def test_regression_the_points_which_the_shah_made_were_the_writers_and_connallys():
+    """"Some of the most interesting points which the Shah made were:" then "—He would not be able to sustain…", "—He
+    expressed at length his concerns…": the items are the Shah's, as after "the Shah made the following points:"; they
+    had gone to Saunders, who wrote the memorandum, and (by "he") to Connally, named last."""
+    for prefix in ("He would not be able", "He felt that he had taken"):
+        c = claim("frus1969-76ve04/d211", prefix)
+        assert c.claimants == ("https://w3id.org/frus-kg/id/historicaldocuments/frus1969-76ve04/d211/persons/shah",), c.explanation
+
+
+def test_the_points_lead_in_needs_a_subject_and_a_verb_of_saying():
+    from ingest.claims.cues import load_cues
+    relay = load_cues().relay_lead
+    assert relay.search("Some of the most interesting points which the Shah made were:")
+    assert relay.search("The main points that Prime Minister Nehru stressed are these:")
+    assert not relay.search("The points which were left open are listed below:")
