@@ -212,6 +212,8 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after)\s
 # Session 20: "from" names the sender of a text passed on ("Following is text of cable from Lodge").
 # The writer holds the points: "…, I believe the following points to be of major importance:".
 _WRITER_LEADS = re.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+(?:\w+\s+){0,3}?(?:believe|think|consider|make|offer|submit|see|note|would|should|have|want|wish)\b")
+_OBJECT_BEFORE = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after|about|of|by|from|against|toward|towards|than)\s+"
+                            r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z", re.IGNORECASE)
 _AFTER_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
 
 
@@ -565,8 +567,10 @@ class _Extractor:
         talking = self.turn_speakers if self.transcript else set()
         people = [m for m in self.mentions.within(floor, before) if m.kind == "person" and m.entity not in voice_iris
                   and m.entity not in talking]
-        if people:
-            return agent_of_mentions(self.r, people[-1:], "the last person named before the pronoun")
+        # session 28: one named as a subject before one named after a preposition ("…talked with the President. He said…")
+        subjects = [m for m in people if not _OBJECT_BEFORE.search(self.text, max(floor, m.start - 40), m.start)]
+        if subjects or people:
+            return agent_of_mentions(self.r, (subjects or people)[-1:], "the last person named before the pronoun")
         return self._last_title_before(sent_start, before, voice_iris)
 
     def _last_title_before(self, lo: int, hi: int, voice_iris: set[str]) -> Agent | None:

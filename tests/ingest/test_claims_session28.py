@@ -171,3 +171,15 @@ def test_the_points_lead_in_needs_a_subject_and_a_verb_of_saying():
     assert relay.search("Some of the most interesting points which the Shah made were:")
     assert relay.search("The main points that Prime Minister Nehru stressed are these:")
     assert not relay.search("The points which were left open are listed below:")
+
+
+@pytest.mark.parametrize("key, prefix, person", [
+    ("frus1961-63v03/d236", "He alluded several times", PEOPLE + "107657"),
+    ("frus1951v07p2/d229", "During Mr. Sharett", PEOPLE + "112302"),
+])
+def test_regression_he_was_the_person_named_last_after_a_preposition(key, prefix, person):
+    """"During Mr. Sharett's conversation today with the Secretary … he at one point said…" is Sharett; "He alluded…"
+    after Lansdale's talk "with Diem" is Lansdale: a person named after a preposition is passed over by "he"'s last
+    fallback when another was named before."""
+    c = claim(key, prefix)
+    assert c.claimants == (person,), c.explanation
