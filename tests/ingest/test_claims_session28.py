@@ -183,3 +183,16 @@ def test_regression_he_was_the_person_named_last_after_a_preposition(key, prefix
     fallback when another was named before."""
     c = claim(key, prefix)
     assert c.claimants == (person,), c.explanation
+
+
+def test_regression_the_hosts_ministry_in_an_embassys_telegram_was_nobody():
+    """"Ministry wishes to bring to Embassy's attention following points…" (the Embassy in Libya, 1972): the host
+    government's; an unnamed speaker had gone to Stein, the chargé who signed the telegram."""
+    c = claim("frus1969-76ve09p1/d31", "Ministry wishes")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/countries/libya",), c.explanation
+
+
+def test_regression_a_name_after_an_opening_adverbial_was_no_subject():
+    """"At this point Tsao said Japanese militarism had been reborn." went on as the Ambassador's report."""
+    c = claim("frus1969-76ve13/d14", "At this point Tsao")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/historicaldocuments/frus1969-76ve13/d14/persons/tsao",), c.explanation
