@@ -173,14 +173,18 @@ _HE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\Z")
 _QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|Begin\s+(?:verbatim\s+)?text|BEGIN\s+(?:VERBATIM\s+)?TEXT)\s*[:.]?"
                          r"(?:\s+(?=\S)|\s*\Z)")     # round 12: "Begin verbatim text:" on a line of its own
 _QUOTE_CLOSE = re.compile(r"\s*(?:Unquote|UNQUOTE|End\s+(?:verbatim\s+)?text|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
-_US_HOLDS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:The\s+)?(?P<us>U\.\s?S\.|US|USG|United\s+States)(?:\s+(?:Government|Govt\.?))?\s+"
-                       r"(?:(?:\w+ly|also|still|therefore|itself)\s+)*(?:is|are|cannot|can\s?not|will|would|does|do|must|has|have|"
+# Session 28: also after a lettered item ("(C) US does not ask…") or an opening adverb ("Moreover, US determined…"), in
+# capitals, and "committed", "continues".
+_US_HOLDS = re.compile(r"[\s“\"(—–-]*(?:\(?(?:\d{1,3}|[A-Ha-h])[.)]\s+)?(?:(?:Moreover|However|Furthermore|Nevertheless|Also|Finally|"
+                       r"In\s+addition|MOREOVER|HOWEVER|FURTHERMORE|ALSO),?\s+)?(?:The\s+|THE\s+)?(?P<us>U\.\s?S\.|US|USG|United\s+States|UNITED\s+STATES)"
+                       r"(?:\s+(?:Government|Govt\.?|GOVERNMENT|GOVT\.?))?\s+"
+                       r"(?i:(?:(?:\w+ly|also|still|therefore|itself)\s+)*(?:committed|continues|is|are|cannot|can\s?not|will|would|does|do|must|has|have|"
                        r"believes|considers|hopes|feels|wishes|prefers|supports|opposes|regrets|welcomes|expects|"
                        r"intends|wants|sees|rejects|insists|"
                        # round 12: telegraphese without a copula ("USG encouraged by evidence…", "USG deeply concerned
                        # over…", "USG therefore particularly desires avoid…")
                        r"desires|shares|agrees|appreciates|recognizes|understands|concerned|encouraged|disturbed|"
-                       r"pleased|prepared|willing|ready|unable|reluctant|determined|gratified|disappointed|convinced|anxious)\b")
+                       r"pleased|prepared|willing|ready|unable|reluctant|determined|gratified|disappointed|convinced|anxious))\b")
 _PARAGRAPH_NUMBER = re.compile(r"\(?\d{1,3}[.)]\s+")
 _FROM_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary of State|Acting Secretary of State)\b")
 # Session 28: a paper sent by an official of the Department of State or of Defense ("Memorandum by the Secretary of State to

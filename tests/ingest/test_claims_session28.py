@@ -196,3 +196,17 @@ def test_regression_a_name_after_an_opening_adverbial_was_no_subject():
     """"At this point Tsao said Japanese militarism had been reborn." went on as the Ambassador's report."""
     c = claim("frus1969-76ve13/d14", "At this point Tsao")
     assert c.claimants == ("https://w3id.org/frus-kg/id/historicaldocuments/frus1969-76ve13/d14/persons/tsao",), c.explanation
+
+
+@pytest.mark.parametrize("key, prefix", [
+    ("frus1958-60v02/d455", "US deeply committed politically"),
+    ("frus1961-63v17/d84", "USG continues full political support"),
+    ("frus1964-68v18/d64", "Moreover, US determined forestall aggression"),
+    ("frus1969-76ve09p1/d51", "(C) US does not ask other countries"),
+])
+def test_regression_a_position_of_the_united_states_in_a_department_telegram_was_the_signers(key, prefix):
+    """The principles a Department telegram lays down in the name of the United States are the United States'
+    (the annotation guide, round 6), also after a lettered item or an opening adverb, and with "committed" or
+    "continues"."""
+    c = claim(key, prefix)
+    assert c.claimants == ("https://w3id.org/frus-kg/id/countries/united-states",), c.explanation
