@@ -164,7 +164,10 @@ def _source_hint(t: str) -> bool:
     low = t.lower()
     return ("view" in low or "opinion" in low or "judg" in low or "estimate" in low or "assessment" in low or "according" in low
             or "position" in low or "standpoint" in low or "assurance" in low or "word from" in low or "indication" in low
-            or "confirmation" in low)
+            or "confirmation" in low or "belief" in low or "impression" in low or bool(_PAPER_FROM.search(low)))
+
+
+_PAPER_FROM = re.compile(r"\b(?:cable|telegram|letter|message|memorandum|report)\s+from\b")
 
 _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
 _THEY_BEFORE = re.compile(r"(?<![\w’'-])[Tt]hey\s+(?:\w+\s+){0,2}\Z")

@@ -210,3 +210,16 @@ def test_regression_a_position_of_the_united_states_in_a_department_telegram_was
     "continues"."""
     c = claim(key, prefix)
     assert c.claimants == ("https://w3id.org/frus-kg/id/countries/united-states",), c.explanation
+
+
+@pytest.mark.parametrize("key, prefix, holder", [
+    ("frus1955-57v10/d252", "Gray’s estimate was that", PEOPLE + "105134"),
+    ("frus1964-68v02/d257", "On further troop deployments, President's belief is that", PEOPLE + "106664"),
+    ("frus1958-60v13/d389", "A cable from Ambassador Jones on May 8, 1958 (Tab B) points out", PEOPLE + "106705"),
+    ("frus1964-68v28/d317", "Herewith a message from Bill Sullivan, which states", PEOPLE + "113182"),
+])
+def test_regression_a_view_named_by_its_holders_possessive_or_a_cable_from_someone_was_the_writers(key, prefix, holder):
+    """"Gray's estimate was that…", "President's belief is that…", "A cable from Ambassador Jones … points out that…":
+    source phrases that name the claimant without a reporting verb of theirs."""
+    c = claim(key, prefix)
+    assert c.claimants == (holder,) and c.explanation.startswith("report: cue '"), c.explanation
