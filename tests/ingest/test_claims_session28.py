@@ -59,9 +59,12 @@ def test_regression_a_state_of_mind_in_the_present_or_after_an_adverb_was_the_wr
     ("frus1955-57v15/d134", "Ammoun made no comment", PEOPLE + "100395"),
     ("frus1964-68v14/d191", "Ambassador Dobrynin spoke glowingly", PEOPLE + "103539"),
     ("frus1958-60v08/d357", "The President would like", PEOPLE + "103887"),
+    ("frus1961-63v16/d182", "The Secretary turned to", PEOPLE + "111738"),
+    ("frus1955-57v01/d114", "At the outset the Secretary spoke briefly", PEOPLE + "103703"),
 ])
 def test_regression_more_verbs_of_saying_and_of_wishing(key, prefix, speaker):
-    """"took the initiative in asking", "made following points", "made no comment", "spoke glowingly of", "would like"."""
+    """"took the initiative in asking", "made following points", "made no comment", "spoke glowingly of", "would like",
+    "turned to", "spoke briefly"."""
     assert claim(key, prefix).claimants == (speaker,)
 
 
