@@ -17,6 +17,7 @@ import re
 
 from ..records import DocumentRecord
 from .cues import Cues
+from .unlinked_names import common_words
 
 __all__ = ["in_mixed_case", "in_capitals"]
 
@@ -77,10 +78,18 @@ def _word_form(word: str, name: tuple[int, int, str] | None, cues: Cues) -> str:
     if printed is not None:
         return printed
     if name is None:
-        return word.lower()
+        # session 28: a word the corpus never prints in lower case is a name no layer found ("GONZALEZ HAD HEARD…")
+        return _title_case(word) if len(word) > 3 and _never_lower(word.lower()) else word.lower()
     if name[2] in ("term", "organization", "country") and _ACRONYM.fullmatch(word) and name[1] - name[0] <= 5:
         return word
     return word.lower() if word.lower() in _SMALL else _title_case(word)
+
+
+def _never_lower(word: str) -> bool:
+    common = common_words()
+    return bool(common) and word not in common and not (word.endswith("s") and word[:-1] in common) \
+        and not (word.endswith("ed") and (word[:-2] in common or word[:-1] in common)) \
+        and not (word.endswith("ing") and (word[:-3] in common or word[:-3] + "e" in common))
 
 
 def _title_case(word: str) -> str:

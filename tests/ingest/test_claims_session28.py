@@ -236,3 +236,21 @@ def test_regression_a_view_named_by_its_holders_possessive_or_a_cable_from_someo
 def test_regression_a_side_a_plea_and_an_endorsement_were_the_writers(key, prefix, speaker):
     """"The Chinese side hopes…" is China's; "makes a plea for…" and "endorses…" are words of their subject's."""
     assert claim(key, prefix).claimants == (speaker,)
+
+
+def test_regression_a_name_in_capitals_that_no_layer_found_was_lowercased_and_lost():
+    """"3. VAN DEN BERG STRESSED ABOVE INFORMATION SHOULD BE HELD TIGHTLY…" (a telegram in capitals): read in mixed case,
+    a word the corpus never prints in lower case keeps its capital ("Van den Berg"), and a name with a particle is a
+    subject; the sentence had been MacArthur's recommendation."""
+    c = claim("frus1969-76ve04/d137", "VAN DEN BERG STRESSED")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/historicaldocuments/frus1969-76ve04/d137/persons/van-den-berg",)
+
+
+def test_mixed_case_keeps_a_capital_only_on_words_the_corpus_never_prints_in_lower_case():
+    from ingest.claims.casing import _word_form
+    from ingest.claims.cues import load_cues
+    cues = load_cues()
+    assert _word_form("GONZALEZ", None, cues) == "Gonzalez"
+    assert _word_form("STRESSED", None, cues) == "stressed"
+    assert _word_form("INFORMATION", None, cues) == "information"
+    assert _word_form("TIGHTLY", None, cues) == "tightly"
