@@ -240,10 +240,11 @@ def test_regression_a_side_a_plea_and_an_endorsement_were_the_writers(key, prefi
 
 def test_regression_a_name_in_capitals_that_no_layer_found_was_lowercased_and_lost():
     """"3. VAN DEN BERG STRESSED ABOVE INFORMATION SHOULD BE HELD TIGHTLY…" (a telegram in capitals): read in mixed case,
-    a word the corpus never prints in lower case keeps its capital ("Van den Berg"), and a name with a particle is a
-    subject; the sentence had been MacArthur's recommendation."""
-    c = claim("frus1969-76ve04/d137", "VAN DEN BERG STRESSED")
-    assert c.claimants == ("https://w3id.org/frus-kg/id/historicaldocuments/frus1969-76ve04/d137/persons/van-den-berg",)
+    a word the corpus never prints in lower case keeps its capital ("Van den Berg"), and a name with a particle, or with
+    a parenthesis after it, is a subject; the sentences had been MacArthur’s."""
+    for prefix in ("VAN DEN BERG STRESSED", "VAN DEN BERG (CONSORTIUM SECRETARY) HAS INFORMED"):
+        c = claim("frus1969-76ve04/d137", prefix)
+        assert c.claimants == ("https://w3id.org/frus-kg/id/historicaldocuments/frus1969-76ve04/d137/persons/van-den-berg",)
 
 
 def test_mixed_case_keeps_a_capital_only_on_words_the_corpus_never_prints_in_lower_case():
