@@ -232,6 +232,7 @@ def test_regression_a_view_named_by_its_holders_possessive_or_a_cable_from_someo
     ("frus1969-76ve13/d161", "The Chinese side hopes", "https://w3id.org/frus-kg/id/countries/china"),
     ("frus1969-76v20/d207", "Separately, Byroade makes a plea", PEOPLE + "102051"),
     ("frus1964-68v11/d194", "In the attached memorandum, Sec. Rusk endorses", PEOPLE + "111738"),
+    ("frus1969-76v12/d80", "Dobrynin made his usual plea", PEOPLE + "103539"),
 ])
 def test_regression_a_side_a_plea_and_an_endorsement_were_the_writers(key, prefix, speaker):
     """"The Chinese side hopes…" is China's; "makes a plea for…" and "endorses…" are words of their subject's."""
