@@ -122,11 +122,14 @@ _SUBJECT_LEAD = re.compile(r"[\s“\"(—–-]*(?:[A-Z][a-z]+ly,?\s+)?(?:[Hh]e|[
 # government that sent it, named in the subject or in the sentence that first mentions the note.
 _NOTE_SPEAKS = re.compile(
     r"(?:^|,\s+)(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?P<adj>(?:[A-Z][\w.’'-]*\s+){0,3})"
-    r"(?P<noun>note|notes|aide-m[ée]moire|m[ée]moire|diplomatic note|reply note|communication|message|letter)\s+"
+    r"(?P<noun>note|notes|aide-m[ée]moire|m[ée]moire|diplomatic note|reply note|communication|message|letter|version|"
+    r"draft|counterproposal|counter-proposal)\s+"
     r"(?:also\s+|further\s+|then\s+|further\s+)?(?P<verb>states|stated|says|said|declares|declared|requests|requested|"
     r"asserts|asserted|expresses|expressed|points out|pointed out|maintains|maintained|argues|argued|proposes|"
     r"proposed|suggests|suggested|claims|claimed|contends|contended|protests|protested|charges|charged|insists|"
-    r"insisted|asks|asked|urges|urged|emphasizes|emphasized|stresses|stressed|notes|noted)\b")
+    r"insisted|asks|asked|urges|urged|emphasizes|emphasized|stresses|stressed|notes|noted|accepts|accepted|calls\s+for|"
+    r"called\s+for|provides|provided)\b")
+_TEXT_NOUNS = frozenset({"version", "draft", "counterproposal", "counter-proposal"})
 _NOTE_WORD = re.compile(r"\b(?:note|aide-m[ée]moire)\b")
 # Round 9: "a personal message from Kosygin", "the letter from the Shah": who sent the message the writer summarises.
 _MESSAGE_FROM = re.compile(r"\b(?:message|letter)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z])")
@@ -920,7 +923,8 @@ class _Extractor:
         government's that sent it: the country named in the subject ("the Dutch note"), else the country or body
         first named in the sentence that first mentions the note ("The Netherlands Ambassador left with me today
         the attached note…"). Nobody found: no decision here (the writer's sentence)."""
-        if not ("note" in t or "message" in t or "letter" in t or "moire" in t or "communication" in t or "points" in t):
+        if not ("note" in t or "message" in t or "letter" in t or "moire" in t or "communication" in t or "points" in t
+                or "version" in t or "draft" in t or "proposal" in t):
             return None
         points = _MESSAGE_POINTS.search(t) if "points" in t else None
         if points is not None:
@@ -933,6 +937,8 @@ class _Extractor:
             return None
         a, b = s + m.start("adj"), s + m.end("adj")
         holders = [x for x in self.mentions.within(a, b) if x.kind in ("country", "organization") and x.entity]
+        if m.group("noun") in _TEXT_NOUNS and not holders:
+            return None          # session 28: "The ROK version accepts…" names its holder; "The draft provides…" does not
         if m.group("noun") in ("message", "letter"):
             # "The message said that similar letters have gone to Wilson and Pompidou." after "a personal message
             # from Kosygin": the sender named after "message from" earlier in the document, nobody else
@@ -953,8 +959,8 @@ class _Extractor:
         if agent is None:
             return None
         verb = m.group("verb")
-        return _Decision("report", agent, verb, 0.6, f"cue 'note {verb}': {agent.describe()}",
-                         tuple(x for x in self.mentions.within(a, b)))
+        return _Decision("report", agent, verb, 0.6, f"cue '{m.group('noun')} {verb}': {agent.describe()}",
+                         tuple(x for x in self.mentions.within(a, b)), view=m.group("noun") in _TEXT_NOUNS)
 
     def _office_position(self, s: int, t: str) -> _Decision | None:
         """'Our European Bureau is in favor of abstention…': an office of the writer's side that the

@@ -256,3 +256,11 @@ def test_mixed_case_keeps_a_capital_only_on_words_the_corpus_never_prints_in_low
     assert _word_form("STRESSED", None, cues) == "stressed"
     assert _word_form("INFORMATION", None, cues) == "information"
     assert _word_form("TIGHTLY", None, cues) == "tightly"
+
+
+def test_regression_a_countrys_version_of_a_text_was_the_writers():
+    """"2. The ROK version accepts the force level…" summarises South Korea's text, as "the Dutch note states…" does the
+    Netherlands'; what it says ends there (the next sentence is the writer's again)."""
+    c = claim("frus1958-60v18/d241", "The ROK version accepts")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/countries/korea-south",), c.explanation
+    assert "cue 'version accepts'" in c.explanation
