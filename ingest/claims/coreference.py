@@ -118,6 +118,7 @@ class DocumentPeople:
         self._same_line: frozenset[str] = frozenset()
         self.by_word: dict[str, dict[str, str]] = {}
         self.by_title: dict[str, dict[str, str]] = {}
+        self.writers: frozenset[str] = frozenset()     # session 28: the document's voice, set once it is known
         titles = sorted(cues.speaker_titles, key=len, reverse=True)
         # round 9: on the same line ("…, Polish Ambassador\nFoy D. Kohler, EUR": the title ends the line before)
         # session 20: not the tail of another office ("Assistant Secretary of State Berding" is no Secretary of State,
@@ -277,6 +278,19 @@ class DocumentPeople:
         text = " ".join(abbreviated.get(w.lower(), abbreviated.get(w.lower() + ".", w)) for w in words if w.lower() != "the")
         return text.lower() if text.lower() in self.cues.speaker_titles else None
 
+    def _other_than_writer(self, hits: dict[str, str]) -> str | None:
+        """Session 28: "The Ambassador said…" where the document names two ambassadors, one of them its writer (the
+        Embassy's telegram signed by Watson, with "Ambassador Huang Chen") or none a party: the one a heading party
+        is, else the one who is not the writer. Not for the titles one holder of the day bears ("the Sec")."""
+        if len(hits) < 2 or not self.writers:
+            return None
+        parties = {party_person_iri(self.record, p) for p in self.record.parties}
+        rest = [iri for iri in hits if iri not in self.writers]
+        among = [iri for iri in rest if iri in parties]
+        if len(among) == 1:
+            return among[0]
+        return rest[0] if len(rest) == 1 and len(rest) < len(hits) else None
+
     def _untied_title(self, printed: str, title: str, several: bool) -> Named:
         """A title the document ties to no one person: round 13, its holder at the document's date where the heading,
         the volume's persons list or POCOM settles it ("The Sec. said…" in Dulles's telephone notes; ingest.entities.
@@ -299,6 +313,10 @@ class DocumentPeople:
             if len(hits) == 1:
                 (iri, label), = hits.items()
                 return Named(iri, label, f"'{printed}' read as {label}, named with that title in the document")
+            other = self._other_than_writer(hits) if title not in _HELD_TITLES else None
+            if other is not None:
+                return Named(other, hits[other], f"'{printed}' read as {hits[other]}, of those the document names with "
+                                                 "that title the one who is not its writer")
             return self._untied_title(printed, title, bool(hits))
         words = [w for w in _words(printed) if w not in _HONORIFICS]
         if not words or any(w in self.cues.not_person_subjects for w in words):

@@ -333,6 +333,7 @@ class _Extractor:
         last = next((b for b in reversed(self.blocks) if self.text[b.start:b.end].strip("[] ").lower() != "signed"), None)
         self.voice = document_voice(record, self.mentions, (last.start, last.end) if last else None, self.people,
                                     [(b.start, b.end) for b in self.blocks[:2]])
+        self.people.writers = frozenset(self.voice.iris) if self.voice else frozenset()
         self.instruction_doc = bool(cues.instruction_heading.search(record.heading or ""))
         self.claims: list[Claim] = []
         self.inline_taken: dict[int, list[tuple[int, int]]] = {}

@@ -264,3 +264,16 @@ def test_regression_a_countrys_version_of_a_text_was_the_writers():
     c = claim("frus1958-60v18/d241", "The ROK version accepts")
     assert c.claimants == ("https://w3id.org/frus-kg/id/countries/korea-south",), c.explanation
     assert "cue 'version accepts'" in c.explanation
+
+
+def test_regression_the_ambassador_was_nobody_where_the_writer_is_the_other_ambassador():
+    """"THE AMBASSADOR SAID THAT FOR MAJOR MATTERS HE WOULD LIKE TO SEE ME." in Ambassador Watson's telegram that names
+    Ambassador Huang Chen: of the two the document calls Ambassador, the one who is not the writer."""
+    c = claim("frus1969-76ve13/d118", "THE AMBASSADOR SAID THAT FOR MAJOR")
+    assert c.claimants == (PEOPLE + "106213",), c.explanation
+
+
+def test_the_sec_is_still_the_secretary_of_the_day_not_the_other_secretary():
+    """The rule leaves the titles one holder of the day bears: "The Sec said…" in Dulles's notes of a call with the
+    Secretary of the Army stays Dulles (session 27)."""
+    assert claim("frus1955-57v23p1/d144", "The Sec said B has to say").claimants == (PEOPLE + "103703",)
