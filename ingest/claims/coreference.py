@@ -285,8 +285,9 @@ class DocumentPeople:
         if len(hits) < 2 or not self.writers:
             return None
         parties = {party_person_iri(self.record, p) for p in self.record.parties}
+        surnames = {_surname(p.name) for p in self.record.parties if p.name}
         rest = [iri for iri in hits if iri not in self.writers]
-        among = [iri for iri in rest if iri in parties]
+        among = [iri for iri in rest if iri in parties or _surname(hits[iri]) in surnames]
         if len(among) == 1:
             return among[0]
         return rest[0] if len(rest) == 1 and len(rest) < len(hits) else None

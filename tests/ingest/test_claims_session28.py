@@ -277,3 +277,11 @@ def test_the_sec_is_still_the_secretary_of_the_day_not_the_other_secretary():
     """The rule leaves the titles one holder of the day bears: "The Sec said…" in Dulles's notes of a call with the
     Secretary of the Army stays Dulles (session 27)."""
     assert claim("frus1955-57v23p1/d144", "The Sec said B has to say").claimants == (PEOPLE + "103703",)
+
+
+def test_regression_the_ambassador_of_the_heading_was_nobody_where_another_ambassador_is_named():
+    """"The Ambassador commented favorably upon the recent Bogotá Conference…" in the record of a conversation "Between
+    Secretary of State Herter and the Mexican Ambassador (Carrillo Flores)", which also names Ambassador Hill: the
+    heading's party."""
+    c = claim("frus1958-60v05/d345", "The Ambassador commented favorably")
+    assert c.claimants == (PEOPLE + "102234",), c.explanation
