@@ -317,7 +317,7 @@ class DocumentPeople:
             other = self._other_than_writer(hits) if title not in _HELD_TITLES else None
             if other is not None:
                 return Named(other, hits[other], f"'{printed}' read as {hits[other]}, of those the document names with "
-                                                 "that title the one who is not its writer")
+                                                 "that title the heading's party or the one who is not its writer")
             return self._untied_title(printed, title, bool(hits))
         words = [w for w in _words(printed) if w not in _HONORIFICS]
         if not words or any(w in self.cues.not_person_subjects for w in words):
