@@ -285,3 +285,14 @@ def test_regression_the_ambassador_of_the_heading_was_nobody_where_another_ambas
     heading's party."""
     c = claim("frus1958-60v05/d345", "The Ambassador commented favorably")
     assert c.claimants == (PEOPLE + "102234",), c.explanation
+
+
+@pytest.mark.parametrize("key, prefix, country", [
+    ("frus1969-76ve14p1/d59", "TURKISH DELEGATE, AFTER FINAL VOTE", "turkey"),
+    ("frus1969-76ve14p1/d101", "FRENCH MISSION CONSIDERS", "france"),
+])
+def test_regression_a_countrys_delegate_or_mission_was_nobody(key, prefix, country):
+    """"TURKISH DELEGATE, AFTER FINAL VOTE ON RESOLUTIONS, VOLUNTEERED THAT…", "FRENCH MISSION CONSIDERS…": an unnamed
+    delegate or mission speaks for its country (the annotation guide, round 7), also with an aside after the noun."""
+    c = claim(key, prefix)
+    assert c.claimants == (f"https://w3id.org/frus-kg/id/countries/{country}",), c.explanation
