@@ -61,10 +61,14 @@ def test_regression_a_state_of_mind_in_the_present_or_after_an_adverb_was_the_wr
     ("frus1958-60v08/d357", "The President would like", PEOPLE + "103887"),
     ("frus1961-63v16/d182", "The Secretary turned to", PEOPLE + "111738"),
     ("frus1955-57v01/d114", "At the outset the Secretary spoke briefly", PEOPLE + "103703"),
+    ("frus1961-63v12/d191", "Minister Alsogaray opened the discussion", PEOPLE + "100349"),
+    ("frus1969-76ve14p1/d7", "WALDHEIM OPENED CONVERSATION", PEOPLE + "114185"),
+    ("frus1969-76ve04/d125", "HE SAID HE WAS SENDING FINMIN",
+     "https://w3id.org/frus-kg/id/historicaldocuments/frus1969-76ve04/d125/persons/shah"),
 ])
 def test_regression_more_verbs_of_saying_and_of_wishing(key, prefix, speaker):
     """"took the initiative in asking", "made following points", "made no comment", "spoke glowingly of", "would like",
-    "turned to", "spoke briefly"."""
+    "turned to", "spoke briefly", "opened the discussion by", "HE SPOKE CRITICALLY OF…" (whose "he" then goes on)."""
     assert claim(key, prefix).claimants == (speaker,)
 
 
