@@ -63,6 +63,7 @@ def test_regression_a_state_of_mind_in_the_present_or_after_an_adverb_was_the_wr
     ("frus1955-57v01/d114", "At the outset the Secretary spoke briefly", PEOPLE + "103703"),
     ("frus1961-63v12/d191", "Minister Alsogaray opened the discussion", PEOPLE + "100349"),
     ("frus1969-76ve14p1/d7", "WALDHEIM OPENED CONVERSATION", PEOPLE + "114185"),
+    ("frus1955-57v15/d198", "Sir Ivone Kirkpatrick began the conversation", PEOPLE + "107236"),
     ("frus1969-76ve04/d125", "HE SAID HE WAS SENDING FINMIN",
      "https://w3id.org/frus-kg/id/historicaldocuments/frus1969-76ve04/d125/persons/shah"),
 ])
