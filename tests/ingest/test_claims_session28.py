@@ -14,6 +14,9 @@ HARRIMAN, ROGERS = PEOPLE + "105570", PEOPLE + "111530"
     ("frus1961-63v03/d36", "Diem doesn", PEOPLE + "109767"),
     ("frus1964-68v28/d185", "Souvanna doesn", PEOPLE + "112789"),
     ("frus1949v07p2/d384", "NEA is of the opinion", "/frus1949v07p2/terms/t_NEA1"),
+    ("frus1949v07p2/d384", "NEA holds that", "/frus1949v07p2/terms/t_NEA1"),
+    ("frus1969-76v19p1/d124", "Ambassador Habib concludes that", PEOPLE + "105354"),
+    ("frus1969-76ve14p1/d59", "GREEK DELEGATE SAW THIS AS", "/countries/greece"),
 ])
 def test_regression_a_view_held_in_one_sentence_was_the_writers(key, prefix, holder):
     """"Diem doesn't want losses.", "NEA is of the opinion that…": a view held, which is its holder's."""
