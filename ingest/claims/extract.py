@@ -800,28 +800,9 @@ class _Extractor:
     def _speech(self, s: int, e: int, block: Block, state: _State, quote_frame: bool = False) -> _Decision | None:
         """A report: a reporting verb with its subject, or a source phrase ("In FonOff's view")."""
         t = self._outside_quotes(s, e)
-        for p in (self.cues.source_phrases if _source_hint(t) else ()):
-            m = p.search(t)
-            if m:
-                a, b = s + m.start("who"), s + m.end("who")
-                ms = [x for x in self.mentions.within(a, b) if x.kind in ("person", "organization")]
-                if not ms and _GOVERNMENT_WHO.fullmatch(self.text, a, b):
-                    # round 9: "In the opinion of the Netherlands Government, …": the country's government
-                    ms = [x for x in self.mentions.within(a, b) if x.kind == "country"][:1]
-                if not ms and m.group(0)[:9].lower() == "according":
-                    # session 28: "According to British, current Chairman…": the country named alone
-                    ms = [x for x in self.mentions.within(a, b) if x.kind == "country"
-                          and not self.text[a:x.start].strip(" the") and not self.text[x.end:b].strip()][:1]
-                agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None
-                who = self.text[a:b].strip()
-                if agent is None and not self.mentions.within(a, b) and _NAME_OR_TITLE.fullmatch(who):
-                    # round 9: "I have assurances from Secretary-General that…": a title or a name no layer tagged
-                    named = self.people.named(who)
-                    agent = named_agent(named) if named is not None else None
-                if agent:
-                    # "I have assurances from Secretary-General that…": the writer's sentence; nothing of X's runs on after it
-                    return _Decision("report", agent, m.group(0).strip()[:40], 0.75, f"cue '{m.group(0).strip()}'", agent.mentions,
-                                     source=True, view=bool(_WRITER_OPENS.match(t)))
+        source = self._source_phrase(s, t) if _source_hint(t) else None
+        if source is not None:
+            return source
         note = self._note_speaks(s, t)
         if note is not None:
             return note
@@ -886,6 +867,32 @@ class _Extractor:
             return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions,
                              then=self._later_speaker(s, t, b, sorted(matches)), attitude=kind in ("attitude", "collective", "view"),
                              view=kind == "view")
+        return None
+
+    def _source_phrase(self, s: int, t: str) -> _Decision | None:
+        """A source phrase naming the claimant without a verb of theirs ("In FonOff's view", "according to X")."""
+        for p in self.cues.source_phrases:
+            m = p.search(t)
+            if m:
+                a, b = s + m.start("who"), s + m.end("who")
+                ms = [x for x in self.mentions.within(a, b) if x.kind in ("person", "organization")]
+                if not ms and _GOVERNMENT_WHO.fullmatch(self.text, a, b):
+                    # round 9: "In the opinion of the Netherlands Government, …": the country's government
+                    ms = [x for x in self.mentions.within(a, b) if x.kind == "country"][:1]
+                if not ms and m.group(0)[:9].lower() == "according":
+                    # session 28: "According to British, current Chairman…": the country named alone
+                    ms = [x for x in self.mentions.within(a, b) if x.kind == "country"
+                          and not self.text[a:x.start].strip(" the") and not self.text[x.end:b].strip()][:1]
+                agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None
+                who = self.text[a:b].strip()
+                if agent is None and not self.mentions.within(a, b) and _NAME_OR_TITLE.fullmatch(who):
+                    # round 9: "I have assurances from Secretary-General that…": a title or a name no layer tagged
+                    named = self.people.named(who)
+                    agent = named_agent(named) if named is not None else None
+                if agent:
+                    # "I have assurances from Secretary-General that…": the writer's sentence; nothing of X's runs on after it
+                    return _Decision("report", agent, m.group(0).strip()[:40], 0.75, f"cue '{m.group(0).strip()}'", agent.mentions,
+                                     source=True, view=bool(_WRITER_OPENS.match(t)))
         return None
 
     def _asserting_verbs(self, t: str) -> list[tuple]:
