@@ -99,7 +99,9 @@ _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1
 # soon as General Abrams reports…, Sullivan will…", "The problem which Mr. Dulles wishes to discuss is being studied…".
 _TITLE_WORD = re.compile(r"\b(?:Shah|King|Queen|Emperor|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister)\b")
 _TEXT_RELAYED = re.compile(r"\btext\s+of\b", re.IGNORECASE)
-_NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
+_NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
+# Session 29: the writer's inference ("Nasser seems to have concluded from the Syrian affair…")
+_INFERRED = re.compile(r"\b(?:(?:seems?|seemed|appears?|appeared)\s+to\s+have|probably|presumably)\s+$")
 _THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
 # What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
 _NEXT_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|but)\s+(?=(?:[Tt]he\s+)?[A-Z])")
@@ -901,7 +903,7 @@ class _Extractor:
         return [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)
                 if not self.cues.not_speech.match(t, m.start) and not _CONCESSIVE.search(t, 0, m.start)
                 and not _EMBEDDED_QUESTION.search(t, max(0, m.start - 80), m.start)
-                and not _NOT_ASSERTED.search(t, max(0, m.start - 80), m.start)]
+                and not _NOT_ASSERTED.search(t, max(0, m.start - 80), m.start) and not _INFERRED.search(t, max(0, m.start - 30), m.start)]
 
     def _department_speaks_for_signer(self, agent: Agent, voice: Agent | None) -> bool:
         """Session 19: in a telegram from the Department of State that a person signs, "the Department" is the

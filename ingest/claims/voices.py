@@ -495,10 +495,14 @@ class Subject:
 
 _FIRST = re.compile(r"(?:^|[\s,;(—–])(I|[Ww]e)\s+(?:[\w’']+\s+){0,2}$")
 _PRONOUN = re.compile(r"(?:^|[\s,;(—–])([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s*,?\s+(?:[\w’']+\s+){0,2}$")
+# Session 29: what may stand before a sentence's subject: a title or honorific ("Mrs. Meir", "M. Guillamat") after a short
+# opening adverbial ("In the Map Room, Dobrynin was extremely cordial and asked…").
+_SUBJECT_OPENS = re.compile(r"\W*(?:(?:In|At|On|After|During|Before|Later|Then|Finally|Next)\b[^,;:()\d]{0,40},\s+)?(?:[A-Z][a-z]*\.?\s+)?")
+_SUBORDINATOR = re.compile(r"\b(?:that|if|whether|which|who|whom|when|while|because|unless)\b")
 _COORDINATED = re.compile(r"\band\s+(?:(?:\w+ly|also|then|again)\s+)?$")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
-_GAP = re.compile(r"^\s*(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|delegates?|delegation|"
+_GAP = re.compile(r"^\]?\s*(?:\[[^\]]{1,80}\]\s*)?(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|leadership|delegates?|delegation|"
                   r"mission|government|govt|side)(?:\s*,[^,;:]{1,60},)?\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone|already|long|never|always|not)\s+)*$", re.IGNORECASE)
 # An aside between commas after a person's name and before the verb ("Dobrynin, without … in Moscow, said").
 _NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further)\s+)*")
@@ -729,13 +733,16 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         if agent:
             return Subject("agent", agent, agent.how)
     p = _PRONOUN.search(pre)
+    if p and "," in p.group(0) and _speakers(mentions.within(sent_start + p.end(1), verb_start)):
+        p = None                        # session 29: "After I had read it, Dobrynin asked…": "it" ends a clause of its own
     if not p and _COORDINATED.search(pre):
         # "he returned to the subject and said…": the subject of the first of two joined verbs.
         first_pronoun = _CLAUSE_PRONOUN.search(pre)
         named = _speakers(mentions.within(sent_start, verb_start))
         if first_pronoun and not any(m.start < sent_start + first_pronoun.start(1) for m in named):
             p = first_pronoun
-        elif named and named[0].kind == "person" and re.fullmatch(r"\W*(?:[A-Z][a-z]+\s+)?", text[sent_start:named[0].start]):
+        elif named and named[0].kind == "person" and _SUBJECT_OPENS.fullmatch(text, sent_start, named[0].start) \
+                and not _SUBORDINATOR.search(text, named[0].end, verb_start):
             agent = agent_of_mentions(record, [named[0]], "subject of the first of two joined verbs")
             if agent:
                 return Subject("agent", agent, agent.how)
@@ -770,7 +777,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         if len(hits) == 1:
             agent = _party_agent(record, hits, f"'the {t.group(1).strip()}' read as the party of the heading with that office")
             return Subject("agent", agent, agent.how)
-    if ms and ms[0].kind == "person" and re.fullmatch(r"\W*(?:[A-Z][a-z]+\s+)?", text[sent_start:ms[0].start]) \
+    if ms and ms[0].kind == "person" and _SUBJECT_OPENS.fullmatch(text, sent_start, ms[0].start) \
             and not any(c in text[ms[0].end:verb_start] for c in ";:") and not _POSSESSIVE.match(text, ms[0].end) \
             and all(m.entity == ms[0].entity for m in ms[1:]) and not _AND_INITIAL.search(pre):
         # "Joe Sisco came up and, in the course of some banter…, said that…": the sentence's subject.
