@@ -712,6 +712,33 @@ def _named_after_verb(record: DocumentRecord, verb_end: int, mentions: MentionIn
     return Subject("agent", party, party.how) if party is not None else None
 
 
+def _subject_pronoun(pre: str, sent_start: int, verb_start: int, mentions: MentionIndex) -> re.Match | None:
+    """The pronoun that is the verb's subject; session 29: not "it" closing a clause before a comma and a name ("After I
+    had read it, Dobrynin asked…")."""
+    p = _PRONOUN.search(pre)
+    if p and "," in p.group(0) and _speakers(mentions.within(sent_start + p.end(1), verb_start)):
+        return None
+    return p
+
+
+def _first_of_joined(record: DocumentRecord, pre: str, sent_start: int, verb_start: int,
+                     mentions: MentionIndex) -> Subject | re.Match | None:
+    """"he returned to the subject and said…": the subject of the first of two joined verbs, a pronoun (the match) or a
+    person who opens the sentence with no subordinate clause before the second verb (session 29: "Mrs. Meir … scoffed
+    at reports … and said…"; not "Mr. Eden is sending a telegram … that if … and would prefer…")."""
+    text = record.text
+    first_pronoun = _CLAUSE_PRONOUN.search(pre)
+    named = _speakers(mentions.within(sent_start, verb_start))
+    if first_pronoun and not any(m.start < sent_start + first_pronoun.start(1) for m in named):
+        return first_pronoun
+    if named and named[0].kind == "person" and _SUBJECT_OPENS.fullmatch(text, sent_start, named[0].start) \
+            and not _SUBORDINATOR.search(text, named[0].end, verb_start):
+        agent = agent_of_mentions(record, [named[0]], "subject of the first of two joined verbs")
+        if agent:
+            return Subject("agent", agent, agent.how)
+    return None
+
+
 def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_end: int, mentions: MentionIndex,
                  pronoun_ref: Agent | None, quote_frame: bool = False, people: DocumentPeople | None = None) -> Subject | None:
     """Who is the subject of the reporting verb at text[verb_start:verb_end]."""
@@ -732,20 +759,12 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         agent = agent_of_mentions(record, opening, "the sentence's subject, before an aside")
         if agent:
             return Subject("agent", agent, agent.how)
-    p = _PRONOUN.search(pre)
-    if p and "," in p.group(0) and _speakers(mentions.within(sent_start + p.end(1), verb_start)):
-        p = None                        # session 29: "After I had read it, Dobrynin asked…": "it" ends a clause of its own
+    p = _subject_pronoun(pre, sent_start, verb_start, mentions)
     if not p and _COORDINATED.search(pre):
-        # "he returned to the subject and said…": the subject of the first of two joined verbs.
-        first_pronoun = _CLAUSE_PRONOUN.search(pre)
-        named = _speakers(mentions.within(sent_start, verb_start))
-        if first_pronoun and not any(m.start < sent_start + first_pronoun.start(1) for m in named):
-            p = first_pronoun
-        elif named and named[0].kind == "person" and _SUBJECT_OPENS.fullmatch(text, sent_start, named[0].start) \
-                and not _SUBORDINATOR.search(text, named[0].end, verb_start):
-            agent = agent_of_mentions(record, [named[0]], "subject of the first of two joined verbs")
-            if agent:
-                return Subject("agent", agent, agent.how)
+        joined = _first_of_joined(record, pre, sent_start, verb_start, mentions)
+        if isinstance(joined, Subject):
+            return joined
+        p = joined
     if p:
         pronoun = p.group(1).lower()
         fits = {"he": {"person"}, "she": {"person"}, "it": {"organization", "country"}}.get(pronoun, SPEAKER_KINDS)
