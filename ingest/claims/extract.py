@@ -101,6 +101,10 @@ _TITLE_WORD = re.compile(r"\b(?:Shah|King|Queen|Emperor|President|Prime\s+Minist
 _TEXT_RELAYED = re.compile(r"\btext\s+of\b", re.IGNORECASE)
 _NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
 # Session 29: the writer's inference ("Nasser seems to have concluded from the Syrian affair…")
+# Session 29: a verb in a clause that "that" opens, whose subject is named ("it should be noted that … the JCS proposes…",
+# "The impression that President Nasser felt…"): what the writer's main clause says of it, which does not run on; not
+# after a verb of hearing ("You may recall that Macmillan urged…", "I was told that…": the subject's report).
+_THAT_CLAUSE = re.compile(r"(?<!recall\s)(?<!remember\s)(?<!know\s)(?<!aware\s)(?<!informed\s)(?<!told\s)(?<!learned\s)(?<!heard\s)\bthat\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}(?:\w+ly\s+)?$")
 _INFERRED = re.compile(r"\b(?:(?:seems?|seemed|appears?|appeared)\s+to\s+have|probably|presumably)\s+$")
 _THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
 # What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
@@ -855,7 +859,7 @@ class _Extractor:
                 if voice is None:
                     return _Decision("report", None, verb, 0.0, "the writer's own words, but the writer is not known")
                 return _Decision("report", voice, verb, 0.7, f"the writer reports their own words (cue '{verb}')")
-            if voice is not None and sub.agent.iris != voice.iris and _WRITER_OPENS.match(t):
+            if voice is not None and sub.agent.iris != voice.iris and (_WRITER_OPENS.match(t) or _THAT_CLAUSE.search(t, max(0, a - 60), a)):
                 # round 9: "(From this and other discussions, I got very clearly the impression that Nehru felt…": a
                 # view nested in the writer's own clause is the writer's (as "He said Defense believed…" is his)
                 return _Decision("report", voice, verb, 0.6, f"cue '{verb}' nested in the writer's own clause")

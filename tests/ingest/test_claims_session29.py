@@ -86,3 +86,14 @@ def test_a_denial_is_its_bodys_and_does_not_run_on():
     """"The Agency denies they have anything to do with Alpha–66." is the CIA's; Vaky's next sentences are his."""
     assert claim("frus1969-76v12/d223", "The Agency denies").claimants == (CIA,)
     assert claim("frus1969-76v12/d223", "DOD also has the capacity").claimants != (CIA,)
+
+
+def test_a_view_in_a_that_clause_of_the_writers_sentence_is_the_writers():
+    """"The impression that President Nasser felt that the Secretary disliked him…": what the writer's main clause says
+    of Nasser's feeling (Bergus drafted the memorandum), which does not run on."""
+    assert claim("frus1958-60v13/d217", "The impression that President Nasser").claimants == (PEOPLE + "101223",)
+
+
+def test_a_report_recalled_to_the_reader_is_the_subjects():
+    """"You may recall that Macmillan urged that we should take action…": the verb of hearing passes the report on."""
+    assert claim("frus1955-57v26/d101", "You may recall that Macmillan").claimants == (PEOPLE + "108305",)
