@@ -105,7 +105,8 @@ _NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|(?<!d
 # "The impression that President Nasser felt…"): what the writer's main clause says of it, which does not run on; not
 # after a verb of hearing ("You may recall that Macmillan urged…", "I was told that…": the subject's report).
 _THAT_CLAUSE = re.compile(r"(?<!recall\s)(?<!remember\s)(?<!know\s)(?<!aware\s)(?<!informed\s)(?<!told\s)(?<!learned\s)(?<!heard\s)\bthat\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}(?:\w+ly\s+)?$")
-_INFERRED = re.compile(r"\b(?:(?:seems?|seemed|appears?|appeared)\s+to\s+have|probably|presumably)\s+$")
+_ENVOY = re.compile(r"\s+(?:Charg[eé](?:\s+d['’]Affaires)?|Ambassador|Minister|Embassy|delegate|delegation|representative|spokesman)\b", re.IGNORECASE)
+_INFERRED = re.compile(r"\b(?:(?:seems?|seemed|appears?|appeared)\s+to\s+have|probably|presumably)\s+$|,\s*as\s+(?:[\w’'.]+\s+){1,4}$")
 _THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
 # What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
 _NEXT_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|but)\s+(?=(?:[Tt]he\s+)?[A-Z])")
@@ -173,7 +174,8 @@ def _source_hint(t: str) -> bool:
     low = t.lower()
     return ("view" in low or "opinion" in low or "judg" in low or "estimate" in low or "assessment" in low or "according" in low
             or "position" in low or "standpoint" in low or "assurance" in low or "word from" in low or "indication" in low
-            or "confirmation" in low or "belief" in low or "impression" in low or bool(_PAPER_FROM.search(low)))
+            or "confirmation" in low or "belief" in low or "impression" in low or " from " in low and ("learn" in low or "heard" in low
+            or "told" in low or "informed" in low) or bool(_PAPER_FROM.search(low)))
 
 
 _PAPER_FROM = re.compile(r"\b(?:cable|telegram|letter|message|memorandum|report)\s+from\b")
@@ -885,10 +887,12 @@ class _Extractor:
                 if not ms and _GOVERNMENT_WHO.fullmatch(self.text, a, b):
                     # round 9: "In the opinion of the Netherlands Government, …": the country's government
                     ms = [x for x in self.mentions.within(a, b) if x.kind == "country"][:1]
-                if not ms and m.group(0)[:9].lower() == "according":
-                    # session 28: "According to British, current Chairman…": the country named alone
-                    ms = [x for x in self.mentions.within(a, b) if x.kind == "country"
-                          and not self.text[a:x.start].strip(" the") and not self.text[x.end:b].strip()][:1]
+                if not ms:
+                    # session 28: "According to British, current Chairman…": the country named alone; session 29: or
+                    # before its envoy ("Sherer learned from the French Charge in New York of…")
+                    alone = m.group(0)[:9].lower() == "according"
+                    ms = [x for x in self.mentions.within(a, b) if x.kind == "country" and not self.text[a:x.start].strip(" the")
+                          and (not self.text[x.end:b].strip() if alone else _ENVOY.match(self.text, x.end, b))][:1]
                 agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None
                 who = self.text[a:b].strip()
                 if agent is None and not self.mentions.within(a, b) and _NAME_OR_TITLE.fullmatch(who):
@@ -907,7 +911,7 @@ class _Extractor:
         return [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)
                 if not self.cues.not_speech.match(t, m.start) and not _CONCESSIVE.search(t, 0, m.start)
                 and not _EMBEDDED_QUESTION.search(t, max(0, m.start - 80), m.start)
-                and not _NOT_ASSERTED.search(t, max(0, m.start - 80), m.start) and not _INFERRED.search(t, max(0, m.start - 30), m.start)]
+                and not _NOT_ASSERTED.search(t, max(0, m.start - 80), m.start) and not _INFERRED.search(t, max(0, m.start - 50), m.start)]
 
     def _department_speaks_for_signer(self, agent: Agent, voice: Agent | None) -> bool:
         """Session 19: in a telegram from the Department of State that a person signs, "the Department" is the

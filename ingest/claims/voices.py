@@ -497,13 +497,13 @@ _FIRST = re.compile(r"(?:^|[\s,;(—–])(I|[Ww]e)\s+(?:[\w’']+\s+){0,2}$")
 _PRONOUN = re.compile(r"(?:^|[\s,;(—–])([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s*,?\s+(?:[\w’']+\s+){0,2}$")
 # Session 29: what may stand before a sentence's subject: a title or honorific ("Mrs. Meir", "M. Guillamat") after a short
 # opening adverbial ("In the Map Room, Dobrynin was extremely cordial and asked…").
-_SUBJECT_OPENS = re.compile(r"\W*(?:(?:In|At|On|After|During|Before|Later|Then|Finally|Next)\b[^,;:()\d]{0,40},\s+)?(?:[A-Z][a-z]*\.?\s+)?")
+_SUBJECT_OPENS = re.compile(r"\W*(?:\(?\w{1,3}[.)]\s+)?(?:(?:In|At|On|After|During|Before|Later|Then|Finally|Next)\b[^,;:()\d]{0,40},\s+)?(?:[A-Z][a-z]*\.?\s+)?")
 _SUBORDINATOR = re.compile(r"\b(?:that|if|whether|which|who|whom|when|while|because|unless)\b")
 _COORDINATED = re.compile(r"\band\s+(?:(?:\w+ly|also|then|again)\s+)?$")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
 _GAP = re.compile(r"^\]?\s*(?:\[[^\]]{1,80}\]\s*)?(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|leadership|delegates?|delegation|"
-                  r"mission|government|govt|side)(?:\s*,[^,;:]{1,60},)?\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|still|later|now|first|finally|subsequently|alone|already|long|never|always|not)\s+)*$", re.IGNORECASE)
+                  r"mission|government|govt|side)(?:\s*,[^,;:]{1,60},)?\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|twice|still|later|now|first|finally|subsequently|alone|already|long|never|always|not)\s+)*$", re.IGNORECASE)
 # An aside between commas after a person's name and before the verb ("Dobrynin, without … in Moscow, said").
 _NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further)\s+)*")
 # "Our man in Moscow believes…": the place names where the speaker is, not the speaker.

@@ -97,3 +97,22 @@ def test_a_view_in_a_that_clause_of_the_writers_sentence_is_the_writers():
 def test_a_report_recalled_to_the_reader_is_the_subjects():
     """"You may recall that Macmillan urged that we should take action…": the verb of hearing passes the report on."""
     assert claim("frus1955-57v26/d101", "You may recall that Macmillan").claimants == (PEOPLE + "108305",)
+
+
+def test_what_an_envoy_told_the_writers_side_is_his_countrys():
+    """"Late this afternoon, Ambassador Sherer learned from the French Charge in New York of the following
+    developments:": a source phrase naming France by its envoy; the items after it are France's too."""
+    france = iris.country_iri("france")
+    assert claim("frus1969-76ve14p1/d95", "LATE THIS AFTERNOON, AMBASSADOR SHERER LEARNED").claimants == (france,)
+    assert claim("frus1969-76ve14p1/d95", "SUBSEQUENTLY, THE FRENCH CHARGE TOLD SHERER").claimants == (france,)
+
+
+def test_according_to_an_envoy_inside_an_instruction_stays_the_writers():
+    """"…you might also suggest to Belgian Foreign Ministry … Dutch, whose Ambassador in Baghdad, according to Belgian
+    Ambassador there, has…": the Secretary's instruction, with its source in passing."""
+    assert claim("frus1969-76ve04/d282", "In this regard, you might").claimants == (PEOPLE + "111530",)
+
+
+def test_a_verb_in_an_aside_opened_by_as_is_not_the_sentences():
+    """"…and also force us to eat crow later if, as Secretary Rusk has twice indicated, we…": Komer's sentence."""
+    assert claim("frus1964-68v30/d134", "To withdraw from").claimants == (KOMER,)
