@@ -106,6 +106,9 @@ _NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|(?<!d
 # after a verb of hearing ("You may recall that Macmillan urged…", "I was told that…": the subject's report).
 _THAT_CLAUSE = re.compile(r"(?<!recall\s)(?<!remember\s)(?<!know\s)(?<!aware\s)(?<!informed\s)(?<!told\s)(?<!learned\s)(?<!heard\s)\bthat\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}(?:\w+ly\s+)?$")
 _ENVOY = re.compile(r"\s+(?:Charg[eé](?:\s+d['’]Affaires)?|Ambassador|Minister|Embassy|delegate|delegation|representative|spokesman)\b", re.IGNORECASE)
+_POSSESSED_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?P<pro>His|Her|Their)\s+(?:\w+\s+)?(?:reply|answer|response|"
+                             r"reaction|view|position|reason|theme|point|comment|impression|feeling|conclusion|argument|"
+                             r"explanation|attitude)\s+(?:was|is|were|are)\s+(?=that\b|to\b|this\b|:|“|\")")
 _INFERRED = re.compile(r"\b(?:(?:seems?|seemed|appears?|appeared)\s+to\s+have|probably|presumably)\s+$|,\s*as\s+(?:[\w’'.]+\s+){1,4}$")
 _THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
 # What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
@@ -811,7 +814,7 @@ class _Extractor:
         source = self._source_phrase(s, t) if _source_hint(t) else None
         if source is not None:
             return source
-        note = self._note_speaks(s, t)
+        note = self._note_speaks(s, t) or self._possessed_view(s, t, block, state)
         if note is not None:
             return note
         cable = cable_sender(self.r, self.mentions, s, e)        # round 12: "USUN 1815 SUPPORTED OUR RECOMMENDATION…"
@@ -904,6 +907,20 @@ class _Extractor:
                     return _Decision("report", agent, m.group(0).strip()[:40], 0.75, f"cue '{m.group(0).strip()}'", agent.mentions,
                                      source=True, view=bool(_WRITER_OPENS.match(t)))
         return None
+
+    def _possessed_view(self, s: int, t: str, block: Block, state: _State) -> _Decision | None:
+        """Session 29: "His reply was that Americans … were involved.", "Their reason is that…": the view or answer of
+        the one the possessive stands for, as "He replied that…" would be (not "His response was constructive": the
+        writer's judgment of it)."""
+        m = _POSSESSED_VIEW.match(t)
+        if m is None:
+            return None
+        agent = self._pronoun_ref(block, s, s + m.start("pro"), state)
+        fits = {"his": {"person"}, "her": {"person"}}.get(m.group("pro").lower(), {"person", "country", "organization"})
+        if agent is None or not set(agent.kinds) <= fits or (self.voice is not None and agent.iris == self.voice.iris):
+            return None
+        return _Decision("report", agent, m.group(0).strip(), 0.6, f"cue '{m.group(0).strip()}', '{m.group('pro')}' read as "
+                         f"{', '.join(agent.names)}", agent.mentions)
 
     def _asserting_verbs(self, t: str) -> list[tuple]:
         """The reporting verbs of the sentence that assert something: not an act ("called in"), not conceded, not in an

@@ -116,3 +116,26 @@ def test_according_to_an_envoy_inside_an_instruction_stays_the_writers():
 def test_a_verb_in_an_aside_opened_by_as_is_not_the_sentences():
     """"…and also force us to eat crow later if, as Secretary Rusk has twice indicated, we…": Komer's sentence."""
     assert claim("frus1964-68v30/d134", "To withdraw from").claimants == (KOMER,)
+
+
+@pytest.mark.parametrize("key, prefix, holder", [
+    ("frus1955-57v20/d274", "He showed his preoccupation", PEOPLE + "110760"),
+    ("frus1961-63v03/d236", "He is most cognizant", PEOPLE + "107657"),
+    ("frus1964-68v29p2/d66", "Sato plans Japanese effort", PEOPLE + "111954"),
+])
+def test_more_states_of_mind_and_intentions(key, prefix, holder):
+    assert claim(key, prefix).claimants == (holder,)
+
+
+@pytest.mark.parametrize("key, prefix, writer", [
+    ("frus1955-57v24/d191", "Department would also appreciate", PEOPLE + "106100"),
+    ("frus1958-60v08/d469", "These proposals were not incorporated", PEOPLE + "107327"),
+])
+def test_plans_as_a_noun_is_no_verb(key, prefix, writer):
+    """"…from HMG as complete information as possible UK plans and intentions…", "…in the Western plans because…"."""
+    assert claim(key, prefix).claimants == (writer,)
+
+
+def test_his_reply_was_that_is_his():
+    """"His reply was that Americans and other nationalities … were involved." is Qassim's, as "He replied that…"."""
+    assert claim("frus1958-60v12/d147", "His reply was that").claimants == (PEOPLE + "111030",)
