@@ -175,7 +175,7 @@ _LONE_INITIAL = re.compile(r"(?<![\w.’'-])([B-HJ-Z])(?![\w.’'-])")
 # without any is not tried against each phrase.
 def _source_hint(t: str) -> bool:
     low = t.lower()
-    return ("view" in low or "opinion" in low or "judg" in low or "estimate" in low or "assessment" in low or "according" in low
+    return ("view" in low or "sees it" in low or "saw it" in low or "understands it" in low or "opinion" in low or "judg" in low or "estimate" in low or "assessment" in low or "according" in low
             or "position" in low or "standpoint" in low or "assurance" in low or "word from" in low or "indication" in low
             or "confirmation" in low or "belief" in low or "impression" in low or " from " in low and ("learn" in low or "heard" in low
             or "told" in low or "informed" in low) or bool(_PAPER_FROM.search(low)))
@@ -893,7 +893,7 @@ class _Extractor:
                 if not ms:
                     # session 28: "According to British, current Chairman…": the country named alone; session 29: or
                     # before its envoy ("Sherer learned from the French Charge in New York of…")
-                    alone = m.group(0)[:9].lower() == "according"
+                    alone = m.group(0)[:9].lower() == "according" or m.group(0).lstrip(" ([“\"—–-0123456789.)")[:3].lower() == "as "
                     ms = [x for x in self.mentions.within(a, b) if x.kind == "country" and not self.text[a:x.start].strip(" the")
                           and (not self.text[x.end:b].strip() if alone else _ENVOY.match(self.text, x.end, b))][:1]
                 agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None

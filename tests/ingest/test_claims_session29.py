@@ -139,3 +139,19 @@ def test_plans_as_a_noun_is_no_verb(key, prefix, writer):
 def test_his_reply_was_that_is_his():
     """"His reply was that Americans and other nationalities … were involved." is Qassim's, as "He replied that…"."""
     assert claim("frus1958-60v12/d147", "His reply was that").claimants == (PEOPLE + "111030",)
+
+
+@pytest.mark.parametrize("key, prefix, speaker", [
+    ("frus1955-57v09/d88", "Then A said", PEOPLE + "100105"),
+    ("frus1958-60v09/d171", "The Secretary rather demurred", PEOPLE + "105858"),
+    ("frus1964-68v17/d203", "As GOA tentatively sees it", iris.country_iri("austria")),
+])
+def test_an_initial_after_then_a_demurral_and_as_x_sees_it(key, prefix, speaker):
+    """"Then A said that is strong." (Adams, a party of Dulles's call), "The Secretary rather demurred at…", "As GOA
+    tentatively sees it, …": Austria's view."""
+    assert claim(key, prefix).claimants == (speaker,)
+
+
+def test_in_a_countrys_judgment_within_a_speakers_account_stays_the_speakers():
+    """"In Soviet judgment, most Americans understood…" in Vorontsov's account is his, not the Soviet Union's."""
+    assert claim("frus1969-76v12/d160", "In Soviet judgment").claimants == (PEOPLE + "114132",)
