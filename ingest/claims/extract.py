@@ -100,16 +100,23 @@ _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1
 _TITLE_WORD = re.compile(r"\b(?:Shah|King|Queen|Emperor|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister)\b")
 _TEXT_RELAYED = re.compile(r"\btext\s+of\b", re.IGNORECASE)
 _NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
-# Session 29: the writer's inference ("Nasser seems to have concluded from the Syrian affair…")
 # Session 29: a verb in a clause that "that" opens, whose subject is named ("it should be noted that … the JCS proposes…",
 # "The impression that President Nasser felt…"): what the writer's main clause says of it, which does not run on; not
 # after a verb of hearing ("You may recall that Macmillan urged…", "I was told that…": the subject's report).
 _THAT_CLAUSE = re.compile(r"(?<!recall\s)(?<!remember\s)(?<!know\s)(?<!aware\s)(?<!informed\s)(?<!told\s)(?<!learned\s)(?<!heard\s)\bthat\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}(?:\w+ly\s+)?$")
+# Session 29: a country's envoy in a source phrase names the country ("…learned from the French Charge in New York of…").
 _ENVOY = re.compile(r"\s+(?:Charg[eé](?:\s+d['’]Affaires)?|Ambassador|Minister|Embassy|delegate|delegation|representative|spokesman)\b", re.IGNORECASE)
+# Session 29: "His reply was that…", "Their reason is that…": a view or an answer named by a possessive pronoun.
 _POSSESSED_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?P<pro>His|Her|Their)\s+(?:\w+\s+)?(?:reply|answer|response|"
                              r"reaction|view|position|reason|theme|point|comment|impression|feeling|conclusion|argument|"
                              r"explanation|attitude)\s+(?:was|is|were|are)\s+(?=that\b|to\b|this\b|:|“|\")")
-_INFERRED = re.compile(r"\b(?:(?:seems?|seemed|appears?|appeared)\s+to\s+have|probably|presumably)\s+$|,\s*as\s+(?:[\w’'.]+\s+){1,4}$")
+# Session 29: names joined into one subject ("Secretaries Rogers and Laird").
+_JOINED = re.compile(r"\s*(?:,\s*|,?\s+and\s+|\s*&\s*)(?:the\s+)?")
+# Session 29: verbs the sentence's claimant does not assert: the writer's inference ("Nasser seems to have concluded…",
+# "He has probably realized…"), an aside ("…if, as Secretary Rusk has twice indicated, we…") and an object's relative
+# clause without "that" ("…the Secretary's thoughts or the role he thinks we should be playing…")
+_INFERRED = re.compile(r"\b(?:(?:seems?|seemed|appears?|appeared)\s+to\s+have|probably|presumably)\s+$|,\s*as\s+(?:[\w’'.]+\s+){1,4}$"
+                       r"|\b(?:the|any|every|whatever)\s+[a-z]+\s+(?:he|she|they)\s+$")
 _THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
 # What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
 _NEXT_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|but)\s+(?=(?:[Tt]he\s+)?[A-Z])")
@@ -1117,9 +1124,14 @@ class _Extractor:
         if _WRITER_LEADS.search(self.text, named[-1].end if named else s, cue.start()):
             return None     # session 20: "In any consideration involving … ROK forces…, I believe the following points…"
         if subjects or named:
-            # session 19: "In farewell call on Robertson June 9 Mukarto made following points:" are Mukarto's
-            return agent_of_mentions(self.r, (subjects or named)[:1],
-                                     f"named in the lead-in '{cue.group(0)}' the numbered paragraphs relay")
+            # session 19: "In farewell call on Robertson June 9 Mukarto made following points:" are Mukarto's; session 29:
+            # "Secretaries Rogers and Laird have cleared a note … incorporating the following points:" are both's
+            chosen = (subjects or named)[:1]
+            for m in (subjects or named)[1:]:
+                if m.kind != chosen[-1].kind or not _JOINED.fullmatch(self.text, chosen[-1].end, m.start):
+                    break
+                chosen.append(m)
+            return agent_of_mentions(self.r, chosen, f"named in the lead-in '{cue.group(0)}' the numbered paragraphs relay")
         if _PRONOUN_OPENS.match(self.text, s, cue.start()):
             return self._last_person_before(block, s)
         covered = [(m.start, m.end) for m in self.mentions.within(s, cue.end())]

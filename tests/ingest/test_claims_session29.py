@@ -155,3 +155,20 @@ def test_an_initial_after_then_a_demurral_and_as_x_sees_it(key, prefix, speaker)
 def test_in_a_countrys_judgment_within_a_speakers_account_stays_the_speakers():
     """"In Soviet judgment, most Americans understood…" in Vorontsov's account is his, not the Soviet Union's."""
     assert claim("frus1969-76v12/d160", "In Soviet judgment").claimants == (PEOPLE + "114132",)
+
+
+def test_a_lead_in_naming_two_relays_both():
+    """"Secretaries Rogers and Laird have cleared a note … incorporating the following points:" — and then "They decided
+    that they did not need to clear this position with the President." is both's."""
+    both = (PEOPLE + "111530", PEOPLE + "107574")
+    assert claim("frus1969-76ve05p2/d43", "They decided that they did not need").claimants == both
+
+
+@pytest.mark.parametrize("prefix", ["Ask the Secretary what he thinks", "You might elicit the Secretary"])
+def test_talking_points_are_the_writers(prefix):
+    """Saunders's talking points for Kissinger: "Ask the Secretary what he thinks…", "…the role he thinks we should be
+    playing…" are the writer's, not the Shah's (the last person heard)."""
+    from tests.ingest.test_claims_round7 import _gold
+    record, found = _gold("frus1969-76ve04/d211")
+    hits = [c for c in found if record.text[c.start:c.end].startswith(prefix)]
+    assert hits and all(c.claimants == (PEOPLE + "111969",) for c in hits)
