@@ -172,3 +172,17 @@ def test_talking_points_are_the_writers(prefix):
     record, found = _gold("frus1969-76ve04/d211")
     hits = [c for c in found if record.text[c.start:c.end].startswith(prefix)]
     assert hits and all(c.claimants == (PEOPLE + "111969",) for c in hits)
+
+
+@pytest.mark.parametrize("key, prefix, speaker", [
+    ("frus1964-68v17/d14", "Noting that in the past", PEOPLE + "105225"),
+    ("frus1969-76v28/d16", "The UK had withdrawn", PEOPLE + "113019"),
+])
+def test_more_titles_name_the_person_the_document_gives_them_to(key, prefix, speaker):
+    """"…, the Postmaster General asked whether…" is Gronouski, "the Foreign Secretary … hoped" Michael Stewart."""
+    assert claim(key, prefix).claimants == (speaker,)
+
+
+def test_when_asked_has_no_subject_of_its_own():
+    """"When asked how FedRep would counter…, he indicated such clearly out of question…" is von Brentano's."""
+    assert claim("frus1958-60v08/d463", "When asked how FedRep").claimants == (PEOPLE + "101714",)
