@@ -117,6 +117,9 @@ _JOINED = re.compile(r"\s*(?:,\s*|,?\s+and\s+|\s*&\s*)(?:the\s+)?")
 # clause without "that" ("…the Secretary's thoughts or the role he thinks we should be playing…")
 _INFERRED = re.compile(r"\b(?:(?:seems?|seemed|appears?|appeared)\s+to\s+have|probably|presumably)\s+$|,\s*as\s+(?:[\w’'.]+\s+){1,4}$"
                        r"|\b(?:the|any|every|whatever)\s+[a-z]+\s+(?:he|she|they)\s+$")
+# Session 29: a wish or a view the writer reads in someone ("Sato clearly intends to proceed…", "Sato clearly wishes to be of
+# assistance."): the writer's judgment, where "He clearly stated…" is still his words.
+_WRITER_SEES = re.compile(r"\b(?:clearly|obviously|evidently|apparently)\s+$")
 _THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
 # What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
 _NEXT_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|but)\s+(?=(?:[Tt]he\s+)?[A-Z])")
@@ -935,7 +938,8 @@ class _Extractor:
         return [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)
                 if not self.cues.not_speech.match(t, m.start) and not _CONCESSIVE.search(t, 0, m.start)
                 and not _EMBEDDED_QUESTION.search(t, max(0, m.start - 80), m.start)
-                and not _NOT_ASSERTED.search(t, max(0, m.start - 80), m.start) and not _INFERRED.search(t, max(0, m.start - 50), m.start)]
+                and not _NOT_ASSERTED.search(t, max(0, m.start - 80), m.start) and not _INFERRED.search(t, max(0, m.start - 50), m.start)
+                and not (m.kind != "speech" and _WRITER_SEES.search(t, max(0, m.start - 20), m.start))]
 
     def _department_speaks_for_signer(self, agent: Agent, voice: Agent | None) -> bool:
         """Session 19: in a telegram from the Department of State that a person signs, "the Department" is the

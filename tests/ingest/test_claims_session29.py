@@ -186,3 +186,9 @@ def test_more_titles_name_the_person_the_document_gives_them_to(key, prefix, spe
 def test_when_asked_has_no_subject_of_its_own():
     """"When asked how FedRep would counter…, he indicated such clearly out of question…" is von Brentano's."""
     assert claim("frus1958-60v08/d463", "When asked how FedRep").claimants == (PEOPLE + "101714",)
+
+
+@pytest.mark.parametrize("prefix", ["Sato clearly intends to proceed", "Sato clearly wishes to be of assistance"])
+def test_a_wish_the_writer_reads_in_someone_is_the_writers(prefix):
+    """Humphrey's report of his talk with Sato: "Sato clearly wishes to be of assistance." is Humphrey's judgment."""
+    assert claim("frus1964-68v29p2/d66", prefix).claimants != (PEOPLE + "111954",)
