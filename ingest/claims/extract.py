@@ -78,9 +78,12 @@ _MEETING_NARRATED = re.compile(r"[\s“\"(—–-]*(?:(?:After|When|At|With)\s[^
                                r"meeting|conversation|session|call|talk|luncheon|dinner))\s+(?:then\s+)?(?:led|ended|was\s+left|"
                                r"was\s+adjourned|adjourned|concluded|closed|broke\s+up|turned\s+to|lasted)\b")
 # Round 11: "Middleton and I concur…", "The Ambassador and I agree that…": a view the writer shares with another.
-_JOINT_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Bb]oth\s+)?(?:[Tt]he\s+)?(?P<who>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)"
-                         r"\s+and\s+I\s+(?:(?:both|also|fully|entirely|completely|strongly)\s+)?(?P<verb>concur|agree|believe|feel|think|"
-                         r"consider|are\s+agreed|are\s+convinced|are\s+of\s+the\s+opinion|share)\b")
+_JOINT_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Bb]oth\s+)?(?:[Tt]he\s+)?(?P<who>(?:[A-Z][\w.’'-]*\s+|of\s+){0,3}[A-Z][\w’'-]+)"
+                         r"\s+and\s+I\s+(?:(?:both|also|fully|entirely|completely|strongly|have)\s+)*(?P<verb>concur|agree|believe|feel|think|"
+                         r"consider|are\s+agreed|are\s+convinced|are\s+of\s+the\s+opinion|share|"
+                         # session 29: "Mr. McNamara and I have concluded that…", "The Joint Chiefs of Staff and I recognize that…",
+                         # "Amb Rankin and I recommend a blockade…"
+                         r"concluded|recognize|recommend|agreed|propose|suggest|urge|doubt|hope)\b")
 _SECRETARY_TITLE = re.compile(r"(?:the\s+)?(?:Acting\s+)?Secretary(?:\s+of\s+State)?", re.IGNORECASE)
 # A title opening a sentence ("Prime Minister in frank discussion with … stated"), and what ends its clause.
 _TITLE_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=\s)")
@@ -185,7 +188,7 @@ _LONE_INITIAL = re.compile(r"(?<![\w.’'-])([B-HJ-Z])(?![\w.’'-])")
 # without any is not tried against each phrase.
 def _source_hint(t: str) -> bool:
     low = t.lower()
-    return ("view" in low or "sees it" in low or "saw it" in low or "understands it" in low or "opinion" in low or "judg" in low or "estimate" in low or "assessment" in low or "according" in low
+    return ("view" in low or "contention" in low or "appears to" in low or "seems to" in low or "sees it" in low or "saw it" in low or "understands it" in low or "opinion" in low or "judg" in low or "estimate" in low or "assessment" in low or "according" in low
             or "position" in low or "standpoint" in low or "assurance" in low or "word from" in low or "indication" in low
             or "confirmation" in low or "belief" in low or "impression" in low or " from " in low and ("learn" in low or "heard" in low
             or "told" in low or "informed" in low) or bool(_PAPER_FROM.search(low)))
@@ -1253,7 +1256,7 @@ class _Extractor:
         m = _JOINT_VIEW.match(text)
         if m is None or voice is None or len(voice.iris) != 1:
             return None
-        named = [x for x in self.mentions.within(s + m.start("who"), s + m.end("who")) if x.kind == "person"]
+        named = [x for x in self.mentions.within(s + m.start("who"), s + m.end("who")) if x.kind in ("person", "organization")]
         other = agent_of_mentions(self.r, named[:1], "") if named else None
         if other is None and self.people is not None and not m.group("who").startswith(("He", "She", "They", "We")):
             found = self.people.named(m.group("who"))

@@ -192,3 +192,25 @@ def test_when_asked_has_no_subject_of_its_own():
 def test_a_wish_the_writer_reads_in_someone_is_the_writers(prefix):
     """Humphrey's report of his talk with Sato: "Sato clearly wishes to be of assistance." is Humphrey's judgment."""
     assert claim("frus1964-68v29p2/d66", prefix).claimants != (PEOPLE + "111954",)
+
+
+@pytest.mark.parametrize("key, prefix, together", [
+    ("frus1958-60v08/d134", "The Joint Chiefs of Staff and I", (PEOPLE + "108840", iris.organization_iri("jcs"))),
+    ("frus1961-63v21/d140", "Mr. McNamara and I have concluded", (PEOPLE + "104896", PEOPLE + "108939")),
+    ("frus1955-57v02/d196", "4. Amb Rankin and I recommend", (PEOPLE + "102428", PEOPLE + "111154")),
+])
+def test_a_view_the_writer_holds_with_others_named_before_and_i(key, prefix, together):
+    """"The Joint Chiefs of Staff and I recognize that…", "Mr. McNamara and I have concluded that…", "Amb Rankin and I
+    recommend a blockade…": the writer's and theirs (round 11's rule with more verbs, and a body)."""
+    assert claim(key, prefix).claimants == together
+
+
+@pytest.mark.parametrize("key, prefix, holder", [
+    ("frus1948v01p2/d5", "It is the informal opinion of members", "/frus1948v01p2/d5/organizations/national-security-council-staff"),
+    ("frus1949v07p2/d384", "In summary, it appears to NEA", "/frus1949v07p2/terms/t_NEA1"),
+])
+def test_more_source_phrases(key, prefix, holder):
+    """"It is the informal opinion of members of the National Security Council Staff that…", "In summary, it appears to
+    NEA that…"."""
+    c = claim(key, prefix)
+    assert len(c.claimants) == 1 and c.claimants[0].endswith(holder), c.explanation
