@@ -1318,6 +1318,9 @@ class _Extractor:
             state.report = None      # "I had made appointment…" after "King Hussein … said": the writer's own narration
         if state.report is not None and self.from_department and state.report.iris == (_US,) and _WE_OPENS.match(text):
             state.report = None      # round 12: "US believes…. We do point out…": the signer, not the government's position
+        if state.report is not None and voice is not None and not self.transcript and _WE_OPENS.match(text) \
+                and not set(state.report.kinds) & {"person"} and state.report.iris != voice.iris:
+            state.report = None      # session 29: "WE MUST PLAN ON THE POSSIBILITY…" after Algeria's view: the writer's
         if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):
             if self._carried(s, e, text, block, first_in_block, state, "A", state.report, voice):
                 return _Decision("report", state.report, None, 0.55, "continues the report begun earlier in the paragraph")

@@ -214,3 +214,22 @@ def test_more_source_phrases(key, prefix, holder):
     NEA that…"."""
     c = claim(key, prefix)
     assert len(c.claimants) == 1 and c.claimants[0].endswith(holder), c.explanation
+
+
+@pytest.mark.parametrize("key, prefix, writer", [
+    ("frus1969-76ve14p1/d59", "WE MUST PLAN ON THE POSSIBILITY", PEOPLE + "112000"),
+    ("frus1969-76ve14p1/d101", "WE HAVE NOTHING TO CONTRADICT", PEOPLE + "112160"),
+])
+def test_we_opening_a_telegrams_sentence_ends_a_governments_report(key, prefix, writer):
+    """"WE MUST PLAN ON THE POSSIBILITY OF THEIR DOING SO…" after Algeria's and Yugoslavia's positions: USUN's, signed
+    by Scali (a body's report runs on otherwise, as the annotation guide reads "the considered view of … the CPC")."""
+    assert claim(key, prefix).claimants == (writer,)
+
+
+@pytest.mark.parametrize("key, prefix, speaker", [
+    ("frus1955-57v24/d246", "He agreed, but said", PEOPLE + "108382"),
+    ("frus1964-68v13/d100", "The President underlined", PEOPLE + "106664"),
+    ("frus1969-76v19p1/d120", "Kim Dong Jo was curious", PEOPLE + "107171"),
+])
+def test_but_said_underlined_and_curious(key, prefix, speaker):
+    assert claim(key, prefix).claimants == (speaker,)
