@@ -233,3 +233,11 @@ def test_we_opening_a_telegrams_sentence_ends_a_governments_report(key, prefix, 
 ])
 def test_but_said_underlined_and_curious(key, prefix, speaker):
     assert claim(key, prefix).claimants == (speaker,)
+
+
+def test_a_reply_named_by_its_givers_possessive_runs_on_as_his_account():
+    """"Flemming’s reply was that they could get along…" and "We are now supplying 80-90% of requirements." after it are
+    Flemming's, in the President's call with Dulles."""
+    flemming = claim("frus1955-57v17/d131", "Flemming’s reply was that").claimants
+    assert len(flemming) == 1 and flemming != (PEOPLE + "103703",)
+    assert claim("frus1955-57v17/d131", "We are now supplying").claimants == flemming
