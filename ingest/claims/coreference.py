@@ -344,11 +344,28 @@ class DocumentPeople:
         """Session 28: "Sir Robert" is the given name of the knight the document names in full ("Sir Robert Scott,
         Minister, British Embassy"), not another Robert it links (Robert Murphy); unlinked, a person local to it."""
         full = re.search(rf"\b(?:Sir|Lady)\s+{re.escape(given)}\s+(?:[A-Z]\.\s+)?(?P<surname>[A-Z][\w’'-]+)", self.record.text)
-        if full is None or any(_surname(label) == full.group("surname").lower() for label in hits.values()):
+        if full is None:
+            return self._knight_in_heading(given)
+        linked = {iri: label for iri, label in hits.items() if _surname(label) == full.group("surname").lower()}
+        if len(linked) == 1:
+            # session 29: "Sir Harold" beside "Sir Harold Caccia", whom the entity layer links, and Harold Macmillan
+            (iri, label), = linked.items()
+            return Named(iri, label, f"'Sir {given}' read as {label}, the knight the document names in full")
+        if linked:
             return None
         label = " ".join(full.group(0).split())
         return Named(self._local(f"{given} {full.group('surname')}"), label,
                      f"'Sir {given}', '{label}' in the document, a name the entity layer did not link", True)
+
+    def _knight_in_heading(self, given: str) -> Named | None:
+        """Session 29: "Sir Harold said…" in a conversation with "the British Ambassador (Caccia)": the one heading party
+        whose full name begins with that given name (Harold Anthony Caccia, not Harold Macmillan, whom the body names)."""
+        parties = {p.entity: p.label for p in self.record.parties
+                   if p.entity and p.label and p.label.split()[0].lower() == given.lower()}
+        if len(parties) != 1:
+            return None
+        (iri, label), = parties.items()
+        return Named(iri, label, f"'Sir {given}' read as {label}, the party of the heading with that given name")
 
     def group(self, printed: str) -> list[Named]:
         """The persons a plural title stands for ("The Senators" where the participants list prints

@@ -241,3 +241,9 @@ def test_a_reply_named_by_its_givers_possessive_runs_on_as_his_account():
     flemming = claim("frus1955-57v17/d131", "Flemming’s reply was that").claimants
     assert len(flemming) == 1 and flemming != (PEOPLE + "103703",)
     assert claim("frus1955-57v17/d131", "We are now supplying").claimants == flemming
+
+
+def test_sir_and_a_given_name_is_the_knight_the_entity_layer_links():
+    """"Sir Harold said…" in Dulles's talk with the British Ambassador (Caccia): Sir Harold Caccia, whom the document
+    names in full and the entity layer links, not Harold Macmillan, whom it also names (it had been a local "Harold")."""
+    assert claim("frus1955-57v20/d246", "Sir Harold said").claimants == (PEOPLE + "102065",)
