@@ -247,3 +247,28 @@ def test_sir_and_a_given_name_is_the_knight_the_entity_layer_links():
     """"Sir Harold said…" in Dulles's talk with the British Ambassador (Caccia): Sir Harold Caccia, whom the document
     names in full and the entity layer links, not Harold Macmillan, whom it also names (it had been a local "Harold")."""
     assert claim("frus1955-57v20/d246", "Sir Harold said").claimants == (PEOPLE + "102065",)
+
+
+@pytest.mark.parametrize("key, prefix, writer", [
+    ("frus1958-60v14/d142", "Mr. Merchant telephoned with regard", PEOPLE + "105858"),
+    ("frus1961-63v15/d225", "At this time, General Clay telephoned me", PEOPLE + "113537"),
+])
+def test_a_call_placed_is_the_writers_narration(key, prefix, writer):
+    """"Mr. Merchant telephoned with regard to a conversation…", "General Clay telephoned me and gave me a list…": the
+    writer narrates the call; what the caller said comes after."""
+    assert claim(key, prefix).claimants == (writer,)
+
+
+def test_a_call_with_what_the_caller_said_is_still_the_callers():
+    """"The President called me at my home at 9:30 p.m., saying that…" (the "p.m." does not hide the "saying")."""
+    assert claim("frus1955-57v03/d235", "The President called me at my home").claimants == (PEOPLE + "103887",)
+
+
+@pytest.mark.parametrize("key, prefix, writer", [
+    ("frus1969-76v28/d184", "You should inform SAG that UK", PEOPLE + "107252"),
+    ("frus1969-76v20/d212", "This action fits into that category", PEOPLE + "105381"),
+])
+def test_a_that_clause_with_an_auxiliary_before_its_verb_is_still_the_writers(key, prefix, writer):
+    """"You should inform SAG that UK has informed us of Soviet démarche.", "…despite the fact that the President has
+    reiterated his intention…"."""
+    assert claim(key, prefix).claimants == (writer,)
