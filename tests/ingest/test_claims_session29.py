@@ -272,3 +272,8 @@ def test_a_that_clause_with_an_auxiliary_before_its_verb_is_still_the_writers(ke
     """"You should inform SAG that UK has informed us of Soviet démarche.", "…despite the fact that the President has
     reiterated his intention…"."""
     assert claim(key, prefix).claimants == (writer,)
+
+
+def test_it_appeared_that_is_the_writers_inference():
+    """"It appeared that the British still believed that additional measures might provoke…": Popper's reading."""
+    assert claim("frus1951v07p2/d279", "It appeared that the British").claimants != (iris.country_iri("united-kingdom"),)
