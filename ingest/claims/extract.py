@@ -250,7 +250,7 @@ _WRITER_LEADS = re.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+(?:\w+\s+){0,3}?(?:believ
 _OBJECT_BEFORE = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after|about|of|by|from|against|toward|towards|than)\s+"
                             r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z", re.IGNORECASE)
 # Session 28: the host government's ministry opening a sentence of an embassy's telegram ("Ministry wishes…", "FonOff believes…").
-_HOST_BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]he\s+)?(?:Foreign\s+Ministry|Ministry(?:\s+of\s+Foreign\s+Affairs)?|"
+_HOST_BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]he\s+)?(?:Foreign\s+[Mm]inistry|Ministry(?:\s+of\s+Foreign\s+Affairs)?|"
                               r"MFA|FonOff|Foreign\s+Office|FONOFF|MINISTRY|FOREIGN\s+MINISTRY)\s+(?:\w+ly\s+|also\s+|now\s+)*")
 _AFTER_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
 
@@ -854,6 +854,13 @@ class _Extractor:
             if sub is None or sub.kind == "unknown":
                 titled = self._opening_title(s, s + a)
                 sub = Subject("agent", titled, titled.how) if titled is not None else sub
+            host = host_country(self.r, t[:a]) if (sub is None or sub.kind == "unknown") and voice is not None \
+                and not quote_frame and _HOST_BODY_OPENS.fullmatch(t, 0, a) else None
+            if host is not None:
+                # session 28: "Ministry wishes to bring to Embassy's attention…" in the Embassy's telegram: the host's
+                agent = Agent((host.iri,), (host.label,), "the host government, whose ministry the embassy's telegram names",
+                              kinds=("country",))
+                return _Decision("report", agent, verb, 0.6, f"cue '{verb}', {agent.how}")
             if sub is None or (kind == "collective" and not _held_together(sub, t[:a], s)):
                 continue
             if sub.kind == "unknown":
@@ -861,12 +868,6 @@ class _Extractor:
                     return None
                 if voice is None:
                     return _Decision("report", None, verb, 0.0, "speaker not identified")
-                host = host_country(self.r, t[:a]) if _HOST_BODY_OPENS.fullmatch(t, 0, a) else None
-                if host is not None:
-                    # session 28: "Ministry wishes to bring to Embassy's attention…" in the Embassy's telegram: the host's
-                    agent = Agent((host.iri,), (host.label,), "the host government, whose ministry the embassy's telegram names",
-                                  kinds=("country",))
-                    return _Decision("report", agent, verb, 0.6, f"cue '{verb}', {agent.how}")
                 # "The Ambassador said…" with no linked name for "the Ambassador": the writer reports it.
                 return _Decision("report", voice, verb, 0.45,
                                  f"cue '{verb}' whose speaker is not identified; attributed to the writer who reports it")

@@ -246,7 +246,7 @@ def cable_sender(record: DocumentRecord, mentions, s: int, e: int) -> list[Menti
 
 
 # Round 12: a lead-in naming the host government or one of its officials as the source of the text that follows.
-_HOST_SOURCE = re.compile(r"\b(?:Foreign\s+Minist(?:er|ry)|Prime\s+Minister|Foreign\s+Office|FonOff|FonMin|Ministry|"
+_HOST_SOURCE = re.compile(r"\b(?:Foreign\s+[Mm]inist(?:er|ry)|Prime\s+Minister|Foreign\s+Office|FonOff|FonMin|Ministry|"
                           r"Government|Premier|Chancellor|Foreign\s+Secretary)\b")
 _POST_IN = re.compile(r"\bFrom\s+the\s+(?:Embassy|Legation)\s+in\s+(?:the\s+)?(?P<country>[A-Z][\w ’'-]+?)\s+to\b")
 

@@ -277,3 +277,10 @@ def test_a_that_clause_with_an_auxiliary_before_its_verb_is_still_the_writers(ke
 def test_it_appeared_that_is_the_writers_inference():
     """"It appeared that the British still believed that additional measures might provoke…": Popper's reading."""
     assert claim("frus1951v07p2/d279", "It appeared that the British").claimants != (iris.country_iri("united-kingdom"),)
+
+
+def test_the_host_ministry_in_capitals_speaks_for_the_host():
+    """"4. FOREIGN MINISTRY TELLS ME THAT FOLLOWING IS UPDATED LIST…" in the Embassy in Mexico's telegram, read in mixed
+    case as "Foreign ministry tells me…": Mexico's, whether or not a subject was read before the verb."""
+    c = claim("frus1969-76ve14p1/d180", "FOREIGN MINISTRY TELLS ME")
+    assert c.claimants == (iris.country_iri("mexico"),), c.explanation
