@@ -1129,6 +1129,9 @@ class _Extractor:
             # session 19: "the following were some of the points … emphasized by Mr. Thuan:" are Thuan's
             return agent_of_mentions(self.r, by[:1], f"named after 'by' in the lead-in '{cue.group(0)}' the numbered "
                                                      "paragraphs relay")
+        titled_by = self._titled_after_by(cue.end(), e, voice)
+        if titled_by is not None:
+            return titled_by
         subjects = [m for m in named if not _AFTER_PREPOSITION.search(self.text, max(s, m.start - 40), m.start)]
         if _WRITER_LEADS.search(self.text, named[-1].end if named else s, cue.start()):
             return None     # session 20: "In any consideration involving … ROK forces…, I believe the following points…"
@@ -1149,6 +1152,15 @@ class _Extractor:
             # session 20: "The Senator's reaction to these telegrams was as follows:" are the Senator's
             at, iri, found = titled[0]
             return named_agent(found) if found is not None else self._titled_agent(at, iri)
+        return None
+
+    def _titled_after_by(self, start: int, end: int, voice: set[str]) -> Agent | None:
+        """Session 29: "The following are some of the main points made by the Shah in this connection:": a title after
+        "by" in the lead-in, where no mention names the one who made the points."""
+        covered = [(m.start, m.end) for m in self.mentions.within(start, end)]
+        for at, iri, found in self.people.untagged(start, end, covered):
+            if iri not in voice and _AFTER_BY.search(self.text, max(start, at - 40), at):
+                return named_agent(found) if found is not None else self._titled_agent(at, iri)
         return None
 
     def _last_person_before(self, block: Block, before: int) -> Agent | None:

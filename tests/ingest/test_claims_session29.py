@@ -284,3 +284,10 @@ def test_the_host_ministry_in_capitals_speaks_for_the_host():
     case as "Foreign ministry tells me…": Mexico's, whether or not a subject was read before the verb."""
     c = claim("frus1969-76ve14p1/d180", "FOREIGN MINISTRY TELLS ME")
     assert c.claimants == (iris.country_iri("mexico"),), c.explanation
+
+
+def test_points_made_by_a_title_are_that_persons():
+    """"The following are some of the main points made by the Shah in this connection:" (Kissinger relaying Wheeler's
+    audience): the items after it are the Shah's, not General Wheeler's, whose report the lead-in continues."""
+    c = claim("frus1969-76ve04/d67", "The Persian Gulf is Iran")
+    assert c.claimants != (PEOPLE + "114476",) and "shah" in c.claimants[0].lower(), c.explanation
