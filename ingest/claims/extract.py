@@ -67,7 +67,7 @@ _OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s*)?")
 _US = iris.country_iri("united-states")
 _DEPARTMENT_OF_STATE = iris.organization_iri("department-of-state")
 _WE_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|However,?)\s+)?(?:We|Our)\s")
-_WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So)\s+)?"     # "And I am not prepared…"
+_WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|Afterwards|Later|Then|Subsequently|Meanwhile),?\s+)?"     # "And I am not prepared…"
                            # round 9: "(From this and other discussions, I got very clearly the impression…"
                            r"(?:(?:From|After|In|On|At|For|Given|Having|Judging)\s[^,;:()“”\"]{3,80},\s+)?I\s"
                            # round 11: the writer addressing the reader ("As you will recall the Executive Order is…")
@@ -76,7 +76,10 @@ _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|B
 # was left up in the air there.", "The meeting ended at…"): the recorder's narration, not the last speaker's report.
 _MEETING_NARRATED = re.compile(r"[\s“\"(—–-]*(?:(?:After|When|At|With)\s[^,;:]{1,50},\s+)?(?:[Tt]his|[Tt]hat|[Tt]he\s+(?:matter|discussion|"
                                r"meeting|conversation|session|call|talk|luncheon|dinner))\s+(?:then\s+)?(?:led|ended|was\s+left|"
-                               r"was\s+adjourned|adjourned|concluded|closed|broke\s+up|turned\s+to|lasted)\b")
+                               r"was\s+adjourned|adjourned|concluded|closed|broke\s+up|turned\s+to|lasted)\b"
+                               # session 29: a conclusion of the meeting's ("It was agreed that this was a good thing to do…",
+                               # "It was noted, in closing, that the Canadians had not yet received a reply…")
+                               r"|[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?It\s+was\s+(?:\w+ly\s+|also\s+)?(?:agreed|noted|decided|understood)\b")
 # Round 11: "Middleton and I concur…", "The Ambassador and I agree that…": a view the writer shares with another.
 _JOINT_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Bb]oth\s+)?(?:[Tt]he\s+)?(?P<who>(?:[A-Z][\w.’'-]*\s+|of\s+){0,3}[A-Z][\w’'-]+)"
                          r"\s+and\s+I\s+(?:(?:both|also|fully|entirely|completely|strongly|have)\s+)*(?P<verb>concur|agree|believe|feel|think|"

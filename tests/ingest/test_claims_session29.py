@@ -291,3 +291,14 @@ def test_points_made_by_a_title_are_that_persons():
     audience): the items after it are the Shah's, not General Wheeler's, whose report the lead-in continues."""
     c = claim("frus1969-76ve04/d67", "The Persian Gulf is Iran")
     assert c.claimants != (PEOPLE + "114476",) and "shah" in c.claimants[0].lower(), c.explanation
+
+
+@pytest.mark.parametrize("key, prefix, writer", [
+    ("frus1961-63v12/d42", "It was generally agreed", "/frus1961-63v12/d42/persons/chenery"),
+    ("frus1964-68v12/d335", "It was noted, in closing", PEOPLE + "112665"),
+    ("frus1961-63v04/d261", "Afterwards I spoke alone", PEOPLE + "108064"),
+])
+def test_the_meetings_conclusions_and_the_writers_afterwards_end_a_report(key, prefix, writer):
+    """"It was generally agreed that the main problem…", "It was noted, in closing, that…": the recorder narrates the
+    meeting; "Afterwards I spoke alone with Diem…" is Lodge's own, not the last speaker's report running on."""
+    assert claim(key, prefix).claimants[0].endswith(writer)
