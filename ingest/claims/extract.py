@@ -944,7 +944,8 @@ class _Extractor:
         """The reporting verbs of the sentence that assert something: not an act ("called in"), not conceded, not in an
         embedded question, a condition or an object's relative clause."""
         return [(m.start, m.end, m.kind, m.text) for m in self.cues.reporting.finditer(t)
-                if not self.cues.not_speech.match(t, m.start) and not _CONCESSIVE.search(t, 0, m.start)
+                if not self.cues.not_speech.match(t, m.start) and t[m.start - 1:m.start] != "-"      # not "well-informed"
+                and not _CONCESSIVE.search(t, 0, m.start)
                 and not _EMBEDDED_QUESTION.search(t, max(0, m.start - 80), m.start)
                 and not _NOT_ASSERTED.search(t, max(0, m.start - 80), m.start) and not _INFERRED.search(t, max(0, m.start - 50), m.start)
                 and not (m.kind != "speech" and _WRITER_SEES.search(t, max(0, m.start - 20), m.start))]

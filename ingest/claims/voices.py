@@ -513,8 +513,10 @@ _AND = re.compile(r"^\s*(?:,\s*|,?\s+and\s+|\s*&\s*)(?:the\s+)?$")
 _UNNAMED = re.compile(r"(?:(?:^|\s)(?:[Hh]e|[Ss]he|[Tt]hey)|(?:^|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]+\s+){1,3})"
                       r"(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already)\s+)*$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are|am|get|got)\s+(?:\w+ly\s+|not\s+|also\s+)*$", re.IGNORECASE)
-# "two reports (attached)", "the proposed agreement": a noun after a determiner or a number, not a verb.
+# "two reports (attached)", "the proposed agreement": a noun after a determiner or a number, not a verb; session 29: or
+# after "of" and an adjective of greeting ("unaware of proposed actions", "sent best regards to…").
 _DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|two|three|four|five|six|"
+                         r"of|best|warm|warmest|kind|kindest|"
                          r"seven|eight|nine|ten|several|many|few|other|\d+)\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s")     # "Truman’s message responded…": the message, not Truman, is the subject
 # Session 27: "the Sec" is not the heading's "Secretary of the Army (Brucker)" (frus1955-57v23p1 d144, Dulles's notes).

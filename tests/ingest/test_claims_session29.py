@@ -302,3 +302,14 @@ def test_the_meetings_conclusions_and_the_writers_afterwards_end_a_report(key, p
     """"It was generally agreed that the main problem…", "It was noted, in closing, that…": the recorder narrates the
     meeting; "Afterwards I spoke alone with Diem…" is Lodge's own, not the last speaker's report running on."""
     assert claim(key, prefix).claimants[0].endswith(writer)
+
+
+@pytest.mark.parametrize("key, prefix, claimant", [
+    ("frus1969-76v19p1/d161", "Ambassador Kim was clearly unaware of proposed", PEOPLE + "111530"),   # Rogers, the writer
+    ("frus1969-76v20/d180", "Chou sent best regards", PEOPLE + "110890"),                          # Pote, whose account it is
+    ("frus1969-76ve05p1/d118", "Cousins has a shrewd and well-informed", PEOPLE + "107252"),        # Kissinger, the writer
+])
+def test_a_cue_word_as_a_noun_or_adjective_names_no_speaker(key, prefix, claimant):
+    """"…unaware of proposed actions", "…sent best regards to His Majesty…", "…a shrewd and well-informed appreciation…":
+    no verb of saying, so the sentence is not its subject's report."""
+    assert claim(key, prefix).claimants == (claimant,)
