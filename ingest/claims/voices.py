@@ -508,7 +508,7 @@ _GAP = re.compile(r"^\]?\s*(?:\[[^\]]{1,80}\]\s*)?(?:,[^,;:]{1,40},\s*)?(?:(?:re
 _NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further)\s+)*")
 # "Our man in Moscow believes…": the place names where the speaker is, not the speaker.
 _SOMEONE_IN = re.compile(r"\b(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]is|[Hh]er|[Aa]|[Tt]he)\s+(?:man|men|people|person|source|contact|friend|colleague)\s+(?:in|at|from)\s+$")
-_AND = re.compile(r"^\s*(?:,\s*|,?\s+and\s+|\s*&\s*)(?:the\s+)?$")
+_AND = re.compile(r"^\s*(?:,\s*(?:the\s+)?|(?:,?\s+and\s+|\s*&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,2})$")
 # A subject that reads as a person or body we cannot link: "The Ambassador said", "Shah insisted", "He said".
 _UNNAMED = re.compile(r"(?:(?:^|\s)(?:[Hh]e|[Ss]he|[Tt]hey)|(?:^|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]+\s+){1,3})"
                       r"(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already)\s+)*$")
