@@ -123,6 +123,8 @@ def _is_boundary(text: str, lo: int, hi: int, m: re.Match[str], cues: Cues) -> b
     if _BARE_INITIALISM.fullmatch(token) and not _ROMAN.fullmatch(token) and not _all_capitals(text, lo, hi) and (
             _MIXED_CASE_WORD.fullmatch(word) or cues.enumerator.match(text[following.start(1):hi])):
         return True                                   # "…as acceptable to US. Vice Minister said…"
+    if token == "etc" and _NAME_THEN_VERB.match(text, after, hi):
+        return True                                   # "…impact on Taiwan, etc. Green made clear…"
     if token in cues.ambiguous or _INITIALS.fullmatch(token):
         return word.rstrip(".,") in cues.sentence_starters or bool(_OPENING_PARTICIPLE.fullmatch(word.rstrip(".,"))) \
             or bool(_INITIAL_SPEAKS.match(text, after, hi))
@@ -136,6 +138,10 @@ _CLOSED_ASIDE = re.compile(r"\.[”\"’']*[)\]]")
 _BARE_INITIALISM = re.compile(r"[A-Z]{2,6}")
 _ROMAN = re.compile(r"[IVXLC]+")                  # "III. Elements of a Settlement" is a section's number
 _MIXED_CASE_WORD = re.compile(r"[A-Z][a-z’'-]+\w*")
+
+
+# Session 30: after "etc." a name and a verb in the past open a sentence; a list's next item ("etc. Governments") does not.
+_NAME_THEN_VERB = re.compile(r"\s+[A-Z][a-z’'-]+\s+(?:[a-z]+ed|said|made|told|thought|felt|took|gave|went|saw|spoke|says|thinks|feels)\b")
 
 
 def _all_capitals(text: str, lo: int, hi: int) -> bool:

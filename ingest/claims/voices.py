@@ -9,6 +9,7 @@ graph says the person is known only by that name in this document.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -741,6 +742,23 @@ def _first_of_joined(record: DocumentRecord, pre: str, sent_start: int, verb_sta
     return None
 
 
+# Session 30: "The Ambassador and CINCUNC have requested…", "BOTH THE SECRETARY AND MINIC EMPHASIZED…".
+_TITLE_AND = re.compile(r"(?:^|\W)(?:[Bb]oth\s+)?[Tt]he\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+and\s+$", re.IGNORECASE)
+
+
+def _title_joined(record: DocumentRecord, sent_start: int, first: int, agent: Agent | None, people: DocumentPeople | None) -> Agent | None:
+    """A title the document ties to a name, joined by "and" before the named subject, speaks with it."""
+    t = _TITLE_AND.search(record.text, sent_start, first) if agent is not None and people is not None else None
+    if t is None or people.title(t.group("name")) is None:
+        return agent
+    named = people.named(t.group("name"))
+    if named is None or named.iri in agent.iris:
+        return agent
+    one = named_agent(named)
+    return dataclasses.replace(agent, iris=one.iris + agent.iris, names=one.names + agent.names, details=one.details + agent.details,
+                               kinds=one.kinds + agent.kinds)
+
+
 def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_end: int, mentions: MentionIndex,
                  pronoun_ref: Agent | None, quote_frame: bool = False, people: DocumentPeople | None = None) -> Subject | None:
     """Who is the subject of the reporting verb at text[verb_start:verb_end]."""
@@ -781,13 +799,14 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
     if ms and _GAP.match(text[ms[-1].end:verb_start]):
         chosen = [ms[-1]]
         k = len(ms) - 2
-        while k >= 0 and _AND.match(text[ms[k].end:chosen[0].start]):
+        while k >= 0 and _AND.match(text[ms[k].end:chosen[0].start]) and (len(chosen) > 1 or "," not in text[ms[k].end:chosen[0].start]
+                                                                         or "and" in text[ms[k].end:chosen[0].start]):
             chosen.insert(0, ms[k])
             k -= 1
         member = _party_read_as_code(record, chosen, people) or _member_of(record, sent_start, chosen[0], mentions, people)
         if member is not None:
             return member
-        agent = agent_of_mentions(record, chosen, "subject of the reporting verb")
+        agent = _title_joined(record, sent_start, chosen[0].start, agent_of_mentions(record, chosen, "subject of the reporting verb"), people)
         if agent:
             return Subject("agent", agent, agent.how)
     t = _TITLE_SUBJECT.search(pre)

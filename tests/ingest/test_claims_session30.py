@@ -58,3 +58,25 @@ def test_not_prepared_is_a_view_that_does_not_run_on():
     """"Kennedy was not prepared to knock it down. Neither are we prepared…": Kennedy's view, then Brzezinski's."""
     assert claim("frus1977-80v01/d127", "Kennedy was not prepared").claimants == (KENNEDY,)
     assert claim("frus1977-80v01/d127", "Neither are we prepared").claimants == (BRZEZINSKI,)
+
+
+@pytest.mark.parametrize("key, prefix, speaker", [
+    ("frus1961-63v04/d52", "After a cable was developed and approved by the Secretary, the President decided", KENNEDY),
+    ("frus1969-76v19p1/d120", "Referring also to Kim Yong Sik", PEOPLE + "106681"),
+    ("frus1969-76ve14p1/d95", "AFTER CHECKING WITH SCOWCROFT, HABIB", PEOPLE + "105354"),
+    ("frus1969-76v20/d180", "The Chinese, Pote said", PEOPLE + "110890"),
+])
+def test_regression_a_name_before_a_comma_was_joined_to_the_subject(key, prefix, speaker):
+    """"…approved by the Secretary, the President decided…", "…discussion with Habib, Johnson regretted…": a comma
+    alone joins names only in a list that "and" closes ("A, B and C said…")."""
+    assert claim(key, prefix).claimants == (speaker,)
+
+
+def test_a_name_and_a_verb_after_etc_open_a_sentence():
+    """"…likely conduct in UN, impact on Taiwan, etc. Green made clear we support GRC…": Green's words, not Kim's."""
+    assert claim("frus1969-76v19p1/d87", "Green made clear").claimants == (PEOPLE + "105149",)
+
+
+def test_a_title_joined_to_a_name_speaks_with_it():
+    """"BOTH THE SECRETARY AND MINIC EMPHASIZED THAT…": the Secretary the document names (Kissinger) and Minic."""
+    assert claim("frus1969-76ve15p1/d68", "WHILE RECOGNIZING DIFFERENCES").claimants == (PEOPLE + "107252", PEOPLE + "109193")
