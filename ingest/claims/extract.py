@@ -110,6 +110,8 @@ _NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|(?<!d
 # "The impression that President Nasser felt…"): what the writer's main clause says of it, which does not run on; not
 # after a verb of hearing ("You may recall that Macmillan urged…", "I was told that…": the subject's report).
 _THAT_CLAUSE = re.compile(r"(?<!recall\s)(?<!remember\s)(?<!know\s)(?<!aware\s)(?<!informed\s)(?<!told\s)(?<!learned\s)(?<!heard\s)\bthat\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}(?:(?:\w+ly|has|have|had|also|still)\s+)*$")
+# A country named alone in a source phrase: "According to British, …", "As GOA sees it", "informed by the Canadians that".
+_ALONE_SOURCE = re.compile(r"[\s(\[“\"—–\d.)-]*(?:according|as\s|(?:been\s+)?(?:informed|told|advised)\s+by\b)", re.IGNORECASE)
 # Session 29: a country's envoy in a source phrase names the country ("…learned from the French Charge in New York of…").
 _ENVOY = re.compile(r"\s+(?:Charg[eé](?:\s+d['’]Affaires)?|Ambassador|Minister|Embassy|delegate|delegation|representative|spokesman)\b", re.IGNORECASE)
 # Session 29: "His reply was that…", "Their reason is that…": a view or an answer named by a possessive pronoun.
@@ -911,7 +913,7 @@ class _Extractor:
                 if not ms:
                     # session 28: "According to British, current Chairman…": the country named alone; session 29: or
                     # before its envoy ("Sherer learned from the French Charge in New York of…")
-                    alone = m.group(0)[:9].lower() == "according" or m.group(0).lstrip(" ([“\"—–-0123456789.)")[:3].lower() == "as "
+                    alone = bool(_ALONE_SOURCE.match(m.group(0)))
                     ms = [x for x in self.mentions.within(a, b) if x.kind == "country" and not self.text[a:x.start].strip(" the")
                           and (not self.text[x.end:b].strip() if alone else _ENVOY.match(self.text, x.end, b))][:1]
                 agent = agent_of_mentions(self.r, ms, "named in a source phrase") if ms else None

@@ -80,3 +80,26 @@ def test_a_name_and_a_verb_after_etc_open_a_sentence():
 def test_a_title_joined_to_a_name_speaks_with_it():
     """"BOTH THE SECRETARY AND MINIC EMPHASIZED THAT…": the Secretary the document names (Kissinger) and Minic."""
     assert claim("frus1969-76ve15p1/d68", "WHILE RECOGNIZING DIFFERENCES").claimants == (PEOPLE + "107252", PEOPLE + "109193")
+
+
+def test_agreeing_to_something_is_the_subjects_and_does_not_run_on():
+    """"President Park has agreed to a suggestion from Ambassador Porter…" is Park's; the next sentence ("The ROK had
+    earlier submitted…") is Rogers' account again."""
+    assert claim("frus1969-76v19p1/d78", "President Park has agreed to a suggestion").claimants == (PEOPLE + "110369",)
+    assert claim("frus1969-76v19p1/d78", "The ROK had earlier submitted").claimants == (PEOPLE + "111530",)
+    assert claim("frus1969-76ve04/d151", "The USG has agreed").claimants == (iris.country_iri("united-states"),)
+
+
+def test_now_agreed_stays_the_writers_narration():
+    """"The Soviets have now agreed to open negotiations in Moscow…" is Katzenbach's news, as the gold reads it."""
+    assert claim("frus1964-68v14/d272", "The Soviets have now agreed").claimants == (PEOPLE + "106929",)
+
+
+def test_informed_by_a_people_names_its_country():
+    """"We have been informed by the Canadians that they have authority…": Canada's word."""
+    assert claim("frus1949v07p1/d232", "We have been informed by the Canadians").claimants == (iris.country_iri("canada"),)
+
+
+def test_gone_on_record_is_a_verb_of_saying():
+    """"…the Joint Chiefs of Staff, for military reasons, have gone on record recommending…"."""
+    assert claim("frus1961-63v17/d49", "However, it should be noted that the Joint").claimants == (iris.organization_iri("jcs"),)
