@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
+from ..triples import party_person_iri
 from .about import about_readings
 from .antecedents import held_attitude, pronoun_antecedent
 from .bodies import with_bodies
@@ -110,6 +111,7 @@ _NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|(?<!d
 # "The impression that President Nasser felt…"): what the writer's main clause says of it, which does not run on; not
 # after a verb of hearing ("You may recall that Macmillan urged…", "I was told that…": the subject's report).
 _THAT_CLAUSE = re.compile(r"(?<!recall\s)(?<!remember\s)(?<!know\s)(?<!aware\s)(?<!informed\s)(?<!told\s)(?<!learned\s)(?<!heard\s)\bthat\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}(?:(?:\w+ly|has|have|had|also|still)\s+)*$")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 # A country named alone in a source phrase: "According to British, …", "As GOA sees it", "informed by the Canadians that".
 _ALONE_SOURCE = re.compile(r"[\s(\[“\"—–\d.)-]*(?:according|as\s|(?:been\s+)?(?:informed|told|advised)\s+by\b)", re.IGNORECASE)
 # Session 29: a country's envoy in a source phrase names the country ("…learned from the French Charge in New York of…").
@@ -1189,7 +1191,7 @@ class _Extractor:
                       for i, lab in d.items() if i == iri), iri.rsplit("/", 1)[-1])
         return named_agent(Named(iri, label, f"'{self.text[at:at + 20].split()[0]}' read as {label}"))
 
-    def _opening_speaker(self, s: int, state: _State) -> Agent | None:
+    def _opening_speaker(self, s: int, e: int, state: _State) -> Agent | None:
         """The earlier speaker, other than the one whose report runs on, that opens this sentence by an
         initial or a title ("L receives…", "The Sec will give it more thought…")."""
         if state.report is None or self.r.is_editorial_note:
@@ -1202,9 +1204,15 @@ class _Extractor:
         if agent is None and printed not in self.cues.sentence_starters:
             named = self.people.named(printed)
             agent = named_agent(named) if named is not None else None
-        if agent is None or agent.iris == state.report.iris or agent.iris not in state.speakers:
+        if agent is None or agent.iris == state.report.iris or (agent.iris not in state.speakers and not self._a_heading_party(agent, s, e)):
             return None
         return agent
+
+    def _a_heading_party(self, agent: Agent, s: int, e: int) -> bool:
+        """Session 30: a party of a conversation's heading speaks before the text first says so ("The Sec is in favor…"),
+        not where the writer is in the sentence ("The President went over with me the draft…")."""
+        return not _FIRST_PERSON.search(self.text, s, e) and genre_of_heading(self.r.heading or "") in ("transcript", "memorandum of conversation") and len(agent.iris) == 1 \
+            and agent.iris[0] in {party_person_iri(self.r, p) for p in self.r.parties}
 
     def _another_opens(self, s: int, speaker: Agent) -> bool:
         """Whether a person other than the one whose report runs on opens this sentence by a linked name."""
@@ -1320,7 +1328,7 @@ class _Extractor:
         both = _both_agreed(self.text, s, state)
         if both is not None:
             return both
-        other = self._opening_speaker(s, state)
+        other = self._opening_speaker(s, e, state)
         if other is not None:
             # "L said …. It is very far-reaching etc. The Sec will give it more thought…": another speaker
             # of the call opening the sentence takes the report over.

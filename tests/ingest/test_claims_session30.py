@@ -103,3 +103,19 @@ def test_informed_by_a_people_names_its_country():
 def test_gone_on_record_is_a_verb_of_saying():
     """"…the Joint Chiefs of Staff, for military reasons, have gone on record recommending…"."""
     assert claim("frus1961-63v17/d49", "However, it should be noted that the Joint").claimants == (iris.organization_iri("jcs"),)
+
+
+@pytest.mark.parametrize("key, prefix, speaker", [
+    ("frus1958-60v17/d22", "The Sec is in favor", PEOPLE + "103703"),
+    ("frus1964-68v02/d162", "Y will do that", PEOPLE + "114933"),
+    ("frus1961-63v08/d37", "Rowen himself", PEOPLE + "111683"),
+])
+def test_a_party_of_the_heading_opening_a_sentence_takes_the_report_over(key, prefix, speaker):
+    """"AWD thinks…. The Sec is in favor of doing something…": a party the heading names speaks in a call or a
+    conversation before the text first says he did."""
+    assert claim(key, prefix).claimants == (speaker,)
+
+
+def test_a_party_with_the_writer_in_the_sentence_does_not():
+    """"The President went over with me the draft of my 'thinking-out-loud' paper": Dulles narrates."""
+    assert claim("frus1958-60v08/d145", "The President went over with me").claimants == (PEOPLE + "103703",)
