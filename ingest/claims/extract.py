@@ -34,7 +34,7 @@ from .quotes import Quote, find_quotes
 from .senders import cable_sender, host_country, quoted_signature, is_routing_line, routing_end
 from .sentences import Block, blocks as find_blocks, sentences_in_block
 from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, document_voice, find_subject, initial_speaker,
-                     label_speaker, named_agent)
+                     label_speaker, named_agent, party_agent)
 
 __all__ = ["extract_claims", "claims_of", "carry_points", "ABOUT_KINDS"]
 
@@ -617,7 +617,15 @@ class _Extractor:
         subjects = [m for m in people if not _OBJECT_BEFORE.search(self.text, max(floor, m.start - 40), m.start)]
         if subjects or people:
             return agent_of_mentions(self.r, (subjects or people)[-1:], "the last person named before the pronoun")
-        return self._last_title_before(sent_start, before, voice_iris)
+        return self._last_title_before(sent_start, before, voice_iris) or self._other_party(voice_iris)
+
+    def _other_party(self, voice_iris: set[str]) -> Agent | None:
+        """Session 30: "I mentioned support costs. He asked what our program was.": in a conversation's record with
+        no one named before the pronoun, the one party of the heading who is not the writer."""
+        if genre_of_heading(self.r.heading or "") != "memorandum of conversation":
+            return None               # on the telephone "he" is often someone else ("…he will react, but first he wants…")
+        others = [p for p in self.r.parties if party_person_iri(self.r, p) not in voice_iris]
+        return party_agent(self.r, others, "the party of the heading who is not the writer") if len(others) == 1 else None
 
     def _last_title_before(self, lo: int, hi: int, voice_iris: set[str]) -> Agent | None:
         """Session 27: a title no mention holds, named last before the pronoun ("When I saw Shah Dec 9 he expressed

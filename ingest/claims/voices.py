@@ -23,7 +23,7 @@ from .senders import closing_signer, first_line_sender, heading_sender, memcon_d
 from .turns import signed_initials, speaker_by_initials
 from .unlinked_names import is_name_word
 
-__all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker",
+__all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker", "party_agent",
            "SPEAKER_KINDS", "Subject"]
 
 SPEAKER_KINDS = frozenset({"person", "organization", "country"})
@@ -110,7 +110,7 @@ def agent_of_mentions(record: DocumentRecord, mentions: list[Mention], how: str)
     return Agent(tuple(iris), tuple(names), how, tuple(details), tuple(used), tuple(kinds))
 
 
-def _party_agent(record: DocumentRecord, parties: list[Party], how: str) -> Agent:
+def party_agent(record: DocumentRecord, parties: list[Party], how: str) -> Agent:
     """Authors and recipients: their office is already in the document's fk:DocumentRole, so no
     per-claim attribution detail is repeated for them (it would add four triples per claim)."""
     iris = tuple(party_person_iri(record, p) for p in parties)
@@ -135,12 +135,12 @@ def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: t
         return routed
     drafting = _drafting_party(record)
     if drafting is not None:
-        return _party_agent(record, [drafting], "the party of the conversation who drafted its record, per the source note")
+        return party_agent(record, [drafting], "the party of the conversation who drafted its record, per the source note")
     initialled = _initialling_party(record, last_block)
     if initialled is not None:
         return initialled
     if record.authors:
-        return _party_agent(record, record.authors, "the document's authors, from the heading")
+        return party_agent(record, record.authors, "the document's authors, from the heading")
     return _signed_or_drafted(record, mentions, last_block, known)
 
 
@@ -405,7 +405,7 @@ def _label_of(record: DocumentRecord, start: int, m: re.Match, mentions: Mention
     if re.fullmatch(r"[A-Z]{1,3}", label):
         hits = [p for p in record.parties if label in _party_initials(record, p)]
         if len(hits) == 1:
-            return lend, _party_agent(record, hits, f"speaker label '{label}:' read as the initial of a party in the heading")
+            return lend, party_agent(record, hits, f"speaker label '{label}:' read as the initial of a party in the heading")
     if re.fullmatch(r"[A-Z]{1,4}", label):
         by_initials = speaker_by_initials(record, label, "speaker label")      # round 11: "GWB:", "LBJ:", "K:" by participants
         if by_initials is not None:
@@ -413,7 +413,7 @@ def _label_of(record: DocumentRecord, start: int, m: re.Match, mentions: Mention
     title = known.title(label) if known is not None else None
     holders = [p for p in record.parties if title and p.office and p.office.lower().startswith(title)]
     if len(holders) == 1:       # round 12: "President—That is very good." in a conversation between the heading's parties
-        return lend, _party_agent(record, holders, f"speaker label '{label}' read as the heading's party with that office")
+        return lend, party_agent(record, holders, f"speaker label '{label}' read as the heading's party with that office")
     return _label_named(label, lend, known)
 
 
@@ -440,7 +440,7 @@ def initial_speaker(record: DocumentRecord, printed: str, people: DocumentPeople
         return None                 # "A" and "I" are words, not initials
     hits = [p for p in record.parties if printed in _party_initials(record, p)]
     if len(hits) == 1:
-        return _party_agent(record, hits, f"'{printed}' read as the initial of a party in the heading")
+        return party_agent(record, hits, f"'{printed}' read as the initial of a party in the heading")
     named = people.initial(printed) if people is not None else None
     return named_agent(named) if named is not None else None
 
@@ -575,7 +575,7 @@ def _initial_a(people: DocumentPeople, printed: str) -> Agent | None:
         return None
     hits = [p for p in people.record.parties if "A" in _party_initials(people.record, p)]
     if len(hits) == 1:
-        return _party_agent(people.record, hits, "'A' read as the initial of a party in the heading")
+        return party_agent(people.record, hits, "'A' read as the initial of a party in the heading")
     named = people.initial("A")
     return named_agent(named) if named is not None else None
 
@@ -674,7 +674,7 @@ def _addressee(record: DocumentRecord, pre: str, named: list[Mention]) -> Subjec
     recipients = [p for p in record.parties if p.role == "recipient"]
     if len(recipients) != 1:
         return None
-    agent = _party_agent(record, recipients, "'You', the addressee of the document (its heading's recipient)")
+    agent = party_agent(record, recipients, "'You', the addressee of the document (its heading's recipient)")
     agent = Agent(agent.iris, agent.names, agent.how, mentions=tuple(named), kinds=agent.kinds)   # a tag on "You" names him
     return Subject("agent", agent, agent.how)
 
@@ -815,7 +815,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         hits = [p for p in record.parties if p.office and p.office.lower().startswith(title)
                 and not (title in ("sec", "secretary") and _ANOTHER_SECRETARY.match(p.office.lower(), len(title)))]
         if len(hits) == 1:
-            agent = _party_agent(record, hits, f"'the {t.group(1).strip()}' read as the party of the heading with that office")
+            agent = party_agent(record, hits, f"'the {t.group(1).strip()}' read as the party of the heading with that office")
             return Subject("agent", agent, agent.how)
     if ms and ms[0].kind == "person" and _SUBJECT_OPENS.fullmatch(text, sent_start, ms[0].start) \
             and not any(c in text[ms[0].end:verb_start] for c in ";:") and not _POSSESSIVE.match(text, ms[0].end) \

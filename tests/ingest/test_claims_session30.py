@@ -119,3 +119,13 @@ def test_a_party_of_the_heading_opening_a_sentence_takes_the_report_over(key, pr
 def test_a_party_with_the_writer_in_the_sentence_does_not():
     """"The President went over with me the draft of my 'thinking-out-loud' paper": Dulles narrates."""
     assert claim("frus1958-60v08/d145", "The President went over with me").claimants == (PEOPLE + "103703",)
+
+
+def test_he_with_no_one_named_before_is_the_other_party_of_a_conversation():
+    """"I mentioned support costs. He asked what our program was.": Macmillan, the heading's other party."""
+    assert claim("frus1955-57v04/d74", "He asked what our program was").claimants == (PEOPLE + "108305",)
+
+
+def test_he_on_the_telephone_is_not_taken_for_the_other_party():
+    """"If it requires a significant reaction he will react…" (Kissinger to Dobrynin): someone neither of them."""
+    assert claim("frus1969-76v12/d217", "If it requires a significant").claimants == (PEOPLE + "107252",)
