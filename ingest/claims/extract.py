@@ -111,6 +111,8 @@ _NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|(?<!d
 # "The impression that President Nasser felt…"): what the writer's main clause says of it, which does not run on; not
 # after a verb of hearing ("You may recall that Macmillan urged…", "I was told that…": the subject's report).
 _THAT_CLAUSE = re.compile(r"(?<!recall\s)(?<!remember\s)(?<!know\s)(?<!aware\s)(?<!informed\s)(?<!told\s)(?<!learned\s)(?<!heard\s)\bthat\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}(?:(?:\w+ly|has|have|had|also|still)\s+)*$")
+_BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:[A-Z][a-z]+ly|However|Moreover|Also|Then),?\s+)?(?:[Tt]he\s+)?")
+_THEY_OPENS = re.compile(r"[\s“\"(—–-]*They\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 # A country named alone in a source phrase: "According to British, …", "As GOA sees it", "informed by the Canadians that".
 _ALONE_SOURCE = re.compile(r"[\s(\[“\"—–\d.)-]*(?:according|as\s|(?:been\s+)?(?:informed|told|advised)\s+by\b)", re.IGNORECASE)
@@ -592,7 +594,7 @@ class _Extractor:
         previous sentence ("Sir Oliver Franks … handed …. He said …"), else the last person named."""
         voice_iris = set(self.voice.iris) if self.voice else set()
         if _THEY_BEFORE.search(self.text, sent_start, before):
-            group = self._last_group(block, sent_start, voice_iris)
+            group = self._last_group(block, sent_start, voice_iris) or self._call_parties(sent_start)
             if group is not None:
                 return group
         elif _HE_BEFORE.search(self.text, sent_start, before):
@@ -619,6 +621,13 @@ class _Extractor:
             return agent_of_mentions(self.r, (subjects or people)[-1:], "the last person named before the pronoun")
         return self._last_title_before(sent_start, before, voice_iris) or self._other_party(voice_iris)
 
+    def _call_parties(self, sent_start: int) -> Agent | None:
+        """Session 30: "They mentioned the cables in from Amman." in the record of a call: the two on the line (not a
+        "they" inside the sentence: "That's why they asked me…" is Moscow)."""
+        if not _THEY_OPENS.match(self.text, sent_start) or genre_of_heading(self.r.heading or "") != "transcript" or len(self.r.parties) != 2:
+            return None
+        return party_agent(self.r, list(self.r.parties), "'They': the two parties of the call")
+
     def _other_party(self, voice_iris: set[str]) -> Agent | None:
         """Session 30: "I mentioned support costs. He asked what our program was.": in a conversation's record with
         no one named before the pronoun, the one party of the heading who is not the writer."""
@@ -643,7 +652,8 @@ class _Extractor:
         """Round 10: 'They' is no one person: the persons named together in the last earlier sentence of the paragraph
         that names two or more ("…are said to be involved, including General Ma, General Vang Pao…, and possibly
         Kong Le. … They charge this faction with…")."""
-        for prev in reversed([x for x in self.sentences[block.index] if x.end <= sent_start]):
+        earlier = [x for x in self.sentences[block.index] if x.end <= sent_start]
+        for prev in reversed(earlier):
             people: dict = {}
             for m in self.mentions.within(prev.start, prev.end):
                 if m.kind == "person" and m.entity not in voice_iris and self.text[m.end:m.end + 1] not in ("-", "–") \
@@ -651,7 +661,20 @@ class _Extractor:
                     people.setdefault(m.entity, m)       # "the Sananikone-Kouprasith faction" names a faction
             if len(people) >= 2:
                 return agent_of_mentions(self.r, list(people.values()), "'They': the persons named together before")
+            if prev is earlier[-1]:
+                body = self._body_opening(prev.start, prev.end)
+                if body is not None:
+                    return body
         return None
+
+    def _body_opening(self, s: int, e: int) -> Agent | None:
+        """Session 30: "More importantly, the British were concerned…. They wondered if…": a people or body opening
+        the sentence before."""
+        first = next(iter(self.mentions.within(s, e)), None)
+        if first is None or first.kind not in ("country", "organization") or not first.entity \
+                or not _BODY_OPENS.fullmatch(self.text, s, first.start):
+            return None
+        return agent_of_mentions(self.r, [first], "'They': the body that opens the sentence before")
 
     def _previous_subject(self, block: Block, sent_start: int, voice_iris: set[str]) -> Agent | None:
         earlier = [x for x in self.sentences[block.index] if x.end <= sent_start]

@@ -129,3 +129,22 @@ def test_he_with_no_one_named_before_is_the_other_party_of_a_conversation():
 def test_he_on_the_telephone_is_not_taken_for_the_other_party():
     """"If it requires a significant reaction he will react…" (Kissinger to Dobrynin): someone neither of them."""
     assert claim("frus1969-76v12/d217", "If it requires a significant").claimants == (PEOPLE + "107252",)
+
+
+@pytest.mark.parametrize("key, prefix, speakers", [
+    ("frus1958-60v11/d182", "They mentioned seeing Lloyd", {PEOPLE + "108305", PEOPLE + "103703"}),
+    ("frus1969-76v12/d95", "They decided that they", {PEOPLE + "107252", PEOPLE + "103539"}),
+])
+def test_they_opening_a_sentence_of_a_call_is_both_on_the_line(key, prefix, speakers):
+    """"They mentioned seeing Lloyd here tomorrow." in Bernau's record of a Dulles–Macmillan call."""
+    assert set(claim(key, prefix).claimants) == speakers
+
+
+def test_they_inside_a_sentence_of_a_call_is_not():
+    """"That's why they asked me to come earlier back to Washington.": Dobrynin's Moscow, not the two on the line."""
+    assert claim("frus1969-76v12/d217", "That's why they asked").claimants == (PEOPLE + "103539",)
+
+
+def test_they_after_a_people_opening_the_sentence_before_is_that_people():
+    """"More importantly, the British were concerned…. They wondered if we had thought through…": the British."""
+    assert claim("frus1955-57v04/d131", "They wondered if we").claimants == (iris.country_iri("united-kingdom"),)
