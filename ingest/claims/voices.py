@@ -513,7 +513,7 @@ _AND = re.compile(r"^\s*(?:,\s*(?:the\s+)?|(?:,?\s+and\s+|\s*&\s*)(?:the\s+)?(?:
 # A subject that reads as a person or body we cannot link: "The Ambassador said", "Shah insisted", "He said".
 _UNNAMED = re.compile(r"(?:(?:^|\s)(?:[Hh]e|[Ss]he|[Tt]hey)|(?:^|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]+\s+){1,3})"
                       r"(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already)\s+)*$")
-_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are|am|get|got)\s+(?:\w+ly\s+|not\s+|also\s+)*$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are|am|get|got|kept|keep|keeps|seem|seems|seemed|appear|appears|appeared|look|looks|looked)\s+(?:\w+ly\s+|not\s+|also\s+)*$", re.IGNORECASE)
 # "two reports (attached)", "the proposed agreement": a noun after a determiner or a number, not a verb; session 29: or
 # after "of" and an adjective of greeting ("unaware of proposed actions", "sent best regards to…").
 _DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|two|three|four|five|six|"

@@ -148,3 +148,10 @@ def test_they_inside_a_sentence_of_a_call_is_not():
 def test_they_after_a_people_opening_the_sentence_before_is_that_people():
     """"More importantly, the British were concerned…. They wondered if we had thought through…": the British."""
     assert claim("frus1955-57v04/d131", "They wondered if we").claimants == (iris.country_iri("united-kingdom"),)
+
+
+def test_regression_kept_informed_read_its_subject_as_a_speaker():
+    """"President Park would be kept informed on the course of negotiations.": Park is told, he says nothing; Habib's
+    account to Yu runs on."""
+    assert claim("frus1969-76v19p1/d171", "President Park would be kept").claimants == (PEOPLE + "105354",)
+    assert claim("frus1969-76v19p1/d171", "As he knew").claimants == (PEOPLE + "105354",)
