@@ -114,8 +114,10 @@ _THAT_CLAUSE = re.compile(r"(?<!recall\s)(?<!remember\s)(?<!know\s)(?<!aware\s)(
 _BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:[A-Z][a-z]+ly|However|Moreover|Also|Then),?\s+)?(?:[Tt]he\s+)?")
 _THEY_OPENS = re.compile(r"[\s“\"(—–-]*They\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
+# Session 30: a passive that names who spoke ("We have just been informed by Mr. Ross (USUN) that…").
+_BY_WHOM = re.compile(r"(?:informed|told|advised|assured|reminded|warned)\s+by\s")
 # A country named alone in a source phrase: "According to British, …", "As GOA sees it", "informed by the Canadians that".
-_ALONE_SOURCE = re.compile(r"[\s(\[“\"—–\d.)-]*(?:according|as\s|(?:been\s+)?(?:informed|told|advised)\s+by\b)", re.IGNORECASE)
+_ALONE_SOURCE = re.compile(r"[\s(\[“\"—–\d.)-]*(?:according|as\s|(?:been\s+)?(?:informed|told|advised|assured|reminded|warned)\s+by\b)", re.IGNORECASE)
 # Session 29: a country's envoy in a source phrase names the country ("…learned from the French Charge in New York of…").
 _ENVOY = re.compile(r"\s+(?:Charg[eé](?:\s+d['’]Affaires)?|Ambassador|Minister|Embassy|delegate|delegation|representative|spokesman)\b", re.IGNORECASE)
 # Session 29: "His reply was that…", "Their reason is that…": a view or an answer named by a possessive pronoun.
@@ -201,7 +203,7 @@ def _source_hint(t: str) -> bool:
             or "position" in low or "standpoint" in low or "assurance" in low or "word from" in low or "indication" in low
             or "confirmation" in low or "belief" in low or "impression" in low or "reply was" in low or "answer was" in low
             or "response was" in low or "reaction was" in low or "argument was" in low or " from " in low and ("learn" in low or "heard" in low
-            or "told" in low or "informed" in low) or bool(_PAPER_FROM.search(low)))
+            or "told" in low or "informed" in low) or " by " in low and _BY_WHOM.search(low) is not None or bool(_PAPER_FROM.search(low)))
 
 
 _PAPER_FROM = re.compile(r"\b(?:cable|telegram|letter|message|memorandum|report)\s+from\b")

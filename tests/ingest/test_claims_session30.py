@@ -155,3 +155,27 @@ def test_regression_kept_informed_read_its_subject_as_a_speaker():
     account to Yu runs on."""
     assert claim("frus1969-76v19p1/d171", "President Park would be kept").claimants == (PEOPLE + "105354",)
     assert claim("frus1969-76v19p1/d171", "As he knew").claimants == (PEOPLE + "105354",)
+
+
+@pytest.mark.parametrize("key, prefix, speaker", [
+    ("frus1958-60v10p2/d55", "The Ambassador was assured", PEOPLE + "107327"),
+    ("frus1961-63v09/d211", "He was assured by", PEOPLE + "100620"),
+])
+def test_a_passive_names_who_spoke_after_by(key, prefix, speaker):
+    """"The Ambassador was assured by Mr. Kohler that…", "He was assured by Ambassador Asakai that…"."""
+    assert claim(key, prefix).claimants == (speaker,)
+
+
+def test_a_name_no_layer_links_after_informed_by_is_a_person_of_the_document():
+    """"We have just been informed by Mr. Ross (USUN) that seven members…": Ross, a person local to the document."""
+    assert claim("frus1949v07p1/d233", "We have just been informed").claimants[0].endswith("/persons/ross")
+
+
+@pytest.mark.parametrize("key, prefix, speaker", [
+    ("frus1958-60v10p2/d55", "Mr. Colbert informally", PEOPLE + "102712"),
+    ("frus1958-60v12/d16", "Mr. Dillon undertook", PEOPLE + "103488"),
+    ("frus1964-68v15/d32", "The Secretary then gave him", PEOPLE + "111738"),
+])
+def test_giving_an_understanding_points_or_an_undertaking(key, prefix, speaker):
+    """"gave his understanding of the situation", "undertook to expedite…", "gave him the following five points:"."""
+    assert claim(key, prefix).claimants == (speaker,)
