@@ -19,6 +19,7 @@ from ..entities.gazetteer import gazetteer
 from ..entities.titles import heading_names_secretary, holder_of_title, president_by_convention
 from ..records import DocumentRecord, Mention, Party
 from ..triples import party_person_iri
+from .carry import genre_of_heading
 from .cues import Cues
 
 __all__ = ["DocumentPeople", "Named"]
@@ -304,7 +305,18 @@ class DocumentPeople:
             if holder is not None:
                 return Named(holder.entity, holder.label, f"'{printed}': {holder.explanation}")
         label = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in printed.split() if w.lower() != "the")
+        label = self._country_of_title(label) or label
         return Named(self._local(label), label, f"'{printed}', a title the document does not tie to a name", True)
+
+    def _country_of_title(self, label: str) -> str | None:
+        """Session 30: "the Ambassador" where the document names only "The French Ambassador" is the French Ambassador; not
+        in a telegram, whose "Chargé" is often its own writer beside the host's "Libyan Chargé"."""
+        r = self.record
+        if genre_of_heading(r.heading or "") == "telegram":
+            return None
+        pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(label)}\b")
+        found = {m.group(1) for m in pattern.finditer(r.text, r.body_start, r.body_end or len(r.text)) if self._demonym(m.group(1))}
+        return f"{found.pop()} {label}" if len(found) == 1 else None
 
     def named(self, printed: str) -> Named | None:
         """Who a subject or label printed without a linked mention is ("Shah", "Sir Oliver", "Franklin")."""

@@ -179,3 +179,14 @@ def test_a_name_no_layer_links_after_informed_by_is_a_person_of_the_document():
 def test_giving_an_understanding_points_or_an_undertaking(key, prefix, speaker):
     """"gave his understanding of the situation", "undertook to expedite…", "gave him the following five points:"."""
     assert claim(key, prefix).claimants == (speaker,)
+
+
+def test_an_untied_title_takes_the_one_country_the_document_gives_it():
+    """"PARTICIPANTS: … The French Ambassador …. The Ambassador readily acknowledged…": a person local to the document
+    labelled "French Ambassador", not a bare "Ambassador"."""
+    assert claim("frus1955-57v01/d114", "The Ambassador readily").claimants[0].endswith("/persons/french-ambassador")
+
+
+def test_a_telegrams_charge_keeps_the_bare_title():
+    """"Chargé asked if…" in Stein's telegram is the U.S. Chargé, though the telegram names the "Libyan Chargé"."""
+    assert claim("frus1969-76ve09p1/d31", "Chargé asked if").claimants[0].endswith("/persons/charge")
