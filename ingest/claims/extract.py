@@ -190,6 +190,7 @@ _MESSAGE_JUDGED = re.compile(r"[\s“\"(—–-]*(?:The|This|That|His|Their)\s+(
 _WRITER_TELEGRAPHESE = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:Also\s+|Therefore\s+|However,?\s+|Nevertheless,?\s+)?"
                                   r"(?:Believe|Suggest|Recommend|Feel|Think|Hope|Doubt|Assume|Expect|Propose|Trust|Fear|Understand|"
                                   r"Presume|Consider|Agree|Concur|Share|Regret)\s+(?![A-Z])")
+_WRITER_SURMISES = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:Presumably|Perhaps|Doubtless|Undoubtedly)\b")
 _NAME_OR_TITLE = re.compile(r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
 # Round 9: an initial as the subject of a verb ("L said…", "M said here yesterday") and standing alone elsewhere.
 _INITIAL_SPEAKS = re.compile(r"(?<![\w.’'-])([B-HJ-Z])\.?\s+(?:said|says|thinks|thought|asked|agreed|replied|added|stated|feels|felt|wondered|will|would|"
@@ -1373,6 +1374,8 @@ class _Extractor:
             # (after words spoken, "Gromyko said…. Khrushchev was in a difficult position." goes on as his report)
         if state.report is not None and voice is not None and _WRITER_TELEGRAPHESE.match(text) and not self.transcript:
             state.report = None      # round 9: "Believe commission should be more broadly representative…" is the writer's
+        if state.report is not None and voice is not None and _WRITER_SURMISES.match(text) and not self.transcript:
+            state.report = None      # session 30: "Presumably the remaining 56 per cent would be idle.": the writer's surmise
         if state.report is not None and _MEETING_NARRATED.match(text):
             state.report = None      # round 11: "The matter was left up in the air there.": the recorder narrates the meeting
         if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):

@@ -190,3 +190,19 @@ def test_an_untied_title_takes_the_one_country_the_document_gives_it():
 def test_a_telegrams_charge_keeps_the_bare_title():
     """"Chargé asked if…" in Stein's telegram is the U.S. Chargé, though the telegram names the "Libyan Chargé"."""
     assert claim("frus1969-76ve09p1/d31", "Chargé asked if").claimants[0].endswith("/persons/charge")
+
+
+@pytest.mark.parametrize("key, prefix, writer", [
+    ("frus1955-57v14/d209", "It is our feeling that", PEOPLE + "103703"),
+    ("frus1958-60v08/d469", "In our opinion", PEOPLE + "107327"),
+    ("frus1952-54v01p1/d152", "Perhaps Mr. Perkins", PEOPLE + "101003"),
+])
+def test_the_writers_own_view_or_surmise_ends_a_report(key, prefix, writer):
+    """"It is our feeling that…", "In our opinion, it would be…", "Perhaps Mr. Perkins can provide…": the writer's, not
+    the US's position or the JCS's proposal before them."""
+    assert claim(key, prefix).claimants == (writer,)
+
+
+def test_presumably_opens_the_writers_surmise():
+    """"SCAP states it would cost…. Presumably the remaining 56 per cent would be idle.": Bishop's own reckoning."""
+    assert claim("frus1949v07p2/d13", "Presumably the remaining").claimants[0].endswith("/persons/bishop")
