@@ -80,7 +80,11 @@ _MEETING_NARRATED = re.compile(r"[\s“\"(—–-]*(?:(?:After|When|At|With)\s[^
                                r"was\s+adjourned|adjourned|concluded|closed|broke\s+up|turned\s+to|lasted)\b"
                                # session 29: a conclusion of the meeting's ("It was agreed that this was a good thing to do…",
                                # "It was noted, in closing, that the Canadians had not yet received a reply…")
-                               r"|[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?It\s+was\s+(?:\w+ly\s+|also\s+)?(?:agreed|noted|decided|understood)\b")
+                               r"|[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?It\s+was\s+(?:\w+ly\s+|also\s+)?(?:agreed|noted|decided|understood)\b"
+                               # session 30: the talk itself ("There followed some good-humored exchanges…", "There was also some
+                               # inconclusive discussion…", "Ensuing discussion revolved about…")
+                               r"|[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:There\s+(?:followed|ensued|was|were)\s+(?:then\s+|also\s+)?(?:an?\s+|some\s+)?"
+                               r"(?:[\w-]+\s+){0,2}(?:discussion|exchanges?|conversation|talk)\b|(?:The\s+)?[Ee]nsuing\s+discussion\b)")
 # Round 11: "Middleton and I concur…", "The Ambassador and I agree that…": a view the writer shares with another.
 _JOINT_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Bb]oth\s+)?(?:[Tt]he\s+)?(?P<who>(?:[A-Z][\w.’'-]*\s+|of\s+){0,3}[A-Z][\w’'-]+)"
                          r"\s+and\s+I\s+(?:(?:both|also|fully|entirely|completely|strongly|have)\s+)*(?P<verb>concur|agree|believe|feel|think|"

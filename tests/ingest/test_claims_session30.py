@@ -206,3 +206,13 @@ def test_the_writers_own_view_or_surmise_ends_a_report(key, prefix, writer):
 def test_presumably_opens_the_writers_surmise():
     """"SCAP states it would cost…. Presumably the remaining 56 per cent would be idle.": Bishop's own reckoning."""
     assert claim("frus1949v07p2/d13", "Presumably the remaining").claimants[0].endswith("/persons/bishop")
+
+
+@pytest.mark.parametrize("key, prefix, writer", [
+    ("frus1958-60v08/d375", "Ensuing discussion revolved", PEOPLE + "105858"),
+    ("frus1964-68v14/d191", "There was also some inconclusive discussion", PEOPLE + "107327"),
+])
+def test_the_talk_itself_is_the_recorders_narration(key, prefix, writer):
+    """"Ensuing discussion revolved about status of our rights…", "There was also some inconclusive discussion on…":
+    the recorder narrates the meeting; Gromyko's or Dobrynin's report before it does not run on."""
+    assert claim(key, prefix).claimants == (writer,)
