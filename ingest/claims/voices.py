@@ -612,6 +612,9 @@ def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozens
     return Subject("agent", named_agent(named), named.how)
 
 
+_OBJECT_OF = re.compile(r"\b(?:to|for|from|of|at|on|about|especially|including)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$")
+
+
 def _relative_subject(record: DocumentRecord, sent_start: int, pre: str, mentions: MentionIndex) -> Subject | None:
     """'De Gaulle, who stated…': the person right before the relative pronoun."""
     who = _WHO.search(pre)
@@ -619,6 +622,8 @@ def _relative_subject(record: DocumentRecord, sent_start: int, pre: str, mention
         return None
     cut = sent_start + who.start()
     before = _speakers(mentions.within(sent_start, cut))
+    if before and _OBJECT_OF.search(record.text, max(sent_start, before[-1].start - 20), before[-1].start):
+        return None                # session 30: "…pressure from …, especially Henry Wallace, who argued…": the writer's aside
     if before and not record.text[before[-1].end:cut].strip(" ,"):
         agent = agent_of_mentions(record, [before[-1]], "subject of a relative clause ('who …')")
         if agent:

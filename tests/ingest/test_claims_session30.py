@@ -216,3 +216,17 @@ def test_the_talk_itself_is_the_recorders_narration(key, prefix, writer):
     """"Ensuing discussion revolved about status of our rights…", "There was also some inconclusive discussion on…":
     the recorder narrates the meeting; Gromyko's or Dobrynin's report before it does not run on."""
     assert claim(key, prefix).claimants == (writer,)
+
+
+@pytest.mark.parametrize("key, prefix, writer", [
+    ("frus1961-63v04/d87", "Already wobbly", PEOPLE + "112676"),
+    ("frus1977-80v01/d134", "Truman was also under", BRZEZINSKI),
+])
+def test_a_relative_clause_on_the_object_of_a_preposition_is_the_writers_aside(key, prefix, writer):
+    """"…the last blow for Bundy, who said that…", "…pressure from …, especially Henry Wallace, who argued…"."""
+    assert claim(key, prefix).claimants == (writer,)
+
+
+def test_a_relative_clause_on_the_agent_of_a_passive_is_still_his():
+    """"Another phase of this matter was raised by Mr. Allen, who suggested…": Allen's suggestion."""
+    assert claim("frus1955-57v14/d449", "Another phase of this matter").claimants == (PEOPLE + "100300",)
