@@ -141,7 +141,7 @@ _MIXED_CASE_WORD = re.compile(r"[A-Z][a-z’'-]+\w*")
 
 
 # Session 30: after "etc." a name and a verb in the past open a sentence; a list's next item ("etc. Governments") does not.
-_NAME_THEN_VERB = re.compile(r"\s+[A-Z][a-z’'-]+\s+(?:[a-z]+ed|said|made|told|thought|felt|took|gave|went|saw|spoke|says|thinks|feels)\b")
+_NAME_THEN_VERB = re.compile(r"\s+(?:(?:Mr|Mrs|Dr|Sir|M)\.?\s+)?[A-Z][a-z’'-]+\s+(?:[a-z]+ed|said|made|told|thought|felt|took|gave|went|saw|spoke|says|thinks|feels)\b")
 
 
 def _all_capitals(text: str, lo: int, hi: int) -> bool:

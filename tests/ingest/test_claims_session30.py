@@ -72,9 +72,14 @@ def test_regression_a_name_before_a_comma_was_joined_to_the_subject(key, prefix,
     assert claim(key, prefix).claimants == (speaker,)
 
 
-def test_a_name_and_a_verb_after_etc_open_a_sentence():
-    """"…likely conduct in UN, impact on Taiwan, etc. Green made clear we support GRC…": Green's words, not Kim's."""
-    assert claim("frus1969-76v19p1/d87", "Green made clear").claimants == (PEOPLE + "105149",)
+@pytest.mark.parametrize("key, prefix, speaker", [
+    ("frus1969-76v19p1/d87", "Green made clear", PEOPLE + "105149"),
+    ("frus1955-57v17/d239", "Mr. Macmillan said that the aspect", PEOPLE + "108305"),
+])
+def test_a_name_and_a_verb_after_etc_open_a_sentence(key, prefix, speaker):
+    """"…impact on Taiwan, etc. Green made clear we support GRC…", "…technical assistance, etc. Mr. Macmillan said…":
+    the named speaker's own sentence, not the run of the one before."""
+    assert claim(key, prefix).claimants == (speaker,)
 
 
 def test_a_title_joined_to_a_name_speaks_with_it():
