@@ -116,6 +116,7 @@ _NOT_ASSERTED = re.compile(r"\b(?:if|unless|as\s+soon\s+as|until|in\s+case|(?<!d
 # after a verb of hearing ("You may recall that Macmillan urged…", "I was told that…": the subject's report).
 _THAT_CLAUSE = re.compile(r"(?<!recall\s)(?<!remember\s)(?<!know\s)(?<!aware\s)(?<!informed\s)(?<!told\s)(?<!learned\s)(?<!heard\s)\bthat\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}(?:(?:\w+ly|has|have|had|also|still)\s+)*$")
 _BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:[A-Z][a-z]+ly|However|Moreover|Also|Then),?\s+)?(?:[Tt]he\s+)?")
+_WE_AGREED = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:Finally|Then|At\s+the\s+end),?\s+)?[Ww]e\s+(?:both\s+|all\s+|then\s+)?agreed\b")
 _THEY_OPENS = re.compile(r"[\s“\"(—–-]*They\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 # Session 30: a passive that names who spoke ("We have just been informed by Mr. Ross (USUN) that…").
@@ -1334,12 +1335,24 @@ class _Extractor:
         state.report, state.held_view = joint, True
         return _Decision("assessment", joint, m.group("verb"), 0.6, f"a view the writer holds with {', '.join(other.names)}")
 
+    def _we_agreed(self, text: str, voice: Agent | None, state: _State) -> _Decision | None:
+        """Session 30: "We agreed that a major problem was to find someone…" in a record of a talk: the writer and the
+        one who spoke last, together; the sentence does not run on. Not in a telegram, whose "we" is its post."""
+        other = state.last_speaker
+        if not _WE_AGREED.match(text) or genre_of_heading(self.r.heading or "") == "telegram" or voice is None or len(voice.iris) != 1 or other is None or set(other.iris) & set(voice.iris) \
+                or other.kinds != ("person",) * len(other.iris):
+            return None
+        joint = Agent(voice.iris + other.iris, voice.names + other.names, f"the writer and {', '.join(other.names)}, together",
+                      voice.details + other.details, other.mentions, voice.kinds + other.kinds)
+        state.report = None
+        return _Decision("report", joint, "agreed", 0.55, f"'We agreed': the writer and {', '.join(other.names)}, who spoke last")
+
     def classify(self, s: int, e: int, block: Block, first_in_block: bool, state: _State) -> _Decision | None:
         text = self._outside_quotes(s, e)
         voice = self.voice_for(block, state)
         lead = re.match(r"[A-Za-z’']+", text.lstrip(" “\"(—–-"))
         imperative = bool(lead and lead.group(0)[0].isupper() and lead.group(0).lower() in self.cues.imperatives)
-        joint = self._joint_with_writer(s, text, voice, state)
+        joint = self._joint_with_writer(s, text, voice, state) or self._we_agreed(text, voice, state)
         if joint is not None:
             return joint
         speech = None if imperative else self._speech(s, e, block, state)   # "Don't worry … because he wants aid."

@@ -235,3 +235,13 @@ def test_a_relative_clause_on_the_object_of_a_preposition_is_the_writers_aside(k
 def test_a_relative_clause_on_the_agent_of_a_passive_is_still_his():
     """"Another phase of this matter was raised by Mr. Allen, who suggested…": Allen's suggestion."""
     assert claim("frus1955-57v14/d449", "Another phase of this matter").claimants == (PEOPLE + "100300",)
+
+
+def test_we_agreed_in_a_record_of_a_talk_is_the_writer_and_the_one_who_spoke_last():
+    """"We agreed that a major problem was to find someone who had Chiang's confidence…": Dulles and the President."""
+    assert claim("frus1955-57v02/d188", "We agreed that a major").claimants == (PEOPLE + "103703", PEOPLE + "103887")
+
+
+def test_we_agreed_in_a_telegram_stays_the_writers():
+    """"WE AGREED THAT RATHER THAN SCHEDULE REGULAR MEETINGS…" is Watson's report of his post's own words."""
+    assert claim("frus1969-76ve13/d115", "WE AGREED THAT RATHER").claimants == (PEOPLE + "114327",)
