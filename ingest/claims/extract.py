@@ -333,6 +333,15 @@ def _both_agreed(text: str, s: int, state: "_State") -> _Decision | None:
     return _Decision("report", agent, "agreed", 0.55, "'They agreed…' after two speakers")
 
 
+def _enumerator_kind(text: str, block: Block) -> str | None:
+    """Session 30: what kind of enumerator opens an enumerated paragraph: 'digit' ("2."), 'letter' ("A)", "(b)") or
+    'other' ("—"); None for a paragraph that has none."""
+    if not block.enumerated:
+        return None
+    first = text[block.start:block.start + 2].lstrip("(")[:1]
+    return "digit" if first.isdigit() else "letter" if first.isalpha() else "other"
+
+
 @dataclass
 class _State:
     """What carries from sentence to sentence: the last third-party speaker (for 'he said'),
@@ -349,6 +358,8 @@ class _State:
     relaying: bool = False           # the report running on is a person's account of a government's message
     done: set[tuple[int, int]] = field(default_factory=set)
     last_speaker_at: int = -1        # round 12: where the sentence that named the last speaker starts
+    list_lead_kind: str | None = None  # session 30: the enumerator of the lead-in's paragraph ("2." over "A)", "B)")
+    list_item_kind: str | None = None  # … and of the list's first item
 
 
 class _Extractor:
@@ -1485,7 +1496,7 @@ class _Extractor:
             self._block_voice = self.voice
             if (block.start, block.end) in state.done:
                 continue
-            if not block.enumerated:
+            if not block.enumerated or self._list_ends(block, state):
                 state.list_type = state.list_agent = None
             t = self.text[block.start:block.end].strip()
             for ctype, pattern in self.cues.list_titles.items():
@@ -1531,6 +1542,7 @@ class _Extractor:
                 self._emit(s, e, d)
                 if self.text[s:e].rstrip("*_ ").endswith(":") and d.claim_type in ("recommendation", "decision", "report"):
                     state.list_type, state.list_agent = d.claim_type, d.agent
+                    state.list_lead_kind, state.list_item_kind = _enumerator_kind(self.text, block), None
                     state.relayed_points = not _TEXT_RELAYED.search(self.text, s, e)  # "Thuan reported following items:"
                     if d.claim_type == "report" and self.voice is not None and _ASKED_WRITER.search(self.text, s, e):
                         state.list_type, state.list_agent = None, self.voice
@@ -1538,11 +1550,23 @@ class _Extractor:
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
 
+    def _list_ends(self, block: Block, state: _State) -> bool:
+        """Session 30: a paragraph numbered as the lead-in was, after items lettered under it ("2. … following points:",
+        "A) …", "B) …", "4. Presumably démarche…"), is the writer's again."""
+        if state.list_agent is None:
+            return False
+        kind = _enumerator_kind(self.text, block)
+        if state.list_item_kind is None:
+            state.list_item_kind = kind
+            return False
+        return state.list_item_kind == "letter" and kind == state.list_lead_kind == "digit"
+
     def _relayed_by(self, s: int, e: int, block: Block, state: _State) -> None:
         """After a lead-in that relays someone's views, the numbered paragraphs that follow are theirs."""
         relayed = self._relay(s, e, block)
         if relayed is not None:
             state.list_type, state.list_agent, state.relay_block = None, relayed, block.index
+            state.list_lead_kind, state.list_item_kind = _enumerator_kind(self.text, block), None
             state.relayed_points = not _TEXT_RELAYED.search(self.text, s, e)
             state.last_speaker = relayed if "person" in relayed.kinds else state.last_speaker
 

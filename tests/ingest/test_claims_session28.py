@@ -213,7 +213,7 @@ def test_regression_a_name_after_an_opening_adverbial_was_no_subject():
     ("frus1958-60v02/d455", "US deeply committed politically"),
     ("frus1961-63v17/d84", "USG continues full political support"),
     ("frus1964-68v18/d64", "Moreover, US determined forestall aggression"),
-    ("frus1969-76ve09p1/d51", "(C) US does not ask other countries"),
+    ("frus1969-76ve09p1/d51", "US does not ask other countries"),
 ])
 def test_regression_a_position_of_the_united_states_in_a_department_telegram_was_the_signers(key, prefix):
     """The principles a Department telegram lays down in the name of the United States are the United States'

@@ -245,3 +245,27 @@ def test_we_agreed_in_a_record_of_a_talk_is_the_writer_and_the_one_who_spoke_las
 def test_we_agreed_in_a_telegram_stays_the_writers():
     """"WE AGREED THAT RATHER THAN SCHEDULE REGULAR MEETINGS…" is Watson's report of his post's own words."""
     assert claim("frus1969-76ve13/d115", "WE AGREED THAT RATHER").claimants == (PEOPLE + "114327",)
+
+
+@pytest.mark.parametrize("key, prefix, speaker", [
+    ("frus1961-63v02/d180", "In the strategic hamlet concept", PEOPLE + "102905"),
+    ("frus1969-76ve09p1/d31", "These planes have remained", iris.country_iri("libya")),
+])
+def test_items_lettered_in_capitals_are_items_of_the_list(key, prefix, speaker):
+    """"A. In the strategic hamlet concept…" after Cottrell's lead-in, "A) These planes have remained impounded…" in
+    the Libyan note: items of a list the lead-in gives to its speaker, like "(a)" and "1."."""
+    assert claim(key, prefix).claimants == (speaker,)
+
+
+def test_a_paragraph_numbered_as_the_lead_in_ends_the_lettered_list():
+    """"2. Quote. Ministry wishes to bring … following points…: A) … B) …" then "4. Presumably démarche was made on
+    instructions of RCC…": Stein's own surmise again."""
+    assert claim("frus1969-76ve09p1/d31", "Presumably démarche").claimants == (PEOPLE + "112954",)
+
+
+def test_an_initial_that_speaks_is_no_enumerator():
+    """"R. said…" opens Bernau's note of a call with Robertson: the capital letter is the speaker, not an item."""
+    from ingest.claims.cues import load_cues
+    enumerator = load_cues().enumerator
+    assert enumerator.match("A. Direct contacts between Angola and SAG") and enumerator.match("(A) 9-1/2 RIAL PER TON")
+    assert not enumerator.match("R. said he would call back") and not enumerator.match("B. Smith said that")
