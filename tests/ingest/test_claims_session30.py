@@ -269,3 +269,8 @@ def test_an_initial_that_speaks_is_no_enumerator():
     enumerator = load_cues().enumerator
     assert enumerator.match("A. Direct contacts between Angola and SAG") and enumerator.match("(A) 9-1/2 RIAL PER TON")
     assert not enumerator.match("R. said he would call back") and not enumerator.match("B. Smith said that")
+
+
+def test_a_body_requests_in_the_plural():
+    """"4. Additionally, the Joint Chiefs of Staff request that in the future provisions be made…": the JCS's request."""
+    assert claim("frus1961-63v17/d49", "Additionally, the Joint Chiefs").claimants == (iris.organization_iri("jcs"),)
