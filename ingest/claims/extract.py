@@ -393,6 +393,7 @@ class _Extractor:
         self._block_voice = self.voice
         self.turn_speakers: set[str] = set()       # round 11: who the labels of a transcript have named so far
         self.transcript = self._is_transcript()
+        self.telephone = self.transcript and genre_of_heading(record.heading or "") == "transcript"   # session 30
         self.initials = self._speaking_initials()
         heading_post = _HEADING_FROM_POST.search(record.heading or "")
         self.post_kind = heading_post.group("post").split()[0] if heading_post else ""
@@ -1410,8 +1411,8 @@ class _Extractor:
             state.report = None      # "I had made appointment…" after "King Hussein … said": the writer's own narration
         if state.report is not None and self.from_department and state.report.iris == (_US,) and _WE_OPENS.match(text):
             state.report = None      # round 12: "US believes…. We do point out…": the signer, not the government's position
-        if state.report is not None and voice is not None and not self.transcript and _WE_OPENS.match(text) \
-                and not set(state.report.kinds) & {"person"} and state.report.iris != voice.iris:
+        if state.report is not None and voice is not None and _WE_OPENS.match(text) and state.report.iris != voice.iris \
+                and (self.telephone or not set(state.report.kinds) & {"person"}):
             state.report = None      # session 29: "WE MUST PLAN ON THE POSSIBILITY…" after Algeria's view: the writer's
         if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):
             if self._carried(s, e, text, block, first_in_block, state, "A", state.report, voice):

@@ -274,3 +274,14 @@ def test_an_initial_that_speaks_is_no_enumerator():
 def test_a_body_requests_in_the_plural():
     """"4. Additionally, the Joint Chiefs of Staff request that in the future provisions be made…": the JCS's request."""
     assert claim("frus1961-63v17/d49", "Additionally, the Joint Chiefs").claimants == (iris.organization_iri("jcs"),)
+
+
+def test_we_in_a_turn_of_a_telephone_transcript_is_the_one_speaking():
+    """"H: … If this comes up, it must be knocked out. … We can't go to the Russians and ask them to accept in
+    advance.": Harriman's own "we", not the report of Rusk he was giving."""
+    assert claim("frus1964-68v28/d32", "We can't go to the Russians").claimants == (PEOPLE + "105570",)
+
+
+def test_we_in_the_minutes_of_a_meeting_keeps_the_report():
+    """"We look toward a possible summit presentation…" in Merchant's part of the minutes stays Merchant's report."""
+    assert claim("frus1958-60v09/d118", "We look toward a possible").claimants == (PEOPLE + "109045",)
