@@ -196,7 +196,7 @@ _WRITER_TELEGRAPHESE = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:A
                                   r"(?:Believe|Suggest|Recommend|Feel|Think|Hope|Doubt|Assume|Expect|Propose|Trust|Fear|Understand|"
                                   r"Presume|Consider|Agree|Concur|Share|Regret)\s+(?![A-Z])")
 _WRITER_SURMISES = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:Presumably|Perhaps|Doubtless|Undoubtedly)\b")
-_NAME_OR_TITLE = re.compile(r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
+_NAME_OR_TITLE = re.compile(r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}")     # session 30: "Minister of National Defense"
 # Round 9: an initial as the subject of a verb ("L said…", "M said here yesterday") and standing alone elsewhere.
 _INITIAL_SPEAKS = re.compile(r"(?<![\w.’'-])([B-HJ-Z])\.?\s+(?:said|says|thinks|thought|asked|agreed|replied|added|stated|feels|felt|wondered|will|would|"
                              r"does|did|wants|wanted|called|told|is|was|has|had)\b")

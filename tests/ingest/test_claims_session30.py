@@ -285,3 +285,9 @@ def test_we_in_a_turn_of_a_telephone_transcript_is_the_one_speaking():
 def test_we_in_the_minutes_of_a_meeting_keeps_the_report():
     """"We look toward a possible summit presentation…" in Merchant's part of the minutes stays Merchant's report."""
     assert claim("frus1958-60v09/d118", "We look toward a possible").claimants == (PEOPLE + "109045",)
+
+
+def test_a_source_phrase_names_a_title_with_of():
+    """"According to the Minister of National Defense, President Rhee insisted on this statement.": the Minister's word
+    (a person local to the document under that title), not Rhee's."""
+    assert claim("frus1958-60v18/d241", "According to the Minister").claimants[0].endswith("/persons/minister-of-national-defense")
