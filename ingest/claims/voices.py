@@ -13,8 +13,9 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ontology.iris import document_iri
+from ontology.iris import document_iri, slug
 
+from ..entities.posts import heading_post_named
 from ..records import ClaimAgent, DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .coreference import DocumentPeople, Named
@@ -747,6 +748,33 @@ def _first_of_joined(record: DocumentRecord, pre: str, sent_start: int, verb_sta
     return None
 
 
+# Session 30: an envoy or a post named by the place it serves ("The US Ambassador to Laos has requested…", "Our Embassy in
+# Ankara now reports…"): the person or the post, not the country.
+_POST_BEFORE = re.compile(r"(?:(?:[Tt]he|[Oo]ur)\s+)?(?P<title>(?:(?:US|U\.S\.|American|[A-Z][a-z]+)\s+)?(?P<kind>Ambassador|Embassy|Consulate(?:\s+General)?|"
+                          r"Legation|Mission|Consul(?:\s+General)?|Minister))\s+(?:to|in|at)\s+(?:the\s+)?$")
+
+
+def _post_in(record: DocumentRecord, sent_start: int, chosen: list[Mention]) -> Subject | None:
+    if len(chosen) != 1 or chosen[0].kind not in ("country", "place", "region"):
+        return None
+    m = _POST_BEFORE.search(record.text, max(sent_start, chosen[0].start - 50), chosen[0].start)
+    if m is None:
+        return None
+    label = f"{m.group('title')} {record.text[m.end('title'):chosen[0].end].strip()}"
+    label = " ".join(label.split())
+    person = m.group("kind") in ("Ambassador", "Consul", "Consul General", "Minister")
+    resolved = None if person else heading_post_named(record, label)
+    if resolved is not None and resolved.entity:
+        iri, local = resolved.entity, False          # the post the heading names, as the entity layer resolved it
+    else:
+        iri, local = party_person_iri(record, Party(role="speaker", name=label)) if person else \
+            f"{document_iri(record.volume.id, record.doc_id)}/organizations/{slug(label)}", True
+    kind = "person" if person else "organization"
+    how = f"'{label}': the {'envoy' if person else 'post'} the sentence names by the place it serves"
+    agent = Agent((iri,), (label,), how, (ClaimAgent(iri=iri, label=label, kind=kind, local=local),), kinds=(kind,))
+    return Subject("agent", agent, how)
+
+
 # Session 30: "The Ambassador and CINCUNC have requested…", "BOTH THE SECRETARY AND MINIC EMPHASIZED…".
 _TITLE_AND = re.compile(r"(?:^|\W)(?:[Bb]oth\s+)?[Tt]he\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+and\s+$", re.IGNORECASE)
 
@@ -808,7 +836,8 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
                                                                          or "and" in text[ms[k].end:chosen[0].start]):
             chosen.insert(0, ms[k])
             k -= 1
-        member = _party_read_as_code(record, chosen, people) or _member_of(record, sent_start, chosen[0], mentions, people)
+        member = _party_read_as_code(record, chosen, people) or _member_of(record, sent_start, chosen[0], mentions, people) \
+            or _post_in(record, sent_start, chosen)
         if member is not None:
             return member
         agent = _title_joined(record, sent_start, chosen[0].start, agent_of_mentions(record, chosen, "subject of the reporting verb"), people)

@@ -2,6 +2,8 @@
 docs/claims.md, "Session 30"). The documents are the gold set's TEI cuts, with the entity layer run on them."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from ontology import iris
@@ -291,3 +293,21 @@ def test_a_source_phrase_names_a_title_with_of():
     """"According to the Minister of National Defense, President Rhee insisted on this statement.": the Minister's word
     (a person local to the document under that title), not Rhee's."""
     assert claim("frus1958-60v18/d241", "According to the Minister").claimants[0].endswith("/persons/minister-of-national-defense")
+
+
+@pytest.mark.parametrize("key, prefix, tail, kind", [
+    ("frus1964-68v28/d129", "The US Ambassador to Laos", "/persons/us-ambassador-to-laos", "person"),
+    ("frus1958-60v10p2/d346", "Our Embassy in Ankara now", "/organizations/embassy-in-ankara", "organization"),
+])
+def test_an_envoy_or_a_post_named_by_the_place_it_serves_speaks_not_the_country(key, prefix, tail, kind):
+    """"The US Ambassador to Laos has requested that…" (Unger), "Our Embassy in Ankara now reports that…": a person or a
+    post local to the document, typed and labelled in the document's graph, which conforms to the shapes."""
+    from ingest.triples import document_quads
+    from ontology.validation import validate
+    from tests.ingest.test_claims_round7 import _gold
+    c = claim(key, prefix)
+    assert c.claimants[0].endswith(tail) and c.agents[0].kind == kind and c.agents[0].local
+    record, found = _gold(key)
+    quads = document_quads(dataclasses.replace(record, claims=[c]))
+    assert any(str(q.subject.value) == c.claimants[0] and q.predicate.value.endswith("label") for q in quads)
+    assert validate(quads).conforms
