@@ -104,7 +104,7 @@ _PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+|no
 # obviously would like…") is not the sentence's main verb.
 _CONCESSIVE = re.compile(r"(?:^\W*|,\s*)(?:while|although|though|whereas|even though)\s+[^,;:]*$", re.IGNORECASE)
 # "…as to whether or not he believes the documents should be released": an embedded question, nothing asserted.
-_THEY_AGREED = re.compile(r"[\s“\"(—–-]*They\s+(?:both\s+|all\s+)?(?:agreed|concurred|concluded)\b")
+_THEY_AGREED = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:They\s+(?:both\s+|all\s+)?|Both\s+)(?:agreed|concurred|concluded)\b")   # session 30: "Both agreed…"
 _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1,3}$", re.IGNORECASE)
 # Session 27: a verb in a condition or an object's relative clause asserts nothing: "If Thanat prefers, we would…", "As
 # soon as General Abrams reports…, Sullivan will…", "The problem which Mr. Dulles wishes to discuss is being studied…".
@@ -325,7 +325,11 @@ def _note_speaker(state: "_State") -> None:
 def _both_agreed(text: str, s: int, state: "_State") -> _Decision | None:
     """'The Pres. thinks it a good idea…. They agreed it is a close decision.': after two persons have
     spoken, "They agreed/concluded…" opening a sentence is both of theirs."""
-    if len(state.recent) < 2 or not _THEY_AGREED.match(text, s):
+    if not _THEY_AGREED.match(text, s):
+        return None
+    if state.last_speaker is not None and len(state.last_speaker.iris) == 2:
+        return _Decision("report", state.last_speaker, "agreed", 0.55, "'They agreed…' or 'Both agreed…' after the two who spoke together")
+    if len(state.recent) < 2:
         return None
     a, b = state.recent
     agent = Agent(a.iris + b.iris, a.names + b.names, "'They': the two persons who spoke last",
@@ -1364,7 +1368,8 @@ class _Extractor:
         voice = self.voice_for(block, state)
         lead = re.match(r"[A-Za-z’']+", text.lstrip(" “\"(—–-"))
         imperative = bool(lead and lead.group(0)[0].isupper() and lead.group(0).lower() in self.cues.imperatives)
-        joint = self._joint_with_writer(s, text, voice, state) or self._we_agreed(text, voice, state)
+        joint = self._joint_with_writer(s, text, voice, state) or self._we_agreed(text, voice, state) \
+            or (_both_agreed(self.text, s, state) if text.lstrip(" “\"(—–-0123456789.)")[:5].lower() == "both " else None)
         if joint is not None:
             return joint
         speech = None if imperative else self._speech(s, e, block, state)   # "Don't worry … because he wants aid."

@@ -311,3 +311,8 @@ def test_an_envoy_or_a_post_named_by_the_place_it_serves_speaks_not_the_country(
     quads = document_quads(dataclasses.replace(record, claims=[c]))
     assert any(str(q.subject.value) == c.claimants[0] and q.predicate.value.endswith("label") for q in quads)
     assert validate(quads).conforms
+
+
+def test_both_agreed_after_two_who_spoke_together_is_theirs():
+    """"BOTH THE SECRETARY AND MINIC EMPHASIZED THAT…. BOTH AGREED THAT CONVERSATION … HAD BEEN USEFUL…"."""
+    assert claim("frus1969-76ve15p1/d68", "BOTH AGREED THAT").claimants == (PEOPLE + "107252", PEOPLE + "109193")
