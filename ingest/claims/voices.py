@@ -505,7 +505,7 @@ _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:\w+ly|also|then|again)\s+)?$")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
 _GAP = re.compile(r"^\]?\s*(?:\[[^\]]{1,80}\]\s*)?(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|leadership|delegates?|delegation|"
-                  r"mission|government|govt|side)(?:\s*,[^,;:]{1,60},)?\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|twice|still|later|now|first|finally|subsequently|alone|already|long|never|always|not|rather)\s+)*$", re.IGNORECASE)
+                  r"mission|government|govt|side|officers|people|sources|staff)(?:\s*,[^,;:]{1,60},)?\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|twice|still|later|now|first|finally|subsequently|alone|already|long|never|always|not|rather)\s+)*$", re.IGNORECASE)
 # An aside between commas after a person's name and before the verb ("Dobrynin, without … in Moscow, said").
 _NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further)\s+)*")
 # "Our man in Moscow believes…": the place names where the speaker is, not the speaker.

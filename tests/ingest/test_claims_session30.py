@@ -316,3 +316,10 @@ def test_an_envoy_or_a_post_named_by_the_place_it_serves_speaks_not_the_country(
 def test_both_agreed_after_two_who_spoke_together_is_theirs():
     """"BOTH THE SECRETARY AND MINIC EMPHASIZED THAT…. BOTH AGREED THAT CONVERSATION … HAD BEEN USEFUL…"."""
     assert claim("frus1969-76ve15p1/d68", "BOTH AGREED THAT").claimants == (PEOPLE + "107252", PEOPLE + "109193")
+
+
+def test_a_peoples_view_inside_a_speakers_account_stays_the_speakers():
+    """"Most US people wanted the US to keep its hands off in the Middle East…" in Vorontsov's account (Sonnenfeldt's
+    memorandum): the people of a country, like its officials, hold the view, and Vorontsov gives it."""
+    assert claim("frus1969-76v12/d160", "Most US people wanted").claimants == (PEOPLE + "114132",)
+    assert claim("frus1969-76v12/d160", "Only the Israelis and a few").claimants == (PEOPLE + "114132",)
