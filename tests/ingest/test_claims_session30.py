@@ -323,3 +323,13 @@ def test_a_peoples_view_inside_a_speakers_account_stays_the_speakers():
     memorandum): the people of a country, like its officials, hold the view, and Vorontsov gives it."""
     assert claim("frus1969-76v12/d160", "Most US people wanted").claimants == (PEOPLE + "114132",)
     assert claim("frus1969-76v12/d160", "Only the Israelis and a few").claimants == (PEOPLE + "114132",)
+
+
+@pytest.mark.parametrize("key, prefix, speaker", [
+    ("frus1958-60v13/d217", "As President Eisenhower had said", PEOPLE + "103703"),
+    ("frus1955-57v15/d70", "As the President has requested", PEOPLE + "105754"),
+])
+def test_an_opening_as_clause_cites_another_and_asserts_nothing(key, prefix, speaker):
+    """"As President Eisenhower had said yesterday, unification … could a…" is the Secretary's point in the talk; "As the
+    President has requested that he be kept informed…, it is desired that…" is Hedding's instruction."""
+    assert claim(key, prefix).claimants == (speaker,)
