@@ -207,7 +207,7 @@ def _source_hint(t: str) -> bool:
     low = t.lower()
     return ("view" in low or "contention" in low or "appears to" in low or "seems to" in low or "sees it" in low or "saw it" in low or "understands it" in low or "opinion" in low or "judg" in low or "estimate" in low or "assessment" in low or "according" in low
             or "position" in low or "standpoint" in low or "assurance" in low or "word from" in low or "indication" in low
-            or "confirmation" in low or "belief" in low or "impression" in low or "reply was" in low or "answer was" in low
+            or "confirmation" in low or "belief" in low or "impression" in low or "reply was" in low or "answer was" in low or "was that" in low
             or "response was" in low or "reaction was" in low or "argument was" in low or " from " in low and ("learn" in low or "heard" in low
             or "told" in low or "informed" in low) or " by " in low and _BY_WHOM.search(low) is not None or bool(_PAPER_FROM.search(low)))
 

@@ -333,3 +333,10 @@ def test_an_opening_as_clause_cites_another_and_asserts_nothing(key, prefix, spe
     """"As President Eisenhower had said yesterday, unification … could a…" is the Secretary's point in the talk; "As the
     President has requested that he be kept informed…, it is desired that…" is Hedding's instruction."""
     assert claim(key, prefix).claimants == (speaker,)
+
+
+def test_a_message_named_by_a_possessive_in_s_apostrophe_is_its_senders():
+    """"Cousins' message Wednesday, however, was that his usefulness as a prober was probably exhausted.": Cousins'
+    word (a possessive after a final s, and words between the noun and "was that"), and the sentence after it runs on."""
+    assert claim("frus1969-76ve05p1/d118", "Cousins' message Wednesday").claimants == (PEOPLE + "102923",)
+    assert claim("frus1969-76ve05p1/d118", "Foreign Minister Onegbula").claimants == (PEOPLE + "102923",)
