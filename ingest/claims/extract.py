@@ -269,7 +269,7 @@ _OBJECT_BEFORE = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after|about|
 # Session 28: the host government's ministry opening a sentence of an embassy's telegram ("Ministry wishes…", "FonOff believes…").
 _HOST_BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]he\s+)?(?:Foreign\s+[Mm]inistry|Ministry(?:\s+of\s+Foreign\s+Affairs)?|"
                               r"MFA|FonOff|Foreign\s+Office|FONOFF|MINISTRY|FOREIGN\s+MINISTRY)\s+(?:\w+ly\s+|also\s+|now\s+)*")
-_AFTER_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
+_AFTER_BY = re.compile(r"\b(?:by|from|fr)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
 
 
 def _held_together(sub: Subject, before: str, s: int) -> bool:

@@ -75,7 +75,8 @@ def blocks(text: str, start: int = 0, end: int | None = None, cues: Cues | None 
         merged.append((s, e))
     out = []
     for i, (s, e) in enumerate(merged):
-        m = cues.enumerator.match(text[s:e])
+        quote = len(text[s:e]) - len(text[s:e].lstrip("“\"‘"))
+        m = cues.enumerator.match(text[s + quote:e])
         out.append(Block(i, s, e, enumerated=bool(m and m.end() > 0)))
     return out
 

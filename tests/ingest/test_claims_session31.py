@@ -1,0 +1,23 @@
+"""Claims, session 31: development errors of the gold set, each pinned on the passage it was found in (issue 16;
+docs/claims.md, "Session 31"). The documents are the gold set's TEI cuts, with the entity layer run on them."""
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.test_claims_round7 import PEOPLE, claim
+
+YU_TA_WEI, CHASE = PEOPLE + "114975", PEOPLE + "102428"
+
+
+@pytest.mark.parametrize("prefix", ["Our hitherto air and naval control", "About 60 MIGs in Siang Tan",
+                                    "The fatal mistake of acquiescing"])
+def test_a_message_relayed_from_its_sender_in_quoted_numbered_paragraphs(prefix):
+    """"Subj is msg fr Min Yu Ta Wei:" then "“1. The vital necessity…", "2. …", "a. …": the numbered paragraphs of the
+    quoted message are Yu Ta-wei's, not the relaying telegram's signer's; a paragraph opening on a quotation mark
+    is still numbered."""
+    assert claim("frus1955-57v02/d196", prefix).claimants == (YU_TA_WEI,)
+
+
+def test_the_relaying_lead_in_stays_the_signers():
+    assert claim("frus1955-57v02/d196", "Subj is msg fr").claimants == (CHASE,)
+
