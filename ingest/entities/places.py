@@ -73,6 +73,22 @@ def shouting(text: str, start: int, end: int) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+# "US" in a line of capitals: the pronoun ("LET US", "TOLD US HE…") unless it heads a noun phrase or a verb
+# follows it ("US GOVT", "US WILL SUPPLEMENT…", "THE US", "3. US POSITION…"): the pronoun is never a subject.
+_US_NOUN_AFTER = re.compile(
+    r"\s*(?:-|(?:GOVT|GOVERNMENT|USG|POLICY|POLICIES|POSITIONS?|VIEWS?|FORCES|TROOPS|OFFICIALS?|EMBASSY|EMB|DELEGATION|DEL|"
+    r"DELEG|REPS?|REPRESENTATIVES?|AMBASSADOR|AMB|SIDE|AID|ASSISTANCE|INTERESTS?|MILITARY|NAVY|ARMY|AIR|NAVAL|PROPOSALS?|"
+    r"SUPPORT|ATTITUDE|CITIZENS?|NATIONALS|COMPANIES|FIRMS|CONGRESS|PRESS|PUBLIC|OFFERS?|PLANS?|DRAFT|RESOLUTION|"
+    r"COMMITMENTS?|PRESENCE|BASES?|INTENTIONS|GOALS?|OBJECTIVES?|ROLE|EFFORTS?|RELATIONS|OIL|ECONOMIC|ECONOMY|"
+    r"GOVERNMENT'S|PARTICIPATION|INVOLVEMENT|DECISION|ACTION|REPLY|RESPONSE|STATEMENT|NOTE|PRESIDENT|SECRETARY|"
+    r"WILL|WOULD|SHOULD|CAN|COULD|MUST|MAY|MIGHT|SHALL|IS|HAS|HAD|WAS|DOES|DID|CANNOT|HAVE|ARE|WERE)\b)")
+_US_THE_BEFORE = re.compile(r"(?:\bTHE|^|\n|[.:;]|\(?\b\d{1,3}[.)]|\(\w\))\s*$")
+
+
+def us_in_capitals_is_the_country(text: str, start: int, end: int) -> bool:
+    return bool(_US_NOUN_AFTER.match(text, end) or _US_THE_BEFORE.search(text[max(0, start - 12):start]))
+
+
 def choose(surface: str, entries: tuple[Entry, ...], text: str, start: int, end: int, year: int | None,
            date: str | None) -> Choice | None:
     """The entry `surface` names at text[start:end] in a document of `date` (None: not an entity here)."""
@@ -82,7 +98,7 @@ def choose(surface: str, entries: tuple[Entry, ...], text: str, start: int, end:
     usable = [e for e in entries if not e.needs_the or the_before]
     if not usable:
         return None
-    if surface == "US" and shouting(text, start, end):
+    if surface == "US" and shouting(text, start, end) and not us_in_capitals_is_the_country(text, start, end):
         return None
     if _INSIDE_ANOTHER_NAME.search(before) or (surface == "Jersey" and after.startswith(" Standard")):
         return None          # "New Jersey", "New Mexico", "Standard Oil Company of Jersey", "Jersey Standard"

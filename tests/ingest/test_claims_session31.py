@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from ontology import iris
+
 from tests.ingest.test_claims_round7 import PEOPLE, claim
 
 YU_TA_WEI, CHASE = PEOPLE + "114975", PEOPLE + "102428"
@@ -21,3 +23,9 @@ def test_a_message_relayed_from_its_sender_in_quoted_numbered_paragraphs(prefix)
 def test_the_relaying_lead_in_stays_the_signers():
     assert claim("frus1955-57v02/d196", "Subj is msg fr").claimants == (CHASE,)
 
+
+@pytest.mark.parametrize("prefix", ["3. US WILL SUPPLEMENT", "US WILL BE PREPARED TO DISCUSS"])
+def test_us_opening_a_sentence_of_a_telegram_in_capitals_is_the_united_states(prefix):
+    """"3. US WILL SUPPLEMENT TO EXTENT NECESSARY PERSONNEL…": the United States' undertaking, which went to the
+    Department (the mixed-case copy had read "Us will…", the entity layer having left every "US" in capitals)."""
+    assert claim("frus1969-76ve04/d224", prefix.removeprefix("3. ")).claimants == (iris.country_iri("united-states"),)

@@ -41,10 +41,26 @@ def test_us_is_the_united_states_but_us_is_not(extractor):
     assert not at(ms, "us")
 
 
-def test_us_in_an_all_capitals_line_is_left_alone(extractor):
+def test_us_as_a_pronoun_in_an_all_capitals_line_is_left_alone(extractor):
     ms = run(extractor, "Heading\n\nLET US NOW CONSIDER THE PROPOSAL OF THE GOVERNMENT\n\nThe US agreed.")
     us = [m for m in ms if m.exact == "US"]
     assert len(us) == 1 and us[0].start > 60
+
+
+@pytest.mark.parametrize("line, country_at", [
+    ("3. US WILL SUPPLEMENT TO EXTENT NECESSARY PERSONNEL REQUIRED", True),
+    ("WE ASKED THEM TO CONVEY THE VIEWS OF US GOVT ON THE PROPOSAL", True),
+    ("PREVIOUSLY THE US HAD NOT PARTICIPATED IN ANY SUCH MEETING", True),
+    ("HE TOLD US HE WOULD TURN THE DOCUMENTS OVER TO US TOMORROW", False),
+    ("THE MINISTER ASKED US TO GIVE US ANY VIEWS WE MIGHT HAVE", False),
+])
+def test_regression_us_in_a_telegram_in_capitals_was_never_the_united_states(extractor, line, country_at):
+    """Session 31: a telegram in capitals lost every "US" ("US WILL SUPPLEMENT…" went to nobody). "US" heading a noun
+    phrase, after "the" or opening a sentence, or before a verb (the pronoun is never a subject) is the country; "US"
+    as an object stays the pronoun."""
+    ms = run(extractor, "Heading\n\n" + line)
+    found = [m.start - 9 for m in ms if m.exact == "US" and m.entity == iris.country_iri("united-states")]
+    assert found == ([line.index("US ")] if country_at else [])
 
 
 def test_turkey_capitalised_is_the_country_lower_case_is_a_bird(extractor):
