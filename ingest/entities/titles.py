@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.authorities import authorities, norm
 from ingest.records import DocumentRecord, Mention
@@ -123,6 +124,8 @@ def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str],
         found = _from_persons_list(record, title, of, named, year, people)
         if of is None and title in _POCOM and record.date:
             found += [h for h in [_from_pocom(record, title)] if h]
+        if not found and title in _MONARCHS:
+            found = _from_authority_records(record, title, of, named, year)
         if len({h.entity for h in found}) == 1:
             holder = found[-1]
     return holder
@@ -169,6 +172,59 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
         out.append(TitleHolder(pid, entity, label, f"'the {title}': the volume's persons list describes {e.name} "
                                                    f"({e.xml_id}) as {title} {where} at the document's date "
                                                    f"(\"{desc[:90]}\"), and no other holder is in play"))
+    return out
+
+
+_MONARCHS = frozenset({"Shah", "King", "Queen", "Emperor"})
+_REIGN = re.compile(r"(?:The\s+)?(?P<title>Shah|King|Queen|Emperor)(?:[- ]in[- ][Ss]hah)?\s+of\s+")
+
+
+@lru_cache(maxsize=1)
+def _reigns() -> dict[str, list[tuple[str, str, int, int, tuple[tuple[str, int, int], ...]]]]:
+    """title -> (person id, country, first year, last year, offices) from the offices of the authority records that open
+    with a monarch's title and its country ("King of Jordan from 1953", "Shah of Iran until February 11, 1979"): the
+    years span the volumes that describe him so, and the offices keep the dates they print."""
+    a = authorities()
+    spans: dict[tuple[str, str, str], tuple[int, int, tuple[tuple[str, int, int], ...]]] = {}
+    for pid, person in a.people.items():
+        for text, first, last in person.offices or ():
+            m = _REIGN.match(text)
+            country = nationality(text.rstrip(" .,;")) if m else None
+            if country is None:
+                continue
+            key = (m.group("title"), a.canonical(pid), country)
+            f, l, texts = spans.get(key, (first, last, ()))
+            spans[key] = (min(f, first), max(l, last), texts + ((text, first, last),))
+    out: dict[str, list[tuple[str, str, int, int, tuple[tuple[str, int, int], ...]]]] = {}
+    for (title, pid, country), (first, last, texts) in sorted(spans.items()):
+        out.setdefault(title, []).append((pid, country, first, last, texts))
+    return out
+
+
+def _from_authority_records(record: DocumentRecord, title: str, of: str | None, named: set[str],
+                            year: int | None) -> list[TitleHolder]:
+    """Session 31: a monarch's title where no persons list describes it (a volume without one, a single document, plain
+    text): the holder by the Office of the Historian's records, of a country the document names ("the King" in a
+    document naming Jordan in 1970 is Hussein; "the Shah" needs no country: Iran's is the one of the period), where
+    the volumes describing him so span the document's year and none of their dates excludes it ("King of Libya until
+    September 1969")."""
+    if year is None:
+        return []
+    countries = _gsh_of(of, record, year) if of is not None else named
+    a = authorities()
+    out = []
+    for pid, country, first, last, texts in _reigns().get(title, ()):
+        if not first <= year <= last or not all(dates_allow(t, year) for t, _, _ in texts):
+            continue
+        if country not in countries and not (title == "Shah" and of is None):
+            continue
+        where = a.territories[country].name if country in a.territories else country
+        quoted = next((t for t, f, l in texts if f <= year <= l), texts[-1][0])
+        out.append(TitleHolder(pid, iris.person_iri(pid), a.person(pid).name,
+                               f"'the {title}': the Office of the Historian's record of {a.person(pid).name} (hsg-people "
+                               f"{pid}) describes him as \"{quoted[:80]}\" in volumes of {first}–{last}, with no date "
+                               f"that excludes the document's year" + (f", and the document names {where}"
+                                                                         if title != "Shah" or of is not None else "")))
     return out
 
 

@@ -91,6 +91,40 @@ def test_the_shah_in_a_1978_telegram_from_tehran_is_mohammad_reza_pahlavi(extrac
     assert shah.entity == iris.person_iri("110290") and "persons list" in shah.explanation
 
 
+def test_the_shah_where_no_persons_list_describes_him_is_pahlavi_by_the_authority_records(extractor):
+    """Session 31: a volume without a persons list (the e-volumes, a single document from history.state.gov) left "the
+    Shah" a node local to the document; the Office of the Historian's records describe Pahlavi as Shah of Iran in
+    volumes of 1945–1980, and his end date (February 11, 1979) rules him out after it."""
+    record = tehran_telegram(extractor, "The Shah told me today that he will stay.", persons=())
+    shah = next(m for m in record.mentions if m.exact == "Shah")
+    assert shah.entity == iris.person_iri("110290") and "Office of the Historian's record" in shah.explanation
+    later = dated(extractor, "The Shah received me.", "1980-06-01")
+    assert holder(later, "Shah") is None
+
+
+def dated(extractor, body: str, date: str) -> DocumentRecord:
+    heading = "7. Memorandum for the Record"
+    text = f"{heading}\n\n{body}"
+    record = DocumentRecord(VolumeRecord("frus-test", "t"), "d7", "7", heading, text, "<test>", date=date,
+                            pages=[Page("1", 0, len(text))])
+    extractor.run(record)
+    return record
+
+
+@pytest.mark.parametrize("body, date, pid", [
+    ("In Amman the King said he would wait for Jordan's allies.", "1970-09-20", "106325"),
+    ("In Riyadh the King said nothing about Saudi Arabia.", "1973-06-01", "104120"),
+    ("In Riyadh the King said nothing about Saudi Arabia.", "1976-06-01", "107083"),
+    ("In Riyadh the King said nothing about Saudi Arabia.", "1975-06-01", None),
+    ("The King of Libya was said to be unwell.", "1972-06-01", None),
+    ("The King said nothing.", "1970-09-20", None),
+])
+def test_a_monarch_by_the_authority_records_needs_his_country_named_and_his_dates(extractor, body, date, pid):
+    """Hussein in 1970; Faisal before March 25, 1975 and Khalid after it (in 1975 both: no one); Idris is no King of
+    Libya after September 1969; a King of no country the document names is no one."""
+    assert holder(dated(extractor, body, date), "King") == (iris.person_iri(pid) if pid else None)
+
+
 def test_the_president_and_the_secretary_are_the_us_holders_when_no_foreign_one_is_in_play(extractor):
     record = tehran_telegram(extractor, "The President and the Secretary agreed.")
     assert holder(record, "President") == iris.person_iri("102251")
