@@ -231,7 +231,8 @@ def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_bloc
         agent = _drafter(record, mentions, drafted, known)
         if agent:
             return agent
-    return _heading_by(record, known) or _unnamed_participant(record, mentions) or _body_voice(record, mentions, last_block)
+    return _heading_by(record, known) or _unnamed_participant(record, mentions) or _summary_reporter(record, mentions) \
+        or _body_voice(record, mentions, last_block)
 
 
 def _short_line(text: str, at: int) -> bool:
@@ -262,6 +263,22 @@ def _unnamed_participant(record: DocumentRecord, mentions: MentionIndex) -> Agen
     if len(silent) != 1:
         return None
     return agent_of_mentions(record, silent, "the participant the record names before its first 'I' and never after")
+
+
+# Session 31: the editors' summary of a record no heading, signature or source note signs ("Military Attaché Walters
+# reported an “uncomfortable” meeting with…"): the person it opens on as the one who reported it.
+_SUMMARY_REPORTER = re.compile(r"(?:\d+\.\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}?(?P<name>[A-Z][\w’'-]+)\s+(?:reported|recorded|summarized|described)\b")
+
+
+def _summary_reporter(record: DocumentRecord, mentions: MentionIndex) -> Agent | None:
+    for fn in record.footnotes:
+        if fn.is_source or (fn.anchor is not None and fn.anchor > record.body_start):
+            continue
+        m = _SUMMARY_REPORTER.match(record.text, fn.start, fn.end)
+        person = [x for x in mentions.within(m.start("name"), m.end("name")) if x.kind == "person"] if m else []
+        if person:
+            return agent_of_mentions(record, person[:1], "reported the meeting, per the editors' summary of the document")
+    return None
 
 
 # Round 11: "Telegram 64317 From the Department of State…": unsigned, it is the sending body's, not its drafter's.

@@ -29,3 +29,11 @@ def test_us_opening_a_sentence_of_a_telegram_in_capitals_is_the_united_states(pr
     """"3. US WILL SUPPLEMENT TO EXTENT NECESSARY PERSONNEL…": the United States' undertaking, which went to the
     Department (the mixed-case copy had read "Us will…", the entity layer having left every "US" in capitals)."""
     assert claim("frus1969-76ve04/d224", prefix.removeprefix("3. ")).claimants == (iris.country_iri("united-states"),)
+
+
+def test_a_record_no_one_signs_is_written_by_the_one_the_editors_summary_says_reported_it():
+    """"Memorandum for the Record, Paris, January 30, 1972", with no author in the heading, no signature and no
+    "Drafted by": the editors' summary note, "Military Attaché Walters reported an “uncomfortable” meeting…", names the
+    writer, so his "I read the communication which Tsao handed me…" ends the Ambassador's report."""
+    c = claim("frus1969-76ve13/d83", "I read the communication which Tsao handed me")
+    assert c.claimants == (PEOPLE + "114246",) and "editors' summary" in c.explanation
