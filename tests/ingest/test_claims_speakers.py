@@ -68,11 +68,12 @@ def test_a_bare_title_is_the_person_the_document_names_with_that_title():
 
 
 def test_a_title_the_document_does_not_tie_to_a_name_is_a_local_person_not_the_writer():
-    r = document("Shah insisted that the treaty be denounced at once.")
-    c = the(r, "Shah insisted")
+    # session 31: "Shah" is now Pahlavi by the authority records; "King", of no country the document names, is no one's
+    r = document("King insisted that the treaty be denounced at once.")
+    c = the(r, "King insisted")
     assert c.claim_type == "report" and c.claimants != authors(r)
-    assert c.claimants[0].endswith("/persons/shah")
-    assert c.agents[0].local and c.agents[0].label == "Shah"
+    assert c.claimants[0].endswith("/persons/king")
+    assert c.agents[0].local and c.agents[0].label == "King"
 
 
 def test_a_name_with_no_mention_before_the_verb_is_a_local_speaker_even_after_an_apposition():
@@ -191,11 +192,11 @@ def test_numbered_paragraphs_after_a_lead_in_relaying_an_assessment_are_the_rela
 def test_a_bare_title_or_an_honorific_name_no_linked_person_bears_is_about_a_local_person_labelled_in_the_graph():
     from ingest.claims import extract_claims
     from ingest.triples import document_quads
-    r = signed("777. Both Shah and Prime Minister are most eager to accept the offer of Mr. Houdek, "
+    r = signed("777. Both King and Prime Minister are most eager to accept the offer of Mr. Houdek, "
                "as the President of the United States knows.", signer="Wiley")
-    c = the(r, "Both Shah")
+    c = the(r, "Both King")
     labels = {a.iri: a.label for a in c.about_local}
-    assert sorted(labels.values()) == ["Houdek", "Prime Minister", "Shah"]          # not "President of …"
+    assert sorted(labels.values()) == ["Houdek", "King", "Prime Minister"]          # not "President of …"
     assert set(labels) <= set(c.about) and all(a.local for a in c.about_local)
     extract_claims(r)
     quads = {(str(q.subject.value), str(q.predicate.value).rsplit("#", 1)[-1], getattr(q.object, "value", None))
