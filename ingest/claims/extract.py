@@ -263,7 +263,9 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after)\s
 
 # Session 20: "from" names the sender of a text passed on ("Following is text of cable from Lodge").
 # The writer holds the points: "…, I believe the following points to be of major importance:".
-_WRITER_LEADS = re.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+(?:\w+\s+){0,3}?(?:believe|think|consider|make|offer|submit|see|note|would|should|have|want|wish)\b")
+_WRITER_LEADS = re.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+(?:\w+\s+){0,3}?(?:believe|think|consider|make|offer|submit|see|note|would|should|have|want|wish)\b"
+                           # session 31: points given to the addressee ("The Secretary may wish to keep the following points in mind…")
+                           r"|\b(?:may|might)\s+(?:wish|want|care)\s+to\b")
 _OBJECT_BEFORE = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after|about|of|by|from|against|toward|towards|than)\s+"
                             r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z", re.IGNORECASE)
 # Session 28: the host government's ministry opening a sentence of an embassy's telegram ("Ministry wishes…", "FonOff believes…").

@@ -68,8 +68,9 @@ def blocks(text: str, start: int = 0, end: int | None = None, cues: Cues | None 
     for s, e in lines:
         if merged:
             ps, pe = merged[-1]
-            if not _RUNS_ON.search(text, pe - 1, pe) and (text[s].islower() or _cut_by_page(text, ps, pe, s, page_starts)) \
-                    and not cues.enumerator.match(text[s:e]):
+            alone = cues.enumerator.match(text[ps:pe] + " ")      # session 31: "1." on a line of its own, the item below it
+            if (alone and alone.end() >= pe - ps) or not _RUNS_ON.search(text, pe - 1, pe) and (
+                    text[s].islower() or _cut_by_page(text, ps, pe, s, page_starts)) and not cues.enumerator.match(text[s:e]):
                 merged[-1] = (ps, e)
                 continue
         merged.append((s, e))

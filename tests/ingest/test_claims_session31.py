@@ -8,6 +8,8 @@ from ontology import iris
 
 from tests.ingest.test_claims_round7 import PEOPLE, claim
 
+DOCS = "https://w3id.org/frus-kg/id/historicaldocuments/"
+
 YU_TA_WEI, CHASE = PEOPLE + "114975", PEOPLE + "102428"
 
 
@@ -37,3 +39,17 @@ def test_a_record_no_one_signs_is_written_by_the_one_the_editors_summary_says_re
     writer, so his "I read the communication which Tsao handed me…" ends the Ambassador's report."""
     c = claim("frus1969-76ve13/d83", "I read the communication which Tsao handed me")
     assert c.claimants == (PEOPLE + "114246",) and "editors' summary" in c.explanation
+
+
+@pytest.mark.parametrize("prefix", ["The strong opposition of five out of seven", "That relations between the US and the USSR"])
+def test_the_reasons_for_a_persons_recommendation_are_his_when_each_number_stands_on_its_own_line(prefix):
+    """"Considerations which motivated Mr. Clayton’s recommendation were largely:" then "1." on a line of its own and the
+    item under it: the reasons are Clayton's (a lead-in of reasons relays its holder's points, and a number alone on its
+    line numbers the item below it)."""
+    assert claim("frus1948v01p2/d194", prefix).claimants == (DOCS + "frus1948v01p2/d194/persons/clayton",)
+
+
+def test_points_the_addressee_may_wish_to_keep_in_mind_are_the_writers():
+    """"The Secretary may wish to keep the following points in mind in discussing the matter with Mr. Dulles:" then
+    "1. The problem which Mr. Dulles wishes to discuss…": Rusk's points for the Secretary, not the Secretary's."""
+    assert claim("frus1948v01p2/d9", "We recognize that war may not be").claimants == (PEOPLE + "111738",)
