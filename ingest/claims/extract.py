@@ -1198,6 +1198,8 @@ class _Extractor:
         if titled_by is not None:
             return titled_by
         subjects = [m for m in named if not _AFTER_PREPOSITION.search(self.text, max(s, m.start - 40), m.start)]
+        if named and re.fullmatch(r",?\s+who\s+(?:\w+ly\s+|then\s+|also\s+)?", self.text[named[-1].end:cue.start()]):
+            subjects = named[-1:]       # session 31: "…a conversation with … President Marcos, who made the following remarks:"
         if _WRITER_LEADS.search(self.text, named[-1].end if named else s, cue.start()):
             return None     # session 20: "In any consideration involving … ROK forces…, I believe the following points…"
         if subjects or named:

@@ -53,3 +53,14 @@ def test_points_the_addressee_may_wish_to_keep_in_mind_are_the_writers():
     """"The Secretary may wish to keep the following points in mind in discussing the matter with Mr. Dulles:" then
     "1. The problem which Mr. Dulles wishes to discuss…": Rusk's points for the Secretary, not the Secretary's."""
     assert claim("frus1948v01p2/d9", "We recognize that war may not be").claimants == (PEOPLE + "111738",)
+
+
+def test_the_remarks_of_the_one_who_made_them_after_who_are_his():
+    """"Ambassador Byroade reported a rambling conversation with … President Marcos, who made the following remarks:" then
+    "—He wanted Byroade's “active help”…": Marcos's, not Byroade's (the person right before "who" made them)."""
+    assert claim("frus1969-76v20/d207", "He complained about the hostility").claimants == (PEOPLE + "108496",)
+
+
+def test_the_main_points_of_an_envoys_message_are_his():
+    """"The main points of Ambassador Unger's message follow:" then "—The Thai questioning centered on…": Unger's."""
+    assert claim("frus1969-76v20/d116", "The Thai questioning centered").claimants == (PEOPLE + "113879",)
