@@ -1586,6 +1586,12 @@ class _Extractor:
         if len(t) > 44 or not t.endswith((":", ":]")) or not _LABEL_ALONE.fullmatch(t) or block.index + 1 >= len(self.blocks):
             return None
         found = label_speaker(self.r, block.start, self.blocks[block.index + 1].end, self.mentions, self.cues, self.people)
+        if found is None and t.startswith("The "):
+            # session 31: "The National Security Council:" over its record of actions ("Noted the President’s approval…")
+            body = [m for m in self.mentions.within(block.start, block.end) if m.kind == "organization" and m.entity]
+            if len(body) == 1 and re.fullmatch(r"The\s+", self.text[block.start:body[0].start]) \
+                    and re.fullmatch(r"\s*:", self.text[body[0].end:block.end]):
+                return agent_of_mentions(self.r, body, f"the body whose record of actions '{t}' heads")
         return found[1] if found is not None else None
 
     def inline_quotation(self, s: int, e: int, block: Block, state: _State) -> bool:

@@ -64,3 +64,10 @@ def test_the_remarks_of_the_one_who_made_them_after_who_are_his():
 def test_the_main_points_of_an_envoys_message_are_his():
     """"The main points of Ambassador Unger's message follow:" then "—The Thai questioning centered on…": Unger's."""
     assert claim("frus1969-76v20/d116", "The Thai questioning centered").claimants == (PEOPLE + "113879",)
+
+
+def test_the_councils_record_of_actions_under_its_name_is_the_councils():
+    """"The National Security Council:" on a line of its own, then "Noted the President’s approval of the
+    recommendation…": the Council's action, not the note-taker's (Gleason)."""
+    c = claim("frus1955-57v19/d24", "Noted the President’s approval")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/organizations/nsc",)
