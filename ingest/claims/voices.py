@@ -523,6 +523,16 @@ _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
 _GAP = re.compile(r"^\]?\s*(?:\[[^\]]{1,80}\]\s*)?(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|leadership|delegates?|delegation|"
                   r"mission|government|govt|side|officers|people|sources|staff)(?:\s*,[^,;:]{1,60},)?\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|twice|still|later|now|first|finally|subsequently|alone|already|long|never|always|not|rather)\s+)*$", re.IGNORECASE)
+def _gap(text: str, m: Mention, sent_start: int, verb_start: int) -> bool:
+    """Whether only what may stand between a subject and its verb follows the mention; session 31: also the comma that
+    closes a name in apposition ("His opponent in next May’s presidential election, Kim Tae-chung, has charged that…")."""
+    between = text[m.end:verb_start]
+    if _GAP.match(between):
+        return True
+    return m.kind == "person" and between.startswith(",") and text[max(sent_start, m.start - 2):m.start] == ", " \
+        and bool(_GAP.match(between[1:]))
+
+
 # An aside between commas after a person's name and before the verb ("Dobrynin, without … in Moscow, said").
 _NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further)\s+)*")
 # "Our man in Moscow believes…": the place names where the speaker is, not the speaker.
@@ -842,11 +852,11 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
             return Subject("unknown", how=f"'{p.group(1)}' not resolved") if pronoun != "it" else None
         return Subject("agent", pronoun_ref, f"'{p.group(1)}' read as {', '.join(pronoun_ref.names)}")
     ms = _speakers(mentions.within(sent_start, verb_start))
-    if ms and _GAP.match(text[ms[-1].end:verb_start]) and _SOMEONE_IN.search(text, max(sent_start, ms[-1].start - 40), ms[-1].start):
+    if ms and _gap(text, ms[-1], sent_start, verb_start) and _SOMEONE_IN.search(text, max(sent_start, ms[-1].start - 40), ms[-1].start):
         return Subject("unknown", how="a person in the place named, not named")     # "Our man in Moscow believes…"
-    if ms and _GAP.match(text[ms[-1].end:verb_start]) and _SUBORDINATE_WHERE.search(text, max(sent_start, ms[-1].start - 30), ms[-1].start):
+    if ms and _gap(text, ms[-1], sent_start, verb_start) and _SUBORDINATE_WHERE.search(text, max(sent_start, ms[-1].start - 30), ms[-1].start):
         return None     # round 11: "The only bracketed language occurs in paragraph 25, where the Treasury Department proposes…"
-    if ms and _GAP.match(text[ms[-1].end:verb_start]):
+    if ms and _gap(text, ms[-1], sent_start, verb_start):
         chosen = [ms[-1]]
         k = len(ms) - 2
         while k >= 0 and _AND.match(text[ms[k].end:chosen[0].start]) and (len(chosen) > 1 or "," not in text[ms[k].end:chosen[0].start]

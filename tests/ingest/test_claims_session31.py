@@ -71,3 +71,14 @@ def test_the_councils_record_of_actions_under_its_name_is_the_councils():
     recommendation…": the Council's action, not the note-taker's (Gleason)."""
     c = claim("frus1955-57v19/d24", "Noted the President’s approval")
     assert c.claimants == ("https://w3id.org/frus-kg/id/organizations/nsc",)
+
+
+@pytest.mark.parametrize("key, prefix, speaker", [
+    ("frus1969-76v19p1/d78", "His opponent in next May’s presidential election", "107170"),
+    ("frus1961-63v03/d21", "The USIA chief in SVN, John Mecklin", None),
+])
+def test_a_name_in_apposition_before_the_verb_is_its_subject(key, prefix, speaker):
+    """"His opponent in next May’s presidential election, Kim Tae-chung, has charged that…", "The USIA chief in SVN, John
+    Mecklin, has recommended that…": the comma closing the name does not part it from its verb."""
+    c = claim(key, prefix)
+    assert c.claimants == (PEOPLE + speaker,) if speaker else "Mecklin" in c.explanation, c.explanation
