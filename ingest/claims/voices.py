@@ -568,7 +568,7 @@ def named_agent(named: Named) -> Agent:
 # Session 28: also after a short opening adverbial ("At this point Tsao said…", "In reply Chou said…").
 _CANDIDATE = re.compile(r"(?:^\W*(?:(?:At\s+(?:this|that|one)\s+point|In\s+(?:reply|response)|Then|Later|Finally|However|Also|Next|"
                         r"Subsequently|Afterwards|Thereupon)\s*,?\s+)?|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'.-]*\s+(?:(?:van|von|de|den|der|da|di|du|la|le|al|el|bin|ibn)\s+)*){0,3}"
-                        r"[A-Z][\w’'.-]*)(?:\s*,[^,;:]{1,40},|\s*\([^()]{1,40}\))?\s+(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already)\s+)*$")
+                        r"[A-Z][\w’'.-]*)(?:\s*,[^,;:]{1,40},|\s*\([^()]{1,40}\))?\s+(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already|very|quite|rather|most)\s+)*$")
 
 
 _INITIAL = re.compile(r"[B-HJ-Z]")      # "A" and "I" are words
@@ -758,7 +758,7 @@ def _subject_pronoun(pre: str, sent_start: int, verb_start: int, mentions: Menti
 
 
 def _first_of_joined(record: DocumentRecord, pre: str, sent_start: int, verb_start: int,
-                     mentions: MentionIndex) -> Subject | re.Match | None:
+                     mentions: MentionIndex, people: DocumentPeople | None = None) -> Subject | re.Match | None:
     """"he returned to the subject and said…": the subject of the first of two joined verbs, a pronoun (the match) or a
     person who opens the sentence with no subordinate clause before the second verb (session 29: "Mrs. Meir … scoffed
     at reports … and said…"; not "Mr. Eden is sending a telegram … that if … and would prefer…")."""
@@ -772,7 +772,17 @@ def _first_of_joined(record: DocumentRecord, pre: str, sent_start: int, verb_sta
         agent = agent_of_mentions(record, [named[0]], "subject of the first of two joined verbs")
         if agent:
             return Subject("agent", agent, agent.how)
+    honorific = _HONORIFIC_OPENS.match(pre) if not named and people is not None else None
+    if honorific and not _SUBORDINATOR.search(pre, honorific.end()):
+        # session 31: "Mr. Gazis called on January 16 and told me of the failure…", a name the entity layer did not tag
+        found = people.named(honorific.group("name"))
+        if found is not None:
+            agent = named_agent(found)
+            return Subject("agent", agent, f"subject of the first of two joined verbs; {found.how}")
     return None
+
+
+_HONORIFIC_OPENS = re.compile(r"\W*(?P<name>(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w’'-]+)\s+(?=[a-z])")
 
 
 # Session 30: an envoy or a post named by the place it serves ("The US Ambassador to Laos has requested…", "Our Embassy in
@@ -841,7 +851,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
             return Subject("agent", agent, agent.how)
     p = _subject_pronoun(pre, sent_start, verb_start, mentions)
     if not p and _COORDINATED.search(pre):
-        joined = _first_of_joined(record, pre, sent_start, verb_start, mentions)
+        joined = _first_of_joined(record, pre, sent_start, verb_start, mentions, people)
         if isinstance(joined, Subject):
             return joined
         p = joined

@@ -82,3 +82,11 @@ def test_a_name_in_apposition_before_the_verb_is_its_subject(key, prefix, speake
     Mecklin, has recommended that…": the comma closing the name does not part it from its verb."""
     c = claim(key, prefix)
     assert c.claimants == (PEOPLE + speaker,) if speaker else "Mecklin" in c.explanation, c.explanation
+
+
+@pytest.mark.parametrize("prefix", ["Mr. Gazis called on January 16 and told me", "Mr. Gazis very adroitly implied"])
+def test_a_name_no_layer_tags_after_an_honorific_speaks_through_joined_verbs_and_adverbs(prefix):
+    """"Mr. Gazis called on January 16 and told me of the failure…" (the subject of the first of two joined verbs) and
+    "Mr. Gazis very adroitly implied that…" ("implied that" is a verb of saying; "very" may stand before an adverb)."""
+    c = claim("frus1958-60v10p2/d231", prefix)
+    assert c.claimants == (DOCS + "frus1958-60v10p2/d231/persons/gazis",), c.explanation
