@@ -274,6 +274,10 @@ _HOST_BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]h
 _AFTER_BY = re.compile(r"\b(?:by|from|fr)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
 
 
+_CONVERSATION_WITH = re.compile(r"(?m)^(?:Subject:\s*)?(?:Conversation|Meeting|Talk)\s+with\s+(?:the\s+)?"
+                                r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})")
+
+
 def _held_together(sub: Subject, before: str, s: int) -> bool:
     """Session 19: a verb in the plural ("believe", "desire") reports a view held by a body, a country or people named
     together ("The Jordanians believe…", "Messrs. Bohlen and Rusk think…"), not by one person after a modal or in a
@@ -643,6 +647,10 @@ class _Extractor:
                   and m.entity not in talking]
         # session 28: one named as a subject before one named after a preposition ("…talked with the President. He said…")
         subjects = [m for m in people if not _OBJECT_BEFORE.search(self.text, max(floor, m.start - 40), m.start)]
+        if not subjects and people and genre_of_heading(self.r.heading or "") != "transcript":
+            partner = self._conversation_partner(voice_iris)      # "…get together with Kermit Gordon…. He was appalled…"
+            if partner is not None:
+                return partner
         if subjects or people:
             return agent_of_mentions(self.r, (subjects or people)[-1:], "the last person named before the pronoun")
         return self._last_title_before(sent_start, before, voice_iris) or self._other_party(voice_iris)
@@ -658,9 +666,22 @@ class _Extractor:
         """Session 30: "I mentioned support costs. He asked what our program was.": in a conversation's record with
         no one named before the pronoun, the one party of the heading who is not the writer."""
         if genre_of_heading(self.r.heading or "") != "memorandum of conversation":
-            return None               # on the telephone "he" is often someone else ("…he will react, but first he wants…")
+            return self._conversation_partner(voice_iris)
         others = [p for p in self.r.parties if party_person_iri(self.r, p) not in voice_iris]
         return party_agent(self.r, others, "the party of the heading who is not the writer") if len(others) == 1 else None
+
+    def _conversation_partner(self, voice_iris: set[str]) -> Agent | None:
+        """Session 31: a record whose subject line names the one the writer talked with ("Memorandum for the Record" over
+        "Conversation with the President, July 9"): he is the "he" no one named before it stands for."""
+        line = _CONVERSATION_WITH.search(self.text, self.r.body_start, min(len(self.text), self.r.body_start + 200))
+        if line is None:
+            return None
+        named = [m for m in self.mentions.within(line.start("who"), line.end("who")) if m.kind == "person"]
+        found = agent_of_mentions(self.r, named[:1], "the one the subject line says the writer talked with") if named else None
+        if found is None:
+            titled = self.people.named(line.group("who"))
+            found = named_agent(titled) if titled is not None and not titled.local else None
+        return found if found is not None and not set(found.iris) & voice_iris else None
 
     def _last_title_before(self, lo: int, hi: int, voice_iris: set[str]) -> Agent | None:
         """Session 27: a title no mention holds, named last before the pronoun ("When I saw Shah Dec 9 he expressed

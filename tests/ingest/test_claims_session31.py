@@ -90,3 +90,11 @@ def test_a_name_no_layer_tags_after_an_honorific_speaks_through_joined_verbs_and
     "Mr. Gazis very adroitly implied that…" ("implied that" is a verb of saying; "very" may stand before an adverb)."""
     c = claim("frus1958-60v10p2/d231", prefix)
     assert c.claimants == (DOCS + "frus1958-60v10p2/d231/persons/gazis",), c.explanation
+
+
+@pytest.mark.parametrize("prefix", ["Following my memorandum, he directed", "He was appalled at the small budget"])
+def test_he_in_a_record_of_a_conversation_with_the_president_is_the_president(prefix):
+    """"Memorandum for the Record" over "Conversation with the President, July 9": "he" with no one named before it, or
+    only someone named after a preposition ("…get together with Kermit Gordon…. He was appalled…"), is the President
+    (Johnson, 1964), not the writer (Hornig) and not Gordon."""
+    assert claim("frus1964-68v34/d133", prefix).claimants == (PEOPLE + "106664",)
