@@ -643,8 +643,11 @@ class _Extractor:
         floor = self.blocks[max(0, block.index - (3 if self.transcript else 1))].start   # transcript turns are short
         # round 11: in a transcript "he" is no one on the line ("K: … he will react, but first he wants to see what it is.")
         talking = self.turn_speakers if self.transcript else set()
+        quoted = [q for q in self.quotes if q.first_block < block.index and q.end > floor]
+        if quoted:      # session 31: a quoted statement between: the person named before it, not one named inside it
+            floor = self.blocks[max(0, min(q.first_block for q in quoted) - 1)].start
         people = [m for m in self.mentions.within(floor, before) if m.kind == "person" and m.entity not in voice_iris
-                  and m.entity not in talking]
+                  and m.entity not in talking and not any(q.start <= m.start < q.end for q in self.quotes)]
         # session 28: one named as a subject before one named after a preposition ("…talked with the President. He said…")
         subjects = [m for m in people if not _OBJECT_BEFORE.search(self.text, max(floor, m.start - 40), m.start)]
         if not subjects and people and genre_of_heading(self.r.heading or "") != "transcript":

@@ -98,3 +98,9 @@ def test_he_in_a_record_of_a_conversation_with_the_president_is_the_president(pr
     only someone named after a preposition ("…get together with Kermit Gordon…. He was appalled…"), is the President
     (Johnson, 1964), not the writer (Hornig) and not Gordon."""
     assert claim("frus1964-68v34/d133", prefix).claimants == (PEOPLE + "106664",)
+
+
+def test_he_after_a_quoted_statement_is_the_one_it_was_made_to_not_one_it_names():
+    """"I made the following oral statement to Dobrynin:" then the statement in quotation marks (naming "the President"),
+    then "He said he would, of course, inform his Government…": Dobrynin, not the President named inside the quotation."""
+    assert claim("frus1964-68v14/d138", "He said he would, of course, inform").claimants == (PEOPLE + "103539",)
