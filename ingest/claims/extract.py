@@ -274,6 +274,8 @@ _HOST_BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]h
 _AFTER_BY = re.compile(r"\b(?:by|from|fr)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
 
 
+_WHOSE_REMARKS = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s?\s+(?:\w+\s+)?"
+                            r"(?:remarks|statement|comments|views|words|account|presentation|reply|response)\b")
 _CONVERSATION_WITH = re.compile(r"(?m)^(?:Subject:\s*)?(?:Conversation|Meeting|Talk)\s+with\s+(?:the\s+)?"
                                 r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})")
 
@@ -651,9 +653,9 @@ class _Extractor:
         # session 28: one named as a subject before one named after a preposition ("…talked with the President. He said…")
         subjects = [m for m in people if not _OBJECT_BEFORE.search(self.text, max(floor, m.start - 40), m.start)]
         if not subjects and people and genre_of_heading(self.r.heading or "") != "transcript":
-            partner = self._conversation_partner(voice_iris)      # "…get together with Kermit Gordon…. He was appalled…"
+            partner = self._conversation_partner(voice_iris) or self._whose_remarks(floor, sent_start, voice_iris)
             if partner is not None:
-                return partner
+                return partner      # "…get together with Kermit Gordon…. He was appalled…"
         if subjects or people:
             return agent_of_mentions(self.r, (subjects or people)[-1:], "the last person named before the pronoun")
         return self._last_title_before(sent_start, before, voice_iris) or self._other_party(voice_iris)
@@ -685,6 +687,18 @@ class _Extractor:
             titled = self.people.named(line.group("who"))
             found = named_agent(titled) if titled is not None and not titled.local else None
         return found if found is not None and not set(found.iris) & voice_iris else None
+
+    def _whose_remarks(self, lo: int, hi: int, voice_iris: set[str]) -> Agent | None:
+        """Session 31: "…my recollection of the Ambassador’s remarks about the President…. He referred to…": the one whose
+        remarks the writer recounts, named by a possessive, not one named after a preposition."""
+        m = None
+        for m in _WHOSE_REMARKS.finditer(self.text, lo, hi):
+            pass
+        if m is None or self.people.title(m.group("who")) is None and not self.people.named_before(m.group("who")):
+            return None
+        named = self.people.named(m.group("who"))
+        agent = named_agent(named) if named is not None else None
+        return agent if agent is not None and not set(agent.iris) & voice_iris else None
 
     def _last_title_before(self, lo: int, hi: int, voice_iris: set[str]) -> Agent | None:
         """Session 27: a title no mention holds, named last before the pronoun ("When I saw Shah Dec 9 he expressed

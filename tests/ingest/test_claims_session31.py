@@ -104,3 +104,10 @@ def test_he_after_a_quoted_statement_is_the_one_it_was_made_to_not_one_it_names(
     """"I made the following oral statement to Dobrynin:" then the statement in quotation marks (naming "the President"),
     then "He said he would, of course, inform his Government…": Dobrynin, not the President named inside the quotation."""
     assert claim("frus1964-68v14/d138", "He said he would, of course, inform").claimants == (PEOPLE + "103539",)
+
+
+def test_he_after_the_remarks_of_a_title_is_the_one_who_made_them():
+    """"…here is my recollection of the Ambassador’s remarks about the President at the Country Team Meeting…" then "He
+    referred to his annoyance with the President’s continued insistence…": the Ambassador's, not the President's."""
+    c = claim("frus1958-60v01/d71", "He referred to his annoyance")
+    assert c.claimants != (PEOPLE + "103887",) and "Ambassador" in c.explanation, c.explanation
