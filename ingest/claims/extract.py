@@ -274,6 +274,7 @@ _HOST_BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]h
 _AFTER_BY = re.compile(r"\b(?:by|from|fr)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
 
 
+_LATTER = re.compile(r"\W*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]he\s+)?([Ll]atter|[Ff]ormer)\s+(?:(?:\w+ly|also|then|again)\s+)*")
 _WHOSE_REMARKS = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s?\s+(?:\w+\s+)?"
                             r"(?:remarks|statement|comments|views|words|account|presentation|reply|response)\b")
 _CONVERSATION_WITH = re.compile(r"(?m)^(?:Subject:\s*)?(?:Conversation|Meeting|Talk)\s+with\s+(?:the\s+)?"
@@ -688,6 +689,24 @@ class _Extractor:
             found = named_agent(titled) if titled is not None and not titled.local else None
         return found if found is not None and not set(found.iris) & voice_iris else None
 
+    def _latter(self, block: Block, s: int, verb_start: int) -> Agent | None:
+        """Session 31: "The latter said that he was greatly relieved…", "Latter simply specified…": the last of the persons
+        the sentence before names ("the former": the first of its last two), not the writer."""
+        m = _LATTER.fullmatch(self.text, s, verb_start)
+        if m is None:
+            return None
+        earlier = [x for b in range(max(0, block.index - 1), block.index + 1) for x in self.sentences[b] if x.end <= s]
+        if not earlier:
+            return None
+        voice = set(self.voice.iris) if self.voice else set()
+        people = list({x.entity: x for x in self.mentions.within(earlier[-1].start, s)
+                       if x.kind == "person" and x.entity and x.entity not in voice}.values())
+        people.sort(key=lambda x: x.start)
+        if len(people) < 2:
+            return None
+        chosen = people[-1] if m.group(1).lower() == "latter" else people[-2]
+        return agent_of_mentions(self.r, [chosen], f"'the {m.group(1).lower()}' of the persons the sentence before names")
+
     def _whose_remarks(self, lo: int, hi: int, voice_iris: set[str]) -> Agent | None:
         """Session 31: "…my recollection of the Ambassador’s remarks about the President…. He referred to…": the one whose
         remarks the writer recounts, named by a possessive, not one named after a preposition."""
@@ -954,7 +973,7 @@ class _Extractor:
                                self._pronoun_ref(block, s, s + a, state), quote_frame=quote_frame,
                                people=self.people)
             if sub is None or sub.kind == "unknown":
-                titled = self._opening_title(s, s + a)
+                titled = self._opening_title(s, s + a) or self._latter(block, s, s + a)
                 sub = Subject("agent", titled, titled.how) if titled is not None else sub
             host = host_country(self.r, t[:a]) if (sub is None or sub.kind == "unknown") and voice is not None \
                 and not quote_frame and _HOST_BODY_OPENS.fullmatch(t, 0, a) else None

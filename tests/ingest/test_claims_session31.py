@@ -111,3 +111,12 @@ def test_he_after_the_remarks_of_a_title_is_the_one_who_made_them():
     referred to his annoyance with the President’s continued insistence…": the Ambassador's, not the President's."""
     c = claim("frus1958-60v01/d71", "He referred to his annoyance")
     assert c.claimants != (PEOPLE + "103887",) and "Ambassador" in c.explanation, c.explanation
+
+
+@pytest.mark.parametrize("key, prefix, who", [
+    ("frus1958-60v19/d222", "The latter said that he was greatly relieved", "Diefenbaker"),
+    ("frus1955-57v11/d325", "The latter said that he had been impressed", "Bowie"),
+])
+def test_the_latter_is_the_last_person_the_sentence_before_names(key, prefix, who):
+    c = claim(key, prefix)
+    assert "'the latter'" in c.explanation and who in c.explanation, c.explanation
