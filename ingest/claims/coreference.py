@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ingest.authorities import authorities
+from ontology import iris
 
 from ..entities.gazetteer import gazetteer
 from ..entities.titles import heading_names_secretary, holder_of_title, president_by_convention
@@ -85,6 +86,9 @@ class Named:
     label: str
     how: str
     local: bool = False
+
+
+_RANKS = frozenset({"general", "admiral", "marshal"})
 
 
 def _words(name: str) -> list[str]:
@@ -293,6 +297,25 @@ class DocumentPeople:
             return among[0]
         return rest[0] if len(rest) == 1 and len(rest) < len(hits) else None
 
+    def _rank_holder(self, title: str) -> Named | None:
+        """Session 31: "the General" in a document that names De Gaulle without his rank: the one person it names whose
+        Office of the Historian's record prints him with that rank ("de Gaulle, General Charles")."""
+        if title not in _RANKS:
+            return None
+        a = authorities()
+        prefix = iris.person_iri("")
+        found = {}
+        for m in self.record.mentions:
+            pid = m.entity[len(prefix):] if m.kind == "person" and m.entity and m.entity.startswith(prefix) else None
+            if pid and pid in a.people and any(re.search(rf"(?:^|[\s,]){title}\s", v, re.IGNORECASE)
+                                               for v in a.person(pid).variants):
+                found[m.entity] = m.label or a.person(pid).name
+        if len(found) != 1:
+            return None
+        (iri, label), = found.items()
+        return Named(iri, label, f"'the {title}' read as {label}, the one person the document names whose record prints "
+                                 f"that rank")
+
     def _untied_title(self, printed: str, title: str, several: bool) -> Named:
         """A title the document ties to no one person: round 13, its holder at the document's date where the heading,
         the volume's persons list or POCOM settles it ("The Sec. said…" in Dulles's telephone notes; ingest.entities.
@@ -330,6 +353,9 @@ class DocumentPeople:
             if other is not None:
                 return Named(other, hits[other], f"'{printed}' read as {hits[other]}, of those the document names with "
                                                  "that title the heading's party or the one who is not its writer")
+            ranked = self._rank_holder(title) if not hits else None
+            if ranked is not None:
+                return ranked
             return self._untied_title(printed, title, bool(hits))
         words = [w for w in _words(printed) if w not in _HONORIFICS]
         if not words or any(w in self.cues.not_person_subjects for w in words):

@@ -120,3 +120,10 @@ def test_he_after_the_remarks_of_a_title_is_the_one_who_made_them():
 def test_the_latter_is_the_last_person_the_sentence_before_names(key, prefix, who):
     c = claim(key, prefix)
     assert "'the latter'" in c.explanation and who in c.explanation, c.explanation
+
+
+def test_the_general_is_the_one_person_named_whose_record_prints_that_rank():
+    """"The General" in Burgess's telegram on De Gaulle, where the text never prints "General de Gaulle": De Gaulle, whose
+    authority record reads "de Gaulle, General Charles" (it had been a person "General" local to the document)."""
+    c = claim("frus1958-60v07p1/d216", "He laid special emphasis")
+    assert c.claimants == (PEOPLE + "103284",), c.explanation
