@@ -624,7 +624,7 @@ def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozens
     initial = initial_speaker(people.record, printed, people) or _initial_a(people, printed)
     if initial is not None:
         return Subject("agent", initial, initial.how)
-    group = people.group(printed)
+    group = people.group(printed) or _unlinked_pair(pre, c, people)
     if group:
         details = tuple(ClaimAgent(iri=n.iri, label=n.label, kind="person", local=n.local) for n in group)
         agent = Agent(tuple(n.iri for n in group), tuple(n.label for n in group), group[0].how, details,
@@ -638,6 +638,16 @@ def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozens
                          and not _INITIAL.fullmatch(printed) and not _a_name_alone(printed, people.cues)):
         return None         # "Just wanted to tell you…": one capitalized word opening the sentence is no name ("B said…" is an initial)
     return Subject("agent", named_agent(named), named.how)
+
+
+def _unlinked_pair(pre: str, c: re.Match, people: DocumentPeople) -> list:
+    """Session 31: "Generals Li and Tuan said they would accept…": two names joined by "and" after a title in the plural
+    (or "Messrs."), neither linked, speak together."""
+    m = re.search(r"(?:^|\s)(?P<plural>[A-Z][a-z]+s|Messrs\.?)\s+(?P<first>[A-Z][\w’'-]+)\s+and\s+$", pre[:c.start("name")])
+    if m is None or not (m.group("plural").startswith("Messrs") or people.title(m.group("plural")[:-1]) is not None):
+        return []
+    pair = [people.named(m.group("first")), people.named(c.group("name"))]
+    return pair if all(n is not None for n in pair) and pair[0].iri != pair[1].iri else []
 
 
 _OBJECT_OF = re.compile(r"\b(?:to|for|from|of|at|on|about|especially|including)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$")

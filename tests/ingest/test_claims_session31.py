@@ -127,3 +127,9 @@ def test_the_general_is_the_one_person_named_whose_record_prints_that_rank():
     authority record reads "de Gaulle, General Charles" (it had been a person "General" local to the document)."""
     c = claim("frus1958-60v07p1/d216", "He laid special emphasis")
     assert c.claimants == (PEOPLE + "103284",), c.explanation
+
+
+def test_two_unlinked_names_after_a_plural_title_speak_together():
+    """"Generals Li and Tuan said they would accept RTG offer…": both, not Tuan alone."""
+    c = claim("frus1969-76v20/d138", "Generals Li and Tuan said")
+    assert {a.label for a in c.agents} == {"Li", "Tuan"}, c.explanation
