@@ -192,9 +192,10 @@ _MESSAGE_POINTS = re.compile(r"\b(?:its|the\s+(?:message|letter)[’']s)\s+(?:ma
 _MESSAGE_JUDGED = re.compile(r"[\s“\"(—–-]*(?:The|This|That|His|Their)\s+(?:\w+\s+)?(?:message|letter|note|reply)\s+(?:is|was|seems|seemed|sounds|sounded)\b")
 # Round 9: telegraphese with the writer's "I" left out ("Believe commission should be more broadly representative…",
 # "Suggest 17 member commission…"): the writer's own view, which ends another's report running on.
+# Session 31: also "Require ASAP specific Country Team recommendations…" (an acronym may follow the verb).
 _WRITER_TELEGRAPHESE = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:Also\s+|Therefore\s+|However,?\s+|Nevertheless,?\s+)?"
                                   r"(?:Believe|Suggest|Recommend|Feel|Think|Hope|Doubt|Assume|Expect|Propose|Trust|Fear|Understand|"
-                                  r"Presume|Consider|Agree|Concur|Share|Regret)\s+(?![A-Z])")
+                                  r"Presume|Consider|Agree|Concur|Share|Regret|Require|Request|Desire)\s+(?![A-Z][a-z])")
 _WRITER_SURMISES = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:Presumably|Perhaps|Doubtless|Undoubtedly)\b")
 _NAME_OR_TITLE = re.compile(r"(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}")     # session 30: "Minister of National Defense"
 # Round 9: an initial as the subject of a verb ("L said…", "M said here yesterday") and standing alone elsewhere.

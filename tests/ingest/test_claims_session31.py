@@ -133,3 +133,11 @@ def test_two_unlinked_names_after_a_plural_title_speak_together():
     """"Generals Li and Tuan said they would accept RTG offer…": both, not Tuan alone."""
     c = claim("frus1969-76v20/d138", "Generals Li and Tuan said")
     assert {a.label for a in c.agents} == {"Li", "Tuan"}, c.explanation
+
+
+@pytest.mark.parametrize("prefix", ["Require ASAP specific Country Team", "If State/DOD/AID decide accept CPSVN"])
+def test_a_telegrams_require_without_its_subject_is_the_writers_and_ends_the_report_before_it(prefix):
+    """"The Joint Chiefs of Staff have recommended that the Comprehensive Plan… be approved…" then "Require ASAP specific
+    Country Team recommendations concerning the CPSVN in view of following factors:": the Department's (Rusk's), and
+    so are the factors listed after it; the Chiefs' report had run on over them."""
+    assert claim("frus1961-63v03/d57", prefix).claimants == (PEOPLE + "111738",)
