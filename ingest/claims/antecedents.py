@@ -52,7 +52,9 @@ def opening_subject(record: DocumentRecord, start: int, end: int, mentions: Ment
     if clause is not None:
         at = clause.end()             # "After Spaak had indicated his desire…, De Gaulle…": the main clause's subject
     before = _BEFORE_NAME.match(text, at, end)
-    first = next((m for m in mentions.within(at, end) if m.start <= before.end()), None)
+    opening = [m for m in mentions.within(at, end) if m.start <= before.end()]
+    # session 31: a person after his country and title ("USSR Permrep Malik gave short shrift…")
+    first = next((m for m in opening if m.kind == "person"), opening[0] if opening else None)
     if first is not None:
         if first.kind != "person" or not _verb_follows(text, first.end, end):
             return None

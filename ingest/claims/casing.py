@@ -58,7 +58,7 @@ def _recased(record: DocumentRecord, start: int, end: int, cues: Cues) -> str:
     chars = list(text[start:end])
     for w in _WORD.finditer(text, start, end):
         word = w.group(0)
-        if not word.isupper() or word == "I" or word in terms:
+        if not word.isupper() or word == "I" or (word in terms and len(word) > 1):
             continue
         new = _word_form(word, _covering(names, w.start(), w.end()), cues)
         chars[w.start() - start:w.end() - start] = new

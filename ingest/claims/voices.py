@@ -852,8 +852,9 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
     known_subject = _first_addressee_or_relative(record, sent_start, verb_start, pre, mentions)
     if known_subject is not None:
         return known_subject
-    opening = _speakers(mentions.within(sent_start, verb_start))[:1]
-    if opening and opening[0].kind == "person" and re.fullmatch(r"\W*(?:[A-Z][a-z]+\.?\s+)?", text[sent_start:opening[0].start]) \
+    opening = [m for m in _speakers(mentions.within(sent_start, verb_start)) if m.kind == "person"][:1]
+    # session 31: also after a title with its country ("PRC Permrep Huang Hua, in a short speech…, stated that…")
+    if opening and re.fullmatch(r"\W*(?:[A-Z][\w.’'-]*\s+){0,3}", text[sent_start:opening[0].start]) \
             and _NAME_ASIDE.fullmatch(text, opening[0].end, verb_start):
         # "Dobrynin, without directly relating his reply to any conversations he had had in Moscow, said…"
         agent = agent_of_mentions(record, opening, "the sentence's subject, before an aside")

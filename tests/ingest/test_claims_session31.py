@@ -141,3 +141,18 @@ def test_a_telegrams_require_without_its_subject_is_the_writers_and_ends_the_rep
     Country Team recommendations concerning the CPSVN in view of following factors:": the Department's (Rusk's), and
     so are the factors listed after it; the Chiefs' report had run on over them."""
     assert claim("frus1961-63v03/d57", prefix).claimants == (PEOPLE + "111738",)
+
+
+def test_a_permrep_named_after_his_country_and_title_speaks_past_an_aside_and_opens_the_sentence_he_stands_for():
+    """From a USUN telegram in capitals outside the gold set (frus1969-76ve14p1 d71, read for this session): "PRC PERMREP
+    HUANG HUA, IN A SHORT SPEECH DELIVERED IN A LOW VOICE…, STATED THAT…" is Huang Hua's (it went to Scali, who signed);
+    "USSR PERMREP MALIK GAVE SHORT SHRIFT TO THE KOREA ISSUE…. HE NOTED THAT…" is Malik's (it went to Huang Hua)."""
+    from tests.ingest.test_claims_speakers import named, signed, the
+    r = signed("PRC PERMREP HUANG HUA, IN A SHORT SPEECH DELIVERED IN A LOW VOICE WITHOUT APPARENT EMOTION, STATED THAT THE "
+               "PROLONGED STATIONING OF US TROOPS IN SOUTH KOREA IS THE KEY OBSTACLE TO PEACE. USSR PERMREP MALIK GAVE SHORT "
+               "SHRIFT TO THE KOREA ISSUE, DEVOTING MOST OF HIS SPEECH TO AN ATTACK ON CHARTER REVIEW. HE NOTED THAT MANY THIRD "
+               "WORLD COUNTRIES VOTED FOR THE FRIENDLY RESOLUTION.", signer="SCALI")
+    named(r, "HUANG HUA", PEOPLE + "huang-hua")
+    named(r, "MALIK", PEOPLE + "malik")
+    assert the(r, "PRC PERMREP HUANG HUA").claimants == (PEOPLE + "huang-hua",)
+    assert the(r, "HE NOTED THAT MANY").claimants == (PEOPLE + "malik",)
