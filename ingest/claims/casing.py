@@ -28,6 +28,9 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 # Acronyms among the names: "US", "PRC", "USG", "SYG", "USUN" stay in capitals.
 _ACRONYM = re.compile(r"[A-Z]{1,5}")
+# Session 31: a glossary term that is also an English function word ("WHO", "US", "AID" is not one) keeps its capitals only
+# where the entity layer tagged it: "…DEPARTURE OF FREY FROM STAFF, WHO BELIEVES…" has a relative pronoun, not a speaker.
+_FUNCTION_WORDS = frozenset("A AN AS AT BE BY DO GO HE IF IN IS IT ME NO OF ON OR SO TO UP US WE WHO ALL CAN MAY WILL".split())
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "to", "de", "da", "la", "le", "von", "van"})
 # Where a sentence opens: the block's start (after an enumerator) or after a sentence's end.
 _OPENS = re.compile(r"(?:^|\n|[.!?][”\"’')\]]*[ \t]+)[ \t]*(?:\(?\d{1,3}[.)][ \t]+|\([A-Za-z]\)[ \t]*|[-—–•][ \t]*)?[“\"(\[]*([a-z])")
@@ -58,7 +61,7 @@ def _recased(record: DocumentRecord, start: int, end: int, cues: Cues) -> str:
     chars = list(text[start:end])
     for w in _WORD.finditer(text, start, end):
         word = w.group(0)
-        if not word.isupper() or word == "I" or (word in terms and len(word) > 1):
+        if not word.isupper() or word == "I" or (word in terms and word not in _FUNCTION_WORDS):
             continue
         new = _word_form(word, _covering(names, w.start(), w.end()), cues)
         chars[w.start() - start:w.end() - start] = new

@@ -276,6 +276,8 @@ _AFTER_BY = re.compile(r"\b(?:by|from|fr)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s
 
 
 _LATTER = re.compile(r"\W*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]he\s+)?([Ll]atter|[Ff]ormer)\s+(?:(?:\w+ly|also|then|again)\s+)*")
+# Session 31: a telegram's or memorandum's own comment ("COMMENT: WHATEVER DIFFERENCES WE MAY HAVE…", "Embassy comment:").
+_COMMENT_OPENS = re.compile(r"\W*(?:\(?\w{1,3}[.)]\s+)?(?:[A-Z][\w/]*\s+)?(?:[Cc]omments?|COMMENTS?)\s*:")
 _WHOSE_REMARKS = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s?\s+(?:\w+\s+)?"
                             r"(?:remarks|statement|comments|views|words|account|presentation|reply|response)\b")
 _CONVERSATION_WITH = re.compile(r"(?m)^(?:Subject:\s*)?(?:Conversation|Meeting|Talk)\s+with\s+(?:the\s+)?"
@@ -627,6 +629,8 @@ class _Extractor:
         """Whom 'he'/'she' before a reporting verb stands for: the last speaker, else the subject of the
         previous sentence ("Sir Oliver Franks … handed …. He said …"), else the last person named."""
         voice_iris = set(self.voice.iris) if self.voice else set()
+        if _COMMENT_OPENS.match(self.text, sent_start, before):
+            return None         # "COMMENT: … IT CONFIRMS RELEASE OF SHIPS.": the writer's comment, whose "it" is nobody's voice
         if _THEY_BEFORE.search(self.text, sent_start, before):
             group = self._last_group(block, sent_start, voice_iris) or self._call_parties(sent_start)
             if group is not None:
@@ -1602,6 +1606,8 @@ class _Extractor:
                     continue
                 if self.inline_quotation(s, e, block, state):
                     continue
+                if _COMMENT_OPENS.match(self.text, s, e):
+                    state.report = state.last_speaker = None      # session 31: "COMMENT: …" is the writer's again
                 d = self.classify(s, e, block, sent.first, state)
                 if d is None:
                     self._relayed_by(s, e, block, state)

@@ -156,3 +156,24 @@ def test_a_permrep_named_after_his_country_and_title_speaks_past_an_aside_and_op
     named(r, "MALIK", PEOPLE + "malik")
     assert the(r, "PRC PERMREP HUANG HUA").claimants == (PEOPLE + "huang-hua",)
     assert the(r, "HE NOTED THAT MANY").claimants == (PEOPLE + "malik",)
+
+
+def test_a_comment_is_the_writers_and_ends_the_report_before_it():
+    """"…he reports the following: 1. The Soviets are now largely ready…" then "Comment: The Soviets could, of course, be
+    hoping to postpone the question indefinitely.": Saunders's comment, not the report he relays (it had gone on to
+    Dobrynin); a comment's "it" or "he" is no speaker either ("COMMENT: … IMPORTANT FACT IS THAT IT CONFIRMS RELEASE OF
+    SHIPS.", frus1969-76ve05p1 d321, outside the gold set)."""
+    c = claim("frus1969-76v12/d80", "(Comment: The Soviets could, of course")
+    assert c.claimants == (PEOPLE + "111969",), c.explanation
+
+
+def test_a_glossary_term_that_is_a_function_word_is_no_speaker_in_a_telegram_in_capitals():
+    """From frus1969-76ve05p1 d98: "COMMENT: DEPARTURE OF FREY FROM STAFF, WHO BELIEVES ICRC SHOULD PULL OUT…" had "WHO"
+    (the volume lists the World Health Organization) read as a speaker."""
+    from ingest.records import ListEntry
+    from tests.ingest.test_claims_speakers import signed, the
+    r = signed("COMMENT: DEPARTURE OF FREY FROM STAFF, WHO BELIEVES ICRC SHOULD PULL OUT IF IT CANNOT GET AGREEMENT, MAY BE "
+               "FIRST INDICATION OF SHIFT IN BALANCE.", signer="TUBBY")
+    r.volume.terms.append(ListEntry("t_WHO_1", "term", "WHO", "World Health Organization"))
+    c = the(r, "DEPARTURE OF FREY")
+    assert c.claimants == (PEOPLE + "tubby",) and "WHO" not in c.explanation, c.explanation
