@@ -69,7 +69,16 @@ def _recased(record: DocumentRecord, start: int, end: int, cues: Cues) -> str:
         chars[d.start() - start:d.end() - start] = d.group(0)
     out = "".join(chars)
     out = _titles(cues).sub(lambda m: _title_case(m.group(0)), out)
-    return _OPENS.sub(lambda m: m.group(0)[:-1] + m.group(1).upper(), out)
+    return _OPENS.sub(lambda m: m.group(0) if _line_runs_on(out, m.start()) else m.group(0)[:-1] + m.group(1).upper(), out)
+
+
+def _line_runs_on(text: str, at: int) -> bool:
+    """Session 31: a line break inside a sentence of prose ("…THEY WERE AWARE THEY WERE\nENTERING INTO…", the printed line
+    of a telegram): the long line before it stops on a word or a comma, so the next word opens no sentence."""
+    if text[at:at + 1] != "\n":
+        return False
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return len(line) >= 40 and (line[-1:].isalpha() or line.endswith(","))
 
 
 def _covering(names: list[tuple[int, int, str]], s: int, e: int) -> tuple[int, int, str] | None:

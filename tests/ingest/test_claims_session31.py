@@ -177,3 +177,16 @@ def test_a_glossary_term_that_is_a_function_word_is_no_speaker_in_a_telegram_in_
     r.volume.terms.append(ListEntry("t_WHO_1", "term", "WHO", "World Health Organization"))
     c = the(r, "DEPARTURE OF FREY")
     assert c.claimants == (PEOPLE + "tubby",) and "WHO" not in c.explanation, c.explanation
+
+
+def test_a_telegram_in_capitals_broken_at_each_printed_line_is_read_in_whole_sentences():
+    """frus1969-76ve15p1 d45 (outside the gold set) prints each line of the telegram ("…THEY WERE AWARE THEY WERE<lb/>ENTERING
+    INTO A COMPLICATED SITUATION."): read in mixed case, a line break after a long line that stops on a word no longer
+    opens a sentence, so the sentence is one claim (it had been two: "THEY WERE AWARE THEY WERE" and "ENTERING INTO…")."""
+    from tests.ingest.test_claims_speakers import named, signed, the
+    r = signed("2. RESPONDING, TREPCZYNSKI SAID THAT POLISH GOVERNMENT\nWAS INTERESTED IN FULL RESPECT FOR THE PARIS AGREEMENT.\n"
+               "THEY HAD ENTERED INTO ICCS ROLE AT THE INVITATION OF THE\nINTERESTED PARTIES. THEY WERE AWARE THEY WERE\n"
+               "ENTERING INTO A COMPLICATED SITUATION.", signer="DAVIES")
+    named(r, "TREPCZYNSKI", PEOPLE + "trepczynski")
+    c = the(r, "THEY WERE AWARE THEY WERE")
+    assert r.text[c.start:c.end].endswith("COMPLICATED SITUATION.")
