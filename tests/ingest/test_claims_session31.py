@@ -190,3 +190,13 @@ def test_a_telegram_in_capitals_broken_at_each_printed_line_is_read_in_whole_sen
     named(r, "TREPCZYNSKI", PEOPLE + "trepczynski")
     c = the(r, "THEY WERE AWARE THEY WERE")
     assert r.text[c.start:c.end].endswith("COMPLICATED SITUATION.")
+
+
+@pytest.mark.parametrize("sentence", ["FRANCE HAS CONTINUED, FOR POLITICAL REASONS TO OCCUPY FIRST PLACE IN POLISH EYES.",
+                                      "THE REGIME HAS CONTINUED ITS CAUTIOUS APPROACH TO REFORM IN THE PAST YEAR."])
+def test_continued_in_the_perfect_or_before_an_aside_and_to_is_no_verb_of_saying(sentence):
+    """frus1969-76ve15p1 d44 (outside the gold set): "FRANCE HAS CONTINUED, FOR POLITICAL REASONS TO OCCUPY FIRST PLACE…"
+    was France's report, and the Embassy's next six sentences ran on with it."""
+    from tests.ingest.test_claims_speakers import signed, the
+    r = signed(sentence + " POLISH TRADE WITH THE WEST HAS INCREASED IN ABSOLUTE TERMS.", signer="DAVIES")
+    assert the(r, "POLISH TRADE WITH THE WEST").claimants == (PEOPLE + "davies",)
