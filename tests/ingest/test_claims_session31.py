@@ -200,3 +200,10 @@ def test_continued_in_the_perfect_or_before_an_aside_and_to_is_no_verb_of_saying
     from tests.ingest.test_claims_speakers import signed, the
     r = signed(sentence + " POLISH TRADE WITH THE WEST HAS INCREASED IN ABSOLUTE TERMS.", signer="DAVIES")
     assert the(r, "POLISH TRADE WITH THE WEST").claimants == (PEOPLE + "davies",)
+
+
+def test_a_vice_minister_is_a_title_that_speaks():
+    """"Vice Minister was obdurate and repeated it was absurd…" (frus1955-57v02 d316) and "THE VICE MINISTER SAID THAT CHINA
+    AND JAPAN…" (frus1969-76ve13 d160, outside the gold set) had gone to the writer: "Vice Minister" was no title."""
+    c = claim("frus1955-57v02/d316", "Vice Minister was obdurate")
+    assert c.claimants == (DOCS + "frus1955-57v02/d316/persons/vice-minister",), c.explanation
