@@ -207,3 +207,10 @@ def test_a_vice_minister_is_a_title_that_speaks():
     AND JAPAN…" (frus1969-76ve13 d160, outside the gold set) had gone to the writer: "Vice Minister" was no title."""
     c = claim("frus1955-57v02/d316", "Vice Minister was obdurate")
     assert c.claimants == (DOCS + "frus1955-57v02/d316/persons/vice-minister",), c.explanation
+
+
+def test_an_agreement_concluded_is_an_act_not_a_conclusion_drawn():
+    """"At the time of signature, it would be normal practice to issue a brief press statement… announcing that the U.S. and
+    Turkey had concluded an agreement…" is Herter's, not the two countries' report; so too "IN NOVEMBER 1972 FRG AND GDR
+    CONCLUDED INNER- GERMAN AGREEMENT…" (frus1969-76ve14p1 d54, outside the gold set), which had run on."""
+    assert claim("frus1958-60v10p2/d346", "At the time of signature").claimants == (PEOPLE + "105858",)
