@@ -278,6 +278,8 @@ _AFTER_BY = re.compile(r"\b(?:by|from|fr)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s
 _LATTER = re.compile(r"\W*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]he\s+)?([Ll]atter|[Ff]ormer)\s+(?:(?:\w+ly|also|then|again)\s+)*")
 # Session 31: a telegram's or memorandum's own comment ("COMMENT: WHATEVER DIFFERENCES WE MAY HAVE…", "Embassy comment:").
 _COMMENT_OPENS = re.compile(r"\W*(?:\(?\w{1,3}[.)]\s+)?(?:[A-Z][\w/]*\s+)?(?:[Cc]omments?|COMMENTS?)\s*:")
+# A lead-in whose subject telegraphese leaves out: the one it names after a verb or a preposition is its object.
+_TELEGRAPHESE_LEAD = re.compile(r"\W*(?:(?:As\s+(?:a\s+)?result|Then|Thereupon|Subsequently|Later|Also),?\s+)?[A-Z]?[a-z]+ed\s")
 _WHOSE_REMARKS = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s?\s+(?:\w+\s+)?"
                             r"(?:remarks|statement|comments|views|words|account|presentation|reply|response)\b")
 _CONVERSATION_WITH = re.compile(r"(?m)^(?:Subject:\s*)?(?:Conversation|Meeting|Talk)\s+with\s+(?:the\s+)?"
@@ -1240,7 +1242,7 @@ class _Extractor:
         named = self.people.named(printed)
         return named_agent(named) if named is not None else None
 
-    def _relay(self, s: int, e: int, block: Block) -> Agent | None:
+    def _relay(self, s: int, e: int, block: Block, state: _State) -> Agent | None:
         """The body or person whose views the numbered paragraphs after this lead-in relay, or None:
         named before the cue or in it ("a brief summary of U.S. views"), or "He called me…, making the
         following points." with "he" the person last named."""
@@ -1264,6 +1266,11 @@ class _Extractor:
             subjects = named[-1:]       # session 31: "…a conversation with … President Marcos, who made the following remarks:"
         if _WRITER_LEADS.search(self.text, named[-1].end if named else s, cue.start()):
             return None     # session 20: "In any consideration involving … ROK forces…, I believe the following points…"
+        if not subjects and named and _TELEGRAPHESE_LEAD.match(self.text, s, named[0].start):
+            # session 31: "As result called in British Ambassador Johnston, made following points clear to him:" in Rifai's
+            # account: the one whose report the paragraph gives, not the one named as the object
+            speaker = state.report or state.last_speaker
+            return speaker if speaker is not None and not set(speaker.iris) & voice else None
         if subjects or named:
             # session 19: "In farewell call on Robertson June 9 Mukarto made following points:" are Mukarto's; session 29:
             # "Secretaries Rogers and Laird have cleared a note … incorporating the following points:" are both's
@@ -1637,7 +1644,7 @@ class _Extractor:
 
     def _relayed_by(self, s: int, e: int, block: Block, state: _State) -> None:
         """After a lead-in that relays someone's views, the numbered paragraphs that follow are theirs."""
-        relayed = self._relay(s, e, block)
+        relayed = self._relay(s, e, block, state)
         if relayed is not None:
             state.list_type, state.list_agent, state.relay_block = None, relayed, block.index
             state.list_lead_kind, state.list_item_kind = _enumerator_kind(self.text, block), None

@@ -214,3 +214,18 @@ def test_an_agreement_concluded_is_an_act_not_a_conclusion_drawn():
     Turkey had concluded an agreement…" is Herter's, not the two countries' report; so too "IN NOVEMBER 1972 FRG AND GDR
     CONCLUDED INNER- GERMAN AGREEMENT…" (frus1969-76ve14p1 d54, outside the gold set), which had run on."""
     assert claim("frus1958-60v10p2/d346", "At the time of signature").claimants == (PEOPLE + "105858",)
+
+
+def test_points_made_clear_to_an_envoy_called_in_are_the_speakers_not_the_envoys():
+    """frus1958-60v11 d263 (outside the gold set): in Rifai's account, "As result called in British Ambassador Johnston,
+    made following points clear to him:" then "(1) HKJ had no confidence UN ability…": Rifai's points, not the United
+    Kingdom's (the one named after "called in" is the object of the telegraphese verb)."""
+    from ingest.records import Mention
+    from tests.ingest.test_claims_speakers import named, signed, the
+    r = signed("Rifai said although he had not heard broadcast had been informed about it. As result called in British "
+               "Ambassador Johnston, made following points clear to him:\n\n(1) HKJ had no confidence UN ability provide "
+               "adequate physical protection Jordan.\n\n(2) King Hussein would not tolerate UNEF type force.", signer="Wright")
+    named(r, "Rifai", PEOPLE + "rifai")
+    at = r.text.index("British")
+    r.mentions.append(Mention(at, at + 7, "country", "gazetteer", 0.9, iris.country_iri("united-kingdom"), "United Kingdom"))
+    assert the(r, "HKJ had no confidence").claimants == (PEOPLE + "rifai",)
