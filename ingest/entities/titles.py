@@ -30,6 +30,14 @@ __all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "hea
 TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary[-–\s]General|Secretary|President|"
                         r"Prime\s+Minister|Chancellor)"
                         r"(?:[ ]+of[ ]+(?P<of>[A-Z][\w’'-]+(?:[ ]+[A-Z][\w’'-]+)?))?(?![\w-]|[ ]+[A-Z]|['’]s\s+[A-Z])")
+# Session 32: a telegram in capitals prints "THE SHAH", "THE PRIME MINISTER OF JORDAN"; its telegraphese drops the article
+# before an abbreviated title ("PRIMIN TOLD ME…", "PriMin indicated…").
+_TITLE_IN_CAPITALS = re.compile(r"\bTHE\s+(?P<title>SHAH|KING|QUEEN|EMPEROR|SECRETARY[-–\s]GENERAL|SECRETARY|PRESIDENT|"
+                                r"PRIME\s+MINISTER|CHANCELLOR)(?:[ ]+OF[ ]+(?P<of>[A-Z][A-Z’'-]+))?\b(?![-’']|[-–\s]+GENERAL)")
+_ABBREVIATED_TITLE = re.compile(r"(?<![\w-])(?:(?:the|The|THE)\s+)?(?P<title>Pri[Mm]in|PRIMIN)(?P<of>)\b(?![-’']|[ ]+[A-Z][a-z])")
+_ABBREVIATIONS = {"primin": "Prime Minister"}
+_NAME_THEN_VERB = re.compile(r"[ ]+[A-Z]{2,}[ ]+(?:SAID|TOLD|STATED|ADDED|NOTED|ASKED|REPLIED|AGREED|INDICATED|EXPRESSED|STRESSED)\b")  # "PRIMIN KIM SAID"
+_QUALIFIED = re.compile(r"(?:\b[A-Z]{2,}|[A-Z][a-z]+)[ ]+$")      # "ROK PriMin", "Turk PriMin", "Greek PRIMIN"
 _POCOM = {"President": "President of the United States", "Secretary": "Secretary of State",
           "Vice President": "Vice President of the United States"}
 _UNNAMED_SECRETARY = re.compile(r"\b(?:the|and|From|To)\s+Secretary\s+of\s+State\b(?!\s*\()(?!\s+\w+\s*\()")
@@ -49,8 +57,21 @@ class TitleHolder:
 
 
 def _in_office(desc: str, title: str, year: int | None) -> bool:
-    """Whether the clause of `desc` naming `title` leaves `year` possible."""
-    return dates_allow(next((c for c in desc.split(";") if title.lower() in c.lower()), desc), year)
+    """Whether the clause of `desc` naming `title` leaves `year` possible. Session 32: "…Minister of Finance March
+    1964–January 1965; thereafter, Prime Minister" begins in the last year of the clause before; "Prime Minister of
+    Iran from March 1964 until his death in January 1965" ends then."""
+    clauses = desc.split(";")
+    k = next((i for i, c in enumerate(clauses) if title.lower() in c.lower()), None)
+    if k is None:
+        return dates_allow(desc, year)
+    before = re.findall(r"\b(1[89]\d\d|20\d\d)\b", clauses[k - 1]) if k and _THEREAFTER.match(clauses[k]) else []
+    if year is not None and before and int(before[-1]) > year:
+        return False
+    return dates_allow(_UNTIL_DEATH.sub("until ", clauses[k]), year)
+
+
+_THEREAFTER = re.compile(r"\s*thereafter\b", re.IGNORECASE)
+_UNTIL_DEATH = re.compile(r"\buntil\s+(?:his|her)\s+death\s+(?:in\s+|on\s+)?")
 
 
 def _countries(record: DocumentRecord, mentions: list[Mention]) -> set[str]:
@@ -65,20 +86,21 @@ def _countries(record: DocumentRecord, mentions: list[Mention]) -> set[str]:
     return out
 
 
-def title_holders(record: DocumentRecord, mentions: list[Mention], year: int | None) -> dict[tuple[str, str | None], TitleHolder]:
-    """(title, 'of' country name) -> holder, for the titles this document prints alone; titles no source settles
-    are left out."""
+def title_holders(record: DocumentRecord, mentions: list[Mention], year: int | None) -> dict[tuple[str, str | None, bool], TitleHolder]:
+    """(title, 'of' country name, abbreviated) -> holder, for the titles this document prints alone; titles no source
+    settles are left out. An abbreviated title ("PriMin") is the holder of the heading post's country only."""
     a = authorities()
-    wanted = {(_title_key(m.group("title")), m.group("of")) for m in TITLE_ONLY.finditer(record.text)}
+    wanted = {(title, of, abbreviated) for _, title, of, abbreviated in _printed_titles(record, mentions)}
     if not wanted:
         return {}
-    out: dict[tuple[str, str | None], TitleHolder] = {}
+    out: dict[tuple[str, str | None, bool], TitleHolder] = {}
     named = _countries(record, mentions)
+    host = _countries(record, [m for m in mentions if m.end <= len(record.heading or "")])
     people = a.volume_people(record.volume.id)
-    for title, of in wanted:
-        holder = _holder(record, title, of, named, year, people)
+    for title, of, abbreviated in wanted:
+        holder = _holder(record, title, of, host if abbreviated else named, year, people)
         if holder:
-            out[(title, of)] = holder
+            out[(title, of, abbreviated)] = holder
     return out
 
 
@@ -101,9 +123,36 @@ def president_by_convention(record: DocumentRecord, title: str = "President") ->
     return bool(record.date) and convention(record) is not None
 
 
+def _printed_titles(record: DocumentRecord, mentions: list[Mention]):
+    """(match, title key, 'of' country name, abbreviated) for each title printed alone: in title case, in a dated
+    telegram's capitals where no name follows it ("THE SHAH SAID", not "THE PRIME MINISTER BHUTTO"), and abbreviated
+    where neither a name follows nor a country or another title word stands before it ("ROK PRIMIN KIM")."""
+    names = {m.start for m in mentions if m.kind == "person"}
+    for m in TITLE_ONLY.finditer(record.text):
+        yield m, _title_key(m.group("title")), m.group("of"), False
+    if not record.date:
+        return
+    for m in _TITLE_IN_CAPITALS.finditer(record.text):
+        capitals = not re.search(r"[a-z]", record.text[max(0, m.start() - 40):m.start()]) or not re.search(r"[a-z]", record.text[m.end():m.end() + 40])
+        if capitals and not _name_follows(record.text, m.end(), names):
+            yield m, _title_key(m.group("title")), m.group("of") and m.group("of").title(), False
+    for m in _ABBREVIATED_TITLE.finditer(record.text):
+        if not _name_follows(record.text, m.end(), names) and not _QUALIFIED.search(record.text, max(0, m.start() - 20), m.start()) \
+                and not _NAME_THEN_VERB.match(record.text, m.end()):
+            yield m, _title_key(m.group("title")), None, True
+
+
+def _name_follows(text: str, end: int, names: set[int]) -> bool:
+    after = re.match(r"\s+", text[end:end + 5])
+    return end + (after.end() if after else 0) in names
+
+
 def _title_key(printed: str) -> str:
-    """'Prime  Minister' -> 'Prime Minister'; 'Secretary General', 'Secretary–General' -> 'Secretary-General'."""
-    key = re.sub(r"\s+", " ", printed)
+    """'Prime  Minister' -> 'Prime Minister'; 'Secretary General', 'Secretary–General' -> 'Secretary-General';
+    'PRIME MINISTER' and 'PriMin' -> 'Prime Minister'."""
+    key = _ABBREVIATIONS.get(printed.lower()) or re.sub(r"\s+", " ", printed)
+    if key.isupper():
+        key = key.title()
     return "Secretary-General" if key.startswith("Secretary") and key.endswith("General") else key
 
 
@@ -315,7 +364,7 @@ def _from_pocom(record: DocumentRecord, title: str, heading: bool = False, why: 
     """The U.S. holder on the document's date (POCOM), unless another department's Secretary is in play (a heading
     that names "the Secretary of State" unnamed as a party settles it: `heading`; so does the convention `why` names),
     or the heading or source note place the document in the Department of Defense."""
-    if title == "Secretary" and not heading and (re.search(r"\bSecretary\s+of\s+(?!State\b)[A-Z]", record.text)
+    if title == "Secretary" and not heading and (re.search(r"\bSecretary\s+of\s+(?!State\b)[A-Z]|\bSECRETARY\s+OF\s+(?!STATE\b)[A-Z]", record.text)
                                                  or _in_defense(record)):
         return None
     a = authorities()
@@ -333,12 +382,13 @@ def title_mentions(record: DocumentRecord, mentions: list[Mention], year: int | 
     """Mentions for the titles `title_holders` settles; `free(start, end)` says a span is not taken."""
     holders = title_holders(record, mentions, year)
     out = []
-    for m in TITLE_ONLY.finditer(record.text):
-        holder = holders.get((_title_key(m.group("title")), m.group("of")))
+    for m, title, of, abbreviated in _printed_titles(record, mentions):
+        holder = holders.get((title, of, abbreviated))
         s, e = m.start("title"), m.end("title")
         if holder and free(s, e) and not _OFFICE_TO.search(record.text, max(0, m.start() - 40), m.start()):
             out.append(Mention(s, e, "person", "office-and-date", 0.8, holder.entity, holder.label,
-                               explanation=holder.explanation, office=m.group(0).split(None, 1)[1],
+                               explanation=holder.explanation,
+                               office=m.group(0).split(None, 1)[1] if m.re is TITLE_ONLY else title + (f" of {of}" if of else ""),
                                entity_links=links_of(holder.pid) if holder.pid else ()))
     return out
 

@@ -71,11 +71,11 @@ NAVON = ListEntry("p_NY_1", "person", "Navon, Yitzhak", "President of Israel fro
 BEGIN = ListEntry("p_BM_1", "person", "Begin, Menachem", "Israeli Prime Minister from June 1977")
 
 
-def tehran_telegram(extractor, body: str, persons=(SHAH, NAVON, BEGIN)) -> DocumentRecord:
+def tehran_telegram(extractor, body: str, persons=(SHAH, NAVON, BEGIN), date: str = "1978-11-04") -> DocumentRecord:
     heading = "12. Telegram From the Embassy in Iran to the Department of State"
     text = f"{heading}\n\nTehran, November 4, 1978, 1200Z.\n\n{body}"
     record = DocumentRecord(VolumeRecord("frus1977-80v01", "t", persons=list(persons)), "d12", "12", heading, text,
-                            "<test>", date="1978-11-04", place="Tehran", pages=[Page("1", 0, len(text))])
+                            "<test>", date=date, place="Tehran", pages=[Page("1", 0, len(text))])
     extractor.run(record)
     return record
 
@@ -241,3 +241,48 @@ def test_regression_the_director_of_intelligence_and_research_was_no_office_poco
 
 def test_the_director_of_intelligence_and_research_before_pocom_has_the_post_is_no_one():
     assert resolve_office("Director of Intelligence and Research", "Cumming", "1957-05-01") is None
+
+
+HOVEYDA = ListEntry("p_HAA1", "person", "Hoveyda, Amir Abbas",
+                    "Iranian Minister of Finance March 1964–January 1965; thereafter, Prime Minister")
+MANSUR = ListEntry("p_MHA1", "person", "Mansur, Hasan Ali", "Prime Minister of Iran from March 1964 until his death in January 1965")
+
+
+def test_the_shah_in_a_telegram_in_capitals_is_the_shah(extractor):
+    """Session 32: "THE SHAH TOLD ME…" in a telegram in capitals had no mention: titles alone were read in title case
+    only."""
+    record = tehran_telegram(extractor, "THE SHAH TOLD ME TODAY THAT HE WILL STAY. THE KING OF JORDAN WAS NOT CONSULTED.")
+    shah = [m for m in record.mentions if m.exact == "SHAH"]
+    assert [m.entity for m in shah] == [iris.person_iri("110290")] and shah[0].office == "Shah"
+
+
+def test_a_title_in_capitals_before_a_name_or_within_another_office_is_no_title_alone(extractor):
+    record = tehran_telegram(extractor, "THE SECRETARY GENERAL'S REPORT WAS READ. THE SECRETARY OF DEFENSE DISAGREED.")
+    assert not [m for m in record.mentions if m.method == "office-and-date"]
+
+
+@pytest.mark.parametrize("body", ["PRIMIN TOLD ME TODAY THAT HE WILL STAY.", "PriMin told me today that he will stay.",
+                                  "I saw the PriMin today."])
+def test_primin_in_telegraphese_is_the_prime_minister_the_persons_list_dates(extractor, body):
+    """Session 32: "PriMin" (928 times in the 99 volumes) is the Prime Minister, printed without an article. In
+    frus1964-68v22 Hoveyda is "Prime Minister" from the clause before "thereafter" (1965), and Mansur until his death in
+    1965, so a telegram of 1966 can only mean Hoveyda."""
+    record = tehran_telegram(extractor, body, persons=(SHAH, HOVEYDA, MANSUR), date="1966-04-18")
+    primin = [m for m in record.mentions if m.exact.lower() == "primin"]
+    assert [m.label for m in primin] == ["Hoveyda, Amir Abbas"] and primin[0].office == "Prime Minister", primin
+    assert "p_HAA1" in primin[0].explanation
+
+
+@pytest.mark.parametrize("body", ["PriMin Hoveyda told me today that he will stay.", "Ex-PriMin Alam told me he will stay.",
+                                  "ROK PRIMIN KIM SAID HE WILL STAY.", "Turk PriMin told me he will stay."])
+def test_primin_before_a_name_or_after_ex_or_a_country_is_no_title_alone(extractor, body):
+    """"ROK PRIMIN KIM SAID…" in a USUN telegram (frus1969-76ve14p1 d8) had been Golda Meir, the one Prime Minister of
+    the persons list of a country the document names: an abbreviated title is the host country's only."""
+    record = tehran_telegram(extractor, body, persons=(SHAH, HOVEYDA, MANSUR), date="1966-04-18")
+    assert not [m for m in record.mentions if m.exact == "PriMin" and m.method == "office-and-date"]
+
+
+def test_a_clause_after_thereafter_begins_when_the_clause_before_ends_and_a_death_ends_an_office():
+    from ingest.entities.titles import _in_office
+    assert [_in_office(HOVEYDA.description, "Prime Minister", y) for y in (1964, 1965, 1966)] == [False, True, True]
+    assert [_in_office(MANSUR.description, "Prime Minister", y) for y in (1964, 1965, 1966)] == [True, True, False]
