@@ -1319,11 +1319,15 @@ class _Extractor:
                       for i, lab in d.items() if i == iri), iri.rsplit("/", 1)[-1])
         return named_agent(Named(iri, label, f"'{self.text[at:at + 20].split()[0]}' read as {label}"))
 
-    def _opening_speaker(self, s: int, e: int, state: _State) -> Agent | None:
+    def _opening_speaker(self, s: int, e: int, state: _State, voice: Agent | None = None) -> Agent | None:
         """The earlier speaker, other than the one whose report runs on, that opens this sentence by an
-        initial or a title ("L receives…", "The Sec will give it more thought…")."""
+        initial or a title ("L receives…", "The Sec will give it more thought…"); session 32: or the writer by his
+        title ("Ambassador reserved position re substance of note…" in Palmer's telegram, after the Minister's
+        report)."""
         if state.report is None or self.r.is_editorial_note:
             return None
+        if self.cues.first_person_attitude.search(self.text, s, e) and genre_of_heading(self.r.heading or "") == "telegram":
+            return None         # session 32: "HAMDANI DID NOT GIVE DIRECT REPLY, BUT I BELIEVE…": the writer's view
         m = _OPENING_NAME.match(self.text, s)
         if m is None:
             return None
@@ -1332,7 +1336,8 @@ class _Extractor:
         if agent is None and printed not in self.cues.sentence_starters:
             named = self.people.named(printed)
             agent = named_agent(named) if named is not None else None
-        if agent is None or agent.iris == state.report.iris or (agent.iris not in state.speakers and not self._a_heading_party(agent, s, e)):
+        if agent is None or agent.iris == state.report.iris or (agent.iris not in state.speakers and not self._a_heading_party(agent, s, e)
+                                                                 and not (voice is not None and agent.iris == voice.iris)):
             return None
         return agent
 
@@ -1469,11 +1474,13 @@ class _Extractor:
         both = _both_agreed(self.text, s, state)
         if both is not None:
             return both
-        other = self._opening_speaker(s, e, state)
+        other = self._opening_speaker(s, e, state, voice)
         if other is not None:
             # "L said …. It is very far-reaching etc. The Sec will give it more thought…": another speaker
             # of the call opening the sentence takes the report over.
             state.report = other
+            if voice is not None and other.iris == voice.iris and genre_of_heading(self.r.heading or "") != "transcript":
+                state.last_speaker, state.last_speaker_at = other, s     # "…He added that we would certainly give note…"
             return _Decision("report", other, None, 0.55, f"{', '.join(other.names)}, a speaker of the document, opens the sentence")
         if state.report is not None and state.held_view and not (voice and state.report.iris == voice.iris) \
                 and self._another_opens(s, state.report):

@@ -1,0 +1,45 @@
+"""Claims, session 32: errors found in 1970s telegrams in capitals outside the gold set, each pinned on a passage built
+from the one it was found in (issue 16; docs/claims.md, "Session 32")."""
+from __future__ import annotations
+
+from tests.ingest.test_claims_speakers import PEOPLE, named, signed, the
+
+
+def palmer_telegram():
+    r = signed("AMBASSADOR PALMER MET WITH LARG FORNMIN BUWAYSIIR IN BENGHAZI OCTOBER 30. MINISTER ADDED THAT HE HAD "
+               "PRESENTED SIMILAR NOTE TO BRITISH AMBASSADOR YESTERDAY. AMBASSADOR RESERVED POSITION RE SUBSTANCE OF NOTE, "
+               "BUT AGREED TRANSMIT IT PROMPTLY TO WASHINGTON FOR STUDY. HE ADDED THAT WE WOULD CERTAINLY GIVE NOTE OUR "
+               "EARLIEST ATTENTION.", signer="PALMER")
+    named(r, "PALMER", PEOPLE + "palmer")
+    return r
+
+
+def test_the_writer_named_by_his_title_opens_the_sentence_and_ends_the_report_before_it():
+    """frus1969-76ve05p2 d42 (outside the gold set): in Palmer's telegram, "AMBASSADOR RESERVED POSITION…" after the
+    Minister's words is Palmer's, and so is the "HE ADDED…" after it; both had run on as the Minister's report."""
+    r = palmer_telegram()
+    assert the(r, "MINISTER ADDED").claimants != (PEOPLE + "palmer",)
+    assert the(r, "AMBASSADOR RESERVED POSITION").claimants == (PEOPLE + "palmer",)
+    assert the(r, "HE ADDED THAT WE WOULD").claimants == (PEOPLE + "palmer",)
+
+
+def test_fornmin_is_the_foreign_minister():
+    """"FORNMIN SAID…" (14 times in the 99 volumes beside FONMIN's 1,233) is the Foreign Minister, a title, not a
+    person named Fornmin."""
+    r = signed("FORNMIN SAID HE HOPED THEY WOULD ALWAYS WORK TOGETHER SUCCESSFULLY.", signer="PALMER")
+    c = the(r, "FORNMIN SAID")
+    assert [a.label for a in c.agents] == ["Foreign Minister"], c.explanation
+
+
+def test_what_someone_said_before_is_the_writers_inference_where_he_believes():
+    """frus1969-76ve05p2 d32: "HAMDANI DID NOT GIVE DIRECT REPLY, BUT I BELIEVE FROM WHAT HE SAID PREVIOUSLY THAT HE WOULD
+    NOT WANT TO RISK…" is Eagleton's belief; it had gone to Newsom, the last man named, as the "he" who "said"."""
+    r = signed("I MENTIONED TO HAMDANI THAT ASSTSEC NEWSOM WAS PREPARED TO COME TO ALGERIA. HAMDANI REPLIED THAT THIS WAS "
+               "IMPORTANT. HAMDANI DID NOT GIVE DIRECT REPLY, BUT I BELIEVE FROM WHAT HE SAID PREVIOUSLY THAT HE WOULD NOT "
+               "WANT TO RISK FAILURE OF SUCH A MISSION.", signer="EAGLETON")
+    named(r, "HAMDANI", PEOPLE + "hamdani")
+    named(r, "HAMDANI", PEOPLE + "hamdani", nth=1)
+    named(r, "HAMDANI", PEOPLE + "hamdani", nth=2)
+    named(r, "NEWSOM", PEOPLE + "newsom")
+    assert the(r, "HAMDANI REPLIED").claimants == (PEOPLE + "hamdani",)
+    assert the(r, "HAMDANI DID NOT GIVE DIRECT REPLY").claimants == (PEOPLE + "eagleton",)
