@@ -45,7 +45,7 @@ _HEADING_OFFICE = {"Secretary": re.compile(r"^Secretary of State$"), "President"
 # After a title in a persons-list description: the office is another person's ("Secretary of State Dulles’ Personal
 # Assistant", "Secretary to the Secretary of State": Phyllis D. Bernau, frus1955-57v17, v24), not the title itself.
 _ANOTHERS_OFFICE = re.compile(r"(?:\s+of\s+[A-Z][a-z]+)?\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?(?:\s|$)|\s+to\b")
-_OFFICE_TO = re.compile(r"\b(?:(?:Assistant|Counselor|Counsel|Adviser|Advisor|Representative|Envoy|Secretary)\s+to|Office\s+of)\s+$")   # an office's name
+_OFFICE_TO = re.compile(r"\b(?:(?:Assistant|Counselor|Counsel|Adviser|Advisor|Representative|Envoy|Secretary)\s+to|Office\s+of)\s+$", re.IGNORECASE)   # an office's name
 
 
 @dataclass(frozen=True)

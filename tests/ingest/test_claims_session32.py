@@ -43,3 +43,13 @@ def test_what_someone_said_before_is_the_writers_inference_where_he_believes():
     named(r, "NEWSOM", PEOPLE + "newsom")
     assert the(r, "HAMDANI REPLIED").claimants == (PEOPLE + "hamdani",)
     assert the(r, "HAMDANI DID NOT GIVE DIRECT REPLY").claimants == (PEOPLE + "eagleton",)
+
+
+def test_advocated_is_a_verb_of_saying():
+    """frus1969-76ve15p1 d29 (outside the gold set): "CEAUSESCU ADVOCATED PALESTINIAN PARTICIPATION…" had run on as
+    Nixon's report, the sentence before being his."""
+    r = signed("PRESIDENT NIXON ASSURED HIM THAT US WOULD CONSULT CLOSELY WITH ROMANIA AT CSCE. CEAUSESCU ADVOCATED "
+               "PALESTINIAN PARTICIPATION IN THE MIDDLE EAST CONFERENCE.", signer="KISSINGER")
+    named(r, "NIXON", PEOPLE + "nixon")
+    named(r, "CEAUSESCU", PEOPLE + "ceausescu")
+    assert the(r, "CEAUSESCU ADVOCATED").claimants == (PEOPLE + "ceausescu",)

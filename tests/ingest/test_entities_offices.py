@@ -257,7 +257,9 @@ def test_the_shah_in_a_telegram_in_capitals_is_the_shah(extractor):
 
 
 def test_a_title_in_capitals_before_a_name_or_within_another_office_is_no_title_alone(extractor):
-    record = tehran_telegram(extractor, "THE SECRETARY GENERAL'S REPORT WAS READ. THE SECRETARY OF DEFENSE DISAGREED.")
+    record = tehran_telegram(extractor, "THE SECRETARY GENERAL'S REPORT WAS READ. THE SECRETARY OF DEFENSE DISAGREED. "
+                                        "MEMORANDUM FOR LGEN SCOWCROFT, DEPUTY ASSISTANT TO THE PRESIDENT FOR NATIONAL "
+                                        "SECURITY AFFAIRS")
     assert not [m for m in record.mentions if m.method == "office-and-date"]
 
 
