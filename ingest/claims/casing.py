@@ -26,6 +26,7 @@ MAX_LOWER_SHARE = 0.25
 _UPPER, _LOWER = bytes(range(65, 91)), bytes(range(97, 123))
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+_INITIALISM_END = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.)+[A-Z]$")
 # Acronyms among the names: "US", "PRC", "USG", "SYG", "USUN" stay in capitals.
 _ACRONYM = re.compile(r"[A-Z]{1,5}")
 # Session 31: a glossary term that is also an English function word ("WHO", "US", "AID" is not one) keeps its capitals only
@@ -69,7 +70,14 @@ def _recased(record: DocumentRecord, start: int, end: int, cues: Cues) -> str:
         chars[d.start() - start:d.end() - start] = d.group(0)
     out = "".join(chars)
     out = _titles(cues).sub(lambda m: _title_case(m.group(0)), out)
-    return _OPENS.sub(lambda m: m.group(0) if _line_runs_on(out, m.start()) else m.group(0)[:-1] + m.group(1).upper(), out)
+    return _OPENS.sub(lambda m: m.group(0) if _line_runs_on(out, m.start()) or _after_initialism(out, m.start())
+                      else m.group(0)[:-1] + m.group(1).upper(), out)
+
+
+def _after_initialism(text: str, at: int) -> bool:
+    """Session 32: the period of "U.S." ends no sentence ("…THE U.S. LAST NOVEMBER PROPOSED A TRUST FUND…" had made a
+    speaker of "U.S. Last November")."""
+    return text[at:at + 1] == "." and _INITIALISM_END.search(text, max(0, at - 8), at) is not None
 
 
 def _line_runs_on(text: str, at: int) -> bool:

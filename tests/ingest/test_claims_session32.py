@@ -53,3 +53,13 @@ def test_advocated_is_a_verb_of_saying():
     named(r, "NIXON", PEOPLE + "nixon")
     named(r, "CEAUSESCU", PEOPLE + "ceausescu")
     assert the(r, "CEAUSESCU ADVOCATED").claimants == (PEOPLE + "ceausescu",)
+
+
+def test_the_period_of_an_initialism_in_capitals_ends_no_sentence():
+    """frus1969-76ve14p1 d28 (outside the gold set): "…THE U.S. LAST NOVEMBER PROPOSED A TRUST FUND IN THE IMF…" read in
+    mixed case as "U.S. Last November proposed", whose "speaker" was a node named "U.S. Last November". Of 40 "U.S."
+    drawn from telegrams in capitals, one ended a sentence."""
+    r = signed("TO PROVIDE BALANCE OF PAYMENTS SUPPORT FOR THE POOREST COUNTRIES, THE U.S. LAST NOVEMBER PROPOSED A TRUST "
+               "FUND IN THE IMF.", signer="INGERSOLL")
+    c = the(r, "TO PROVIDE BALANCE")
+    assert r.text[c.start:c.end].endswith("IN THE IMF.") and "Last November" not in c.explanation, c.explanation
