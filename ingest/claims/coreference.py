@@ -218,7 +218,7 @@ class DocumentPeople:
         return printed in self.surnames
 
     def _add(self, iri: str, label: str, surface: str, office: str | None, start: int | None) -> None:
-        for w in _words(label):
+        for w in dict.fromkeys(_words(label) + _words(surface)):
             if (len(w) > 2 or _SHORT_SURNAME.fullmatch(w)) and w not in _HONORIFICS and w not in self.cues.speaker_titles \
                     and w.lower() not in _PRONOUN_WORDS:
                 self.by_word.setdefault(w, {})[iri] = label
@@ -249,8 +249,10 @@ class DocumentPeople:
             words = _words(title)
             if len(words) > 1 and self._demonym(words[0]):
                 words = words[1:]        # session 25: "British Ambassador (Caccia)" is "the Ambassador" of the record
-            for n in range(1, len(words) + 1):
-                key = " ".join(words[:n])
+            keys = [" ".join(words[:n]) for n in range(1, len(words) + 1)]
+            if len(words) > 2 and words[1] == "foreign":
+                keys.append(" ".join(words[:1] + words[2:]))     # session 32: "Vice Foreign Minister Ch'iao" is "the Vice Minister"
+            for key in keys:
                 if key in self.cues.speaker_titles:
                     self.by_title.setdefault(key, {})[iri] = label
 
