@@ -154,6 +154,7 @@ _OFFICE_POSITION = re.compile(
     r"(?P<where>\s+(?:in|at|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s+(?:is|are|was|were)\s+(?:\w+ly\s+(?:and\s+\w+ly\s+)?)?"
     r"(?P<cue>in\s+favou?r\s+of|opposed\s+to|of\s+(?:the\s+)?(?:opinion|view|belief)\b)")
 _POSSESSIVE_AT = re.compile(r"['’]s?\s")
+_READ_IN_HIM = re.compile(r"(?:clearly|obviously|evidently)\s+(?:intends|wishes|wants|hopes|prefers|would\s+like)\b")
 _OPENING_NAME = re.compile(r"[\s“\"(—–-]*(?:[Tt]he\s+)?([A-Z][\w.]*)\s+(?=[a-z])")
 _SUBJECT_LEAD = re.compile(r"[\s“\"(—–-]*(?:[A-Z][a-z]+ly,?\s+)?(?:[Hh]e|[Ss]he)\s*:[\s*_]*")
 # Round 9: a government's note summarised by the writer ("The note states the concern of the Netherlands
@@ -1329,8 +1330,8 @@ class _Extractor:
         if self.cues.first_person_attitude.search(self.text, s, e) and genre_of_heading(self.r.heading or "") == "telegram":
             return None         # session 32: "HAMDANI DID NOT GIVE DIRECT REPLY, BUT I BELIEVE…": the writer's view
         m = _OPENING_NAME.match(self.text, s)
-        if m is None:
-            return None
+        if m is None or _READ_IN_HIM.match(self.text, m.end()):
+            return None         # session 32: "Sato clearly intends to proceed…": the writer's reading of him
         printed = m.group(1)
         agent = initial_speaker(self.r, printed, self.people)
         if agent is None and printed not in self.cues.sentence_starters:
