@@ -97,7 +97,8 @@ _SHOWN = re.compile(r"\s(?:seemed|appeared|was|were|remained|is|are|seems|appear
                     r"optimistic|pessimistic|confident|satisfied|dissatisfied|unhappy|eager|willing|unwilling|receptive|"
                     r"sympathetic|adamant|determined|relieved|startled|surprised|puzzled|irritated|angry|hesitant|"
                     r"enthusiastic|cautious|noncommittal|evasive|resentful|disturbed|troubled|uneasy|doubtful|gratified|preoccupied|"
-                    r"interested|hopeful|curious|firm|obdurate)\b")
+                    r"interested|hopeful|curious|firm|obdurate|"
+                    r"perplexed|nonplused|nonplussed|bewildered|baffled|indignant|dismayed|alarmed|shocked|agitated)\b")   # session 32
 
 
 def held_attitude(record: DocumentRecord, start: int, end: int, mentions: MentionIndex,

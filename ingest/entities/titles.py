@@ -201,7 +201,7 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
     out = []
     for e in record.volume.persons:
         desc = e.description
-        hit = re.search(rf"(?:^|[,;]\s*|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?!-)", desc)
+        hit = re.search(rf"(?:^|[,;]\s*|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?![-–]|\s+General\b)", desc)
         if not hit or (hit.group("adj") and not nationality(hit.group("adj"))) or not _in_office(desc, title, year) \
                 or _ANOTHERS_OFFICE.match(desc, hit.end()):
             continue

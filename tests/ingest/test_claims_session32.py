@@ -63,3 +63,26 @@ def test_the_period_of_an_initialism_in_capitals_ends_no_sentence():
                "FUND IN THE IMF.", signer="INGERSOLL")
     c = the(r, "TO PROVIDE BALANCE")
     assert r.text[c.start:c.end].endswith("IN THE IMF.") and "Last November" not in c.explanation, c.explanation
+
+
+def test_a_short_name_as_printed_and_the_vice_minister_are_the_vice_foreign_minister_named_in_full():
+    """frus1969-76ve13 d160 (outside the gold set): "VICE FOREIGN MINISTER CH'IAO KUAN-HUA" is linked, under the label
+    "Qiao Guanhua"; "CH'IAO SAID…" and "THE VICE MINISTER SAID…" had each been a node of the document, the one because
+    only the label's words were looked up, the other because "Vice Minister" was no prefix of "Vice Foreign Minister"."""
+    r = signed("THE SECRETARY GAVE SMALL INFORMAL DINNER FOR VICE FOREIGN MINISTER CH'IAO KUAN-HUA AT HIS APARTMENT. "
+               "CH'IAO SAID HE LOOKED FORWARD TO DOING THIS. THE VICE MINISTER SAID THAT CHINA AND JAPAN HAD A LONG "
+               "HISTORY OF ASSOCIATION.", signer="BUSH")
+    named(r, "CH'IAO KUAN-HUA", PEOPLE + "qiao", label="Qiao Guanhua")
+    assert the(r, "CH'IAO SAID").claimants == (PEOPLE + "qiao",)
+    assert the(r, "THE VICE MINISTER SAID").claimants == (PEOPLE + "qiao",)
+
+
+def test_a_state_of_mind_shown_perplexed_is_the_one_who_showed_it():
+    """frus1969-76v20 d15 (outside the gold set): "Thanat seemed perplexed concerning the charge that there is a top secret
+    agreement…" had run on as the writer's."""
+    r = signed("I reviewed the subject with Thanat on the basis of paras 1 and 2 reftel. Thanat seemed perplexed concerning "
+               "the charge that there is a top secret agreement which commits the U.S. beyond the SEATO Treaty.",
+               signer="Hannah")
+    named(r, "Thanat", PEOPLE + "thanat")
+    named(r, "Thanat", PEOPLE + "thanat", nth=1)
+    assert the(r, "Thanat seemed perplexed").claimants == (PEOPLE + "thanat",)

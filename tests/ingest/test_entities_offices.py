@@ -288,3 +288,13 @@ def test_a_clause_after_thereafter_begins_when_the_clause_before_ends_and_a_deat
     from ingest.entities.titles import _in_office
     assert [_in_office(HOVEYDA.description, "Prime Minister", y) for y in (1964, 1965, 1966)] == [False, True, True]
     assert [_in_office(MANSUR.description, "Prime Minister", y) for y in (1964, 1965, 1966)] == [True, True, False]
+
+
+def test_a_secretary_general_of_a_party_is_no_secretary(extractor):
+    """frus1969-76v12 d55 (a Department telegram of June 1969): "Brezhnev, Leonid T., Secretary General, Communist Party
+    of the Soviet Union" had made him a holder of "Secretary", so "Secretary raised Viet-Nam with Dobrynin…" had two
+    candidates and stayed a node of the document; it is Rogers."""
+    brezhnev = ListEntry("p_BLI1", "person", "Brezhnev, Leonid T.", "Secretary General, Communist Party of the Soviet Union")
+    record = tehran_telegram(extractor, "The Secretary raised Viet-Nam with the Soviet Ambassador.", persons=(brezhnev,),
+                             date="1969-06-12")
+    assert [m.label for m in record.mentions if m.exact == "Secretary"] == ["William Pierce Rogers"]
