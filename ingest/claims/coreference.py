@@ -377,7 +377,12 @@ class DocumentPeople:
         if len(hits) == 1:
             (iri, label), = hits.items()
             return Named(iri, label, f"'{printed}' read as {label}, named in full in the document")
-        name = " ".join(w for w in printed.split() if w.lower().strip(".") not in _HONORIFICS)
+        kept = [w for w in printed.split() if w.lower().strip(".") not in _HONORIFICS]
+        title_word = set(self.cues.speaker_titles) | set(self.cues.title_abbreviations)
+        while len(kept) > 1 and kept[-1].lower() not in title_word and "of" not in kept \
+                and (kept[0].lower() in title_word or (self._demonym(kept[0]) and kept[1].lower() in title_word)):
+            kept = kept[1:]      # session 32: "Soviet Chargé Vorontsov called…" is Vorontsov, as "Vorontsov said…" is
+        name = " ".join(kept)
         return Named(self._local(name), name, f"'{printed}', a name the entity layer did not link", True)
 
     def knight(self, given: str, hits: dict[str, str]) -> Named | None:

@@ -86,3 +86,14 @@ def test_a_state_of_mind_shown_perplexed_is_the_one_who_showed_it():
     named(r, "Thanat", PEOPLE + "thanat")
     named(r, "Thanat", PEOPLE + "thanat", nth=1)
     assert the(r, "Thanat seemed perplexed").claimants == (PEOPLE + "thanat",)
+
+
+def test_an_unlinked_name_after_a_demonym_and_a_title_is_one_node_with_the_bare_name():
+    """frus1969-76v12 d203 (outside the gold set): "Soviet Chargé Vorontsov called urgently…" had made a node labelled
+    "Soviet Chargé Vorontsov", and "Vorontsov said…" another; a title alone ("French Ambassador") keeps its words."""
+    r = signed("Soviet Chargé Vorontsov called urgently afternoon September 5 on Assistant Secretary Sisco to present "
+               "démarche. Vorontsov said the Soviet Government was gravely concerned. The French Ambassador said he "
+               "agreed.", signer="Johnson")
+    first, second = the(r, "Soviet Chargé Vorontsov"), the(r, "Vorontsov said")
+    assert first.claimants == second.claimants and [a.label for a in first.agents] == ["Vorontsov"]
+    assert [a.label for a in the(r, "The French Ambassador").agents] == ["French Ambassador"]
