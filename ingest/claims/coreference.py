@@ -333,6 +333,18 @@ class DocumentPeople:
         label = self._country_of_title(label) or label
         return Named(self._local(label), label, f"'{printed}', a title the document does not tie to a name", True)
 
+    def us_president(self) -> Named | None:
+        """Session 32: the President of the United States on the document's date (POCOM), for a cable's routing words
+        ("For the Ambassador from the President."), which in the government's own traffic name no other president."""
+        posts = [p for p in authorities().holders("President of the United States", self.record.date or "") if p.hsg] \
+            if self.record.date else []
+        if len({p.hsg for p in posts}) != 1:
+            return None
+        pid = authorities().canonical(posts[0].hsg)
+        label = authorities().person(pid).name
+        return Named(iris.person_iri(pid), label, f"'the President' of the routing words: {label} was President of the "
+                                                  f"United States on {self.record.date[:10]} (POCOM)")
+
     def _country_of_title(self, label: str) -> str | None:
         """Session 30: "the Ambassador" where the document names only "The French Ambassador" is the French Ambassador; not
         in a telegram, whose "Chargé" is often its own writer beside the host's "Libyan Chargé"."""

@@ -34,7 +34,7 @@ _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
 _PRECEDENCE = (r"(?:(?:Most\s+|Very\s+|Strictly\s+)?(?:Urgent|Immediate|Priority|Important|Confidential|Secret|Personal|Private|"
                r"Paraphrase|Triple\s+priority|Rush)(?:\s+and\s+(?:confidential|personal|secret|urgent))?\.\s+){0,2}")
 _ROUTING_OPENS = re.compile(r"(?:\d{1,6}\.\s+)?" + _PRECEDENCE + r"[“\"]?(?:(?:[A-Z][a-z]{1,6}tels?|[A-Z][a-z]+\s+tel|Ref|Reftel|Reurtel|Urtel|Your)\.?\s+[\w/-]+\.\s+){0,3}"
-                            r"(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:[Ff]or\s+(?P<to>[^.:\n]{1,60}?)(?:\s+from|\.\s+From)|"
+                            r"(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:(?:[Ff]or|To)\s+(?P<to>[^.:\n]{1,60}?)(?:\s+from(?:\s+the(?=\s+President\b))?|\.\s+From)|"
                             # session 28: "296. From Acheson. Had interim sort of meeting with Turks…" (no addressee)
                             r"From(?=\s+[A-Z][\w’'-]+\s*[.:]\s))\s+"
                             # round 12: "31. For Secretary Dulles. From Conant in Berlin. Yesterday in Bonn I…": the
@@ -90,6 +90,8 @@ def routing_senders(record: DocumentRecord, mentions, first_blocks: list[tuple[i
     if m is None:
         return []
     out: list[tuple[str, Mention | None]] = []
+    if m.group("who") == "President":
+        return [("President", None)]     # session 32: "Eyes only for the Ambassador from the President." (his message)
     for part in _NAME_PARTS.finditer(record.text, m.start("who"), m.end("who")):
         name = part.group(0)
         if gazetteer().get(name) or name.split()[0].lower().strip(".") in known.cues.not_person_subjects \

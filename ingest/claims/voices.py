@@ -185,7 +185,7 @@ def _routed_agent(record: DocumentRecord, mentions: MentionIndex, first_blocks: 
     for name, m in routing_senders(record, mentions, first_blocks, known):
         agent = agent_of_mentions(record, [m], "") if m is not None else None
         if agent is None:
-            named = known.named(name)
+            named = known.us_president() if name == "President" else known.named(name)
             agent = named_agent(named) if named is not None else None
         if agent is None:
             return None

@@ -97,3 +97,17 @@ def test_an_unlinked_name_after_a_demonym_and_a_title_is_one_node_with_the_bare_
     first, second = the(r, "Soviet Chargé Vorontsov"), the(r, "Vorontsov said")
     assert first.claimants == second.claimants and [a.label for a in first.agents] == ["Vorontsov"]
     assert [a.label for a in the(r, "The French Ambassador").agents] == ["French Ambassador"]
+
+
+def test_a_message_the_routing_words_say_is_from_the_president_is_the_presidents():
+    """"434. Eyes only for the Ambassador from the President. I have read with great interest your cables…" (frus1961-63v16
+    d101, signed Ball) is Kennedy's: the routing words' "from the President" had been no sender, a title."""
+    from tests.ingest.test_claims_round7 import claim
+    assert claim("frus1961-63v16/d101", "I have read with great interest").claimants == (PEOPLE + "107025",)
+
+
+def test_routing_words_opening_with_to_name_the_sender():
+    """"1980. To Ambassador McGhee from McGeorge Bundy." (frus1964-68v15 d86, signed Rusk): Bundy writes the message."""
+    from tests.ingest.test_claims_round7 import claim
+    c = claim("frus1964-68v15/d86", "I have discussed with the President")
+    assert [a.label for a in c.agents] == ["McGeorge Bundy"], c.explanation
