@@ -129,6 +129,10 @@ _ENVOY = re.compile(r"\s+(?:Charg[eé](?:\s+d['’]Affaires)?|Ambassador|Ministe
 _POSSESSED_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?P<pro>His|Her|Their)\s+(?:\w+\s+)?(?:reply|answer|response|"
                              r"reaction|view|position|reason|theme|point|comment|impression|feeling|conclusion|argument|"
                              r"explanation|attitude)\s+(?:was|is|were|are)\s+(?=that\b|to\b|this\b|:|“|\")")
+# What closes a cable after its signature: "[signed]"; session 32: a classification marking or an end marker alone on its
+# line ("…BONN MAY ALSO DISCUSS IN BONN GROUP. KISSINGER / SECRET / << END OF DOCUMENT >>", frus1969-76ve15p1 d91).
+_TRAILER = re.compile(r"\s*(?:\[?signed\]?|(?:TOP\s+)?SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED\s+OFFICIAL\s+USE|NNNN|"
+                      r"<<\s*END\s+OF\s+DOCUMENT\s*>>)\s*", re.IGNORECASE)
 # Session 29: names joined into one subject ("Secretaries Rogers and Laird").
 _JOINED = re.compile(r"\s*(?:,\s*|,?\s+and\s+|\s*&\s*)(?:the\s+)?")
 # Session 29: verbs the sentence's claimant does not assert: the writer's inference ("Nasser seems to have concluded…",
@@ -402,7 +406,7 @@ class _Extractor:
             for bi in range(q.first_block, q.last_block + 1):
                 self.quotes_in.setdefault(bi, []).append(q)
         self.block_at = [b.start for b in self.blocks]
-        last = next((b for b in reversed(self.blocks) if self.text[b.start:b.end].strip("[] ").lower() != "signed"), None)
+        last = next((b for b in reversed(self.blocks) if not _TRAILER.fullmatch(self.text, b.start, b.end)), None)
         self.voice = document_voice(record, self.mentions, (last.start, last.end) if last else None, self.people,
                                     [(b.start, b.end) for b in self.blocks[:2]])
         self.people.writers = frozenset(self.voice.iris) if self.voice else frozenset()

@@ -111,3 +111,10 @@ def test_routing_words_opening_with_to_name_the_sender():
     from tests.ingest.test_claims_round7 import claim
     c = claim("frus1964-68v15/d86", "I have discussed with the President")
     assert [a.label for a in c.agents] == ["McGeorge Bundy"], c.explanation
+
+
+def test_a_classification_line_and_an_end_marker_after_the_signature_leave_the_signature_the_writers():
+    """frus1969-76ve15p1 d91: "…BONN MAY ALSO DISCUSS IN BONN GROUP. KISSINGER", then "SECRET" and "<< END OF DOCUMENT >>"
+    on lines of their own: the closing signature had been missed and the Department made the writer."""
+    from tests.ingest.test_claims_round7 import claim
+    assert claim("frus1969-76ve15p1/d91", "YOU ARE AUTHORIZED INFORM").claimants == (PEOPLE + "107252",)
