@@ -64,6 +64,27 @@ def _breakdown(per: dict, split: dict[str, str], kinds: dict[str, tuple[str, str
     return lines
 
 
+def _by_decision(per: dict, split: dict[str, str]) -> list[str]:
+    """Claimant accuracy per kind of decision that chose the claimant (ingest.claims.evaluation.decision_of), per
+    split: where the held-out claims lose, counted, without reading any held-out error."""
+    from ingest.claims.intervals import pooled
+
+    totals = {part: pooled([ev for key, ev in per.items() if split[key] == part]).by_decision
+              for part in ("development", "held-out")}
+    kinds = sorted({k for c in totals.values() for k, what in c if what == "pairs"},
+                   key=lambda k: -totals["held-out"][(k, "pairs")])
+    lines = ["| decision | development pairs | development claimant accuracy | held-out pairs | held-out claimant accuracy | "
+             "held-out pairs wrong |", "|---|---|---|---|---|---|"]
+    for k in kinds:
+        cells = []
+        for part in ("development", "held-out"):
+            n, ok = totals[part][(k, "pairs")], totals[part][(k, "claimant ok")]
+            cells += [str(n), f"{ok / n:.3f}" if n else "–"]
+        wrong = totals["held-out"][(k, "pairs")] - totals["held-out"][(k, "claimant ok")]
+        lines.append(f"| {k} | " + " | ".join(cells) + f" | {wrong} |")
+    return lines
+
+
 def _gold_section() -> str:
     from ingest.claims.intervals import bootstrap_interval, pooled
 
@@ -93,7 +114,10 @@ def _gold_section() -> str:
            "", *lines, "",
            "By genre (from the heading: telegram, memorandum, memorandum of conversation, transcript or telephone "
            "call) and by decade of the document's date; groups of fewer than 10 documents are left out:", "",
-           *_breakdown(per, split, kinds), "", f"Held-out type confusions (gold→system): {conf or 'none'}.", "",
+           *_breakdown(per, split, kinds), "",
+           "By the decision that chose the claimant (read from the claim's explanation; "
+           "ingest/claims/evaluation.py, `decision_of`), heaviest held-out first:", "",
+           *_by_decision(per, split), "", f"Held-out type confusions (gold→system): {conf or 'none'}.", "",
            "Where it fails on the held-out documents:", ""]
     for label, items in (("missed", held.missed), ("wrong claimant", held.wrong_claimant),
                          ("wrong type", held.wrong_type), ("about not exact", held.wrong_about)):

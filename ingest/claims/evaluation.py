@@ -21,7 +21,7 @@ from typing import Iterable
 from ..records import Claim, ClaimAgent, DocumentRecord
 
 __all__ = ["GoldClaim", "load_gold", "load_split", "locate", "Evaluation", "evaluate", "names_of_entities",
-           "claimants_match", "annotation_as_claims"]
+           "claimants_match", "annotation_as_claims", "decision_of"]
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,7 @@ class Evaluation:
     none_total: int = 0           # gold sentences marked as not claims
     none_emitted: int = 0         # … of which the system made a claim anyway
     unlocated: list[str] = field(default_factory=list)
+    by_decision: Counter = field(default_factory=Counter)    # (decision_of(claim), "pairs" | "claimant ok")
 
     @property
     def precision(self) -> float:
@@ -250,6 +251,37 @@ def _by_document(gold: list[GoldClaim]) -> dict[str, list[GoldClaim]]:
     return kept[2]
 
 
+# Session 32: which rule chose a claim's claimant, read from its explanation, so that claimant accuracy can be reported
+# per decision without reading any one error: the first pattern that matches wins.
+_DECISIONS = (
+    ("continues a report", r"continues the report"),
+    ("the writer's own voice", r"writer's own voice|statement in the writer's"),
+    ("the writer reports own words", r"the writer reports their own words"),
+    ("a pronoun", r"'(?:He|he|She|she|They|they)' read as"),
+    ("a name the entity layer did not link", r"a name the entity layer did not link"),
+    ("a title", r"a title the document does not tie|read as .*named with that title|read as the party of the heading"),
+    ("the subject of the verb", r"subject of the reporting verb|the sentence's subject|subject of the first of two"),
+    ("a narrated act", r"narrates what was done"),
+    ("a speaker opens the sentence", r"opens the sentence"),
+    ("a relayed message or list", r"relay|numbered paragraphs|lead-in|an item of a list"),
+    ("an initial", r"read as the initial|initial of a party"),
+    ("a transcript's speaker label", r"label '"),
+    ("a speaker not identified: the writer", r"whose speaker is not identified|without a subject"),
+    ("a state of mind shown", r"state of mind shown"),
+    ("a holder of an office on the date", r"\(POCOM\)|persons list describes|Office of the Historian's record"),
+    ("a recommendation or decision, the writer's", r"^(?:recommendation|decision): (?:cue|an imperative)"),
+    ("a quoted passage", r"^quotation: (?:a quoted passage|a text spelled out)"),
+)
+
+
+def decision_of(explanation: str | None) -> str:
+    """The kind of decision that chose a claim's claimant ("continues a report", "a pronoun", …), or "other"."""
+    for kind, pattern in _DECISIONS:
+        if re.search(pattern, explanation or ""):
+            return kind
+    return "other"
+
+
 def evaluate(record: DocumentRecord, gold: list[GoldClaim], claims: list[Claim]) -> Evaluation:
     """Compare one document's claims with its gold claims (rows for other documents are ignored)."""
     key = f"{record.volume.id}/{record.doc_id}"
@@ -291,8 +323,10 @@ def evaluate(record: DocumentRecord, gold: list[GoldClaim], claims: list[Claim])
         else:
             ev.wrong_type.append(f"{key} gold {g.claim_type} / got {c.claim_type} ({c.cue}): {g.text[:70]!r}")
         sys_claimants = [names.get(i, {i.rsplit('/', 1)[-1]}) for i in c.claimants]
+        ev.by_decision[(decision_of(c.explanation), "pairs")] += 1
         if claimants_match(names, c.claimants, g.claimants):
             ev.claimant_ok += 1
+            ev.by_decision[(decision_of(c.explanation), "claimant ok")] += 1
         else:
             got = "; ".join(sorted(_display_name(n) for n in sys_claimants)) or "-"
             ev.wrong_claimant.append(f"{key} gold {'; '.join('|'.join(a) for a in g.claimants)} / got {got}: {g.text[:60]!r}")

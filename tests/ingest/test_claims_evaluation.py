@@ -52,3 +52,32 @@ def test_a_gold_row_is_found_across_any_whitespace_and_its_span_is_the_documents
     assert at == (9, text.index("failed.") + len("failed."))
     assert locate(text, "The Secretary said no.") == (text.rindex("The Secretary"), len(text))
     assert locate(text, "Secretary said nothing") is None and locate(text, "  ") is None
+
+
+def test_the_decision_that_chose_a_claimant_is_read_from_the_claims_explanation():
+    """Session 32: claimant accuracy per decision (bench/claims.py), counted without reading any held-out error."""
+    from ingest.claims.evaluation import decision_of
+    assert decision_of("report: continues the report begun earlier in the paragraph; claimant X") == "continues a report"
+    assert decision_of("report: cue 'said', 'He' read as Kosygin; claimant Kosygin") == "a pronoun"
+    assert decision_of("assessment: a statement in the writer's own voice, no other cue; claimant Rusk") \
+        == "the writer's own voice"
+    assert decision_of("recommendation: cue 'should'; claimant Rusk (signed the document)") \
+        == "a recommendation or decision, the writer's"
+    assert decision_of(None) == decision_of("something new") == "other"
+
+
+def test_every_paired_claim_is_counted_under_one_decision():
+    from ingest.claims import claims_of
+    from ingest.claims.evaluation import decision_of, evaluate, load_gold
+    from ingest.entities import extract_entities
+    from ingest.tei_reader import read_tei
+    gold_dir = ROOT / "tests" / "fixtures" / "claims_gold"
+    gold = load_gold(gold_dir / "gold.tsv")
+    record = next(r for r in read_tei(gold_dir / "frus1955-57v15-round11.xml") if r.doc_id == "d134")
+    extract_entities(record)
+    claims = claims_of(record)
+    ev = evaluate(record, gold, claims)
+    pairs = sum(n for (_, what), n in ev.by_decision.items() if what == "pairs")
+    ok = sum(n for (_, what), n in ev.by_decision.items() if what == "claimant ok")
+    assert pairs == ev.pairs > 0 and ok == ev.claimant_ok
+    assert {k for k, _ in ev.by_decision} <= {decision_of(c.explanation) for c in claims}
