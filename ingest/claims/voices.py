@@ -207,6 +207,12 @@ def _routed_agent(record: DocumentRecord, mentions: MentionIndex, first_blocks: 
 
 def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None,
                        known: DocumentPeople | None) -> Agent | None:
+    for_body = _FOR_BODY.search(record.text, max(record.body_start, (last_block or (0, 0))[1] - 200), (last_block or (0, 0))[1]) \
+        if last_block is not None else None
+    if for_body is not None and re.search(r"\bFrom\s+the\s+" + re.escape(for_body.group(1)) + r"\b", record.heading or ""):
+        body = _body_voice(record, mentions, last_block)     # session 32: "For the Joint Chiefs of Staff: … L. L. Lemnitzer"
+        if body is not None:
+            return body
     if last_block is not None:
         s, e = last_block
         words = _WORDS.findall(record.text[s:e])
@@ -233,6 +239,11 @@ def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_bloc
             return agent
     return _heading_by(record, known) or _unnamed_participant(record, mentions) or _summary_reporter(record, mentions) \
         or _body_voice(record, mentions, last_block)
+
+
+# Session 32: a signature made on a body's behalf, the body the heading sends the document from ("For the Joint Chiefs of
+# Staff:" above the Chairman's name, 189 times in the 99 volumes): the body's statement, not its Chairman's.
+_FOR_BODY = re.compile(r"(?m)^[ \t]*For the ([A-Z][^:\n]{3,60}):[ \t]*$")
 
 
 def _short_line(text: str, at: int) -> bool:

@@ -118,3 +118,13 @@ def test_a_classification_line_and_an_end_marker_after_the_signature_leave_the_s
     on lines of their own: the closing signature had been missed and the Department made the writer."""
     from tests.ingest.test_claims_round7 import claim
     assert claim("frus1969-76ve15p1/d91", "YOU ARE AUTHORIZED INFORM").claimants == (PEOPLE + "107252",)
+
+
+def test_a_signature_made_for_the_body_the_heading_sends_from_is_the_bodys():
+    """"Memorandum From the Joint Chiefs of Staff to Secretary of Defense McNamara", closing "For the Joint Chiefs of
+    Staff: / Chairman / Joint Chiefs of Staff / L. L. Lemnitzer" (frus1961-63v22 d36): the Chiefs' conclusions, not their
+    Chairman's own (the signature had made Lemnitzer the writer; with the name above the title it had not)."""
+    from tests.ingest.test_claims_round7 import claim
+    jcs = "https://w3id.org/frus-kg/id/organizations/jcs"
+    assert claim("frus1961-63v22/d36", "The attainment of a nuclear capability").claimants == (jcs,)
+    assert claim("frus1961-63v17/d49", "With regard to other recommendations").claimants == (jcs,)
