@@ -15,6 +15,7 @@ import re
 
 from ..records import DocumentRecord
 from .coreference import DocumentPeople
+from .unlinked_names import is_name_word
 from .voices import Agent, MentionIndex, agent_of_mentions, named_agent
 
 __all__ = ["held_attitude", "opening_subject", "pronoun_antecedent"]
@@ -64,8 +65,9 @@ def opening_subject(record: DocumentRecord, start: int, end: int, mentions: Ment
         return None
     printed = m.group("name")
     the_one = m.group(0) != printed and " " not in printed and not printed.endswith("s")    # "The Cardinal"
-    if people.title(printed) is None and not _HONORIFIC.match(printed) and not the_one:
-        return None                   # "Soviet Union", "Embassy": no title, no honorific
+    if people.title(printed) is None and not _HONORIFIC.match(printed) and not the_one \
+            and not (" " not in printed and m.group(0) == printed and is_name_word(printed, people.cues)):
+        return None                   # "Soviet Union", "Embassy": no title, no honorific; session 32: "Herz has just returned…"
     named = people.named(printed)
     return named_agent(named) if named is not None else None
 

@@ -128,3 +128,12 @@ def test_a_signature_made_for_the_body_the_heading_sends_from_is_the_bodys():
     jcs = "https://w3id.org/frus-kg/id/organizations/jcs"
     assert claim("frus1961-63v22/d36", "The attainment of a nuclear capability").claimants == (jcs,)
     assert claim("frus1961-63v17/d49", "With regard to other recommendations").claimants == (jcs,)
+
+
+def test_he_after_a_sentence_opened_by_a_name_no_layer_tagged_is_that_name():
+    """"Herz has just returned from a 30-day survey in Viet-Nam. He reports that the Vietnamese Government recognizes…"
+    (frus1961-63v03 d48): "Herz" is a word the corpus never prints in lower case, so the subject of the sentence before;
+    "He" had been unresolved and the report given to the memorandum's writer."""
+    from tests.ingest.test_claims_round7 import claim
+    c = claim("frus1961-63v03/d48", "He reports that the Vietnamese Government")
+    assert [a.label for a in c.agents] == ["Herz"], c.explanation
