@@ -133,6 +133,14 @@ _POSSESSED_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?P<pro>H
 # line ("…BONN MAY ALSO DISCUSS IN BONN GROUP. KISSINGER / SECRET / << END OF DOCUMENT >>", frus1969-76ve15p1 d91).
 _TRAILER = re.compile(r"\s*(?:\[?signed\]?|(?:TOP\s+)?SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED\s+OFFICIAL\s+USE|NNNN|"
                       r"<<\s*END\s+OF\s+DOCUMENT\s*>>)\s*", re.IGNORECASE)
+# Session 32: an enclosure's marker, the FROM line of the attached memorandum, and the cover's "prepared … by" naming
+# its author (frus1969-76ve05p2 d145: "Enclosed for your information is a memorandum prepared for the Acting Secretary
+# by the Bureau of African Affairs.").
+_ATTACHMENT = re.compile(r"\s*(?:Enclosures?|Attachments?)\s*:?\s*")
+_BODY_NAME = re.compile(r"(?:Bureau|Office|Division|Staff|Department|Board|Committee|Council|Agency)(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w-]*)*")
+_FROM_LABEL = re.compile(r"\s*FROM\s*:?\s*")
+_PREPARED_BY = re.compile(r"\b(?:memorandum|paper|report|study|analysis|assessment)\s+(?:\w+\s+){0,6}?(?:prepared|written|drafted)"
+                          r"\s+(?:\w+\s+){0,5}?by\s+(?:the\s+)?", re.IGNORECASE)
 # Session 29: names joined into one subject ("Secretaries Rogers and Laird").
 _JOINED = re.compile(r"\s*(?:,\s*|,?\s+and\s+|\s*&\s*)(?:the\s+)?")
 # Session 29: verbs the sentence's claimant does not assert: the writer's inference ("Nasser seems to have concluded…",
@@ -414,6 +422,7 @@ class _Extractor:
         self.claims: list[Claim] = []
         self.inline_taken: dict[int, list[tuple[int, int]]] = {}
         self._block_voice = self.voice
+        self._attached = self._attachment_voice()
         self.turn_speakers: set[str] = set()       # round 11: who the labels of a transcript have named so far
         self.transcript = self._is_transcript()
         self.telephone = self.transcript and genre_of_heading(record.heading or "") == "transcript"   # session 30
@@ -1389,6 +1398,37 @@ class _Extractor:
             return None
         return _Decision("report", agent, verb, 0.6, f"'{verb[:1].upper() + verb[1:]} …' without a subject: {how}")
 
+    def _attachment_voice(self) -> tuple[int, Agent] | None:
+        """Session 32: an enclosure or attachment whose author differs from the covering note's: the block after the
+        marker ("Enclosure:", "Attachment") and its author, from a "FROM:" line among the ten blocks after it ("FROM: /
+        AF - David D. Newsom") or from the cover's "…memorandum prepared … by the Bureau of African Affairs."."""
+        marker = next((b for b in self.blocks if _ATTACHMENT.fullmatch(self.text, b.start, b.end)), None)
+        if marker is None:
+            return None
+        after = self.blocks[marker.index + 1:marker.index + 11]
+        for i, b in enumerate(after[:-1]):
+            if _FROM_LABEL.fullmatch(self.text, b.start, b.end):
+                who = [m for m in self.mentions.within(after[i + 1].start, after[i + 1].end) if m.kind in ("person", "organization")]
+                agent = agent_of_mentions(self.r, who[-1:], "the author the attachment's FROM line names") if who else None
+                return (marker.index, agent) if agent else None
+        by = _PREPARED_BY.search(self.text, self.r.body_start, marker.start)
+        if by is None:
+            return None
+        end = self.text.find(".", by.end(), by.end() + 80)
+        end = end if end > 0 else by.end() + 80
+        how = "the author the covering note says prepared the enclosure"
+        who = [m for m in self.mentions.within(by.end(), end) if m.kind in ("person", "organization")]
+        if who:
+            agent = agent_of_mentions(self.r, who[:1], how)
+            return (marker.index, agent) if agent else None
+        name = _BODY_NAME.match(self.text, by.end(), end)
+        if name is None:
+            return None
+        label = name.group(0)
+        iri = f"{iris.document_iri(self.r.volume.id, self.r.doc_id)}/organizations/{iris.slug(label)}"
+        return marker.index, Agent((iri,), (label,), how, (ClaimAgent(iri=iri, label=label, kind="organization", local=True),),
+                                   kinds=("organization",))
+
     def voice_for(self, block: Block, state: _State) -> Agent | None:
         if state.list_agent is not None and block.enumerated and block.index != state.relay_block:
             return state.list_agent
@@ -1584,7 +1624,9 @@ class _Extractor:
         self.handle_quote_unquote(state)
         for block in self.blocks:
             state.report = self._relay_goes_on(block, state)
-            self._block_voice = self.voice
+            self._block_voice = self._attached[1] if self._attached and block.index > self._attached[0] else self.voice
+            if self._attached and block.index == self._attached[0] + 1:
+                state.report = state.last_speaker = None
             if (block.start, block.end) in state.done:
                 continue
             if not block.enumerated or self._list_ends(block, state):

@@ -137,3 +137,25 @@ def test_he_after_a_sentence_opened_by_a_name_no_layer_tagged_is_that_name():
     from tests.ingest.test_claims_round7 import claim
     c = claim("frus1961-63v03/d48", "He reports that the Vietnamese Government")
     assert [a.label for a in c.agents] == ["Herz"], c.explanation
+
+
+def test_an_enclosure_the_covering_note_says_a_bureau_prepared_is_the_bureaus():
+    """frus1969-76ve05p2 d145: Eliot's cover ("Enclosed for your information is a memorandum prepared for the Acting
+    Secretary by the Bureau of African Affairs.", signed, "Enclosure: / As Stated") and then the Bureau's memorandum, all
+    of whose sentences had been Eliot's."""
+    from tests.ingest.test_claims_round7 import claim
+    assert [a.label for a in claim("frus1969-76ve05p2/d145", "We need not regard the change").agents] \
+        == ["Bureau of African Affairs"]
+    assert claim("frus1969-76ve05p2/d145", "Enclosed for your information").claimants == (PEOPLE + "103925",)
+
+
+def test_an_attachment_whose_from_line_names_another_author_is_his():
+    """From frus1969-76ve05p1 d107 (outside the gold set): Roger Morris's memorandum, then "Attachment / Tab A - State/AF's
+    recommendation… / TO: / The Secretary / THROUGH: / S/S / FROM: / AF - David D. Newsom": the attached memorandum is
+    Newsom's."""
+    r = signed("Attached is the recommendation for the meeting.\n\nMorris\n\nAttachment\n\nTab A - State/AF's recommendation "
+               "to the Secretary\n\nTO:\n\nThe Secretary\n\nTHROUGH:\n\nS/S\n\nFROM:\n\nAF - David D. Newsom\n\nThe following "
+               "is by way of further briefing for your meeting.", signer="Morris", heading="1. Memorandum From Roger Morris "
+               "of the National Security Council Staff to the President's Assistant (Kissinger)")
+    named(r, "David D. Newsom", PEOPLE + "newsom")
+    assert the(r, "The following is by way of further briefing").claimants == (PEOPLE + "newsom",)
