@@ -141,6 +141,8 @@ _BODY_NAME = re.compile(r"(?:Bureau|Office|Division|Staff|Department|Board|Commi
 _FROM_LABEL = re.compile(r"\s*FROM\s*:?\s*")
 _PREPARED_BY = re.compile(r"\b(?:memorandum|paper|report|study|analysis|assessment)\s+(?:\w+\s+){0,6}?(?:prepared|written|drafted)"
                           r"\s+(?:\w+\s+){0,5}?by\s+(?:the\s+)?", re.IGNORECASE)
+# Session 32: an item that goes on the sentence before it, which ended on a colon or a semicolon: it opens in lower case.
+_ITEM_GOES_ON = re.compile(r"[\s—–•*-]*(?:and\s+|or\s+)?[a-z]")
 # Session 29: names joined into one subject ("Secretaries Rogers and Laird").
 _JOINED = re.compile(r"\s*(?:,\s*|,?\s+and\s+|\s*&\s*)(?:the\s+)?")
 # Session 29: verbs the sentence's claimant does not assert: the writer's inference ("Nasser seems to have concluded…",
@@ -1221,6 +1223,10 @@ class _Extractor:
         (an envoy delivering it) goes on giving that message; any other paragraph starts afresh."""
         report, relaying = state.report, state.relaying
         state.report, state.relaying = None, False
+        if report is not None and block.index > 0 and not self.transcript and _ITEM_GOES_ON.match(self.text, block.start, block.end) \
+                and self.text[self.blocks[block.index - 1].start:self.blocks[block.index - 1].end].rstrip().endswith((":", ";")):
+            state.relaying = relaying       # session 32: "Libya … has demanded: / a substantial increase…; / that the companies…"
+            return report
         if report is None or not relaying or not block.enumerated or block.index == 0 \
                 or not self.blocks[block.index - 1].enumerated or self.transcript:
             return None

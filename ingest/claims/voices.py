@@ -544,6 +544,8 @@ def _gap(text: str, m: Mention, sent_start: int, verb_start: int) -> bool:
         and bool(_GAP.match(between[1:]))
 
 
+# Session 32: a relative clause between commas after a country or a body ("Libya, which represents …, has demanded:").
+_WHICH_ASIDE = re.compile(r"\s*,\s*which\s")
 # An aside between commas after a person's name and before the verb ("Dobrynin, without … in Moscow, said").
 _NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further)\s+)*")
 # "Our man in Moscow believes…": the place names where the speaker is, not the speaker.
@@ -864,6 +866,9 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
     if known_subject is not None:
         return known_subject
     opening = [m for m in _speakers(mentions.within(sent_start, verb_start)) if m.kind == "person"][:1]
+    first = _speakers(mentions.within(sent_start, verb_start))[:1]
+    if not opening and first and _WHICH_ASIDE.match(text, first[0].end, verb_start):
+        opening = first        # session 32: "Libya, which represents the Mediterranean countries, has demanded:"
     # session 31: also after a title with its country ("PRC Permrep Huang Hua, in a short speech…, stated that…")
     if opening and re.fullmatch(r"\W*(?:[A-Z][\w.’'-]*\s+){0,3}", text[sent_start:opening[0].start]) \
             and _NAME_ASIDE.fullmatch(text, opening[0].end, verb_start):

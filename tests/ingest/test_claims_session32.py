@@ -159,3 +159,13 @@ def test_an_attachment_whose_from_line_names_another_author_is_his():
                "of the National Security Council Staff to the President's Assistant (Kissinger)")
     named(r, "David D. Newsom", PEOPLE + "newsom")
     assert the(r, "The following is by way of further briefing").claimants == (PEOPLE + "newsom",)
+
+
+def test_a_country_before_a_which_clause_and_the_items_going_on_its_lead_in_are_its_demands():
+    """frus1969-76ve05p2 d73: "Libya, which represents the Mediterranean countries, has demanded:" then the paragraphs
+    "a substantial increase in the posted price of oil…;", "that the companies reinvest…;", "and a bonus payment…": the
+    "which" clause hid the subject, and items opening in lower case after a colon go on the lead-in's report."""
+    from tests.ingest.test_claims_round7 import claim
+    libya = "https://w3id.org/frus-kg/id/countries/libya"
+    assert claim("frus1969-76ve05p2/d73", "Libya, which represents").claimants == (libya,)
+    assert claim("frus1969-76ve05p2/d73", "that the companies reinvest").claimants == (libya,)
