@@ -293,6 +293,10 @@ class Authorities:
                 out[norm(self.positions.get(p.position, p.title))].append(p)
         return dict(out)
 
+    def holders_of_kind(self, kind: str, date: str) -> list[Post]:
+        """Posts of this kind ("principal", "org:representative-to-un") held on `date`."""
+        return [p for p in self.posts if p.kind == kind and p.holds_on(date)]
+
     def holders(self, title: str, date: str) -> list[Post]:
         """Posts with this exact title (any case) held on `date`."""
         return [p for p in self.posts_by_title.get(norm(title), []) if p.holds_on(date)]

@@ -14,14 +14,18 @@ import re
 from functools import lru_cache
 
 from ingest.authorities import authorities
+from ingest.authorities.names import norm
 from ontology import iris
 
 from ..entities.gazetteer import gazetteer
+from ..entities.people import chiefs_of_mission
+from ..entities.posts import heading_posts
 from ..entities.titles import heading_names_secretary, holder_of_title, president_by_convention
 from ..records import DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .carry import genre_of_heading
 from .cues import Cues
+from .senders import sent_from_post
 
 __all__ = ["DocumentPeople", "Named"]
 # Round 12: a name with a word that is also a pronoun ("Yang You Chan"): "You" in the text is the addressee, not him.
@@ -41,6 +45,8 @@ _SHORT_SURNAME = re.compile(r"(?!(?:de|da|di|do|du|la|le|el|al|of|on|an|in|to|ii
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+(?!\s+of\b)")
 # A capitalized word, then (not consumed, so "Foreign Minister Ghazzi" is tried at "Minister") the name after it.
 _CAPITALIZED_PAIR = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+(?=([A-Z][a-z’'-]{2,})\b)")
+
+_FROM_THE_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary of State|Acting Secretary of State)\b")
 
 
 _CAPITALIZED_NEXT = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?[A-Z][a-z]|-[A-Z]|\s+(?:\d|[A-Z]\b)")
@@ -110,6 +116,23 @@ _HELD_TITLES = {"secretary": "Secretary", "president": "President", "shah": "Sha
 
 _FOREIGN_MINISTER_AFTER = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}Minister[^\S\n]+(?:of|for)[^\S\n]+(?:Foreign|External)"
                                      r"[^\S\n]+(?:Affairs|Relations)\b")
+
+
+def _chiefs_of_sender(record: DocumentRecord) -> list:
+    """POCOM's posts, held on the document's date, of the one who heads the embassy, legation or mission the heading
+    sends it from: the chiefs of mission to Italy for us-embassy-italy (to Russia for the Soviet Union), the
+    representatives to the United Nations for us-mission-un; none for a consulate or a post at a city."""
+    posts = []
+    for role, m in heading_posts(record):
+        slug = (m.entity or "").rsplit("/", 1)[-1]
+        found = re.fullmatch(r"us-(?:embassy|legation)-(.+)|us-mission-(un|nato|oas|oecd|iaea|unesco|eu)", slug)
+        if role != "author" or not found:
+            continue
+        if found.group(1):
+            posts += chiefs_of_mission(found.group(1), record.date)
+        else:
+            posts += authorities().holders_of_kind(f"org:representative-to-{found.group(2)}", record.date)
+    return posts
 
 
 class DocumentPeople:
@@ -344,6 +367,28 @@ class DocumentPeople:
         label = authorities().person(pid).name
         return Named(iris.person_iri(pid), label, f"'the President' of the routing words: {label} was President of the "
                                                   f"United States on {self.record.date[:10]} (POCOM)")
+
+    def signer_in_office(self, printed: str) -> Named | None:
+        """Session 33: a cable's untagged signature ("ROBINSON", "Ingersoll", "…IN THE WFC. VOLPE") is the one official of
+        that surname who held, on its date (POCOM), a principal office of the Department where the Department sends it, or
+        a post's chief of mission where a post does."""
+        r = self.record
+        if not r.date or not re.fullmatch(r"[A-Z][A-Za-z’'-]+", printed.strip()):
+            return None
+        if _FROM_THE_DEPARTMENT.search(r.heading or ""):
+            posts = authorities().holders_of_kind("principal", r.date)
+        elif sent_from_post(r):
+            posts = _chiefs_of_sender(r)
+        else:
+            return None
+        key = norm(printed.strip())
+        found = {(authorities().canonical(p.hsg), p.title) for p in posts
+                 if p.hsg and norm(authorities().person(p.hsg).surname) == key}
+        if len({pid for pid, _ in found}) != 1:
+            return None
+        pid, title = min(found)
+        label = authorities().person(pid).name
+        return Named(iris.person_iri(pid), label, f"the signature '{printed.strip()}': {label} was {title} on {r.date[:10]} (POCOM)")
 
     def _country_of_title(self, label: str) -> str | None:
         """Session 30: "the Ambassador" where the document names only "The French Ambassador" is the French Ambassador; not

@@ -130,9 +130,21 @@ _POSSESSED_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?P<pro>H
                              r"reaction|view|position|reason|theme|point|comment|impression|feeling|conclusion|argument|"
                              r"explanation|attitude)\s+(?:was|is|were|are)\s+(?=that\b|to\b|this\b|:|“|\")")
 # What closes a cable after its signature: "[signed]"; session 32: a classification marking or an end marker alone on its
-# line ("…BONN MAY ALSO DISCUSS IN BONN GROUP. KISSINGER / SECRET / << END OF DOCUMENT >>", frus1969-76ve15p1 d91).
+# line ("…BONN MAY ALSO DISCUSS IN BONN GROUP. KISSINGER / SECRET / << END OF DOCUMENT >>", frus1969-76ve15p1 d91);
+# session 33: the communications center's note on how the cable went on ("ROBINSON / NOTE BY OC/T: POUCHED BEIRUT AND
+# BAGHDAD.", frus1969-76ve14p1 d48).
 _TRAILER = re.compile(r"\s*(?:\[?signed\]?|(?:TOP\s+)?SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED\s+OFFICIAL\s+USE|NNNN|"
-                      r"<<\s*END\s+OF\s+DOCUMENT\s*>>)\s*", re.IGNORECASE)
+                      r"(?:<<|&lt;&lt;)?\s*END\s+OF\s+DOCUMENT\s*(?:>>|&gt;&gt;)?|NOTE\s+BY\s+OC/?T\b[^\n]*|END|BT|YY|\#\d+|(?:END\s+)?GP[-.\s]*\d\.?|GDS\b[^\n]{0,20})\s*", re.IGNORECASE)
+
+
+def _before_trailer(text: str, block: Block) -> tuple[int, int]:
+    """The block without the trailer lines that mixed case joined to it ("…AND REFTELS. KISSINGER / NOTE BY OCT: …")."""
+    end = block.end
+    while (cut := text.rfind("\n", block.start, end)) > block.start and _TRAILER.fullmatch(text, cut, end):
+        end = cut
+    return block.start, end
+
+
 # Session 32: an enclosure's marker, the FROM line of the attached memorandum, and the cover's "prepared … by" naming
 # its author (frus1969-76ve05p2 d145: "Enclosed for your information is a memorandum prepared for the Acting Secretary
 # by the Bureau of African Affairs.").
@@ -417,7 +429,7 @@ class _Extractor:
                 self.quotes_in.setdefault(bi, []).append(q)
         self.block_at = [b.start for b in self.blocks]
         last = next((b for b in reversed(self.blocks) if not _TRAILER.fullmatch(self.text, b.start, b.end)), None)
-        self.voice = document_voice(record, self.mentions, (last.start, last.end) if last else None, self.people,
+        self.voice = document_voice(record, self.mentions, _before_trailer(self.text, last) if last else None, self.people,
                                     [(b.start, b.end) for b in self.blocks[:2]])
         self.people.writers = frozenset(self.voice.iris) if self.voice else frozenset()
         self.instruction_doc = bool(cues.instruction_heading.search(record.heading or ""))

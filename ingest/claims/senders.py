@@ -17,7 +17,7 @@ from ..entities.places import choose
 from ..entities.posts import heading_post_named, heading_posts
 from ..records import ClaimAgent, DocumentRecord, Mention
 
-__all__ = ["first_line_sender", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "heading_sender", "memcon_department", "sent_from_post", "quoted_signature", "cable_sender", "host_country"]
+__all__ = ["first_line_sender", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "closing_word", "heading_sender", "memcon_department", "sent_from_post", "quoted_signature", "cable_sender", "host_country"]
 
 # "1060. For the President and Secretary from Harriman." / "Eyes only for Secretary from Lodge."
 _FOR_FROM = re.compile(r"(?:\d{1,5}\.\s+)?(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:for\s+[^.\n]{1,80}?\s+)?from\s+"
@@ -41,7 +41,7 @@ _ROUTING_OPENS = re.compile(r"(?:\d{1,6}\.\s+)?" + _PRECEDENCE + r"[“\"]?(?:(?
                             # sender in a sentence of his own, with the place he writes from
                             rf"(?P<who>{_NAME}(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){_NAME})*)(?:\s+(?:in|at)\s+[A-Z][a-z]+)?\s*[.:](?=\s|$)")
 _NAME_PARTS = re.compile(rf"{_NAME}")
-_CLOSING = re.compile(r"[.!]\s+(?P<who>[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'-]+)?)\s*$")
+_CLOSING = re.compile(r"[.!][”\"’]?\s+(?P<who>[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'-]+)?)\s*$")
 _HEADING_FROM = re.compile(r"\bFrom\s+(?:the\s+)?(?P<who>.+?)\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _BARE_MEMCON = re.compile(r"(?:\d+\.\s+)?Memorandum of (?:a )?Conversation\s*(?:,|$)")
 _FIRST_PERSON = re.compile(r"(?:^|[\s“\"(])I\s+[a-z]|^\s*[A-Z][\w.’' ]{0,30}:\s", re.MULTILINE)
@@ -133,6 +133,14 @@ def closing_signer(record: DocumentRecord, mentions, last_block: tuple[int, int]
     if m is None:
         return []
     return _people(mentions, m.start("who"), m.end("who"))[:1]
+
+
+def closing_word(record: DocumentRecord, last_block: tuple[int, int] | None) -> str | None:
+    """The capitalized word that closes the last paragraph after its last sentence, tagged or not ("…IN THE WFC. VOLPE")."""
+    if last_block is None:
+        return None
+    m = _CLOSING.search(record.text, max(last_block[0], last_block[1] - 80), last_block[1])
+    return m.group("who") if m is not None and " " not in m.group("who") else None
 
 
 def heading_sender(record: DocumentRecord) -> ClaimAgent | None:

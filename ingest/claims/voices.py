@@ -20,7 +20,7 @@ from ..records import ClaimAgent, DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .coreference import DocumentPeople, Named
 from .cues import Cues
-from .senders import closing_signer, first_line_sender, heading_sender, memcon_department, routing_senders, sent_from_post
+from .senders import closing_signer, closing_word, first_line_sender, heading_sender, memcon_department, routing_senders, sent_from_post
 from .turns import signed_initials, speaker_by_initials
 from .unlinked_names import is_name_word
 
@@ -238,7 +238,7 @@ def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_bloc
         if agent:
             return agent
     return _heading_by(record, known) or _unnamed_participant(record, mentions) or _summary_reporter(record, mentions) \
-        or _body_voice(record, mentions, last_block)
+        or _body_voice(record, mentions, last_block, known)
 
 
 # Session 32: a signature made on a body's behalf, the body the heading sends the document from ("For the Joint Chiefs of
@@ -346,6 +346,8 @@ def _untagged_signature(record: DocumentRecord, last_block: tuple[int, int] | No
                                                 or w in known.cues.not_person_subjects for w in words):
         return None
     named = known.named(printed)
+    if named is None or named.local:
+        named = known.signer_in_office(printed) or named
     note = record.source_note.text if record.source_note else ""
     if named is None or (named.local and not re.search(r"\b" + re.escape(printed) + r"\b", note, re.IGNORECASE)
                          and not sent_from_post(record)):
@@ -354,13 +356,18 @@ def _untagged_signature(record: DocumentRecord, last_block: tuple[int, int] | No
     return Agent(agent.iris, agent.names, f"signed the document ({named.how})", agent.details, kinds=agent.kinds)
 
 
-def _body_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None) -> Agent | None:
+def _body_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None,
+                known: DocumentPeople | None = None) -> Agent | None:
     """A surname closing a telegram's last paragraph, else the agency or post of the heading, else the
     Department of State for a memorandum of conversation that names nobody as its writer."""
     signer = closing_signer(record, mentions, last_block)
     agent = agent_of_mentions(record, signer, "signed the document (the name closing its last paragraph)") if signer else None
     if agent:
         return agent
+    closing = closing_word(record, last_block)
+    in_office = known.signer_in_office(closing) if closing and known is not None else None
+    if in_office is not None:
+        return named_agent(in_office)
     body = heading_sender(record) or memcon_department(record)
     if body is None:
         return None

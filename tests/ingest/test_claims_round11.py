@@ -174,7 +174,9 @@ def test_p_labels_the_president_the_document_names_1970_nixon_to_kissinger():
 def test_a_surname_no_mention_covers_under_a_department_telegram_signs_it_1958_herter():
     # "…Embassy should approach French with … / Herter" (source note: "approved by Murphy who signed for Herter")
     turn = _said("frus1958-60v02-d43-d337.xml", "Unless it perceives over-riding objections, Embassy should approach French")
-    assert len(turn.claimants) == 1 and turn.claimants[0].endswith("/d43/persons/herter")
+    # session 33: Christian A. Herter, Under Secretary of State on the cable's date (POCOM), no more a node of d43
+    assert turn.claimants == ("https://w3id.org/frus-kg/id/people/105858",), turn.explanation
+    assert "Under Secretary of State" in turn.explanation and "POCOM" in turn.explanation
 
 
 def test_a_heading_with_to_twice_sends_from_the_longer_post_1958_delegation_to_the_conference_on_the_law_of_the_sea():

@@ -1,0 +1,64 @@
+"""Claims, session 33: who signs a cable, found in 1970s telegrams outside the gold set, each pinned on a passage built
+from the one it was found in (issue 16; docs/claims.md, "Session 33")."""
+from __future__ import annotations
+
+from ingest.entities import extract_entities
+from tests.ingest.test_claims_speakers import PEOPLE, document, named, the
+
+DEPARTMENT = "48. Telegram 220772 From the Department of State to All Diplomatic Posts"
+ITALY = "133. Telegram 13013 From the Embassy in Italy to the Department of State"
+
+
+def writer(record, prefix: str):
+    c = the(record, prefix)
+    return [a.label for a in c.agents], c.explanation
+
+
+def test_an_untagged_signature_on_a_department_cable_is_the_principal_of_that_surname_on_its_date():
+    """frus1969-76ve14p1 d48 (outside the gold set): "ROBINSON" under a circular of September 1976, tagged by no one,
+    is Charles W. Robinson, then Deputy Secretary of State; the cable had gone to the Department of State."""
+    r = document("1. WE SEEK SUPPORT OF OTHERS IN INSURING THAT MANDATE OF JIU IS RENEWED.\n\nROBINSON",
+                 heading=DEPARTMENT, date="Washington, September 6, 1976")
+    labels, why = writer(r, "WE SEEK SUPPORT")
+    assert labels == ["Charles Wesley Robinson"], why
+    assert "POCOM" in why and "Deputy Secretary of State" in why
+
+
+def test_a_surname_no_principal_of_the_department_bore_on_that_date_stays_the_departments():
+    """The same cable dated 1950, when no Robinson held a principal office, is not Robinson's."""
+    r = document("1. WE SEEK SUPPORT OF OTHERS IN INSURING THAT MANDATE OF JIU IS RENEWED.\n\nROBINSON",
+                 heading=DEPARTMENT, date="Washington, September 6, 1950")
+    labels, why = writer(r, "WE SEEK SUPPORT")
+    assert "Charles Wesley Robinson" not in labels and "POCOM" not in why, why
+
+
+def test_a_surname_closing_a_posts_last_paragraph_is_its_chief_of_mission_on_that_date():
+    """frus1969-76ve14p1 d133: "…PRC WILLINGNESS TO PARTICIPATE IN THE WFC. VOLPE" is Ambassador Volpe, not the
+    Embassy in Italy."""
+    r = document("SUMMARY: THE FAO CONFERENCE ADOPTED A REPORT NOVEMBER 23. PRESUMABLY THEIR LACK OF OBJECTION INDICATES "
+                 "PRC WILLINGNESS TO PARTICIPATE IN THE WFC. VOLPE", heading=ITALY, date="Rome, November 24, 1973")
+    extract_entities(r)      # the heading's post, us-embassy-italy, whose chief of mission signs
+    labels, why = writer(r, "THE FAO CONFERENCE")
+    assert labels == ["John Anthony Volpe"], why
+
+
+def test_a_signature_after_a_closing_quotation_mark_closes_the_paragraph():
+    """frus1969-76ve14p1 d23: "…INCOMPATIBLE WITH IT.\" KISSINGER" signs the cable."""
+    r = document('WE WISH TO MAKE EVERY EFFORT TO ASSURE THAT THIS SPEECH IS GIVEN CAREFUL ATTENTION. "WE BELIEVE THAT '
+                 'THE CHARTER SHOULD NOT BE USED FOR PUNITIVE PURPOSES THAT ARE INCOMPATIBLE WITH IT." KISSINGER',
+                 heading=DEPARTMENT, date="Washington, July 19, 1975")
+    named(r, "KISSINGER", PEOPLE + "kissinger")
+    c = the(r, "WE WISH TO MAKE")
+    assert c.claimants == (PEOPLE + "kissinger",), c.explanation
+
+
+def test_the_communications_centers_note_and_other_trailers_after_the_signature_hide_it_no_more():
+    """frus1969-76ve14p1 d10, d48; ve13 d160; ve05p1 d88: "NOTE BY OC/T: POUCHED…", "NOTE BY OCT: …" (which mixed case
+    joins to the paragraph before), "GP-3", "END", "BT" and "#3725" after the signature."""
+    for tail in ("\n\nNOTE BY OC/T: POUCHED BEIRUT AND BAGHDAD.", "\nNOTE BY OCT: POUCHED BANJUL AND TAIPEI.",
+                 "\n\nGP-3\n\nEND", "\n\nBT\n\n#3725"):
+        r = document("1. WE WOULD ALSO APPRECIATE HAVING ANY EMBASSY VIEWS ON POINTS COVERED IN THIS MESSAGE. KISSINGER"
+                     + tail, heading=DEPARTMENT, date="Washington, December 26, 1973")
+        named(r, "KISSINGER", PEOPLE + "kissinger")
+        c = the(r, "WE WOULD ALSO")
+        assert c.claimants == (PEOPLE + "kissinger",), (tail, c.explanation)
