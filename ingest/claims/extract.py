@@ -148,6 +148,7 @@ def _before_trailer(text: str, block: Block) -> tuple[int, int]:
 # Session 32: an enclosure's marker, the FROM line of the attached memorandum, and the cover's "prepared … by" naming
 # its author (frus1969-76ve05p2 d145: "Enclosed for your information is a memorandum prepared for the Acting Secretary
 # by the Bureau of African Affairs.").
+_LEAD_COLON = re.compile(r":(?!\d)")
 _ATTACHMENT = re.compile(r"\s*(?:Enclosures?|Attachments?)\s*:?\s*")
 _BODY_NAME = re.compile(r"(?:Bureau|Office|Division|Staff|Department|Board|Committee|Council|Agency)(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w-]*)*")
 _FROM_LABEL = re.compile(r"\s*FROM\s*:?\s*")
@@ -1284,13 +1285,15 @@ class _Extractor:
         voice = set(self.voice.iris) if self.voice else set()
         named = [m for m in self.mentions.within(s, cue.end()) if m.kind in ("person", "organization", "country")
                  and m.entity not in voice]
-        by = [m for m in self.mentions.within(cue.end(), e) if m.kind in ("person", "organization", "country")
+        colon = _LEAD_COLON.search(self.text, cue.end(), e)
+        lead_end = colon.start() if colon else e     # session 33: "…made following major points…: South … by Kim Il Sung."
+        by = [m for m in self.mentions.within(cue.end(), lead_end) if m.kind in ("person", "organization", "country")
               and m.entity not in voice and _AFTER_BY.search(self.text, max(cue.end(), m.start - 40), m.start)]
         if by:
             # session 19: "the following were some of the points … emphasized by Mr. Thuan:" are Thuan's
             return agent_of_mentions(self.r, by[:1], f"named after 'by' in the lead-in '{cue.group(0)}' the numbered "
                                                      "paragraphs relay")
-        titled_by = self._titled_after_by(cue.end(), e, voice)
+        titled_by = self._titled_after_by(cue.end(), lead_end, voice)
         if titled_by is not None:
             return titled_by
         subjects = [m for m in named if not _AFTER_PREPOSITION.search(self.text, max(s, m.start - 40), m.start)]
@@ -1717,6 +1720,10 @@ class _Extractor:
     def _relayed_by(self, s: int, e: int, block: Block, state: _State) -> None:
         """After a lead-in that relays someone's views, the numbered paragraphs that follow are theirs."""
         relayed = self._relay(s, e, block, state)
+        colon = _LEAD_COLON.search(self.text, self.cues.relay_lead.search(self.text, s, e).end(), e) if relayed else None
+        if colon is not None and self.text[colon.end():block.end].strip():
+            state.report = relayed    # session 33: the points follow the lead-in's colon in its own paragraph
+            return
         if relayed is not None:
             state.list_type, state.list_agent, state.relay_block = None, relayed, block.index
             state.list_lead_kind, state.list_item_kind = _enumerator_kind(self.text, block), None

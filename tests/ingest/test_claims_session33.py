@@ -7,6 +7,7 @@ from tests.ingest.test_claims_speakers import PEOPLE, document, named, the
 
 DEPARTMENT = "48. Telegram 220772 From the Department of State to All Diplomatic Posts"
 ITALY = "133. Telegram 13013 From the Embassy in Italy to the Department of State"
+KOREA = "150. Telegram From the Embassy in Korea to the Department of State"
 
 
 def writer(record, prefix: str):
@@ -62,3 +63,21 @@ def test_the_communications_centers_note_and_other_trailers_after_the_signature_
         named(r, "KISSINGER", PEOPLE + "kissinger")
         c = the(r, "WE WOULD ALSO")
         assert c.claimants == (PEOPLE + "kissinger",), (tail, c.explanation)
+
+
+def test_points_after_a_lead_ins_colon_in_its_own_paragraph_are_the_speakers_and_no_later_paragraphs():
+    """frus1969-76v19p1 d150: "Summary: Park made following major points…: South had sought contact … by Kim Il Sung.
+    ROK is still suspicious…" gives Park's points in the summary's paragraph. The "by Kim Il Sung" of the first point
+    had made Kim the one whose points every later numbered paragraph relayed, the writer's own among them."""
+    r = document("Summary: Park made following major points in commenting on communiqué: South had sought contact at "
+                 "high level to forestall reckless act by Kim Il Sung. ROK is still suspicious, but wants to make sincere "
+                 "test of North's intentions. End summary.\n\nAssistant Secretary Green, accompanied by Ambassador "
+                 "Habib, called on President Park for one hour discussion.\n\nHabib", heading=KOREA,
+                 date="Seoul, July 7, 1972")
+    named(r, "Park", PEOPLE + "park")
+    named(r, "Kim Il Sung", PEOPLE + "kim")
+    named(r, "Green", PEOPLE + "green")
+    named(r, "Habib", PEOPLE + "habib")
+    named(r, "Habib", PEOPLE + "habib", nth=1)
+    assert the(r, "ROK is still suspicious").claimants == (PEOPLE + "park",)
+    assert the(r, "Assistant Secretary Green").claimants == (PEOPLE + "habib",)
