@@ -26,6 +26,10 @@ _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|Sep
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Dr|No|Nos|St|Amb|Gen|Jr|Sr|Col|Adm|Lt|Vol|Vols|p|pp|ca|Doc|Docs))$")
 
 
+# "Drafted by Hanes on June 17", and (104 times in the 99 volumes) "Drafted on June 17 by Hanes"; the drafters end where
+# the clearances begin ("Drafted by Rockwell and cleared by Rountree", "Drafted by Garthoff, cleared by Kohler, and…").
+_DRAFTED_BY = re.compile(r"Drafted(?:\s+on\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s+\d{4})?)?\s+by (?P<who>.+?)(?:\s+on\s+|\s*;|,?\s+(?:and\s+)?(?:approved|cleared|initialed|revised)\b|$)")
+
 def _sentences(text: str) -> list[str]:
     """Split at '. ' before a capital, except after initials (U.S.) and common abbreviations (Vol., No.)."""
     parts, start = [], 0
@@ -70,7 +74,7 @@ def parse_source_note(text: str, inline: bool = False) -> SourceNote:
         m = re.match(r"Printed from (?P<what>.+)$", sentence)
         if m and note.printed_from is None:
             note.printed_from = m.group("what")
-        m = re.match(r"Drafted by (?P<who>.+?)(?:\s+on\s+|\s*;|$)", sentence)
+        m = _DRAFTED_BY.match(sentence)
         if m and note.drafted_by is None:
             note.drafted_by = m.group("who")
     return note

@@ -397,7 +397,7 @@ def _heading_by(record: DocumentRecord, known: DocumentPeople | None) -> Agent |
     return Agent(agent.iris, agent.names, f"named after 'by' in the heading; {named.how}", agent.details, kinds=agent.kinds)
 
 
-_DRAFTED = re.compile(r"\b(?:Drafted|Prepared)(?:\s+and\s+(?:initialed|approved|cleared))?\s+by\s+(.{2,120}?)(?:\s+(?:and|on)\s+(?:approved|cleared|initialed)|\s+on\s+[A-Z]|(?<!\b[A-Z])[.;](?:\s|$)|$)")
+_DRAFTED = re.compile(r"\b(?:Drafted|Prepared)(?:\s+and\s+(?:initialed|approved|cleared)|\s+on\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s+\d{4})?)?\s+by\s+(.{2,120}?)(?:\s+(?:and|on)\s+(?:approved|cleared|initialed)|\s+on\s+[A-Z]|(?<!\b[A-Z])[.;](?:\s|$)|$)")
 # "K: …", "The President: …", and the editors' bracketed restoration "[The President:] …".
 _LABEL = re.compile(r"\[?([A-Z][\w.’' -]{0,40}?):\]?\s+(?=\S)")
 
