@@ -36,10 +36,12 @@ _PRECEDENCE = (r"(?:(?:Most\s+|Very\s+|Strictly\s+)?(?:Urgent|Immediate|Priority
 _ROUTING_OPENS = re.compile(r"(?:\d{1,6}\.\s+)?" + _PRECEDENCE + r"[“\"]?(?:(?:[A-Z][a-z]{1,6}tels?|[A-Z][a-z]+\s+tel|Ref|Reftel|Reurtel|Urtel|Your)\.?\s+[\w/-]+\.\s+){0,3}"
                             r"(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:(?:[Ff]or|To)\s+(?P<to>[^.:\n]{1,60}?)(?:\s+from(?:\s+the(?=\s+President\b))?|\.\s+From)|"
                             # session 28: "296. From Acheson. Had interim sort of meeting with Turks…" (no addressee)
-                            r"From(?=\s+[A-Z][\w’'-]+\s*[.:]\s))\s+"
+                            # session 33: "819. From Murphy for the Secretary. Yesterday we ran into…" (26 in the volumes)
+                            r"(?P<alone>From)(?=\s+[A-Z][\w’'-]+(?:\s+(?:for|to)\s+[^.:\n]{1,60}?)?\s*[.:]\s))\s+"
                             # round 12: "31. For Secretary Dulles. From Conant in Berlin. Yesterday in Bonn I…": the
                             # sender in a sentence of his own, with the place he writes from
-                            rf"(?P<who>{_NAME}(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){_NAME})*)(?:\s+(?:in|at)\s+[A-Z][a-z]+)?\s*[.:](?=\s|$)")
+                            rf"(?P<who>{_NAME}(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){_NAME})*)(?:\s+(?:in|at)\s+[A-Z][a-z]+)?"
+                            r"(?(alone)(?:\s+(?:for|to)\s+[^.:\n]{1,60}?)?)\s*[.:](?=\s|$)")
 _NAME_PARTS = re.compile(rf"{_NAME}")
 _CLOSING = re.compile(r"[.!][”\"’]?\s+(?P<who>[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'-]+)?)\s*$")
 _HEADING_FROM = re.compile(r"\bFrom\s+(?:the\s+)?(?P<who>.+?)\s+to\s+(?:the\s+)?", re.IGNORECASE)

@@ -81,3 +81,14 @@ def test_points_after_a_lead_ins_colon_in_its_own_paragraph_are_the_speakers_and
     named(r, "Habib", PEOPLE + "habib", nth=1)
     assert the(r, "ROK is still suspicious").claimants == (PEOPLE + "park",)
     assert the(r, "Assistant Secretary Green").claimants == (PEOPLE + "habib",)
+
+
+def test_routing_words_from_the_sender_for_the_addressee_name_the_writer():
+    """frus1958-60v11 d240: "819. From Murphy for the Secretary. Yesterday we ran into…", signed McClintock, is Murphy's
+    message, as "For the Secretary from Murphy." is (26 such openings in the 99 volumes)."""
+    r = document("819. From Murphy for the Secretary. Yesterday we ran into a series of complicating developments which we "
+                 "are trying to resolve on the spot.\n\nMcClintock",
+                 heading="240. Telegram From the Embassy in Lebanon to the Department of State", date="Beirut, July 30, 1958")
+    named(r, "Murphy", PEOPLE + "murphy")
+    named(r, "McClintock", PEOPLE + "mcclintock")
+    assert the(r, "Yesterday we ran into").claimants == (PEOPLE + "murphy",)
