@@ -236,7 +236,7 @@ def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_bloc
     if drafted and not _TELEGRAM.search(record.heading or ""):   # round 11: a telegram's drafter is not its voice
         agent = _drafter(record, mentions, drafted, known)
         if agent:
-            return agent
+            return _absent_drafters_participant(record, mentions, agent) or agent
     return _heading_by(record, known) or _unnamed_participant(record, mentions) or _summary_reporter(record, mentions) \
         or _body_voice(record, mentions, last_block, known)
 
@@ -274,6 +274,18 @@ def _unnamed_participant(record: DocumentRecord, mentions: MentionIndex) -> Agen
     if len(silent) != 1:
         return None
     return agent_of_mentions(record, silent, "the participant the record names before its first 'I' and never after")
+
+
+def _absent_drafters_participant(record: DocumentRecord, mentions: MentionIndex, drafter: Agent) -> Agent | None:
+    """Session 33: the "I" of a record drafted later by someone who took no part ("Drafted on November 5 by Swihart" under
+    Ambassador Toon's "At my request I called on Mr. Petric…"): the participant named before the first "I", where the
+    drafter is named nowhere in the record."""
+    end = record.body_end if record.body_end is not None else len(record.text)
+    body = record.text[record.body_start:end]
+    if any(m.entity in drafter.iris for m in mentions.within(record.body_start, end)) \
+            or any(re.search(rf"\b{re.escape(name.split()[-1])}\b", body) for name in drafter.names if name.split()):
+        return None
+    return _unnamed_participant(record, mentions)
 
 
 # Session 31: the editors' summary of a record no heading, signature or source note signs ("Military Attaché Walters

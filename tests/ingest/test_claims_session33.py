@@ -92,3 +92,12 @@ def test_routing_words_from_the_sender_for_the_addressee_name_the_writer():
     named(r, "Murphy", PEOPLE + "murphy")
     named(r, "McClintock", PEOPLE + "mcclintock")
     assert the(r, "Yesterday we ran into").claimants == (PEOPLE + "murphy",)
+
+
+def test_a_record_drafted_later_by_one_who_took_no_part_is_the_participant_who_says_i():
+    """frus1969-76ve15p1 d66: Ambassador Toon's "At my request I called on Mr. Petric…", whose source note says "Drafted on
+    November 5 by Swihart" (an enclosure to an airgram), is Toon's: Swihart is named nowhere in the record. (The note's
+    date before "by" had hidden the drafter, so the participant rule had decided.)"""
+    from tests.ingest.test_claims_round11 import _said
+    c = _said("frus1969-76ve15p1-d66.xml", "At my request I called on Mr. Petric")
+    assert [a.label for a in c.agents] == ["Malcolm S. Toon"], c.explanation
