@@ -142,7 +142,21 @@ def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: t
         return initialled
     if record.authors:
         return party_agent(record, record.authors, "the document's authors, from the heading")
-    return _signed_or_drafted(record, mentions, last_block, known)
+    return _from_line(record, mentions) or _signed_or_drafted(record, mentions, last_block, known)
+
+
+# Session 33: the "FROM:" line of a memorandum's own heading block ("MEMORANDUM FOR: / THE PRESIDENT / FROM: / HENRY A.
+# KISSINGER"), read where the FRUS heading names no author ("From the Presidents Assistant…", "Briefing Memorandum
+# Prepared by the Bureau of European Affairs": "FROM: EUR - Arthur A. Hartman [AH initialed]").
+_FROM_LINE = re.compile(r"(?m)^[ \t]*FROM[ \t]*:[ \t]*\n?(?:[ \t]*\n)*[ \t]*(?P<who>[^\n]+)")
+
+
+def _from_line(record: DocumentRecord, mentions: MentionIndex) -> Agent | None:
+    if _TELEGRAM.search(record.heading or "") or "Conversation" in (record.heading or ""):
+        return None      # a cable's own routing, or the covering note of a record of talk ("FROM: WINSTON LORD")
+    m = _FROM_LINE.search(record.text, record.body_start, min(record.body_end or len(record.text), record.body_start + 800))
+    people = [x for x in mentions.within(m.start("who"), m.end("who")) if x.kind == "person" and x.entity] if m else []
+    return agent_of_mentions(record, people[:1], "the memorandum's FROM line names its author") if people else None
 
 
 _BETWEEN = re.compile(r"\bConversation\s+Between\b", re.IGNORECASE)
@@ -280,6 +294,8 @@ def _absent_drafters_participant(record: DocumentRecord, mentions: MentionIndex,
     """Session 33: the "I" of a record drafted later by someone who took no part ("Drafted on November 5 by Swihart" under
     Ambassador Toon's "At my request I called on Mr. Petric…"): the participant named before the first "I", where the
     drafter is named nowhere in the record."""
+    if any(d.local for d in drafter.details):
+        return None      # "Prepared by Deputy Director, Africa Region/ISA Col. A.N. Skogerboe": a title, not one we know
     end = record.body_end if record.body_end is not None else len(record.text)
     body = record.text[record.body_start:end]
     if any(m.entity in drafter.iris for m in mentions.within(record.body_start, end)) \

@@ -2,6 +2,7 @@
 from the one it was found in (issue 16; docs/claims.md, "Session 33")."""
 from __future__ import annotations
 
+from ingest.claims import claims_of
 from ingest.entities import extract_entities
 from tests.ingest.test_claims_speakers import PEOPLE, document, named, the
 
@@ -101,3 +102,41 @@ def test_a_record_drafted_later_by_one_who_took_no_part_is_the_participant_who_s
     from tests.ingest.test_claims_round11 import _said
     c = _said("frus1969-76ve15p1-d66.xml", "At my request I called on Mr. Petric")
     assert [a.label for a in c.agents] == ["Malcolm S. Toon"], c.explanation
+
+
+def test_the_from_line_of_a_memorandum_names_its_writer_where_the_heading_names_none():
+    """frus1969-76ve04 d189: "Memorandum From the Presidents Assistant for National Security Affairs to President Nixon"
+    (the heading's typo leaves it no author), whose own heading block reads "FROM: / HENRY A. KISSINGER", had no writer,
+    so none of its sentences had a claimant."""
+    r = document("MEMORANDUM FOR:\n\nTHE PRESIDENT\n\nFROM:\n\nHENRY A. KISSINGER\n\nSUBJECT:\n\nPossible Discussions with "
+                 "the Shah in Tehran\n\nI believe the Shah will raise the oil negotiations with you in Tehran.",
+                 heading="189. Memorandum From the Presidents Assistant for National Security Affairs to President Nixon",
+                 date="Washington, May 6, 1972")
+    named(r, "HENRY A. KISSINGER", PEOPLE + "kissinger")
+    c = the(r, "I believe the Shah")
+    assert c.claimants == (PEOPLE + "kissinger",) and "FROM line" in c.explanation, c.explanation
+
+
+def test_the_from_line_of_a_covering_note_is_no_writer_of_a_record_of_conversation():
+    """frus1969-76ve13 d123: a memorandum of conversation printed under Lord's covering note ("FROM: / WINSTON LORD") is
+    not Lord's record."""
+    r = document("MEMORANDUM FOR:\n\nHENRY A. KISSINGER\n\nFROM:\n\nWINSTON LORD\n\nThere is nothing in these materials that "
+                 "is particularly sensitive or startling.\n\nThe Prime Minister then reviewed the situation in Indochina at length.",
+                 heading="123. Memorandum of Conversation", date="Beijing, April 19, 1972")
+    named(r, "WINSTON LORD", PEOPLE + "lord")
+    assert all(PEOPLE + "lord" not in c.claimants for c in claims_of(r))
+
+
+def test_a_drafter_known_only_by_a_title_leaves_the_record_to_its_drafter_not_to_a_participant():
+    """frus1969-76ve09p1 d117: "Prepared by Deputy Director, Africa Region/ISA Col. A.N. Skogerboe" names no one the
+    authorities hold; the record is not given to Ambassador Hedda, the participant the "I" rule would find."""
+    from ingest.source_note import parse_source_note
+    r = document("PARTICIPANTS\n\nAli Hedda, Ambassador to the United States\n\nAfter the amenities, Mr. Bennour told me "
+                 "that Tunisia expects its defense needs to be met.\n\nThe meeting ended at noon with an exchange of views.",
+                 heading="117. Memorandum of Conversation", date="Washington, May 15, 1975")
+    r.source_note = parse_source_note("Source: OSD Files. Confidential. Prepared by Deputy Director, Africa Region/ISA Col. "
+                                      "A.N. Skogerboe on May 16; and approved by Noyes.")
+    named(r, "Ali Hedda", PEOPLE + "hedda")
+    named(r, "Bennour", PEOPLE + "bennour")
+    c = the(r, "The meeting ended at noon")
+    assert PEOPLE + "hedda" not in c.claimants, c.explanation
