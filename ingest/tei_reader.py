@@ -24,7 +24,10 @@ without a dateline whose heading prints the date ("Memorandum of Conversation, W
 18, 1955") are dated (and placed) by their heading.
 
 Editorial notes. A document is an editorial note when its `subtype` says so, or (2015 files, no
-subtype) when it has no dateline and no date can be read from its heading.
+subtype) when it has no dateline and its heading says "Editorial Note", or when it has no dateline, no
+date can be read from its heading and it has no paragraph (a microfiche supplement's entry). An undated
+document with a text ("Memorandum From … to President Ford, Washington, undated.", "The British Embassy to
+the Department of State") is a historical document: 62 of them in the 99 volumes had been read as notes.
 
 Pages. A document starts on the page of the last `pb` before it in the volume; a `pb` inside a
 footnote starts its page at the note's mark. Microfiche supplements, which have no printed pages,
@@ -501,7 +504,7 @@ def _dating(div: etree._Element, rendered: RenderedDocument, text: str,
     elif subtype == "historical-document":
         editorial = False
     else:
-        editorial = not has_dateline and (date is None or bool(_EDITORIAL.search(heading)))
+        editorial = not has_dateline and (bool(_EDITORIAL.search(heading)) or (date is None and div.find(f".//{TEI}p") is None))
     if editorial and not has_dateline and subtype != "editorial-note" and how == "heading text":
         date = date_max = None
     return date, date_max, how, (_BASIS.get(how) if date else refused), editorial

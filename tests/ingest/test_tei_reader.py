@@ -449,3 +449,23 @@ def test_regression_a_corresp_with_a_stray_caret_made_the_document_unreadable(tm
     someone = record.text.index("Someone")
     assert (someone, someone + len("Someone")) in record.marked_persons     # a pointer we cannot use: unidentified
     document_graphs(record)                                                 # writable and valid
+
+
+def test_regression_an_undated_document_without_a_dateline_was_read_as_an_editorial_note(tmp_path):
+    """frus1969-76ve14p1 d103 (62 such documents in the 99 volumes): "Memorandum From … (Scowcroft) to President Ford,
+    Washington, undated." has no dateline and no date in its heading, so it was taken for an editorial note: it had no
+    writer and no claims of its own. A microfiche supplement's entry, a heading without a paragraph, stays a note."""
+    path = tmp_path / "frus1969-76ve14p1-d103.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1969-76ve14p1"><teiHeader><fileDesc><titleStmt>'
+        '<title type="complete">Foreign Relations of the United States, 1969–1976, Volume E–14, Part 1</title>'
+        '</titleStmt></fileDesc></teiHeader><text><body><div type="chapter" xml:id="ch1"><pb n="1"/>'
+        '<div type="document" n="103" xml:id="d103"><head>103. Memorandum From the President’s Assistant for National '
+        'Security Affairs (Scowcroft) to President Ford, <placeName>Washington</placeName>, undated.</head>'
+        '<p>In a memorandum at Tab B, Secretary Kissinger has recommended that you issue the certification.</p></div>'
+        '<div type="document" n="104" xml:id="d104"><head>104. Memorandum of Conversation, February 21, among '
+        'Wohlstetter, Wiesner, Owen, and Stern. Top Secret. 5 pp.</head></div>'
+        '</div></body></text></TEI>', encoding="utf-8")
+    d103, d104 = read_tei(path)
+    assert not d103.is_editorial_note and d103.date is None
+    assert d104.is_editorial_note
