@@ -46,7 +46,9 @@ _NAME_PARTS = re.compile(rf"{_NAME}")
 _CLOSING = re.compile(r"[.!][”\"’]?\s+(?P<who>[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'-]+)?)\s*$")
 _HEADING_FROM = re.compile(r"\bFrom\s+(?:the\s+)?(?P<who>.+?)\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _BARE_MEMCON = re.compile(r"(?:\d+\.\s+)?Memorandum of (?:a )?Conversation\s*(?:,|$)")
-_FIRST_PERSON = re.compile(r"(?:^|[\s“\"(])I\s+[a-z]|^\s*[A-Z][\w.’' ]{0,30}:\s", re.MULTILINE)
+# Session 33: the labels of a memorandum's form ("DATE:", "SUBJECT:", "PARTICIPANTS:") are no speakers' labels.
+_FIRST_PERSON = re.compile(r"(?:^|[\s“\"(])I\s+[a-z]|^\s*(?!(?i:date|time|date\s*&\s*time|place|location|subject|participants|"
+                           r"copies\s+to|distribution|summary|ref|to|from|through|cc)\s*:)[A-Z][\w.’' ]{0,30}:\s", re.MULTILINE)
 _POST = re.compile(r"^(?P<post>(?:Mission|Delegation|Embassy|Legation|Consulate(?:\s+General)?|"
                    # round 11: "the Central Intelligence Agency Station in Saigon", "the Office of the Permanent
                    # Representative to the North Atlantic Treaty Organization"

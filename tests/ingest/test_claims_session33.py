@@ -140,3 +140,14 @@ def test_a_drafter_known_only_by_a_title_leaves_the_record_to_its_drafter_not_to
     named(r, "Bennour", PEOPLE + "bennour")
     c = the(r, "The meeting ended at noon")
     assert PEOPLE + "hedda" not in c.claimants, c.explanation
+
+
+def test_the_labels_of_a_memorandums_form_are_no_speakers_labels():
+    """frus1969-76ve05p1 d193: a memorandum of conversation with no drafter opening "DATE: / April 14, 1970 / SUBJECT: …"
+    is the Department of State's record (annotation guide, round 7); "DATE:" had been read as a speaker's label, so it
+    had no writer and its narration no claimant."""
+    r = document("DATE:\n\nApril 14, 1970\n\nSUBJECT:\n\nNigerian Complaints about U.S. Behavior\n\nAmbassador Iyalla "
+                 "called at his request to deliver a three-prong complaint against U.S. behavior.",
+                 heading="193. Memorandum of Conversation", date="Washington, April 14, 1970")
+    c = the(r, "Ambassador Iyalla called")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/organizations/department-of-state",), c.explanation
