@@ -425,7 +425,9 @@ def _heading_by(record: DocumentRecord, known: DocumentPeople | None) -> Agent |
     return Agent(agent.iris, agent.names, f"named after 'by' in the heading; {named.how}", agent.details, kinds=agent.kinds)
 
 
-_DRAFTED = re.compile(r"\b(?:Drafted|Prepared)(?:\s+and\s+(?:initialed|approved|cleared)|\s+on\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s+\d{4})?)?\s+by\s+(.{2,120}?)(?:\s+(?:and|on)\s+(?:approved|cleared|initialed)|\s+on\s+[A-Z]|(?<!\b[A-Z])[.;](?:\s|$)|$)")
+# Session 33: also the editors' "No drafting information appears on the memorandum; presumably drafted by Richard
+# Solomon." (about 45 in the 99 volumes), not where they name two ("presumably drafted by either Lord or Howe").
+_DRAFTED = re.compile(r"\b(?:Drafted|Prepared|[Pp]resumably\s+drafted)(?:\s+and\s+(?:initialed|approved|cleared)|\s+on\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s+\d{4})?)?\s+by\s+(?!either\b)(.{2,120}?)(?:\s+(?:and|on)\s+(?:approved|cleared|initialed)|\s+on\s+[A-Z]|(?<!\b[A-Z])[.;](?:\s|$)|$)")
 # "K: …", "The President: …", and the editors' bracketed restoration "[The President:] …".
 _LABEL = re.compile(r"\[?([A-Z][\w.’' -]{0,40}?):\]?\s+(?=\S)")
 

@@ -151,3 +151,13 @@ def test_the_labels_of_a_memorandums_form_are_no_speakers_labels():
                  heading="193. Memorandum of Conversation", date="Washington, April 14, 1970")
     c = the(r, "Ambassador Iyalla called")
     assert c.claimants == ("https://w3id.org/frus-kg/id/organizations/department-of-state",), c.explanation
+
+
+def test_the_drafter_the_editors_presume_writes_a_record_with_no_drafting_information():
+    """frus1969-76ve13 d142 and frus1958-60v07p2 d134 ("Presumably drafted by Lieutenant Colonel Walters"): about 45
+    records in the 99 volumes carry no drafting information but the editors' presumption; where they name two ("either
+    Lord or Howe") it settles nothing."""
+    from ingest.claims.voices import _DRAFTED
+    note = "Top Secret. No drafting information appears on the memorandum; presumably drafted by Richard Solomon. The meeting"
+    assert _DRAFTED.search(note).group(1) == "Richard Solomon"
+    assert _DRAFTED.search("No drafting information appears; presumably drafted by either Lord or Howe.") is None
