@@ -22,7 +22,7 @@ from .coreference import DocumentPeople, Named
 from .cues import Cues
 from .senders import closing_signer, closing_word, first_line_sender, heading_sender, memcon_department, routing_senders, sent_from_post
 from .turns import signed_initials, speaker_by_initials
-from .unlinked_names import is_name_word
+from .unlinked_names import common_words, is_name_word
 
 __all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker", "party_agent",
            "SPEAKER_KINDS", "Subject"]
@@ -547,6 +547,8 @@ def _recurring_name(label: str, people: DocumentPeople) -> bool:
     if not _NAME_LABEL.fullmatch(label) or any(w in people.cues.sentence_starters or w in people.cues.non_speaker_labels
                                                or w in _NO_VOICE for w in words):
         return False
+    if len(words) > 1 and all(w in common_words() for w in words):
+        return False        # session 33: "Current Position:" opening two paragraphs of a survey is no one's label
     r = people.record
     turns = re.findall(r"(?m)^\[?" + re.escape(label) + r":", r.text[r.body_start:r.body_end])
     return len(turns) >= 2

@@ -161,3 +161,14 @@ def test_the_drafter_the_editors_presume_writes_a_record_with_no_drafting_inform
     note = "Top Secret. No drafting information appears on the memorandum; presumably drafted by Richard Solomon. The meeting"
     assert _DRAFTED.search(note).group(1) == "Richard Solomon"
     assert _DRAFTED.search("No drafting information appears; presumably drafted by either Lord or Howe.") is None
+
+
+def test_a_label_of_common_words_opening_paragraphs_is_no_speaker():
+    """frus1969-76ve05p1 d25: Kissinger's survey for Nixon opens two paragraphs with "Current Position:"; both had gone
+    to a person of the document named "Current Position" (a label opening two paragraphs reads as a speaker's name)."""
+    r = document("Current Position: The Feds still insist that Biafra must renounce sovereignty before they'll talk peace "
+                 "in earnest.\n\nCurrent Position: Ojukwu says in one breath his sovereignty is not negotiable.",
+                 heading="25. Memorandum From the President's Assistant for National Security Affairs (Kissinger) to "
+                         "President Nixon", date="Washington, January 28, 1969")
+    assert not any("current-position" in x for c in claims_of(r) for x in c.claimants)
+    assert not any(a.label == "Current Position" for c in claims_of(r) for a in c.agents)
