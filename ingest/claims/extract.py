@@ -852,7 +852,7 @@ class _Extractor:
             if m:
                 ms = [x for x in self.mentions.within(lead_start + m.start("who"), lead_start + m.end("who"))]
                 agent = agent_of_mentions(self.r, ms[:1], "named as the quoted message's author in the lead-in") if ms else None
-                if agent is None and not ms:
+                if agent is None and not ms and not re.match(r"(?:an?|some)\s", m.group("who").strip()):   # "from a typed note:"
                     named = self.people.named(m.group("who").strip())
                     agent = named_agent(named) if named else None
                     if named is not None and named.local and self._signer_is(m.group("who").strip()):

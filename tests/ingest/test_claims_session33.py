@@ -172,3 +172,15 @@ def test_a_label_of_common_words_opening_paragraphs_is_no_speaker():
                          "President Nixon", date="Washington, January 28, 1969")
     assert not any("current-position" in x for c in claims_of(r) for x in c.claimants)
     assert not any(a.label == "Current Position" for c in claims_of(r) for a in c.agents)
+
+
+def test_a_message_read_from_a_typed_note_is_not_the_notes():
+    """frus1969-76ve13 d130: "Ambassador Huang read the following message from a typed note:" had made "a typed note" the
+    quoted message's author, a person of the document."""
+    r = document("After I had finished my presentation, Ambassador Huang read the following message from a typed note:\n\n"
+                 "“We agree to Dr. Kissinger's visit from June 21 to June 25, but there is another important visit to China "
+                 "beginning June 15.”\n\nHe handed over the text at Tab A.",
+                 heading="130. Memorandum From Winston Lord of the National Security Council Staff to the President's "
+                         "Assistant for National Security Affairs (Kissinger)", date="Washington, June 12, 1972")
+    named(r, "Huang", PEOPLE + "huang")
+    assert not any(a.label == "a typed note" for c in claims_of(r) for a in c.agents)
