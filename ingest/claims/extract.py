@@ -662,11 +662,13 @@ class _Extractor:
         voice_iris = set(self.voice.iris) if self.voice else set()
         if _COMMENT_OPENS.match(self.text, sent_start, before):
             return None         # "COMMENT: … IT CONFIRMS RELEASE OF SHIPS.": the writer's comment, whose "it" is nobody's voice
+        singular = False
         if _THEY_BEFORE.search(self.text, sent_start, before):
             group = self._last_group(block, sent_start, voice_iris) or self._call_parties(sent_start)
             if group is not None:
                 return group
         elif _HE_BEFORE.search(self.text, sent_start, before):
+            singular = True
             # round 12: "The Ambassador seemed impressed…. I also pointed out…. He said…": the subject opening the nearest earlier
             # sentence (this paragraph or the three before it) that is not the writer's, before an earlier last speaker
             earlier = [(x.start, x.end) for b in range(max(0, block.index - 3), block.index + 1)
@@ -674,8 +676,8 @@ class _Extractor:
             found = pronoun_antecedent(self.r, earlier, self.mentions, self.people, voice_iris)
             if found is not None and (state.last_speaker is None or found[1] > state.last_speaker_at):
                 return found[0]     # ("The Pres. asked…, and the Sec. said no. … He doubts…": the later clause's speaker)
-        if state.last_speaker is not None:
-            return state.last_speaker
+        if state.last_speaker is not None and not (singular and len(state.last_speaker.iris) > 1):
+            return state.last_speaker       # session 33: "he" after "they wished…" is not both of them
         subject = self._previous_subject(block, sent_start, voice_iris)
         if subject is not None:
             return subject

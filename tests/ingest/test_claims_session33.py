@@ -184,3 +184,17 @@ def test_a_message_read_from_a_typed_note_is_not_the_notes():
                          "Assistant for National Security Affairs (Kissinger)", date="Washington, June 12, 1972")
     named(r, "Huang", PEOPLE + "huang")
     assert not any(a.label == "a typed note" for c in claims_of(r) for a in c.agents)
+
+
+def test_he_after_two_people_spoke_together_is_not_both_of_them():
+    """frus1969-76v19p1 d121 (and frus1961-63v05 d116 in the development set): after "they wished…", read as Kim and Park
+    together, every later "He replied…" had gone to both of them."""
+    r = document("Prime Minister Kim and President Park saw the matter alike. For this reason they wished the U.S. division "
+                 "to remain in Korea for an indefinite period.\n\nI told Kim that action against the Assembly would be "
+                 "detrimental. He replied that he believed the Korean people would understand such measures.",
+                 heading=KOREA, date="Seoul, December 22, 1971")
+    named(r, "Kim", PEOPLE + "kim")
+    named(r, "Park", PEOPLE + "park")
+    named(r, "Kim", PEOPLE + "kim", nth=1)
+    c = the(r, "He replied that he believed")
+    assert len(c.claimants) == 1, c.explanation
