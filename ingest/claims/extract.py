@@ -1558,6 +1558,8 @@ class _Extractor:
             state.report = None      # round 9: "Believe commission should be more broadly representative…" is the writer's
         if state.report is not None and voice is not None and _WRITER_SURMISES.match(text) and not self.transcript:
             state.report = None      # session 30: "Presumably the remaining 56 per cent would be idle.": the writer's surmise
+        if state.report is not None and voice is not None and text.startswith("(") and state.report.iris != voice.iris:
+            state.report = None      # session 33: "(Note: He did not elaborate…)", "(King had figures on his desk…": an aside
         if state.report is not None and _MEETING_NARRATED.match(text):
             state.report = None      # round 11: "The matter was left up in the air there.": the recorder narrates the meeting
         if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):

@@ -198,3 +198,15 @@ def test_he_after_two_people_spoke_together_is_not_both_of_them():
     named(r, "Kim", PEOPLE + "kim", nth=1)
     c = the(r, "He replied that he believed")
     assert len(c.claimants) == 1, c.explanation
+
+
+def test_a_parenthetical_aside_after_someones_report_is_the_writers():
+    """frus1969-76v19p1 d134, ve04 d330 and ve09p1 d67 (outside the gold set): "(Note: He did not elaborate, but appeared
+    to be indicating…)" and "(King had figures on his desk…)" after a speaker's words are the writer's aside; they had run
+    on as the speaker's report. On the development set: +7 pairs."""
+    r = document("Dr. Hahm said that under present circumstances, though, conditions were no longer the same. (Note: He did "
+                 "not elaborate, but appeared to be indicating some willingness to consider a revision.)\n\nHabib",
+                 heading=KOREA, date="Seoul, May 5, 1972")
+    named(r, "Hahm", PEOPLE + "hahm")
+    named(r, "Habib", PEOPLE + "habib")
+    assert the(r, "(Note: He did not elaborate").claimants == (PEOPLE + "habib",)
