@@ -153,7 +153,7 @@ def heading_sender(record: DocumentRecord) -> ClaimAgent | None:
     document's author ("the Mission to the United Nations" is us-mission-un), else a post local to the document."""
     m = _HEADING_FROM.search(record.heading or "")
     if m is None:
-        return _heading_from_alone(record) or _author_post(record)
+        return _heading_from_alone(record) or _author_post(record) or _issuer(record)
     heading = record.heading or ""
     for to in _TO.finditer(heading, m.start("who")):      # round 11: "From the Delegation to the Conference on the Law
         found = _sender_body(record, heading[m.start("who"):to.start()].strip(" ,"))   # of the Sea to the Department"
@@ -174,6 +174,22 @@ def _author_post(record: DocumentRecord) -> ClaimAgent | None:
     return ClaimAgent(iri=post.entity, label=post.label or record.text[post.start:post.end], kind="organization")
 
 
+# Session 33: kinds of document whose heading names their issuer by the kind alone ("National Intelligence Estimate",
+# "National Security Council Report"); 75 documents of twelve volumes had no writer, so none of their sentences a claim.
+_ISSUERS = ((re.compile(r"^\W*(?:\d+\.\s+)?(?:Special\s+)?National\s+Intelligence\s+Estimate\b|"
+                        r"^\W*(?:\d+\.\s+)?(?:Central\s+Intelligence\s+Agency\s+Information\s+(?:Cable|Report)|Intelligence\s+Memorandum)\b"),
+             "cia"),
+            (re.compile(r"^\W*(?:\d+\.\s+)?National\s+Security\s+Council\s+Report\b"), "nsc"))
+
+
+def _issuer(record: DocumentRecord) -> ClaimAgent | None:
+    for pattern, key in _ISSUERS:
+        inst = authorities().institutions.get(key) if pattern.search(record.heading or "") else None
+        if inst is not None:
+            return ClaimAgent(iri=iris.organization_iri(key), label=inst.label, kind="organization")
+    return None
+
+
 def _heading_from_alone(record: DocumentRecord) -> ClaimAgent | None:
     """Round 11: "Telegram From the Embassy in Thailand [text not declassified]": a sender the heading names without
     a recipient after it."""
@@ -181,14 +197,22 @@ def _heading_from_alone(record: DocumentRecord) -> ClaimAgent | None:
     return _sender_body(record, m.group("who").strip(" ,")) if m else None
 
 
+_GOVERNMENT_OF = re.compile(r"(?:the\s+)?(?:Royal\s+|Imperial\s+)?Government\s+of\s+(?:the\s+)?(.+)")
+
+
 def _sender_body(record: DocumentRecord, who: str) -> ClaimAgent | None:
-    entries = gazetteer().get(who)
+    government = _GOVERNMENT_OF.fullmatch(who)
+    name = government.group(1) if government else who
+    entries = gazetteer().get(name)
     if entries:
         year = int(record.date[:4]) if record.date and record.date[:4].isdigit() else None
-        ch = choose(who, entries, who, 0, len(who), year, record.date)
-        if ch and ch.entry and ch.entry.kind == "organization":
+        ch = choose(name, entries, name, 0, len(name), year, record.date)
+        if ch and ch.entry and ch.entry.kind == "organization" and not government:
             label = authorities().institutions[ch.entry.key].label
             return ClaimAgent(iri=iris.organization_iri(ch.entry.key), label=label, kind="organization")
+        if ch and ch.entry and ch.entry.kind == "country" and government:
+            # session 33: "Message From the Government of the People's Republic of China to the Government of…"
+            return ClaimAgent(iri=iris.country_iri(ch.entry.key), label=name, kind="country")
     post = _POST.match(who)
     if post:
         label = post.group("post")

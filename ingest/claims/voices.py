@@ -401,7 +401,7 @@ def _body_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tupl
         return None
     how = "the body the heading sends the document from" if body.iri.rsplit("/", 1)[-1] != "department-of-state" or \
         "Department" in (record.heading or "") else "the Department of State, whose record a memorandum of conversation without a writer is"
-    return Agent((body.iri,), (body.label,), how, (body,) if body.local else (), kinds=("organization",))
+    return Agent((body.iri,), (body.label,), how, (body,) if body.local else (), kinds=(body.kind,))
 
 
 _BY = re.compile(r"\bby\s+(?:the\s+)?(?:Mr\.|Mrs\.|Miss|Dr\.)\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")

@@ -2,6 +2,8 @@
 from the one it was found in (issue 16; docs/claims.md, "Session 33")."""
 from __future__ import annotations
 
+import pytest
+
 from ingest.claims import claims_of
 from ingest.entities import extract_entities
 from tests.ingest.test_claims_speakers import PEOPLE, document, named, the
@@ -210,3 +212,26 @@ def test_a_parenthetical_aside_after_someones_report_is_the_writers():
     named(r, "Hahm", PEOPLE + "hahm")
     named(r, "Habib", PEOPLE + "habib")
     assert the(r, "(Note: He did not elaborate").claimants == (PEOPLE + "habib",)
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("125. National Intelligence Estimate", "organizations/cia"),
+    ("135. Intelligence Memorandum", "organizations/cia"),
+    ("3. National Security Council Report", "organizations/nsc"),
+])
+def test_a_document_whose_kind_names_its_issuer_is_the_issuers(heading, body):
+    """frus1964-68v22 d125, d135; frus1955-57v24 d3: 75 documents of twelve volumes (estimates, intelligence memoranda,
+    Council reports) had no writer, so none of their sentences was a claim."""
+    r = document("The Shah's regime is likely to remain stable over the next two years.", heading=heading,
+                 date="Washington, March 4, 1966")
+    c = the(r, "The Shah's regime")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/" + body,), c.explanation
+
+
+def test_a_message_from_a_government_is_its_countrys():
+    """frus1969-76ve13 d20, d73: "Message From the Government of the People's Republic of China to the Government of the
+    United States" had no writer (no body of that name in the gazetteer), so none of its sentences was a claim."""
+    r = document("A visit to Peking by a special envoy of the President of the U.S. would be useful at this time.", heading="20. Message From the Government of the People's Republic of China to "
+                 "the Government of the United States", date="Beijing, April 21, 1971")
+    c = the(r, "A visit to Peking")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/countries/china",) and "heading" in c.explanation, c.explanation
