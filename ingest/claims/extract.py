@@ -132,9 +132,9 @@ _POSSESSED_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?P<pro>H
 # What closes a cable after its signature: "[signed]"; session 32: a classification marking or an end marker alone on its
 # line ("…BONN MAY ALSO DISCUSS IN BONN GROUP. KISSINGER / SECRET / << END OF DOCUMENT >>", frus1969-76ve15p1 d91);
 # session 33: the communications center's note on how the cable went on ("ROBINSON / NOTE BY OC/T: POUCHED BEIRUT AND
-# BAGHDAD.", frus1969-76ve14p1 d48).
+# BAGHDAD.", frus1969-76ve14p1 d48), and the copies' list ("Henry A. Kissinger / cc: Chairman, Joint Chiefs of Staff").
 _TRAILER = re.compile(r"\s*(?:\[?signed\]?|(?:TOP\s+)?SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED\s+OFFICIAL\s+USE|NNNN|"
-                      r"(?:<<|&lt;&lt;)?\s*END\s+OF\s+DOCUMENT\s*(?:>>|&gt;&gt;)?|NOTE\s+BY\s+OC/?T\b[^\n]*|END|BT|YY|\#\d+|(?:END\s+)?GP[-.\s]*\d\.?|GDS\b[^\n]{0,20})\s*", re.IGNORECASE)
+                      r"(?:<<|&lt;&lt;)?\s*END\s+OF\s+DOCUMENT\s*(?:>>|&gt;&gt;)?|NOTE\s+BY\s+OC/?T\b[^\n]*|END|BT|YY|\#\d+|(?:END\s+)?GP[-.\s]*\d\.?|GDS\b[^\n]{0,20}|c\.?c\.?\s*:[\s\S]*)\s*", re.IGNORECASE)
 
 
 def _before_trailer(text: str, block: Block) -> tuple[int, int]:

@@ -58,9 +58,10 @@ def test_a_signature_after_a_closing_quotation_mark_closes_the_paragraph():
 
 def test_the_communications_centers_note_and_other_trailers_after_the_signature_hide_it_no_more():
     """frus1969-76ve14p1 d10, d48; ve13 d160; ve05p1 d88: "NOTE BY OC/T: POUCHED…", "NOTE BY OCT: …" (which mixed case
-    joins to the paragraph before), "GP-3", "END", "BT" and "#3725" after the signature."""
+    joins to the paragraph before), "GP-3", "END", "BT", "#3725" and (ve14p1 d113) "cc: Chairman, Joint Chiefs of Staff" after
+    the signature."""
     for tail in ("\n\nNOTE BY OC/T: POUCHED BEIRUT AND BAGHDAD.", "\nNOTE BY OCT: POUCHED BANJUL AND TAIPEI.",
-                 "\n\nGP-3\n\nEND", "\n\nBT\n\n#3725"):
+                 "\n\nGP-3\n\nEND", "\n\nBT\n\n#3725", "\n\ncc: Chairman, Joint Chiefs of Staff"):
         r = document("1. WE WOULD ALSO APPRECIATE HAVING ANY EMBASSY VIEWS ON POINTS COVERED IN THIS MESSAGE. KISSINGER"
                      + tail, heading=DEPARTMENT, date="Washington, December 26, 1973")
         named(r, "KISSINGER", PEOPLE + "kissinger")
