@@ -110,7 +110,7 @@ def test_a_record_drafted_later_by_one_who_took_no_part_is_the_participant_who_s
 def test_the_from_line_of_a_memorandum_names_its_writer_where_the_heading_names_none():
     """frus1969-76ve04 d189: "Memorandum From the Presidents Assistant for National Security Affairs to President Nixon"
     (the heading's typo leaves it no author), whose own heading block reads "FROM: / HENRY A. KISSINGER", had no writer,
-    so none of its sentences had a claimant."""
+    so its sentences in the writer's voice had no claimant."""
     r = document("MEMORANDUM FOR:\n\nTHE PRESIDENT\n\nFROM:\n\nHENRY A. KISSINGER\n\nSUBJECT:\n\nPossible Discussions with "
                  "the Shah in Tehran\n\nI believe the Shah will raise the oil negotiations with you in Tehran.",
                  heading="189. Memorandum From the Presidents Assistant for National Security Affairs to President Nixon",
@@ -222,7 +222,7 @@ def test_a_parenthetical_aside_after_someones_report_is_the_writers():
 ])
 def test_a_document_whose_kind_names_its_issuer_is_the_issuers(heading, body):
     """frus1964-68v22 d125, d135; frus1955-57v24 d3: 75 documents of twelve volumes (estimates, intelligence memoranda,
-    Council reports) had no writer, so none of their sentences was a claim."""
+    Council reports) had no writer, so their sentences in the writer's voice were left out."""
     r = document("The Shah's regime is likely to remain stable over the next two years.", heading=heading,
                  date="Washington, March 4, 1966")
     c = the(r, "The Shah's regime")
@@ -231,8 +231,9 @@ def test_a_document_whose_kind_names_its_issuer_is_the_issuers(heading, body):
 
 def test_a_message_from_a_government_is_its_countrys():
     """frus1969-76ve13 d20, d73: "Message From the Government of the People's Republic of China to the Government of the
-    United States" had no writer (no body of that name in the gazetteer), so none of its sentences was a claim."""
-    r = document("A visit to Peking by a special envoy of the President of the U.S. would be useful at this time.", heading="20. Message From the Government of the People's Republic of China to "
-                 "the Government of the United States", date="Beijing, April 21, 1971")
+    United States" had no writer (no body of that name in the gazetteer)."""
+    r = document("A visit to Peking by a special envoy of the President of the U.S. would be useful at this time.",
+                 heading="20. Message From the Government of the People's Republic of China to the Government of the "
+                         "United States", date="Beijing, April 21, 1971")
     c = the(r, "A visit to Peking")
     assert c.claimants == ("https://w3id.org/frus-kg/id/countries/china",) and "heading" in c.explanation, c.explanation
