@@ -1308,6 +1308,8 @@ class _Extractor:
             # account: the one whose report the paragraph gives, not the one named as the object
             speaker = state.report or state.last_speaker
             return speaker if speaker is not None and not set(speaker.iris) & voice else None
+        if not subjects and self.instruction_doc and self.cues.instruction.search(self.text[s:cue.start()]):
+            return None     # session 34: "You should request … meeting with Mobutu to pass on to him message … based on following talking points"
         if subjects or named:
             # session 19: "In farewell call on Robertson June 9 Mukarto made following points:" are Mukarto's; session 29:
             # "Secretaries Rogers and Laird have cleared a note … incorporating the following points:" are both's

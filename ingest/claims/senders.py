@@ -34,12 +34,18 @@ _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
 _PRECEDENCE = (r"(?:(?:Most\s+|Very\s+|Strictly\s+)?(?:Urgent|Immediate|Priority|Important|Confidential|Secret|Personal|Private|"
                r"Paraphrase|Triple\s+priority|Rush)(?:\s+and\s+(?:confidential|personal|secret|urgent))?\.\s+){0,2}")
 _ROUTING_OPENS = re.compile(r"(?:\d{1,6}\.\s+)?" + _PRECEDENCE + r"[“\"]?(?:(?:[A-Z][a-z]{1,6}tels?|[A-Z][a-z]+\s+tel|Ref|Reftel|Reurtel|Urtel|Your)\.?\s+[\w/-]+\.\s+){0,3}"
-                            r"(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:(?:[Ff]or|To)\s+(?P<to>[^.:\n]{1,60}?)(?:\s+from(?:\s+the(?=\s+President\b))?|\.\s+From)|"
+                            r"(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?"
+                            # session 34: "White House please pass San Clemente for Secretary Rogers and Kissinger from
+                            # Sisco.", "Pass Treasury for Deming from Griffin."
+                            r"(?:(?:[A-Z][a-z]+\s+){0,2}(?:[Pp]lease\s+)?[Pp]ass\s+(?:[A-Z][\w]*\s+){1,3})?"
+                            r"(?:(?:[Ff]or|To|for)\s+(?P<to>[^.:\n]{1,60}?)(?:\s+from(?:\s+the(?=\s+President\b))?|\.\s+From)|"
                             # session 28: "296. From Acheson. Had interim sort of meeting with Turks…" (no addressee)
                             # session 33: "819. From Murphy for the Secretary. Yesterday we ran into…" (26 in the volumes)
                             r"(?P<alone>From)(?=\s+[A-Z][\w’'-]+(?:\s+(?:for|to)\s+[^.:\n]{1,60}?)?\s*[.:]\s))\s+"
                             # round 12: "31. For Secretary Dulles. From Conant in Berlin. Yesterday in Bonn I…": the
                             # sender in a sentence of his own, with the place he writes from
+                            # session 34: "046476. For Ambassador from Asst. Secretary Green." (the abbreviation's period)
+                            r"(?:(?:Asst|Dep|Amb|Adm|Gen)\.\s+)?"
                             rf"(?P<who>{_NAME}(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){_NAME})*)(?:\s+(?:in|at)\s+[A-Z][a-z]+)?"
                             r"(?(alone)(?:\s+(?:for|to)\s+[^.:\n]{1,60}?)?)\s*[.:](?=\s|$)")
 _NAME_PARTS = re.compile(rf"{_NAME}")

@@ -1,0 +1,58 @@
+"""Claims, session 34: telegrams outside the gold set, each rule pinned on a passage built from the one it was found in
+(issue 16; docs/claims.md, "Session 34")."""
+from __future__ import annotations
+
+from ingest.claims import claims_of
+from tests.ingest.test_claims_speakers import PEOPLE, document, named, the
+
+DEPARTMENT = "284. Telegram From the Department of State to the Embassy in Indonesia"
+ZAIRE = "158. Telegram From the Department of State to the Embassy in Zaire"
+
+
+def test_routing_words_name_the_sender_after_an_abbreviated_title():
+    """frus1969-76v20 d284: "For Ambassador from Asst. Secretary Green." is Green's telegram; "Asst" had been made a
+    person known only in this document, and the writer of every sentence."""
+    r = document("046476. For Ambassador from Asst. Secretary Green.\n\n1. Public statements by Adam Malik clearly show "
+                 "his awareness of importance of Cambodia to security of Southeast Asia.\n\nRogers",
+                 heading=DEPARTMENT, date="Washington, March 31, 1970")
+    named(r, "Green", PEOPLE + "green")
+    named(r, "Adam Malik", PEOPLE + "malik")
+    c = the(r, "Public statements")
+    assert c.claimants == (PEOPLE + "green",), c.explanation
+
+
+def test_routing_words_after_a_request_to_pass_the_telegram_on_name_its_sender():
+    """frus1969-76v12 d203: "White House please pass San Clemente for Secretary Rogers and Kissinger from Sisco." opens
+    Sisco's telegram, which U. Alexis Johnson's name closes as the Department's signature."""
+    r = document("White House please pass San Clemente for Secretary Rogers and Kissinger from Sisco.\n\n"
+                 "1. This situation has been brought about by violations of ceasefire agreement which were brought "
+                 "to attention of Soviet Government in specific detail.\n\nJohnson",
+                 heading="203. Telegram From the Department of State to the Embassy in the Soviet Union",
+                 date="Washington, September 5, 1970")
+    named(r, "Sisco", PEOPLE + "sisco")
+    named(r, "Johnson", PEOPLE + "johnson")
+    c = the(r, "This situation")
+    assert c.claimants == (PEOPLE + "sisco",), c.explanation
+    assert not any(r.text[x.start:x.end].startswith("White House") for x in claims_of(r))
+
+
+def test_talking_points_an_envoy_is_told_to_pass_on_are_the_writers_not_the_listeners():
+    """frus1969-76v28 d158: "You should request immediate meeting with Mobutu to pass on to him message on Angola from
+    the Secretary based on following talking points." The points are the Secretary's message; Mobutu, to whom they are
+    passed, had been made their claimant."""
+    r = document("You should request immediate meeting with Mobutu to pass on to him message on Angola from the "
+                 "Secretary based on following talking points.\n\n1) We greatly appreciate staunch support which Zaire "
+                 "continues to provide for realization of our common objectives.\n\nKissinger",
+                 heading=ZAIRE, date="Washington, December 20, 1975")
+    named(r, "Mobutu", PEOPLE + "mobutu")
+    named(r, "Kissinger", PEOPLE + "kissinger")
+    c = the(r, "We greatly appreciate")
+    assert c.claimants == (PEOPLE + "kissinger",), c.explanation
+
+
+def test_a_subject_line_after_the_telegrams_number_is_no_claim():
+    """frus1969-76v28 d158: "299943. Subject: Angola: Holding the Line." was the writer's assessment."""
+    r = document("299943. Subject: Angola: Holding the Line.\n\nThe Zairians are holding the line against the MPLA "
+                 "forces in the north.\n\nKissinger", heading=ZAIRE, date="Washington, December 20, 1975")
+    texts = [r.text[c.start:c.end] for c in claims_of(r)]
+    assert texts and not any("Subject" in t for t in texts), texts
