@@ -56,3 +56,16 @@ def test_a_subject_line_after_the_telegrams_number_is_no_claim():
                  "forces in the north.\n\nKissinger", heading=ZAIRE, date="Washington, December 20, 1975")
     texts = [r.text[c.start:c.end] for c in claims_of(r)]
     assert texts and not any("Subject" in t for t in texts), texts
+
+
+def test_an_anecdote_someone_recounts_is_their_report():
+    """frus1961-63v05 d250: "Khrushchev then recounted anecdote about Soviet ship en route to Cuba…" in Kohler's
+    telegram is Khrushchev's account, not the writer's statement."""
+    r = document("I said US ships had orders not to fire at Soviet ships. Khrushchev then recounted anecdote about "
+                 "Soviet ship en route to Cuba which US destroyer hailed and asked for destination.\n\nKohler",
+                 heading="250. Telegram From the Embassy in the Soviet Union to the Department of State",
+                 date="Moscow, October 5, 1963")
+    named(r, "Khrushchev", PEOPLE + "khrushchev")
+    named(r, "Kohler", PEOPLE + "kohler")
+    c = the(r, "Khrushchev then recounted")
+    assert c.claim_type == "report" and c.claimants == (PEOPLE + "khrushchev",), c.explanation
