@@ -62,7 +62,7 @@ def test_an_anecdote_someone_recounts_is_their_report():
     """frus1961-63v05 d250: "Khrushchev then recounted anecdote about Soviet ship en route to Cuba…" in Kohler's
     telegram is Khrushchev's account, not the writer's statement."""
     r = document("I said US ships had orders not to fire at Soviet ships. Khrushchev then recounted anecdote about "
-                 "Soviet ship en route to Cuba which US destroyer hailed and asked for destination.\n\nKohler",
+                 "Soviet ship en route to Cuba which US destroyer hailed.\n\nKohler",
                  heading="250. Telegram From the Embassy in the Soviet Union to the Department of State",
                  date="Moscow, October 5, 1963")
     named(r, "Khrushchev", PEOPLE + "khrushchev")
