@@ -128,15 +128,16 @@ def _split_recipients(text: str, base: int) -> tuple[tuple[str, int], tuple[str,
             depth += 1
         elif ch == ")":
             depth -= 1
-        elif depth == 0 and text.startswith(" to ", i):
-            before = text[:i]
+        elif depth == 0 and (text.startswith(" to ", i) or (text.startswith("to ", i) and text[i - 1:i] == ")")):
+            before = text[:i]       # session 34: also "(McClurkin)to the Assistant Secretary…", printed without a space
             # "Assistant to the President (Kissinger)": the office continues when a '(' follows before
             # the next ' to ' and no ')' closed a party just before.
-            rest = text[i + 4:]
+            skip = 4 if text[i] == " " else 3
+            rest = text[i + skip:]
             if re.search(r"(?:Assistant|Adviser|Advisor|Counselor|Ambassador|Representative|Delegation|Mission|Envoy|Embassy|Minister)$", before.strip()):
-                i += 4
+                i += skip
                 continue
-            return (before, base), (rest, base + i + 4)
+            return (before, base), (rest, base + i + skip)
         i += 1
     return (text, base), None
 
@@ -253,8 +254,14 @@ def _senders_start(heading: str) -> int | None:
 
 
 def _names_a_person(heading: str, post: HeadingPost) -> bool:
-    """'the Mission to the United Nations (Young)': the name in parentheses is the party, not the post."""
-    return heading[post.end:post.end + 3].lstrip().startswith("(")
+    """'the Mission to the United Nations (Young)': the name in parentheses is the party, not the post. Session 34: nor is
+    an office the heading goes on naming ("the Under Secretary of State for Economic Affairs (Dillon)", "…for Political
+    Affairs' Special Assistant (Sullivan)"), which had made the Under Secretary of that day a second author."""
+    after = heading[post.end:post.end + 40]
+    return after.lstrip().startswith("(") or bool(post.kind == "Office" and _OFFICE_GOES_ON.match(after))
+
+
+_OFFICE_GOES_ON = re.compile(r"(?:\s+for\s+[A-Z]|['’]s?\s)")
 
 
 def parties_of(heading: str) -> list[HeadingParty]:

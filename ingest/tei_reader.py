@@ -578,10 +578,21 @@ def _parties(ctx: _Context, record: DocumentRecord, rendered: RenderedDocument, 
                    if m.kind == "person" and heading_span.start <= m.start < heading_span.end]
     senders = sender_range(heading)
     if marked:
+        def in_senders(s) -> bool:
+            return bool(senders) and h0 + senders[0] <= s.start and s.end <= h0 + senders[1]
+        def another_sender(s) -> bool:
+            """Not the office of the sender's chief, as in "Memorandum of Conversation, by <persName type="from">G.
+            Hayden Raynor</persName>, Special Assistant to the Director of the Office of European Affairs
+            (<persName type="to">Hickerson</persName>)" (session 34), but a sender joined by "and"."""
+            before = [x for x in marked if x.kind == "from" and in_senders(x) and x.end <= s.start]
+            return not before or " and " in text[before[-1].end:s.start]
         for s in marked:
             role = "author" if s.kind == "from" else "recipient"
-            if role == "recipient" and senders and h0 + senders[0] <= s.start and s.end <= h0 + senders[1]:
+            if role == "recipient" and in_senders(s) and another_sender(s):
                 role = "author"          # "Memorandum From Secretary of State <persName type="to">Rusk</persName> to …"
+            elif role == "author" and senders and s.start >= h0 + senders[1] and any(p.role == "author" for p, _, _ in guessed) \
+                    and any(p.role == "recipient" and a < s.end and s.start < b for p, a, b in guessed):
+                role = "recipient"       # session 34: "Letter From President Diem to President <persName type="from">Kennedy"
             office = next((p.office for p, a, b in guessed if a < s.end and s.start < b and p.role == role), None)
             record.parties.append(_party(ctx, role, text, s.start, s.end, office, s.ref))
     else:

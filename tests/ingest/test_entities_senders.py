@@ -314,3 +314,55 @@ def test_an_office_or_a_withheld_name_is_not_taken_for_words_that_name_no_one(ex
                             parties=[Party("author", "[name not declassified]", None, at, at + 23)])   # as the TEI tags it
     extractor.run(record)
     assert [p.name for p in record.parties if p.role == "author"] == ["[name not declassified]"]
+
+
+def _one_heading(tmp_path, volume: str, head: str, date: str = "1962-11-15"):
+    path = tmp_path / f"{volume}.xml"
+    path.write_text(
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{volume}"><teiHeader><fileDesc><titleStmt>'
+        '<title type="complete">Foreign Relations</title></titleStmt></fileDesc></teiHeader><text><body><pb n="1"/>'
+        f'<div type="document" xml:id="d1" n="1"><head>{head}</head>'
+        f'<dateline><placeName>Washington</placeName>, <date when="{date}">{date}</date>.</dateline>'
+        '<p>We agree.</p></div></body></text></TEI>', encoding="utf-8")
+    from ingest.tei_reader import read_tei
+    [record] = read_tei(path)
+    return [(p.role, p.name) for p in record.parties]
+
+
+def test_regression_a_recipient_the_editors_marked_from_was_read_as_a_second_author(tmp_path):
+    """frus1961-63v02 d316, "Letter From President <persName type="from">Diem</persName> to President <persName
+    type="from">Kennedy</persName>"; also Felt, Harriman and Hilsman as recipients (78 documents of the 99 volumes
+    had two authors or more; about half of them wrongly). The claims of the letter had gone to both."""
+    assert _one_heading(tmp_path, "frus1961-63v02", '316. Letter From President <persName type="from">Diem</persName> to '
+                        'President <persName type="from">Kennedy</persName>') == [("author", "Diem"), ("recipient", "Kennedy")]
+
+
+def test_regression_the_office_of_the_senders_chief_marked_to_is_no_second_author(tmp_path):
+    """frus1948v01p1 d61: "Memorandum of Conversation, by <persName type="from">G. Hayden Raynor</persName>, Special
+    Assistant to the Director of the Office of European Affairs (<persName type="to">Hickerson</persName>)"; a sender
+    joined by "and" and marked "to" is still an author (frus1955-57v17 d53, Wilcox and Rountree)."""
+    assert _one_heading(tmp_path, "frus1948v01p1", 'Memorandum of Conversation, by <persName type="from">G. Hayden Raynor'
+                        '</persName>, Special Assistant to the Director of the Office of European Affairs (<persName '
+                        'type="to">Hickerson</persName>)', "1948-03-02") == [("author", "G. Hayden Raynor"), ("recipient", "Hickerson")]
+    assert _one_heading(tmp_path, "frus1955-57v17", '53. Memorandum From the Assistant Secretary of State for International '
+                        'Organization Affairs (<persName type="from">Wilcox</persName>) and the Assistant Secretary of State '
+                        'for Near Eastern, South Asian, and African Affairs (<persName type="to">Rountree</persName>) to the '
+                        'Secretary of State', "1957-01-30") == [("author", "Wilcox"), ("author", "Rountree")]
+
+
+def test_regression_an_office_the_heading_goes_on_naming_is_not_its_holder(extractor):
+    """frus1955-57v10 d175: "Memorandum by the Under Secretary of State for Economic Affairs (Dillon)" had Herter, Under
+    Secretary of State that day, as a second author; so had Ball for "…for Political Affairs' Special Assistant
+    (Sullivan)"."""
+    assert posts_of("175. Memorandum by the Under Secretary of State for Economic Affairs (Dillon)") == []
+    assert posts_of("183. Memorandum by the Under Secretary of State for Political Affairs' Special Assistant (Sullivan)") == []
+    assert [p.name for p in posts_of("12. Memorandum by the Secretary of State for the President")] == ["Secretary of State"]
+    r = read(extractor, "175. Memorandum by the Under Secretary of State for Economic Affairs (Dillon)", "1957-07-10")
+    assert [p.name for p in r.parties if p.role == "author"] == ["Dillon"]
+
+
+def test_a_recipient_printed_without_a_space_after_the_parenthesis_is_no_author():
+    """frus1955-57v23p1 d61: "…Northeast Asian Affairs (McClurkin)to the Assistant Secretary … (Robertson)"."""
+    heading = ("61. Memorandum From the Director of the Office of Northeast Asian Affairs (McClurkin)to the Assistant "
+               "Secretary of State for Far Eastern Affairs (Robertson)")
+    assert [(p.role, p.name) for p in parties_of(heading)] == [("author", "McClurkin"), ("recipient", "Robertson")]
