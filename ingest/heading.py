@@ -37,7 +37,9 @@ Assistant President President-Elect President-elect Vice Ambassador Director Cha
 Special Acting Chief Legal Senator Governor Prime Foreign Defense Attorney Representative Coordinator Attache Attaché Officer
 Officers Consul Chargé Charge Agent Station Team Task Force Working Panel Division Desk Service Services Corps Headquarters
 Command Forces Air Army Naval Navy Military Marine Intelligence Operations Planning Affairs Political Economic
-Assembly Accounting Motors Electric Staffs""".split())
+Assembly Accounting Motors Electric Staffs
+Asian African European Eastern Western Near Far Middle Latin New Hotel""".split())    # session 34: "…Waldorf-Astoria Hotel, New York"
+_NOT_PAREN_NAME_WORDS = {"Asian", "African", "European", "Eastern", "Western", "Near", "Far", "Middle", "Latin"}
 _RANK = re.compile(r"(Colonel|Lieutenant Colonel|General|Major|Captain|Commander|Admiral|Lieutenant|Mr\.|Mrs\.|Dr\.)\s+(?=[A-Z])")
 _COURTESY = ("Mr.", "Mrs.", "Dr.")
 # The microfiche supplements print their memoranda by surnames: "Memorandum from Mann to Rusk, January 25, 1961.";
@@ -148,8 +150,9 @@ def _parties_in(segment: str, offset: int, role: str, plain: bool | str = True) 
         office = re.sub(r"^(?:and|,)\s+", "", m.group("office").strip(" ,")).strip()
         office = re.sub(r"^(?:the|The)\s+", "", office)
         name = m.group("name").strip()
-        if not re.match(r"^[A-Z]", name) or len(name) > 60 or re.search(r"\d", name):
-            continue
+        if not re.match(r"^[A-Z]", name) or len(name) > 60 or re.search(r"\d", name) or \
+                set(name.split()) & _NOT_PAREN_NAME_WORDS:
+            continue        # session 34: "…Director for Regional Affairs (Far East), Office of…"
         found.append(HeadingParty(role, name, office or None, offset + m.start("name"), offset + m.start("name") + len(name)))
     if found:
         return found

@@ -48,7 +48,7 @@ from ontology import iris
 from .errors import IngestError, SourceError
 from .date_order import DateOrder
 from .dates import DateRefused, check_day, check_range
-from .heading import genre_of, parse_dateline, parties_of, sender_range
+from .heading import genre_of, parse_dateline, parties_of, posts_of, sender_range
 from .limits import size_problem
 from .printed_names import printed_names_in_file
 from .records import DocumentRecord, Footnote, ListEntry, Mention, Page, Party, SourceNote, Span, VolumeRecord
@@ -586,11 +586,12 @@ def _parties(ctx: _Context, record: DocumentRecord, rendered: RenderedDocument, 
             (<persName type="to">Hickerson</persName>)" (session 34), but a sender joined by "and"."""
             before = [x for x in marked if x.kind == "from" and in_senders(x) and x.end <= s.start]
             return not before or " and " in text[before[-1].end:s.start]
+        sender_printed = any(p.role == "author" for p, _, _ in guessed) or any(p.role == "author" for p in posts_of(heading))
         for s in marked:
             role = "author" if s.kind == "from" else "recipient"
             if role == "recipient" and in_senders(s) and another_sender(s):
                 role = "author"          # "Memorandum From Secretary of State <persName type="to">Rusk</persName> to …"
-            elif role == "author" and senders and s.start >= h0 + senders[1] and any(p.role == "author" for p, _, _ in guessed) \
+            elif role == "author" and senders and s.start >= h0 + senders[1] and sender_printed \
                     and any(p.role == "recipient" and a < s.end and s.start < b for p, a, b in guessed):
                 role = "recipient"       # session 34: "Letter From President Diem to President <persName type="from">Kennedy"
             office = next((p.office for p, a, b in guessed if a < s.end and s.start < b and p.role == role), None)

@@ -268,7 +268,7 @@ def test_regression_a_place_after_the_headings_and_was_a_person_of_the_document_
     the recipient …/d361/persons/middle-east, a schema:Person and a node of the correspondence network."""
     heading = ("361. Circular Telegram From the Department of State to Certain Diplomatic Missions and Consular Offices "
                "in Europe and the Middle East")
-    assert [p.name for p in parties_of(heading)] == ["Middle East"]       # what the heading's grammar gives
+    assert parties_of(heading) == []       # session 34: the heading's grammar no longer gives it either
     record = read(extractor, heading, "1958-08-20")
     assert record.parties == []
     quads = document_graph(record).nquads
@@ -288,7 +288,8 @@ def test_regression_the_last_words_of_a_committees_name_were_a_person(extractor,
     """frus1955-57v24 d112, frus1958-60v04 d201, frus1958-60v10p2 d278 (session 25): the heading's "and" left the end of
     a body's name as a party, and "Related Problems" was the author of 72 claims. Words the corpus prints in lower
     case, none a given name or surname of anyone the authority data knows, are no person."""
-    assert party in [p.name for p in parties_of(heading)]       # what the heading's grammar gives
+    # what the heading's grammar gives, except a region's word (session 34: "European Regional Organizations")
+    assert party in [p.name for p in parties_of(heading)] or party.split()[0] == "European"
     record = read(extractor, heading, date)
     assert party not in [p.name for p in record.parties]
 
@@ -366,3 +367,24 @@ def test_a_recipient_printed_without_a_space_after_the_parenthesis_is_no_author(
     heading = ("61. Memorandum From the Director of the Office of Northeast Asian Affairs (McClurkin)to the Assistant "
                "Secretary of State for Far Eastern Affairs (Robertson)")
     assert [(p.role, p.name) for p in parties_of(heading)] == [("author", "McClurkin"), ("recipient", "Robertson")]
+
+
+def test_regression_a_recipient_marked_from_after_a_sender_printed_as_an_office_is_no_author(tmp_path):
+    """frus1952-54v01p1 d23: "The President to the Director of the Bureau of the Budget (<persName type="from">Hughes
+    </persName>) and the Chairman … (Rockefeller)"."""
+    parties = _one_heading(tmp_path, "frus1952-54v01p1", 'The President to the Director of the Bureau of the Budget (<persName '
+                           'type="from">Hughes</persName>) and the Chairman of the President’s Advisory Committee on '
+                           'Government Organization (<persName type="to">Rockefeller</persName>)', "1953-01-24")
+    assert ("author", "Hughes") not in parties and ("recipient", "Hughes") in parties
+
+
+def test_places_and_regions_in_a_heading_are_no_authors():
+    """"184. Remarks by the Secretary of State, Waldorf-Astoria Hotel, New York, …" had "New York" as its author; "…for
+    Regional Affairs (Far East), Office of …" had "Far East"; "…Bureau of Near Eastern, South Asian, and African Affairs"
+    had "South Asian"."""
+    assert [p.name for p in parties_of("184. Remarks by the Secretary of State, Waldorf-Astoria Hotel, New York, "
+                                       "September 23, 1960, 3:30 p.m.")] == []
+    assert [p.name for p in parties_of("35. Draft Memorandum by the Assistant to the Director for Regional Affairs (Far "
+                                       "East), Office of International Security Affairs, Department of Defense (Kent)")] == ["Kent"]
+    assert [p.name for p in parties_of("Memorandum of Conversation, by Francis F. Lincoln of the Bureau of Near Eastern, "
+                                       "South Asian, and African Affairs")] == ["Francis F. Lincoln"]
