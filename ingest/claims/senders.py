@@ -58,7 +58,9 @@ _FIRST_PERSON = re.compile(r"(?:^|[\s“\"(])I\s+[a-z]|^\s*(?!(?i:date|time|date
 _POST = re.compile(r"^(?P<post>(?:Mission|Delegation|Embassy|Legation|Consulate(?:\s+General)?|"
                    # round 11: "the Central Intelligence Agency Station in Saigon", "the Office of the Permanent
                    # Representative to the North Atlantic Treaty Organization"
-                   r"(?:[A-Z][\w.]*\s+){0,3}Station|Office\s+of\s+the\s+(?:[A-Z][\w.]*\s+){0,3}Representative)"
+                   r"(?:[A-Z][\w.]*\s+){0,3}Station|Office\s+of\s+the\s+(?:[A-Z][\w.]*\s+){0,3}Representative|"
+                   # session 34: "Telegram From Operation PBSUCCESS Headquarters in Florida to the Central Intelligence Agency"
+                   r"Operation\s+[A-Z][\w.]*\s+Headquarters)"
                    r"\s+(?:to|in|at)\s+(?:the\s+)?.+)$")
 _FROM_ALONE = re.compile(r"\bFrom\s+(?:the\s+)?(?P<who>[^\[,;]+?)\s*(?:\[|,|;|$)")
 # Session 28: "Telegram 1098 From the Mission to Geneva to the Department of State": the post's own "to", which the
