@@ -75,7 +75,7 @@ def test_an_operations_headquarters_that_sends_a_telegram_is_its_writer():
     """frus1952-54Guat: 60 telegrams "From Operation PBSUCCESS Headquarters in Florida to the Central Intelligence
     Agency" had no writer, so none of their own sentences was a claim (gold d188: 12 claims of "PBSUCCESS
     Headquarters")."""
-    r = document("1. We believe the army will not move against Arbenz before the shipment arrives.",
+    r = document("We believe the army will not move against Arbenz before the shipment arrives.",
                  heading="188. Telegram From Operation PBSUCCESS Headquarters in Florida to the CIA Station in Guatemala",
                  date="Florida, June 1, 1954")
     c = the(r, "We believe")
