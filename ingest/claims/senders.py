@@ -55,7 +55,7 @@ _BARE_MEMCON = re.compile(r"(?:\d+\.\s+)?Memorandum of (?:a )?Conversation\s*(?:
 # Session 33: the labels of a memorandum's form ("DATE:", "SUBJECT:", "PARTICIPANTS:") are no speakers' labels.
 _FIRST_PERSON = re.compile(r"(?:^|[\s“\"(])I\s+[a-z]|^\s*(?!(?i:date|time|date\s*&\s*time|place|location|subject|participants|"
                            r"copies\s+to|distribution|summary|ref|to|from|through|cc)\s*:)[A-Z][\w.’' ]{0,30}:\s", re.MULTILINE)
-_POST = re.compile(r"^(?P<post>(?:Mission|Delegation|Embassy|Legation|Consulate(?:\s+General)?|"
+_POST = re.compile(r"^(?P<post>(?:(?:United\s+States|U\.S\.|Military\s+Liaison)\s+)?(?:Mission|Delegation|Embassy|Legation|Consulate(?:\s+General)?|"
                    # round 11: "the Central Intelligence Agency Station in Saigon", "the Office of the Permanent
                    # Representative to the North Atlantic Treaty Organization"
                    r"(?:[A-Z][\w.]*\s+){0,3}Station|Office\s+of\s+the\s+(?:[A-Z][\w.]*\s+){0,3}Representative|"

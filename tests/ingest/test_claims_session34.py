@@ -80,3 +80,13 @@ def test_an_operations_headquarters_that_sends_a_telegram_is_its_writer():
                  date="Florida, June 1, 1954")
     c = the(r, "We believe")
     assert [a.label for a in c.agents] == ["Operation PBSUCCESS Headquarters in Florida"], c.explanation
+
+
+def test_a_united_states_delegation_that_sends_a_telegram_is_its_writer():
+    """frus1955-57v04 d71–d82: "Telegram From the United States Delegation at the NATO Heads of Government Meeting to the
+    Department of State" had no writer (and "the Military Liaison Mission at Berlin" none either)."""
+    r = document("After defense items dealt with, meeting considered draft economic section of communiqué.",
+                 heading="79. Telegram From the United States Delegation at the NATO Heads of Government Meeting to the "
+                         "Department of State", date="Paris, December 18, 1957")
+    c = the(r, "After defense items")
+    assert [a.label for a in c.agents] == ["United States Delegation at the NATO Heads of Government Meeting"], c.explanation
