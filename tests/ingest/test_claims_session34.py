@@ -90,3 +90,15 @@ def test_a_united_states_delegation_that_sends_a_telegram_is_its_writer():
                          "Department of State", date="Paris, December 18, 1957")
     c = the(r, "After defense items")
     assert [a.label for a in c.agents] == ["United States Delegation at the NATO Heads of Government Meeting"], c.explanation
+
+
+def test_a_rejoinder_named_by_its_speakers_possessive_is_their_report():
+    """frus1964-68v18 d7 (Komer's record): "Bundy's rejoinder was that we had no desire to look down our noses at the UAR
+    missile force…" had been the writer's statement."""
+    r = document("Ambassador Harman put the case of Israeli missiles on political grounds. Bundy's rejoinder was that we "
+                 "had no desire to look down our noses at the UAR missile force.\n\nRWK",
+                 heading="7. Memorandum for Record", date="Washington, February 21, 1964")
+    named(r, "Harman", PEOPLE + "harman")
+    named(r, "Bundy", PEOPLE + "bundy")
+    c = the(r, "Bundy's rejoinder")
+    assert c.claimants == (PEOPLE + "bundy",), c.explanation
