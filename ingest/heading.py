@@ -120,6 +120,9 @@ def genre_of(heading: str) -> str | None:
     return genre or None
 
 
+_PERSON_NEXT = re.compile(r"(?:President|Ambassadors?|Secretary|Under|Assistant|Senator|Mr\.|Dr\.|General|Admiral)\s")
+
+
 def _split_recipients(text: str, base: int) -> tuple[tuple[str, int], tuple[str, int] | None]:
     """Split 'A (X) and B (Y) to C' at the ' to ' that is outside parentheses and not part of an office."""
     depth = 0
@@ -136,7 +139,8 @@ def _split_recipients(text: str, base: int) -> tuple[tuple[str, int], tuple[str,
             # the next ' to ' and no ')' closed a party just before.
             skip = 4 if text[i] == " " else 3
             rest = text[i + skip:]
-            if re.search(r"(?:Assistant|Adviser|Advisor|Counselor|Ambassador|Representative|Delegation|Mission|Envoy|Embassy|Minister)$", before.strip()):
+            if re.search(r"(?:Assistant|Adviser|Advisor|Counselor|Ambassador|Representative|Delegation|Mission|Envoy|Embassy|Minister)$", before.strip()) \
+                    and not _PERSON_NEXT.match(rest):     # session 34: "…of the Paris Delegation to Ambassador at Large Harriman"
                 i += skip
                 continue
             return (before, base), (rest, base + i + skip)

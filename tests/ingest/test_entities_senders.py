@@ -388,3 +388,12 @@ def test_places_and_regions_in_a_heading_are_no_authors():
                                        "East), Office of International Security Affairs, Department of Defense (Kent)")] == ["Kent"]
     assert [p.name for p in parties_of("Memorandum of Conversation, by Francis F. Lincoln of the Bureau of Near Eastern, "
                                        "South Asian, and African Affairs")] == ["Francis F. Lincoln"]
+
+
+def test_regression_a_recipient_after_a_delegation_was_read_as_part_of_its_office(tmp_path):
+    """frus1964-68v07 d258: "Memorandum From <persName type="from">William J. Jorden</persName> of the Paris Delegation
+    to Ambassador at Large Harriman and Ambassador <persName type="to">Vance</persName>": "Delegation to" had been read
+    as an office ("the Delegation to the Conference…"), so Vance, among the senders, was an author."""
+    assert _one_heading(tmp_path, "frus1964-68v07", '258. Memorandum From <persName type="from">William J. Jorden</persName>'
+                        ' of the Paris Delegation to Ambassador at Large Harriman and Ambassador <persName type="to">Vance'
+                        '</persName>', "1968-11-02") == [("author", "William J. Jorden"), ("recipient", "Vance")]
