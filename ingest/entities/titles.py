@@ -34,6 +34,12 @@ TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secr
 # before an abbreviated title ("PRIMIN TOLD ME…", "PriMin indicated…").
 _TITLE_IN_CAPITALS = re.compile(r"\bTHE\s+(?P<title>SHAH|KING|QUEEN|EMPEROR|SECRETARY[-–\s]GENERAL|SECRETARY|PRESIDENT|"
                                 r"PRIME\s+MINISTER|CHANCELLOR)(?:[ ]+OF[ ]+(?P<of>[A-Z][A-Z’'-]+))?\b(?![-’']|[-–\s]+GENERAL)")
+# Session 34: … and before a monarch's title ("9. AMPLIFYING REMARK ABOUT …, SHAH SAID THAT…", "SHAH RECEIVED ME…"), where a
+# verb follows it and no capitalised word stands before it ("ZAHIR SHAH", "MOHAMMED REZA SHAH" are names).
+_BARE_MONARCH_IN_CAPITALS = re.compile(
+    r"(?<![A-Z] )(?<![A-Z’'-])(?P<title>SHAH|KING|EMPEROR)(?P<of>)(?=\s+(?:SAID|TOLD|STATED|ADDED|NOTED|ASKED|REPLIED|AGREED|"
+    r"INDICATED|EXPRESSED|STRESSED|EMPHASIZED|RECEIVED|COMMENTED|REMARKED|CONTINUED|THOUGHT|FELT|BELIEVED|WANTED|SAYS|"
+    r"POINTED|MADE|GAVE|WAS|IS|HAS|HAD|WOULD|WILL|THEN|ALSO|HIMSELF)\b)")
 _ABBREVIATED_TITLE = re.compile(r"(?<![\w-])(?:(?:the|The|THE)\s+)?(?P<title>Pri[Mm]in|PRIMIN)(?P<of>)\b(?![-’']|[ ]+[A-Z][a-z])")
 _ABBREVIATIONS = {"primin": "Prime Minister"}
 _NAME_THEN_VERB = re.compile(r"[ ]+[A-Z]{2,}[ ]+(?:SAID|TOLD|STATED|ADDED|NOTED|ASKED|REPLIED|AGREED|INDICATED|EXPRESSED|STRESSED)\b")  # "PRIMIN KIM SAID"
@@ -132,7 +138,7 @@ def _printed_titles(record: DocumentRecord, mentions: list[Mention]):
         yield m, _title_key(m.group("title")), m.group("of"), False
     if not record.date:
         return
-    for m in _TITLE_IN_CAPITALS.finditer(record.text):
+    for m in (*_TITLE_IN_CAPITALS.finditer(record.text), *_BARE_MONARCH_IN_CAPITALS.finditer(record.text)):
         capitals = not re.search(r"[a-z]", record.text[max(0, m.start() - 40):m.start()]) or not re.search(r"[a-z]", record.text[m.end():m.end() + 40])
         if capitals and not _name_follows(record.text, m.end(), names):
             yield m, _title_key(m.group("title")), m.group("of") and m.group("of").title(), False

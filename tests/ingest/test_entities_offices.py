@@ -256,6 +256,15 @@ def test_the_shah_in_a_telegram_in_capitals_is_the_shah(extractor):
     assert [m.entity for m in shah] == [iris.person_iri("110290")] and shah[0].office == "Shah"
 
 
+def test_the_shah_without_an_article_before_a_verb_is_the_shah_and_a_name_ending_in_shah_is_not(extractor):
+    """Session 34: frus1969-76ve04 d111 (Irwin's telegram): "9. AMPLIFYING REMARK ABOUT "NO DIRTY TRICKS,” SHAH SAID
+    THAT…" had no mention, so the Shah's account went to the writer; "ZAHIR SHAH SAID" is Afghanistan's king."""
+    record = tehran_telegram(extractor, 'AMPLIFYING REMARK ABOUT "NO DIRTY TRICKS,” SHAH SAID THAT COMPANIES MUST SIGN. '
+                                        "ZAHIR SHAH SAID NOTHING.")
+    shah = [m for m in record.mentions if m.exact == "SHAH"]
+    assert [(m.start, m.entity) for m in shah] == [(record.text.index("SHAH SAID THAT"), iris.person_iri("110290"))]
+
+
 def test_a_title_in_capitals_before_a_name_or_within_another_office_is_no_title_alone(extractor):
     record = tehran_telegram(extractor, "THE SECRETARY GENERAL'S REPORT WAS READ. THE SECRETARY OF DEFENSE DISAGREED. "
                                         "MEMORANDUM FOR LGEN SCOWCROFT, DEPUTY ASSISTANT TO THE PRESIDENT FOR NATIONAL "
