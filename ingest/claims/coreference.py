@@ -125,7 +125,8 @@ def _chiefs_of_sender(record: DocumentRecord) -> list:
     posts = []
     for role, m in heading_posts(record):
         slug = (m.entity or "").rsplit("/", 1)[-1]
-        found = re.fullmatch(r"us-(?:embassy|legation)-(.+)|us-mission-(un|nato|oas|oecd|iaea|unesco|eu)", slug)
+        # session 34: "us-embassy-at-germany", the Embassy in Germany of the years of two German states (Conant, Bruce)
+        found = re.fullmatch(r"us-(?:embassy|legation)-(?:at-)?(.+)|us-mission-(un|nato|oas|oecd|iaea|unesco|eu)", slug)
         if role != "author" or not found:
             continue
         if found.group(1):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ingest.claims import claims_of
+from ingest.entities import extract_entities
 from tests.ingest.test_claims_speakers import PEOPLE, document, named, the
 
 DEPARTMENT = "284. Telegram From the Department of State to the Embassy in Indonesia"
@@ -102,3 +103,16 @@ def test_a_rejoinder_named_by_its_speakers_possessive_is_their_report():
     named(r, "Bundy", PEOPLE + "bundy")
     c = the(r, "Bundy's rejoinder")
     assert c.claimants == (PEOPLE + "bundy",), c.explanation
+
+
+def test_the_signature_of_the_embassy_in_germany_in_the_years_of_two_german_states_is_its_ambassador():
+    """frus1955-57v26 d166: the Embassy in Germany of 1955 is a post at a place (us-embassy-at-germany), whose chief of
+    mission POCOM files under Germany: "Conant" is James B. Conant, not a node known only in the document. Its bare
+    reference line is no claim."""
+    r = document("Refer Deptel 19 repeated Berlin 1.\n\nFrom Deptel 19 it seems evident that Dept has misunderstood FedRep "
+                 "tactics in discussion of road tolls.\n\nConant",
+                 heading="166. Telegram From the Embassy in Germany to the Department of State", date="Bonn, July 5, 1955")
+    extract_entities(r)
+    c = the(r, "From Deptel 19")
+    assert [a.label for a in c.agents] == ["James Bryant Conant"], c.explanation
+    assert not any(r.text[x.start:x.end].startswith("Refer") for x in claims_of(r))
