@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ontology.iris import document_iri, slug
 
+from ..entities.gazetteer import gazetteer
 from ..entities.posts import heading_post_named
 from ..records import ClaimAgent, DocumentRecord, Mention, Party
 from ..triples import party_person_iri
@@ -620,7 +621,7 @@ def named_agent(named: Named) -> Agent:
 # Session 28: also after a short opening adverbial ("At this point Tsao said…", "In reply Chou said…").
 _CANDIDATE = re.compile(r"(?:^\W*(?:(?:At\s+(?:this|that|one)\s+point|In\s+(?:reply|response)|Then|Later|Finally|However|Also|Next|"
                         r"Subsequently|Afterwards|Thereupon)\s*,?\s+)?|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'.-]*\s+(?:(?:van|von|de|den|der|da|di|du|la|le|al|el|bin|ibn)\s+)*){0,3}"
-                        r"[A-Z][\w’'.-]*)(?:\s*,[^,;:]{1,40},|\s*\([^()]{1,40}\))?\s+(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already|very|quite|rather|most)\s+)*$")
+                        r"[A-Z][\w’'.-]*)(?:\s*,(?P<aside>[^,;:]{1,120}),|\s*\([^()]{1,40}\))?\s+(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already|very|quite|rather|most)\s+)*$")
 
 
 _INITIAL = re.compile(r"[B-HJ-Z]")      # "A" and "I" are words
@@ -673,6 +674,8 @@ def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozens
     if people is None:
         return None
     printed = c.group("name")
+    if c.group("aside") and len(c.group("aside")) > 40 and gazetteer().get(printed):
+        return None         # session 34: a long aside only after a person ("Austrian PermRep Jankostisch, in only explanation of vote…, noted")
     initial = initial_speaker(people.record, printed, people) or _initial_a(people, printed)
     if initial is not None:
         return Subject("agent", initial, initial.how)

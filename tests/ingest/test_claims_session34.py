@@ -116,3 +116,15 @@ def test_the_signature_of_the_embassy_in_germany_in_the_years_of_two_german_stat
     c = the(r, "From Deptel 19")
     assert [a.label for a in c.agents] == ["James Bryant Conant"], c.explanation
     assert not any(r.text[x.start:x.end].startswith("Refer") for x in claims_of(r))
+
+
+def test_an_unlinked_speaker_is_read_across_a_long_aside_a_country_is_not():
+    """frus1969-76ve14p1 d71: "AUSTRIAN PERMREP JANKOSTISCH, IN ONLY EXPLANATION OF VOTE AFTER THE VOTE, NOTED THAT…"
+    (an aside of 43 characters; 40 had been the limit) was Scali's statement. "Austria, together with Denmark and to some
+    extent Norway, was…" (frus1961-63v16 d182, development) names no speaker."""
+    r = document("AUSTRIAN PERMREP JANKOSTISCH, IN ONLY EXPLANATION OF VOTE AFTER THE VOTE, NOTED THAT THE RESOLUTION "
+                 "JUST PASSED BY THE GA TOUCHED ON TWO PROBLEMS.\n\nSCALI",
+                 heading="71. Telegram 6021 From the Mission to the United Nations to the Department of State",
+                 date="New York, December 18, 1974")
+    c = the(r, "AUSTRIAN PERMREP")
+    assert c.claim_type == "report" and "Jankostisch" in c.agents[0].label, c.explanation
