@@ -46,7 +46,9 @@ _NAME_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+(?!\s+of\b)")
 # A capitalized word, then (not consumed, so "Foreign Minister Ghazzi" is tried at "Minister") the name after it.
 _CAPITALIZED_PAIR = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+(?=([A-Z][a-z’'-]{2,})\b)")
 
-_FROM_THE_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary of State|Acting Secretary of State)\b")
+# session 34: also the headings of the 1940s and 1950s, "The Acting Secretary of State to the Embassy in the United Kingdom"
+_FROM_THE_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary of State|Acting Secretary of State)\b|"
+                                  r"^\W*(?:No\.\s*)?(?:\d+\.?\s+)?The (?:Acting )?Secretary of State to\b")
 
 
 _CAPITALIZED_NEXT = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?[A-Z][a-z]|-[A-Z]|\s+(?:\d|[A-Z]\b)")

@@ -397,11 +397,11 @@ def _body_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tupl
     in_office = known.signer_in_office(closing) if closing and known is not None else None
     if in_office is not None:
         return named_agent(in_office)
-    body = heading_sender(record) or memcon_department(record)
+    body, how = heading_sender(record), "the body the heading sends the document from"
+    if body is None:
+        body, how = memcon_department(record), "the Department of State, whose record a memorandum of conversation without a writer is"
     if body is None:
         return None
-    how = "the body the heading sends the document from" if body.iri.rsplit("/", 1)[-1] != "department-of-state" or \
-        "Department" in (record.heading or "") else "the Department of State, whose record a memorandum of conversation without a writer is"
     return Agent((body.iri,), (body.label,), how, (body,) if body.local else (), kinds=(body.kind,))
 
 

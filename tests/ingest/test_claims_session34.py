@@ -128,3 +128,13 @@ def test_an_unlinked_speaker_is_read_across_a_long_aside_a_country_is_not():
                  date="New York, December 18, 1974")
     c = the(r, "AUSTRIAN PERMREP")
     assert c.claim_type == "report" and "Jankostisch" in c.agents[0].label, c.explanation
+
+
+def test_the_signature_under_a_heading_of_the_1940s_from_the_acting_secretary_is_looked_up_in_pocom():
+    """frus1948v05p1 d50: "The Acting Secretary of State to the Embassy in the United Kingdom", signed "Thorp", had been
+    the Department of State's (and explained as the record of a conversation without a writer)."""
+    r = document("FonOff response urtel 1031 social economic affairs ME appreciated by all concerned here.\n\nThorp",
+                 heading="The Acting Secretary of State to the Embassy in the United Kingdom", date="Washington, March 19, 1948")
+    c = the(r, "FonOff response")
+    assert [a.label for a in c.agents] == ["Willard Long Thorp"], c.explanation
+    assert "Assistant Secretary of State" in c.explanation
