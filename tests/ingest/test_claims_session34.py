@@ -134,7 +134,7 @@ def test_the_signature_under_a_heading_of_the_1940s_from_the_acting_secretary_is
     """frus1948v05p1 d50: "The Acting Secretary of State to the Embassy in the United Kingdom", signed "Thorp", had been
     the Department of State's (and explained as the record of a conversation without a writer)."""
     r = document("FonOff response urtel 1031 social economic affairs ME appreciated by all concerned here.\n\nThorp",
-                 heading="The Acting Secretary of State to the Embassy in the United Kingdom", date="Washington, March 19, 1948")
+                 heading="50. The Acting Secretary of State to the Embassy in the United Kingdom", date="Washington, March 19, 1948")
     c = the(r, "FonOff response")
     assert [a.label for a in c.agents] == ["Willard Long Thorp"], c.explanation
     assert "Assistant Secretary of State" in c.explanation
