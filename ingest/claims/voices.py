@@ -231,7 +231,8 @@ def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_bloc
     if last_block is not None:
         s, e = last_block
         words = _WORDS.findall(record.text[s:e])
-        if 0 < len(words) <= 5 and not record.text[s:e].rstrip().endswith(("?", "!", ":")):
+        if 0 < len(words) <= 5 and not record.text[s:e].rstrip().endswith(("?", "!", ":")) \
+                and not _TURN.match(record.text, s, e):     # session 34: "Dr. Kissinger: You should." is a turn, no signature
             people = [m for m in mentions.within(s, e) if m.kind == "person"]
             if people:
                 agent = agent_of_mentions(record, people[:1], "signed the document")
@@ -254,6 +255,9 @@ def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_bloc
             return _absent_drafters_participant(record, mentions, agent) or agent
     return _heading_by(record, known) or _unnamed_participant(record, mentions) or _summary_reporter(record, mentions) \
         or _body_voice(record, mentions, last_block, known)
+
+
+_TURN = re.compile(r"\s*[A-Z][\w.’' -]{0,40}:\s+\S")
 
 
 # Session 32: a signature made on a body's behalf, the body the heading sends the document from ("For the Joint Chiefs of

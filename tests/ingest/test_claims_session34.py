@@ -138,3 +138,14 @@ def test_the_signature_under_a_heading_of_the_1940s_from_the_acting_secretary_is
     c = the(r, "FonOff response")
     assert [a.label for a in c.agents] == ["Willard Long Thorp"], c.explanation
     assert "Assistant Secretary of State" in c.explanation
+
+
+def test_a_short_last_turn_of_a_transcript_is_no_signature():
+    """frus1969-76ve13 d106: a record of conversation ending "Dr. Kissinger: You should." had Kissinger as its writer,
+    "signed the document" (so had Nixon's "Nixon: Yeah. Yeah." and Tito's "Tito: Let's close until tomorrow.")."""
+    r = document("The two sides reviewed the text of the communiqué once more before the meeting.\n\n"
+                 "Dr. Kissinger: We will publish the communiqué tomorrow morning.\n\nDr. Kissinger: You should.",
+                 heading="106. Memorandum of Conversation", date="Shanghai, February 27, 1972")
+    named(r, "Kissinger", PEOPLE + "kissinger")
+    named(r, "Kissinger", PEOPLE + "kissinger", nth=1)
+    assert not any("signed the document" in (c.explanation or "") for c in claims_of(r))
