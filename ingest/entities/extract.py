@@ -25,7 +25,7 @@ from ontology.namespaces import WD
 
 from .gazetteer import MAX_TOKENS, gazetteer
 from .governments import GOVERNMENT_AFTER, head_of_government, president_among_presidents, president_of_administrations
-from .identity import canonical_markup, link_persons_list, part_of
+from .identity import canonical_markup, expansion_of, link_persons_list, part_of
 from .markup import fall_back, orphan_markup
 from .namesakes import COURTESY, titled_namesake
 from .named_after import NAMED_AFTER, NAMED_BEFORE, term_phrases, thing_named_after
@@ -686,6 +686,7 @@ class EntityExtractor:
             pid, sg_why = sg
             return Mention(start, end, "person", "office-and-date", 0.85, iris.person_iri(pid), self.a.person(pid).name,
                            explanation=f"{why}; {sg_why}", office=UN_SECRETARY_GENERAL, entity_links=links_of(pid))
+        expansion = expansion_of(expansion)
         for probe in (expansion, surface):
             entries = self.gaz.get(probe) or self.gaz.get(probe[:1].upper() + probe[1:])
             if not entries:

@@ -12,7 +12,7 @@ from ingest.entities.gazetteer import gazetteer
 from ingest.records import DocumentRecord, VolumeRecord
 from ontology import iris
 
-__all__ = ["link_persons_list", "link_terms_list", "canonical_markup", "entity_label", "part_of"]
+__all__ = ["link_persons_list", "link_terms_list", "canonical_markup", "entity_label", "expansion_of", "part_of"]
 
 _KIND_IRI = {"country": iris.country_iri, "organization": iris.organization_iri, "region": iris.region_iri}
 
@@ -32,6 +32,12 @@ def link_persons_list(volume: VolumeRecord) -> VolumeRecord:
     return volume
 
 
+def expansion_of(description: str) -> str:
+    """A terms list's expansion as the gazetteer names it: "Dept, Department" (eleven volumes' lists) is the Department
+    of State, as "the Department" is in FRUS, though "Department" without its article names nothing."""
+    return "Department of State" if description.strip() == "Department" else description
+
+
 def link_terms_list(volume: VolumeRecord) -> VolumeRecord:
     """Fill each terms-list entry's `entity` with the one country, institution or region its expansion (or the
     abbreviation itself) names in the gazetteer ("UAR, United Arab Republic"), in place. A form that names several
@@ -40,12 +46,13 @@ def link_terms_list(volume: VolumeRecord) -> VolumeRecord:
     for entry in volume.terms:
         if entry.entity is not None:
             continue
-        for probe in (entry.description, entry.name):
+        expansion = expansion_of(entry.description)
+        for probe in (expansion, entry.name):
             found = {(e.kind, e.key) for e in gaz.get(probe, ()) if e.key != "-" and not e.needs_the}
             if found:
                 if len(found) == 1:
                     kind, key = found.pop()
-                    if probe == entry.description or not part_of(entry.description, entity_label(kind, key)):
+                    if probe == expansion or not part_of(entry.description, entity_label(kind, key)):
                         entry.entity = _KIND_IRI[kind](key)
                 break
     return volume

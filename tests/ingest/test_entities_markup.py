@@ -113,3 +113,25 @@ def test_an_expansion_naming_a_part_is_not_its_whole_but_a_place_after_the_name_
     assert not part_of("United States Mission to the United Nations in New York",
                        "United States Mission to the United Nations")       # 1975 USUN 1815: the Mission's
     assert not part_of("United Kingdom", "United Kingdom") and not part_of("", "United States")
+
+
+def test_regression_the_volumes_dept_listed_as_department_stayed_a_volume_term():
+    """frus1955-57v04 (and ten more volumes) list "Dept, Department"; "Department" without its article names nothing in
+    the gazetteer, so every tagged "Dept" was …/terms/t_Dept1, and "Dept desires…" in Hoover's telegram was that term's
+    claim, not the signer's (the annotation guide's Department speaking of itself)."""
+    from ingest.entities.identity import link_terms_list
+    from ingest.records import DocumentRecord, ListEntry, Mention, Page, VolumeRecord
+
+    volume = VolumeRecord("frus1955-57v04", "t", terms=[ListEntry("t_Dept1", "term", "Dept", "Department")])
+    link_terms_list(volume)
+    assert volume.terms[0].entity == iris.organization_iri("department-of-state")
+    text = "95. Telegram From the Acting Secretary of State to the Embassy in Italy\n\nAt same time, Dept desires encourage it."
+    s = text.index("Dept")
+    rec = DocumentRecord(volume, "d95", "95", text.split("\n")[0], text, "<test>", date="1955-06-04",
+                         pages=[Page("1", 0, len(text))])
+    rec.mentions.append(Mention(s, s + 4, "term", "tei-markup", 1.0, iris.term_iri("frus1955-57v04", "t_Dept1"), "Dept",
+                                exact="Dept", tei_ref="#t_Dept1"))
+    volume.terms[0].entity = None
+    EntityExtractor().run(rec)
+    (dept,) = [m for m in rec.mentions if m.start == s]
+    assert dept.entity == iris.organization_iri("department-of-state") and "t_Dept1" in dept.explanation
