@@ -430,6 +430,7 @@ class _Extractor:
                 self.quotes_in.setdefault(bi, []).append(q)
         self.block_at = [b.start for b in self.blocks]
         last = next((b for b in reversed(self.blocks) if not _TRAILER.fullmatch(self.text, b.start, b.end)), None)
+        self.last_block_index = last.index if last is not None else -1
         self.voice = document_voice(record, self.mentions, _before_trailer(self.text, last) if last else None, self.people,
                                     [(b.start, b.end) for b in self.blocks[:2]])
         self.people.writers = frozenset(self.voice.iris) if self.voice else frozenset()
@@ -824,10 +825,21 @@ class _Extractor:
     # ------------------------------------------------------------------ quotations
     def quotation_speaker(self, q: Quote, state: _State) -> tuple[Agent, str, float] | None:
         """Who said the quoted passage: an attribution line after it, a lead-in before it, or the
-        reporting verb around it."""
-        text = self.text
-        first, last = self.blocks[q.first_block], self.blocks[q.last_block]
-        # 1. the next block is an attribution line: "Representative Millicent Fenwick".
+        reporting verb around it. Session 34: the telegram's own signature after a quoted note ("Lodge wishes following
+        note transmitted to Secretary Dulles: “…” Hoover") names the quotation's author only where no lead-in does."""
+        line = self._attribution_line(q)
+        if line is not None and line[1] != self.last_block_index:
+            return self._attributed(line, state)
+        lead = self._lead_in_speaker(q, state)
+        if lead is not None:
+            return lead
+        if line is not None:
+            return self._attributed(line, state)
+        return self._speaker_after_quote(q, state)
+
+    def _attribution_line(self, q: Quote) -> tuple[Agent, int] | None:
+        """The next block as an attribution line ("Representative Millicent Fenwick"), with its index."""
+        text, last = self.text, self.blocks[q.last_block]
         if q.last_block + 1 < len(self.blocks) and not text[q.end:last.end].strip(" ”\"’.*_,;"):
             nb = self.blocks[q.last_block + 1]
             line = text[nb.start:nb.end].strip(" —–-*_")
@@ -836,9 +848,17 @@ class _Extractor:
                 if people:
                     agent = agent_of_mentions(self.r, people[:1], f"named on the line after the quotation ('{line}')")
                     if agent:
-                        state.done.add((nb.start, nb.end))
-                        return agent, "attribution line", 0.85
-        # 2. a lead-in ending with ':' before a quoted block: "message to Averoff from the Acting Secretary:".
+                        return agent, nb.index
+        return None
+
+    def _attributed(self, line: tuple[Agent, int], state: _State) -> tuple[Agent, str, float]:
+        nb = self.blocks[line[1]]
+        state.done.add((nb.start, nb.end))
+        return line[0], "attribution line", 0.85
+
+    def _lead_in_speaker(self, q: Quote, state: _State) -> tuple[Agent, str, float] | None:
+        """A lead-in ending with ':' before a quoted block: "message to Averoff from the Acting Secretary:"."""
+        text, first = self.text, self.blocks[q.first_block]
         lead_end = q.start - 1
         lead = _ENUMERATOR.sub("", text[first.start:lead_end].strip())
         lead_block = None
@@ -868,7 +888,11 @@ class _Extractor:
                                    quote_frame=True)
                 if sub and sub.claim_type == "report" and sub.agent is not None and sub.confidence >= 0.5:
                     return sub.agent, sub.cue or "", sub.confidence
-        # 3. a reporting verb after the quote: '…,” he said.'
+        return None
+
+    def _speaker_after_quote(self, q: Quote, state: _State) -> tuple[Agent, str, float] | None:
+        """A reporting verb after the quote: '…,” he said.'"""
+        text, last = self.text, self.blocks[q.last_block]
         tail_end = min(last.end, q.end + 60)
         tail = text[q.end:tail_end]
         if re.match(r"[”\"]?\s*,?\s*[”\"]?\s", tail):

@@ -149,3 +149,18 @@ def test_a_short_last_turn_of_a_transcript_is_no_signature():
     named(r, "Kissinger", PEOPLE + "kissinger")
     named(r, "Kissinger", PEOPLE + "kissinger", nth=1)
     assert not any("signed the document" in (c.explanation or "") for c in claims_of(r))
+
+
+def test_the_telegrams_own_signature_after_a_quoted_note_yields_to_the_lead_in():
+    """frus1955-57v14 d367: "Lodge wishes following note transmitted to Secretary Dulles: “The Secretary General has
+    asked me…” Hoover": the note is Lodge's; "Hoover", the line after it, signs the telegram."""
+    r = document("3. With regard to letter quoted paragraph 1 above, Lodge wishes following note transmitted to Secretary "
+                 "Dulles:\n\n“The Secretary General has asked me, on transmitting the text of the letter to the two "
+                 "parties, to inform you that General Burns and he share the gravest concern about the situation.”\n\nHoover",
+                 heading="367. Telegram From the Department of State to the Secretary of State, at Geneva",
+                 date="Washington, October 29, 1955")
+    named(r, "Lodge", PEOPLE + "lodge")
+    named(r, "Dulles", PEOPLE + "dulles")
+    named(r, "Hoover", PEOPLE + "hoover")
+    c = the(r, "The Secretary General has asked me")
+    assert c.claimants == (PEOPLE + "lodge",), c.explanation
