@@ -292,6 +292,9 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after)\s
 
 # Session 20: "from" names the sender of a text passed on ("Following is text of cable from Lodge").
 # The writer holds the points: "…, I believe the following points to be of major importance:".
+# Session 34: "Suggest you so inform Cordier … and in your discretion make following points as appropriate:" (the
+# Department's points, which the addressee is to make)
+_ASKS_ADDRESSEE = re.compile(r"\W*(?:(?:[Ww]e|I)\s+)?(?:[Ss]uggest|[Rr]equest|[Aa]sk|[Rr]ecommend|[Ww]ould\s+like|[Ww]ant)\s+(?:that\s+)?you\b")
 _WRITER_LEADS = re.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+(?:\w+\s+){0,3}?(?:believe|think|consider|make|offer|submit|see|note|would|should|have|want|wish)\b"
                            # session 31: points given to the addressee ("The Secretary may wish to keep the following points in mind…")
                            r"|\b(?:may|might)\s+(?:wish|want|care)\s+to\b")
@@ -1332,7 +1335,8 @@ class _Extractor:
             # account: the one whose report the paragraph gives, not the one named as the object
             speaker = state.report or state.last_speaker
             return speaker if speaker is not None and not set(speaker.iris) & voice else None
-        if not subjects and self.instruction_doc and self.cues.instruction.search(self.text[s:cue.start()]):
+        if self.instruction_doc and (self.cues.instruction.search(self.text[s:cue.start()])
+                                     or _ASKS_ADDRESSEE.match(self.text, s, cue.start())):
             return None     # session 34: "You should request … meeting with Mobutu to pass on to him message … based on following talking points"
         if subjects or named:
             # session 19: "In farewell call on Robertson June 9 Mukarto made following points:" are Mukarto's; session 29:

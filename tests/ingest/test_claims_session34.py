@@ -164,3 +164,18 @@ def test_the_telegrams_own_signature_after_a_quoted_note_yields_to_the_lead_in()
     named(r, "Hoover", PEOPLE + "hoover")
     c = the(r, "The Secretary General has asked me")
     assert c.claimants == (PEOPLE + "lodge",), c.explanation
+
+
+def test_points_the_addressee_is_asked_to_make_to_someone_named_are_the_writers():
+    """frus1958-60v13 d127: "Suggest you so inform Cordier or Bunche if SYG absent and in your discretion make following
+    points as appropriate:" — the points are Dillon's (the Department's), not Cordier's."""
+    r = document("Dept appreciates full and frank comments SYG on Middle East situation. Suggest you so inform Cordier or "
+                 "Bunche if SYG absent and in your discretion make following points as appropriate:\n\n1. We nevertheless "
+                 "believe situation requires close watching by all concerned.\n\nDillon",
+                 heading="127. Telegram From the Department of State to the Mission at the United Nations",
+                 date="Washington, February 27, 1960")
+    named(r, "Cordier", PEOPLE + "cordier")
+    named(r, "Bunche", PEOPLE + "bunche")
+    named(r, "Dillon", PEOPLE + "dillon")
+    c = the(r, "We nevertheless believe")
+    assert c.claimants == (PEOPLE + "dillon",), c.explanation
