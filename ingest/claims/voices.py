@@ -232,7 +232,8 @@ def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_bloc
         s, e = last_block
         words = _WORDS.findall(record.text[s:e])
         if 0 < len(words) <= 5 and not record.text[s:e].rstrip().endswith(("?", "!", ":")) \
-                and not _TURN.match(record.text, s, e):     # session 34: "Dr. Kissinger: You should." is a turn, no signature
+                and not _TURN.match(record.text, s, e) and not _a_sentence(record.text[s:e]):
+            # session 34: "Dr. Kissinger: You should." is a turn, "Bech did not speak." a sentence: no signature
             people = [m for m in mentions.within(s, e) if m.kind == "person"]
             if people:
                 agent = agent_of_mentions(record, people[:1], "signed the document")
@@ -258,6 +259,14 @@ def _signed_or_drafted(record: DocumentRecord, mentions: MentionIndex, last_bloc
 
 
 _TURN = re.compile(r"\s*[A-Z][\w.’' -]{0,40}:\s+\S")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])(?!(?:de|del|der|van|von|da|di|du|la|le|al|el|bin|ibn|y)\b)[a-z]{2,}\b")
+
+
+def _a_sentence(block: str) -> bool:
+    """A short closing line that is a sentence ("Bech did not speak.", "General Abrams has returned."), not a signature
+    ("Herbert Hoover, Jr.", "TOON [MT initialed]", "L.A. M[innich, Jr.]")."""
+    line = re.sub(r"\[[^\]]*\]?", "", block).strip()
+    return line.endswith(".") and bool(_LOWER_WORD.search(line))
 
 
 # Session 32: a signature made on a body's behalf, the body the heading sends the document from ("For the Joint Chiefs of

@@ -179,3 +179,17 @@ def test_points_the_addressee_is_asked_to_make_to_someone_named_are_the_writers(
     named(r, "Dillon", PEOPLE + "dillon")
     c = the(r, "We nevertheless believe")
     assert c.claimants == (PEOPLE + "dillon",), c.explanation
+
+
+def test_a_short_last_sentence_is_no_signature_a_signature_with_initials_in_brackets_is():
+    """frus1955-57v04 d75: a delegation's telegram ending "Bech did not speak." had Bech as its writer ("signed the
+    document"); "TOON [MT initialed]" still signs frus1969-76ve15p1 d62."""
+    heading = "75. Telegram From the United States Delegation at the NATO Heads of Government Meeting to the Department of State"
+    r = document("Meeting considered draft economic section of communiqué at length.\n\nBech did not speak.",
+                 heading=heading, date="Paris, December 17, 1957")
+    named(r, "Bech", PEOPLE + "bech")
+    assert the(r, "Meeting considered").claimants != (PEOPLE + "bech",)
+    r = document("Meeting considered draft economic section of communiqué at length.\n\nTOON [MT initialed]",
+                 heading="62. Airgram A-385 From the Embassy in Yugoslavia to the Department of State", date="Belgrade, May 2, 1974")
+    named(r, "TOON", PEOPLE + "toon")
+    assert the(r, "Meeting considered").claimants == (PEOPLE + "toon",)
