@@ -141,9 +141,37 @@ def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: t
     initialled = _initialling_party(record, last_block)
     if initialled is not None:
         return initialled
+    domestic = _domestic_side(record)
+    if domestic is not None:
+        return party_agent(record, [domestic], "the U.S. party of a conversation the heading opens with a foreign one")
     if record.authors:
         return party_agent(record, record.authors, "the document's authors, from the heading")
     return _from_line(record, mentions) or _signed_or_drafted(record, mentions, last_block, known)
+
+
+# Session 34: "Memorandum of a Conversation Between the British Ambassador (Makins) and the Counselor of the Department of
+# State (MacArthur)": the editors mark the first side "from", but a U.S. record is not the foreign envoy's (35 such records
+# outside the gold set with no drafter among the parties had the ambassador, the Chancellor or the Prime Minister as writer).
+_CONVERSATION_BETWEEN = re.compile(r"\bConversation\s+Between\b")
+_FOREIGN_TITLE = re.compile(r"^(?:Chancellor|Prime\s+Minister|King|Queen|Shah|Emperor|Premier|Foreign\s+Minister)\b|^Chairman\s+(?!of\b)[A-Z]|"
+                            r"\bof\s+the\s+[A-Z][a-z]+\s+Embassy\b")
+
+
+def _foreign_office(office: str | None) -> bool:
+    if not office:
+        return False
+    first = re.match(r"(?:the\s+)?([A-Z][a-z]+)", office)
+    demonym = first is not None and any(e.kind == "country" and e.form == "demonym" and e.key != "united-states"
+                                        for e in gazetteer().get(first.group(1), ()))
+    return demonym or bool(_FOREIGN_TITLE.search(office))
+
+
+def _domestic_side(record: DocumentRecord) -> Party | None:
+    if not _CONVERSATION_BETWEEN.search(record.heading or "") or not record.authors \
+            or not all(_foreign_office(p.office) for p in record.authors):
+        return None
+    us = [p for p in record.recipients if p.office and not _foreign_office(p.office)]
+    return us[0] if len(us) == 1 else None
 
 
 # Session 33: the "FROM:" line of a memorandum's own heading block ("MEMORANDUM FOR: / THE PRESIDENT / FROM: / HENRY A.

@@ -193,3 +193,18 @@ def test_a_short_last_sentence_is_no_signature_a_signature_with_initials_in_brac
                  heading="62. Airgram A-385 From the Embassy in Yugoslavia to the Department of State", date="Belgrade, May 2, 1974")
     named(r, "TOON", PEOPLE + "toon")
     assert the(r, "Meeting considered").claimants == (PEOPLE + "toon",)
+
+
+def test_a_conversation_between_a_foreign_envoy_and_a_us_official_is_the_us_officials_record():
+    """frus1955-57v15 d358: "Memorandum of a Conversation Between the British Ambassador (Makins) and the Counselor of the
+    Department of State (MacArthur)": the editors mark Makins "from", which had made him the writer of the U.S. record."""
+    from ingest.records import Party
+    heading = ("358. Memorandum of a Conversation Between the British Ambassador (Makins) and the Counselor of the Department "
+               "of State (MacArthur)")
+    r = document("I told the Ambassador that we were giving the matter careful thought.", heading=heading,
+                 date="Washington, May 23, 1956")
+    r.parties[:] = [Party("author", "Makins", "British Ambassador", None, None, PEOPLE + "makins", "Roger Makins"),
+                    Party("recipient", "MacArthur", "Counselor of the Department of State", None, None, PEOPLE + "macarthur",
+                          "Douglas MacArthur II")]
+    c = the(r, "I told the Ambassador")
+    assert c.claimants == (PEOPLE + "macarthur",), c.explanation
