@@ -33,7 +33,7 @@ from .nicknames import nickname_index
 from .offices import dates_allow, office_from_note, office_from_persons_list, office_from_remarks
 from .posts import listed_holder, office_holder, resolve_post
 from .signatures import department_signature, post_signature
-from .titles import title_mentions
+from .titles import replaced_tags, title_mentions
 from .un_secretary_general import UN_SECRETARY_GENERAL, un_secretary_general
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, office_titles, resolve_office
 from .places import shouting, choose
@@ -53,7 +53,7 @@ _PARTICLE_BEFORE = re.compile(r"(?:\b(?:de|De|van|Van|von|Von|du|Du|da|Da|del|De
 # A lone surname followed or preceded by these names a thing, not the person.
 _CAPS_WORDS = set("""WHO THIS AID IS IT US AS AT ON IN OR AN BE DO GO NO SO TO UP WE ARE CAN MAY NOT ALL ONE ANY USE ACT END SEA
 OIL ART ARM ARMS HAS HAD WAS FOR AND THE BUT OUT NOW NEW OLD PM AM IF OF BY MY HE SHE HIS HER OUR ITS FAR NET TAX PAY RAN RUN SET
-CAT DOG EYE BAD BIG LOW HIGH WAR LAW MAN MEN MET SAW SEE SAY SAID PUT TOP WIN WON YES AIM""".split())
+CAT DOG EYE BAD BIG LOW HIGH WAR LAW MAN MEN MET SAW SEE SAY SAID PUT TOP WIN WON YES AIM HIM""".split())
 _SALUTATION = re.compile(r"(?:(?P<dear>\b(?:Dear|DEAR|My dear|MY DEAR)\s+)(?P<name>[A-Z][A-Za-z]+)\s*[:,]"
                          r"|(?m:^[ \t]*(?P<name2>[A-Z][a-z]+)\.?[ \t]*$))")
 _SUFFIX = re.compile(r",? (?:Jr\.|Sr\.|III|II|IV)(?![\w])")
@@ -241,9 +241,12 @@ class EntityExtractor:
         for m in self._scan(text, ctx, year, record.date, occupied):
             found.append(m)
             occupied.add(m.start, m.end)
-        for m in title_mentions(record, found, year, lambda s, e: not occupied.overlaps(s, e)) if self.title_only else ():
+        titles = title_mentions(record, found, year, lambda s, e: not occupied.overlaps(s, e)) if self.title_only else []
+        for m in titles:
             found.append(m)
             occupied.add(m.start, m.end)
+        if replaced := replaced_tags(record, titles):
+            record.mentions = [m for m in record.mentions if not any(m is r for r in replaced)]
         found += self._marked_persons(record, found, occupied, ctx)
         if orphans:
             found += fall_back(orphans, found)

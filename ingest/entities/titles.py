@@ -25,7 +25,7 @@ from .posts import is_minted_post, post_description
 from .un_secretary_general import spelled_out_holder
 
 __all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "heading_names_secretary", "president_by_convention",
-           "title_mentions"]
+           "title_mentions", "replaced_tags"]
 
 TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary[-–\s]General|Secretary|President|"
                         r"Prime\s+Minister|Chancellor)"
@@ -40,6 +40,18 @@ _BARE_MONARCH_IN_CAPITALS = re.compile(
     r"(?<![A-Z] )(?<![A-Z’'-])(?P<title>SHAH|KING|EMPEROR)(?P<of>)(?=\s+(?:SAID|TOLD|STATED|ADDED|NOTED|ASKED|REPLIED|AGREED|"
     r"INDICATED|EXPRESSED|STRESSED|EMPHASIZED|RECEIVED|COMMENTED|REMARKED|CONTINUED|THOUGHT|FELT|BELIEVED|WANTED|SAYS|"
     r"POINTED|MADE|GAVE|WAS|IS|HAS|HAD|WOULD|WILL|THEN|ALSO|HIMSELF)\b)")
+# Session 35: "HIM" (His Imperial Majesty, in the terms lists of the Iran and Ethiopia volumes) as the subject of a verb:
+# "HIM inquired as to the status of…", "3. HIM STATED HIS COMPLETE SATISFACTION…", "I HOPED HIM WOULD UNDERSTAND…"; never
+# the pronoun after a verb or a preposition ("KEEPING HIM INFORMED", "WE ASSURED HIM WOULD…").
+_HIS_IMPERIAL_MAJESTY = re.compile(
+    r"(?:^|(?<=[.:;,()])|\d\.|\b(?i:and|but|that|whether|after|when|as|which|whom|who|while|since|if|because|naturally|hoped|"
+    r"thought|believe|believes|believed))[^\S\n]*(?P<title>HIM)(?P<of>)(?=[^\S\n]+(?:(?i:also|then|again|further)[^\S\n]+)?"
+    r"(?i:stated|said|says|expressed|asked|replied|noted|commented|observed|agreed|emphasi[sz]ed|insisted|inquired|"
+    r"informed|suggested|indicated|pointed|remarked|added|continued|felt|thought|believes|believed|knows|wants|wanted|"
+    r"wishes|wished|was|is|has|had|would|will|received|told|made|gave|mentioned|seemed|appeared|took|responded|"
+    r"explained|spoke|repeated|referred|described|stressed|hoped|considered|may|might|could|should|must|intends|approved|accepted|"
+    r"decided|raised|opened)\b)", re.MULTILINE)
+_MAJESTIES = {"iran": "Shah", "ethiopia": "Emperor"}
 _ABBREVIATED_TITLE = re.compile(r"(?<![\w-])(?:(?:the|The|THE)\s+)?(?P<title>Pri[Mm]in|PRIMIN)(?P<of>)\b(?![-’']|[ ]+[A-Z][a-z])")
 _ABBREVIATIONS = {"primin": "Prime Minister"}
 _NAME_THEN_VERB = re.compile(r"[ ]+[A-Z]{2,}[ ]+(?:SAID|TOLD|STATED|ADDED|NOTED|ASKED|REPLIED|AGREED|INDICATED|EXPRESSED|STRESSED)\b")  # "PRIMIN KIM SAID"
@@ -142,6 +154,8 @@ def _printed_titles(record: DocumentRecord, mentions: list[Mention]):
         capitals = not re.search(r"[a-z]", record.text[max(0, m.start() - 40):m.start()]) or not re.search(r"[a-z]", record.text[m.end():m.end() + 40])
         if capitals and not _name_follows(record.text, m.end(), names):
             yield m, _title_key(m.group("title")), m.group("of") and m.group("of").title(), False
+    for m in _HIS_IMPERIAL_MAJESTY.finditer(record.text):
+        yield m, "HIM", None, False
     for m in _ABBREVIATED_TITLE.finditer(record.text):
         if not _name_follows(record.text, m.end(), names) and not _QUALIFIED.search(record.text, max(0, m.start() - 20), m.start()) \
                 and not _NAME_THEN_VERB.match(record.text, m.end()):
@@ -164,6 +178,8 @@ def _title_key(printed: str) -> str:
 
 def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str], year: int | None,
             people: dict[str, str]) -> TitleHolder | None:
+    if title == "HIM":
+        return _majesty(record, named, year, people)
     if title == "Secretary-General":
         found = spelled_out_holder(record.text, record.date) if of is None else None
         return TitleHolder(found[0], iris.person_iri(found[0]), authorities().person(found[0]).name, found[1]) \
@@ -184,6 +200,22 @@ def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str],
         if len({h.entity for h in found}) == 1:
             holder = found[-1]
     return holder
+
+
+def _majesty(record: DocumentRecord, named: set[str], year: int | None, people: dict[str, str]) -> TitleHolder | None:
+    """"HIM" is the Shah in a document that names Iran and not Ethiopia, the Emperor in one that names Ethiopia and not
+    Iran; his holder by the sources of any monarch's title."""
+    titles = {title for country, title in _MAJESTIES.items() if country in named}
+    if len(titles) != 1:
+        return None
+    title, = titles
+    holder = _holder(record, title, None, named, year, people)
+    if holder is None:
+        return None
+    country = next(c for c, t in _MAJESTIES.items() if t == title)
+    return TitleHolder(holder.pid, holder.entity, holder.label,
+                       f"'HIM' (His Imperial Majesty) in a document that names {authorities().territories[country].name}: "
+                       + holder.explanation)
 
 
 def _from_heading(record: DocumentRecord, title: str) -> TitleHolder | None:
@@ -387,14 +419,23 @@ def _from_pocom(record: DocumentRecord, title: str, heading: bool = False, why: 
 def title_mentions(record: DocumentRecord, mentions: list[Mention], year: int | None, free) -> list[Mention]:
     """Mentions for the titles `title_holders` settles; `free(start, end)` says a span is not taken."""
     holders = title_holders(record, mentions, year)
+    glossed = {(m.start, m.end): m for m in record.mentions if m.kind == "term" and m.tei_ref and record.text[m.start:m.end] == "HIM"}
     out = []
     for m, title, of, abbreviated in _printed_titles(record, mentions):
         holder = holders.get((title, of, abbreviated))
         s, e = m.start("title"), m.end("title")
-        if holder and free(s, e) and not _OFFICE_TO.search(record.text, max(0, m.start() - 40), m.start()):
+        tag = glossed.get((s, e))
+        if holder and (free(s, e) or tag) and not _OFFICE_TO.search(record.text, max(0, m.start() - 40), m.start()):
             out.append(Mention(s, e, "person", "office-and-date", 0.8, holder.entity, holder.label,
-                               explanation=holder.explanation,
-                               office=m.group(0).split(None, 1)[1] if m.re is TITLE_ONLY else title + (f" of {of}" if of else ""),
-                               entity_links=links_of(holder.pid) if holder.pid else ()))
+                               explanation=(f"tagged by the FRUS editors ({tag.tei_ref}); " if tag else "") + holder.explanation,
+                               office="His Imperial Majesty" if title == "HIM" else
+                               m.group(0).split(None, 1)[1] if m.re is TITLE_ONLY else title + (f" of {of}" if of else ""),
+                               entity_links=links_of(holder.pid) if holder.pid else (), tei_ref=tag.tei_ref if tag else None))
     return out
+
+
+def replaced_tags(record: DocumentRecord, titles: list[Mention]) -> list[Mention]:
+    """The editors' term tags ("HIM" glossed as His Imperial Majesty) whose span a title mention now reads as a person."""
+    spans = {(m.start, m.end) for m in titles if m.tei_ref}
+    return [m for m in record.mentions if m.kind == "term" and (m.start, m.end) in spans]
 

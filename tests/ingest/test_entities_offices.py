@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.entities import EntityExtractor
+from ingest.entities import EntityExtractor, titles
 from ingest.entities.offices import office_from_note, office_from_persons_list
 from ingest.entities.people import resolve_office
 from ingest.records import DocumentRecord, ListEntry, Mention, Page, Party, VolumeRecord
@@ -307,3 +307,38 @@ def test_a_secretary_general_of_a_party_is_no_secretary(extractor):
     record = tehran_telegram(extractor, "The Secretary raised Viet-Nam with the Soviet Ambassador.", persons=(brezhnev,),
                              date="1969-06-12")
     assert [m.label for m in record.mentions if m.exact == "Secretary"] == ["William Pierce Rogers"]
+
+
+def test_him_as_the_subject_of_a_verb_in_a_telegram_in_capitals_is_the_shah_and_the_pronoun_is_no_one(extractor):
+    """Session 35: frus1969-76ve04 d204 (the ARMISH/MAAG chief's telegram): "3. HIM STATED HIS COMPLETE SATISFACTION…" (His
+    Imperial Majesty, in the volume's terms list) had no person mention, so the Shah's account went to the writer; and
+    the pronoun in "TOLD HIM THAT" had been the term "His Imperial Majesty"."""
+    record = tehran_telegram(extractor, "3. HIM STATED HIS COMPLETE SATISFACTION WITH THE VISIT. I TOLD HIM THAT WE AGREED. "
+                                        "I HOPED HIM WOULD UNDERSTAND.")
+    him = [m for m in record.mentions if m.exact == "HIM"]
+    assert [(m.start, m.entity, m.office) for m in him] == [
+        (record.text.index("HIM STATED"), iris.person_iri("110290"), "His Imperial Majesty"),
+        (record.text.index("HIM WOULD"), iris.person_iri("110290"), "His Imperial Majesty")]
+    assert "names Iran" in him[0].explanation
+
+
+def test_him_is_the_emperor_where_the_document_names_ethiopia_and_no_one_where_it_names_iran_too(extractor):
+    ethiopia = dated(extractor, "In Addis Ababa, HIM told me Ethiopia would wait.", "1970-06-01")
+    assert holder(ethiopia, "HIM") == iris.person_iri(next(
+        pid for pid, country, *_ in titles._reigns()["Emperor"] if country == "ethiopia"))
+    assert holder(dated(extractor, "HIM told me Ethiopia and Iran would wait.", "1970-06-01"), "HIM") is None
+
+
+def test_him_tagged_by_the_editors_as_a_term_becomes_the_shah_and_keeps_the_tag(extractor):
+    """Session 35: frus1969-76ve04 d36, a record of Laird's talk with the Shah in mixed case: "HIM inquired as to the status
+    of the Northrop P-530." The editors gloss every "HIM" (#t_HIM1); the gloss had stayed a term, so each of the Shah's 26
+    sentences of that record went to its drafter."""
+    heading = "36. Memorandum for the Record"
+    text = f"{heading}\n\nHIM inquired as to the status of Iran's aircraft. The Secretary thanked HIM."
+    tags = [Mention(i, i + 3, "term", "tei-markup", 1.0, "https://example.org/terms/t_HIM1", "HIM", tei_ref="#t_HIM1")
+            for i in (text.index("HIM inquired"), text.index("HIM."))]
+    record = DocumentRecord(VolumeRecord("frus-test", "t"), "d36", "36", heading, text, "<test>", date="1970-06-01",
+                            pages=[Page("1", 0, len(text))], mentions=tags)
+    extractor.run(record)
+    at = {(m.start, m.kind, m.tei_ref) for m in record.mentions if text[m.start:m.end] == "HIM"}
+    assert at == {(text.index("HIM inquired"), "person", "#t_HIM1"), (text.index("HIM."), "term", "#t_HIM1")}
