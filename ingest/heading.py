@@ -22,7 +22,7 @@ _PERSON_TITLES = re.compile(
     r"(?:President(?:-[Ee]lect)?|Secretary(?:\s+of\s+(?:State|Defense|the\s+Treasury|Commerce|Agriculture|Labor|War|the\s+Navy|the\s+Army|the\s+Air\s+Force|Energy))?(?:-[Dd]esignate)?|"
     r"Ambassador(?:\s+to\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?|Minister|Chancellor|Senator|Representative|Governor|"
     r"Attorney\s+General|General|Admiral|Chairman(?:\s+of\s+the\s+Joint\s+Chiefs\s+of\s+Staff)?|Director(?:\s+(?:of|for)\s+Central\s+Intelligence)?|"
-    r"King|Queen|Shah|Emperor|Premier|Foreign\s+Minister|Prime\s+Minister|Pope|Mayor|Counselor|Consul|Chargé))"
+    r"King|Queen|Shah|Emperor|Premier|Foreign\s+Minister|Foreign\s+Secretary|Prime\s+Minister|Pope|Mayor|Counselor|Consul|Chargé))"
     r"\s+(?P<name>(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)$"
 )
 # A person named without an office: "Memorandum From Zbigniew Brzezinski to Jimmy Carter", "From William Odom of the

@@ -596,6 +596,13 @@ def _parties(ctx: _Context, record: DocumentRecord, rendered: RenderedDocument, 
                 role = "recipient"       # session 34: "Letter From President Diem to President <persName type="from">Kennedy"
             office = next((p.office for p, a, b in guessed if a < s.end and s.start < b and p.role == role), None)
             record.parties.append(_party(ctx, role, text, s.start, s.end, office, s.ref))
+        if not any(p.role == "author" for p in record.parties):
+            # session 35: "Message From Foreign Secretary Home to Secretary of State <persName type="to">Rusk</persName>":
+            # the sender the editors left unmarked, as the heading reads
+            for p, a, b in guessed:
+                if p.role == "author" and not any(s.start < b and a < s.end for s in marked):
+                    ref = next((m.tei_ref for ms, me, m in head_people if ms < b and a < me), None)
+                    record.parties.append(_party(ctx, p.role, text, a, b, p.office, ref))
     else:
         for p, a, b in guessed:
             ref = next((m.tei_ref for ms, me, m in head_people if ms < b and a < me), None)

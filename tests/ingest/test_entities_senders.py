@@ -397,3 +397,13 @@ def test_regression_a_recipient_after_a_delegation_was_read_as_part_of_its_offic
     assert _one_heading(tmp_path, "frus1964-68v07", '258. Memorandum From <persName type="from">William J. Jorden</persName>'
                         ' of the Paris Delegation to Ambassador at Large Harriman and Ambassador <persName type="to">Vance'
                         '</persName>', "1968-11-02") == [("author", "William J. Jorden"), ("recipient", "Vance")]
+
+
+def test_regression_a_sender_the_editors_left_unmarked_beside_a_marked_recipient_was_lost(tmp_path):
+    """Session 35: frus1961-63v17 d70, "Message From Foreign Secretary Home to Secretary of State <persName type="to">Rusk
+    </persName>": only the marked recipient was read, so the message had no writer (four such messages of Home's; in
+    frus1961-63v16 d242 Rusk had been its author). "Foreign Secretary" is a title before a name."""
+    assert _one_heading(tmp_path, "frus1961-63v17", '70. Message From Foreign Secretary Home to Secretary of State <persName '
+                        'type="to">Rusk</persName>', "1961-06-28") == [("recipient", "Rusk"), ("author", "Home")]
+    assert [(p.role, p.name, p.office) for p in parties_of("70. Message From Foreign Secretary Home to Secretary of State Rusk")
+            ][0] == ("author", "Home", "Foreign Secretary")
