@@ -13,6 +13,7 @@ from ingest.authorities import authorities
 from ontology import iris
 
 from ..entities.gazetteer import gazetteer
+from ..entities.offices import nationality
 from ..entities.places import choose
 from ..entities.posts import heading_post_named, heading_posts
 from ..records import ClaimAgent, DocumentRecord, Mention
@@ -161,7 +162,9 @@ def heading_sender(record: DocumentRecord) -> ClaimAgent | None:
     document's author ("the Mission to the United Nations" is us-mission-un), else a post local to the document."""
     m = _HEADING_FROM.search(record.heading or "")
     if m is None:
-        return _heading_from_alone(record) or _author_post(record) or _issuer(record)
+        old = _OLD_FORM_SENDER.match(record.heading or "")
+        return _heading_from_alone(record) or _author_post(record) or _issuer(record) or (
+            _national_body(record, old.group("who")) if old else None)
     heading = record.heading or ""
     for to in _TO.finditer(heading, m.start("who")):      # round 11: "From the Delegation to the Conference on the Law
         found = _sender_body(record, heading[m.start("who"):to.start()].strip(" ,"))   # of the Sea to the Department"
@@ -206,9 +209,34 @@ def _heading_from_alone(record: DocumentRecord) -> ClaimAgent | None:
 
 
 _GOVERNMENT_OF = re.compile(r"(?:the\s+)?(?:Royal\s+|Imperial\s+)?Government\s+of\s+(?:the\s+)?(.+)")
+# Session 35: a government, its leaders or its embassy named by the nation's adjective ("Message From the Soviet Government
+# to President Johnson", "Note From Soviet Leaders to…", "Aide-Mémoire From the Israeli Embassy to…", "The British Embassy
+# to the Department of State"): 45 documents of the 99 volumes had no writer.
+_NATIONAL_BODY = re.compile(r"(?:the\s+|The\s+)?(?P<nation>U\.S\.|United\s+States|[A-Z][a-z]+)\s+(?P<body>Government|Leaders|Leadership|"
+                            r"Embassy|Mission\s+at\s+the\s+United\s+Nations)(?:\s+at\s+Washington)?")
+_OLD_FORM_SENDER = re.compile(r"^\W*(?:No\.\s*)?(?:\d+\.\s+)?The\s+(?P<who>[A-Z][a-z]+\s+Embassy)\s+to\s+the\s+")
+
+
+def _national_body(record: DocumentRecord, who: str) -> ClaimAgent | None:
+    """The country that speaks through its government or leaders; a foreign embassy or mission, as an organization of
+    the document; a U.S. one is a post, left to the posts."""
+    m = _NATIONAL_BODY.fullmatch(who)
+    nation = m.group("nation") if m else ""
+    country = "united-states" if nation in ("U.S.", "United States") else nationality(nation) if m else None
+    if country is None or country not in authorities().territories:
+        return None
+    if m.group("body") in ("Government", "Leaders", "Leadership"):
+        return ClaimAgent(iri=iris.country_iri(country), label=authorities().territories[country].name, kind="country")
+    if country == "united-states":
+        return None
+    label = re.sub(r"^(?:the|The)\s+", "", who)
+    base = iris.document_iri(record.volume.id, record.doc_id)
+    return ClaimAgent(iri=f"{base}/organizations/{iris.slug(label)}", label=label, kind="organization", local=True)
 
 
 def _sender_body(record: DocumentRecord, who: str) -> ClaimAgent | None:
+    if (national := _national_body(record, who)) is not None:
+        return national
     government = _GOVERNMENT_OF.fullmatch(who)
     name = government.group(1) if government else who
     entries = gazetteer().get(name)

@@ -1,0 +1,45 @@
+"""Claims, session 35: documents outside the gold set whose heading names a government, its leaders or an embassy as
+sender, each rule pinned on a passage built from the one it was found in (issue 16; docs/claims.md, "Session 35")."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.claims import claims_of
+from ontology import iris
+from tests.ingest.test_claims_speakers import document, the
+
+
+@pytest.mark.parametrize("heading, writer", [
+    ("67. Message From the Soviet Government to President Johnson", iris.country_iri("soviet-union-1991")),
+    ("15. Note From Soviet Leaders to President Nixon", iris.country_iri("soviet-union-1991")),
+    ("154. Message From the Soviet Leadership to President Ford", iris.country_iri("soviet-union-1991")),
+    ("140. Message From the United States Government to the Soviet Government", iris.country_iri("united-states")),
+    ("142. aide-memoire From the French Government to the U.S. Government", iris.country_iri("france")),
+])
+def test_a_message_from_a_government_or_its_leaders_is_that_countrys(heading, writer):
+    """frus1964-68v14 d67, frus1969-76v12 d15, frus1969-76v28 d140: the heading names the government by its nation's
+    adjective, not "the Government of…"; such documents had no writer, so none of their sentences was a claim."""
+    r = document("The attention has been paid to the statements in which the President set forth his views.",
+                 heading=heading, date="Moscow, November 3, 1964")
+    c = the(r, "The attention")
+    assert c.claimants == (writer,), c.explanation
+
+
+@pytest.mark.parametrize("heading, label", [
+    ("65. Aide-Mémoire From the Soviet Embassy to the Department of State", "Soviet Embassy"),
+    ("94. The British Embassy to the Department of State", "British Embassy"),
+    ("41. Note From the Soviet Mission at the United Nations to the United States Mission at the United Nations",
+     "Soviet Mission at the United Nations"),
+])
+def test_a_note_from_a_foreign_embassy_is_the_embassys_an_organization_of_the_document(heading, label):
+    """frus1964-68v11 d65; frus1948v01p2 d94 (the 1940s form, without "From"); frus1955-57v11 d41."""
+    r = document("The Embassy has the honor to refer to the conversation of May 28 and wishes to draw attention to "
+                 "the following.", heading=heading, date="Washington, May 30, 1962")
+    c = the(r, "The Embassy has")
+    assert [a.label for a in c.agents] == [label] and c.agents[0].local, c.explanation
+
+
+def test_a_us_embassy_named_so_is_left_to_the_posts():
+    r = document("The Embassy has the honor to refer to the conversation of May 28.",
+                 heading="12. Note From the United States Embassy to the Foreign Ministry", date="Paris, May 30, 1962")
+    assert all(a.label != "United States Embassy" for c in claims_of(r) for a in c.agents)
