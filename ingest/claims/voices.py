@@ -161,7 +161,8 @@ def _foreign_office(office: str | None) -> bool:
     if not office:
         return False
     first = re.match(r"(?:the\s+)?([A-Z][a-z]+)", office)
-    demonym = first is not None and any(e.kind == "country" and e.form == "demonym" and e.key != "united-states"
+    # session 35: "Vietnamese", "Korean", "German" are the gazetteer's names of the country, not its demonyms
+    demonym = first is not None and any(e.kind == "country" and e.key not in ("-", "united-states")
                                         for e in gazetteer().get(first.group(1), ()))
     return demonym or bool(_FOREIGN_TITLE.search(office))
 

@@ -6,7 +6,7 @@ import pytest
 
 from ingest.claims import claims_of
 from ontology import iris
-from tests.ingest.test_claims_speakers import document, the
+from tests.ingest.test_claims_speakers import PEOPLE, document, the
 
 
 @pytest.mark.parametrize("heading, writer", [
@@ -43,3 +43,18 @@ def test_a_us_embassy_named_so_is_left_to_the_posts():
     r = document("The Embassy has the honor to refer to the conversation of May 28.",
                  heading="12. Note From the United States Embassy to the Foreign Ministry", date="Paris, May 30, 1962")
     assert all(a.label != "United States Embassy" for c in claims_of(r) for a in c.agents)
+
+
+@pytest.mark.parametrize("envoy", ["Vietnamese Ambassador", "Korean Ambassador", "German Ambassador"])
+def test_a_conversation_between_an_envoy_whose_nation_the_gazetteer_names_and_a_us_official_is_the_officials_record(envoy):
+    """frus1964-68v07 d89, "Memorandum of Conversation Between the Vietnamese Ambassador (Bui Diem) and the President's
+    Special Assistant (Rostow)": the gazetteer gives "Vietnamese", "Korean" and "German" as names of the country, not
+    as demonyms, so session 34's rule missed them and Bui Diem wrote Rostow's "I said…" (six such records)."""
+    from ingest.records import Party
+    heading = f"89. Memorandum of Conversation Between the {envoy} (Bui Diem) and the President's Special Assistant (Rostow)"
+    r = document("I said that, of course, the other side would try to blow up the NLF.", heading=heading,
+                 date="Washington, October 18, 1968")
+    r.parties[:] = [Party("author", "Bui Diem", envoy, None, None, PEOPLE + "bui-diem", "Bui Diem"),
+                    Party("recipient", "Rostow", "President's Special Assistant", None, None, PEOPLE + "rostow", "Walt W. Rostow")]
+    c = the(r, "I said")
+    assert c.claimants == (PEOPLE + "rostow",), c.explanation
