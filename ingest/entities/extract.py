@@ -33,7 +33,7 @@ from .nicknames import nickname_index
 from .offices import dates_allow, office_from_note, office_from_persons_list, office_from_remarks
 from .posts import listed_holder, office_holder, resolve_post
 from .signatures import department_signature, post_signature
-from .titles import replaced_tags, title_mentions
+from .titles import replaced_tags, retitle_namesake_tags, title_mentions
 from .un_secretary_general import UN_SECRETARY_GENERAL, un_secretary_general
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, office_titles, resolve_office
 from .places import shouting, choose
@@ -254,6 +254,7 @@ class EntityExtractor:
         for m in found:
             m.exact = text[m.start:m.end]
         record.mentions.extend(found)
+        retitle_namesake_tags(record, year)
         _parties_take_their_mentions(record)
 
     def _marked_persons(self, record: DocumentRecord, found: list[Mention], occupied: "_Spans", ctx: PersonContext):

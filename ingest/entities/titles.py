@@ -25,7 +25,7 @@ from .posts import is_minted_post, post_description
 from .un_secretary_general import spelled_out_holder
 
 __all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "heading_names_secretary", "president_by_convention",
-           "title_mentions", "replaced_tags"]
+           "title_mentions", "replaced_tags", "retitle_namesake_tags"]
 
 TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary[-–\s]General|Secretary|President|"
                         r"Prime\s+Minister|Chancellor)"
@@ -432,6 +432,30 @@ def title_mentions(record: DocumentRecord, mentions: list[Mention], year: int | 
                                m.group(0).split(None, 1)[1] if m.re is TITLE_ONLY else title + (f" of {of}" if of else ""),
                                entity_links=links_of(holder.pid) if holder.pid else (), tei_ref=tag.tei_ref if tag else None))
     return out
+
+
+_BARE_TITLE_TAG = frozenset({"King", "Queen", "Shah", "Emperor"})
+_RANK_BEFORE = re.compile(r"\b(?:Col|Colonel|Gen|General|Maj|Major|Capt|Captain|Adm|Admiral|Mr|Mrs|Miss|Dr|Lt)\.?\s+$")
+
+
+def retitle_namesake_tags(record: DocumentRecord, year: int | None) -> None:
+    """Session 35: the editors of frus1964-68v16 tag the body's "King" (Constantine II) 133 times as Gordon D. King, an
+    officer of the Department who drafted some of its telegrams: a tag of a bare monarch's title, in the body, pointing
+    at someone of that surname, is the title's holder where one source settles him (the tag stays as `tei_ref`)."""
+    end = record.body_end if record.body_end is not None else len(record.text)
+    for m in record.mentions:
+        word = record.text[m.start:m.end]
+        label = m.label or ""
+        namesake = label.startswith(word + ",") or label.endswith(" " + word)      # "King, Gordon D.", "Gordon D. King"
+        if m.kind != "person" or m.method != "tei-markup" or word not in _BARE_TITLE_TAG or not namesake \
+                or not record.body_start <= m.start < end or _RANK_BEFORE.search(record.text, max(0, m.start - 12), m.start):
+            continue          # "WH Division—Col. King" (frus1952-54Guat) is the colonel
+        holder = holder_of_title(record, word, year)
+        if holder is None or holder.entity == m.entity:
+            continue
+        m.explanation = (f"the FRUS editors tag it {m.tei_ref} ({m.label}), a namesake of the title; {holder.explanation}")
+        m.entity, m.label, m.office = holder.entity, holder.label, word
+        m.entity_links = links_of(holder.pid) if holder.pid else ()
 
 
 def replaced_tags(record: DocumentRecord, titles: list[Mention]) -> list[Mention]:

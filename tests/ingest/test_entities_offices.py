@@ -342,3 +342,22 @@ def test_him_tagged_by_the_editors_as_a_term_becomes_the_shah_and_keeps_the_tag(
     extractor.run(record)
     at = {(m.start, m.kind, m.tei_ref) for m in record.mentions if text[m.start:m.end] == "HIM"}
     assert at == {(text.index("HIM inquired"), "person", "#t_HIM1"), (text.index("HIM."), "term", "#t_HIM1")}
+
+
+def test_regression_the_king_of_greece_tagged_as_gordon_d_king_was_the_department_officer(extractor):
+    """Session 35: frus1964-68v16 tags the body's "King" (Constantine II) 133 times as Gordon D. King (p_KGD1), who
+    drafted some of its telegrams; in the body, a tag of the bare title pointing at a namesake is the title's holder, and
+    the tag stays. "Col. King" is a colonel."""
+    king = ListEntry("p_KGD1", "person", "King, Gordon D.", "Officer in Charge of Cypriot Affairs, Department of State")
+    constantine = ListEntry("p_CIIK1", "person", "Constantine II (also Konstantine)", "King of Greece from February 1964")
+    heading = "196. Telegram From the Embassy in Greece to the Department of State"
+    text = f"{heading}\n\nAthens, June 30, 1965.\n\nConfrontation between King and PriMin in Greece. Col. King agreed."
+    tags = [Mention(i, i + 4, "person", "tei-markup", 1.0, iris.volume_person_iri("frus1964-68v16", "p_KGD1"),
+                    "King, Gordon D.", tei_ref="#p_KGD1") for i in (text.index("King and"), text.index("King agreed"))]
+    record = DocumentRecord(VolumeRecord("frus1964-68v16", "t", persons=[king, constantine]), "d196", "196", heading, text,
+                            "<test>", date="1965-06-30", place="Athens", pages=[Page("1", 0, len(text))], mentions=tags,
+                            body_start=text.index("Athens"))
+    extractor.run(record)
+    first, colonel = sorted((m for m in record.mentions if text[m.start:m.end] == "King"), key=lambda m: m.start)
+    assert "p_CIIK1" in first.explanation and first.tei_ref == "#p_KGD1" and first.label != "King, Gordon D."
+    assert "Gordon" in colonel.label and "namesake" not in (colonel.explanation or "")
