@@ -180,7 +180,8 @@ class DocumentPeople:
         """Capitalized words printed after an honorific or a title in the body ("Mr. Hafiz", "Prime
         Minister-Foreign Minister Ghazzi"): names of people, so "Hafiz stated…" later is that person."""
         r = self.record
-        before = {t.split()[-1] for t in titles} | {"mr", "mrs", "ms", "dr", "messrs"}
+        before = {t.split()[-1] for t in titles} | {"mr", "mrs", "ms", "dr", "messrs"} | {
+            k.rstrip(".") for k in self.cues.title_abbreviations if len(k.rstrip(".")) > 2}    # session 35: "Fonmin Khalatbari"
         self._title_words = frozenset(before)
         found = [m for m in _CAPITALIZED_PAIR.finditer(r.text, r.body_start, r.body_end or len(r.text))
                  if m.group(1).lower() in before and m.group(2).lower() not in self.cues.not_person_subjects]

@@ -701,7 +701,20 @@ class _Extractor:
                 return partner      # "…get together with Kermit Gordon…. He was appalled…"
         if subjects or people:
             return agent_of_mentions(self.r, (subjects or people)[-1:], "the last person named before the pronoun")
-        return self._last_title_before(sent_start, before, voice_iris) or self._other_party(voice_iris)
+        return self._last_title_before(sent_start, before, voice_iris) \
+            or (self._last_unlinked_before(floor, before, voice_iris) if singular else None) or self._other_party(voice_iris)
+
+    def _last_unlinked_before(self, floor: int, before: int, voice_iris: set[str]) -> Agent | None:
+        """Session 35: "I QUERIED DEPUTY FONMIN KHALATBARI THIS MORNING…. HE REPLIED SITUATION "CONFUSED"…": where no
+        linked mention precedes the pronoun, the last name or title the entity layer left untagged that the document
+        settles (here a name after a title), not the writer."""
+        covered = [(m.start, m.end) for m in self.mentions.within(floor, before)]
+        titled = [(at, iri, named) for at, iri, named in self.people.untagged(floor, before, covered, printed=True)
+                  if iri not in voice_iris and not any(q.start <= at < q.end for q in self.quotes)]
+        if not titled:
+            return None
+        at, iri, named = titled[-1]
+        return named_agent(named) if named is not None else self._titled_agent(at, iri)
 
     def _call_parties(self, sent_start: int) -> Agent | None:
         """Session 30: "They mentioned the cables in from Amman." in the record of a call: the two on the line (not a

@@ -6,7 +6,7 @@ import pytest
 
 from ingest.claims import claims_of
 from ontology import iris
-from tests.ingest.test_claims_speakers import PEOPLE, document, the
+from tests.ingest.test_claims_speakers import PEOPLE, document, named, the
 
 
 @pytest.mark.parametrize("heading, writer", [
@@ -58,3 +58,17 @@ def test_a_conversation_between_an_envoy_whose_nation_the_gazetteer_names_and_a_
                     Party("recipient", "Rostow", "President's Special Assistant", None, None, PEOPLE + "rostow", "Walt W. Rostow")]
     c = the(r, "I said")
     assert c.claimants == (PEOPLE + "rostow",), c.explanation
+
+
+def test_he_after_the_writers_own_sentence_is_the_name_after_a_title_it_left_untagged():
+    """frus1969-76ve04 d266 (MacArthur's telegram): "I QUERIED DEPUTY FONMIN KHALATBARI THIS MORNING…. HE REPLIED SITUATION
+    "CONFUSED"…": no linked mention precedes "HE", so his replies had gone to the writer. A name printed after an
+    abbreviated title ("Fonmin") is a name, and the last one before the pronoun is its antecedent."""
+    r = document("1. I QUERIED DEPUTY FONMIN KHALATBARI THIS MORNING ABOUT IRAQ SITUATION AND IRAQ-IRAN RELATIONS. HE "
+                 "REPLIED SITUATION CONFUSED AND IT NOT CLEAR WHETHER THERE IS ONE OR MORE GROUPS INVOLVED IN REPORTED "
+                 "COUP.\n\nMACARTHUR", heading="266. Telegram From the Embassy in Iran to the Department of State",
+                 date="Tehran, January 24, 1970, 1100Z.")
+    named(r, "MACARTHUR", PEOPLE + "macarthur")
+    c = the(r, "HE REPLIED")
+    assert [a.label for a in c.agents] == ["Khalatbari"], c.explanation
+    assert the(r, "I QUERIED").claimants == (PEOPLE + "macarthur",)
