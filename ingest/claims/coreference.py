@@ -326,6 +326,13 @@ class DocumentPeople:
             return among[0]
         return rest[0] if len(rest) == 1 and len(rest) < len(hits) else None
 
+    def _holds_secretary_of_state(self, iri: str) -> bool:
+        date = (self.record.date or "")[:10]
+        prefix = iris.person_iri("")
+        pid = iri[len(prefix):] if iri.startswith(prefix) else None
+        return bool(pid and date and any(authorities().canonical(p.hsg) == authorities().canonical(pid)
+                                         for p in authorities().holders("Secretary of State", date) if p.hsg))
+
     def _rank_holder(self, title: str) -> Named | None:
         """Session 31: "the General" in a document that names De Gaulle without his rank: the one person it names whose
         Office of the Historian's record prints him with that rank ("de Gaulle, General Charles")."""
@@ -409,6 +416,11 @@ class DocumentPeople:
         title = self.title(printed)
         if title is not None:
             hits = self.by_title.get(title, {})
+            if title == "secretary" and heading_names_secretary(self.record) and len(hits) == 1 \
+                    and not self._holds_secretary_of_state(next(iter(hits))):
+                # session 35: "…Between the Secretary of State and the Secretary of the Army (Brucker)": "TELEPHONE CALL TO
+                # SEC BRUCKER" does not make "The Sec said…" Brucker's; the heading's unnamed Secretary is of State
+                return self._untied_title(printed, title, True)
             if len(hits) == 1:
                 (iri, label), = hits.items()
                 return Named(iri, label, f"'{printed}' read as {label}, named with that title in the document")

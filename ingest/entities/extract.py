@@ -33,7 +33,7 @@ from .nicknames import nickname_index
 from .offices import dates_allow, office_from_note, office_from_persons_list, office_from_remarks
 from .posts import listed_holder, office_holder, resolve_post
 from .signatures import department_signature, post_signature
-from .titles import replaced_tags, retitle_namesake_tags, title_mentions
+from .titles import offices_inside, replaced_tags, retitle_namesake_tags, title_mentions
 from .un_secretary_general import UN_SECRETARY_GENERAL, un_secretary_general
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, office_titles, resolve_office
 from .places import shouting, choose
@@ -242,6 +242,8 @@ class EntityExtractor:
             found.append(m)
             occupied.add(m.start, m.end)
         titles = title_mentions(record, found, year, lambda s, e: not occupied.overlaps(s, e)) if self.title_only else []
+        if inner := offices_inside(titles, found):
+            found = [m for m in found if not any(m is x for x in inner)]
         for m in titles:
             found.append(m)
             occupied.add(m.start, m.end)

@@ -25,11 +25,11 @@ from .posts import is_minted_post, post_description
 from .un_secretary_general import spelled_out_holder
 
 __all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "heading_names_secretary", "president_by_convention",
-           "title_mentions", "replaced_tags", "retitle_namesake_tags"]
+           "title_mentions", "replaced_tags", "retitle_namesake_tags", "offices_inside"]
 
 TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary[-–\s]General|Secretary|President|"
                         r"Prime\s+Minister|Chancellor)"
-                        r"(?:[ ]+of[ ]+(?P<of>[A-Z][\w’'-]+(?:[ ]+[A-Z][\w’'-]+)?))?(?![\w-]|[ ]+[A-Z]|['’]s\s+[A-Z])")
+                        r"(?:[ ]+of[ ]+(?P<of>[A-Z][\w’'-]+(?:[ ]+[A-Z][\w’'-]+)?))?(?![\w-]|[ ]+[A-Z]|['’]s\s+[A-Z]|[ ]+of[ ]+the[ ]+[A-Z])")
 # Session 32: a telegram in capitals prints "THE SHAH", "THE PRIME MINISTER OF JORDAN"; its telegraphese drops the article
 # before an abbreviated title ("PRIMIN TOLD ME…", "PriMin indicated…").
 _TITLE_IN_CAPITALS = re.compile(r"\bTHE\s+(?P<title>SHAH|KING|QUEEN|EMPEROR|SECRETARY[-–\s]GENERAL|SECRETARY|PRESIDENT|"
@@ -52,6 +52,13 @@ _HIS_IMPERIAL_MAJESTY = re.compile(
     r"explained|spoke|repeated|referred|described|stressed|hoped|considered|may|might|could|should|must|intends|approved|accepted|"
     r"decided|raised|opened)\b)", re.MULTILINE)
 _MAJESTIES = {"iran": "Shah", "ethiopia": "Emperor"}
+# Session 35: an office "of" an agency or of the government's departments, which TITLE_ONLY leaves to countries: "The
+# Director of Central Intelligence said…", "The Secretary of the Treasury pointed out…", "the Chairman of the Joint
+# Chiefs of Staff" (the speakers of the National Security Council's records), held by the one persons-list entry
+# described with that office at the document's date.
+_OFFICE_OF = re.compile(r"\b(?:the|The)\s+(?P<title>Director|Chairman|Administrator|Under\s+Secretary|Deputy\s+Secretary|"
+                        r"Secretary(?=\s+of\s+the\s))\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.’'-]*(?:[ ]+(?:of[ ]+(?:the[ ]+)?|and[ ]+)?"
+                        r"[A-Z][\w.’'-]*){0,4})(?![\w’'-])")
 _ABBREVIATED_TITLE = re.compile(r"(?<![\w-])(?:(?:the|The|THE)\s+)?(?P<title>Pri[Mm]in|PRIMIN)(?P<of>)\b(?![-’']|[ ]+[A-Z][a-z])")
 _ABBREVIATIONS = {"primin": "Prime Minister"}
 _NAME_THEN_VERB = re.compile(r"[ ]+[A-Z]{2,}[ ]+(?:SAID|TOLD|STATED|ADDED|NOTED|ASKED|REPLIED|AGREED|INDICATED|EXPRESSED|STRESSED)\b")  # "PRIMIN KIM SAID"
@@ -74,18 +81,41 @@ class TitleHolder:
     explanation: str
 
 
-def _in_office(desc: str, title: str, year: int | None) -> bool:
+def _in_office(desc: str, title: str, year: int | None, clause: int | None = None) -> bool:
     """Whether the clause of `desc` naming `title` leaves `year` possible. Session 32: "…Minister of Finance March
     1964–January 1965; thereafter, Prime Minister" begins in the last year of the clause before; "Prime Minister of
     Iran from March 1964 until his death in January 1965" ends then."""
     clauses = desc.split(";")
-    k = next((i for i, c in enumerate(clauses) if title.lower() in c.lower()), None)
+    k = clause if clause is not None else next((i for i, c in enumerate(clauses) if title.lower() in c.lower()), None)
     if k is None:
         return dates_allow(desc, year)
     before = re.findall(r"\b(1[89]\d\d|20\d\d)\b", clauses[k - 1]) if k and _THEREAFTER.match(clauses[k]) else []
     if year is not None and before and int(before[-1]) > year:
         return False
+    span = _printed_span(clauses[k])
+    if year is not None and span is not None and not span[0] <= year <= span[1]:
+        return False           # session 35: "Under Secretary of State, January 25-December 3, 1961" (Bowles) is not 1962's
     return dates_allow(_UNTIL_DEATH.sub("until ", clauses[k]), year)
+
+
+_SPAN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(?:\s*[-–]\s*(\d\d)\b(?![,\d]))?")
+
+
+def _printed_span(clause: str) -> tuple[int, int] | None:
+    """The years a clause's dates close on both sides ("January 25-December 3, 1961", "1969–74", "1953-1961"), or None
+    where it prints none, opens with "from"/"until"/"since"/"thereafter" or is left open ("1964–")."""
+    if _OPEN_DATES.search(clause):
+        return None
+    years = []
+    for m in _SPAN_YEAR.finditer(clause):
+        years.append(int(m.group(1)))
+        if m.group(2):
+            years.append(int(m.group(1)[:2] + m.group(2)))
+    return (min(years), max(years)) if years else None
+
+
+_OPEN_DATES = re.compile(r"\b(?:from|until|since|after|before|thereafter|to\s+date|present)\b|[-–]\s*$|\d\s*[-–]\s*(?:$|;|\))",
+                         re.IGNORECASE)
 
 
 _THEREAFTER = re.compile(r"\s*thereafter\b", re.IGNORECASE)
@@ -153,9 +183,12 @@ def _printed_titles(record: DocumentRecord, mentions: list[Mention]):
     for m in (*_TITLE_IN_CAPITALS.finditer(record.text), *_BARE_MONARCH_IN_CAPITALS.finditer(record.text)):
         capitals = not re.search(r"[a-z]", record.text[max(0, m.start() - 40):m.start()]) or not re.search(r"[a-z]", record.text[m.end():m.end() + 40])
         if capitals and not _name_follows(record.text, m.end(), names):
-            yield m, _title_key(m.group("title")), m.group("of") and m.group("of").title(), False
+            yield m, _title_key(m.group("title")), m.group("of").title() if m.group("of") else None, False
     for m in _HIS_IMPERIAL_MAJESTY.finditer(record.text):
         yield m, "HIM", None, False
+    for m in _OFFICE_OF.finditer(record.text):
+        if not _name_follows(record.text, m.end(), names):
+            yield m, _title_key(m.group("title")), m.group("of"), False
     for m in _ABBREVIATED_TITLE.finditer(record.text):
         if not _name_follows(record.text, m.end(), names) and not _QUALIFIED.search(record.text, max(0, m.start() - 20), m.start()) \
                 and not _NAME_THEN_VERB.match(record.text, m.end()):
@@ -239,16 +272,20 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
     out = []
     for e in record.volume.persons:
         desc = e.description
-        hit = re.search(rf"(?:^|[,;]\s*|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?![-–]|\s+General\b)", desc)
-        if not hit or (hit.group("adj") and not nationality(hit.group("adj"))) or not _in_office(desc, title, year) \
-                or _ANOTHERS_OFFICE.match(desc, hit.end()):
+        hit = re.search(rf"(?:^|[,;]\s*(?:thereafter,?\s+)?|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?![-–]|\s+General\b)", desc)
+        if not hit or (hit.group("adj") and not nationality(hit.group("adj"))) \
+                or (of is None and not _in_office(desc, title, year)) or _ANOTHERS_OFFICE.match(desc, hit.end()):
             continue
         country = nationality(desc)
         if of is not None:
-            if re.search(rf"\b{re.escape(title)}\s+of\s+(?:the\s+)?{re.escape(of)}\s+for\b", desc):
-                continue     # "Canadian Secretary of State for External Affairs" is no "Secretary of State"
-            if not re.search(rf"\b{re.escape(title)}\s+of\s+(?:the\s+)?{re.escape(of)}", desc) and not (
-                    country and country in _gsh_of(of, record, year)):
+            # "Canadian Secretary of State for External Affairs" is no "Secretary of State"; session 35: the clause that
+            # names the office decides the dates ("…for Economic Affairs, January 30-December 3, 1961; thereafter Under
+            # Secretary of State": Ball in 1962)
+            office = re.compile(rf"\b{re.escape(title)}\s+of\s+(?:the\s+)?{re.escape(of)}(?!\s+for\b)(?![\w-])")
+            k = next((i for i, c in enumerate(desc.split(";")) if office.search(c)), None)
+            if k is None and not (country and country in _gsh_of(of, record, year)):
+                continue
+            if k is not None and not _in_office(desc, title, year, k):
                 continue
         elif country not in named and not (title in ("Shah", "Emperor") and country is not None):
             continue
@@ -423,13 +460,19 @@ def title_mentions(record: DocumentRecord, mentions: list[Mention], year: int | 
     out = []
     for m, title, of, abbreviated in _printed_titles(record, mentions):
         holder = holders.get((title, of, abbreviated))
-        s, e = m.start("title"), m.end("title")
+        s, e = m.start("title"), m.end() if m.re is _OFFICE_OF else m.end("title")    # the whole office: "Secretary of the Army"
         tag = glossed.get((s, e))
+        if any(o.start < e and s < o.end for o in out):
+            continue
+        if m.re is _OFFICE_OF and holder and free(s, m.end("title")) and not free(s, e):
+            inner = [x for x in (*mentions, *record.mentions) if x.start < e and s < x.end]
+            if all(x.kind == "organization" and s <= x.start and x.end <= e and x.method != "tei-markup" for x in inner):
+                free = _everything_free      # "Secretary of the Treasury": the office, not the Department it names
         if holder and (free(s, e) or tag) and not _OFFICE_TO.search(record.text, max(0, m.start() - 40), m.start()):
             out.append(Mention(s, e, "person", "office-and-date", 0.8, holder.entity, holder.label,
                                explanation=(f"tagged by the FRUS editors ({tag.tei_ref}); " if tag else "") + holder.explanation,
                                office="His Imperial Majesty" if title == "HIM" else
-                               m.group(0).split(None, 1)[1] if m.re is TITLE_ONLY else title + (f" of {of}" if of else ""),
+                               m.group(0).split(None, 1)[1] if m.re in (TITLE_ONLY, _OFFICE_OF) else title + (f" of {of}" if of else ""),
                                entity_links=links_of(holder.pid) if holder.pid else (), tei_ref=tag.tei_ref if tag else None))
     return out
 
@@ -456,6 +499,17 @@ def retitle_namesake_tags(record: DocumentRecord, year: int | None) -> None:
         m.explanation = (f"the FRUS editors tag it {m.tei_ref} ({m.label}), a namesake of the title; {holder.explanation}")
         m.entity, m.label, m.office = holder.entity, holder.label, word
         m.entity_links = links_of(holder.pid) if holder.pid else ()
+
+
+def _everything_free(start: int, end: int) -> bool:
+    return True
+
+
+def offices_inside(titles: list[Mention], found: list[Mention]) -> list[Mention]:
+    """The organization mentions inside an office a title mention reads whole ("Treasury" of "the Secretary of the
+    Treasury"), which that mention replaces."""
+    spans = [(t.start, t.end) for t in titles if t.office and " of " in t.office and t.end - t.start > len(t.office.split()[0])]
+    return [m for m in found if m.kind == "organization" and any(a <= m.start and m.end <= b for a, b in spans)]
 
 
 def replaced_tags(record: DocumentRecord, titles: list[Mention]) -> list[Mention]:

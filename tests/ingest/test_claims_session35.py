@@ -72,3 +72,16 @@ def test_he_after_the_writers_own_sentence_is_the_name_after_a_title_it_left_unt
     c = the(r, "HE REPLIED")
     assert [a.label for a in c.agents] == ["Khalatbari"], c.explanation
     assert the(r, "I QUERIED").claimants == (PEOPLE + "macarthur",)
+
+
+def test_the_sec_of_a_telephone_memorandum_with_the_secretary_of_state_is_he_not_another_secretary_it_names():
+    """frus1955-57v23p1 d144, "…Telephone Conversation Between the Secretary of State and the Secretary of the Army
+    (Brucker)": "TELEPHONE CALL TO SEC BRUCKER" had made Brucker the one "Secretary" the document names, so each "The Sec
+    said…" was his; in d172 the same had happened with Wilson, the Secretary of Defense."""
+    heading = ("144. Memorandum of a Telephone Conversation Between the Secretary of State and the Secretary of the Army "
+               "(Brucker), Washington, May 21, 1957, 12:26 p.m.")
+    r = document("TELEPHONE CALL TO SEC BRUCKER\n\nThe Sec said he was talking with the Pres and he wonders whether we "
+                 "should not hold up.", heading=heading, date="Washington, May 21, 1957, 12:26 p.m.")
+    named(r, "BRUCKER", PEOPLE + "brucker", label="Wilber M. Brucker")
+    c = the(r, "The Sec said")
+    assert [a.label for a in c.agents] == ["John Foster Dulles"], c.explanation

@@ -361,3 +361,41 @@ def test_regression_the_king_of_greece_tagged_as_gordon_d_king_was_the_departmen
     first, colonel = sorted((m for m in record.mentions if text[m.start:m.end] == "King"), key=lambda m: m.start)
     assert "p_CIIK1" in first.explanation and first.tei_ref == "#p_KGD1" and first.label != "King, Gordon D."
     assert "Gordon" in colonel.label and "namesake" not in (colonel.explanation or "")
+
+
+def test_an_office_of_an_agency_printed_alone_is_its_listed_holder(extractor):
+    """Session 35: the records of the National Security Council's meetings name speakers by office: "The Director of
+    Central Intelligence said that…" (frus1955-57v19 d40) had been a person of the document labelled "Director";
+    "The Secretary of the Treasury pointed out…" none. The persons list settles them; an office it does not describe so
+    ("the Director of the Budget") stays unlinked."""
+    dulles = ListEntry("p_DAW1", "person", "Dulles, Allen W.", "Director of Central Intelligence")
+    humphrey = ListEntry("p_HGM1", "person", "Humphrey, George M.", "Secretary of the Treasury")
+    heading = "40. Memorandum of Discussion at the 266th Meeting of the National Security Council"
+    text = (f"{heading}\n\nWashington, November 15, 1955.\n\nThe Director of Central Intelligence said that the estimate "
+            "stood. The Secretary of the Treasury pointed out the cost. The Director of the Budget said nothing.")
+    record = DocumentRecord(VolumeRecord("frus1955-57v19", "t", persons=[dulles, humphrey]), "d40", "40", heading, text,
+                            "<test>", date="1955-11-15", pages=[Page("1", 0, len(text))])
+    extractor.run(record)
+    offices = {(m.start, m.label.split()[-1].strip(","), m.office) for m in record.mentions if m.method == "office-and-date"}
+    assert offices == {(text.index("Director of Central"), "Dulles", "Director of Central Intelligence"),
+                       (text.index("Secretary of the"), "Humphrey", "Secretary of the Treasury")}
+
+
+@pytest.mark.parametrize("date, surname", [("1962-07-18", "Ball"), ("1960-05-01", None)])
+def test_an_office_whose_clause_prints_closed_dates_is_not_held_outside_them(extractor, date, surname):
+    """Session 35: frus1961-63v09 lists Bowles as "Under Secretary of State, January 25-December 3, 1961; …" and Ball as
+    "Under Secretary of State for Economic Affairs, January 30-December 3, 1961; thereafter Under Secretary of State":
+    "the Under Secretary of State" of July 1962 had been Bowles (32 mentions), since dates were read only after "from"
+    and "until", and Ball's office was taken from his first clause."""
+    bowles = ListEntry("p_BCB1", "person", "Bowles, Chester B.", "Under Secretary of State, January 25-December 3, 1961; "
+                       "President's Special Representative and Adviser, December 4, 1961-June 9, 1963")
+    ball = ListEntry("p_BGW1", "person", "Ball, George W.", "Under Secretary of State for Economic Affairs, January "
+                     "30-December 3, 1961; thereafter Under Secretary of State")
+    heading = "15. Memorandum for the Record"
+    text = f"{heading}\n\nThe Under Secretary of State said that the bill would pass."
+    record = DocumentRecord(VolumeRecord("frus1961-63v09", "t", persons=[bowles, ball]), "d15", "15", heading, text,
+                            "<test>", date=date, pages=[Page("1", 0, len(text))])
+    extractor.run(record)
+    found = [m.label for m in record.mentions if m.method == "office-and-date"]
+    assert [label.split()[-1].strip(",") if "," not in label else label.split(",")[0] for label in found] == \
+        ([surname] if surname else [])
