@@ -272,23 +272,20 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
     out = []
     for e in record.volume.persons:
         desc = e.description
-        hit = re.search(rf"(?:^|[,;]\s*(?:thereafter,?\s+)?|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?![-–]|\s+General\b)", desc)
-        if not hit or (hit.group("adj") and not nationality(hit.group("adj"))) \
-                or (of is None and not _in_office(desc, title, year)) or _ANOTHERS_OFFICE.match(desc, hit.end()):
-            continue
         country = nationality(desc)
-        if of is not None:
-            # "Canadian Secretary of State for External Affairs" is no "Secretary of State"; session 35: the clause that
-            # names the office decides the dates ("…for Economic Affairs, January 30-December 3, 1961; thereafter Under
-            # Secretary of State": Ball in 1962)
-            office = re.compile(rf"\b{re.escape(title)}\s+of\s+(?:the\s+)?{re.escape(of)}(?!\s+for\b)(?![\w-])")
-            k = next((i for i, c in enumerate(desc.split(";")) if office.search(c)), None)
-            if k is None and not (country and country in _gsh_of(of, record, year)):
+        k = _office_clause(desc, title, of) if of is not None else None
+        if k is not None:
+            if not _in_office(desc, title, year, k):
                 continue
-            if k is not None and not _in_office(desc, title, year, k):
+        else:
+            hit = re.search(rf"(?:^|[,;]\s*|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?![-–]|\s+General\b)", desc)
+            if not hit or (hit.group("adj") and not nationality(hit.group("adj"))) or not _in_office(desc, title, year) \
+                    or _ANOTHERS_OFFICE.match(desc, hit.end()):
                 continue
-        elif country not in named and not (title in ("Shah", "Emperor") and country is not None):
-            continue
+            if of is not None and not (country and country in _gsh_of(of, record, year)):
+                continue
+            if of is None and country not in named and not (title in ("Shah", "Emperor") and country is not None):
+                continue
         pid = people.get(e.xml_id)
         entity = iris.person_iri(pid) if pid else iris.volume_person_iri(record.volume.id, e.xml_id)
         label = a.person(pid).name if pid else e.name
@@ -297,6 +294,18 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
                                                    f"({e.xml_id}) as {title} {where} at the document's date "
                                                    f"(\"{desc[:90]}\"), and no other holder is in play"))
     return out
+
+
+def _office_clause(desc: str, title: str, of: str) -> int | None:
+    """Session 35: the clause of a description that opens with the office ("Secretary of the Treasury from May 8, 1974",
+    "thereafter Under Secretary of State"), not one that goes on ("…of State for Economic Affairs": "Canadian Secretary of
+    State for External Affairs" is no Secretary of State) nor another's ("Deputy Secretary of the Treasury")."""
+    office = re.compile(rf"(?:^|[,;])\s*(?:thereafter,?\s+)?{re.escape(title)}\s+of\s+(?:the\s+)?{re.escape(of)}"
+                        rf"(?!\s+for\b)(?![\w-])")
+    m = office.search(desc)
+    if m is None or _ANOTHERS_OFFICE.match(desc, m.end()):
+        return None      # "Secretary of State Dulles’ Personal Assistant" (Bernau)
+    return desc[:m.start() + 1].count(";")
 
 
 _MONARCHS = frozenset({"Shah", "King", "Queen", "Emperor"})

@@ -399,3 +399,18 @@ def test_an_office_whose_clause_prints_closed_dates_is_not_held_outside_them(ext
     found = [m.label for m in record.mentions if m.method == "office-and-date"]
     assert [label.split()[-1].strip(",") if "," not in label else label.split(",")[0] for label in found] == \
         ([surname] if surname else [])
+
+
+def test_an_office_in_a_later_clause_counts_and_a_deputys_office_is_not_the_office(extractor):
+    """Session 35: frus1969-76v38p1 describes Simon as "Deputy Secretary of the Treasury from January 22, 1973, until May
+    1974; …; Secretary of the Treasury from May 8, 1974, until January 1977": only his first "Secretary" was read, a
+    deputy's, so no entry held the office in 1975."""
+    simon = ListEntry("p_SWE_1", "person", "Simon, William E.", "Deputy Secretary of the Treasury from January 22, 1973, "
+                      "until May 1974; Secretary of the Treasury from May 8, 1974, until January 1977")
+    heading = "60. Minutes of a Cabinet Meeting"
+    text = f"{heading}\n\nThe Secretary of the Treasury said that the deficit would grow."
+    record = DocumentRecord(VolumeRecord("frus1969-76v38p1", "t", persons=[simon]), "d60", "60", heading, text,
+                            "<test>", date="1975-03-01", pages=[Page("1", 0, len(text))])
+    extractor.run(record)
+    assert [m.office for m in record.mentions if m.method == "office-and-date" and "Simon" in m.label] == \
+        ["Secretary of the Treasury"]
