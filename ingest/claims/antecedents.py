@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..records import DocumentRecord
-from .coreference import DocumentPeople
+from .coreference import DocumentPeople, place_word
 from .unlinked_names import is_name_word
 from .voices import Agent, MentionIndex, agent_of_mentions, named_agent
 
@@ -66,7 +66,8 @@ def opening_subject(record: DocumentRecord, start: int, end: int, mentions: Ment
     printed = m.group("name")
     the_one = m.group(0) != printed and " " not in printed and not printed.endswith("s")    # "The Cardinal"
     if people.title(printed) is None and not _HONORIFIC.match(printed) and not the_one \
-            and not (" " not in printed and m.group(0) == printed and is_name_word(printed, people.cues)):
+            and not (" " not in printed and m.group(0) == printed and is_name_word(printed, people.cues)
+                     and not place_word(printed)):
         return None                   # "Soviet Union", "Embassy": no title, no honorific; session 32: "Herz has just returned…"
     named = people.named(printed)
     return named_agent(named) if named is not None else None

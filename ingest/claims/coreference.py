@@ -27,7 +27,7 @@ from .carry import genre_of_heading
 from .cues import Cues
 from .senders import sent_from_post
 
-__all__ = ["DocumentPeople", "Named"]
+__all__ = ["DocumentPeople", "Named", "place_word"]
 # Round 12: a name with a word that is also a pronoun ("Yang You Chan"): "You" in the text is the addressee, not him.
 _PRONOUN_WORDS = frozenset({"you", "she", "they", "him", "her", "them"})
 
@@ -136,6 +136,13 @@ def _chiefs_of_sender(record: DocumentRecord) -> list:
         else:
             posts += authorities().holders_of_kind(f"org:representative-to-{found.group(2)}", record.date)
     return posts
+
+
+def place_word(word: str) -> bool:
+    """Session 35: "Arab states bordering Jordan are…" ("states" read as a verb of saying), "Soviets have…": a people or
+    a region the gazetteer knows, not a person's name."""
+    from ..entities.gazetteer import gazetteer
+    return any((e.kind == "country" and e.form == "demonym") or e.kind == "region" for e in gazetteer().get(word, ()))
 
 
 class DocumentPeople:
@@ -433,7 +440,7 @@ class DocumentPeople:
                 return ranked
             return self._untied_title(printed, title, bool(hits))
         words = [w for w in _words(printed) if w not in _HONORIFICS]
-        if not words or any(w in self.cues.not_person_subjects for w in words):
+        if not words or any(w in self.cues.not_person_subjects for w in words) or place_word(printed.strip()):
             return None
         shortened = self._shortened(printed)
         if shortened is not None:

@@ -313,6 +313,8 @@ _COMMENT_OPENS = re.compile(r"\W*(?:\(?\w{1,3}[.)]\s+)?(?:[A-Z][\w/]*\s+)?(?:[Cc
 _TELEGRAPHESE_LEAD = re.compile(r"\W*(?:(?:As\s+(?:a\s+)?result|Then|Thereupon|Subsequently|Later|Also),?\s+)?[A-Z]?[a-z]+ed\s")
 _WHOSE_REMARKS = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s?\s+(?:\w+\s+)?"
                             r"(?:remarks|statement|comments|views|words|account|presentation|reply|response)\b")
+_TALKED_WITH = re.compile(r"\b(?:(?:discussion|conversation|talk|talks|meeting|interview|audience|call)\s+(?:with|on)|"
+                          r"I\s+(?:saw|called\s+on|met\s+with|met|talked\s+with|spoke\s+with|discussed\s+\w+\s+with))\s+")
 _CONVERSATION_WITH = re.compile(r"(?m)^(?:Subject:\s*)?(?:Conversation|Meeting|Talk)\s+with\s+(?:the\s+)?"
                                 r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})")
 
@@ -736,13 +738,28 @@ class _Extractor:
         "Conversation with the President, July 9"): he is the "he" no one named before it stands for."""
         line = _CONVERSATION_WITH.search(self.text, self.r.body_start, min(len(self.text), self.r.body_start + 200))
         if line is None:
-            return None
+            return self._opening_partner(voice_iris)
         named = [m for m in self.mentions.within(line.start("who"), line.end("who")) if m.kind == "person"]
         found = agent_of_mentions(self.r, named[:1], "the one the subject line says the writer talked with") if named else None
         if found is None:
             titled = self.people.named(line.group("who"))
             found = named_agent(titled) if titled is not None and not titled.local else None
         return found if found is not None and not set(found.iris) & voice_iris else None
+
+    def _opening_partner(self, voice_iris: set[str]) -> Agent | None:
+        """Session 35: a telegram whose first paragraph says whom the writer talked with ("Following is substance my
+        discussion with Foreign Minister Myerson re matters raised Deptel 7.", "I called on Nasser this morning…"): the one
+        its later "she"/"he" with no one named before stands for."""
+        if not self.blocks or genre_of_heading(self.r.heading or "") != "telegram":
+            return None
+        first = next((b for b in self.blocks if b.end > self.r.body_start), None)
+        m = _TALKED_WITH.search(self.text, first.start, min(first.end, first.start + 400)) if first else None
+        if m is None:
+            return None
+        named = [x for x in self.mentions.within(m.end(), min(first.end, m.end() + 60)) if x.kind == "person"]
+        if not named or named[0].entity in voice_iris:
+            return None
+        return agent_of_mentions(self.r, named[:1], "the one the telegram's first paragraph says the writer talked with")
 
     def _latter(self, block: Block, s: int, verb_start: int) -> Agent | None:
         """Session 31: "The latter said that he was greatly relieved…", "Latter simply specified…": the last of the persons

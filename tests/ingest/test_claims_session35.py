@@ -85,3 +85,23 @@ def test_the_sec_of_a_telephone_memorandum_with_the_secretary_of_state_is_he_not
     named(r, "BRUCKER", PEOPLE + "brucker", label="Wilber M. Brucker")
     c = the(r, "The Sec said")
     assert [a.label for a in c.agents] == ["John Foster Dulles"], c.explanation
+
+
+@pytest.mark.parametrize("between", ["Build-up of myth of imminent aggression was convenient way to justify race for position.",
+                                     "Arab states bordering Jordan are getting into position to move swiftly."])
+def test_she_with_no_one_named_before_is_the_one_the_telegrams_first_paragraph_says_the_writer_talked_with(between):
+    """frus1955-57v15 d430 (Lawson's telegram): "17. Following is substance my discussion with Foreign Minister Myerson re
+    matters raised Deptel 7." opens it; paragraphs later, "With unexpected candor she said she assumed I meant new
+    kibbutzim…" had no one named before it in its paragraph, so it went to the writer. "Arab" opening a sentence is a
+    people, not the name of the one "she" stands for."""
+    r = document("17. Following is substance my discussion with Foreign Minister Myerson re matters raised Deptel 7.\n\n"
+                 "War scare was inexplicable except in terms of screen for internal machinations in Arab world.\n\n"
+                 f"{between}\n\n"
+                 "Construction activities in El Auja demilitarized zone: I did not mention reported establishment of "
+                 "kibbutzim in area. With unexpected candor she said she assumed I meant new kibbutzim.\n\nLawson",
+                 heading="430. Telegram From the Embassy in Israel to the Department of State",
+                 date="Tel Aviv, July 7, 1956—5 p.m.")
+    named(r, "Myerson", PEOPLE + "meir", label="Golda Meir")
+    named(r, "Lawson", PEOPLE + "lawson")
+    c = the(r, "With unexpected candor")
+    assert c.claimants == (PEOPLE + "meir",), c.explanation
