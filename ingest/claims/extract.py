@@ -313,6 +313,8 @@ _COMMENT_OPENS = re.compile(r"\W*(?:\(?\w{1,3}[.)]\s+)?(?:[A-Z][\w/]*\s+)?(?:[Cc
 _TELEGRAPHESE_LEAD = re.compile(r"\W*(?:(?:As\s+(?:a\s+)?result|Then|Thereupon|Subsequently|Later|Also),?\s+)?[A-Z]?[a-z]+ed\s")
 _WHOSE_REMARKS = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s?\s+(?:\w+\s+)?"
                             r"(?:remarks|statement|comments|views|words|account|presentation|reply|response)\b")
+_HE_GOES_ON = re.compile(r"\b(?:so|and|but|then|whereupon)\s+(?:he|she)\s+(?:\w+\s+)?(?:continued|went\s+on|added|resumed|"
+                         r"proceeded)\b[^.]*\.\s*$")
 _TALKED_WITH = re.compile(r"\b(?:(?:discussion|conversation|talk|talks|meeting|interview|audience|call)\s+(?:with|on)|"
                           r"I\s+(?:saw|called\s+on|met\s+with|met|talked\s+with|spoke\s+with|discussed\s+\w+\s+with))\s+")
 _CONVERSATION_WITH = re.compile(r"(?m)^(?:Subject:\s*)?(?:Conversation|Meeting|Talk)\s+with\s+(?:the\s+)?"
@@ -1475,6 +1477,10 @@ class _Extractor:
         voice = self.voice_for(block, state)
         agent = state.report or self._previous_subject(block, s, set(voice.iris) if voice else set())
         how = "the speaker of the report this paragraph gives" if state.report else "the subject of the previous sentence"
+        if voice is not None and agent is not None and set(agent.iris) == set(voice.iris) and state.last_speaker is not None \
+                and not set(state.last_speaker.iris) & set(voice.iris) and _HE_GOES_ON.search(self.text, max(block.start, s - 80), s):
+            # session 35: "I made no reply so he continued talking. Said he had heard report…" (Subandrio, not the writer)
+            agent, how = state.last_speaker, "the one the sentence before says went on talking"
         if agent is None:
             agent, how = voice, "the writer (no other speaker before it)"
         if agent is None:

@@ -105,3 +105,16 @@ def test_she_with_no_one_named_before_is_the_one_the_telegrams_first_paragraph_s
     named(r, "Lawson", PEOPLE + "lawson")
     c = the(r, "With unexpected candor")
     assert c.claimants == (PEOPLE + "meir",), c.explanation
+
+
+def test_said_without_a_subject_after_he_went_on_talking_is_his_not_the_writers():
+    """frus1958-60v17 d27 (Cottrell's telegram): "I made no reply so he continued talking. Said he had heard report which he
+    did not believe but would like my reaction." had gone to the writer, the speaker of the sentence before."""
+    r = document("Concerning United States Subandrio said we should not aid Sumatrans. I made no reply so he continued "
+                 "talking. Said he had heard report which he did not believe but would like my reaction.\n\nCottrell",
+                 heading="27. Telegram From the Embassy in Indonesia to the Department of State",
+                 date="Djakarta, March 5, 1958")
+    named(r, "Subandrio", PEOPLE + "subandrio")
+    named(r, "Cottrell", PEOPLE + "cottrell")
+    c = the(r, "Said he had heard")
+    assert c.claimants == (PEOPLE + "subandrio",), c.explanation
