@@ -25,7 +25,7 @@ from ontology.namespaces import WD
 
 from .gazetteer import MAX_TOKENS, gazetteer
 from .governments import GOVERNMENT_AFTER, head_of_government, president_among_presidents, president_of_administrations
-from .identity import canonical_markup, expansion_of, link_persons_list, part_of
+from .identity import canonical_markup, expansion_of, link_persons_list, part_of, retarget_mismatched_tags
 from .markup import fall_back, orphan_markup
 from .namesakes import COURTESY, titled_namesake
 from .named_after import NAMED_AFTER, NAMED_BEFORE, term_phrases, thing_named_after
@@ -208,6 +208,7 @@ class EntityExtractor:
 
     def run(self, record: DocumentRecord) -> None:
         link_persons_list(record.volume)
+        retarget_mismatched_tags(record)
         canonical_markup(record)
         orphans = orphan_markup(record)
         if orphans:

@@ -7,12 +7,15 @@ that mix two people, stay apart: the entry's own IRI is then the only honest one
 """
 from __future__ import annotations
 
-from ingest.authorities import authorities
+import re
+
+from ingest.authorities import authorities, norm
 from ingest.entities.gazetteer import gazetteer
 from ingest.records import DocumentRecord, VolumeRecord
 from ontology import iris
 
-__all__ = ["link_persons_list", "link_terms_list", "canonical_markup", "entity_label", "expansion_of", "part_of"]
+__all__ = ["link_persons_list", "link_terms_list", "canonical_markup", "entity_label", "expansion_of", "part_of",
+           "retarget_mismatched_tags"]
 
 _KIND_IRI = {"country": iris.country_iri, "organization": iris.organization_iri, "region": iris.region_iri}
 
@@ -72,6 +75,42 @@ def part_of(expansion: str, label: str) -> bool:
     if not expansion or not expansion.lower().startswith(label.lower() + " "):
         return False
     return expansion[len(label):].lstrip()[:1].isupper()
+
+
+def _name_words(text: str) -> set[str]:
+    return {norm(w) for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 1}
+
+
+def retarget_mismatched_tags(record: DocumentRecord) -> None:
+    """Session 35: a person tag whose text is no word of the tagged entry's names but the surname of exactly one other
+    entry of the volume's persons list points at that entry: frus1955-57v13 tags "Saud" 209 times as "Eisenhower, Maj.
+    John S.D." (p_EMJSD1), where its list has "Saud, ibn Abd al–Aziz, King of Saudi Arabia" (p_SAA1). The tag stays as
+    fk:teiRef, and the explanation says both."""
+    persons = {e.xml_id: e for e in record.volume.persons if e.kind == "person"}
+    if not persons:
+        return
+    prefix = iris.volume_person_iri(record.volume.id, "")
+    a = authorities()
+    people = a.volume_people(record.volume.id)
+    surnames: dict[str, list[str]] = {}
+    for e in persons.values():
+        surnames.setdefault(norm(e.name.split(",")[0].strip()), []).append(e.xml_id)
+    for m in record.mentions:
+        if m.kind != "person" or m.method != "tei-markup" or not m.entity or not m.entity.startswith(prefix):
+            continue
+        tagged = persons.get(m.entity[len(prefix):])
+        surface = re.sub(r"[’']s$", "", record.text[m.start:m.end]).strip()
+        if tagged is None or " " in surface or not surface[:1].isupper():
+            continue
+        own = _name_words(tagged.name) | {w for v in (a.person(people[tagged.xml_id]).variants if tagged.xml_id in people else ())
+                                          for w in _name_words(v)}
+        others = [x for x in surnames.get(norm(surface), []) if x != tagged.xml_id]
+        if norm(surface) in own or len(others) != 1:
+            continue
+        meant = persons[others[0]]
+        m.explanation = (f"tagged by the FRUS editors {m.tei_ref} ({tagged.name}), whose names do not include "
+                         f"'{surface}'; the persons list's one entry of that surname is {meant.name} ({meant.xml_id})")
+        m.entity, m.label = iris.volume_person_iri(record.volume.id, meant.xml_id), meant.name
 
 
 def canonical_markup(record: DocumentRecord) -> None:

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from ingest.entities import EntityExtractor
+from ingest.entities.identity import retarget_mismatched_tags
+from ingest.records import DocumentRecord, ListEntry, Mention, Page, VolumeRecord
 from ingest.tei_reader import read_tei
 from ingest.triples import document_graph
 from ontology import iris
@@ -135,3 +137,25 @@ def test_regression_the_volumes_dept_listed_as_department_stayed_a_volume_term()
     EntityExtractor().run(rec)
     (dept,) = [m for m in rec.mentions if m.start == s]
     assert dept.entity == iris.organization_iri("department-of-state") and "t_Dept1" in dept.explanation
+
+
+def test_regression_king_saud_tagged_as_john_eisenhower_is_the_king():
+    """Session 35: frus1955-57v13 tags "Saud" 209 times as "Eisenhower, Maj. John S.D." (p_EMJSD1): a tag whose text is no
+    word of the tagged entry's names but the surname of exactly one other entry points at that entry; "Foster" tagged
+    as John Foster Dulles stays his, though the list has a Foster too (245 tags of the 99 volumes move)."""
+    persons = [ListEntry("p_EMJSD1", "person", "Eisenhower, Maj. John S.D.", "Assistant Staff Secretary to the President"),
+               ListEntry("p_SAA1", "person", "Saud, ibn Abd al–Aziz", "King of Saudi Arabia"),
+               ListEntry("p_DJF1", "person", "Dulles, John Foster", "Secretary of State"),
+               ListEntry("p_FWC1", "person", "Foster, William C.", "Deputy Secretary of Defense")]
+    text = "188. Telegram\n\nKing Saud said in substance: Foster agreed."
+    def tag(word, xml_id):
+        at = text.index(word)
+        return Mention(at, at + len(word), "person", "tei-markup", 1.0, iris.volume_person_iri("frus1955-57v13", xml_id),
+                       word, tei_ref=f"#{xml_id}")
+    record = DocumentRecord(VolumeRecord("frus1955-57v13", "t", persons=persons), "d188", "188", "188. Telegram", text,
+                            "<test>", date="1955-11-06", pages=[Page("1", 0, len(text))],
+                            mentions=[tag("Saud", "p_EMJSD1"), tag("Foster", "p_DJF1")])
+    retarget_mismatched_tags(record)
+    saud, foster = record.mentions
+    assert saud.entity.endswith("/p_SAA1") and saud.tei_ref == "#p_EMJSD1" and "p_SAA1" in saud.explanation
+    assert foster.entity.endswith("/p_DJF1")
