@@ -25,7 +25,8 @@ from ontology.namespaces import WD
 
 from .gazetteer import MAX_TOKENS, gazetteer
 from .governments import GOVERNMENT_AFTER, head_of_government, president_among_presidents, president_of_administrations
-from .identity import canonical_markup, expansion_of, link_persons_list, part_of, retarget_mismatched_tags
+from .identity import (canonical_markup, expansion_of, link_persons_list, part_of, retarget_mismatched_tags,
+                       retitle_tags_by_office)
 from .markup import fall_back, orphan_markup
 from .namesakes import COURTESY, titled_namesake
 from .named_after import NAMED_AFTER, NAMED_BEFORE, term_phrases, thing_named_after
@@ -210,6 +211,7 @@ class EntityExtractor:
         link_persons_list(record.volume)
         retarget_mismatched_tags(record)
         canonical_markup(record)
+        retitle_tags_by_office(record)
         orphans = orphan_markup(record)
         if orphans:
             record.mentions = [m for m in record.mentions if not any(m is o for o in orphans)]

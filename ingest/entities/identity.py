@@ -15,7 +15,7 @@ from ingest.records import DocumentRecord, VolumeRecord
 from ontology import iris
 
 __all__ = ["link_persons_list", "link_terms_list", "canonical_markup", "entity_label", "expansion_of", "part_of",
-           "retarget_mismatched_tags"]
+           "retarget_mismatched_tags", "retitle_tags_by_office"]
 
 _KIND_IRI = {"country": iris.country_iri, "organization": iris.organization_iri, "region": iris.region_iri}
 
@@ -111,6 +111,38 @@ def retarget_mismatched_tags(record: DocumentRecord) -> None:
         m.explanation = (f"tagged by the FRUS editors {m.tei_ref} ({tagged.name}), whose names do not include "
                          f"'{surface}'; the persons list's one entry of that surname is {meant.name} ({meant.xml_id})")
         m.entity, m.label = iris.volume_person_iri(record.volume.id, meant.xml_id), meant.name
+
+
+_TITLE_BEFORE_TAG = re.compile(r"(?:(?<!Vice )\b(?P<president>President)|\b(?P<secretary>Secretary(?:\s+of\s+State)?))\s+$")
+_POCOM_OF_TAG = {"president": "President of the United States", "secretary": "Secretary of State"}
+
+
+def retitle_tags_by_office(record: DocumentRecord) -> None:
+    """Session 35: a tag of a surname after "President" or "Secretary" that POCOM's holder of that office on the
+    document's date bears, pointing at someone else, is the holder: frus1955-57v13 tags "President Eisenhower" 62 times
+    as his son, Major John S. D. Eisenhower (p_EMJSD1); four volumes tag "Secretary Dulles" as Allen W. Dulles. Run
+    after `canonical_markup`; the tag stays as fk:teiRef."""
+    date = (record.date or "")[:10]
+    if not date:
+        return
+    a = authorities()
+    for m in record.mentions:
+        if m.kind != "person" or m.method != "tei-markup" or " " in record.text[m.start:m.end].strip():
+            continue
+        t = _TITLE_BEFORE_TAG.search(record.text, max(0, m.start - 20), m.start)
+        if t is None:
+            continue
+        office = _POCOM_OF_TAG[t.lastgroup]
+        held = {a.canonical(p.hsg) for p in a.holders(office, date) if p.hsg}
+        if len(held) != 1:
+            continue
+        pid = held.pop()
+        holder = a.person(pid)
+        if iris.person_iri(pid) == m.entity or norm(holder.surname) != norm(re.sub(r"[’']s$", "", record.text[m.start:m.end])):
+            continue
+        m.explanation = (f"tagged by the FRUS editors {m.tei_ref} ({m.label}); '{t.group(0).strip()} "
+                         f"{record.text[m.start:m.end]}' on {date}: {holder.name} held the post '{office}' (POCOM)")
+        m.entity, m.label = iris.person_iri(pid), holder.name
 
 
 def canonical_markup(record: DocumentRecord) -> None:

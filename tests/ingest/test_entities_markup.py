@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from ingest.entities import EntityExtractor
-from ingest.entities.identity import retarget_mismatched_tags
+from ingest.authorities import authorities
+from ingest.entities.identity import retarget_mismatched_tags, retitle_tags_by_office
 from ingest.records import DocumentRecord, ListEntry, Mention, Page, VolumeRecord
 from ingest.tei_reader import read_tei
 from ingest.triples import document_graph
@@ -159,3 +160,24 @@ def test_regression_king_saud_tagged_as_john_eisenhower_is_the_king():
     saud, foster = record.mentions
     assert saud.entity.endswith("/p_SAA1") and saud.tei_ref == "#p_EMJSD1" and "p_SAA1" in saud.explanation
     assert foster.entity.endswith("/p_DJF1")
+
+
+@pytest.mark.parametrize("before, tagged, office", [
+    ("President ", "103888", "President of the United States"),     # frus1955-57v13: John S. D. Eisenhower, his son
+    ("Secretary ", "103701", "Secretary of State"),                 # frus1955-57v04: Allen W. Dulles, his brother
+])
+def test_regression_president_eisenhower_tagged_as_his_son_is_the_president(before, tagged, office):
+    """Session 35: a tag of the surname after "President" or "Secretary" that POCOM's holder of the office on the date
+    bears, pointing at a namesake, is the holder (700 tags of the 99 volumes: U. Alexis Johnson for the President,
+    Allen Dulles for the Secretary, Robert for John F. Kennedy, the President's son for the President)."""
+    surname = {"103888": "Eisenhower", "103701": "Dulles"}[tagged]
+    text = f"41. Telegram\n\nHe will confer with {before}{surname} and other officials."
+    at = text.index(surname)
+    record = DocumentRecord(VolumeRecord("frus1955-57v13", "t"), "d41", "41", "41. Telegram", text, "<test>",
+                            date="1956-05-01", pages=[Page("1", 0, len(text))],
+                            mentions=[Mention(at, at + len(surname), "person", "tei-markup", 1.0, iris.person_iri(tagged),
+                                              surname, tei_ref="#p_X1")])
+    retitle_tags_by_office(record)
+    holder = {authorities().canonical(p.hsg) for p in authorities().holders(office, "1956-05-01") if p.hsg}
+    assert {record.mentions[0].entity} == {iris.person_iri(pid) for pid in holder} != {iris.person_iri(tagged)}
+    assert record.mentions[0].tei_ref == "#p_X1" and "POCOM" in record.mentions[0].explanation
