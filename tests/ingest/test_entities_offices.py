@@ -331,8 +331,8 @@ def test_him_is_the_emperor_where_the_document_names_ethiopia_and_no_one_where_i
 
 def test_him_tagged_by_the_editors_as_a_term_becomes_the_shah_and_keeps_the_tag(extractor):
     """Session 35: frus1969-76ve04 d36, a record of Laird's talk with the Shah in mixed case: "HIM inquired as to the status
-    of the Northrop P-530." The editors gloss every "HIM" (#t_HIM1); the gloss had stayed a term, so each of the Shah's 26
-    sentences of that record went to its drafter."""
+    of the Northrop P-530." The editors gloss every "HIM" (#t_HIM1); the gloss had stayed a term, so 34 of the Shah's
+    claims in that record went to its drafter."""
     heading = "36. Memorandum for the Record"
     text = f"{heading}\n\nHIM inquired as to the status of Iran's aircraft. The Secretary thanked HIM."
     tags = [Mention(i, i + 3, "term", "tei-markup", 1.0, "https://example.org/terms/t_HIM1", "HIM", tei_ref="#t_HIM1")
