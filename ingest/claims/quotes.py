@@ -2,7 +2,10 @@
 
 Curly quotes pair as “…”; straight double quotes alternate. A passage may span several blocks
 (a quoted message of several paragraphs opens in one and closes in a later one). A quotation
-that never closes within a few blocks is not trusted: its marks are ignored.
+that never closes within a few blocks is not trusted: its marks are ignored, unless it opens a
+paragraph after a lead-in ending with ':' ("Following is letter from President Nyerere…: / “Dear Dr.
+Kissinger, …”"), where a whole letter of many paragraphs is quoted with one pair of marks; there a
+pair of marks inside one later paragraph is a quotation within the letter.
 Single quotes are not used: they cannot be told from apostrophes.
 """
 from __future__ import annotations
@@ -15,6 +18,7 @@ from .sentences import Block
 __all__ = ["Quote", "find_quotes", "MAX_QUOTE_BLOCKS"]
 
 MAX_QUOTE_BLOCKS = 8
+MAX_LETTER_BLOCKS = 80
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 _MARKS = re.compile('[“”"]')
 
@@ -40,20 +44,27 @@ class Quote:
 def find_quotes(text: str, blocks: list[Block]) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None      # offset just after the opening mark
-    open_block = 0
+    open_block, limit = 0, MAX_QUOTE_BLOCKS
     for block in blocks:
-        if open_at is not None and block.index - open_block >= MAX_QUOTE_BLOCKS:
+        if open_at is not None and block.index - open_block >= limit:
             open_at = None          # never closed: not a quotation we can trust
         straight_open = False
         straight_at = 0
+        inner = False               # a quotation inside a quoted letter's paragraph
         for mark in _MARKS.finditer(text, block.start, block.end):
             i, ch = mark.start(), mark.group(0)
             if ch == _OPEN:
                 # A paragraph of a multi-paragraph quotation may open with “ again: it continues the
                 # passage. An opening mark inside a later paragraph means the earlier one never closed.
                 continues = open_at is not None and (open_block == block.index or not text[block.start:i].strip(" -—–•*"))
-                if not continues:
+                if not continues and limit == MAX_LETTER_BLOCKS and open_at is not None \
+                        and text.find(_CLOSE, i, block.end) > 0:
+                    inner = True
+                elif not continues:
                     open_at, open_block = i + 1, block.index
+                    limit = MAX_LETTER_BLOCKS if _after_lead_in(text, blocks, block, i) else MAX_QUOTE_BLOCKS
+            elif ch == _CLOSE and inner:
+                inner = False
             elif ch == _CLOSE:
                 if open_at is not None:
                     quotes.append(Quote(open_at, i, open_block, block.index))
@@ -65,3 +76,11 @@ def find_quotes(text: str, blocks: list[Block]) -> list[Quote]:
                 else:
                     straight_open, straight_at = True, i + 1
     return [q for q in quotes if q.end > q.start]
+
+
+def _after_lead_in(text: str, blocks: list[Block], block: Block, mark: int) -> bool:
+    """The mark opens its paragraph, and the paragraph before ends with ':'."""
+    if text[block.start:mark].strip(" -—–•*") or block.index == 0:
+        return False
+    before = blocks[block.index - 1]
+    return text[before.start:before.end].rstrip().endswith(":")
