@@ -2,8 +2,10 @@
 was found in (issue 16; docs/claims.md, "Session 36")."""
 from __future__ import annotations
 
+import pytest
+
 from ingest.claims import claims_of
-from tests.ingest.test_claims_speakers import PEOPLE, document, named
+from tests.ingest.test_claims_speakers import PEOPLE, document, named, the
 
 _LETTER = [
     "Thank you for so quickly following up on my discussions with Mr. Reinhardt in your letter of 7th December.",
@@ -62,3 +64,51 @@ def test_a_quoted_message_the_lead_in_calls_msg_fr_someone_is_theirs():
     assert len(quoted) == 10 and {c.claimants for c in quoted} == {(PEOPLE + "yu-ta-wei",)}, \
         [(r.text[c.start:c.end][:30], c.explanation) for c in quoted]
 
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Shah opened by saying he increasingly concerned by Iraq situation and Soviet efforts to gain position.",
+     "opened by saying"),
+    ("Shah is quoted as saying he wanted also to expose role of Western countries in fomenting trouble.",
+     "is quoted as saying"),
+])
+def test_opening_by_saying_and_being_quoted_as_saying_are_the_subjects_words(sentence, cue):
+    """frus1969-76ve04 d23 ("SHAH OPENED BY SAYING…", the Shah's opening and the paragraph after it had been
+    MacArthur's) and d130 ("DARYANI IS QUOTED AS SAYING…"): about 130 such sentences in the 99 volumes."""
+    r = document(f"1. I saw the Shah this morning at his request.\n\n2. {sentence} Whereas at present Soviets are "
+                 "supplying defensive equipment to UAR, they are equipping Iraq with offensive arms.\n\nMacArthur",
+                 heading="23. Telegram From the Embassy in Iran to the Department of State",
+                 date="Tehran, October 13, 1969, 1300Z.")
+    named(r, "Shah", PEOPLE + "shah", nth=1)
+    named(r, "MacArthur", PEOPLE + "macarthur")
+    c = the(r, "Shah ")
+    assert c.claimants == (PEOPLE + "shah",) and f"'{cue}'" in c.explanation, c.explanation
+    assert the(r, "Whereas").claimants == (PEOPLE + "shah",)
+
+
+def test_an_exhibition_opened_by_the_president_is_no_report():
+    r = document("1. The exhibition was opened by the President, who spoke of Iranian art.\n\nMacArthur",
+                 heading="23. Telegram From the Embassy in Iran to the Department of State", date="Tehran, October 13, 1969")
+    named(r, "MacArthur", PEOPLE + "macarthur")
+    assert the(r, "The exhibition").claimants == (PEOPLE + "macarthur",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Rhee accused the U.S. of infringing on ROK sovereignty and of trying to bring about his removal.",
+    "President Rhee criticized the U.S. Embassy in Seoul, which he thought favored the opposition Democratic Party.",
+    "President Rhee likened the situation to that in Pusan in 1952.",
+])
+def test_accusing_criticizing_and_likening_are_words_of_their_subject(sentence):
+    """frus1958-60v18 d254 (Parsons to Robertson): Rhee's accusations had been the writer's statements."""
+    r = document(f"We have received a report on President Rhee's reaction to Ambassador Yang's report.\n\n{sentence}",
+                 heading="254. Memorandum From the Director of the Office of Northeast Asian Affairs (Parsons) to the "
+                         "Assistant Secretary of State for Far Eastern Affairs (Robertson)", date="Washington, December 15, 1958")
+    named(r, "Rhee", PEOPLE + "rhee", nth=1)
+    assert the(r, "President Rhee").claimants == (PEOPLE + "rhee",)
+
+
+def test_a_man_accused_of_a_crime_says_nothing():
+    r = document("The editor was accused of sedition and sentenced to two years.",
+                 heading="254. Memorandum From the Director of the Office of Northeast Asian Affairs (Parsons) to the "
+                         "Assistant Secretary of State for Far Eastern Affairs (Robertson)", date="Washington, December 15, 1958")
+    c = the(r, "The editor")
+    assert c.claim_type == "assessment" and "the writer's own voice" in c.explanation, c.explanation
