@@ -112,3 +112,17 @@ def test_a_man_accused_of_a_crime_says_nothing():
                          "Assistant Secretary of State for Far Eastern Affairs (Robertson)", date="Washington, December 15, 1958")
     c = the(r, "The editor")
     assert c.claim_type == "assessment" and "the writer's own voice" in c.explanation, c.explanation
+
+
+def test_went_on_closing_a_sentence_is_its_subjects_words_going_on_leave_is_not():
+    """frus1969-76v12 d180 (Beam): "Why then are hints being made regarding possible developments…, Gromyko went on."
+    had been Beam's, and the report of Gromyko's that followed with it."""
+    r = document("1. I met Gromyko today.\n\n2. Why then are hints being made regarding possible developments of "
+                 "events, Gromyko went on.\n\n3. Gromyko went on leave last week.\n\nBeam",
+                 heading="180. Telegram From the Embassy in the Soviet Union to the Department of State",
+                 date="Moscow, July 11, 1970, 1400Z.")
+    named(r, "Gromyko", PEOPLE + "gromyko", nth=1)
+    named(r, "Gromyko", PEOPLE + "gromyko", nth=2)
+    named(r, "Beam", PEOPLE + "beam")
+    assert the(r, "Why then").claimants == (PEOPLE + "gromyko",)
+    assert the(r, "Gromyko went on leave").claimants == (PEOPLE + "beam",)
