@@ -46,6 +46,7 @@ class Agent:
     details: tuple[ClaimAgent, ...] = ()
     mentions: tuple[Mention, ...] = ()   # the mentions that name the speaker in the text (not 'about')
     kinds: tuple[str, ...] = ()
+    one_speaking: bool = False           # a body heard through one of its people ("Foreign Office official replied…")
 
     def describe(self) -> str:
         return f"{', '.join(self.names)} ({self.how})"
@@ -616,6 +617,11 @@ _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
 _GAP = re.compile(r"^\]?\s*(?:\[[^\]]{1,80}\]\s*)?(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|leadership|delegates?|delegation|"
                   r"mission|government|govt|side|officers|people|sources|staff)(?:\s*,[^,;:]{1,60},)?\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|twice|still|later|now|first|finally|subsequently|alone|already|long|never|always|not|rather)\s+)*$", re.IGNORECASE)
+# Session 36: one of a body's people as the subject ("Foreign Office official replied…. He expressed belief…", frus1955-57v15
+# d367): the body speaks, and "he" after it is that one.
+_ONE_OF_ITS_PEOPLE = re.compile(r"\s*(?:official|officer|spokesman|spokeswoman|representative|delegate)\b(?!['’]s)", re.IGNORECASE)
+
+
 def _gap(text: str, m: Mention, sent_start: int, verb_start: int) -> bool:
     """Whether only what may stand between a subject and its verb follows the mention; session 31: also the comma that
     closes a name in apposition ("His opponent in next May’s presidential election, Kim Tae-chung, has charged that…")."""
@@ -969,7 +975,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
     if p:
         pronoun = p.group(1).lower()
         fits = {"he": {"person"}, "she": {"person"}, "it": {"organization", "country"}}.get(pronoun, SPEAKER_KINDS)
-        if pronoun_ref is None or not set(pronoun_ref.kinds) <= fits:
+        if pronoun_ref is None or not (set(pronoun_ref.kinds) <= fits or (pronoun_ref.one_speaking and pronoun in ("he", "she"))):
             return Subject("unknown", how=f"'{p.group(1)}' not resolved") if pronoun != "it" else None
         return Subject("agent", pronoun_ref, f"'{p.group(1)}' read as {', '.join(pronoun_ref.names)}")
     ms = _speakers(mentions.within(sent_start, verb_start))
@@ -989,6 +995,8 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         if member is not None:
             return member
         agent = _title_joined(record, sent_start, chosen[0].start, agent_of_mentions(record, chosen, "subject of the reporting verb"), people)
+        if agent and _ONE_OF_ITS_PEOPLE.match(text, chosen[-1].end, verb_start):
+            agent = dataclasses.replace(agent, one_speaking=True)
         if agent:
             return Subject("agent", agent, agent.how)
     t = _TITLE_SUBJECT.search(pre)

@@ -126,3 +126,28 @@ def test_went_on_closing_a_sentence_is_its_subjects_words_going_on_leave_is_not(
     named(r, "Beam", PEOPLE + "beam")
     assert the(r, "Why then").claimants == (PEOPLE + "gromyko",)
     assert the(r, "Gromyko went on leave").claimants == (PEOPLE + "beam",)
+
+
+def test_he_after_a_bodys_official_is_that_official_for_the_body():
+    """frus1955-57v15 d367 (Aldrich): "Foreign Office official replied HMG has given practically no thought to Nile
+    Valley authority…. He expressed belief it would take long time…. He stated HMG would oppose…": "he" could be no
+    body, so the official's words had been the Ambassador's."""
+    r = document("Embassy officer in conversation at Foreign Office raised the question of a Nile Valley authority.\n\n"
+                 "Foreign Office official replied HMG has given practically no thought to Nile Valley authority. He "
+                 "expressed belief it would take long time for riparian states to agree. He stated HMG would oppose "
+                 "international Nile Valley authority at present time.\n\nAldrich",
+                 heading="367. Telegram From the Embassy in the United Kingdom to the Department of State",
+                 date="London, May 30, 1956—6 p.m.")
+    named(r, "Aldrich", PEOPLE + "aldrich")
+    official = the(r, "Foreign Office official").claimants
+    assert [a.label for a in the(r, "Foreign Office official").agents] == ["Foreign Office"]
+    assert the(r, "He expressed").claimants == official and the(r, "He stated").claimants == official
+
+
+def test_he_after_a_body_named_alone_is_still_no_one():
+    r = document("The Foreign Office replied HMG has given practically no thought to it. He stated HMG would oppose "
+                 "such an authority.\n\nAldrich",
+                 heading="367. Telegram From the Embassy in the United Kingdom to the Department of State",
+                 date="London, May 30, 1956—6 p.m.")
+    named(r, "Aldrich", PEOPLE + "aldrich")
+    assert the(r, "He stated").claimants != the(r, "The Foreign Office").claimants
