@@ -614,9 +614,12 @@ _SUBJECT_OPENS = re.compile(r"\W*(?:\(?\w{1,3}[.)]\s+)?(?:(?:In|At|On|After|Duri
 _SUBORDINATOR = re.compile(r"\b(?:that|if|whether|which|who|whom|when|while|because|unless)\b")
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:\w+ly|also|then|again)\s+)?$")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
+# Session 36: when, between a subject and its verb ("General Weizmann today said…", frus1964-68v18 d168)
+_WHEN_WORDS = r"today|yesterday|tonight|earlier|(?:this|that)\s+(?:morning|afternoon|evening)|last\s+(?:night|evening)"
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
 _GAP = re.compile(r"^\]?\s*(?:\[[^\]]{1,80}\]\s*)?(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|leadership|delegates?|delegation|"
-                  r"mission|government|govt|side|officers|people|sources|staff)(?:\s*,[^,;:]{1,60},)?\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|twice|still|later|now|first|finally|subsequently|alone|already|long|never|always|not|rather)\s+)*$", re.IGNORECASE)
+                  r"mission|government|govt|side|officers|people|sources|staff)(?:\s*,[^,;:]{1,60},)?\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|twice|still|later|now|first|finally|subsequently|alone|already|long|never|always|not|rather|"
+                  rf"{_WHEN_WORDS})\s+)*$", re.IGNORECASE)
 # Session 36: one of a body's people as the subject ("Foreign Office official replied…. He expressed belief…", frus1955-57v15
 # d367): the body speaks, and "he" after it is that one.
 _ONE_OF_ITS_PEOPLE = re.compile(r"\s*(?:official|officer|spokesman|spokeswoman|representative|delegate)\b(?!['’]s)", re.IGNORECASE)
@@ -641,7 +644,8 @@ _SOMEONE_IN = re.compile(r"\b(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]is|[Hh]er|[Aa]|[Tt]he)
 _AND = re.compile(r"^\s*(?:,\s*(?:the\s+)?|(?:,?\s+and\s+|\s*&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,2})$")
 # A subject that reads as a person or body we cannot link: "The Ambassador said", "Shah insisted", "He said".
 _UNNAMED = re.compile(r"(?:(?:^|\s)(?:[Hh]e|[Ss]he|[Tt]hey)|(?:^|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]+\s+){1,3})"
-                      r"(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already)\s+)*$")
+                      r"(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already|"
+                      rf"{_WHEN_WORDS})\s+)*$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are|am|get|got|kept|keep|keeps|seem|seems|seemed|appear|appears|appeared|look|looks|looked)\s+(?:\w+ly\s+|not\s+|also\s+)*$", re.IGNORECASE)
 # "two reports (attached)", "the proposed agreement": a noun after a determiner or a number, not a verb; session 29: or
 # after "of" and an adjective of greeting ("unaware of proposed actions", "sent best regards to…").
@@ -669,7 +673,8 @@ def named_agent(named: Named) -> Agent:
 # Session 28: also after a short opening adverbial ("At this point Tsao said…", "In reply Chou said…").
 _CANDIDATE = re.compile(r"(?:^\W*(?:(?:At\s+(?:this|that|one)\s+point|In\s+(?:reply|response)|Then|Later|Finally|However|Also|Next|"
                         r"Subsequently|Afterwards|Thereupon)\s*,?\s+)?|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'.-]*\s+(?:(?:van|von|de|den|der|da|di|du|la|le|al|el|bin|ibn)\s+)*){0,3}"
-                        r"[A-Z][\w’'.-]*)(?:\s*,(?P<aside>[^,;:]{1,120}),|\s*\([^()]{1,40}\))?\s+(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already|very|quite|rather|most)\s+)*$")
+                        r"[A-Z][\w’'.-]*)(?:\s*,(?P<aside>[^,;:]{1,120}),|\s*\([^()]{1,40}\))?\s+(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already|very|quite|rather|most|"
+                        rf"{_WHEN_WORDS})\s+)*$")
 
 
 _INITIAL = re.compile(r"[B-HJ-Z]")      # "A" and "I" are words

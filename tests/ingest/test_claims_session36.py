@@ -151,3 +151,16 @@ def test_he_after_a_body_named_alone_is_still_no_one():
                  date="London, May 30, 1956—6 p.m.")
     named(r, "Aldrich", PEOPLE + "aldrich")
     assert the(r, "He stated").claimants != the(r, "The Foreign Office").claimants
+
+
+@pytest.mark.parametrize("when", ["today", "yesterday", "this morning", "last night"])
+def test_a_time_between_a_speaker_and_the_verb_keeps_the_speaker(when):
+    """frus1964-68v18 d168 (Komer): "General Weizmann today said B–66 marginal; he much preferred French Vautour…" had
+    been the writer's, the name before "today" being read as no subject."""
+    r = document(f"1. I saw Eshkol about the aircraft.\n\n2. General Weizmann {when} said B-66 marginal.\n\n"
+                 f"3. Eshkol {when} told me the plan is bad.\n\nKomer",
+                 heading="168. Telegram From the Embassy in Israel to the Department of State", date="Tel Aviv, May 1, 1966")
+    named(r, "Eshkol", PEOPLE + "eshkol", nth=1)
+    named(r, "Komer", PEOPLE + "komer")
+    assert [a.label for a in the(r, "General Weizmann").agents] == ["Weizmann"]
+    assert the(r, "Eshkol").claimants == (PEOPLE + "eshkol",)
