@@ -315,6 +315,8 @@ _WHOSE_REMARKS = re.compile(r"\b(?:[Tt]he\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w
                             r"(?:remarks|statement|comments|views|words|account|presentation|reply|response)\b")
 _HE_GOES_ON = re.compile(r"\b(?:so|and|but|then|whereupon)\s+(?:he|she)\s+(?:\w+\s+)?(?:continued|went\s+on|added|resumed|"
                          r"proceeded)\b[^.]*\.\s*$")
+# A sentence whose subject is a thing handed over or spoken of ("It largely rejected proposals…"), which names no speaker.
+_THING_OPENS = re.compile(r"[\s“\"(]*(?:It|This|That|These)\s+(?:\w+ly\s+)?(?!is\b|was\b|has\b|had\b)[a-z]+ed\b")
 _TALKED_WITH = re.compile(r"\b(?:(?:discussion|conversation|talk|talks|meeting|interview|audience|call)\s+(?:with|on)|"
                           r"I\s+(?:saw|called\s+on|met\s+with|met|talked\s+with|spoke\s+with|discussed\s+\w+\s+with))\s+")
 _CONVERSATION_WITH = re.compile(r"(?m)^(?:Subject:\s*)?(?:Conversation|Meeting|Talk)\s+with\s+(?:the\s+)?"
@@ -840,6 +842,8 @@ class _Extractor:
         if not earlier:
             return None
         prev = earlier[-1]
+        if len(earlier) > 1 and _THING_OPENS.match(self.text, prev.start, prev.end):
+            prev = earlier[-2]      # session 36: "Nikolareisis handed me memorandum…. It largely rejected…. Said GOG could…"
         for m in self.mentions.within(prev.start, prev.end):
             if m.kind != "person" or m.entity in voice_iris:
                 continue

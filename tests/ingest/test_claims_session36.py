@@ -164,3 +164,27 @@ def test_a_time_between_a_speaker_and_the_verb_keeps_the_speaker(when):
     named(r, "Komer", PEOPLE + "komer")
     assert [a.label for a in the(r, "General Weizmann").agents] == ["Weizmann"]
     assert the(r, "Eshkol").claimants == (PEOPLE + "eshkol",)
+
+
+def test_said_without_a_subject_after_a_sentence_about_a_paper_is_the_one_who_handed_it_over():
+    """frus1964-68v16 d103 (Acheson from Geneva): "Nikolareisis handed me memorandum…. It largely rejected proposals set
+    forth my memorandum July 24th. Said GOG could accept Lausanne-type guarantees…": the memorandum opens the sentence
+    before "Said", so the Greek envoy's words had been Acheson's."""
+    r = document("1. Had long talk yesterday evening with Nikolareisis.\n\n2. Nikolareisis handed me memorandum prepared "
+                 "in Athens on protection to Turkish minority. It largely rejected proposals set forth my memorandum July "
+                 "24th. Said GOG could accept Lausanne-type guarantees and U.N. commissioner.\n\nAcheson",
+                 heading="103. Telegram From the Mission in Geneva to the Department of State",
+                 date="Geneva, August 5, 1964, 3 p.m.")
+    named(r, "Nikolareisis", PEOPLE + "nikolareisis", nth=1)
+    named(r, "Acheson", PEOPLE + "acheson")
+    assert the(r, "Said GOG").claimants == (PEOPLE + "nikolareisis",)
+
+
+def test_said_without_a_subject_after_the_writers_own_sentence_stays_the_writers():
+    r = document("1. Had long talk yesterday evening with Nikolareisis.\n\n2. I handed Nikolareisis memorandum prepared "
+                 "in Washington. It is a fair statement of our views. Said USG could accept Lausanne-type guarantees.\n\nAcheson",
+                 heading="103. Telegram From the Mission in Geneva to the Department of State",
+                 date="Geneva, August 5, 1964, 3 p.m.")
+    named(r, "Nikolareisis", PEOPLE + "nikolareisis", nth=1)
+    named(r, "Acheson", PEOPLE + "acheson")
+    assert the(r, "Said USG").claimants == (PEOPLE + "acheson",)
