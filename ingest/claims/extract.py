@@ -298,7 +298,7 @@ _ASKS_ADDRESSEE = re.compile(r"\W*(?:(?:[Ww]e|I)\s+)?(?:[Ss]uggest|[Rr]equest|[A
 _WRITER_LEADS = re.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+(?:\w+\s+){0,3}?(?:believe|think|consider|make|offer|submit|see|note|would|should|have|want|wish)\b"
                            # session 31: points given to the addressee ("The Secretary may wish to keep the following points in mind…")
                            r"|\b(?:may|might)\s+(?:wish|want|care)\s+to\b")
-_OBJECT_BEFORE = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after|about|of|by|from|against|toward|towards|than)\s+"
+_OBJECT_BEFORE = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after|about|of|by|from|against|toward|towards|than|regards|regarding|concerning)\s+"
                             r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z", re.IGNORECASE)
 # Session 28: the host government's ministry opening a sentence of an embassy's telegram ("Ministry wishes…", "FonOff believes…").
 _HOST_BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]he\s+)?(?:Foreign\s+[Mm]inistry|Ministry(?:\s+of\s+Foreign\s+Affairs)?|"

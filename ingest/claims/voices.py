@@ -625,6 +625,20 @@ _GAP = re.compile(r"^\]?\s*(?:\[[^\]]{1,80}\]\s*)?(?:,[^,;:]{1,40},\s*)?(?:(?:re
 _ONE_OF_ITS_PEOPLE = re.compile(r"\s*(?:official|officer|spokesman|spokeswoman|representative|delegate)\b(?!['’]s)", re.IGNORECASE)
 
 
+def _pronoun_fits(pronoun: str, ref: Agent | None) -> bool:
+    """"He" and "she" stand for a person, or for a body one of whose people spoke; "it" for a body or a country."""
+    if ref is None:
+        return False
+    fits = {"he": {"person"}, "she": {"person"}, "it": {"organization", "country"}}.get(pronoun, SPEAKER_KINDS)
+    return set(ref.kinds) <= fits or (ref.one_speaking and pronoun in ("he", "she"))
+
+
+def _through_one_of_its_people(agent: Agent | None, text: str, end: int, verb_start: int) -> Agent | None:
+    if agent is None or not _ONE_OF_ITS_PEOPLE.match(text, end, verb_start):
+        return agent
+    return dataclasses.replace(agent, one_speaking=True)
+
+
 def _gap(text: str, m: Mention, sent_start: int, verb_start: int) -> bool:
     """Whether only what may stand between a subject and its verb follows the mention; session 31: also the comma that
     closes a name in apposition ("His opponent in next May’s presidential election, Kim Tae-chung, has charged that…")."""
@@ -665,8 +679,8 @@ def _speakers(ms: list[Mention]) -> list[Mention]:
 
 def named_agent(named: Named) -> Agent:
     """A claimant read from a name, title or initial that no linked mention covers."""
-    detail = ClaimAgent(iri=named.iri, label=named.label, kind="person", local=named.local)
-    return Agent((named.iri,), (named.label,), named.how, (detail,), kinds=("person",))
+    detail = ClaimAgent(iri=named.iri, label=named.label, kind=named.kind, local=named.local)
+    return Agent((named.iri,), (named.label,), named.how, (detail,), kinds=(named.kind,))
 
 
 # A name or title right before the verb, with no mention on it: "Shah insisted", "Franklin, China Desk, suggested".
@@ -979,8 +993,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         p = joined
     if p:
         pronoun = p.group(1).lower()
-        fits = {"he": {"person"}, "she": {"person"}, "it": {"organization", "country"}}.get(pronoun, SPEAKER_KINDS)
-        if pronoun_ref is None or not (set(pronoun_ref.kinds) <= fits or (pronoun_ref.one_speaking and pronoun in ("he", "she"))):
+        if not _pronoun_fits(pronoun, pronoun_ref):
             return Subject("unknown", how=f"'{p.group(1)}' not resolved") if pronoun != "it" else None
         return Subject("agent", pronoun_ref, f"'{p.group(1)}' read as {', '.join(pronoun_ref.names)}")
     ms = _speakers(mentions.within(sent_start, verb_start))
@@ -1000,8 +1013,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         if member is not None:
             return member
         agent = _title_joined(record, sent_start, chosen[0].start, agent_of_mentions(record, chosen, "subject of the reporting verb"), people)
-        if agent and _ONE_OF_ITS_PEOPLE.match(text, chosen[-1].end, verb_start):
-            agent = dataclasses.replace(agent, one_speaking=True)
+        agent = _through_one_of_its_people(agent, text, chosen[-1].end, verb_start)
         if agent:
             return Subject("agent", agent, agent.how)
     t = _TITLE_SUBJECT.search(pre)

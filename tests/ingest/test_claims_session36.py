@@ -188,3 +188,39 @@ def test_said_without_a_subject_after_the_writers_own_sentence_stays_the_writers
     named(r, "Nikolareisis", PEOPLE + "nikolareisis", nth=1)
     named(r, "Acheson", PEOPLE + "acheson")
     assert the(r, "Said USG").claimants == (PEOPLE + "acheson",)
+
+
+_JOVA = "308. Memorandum of Conversation"
+
+
+def _don_juan(body: str):
+    r = document(body, heading=_JOVA, date="Washington, October 13, 1959")
+    named(r, "Don Juan", PEOPLE + "don-juan")
+    return r
+
+
+def test_a_newspaper_named_as_a_subject_is_a_body_no_he_stands_for():
+    """frus1958-60v07p2 d308 (Jova's record of his talk with Don Juan): "The New York Times had indicated an interest
+    in doing something in his honor. He would also see Mr. and Mrs. Luce…": the newspaper was read as a person, so it
+    held Don Juan's next five sentences."""
+    r = _don_juan("Don Juan said that he would spend several more days in New York. The New York Times had indicated "
+                  "an interest in doing something in his honor. He knew Mrs. Luce from Rome and considered her to be a "
+                  "good friend.")
+    times = the(r, "The New York Times")
+    assert all(a.kind == "organization" for a in times.agents if a.label == "New York Times")
+    assert the(r, "He knew").claimants == (PEOPLE + "don-juan",)
+
+
+def test_as_regards_names_a_topic_not_a_speaker():
+    """Same record: "As regards General Franco he said that he sometimes believed…" ("regards" had been read as a verb
+    of belief whose subject was not identified, and Franco, after it, as the one "he" stands for)."""
+    r = _don_juan("Don Juan said that he would spend several more days in New York.\n\nAs regards General Franco he "
+                  "said that he sometimes believed that he meant to stay in power for life.")
+    named(r, "Franco", PEOPLE + "franco")
+    c = the(r, "As regards")
+    assert c.claimants == (PEOPLE + "don-juan",) and "'said'" in c.explanation, c.explanation
+
+
+def test_regards_as_a_verb_is_still_a_view():
+    r = _don_juan("Don Juan regards the plan as a dangerous one.")
+    assert the(r, "Don Juan regards").claimants == (PEOPLE + "don-juan",)
