@@ -1725,6 +1725,7 @@ class _Extractor:
             if (block.start, block.end) in state.done:
                 continue
             if not block.enumerated or self._list_ends(block, state):
+                state.report = self._lead_goes_on(block, state) or state.report
                 state.list_type = state.list_agent = None
             t = self.text[block.start:block.end].strip()
             for ctype, pattern in self.cues.list_titles.items():
@@ -1779,6 +1780,16 @@ class _Extractor:
                 self._relayed_by(s, e, block, state)
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def _lead_goes_on(self, block: Block, state: _State) -> Agent | None:
+        """Session 36: "…the Defense Minister commented on the decision of Chancellor Adenauer … as follows: / Newspaper
+        speculation that the Chancellor was ill … are wholly wrong." (frus1958-60v08 d264): a paragraph, not numbered,
+        right after a lead-in that ends on a colon and gives another's words, begins their account."""
+        if block.enumerated or block.index == 0 or state.list_agent is None or state.list_type not in (None, "report") \
+                or (self.voice is not None and set(state.list_agent.iris) == set(self.voice.iris)):
+            return None
+        before = self.blocks[block.index - 1]
+        return state.list_agent if self.text[before.start:before.end].rstrip("*_ ").endswith(":") else None
 
     def _list_ends(self, block: Block, state: _State) -> bool:
         """Session 30: a paragraph numbered as the lead-in was, after items lettered under it ("2. … following points:",

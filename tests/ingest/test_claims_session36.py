@@ -224,3 +224,31 @@ def test_as_regards_names_a_topic_not_a_speaker():
 def test_regards_as_a_verb_is_still_a_view():
     r = _don_juan("Don Juan regards the plan as a dangerous one.")
     assert the(r, "Don Juan regards").claimants == (PEOPLE + "don-juan",)
+
+
+def test_a_paragraph_after_a_lead_in_giving_anothers_words_begins_their_account():
+    """Found in frus1958-60v08 d264 and the development set's frus1969-76ve05p2 d43: after "The Minister made the
+    following remarks:" a paragraph that is not numbered had gone back to the writer, the lead-in's speaker being kept
+    for numbered points only."""
+    r = document("The Minister made the following remarks:\n\nNewspaper speculation that the Chancellor was ill is "
+                 "wholly wrong. The Chancellor's health remains unbroken.\n\nThe Acting Secretary thanked him.",
+                 heading="264. Memorandum of Conversation", date="Washington, April 16, 1959")
+    named(r, "Minister", PEOPLE + "strauss")
+    assert the(r, "Newspaper speculation").claimants == (PEOPLE + "strauss",)
+
+
+def test_a_paragraph_after_the_writers_own_lead_in_stays_the_writers():
+    r = document("I made the following remarks:\n\nNewspaper speculation that the Chancellor was ill is wholly wrong.",
+                 heading="264. Memorandum From the Director of the Office of German Affairs (Hillenbrand) to the "
+                         "Acting Secretary of State", date="Washington, April 16, 1959")
+    assert the(r, "Newspaper speculation").claimants == the(r, "I made").claimants
+
+
+def test_a_telegrams_routing_repeated_to_a_post_is_no_report_of_the_post():
+    """The development set's frus1964-68v13 d82: "Reftel Polto 1570, repeated Brussels 83; Deptel 2173 to Brussels
+    April 26." had made Belgium the speaker of the Secretary's next three sentences."""
+    r = document("2200. Reftel Polto 1570, repeated Brussels 83; Deptel 2173 to Brussels April 26. Spaak will of course "
+                 "wish to determine himself how best to handle the state of the Alliance.\n\nRusk",
+                 heading="82. Telegram From the Department of State to the Embassy in Belgium", date="Washington, May 1, 1964")
+    named(r, "Rusk", PEOPLE + "rusk")
+    assert the(r, "Reftel").claimants == (PEOPLE + "rusk",) and the(r, "Spaak will").claimants == (PEOPLE + "rusk",)
