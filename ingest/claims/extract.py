@@ -317,6 +317,7 @@ _HE_GOES_ON = re.compile(r"\b(?:so|and|but|then|whereupon)\s+(?:he|she)\s+(?:\w+
                          r"proceeded)\b[^.]*\.\s*$")
 # A sentence whose subject is a thing handed over or spoken of ("It largely rejected proposals…"), which names no speaker.
 _THING_OPENS = re.compile(r"[\s“\"(]*(?:It|This|That|These)\s+(?:\w+ly\s+)?(?!is\b|was\b|has\b|had\b)[a-z]+ed\b")
+_AS_FOLLOWS = re.compile(r"\bas\s+follows\s*:\s*$")
 _TALKED_WITH = re.compile(r"\b(?:(?:discussion|conversation|talk|talks|meeting|interview|audience|call)\s+(?:with|on)|"
                           r"I\s+(?:saw|called\s+on|met\s+with|met|talked\s+with|spoke\s+with|discussed\s+\w+\s+with))\s+")
 _CONVERSATION_WITH = re.compile(r"(?m)^(?:Subject:\s*)?(?:Conversation|Meeting|Talk)\s+with\s+(?:the\s+)?"
@@ -1760,6 +1761,7 @@ class _Extractor:
                     continue
                 if self.skip_reason(s, e, block):
                     self._relayed_by(s, e, block, state)    # session 20: "…reaction … was as follows:" is no claim
+                    self._as_follows(s, e, block, state)
                     continue
                 if self.inline_quotation(s, e, block, state):
                     continue
@@ -1780,6 +1782,18 @@ class _Extractor:
                 self._relayed_by(s, e, block, state)
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def _as_follows(self, s: int, e: int, block: Block, state: _State) -> None:
+        """Session 36: "…, the Defense Minister commented on the decision of Chancellor Adenauer … as follows:" is no
+        claim of its own (a formula), but what follows it is the speaker's, as after any lead-in that reports."""
+        if state.list_agent is not None or not _AS_FOLLOWS.search(self.text, s, e):
+            return
+        d = self.classify(s, e, block, False, state)
+        if d is None or d.claim_type != "report" or d.agent is None or (self.voice is not None and d.agent.iris == self.voice.iris):
+            return
+        state.list_type, state.list_agent = "report", d.agent
+        state.list_lead_kind, state.list_item_kind = _enumerator_kind(self.text, block), None
+        state.relayed_points = True
 
     def _lead_goes_on(self, block: Block, state: _State) -> Agent | None:
         """Session 36: "…the Defense Minister commented on the decision of Chancellor Adenauer … as follows: / Newspaper

@@ -252,3 +252,17 @@ def test_a_telegrams_routing_repeated_to_a_post_is_no_report_of_the_post():
                  heading="82. Telegram From the Department of State to the Embassy in Belgium", date="Washington, May 1, 1964")
     named(r, "Rusk", PEOPLE + "rusk")
     assert the(r, "Reftel").claimants == (PEOPLE + "rusk",) and the(r, "Spaak will").claimants == (PEOPLE + "rusk",)
+
+
+def test_a_formula_lead_in_reading_as_follows_still_hands_on_its_speakers_words():
+    """frus1958-60v08 d264: "After a preliminary exchange of amenities, at the Acting Secretary's invitation, the Defense
+    Minister commented on the decision of Chancellor Adenauer … as follows:" is a formula, no claim, and so had named no
+    one whose words follow."""
+    r = document("After a preliminary exchange of amenities, at the Acting Secretary's invitation, Strauss commented on "
+                 "the decision of Chancellor Adenauer to offer himself as a candidate for the Presidency as follows:\n\n"
+                 "Newspaper speculation that the Chancellor was ill is wholly wrong. The Chancellor's health remains "
+                 "unbroken.", heading="264. Memorandum of Conversation", date="Washington, April 16, 1959")
+    named(r, "Strauss", PEOPLE + "strauss")
+    named(r, "Adenauer", PEOPLE + "adenauer")
+    assert the(r, "Newspaper speculation").claimants == (PEOPLE + "strauss",)
+    assert not [c for c in claims_of(r) if r.text[c.start:c.end].startswith("After a preliminary")]
