@@ -266,3 +266,24 @@ def test_a_formula_lead_in_reading_as_follows_still_hands_on_its_speakers_words(
     named(r, "Adenauer", PEOPLE + "adenauer")
     assert the(r, "Newspaper speculation").claimants == (PEOPLE + "strauss",)
     assert not [c for c in claims_of(r) if r.text[c.start:c.end].startswith("After a preliminary")]
+
+
+def test_in_view_of_is_because_of_and_names_no_one_whose_view_it_is():
+    """frus1964-68v14 d160 (Thompson's lunch with Dobrynin): "He said that Fedorenko had attended as a guest…, but in this
+    case, it had been done in view of the importance of the United Nations." had made the United Nations the speaker,
+    and so the "He replied…" after it nobody's."""
+    r = document("At lunch today, I asked Dobrynin of news of Mikoyan. He said that Fedorenko had attended as a guest, "
+                 "but in this case it had been done in view of the importance of the United Nations. I inquired whether "
+                 "his being a candidate member meant more pay. He replied that unfortunately it did not.",
+                 heading="160. Memorandum of Conversation", date="Washington, April 22, 1966")
+    named(r, "Dobrynin", PEOPLE + "dobrynin")
+    named(r, "United Nations", "https://w3id.org/frus-kg/id/organizations/united-nations")
+    assert the(r, "He said that Fedorenko").claimants == (PEOPLE + "dobrynin",)
+    assert the(r, "He replied").claimants == (PEOPLE + "dobrynin",)
+
+
+def test_in_the_view_of_still_names_whose_view_it_is():
+    r = document("In the view of Dobrynin, the talks will fail.", heading="160. Memorandum of Conversation",
+                 date="Washington, April 22, 1966")
+    named(r, "Dobrynin", PEOPLE + "dobrynin")
+    assert the(r, "In the view").claimants == (PEOPLE + "dobrynin",)
