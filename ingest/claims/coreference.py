@@ -363,6 +363,30 @@ class DocumentPeople:
         return Named(iri, label, f"'the {title}' read as {label}, the one person the document names whose record prints "
                                  f"that rank")
 
+    def _listed_holder(self, title: str) -> Named | None:
+        """Session 36: "The Ambassador said he had had long talks with Brezhnev…" in Thompson's record of his lunch with
+        Dobrynin (frus1964-68v14 d160), which prints him only as "Dobrynin": the one person the document names, not its
+        writer, whose entry in the volume's persons list gives the title ("Dobrynin, Anatoly F., Soviet Ambassador to
+        the United States"), in a part of the entry without dates (which are not read: "Ambassador at Large until
+        December 26, 1966; Ambassador to the Soviet Union from January 23, 1967"). Not for the titles one holder of the
+        day bears, which POCOM settles."""
+        if title in _HELD_TITLES or title in _RANKS or genre_of_heading(self.record.heading or "") == "telegram":
+            return None     # a telegram's "Ambassador" is mostly its own post's chief, printed nowhere (frus1964-68v14 d185)
+        described = {e.entity: e for e in self.record.volume.persons if e.entity and e.description}
+        word = re.compile(rf"\b{re.escape(title)}\b(?!\s+at\s+Large)", re.IGNORECASE)
+        found = {m.entity: m.label or described[m.entity].name for m in self.record.mentions
+                 if m.kind == "person" and m.entity in described and m.entity not in self.writers
+                 and any(word.search(part) and not re.search(r"\d", part) for part in described[m.entity].description.split(";"))}
+        if len(found) != 1:
+            return None
+        (iri, label), = found.items()
+        printed = re.compile(rf"\b{re.escape(title.title())}\s+((?:[A-Z][\w’'-]+\s*){{1,3}})")
+        words = set(_words(label))
+        if any(not set(_words(m.group(1))) & words for m in printed.finditer(self.record.text)):
+            return None     # "Ambassador Abdullah Al-Khayyal of Saudi Arabia", printed with the title and left untagged
+        return Named(iri, label, f"'the {title}' read as {label}, the one person the document names whose entry in the "
+                                 f"volume's persons list gives that title")
+
     def _untied_title(self, printed: str, title: str, several: bool) -> Named:
         """A title the document ties to no one person: round 13, its holder at the document's date where the heading,
         the volume's persons list or POCOM settles it ("The Sec. said…" in Dulles's telephone notes; ingest.entities.
@@ -439,7 +463,7 @@ class DocumentPeople:
             if other is not None:
                 return Named(other, hits[other], f"'{printed}' read as {hits[other]}, of those the document names with "
                                                  "that title the heading's party or the one who is not its writer")
-            ranked = self._rank_holder(title) if not hits else None
+            ranked = (self._rank_holder(title) or self._listed_holder(title)) if not hits else None
             if ranked is not None:
                 return ranked
             return self._untied_title(printed, title, bool(hits))

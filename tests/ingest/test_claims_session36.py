@@ -287,3 +287,41 @@ def test_in_the_view_of_still_names_whose_view_it_is():
                  date="Washington, April 22, 1966")
     named(r, "Dobrynin", PEOPLE + "dobrynin")
     assert the(r, "In the view").claimants == (PEOPLE + "dobrynin",)
+
+
+def _lunch_with_dobrynin(extra: str = "", heading: str = "160. Memorandum of Conversation"):
+    from ingest.records import ListEntry
+    r = document(f"At lunch today, I asked Dobrynin of news of Mikoyan.{extra}\n\nThe Ambassador said he had had long "
+                 "talks with Brezhnev, Kosygin, and other leaders.", heading=heading, date="Washington, April 22, 1966")
+    named(r, "Dobrynin", PEOPLE + "dobrynin", label="Anatoly F. Dobrynin")
+    r.volume.persons.append(ListEntry("p_DAF1", "person", "Dobrynin, Anatoli F.", "Soviet Ambassador to the United States",
+                                      PEOPLE + "dobrynin"))
+    r.volume.persons.append(ListEntry("p_TLE1", "person", "Thompson, Llewellyn E.", "Ambassador at Large until December "
+                                      "26, 1966; Ambassador to the Soviet Union from January 23, 1967", PEOPLE + "thompson"))
+    return r
+
+
+def test_the_ambassador_is_the_one_person_named_whose_persons_list_entry_gives_that_title():
+    """frus1964-68v14 d160: Thompson's record prints Dobrynin only by name, so "The Ambassador said…" had been a person
+    local to the document; the volume's persons list describes Dobrynin as "Soviet Ambassador to the United States"."""
+    c = the(_lunch_with_dobrynin(), "The Ambassador")
+    assert c.claimants == (PEOPLE + "dobrynin",) and "persons list" in c.explanation, c.explanation
+
+
+@pytest.mark.parametrize("extra, heading", [
+    (" Ambassador Abdullah Al-Khayyal of Saudi Arabia joined us.", "160. Memorandum of Conversation"),
+    ("", "185. Telegram From the Embassy in the Soviet Union to the Department of State"),
+])
+def test_the_ambassador_is_not_read_from_the_persons_list_where_another_may_be_meant(extra, heading):
+    """frus1955-57v13 d180 prints "Ambassador Abdullah Al-Khayyal", untagged (Wadsworth, named too, had been read);
+    a telegram's "Ambassador" is mostly its post's own chief, printed nowhere (frus1964-68v14 d185)."""
+    r = _lunch_with_dobrynin(extra, heading)
+    assert the(r, "The Ambassador").claimants != (PEOPLE + "dobrynin",)
+
+
+def test_an_entry_giving_the_title_only_with_dates_is_not_read():
+    """Thompson's entry, "Ambassador at Large until December 26, 1966; Ambassador to the Soviet Union from January 23,
+    1967": the dates are not read, so he is not one more ambassador of the document."""
+    r = _lunch_with_dobrynin(" Thompson joined us.")
+    named(r, "Thompson", PEOPLE + "thompson")
+    assert the(r, "The Ambassador").claimants == (PEOPLE + "dobrynin",)
