@@ -129,6 +129,9 @@ _ENVOY = re.compile(r"\s+(?:Charg[eé](?:\s+d['’]Affaires)?|Ambassador|Ministe
 _POSSESSED_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?P<pro>His|Her|Their)\s+(?:\w+\s+)?(?:reply|answer|response|"
                              r"reaction|view|position|reason|theme|point|comment|impression|feeling|conclusion|argument|"
                              r"explanation|attitude)\s+(?:was|is|were|are)\s+(?=that\b|to\b|this\b|:|“|\")")
+# Session 36: "In his view both should be taken care of." (frus1969-76ve05p1 d235, Mobutu's), as "His view was that…"
+_IN_HIS_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:In|in)\s+(?P<pro>his|her|their)\s+(?:own\s+)?(?:view|opinion|"
+                          r"judgment|judgement|estimation|estimate|assessment)\b")
 # What closes a cable after its signature: "[signed]"; session 32: a classification marking or an end marker alone on its
 # line ("…BONN MAY ALSO DISCUSS IN BONN GROUP. KISSINGER / SECRET / << END OF DOCUMENT >>", frus1969-76ve15p1 d91);
 # session 33: the communications center's note on how the cable went on ("ROBINSON / NOTE BY OC/T: POUCHED BEIRUT AND
@@ -1150,7 +1153,7 @@ class _Extractor:
         """Session 29: "His reply was that Americans … were involved.", "Their reason is that…": the view or answer of
         the one the possessive stands for, as "He replied that…" would be (not "His response was constructive": the
         writer's judgment of it)."""
-        m = _POSSESSED_VIEW.match(t)
+        m = _POSSESSED_VIEW.match(t) or _IN_HIS_VIEW.match(t)
         if m is None:
             return None
         agent = self._pronoun_ref(block, s, s + m.start("pro"), state)

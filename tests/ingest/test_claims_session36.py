@@ -325,3 +325,15 @@ def test_an_entry_giving_the_title_only_with_dates_is_not_read():
     r = _lunch_with_dobrynin(" Thompson joined us.")
     named(r, "Thompson", PEOPLE + "thompson")
     assert the(r, "The Ambassador").claimants == (PEOPLE + "dobrynin",)
+
+
+def test_in_his_view_opening_a_paragraph_is_the_view_of_the_one_he_stands_for():
+    """frus1969-76ve05p1 d235 (a record of a talk with Mobutu): "In his view both should be taken care of." had been
+    the writer's, as "His view was that…" was not."""
+    r = document("1. I saw Mobutu today.\n\n2. Mobutu said the Congo needed help.\n\n3. In his opinion, the Chicoms are "
+                 "dangerous.\n\n4. In my view this is wise.\n\nGodley",
+                 heading="235. Telegram From the Embassy in the Congo to the Department of State", date="Kinshasa, August 4, 1970")
+    named(r, "Mobutu", PEOPLE + "mobutu")
+    named(r, "Godley", PEOPLE + "godley")
+    assert the(r, "In his opinion").claimants == (PEOPLE + "mobutu",)
+    assert the(r, "In my view").claimants == (PEOPLE + "godley",)
