@@ -73,6 +73,9 @@ _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|B
                            r"(?:(?:From|After|In|On|At|For|Given|Having|Judging)\s[^,;:()“”\"]{3,80},\s+)?I\s"
                            # round 11: the writer addressing the reader ("As you will recall the Executive Order is…")
                            r"|[\s“\"(—–-]*As\s+you\s+(?:will\s+|may\s+|well\s+|of\s+course\s+)?(?:recall|know|remember|are\s+aware)\b")
+# Session 36: the writer's own counsel, with another's verb nested in it ("WE SHOULD NOT LET SHAH OFF HOOK OF ACTING LIKE ME
+# STATESMAN HE CLAIMS TO BE.", frus1969-76ve04 d22)
+_WE_SHOULD = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:But\s+|And\s+|However,?\s+)?We\s+(?:should|must|ought|need)\b")
 # Round 11: the meeting itself as the subject ("After laughter died down, this led to a discussion about…", "The matter
 # was left up in the air there.", "The meeting ended at…"): the recorder's narration, not the last speaker's report.
 _MEETING_NARRATED = re.compile(r"[\s“\"(—–-]*(?:(?:After|When|At|With)\s[^,;:]{1,50},\s+)?(?:[Tt]his|[Tt]hat|[Tt]he\s+(?:matter|discussion|"
@@ -1105,7 +1108,8 @@ class _Extractor:
                 if voice is None:
                     return _Decision("report", None, verb, 0.0, "the writer's own words, but the writer is not known")
                 return _Decision("report", voice, verb, 0.7, f"the writer reports their own words (cue '{verb}')")
-            if voice is not None and sub.agent.iris != voice.iris and (_WRITER_OPENS.match(t) or _THAT_CLAUSE.search(t, max(0, a - 60), a)):
+            if voice is not None and sub.agent.iris != voice.iris and (_WRITER_OPENS.match(t) or _WE_SHOULD.match(t)
+                                                                     or _THAT_CLAUSE.search(t, max(0, a - 60), a)):
                 # round 9: "(From this and other discussions, I got very clearly the impression that Nehru felt…": a
                 # view nested in the writer's own clause is the writer's (as "He said Defense believed…" is his)
                 return _Decision("report", voice, verb, 0.6, f"cue '{verb}' nested in the writer's own clause")

@@ -337,3 +337,14 @@ def test_in_his_view_opening_a_paragraph_is_the_view_of_the_one_he_stands_for():
     named(r, "Godley", PEOPLE + "godley")
     assert the(r, "In his opinion").claimants == (PEOPLE + "mobutu",)
     assert the(r, "In my view").claimants == (PEOPLE + "godley",)
+
+
+def test_we_should_opening_a_sentence_keeps_anothers_verb_nested_in_the_writers_counsel():
+    """frus1969-76ve04 d22 (Thacher): "WE SHOULD NOT LET SHAH OFF HOOK OF ACTING LIKE ME STATESMAN HE CLAIMS TO BE." had
+    been the Shah's, by the "claims" of its relative clause."""
+    r = document("1. I saw the Shah today.\n\n2. We should not let Shah off hook of acting like ME statesman he claims to be."
+                 "\n\nThacher", heading="22. Telegram From the Embassy in Iran to the Department of State",
+                 date="Tehran, October 6, 1969, 1230Z.")
+    named(r, "Shah", PEOPLE + "shah", nth=1)
+    named(r, "Thacher", PEOPLE + "thacher")
+    assert the(r, "We should").claimants == (PEOPLE + "thacher",)
