@@ -348,3 +348,15 @@ def test_we_should_opening_a_sentence_keeps_anothers_verb_nested_in_the_writers_
     named(r, "Shah", PEOPLE + "shah", nth=1)
     named(r, "Thacher", PEOPLE + "thacher")
     assert the(r, "We should").claimants == (PEOPLE + "thacher",)
+
+
+@pytest.mark.parametrize("sentence", ["At same time he is troubled over trend of events in Middle East.",
+                                      "At same time he is deeply concerned about Soviet advances in area."])
+def test_being_troubled_or_deeply_concerned_is_a_state_of_mind_of_the_subject(sentence):
+    """frus1969-76ve04 d184 (Heck, on the Shah's views before the President's visit): "HE IS TROUBLED OVER TREND OF
+    EVENTS…" had been the writer's statement."""
+    r = document(f"1. I saw the Shah today.\n\n2. {sentence}\n\nHeck",
+                 heading="184. Telegram From the Embassy in Iran to the Department of State", date="Tehran, May 4, 1972, 1302Z.")
+    named(r, "Shah", PEOPLE + "shah")
+    named(r, "Heck", PEOPLE + "heck")
+    assert the(r, "At same time").claimants == (PEOPLE + "shah",)
