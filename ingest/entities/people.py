@@ -161,6 +161,12 @@ def _ten_years_on(start: str) -> str:
     return f"{int(start[:4]) + 10}{start[4:10]}" if start[:4].isdigit() else ""
 
 
+def _son_of(surname: str, surface: str) -> bool:
+    """Session 36: "King Saud" after "King Ibn Saud" in one document (frus1955-57v13 d213, 1957) is not the father named
+    before: a surname "Ibn Saud" ("son of Saud") printed as the bare "Saud" names the son, not the one already named."""
+    return bool(surface) and " " not in surface.strip() and bool(re.fullmatch(rf"(?:ibn|bin)\s+{re.escape(norm(surface))}", norm(surname)))
+
+
 @dataclass
 class PersonContext:
     """What a document (and its volume) tells about who its names refer to."""
@@ -186,11 +192,11 @@ class PersonContext:
 
     # -------------------------------------------------------- scoring
 
-    def score(self, pid: str, title: str | None) -> tuple[float, list[str]]:
+    def score(self, pid: str, title: str | None, surface: str = "") -> tuple[float, list[str]]:
         a = authorities()
         p = a.person(pid)
         s, why = 0.0, []
-        if pid in self.resolved.values():
+        if pid in self.resolved.values() and not _son_of(p.surname, surface):
             s += 4
             why.append("already named in this document")
         if pid in self.volume_ids:
@@ -232,7 +238,7 @@ class PersonContext:
         a = authorities()
         scored = []
         for pid in ids:
-            s, why = self.score(pid, title)
+            s, why = self.score(pid, title, "" if full else surface)
             if full:
                 s += 1
             scored.append((s, pid, why))

@@ -166,3 +166,17 @@ def test_regression_secretary_smith_in_1953_was_linked_to_robert_smith_secretary
     record = passage(extractor, "d56")
     found = [m for m in record.mentions if m.exact == "Smith"]
     assert found and iris.person_iri("112659") not in {m.entity for m in found}
+
+
+IBN_SAUD, KING_SAUD = iris.person_iri("106354"), iris.person_iri("111961")
+
+
+def test_regression_saud_after_ibn_saud_was_linked_to_the_father(extractor):
+    """frus1955-57v13 d213 (1957): a reference to "King Ibn Saud" (Abdul Aziz, died 1953) made every later "King Saud"
+    his, by "already named in this document"; a surname "Ibn Saud" is "son of Saud", so the bare "Saud" is not he.
+    Over the report split this gave King Saud a second IRI among the 100 most-tagged people (evaluate, session 36)."""
+    record = read(extractor, "The President recalled his predecessor's letter to King Ibn Saud of October 31, 1950. "
+                  "He asked whether it might be possible for the US to encourage King Saud to get better people.",
+                  "February 4, 1957", volume="frus1955-57v13", heading="213. Memorandum of a Conversation")
+    assert [m.entity for m in mentions_of(record, "Ibn Saud")] == [IBN_SAUD]
+    assert all(m.entity != IBN_SAUD for m in mentions_of(record, "Saud"))
