@@ -323,6 +323,10 @@ _HE_GOES_ON = re.compile(r"\b(?:so|and|but|then|whereupon)\s+(?:he|she)\s+(?:\w+
                          r"proceeded)\b[^.]*\.\s*$")
 # A sentence whose subject is a thing handed over or spoken of ("It largely rejected proposals…"), which names no speaker.
 _THING_OPENS = re.compile(r"[\s“\"(]*(?:It|This|That|These)\s+(?:\w+ly\s+)?(?!is\b|was\b|has\b|had\b)[a-z]+ed\b")
+_TITLE_AT_VERB = re.compile(r"(?:(?P<before>[a-z]+)|[,;]|\))\s+(?:the\s+)?(?P<title>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\s+"
+                            r"(?:(?:\w+ly|also|then|again|further|today|yesterday)\s+)*\Z")
+_NOT_BEFORE_SUBJECT = frozenset("to with of for by from on at in about into upon told asked informed and or than whom whether if "
+                                "that saw met called thanked assured reminded urged".split())
 _AS_FOLLOWS = re.compile(r"\bas\s+follows\s*:\s*$")
 _TALKED_WITH = re.compile(r"\b(?:(?:discussion|conversation|talk|talks|meeting|interview|audience|call)\s+(?:with|on)|"
                           r"I\s+(?:saw|called\s+on|met\s+with|met|talked\s+with|spoke\s+with|discussed\s+\w+\s+with))\s+")
@@ -1081,7 +1085,7 @@ class _Extractor:
                                self._pronoun_ref(block, s, s + a, state), quote_frame=quote_frame,
                                people=self.people)
             if sub is None or sub.kind == "unknown":
-                titled = self._opening_title(s, s + a) or self._latter(block, s, s + a)
+                titled = self._opening_title(s, s + a) or self._latter(block, s, s + a) or self._title_at_verb(s, s + a)
                 sub = Subject("agent", titled, titled.how) if titled is not None else sub
             host = host_country(self.r, t[:a]) if (sub is None or sub.kind == "unknown") and voice is not None \
                 and not quote_frame and _HOST_BODY_OPENS.fullmatch(t, 0, a) else None
@@ -1346,6 +1350,17 @@ class _Extractor:
             if any(x.kind == "person" for x in self.mentions.within(s + m.end(1), verb_start)):
                 return None
         named = self.people.named(printed)
+        return named_agent(named) if named is not None else None
+
+    def _title_at_verb(self, s: int, verb_start: int) -> Agent | None:
+        """Session 36: "In connection with expression above views Foreign Minister stated he would consult…" (frus1948v01p2
+        d79): a title right before its verb after an opening phrase, where the word before it is no preposition (not
+        "…talked with the Foreign Minister, who stated")."""
+        m = _TITLE_AT_VERB.search(self.text, s, verb_start)
+        if m is None or m.start() == s or self.people.title(m.group("title")) is None \
+                or (m.group("before") or "").lower() in _NOT_BEFORE_SUBJECT:
+            return None
+        named = self.people.named(m.group("title"))
         return named_agent(named) if named is not None else None
 
     def _relay(self, s: int, e: int, block: Block, state: _State) -> Agent | None:

@@ -360,3 +360,15 @@ def test_being_troubled_or_deeply_concerned_is_a_state_of_mind_of_the_subject(se
     named(r, "Shah", PEOPLE + "shah")
     named(r, "Heck", PEOPLE + "heck")
     assert the(r, "At same time").claimants == (PEOPLE + "shah",)
+
+
+def test_a_title_right_before_its_verb_after_an_opening_phrase_is_the_subject():
+    """frus1948v01p2 d79 (Key, Rio de Janeiro): "In connection with expression above views Foreign Minister stated he would
+    consult with Security Council…" had been the writer's statement; a title is read as the subject only where it
+    opens the sentence."""
+    r = document("1. I saw the Foreign Minister today.\n\n2. In connection with expression above views Foreign Minister "
+                 "stated he would consult with Security Council. I then talked with Foreign Minister about it.\n\nKey",
+                 heading="79. Telegram From the Embassy in Brazil to the Department of State", date="Rio de Janeiro, April 9, 1948")
+    named(r, "Key", PEOPLE + "key")
+    assert [a.label for a in the(r, "In connection").agents] == ["Foreign Minister"]
+    assert the(r, "I then talked").claimants == (PEOPLE + "key",)
