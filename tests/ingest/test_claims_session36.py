@@ -372,3 +372,14 @@ def test_a_title_right_before_its_verb_after_an_opening_phrase_is_the_subject():
     named(r, "Key", PEOPLE + "key")
     assert [a.label for a in the(r, "In connection").agents] == ["Foreign Minister"]
     assert the(r, "I then talked").claimants == (PEOPLE + "key",)
+
+
+@pytest.mark.parametrize("sentence", ["We will know better then how he plans to proceed.", "I do not know what he intends to do."])
+def test_a_verb_in_a_question_the_writer_cannot_yet_answer_asserts_nothing_of_its_subject(sentence):
+    """frus1964-68v34 d152 (Rostow to the President): "We will know better then how he plans to proceed…" had been
+    Bunker's plan."""
+    r = document(f"1. I talked with Ambassador Bunker today.\n\n2. {sentence}\n\nRostow",
+                 heading="152. Telegram From the Embassy in India to the Department of State", date="New Delhi, May 1, 1968")
+    named(r, "Bunker", PEOPLE + "bunker")
+    named(r, "Rostow", PEOPLE + "rostow")
+    assert the(r, sentence[:10]).claimants == (PEOPLE + "rostow",)
