@@ -383,3 +383,17 @@ def test_a_verb_in_a_question_the_writer_cannot_yet_answer_asserts_nothing_of_it
     named(r, "Bunker", PEOPLE + "bunker")
     named(r, "Rostow", PEOPLE + "rostow")
     assert the(r, sentence[:10]).claimants == (PEOPLE + "rostow",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In summary, Klein reminds that if the East Germans stop Allied military access, our plans call for stopping theirs.",
+    "Klein ends by noting that a State-Defense-JCS working group worked last night on courses of action.",
+])
+def test_a_papers_summary_in_the_present_reports_its_author(sentence):
+    """frus1961-63v15 d101 (Legere to Taylor, covering a memorandum of Klein's)."""
+    r = document(f"Attached is a memo to Bundy on the latest Berlin development.\n\n{sentence}",
+                 heading="101. Memorandum From the Assistant to the President's Military Representative (Legere) to the "
+                         "President's Military Representative (Taylor)", date="Washington, August 24, 1962")
+    named(r, "Klein", PEOPLE + "klein")
+    c = the(r, sentence[:10])
+    assert c.claimants == (PEOPLE + "klein",), c.explanation
