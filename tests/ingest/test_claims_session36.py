@@ -397,3 +397,13 @@ def test_a_papers_summary_in_the_present_reports_its_author(sentence):
     named(r, "Klein", PEOPLE + "klein")
     c = the(r, sentence[:10])
     assert c.claimants == (PEOPLE + "klein",), c.explanation
+
+
+def test_views_passed_on_to_washington_are_a_noun_not_the_bodys_words():
+    """frus1958-60v10p2 d136 (O'Shaughnessy, Belgrade): "…we agreed, however, refer Yugoslav views Washington for
+    consideration." had been Yugoslavia's, by "views" read as a verb of "Yugoslav"."""
+    r = document("1. Bruner and I met the Yugoslav officials.\n\n2. After further discussion this point we agreed, however, "
+                 "refer Yugoslav views Washington for consideration.\n\nO'Shaughnessy",
+                 heading="136. Telegram From the Embassy in Yugoslavia to the Department of State", date="Belgrade, May 2, 1958")
+    named(r, "O'Shaughnessy", PEOPLE + "oshaughnessy")
+    assert the(r, "After further").claimants == (PEOPLE + "oshaughnessy",)
