@@ -2,9 +2,12 @@
 was found in (issue 16; docs/claims.md, "Session 36")."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from ingest.claims import claims_of
+from ontology import iris
 from tests.ingest.test_claims_speakers import PEOPLE, document, named, the
 
 _LETTER = [
@@ -406,4 +409,6 @@ def test_views_passed_on_to_washington_are_a_noun_not_the_bodys_words():
                  "refer Yugoslav views Washington for consideration.\n\nO'Shaughnessy",
                  heading="136. Telegram From the Embassy in Yugoslavia to the Department of State", date="Belgrade, May 2, 1958")
     named(r, "O'Shaughnessy", PEOPLE + "oshaughnessy")
+    yugoslav = named(r, "Yugoslav", iris.country_iri("yugoslavia"), nth=1)
+    r.mentions[r.mentions.index(yugoslav)] = dataclasses.replace(yugoslav, kind="country")
     assert the(r, "After further").claimants == (PEOPLE + "oshaughnessy",)
