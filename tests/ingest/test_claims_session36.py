@@ -412,3 +412,13 @@ def test_views_passed_on_to_washington_are_a_noun_not_the_bodys_words():
     yugoslav = named(r, "Yugoslav", iris.country_iri("yugoslavia"), nth=1)
     r.mentions[r.mentions.index(yugoslav)] = dataclasses.replace(yugoslav, kind="country")
     assert the(r, "After further").claimants == (PEOPLE + "oshaughnessy",)
+
+
+def test_professing_is_words_of_the_subject():
+    """frus1958-60v10p2 d136: "Re 2 (E) Bruner professed inability understand necessity spell this requirement out in
+    such detail." had been the writer's."""
+    r = document("1. Bruner and I met at the Foreign Office.\n\n2. Re 2 (E) Bruner professed inability understand necessity "
+                 "spell this requirement out in such detail.\n\nO'Shaughnessy",
+                 heading="136. Telegram From the Embassy in Yugoslavia to the Department of State", date="Belgrade, May 2, 1958")
+    named(r, "Bruner", PEOPLE + "bruner", nth=1)
+    assert the(r, "Re 2 (E)").claimants == (PEOPLE + "bruner",)
