@@ -26,6 +26,7 @@ _GENERIC = {"the", "of", "for", "and", "to", "in", "on", "at", "special", "assis
             "acting", "chief", "member", "from", "until", "also", "with", "staff"}
 _NATION = re.compile(r"\bof\s+(?:the\s+)?(?P<of>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)|(?P<adj>U\.S\.|\b[A-Z][a-z]+)")
 _UNTIL = re.compile(r"\buntil\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)\b")
+_THEREAFTER = re.compile(r"\s*(?:and\s+)?(?:thereafter|afterwards?|subsequently|then)\b", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:from|after|since)\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)\b")
 
 
@@ -50,12 +51,19 @@ def nationality(text: str) -> str | None:
 
 def dates_allow(description: str, year: int | None) -> bool:
     """Whether some clause of a persons-list description leaves `year` possible: 'from 1974' begins after it, or
-    'until March 15, 1979' ends before it, in every clause that prints a date, or none prints one."""
+    'until March 15, 1979' ends before it, in every clause that prints a date, or none prints one; a clause 'thereafter…'
+    begins where the clause before it ended."""
     if year is None:
         return True
-    dated = False
+    dated, ended = False, None
     for clause in description.split(";"):
         since, until = _FROM.search(clause), _UNTIL.search(clause)
+        if not (since or until) and _THEREAFTER.match(clause):
+            # session 36: "…until March 31, 1966; thereafter President's Special Assistant" (Walt W. Rostow, frus1964-68v14)
+            dated = True
+            if ended is None or ended <= year:
+                return True
+        ended = int(until.group(1)) if until else None
         if since or until:
             dated = True
             if not ((since and int(since.group(1)) > year) or (until and int(until.group(1)) < year)):

@@ -66,6 +66,20 @@ def test_an_office_no_description_fits_is_left_to_the_name_rules():
     assert office_from_persons_list("Chairman of the Joint Chiefs of Staff", "Owen", volume, 1978) is None
 
 
+WALT = ListEntry("p_RWW1", "person", "Rostow, Walt W.", "Counselor for the Department of State and Chairman of the Policy "
+                 "Planning Council until March 31, 1966; thereafter President's Special Assistant")
+EUGENE = ListEntry("p_REV1", "person", "Rostow, Eugene V.", "Under Secretary of State for Political Affairs from October 14, 1966")
+
+
+def test_an_office_held_thereafter_is_held_after_the_date_that_ended_the_one_before():
+    """frus1964-68v14 d317, "Information Memorandum From the President's Special Assistant (Rostow) to President Johnson"
+    (November 1968), signed "Walt": the list's "until March 31, 1966; thereafter President's Special Assistant" was read
+    as ending in 1966, so the heading's Rostow was Eugene, and so every sentence of the memorandum his."""
+    volume = VolumeRecord("frus1964-68v14", "t", persons=[EUGENE, WALT])
+    assert office_from_persons_list("President's Special Assistant", "Rostow", volume, 1968).xml_id == "p_RWW1"
+    assert office_from_persons_list("Counselor of the Department of State", "Rostow", volume, 1965).xml_id == "p_RWW1"
+
+
 SHAH = ListEntry("p_PMR_1", "person", "Pahlavi, Mohammed Reza", "Shah of Iran")
 NAVON = ListEntry("p_NY_1", "person", "Navon, Yitzhak", "President of Israel from 1978")
 BEGIN = ListEntry("p_BM_1", "person", "Begin, Menachem", "Israeli Prime Minister from June 1977")
