@@ -177,7 +177,10 @@ _INFERRED = re.compile(r"\b(?:(?:seems?|seemed|appears?|appeared)\s+to\s+have|pr
 _WRITER_SEES = re.compile(r"\b(?:clearly|obviously|evidently|apparently)\s+$")
 _THIRD_PARTY_PROPOSAL = re.compile(r"(?:recommends?|proposes?|suggests?|urges?) that\b", re.IGNORECASE)
 # What joins a second clause with its own speaker: "The Pres. asked if…, and the Sec. said no."
-_NEXT_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|but)\s+(?=(?:[Tt]he\s+)?[A-Z])")
+# Session 36: not a name joined to a pronoun ("…that he and Kishi both realized…", frus1958-60v18 d44: Kishi had become the one
+# "He also wished…" stood for)
+_NEXT_CLAUSE = re.compile(r"(?<!\bhe)(?<!\bHe)(?<!\bshe)(?<!\bI)(?<!\bwe)(?<!\bWe)(?<!\bhim)"
+                          r"(?:,\s*|;\s*|\s+)(?:and|but)\s+(?=(?:[Tt]he\s+)?[A-Z])")
 # "The President has asked me to stop in Saigon … for:": the list after it is the writer's errand.
 _ASKED_WRITER = re.compile(r"\b(?:asked|instructed|directed|requested|told)\s+(?:me|us)\s+to\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while)\b|\b(?:who|which|that|and|but|I|we|he|she|they)\s")

@@ -422,3 +422,16 @@ def test_professing_is_words_of_the_subject():
                  heading="136. Telegram From the Embassy in Yugoslavia to the Department of State", date="Belgrade, May 2, 1958")
     named(r, "Bruner", PEOPLE + "bruner", nth=1)
     assert the(r, "Re 2 (E)").claimants == (PEOPLE + "bruner",)
+
+
+def test_a_name_joined_to_he_in_a_nested_clause_is_not_the_next_speaker():
+    """frus1958-60v18 d44 (MacArthur, Tokyo): "He wished to assure me that he and Kishi both realized that we had our
+    problems…. He also wished to emphasize…": "and Kishi" was read as a later clause's speaker, so the second "He" was
+    Kishi."""
+    r = document("1. I saw Fujiyama today.\n\n2. He wished to assure me that he and Kishi both realized that we had our "
+                 "problems. He also wished to emphasize that changes would be kept to a minimum.\n\nMacArthur",
+                 heading="44. Telegram From the Embassy in Japan to the Department of State", date="Tokyo, August 1, 1958")
+    named(r, "Fujiyama", PEOPLE + "fujiyama")
+    named(r, "Kishi", PEOPLE + "kishi")
+    named(r, "MacArthur", PEOPLE + "macarthur")
+    assert the(r, "He also wished").claimants == (PEOPLE + "fujiyama",)
