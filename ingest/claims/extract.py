@@ -110,8 +110,9 @@ _CONCESSIVE = re.compile(r"(?:^\W*|,\s*)(?:while|although|though|whereas|even th
 _THEY_AGREED = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:They\s+(?:both\s+|all\s+)?|Both\s+)(?:agreed|concurred|concluded)\b")   # session 30: "Both agreed…"
 _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1,3}$"
                                 # session 36: "We will know better then how he plans to proceed…" (frus1964-68v34 d152)
-                                r"|\b(?:know|knows|knew|known|see|learn|find\s+out|wonder|understand|determine|ascertain)\b"
-                                r"(?:\s+\w+){0,3}?\s+(?:how|what|why|when|where|if)\s+(?:[\w’']+\s+){1,3}$", re.IGNORECASE)
+                                r"|\b(?:know|knows|knew|known|knowing|see|learn|learning|find\s+out|finding\s+out|wonder|wondering|"
+                                r"understand|determine|ascertain|ascertaining)\b"
+                                r"(?:\s+\w+){0,3}?\s+(?:how|what|why|when|where|if)\s+(?:[\w’']+\s+){1,5}$", re.IGNORECASE)
 # Session 27: a verb in a condition or an object's relative clause asserts nothing: "If Thanat prefers, we would…", "As
 # soon as General Abrams reports…, Sullivan will…", "The problem which Mr. Dulles wishes to discuss is being studied…".
 _TITLE_WORD = re.compile(r"\b(?:Shah|King|Queen|Emperor|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister)\b")

@@ -610,7 +610,9 @@ _FIRST = re.compile(r"(?:^|[\s,;(—–])(I|[Ww]e)\s+(?:[\w’']+\s+){0,2}$")
 _PRONOUN = re.compile(r"(?:^|[\s,;(—–])([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s*,?\s+(?:[\w’']+\s+){0,2}$")
 # Session 29: what may stand before a sentence's subject: a title or honorific ("Mrs. Meir", "M. Guillamat") after a short
 # opening adverbial ("In the Map Room, Dobrynin was extremely cordial and asked…").
-_SUBJECT_OPENS = re.compile(r"\W*(?:\(?\w{1,3}[.)]\s+)?(?:(?:In|At|On|After|During|Before|Later|Then|Finally|Next)\b[^,;:()\d]{0,40},\s+)?(?:[A-Z][a-z]*\.?\s+)?")
+_SUBJECT_OPENS = re.compile(r"\W*(?:\(?\w{1,3}[.)]\s+)?(?:(?:In|At|On|After|During|Before|Later|Then|Finally|Next)\b[^,;:()\d]{0,40},\s+)?"
+                            # session 36: not a condition's opening word ("If Kuznetsov does not accept…, you authorized…")
+                            r"(?:(?!(?:If|When|Unless|Although|Though|While|Since|As|Should|Once|Until|Whether|Because)\b)[A-Z][a-z]*\.?\s+)?")
 _SUBORDINATOR = re.compile(r"\b(?:that|if|whether|which|who|whom|when|while|because|unless)\b")
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:\w+ly|also|then|again)\s+)?$")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")

@@ -435,3 +435,39 @@ def test_a_name_joined_to_he_in_a_nested_clause_is_not_the_next_speaker():
     named(r, "Kishi", PEOPLE + "kishi")
     named(r, "MacArthur", PEOPLE + "macarthur")
     assert the(r, "He also wished").claimants == (PEOPLE + "fujiyama",)
+
+
+def _department(body: str):
+    r = document(f"1. I saw Schroeder and Kuznetsov.\n\n2. {body}\n\nRusk",
+                 heading="12. Telegram From the Department of State to the Mission in Geneva", date="Washington, May 3, 1964")
+    for name in ("Schroeder", "Kuznetsov"):
+        for nth in range(r.text.count(name)):
+            named(r, name, PEOPLE + name.lower(), nth=nth)
+    named(r, "Rusk", PEOPLE + "rusk")
+    return r
+
+
+@pytest.mark.parametrize("sentence", [
+    "Schroeder discloses appalling lack of understanding of problems raised by proposed British action.",
+    "If Kuznetsov does not accept our proposal of yesterday, you authorized to table it at next meeting.",
+])
+def test_a_participle_before_by_or_a_subject_inside_a_condition_is_no_speaker(sentence):
+    """Found in the samples of "the subject of the verb" in telegrams: "…problems raised by proposed British action"
+    (frus1964-68v13 d203) had made Schroeder say what the British raised; "If Kuznetsov does not accept…, you authorized…" (the Department's
+    instruction) had made the authorization Kuznetsov's, read as the sentence's subject."""
+    r = _department(sentence)
+    assert the(r, sentence[:10]).claimants == (PEOPLE + "rusk",)
+
+
+def test_replying_by_saying_is_still_words():
+    r = _department("Schroeder replied by saying the plan was bad.")
+    assert the(r, "Schroeder replied").claimants == (PEOPLE + "schroeder",)
+
+
+def test_a_verb_in_a_question_after_knowing_asserts_nothing():
+    """frus1964-68v02 d298 (Kohler's talk with Firyubin in Moscow): "…he would be interested in knowing just how the DRV
+    Emb had responded to our approach." had been the DRV Embassy's response."""
+    r = _department("Meanwhile Kuznetsov would be interested in knowing just how the DRV Emb had responded to our approach.")
+    emb = named(r, "DRV Emb", "https://w3id.org/frus-kg/id/organizations/drv-embassy")
+    r.mentions[r.mentions.index(emb)] = dataclasses.replace(emb, kind="organization")
+    assert the(r, "Meanwhile").claimants != ("https://w3id.org/frus-kg/id/organizations/drv-embassy",)
