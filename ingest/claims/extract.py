@@ -1679,7 +1679,7 @@ class _Extractor:
         decided = self._writer_decides(s, text, voice, block, first_in_block, state)
         other = state.last_speaker
         if decided is not None and other is not None and other.iris != voice.iris and decided.agent.iris == voice.iris \
-                and decided.claim_type in ("assessment", "report") and not own_post \
+                and decided.claim_type in ("assessment", "report") and not own_post and not _WRITER_OPENS.match(text) \
                 and self._carried(s, e, text, block, first_in_block, state, "B", other, voice):
             state.report = other     # round 13: learned, the account heard last runs on (carry.py)
             return _Decision("report", other, decided.cue, 0.5, f"goes on with the account of {', '.join(other.names)} "

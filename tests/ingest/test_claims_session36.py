@@ -471,3 +471,24 @@ def test_a_verb_in_a_question_after_knowing_asserts_nothing():
     emb = named(r, "DRV Emb", "https://w3id.org/frus-kg/id/organizations/drv-embassy")
     r.mentions[r.mentions.index(emb)] = dataclasses.replace(emb, kind="organization")
     assert the(r, "Meanwhile").claimants != ("https://w3id.org/frus-kg/id/organizations/drv-embassy",)
+
+
+
+def test_a_sentence_opening_with_i_is_never_the_account_of_the_one_heard_last():
+    """frus1969-76ve13 d41 (Kissinger and Zhou, Beijing): in Kissinger's turn, "This morning the Prime Minister said
+    certain words are “empty guns”…. But I thought it might interest the Prime Minister if I showed him a report…" had
+    gone on as Zhou's account by the learned carry, though "I" is the one speaking. Pinned with a carry model that hands
+    every such sentence to the one heard last: the guard stands before the model is asked."""
+    from ingest.claims.carry import Carrier
+    from ingest.claims.extract import _Extractor, in_mixed_case, load_cues
+    r = document("1. I saw the Prime Minister this morning.\n\n2. Zhou said certain words are empty guns and we should not "
+                 "take them so seriously. But I thought it might interest the Prime Minister if I showed him a report. "
+                 "The report is long.\n\nLord",
+                 heading="41. Telegram From the Embassy in China to the Department of State", date="Beijing, October 21, 1971")
+    named(r, "Zhou", PEOPLE + "zhou")
+    named(r, "Lord", PEOPLE + "lord")
+    cues = load_cues()
+    claims = _Extractor(in_mixed_case(r, cues), cues, Carrier({"A|bias": -30.0, "B|bias": 30.0})).run()
+    by_text = {r.text[c.start:c.end][:13]: c.claimants for c in claims}
+    assert by_text["But I thought"] == (PEOPLE + "lord",)
+    assert by_text["The report is"] == (PEOPLE + "zhou",)      # the model's choice, where no guard stands
