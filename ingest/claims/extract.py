@@ -334,6 +334,7 @@ _TITLE_AT_VERB = re.compile(r"(?:(?P<before>[a-z]+)|[,;]|\))\s+(?:the\s+)?(?P<ti
                             r"(?:(?:\w+ly|also|then|again|further|today|yesterday)\s+)*\Z")
 _NOT_BEFORE_SUBJECT = frozenset("to with of for by from on at in about into upon told asked informed and or than whom whether if "
                                 "that saw met called thanked assured reminded urged".split())
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:(?:\w+ly|also|already|just|earlier)\s+)?\Z")
 _AS_FOLLOWS = re.compile(r"\bas\s+follows\s*:\s*$")
 _TALKED_WITH = re.compile(r"\b(?:(?:discussion|conversation|talk|talks|meeting|interview|audience|call)\s+(?:with|on)|"
                           r"I\s+(?:saw|called\s+on|met\s+with|met|talked\s+with|spoke\s+with|discussed\s+\w+\s+with))\s+")
@@ -1560,6 +1561,7 @@ class _Extractor:
     def _heard(self, speech: _Decision, state: _State, voice: Agent | None, text: str, at: int = -1) -> _Decision:
         """A sentence someone is heard saying: who the report runs on with, and who spoke last."""
         state.relaying = False
+        outer = state.report
         speech = self._spoken_for(speech, state, voice)
         if speech.claim_type == "report":
             if speech.speaker_mentions or not (voice and speech.agent.iris == voice.iris):
@@ -1577,7 +1579,19 @@ class _Extractor:
             if speech.view and speech.then is None and self._block_voice is not None \
                     and (not self.transcript or speech.cue in self.cues.view_verbs):
                 state.report = None     # "Our European Bureau is in favor of…. It is my own personal belief…"
+            if self._nested_in(outer, speech, voice, text):
+                state.report = outer
         return speech
+
+    def _nested_in(self, outer: Agent | None, speech: _Decision, voice: Agent | None, text: str) -> bool:
+        """Session 36: "…[the Secretary's account] Chairman Khrushchev had said to Mr. Salinger that the Soviets would not
+        recognize…. In our modus vivendi paper we did not ask…" (frus1961-63v15 d59): words someone "had said", told in
+        another's account, are theirs, and the account goes on after them."""
+        if outer is None or "person" not in outer.kinds or outer.iris == speech.agent.iris or not speech.cue \
+                or (voice is not None and outer.iris == voice.iris):
+            return False
+        at = text.find(speech.cue)
+        return at > 0 and bool(_PLUPERFECT_BEFORE.search(text, 0, at))
 
     def _joint_with_writer(self, s: int, text: str, voice: Agent | None, state: _State) -> _Decision | None:
         """Round 11: "Middleton and I concur conditions for introduction of UK–US forces … are distinctly not propitious.":

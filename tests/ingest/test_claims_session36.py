@@ -492,3 +492,18 @@ def test_a_sentence_opening_with_i_is_never_the_account_of_the_one_heard_last():
     by_text = {r.text[c.start:c.end][:13]: c.claimants for c in claims}
     assert by_text["But I thought"] == (PEOPLE + "lord",)
     assert by_text["The report is"] == (PEOPLE + "zhou",)      # the model's choice, where no guard stands
+
+
+def test_what_someone_had_said_told_in_anothers_account_is_theirs_and_the_account_goes_on():
+    """frus1961-63v15 d59 (the Secretary's long statement): "…Chairman Khrushchev had said to Mr. Salinger that the
+    Soviets would not recognize any right of the West to maintain troops in West Berlin. In our modus vivendi paper we did
+    not ask that this be recognized…": the Secretary's account had gone on as Khrushchev's for eleven sentences."""
+    r = document("The Secretary said that we have tried to leave out of our paper points which would require either side to "
+                 "change its basic position. Khrushchev had said to Salinger that the Soviets would not recognize any right "
+                 "of the West to maintain troops in West Berlin. In our modus vivendi paper we did not ask that this be "
+                 "recognized. Our paper was silent on this point.",
+                 heading="59. Memorandum of Conversation", date="New York, September 21, 1961")
+    named(r, "Khrushchev", PEOPLE + "khrushchev")
+    named(r, "Secretary", PEOPLE + "rusk")
+    assert the(r, "Khrushchev had said").claimants == (PEOPLE + "khrushchev",)
+    assert the(r, "In our modus").claimants == (PEOPLE + "rusk",)
