@@ -335,6 +335,10 @@ _TITLE_AT_VERB = re.compile(r"(?:(?P<before>[a-z]+)|[,;]|\))\s+(?:the\s+)?(?P<ti
 _NOT_BEFORE_SUBJECT = frozenset("to with of for by from on at in about into upon told asked informed and or than whom whether if "
                                 "that saw met called thanked assured reminded urged".split())
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:(?:\w+ly|also|already|just|earlier)\s+)?\Z")
+_ADDRESSEE_INSTRUCTED = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:(?:In\s+[^,]{1,60},|However,?|Also,?)\s+)?(?:You|Posts?|"
+                                   r"Addressees?|Action\s+addressees?|Embassy|Embassies|Mission|Missions|Ambassador)\s+"
+                                   r"(?:\w+ly\s+)?(?:should|must|may\s+wish|are\s+(?:requested|instructed|authorized)|will\s+wish)\b",
+                                   re.IGNORECASE)
 _AS_FOLLOWS = re.compile(r"\bas\s+follows\s*:\s*$")
 _TALKED_WITH = re.compile(r"\b(?:(?:discussion|conversation|talk|talks|meeting|interview|audience|call)\s+(?:with|on)|"
                           r"I\s+(?:saw|called\s+on|met\s+with|met|talked\s+with|spoke\s+with|discussed\s+\w+\s+with))\s+")
@@ -1678,6 +1682,9 @@ class _Extractor:
             state.report = None      # round 11: "The matter was left up in the air there.": the recorder narrates the meeting
         if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):
             state.report = None      # "I had made appointment…" after "King Hussein … said": the writer's own narration
+        if state.report is not None and voice is not None and state.report.iris != voice.iris and self.instruction_doc \
+                and _ADDRESSEE_INSTRUCTED.match(text):
+            state.report = None      # session 36: "POSTS SHOULD REVIEW GUIDANCE IN STATE 62535…": the Department's instruction
         if state.report is not None and self.from_department and state.report.iris == (_US,) and _WE_OPENS.match(text):
             state.report = None      # round 12: "US believes…. We do point out…": the signer, not the government's position
         if state.report is not None and voice is not None and _WE_OPENS.match(text) and state.report.iris != voice.iris \

@@ -507,3 +507,15 @@ def test_what_someone_had_said_told_in_anothers_account_is_theirs_and_the_accoun
     named(r, "Secretary", PEOPLE + "rusk")
     assert the(r, "Khrushchev had said").claimants == (PEOPLE + "khrushchev",)
     assert the(r, "In our modus").claimants == (PEOPLE + "rusk",)
+
+
+def test_an_instruction_to_the_addressee_ends_the_report_before_it():
+    """frus1969-76ve14p1 d17 (the Department's circular of August 1974): "POSTS SHOULD REVIEW GUIDANCE IN STATE 62535…"
+    had gone on as the Khmer Republic's report begun in the sentence before."""
+    r = document("1. Cambodian representative said GKR credentials will be challenged again at the General Assembly. "
+                 "Posts should review guidance in State 62535 and assess their efforts to date with host governments.\n\n"
+                 "Kissinger", heading="17. Circular Telegram From the Department of State to All Diplomatic Posts",
+                 date="Washington, August 22, 1974")
+    named(r, "Cambodian", PEOPLE + "khmer")
+    named(r, "Kissinger", PEOPLE + "kissinger")
+    assert the(r, "Posts should").claimants == (PEOPLE + "kissinger",)
