@@ -1,0 +1,24 @@
+"""Claims, session 37: rules found in documents outside the gold set, each pinned on a passage built from the one it
+was found in (issue 16; docs/claims.md, "Session 37")."""
+from __future__ import annotations
+
+from ingest.claims import claims_of
+from ontology import iris
+from tests.ingest.test_claims_speakers import document
+
+
+def _claim(r, opening: str):
+    return next(c for c in claims_of(r) if r.text.startswith(opening, c.start))
+
+
+def test_commerce_standing_alone_is_the_department_and_the_next_agencys_view_is_its_own():
+    """frus1969-76ve15p1 d1 (Johnson's memorandum on COCOM): "Commerce believes…" was a person the entity layer had
+    not linked, so "State considers…" and "The Atomic Energy Commission favors…" after it were read as views held in
+    Commerce's account, and were Commerce's."""
+    r = document("Defense believes many of our difficulties in COCOM are traceable to differences among agencies. "
+                 "On the other hand, Commerce believes that the approaches to other governments are premature. "
+                 "State considers that such approaches at an appropriate time might well be useful.",
+                 heading="1. Memorandum From the Acting Chairman of the Under Secretaries Committee (Johnson) to "
+                         "President Nixon", date="Washington, October 2, 1972")
+    assert _claim(r, "On the other hand").claimants == (iris.organization_iri("department-of-commerce"),)
+    assert _claim(r, "State considers").claimants == (iris.organization_iri("department-of-state"),)
