@@ -43,7 +43,7 @@ def _verb_follows(text: str, end: int, limit: int) -> bool:
 
 
 def opening_subject(record: DocumentRecord, start: int, end: int, mentions: MentionIndex,
-                    people: DocumentPeople | None) -> Agent | None:
+                    people: DocumentPeople | None, possessor: bool = False) -> Agent | None:
     """The one person who opens text[start:end] as the subject of its verb: a linked mention, or a title or a name
     after an honorific the document settles ("The Ambassador", "Dr. Iwaszkiewicz")."""
     text = record.text
@@ -57,7 +57,7 @@ def opening_subject(record: DocumentRecord, start: int, end: int, mentions: Ment
     # session 31: a person after his country and title ("USSR Permrep Malik gave short shrift…")
     first = next((m for m in opening if m.kind == "person"), opening[0] if opening else None)
     if first is not None:
-        if first.kind != "person" or not _verb_follows(text, first.end, end):
+        if first.kind != "person" or not (_verb_follows(text, first.end, end) or possessor and _possessive_subject(text, first.end, end)):
             return None
         return agent_of_mentions(record, [first], "the person who opens an earlier sentence of the paragraph")
     m = _TITLE_OR_NAME.match(text, at, end)
@@ -73,6 +73,14 @@ def opening_subject(record: DocumentRecord, start: int, end: int, mentions: Ment
     return named_agent(named) if named is not None else None
 
 
+# "Secretary Packard’s performance at this point was superb. Very quietly … he reminded the Minister…": the possessor.
+_POSSESSIVE_SUBJECT = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){1,2}(?:(?:at|in|on|of)\s+[^,;:.]{1,40}?\s+)?(?:was|were)\s+(?:\w+ly\s+)?[a-z]+[.;,]")
+
+
+def _possessive_subject(text: str, end: int, limit: int) -> bool:
+    return _POSSESSIVE_SUBJECT.match(text, end, limit) is not None
+
+
 _REACH = 6      # earlier sentences looked at (a memorandum of conversation often gives each sentence its own paragraph)
 
 
@@ -85,7 +93,7 @@ def pronoun_antecedent(record: DocumentRecord, earlier: list[tuple[int, int]], m
     for s, e in reversed(earlier[-_REACH:]):
         if _WRITER.match(text, s, e) or _PRONOUN.match(text, s, e):
             continue
-        agent = opening_subject(record, s, e, mentions, people)
+        agent = opening_subject(record, s, e, mentions, people, possessor=True)
         if agent is None or set(agent.iris) & voice_iris:
             return None
         return agent, s

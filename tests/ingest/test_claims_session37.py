@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.claims import claims_of
 from ontology import iris
-from tests.ingest.test_claims_speakers import document
+from tests.ingest.test_claims_speakers import PEOPLE, document, named
 
 
 def _claim(r, opening: str):
@@ -22,3 +22,17 @@ def test_commerce_standing_alone_is_the_department_and_the_next_agencys_view_is_
                          "President Nixon", date="Washington, October 2, 1972")
     assert _claim(r, "On the other hand").claimants == (iris.organization_iri("department-of-commerce"),)
     assert _claim(r, "State considers").claimants == (iris.organization_iri("department-of-state"),)
+
+
+def test_he_after_a_sentence_opening_with_a_persons_possessive_and_a_verdict_is_that_person():
+    """frus1969-76v19p1 d67 (the Honolulu talks with the Korean Defense Minister): "Secretary Packard’s performance at
+    this point was superb. Very quietly but very firmly he reminded the Minister…" was the Minister's, the last
+    speaker, since a possessive opened no sentence the pronoun could look back to."""
+    r = document("Jung said that the ROK Government wanted these assurances first.\n\n"
+                 "Secretary Packard’s performance at this point was superb. Very quietly but very firmly he reminded the "
+                 "Minister that the US had maintained substantial forces in Korea for 17 years.",
+                 heading="67. Telegram From the Commander in Chief, Pacific (McCain) to the Department of State",
+                 date="Honolulu, July 23, 1970")
+    named(r, "Jung", PEOPLE + "jung")
+    named(r, "Packard", PEOPLE + "packard")
+    assert _claim(r, "Very quietly").claimants == (PEOPLE + "packard",)
