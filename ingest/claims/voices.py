@@ -882,6 +882,25 @@ def _named_after_verb(record: DocumentRecord, verb_end: int, mentions: MentionIn
     return Subject("agent", party, party.how) if party is not None else None
 
 
+# Session 37: a participle of saying after the main clause ("He started with a discussion of Lebanon, stating that
+# Cairo…", "He inclined to the latter view, noting that the Iranians…"): its subject opens the sentence.
+_PARTICIPLE = re.compile(r"(?:noting|adding|stating|pointing|explaining|arguing|emphasizing|stressing|observing|remarking|insisting|asserting|commenting)\b")
+_OPENING_PRONOUN = re.compile(r"\W*(?:(?:And|But|Then|However),?\s+)?(?P<pro>He|She|he|she)\s")
+
+
+def _after_the_main_clause(record: DocumentRecord, pre: str, verb_start: int, verb_end: int, mentions: MentionIndex,
+                           pronoun_ref: Agent | None, people: DocumentPeople | None, quote_frame: bool) -> Subject | None:
+    """The speaker named after the verb ("…, said Secretary Wilson"); for a participle, the pronoun opening the sentence."""
+    if _PARTICIPLE.match(record.text, verb_start, verb_end):
+        p = _OPENING_PRONOUN.match(pre)
+        if p is None or pronoun_ref is None or not _pronoun_fits(p.group("pro").lower(), pronoun_ref):
+            return None
+        return Subject("agent", pronoun_ref, f"'{p.group('pro')}' read as {', '.join(pronoun_ref.names)}")
+    if quote_frame or re.search(r"[,”\"]\s*$", pre):
+        return _named_after_verb(record, verb_end, mentions, people)
+    return None
+
+
 def _subject_pronoun(pre: str, sent_start: int, verb_start: int, mentions: MentionIndex) -> re.Match | None:
     """The pronoun that is the verb's subject; session 29: not "it" closing a clause before a comma and a name ("After I
     had read it, Dobrynin asked…")."""
@@ -1036,10 +1055,9 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
     unlinked = _unlinked_subject(pre, people, people.cues.sentence_starters if people else frozenset())
     if unlinked is not None:
         return unlinked
-    if quote_frame or re.search(r"[,”\"]\s*$", pre):
-        after = _named_after_verb(record, verb_end, mentions, people)
-        if after is not None:
-            return after
+    after = _after_the_main_clause(record, pre, verb_start, verb_end, mentions, pronoun_ref, people, quote_frame)
+    if after is not None:
+        return after
     if _UNNAMED.search(pre):
         return Subject("unknown", how="speaker not identified")
     return None

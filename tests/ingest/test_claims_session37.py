@@ -36,3 +36,38 @@ def test_he_after_a_sentence_opening_with_a_persons_possessive_and_a_verdict_is_
     named(r, "Jung", PEOPLE + "jung")
     named(r, "Packard", PEOPLE + "packard")
     assert _claim(r, "Very quietly").claimants == (PEOPLE + "packard",)
+
+
+_SHAH_ASKS = "The Shah said he would like to speed up the F-4E program and needed more Air Force mechanics. "
+
+
+def test_a_participle_of_saying_after_the_main_clause_is_its_subjects_words():
+    """frus1969-76ve04 d6 (Laird's talk with the Shah): "Secretary Laird was non-committal concerning this request,
+    noting only that the United States faced serious problems…" went on with the Shah's account."""
+    r = document(_SHAH_ASKS + "Secretary Laird was non-committal concerning this request, noting only that the United "
+                 "States faced serious problems in retaining highly-qualified Service personnel.",
+                 heading="6. Memorandum of Conversation", date="Washington, April 1, 1969")
+    named(r, "Shah", PEOPLE + "shah")
+    named(r, "Laird", PEOPLE + "laird")
+    assert _claim(r, "Secretary Laird").claimants == (PEOPLE + "laird",)
+
+
+def test_the_subject_of_a_participle_of_saying_is_never_the_name_after_it():
+    """frus1958-60v11 d127: "He started with a discussion of the situation in Lebanon, stating that Cairo has been
+    whipping up sentiment…": the inversion "…, said Secretary Wilson" does not hold for a participle."""
+    r = document("President Chamoun received me this morning. He started with a discussion of the situation in Lebanon, "
+                 "stating that Cairo has been whipping up sentiment against him.",
+                 heading="127. Telegram From the Embassy in Lebanon to the Department of State", date="Beirut, May 14, 1958")
+    named(r, "Chamoun", PEOPLE + "chamoun")
+    named(r, "Cairo", iris.country_iri("egypt")).kind = "country"
+    assert _claim(r, "He started").claimants == (PEOPLE + "chamoun",)
+
+
+def test_a_participle_of_saying_after_a_noun_tells_what_a_paper_says():
+    """frus1955-57v26 d91: "…he read me draft of his proposed letter to Bulganin stating that…" is no words of
+    Bulganin's: after a noun, the participle is the paper's."""
+    r = document("On occasion of my farewell call on Chancellor this morning, he read me draft of his proposed letter to "
+                 "Bulganin stating that official relations should be resumed.",
+                 heading="91. Telegram From the Embassy in Germany to the Department of State", date="Bonn, June 3, 1955")
+    named(r, "Bulganin", PEOPLE + "bulganin")
+    assert PEOPLE + "bulganin" not in _claim(r, "On occasion").claimants
