@@ -71,3 +71,25 @@ def test_a_participle_of_saying_after_a_noun_tells_what_a_paper_says():
                  heading="91. Telegram From the Embassy in Germany to the Department of State", date="Bonn, June 3, 1955")
     named(r, "Bulganin", PEOPLE + "bulganin")
     assert PEOPLE + "bulganin" not in _claim(r, "On occasion").claimants
+
+
+def test_made_following_statements_in_telegraphese_gives_the_subjects_words():
+    """frus1958-60v18 d258 ("Department spokesman today made following statement to press:") and the Zhukov telegram's
+    "Zhukov then made following statements to me…": "made following points" was a cue, the other nouns were not."""
+    r = document("Zhukov then made following statements to me in regard to situation in Hungary: Soviet forces would "
+                 "be withdrawn from Budapest as soon as order was restored.",
+                 heading="112. Telegram From the Embassy in the Soviet Union to the Department of State",
+                 date="Moscow, October 30, 1956")
+    named(r, "Zhukov", PEOPLE + "zhukov")
+    assert _claim(r, "Zhukov then").claimants == (PEOPLE + "zhukov",)
+
+
+def test_insofar_as_something_is_concerned_names_a_topic_not_whose_attitude_it_is():
+    """frus1958-60v11 d274 (McClintock on General Chehab): "…insofar as his attitude toward our armed forces and
+    CINCSPECOMME is concerned, it could not be more cooperative" was the command's, by the attitude "is concerned"."""
+    r = document("Our general impression of Chehab was that of a man with much increased confidence. Certainly insofar "
+                 "as his attitude toward our armed forces and CINCSPECOMME is concerned, it could not be more cooperative.",
+                 heading="274. Telegram From the Embassy in Lebanon to the Department of State", date="Beirut, August 20, 1958")
+    named(r, "Chehab", PEOPLE + "chehab")
+    named(r, "CINCSPECOMME", iris.organization_iri("cincspecomme")).kind = "organization"
+    assert iris.organization_iri("cincspecomme") not in _claim(r, "Certainly").claimants
