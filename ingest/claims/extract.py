@@ -116,10 +116,11 @@ _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1
 # Session 27: a verb in a condition or an object's relative clause asserts nothing: "If Thanat prefers, we would…", "As
 # soon as General Abrams reports…, Sullivan will…", "The problem which Mr. Dulles wishes to discuss is being studied…".
 # Session 37: nor one in "insofar as X is concerned", a topic ("Certainly insofar as his attitude toward … CINCSPECOMME is
-# concerned, it could not be more cooperative", frus1958-60v11 d274).
+# concerned, it could not be more cooperative", frus1958-60v11 d274), nor one in "as X had asked" in the middle of a sentence
+# ("He specifically refused to make any proposals … as Smith had asked at 11th meeting, and added…", frus1964-68v29p1 d299).
 _TITLE_WORD = re.compile(r"\b(?:Shah|King|Queen|Emperor|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister)\b")
 _TEXT_RELAYED = re.compile(r"\btext\s+of\b", re.IGNORECASE)
-_NOT_ASSERTED = re.compile(r"^\W*As\s+(?:[\w.’']+\s+){1,3}(?:had\s+|has\s+|have\s+)?$|\b(?:in\s*so\s*|so\s+|as\s+)far\s+as\s[^,;:.]{1,80}$|\b(?:if|unless|as\s+soon\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
+_NOT_ASSERTED = re.compile(r"^\W*As\s+(?:[\w.’']+\s+){1,3}(?:had\s+|has\s+|have\s+)?$|\b(?:in\s*so\s*|so\s+|as\s+)far\s+as\s[^,;:.]{1,80}$|(?<=\s)as\s+(?:[\w.’']+\s+){1,3}(?:had|has|have)\s+$|\b(?:if|unless|as\s+soon\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
 # Session 29: a verb in a clause that "that" opens, whose subject is named ("it should be noted that … the JCS proposes…",
 # "The impression that President Nasser felt…"): what the writer's main clause says of it, which does not run on; not
 # after a verb of hearing ("You may recall that Macmillan urged…", "I was told that…": the subject's report).

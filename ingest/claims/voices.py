@@ -873,6 +873,8 @@ def _named_after_verb(record: DocumentRecord, verb_end: int, mentions: MentionIn
     said B, the Pres does…" (session 27)."""
     text = record.text
     after = _speakers(mentions.within(verb_end, verb_end + 40))
+    if after and after[0].kind != "person" and not re.match(r"\s*[,.;:)—]", text[after[0].end:after[0].end + 3]):
+        after = []      # session 37: "…statement which, in terminology typical of…, reiterated US position": a modifier
     if after and re.fullmatch(r"\s*(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}", text[verb_end:after[0].start]):
         agent = agent_of_mentions(record, [after[0]], "named after the reporting verb")
         if agent:

@@ -93,3 +93,28 @@ def test_insofar_as_something_is_concerned_names_a_topic_not_whose_attitude_it_i
     named(r, "Chehab", PEOPLE + "chehab")
     named(r, "CINCSPECOMME", iris.organization_iri("cincspecomme")).kind = "organization"
     assert iris.organization_iri("cincspecomme") not in _claim(r, "Certainly").claimants
+
+
+_PUEBLO = "299. Telegram From the Embassy in Korea to the Department of State"
+
+
+def test_a_country_named_after_a_verb_and_before_a_noun_is_no_inverted_speaker():
+    """frus1964-68v29p1 d299 (the Panmunjom talks on the Pueblo): "Pak opened with long prepared statement which, in
+    terminology typical of previous NK presentations, reiterated US position…" was the United States' words, read as
+    the inversion "…, said Secretary Wilson"."""
+    r = document("Meeting began as scheduled at 1100 hrs. Pak opened with long prepared statement which, in terminology "
+                 "typical of previous NK presentations, reiterated US position on the intrusion of the ship.",
+                 heading=_PUEBLO, date="Seoul, May 8, 1968")
+    named(r, "US", iris.country_iri("united-states"), nth=0).kind = "country"     # "Pak" untagged, as in the volume
+    assert iris.country_iri("united-states") not in _claim(r, "Pak opened").claimants
+
+
+def test_a_verb_in_as_someone_had_asked_is_not_the_sentences_cue():
+    """frus1964-68v29p1 d299: "He specifically refused to make any proposals … as Smith had asked at 11th meeting, and
+    added that…" was Smith's, and so was every "He" of Pak's statement after it."""
+    r = document("Pak again insisted that it falls within right of DPRK to deal with Pueblo. He specifically refused to "
+                 "make any proposals as Smith had asked at 11th meeting, and added that his side was unable to accept them. "
+                 "He continued that the future meetings would be meaningless.", heading=_PUEBLO, date="Seoul, May 8, 1968")
+    named(r, "Pak", PEOPLE + "pak")
+    named(r, "Smith", PEOPLE + "smith")
+    assert {_claim(r, "He specifically").claimants, _claim(r, "He continued").claimants} == {(PEOPLE + "pak",)}
