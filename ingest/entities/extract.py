@@ -27,6 +27,7 @@ from .gazetteer import MAX_TOKENS, gazetteer
 from .governments import GOVERNMENT_AFTER, head_of_government, president_among_presidents, president_of_administrations
 from .identity import (canonical_markup, expansion_of, link_persons_list, part_of, retarget_mismatched_tags,
                        retitle_tags_by_office)
+from .initials import initials_mentions
 from .markup import fall_back, orphan_markup
 from .namesakes import COURTESY, titled_namesake
 from .named_after import NAMED_AFTER, NAMED_BEFORE, term_phrases, thing_named_after
@@ -253,6 +254,7 @@ class EntityExtractor:
         if replaced := replaced_tags(record, titles):
             record.mentions = [m for m in record.mentions if not any(m is r for r in replaced)]
         found += self._marked_persons(record, found, occupied, ctx)
+        found += self._initials(record, found)
         if orphans:
             found += fall_back(orphans, found)
         found.sort(key=lambda m: (m.start, m.end))
@@ -261,6 +263,13 @@ class EntityExtractor:
         record.mentions.extend(found)
         retitle_namesake_tags(record, year)
         _parties_take_their_mentions(record)
+
+    def _initials(self, record: DocumentRecord, found: list[Mention]) -> list[Mention]:
+        """Session 37: "AWD said…", "CCK replied…": the initials of one person the document names (initials.py)."""
+        everyone = [*record.mentions, *found]
+        taken = _Spans((m.start, m.end) for m in everyone)
+        return initials_mentions(record, everyone, lambda s, e: not taken.overlaps(s, e),
+                                 lambda w, s, e: shouting(record.text, s, e) or self._names_no_one(w) or self._names_a_place(w))
 
     def _marked_persons(self, record: DocumentRecord, found: list[Mention], occupied: "_Spans", ctx: PersonContext):
         """Persons the editors marked without saying who (<persName> without @corresp): the span is a person
