@@ -117,10 +117,14 @@ _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1
 # soon as General Abrams reports…, Sullivan will…", "The problem which Mr. Dulles wishes to discuss is being studied…".
 # Session 37: nor one in "insofar as X is concerned", a topic ("Certainly insofar as his attitude toward … CINCSPECOMME is
 # concerned, it could not be more cooperative", frus1958-60v11 d274), nor one in "as X had asked" in the middle of a sentence
-# ("He specifically refused to make any proposals … as Smith had asked at 11th meeting, and added…", frus1964-68v29p1 d299).
+# ("He specifically refused to make any proposals … as Smith had asked at 11th meeting, and added…", frus1964-68v29p1 d299),
+# nor one in "as much as X wants" ("…may not be as much as Shah wants, but it very large…", frus1964-68v22 d154).
 _TITLE_WORD = re.compile(r"\b(?:Shah|King|Queen|Emperor|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister)\b")
 _TEXT_RELAYED = re.compile(r"\btext\s+of\b", re.IGNORECASE)
-_NOT_ASSERTED = re.compile(r"^\W*As\s+(?:[\w.’']+\s+){1,3}(?:had\s+|has\s+|have\s+)?$|\b(?:in\s*so\s*|so\s+|as\s+)far\s+as\s[^,;:.]{1,80}$|(?<=\s)as\s+(?:[\w.’']+\s+){1,3}(?:had|has|have)\s+$|\b(?:if|unless|as\s+soon\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
+# Session 37: "…, and Aram himself has in past commented on his concern…" (frus1964-68v22 d154, in the Secretary's
+# account): what someone has said before, told in the speaker's clause, does not make him the one who goes on.
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[\w’']+\s+){0,3}$")
+_NOT_ASSERTED = re.compile(r"^\W*As\s+(?:[\w.’']+\s+){1,3}(?:had\s+|has\s+|have\s+)?$|\b(?:in\s*so\s*|so\s+|as\s+)far\s+as\s[^,;:.]{1,80}$|(?<=\s)as\s+(?:[\w.’']+\s+){1,3}(?:had|has|have)\s+$|\b(?:if|unless|as\s+(?:soon|much|many|long|little)\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
 # Session 29: a verb in a clause that "that" opens, whose subject is named ("it should be noted that … the JCS proposes…",
 # "The impression that President Nasser felt…"): what the writer's main clause says of it, which does not run on; not
 # after a verb of hearing ("You may recall that Macmillan urged…", "I was told that…": the subject's report).
@@ -1297,7 +1301,7 @@ class _Extractor:
         for j in _NEXT_CLAUSE.finditer(t, after):
             cs = j.end()
             verb = next((x for x in matches if x[0] >= cs and x[2] in _SPEECH_ATTITUDE), None)
-            if verb is None or _NEXT_CLAUSE.search(t, cs, verb[0]):
+            if verb is None or _NEXT_CLAUSE.search(t, cs, verb[0]) or _PERFECT_BEFORE.search(t, cs, verb[0]):
                 continue
             sub = find_subject(self.r, s + cs, s + verb[0], s + verb[1], self.mentions, None, people=self.people)
             if sub is None or sub.kind != "agent":

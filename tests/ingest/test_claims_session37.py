@@ -118,3 +118,28 @@ def test_a_verb_in_as_someone_had_asked_is_not_the_sentences_cue():
     named(r, "Pak", PEOPLE + "pak")
     named(r, "Smith", PEOPLE + "smith")
     assert {_claim(r, "He specifically").claimants, _claim(r, "He continued").claimants} == {(PEOPLE + "pak",)}
+
+
+_IRAN_ARMS = "154. Telegram From the Department of State to the Embassy in Iran"
+
+
+def test_a_verb_in_as_much_as_someone_wants_is_not_the_sentences_cue():
+    """frus1964-68v22 d154 (Rusk and the Iranian envoy on arms from the Soviets): "We understand what we have offered
+    may not be as much as Shah wants…" was the Shah's, by "wants"."""
+    r = document("Secretary said we have given strong support to Iran. We understand what we have offered may not be as "
+                 "much as Shah wants, but it very large in light US fighting war.", heading=_IRAN_ARMS,
+                 date="Washington, July 12, 1966")
+    named(r, "Shah", PEOPLE + "shah")
+    assert PEOPLE + "shah" not in _claim(r, "We understand").claimants
+
+
+def test_what_someone_has_said_before_told_in_a_speakers_clause_does_not_make_him_go_on():
+    """frus1964-68v22 d154: "Secretary said … Soviet attitude to Iran well known, and Aram himself has in past
+    commented on his concern…. It not surprising Soviets might want sell arms cheaply…": the Secretary goes on."""
+    r = document("Secretary said it difficult understand what Iranian arms purchases from Soviets will mean for Iran or "
+                 "for U.S.S.R. Soviet attitude well known, and Aram himself has in past commented on his concern about “friendly Soviet "
+                 "subversion.” It not "
+                 "surprising Soviets might want sell arms cheaply.", heading=_IRAN_ARMS, date="Washington, July 12, 1966")
+    named(r, "Secretary", PEOPLE + "rusk")
+    named(r, "Aram", PEOPLE + "aram")
+    assert _claim(r, "It not surprising").claimants == (PEOPLE + "rusk",)
