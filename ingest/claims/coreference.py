@@ -149,6 +149,9 @@ def place_word(word: str) -> bool:
     return any((e.kind == "country" and e.form == "demonym") or e.kind == "region" for e in gazetteer().get(word, ()))
 
 
+_ABBREVIATED_BEFORE = re.compile(r"(?:^|[\s(—–-])([A-Za-z]+\.?)[^\S\n]+$")
+
+
 class DocumentPeople:
     """The persons one document names, indexed by the words of their names and the titles printed with them."""
 
@@ -274,6 +277,9 @@ class DocumentPeople:
             t = self._title_before.search(self.record.text, max(0, start - 40), start)
             if t:
                 found.append(t.group(1))
+            a = _ABBREVIATED_BEFORE.search(self.record.text, max(0, start - 12), start)
+            if a and a.group(1).lower() in self.cues.title_abbreviations:
+                found.append(self.cues.title_abbreviations[a.group(1).lower()])    # session 37: "former PriMin Stephanopoulos"
             if _FOREIGN_MINISTER_AFTER.match(self.record.text, start + len(surface), start + len(surface) + 80):
                 found.append("foreign minister")     # session 25: "Fernando Castiella, Minister of Foreign Affairs of Spain"
             t = self._title_ending_line.match(self.record.text, start + len(surface), start + len(surface) + 60)

@@ -143,3 +143,24 @@ def test_what_someone_has_said_before_told_in_a_speakers_clause_does_not_make_hi
     named(r, "Secretary", PEOPLE + "rusk")
     named(r, "Aram", PEOPLE + "aram")
     assert _claim(r, "It not surprising").claimants == (PEOPLE + "rusk",)
+
+
+_ATHENS = "254. Telegram From the Embassy in Greece to the Department of State"
+
+
+def test_an_abbreviated_title_before_a_name_ties_the_title_to_that_person():
+    """frus1964-68v16 d254 (Talbot on the Crown Council): "Feb 9 I had long meeting with former PriMin Stephanopoulos….
+    In any event, former PriMin continued, so far as he concerned Turks had protested…" was the writer's: "PriMin" was
+    no title, nor tied to Stephanopoulos."""
+    r = document("Feb 9 I had long meeting with former PriMin Stephanopoulos. I expressed strong doubt.\n\n"
+                 "In any event, former PriMin continued, Turks had protested very strongly.", heading=_ATHENS,
+                 date="Athens, February 10, 1967")
+    named(r, "Stephanopoulos", PEOPLE + "stephanopoulos")
+    assert _claim(r, "In any event").claimants == (PEOPLE + "stephanopoulos",)
+
+
+def test_took_position_that_in_telegraphese_is_the_subjects_view():
+    r = document("Under these circumstances Makarios took position that situation should be allowed remain as is.",
+                 heading=_ATHENS, date="Athens, February 10, 1967")
+    named(r, "Makarios", PEOPLE + "makarios")
+    assert _claim(r, "Under these").claimants == (PEOPLE + "makarios",)
