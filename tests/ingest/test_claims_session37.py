@@ -164,3 +164,26 @@ def test_took_position_that_in_telegraphese_is_the_subjects_view():
                  heading=_ATHENS, date="Athens, February 10, 1967")
     named(r, "Makarios", PEOPLE + "makarios")
     assert _claim(r, "Under these").claimants == (PEOPLE + "makarios",)
+
+
+_FOREIGN_MINISTERS = "249. Memorandum of Conversation"
+
+
+def test_he_understood_that_is_his_view_not_the_writers_clause():
+    """frus1958-60v08 d249 (the Western Foreign Ministers, Washington, 1959): "He understood that the Germans considered
+    that the latter paragraphs could be discussed." was the drafter's: a view nested in a main clause with no cue."""
+    r = document("Mr. Selwyn Lloyd said he understood that Herr von Brentano had objected to paragraphs 16 through 20. "
+                 "He understood that the Germans considered that the latter paragraphs could be discussed.",
+                 heading=_FOREIGN_MINISTERS, date="Washington, April 1, 1959")
+    named(r, "Selwyn Lloyd", PEOPLE + "lloyd")
+    named(r, "von Brentano", PEOPLE + "brentano")
+    assert _claim(r, "He understood").claimants == (PEOPLE + "lloyd",)
+
+
+def test_supporting_anothers_remarks_is_the_supporters_position():
+    r = document("Governor Herter emphasized the importance of keeping publicity to a minimum. Mr. Selwyn Lloyd warmly "
+                 "supported Governor Herter’s remarks about publicity.", heading=_FOREIGN_MINISTERS,
+                 date="Washington, April 1, 1959")
+    named(r, "Herter", PEOPLE + "herter")
+    named(r, "Selwyn Lloyd", PEOPLE + "lloyd")
+    assert _claim(r, "Mr. Selwyn Lloyd").claimants == (PEOPLE + "lloyd",)
