@@ -227,7 +227,24 @@ _GOVERNMENT_WHO = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*\s+){1,3}(?:Gove
 # however, is of opinion…", "The Embassy believes…"): the writer speaking of itself in the third person.
 _OWN_POST_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:However|Meanwhile|Accordingly|Nevertheless),?\s+)?(?:(?:[Tt]he|[Tt]his|[Oo]ur)\s+)?"
                              r"(?P<post>Embassy|Legation|Consulate(?:\s+General)?|Mission|Delegation)"
-                             r"(?:\s+(?:officers?|officials?|staff|representatives?|officer’s|officer's))?(?=[\s,])(?!\s+(?:in|at|of|to)\s)")
+                             r"(?:\s+(?:officers?|officials?|staff|representatives?|officer’s|officer's))?(?=[\s,])(?!\s+(?:in|at|of|to)\s)"
+                             r"(?!\s+(?!Officers?\b|Officials?\b|Staff\b)[A-Z][a-z])")     # session 37: not "Embassy Peiping was asked…"
+# Session 37: the chief of a post writing in the headings of the 1940s and 1950s ("The Chargé in India (Donovan) to the
+# Secretary of State", "The Consul General at Batavia (Livengood) to…"): his post is the one that says "Embassy sees…".
+_HEADING_CHIEF_OF_POST = re.compile(r"^(?:\d+\.\s+)?The\s+(?:Acting\s+)?(?P<chief>Ambassador|Charg[eé](?:\s+d['’]Affaires)?(?:\s+ad\s+interim)?|"
+                                    r"Minister|Consul\s+General|Consul)\s+(?:in|at)\s")
+_POST_OF_CHIEF = {"Ambassador": "Embassy", "Minister": "Legation", "Consul": "Consulate"}
+
+
+def _post_kind(heading: str) -> str:
+    """The first word of the post the heading sends the telegram from ("Embassy"), or ""."""
+    m = _HEADING_FROM_POST.search(heading)
+    if m is not None:
+        return m.group("post").split()[0]
+    chief = _HEADING_CHIEF_OF_POST.match(heading)
+    return _POST_OF_CHIEF.get(chief.group("chief").split()[0], "Embassy") if chief else ""
+
+
 _HEADING_FROM_POST = re.compile(r"\bFrom\s+the\s+(?:American\s+|U\.S\.\s+|United\s+States\s+)?(?P<post>Embassy|Legation|Consulate(?:\s+General)?|Mission|Delegation)\b")
 # "Dobrynin 1½ hours ago who said…": a relative clause of speech after a person named (up to a short adverbial).
 _WHO_SAID = re.compile(r"[^.;:,()]{0,30}?\s+who\s+(?:\w+ly\s+|also\s+|then\s+)?(?=\w)")
@@ -482,8 +499,7 @@ class _Extractor:
         self.transcript = self._is_transcript()
         self.telephone = self.transcript and genre_of_heading(record.heading or "") == "transcript"   # session 30
         self.initials = self._speaking_initials()
-        heading_post = _HEADING_FROM_POST.search(record.heading or "")
-        self.post_kind = heading_post.group("post").split()[0] if heading_post else ""
+        self.post_kind = _post_kind(record.heading or "")
         self.from_department = bool(_FROM_DEPARTMENT.search(record.heading or ""))     # round 10
         self.writer_department = _writer_department(record.heading or "")                # session 28
         self.routing_end = routing_end(record, (self.blocks[0].start, self.blocks[0].end) if self.blocks else None)

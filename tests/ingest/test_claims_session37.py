@@ -187,3 +187,23 @@ def test_supporting_anothers_remarks_is_the_supporters_position():
     named(r, "Herter", PEOPLE + "herter")
     named(r, "Selwyn Lloyd", PEOPLE + "lloyd")
     assert _claim(r, "Mr. Selwyn Lloyd").claimants == (PEOPLE + "lloyd",)
+
+
+def test_the_chiefs_post_in_a_heading_of_the_1940s_speaks_for_the_writer():
+    """frus1948v05p1 d331 ("The Chargé in India (Donovan) to the Secretary of State"): "Embassy sees no reason why…"
+    went on with the Government of India's report: the post was known only from headings "From the Embassy in…"."""
+    r = document("Nehru and other GOI leaders have publicly stated their intention allowing Kashmiris determine their "
+                 "future by plebiscite. GOI, however, is still determined not to jettison Abdullah. Embassy sees no "
+                 "reason why adequate safeguards could not be established.",
+                 heading="331. The Chargé in India (Donovan) to the Secretary of State", date="New Delhi, October 5, 1948")
+    named(r, "Nehru", PEOPLE + "nehru")
+    claim = _claim(r, "Embassy sees")
+    assert PEOPLE + "nehru" not in claim.claimants and "writer" in claim.explanation, claim.explanation
+
+
+def test_another_post_named_by_its_city_is_not_the_writing_post():
+    r = document("Chou said he would consider it. Embassy Peiping was asked whether time had not now arrived for a "
+                 "statement.", heading="46. Telegram From the Embassy in the United Kingdom to the Department of State",
+                 date="London, January 20, 1951")
+    named(r, "Chou", PEOPLE + "chou")
+    assert _claim(r, "Embassy Peiping").claimants == (PEOPLE + "chou",)      # the report runs on, as the gold reads it
