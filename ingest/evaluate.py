@@ -16,6 +16,9 @@ extractor on the plain reading text, and compare:
 - `untagged_repeats`: false positives that name, with our link, a person the editors tagged elsewhere in
   the same document (the untagged repeats the notes speak of), so a reader can see how much of the
   precision gap is the markup's and not ours. It changes no other figure.
+- `initials` (session 37): the mentions made of a person's initials printed as a name ("AWD said…", "HAK:",
+  ingest/entities/initials.py), which the editors almost never tag: how many we made, how many fall on a tag, and the
+  exact figures with them set aside, so the cost of these links to the strict figures can be read apart.
 
 - title-only mentions ("the Secretary", "the Shah"), ours and the editors', are set aside and counted
   (`title_only`: how many we made, how many fall on an editor's tag, how many of those name the same
@@ -161,6 +164,8 @@ class Score:
     term_link: LinkScore = field(default_factory=LinkScore)
     person_docs: SpanScore = field(default_factory=SpanScore)   # (document, hsg person) pairs
     untagged_repeats: int = 0   # false positives linked to a person the editors tagged elsewhere in the same document
+    initials: int = 0           # mentions of a person's initials (initials.py) …
+    initials_on_tags: int = 0   # … of which on an editors' tag
     covered_exact: SpanScore = field(default_factory=SpanScore)   # leaving out the entries the editors did not tag
     uncovered_entries: int = 0
     title_only: TitleOnly = field(default_factory=lambda: TitleOnly())
@@ -180,6 +185,8 @@ class Score:
             getattr(self, name).add(getattr(o, name))
         self.seconds += o.seconds
         self.untagged_repeats += o.untagged_repeats
+        self.initials += o.initials
+        self.initials_on_tags += o.initials_on_tags
         self.tags_naming_another += o.tags_naming_another
         self.uncovered_entries += o.uncovered_entries
         self.title_only.add(o.title_only)
@@ -200,6 +207,9 @@ class Score:
             "persons": {"exact": self.person_exact.as_dict(), "overlap": self.person_overlap.as_dict(),
                         "link": self.person_link.as_dict(), "per_document": self.person_docs.as_dict(),
                         "untagged_repeats": self.untagged_repeats,
+                        "initials": {"predicted": self.initials, "on_tags": self.initials_on_tags,
+                                     "exact_without": SpanScore(self.person_exact.tp - self.initials_on_tags, self.person_exact.gold,
+                                                                self.person_exact.predicted - self.initials).as_dict()},
                         "covered": {"exact": self.covered_exact.as_dict(), "uncovered_entries": self.uncovered_entries}},
             "terms": {"exact": self.term_exact.as_dict(), "overlap": self.term_overlap.as_dict(),
                       "link": self.term_link.as_dict()},
@@ -411,6 +421,9 @@ def _score_people(score: Score, record: DocumentRecord, gold: list[Mention], neu
     exact, over = _match(g, p, False), _match(g, p, True)
     score.person_exact.add(SpanScore(len(exact), len(g), len(p)))
     score.person_overlap.add(SpanScore(len(over), len(g), len(p)))
+    initials = [k for k, m in enumerate(pred_people) if m.explanation and "is the initials of" in m.explanation]
+    score.initials += len(initials)
+    score.initials_on_tags += len(set(initials) & set(exact.values()))
     for i, m in enumerate(gold_people):
         hsg = gold_person_id(vid, m.tei_ref)
         if hsg is None:
