@@ -55,6 +55,7 @@ def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> 
     out += _adjective_regions(record, out, cues)     # round 9: "Western prestige", "Bloc arms"
     out += _acronym_bodies(record, out, cues)        # round 10: "UNGA", "AP story", "VOA and RFE", "the Pathet Lao"
     out += _divided_halves(record, out)              # round 10: "the North" in a telegram about South Korea
+    out += _federal_government(record, out)          # session 37: "The Federal Government believes…" about Bonn
     return out + local_places(record, out, cues)       # round 9: "in Java", "trip to Gaza"
 
 
@@ -467,3 +468,27 @@ def _divided_halves(record: DocumentRecord, mentions: list[Mention]) -> list[Men
         why = f"'the {c.group(1)}' in a document about {stem} is {c.group(1)} {stem}"
         out.append(Mention(s, e, "country", "divided-half", 0.6, iri, _label(entry), explanation=why, exact=c.group(1)))
     return out
+
+
+# Session 37: the countries FRUS documents call "the Federal Government" by that name alone: Bonn's government
+# ("The Federal Government believes, therefore, that the situation has to be taken seriously…", frus1958-60v08 d42)
+# and Lagos's; elsewhere (an NSC paper on civil defense) it is Washington's, which names neither.
+_FEDERAL = ("West Germany", "Nigeria")
+_FEDERAL_GOVERNMENT = re.compile(r"\bFederal\s+(?:Government|Govt)\b(?!\s+of\b)")
+
+
+def _federal_government(record: DocumentRecord, mentions: list[Mention]) -> list[Mention]:
+    """ "The Federal Government" where the document names West Germany or Nigeria, one of them only: that country."""
+    text = record.text
+    end = record.body_end if record.body_end is not None else len(text)
+    if text.find("Federal", record.body_start, end) < 0:
+        return []
+    named = {(m.entity, m.label) for m in mentions if m.kind == "country" and m.label in _FEDERAL}
+    if len(named) != 1:
+        return []
+    (iri, label), = named
+    taken = [(m.start, m.end) for m in mentions]
+    return [Mention(c.start(), c.end(), "country", "federal-government", 0.6, iri, label, exact=c.group(0),
+                    explanation=f"'{c.group(0)}' in a document that names {label} is its government")
+            for c in _FEDERAL_GOVERNMENT.finditer(text, record.body_start, end)
+            if not any(a < c.end() and c.start() < b for a, b in taken)]

@@ -207,3 +207,22 @@ def test_another_post_named_by_its_city_is_not_the_writing_post():
                  date="London, January 20, 1951")
     named(r, "Chou", PEOPLE + "chou")
     assert _claim(r, "Embassy Peiping").claimants == (PEOPLE + "chou",)      # the report runs on, as the gold reads it
+
+
+def test_the_federal_government_in_a_document_about_bonn_is_west_germany():
+    """frus1958-60v08 d42 (Grewe on Khrushchev's Berlin speech): "The Federal Government believes, therefore, that the
+    situation has to be taken seriously…" named no one, and four such sentences were the drafter's."""
+    r = document("Ambassador Grewe said he had been instructed to convey the views of West Germany. The Federal "
+                 "Government believes, therefore, that the situation has to be taken seriously.",
+                 heading="42. Memorandum of Conversation", date="Washington, November 13, 1958")
+    named(r, "Grewe", PEOPLE + "grewe")
+    named(r, "West Germany", iris.country_iri("west-germany"), label="West Germany").kind = "country"
+    claim = _claim(r, "The Federal")
+    assert claim.claimants == (PEOPLE + "grewe",) and "West Germany holds the view" in claim.explanation
+
+
+def test_the_federal_government_of_a_document_naming_no_federal_country_stays_unread():
+    r = document("The Federal Government should continue to make a determined effort to reduce overhead.",
+                 heading="42. Memorandum From the Director of the Budget (Dodge) to the National Security Council",
+                 date="Washington, November 13, 1953")
+    assert "West Germany" not in _claim(r, "The Federal").explanation
