@@ -1148,7 +1148,8 @@ class _Extractor:
                     return _Decision("report", None, verb, 0.0, "the writer's own words, but the writer is not known")
                 return _Decision("report", voice, verb, 0.7, f"the writer reports their own words (cue '{verb}')")
             if voice is not None and sub.agent.iris != voice.iris and (_WRITER_OPENS.match(t) or _WE_SHOULD.match(t)
-                                                                     or _THAT_CLAUSE.search(t, max(0, a - 60), a)):
+                                                                     or _THAT_CLAUSE.search(t, max(0, a - 60), a)
+                                                                     or self.instruction_doc and _ADDRESSEE_INSTRUCTED.match(t)):
                 # round 9: "(From this and other discussions, I got very clearly the impression that Nehru felt…": a
                 # view nested in the writer's own clause is the writer's (as "He said Defense believed…" is his)
                 return _Decision("report", voice, verb, 0.6, f"cue '{verb}' nested in the writer's own clause")

@@ -226,3 +226,14 @@ def test_the_federal_government_of_a_document_naming_no_federal_country_stays_un
                  heading="42. Memorandum From the Director of the Budget (Dodge) to the National Security Council",
                  date="Washington, November 13, 1953")
     assert "West Germany" not in _claim(r, "The Federal").explanation
+
+
+def test_a_view_nested_in_the_departments_instruction_to_its_mission_is_the_departments():
+    """frus1958-60v02 d88 (Herter to the Mission at the United Nations): "Mission should inform UK Del that above is line
+    US proposes take…" was the United States' by "proposes"; the instruction is the signer's own clause."""
+    r = document("Mission should inform UK Del that above is line US proposes take in connection with forthcoming "
+                 "meeting of Committee on Arrangements.",
+                 heading="88. Telegram From the Department of State to the Mission at the United Nations",
+                 date="Washington, September 2, 1958")
+    named(r, "US", iris.country_iri("united-states")).kind = "country"
+    assert "nested in the writer's own clause" in _claim(r, "Mission should").explanation
