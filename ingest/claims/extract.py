@@ -1848,8 +1848,10 @@ class _Extractor:
                 self._previous_other = self.voice is not None and d.agent.iris != self.voice.iris
                 self._emit(s, e, d)
                 if self.text[s:e].rstrip("*_ ").endswith(":") and d.claim_type in ("recommendation", "decision", "report"):
+                    item = state.list_agent is not None and _enumerator_kind(self.text, block) == state.list_item_kind
                     state.list_type, state.list_agent = d.claim_type, d.agent
-                    state.list_lead_kind, state.list_item_kind = _enumerator_kind(self.text, block), None
+                    if not item:     # session 37: an item ending on a colon ("(B) Make credit available…:") leads no new list
+                        state.list_lead_kind, state.list_item_kind = _enumerator_kind(self.text, block), None
                     state.relayed_points = not _TEXT_RELAYED.search(self.text, s, e)  # "Thuan reported following items:"
                     if d.claim_type == "report" and self.voice is not None and _ASKED_WRITER.search(self.text, s, e):
                         state.list_type, state.list_agent = None, self.voice

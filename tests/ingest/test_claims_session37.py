@@ -237,3 +237,22 @@ def test_a_view_nested_in_the_departments_instruction_to_its_mission_is_the_depa
                  date="Washington, September 2, 1958")
     named(r, "US", iris.country_iri("united-states")).kind = "country"
     assert "nested in the writer's own clause" in _claim(r, "Mission should").explanation
+
+
+def test_items_ending_on_a_colon_do_not_lead_a_new_list_and_the_next_numbered_paragraph_is_the_writers():
+    """frus1969-76ve04 d187 (Heck on the issues the Shah may raise with the President): each lettered item ended on a
+    colon and was read as a new lead-in, so the list never ended and every paragraph after it, "8. Narcotics. We do not
+    anticipate Shah will raise subject of narcotics.", was the Shah's."""
+    body = "\n\n".join([
+        "3. Shah hopes cooperation will continue. Specifically he will look to US to continue to:",
+        "(A) Make available and sell modern military equipment and weapons Iran needs:",
+        "(B) Make credit available for purchase of US equipment to maximum extent possible:",
+        "(C) Continue to train Iran's pilots for next several years.",
+        "4. Narcotics. We do not anticipate Shah will raise subject of narcotics.",
+        "Heck"])
+    r = document(body, heading="187. Telegram 2642 From the Embassy in Iran to the Department of State",
+                 date="Tehran, May 6, 1972, 1415Z.")
+    named(r, "Shah", PEOPLE + "shah")
+    named(r, "Heck", PEOPLE + "heck")
+    assert _claim(r, "Make credit").claimants == (PEOPLE + "shah",)
+    assert _claim(r, "We do not anticipate").claimants == (PEOPLE + "heck",)
