@@ -363,6 +363,10 @@ _ADDRESSEE_INSTRUCTED = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:
                                    r"Addressees?|Action\s+addressees?|Embassy|Embassies|Mission|Missions|Ambassador)\s+"
                                    r"(?:\w+ly\s+)?(?:should|must|may\s+wish|are\s+(?:requested|instructed|authorized)|will\s+wish)\b",
                                    re.IGNORECASE)
+# Session 37: a post named by its city in the Department's instruction ("Jerusalem should inform Burns urgently of foregoing and
+# say US Government considers situation explosive.", frus1955-57v14 d68).
+_POST_BY_CITY_INSTRUCTED = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:[A-Z][a-z]+\s+){1,2}should\s+(?:\w+ly\s+)?(?:inform|tell|say|advise|"
+                                      r"reaffirm|emphasize|point\s+out|make\s+clear|approach|convey|express|stress|explain|urge)\b")
 _AS_FOLLOWS = re.compile(r"\bas\s+follows\s*:\s*$")
 _TALKED_WITH = re.compile(r"\b(?:(?:discussion|conversation|talk|talks|meeting|interview|audience|call)\s+(?:with|on)|"
                           r"I\s+(?:saw|called\s+on|met\s+with|met|talked\s+with|spoke\s+with|discussed\s+\w+\s+with))\s+")
@@ -1149,7 +1153,8 @@ class _Extractor:
                 return _Decision("report", voice, verb, 0.7, f"the writer reports their own words (cue '{verb}')")
             if voice is not None and sub.agent.iris != voice.iris and (_WRITER_OPENS.match(t) or _WE_SHOULD.match(t)
                                                                      or _THAT_CLAUSE.search(t, max(0, a - 60), a)
-                                                                     or self.instruction_doc and _ADDRESSEE_INSTRUCTED.match(t)):
+                                                                     or self.instruction_doc and (_ADDRESSEE_INSTRUCTED.match(t)
+                                                                                                  or _POST_BY_CITY_INSTRUCTED.match(t))):
                 # round 9: "(From this and other discussions, I got very clearly the impression that Nehru felt…": a
                 # view nested in the writer's own clause is the writer's (as "He said Defense believed…" is his)
                 return _Decision("report", voice, verb, 0.6, f"cue '{verb}' nested in the writer's own clause")
@@ -1707,7 +1712,7 @@ class _Extractor:
         if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):
             state.report = None      # "I had made appointment…" after "King Hussein … said": the writer's own narration
         if state.report is not None and voice is not None and state.report.iris != voice.iris and self.instruction_doc \
-                and _ADDRESSEE_INSTRUCTED.match(text):
+                and (_ADDRESSEE_INSTRUCTED.match(text) or _POST_BY_CITY_INSTRUCTED.match(text)):
             state.report = None      # session 36: "POSTS SHOULD REVIEW GUIDANCE IN STATE 62535…": the Department's instruction
         if state.report is not None and self.from_department and state.report.iris == (_US,) and _WE_OPENS.match(text):
             state.report = None      # round 12: "US believes…. We do point out…": the signer, not the government's position

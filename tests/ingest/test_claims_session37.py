@@ -256,3 +256,15 @@ def test_items_ending_on_a_colon_do_not_lead_a_new_list_and_the_next_numbered_pa
     named(r, "Heck", PEOPLE + "heck")
     assert _claim(r, "Make credit").claimants == (PEOPLE + "shah",)
     assert _claim(r, "We do not anticipate").claimants == (PEOPLE + "heck",)
+
+
+def test_a_post_named_by_its_city_in_the_departments_instruction_speaks_for_the_signer():
+    """frus1955-57v14 d68 (Dulles to Cairo, repeated to Jerusalem and Tel Aviv): "Jerusalem should inform Burns urgently
+    of foregoing and say US Government considers situation explosive." was the United States' by "considers"."""
+    r = document("Eban said Israel was willing to meet secretly. Jerusalem should inform Burns urgently of foregoing and "
+                 "say US Government considers situation explosive.",
+                 heading="68. Telegram From the Department of State to the Embassy in Egypt", date="Washington, April 6, 1955")
+    named(r, "Eban", PEOPLE + "eban")
+    named(r, "Burns", PEOPLE + "burns")
+    named(r, "US", iris.country_iri("united-states")).kind = "country"
+    assert "nested in the writer's own clause" in _claim(r, "Jerusalem should").explanation
