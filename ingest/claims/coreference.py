@@ -152,6 +152,9 @@ def place_word(word: str) -> bool:
 _ABBREVIATED_BEFORE = re.compile(r"(?:^|[\s(—–-])([A-Za-z]+\.?)[^\S\n]+$")
 
 
+_EMBASSY_IN = re.compile(r"\bTelegram\s+(?:\d+\s+)?From\s+the\s+(?:Embassy|Legation)\s+in\s+(?:the\s+)?(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+to\b")
+
+
 class DocumentPeople:
     """The persons one document names, indexed by the words of their names and the titles printed with them."""
 
@@ -369,6 +372,23 @@ class DocumentPeople:
         return Named(iri, label, f"'the {title}' read as {label}, the one person the document names whose record prints "
                                  f"that rank")
 
+    def _host_president(self) -> Named | None:
+        """Session 37: "President said he was frankly bewildered…" in the Embassy in Brazil's telegram (frus1958-60v05
+        d267), which prints "President Eisenhower" further on: the one person the document names whose entry in the
+        volume's persons list makes him President of the country the embassy is in."""
+        host = _EMBASSY_IN.search(self.record.heading or "")
+        if host is None:
+            return None
+        office = re.compile(rf"\bPresident\s+of\s+(?:the\s+)?{re.escape(host.group('country'))}\b")
+        described = {e.entity: e for e in self.record.volume.persons if e.entity and office.search(e.description or "")}
+        found = {m.entity: m.label or described[m.entity].name for m in self.record.mentions
+                 if m.kind == "person" and m.entity in described}
+        if len(found) != 1:
+            return None
+        (iri, label), = found.items()
+        return Named(iri, label, f"'the President' read as {label}, whom the volume's persons list makes President of "
+                                 f"{host.group('country')}, the country of the embassy that sends the telegram")
+
     def _listed_holder(self, title: str) -> Named | None:
         """Session 36: "The Ambassador said he had had long talks with Brezhnev…" in Thompson's record of his lunch with
         Dobrynin (frus1964-68v14 d160), which prints him only as "Dobrynin": the one person the document names, not its
@@ -462,6 +482,9 @@ class DocumentPeople:
                 # session 35: "…Between the Secretary of State and the Secretary of the Army (Brucker)": "TELEPHONE CALL TO
                 # SEC BRUCKER" does not make "The Sec said…" Brucker's; the heading's unnamed Secretary is of State
                 return self._untied_title(printed, title, True)
+            host = self._host_president() if title == "president" else None
+            if host is not None:
+                return host
             if len(hits) == 1:
                 (iri, label), = hits.items()
                 return Named(iri, label, f"'{printed}' read as {label}, named with that title in the document")

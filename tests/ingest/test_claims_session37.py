@@ -268,3 +268,19 @@ def test_a_post_named_by_its_city_in_the_departments_instruction_speaks_for_the_
     named(r, "Burns", PEOPLE + "burns")
     named(r, "US", iris.country_iri("united-states")).kind = "country"
     assert "nested in the writer's own clause" in _claim(r, "Jerusalem should").explanation
+
+
+def test_the_president_in_an_embassys_telegram_is_the_host_president_its_persons_list_names():
+    """frus1958-60v05 d267 (Briggs's farewell call in Rio): "President said he was frankly bewildered…" was Eisenhower's,
+    whom the telegram names later as "President Eisenhower"; the volume's persons list makes Kubitschek President of
+    Brazil."""
+    from ingest.records import ListEntry
+    r = document("President, Foreign Minister and members Kubitschek’s civil cabinet each brought up question of Mrs. "
+                 "Luce. President said he was frankly bewildered. I said President Eisenhower would be informed.",
+                 heading="267. Telegram From the Embassy in Brazil to the Department of State",
+                 date="Rio de Janeiro, April 29, 1959—5 p.m.")
+    r.volume.persons.append(ListEntry("p_KODJ1", "person", "Kubitschek de Oliveira, Juscelino",
+                                      "President of Brazil", entity=PEOPLE + "kubitschek"))
+    named(r, "Kubitschek", PEOPLE + "kubitschek")
+    named(r, "Eisenhower", PEOPLE + "eisenhower")
+    assert _claim(r, "President said").claimants == (PEOPLE + "kubitschek",)
