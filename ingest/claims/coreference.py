@@ -18,6 +18,7 @@ from ingest.authorities.names import norm
 from ontology import iris
 
 from ..entities.gazetteer import gazetteer
+from ..entities.offices import dates_allow
 from ..entities.people import chiefs_of_mission
 from ..entities.posts import heading_posts
 from ..entities.titles import heading_names_secretary, holder_of_title, president_by_convention
@@ -152,6 +153,7 @@ def place_word(word: str) -> bool:
 _ABBREVIATED_BEFORE = re.compile(r"(?:^|[\s(—–-])([A-Za-z]+\.?)[^\S\n]+$")
 
 
+_HOST_TITLES = frozenset({"president", "prime minister", "king", "foreign minister"})
 _EMBASSY_IN = re.compile(r"\bTelegram\s+(?:\d+\s+)?From\s+the\s+(?:Embassy|Legation)\s+in\s+(?:the\s+)?(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+to\b")
 
 
@@ -372,22 +374,26 @@ class DocumentPeople:
         return Named(iri, label, f"'the {title}' read as {label}, the one person the document names whose record prints "
                                  f"that rank")
 
-    def _host_president(self) -> Named | None:
+    def _host_holder(self, title: str) -> Named | None:
         """Session 37: "President said he was frankly bewildered…" in the Embassy in Brazil's telegram (frus1958-60v05
         d267), which prints "President Eisenhower" further on: the one person the document names whose entry in the
         volume's persons list makes him President of the country the embassy is in."""
         host = _EMBASSY_IN.search(self.record.heading or "")
         if host is None:
             return None
-        office = re.compile(rf"\bPresident\s+of\s+(?:the\s+)?{re.escape(host.group('country'))}\b")
-        described = {e.entity: e for e in self.record.volume.persons if e.entity and office.search(e.description or "")}
+        office = re.compile(rf"(?<!Deputy\s)(?<!Vice\s)(?<!Acting\s)(?<!Assistant\s)(?<!former\s)\b{re.escape(title)}"
+                            rf"(?:\s+and(?:\s+[A-Z][\w-]+){{1,3}})?\s+of\s+(?:the\s+)?{re.escape(host.group('country'))}\b",
+                            re.IGNORECASE)
+        year = int(self.record.date[:4]) if self.record.date else None
+        described = {e.entity: e for e in self.record.volume.persons if e.entity and any(
+            office.search(part) and dates_allow(part, year) for part in (e.description or "").split(";"))}
         found = {m.entity: m.label or described[m.entity].name for m in self.record.mentions
                  if m.kind == "person" and m.entity in described}
         if len(found) != 1:
             return None
         (iri, label), = found.items()
-        return Named(iri, label, f"'the President' read as {label}, whom the volume's persons list makes President of "
-                                 f"{host.group('country')}, the country of the embassy that sends the telegram")
+        return Named(iri, label, f"'the {title.title()}' read as {label}, whom the volume's persons list makes {title.title()} "
+                                 f"of {host.group('country')}, the country of the embassy that sends the telegram")
 
     def _listed_holder(self, title: str) -> Named | None:
         """Session 36: "The Ambassador said he had had long talks with Brezhnev…" in Thompson's record of his lunch with
@@ -482,7 +488,7 @@ class DocumentPeople:
                 # session 35: "…Between the Secretary of State and the Secretary of the Army (Brucker)": "TELEPHONE CALL TO
                 # SEC BRUCKER" does not make "The Sec said…" Brucker's; the heading's unnamed Secretary is of State
                 return self._untied_title(printed, title, True)
-            host = self._host_president() if title == "president" else None
+            host = self._host_holder(title) if title in _HOST_TITLES else None
             if host is not None:
                 return host
             if len(hits) == 1:

@@ -284,3 +284,18 @@ def test_the_president_in_an_embassys_telegram_is_the_host_president_its_persons
     named(r, "Kubitschek", PEOPLE + "kubitschek")
     named(r, "Eisenhower", PEOPLE + "eisenhower")
     assert _claim(r, "President said").claimants == (PEOPLE + "kubitschek",)
+
+
+def test_a_deputy_in_the_persons_list_is_not_the_host_holder_of_the_title():
+    """frus1964-68v18 d37: "Eban, Abba, Deputy Prime Minister of Israel, 1964–January 1966" is not the Prime Minister
+    the Embassy in Israel reports ("PriMin expressed doubt…"); "Prime Minister and Defense Minister of Israel" is."""
+    from ingest.records import ListEntry
+    r = document("Eban and Eshkol received me. PriMin expressed doubt that US would necessarily intervene.",
+                 heading="37. Telegram From the Embassy in Israel to the Department of State", date="Tel Aviv, April 3, 1964")
+    r.volume.persons += [ListEntry("p_EA3", "person", "Eban, Abba", "Deputy Prime Minister of Israel, 1964–January 1966; "
+                                   "thereafter Foreign Minister", entity=PEOPLE + "eban"),
+                         ListEntry("p_EL2", "person", "Eshkol, Levi", "Prime Minister and Defense Minister of Israel from "
+                                   "December 1963", entity=PEOPLE + "eshkol")]
+    named(r, "Eban", PEOPLE + "eban")
+    named(r, "Eshkol", PEOPLE + "eshkol")
+    assert _claim(r, "PriMin expressed").claimants == (PEOPLE + "eshkol",)
