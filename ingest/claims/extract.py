@@ -124,7 +124,8 @@ _TEXT_RELAYED = re.compile(r"\btext\s+of\b", re.IGNORECASE)
 # Session 37: "…, and Aram himself has in past commented on his concern…" (frus1964-68v22 d154, in the Secretary's
 # account): what someone has said before, told in the speaker's clause, does not make him the one who goes on.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[\w’']+\s+){0,3}$")
-_NOT_ASSERTED = re.compile(r"^\W*As\s+(?:[\w.’']+\s+){1,3}(?:had\s+|has\s+|have\s+)?$|\b(?:in\s*so\s*|so\s+|as\s+)far\s+as\s[^,;:.]{1,80}$|(?<=\s)as\s+(?:[\w.’']+\s+){1,3}(?:had|has|have)\s+$|\b(?:if|unless|as\s+(?:soon|much|many|long|little)\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,3}$", re.IGNORECASE)
+_NOT_ASSERTED = re.compile(r"^\W*As\s+(?:[\w.’']+\s+){1,3}(?:had\s+|has\s+|have\s+)?$|\b(?:in\s*so\s*|so\s+|as\s+)far\s+as\s[^,;:.]{1,80}$|(?<=\s)as\s+(?:[\w.’']+\s+){1,3}(?:had|has|have)\s+$|\b(?:if|unless|as\s+(?:soon|much|many|long|little)\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,3}$"
+                           r"|\b(?:anything|everything|nothing|something)\s+$", re.IGNORECASE)
 # Session 29: a verb in a clause that "that" opens, whose subject is named ("it should be noted that … the JCS proposes…",
 # "The impression that President Nasser felt…"): what the writer's main clause says of it, which does not run on; not
 # after a verb of hearing ("You may recall that Macmillan urged…", "I was told that…": the subject's report).

@@ -299,3 +299,24 @@ def test_a_deputy_in_the_persons_list_is_not_the_host_holder_of_the_title():
     named(r, "Eban", PEOPLE + "eban")
     named(r, "Eshkol", PEOPLE + "eshkol")
     assert _claim(r, "PriMin expressed").claimants == (PEOPLE + "eshkol",)
+
+
+_VIENNA = "86. Memorandum of Conversation"
+
+
+def test_resumed_gives_the_speaker_back_the_floor():
+    r = document("The Secretary interjected that the troika had appeared in twelve different places now. Mr. Gromyko "
+                 "resumed, saying troika was a good word and a good idea. The Soviets felt that this proposal was no more "
+                 "than adequate.", heading=_VIENNA, date="Vienna, June 3, 1961")
+    named(r, "Secretary", PEOPLE + "rusk")
+    named(r, "Gromyko", PEOPLE + "gromyko")
+    assert _claim(r, "Mr. Gromyko resumed").claimants == (PEOPLE + "gromyko",)
+
+
+def test_a_participle_after_nothing_is_no_one_speaking():
+    """frus1961-63v05 d86: "Nothing said about the Security Council … would convince them…" was a speaker not identified,
+    so the writer's, in the middle of Gromyko's account."""
+    r = document("Gromyko said they did not want arbitration. Nothing said about the Security Council would convince "
+                 "them that any arrangement would produce impartial voting.", heading=_VIENNA, date="Vienna, June 3, 1961")
+    named(r, "Gromyko", PEOPLE + "gromyko")
+    assert _claim(r, "Nothing said").claimants == (PEOPLE + "gromyko",)
