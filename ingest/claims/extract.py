@@ -1154,6 +1154,7 @@ class _Extractor:
                 return _Decision("report", voice, verb, 0.7, f"the writer reports their own words (cue '{verb}')")
             if voice is not None and sub.agent.iris != voice.iris and (_WRITER_OPENS.match(t) or _WE_SHOULD.match(t)
                                                                      or _THAT_CLAUSE.search(t, max(0, a - 60), a)
+                                                                     and not self._report_runs(state, voice)
                                                                      or self.instruction_doc and (_ADDRESSEE_INSTRUCTED.match(t)
                                                                                                   or _POST_BY_CITY_INSTRUCTED.match(t))):
                 # round 9: "(From this and other discussions, I got very clearly the impression that Nehru felt…": a
@@ -1231,6 +1232,12 @@ class _Extractor:
         if voice is None or voice.kinds != ("person",) or agent.iris == voice.iris:
             return False
         return (self.from_department and agent.iris == (_DEPARTMENT_OF_STATE,)) or agent.iris == self.writer_department
+
+    @staticmethod
+    def _report_runs(state: _State, voice: Agent) -> bool:
+        """Session 37: another person's account runs on ("…he said…. These two policies—and he was willing to grant
+        that the Soviet Union really wanted disarmament—were incompatible."): a view nested in it is his, not the writer's."""
+        return state.report is not None and state.report.iris != voice.iris and "person" in state.report.kinds
 
     def _own_post_opens(self, t: str) -> bool:
         """Whether the sentence opens with the post the heading sends the telegram from ("Embassy officer…" in a

@@ -320,3 +320,16 @@ def test_a_participle_after_nothing_is_no_one_speaking():
                  "them that any arrangement would produce impartial voting.", heading=_VIENNA, date="Vienna, June 3, 1961")
     named(r, "Gromyko", PEOPLE + "gromyko")
     assert _claim(r, "Nothing said").claimants == (PEOPLE + "gromyko",)
+
+
+def test_a_view_in_a_that_clause_inside_anothers_running_account_is_his():
+    """frus1961-63v05 d86: "In fact, he said, the Soviet Union could not maintain its policies of military secrecy and also
+    achieve disarmament. These two policies—and he was willing to grant that the Soviet Union really wanted
+    disarmament—were incompatible." The second was the drafter's: a view in a "that" clause was read as nested in the
+    writer's own clause even while the Secretary's account ran on."""
+    r = document("The Secretary said the Soviet Union could not maintain its policies of military secrecy and also achieve "
+                 "disarmament. These two policies—and he was willing to grant that the Soviet Union really wanted "
+                 "disarmament—were incompatible.", heading=_VIENNA, date="Vienna, June 3, 1961")
+    named(r, "Secretary", PEOPLE + "rusk")
+    named(r, "Soviet Union", iris.country_iri("soviet-union"), nth=1).kind = "country"
+    assert _claim(r, "These two policies").claimants == (PEOPLE + "rusk",)
