@@ -333,3 +333,10 @@ def test_a_view_in_a_that_clause_inside_anothers_running_account_is_his():
     named(r, "Secretary", PEOPLE + "rusk")
     named(r, "Soviet Union", iris.country_iri("soviet-union"), nth=1).kind = "country"
     assert _claim(r, "These two policies").claimants == (PEOPLE + "rusk",)
+
+
+def test_going_on_to_characterize_is_the_speakers_view():
+    r = document("The meeting lasted one hour.\n\nHaving said all this, however, the Chancellor went on to characterize De Gaulle's views and policies as "
+                 "rigid.", heading="12. Memorandum of Conversation", date="Washington, June 12, 1964")
+    named(r, "Chancellor", PEOPLE + "erhard")
+    assert _claim(r, "Having said").claimants == (PEOPLE + "erhard",)
