@@ -124,7 +124,7 @@ _TEXT_RELAYED = re.compile(r"\btext\s+of\b", re.IGNORECASE)
 # Session 37: "…, and Aram himself has in past commented on his concern…" (frus1964-68v22 d154, in the Secretary's
 # account): what someone has said before, told in the speaker's clause, does not make him the one who goes on.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[\w’']+\s+){0,3}$")
-_NOT_ASSERTED = re.compile(r"^\W*As\s+(?:[\w.’']+\s+){1,3}(?:had\s+|has\s+|have\s+)?$|\b(?:in\s*so\s*|so\s+|as\s+)far\s+as\s[^,;:.]{1,80}$|(?<=\s)as\s+(?:[\w.’']+\s+){1,3}(?:had|has|have)\s+$|\b(?:if|unless|as\s+(?:soon|much|many|long|little)\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,3}$"
+_NOT_ASSERTED = re.compile(r"^\W*As\s+(?:[\w.’']+\s+){1,3}(?:had\s+|has\s+|have\s+)?$|\b(?:in\s*so\s*|so\s+|as\s+)far\s+as\s[^,;:.]{1,80}$|(?<=\s)as\s+(?:[\w.’']+\s+){1,3}(?:had|has|have)\s+$|\b(?:if|unless|as\s+(?:soon|much|many|long|little)\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,4}$"
                            r"|\b(?:anything|everything|nothing|something)\s+$", re.IGNORECASE)
 # Session 29: a verb in a clause that "that" opens, whose subject is named ("it should be noted that … the JCS proposes…",
 # "The impression that President Nasser felt…"): what the writer's main clause says of it, which does not run on; not
@@ -368,6 +368,9 @@ _ADDRESSEE_INSTRUCTED = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:
 # say US Government considers situation explosive.", frus1955-57v14 d68).
 _POST_BY_CITY_INSTRUCTED = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:[A-Z][a-z]+\s+){1,2}should\s+(?:\w+ly\s+)?(?:inform|tell|say|advise|"
                                       r"reaffirm|emphasize|point\s+out|make\s+clear|approach|convey|express|stress|explain|urge)\b")
+# Session 37: a sentence about the document itself ("The purpose of this memorandum is…", frus1969-76ve05p1 d228) is its
+# writer's, whoever was heard before it.
+_THIS_DOCUMENT = re.compile(r"\b(?:[Tt]his|[Tt]he\s+present)\s+(?:memorandum|telegram|cable|paper|letter|message)\b")
 _AS_FOLLOWS = re.compile(r"\bas\s+follows\s*:\s*$")
 _TALKED_WITH = re.compile(r"\b(?:(?:discussion|conversation|talk|talks|meeting|interview|audience|call)\s+(?:with|on)|"
                           r"I\s+(?:saw|called\s+on|met\s+with|met|talked\s+with|spoke\s+with|discussed\s+\w+\s+with))\s+")
@@ -1717,6 +1720,8 @@ class _Extractor:
             state.report = None      # session 33: "(Note: He did not elaborate…)", "(King had figures on his desk…": an aside
         if state.report is not None and _MEETING_NARRATED.match(text):
             state.report = None      # round 11: "The matter was left up in the air there.": the recorder narrates the meeting
+        if state.report is not None and voice is not None and state.report.iris != voice.iris and _THIS_DOCUMENT.search(text):
+            state.report = None      # session 37: "The purpose of this memorandum is to get those instructions conveyed…"
         if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):
             state.report = None      # "I had made appointment…" after "King Hussein … said": the writer's own narration
         if state.report is not None and voice is not None and state.report.iris != voice.iris and self.instruction_doc \

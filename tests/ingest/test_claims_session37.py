@@ -340,3 +340,25 @@ def test_going_on_to_characterize_is_the_speakers_view():
                  "rigid.", heading="12. Memorandum of Conversation", date="Washington, June 12, 1964")
     named(r, "Chancellor", PEOPLE + "erhard")
     assert _claim(r, "Having said").claimants == (PEOPLE + "erhard",)
+
+
+_BURUNDI = "228. Memorandum From Fernando E. Rondon of the National Security Council Staff to the President's Assistant for " \
+           "National Security Affairs (Kissinger)"
+
+
+def test_a_sentence_about_the_document_itself_is_the_writers():
+    """frus1969-76ve05p1 d228: "…the President agreed that relations with Burundi should be minimal…. The purpose of
+    this memorandum is to get those instructions conveyed to State…" went on with the President's decision."""
+    r = document("The President agreed that relations with Burundi should be minimal. The purpose of this memorandum is to "
+                 "get those instructions conveyed to State.", heading=_BURUNDI, date="Washington, July 25, 1972")
+    named(r, "President", PEOPLE + "nixon")
+    assert PEOPLE + "nixon" not in _claim(r, "The purpose").claimants
+
+
+def test_a_verb_in_a_condition_with_a_longer_subject_is_not_the_sentences_cue():
+    """frus1969-76ve05p1 d228: "If the PRC or USSR wanted to stir up trouble in Eastern Zaire, Burundi would be the ideal
+    basing point…" was the Soviet Union's, by "wanted" (a condition's subject of four words)."""
+    r = document("If the PRC or USSR wanted to stir up trouble in Eastern Zaire, Burundi would be the ideal basing point.",
+                 heading=_BURUNDI, date="Washington, July 25, 1972")
+    named(r, "USSR", iris.country_iri("soviet-union")).kind = "country"
+    assert iris.country_iri("soviet-union") not in _claim(r, "If the PRC").claimants
