@@ -1236,6 +1236,14 @@ class _Extractor:
             return False
         return (self.from_department and agent.iris == (_DEPARTMENT_OF_STATE,)) or agent.iris == self.writer_department
 
+    def _writer_takes_over(self, text: str) -> bool:
+        """A sentence that ends another's report: the writer's own narration ("I had made appointment…" after "King
+        Hussein … said"), the Department's instruction to its posts ("POSTS SHOULD REVIEW GUIDANCE IN STATE 62535…",
+        session 36; "Jerusalem should inform Burns…", session 37), a word on the document itself ("The purpose of this
+        memorandum is…", session 37)."""
+        return bool(_WRITER_OPENS.match(text) or _THIS_DOCUMENT.search(text) or self.instruction_doc and (
+            _ADDRESSEE_INSTRUCTED.match(text) or _POST_BY_CITY_INSTRUCTED.match(text)))
+
     @staticmethod
     def _report_runs(state: _State, voice: Agent) -> bool:
         """Session 37: another person's account runs on ("…he said…. These two policies—and he was willing to grant
@@ -1720,13 +1728,8 @@ class _Extractor:
             state.report = None      # session 33: "(Note: He did not elaborate…)", "(King had figures on his desk…": an aside
         if state.report is not None and _MEETING_NARRATED.match(text):
             state.report = None      # round 11: "The matter was left up in the air there.": the recorder narrates the meeting
-        if state.report is not None and voice is not None and state.report.iris != voice.iris and _THIS_DOCUMENT.search(text):
-            state.report = None      # session 37: "The purpose of this memorandum is to get those instructions conveyed…"
-        if state.report is not None and voice is not None and state.report.iris != voice.iris and _WRITER_OPENS.match(text):
-            state.report = None      # "I had made appointment…" after "King Hussein … said": the writer's own narration
-        if state.report is not None and voice is not None and state.report.iris != voice.iris and self.instruction_doc \
-                and (_ADDRESSEE_INSTRUCTED.match(text) or _POST_BY_CITY_INSTRUCTED.match(text)):
-            state.report = None      # session 36: "POSTS SHOULD REVIEW GUIDANCE IN STATE 62535…": the Department's instruction
+        if state.report is not None and voice is not None and state.report.iris != voice.iris and self._writer_takes_over(text):
+            state.report = None      # the writer's own narration, instruction, or word on the document itself
         if state.report is not None and self.from_department and state.report.iris == (_US,) and _WE_OPENS.match(text):
             state.report = None      # round 12: "US believes…. We do point out…": the signer, not the government's position
         if state.report is not None and voice is not None and _WE_OPENS.match(text) and state.report.iris != voice.iris \
