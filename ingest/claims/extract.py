@@ -371,6 +371,9 @@ _POST_BY_CITY_INSTRUCTED = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?
 # Session 37: a sentence about the document itself ("The purpose of this memorandum is…", frus1969-76ve05p1 d228) is its
 # writer's, whoever was heard before it.
 _THIS_DOCUMENT = re.compile(r"\b(?:[Tt]his|[Tt]he\s+present)\s+(?:memorandum|telegram|cable|paper|letter|message)\b")
+# Session 37: "General Westmoreland is carrying letter from President Nixon to President Suharto. Text follows."
+# (frus1969-76v20 d327): the lead-in names the sender of the letter quoted after it.
+_TEXT_FOLLOWS = re.compile(r"\b(?:[Tt]ext|[Mm]essage|[Ll]etter)\s+(?:follows|reads\s+as\s+follows)\.$")
 _AS_FOLLOWS = re.compile(r"\bas\s+follows\s*:\s*$")
 _TALKED_WITH = re.compile(r"\b(?:(?:discussion|conversation|talk|talks|meeting|interview|audience|call)\s+(?:with|on)|"
                           r"I\s+(?:saw|called\s+on|met\s+with|met|talked\s+with|spoke\s+with|discussed\s+\w+\s+with))\s+")
@@ -961,7 +964,8 @@ class _Extractor:
             lead_start = lead_block.start
         else:
             lead_start = first.start
-        if lead.endswith(":") or lead.endswith(",") or _FOLLOWING_MESSAGE.search(lead) or _FROM_TO.match(lead):
+        if lead.endswith(":") or lead.endswith(",") or _FOLLOWING_MESSAGE.search(lead) or _FROM_TO.match(lead) \
+                or _TEXT_FOLLOWS.search(lead):
             m = self.cues.quote_source.search(self._outside_quotes(lead_start, lead_start + len(lead))) or \
                 _FROM_TO.match(text, lead_start, lead_start + len(lead))
             if m:

@@ -21,6 +21,10 @@ MAX_QUOTE_BLOCKS = 8
 MAX_LETTER_BLOCKS = 80
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 _MARKS = re.compile('[“”"]')
+# Session 37: a lead-in ending on a full stop that names the paper whose text follows ("General Westmoreland is carrying
+# letter from President Nixon to President Suharto. Text follows. / “General Westmoreland's visit with you…", frus1969-76v20 d327).
+_PAPER_FROM = re.compile(r"\b(?:(?:letter|message|text|note|reply)\s+(?:from|of)\b[^.]*|(?:text|message|letter)\s+(?:follows|reads))\.$",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -83,4 +87,5 @@ def _after_lead_in(text: str, blocks: list[Block], block: Block, mark: int) -> b
     if text[block.start:mark].strip(" -—–•*") or block.index == 0:
         return False
     before = blocks[block.index - 1]
-    return text[before.start:before.end].rstrip().endswith(":")
+    lead = text[before.start:before.end].rstrip()
+    return lead.endswith(":") or (lead.endswith(".") and bool(_PAPER_FROM.search(lead[-200:])))

@@ -362,3 +362,18 @@ def test_a_verb_in_a_condition_with_a_longer_subject_is_not_the_sentences_cue():
                  heading=_BURUNDI, date="Washington, July 25, 1972")
     named(r, "USSR", iris.country_iri("soviet-union")).kind = "country"
     assert iris.country_iri("soviet-union") not in _claim(r, "If the PRC").claimants
+
+
+def test_a_letter_quoted_whole_after_text_follows_is_its_senders():
+    """frus1969-76v20 d327: "General Westmoreland is carrying letter from President Nixon to President Suharto. Text
+    follows. / “General Westmoreland's visit with you…" — twelve paragraphs in one pair of marks after a lead-in ending on
+    a full stop were no quotation, and every "I" of Nixon's letter was Rogers's, who signed the telegram."""
+    letter = [f"In paragraph {n} I set forth my views on the importance of your country's security." for n in range(10)]
+    body = "\n\n".join(["General Westmoreland is carrying letter from President Nixon to President Suharto. Text follows.",
+                        "“" + letter[0], *letter[1:], "Sincerely,\n\n(signed) Richard Nixon.”", "Rogers"])
+    r = document(body, heading="327. Telegram From the Department of State to the Embassy in Indonesia",
+                 date="Washington, March 10, 1972")
+    named(r, "Nixon", PEOPLE + "nixon")
+    named(r, "Rogers", PEOPLE + "rogers")
+    quoted = {c.claimants for c in claims_of(r) if "I set forth" in r.text[c.start:c.end]}
+    assert quoted == {(PEOPLE + "nixon",)}
