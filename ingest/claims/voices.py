@@ -884,6 +884,11 @@ def _named_after_verb(record: DocumentRecord, verb_end: int, mentions: MentionIn
     return Subject("agent", party, party.how) if party is not None else None
 
 
+# Session 37: "The Secretary General, said Eban, had made clear that…" (frus1955-57v17 d159): an inverted aside names the
+# speaker, not the sentence's subject before it.
+_INVERTED_ASIDE = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+\s*,")
+
+
 # Session 37: a participle of saying after the main clause ("He started with a discussion of Lebanon, stating that
 # Cairo…", "He inclined to the latter view, noting that the Iranians…"): its subject opens the sentence.
 _PARTICIPLE = re.compile(r"(?:noting|adding|stating|pointing|explaining|arguing|emphasizing|stressing|observing|remarking|insisting|asserting|commenting)\b")
@@ -1047,7 +1052,7 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         if len(hits) == 1:
             agent = party_agent(record, hits, f"'the {t.group(1).strip()}' read as the party of the heading with that office")
             return Subject("agent", agent, agent.how)
-    if ms and ms[0].kind == "person" and _SUBJECT_OPENS.fullmatch(text, sent_start, ms[0].start) \
+    if ms and ms[0].kind == "person" and _SUBJECT_OPENS.fullmatch(text, sent_start, ms[0].start) and not _INVERTED_ASIDE.match(text, verb_end) \
             and not any(c in text[ms[0].end:verb_start] for c in ";:") and not _POSSESSIVE.match(text, ms[0].end) \
             and all(m.entity == ms[0].entity for m in ms[1:]) and not _AND_INITIAL.search(pre):
         # "Joe Sisco came up and, in the course of some banter…, said that…": the sentence's subject.

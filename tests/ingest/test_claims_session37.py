@@ -377,3 +377,26 @@ def test_a_letter_quoted_whole_after_text_follows_is_its_senders():
     named(r, "Rogers", PEOPLE + "rogers")
     quoted = {c.claimants for c in claims_of(r) if "I set forth" in r.text[c.start:c.end]}
     assert quoted == {(PEOPLE + "nixon",)}
+
+
+_AQABA = "159. Memorandum of a Conversation, Department of State, Washington, February 26, 1957, 1:42 p.m."
+
+
+def test_an_inverted_aside_names_the_speaker_not_the_subject_before_it():
+    """frus1955-57v17 d159: "The Secretary General, said Eban, had made clear that he could not limit Egypt's rights…"
+    was Hammarskjöld's, the sentence's subject, over the aside that names who says it."""
+    r = document("Ambassador Eban reported on his meeting with the Secretary General. The Secretary General, said Eban, had "
+                 "made clear that he could not limit Egypt's rights.", heading=_AQABA, date="Washington, February 26, 1957")
+    named(r, "Eban", PEOPLE + "eban")
+    named(r, "Eban", PEOPLE + "eban", nth=1)
+    named(r, "Secretary General", PEOPLE + "hammarskjold", nth=1)
+    assert _claim(r, "The Secretary General,").claimants == (PEOPLE + "eban",)
+
+
+def test_intervening_to_point_out_is_the_speakers_words():
+    r = document("Ambassador Eban reported briefly on his meeting.\n\nThe Secretary intervened to point out that a matter that "
+                 "was giving us very great concern was Israel's attitude towards the Armistice Agreement.", heading=_AQABA,
+                 date="Washington, February 26, 1957")
+    named(r, "Eban", PEOPLE + "eban")
+    named(r, "Secretary", PEOPLE + "dulles")
+    assert _claim(r, "The Secretary intervened").claimants == (PEOPLE + "dulles",)
