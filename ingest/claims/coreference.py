@@ -430,9 +430,29 @@ class DocumentPeople:
             holder = holder_of_title(self.record, _HELD_TITLES[title], year)
             if holder is not None:
                 return Named(holder.entity, holder.label, f"'{printed}': {holder.explanation}")
+            in_washington = self._held_in_washington(printed, title) if not several else None
+            if in_washington is not None:
+                return in_washington
         label = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in printed.split() if w.lower() != "the")
         label = self._country_of_title(label) or label
         return Named(self._local(label), label, f"'{printed}', a title the document does not tie to a name", True)
+
+    def _held_in_washington(self, printed: str, title: str) -> Named | None:
+        """Session 37: "The Secretary said…", "The President thought…" in a memorandum of conversation held in Washington
+        whose participants are printed with another document ("[Here follows the same list of participants as Document
+        96.]", frus1958-60v09 d97), and which ties neither title to anyone: the Secretary of State and the President of
+        the United States on its date (POCOM)."""
+        office = {"secretary": "Secretary of State", "president": "President of the United States"}.get(title)
+        if office is None or not (self.record.place or "").startswith("Washington") or not self.record.date \
+                or genre_of_heading(self.record.heading or "") not in ("memorandum of conversation", "memorandum"):
+            return None
+        posts = {p.hsg for p in authorities().holders(office, self.record.date) if p.hsg}
+        if len(posts) != 1:
+            return None
+        pid = authorities().canonical(posts.pop())
+        label = authorities().person(pid).name
+        return Named(iris.person_iri(pid), label, f"'{printed}' in a record of a meeting in Washington: {label} was {office} "
+                                                  f"on {self.record.date[:10]} (POCOM)")
 
     def us_president(self) -> Named | None:
         """Session 32: the President of the United States on the document's date (POCOM), for a cable's routing words

@@ -400,3 +400,22 @@ def test_intervening_to_point_out_is_the_speakers_words():
     named(r, "Eban", PEOPLE + "eban")
     named(r, "Secretary", PEOPLE + "dulles")
     assert _claim(r, "The Secretary intervened").claimants == (PEOPLE + "dulles",)
+
+
+def test_the_secretary_and_the_president_of_a_meeting_in_washington_are_the_us_holders():
+    """frus1958-60v09 d97 ("[Here follows the same list of participants as Document 96.]"): "The Secretary said…" and
+    "The President thought…" were people local to the document, since nothing in it tied the titles to anyone."""
+    r = document("Von Brentano raised the question of an inspection zone in West Germany, France, the United Kingdom and "
+                 "Canada. The Secretary said that "
+                 "it was not the intention to table such a proposal. The President thought that such a proposal might be a "
+                 "test of Soviet good faith.", heading="97. Memorandum of Conversation", date="Washington, March 17, 1960.")
+    named(r, "Von Brentano", PEOPLE + "brentano")
+    for country, key in (("West Germany", "west-germany-1990"), ("France", "france"), ("United Kingdom", "united-kingdom"),
+                         ("Canada", "canada")):       # the document's other governments, with offices of those names
+        named(r, country, iris.country_iri(key)).kind = "country"
+    from ingest.records import ListEntry
+    r.volume.persons += [ListEntry("p_DGC1", "person", "de Gaulle, Charles", "President of France from January 1959",
+                                   entity=PEOPLE + "de-gaulle"),
+                         ListEntry("p_LSS1", "person", "Lloyd, Selwyn", "British Foreign Secretary", entity=PEOPLE + "lloyd")]
+    assert _claim(r, "The Secretary said").claimants == (iris.person_iri("105858"),)      # Christian A. Herter
+    assert _claim(r, "The President thought").claimants == (iris.person_iri("103887"),)   # Dwight D. Eisenhower
