@@ -374,6 +374,7 @@ _THIS_DOCUMENT = re.compile(r"\b(?:[Tt]his|[Tt]he\s+present)\s+(?:memorandum|tel
 # Session 37: "General Westmoreland is carrying letter from President Nixon to President Suharto. Text follows."
 # (frus1969-76v20 d327): the lead-in names the sender of the letter quoted after it.
 _TEXT_FOLLOWS = re.compile(r"\b(?:[Tt]ext|[Mm]essage|[Ll]etter)\s+(?:follows|reads\s+as\s+follows)\.$")
+_NOUN_THAT_OPENS = re.compile(r"[\s“\"(—–-]*(?:The|This|His|Her|Our|My|Their)\s+(?:\w+\s+){1,2}that\s")
 _AS_FOLLOWS = re.compile(r"\bas\s+follows\s*:\s*$")
 _TALKED_WITH = re.compile(r"\b(?:(?:discussion|conversation|talk|talks|meeting|interview|audience|call)\s+(?:with|on)|"
                           r"I\s+(?:saw|called\s+on|met\s+with|met|talked\s+with|spoke\s+with|discussed\s+\w+\s+with))\s+")
@@ -1161,7 +1162,7 @@ class _Extractor:
                 return _Decision("report", voice, verb, 0.7, f"the writer reports their own words (cue '{verb}')")
             if voice is not None and sub.agent.iris != voice.iris and (_WRITER_OPENS.match(t) or _WE_SHOULD.match(t)
                                                                      or _THAT_CLAUSE.search(t, max(0, a - 60), a)
-                                                                     and not self._report_runs(state, voice)
+                                                                     and not self._report_runs(state, voice, t[:a])
                                                                      or self.instruction_doc and (_ADDRESSEE_INSTRUCTED.match(t)
                                                                                                   or _POST_BY_CITY_INSTRUCTED.match(t))):
                 # round 9: "(From this and other discussions, I got very clearly the impression that Nehru felt…": a
@@ -1249,10 +1250,12 @@ class _Extractor:
             _ADDRESSEE_INSTRUCTED.match(text) or _POST_BY_CITY_INSTRUCTED.match(text)))
 
     @staticmethod
-    def _report_runs(state: _State, voice: Agent) -> bool:
-        """Session 37: another person's account runs on ("…he said…. These two policies—and he was willing to grant
-        that the Soviet Union really wanted disarmament—were incompatible."): a view nested in it is his, not the writer's."""
-        return state.report is not None and state.report.iris != voice.iris and "person" in state.report.kinds
+    def _report_runs(state: _State, voice: Agent, before: str) -> bool:
+        """Session 37: another person's account runs on ("…he said…. These two policies—and he was willing to grant that
+        the Soviet Union really wanted disarmament—were incompatible."): a view nested in it is his, not the writer's; not
+        a sentence opening on a noun and its "that" ("The impression that President Nasser felt…" stays the writer's)."""
+        return state.report is not None and state.report.iris != voice.iris and "person" in state.report.kinds \
+            and _NOUN_THAT_OPENS.match(before) is None
 
     def _own_post_opens(self, t: str) -> bool:
         """Whether the sentence opens with the post the heading sends the telegram from ("Embassy officer…" in a
