@@ -419,3 +419,20 @@ def test_the_secretary_and_the_president_of_a_meeting_in_washington_are_the_us_h
                          ListEntry("p_LSS1", "person", "Lloyd, Selwyn", "British Foreign Secretary", entity=PEOPLE + "lloyd")]
     assert _claim(r, "The Secretary said").claimants == (iris.person_iri("105858"),)      # Christian A. Herter
     assert _claim(r, "The President thought").claimants == (iris.person_iri("103887"),)   # Dwight D. Eisenhower
+
+
+def test_returning_to_his_theme_hands_the_account_to_the_speaker_of_the_last_clause():
+    """frus1969-76v20 d111 (Ambassador Kennedy in Bangkok): "Ambassador Kennedy briefly commented on … diversification…,
+    but Thanom, speaking through Pote, returned to his theme. Diversification required both time and markets. …" went on
+    as Kennedy's; so did "DepFonMin Sanga immediately returned to the theme of rice, saying that…"."""
+    r = document("Ambassador Kennedy briefly commented on the importance of agricultural diversification, but Thanom, "
+                 "speaking through Pote, returned to his theme. Diversification required both time and markets.\n\n"
+                 "Ambassador Kennedy said the United States was anxious to be helpful. DepFonMin Sanga immediately returned "
+                 "to the theme of rice, saying that the biggest single problem was Indonesia.",
+                 heading="111. Telegram From the Embassy in Thailand to the Department of State",
+                 date="Bangkok, July 15, 1970")
+    for name, slug in (("Kennedy", "kennedy"), ("Thanom", "thanom"), ("Kennedy", "kennedy")):
+        named(r, name, PEOPLE + slug, nth=1 if name == "Kennedy" and any(
+            m.start > r.body_start and r.text[m.start:m.end] == "Kennedy" for m in r.mentions) else 0)
+    assert _claim(r, "Diversification required").claimants == (PEOPLE + "thanom",)
+    assert PEOPLE + "kennedy" not in _claim(r, "DepFonMin Sanga").claimants
