@@ -40,8 +40,8 @@ _NOT_CITY_BEFORE = re.compile(r"(?:George|Jack|Booker|Mr\.|Mrs\.|Dr\.)\s+$")
 
 def with_bodies(record: DocumentRecord, mentions: list[Mention], cues: Cues) -> list[Mention]:
     """The mentions with glossary terms read as the bodies they name, plus capitals in the body."""
-    mentions = [m for m in mentions if not _pronoun_as_name(record, m)]
     terms = {t.xml_id: t for t in record.volume.terms}
+    mentions = [m for m in mentions if not _pronoun_as_name(record, m) and not _title_term(record, m, terms, cues)]
     named = {m.entity for m in mentions if m.entity and m.kind != "term"}
     out = [_term_body(record, m, terms, named, cues) if m.kind == "term" else m
            for m in mentions + _term_repeats(record, mentions) if not _other_case(record, m, terms)]
@@ -67,6 +67,20 @@ def _pronoun_as_name(record: DocumentRecord, m: Mention) -> bool:
     """A person mention whose words are only a pronoun ("You" tagged as the Korean Ambassador Yang You Chan): the
     addressee or the writer, not that person."""
     return m.kind == "person" and record.text[m.start:m.end] in _PRONOUNS
+
+
+def _title_term(record: DocumentRecord, m: Mention, terms: dict[str, ListEntry], cues: Cues) -> bool:
+    """Session 38: a term the volume's list glosses also as the title it abbreviates ("PM, Bureau of Politico-Military
+    Affairs, Department of State; also prime minister"), in a document that prints the title before a name ("Prime
+    Minister Thanom"): the title, which the claims read as its holder ("The PM acknowledged this…"), not the bureau."""
+    if m.kind != "term" or record.text[m.start:m.end].lower() not in cues.title_abbreviations:
+        return False
+    title = cues.title_abbreviations[record.text[m.start:m.end].lower()]
+    entry = _entry_of(m, terms)
+    description = entry.description if entry else (m.label or "")
+    if not any(alt.strip(" .").lower() == title.lower() for alt in _ALTERNATIVES.split(description)):
+        return False
+    return re.search(rf"\b{title}\s+[A-Z]", record.text[record.body_start:record.body_end]) is not None
 
 
 def _open_demonym(record: DocumentRecord, m: Mention, cues: Cues) -> Mention:

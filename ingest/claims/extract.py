@@ -24,7 +24,7 @@ from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
 from ..triples import party_person_iri
 from .about import about_readings
-from .antecedents import held_attitude, pronoun_antecedent
+from .antecedents import held_attitude, opening_subject, pronoun_antecedent
 from .bodies import with_bodies
 from .carry import Carrier, Context, genre_of_heading, load_carrier
 from .casing import in_mixed_case
@@ -33,7 +33,7 @@ from .cues import Cues, load_cues
 from .quotes import Quote, find_quotes
 from .senders import cable_sender, host_country, quoted_signature, is_routing_line, routing_end
 from .sentences import Block, blocks as find_blocks, sentences_in_block
-from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, document_voice, find_subject, initial_speaker,
+from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, apposed_name, document_voice, find_subject, initial_speaker,
                      label_speaker, named_agent, party_agent)
 
 __all__ = ["extract_claims", "claims_of", "carry_points", "ABOUT_KINDS"]
@@ -99,6 +99,8 @@ _SECRETARY_TITLE = re.compile(r"(?:the\s+)?(?:Acting\s+)?Secretary(?:\s+of\s+Sta
 # A title opening a sentence ("Prime Minister in frank discussion with … stated"), and what ends its clause.
 _TITLE_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=\s)")
 _OF_OFFICE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?")
+# Session 38: the name in apposition after a title and its office ("Minister of Interior, Tahar Belkhodja, told me…").
+_NAME_IN_APPOSITION = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,3})?,\s*(?P<name>(?:[A-Z][\w.’'-]+\s+){0,2}[A-Z][\w’'-]+)\s*,\s*$")
 _TITLE_ASIDE = re.compile(r"[\s“\"(—–-]*(?:[Tt]he\s+)?((?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)(?=,)")
 # ", in referring to Mr. Gromyko's remark about advisers, " between a subject and its verb.
 _PARENTHETICAL = re.compile(r"\s*,[^,;:]{1,160},\s*(?:\w+ly\s+)?")
@@ -126,6 +128,9 @@ _TEXT_RELAYED = re.compile(r"\btext\s+of\b", re.IGNORECASE)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[\w’']+\s+){0,3}$")
 _NOT_ASSERTED = re.compile(r"^\W*As\s+(?:[\w.’']+\s+){1,3}(?:had\s+|has\s+|have\s+)?$|\b(?:in\s*so\s*|so\s+|as\s+)far\s+as\s[^,;:.]{1,80}$|(?<=\s)as\s+(?:[\w.’']+\s+){1,3}(?:had|has|have)\s+$|\b(?:if|unless|as\s+(?:soon|much|many|long|little)\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,4}$"
                            r"|\b(?:anything|everything|nothing|something)\s+$", re.IGNORECASE)
+# Session 38: a verb in the present after "after", "before", "once", "when" speaks of what has not happened ("You may
+# inform GOS … after Rabat confirms that it has been made.", frus1969-76ve09p1 d91).
+_NOT_YET = re.compile(r"\b(?:after|before|once(?!\s+(?:again|more)\b)|when|whenever)\s+(?:[\w’'.]+\s+){1,4}$", re.IGNORECASE)
 # Session 29: a verb in a clause that "that" opens, whose subject is named ("it should be noted that … the JCS proposes…",
 # "The impression that President Nasser felt…"): what the writer's main clause says of it, which does not run on; not
 # after a verb of hearing ("You may recall that Macmillan urged…", "I was told that…": the subject's report).
@@ -279,15 +284,19 @@ def _source_hint(t: str) -> bool:
             or "told" in low or "informed" in low) or " by " in low and _BY_WHOM.search(low) is not None or bool(_PAPER_FROM.search(low)))
 
 
+# Session 38: "Secretary Rogers issued today following press release:": the text that follows is the issuer's.
+_ISSUED_FOLLOWING = re.compile(r"\s+(?:(?:today|yesterday|this\s+morning|this\s+afternoon)\s+)?(?:issued|made|released|delivered|read)\s+"
+                               r"(?:(?:today|yesterday|the)\s+)?following\s+(?:press\s+release|statement|remarks)\b")
 _PAPER_FROM = re.compile(r"\b(?:cable|telegram|letter|message|memorandum|report)\s+from\b")
 
 _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
+_CLAUSE_BEFORE_PRONOUN = re.compile(r"(?:[,;]|\b(?:and|but|however|so))\s+\Z")
 _THEY_BEFORE = re.compile(r"(?<![\w’'-])[Tt]hey\s+(?:\w+\s+){0,2}\Z")
 _HE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\Z")
 # Round 10: "2. Quote: There have been a number of comments… Unquote.", "Begin text: … End text."
-_QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|Begin\s+(?:verbatim\s+)?text|BEGIN\s+(?:VERBATIM\s+)?TEXT)\s*[:.]?"
+_QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|QTE|Qte|Begin\s+(?:verbatim\s+)?text|BEGIN\s+(?:VERBATIM\s+)?TEXT)\s*[:.]?"
                          r"(?:\s+(?=\S)|\s*\Z)")     # round 12: "Begin verbatim text:" on a line of its own
-_QUOTE_CLOSE = re.compile(r"\s*(?:Unquote|UNQUOTE|End\s+(?:verbatim\s+)?text|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
+_QUOTE_CLOSE = re.compile(r"\s*(?:Unquote|UNQUOTE|UNQTE|Unqte|End\s+(?:verbatim\s+)?text|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
 # Session 28: also after a lettered item ("(C) US does not ask…") or an opening adverb ("Moreover, US determined…"), in
 # capitals, and "committed", "continues".
 _US_HOLDS = re.compile(r"[\s“\"(—–-]*(?:\(?(?:\d{1,3}|[A-Ha-h])[.)]\s+)?(?:(?:Moreover|However|Furthermore|Nevertheless|Also|Finally|"
@@ -394,10 +403,15 @@ def _held_together(sub: Subject, before: str, s: int) -> bool:
     return len(sub.agent.iris) > 1 or any(k in ("organization", "country") for k in sub.agent.kinds)
 
 
+# Session 38: "After brief comments the Prime Minister said that since the US had entered into discussions…, he hoped…":
+# the comma closes a clause inside the reported words, not the opening one, whose verb is the main one.
+_INNER_CLAUSE = re.compile(r"\bthat\s+(?:since|as|if|when|because|although|though|while|unless|once)\b")
+
+
 def _main_clause_first(t: str, matches: list) -> list:
     """'Since Winiewicz mentioned…, I said…': try the reporting verbs of the main clause before the subordinate one's."""
     sub = _SUBORDINATE.match(t)
-    if not sub:
+    if not sub or _INNER_CLAUSE.search(t, 0, sub.end()):
         return matches
     return [x for x in matches if x[0] >= sub.end()] + [x for x in matches if x[0] < sub.end()]
 
@@ -735,8 +749,11 @@ class _Extractor:
             group = self._last_group(block, sent_start, voice_iris) or self._call_parties(sent_start)
             if group is not None:
                 return group
-        elif _HE_BEFORE.search(self.text, sent_start, before):
+        elif he := _HE_BEFORE.search(self.text, sent_start, before):
             singular = True
+            inside = self._subject_before_pronoun(sent_start, he.start(), voice_iris)
+            if inside is not None:
+                return inside
             # round 12: "The Ambassador seemed impressed…. I also pointed out…. He said…": the subject opening the nearest earlier
             # sentence (this paragraph or the three before it) that is not the writer's, before an earlier last speaker
             earlier = [(x.start, x.end) for b in range(max(0, block.index - 3), block.index + 1)
@@ -767,6 +784,14 @@ class _Extractor:
             return agent_of_mentions(self.r, (subjects or people)[-1:], "the last person named before the pronoun")
         return self._last_title_before(sent_start, before, voice_iris) \
             or (self._last_unlinked_before(floor, before, voice_iris) if singular else None) or self._other_party(voice_iris)
+
+    def _subject_before_pronoun(self, sent_start: int, at: int, voice_iris: set[str]) -> Agent | None:
+        """Session 38: "The Prime Minister expressed his appreciation for the Vice President's statement, however he still
+        felt obliged…": "he" inside a sentence whose subject is a person is that subject, not the last person named."""
+        if not self.text[sent_start:at].strip() or not _CLAUSE_BEFORE_PRONOUN.search(self.text, sent_start, at):
+            return None
+        agent = opening_subject(self.r, sent_start, at, self.mentions, self.people)
+        return agent if agent is not None and not set(agent.iris) & voice_iris else None
 
     def _last_unlinked_before(self, floor: int, before: int, voice_iris: set[str]) -> Agent | None:
         """Session 35: "I QUERIED DEPUTY FONMIN KHALATBARI THIS MORNING…. HE REPLIED SITUATION "CONFUSED"…": where no
@@ -1052,9 +1077,11 @@ class _Extractor:
             if opener is None or i == 0 or "following" not in self.text[self.blocks[i - 1].start:self.blocks[i - 1].end]:
                 i += 1
                 continue
-            last = next((j for j in range(i, min(len(self.blocks), i + 12))
-                         if _QUOTE_CLOSE.search(self.text, self.blocks[j].start, self.blocks[j].end)), None)
+            last = self._quote_closes(i, 12)
             agent = self._quoted_text_author(self.blocks[i - 1], self.blocks[last]) if last is not None else None
+            if last is None and self._named_sender(self.blocks[i - 1]):
+                last = self._quote_closes(i, 80)        # session 38: a statement its issuer's lead-in names, at length
+                agent = self._quoted_text_author(self.blocks[i - 1], self.blocks[last]) if last is not None else None
             if agent is None:
                 i += 1
                 continue
@@ -1085,8 +1112,19 @@ class _Extractor:
         # the subject of a position, not of a reporting verb: it stays in `about` (the annotation counts it there)
         return replace(agent, mentions=()) if agent is not None else None
 
-    def _quoted_text_author(self, lead_in: Block, closing: Block) -> Agent | None:
+    def _quote_closes(self, i: int, within: int) -> int | None:
+        return next((j for j in range(i, min(len(self.blocks), i + within))
+                     if _QUOTE_CLOSE.search(self.text, self.blocks[j].start, self.blocks[j].end)), None)
+
+    def _named_sender(self, lead_in: Block) -> list:
+        """The sender a lead-in names: "the following message from the President", "Secretary Rogers issued today
+        following press release:" (session 38)."""
         sender = self._message_sender(lead_in.end) if _MESSAGE_FROM.search(self.text, lead_in.start, lead_in.end) else []
+        return sender or [x for x in self.mentions.within(lead_in.start, lead_in.end)
+                          if x.kind == "person" and _ISSUED_FOLLOWING.match(self.text, x.end, lead_in.end)][:1]
+
+    def _quoted_text_author(self, lead_in: Block, closing: Block) -> Agent | None:
+        sender = self._named_sender(lead_in)
         if sender:
             return agent_of_mentions(self.r, sender, "the sender the lead-in names")
         signed = quoted_signature(self.r, self.mentions, (closing.start, closing.end))     # round 12: "Richard Nixon Unquote"
@@ -1200,7 +1238,7 @@ class _Extractor:
                 who = self.text[a:b].strip()
                 if agent is None and not self.mentions.within(a, b) and _NAME_OR_TITLE.fullmatch(who):
                     # round 9: "I have assurances from Secretary-General that…": a title or a name no layer tagged
-                    named = self.people.named(who)
+                    named = self.people.named(re.sub(r"['’]s?\Z", "", who))      # session 38: "in the Vice President's view"
                     agent = named_agent(named) if named is not None else None
                 if agent:
                     # "I have assurances from Secretary-General that…": the writer's sentence; nothing of X's runs on after it
@@ -1230,6 +1268,7 @@ class _Extractor:
                 and not _CONCESSIVE.search(t, 0, m.start)
                 and not _EMBEDDED_QUESTION.search(t, max(0, m.start - 80), m.start)
                 and not _NOT_ASSERTED.search(t, max(0, m.start - 80), m.start) and not _INFERRED.search(t, max(0, m.start - 50), m.start)
+                and not (m.text.split()[0].endswith("s") and _NOT_YET.search(t, max(0, m.start - 60), m.start))
                 and not (m.kind != "speech" and _WRITER_SEES.search(t, max(0, m.start - 20), m.start))]
 
     def _department_speaks_for_signer(self, agent: Agent, voice: Agent | None) -> bool:
@@ -1411,6 +1450,11 @@ class _Extractor:
                 printed = longer
             elif self.people.title(printed) == "secretary":
                 return None
+        apposed = _NAME_IN_APPOSITION.match(pre, m.end(1))
+        if apposed is not None and not self.mentions.within(s + apposed.start("name"), s + apposed.end("name")):
+            named = apposed_name(self.people, printed, apposed.group("name"))
+            if named is not None:
+                return named
         if m is not aside:
             if _CLAUSE_BREAK.search(pre, m.end(1)):
                 return None

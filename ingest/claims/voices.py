@@ -25,7 +25,7 @@ from .senders import closing_signer, closing_word, first_line_sender, heading_se
 from .turns import signed_initials, speaker_by_initials
 from .unlinked_names import common_words, is_name_word
 
-__all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker", "party_agent",
+__all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker", "apposed_name", "party_agent",
            "SPEAKER_KINDS", "Subject"]
 
 SPEAKER_KINDS = frozenset({"person", "organization", "country"})
@@ -736,6 +736,19 @@ def _a_name_alone(word: str, cues: Cues) -> bool:
     return word.strip(".’'").isalpha() and is_name_word(word, cues)
 
 
+_APPOSED_NAME = re.compile(r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)\s*")
+
+
+def apposed_name(people: DocumentPeople, title: str, aside: str) -> Agent | None:
+    """Session 38: the name in apposition after a title speaks ("Minister of Interior, Tahar Belkhodja, told me…",
+    "The Prime Minister, Nehru, said…"), not the title, which the document may tie to no one."""
+    m = _APPOSED_NAME.fullmatch(aside)
+    if m is None or people.title(title) is None or people.title(m.group("name")) is not None:
+        return None
+    named = people.named(m.group("name"))
+    return named_agent(named) if named is not None and named.kind == "person" else None
+
+
 def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozenset[str]) -> Subject | None:
     c = _CANDIDATE.search(pre)
     if c is None:
@@ -745,7 +758,8 @@ def _unlinked_subject(pre: str, people: DocumentPeople | None, starters: frozens
     printed = c.group("name")
     if c.group("aside") and len(c.group("aside")) > 40 and gazetteer().get(printed):
         return None         # session 34: a long aside only after a person ("Austrian PermRep Jankostisch, in only explanation of vote…, noted")
-    initial = initial_speaker(people.record, printed, people) or _initial_a(people, printed)
+    initial = initial_speaker(people.record, printed, people) or _initial_a(people, printed) \
+        or apposed_name(people, printed, c.group("aside") or "")
     if initial is not None:
         return Subject("agent", initial, initial.how)
     group = people.group(printed) or _unlinked_pair(pre, c, people)
