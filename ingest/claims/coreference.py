@@ -296,7 +296,7 @@ class DocumentPeople:
                              else t.group(1))
         for title in found:
             words = _words(title)
-            if len(words) > 1 and self._demonym(words[0]):
+            if len(words) > 1 and self.demonym(words[0]):
                 words = words[1:]        # session 25: "British Ambassador (Caccia)" is "the Ambassador" of the record
             keys = [" ".join(words[:n]) for n in range(1, len(words) + 1)]
             if len(words) > 2 and words[1] == "foreign":
@@ -306,7 +306,8 @@ class DocumentPeople:
                     self.by_title.setdefault(key, {})[iri] = label
 
     @staticmethod
-    def _demonym(word: str) -> bool:
+    def demonym(word: str) -> bool:
+        """Whether a word is a people's name for a country ("French", "Soviet")."""
         return any(e.kind == "country" and e.form == "demonym" for e in gazetteer().get(word[:1].upper() + word[1:], ()))
 
     def link(self, m: Mention) -> Mention:
@@ -495,7 +496,7 @@ class DocumentPeople:
         if genre_of_heading(r.heading or "") == "telegram":
             return None
         pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(label)}\b")
-        found = {m.group(1) for m in pattern.finditer(r.text, r.body_start, r.body_end or len(r.text)) if self._demonym(m.group(1))}
+        found = {m.group(1) for m in pattern.finditer(r.text, r.body_start, r.body_end or len(r.text)) if self.demonym(m.group(1))}
         return f"{found.pop()} {label}" if len(found) == 1 else None
 
     def named(self, printed: str) -> Named | None:
@@ -545,7 +546,7 @@ class DocumentPeople:
         kept = [w for w in printed.split() if w.lower().strip(".") not in _HONORIFICS]
         title_word = set(self.cues.speaker_titles) | set(self.cues.title_abbreviations)
         while len(kept) > 1 and kept[-1].lower() not in title_word and "of" not in kept \
-                and (kept[0].lower() in title_word or (self._demonym(kept[0]) and kept[1].lower() in title_word)):
+                and (kept[0].lower() in title_word or (self.demonym(kept[0]) and kept[1].lower() in title_word)):
             kept = kept[1:]      # session 32: "Soviet Chargé Vorontsov called…" is Vorontsov, as "Vorontsov said…" is
         name = " ".join(kept)
         return Named(self._local(name), name, f"'{printed}', a name the entity layer did not link", True)

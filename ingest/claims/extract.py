@@ -121,12 +121,14 @@ _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1
 # concerned, it could not be more cooperative", frus1958-60v11 d274), nor one in "as X had asked" in the middle of a sentence
 # ("He specifically refused to make any proposals … as Smith had asked at 11th meeting, and added…", frus1964-68v29p1 d299),
 # nor one in "as much as X wants" ("…may not be as much as Shah wants, but it very large…", frus1964-68v22 d154).
-_TITLE_WORD = re.compile(r"\b(?:Shah|King|Queen|Emperor|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister)\b")
+_TITLE_WORD = re.compile(r"\b(?:Shah|King|Queen|Emperor|President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister|"
+                         r"Ambassador|Under\s?[Ss]ecretary)\b")     # session 38: "…attention of French Ambassador…. He said…"
+_NATION_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+\s+)\Z")     # "French Ambassador"
 _TEXT_RELAYED = re.compile(r"\btext\s+of\b", re.IGNORECASE)
 # Session 37: "…, and Aram himself has in past commented on his concern…" (frus1964-68v22 d154, in the Secretary's
 # account): what someone has said before, told in the speaker's clause, does not make him the one who goes on.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[\w’']+\s+){0,3}$")
-_NOT_ASSERTED = re.compile(r"^\W*As\s+(?:[\w.’']+\s+){1,3}(?:had\s+|has\s+|have\s+)?$|\b(?:in\s*so\s*|so\s+|as\s+)far\s+as\s[^,;:.]{1,80}$|(?<=\s)as\s+(?:[\w.’']+\s+){1,3}(?:had|has|have)\s+$|\b(?:if|unless|as\s+(?:soon|much|many|long|little)\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,4}$"
+_NOT_ASSERTED = re.compile(r"^\W*As\s+(?:[\w.’']+\s+){1,3}(?:had\s+|has\s+|have\s+)?(?:(?:also|already|just|rightly|correctly)\s+)?$|\b(?:in\s*so\s*|so\s+|as\s+)far\s+as\s[^,;:.]{1,80}$|(?<=\s)as\s+(?:[\w.’']+\s+){1,3}(?:had|has|have)\s+$|\b(?:if|unless|as\s+(?:soon|much|many|long|little)\s+as|until|in\s+case|(?<!during\s)(?<!course\sof\s)(?<!after\s)(?<!at\s)which|whom|anything|everything|nothing|not\s+that)\s+(?:[\w’'.]+\s+){1,4}$"
                            r"|\b(?:anything|everything|nothing|something)\s+$", re.IGNORECASE)
 # Session 38: a verb in the present after "after", "before", "once", "when" speaks of what has not happened ("You may
 # inform GOS … after Rabat confirms that it has been made.", frus1969-76ve09p1 d91).
@@ -291,6 +293,8 @@ _PAPER_FROM = re.compile(r"\b(?:cable|telegram|letter|message|memorandum|report)
 
 _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
 _CLAUSE_BEFORE_PRONOUN = re.compile(r"(?:[,;]|\b(?:and|but|however|so))\s+\Z")
+_HE_WORD = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")
+_I_WORD = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e)\b")
 _THEY_BEFORE = re.compile(r"(?<![\w’'-])[Tt]hey\s+(?:\w+\s+){0,2}\Z")
 _HE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\Z")
 # Round 10: "2. Quote: There have been a number of comments… Unquote.", "Begin text: … End text."
@@ -523,6 +527,7 @@ class _Extractor:
         self._attached = self._attachment_voice()
         self.turn_speakers: set[str] = set()       # round 11: who the labels of a transcript have named so far
         self.transcript = self._is_transcript()
+        self.third_person = self.transcript and self._turns_in_third_person()
         self.telephone = self.transcript and genre_of_heading(record.heading or "") == "transcript"   # session 30
         self.initials = self._speaking_initials()
         self.post_kind = _post_kind(record.heading or "")
@@ -554,6 +559,13 @@ class _Extractor:
             if labelled >= 2:
                 return True
         return False
+
+    def _turns_in_third_person(self) -> bool:
+        """Session 38: labelled turns that tell what the speaker said ("The Vice President: Said that he had noted… He
+        repeated that…", frus1958-60v10p2 d74), where "he" is the one whose turn it is, not a transcript's "I"."""
+        turns = " ".join(self.text[b.start:b.end] for b in self.blocks
+                         if (found := label_speaker(self.r, b.start, b.end, self.mentions, self.cues, self.people)) and found[1])
+        return len(_HE_WORD.findall(turns)) > 2 * len(_I_WORD.findall(turns)) + 2
 
     # ------------------------------------------------------------------ filters
     def _words(self, s: int, e: int) -> list[str]:
@@ -763,12 +775,15 @@ class _Extractor:
                 return found[0]     # ("The Pres. asked…, and the Sec. said no. … He doubts…": the later clause's speaker)
         if state.last_speaker is not None and not (singular and len(state.last_speaker.iris) > 1):
             return state.last_speaker       # session 33: "he" after "they wished…" is not both of them
+        if singular and self.third_person and self._block_voice is not None and self._block_voice is not self.voice \
+                and self._block_voice.kinds == ("person",) and self.voice_for(block, state) is self._block_voice:
+            return self._block_voice        # session 38: "The Vice President: Said that… He also wanted…" (his turn)
         subject = self._previous_subject(block, sent_start, voice_iris)
         if subject is not None:
             return subject
         floor = self.blocks[max(0, block.index - (3 if self.transcript else 1))].start   # transcript turns are short
         # round 11: in a transcript "he" is no one on the line ("K: … he will react, but first he wants to see what it is.")
-        talking = self.turn_speakers if self.transcript else set()
+        talking = self.turn_speakers if self.transcript and not self.third_person else set()
         quoted = [q for q in self.quotes if q.first_block < block.index and q.end > floor]
         if quoted:      # session 31: a quoted statement between: the person named before it, not one named inside it
             floor = self.blocks[max(0, min(q.first_block for q in quoted) - 1)].start
@@ -783,7 +798,8 @@ class _Extractor:
         if subjects or people:
             return agent_of_mentions(self.r, (subjects or people)[-1:], "the last person named before the pronoun")
         return self._last_title_before(sent_start, before, voice_iris) \
-            or (self._last_unlinked_before(floor, before, voice_iris) if singular else None) or self._other_party(voice_iris)
+            or (self._last_unlinked_before(floor, before, voice_iris) if singular else None) \
+            or (self._last_title_before(floor, sent_start, voice_iris) if singular else None) or self._other_party(voice_iris)
 
     def _subject_before_pronoun(self, sent_start: int, at: int, voice_iris: set[str]) -> Agent | None:
         """Session 38: "The Prime Minister expressed his appreciation for the Vice President's statement, however he still
@@ -885,7 +901,9 @@ class _Extractor:
         for m in reversed(found):
             if self.people.title(m.group(0)) is None:
                 continue
-            named = self.people.named(m.group(0))
+            nation = _NATION_BEFORE.search(self.text, max(lo, m.start() - 30), m.start())
+            printed = self.text[nation.start(1):m.end()] if nation and self.people.demonym(nation.group(1).strip()) else m.group(0)
+            named = self.people.named(printed)
             agent = named_agent(named) if named is not None else None
             return agent if agent is not None and not set(agent.iris) & voice_iris else None
         return None

@@ -654,7 +654,7 @@ def _gap(text: str, m: Mention, sent_start: int, verb_start: int) -> bool:
 # Session 32: a relative clause between commas after a country or a body ("Libya, which represents …, has demanded:").
 _WHICH_ASIDE = re.compile(r"\s*,\s*which\s")
 # An aside between commas after a person's name and before the verb ("Dobrynin, without … in Moscow, said").
-_NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further)\s+)*")
+_NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further|now|has|have|had|would|will|did)\s+)*")
 # "Our man in Moscow believes…": the place names where the speaker is, not the speaker.
 _SOMEONE_IN = re.compile(r"\b(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]is|[Hh]er|[Aa]|[Tt]he)\s+(?:man|men|people|person|source|contact|friend|colleague)\s+(?:in|at|from)\s+$")
 _AND = re.compile(r"^\s*(?:,\s*(?:the\s+)?|(?:,?\s+and\s+|\s*&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,2})$")
@@ -946,8 +946,9 @@ def _first_of_joined(record: DocumentRecord, pre: str, sent_start: int, verb_sta
         agent = agent_of_mentions(record, [named[0]], "subject of the first of two joined verbs")
         if agent:
             return Subject("agent", agent, agent.how)
-    honorific = _HONORIFIC_OPENS.match(pre) if not named and people is not None else None
-    if honorific and not _SUBORDINATOR.search(pre, honorific.end()):
+    honorific = (_HONORIFIC_OPENS.match(pre) or _TITLE_OPENS.match(pre)) if not named and people is not None else None
+    if honorific and not _SUBORDINATOR.search(pre, honorific.end()) \
+            and (honorific.re is _HONORIFIC_OPENS or people.title(honorific.group("name")) is not None):
         # session 31: "Mr. Gazis called on January 16 and told me of the failure…", a name the entity layer did not tag
         found = people.named(honorific.group("name"))
         if found is not None:
@@ -957,6 +958,8 @@ def _first_of_joined(record: DocumentRecord, pre: str, sent_start: int, verb_sta
 
 
 _HONORIFIC_OPENS = re.compile(r"\W*(?P<name>(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w’'-]+)\s+(?=[a-z])")
+# Session 38: "The Ambassador seemed somewhat taken-aback by the above explanation and stated that…" (frus1958-60v10p2 d116)
+_TITLE_OPENS = re.compile(r"\W*[Tt]he\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*)\s+(?=[a-z])")
 
 
 # Session 30: an envoy or a post named by the place it serves ("The US Ambassador to Laos has requested…", "Our Embassy in

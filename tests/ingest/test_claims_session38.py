@@ -149,3 +149,90 @@ def test_alleged_before_a_word_in_lower_case_is_an_adjective_not_a_verb_of_sayin
                  date="Washington, January 30, 1968, 2120Z")
     named(r, "Pak", PEOPLE + "pak")
     assert "'alleged'" not in _claim(r, "In support of this").explanation
+
+
+def test_turned_to_someone_for_assistance_is_an_act_not_a_turn_to_a_subject():
+    """frus1969-76v20 d301 (Nixon and Suharto): "For example, when the Cambodian problem began, they turned to Indonesia
+    for assistance…" in the President's turn was a report of "they", read as Kissinger."""
+    r = document("The President: We would like to work out an arrangement to fulfill the needs of Indonesia. For example, "
+                 "when the Cambodian problem began, they turned to Indonesia for assistance but your capabilities were "
+                 "limited.\n\nPresident Suharto: I am very happy with your evaluation of the role of Indonesia.",
+                 heading="301. Memorandum of Conversation", date="Washington, May 26, 1970")
+    named(r, "Suharto", PEOPLE + "suharto")
+    assert "'turned to'" not in _claim(r, "For example").explanation
+
+
+def test_a_title_opening_the_sentence_is_the_subject_of_a_second_joined_verb():
+    """frus1958-60v10p2 d116: "The Ambassador seemed somewhat taken-aback by the above explanation and stated that
+    Belgrade had not explained this background to him." was Yugoslavia's ("Belgrade … explained"), and "He said he
+    would, of course, report this conversation…" after it had no speaker."""
+    r = document("Ambassador Mates called on Mr. Dillon.\n\nThe Ambassador seemed somewhat taken-aback by the above "
+                 "explanation and stated that Belgrade had not explained this background to him. He said he would, of "
+                 "course, report this conversation back to Belgrade.",
+                 heading="116. Memorandum of Conversation", date="Washington, January 9, 1959")
+    named(r, "Mates", PEOPLE + "mates")
+    named(r, "Dillon", PEOPLE + "dillon")
+    assert _claim(r, "The Ambassador seemed").claimants == (PEOPLE + "mates",)
+    assert _claim(r, "He said he would").claimants == (PEOPLE + "mates",)
+
+
+_WARSAW = dict(heading="74. Memorandum of Conversation", date="Warsaw, August 3, 1959")
+
+
+def _warsaw(body: str):
+    r = document(body, **_WARSAW)
+    named(r, "Gomulka", PEOPLE + "gomulka")
+    for k in range(r.text.count("Mr. Gomulka") - 1):
+        named(r, "Gomulka", PEOPLE + "gomulka", nth=k + 1)
+    return r
+
+
+def test_as_someone_has_also_noted_asserts_nothing_of_his():
+    """frus1958-60v10p2 d74: "As Mr. Gomulka has also noted we do have … different political and economic systems." in the
+    Vice President's answer was Gomulka's, who then went on with the Vice President's account."""
+    r = _warsaw("Mr. Gomulka: Mr. Gomulka said the resolution had cast a shadow on relations between the two countries.\n\n"
+                "The Vice President: He said that our population is very diverse. As Mr. Gomulka has also noted we do "
+                "have in the U.S. and Poland different political and economic systems.\n\n"
+                "Mr. Gomulka: He said he entirely agreed with many elements of the statement.")
+    assert "'noted'" not in _claim(r, "As Mr. Gomulka has also").explanation
+
+
+def test_he_in_a_turn_told_in_the_third_person_is_the_one_whose_turn_it_is():
+    """frus1958-60v10p2 d74: the turns are labelled ("The Vice President:", "Mr. Gomulka:") but told in the third person
+    ("Said that he had noted… He repeated that…"), so "He wanted to assure Mr. Gomulka…" is the Vice President's; it had
+    been Gomulka's, the last person named, since a transcript's "he" is never one on the line."""
+    r = _warsaw("Mr. Gomulka: Mr. Gomulka said the resolution had cast a shadow on relations. He said he must ask how the "
+                "Vice President explained this event. He did not want to attach undue importance to it.\n\n"
+                "The Vice President: Said that the Congress passes resolutions as and when it decides. He thought it "
+                "would be possible to increase exchanges. He wanted to assure Mr. Gomulka that the President wanted this "
+                "visit to be constructive.\n\n"
+                "Mr. Gomulka: He noted with particular satisfaction the Vice President’s assurance. He did not want to "
+                "pass judgment on the opinions of Americans.")
+    vp = _claim(r, "He wanted to assure").claimants
+    assert vp != (PEOPLE + "gomulka",) and vp == _claim(r, "He thought it").claimants
+    assert _claim(r, "He noted with").claimants == (PEOPLE + "gomulka",)
+
+
+def test_he_after_a_sentence_naming_a_title_and_no_one_else_is_that_titles_holder():
+    """frus1955-57v15 d130: "Foregoing has been brought to attention of French Ambassador February 24. He said his
+    Government wanted to clear OSP angle…" had no speaker (the writer's report); a title was looked for only in the
+    sentence of the pronoun, and "Ambassador" was none of the titles looked for."""
+    r = document("US Government has no basis for taking initiative in matter.\n\nForegoing has been brought to attention "
+                 "of French Ambassador February 24. He said his Government wanted to clear OSP angle before asking for "
+                 "meeting of Ambassadors.",
+                 heading="130. Telegram From the Department of State to the Embassy in France",
+                 date="Washington, February 27, 1956, 7:04 p.m.")
+    assert _labels(r, "He said his Government") == ["French Ambassador"]
+
+
+def test_a_relative_clause_after_the_subject_and_an_auxiliary_with_now_before_the_verb():
+    """frus1964-68v14 d276: "Ambassador Thompson, who returned to Moscow June 25, has now expressed the view that…" was
+    the writer's, and "He has serious doubts…" after it a bare "Ambassador"."""
+    r = document("An annex on cooperation in atomic energy has been agreed.\n\nAmbassador Thompson, who returned to Moscow "
+                 "June 25, has now expressed the view that we cannot expect significant improvement in the Soviet "
+                 "position. He has serious doubts as to the utility of any high-level appeal.",
+                 heading="276. Memorandum From the Under Secretary of State (Katzenbach) to President Johnson",
+                 date="Washington, July 2, 1968")
+    named(r, "Thompson", PEOPLE + "thompson")
+    assert _claim(r, "Ambassador Thompson").claimants == (PEOPLE + "thompson",)
+    assert _claim(r, "He has serious doubts").claimants == (PEOPLE + "thompson",)
