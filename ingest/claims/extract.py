@@ -295,6 +295,9 @@ _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
 _CLAUSE_BEFORE_PRONOUN = re.compile(r"(?:[,;]|\b(?:and|but|however|so))\s+\Z")
 _HE_WORD = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")
 _I_WORD = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e)\b")
+_SHE_BEFORE = re.compile(r"(?<![\w’'-])[Ss]he\s+(?:\w+\s+){0,2}\Z")
+_WOMAN_BEFORE = re.compile(r"\b(?:Mrs|Miss|Ms|Madame|Mme|Mlle|Lady|Queen|Princess)\.?\s+\Z")
+_WOMAN_NAMED = re.compile(r"\b(?:Mrs|Miss|Ms|Madame|Mme|Mlle)\.?\s+(?P<name>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)")
 _THEY_BEFORE = re.compile(r"(?<![\w’'-])[Tt]hey\s+(?:\w+\s+){0,2}\Z")
 _HE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\Z")
 # Round 10: "2. Quote: There have been a number of comments… Unquote.", "Begin text: … End text."
@@ -773,8 +776,10 @@ class _Extractor:
             found = pronoun_antecedent(self.r, earlier, self.mentions, self.people, voice_iris)
             if found is not None and (state.last_speaker is None or found[1] > state.last_speaker_at):
                 return found[0]     # ("The Pres. asked…, and the Sec. said no. … He doubts…": the later clause's speaker)
-        if state.last_speaker is not None and not (singular and len(state.last_speaker.iris) > 1):
-            return state.last_speaker       # session 33: "he" after "they wished…" is not both of them
+        last = state.last_speaker
+        if last is not None and not (singular and (len(last.iris) > 1 or (last.kinds != ("person",) and not last.one_speaking
+                                                                           ))):
+            return last       # session 33: "he" after "they wished…" is not both of them; session 38: nor "The U.S. knows…"
         if singular and self.third_person and self._block_voice is not None and self._block_voice is not self.voice \
                 and self._block_voice.kinds == ("person",) and self.voice_for(block, state) is self._block_voice:
             return self._block_voice        # session 38: "The Vice President: Said that… He also wanted…" (his turn)
@@ -795,6 +800,10 @@ class _Extractor:
             partner = self._conversation_partner(voice_iris) or self._whose_remarks(floor, sent_start, voice_iris)
             if partner is not None:
                 return partner      # "…get together with Kermit Gordon…. He was appalled…"
+        if singular and _SHE_BEFORE.search(self.text, sent_start, before):
+            woman = self._last_woman(people, floor, before)
+            if woman is not None:
+                return woman
         if subjects or people:
             return agent_of_mentions(self.r, (subjects or people)[-1:], "the last person named before the pronoun")
         return self._last_title_before(sent_start, before, voice_iris) \
@@ -808,6 +817,16 @@ class _Extractor:
             return None
         agent = opening_subject(self.r, sent_start, at, self.mentions, self.people)
         return agent if agent is not None and not set(agent.iris) & voice_iris else None
+
+    def _last_woman(self, people: list, floor: int, before: int) -> Agent | None:
+        """Session 38: "I was greeted … by Mrs. Shih…. She commented…" (frus1969-76ve13 d135): "she" is the last person
+        printed as a woman ("Mrs.", "Miss", "Madame"), linked or not, never Dr. Kissinger named after her."""
+        women = [m for m in people if _WOMAN_BEFORE.search(self.text, max(floor, m.start - 10), m.start)]
+        printed = [w for w in _WOMAN_NAMED.finditer(self.text, floor, before) if not self.mentions.within(w.start("name"), w.end("name"))]
+        if printed and (not women or printed[-1].start() > women[-1].start):
+            named = self.people.named(printed[-1].group(0))
+            return named_agent(named) if named is not None and named.kind == "person" else None
+        return agent_of_mentions(self.r, women[-1:], "the last woman named before 'she'") if women else None
 
     def _last_unlinked_before(self, floor: int, before: int, voice_iris: set[str]) -> Agent | None:
         """Session 35: "I QUERIED DEPUTY FONMIN KHALATBARI THIS MORNING…. HE REPLIED SITUATION "CONFUSED"…": where no

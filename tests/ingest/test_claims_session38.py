@@ -3,6 +3,7 @@ was found in (issue 16; docs/claims.md, "Session 38")."""
 from __future__ import annotations
 
 from ingest.claims import claims_of
+from ontology import iris
 from tests.ingest.test_claims_bodies import term
 from tests.ingest.test_claims_speakers import PEOPLE, document, named
 
@@ -236,3 +237,32 @@ def test_a_relative_clause_after_the_subject_and_an_auxiliary_with_now_before_th
     named(r, "Thompson", PEOPLE + "thompson")
     assert _claim(r, "Ambassador Thompson").claimants == (PEOPLE + "thompson",)
     assert _claim(r, "He has serious doubts").claimants == (PEOPLE + "thompson",)
+
+
+def test_she_is_the_last_woman_printed_as_such_even_unlinked_never_a_man_named_after_her():
+    """The development gold (frus1969-76ve13 d135): "I was greeted … by Mrs. Shih…. She commented that she ought to read
+    the messages…" is Mrs. Shih's; once a country as the last speaker no longer stood for "she", it went to Dr.
+    Kissinger, named after her."""
+    r = document("The meeting took place at our initiative in order to convey two written messages, the second conveying "
+                 "further details on Dr. Kissinger's forthcoming visit to Peking.\n\nI was greeted in the usual friendly "
+                 "fashion by Mrs. Shih and escorted to an upstairs meeting room. After initial conversation I handed over "
+                 "the two notes. She commented that she ought to read the messages.",
+                 heading="135. Memorandum for the Record", date="New York, June 12, 1972")
+    named(r, "Kissinger", PEOPLE + "kissinger")
+    assert _labels(r, "She commented") == ["Shih"]
+
+
+def test_he_is_no_country_that_spoke_last_but_the_one_whose_turn_it_is():
+    """frus1958-60v10p2 d74: in Ambassador Beam's turn, "The U.S. knows that the Poles have a good reputation…. He
+    recognized that the question of MFN treatment was a factor." had no speaker ("he" stood for the United States), and went
+    to the turn's speaker only as a speaker not identified."""
+    r = _warsaw("Mr. Gomulka: He said that Poland wanted credits on easier terms.\n\n"
+                "Ambassador Beam: Said the claims negotiations are now going on. The U.S. had suggested that the Poles "
+                "make an effort to diversify their exports to the U.S. The U.S. knows that the Poles have a good "
+                "reputation for repayment and want to pay. "
+                "Beginning in 1962, the Poles would be faced with a very heavy repayment schedule. He recognized that the "
+                "question of MFN treatment was a factor.\n\nMr. Gomulka: He said he understood.")
+    named(r, "Beam", PEOPLE + "beam")
+    named(r, "U.S.", iris.country_iri("united-states")).kind = "country"
+    c = _claim(r, "He recognized")
+    assert c.claimants == (PEOPLE + "beam",) and "'He' read as Beam" in c.explanation, c.explanation
