@@ -71,6 +71,8 @@ _WE_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|S
 _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|Afterwards|Later|Then|Subsequently|Meanwhile),?\s+)?"     # "And I am not prepared…"
                            # round 9: "(From this and other discussions, I got very clearly the impression…"
                            r"(?:(?:From|After|In|On|At|For|Given|Having|Judging)\s[^,;:()“”\"]{3,80},\s+)?I\s"
+                           # session 38: "I, of course, rejected along lines para 5 Deptel 557." (frus1955-57v03 d304)
+                           r"|[\s“\"(—–-]*I,\s+(?:of\s+course|naturally|however|therefore|in\s+turn|for\s+my\s+part),\s+"
                            # round 11: the writer addressing the reader ("As you will recall the Executive Order is…")
                            r"|[\s“\"(—–-]*As\s+you\s+(?:will\s+|may\s+|well\s+|of\s+course\s+)?(?:recall|know|remember|are\s+aware)\b")
 # Session 36: the writer's own counsel, with another's verb nested in it ("WE SHOULD NOT LET SHAH OFF HOOK OF ACTING LIKE ME

@@ -266,3 +266,32 @@ def test_he_is_no_country_that_spoke_last_but_the_one_whose_turn_it_is():
     named(r, "U.S.", iris.country_iri("united-states")).kind = "country"
     c = _claim(r, "He recognized")
     assert c.claimants == (PEOPLE + "beam",) and "'He' read as Beam" in c.explanation, c.explanation
+
+
+_GENEVA = dict(heading="304. Telegram From the Ambassador in Czechoslovakia (Johnson) to the Department of State",
+               date="Geneva, January 12, 1956, 6 p.m.")
+
+
+def test_telegraphese_verbs_of_saying_without_to_and_a_proposal_made_are_the_speakers():
+    """Development gold: "Prime Minister proceeded describe Communist Chinese message as “rigamarole”…" (frus1955-57v02
+    d309) and "He made proposal for agreed announcement on judicial assistance…" (frus1955-57v03 d304) went on as the
+    writer's, and "He attaches urgent necessity to…" (frus1955-57v02 d84) was the writer's, not the President's."""
+    r = document("Wang opened the meeting. He made proposal for agreed announcement on judicial assistance on basis "
+                 "equality and reciprocity.\n\nI replied that we would study it.\n\nNehru proceeded describe Communist "
+                 "Chinese message as rigamarole and quoted ChiComs on following points.\n\nI said we could not agree.\n\n"
+                 "Eisenhower attaches urgent necessity to supporting a high morale on the part of the Chinese forces.",
+                 **_GENEVA)
+    speakers = (("wang", "He made proposal"), ("nehru", "Nehru proceeded"), ("eisenhower", "Eisenhower attaches"))
+    for name, _ in speakers:
+        named(r, name.title(), PEOPLE + name)
+    for name, opening in speakers:
+        assert _claim(r, opening).claimants == (PEOPLE + name,), opening
+
+
+def test_i_and_a_parenthetical_of_course_is_the_writer_and_ends_the_others_report():
+    """Development gold, frus1955-57v03 d304: "I, of course, rejected along lines para 5 Deptel 557." went on as Wang's
+    report."""
+    r = document("Wang said PRC wished to discuss judicial assistance. In original presentation laid heavy emphasis on "
+                 "fact U.S. court had made request. I, of course, rejected along lines para 5 Deptel 557.", **_GENEVA)
+    named(r, "Wang", PEOPLE + "wang")
+    assert _claim(r, "I, of course").claimants != (PEOPLE + "wang",)
