@@ -31,6 +31,10 @@ _VERB_AFTER = re.compile(r"(?:\s*,[^;:]{1,80}?,)?\s+(?:(?:\w+ly|also|then|again|
 _SUBORDINATE = re.compile(r"(?:After|When|While|Since|Although|Though|Because|As|If|Before|Once|Until|Unless|Whereas)\s[^,;:]{1,160},\s+")
 _NOT_VERBS = frozenset({"and", "or", "of", "in", "to", "for", "with", "on", "at", "by", "from", "nor", "as", "the", "a"})
 _TITLE_OR_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]*)")
+# Session 38: a faith or creed opening the sentence ("Moslem countries of Black Africa had religious interest in Morocco….
+# He would like…", frus1969-76ve09p1 d63) is no person "he" stands for.
+_CREED = re.compile(r"(?:Moslem|Muslim|Islamic|Christian|Catholic|Protestant|Jewish|Buddhist|Hindu|Sikh|Zionist|Marxist|"
+                    r"Maoist|Shia|Shiite|Sunni|Druze|Maronite|Coptic|Orthodox)s?")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s")
 _WRITER = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|Then|Later|Also|However|Afterwards),?\s+)?"
                      r"(?:I|We|[Mm]y|[Oo]ur)\s")
@@ -67,7 +71,7 @@ def opening_subject(record: DocumentRecord, start: int, end: int, mentions: Ment
     the_one = m.group(0) != printed and " " not in printed and not printed.endswith("s")    # "The Cardinal"
     if people.title(printed) is None and not _HONORIFIC.match(printed) and not the_one \
             and not (" " not in printed and m.group(0) == printed and is_name_word(printed, people.cues)
-                     and not place_word(printed)):
+                     and not place_word(printed) and not _CREED.fullmatch(printed)):
         return None                   # "Soviet Union", "Embassy": no title, no honorific; session 32: "Herz has just returned…"
     named = people.named(printed)
     return named_agent(named) if named is not None else None

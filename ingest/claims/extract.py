@@ -70,7 +70,9 @@ _DEPARTMENT_OF_STATE = iris.organization_iri("department-of-state")
 _WE_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|However,?)\s+)?(?:We|Our)\s")
 _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|Afterwards|Later|Then|Subsequently|Meanwhile),?\s+)?"     # "And I am not prepared…"
                            # round 9: "(From this and other discussions, I got very clearly the impression…"
-                           r"(?:(?:From|After|In|On|At|For|Given|Having|Judging)\s[^,;:()“”\"]{3,80},\s+)?I\s"
+                           r"(?:(?:From|After|In|On|At|For|Given|Having|Judging)\s[^,;:()“”\"]{3,80},\s+"
+                           # session 38: two opening phrases ("After lunch, at Horowitz' suggestion, I pulled Blanchard aside…")
+                           r"(?:(?:at|in|on|after|for)\s[^,;:()“”\"]{3,60},\s+)?)?I\s"
                            # session 38: "I, of course, rejected along lines para 5 Deptel 557." (frus1955-57v03 d304)
                            r"|[\s“\"(—–-]*I,\s+(?:of\s+course|naturally|however|therefore|in\s+turn|for\s+my\s+part),\s+"
                            # round 11: the writer addressing the reader ("As you will recall the Executive Order is…")

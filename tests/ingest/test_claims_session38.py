@@ -295,3 +295,30 @@ def test_i_and_a_parenthetical_of_course_is_the_writer_and_ends_the_others_repor
                  "fact U.S. court had made request. I, of course, rejected along lines para 5 Deptel 557.", **_GENEVA)
     named(r, "Wang", PEOPLE + "wang")
     assert _claim(r, "I, of course").claimants != (PEOPLE + "wang",)
+
+
+def test_a_creed_opening_a_sentence_is_no_person_he_stands_for():
+    """frus1969-76ve09p1 d63 (the King of Morocco with Newsom): "Moslem countries of Black Africa had religious interest
+    in Morocco and in him personally. He would like to expand Moroccan influence…" had "He" read as a person named
+    "Moslem"."""
+    r = document("King Hassan said he sought cooperation between US and Morocco.\n\nKing said he did not wish Morocco to "
+                 "remain in present narrow jacket. Moslem countries of Black Africa had religious interest in Morocco and "
+                 "in him personally. He would like to expand Moroccan influence in those countries.",
+                 heading="63. Telegram 1665 From the Embassy in Morocco to the Department of State",
+                 date="Rabat, April 7, 1972, 1200Z")
+    named(r, "Hassan", PEOPLE + "hassan")
+    assert "Moslem" not in _labels(r, "He would like")
+
+
+def test_i_after_two_opening_phrases_is_the_writer():
+    """frus1969-76ve14p1 d85, a telegram in capitals: "AFTER LUNCH, AT HOROWITZ' SUGGESTION, I PULLED BLANCHARD ASIDE AND
+    PRIVATELY EXPRESSED APPRECIATION FOR HIS ACTIONS… (HE CLAIMED…)" was Blanchard's ("claimed")."""
+    r = document("FOR OBVIOUS REASONS BLANCHARD EXPRESSED DISPLEASURE WITH THE LATTER SUGGESTION.\n\n8. AFTER LUNCH, AT "
+                 "HOROWITZ' SUGGESTION, I PULLED BLANCHARD ASIDE AND PRIVATELY EXPRESSED APPRECIATION FOR HIS ACTIONS "
+                 "DURING THE MID-EAST DEBATE (HE CLAIMED HE WAS CRITICIZED BY THE SOVIETS FOR THAT). I ALSO ACKNOWLEDGED "
+                 "THAT THE POSITION OF FRANCE WOULD BE OF PARTICULAR SIGNIFICANCE.",
+                 heading="85. Telegram 1584 From the Embassy in Yugoslavia to the Department of State",
+                 date="Belgrade, March 11, 1976, 1430Z")
+    named(r, "BLANCHARD", PEOPLE + "blanchard")
+    named(r, "BLANCHARD", PEOPLE + "blanchard", nth=1)
+    assert _claim(r, "AFTER LUNCH").claimants != (PEOPLE + "blanchard",)
