@@ -82,9 +82,18 @@ _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|B
 _WE_SHOULD = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:But\s+|And\s+|However,?\s+)?We\s+(?:should|must|ought|need)\b")
 # Round 11: the meeting itself as the subject ("After laughter died down, this led to a discussion about…", "The matter
 # was left up in the air there.", "The meeting ended at…"): the recorder's narration, not the last speaker's report.
-_MEETING_NARRATED = re.compile(r"[\s“\"(—–-]*(?:(?:After|When|At|With)\s[^,;:]{1,50},\s+)?(?:[Tt]his|[Tt]hat|[Tt]he\s+(?:matter|discussion|"
+_MEETING_NARRATED = re.compile(r"[\s“\"(—–-]*(?:(?:After|When|At|With|Following)\s[^,;:]{1,50},\s+)?(?:[Tt]his|[Tt]hat|[Tt]he\s+(?:matter|discussion|"
                                r"meeting|conversation|session|call|talk|luncheon|dinner))\s+(?:then\s+)?(?:led|ended|was\s+left|"
-                               r"was\s+adjourned|adjourned|concluded|closed|broke\s+up|turned\s+to|lasted)\b"
+                               r"was\s+(?:\w+ly\s+)?adjourned|adjourned|concluded|closed|broke\s+up|turned\s+to|lasted)\b"
+                               # session 38: what the meeting did with a text ("Proposal adopted without debate.", "Language
+                               # referring to … declaration … was agreed upon.", "Squabble finally resolved by adoption phrase…",
+                               # frus1955-57v04 d82), not the last speaker's report
+                               r"|[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:The|This|That|Their|His|Our|Revised|New|Final)\s+)?(?:[\w-]+\s+){0,1}"
+                               r"(?i:proposal|resolution|text|language|draft|amendment|motion|paragraph|communiqu[eé]|declaration|"
+                               r"phrase|wording|squabble|issue|item|agenda|formula)\b(?:(?!\b(?:would|will|could|should|might|must|"
+                               r"may|can|be|not|if)\b)[^;:.]){0,100}?\s(?:was\s+|were\s+|been\s+)?"
+                               r"(?:(?:then|finally|eventually|subsequently|\w+ly)\s+)?(?:adopted|approved|agreed\s+upon|accepted|"
+                               r"deleted|dropped|resolved\s+by|carried|passed|tabled|withdrawn)\b"
                                # session 29: a conclusion of the meeting's ("It was agreed that this was a good thing to do…",
                                # "It was noted, in closing, that the Canadians had not yet received a reply…")
                                r"|[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?It\s+was\s+(?:\w+ly\s+|also\s+)?(?:agreed|noted|decided|understood)\b"

@@ -322,3 +322,23 @@ def test_i_after_two_opening_phrases_is_the_writer():
     named(r, "BLANCHARD", PEOPLE + "blanchard")
     named(r, "BLANCHARD", PEOPLE + "blanchard", nth=1)
     assert _claim(r, "AFTER LUNCH").claimants != (PEOPLE + "blanchard",)
+
+
+def test_what_the_meeting_did_with_a_text_is_the_recorders_narration_not_the_last_speakers_report():
+    """frus1955-57v04 d82 (the NATO Heads of Government Meeting): "Proposal adopted without debate.", "Language referring
+    to October 23, 1954 declaration … was agreed upon.", "Squabble finally resolved by adoption phrase…" and "Following
+    silent meditation and prayer, the meeting was officially adjourned." went on as the last speaker's reports."""
+    r = document("Netherlands suggested slight addition to para 15 to meet requirements of Dutch public opinion. Proposal "
+                 "adopted without debate.\n\nBrentano (Germany) proposed sharpening para 12. Language referring to October "
+                 "23, 1954 declaration and Geneva Summit Conference was agreed upon.\n\nSpaak pointed out that the word "
+                 "was essential. Squabble finally resolved by adoption phrase freedom in peace.\n\nPresident Eisenhower "
+                 "suggested a prayer. Following silent meditation and prayer, the meeting was officially adjourned.\n\n"
+                 "Gromyko said the Soviet Union wanted a conference. The proposal would be accepted by Moscow only if Bonn "
+                 "agreed.",
+                 heading="82. Telegram From the United States Delegation at the NATO Heads of Government Meeting to the "
+                         "Department of State", date="Paris, December 19, 1957, midnight")
+    for name in ("Brentano", "Spaak", "Eisenhower", "Gromyko"):
+        named(r, name, PEOPLE + name.lower())
+    for opening, speaker in (("Language referring", "brentano"), ("Squabble", "spaak"), ("Following silent", "eisenhower")):
+        assert _claim(r, opening).claimants != (PEOPLE + speaker,), opening
+    assert _claim(r, "The proposal would be accepted").claimants == (PEOPLE + "gromyko",)
