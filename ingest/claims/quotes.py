@@ -73,6 +73,9 @@ def find_quotes(text: str, blocks: list[Block]) -> list[Quote]:
                 if open_at is not None:
                     quotes.append(Quote(open_at, i, open_block, block.index))
                     open_at = None
+                elif straight_open:     # session 38: "VERY PRIVATELY,” opened straight, closed curly (frus1969-76ve04 d46)
+                    quotes.append(Quote(straight_at, i, block.index, block.index))
+                    straight_open = False
             elif ch == _STRAIGHT:
                 if straight_open:
                     quotes.append(Quote(straight_at, i, block.index, block.index))

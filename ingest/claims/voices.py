@@ -688,7 +688,7 @@ def named_agent(named: Named) -> Agent:
 # A name or title right before the verb, with no mention on it: "Shah insisted", "Franklin, China Desk, suggested".
 # Session 28: also after a short opening adverbial ("At this point Tsao said…", "In reply Chou said…").
 _CANDIDATE = re.compile(r"(?:^\W*(?:(?:At\s+(?:this|that|one)\s+point|In\s+(?:reply|response)|Then|Later|Finally|However|Also|Next|"
-                        r"Subsequently|Afterwards|Thereupon)\s*,?\s+)?|[,;:(—–]\s*|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'.-]*\s+(?:(?:van|von|de|den|der|da|di|du|la|le|al|el|bin|ibn)\s+)*){0,3}"
+                        r"Subsequently|Afterwards|Thereupon)\s*,?\s+)?|[,;:(—–][”\x22’]?\s*|[”\x22]\s+|\b(?:and|but|that|when|while|then)\s+)(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'.-]*\s+(?:(?:van|von|de|den|der|da|di|du|la|le|al|el|bin|ibn)\s+)*){0,3}"
                         r"[A-Z][\w’'.-]*)(?:\s*,(?P<aside>[^,;:]{1,120}),|\s*\([^()]{1,40}\))?\s+(?:(?:\w+ly|also|then|again|further|had|has|have|would|will|did|once|later|already|very|quite|rather|most|"
                         rf"{_WHEN_WORDS})\s+)*$")
 

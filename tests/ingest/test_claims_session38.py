@@ -342,3 +342,15 @@ def test_what_the_meeting_did_with_a_text_is_the_recorders_narration_not_the_las
     for opening, speaker in (("Language referring", "brentano"), ("Squabble", "spaak"), ("Following silent", "eisenhower")):
         assert _claim(r, opening).claimants != (PEOPLE + speaker,), opening
     assert _claim(r, "The proposal would be accepted").claimants == (PEOPLE + "gromyko",)
+
+
+def test_a_quotation_opened_straight_and_closed_curly_does_not_blank_the_sentence_to_the_next_straight_mark():
+    """frus1969-76ve04 d46: in 'SPEAKING AGAIN "VERY PRIVATELY,” HOVEYDA SAID DANGEROUS SITUATION DEVELOPING IN GULF
+    WHICH IS "IRAN'S JUGULAR VEIN"…' the straight mark before VERY was paired with the one before IRAN'S, so "HOVEYDA
+    SAID" was read as quoted and the sentence was the writer's; also, a closing mark before the name no longer hides it."""
+    r = document("I SAW HOVEYDA TODAY.\n\nSPEAKING AGAIN \"VERY PRIVATELY,” HOVEYDA SAID DANGEROUS SITUATION DEVELOPING "
+                 "IN GULF WHICH IS \"IRAN'S JUGULAR VEIN\" HAS ALSO ADDED GREATLY TO SHAH'S CONCERN.",
+                 heading="46. Telegram 602 From the Embassy in Iran to the Department of State",
+                 date="Tehran, February 17, 1970, 1425Z")
+    named(r, "HOVEYDA", PEOPLE + "hoveyda")
+    assert _claim(r, "SPEAKING AGAIN").claimants == (PEOPLE + "hoveyda",)
