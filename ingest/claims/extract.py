@@ -1836,6 +1836,8 @@ class _Extractor:
         if state.report is not None and voice is not None and _WE_OPENS.match(text) and state.report.iris != voice.iris \
                 and (self.telephone or not set(state.report.kinds) & {"person"}):
             state.report = None      # session 29: "WE MUST PLAN ON THE POSSIBILITY…" after Algeria's view: the writer's
+        if state.report is not None and voice is not None and self._speaker_judged(s, e, state.report):
+            state.report = None      # session 38: "Even making allowance for rhetoric, Gaylard’s analysis reflects…"
         if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):
             if self._carried(s, e, text, block, first_in_block, state, "A", state.report, voice):
                 return _Decision("report", state.report, None, 0.55, "continues the report begun earlier in the paragraph")
@@ -1881,6 +1883,11 @@ class _Extractor:
             cue = m.group(0).strip()[:40]
             return _Decision("report", voice, cue, 0.6, f"narrates what was done (cue '{cue}')")
         return _Decision("assessment", voice, None, 0.5, "a statement in the writer's own voice, no other cue")
+
+    def _speaker_judged(self, s: int, e: int, report: Agent) -> bool:
+        """Session 38: the one whose report runs on, named in the possessive ("Even making allowance for rhetoric, Gaylard’s
+        analysis reflects the current state of Rhodesian thinking.", frus1969-76v28 d221): the writer judging what he said."""
+        return any(m.entity in report.iris and self.text.startswith(("’s", "'s"), m.end) for m in self.mentions.within(s, e))
 
     def _carried(self, s: int, e: int, text: str, block: Block, first_in_block: bool, state: _State, point: str,
                  other: Agent, voice: Agent | None) -> bool:

@@ -354,3 +354,17 @@ def test_a_quotation_opened_straight_and_closed_curly_does_not_blank_the_sentenc
                  date="Tehran, February 17, 1970, 1425Z")
     named(r, "HOVEYDA", PEOPLE + "hoveyda")
     assert _claim(r, "SPEAKING AGAIN").claimants == (PEOPLE + "hoveyda",)
+
+
+def test_the_speaker_named_in_the_possessive_is_the_writer_judging_what_he_said():
+    """frus1969-76v28 d221 (the Geneva conference on Rhodesia): "Even making allowance for rhetoric, Gaylard’s analysis
+    reflects the current state of Rhodesian thinking." went on as Gaylard's report."""
+    r = document("Gaylard said the other day that Rhodesian officers would simply not take orders from a British appointee. "
+                 "He argued that Rhodesian Front members will continue to exercise this power. Even making allowance for "
+                 "rhetoric, Gaylard’s analysis reflects the current state of Rhodesian thinking.",
+                 heading="221. Telegram From the Mission in Geneva to the Department of State",
+                 date="Geneva, November 19, 1976, 1700Z")
+    named(r, "Gaylard", PEOPLE + "gaylard")
+    named(r, "Gaylard", PEOPLE + "gaylard", nth=1)
+    assert _claim(r, "He argued").claimants == (PEOPLE + "gaylard",)
+    assert _claim(r, "Even making allowance").claimants != (PEOPLE + "gaylard",)
