@@ -810,6 +810,18 @@ def _relative_subject(record: DocumentRecord, sent_start: int, pre: str, mention
 # Round 11: a subject opening a clause of place or time after a main clause of the writer's ("…occurs in paragraph 25, on
 # page 11, where the Treasury Department proposes…"): the sentence is the writer's.
 _SUBORDINATE_WHERE = re.compile(r"\S[^.;:]*?,?\s+(?:where|whereby|in\s+which)\s+(?:the\s+)?$")
+# Session 38: a place named after a noun of land or matter and "of" is no subject ("…communications … concerning legislation made
+# applicable to the international territory of South West Africa conveyed views…", frus1969-76v28 d14).
+_PLACE_OF = re.compile(r"\b(?:territory|territories|area|areas|region|part|parts|coast|border|borders|frontier|interior|north|"
+                       r"south|east|west|situation|problem|question|case|independence|status|future|economy|history|"
+                       r"security)\s+of\s+(?:the\s+)?$")
+
+
+def _no_subject_here(text: str, m: Mention, sent_start: int) -> bool:
+    """A mention before the verb that is no subject: in a clause of place after the writer's ("The only bracketed language
+    occurs in paragraph 25, where the Treasury Department proposes…", round 11), or a place after a noun and "of"."""
+    return bool(_SUBORDINATE_WHERE.search(text, max(sent_start, m.start - 30), m.start)) \
+        or (m.kind != "person" and bool(_PLACE_OF.search(text, max(sent_start, m.start - 40), m.start)))
 # Round 11: "Captain Robbins of ISA, Office of the Secretary of Defense, has informed me…": a person of a body.
 _PERSON_OF = re.compile(r"(?:^|[\s(,;])(?P<name>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)\s+(?:of|from)\s+(?:the\s+)?$")
 
@@ -1044,8 +1056,8 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
     ms = _speakers(mentions.within(sent_start, verb_start))
     if ms and _gap(text, ms[-1], sent_start, verb_start) and _SOMEONE_IN.search(text, max(sent_start, ms[-1].start - 40), ms[-1].start):
         return Subject("unknown", how="a person in the place named, not named")     # "Our man in Moscow believes…"
-    if ms and _gap(text, ms[-1], sent_start, verb_start) and _SUBORDINATE_WHERE.search(text, max(sent_start, ms[-1].start - 30), ms[-1].start):
-        return None     # round 11: "The only bracketed language occurs in paragraph 25, where the Treasury Department proposes…"
+    if ms and _gap(text, ms[-1], sent_start, verb_start) and _no_subject_here(text, ms[-1], sent_start):
+        return None
     if ms and _gap(text, ms[-1], sent_start, verb_start):
         chosen = [ms[-1]]
         k = len(ms) - 2

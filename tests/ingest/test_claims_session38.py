@@ -368,3 +368,16 @@ def test_the_speaker_named_in_the_possessive_is_the_writer_judging_what_he_said(
     named(r, "Gaylard", PEOPLE + "gaylard", nth=1)
     assert _claim(r, "He argued").claimants == (PEOPLE + "gaylard",)
     assert _claim(r, "Even making allowance").claimants != (PEOPLE + "gaylard",)
+
+
+def test_a_place_after_a_noun_of_land_and_of_is_no_subject():
+    """frus1969-76v28 d14 (the note to South Africa): "Certain earlier communications from the Government of the United
+    States … concerning legislation made applicable to the international territory of South West Africa conveyed views…"
+    was a report of South West Africa's."""
+    r = document("Certain earlier communications from the Government of the United States to the Government of South "
+                 "Africa concerning legislation made applicable to the international territory of South West Africa "
+                 "conveyed views and put questions in the hope that they might be productive.",
+                 heading="14. Telegram From the Department of State to the Embassy in South Africa",
+                 date="Washington, February 3, 1969, 2150Z")
+    named(r, "South West Africa", iris.country_iri("south-west-africa")).kind = "country"
+    assert _claim(r, "Certain earlier").claimants != (iris.country_iri("south-west-africa"),)
