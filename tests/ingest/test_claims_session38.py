@@ -381,3 +381,14 @@ def test_a_place_after_a_noun_of_land_and_of_is_no_subject():
                  date="Washington, February 3, 1969, 2150Z")
     named(r, "South West Africa", iris.country_iri("south-west-africa")).kind = "country"
     assert _claim(r, "Certain earlier").claimants != (iris.country_iri("south-west-africa"),)
+
+
+def test_raised_after_points_or_issues_describes_them_and_is_no_verb_of_the_subject():
+    """frus1969-76ve05p1 d23: "The Ambassador offers following comment on other points raised in Ministry's note under
+    reference:" was the Ambassador's report ("raised"), and the lettered points after it his; the development gold
+    (frus1955-57v24 d100) has one more of this kind."""
+    r = document("E. The Ambassador offers following comment on other points raised in Ministry's note under reference:\n\n"
+                 "(1) USG has supplied food for civilian victims of the civil war on both sides of the line.",
+                 heading="23. Telegram 5133 From the Department of State to the Embassy in Nigeria",
+                 date="Washington, January 11, 1969, 2050Z")
+    assert "'raised'" not in _claim(r, "The Ambassador offers").explanation
