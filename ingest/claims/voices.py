@@ -817,11 +817,19 @@ _PLACE_OF = re.compile(r"\b(?:territory|territories|area|areas|region|part|parts
                        r"security)\s+of\s+(?:the\s+)?$")
 
 
+# Session 38: the addressee of a paper is not its voice ("My letter to General Gowon observed that history would judge
+# harshly…", frus1969-76ve05p1 d89, Nixon's letter).
+_PAPER_TO = re.compile(r"\b(?:letter|message|note|reply|telegram|cable|memorandum|communication)s?\s+to\s+(?:the\s+)?"
+                       r"(?:[A-Z][\w.’'-]*\s+){0,3}$")
+
+
 def _no_subject_here(text: str, m: Mention, sent_start: int) -> bool:
     """A mention before the verb that is no subject: in a clause of place after the writer's ("The only bracketed language
-    occurs in paragraph 25, where the Treasury Department proposes…", round 11), or a place after a noun and "of"."""
+    occurs in paragraph 25, where the Treasury Department proposes…", round 11), a place after a noun and "of", or the
+    addressee of a paper."""
     return bool(_SUBORDINATE_WHERE.search(text, max(sent_start, m.start - 30), m.start)) \
-        or (m.kind != "person" and bool(_PLACE_OF.search(text, max(sent_start, m.start - 40), m.start)))
+        or (m.kind != "person" and bool(_PLACE_OF.search(text, max(sent_start, m.start - 40), m.start))) \
+        or bool(_PAPER_TO.search(text, max(sent_start, m.start - 60), m.start))
 # Round 11: "Captain Robbins of ISA, Office of the Secretary of Defense, has informed me…": a person of a body.
 _PERSON_OF = re.compile(r"(?:^|[\s(,;])(?P<name>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)\s+(?:of|from)\s+(?:the\s+)?$")
 

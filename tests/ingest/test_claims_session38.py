@@ -392,3 +392,14 @@ def test_raised_after_points_or_issues_describes_them_and_is_no_verb_of_the_subj
                  heading="23. Telegram 5133 From the Department of State to the Embassy in Nigeria",
                  date="Washington, January 11, 1969, 2050Z")
     assert "'raised'" not in _claim(r, "The Ambassador offers").explanation
+
+
+def test_the_addressee_of_a_paper_is_not_its_voice():
+    """frus1969-76ve05p1 d89 (Nixon's letter to Houphouet-Boigny): "My letter to General Gowon observed that history would
+    judge harshly…" was Gowon's."""
+    r = document("As a friend of Africa, I deplore this tragedy. My letter to General Gowon observed that history would judge "
+                 "harshly any Government's heedless acceptance of suffering in this conflict.",
+                 heading="89. Telegram 116456 From the Department of State to the Embassy in France",
+                 date="Washington, July 15, 1969")
+    named(r, "Gowon", PEOPLE + "gowon")
+    assert _claim(r, "My letter").claimants != (PEOPLE + "gowon",)
