@@ -1669,11 +1669,21 @@ class _Extractor:
                 and not set(state.last_speaker.iris) & set(voice.iris) and _HE_GOES_ON.search(self.text, max(block.start, s - 80), s):
             # session 35: "I made no reply so he continued talking. Said he had heard report…" (Subandrio, not the writer)
             agent, how = state.last_speaker, "the one the sentence before says went on talking"
+        if agent is None and self._previous_opens_with_he(block, s):
+            # session 38: "He spoke with fire and emotion…. Said Egypt has presently tremendous air advantage…" (Ben-Gurion)
+            agent = self._last_person_before(block, s)
+            how = "the one the sentence before calls 'he', the person named last"
         if agent is None:
             agent, how = voice, "the writer (no other speaker before it)"
         if agent is None:
             return None
         return _Decision("report", agent, verb, 0.6, f"'{verb[:1].upper() + verb[1:]} …' without a subject: {how}")
+
+    def _previous_opens_with_he(self, block: Block, s: int) -> bool:
+        earlier = [x for x in self.sentences[block.index] if x.end <= s]
+        if not earlier and block.index > 0:
+            earlier = self.sentences[block.index - 1][-1:]
+        return bool(earlier) and _PRONOUN_OPENS.match(self.text, earlier[-1].start, earlier[-1].end) is not None
 
     def _attachment_voice(self) -> tuple[int, Agent] | None:
         """Session 32: an enclosure or attachment whose author differs from the covering note's: the block after the

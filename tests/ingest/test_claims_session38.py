@@ -403,3 +403,15 @@ def test_the_addressee_of_a_paper_is_not_its_voice():
                  date="Washington, July 15, 1969")
     named(r, "Gowon", PEOPLE + "gowon")
     assert _claim(r, "My letter").claimants != (PEOPLE + "gowon",)
+
+
+def test_said_without_a_subject_after_a_sentence_opening_with_he_is_the_one_he_stands_for():
+    """frus1955-57v15 d13 (Lawson's talk with Ben-Gurion): "He spoke with fire and emotion…. Said Egypt has presently
+    tremendous air advantage…" was the writer's, there being no speaker before it; the development gold's "Told me message
+    from Chinese Communists received by him…" (frus1955-57v02 d309, Nehru's) is the same case."""
+    r = document("Significant elements of Ben-Gurion’s comment as follows.\n\nHe spoke with fire and emotion and with obvious "
+                 "effort to impress. Said Egypt has presently tremendous air advantage with MIGs and jet bombers.",
+                 heading="13. Telegram From the Embassy in Israel to the Department of State",
+                 date="Tel Aviv, January 24, 1956, 4 p.m.")
+    named(r, "Ben-Gurion", PEOPLE + "ben-gurion")
+    assert _claim(r, "Said Egypt").claimants == (PEOPLE + "ben-gurion",)
