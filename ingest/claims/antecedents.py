@@ -68,7 +68,8 @@ def opening_subject(record: DocumentRecord, start: int, end: int, mentions: Ment
     if m is None or people is None or not _verb_follows(text, m.end("name"), end):
         return None
     printed = m.group("name")
-    the_one = m.group(0) != printed and " " not in printed and not printed.endswith("s")    # "The Cardinal"
+    the_one = m.group(0) != printed and " " not in printed and not printed.endswith("s") \
+        and not place_word(printed)        # "The Cardinal", not "the Korean troops" (session 38)
     if people.title(printed) is None and not _HONORIFIC.match(printed) and not the_one \
             and not (" " not in printed and m.group(0) == printed and is_name_word(printed, people.cues)
                      and not place_word(printed) and not _CREED.fullmatch(printed)):

@@ -147,7 +147,8 @@ def place_word(word: str) -> bool:
     """Session 35: "Arab states bordering Jordan are…" ("states" read as a verb of saying), "Soviets have…": a people or
     a region the gazetteer knows, not a person's name."""
     from ..entities.gazetteer import gazetteer
-    return any((e.kind == "country" and e.form == "demonym") or e.kind == "region" for e in gazetteer().get(word, ()))
+    adjective = word.endswith(("ean", "eans", "ian", "ians", "ese", "ish"))       # session 38: "Korean", listed as a name
+    return any((e.kind == "country" and (e.form == "demonym" or adjective)) or e.kind == "region" for e in gazetteer().get(word, ()))
 
 
 _ABBREVIATED_BEFORE = re.compile(r"(?:^|[\s(—–-])([A-Za-z]+\.?)[^\S\n]+$")

@@ -415,3 +415,16 @@ def test_said_without_a_subject_after_a_sentence_opening_with_he_is_the_one_he_s
                  date="Tel Aviv, January 24, 1956, 4 p.m.")
     named(r, "Ben-Gurion", PEOPLE + "ben-gurion")
     assert _claim(r, "Said Egypt").claimants == (PEOPLE + "ben-gurion",)
+
+
+def test_a_peoples_adjective_the_gazetteer_lists_as_a_name_is_no_person_he_stands_for():
+    """frus1964-68v29p1 d132 (Humphrey with the Korean Prime Minister): "Also the Korean troops are using outmoded weapons….
+    In response to the Vice President's question he stated that he was talking about M16 rifles." had "he" read as a
+    person named "Korean" (the gazetteer lists "Korean" as a name of Korea, not as its people's adjective)."""
+    r = document("The Prime Minister expressed appreciation for the continued presence of U.S. forces in Korea.\n\n"
+                 "As of this date only 30 percent of the total commitment has been fulfilled. Also the Korean troops are "
+                 "using outmoded weapons and hope to obtain modern weapons soon. In response to the Vice President's "
+                 "question he stated that he was talking about M16 rifles.",
+                 heading="132. Telegram From the Embassy in Vietnam to the Department of State",
+                 date="Saigon, November 1, 1967, 1000Z")
+    assert "Korean" not in _labels(r, "In response to the Vice President")
