@@ -428,3 +428,14 @@ def test_a_peoples_adjective_the_gazetteer_lists_as_a_name_is_no_person_he_stand
                  heading="132. Telegram From the Embassy in Vietnam to the Department of State",
                  date="Saigon, November 1, 1967, 1000Z")
     assert "Korean" not in _labels(r, "In response to the Vice President")
+
+
+def test_a_lesson_learned_from_something_is_no_source_phrase():
+    """frus1964-68v13 d175 (Rusk from the NATO Ministerial Meeting): "This object lesson in dealing with French diplomacy
+    is similar to the lesson learned from the Common Market negotiations of last winter." was the Common Market's."""
+    r = document("This object lesson in dealing with French diplomacy is similar to the lesson learned from the Common "
+                 "Market negotiations of last winter.",
+                 heading="175. Telegram From Secretary of State Rusk to the Department of State",
+                 date="Paris, December 16, 1964, 9 p.m.")
+    named(r, "Common Market", iris.organization_iri("common-market")).kind = "organization"
+    assert _claim(r, "This object lesson").claimants != (iris.organization_iri("common-market"),)
