@@ -115,7 +115,7 @@ def test_he_in_a_that_clause_after_a_verb_that_reports_nothing_is_not_read_back_
 
 def test_a_press_release_spelled_out_between_qte_and_unqte_is_its_issuers_at_any_length():
     """frus1969-76ve05p1 d81: "Secretary Rogers issued today following press release: / QTE In view of … UNQTE": the
-    statement's 24 paragraphs had been the Department's; telegrams abbreviate "Quote" as "QTE"."""
+    statement's fourteen paragraphs had been the Department's; telegrams abbreviate "Quote" as "QTE"."""
     paragraphs = "\n\n".join(f"Point {i}: the United States has shared the humanitarian concerns of the world." for i in range(15))
     r = document("In addition to Q and A during scheduled news conference, Secretary Rogers issued today following press "
                  "release:\n\nQTE In view of the seriousness of the relief problem, I wish to issue the following "
