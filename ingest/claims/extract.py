@@ -364,7 +364,10 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after)\s
 _ASKS_ADDRESSEE = re.compile(r"\W*(?:(?:[Ww]e|I)\s+)?(?:[Ss]uggest|[Rr]equest|[Aa]sk|[Rr]ecommend|[Ww]ould\s+like|[Ww]ant)\s+(?:that\s+)?you\b")
 _WRITER_LEADS = re.compile(r"(?:^|[\s,;])(?:I|[Ww]e)\s+(?:\w+\s+){0,3}?(?:believe|think|consider|make|offer|submit|see|note|would|should|have|want|wish)\b"
                            # session 31: points given to the addressee ("The Secretary may wish to keep the following points in mind…")
-                           r"|\b(?:may|might)\s+(?:wish|want|care)\s+to\b")
+                           r"|\b(?:may|might)\s+(?:wish|want|care)\s+to\b"
+                           # session 38: the points the addressee is to make ("That you ask the British Ambassador to call and that
+                           # you make the following points:", frus1955-57v13 d54)
+                           r"|\b(?:[Tt]hat\s+)?you\s+(?:make|draw\s+on|use|convey|stress|emphasize)\b")
 _OBJECT_BEFORE = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after|about|of|by|from|against|toward|towards|than|regards|regarding|concerning)\s+"
                             r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z", re.IGNORECASE)
 # Session 28: the host government's ministry opening a sentence of an embassy's telegram ("Ministry wishes…", "FonOff believes…").

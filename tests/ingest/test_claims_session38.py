@@ -439,3 +439,16 @@ def test_a_lesson_learned_from_something_is_no_source_phrase():
                  date="Paris, December 16, 1964, 9 p.m.")
     named(r, "Common Market", iris.organization_iri("common-market")).kind = "organization"
     assert _claim(r, "This object lesson").claimants != (iris.organization_iri("common-market"),)
+
+
+def test_the_points_the_addressee_is_to_make_are_the_writers_not_the_one_he_is_to_make_them_to():
+    """frus1955-57v13 d54 (Wilkins to the Assistant Secretary): "That you ask the British Ambassador to call and that you
+    make the following points:" had the points after it relayed as the United Kingdom's."""
+    r = document("That you ask the British Ambassador to call and that you make the following points:\n\n"
+                 "(1) Egyptian, Syrian and Communist efforts to bring about a severance of Jordan’s ties with the West "
+                 "continue unabated.\n\n(2) We believe these efforts should be opposed.",
+                 heading="54. Memorandum From the Director of the Office of Near Eastern Affairs (Wilkins) to the Assistant "
+                         "Secretary of State for Near Eastern, South Asian, and African Affairs (Rountree)",
+                 date="Washington, January 9, 1957")
+    named(r, "British", iris.country_iri("united-kingdom")).kind = "country"
+    assert _claim(r, "Egyptian, Syrian").claimants != (iris.country_iri("united-kingdom"),)
