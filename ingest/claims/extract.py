@@ -337,6 +337,11 @@ _FROM_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary of S
 _WRITER_OF_DEPARTMENT = re.compile(r"\b(?:From|by)\s+(?:(?!\bto\b)[^()])*?\bof\s+(?:the\s+Department\s+of\s+)?(?P<dept>State|Defense)\b")
 _CALL_HEADING = re.compile(r"Telephone|Conversation|Transcript|Call\b|Meeting", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
+# Session 39: an opening participle of saying is the main clause's subject speaking ("Saying that he would welcome such a
+# final meeting, Dr. Johnson suggested…", frus1961-63v17 d213; "Stating SAG wished find way out this issue he said…")
+_PARTICIPLE_OPENS = re.compile(r"[\s“\"(—–-]*(?:Stating|Saying|Noting|Observing|Remarking|Indicating|Explaining|Asserting|"
+                               r"Arguing|Adding|Recalling|Commenting|Emphasizing|Stressing|Pointing out|Mentioning|Insisting)\b",
+                               re.IGNORECASE)
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|may|might|should|could|can|must|shall|to|not|do|does|did|n[’']t|that|if|let)\s+"
@@ -431,9 +436,20 @@ def _held_together(sub: Subject, before: str, s: int) -> bool:
 _INNER_CLAUSE = re.compile(r"\bthat\s+(?:since|as|if|when|because|although|though|while|unless|once)\b")
 
 
+def _participle_clause_end(t: str, matches: list) -> int | None:
+    """Where an opening participle of saying ends, when a reporting verb of the main clause follows it."""
+    if len(matches) < 2 or not _PARTICIPLE_OPENS.match(t):
+        return None
+    end = t.find(",") if "," in t else matches[1][0]
+    return end if any(x[0] >= end for x in matches) else None
+
+
 def _main_clause_first(t: str, matches: list) -> list:
     """'Since Winiewicz mentioned…, I said…': try the reporting verbs of the main clause before the subordinate one's."""
     sub = _SUBORDINATE.match(t)
+    end = _participle_clause_end(t, matches) if sub is None else None
+    if end is not None:
+        return [x for x in matches if x[0] >= end] + [x for x in matches if x[0] < end]
     if not sub or _INNER_CLAUSE.search(t, 0, sub.end()):
         return matches
     return [x for x in matches if x[0] >= sub.end()] + [x for x in matches if x[0] < sub.end()]
@@ -1661,6 +1677,8 @@ class _Extractor:
         ("Winiewicz gave discursive and general reply. Said…"), else the writer after "I answered…"."""
         opening = _OPENING.match(t)
         if not matches or opening is None or matches[0][0] != opening.end() or matches[0][2] != "speech":
+            return None
+        if _participle_clause_end(t, matches) is not None:
             return None
         verb = matches[0][3]
         if not t[opening.end():opening.end() + 1].isupper():
