@@ -86,6 +86,26 @@ def _possessive_subject(text: str, end: int, limit: int) -> bool:
     return _POSSESSIVE_SUBJECT.match(text, end, limit) is not None
 
 
+# Session 39: the writer's question or word to a person ("On political front I asked Chamoun where he thought opposition
+# leaders now stood. He said…", frus1958-60v11 d61): "he" is the one asked.
+_WRITER_ASKS = re.compile(r"(?:I|[Ww]e)\s+(?:(?:\w+ly|then|also|again|further)\s+)*(?:asked|told|queried|pressed|reminded|"
+                          r"informed|assured|inquired\s+of|put\s+it\s+to)\s+")
+
+
+_ASKS_LEAD = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:[A-Z][a-z]*(?:\s+[a-z]+){0,3}|At\s+\w+\s+point),?\s+)?")
+
+
+def _writer_addressee(record: DocumentRecord, start: int, end: int, mentions: MentionIndex) -> Agent | None:
+    m = _WRITER_ASKS.search(record.text, start, min(end, start + 100))
+    if m is None or not _ASKS_LEAD.fullmatch(record.text, start, m.start()):
+        return None
+    before = _BEFORE_NAME.match(record.text, m.end(), end)
+    first = next((x for x in mentions.within(m.end(), end) if x.start <= before.end()), None)
+    if first is None or first.kind != "person" or not first.entity:
+        return None
+    return agent_of_mentions(record, [first], "the one the writer's sentence before addresses")
+
+
 _REACH = 6      # earlier sentences looked at (a memorandum of conversation often gives each sentence its own paragraph)
 
 
@@ -96,6 +116,9 @@ def pronoun_antecedent(record: DocumentRecord, earlier: list[tuple[int, int]], m
     pronoun again are passed over."""
     text = record.text
     for s, e in reversed(earlier[-_REACH:]):
+        asked = _writer_addressee(record, s, e, mentions)
+        if asked is not None and not set(asked.iris) & voice_iris:
+            return asked, s
         if _WRITER.match(text, s, e) or _PRONOUN.match(text, s, e):
             continue
         agent = opening_subject(record, s, e, mentions, people, possessor=True)

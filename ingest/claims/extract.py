@@ -305,6 +305,10 @@ _ISSUED_FOLLOWING = re.compile(r"\s+(?:(?:today|yesterday|this\s+morning|this\s+
 _PAPER_FROM = re.compile(r"\b(?:cable|telegram|letter|message|memorandum|report)\s+from\b")
 
 _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
+# Session 39: "When Senator George saw Chancellor Adenauer in Bonn on September 28, he said…" (frus1955-57v04 d37): the
+# subject of the clause before "he"; not after a question put ("When I asked Diem…, he said…")
+_WHEN_BEFORE_PRONOUN = re.compile(r"[\s“\"(—–-]*(?P<conj>When|After|As|Since|While|Once|Before|Until)\s+[^,;]{3,160},\s*")
+_ASKING = re.compile(r"\b(?:asked|queried|pressed|questioned|told|informed|urged|inquired|raised)\b")
 _CLAUSE_BEFORE_PRONOUN = re.compile(r"(?:[,;]|\b(?:and|but|however|so))\s+\Z")
 _HE_WORD = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")
 _I_WORD = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e)\b")
@@ -336,6 +340,8 @@ _FROM_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary of S
 # Defense McNamara to…"), in which "The Department further believes…" is the writer speaking of their own department.
 _WRITER_OF_DEPARTMENT = re.compile(r"\b(?:From|by)\s+(?:(?!\bto\b)[^()])*?\bof\s+(?:the\s+Department\s+of\s+)?(?P<dept>State|Defense)\b")
 _CALL_HEADING = re.compile(r"Telephone|Conversation|Transcript|Call\b|Meeting", re.IGNORECASE)
+# Session 39: a person the speaker addresses in his reported words ("Mr. Gromyko could be sure that…")
+_ADDRESSED_MODAL = re.compile(r"\s+(?:could|would|should|must|might|may|can|need)\b")
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
 # Session 39: an opening participle of saying is the main clause's subject speaking ("Saying that he would welcome such a
 # final meeting, Dr. Johnson suggested…", frus1961-63v17 d213; "Stating SAG wished find way out this issue he said…")
@@ -806,7 +812,8 @@ class _Extractor:
             earlier = [(x.start, x.end) for b in range(max(0, block.index - 3), block.index + 1)
                        for x in self.sentences[b] if x.end <= sent_start]
             found = pronoun_antecedent(self.r, earlier, self.mentions, self.people, voice_iris)
-            if found is not None and (state.last_speaker is None or found[1] > state.last_speaker_at):
+            if found is not None and (state.last_speaker is None or found[1] > state.last_speaker_at) \
+                    and not self._inside_running_report(block, state, found[1]):
                 return found[0]     # ("The Pres. asked…, and the Sec. said no. … He doubts…": the later clause's speaker)
         last = state.last_speaker
         if last is not None and not (singular and (len(last.iris) > 1 or (last.kinds != ("person",) and not last.one_speaking
@@ -842,12 +849,29 @@ class _Extractor:
             or (self._last_unlinked_before(floor, before, voice_iris) if singular else None) \
             or (self._last_title_before(floor, sent_start, voice_iris) if singular else None) or self._other_party(voice_iris)
 
+    def _inside_running_report(self, block: Block, state: _State, at: int) -> bool:
+        """Session 39: a person opening a sentence of the report running on in this paragraph is the one the speaker talks
+        about or to, not the next "he" ("The President said…. Mr. Gromyko could be sure that…. He did not see why…"). In a
+        telegram only where a modal follows him: there the report carried over "USSR PERMREP MALIK GAVE SHORT SHRIFT…" is
+        the learned choice, and Malik may be the next speaker."""
+        if state.report is None or state.report is not state.last_speaker or "person" not in state.report.kinds \
+                or not block.start <= state.last_speaker_at < at:
+            return False
+        opener = next((m for m in self.mentions.within(at, at + 80) if m.kind == "person"), None)
+        addressed = opener is not None and (_ADDRESSED_MODAL.match(self.text, opener.end) is not None
+                                            or genre_of_heading(self.r.heading or "") != "telegram")
+        return addressed and any(c.start <= at < c.end and set(c.claimants) == set(state.report.iris) for c in self.claims[-4:])
+
     def _subject_before_pronoun(self, sent_start: int, at: int, voice_iris: set[str]) -> Agent | None:
         """Session 38: "The Prime Minister expressed his appreciation for the Vice President's statement, however he still
         felt obliged…": "he" inside a sentence whose subject is a person is that subject, not the last person named."""
         if not self.text[sent_start:at].strip() or not _CLAUSE_BEFORE_PRONOUN.search(self.text, sent_start, at):
             return None
-        agent = opening_subject(self.r, sent_start, at, self.mentions, self.people)
+        when = _WHEN_BEFORE_PRONOUN.fullmatch(self.text, sent_start, at)
+        if when is not None and _ASKING.search(self.text, sent_start, at):
+            return None         # "When the Secretary asked Diem whether…, he said…": the one asked answers
+        start = when.end("conj") if when is not None else sent_start
+        agent = opening_subject(self.r, start, at, self.mentions, self.people)
         return agent if agent is not None and not set(agent.iris) & voice_iris else None
 
     def _last_woman(self, people: list, floor: int, before: int) -> Agent | None:

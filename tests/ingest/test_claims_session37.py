@@ -198,7 +198,7 @@ def test_the_chiefs_post_in_a_heading_of_the_1940s_speaks_for_the_writer():
                  heading="331. The Chargé in India (Donovan) to the Secretary of State", date="New Delhi, October 5, 1948")
     named(r, "Nehru", PEOPLE + "nehru")
     claim = _claim(r, "Embassy sees")
-    assert PEOPLE + "nehru" not in claim.claimants and "writer" in claim.explanation, claim.explanation
+    assert PEOPLE + "nehru" not in claim.claimants and "the document's authors" in claim.explanation, claim.explanation
 
 
 def test_another_post_named_by_its_city_is_not_the_writing_post():

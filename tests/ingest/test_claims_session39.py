@@ -124,3 +124,65 @@ def test_a_view_in_favor_and_a_recollection_are_the_subjects():
     named(r, "President", PEOPLE + "nixon", nth=1)
     assert _claim(r, "Specifically, he is in favor").claimants == (PEOPLE + "nixon",)
     assert _claim(r, "He recollects").claimants == (PEOPLE + "nixon",)
+
+
+def test_a_person_the_speaker_talks_to_in_his_running_report_is_not_the_next_he():
+    """frus1964-68v11 d157: "Mr. Gromyko could be sure that only the President…" went on with the President's words;
+    "He did not see why we could not get our pencils out…" was then read as Gromyko's, who opens that sentence."""
+    r = document("The President said that we had a law in this country on nuclear weapons. Mr. Gromyko could be sure "
+                 "that only the President would exercise power over nuclear weapons. He presumed that the Soviet "
+                 "Government could give a similar assurance. He did not see why we could not get our pencils out and "
+                 "work out an agreement.", heading="157. Memorandum of Conversation")
+    named(r, "President", PEOPLE + "johnson")
+    named(r, "Gromyko", PEOPLE + "gromyko")
+    assert _claim(r, "He did not see why").claimants == (PEOPLE + "johnson",)
+
+
+def test_regression_one_who_agrees_in_a_short_sentence_is_the_next_he_after_anothers_report():
+    """frus1964-68v15 d7: "The Secretary agreed." is too short for a claim, but it ends the Ambassador's account: "He
+    said that the matter was now more urgent…" is the Secretary's."""
+    r = document("The Ambassador inquired how we thought the German proposal should be handled. In the British view the "
+                 "German draft had too much of the flavor of an internal document. The Secretary agreed. He said that the "
+                 "matter was now more urgent.", heading="7. Memorandum of Conversation")
+    named(r, "Ambassador", PEOPLE + "ormsby-gore")
+    named(r, "Secretary", PEOPLE + "rusk")
+    assert _claim(r, "He said that the matter").claimants == (PEOPLE + "rusk",)
+
+
+def test_seeing_no_way_is_a_view_held():
+    """frus1969-76ve04 d55 (outside the gold set): "In sum, he did not see where it was possible to materially cut back
+    his forces…" was the Ambassador's own statement, in his summary of the Shah's talk."""
+    r = document("The Shah said Iran needed six divisions at the very least.\n\n"
+                 "In sum, he did not see where it was possible to cut back his forces after the British pull-out.",
+                 heading="55. Telegram 1019 From the Embassy in Iran to the Department of State",
+                 date="Tehran, March 19, 1970, 0900Z")
+    named(r, "Shah", PEOPLE + "pahlavi")
+    assert _claim(r, "In sum, he did not see").claimants == (PEOPLE + "pahlavi",)
+
+
+def test_he_after_the_writers_question_to_a_person_is_the_one_asked_not_the_last_speaker():
+    """frus1958-60v11 d61 (outside the gold set): "On political front I asked Chamoun where he thought opposition leaders
+    now stood. He said…" was Colonel Stinnes's, named two paragraphs before as the source of an opinion."""
+    r = document("This operation should commence this morning and is militarily feasible in opinion of Colonel Stinnes.\n\n"
+                 "On political front I asked Chamoun where he thought opposition leaders now stood. He said that while "
+                 "individually many of them were prepared to be reasonable, together they became bellicose.",
+                 heading="61. Telegram From the Embassy in Lebanon to the Department of State",
+                 date="Beirut, June 6, 1958, 2 p.m.")
+    named(r, "Stinnes", PEOPLE + "stinnes")
+    named(r, "Chamoun", PEOPLE + "chamoun")
+    assert _claim(r, "He said that while").claimants == (PEOPLE + "chamoun",)
+
+
+def test_he_after_a_when_clause_is_that_clauses_subject_unless_the_clause_puts_a_question():
+    """frus1955-57v04 d37 (outside the gold set): "When Senator George saw Chancellor Adenauer in Bonn on September 28, he
+    said he wished to give the Chancellor…" was the Secretary of Defense's, named in the sentence before."""
+    r = document("As you requested, I informed the Secretary of Defense accordingly.\n\n"
+                 "When Senator George saw Chancellor Adenauer in Bonn on September 28, he said he wished to give the "
+                 "Chancellor complete assurance. When the Secretary asked Diem about the sects, he said that the crux of "
+                 "the problem is the Binh Xuyen.", heading="37. Letter From Secretary of State Dulles to President Eisenhower")
+    named(r, "Secretary of Defense", PEOPLE + "wilson")
+    named(r, "George", PEOPLE + "george")
+    named(r, "Adenauer", PEOPLE + "adenauer")
+    named(r, "Diem", PEOPLE + "diem")
+    assert _claim(r, "When Senator George").claimants == (PEOPLE + "george",)
+    assert PEOPLE + "wilson" not in _claim(r, "When the Secretary asked").claimants
