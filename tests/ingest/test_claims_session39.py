@@ -186,3 +186,34 @@ def test_he_after_a_when_clause_is_that_clauses_subject_unless_the_clause_puts_a
     named(r, "Diem", PEOPLE + "diem")
     assert _claim(r, "When Senator George").claimants == (PEOPLE + "george",)
     assert PEOPLE + "wilson" not in _claim(r, "When the Secretary asked").claimants
+
+
+def test_an_itinerary_is_no_view_and_the_writers_sentences_after_it_stay_the_writers():
+    """frus1958-60v05 d239 (outside the gold set): "Peixoto plans leave Washington April 1." was read as Peixoto's plan
+    held, and the Department's "Dept will forcefully take lines set forth…" as his account running on."""
+    r = document("Peixoto plans leave Washington April 1. Meeting with Rubottom scheduled afternoon March 31. Dept will "
+                 "forcefully take lines set forth in paragraphs (a) and (b) above with him at that meeting.",
+                 heading="239. Telegram From the Department of State to the Embassy in Brazil",
+                 date="Washington, March 28, 1959, 7:12 p.m.")
+    named(r, "Peixoto", PEOPLE + "peixoto")
+    assert PEOPLE + "peixoto" not in _claim(r, "Dept will forcefully").claimants
+
+
+def test_a_verb_of_saying_after_a_possessive_is_a_noun():
+    """frus1964-68v13 d274 (outside the gold set): "There followed a discussion of the status of the Rapporteurs'
+    reports." was the claim of a local speaker "Rapporteurs'"."""
+    r = document("There followed a discussion of the status of the Rapporteurs' reports. Both sides agreed that they "
+                 "might be attached to the report as reference documents.", heading="274. Memorandum of Conversation")
+    assert all("Rapporteurs" not in a.label for a in _claim(r, "There followed").agents)
+
+
+def test_a_plea_entered_and_a_discussion_begun_by_reporting_are_the_speakers():
+    """frus1961-63v12 d322 and frus1964-68v13 d274 (outside the gold set) had both as the drafter's narration."""
+    r = document("At this point, the President entered a strong plea for gradual action on the sanctions.\n\n"
+                 "Mr. Rostow began the discussion by reporting on a talk he had just had with Ambassador Grewe.",
+                 heading="322. Memorandum of Conversation")
+    named(r, "President", PEOPLE + "balaguer")
+    named(r, "Rostow", PEOPLE + "rostow")
+    named(r, "Grewe", PEOPLE + "grewe")
+    assert _claim(r, "At this point, the President").claimants == (PEOPLE + "balaguer",)
+    assert _claim(r, "Mr. Rostow began").claimants == (PEOPLE + "rostow",)
