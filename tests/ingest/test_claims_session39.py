@@ -217,3 +217,28 @@ def test_a_plea_entered_and_a_discussion_begun_by_reporting_are_the_speakers():
     named(r, "Grewe", PEOPLE + "grewe")
     assert _claim(r, "At this point, the President").claimants == (PEOPLE + "balaguer",)
     assert _claim(r, "Mr. Rostow began").claimants == (PEOPLE + "rostow",)
+
+
+def test_continued_after_a_determiner_is_an_adjective_not_a_verb_of_saying():
+    """frus1969-76v19p1 d122 (outside the gold set): "…he is making continued support of ROK by U.S. administration
+    difficult." was Park's, the "he" of "continued"."""
+    r = document("Park feels that small powers must look after themselves.\n\nWe would let Park and key officials know that "
+                 "while we will not interfere in ROK domestic affairs, he is making continued support of ROK by U.S. "
+                 "administration difficult.", heading="122. Telegram From the Embassy in Korea to the Department of State",
+                 date="Seoul, October 18, 1972, 0930Z")
+    named(r, "Park", PEOPLE + "park")
+    named(r, "Park", PEOPLE + "park", nth=1)
+    assert PEOPLE + "park" not in _claim(r, "We would let Park").claimants
+
+
+def test_he_after_although_is_the_subject_of_the_main_clause():
+    """frus1969-76v20 d316 (outside the gold set): "Suwoto did not do so although he queried me in general terms…" was
+    Air Marshal Slamat's, named in the sentence before."""
+    r = document("Air Marshal Slamat had also indicated previously that Suwoto would press me on excess B-25 aircraft. "
+                 "Suwoto did not do so although he queried me in general terms about availability of excess material.",
+                 heading="316. Telegram From the Embassy in Indonesia to the Department of State",
+                 date="Djakarta, August 1, 1970, 0800Z")
+    named(r, "Slamat", PEOPLE + "slamat")
+    named(r, "Suwoto", PEOPLE + "suwoto")
+    named(r, "Suwoto", PEOPLE + "suwoto", nth=1)
+    assert _claim(r, "Suwoto did not do so").claimants == (PEOPLE + "suwoto",)
