@@ -87,9 +87,11 @@ def _possessive_subject(text: str, end: int, limit: int) -> bool:
 
 
 # Session 39: the writer's question or word to a person ("On political front I asked Chamoun where he thought opposition
-# leaders now stood. He said…", frus1958-60v11 d61): "he" is the one asked.
+# leaders now stood. He said…", frus1958-60v11 d61), or the one the writer met ("I found Thuan in more sanguine frame of
+# mind than heretofore. He confirmed…", frus1961-63v03 d235): "he" is that person.
 _WRITER_ASKS = re.compile(r"(?:I|[Ww]e)\s+(?:(?:\w+ly|then|also|again|further)\s+)*(?:asked|told|queried|pressed|reminded|"
-                          r"informed|assured|inquired\s+of|put\s+it\s+to)\s+")
+                          r"informed|assured|inquired\s+of|put\s+it\s+to|found|saw|met(?:\s+with)?|called\s+on|"
+                          r"(?:talked|spoke)\s+(?:with|to))\s+")
 
 
 _ASKS_LEAD = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:[A-Z][a-z]*(?:\s+[a-z]+){0,3}|At\s+\w+\s+point),?\s+)?")

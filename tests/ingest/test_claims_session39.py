@@ -242,3 +242,28 @@ def test_he_after_although_is_the_subject_of_the_main_clause():
     named(r, "Suwoto", PEOPLE + "suwoto")
     named(r, "Suwoto", PEOPLE + "suwoto", nth=1)
     assert _claim(r, "Suwoto did not do so").claimants == (PEOPLE + "suwoto",)
+
+
+def test_he_after_the_writer_found_a_person_is_that_person():
+    """frus1961-63v03 d235 (outside the gold set): "I found Thuan in more sanguine frame of mind than heretofore. He
+    confirmed that Diem…" was Diem's, whom the sentence after "He" names."""
+    r = document("I found Thuan in more sanguine frame of mind than Diem had been. He confirmed that Diem, having finally "
+                 "adopted conciliatory line, was now confidently pursuing that course.",
+                 heading="235. Telegram From the Embassy in Vietnam to the Department of State",
+                 date="Saigon, July 19, 1963, 6 p.m.")
+    named(r, "Thuan", PEOPLE + "thuan")
+    named(r, "Diem", PEOPLE + "diem")
+    named(r, "Diem", PEOPLE + "diem", nth=1)
+    assert _claim(r, "He confirmed").claimants == (PEOPLE + "thuan",)
+
+
+def test_reported_before_where_it_was_reported_is_a_participle_not_a_verb_of_saying():
+    """frus1964-68v18 d118 (outside the gold set): "In approach parallel to your talk with Prime Minister Eshkol reported
+    reftel, Deputy Prime Minister Eban recalled to Secretary…" was Eshkol's, from "reported"."""
+    r = document("In approach parallel to your talk with Prime Minister Eshkol reported reftel, Deputy Prime Minister Eban "
+                 "recalled to Secretary December 5 that the understanding had covered six month periods.",
+                 heading="118. Telegram From the Department of State to the Embassy in Israel",
+                 date="Washington, December 8, 1965, 7:49 p.m.")
+    named(r, "Eshkol", PEOPLE + "eshkol")
+    named(r, "Eban", PEOPLE + "eban")
+    assert _claim(r, "In approach parallel").claimants == (PEOPLE + "eban",)
