@@ -340,6 +340,14 @@ _FROM_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary of S
 # Defense McNamara to…"), in which "The Department further believes…" is the writer speaking of their own department.
 _WRITER_OF_DEPARTMENT = re.compile(r"\b(?:From|by)\s+(?:(?!\bto\b)[^()])*?\bof\s+(?:the\s+Department\s+of\s+)?(?P<dept>State|Defense)\b")
 _CALL_HEADING = re.compile(r"Telephone|Conversation|Transcript|Call\b|Meeting", re.IGNORECASE)
+# Session 39: an act narrated, not words reported ("Nehru read applicable parts of Chinese message and copied for me a
+# portion…", frus1955-57v02 d309; "He gasped, sputtered and immediately went out and brought Yi Hu-rak into the meeting.")
+_ACT_NARRATED = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:(?:Then|Later|Finally|Thereupon|Afterwards|At\s+this\s+point),?\s+)?"
+                           r"(?:He|She|The\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|(?:Mr|Mrs|Dr)\.?\s+[A-Z][\w’'-]+|[A-Z][\w’'-]+)\s+"
+                           r"(?:(?:then|also|thereupon|immediately|quickly|first)\s+)?(?:read|handed|showed|brought|copied|produced|"
+                           r"drafted|signed|laughed|smiled|nodded|shrugged|gasped|walked|rose|pulled|left\s+(?:the|for)|went\s+(?:out|to|back)|"
+                           r"came\s+(?:in|to|back)|took\s+(?:out|me|us)|gave\s+(?:me|us|him|her|them)\s+(?:a\s+|the\s+)?(?:cop|list|text|paper|"
+                           r"document|memo|letter|note|aide|map|photo)|proceeded\s+to\s+(?:draft|read|write|sign)|worked\s+out)\b")
 # Session 39: a person the speaker addresses in his reported words ("Mr. Gromyko could be sure that…")
 _ADDRESSED_MODAL = re.compile(r"\s+(?:could|would|should|must|might|may|can|need)\b")
 _SUBORDINATE = re.compile(r"[\s“\"(—–-]*(?:Since|As|While|Although|Though|When|Because|After|Before|If|Once)\b[^,;:]{3,200},")
@@ -1891,8 +1899,8 @@ class _Extractor:
         if state.report is not None and voice is not None and _WE_OPENS.match(text) and state.report.iris != voice.iris \
                 and (self.telephone or not set(state.report.kinds) & {"person"}):
             state.report = None      # session 29: "WE MUST PLAN ON THE POSSIBILITY…" after Algeria's view: the writer's
-        if state.report is not None and voice is not None and self._speaker_judged(s, e, state.report):
-            state.report = None      # session 38: "Even making allowance for rhetoric, Gaylard’s analysis reflects…"
+        if state.report is not None and voice is not None and (self._speaker_judged(s, e, state.report) or _ACT_NARRATED.match(text)):
+            state.report = None      # session 38: "Even making allowance for rhetoric, Gaylard’s analysis reflects…"; 39: an act
         if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):
             if self._carried(s, e, text, block, first_in_block, state, "A", state.report, voice):
                 return _Decision("report", state.report, None, 0.55, "continues the report begun earlier in the paragraph")

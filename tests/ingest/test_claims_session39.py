@@ -267,3 +267,16 @@ def test_reported_before_where_it_was_reported_is_a_participle_not_a_verb_of_say
     named(r, "Eshkol", PEOPLE + "eshkol")
     named(r, "Eban", PEOPLE + "eban")
     assert _claim(r, "In approach parallel").claimants == (PEOPLE + "eban",)
+
+
+def test_an_act_narrated_of_the_speaker_ends_his_report():
+    """frus1955-57v02 d309 (development): "Nehru read applicable parts of Chinese message and copied for me a portion…"
+    went on with Nehru's report; frus1964-68v29p1 d179: "He gasped, sputtered and immediately went out and brought Yi
+    Hu-rak into the meeting." with the Prime Minister's."""
+    r = document("Nehru said the Chinese had sent a message that they were ready for talks. Nehru read applicable parts of "
+                 "Chinese message and copied for me a portion which is substantially same as that sent Washington.",
+                 heading="309. Telegram From the Embassy in India to the Department of State",
+                 date="New Delhi, July 31, 1955, 8 p.m.")
+    named(r, "Nehru", PEOPLE + "nehru")
+    named(r, "Nehru", PEOPLE + "nehru", nth=1)
+    assert PEOPLE + "nehru" not in _claim(r, "Nehru read applicable").claimants
