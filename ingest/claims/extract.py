@@ -240,7 +240,7 @@ _NOTE_SPEAKS = re.compile(
 _TEXT_NOUNS = frozenset({"version", "draft", "counterproposal", "counter-proposal"})
 _NOTE_WORD = re.compile(r"\b(?:note|aide-m[ée]moire)\b")
 # Round 9: "a personal message from Kosygin", "the letter from the Shah": who sent the message the writer summarises.
-_MESSAGE_FROM = re.compile(r"\b(?:message|letter)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z])")
+_MESSAGE_FROM = re.compile(r"\b(?:message|letter)\s+(?:(?!translated\b)\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z])")
 # "the Netherlands Government", "the Soviet Government", "the Government of India" in a source phrase.
 _GOVERNMENT_WHO = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*\s+){1,3}(?:Government|Govt\.?|Foreign Office|Foreign Ministry)|"
                              r"(?:Government|Govt\.?) of (?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,3})\s*")
@@ -302,6 +302,8 @@ def _source_hint(t: str) -> bool:
 # Session 38: "Secretary Rogers issued today following press release:": the text that follows is the issuer's.
 _ISSUED_FOLLOWING = re.compile(r"\s+(?:(?:today|yesterday|this\s+morning|this\s+afternoon)\s+)?(?:issued|made|released|delivered|read)\s+"
                                r"(?:(?:today|yesterday|the)\s+)?following\s+(?:press\s+release|statement|remarks)\b")
+# Session 40: "…of President Neto’s message as translated from the French…:", "FonSec Desai's letter to me:"
+_WHOSE_TEXT = re.compile(r"[’']s\s+(?:(?:personal|oral|written|latest|new|reply|official)\s+)?(?:message|letter|note|reply|response|statement)\b")
 _PAPER_FROM = re.compile(r"\b(?:cable|telegram|letter|message|memorandum|report)\s+from\b")
 
 _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
@@ -320,6 +322,9 @@ _HE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\Z")
 # Round 10: "2. Quote: There have been a number of comments… Unquote.", "Begin text: … End text."
 _QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|QTE|Qte|Begin\s+(?:verbatim\s+)?text|BEGIN\s+(?:VERBATIM\s+)?TEXT)\s*[:.]?"
                          r"(?:\s+(?=\S)|\s*\Z)")     # round 12: "Begin verbatim text:" on a line of its own
+# Session 40: a lead-in that announces the text ("…the following memo.", "Text is as follows:", "Herewith (1) our
+# translation of letter from Adenauer…:")
+_ANNOUNCES_TEXT = re.compile(r"\b(?:following|FOLLOWING|follows|FOLLOWS|Herewith|HEREWITH)\b|:\s*\Z")
 _QUOTE_CLOSE = re.compile(r"\s*(?:Unquote|UNQUOTE|UNQTE|Unqte|End\s+(?:verbatim\s+)?text|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
 # Session 28: also after a lettered item ("(C) US does not ask…") or an opening adverb ("Moreover, US determined…"), in
 # capitals, and "committed", "continues".
@@ -551,6 +556,8 @@ class _Extractor:
         self.r = record
         self.carrier, self.carry_log = carrier, carry_log
         self._previous_other = False
+        self._refused_from: Agent | None = None     # session 40: the report the carry model just ended
+        self._between: tuple[int, Agent, list] | None = None
         self.text = record.text
         self.cues = cues
         self.people = DocumentPeople(record, cues)
@@ -1175,7 +1182,7 @@ class _Extractor:
         while i < len(self.blocks):
             first = self.blocks[i]
             opener = _QUOTE_OPEN.match(self.text, first.start, first.end)
-            if opener is None or i == 0 or "following" not in self.text[self.blocks[i - 1].start:self.blocks[i - 1].end]:
+            if opener is None or i == 0 or not _ANNOUNCES_TEXT.search(self.text, self.blocks[i - 1].start, self.blocks[i - 1].end):
                 i += 1
                 continue
             last = self._quote_closes(i, 12)
@@ -1222,7 +1229,8 @@ class _Extractor:
         following press release:" (session 38)."""
         sender = self._message_sender(lead_in.end) if _MESSAGE_FROM.search(self.text, lead_in.start, lead_in.end) else []
         return sender or [x for x in self.mentions.within(lead_in.start, lead_in.end)
-                          if x.kind == "person" and _ISSUED_FOLLOWING.match(self.text, x.end, lead_in.end)][:1]
+                          if x.kind == "person" and (_ISSUED_FOLLOWING.match(self.text, x.end, lead_in.end)
+                                                     or _WHOSE_TEXT.match(self.text, x.end, lead_in.end))][:1]
 
     def _quoted_text_author(self, lead_in: Block, closing: Block) -> Agent | None:
         sender = self._named_sender(lead_in)
@@ -1904,6 +1912,7 @@ class _Extractor:
         if state.report is not None and not self.r.is_editorial_note and not self.cues.first_person_attitude.search(text):
             if self._carried(s, e, text, block, first_in_block, state, "A", state.report, voice):
                 return _Decision("report", state.report, None, 0.55, "continues the report begun earlier in the paragraph")
+            self._refused_from = state.report
             state.report = None      # round 13: learned, the writer takes the sentence back (carry.py)
         if voice is None:
             return None
@@ -2033,11 +2042,13 @@ class _Extractor:
                     continue
                 if _COMMENT_OPENS.match(self.text, s, e):
                     state.report = state.last_speaker = None      # session 31: "COMMENT: …" is the writer's again
+                self._refused_from = None
                 d = self.classify(s, e, block, sent.first, state)
                 if d is None:
                     self._relayed_by(s, e, block, state)
                     continue
                 self._previous_other = self.voice is not None and d.agent.iris != self.voice.iris
+                self._resume_between(block, s, e, d)
                 self._emit(s, e, d)
                 if self.text[s:e].rstrip("*_ ").endswith(":") and d.claim_type in ("recommendation", "decision", "report"):
                     item = state.list_agent is not None and _enumerator_kind(self.text, block) == state.list_item_kind
@@ -2050,6 +2061,33 @@ class _Extractor:
                 self._relayed_by(s, e, block, state)
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def _resume_between(self, block: Block, s: int, e: int, d: _Decision) -> None:
+        """Session 40: sentences the carry model gave back to the writer, between two sentences of one speaker's
+        account in one paragraph ("Osman said…. It was feared…. Osman added…"), are that speaker's."""
+        pending = self._between
+        writer_default = d.claim_type == "assessment" and d.cue is None and self.voice is not None and d.agent.iris == self.voice.iris
+        if pending is not None and pending[0] == block.index and writer_default and self._refused_from is None \
+                and not self._names_another(s, e, pending[1]):
+            pending[2].append(len(self.claims))
+            return
+        self._between = None
+        if pending is not None and pending[0] == block.index and d.agent is not None and d.agent.iris == pending[1].iris \
+                and not d.why.startswith("continues"):
+            for i in pending[2]:
+                c = self.claims[i]
+                self.claims[i] = None
+                self._emit(c.start, c.end, _Decision("report", pending[1], None, 0.5,
+                                                     f"between two sentences of {', '.join(pending[1].names)}'s account"))
+                self.claims[i] = self.claims.pop()
+        if self._refused_from is not None and writer_default and self._refused_from.iris != self.voice.iris:
+            self._between = (block.index, self._refused_from, [len(self.claims)])
+
+    def _names_another(self, s: int, e: int, speaker: Agent) -> bool:
+        """A person other than the speaker and the writer is named near the sentence's opening ("Mr. Morrison (S/P)
+        … was instructed to draw up a draft agreement")."""
+        return any(m.kind == "person" and m.entity and m.start - s < 40 and m.entity not in speaker.iris
+                   for m in self.mentions.within(s, e))
 
     def _as_follows(self, s: int, e: int, block: Block, state: _State) -> None:
         """Session 36: "…, the Defense Minister commented on the decision of Chancellor Adenauer … as follows:" is no

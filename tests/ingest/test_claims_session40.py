@@ -1,0 +1,73 @@
+"""Claims, session 40: rules found in documents outside the gold set and in development errors, each pinned on a
+passage built from the one it was found in (issue 16; docs/claims.md, "Session 40")."""
+from __future__ import annotations
+
+from ingest.claims import claims_of
+from tests.ingest.test_claims_speakers import PEOPLE, document, named
+
+
+def _claim(r, opening: str):
+    return next(c for c in claims_of(r) if r.text.startswith(opening, c.start))
+
+
+def _labels(r, opening: str) -> list[str]:
+    return [a.label for a in _claim(r, opening).agents]
+
+
+_RABAT = "130. Telegram 4147 From the Embassy in Morocco to the Department of State, September 8, 1972, 1600Z."
+
+
+def test_a_sentence_between_two_of_one_speakers_reported_sentences_is_his():
+    """frus1969-76ve05p2 d130: "Osman said…. It was feared because of the excesses… Osman added…": the carry model
+    gave the middle sentence back to the writer, though the account goes on after it."""
+    r = document("Ahmed Osman dropped by the house afterwards to continue the discussion.\n\n"
+                 "Osman said that the people favored the curbing of the military. It was feared because of the "
+                 "excesses of the army against civilians. Osman added that the King would welcome a "
+                 "parliament with broader powers.\n\nRockwell", heading=_RABAT, date="Rabat, September 8, 1972")
+    named(r, "Osman", PEOPLE + "osman", nth=1)
+    named(r, "Osman", PEOPLE + "osman", nth=2)
+    assert _claim(r, "It was feared").claimants == (PEOPLE + "osman",)
+    assert "between two sentences" in _claim(r, "It was feared").explanation
+
+
+def test_a_sentence_between_a_speakers_account_and_another_persons_narrated_act_stays_the_writers():
+    """frus1948v01p2 d236: "Mr. Morrison (S/P), in consultation with Mr. Boggs…, was instructed to draw up a draft"
+    names someone else: the recorder narrates, even if the first speaker is heard again after it."""
+    r = document("Osman said that the people favored the curbing of the military. It was feared because of the "
+                 "excesses of the army against civilians. Mr. Boggs, in consultation with UNA, was asked to draw up a "
+                 "draft of the agreement. Osman added that the King would welcome a parliament with broader powers.\n\nRockwell",
+                 heading=_RABAT, date="Rabat, September 8, 1972")
+    named(r, "Osman", PEOPLE + "osman")
+    named(r, "Osman", PEOPLE + "osman", nth=1)
+    named(r, "Boggs", PEOPLE + "boggs")
+    assert _claim(r, "Mr. Boggs, in consultation").claimants != (PEOPLE + "osman",)
+    assert _claim(r, "It was feared").claimants != (PEOPLE + "osman",)
+
+
+def test_a_text_begun_after_a_lead_in_that_ends_on_a_colon_is_its_senders():
+    """frus1958-60v08 d501: "Herewith (1) our translation of letter from Adenauer to Secretary…: / 1. Begin text /
+    Dear Mr. Herter: …" was the signer's own voice, for the whole letter."""
+    r = document("Cahto 204. Herewith our translation of letter from Adenauer to Secretary delivered by Von Brentano "
+                 "July 31:\n\n1. Begin text\n\nDear Mr. Herter: Federal Minister Lemmer has reported to me the "
+                 "conversation which you had with him during your visit to Berlin. I am forced to assume that you "
+                 "are not correctly informed about my position on the question of reunification.\n\n"
+                 "Such a reunification I refuse, since through it the Germans in the Soviet Zone would not be "
+                 "helped. Signed Adenauer.\n\nEnd text.\n\nHerter",
+                 heading="501. Telegram From Secretary of State Herter to the Department of State",
+                 date="Geneva, August 4, 1959, 2 p.m.")
+    named(r, "Adenauer", PEOPLE + "adenauer")
+    named(r, "Herter", PEOPLE + "herter", nth=1)
+    assert _claim(r, "Such a reunification").claimants == (PEOPLE + "adenauer",)
+    assert _claim(r, "Such a reunification").claim_type == "quotation"
+
+
+def test_a_message_translated_from_a_language_is_not_sent_by_the_people_who_speak_it():
+    """frus1969-76v28 d190: "…President Neto’s message as translated from the French…:" made France the sender of
+    the Angolan President's message."""
+    r = document("There follows the text of President Neto’s message as translated from the French and furnished to "
+                 "us in writing by the Prime Minister's staff:\n\nBegin text\n\nAngola is very interested in having "
+                 "relations with the United States. Angola is no satellite to the Soviet Union.\n\nEnd text.\n\nSmith",
+                 heading="190. Telegram From the Embassy in Sweden to the Department of State",
+                 date="Stockholm, September 1, 1976")
+    named(r, "Neto", PEOPLE + "neto")
+    assert _claim(r, "Angola is very interested").claimants == (PEOPLE + "neto",)
