@@ -304,6 +304,8 @@ _ISSUED_FOLLOWING = re.compile(r"\s+(?:(?:today|yesterday|this\s+morning|this\s+
                                r"(?:(?:today|yesterday|the)\s+)?following\s+(?:press\s+release|statement|remarks)\b")
 # Session 40: "…of President Neto’s message as translated from the French…:", "FonSec Desai's letter to me:"
 _WHOSE_TEXT = re.compile(r"[’']s\s+(?:(?:personal|oral|written|latest|new|reply|official)\s+)?(?:message|letter|note|reply|response|statement)\b")
+_SAID_THAT_BEFORE = re.compile(r"\b(?:said|stated|added|noted|replied|explained|indicated|emphasized|stressed|pointed\s+out|"
+                               r"observed|remarked|commented|declared|asserted|argued|insisted|continued|SAID|STATED)\s+(?:that\s+|THAT\s+)?$")
 _PAPER_FROM = re.compile(r"\b(?:cable|telegram|letter|message|memorandum|report)\s+from\b")
 
 _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
@@ -1331,6 +1333,8 @@ class _Extractor:
         """A source phrase naming the claimant without a verb of theirs ("In FonOff's view", "according to X")."""
         for p in self.cues.source_phrases:
             m = p.search(t)
+            if m and _SAID_THAT_BEFORE.search(t, 0, m.start()):
+                continue     # session 40: "Gromyko said that in Sov view primary question is…": the speaker's words
             if m:
                 a, b = s + m.start("who"), s + m.end("who")
                 ms = [x for x in self.mentions.within(a, b) if x.kind in ("person", "organization")]

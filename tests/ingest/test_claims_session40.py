@@ -71,3 +71,31 @@ def test_a_message_translated_from_a_language_is_not_sent_by_the_people_who_spea
                  date="Stockholm, September 1, 1976")
     named(r, "Neto", PEOPLE + "neto")
     assert _claim(r, "Angola is very interested").claimants == (PEOPLE + "neto",)
+
+
+_MOSCOW = "70. Telegram From the Embassy in the Soviet Union to the Department of State"
+
+
+def test_a_source_phrase_inside_what_the_speaker_said_leaves_the_words_his():
+    """frus1964-68v14 d70: "Gromyko said that in Sov view primary question is to ascertain…" was given to a local
+    person named "Sov", from the source phrase inside his words."""
+    r = document("I saw Gromyko this afternoon.\n\nGromyko said that in Sov view primary question is to ascertain how "
+                 "administration personally plans to conduct relations. Gromyko stated that in Khrushchev's view the "
+                 "talks should go on.\n\nKohler",
+                 heading=_MOSCOW, date="Moscow, November 23, 1964")
+    named(r, "Gromyko", PEOPLE + "gromyko", nth=1)
+    named(r, "Gromyko", PEOPLE + "gromyko", nth=2)
+    named(r, "Khrushchev", PEOPLE + "khrushchev")
+    assert _claim(r, "Gromyko said that").claimants == (PEOPLE + "gromyko",)
+    assert _claim(r, "Gromyko stated that").claimants == (PEOPLE + "gromyko",)
+
+
+def test_sov_in_telegraphese_is_the_soviet_union_not_a_person():
+    """frus1964-68v14 d70: "In Sov view all questions relating to peacekeeping forces are matter for decision by
+    Security Council alone." made "Sov" a person the entity layer did not link; the sentence goes on with Gromyko's
+    report."""
+    r = document("Gromyko said Sov Govt does not regard UN Charter as scrap of paper and would do nothing to violate it. "
+                 "In Sov view all questions relating to peacekeeping forces are matter for decision by Security "
+                 "Council alone.\n\nKohler", heading=_MOSCOW, date="Moscow, November 23, 1964")
+    named(r, "Gromyko", PEOPLE + "gromyko")
+    assert "Sov" not in _labels(r, "In Sov view")
