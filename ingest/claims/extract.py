@@ -306,6 +306,12 @@ _ISSUED_FOLLOWING = re.compile(r"\s+(?:(?:today|yesterday|this\s+morning|this\s+
 _WHOSE_TEXT = re.compile(r"[’']s\s+(?:(?:personal|oral|written|latest|new|reply|official)\s+)?(?:message|letter|note|reply|response|statement)\b")
 _SAID_THAT_BEFORE = re.compile(r"\b(?:said|stated|added|noted|replied|explained|indicated|emphasized|stressed|pointed\s+out|"
                                r"observed|remarked|commented|declared|asserted|argued|insisted|continued|SAID|STATED)\s+(?:that\s+|THAT\s+)?$")
+_BACKSHIFT = re.compile(r"\b(?:had|HAD)\s+(?:(?:not|NOT|already|ALREADY|never|NEVER|also|ALSO)\s+)?(?:[a-z]+ed|[A-Z]+ED|[a-z]+en|[A-Z]+EN|"
+                        r"(?i:been|fought|made|said|told|thought|felt|come|gone|done|seen|known|taken|given|brought|kept|"
+                        r"left|lost|met|paid|put|sent|sold|spent|stood|understood|won|held|heard|found|got|become|begun|"
+                        r"chosen|drawn|grown|shown|sought|taught|built|meant|led|laid|struck|run|set))\b"
+                        r"|\b(?:would|could|might|WOULD|COULD|MIGHT)\b")
+_FIRST_PERSON_ANY = re.compile(r"\b(?:I|we|We|WE|us|US(?=\s+(?:to|that|with|and)\b)|our|Our|OUR|my|My|MY|me|ME)\b")
 _PAPER_FROM = re.compile(r"\b(?:cable|telegram|letter|message|memorandum|report)\s+from\b")
 
 _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
@@ -1965,6 +1971,14 @@ class _Extractor:
         analysis reflects the current state of Rhodesian thinking.", frus1969-76v28 d221): the writer judging what he said."""
         return any(m.entity in report.iris and self.text.startswith(("’s", "'s"), m.end) for m in self.mentions.within(s, e))
 
+    def _backshifted(self, s: int, e: int, text: str, other: Agent) -> bool:
+        """Session 40: in a telegram, a sentence told in the backshifted tense of reported speech ("A majority of the
+        leadership … had fought to the last to prevent a reply.", "The meetings … could be strung out…") that neither
+        names the speaker again nor speaks in the first person goes on with his report."""
+        return genre_of_heading(self.r.heading or "") == "telegram" and bool(_BACKSHIFT.search(text)) \
+            and not _FIRST_PERSON_ANY.search(text) and not text.lstrip().startswith("(") \
+            and not any(m.entity in other.iris for m in self.mentions.within(s, e))
+
     def _carried(self, s: int, e: int, text: str, block: Block, first_in_block: bool, state: _State, point: str,
                  other: Agent, voice: Agent | None) -> bool:
         """Round 13: does the sentence go to `other` (A: the report running on; B: the speaker heard last) rather
@@ -1972,6 +1986,8 @@ class _Extractor:
         rules = point == "A"
         if voice is None or (self.carrier is None and self.carry_log is None) or (rules and "person" not in other.kinds):
             return rules         # a body's view runs on as the guide says ("the considered view of … the CPC")
+        if rules and self._backshifted(s, e, text, other):
+            return True
         heard = bisect.bisect_right(self.block_at, state.last_speaker_at) - 1 if state.last_speaker_at >= 0 else -1
         named = self.mentions.within(s, e)
         opener = next((m for m in named if m.kind == "person" and m.entity), None)

@@ -99,3 +99,19 @@ def test_sov_in_telegraphese_is_the_soviet_union_not_a_person():
                  "Council alone.\n\nKohler", heading=_MOSCOW, date="Moscow, November 23, 1964")
     named(r, "Gromyko", PEOPLE + "gromyko")
     assert "Sov" not in _labels(r, "In Sov view")
+
+
+def test_a_sentence_in_the_backshifted_tense_of_reported_speech_goes_on_with_the_report_in_a_telegram():
+    """frus1964-68v15 d218: "Wehner said a corner had been turned…. A majority of the leadership of the CDU/CSU
+    Parliamentary group had fought to the last to prevent a reply." went back to the Ambassador, by the carry model."""
+    r = document("15024. Subj: Conversation with Wehner. I had an hour with All-German Affairs Minister Wehner on June "
+                 "19.\n\n1. The Stoph letter and its aftermath—I said that I was aware of the importance which Wehner "
+                 "attached to the reply to the Stoph letter and congratulated him on having won his point. Wehner said a "
+                 "corner had been turned; however, there would be many others. A majority of the leadership of the "
+                 "CDU/CSU Parliamentary group had fought to the last to prevent a reply.\n\nMcGhee",
+                 heading="218. Telegram From the Embassy in Germany to the Department of State",
+                 date="Bonn, June 20, 1967")
+    for nth in range(4):
+        named(r, "Wehner", PEOPLE + "wehner", nth=nth)
+    assert _claim(r, "A majority of the leadership").claimants == (PEOPLE + "wehner",)
+
