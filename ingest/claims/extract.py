@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
+from ..entities.titles import united_states_holder
 from ..triples import party_person_iri
 from .about import about_readings
 from .antecedents import held_attitude, opening_subject, pronoun_antecedent
@@ -312,6 +313,11 @@ _BACKSHIFT = re.compile(r"\b(?:had|HAD)\s+(?:(?:not|NOT|already|ALREADY|never|NE
                         r"chosen|drawn|grown|shown|sought|taught|built|meant|led|laid|struck|run|set))\b"
                         r"|\b(?:would|could|might|WOULD|COULD|MIGHT)\b")
 _FIRST_PERSON_ANY = re.compile(r"\b(?:I|we|We|WE|us|US(?=\s+(?:to|that|with|and)\b)|our|Our|OUR|my|My|MY|me|ME)\b")
+# Session 40: the writer's own judgment opening the sentence ("We conclude from three separate conversations with RTA
+# Chief of Staff… that Thanom wanted more helicopters", frus1969-76v20 d167)
+_WRITER_JUDGES = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|However|Thus|Hence),?\s+)?(?:We|I|WE)\s+(?:\w+ly\s+|also\s+|now\s+)?"
+                            r"(?i:conclude|concluded|believe|think|understand|gather|feel|consider|assume|suspect|doubt|suppose|"
+                            r"judge|infer|estimate|expect|are\s+convinced|are\s+satisfied|am\s+convinced|am\s+satisfied)\b")
 _PAPER_FROM = re.compile(r"\b(?:cable|telegram|letter|message|memorandum|report)\s+from\b")
 
 _LABEL_ALONE = re.compile(r"\[?[A-Z][\w.’' -]{0,40}:\]?")
@@ -438,6 +444,9 @@ _THIS_DOCUMENT = re.compile(r"\b(?:[Tt]his|[Tt]he\s+present)\s+(?:memorandum|tel
 # Session 37: "General Westmoreland is carrying letter from President Nixon to President Suharto. Text follows."
 # (frus1969-76v20 d327): the lead-in names the sender of the letter quoted after it.
 _TEXT_FOLLOWS = re.compile(r"\b(?:[Tt]ext|[Mm]essage|[Ll]etter)\s+(?:follows|reads\s+as\s+follows)\.$")
+# Session 40: "Deliver letter below from the President to President Marcos. Please brief Bill Bundy…" (frus1964-68v26 d326)
+_PRESIDENT_ALONE = re.compile(r"(?:[Tt]he\s+)?President")
+_LETTER_BELOW = re.compile(r"\b(?:letter|message|text|note)\s+(?:below|herewith|attached)\s+from\s", re.IGNORECASE)
 _NOUN_THAT_OPENS = re.compile(r"[\s“\"(—–-]*(?:The|This|His|Her|Our|My|Their)\s+(?:\w+\s+){1,2}that\s")
 _AS_FOLLOWS = re.compile(r"\bas\s+follows\s*:\s*$")
 _TALKED_WITH = re.compile(r"\b(?:(?:discussion|conversation|talk|talks|meeting|interview|audience|call)\s+(?:with|on)|"
@@ -1107,12 +1116,14 @@ class _Extractor:
         else:
             lead_start = first.start
         if lead.endswith(":") or lead.endswith(",") or _FOLLOWING_MESSAGE.search(lead) or _FROM_TO.match(lead) \
-                or _TEXT_FOLLOWS.search(lead):
+                or _TEXT_FOLLOWS.search(lead) or _LETTER_BELOW.search(lead):
             m = self.cues.quote_source.search(self._outside_quotes(lead_start, lead_start + len(lead))) or \
                 _FROM_TO.match(text, lead_start, lead_start + len(lead))
             if m:
                 ms = [x for x in self.mentions.within(lead_start + m.start("who"), lead_start + m.end("who"))]
                 agent = agent_of_mentions(self.r, ms[:1], "named as the quoted message's author in the lead-in") if ms else None
+                if agent is None and not ms and self.from_department and _PRESIDENT_ALONE.fullmatch(m.group("who").strip()):
+                    agent = self._american_president()
                 if agent is None and not ms and not re.match(r"(?:an?|some)\s", m.group("who").strip()):   # "from a typed note:"
                     named = self.people.named(m.group("who").strip())
                     agent = named_agent(named) if named else None
@@ -1128,6 +1139,12 @@ class _Extractor:
                 if sub and sub.claim_type == "report" and sub.agent is not None and sub.confidence >= 0.5:
                     return sub.agent, sub.cue or "", sub.confidence
         return None
+
+    def _american_president(self) -> Agent | None:
+        """Session 40: "Deliver letter below from the President to President Marcos." in the Department's telegram
+        (frus1964-68v26 d326): the President of the United States sends the letter the Department relays."""
+        holder = united_states_holder(self.r, "President", "the Department's telegram relays a letter from 'the President'")
+        return named_agent(Named(holder.entity, holder.label, holder.explanation)) if holder is not None else None
 
     def _speaker_after_quote(self, q: Quote, state: _State) -> tuple[Agent, str, float] | None:
         """A reporting verb after the quote: '…,” he said.'"""
@@ -1413,7 +1430,7 @@ class _Extractor:
         the Soviet Union really wanted disarmament—were incompatible."): a view nested in it is his, not the writer's; not
         a sentence opening on a noun and its "that" ("The impression that President Nasser felt…" stays the writer's)."""
         return state.report is not None and state.report.iris != voice.iris and "person" in state.report.kinds \
-            and _NOUN_THAT_OPENS.match(before) is None
+            and _NOUN_THAT_OPENS.match(before) is None and _WRITER_JUDGES.match(before) is None
 
     def _own_post_opens(self, t: str) -> bool:
         """Whether the sentence opens with the post the heading sends the telegram from ("Embassy officer…" in a

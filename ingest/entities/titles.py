@@ -25,6 +25,7 @@ from .posts import is_minted_post, post_description
 from .un_secretary_general import spelled_out_holder
 
 __all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "heading_names_secretary", "president_by_convention",
+           "united_states_holder",
            "title_mentions", "replaced_tags", "retitle_namesake_tags", "offices_inside"]
 
 TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary[-–\s]General|Secretary|President|"
@@ -162,6 +163,12 @@ def holder_of_title(record: DocumentRecord, title: str, year: int | None) -> Tit
 def heading_names_secretary(record: DocumentRecord) -> bool:
     """The heading names "the Secretary of State" as a party without his name (Dulles's telephone memoranda)."""
     return bool(record.date and _UNNAMED_SECRETARY.search(record.heading or ""))
+
+
+def united_states_holder(record: DocumentRecord, title: str, why: str) -> TitleHolder | None:
+    """The U.S. holder of a title on the document's date (POCOM), where the caller's context (`why`) settles that the
+    title is the American one ("letter below from the President to President Marcos" in the Department's telegram)."""
+    return _from_pocom(record, title, why=why) if record.date and title in _POCOM else None
 
 
 def president_by_convention(record: DocumentRecord, title: str = "President") -> bool:

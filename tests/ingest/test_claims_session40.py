@@ -115,3 +115,52 @@ def test_a_sentence_in_the_backshifted_tense_of_reported_speech_goes_on_with_the
         named(r, "Wehner", PEOPLE + "wehner", nth=nth)
     assert _claim(r, "A majority of the leadership").claimants == (PEOPLE + "wehner",)
 
+
+
+def test_developing_a_thesis_is_saying_it():
+    """frus1964-68v14 d224: "Gromyko then developed thesis that fighting in SVN was result national liberation struggle
+    not directed from Hanoi." was read as a decision, from "directed" in the thesis itself."""
+    r = document("Gromyko said only way in which to create situation where talks could mature is to stop bombing "
+                 "unconditionally. Gromyko then developed thesis that fighting in SVN was result national liberation "
+                 "struggle not directed from Hanoi. We were wrong to attempt shift blame for fighting to Hanoi.\n\nRusk",
+                 heading="224. Telegram From Secretary of State Rusk to the Department of State",
+                 date="New York, October 4, 1967")
+    named(r, "Gromyko", PEOPLE + "gromyko")
+    named(r, "Gromyko", PEOPLE + "gromyko", nth=1)
+    assert _claim(r, "Gromyko then developed thesis").claim_type == "report"
+    assert "developed thesis" in _claim(r, "Gromyko then developed thesis").explanation
+
+
+def test_a_rebuttal_that_is_the_view_of_whose_rebuttal_it_is():
+    """frus1964-68v30 d51: "Bob Johnson's rebuttal was that the Soviet-ChiCom analogy was weak…" stayed the writer's."""
+    r = document("Rostow argued that the analogy held.\n\nJohnson's rebuttal was that the Soviet-ChiCom analogy was weak; "
+                 "the ChiComs were a lot less further along today than the Soviets were 15 years ago.",
+                 heading="51. Memorandum From the President's Special Assistant (Rostow) to President Johnson")
+    named(r, "Rostow", PEOPLE + "rostow")
+    named(r, "Johnson", PEOPLE + "johnson-robert")
+    assert _claim(r, "Johnson's rebuttal").claimants == (PEOPLE + "johnson-robert",)
+
+
+def test_what_the_writer_concludes_from_conversations_is_the_writers_own_view():
+    """frus1969-76v20 d167: "We conclude from three separate conversations with RTA Chief of Staff… that Thanom wanted
+    more helicopters…" went to Thanom, whose request the telegram had reported before."""
+    r = document("During recent visit of Vice President, Thanom asked Vice President for increased military assistance. "
+                 "We conclude from three separate conversations with General Surakij during past week that Thanom wanted "
+                 "more helicopters.\n\nUnger", heading="167. Telegram From the Embassy in Thailand to the Department of State",
+                 date="Bangkok, May 26, 1972")
+    named(r, "Thanom", PEOPLE + "thanom")
+    named(r, "Thanom", PEOPLE + "thanom", nth=1)
+    assert _claim(r, "We conclude").claimants != (PEOPLE + "thanom",)
+
+
+def test_a_letter_the_departments_telegram_relays_from_the_president_is_the_american_presidents():
+    """frus1964-68v26 d326: "Deliver letter below from the President to President Marcos." made the letter Rusk's, the
+    telegram's signer, and then, read by its lead-in, President Marcos's own."""
+    r = document("1564. Eyes only for the Ambassador. Deliver letter below from the President to President Marcos. Please "
+                 "brief Bill Bundy but handle this matter in great confidence.\n\n“Dear President Marcos: I have just had "
+                 "a full report from Vice President Humphrey about his recent visit with you.”\n\nRusk",
+                 heading="326. Telegram From the Department of State to the Embassy in the Philippines",
+                 date="Washington, February 25, 1966, 5:47 p.m.")
+    named(r, "Marcos", PEOPLE + "marcos")
+    named(r, "Marcos", PEOPLE + "marcos", nth=1)
+    assert _labels(r, "I have just had a full report") == ["Lyndon Baines Johnson"]
