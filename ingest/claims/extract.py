@@ -296,7 +296,8 @@ def _source_hint(t: str) -> bool:
     return ("view" in low or "contention" in low or "appears to" in low or "seems to" in low or "sees it" in low or "saw it" in low or "understands it" in low or "opinion" in low or "judg" in low or "estimate" in low or "assessment" in low or "according" in low
             or "position" in low or "standpoint" in low or "assurance" in low or "word from" in low or "indication" in low
             or "confirmation" in low or "belief" in low or "impression" in low or "reply was" in low or "answer was" in low or "was that" in low
-            or "response was" in low or "reaction was" in low or "argument was" in low or " from " in low and ("learn" in low or "heard" in low
+            or "response was" in low or "reaction was" in low or "argument was" in low or "points made by" in low
+            or " from " in low and ("learn" in low or "heard" in low
             or "told" in low or "informed" in low) or " by " in low and _BY_WHOM.search(low) is not None or bool(_PAPER_FROM.search(low)))
 
 
@@ -848,6 +849,9 @@ class _Extractor:
                     and not self._inside_running_report(block, state, found[1]):
                 return found[0]     # ("The Pres. asked…, and the Sec. said no. … He doubts…": the later clause's speaker)
         last = state.last_speaker
+        if last is not None and voice_iris and set(last.iris) <= voice_iris and state.relayed_points \
+                and self.voice_for(block, state) is not self._block_voice:
+            last = None       # session 40: "I said…" among the points a relayed list gives: "he" after it is not the writer
         if last is not None and not (singular and (len(last.iris) > 1 or (last.kinds != ("person",) and not last.one_speaking
                                                                            ))):
             return last       # session 33: "he" after "they wished…" is not both of them; session 38: nor "The U.S. knows…"

@@ -164,3 +164,22 @@ def test_a_letter_the_departments_telegram_relays_from_the_president_is_the_amer
     named(r, "Marcos", PEOPLE + "marcos")
     named(r, "Marcos", PEOPLE + "marcos", nth=1)
     assert _labels(r, "I have just had a full report") == ["Lyndon Baines Johnson"]
+
+
+_SAIGON = "298. Telegram From the Embassy in Vietnam to the Department of State"
+
+
+def test_points_made_by_a_person_are_his_and_he_after_the_writers_words_among_them_is_not_the_writer():
+    """frus1961-63v03 d298: the paragraphs after "4. Other points made by Nhu:" were Lodge's, the signer's; and among
+    points relayed, "He said…" after "I said…" was read as the writer himself, the last one heard."""
+    r = document("3. Nhu said that the situation had improved.\n\n4. Other points made by Nhu:\n\n"
+                 "5. 35 percent of the population were not in first class Strategic Hamlets. All of the people would be in "
+                 "Strategic Hamlets of some kind by the end of the year.\n\n"
+                 "6. I said it would be very helpful in the U.S. if there could be some dramatic gesture here.\n\n"
+                 "7. He said it was now a fact that all the Buddhist prisoners were being released.\n\nLodge",
+                 heading=_SAIGON, date="Saigon, August 26, 1963")
+    named(r, "Nhu", PEOPLE + "nhu")
+    named(r, "Nhu", PEOPLE + "nhu", nth=1)
+    named(r, "Lodge", PEOPLE + "lodge")
+    assert _claim(r, "35 percent of the population").claimants == (PEOPLE + "nhu",)
+    assert _claim(r, "He said it was now a fact").claimants == (PEOPLE + "nhu",)
