@@ -1428,6 +1428,20 @@ class _Extractor:
         return bool(_WRITER_OPENS.match(text) or _THIS_DOCUMENT.search(text) or self.instruction_doc and (
             _ADDRESSEE_INSTRUCTED.match(text) or _POST_BY_CITY_INSTRUCTED.match(text)))
 
+    def _writer_takes_over_report(self, text: str, voice: Agent, state: _State) -> bool:
+        """Whether the writer takes the sentence back from the report running on; among the points a relayed list gives
+        (whose voice is the list's), by the first person only (session 40: "I have passed this information on to
+        Harriman and Vance." among Dobrynin's points, frus1964-68v14 d283)."""
+        return self._writer_takes_over(text) and (state.report.iris != voice.iris or state.relayed_points
+                                                  and voice is state.list_agent and bool(_WRITER_OPENS.match(text)))
+
+    def _writer_among_points(self, text: str, voice: Agent, state: _State) -> Agent:
+        """Session 40: the writer's first-person sentence among relayed points ("I rate his comment on London as a mere
+        debating point.", frus1964-68v14 d300) is the writer's, not the list's."""
+        if state.relayed_points and voice is state.list_agent and self._block_voice is not None and _WRITER_OPENS.match(text):
+            return self._block_voice
+        return voice
+
     @staticmethod
     def _report_runs(state: _State, voice: Agent, before: str) -> bool:
         """Session 37: another person's account runs on ("…he said…. These two policies—and he was willing to grant that
@@ -1931,7 +1945,7 @@ class _Extractor:
             state.report = None      # session 33: "(Note: He did not elaborate…)", "(King had figures on his desk…": an aside
         if state.report is not None and _MEETING_NARRATED.match(text):
             state.report = None      # round 11: "The matter was left up in the air there.": the recorder narrates the meeting
-        if state.report is not None and voice is not None and state.report.iris != voice.iris and self._writer_takes_over(text):
+        if state.report is not None and voice is not None and self._writer_takes_over_report(text, voice, state):
             state.report = None      # the writer's own narration, instruction, or word on the document itself
         if state.report is not None and self.from_department and state.report.iris == (_US,) and _WE_OPENS.match(text):
             state.report = None      # round 12: "US believes…. We do point out…": the signer, not the government's position
@@ -1948,7 +1962,7 @@ class _Extractor:
         if voice is None:
             return None
         state.report = None
-        decided = self._writer_decides(s, text, voice, block, first_in_block, state)
+        decided = self._writer_decides(s, text, self._writer_among_points(text, voice, state), block, first_in_block, state)
         other = state.last_speaker
         if decided is not None and other is not None and other.iris != voice.iris and decided.agent.iris == voice.iris \
                 and decided.claim_type in ("assessment", "report") and not own_post and not _WRITER_OPENS.match(text) \

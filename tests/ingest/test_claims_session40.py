@@ -183,3 +183,19 @@ def test_points_made_by_a_person_are_his_and_he_after_the_writers_words_among_th
     named(r, "Lodge", PEOPLE + "lodge")
     assert _claim(r, "35 percent of the population").claimants == (PEOPLE + "nhu",)
     assert _claim(r, "He said it was now a fact").claimants == (PEOPLE + "nhu",)
+
+
+def test_the_writers_first_person_narration_among_relayed_points_is_his_own():
+    """frus1964-68v14 d283: "I have passed this information on to Harriman and Vance." and "I clearly had the
+    impression that…" among Dobrynin's relayed points went on as Dobrynin's; d300: "I rate his comment on London as a
+    mere debating point." as the list's."""
+    r = document("3. Nhu said that the situation had improved.\n\n4. Other points made by Nhu:\n\n"
+                 "5. 35 percent of the population were not in first class Strategic Hamlets. I have passed this "
+                 "information on to Harriman.\n\n6. I rate his figure as a mere debating point.\n\nLodge",
+                 heading=_SAIGON, date="Saigon, August 26, 1963")
+    named(r, "Nhu", PEOPLE + "nhu")
+    named(r, "Nhu", PEOPLE + "nhu", nth=1)
+    named(r, "Lodge", PEOPLE + "lodge")
+    assert _claim(r, "35 percent of the population").claimants == (PEOPLE + "nhu",)
+    assert _claim(r, "I have passed").claimants == (PEOPLE + "lodge",)
+    assert _claim(r, "I rate his figure").claimants == (PEOPLE + "lodge",)
