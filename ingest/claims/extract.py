@@ -2007,10 +2007,10 @@ class _Extractor:
         return any(m.entity in report.iris and self.text.startswith(("’s", "'s"), m.end) for m in self.mentions.within(s, e))
 
     def _backshifted(self, s: int, e: int, text: str, other: Agent) -> bool:
-        """Session 40: in a telegram, a sentence told in the backshifted tense of reported speech ("A majority of the
+        """Session 40: in a telegram or a memorandum (minutes), a sentence told in the backshifted tense of reported speech ("A majority of the
         leadership … had fought to the last to prevent a reply.", "The meetings … could be strung out…") that neither
         names the speaker again nor speaks in the first person goes on with his report."""
-        return genre_of_heading(self.r.heading or "") == "telegram" and bool(_BACKSHIFT.search(text)) \
+        return genre_of_heading(self.r.heading or "") in ("telegram", "memorandum") and bool(_BACKSHIFT.search(text)) \
             and not _FIRST_PERSON_ANY.search(text) and not text.lstrip().startswith("(") \
             and not any(m.entity in other.iris for m in self.mentions.within(s, e))
 

@@ -199,3 +199,19 @@ def test_the_writers_first_person_narration_among_relayed_points_is_his_own():
     assert _claim(r, "35 percent of the population").claimants == (PEOPLE + "nhu",)
     assert _claim(r, "I have passed").claimants == (PEOPLE + "lodge",)
     assert _claim(r, "I rate his figure").claimants == (PEOPLE + "lodge",)
+
+
+def test_the_backshifted_tense_goes_on_with_the_report_in_the_minutes_of_a_meeting_too():
+    """frus1955-57v19 d5: "Secretary Dulles said that while indeed the thought might be implicit…, he felt that it was
+    sufficiently important to be made explicit. Accordingly, he had made a redraft of paragraph 24…" went back to the
+    minutes' writer."""
+    r = document("He explained that the Joint Chiefs of Staff proposed to insert a phrase. The Planning Board members "
+                 "other than the JCS adviser, however, felt that such destruction was included in both policy (a) and "
+                 "policy (b). The idea was thought to be implicit. Secretary Dulles said that while indeed the thought "
+                 "might be implicit in the paragraph as written, he felt that it was sufficiently important to be made "
+                 "explicit. Accordingly, he had made a redraft of paragraph 24 which took account of the proposal by the "
+                 "Joint Chiefs of Staff.\n\nThe President inquired what was meant.",
+                 heading="5. Memorandum From S. Everett Gleason of the National Security Council Staff to the "
+                         "President's Special Assistant (Cutler)")
+    named(r, "Dulles", PEOPLE + "dulles")
+    assert _claim(r, "Accordingly, he had made a redraft").claimants == (PEOPLE + "dulles",)
