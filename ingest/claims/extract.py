@@ -31,7 +31,7 @@ from .carry import Carrier, Context, genre_of_heading, load_carrier
 from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
 from .cues import Cues, load_cues
-from .quotes import Quote, find_quotes
+from .quotes import DATE_ONLY, Quote, find_quotes
 from .senders import cable_sender, host_country, quoted_signature, is_routing_line, routing_end
 from .sentences import Block, blocks as find_blocks, sentences_in_block
 from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, apposed_name, document_voice, find_subject, initial_speaker,
@@ -306,6 +306,12 @@ _ISSUED_FOLLOWING = re.compile(r"\s+(?:(?:today|yesterday|this\s+morning|this\s+
                                r"(?:(?:today|yesterday|the)\s+)?following\s+(?:press\s+release|statement|remarks)\b")
 # Session 40: "…of President Neto’s message as translated from the French…:", "FonSec Desai's letter to me:"
 _WHOSE_TEXT = re.compile(r"[’']s\s+(?:(?:personal|oral|written|latest|new|reply|official)\s+)?(?:message|letter|note|reply|response|statement)\b")
+# Session 41: "…following is text of copy of letter given me by President Ayub:" (frus1961-63v19 d6)
+_GIVEN_BY = re.compile(r"\b(?:letter|message|note|memorandum|text|statement|reply|LETTER|MESSAGE|NOTE|TEXT)\b[^.:;]{0,40}?"
+                       r"\b(?:given|handed|sent|written|signed|addressed|GIVEN|HANDED|SENT)\s+(?:to\s+)?(?:me|us|ME|US)?\s*(?:by|BY)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}\Z")
+_CLOSE_ONLY = re.compile(r"\s*(?:(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s+)?"
+                         r"(?:Unquote|UNQUOTE|End\s+(?:[Vv]erbatim\s+)?[Tt]ext|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*")
+_FROM_PRESIDENT = re.compile(r"\b(?:message|letter|MESSAGE|LETTER)\s+(?:\w+\s+){0,2}?(?:from|FROM)\s+(?:the\s+|THE\s+)?(?:President|PRESIDENT)\b(?!\s+[A-Z])")
 _SAID_THAT_BEFORE = re.compile(r"\b(?:said|stated|added|noted|replied|explained|indicated|emphasized|stressed|pointed\s+out|"
                                r"observed|remarked|commented|declared|asserted|argued|insisted|continued|SAID|STATED)\s+(?:that\s+|THAT\s+)?$")
 _BACKSHIFT = re.compile(r"\b(?:had|HAD)\s+(?:(?:not|NOT|already|ALREADY|never|NEVER|also|ALSO)\s+)?(?:[a-z]+ed|[A-Z]+ED|[a-z]+en|[A-Z]+EN|"
@@ -335,12 +341,12 @@ _WOMAN_NAMED = re.compile(r"\b(?:Mrs|Miss|Ms|Madame|Mme|Mlle)\.?\s+(?P<name>[A-Z
 _THEY_BEFORE = re.compile(r"(?<![\w’'-])[Tt]hey\s+(?:\w+\s+){0,2}\Z")
 _HE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\Z")
 # Round 10: "2. Quote: There have been a number of comments… Unquote.", "Begin text: … End text."
-_QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|QTE|Qte|Begin\s+(?:verbatim\s+)?text|BEGIN\s+(?:VERBATIM\s+)?TEXT)\s*[:.]?"
+_QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|QTE|Qte|Begin\s+(?:[Vv]erbatim\s+)?[Tt]ext|BEGIN\s+(?:VERBATIM\s+)?TEXT)\s*[:.]?"
                          r"(?:\s+(?=\S)|\s*\Z)")     # round 12: "Begin verbatim text:" on a line of its own
 # Session 40: a lead-in that announces the text ("…the following memo.", "Text is as follows:", "Herewith (1) our
 # translation of letter from Adenauer…:")
 _ANNOUNCES_TEXT = re.compile(r"\b(?:following|FOLLOWING|follows|FOLLOWS|Herewith|HEREWITH)\b|:\s*\Z")
-_QUOTE_CLOSE = re.compile(r"\s*(?:Unquote|UNQUOTE|UNQTE|Unqte|End\s+(?:verbatim\s+)?text|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
+_QUOTE_CLOSE = re.compile(r"\s*(?:Unquote|UNQUOTE|UNQTE|Unqte|End\s+(?:[Vv]erbatim\s+)?[Tt]ext|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
 # Session 28: also after a lettered item ("(C) US does not ask…") or an opening adverb ("Moreover, US determined…"), in
 # capitals, and "committed", "continues".
 _US_HOLDS = re.compile(r"[\s“\"(—–-]*(?:\(?(?:\d{1,3}|[A-Ha-h])[.)]\s+)?(?:(?:Moreover|However|Furthermore|Nevertheless|Also|Finally|"
@@ -1115,6 +1121,8 @@ class _Extractor:
         lead_block = None
         if not lead and q.first_block > 0:
             lead_block = self.blocks[q.first_block - 1]
+            if q.first_block > 1 and DATE_ONLY.fullmatch(text, lead_block.start, lead_block.end):
+                lead_block = self.blocks[q.first_block - 2]     # session 41: "…to Prime Minister Nehru…: / March 9, 1963 / “Dear…"
             lead = text[lead_block.start:lead_block.end].strip()
             lead_start = lead_block.start
         else:
@@ -1234,6 +1242,16 @@ class _Extractor:
                 state.done.add((b.start, b.end))
             i = last + 1
 
+    def _signed_above_close(self, closing: Block) -> list:
+        """Session 41: "Sincerely, / John F. Kennedy. / End text." and "/s/ N.Khrushchev / October 26, 1962. End Text.": the
+        short line above a closing line that holds nothing but a date and the close."""
+        if closing.index < 1 or not _CLOSE_ONLY.fullmatch(self.text, closing.start, closing.end):
+            return []
+        above = self.blocks[closing.index - 1]
+        if len(self._words(above.start, above.end)) > 5:
+            return []
+        return [x for x in self.mentions.within(above.start, above.end) if x.kind == "person" and x.entity][:1]
+
     def _united_states_holds(self, s: int, text: str) -> Agent | None:
         """Round 10: a position the Department's telegram states in the name of the United States, as its subject ("The
         U.S. is appalled that he has made public reference to Annex C…", "The U.S. cannot be put under pressure…", "US
@@ -1256,10 +1274,13 @@ class _Extractor:
     def _named_sender(self, lead_in: Block) -> list:
         """The sender a lead-in names: "the following message from the President", "Secretary Rogers issued today
         following press release:" (session 38)."""
-        sender = self._message_sender(lead_in.end) if _MESSAGE_FROM.search(self.text, lead_in.start, lead_in.end) else []
+        sender = next(([x for x in self.mentions.within(f.end(), f.end() + 40) if x.start == f.end()
+                        and x.kind in ("person", "country", "organization")][:1]
+                       for f in _MESSAGE_FROM.finditer(self.text, lead_in.start, lead_in.end)), [])
         return sender or [x for x in self.mentions.within(lead_in.start, lead_in.end)
                           if x.kind == "person" and (_ISSUED_FOLLOWING.match(self.text, x.end, lead_in.end)
-                                                     or _WHOSE_TEXT.match(self.text, x.end, lead_in.end))][:1]
+                                                     or _WHOSE_TEXT.match(self.text, x.end, lead_in.end)
+                                                     or _GIVEN_BY.search(self.text, lead_in.start, x.start))][:1]
 
     def _quoted_text_author(self, lead_in: Block, closing: Block) -> Agent | None:
         sender = self._named_sender(lead_in)
@@ -1268,6 +1289,13 @@ class _Extractor:
         signed = quoted_signature(self.r, self.mentions, (closing.start, closing.end))     # round 12: "Richard Nixon Unquote"
         if signed:
             return agent_of_mentions(self.r, signed, "signed the text the post hands over (the name before 'Unquote')")
+        signed = self._signed_above_close(closing)
+        if signed:
+            return agent_of_mentions(self.r, signed, "signed the text the post hands over (the line above 'End text')")
+        if self.from_department and _FROM_PRESIDENT.search(self.text, lead_in.start, lead_in.end):
+            agent = self._american_president()
+            if agent is not None:
+                return agent
         host = host_country(self.r, self.text[lead_in.start:lead_in.end]) if not self.from_department else None
         if host is not None:        # round 12: "Foreign Minister … gave me following which is text of statement…"
             return Agent((host.iri,), (host.label,), "the government of the country whose official hands the post the text",

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 
 from .sentences import Block
 
-__all__ = ["Quote", "find_quotes", "MAX_QUOTE_BLOCKS"]
+__all__ = ["Quote", "find_quotes", "MAX_QUOTE_BLOCKS", "DATE_ONLY"]
 
 MAX_QUOTE_BLOCKS = 8
 MAX_LETTER_BLOCKS = 80
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 _MARKS = re.compile('[“”"]')
+DATE_ONLY = re.compile(r"\s*(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s*")
 # Session 37: a lead-in ending on a full stop that names the paper whose text follows ("General Westmoreland is carrying
 # letter from President Nixon to President Suharto. Text follows. / “General Westmoreland's visit with you…", frus1969-76v20 d327).
 _PAPER_FROM = re.compile(r"\b(?:(?:letter|message|text|note|reply)\s+(?:from|of)\b[^.]*|(?:text|message|letter)\s+(?:follows|reads))\.$",
@@ -61,7 +62,10 @@ def find_quotes(text: str, blocks: list[Block]) -> list[Quote]:
                 # A paragraph of a multi-paragraph quotation may open with “ again: it continues the
                 # passage. An opening mark inside a later paragraph means the earlier one never closed.
                 continues = open_at is not None and (open_block == block.index or not text[block.start:i].strip(" -—–•*"))
-                if not continues and limit == MAX_LETTER_BLOCKS and open_at is not None \
+                if open_at is not None and not continues and _misprinted_close(text, i, block):
+                    quotes.append(Quote(open_at, i, open_block, block.index))
+                    open_at = None
+                elif not continues and limit == MAX_LETTER_BLOCKS and open_at is not None \
                         and text.find(_CLOSE, i, block.end) > 0:
                     inner = True
                 elif not continues:
@@ -85,10 +89,18 @@ def find_quotes(text: str, blocks: list[Block]) -> list[Quote]:
     return [q for q in quotes if q.end > q.start]
 
 
+def _misprinted_close(text: str, i: int, block: Block) -> bool:
+    """Session 41: an opening mark that ends its paragraph right after a word closes the open quotation ("Sincerely, / John F.
+    Kennedy“", frus1961-63v19 d264)."""
+    return i > block.start and not text[i - 1].isspace() and not text[i + 1:block.end].strip()
+
+
 def _after_lead_in(text: str, blocks: list[Block], block: Block, mark: int) -> bool:
-    """The mark opens its paragraph, and the paragraph before ends with ':'."""
+    """The mark opens its paragraph, and the paragraph before ends with ':' (a dateline between them aside)."""
     if text[block.start:mark].strip(" -—–•*") or block.index == 0:
         return False
     before = blocks[block.index - 1]
+    if block.index > 1 and DATE_ONLY.fullmatch(text, before.start, before.end):
+        before = blocks[block.index - 2]
     lead = text[before.start:before.end].rstrip()
     return lead.endswith(":") or (lead.endswith(".") and bool(_PAPER_FROM.search(lead[-200:])))

@@ -283,7 +283,7 @@ def sent_from_post(record: DocumentRecord) -> bool:
 
 
 _SIGNED_QUOTE = re.compile(r"\s*(?:(?:Sincerely|Sincerely\s+yours|Respectfully|Faithfully|Cordially|Regards|Best\s+regards|Warm\s+regards)"
-                           r"[,.]?\s+)?(?P<who>[^\n]{2,60}?)\s*(?:Unquote|UNQUOTE|UNQTE|Unqte|End\s+(?:verbatim\s+)?text|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
+                           r"[,.]?\s+)?(?P<who>[^\n]{2,60}?)\s*(?:Unquote|UNQUOTE|UNQTE|Unqte|End\s+(?:[Vv]erbatim\s+)?[Tt]ext|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
 
 
 def quoted_signature(record: DocumentRecord, mentions, last_block: tuple[int, int]) -> list[Mention]:
