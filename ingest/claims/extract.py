@@ -31,7 +31,8 @@ from .carry import Carrier, Context, genre_of_heading, load_carrier
 from .casing import in_mixed_case
 from .coreference import DocumentPeople, Named
 from .cues import Cues, load_cues
-from .quotes import DATE_ONLY, Quote, find_quotes
+from .letters import closing_signature, find_letter, is_close_alone
+from .quotes import DATE_ONLY, LETTER_DATE, SALUTATION, Quote, find_quotes
 from .senders import cable_sender, host_country, quoted_signature, is_routing_line, routing_end
 from .sentences import Block, blocks as find_blocks, sentences_in_block
 from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, apposed_name, document_voice, find_subject, initial_speaker,
@@ -311,7 +312,7 @@ _GIVEN_BY = re.compile(r"\b(?:letter|message|note|memorandum|text|statement|repl
                        r"\b(?:given|handed|sent|written|signed|addressed|GIVEN|HANDED|SENT)\s+(?:to\s+)?(?:me|us|ME|US)?\s*(?:by|BY)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}\Z")
 _CLOSE_ONLY = re.compile(r"\s*(?:(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s+)?"
                          r"(?:Unquote|UNQUOTE|End\s+(?:[Vv]erbatim\s+)?[Tt]ext|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*")
-_FROM_PRESIDENT = re.compile(r"\b(?:message|letter|MESSAGE|LETTER)\s+(?:\w+\s+){0,2}?(?:from|FROM)\s+(?:the\s+|THE\s+)?(?:President|PRESIDENT)\b(?!\s+[A-Z])")
+_FROM_PRESIDENT = re.compile(r"\b(?:message|letter|following|MESSAGE|LETTER|FOLLOWING)\s+(?:\w+\s+){0,3}?(?:from|FROM)\s+(?:the\s+|THE\s+)?(?:President|PRESIDENT)\b(?!\s+[A-Z])")
 _SAID_THAT_BEFORE = re.compile(r"\b(?:said|stated|added|noted|replied|explained|indicated|emphasized|stressed|pointed\s+out|"
                                r"observed|remarked|commented|declared|asserted|argued|insisted|continued|SAID|STATED)\s+(?:that\s+|THAT\s+)?$")
 _BACKSHIFT = re.compile(r"\b(?:had|HAD)\s+(?:(?:not|NOT|already|ALREADY|never|NEVER|also|ALSO)\s+)?(?:[a-z]+ed|[A-Z]+ED|[a-z]+en|[A-Z]+EN|"
@@ -1084,6 +1085,9 @@ class _Extractor:
         """Who said the quoted passage: an attribution line after it, a lead-in before it, or the
         reporting verb around it. Session 34: the telegram's own signature after a quoted note ("Lodge wishes following
         note transmitted to Secretary Dulles: “…” Hoover") names the quotation's author only where no lead-in does."""
+        signed = self._letter_signed(q)
+        if signed is not None:
+            return signed, "signature", 0.8
         line = self._attribution_line(q)
         if line is not None and line[1] != self.last_block_index:
             return self._attributed(line, state)
@@ -1093,6 +1097,19 @@ class _Extractor:
         if line is not None:
             return self._attributed(line, state)
         return self._speaker_after_quote(q, state)
+
+    def _letter_signed(self, q: Quote) -> Agent | None:
+        """Session 41: a quoted letter signed at its close ("Sincerely, John F. Kennedy”", frus1961-63v06 d111) is the
+        signer's, not that of the telegram's own signature on the line after it."""
+        last = self.blocks[q.last_block]
+        who = closing_signature(self.text, last.start, q.end)
+        if who is None and q.last_block > q.first_block and len(self._words(last.start, q.end)) <= 5:
+            above = self.blocks[q.last_block - 1]
+            who = (last.start, q.end) if is_close_alone(self.text, above.start, above.end) else None
+        if who is None:
+            return None
+        people = [x for x in self.mentions.within(*who) if x.kind == "person" and x.entity]
+        return agent_of_mentions(self.r, people[:1], "signed the quoted letter at its close") if people else None
 
     def _attribution_line(self, q: Quote) -> tuple[Agent, int] | None:
         """The next block as an attribution line ("Representative Millicent Fenwick"), with its index."""
@@ -1128,12 +1145,13 @@ class _Extractor:
         else:
             lead_start = first.start
         if lead.endswith(":") or lead.endswith(",") or _FOLLOWING_MESSAGE.search(lead) or _FROM_TO.match(lead) \
-                or _TEXT_FOLLOWS.search(lead) or _LETTER_BELOW.search(lead):
+                or _TEXT_FOLLOWS.search(lead) or _LETTER_BELOW.search(lead) or self._quotes_letter(q):
             m = self.cues.quote_source.search(self._outside_quotes(lead_start, lead_start + len(lead))) or \
                 _FROM_TO.match(text, lead_start, lead_start + len(lead))
             if m:
                 ms = [x for x in self.mentions.within(lead_start + m.start("who"), lead_start + m.end("who"))]
-                agent = agent_of_mentions(self.r, ms[:1], "named as the quoted message's author in the lead-in") if ms else None
+                first = next((x for x in ms if x.kind == "person"), ms[0]) if ms else None     # "…the Prime Minister of Israel Levi Eshkol"
+                agent = agent_of_mentions(self.r, [first], "named as the quoted message's author in the lead-in") if ms else None
                 if agent is None and not ms and self.from_department and _PRESIDENT_ALONE.fullmatch(m.group("who").strip()):
                     agent = self._american_president()
                 if agent is None and not ms and not re.match(r"(?:an?|some)\s", m.group("who").strip()):   # "from a typed note:"
@@ -1151,6 +1169,16 @@ class _Extractor:
                 if sub and sub.claim_type == "report" and sub.agent is not None and sub.confidence >= 0.5:
                     return sub.agent, sub.cue or "", sub.confidence
         return None
+
+    def _quotes_letter(self, q: Quote) -> bool:
+        """Session 41: the quotation is a letter, opening on its greeting or on its date above it ("2107. Following for
+        immediate delivery is text of letter from President to Prime Minister Macmillan. Advise date and time delivery. /
+        “September 11, 1959. / Dear Harold: …", frus1958-60v07p2 d136): its lead-in names its sender wherever it ends."""
+        first = self.blocks[q.first_block]
+        if SALUTATION.match(self.text, q.start, first.end):
+            return True
+        return LETTER_DATE.fullmatch(self.text, q.start, first.end) is not None and q.last_block > q.first_block \
+            and SALUTATION.match(self.text, self.blocks[q.first_block + 1].start, self.blocks[q.first_block + 1].end) is not None
 
     def _american_president(self) -> Agent | None:
         """Session 40: "Deliver letter below from the President to President Marcos." in the Department's telegram
@@ -1251,6 +1279,39 @@ class _Extractor:
         if len(self._words(above.start, above.end)) > 5:
             return []
         return [x for x in self.mentions.within(above.start, above.end) if x.kind == "person" and x.entity][:1]
+
+    def handle_letters(self, state: _State, consumed: dict) -> None:
+        """Session 41: a letter a telegram relays without quotation marks, between its greeting and its close
+        (ingest/claims/letters.py), is its signer's, else the sender its lead-in names: one quotation per paragraph."""
+        i = 1
+        while i < len(self.blocks):
+            free = (self.blocks[i].start, self.blocks[i].end) not in state.done and i not in consumed
+            letter = find_letter(self.text, self.blocks, i) if free else None
+            agent = self._letter_author(letter) if letter is not None else None
+            if agent is None:
+                i += 1
+                continue
+            for j in range(letter.first, letter.last + 1):
+                b = self.blocks[j]
+                greeting = SALUTATION.match(self.text, b.start, b.end) if j == letter.first else None
+                a, e = greeting.end() if greeting else b.start, letter.text_end if j == letter.last else b.end
+                if j not in consumed and len(self._words(a, e)) >= self.cues.min_words:
+                    self._emit(a, e, _Decision("quotation", agent, "Dear", 0.7, "a letter the telegram relays, from its greeting to its close"))
+                state.done.add((b.start, b.end))
+            i = letter.last + 1
+
+    def _letter_author(self, letter) -> Agent | None:
+        signers = [x for x in self.mentions.within(letter.sign_start, letter.sign_end) if x.kind == "person" and x.entity]
+        signer = signers[-1:] if len(signers) > 1 and re.search(r"\bfor\s+(?:\w+\s+){0,2}\Z", self.text[signers[0].end:signers[-1].start]) \
+            else signers[:1]      # "Geoffrey Harrison (for Sir Ivone Kirkpatrick)"
+        if signer:
+            return agent_of_mentions(self.r, signer, "signed the letter the telegram relays")
+        sender = self._named_sender(letter.lead)
+        if sender:
+            return agent_of_mentions(self.r, sender, "the sender the lead-in names")
+        if self.from_department and _FROM_PRESIDENT.search(self.text, letter.lead.start, letter.lead.end):
+            return self._american_president()
+        return None
 
     def _united_states_holds(self, s: int, text: str) -> Agent | None:
         """Round 10: a position the Department's telegram states in the name of the United States, as its subject ("The
@@ -2076,6 +2137,7 @@ class _Extractor:
         label_alone: tuple[int, Agent] | None = None     # (the block it speaks, its speaker)
         consumed = self.handle_quotes(state)
         self.handle_quote_unquote(state)
+        self.handle_letters(state, consumed)
         for block in self.blocks:
             state.report = self._relay_goes_on(block, state)
             self._block_voice = self._attached[1] if self._attached and block.index > self._attached[0] else self.voice

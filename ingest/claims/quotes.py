@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from .sentences import Block
 
-__all__ = ["Quote", "find_quotes", "MAX_QUOTE_BLOCKS", "DATE_ONLY"]
+__all__ = ["Quote", "find_quotes", "MAX_QUOTE_BLOCKS", "DATE_ONLY", "LETTER_DATE", "SALUTATION"]
 
 MAX_QUOTE_BLOCKS = 8
 MAX_LETTER_BLOCKS = 80
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 _MARKS = re.compile('[“”"]')
+SALUTATION = re.compile(r"(?:My\s+|MY\s+)?(?:[Dd]ear|DEAR)\s+[^:\n.]{1,40}(?<!\s)(?:\.\s[^:\n.]{1,30})?[:,](?:\s|\Z)")
+LETTER_DATE = re.compile(r"\s*(?:[A-Z][a-z]+\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\.?(?:\s+Personal\.)?\s*")
 DATE_ONLY = re.compile(r"\s*(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s*")
 # Session 37: a lead-in ending on a full stop that names the paper whose text follows ("General Westmoreland is carrying
 # letter from President Nixon to President Suharto. Text follows. / “General Westmoreland's visit with you…", frus1969-76v20 d327).
@@ -70,7 +72,8 @@ def find_quotes(text: str, blocks: list[Block]) -> list[Quote]:
                     inner = True
                 elif not continues:
                     open_at, open_block = i + 1, block.index
-                    limit = MAX_LETTER_BLOCKS if _after_lead_in(text, blocks, block, i) else MAX_QUOTE_BLOCKS
+                    limit = MAX_LETTER_BLOCKS if _after_lead_in(text, blocks, block, i) or _opens_letter(text, blocks, block, i) \
+                        else MAX_QUOTE_BLOCKS
             elif ch == _CLOSE and inner:
                 inner = False
             elif ch == _CLOSE:
@@ -87,6 +90,19 @@ def find_quotes(text: str, blocks: list[Block]) -> list[Quote]:
                 else:
                     straight_open, straight_at = True, i + 1
     return [q for q in quotes if q.end > q.start]
+
+
+def _opens_letter(text: str, blocks: list[Block], block: Block, mark: int) -> bool:
+    """Session 41: the mark opens its paragraph with a letter's greeting ("“Dear Mr. Chairman:", frus1961-63v06 d111,
+    after "Presidential letter to Khrushchev follows and is for your delivery…. Message open for amendment…"), or with
+    the letter's date above its greeting ("“September 11, 1959. / Dear Harold: …", frus1958-60v07p2 d136)."""
+    if text[block.start:mark].strip(" -—–•*"):
+        return False
+    if SALUTATION.match(text, mark + 1, block.end):
+        return True
+    dated = LETTER_DATE.fullmatch(text, mark + 1, block.end)
+    after = blocks[block.index + 1] if dated and block.index + 1 < len(blocks) else None
+    return after is not None and SALUTATION.match(text, after.start, after.end) is not None
 
 
 def _misprinted_close(text: str, i: int, block: Block) -> bool:

@@ -25,8 +25,9 @@ _LETTER = [
 ]
 
 
-def _nyerere_letter(opening: str = "Following is letter from President Nyerere received 10:00 p.m. local Dec 9:"):
-    body = "\n\n".join([opening, "“Dear Dr. Kissinger,", *_LETTER, "Yours sincerely,\n\nJulius Nyerere”", "Levin"])
+def _nyerere_letter(opening: str = "Following is letter from President Nyerere received 10:00 p.m. local Dec 9:",
+                    greeting: str = "“Dear Dr. Kissinger,"):
+    body = "\n\n".join([opening, greeting, *_LETTER, "Yours sincerely,\n\nJulius Nyerere”", "Levin"])
     r = document(body, heading="230. Telegram From the Embassy in Tanzania to the Department of State",
                  date="Dar es Salaam, December 9, 1976, 2000Z.")
     named(r, "Nyerere", PEOPLE + "nyerere")
@@ -46,7 +47,9 @@ def test_a_letter_of_many_paragraphs_quoted_after_a_lead_in_naming_its_sender_is
 
 
 def test_a_long_quotation_without_a_lead_in_is_not_trusted_as_one():
-    r = _nyerere_letter(opening="The President's letter was received 10:00 p.m. local Dec 9 and reads much as expected.")
+    """Session 41: one that opens on a letter's greeting is a letter, trusted; this one opens on no greeting."""
+    r = _nyerere_letter(opening="The President's letter was received 10:00 p.m. local Dec 9 and reads much as expected.",
+                        greeting="“In sum, Dr. Kissinger, this is how matters stand.")
     assert (PEOPLE + "nyerere",) not in _claimants_of_the_letter(r)
 
 

@@ -2,6 +2,8 @@
 passage built from the one it was found in (issue 16; docs/claims.md, "Session 41")."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ingest.claims import claims_of
 from tests.ingest.test_claims_speakers import PEOPLE, document, named
 
@@ -82,3 +84,97 @@ def test_a_name_on_the_line_above_end_text_signs_the_text():
     named(r, "Khrushchev", PEOPLE + "khrushchev")
     named(r, "John F. Kennedy", PEOPLE + "kennedy")
     assert _claim(r, "I thank you warmly").claimants == (PEOPLE + "kennedy",)
+
+
+_LONDON = "111. Telegram From the Department of State to the Embassy in the United Kingdom"
+
+
+def _paragraphs(n: int) -> str:
+    return "".join(f"The point numbered {i} in this letter is one we hold to be of great importance for peace.\n\n"
+                   for i in range(n))
+
+
+def test_a_quoted_letter_opened_on_its_greeting_runs_past_eight_paragraphs_and_is_its_signers():
+    """frus1961-63v06 d111: "Presidential letter to Khrushchev follows…. Message open for amendment…. / “Dear Mr.
+    Chairman: … / Sincerely, John F. Kennedy”": a lead-in ending on a full stop did not let the quotation run past eight
+    paragraphs, and then the telegram's signature on the line after it made the letter Ball's."""
+    r = document("306. For Harriman from Bundy.\n\n3. Presidential letter to Khrushchev follows and is for your delivery "
+                 "in any way you see fit. Message open for amendment if you wish to recommend any.\n\n“Dear Mr. Chairman:"
+                 "\n\nI am sending this message by the hand of Averell Harriman.\n\n" + _paragraphs(9) +
+                 "My wife joins me in sending our good wishes to you and to all your family.\n\n"
+                 "Sincerely, John F. Kennedy”\n\nBall", heading=_LONDON, date="Washington, July 12, 1963, 8:21 p.m.")
+    named(r, "Khrushchev", PEOPLE + "khrushchev")
+    named(r, "John F. Kennedy", PEOPLE + "kennedy")
+    named(r, "Ball", PEOPLE + "ball")
+    assert _claim(r, "My wife joins me").claimants == (PEOPLE + "kennedy",)
+    assert "signed the quoted letter" in _claim(r, "My wife joins me").explanation
+
+
+def test_a_quoted_letter_dated_above_its_greeting_is_the_sender_its_lead_in_names():
+    """frus1958-60v07p2 d136: "Following for immediate delivery is text of letter from President to Prime Minister
+    Macmillan. Advise date and time delivery. / “September 11, 1959. / Dear Harold: … As ever, Ike.”" was Herter's, the
+    telegram's signer, named on the line after the quotation."""
+    r = document("2107. Following for immediate delivery is text of letter from President to Prime Minister Macmillan. "
+                 "Advise date and time delivery.\n\n“September 11, 1959.\n\nDear Harold: My talks with General de Gaulle "
+                 "went very well, I believe.\n\n" + _paragraphs(8) + "With warm regards,\n\nAs ever, Ike.”\n\nHerter",
+                 heading="136. Telegram From the Department of State to the Embassy in the United Kingdom",
+                 date="Washington, September 11, 1959, 7:39 p.m.")
+    named(r, "Macmillan", PEOPLE + "macmillan")
+    named(r, "Herter", PEOPLE + "herter")
+    assert _labels(r, "The point numbered 3") == ["Dwight D. Eisenhower"]
+
+
+def test_a_letter_relayed_without_quotation_marks_is_the_sender_its_lead_in_names():
+    """frus1955-57v02 d119: "Please deliver following message from President to Prime Minister: / Dear Winston: … /
+    With warm regard, As Ever, Ike." was Dulles's own voice, the telegram's signer, to the end."""
+    r = document("4266. Eyes only for the Ambassador. Please deliver following message from President to Prime Minister:"
+                 "\n\nDear Winston: I greatly appreciate the message from you and Anthony. I have studied it long and "
+                 "carefully.\n\nThe first is that this country does not have decisive power in respect of the offshore "
+                 "islands.\n\nWith warm regard, As Ever, Ike.\n\nDulles",
+                 heading="119. Telegram From the Secretary of State to the Embassy in the United Kingdom",
+                 date="Washington, February 18, 1955, 7:44 p.m.")
+    named(r, "Dulles", PEOPLE + "dulles")
+    assert _labels(r, "The first is that this country") == ["Dwight D. Eisenhower"]
+    assert "letter the telegram relays" in _claim(r, "The first is that this country").explanation
+
+
+def test_a_letter_relayed_without_quotation_marks_is_the_one_it_is_signed_for():
+    """frus1955-57v10 d80: "…letter to Merchant from Kirkpatrick…. Text is as follows: / Dear Livie: … / Yours
+    sincerely, Geoffrey Harrison (for Sir Ivone Kirkpatrick)" was Aldrich's, the Embassy's signer."""
+    r = document("2281. For Merchant. Received this a.m. from Wright (Foreign Office) letter to Merchant from Kirkpatrick "
+                 "re China trade controls. Text is as follows:\n\nDear Livie:\n\nI am sorry not to have been able to reply "
+                 "sooner to your letter of November 16.\n\nIt is naturally our hope that the United States government may "
+                 "yet be able to agree.\n\nYours sincerely, Geoffrey Harrison (for Sir Ivone Kirkpatrick)\n\nAldrich",
+                 heading="80. Telegram From the Embassy in the United Kingdom to the Department of State",
+                 date="London, November 30, 1955, 7 p.m.")
+    named(r, "Kirkpatrick", PEOPLE + "kirkpatrick")
+    named(r, "Geoffrey Harrison", PEOPLE + "harrison")
+    named(r, "Ivone Kirkpatrick", PEOPLE + "kirkpatrick")
+    named(r, "Aldrich", PEOPLE + "aldrich")
+    assert _claim(r, "It is naturally our hope").claimants == (PEOPLE + "kirkpatrick",)
+
+
+def test_a_greeting_that_opens_no_announced_text_is_no_relayed_letter():
+    """The guard of the letters rule: a greeting after a paragraph that announces nothing (a telegram's own "Dear Foster:"
+    opening) stays the writer's."""
+    r = document("575. Eyes only Secretary.\n\nDear Foster: Thank you for your 509. I entirely agree with your concept.\n\n"
+                 "Sincerely, Allison\n\nAllison",
+                 heading="100. Telegram From the Embassy in Japan to the Department of State", date="Tokyo, August 9, 1956")
+    named(r, "Allison", PEOPLE + "allison")
+    named(r, "Allison", PEOPLE + "allison", nth=1)
+    assert "letter the telegram relays" not in _claim(r, "I entirely agree").explanation
+
+
+def test_a_lead_in_naming_a_country_and_its_leader_makes_the_leader_the_author():
+    """frus1964-68v20 d157: "…the following communication from His Excellency the Prime Minister of Israel Levi Eshkol to
+    His Excellency the President…:—" made Israel, named first, the letter's author."""
+    r = document("The Ambassador of Israel has the honor to transmit the following communication from His Excellency the "
+                 "Prime Minister of Israel Levi Eshkol to His Excellency the President of the United States:\n\n"
+                 "“On receiving your letter of April 6, I gave Ambassador Barbour a full explanation of my views.”\n\nY.R.",
+                 heading="157. Letter From the Israeli Ambassador (Rabin) to Secretary of State Rusk",
+                 date="Washington, May 2, 1968")
+    israel = named(r, "Israel", "https://w3id.org/frus-kg/id/countries/israel", nth=1)
+    r.mentions[-1] = replace(israel, kind="country")
+    named(r, "Levi Eshkol", PEOPLE + "eshkol")
+    r.mentions.sort(key=lambda m: m.start)
+    assert _claim(r, "On receiving your letter").claimants == (PEOPLE + "eshkol",)
