@@ -309,7 +309,8 @@ _ISSUED_FOLLOWING = re.compile(r"\s+(?:(?:today|yesterday|this\s+morning|this\s+
 _WHOSE_TEXT = re.compile(r"[’']s\s+(?:(?:personal|oral|written|latest|new|reply|official)\s+)?(?:message|letter|note|reply|response|statement)\b")
 # Session 41: "…following is text of copy of letter given me by President Ayub:" (frus1961-63v19 d6)
 _GIVEN_BY = re.compile(r"\b(?:letter|message|note|memorandum|text|statement|reply|LETTER|MESSAGE|NOTE|TEXT)\b[^.:;]{0,40}?"
-                       r"\b(?:given|handed|sent|written|signed|addressed|GIVEN|HANDED|SENT)\s+(?:to\s+)?(?:me|us|ME|US)?\s*(?:by|BY)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}\Z")
+                       r"\b(?:given|handed|sent|written|signed|addressed|GIVEN|HANDED|SENT)\s+(?:to\s+(?:me|us|ME|US|[^.:;]{1,40}?)\s+)?(?:(?:me|us|ME|US)\s+)?"
+                       r"(?:by|BY)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}\Z")
 _CLOSE_ONLY = re.compile(r"\s*(?:(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s+)?"
                          r"(?:Unquote|UNQUOTE|End\s+(?:[Vv]erbatim\s+)?[Tt]ext|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*")
 _FROM_PRESIDENT = re.compile(r"\b(?:message|letter|following|MESSAGE|LETTER|FOLLOWING)\s+(?:\w+\s+){0,3}?(?:from|FROM)\s+(?:the\s+|THE\s+)?(?:President|PRESIDENT)\b(?!\s+[A-Z])")
@@ -1154,13 +1155,18 @@ class _Extractor:
                 agent = agent_of_mentions(self.r, [first], "named as the quoted message's author in the lead-in") if ms else None
                 if agent is None and not ms and self.from_department and _PRESIDENT_ALONE.fullmatch(m.group("who").strip()):
                     agent = self._american_president()
-                if agent is None and not ms and not re.match(r"(?:an?|some)\s", m.group("who").strip()):   # "from a typed note:"
+                agents = [x for x in ms if x.kind in ("person", "organization", "country")]
+                if agent is None and not agents and not re.match(r"(?:an?|some)\s", m.group("who").strip()):   # "from a typed note:"
                     named = self.people.named(m.group("who").strip())
                     agent = named_agent(named) if named else None
                     if named is not None and named.local and self._signer_is(m.group("who").strip()):
                         agent = self.voice
                 if agent:
                     return agent, m.group(0)[:40], 0.75
+            given = [x for x in self.mentions.within(lead_start, lead_start + len(lead))
+                     if x.kind == "person" and x.entity and _GIVEN_BY.search(self.text, lead_start, x.start)][:1]
+            if given:       # session 41: "…text of letter dated March 2, 1968, addressed to President Johnson by King Hussein:"
+                return agent_of_mentions(self.r, given, "named as the quoted letter's author in the lead-in"), "by", 0.75
             sents = self.sentences[lead_block.index] if lead_block is not None else [
                 x for x in self.sentences[first.index] if x.start < q.start]
             if sents:

@@ -23,6 +23,7 @@ _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 _MARKS = re.compile('[“”"]')
 SALUTATION = re.compile(r"(?:My\s+|MY\s+)?(?:[Dd]ear|DEAR)\s+[^:\n.]{1,40}(?<!\s)(?:\.\s[^:\n.]{1,30})?[:,](?:\s|\Z)")
 LETTER_DATE = re.compile(r"\s*(?:[A-Z][a-z]+\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\.?(?:\s+Personal\.)?\s*")
+_NUMBER_ONLY = re.compile(r"[\s\-—–•*]*(?:\(?\d{1,3}[.)]\s*)?")
 DATE_ONLY = re.compile(r"\s*(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?\s*")
 # Session 37: a lead-in ending on a full stop that names the paper whose text follows ("General Westmoreland is carrying
 # letter from President Nixon to President Suharto. Text follows. / “General Westmoreland's visit with you…", frus1969-76v20 d327).
@@ -92,11 +93,16 @@ def find_quotes(text: str, blocks: list[Block]) -> list[Quote]:
     return [q for q in quotes if q.end > q.start]
 
 
+def _opens_paragraph(text: str, block: Block, mark: int) -> bool:
+    """Nothing but a paragraph's number or dash stands before the mark ("2. “Dear Mr. President:")."""
+    return _NUMBER_ONLY.fullmatch(text, block.start, mark) is not None
+
+
 def _opens_letter(text: str, blocks: list[Block], block: Block, mark: int) -> bool:
     """Session 41: the mark opens its paragraph with a letter's greeting ("“Dear Mr. Chairman:", frus1961-63v06 d111,
     after "Presidential letter to Khrushchev follows and is for your delivery…. Message open for amendment…"), or with
     the letter's date above its greeting ("“September 11, 1959. / Dear Harold: …", frus1958-60v07p2 d136)."""
-    if text[block.start:mark].strip(" -—–•*"):
+    if not _opens_paragraph(text, block, mark):
         return False
     if SALUTATION.match(text, mark + 1, block.end):
         return True
@@ -113,7 +119,7 @@ def _misprinted_close(text: str, i: int, block: Block) -> bool:
 
 def _after_lead_in(text: str, blocks: list[Block], block: Block, mark: int) -> bool:
     """The mark opens its paragraph, and the paragraph before ends with ':' (a dateline between them aside)."""
-    if text[block.start:mark].strip(" -—–•*") or block.index == 0:
+    if not _opens_paragraph(text, block, mark) or block.index == 0:
         return False
     before = blocks[block.index - 1]
     if block.index > 1 and DATE_ONLY.fullmatch(text, before.start, before.end):

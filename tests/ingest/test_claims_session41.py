@@ -178,3 +178,33 @@ def test_a_lead_in_naming_a_country_and_its_leader_makes_the_leader_the_author()
     named(r, "Levi Eshkol", PEOPLE + "eshkol")
     r.mentions.sort(key=lambda m: m.start)
     assert _claim(r, "On receiving your letter").claimants == (PEOPLE + "eshkol",)
+
+
+def test_a_numbered_quoted_letter_addressed_to_someone_by_its_author_is_the_authors():
+    """frus1964-68v20 d99: "1. Following is text of letter dated March 2, 1968, addressed to President Johnson by King
+    Hussein: / 2. “Dear Mr. President: …”" was Symmes's, the signer's: the paragraph number stood before the opening mark,
+    and "addressed … by" named no sender."""
+    r = document("1. Following is text of letter dated March 2, 1968, addressed to President Johnson by King Hussein:\n\n"
+                 "2. “Dear Mr. President: I am grateful for your personal message which preceded the return of General "
+                 "Khammash.\n\nOur two countries have indeed enjoyed a warm, close and mutually beneficial relationship.”"
+                 "\n\nSymmes", heading="99. Telegram From the Embassy in Jordan to the Department of State",
+                 date="Amman, March 3, 1968, 1005Z.")
+    named(r, "President Johnson", PEOPLE + "johnson")
+    named(r, "Hussein", PEOPLE + "hussein")
+    named(r, "Symmes", PEOPLE + "symmes")
+    assert _claim(r, "Our two countries have indeed").claimants == (PEOPLE + "hussein",)
+
+
+def test_a_sender_named_after_a_term_in_the_lead_in_is_read_by_name_and_not_past_also_given():
+    """frus1964-68v16 d328: "6. Following accompanying letter dated Nov 28 from FonMin Caglayangil also given Vance:" —
+    "FonMin" is a term, "Caglayangil" no linked mention, and the sender read on to "…also given Vance", Vance."""
+    r = document("5. Vance met Caglayangil this morning.\n\n6. Following accompanying letter dated Nov 28 from FonMin "
+                 "Caglayangil also given Vance:\n\n“Dear Mr. Vance:\n\nRecognizing the great importance of reducing "
+                 "tensions between Greece and Turkey, it is suggested that the proposed timetable be revised.”\n\nTalbot",
+                 heading="328. Telegram From the Embassy in Greece to the Department of State",
+                 date="Athens, November 28, 1967, 1100Z.")
+    named(r, "Vance", PEOPLE + "vance")
+    named(r, "Caglayangil", PEOPLE + "caglayangil")
+    named(r, "Vance", PEOPLE + "vance", nth=1)
+    named(r, "Talbot", PEOPLE + "talbot")
+    assert _claim(r, "Recognizing the great importance").claimants == (PEOPLE + "caglayangil",)
