@@ -208,3 +208,26 @@ def test_a_sender_named_after_a_term_in_the_lead_in_is_read_by_name_and_not_past
     named(r, "Vance", PEOPLE + "vance", nth=1)
     named(r, "Talbot", PEOPLE + "talbot")
     assert _claim(r, "Recognizing the great importance").claimants == (PEOPLE + "caglayangil",)
+
+
+_ROSTOW = "251. Memorandum From the President's Special Assistant (Rostow) to President Johnson"
+
+
+def test_one_who_agrees_that_in_the_present_holds_the_view():
+    """frus1964-68v30 d305: "Jenkins agrees that it is not in our interest to have Peking … in the UN…" was the writer's
+    own voice: "agreed that" was a verb of saying, "agrees that" not."""
+    r = document("Jenkins agrees that it is not in our interest to have Peking under its present auspices in the UN.\n\nWWR",
+                 heading=_ROSTOW, date="Washington, October 3, 1968")
+    named(r, "Jenkins", PEOPLE + "jenkins")
+    assert _claim(r, "Jenkins agrees that").claimants == (PEOPLE + "jenkins",)
+
+
+
+def test_one_who_requests_the_presidents_approval_says_so():
+    """"Secretary Freeman requests your authorization to negotiate a two-year, local currency agreement…" (after
+    frus1964-68v30 d251) was Rostow's own voice: "requests" is not a verb of saying ("Department requests you submit
+    note…" is an instruction), "requests your" is."""
+    r = document("Secretary Freeman requests your authorization to negotiate a two-year, local currency agreement with "
+                 "the Republic of China.\n\nWWR", heading=_ROSTOW, date="Washington, July 9, 1968")
+    named(r, "Secretary Freeman", PEOPLE + "freeman")
+    assert _claim(r, "Secretary Freeman requests").claimants == (PEOPLE + "freeman",)
