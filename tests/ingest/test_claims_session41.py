@@ -231,3 +231,29 @@ def test_one_who_requests_the_presidents_approval_says_so():
                  "the Republic of China.\n\nWWR", heading=_ROSTOW, date="Washington, July 9, 1968")
     named(r, "Secretary Freeman", PEOPLE + "freeman")
     assert _claim(r, "Secretary Freeman requests").claimants == (PEOPLE + "freeman",)
+
+
+def test_both_after_a_sentence_naming_two_persons_is_those_two():
+    """frus1961-63v17 d230: "Ambassador Bowles and Dr. Mason … have now prepared reports and recommendations. Both agree
+    that an effort to establish a more affirmative relationship is desirable…" was Rusk's, the writer's: "Both" was read
+    only after two had spoken."""
+    r = document("Ambassador Bowles and Dr. Mason, whose visits formed part of our proposed action program, have now prepared "
+                 "reports and recommendations. Both agree that an effort to establish a more affirmative relationship is "
+                 "desirable.\n\nDean Rusk",
+                 heading="230. Memorandum From Secretary of State Rusk to President Kennedy", date="Washington, March 22, 1962")
+    named(r, "Bowles", PEOPLE + "bowles")
+    named(r, "Mason", PEOPLE + "mason")
+    named(r, "Dean Rusk", PEOPLE + "rusk")
+    assert set(_claim(r, "Both agree that").claimants) == {PEOPLE + "bowles", PEOPLE + "mason"}
+
+
+def test_both_is_not_two_persons_the_sentence_before_names_apart():
+    """The guard of the rule before: "Ambassador Dobrynin showed the Secretary a copy of Pravda containing new verses by
+    Robert Frost. Both expressed the opinion…" (frus1961-63v05 d237) is not Dobrynin and Frost."""
+    r = document("Ambassador Dobrynin showed the Secretary a copy of Pravda containing new verses by Robert Frost. Both "
+                 "expressed the opinion that the Frost visit had been an outstanding success.\n\nCurtis Kamman",
+                 heading="237. Memorandum of Conversation", date="Washington, September 24, 1962")
+    named(r, "Dobrynin", PEOPLE + "dobrynin")
+    named(r, "Robert Frost", PEOPLE + "frost")
+    named(r, "Curtis Kamman", PEOPLE + "kamman")
+    assert PEOPLE + "frost" not in _claim(r, "Both expressed").claimants
