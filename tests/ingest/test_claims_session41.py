@@ -257,3 +257,18 @@ def test_both_is_not_two_persons_the_sentence_before_names_apart():
     named(r, "Robert Frost", PEOPLE + "frost")
     named(r, "Curtis Kamman", PEOPLE + "kamman")
     assert PEOPLE + "frost" not in _claim(r, "Both expressed").claimants
+
+
+def test_one_who_explores_a_question_in_his_account_says_it():
+    """frus1969-76v20 d153: "He explored the reason why the Chinese wanted to hold these talks…" in Green's account went
+    to China, the subject of "wanted", and then "He noted…" to President Nixon."""
+    r = document("Green said the PRC was interested in a better relationship with us.\n\nHe explored the reason why the "
+                 "Chinese wanted to hold these talks, which they strongly desired.\n\nUnger",
+                 heading="153. Telegram From the Embassy in Thailand to the Department of State",
+                 date="Bangkok, March 6, 1972, 1130Z.")
+    named(r, "Green", PEOPLE + "green")
+    chinese = named(r, "Chinese", "https://w3id.org/frus-kg/id/countries/china")
+    r.mentions[-1] = replace(chinese, kind="country")
+    named(r, "Unger", PEOPLE + "unger")
+    r.mentions.sort(key=lambda m: m.start)
+    assert _claim(r, "He explored the reason").claimants == (PEOPLE + "green",)
