@@ -69,6 +69,7 @@ _OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s*)?")
 # Round 12: the Department's own "we" after a position it states in the name of the United States.
 _US = iris.country_iri("united-states")
 _DEPARTMENT_OF_STATE = iris.organization_iri("department-of-state")
+_COUNTRY_IT = re.compile(r"[\s“\"(]*(?:It|IT)\s+(?!(?:is|was|seems|appears|would\s+be|may|might|IS|WAS)\b)")
 _WE_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|However,?)\s+)?(?:We|Our)\s")
 _WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|Afterwards|Later|Then|Subsequently|Meanwhile),?\s+)?"     # "And I am not prepared…"
                            # round 9: "(From this and other discussions, I got very clearly the impression…"
@@ -2135,14 +2136,22 @@ class _Extractor:
             and not _FIRST_PERSON_ANY.search(text) and not text.lstrip().startswith("(") \
             and not any(m.entity in other.iris for m in self.mentions.within(s, e))
 
+    def _country_goes_on(self, s: int, e: int, text: str, other: Agent) -> bool:
+        """Session 42: a country's position runs on where the sentence names it again or opens on "It"."""
+        return bool(_COUNTRY_IT.match(text)) or any(m.entity in other.iris for m in self.mentions.within(s, e))
+
     def _carried(self, s: int, e: int, text: str, block: Block, first_in_block: bool, state: _State, point: str,
                  other: Agent, voice: Agent | None) -> bool:
         """Round 13: does the sentence go to `other` (A: the report running on; B: the speaker heard last) rather
         than to the writer? The rules' answer is A: yes, B: no; a shipped model (carry.py) may turn either."""
         rules = point == "A"
-        if voice is None or (self.carrier is None and self.carry_log is None) or (rules and "person" not in other.kinds):
+        if voice is None or (self.carrier is None and self.carry_log is None):
+            return rules
+        if rules and not {"person", "country"} & set(other.kinds):
             return rules         # a body's view runs on as the guide says ("the considered view of … the CPC")
         if rules and self._backshifted(s, e, text, other):
+            return True
+        if rules and "person" not in other.kinds and self._country_goes_on(s, e, text, other):
             return True
         heard = bisect.bisect_right(self.block_at, state.last_speaker_at) - 1 if state.last_speaker_at >= 0 else -1
         named = self.mentions.within(s, e)

@@ -1,0 +1,51 @@
+"""Claims, session 42: rules found in documents outside the gold set and in development errors, each pinned on a
+passage built from the one it was found in (issue 16; docs/claims.md, "Session 42")."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ingest.claims import claims_of
+from tests.ingest.test_claims_speakers import PEOPLE, document, named
+
+_COUNTRIES = "https://w3id.org/frus-kg/id/countries/"
+_ROSTOW = "224. Memorandum From the Under Secretary of State for Political Affairs (Rostow) to President Johnson"
+
+
+def _claim(r, opening: str):
+    return next(c for c in claims_of(r) if r.text.startswith(opening, c.start))
+
+
+def _country(r, surface: str, slug: str, nth: int = 0):
+    m = named(r, surface, _COUNTRIES + slug, nth=nth)
+    r.mentions[r.mentions.index(m)] = replace(m, kind="country")
+    r.mentions.sort(key=lambda x: x.start)
+
+
+def test_a_countrys_view_does_not_run_on_into_the_writers_own_judgement():
+    """frus1964-68v20 d224: "…Israel feels easily threatened…. It is our interest to avoid another blowup." went to
+    Israel: a country's report ran on whatever followed, as a body's does; now the carry model may hand it back."""
+    r = document("The Phantoms should be a factor for moderation. When the arms balance is precarious, Israel feels easily "
+                 "threatened, and tempted by the idea of a preemptive strike. It is our interest to avoid another blowup. "
+                 "The military situation is genuinely serious.",
+                 heading=_ROSTOW, date="Washington, September 23, 1968")
+    _country(r, "Israel", "israel")
+    assert _claim(r, "When the arms balance").claimants == (_COUNTRIES + "israel",)
+    assert _claim(r, "It is our interest").claimants != (_COUNTRIES + "israel",)
+
+
+def test_a_countrys_view_runs_on_where_the_sentence_opens_on_it():
+    """frus1955-57v14 d378 (development): "2. US believes a rapid and large-scale increase…. US does not intend
+    contribute to such a development. It has been willing provide moderate amounts arms…" is still the United States'
+    (a guard)."""
+    r = document("679. Missions should inform Governments:\n\n2. US believes a rapid and large-scale increase in modern "
+                 "offensive weapons by either or both sides of Israel-Arab controversy holds great danger for civilian "
+                 "populations of area. US does not intend contribute to such a development. It has been willing provide "
+                 "moderate amounts arms to either side for internal security and legitimate defense. It will do everything "
+                 "it can to prevent all-out arms race.\n\nHoover",
+                 heading="378. Telegram From the Department of State to the Embassy in Lebanon",
+                 date="Washington, October 20, 1955")
+    named(r, "Hoover", PEOPLE + "hoover")
+    for nth in (0, 1):
+        _country(r, "US", "united-states", nth=nth)
+    for opening in ("It has been willing", "It will do everything"):
+        assert _claim(r, opening).claimants == (_COUNTRIES + "united-states",), opening
