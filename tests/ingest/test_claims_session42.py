@@ -49,3 +49,25 @@ def test_a_countrys_view_runs_on_where_the_sentence_opens_on_it():
         _country(r, "US", "united-states", nth=nth)
     for opening in ("It has been willing", "It will do everything"):
         assert _claim(r, opening).claimants == (_COUNTRIES + "united-states",), opening
+
+
+def test_a_manner_adverb_inside_a_verb_of_saying_still_makes_it_one():
+    """frus1961-63v12 d221 (development): "Ambassador Campos referred favorably to the proposals of American and Foreign
+    Power…" was the writer's: "referred to" is a verb of saying, "referred favorably to" was not."""
+    r = document("Ambassador Campos referred favorably to the proposals of American and Foreign Power to arrange for sale "
+                 "of its properties.", heading="221. Memorandum of Conversation", date="Washington, March 14, 1962")
+    named(r, "Campos", PEOPLE + "campos")
+    assert _claim(r, "Ambassador Campos referred").claimants == (PEOPLE + "campos",)
+
+
+def test_a_hearsay_adverb_or_turned_to_a_partner_is_not_a_verb_of_saying():
+    """frus1961-63v17 d89 and frus1969-76ve05p2 d74: "Secretary General Hassouna is reportedly planning to explore…" and
+    "the RCC has turned primarily to Egypt for military training" are the writer's account (a guard)."""
+    r = document("Secretary General Hassouna is reportedly planning to explore this matter. Thus, the search for an Arab "
+                 "solution appears to be progressing satisfactorily.\n\nThe RCC has turned primarily to Egypt for military "
+                 "training and technical assistance.", heading=_ROSTOW, date="Washington, September 23, 1961")
+    named(r, "Hassouna", PEOPLE + "hassouna")
+    rcc = named(r, "RCC", "https://w3id.org/frus-kg/id/organizations/rcc")
+    r.mentions[r.mentions.index(rcc)] = replace(rcc, kind="organization")
+    for opening in ("Secretary General Hassouna", "Thus, the search", "The RCC has turned"):
+        assert "Rostow" in _claim(r, opening).explanation, opening
