@@ -132,21 +132,34 @@ def pronoun_antecedent(record: DocumentRecord, earlier: list[tuple[int, int]], m
 
 # A state of mind shown, the way memoranda of conversation report the other party's reaction ("At first the Ambassador
 # was very reluctant…", "The Ambassador seemed impressed by this list…", "The Shah appeared "rather bitter" about…").
+_MINDS = (r"impressed|reluctant|grateful|pleased|annoyed|disappointed|bitter|upset|skeptical|sceptical|"
+          r"optimistic|pessimistic|confident|satisfied|dissatisfied|unhappy|eager|willing|unwilling|receptive|"
+          r"sympathetic|adamant|determined|relieved|startled|surprised|puzzled|irritated|angry|hesitant|"
+          r"enthusiastic|cautious|noncommittal|evasive|resentful|disturbed|troubled|uneasy|doubtful|gratified|preoccupied|"
+          r"interested|hopeful|curious|firm|obdurate|"
+          r"perplexed|nonplused|nonplussed|bewildered|baffled|indignant|dismayed|alarmed|shocked|agitated")   # session 32
 _SHOWN = re.compile(r"\s(?:seemed|appeared|was|were|remained|is|are|seems|appears|remains)\s+(?:(?:very|rather|quite|somewhat|"
                     r"\w+ly|most|not|a\s+little|a\s+bit|at\s+first|also|still|then|now)\s+)*[“\"]?"
-                    r"(?P<how>impressed|reluctant|grateful|pleased|annoyed|disappointed|bitter|upset|skeptical|sceptical|"
-                    r"optimistic|pessimistic|confident|satisfied|dissatisfied|unhappy|eager|willing|unwilling|receptive|"
-                    r"sympathetic|adamant|determined|relieved|startled|surprised|puzzled|irritated|angry|hesitant|"
-                    r"enthusiastic|cautious|noncommittal|evasive|resentful|disturbed|troubled|uneasy|doubtful|gratified|preoccupied|"
-                    r"interested|hopeful|curious|firm|obdurate|"
-                    r"perplexed|nonplused|nonplussed|bewildered|baffled|indignant|dismayed|alarmed|shocked|agitated)\b")   # session 32
+                    rf"(?P<how>{_MINDS})\b")
+# Session 42: telegraphese drops the verb ("Sato deeply interested in hosting…", "Schleinzer considering requesting
+# credit…", frus1964-68v29p2 d66, frus1961-63v16 d171): the state of mind right after the name opening the sentence.
+_SHOWN_BARE = re.compile(r"\s+(?:(?:very|rather|quite|somewhat|\w+ly|most|also|still|now|not)\s+)*"
+                         rf"(?P<how>{_MINDS}|concerned|anxious|worried|keen|considering)\b")
 
 
 def held_attitude(record: DocumentRecord, start: int, end: int, mentions: MentionIndex,
-                  people: DocumentPeople | None) -> tuple[Agent, str] | None:
+                  people: DocumentPeople | None, telegraphese: bool = False) -> tuple[Agent, str] | None:
     """The person opening the sentence and the state of mind the sentence says he showed, or None."""
     m = _SHOWN.search(record.text, start, min(end, start + 90))
     if m is None:
-        return None
+        return _shown_bare(record, start, end, mentions) if telegraphese else None
     agent = opening_subject(record, start, m.end(), mentions, people)
     return (agent, m.group("how")) if agent is not None else None
+
+
+def _shown_bare(record: DocumentRecord, start: int, end: int, mentions: MentionIndex) -> tuple[Agent, str] | None:
+    agent = opening_subject(record, start, min(end, start + 90), mentions, None)
+    if agent is None or not agent.mentions:
+        return None
+    m = _SHOWN_BARE.match(record.text, agent.mentions[-1].end, end)
+    return (agent, m.group("how")) if m is not None else None

@@ -32,7 +32,7 @@ class PhraseMatch:
     kind: str
 
 
-# Session 42: "referred favorably to", "was extremely anxious": a manner adverb inside a phrase; not a hearsay one
+# Session 42: "referred favorably to", "made it abundantly clear": a manner adverb inside a phrase; not a hearsay one
 # ("is reportedly planning"), and not in "turned to" ("has turned primarily to Egypt for military training").
 _ADVERB = r"(?:\s+(?!(?:reportedly|allegedly|apparently|supposedly|reputedly|seemingly|presumably)\b)[a-z]{2,}ly(?=\s))?"
 
@@ -50,7 +50,7 @@ class Phrases:
                 if not words:
                     continue
                 adverb = _ADVERB if len(words) > 1 and not words[0].startswith("turn") else ""
-                rest = re.compile(adverb + "".join(r"\s+" + re.escape(w) for w in words[1:]) + r"(?![\w’'])") \
+                rest = re.compile("".join(adverb + r"\s+" + re.escape(w) for w in words[1:]) + r"(?![\w’'])") \
                     if len(words) > 1 else None
                 self.by_first.setdefault(words[0], []).append((rest, kind))
         for options in self.by_first.values():

@@ -618,6 +618,7 @@ class _Extractor:
         self.initials = self._speaking_initials()
         self.post_kind = _post_kind(record.heading or "")
         self.from_department = bool(_FROM_DEPARTMENT.search(record.heading or ""))     # round 10
+        self.telegraphese = genre_of_heading(record.heading or "") == "telegram"       # session 42
         self.writer_department = _writer_department(record.heading or "")                # session 28
         self.routing_end = routing_end(record, (self.blocks[0].start, self.blocks[0].end) if self.blocks else None)
 
@@ -2024,7 +2025,7 @@ class _Extractor:
         if joint is not None:
             return joint
         speech = None if imperative else self._speech(s, e, block, state)   # "Don't worry … because he wants aid."
-        shown = held_attitude(self.r, s, e, self.mentions, self.people) if speech is None and not imperative else None
+        shown = held_attitude(self.r, s, e, self.mentions, self.people, self.telegraphese) if speech is None and not imperative else None
         if shown is not None and not (voice is not None and set(shown[0].iris) & set(voice.iris)):
             # round 12: "The Ambassador seemed impressed by this list…": a state of mind the other party showed is his
             speech = _Decision("report", shown[0], shown[1], 0.6, f"a state of mind shown ('{shown[1]}')", shown[0].mentions,

@@ -71,3 +71,35 @@ def test_a_hearsay_adverb_or_turned_to_a_partner_is_not_a_verb_of_saying():
     r.mentions[r.mentions.index(rcc)] = replace(rcc, kind="organization")
     for opening in ("Secretary General Hassouna", "Thus, the search", "The RCC has turned"):
         assert "Rostow" in _claim(r, opening).explanation, opening
+
+
+def test_a_state_of_mind_in_telegraphese_without_its_verb_is_its_holders():
+    """frus1961-63v16 d171 and frus1964-68v29p2 d66 (development): "Schleinzer considering requesting credit approx $50
+    million." and "Sato deeply interested in hosting Southeast Asia Ministerial Conference…" were the signer's."""
+    r = document("3. Schleinzer considering requesting credit approx $50 million. Sato deeply interested in hosting "
+                 "Southeast Asia Ministerial Conference about April.\n\nMatthews",
+                 heading="171. Telegram From the Embassy in Austria to the Department of State",
+                 date="Vienna, August 2, 1962")
+    for surface in ("Schleinzer", "Sato", "Matthews"):
+        named(r, surface, PEOPLE + surface.lower())
+    r.mentions.sort(key=lambda m: m.start)
+    assert _claim(r, "Schleinzer considering").claimants == (PEOPLE + "schleinzer",)
+    assert _claim(r, "Sato deeply interested").claimants == (PEOPLE + "sato",)
+
+
+def test_a_state_of_mind_without_its_verb_is_read_in_telegrams_only():
+    """Outside telegraphese a name before an adjective is no sentence's subject ("Sato interested parties…"): a guard."""
+    r = document("Sato interested parties in the conference but nothing came of it.",
+                 heading=_ROSTOW, date="Washington, September 23, 1968")
+    named(r, "Sato", PEOPLE + "sato")
+    assert _claim(r, "Sato interested").claimants != (PEOPLE + "sato",)
+
+
+def test_a_manner_adverb_may_stand_between_any_two_words_of_a_verb_of_saying():
+    """frus1961-63v17 d127: "…have made it absolutely clear that Iran must achieve a balanced operating budget…":
+    the adverb stood after "it", inside "made it clear"."""
+    r = document("3. Vance made it absolutely clear to the Prime Minister that we could not wait.\n\nPorter",
+                 heading="179. Telegram From the Embassy in Korea to the Department of State", date="Seoul, February 12, 1968")
+    named(r, "Vance", PEOPLE + "vance")
+    named(r, "Porter", PEOPLE + "porter")
+    assert _claim(r, "Vance made it").claimants == (PEOPLE + "vance",)
