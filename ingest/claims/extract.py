@@ -853,6 +853,9 @@ class _Extractor:
             inside = self._subject_before_pronoun(sent_start, he.start(), voice_iris)
             if inside is not None:
                 return inside
+            woman = self._woman_before(block, before, voice_iris) if _SHE_BEFORE.search(self.text, sent_start, before) else None
+            if woman is not None:
+                return woman        # session 42: "D said Mrs. Meir called…. She wanted the Sec to have…": not D
             # round 12: "The Ambassador seemed impressed…. I also pointed out…. He said…": the subject opening the nearest earlier
             # sentence (this paragraph or the three before it) that is not the writer's, before an earlier last speaker
             earlier = [(x.start, x.end) for b in range(max(0, block.index - 3), block.index + 1)
@@ -922,6 +925,12 @@ class _Extractor:
         start = when.end("conj") if when is not None else sent_start
         agent = opening_subject(self.r, start, at, self.mentions, self.people)
         return agent if agent is not None and not set(agent.iris) & voice_iris else None
+
+    def _woman_before(self, block: Block, before: int, voice_iris: set[str]) -> Agent | None:
+        floor = self.blocks[max(0, block.index - 1)].start
+        people = [m for m in self.mentions.within(floor, before) if m.kind == "person" and m.entity not in voice_iris]
+        woman = self._last_woman(people, floor, before)
+        return woman if woman is not None and not set(woman.iris) & voice_iris else None
 
     def _last_woman(self, people: list, floor: int, before: int) -> Agent | None:
         """Session 38: "I was greeted … by Mrs. Shih…. She commented…" (frus1969-76ve13 d135): "she" is the last person

@@ -103,3 +103,17 @@ def test_a_manner_adverb_may_stand_between_any_two_words_of_a_verb_of_saying():
     named(r, "Vance", PEOPLE + "vance")
     named(r, "Porter", PEOPLE + "porter")
     assert _claim(r, "Vance made it").claimants == (PEOPLE + "vance",)
+
+
+def test_she_is_the_woman_named_before_not_the_man_last_heard():
+    """frus1955-57v17 d123 (development): "D said Mrs. Meir called about 10 minutes ago…. She wanted the Sec to have the
+    following information:…" went to D, the last speaker, and the account after it with him."""
+    r = document("D said Mrs. Meir called about 10 minutes ago and read over the telephone the new message to BG. She wanted "
+                 "the Sec to have the following information: They got the request to telephone this at 3 our time. She "
+                 "said she would but made no commitment.",
+                 heading="123. Memorandum of a Telephone Conversation Between the Secretary of State in Washington and "
+                         "Arthur H. Dean in New Haven, Connecticut, February 20, 1957, 6:20 p.m.",
+                 date="Washington, February 20, 1957")
+    named(r, "Meir", PEOPLE + "meir")
+    for opening in ("She wanted the Sec", "She said she would"):
+        assert _claim(r, opening).claimants == (PEOPLE + "meir",), opening
