@@ -117,3 +117,19 @@ def test_she_is_the_woman_named_before_not_the_man_last_heard():
     named(r, "Meir", PEOPLE + "meir")
     for opening in ("She wanted the Sec", "She said she would"):
         assert _claim(r, opening).claimants == (PEOPLE + "meir",), opening
+
+
+def test_a_state_of_mind_or_a_stand_in_the_plural_is_the_groups():
+    """frus1969-76v03 d97 and frus1964-68v20 d360 (development): "Finally, the Japanese are interested in a statement from
+    the highest levels…" and "The Israelis have formally accepted…" were the writer's: only verbs of belief and wish
+    were read in the plural."""
+    r = document("The yen is strong. Finally, the Japanese are interested in a statement from the highest levels of the "
+                 "U.S. Government. The Israelis have formally accepted, so there is really no issue.\n\nShultz",
+                 heading="97. Memorandum From Secretary of the Treasury Shultz to President Nixon",
+                 date="Washington, March 1, 1973")
+    _country(r, "Japanese", "japan")
+    _country(r, "Israelis", "israel")
+    named(r, "Shultz", PEOPLE + "shultz")
+    r.mentions.sort(key=lambda m: m.start)
+    assert _claim(r, "Finally, the Japanese").claimants == (_COUNTRIES + "japan",)
+    assert _claim(r, "The Israelis have").claimants == (_COUNTRIES + "israel",)
