@@ -341,11 +341,11 @@ _ASKING = re.compile(r"\b(?:asked|queried|pressed|questioned|told|informed|urged
 _CLAUSE_BEFORE_PRONOUN = re.compile(r"(?:[,;]|\b(?:and|but|however|so|although|though))\s+\Z")
 _HE_WORD = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")
 _I_WORD = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e)\b")
-_SHE_BEFORE = re.compile(r"(?<![\w’'-])[Ss]he\s+(?:\w+\s+){0,2}\Z")
+_SHE_BEFORE = re.compile(r"(?<![\w’'-])[Ss]he(?:,\s+\w+,)?\s+(?:\w+(?:,\s+\w+,)?\s+){0,2}\Z")
 _WOMAN_BEFORE = re.compile(r"\b(?:Mrs|Miss|Ms|Madame|Mme|Mlle|Lady|Queen|Princess)\.?\s+\Z")
 _WOMAN_NAMED = re.compile(r"\b(?:Mrs|Miss|Ms|Madame|Mme|Mlle)\.?\s+(?P<name>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)")
-_THEY_BEFORE = re.compile(r"(?<![\w’'-])[Tt]hey\s+(?:\w+\s+){0,2}\Z")
-_HE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}\Z")
+_THEY_BEFORE = re.compile(r"(?<![\w’'-])[Tt]hey(?:,\s+\w+,)?\s+(?:\w+(?:,\s+\w+,)?\s+){0,2}\Z")
+_HE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)(?:,\s+\w+,)?\s+(?:\w+(?:,\s+\w+,)?\s+){0,2}\Z")
 # Round 10: "2. Quote: There have been a number of comments… Unquote.", "Begin text: … End text."
 _QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|QTE|Qte|Begin\s+(?:[Vv]erbatim\s+)?[Tt]ext|BEGIN\s+(?:VERBATIM\s+)?TEXT)\s*[:.]?"
                          r"(?:\s+(?=\S)|\s*\Z)")     # round 12: "Begin verbatim text:" on a line of its own

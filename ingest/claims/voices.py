@@ -607,7 +607,8 @@ class Subject:
 
 
 _FIRST = re.compile(r"(?:^|[\s,;(—–])(I|[Ww]e)\s+(?:[\w’']+\s+){0,2}$")
-_PRONOUN = re.compile(r"(?:^|[\s,;(—–])([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s*,?\s+(?:[\w’']+\s+){0,2}$")
+# Session 42: an aside between commas after the pronoun or its auxiliary ("He, too, thinks…", "He had, however, maintained…").
+_PRONOUN = re.compile(r"(?:^|[\s,;(—–])([Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?:\s*,\s*[\w’']+,|\s*,)?\s+(?:[\w’']+(?:,\s*[\w’']+,)?\s+){0,2}$")
 # Session 29: what may stand before a sentence's subject: a title or honorific ("Mrs. Meir", "M. Guillamat") after a short
 # opening adverbial ("In the Map Room, Dobrynin was extremely cordial and asked…").
 _SUBJECT_OPENS = re.compile(r"\W*(?:\(?\w{1,3}[.)]\s+)?(?:(?:In|At|On|After|During|Before|Later|Then|Finally|Next)\b[^,;:()\d]{0,40},\s+)?"

@@ -133,3 +133,14 @@ def test_a_state_of_mind_or_a_stand_in_the_plural_is_the_groups():
     r.mentions.sort(key=lambda m: m.start)
     assert _claim(r, "Finally, the Japanese").claimants == (_COUNTRIES + "japan",)
     assert _claim(r, "The Israelis have").claimants == (_COUNTRIES + "israel",)
+
+
+def test_he_before_an_aside_between_commas_is_the_subject_of_the_verb():
+    """frus1949v07p2 d58 (development), frus1958-60v08 d264 and d341: "He, too, thinks it is important that…", "He,
+    therefore, decided…", "He had, however, maintained…": the aside hid the pronoun, and the sentence went to the writer
+    on its "it is important that"."""
+    r = document("Pechkoff said the occupation had gone on too long. He, too, thinks it is important that we change it. "
+                 "He had, however, maintained that the treaty was premature.")
+    named(r, "Pechkoff", PEOPLE + "pechkoff")
+    assert _claim(r, "He, too, thinks").claimants == (PEOPLE + "pechkoff",)
+    assert "'He' read as" in _claim(r, "He had, however").explanation
