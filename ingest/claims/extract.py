@@ -35,7 +35,7 @@ from .letters import closing_signature, find_letter, is_close_alone
 from .quotes import DATE_ONLY, LETTER_DATE, SALUTATION, Quote, find_quotes
 from .senders import cable_sender, host_country, quoted_signature, is_routing_line, routing_end
 from .sentences import Block, blocks as find_blocks, sentences_in_block
-from .voices import (Agent, MentionIndex, Subject, agent_of_mentions, apposed_name, document_voice, find_subject, initial_speaker,
+from .voices import (AND_HIS_GROUP, Agent, MentionIndex, Subject, agent_of_mentions, apposed_name, document_voice, find_subject, initial_speaker,
                      label_speaker, named_agent, party_agent)
 
 __all__ = ["extract_claims", "claims_of", "carry_points", "ABOUT_KINDS"]
@@ -468,6 +468,9 @@ _CONVERSATION_WITH = re.compile(r"(?m)^(?:Subject:\s*)?(?:Conversation|Meeting|T
                                 r"(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})")
 
 
+_WITH_HIS_GROUP = re.compile(rf"\s+{AND_HIS_GROUP}\b")
+
+
 def _held_together(sub: Subject, before: str, s: int) -> bool:
     """Session 19: a verb in the plural ("believe", "desire") reports a view held by a body, a country or people named
     together ("The Jordanians believe…", "Messrs. Bohlen and Rusk think…"), not by one person after a modal or in a
@@ -477,7 +480,8 @@ def _held_together(sub: Subject, before: str, s: int) -> bool:
     named = [m.start - s for m in sub.agent.mentions]
     if not named or not _OPENING_WORDS.fullmatch(before[:min(named)]):
         return False         # the subject opens the sentence: "…a statement Wilson and Brucker want to issue" is no view
-    return len(sub.agent.iris) > 1 or any(k in ("organization", "country") for k in sub.agent.kinds)
+    return len(sub.agent.iris) > 1 or any(k in ("organization", "country") for k in sub.agent.kinds) \
+        or bool(_WITH_HIS_GROUP.match(before, max(m.end for m in sub.agent.mentions) - s))   # session 42
 
 
 # Session 38: "After brief comments the Prime Minister said that since the US had entered into discussions…, he hoped…":

@@ -26,7 +26,7 @@ from .turns import signed_initials, speaker_by_initials
 from .unlinked_names import common_words, is_name_word
 
 __all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker", "apposed_name", "party_agent",
-           "SPEAKER_KINDS", "Subject"]
+           "SPEAKER_KINDS", "Subject", "AND_HIS_GROUP"]
 
 SPEAKER_KINDS = frozenset({"person", "organization", "country"})
 _TITLE_BEFORE = re.compile(
@@ -620,8 +620,12 @@ _CLAUSE_PRONOUN = re.compile(r"(?:^|[\s,])([Hh]e|[Ss]he|[Tt]hey)\s")
 # Session 36: when, between a subject and its verb ("General Weizmann today said…", frus1964-68v18 d168)
 _WHEN_WORDS = r"today|yesterday|tonight|earlier|(?:this|that)\s+(?:morning|afternoon|evening)|last\s+(?:night|evening)"
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’']+\s+)?$")
+# Session 42: "Humphrey and his friends think we should have a large Government food reserve." (frus1969-76ve14p1 d141)
+AND_HIS_GROUP = (r"and\s+(?:his|her|their)\s+(?:\w+\s+)?(?:friends|colleagues|associates|advisers|advisors|supporters|aides|"
+                 r"followers|staff|people|government|ministers|cabinet|party)")
 _GAP = re.compile(r"^\]?\s*(?:\[[^\]]{1,80}\]\s*)?(?:,[^,;:]{1,40},\s*)?(?:(?:representatives?|officials?|spokesm[ae]n|authorities|leaders|leadership|delegates?|delegation|"
-                  r"mission|government|govt|side|officers|people|sources|staff)(?:\s*,[^,;:]{1,60},)?\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|twice|still|later|now|first|finally|subsequently|alone|already|long|never|always|not|rather|"
+                  r"mission|government|govt|side|officers|people|sources|staff)(?:\s*,[^,;:]{1,60},)?\s+)?"
+                  rf"(?:{AND_HIS_GROUP}\s+)?(?:(?:\w+ly|also|then|again|further|both|himself|herself|had|has|have|would|will|did|been|once|twice|still|later|now|first|finally|subsequently|alone|already|long|never|always|not|rather|"
                   rf"{_WHEN_WORDS})\s+)*$", re.IGNORECASE)
 # Session 36: one of a body's people as the subject ("Foreign Office official replied…. He expressed belief…", frus1955-57v15
 # d367): the body speaks, and "he" after it is that one.

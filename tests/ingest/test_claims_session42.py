@@ -144,3 +144,11 @@ def test_he_before_an_aside_between_commas_is_the_subject_of_the_verb():
     named(r, "Pechkoff", PEOPLE + "pechkoff")
     assert _claim(r, "He, too, thinks").claimants == (PEOPLE + "pechkoff",)
     assert "'He' read as" in _claim(r, "He had, however").explanation
+
+
+def test_a_person_and_his_friends_holding_a_view_in_the_plural_is_that_persons():
+    """frus1969-76ve14p1 d141 (development): "Humphrey and his friends think we should have a large Government food
+    reserve." was the writer's: the plural verb wanted a body, a country or people named together."""
+    r = document("Humphrey and his friends think we should have a large Government food reserve.")
+    named(r, "Humphrey", PEOPLE + "humphrey")
+    assert _claim(r, "Humphrey and his friends").claimants == (PEOPLE + "humphrey",)
