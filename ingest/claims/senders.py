@@ -18,10 +18,14 @@ from ..entities.places import choose
 from ..entities.posts import heading_post_named, heading_posts
 from ..records import ClaimAgent, DocumentRecord, Mention
 
-__all__ = ["first_line_sender", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "closing_word", "heading_sender", "memcon_department", "sent_from_post", "quoted_signature", "cable_sender", "host_country"]
+__all__ = ["first_line_sender", "routing_sentence_senders", "routing_senders", "is_routing_line", "routing_end", "closing_signer", "closing_word", "heading_sender", "memcon_department", "sent_from_post", "quoted_signature", "cable_sender", "host_country"]
 
 # "1060. For the President and Secretary from Harriman." / "Eyes only for Secretary from Lodge."
-_FOR_FROM = re.compile(r"(?:\d{1,5}\.\s+)?(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?(?:for\s+[^.\n]{1,80}?\s+)?from\s+"
+# Session 43: the number of a cable in its series ("Delga 665.", "Dulte 34.", "CAP 65968.", "21178/Delto 751.") as well
+# as a bare number, "Eyes only Secretary from Lodge." with no "for", and "773. Following from Page.".
+_CABLE_NUMBER = r"(?:(?:[A-Z][A-Za-z]{1,6}\s+)?\d{1,6}(?:/[A-Z][a-z]{2,6}\s+\d{1,6})?\.\s+)?"
+_FOR_FROM = re.compile(_CABLE_NUMBER + r"(?:(?:Literally\s+)?Eyes\s+only\s+(?:to\s+|for\s+)?(?=[^.\n]{1,80}?\s+from\s)|Personal\s+)?"
+                       r"(?:for\s+[^.\n]{1,80}?\s+|(?<=only\s)[^.\n]{1,80}?\s+|Following\s+)?from\s+"
                        r"(?P<who>[A-Z][^.\n]{1,60}?)\.?\s*$", re.IGNORECASE)
 # "…CONSIDERATION. SCALI": a surname after the last sentence of the last paragraph.
 # Round 9: the routing words run into the paragraph ("3502. For Compub from Palmer. Pershings offer…",
@@ -34,12 +38,12 @@ _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
 # Sisson Compub from Keeley.", "Confidential.", "Most urgent.", "Strictly confidential and personal.").
 _PRECEDENCE = (r"(?:(?:Most\s+|Very\s+|Strictly\s+)?(?:Urgent|Immediate|Priority|Important|Confidential|Secret|Personal|Private|"
                r"Paraphrase|Triple\s+priority|Rush)(?:\s+and\s+(?:confidential|personal|secret|urgent))?\.\s+){0,2}")
-_ROUTING_OPENS = re.compile(r"(?:\d{1,6}\.\s+)?" + _PRECEDENCE + r"[“\"]?(?:(?:[A-Z][a-z]{1,6}tels?|[A-Z][a-z]+\s+tel|Ref|Reftel|Reurtel|Urtel|Your)\.?\s+[\w/-]+\.\s+){0,3}"
-                            r"(?:(?:Literally\s+)?Eyes\s+only\s+|Personal\s+)?"
+_ROUTING_OPENS = re.compile(_CABLE_NUMBER + _PRECEDENCE + r"[“\"]?(?:(?:[A-Z][a-z]{1,6}tels?|[A-Z][a-z]+\s+tel|Ref|Reftel|Reurtel|Urtel|Your)\.?\s+[\w/-]+\.\s+){0,3}"
+                            r"(?:(?:Literally\s+)?Eyes\s+[Oo]nly\s+|Personal\s+)?"
                             # session 34: "White House please pass San Clemente for Secretary Rogers and Kissinger from
                             # Sisco.", "Pass Treasury for Deming from Griffin."
                             r"(?:(?:[A-Z][a-z]+\s+){0,2}(?:[Pp]lease\s+)?[Pp]ass\s+(?:[A-Z][\w]*\s+){1,3})?"
-                            r"(?:(?:[Ff]or|To|for)\s+(?P<to>[^.:\n]{1,60}?)(?:\s+from(?:\s+the(?=\s+President\b))?|\.\s+From)|"
+                            r"(?:(?:(?:[Ff]or|To)\s+|(?<=[Oo]nly\s)(?:to\s+|for\s+)?)(?P<to>[^.:\n]{1,60}?)(?:\s+[Ff]rom(?:\s+the(?=\s+President\b))?|\.\s+From)|"
                             # session 28: "296. From Acheson. Had interim sort of meeting with Turks…" (no addressee)
                             # session 33: "819. From Murphy for the Secretary. Yesterday we ran into…" (26 in the volumes)
                             r"(?P<alone>From)(?=\s+[A-Z][\w’'-]+(?:\s+(?:for|to)\s+[^.:\n]{1,60}?)?\s*[.:]\s))\s+"
@@ -50,6 +54,9 @@ _ROUTING_OPENS = re.compile(r"(?:\d{1,6}\.\s+)?" + _PRECEDENCE + r"[“\"]?(?:(?
                             rf"(?P<who>{_NAME}(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){_NAME})*)(?:\s+(?:in|at)\s+[A-Z][a-z]+)?"
                             r"(?(alone)(?:\s+(?:for|to)\s+[^.:\n]{1,60}?)?)\s*[.:](?=\s|$)")
 _NAME_PARTS = re.compile(rf"{_NAME}")
+_ROUTING_SENTENCE = re.compile(r"[^.\n]+(?:\.(?=\s|$)|$)")
+# "from Secretary to Macmillan", "from President to Eden follows", "from Conant for Lyon": not names alone
+_LOWER_IN_NAMES = re.compile(r"\b(?!(?:and|the)\b)[a-z]+\b")
 _CLOSING = re.compile(r"[.!][”\"’]?\s+(?P<who>[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'-]+)?)\s*$")
 _HEADING_FROM = re.compile(r"\bFrom\s+(?:the\s+)?(?P<who>.+?)\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _BARE_MEMCON = re.compile(r"(?:\d+\.\s+)?Memorandum of (?:a )?Conversation\s*(?:,|$)")
@@ -86,7 +93,25 @@ def first_line_sender(record: DocumentRecord, mentions, first_blocks: list[tuple
         m = _FOR_FROM.fullmatch(line)
         if m and len(line.split()) <= 16:
             at = s + record.text[s:e].index(line) + m.start("who")
-            return _people(mentions, at, at + len(m.group("who")))[:1]
+            who = re.split(r"\s+(?:to|for)\s+", m.group("who"), maxsplit=1)[0]
+            return _people(mentions, at, at + len(who))     # session 43: "From Harriman and Vance.", both
+    return []
+
+
+def routing_sentence_senders(record: DocumentRecord, mentions, first_blocks: list[tuple[int, int]]) -> list[Mention]:
+    """Session 43: the persons a routing sentence among the first four of a telegram's first paragraph names after
+    "from", behind its addressees, subject or reference lines ("Dulte 7. Paris pass USCINCEUR, SHAPE. From Bruce.",
+    "Subject: Meeting with Abrasimov. From Ambassador McGhee.", "Joint Embassy–USOM. From Gallman and Seager.")."""
+    if not re.search(r"\bTelegram\b", record.heading or "") or not first_blocks:
+        return []
+    s, e = first_blocks[0]
+    for piece in list(_ROUTING_SENTENCE.finditer(record.text, s, e))[:4]:
+        m = _FOR_FROM.fullmatch(piece.group(0).strip())
+        if m and len(piece.group(0).split()) <= 12 and not _LOWER_IN_NAMES.search(m.group("who")):
+            at = piece.start() + len(piece.group(0)) - len(piece.group(0).lstrip()) + m.start("who")
+            people = _people(mentions, at, at + len(m.group("who")))
+            if people:
+                return people
     return []
 
 

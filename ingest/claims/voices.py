@@ -21,7 +21,8 @@ from ..records import ClaimAgent, DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .coreference import DocumentPeople, Named
 from .cues import Cues
-from .senders import closing_signer, closing_word, first_line_sender, heading_sender, memcon_department, routing_senders, sent_from_post
+from .senders import (closing_signer, closing_word, first_line_sender, heading_sender, memcon_department, routing_senders,
+                      routing_sentence_senders, sent_from_post)
 from .turns import signed_initials, speaker_by_initials
 from .unlinked_names import common_words, is_name_word
 
@@ -136,6 +137,10 @@ def document_voice(record: DocumentRecord, mentions: MentionIndex, last_block: t
     routed = _routed_agent(record, mentions, list(first_blocks), known)
     if routed is not None:
         return routed
+    routing = routing_sentence_senders(record, mentions, list(first_blocks))
+    agent = agent_of_mentions(record, routing, "named as the sender by a routing sentence opening the telegram") if routing else None
+    if agent is not None:
+        return agent
     drafting = _drafting_party(record)
     if drafting is not None:
         return party_agent(record, [drafting], "the party of the conversation who drafted its record, per the source note")

@@ -1,0 +1,64 @@
+"""Claims, session 43: a telegram's sender named by its routing words, found in documents outside the gold set, each
+pinned on a passage built from the one it was found in (issue 16; docs/claims.md, "Session 43")."""
+from __future__ import annotations
+
+from ingest.claims import claims_of
+from tests.ingest.test_claims_speakers import PEOPLE, document, named
+
+
+def _claim(r, opening: str):
+    return next(c for c in claims_of(r) if r.text.startswith(opening, c.start))
+
+
+def test_a_routing_sentence_behind_pass_lines_names_the_writer():
+    """frus1958-60v08 d193: "1899. Paris pass USCINCEUR, USRO, SHAPE. From Bruce. On basis assessment…" went to the
+    telegram's signer: "From Bruce." stood behind the lines that pass it on, where no routing rule looked."""
+    r = document("1899. Paris pass USCINCEUR, USRO, SHAPE. From Bruce. On basis assessment contained Moscow 210 German "
+                 "settlement is improbable. Soviets will continue to press on Berlin.\n\nDowling",
+                 heading="193. Telegram From the Embassy in Germany to the Department of State",
+                 date="Bonn, February 20, 1959")
+    named(r, "Bruce", PEOPLE + "bruce")
+    named(r, "Dowling", PEOPLE + "dowling")
+    assert _claim(r, "Soviets will continue").claimants == (PEOPLE + "bruce",)
+
+
+def test_a_cable_series_number_and_eyes_only_without_for_open_routing_words():
+    """frus1958-60v02 d474 and frus1955-57v11 d147: "Delga 665. Eyes only for Secretary from Lodge. Re Outer Space."
+    and "13. Eyes only Secretary from Lodge." were read as no routing words: the number of a cable in its series
+    ("Delga 665.") and "Eyes only" with no "for" had not been allowed."""
+    for opening in ("Delga 665. Eyes only for Secretary from Lodge. Re Outer Space.",
+                    "13. Eyes only Secretary from Lodge. Re membership."):
+        r = document(f"{opening} Only issue which now separates US from agreement with Russians is composition of "
+                     "committee.\n\nWadsworth",
+                     heading="474. Telegram From the Delegation to the General Assembly to the Department of State",
+                     date="New York, December 10, 1958")
+        named(r, "Lodge", PEOPLE + "lodge")
+        named(r, "Wadsworth", PEOPLE + "wadsworth")
+        assert _claim(r, "Only issue").claimants == (PEOPLE + "lodge",), opening
+
+
+def test_a_telegram_from_two_senders_is_both_of_theirs():
+    """frus1964-68v07 d24: "21178/Delto 751. From Harriman and Vance." gave the telegram to Harriman alone."""
+    r = document("21178/Delto 751. From Harriman and Vance.\n\nWe met again with Tho and Thuy for three hours. Their "
+                 "position is unchanged on the bombing.",
+                 heading="24. Telegram From the Delegation to the Paris Peace Talks to the Department of State",
+                 date="Paris, September 20, 1968")
+    named(r, "Harriman", PEOPLE + "harriman")
+    named(r, "Vance", PEOPLE + "vance")
+    assert set(_claim(r, "Their position").claimants) == {PEOPLE + "harriman", PEOPLE + "vance"}
+
+
+def test_the_addressee_after_to_or_for_and_the_author_of_a_letter_are_not_the_sender():
+    """frus1955-57v24 d155, frus1952-54Guat d208 and frus1955-57v15 d246: "Personal from Secretary for Selwyn Lloyd.",
+    "From JMBLUG to Ascham." and "For your information only text of letter from President to Eden follows." name the
+    addressee or the letter's recipient after "from" (a guard)."""
+    for opening, addressee in (("3757. Personal from Secretary for Selwyn Lloyd.", "Lloyd"),
+                               ("906. From JMBLUG to Ascham.", "Ascham"),
+                               ("5881. Eyes only for Ambassador. For your information only text of letter from "
+                                "President to Eden follows.", "Eden")):
+        r = document(f"{opening}\n\nThere is no further use talking about the question. Position is clear to all.\n\nDulles",
+                     heading="155. Telegram From the Department of State to the Embassy in the United Kingdom",
+                     date="Washington, March 2, 1956")
+        named(r, addressee, PEOPLE + addressee.lower())
+        named(r, "Dulles", PEOPLE + "dulles")
+        assert _claim(r, "Position is clear").claimants == (PEOPLE + "dulles",), opening
