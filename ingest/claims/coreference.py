@@ -468,6 +468,20 @@ class DocumentPeople:
         return Named(iris.person_iri(pid), label, f"'the President' of the routing words: {label} was President of the "
                                                   f"United States on {self.record.date[:10]} (POCOM)")
 
+    def chief_of_sending_post(self) -> Named | None:
+        """Session 43: the one chief of mission who, on the document's date (POCOM), headed the embassy or mission the
+        heading sends an unsigned telegram from ("General Abrams, Amb Berger and I had hour and a half meeting with him
+        tonight.", frus1964-68v07 d64: Bunker's, not the Embassy's)."""
+        if not self.record.date:
+            return None
+        pids = {authorities().canonical(p.hsg) for p in _chiefs_of_sender(self.record) if p.hsg}
+        if len(pids) != 1:
+            return None
+        pid = pids.pop()
+        label = authorities().person(pid).name
+        return Named(iris.person_iri(pid), label, f"the unsigned telegram's 'I': {label} headed the post sending it on "
+                                                  f"{self.record.date[:10]} (POCOM)")
+
     def signer_in_office(self, printed: str) -> Named | None:
         """Session 33: a cable's untagged signature ("ROBINSON", "Ingersoll", "…IN THE WFC. VOLPE") is the one official of
         that surname who held, on its date (POCOM), a principal office of the Department where the Department sends it, or

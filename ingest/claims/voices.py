@@ -433,6 +433,9 @@ def _untagged_signature(record: DocumentRecord, last_block: tuple[int, int] | No
     return Agent(agent.iris, agent.names, f"signed the document ({named.how})", agent.details, kinds=agent.kinds)
 
 
+_I_IN_TELEGRAM = re.compile(r"(?:^|[\s(])(?:I|me|my|MY|ME)(?=[\s,.;:)])")
+
+
 def _body_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tuple[int, int] | None,
                 known: DocumentPeople | None = None) -> Agent | None:
     """A surname closing a telegram's last paragraph, else the agency or post of the heading, else the
@@ -446,6 +449,10 @@ def _body_voice(record: DocumentRecord, mentions: MentionIndex, last_block: tupl
     if in_office is not None:
         return named_agent(in_office)
     body, how = heading_sender(record), "the body the heading sends the document from"
+    chief = known.chief_of_sending_post() if body is not None and known is not None and _TELEGRAM.search(record.heading or "") \
+        and _I_IN_TELEGRAM.search(record.text, record.body_start, record.body_end or len(record.text)) else None
+    if chief is not None:
+        return named_agent(chief)
     if body is None:
         body, how = memcon_department(record), "the Department of State, whose record a memorandum of conversation without a writer is"
     if body is None:

@@ -62,3 +62,27 @@ def test_the_addressee_after_to_or_for_and_the_author_of_a_letter_are_not_the_se
         named(r, addressee, PEOPLE + addressee.lower())
         named(r, "Dulles", PEOPLE + "dulles")
         assert _claim(r, "Position is clear").claimants == (PEOPLE + "dulles",), opening
+
+
+def _unsigned_embassy_telegram(body: str):
+    from ingest.entities import extract_entities
+    r = document(body, heading="64. Telegram From the Embassy in Vietnam to the Department of State",
+                 date="Saigon, October 13, 1968")
+    extract_entities(r)
+    return r
+
+
+def test_an_unsigned_embassy_telegram_in_the_first_person_is_its_chief_of_missions():
+    """frus1964-68v07 d64 (development): "General Abrams, Amb Berger and I had hour and a half meeting with him
+    tonight." went to the Embassy in Vietnam, the telegram being unsigned: its "I" is Bunker, who headed the post."""
+    r = _unsigned_embassy_telegram("40178. Subject: Meeting with Thieu.\n\nGeneral Abrams, Amb Berger and I had hour and "
+                                   "a half meeting with him tonight. We went over developments of last four days.")
+    claim = _claim(r, "We went over")
+    assert len(claim.claimants) == 1 and "POCOM" in claim.explanation and "Bunker" in claim.explanation
+
+
+def test_an_unsigned_embassy_telegram_with_no_first_person_stays_the_embassys():
+    """The same telegram with no "I" is the post's, as the annotation guide says of unsigned cables (a guard)."""
+    r = _unsigned_embassy_telegram("40178. Subject: Meeting with Thieu.\n\nGeneral Abrams and Amb Berger had hour and a "
+                                   "half meeting with Thieu tonight. Developments of last four days were reviewed.")
+    assert "Embassy" in _claim(r, "Developments of last").explanation
