@@ -1797,6 +1797,11 @@ class _Extractor:
         if self.instruction_doc and (self.cues.instruction.search(self.text[s:cue.start()])
                                      or _ASKS_ADDRESSEE.match(self.text, s, cue.start())):
             return None     # session 34: "You should request … meeting with Mobutu to pass on to him message … based on following talking points"
+        owner = next((m for m in self.mentions.within(cue.start(), cue.end()) if m.kind in ("person", "organization", "country")
+                      and m.entity not in voice and _POSSESSIVE_AT.match(self.text, m.end)), None)
+        if owner is not None:
+            # session 43: "The principal points of President Suharto's reaction to your assurances … were:" are Suharto's
+            return agent_of_mentions(self.r, [owner], f"whose points the lead-in '{cue.group(0)[:40]}…' relays")
         if subjects or named:
             # session 19: "In farewell call on Robertson June 9 Mukarto made following points:" are Mukarto's; session 29:
             # "Secretaries Rogers and Laird have cleared a note … incorporating the following points:" are both's

@@ -86,3 +86,19 @@ def test_an_unsigned_embassy_telegram_with_no_first_person_stays_the_embassys():
     r = _unsigned_embassy_telegram("40178. Subject: Meeting with Thieu.\n\nGeneral Abrams and Amb Berger had hour and a "
                                    "half meeting with Thieu tonight. Developments of last four days were reviewed.")
     assert "Embassy" in _claim(r, "Developments of last").explanation
+
+
+def test_the_points_of_a_persons_reaction_relayed_after_a_lead_in_are_theirs():
+    """frus1969-76v20 d325 (development): "The principal points of President Suharto's reaction to your assurances …,
+    delivered by Ambassador Galbraith January 10, were: / —Countries lying close to the PRC … should be reassured…" went
+    to Kissinger, who relays them: the lead-in was not read, and the one whose reaction it is comes before "'s"."""
+    r = document("The principal points of President Suharto's reaction to your assurances on your Peking and Moscow visits, "
+                 "delivered by Ambassador Galbraith January 10, were:\n\n—Countries lying close to the PRC should be "
+                 "reassured and kept as fully informed as possible about your trip.\n\n—Indonesia will do its best to help "
+                 "strengthen the will and capability of Southeast Asian nations to resist Communism.",
+                 heading="325. Memorandum From the President's Assistant for National Security Affairs (Kissinger) to "
+                         "President Nixon", date="Washington, January 18, 1972")
+    named(r, "Suharto", PEOPLE + "suharto")
+    named(r, "Galbraith", PEOPLE + "galbraith")
+    for opening in ("Countries lying close", "Indonesia will do"):
+        assert _claim(r, opening).claimants == (PEOPLE + "suharto",), opening
