@@ -116,7 +116,7 @@ def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
     assert dev.recall >= 0.96 and dev.precision >= 0.95, (dev.missed, dev.spurious)   # rounds 1-12: 0.963, 0.956
-    assert dev.claimant_accuracy >= 0.905, dev.wrong_claimant        # rounds 1-12, session 43: 0.9071 (0.851 session 20)
+    assert dev.claimant_accuracy >= 0.905, dev.wrong_claimant        # rounds 1-12, session 43: 0.9074 (0.851 session 20)
     assert dev.about_precision >= 0.89 and dev.about_recall >= 0.87, dev.wrong_about   # session 31: 0.905, 0.877
     assert dev.non_claims_rejected >= 0.87                           # 0.873
 
