@@ -1191,12 +1191,13 @@ class _Extractor:
                 _FROM_TO.match(text, lead_start, lead_start + len(lead))
             if m:
                 ms = [x for x in self.mentions.within(lead_start + m.start("who"), lead_start + m.end("who"))]
-                first = next((x for x in ms if x.kind == "person"), ms[0]) if ms else None     # "…the Prime Minister of Israel Levi Eshkol"
-                agent = agent_of_mentions(self.r, [first], "named as the quoted message's author in the lead-in") if ms else None
+                named_first = next((x for x in ms if x.kind == "person"), ms[0]) if ms else None   # "…the Prime Minister of Israel Levi Eshkol"
+                agent = agent_of_mentions(self.r, [named_first], "named as the quoted message's author in the lead-in") if ms else None
                 if agent is None and not ms and self.from_department and _PRESIDENT_ALONE.fullmatch(m.group("who").strip()):
                     agent = self._american_president()
                 agents = [x for x in ms if x.kind in ("person", "organization", "country")]
-                if agent is None and not agents and not re.match(r"(?:an?|some)\s", m.group("who").strip()):   # "from a typed note:"
+                if agent is None and not agents and not re.match(r"(?:an?|some)\s|(?!the\s)[a-z]", m.group("who").strip()):
+                    # "from a typed note:"; session 43: "…contained in the following extracts from paragraph 5.c:"
                     named = self.people.named(m.group("who").strip())
                     agent = named_agent(named) if named else None
                     if named is not None and named.local and self._signer_is(m.group("who").strip()):
@@ -1260,7 +1261,8 @@ class _Extractor:
             pieces = q.pieces(self.blocks)
             first = self.blocks[q.first_block]
             before = self.text[first.start:q.start].strip(" “\"-—–•*_")
-            block_quote = not _ENUMERATOR.sub("", before) or bool(_FROM_TO.fullmatch(before))
+            block_quote = not _ENUMERATOR.sub("", before) or bool(_FROM_TO.fullmatch(before)) \
+                or (before.endswith(":") and q.last_block > q.first_block)   # session 43: "…from President: “Dear Harold: / …"
             if not block_quote:
                 continue        # quotes inside a sentence are read with their sentence
             found = self.quotation_speaker(q, state)

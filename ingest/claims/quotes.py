@@ -103,7 +103,9 @@ def _opens_letter(text: str, blocks: list[Block], block: Block, mark: int) -> bo
     after "Presidential letter to Khrushchev follows and is for your delivery…. Message open for amendment…"), or with
     the letter's date above its greeting ("“September 11, 1959. / Dear Harold: …", frus1958-60v07p2 d136)."""
     if not _opens_paragraph(text, block, mark):
-        return False
+        # session 43: the lead-in runs into the letter ("728. Please pass following to Prime Minister from President: “Dear
+        # Harold:", frus1955-57v13 d150)
+        return text[block.start:mark].rstrip().endswith(":") and SALUTATION.match(text, mark + 1, block.end) is not None
     if SALUTATION.match(text, mark + 1, block.end):
         return True
     dated = LETTER_DATE.fullmatch(text, mark + 1, block.end)

@@ -102,3 +102,61 @@ def test_the_points_of_a_persons_reaction_relayed_after_a_lead_in_are_theirs():
     named(r, "Galbraith", PEOPLE + "galbraith")
     for opening in ("Countries lying close", "Indonesia will do"):
         assert _claim(r, opening).claimants == (PEOPLE + "suharto",), opening
+
+
+def test_text_or_message_opening_a_sentence_is_no_speaker():
+    """frus1955-57v15 d483: "Text proposed announcement re Operation Stockpile mentioned preceding telegram follows:" made
+    "Text" a person the entity layer did not link, whose report ran on over the announcement."""
+    r = document("34. Eyes only Ambassador from the Secretary. Text proposed announcement re Operation Stockpile mentioned "
+                 "preceding telegram follows:\n\nOn April 9 a statement was issued by the White House regarding the serious "
+                 "situation in the Middle East.\n\nDulles",
+                 heading="483. Telegram From the Department of State to the Embassy in Egypt", date="Washington, April 10, 1956")
+    named(r, "Dulles", PEOPLE + "dulles")
+    for c in claims_of(r):
+        assert "'Text'" not in (c.explanation or ""), r.text[c.start:c.end]
+
+
+_DEPARTMENT_TO_LONDON = "150. Telegram From the Department of State to the Embassy in the United Kingdom"
+
+
+def test_a_letter_run_into_its_lead_in_is_the_senders_the_lead_in_names():
+    """frus1955-57v13 d150: "728. Please pass following to Prime Minister from President: “Dear Harold: / I share your
+    satisfaction…” / Dulles" was Dulles's own voice: a quotation opening inside its lead-in's paragraph was read with that
+    sentence, and "following … from President" named no sender."""
+    r = document("728. Please pass following to Prime Minister from President: “Dear Harold:\n\nI share your satisfaction "
+                 "in knowing that the Trinidad discussions have been put into channels that should bring out all the "
+                 "important factors.\n\nWe are, of course, sympathetic with your efforts to bring about a better "
+                 "understanding in the Mid East.\n\nAs ever, D.E.”\n\nDulles",
+                 heading=_DEPARTMENT_TO_LONDON, date="Washington, September 23, 1957")
+    named(r, "Dulles", PEOPLE + "dulles")
+    for opening in ("I share your satisfaction", "We are, of course"):
+        claim = _claim(r, opening)
+        assert claim.claim_type == "quotation" and "the President" in claim.explanation, opening
+
+
+def test_an_excerpt_following_from_a_record_of_talk_is_not_the_presidents():
+    """frus1958-60v04 d285 (development): "Following is an excerpt from memorandum of Secretary's conversation with the
+    President this morning: “I said…" is the Secretary's record, not a message from the President (a guard)."""
+    r = document("Dulte 2. Re oil imports Following is an excerpt from memorandum of Secretary’s conversation with the "
+                 "President this morning: “I said I thought that it would not be possible to propose a final decision on "
+                 "new controls on oil imports in the next few days.\n\nI expressed my agreement as to the urgency of doing "
+                 "something effective.”\n\nDulles",
+                 heading="285. Telegram From Secretary of State Dulles to the Department of State",
+                 date="Manila, March 11, 1958")
+    named(r, "President", PEOPLE + "eisenhower", label="Dwight D. Eisenhower")
+    named(r, "Dulles", PEOPLE + "dulles")
+    r.mentions.sort(key=lambda m: m.start)
+    for c in claims_of(r):
+        assert PEOPLE + "eisenhower" not in c.claimants, r.text[c.start:c.end]
+
+
+def test_regression_a_quoted_passage_whose_lead_in_names_no_one_does_not_crash():
+    """A quotation running on from its lead-in's paragraph, after "from" and a thing, not a name ("…the following
+    extracts from the unsigned memorandum: “…"), raised AttributeError: the lead-in's first mention had taken the name
+    of its paragraph."""
+    r = document("The most significant part is contained in the following extracts from the unsigned memorandum: “However, "
+                 "refrain from assisting or encouraging offensive actions against the mainland.\n\nRestrain the Nationalists "
+                 "from such actions as far as possible.”\n\nDulles",
+                 heading=_DEPARTMENT_TO_LONDON, date="Washington, January 12, 1955")
+    named(r, "Dulles", PEOPLE + "dulles")
+    assert all("unsigned memorandum" not in (c.explanation or "") for c in claims_of(r))
