@@ -107,7 +107,7 @@ def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(
     assert held.unlocated == []
     assert held.recall >= 0.97, held.missed                          # rounds 13-14: 0.972 (session-19 rules 0.972)
     assert held.precision >= 0.95, held.spurious                     # 0.955
-    assert held.claimant_accuracy >= 0.825, held.wrong_claimant      # session 43: 0.8264 (0.780 session 20); goal 0.85: not met
+    assert held.claimant_accuracy >= 0.825, held.wrong_claimant      # session 43: 0.8269 (0.780 session 20); goal 0.85: not met
     assert held.about_precision >= 0.89, held.wrong_about            # 0.892 (0.892)
     assert held.about_recall >= 0.86, held.wrong_about               # session 29: 0.866 (0.855 session 20)
     assert held.type_accuracy >= 0.69, held.wrong_type               # 0.694 (0.695)
