@@ -424,6 +424,9 @@ _OBJECT_BEFORE = re.compile(r"\b(?:on|upon|with|to|for|at|in|before|after|about|
 # Session 28: the host government's ministry opening a sentence of an embassy's telegram ("Ministry wishes…", "FonOff believes…").
 _HOST_BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]he\s+)?(?:Foreign\s+[Mm]inistry|Ministry(?:\s+of\s+Foreign\s+Affairs)?|"
                               r"MFA|FonOff|Foreign\s+Office|FONOFF|MINISTRY|FOREIGN\s+MINISTRY)\s+(?:\w+ly\s+|also\s+|now\s+)*")
+# Session 44: the points the addressee is told to make are the sender's, whatever the lead-in names before them
+_ADDRESSEE_TO_MAKE = re.compile(r"\b[Yy]ou\s+(?:\w+ly\s+)?(?:should|will|must|are\s+to|may)\s+(?:\w+ly\s+)?(?:make|use|draw|convey|"
+                                r"stress|emphasize|seek|present|put|take|tell|inform|say|point|cover|raise|mention|deliver|pass)\b")
 _AFTER_BY = re.compile(r"\b(?:by|from|fr)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
 
 
@@ -1799,16 +1802,18 @@ class _Extractor:
         if self.instruction_doc and (self.cues.instruction.search(self.text[s:cue.start()])
                                      or _ASKS_ADDRESSEE.match(self.text, s, cue.start())):
             return None     # session 34: "You should request … meeting with Mobutu to pass on to him message … based on following talking points"
+        if _ADDRESSEE_TO_MAKE.search(self.text, s, cue.start()):
+            return None     # session 44: "Before making any explicit offer to the King, you should forcefully make the following points:"
         owner = next((m for m in self.mentions.within(cue.start(), cue.end()) if m.kind in ("person", "organization", "country")
                       and m.entity not in voice and _POSSESSIVE_AT.match(self.text, m.end)), None)
         if owner is not None:
             # session 43: "The principal points of President Suharto's reaction to your assurances … were:" are Suharto's
             return agent_of_mentions(self.r, [owner], f"whose points the lead-in '{cue.group(0)[:40]}…' relays")
-        if subjects or named:
+        if subjects:
             # session 19: "In farewell call on Robertson June 9 Mukarto made following points:" are Mukarto's; session 29:
             # "Secretaries Rogers and Laird have cleared a note … incorporating the following points:" are both's
-            chosen = (subjects or named)[:1]
-            for m in (subjects or named)[1:]:
+            chosen = subjects[:1]
+            for m in subjects[1:]:
                 if m.kind != chosen[-1].kind or not _JOINED.fullmatch(self.text, chosen[-1].end, m.start):
                     break
                 chosen.append(m)

@@ -1,0 +1,66 @@
+"""Claims, session 44: whose are the points a lead-in relays, read on documents outside the gold set, each pinned on a
+passage built from the one it was found in (issue 16; docs/claims.md, "Session 44")."""
+from __future__ import annotations
+
+from ingest.claims import claims_of
+from tests.ingest.test_claims_speakers import PEOPLE, document, named
+
+
+def _claim(r, opening: str):
+    return next(c for c in claims_of(r) if r.text.startswith(opening, c.start))
+
+
+def test_the_points_the_addressee_is_told_to_make_are_the_senders():
+    """frus1964-68v18 d139: "Before making any explicit offer to the King, you should forcefully make the following
+    points:" gave the Department's points to King Hussein, the one they were to be made to."""
+    r = document("Before making any explicit offer to the King, you should forcefully make the following points:\n\n"
+                 "1. The United States friendship for his regime in Jordan has been amply demonstrated over the years.\n\n"
+                 "2. Our offer is necessarily contingent on Jordan not accepting Soviet military equipment.\n\nBall",
+                 heading="139. Telegram From the Department of State to the Embassy in Jordan",
+                 date="Washington, February 9, 1965")
+    named(r, "King", PEOPLE + "hussein")
+    named(r, "Ball", PEOPLE + "ball")
+    assert _claim(r, "The United States friendship").claimants == (PEOPLE + "ball",)
+    assert _claim(r, "Our offer").claimants == (PEOPLE + "ball",)
+
+
+def test_talking_points_the_addressee_is_to_use_are_the_senders_though_the_lead_in_names_another_first():
+    """frus1969-76ve09p1 d45: "You should seek to ascertain Sadat’s views, using following talking points:" gave the
+    Department's talking points to Sadat, the first name of the lead-in."""
+    r = document("7. Action requested: You should seek to ascertain Sadat’s views, using following talking points:\n\n"
+                 "— Contract with Libya signed June 24 is worth some 200 million dollars.\n\n"
+                 "— We would prefer to know Egypt’s view before deciding.\n\nIngersoll",
+                 heading="45. Telegram From the Department of State to the Embassy in Egypt",
+                 date="Washington, July 3, 1974")
+    named(r, "Sadat", PEOPLE + "sadat")
+    named(r, "Ingersoll", PEOPLE + "ingersoll")
+    assert _claim(r, "Contract with Libya").claimants == (PEOPLE + "ingersoll",)
+
+
+def test_a_lead_in_that_names_no_one_but_after_a_preposition_relays_the_writers_points():
+    """frus1964-68v16 d360: "In friendly, frank 35-minute session with Prime Minister Papadopoulos, following are
+    significant points established:" gave the Ambassador's points to Papadopoulos, named only as the one he met."""
+    r = document("3425. In friendly, frank 35-minute session with Prime Minister Papadopoulos, following are "
+                 "significant points established:\n\n2. Greek economy is in better shape than a year ago.\n\n"
+                 "3. Early return to parliamentary rule is unlikely.\n\nTalbot",
+                 heading="360. Telegram From the Embassy in Greece to the Department of State",
+                 date="Athens, February 2, 1968")
+    named(r, "Papadopoulos", PEOPLE + "papadopoulos")
+    named(r, "Talbot", PEOPLE + "talbot")
+    assert _claim(r, "Greek economy").claimants == (PEOPLE + "talbot",)
+
+
+def test_guard_a_lead_in_whose_subject_makes_the_points_still_relays_that_subjects():
+    """frus1955-57v04 d13 and frus1964-68v22 d267: "Lange of Norway made the following points:" and "Rostow called in
+    Ansary March 7 and made following points:" are Lange's and Rostow's (a guard: the subject, not an object)."""
+    for lead, who in (("Lange of Norway made the following points:", "lange"),
+                      ("Rostow called in Ansary March 7 and made following points:", "rostow")):
+        r = document(f"{lead}\n\n(1) Norwegian public had not understood the unity proposals.\n\n"
+                     "(2) The Council should reaffirm the London statement.\n\nDulles",
+                     heading="13. Telegram From the Delegation at the North Atlantic Council to the Department of State",
+                     date="Paris, July 16, 1955")
+        for surface in ("Lange", "Rostow", "Ansary"):
+            if surface in lead:
+                named(r, surface, PEOPLE + surface.lower())
+        named(r, "Dulles", PEOPLE + "dulles")
+        assert _claim(r, "Norwegian public").claimants == (PEOPLE + who,), lead
