@@ -426,7 +426,15 @@ _HOST_BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]h
                               r"MFA|FonOff|Foreign\s+Office|FONOFF|MINISTRY|FOREIGN\s+MINISTRY)\s+(?:\w+ly\s+|also\s+|now\s+)*")
 # Session 44: the points the addressee is told to make are the sender's, whatever the lead-in names before them
 _ADDRESSEE_TO_MAKE = re.compile(r"\b[Yy]ou\s+(?:\w+ly\s+)?(?:should|will|must|are\s+to|may)\s+(?:\w+ly\s+)?(?:make|use|draw|convey|"
-                                r"stress|emphasize|seek|present|put|take|tell|inform|say|point|cover|raise|mention|deliver|pass)\b")
+                                r"stress|emphasize|seek|present|put|take|tell|inform|say|point|cover|raise|mention|deliver|pass)\b"
+                                r"|\bfor\s+you\s+to\s+(?:see|call\s+on|tell|inform|approach|make|use)\b")
+# Session 44: the one whose verb governs the lead-in ("Mr. Rountree made the following points", "Dobrynin made, several
+# times over, the following points"), not another person named earlier in it ("In handing Ambassador Eban the note, …")
+_MAKES_THE_POINTS = re.compile(r"(?:\s*,[^,;:.]{1,50},)?\s*(?:(?:then|also|again|\w+ly)\s+)?(?:(?:has|had)\s+)?"
+                               r"(?:(?:made|gave|makes|gives|offered|presented|outlined|submitted|listed|raised|provided)"
+                               r"(?:\s*,[^,;:.]{1,50},)?\s+(?:(?:me|us|him|her|them)\s+)?(?:(?:the|these|some)\s+)?)?")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?\Z")              # "Lange of Norway made the following points:"
+_WRITERS_OWN = re.compile(r"\b(?:[Mm]y|[Oo]ur|MY|OUR)\s+(?:\w+\s+){0,2}\Z")   # "My specific views regarding the JCS proposal are as follows:"
 _AFTER_BY = re.compile(r"\b(?:by|from|fr)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
 
 
@@ -1792,7 +1800,12 @@ class _Extractor:
         subjects = [m for m in named if not _AFTER_PREPOSITION.search(self.text, max(s, m.start - 40), m.start)]
         if named and re.fullmatch(r",?\s+who\s+(?:\w+ly\s+|then\s+|also\s+)?", self.text[named[-1].end:cue.start()]):
             subjects = named[-1:]       # session 31: "…a conversation with … President Marcos, who made the following remarks:"
-        if _WRITER_LEADS.search(self.text, named[-1].end if named else s, cue.start()):
+        maker = next((m for m in reversed(subjects) if _MAKES_THE_POINTS.fullmatch(self.text, m.end, cue.start())
+                      and not _OF_BEFORE.search(self.text, max(s, m.start - 12), m.start)), None)
+        if maker is not None:
+            subjects = [maker]          # session 44: "Stressing that he was reflecting Arab attitudes toward the US, Ambassador Kamel made…"
+        if _WRITER_LEADS.search(self.text, named[-1].end if named else s, cue.start()) \
+                or _WRITERS_OWN.search(self.text, max(s, cue.start() - 30), cue.start()):
             return None     # session 20: "In any consideration involving … ROK forces…, I believe the following points…"
         if not subjects and named and _TELEGRAPHESE_LEAD.match(self.text, s, named[0].start):
             # session 31: "As result called in British Ambassador Johnston, made following points clear to him:" in Rifai's

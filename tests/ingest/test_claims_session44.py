@@ -3,7 +3,10 @@ passage built from the one it was found in (issue 16; docs/claims.md, "Session 4
 from __future__ import annotations
 
 from ingest.claims import claims_of
+from ingest.records import Mention
 from tests.ingest.test_claims_speakers import PEOPLE, document, named
+
+NORWAY = "https://w3id.org/frus-kg/id/countries/norway"
 
 
 def _claim(r, opening: str):
@@ -62,5 +65,39 @@ def test_guard_a_lead_in_whose_subject_makes_the_points_still_relays_that_subjec
         for surface in ("Lange", "Rostow", "Ansary"):
             if surface in lead:
                 named(r, surface, PEOPLE + surface.lower())
+        if "Norway" in lead:
+            at = r.text.index("Norway")
+            r.mentions.append(Mention(start=at, end=at + 6, kind="country", method="gazetteer", confidence=0.9,
+                                      entity=NORWAY, label="Norway"))
         named(r, "Dulles", PEOPLE + "dulles")
         assert _claim(r, "Norwegian public").claimants == (PEOPLE + who,), lead
+
+
+def test_the_one_whose_verb_governs_the_lead_in_makes_the_points_not_one_named_before_him():
+    """frus1958-60v13 d78 and d215: "In handing Ambassador Eban the Department’s note…, Mr. Rountree made the following
+    points orally:" were Eban's, and "Stressing that he was reflecting Arab attitudes toward the US, Ambassador Kamel made
+    the following points:" the United States'."""
+    for lead, maker, other in (("In handing Ambassador Eban the Department’s note, Mr. Rountree made the following "
+                                "points orally:", "Rountree", "Eban"),
+                               ("Stressing that he was reflecting Arab attitudes toward Dulles, Ambassador Kamel made "
+                                "the following points:", "Kamel", "Dulles")):
+        r = document(f"{lead}\n\n(1) The request had been studied sympathetically.\n\n(2) A reply would follow soon.",
+                     heading="78. Memorandum of a Conversation, Department of State, Washington, May 7, 1959",
+                     date="Washington, May 7, 1959")
+        named(r, maker, PEOPLE + maker.lower())
+        named(r, other, PEOPLE + other.lower())
+        assert _claim(r, "The request had been studied").claimants == (PEOPLE + maker.lower(),), lead
+
+
+def test_views_the_writer_calls_his_own_are_the_writers_though_they_concern_another():
+    """frus1958-60v05 d37 and frus1964-68v18 d341: "My specific views regarding the JCS proposal are as follows:" went to
+    the Joint Chiefs, and "…it would be appropriate… for you to see Nasser to make following points:" to Nasser."""
+    for lead, other in (("My specific views regarding the Harriman proposal are as follows:", "Harriman"),
+                        ("3. I believe it would be appropriate, unless you perceive serious objection, for you to see "
+                         "Nasser to make following points:", "Nasser")):
+        r = document(f"{lead}\n\n1. It would be unwise to write a blank check for the programs.\n\nSpencer",
+                     heading="37. Telegram From the Embassy in Colombia to the Department of State",
+                     date="Bogotá, March 10, 1958")
+        named(r, other, PEOPLE + other.lower())
+        named(r, "Spencer", PEOPLE + "spencer")
+        assert _claim(r, "It would be unwise").claimants == (PEOPLE + "spencer",), lead
