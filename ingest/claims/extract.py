@@ -433,6 +433,9 @@ _ADDRESSEE_TO_MAKE = re.compile(r"\b[Yy]ou\s+(?:\w+ly\s+)?(?:should|will|must|ar
 _MAKES_THE_POINTS = re.compile(r"(?:\s*,[^,;:.]{1,50},)?\s*(?:(?:then|also|again|\w+ly)\s+)?(?:(?:has|had)\s+)?"
                                r"(?:(?:made|gave|makes|gives|offered|presented|outlined|submitted|listed|raised|provided)"
                                r"(?:\s*,[^,;:.]{1,50},)?\s+(?:(?:me|us|him|her|them)\s+)?(?:(?:the|these|some)\s+)?)?")
+_LISTED_BETWEEN = re.compile(r"(?=[^;:]{0,90}\Z)(?=.*(?:,|\band\b|\bor\b|&|/))(?!.*\b(?:told|tells?|said|says|asked|asks|informed|met|"
+                             r"meets?|saw|sees?|called|calls?|with|to|from|by|for|that|who|whom|which|his|her|their|on|at|in|"
+                             r"of|than|about)\b).*", re.DOTALL)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?\Z")              # "Lange of Norway made the following points:"
 _WRITERS_OWN = re.compile(r"\b(?:[Mm]y|[Oo]ur|MY|OUR)\s+(?:\w+\s+){0,2}\Z")   # "My specific views regarding the JCS proposal are as follows:"
 _AFTER_BY = re.compile(r"\b(?:by|from|fr)\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*)\s+){0,3}\Z")
@@ -1056,6 +1059,20 @@ class _Extractor:
             return agent if agent is not None and not set(agent.iris) & voice_iris else None
         return None
 
+    def _named_together(self, people: list) -> list:
+        """Session 44: the first persons listed together ("General Ma, General Vang Pao (the Meo leader), and possibly Kong
+        Le"), not one acting on another ("Rifai told Lodge that…", "…his conversation with the Secretary")."""
+        ordered = sorted(people, key=lambda m: m.start)
+        run = ordered[:1]
+        for a, b in zip(ordered, ordered[1:]):
+            if _LISTED_BETWEEN.fullmatch(self.text, a.end, b.start):
+                run.append(b)
+            elif len(run) >= 2:
+                break
+            else:
+                run = [b]
+        return run if len(run) >= 2 else []
+
     def _last_group(self, block: Block, sent_start: int, voice_iris: set[str]) -> Agent | None:
         """Round 10: 'They' is no one person: the persons named together in the last earlier sentence of the paragraph
         that names two or more ("…are said to be involved, including General Ma, General Vang Pao…, and possibly
@@ -1067,8 +1084,9 @@ class _Extractor:
                 if m.kind == "person" and m.entity not in voice_iris and self.text[m.end:m.end + 1] not in ("-", "–") \
                         and self.text[m.start - 1:m.start] not in ("-", "–"):
                     people.setdefault(m.entity, m)       # "the Sananikone-Kouprasith faction" names a faction
-            if len(people) >= 2:
-                return agent_of_mentions(self.r, list(people.values()), "'They': the persons named together before")
+            together = self._named_together(list(people.values()))
+            if together:
+                return agent_of_mentions(self.r, together, "'They': the persons named together before")
             if prev is earlier[-1]:
                 body = self._body_opening(prev.start, prev.end)
                 if body is not None:

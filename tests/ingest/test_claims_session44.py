@@ -101,3 +101,32 @@ def test_views_the_writer_calls_his_own_are_the_writers_though_they_concern_anot
         named(r, other, PEOPLE + other.lower())
         named(r, "Spencer", PEOPLE + "spencer")
         assert _claim(r, "It would be unwise").claimants == (PEOPLE + "spencer",), lead
+
+
+def test_they_is_not_two_persons_one_of_whom_acts_on_the_other():
+    """frus1955-57v17 d109 (development): "Rifai told Lodge that the Arab-Asian countries are planning to introduce a
+    resolution today…. They have 18 sponsors…" gave the sponsors' count to Rifai and Lodge together, named in one
+    sentence but not together."""
+    r = document("Ambassador Rifai of Jordan has just been to see Wadsworth. Rifai told Lodge that the Arab-Asian countries "
+                 "are planning to introduce a resolution today providing for sanctions. They have 18 sponsors and they "
+                 "wanted to know what our attitude would be.",
+                 heading="109. Memorandum of a Telephone Conversation Between the Secretary of State and the President",
+                 date="Washington, February 19, 1957")
+    named(r, "Rifai", PEOPLE + "rifai")
+    named(r, "Rifai", PEOPLE + "rifai", nth=1)
+    named(r, "Lodge", PEOPLE + "lodge")
+    named(r, "Wadsworth", PEOPLE + "wadsworth")
+    assert _claim(r, "They have 18 sponsors").claimants == (PEOPLE + "rifai",)    # the one whose report it goes on with
+
+
+def test_guard_they_is_the_persons_listed_together_with_a_slash_or_and():
+    """frus1964-68v18 d193 and frus1964-68v28 d190: "President sent Harriman/Komer to Israel…. They explained that…" and
+    "…including Air Force Chief General Ma, second military region commander General Vang Pao (the Meo leader), and
+    possibly neutralist leader Kong Le. … They charge…" are the persons listed (a guard)."""
+    r = document("As part of continuing US effort to reduce tensions, President sent Harriman/Komer to Israel to calm "
+                 "Israelis down. They explained that US opposition to aggression applied to Israel as much as to Arabs.",
+                 heading="193. Telegram From the Department of State to the Embassy in the United Arab Republic",
+                 date="Washington, March 4, 1965")
+    named(r, "Harriman", PEOPLE + "harriman")
+    named(r, "Komer", PEOPLE + "komer")
+    assert set(_claim(r, "They explained").claimants) == {PEOPLE + "harriman", PEOPLE + "komer"}
