@@ -130,3 +130,21 @@ def test_guard_they_is_the_persons_listed_together_with_a_slash_or_and():
     named(r, "Harriman", PEOPLE + "harriman")
     named(r, "Komer", PEOPLE + "komer")
     assert set(_claim(r, "They explained").claimants) == {PEOPLE + "harriman", PEOPLE + "komer"}
+
+
+def test_questioning_interposing_and_elaborating_are_said_by_their_subject():
+    """frus1969-76v19p1 d90 and frus1964-68v26 d224 (outside the gold set): "Brown questioned the provision of
+    self-propelled artillery…" and "Mr. Rostow elaborated on steps which Indonesia is taking…" were the drafter's."""
+    for sentence, who in (("On the Army package, Brown questioned the provision of self-propelled artillery on the "
+                           "grounds that the ROKs would have difficulty maintaining it.", "brown"),
+                          ("Mr. Dillon interposed that the extension of credits was to be kept particularly in mind.",
+                           "dillon"),
+                          ("Mr. Rostow elaborated on steps which Indonesia is taking in the field of economic recovery.",
+                           "rostow")):
+        r = document(f"The meeting opened at ten.\n\n{sentence}\n\nHoldridge",
+                     heading="90. Memorandum of Conversation", date="Washington, March 3, 1971")
+        surname = {"brown": "Brown", "dillon": "Dillon", "rostow": "Rostow"}[who]
+        named(r, surname, PEOPLE + who)
+        named(r, "Holdridge", PEOPLE + "holdridge")
+        c = next(c for c in claims_of(r) if c.start <= r.text.index(sentence) < c.end)
+        assert c.claimants == (PEOPLE + who,), sentence
