@@ -107,7 +107,7 @@ def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(
     assert held.unlocated == []
     assert held.recall >= 0.97, held.missed                          # rounds 13-14: 0.972 (session-19 rules 0.972)
     assert held.precision >= 0.95, held.spurious                     # 0.955
-    assert held.claimant_accuracy >= 0.825, held.wrong_claimant      # session 43: 0.8269 (0.780 session 20); goal 0.85: not met
+    assert held.claimant_accuracy >= 0.825, held.wrong_claimant      # session 44: 0.8278 (0.780 session 20); goal 0.85: not met
     assert held.about_precision >= 0.89, held.wrong_about            # 0.892 (0.892)
     assert held.about_recall >= 0.86, held.wrong_about               # session 29: 0.866 (0.855 session 20)
     assert held.type_accuracy >= 0.69, held.wrong_type               # 0.694 (0.695)
@@ -116,7 +116,7 @@ def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
     assert dev.recall >= 0.96 and dev.precision >= 0.95, (dev.missed, dev.spurious)   # rounds 1-12: 0.963, 0.956
-    assert dev.claimant_accuracy >= 0.905, dev.wrong_claimant        # rounds 1-12, session 43: 0.9074 (0.851 session 20)
+    assert dev.claimant_accuracy >= 0.905, dev.wrong_claimant        # rounds 1-12, session 44: 0.9084 (0.851 session 20)
     assert dev.about_precision >= 0.89 and dev.about_recall >= 0.87, dev.wrong_about   # session 31: 0.905, 0.877
     assert dev.non_claims_rejected >= 0.87                           # 0.873
 
