@@ -428,12 +428,15 @@ _HOST_BODY_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\w{1,3}[.)]\s+)?(?:[Tt]h
 _ADDRESSEE_TO_MAKE = re.compile(r"\b[Yy]ou\s+(?:\w+ly\s+)?(?:should|will|must|are\s+to|may)\s+(?:\w+ly\s+)?(?:make|use|draw|convey|"
                                 r"stress|emphasize|seek|present|put|take|tell|inform|say|point|cover|raise|mention|deliver|pass)\b"
                                 r"|\bfor\s+you\s+to\s+(?:see|call\s+on|tell|inform|approach|make|use)\b")
+# Session 44: the same in an instruction's telegraphese, with no subject ("…should draw upon following background points")
+_TOLD_TO_MAKE = re.compile(r"(?:^|[.;,]\s*|\band\s+)(?:should|must|are\s+to|will)\s+(?:\w+ly\s+)?(?:make|use|draw(?:\s+upon|\s+on)?|"
+                           r"convey|stress|emphasize|present|put|take|cover|raise|mention|deliver|pass)\b")
 # Session 44: the one whose verb governs the lead-in ("Mr. Rountree made the following points", "Dobrynin made, several
 # times over, the following points"), not another person named earlier in it ("In handing Ambassador Eban the note, …")
 _MAKES_THE_POINTS = re.compile(r"(?:\s*,[^,;:.]{1,50},)?\s*(?:(?:then|also|again|\w+ly)\s+)?(?:(?:has|had)\s+)?"
                                r"(?:(?:made|gave|makes|gives|offered|presented|outlined|submitted|listed|raised|provided)"
                                r"(?:\s*,[^,;:.]{1,50},)?\s+(?:(?:me|us|him|her|them)\s+)?(?:(?:the|these|some)\s+)?)?")
-_LISTED_BETWEEN = re.compile(r"(?=[^;:]{0,90}\Z)(?=.*(?:,|\band\b|\bor\b|&|/))(?!.*\b(?:told|tells?|said|says|asked|asks|informed|met|"
+_LISTED_BETWEEN = re.compile(r"(?=[^;:]{0,90}\Z)(?=.*(?:,|\band\b|\bn?or\b|&|/))(?!.*\b(?:told|tells?|said|says|asked|asks|informed|met|"
                              r"meets?|saw|sees?|called|calls?|with|to|from|by|for|that|who|whom|which|his|her|their|on|at|in|"
                              r"of|than|about)\b).*", re.DOTALL)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?\Z")              # "Lange of Norway made the following points:"
@@ -1833,7 +1836,8 @@ class _Extractor:
         if self.instruction_doc and (self.cues.instruction.search(self.text[s:cue.start()])
                                      or _ASKS_ADDRESSEE.match(self.text, s, cue.start())):
             return None     # session 34: "You should request … meeting with Mobutu to pass on to him message … based on following talking points"
-        if _ADDRESSEE_TO_MAKE.search(self.text, s, cue.start()):
+        if _ADDRESSEE_TO_MAKE.search(self.text, s, cue.start()) \
+                or self.instruction_doc and _TOLD_TO_MAKE.search(self.text, s, cue.start()):
             return None     # session 44: "Before making any explicit offer to the King, you should forcefully make the following points:"
         owner = next((m for m in self.mentions.within(cue.start(), cue.end()) if m.kind in ("person", "organization", "country")
                       and m.entity not in voice and _POSSESSIVE_AT.match(self.text, m.end)), None)

@@ -148,3 +148,36 @@ def test_questioning_interposing_and_elaborating_are_said_by_their_subject():
         named(r, "Holdridge", PEOPLE + "holdridge")
         c = next(c for c in claims_of(r) if c.start <= r.text.index(sentence) < c.end)
         assert c.claimants == (PEOPLE + who,), sentence
+
+
+def test_points_an_instruction_says_should_be_drawn_upon_are_the_senders():
+    """frus1961-63v05 d49 (outside the gold set): "…should stress hope this step will be followed by removal of controls
+    and should draw upon following background points in order put move in context." in the Department's telegram to
+    Moscow gave the background points to the Soviet Union, named before them."""
+    r = document("In commenting on lifting of censorship, should stress hope this step will be followed by removal of "
+                 "controls on material available Soviet people and should draw upon following background points:\n\n"
+                 "1. Censorship of correspondents' despatches was no longer effective bar to transmission of news.\n\nRusk",
+                 heading="49. Telegram From the Department of State to the Embassy in the Soviet Union",
+                 date="Washington, May 17, 1961")
+    at = r.text.index("Soviet people")
+    r.mentions.append(Mention(start=at, end=at + 6, kind="country", method="gazetteer", confidence=0.9,
+                              entity="https://w3id.org/frus-kg/id/countries/soviet-union", label="Soviet Union"))
+    named(r, "Rusk", PEOPLE + "rusk")
+    assert _claim(r, "Censorship of correspondents").claimants == (PEOPLE + "rusk",)
+
+
+def test_following_as_a_preposition_opens_no_relay_and_neither_nor_lists_a_group():
+    """frus1958-60v09 d115 and frus1955-57v15 d13 (outside the gold set): "…the conclusions of the Working Group following
+    upon its analysis of the advantages…" was read as a lead-in relaying the Working Group's points, and "Neither Ben
+    Gurion nor Sharett would give any reply…. They made no comment…" as no two persons named together."""
+    from ingest.claims.cues import load_cues
+    relay = load_cues().relay_lead
+    assert relay.search("together with the conclusions of the Working Group following upon its analysis of the "
+                        "advantages and disadvantages of various possible approaches") is None
+    assert relay.search("Accordingly FonOff has worked out following preliminary assessment:") is not None
+    r = document("Neither Ben Gurion nor Sharett would give any reply, probably not wishing to be on record. They made no "
+                 "comment despite fact GOI pretty well committed to start digging.",
+                 heading="13. Telegram From the Embassy in Israel to the Department of State", date="Tel Aviv, January 6, 1955")
+    named(r, "Ben Gurion", PEOPLE + "ben-gurion")
+    named(r, "Sharett", PEOPLE + "sharett")
+    assert set(_claim(r, "They made no comment").claimants) == {PEOPLE + "ben-gurion", PEOPLE + "sharett"}
