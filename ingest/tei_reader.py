@@ -415,6 +415,15 @@ def _source_note_index(rendered: RenderedDocument) -> int | None:
     return None
 
 
+def _no_heading(div: etree._Element) -> str:
+    """Why a document has no heading, with the editors' own note on it where the volume has one."""
+    head = div.find(f"{TEI}head")
+    what = "its <head> is empty" if head is not None else "no <head>"
+    notes = [plain("".join(p.itertext())) for ns in FRUS_NS for p in div.iter(f"{{{ns}}}problem")]
+    said = "; ".join(n for n in notes if n)
+    return f"{what}: a FRUS document needs its heading" + (f" (the editors' note: {said!r})" if said else "")
+
+
 def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: int | None) -> DocumentRecord:
     """One document div as a record: its text and layout, then footnotes, dates, place, markup, parties."""
     doc_id = div.get(_XML_ID) or (f"d{div.get('n')}" if div.get("n") else None)
@@ -427,7 +436,7 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
         raise ValueError(too_large)
     heading_span = next((s for s in rendered.spans if s.kind == "heading"), None)
     if heading_span is None:
-        raise ValueError("no <head>: a FRUS document needs its heading")
+        raise ValueError(_no_heading(div))
     heading = text[heading_span.start:heading_span.end]
     number = div.get("n")
     if not number:

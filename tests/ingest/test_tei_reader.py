@@ -469,3 +469,22 @@ def test_regression_an_undated_document_without_a_dateline_was_read_as_an_editor
     d103, d104 = read_tei(path)
     assert not d103.is_editorial_note and d103.date is None
     assert d104.is_editorial_note
+
+
+def test_regression_an_empty_head_is_reported_with_the_editors_note_and_the_volume_reads_on(tmp_path):
+    path = tmp_path / "frus1961-63v07-09mSupp.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0" '
+        'xml:id="frus1961-63v07-09mSupp"><teiHeader><fileDesc><titleStmt><title>Supplement</title></titleStmt>'
+        '</fileDesc></teiHeader><text><body>'
+        '<div type="document" n="72" xml:id="d72"><head>72. Telegram 2050 from USUN, December 9.</head></div>\n'
+        '<div type="document" n="72A" xml:id="d72a"><head/>\n<frus:problem>no entry in document list - this'
+        '\n  just appears in the fiche. needs heading.</frus:problem></div>\n'
+        '<div type="document" n="73" xml:id="d73"><head>73. Letter from McNaughton to Rostow.</head></div>'
+        '</body></text></TEI>', encoding="utf-8")
+    reported = []
+    assert [r.doc_id for r in read_tei(path, on_error=reported.append)] == ["d72", "d73"]
+    [error] = reported
+    assert "d72a" in str(error) and error.line == 2
+    assert "its <head> is empty" in str(error)
+    assert "the editors' note: 'no entry in document list - this just appears in the fiche. needs heading.'" in str(error)
