@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ontology import iris
 from ..records import Claim, ClaimAgent, DocumentRecord
+from ..entities.posts import heading_posts
 from ..entities.titles import united_states_holder
 from ..triples import party_person_iri
 from .about import about_readings
@@ -36,7 +37,7 @@ from .quotes import DATE_ONLY, LETTER_DATE, SALUTATION, Quote, find_quotes
 from .senders import cable_sender, host_country, quoted_signature, is_routing_line, routing_end
 from .sentences import Block, blocks as find_blocks, sentences_in_block
 from .voices import (AND_HIS_GROUP, Agent, MentionIndex, Subject, agent_of_mentions, apposed_name, document_voice, find_subject, initial_speaker,
-                     label_speaker, named_agent, party_agent)
+                     label_speaker, named_agent, party_agent, post_agent)
 
 __all__ = ["extract_claims", "claims_of", "carry_points", "ABOUT_KINDS"]
 
@@ -258,7 +259,7 @@ _OWN_POST_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:How
                              r"(?!\s+(?!Officers?\b|Officials?\b|Staff\b)[A-Z][a-z])")     # session 37: not "Embassy Peiping was asked…"
 # Session 37: the chief of a post writing in the headings of the 1940s and 1950s ("The Chargé in India (Donovan) to the
 # Secretary of State", "The Consul General at Batavia (Livengood) to…"): his post is the one that says "Embassy sees…".
-_HEADING_CHIEF_OF_POST = re.compile(r"^(?:\d+\.\s+)?The\s+(?:Acting\s+)?(?P<chief>Ambassador|Charg[eé](?:\s+d['’]Affaires)?(?:\s+ad\s+interim)?|"
+_HEADING_CHIEF_OF_POST = re.compile(r"^(?:No\.\s+\d+\s+|\d+\.\s+)?The\s+(?:Acting\s+)?(?P<chief>Ambassador|Charg[eé](?:\s+d['’]Affaires)?(?:\s+ad\s+interim)?|"
                                     r"Minister|Consul\s+General|Consul)\s+(?:in|at)\s")
 _POST_OF_CHIEF = {"Ambassador": "Embassy", "Minister": "Legation", "Consul": "Consulate"}
 
@@ -270,6 +271,22 @@ def _post_kind(heading: str) -> str:
         return m.group("post").split()[0]
     chief = _HEADING_CHIEF_OF_POST.match(heading)
     return _POST_OF_CHIEF.get(chief.group("chief").split()[0], "Embassy") if chief else ""
+
+
+# Session 45: a post named without its place, opening a sentence ("Our Embassy also reports…", "The Embassy, in
+# addition, states…").
+_POST_ALONE_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:Also|However|Meanwhile|In\s+addition),?\s+)?(?:[Tt]he|[Oo]ur)\s+"
+                               r"(?P<post>Embassy|Legation|Consulate(?:\s+General)?|Mission|Delegation)"
+                               r"(?:\s*,[^,]{1,40},)?\s+(?:(?:\w+ly|also|now|further|again|has|have|had)\s+)*")
+
+_A_POST = re.compile(r"(?:Embassy|Legation|Consulate|Mission|Delegation)\b")
+
+
+def _writer_at_post(heading: str, kind: str) -> bool:
+    """Whether the heading sends the document from a post of this kind, or from one of its officers ("The Counselor of
+    the Embassy in Japan (Bond) to…"): then the post is the writer speaking of itself."""
+    sender = re.split(r"\s+to\s+(?=the\s|[A-Z])", heading, maxsplit=1)[0]
+    return kind.split()[0] in sender or _post_kind(heading) == kind.split()[0]
 
 
 _HEADING_FROM_POST = re.compile(r"\bFrom\s+the\s+(?:American\s+|U\.S\.\s+|United\s+States\s+)?(?P<post>Embassy|Legation|Consulate(?:\s+General)?|Mission|Delegation)\b")
@@ -1477,8 +1494,12 @@ class _Extractor:
             sub = find_subject(self.r, s, s + a, s + b, self.mentions,
                                self._pronoun_ref(block, s, s + a, state), quote_frame=quote_frame,
                                people=self.people)
+            posted = False
             if sub is None or sub.kind == "unknown":
                 titled = self._opening_title(s, s + a) or self._latter(block, s, s + a) or self._title_at_verb(s, s + a)
+                if titled is None:
+                    titled = self._post_alone(s, t[:a])
+                    posted = titled is not None       # what the post reports ends there: the writer goes on
                 sub = Subject("agent", titled, titled.how) if titled is not None else sub
             host = host_country(self.r, t[:a]) if (sub is None or sub.kind == "unknown") and voice is not None \
                 and not quote_frame and _HOST_BODY_OPENS.fullmatch(t, 0, a) else None
@@ -1522,7 +1543,7 @@ class _Extractor:
             conf = 0.8 if "subject" in sub.how or "relative" in sub.how or "after" in sub.how else 0.65
             return _Decision(ctype, sub.agent, verb, conf, f"cue '{verb}', {sub.how}", sub.agent.mentions,
                              then=self._later_speaker(s, t, b, sorted(matches)), attitude=kind in ("attitude", "collective", "view"),
-                             view=kind == "view")
+                             view=kind == "view" or posted)
         return None
 
     def _source_phrase(self, s: int, t: str) -> _Decision | None:
@@ -1624,6 +1645,24 @@ class _Extractor:
         telegram from the Embassy), not with a post the telegram addresses or names elsewhere."""
         m = _OWN_POST_OPENS.match(t) if self.post_kind in t else None
         return m is not None and self.post_kind == m.group("post").split()[0]
+
+    def _post_alone(self, s: int, before: str) -> Agent | None:
+        """Session 45: "Our Embassy reports that…", "The Embassy believes…" in a document no post sends (a memorandum of
+        the Department, a record of a talk): the post is speaking, not the writer. It is the post of that kind the
+        heading names, else the one the text named last by its place ("Our Embassy in Ankara…"), else the post as
+        printed, local to the document."""
+        m = _POST_ALONE_OPENS.fullmatch(before)
+        if m is None or _writer_at_post(self.r.heading or "", m.group("post")):
+            return None
+        kind = m.group("post")
+        heading = [p for _, p in heading_posts(self.r) if self.text.startswith(kind, p.start)]
+        if len(heading) == 1:
+            return agent_of_mentions(self.r, heading, f"'{m.group(0).strip()}': the {kind} the heading names")
+        placed = re.compile(rf"\b(?:(?!(?:The|Our|This|That|Its|His|Their|An?|In|At)\b)[A-Z][\w’'-]+\s+)?{kind}\s+(?:in|at|to)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+        named = max(placed.finditer(self.text, self.r.body_start, s), key=lambda x: x.start(), default=None)
+        label = " ".join(named.group(0).split()) if named is not None else kind
+        return post_agent(self.r, label, f"'{m.group(0).strip()}': " + (
+            f"the {kind} the text named last by its place" if named is not None else f"the {kind}, not the writer's own post"))
 
     def _message_sender(self, before: int) -> list:
         """The sender named last after 'message/letter from' before this offset ("a personal message from Kosygin")."""
@@ -1729,7 +1768,8 @@ class _Extractor:
         if (speech.claim_type != "report" or speaker is None or "person" not in speaker.kinds
                 or (voice is not None and speaker.iris == voice.iris)
                 or (voice is not None and speech.agent.iris == voice.iris)    # round 11: "We reminded Kriangsak…" by
-                or not speech.agent.kinds or "person" in speech.agent.kinds):   # the writing post: its own words
+                or not speech.agent.kinds or "person" in speech.agent.kinds    # the writing post: its own words
+                or all(_A_POST.match(n) for n in speech.agent.names)):     # session 45: "The Embassy also reported…"
             return speech
         bodies = ", ".join(speech.agent.names)
         state.relaying = True

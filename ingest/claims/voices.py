@@ -27,7 +27,7 @@ from .turns import signed_initials, speaker_by_initials
 from .unlinked_names import common_words, is_name_word
 
 __all__ = ["Agent", "MentionIndex", "agent_of_mentions", "document_voice", "label_speaker", "find_subject", "named_agent", "initial_speaker", "apposed_name", "party_agent",
-           "SPEAKER_KINDS", "Subject", "AND_HIS_GROUP"]
+           "post_agent", "SPEAKER_KINDS", "Subject", "AND_HIS_GROUP"]
 
 SPEAKER_KINDS = frozenset({"person", "organization", "country"})
 _TITLE_BEFORE = re.compile(
@@ -1014,16 +1014,26 @@ def _post_in(record: DocumentRecord, sent_start: int, chosen: list[Mention]) -> 
     label = f"{m.group('title')} {record.text[m.end('title'):chosen[0].end].strip()}"
     label = " ".join(label.split())
     person = m.group("kind") in ("Ambassador", "Consul", "Consul General", "Minister")
-    resolved = None if person else heading_post_named(record, label)
-    if resolved is not None and resolved.entity:
-        iri, local = resolved.entity, False          # the post the heading names, as the entity layer resolved it
-    else:
-        iri, local = party_person_iri(record, Party(role="speaker", name=label)) if person else \
-            f"{document_iri(record.volume.id, record.doc_id)}/organizations/{slug(label)}", True
-    kind = "person" if person else "organization"
     how = f"'{label}': the {'envoy' if person else 'post'} the sentence names by the place it serves"
-    agent = Agent((iri,), (label,), how, (ClaimAgent(iri=iri, label=label, kind=kind, local=local),), kinds=(kind,))
+    agent = _envoy_agent(record, label, how) if person else post_agent(record, label, how)
     return Subject("agent", agent, how)
+
+
+def _envoy_agent(record: DocumentRecord, label: str, how: str) -> Agent:
+    iri = party_person_iri(record, Party(role="speaker", name=label))
+    return Agent((iri,), (label,), how, (ClaimAgent(iri=iri, label=label, kind="person", local=True),), kinds=("person",))
+
+
+def post_agent(record: DocumentRecord, label: str, how: str) -> Agent:
+    """A post printed as `label` ("Embassy in Ankara"): the heading's post as the entity layer resolved it, else an
+    organization local to the document, one IRI per label."""
+    resolved = heading_post_named(record, label)
+    if resolved is not None and resolved.entity:
+        iri, local = resolved.entity, False
+    else:
+        iri, local = f"{document_iri(record.volume.id, record.doc_id)}/organizations/{slug(label)}", True
+    return Agent((iri,), (label,), how, (ClaimAgent(iri=iri, label=label, kind="organization", local=local),),
+                 kinds=("organization",))
 
 
 # Session 30: "The Ambassador and CINCUNC have requested…", "BOTH THE SECRETARY AND MINIC EMPHASIZED…".
