@@ -60,8 +60,10 @@ _MAJESTIES = {"iran": "Shah", "ethiopia": "Emperor"}
 _OFFICE_OF = re.compile(r"\b(?:the|The)\s+(?P<title>Director|Chairman|Administrator|Under\s+Secretary|Deputy\s+Secretary|"
                         r"Secretary(?=\s+of\s+the\s))\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.’'-]*(?:[ ]+(?:of[ ]+(?:the[ ]+)?|and[ ]+)?"
                         r"[A-Z][\w.’'-]*){0,4})(?![\w’'-])")
-_ABBREVIATED_TITLE = re.compile(r"(?<![\w-])(?:(?:the|The|THE)\s+)?(?P<title>Pri[Mm]in|PRIMIN)(?P<of>)\b(?![-’']|[ ]+[A-Z][a-z])")
-_ABBREVIATIONS = {"primin": "Prime Minister"}
+# Session 45: telegraphese's "Secy" ("Secy said he speaking only for US…"), not "Secy Gen", "Secy of Defense", "Secy Rusk".
+_ABBREVIATED_TITLE = re.compile(r"(?<![\w-])(?:(?:the|The|THE)\s+)?(?P<title>Pri[Mm]in|PRIMIN|Secy|SECY)(?P<of>)\b\.?"
+                                r"(?![-’']|[ ]+[A-Z][a-z]|[ ]+(?:of|for|OF|FOR|GEN|Gen)\b)")
+_ABBREVIATIONS = {"primin": "Prime Minister", "secy": "Secretary"}
 _NAME_THEN_VERB = re.compile(r"[ ]+[A-Z]{2,}[ ]+(?:SAID|TOLD|STATED|ADDED|NOTED|ASKED|REPLIED|AGREED|INDICATED|EXPRESSED|STRESSED)\b")  # "PRIMIN KIM SAID"
 _QUALIFIED = re.compile(r"(?:\b[A-Z]{2,}|[A-Z][a-z]+)[ ]+$")      # "ROK PriMin", "Turk PriMin", "Greek PRIMIN"
 _POCOM = {"President": "President of the United States", "Secretary": "Secretary of State",
