@@ -37,7 +37,7 @@ from .quotes import DATE_ONLY, LETTER_DATE, SALUTATION, Quote, find_quotes
 from .senders import cable_sender, host_country, quoted_signature, is_routing_line, routing_end
 from .sentences import Block, blocks as find_blocks, sentences_in_block
 from .voices import (AND_HIS_GROUP, Agent, MentionIndex, Subject, agent_of_mentions, apposed_name, document_voice, find_subject, initial_speaker,
-                     label_speaker, named_agent, party_agent, post_agent)
+                     label_speaker, named_agent, party_agent, post_agent, SPEAKER_KINDS)
 
 __all__ = ["extract_claims", "claims_of", "carry_points", "ABOUT_KINDS"]
 
@@ -1045,13 +1045,19 @@ class _Extractor:
         if not earlier:
             return None
         voice = set(self.voice.iris) if self.voice else set()
-        people = list({x.entity: x for x in self.mentions.within(earlier[-1].start, s)
-                       if x.kind == "person" and x.entity and x.entity not in voice}.values())
+        people = list({x.entity or self.text[x.start:x.end]: x for x in self.mentions.within(earlier[-1].start, s)
+                       if x.kind == "person" and x.entity not in voice}.values())
         people.sort(key=lambda x: x.start)
-        if len(people) < 2:
-            return None
-        chosen = people[-1] if m.group(1).lower() == "latter" else people[-2]
-        return agent_of_mentions(self.r, [chosen], f"'the {m.group(1).lower()}' of the persons the sentence before names")
+        latter = m.group(1).lower() == "latter"
+        named = [x for x in self.mentions.within(earlier[-1].start, s) if x.kind in SPEAKER_KINDS and x.entity not in voice]
+        if len(people) < (1 if latter else 2) or latter and named and named[-1].kind != "person" \
+                and not re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[people[-1].end:named[-1].start]):
+            return None         # "…between the Shah and Exxon's chairman. The latter…" (not "…Diefenbaker of Canada. The latter…")
+        # session 45: one person besides the writer ("Secretary met with Macmillan. Latter said…"): the writer is the other
+        chosen = people[-1] if latter else people[-2]
+        how = f"'the {m.group(1).lower()}' of the persons the sentence before names" if len(people) > 1 else \
+            "'the latter': the one person the sentence before names besides the writer"
+        return agent_of_mentions(self.r, [chosen], how)
 
     def _whose_remarks(self, lo: int, hi: int, voice_iris: set[str]) -> Agent | None:
         """Session 31: "…my recollection of the Ambassador’s remarks about the President…. He referred to…": the one whose

@@ -98,3 +98,46 @@ def test_guard_the_embassy_in_the_telegram_of_its_own_charge_is_the_writer():
                        pages=[Page("1", 0, len(text))], body_start=text.index(body))
     r.parties.extend(Party(p.role, p.name, p.office, p.start, p.end) for p in parties_of(heading))
     assert _claim(r, "The Embassy believes").claimants == authors(r)
+
+
+def _mention(r, surface: str, kind: str, entity: str) -> None:
+    at = r.text.index(surface, r.body_start)
+    r.mentions.append(Mention(start=at, end=at + len(surface), kind=kind, method="gazetteer", confidence=0.9,
+                              entity=entity, label=surface))
+
+
+def test_the_latter_after_a_sentence_naming_one_person_besides_the_writer_is_that_person():
+    """frus1955-57v24 d144: "Following NATO meeting October 25, Secretary met with Macmillan. Latter said he was seeing
+    Greek FonMin October 26." had been the writer's: "the latter" wanted two persons named besides the writer."""
+    r = document("Secto 25. Following NATO meeting October 25, Secretary met with Macmillan. Latter said he was seeing "
+                 "Greek FonMin October 26.\n\nDulles",
+                 heading="144. Telegram From the Embassy in France to the Department of State", date="Paris, October 25, 1956")
+    named(r, "Dulles", PEOPLE + "dulles")
+    named(r, "Macmillan", PEOPLE + "macmillan")
+    claim = _claim(r, "Latter said")
+    assert claim.claimants == (PEOPLE + "macmillan",)
+    assert "the one person the sentence before names besides the writer" in claim.explanation
+
+
+def test_guard_the_latter_after_a_body_named_last_is_not_the_person_named_before_it():
+    """frus1969-76ve04 d239: "…talks began at the highest level — between the Shah of Iran and Exxon's chairman. The
+    latter put forward the participation concept…" is not the Shah's (a guard: the last one named is no person)."""
+    r = document("In the spring of 1972, talks began between the Shah and Exxon's chairman. The latter put forward the "
+                 "participation concept which Iran flatly rejected.",
+                 heading="239. Memorandum From Harold H. Saunders of the National Security Council Staff to the President's "
+                         "Assistant for National Security Affairs (Kissinger)", date="Washington, November 20, 1972")
+    named(r, "Shah", PEOPLE + "pahlavi")
+    _mention(r, "Exxon", "organization", "https://w3id.org/frus-kg/id/organizations/exxon")
+    assert _claim(r, "The latter put forward").claimants != (PEOPLE + "pahlavi",)
+
+
+def test_guard_the_latter_after_a_person_of_a_country_is_that_person():
+    """frus1958-60v19 d222 (development): "…a remark made to him last night by Prime Minister Diefenbaker of Canada. The
+    latter said that he was greatly relieved…" stays Diefenbaker's though Canada is named after him."""
+    r = document("The Secretary mentioned a remark made to him last night by Prime Minister Diefenbaker of Canada. The "
+                 "latter said that he was greatly relieved.", heading="222. Memorandum of Conversation",
+                 date="Washington, July 10, 1958")
+    named(r, "Secretary", PEOPLE + "dulles")
+    named(r, "Diefenbaker", PEOPLE + "diefenbaker")
+    _mention(r, "Canada", "country", "https://w3id.org/frus-kg/id/countries/canada")
+    assert _claim(r, "The latter said").claimants == (PEOPLE + "diefenbaker",)
