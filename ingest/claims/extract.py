@@ -126,9 +126,11 @@ _PASSIVE_END = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+|no
 # obviously would like…") is not the sentence's main verb.
 _CONCESSIVE = re.compile(r"(?:^\W*|,\s*)(?:while|although|though|whereas|even though)\s+[^,;:]*$", re.IGNORECASE)
 # "…as to whether or not he believes the documents should be released": an embedded question, nothing asserted.
-_PAIR_JOINED = re.compile(r"\s*,?\s+and\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}")     # "Ambassador Bowles and Dr. Mason"
-_BOTH_SAY = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:Both|BOTH)\s+(?:of\s+them\s+|men\s+)?(agree|agreed|agrees|felt|feel|thought|"
-                       r"think|believe|believed|said|stressed|emphasized|recommended|recommend|urged|expressed|considered|consider)\b")
+_PAIR_JOINED = re.compile(r"\s*,?\s+(?:and|AND)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}|/")     # "Ambassador Bowles and Dr. Mason", "FREYMOND/NAVILLE"
+_BOTH_SAY = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:Both|BOTH)\s+(?:of\s+them\s+|men\s+)?(?:(?:also|then|had|have)\s+)?"
+                       r"(agree|agreed|agrees|felt|feel|thought|think|believe|believed|believes|said|say|says|stressed|emphasized|"
+                       r"recommended|recommend|urged|expressed|considered|consider|indicated|commented|noted|maintained|want|wanted|"
+                       r"AGREED|SAID|BELIEVE|INDICATED|STRESSED|EXPRESSED)\b")
 _THEY_AGREED = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:They\s+(?:both\s+|all\s+)?|Both\s+)(?:agreed|concurred|concluded)\b")   # session 30: "Both agreed…"
 _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1,3}$"
                                 # session 36: "We will know better then how he plans to proceed…" (frus1964-68v34 d152)
@@ -1150,7 +1152,7 @@ class _Extractor:
                 return agent_of_mentions(self.r, [m], "the speaker of the previous sentence's 'who said'")
         return None
 
-    def _both_named(self, block: Block, s: int) -> _Decision | None:
+    def _both_named(self, block: Block, s: int, state: _State) -> _Decision | None:
         """Session 41: "Ambassador Bowles and Dr. Mason … have now prepared reports…. Both agree that an effort … is
         desirable" (frus1961-63v17 d230): "Both" with a verb of saying or holding a view is the two persons the sentence
         before names joined by "and", neither of them the writer."""
@@ -1169,8 +1171,10 @@ class _Extractor:
         if len(people) != 2 or not _PAIR_JOINED.fullmatch(self.text, people[0].end, people[1].start):
             return None     # "Ambassador Dobrynin showed the Secretary … verses by Robert Frost. Both expressed…": not those two
         agent = agent_of_mentions(self.r, people, "'Both': the two persons the sentence before names")
-        return _Decision("report", agent, m.group(1), 0.55, f"cue '{m.group(1)}', 'Both' read as the two named before") \
-            if agent is not None else None
+        if agent is None:
+            return None
+        state.report, state.last_speaker = None, agent      # session 45: what both hold ends there ("The British understand…")
+        return _Decision("report", agent, m.group(1), 0.55, f"cue '{m.group(1)}', 'Both' read as the two named before")
 
     def _is_verb(self, word: str) -> bool:
         w = word.lower()
@@ -2126,7 +2130,7 @@ class _Extractor:
         lead = re.match(r"[A-Za-z’']+", text.lstrip(" “\"(—–-"))
         imperative = bool(lead and lead.group(0)[0].isupper() and lead.group(0).lower() in self.cues.imperatives)
         joint = self._joint_with_writer(s, text, voice, state) or self._we_agreed(text, voice, state) \
-            or (_both_agreed(self.text, s, state) or self._both_named(block, s)
+            or (_both_agreed(self.text, s, state) or self._both_named(block, s, state)
                 if text.lstrip(" “\"(—–-0123456789.)")[:5].lower() == "both " else None)
         if joint is not None:
             return joint

@@ -141,3 +141,31 @@ def test_guard_the_latter_after_a_person_of_a_country_is_that_person():
     named(r, "Diefenbaker", PEOPLE + "diefenbaker")
     _mention(r, "Canada", "country", "https://w3id.org/frus-kg/id/countries/canada")
     assert _claim(r, "The latter said").claimants == (PEOPLE + "diefenbaker",)
+
+
+def test_both_with_a_verb_of_saying_or_wanting_are_the_two_named_together_before():
+    """frus1961-63v19 d53: "Daud and Naim in turn also want transit reopened…. Both say they are willing to leave aside
+    political issues…" had been the writer's: "say" was not among the verbs the rule of session 41 knew."""
+    r = document("Daud and Naim in turn also want transit reopened.\n\nBoth say they are willing to leave aside political "
+                 "issues.\n\nRountree", heading="53. Telegram From the Embassy in Afghanistan to the Department of State",
+                 date="Kabul, October 12, 1961")
+    named(r, "Daud", PEOPLE + "daud")
+    named(r, "Naim", PEOPLE + "naim")
+    named(r, "Rountree", PEOPLE + "rountree")
+    assert _claim(r, "Both say").claimants == (PEOPLE + "daud", PEOPLE + "naim")
+
+
+def test_what_both_hold_does_not_hand_a_body_named_next_to_a_speaker_heard_before():
+    """frus1969-76v28 d229: after "…particularly Nkomo and Muzorewa who would like to adjourn this week. Both want to
+    campaign at home.", "The British understand that it will not be easy…" went to Muzorewa, whose relative clause
+    had been heard last, as a body whose view he gave."""
+    r = document("The nationalists are predisposed to a recess, particularly Nkomo and Muzorewa who would like to adjourn "
+                 "this week. Both want to campaign at home. The British understand that it will not be easy to put Geneva "
+                 "back together.\n\nSpiers", heading="229. Telegram From the Embassy in the United Kingdom to the "
+                 "Department of State", date="London, December 8, 1976")
+    named(r, "Nkomo", PEOPLE + "nkomo")
+    named(r, "Muzorewa", PEOPLE + "muzorewa")
+    named(r, "Spiers", PEOPLE + "spiers")
+    _mention(r, "British", "country", "https://w3id.org/frus-kg/id/countries/united-kingdom")
+    assert _claim(r, "Both want").claimants == (PEOPLE + "nkomo", PEOPLE + "muzorewa")
+    assert _claim(r, "The British understand").claimants == ("https://w3id.org/frus-kg/id/countries/united-kingdom",)
