@@ -1053,6 +1053,59 @@ def _title_joined(record: DocumentRecord, sent_start: int, first: int, agent: Ag
                                kinds=one.kinds + agent.kinds)
 
 
+# Session 46: "Both Ronne and Fergo felt…", "In the attached, Messrs. Gaud, Schnittker, and Schultze recommend…": names
+# joined by commas and "and" that open the sentence speak together, also where the entity layer tagged only some of them.
+_ITEM = r"(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*"
+_JOINED_SUBJECT = re.compile(
+    rf"\W*(?:\(?\w{{1,3}}[.)]\s+)?(?:(?:However|In\s+the\s+attached|In\s+addition|Meanwhile|Moreover),\s+)?"
+    rf"(?:(?:[Bb]oth|BOTH|Messrs\.?)\s+)?(?P<run>{_ITEM}(?:\s*,\s*{_ITEM})*\s*,?\s+(?:and|&)\s+{_ITEM})\s+"
+    rf"(?:(?:\w+ly|also|then|again|both|have|has|had|would|will|did|{_WHEN_WORDS})\s+)*$")
+_ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+
+
+def _joined_subject(record: DocumentRecord, sent_start: int, pre: str, mentions: MentionIndex,
+                    people: DocumentPeople | None) -> Subject | None:
+    """Each name of the run is a linked mention ending it, a title the document settles, or a word the corpus never
+    prints in lower case; one that is none of these (a place, a department) leaves the subject to the other rules."""
+    m = _JOINED_SUBJECT.fullmatch(pre)
+    if m is None or people is None:
+        return None
+    at, run = sent_start + m.start("run"), m.group("run")
+    bounds, k = [], 0
+    for sep in _ITEM_SEPARATOR.finditer(run):
+        bounds.append((k, sep.start()))
+        k = sep.end()
+    bounds.append((k, len(run)))
+    agents, untagged = [], False
+    for a, b in bounds:
+        printed = re.sub(r"^[Tt]he\s+", "", run[a:b])
+        plural = printed.split(maxsplit=1)
+        if a == 0 and len(plural) == 2 and plural[0].endswith("s") and people.title(plural[0][:-1]) is not None:
+            printed = plural[1]          # "Senators Wiley and Smith", as "Generals Li and Tuan" (session 31)
+        tagged = [x for x in _speakers(mentions.within(at + a, at + b)) if x.kind == "person" or x.end == at + b]
+        if tagged:
+            agent = agent_of_mentions(record, tagged[-1:], "one of the names joined as the subject")
+        else:
+            words = printed.split()
+            if people.title(printed) is None and not is_name_word(words[-1], people.cues) \
+                    and not (len(words) > 1 and people.demonym(words[0]) and people.title(" ".join(words[1:]))):
+                return None
+            named = people.named(printed)
+            if named is None or named.kind != "person":
+                return None
+            agent, untagged = named_agent(named), True
+        if agent is None:
+            return None
+        agents.append(agent)
+    iris = tuple(dict.fromkeys(i for x in agents for i in x.iris))
+    if not untagged or len(iris) < 2:
+        return None
+    how = "names joined as the subject of the reporting verb: " + ", ".join(x.names[0] for x in agents)
+    joined = Agent(iris, tuple(x.names[0] for x in agents), how, tuple(d for x in agents for d in x.details),
+                   tuple(mm for x in agents for mm in x.mentions), tuple(x.kinds[0] for x in agents))
+    return Subject("agent", joined, how)
+
+
 def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_end: int, mentions: MentionIndex,
                  pronoun_ref: Agent | None, quote_frame: bool = False, people: DocumentPeople | None = None) -> Subject | None:
     """Who is the subject of the reporting verb at text[verb_start:verb_end]."""
@@ -1063,7 +1116,8 @@ def find_subject(record: DocumentRecord, sent_start: int, verb_start: int, verb_
         return None                     # "the United States", "Notes": a name, not a verb
     if (_DETERMINER.search(pre) and not _LONE_A.fullmatch(pre)) or _PASSIVE.search(pre) or re.search(r"['’]s\s+$", pre):
         return None                     # "the proposed agreement", "he was told", "Gromyko's remarks"
-    known_subject = _first_addressee_or_relative(record, sent_start, verb_start, pre, mentions)
+    known_subject = _first_addressee_or_relative(record, sent_start, verb_start, pre, mentions) \
+        or _joined_subject(record, sent_start, pre, mentions, people)
     if known_subject is not None:
         return known_subject
     opening = [m for m in _speakers(mentions.within(sent_start, verb_start)) if m.kind == "person"][:1]
