@@ -61,8 +61,8 @@ _OFFICE_OF = re.compile(r"\b(?:the|The)\s+(?P<title>Director|Chairman|Administra
                         r"Secretary(?=\s+of\s+the\s))\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.’'-]*(?:[ ]+(?:of[ ]+(?:the[ ]+)?|and[ ]+)?"
                         r"[A-Z][\w.’'-]*){0,4})(?![\w’'-])")
 # Session 45: telegraphese's "Secy" ("Secy said he speaking only for US…"), not "Secy Gen", "Secy of Defense", "Secy Rusk".
-_ABBREVIATED_TITLE = re.compile(r"(?<![\w-])(?:(?:the|The|THE)\s+)?(?P<title>Pri[Mm]in|PRIMIN|Secy|SECY)(?P<of>)\b\.?"
-                                r"(?![-’']|[ ]+[A-Z][a-z]|[ ]+(?:of|for|OF|FOR|GEN|Gen)\b)")
+_ABBREVIATED_TITLE = re.compile(r"(?<![\w-])(?:(?:the|The|THE)\s+)?(?P<title>Pri[Mm]in|PRIMIN|Secy|SECY)(?P<of>)\b"
+                                r"(?!\.?(?:[-’']|[ ]+[A-Z][a-z]|[ ]+(?:of|for|OF|FOR|GEN|Gen)\b))\.?")
 _ABBREVIATIONS = {"primin": "Prime Minister", "secy": "Secretary"}
 _NAME_THEN_VERB = re.compile(r"[ ]+[A-Z]{2,}[ ]+(?:SAID|TOLD|STATED|ADDED|NOTED|ASKED|REPLIED|AGREED|INDICATED|EXPRESSED|STRESSED)\b")  # "PRIMIN KIM SAID"
 _QUALIFIED = re.compile(r"(?:\b[A-Z]{2,}|[A-Z][a-z]+)[ ]+$")      # "ROK PriMin", "Turk PriMin", "Greek PRIMIN"
@@ -471,10 +471,15 @@ def _from_pocom(record: DocumentRecord, title: str, heading: bool = False, why: 
                        f"'the {title}': {a.person(pid).name} was {_POCOM[title]} on {record.date[:10]} (POCOM), and {why}")
 
 
+# The editors' terms lists gloss these as titles ("HIM, His Imperial Majesty"; session 46: "Secy, Secretary" in 8 volumes,
+# 143 of the 627 "Secy" printed): a tagged one is read as its holder, as an untagged one is, and the tag is kept.
+_GLOSSED_TITLES = frozenset({"HIM", "Secy", "SECY"})
+
+
 def title_mentions(record: DocumentRecord, mentions: list[Mention], year: int | None, free) -> list[Mention]:
     """Mentions for the titles `title_holders` settles; `free(start, end)` says a span is not taken."""
     holders = title_holders(record, mentions, year)
-    glossed = {(m.start, m.end): m for m in record.mentions if m.kind == "term" and m.tei_ref and record.text[m.start:m.end] == "HIM"}
+    glossed = {(m.start, m.end): m for m in record.mentions if m.kind == "term" and m.tei_ref and record.text[m.start:m.end] in _GLOSSED_TITLES}
     out = []
     for m, title, of, abbreviated in _printed_titles(record, mentions):
         holder = holders.get((title, of, abbreviated))
@@ -488,7 +493,8 @@ def title_mentions(record: DocumentRecord, mentions: list[Mention], year: int | 
                 free = _everything_free      # "Secretary of the Treasury": the office, not the Department it names
         if holder and (free(s, e) or tag) and not _OFFICE_TO.search(record.text, max(0, m.start() - 40), m.start()):
             out.append(Mention(s, e, "person", "office-and-date", 0.8, holder.entity, holder.label,
-                               explanation=(f"tagged by the FRUS editors ({tag.tei_ref}); " if tag else "") + holder.explanation,
+                               explanation=(f"tagged by the FRUS editors ({tag.tei_ref}); " if tag else "")
+                               + (f"'{record.text[s:e]}' abbreviates the title; " if abbreviated else "") + holder.explanation,
                                office="His Imperial Majesty" if title == "HIM" else
                                m.group(0).split(None, 1)[1] if m.re in (TITLE_ONLY, _OFFICE_OF) else title + (f" of {of}" if of else ""),
                                entity_links=links_of(holder.pid) if holder.pid else (), tei_ref=tag.tei_ref if tag else None))
