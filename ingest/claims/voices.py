@@ -671,7 +671,9 @@ def _gap(text: str, m: Mention, sent_start: int, verb_start: int) -> bool:
 # Session 32: a relative clause between commas after a country or a body ("Libya, which represents …, has demanded:").
 _WHICH_ASIDE = re.compile(r"\s*,\s*which\s")
 # An aside between commas after a person's name and before the verb ("Dobrynin, without … in Moscow, said").
-_NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further|now|has|have|had|would|will|did)\s+)*")
+# Session 46: also "twice", "once", "still", "never", "not" ("Prime Minister Sato, through Yasukawa, has twice made it clear…").
+_NAME_ASIDE = re.compile(r"\s*,[^,;:]{1,200},\s*(?:(?:\w+ly|also|then|again|further|now|has|have|had|would|will|did|twice|once|still|"
+                         r"already|never|not|always|first|finally|subsequently|later)\s+)*")
 # "Our man in Moscow believes…": the place names where the speaker is, not the speaker.
 _SOMEONE_IN = re.compile(r"\b(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]is|[Hh]er|[Aa]|[Tt]he)\s+(?:man|men|people|person|source|contact|friend|colleague)\s+(?:in|at|from)\s+$")
 _AND = re.compile(r"^\s*(?:,\s*(?:the\s+)?|(?:,?\s+and\s+|\s*&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,2})$")

@@ -67,3 +67,15 @@ def test_guard_a_word_the_corpus_prints_in_lower_case_is_no_name_joined_to_a_per
     c = the(r, "Defense and")
     assert _local(r, "defense") not in c.claimants
     assert "names joined as the subject" not in c.explanation
+
+
+def test_an_aside_before_the_verb_may_be_followed_by_twice_or_never():
+    """frus1964-68v29p2 d56: "Prime Minister Sato, through Yasukawa, has twice made it clear to us that he does not
+    question…" had gone to the Ambassador who signed the telegram: "twice" after the aside hid the subject."""
+    r = document("Prime Minister Sato, through Yasukawa, has twice made it clear to us that he does not question the "
+                 "right of the U.S. to use Okinawa.", heading="56. Telegram From the Embassy in Japan to the Department "
+                 "of State", date="Tokyo, July 30, 1965, 1001Z.")
+    named(r, "Sato", PEOPLE + "sato")
+    named(r, "Yasukawa", PEOPLE + "yasukawa")
+    c = the(r, "Prime Minister Sato")
+    assert c.claimants == (PEOPLE + "sato",) and "before an aside" in c.explanation
