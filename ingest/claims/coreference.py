@@ -108,6 +108,15 @@ def _words(name: str) -> list[str]:
     return [w.lower().strip("’'.") for w in _WORD.findall(name)]
 
 
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def _given_names(label: str) -> list[str]:
+    """The names before the surname: "Moynihan, Daniel P." and "Daniel Patrick Moynihan" both give daniel, p(atrick)."""
+    label = _SUFFIX.sub("", label)
+    return _words(label.split(",", 1)[1]) if "," in label else _words(label)[:-1]
+
+
 _SHORTENED = re.compile(r"[A-Z][a-z]{1,3}\.")
 
 
@@ -558,6 +567,9 @@ class DocumentPeople:
         if len(hits) == 1:
             (iri, label), = hits.items()
             return Named(iri, label, f"'{printed}' read as {label}, named in full in the document")
+        given = self.given_name(printed.strip()) if len(printed.split()) == 1 and not hits else None
+        if given is not None:
+            return given
         kept = [w for w in printed.split() if w.lower().strip(".") not in _HONORIFICS]
         title_word = set(self.cues.speaker_titles) | set(self.cues.title_abbreviations)
         while len(kept) > 1 and kept[-1].lower() not in title_word and "of" not in kept \
@@ -565,6 +577,26 @@ class DocumentPeople:
             kept = kept[1:]      # session 32: "Soviet Chargé Vorontsov called…" is Vorontsov, as "Vorontsov said…" is
         name = " ".join(kept)
         return Named(self._local(name), name, f"'{printed}', a name the entity layer did not link", True)
+
+    def given_name(self, word: str) -> Named | None:
+        """Session 46: "PAT FEELS VERY STRONGLY…" after "A VERY AGITATED PAT MOYNIHAN TELEPHONED ME", the editors having
+        tagged the surname only: a word the document prints right before one linked person's name, and before no one
+        else's, is that person's given name, where it begins as one of the names before the surname in the person's
+        record does ("Pat", Daniel Patrick Moynihan; "Chet", Chester Bowles; not "Of" in "…of Konrad Adenauer", nor a
+        surname printed before another's). Titles, honorifics and words that open sentences are not."""
+        low = word.lower()
+        if not word[:1].isupper() or len(word) < 2 or low in _HONORIFICS or low in self.cues.speaker_titles \
+                or low in self.cues.title_abbreviations or low in self.cues.not_person_subjects \
+                or word in self.cues.sentence_starters:
+            return None
+        text, before = self.record.text, re.compile(rf"(?<![\w’'.-]){re.escape(word)}[^\S\n]+$", re.IGNORECASE)
+        hits = {m.entity: m.label for m in self.record.mentions if m.kind == "person" and m.entity and m.label
+                and before.search(text, max(0, m.start - len(word) - 4), m.start)
+                and any(t[:3] == low[:3] for t in _given_names(m.label))}
+        if len(hits) != 1:
+            return None
+        (iri, label), = hits.items()
+        return Named(iri, label, f"'{word}' read as {label}, the given name the document prints before that person's name")
 
     def knight(self, given: str, hits: dict[str, str]) -> Named | None:
         """Session 28: "Sir Robert" is the given name of the knight the document names in full ("Sir Robert Scott,

@@ -79,3 +79,26 @@ def test_an_aside_before_the_verb_may_be_followed_by_twice_or_never():
     named(r, "Yasukawa", PEOPLE + "yasukawa")
     c = the(r, "Prime Minister Sato")
     assert c.claimants == (PEOPLE + "sato",) and "before an aside" in c.explanation
+
+
+def _moynihan_telegram(body: str):
+    return document(body, heading="79. Telegram From the Department of State to the Secretary of State Kissinger",
+                    date="Washington, August 5, 1975, 2151Z.")
+
+
+def test_a_given_name_printed_before_the_tagged_surname_is_that_person():
+    """frus1969-76ve14p1 d79: "1. A VERY AGITATED PAT MOYNIHAN TELEPHONED ME THIS MORNING…. PAT FEELS VERY STRONGLY…"
+    had gone to Ingersoll, who signed the telegram: the editors tag the surname only, so "Pat" was no one."""
+    r = _moynihan_telegram("A very agitated Pat Moynihan telephoned me this morning from New York. Pat feels very "
+                           "strongly that perhaps he should not have taken the UN job.")
+    named(r, "Moynihan", PEOPLE + "moynihan", label="Daniel Patrick Moynihan")
+    c = the(r, "Pat feels")
+    assert c.claimants == (PEOPLE + "moynihan",) and "the given name the document prints before" in c.explanation
+
+
+def test_guard_a_word_before_a_name_that_begins_none_of_its_given_names_is_not_one():
+    """A surname or a word printed before another person's name ("…talked with Nick Bundy…" where the record says
+    William Putnam Bundy) is not read as that person's given name."""
+    r = _moynihan_telegram("I talked with Nick Bundy this morning. Nick thinks we should do something before Christmas.")
+    named(r, "Bundy", PEOPLE + "bundy", label="William Putnam Bundy")
+    assert PEOPLE + "bundy" not in the(r, "Nick thinks").claimants
