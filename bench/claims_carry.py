@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> None:
     digest = hashlib.sha256("\n".join(documents).encode()).hexdigest()
     args.out.write_text(json.dumps({
         "about": "ingest/claims/carry.py; fitted by bench/claims_carry.py on the claims gold set's development documents",
-        "documents": len(documents), "documents_sha256": digest, "points": len(data),
+        "documents": len(documents), "documents_sha256": digest, "documents_list": documents, "points": len(data),
         "thresholds": {"A": args.threshold_a, "B": args.threshold_b}, "cross_validation": cv, "weights": weights}, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(weights)} weights from {len(data)} points of {len(documents)} documents")
 

@@ -4,7 +4,8 @@ Rounds 13 and 14 (current): the 840 documents of round 13 and the 420 of round 1
 stated pool and kept from the writer of the rules until those were frozen (05a2e04 for round 13; for round 14, the
 session-20 rules at 4bb64b4), are held out (split.tsv): more than half of the gold set, by documents and by claims.
 Round 13's errors were never read; round 14 was measured once, for the session-19 and the session-20 rules. All 771
-round-1 to 12 documents are development, on which rules were tuned and the carry model fitted. The floors are what
+round-1 to 12 documents are development, on which rules were tuned and the carry model fitted, and so are the 160 of
+round 15 (session 47), drawn from the same pool as rounds 13 and 14 and measured once before any rule read them. The floors are what
 was measured on each set with the session-20 rules, rounded down to two decimals, and raised to the session-28 to -30
 figures where those passed a decimal or a half (docs/claims.md has the figures, their 95% intervals and where the rules
 fail: the held-out claimant accuracy, 0.807 at session 34, is far below the issue's 0.85);
@@ -84,8 +85,8 @@ def test_every_gold_passage_is_in_its_document(run, gold):
 def test_the_round_13_and_14_documents_are_held_out_and_are_more_than_half_the_gold_set(run, gold, split):
     assert set(split) == set(run)
     held = {key for key, v in split.items() if v == "held-out"}
-    first_line = _round_header_line("# Round 13")
-    round13_and_14 = {g.document for g in gold if g.line > first_line}
+    first_line, round15_line = _round_header_line("# Round 13"), _round_header_line("# Round 15")
+    round13_and_14 = {g.document for g in gold if first_line < g.line < round15_line}
     assert held == round13_and_14 and len(held) == 840 + 420
     records = [run[key][0] for key in held]
     claims = [g for g in gold if g.claim_type != "none"]
@@ -95,6 +96,18 @@ def test_the_round_13_and_14_documents_are_held_out_and_are_more_than_half_the_g
     genres = {g for r in records for g, pattern in GENRES.items() if re.search(pattern, r.heading)}
     assert genres == set(GENRES), genres
 
+
+
+def test_the_round_15_documents_are_development_and_new_to_the_gold_set(run, gold, split):
+    """Session 47 drew them from the held-out rounds' pool to read what fresh documents get wrong (README.md)."""
+    round13_line, round15_line = _round_header_line("# Round 13"), _round_header_line("# Round 15")
+    round15 = {g.document for g in gold if g.line > round15_line}
+    earlier = {g.document for g in gold if g.line < round13_line} | {g.document for g in gold if round13_line < g.line < round15_line}
+    assert len(round15) == 160 and not round15 & earlier
+    assert {split[key] for key in round15} == {"development"}
+    assert {key for key, v in split.items() if v == "development"} == round15 | {g.document for g in gold if g.line < round13_line}
+    years = {int(run[key][0].date[:4]) for key in round15}
+    assert min(years) >= 1950 and max(years) <= 1976
 
 def _round_header_line(header: str) -> int:
     """The comment line before which the earlier rounds' annotations end (README.md)."""
@@ -116,7 +129,7 @@ def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
     assert dev.recall >= 0.96 and dev.precision >= 0.95, (dev.missed, dev.spurious)   # rounds 1-12: 0.963, 0.956
-    assert dev.claimant_accuracy >= 0.905, dev.wrong_claimant        # rounds 1-12, session 44: 0.9084 (0.851 session 20)
+    assert dev.claimant_accuracy >= 0.885, dev.wrong_claimant        # rounds 1-12 and 15, session 47: 0.8897 (rounds 1-12 0.9103)
     assert dev.about_precision >= 0.89 and dev.about_recall >= 0.87, dev.wrong_about   # session 31: 0.905, 0.877
     assert dev.non_claims_rejected >= 0.87                           # 0.873
 
