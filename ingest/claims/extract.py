@@ -137,6 +137,11 @@ _EMBEDDED_QUESTION = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:[\w’']+\s+){1
                                 r"|\b(?:know|knows|knew|known|knowing|see|learn|learning|find\s+out|finding\s+out|wonder|wondering|"
                                 r"understand|determine|ascertain|ascertaining)\b"
                                 r"(?:\s+\w+){0,3}?\s+(?:how|what|why|when|where|if)\s+(?:[\w’']+\s+){1,5}$", re.IGNORECASE)
+# Session 47: nor does one in a question after a preposition ("one can speculate endlessly on why Dobrynin wants to see
+# you", "guesses about what he wants to talk about:", frus1969-76v12 d84), unless it characterises: "over what he regards
+# as a mounting threat", "about what he said are deteriorating relations" stay his.
+_QUESTION_AFTER = re.compile(r"\b(?:on|about|as\s+to|over|regarding)\s+(?:why|what|whether|how)\s+(?:[\w’'.-]+\s+){1,4}$", re.IGNORECASE)
+_CHARACTERIZES = re.compile(r"(?:regard|consider|view|call|describ|term|see)\w*\b|\w+\s+(?:as|is|are|was|were)\b", re.IGNORECASE)
 # Session 27: a verb in a condition or an object's relative clause asserts nothing: "If Thanat prefers, we would…", "As
 # soon as General Abrams reports…, Sullivan will…", "The problem which Mr. Dulles wishes to discuss is being studied…".
 # Session 37: nor one in "insofar as X is concerned", a topic ("Certainly insofar as his attitude toward … CINCSPECOMME is
@@ -249,7 +254,7 @@ _NOTE_SPEAKS = re.compile(
 _TEXT_NOUNS = frozenset({"version", "draft", "counterproposal", "counter-proposal"})
 _NOTE_WORD = re.compile(r"\b(?:note|aide-m[ée]moire)\b")
 # Round 9: "a personal message from Kosygin", "the letter from the Shah": who sent the message the writer summarises.
-_MESSAGE_FROM = re.compile(r"\b(?:message|letter)\s+(?:(?!translated\b)\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z])")
+_MESSAGE_FROM = re.compile(r"\b(?:message|letter)\s+(?:to\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3})?(?:(?!translated\b)\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z])")
 # "the Netherlands Government", "the Soviet Government", "the Government of India" in a source phrase.
 _GOVERNMENT_WHO = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w.’'-]*\s+){1,3}(?:Government|Govt\.?|Foreign Office|Foreign Ministry)|"
                              r"(?:Government|Govt\.?) of (?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,3})\s*")
@@ -370,6 +375,8 @@ _QUOTE_OPEN = re.compile(r"(?:\(?\d{1,3}[.)]\s+)?(?:Quote|QUOTE|QTE|Qte|Begin\s+
                          r"(?:\s+(?=\S)|\s*\Z)")     # round 12: "Begin verbatim text:" on a line of its own
 # Session 40: a lead-in that announces the text ("…the following memo.", "Text is as follows:", "Herewith (1) our
 # translation of letter from Adenauer…:")
+# Session 47: "…handed me by Acting Foreign Minister Semenov at 12:15 today.Begin text:" closing the lead-in's paragraph
+_QUOTE_OPENS_AFTER = re.compile(r"(?:Begin|BEGIN)\s+(?:[Vv]erbatim\s+|VERBATIM\s+)?(?:[Tt]ext|TEXT)\s*[:.]?\s*\Z")
 _ANNOUNCES_TEXT = re.compile(r"\b(?:following|FOLLOWING|follows|FOLLOWS|Herewith|HEREWITH)\b|:\s*\Z")
 _QUOTE_CLOSE = re.compile(r"\s*(?:Unquote|UNQUOTE|UNQTE|Unqte|End\s+(?:[Vv]erbatim\s+)?[Tt]ext|END\s+(?:VERBATIM\s+)?TEXT)\.?\s*\Z")
 # Session 28: also after a lettered item ("(C) US does not ask…") or an opening adverb ("Moreover, US determined…"), in
@@ -1354,6 +1361,8 @@ class _Extractor:
         while i < len(self.blocks):
             first = self.blocks[i]
             opener = _QUOTE_OPEN.match(self.text, first.start, first.end)
+            if opener is None and i > 0 and _QUOTE_OPENS_AFTER.search(self.text, self.blocks[i - 1].start, self.blocks[i - 1].end):
+                opener = re.compile("").match(self.text, first.start)
             if opener is None or i == 0 or not _ANNOUNCES_TEXT.search(self.text, self.blocks[i - 1].start, self.blocks[i - 1].end):
                 i += 1
                 continue
@@ -1607,6 +1616,7 @@ class _Extractor:
                 if not self.cues.not_speech.match(t, m.start) and t[m.start - 1:m.start] != "-"      # not "well-informed"
                 and not _CONCESSIVE.search(t, 0, m.start)
                 and not _EMBEDDED_QUESTION.search(t, max(0, m.start - 80), m.start)
+                and not (_QUESTION_AFTER.search(t, max(0, m.start - 80), m.start) and not _CHARACTERIZES.match(t, m.start))
                 and not _NOT_ASSERTED.search(t, max(0, m.start - 80), m.start) and not _INFERRED.search(t, max(0, m.start - 50), m.start)
                 and not (m.text.split()[0].endswith("s") and _NOT_YET.search(t, max(0, m.start - 60), m.start))
                 and not (m.kind != "speech" and _WRITER_SEES.search(t, max(0, m.start - 20), m.start))]
