@@ -178,6 +178,11 @@ _ENVOY = re.compile(r"\s+(?:Charg[eé](?:\s+d['’]Affaires)?|Ambassador|Ministe
 _POSSESSED_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?P<pro>His|Her|Their)\s+(?:\w+\s+)?(?:reply|answer|response|"
                              r"reaction|view|position|reason|theme|point|comment|impression|feeling|conclusion|argument|"
                              r"explanation|attitude)\s+(?:was|is|were|are)\s+(?=that\b|to\b|this\b|:|“|\")")
+# Session 47: "Wilson's argument is that…", "UK position appears to be that…", "Icelanders position is that…" (round 15):
+# the view of the one named at the sentence's opening.
+_VIEW_HOLDER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:The\s+|THE\s+)?")
+_NAMED_VIEW = re.compile(r"(?P<own>['’]s?)?\s+(?:\w+\s+)?(?:position|view|argument|reply|answer|attitude|reaction|conclusion|"
+                         r"feeling|reasoning|thesis|contention)\s+(?:is|was|appears?\s+to\s+be|seems?\s+to\s+be|remains)\s+(?:that\b|:)")
 # Session 36: "In his view both should be taken care of." (frus1969-76ve05p1 d235, Mobutu's), as "His view was that…"
 _IN_HIS_VIEW = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:In|in)\s+(?P<pro>his|her|their)\s+(?:own\s+)?(?:view|opinion|"
                           r"judgment|judgement|estimation|estimate|assessment)\b")
@@ -1490,7 +1495,7 @@ class _Extractor:
         source = self._source_phrase(s, t) if _source_hint(t) else None
         if source is not None:
             return source
-        note = self._note_speaks(s, t) or self._possessed_view(s, t, block, state)
+        note = self._note_speaks(s, t) or self._possessed_view(s, t, block, state) or self._named_view(s, state)
         if note is not None:
             return note
         cable = cable_sender(self.r, self.mentions, s, e)        # round 12: "USUN 1815 SUPPORTED OUR RECOMMENDATION…"
@@ -1608,6 +1613,25 @@ class _Extractor:
             return None
         return _Decision("report", agent, m.group(0).strip(), 0.6, f"cue '{m.group(0).strip()}', '{m.group('pro')}' read as "
                          f"{', '.join(agent.names)}", agent.mentions)
+
+    def _named_view(self, s: int, state: _State) -> _Decision | None:
+        """Session 47: "Wilson's argument is that…", "UK position appears to be that…": the view of the person, country or
+        body named at the sentence's opening, as "Their position is that…" is theirs. A person's only with the possessive;
+        a country's or a body's not inside a person's account, as the guide gives a government's wish inside its envoy's
+        account to the envoy."""
+        first = next((m for m in self.mentions.within(s, s + 80) if m.kind in ("person", "country", "organization")), None)
+        if first is None or first.entity is None or not _VIEW_HOLDER_OPENS.fullmatch(self.text, s, first.start):
+            return None
+        m = _NAMED_VIEW.match(self.text, first.end)
+        if m is None or (first.kind == "person" and not m.group("own")) or (first.kind != "person" and state.report is not None
+                                                                                 and "person" in state.report.kinds):
+            return None
+        agent = agent_of_mentions(self.r, [first], "the one whose view it is")
+        if agent is None or (self.voice is not None and agent.iris == self.voice.iris) or self._department_speaks_for_signer(agent, self.voice) \
+                or (agent.iris == (_DEPARTMENT_OF_STATE,) and self.voice is not None and "person" in self.voice.kinds):
+            return None         # "Dept view is that…" signed by the Secretary: his
+        cue = self.text[first.start:m.end()].strip()
+        return _Decision("report", agent, cue, 0.6, f"cue '{cue}': the view of {', '.join(agent.names)}", agent.mentions)
 
     def _asserting_verbs(self, t: str) -> list[tuple]:
         """The reporting verbs of the sentence that assert something: not an act ("called in"), not conceded, not in an

@@ -55,3 +55,61 @@ def test_a_letter_whose_begin_text_closes_the_lead_in_paragraph_is_its_senders()
     for opening in ("Mr. President", "All of this"):
         c = the(r, opening)
         assert (c.claim_type, c.claimants) == ("quotation", (PEOPLE + "khrushchev",)), opening
+
+COUNTRY = "https://w3id.org/frus-kg/id/countries/"
+
+
+def _country(r, surface: str, slug: str, nth: int = 0):
+    m = named(r, surface, COUNTRY + slug, nth=nth)
+    m.kind = "country"
+    return m
+
+
+def test_a_position_named_at_the_opening_is_its_holders():
+    """frus1958-60v07p2 d295 (round 15): "UK position appears to be that…", "Icelanders position is that…" had gone to
+    the Secretary who signed the telegram; frus1964-68v26 d104: "Wilson's argument is that…" to Bundy."""
+    r = document("UK position appears to be that they remain ready and willing negotiate modus vivendi. Icelanders "
+                 "position is that negotiation on anything short of acceptance Icelandic position is precluded.",
+                 heading="295. Telegram From the Department of State to the Mission at the North Atlantic Treaty "
+                 "Organization", date="Washington, September 26, 1958")
+    _country(r, "UK", "united-kingdom")
+    _country(r, "Icelanders", "iceland")
+    assert the(r, "UK position").claimants == (COUNTRY + "united-kingdom",)
+    assert the(r, "Icelanders position").claimants == (COUNTRY + "iceland",)
+    memo = document("2. Wilson's argument is that a Sukarno visit to Washington would be regarded as a triumph.",
+                    heading="104. Memorandum From the President's Special Assistant for National Security Affairs "
+                    "(Bundy) to President Johnson", date="Washington, June 1, 1965")
+    named(memo, "Wilson", PEOPLE + "wilson")
+    assert the(memo, "Wilson").claimants == (PEOPLE + "wilson",)
+
+
+def test_a_countrys_position_inside_the_writers_own_account_stays_his():
+    """Guard: frus1969-76v12 d154, "5. I replied that I was obviously not prepared to discuss any modification… US
+    position is that we have been very forthcoming…": what the ambassador told the Soviets, his report running on; the
+    guide likewise gives a government's wish inside its envoy's account to the envoy."""
+    r = document("5. I replied that I was obviously not prepared to discuss any modification to our October 28 paper. "
+                 "US position is that we have been very forthcoming and now it is Soviet turn to be specific on peace.\n\n"
+                 "Beam", heading="154. Telegram From the Embassy in the Soviet Union to the Department of State",
+                 date="Moscow, November 11, 1969")
+    _country(r, "US", "united-states")
+    writer = the(r, "I replied").claimants
+    assert writer and the(r, "US position").claimants == writer
+
+
+def test_a_persons_name_without_the_possessive_names_no_view():
+    """Guard: "Lodge position…" is not printed so; a person's view needs "'s" ("Smith view" is a name in a list)."""
+    r = document("Smith view is that the talks should go on.", heading=SONNENFELDT, date="Washington, May 2, 1969")
+    named(r, "Smith", PEOPLE + "smith")
+    assert the(r, "Smith view").claimants != (PEOPLE + "smith",)
+
+
+def test_the_departments_view_in_the_secretarys_telegram_is_his():
+    """Guard: frus1948v01p1 d153, "Dept view is that Part I, para 1 of Four Power statement establishes…" in a telegram
+    of the Secretary of State: the Department is the writer speaking of itself, as the guide reads such telegrams."""
+    r = document("Dept view is that Part I, para 1 of Four Power statement establishes as procedural all SC decisions.\n\n"
+                 "Marshall", heading="153. The Secretary of State to the United States Representative at the United "
+                 "Nations (Austin)", date="Washington, May 12, 1948")
+    named(r, "Marshall", PEOPLE + "marshall")
+    m = named(r, "Dept", "https://w3id.org/frus-kg/id/organizations/department-of-state")
+    m.kind = "organization"
+    assert the(r, "Dept view").claimants != ("https://w3id.org/frus-kg/id/organizations/department-of-state",)
