@@ -372,6 +372,7 @@ _HE_WORD = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")
 _I_WORD = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e)\b")
 _SHE_BEFORE = re.compile(r"(?<![\w’'-])[Ss]he(?:,\s+\w+,)?\s+(?:\w+(?:,\s+\w+,)?\s+){0,2}\Z")
 _WOMAN_BEFORE = re.compile(r"\b(?:Mrs|Miss|Ms|Madame|Mme|Mlle|Lady|Queen|Princess)\.?\s+\Z")
+_WOMAN_TITLED = re.compile(r"(?:Queen|Princess|Empress|Lady|Madame|Mrs\.?|Miss)\b")     # session 47: the mention "Queen"
 _WOMAN_NAMED = re.compile(r"\b(?:Mrs|Miss|Ms|Madame|Mme|Mlle)\.?\s+(?P<name>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)")
 _THEY_BEFORE = re.compile(r"(?<![\w’'-])[Tt]hey(?:,\s+\w+,)?\s+(?:\w+(?:,\s+\w+,)?\s+){0,2}\Z")
 _HE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)(?:,\s+\w+,)?\s+(?:\w+(?:,\s+\w+,)?\s+){0,2}\Z")
@@ -987,7 +988,8 @@ class _Extractor:
     def _last_woman(self, people: list, floor: int, before: int) -> Agent | None:
         """Session 38: "I was greeted … by Mrs. Shih…. She commented…" (frus1969-76ve13 d135): "she" is the last person
         printed as a woman ("Mrs.", "Miss", "Madame"), linked or not, never Dr. Kissinger named after her."""
-        women = [m for m in people if _WOMAN_BEFORE.search(self.text, max(floor, m.start - 10), m.start)]
+        women = [m for m in people if _WOMAN_BEFORE.search(self.text, max(floor, m.start - 10), m.start)
+                 or _WOMAN_TITLED.match(self.text, m.start)]
         printed = [w for w in _WOMAN_NAMED.finditer(self.text, floor, before) if not self.mentions.within(w.start("name"), w.end("name"))]
         if printed and (not women or printed[-1].start() > women[-1].start):
             named = self.people.named(printed[-1].group(0))

@@ -113,3 +113,14 @@ def test_the_departments_view_in_the_secretarys_telegram_is_his():
     m = named(r, "Dept", "https://w3id.org/frus-kg/id/organizations/department-of-state")
     m.kind = "organization"
     assert the(r, "Dept view").claimants != ("https://w3id.org/frus-kg/id/organizations/department-of-state",)
+
+
+def test_she_after_the_queen_is_the_queen():
+    """frus1961-63v16 d356 (round 15): "The President welcomed the Queen…. She responded that…": the mention "Queen"
+    is a woman's, so "she" is hers, not the President's."""
+    r = document("The President welcomed the Queen, recalling his long and friendly association with Greece. She "
+                 "responded that she remembered that well, and that American actions had saved Greece.",
+                 heading="356. Memorandum of Conversation", date="Washington, August 6, 1963")
+    named(r, "President", PEOPLE + "johnson")
+    named(r, "Queen", PEOPLE + "frederika")
+    assert the(r, "She responded").claimants == (PEOPLE + "frederika",)
