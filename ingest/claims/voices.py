@@ -207,8 +207,8 @@ def _initialling_party(record: DocumentRecord, last_block: tuple[int, int] | Non
     if initials is None:
         return None
     parties = {party_person_iri(record, p) for p in record.parties if p not in record.authors}
-    if initials.iri not in parties:
-        return None
+    if initials.iri not in parties and (parties or initials.iri in {party_person_iri(record, p) for p in record.authors}):
+        return None      # session 47: where the heading's other side is an office ("Between the Secretary of State and…"), the initials decide
     return named_agent(Named(initials.iri, initials.label, initials.how))
 
 

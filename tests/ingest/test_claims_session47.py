@@ -2,7 +2,14 @@
 pool), each pinned on a passage built from the one it was found in (issue 16; docs/claims.md, "Session 47")."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from ingest.claims import claims_of
+from ingest.entities import extract_entities
+from ingest.tei_reader import read_tei
 from tests.ingest.test_claims_speakers import PEOPLE, authors, document, named, the
+
+GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "claims_gold"
 
 SONNENFELDT = ("84. Memorandum From Helmut Sonnenfeldt of the National Security Council Staff to the President's "
                "Assistant for National Security Affairs (Kissinger)")
@@ -124,3 +131,15 @@ def test_she_after_the_queen_is_the_queen():
     named(r, "President", PEOPLE + "johnson")
     named(r, "Queen", PEOPLE + "frederika")
     assert the(r, "She responded").claimants == (PEOPLE + "frederika",)
+
+
+def test_a_conversation_between_an_office_and_a_named_party_is_the_initialling_writers():
+    """frus1955-57v26 d70 (round 15): "Memorandum of a Conversation Between the Secretary of State and the Ambassador to
+    Germany (Conant)", closed by "JFD": the heading's one named party is Conant, but the "I" is the Secretary's."""
+    record = next(r for r in read_tei(GOLD / "frus1955-57v26-round15.xml") if r.doc_id == "d70")
+    extract_entities(record)
+    found = claims_of(record)
+    mine = [c for c in found if record.text[c.start:c.end].startswith(("I reported", "I said I thought"))]
+    assert len(mine) == 2
+    for c in mine:
+        assert c.claimants == (PEOPLE + "103703",) and "closing initials 'JFD'" in c.explanation
