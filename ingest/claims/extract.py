@@ -67,6 +67,10 @@ _QUESTION = re.compile(r"\?[”\"’')\]*_]*$")
 _BROKEN_OFF = re.compile(r"(?<![.\s])\s*(?:\.\s\.\s\.|\.\.\.|…)[”\"’')\]*_]*$")
 # The start of a sentence before its first word: an enumerator, quotes, brackets.
 _OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s*)?")
+# Session 47: telegraphese after an adverb ("Also concurs action should be taken at once today.", "Therefore wanted to push
+# ahead quickly…", round 15)
+_SUBJECTLESS_OPENING = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+|\([a-z]\)\s*)?(?P<adverb>(?:Also|Further|Then|Therefore|Finally|"
+                                  r"Later|Subsequently|Moreover),?\s+)?")
 # Round 12: the Department's own "we" after a position it states in the name of the United States.
 _US = iris.country_iri("united-states")
 _DEPARTMENT_OF_STATE = iris.organization_iri("department-of-state")
@@ -2028,13 +2032,13 @@ class _Extractor:
         """Telegraphese without a subject ("Said bases Polish policy were…", "Explained our programs…"):
         the speaker of the report this paragraph is giving, else the subject of the previous sentence
         ("Winiewicz gave discursive and general reply. Said…"), else the writer after "I answered…"."""
-        opening = _OPENING.match(t)
+        opening = _SUBJECTLESS_OPENING.match(t)
         if not matches or opening is None or matches[0][0] != opening.end() or matches[0][2] != "speech":
             return None
         if _participle_clause_end(t, matches) is not None:
             return None
         verb = matches[0][3]
-        if not t[opening.end():opening.end() + 1].isupper():
+        if not (opening.group("adverb") or t[opening.end():opening.end() + 1].isupper()):
             return None
         voice = self.voice_for(block, state)
         agent = state.report or self._previous_subject(block, s, set(voice.iris) if voice else set())

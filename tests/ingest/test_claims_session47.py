@@ -143,3 +143,13 @@ def test_a_conversation_between_an_office_and_a_named_party_is_the_initialling_w
     assert len(mine) == 2
     for c in mine:
         assert c.claimants == (PEOPLE + "103703",) and "closing initials 'JFD'" in c.explanation
+
+
+def test_telegraphese_without_a_subject_after_also_goes_on_with_the_speaker():
+    """frus1961-63v21 d345 (outside the gold set): "Banda expressed concern Bloc activity Dar. Also expressed concern that
+    US and UK not making proper contact…" had gone to the Secretary who signed the telegram."""
+    r = document("Banda expressed concern Bloc activity Dar. Also expressed concern that US and UK not making proper contact "
+                 "with Mozambique nationalists.\n\nRusk", heading="345. Telegram From the Department of State to the "
+                 "Embassy in Tanganyika", date="Washington, June 13, 1962")
+    named(r, "Banda", PEOPLE + "banda")
+    assert the(r, "Also expressed").claimants == (PEOPLE + "banda",)
