@@ -76,7 +76,10 @@ _US = iris.country_iri("united-states")
 _DEPARTMENT_OF_STATE = iris.organization_iri("department-of-state")
 _COUNTRY_IT = re.compile(r"[\s“\"(]*(?:It|IT)\s+(?!(?:is|was|seems|appears|would\s+be|may|might|IS|WAS)\b)")
 _WE_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|However,?)\s+)?(?:We|Our)\s")
-_WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|Afterwards|Later|Then|Subsequently|Meanwhile),?\s+)?"     # "And I am not prepared…"
+_WRITER_OPENS = re.compile(r"[\s“\"(—–-]*(?:\(?\d{1,3}[.)]\s+)?(?:(?:And|But|So|Afterwards|Later|Then|Subsequently|Meanwhile|"     # "And I am not prepared…"
+                           # session 47: "Personally, I do not think there are any great issues at stake…" (round 15)
+                           r"Personally|Frankly|Candidly|Incidentally|Finally|Also|However|Nevertheless|Moreover|Accordingly|"
+                           r"Therefore|Thus|Now|Otherwise|Privately|Obviously|Clearly|Of\s+course),?\s+)?"
                            # round 9: "(From this and other discussions, I got very clearly the impression…"
                            r"(?:(?:From|After|In|On|At|For|Given|Having|Judging)\s[^,;:()“”\"]{3,80},\s+"
                            # session 38: two opening phrases ("After lunch, at Horowitz' suggestion, I pulled Blanchard aside…")

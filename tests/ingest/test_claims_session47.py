@@ -153,3 +153,17 @@ def test_telegraphese_without_a_subject_after_also_goes_on_with_the_speaker():
                  "Embassy in Tanganyika", date="Washington, June 13, 1962")
     named(r, "Banda", PEOPLE + "banda")
     assert the(r, "Also expressed").claimants == (PEOPLE + "banda",)
+
+
+def test_personally_i_among_the_points_another_will_make_is_the_writer():
+    """frus1961-63v02 d19 (round 15): among the lettered points "Secretary McNamara will discuss…", Taylor's own
+    "Personally, I do not think there are any great issues at stake…" had gone to McNamara."""
+    r = document("It is my understanding that Secretary McNamara will discuss the following points with you during his "
+                 "visit this morning:\n\na. Trip to Honolulu. He will discuss what he intends to do over the week end.\n\n"
+                 "b. The directive. I think that Secretary McNamara will recommend to you that the agreed directive be "
+                 "promulgated. Personally, I do not think there are any great issues at stake.\n\nM.D.T.",
+                 heading="19. Memorandum From the President's Military Representative (Taylor) to President Kennedy",
+                 date="Washington, February 15, 1962")
+    named(r, "McNamara", PEOPLE + "mcnamara")
+    named(r, "McNamara", PEOPLE + "mcnamara", nth=1)
+    assert the(r, "Personally").claimants == authors(r) != (PEOPLE + "mcnamara",)
