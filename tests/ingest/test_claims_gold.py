@@ -129,7 +129,7 @@ def test_held_out_documents_meet_the_floors_measured_when_the_rules_were_frozen(
 def test_development_documents_keep_what_the_rules_were_tuned_to(per_document, split):
     dev = pooled(_half(per_document, split, "development"))
     assert dev.recall >= 0.96 and dev.precision >= 0.95, (dev.missed, dev.spurious)   # rounds 1-12: 0.963, 0.956
-    assert dev.claimant_accuracy >= 0.885, dev.wrong_claimant        # rounds 1-12 and 15, session 47: 0.8897 (rounds 1-12 0.9103)
+    assert dev.claimant_accuracy >= 0.89, dev.wrong_claimant         # rounds 1-12 and 15, session 47: 0.8897 → 0.8928 (rounds 1-12 0.9104)
     assert dev.about_precision >= 0.89 and dev.about_recall >= 0.87, dev.wrong_about   # session 31: 0.905, 0.877
     assert dev.non_claims_rejected >= 0.87                           # 0.873
 
