@@ -81,3 +81,31 @@ def test_every_paired_claim_is_counted_under_one_decision():
     ok = sum(n for (_, what), n in ev.by_decision.items() if what == "claimant ok")
     assert pairs == ev.pairs > 0 and ok == ev.claimant_ok
     assert {k for k, _ in ev.by_decision} <= {decision_of(c.explanation) for c in claims}
+
+
+def test_the_bench_report_counts_held_out_errors_but_quotes_only_development_ones():
+    """Session 48: the committed bench report quoted held-out failures; whoever writes the next rule reads it."""
+    from bench.claims import _gold_report
+    from ingest.claims import claims_of
+    from ingest.claims.carry import genre_of_heading
+    from ingest.claims.evaluation import evaluate, load_gold
+    from ingest.entities import extract_entities
+    from ingest.tei_reader import read_tei
+    gold_dir = ROOT / "tests" / "fixtures" / "claims_gold"
+    gold = load_gold(gold_dir / "gold.tsv")
+    per, kinds = {}, {}
+    for record in read_tei(gold_dir / "frus1955-57v26-round15.xml"):
+        key = f"{record.volume.id}/{record.doc_id}"
+        if key in ("frus1955-57v26/d303", "frus1955-57v26/d71"):
+            extract_entities(record)
+            per[key] = evaluate(record, gold, claims_of(record))
+            kinds[key] = (genre_of_heading(record.heading), "1950s")
+    held = per["frus1955-57v26/d303"]
+    assert held.wrong_claimant and held.wrong_type
+    report = _gold_report(per, {"frus1955-57v26/d303": "held-out", "frus1955-57v26/d71": "development"}, kinds)
+    assert f"- wrong claimant: {len(held.wrong_claimant)} held out, 0 development" in report
+    for item in held.missed + held.wrong_claimant + held.wrong_type + held.wrong_about:
+        assert item.split(": ", 1)[-1][:40] not in report
+    assert "d303" not in report
+    dev_example = per["frus1955-57v26/d71"].wrong_type[0].split(": ", 1)[-1][:70]
+    assert dev_example in report
