@@ -53,6 +53,17 @@ _HIS_IMPERIAL_MAJESTY = re.compile(
     r"explained|spoke|repeated|referred|described|stressed|hoped|considered|may|might|could|should|must|intends|approved|accepted|"
     r"decided|raised|opened)\b)", re.MULTILINE)
 _MAJESTIES = {"iran": "Shah", "ethiopia": "Emperor"}
+# Session 48: the honorific spelled out, which the editors never tag (about 550 times in 28 volumes; 313 in the Saudi
+# Arabia compilation): "His Majesty said that he also regretted…", "HIS IMPERIAL MAJESTY STATED…", "Her Majesty". Not
+# followed by a name ("His Majesty King Saud" is his mention) nor the Crown's institutions ("His Majesty’s Government",
+# "Her Majesty’s Ambassador", "His Majesty’s forces").
+_HONORIFIC = re.compile(
+    r"\b(?P<title>(?:His|HIS|Her|HER)\s+(?:(?:Imperial|IMPERIAL)\s+)?(?:Majesty|MAJESTY))(?P<of>)"
+    r"(?![\w-]|\s+[A-Z]|,?\s+(?:the|The|THE)\s+(?:Shah|King|Emperor|Queen|SHAH|KING|EMPEROR|QUEEN)\b|['’]s?\s+(?:[A-Z]|(?:government|forces|ships?|embassy|ambassadors?|representatives?|service|"
+    r"stationery)\b))")
+_REALM = {"Shah": {"iran"}, "Emperor": {"ethiopia", "japan"}}     # "the Shah" needs no country; "His Majesty" does
+_HONORIFIC_TITLES = {"His Majesty": ("King", "Shah", "Emperor"), "Her Majesty": ("Queen",),
+                     "His Imperial Majesty": ("Shah", "Emperor")}
 # Session 35: an office "of" an agency or of the government's departments, which TITLE_ONLY leaves to countries: "The
 # Director of Central Intelligence said…", "The Secretary of the Treasury pointed out…", "the Chairman of the Joint
 # Chiefs of Staff" (the speakers of the National Security Council's records), held by the one persons-list entry
@@ -82,6 +93,7 @@ class TitleHolder:
     entity: str
     label: str
     explanation: str
+    country: str | None = None       # the realm or state of the office, where a source names it
 
 
 def _in_office(desc: str, title: str, year: int | None, clause: int | None = None) -> bool:
@@ -148,8 +160,11 @@ def title_holders(record: DocumentRecord, mentions: list[Mention], year: int | N
     named = _countries(record, mentions)
     host = _countries(record, [m for m in mentions if m.end <= len(record.heading or "")])
     people = a.volume_people(record.volume.id)
+    persons = {m.entity: m.start for m in sorted([*mentions, *record.mentions], key=lambda m: -m.start)
+               if m.kind == "person" and m.entity}
     for title, of, abbreviated in wanted:
-        holder = _holder(record, title, of, host if abbreviated else named, year, people)
+        holder = _honorific(record, title, named, host, year, people, persons) if title in _HONORIFIC_TITLES else \
+            _holder(record, title, of, host if abbreviated else named, year, people)
         if holder:
             out[(title, of, abbreviated)] = holder
     return out
@@ -195,6 +210,8 @@ def _printed_titles(record: DocumentRecord, mentions: list[Mention]):
             yield m, _title_key(m.group("title")), m.group("of").title() if m.group("of") else None, False
     for m in _HIS_IMPERIAL_MAJESTY.finditer(record.text):
         yield m, "HIM", None, False
+    for m in _HONORIFIC.finditer(record.text):
+        yield m, re.sub(r"\s+", " ", m.group("title")).title(), None, False
     for m in _OFFICE_OF.finditer(record.text):
         if not _name_follows(record.text, m.end(), names):
             yield m, _title_key(m.group("title")), m.group("of"), False
@@ -260,6 +277,33 @@ def _majesty(record: DocumentRecord, named: set[str], year: int | None, people: 
                        + holder.explanation)
 
 
+def _honorific(record: DocumentRecord, honorific: str, named: set[str], host: set[str], year: int | None,
+               people: dict[str, str], persons: dict[str, int]) -> TitleHolder | None:
+    """"His Majesty" is the one monarch (King, Shah or Emperor; "Her Majesty": Queen) the sources of a monarch's title
+    settle in this document. Where several are in play (the Kings of Saudi Arabia, Iraq and Jordan), the one of the
+    heading's country (the Embassy in Morocco's telegram), else the one the document names by name, else the one its
+    opening (a participants list) names; otherwise no one."""
+    found: dict[str, TitleHolder] = {}
+    for title in _HONORIFIC_TITLES[honorific]:
+        if title not in _REALM or _REALM[title] & named:
+            for h in _from_persons_list(record, title, None, named, year, people) \
+                    or _from_authority_records(record, title, None, named, year):
+                found.setdefault(h.entity, h)
+    why = "the one monarch in play"
+    if len(found) > 1:
+        opening = (record.body_start or 0) + 800
+        for narrower, reason in (({e for e, h in found.items() if h.country in host}, "the monarch of the heading's country"),
+                                 ({e for e in found if e in persons}, "the one monarch in play the document names"),
+                                 ({e for e in found if persons.get(e, opening) < opening}, "the monarch its opening names")):
+            if len(narrower) == 1:
+                found, why = {e: found[e] for e in narrower}, reason
+                break
+    if len(found) != 1:
+        return None
+    h, = found.values()
+    return TitleHolder(h.pid, h.entity, h.label, f"'{honorific}', {why}: " + h.explanation)
+
+
 def _from_heading(record: DocumentRecord, title: str) -> TitleHolder | None:
     pattern = _HEADING_OFFICE.get(title)
     hits = {p.entity: p for p in record.parties if p.entity and p.office and pattern and pattern.match(p.office)}
@@ -301,7 +345,7 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
         where = f"of {of}" if of else f"of {a.territories[country].name if country in a.territories else country}"
         out.append(TitleHolder(pid, entity, label, f"'the {title}': the volume's persons list describes {e.name} "
                                                    f"({e.xml_id}) as {title} {where} at the document's date "
-                                                   f"(\"{desc[:90]}\"), and no other holder is in play"))
+                                                   f"(\"{desc[:90]}\"), and no other holder is in play", country))
     return out
 
 
@@ -366,7 +410,8 @@ def _from_authority_records(record: DocumentRecord, title: str, of: str | None, 
                                f"'the {title}': the Office of the Historian's record of {a.person(pid).name} (hsg-people "
                                f"{pid}) describes him as \"{quoted[:80]}\" in volumes of {first}–{last}, with no date "
                                f"that excludes the document's year" + (f", and the document names {where}"
-                                                                         if title != "Shah" or of is not None else "")))
+                                                                         if title != "Shah" or of is not None else ""),
+                               country))
     return out
 
 
@@ -495,7 +540,7 @@ def title_mentions(record: DocumentRecord, mentions: list[Mention], year: int | 
             out.append(Mention(s, e, "person", "office-and-date", 0.8, holder.entity, holder.label,
                                explanation=(f"tagged by the FRUS editors ({tag.tei_ref}); " if tag else "")
                                + (f"'{record.text[s:e]}' abbreviates the title; " if abbreviated else "") + holder.explanation,
-                               office="His Imperial Majesty" if title == "HIM" else
+                               office="His Imperial Majesty" if title == "HIM" else title if title in _HONORIFIC_TITLES else
                                m.group(0).split(None, 1)[1] if m.re in (TITLE_ONLY, _OFFICE_OF) else title + (f" of {of}" if of else ""),
                                entity_links=links_of(holder.pid) if holder.pid else (), tei_ref=tag.tei_ref if tag else None))
     return out
