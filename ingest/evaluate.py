@@ -48,6 +48,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from ingest.calendar_entries import entry_title
 from ingest.authorities import authorities, norm
 from ingest.entities.people import TITLE_WORDS
 from ingest.entities.posts import heading_posts
@@ -145,6 +146,8 @@ _OPENS_WITH_SENDER = re.compile(rf"^(?:(?:No\.\s*)?\d+[A-Za-z]?\.?\s+)?(?!{_DOCU
 
 def _names_sender(record: DocumentRecord) -> bool:
     heading = record.heading or ""
+    if record.body_start >= len(record.text.rstrip()):     # a calendar entry: its title, in the supplements' style
+        return not record.is_editorial_note and bool(_FROM_OR_BY.search(entry_title(heading)))   # ("Todis 35 to Geneva")
     return not record.is_editorial_note and bool(_FROM_OR_BY.search(heading) or _OPENS_WITH_SENDER.search(heading))
 
 

@@ -55,6 +55,7 @@ from .records import DocumentRecord, Footnote, ListEntry, Mention, Page, Party, 
 from .records import SubjectTerm
 from .secure_xml import xml_events
 from .source_note import parse_source_note
+from .calendar_entries import entry_parties, section_date
 from .tei_text import FRUS_NS, TEI, RenderedDocument, plain, render_document
 
 __all__ = ["read_tei", "volume_metadata", "document_dates", "ErrorHandler"]
@@ -167,6 +168,13 @@ def _from_text(text: str, how: str) -> tuple[str, None, str] | None:
     return (parsed.date, None, how) if parsed and parsed.date else None
 
 
+def _from_section(div: etree._Element, heading: str) -> tuple[str, None, str] | None:
+    parent = div.getparent()
+    head = parent.find(f"{TEI}head") if parent is not None else None
+    found = section_date(_NUMBER_PREFIX.sub("", heading), plain("".join(head.itertext())) if head is not None else None)
+    return (found, None, "section heading") if found else None
+
+
 def document_dates(div: etree._Element, date_el: etree._Element | None, dateline: str | None,
                    heading: str | None = None) -> tuple[str | None, str | None, str | None, str | None]:
     """(date, date_max, how, refused) of a document: from frus:doc-dateTime-min/max, the dateline's date, or the text.
@@ -180,6 +188,7 @@ def document_dates(div: etree._Element, date_el: etree._Element | None, dateline
     if dateline:
         sources.append(lambda: _from_text(dateline, "dateline text"))
     if heading:
+        sources.append(lambda: _from_section(div, heading))
         sources.append(lambda: _from_text(_NUMBER_PREFIX.sub("", heading), "heading text"))
     refused = None
     for source in sources:
@@ -315,6 +324,8 @@ _MARK_NAMES = {"*": "asterisk", "†": "dagger", "‡": "double dagger", "§": "
 _BASIS = {
     "partial date as a range": "the source gives only the month or year; dateCreated and dateMax are its first and last day",
     "heading text": "read from the heading (the document has no dateline)",
+    "section heading": "read from the heading, which prints the day without its year, and the month and year of the "
+                       "section it is filed in (a calendar entry of a microfiche supplement)",
 }
 
 
@@ -582,7 +593,8 @@ def _parties(ctx: _Context, record: DocumentRecord, rendered: RenderedDocument, 
     text, heading = record.text, record.heading
     h0 = heading_span.start
     marked = [s for s in rendered.spans if s.kind in ("from", "to") and s.builder == 0]
-    guessed = [(p, h0 + p.start, h0 + p.end) for p in parties_of(heading)]
+    entry = record.body_start >= len(text.rstrip())          # the heading is all there is: a calendar entry
+    guessed = [(p, h0 + p.start, h0 + p.end) for p in (entry_parties(heading) if entry else parties_of(heading))]
     head_people = [(m.start, m.end, m) for m in record.mentions
                    if m.kind == "person" and heading_span.start <= m.start < heading_span.end]
     senders = sender_range(heading)
@@ -630,11 +642,13 @@ def _party(ctx: _Context, role: str, text: str, start: int, end: int, office: st
 # --------------------------------------------------------------------------------- the stream
 
 def _clear(el: etree._Element) -> None:
+    """Frees what was read; a section's <head> stays, since it dates the calendar entries after it (section_dates)."""
     el.clear(keep_tail=True)
     parent = el.getparent()
     if parent is not None:
-        while el.getprevious() is not None:
-            del parent[0]
+        first = 1 if parent[0] is not el and parent[0].tag == f"{TEI}head" else 0
+        while parent.index(el) > first:
+            del parent[first]
 
 
 def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None, _homes: bool = True) -> Iterator[DocumentRecord]:

@@ -255,3 +255,15 @@ def test_initials_are_counted_apart_so_their_cost_to_the_strict_figures_can_be_r
     assert initials["predicted"] >= 1
     assert initials["exact_without"]["predicted"] == exact["predicted"] - initials["predicted"]
     assert initials["exact_without"]["tp"] == exact["tp"] - initials["on_tags"]
+
+
+def test_a_calendar_entry_names_a_sender_by_its_title_not_by_its_description():
+    """Session 48: a microfiche supplement's entry is its heading alone; "Transmits a memorandum from …" in its
+    description names no sender of its own."""
+    def entry(heading):
+        r = DocumentRecord(volume=VolumeRecord("frus1961-63v07-09mSupp", "t"), doc_id="d1", number="1", heading=heading,
+                           text=heading, source="<t>", date="1962-08-11", pages=[Page("1", 0, len(heading))],
+                           body_start=len(heading))
+        return evaluate_records([r], lambda r: None).as_dict()["senders"]["heading_names_sender"]
+    assert entry("99. Todis 35 to Geneva, March 12. Transmits a message from Macmillan to President Kennedy.") == 0
+    assert entry("276. Memorandum from McNamara to President Kennedy, August 11. Provides information.") == 1
