@@ -1,7 +1,7 @@
 """The ingest exception hierarchy: every failure names the file and, where known, the place in it."""
 from __future__ import annotations
 
-__all__ = ["IngestError", "SourceError", "RejectedDocument", "RunStopped", "WorkerDied"]
+__all__ = ["IngestError", "SourceError", "SourceNotice", "RejectedDocument", "RunStopped", "WorkerDied"]
 
 
 class IngestError(Exception):
@@ -19,6 +19,11 @@ class SourceError(IngestError):
             if column is not None:
                 where += f":{column}"
         super().__init__(f"{where}: {message}")
+
+
+class SourceNotice(SourceError):
+    """A document div that holds nothing to ingest (a microfiche placeholder: no heading, no text): reported where
+    errors are, but not a failure; the volume reads on and can be marked complete."""
 
 
 class RejectedDocument(IngestError):

@@ -46,7 +46,7 @@ from ontology.fast_shacl import GraphIndex, validate_fast
 from ontology.validation import validate
 from ontology.worker_signals import DeferredCtrlC, ctrl_c_held, worker_ignores_ctrl_c
 
-from .errors import IngestError, RejectedDocument, RunStopped, SourceError, WorkerDied
+from .errors import IngestError, RejectedDocument, RunStopped, SourceError, SourceNotice, WorkerDied
 from .ledger import BATCH_BYTES, BatchWriter, Commit, CorpusSink, Ledger, file_digest
 from .pipeline import TEI_SUFFIXES, Extractor, Failure, default_extractors, find_inputs, read_inputs
 from .records import DocumentRecord, VolumeRecord
@@ -75,6 +75,7 @@ class CorpusSummary:
     transactions: int = 0
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)       # documents left out that held nothing (SourceNotice)
     stage_seconds: dict[str, float] = field(default_factory=dict)   # worker stages: CPU s summed over workers
 
     @property
@@ -712,6 +713,9 @@ class _CorpusRun:
 
     def _read_documents(self, path: Path, state: _FileState) -> None:
         def unreadable_document(exc: SourceError) -> None:
+            if isinstance(exc, SourceNotice):
+                self.summary.notices.append(str(exc))
+                return
             state.failed += 1
             self._fail(Failure(f"{exc.path}:{exc.line}" if exc.line else exc.path, str(exc), "unreadable"))
 

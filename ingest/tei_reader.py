@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -45,7 +46,7 @@ from lxml import etree
 
 from ontology import iris
 
-from .errors import IngestError, SourceError
+from .errors import IngestError, SourceError, SourceNotice
 from .date_order import DateOrder
 from .dates import DateRefused, check_day, check_range
 from .heading import genre_of, parse_dateline, parties_of, posts_of, sender_range
@@ -426,6 +427,10 @@ def _source_note_index(rendered: RenderedDocument) -> int | None:
     return None
 
 
+class _Placeholder(ValueError):
+    """No heading and no text: nothing of the source is lost by leaving it out (SourceNotice)."""
+
+
 def _no_heading(div: etree._Element) -> str:
     """Why a document has no heading, with the editors' own note on it where the volume has one."""
     head = div.find(f"{TEI}head")
@@ -447,7 +452,7 @@ def _document(ctx: _Context, div: etree._Element, start_page: str | None, line: 
         raise ValueError(too_large)
     heading_span = next((s for s in rendered.spans if s.kind == "heading"), None)
     if heading_span is None:
-        raise ValueError(_no_heading(div))
+        raise (_Placeholder if not text.strip() else ValueError)(_no_heading(div))
     heading = text[heading_span.start:heading_span.end]
     number = div.get("n")
     if not number:
@@ -746,6 +751,9 @@ def _read_document(ctx: _Context, el: etree._Element, seen: set[str], has_front:
         record = _document(ctx, el, start_page, start_line)
         if not has_front:              # a single-document file: its header describes it
             record.subjects.extend(ctx.volume.header_subjects)
+    except _Placeholder as exc:
+        report(SourceNotice(str(ctx.path), f"document {doc_id} is left out: it holds no text and {exc}", start_line))
+        return None
     except _DATA_ERRORS as exc:        # one bad document must not lose the rest of the volume
         report(SourceError(str(ctx.path), f"document {doc_id} cannot be read: {exc}", start_line))
         return None
@@ -763,7 +771,11 @@ def _read_list(ctx: _Context, div: etree._Element) -> None:
 
 
 def _raise_collected(where: str, errors: list[SourceError]) -> None:
-    """Without an error handler, the documents that could not be read, as one SourceError at the end."""
+    """Without an error handler, the documents that could not be read, as one SourceError at the end; placeholders
+    left out (SourceNotice) as warnings."""
+    for notice in (e for e in errors if isinstance(e, SourceNotice)):
+        warnings.warn(str(notice), stacklevel=3)
+    errors = [e for e in errors if not isinstance(e, SourceNotice)]
     if not errors:
         return
     if len(errors) == 1:

@@ -379,3 +379,17 @@ def test_bug_ctrl_c_during_a_run_was_raised_wherever_it_landed_and_could_hang_th
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     _, quads = ingest([V01, V1948, SAMPLE], tmp_path / "store", workers=1)
     assert named(quads) == named(serial[2])
+
+
+def test_regression_a_microfiche_placeholder_kept_its_volume_from_completing(tmp_path):
+    """frus1961-63v07-09mSupp d72a (an empty <head/>, no text, the editors' note "needs heading") made every ingest of
+    the volume exit 1 with "volumes completed 0". It is left out with a notice, and the volume completes."""
+    text = V01.read_text(encoding="utf-8")
+    at = text.index('<div type="document" xml:id="d10"')
+    volume = tmp_path / V01.name
+    volume.write_text(text[:at] + '<div type="document" xml:id="d9a" n="9A"><head/></div>\n' + text[at:], encoding="utf-8")
+    summary, quads = ingest([volume], tmp_path / "store", workers=0)
+    assert summary.failures == [] and summary.volumes == 1
+    [notice] = summary.notices
+    assert "d9a is left out" in notice and volume.name in notice
+    assert entry(f"{DOC}frus1969-76v01", INGEST_STATUS, INGEST_COMPLETE) in quads

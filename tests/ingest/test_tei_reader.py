@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from ingest.errors import SourceError
+from ingest.errors import SourceError, SourceNotice
 from ingest import document_graphs, ingest_paths
 from ingest.tei_reader import read_tei
 from ontology import iris
@@ -287,19 +287,28 @@ def test_a_bad_document_is_reported_and_the_others_are_read():
     assert str(error).startswith(f"{MSUPP}:91: ")
 
 
-def test_without_a_handler_bad_documents_are_raised_after_the_good_ones():
+def test_without_a_handler_bad_documents_are_raised_after_the_good_ones(tmp_path):
+    broken = tmp_path / MSUPP.name
+    broken.write_text(MSUPP.read_text(encoding="utf-8").replace('<div type="document" n="73" xml:id="d73">\n                        <head>',
+                                                                 '<div type="document" n="73" xml:id="d73">\n                        <head/><p>Text.</p><head>'),
+                      encoding="utf-8")
     got = []
-    with pytest.raises(SourceError, match="d72a"):
-        for record in read_tei(MSUPP):
+    with pytest.raises(SourceError, match="d73"), pytest.warns(UserWarning, match="d72a is left out"):
+        for record in read_tei(broken):
             got.append(record.doc_id)
-    assert got == ["d71", "d72", "d73"]
+    assert got == ["d71", "d72"]
 
 
-def test_ingest_records_a_failure_per_bad_document(store):
+def test_ingest_records_a_failure_per_bad_document_and_a_notice_per_placeholder(store, tmp_path):
     summary = ingest_paths([MSUPP], store, extractors=[])
-    assert summary.documents == 3
+    assert summary.documents == 3 and summary.failures == []
+    [notice] = summary.notices
+    assert f"{MSUPP}:91: document d72a is left out" in notice
+    broken = tmp_path / MSUPP.name
+    broken.write_text(MSUPP.read_text(encoding="utf-8").replace("<head/>", "<head/><p>Text.</p>"), encoding="utf-8")
+    summary = ingest_paths([broken], store, extractors=[])
     [failure] = summary.failures
-    assert (failure.kind, failure.source) == ("unreadable", f"{MSUPP}:91")
+    assert (failure.kind, failure.source) == ("unreadable", f"{broken}:91")
 
 
 @pytest.mark.parametrize("path", [V01, E09, TODAY, SINGLE, V1948, V1949, MSUPP], ids=lambda p: p.stem)
@@ -488,3 +497,28 @@ def test_regression_an_empty_head_is_reported_with_the_editors_note_and_the_volu
     assert "d72a" in str(error) and error.line == 2
     assert "its <head> is empty" in str(error)
     assert "the editors' note: 'no entry in document list - this just appears in the fiche. needs heading.'" in str(error)
+    assert isinstance(error, SourceNotice) and "is left out: it holds no text" in str(error)     # session 48: no failure
+
+
+def test_a_document_without_a_heading_but_with_text_is_an_error_not_a_notice(tmp_path):
+    path = tmp_path / "frus1961-63v07-09mSupp.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1961-63v07-09mSupp"><text><body>'
+        '<div type="document" n="72A" xml:id="d72a"><head/><p>The Secretary said the talks had failed.</p></div>'
+        '</body></text></TEI>', encoding="utf-8")
+    reported = []
+    assert list(read_tei(path, on_error=reported.append)) == []
+    [error] = reported
+    assert not isinstance(error, SourceNotice) and "cannot be read: its <head> is empty" in str(error)
+    with pytest.raises(SourceError, match="cannot be read"):
+        list(read_tei(path))
+
+
+def test_a_placeholder_left_out_without_a_handler_is_a_warning_not_an_error(tmp_path):
+    path = tmp_path / "frus1961-63v07-09mSupp.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1961-63v07-09mSupp"><text><body>'
+        '<div type="document" n="72" xml:id="d72"><head>72. Telegram 2050 from USUN, December 9.</head></div>'
+        '<div type="document" n="72A" xml:id="d72a"><head/></div></body></text></TEI>', encoding="utf-8")
+    with pytest.warns(UserWarning, match="d72a is left out"):
+        assert [r.doc_id for r in read_tei(path)] == ["d72"]
