@@ -83,6 +83,7 @@ def ingest(
 
     if max_document_bytes is not None:
         os.environ[ENV_MAX_DOCUMENT_BYTES] = str(max_document_bytes)   # the readers (and workers) read it
+    _check_ingest_paths(paths, find_inputs)
 
     db = _shard_writer(to_shards) if to_shards is not None else open_or_exit(store, options=StoreOptions.for_ingest(bulk))
     if db.migrated:
@@ -149,6 +150,8 @@ def ingest(
     table.add_row("triples", str(summary.triples))
     kinds = summary.failures_by_kind()
     table.add_row("failed", f"{summary.rejected}" + (f" ({kinds})" if kinds else ""))
+    if summary.notices:
+        table.add_row("left out (nothing to ingest)", str(len(summary.notices)))
     table.add_row("stale graphs dropped", str(summary.dropped_graphs))
     if summary.repaired:
         table.add_row("unfinished bulk graphs removed", str(summary.repaired))
@@ -157,12 +160,27 @@ def ingest(
     table.add_row("rate", f"{summary.documents / max(elapsed, 1e-9):.1f} documents/s, {summary.triples / max(elapsed, 1e-9):,.0f} triples/s")
     table.add_row("shards" if to_shards is not None else "store", str(to_shards or store_location(store)))
     print_table(table, err)
+    for notice in summary.notices:
+        err.print(f"[yellow]notice:[/] {notice}", highlight=False)
     for failure in summary.failures[:50]:
         err.print(f"[red]{failure.kind}:[/] {failure.message}", highlight=False)
     if len(summary.failures) > 50:
         err.print(f"… and {len(summary.failures) - 50} more failures (all were printed above as they happened)")
     if summary.failures:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _check_ingest_paths(paths: list[Path], find_inputs) -> None:
+    """A usage error, before the store is opened, for a path that does not exist or a folder that holds no FRUS file."""
+    from ingest.pipeline import TEI_SUFFIXES, TEXT_SUFFIXES
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
+    empty = [str(p) for p in paths if p.is_dir() and not find_inputs([p])]
+    if empty:
+        fail(f"nothing to ingest in {', '.join(empty)}: no file ending in "
+             f"{', '.join(TEXT_SUFFIXES + TEI_SUFFIXES)} (folders are searched recursively)", EXIT_USAGE)
 
 
 def _shard_writer(folder: Path):

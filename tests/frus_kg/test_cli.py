@@ -39,6 +39,19 @@ def test_bad_files_exit_1_and_the_good_one_is_ingested(tmp_path, sample_path):
     assert int(json.loads(out.stdout)["results"]["bindings"][0]["n"]["value"]) >= 1
 
 
+def test_regression_a_folder_with_no_frus_file_was_an_ingest_of_nothing_that_succeeded(tmp_path):
+    """`frus-kg ingest folder/` on a folder of PDFs said "files 0" and exited 0; a path that does not exist exited 1
+    as an unreadable input. Both are usage errors, named, before a store is opened."""
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    (folder / "d54.pdf").write_bytes(b"%PDF-1.4")
+    proc = run("ingest", "--store", str(tmp_path / "s"), str(folder), check_code=2)
+    assert f"nothing to ingest in {folder}" in proc.stderr and ".xml.gz" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run("ingest", "--store", str(tmp_path / "s"), str(tmp_path / "nowhere.xml"), check_code=2)
+    assert f"no such file or folder: {tmp_path / 'nowhere.xml'}" in proc.stderr
+    assert not (tmp_path / "s").exists()
+
+
 def test_regression_two_copies_of_one_document_in_a_run_committed_both_and_kept_the_last(tmp_path, sample_path):
     """Four copies of d54 gave "4 committed" and the last one read stood, with no word of the others."""
     copy = tmp_path / "d54-again.txt"
