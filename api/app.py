@@ -15,6 +15,7 @@ from graph import Store, StoreError
 
 from . import graph_store, linksets, page_routes, reconcile, search, service_description, sparql
 from .errors import error_response, install_error_handlers
+from .known_params import declared_only
 from .pages import STATIC
 from .query_params import one_value_each
 from .rate_limit import RateLimitMiddleware
@@ -71,8 +72,8 @@ def create_app(store: Store, settings: Settings | None = None, *, cors: bool | N
     app.include_router(page_routes.router)
     app.include_router(reconcile.router)
     app.include_router(linksets.router)
-    app.include_router(resources_router)
-    app.include_router(search.router)
+    app.include_router(resources_router, dependencies=[Depends(declared_only)])
+    app.include_router(search.router, dependencies=[Depends(declared_only)])
     app.include_router(network_router)
     app.include_router(iri_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -3,7 +3,7 @@
 FastAPI, like Starlette's `QueryParams`, reads a repeated single-valued parameter silently as its last value, so a
 script that builds its query string twice over gets an answer to another question than it asked. This dependency,
 installed on the whole application, reads which query parameters each route declares and whether each takes a
-list.
+list; `declared_parameters` gives their names to api/known_params.py.
 """
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import typing
 
 from fastapi import HTTPException, Request
 
-__all__ = ["one_value_each"]
+__all__ = ["one_value_each", "declared_parameters"]
 
 _SINGLE: dict[int, tuple[str, ...]] = {}
+_DECLARED: dict[int, tuple[object, tuple[str, ...]]] = {}     # the route is kept, so its id is never reused
 
 
 def _takes_many(annotation) -> bool:
@@ -29,6 +30,15 @@ def _query_params(dependant) -> list:
     if dependant is None:
         return []
     return [*dependant.query_params, *(f for d in dependant.dependencies for f in _query_params(d))]
+
+
+def declared_parameters(route) -> tuple[str, ...]:
+    """The names of the query parameters a route reads (aliases, as clients send them), in declaration order."""
+    key = id(route)
+    if key not in _DECLARED:
+        names = tuple(dict.fromkeys(f.alias for f in _query_params(getattr(route, "dependant", None))))
+        _DECLARED[key] = (route, names)
+    return _DECLARED[key][1]
 
 
 def _single_valued(route) -> tuple[str, ...]:

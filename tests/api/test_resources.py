@@ -548,3 +548,31 @@ def test_regression_a_persons_list_entrys_own_page_counted_no_claims_and_did_not
     assert page.status_code == 200
     assert 'The same as <a href="/people/107252">' in page.text
     assert "/claims?about=https%3A%2F%2Fw3id.org%2Ffrus-kg%2Fid%2Fpeople%2F107252" in page.text
+
+
+@pytest.mark.parametrize("path, name", [
+    ("/claims?claimType=Decision", "claimType"), ("/documents?foo=bar", "foo"), ("/people?name=clark&nmae=clark", "nmae"),
+    ("/countries/el-salvador?lang=en", "lang"), ("/documents/frus1981-88v41/d54?text=1", "text"),
+    ("/search?q=soviet&knd=claim", "knd"), ("/context.jsonld?v=2", "v")])
+def test_regression_an_unknown_parameter_was_ignored_and_the_answer_held_everything(server, path, name):
+    r = httpx.get(server + path, headers={"Accept": "application/json"}, timeout=30)
+    assert r.status_code == 400, r.text[:300]
+    assert r.json()["detail"].startswith(f"unknown parameter '{name}'; ")
+
+
+def test_an_unknown_parameter_is_refused_with_the_parameters_the_route_reads(server):
+    r = httpx.get(server + "/claims", params={"claimType": "Decision", "type": "Decision"})
+    assert r.json() == {"detail": "unknown parameter 'claimType'; /claims accepts: about, claimant, type, from, to, "
+                                  "volume, limit, cursor"}
+    assert "takes no query parameters" in httpx.get(server + "/people/102617?x=1").json()["detail"]
+
+
+def test_pages_and_protocol_endpoints_keep_their_own_parameters(server):
+    """The check is the REST resources': pages ignore what they do not read, and the SPARQL and reconciliation
+    protocols define their own parameters."""
+    assert httpx.get(server + "/claims?claimType=Decision", headers={"Accept": "text/html"}).status_code == 200
+    assert httpx.get(server + "/search?q=soviet&knd=claim", headers={"Accept": "text/html"}).status_code == 200
+    assert httpx.get(server + "/sparql", params={"query": "ASK {}", "timeout": "0"},
+                     headers={"Accept": "application/sparql-results+json"}).status_code == 200
+    suggest = httpx.get(server + "/reconcile/suggest/entity", params={"prefix": "kissin", "callback": "cb"}, timeout=30)
+    assert suggest.status_code == 200 and suggest.json()["result"]
