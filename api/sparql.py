@@ -43,6 +43,7 @@ GRAPH_TYPES = {
     "application/n-quads": "nquads",
     "application/trig": "trig",
     "text/plain": "ntriples",
+    "application/json": "jsonld",      # JSON-LD is the JSON of a graph, as `format=json` says; a 406 helped nobody
 }
 _ALIASES = {
     "json": ("application/sparql-results+json", "application/ld+json"),

@@ -47,6 +47,21 @@ def test_construct_is_turtle_by_default(server):
     assert any("Memorandum From the Deputy Secretary of State" in str(o) for o in g.objects())
 
 
+@pytest.mark.parametrize("form", ["CONSTRUCT { ?d schema:name ?n } WHERE { ?d a schema:CreativeWork ; schema:name ?n }",
+                                  "DESCRIBE ?d WHERE { ?d a schema:CreativeWork }"])
+def test_regression_a_graph_result_asked_for_as_application_json_was_a_406(server, form):
+    """`format=json` gave JSON-LD and `Accept: application/json` a 406: both are JSON-LD now, the same graph."""
+    q = sparql_prologue("schema") + form
+    asked = httpx.get(server + "/sparql", params={"query": q}, headers={"accept": "application/json"})
+    assert asked.status_code == 200, asked.text[:200]
+    assert asked.headers["content-type"].startswith("application/json")
+    named = httpx.get(server + "/sparql", params={"query": q, "format": "json"})
+    graph = rdflib.Graph().parse(data=asked.text, format="json-ld")
+    assert len(graph) > 0 and graph.isomorphic(rdflib.Graph().parse(data=named.text, format="json-ld"))
+    turtle = httpx.get(server + "/sparql", params={"query": q}, headers={"accept": "*/*"})
+    assert turtle.headers["content-type"].startswith("text/turtle")
+
+
 @pytest.mark.parametrize("accept, media", [
     ("text/csv", "text/csv"),
     ("text/tab-separated-values", "text/tab-separated-values"),
