@@ -1,4 +1,9 @@
-"""The example queries of docs/ (```sparql blocks), so the editor offers exactly what the documentation shows and tests run."""
+"""The example queries of docs/ (```sparql blocks), so the editor offers exactly what the documentation shows and tests run.
+
+A block's `# query:`, `# expect:` and `# store:` lines are for the tests (tests/docs/test_doc_queries.py): they name
+the example, say what it returns and on which store, and are never shown. `# store:` other than `sample` marks a
+query that finds nothing on the bundled sample, so the editor does not open on it.
+"""
 from __future__ import annotations
 
 import re
@@ -6,9 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["Example", "DOCS", "parse_examples", "examples"]
+__all__ = ["Example", "DOCS", "ANNOTATIONS", "parse_examples", "examples", "default_example"]
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+ANNOTATIONS = ("# expect:", "# query:", "# store:")
 _FENCE = re.compile(r"```sparql\n(.*?)```", re.S)
 _MARKUP = re.compile(r"\*\*|`|\[([^\]]*)\]\([^)]*\)")
 _BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*", re.S)
@@ -22,6 +28,7 @@ class Example:
     title: str
     query: str
     source: str
+    on_sample: bool = True       # answers on the bundled sample (examples/), the store `make run` builds
 
 
 def _title(before: str) -> str:
@@ -39,11 +46,12 @@ def parse_examples(markdown: str, source: str) -> list[Example]:
     for match in _FENCE.finditer(markdown):
         lines = match.group(1).splitlines()
         named = [line.split(":", 1)[1].strip() for line in lines if line.startswith("# query:")]
-        query = "\n".join(line for line in lines if not line.startswith(("# expect:", "# query:"))).strip()
+        stores = [line.split(":", 1)[1].strip() for line in lines if line.startswith("# store:")]
+        query = "\n".join(line for line in lines if not line.startswith(ANNOTATIONS)).strip()
         title = _title(markdown[end:match.start()])
         end = match.end()
         slug = named[0] if named else re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:48]
-        found.append(Example(slug, title, query, source))
+        found.append(Example(slug, title, query, source, all(s.startswith("sample") for s in stores)))
     return found
 
 
@@ -56,3 +64,8 @@ def examples(docs: Path = DOCS) -> tuple[Example, ...]:
         if path.exists():
             found += parse_examples(path.read_text(encoding="utf-8"), name)
     return tuple(found)
+
+
+def default_example(found: tuple[Example, ...]) -> int | None:
+    """The index of the example the editor opens on: the first that answers on the bundled sample."""
+    return next((i for i, e in enumerate(found) if e.on_sample), 0 if found else None)

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from ontology import iris
 
-from .examples import examples
+from .examples import default_example, examples
 from .page_lists import LIST_TITLES, list_page
 from .page_views import document_page, entity_page, volume_page
 from .pages import PageRoute, render_html, wants_html
@@ -41,8 +41,9 @@ async def home(request: Request) -> HTMLResponse:
 @router.get("/query", response_class=HTMLResponse, summary="SPARQL editor (YASGUI) with the documented examples")
 def editor(request: Request, query: str = "") -> HTMLResponse:
     found = examples()
+    default = default_example(found)
     return render_html(request, "query.html", {
-        "examples": found, "query": query or (found[0].query if found else ""),
+        "examples": found, "query": query or (found[default].query if found else ""), "default": default,
         "examples_json": script_json([asdict(e) for e in found])})
 
 

@@ -6,6 +6,7 @@
   var endpoint = new URL(root.dataset.endpoint, location.href).href;
   var base = root.dataset.base;
   var examples = JSON.parse(document.getElementById("example-queries").textContent);
+  var opening = examples[Number(root.dataset.defaultExample || 0)];   // one that answers on the sample store
 
   // "property" and "class" completion would ask lov.linkeddata.es; these two work offline.
   Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
@@ -15,7 +16,7 @@
     copyEndpointOnNewTab: true,
     populateFromUrl: true,
     corsProxy: undefined,
-    yasqe: { value: examples.length ? examples[0].query : "SELECT * WHERE { ?s ?p ?o } LIMIT 10" },
+    yasqe: { value: opening ? opening.query : "SELECT * WHERE { ?s ?p ?o } LIMIT 10" },
   });
 
   function localise(scope) {

@@ -9,7 +9,7 @@ import html5lib
 import httpx
 import pytest
 
-from api.examples import DOCS, examples, parse_examples
+from api.examples import ANNOTATIONS, DOCS, default_example, examples, parse_examples
 from api.passages import Point, Span, mark_up
 from api.timeline import timeline_svg
 
@@ -160,6 +160,28 @@ def test_every_documented_example_is_offered_without_its_test_annotations():
     assert len(found) == blocks
     assert all("# expect:" not in e.query and "# query:" not in e.query and "SELECT" in e.query for e in found)
     assert [e.name for e in found if e.source == "claims.md"][:2] == ["claims-about-country", "claims-about-country-indexed"]
+
+
+def test_regression_the_editor_opened_on_an_example_that_finds_nothing_on_the_sample(server, sample_store):
+    """/query opened on "The LCSH subjects of a document", which needs a TEI volume's subjects: 0 rows on the memo
+    `make run` ingests. It opens on the first example that answers there."""
+    found = examples()
+    opening = found[default_example(found)]
+    rows = list(sample_store.query(opening.query).rows())
+    assert len(rows) >= 1, opening.title
+    tree = parse(get(server, "/query").text)
+    assert text_of(find_all(tree, ".//h:textarea[@id='plain-query']")[0]) == " ".join(opening.query.split())
+    assert find_all(tree, ".//h:div[@id='yasgui']")[0].get("data-default-example") == str(found.index(opening))
+
+
+def test_regression_a_test_internal_comment_was_shown_in_an_example(server):
+    """The LCSH example showed "# store: the subjects fixture (tests/ingest/test_subjects.py runs this query)"."""
+    page = get(server, "/query").text
+    shown = [line for e in examples() for line in e.query.splitlines()]
+    assert not [line for line in shown if line.lstrip().startswith(ANNOTATIONS)]
+    assert "# store:" not in page and "test_subjects.py" not in page
+    lcsh = next(e for e in examples() if "LCSH" in e.title)
+    assert not lcsh.on_sample and lcsh.query.rstrip().endswith("}")
 
 
 def test_an_examples_title_is_the_paragraph_before_it():

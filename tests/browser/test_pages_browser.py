@@ -19,6 +19,22 @@ def test_editor_runs_a_documented_example_and_its_rows_link_to_pages(browser_pag
     assert "1981-10-26" in page.locator(".yasr table").inner_text()
 
 
+def test_regression_the_editor_opened_on_an_example_that_finds_nothing_on_the_sample(browser_page):
+    """The editor's first tab held the LCSH example (0 rows on the sample, and a test's `# store:` line)."""
+    from api.examples import default_example, examples
+
+    opening = examples()[default_example(examples())]
+    page = browser_page
+    page.goto("/query")
+    editor = page.locator(".tabPanel.active .CodeMirror").first
+    editor.wait_for()
+    shown = editor.inner_text()
+    assert next(line for line in opening.query.splitlines() if line.startswith("SELECT")) in shown
+    assert "# store:" not in shown
+    page.locator(".yasqe_queryButton").last.click()
+    page.locator(".yasr table tbody tr").first.wait_for(timeout=15_000)
+
+
 def test_editor_loads_a_shared_link_with_its_query(browser_page):
     page = browser_page
     page.goto("/query?query=" + "SELECT%20%3Fshared%20WHERE%20%7B%7D")
