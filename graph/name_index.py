@@ -59,6 +59,18 @@ def _tokens(key: str) -> set[str]:
     return set(key.split())
 
 
+def _begins_words(typed: list[str], name: list[str]) -> bool:
+    """Each typed word begins a different word of the name. Longest first: the words a shorter typed word begins
+    include those a longer one does that it prefixes, so taking the first free word never blocks a later one."""
+    free = list(name)
+    for word in sorted(typed, key=len, reverse=True):
+        at = next((i for i, w in enumerate(free) if w.startswith(word)), None)
+        if at is None:
+            return False
+        del free[at]
+    return True
+
+
 class NameIndex:
     def __init__(self, entries: dict[str, Entry], folded: dict[str, str] | None = None):
         self.entries = entries
@@ -71,6 +83,7 @@ class NameIndex:
                 for t in k.split():
                     self._by_token.setdefault(t, set()).add(e.iri)
         self._sorted_keys = sorted(self._by_key)
+        self._sorted_tokens = sorted(self._by_token)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -113,7 +126,9 @@ class NameIndex:
         return hits[:limit]
 
     def prefix(self, text: str, kinds: set[str] | None = None, limit: int = 10, skip: int = 0) -> list[Entry]:
-        """Entities with a name (or any word of one) starting with `text`, for auto-completion."""
+        """Entities for auto-completion: first those with a name (or a family name) starting with `text`, then those
+        with a name in which each typed word begins a word, in any order ("henry kissinger", "kissinger h" find
+        "Henry A. Kissinger", whose names are "henry a kissinger" and "kissinger henry a")."""
         p = norm(text)
         if not p:
             return []
@@ -125,7 +140,23 @@ class NameIndex:
                 if not kinds or e.kind in kinds:
                     out.setdefault(iri, e)
             i += 1
+        if len(out) < skip + limit:
+            for e in self._word_prefixes(p.split(), kinds):
+                out.setdefault(e.iri, e)
+                if len(out) >= skip + limit:
+                    break
         return list(out.values())[skip:skip + limit]
+
+    def _word_prefixes(self, words: list[str], kinds: set[str] | None) -> list[Entry]:
+        """Entities with a name each of whose words the typed words begin, by label. Only the entities holding a
+        word that the most selective typed word begins are tested, found by bisection as the keys are."""
+        spans = [(bisect.bisect_left(self._sorted_tokens, w), bisect.bisect_right(self._sorted_tokens, w + "\U0010ffff"))
+                 for w in words]
+        lo, hi = min(spans, key=lambda span: span[1] - span[0])
+        candidates = set().union(*(self._by_token[t] for t in self._sorted_tokens[lo:hi]))
+        found = [e for e in map(self.entries.__getitem__, candidates) if (not kinds or e.kind in kinds)
+                 and any(_begins_words(words, k.split()) for k in e.keys)]
+        return sorted(found, key=lambda e: (e.label, e.iri))
 
 
 def _graph_values() -> str:

@@ -328,3 +328,28 @@ def test_regression_a_query_that_is_not_a_string_gave_an_empty_result(client, qu
     """The spec's schema makes `query` a string; `"query": 5` was looked up as the name "5" and answered []."""
     r = client.post("/reconcile", json={"queries": {"a": {"query": query, "properties": [{"pid": "date", "v": "1981"}]}}})
     assert r.status_code == 400 and "'query' must be a string" in r.json()["error"]
+
+
+KISSINGER = "people/107252"
+
+
+@pytest.mark.parametrize("typed", ["Henry Kissinger", "henry kiss", "h kissinger", "Kissinger, H", "kissinger henry a"])
+def test_regression_suggest_found_kissinger_only_by_the_start_of_one_of_his_names(client, typed):
+    """"Henry A. Kiss" found him and "Henry Kissinger" did not: a name had to start with what was typed. Now each
+    typed word may begin any word of one name, in any order."""
+    found = client.get("/reconcile/suggest/entity", params={"prefix": typed}).json()
+    valid("suggest-entities-response", found)
+    assert KISSINGER in [e["id"] for e in found["result"]]
+
+
+def test_suggest_lists_names_that_start_with_the_text_before_names_whose_words_it_begins(client):
+    def ids(prefix, cursor=0):
+        return [e["id"] for e in client.get("/reconcile/suggest/entity", params={"prefix": prefix, "cursor": cursor}).json()["result"]]
+
+    assert ids("Henry Kissinger")[0] == KISSINGER
+    assert ids("patrick clark") == [CLARK]            # no name starts so: found by its words alone
+    mixed = ids("clark w")          # four people have a name starting "clark w" ("Clark, William Patrick"), as before
+    names = {e: client.get("/reconcile/suggest/entity", params={"prefix": e}).json()["result"][0]["name"] for e in mixed}
+    assert [names[e] for e in mixed[:6]] == ["Warren Clark, Jr.", "William Clark, Jr.", "William L. Clark",
+                                             "William Patrick Clark", "Edward W. Clark", "Mark Wayne Clark"]
+    assert mixed[5:] == ids("clark w", 5)[:5]         # the cursor pages through both parts as one list
