@@ -58,6 +58,8 @@ def _root(request: Request) -> str:
 
 
 def manifest(root: str) -> dict:
+    """`view` opens an entity's page (`/people/102617`: ids are paths under the identifier space, and the server reads
+    the `%2F` a client's URI-component encoding makes of the slash); `preview` is the small card for an iframe."""
     types = [{"id": k, "name": v} for k, v in TYPES.items()]
     return {
         "versions": ["0.2"],
@@ -67,7 +69,7 @@ def manifest(root: str) -> dict:
         "serviceVersion": "0.1.0",
         "defaultTypes": types,
         "batchSize": BATCH_SIZE,
-        "view": {"url": root + "/preview?id={{id}}"},
+        "view": {"url": root.removesuffix("/reconcile") + "/{{id}}"},
         "preview": {"url": root + "/preview?id={{id}}", "width": 400, "height": 240},
         "suggest": {k: {"service_url": root, "service_path": f"/suggest/{k}"} for k in ("entity", "type", "property")},
         "extend": {"propose_properties": {"service_url": root, "service_path": "/properties"}},

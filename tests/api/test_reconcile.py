@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -353,3 +354,18 @@ def test_suggest_lists_names_that_start_with_the_text_before_names_whose_words_i
     assert [names[e] for e in mixed[:6]] == ["Warren Clark, Jr.", "William Clark, Jr.", "William L. Clark",
                                              "William Patrick Clark", "Edward W. Clark", "Mark Wayne Clark"]
     assert mixed[5:] == ids("clark w", 5)[:5]         # the cursor pages through both parts as one list
+
+
+@pytest.mark.parametrize("encode", [lambda i: quote(i, safe=""), lambda i: i], ids=["as a URI component", "as it is"])
+def test_regression_the_manifests_view_opened_the_preview_card_not_the_entitys_page(server, encode):
+    """`view.url` was the 400×240 preview card; it is the entity's page, `preview` keeps the card."""
+    import httpx
+
+    manifest = httpx.get(server + "/reconcile").json()
+    valid("manifest", manifest)
+    assert manifest["view"]["url"] == server + "/{{id}}"
+    assert manifest["preview"]["url"] == server + "/reconcile/preview?id={{id}}"
+    page = httpx.get(manifest["view"]["url"].replace("{{id}}", encode(CLARK)), timeout=30,
+                     headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "<h1>William Patrick Clark</h1>" in page.text and 'href="/network?entity=' in page.text
