@@ -212,6 +212,20 @@ def _claim_lists(store, detail: dict, path: str) -> list[dict]:
     return lists
 
 
+def _elsewhere(detail: dict) -> list[dict]:
+    """The entity's authority links, labelled; a link to another frus-kg record says which it is (a bare "frus-kg"
+    left a reader to guess)."""
+    duplicates = {d["id"] for d in detail["duplicates"]}
+    canonical = (detail["foldedInto"] or {}).get("id")
+    links = []
+    for m in detail["exactMatch"]:
+        tail = m["id"].rsplit("/", 1)[-1]
+        label = (f"duplicate record {tail}" if m["id"] in duplicates else
+                 f"canonical record {tail}" if m["id"] == canonical else m["authority"] or m["id"])
+        links.append({"href": m["href"] or m["id"], "label": label})
+    return links
+
+
 def entity_page(request: Request, kind: str, entity_id: str) -> HTMLResponse | None:
     """A person, country, organization or region: who or what it is, when, where, and its claims in their passages.
 
@@ -231,7 +245,7 @@ def entity_page(request: Request, kind: str, entity_id: str) -> HTMLResponse | N
     label = f"Documents mentioning {detail['label'] or detail['name'] or entity_id} per year"
     link = f"/documents?mentions={path}&from={{year}}&to={{year}}"
     return render_html(request, "entity.html", {
-        "entity": detail, "kind_name": KIND_NAMES.get(kind, "Entity"), "path": path,
+        "entity": detail, "kind_name": KIND_NAMES.get(kind, "Entity"), "path": path, "elsewhere": _elsewhere(detail),
         "timeline": timeline_svg(years, label, link=link),
         "document_lists": _document_lists(store, detail, path), "claim_lists": _claim_lists(store, detail, path),
         "network": _serves(request, "network")})

@@ -243,6 +243,14 @@ def _co_mentioned(store: Store, term: str, limit: int) -> list[tuple[str, int]]:
     return [(row["other"], int(row["n"])) for row in select(store, query)]
 
 
+def _folding(props: dict[str, list]) -> tuple[list[str], list[str]]:
+    """(the record it is folded into, the records folded into it), from its `skos:exactMatch` to other people
+    records: a folded duplicate says why (`fk:explanation`, ingest/authorities/rdf.py), its canonical record does not."""
+    people = sorted(url for url in props.get(SKOS + "exactMatch", []) if url.startswith(BASE + "people/"))
+    folded = any(str(why).startswith("folded into ") for why in props.get(FK + "explanation", []))
+    return (people[:1], []) if folded else ([], people)
+
+
 def _paged(prefix: str, listing: dict) -> dict:
     return {prefix: listing["items"], prefix + "Total": listing["total"], prefix + "Next": listing["next"]}
 
@@ -252,7 +260,8 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
     """One entity, or None if there is none of that kind with that id.
 
     Keys: label, name, alternateNames, description, birth/death or validity dates, `exactMatch`
-    (authority links with the authority's name), `offices` (tenures, by start date), `documents`
+    (authority links with the authority's name), `foldedInto` (a duplicate record: the canonical one, where its
+    documents and claims are) and `duplicates` (the records folded into this one), `offices` (tenures, by start date), `documents`
     (the first page, with `documentsTotal` and `documentsNext`), `claimsBy` and `claimsAbout` (the same),
     and `coMentioned` ([{entity, count}], most documents first).
     """
@@ -276,8 +285,9 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
         (ClaimFilter(about=iri, params={"about": iri}), Page(limit=claims), totals.get("claimsAboutCount"))])
     frequent = totals.get("documentCount", 0) >= stats.FREQUENT
     co = stats.co_mentioned(store, iri, co_mentioned) if frequent else _co_mentioned(store, term, co_mentioned)
+    folded_into, duplicates = _folding(props)
     related = [*props.get("http://purl.org/dc/terms/replaces", []), *props.get("http://purl.org/dc/terms/isReplacedBy", []),
-               *(other for other, _ in co)]
+               *(other for other, _ in co), *folded_into, *duplicates]
     names = labels(store, related)
     return {
         "id": iri, "type": sorted(local_name(t) for t in props.get(RDF + "type", [])),
@@ -291,6 +301,8 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
         "isReplacedBy": [entity_ref(i, names) for i in props.get("http://purl.org/dc/terms/isReplacedBy", [])],
         "exactMatch": [{"id": url, "authority": authority_name(url), "href": href(url)}
                        for url in sorted(props.get(SKOS + "exactMatch", []))],
+        "foldedInto": entity_ref(folded_into[0], names) if folded_into else None,
+        "duplicates": [entity_ref(i, names) for i in duplicates],
         "offices": _offices(store, term),
         **_paged("documents", docs), **_paged("claimsBy", by), **_paged("claimsAbout", about),
         "coMentioned": [{"entity": entity_ref(other, names), "count": n} for other, n in co],

@@ -18,8 +18,9 @@ HTML = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0
 MEMO = "/documents/frus1981-88v41/d54"
 CLARK = "/people/102617"
 FENWICK = "/people/104215"
+CLARK_DUPLICATE = "/people/115318"      # folded into 102617 (docs/entities.md, duplicates in hsg-people)
 EL_SALVADOR = "/countries/el-salvador"
-PAGES = ["/", "/query", "/search", MEMO, CLARK, FENWICK, EL_SALVADOR, "/countries/soviet-union-1991", "/volumes/frus1981-88v41",
+PAGES = ["/", "/query", "/search", MEMO, CLARK, CLARK_DUPLICATE, FENWICK, EL_SALVADOR, "/countries/soviet-union-1991", "/volumes/frus1981-88v41",
          "/documents", "/documents?mentions=countries/el-salvador&from=1981&to=1981", "/claims", "/claims?type=Quotation",
          "/people", "/people?office=deputy-secretary", "/countries", "/organizations", "/regions"]
 NS = {"h": "http://www.w3.org/1999/xhtml"}
@@ -397,3 +398,18 @@ def test_regression_a_browser_asking_for_an_id_no_iri_can_hold_got_a_500(server,
         assert page.status_code == 404 and page.headers["content-type"].startswith("text/html"), (path, page.status_code)
         data = httpx.get(server + path, headers={"accept": "application/json"})
         assert data.status_code == 404, (path, data.status_code)
+
+
+def test_regression_a_folded_duplicates_page_showed_its_own_empty_record_and_the_canonical_linked_a_bare_frus_kg(server):
+    """/people/115318 answered the duplicate's record with 0 documents and no word of 102617, and Clark's page
+    linked it as "frus-kg" under Elsewhere; now the duplicate's page opens by naming its canonical record."""
+    tree = parse(get(server, CLARK_DUPLICATE).text)
+    notice = find_all(tree, ".//h:main//h:p[@class='notice']")
+    assert notice and "duplicate of William Patrick Clark" in text_of(notice[0])
+    assert [a.get("href") for a in notice[0].iter("{%s}a" % NS["h"])] == [CLARK]
+    elsewhere = {text_of(a): a.get("href") for a in find_all(tree, ".//h:dl[@class='facts']/h:dd/h:a")}
+    assert elsewhere.get("canonical record 102617") == CLARK
+    canonical = parse(get(server, CLARK).text)
+    assert not find_all(canonical, ".//h:main//h:p[@class='notice']")
+    links = {text_of(a): a.get("href") for a in find_all(canonical, ".//h:dl[@class='facts']/h:dd/h:a")}
+    assert links.get("duplicate record 115318") == CLARK_DUPLICATE and "frus-kg" not in links

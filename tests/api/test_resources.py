@@ -307,6 +307,17 @@ def test_a_person_has_names_authority_links_offices_documents_claims_and_co_ment
     assert co[CLARK] == 1 and KENNEDY not in co
 
 
+def test_regression_a_folded_duplicate_record_did_not_say_which_record_holds_its_documents(server):
+    """/people/115318 (folded into 102617) gave 0 documents and only an exactMatch to tell where they are."""
+    duplicate, canonical = get(server, "/people/115318"), get(server, "/people/102617")
+    assert duplicate["foldedInto"] == {"id": CLARK, "name": "William Patrick Clark", "kind": "people",
+                                       "href": "/people/102617"}
+    assert duplicate["duplicates"] == [] and duplicate["id"].endswith("/people/115318")
+    assert canonical["foldedInto"] is None
+    assert [d["id"] for d in canonical["duplicates"]] == [BASE + "people/115318"]
+    assert get(server, "/people/107031")["foldedInto"] is None and get(server, "/people/107031")["duplicates"] == []
+
+
 def test_a_country_and_an_organization(server):
     salvador = get(server, "/countries/el-salvador")
     assert "http://www.wikidata.org/entity/Q792" in {link["id"] for link in salvador["exactMatch"]}
