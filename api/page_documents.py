@@ -14,6 +14,7 @@ from ontology.iris import document_iri
 from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
 
 from .resources.document_packs import entity_order, packed_detail, unpacked_detail
+from .resources.heading_order import first_mentions, role_key
 from .resources.links import entity_ref, href, labels, local_name
 from .resources.rows import by_subject, first, properties, select
 
@@ -60,14 +61,16 @@ def _note(iri: str, props: dict) -> dict:
             "start": first(props, FK + "start"), "end": first(props, FK + "end"), "anchor": first(props, FK + "anchor")}
 
 
-def _roles(props: dict, parts: dict, names: dict[str, str]) -> list[dict]:
+def _roles(props: dict, parts: dict, names: dict[str, str], mentions: list[dict]) -> list[dict]:
+    """The document's roles in the order its heading names their holders."""
+    at = first_mentions(mentions)
     roles = []
-    for iri in sorted(props.get(FK + "hasDocumentRole", [])):
+    for iri in props.get(FK + "hasDocumentRole", []):
         part = parts.get(iri, {})
         holder = first(part, FK + "roleHolder")
         roles.append({"id": iri, "roleKind": local_name(first(part, FK + "roleKind")),
                       "roleName": first(part, SCHEMA + "roleName"), "person": entity_ref(holder, names) if holder else None})
-    return roles
+    return sorted(roles, key=lambda r: role_key(r["id"], (r["person"] or {}).get("id"), at))
 
 
 def _claim_items(claims: list[dict], links: dict[str, list[tuple[str, str]]], names: dict[str, str],
@@ -164,7 +167,7 @@ def document_view(store: Store, volume: str, doc: str) -> dict | None:
     people = [first(parts.get(r, {}), FK + "roleHolder") for r in props.get(FK + "hasDocumentRole", [])]
     names = labels(store, [volume_iri, *people, *props.get(SCHEMA + "mentions", []), *(m.get("entity") for m in mentions),
                            *(e for found in links.values() for _, e in found)])
-    roles = _roles(props, parts, names)
+    roles = _roles(props, parts, names, mentions)
     counts: dict[str, int] = {}
     for m in mentions:
         if "entity" in m:

@@ -14,6 +14,7 @@ from ontology.namespaces import FK, RDF, SCHEMA, sparql_prologue
 from .claims import ClaimFilter, claim_list
 from .counts import (entity_month_keys, entity_month_window, entity_totals, month_window, range_months, volume_total,
                      whole_months)
+from .heading_order import first_mentions, party_offsets, role_key
 from .links import document_ids, entity_ref, href, labels, list_page, local_name
 from .paging import Page
 from .patterns import date_range
@@ -71,7 +72,8 @@ def _order(filt: DocumentFilter) -> tuple[str, str]:
 
 
 def document_summaries(store: Store, iris: list[str]) -> list[dict]:
-    """Title, date, genre, authors and recipients of the given documents, in the given order."""
+    """Title, date, genre, authors and recipients of the given documents, in the given order; the names of
+    authors and recipients in the order the heading prints them (api/resources/heading_order.py)."""
     if not iris:
         return []
     block = st.values("doc", map(st.iri, iris))
@@ -85,8 +87,10 @@ def document_summaries(store: Store, iris: list[str]) -> list[dict]:
   {block} {{ ?doc schema:author ?who BIND (schema:author AS ?rel) }}
   UNION {{ ?doc schema:recipient ?who BIND (schema:recipient AS ?rel) }} }}"""))
     names = labels(store, [p["who"] for p in parties])
+    offsets = party_offsets(store, ((p["doc"], p["who"]) for p in parties))
     of: dict[tuple[str, str], list[str]] = {}
-    for p in parties:
+    for p in sorted(parties, key=lambda p: (offsets.get((p["doc"], p["who"])) is None,
+                                            offsets.get((p["doc"], p["who"]), 0), p["who"])):
         of.setdefault((p["doc"], p["rel"]), []).append(p["who"])
     items = []
     for iri in iris:
@@ -242,7 +246,7 @@ def document_detail(store: Store, volume: str, doc: str) -> dict | None:
     """Everything about one document, or None if the store has no such document.
 
     Keys: metadata (title, date, genre, subject, classification, …), `volume`, `place`, `authors` and
-    `recipients` (roles with the office held), `sourceNote`, `footnotes`, `pages`, `text`,
+    `recipients` (roles with the office held, in the heading's order), `sourceNote`, `footnotes`, `pages`, `text`,
     `entities` (each mentioned entity with its count), `mentions` (offsets, kind, entity, candidates),
     `claims` (offsets, type, claimants, about) and `subjects` (taxonomy headings and LCSH, with labels).
     """
@@ -260,8 +264,9 @@ def document_detail(store: Store, volume: str, doc: str) -> dict | None:
     referenced = [volume_iri, *people, *props.get(SCHEMA + "mentions", []),
                   *(m.get("entity") for m in mentions), *(c["entity"] for m in mentions for c in m["candidates"])]
     names = labels(store, referenced)
+    heading = first_mentions(mentions)
     roles = sorted((_role(r, parts.get(r, {}), names) for r in props.get(FK + "hasDocumentRole", [])),
-                   key=lambda r: r["id"])
+                   key=lambda r: role_key(r["id"], (r["person"] or {}).get("id"), heading))
     counts: dict[str, int] = {}
     for m in mentions:
         if "entity" in m:

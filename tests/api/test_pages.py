@@ -209,6 +209,14 @@ def test_volumes_send_data_clients_to_the_document_list_and_unknown_volumes_are_
     assert httpx.get(server + "/volumes/frus1900v99", headers={"Accept": "application/json"}).status_code == 404
 
 
+@pytest.mark.parametrize("path", ["/volumes/frus1981-88v41", "/documents", "/documents?author=people/102617"])
+def test_regression_the_volume_page_listed_the_authors_in_reverse_of_the_headings_order(server, path):
+    """The heading names Clark, then Kennedy; the volume page's row said "Richard Thomas Kennedy; William Patrick Clark"."""
+    row = next(tr for tr in find_all(parse(get(server, path).text), ".//h:tbody/h:tr") if "(Clark)" in text_of(tr))
+    cells = [text_of(td) for td in row.findall("h:td", NS)]
+    assert cells[2:] == ["William Patrick Clark; Richard Thomas Kennedy", "Alexander Meigs Haig, Jr."]
+
+
 # -- valid and accessible --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", PAGES)

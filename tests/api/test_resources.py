@@ -110,6 +110,53 @@ def test_document_list_items_summarise_each_document(server):
     assert sorted(item["authorNames"]) == ["Richard Thomas Kennedy", "William Patrick Clark"]
 
 
+def test_regression_a_document_lists_authors_were_in_reverse_of_the_headings_order(server):
+    """The heading names Clark, then Kennedy; lists of documents (and so the volume page) said "Kennedy; Clark"."""
+    for path in ("/documents", "/documents?volume=frus1981-88v41", "/documents?mentions=people/102617"):
+        [item] = get(server, path)["items"]
+        assert item["authorNames"] == ["William Patrick Clark", "Richard Thomas Kennedy"], path
+        assert item["recipientNames"] == ["Alexander Meigs Haig, Jr."]
+
+
+@pytest.fixture(scope="module")
+def eleven_recipients(tmp_path_factory):
+    """The memo's text under a heading naming eleven recipients: roles recipient-2 … recipient-12."""
+    from pathlib import Path
+
+    from graph import open_store
+    from ingest import ingest_paths
+    from ingest.authorities.rdf import ensure_authority_graphs
+
+    memo = (Path(__file__).resolve().parents[2] / "examples" / "frus1981-88v41-d54.txt").read_text(encoding="utf-8")
+    head, _, rest = memo.partition("54. Memorandum From")
+    names = ["Clark", "Kennedy", "Stoessel", "Buckley", "Eagleburger", "Abrams", "Enders", "Crocker", "Veliotes",
+             "Holdridge", "Burt"]
+    heading = "55. Memorandum From Secretary of State Haig to " + ", ".join(f"the Assistant Secretary ({n})" for n in names) + "¹"
+    source = tmp_path_factory.mktemp("eleven") / "frus1981-88v41-d55.txt"
+    source.write_text(head + heading + "\n" + rest.partition("\n")[2], encoding="utf-8")
+    db = open_store(source.parent / "store")
+    ensure_authority_graphs(db)
+    assert ingest_paths([source], db, workers=0).documents == 1
+    yield db, names
+    db.close()
+
+
+def test_regression_a_tenth_recipient_was_listed_first(eleven_recipients):
+    """Roles were sorted by IRI, so `recipient-10` came before `recipient-2`; the document, its page and its list
+    entry now name the recipients in the heading's order."""
+    from api.page_documents import document_view
+    from api.resources.documents import document_detail, document_summaries
+
+    db, names = eleven_recipients
+    detail = document_detail(db, "frus1981-88v41", "d55")
+    assert [r["id"].rsplit("-", 1)[1] for r in detail["recipients"]] == [str(n) for n in range(2, 13)]
+    in_order = [r["person"]["name"] for r in detail["recipients"]]
+    assert len(in_order) == len(names) and all(surname in name for surname, name in zip(names, in_order)), in_order
+    assert [r["person"]["name"] for r in document_view(db, "frus1981-88v41", "d55")["recipients"]] == in_order
+    [summary] = document_summaries(db, [detail["id"]])
+    assert summary["recipientNames"] == in_order and summary["authorNames"] == [detail["authors"][0]["person"]["name"]]
+
+
 # -- pagination -----------------------------------------------------------------------------------
 
 def test_following_next_links_visits_every_claim_once(server):
