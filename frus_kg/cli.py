@@ -23,10 +23,11 @@ from graph import QueryError, StoreError, StoreOptions, store_location
 
 from .exits import (EXIT_CODES, EXIT_OK, EXIT_QUERY, EXIT_REJECTED, EXIT_STORE, EXIT_USAGE, err, exit_code, fail, fail_on,
                     open_or_exit, out, print_table)
+from .help_format import Typer
 
 __all__ = ["app", "main", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE", "EXIT_QUERY", "EXIT_CODES"]
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+app = Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="frus-kg: a linked-data knowledge graph of Foreign Relations of the United States.")
 
 StoreOpt = Annotated[Optional[str], typer.Option("--store", help="Store folder, or a SPARQL 1.1 server as sparql+http(s)://host:port/... "
@@ -54,7 +55,7 @@ class ValidationEngine(str, Enum):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: plain-text document copies, TEI volumes (.xml, .xml.gz)")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders: plain-text document copies, TEI volumes (.xml, .xml.gz)")],
     store: StoreOpt = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip the SHACL gate (not recommended)")] = False,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=0,
@@ -215,7 +216,7 @@ def adopt(
 @app.command()
 def remove(
     volume: Annotated[str, typer.Argument(help="A volume id, as in its IRIs: frus1969-76v38p1")],
-    documents: Annotated[Optional[list[str]], typer.Argument(help="Document ids of that volume (d54 d55); "
+    documents: Annotated[Optional[list[str]], typer.Argument(metavar="DOCUMENT", help="Document ids of that volume (d54 d55); "
                                                                    "without any, the whole volume")] = None,
     store: StoreOpt = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=0,
@@ -589,7 +590,7 @@ def serve(
                 log_level=os.environ.get("FRUS_KG_LOG", "info"))
 
 
-authorities_app = typer.Typer(no_args_is_help=True, help="Authority data: people, posts, countries, institutions, regions.")
+authorities_app = Typer(no_args_is_help=True, help="Authority data: people, posts, countries, institutions, regions.")
 app.add_typer(authorities_app, name="authorities")
 
 
@@ -625,24 +626,37 @@ def authorities_load(store: StoreOpt = None) -> None:
 
 @app.command()
 def evaluate(
-    volumes: Annotated[list[Path], typer.Argument(help="TEI volumes (.xml, .xml.gz) with the editors' persName/gloss markup")],
+    volumes: Annotated[list[Path], typer.Argument(metavar="VOLUME", help="TEI volumes (.xml, .xml.gz) with the editors' persName/gloss markup")],
     no_volume_lists: Annotated[bool, typer.Option("--no-volume-lists", help="Do not use the volumes' persons lists (as for a lone plain-text document)")] = False,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the first N documents of each volume")] = None,
 ) -> None:
     """Score the entity extractor against the editors' markup: JSON with per-volume figures and a total."""
     from ingest.errors import IngestError
     from ingest.evaluate import Score, evaluate_volume
+    from ingest.pipeline import TEXT_SUFFIXES
 
     total = Score("total")
-    rows = []
+    rows, unmarked = [], []
     for path in volumes:
+        if path.name.lower().endswith(TEXT_SUFFIXES):      # a plain-text copy: no markup to read
+            unmarked.append(path)
+            continue
         try:
             score = evaluate_volume(path, use_volume_lists=not no_volume_lists, limit=limit)
         except (IngestError, OSError) as exc:
             fail(str(exc), EXIT_USAGE)
+        if not score.marked:
+            unmarked.append(path)
+            continue
         rows.append(score.as_dict())
         total.add(score)
-    sys.stdout.write(json.dumps({"volumes": rows, "total": total.as_dict(),
+    read = f" (--limit {limit}: the first {limit} documents of each read)" if limit else ""
+    if not rows:
+        fail(f"nothing to score: no editors' markup (persName/@corresp, gloss/@target) in {', '.join(map(str, unmarked))}"
+             f"{read}; evaluate needs TEI volumes the editors marked up", EXIT_USAGE)
+    for path in unmarked:
+        err.print(f"[yellow]warning:[/] no editors' markup in {path}{read}: left out of the scores", highlight=False)
+    sys.stdout.write(json.dumps({"volumes": rows, "total": total.as_dict(), "unmarked": [str(p) for p in unmarked],
                                  "settings": {"volume_lists": not no_volume_lists, "limit": limit}}, indent=2) + "\n")
 
 
@@ -652,7 +666,7 @@ _register_linking(app)
 
 
 # -- networks of actors (graph.networks) ---------------------------------------------------------------
-network_app = typer.Typer(help="Networks of actors: export (GEXF, GraphML, Cytoscape, JSON, CSV), stats, paths.")
+network_app = Typer(help="Networks of actors: export (GEXF, GraphML, Cytoscape, JSON, CSV), stats, paths.")
 app.add_typer(network_app, name="network")
 
 NetKind = Annotated[str, typer.Option("--kind", help="person-person, person-country, person-organization, country-country, "

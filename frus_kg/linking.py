@@ -11,10 +11,11 @@ from typing import Annotated, Optional
 import typer
 
 from .exits import EXIT_QUERY, EXIT_USAGE, err, fail, open_or_exit
+from .help_format import Typer
 
 __all__ = ["link_app", "load", "unload", "register"]
 
-link_app = typer.Typer(no_args_is_help=True, help="Links to other datasets: CSV crosswalks out, linksets in.")
+link_app = Typer(no_args_is_help=True, help="Links to other datasets: CSV crosswalks out, linksets in.")
 StoreOpt = Annotated[Optional[str], typer.Option("--store", help="Store folder or sparql+http(s):// URL [default: $FRUS_KG_STORE or ./data/store]")]
 
 

@@ -181,6 +181,12 @@ class Score:
     corrections: dict[str, int] = field(default_factory=dict)         # markup-error rule id -> tags it moved
     seconds: float = 0.0
 
+    @property
+    def marked(self) -> bool:
+        """Whether the editors' markup gave anything to score against (a tagged person or gloss): without it every
+        figure is a 0.0 that measures nothing."""
+        return bool(self.person_exact.gold or self.term_exact.gold)
+
     def add(self, o: "Score") -> None:
         self.documents += o.documents
         for name in ("person_exact", "person_overlap", "person_link", "term_exact", "term_overlap", "term_link", "person_docs",

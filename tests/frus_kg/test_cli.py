@@ -220,3 +220,37 @@ def test_regression_evaluate_limit_below_one_gave_a_traceback_or_read_everything
     for limit in ("-1", "0"):
         proc = run("evaluate", "--limit", limit, str(tmp_path / "v.xml"), check_code=2)
         assert "Traceback" not in proc.stderr and "Invalid value" in proc.stderr
+
+
+UNMARKED_TEI = Path(__file__).resolve().parents[1] / "fixtures" / "tei" / "frus1961-63v07-09mSupp-slice.xml"   # no persName, no gloss
+MARKED_TEI = Path(__file__).resolve().parents[1] / "fixtures" / "eval" / "frus1969-76v01-d1-d20.xml.gz"
+
+
+def test_regression_evaluate_scored_a_file_without_the_editors_markup_as_0_and_succeeded(sample_path):
+    """`evaluate --limit 50` on a TEI file without persName/gloss (or a plain-text copy) printed precision, recall and
+    F1 of 0.0 with gold 0 and exited 0; there is nothing to score: it says so on stderr and exits 2."""
+    for path in (UNMARKED_TEI, sample_path):
+        proc = run("evaluate", "--limit", "50", str(path), check_code=2)
+        assert proc.stdout == "" and "nothing to score: no editors' markup" in proc.stderr and str(path) in proc.stderr
+        assert "Traceback" not in proc.stderr
+
+
+def test_evaluate_scores_the_marked_up_volumes_and_warns_about_the_others():
+    proc = run("evaluate", "--limit", "3", str(UNMARKED_TEI), str(MARKED_TEI))
+    data = json.loads(proc.stdout)
+    assert [v["volume"] for v in data["volumes"]] == ["frus1969-76v01-d1-d20"] and data["total"]["documents"] == 3
+    assert data["unmarked"] == [str(UNMARKED_TEI)] and data["total"]["persons"]["exact"]["gold"] > 0
+    assert f"warning: no editors' markup in {UNMARKED_TEI}" in proc.stderr
+
+
+def test_regression_evaluate_help_named_its_argument_by_python_type():
+    """`frus-kg evaluate --help` showed `{volumes}...` and `volumes... <list[Path]>`; arguments read as docs/cli.md
+    writes them, in every command."""
+    usage = {args: run(*args, "--help").stdout for args in (("evaluate",), ("ingest",), ("remove",), ("network", "path"))}
+    assert "Usage: frus-kg evaluate [OPTIONS] VOLUME...\n" in usage[("evaluate",)]
+    assert "\n  VOLUME...  TEI volumes" in usage[("evaluate",)]
+    assert "Usage: frus-kg ingest [OPTIONS] PATH...\n" in usage[("ingest",)]
+    assert "Usage: frus-kg remove [OPTIONS] VOLUME [DOCUMENT]...\n" in usage[("remove",)]
+    assert "Usage: frus-kg network path [OPTIONS] SOURCE TARGET\n" in usage[("network", "path")]
+    arguments = [text.split("\nOptions:")[0] for text in usage.values()]
+    assert not any(mark in text for text in arguments for mark in ("<list[", "<str>", "<path>", "{"))
