@@ -34,6 +34,7 @@ import pyoxigraph as ox
 from .errors import QueryError, StoreError
 from .formats import RDF_FORMATS
 from .ledger_file import LEDGER_FILE, LedgerFile
+from .query_variables import in_query_order
 from .remote_settings import RemoteSettings, remote_settings
 from .result_writer import Serialized, serialize_result
 from .sparql_client import RemoteStoreError, SparqlClient
@@ -212,7 +213,8 @@ class RemoteStore:
                     raw = _ask_from_rows(raw)           # Virtuoso answers ASK with one row of __ASK_RETVAL
                 if isinstance(raw, ox.QueryBoolean):
                     return QueryResult("boolean", raw, boolean=bool(raw))
-                return QueryResult("solutions", raw, variables=tuple(v.value for v in raw.variables), server_cut=cut)
+                variables = in_query_order(sparql, tuple(v.value for v in raw.variables))   # Oxigraph's server sorts them
+                return QueryResult("solutions", raw, variables=variables, server_cut=cut)
             triples = [ox.Triple(q.subject, q.predicate, q.object)
                        for q in ox.parse(response.content, format=_rdf_format(media, self.url))]
         except SyntaxError as exc:

@@ -8,6 +8,7 @@ on every backend. Nothing above this module touches pyoxigraph's storage API dir
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from . import sparql_terms
 from .errors import QueryError, StoreError, StoreLocked
 from .formats import RDF_FORMATS, RESULT_FORMATS
 from .result_writer import Serialized, serialize_result
+from .query_variables import in_query_order
 from .sparql_guard import has_dataset_clause
 from .ledger_file import LEDGER_FILE, LedgerFile, has_legacy_ledger, move_legacy_ledger
 
@@ -81,7 +83,9 @@ class QueryResult:
     def serialize(self, fmt: str) -> bytes:
         if self.kind == "graph":
             return ox.serialize(self.raw, format=RDF_FORMATS[fmt])
-        return self.raw.serialize(format=RESULT_FORMATS[fmt])
+        if self.kind == "boolean":
+            return self.raw.serialize(format=RESULT_FORMATS[fmt])
+        return serialize_result(self, fmt, sys.maxsize, None).data      # in `variables`' order, not the engine's
 
 
 @dataclass(frozen=True)
@@ -432,7 +436,8 @@ class OxigraphStore:
         if isinstance(raw, ox.QueryBoolean):
             return QueryResult("boolean", raw, boolean=bool(raw))
         if isinstance(raw, ox.QuerySolutions):
-            return QueryResult("solutions", raw, variables=tuple(v.value for v in raw.variables), rerun=rerun)
+            variables = in_query_order(sparql, tuple(v.value for v in raw.variables))
+            return QueryResult("solutions", raw, variables=variables, rerun=rerun)
         return QueryResult("graph", raw, rerun=rerun)
 
     def _fresh_query(self, sparql: str, kwargs: dict) -> Callable[[], object]:

@@ -163,3 +163,25 @@ def test_regression_a_body_that_is_not_utf_8_was_read_with_replacement_character
     r = httpx.post(server + "/sparql", content="SELECT * WHERE { ?s ?p \"caf\xe9\" }".encode("latin-1"),
                    headers={"content-type": "application/sparql-query"})
     assert r.status_code == 400 and "not UTF-8" in r.text
+
+
+SELECT_STAR = "SELECT * WHERE { ?s ?p ?o } LIMIT 2"
+
+
+def test_regression_select_star_listed_its_columns_alphabetically(server):
+    """`SELECT * WHERE { ?s ?p ?o }` answered with columns o, p, s (Oxigraph sorts them); every format now gives them
+    in the order the query names them, as other SPARQL 1.1 servers do, and an explicit projection keeps its order."""
+    def answer(query: str, accept: str) -> str:
+        r = httpx.get(server + "/sparql", params={"query": query}, headers={"accept": accept})
+        assert r.status_code == 200, r.text
+        return r.text
+
+    assert json.loads(answer(SELECT_STAR, "application/sparql-results+json"))["head"]["vars"] == ["s", "p", "o"]
+    xml = answer(SELECT_STAR, "application/sparql-results+xml")
+    assert xml.index('variable name="s"') < xml.index('variable name="p"') < xml.index('variable name="o"')
+    assert answer(SELECT_STAR, "text/csv").splitlines()[0] == "s,p,o"
+    assert answer(SELECT_STAR, "text/tab-separated-values").splitlines()[0] == "?s\t?p\t?o"
+    explicit = answer("SELECT ?o ?s WHERE { ?s ?p ?o } LIMIT 1", "application/sparql-results+json")
+    assert json.loads(explicit)["head"]["vars"] == ["o", "s"]
+    tricky = 'SELECT DISTINCT * WHERE { ?zeta ?p ?alpha FILTER (?alpha != "?b" && ?zeta != <http://x/?c>) } LIMIT 1'
+    assert json.loads(answer(tricky, "application/json"))["head"]["vars"] == ["zeta", "p", "alpha"]

@@ -254,3 +254,14 @@ def test_regression_evaluate_help_named_its_argument_by_python_type():
     assert "Usage: frus-kg network path [OPTIONS] SOURCE TARGET\n" in usage[("network", "path")]
     arguments = [text.split("\nOptions:")[0] for text in usage.values()]
     assert not any(mark in text for text in arguments for mark in ("<list[", "<str>", "<path>", "{"))
+
+
+def test_regression_query_select_star_printed_its_columns_alphabetically(cli_store):
+    """`frus-kg query 'SELECT * …{ ?s ?p ?o }'` printed the columns o, p, s; they follow the query in every format."""
+    query = "SELECT * WHERE { ?s ?p ?o } LIMIT 1"
+    csv_out = run("query", "--store", str(cli_store), "--format", "csv", query).stdout
+    assert csv_out.splitlines()[0] == "s,p,o"
+    assert json.loads(run("query", "--store", str(cli_store), "--format", "json", query).stdout)["head"]["vars"] == ["s", "p", "o"]
+    assert run("query", "--store", str(cli_store), "--format", "tsv", query).stdout.splitlines()[0] == "?s\t?p\t?o"
+    header = run("query", "--store", str(cli_store), query).stdout.splitlines()[1]
+    assert header.index(" s ") < header.index(" p ") < header.index(" o "), header
