@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
 
+from .resources.links import claim_anchor      # minted with the claim IRIs' other paths; used here for the ids
+
 __all__ = ["Span", "Point", "mark_up", "mention_span", "claim_span", "claim_anchor", "passage_html"]
 
 KIND_CLASSES = {"people": "person", "countries": "country", "organizations": "organization", "regions": "place"}
@@ -46,11 +48,6 @@ def _openings(tag: str, attrs: dict[str, str], first_only: tuple[str, ...]) -> t
 class Point:
     at: int
     html: str
-
-
-def claim_anchor(claim_iri: str) -> str:
-    """The fragment id of a claim in its document page: …/d54/claims/7 -> claim-7."""
-    return "claim-" + claim_iri.rstrip("/").rsplit("/", 1)[-1]
 
 
 @lru_cache(maxsize=8192)

@@ -2,7 +2,8 @@
 
 Data answers are direct 200s, negotiated (Turtle for `*/*`, JSON-LD, N-Triples, RDF/XML; `?format=`
 overrides Accept) with `Vary: Accept`. Browsers asking for a document or an entity are sent (303)
-to its page; other IRIs get a minimal HTML page. See docs/http.md.
+to its page, for a claim to its passage in its document's page; other IRIs get a page of their triples.
+See docs/http.md.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from ontology.namespaces import BASE, FK
 
 from ..negotiation import best_match
 from .document_packs import has_pack, packed_description
-from .links import document_ids, href
+from .links import claim_href, document_ids, href
 from .describe import FORMAT_NAMES, RDF_TYPES, html_page, resource_triples, serialize
 
 __all__ = ["router", "OFFERED"]
@@ -70,8 +71,8 @@ def resource(request: Request, path: str, format: str | None = _FORMAT) -> Respo
     if not triples:
         raise HTTPException(status_code=404, detail=f"nothing is known about {iri}")
     if media == "text/html":
-        page = href(iri)
-        if page and not page.startswith("/id/"):   # documents and entities have real pages
+        page = claim_href(iri) or href(iri)
+        if page and not page.startswith("/id/"):   # documents, entities and claims (in their passage) have real pages
             return RedirectResponse(page, status_code=303, headers={"Vary": "Accept"})
         return _answer(html_page(iri, triples, _alternates("/id/" + quote(path))), media)
     return _answer(serialize(triples, media), media)

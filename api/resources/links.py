@@ -9,7 +9,8 @@ from ontology.namespaces import BASE, FK, SCHEMA, sparql_prologue
 
 from .rows import select
 
-__all__ = ["list_page", "KINDS", "href", "kind_of", "document_ids", "labels", "entity_ref", "list_href", "local_name"]
+__all__ = ["list_page", "KINDS", "href", "kind_of", "document_ids", "claim_anchor", "claim_href", "labels", "entity_ref",
+           "list_href", "local_name"]
 
 KINDS = {
     "people": SCHEMA + "Person",
@@ -34,6 +35,20 @@ def document_ids(iri: str) -> tuple[str, str] | None:
     if parts and len(parts) == 3 and parts[0] == "historicaldocuments":
         return parts[1], parts[2]
     return None
+
+
+def claim_anchor(claim_iri: str) -> str:
+    """The fragment id of a claim in its document page: …/d54/claims/7 -> claim-7."""
+    return "claim-" + claim_iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def claim_href(iri: str) -> str | None:
+    """A claim's passage in its document's page (…/d54/claims/7 -> /documents/frus1981-88v41/d54#claim-7), the
+    page a browser asking for the claim's IRI is sent to; None for any other IRI."""
+    parts = _path(iri)
+    if not (parts and len(parts) == 5 and parts[0] == "historicaldocuments" and parts[3] == "claims" and parts[4]):
+        return None
+    return f"/documents/{parts[1]}/{parts[2]}#{claim_anchor(iri)}"
 
 
 def kind_of(iri: str) -> str | None:

@@ -98,6 +98,23 @@ def test_browsers_are_sent_to_the_page_of_a_document_or_entity(server):
         assert response.status_code == 303 and response.headers["location"] == page
 
 
+def test_regression_a_browser_opening_a_claim_iri_got_a_bare_triple_table_not_the_claim_in_its_passage(server):
+    """A new user's walkthrough: …/d54/claims/9 in a browser showed an unstyled table of triples. A browser is sent
+    (303) to the claim's passage in its document's page; data clients still get the claim at its IRI (200)."""
+    claim = f"{D54}/claims/9"
+    for page in (fetch(server, claim, accept="text/html,application/xhtml+xml,*/*;q=0.8"),
+                 fetch(server, claim, format="html")):
+        assert page.status_code == 303 and page.headers["location"] == "/documents/frus1981-88v41/d54#claim-9"
+        assert "Accept" in page.headers["vary"]
+    passage = httpx.get(server + "/documents/frus1981-88v41/d54", headers={"accept": "text/html"}).text
+    assert re.search(r'<span class="claim" id="claim-9" data-claim="claim-9"', passage)
+    for accept, fmt in (("text/turtle", "turtle"), ("*/*", "turtle"), ("application/ld+json", "json-ld")):
+        data = fetch(server, claim, accept=accept)
+        assert data.status_code == 200 and (rdflib.URIRef(BASE + claim), None, None) in graph(data, fmt)
+    assert fetch(server, f"{D54}/claims/99999", accept="text/html").status_code == 404
+    assert fetch(server, f"{claim}/position", accept="text/html").status_code == 200    # a claim's part: no passage id
+
+
 def test_browsers_get_a_minimal_page_for_other_iris(server):
     response = fetch(server, f"{D54}/mentions/1", accept="text/html")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")

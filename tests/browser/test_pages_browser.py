@@ -57,6 +57,19 @@ def test_a_claim_on_a_person_page_opens_its_passage_highlighted_in_the_document(
     assert others == page.locator(f'.claim[data-claim="{anchor}"]').count() >= 1
 
 
+def test_regression_a_claim_iri_opened_in_a_browser_showed_a_bare_table_not_its_highlighted_passage(browser_page):
+    """The claim's IRI, as a reader finds it in a SPARQL result or another dataset, opens its document at the
+    claim: the page scrolled to the passage, every part of it highlighted."""
+    page = browser_page
+    page.goto("/id/historicaldocuments/frus1981-88v41/d54/claims/9")
+    assert page.url == page.base + "/documents/frus1981-88v41/d54#claim-9"
+    passage = page.locator("#claim-9")
+    assert passage.evaluate("e => e.classList.contains('selected')")
+    assert passage.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(254, 215, 170)"
+    assert passage.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    assert page.locator(".claim.selected").count() == page.locator('.claim[data-claim="claim-9"]').count() >= 1
+
+
 def test_selecting_a_claim_beside_the_text_highlights_its_passage(browser_page):
     page = browser_page
     page.goto("/documents/frus1981-88v41/d54")
