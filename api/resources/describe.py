@@ -12,13 +12,14 @@ import html
 from urllib.parse import quote
 
 import pyoxigraph as ox
+from markupsafe import Markup
 
 from graph import Store, sparql_terms as st
 from ontology.namespaces import BASE, FK, PREFIXES, RDF, RDFS, SCHEMA, SERIALIZATION_PREFIXES, sparql_prologue
 
 from .links import href
 
-__all__ = ["RDF_TYPES", "FORMAT_NAMES", "resource_triples", "serialize", "html_page", "home_graph"]
+__all__ = ["RDF_TYPES", "FORMAT_NAMES", "resource_triples", "serialize", "page_context", "home_graph"]
 
 RDF_TYPES = {
     "text/turtle": ox.RdfFormat.TURTLE,
@@ -94,41 +95,42 @@ def _compact(iri: str) -> str:
     return iri
 
 
-def _cell(term) -> str:
+def _cell(term) -> Markup:
     if isinstance(term, ox.NamedNode):
         local = href(term.value)
         target = local if local else term.value
-        return f'<a href="{html.escape(target)}">{html.escape(_compact(term.value))}</a>'
-    return html.escape(term.value)
+        return Markup(f'<a href="{html.escape(target)}">{html.escape(_compact(term.value))}</a>')
+    return Markup(html.escape(term.value))
 
 
-def html_page(iri: str, triples: list[ox.Triple], alternates: dict[str, str]) -> str:
-    """A minimal page (the pages issue brings the real ones): the resource's own statements, then its parts."""
+def _part_name(subject, iri: str) -> Markup:
+    """A node minted under the resource by its own path (`position` for …/claims/9/position), else compacted."""
+    if isinstance(subject, ox.NamedNode) and subject.value.startswith(iri + "/"):
+        return Markup(f'<a href="{html.escape(href(subject.value) or subject.value)}">'
+                      f'{html.escape(subject.value[len(iri) + 1:])}</a>')
+    return _cell(subject)
+
+
+def page_context(iri: str, triples: list[ox.Triple], alternates: dict[str, str]) -> dict:
+    """What templates/resource.html shows of an IRI with no page of its own: its statements (predicate, object),
+    then each node it links to (target, selectors, the vocabulary's terms) under its own heading, so no column
+    is left empty for the resource's own rows."""
     title = next((t.object.value for t in triples if t.subject.value == iri
                   and t.predicate.value in (RDFS + "label", SCHEMA + "name")), iri)
-    rows = "".join(f"<tr><td>{_cell(t.subject) if t.subject.value != iri else ''}</td><td>{_cell(t.predicate)}</td>"
-                   f"<td>{_cell(t.object)}</td></tr>"
-                   for t in sorted(triples, key=lambda t: (t.subject.value != iri, t.subject.value, t.predicate.value)))
-    links = " · ".join(f'<a href="{html.escape(url)}">{html.escape(name)}</a>' for name, url in alternates.items())
+    groups: dict[str, tuple] = {}
+    for t in sorted(triples, key=lambda t: (t.subject.value != iri, t.subject.value, t.predicate.value)):
+        groups.setdefault(t.subject.value, (t.subject, []))[1].append((_cell(t.predicate), _cell(t.object)))
+    own = groups.pop(iri, (None, []))[1]
     rest = href(iri)
-    api = f' · <a href="{html.escape(rest)}">JSON</a>' if rest and not rest.startswith("/id/") else ""
     kinds = {t.object.value for t in triples if t.subject.value == iri and t.predicate.value == RDF_TYPE}
     same = [(t.object.value, href(t.object.value)) for t in triples if t.subject.value == iri
             and t.predicate.value == _EXACT_MATCH and isinstance(t.object, ox.NamedNode)]
     same = [(other, page) for other, page in same if page and not page.startswith("/id/")]
-    see = ""
-    if same:          # a persons-list entry linked to its record: the record's page has the person's documents and network
-        see = "<p>The same as " + ", ".join(f'<a href="{html.escape(page)}">{html.escape(page)}</a>' for _, page in same) + \
-              ", whose page gathers its documents, claims and network across volumes.</p>"
-    claims = ""
+    claims = None
     if kinds & _ENTITY_CLASSES:     # a document-local person, place, body or unlinked name: its claims, as for entities
-        ref = quote(same[0][0] if same else iri, safe="")
-        by = "" if FK + "UnlinkedName" in kinds else f' · <a href="/claims?claimant={ref}">Claims by it</a>'
-        claims = f'<p><a href="/claims?about={ref}">Claims about it</a>{by}</p>'
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)} · frus-kg</title>
-<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}}
-td{{vertical-align:top;padding:.2rem .6rem;border-bottom:1px solid #ddd}}</style></head>
-<body><p><a href="/">frus-kg</a></p><h1>{html.escape(title)}</h1><p><code>{html.escape(iri)}</code></p>
-<p>Also as {links}{api}</p>{see}{claims}
-<table>{rows}</table></body></html>"""
+        claims = {"ref": quote(same[0][0] if same else iri, safe=""), "by": FK + "UnlinkedName" not in kinds}
+    return {"title": title, "iri": iri, "alternates": alternates, "own": own,
+            "parts": [(_part_name(subject, iri), rows) for subject, rows in groups.values()],
+            "api": rest if rest and not rest.startswith("/id/") else None,
+            "same": [page for _, page in same],       # a persons-list entry linked to its record: the record's page
+            "claims": claims}

@@ -20,7 +20,7 @@ from ontology.namespaces import BASE, FK
 from ..negotiation import best_match
 from .document_packs import has_pack, packed_description
 from .links import claim_href, document_ids, href
-from .describe import FORMAT_NAMES, RDF_TYPES, html_page, resource_triples, serialize
+from .describe import FORMAT_NAMES, RDF_TYPES, page_context, resource_triples, serialize
 
 __all__ = ["router", "OFFERED"]
 
@@ -46,6 +46,12 @@ def _media(request: Request, fmt: str | None) -> str:
 def _alternates(path: str) -> dict[str, str]:
     return {name: f"{path}?format={fmt}" for name, fmt in
             (("Turtle", "ttl"), ("JSON-LD", "jsonld"), ("N-Triples", "nt"), ("RDF/XML", "rdfxml"))}
+
+
+def _page(request: Request, iri: str, triples: list[ox.Triple], alternates: dict[str, str]) -> Response:
+    """The page of an IRI with no page of its own, in the site's layout (templates/resource.html)."""
+    from ..pages import render_html     # here: api.pages imports this package (for `href`) as it loads
+    return render_html(request, "resource.html", page_context(iri, triples, alternates))
 
 
 def _answer(body: bytes | str, media: str) -> Response:
@@ -74,7 +80,7 @@ def resource(request: Request, path: str, format: str | None = _FORMAT) -> Respo
         page = claim_href(iri) or href(iri)
         if page and not page.startswith("/id/"):   # documents, entities and claims (in their passage) have real pages
             return RedirectResponse(page, status_code=303, headers={"Vary": "Accept"})
-        return _answer(html_page(iri, triples, _alternates("/id/" + quote(path))), media)
+        return _page(request, iri, triples, _alternates("/id/" + quote(path)))
     return _answer(serialize(triples, media), media)
 
 
@@ -90,6 +96,6 @@ def vocabulary(request: Request, format: str | None = _FORMAT) -> Response:
         return _answer(vocabulary_turtle(), media)
     triples = _vocabulary_triples()
     if media == "text/html":
-        return _answer(html_page(FK.rstrip("#/"), triples, _alternates("/vocab")), media)
+        return _page(request, FK.rstrip("#/"), triples, _alternates("/vocab"))
     return _answer(ox.serialize(triples, format=RDF_TYPES[media]), media)
 

@@ -121,6 +121,21 @@ def test_browsers_get_a_minimal_page_for_other_iris(server):
     assert BASE + f"{D54}/mentions/1" in response.text and 'href="/people/102617"' in response.text
 
 
+def test_regression_the_page_of_other_iris_was_a_bare_table_with_an_empty_first_column(server):
+    """A mention's page had no site header or stylesheet, and a subject column left empty on each of the mention's
+    own rows. It is a page of the site; the mention's statements are (predicate, value) rows, and each node minted
+    under it (target, selectors) has its own heading and rows."""
+    page = fetch(server, f"{D54}/mentions/1", accept="text/html")
+    assert page.status_code == 200 and "Accept" in page.headers["vary"]
+    assert '<link rel="stylesheet" href="/static/site.css">' in page.text and '<header class="site">' in page.text
+    rows = re.findall(r"<tr>(.*?)</tr>", page.text, re.S)
+    assert rows and all(re.fullmatch(r'<th scope="row">.+</th><td>.+</td>', row.strip()) for row in rows), rows
+    parts = re.findall(r'<h2><a href="/id/historicaldocuments/frus1981-88v41/d54/mentions/1/(\w+)">\1</a></h2>', page.text)
+    assert sorted(parts) == ["position", "quote", "target"]
+    vocab = httpx.get(server + "/vocab", headers={"accept": "text/html"}).text
+    assert '<header class="site">' in vocab and re.search(r"<h2><a href=\"[^\"]+#Claim\">fk:Claim</a></h2>", vocab)
+
+
 def test_the_format_parameter_overrides_accept(server):
     response = fetch(server, "people/102617", accept="text/html", format="nt")
     assert response.headers["content-type"].startswith("application/n-triples")
