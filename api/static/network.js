@@ -152,7 +152,7 @@
     computeVisibility();
     var options = {
       settings: {enableEdgeEvents: true, itemSizesReference: "screen", labelRenderedSizeThreshold: 7,
-                 edgePickingPadding: 6, stagePadding: 40},
+                 edgePickingPadding: 6, stagePadding: 40, autoRescaleContent: "labels"},   // labels stay inside
       nodeReducer: reduceNode,
       edgeReducer: reduceEdge
     };

@@ -210,3 +210,37 @@ def test_the_filter_form_reloads_the_page_with_its_parameters_and_no_empty_ones(
     assert "from=" not in page.url and "to=" not in page.url and "volume=frus1981-88v41" in page.url
     page.wait_for_function("() => window.frusNetwork && window.frusNetwork.ready", timeout=60_000)
     assert page.evaluate("frusNetwork.graph.order") == 3
+
+
+def test_regression_a_label_at_the_drawings_edge_was_cut_off(page):
+    """At 1280 px the co-mention network of the sample memo drew "Alexander Meigs Haig, Jr." as "Alexa": the camera
+    fitted the nodes, not their labels, into the drawing (sigma's autoRescaleContent)."""
+    open_network(page, "/network?kind=person-person&volume=frus1981-88v41")
+    boxes = page.evaluate("""() => {
+      const {graph, renderer} = window.frusNetwork, out = [];
+      const context = document.createElement("canvas").getContext("2d");
+      context.font = `${renderer.getSetting("labelWeight")} ${renderer.getSetting("labelSize")}px ${renderer.getSetting("labelFont")}`;
+      const width = document.getElementById("network").clientWidth;
+      graph.forEachNode((key, a) => {
+        const p = renderer.graphToViewport({x: a.x, y: a.y});
+        const size = renderer.getNodeDisplayData(key).size;
+        out.push({label: a.label, left: p.x - size, right: p.x + size + 3 + context.measureText(a.label).width, width});
+      });
+      return out;
+    }""")
+    assert len(boxes) >= 3
+    for box in boxes:
+        assert 0 <= box["left"] and box["right"] <= box["width"], box
+
+
+def test_regression_the_network_select_cut_off_its_own_choice(page):
+    """The filters' column was 14rem: "People mentioned together" showed as "People mentioned toget"."""
+    open_network(page, "/network?kind=person-person&volume=frus1981-88v41")
+    fits = page.evaluate("""() => [...document.querySelectorAll(".network-filters select")].map(select => {
+      const style = getComputedStyle(select), context = document.createElement("canvas").getContext("2d");
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.options[select.selectedIndex].text;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return [text, context.measureText(text).width <= room];
+    })""")
+    assert fits and all(ok for _, ok in fits), fits
