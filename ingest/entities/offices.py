@@ -68,6 +68,8 @@ def dates_allow(description: str, year: int | None) -> bool:
             dated = True
             if not ((since and int(since.group(1)) > year) or (until and int(until.group(1)) < year)):
                 return True
+            if since and until and until.start() < since.start() and not int(until.group(1)) < year < int(since.group(1)):
+                return True     # session 49: "Prime Minister of Greece until March 1958 and from May 1958" (Karamanlis)
     return not dated
 
 

@@ -12,13 +12,14 @@ Sources, in order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ingest.authorities import authorities, norm
 from ingest.records import DocumentRecord, Mention
 from ontology import iris
 
+from .gazetteer import gazetteer
 from .offices import dates_allow, nationality
 from .people import links_of
 from .posts import is_minted_post, post_description
@@ -256,6 +257,8 @@ def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str],
             found += [h for h in [_from_pocom(record, title)] if h]
         if not found and title in _MONARCHS:
             found = _from_authority_records(record, title, of, named, year)
+        if len({h.entity for h in found}) > 1 and of is None:
+            found = _of_the_meeting(record, found)
         if len({h.entity for h in found}) == 1:
             holder = found[-1]
     return holder
@@ -333,7 +336,7 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
         else:
             hit = re.search(rf"(?:^|[,;]\s*|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?![-–]|\s+General\b)", desc)
             if not hit or (hit.group("adj") and not nationality(hit.group("adj"))) or not _in_office(desc, title, year) \
-                    or _ANOTHERS_OFFICE.match(desc, hit.end()):
+                    or _ANOTHERS_OFFICE.match(desc, hit.end()) or (title == "Secretary" and country not in (None, "united-states")):
                 continue
             if of is not None and not (country and country in _gsh_of(of, record, year)):
                 continue
@@ -349,6 +352,22 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
     return out
 
 
+def _of_the_meeting(record: DocumentRecord, found: list[TitleHolder]) -> list[TitleHolder]:
+    """Session 49: of several holders, those of the country the heading or the subject line names ("McGhee Meeting
+    with Greek Prime Minister" in Athens, which also names Macmillan and Menderes: frus1958-60v10p2 d255, 50 claims had
+    gone to a node named "Prime Minister"); all of them where it names none of theirs, or several, or where the U.S.
+    holder is among them."""
+    if any(h.country is None for h in found):
+        return found        # the U.S. holder (POCOM) is in play: a subject line about France does not make Joxe "the Secretary"
+    words = re.findall(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", f"{record.heading or ''}\n{record.subject or ''}")
+    named = {e.key for w in words for part in {w, w.split()[0]} for e in gazetteer().get(part, ()) if e.kind == "country"}
+    mine = [h for h in found if h.country in named]
+    if len({h.entity for h in mine}) != 1:
+        return found
+    return [replace(h, explanation=h.explanation.replace("no other holder is in play", "of the holders in play the one of "
+                                                           "the country its heading or subject line names")) for h in mine]
+
+
 def _office_clause(desc: str, title: str, of: str) -> int | None:
     """Session 35: the clause of a description that opens with the office ("Secretary of the Treasury from May 8, 1974",
     "thereafter Under Secretary of State"), not one that goes on ("…of State for Economic Affairs": "Canadian Secretary of
@@ -361,6 +380,10 @@ def _office_clause(desc: str, title: str, of: str) -> int | None:
     return desc[:m.start() + 1].count(";")
 
 
+# Session 49: a foreign "Secretary" ("British Secretary of State for Foreign Affairs", "Canadian Secretary of State for
+# External Affairs", "British Secretary of the Cabinet") is printed "the Foreign Secretary", "Pearson", "Trend"; a bare "the
+# Secretary" in FRUS is a U.S. Secretary (frus1958-60v08 d157, a Secto telegram from London: 51 claims had gone to a node
+# named "Secretary", Lloyd and Dulles both in play).
 _MONARCHS = frozenset({"Shah", "King", "Queen", "Emperor"})
 _REIGN = re.compile(r"(?:The\s+)?(?P<title>Shah|King|Queen|Emperor)(?:[- ]in[- ][Ss]hah)?\s+of\s+")
 

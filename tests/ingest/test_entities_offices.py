@@ -428,3 +428,12 @@ def test_an_office_in_a_later_clause_counts_and_a_deputys_office_is_not_the_offi
     extractor.run(record)
     assert [m.office for m in record.mentions if m.method == "office-and-date" and "Simon" in m.label] == \
         ["Secretary of the Treasury"]
+
+
+def test_an_office_left_and_taken_again_in_one_clause_allows_the_later_years():
+    """frus1958-60v10p2: Karamanlis, "Prime Minister of Greece until March 1958 and from May 1958", was Prime Minister
+    in January 1959; the clause's "until" had ruled him out."""
+    from ingest.entities.offices import dates_allow
+    desc = "Prime Minister of Greece until March 1958 and from May 1958"
+    assert dates_allow(desc, 1959) and dates_allow(desc, 1956)
+    assert not dates_allow("Prime Minister of Greece until 1950 and from 1960", 1955)
