@@ -26,6 +26,7 @@ from ..records import DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .carry import genre_of_heading
 from .cues import Cues
+from .participants import participants_span
 from .senders import sent_from_post
 
 __all__ = ["DocumentPeople", "Named", "place_word"]
@@ -120,6 +121,11 @@ def _given_names(label: str) -> list[str]:
 _SHORTENED = re.compile(r"[A-Z][a-z]{1,3}\.")
 
 
+def _line_at(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
+
+
 def _surname(label: str) -> str:
     words = [w for w in _words(label) if w not in ("jr", "sr", "ii", "iii")]
     return words[-1] if words else ""
@@ -128,6 +134,12 @@ def _surname(label: str) -> str:
 _HELD_TITLES = {"secretary": "Secretary", "president": "President", "shah": "Shah", "king": "King",
                 "prime minister": "Prime Minister", "chancellor": "Chancellor", "emperor": "Emperor",
                 "vice president": "Vice President"}      # session 26
+
+
+_CONVENTIONAL_TITLES = frozenset({"president", "vice president", "secretary"})
+# A word that makes the title after it another office ("Deputy Secretary of Defense", "Under Secretary").
+_OFFICE_MODIFIERS = frozenset({"deputy", "assistant", "under", "acting", "vice", "executive", "special", "private",
+                               "parliamentary", "permanent", "principal", "associate", "former"})
 
 
 _FOREIGN_MINISTER_AFTER = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}Minister[^\S\n]+(?:of|for)[^\S\n]+(?:Foreign|External)"
@@ -178,13 +190,15 @@ class DocumentPeople:
         self._same_line: frozenset[str] = frozenset()
         self.by_word: dict[str, dict[str, str]] = {}
         self.by_title: dict[str, dict[str, str]] = {}
+        self._listed_lines: dict[str, list[str]] = {}    # session 49: each person's lines of the participants list
         self.writers: frozenset[str] = frozenset()     # session 28: the document's voice, set once it is known
         titles = sorted(cues.speaker_titles, key=len, reverse=True)
         # round 9: on the same line ("…, Polish Ambassador\nFoy D. Kohler, EUR": the title ends the line before)
         # session 20: not the tail of another office ("Assistant Secretary of State Berding" is no Secretary of State,
         # "Foreign Secretary Lloyd" no Secretary; session 25: "General Secretary Brezhnev" none either)
         self._title_before = re.compile(r"(?:^|[\s(—–-])(?<!Assistant\s)(?<!Executive\s)(?<!Special\s)(?<!Private\s)"
-                                        r"(?<!Parliamentary\s)(?<!Foreign\s)(?<!Home\s)(?<!Colonial\s)(?<!General\s)(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+$", re.IGNORECASE)
+                                        r"(?<!Parliamentary\s)(?<!Foreign\s)(?<!Home\s)(?<!Colonial\s)(?<!General\s)(?<!Deputy\s)(?<!(?-i:Under)\s)"
+                                        r"(?<!Vice\s)(?<!Acting\s)(?<!Permanent\s)(?<!Principal\s)(?<!Associate\s)(?<!former\s)(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+$", re.IGNORECASE)
         # round 9: a participants line's title after the name ("Romuald Spasowski, Polish Ambassador")
         self._title_ending_line = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}(" + "|".join(re.escape(t) for t in titles)
                                              + r")[^\S\n]*(?:\n|$)", re.IGNORECASE)
@@ -194,9 +208,12 @@ class DocumentPeople:
                    for t in cues.speaker_titles | set(cues.title_abbreviations)}
         self._title_or_name = re.compile(r"(?<![\w.])(?:" + "|".join(
             re.escape(t).replace("\\ ", r"\s+") for t in sorted(printed, key=len, reverse=True)) + r"|[A-Z][a-z’'-]{2,})(?!\w)")
+        listed = participants_span(record) or (0, 0)
         for m in record.mentions:
             if m.kind == "person" and m.entity and m.label:
                 self._add(m.entity, m.label, record.text[m.start:m.end], m.office, m.start)
+                if listed[0] <= m.start < listed[1]:
+                    self._listed_lines.setdefault(m.entity, []).append(_line_at(record.text, m.start))
         self.surnames = self._printed_surnames(titles)
         for p in record.parties:
             iri = party_person_iri(record, p)
@@ -302,8 +319,11 @@ class DocumentPeople:
                 before = self.record.text[t.start():t.start(1)].split()
                 longer = f"{before[-1]} {t.group(1)}" if before else ""
                 # session 25: "Couve de Murville, Foreign Minister" is the Foreign Minister, not a "Minister"
-                found.append(longer if longer.lower() in self.cues.speaker_titles and longer.lower().endswith("minister")
-                             else t.group(1))
+                if before and before[-1].lower() in _OFFICE_MODIFIERS:
+                    found.append(f"{before[-1]} {t.group(1)}")    # session 49: a "Deputy Secretary of Defense" is no Secretary
+                else:
+                    found.append(longer if longer.lower() in self.cues.speaker_titles and longer.lower().endswith("minister")
+                                 else t.group(1))
         for title in found:
             words = _words(title)
             if len(words) > 1 and self.demonym(words[0]):
@@ -344,6 +364,22 @@ class DocumentPeople:
         abbreviated = self.cues.title_abbreviations      # "Pres.", also "Sec" without its period (telephone notes)
         text = " ".join(abbreviated.get(w.lower(), abbreviated.get(w.lower() + ".", w)) for w in words if w.lower() != "the")
         return text.lower() if text.lower() in self.cues.speaker_titles else None
+
+    def _listed_participant(self, printed: str, title: str, hits: dict[str, str]) -> Named | None:
+        """Session 49: "The Foreign Minister said…" where the document names two foreign ministers, one of them listed
+        among the participants with the title ("Foreign Minister Bruno Kreisky", frus1961-63v16 d185, beside the German
+        Foreign Minister the talk mentions): the one present. Every line that prints the title counts ("Dr. Vasco Vieira
+        Garin, Ambassador of Portugal" beside "Ambassador U. Alexis Johnson, Under Secretary" leaves it open). Not the titles the editors' convention gives to the U.S.
+        holder ("The President" listed without a name beside "President Chamoun")."""
+        if len(hits) < 2 or title in _CONVENTIONAL_TITLES:
+            return None
+        word = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)
+        listed = [iri for iri in hits if any(word.search(line) for line in self._listed_lines.get(iri, ()))]
+        if len(listed) != 1:
+            return None
+        label = hits[listed[0]]
+        return Named(listed[0], label, f"'{printed}' read as {label}, of those the document names with that title the one "
+                                       f"the participants list prints with it")
 
     def _other_than_writer(self, hits: dict[str, str]) -> str | None:
         """Session 28: "The Ambassador said…" where the document names two ambassadors, one of them its writer (the
@@ -539,6 +575,9 @@ class DocumentPeople:
             if len(hits) == 1:
                 (iri, label), = hits.items()
                 return Named(iri, label, f"'{printed}' read as {label}, named with that title in the document")
+            listed = self._listed_participant(printed, title, hits)
+            if listed is not None:
+                return listed
             other = self._other_than_writer(hits) if title not in _HELD_TITLES else None
             if other is not None:
                 return Named(other, hits[other], f"'{printed}' read as {hits[other]}, of those the document names with "
