@@ -1,9 +1,11 @@
 """Only the parameters a route declares: `/claims?claimType=Decision` (for `type`) is refused (400), not answered
 with every claim as if no filter had been asked.
 
-Installed on the REST resources and /search (api/app.py), not on the protocol endpoints (/sparql, /reconcile, the
-Graph Store), whose parameters their specifications define, nor on /network, whose page passes its own. A client
-preferring HTML gets the pages, which stay lenient.
+Installed on the REST resources, /search, /network and /network/edge, the IRIs under /id/ and /vocab, /linksets,
+/crosswalk.csv and /.well-known/void (api/app.py); not on the protocol endpoints (/sparql, /reconcile, the Graph
+Store), whose parameters their specifications define. An answer that is a page stays lenient, as browsers and
+links add parameters of their own (`utm_source`): a client preferring HTML, or `format=html` where the route reads
+a `format`.
 """
 from __future__ import annotations
 
@@ -15,11 +17,20 @@ from .query_params import declared_parameters
 __all__ = ["declared_only"]
 
 
+def _answers_a_page(request: Request, accepted: tuple[str, ...]) -> bool:
+    """A `format` the route reads decides, as /network and /id/ decide it; else the Accept header does."""
+    if "format" in accepted and "format" in request.query_params:
+        return request.query_params["format"].lower() == "html"
+    return wants_html(request)
+
+
 async def declared_only(request: Request) -> None:
     """Refuse a request naming a query parameter its route does not read, and say which ones it reads."""
-    if not request.query_params or wants_html(request):
+    if not request.query_params:
         return
     accepted = declared_parameters(request.scope.get("route"))
+    if _answers_a_page(request, accepted):
+        return
     unknown = [name for name in dict.fromkeys(request.query_params.keys()) if name not in accepted]
     if unknown:
         names = ", ".join(f"'{name[:60]}'" for name in unknown[:5])

@@ -189,3 +189,15 @@ def test_regression_the_month_keys_a_claim_links_to_were_404(server, predicate):
     key, claim = row["k"]["value"], row["c"]["value"]
     r = httpx.get(server + "/id/" + key.split("/id/", 1)[1], headers={"accept": "application/n-triples"})
     assert r.status_code == 200 and f"<{claim}>" in r.text and f"<{key}>" in r.text
+
+
+@pytest.mark.parametrize("path", ["/id/people/102617", "/vocab"])
+def test_regression_an_iri_answered_a_parameter_it_does_not_read_as_if_it_were_not_there(server, path):
+    """`?fromat=nt` (a slip for `format`) got Turtle; it is a 400 that names it. `format` is read, and the page a
+    browser gets ignores what links add (`utm_source`)."""
+    r = httpx.get(server + path, params={"fromat": "nt"})
+    assert r.status_code == 400 and "unknown parameter 'fromat'" in r.text and "accepts: format" in r.text
+    assert httpx.get(server + path, params={"format": "nt"}).headers["content-type"].startswith("application/n-triples")
+    for page in ({"format": "html", "utm_source": "mail"}, {"utm_source": "mail"}):
+        assert httpx.get(server + path, params=page, headers={"accept": "text/html"}).status_code in (200, 303)
+    assert httpx.get(server + path, params={"format": "html", "utm_source": "mail"}).status_code in (200, 303)

@@ -74,3 +74,11 @@ def test_regression_an_unknown_format_got_turtle_instead_of_400(client, path):
     assert client.get(path, params={"format": "jsonld"}).headers["content-type"].startswith("application/ld+json")
     assert client.get(path, params={"format": "application/rdf+xml"}).headers["content-type"].startswith(
         "application/rdf+xml")
+
+
+@pytest.mark.parametrize("path, name", [("/linksets?fromat=nt", "fromat"), ("/linksets/viaf?target=wikidata", "target"),
+                                        ("/crosswalk.csv?knd=country", "knd")])
+def test_regression_links_out_answered_a_parameter_they_do_not_read_as_if_it_were_not_there(client, path, name):
+    """`/crosswalk.csv?knd=country` gave the people's crosswalk; a parameter these routes do not read is a 400."""
+    r = client.get(path)
+    assert r.status_code == 400 and f"unknown parameter '{name}'" in r.text

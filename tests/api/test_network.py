@@ -129,3 +129,14 @@ def test_regression_an_unknown_volume_or_genre_drew_an_empty_network_and_said_no
     r = client.get("/network", params={"format": "node-link", **params})
     assert r.status_code == 400 and named in r.json()["detail"]
     assert client.get("/network", params={"format": "node-link", "volume": "frus1981-88v41"}).status_code == 200
+
+
+@pytest.mark.parametrize("path, params, name", [
+    ("/network", {"format": "node-link", "weigth": "passages"}, "weigth"),
+    ("/network", {"format": "gexf", "size": "degree"}, "size"),
+    ("/network/edge", {"source": CLARK, "target": HAIG, "limt": "5"}, "limt")])
+def test_regression_the_network_answered_a_parameter_it_does_not_read_as_if_it_were_not_there(client, path, params, name):
+    """`weigth=passages` drew the network weighted by documents; a parameter the route does not read is a 400 that
+    names it (the page's own, `size` and `colour`, do not change the data)."""
+    r = client.get(path, params={"kind": "correspondence", **params})
+    assert r.status_code == 400 and f"unknown parameter '{name}'" in r.text

@@ -69,6 +69,26 @@ def test_the_page_loads_the_cytoscape_json_of_its_filters_and_lists_the_passages
     assert passages.status_code == 200 and passages.json()["evidence"]
 
 
+def test_the_pages_script_asks_the_network_only_for_parameters_it_reads(client):
+    """/network and /network/edge refuse a parameter they do not read; the page reads its own (`entity`, `size`,
+    `colour`) and ignores what a link adds, and its script's requests name only what the routes read."""
+    html = page(client, "/network?kind=person-person&entity=" + HAIG + "&size=degree&colour=kind&utm_source=mail")
+    found = settings(html)
+    data = client.get(found["dataUrl"], headers={"Accept": "application/json"})
+    assert data.status_code == 200, data.text[:300]
+    edge = data.json()["elements"]["edges"][0]["data"]
+    passages = client.get(found["edgeUrl"], params={"source": edge["source"], "target": edge["target"]},
+                          headers={"Accept": "application/json"})
+    assert passages.status_code == 200, passages.text[:300]
+    for name, link in html_exports(html):
+        assert client.get(link).status_code == 200, name
+
+
+def html_exports(html) -> list[tuple[str, str]]:
+    tree = parse(html.text)
+    return [(text_of(a), a.get("href")) for a in find_all(tree, ".//h:section[@aria-labelledby='exports-heading']//h:a")]
+
+
 def test_the_filter_form_shows_the_selection_and_offers_its_exports(client):
     tree = parse(page(client, "/network?kind=correspondence&window=paragraph&from=1981&volume=frus1981-88v41").text)
     form = find_all(tree, ".//h:form[@id='network-filters']")[0]
