@@ -27,7 +27,8 @@ __all__ = ["router", "BATCH_SIZE", "EXTEND_PROPERTIES", "manifest", "entity_id",
 
 BATCH_SIZE = 50
 EXTEND_PROPERTIES = {
-    "offices": ("Offices", "every office held, with dates and where it is recorded", {"person"}),
+    "offices": ("Offices", "every office held, with dates and where it is recorded: POCOM, FRUS document headings, "
+                "the hsg-people remark, the persons lists of the volumes in the store", {"person"}),
     "birth_year": ("Year of birth", "from the Office of the Historian's people data", {"person"}),
     "death_year": ("Year of death", "from the Office of the Historian's people data", {"person"}),
     "hsg_people_id": ("history.state.gov people id", "the Office of the Historian's person id", {"person"}),
@@ -118,6 +119,8 @@ def _candidate_json(c, period, sample: list[tuple[str, str, str]]) -> dict:
     at_date = [o.format() for o in c.offices_at_date]
     known = f"at the date: {'; '.join(at_date)}" if at_date else e.description[:160]
     parts = ([known] if known else []) + [f"{c.documents} FRUS document(s)"]
+    if e.persons_lists:
+        parts.append(f"in the persons lists of {e.persons_lists} FRUS volume{'s' if e.persons_lists != 1 else ''}")
     return {
         "id": entity_id(e.iri), "name": e.label, "description": " · ".join(parts),
         "score": c.score, "match": c.match, "type": _type_list(e.kind),
@@ -166,7 +169,7 @@ def _extend(store: Store, query) -> dict:
         if iri:
             i, e = ids[iri], entries[iri]
             values = {
-                "offices": [{"str": o.format()} for o in held.get(iri, [])],
+                "offices": [{"str": o.labelled()} for o in held.get(iri, [])],
                 "birth_year": [{"int": y} for y in years.get(iri, (None, None))[:1] if y],
                 "death_year": [{"int": y} for y in years.get(iri, (None, None))[1:] if y],
                 "hsg_people_id": [{"str": i.hsg_people_id}] if i.hsg_people_id else [],
@@ -273,7 +276,7 @@ def _preview(store: Store, ident: str) -> str | None:
     count = evidence.document_counts(store, [iri])[iri]
     docs = evidence.sample_documents(store, iri, 3)
     esc = html.escape
-    offices = "".join(f"<li>{esc(o.format())}</li>" for o in held[:8])
+    offices = "".join(f"<li>{esc(o.labelled())}</li>" for o in held[:8])
     more = f"<li>… {len(held) - 8} more</li>" if len(held) > 8 else ""
     links = "".join(f'<li><a href="{esc(_hsg_url(d))}" target="_blank">{esc(n or d)}</a> {esc(t)}</li>'
                     for d, n, t in docs)

@@ -2,9 +2,11 @@
 
 A name alone rarely decides who "Clark" is; the office held at a date does. The score adds up the
 features (name 60, office at the date 30, date 10 or -30 when the person was not alive, country 10,
-up to 5 for being in many documents), and `match` is true only when exactly one candidate fits every
-piece of evidence the query gives and is told apart by it: an office or a country for a surname, or
-its full name (a date alone tells no namesakes apart).
+up to 5 for being in many documents, up to 3 for being described in many FRUS volumes' persons lists),
+and `match` is true only when exactly one candidate fits every piece of evidence the query gives and is
+told apart by it: an office or a country for a surname, or its full name (a date alone tells no namesakes
+apart). The last two rank namesakes that nothing else tells apart, the principal figure first ("Gromyko":
+Andrei, in 121 persons lists, before his wife Lydia, in one), and never make a match.
 """
 from __future__ import annotations
 
@@ -157,6 +159,9 @@ def _score(c: Candidate, q: Query, alive: bool | None, country: bool | None) -> 
         score += 10 if country else 0
     f["documents"] = c.documents
     score += min(5.0, 2 * math.log10(1 + c.documents))
+    if c.hit.entry.kind == "person":
+        f["persons_lists"] = c.hit.entry.persons_lists
+        score += min(3.0, 1.4 * math.log10(1 + c.hit.entry.persons_lists))
     c.score = round(score, 2)
     name_ok = c.hit.similarity >= 0.5 or not q.text
     office_ok = not q.offices or f["office"] >= 0.8
@@ -203,7 +208,8 @@ def reconcile(store: Store, index: NameIndex, q: Query) -> list[Candidate]:
             country = any(f" {k} " in f" {t} " for k in country_keys for t in texts)
         _score(c, q, alive, country)
         candidates.append(c)
-    candidates.sort(key=lambda c: (-c.score, c.hit.entry.label, c.hit.entry.iri))
+    candidates.sort(key=lambda c: (-c.score, -c.hit.entry.persons_lists, -c.documents, c.hit.entry.label,
+                                   c.hit.entry.iri))
     supported = [c for c in candidates if c.supported]
     if len(supported) == 1:
         supported[0].match = True

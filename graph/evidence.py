@@ -16,7 +16,7 @@ from ontology.namespaces import FK, SKOS, WD, sparql_prologue
 from .store import Store
 
 __all__ = ["Office", "Identifiers", "offices", "office_names", "holders", "document_counts", "identifiers", "life_years", "sample_documents",
-           "remark_offices"]
+           "remark_offices", "list_offices", "volume_years"]
 
 _PREFIX = sparql_prologue("schema", "fk", "skos")
 
@@ -26,8 +26,9 @@ class Office:
     name: str
     start: str              # ISO date or year; "" when unknown
     end: str                # "" = open or unknown
-    source: str             # pocom | frus-document | persons-list
+    source: str             # pocom | frus-document | hsg-people | persons-list
     documents: int = 0      # frus-document: the documents whose heading names the office
+    volumes: tuple[str, ...] = ()   # persons-list: the volumes whose persons lists print it
 
     def overlaps(self, start: str, end: str) -> bool:
         """Held at some time in [start, end] (ISO strings compared on the precision both have)."""
@@ -39,6 +40,22 @@ class Office:
     def format(self) -> str:
         span = f"{self.start or '?'} – {self.end or ''}".strip() if self.start or self.end else ""
         return f"{self.name} ({span})" if span else self.name
+
+    def labelled(self) -> str:
+        """The office with where it is recorded: a POCOM tenure's dates are the Department's, a persons list's
+        those of the volume that prints it."""
+        return f"{self.format()} [{_source_label(self)}]"
+
+
+def _source_label(o: Office) -> str:
+    if o.source == "pocom":
+        return "POCOM"
+    if o.source == "frus-document":
+        return f"heading{'s' if o.documents != 1 else ''} of {o.documents} FRUS document{'s' if o.documents != 1 else ''}"
+    if o.source == "persons-list":
+        more = f" and {len(o.volumes) - 3} more" if len(o.volumes) > 3 else ""
+        return f"persons list{'s' if len(o.volumes) > 1 else ''} of {', '.join(o.volumes[:3])}{more}"
+    return o.source
 
 
 @dataclass
@@ -59,7 +76,8 @@ def _values(entities: list[str]) -> str:
 
 def offices(store: Store, entities: list[str], remarks: dict[str, str] | None = None) -> dict[str, list[Office]]:
     """Offices each person held: POCOM tenures, the office a FRUS heading gives them (with the documents' dates),
-    and the posts a persons-list remark names with dates ("Deputy Secretary of State from February 25, 1981, …")."""
+    the posts the hsg-people remark (`remarks`: its schema:description) names with dates ("Deputy Secretary of State
+    from February 25, 1981, …"), and what the persons lists of the volumes in the store say of them."""
     out: dict[str, list[Office]] = {e: [] for e in entities}
     if not entities:
         return out
@@ -76,13 +94,64 @@ def offices(store: Store, entities: list[str], remarks: dict[str, str] | None = 
         out[e.value].append(Office(name.value, first.value[:10], last.value[:10], "frus-document", int(n.value)))
     for e, text in (remarks or {}).items():
         if e in out:
-            out[e].extend(remark_offices(text))
+            out[e].extend(remark_offices(text, "hsg-people"))
+    for e, found in _persons_list_offices(store, entities).items():
+        out[e].extend(found)
     return out
+
+
+def _persons_list_offices(store: Store, entities: list[str]) -> dict[str, list[Office]]:
+    """What each volume's persons list says of the person (its entries linked to them), each post dated as the
+    description dates it, else by the volume's years ("Soviet Foreign Minister" in frus1964-68v12: 1964 – 1968);
+    one office for the same words and dates in several volumes."""
+    q = _PREFIX + f"""SELECT ?e ?entry ?text WHERE {{ VALUES ?e {{ {_values(entities)} }}
+      ?entry skos:exactMatch ?e ; a schema:Person ; fk:xmlId ?id ; schema:description ?text }}"""
+    merged: dict[str, dict[tuple[str, str, str], list[str]]] = {}
+    for e, entry, text in store.query(q).rows():
+        volume = entry.value.rsplit("/persons/", 1)[0].rsplit("/", 1)[-1]
+        for o in list_offices(text.value, volume):
+            merged.setdefault(e.value, {}).setdefault((o.name, o.start, o.end), []).append(volume)
+    return {e: [Office(name, start, end, "persons-list", volumes=tuple(sorted(set(volumes))))
+                for (name, start, end), volumes in sorted(posts.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
+            for e, posts in merged.items()}
+
+
+_VOLUME_YEARS = re.compile(r"frus(?P<y0>\d{4})(?:-(?P<y1>\d{2,4}))?")
+
+
+def volume_years(volume: str) -> tuple[str, str]:
+    """'frus1964-68v12' -> ('1964', '1968'); 'frus1948v01p1' -> ('1948', '1948'); ('', '') for another id."""
+    m = _VOLUME_YEARS.match(volume)
+    if not m:
+        return "", ""
+    return m["y0"], _end_year(m["y0"], m["y1"] or m["y0"])
+
+
+def _end_year(start: str, end: str) -> str:
+    """The last year as printed, in the start's century when short: 1943–46, 1999–01."""
+    if len(end) >= 4:
+        return end
+    year = start[:4 - len(end)] + end
+    return year if year >= start[:4] else str(int(year) + 10 ** len(end))
+
+
+def list_offices(text: str, volume: str) -> list[Office]:
+    """A persons-list description as posts: each segment between semicolons, dated as it says, else by the
+    volume's years."""
+    start, end = volume_years(volume)
+    found = []
+    for segment in (s.strip(" .") for s in text.split(";")):
+        until = _UNTIL.fullmatch(segment)
+        dated = remark_offices(segment, "persons-list") or \
+            ([Office(until["name"], start, _iso(until["end"]), "persons-list")] if until else [])
+        found += dated or ([Office(segment, start, end, "persons-list")] if segment else [])
+    return found
 
 
 _DATE = r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|[A-Z][a-z]+ \d{4}|\d{4})"
 _REMARK = re.compile(rf"(?P<name>[^;]+?),? (?:from|since) (?P<start>{_DATE})(?:,? (?:until|to) (?P<end>{_DATE}))?")
-_TRAILING = re.compile(rf"(?P<name>[^;]+?), (?P<start>{_DATE})(?:\s*[–-]\s*(?P<end>{_DATE}))?\.?$")
+_UNTIL = re.compile(rf"(?P<name>[^;]+?),? until (?P<end>{_DATE})")
+_TRAILING = re.compile(rf"(?P<name>[^;]+?), (?P<start>{_DATE})(?:\s*[–-]\s*(?P<end>{_DATE}|\d{{2}}))?\.?$")
 
 
 def _iso(text: str | None) -> str:
@@ -96,16 +165,19 @@ def _iso(text: str | None) -> str:
     return text[-4:]
 
 
-def remark_offices(text: str) -> list[Office]:
-    """The dated posts a persons-list remark names; each segment between semicolons is one post: "Deputy Secretary
-    of State from February 25, 1981, until February 9, 1982", or "member of Policy Planning Council, June 1966–1967"."""
+def remark_offices(text: str, source: str = "hsg-people") -> list[Office]:
+    """The dated posts a remark names; each segment between semicolons is one post: "Deputy Secretary of State from
+    February 25, 1981, until February 9, 1982", "member of Policy Planning Council, June 1966–1967", or "Soviet
+    Ambassador in the United States, 1943–46" (the end in the start's century)."""
     found = []
     for segment in text.split(";"):
         m = _REMARK.search(segment.strip()) or _TRAILING.fullmatch(segment.strip())
         if m:
             start = _iso(m["start"])
             end = _iso(m["end"]) if m["end"] else (start if m.re is _TRAILING else "")
-            found.append(Office(m["name"].strip(" ."), start, end, "persons-list"))
+            if m["end"] and len(m["end"]) == 2:
+                end = _end_year(start, m["end"])
+            found.append(Office(m["name"].strip(" ."), start, end, source))
     return found
 
 

@@ -45,6 +45,7 @@ class Entry:
     keys: set[str] = field(default_factory=set)        # norm() of every name
     surnames: set[str] = field(default_factory=set)    # people only
     description: str = ""
+    persons_lists: int = 0      # people: FRUS volumes whose persons lists describe them (fk:personsListVolumes)
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,8 @@ def _graph_values() -> str:
 
 _NAMES = f"""SELECT ?e ?kind ?p ?name WHERE {{
   VALUES (?g ?kind) {{ {_graph_values()} }}
-  GRAPH ?g {{ ?e ?p ?name . VALUES ?p {{ <{RDFS}label> <{SCHEMA}alternateName> <{SCHEMA}description> }} }}
+  GRAPH ?g {{ ?e ?p ?name .
+    VALUES ?p {{ <{RDFS}label> <{SCHEMA}alternateName> <{SCHEMA}description> <{FK}personsListVolumes> }} }}
 }}"""
 _FOLDED = f"""SELECT ?dup ?canon WHERE {{
   GRAPH <{iris.authority_graph_iri("people")}> {{ ?dup <{FK}explanation> ?why ; <{SKOS}exactMatch> ?canon .
@@ -185,6 +187,10 @@ def _build(store: Store) -> NameIndex:
         if p.value == SCHEMA + "description":
             if iri not in folded:
                 entries.setdefault(iri, Entry(iri, kind.value, "")).description = text
+            continue
+        if p.value == FK + "personsListVolumes":
+            if iri not in folded:
+                entries.setdefault(iri, Entry(iri, kind.value, "")).persons_lists = int(text)
             continue
         target = folded.get(iri, iri)
         entry = entries.setdefault(target, Entry(target, kind.value, ""))

@@ -276,6 +276,16 @@ class Authorities:
         return years
 
     @cached_property
+    def persons_list_volumes(self) -> dict[str, int]:
+        """Canonical person id -> the number of FRUS volumes whose persons lists cite the record (or a duplicate
+        folded into it): how often the editors of the series described the person, whichever volumes a store holds."""
+        counts: dict[str, int] = defaultdict(int)
+        for ids in self.volumes.values():
+            for can in {self.canonical(pid) for pid in ids.values()}:
+                counts[can] += 1
+        return dict(counts)
+
+    @cached_property
     def posts_by_person(self) -> dict[str, list[Post]]:
         out: dict[str, list[Post]] = defaultdict(list)
         for p in self.posts:

@@ -1,7 +1,8 @@
 """The authority data as RDF: one named graph per authority, with the vocabulary the documents use.
 
     {BASE}graph/authority/people         schema:Person (+ schema:alternateName, birth/death years, VIAF,
-                                         POCOM page as skos:exactMatch; folded duplicates)
+                                         POCOM page as skos:exactMatch; folded duplicates; how many FRUS
+                                         volumes' persons lists cite the person)
     {BASE}graph/authority/positions      fk:Position (a POCOM office) and one schema:OrganizationRole per
                                          tenure: person schema:memberOf role; role schema:roleName,
                                          schema:startDate, schema:endDate, fk:office position
@@ -70,6 +71,8 @@ def _people(a: Authorities) -> _G:
         _year(g, node, SCHEMA + "birthDate", p.birth)
         _year(g, node, SCHEMA + "deathDate", p.death)
         g.lit(node, SCHEMA + "description", _whole_words(p.note))
+        if not p.same_as:
+            g.lit(node, FK + "personsListVolumes", a.persons_list_volumes.get(pid), XSD + "integer")
         if p.viaf:
             g.add(node, SKOS + "exactMatch", f"http://viaf.org/viaf/{p.viaf}")
         if p.pocom:

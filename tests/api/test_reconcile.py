@@ -17,6 +17,9 @@ CLARK = "people/102617"        # William Patrick Clark, Deputy Secretary of Stat
 DAVID_OWEN = "people/110190"   # Lord David Owen, British Foreign Secretary 1977-79
 HENRY_OWEN = "people/110192"   # Henry D. Owen, Ambassador at Large 1978-81
 BASE_IRI = "https://w3id.org/frus-kg/id/"
+GROMYKO, LYDIA_GROMYKO = "people/105222", "people/105223"   # Soviet Foreign Minister 1957-85, and his wife
+RUSK = "people/111738"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _registry() -> Registry:
@@ -80,7 +83,7 @@ def test_clark_deputy_secretary_in_1981_is_a_match_with_its_evidence(client):
     assert features["office"] == 1.0 and features["date"] is True and features["surname_only"] is True
     offices = top["evidence"]["offices_at_date"]
     assert {"name": "Deputy Secretary of State", "start": "1981-03-25", "end": "1982-02-09", "source": "pocom",
-            "documents": 0} in offices
+            "documents": 0, "volumes": []} in offices
     assert any(o["source"] == "frus-document" and o["documents"] == 1 for o in offices)
     assert top["evidence"]["documents"] >= 1
     assert top["evidence"]["sample_documents"][0]["id"].endswith("/frus1981-88v41/d54")
@@ -191,7 +194,8 @@ def test_data_extension_columns_and_property_proposals(client):
     body = client.post("/reconcile", data={"extend": json.dumps(query)}).json()
     valid("data-extension-response", body)
     clark, ussr = body["rows"][CLARK], body["rows"]["countries/soviet-union-1991"]
-    assert {"str": "Deputy Secretary of State (1981-03-25 – 1982-02-09)"} in clark["offices"]
+    assert {"str": "Deputy Secretary of State (1981-03-25 – 1982-02-09) [POCOM]"} in clark["offices"]
+    assert {"str": "Deputy Secretary of State (1981-10-26 – 1981-10-26) [heading of 1 FRUS document]"} in clark["offices"]
     assert clark["birth_year"] == [{"int": 1931}] and clark["hsg_people_id"] == [{"str": "102617"}]
     assert clark["pocom"] == [{"str": "https://history.state.gov/departmenthistory/people/clark-william-patrick"}]
     assert clark["documents"] == [{"int": 1}]
@@ -369,3 +373,68 @@ def test_regression_the_manifests_view_opened_the_preview_card_not_the_entitys_p
                      headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "<h1>William Patrick Clark</h1>" in page.text and 'href="/network?entity=' in page.text
+
+
+def features_of(candidate: dict) -> dict:
+    return {f["id"]: f["value"] for f in candidate["features"]}
+
+
+@pytest.mark.parametrize("surname, principal, namesakes", [
+    ("Gromyko", GROMYKO, [LYDIA_GROMYKO]), ("Nixon", "people/109882", ["people/109881", "people/109883"])])
+def test_regression_a_surname_scored_the_principal_figure_and_his_family_equally(client, surname, principal, namesakes):
+    """"Gromyko" scored Andrei and his wife Lydia 30 each, and "Nixon" put Patricia before Richard M. Nixon (by name):
+    nothing in the sample store tells them apart but how many FRUS volumes' persons lists describe each (121 and 1;
+    133, 1 and 2). The principal figure comes first with the higher score, and a surname alone is still no match."""
+    result = batch(client, {"q": {"query": surname, "type": "person"}})["q"]["result"]
+    found = by_id(result)
+    assert result[0]["id"] == principal and not any(c["match"] for c in result)
+    assert all(found[principal]["score"] > found[n]["score"] for n in namesakes)
+    assert all(features_of(found[principal])["persons_lists"] > features_of(found[n])["persons_lists"] >= 1
+               for n in namesakes)
+    assert features_of(found[principal])["surname_only"] is True and features_of(found[principal])["documents"] == 0
+    assert "in the persons lists of 121 FRUS volumes" in by_id(batch(client, {"q": {"query": "Gromyko"}})["q"]["result"])[
+        GROMYKO]["description"]
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory):
+    """The sample and a slice of frus1964-68v12, whose persons list describes Gromyko, Rusk and Clark Clifford."""
+    from api import create_app
+    from graph import open_store
+    from ingest import ingest_corpus
+    from ingest.authorities.rdf import ensure_authority_graphs
+
+    path = tmp_path_factory.mktemp("listed") / "store"
+    db = open_store(path)
+    ensure_authority_graphs(db)
+    ingest_corpus([ROOT / "examples" / "frus1981-88v41-d54.txt",
+                   ROOT / "tests" / "fixtures" / "tei" / "frus1964-68v12-foreign-minister.xml"], db, workers=0)
+    db.close()
+    return TestClient(create_app(open_store(path, read_only=True)))
+
+
+def test_the_offices_column_holds_every_office_the_store_knows_labelled_by_where_it_is_recorded(listed):
+    """The offices column listed POCOM posts and FRUS headings only: a Soviet Foreign Minister had none. It now
+    holds the posts the hsg-people remark dates and what the persons lists of the volumes in the store say, dated
+    by the volume where the list gives no date."""
+    query = {"ids": [GROMYKO, RUSK, "people/102663"], "properties": [{"id": "offices"}]}
+    body = listed.post("/reconcile", data={"extend": json.dumps(query)}).json()
+    valid("data-extension-response", body)
+    offices = {key: [o["str"] for o in row["offices"]] for key, row in body["rows"].items()}
+    assert offices[GROMYKO] == ["Soviet Ambassador in the United States (1943 – 1946) [hsg-people]",
+                                "Soviet Foreign Minister (1964 – 1968) [persons list of frus1964-68v12]"]
+    assert {"Secretary of State (1961-01-21 – 1969-01-20) [POCOM]",
+            "Secretary of State (1964 – 1968) [persons list of frus1964-68v12]"} <= set(offices[RUSK])
+    assert offices["people/102663"] == ["Secretary of Defense (1968-03-01 –) [persons list of frus1964-68v12]"]
+    card = listed.get("/reconcile/preview", params={"id": GROMYKO}).text
+    assert "Soviet Foreign Minister (1964 – 1968) [persons list of frus1964-68v12]" in card
+
+
+def test_a_persons_lists_office_at_the_date_is_evidence_that_tells_namesakes_apart(listed):
+    q = {"q": {"query": "Gromyko", "properties": [{"pid": "office", "v": "Soviet Foreign Minister"},
+                                                   {"pid": "date", "v": "1966"}]}}
+    result = batch(listed, q)["q"]["result"]
+    assert result[0]["id"] == GROMYKO and [c["id"] for c in result if c["match"]] == [GROMYKO]
+    (office,) = result[0]["evidence"]["offices_at_date"]
+    assert office == {"name": "Soviet Foreign Minister", "start": "1964", "end": "1968", "source": "persons-list",
+                      "documents": 0, "volumes": ["frus1964-68v12"]}

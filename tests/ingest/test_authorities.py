@@ -11,7 +11,7 @@ from ingest.authorities import authorities, display_name, name_forms, split_name
 from ingest.authorities.build import find_duplicates, find_other_spellings, find_same_descriptions, parse_rigour_yaml
 from ingest.authorities.rdf import authority_graphs
 from ontology import iris
-from ontology.namespaces import FK, SCHEMA, SKOS, WD
+from ontology.namespaces import FK, SCHEMA, SKOS, WD, XSD
 from ontology.validation import validate
 
 DATA = Path(__file__).resolve().parents[2] / "ingest" / "data" / "authorities"
@@ -267,3 +267,13 @@ def test_regression_the_vice_presidents_office_was_an_iri_with_no_label():
     labelled = {q.subject.value for q in quads if q.predicate.value.endswith("rdf-schema#label")}
     assert offices and offices <= labelled
     assert {iris.position_iri("vice-president"), iris.position_iri("un-secretary-general")} <= offices
+
+
+def test_a_person_says_how_many_frus_volumes_persons_lists_describe_them():
+    """hsg-people cites the persons lists of 121 volumes for Andrei Gromyko and one for his wife: what reconciliation
+    ranks namesakes by, whichever volumes a store holds. A folded duplicate's lists count for its record."""
+    people = authority_graphs()[iris.authority_graph_iri("people")]
+    counts = {q.subject.value: q.object for q in people if q.predicate.value == FK + "personsListVolumes"}
+    assert counts[iris.person_iri("105222")] == ox.Literal("121", datatype=ox.NamedNode(XSD + "integer"))
+    assert counts[iris.person_iri("105223")].value == "1"
+    assert iris.person_iri("115318") not in counts and counts[iris.person_iri("102617")].value == "2"
