@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from .errors import QueryRefused
 
-__all__ = ["GuardLimits", "QueryShape", "inspect_query", "has_dataset_clause", "dataset_clause", "DatasetClause", "DEFAULT_LIMITS"]
+__all__ = ["GuardLimits", "QueryShape", "inspect_query", "has_dataset_clause", "dataset_clause", "DatasetClause", "DEFAULT_LIMITS",
+           "lexemes"]
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,17 @@ _UPDATE_WORDS = {"insert", "delete", "load", "clear", "create", "drop", "copy", 
 _OPERATORS = {"union", "filter", "optional", "minus", "service", "graph", "bind", "values", "exists", "select"}
 
 
-def _tokens(text: str):
+def lexemes(text: str):
+    """(kind, text, offset) of each token but white space and comments; kinds are the groups of _TOKEN."""
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
         if kind not in ("ws", "comment"):
-            yield kind, match.group()
+            yield kind, match.group(), match.start()
+
+
+def _tokens(text: str):
+    for kind, value, _ in lexemes(text):
+        yield kind, value
 
 
 def inspect_query(text: str, limits: GuardLimits = DEFAULT_LIMITS) -> QueryShape:

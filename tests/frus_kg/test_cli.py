@@ -106,6 +106,21 @@ def test_malformed_query_exits_4(cli_store):
     assert "SPARQL syntax error" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_a_misspelt_query_form_is_named_with_its_position(cli_store):
+    proc = run("query", "--store", str(cli_store), "SELEC ?s WHERE { ?s ?p ?o }", check_code=4)
+    assert proc.stderr.strip() == ("error: SPARQL syntax error at line 1, column 1 ('SELEC'): "
+                                   "expected one of SELECT, CONSTRUCT, DESCRIBE, ASK")
+
+
+def test_regression_an_error_quoting_brackets_was_read_as_markup(cli_store, tmp_path):
+    """`frus-kg query @'…/[/x].rq'` ended in rich's MarkupError (a traceback) instead of naming the missing file;
+    `[bold]` in a quoted query vanished from its error."""
+    missing = run("query", "--store", str(cli_store), f"@{tmp_path}/[/x].rq", check_code=2)
+    assert "[/x].rq: cannot read the query" in missing.stderr and "Traceback" not in missing.stderr
+    quoted = run("query", "--store", str(cli_store), "SELECT ?s WHER [bold]x {}", check_code=4)
+    assert "('[bold]x {}')" in quoted.stderr
+
+
 def test_regression_a_10_kb_query_of_nested_parentheses_segfaulted_frus_kg_query(cli_store):
     deep = "(" * 5000 + "1" + ")" * 5000
     proc = run("query", "--store", str(cli_store), f"SELECT * WHERE {{ ?s ?p ?o FILTER({deep}) }} LIMIT 1", check_code=4)
