@@ -93,7 +93,7 @@ class _SparqlFastPath:
             try:
                 response = await sparql.sparql(request)
             except StoreError as exc:
-                response = error_response(exc)
+                response = error_response(request, exc)
             return await response(scope, receive, send)
         return await self.app(scope, receive, send)
 

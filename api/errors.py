@@ -1,22 +1,38 @@
-"""One table from the store's errors to HTTP answers, used by every route through FastAPI's handlers.
+"""Every error the API answers, in one shape: RFC 9457 problem details (`application/problem+json`).
+
+`{"type": "about:blank", "title": <the status's reason>, "status": <int>, "detail": <one sentence>, …}`: a
+script reads `detail` whatever failed (FastAPI's own answers used the same key), and a validation error adds
+FastAPI's list as `errors`. The endpoints that RDF tools and curl read as text (the SPARQL protocols and the
+dataset's descriptions and downloads, TEXT_FIRST) answer the same sentence as text/plain, unless the request's
+Accept puts JSON first: the SPARQL 1.1 Protocol leaves the body of a failure to the implementation.
 
 The client's mistakes are 4xx with the reason; our faults are 5xx with a message that names no file,
-path or stack (the detail goes to the server's log instead).
+path or stack (the detail goes to the server's log instead). Browsers asking for a path that names nothing
+get the site's 404 page.
 """
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph import EngineBusy, EngineCrashed, QueryError, QueryTimeout, StoreError, StoreLocked
 
-__all__ = ["STATUS", "status_of", "error_response", "install_error_handlers"]
+from .negotiation import parse_accept
+
+__all__ = ["STATUS", "PROBLEM_JSON", "TEXT_FIRST", "status_of", "problem", "error_answer", "error_response",
+           "validation_summary", "install_error_handlers", "described_problems"]
 
 log = logging.getLogger("frus_kg.api")
+
+PROBLEM_JSON = "application/problem+json"
+TEXT_FIRST = ("/sparql", "/rdf-graph-store", "/.well-known/void", "/linksets", "/crosswalk.csv")
 
 STATUS: list[tuple[type[Exception], int, str | None]] = [
     (QueryError, 400, None),
@@ -26,6 +42,8 @@ STATUS: list[tuple[type[Exception], int, str | None]] = [
     (StoreLocked, 503, "the store is being written by another process; try again shortly"),
     (StoreError, 500, "the store could not be read; the error has been logged"),
 ]
+_PLACES = {"query": "query parameter", "path": "path parameter", "header": "header", "cookie": "cookie",
+           "body": "body field"}
 
 
 def status_of(exc: Exception) -> tuple[int, str]:
@@ -36,27 +54,113 @@ def status_of(exc: Exception) -> tuple[int, str]:
     return 500, "internal error; it has been logged"
 
 
-def error_response(exc: Exception) -> PlainTextResponse:
+def problem(status: int, detail: str, headers: dict[str, str] | None = None, **extensions) -> JSONResponse:
+    """The problem details of one failure; `extensions` are further members (RFC 9457 §3.2)."""
+    body = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status, "detail": detail,
+            **extensions}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def error_answer(request: Request, status: int, detail: str, headers: dict[str, str] | None = None,
+                 **extensions) -> Response:
+    """The answer to a failed request: problem details, or the detail as text/plain on a TEXT_FIRST endpoint for a
+    client whose Accept does not put JSON first (such an answer varies with Accept)."""
+    if not _text_first(request.scope.get("path", "")):
+        return problem(status, detail, headers, **extensions)
+    headers = {**(headers or {}), "Vary": "Accept"}
+    if _names_json_first(request.headers.get("accept")):
+        return problem(status, detail, headers, **extensions)
+    return PlainTextResponse(detail + "\n", status_code=status, headers=headers)
+
+
+def error_response(request: Request, exc: Exception) -> Response:
+    """The answer to a store error, by STATUS; a 5xx is logged with its detail, which the client does not see."""
     status, message = status_of(exc)
     if status >= 500:
         log.error("%s: %s", type(exc).__name__, exc)
     headers = {"Retry-After": "5"} if isinstance(exc, (EngineBusy, StoreLocked)) else None
-    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
+    return error_answer(request, status, message, headers)
+
+
+def _text_first(path: str) -> bool:
+    return any(path == p or path.startswith(p + "/") for p in TEXT_FIRST)
+
+
+def _names_json_first(accept: str | None) -> bool:
+    """The type Accept ranks first (the highest q; the first listed among equals) is problem+json or JSON itself.
+    SPARQLWrapper asking for JSON results sends `application/sparql-results+json,application/json,…`: text, as
+    before, which its exception quotes; a script sending `Accept: application/json` gets the problem details."""
+    ranges = parse_accept(accept)
+    top = max(q for _, _, q in ranges)
+    first = next(f"{main}/{sub}" for main, sub, q in ranges if q == top)
+    return top > 0 and first in (PROBLEM_JSON, "application/json")
+
+
+def validation_summary(errors: list[dict]) -> str:
+    """FastAPI's validation errors as one sentence naming each parameter, where it was sent and what is wrong."""
+    parts = []
+    for error in errors:
+        place, *names = error.get("loc") or ("request",)
+        where = _PLACES.get(str(place), str(place))
+        name = ".".join(str(n) for n in names)
+        message = str(error.get("msg", "is not valid"))
+        given = error.get("input")
+        shown = f" (got {given!r:.60})" if isinstance(given, (str, int, float)) else ""     # a missing one is None
+        parts.append(f"{where} '{name}': {message[:1].lower() + message[1:]}{shown}" if name else f"{where}: {message}")
+    return "; ".join(parts) or "the request is not valid"
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    async def handle(request: Request, exc: Exception) -> PlainTextResponse:
-        return error_response(exc)
+    async def store_failed(request: Request, exc: Exception) -> Response:
+        return error_response(request, exc)
 
-    async def not_found(request: Request, exc: StarletteHTTPException) -> Response:
-        """A browser that asks for a path naming nothing gets the site's 404 page, with its navigation; scripts
-        keep FastAPI's JSON."""
+    async def http_failed(request: Request, exc: StarletteHTTPException) -> Response:
+        """A browser that asks for a path naming nothing gets the site's 404 page, with its navigation."""
         from .pages import render_html, wants_html
+        if exc.status_code < 400:
+            return await http_exception_handler(request, exc)
+        detail = _sentence(request, exc)
         if exc.status_code == 404 and wants_html(request):
-            return render_html(request, "not_found.html", {"message": str(exc.detail) if exc.detail != "Not Found"
-                                                          else f"Nothing is found at {request.url.path}."},
-                               status_code=404)
-        return await http_exception_handler(request, exc)
+            return render_html(request, "not_found.html", {"message": detail}, status_code=404)
+        return error_answer(request, exc.status_code, detail, exc.headers)
 
-    app.add_exception_handler(StoreError, handle)
-    app.add_exception_handler(StarletteHTTPException, not_found)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = jsonable_encoder(exc.errors())
+        return error_answer(request, 422, validation_summary(errors), errors=errors)
+
+    app.add_exception_handler(StoreError, store_failed)
+    app.add_exception_handler(StarletteHTTPException, http_failed)
+    app.add_exception_handler(RequestValidationError, invalid)
+    generate = app.openapi
+    app.openapi = lambda: described_problems(generate())
+
+
+def described_problems(schema: dict) -> dict:
+    """The OpenAPI description with FastAPI's 422 as the problem details it now is (a client generated from it would
+    otherwise expect `detail` to be a list). Changes `schema` in place, idempotently, and returns it."""
+    schemas = schema.get("components", {}).get("schemas", {})
+    if "HTTPValidationError" in schemas:
+        schemas["HTTPValidationError"] = {
+            "title": "HTTPValidationError", "type": "object", "required": ["type", "title", "status", "detail"],
+            "description": "RFC 9457 problem details; `errors` lists each parameter that is not valid",
+            "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+                           "detail": {"type": "string"},
+                           "errors": {"type": "array", "items": {"$ref": "#/components/schemas/ValidationError"}}}}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            content = operation.get("responses", {}).get("422", {}).get("content", {})
+            if "application/json" in content:
+                content[PROBLEM_JSON] = content.pop("application/json")
+    return schema
+
+
+def _sentence(request: Request, exc: StarletteHTTPException) -> str:
+    """The exception's detail, or for Starlette's own 404 and 405 (whose detail is only the reason) what happened."""
+    if exc.detail != HTTPStatus(exc.status_code).phrase:
+        return str(exc.detail)
+    if exc.status_code == 404:
+        return f"Nothing is found at {request.url.path}."
+    if exc.status_code == 405:
+        allowed = (exc.headers or {}).get("Allow", "")
+        return f"{request.url.path} does not answer {request.method}" + (f"; it answers {allowed}." if allowed else ".")
+    return str(exc.detail)

@@ -11,12 +11,12 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import Response
 
 from graph import StoreError, sparql_terms
 from graph.formats import RDF_FORMATS
 
-from .errors import error_response
+from .errors import error_answer, error_response
 from .negotiation import best_match
 from .sparql import GRAPH_TYPES, BodyTooLarge, read_body, refuse_write, result_response
 
@@ -29,21 +29,17 @@ _READ_TYPES = {m: f for m, f in GRAPH_TYPES.items() if f not in ("nquads", "trig
 router = APIRouter()
 
 
-def _plain(status: int, message: str) -> PlainTextResponse:
-    return PlainTextResponse(message + "\n", status_code=status)
-
-
-def _target(request: Request) -> str | PlainTextResponse:
+def _target(request: Request) -> str | Response:
     params = parse_qs(request.url.query, keep_blank_values=True)
     if "default" in params:
-        return _plain(400, "the default graph holds no data here: name a graph with ?graph=IRI")
+        return error_answer(request, 400, "the default graph holds no data here: name a graph with ?graph=IRI")
     graphs = params.get("graph", [])
     if len(graphs) != 1:
-        return _plain(400, "name exactly one graph with ?graph=IRI")
+        return error_answer(request, 400, "name exactly one graph with ?graph=IRI")
     try:
         sparql_terms.iri(graphs[0])
     except ValueError as exc:
-        return _plain(400, f"graph: {exc}")
+        return error_answer(request, 400, f"graph: {exc}")
     return graphs[0]
 
 
@@ -59,16 +55,16 @@ async def read_graph(request: Request) -> Response:
         return graph
     media = best_match(list(_READ_TYPES), request.headers.get("accept"))
     if media is None:
-        return _plain(406, f"no acceptable format; offered: {', '.join(_READ_TYPES)}")
+        return error_answer(request, 406, f"no acceptable format; offered: {', '.join(_READ_TYPES)}")
     store = request.app.state.store
     try:
         if not await _exists(store, graph):
-            return _plain(404, "no such graph")
+            return error_answer(request, 404, "no such graph")
         result = await run_in_threadpool(
             store.query_serialized, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {sparql_terms.iri(graph)} {{ ?s ?p ?o }} }}",
             _READ_TYPES[media])
     except StoreError as exc:
-        return error_response(exc)
+        return error_response(request, exc)
     headers = {"Vary": "Accept"}
     if result.truncated:
         headers["X-Result-Truncated"] = f"true; the graph was cut at {result.rows:,} triples"
@@ -78,17 +74,19 @@ async def read_graph(request: Request) -> Response:
 async def _upload(request: Request, graph: str) -> list[ox.Quad] | Response:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media not in UPLOAD_TYPES:
-        return _plain(415, f"unsupported Content-Type {media or '(none)'}; use one of {', '.join(UPLOAD_TYPES)}")
+        return error_answer(request, 415, f"unsupported Content-Type {media or '(none)'}; "
+                                          f"use one of {', '.join(UPLOAD_TYPES)}")
     try:
         body = await read_body(request, request.app.state.settings.max_body_bytes)
     except BodyTooLarge:
-        return _plain(413, f"the request body is larger than {request.app.state.settings.max_body_bytes:,} bytes")
+        return error_answer(request, 413,
+                            f"the request body is larger than {request.app.state.settings.max_body_bytes:,} bytes")
     target = ox.NamedNode(graph)
     try:
         return [ox.Quad(q.subject, q.predicate, q.object, target)
                 for q in ox.parse(body, format=RDF_FORMATS[UPLOAD_TYPES[media]], base_iri=graph)]
     except (SyntaxError, ValueError) as exc:
-        return _plain(400, f"the body is not valid {media}: {exc}")
+        return error_answer(request, 400, f"the body is not valid {media}: {exc}")
 
 
 @router.api_route("/rdf-graph-store", methods=["PUT", "POST", "DELETE"],
@@ -105,7 +103,7 @@ async def write_graph(request: Request) -> Response:
         existed = await _exists(store, graph)
         if request.method == "DELETE":
             if not existed:
-                return _plain(404, "no such graph")
+                return error_answer(request, 404, "no such graph")
             await run_in_threadpool(store.drop_graphs, [graph])
             return Response(status_code=204)
         quads = await _upload(request, graph)
@@ -117,5 +115,5 @@ async def write_graph(request: Request) -> Response:
             data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
             await run_in_threadpool(store.load, data, "nquads")
     except StoreError as exc:
-        return error_response(exc)
+        return error_response(request, exc)
     return Response(status_code=204 if existed else 201)

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import Response
 
 from graph import Store, linksets
 from graph.store import RDF_FORMATS
 
+from .errors import error_answer
 from .sparql import GRAPH_TYPES, choose_format, requested_media
 
 __all__ = ["router"]
@@ -23,10 +24,10 @@ async def _void(request: Request, targets: list[linksets.Target], fmt: str | Non
     """The VoID of these targets; an unknown `format` is a 400, as on /id/ (not a silent fall back to Accept)."""
     store: Store = request.app.state.store
     if fmt is not None and requested_media("graph", fmt) in (None, "application/n-quads", "application/trig"):
-        raise HTTPException(status_code=400, detail=f"format: one of {', '.join(_FORMATS)}, or a media type of those")
+        return error_answer(request, 400, f"format: one of {', '.join(_FORMATS)}, or a media type of those")
     chosen = choose_format("graph", request.headers.get("accept", "*/*"), fmt)
     if chosen is None or chosen[1] in ("nquads", "trig"):
-        return PlainTextResponse(f"no acceptable format; offered: {', '.join(GRAPH_TYPES)}\n", status_code=406)
+        return error_answer(request, 406, f"no acceptable format; offered: {', '.join(GRAPH_TYPES)}")
     triples = await run_in_threadpool(linksets.void_quads, store, targets)
     body = ox.serialize(triples, format=RDF_FORMATS[chosen[1]],
                         prefixes={"void": linksets.VOID, "dcterms": linksets.DCT,
@@ -43,14 +44,14 @@ async def all_linksets(request: Request, format: str | None = None) -> Response:
             description="Targets: history-state-gov, pocom, viaf, wikidata, lcsh.")
 async def one_linkset(request: Request, target: str, format: str | None = None) -> Response:
     if target not in linksets.TARGETS:
-        return PlainTextResponse(f"no linkset {target!r}; targets: {', '.join(linksets.TARGETS)}\n", status_code=404)
+        return error_answer(request, 404, f"no linkset {target!r}; targets: {', '.join(linksets.TARGETS)}")
     return await _void(request, [linksets.TARGETS[target]], format)
 
 
 @router.get("/crosswalk.csv", summary="CSV crosswalk: frus-kg IRI, label, history.state.gov id, POCOM, VIAF, Wikidata")
 async def crosswalk(request: Request, kind: str = "person") -> Response:
     if kind not in linksets.CROSSWALK_KINDS:
-        return PlainTextResponse(f"kind must be one of {', '.join(linksets.CROSSWALK_KINDS)}\n", status_code=400)
+        return error_answer(request, 400, f"kind must be one of {', '.join(linksets.CROSSWALK_KINDS)}")
     text = await run_in_threadpool(linksets.crosswalk_csv, request.app.state.store, kind)
     return Response(text, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="frus-kg-{kind}.csv"'})

@@ -9,10 +9,11 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ontology import iris
 
+from .errors import problem
 from .examples import default_example, examples
 from .page_lists import LIST_TITLES, list_page
 from .page_views import document_page, entity_page, volume_page
@@ -53,7 +54,7 @@ def editor(request: Request, query: str = "") -> HTMLResponse:
 def volume(request: Request, volume_id: str):
     if not wants_html(request):
         if not _volume_exists(request.app.state.store, volume_id):
-            return JSONResponse({"detail": f"No volume {volume_id} in this store."}, status_code=404)
+            return problem(404, f"No volume {volume_id} in this store.")
         return RedirectResponse(f"/documents?volume={quote(volume_id)}", status_code=303,
                                 headers={"Vary": "Accept"})
     return volume_page(request, volume_id) or render_html(

@@ -6,13 +6,18 @@ IP for everyone (the proxy's), so the limit must be a deliberate choice there (o
 
 A client may send `rate` requests per second on average and a burst of `burst` (default: one second's worth,
 at least one). Past that it gets `429 Too Many Requests` with `Retry-After` (whole seconds until a request
-would pass). Static assets (`/static/…`) are not counted: a page load fetches several of them.
+would pass), in the API's error shape (api/errors.py). Static assets (`/static/…`) are not counted: a page
+load fetches several of them.
 """
 from __future__ import annotations
 
 import math
 import time
 from collections import OrderedDict
+
+from starlette.requests import Request
+
+from .errors import error_answer
 
 __all__ = ["RateLimitMiddleware", "TokenBuckets"]
 
@@ -62,9 +67,6 @@ class RateLimitMiddleware:
         if not wait:
             return await self.app(scope, receive, send)
         retry = max(1, math.ceil(wait))
-        body = (f"rate limit: at most {self.buckets.rate:g} requests per second per client; "
-                f"retry after {retry} s\n").encode()
-        await send({"type": "http.response.start", "status": 429,
-                    "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"retry-after", str(retry).encode()),
-                                (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+        refusal = error_answer(Request(scope), 429, f"rate limit: at most {self.buckets.rate:g} requests per second "
+                                                    f"per client; retry after {retry} s", {"Retry-After": str(retry)})
+        await refusal(scope, receive, send)

@@ -20,6 +20,7 @@ from graph.name_index import KINDS, NameIndex, name_index
 from ontology.namespaces import BASE, HSG, SCHEMA
 
 from . import json_input
+from .errors import problem
 from .reconcile_match import PROPERTIES, TYPES, Query, reconcile
 from .sparql import BodyTooLarge, read_body
 
@@ -78,7 +79,8 @@ def manifest(root: str) -> dict:
 
 
 def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
+    """The spec leaves error bodies open (0.2 §"Error Handling and Rate-limiting"): the API's problem details."""
+    return problem(status, message)
 
 
 async def _params(request: Request) -> dict:

@@ -14,7 +14,7 @@ import time
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import Response
 
 from graph import StoreError
 from graph.void_description import description_quads, read_void, void_version
@@ -22,7 +22,7 @@ from graph.formats import RDF_FORMATS
 from graph.linksets import DATASET_IRI
 from ontology.namespaces import BASE
 
-from .errors import error_response
+from .errors import error_answer, error_response
 from .negotiation import best_match
 
 __all__ = ["router", "service_description", "DESCRIPTION_TYPES", "VOID_TTL"]
@@ -62,19 +62,19 @@ def _site(request: Request) -> str | None:
 def _answer(request: Request, triples: list[ox.Triple]) -> Response:
     media = best_match(list(DESCRIPTION_TYPES), request.headers.get("accept"))
     if media is None:
-        return PlainTextResponse(f"no acceptable format; offered: {', '.join(DESCRIPTION_TYPES)}\n", status_code=406)
+        return error_answer(request, 406, f"no acceptable format; offered: {', '.join(DESCRIPTION_TYPES)}")
     body = ox.serialize(triples, format=RDF_FORMATS[DESCRIPTION_TYPES[media]], prefixes=_PREFIXES)
     return Response(body, media_type=media, headers={"Vary": "Accept"})
 
 
-def _bad_host() -> PlainTextResponse:
-    return PlainTextResponse("the Host header does not make a valid IRI\n", status_code=400)
+def _bad_host(request: Request) -> Response:
+    return error_answer(request, 400, "the Host header does not make a valid IRI")
 
 
 def service_description(request: Request) -> Response:
     site = _site(request)
     if site is None:
-        return _bad_host()
+        return _bad_host(request)
     settings = request.app.state.settings
     endpoint = ox.NamedNode(site + "sparql")
     dataset = ox.NamedNode(DATASET_IRI)
@@ -129,11 +129,11 @@ def _counts(app) -> list[ox.Triple]:
 async def void(request: Request) -> Response:
     site = _site(request)
     if site is None:
-        return _bad_host()
+        return _bad_host(request)
     try:
         counts = await run_in_threadpool(_counts, request.app)
     except StoreError as exc:
-        return error_response(exc)
+        return error_response(request, exc)
     dataset = ox.NamedNode(DATASET_IRI)
     t = [ox.Triple(dataset, ox.NamedNode("http://purl.org/dc/terms/title"),
                    ox.Literal("frus-kg: Foreign Relations of the United States as linked data")),

@@ -14,12 +14,12 @@ from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import PlainTextResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
 
 from graph import GuardLimits, QueryError, Serialized, StoreError, inspect_query
 
-from .errors import error_response
+from .errors import error_answer, error_response
 from .negotiation import best_match
 from .service_description import DESCRIPTION_TYPES, service_description
 
@@ -99,10 +99,6 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _plain(status: int, message: str, **headers) -> PlainTextResponse:
-    return PlainTextResponse(message + "\n", status_code=status, headers=headers or None)
-
-
 def authorized(request: Request) -> bool:
     """A bearer token equal (in constant time) to the configured one; no token configured means no writes."""
     token = request.app.state.settings.update_token
@@ -115,14 +111,14 @@ def refuse_write(request: Request) -> Response | None:
     """Why this write may not run (403 without a configured token, 401 without the right one), or None."""
     settings = request.app.state.settings
     if not settings.update_token:
-        return _plain(403, "this endpoint is read-only: updates are accepted only when the server is "
-                           "started with an update token (see docs/http.md)")
+        return error_answer(request, 403, "this endpoint is read-only: updates are accepted only when the server "
+                                          "is started with an update token (see docs/http.md)")
     origin = request.headers.get("origin")
     if origin and origin.rstrip("/") != str(request.base_url).rstrip("/"):
-        return _plain(403, "writes are not accepted from another origin")
+        return error_answer(request, 403, "writes are not accepted from another origin")
     if not authorized(request):
-        return _plain(401, "this update needs the bearer token from the server's configuration",
-                      **{"WWW-Authenticate": 'Bearer realm="frus-kg"'})
+        return error_answer(request, 401, "this update needs the bearer token from the server's configuration",
+                            {"WWW-Authenticate": 'Bearer realm="frus-kg"'})
     return None
 
 
@@ -188,17 +184,18 @@ async def sparql(request: Request) -> Response:
     try:
         params, query, update = await _params(request, settings.max_body_bytes)
     except BodyTooLarge:
-        return _plain(413, f"the request body is larger than {settings.max_body_bytes:,} bytes")
+        return error_answer(request, 413, f"the request body is larger than {settings.max_body_bytes:,} bytes")
     except ValueError as exc:
-        return _plain(415, str(exc))
+        return error_answer(request, 415, str(exc))
     except LookupError as exc:
-        return _plain(400, str(exc))
+        return error_answer(request, 400, str(exc))
     if update is not None:
         if query is not None:
-            return _plain(400, "a request carries either a query or an update, not both")
+            return error_answer(request, 400, "a request carries either a query or an update, not both")
         if request.method != "POST":    # HEAD arrives here as GET (api/app.py)
-            return _plain(400, "SPARQL Update is accepted only by POST (SPARQL 1.1 Protocol §2.2): send it as the "
-                               "'update' form field or as application/sparql-update; nothing was changed")
+            return error_answer(request, 400, "SPARQL Update is accepted only by POST (SPARQL 1.1 Protocol §2.2): "
+                                              "send it as the 'update' form field or as application/sparql-update; "
+                                              "nothing was changed")
         return await _update(request, update)
     if query is None:
         if request.method == "GET" and _browser(request):
@@ -222,22 +219,23 @@ async def _query(request: Request, query: str, params: dict[str, list[str]]) -> 
     try:
         shape = inspect_query(query, _limits(settings))
     except QueryError as exc:
-        return _plain(400, str(exc))
+        return error_answer(request, 400, str(exc))
     if shape.form == "update":
-        return _plain(400, "this is a SPARQL Update: send it as the 'update' parameter or as "
-                           "application/sparql-update (it needs the server's update token)")
+        return error_answer(request, 400, "this is a SPARQL Update: send it as the 'update' parameter or as "
+                                          "application/sparql-update (it needs the server's update token)")
     refusal = _check_services(shape.services, settings)
     if refusal:
-        return _plain(403, refusal)
+        return error_answer(request, 403, refusal)
     kind = {"construct": "graph", "describe": "graph", "ask": "boolean"}.get(shape.form, "solutions")
     chosen = choose_format(kind, request.headers.get("accept"), _requested_format(params))
     if chosen is None:
-        return _plain(406, f"no acceptable format for this result; offered: {', '.join(_table(kind))}")
+        return error_answer(request, 406, f"no acceptable format for this result; offered: {', '.join(_table(kind))}")
     media, fmt = chosen
     timeout = min(settings.service_timeout, settings.query_timeout) if shape.services else None
     federated = request.app.state.federated_calls
     if shape.services and not federated.acquire(blocking=False):
-        return _plain(503, "too many federated queries are running; try again shortly", **{"Retry-After": "5"})
+        return error_answer(request, 503, "too many federated queries are running; try again shortly",
+                            {"Retry-After": "5"})
 
     graphs = {"default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", [])}
     try:
@@ -246,7 +244,7 @@ async def _query(request: Request, query: str, params: dict[str, list[str]]) -> 
         else:
             result = await run_in_threadpool(lambda: store.query_serialized(query, fmt, timeout=timeout, **graphs))
     except StoreError as exc:
-        return error_response(exc)
+        return error_response(request, exc)
     finally:
         if shape.services:
             federated.release()
@@ -273,14 +271,15 @@ async def _update(request: Request, update: str) -> Response:
     try:
         shape = inspect_query(update, _limits(request.app.state.settings))
     except QueryError as exc:
-        return _plain(400, str(exc))
+        return error_answer(request, 400, str(exc))
     if shape.services:
-        return _plain(403, "SERVICE is not accepted inside an update")
+        return error_answer(request, 403, "SERVICE is not accepted inside an update")
     if shape.loads:
-        return _plain(400, "LOAD is refused: the server fetches nothing from the network and reads no files at a "
-                           "client's request; load a file into the store with `frus-kg load FILE` (docs/cli.md)")
+        return error_answer(request, 400, "LOAD is refused: the server fetches nothing from the network and reads "
+                                          "no files at a client's request; load a file into the store with "
+                                          "`frus-kg load FILE` (docs/cli.md)")
     try:
         await run_in_threadpool(request.app.state.store.update, update)
     except StoreError as exc:
-        return error_response(exc)
+        return error_response(request, exc)
     return Response(status_code=204)

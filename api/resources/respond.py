@@ -6,6 +6,7 @@ from typing import Callable
 from fastapi import HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 
+from ..errors import problem
 from ..jsonld import CONTEXT_PATH
 from ..negotiation import best_match
 
@@ -28,8 +29,7 @@ def json_answer(request: Request, data: dict) -> Response:
     """JSON-LD by default; plain JSON (the same keys, no @context) when the client prefers application/json."""
     media = best_match(JSON_TYPES, request.headers.get("accept"))
     if media is None:
-        return JSONResponse({"detail": f"no acceptable format; offered: {', '.join(JSON_TYPES)}"}, status_code=406,
-                            headers={"Vary": "Accept"})
+        return problem(406, f"no acceptable format; offered: {', '.join(JSON_TYPES)}", {"Vary": "Accept"})
     body = _absolute_links(request, data)
     if media == "application/ld+json":
         body = {"@context": absolute(request, CONTEXT_PATH), **body}

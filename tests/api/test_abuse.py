@@ -78,7 +78,12 @@ def test_over_the_rate_limit_a_client_gets_429_with_retry_after(sample_store_pat
         refused = next(a for a in answers if a.status_code == 429)
         retry = int(refused.headers["retry-after"])
         assert 1 <= retry <= 2 and "rate limit" in refused.text
+        assert refused.headers["content-type"].startswith("text/plain")    # /sparql: text unless JSON is asked for
         assert refused.headers["x-content-type-options"] == "nosniff"
+        tried = [client.get(base + "/documents", headers={"accept": "application/json"}) for _ in range(4)]
+        as_json = next(a for a in tried if a.status_code == 429)
+        assert as_json.headers["content-type"] == "application/problem+json" and as_json.headers["retry-after"]
+        assert as_json.json()["status"] == 429 and as_json.json()["detail"].startswith("rate limit: at most 2 requests")
         assert client.get(base + "/static/site.css").status_code == 200          # assets are not counted
         time.sleep(retry)
         assert client.get(base + "/sparql", params={"query": "ASK {}"}).status_code == 200

@@ -375,7 +375,8 @@ def test_regression_a_browser_got_fastapis_json_for_a_path_naming_nothing(server
     assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
     assert "<nav" in page.text and "Not found" in page.text
     data = httpx.get(server + path, headers={"accept": "application/ld+json, application/json;q=0.9"})
-    assert data.status_code == 404 and data.headers["content-type"].startswith("application/json")
+    assert data.status_code == 404 and data.headers["content-type"].startswith("application/problem+json")
+    assert data.json()["detail"]
 
 
 def test_regression_two_countries_of_one_name_were_two_identical_rows(server):

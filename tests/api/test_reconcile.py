@@ -155,7 +155,7 @@ def test_malformed_batches_are_refused_with_400_and_oversized_with_413(client):
     assert client.post("/reconcile", data={"queries": "{not json"}).status_code == 400
     assert client.post("/reconcile", data={"queries": json.dumps({"a": {"limit": 3}})}).status_code == 400
     r = client.post("/reconcile", data={"queries": json.dumps({"a": {"query": "x", "type": "ship"}})})
-    assert r.status_code == 400 and "ship" in r.json()["error"]
+    assert r.status_code == 400 and "ship" in r.json()["detail"]
     big = {str(i): {"query": "Clark"} for i in range(51)}
     assert client.post("/reconcile", data={"queries": json.dumps(big)}).status_code == 413
 
@@ -256,7 +256,7 @@ def test_regression_an_ambassador_to_the_soviet_union_was_not_found_by_the_sovie
 @pytest.mark.parametrize("limit", [-1, 0, "2", 1.5, True])
 def test_regression_a_limit_that_is_not_a_whole_number_of_at_least_one_was_accepted(client, limit):
     r = client.post("/reconcile", json={"queries": {"a": {"query": "Clark", "limit": limit}}})
-    assert r.status_code == 400 and "limit" in r.json()["error"]
+    assert r.status_code == 400 and "limit" in r.json()["detail"]
 
 
 DEEP = "[" * 50_000 + "]" * 50_000
@@ -273,7 +273,7 @@ def test_regression_deeply_nested_json_was_a_500_with_a_traceback(client, how, f
     else:
         r = client.post("/reconcile", data={how: DEEP})
     assert r.status_code == 400, r.text
-    assert field in r.json()["error"] and "nests deeper" in r.json()["error"]
+    assert field in r.json()["detail"] and "nests deeper" in r.json()["detail"]
     shallow_but_deep = {"q": {"query": "Clark", "properties": [{"pid": "office", "v": [[[[[[[[[["x"]]]]]]]]]] * 10}]}}
     nested = json.dumps(shallow_but_deep).replace('"x"', "[" * 40 + '"x"' + "]" * 40)
     assert client.post("/reconcile", data={"queries": nested}).status_code == 400
@@ -284,7 +284,7 @@ def test_regression_reconcile_ignored_the_body_limit(client):
     the body, where a 5 MB JSON body was read and answered and an oversized form field was a 400."""
     huge = json.dumps({"q": {"query": "x" * 5_000_000}})
     as_json = client.post("/reconcile", content=huge.encode(), headers={"content-type": "application/json"})
-    assert as_json.status_code == 413 and "larger than 1,048,576 bytes" in as_json.json()["error"]
+    assert as_json.status_code == 413 and "larger than 1,048,576 bytes" in as_json.json()["detail"]
     assert client.post("/reconcile", data={"queries": huge}).status_code == 413
     assert client.post("/reconcile", data={"extend": "x" * 1_100_000}).status_code == 413
     assert client.post("/reconcile", files={"queries": (None, huge)}).status_code == 413
@@ -324,7 +324,7 @@ def test_regression_a_folded_hsg_people_id_resolved_nowhere_in_reconciliation(cl
 @pytest.mark.parametrize("kind", ["entity", "type", "property"])
 def test_regression_a_negative_suggest_cursor_gave_results_from_the_end_of_the_list(client, kind):
     r = client.get(f"/reconcile/suggest/{kind}", params={"prefix": "a", "cursor": -5})
-    assert r.status_code == 400 and "cursor" in r.json()["error"]
+    assert r.status_code == 400 and "cursor" in r.json()["detail"]
     assert client.get(f"/reconcile/suggest/{kind}", params={"prefix": "a", "cursor": 0}).status_code == 200
 
 
@@ -332,7 +332,7 @@ def test_regression_a_negative_suggest_cursor_gave_results_from_the_end_of_the_l
 def test_regression_a_query_that_is_not_a_string_gave_an_empty_result(client, query):
     """The spec's schema makes `query` a string; `"query": 5` was looked up as the name "5" and answered []."""
     r = client.post("/reconcile", json={"queries": {"a": {"query": query, "properties": [{"pid": "date", "v": "1981"}]}}})
-    assert r.status_code == 400 and "'query' must be a string" in r.json()["error"]
+    assert r.status_code == 400 and "'query' must be a string" in r.json()["detail"]
 
 
 KISSINGER = "people/107252"

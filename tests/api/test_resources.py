@@ -620,7 +620,8 @@ def test_regression_an_unknown_parameter_was_ignored_and_the_answer_held_everyth
 
 def test_an_unknown_parameter_is_refused_with_the_parameters_the_route_reads(server):
     r = httpx.get(server + "/claims", params={"claimType": "Decision", "type": "Decision"})
-    assert r.json() == {"detail": "unknown parameter 'claimType'; /claims accepts: about, claimant, type, from, to, "
+    assert r.json() == {"type": "about:blank", "title": "Bad Request", "status": 400,
+                        "detail": "unknown parameter 'claimType'; /claims accepts: about, claimant, type, from, to, "
                                   "volume, limit, cursor"}
     assert "takes no query parameters" in httpx.get(server + "/people/102617?x=1").json()["detail"]
 

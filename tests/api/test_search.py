@@ -119,7 +119,10 @@ HOSTILE = ['"', '"human', "human\"rights", "NEAR(", "NEAR(human rights, 2)", "*"
 def test_hostile_queries_answer_200_or_400(server, q):
     r = httpx.get(f"{server}/search?q={quote(q)}", timeout=30)
     assert r.status_code in (200, 400), (q, r.status_code, r.text[:200])
-    assert r.headers["content-type"].startswith(("application/ld+json", "application/json"))
+    refused = r.status_code == 400
+    assert r.headers["content-type"].startswith(("application/problem+json",) if refused else
+                                                ("application/ld+json", "application/json"))
+    assert isinstance(r.json()["detail" if refused else "items"], (str if refused else list))
 
 
 def test_searches_answer_while_the_index_is_rebuilt(server, sample_store_path):
