@@ -137,6 +137,7 @@ _HELD_TITLES = {"secretary": "Secretary", "president": "President", "shah": "Sha
 
 
 _CONVENTIONAL_TITLES = frozenset({"president", "vice president", "secretary"})
+_PARTICIPANT_SECRETARY = re.compile(r"(?m)^[ \t]*The Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
 # A word that makes the title after it another office ("Deputy Secretary of Defense", "Under Secretary").
 _OFFICE_MODIFIERS = frozenset({"deputy", "assistant", "under", "acting", "vice", "executive", "special", "private",
                                "parliamentary", "permanent", "principal", "associate", "former"})
@@ -368,10 +369,12 @@ class DocumentPeople:
     def _listed_participant(self, printed: str, title: str, hits: dict[str, str]) -> Named | None:
         """Session 49: "The Foreign Minister said…" where the document names two foreign ministers, one of them listed
         among the participants with the title ("Foreign Minister Bruno Kreisky", frus1961-63v16 d185, beside the German
-        Foreign Minister the talk mentions): the one present. Every line that prints the title counts ("Dr. Vasco Vieira
-        Garin, Ambassador of Portugal" beside "Ambassador U. Alexis Johnson, Under Secretary" leaves it open). Not the titles the editors' convention gives to the U.S.
-        holder ("The President" listed without a name beside "President Chamoun")."""
-        if len(hits) < 2 or title in _CONVENTIONAL_TITLES:
+        Foreign Minister the talk mentions): the one present ("President Chiang Kai-shek" at the Secretary's dinner in
+        Taipei, beside "President Johnson" in the talk). Every line that prints the title counts ("Dr. Vasco Vieira
+        Garin, Ambassador of Portugal" beside "Ambassador U. Alexis Johnson, Under Secretary" leaves it open). Not where
+        the editors' convention gives the title to the U.S. holder ("The President" listed without a name beside
+        "President Chamoun")."""
+        if len(hits) < 2 or (title in _CONVENTIONAL_TITLES and self._by_convention(title)):
             return None
         word = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)
         listed = [iri for iri in hits if any(word.search(line) for line in self._listed_lines.get(iri, ()))]
@@ -380,6 +383,14 @@ class DocumentPeople:
         label = hits[listed[0]]
         return Named(listed[0], label, f"'{printed}' read as {label}, of those the document names with that title the one "
                                        f"the participants list prints with it")
+
+    def _by_convention(self, title: str) -> bool:
+        """Whether the editors' convention makes the title the U.S. holder's here: a heading that names the Secretary of
+        State unnamed, a participant printed "The Secretary" or "The President", a meeting the President chairs."""
+        if title == "secretary":
+            return heading_names_secretary(self.record) or _PARTICIPANT_SECRETARY.search(
+                self.record.text, 0, (self.record.body_start or 0) + 3000) is not None
+        return president_by_convention(self.record, _HELD_TITLES[title])
 
     def _other_than_writer(self, hits: dict[str, str]) -> str | None:
         """Session 28: "The Ambassador said…" where the document names two ambassadors, one of them its writer (the
@@ -481,8 +492,24 @@ class DocumentPeople:
             if in_washington is not None:
                 return in_washington
         label = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in printed.split() if w.lower() != "the")
-        label = self._country_of_title(label) or label
+        national = self._country_of_title(label)
+        holder = self._national_holder(printed, national) if national else None
+        if holder is not None:
+            return holder
+        label = national or label
         return Named(self._local(label), label, f"'{printed}', a title the document does not tie to a name", True)
+
+    def _national_holder(self, printed: str, national: str) -> Named | None:
+        """Session 49: "The British Prime Minister" among the participants, and "The Prime Minister opened the
+        conversation…" (frus1964-68v13 d61, December 1964: 39 claims had gone to a node "British Prime Minister"): the
+        holder of that country's office at the document's date, where the volume's persons list or the authority records
+        settle it."""
+        demonym, title = national.split(" ", 1)
+        year = int(self.record.date[:4]) if self.record.date else None
+        holder = holder_of_title(self.record, title, year, of=demonym)
+        if holder is None:
+            return None
+        return Named(holder.entity, holder.label, f"'{printed}', printed '{national}' in the document: {holder.explanation}")
 
     def _held_in_washington(self, printed: str, title: str) -> Named | None:
         """Session 37: "The Secretary said…", "The President thought…" in a memorandum of conversation held in Washington

@@ -25,9 +25,10 @@ _WORD = re.compile(r"[A-Za-z][a-z]+")
 _GENERIC = {"the", "of", "for", "and", "to", "in", "on", "at", "special", "assistant", "deputy", "office", "affairs",
             "acting", "chief", "member", "from", "until", "also", "with", "staff"}
 _NATION = re.compile(r"\bof\s+(?:the\s+)?(?P<of>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)|(?P<adj>U\.S\.|\b[A-Z][a-z]+)")
-_UNTIL = re.compile(r"\buntil\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)\b")
+_UNTIL = re.compile(r"\buntil\s+(?:(?P<m>[A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?(?P<y>1[89]\d\d|20\d\d)\b")
 _THEREAFTER = re.compile(r"\s*(?:and\s+)?(?:thereafter|afterwards?|subsequently|then)\b", re.IGNORECASE)
-_FROM = re.compile(r"\b(?:from|after|since)\s+(?:[A-Z][a-z]+\s+(?:\d{1,2},\s+)?)?(1[89]\d\d|20\d\d)\b")
+_FROM = re.compile(r"\b(?:from|after|since)\s+(?:(?P<m>[A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?(?P<y>1[89]\d\d|20\d\d)\b")
+_MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,13 @@ def nationality(text: str) -> str | None:
     return None
 
 
-def dates_allow(description: str, year: int | None) -> bool:
-    """Whether some clause of a persons-list description leaves `year` possible: 'from 1974' begins after it, or
-    'until March 15, 1979' ends before it, in every clause that prints a date, or none prints one; a clause 'thereafter…'
-    begins where the clause before it ended."""
+def dates_allow(description: str, year: int | None, month: int | None = None) -> bool:
+    """Whether some clause of a persons-list description leaves `year` (and `month`, where the caller knows it and the
+    clause prints one) possible: 'from 1974' begins after it, or 'until March 15, 1979' ends before it, in every clause
+    that prints a date, or none prints one; a clause 'thereafter…' begins where the clause before it ended."""
     if year is None:
         return True
+    latest, earliest = (year, month or 12), (year, month or 1)     # the document's date, as far as it is known
     dated, ended = False, None
     for clause in description.split(";"):
         since, until = _FROM.search(clause), _UNTIL.search(clause)
@@ -63,14 +65,23 @@ def dates_allow(description: str, year: int | None) -> bool:
             dated = True
             if ended is None or ended <= year:
                 return True
-        ended = int(until.group(1)) if until else None
+        ended = int(until.group("y")) if until else None
         if since or until:
             dated = True
-            if not ((since and int(since.group(1)) > year) or (until and int(until.group(1)) < year)):
+            begins, ends = _bound(since, 1), _bound(until, 12)
+            if not ((begins and begins > latest) or (ends and ends < earliest)):
                 return True
-            if since and until and until.start() < since.start() and not int(until.group(1)) < year < int(since.group(1)):
+            if begins and ends and until.start() < since.start() and not (ends < earliest and begins > latest):
                 return True     # session 49: "Prime Minister of Greece until March 1958 and from May 1958" (Karamanlis)
     return not dated
+
+
+def _bound(m: re.Match | None, unprinted_month: int) -> tuple[int, int] | None:
+    """(year, month) of a 'from'/'until' date; session 49: the month counts where the description prints one ("British
+    Prime Minister until October 1964" is not December 1964's, when Wilson was)."""
+    if m is None:
+        return None
+    return int(m.group("y")), _MONTHS.get((m.group("m") or "")[:3], unprinted_month)
 
 
 @lru_cache(maxsize=32)

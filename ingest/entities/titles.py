@@ -97,21 +97,21 @@ class TitleHolder:
     country: str | None = None       # the realm or state of the office, where a source names it
 
 
-def _in_office(desc: str, title: str, year: int | None, clause: int | None = None) -> bool:
+def _in_office(desc: str, title: str, year: int | None, clause: int | None = None, month: int | None = None) -> bool:
     """Whether the clause of `desc` naming `title` leaves `year` possible. Session 32: "…Minister of Finance March
     1964–January 1965; thereafter, Prime Minister" begins in the last year of the clause before; "Prime Minister of
     Iran from March 1964 until his death in January 1965" ends then."""
     clauses = desc.split(";")
     k = clause if clause is not None else next((i for i, c in enumerate(clauses) if title.lower() in c.lower()), None)
     if k is None:
-        return dates_allow(desc, year)
+        return dates_allow(desc, year, month)
     before = re.findall(r"\b(1[89]\d\d|20\d\d)\b", clauses[k - 1]) if k and _THEREAFTER.match(clauses[k]) else []
     if year is not None and before and int(before[-1]) > year:
         return False
     span = _printed_span(clauses[k])
     if year is not None and span is not None and not span[0] <= year <= span[1]:
         return False           # session 35: "Under Secretary of State, January 25-December 3, 1961" (Bowles) is not 1962's
-    return dates_allow(_UNTIL_DEATH.sub("until ", clauses[k]), year)
+    return dates_allow(_UNTIL_DEATH.sub("until ", clauses[k]), year, month)
 
 
 _SPAN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(?:\s*[-–]\s*(\d\d)\b(?![,\d]))?")
@@ -171,10 +171,11 @@ def title_holders(record: DocumentRecord, mentions: list[Mention], year: int | N
     return out
 
 
-def holder_of_title(record: DocumentRecord, title: str, year: int | None) -> TitleHolder | None:
-    """The holder of a title printed alone ("Secretary", "Shah"), by the same sources as `title_holders`, for a
-    title printed otherwise than TITLE_ONLY reads it ("The Sec. said…" in a telephone memorandum)."""
-    return _holder(record, title, None, _countries(record, record.mentions), year,
+def holder_of_title(record: DocumentRecord, title: str, year: int | None, of: str | None = None) -> TitleHolder | None:
+    """The holder of a title printed alone ("Secretary", "Shah"), or of a country's (`of`: "British"), by the same
+    sources as `title_holders`, for a title printed otherwise than TITLE_ONLY reads it ("The Sec. said…" in a telephone
+    memorandum, "The British Prime Minister" among the participants)."""
+    return _holder(record, title, of, _countries(record, record.mentions), year,
                    authorities().volume_people(record.volume.id))
 
 
@@ -326,16 +327,17 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
     'Vice President' or 'Foreign Secretary') of a country the document names, in office at its date."""
     a = authorities()
     out = []
+    month = _month_of(record.date)
     for e in record.volume.persons:
         desc = e.description
         country = nationality(desc)
         k = _office_clause(desc, title, of) if of is not None else None
         if k is not None:
-            if not _in_office(desc, title, year, k):
+            if not _in_office(desc, title, year, k, month):
                 continue
         else:
             hit = re.search(rf"(?:^|[,;]\s*|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?![-–]|\s+General\b)", desc)
-            if not hit or (hit.group("adj") and not nationality(hit.group("adj"))) or not _in_office(desc, title, year) \
+            if not hit or (hit.group("adj") and not nationality(hit.group("adj"))) or not _in_office(desc, title, year, month=month) \
                     or _ANOTHERS_OFFICE.match(desc, hit.end()) or (title == "Secretary" and country not in (None, "united-states")):
                 continue
             if of is not None and not (country and country in _gsh_of(of, record, year)):
@@ -345,7 +347,7 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
         pid = people.get(e.xml_id)
         entity = iris.person_iri(pid) if pid else iris.volume_person_iri(record.volume.id, e.xml_id)
         label = a.person(pid).name if pid else e.name
-        where = f"of {of}" if of else f"of {a.territories[country].name if country in a.territories else country}"
+        where = f"of {of}" if k is not None else f"of {a.territories[country].name if country in a.territories else country}"
         out.append(TitleHolder(pid, entity, label, f"'the {title}': the volume's persons list describes {e.name} "
                                                    f"({e.xml_id}) as {title} {where} at the document's date "
                                                    f"(\"{desc[:90]}\"), and no other holder is in play", country))
@@ -366,6 +368,11 @@ def _of_the_meeting(record: DocumentRecord, found: list[TitleHolder]) -> list[Ti
         return found
     return [replace(h, explanation=h.explanation.replace("no other holder is in play", "of the holders in play the one of "
                                                            "the country its heading or subject line names")) for h in mine]
+
+
+def _month_of(date: str | None) -> int | None:
+    """The month of an ISO date ("1964-12-08" -> 12), where it has one."""
+    return int(date[5:7]) if date and len(date) >= 7 and date[5:7].isdigit() else None
 
 
 def _office_clause(desc: str, title: str, of: str) -> int | None:

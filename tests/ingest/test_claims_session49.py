@@ -57,3 +57,29 @@ def test_a_former_president_is_not_the_president_of_the_talk():
                  date="Washington, October 11, 1963")
     named(r, "Truman", PEOPLE + "truman")
     assert PEOPLE + "truman" not in the(r, "The President said we").claimants
+
+
+def test_a_foreign_president_listed_by_name_is_the_president_where_no_convention_makes_him_the_us_one():
+    """frus1964-68v30 d27 (Taipei, the Secretary's dinner): "President Chiang Kai-shek" is listed, "President Johnson"
+    only mentioned; 44 claims had gone to a node named "President"."""
+    r = document("PARTICIPANTS\n\nPresident Chiang Kai-shek\nJames Shen, Interpreter\nThe Secretary\nAmbassador Jerauld "
+                 "Wright\n\nAfter dinner the President opened the conversation by stating that President Johnson in his "
+                 "letter had raised the proposals.\n\nThe President said the mainland was restless.",
+                 heading="27. Memorandum of Conversation", date="Taipei, April 16, 1964, 9:30 p.m.")
+    named(r, "Chiang Kai-shek", PEOPLE + "chiang")
+    named(r, "Johnson", PEOPLE + "johnson")
+    assert the(r, "The President said the mainland").claimants == (PEOPLE + "chiang",)
+
+
+def test_the_british_prime_minister_listed_without_a_name_is_the_holder_on_the_documents_date():
+    """frus1964-68v13 d61 (Washington, December 8, 1964): "The British Prime Minister" among the participants; the
+    volume's persons list gives Douglas-Home "until October 1964" and Wilson "from October 1964"."""
+    from ingest.records import ListEntry
+    r = document("PARTICIPANTS\n\nThe President\nThe Secretary of State\nThe British Prime Minister\nThe Foreign "
+                 "Secretary\n\nThe Prime Minister opened the conversation by saying he had 19 points to raise.",
+                 heading="61. Memorandum of Conversation", date="Washington, December 8, 1964, 4 p.m.")
+    r.volume.persons.extend([
+        ListEntry("p_DHSAF1", "person", "Home, Sir Alexander Frederick Douglas", "British Prime Minister until October 1964"),
+        ListEntry("p_WJH2", "person", "Wilson, James Harold", "British Prime Minister from October 1964")])
+    c = the(r, "The Prime Minister opened")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/historicaldocuments/frus1949v07p1/persons/p_WJH2",), c.explanation

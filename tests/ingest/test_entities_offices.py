@@ -437,3 +437,14 @@ def test_an_office_left_and_taken_again_in_one_clause_allows_the_later_years():
     desc = "Prime Minister of Greece until March 1958 and from May 1958"
     assert dates_allow(desc, 1959) and dates_allow(desc, 1956)
     assert not dates_allow("Prime Minister of Greece until 1950 and from 1960", 1955)
+
+
+def test_a_month_the_description_prints_bounds_the_office_where_the_documents_month_is_known():
+    """frus1964-68v13 d61, December 8, 1964: "British Prime Minister until October 1964" (Douglas-Home) and "British
+    Prime Minister from October 1964" (Wilson) both fitted the year, and "the Prime Minister" stayed unlinked."""
+    from ingest.entities.offices import dates_allow
+    assert not dates_allow("British Prime Minister until October 1964", 1964, 12)
+    assert dates_allow("British Prime Minister from October 1964", 1964, 12)
+    assert dates_allow("British Prime Minister until October 1964", 1964, 10)
+    assert dates_allow("British Prime Minister until October 1964", 1964)     # the year alone, as before
+    assert not dates_allow("Chancellor of the Exchequer from Sept. 1965", 1964)
