@@ -201,8 +201,10 @@ class DocumentPeople:
                                         r"(?<!Parliamentary\s)(?<!Foreign\s)(?<!Home\s)(?<!Colonial\s)(?<!General\s)(?<!Deputy\s)(?<!(?-i:Under)\s)"
                                         r"(?<!Vice\s)(?<!Acting\s)(?<!Permanent\s)(?<!Principal\s)(?<!Associate\s)(?<!former\s)(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+$", re.IGNORECASE)
         # round 9: a participants line's title after the name ("Romuald Spasowski, Polish Ambassador")
+        # session 49: … and of its country ("Salah El-Bitar, Foreign Minister of Syria", "Aziz Ahmed, Ambassador of Pakistan")
         self._title_ending_line = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}(" + "|".join(re.escape(t) for t in titles)
-                                             + r")[^\S\n]*(?:\n|$)", re.IGNORECASE)
+                                             + r")(?:[^\S\n]+(?:of|to)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,2})?"
+                                             r"[^\S\n]*(?:\n|$)", re.IGNORECASE)
         # round 12: the title inside the mention's own text ("Admiral Radford" tagged whole): "The Admiral" is Radford
         self._title_opening = re.compile(r"(" + "|".join(re.escape(t) for t in titles) + r")\s+(?=[A-Z])", re.IGNORECASE)
         printed = {" ".join(w if w == "of" else w[:1].upper() + w[1:] for w in t.split())

@@ -83,3 +83,17 @@ def test_the_british_prime_minister_listed_without_a_name_is_the_holder_on_the_d
         ListEntry("p_WJH2", "person", "Wilson, James Harold", "British Prime Minister from October 1964")])
     c = the(r, "The Prime Minister opened")
     assert c.claimants == ("https://w3id.org/frus-kg/id/historicaldocuments/frus1949v07p1/persons/p_WJH2",), c.explanation
+
+
+def test_a_participants_line_that_ends_with_the_title_of_a_country_gives_the_title():
+    """frus1955-57v13 d419: "Salah El-Bitar, Foreign Minister of Syria" (and frus1961-63v19 d155, "His Excellency Aziz
+    Ahmed, Ambassador of Pakistan"): the title had been read only at the end of the line, and 33 claims each went to a
+    node named "Syrian Foreign Minister" or "American Ambassador"."""
+    r = document("PARTICIPANTS\n\nSalah El-Bitar, Foreign Minister of Syria\nDr. George Tomeh, Syrian Consul-General in "
+                 "New York\nMr. William M. Rountree, Assistant Secretary of State\n\nMr. Rountree called on the Syrian "
+                 "Foreign Minister in his suite.\n\nThe Foreign Minister said Syria wanted good relations.",
+                 heading="419. Memorandum of a Conversation, New York, November 7, 1957", date="New York, November 7, 1957")
+    named(r, "Salah El-Bitar", PEOPLE + "bitar")
+    named(r, "William M. Rountree", PEOPLE + "rountree")
+    named(r, "Rountree", PEOPLE + "rountree", nth=1)
+    assert the(r, "The Foreign Minister said").claimants == (PEOPLE + "bitar",)
