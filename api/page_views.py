@@ -30,6 +30,7 @@ from .resources.entities import entity_detail
 from .resources.links import document_ids, href, labels
 from .resources.paging import Page
 from .resources.params import BadParameter, identifier
+from .resources.volume_ingest import incomplete_ingest
 from .timeline import timeline_svg
 
 __all__ = ["document_page", "entity_page", "volume_page", "search_page", "PAGE_SIZE", "SHOWN", "SORTED"]
@@ -266,7 +267,7 @@ def volume_page(request: Request, volume_id: str) -> HTMLResponse | None:
         return None
     return render_html(request, "volume.html", {
         "volume_id": volume_id, "iri": iri, "title": labels(store, [iri]).get(iri, volume_id),
-        "documents": documents, **volume_lists(store, iri)})
+        "documents": documents, "incomplete": incomplete_ingest(store, iri), **volume_lists(store, iri)})
 
 
 def _hit_view(item: dict) -> dict:

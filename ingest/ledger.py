@@ -27,7 +27,8 @@ transaction, so the promise rests on the order of the writes, each of which is a
    Graphs still marked pending at the next start may be partial: `Ledger.repair` drops them, then
    their marks.
 4. **A volume is complete last.** Finishing a volume deletes its stale documents' entries and its old
-   mark, drops their graphs (one update), and only then marks the volume complete. A crash in between
+   mark, drops their graphs (one update), rewrites the volume's own graph where what it says of the
+   ingest changes (ingest/incomplete.py), and only then marks the volume complete. A crash in between
    leaves stale graphs without entries; the rerun reads the volume again, finds them by
    `schema:isPartOf` in their own graphs, and drops them.
 
@@ -50,12 +51,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterable, Mapping, Protocol, Sequence
 
+from ontology import iris
 from ontology.namespaces import FK, SCHEMA
 
 __all__ = [
     "CorpusSink", "LedgerTable", "Ledger", "BatchWriter", "Commit", "file_digest", "bytes_digest", "SOURCE_DIGEST",
     "GRAPH_DIGEST", "INGEST_VOLUME",
-    "INGEST_STATUS", "INGEST_COMPLETE", "INGEST_PENDING", "BATCH_BYTES",
+    "INGEST_STATUS", "INGEST_COMPLETE", "INGEST_PENDING", "BATCH_BYTES", "sparql_iri",
 ]
 
 SOURCE_DIGEST = FK + "sourceDigest"
@@ -111,8 +113,8 @@ def _ni(h) -> str:
     return "ni:///sha-256;" + base64.urlsafe_b64encode(h.digest()).decode().rstrip("=")
 
 
-def _iri(value: str) -> str:
-    """For the one query this module writes (graph names themselves are checked by the store)."""
+def sparql_iri(value: str) -> str:
+    """An IRI for the few queries ingest writes (graph names themselves are checked by the store)."""
     if any(c in value for c in '<>"{}|^`\\ \n'):
         raise ValueError(f"not an IRI that can be written safely: {value!r}")
     return f"<{value}>"
@@ -142,7 +144,7 @@ class Ledger:
 
     def documents_of(self, volume: str) -> set[str]:
         """Documents of a volume known to the store: by the ledger, or by schema:isPartOf in their own graph."""
-        rows = self.sink.query(f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d {_iri(SCHEMA + 'isPartOf')} {_iri(volume)} }} }}").rows()
+        rows = self.sink.query(f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d {sparql_iri(SCHEMA + 'isPartOf')} {sparql_iri(volume)} }} }}").rows()
         return self.table.subjects({INGEST_VOLUME: volume}) | {r[0].value for r in rows}
 
     def repair(self) -> int:
@@ -237,13 +239,18 @@ class BatchWriter:
                 self.committed_triples += c.triples
         return fresh + replaced
 
-    def finish_volume(self, volume: str, digest: str, stale: Sequence[str], complete: bool = True) -> None:
-        """Drop the stale document graphs of a volume (their entries first) and, if `complete` (every
-        document of the file is committed), mark it complete last; otherwise a rerun retries the missing ones."""
+    def finish_volume(self, volume: str, digest: str, stale: Sequence[str], complete: bool = True,
+                      volume_graph: bytes | None = None) -> None:
+        """Drop the stale document graphs of a volume (their entries first), write `volume_graph` (the volume's own
+        graph as this ingest leaves it: ingest/incomplete.py) if given, and, if `complete` (every document of the
+        file is committed), mark it complete last; otherwise a rerun retries the missing ones."""
         table = self.sink.ledger
         table.write(remove=[(d, None) for d in stale] + [(volume, SOURCE_DIGEST), (volume, INGEST_STATUS)])
         if stale:
             self.sink.drop_graphs(stale)
+            self.transactions += 1
+        if volume_graph is not None:
+            self.sink.replace_graphs({iris.graph_iri(volume): volume_graph})
             self.transactions += 1
         if complete:
             table.write(put=[(volume, SOURCE_DIGEST, digest), (volume, INGEST_STATUS, INGEST_COMPLETE)])

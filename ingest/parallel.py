@@ -47,10 +47,11 @@ from ontology.validation import validate
 from ontology.worker_signals import DeferredCtrlC, ctrl_c_held, worker_ignores_ctrl_c
 
 from .errors import IngestError, RejectedDocument, RunStopped, SourceError, SourceNotice, WorkerDied
+from .incomplete import IncompleteIngest, not_all_ingested, read_incomplete_ingest, stopped_early
 from .ledger import BATCH_BYTES, BatchWriter, Commit, CorpusSink, Ledger, file_digest
 from .pipeline import TEI_SUFFIXES, Extractor, Failure, default_extractors, find_inputs, read_inputs
 from .records import DocumentRecord, VolumeRecord
-from .triples import document_graph, volume_graph
+from .triples import document_graph, incomplete_ingest_graph, volume_graph
 
 AfterCommit = Callable[[int, threading.Event], None]     # (documents committed so far, set when the run is aborted)
 
@@ -479,6 +480,29 @@ class _FileState:
     failed: int = 0                 # documents that could not be read, enriched or validated
     finishing: bool = False         # its completion is queued for the writer thread
     produced: set[str] = field(default_factory=set)
+    read: int = 0                   # document divs the reader reached (given, or reported unreadable)
+    stopped: IngestError | None = None    # why a whole volume's file was not read to its end
+    volume_nquads: bytes = b""      # a whole volume's graph, without a word on its ingest
+    carried: bool = False           # an earlier ingest of the volume was incomplete, and its graph still says so
+
+    def incomplete(self) -> IncompleteIngest | None:
+        """What the volume's graph should say of this ingest of a whole volume, read as far as it could be."""
+        if self.stopped is not None:
+            return stopped_early(self.path, self.stopped, self.read, self.failed)
+        return not_all_ingested(self.path, self.read, self.failed) if self.failed else None
+
+
+def _incomplete_nquads(state: _FileState) -> bytes:
+    incomplete = state.incomplete()
+    return b"" if incomplete is None else incomplete_ingest_graph(state.volume, incomplete).nquads
+
+
+def _finished_volume_graph(state: _FileState) -> bytes | None:
+    """The volume graph to write when a whole volume's file has been read to its end: saying which of its documents
+    could not be ingested, or no longer saying that an earlier ingest was incomplete; None: leave it as written."""
+    if state.failed or state.carried:
+        return state.volume_nquads + _incomplete_nquads(state)
+    return None
 
 
 def estimate_documents(paths: Iterable[Path]) -> dict[Path, int]:
@@ -550,7 +574,8 @@ class _BackgroundWriter:
                     state = job.state
                     volume = iris.volume_iri(state.volume)
                     stale = sorted(self.ledger.documents_of(volume) - state.produced)
-                    self.writer.finish_volume(volume, state.digest, stale, complete=not state.failed)
+                    self.writer.finish_volume(volume, state.digest, stale, complete=not state.failed,
+                                              volume_graph=_finished_volume_graph(state))
                     self.busy_seconds += time.perf_counter() - t
                     self.cpu_seconds += time.thread_time() - cpu
                     self.done.put(_Finished(state, len(stale)))
@@ -683,6 +708,8 @@ class _CorpusRun:
             raise                                    # not this file's fault: the run stops
         except IngestError as exc:
             self._fail(Failure(str(path), str(exc), "unreadable"))
+            if state.complete:
+                state.stopped = exc                  # the volume's graph will say so (ingest/incomplete.py)
             state.complete = False                   # never mark a volume complete that was not read to its end
             state.read_ok = True
         self.files_done += 1
@@ -717,6 +744,7 @@ class _CorpusRun:
                 self.summary.notices.append(str(exc))
                 return
             state.failed += 1
+            state.read += 1
             self._fail(Failure(f"{exc.path}:{exc.line}" if exc.line else exc.path, str(exc), "unreadable"))
 
         records = read_inputs(path, on_error=unreadable_document)
@@ -727,6 +755,7 @@ class _CorpusRun:
             self.ctrl_c.check()
             if record is None:
                 return
+            state.read += 1
             if state.volume is None and not self._start_volume(state, record.volume):
                 return
             doc = iris.graph_iri(iris.document_iri(record.volume.id, record.doc_id))
@@ -764,9 +793,18 @@ class _CorpusRun:
             self._collect(self._results(0.2))
             self._flush()
             self._drain(0.2)
-        self.writer.add(Commit(iris.graph_iri(iris.volume_iri(volume.id)), volume_graph(volume).nquads,
-                               replace=volume.complete))
+        self._write_volume_graph(state, volume)
         return True
+
+    def _write_volume_graph(self, state: _FileState, volume: VolumeRecord) -> None:
+        """A partial file's volume graph is written only where the store has none; a whole volume's replaces it,
+        and goes on saying that the volume's last ingest was incomplete, if it was, until this one completes."""
+        earlier = read_incomplete_ingest(self.sink, volume.id) if volume.complete else None
+        state.volume_nquads = volume_graph(volume).nquads
+        state.carried = earlier is not None
+        said = incomplete_ingest_graph(volume.id, earlier).nquads if earlier else b""
+        self.writer.add(Commit(iris.graph_iri(iris.volume_iri(volume.id)), state.volume_nquads + said,
+                               replace=volume.complete))
 
     def _dispatch(self, state: _FileState, doc: str, record: DocumentRecord) -> None:
         while not self.pool.has_room():
@@ -856,8 +894,12 @@ class _CorpusRun:
                 self._flush()
                 state.finishing = True
                 self.background.submit(_FinishVolume(state))
-            else:
-                self.open_files.remove(state)
+                continue
+            if state.stopped is not None and state.volume:     # after its documents, in the writer's order
+                self.writer.add(Commit(iris.graph_iri(iris.volume_iri(state.volume)),
+                                       state.volume_nquads + _incomplete_nquads(state), replace=True))
+                self._flush()
+            self.open_files.remove(state)
 
     def _finish_all(self) -> None:
         while self.pool.busy:

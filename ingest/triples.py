@@ -18,9 +18,10 @@ from ontology.namespaces import FK, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 from .entities.identity import link_persons_list, link_terms_list
 from .entities.posts import heading_posts, is_minted_post, post_description
+from .incomplete import IncompleteIngest, incomplete_ingest_iri
 from .records import Claim, DocumentRecord, Mention, Party, VolumeRecord
 
-__all__ = ["document_quads", "volume_quads", "document_graph", "volume_graph", "GraphData", "Term", "party_person_iri", "party_mention", "KIND_CLASS", "CLAIM_TYPES", "term_for_page", "literal"]
+__all__ = ["document_quads", "volume_quads", "document_graph", "volume_graph", "incomplete_ingest_graph", "GraphData", "Term", "party_person_iri", "party_mention", "KIND_CLASS", "CLAIM_TYPES", "term_for_page", "literal"]
 
 KIND_CLASS = {
     "person": SCHEMA + "Person",
@@ -189,6 +190,23 @@ def volume_graph(volume: VolumeRecord) -> GraphData:
         g.add(e, SCHEMA + "url", f"https://history.state.gov/historicaldocuments/{volume.id}/{'persons' if entry.kind == 'person' else 'terms'}#{entry.xml_id}")
         if entry.entity:
             g.add(e, SKOS + "exactMatch", entry.entity)
+    return _data(g)
+
+
+def incomplete_ingest_graph(volume_id: str, incomplete: IncompleteIngest) -> GraphData:
+    """What the volume's graph says, beside `volume_graph`, when its last ingest did not commit all of it
+    (ingest/incomplete.py)."""
+    volume, node = iris.volume_iri(volume_id), incomplete_ingest_iri(volume_id)
+    g = _Graph(iris.graph_iri(volume))
+    g.add(volume, FK + "incompleteIngest", node)
+    g.typed(node, FK + "IncompleteIngest")
+    g.lit(node, FK + "sourceFile", incomplete.file)
+    g.lit(node, SCHEMA + "description", incomplete.reason)
+    g.lit(node, FK + "documentsRead", incomplete.documents_read)
+    if incomplete.documents_failed:
+        g.lit(node, FK + "documentsFailed", incomplete.documents_failed)
+    g.lit(node, FK + "stoppedAtLine", incomplete.line)
+    g.lit(node, FK + "stoppedAtColumn", incomplete.column)
     return _data(g)
 
 

@@ -20,6 +20,7 @@ from .entities import ENTITY_SORTS, EntityFilter, entity_detail, entity_list
 from .links import KINDS, local_name
 from .paging import Page, decode_cursor
 from .respond import json_answer, not_found, packed_answer
+from .volume_ingest import incomplete_ingest
 
 __all__ = ["router"]
 
@@ -88,7 +89,11 @@ def documents(request: Request, volume: str | None = Query(None, description="vo
         return filt, _page(limit, cursor, given)
 
     filt, page = _checked(build)
-    return _collection(request, document_list(request.app.state.store, filt, page))
+    store = request.app.state.store
+    listing = document_list(store, filt, page)
+    if filt.volume:     # the volume's documents: say when its last ingest left some out (a file cut short)
+        listing["incompleteIngest"] = incomplete_ingest(store, filt.volume)
+    return _collection(request, listing)
 
 
 @router.get("/documents/{volume}/{doc}", summary="One document: metadata, text, notes, pages, mentions, claims")
