@@ -4,6 +4,11 @@ JSON and CSV node and edge tables (Palladio, R).
 Every format carries the same columns: labels, kinds, authority links, weights, first and last
 dates, evidence (passage addresses `…/d54#char=120,340`) and whatever metrics were computed.
 networkx writes GEXF 1.2draft only, so GEXF 1.3 is written here with lxml.
+
+`documents_per_marked` is undefined for a node none of whose years has the editors' person markup (a plain-text
+store), or whose documents are all undated. Such nodes used to get no attribute at all, so Gephi showed the column
+missing with no word why. The column is now declared with `NaN` as its default (GEXF, GraphML), is `null` in JSON
+and empty in CSV, and the graph's metadata (`missing_values`) says how many nodes lack it and why.
 """
 from __future__ import annotations
 
@@ -35,6 +40,9 @@ NODE_COLUMNS = {
     "documents_per_marked": "double", "degree": "integer", "weighted_degree": "double", "betweenness": "double",
     "pagerank": "double", "eigenvector": "double", "community": "integer",
 }
+MISSING = "NaN"            # GEXF's and GraphML's value of an undefined double: what a node without a rate is given
+# a column a node may lack for a reason -> the column that says the node was measured (coverage.normalise)
+UNDEFINED = {"documents_per_marked": "marked_documents"}
 EDGE_COLUMNS = {
     "weight": "double", "documents": "integer", "passages": "integer", "first": "string", "last": "string",
     "claim_types": "string", "evidence_documents": "string", "evidence_passages": "string",
@@ -57,6 +65,8 @@ def node_rows(g: nx.Graph, *, flat: bool = True) -> list[dict]:
         for col in NODE_COLUMNS:
             if data.get(col) is not None:
                 row[col] = _flat(data[col]) if flat else data[col]
+            elif UNDEFINED.get(col) in data:
+                row[col] = None             # measured, and undefined: said, not left out (`missing_values`)
         rows.append(row)
     return rows
 
@@ -82,7 +92,31 @@ def edge_rows(g: nx.Graph, *, flat: bool = True) -> list[dict]:
 def _about(g: nx.Graph) -> dict:
     keys = ("kind", "window", "weight_by", "filters", "evidence_cap", "modularity", "communities",
             "betweenness_samples", "seed", "coverage_warning")
-    return {k: g.graph[k] for k in keys if g.graph.get(k) is not None}
+    about = {k: g.graph[k] for k in keys if g.graph.get(k) is not None}
+    missing = _missing_values(g)
+    if missing:
+        about["missing_values"] = missing
+    return about
+
+
+def _missing_values(g: nx.Graph) -> dict[str, str]:
+    """Why some nodes have no value in a column, for the graph's metadata: the one place a reader of the file is told."""
+    undated = unmarked = 0
+    for _, data in g.nodes(data=True):
+        if "marked_documents" in data and data.get("documents_per_marked") is None:
+            if data.get("first"):
+                unmarked += 1
+            else:
+                undated += 1
+    if not undated + unmarked:
+        return {}
+    reasons = [f"{unmarked} have no document of their years with the editors' person markup (plain-text copies, "
+               "volumes without a persons list), so there is nothing to divide by"] if unmarked else []
+    reasons += [f"{undated} have only undated documents, so no years to measure by"] if undated else []
+    return {"documents_per_marked": (
+        f"undefined for {undated + unmarked} of {g.number_of_nodes()} nodes: {'; '.join(reasons)}. It is written "
+        f"{MISSING} in GEXF and GraphML (the attribute's default), null in JSON and an empty cell in CSV; compare "
+        "those nodes by documents")}
 
 
 def _present(rows: list[dict], columns: dict[str, str]) -> dict[str, str]:
@@ -113,7 +147,9 @@ def to_gexf(g: nx.Graph) -> bytes:
     for cls, cols in (("node", node_cols), ("edge", edge_cols)):
         attributes = etree.SubElement(graph, "attributes", {"class": cls, "mode": "static"})
         for col, kind in cols.items():
-            etree.SubElement(attributes, "attribute", id=col, title=col, type=kind)
+            attribute = etree.SubElement(attributes, "attribute", id=col, title=col, type=kind)
+            if cls == "node" and col in UNDEFINED:
+                etree.SubElement(attribute, "default").text = MISSING
 
     def element(parent, tag, attrs, row, cols):
         el = etree.SubElement(parent, tag, attrs)
@@ -123,7 +159,7 @@ def to_gexf(g: nx.Graph) -> bytes:
             el.set("end", row["last"])
         values = etree.SubElement(el, "attvalues")
         for col in cols:
-            if col in row:
+            if row.get(col) is not None:
                 etree.SubElement(values, "attvalue", {"for": col, "value": _text(row[col])})
 
     xml_nodes = etree.SubElement(graph, "nodes")
@@ -137,14 +173,20 @@ def to_gexf(g: nx.Graph) -> bytes:
 
 
 def to_graphml(g: nx.Graph) -> bytes:
+    """GraphML by networkx's writer; a column a node may lack for a reason is declared first, with its default."""
     flat = nx.DiGraph() if g.is_directed() else nx.Graph()
     flat.graph.update({k: json.dumps(v) if isinstance(v, (dict, list)) else v for k, v in _about(g).items()})
-    for row in node_rows(g):
-        flat.add_node(row.pop("id"), **row)
+    nodes = node_rows(g)
+    for row in nodes:
+        flat.add_node(row.pop("id"), **{k: v for k, v in row.items() if v is not None})
     for row in edge_rows(g):
         flat.add_edge(row.pop("source"), row.pop("target"), **row)
     buffer = io.BytesIO()
-    nx.write_graphml(flat, buffer, encoding="utf-8")
+    writer = nx.readwrite.graphml.GraphMLWriterLxml(buffer, encoding="utf-8")
+    for col in _present(nodes, UNDEFINED):
+        writer.get_key(col, NODE_COLUMNS[col], "node", MISSING)
+    writer.add_graph_element(flat)
+    writer.dump()
     return buffer.getvalue()
 
 

@@ -488,6 +488,70 @@ def test_every_format_is_exported(analysed):
         export(analysed, "pdf")
 
 
+@pytest.fixture(scope="module")
+def unmarked(sample_store_path):
+    """The sample memo's person network: a plain-text copy, so no year of it has the editors' person markup."""
+    g = build_network(open_store(sample_store_path, read_only=True), Spec("person-person"))
+    assert g.number_of_nodes() > 3
+    assert all(d["marked_documents"] == 0 and d["documents_per_marked"] is None for _, d in g.nodes(data=True))
+    return g
+
+
+def _says_why(missing_values: dict, g: nx.Graph) -> None:
+    n = g.number_of_nodes()
+    assert missing_values["documents_per_marked"].startswith(
+        f"undefined for {n} of {n} nodes: {n} have no document of their years with the editors' person markup")
+    assert "written NaN in GEXF and GraphML (the attribute's default), null in JSON" in missing_values["documents_per_marked"]
+
+
+def test_regression_documents_per_marked_was_left_out_of_the_gexf_of_a_plain_text_store(unmarked):
+    """Gephi showed no documents_per_marked column at all, and nothing said why."""
+    data = export(unmarked, "gexf")
+    ns = {"g": GEXF_NS}
+    root = etree.fromstring(data)
+    (attribute,) = root.iterfind("g:graph/g:attributes[@class='node']/g:attribute[@id='documents_per_marked']", ns)
+    assert attribute.get("type") == "double" and attribute.findtext("g:default", namespaces=ns) == "NaN"
+    assert not root.findall(".//g:attvalue[@for='documents_per_marked']", ns)
+    _says_why(json.loads(root.findtext("g:meta/g:description", namespaces=ns))["missing_values"], unmarked)
+    back = nx.read_gexf(io.BytesIO(data), version="1.3")
+    assert back.graph["node_default"]["documents_per_marked"] != back.graph["node_default"]["documents_per_marked"]   # NaN
+
+
+def test_regression_documents_per_marked_was_left_out_of_the_graphml_of_a_plain_text_store(unmarked):
+    back = nx.read_graphml(io.BytesIO(export(unmarked, "graphml")))
+    missing = back.graph["node_default"]["documents_per_marked"]
+    assert isinstance(missing, float) and missing != missing                                # NaN, as a double
+    assert not any("documents_per_marked" in d for _, d in back.nodes(data=True))            # the default says it
+    _says_why(json.loads(back.graph["missing_values"]), unmarked)
+
+
+def test_regression_documents_per_marked_was_left_out_of_the_json_and_csv_of_a_plain_text_store(unmarked):
+    cytoscape = json.loads(export(unmarked, "cytoscape"))
+    assert all(n["data"]["documents_per_marked"] is None for n in cytoscape["elements"]["nodes"])
+    _says_why(cytoscape["data"]["missing_values"], unmarked)
+    node_link = json.loads(export(unmarked, "node-link"))
+    assert all(n["documents_per_marked"] is None for n in node_link["nodes"])
+    _says_why(node_link["graph"]["missing_values"], unmarked)
+    rows = list(csv.DictReader(io.StringIO(export(unmarked, "csv-nodes").decode())))
+    assert rows and all(row["documents_per_marked"] == "" for row in rows)
+
+
+def test_where_documents_per_marked_is_defined_the_exports_keep_it_and_the_undated_nodes_are_said(analysed):
+    """Two people of the TEI slices are named only in undated documents: no years, so no rate; the others keep theirs."""
+    undated = [n for n, d in analysed.nodes(data=True) if not d.get("first")]
+    assert len(undated) == 2 and all(analysed.nodes[n]["documents_per_marked"] is None for n in undated)
+    node, attrs = next((n, d) for n, d in analysed.nodes(data=True) if d["documents_per_marked"] is not None)
+    back = nx.read_gexf(io.BytesIO(export(analysed, "gexf")), version="1.3")
+    assert back.nodes[node]["documents_per_marked"] == pytest.approx(attrs["documents_per_marked"])
+    graphml = nx.read_graphml(io.BytesIO(export(analysed, "graphml")))
+    assert graphml.nodes[node]["documents_per_marked"] == pytest.approx(attrs["documents_per_marked"])
+    assert "documents_per_marked" not in graphml.nodes[undated[0]]
+    assert json.loads(graphml.graph["missing_values"])["documents_per_marked"] == (
+        f"undefined for 2 of {analysed.number_of_nodes()} nodes: 2 have only undated documents, so no years to measure "
+        "by. It is written NaN in GEXF and GraphML (the attribute's default), null in JSON and an empty cell in CSV; "
+        "compare those nodes by documents")
+
+
 def test_igraph_behind_add_metrics_gives_networkx_figures_and_the_same_communities(monkeypatch):
     import igraph  # noqa: F401  (a dev dependency: this test must run, never skip)
     from graph.networks import metrics
