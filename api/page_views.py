@@ -22,7 +22,7 @@ from .page_documents import document_view, packed_view
 from .page_queries import (claims_sparql, documents_per_year, documents_sparql, download_links, entity_spans, party_count,
                            volume_lists)
 from .pages import render_html
-from .passages import Point, claim_anchor, claim_span, mark_up, mention_span, passage_html
+from .passages import Point, claim_anchor, claim_span, emphasis, mark_up, mention_span, passage_html, without
 from .resources.claims import ClaimFilter
 from .resources.document_packs import packed_source
 from .resources.documents import DocumentFilter, document_list
@@ -106,22 +106,26 @@ def document_page(request: Request, volume: str, doc: str) -> HTMLResponse | Non
 
 
 def _document_html(request: Request, detail: dict) -> HTMLResponse:
-    """The text with every mention and claim marked, footnotes at their anchors, page breaks, and the claims beside it."""
+    """The text with every mention and claim marked, footnotes at their anchors, page breaks, and the claims beside it;
+    a plain-text copy's `*…*` in italics, its asterisks left out (api/passages.py)."""
     text = detail["text"] or ""
     notes = [n for n in detail["footnotes"] if n["start"] is not None]
     body_end = min((n["start"] for n in notes), default=len(text))
-    spans = [mention_span(m) for m in detail["mentions"]]
+    marks, hidden = emphasis(text)
+    spans = [mention_span(m) for m in detail["mentions"]] + marks
     spans += [claim_span(c) for c in detail["claims"] if c["start"] is not None]
     body = mark_up(text[:body_end], [s for s in spans if s.end <= body_end],
-                   _notes_and_breaks(detail) + _speakers(detail["claims"], text[:body_end]))
+                   _notes_and_breaks(detail) + _speakers(detail["claims"], text[:body_end]),
+                   frozenset(h for h in hidden if h < body_end))
     footnotes = []
     after = [s for s in spans if s.start >= body_end]       # the notes follow the body
     for note in notes:
-        shifted = [replace(s, start=s.start - note["start"], end=s.end - note["start"])
-                   for s in after if note["start"] <= s.start and s.end <= note["end"]]
-        footnotes.append({**note, "html": mark_up(text[note["start"]:note["end"]], shifted)})
-    claims = [{**c, "anchor": claim_anchor(c["id"]), "hsg": _hsg_page(detail["url"], c["page"])}
-              for c in detail["claims"]]
+        start, end = note["start"], note["end"]
+        shifted = [replace(s, start=s.start - start, end=s.end - start) for s in after if start <= s.start and s.end <= end]
+        footnotes.append({**note, "html": mark_up(text[start:end], shifted,
+                                                  hidden=frozenset(h - start for h in hidden if start <= h < end))})
+    claims = [{**c, "text": without(c["text"], c["start"], hidden) if c["start"] is not None else c["text"],
+               "anchor": claim_anchor(c["id"]), "hsg": _hsg_page(detail["url"], c["page"])} for c in detail["claims"]]
     return render_html(request, "document.html", {"doc": detail, "body": body, "footnotes": footnotes, "claims": claims,
                                                   "claim_items": claims_html(claims),
                                                   "entity_items": entities_html(detail["entities"])})

@@ -2,16 +2,22 @@
 
 Spans may cross (a mention running over a claim's end); an element closed out of order is closed and
 reopened around it, so the markup stays well formed and each claim keeps one anchor (`id`) on its first part.
+
+The plain-text copies of history.state.gov print italics as `*…*`. The stored text keeps the asterisks (every
+offset, selector and passage address already published points into it); the page shows each such pair as an
+`<em>` and leaves its two asterisks out (`emphasis`, `mark_up(hidden=…)`), so the offsets stay those of the text.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
 
 from .resources.links import claim_anchor      # minted with the claim IRIs' other paths; used here for the ids
 
-__all__ = ["Span", "Point", "mark_up", "mention_span", "claim_span", "claim_anchor", "passage_html"]
+__all__ = ["Span", "Point", "mark_up", "mention_span", "claim_span", "claim_anchor", "passage_html", "emphasis",
+           "without"]
 
 KIND_CLASSES = {"people": "person", "countries": "country", "organizations": "organization", "regions": "place"}
 # a mention's fk:entityType, for an entity no list page shows (a document's or volume's own person, a volume's term)
@@ -84,6 +90,28 @@ def claim_span(claim: dict) -> Span:
                       f'<span class="claim" data-claim="{anchor}" title="{title}">'))
 
 
+# `*words*` within one line: opened after a space or an opening mark, closed before one or before punctuation,
+# touching no space inside. None of the 99 TEI volumes' texts has such a pair (their asterisks are the documents'
+# own note marks, "Defense,* it is"), so the rule needs no word on where a text came from.
+_EMPHASIS = re.compile(r"(?<![^\s(\[“\"‘—])\*(?=[^\s*])[^*\n]*?(?<=[^\s*])\*(?![^\s.,;:!?)\]”\"’—])")
+
+
+def emphasis(text: str) -> tuple[list[Span], frozenset[int]]:
+    """The `*…*` pairs of a text: an `<em>` span over each one's words, and the offsets of the asterisks to hide."""
+    spans, hidden = [], set()
+    for m in _EMPHASIS.finditer(text):
+        spans.append(Span(m.start() + 1, m.end() - 1, "em"))
+        hidden |= {m.start(), m.end() - 1}
+    return spans, frozenset(hidden)
+
+
+def without(text: str, offset: int, hidden: frozenset[int]) -> str:
+    """`text` (which starts at `offset` in its document) without the characters at the `hidden` offsets."""
+    if not hidden:
+        return text
+    return "".join(c for i, c in enumerate(text, offset) if i not in hidden)
+
+
 def _events(text: str, spans: list[Span], points) -> tuple[dict, dict, dict]:
     opens: dict[int, list[Span]] = {}
     closes: dict[int, list[Span]] = {}
@@ -116,8 +144,9 @@ def _close(span: Span, stack: list[Span], out: list[str]) -> None:
         stack.append(again)
 
 
-def mark_up(text: str, spans: list[Span], points: list[Point] = ()) -> str:
-    """`text` escaped, with each span wrapped in its element and each point's HTML inserted at its offset.
+def mark_up(text: str, spans: list[Span], points: list[Point] = (), hidden: frozenset[int] = frozenset()) -> str:
+    """`text` escaped, with each span wrapped in its element and each point's HTML inserted at its offset; the
+    characters at the `hidden` offsets are left out (the offsets of everything else stay the text's).
 
     A long document has a thousand spans: the sorts run only where two spans meet at one offset."""
     opens, closes, inserts = _events(text, spans, points)
@@ -125,7 +154,7 @@ def mark_up(text: str, spans: list[Span], points: list[Point] = ()) -> str:
     stack: list[Span] = []
     opened: set[int] = set()
     last = 0
-    for at in sorted(opens.keys() | closes.keys() | inserts.keys()):
+    for at in sorted(opens.keys() | closes.keys() | inserts.keys() | hidden):
         out.append(escape(text[last:at], quote=False))
         last = at
         ending = closes.get(at)
@@ -142,12 +171,16 @@ def mark_up(text: str, spans: list[Span], points: list[Point] = ()) -> str:
                 out.append(span.open(id(span) not in opened))
                 opened.add(id(span))
                 stack.append(span)
+        if at in hidden:
+            last = at + 1
     out.append(escape(text[last:], quote=False))
     out.extend(s.close() for s in reversed(stack))
     return "".join(out)
 
 
 def passage_html(text: str, offset: int, highlights: list[tuple[int, int]]) -> str:
-    """A claim's passage (which starts at `offset` in its document) with the given document spans marked."""
+    """A claim's passage (which starts at `offset` in its document) with the given document spans marked, and its
+    own `*…*` pairs in italics (an asterisk whose pair lies outside the passage stays)."""
+    marks, hidden = emphasis(text)
     spans = [Span(s - offset, e - offset, "mark") for s, e in highlights]
-    return mark_up(text, spans)
+    return mark_up(text, spans + marks, hidden=hidden)

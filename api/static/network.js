@@ -68,8 +68,11 @@
   function passageHref(passage, text) {
     var page = hrefFor(passage.document);
     if (!page) return null;
-    // A note's or a heading's number ("1. Source: …", "57. Memorandum …") is not part of the page's text.
-    var words = (text || "").trim().replace(/^\d+\.\s+/, "").split(/\s+/).filter(Boolean);
+    // A note's or a heading's number ("1. Source: …", "57. Memorandum …") is not part of the page's text, nor are
+    // the asterisks of a plain-text copy's *italics* (api/passages.py shows them as italics).
+    var words = (text || "").trim().replace(/^\d+\.\s+/, "")
+      .replace(/(^|[\s(\[“"‘—])\*(?=[^\s*])/g, "$1").replace(/([^\s*])\*(?=$|[\s.,;:!?)\]”"’—])/g, "$1")
+      .split(/\s+/).filter(Boolean);
     var term = function (ws) {
       return ws.map(function (w) { return encodeURIComponent(w).replace(/-/g, "%2D"); }).join("%20");
     };

@@ -80,6 +80,23 @@ def test_selecting_a_claim_beside_the_text_highlights_its_passage(browser_page):
     assert page.locator(".claim.selected").count() == page.locator(f'.claim[data-claim="{anchor}"]').count()
 
 
+def test_regression_the_memos_italics_showed_their_asterisks_and_a_claim_inside_them_is_highlighted_at_its_words(browser_page):
+    """The plain-text copy prints italics as *…*; the stored text keeps the asterisks (offsets point into it), the
+    page shows italics. The claim "If we act as if offenses …" starts inside the italics and ends past them."""
+    page = browser_page
+    page.goto("/documents/frus1981-88v41/d54")
+    text = page.locator(".document-text")
+    assert "*" not in text.inner_text()
+    italic = text.locator("em", has_text="Our ability to resist the Soviets")
+    assert italic.evaluate("e => getComputedStyle(e).fontStyle") == "italic"
+    assert italic.inner_text().endswith("persuade others of it.")
+    page.locator("aside a.claim-link", has_text="If we act as if offenses").first.click()
+    selected = " ".join(page.locator(".claim.selected").all_inner_texts())
+    assert selected.startswith("If we act ") and "as if offenses against freedom" in selected   # [Page 169] between
+    assert "Communist violations, and few abroad" in selected and selected.rstrip().endswith("preserving freedom.")
+    assert text.locator(".claim.selected em").count() >= 1
+
+
 def test_searching_human_rights_finds_the_sample_memo(browser_page):
     page = browser_page
     page.goto("/")
