@@ -137,6 +137,7 @@ _HELD_TITLES = {"secretary": "Secretary", "president": "President", "shah": "Sha
 
 
 _CONVENTIONAL_TITLES = frozenset({"president", "vice president", "secretary"})
+_PARTICIPANT_UNDER_SECRETARY = re.compile(r"(?m)^[ \t]*The Under Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
 _PARTICIPANT_SECRETARY = re.compile(r"(?m)^[ \t]*The Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
 # A word that makes the title after it another office ("Deputy Secretary of Defense", "Under Secretary").
 _OFFICE_MODIFIERS = frozenset({"deputy", "assistant", "under", "acting", "vice", "executive", "special", "private",
@@ -493,6 +494,9 @@ class DocumentPeople:
             in_washington = self._held_in_washington(printed, title) if not several else None
             if in_washington is not None:
                 return in_washington
+        listed = self._listed_under_secretary(printed) if title == "under secretary" and not several else None
+        if listed is not None:
+            return listed
         label = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in printed.split() if w.lower() != "the")
         national = self._country_of_title(label)
         holder = self._national_holder(printed, national) if national else None
@@ -512,6 +516,21 @@ class DocumentPeople:
         if holder is None:
             return None
         return Named(holder.entity, holder.label, f"'{printed}', printed '{national}' in the document: {holder.explanation}")
+
+    def _listed_under_secretary(self, printed: str) -> Named | None:
+        """Session 49: "The Under Secretary outlined…" where a participant is printed "The Under Secretary", as the
+        Department's participants lists print the Under Secretary of State (frus1958-60v14 d327: Dillon, June 1959), as
+        they print "The Secretary": the holder on the document's date (POCOM)."""
+        r = self.record
+        if not r.date or not _PARTICIPANT_UNDER_SECRETARY.search(r.text, 0, (r.body_start or 0) + 3000):
+            return None
+        posts = {p.hsg for p in authorities().holders("Under Secretary of State", r.date[:10]) if p.hsg}
+        if len(posts) != 1:
+            return None
+        pid = authorities().canonical(posts.pop())
+        label = authorities().person(pid).name
+        return Named(iris.person_iri(pid), label, f"'{printed}', a participant printed 'The Under Secretary': {label} was "
+                                                  f"Under Secretary of State on {r.date[:10]} (POCOM)")
 
     def _held_in_washington(self, printed: str, title: str) -> Named | None:
         """Session 37: "The Secretary said…", "The President thought…" in a memorandum of conversation held in Washington

@@ -97,3 +97,13 @@ def test_a_participants_line_that_ends_with_the_title_of_a_country_gives_the_tit
     named(r, "William M. Rountree", PEOPLE + "rountree")
     named(r, "Rountree", PEOPLE + "rountree", nth=1)
     assert the(r, "The Foreign Minister said").claimants == (PEOPLE + "bitar",)
+
+
+def test_the_under_secretary_listed_without_a_name_is_the_under_secretary_of_state_on_the_date():
+    """frus1958-60v14 d327 (June 1959): "The Under Secretary" among the participants, as the Department prints the Under
+    Secretary of State; his turns had gone to a node named "Under Secretary"."""
+    r = document("PARTICIPANTS\n\nThe Under Secretary\nMr. Telli Diallo, Ambassador of Guinea\nAF—Mr. Penfield\n\nThe "
+                 "Under Secretary outlined the contents of an Aide-Mémoire proposing U.S. assistance.",
+                 heading="327. Memorandum of Conversation", date="Washington, June 17, 1959")
+    c = the(r, "The Under Secretary outlined")
+    assert c.claimants == ("https://w3id.org/frus-kg/id/people/103488",), c.explanation      # Dillon (POCOM)
