@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
-from graph import QueryError, StoreError, sparql_terms
+from graph import QueryError, sparql_terms
 from graph.networks import (FORMATS, MEDIA_TYPES, Filters, NetworkError, Spec, build_network, edge_evidence, ego,
                             export)
 
@@ -55,8 +55,6 @@ async def _run(fn, *args, **kwargs):
         raise HTTPException(400, str(exc)) from None
     except QueryError as exc:
         raise HTTPException(500, f"the network query failed: {exc}") from None
-    except StoreError as exc:
-        raise HTTPException(503, str(exc)) from None
 
 
 @router.get("/network", summary="A network of actors, in GEXF 1.3, GraphML, Cytoscape.js, node-link JSON or CSV")

@@ -162,3 +162,23 @@ def test_a_store_fault_on_a_json_route_is_a_500_problem_without_the_stores_path(
     assert body["detail"] == "the store could not be read; the error has been logged"
     assert str(sample_store_path) not in r.text
     store.close()
+
+
+def test_regression_a_store_fault_while_drawing_a_network_does_not_show_the_stores_path(sample_store_path):
+    """/network turned a StoreError into a 503 whose detail was the error's own text, which names the store's files; it
+    now answers as every route does (STATUS in api/errors.py)."""
+    from fastapi.testclient import TestClient
+
+    from api import create_app
+    from graph import StoreError, open_store
+
+    store = open_store(sample_store_path, read_only=True)
+
+    def broken(*args, **kwargs):
+        raise StoreError(f"{sample_store_path}/000123.sst: Input/output error")
+
+    store.query = broken
+    r = TestClient(create_app(store)).get("/network", params={"format": "cytoscape"}, headers=JSON)
+    body = assert_problem(r, 500)
+    assert str(sample_store_path) not in r.text and body["detail"] == "the store could not be read; the error has been logged"
+    store.close()
