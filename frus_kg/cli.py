@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Iterator, NoReturn, Optional
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -117,10 +118,10 @@ def ingest(
             rate = p.documents / max(p.elapsed, 1e-9)
             total = max(p.documents_expected or 0, done) or None
             progress.update(task, completed=done, total=total, rate=f"{rate:.1f} docs/s",
-                            description=f"files {p.files_done}/{p.files_total} {p.current}".rstrip())
+                            description=escape(f"files {p.files_done}/{p.files_total} {p.current}".rstrip()))
 
         def failed(failure) -> None:
-            progress.console.print(f"[red]{failure.kind}[/] {failure.message}", highlight=False)
+            progress.console.print(f"[red]{escape(failure.kind)}[/] {escape(failure.message)}", highlight=False)
 
         try:
             summary = ingest_corpus(files, db, workers=n_workers, engine=engine.value, check_shapes=not no_validate,
@@ -134,7 +135,7 @@ def ingest(
             raise typer.Exit(130)
         except (IngestError, StoreError) as exc:
             progress.stop()
-            err.print(f"[bold red]error:[/] {exc}", highlight=False)    # before the close, whose flush can be long
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)    # before the close, whose flush can be long
             db.close()
             raise typer.Exit(exit_code(exc))
     if to_shards is None:
@@ -162,9 +163,9 @@ def ingest(
     table.add_row("shards" if to_shards is not None else "store", str(to_shards or store_location(store)))
     print_table(table, err)
     for notice in summary.notices:
-        err.print(f"[yellow]notice:[/] {notice}", highlight=False)
+        err.print(f"[yellow]notice:[/] {escape(str(notice))}", highlight=False)
     for failure in summary.failures[:50]:
-        err.print(f"[red]{failure.kind}:[/] {failure.message}", highlight=False)
+        err.print(f"[red]{escape(failure.kind)}:[/] {escape(failure.message)}", highlight=False)
     if len(summary.failures) > 50:
         err.print(f"… and {len(summary.failures) - 50} more failures (all were printed above as they happened)")
     if summary.failures:
@@ -261,7 +262,7 @@ def _refresh_search_index(db, *, rebuild: bool = False, fatal: bool = True) -> N
     except (sqlite3.Error, StoreError, OSError) as exc:
         if fatal:
             fail(f"search index: {exc}", EXIT_STORE)
-        err.print(f"[yellow]warning:[/] the search index was not refreshed ({exc}); run `frus-kg index`", highlight=False)
+        err.print(f"[yellow]warning:[/] the search index was not refreshed ({escape(str(exc))}); run `frus-kg index`", highlight=False)
         return
     err.print(f"search index: {report.documents} document(s) and {report.label_graphs} name graph(s) indexed, "
               f"{report.removed} removed, {report.unchanged} unchanged, in {report.seconds:.1f} s", highlight=False)
@@ -296,9 +297,9 @@ def _refresh_layer(label: str, refresh, db, *, fatal: bool, describe, was: str =
         _interrupted(f"while refreshing the {label}")
     except (StoreError, QueryError, OSError) as exc:
         if fatal:
-            err.print(f"[bold red]error:[/] {label}: {exc}", highlight=False)
+            err.print(f"[bold red]error:[/] {label}: {escape(str(exc))}", highlight=False)
             raise typer.Exit(EXIT_STORE)
-        err.print(f"[yellow]warning:[/] the {label} {was} not refreshed ({exc}); run `frus-kg index`", highlight=False)
+        err.print(f"[yellow]warning:[/] the {label} {was} not refreshed ({escape(str(exc))}); run `frus-kg index`", highlight=False)
         return
     err.print(f"{label}: {describe(report)}, in {report.seconds:.1f} s", highlight=False)
 
@@ -368,7 +369,7 @@ def index_command(
         try:
             db = open_store(store)
         except StoreError as exc:
-            err.print(f"[bold red]error:[/] statistics: {exc}", highlight=False)
+            err.print(f"[bold red]error:[/] statistics: {escape(str(exc))}", highlight=False)
             raise typer.Exit(EXIT_STORE)
         _refresh_layers(db, rebuild=rebuild, workers=default_workers() if workers is None else workers)
         db.close()
@@ -655,7 +656,7 @@ def evaluate(
         fail(f"nothing to score: no editors' markup (persName/@corresp, gloss/@target) in {', '.join(map(str, unmarked))}"
              f"{read}; evaluate needs TEI volumes the editors marked up", EXIT_USAGE)
     for path in unmarked:
-        err.print(f"[yellow]warning:[/] no editors' markup in {path}{read}: left out of the scores", highlight=False)
+        err.print(f"[yellow]warning:[/] no editors' markup in {escape(str(path))}{escape(read)}: left out of the scores", highlight=False)
     sys.stdout.write(json.dumps({"volumes": rows, "total": total.as_dict(), "unmarked": [str(p) for p in unmarked],
                                  "settings": {"volume_lists": not no_volume_lists, "limit": limit}}, indent=2) + "\n")
 
@@ -705,7 +706,7 @@ def _network(store, spec_args: tuple, seed: int, metrics: bool = True):
     try:
         g = build_network(db, _network_spec(*spec_args), sentences=_sentence_spans, metrics=metrics, seed=seed)
         if g.graph.get("source_note"):
-            err.print(f"[yellow]note:[/] drawn from the mentions, not the network table: {g.graph['source_note']}", highlight=False)
+            err.print(f"[yellow]note:[/] drawn from the mentions, not the network table: {escape(g.graph['source_note'])}", highlight=False)
         return g
     except NetworkError as exc:
         fail(str(exc), EXIT_USAGE)
@@ -762,7 +763,7 @@ def network(
             err.print(f"wrote {path}", highlight=False)
     err.print(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges", highlight=False)
     if g.graph.get("coverage_warning"):
-        err.print(f"[yellow]warning:[/] {g.graph['coverage_warning']}", highlight=False)
+        err.print(f"[yellow]warning:[/] {escape(g.graph['coverage_warning'])}", highlight=False)
 
 
 @network_app.command("stats")
@@ -812,7 +813,7 @@ def network_stats(
         table.add_row(str(k), str(len(members)), "; ".join(m["label"] for m in sorted(members, key=lambda m: -m["pagerank"])[:6]))
     print_table(table)
     if ranked.warning:
-        err.print(f"[yellow]warning:[/] {ranked.warning}", highlight=False)
+        err.print(f"[yellow]warning:[/] {escape(ranked.warning)}", highlight=False)
 
 
 @network_app.command("path")
@@ -848,7 +849,7 @@ def main() -> None:
         code = exit_code(exc)       # that cut the list of graphs short): its message and code, not a traceback
         if code is None:
             raise
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(code)
     except KeyboardInterrupt:
         err.print("interrupted: every committed document is intact; rerun to finish")

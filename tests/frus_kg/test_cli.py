@@ -121,6 +121,17 @@ def test_regression_an_error_quoting_brackets_was_read_as_markup(cli_store, tmp_
     assert "('[bold]x {}')" in quoted.stderr
 
 
+def test_regression_an_ingest_failure_naming_brackets_was_read_as_markup(tmp_path):
+    """A document failure quoting "[/x]" (here, the file's folder) ended `frus-kg ingest` in rich's MarkupError, a
+    traceback, instead of the failure it was printing."""
+    folder = tmp_path / "a[" / "x]"      # the path reads ".../a[/x]/bad.txt"
+    folder.mkdir(parents=True)
+    (folder / "bad.txt").write_text("not a FRUS document\n", encoding="utf-8")
+    proc = run("ingest", "--store", str(tmp_path / "store"), str(folder / "bad.txt"), check_code=None)
+    assert proc.returncode == 1, proc.stderr
+    assert "[/x]" in proc.stderr and "bad.txt" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_regression_a_10_kb_query_of_nested_parentheses_segfaulted_frus_kg_query(cli_store):
     deep = "(" * 5000 + "1" + ")" * 5000
     proc = run("query", "--store", str(cli_store), f"SELECT * WHERE {{ ?s ?p ?o FILTER({deep}) }} LIMIT 1", check_code=4)
