@@ -231,6 +231,13 @@ class PersonContext:
             elif posts and norm(title) in ("ambassador",) and any(q.kind.startswith(("chief:", "org:")) for q in posts):
                 s += 3
                 why.append(f"was {posts[0].title} {_when(self.date)}")
+            else:
+                former = [q for q in a.posts_by_person.get(pid, []) if q.title in wanted and q.end and q.end < self.date[:10]]
+                if former:
+                    # session 49: "President Eisenhower" in January 1965 had been President; Milton Eisenhower, a
+                    # university's president, no longer wins on his description alone
+                    s += 3
+                    why.append(f"had been {former[-1].title} until {former[-1].end[:4]} (POCOM)")
         return s, why
 
     def resolve_name(self, surface: str, ids: frozenset[str] | set[str], title: str | None, full: bool) -> Resolution:

@@ -288,3 +288,14 @@ def test_regression_a_sentence_ending_in_president_made_the_next_surname_a_presi
     assert len(hoovers) == 3 and {m.entity for m in hoovers} == {iris.person_iri("106100")}
     assert all(m.office is None for m in hoovers)
 
+
+
+def test_regression_president_eisenhower_in_1965_was_given_to_milton_eisenhower():
+    """frus1964-68v26 d101 (January 22, 1965): "President Eisenhower, who had been blunt and frank" went to Milton S.
+    Eisenhower, whose record describes a university's president, while Dwight D. Eisenhower held no post on the date;
+    having been President of the United States (POCOM) now counts for the title too, and neither clearly leads."""
+    from ingest.entities.people import PersonContext
+    ids = {"103887", "103888", "103889", "103890"}       # the Eisenhowers of the Office of the Historian's records
+    found = PersonContext.of("frus1964-68v26", "1965-01-22").resolve_name("Eisenhower", ids, "President", False)
+    assert found.entity != iris.person_iri("103890")
+    assert "had been President of the United States until 1961 (POCOM)" in found.explanation
