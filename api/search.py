@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import html
 import json
 from typing import Sequence
 
@@ -22,6 +21,7 @@ from graph.search_index import KINDS, Hit
 
 from . import json_input
 from .pages import wants_html
+from .passages import passage_html
 from .resources import params as p
 from .resources.links import href, list_href
 from .resources.paging import fingerprint
@@ -54,18 +54,10 @@ def _decode_cursor(cursor: str, given: dict) -> tuple[float, int]:
     return float(score), entry
 
 
-def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    out, at = [], 0
-    for start, end in spans:
-        out += [html.escape(text[at:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
-        at = end
-    return "".join(out) + html.escape(text[at:])
-
-
 def _item(hit: Hit) -> dict:
     item = {"id": hit.iri, "type": _TYPES[hit.kind], "kind": hit.kind, "name": hit.title or None,
             "href": href(hit.iri), "relevance": round(-hit.score, 6), "snippet": hit.snippet,
-            "highlights": [list(s) for s in hit.highlights], "snippetHtml": _marked(hit.snippet, hit.highlights)}
+            "highlights": [list(s) for s in hit.highlights], "snippetHtml": passage_html(hit.snippet, 0, hit.highlights)}
     if hit.document and hit.document != hit.iri:
         item["document"] = hit.document
     if hit.volume:

@@ -37,6 +37,15 @@ def test_words_find_the_sample_memo_with_its_passage_marked(server):
     assert [hit["snippet"][a:b].lower() for a, b in hit["highlights"]][:2] == ["human", "rights"]
 
 
+def test_regression_a_snippet_showed_the_plain_text_copys_asterisks(server):
+    """The sample prints italics as "*positive track we should take the offensive*": the document page shows them as
+    <em> (api/passages.py); the search snippet printed the asterisks. The plain `snippet` and its offsets keep them."""
+    hit = get(server, q='"take the offensive"', kind="document").json()["items"][0]
+    assert "*positive track" in hit["snippet"]
+    assert "<em>positive track we should <mark>take the offensive</mark></em>" in hit["snippetHtml"]
+    assert "*positive" not in hit["snippetHtml"]
+
+
 def test_document_offsets_point_into_the_documents_text(server):
     hit = get(server, q='"the major threat to liberty"', kind="document").json()["items"][0]
     text = httpx.get(server + "/documents/frus1981-88v41/d54", headers={"Accept": "application/json"}).json()["text"]
