@@ -14,9 +14,9 @@ from fastapi.responses import HTMLResponse
 
 from ontology.namespaces import BASE
 
-from .page_queries import claims_sparql, documents_sparql, download_links
+from .page_queries import claims_sparql, documents_sparql, download_links, passage_documents
 from .pages import render_html
-from .passages import claim_anchor
+from .passages import claim_anchor, passage_html
 from .resources import params as p
 from .resources.claims import CLAIM_TYPES, ClaimFilter, claim_list
 from .resources.documents import SORTS, DocumentFilter, document_list
@@ -157,10 +157,14 @@ def _described(store, given: dict) -> list[str]:
     return [f"{word} {names.get(iri) or iri.rsplit('/', 1)[-1]}" for word, iri in wanted]
 
 
-def _rows(kind: str, items: list[dict]) -> list[dict]:
+def _rows(store, kind: str, items: list[dict]) -> list[dict]:
+    """Claims with their link into the document and their passage as the document page shows it (api/passages.py)."""
     if kind != "claims":
         return items
-    return [{**c, "link": f"{c['document']['href']}#{claim_anchor(c['id'])}" if c["document"]["href"] else None}
+    texts = passage_documents(store, [(c["document"]["id"], c["text"]) for c in items])
+    return [{**c, "link": f"{c['document']['href']}#{claim_anchor(c['id'])}" if c["document"]["href"] else None,
+             "passage": passage_html(c["text"], c["start"] or 0, [],
+                                     texts.get(c["document"]["id"]) if c["start"] is not None else None)}
             for c in items]
 
 
@@ -182,6 +186,6 @@ def list_page(request: Request, kind: str) -> HTMLResponse:
     elif kind == "claims":
         sparql = claims_sparql(filt.patterns())
     return render_html(request, "list.html", {
-        **context, "total": found["total"], "rows": _rows(kind, found["items"]),
+        **context, "total": found["total"], "rows": _rows(store, kind, found["items"]),
         "pager": _pager(request.url.path, asked, page, found), "sparql": sparql,
         "downloads": download_links(sparql) if sparql else None, "entity_kind": kind in KINDS})

@@ -1,8 +1,10 @@
 """What the pages show beyond the REST resources: a timeline's counts, an entity's spans in its claims' passages,
-a volume's persons and terms, and the SPARQL of each list (shown, opened in the editor, downloaded).
+the texts around passages that hold an asterisk, a volume's persons and terms, and the SPARQL of each list (shown,
+opened in the editor, downloaded).
 """
 from __future__ import annotations
 
+from typing import Iterable
 from urllib.parse import quote
 
 from graph import Store, sparql_terms as st
@@ -12,7 +14,7 @@ from ontology.namespaces import sparql_prologue
 from .resources.counts import entity_years
 from .resources.rows import select
 
-__all__ = ["documents_per_year", "party_count", "entity_spans", "volume_lists", "claims_sparql", "documents_sparql",
+__all__ = ["documents_per_year", "party_count", "entity_spans", "passage_documents", "volume_lists", "claims_sparql", "documents_sparql",
            "download_links"]
 
 _PROLOGUE = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
@@ -60,6 +62,20 @@ def entity_spans(store: Store, iri: str, documents: list[str]) -> dict[str, list
     for row in select(store, query):
         spans.setdefault(row["doc"], []).append((int(row["start"]), int(row["end"])))
     return spans
+
+
+def passage_documents(store: Store, passages: Iterable[tuple[str | None, str]]) -> dict[str, str]:
+    """The texts of the documents of those passages (document IRI, passage text) that hold an asterisk, read inside
+    the documents' own graphs: `passage_html` finds there the `*…*` pairs a passage's edge cuts. A passage without
+    an asterisk needs no text, so a page of TEI passages reads none."""
+    wanted = sorted({doc for doc, text in passages if doc and "*" in (text or "")})
+    if not wanted:
+        return {}
+    query = _PROLOGUE + f"""SELECT ?doc ?text WHERE {{
+  {st.values("doc", map(st.iri, wanted))}
+  GRAPH ?doc {{ ?doc schema:text ?text }}
+}}"""
+    return {row["doc"]: row["text"] for row in select(store, query)}
 
 
 def volume_lists(store: Store, volume: str) -> dict[str, list[dict]]:

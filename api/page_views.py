@@ -20,7 +20,7 @@ from .document_sidebar import claims_html, entities_html
 from .page_cache import BUDGET, PageCache
 from .page_documents import document_view, packed_view
 from .page_queries import (claims_sparql, documents_per_year, documents_sparql, download_links, entity_spans, party_count,
-                           volume_lists)
+                           passage_documents, volume_lists)
 from .pages import render_html
 from .passages import Point, claim_anchor, claim_span, emphasis, mark_up, mention_span, passage_html, without
 from .resources.claims import ClaimFilter
@@ -153,8 +153,9 @@ def _listing(request: Request, name: str, title: str, fetch, sparql: str) -> dic
             "downloads": download_links(sparql)}
 
 
-def _claim_views(spans: dict[str, list[tuple[int, int]]], claims: list[dict]) -> list[dict]:
-    """Each claim with its passage (the entity marked at `spans`, its offsets per document) and its links."""
+def _claim_views(spans: dict[str, list[tuple[int, int]]], claims: list[dict], texts: dict[str, str]) -> list[dict]:
+    """Each claim with its passage (the entity marked at `spans`, its offsets per document; its italics as the
+    document page shows them, from `texts`: `passage_documents`) and its links."""
     views = []
     for claim in claims:
         start, end = claim["start"], claim["end"]
@@ -163,7 +164,8 @@ def _claim_views(spans: dict[str, list[tuple[int, int]]], claims: list[dict]) ->
         doc_href = claim["document"]["href"]
         ids = document_ids(claim["document"]["id"])
         url = document_url(*ids) if ids else None
-        views.append({**claim, "passage": passage_html(claim["text"], start or 0, inside),
+        views.append({**claim, "passage": passage_html(claim["text"], start or 0, inside,
+                                                       texts.get(claim["document"]["id"]) if start is not None else None),
                       "link": f"{doc_href}#{claim_anchor(claim['id'])}" if doc_href else None,
                       "hsg": _hsg_page(url, claim["page"])})
     return views
@@ -211,9 +213,11 @@ def _claim_lists(store, detail: dict, path: str) -> list[dict]:
         if total or name == "about":
             filt = ClaimFilter(claimant=iri) if name == "by" else ClaimFilter(about=iri)
             lists.append(_bounded(name, title, rows, total, f"/claims?{param}={path}", claims_sparql(filt.patterns())))
-    spans = entity_spans(store, iri, [c["document"]["id"] for listing in lists for c in listing["rows"]])
+    rows = [c for listing in lists for c in listing["rows"]]
+    spans = entity_spans(store, iri, [c["document"]["id"] for c in rows])
+    texts = passage_documents(store, [(c["document"]["id"], c["text"]) for c in rows])
     for listing in lists:
-        listing["rows"] = _claim_views(spans, listing["rows"])
+        listing["rows"] = _claim_views(spans, listing["rows"], texts)
     return lists
 
 

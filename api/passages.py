@@ -178,9 +178,27 @@ def mark_up(text: str, spans: list[Span], points: list[Point] = (), hidden: froz
     return "".join(out)
 
 
-def passage_html(text: str, offset: int, highlights: list[tuple[int, int]]) -> str:
-    """A claim's passage (which starts at `offset` in its document) with the given document spans marked, and its
-    own `*…*` pairs in italics (an asterisk whose pair lies outside the passage stays)."""
-    marks, hidden = emphasis(text)
+def _emphasis_around(document: str, start: int, end: int) -> tuple[list[Span], frozenset[int]]:
+    """The document's `*…*` pairs over its passage [start, end), in the passage's offsets: a pair the passage's edge
+    cuts is in italics up to the edge and its asterisk inside is hidden. A pair never crosses a line, so the pairs
+    of the lines the passage lies on are the document's own (`emphasis` over the whole text finds the same)."""
+    first = document.rfind("\n", 0, start) + 1
+    last = document.find("\n", end)
+    spans, hidden = emphasis(document[first:last if last >= 0 else len(document)])
+    shift, length = first - start, end - start
+    cut = [Span(max(0, s.start + shift), min(length, s.end + shift), "em") for s in spans
+           if s.start + shift < length and s.end + shift > 0]
+    return cut, frozenset(h + shift for h in hidden if 0 <= h + shift < length)
+
+
+def passage_html(text: str, offset: int, highlights: list[tuple[int, int]], document: str | None = None) -> str:
+    """A passage (which starts at `offset` in its document) with the given document spans marked, and its `*…*`
+    pairs in italics without their asterisks, as the document page shows them. Given the document's text, the pairs
+    are the document's (a pair cut by the passage's edge is in italics up to it, and no lone asterisk is left);
+    without it (or if the text there is another), the passage's own pairs (an asterisk whose pair lies outside stays)."""
+    if document is not None and document[offset:offset + len(text)] == text:
+        marks, hidden = _emphasis_around(document, offset, offset + len(text))
+    else:
+        marks, hidden = emphasis(text)
     spans = [Span(s - offset, e - offset, "mark") for s, e in highlights]
     return mark_up(text, spans + marks, hidden=hidden)

@@ -20,6 +20,7 @@ from graph import SearchIndex, SearchIndexMissing, SearchQueryError, parse_query
 from graph.search_index import KINDS, Hit
 
 from . import json_input
+from .page_queries import passage_documents
 from .pages import wants_html
 from .passages import passage_html
 from .resources import params as p
@@ -54,10 +55,18 @@ def _decode_cursor(cursor: str, given: dict) -> tuple[float, int]:
     return float(score), entry
 
 
-def _item(hit: Hit) -> dict:
+def _snippet_html(hit: Hit, texts: dict[str, str]) -> str:
+    """The snippet as the document page shows its words: `<mark>`s, and `*…*` pairs in italics, those its cut edges
+    leave open too when the document's text is at hand (`texts`: `passage_documents`)."""
+    if hit.passage and hit.document in texts:
+        return passage_html(hit.snippet, hit.passage[0], hit.matches, texts[hit.document])
+    return passage_html(hit.snippet, 0, hit.highlights)
+
+
+def _item(hit: Hit, texts: dict[str, str]) -> dict:
     item = {"id": hit.iri, "type": _TYPES[hit.kind], "kind": hit.kind, "name": hit.title or None,
             "href": href(hit.iri), "relevance": round(-hit.score, 6), "snippet": hit.snippet,
-            "highlights": [list(s) for s in hit.highlights], "snippetHtml": passage_html(hit.snippet, 0, hit.highlights)}
+            "highlights": [list(s) for s in hit.highlights], "snippetHtml": _snippet_html(hit, texts)}
     if hit.document and hit.document != hit.iri:
         item["document"] = hit.document
     if hit.volume:
@@ -80,8 +89,11 @@ def _kinds(kind: str | Sequence[str] | None) -> list[str]:
 
 def search(index: SearchIndex, q: str | None, kind: str | Sequence[str] | None = None, volume: str | None = None,
            date_from: str | None = None, date_to: str | None = None, cursor: str | None = None,
-           limit: int | str | None = 20) -> dict:
+           limit: int | str | None = 20, store=None) -> dict:
     """One page of hits: {query, total, totals (per kind, before the kind filter), limit, items, next}.
+
+    With the `store`, a snippet holding an asterisk reads its document's text, to show the `*…*` pairs its cut
+    edges leave open as the document page does (api/passages.py).
 
     Raises `BadParameter` (a 400) for words or filters that cannot be searched, `SearchIndexMissing`
     when the store has no index yet. `date_from`/`date_to` are inclusive YYYY, YYYY-MM or YYYY-MM-DD.
@@ -103,9 +115,10 @@ def search(index: SearchIndex, q: str | None, kind: str | Sequence[str] | None =
         raise p.BadParameter(f"q: {exc}") from None
     more = len(hits) > size
     hits = hits[:size]
+    texts = passage_documents(store, [(h.document, h.snippet) for h in hits if h.passage]) if store is not None else {}
     return {
         "query": q, "total": sum(n for k, n in totals.items() if not kinds or k in kinds),
-        "totals": {k: totals.get(k, 0) for k in KINDS}, "limit": size, "items": [_item(h) for h in hits],
+        "totals": {k: totals.get(k, 0) for k in KINDS}, "limit": size, "items": [_item(h, texts) for h in hits],
         "next": list_href("/search", given, cursor=_encode_cursor(hits[-1], given), limit=size) if more else None,
     }
 
@@ -137,7 +150,7 @@ def search_route(
         from .page_views import search_page        # the pages build on this route's answer
         return search_page(request, None)
     try:
-        found = search(index_for(request), q, kind, volume, date_from, date_to, cursor, limit)
+        found = search(index_for(request), q, kind, volume, date_from, date_to, cursor, limit, request.app.state.store)
     except (p.BadParameter, SearchIndexMissing) as exc:
         status = 400 if isinstance(exc, p.BadParameter) else 503
         if page:

@@ -6,6 +6,7 @@ import re
 
 import html5lib
 import httpx
+import pytest
 
 from api.passages import Span, emphasis, mark_up, passage_html, without
 
@@ -99,3 +100,45 @@ def test_hidden_characters_leave_every_other_offset_where_it_was():
     assert mark_up(text, [crossing, *marks], hidden=hidden) == (
         "We <mark>must be <em>hone</em></mark><em>st</em> about this.")
     assert passage_html("If we act as if … violations*, and few", 4866, []) == "If we act as if … violations*, and few"
+
+
+def _memo_claims(server: str) -> tuple[str, dict[str, dict]]:
+    """The memo's stored text and its claims by their anchor on the pages."""
+    detail = httpx.get(server + MEMO, headers={"Accept": "application/json"}, timeout=30).json()
+    return detail["text"], {f"claim-{c['id'].rsplit('/', 1)[-1]}": c for c in detail["claims"]}
+
+
+@pytest.mark.parametrize("url", ["/claims?limit=100", "/claims?claimant=people/102617&type=Assessment&limit=100",
+                                 "/people/102617"])
+def test_regression_claim_lists_printed_raw_asterisks_and_a_lone_one_where_the_passage_cuts_a_pair(server, url):
+    """/claims, a typed claims page and an entity page printed "*positive track …*" as stored, and a passage that starts
+    inside a pair ("If we act … Communist violations*, and few …") its closing asterisk alone (and one wholly inside a
+    pair in roman). Each passage now shows the words of its stored passage less the document's asterisks, and the
+    document's italics over it, cut at its edges."""
+    text, claims = _memo_claims(server)
+    pairs, hidden = emphasis(text)
+    response = httpx.get(server + url, headers=HTML, timeout=30)
+    assert response.status_code == 200
+    tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=True).parse(response.text)
+    shown = cut = 0         # passages, and those over part of a pair (an asterisk or both outside them)
+    for li in (li for ol in tree.iter(NS + "ol") if ol.get("class") == "claims" for li in ol.iter(NS + "li")):
+        [quote] = [q for q in li.iter(NS + "blockquote") if q.get("class") == "passage"]
+        [link] = [a for a in li.iter(NS + "a") if a.get("class") == "claim-source"]
+        claim = claims[link.get("href").rsplit("#", 1)[1]]
+        start, end = claim["start"], claim["end"]
+        assert _text(quote) == " ".join(without(text[start:end], start, hidden).split()), claim["id"]
+        italics = "".join("".join(em.itertext()) for em in quote.iter(NS + "em"))
+        assert italics == "".join(text[max(s.start, start):min(s.end, end)] for s in pairs if s.start < end and s.end > start)
+        shown += 1
+        cut += any(s.start < end and s.end > start and not start <= s.start - 1 < s.end < end for s in pairs)
+    assert shown and cut, (shown, cut)
+
+
+def test_a_passage_given_its_document_hides_the_asterisks_of_a_pair_its_edges_cut():
+    document = "Before.\nSo *if we act as if it did not matter, no one will believe us*, and few will.\nAfter *this*."
+    start = document.index("no one")
+    passage = document[start:document.index(" and few")]
+    assert passage_html(passage, start, []) == "no one will believe us*,"         # alone, the asterisk has no pair
+    assert passage_html(passage, start, [], document) == "<em>no one will believe us</em>,"
+    assert passage_html(passage, start, [(start, start + 6)], document) == "<em><mark>no one</mark> will believe us</em>,"
+    assert passage_html(passage, start, [], document.replace("no one", "no two")) == "no one will believe us*,"

@@ -11,6 +11,7 @@ import pytest
 
 from typer.testing import CliRunner
 
+from api.passages import emphasis
 from api.search import search
 from frus_kg.cli import app
 from graph import SearchIndex
@@ -158,3 +159,13 @@ def test_ingest_keeps_the_index_current_and_search_is_a_plain_function(tmp_path)
     assert search(index, '"gravest danger to liberty"')["totals"] == {**dict.fromkeys(KINDS, 0), "document": 1, "claim": 1}
     assert search(index, '"major threat to liberty"')["total"] == 0
     assert search(index, "human rights", kind="document")["total"] == 1
+
+
+def test_regression_a_snippet_cut_inside_italics_showed_a_lone_asterisk(server):
+    """A snippet that begins or ends inside a "*…*" pair ("… abroad. *If we act", "Communist violations*, and few")
+    printed that pair's one asterisk: its words are now in italics up to the cut, as on the document page."""
+    hits = get(server, q="violations").json()["items"]
+    lone = [h for h in hits if h["snippet"].count("*") > 2 * len(emphasis(h["snippet"])[0])]
+    assert {h["kind"] for h in lone} == {"document", "claim"}
+    for hit in lone:
+        assert "*" not in hit["snippetHtml"] and "<em>" in hit["snippetHtml"], hit["snippetHtml"]
