@@ -4,7 +4,7 @@ Both are built as RDF terms and written by pyoxigraph's serializers in the negot
 request value (the Host header included) is ever pasted into RDF text. VoID's counts are read from the
 graph that the statistics refresh writes (graph/void_description.py), and read again when it is rewritten;
 a store from before that layer is counted here (seconds at corpus scale) and the counts kept for `VOID_TTL`
-seconds.
+seconds. The volumes whose last ingest left documents out are read on every call (`incomplete_volumes`).
 """
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from graph import StoreError
-from graph.void_description import description_quads, read_void, void_version
+from graph.void_description import DQV, LDQD, description_quads, incomplete_volumes, read_void, void_version
 from graph.formats import RDF_FORMATS
 from graph.linksets import DATASET_IRI
-from ontology.namespaces import BASE
+from ontology.namespaces import BASE, FK, OA, SCHEMA
 
 from .errors import error_answer, error_response
 from .negotiation import best_match
@@ -40,7 +40,8 @@ _VOCABULARIES = ("http://schema.org/", "http://www.w3.org/ns/oa#", "http://www.w
                  "http://www.w3.org/2004/02/skos/core#")
 
 _PREFIXES = {"sd": SD, "void": VOID, "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-             "dcterms": "http://purl.org/dc/terms/", "formats": "http://www.w3.org/ns/formats/"}
+             "dcterms": "http://purl.org/dc/terms/", "formats": "http://www.w3.org/ns/formats/", "dqv": DQV,
+             "ldqd": LDQD, "oa": OA, "fk": FK, "schema": SCHEMA}
 
 router = APIRouter()
 
@@ -109,6 +110,13 @@ def _computed(app) -> list[ox.Triple]:
         return cached[1]
 
 
+def _described(app) -> list[ox.Triple]:
+    """The counts, and what the incomplete volumes' subsets say (each triple once: a subset is in both)."""
+    counts = _counts(app)
+    known = set(counts)
+    return counts + [t for t in incomplete_volumes(app.state.store) if t not in known]
+
+
 def _counts(app) -> list[ox.Triple]:
     """The materialised counts (graph/void_description.py), read again whenever their version (the time they
     were written) changed, so as fresh as the last ingest; counted here when the store predates the layer."""
@@ -125,13 +133,15 @@ def _counts(app) -> list[ox.Triple]:
 @router.get("/.well-known/void", summary="VoID description of the dataset",
             description="VoID (https://www.w3.org/TR/void/) with triple counts per class, property and named "
                         "graph of the data (materialised layers such as the statistics are left out); linked from "
-                        "the SPARQL Service Description. Counts are those of the last ingest or `frus-kg index`.")
+                        "the SPARQL Service Description. Counts are those of the last ingest or `frus-kg index`. "
+                        "A volume whose last ingest left documents out has a DQV quality annotation (completeness) "
+                        "on its subset.")
 async def void(request: Request) -> Response:
     site = _site(request)
     if site is None:
         return _bad_host(request)
     try:
-        counts = await run_in_threadpool(_counts, request.app)
+        counts = await run_in_threadpool(_described, request.app)
     except StoreError as exc:
         return error_response(request, exc)
     dataset = ox.NamedNode(DATASET_IRI)
