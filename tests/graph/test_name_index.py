@@ -1,0 +1,32 @@
+"""The name index of reconciliation and suggest is rebuilt when the authority graphs change, whatever changed."""
+from __future__ import annotations
+
+import shutil
+
+from graph import open_store
+from graph.name_index import name_index
+from ontology.namespaces import FK, RDFS
+
+PEOPLE = "https://w3id.org/frus-kg/id/graph/authority/people"
+CLARK = "https://w3id.org/frus-kg/id/people/102617"
+
+
+def test_regression_a_reload_that_kept_the_number_of_names_left_the_index_stale_until_a_restart(sample_store_path, tmp_path):
+    """The index was kept while the count of the authority graphs' labels stayed the same: a reload that renamed
+    someone (corrected names keep their number) was never seen by a running server. A reload writes each graph's
+    new digest (fk:graphDigest), which the index now compares on every call."""
+    shutil.copytree(sample_store_path, tmp_path / "store")
+    db = open_store(tmp_path / "store")
+    try:
+        before = name_index(db)
+        label, digest = (t.value for t in next(db.query(
+            f"SELECT ?l ?d WHERE {{ GRAPH <{PEOPLE}> {{ <{CLARK}> <{RDFS}label> ?l . <{PEOPLE}> <{FK}graphDigest> ?d }} }}").rows()))
+        assert before.get(CLARK).label == label and not before.lookup("Zzyzx")
+        db.update(f"""DELETE DATA {{ GRAPH <{PEOPLE}> {{ <{CLARK}> <{RDFS}label> "{label}" . <{PEOPLE}> <{FK}graphDigest> <{digest}> }} }} ;
+INSERT DATA {{ GRAPH <{PEOPLE}> {{ <{CLARK}> <{RDFS}label> "Zzyzx Clark" . <{PEOPLE}> <{FK}graphDigest> <ni:///sha-256;reloaded> }} }}""")
+        after = name_index(db, recheck=0)
+        assert after is not before and after.get(CLARK).label == "Zzyzx Clark"
+        assert [hit.entry.iri for hit in after.lookup("Zzyzx Clark")] == [CLARK]
+        assert name_index(db, recheck=0) is after           # unchanged graphs: the same index, not rebuilt
+    finally:
+        db.close()
