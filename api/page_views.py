@@ -41,8 +41,12 @@ SORTED = 200        # documents written or received that an entity page sorts by
 KIND_NAMES = {"people": "Person", "countries": "Country", "organizations": "Organization", "regions": "Region"}
 
 
-def _notes_and_breaks(detail: dict) -> list[Point]:
-    points = [Point(p["start"], f'<span class="pagebreak" id="page-{p["page"]}">[Page {p["page"]}]</span>')
+def _notes_and_breaks(detail: dict, text: str) -> list[Point]:
+    """Page breaks and note marks at their offsets. A page that starts a word after a space ("act [Page 169] as")
+    gets a space after its marker too, where "[Page 169]as" ran into the word (the text's own space is before it;
+    a break inside a word, "documents—unless", stays inside it)."""
+    points = [Point(p["start"], f'<span class="pagebreak" id="page-{p["page"]}">[Page {p["page"]}]</span>'
+                                + (" " if text[p["start"] - 1:p["start"]] == " " else ""))
               for p in detail["pages"] if p["start"]]
     points += [Point(n["anchor"], f'<sup class="fn" id="fnref-{n["noteNumber"]}"><a href="#fn-{n["noteNumber"]}" '
                                   f'aria-label="note {n["noteNumber"]}">{n["noteNumber"]}</a></sup>')
@@ -115,7 +119,7 @@ def _document_html(request: Request, detail: dict) -> HTMLResponse:
     spans = [mention_span(m) for m in detail["mentions"]] + marks
     spans += [claim_span(c) for c in detail["claims"] if c["start"] is not None]
     body = mark_up(text[:body_end], [s for s in spans if s.end <= body_end],
-                   _notes_and_breaks(detail) + _speakers(detail["claims"], text[:body_end]),
+                   _notes_and_breaks(detail, text) + _speakers(detail["claims"], text[:body_end]),
                    frozenset(h for h in hidden if h < body_end))
     footnotes = []
     after = [s for s in spans if s.start >= body_end]       # the notes follow the body

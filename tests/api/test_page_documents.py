@@ -94,3 +94,27 @@ def test_every_tei_documents_page_from_its_pack_is_the_page_from_its_graph_byte_
         assert fast.status_code == slow.status_code == 200
         assert fast.content == slow.content, path
     assert any('class="fn"' in page.text for page in packed) and any("pagebreak" in page.text for page in packed)
+
+
+def test_regression_a_tei_page_break_between_two_words_ran_into_the_next_one(tei_store):
+    """"against <pb n="3"/>end" made "against [Page 3]end" on the page: each break between two words now reads
+    "word [Page N] word"."""
+    import html5lib
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from ontology.namespaces import sparql_prologue
+    from tests.api.test_pages import page_breaks_between_words
+
+    docs = [(row[0].value, row[1].value) for row in tei_store.query(sparql_prologue("fk") + """SELECT ?v ?d WHERE {
+      ?doc a fk:Document ; fk:volumeId ?v ; fk:documentId ?d }""").rows()]
+    client = TestClient(create_app(tei_store))
+    checked = 0
+    for volume, doc in docs:
+        path = f"/documents/{volume}/{doc}"
+        detail = client.get(path, headers={"Accept": "application/json"}).json()
+        tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=True).parse(
+            client.get(path, headers={"Accept": "text/html"}).text)
+        [body] = [div for div in tree.iter("{http://www.w3.org/1999/xhtml}div") if div.get("class") == "document-text"]
+        checked += page_breaks_between_words(detail["text"], detail["pages"], " ".join("".join(body.itertext()).split()))
+    assert checked >= 3

@@ -89,6 +89,26 @@ def test_the_memo_marks_mentions_by_kind_notes_at_their_anchors_and_page_breaks(
     assert 'href="https://history.state.gov/historicaldocuments/frus1981-88v41/d54"' in page
 
 
+def page_breaks_between_words(text: str, pages: list[dict], shown: str) -> int:
+    """Check that each page break between two words of the stored text (a space before the page's first character)
+    reads "word [Page N] word" in the page's text as shown; the number of such breaks."""
+    between = [p for p in pages if p["start"] and text[p["start"] - 1] == " " and not text[p["start"]].isspace()]
+    for p in between:
+        before, after = text[:p["start"]].split()[-1].strip("*"), text[p["start"]:].split()[0].strip("*")
+        assert f"{before} [Page {p['page']}] {after}" in shown, (p["page"], before, after)
+    return len(between)
+
+
+def test_regression_a_page_break_between_two_words_ran_into_the_next_one(server):
+    """The memo's page read "If we act [Page 169]as if": the marker goes where page 169 starts, at "as", after the
+    text's own space, and nothing followed it. It is followed by a space now; the stored text is unchanged."""
+    detail = httpx.get(server + MEMO, headers={"Accept": "application/json"}, timeout=30).json()
+    [body] = find_all(parse(get(server, MEMO).text), ".//h:div[@class='document-text']")
+    shown = " ".join("".join(body.itertext()).split())
+    assert page_breaks_between_words(detail["text"], detail["pages"], shown) == 3
+    assert "If we act [Page 169] as if offenses" in shown and "act as if" in detail["text"]
+
+
 def test_el_salvadors_page_lists_the_claim_about_aid_on_page_167(server):
     tree = parse(get(server, EL_SALVADOR).text)
     item = next(li for li in find_all(tree, ".//h:ol[@class='claims']/h:li") if "aid to El Salvador" in text_of(li))
