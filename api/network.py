@@ -19,7 +19,9 @@ from graph.networks import (FORMATS, MEDIA_TYPES, Filters, NetworkError, Spec, b
                             export)
 
 from .network_page import default_kind, network_page
+from .page_queries import passage_documents
 from .pages import wants_html
+from .passages import passage_html
 
 __all__ = ["router"]
 
@@ -132,7 +134,18 @@ async def network_edge(request: Request, selection: dict = Depends(_selection),
                        limit: int = Query(100, ge=1, le=1000, description="passages to list")) -> JSONResponse:
     spec = await _run(_spec, selection, 0.0, limit)
     sentences = getattr(request.app.state, "sentence_splitter", None)
-    found = await _run(edge_evidence, request.app.state.store, spec, source, target, limit=limit, sentences=sentences)
+    found = await _run(_edge_passages, request.app.state.store, spec, source, target, limit=limit, sentences=sentences)
     if found is None:
         raise HTTPException(404, "no such edge in this network")
     return JSONResponse(found)
+
+
+def _edge_passages(store, spec: Spec, source: str, target: str, **kwargs) -> dict | None:
+    """The edge's evidence, each passage also as the pages show a passage (`html`: a plain-text copy's `*…*` in
+    italics, those its edges cut included, api/passages.py), which the network page lists."""
+    found = edge_evidence(store, spec, source, target, **kwargs)
+    if found is not None:
+        texts = passage_documents(store, [(p["document"], p["text"]) for p in found["evidence"]])
+        for p in found["evidence"]:
+            p["html"] = passage_html(p["text"], p["start"], [], texts.get(p["document"]))
+    return found

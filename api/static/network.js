@@ -38,7 +38,9 @@
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k]; else node.setAttribute(k, attrs[k]);
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "html") node.innerHTML = attrs[k];     // the server's escaped markup (api/passages.py)
+      else node.setAttribute(k, attrs[k]);
     });
     (children || []).forEach(function (c) { node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
     return node;
@@ -383,7 +385,8 @@
         var href = passageHref(p, p.text);
         var name = documentName(p.document);
         list.appendChild(el("li", {}, [href ? el("a", {href: href, text: name}) : name,
-                                       el("blockquote", {"class": "passage", text: p.text})]));
+                                       el("blockquote", p.html != null ? {"class": "passage", html: p.html} :
+                                                        {"class": "passage", text: p.text})]));
       });
       details.appendChild(list);
       if (body.passages > body.evidence.length) {

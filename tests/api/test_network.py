@@ -140,3 +140,18 @@ def test_regression_the_network_answered_a_parameter_it_does_not_read_as_if_it_w
     names it (the page's own, `size` and `colour`, do not change the data)."""
     r = client.get(path, params={"kind": "correspondence", **params})
     assert r.status_code == 400 and f"unknown parameter '{name}'" in r.text
+
+
+def test_regression_a_ties_passages_printed_a_plain_text_copys_asterisks(client):
+    """The network page lists a tie's passages from /network/edge: their `text` printed "*we must respond to serious
+    abuses*" as stored. Each passage has its `html` now, as every page shows a passage (api/passages.py); `text`
+    and the offsets keep the asterisks."""
+    soviet, us = "https://w3id.org/frus-kg/id/countries/soviet-union-1991", "https://w3id.org/frus-kg/id/countries/united-states"
+    body = client.get("/network/edge", params={"kind": "country-country", "window": "sentence", "source": soviet,
+                                               "target": us}).json()
+    memo = client.get("/documents/frus1981-88v41/d54", headers={"Accept": "application/json"}).json()["text"]
+    starred = [p for p in body["evidence"] if "*" in p["text"]]
+    assert starred
+    for p in body["evidence"]:
+        assert p["text"] == memo[p["start"]:p["end"]]
+        assert "*" not in p["html"] and ("<em>" in p["html"]) == ("*" in p["text"])

@@ -144,6 +144,18 @@ def test_a_tie_chosen_in_the_list_of_ties_lists_the_same_passages(page):
     assert "(Kennedy)" in text and "Haig" in text
 
 
+def test_regression_a_ties_passages_showed_a_plain_text_copys_asterisks(page):
+    """The sentence the memo gives for the Soviet Union and the United States holds "*…*" italics: the passage beside
+    the drawing printed the asterisks; it shows italics, as the document page does."""
+    open_network(page, "/network?kind=country-country&window=sentence&volume=frus1981-88v41")
+    page.locator("#ties button[data-edge]", has_text="Soviet Union").filter(has_text="United States").first.click()
+    page.locator('#details-body[data-state="ready"]').wait_for(timeout=30_000)
+    quotes = page.locator("#details-body blockquote.passage")
+    assert quotes.count() >= 1 and "*" not in " ".join(quotes.all_inner_texts())
+    italic = quotes.locator("em").first
+    assert italic.evaluate("e => getComputedStyle(e).fontStyle") == "italic" and italic.inner_text()
+
+
 def test_clicking_a_node_opens_its_page(page):
     open_network(page, LETTERS)
     haig = node_points(page)[HAIG]
