@@ -24,9 +24,13 @@ from .errors import problem
 from .reconcile_match import PROPERTIES, TYPES, Query, reconcile
 from .sparql import BodyTooLarge, read_body
 
-__all__ = ["router", "BATCH_SIZE", "EXTEND_PROPERTIES", "manifest", "entity_id", "entity_iri"]
+__all__ = ["router", "BATCH_SIZE", "EXTEND_PROPERTIES", "PREVIEW_POLICY", "manifest", "entity_id", "entity_iri"]
 
 BATCH_SIZE = 50
+# The preview card is made to be framed by the client (OpenRefine shows it in an iframe, from its own origin), so it
+# does not take the pages' `frame-ancestors 'none'`; it has no script, form or image, and runs none.
+PREVIEW_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *; base-uri 'none'; "
+                  "form-action 'none'")
 EXTEND_PROPERTIES = {
     "offices": ("Offices", "every office held, with dates and where it is recorded: POCOM, FRUS document headings, "
                 "the hsg-people remark, the persons lists of the volumes in the store", {"person"}),
@@ -299,7 +303,8 @@ def _hsg_url(document_iri: str) -> str:
 @router.get("/reconcile/preview", response_class=HTMLResponse, summary="Reconciliation preview: a small HTML card")
 async def preview(request: Request, id: str) -> Response:
     page = await run_in_threadpool(_preview, request.app.state.store, id)
+    headers = {"Content-Security-Policy": PREVIEW_POLICY}
     if page is None:
-        return HTMLResponse(f"<!doctype html><p>No entity {html.escape(id)}</p>", status_code=404)
-    return HTMLResponse(page)
+        return HTMLResponse(f"<!doctype html><p>No entity {html.escape(id)}</p>", status_code=404, headers=headers)
+    return HTMLResponse(page, headers=headers)
 

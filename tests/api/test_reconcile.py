@@ -438,3 +438,18 @@ def test_a_persons_lists_office_at_the_date_is_evidence_that_tells_namesakes_apa
     (office,) = result[0]["evidence"]["offices_at_date"]
     assert office == {"name": "Soviet Foreign Minister", "start": "1964", "end": "1968", "source": "persons-list",
                       "documents": 0, "volumes": ["frus1964-68v12"]}
+
+
+def test_regression_the_preview_card_could_not_be_framed_by_openrefine(server):
+    """OpenRefine shows the preview card in an iframe from its own origin; the card carried the pages'
+    `frame-ancestors 'none'`, so browsers showed an error in its place. It lets any page frame it, and runs nothing."""
+    import httpx
+
+    for ident, status in ((CLARK, 200), ("people/0", 404)):
+        r = httpx.get(server + "/reconcile/preview", params={"id": ident}, timeout=30)
+        assert r.status_code == status
+        policy = dict(d.strip().split(" ", 1) for d in r.headers["content-security-policy"].split(";"))
+        assert policy["frame-ancestors"] == "*", policy
+        assert policy["default-src"] == "'none'" and "script-src" not in policy
+    page = httpx.get(server + "/people/102617", headers={"Accept": "text/html"}, timeout=30)
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]      # the pages stay unframeable
