@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
-from graph import QueryError, sparql_terms
+from graph import QueryError
 from graph.networks import (FORMATS, MEDIA_TYPES, Filters, NetworkError, Spec, build_network, edge_evidence, ego,
                             export)
 
@@ -22,6 +22,7 @@ from .network_page import default_kind, network_page
 from .page_queries import passage_documents
 from .pages import wants_html
 from .passages import passage_html
+from .resources.params import entity_ref
 
 __all__ = ["router"]
 
@@ -66,7 +67,8 @@ async def network(request: Request, selection: dict = Depends(_selection),
                   min_weight_text: Optional[str] = Query(None, alias="min_weight",
                                                          description="drop edges lighter than this (a number ≥ 0; default 1)"),
                   evidence: int = Query(20, ge=1, le=1000, description="documents and passages kept per edge"),
-                  ego_node: Optional[str] = Query(None, alias="ego", description="keep only this node's ego network"),
+                  ego_node: Optional[str] = Query(None, alias="ego", description="keep only this node's ego network "
+                                                  "(its IRI, or its path: people/102617)"),
                   radius: int = Query(1, ge=1, le=3), seed: int = Query(42)) -> Response:
     page = format == "html" or ("format" not in request.query_params and wants_html(request))
     try:
@@ -79,6 +81,7 @@ async def network(request: Request, selection: dict = Depends(_selection),
         return await _page(request, selection, min_weight, ego_node, radius)
     if format not in FORMATS:
         raise HTTPException(400, f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
+    ego_node = ego_node and await _run(entity_ref, "ego", ego_node)
     spec = await _run(_spec, selection, min_weight, evidence)
     sentences = getattr(request.app.state, "sentence_splitter", None)
     g = await _run(build_network, request.app.state.store, spec, sentences=sentences, seed=seed)
@@ -114,14 +117,16 @@ async def _page(request: Request, selection: dict, min_weight: float, ego_node: 
     """The page for a browser: empty form fields are no filter, and an entity page's `?entity=IRI` is an ego network."""
     selection = {k: ([x for x in v if x] if isinstance(v, list) else v or None) for k, v in selection.items()}
     ego_node = ego_node or request.query_params.get("entity") or None
+    try:
+        ego_node = ego_node and entity_ref("ego", ego_node)
+    except ValueError as exc:
+        error = error or str(exc)
     if not request.query_params.get("kind"):
         selection["kind"] = default_kind(ego_node)
     for name, default in (("window", "document"), ("weight", "documents")):
         selection[name] = selection[name] or default
     try:
         _spec(selection, min_weight, 1)
-        if ego_node:
-            sparql_terms.iri(ego_node)
     except (NetworkError, ValueError) as exc:
         error = error or str(exc)
     return await run_in_threadpool(network_page, request, selection, min_weight, ego_node, radius, error)
@@ -129,10 +134,11 @@ async def _page(request: Request, selection: dict, min_weight: float, ego_node: 
 
 @router.get("/network/edge", summary="The passages behind one edge of a network, each with its text and document")
 async def network_edge(request: Request, selection: dict = Depends(_selection),
-                       source: str = Query(..., description="IRI of the source node"),
-                       target: str = Query(..., description="IRI of the target node"),
+                       source: str = Query(..., description="IRI of the source node, or its path (people/102617)"),
+                       target: str = Query(..., description="IRI of the target node, or its path"),
                        limit: int = Query(100, ge=1, le=1000, description="passages to list")) -> JSONResponse:
     spec = await _run(_spec, selection, 0.0, limit)
+    source, target = await _run(entity_ref, "source", source), await _run(entity_ref, "target", target)
     sentences = getattr(request.app.state, "sentence_splitter", None)
     found = await _run(_edge_passages, request.app.state.store, spec, source, target, limit=limit, sentences=sentences)
     if found is None:

@@ -155,3 +155,24 @@ def test_regression_a_ties_passages_printed_a_plain_text_copys_asterisks(client)
     for p in body["evidence"]:
         assert p["text"] == memo[p["start"]:p["end"]]
         assert "*" not in p["html"] and ("<em>" in p["html"]) == ("*" in p["text"])
+
+
+def test_regression_ego_and_edge_took_only_full_iris_where_every_other_route_takes_the_path(server):
+    """`ego=people/105381` answered '400 people/105381 is not in this network' (Haig is), and `/network/edge` with
+    `source=people/102617` '400 not an absolute IRI', where the REST routes and the reconciliation ids take the path."""
+    import httpx
+
+    def get(path, **params):
+        return httpx.get(server + path, params=params, timeout=30)
+
+    by_iri = get("/network", kind="correspondence", ego=HAIG, format="node-link")
+    by_path = get("/network", kind="correspondence", ego="people/105381", format="node-link")
+    assert by_path.status_code == 200, by_path.text
+    assert by_path.json() == by_iri.json() and {n["id"] for n in by_path.json()["nodes"]} == {CLARK, KENNEDY, HAIG}
+    edge = get("/network/edge", kind="correspondence", source="people/102617", target="people/105381")
+    assert edge.status_code == 200, edge.text
+    assert edge.json() == get("/network/edge", kind="correspondence", source=CLARK, target=HAIG).json()
+    page = httpx.get(server + "/network", params={"entity": "people/105381"}, headers={"Accept": "text/html"}, timeout=30)
+    assert page.status_code == 200 and "Alexander Meigs Haig" in page.text and HAIG in page.text
+    bad = get("/network", ego="people/<x>", format="node-link")
+    assert bad.status_code == 400 and bad.json()["detail"].startswith("ego: ")
