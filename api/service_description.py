@@ -28,7 +28,7 @@ from .negotiation import best_match
 __all__ = ["router", "service_description", "DESCRIPTION_TYPES", "VOID_TTL"]
 
 DESCRIPTION_TYPES = {"text/turtle": "turtle", "application/ld+json": "jsonld", "application/rdf+xml": "rdfxml",
-                     "application/n-triples": "ntriples", "text/plain": "ntriples"}
+                     "application/n-triples": "ntriples", "text/plain": "ntriples", "application/json": "jsonld"}
 VOID_TTL = 900.0
 
 SD = "http://www.w3.org/ns/sparql-service-description#"

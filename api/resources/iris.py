@@ -27,7 +27,11 @@ __all__ = ["router", "OFFERED"]
 router = APIRouter(tags=["linked data"], responses={
     400: {"description": "unknown `format`"}, 404: {"description": "nothing is known about this IRI"},
     406: {"description": "no offered format is acceptable"}})
-OFFERED = ("text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml")
+OFFERED = ("text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml",
+           "application/json", "text/plain")
+# Asked for by the generic name, answered in the RDF format it names, labelled as asked (as /sparql, the Graph Store
+# and /linksets do): JSON-LD is JSON, N-Triples is plain text.
+_SAME_AS = {"application/json": "application/ld+json", "text/plain": "application/n-triples"}
 _FORMAT = Query(None, description="overrides Accept: ttl, jsonld, nt, rdfxml or html")
 
 
@@ -55,7 +59,7 @@ def _page(request: Request, iri: str, triples: list[ox.Triple], alternates: dict
 
 
 def _answer(body: bytes | str, media: str) -> Response:
-    charset = "; charset=utf-8" if media in ("text/turtle", "application/n-triples", "text/html") else ""
+    charset = "; charset=utf-8" if media in ("text/turtle", "application/n-triples", "text/html", "text/plain") else ""
     return Response(body, media_type=media + charset, headers={"Vary": "Accept"})
 
 
@@ -66,8 +70,9 @@ def resource(request: Request, path: str, format: str | None = _FORMAT) -> Respo
     ids = document_ids(iri)
     if ids and media == "text/html" and has_pack(request.app.state.store, *ids):   # known without reading its graph
         return RedirectResponse(href(iri), status_code=303, headers={"Vary": "Accept"})
+    rdf = _SAME_AS.get(media, media)
     if ids:                                # a document: from its pack when the store has one
-        packed = packed_description(request.app.state.store, *ids, media)
+        packed = packed_description(request.app.state.store, *ids, rdf)
         if packed is not None:
             return _answer(packed, media)
     try:
@@ -81,7 +86,7 @@ def resource(request: Request, path: str, format: str | None = _FORMAT) -> Respo
         if page and not page.startswith("/id/"):   # documents, entities and claims (in their passage) have real pages
             return RedirectResponse(page, status_code=303, headers={"Vary": "Accept"})
         return _page(request, iri, triples, _alternates("/id/" + quote(path)))
-    return _answer(serialize(triples, media), media)
+    return _answer(serialize(triples, rdf), media)
 
 
 @cache
@@ -97,5 +102,5 @@ def vocabulary(request: Request, format: str | None = _FORMAT) -> Response:
     triples = _vocabulary_triples()
     if media == "text/html":
         return _page(request, FK.rstrip("#/"), triples, _alternates("/vocab"))
-    return _answer(ox.serialize(triples, format=RDF_TYPES[media]), media)
+    return _answer(ox.serialize(triples, format=RDF_TYPES[_SAME_AS.get(media, media)]), media)
 

@@ -201,3 +201,22 @@ def test_regression_an_iri_answered_a_parameter_it_does_not_read_as_if_it_were_n
     for page in ({"format": "html", "utm_source": "mail"}, {"utm_source": "mail"}):
         assert httpx.get(server + path, params=page, headers={"accept": "text/html"}).status_code in (200, 303)
     assert httpx.get(server + path, params={"format": "html", "utm_source": "mail"}).status_code in (200, 303)
+
+
+@pytest.mark.parametrize("path", ["/id/people/102617", f"/id/{D54}", f"/id/{D54}/claims/9", "/vocab", "/.well-known/void"])
+def test_regression_the_iris_answered_406_to_json_and_plain_text_that_sparql_and_linksets_answer(server, path):
+    """`Accept: application/json` (requests, fetch) and `text/plain` were a 406 at the IRIs, the vocabulary and the VoID
+    description, while /sparql, the Graph Store and /linksets answer them JSON-LD and N-Triples, labelled as asked."""
+    def get(accept):
+        r = httpx.get(server + path, headers={"accept": accept}, timeout=30)
+        assert r.status_code == 200, (accept, r.status_code, r.text[:200])
+        return r
+
+    turtle = rdflib.Graph().parse(data=get("text/turtle").text, format="turtle")
+    as_json = get("application/json")
+    assert as_json.headers["content-type"].split(";")[0] == "application/json" and "Accept" in as_json.headers["vary"]
+    assert rdflib.compare.isomorphic(rdflib.Graph().parse(data=as_json.text, format="json-ld"), turtle)
+    plain = get("text/plain")
+    assert plain.headers["content-type"].startswith("text/plain")
+    assert rdflib.compare.isomorphic(rdflib.Graph().parse(data=plain.text, format="nt"), turtle)
+    assert get("*/*").headers["content-type"].startswith("text/turtle")
