@@ -93,12 +93,15 @@ GROUP BY ?e ?label ?description ORDER BY LCASE(?label)"""
 
 
 def claims_sparql(patterns: str) -> str:
-    """A runnable SELECT of the claims a ClaimFilter's patterns match, with what the pages show of each."""
-    return _PROLOGUE + f"""SELECT ?claim ?type ?date ?page ?text ?doc WHERE {{
+    """A runnable SELECT of the claims a ClaimFilter's patterns match, with what the pages show of each, in the
+    pages' order: by date, then document number, then place in the text (`?start`; the claim's IRI sorts claims/10
+    before claims/2, and the document's d10 before d2)."""
+    return _PROLOGUE + f"""SELECT ?claim ?type ?date ?page ?text ?doc ?start WHERE {{
   {patterns}
   ?claim fk:claimType ?type ; schema:text ?text .
   OPTIONAL {{ ?claim schema:dateCreated ?date }} OPTIONAL {{ ?claim fk:page ?page }}
-}} ORDER BY ?date ?doc ?claim"""
+  OPTIONAL {{ ?doc schema:position ?number }} OPTIONAL {{ ?claim oa:hasTarget/oa:hasSelector/oa:start ?start }}
+}} ORDER BY ?date ?number ?doc ?start ?claim"""
 
 
 def documents_sparql(patterns: str) -> str:

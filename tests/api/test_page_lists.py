@@ -134,3 +134,19 @@ def test_a_page_of_nothing_is_a_404_page_for_a_browser_and_json_for_a_script(ser
     assert len(find_all(parse(page.text), ".//h:h1")) == 1
     data = httpx.get(server + path, headers=JSON_LD, timeout=30)
     assert data.status_code == 404 and data.json()["detail"].startswith("no such")
+
+
+@pytest.mark.parametrize("path, listed", [("/people/102617", "/claims?claimant=people/102617&limit=100"),
+                                          ("/claims", "/claims?limit=100")])
+def test_regression_a_lists_csv_download_put_claims_10_to_19_before_claim_2(server, path, listed):
+    """The claims' 'Download CSV' ordered by date, document and the claim's IRI, so the memo's claims came 1, 10,
+    11, …, 19, 2, 20: not the page's order. It is the page's and /claims's: by date, document, place in the text."""
+    import csv
+    import io
+
+    links = re.findall(r'href="(/sparql\?format=csv&amp;query=[^"]*claimType[^"]*)"', get(server, path).text)
+    assert links, path
+    answer = httpx.get(server + links[0].replace("&amp;", "&"), timeout=30)
+    assert answer.status_code == 200, answer.text
+    rows = list(csv.DictReader(io.StringIO(answer.text)))
+    assert [r["claim"] for r in rows] == [c["id"] for c in _json(server, listed)["items"]]
