@@ -105,11 +105,13 @@ def claims_sparql(patterns: str) -> str:
 
 
 def documents_sparql(patterns: str) -> str:
-    """A runnable SELECT of the documents a DocumentFilter's patterns match, by date."""
+    """A runnable SELECT of the documents a DocumentFilter's patterns match, in /documents's order: by date (undated
+    last), then document number (the IRI alone sorts d10 before d2)."""
     return _PROLOGUE + f"""SELECT ?doc ?date ?title WHERE {{
   {patterns}
   OPTIONAL {{ ?doc schema:dateCreated ?date }} OPTIONAL {{ ?doc schema:name ?title }}
-}} ORDER BY ?date ?doc"""
+  OPTIONAL {{ ?doc schema:position ?number }}
+}} ORDER BY (!BOUND(?date)) STR(?date) ?number ?doc"""
 
 
 def download_links(query: str) -> dict[str, str]:

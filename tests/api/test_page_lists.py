@@ -150,3 +150,27 @@ def test_regression_a_lists_csv_download_put_claims_10_to_19_before_claim_2(serv
     assert answer.status_code == 200, answer.text
     rows = list(csv.DictReader(io.StringIO(answer.text)))
     assert [r["claim"] for r in rows] == [c["id"] for c in _json(server, listed)["items"]]
+
+
+def test_regression_a_documents_list_download_put_d10_before_d2():
+    """The documents' 'Download CSV' ordered documents of one date by IRI (d10 before d2) and undated ones first; it is
+    /documents's order: by date, undated last, then number."""
+    import pyoxigraph as ox
+
+    from api.page_queries import documents_sparql
+    from api.resources.documents import DocumentFilter
+    from ontology import iris
+
+    base, schema = "https://w3id.org/frus-kg/id/historicaldocuments/frus-test/", "http://schema.org/"
+    store = ox.Store()
+    for doc, number, date in (("d1", 1, None), ("d10", 10, "1961-05-01"), ("d2", 2, "1961-05-01"), ("d3", 3, "1961-04-30")):
+        node = ox.NamedNode(base + doc)
+        store.add(ox.Quad(node, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                          ox.NamedNode(iris.vocab("Document"))))
+        store.add(ox.Quad(node, ox.NamedNode(schema + "position"), ox.Literal(str(number), datatype=ox.NamedNode(
+            "http://www.w3.org/2001/XMLSchema#integer"))))
+        if date:
+            store.add(ox.Quad(node, ox.NamedNode(schema + "dateCreated"), ox.Literal(date, datatype=ox.NamedNode(
+                "http://www.w3.org/2001/XMLSchema#date"))))
+    rows = store.query(documents_sparql(DocumentFilter().patterns()))
+    assert [r["doc"].value.rsplit("/", 1)[1] for r in rows] == ["d3", "d2", "d10", "d1"]
