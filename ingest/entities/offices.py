@@ -19,15 +19,20 @@ from ingest.records import VolumeRecord
 
 from .gazetteer import gazetteer
 
-__all__ = ["office_from_note", "ListChoice", "office_from_persons_list", "office_from_remarks", "nationality", "dates_allow"]
+__all__ = ["office_from_note", "ListChoice", "office_from_persons_list", "office_from_remarks", "nationality", "dates_allow",
+           "month_number"]
 
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 _GENERIC = {"the", "of", "for", "and", "to", "in", "on", "at", "special", "assistant", "deputy", "office", "affairs",
             "acting", "chief", "member", "from", "until", "also", "with", "staff"}
-_NATION = re.compile(r"\bof\s+(?:the\s+)?(?P<of>[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)|(?P<adj>U\.S\.|\b[A-Z][a-z]+)")
+_NATION = re.compile(r"\bof\s+(?:the\s+)?(?=(?P<of>[A-Z][\w.]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.]+){0,3}))|(?P<adj>U\.S\.|\b[A-Z][a-z]+)")
 _UNTIL = re.compile(r"\buntil\s+(?:(?P<m>[A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?(?P<y>1[89]\d\d|20\d\d)\b")
 _THEREAFTER = re.compile(r"\s*(?:and\s+)?(?:thereafter|afterwards?|subsequently|then)\b", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:from|after|since)\s+(?:(?P<m>[A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?(?P<y>1[89]\d\d|20\d\d)\b")
+# session 50: a span printed with a dash ("Italian Prime Minister, July 1958–January 1959", "1961–63")
+_SPAN = re.compile(r"\b(?:(?P<m1>[A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?(?P<y1>1[89]\d\d|20\d\d)\s*[–—-]\s*"
+                   r"(?:(?P<m2>[A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?(?P<y2>1[89]\d\d|20\d\d|\d\d)\b")
+_DAY_SPAN = re.compile(r"\b(?P<m>[A-Z][a-z]+)\.?\s+\d{1,2}\s*[–-]\s*\d{1,2},\s+(?P<y>1[89]\d\d|20\d\d)\b")
 _MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
 
 
@@ -38,27 +43,41 @@ class ListChoice:
     explanation: str
 
 
-def nationality(text: str) -> str | None:
+def nationality(text: str, demonyms: bool = True) -> str | None:
     """The territory of the first demonym or 'of <country>' in `text` ('British Foreign Secretary', 'Prime
-    Minister of Japan'), else None."""
+    Minister of Japan'), else None; of 'of <country>' only, without `demonyms`."""
     gaz = gazetteer()
     for m in _NATION.finditer(text):
+        if not demonyms and not m.group("of"):
+            continue
         surface = m.group("of") or m.group("adj")
-        for e in gaz.get(surface, ()):
-            if e.kind == "country" and (m.group("of") or e.form == "demonym" or surface == "U.S."):
-                return e.key
+        # session 50: the longest name the words after "of" begin with: "President of the Republic of Vietnam" (Diem) is
+        # of South Vietnam, "President of Guatemala March 15, 1951-…" of Guatemala, not of "Guatemala March"
+        ends = [w.end() for w in re.finditer(r"[\w.]+", surface)] if m.group("of") else [len(surface)]
+        for form in dict.fromkeys(surface[:end] for end in reversed(ends)):
+            for e in gaz.get(form, ()):
+                if e.kind == "country" and ((e.form != "demonym") if m.group("of") else (e.form == "demonym" or surface == "U.S.")):
+                    return e.key      # "of France", "French"; not "of the American Red Cross" (Gruenther)
     return None
 
 
-def dates_allow(description: str, year: int | None, month: int | None = None) -> bool:
+def dates_allow(description: str, year: int | None, month: int | None = None, spans: bool = True) -> bool:
     """Whether some clause of a persons-list description leaves `year` (and `month`, where the caller knows it and the
     clause prints one) possible: 'from 1974' begins after it, or 'until March 15, 1979' ends before it, in every clause
-    that prints a date, or none prints one; a clause 'thereafter…' begins where the clause before it ended."""
+    that prints a date, or none prints one; a clause 'thereafter…' begins where the clause before it ended. Session 50:
+    a span printed with a dash ('July 1958–January 1959') bounds it too, unless `spans` is False."""
     if year is None:
         return True
     latest, earliest = (year, month or 12), (year, month or 1)     # the document's date, as far as it is known
     dated, ended = False, None
     for clause in description.split(";"):
+        clause = _DAY_SPAN.sub(lambda d: f"{d['m']} {d['y']}–{d['m']} {d['y']}", clause)     # "June 27-28, 1954"
+        span = _SPAN.search(clause) if spans else None
+        if span and not (_FROM.search(clause) or _UNTIL.search(clause)):
+            dated, ended = True, _span_end(span)[0]
+            if not (_span_start(span) > latest or _span_end(span) < earliest):
+                return True
+            continue
         since, until = _FROM.search(clause), _UNTIL.search(clause)
         if not (since or until) and _THEREAFTER.match(clause):
             # session 36: "…until March 31, 1966; thereafter President's Special Assistant" (Walt W. Rostow, frus1964-68v14)
@@ -74,6 +93,21 @@ def dates_allow(description: str, year: int | None, month: int | None = None) ->
             if begins and ends and until.start() < since.start() and not (ends < earliest and begins > latest):
                 return True     # session 49: "Prime Minister of Greece until March 1958 and from May 1958" (Karamanlis)
     return not dated
+
+
+def month_number(word: str) -> int | None:
+    """'June' and 'Sept.' -> their month's number; None for any other word."""
+    return _MONTHS.get(word[:3]) if word[:1].isupper() else None
+
+
+def _span_start(m: re.Match) -> tuple[int, int]:
+    return int(m.group("y1")), _MONTHS.get((m.group("m1") or "")[:3], 1)
+
+
+def _span_end(m: re.Match) -> tuple[int, int]:
+    y = m.group("y2")
+    year = int(m.group("y1")[:2] + y) if len(y) == 2 else int(y)
+    return year, _MONTHS.get((m.group("m2") or "")[:3], 12)
 
 
 def _bound(m: re.Match | None, unprinted_month: int) -> tuple[int, int] | None:

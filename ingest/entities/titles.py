@@ -15,18 +15,18 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ingest.authorities import authorities, norm
+from ingest.authorities import authorities, norm, split_name
 from ingest.records import DocumentRecord, Mention
 from ontology import iris
 
 from .gazetteer import gazetteer
-from .offices import dates_allow, nationality
+from .offices import dates_allow, month_number, nationality
 from .people import links_of
 from .posts import is_minted_post, post_description
 from .un_secretary_general import spelled_out_holder
 
 __all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "heading_names_secretary", "president_by_convention",
-           "united_states_holder",
+           "united_states_holder", "document_head",
            "title_mentions", "replaced_tags", "retitle_namesake_tags", "offices_inside"]
 
 TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary[-–\s]General|Secretary|President|"
@@ -105,9 +105,10 @@ def _in_office(desc: str, title: str, year: int | None, clause: int | None = Non
     k = clause if clause is not None else next((i for i, c in enumerate(clauses) if title.lower() in c.lower()), None)
     if k is None:
         return dates_allow(desc, year, month)
-    before = re.findall(r"\b(1[89]\d\d|20\d\d)\b", clauses[k - 1]) if k and _THEREAFTER.match(clauses[k]) else []
-    if year is not None and before and int(before[-1]) > year:
-        return False
+    before = re.findall(r"(?:\b([A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?\b(1[89]\d\d|20\d\d)\b", clauses[k - 1]) \
+        if k and _THEREAFTER.match(clauses[k]) else []
+    if year is not None and before and (int(before[-1][1]), month_number(before[-1][0]) or 0) > (year, month or 12):
+        return False       # session 50: "…until June 1960; thereafter Chancellor of the Exchequer" is not March 1960's
     span = _printed_span(clauses[k])
     if year is not None and span is not None and not span[0] <= year <= span[1]:
         return False           # session 35: "Under Secretary of State, January 25-December 3, 1961" (Bowles) is not 1962's
@@ -336,9 +337,9 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
             if not _in_office(desc, title, year, k, month):
                 continue
         else:
-            hit = re.search(rf"(?:^|[,;]\s*|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?![-–]|\s+General\b)", desc)
-            if not hit or (hit.group("adj") and not nationality(hit.group("adj"))) or not _in_office(desc, title, year, month=month) \
-                    or _ANOTHERS_OFFICE.match(desc, hit.end()) or (title == "Secretary" and country not in (None, "united-states")):
+            if not any(_holds_in_clause(desc, hit, title, year, month) for hit in re.finditer(
+                    rf"(?:(?:^|[,;]\s*)(?:(?:also|and|thereafter,?|then)\s+)?|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?![-–]|\s+General\b)", desc)) \
+                    or (title == "Secretary" and country not in (None, "united-states")):
                 continue
             if of is not None and not (country and country in _gsh_of(of, record, year)):
                 continue
@@ -354,6 +355,30 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
     return out
 
 
+_POSSESSIVE_AFTER = re.compile(r"(?:\s+of\s+[A-Z][\w-]*)?['’]s?\b")
+
+
+def _of_no_country(desc: str, end: int, title: str) -> bool:
+    """Whether the title goes on with "of" something that is no country: "thereafter Chancellor of the Exchequer"
+    (Selwyn Lloyd) is no Chancellor, "President of the Council of Ministers" no President."""
+    of = re.match(r"\s+of\s+(?:the\s+)?(?P<words>(?:[A-Z][\w’'.-]*[^\S\n]*){1,4})[^;,]*", desc[end:])
+    if of is None or (title == "Secretary" and of.group("words").startswith("State")):
+        return False
+    return nationality(of.group(0), demonyms=False) is None
+
+
+def _holds_in_clause(desc: str, hit: re.Match, title: str, year: int | None, month: int | None) -> bool:
+    """Whether this printing of the title in a description is the entry's own office at the date. Session 50: every
+    clause that prints it counts, not the first only ("Deputy Italian Prime Minister…, July 1958–January 1959; Prime
+    Minister, February 1959–February 1960": Segni in October 1959); a deputy's is not the office."""
+    if hit.group("adj") and (not nationality(hit.group("adj")) or re.search(r"\b(?:Deputy|Vice|Acting|First)\s+$", desc[:hit.start()])):
+        return False
+    if _ANOTHERS_OFFICE.match(desc, hit.end()) or _POSSESSIVE_AFTER.match(desc, hit.end()) \
+            or _of_no_country(desc, hit.end(), title):
+        return False       # "Director General of the Israeli Prime Minister’s Office" (Kollek) is no Prime Minister
+    return _in_office(desc, title, year, desc[:hit.end()].count(";"), month)
+
+
 def _of_the_meeting(record: DocumentRecord, found: list[TitleHolder]) -> list[TitleHolder]:
     """Session 49: of several holders, those of the country the heading or the subject line names ("McGhee Meeting
     with Greek Prime Minister" in Athens, which also names Macmillan and Menderes: frus1958-60v10p2 d255, 50 claims had
@@ -365,9 +390,30 @@ def _of_the_meeting(record: DocumentRecord, found: list[TitleHolder]) -> list[Ti
     named = {e.key for w in words for part in {w, w.split()[0]} for e in gazetteer().get(part, ()) if e.kind == "country"}
     mine = [h for h in found if h.country in named]
     if len({h.entity for h in mine}) != 1:
-        return found
+        return _named_in_head(record, found)
     return [replace(h, explanation=h.explanation.replace("no other holder is in play", "of the holders in play the one of "
                                                            "the country its heading or subject line names")) for h in mine]
+
+
+def _named_in_head(record: DocumentRecord, found: list[TitleHolder]) -> list[TitleHolder]:
+    """Session 50: of several foreign holders, the one whose surname the document's head prints before its body
+    ("SEGNI VISIT" above the subject line, frus1958-60v07p2 d256, beside Debré, whom the talk names); all of them where
+    it prints none of theirs, or several."""
+    head = document_head(record).lower()
+    mine = [h for h in found if (surname := split_name(h.label).surname.lower())
+            and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", head)]
+    if len({h.entity for h in mine}) != 1:
+        return found
+    return [replace(h, explanation=h.explanation.replace("no other holder is in play", "of the holders in play the one "
+                                                           "the document's head names")) for h in mine]
+
+
+def document_head(record: DocumentRecord) -> str:
+    """The document's text before its first line of narration (80 characters or more): heading, date, the labels of a
+    conference, subject and participants."""
+    narration = re.compile(r"(?m)^[^\n]{80,}$")
+    first = narration.search(record.text, record.body_start or 0)
+    return record.text[:first.start() if first else len(record.text)]
 
 
 def _month_of(date: str | None) -> int | None:
@@ -430,7 +476,8 @@ def _from_authority_records(record: DocumentRecord, title: str, of: str | None, 
     a = authorities()
     out = []
     for pid, country, first, last, texts in _reigns().get(title, ()):
-        if not first <= year <= last or not all(dates_allow(t, year) for t, _, _ in texts):
+        if not first <= year <= last or not all(dates_allow(t, year, spans=False) for t, _, _ in texts):
+            # spans left to the volumes' years: the record of Mohammad Reza Pahlavi quotes his father's "1925–1941"
             continue
         if country not in countries and not (title == "Shah" and of is None):
             continue
@@ -470,7 +517,38 @@ def _unqualified_president(record: DocumentRecord) -> str | None:
         return "a meeting of the National Security Council or the Cabinet, which the President of the United States chairs"
     if _PARTICIPANT_PRESIDENT.search(record.text, 0, (record.body_start or 0) + 3000):
         return "a participant is printed 'The President', as FRUS participants lists name the President of the United States"
-    return _named_participant_president(record)
+    return _named_participant_president(record) or _heading_names_us_president(record) or _to_a_post_without_president(record)
+
+
+def _heading_names_us_president(record: DocumentRecord) -> str | None:
+    """Session 50: "Memorandum of Conference With President Eisenhower" (frus1958-60v09 d136, April 1960, with General de
+    Gaulle, by then President of France): a heading that names the President of the United States on the date by his
+    title and name, and no other President, makes him the record's "the President"."""
+    printed = re.findall(r"\bPresident\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]+)", record.heading or "")
+    if len(printed) != 1 or not record.date:
+        return None
+    held = {p.hsg for p in authorities().holders(_POCOM["President"], record.date[:10]) if p.hsg}
+    if len(held) != 1 or norm(printed[0].split()[-1]) not in norm(authorities().person(held.pop()).name).split():
+        return None
+    return f"the heading names the President of the United States, '{'President ' + printed[0]}', and no other President"
+
+
+def _to_a_post_without_president(record: DocumentRecord) -> str | None:
+    """Session 50: "President desires Canton accompany you…" in the Department's telegram to the Embassy in Morocco
+    (frus1961-63v21 d154, which names President Ben Bella of Algeria): the Department's "President" is the President
+    of the United States where the country of the post it writes to, or that writes to it, has no President at the
+    date (the volume's persons list; the Embassy in Thailand's telegram that names President Chiang Kai-shek). Not a
+    republic's post: to the Embassy in Lebanon it is Chamoun's as often as Eisenhower's."""
+    m = _DEPARTMENT_TO_POST.search(record.heading or "") or _POST_TO_DEPARTMENT.search(record.heading or "")
+    if m is None or not record.date:
+        return None
+    host = {e.key for e in gazetteer().get(m.group("country"), ()) if e.kind == "country"}
+    year = int(record.date[:4])
+    if len(host) != 1 or _from_persons_list(record, "President", None, host, year, authorities().volume_people(record.volume.id)):
+        return None
+    country = authorities().territories[next(iter(host))].name if next(iter(host)) in authorities().territories else m.group("country")
+    return (f"the telegram between the Department and its post in {country}, which had no President at the date (the "
+            f"volume's persons list), names the President of the United States 'President' alone")
 
 
 def _named_participant_president(record: DocumentRecord) -> str | None:
@@ -520,7 +598,14 @@ def _in_defense(record: DocumentRecord) -> bool:
     return bool(_DEFENSE.search(record.heading or "") or (note and _DEFENSE.search(record.text, note.start, note.end)))
 
 
-_BARE_PRESIDENT = re.compile(r"\b(?:the|The)\s+President\b(?!['’]s\s+[A-Z]|\s+of\b|\s+[A-Z]|-)")
+_DEPARTMENT_TO_POST = re.compile(r"\b(?:From\s+the\s+Department\s+of\s+State|^\W*(?:\d+\.\s+)?The\s+(?:Acting\s+)?Secretary\s+of\s+State)"
+                                 r"\s+to\s+the\s+(?:Embassy|Legation)\s+in\s+(?:the\s+)?(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_POST_TO_DEPARTMENT = re.compile(r"\bFrom\s+the\s+(?:Embassy|Legation)\s+in\s+(?:the\s+)?(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+                                 r"\s+to\s+the\s+Department\s+of\s+State\b")
+# session 50: "the President's Luncheon Meeting" (frus1964-68v29p1 d225) is the President; "the President's Special
+# Assistant" is an office
+_BARE_PRESIDENT = re.compile(r"\b(?:the|The)\s+President\b(?!['’]s\s+(?!(?:Luncheon|Lunch|Breakfast|Dinner|Meeting|Trip|"
+                             r"Visit|Conversation|Talks?|Call|Telephone)\b)[A-Z]|\s+of\b|\s+[A-Z]|-)")
 _CHAIRED = re.compile(r"\bMeeting of the National Security Council\b|\bNational Security Council Meeting\b|\bCabinet Meeting\b|"
                       r"\bMeeting of the Cabinet\b")
 _PARTICIPANT_PRESIDENT = re.compile(r"(?m)^[ \t]*The President(?: of the United States)?[ \t]*[,.;]?[ \t]*$")

@@ -448,3 +448,25 @@ def test_a_month_the_description_prints_bounds_the_office_where_the_documents_mo
     assert dates_allow("British Prime Minister until October 1964", 1964, 10)
     assert dates_allow("British Prime Minister until October 1964", 1964)     # the year alone, as before
     assert not dates_allow("Chancellor of the Exchequer from Sept. 1965", 1964)
+
+
+def test_a_span_printed_with_a_dash_bounds_the_office_to_the_month():
+    """Session 50: "French Prime Minister, June 1958–January 1959" (de Gaulle) is not October 1959's Prime Minister; the
+    dash had left the clause undated, and he stood beside Debré and Segni."""
+    from ingest.entities.offices import dates_allow
+    assert not dates_allow("French Prime Minister, June 1958–January 1959", 1959, 10)
+    assert dates_allow("French Prime Minister, June 1958–January 1959", 1959, 1)
+    assert dates_allow("Ambassador to India, 1961–63", 1962) and not dates_allow("Ambassador to India, 1961–63", 1964)
+    assert not dates_allow("President of Guatemala June 27-28, 1954", 1954, 5)      # a span of days (Díaz)
+    assert dates_allow("President of Guatemala June 27-28, 1954", 1954, 6)
+    assert dates_allow("Shah-in-Shah of Iran, 1925–1941.", 1973, spans=False)      # as the authority records read them
+
+
+def test_an_office_of_a_country_followed_by_a_date_names_the_country():
+    """Session 50: "President of Guatemala March 15, 1951-June 27, 1954" (Arbenz) had no nationality: "Guatemala March"
+    was looked up as one name."""
+    from ingest.entities.offices import nationality
+    assert nationality("President of Guatemala March 15, 1951-June 27, 1954") == "guatemala"
+    assert nationality("Prime Minister of the United Kingdom") == "united-kingdom"
+    assert nationality("President of the Republic of Vietnam until November 1, 1963") == "south-vietnam-1975"    # Diem
+    assert nationality("Minister of Foreign Affairs of Spain") == "spain"

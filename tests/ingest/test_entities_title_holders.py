@@ -71,3 +71,127 @@ def test_where_the_us_holder_is_in_play_the_headings_country_does_not_decide(ext
                       [ListEntry("p_CC1", "person", "Chamoun, Camille", "President of Lebanon until September 1958")],
                       "43. Telegram From the Department of State to the Embassy in Lebanon", "1958-05-14")
     assert holders(record, "President") <= {None}
+
+
+FRANCE_AND_ITALY = [
+    ListEntry("p_DEGC1", "person", "de Gaulle, Charles", "French Prime Minister, June 1958–January 1959; thereafter "
+                                                         "President of France"),
+    ListEntry("p_DM1", "person", "Debré, Michel", "French Prime Minister from January 1959"),
+    ListEntry("p_SA1", "person", "Segni, Antonio", "Deputy Italian Prime Minister and Defense Minister, July 1958–January "
+                                                   "1959; Prime Minister, February 1959–February 1960; thereafter Foreign "
+                                                   "Minister"),
+]
+TALK = ("The Secretary said that he would like to discuss with the Prime Minister the question of communism in Italy "
+        "and in France.")
+
+
+def test_every_clause_of_a_description_that_prints_the_title_counts_and_the_head_names_the_holder_of_the_talk(extractor):
+    """frus1958-60v07p2 d256 (October 2, 1959), "SEGNI VISIT" above the subject line: Segni's Prime Ministership is his
+    description's second clause, after a deputy's; with Debré also in play, 33 claims had gone to a node named "Prime
+    Minister"."""
+    record = document(extractor, f"PSV/MC/18\n\nSEGNI VISIT\n\nSUBJECT\n\nInternational Communist Expansion\n\n{TALK}",
+                      FRANCE_AND_ITALY, "256. Memorandum of Conversation", "1959-10-02")
+    assert holders(record, "Prime Minister") == {iris.volume_person_iri("frus-test", "p_SA1")}
+    assert "head" in next(m for m in record.mentions if m.exact == "Prime Minister").explanation
+
+
+def test_a_head_that_names_no_holder_leaves_two_prime_ministers_open(extractor):
+    record = document(extractor, f"SUBJECT\n\nInternational Communist Expansion\n\n{TALK}", FRANCE_AND_ITALY,
+                      "256. Memorandum of Conversation", "1959-10-02")
+    assert holders(record, "Prime Minister") <= {None}
+
+
+def test_an_office_the_description_adds_with_also_is_held(extractor):
+    """frus1955-57v17 d185 (March 1957): "Israeli Minister of Defense from February 17, 1955; also Prime Minister from
+    November 3, 1955" (Ben Gurion); 10 claims had gone to a node named "Prime Minister". Kollek, of "the Israeli Prime
+    Minister’s Office", is no Prime Minister."""
+    record = document(extractor, "Ambassador Eban said the Prime Minister would like to complete the withdrawal. Israel "
+                      "and Egypt were discussed.",
+                      [ListEntry("p_BGD1", "person", "Ben Gurion, David", "Israeli Minister of Defense from February 17, "
+                                                                         "1955; also Prime Minister from November 3, 1955"),
+                       ListEntry("p_KT1", "person", "Kollek, Theodore (Teddy)", "Director General of the Israeli Prime "
+                                                                                "Minister’s Office")],
+                      "185. Memorandum of a Conversation", "1957-03-03")
+    assert holders(record, "Prime Minister") == {iris.volume_person_iri("frus-test", "p_BGD1")}
+
+
+@pytest.mark.parametrize("date", ["1960-03-15", "1960-09-20"])
+def test_chancellor_of_the_exchequer_is_not_the_chancellor(extractor, date):
+    """frus1958-60v09 d251 (March 1960): Selwyn Lloyd, "…until June 1960; thereafter Chancellor of the Exchequer", had
+    become "the Chancellor" beside Adenauer once every clause counted: not in March, which the "thereafter" clause has
+    not reached by its month, nor in September, the Exchequer being no country."""
+    record = document(extractor, "The Chancellor indicated he would like some advice concerning his visit to Japan. "
+                      "West Germany and the United Kingdom were discussed.",
+                      [ListEntry("p_LS1", "person", "Lloyd, Selwyn", "British Secretary of State for Foreign Affairs "
+                                 "until June 1960; thereafter Chancellor of the Exchequer"),
+                       ListEntry("p_AK1", "person", "Adenauer, Konrad", "Chancellor of the Federal Republic of Germany")],
+                      "251. Memorandum of Conversation", date)
+    assert holders(record, "Chancellor") == {iris.volume_person_iri("frus-test", "p_AK1")}
+
+
+def test_a_heading_that_names_president_eisenhower_makes_him_the_president(extractor):
+    """frus1958-60v09 d136 (April 1960), "Memorandum of Conference With President Eisenhower", with de Gaulle, by then
+    President of France: 36 of Eisenhower's claims had gone to a node named "President"."""
+    record = document(extractor, "The President opened the conversation by asking General De Gaulle about the papers. "
+                      "France was discussed.", FRANCE_AND_ITALY, "136. Memorandum of Conference With President Eisenhower",
+                      "1960-04-24")
+    assert holders(record, "President") == {iris.person_iri("103887")}
+
+
+def test_the_departments_president_to_a_post_in_a_kingdom_is_the_us_president(extractor):
+    """frus1961-63v21 d154 (August 1963), to the Embassy in Morocco, which names President Ben Bella of Algeria: 17
+    claims had gone to a node named "President"."""
+    record = document(extractor, "Charge requested seek audience with King. The President pleased continue exchange "
+                      "begun during Washington talks. Algeria and Morocco were discussed.",
+                      [ListEntry("p_BBA1", "person", "Ben Bella, Ahmed", "President of Algeria")],
+                      "154. Telegram From the Department of State to the Embassy in Morocco", "1963-08-07")
+    assert holders(record, "President") == {iris.person_iri("107025")}
+
+
+def test_an_office_taken_thereafter_begins_in_the_month_the_clause_before_ends(extractor):
+    """Tambroni, "Italian Minister of the Interior until March 1960; thereafter Prime Minister", was not February 1960's
+    Prime Minister; Segni was."""
+    record = document(extractor, "Mr. Murphy called on the Prime Minister. Italy was discussed.",
+                      [ListEntry("p_TF1", "person", "Tambroni, Fernando", "Italian Minister of the Interior until March "
+                                                                          "1960; thereafter Prime Minister"),
+                       ListEntry("p_SA1", "person", "Segni, Antonio", "Italian Prime Minister, February 1959–February 1960")],
+                      "90. Memorandum of Conversation", "1960-02-10")
+    assert holders(record, "Prime Minister") == {iris.volume_person_iri("frus-test", "p_SA1")}
+
+
+def test_the_president_of_a_society_is_no_president(extractor):
+    """frus1955-57v10 d179 (1957): Gruenther, "…; President of the American Red Cross", had stood beside Eisenhower as a
+    President of the United States once every clause counted."""
+    record = document(extractor, "Yesterday, in his press conference, the President took publicly the viewpoint. The "
+                      "United States and China were discussed.",
+                      [ListEntry("p_GGAM1", "person", "Gruenther, General Alfred M.", "Supreme Allied Commander, Europe, "
+                                 "until November 20, 1956; President of the American Red Cross from January 1, 1957")],
+                      "179. Letter From the Chairman of the Council on Foreign Economic Policy (Randall) to the "
+                      "Secretary of State", "1957-03-28")
+    assert holders(record, "President") == {iris.person_iri("103887")}
+
+
+def test_the_presidents_luncheon_meeting_on_the_subject_line_makes_him_the_us_president(extractor):
+    """frus1964-68v29p1 d225 (January 1968), "Notes of the President's Luncheon Meeting", which names President Park of
+    Korea: 21 of Johnson's claims had gone to Park."""
+    record = document(extractor, "The President discussed the draft letter to President Park of Korea. South Korea "
+                      "was discussed.",
+                      [ListEntry("p_PCH1", "person", "Park Chung Hee", "President of the Republic of Korea")],
+                      "225. Notes of Meeting", "1968-01-25", subject="Notes of the President's Luncheon Meeting")
+    assert holders(record, "President") == {iris.person_iri("106664")}
+
+
+def test_the_presidents_special_assistant_on_the_subject_line_is_an_office():
+    from ingest.entities.titles import _BARE_PRESIDENT
+    assert _BARE_PRESIDENT.search("Memorandum From the President's Special Assistant (Rostow)") is None
+    assert _BARE_PRESIDENT.search("Notes of the President's Luncheon Meeting") is not None
+
+
+def test_the_president_in_a_telegram_from_a_post_in_a_kingdom_is_the_us_president(extractor):
+    """frus1969-76v20 d153 (Embassy in Thailand, March 1972), which names President Chiang Kai-shek of the Republic of
+    China, now that "President of the Republic of China" has a country."""
+    record = document(extractor, "The President knows that close ties with our allies are a prerequisite. Taiwan and "
+                      "Thailand were discussed.",
+                      [ListEntry("p_JJ3", "person", "Chiang Kai-shek", "President of the Republic of China")],
+                      "153. Telegram From the Embassy in Thailand to the Department of State", "1972-03-10")
+    assert holders(record, "President") == {iris.person_iri("109882")}
