@@ -21,7 +21,7 @@ from ..entities.gazetteer import gazetteer
 from ..entities.offices import dates_allow
 from ..entities.people import chiefs_of_mission
 from ..entities.posts import heading_posts
-from ..entities.titles import heading_names_secretary, holder_of_title, president_by_convention
+from ..entities.titles import document_head, heading_names_secretary, holder_of_title, president_by_convention
 from ..records import DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .carry import genre_of_heading
@@ -56,6 +56,8 @@ _FROM_THE_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary 
 _CAPITALIZED_NEXT = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?[A-Z][a-z]|-[A-Z]|\s+(?:\d|[A-Z]\b)")
 _ABBREVIATION = re.compile(r"\.[^\S\n]+[A-Z]")          # "Sen. Fulbright": a short word with its period before a name
 _CAPITALIZED_BEFORE = re.compile(r"(?:(?:[A-Z][\w’'.-]*|of|the|a|an)[^\S\n]+|-)$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|of|to|with|on|for|at|by|from|about|toward|towards|against|than)\s+$", re.IGNORECASE)
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;“\"(\n]|\d[.)])\s*$")
 _ADJECTIVE_END = re.compile(r"(?:ish|ese|ian|ean)$")
 # Cities that are also surnames of record, which the cues' capitals leave out on purpose (a question of their own, not one
@@ -131,6 +133,7 @@ def _surname(label: str) -> str:
     return words[-1] if words else ""
 
 
+_CALENDAR_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 _HELD_TITLES = {"secretary": "Secretary", "president": "President", "shah": "Shah", "king": "King",
                 "prime minister": "Prime Minister", "chancellor": "Chancellor", "emperor": "Emperor",
                 "vice president": "Vice President"}      # session 26
@@ -138,6 +141,7 @@ _HELD_TITLES = {"secretary": "Secretary", "president": "President", "shah": "Sha
 
 _CONVENTIONAL_TITLES = frozenset({"president", "vice president", "secretary"})
 _PARTICIPANT_UNDER_SECRETARY = re.compile(r"(?m)^[ \t]*The Under Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
+_PARTICIPANT_ACTING_SECRETARY = re.compile(r"(?m)^[ \t]*The Acting Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
 _PARTICIPANT_SECRETARY = re.compile(r"(?m)^[ \t]*The Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
 # A word that makes the title after it another office ("Deputy Secretary of Defense", "Under Secretary").
 _OFFICE_MODIFIERS = frozenset({"deputy", "assistant", "under", "acting", "vice", "executive", "special", "private",
@@ -193,14 +197,20 @@ class DocumentPeople:
         self.by_word: dict[str, dict[str, str]] = {}
         self.by_title: dict[str, dict[str, str]] = {}
         self._listed_lines: dict[str, list[str]] = {}    # session 49: each person's lines of the participants list
+        self._titled_at: dict[str, list[tuple[int, str]]] = {}   # session 50: where the narrative prints each title with a name
+        self.at: int | None = None      # session 50: where the sentence being read begins, set by the reader
+        self._titled_in_head: dict[str, dict[str, str]] = {}    # session 50: printed with a title before the narrative
+        self._head = len(document_head(record))
         self.writers: frozenset[str] = frozenset()     # session 28: the document's voice, set once it is known
         titles = sorted(cues.speaker_titles, key=len, reverse=True)
         # round 9: on the same line ("…, Polish Ambassador\nFoy D. Kohler, EUR": the title ends the line before)
         # session 20: not the tail of another office ("Assistant Secretary of State Berding" is no Secretary of State,
         # "Foreign Secretary Lloyd" no Secretary; session 25: "General Secretary Brezhnev" none either)
+        # session 50: an honorific between ("Foreign Minister Dr. Subandrio asked me to call")
         self._title_before = re.compile(r"(?:^|[\s(—–-])(?<!Assistant\s)(?<!Executive\s)(?<!Special\s)(?<!Private\s)"
                                         r"(?<!Parliamentary\s)(?<!Foreign\s)(?<!Home\s)(?<!Colonial\s)(?<!General\s)(?<!Deputy\s)(?<!(?-i:Under)\s)"
-                                        r"(?<!Vice\s)(?<!Acting\s)(?<!Permanent\s)(?<!Principal\s)(?<!Associate\s)(?<!former\s)(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+$", re.IGNORECASE)
+                                        r"(?<!Vice\s)(?<!Acting\s)(?<!Permanent\s)(?<!Principal\s)(?<!Associate\s)(?<!former\s)(" + "|".join(re.escape(t) for t in titles) + r")[^\S\n]+"
+                                        r"(?:(?-i:Dr|Mr|M|Sir|Lord|Señor|Sr|Herr|Prince|Sheikh)\.?[^\S\n]+)?$", re.IGNORECASE)
         # round 9: a participants line's title after the name ("Romuald Spasowski, Polish Ambassador")
         # session 49: … and of its country ("Salah El-Bitar, Foreign Minister of Syria", "Aziz Ahmed, Ambassador of Pakistan")
         self._title_ending_line = re.compile(r",[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,2}(" + "|".join(re.escape(t) for t in titles)
@@ -213,6 +223,7 @@ class DocumentPeople:
         self._title_or_name = re.compile(r"(?<![\w.])(?:" + "|".join(
             re.escape(t).replace("\\ ", r"\s+") for t in sorted(printed, key=len, reverse=True)) + r"|[A-Z][a-z’'-]{2,})(?!\w)")
         listed = participants_span(record) or (0, 0)
+        self._listed = listed
         for m in record.mentions:
             if m.kind == "person" and m.entity and m.label:
                 self._add(m.entity, m.label, record.text[m.start:m.end], m.office, m.start)
@@ -309,10 +320,14 @@ class DocumentPeople:
         inside = self._title_opening.match(surface)
         if inside:
             found.append(inside.group(1))
+        lead = start
         if start is not None:
             t = self._title_before.search(self.record.text, max(0, start - 40), start)
+            if t and self.record.text[t.end(1):start].strip() and _THE_BEFORE.search(self.record.text, max(0, t.start(1) - 5), t.start(1)):
+                t = None      # "The Ambassador Mr. Gardiner", two persons on one line of a list (frus1958-60v01 d71)
             if t:
                 found.append(t.group(1))
+                lead = t.start(1)
             a = _ABBREVIATED_BEFORE.search(self.record.text, max(0, start - 12), start)
             if a and a.group(1).lower() in self.cues.title_abbreviations:
                 found.append(self.cues.title_abbreviations[a.group(1).lower()])    # session 37: "former PriMin Stephanopoulos"
@@ -328,6 +343,10 @@ class DocumentPeople:
                 else:
                     found.append(longer if longer.lower() in self.cues.speaker_titles and longer.lower().endswith("minister")
                                  else t.group(1))
+        # session 50: printed with the title in the narrative ("Secretary McNamara briefly described…"), not as the object
+        # of a preposition ("…lack of confidence in Ambassador Kohler")
+        narrative = start is not None and start >= max(self._listed[1], self.record.body_start or 0) \
+            and _AFTER_PREPOSITION.search(self.record.text, max(0, lead - 12), lead) is None
         for title in found:
             words = _words(title)
             if len(words) > 1 and self.demonym(words[0]):
@@ -338,6 +357,10 @@ class DocumentPeople:
             for key in keys:
                 if key in self.cues.speaker_titles:
                     self.by_title.setdefault(key, {})[iri] = label
+                    if narrative:
+                        self._titled_at.setdefault(key, []).append((start, iri))
+                    if start is not None and start < self._head and not self._listed[0] <= start < self._listed[1]:
+                        self._titled_in_head.setdefault(key, {})[iri] = label
 
     @staticmethod
     def demonym(word: str) -> bool:
@@ -386,6 +409,53 @@ class DocumentPeople:
         label = hits[listed[0]]
         return Named(listed[0], label, f"'{printed}' read as {label}, of those the document names with that title the one "
                                        f"the participants list prints with it")
+
+    def _head_names(self, printed: str, title: str, hits: dict[str, str]) -> Named | None:
+        """Session 50: "Lunch with Soviet Ambassador Dobrynin" on the subject line of Thompson's record (frus1961-63v05
+        d388), whose narrative also names "Ambassador Thompson": of those the document names with the title, the one
+        its head (heading, subject line, labels, before the first line of narration) prints with it, outside the
+        participants list (whose "Minister Franz Krapf", a diplomat's rank, is not the Defense Minister Strauss), where
+        the head prints the title only there."""
+        if len(hits) < 2 or title in _CONVENTIONAL_TITLES:
+            return None
+        text, listed = self.record.text, self._listed
+        head = text[:min(self._head, listed[0])] + text[listed[1]:self._head] if listed[1] else text[:self._head]
+        if len(re.findall(rf"\b{re.escape(title)}\b", head, re.IGNORECASE)) != 1:
+            return None     # "Call by Portuguese Ambassador on Ambassador Johnson" (frus1969-76v28 d87) names two
+        named = [iri for iri in self._titled_in_head.get(title, {}) if iri in hits and iri not in self.writers]
+        if len(named) != 1:
+            return None
+        return Named(named[0], hits[named[0]], f"'{printed}' read as {hits[named[0]]}, of those the document names with "
+                                               f"that title the one its head prints with it")
+
+    def _last_titled(self, printed: str, title: str, hits: dict[str, str]) -> Named | None:
+        """Session 50: "The Secretary particularly noted…" after "Secretary McNamara briefly described…", in a record
+        that also names Secretary Dillon (frus1961-63v08 d154): of those the document names with the title, the one the
+        narrative last printed with it (the first so printed in that sentence), not after a preposition, where nothing
+        else decides."""
+        if len(hits) < 2 or self.at is None or title in ("president", "vice president"):
+            return None     # a bare "the President" is the U.S. holder by convention, whoever was named last (frus1977-80v01 d114)
+        before = [(at, iri) for at, iri in self._titled_at.get(title, ()) if at < self.at]
+        if not before:
+            return None
+        last, text = max(before)[0], self.record.text
+        opens = max(text.rfind(". ", 0, last) + 2, text.rfind("\n", 0, last) + 1)
+        iri = min((at, iri) for at, iri in before if at >= opens)[1]   # "Ambassador Garin said he welcomed Ambassador Johnson…"
+        return Named(iri, hits[iri], f"'{printed}' read as {hits[iri]}, of those the document names with that title the one "
+                                     f"it last printed with it")
+
+    def _of_state(self, printed: str, title: str, hits: dict[str, str]) -> Named | None:
+        """Session 50: "The Secretary recalled…" where the participants list prints "The Secretary of State" and the talk
+        names "Secretary Quarles" (frus1958-60v09 d244): of those the document names with the title, the one who was
+        Secretary of State on its date (POCOM), as the editors' convention has it."""
+        if title != "secretary" or len(hits) < 2 or not self._by_convention(title):
+            return None
+        of_state = [iri for iri in hits if self._holds_secretary_of_state(iri)]
+        if len(of_state) != 1:
+            return None
+        label = hits[of_state[0]]
+        return Named(of_state[0], label, f"'{printed}' read as {label}, of those the document names with that title the "
+                                         f"Secretary of State on its date (POCOM), whom the editors print as 'The Secretary'")
 
     def _by_convention(self, title: str) -> bool:
         """Whether the editors' convention makes the title the U.S. holder's here: a heading that names the Secretary of
@@ -480,11 +550,58 @@ class DocumentPeople:
         return Named(iri, label, f"'the {title}' read as {label}, the one person the document names whose entry in the "
                                  f"volume's persons list gives that title")
 
+    def _the_minister(self, title: str) -> Named | None:
+        """Session 50: "The Minister said he welcomed the opportunity…" where the participants list prints "Dr. Subandrio,
+        Indonesian Foreign Minister" (frus1958-60v17 d205) and the document names no one "Minister" alone: the one person
+        it names with a minister's office (not the Prime Minister, nor a deputy's)."""
+        if title != "minister":
+            return None
+        found = {iri: label for key, holders in self.by_title.items()
+                 if key.endswith(" minister") and key != "prime minister" and key.split()[0] not in _OFFICE_MODIFIERS
+                 for iri, label in holders.items()}
+        if len(found) != 1:
+            return None
+        (iri, label), = found.items()
+        return Named(iri, label, f"'the Minister' read as {label}, the one person the document names with a minister's office")
+
+    def _printed_holder(self, title: str) -> Named | None:
+        """Session 50: "FonMin said he had wanted to see me…" after "FonMin Caglayangil summoned me" (frus1964-68v16
+        d221), a name no list or authority record gives: the one name the body prints after the title or its
+        abbreviation, a person of the document or else local to it, rather than a node named after the title. Not for
+        the titles the editors' convention gives the U.S. holder, nor ranks ("General Comments"), nor after another office's word ("Assistant Attorney
+        General Rankin", "Consulate General Batavia"), nor a word the document prints in lower case ("General Comments")."""
+        if title in _CONVENTIONAL_TITLES or title in _RANKS:
+            return None
+        forms = [title, *(k for k, v in self.cues.title_abbreviations.items() if v.lower() == title and len(k) > 3)]
+        pattern = re.compile(rf"(?:(?P<before>[\w’'.-]+)[^\S\n]+)?(?<![\w-])(?i:{'|'.join(re.escape(f) for f in forms)})[^\S\n]+"
+                             rf"(?:(?:Dr|Mr|M|Sir)\.?[^\S\n]+)?(?P<name>(?:[A-Z][a-z’'-]+[^\S\n]+){{0,2}}[A-Z][a-z’'-]{{2,}})\b"
+                             rf"(?![^\S\n]+[A-Z])")
+        r = self.record
+        names = set()
+        for m in pattern.finditer(r.text, r.body_start, r.body_end or len(r.text)):
+            before, name = m.group("before") or "", m.group("name")
+            first = name.split()[0]
+            if before.lower() in _OFFICE_MODIFIERS or (before[:1].isupper() and not self.demonym(before)) \
+                    or first.lower() in self.cues.speaker_titles or first in self.cues.sentence_starters \
+                    or place_word(first) or self.demonym(first) or _CALENDAR_WORD.match(name) \
+                    or self._in_lower_case(name.split()[-1]):
+                continue
+            names.add(name)
+        if len({_surname(n) for n in names}) != 1:
+            return None
+        name = max(names, key=len)
+        linked = self.by_word.get(_surname(name), {})
+        if len(linked) == 1:
+            (iri, label), = linked.items()
+            return Named(iri, label, f"'the {title}' read as {label}, the one name the document prints after that title")
+        return Named(self._local(name), name, f"'the {title}' read as {name}, the one name the document prints after that "
+                                              f"title, which the entity layer did not link", True)
+
     def _untied_title(self, printed: str, title: str, several: bool) -> Named:
         """A title the document ties to no one person: round 13, its holder at the document's date where the heading,
         the volume's persons list or POCOM settles it ("The Sec. said…" in Dulles's telephone notes; ingest.entities.
         titles); else a person local to the document, under the title."""
-        if title in _HELD_TITLES and (not several or (title == "secretary" and heading_names_secretary(self.record))
+        if title in _HELD_TITLES and (not several or (title == "secretary" and self._by_convention(title))
                                      or (title in ("president", "vice president")
                                          and president_by_convention(self.record, _HELD_TITLES[title]))):
             year = int(self.record.date[:4]) if self.record.date else None
@@ -494,7 +611,7 @@ class DocumentPeople:
             in_washington = self._held_in_washington(printed, title) if not several else None
             if in_washington is not None:
                 return in_washington
-        listed = self._listed_under_secretary(printed) if title == "under secretary" and not several else None
+        listed = self._listed_deputy(printed, title) if not several else None
         if listed is not None:
             return listed
         label = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in printed.split() if w.lower() != "the")
@@ -517,20 +634,29 @@ class DocumentPeople:
             return None
         return Named(holder.entity, holder.label, f"'{printed}', printed '{national}' in the document: {holder.explanation}")
 
-    def _listed_under_secretary(self, printed: str) -> Named | None:
+    def _listed_deputy(self, printed: str, title: str) -> Named | None:
         """Session 49: "The Under Secretary outlined…" where a participant is printed "The Under Secretary", as the
         Department's participants lists print the Under Secretary of State (frus1958-60v14 d327: Dillon, June 1959), as
-        they print "The Secretary": the holder on the document's date (POCOM)."""
+        they print "The Secretary": the holder on the document's date (POCOM). Session 50: "The Acting Secretary" so
+        printed is the Secretary's first deputy on the date, who acts in his absence: the Deputy Secretary of State
+        from 1972, the Under Secretary before (Herter, March 1959: frus1958-60v08 d246)."""
         r = self.record
-        if not r.date or not _PARTICIPANT_UNDER_SECRETARY.search(r.text, 0, (r.body_start or 0) + 3000):
+        listed = {"under secretary": _PARTICIPANT_UNDER_SECRETARY, "acting secretary": _PARTICIPANT_ACTING_SECRETARY}.get(title)
+        if not r.date or listed is None or not listed.search(r.text, 0, (r.body_start or 0) + 3000):
             return None
-        posts = {p.hsg for p in authorities().holders("Under Secretary of State", r.date[:10]) if p.hsg}
+        offices = ("Under Secretary of State",) if title == "under secretary" else ("Deputy Secretary of State",
+                                                                                   "Under Secretary of State")
+        for office in offices:
+            posts = {authorities().canonical(p.hsg) for p in authorities().holders(office, r.date[:10]) if p.hsg}
+            if posts:
+                break
         if len(posts) != 1:
             return None
-        pid = authorities().canonical(posts.pop())
+        pid = posts.pop()
         label = authorities().person(pid).name
-        return Named(iris.person_iri(pid), label, f"'{printed}', a participant printed 'The Under Secretary': {label} was "
-                                                  f"Under Secretary of State on {r.date[:10]} (POCOM)")
+        acting = "" if title == "under secretary" else ", who acts for the Secretary in his absence"
+        return Named(iris.person_iri(pid), label, f"'{printed}', a participant printed 'The {title.title()}': {label} was "
+                                                  f"{office} on {r.date[:10]} (POCOM){acting}")
 
     def _held_in_washington(self, printed: str, title: str) -> Named | None:
         """Session 37: "The Secretary said…", "The President thought…" in a memorandum of conversation held in Washington
@@ -612,7 +738,7 @@ class DocumentPeople:
         title = self.title(printed)
         if title is not None:
             hits = self.by_title.get(title, {})
-            if title == "secretary" and heading_names_secretary(self.record) and len(hits) == 1 \
+            if title == "secretary" and self._by_convention(title) and len(hits) == 1 \
                     and not self._holds_secretary_of_state(next(iter(hits))):
                 # session 35: "…Between the Secretary of State and the Secretary of the Army (Brucker)": "TELEPHONE CALL TO
                 # SEC BRUCKER" does not make "The Sec said…" Brucker's; the heading's unnamed Secretary is of State
@@ -623,14 +749,18 @@ class DocumentPeople:
             if len(hits) == 1:
                 (iri, label), = hits.items()
                 return Named(iri, label, f"'{printed}' read as {label}, named with that title in the document")
-            listed = self._listed_participant(printed, title, hits)
+            listed = self._of_state(printed, title, hits) or self._listed_participant(printed, title, hits)
             if listed is not None:
                 return listed
             other = self._other_than_writer(hits) if title not in _HELD_TITLES else None
             if other is not None:
                 return Named(other, hits[other], f"'{printed}' read as {hits[other]}, of those the document names with "
                                                  "that title the heading's party or the one who is not its writer")
-            ranked = (self._rank_holder(title) or self._listed_holder(title)) if not hits else None
+            recent = self._head_names(printed, title, hits) or self._last_titled(printed, title, hits)
+            if recent is not None:
+                return recent
+            ranked = (self._rank_holder(title) or self._listed_holder(title) or self._the_minister(title)
+                      or self._printed_holder(title)) if not hits else None
             if ranked is not None:
                 return ranked
             return self._untied_title(printed, title, bool(hits))

@@ -2369,6 +2369,7 @@ class _Extractor:
             quoted = [(a, b) for a, b, _ in consumed.get(block.index, [])]
             for sent in self.sentences[block.index]:
                 s, e = max(sent.start, label_end), sent.end
+                self.people.at = s
                 taken = quoted + self.inline_taken.get(block.index, [])
                 if any(a < e and s < b for a, b in taken):
                     continue
