@@ -56,6 +56,7 @@ _FROM_THE_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary 
 _CAPITALIZED_NEXT = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?[A-Z][a-z]|-[A-Z]|\s+(?:\d|[A-Z]\b)")
 _ABBREVIATION = re.compile(r"\.[^\S\n]+[A-Z]")          # "Sen. Fulbright": a short word with its period before a name
 _CAPITALIZED_BEFORE = re.compile(r"(?:(?:[A-Z][\w’'.-]*|of|the|a|an)[^\S\n]+|-)$")
+_ANOTHER_MINISTRY = re.compile(r"\bMinister\s+(?:of|for)\s+(?:the\s+)?(?!Foreign\b|External\b)[A-Z]")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|of|to|with|on|for|at|by|from|about|toward|towards|against|than)\s+$", re.IGNORECASE)
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;“\"(\n]|\d[.)])\s*$")
@@ -553,9 +554,10 @@ class DocumentPeople:
     def _the_minister(self, title: str) -> Named | None:
         """Session 50: "The Minister said he welcomed the opportunity…" where the participants list prints "Dr. Subandrio,
         Indonesian Foreign Minister" (frus1958-60v17 d205) and the document names no one "Minister" alone: the one person
-        it names with a minister's office (not the Prime Minister, nor a deputy's)."""
-        if title != "minister":
-            return None
+        it names with a minister's office (not the Prime Minister, nor a deputy's), where the document prints no
+        "Minister of …" but Foreign Affairs."""
+        if title != "minister" or _ANOTHER_MINISTRY.search(self.record.text, self.record.body_start or 0):
+            return None     # "The Minister of Defense was concerned…" beside Foreign Minister Luns (frus1964-68v13 d70)
         found = {iri: label for key, holders in self.by_title.items()
                  if key.endswith(" minister") and key != "prime minister" and key.split()[0] not in _OFFICE_MODIFIERS
                  for iri, label in holders.items()}

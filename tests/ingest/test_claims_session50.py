@@ -175,3 +175,13 @@ def test_the_ambassador_and_a_name_on_one_line_of_a_list_are_two_people():
                  "the Chief of the Group (Williams)", date="Saigon, May 9, 1959")
     named(r, "Gardiner", PEOPLE + "gardiner")
     assert PEOPLE + "gardiner" not in the(r, "The Ambassador went on").claimants
+
+
+def test_the_minister_of_defense_is_not_the_one_foreign_minister():
+    """Guard (frus1964-68v13 d70): "The Minister of Defense was concerned…" beside Foreign Minister Luns is no claim of
+    Luns's."""
+    r = document("PARTICIPANTS\n\nJoseph M.A.H. Luns, Netherlands Foreign Minister\nThe Minister of Defense\n\nThe "
+                 "Minister of Defense was concerned that the financing not result in a setback for the Dutch navy.",
+                 heading="70. Memorandum of Conversation", date="Washington, January 18, 1965")
+    named(r, "Joseph M.A.H. Luns", PEOPLE + "luns")
+    assert PEOPLE + "luns" not in the(r, "The Minister of Defense was").claimants
