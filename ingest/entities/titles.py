@@ -537,11 +537,12 @@ def _to_a_post_without_president(record: DocumentRecord) -> str | None:
     """Session 50: "President desires Canton accompany you…" in the Department's telegram to the Embassy in Morocco
     (frus1961-63v21 d154, which names President Ben Bella of Algeria): the Department's "President" is the President
     of the United States where the country of the post it writes to, or that writes to it, has no President at the
-    date (the volume's persons list; the Embassy in Thailand's telegram that names President Chiang Kai-shek). Not a
-    republic's post: to the Embassy in Lebanon it is Chamoun's as often as Eisenhower's."""
+    date (the volume's persons list; the Embassy in Thailand's telegram that names President Chiang Kai-shek), and the
+    text prints no foreign "President of …". Not a republic's post: to the Embassy in Lebanon it is Chamoun's as often
+    as Eisenhower's."""
     m = _DEPARTMENT_TO_POST.search(record.heading or "") or _POST_TO_DEPARTMENT.search(record.heading or "")
-    if m is None or not record.date:
-        return None
+    if m is None or not record.date or _FOREIGN_PRESIDENCY.search(record.text):
+        return None     # "The President of Israel spoke; later the President agreed" (Embassy in Iran): his
     host = {e.key for e in gazetteer().get(m.group("country"), ()) if e.kind == "country"}
     year = int(record.date[:4])
     if len(host) != 1 or _from_persons_list(record, "President", None, host, year, authorities().volume_people(record.volume.id)):
@@ -600,6 +601,7 @@ def _in_defense(record: DocumentRecord) -> bool:
 
 _DEPARTMENT_TO_POST = re.compile(r"\b(?:From\s+the\s+Department\s+of\s+State|^\W*(?:\d+\.\s+)?The\s+(?:Acting\s+)?Secretary\s+of\s+State)"
                                  r"\s+to\s+the\s+(?:Embassy|Legation)\s+in\s+(?:the\s+)?(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_FOREIGN_PRESIDENCY = re.compile(r"\bPresident\s+of\s+(?!the\s+United\s+States\b)(?:the\s+)?[A-Z]")
 _POST_TO_DEPARTMENT = re.compile(r"\bFrom\s+the\s+(?:Embassy|Legation)\s+in\s+(?:the\s+)?(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
                                  r"\s+to\s+the\s+Department\s+of\s+State\b")
 # session 50: "the President's Luncheon Meeting" (frus1964-68v29p1 d225) is the President; "the President's Special
