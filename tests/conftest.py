@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled sample memo, fresh stores, and a store with the sample ingested."""
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 from pathlib import Path
@@ -18,6 +19,23 @@ def pytest_configure(config):
     process it starts, and the tests of Ctrl-C (in this process and in `frus-kg` subprocesses) fail or hang."""
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+# The test files that take longest, longest first (about 300, 280, 210, 210, 100 and 60-80 s each, serial). `make test`
+# hands test files to its pytest-xdist workers in collection order: these go first, so that no worker is left running
+# one of them alone at the end while the others wait.
+LONGEST_FIRST = ("ingest/test_claims_gold.py", "ingest/test_resume.py", "ingest/test_parallel.py", "frus_kg/test_cli.py",
+                 "ontology/test_fast_shacl_parity.py", "frus_kg/test_remove_cli.py", "graph/test_remote_roundtrip.py",
+                 "api/test_remote_backend.py", "graph/test_shards.py", "frus_kg/test_remote_cli.py",
+                 "ingest/test_hostile_inputs.py", "ingest/test_claims_evaluation.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (each worker collects, and all must agree), the files of LONGEST_FIRST first, the rest after
+    them in their usual order; a run in one process keeps the usual order."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        rank = {f"tests/{path}": i for i, path in enumerate(LONGEST_FIRST)}
+        items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))
 
 
 @pytest.hookimpl(hookwrapper=True)
