@@ -12,18 +12,28 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
-__all__ = ["OxigraphServer", "VirtuosoServer", "free_port", "oxigraph_binary", "virtuoso_binaries"]
+__all__ = ["OxigraphServer", "VirtuosoServer", "free_port", "oxigraph_binary", "refused_port", "virtuoso_binaries"]
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def refused_port():
+    """A port on 127.0.0.1 where no server answers, for as long as the block runs: bound but never listening, it
+    refuses every connection, and no other process (a server another pytest-xdist worker starts) can take it."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        yield s.getsockname()[1]
 
 
 def oxigraph_binary() -> str:

@@ -15,7 +15,7 @@ from graph import StoreError, open_store
 from graph.sparql_client import ServerUnreachable
 from ingest import ingest_corpus
 from ingest.ledger import INGEST_VOLUME
-from tests.sparql_servers import OxigraphServer, VirtuosoServer, free_port
+from tests.sparql_servers import OxigraphServer, VirtuosoServer, refused_port
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = [ROOT / "tests" / "fixtures" / "tei" / "frus1969-76v01-slice.xml",
@@ -41,16 +41,17 @@ def clean(tmp_path_factory):
 
 
 def test_a_server_that_is_down_is_a_clear_error_naming_it():
-    url = f"sparql+http://127.0.0.1:{free_port()}/kg?retries=1"
-    with pytest.raises(ServerUnreachable, match=r"127\.0\.0\.1:\d+/kg/query .*is it running") as caught:
-        open_store(url)
+    with refused_port() as port, \
+            pytest.raises(ServerUnreachable, match=r"127\.0\.0\.1:\d+/kg/query .*is it running") as caught:
+        open_store(f"sparql+http://127.0.0.1:{port}/kg?retries=1")
     assert isinstance(caught.value, StoreError)
 
 
 def test_ingest_into_a_server_that_is_down_exits_3_without_a_traceback(tmp_path):
-    url = f"sparql+http://127.0.0.1:{free_port()}?retries=0&state={tmp_path / 'state'}"
-    proc = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", str(INPUTS[0]), "--store", url],
-                          capture_output=True, text=True, timeout=120)
+    with refused_port() as port:
+        url = f"sparql+http://127.0.0.1:{port}?retries=0&state={tmp_path / 'state'}"
+        proc = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", str(INPUTS[0]),
+                               "--store", url], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 3, proc.stderr
     assert "is it running" in proc.stderr and "Traceback" not in proc.stderr
 
