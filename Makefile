@@ -25,8 +25,9 @@ run: install
 	$(BIN)/frus-kg ingest --store $(STORE) examples/
 	$(BIN)/frus-kg serve --store $(STORE) --host $(HOST) --port $(PORT)
 
-# The suite runs on one worker per core, up to 4 (pytest-xdist; past 4, its longest file alone outlasts the rest), a
-# test file to a worker, so that a file's module fixtures are built once; the longest files go first (tests/conftest.py).
+# The suite runs on one worker per core, up to 4 (pytest-xdist; past 4, its longest file alone outlasts the rest),
+# a test file to a worker, so that a file's module fixtures are built once; the longest files go first
+# (tests/conftest.py).
 # TEST_WORKERS=0 runs every test in pytest's own process, one after another.
 TEST_WORKERS ?= auto
 

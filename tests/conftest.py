@@ -24,10 +24,10 @@ def pytest_configure(config):
 # The test files that take longest, longest first (about 300, 280, 210, 210, 100 and 60-80 s each, serial). `make test`
 # hands test files to its pytest-xdist workers in collection order: these go first, so that no worker is left running
 # one of them alone at the end while the others wait.
-LONGEST_FIRST = ("ingest/test_claims_gold.py", "ingest/test_resume.py", "ingest/test_parallel.py", "frus_kg/test_cli.py",
-                 "ontology/test_fast_shacl_parity.py", "frus_kg/test_remove_cli.py", "graph/test_remote_roundtrip.py",
-                 "api/test_remote_backend.py", "graph/test_shards.py", "frus_kg/test_remote_cli.py",
-                 "ingest/test_hostile_inputs.py", "ingest/test_claims_evaluation.py")
+LONGEST_FIRST = ("ingest/test_claims_gold.py", "ingest/test_resume.py", "ingest/test_parallel.py",
+                 "frus_kg/test_cli.py", "ontology/test_fast_shacl_parity.py", "frus_kg/test_remove_cli.py",
+                 "graph/test_remote_roundtrip.py", "api/test_remote_backend.py", "graph/test_shards.py",
+                 "frus_kg/test_remote_cli.py", "ingest/test_hostile_inputs.py", "ingest/test_claims_evaluation.py")
 
 
 def pytest_collection_modifyitems(config, items):
