@@ -40,7 +40,8 @@ def clean(tmp_path_factory):
     return quads, ledger, sizes
 
 
-def test_a_server_that_is_down_is_a_clear_error_naming_it():
+def test_a_server_that_is_down_is_a_clear_error_naming_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)         # a URL without state= keeps its ledger in ./data/state: here, not in the repo
     with refused_port() as port, \
             pytest.raises(ServerUnreachable, match=r"127\.0\.0\.1:\d+/kg/query .*is it running") as caught:
         open_store(f"sparql+http://127.0.0.1:{port}/kg?retries=1")
