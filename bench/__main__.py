@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-SECTIONS = ["bench.sample_ingest", "bench.tei_corpus", "bench.write_batches", "bench.entities", "bench.claims",
+SECTIONS = ["bench.sample_ingest", "bench.tei_corpus", "bench.write_batches", "bench.graph_replace", "bench.entities", "bench.claims",
             "bench.search", "bench.networks", "bench.api", "bench.rdflib_endpoint", "bench.pages", "bench.document_packs", "bench.layers", "bench.crash", "bench.load", "bench.remote"]
 
 

@@ -179,6 +179,46 @@ def _ntriples(name: str, quads: Sequence[ox.Quad] | bytes) -> str:
     return "\n".join(out)
 
 
+def _whole_graphs_update(graphs: Mapping[str, Sequence[ox.Quad] | bytes], existing: set[str]) -> str:
+    drops = " ".join(f"DROP SILENT GRAPH {graph_name(name)} ;" for name in sorted(existing))
+    inserts = " ".join(f"GRAPH {graph_name(name)} {{ {_ntriples(name, quads)} }}"
+                       for name, quads in graphs.items() if quads)
+    return f"{drops} INSERT DATA {{ {inserts} }}" if inserts else drops.rstrip(" ;")
+
+
+def _has_blank_node(triples: Iterable[ox.Triple]) -> bool:
+    """DELETE DATA cannot name a blank node, nor be trusted with a quoted triple: such graphs go whole."""
+    plain = (ox.NamedNode, ox.Literal)
+    return any(not isinstance(t.subject, ox.NamedNode) or not isinstance(t.object, plain) for t in triples)
+
+
+def _difference_update(store: ox.Store, graphs: Mapping[str, Sequence[ox.Quad] | bytes],
+                       existing: set[str]) -> str | None:
+    """DELETE DATA and INSERT DATA of what differs between the held graphs and the given ones; None where a
+    graph comes as bytes or a side has a blank node."""
+    if any(isinstance(q, (bytes, bytearray)) for q in graphs.values()):
+        return None
+    drops, deletes, inserts = [], [], []
+    for name, quads in graphs.items():
+        new = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+        if name in existing and not new:
+            drops.append(f"DROP SILENT GRAPH {graph_name(name)}")
+            continue
+        old = {q.triple for q in store.quads_for_pattern(None, None, None, _node(name))} if name in existing else set()
+        if _has_blank_node(new) or _has_blank_node(old):
+            return None
+        gone = old - new
+        if len(gone) * 2 > len(old):          # mostly rewritten: a DROP costs less than naming each triple
+            drops.append(f"DROP SILENT GRAPH {graph_name(name)}")
+            gone, old = set(), set()
+        for triples, out in ((gone, deletes), (new - old, inserts)):
+            if triples:
+                out.append(f"GRAPH {graph_name(name)} {{ {_ntriples(name, list(triples))} }}")
+    parts = drops + [f"DELETE DATA {{ {' '.join(deletes)} }}"] * bool(deletes) \
+        + [f"INSERT DATA {{ {' '.join(inserts)} }}"] * bool(inserts)
+    return " ; ".join(parts)
+
+
 def lost_a_file(error: BaseException | str) -> bool:
     """Whether a read failed because a read-only snapshot's file is gone. A snapshot opens some of its
     files at once and the rest at first read; a writer compacting in between deletes them. Reading again
@@ -201,6 +241,7 @@ class OxigraphStore:
         self.follow = follow
         self.options = options
         self._lock = threading.Lock()
+        self._write_lock = threading.RLock()      # a graph's differences are read and written as one step
         self._stamp = 0.0
         self._checked = 0.0
         self._store = self._open()
@@ -297,23 +338,28 @@ class OxigraphStore:
 
     # -- writes ------------------------------------------------------------------------------------
     def replace_graphs(self, graphs: Mapping[str, Sequence[ox.Quad] | bytes]) -> None:
-        """Replace each named graph by the given quads (or its N-Quads bytes), all in one transaction."""
+        """Replace each named graph by the given quads (or its N-Quads bytes), all in one transaction.
+
+        A graph the store holds is rewritten by its differences when neither side has a blank node: the
+        update carries only what changed, where a DROP and INSERT DATA of the whole graph made Oxigraph parse
+        every triple again (the authority graphs, 200,000 triples, mostly unchanged: 15 s)."""
         store = self._writable()
         if not graphs:
             return
-        existing = self.existing_graphs(graphs)
-        if not existing and not any(isinstance(q, (bytes, bytearray)) for q in graphs.values()):
-            store.extend([q for quads in graphs.values() for q in quads])
-            return
-        drops = " ".join(f"DROP SILENT GRAPH {graph_name(name)} ;" for name in sorted(existing))
-        inserts = " ".join(f"GRAPH {graph_name(name)} {{ {_ntriples(name, quads)} }}"
-                           for name, quads in graphs.items() if quads)
-        if not drops and not inserts:
-            return
-        try:
-            store.update(f"{drops} INSERT DATA {{ {inserts} }}" if inserts else drops.rstrip(" ;"))
-        except (SyntaxError, OSError) as exc:
-            raise StoreError(f"replacing {len(graphs)} graph(s) failed; the store is unchanged: {exc}") from None
+        with self._write_lock:
+            existing = self.existing_graphs(graphs)
+            if not existing and not any(isinstance(q, (bytes, bytearray)) for q in graphs.values()):
+                store.extend([q for quads in graphs.values() for q in quads])
+                return
+            update = _difference_update(store, graphs, existing)
+            if update is None:
+                update = _whole_graphs_update(graphs, existing)
+            if not update:
+                return
+            try:
+                store.update(update)
+            except (SyntaxError, OSError) as exc:
+                raise StoreError(f"replacing {len(graphs)} graph(s) failed; the store is unchanged: {exc}") from None
 
     def bulk_add_new_graphs(self, graphs: Mapping[str, Sequence[ox.Quad]], seal: Sequence[ox.Quad]) -> None:
         """Graphs the store lacks, through Oxigraph's bulk loader, then `seal` in one transaction.
@@ -338,7 +384,8 @@ class OxigraphStore:
     def drop_graphs(self, names: Iterable[str]) -> None:
         names = list(names)
         if names:
-            self._writable().update(" ; ".join(f"DROP SILENT GRAPH {graph_name(n)}" for n in names))
+            with self._write_lock:
+                self._writable().update(" ; ".join(f"DROP SILENT GRAPH {graph_name(n)}" for n in names))
 
     def load(self, data: bytes | IO[bytes], fmt: str, graph: str | None = None) -> None:
         """Load RDF, as the options say: one transaction, or Oxigraph's bulk loader (`bulk`); IRIs checked,
@@ -356,7 +403,8 @@ class OxigraphStore:
 
     def update(self, sparql: str) -> None:
         try:
-            self._writable().update(sparql)
+            with self._write_lock:
+                self._writable().update(sparql)
         except SyntaxError as exc:
             raise QueryError(syntax_message(sparql, str(exc), UPDATE_OPERATIONS)) from None
         except OSError as exc:

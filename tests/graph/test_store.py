@@ -32,6 +32,54 @@ def test_replace_graphs_is_all_or_nothing(store):
     assert [q.object.value for q in store.quads()] == ["1"]
 
 
+
+class _SentUpdates:
+    """The embedded store with every SPARQL update it is sent written down."""
+
+    def __init__(self, inner):
+        self.inner, self.sent = inner, []
+
+    def update(self, sparql):
+        self.sent.append(sparql)
+        return self.inner.update(sparql)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def _values(store, graph):
+    return sorted(q.object.value for q in store.quads(graph))
+
+
+def test_replacing_a_held_graph_sends_only_its_differences(store):
+    store.replace_graphs({G1: [_quad(f"s{i}", f"v{i}", G1) for i in range(500)], G2: [_quad("c", "3", G2)]})
+    store._store = sent = _SentUpdates(store._store)
+    store.replace_graphs({G1: [_quad(f"s{i}", f"v{i}", G1) for i in range(1, 500)] + [_quad("s500", "new", G1)]})
+    assert len(sent.sent) == 1 and '"v0"' in sent.sent[0] and '"new"' in sent.sent[0]
+    assert '"v7"' not in sent.sent[0]
+    assert _values(store, G1) == sorted([f"v{i}" for i in range(1, 500)] + ["new"]) and _values(store, G2) == ["3"]
+
+
+def test_replacing_a_graph_by_the_same_triples_writes_nothing(store):
+    store.replace_graphs({G1: [_quad("a", "1", G1), _quad("b", "2", G1)]})
+    store._store = sent = _SentUpdates(store._store)
+    store.replace_graphs({G1: [_quad("b", "2", G1), _quad("a", "1", G1)]})
+    assert sent.sent == [] and _values(store, G1) == ["1", "2"]
+
+
+def test_a_graph_with_blank_nodes_is_replaced_whole(store):
+    def quad(label, g=G1):
+        return ox.Quad(ox.BlankNode(), ox.NamedNode("http://example.org/p"), ox.Literal(label), ox.NamedNode(g))
+    store.replace_graphs({G1: [quad("old"), quad("kept")]})
+    store.replace_graphs({G1: [quad("kept"), quad("added")]})
+    assert _values(store, G1) == ["added", "kept"]
+
+
+def test_replacing_a_graph_by_nothing_drops_it(store):
+    store.replace_graphs({G1: [_quad("a", "1", G1)], G2: [_quad("b", "2", G2)]})
+    store.replace_graphs({G1: [], G2: [_quad("b", "3", G2)]})
+    assert not store.has_graph(G1) and _values(store, G2) == ["3"]
+
 def test_queries_see_the_union_of_graphs(store):
     store.replace_graphs({G1: [_quad("a", "1", G1)], G2: [_quad("b", "2", G2)]})
     rows = list(store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o").rows())
