@@ -3,19 +3,26 @@
 Reconciliation and suggest look names up thousands of times a minute; a SPARQL regex over 44,000 names
 per lookup would take most of a second. The index is built with one query (under a second), kept per
 store, and rebuilt when the authority graphs change (their own digests, read on every call: `name_index`).
+Suggest lists the most mentioned first: each entity's documents are read from the statistics' totals with the
+names, and again alone when the totals are rewritten (`_documents`).
 """
 from __future__ import annotations
 
 import bisect
+import copy
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ontology import iris
 from ontology.name_keys import norm
 from ontology.namespaces import BASE, FK, RDFS, SCHEMA, SKOS
 
+from .linksets import DATASET_IRI
+from .statistics import TOTALS_GRAPH
 from .store import Store
+from .void_description import VOID_GRAPH
 
 __all__ = ["KINDS", "Entry", "NameHit", "NameIndex", "name_index", "surname_of"]
 
@@ -72,10 +79,19 @@ def _begins_words(typed: list[str], name: list[str]) -> bool:
     return True
 
 
+def _prominence(entries: dict[str, Entry], documents: dict[str, int]) -> dict[str, int]:
+    """Each entity's place in the suggest order: most documents first, then by label and IRI (a stable order)."""
+    ranked = sorted(entries.values(), key=lambda e: (-documents.get(e.iri, 0), e.label, e.iri))
+    return {e.iri: rank for rank, e in enumerate(ranked)}
+
+
 class NameIndex:
-    def __init__(self, entries: dict[str, Entry], folded: dict[str, str] | None = None):
+    def __init__(self, entries: dict[str, Entry], folded: dict[str, str] | None = None,
+                 documents: dict[str, int] | None = None):
         self.entries = entries
         self.folded = folded or {}      # IRI of a duplicate hsg-people record -> the record it is folded into
+        self.documents = documents or {}    # IRI -> documents that mention it (the statistics' fk:EntityTotal)
+        self._rank = _prominence(entries, self.documents)
         self._by_key: dict[str, set[str]] = {}
         self._by_token: dict[str, set[str]] = {}
         for e in entries.values():
@@ -85,6 +101,13 @@ class NameIndex:
                     self._by_token.setdefault(t, set()).add(e.iri)
         self._sorted_keys = sorted(self._by_key)
         self._sorted_tokens = sorted(self._by_token)
+
+    def with_documents(self, documents: dict[str, int]) -> NameIndex:
+        """The same names in the order of new document counts: refreshed statistics need not read the names again."""
+        index = copy.copy(self)
+        index.documents = documents
+        index._rank = _prominence(self.entries, documents)
+        return index
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -127,37 +150,41 @@ class NameIndex:
         return hits[:limit]
 
     def prefix(self, text: str, kinds: set[str] | None = None, limit: int = 10, skip: int = 0) -> list[Entry]:
-        """Entities for auto-completion: first those with a name (or a family name) starting with `text`, then those
-        with a name in which each typed word begins a word, in any order ("henry kissinger", "kissinger h" find
-        "Henry A. Kissinger", whose names are "henry a kissinger" and "kissinger henry a")."""
+        """Entities for auto-completion: first those with a name (or a family name) that is `text`, then those with
+        one starting with it, then those with a name in which each typed word begins a word, in any order ("henry
+        kissinger", "kissinger h" find "Henry A. Kissinger", whose names are "henry a kissinger" and "kissinger henry
+        a"); each part most mentioned first (`_prominence`: "kiss" is Kissinger before Kissick), so `skip` pages it."""
         p = norm(text)
         if not p:
             return []
-        out: dict[str, Entry] = {}
-        i = bisect.bisect_left(self._sorted_keys, p)
-        while i < len(self._sorted_keys) and self._sorted_keys[i].startswith(p) and len(out) < skip + limit:
-            for iri in sorted(self._by_key[self._sorted_keys[i]]):
-                e = self.entries[iri]
-                if not kinds or e.kind in kinds:
-                    out.setdefault(iri, e)
-            i += 1
-        if len(out) < skip + limit:
-            for e in self._word_prefixes(p.split(), kinds):
-                out.setdefault(e.iri, e)
-                if len(out) >= skip + limit:
-                    break
-        return list(out.values())[skip:skip + limit]
+        exact = self._of_kinds(self._by_key.get(p, set()), kinds)
+        starting = self._of_kinds(self._starting_with(p), kinds) - exact
+        found = self._ranked(exact) + self._ranked(starting)
+        if len(found) < skip + limit:
+            found += self._ranked(self._word_prefixes(p.split(), kinds) - exact - starting)
+        return [self.entries[iri] for iri in found[skip:skip + limit]]
 
-    def _word_prefixes(self, words: list[str], kinds: set[str] | None) -> list[Entry]:
-        """Entities with a name each of whose words the typed words begin, by label. Only the entities holding a
-        word that the most selective typed word begins are tested, found by bisection as the keys are."""
-        spans = [(bisect.bisect_left(self._sorted_tokens, w), bisect.bisect_right(self._sorted_tokens, w + "\U0010ffff"))
-                 for w in words]
+    def _of_kinds(self, iris: set[str], kinds: set[str] | None) -> set[str]:
+        return {iri for iri in iris if self.entries[iri].kind in kinds} if kinds else iris
+
+    def _ranked(self, iris: set[str]) -> list[str]:
+        return sorted(iris, key=self._rank.__getitem__)
+
+    def _starting_with(self, p: str) -> set[str]:
+        """Entities with a name or family name starting with `p`: a bisection of the sorted names."""
+        lo = bisect.bisect_left(self._sorted_keys, p)
+        hi = bisect.bisect_left(self._sorted_keys, p + "\U0010ffff", lo)
+        return set().union(*(self._by_key[k] for k in self._sorted_keys[lo:hi]))
+
+    def _word_prefixes(self, words: list[str], kinds: set[str] | None) -> set[str]:
+        """Entities with a name each of whose words the typed words begin. Only the entities holding a word that the
+        most selective typed word begins are tested, found by bisection as the keys are."""
+        tokens = self._sorted_tokens
+        spans = [(bisect.bisect_left(tokens, w), bisect.bisect_right(tokens, w + "\U0010ffff")) for w in words]
         lo, hi = min(spans, key=lambda span: span[1] - span[0])
         candidates = set().union(*(self._by_token[t] for t in self._sorted_tokens[lo:hi]))
-        found = [e for e in map(self.entries.__getitem__, candidates) if (not kinds or e.kind in kinds)
-                 and any(_begins_words(words, k.split()) for k in e.keys)]
-        return sorted(found, key=lambda e: (e.label, e.iri))
+        return {iri for iri in self._of_kinds(candidates, kinds)
+                if any(_begins_words(words, k.split()) for k in self.entries[iri].keys)}
 
 
 def _graph_values() -> str:
@@ -176,9 +203,23 @@ _FOLDED = f"""SELECT ?dup ?canon WHERE {{
 _COUNT = f"""SELECT (COUNT(*) AS ?n) WHERE {{
   VALUES ?g {{ {" ".join(f"<{iris.authority_graph_iri(g)}>" for g in KINDS.values())} }}
   GRAPH ?g {{ ?e <{RDFS}label> ?l }} }}"""
+# the authority graphs' digests, and that of VoID's counts, rewritten with the statistics' totals (`_documents`)
 _DIGESTS = f"""SELECT ?g ?d WHERE {{
-  VALUES ?g {{ {" ".join(f"<{iris.authority_graph_iri(g)}>" for g in KINDS.values())} }}
-  GRAPH ?g {{ ?g <{FK}graphDigest> ?d }} }}"""
+  VALUES (?g ?s) {{ {" ".join(f"(<{g}> <{g}>)" for g in map(iris.authority_graph_iri, KINDS.values()))}
+    (<{VOID_GRAPH}> <{DATASET_IRI}>) }}
+  GRAPH ?g {{ ?s <{FK}graphDigest> ?d }} }}"""
+_DOCUMENTS = f"""SELECT ?e ?n WHERE {{
+  GRAPH <{TOTALS_GRAPH}> {{ ?t a <{FK}EntityTotal> ; <{FK}entity> ?e ; <{FK}documentCount> ?n }}
+  FILTER ({" || ".join(f'STRSTARTS(STR(?e), "{BASE}{folder}/")' for folder in KINDS.values())}) }}"""
+
+
+def _documents(store: Store, folded: dict[str, str]) -> dict[str, int]:
+    """Documents that mention each entity, as the statistics' totals count them (none before `frus-kg index`), a
+    folded duplicate's with its record's: one query when the index is built, never per request."""
+    documents: Counter[str] = Counter()
+    for e, n in store.query(_DOCUMENTS).rows():
+        documents[folded.get(e.value, e.value)] += int(n.value)
+    return dict(documents)
 
 
 def _build(store: Store) -> NameIndex:
@@ -209,14 +250,15 @@ def _build(store: Store) -> NameIndex:
         e.keys.discard("")
         e.surnames.discard("")
         e.label = e.label or min(e.keys, default=e.iri)
-    return NameIndex(entries, {dup: canon for dup, canon in folded.items() if canon in entries})
+    kept = {dup: canon for dup, canon in folded.items() if canon in entries}
+    return NameIndex(entries, kept, _documents(store, folded))
 
 
 @dataclass(frozen=True)
 class _Kept:
     store: object
     index: NameIndex
-    digests: frozenset              # (graph, fk:graphDigest) of the authority graphs the index was built from
+    digests: frozenset              # (graph, fk:graphDigest) of the authority graphs and VoID's counts read
     count: int | None               # their labels, where a graph has no digest
     checked: float
 
@@ -233,6 +275,17 @@ def _count(store: Store) -> int:
     return int(next(store.query(_COUNT).rows())[0].value)
 
 
+def _names(digests: frozenset) -> frozenset:
+    return frozenset((g, d) for g, d in digests if g != VOID_GRAPH)
+
+
+def _fresh(store: Store, cached: _Kept | None, digests: frozenset, count: int | None) -> NameIndex:
+    """A new index: where only the statistics changed, the cached names with the new document counts (one query)."""
+    if cached and _names(cached.digests) == _names(digests) and cached.count == count:
+        return cached.index.with_documents(_documents(store, cached.index.folded))
+    return _build(store)
+
+
 def name_index(store: Store, recheck: float = 30.0) -> NameIndex:
     """The index of this store's authority names, built on first use and rebuilt when they change.
 
@@ -240,19 +293,21 @@ def name_index(store: Store, recheck: float = 30.0) -> NameIndex:
     authorities load`): read on every call (0.1 ms), the index follows a reload as soon as the store shows it,
     as the VoID route follows its counts' digest. The label count this used to compare, every 30 s, missed a reload
     that renamed people but kept their number, until the server was restarted. A graph written without its
-    digest (through the Graph Store protocol) is compared by that count (9 ms), at most every `recheck` seconds."""
+    digest (through the Graph Store protocol) is compared by that count (9 ms), at most every `recheck` seconds.
+    The suggest order's document counts follow the statistics' totals by the digest of VoID's counts, rewritten with
+    them (`frus-kg index`, ingest): a change there re-reads only the counts."""
     with _LOCK:
         cached = _CACHE.get(id(store))
         cached = cached if cached is not None and cached.store is store else None
         now = time.monotonic()
         digests = _digests(store)
-        whole = len(digests) == len(KINDS)
+        whole = len(_names(digests)) == len(KINDS)
         if cached and cached.digests == digests and (whole or now - cached.checked < recheck):
             return cached.index
         count = None if whole else _count(store)
         if cached and cached.digests == digests and cached.count == count:
             _CACHE[id(store)] = _Kept(store, cached.index, digests, count, now)
             return cached.index
-        index = _build(store)
+        index = _fresh(store, cached, digests, count)
         _CACHE[id(store)] = _Kept(store, index, digests, count, now)
         return index

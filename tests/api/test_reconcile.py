@@ -355,8 +355,9 @@ def test_suggest_lists_names_that_start_with_the_text_before_names_whose_words_i
     assert ids("patrick clark") == [CLARK]            # no name starts so: found by its words alone
     mixed = ids("clark w")          # four people have a name starting "clark w" ("Clark, William Patrick"), as before
     names = {e: client.get("/reconcile/suggest/entity", params={"prefix": e}).json()["result"][0]["name"] for e in mixed}
-    assert [names[e] for e in mixed[:6]] == ["Warren Clark, Jr.", "William Clark, Jr.", "William L. Clark",
-                                             "William Patrick Clark", "Edward W. Clark", "Mark Wayne Clark"]
+    # the sample's memo mentions William Patrick Clark: first of the four; the others by label
+    assert [names[e] for e in mixed[:6]] == ["William Patrick Clark", "Warren Clark, Jr.", "William Clark, Jr.",
+                                             "William L. Clark", "Edward W. Clark", "Mark Wayne Clark"]
     assert mixed[5:] == ids("clark w", 5)[:5]         # the cursor pages through both parts as one list
 
 
@@ -453,3 +454,43 @@ def test_regression_the_preview_card_could_not_be_framed_by_openrefine(server):
         assert policy["default-src"] == "'none'" and "script-src" not in policy
     page = httpx.get(server + "/people/102617", headers={"Accept": "text/html"}, timeout=30)
     assert "frame-ancestors 'none'" in page.headers["content-security-policy"]      # the pages stay unframeable
+
+
+@pytest.fixture(scope="module")
+def mentioned(tmp_path_factory):
+    """The sample and a slice of frus1969-76v01 (Nixon, Kissinger, the NSC), with the statistics `frus-kg index`
+    writes: how many documents mention each entity."""
+    from api import create_app
+    from graph import open_store
+    from graph.statistics import refresh_statistics
+    from ingest import ingest_corpus
+    from ingest.authorities.rdf import ensure_authority_graphs
+
+    path = tmp_path_factory.mktemp("mentioned") / "store"
+    db = open_store(path)
+    ensure_authority_graphs(db)
+    ingest_corpus([ROOT / "examples" / "frus1981-88v41-d54.txt",
+                   ROOT / "tests" / "fixtures" / "tei" / "frus1969-76v01-slice.xml"], db, workers=0)
+    refresh_statistics(db)
+    db.close()
+    return TestClient(create_app(open_store(path, read_only=True)))
+
+
+def suggested(client, prefix: str, cursor: int = 0) -> list[dict]:
+    r = client.get("/reconcile/suggest/entity", params={"prefix": prefix, "cursor": cursor})
+    valid("suggest-entities-response", r.json())
+    return r.json()["result"]
+
+
+def test_regression_suggest_gave_kissick_and_kiselev_before_kissinger(mentioned):
+    """"kiss" listed Kissick, Kiselev, Kissinger, Kissner: by name. The most mentioned come first (Kissinger is in
+    5 of the store's 9 documents), then by label; a name that is the text itself still comes first ("nix" is
+    Robert N.C. Nix's family name, Nixon is in 8 documents)."""
+    assert [e["name"] for e in suggested(mentioned, "kiss")] == [
+        "Henry A. Kissinger", "August W. Kissner", "Harold G. Kissick", "Yevgeniy Dmitrievich Kiselev"]
+    assert [e["name"] for e in suggested(mentioned, "nix")][:3] == ["Robert N.C. Nix, Sr.", "Richard M. Nixon",
+                                                                    "Crystal Nix-Hines"]
+    assert suggested(mentioned, "nixon")[0]["name"] == "Richard M. Nixon"     # by IRI, Patricia was first of three
+    assert [e["name"] for e in suggested(mentioned, "united")][:4] == [          # 8, 3 and 3 documents, 2
+        "United States", "United Kingdom", "United States Congress", "United Nations"]
+
