@@ -16,7 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from graph import QueryError, Store, evidence
-from graph.name_index import KINDS, NameIndex, name_index
+from graph.name_index import KINDS, Entry, NameIndex, name_index
 from ontology.namespaces import BASE, HSG, SCHEMA
 
 from . import json_input
@@ -233,12 +233,19 @@ async def suggest_entity(request: Request, prefix: str = "", cursor: int = 0, ty
     if bad := _bad_cursor(cursor):
         return bad
     index = await run_in_threadpool(name_index, request.app.state.store)
-    kinds = {type} if type in TYPES else None
+    found = _suggested(index, prefix, {type} if type in TYPES else None, cursor)
+    return JSONResponse({"result": [{"id": entity_id(e.iri), "name": e.label, "description": e.description[:200],
+                                     "notable": _type_list(e.kind)} for e in found]})
+
+
+def _suggested(index: NameIndex, prefix: str, kinds: set[str] | None, cursor: int, page: int = 10) -> list[Entry]:
+    """A page of one list: the entity whose id was typed, then the name index's prefix matches (most mentioned
+    first). The id's entity once, on the first page: each page had it again and lost the last match of the one
+    before."""
     exact = entity_iri(index, prefix) if prefix else None
     found = [index.get(exact)] if exact else []
-    found += [e for e in index.prefix(prefix, kinds, limit=10, skip=cursor) if e.iri != exact]
-    return JSONResponse({"result": [{"id": entity_id(e.iri), "name": e.label, "description": e.description[:200],
-                                     "notable": _type_list(e.kind)} for e in found[:10]]})
+    found += [e for e in index.prefix(prefix, kinds, limit=cursor + page) if e.iri != exact]
+    return found[cursor:cursor + page]
 
 
 @router.get("/reconcile/suggest/type", summary="Reconciliation suggest: types")

@@ -494,3 +494,20 @@ def test_regression_suggest_gave_kissick_and_kiselev_before_kissinger(mentioned)
     assert [e["name"] for e in suggested(mentioned, "united")][:4] == [          # 8, 3 and 3 documents, 2
         "United States", "United Kingdom", "United States Congress", "United Nations"]
 
+
+@pytest.mark.parametrize("prefix", ["un", "clark", "sov"])
+def test_regression_suggest_pages_repeated_the_entity_whose_id_was_typed_and_lost_a_match(mentioned, prefix):
+    """"un" is the United Nations' id as well as its name: every page began with it again, and the match it pushed
+    off page 1 was on no page. The pages are one list: the id's entity, then the matches as one long page has them."""
+    from api.reconcile import entity_id, entity_iri
+    from graph.name_index import name_index
+
+    pages = []
+    for cursor in range(0, 1000, 10):           # a page that is never empty (the id's entity on each) ends here
+        if not (page := [e["id"] for e in suggested(mentioned, prefix, cursor)]):
+            break
+        pages += page
+    index = name_index(mentioned.app.state.store)
+    typed = [entity_id(entity_iri(index, prefix))] if entity_iri(index, prefix) else []
+    listing = typed + [i for i in (entity_id(e.iri) for e in index.prefix(prefix, limit=10_000)) if i not in typed]
+    assert len(pages) == len(set(pages)) and pages == listing and len(pages) > 10
