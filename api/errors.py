@@ -22,12 +22,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph import EngineBusy, EngineCrashed, QueryError, QueryTimeout, StoreError, StoreLocked
+from graph import EngineBusy, EngineCrashed, QueryError, QueryTimeout, SparqlSyntaxError, StoreError, StoreLocked
 
 from .negotiation import parse_accept
 
-__all__ = ["STATUS", "PROBLEM_JSON", "TEXT_FIRST", "status_of", "problem", "error_answer", "error_response",
-           "validation_summary", "install_error_handlers", "described_problems"]
+__all__ = ["STATUS", "PROBLEM_JSON", "TEXT_FIRST", "status_of", "problem", "error_answer", "syntax_answer",
+           "error_response", "validation_summary", "install_error_handlers", "described_problems"]
 
 log = logging.getLogger("frus_kg.api")
 
@@ -62,19 +62,31 @@ def problem(status: int, detail: str, headers: dict[str, str] | None = None, **e
 
 
 def error_answer(request: Request, status: int, detail: str, headers: dict[str, str] | None = None,
-                 **extensions) -> Response:
-    """The answer to a failed request: problem details, or the detail as text/plain on a TEXT_FIRST endpoint for a
-    client whose Accept does not put JSON first (such an answer varies with Accept)."""
+                 text: str | None = None, **extensions) -> Response:
+    """The answer to a failed request: problem details, or as text/plain on a TEXT_FIRST endpoint for a client whose
+    Accept does not put JSON first (such an answer varies with Accept) the detail, or `text` where the
+    extensions have lines of their own to show (a syntax error's excerpt)."""
     if not _text_first(request.scope.get("path", "")):
         return problem(status, detail, headers, **extensions)
     headers = {**(headers or {}), "Vary": "Accept"}
     if _names_json_first(request.headers.get("accept")):
         return problem(status, detail, headers, **extensions)
-    return PlainTextResponse(detail + "\n", status_code=status, headers=headers)
+    return PlainTextResponse((text or detail) + "\n", status_code=status, headers=headers)
+
+
+def syntax_answer(request: Request, exc: SparqlSyntaxError) -> Response:
+    """A SPARQL syntax error: its sentence as `detail`, the place, excerpt, hint and the parser's report as members
+    (`line` and `column` null when the parser named no place); as text, all of it on lines of their own, which
+    the query editor and a terminal show as they are."""
+    members = {"line": exc.line, "column": exc.column, "excerpt": exc.excerpt, "hint": exc.hint,
+               "parser_message": exc.parser_message}
+    return error_answer(request, 400, str(exc), text=exc.explained(), **members)
 
 
 def error_response(request: Request, exc: Exception) -> Response:
     """The answer to a store error, by STATUS; a 5xx is logged with its detail, which the client does not see."""
+    if isinstance(exc, SparqlSyntaxError):
+        return syntax_answer(request, exc)
     status, message = status_of(exc)
     if status >= 500:
         log.error("%s: %s", type(exc).__name__, exc)

@@ -22,8 +22,8 @@ from rich.table import Table
 
 from graph import QueryError, StoreError, StoreOptions, store_location
 
-from .exits import (EXIT_CODES, EXIT_OK, EXIT_QUERY, EXIT_REJECTED, EXIT_STORE, EXIT_USAGE, err, exit_code, fail, fail_on,
-                    open_or_exit, out, print_table)
+from .exits import (EXIT_CODES, EXIT_OK, EXIT_QUERY, EXIT_REJECTED, EXIT_STORE, EXIT_USAGE, err, error_text, exit_code,
+                    fail, fail_on, open_or_exit, out, print_table)
 from .help_format import Typer
 
 __all__ = ["app", "main", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE", "EXIT_QUERY", "EXIT_CODES"]
@@ -394,7 +394,7 @@ def query(
         shape = inspect_query(sparql, GuardLimits(max_length=64 * 1024 * 1024))
         db = open_reader(store, PoolSettings(workers=1, timeout=timeout or None, row_cap=10 ** 12))
     except QueryError as exc:
-        fail(str(exc), EXIT_QUERY)
+        fail(error_text(exc), EXIT_QUERY)
     except StoreError as exc:
         fail(str(exc), EXIT_STORE)
     try:
@@ -416,7 +416,7 @@ def query(
         sys.stdout.flush()
         _cut_warning(written.rows, written.truncated)
     except QueryError as exc:
-        fail(str(exc), EXIT_QUERY)
+        fail(error_text(exc), EXIT_QUERY)
     except StoreError as exc:
         fail(str(exc), EXIT_STORE)
     finally:

@@ -16,12 +16,12 @@ from rich.markup import escape
 from rich.measure import Measurement
 from rich.table import Table
 
-from graph import GraphError, QueryError, StoreError, StoreOptions, open_store
+from graph import GraphError, QueryError, SparqlSyntaxError, StoreError, StoreOptions, open_store
 from ingest import IngestError
 from ontology.errors import OntologyError
 
 __all__ = ["EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE", "EXIT_QUERY", "EXIT_CODES", "exit_code",
-           "fail", "fail_on", "open_or_exit", "out", "err", "print_table"]
+           "fail", "fail_on", "error_text", "open_or_exit", "out", "err", "print_table"]
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_STORE, EXIT_QUERY = 0, 1, 2, 3, 4
 
@@ -62,12 +62,18 @@ def fail(message: str, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
+def error_text(exc: Exception) -> str:
+    """What to print for `exc`: a SPARQL syntax error with its line, a caret under the place and the parser's report,
+    as /sparql answers it."""
+    return exc.explained() if isinstance(exc, SparqlSyntaxError) else str(exc)
+
+
 def fail_on(exc: Exception) -> NoReturn:
     """Exit with the table's code for `exc`; re-raise it when the table does not know it."""
     code = exit_code(exc)
     if code is None:
         raise exc
-    fail(str(exc), code)
+    fail(error_text(exc), code)
 
 
 def open_or_exit(store: Optional[Path], read_only: bool = False, options: StoreOptions = StoreOptions()):

@@ -8,7 +8,7 @@ The errors of what a user asks to build (networks, datasets, linksets) are `Grap
 from __future__ import annotations
 
 __all__ = ["GraphError", "StoreError", "StoreLocked", "QueryError", "QueryRefused", "QueryTimeout", "EngineCrashed",
-           "EngineBusy"]
+           "EngineBusy", "SparqlSyntaxError"]
 
 
 class GraphError(Exception):
@@ -25,6 +25,27 @@ class StoreLocked(StoreError):
 
 class QueryError(StoreError):
     """A SPARQL query or update is malformed or failed."""
+
+
+class SparqlSyntaxError(QueryError):
+    """A query or update the parser cannot read. `str()` is one sentence naming the place; `explained()` adds the
+    query's line with a caret under it and the parser's own report, for a person at an editor or a terminal.
+
+    `line` and `column` count from 1, in characters, and are None when the parser named no place; `excerpt` is the
+    query's line and the caret line under it; `hint` says in plain words what is likely wrong, or is empty.
+    The members are keywords, so the error pickles (a query worker sends it to the server whole).
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None, excerpt: str = "",
+                 hint: str = "", parser_message: str = ""):
+        super().__init__(message)
+        self.line, self.column, self.excerpt = line, column, excerpt
+        self.hint, self.parser_message = hint, parser_message
+
+    def explained(self) -> str:
+        """The sentence, the excerpt and the parser's report, on lines of their own."""
+        parts = [str(self), self.excerpt, f"parser: {self.parser_message}" if self.parser_message else ""]
+        return "\n".join(part for part in parts if part)
 
 
 class QueryRefused(QueryError):

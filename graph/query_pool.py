@@ -278,7 +278,7 @@ class IsolatedStore:
             raise StoreError(reply.message)
         self._idle.put(worker)
         if isinstance(reply, Failure):
-            raise QueryError(reply.message)
+            raise reply.error or QueryError(reply.message)
         return reply
 
     def _execute(self, job: Job, timeout: float | None):

@@ -38,9 +38,11 @@ class Rows:
 
 @dataclass(frozen=True)
 class Failure:
-    """`kind` is 'query' (the client's query is wrong) or 'store' (the store could not be read)."""
+    """`kind` is 'query' (the client's query is wrong) or 'store' (the store could not be read); `error` is a syntax
+    error whole, whose place and excerpt the server answers with."""
     kind: str
     message: str
+    error: Exception | None = None
 
 
 def _encode(term):
@@ -75,7 +77,7 @@ def _run(store, job: Job):
 def _answer(store, job: Job):
     from itertools import islice
 
-    from .errors import QueryError, StoreError
+    from .errors import QueryError, SparqlSyntaxError, StoreError
     from .result_writer import serialize_result
 
     if job.refresh:
@@ -90,7 +92,7 @@ def _answer(store, job: Job):
         truncated = len(rows) > job.row_cap
         return Rows(result.kind, result.variables, rows[:job.row_cap], truncated=truncated)
     except QueryError as exc:
-        return Failure("query", str(exc))
+        return Failure("query", str(exc), exc if isinstance(exc, SparqlSyntaxError) else None)
     except (StoreError, OSError) as exc:
         return Failure("store", str(exc))
 

@@ -23,7 +23,7 @@ from .formats import RDF_FORMATS, RESULT_FORMATS
 from .result_writer import Serialized, serialize_result
 from .query_variables import in_query_order
 from .sparql_guard import has_dataset_clause
-from .sparql_syntax import UPDATE_OPERATIONS, syntax_message
+from .sparql_syntax import UPDATE_OPERATIONS, syntax_error
 from .ledger_file import LEDGER_FILE, LedgerFile, has_legacy_ledger, move_legacy_ledger
 
 __all__ = [
@@ -406,7 +406,7 @@ class OxigraphStore:
             with self._write_lock:
                 self._writable().update(sparql)
         except SyntaxError as exc:
-            raise QueryError(syntax_message(sparql, str(exc), UPDATE_OPERATIONS)) from None
+            raise syntax_error(sparql, str(exc), UPDATE_OPERATIONS) from None
         except OSError as exc:
             raise StoreError(_write_failed(self.path, exc)) from None
 
@@ -479,7 +479,7 @@ class OxigraphStore:
                     raise
                 raw, rerun = rerun(), None
         except SyntaxError as exc:
-            raise QueryError(syntax_message(sparql, str(exc))) from None
+            raise syntax_error(sparql, str(exc)) from None
         except OSError as exc:
             raise StoreError(f"reading the store failed: {exc}") from None
         if isinstance(raw, ox.QueryBoolean):

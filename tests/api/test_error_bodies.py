@@ -16,7 +16,9 @@ import pytest
 
 ROOT = str(Path(__file__).resolve().parents[2])
 TYPO = "SELEC ?s WHERE { ?s ?p ?o }"
-TYPO_MESSAGE = "SPARQL syntax error at line 1, column 1 ('SELEC'): expected one of SELECT, CONSTRUCT, DESCRIBE, ASK"
+TYPO_MESSAGE = ("SPARQL syntax error at line 1, column 1 ('SELEC'): did you mean SELECT? A query begins with SELECT, "
+                "CONSTRUCT, DESCRIBE or ASK")
+TYPO_TEXT = f"{TYPO_MESSAGE}\n  1 | {TYPO}\n    | ^\nparser: error at 1:10: expected CONSTRUCT\n"
 JSON = {"accept": "application/json"}
 SPARQLWRAPPER_JSON = "application/sparql-results+json,application/json,text/javascript,application/javascript"
 
@@ -107,8 +109,16 @@ def test_protocol_endpoints_answer_text_unless_json_is_asked_for(server, case):
         assert says in text.text and text.text.endswith("\n") and "Accept" in text.headers["vary"], accept
     for accept in ("application/json", "application/problem+json, */*;q=0.1", "text/plain;q=0.5, application/json"):
         answer = _send(server, case, accept)
-        assert assert_problem(answer, status)["detail"] + "\n" == text.text, accept
+        body = assert_problem(answer, status)
+        assert body["detail"] + "\n" + _more_lines(body) == text.text, accept
         assert "Accept" in answer.headers["vary"]
+
+
+def _more_lines(problem: dict) -> str:
+    """What the text answer shows on lines of their own: a syntax error's excerpt and the parser's report."""
+    if "excerpt" not in problem:
+        return ""
+    return f"{problem['excerpt']}\nparser: {problem['parser_message']}\n"
 
 
 def test_the_sparql_syntax_error_reads_the_same_over_http_and_in_the_cli(server, sample_store_path):
@@ -116,9 +126,9 @@ def test_the_sparql_syntax_error_reads_the_same_over_http_and_in_the_cli(server,
     problem = httpx.get(server + "/sparql", params={"query": TYPO}, headers=JSON)
     cli = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "query", "--store", str(sample_store_path),
                           TYPO], capture_output=True, text=True, timeout=300)
-    assert text.text == TYPO_MESSAGE + "\n"
+    assert text.text == TYPO_TEXT
     assert assert_problem(problem, 400)["detail"] == TYPO_MESSAGE
-    assert cli.returncode == 4 and cli.stderr == f"error: {TYPO_MESSAGE}\n"
+    assert cli.returncode == 4 and cli.stderr == f"error: {TYPO_TEXT}"
 
 
 def test_the_openapi_description_says_a_validation_error_is_problem_details(server):

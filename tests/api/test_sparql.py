@@ -185,3 +185,113 @@ def test_regression_select_star_listed_its_columns_alphabetically(server):
     assert json.loads(explicit)["head"]["vars"] == ["o", "s"]
     tricky = 'SELECT DISTINCT * WHERE { ?zeta ?p ?alpha FILTER (?alpha != "?b" && ?zeta != <http://x/?c>) } LIMIT 1'
     assert json.loads(answer(tricky, "application/json"))["head"]["vars"] == ["zeta", "p", "alpha"]
+
+
+YASGUI_ACCEPT = "application/sparql-results+json,*/*;q=0.9"      # what the query editor (/query) sends
+PROBLEM_ACCEPT = {"accept": "application/json"}
+NO_OBJECT = sparql_prologue("schema") + "SELECT ?doc WHERE {\n  ?doc schema:name .\n}"
+
+
+def _send(server: str, how: str, query: str, headers: dict[str, str] | None = None) -> httpx.Response:
+    """The query by GET, by a POSTed form (as the query editor sends it) or as an application/sparql-query body."""
+    if how == "get":
+        return httpx.get(server + "/sparql", params={"query": query}, headers=headers)
+    if how == "form":
+        return httpx.post(server + "/sparql", data={"query": query}, headers=headers)
+    return httpx.post(server + "/sparql", content=query.encode(),
+                      headers={**(headers or {}), "content-type": "application/sparql-query"})
+
+
+@pytest.mark.parametrize("how", ["get", "form", "direct"])
+def test_a_syntax_error_names_line_and_column_and_shows_the_line_with_a_caret_under_the_place(server, how):
+    r = _send(server, how, NO_OBJECT, {"accept": YASGUI_ACCEPT})
+    assert r.status_code == 400 and r.headers["content-type"].startswith("text/plain"), r.text
+    sentence, line, caret, parser, end = r.text.split("\n")
+    assert sentence == ("SPARQL syntax error at line 3, column 20 ('.'): the triple pattern '?doc schema:name' has no "
+                        "object: a pattern is a subject, a predicate and an object (e.g. ?s ?p ?o)")
+    assert line == "  3 |   ?doc schema:name ."
+    assert caret == "    |                    ^"
+    assert parser.startswith("parser: error at 3:21: expected ") and end == ""
+
+
+@pytest.mark.parametrize("how", ["get", "form", "direct"])
+def test_the_problem_details_of_a_syntax_error_carry_the_place_the_excerpt_the_hint_and_the_parsers_report(server, how):
+    r = _send(server, how, NO_OBJECT, PROBLEM_ACCEPT)
+    assert r.status_code == 400 and r.headers["content-type"].startswith("application/problem+json")
+    body = r.json()
+    assert body["detail"].startswith("SPARQL syntax error at line 3, column 20 ('.'): the triple pattern")
+    assert (body["line"], body["column"]) == (3, 20)
+    assert body["excerpt"] == "  3 |   ?doc schema:name .\n    |                    ^"
+    assert body["hint"].startswith("the triple pattern '?doc schema:name' has no object")
+    assert body["parser_message"].startswith("error at 3:21: expected ")
+
+
+KINDS = {
+    "undeclared prefix": ("SELECT ?doc WHERE {\n  ?doc dc:title ?t\n}", 2, 8,
+                          "the prefix dc: is not declared: add a line PREFIX dc: <namespace IRI> before the query "
+                          "(this service knows the prefixes fk:, fkid:, schema:, oa:, prov:, skos:, owl:, rdf:, "
+                          "rdfs:, xsd:, wd:"),
+    "unclosed brace": ("SELECT ?doc WHERE {\n  ?doc ?p ?o\n", 1, 19, "this '{' is never closed"),
+    "unclosed string": ('SELECT ?doc WHERE {\n  ?doc ?p "Falklands\n}', 2, 11, "this string is not closed"),
+    "misspelt keyword": ("SELECT ?doc WHERE {\n  ?doc ?p ?o\n} ORDR BY ?doc", 3, 3,
+                         "'ORDR' is not a SPARQL keyword: did you mean ORDER?"),
+    "misspelt form": ("SELEC ?doc WHERE { ?doc ?p ?o }", 1, 1, "did you mean SELECT?"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_kind_of_syntax_error_is_placed_and_explained(server, kind):
+    query, line, column, hint = KINDS[kind]
+    text = _send(server, "form", query, {"accept": YASGUI_ACCEPT}).text.split("\n")
+    assert text[0].startswith(f"SPARQL syntax error at line {line}, column {column} (") and hint in text[0], text[0]
+    assert text[1] == f"  {line} | " + query.split("\n")[line - 1]
+    assert text[2].index("^") == len(f"  {line} | ") + column - 1
+    body = _send(server, "get", query, PROBLEM_ACCEPT).json()
+    assert (body["line"], body["column"]) == (line, column) and hint in body["hint"]
+
+
+MALFORMED = [NO_OBJECT, "SELECT ?x WHERE { ?x", "SELECT WHERE", "SELECT * WHERE { ?s ?p ?o } }",
+             "SELECT ?x WHERE { ?s ?p ?o } GROUP BY ?s", "SELECT * { <http://a b> ?p ?o }",
+             *(query for query, *_ in KINDS.values())]
+
+
+def test_every_syntax_message_names_the_place(server):
+    for query in MALFORMED:
+        body = _send(server, "direct", query, PROBLEM_ACCEPT).json()
+        assert body["status"] == 400 and isinstance(body["line"], int) and isinstance(body["column"], int), body
+        assert body["detail"].startswith(f"SPARQL syntax error at line {body['line']}, column {body['column']} ("), body
+        assert body["excerpt"].startswith(f"  {body['line']} | ") and body["excerpt"].endswith("^"), body
+
+
+def test_a_valid_query_like_the_malformed_ones_is_answered(server):
+    query = sparql_prologue("schema") + """SELECT ?doc ?name WHERE {
+  VALUES ?lang { "en" }
+  ?doc schema:name ?name .
+  FILTER(LANG(?name) = ?lang || CONTAINS(?name, "Falklands"@en) || true)
+} ORDER BY ?doc LIMIT 3"""
+    for how in ("get", "form", "direct"):
+        r = _send(server, how, query, {"accept": YASGUI_ACCEPT})
+        assert r.status_code == 200 and r.headers["content-type"].startswith("application/sparql-results+json"), r.text
+        assert "results" in r.json()
+
+
+def test_a_syntax_error_in_an_update_is_placed_and_explained_as_a_querys_is():
+    from fastapi.testclient import TestClient
+
+    from api import create_app
+    from api.settings import Settings
+    from graph import OxigraphStore
+
+    client = TestClient(create_app(OxigraphStore(), Settings(update_token="t0ken")))
+    auth = {"authorization": "Bearer t0ken"}
+    r = client.post("/sparql", data={"update": "INSERT DATA {\n  <http://example.org/a> <http://example.org/b>\n}"},
+                    headers=auth)
+    assert r.status_code == 400 and r.headers["content-type"].startswith("text/plain"), r.text
+    assert r.text.split("\n")[:3] == [
+        "SPARQL syntax error at line 3, column 1 ('}'): the triple pattern '<http://example.org/a> "
+        "<http://example.org/b>' has no object: a pattern is a subject, a predicate and an object (e.g. ?s ?p ?o)",
+        "  3 | }", "    | ^"]
+    typo = client.post("/sparql", content=b"INSRT DATA { <http://a> <http://b> <http://c> }",
+                       headers={**auth, **PROBLEM_ACCEPT, "content-type": "application/sparql-update"})
+    assert typo.status_code == 400 and (typo.json()["line"], typo.json()["column"]) == (1, 1)
+    assert typo.json()["hint"].startswith("did you mean INSERT?")

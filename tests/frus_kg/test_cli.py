@@ -108,8 +108,11 @@ def test_malformed_query_exits_4(cli_store):
 
 def test_a_misspelt_query_form_is_named_with_its_position(cli_store):
     proc = run("query", "--store", str(cli_store), "SELEC ?s WHERE { ?s ?p ?o }", check_code=4)
-    assert proc.stderr.strip() == ("error: SPARQL syntax error at line 1, column 1 ('SELEC'): "
-                                   "expected one of SELECT, CONSTRUCT, DESCRIBE, ASK")
+    assert proc.stderr == ("error: SPARQL syntax error at line 1, column 1 ('SELEC'): did you mean SELECT? A query "
+                           "begins with SELECT, CONSTRUCT, DESCRIBE or ASK\n"
+                           "  1 | SELEC ?s WHERE { ?s ?p ?o }\n"
+                           "    | ^\n"
+                           "parser: error at 1:10: expected CONSTRUCT\n")
 
 
 def test_regression_an_error_quoting_brackets_was_read_as_markup(cli_store, tmp_path):
@@ -118,7 +121,7 @@ def test_regression_an_error_quoting_brackets_was_read_as_markup(cli_store, tmp_
     missing = run("query", "--store", str(cli_store), f"@{tmp_path}/[/x].rq", check_code=2)
     assert "[/x].rq: cannot read the query" in missing.stderr and "Traceback" not in missing.stderr
     quoted = run("query", "--store", str(cli_store), "SELECT ?s WHER [bold]x {}", check_code=4)
-    assert "('[bold]x {}')" in quoted.stderr
+    assert "  1 | SELECT ?s WHER [bold]x {}\n" in quoted.stderr
 
 
 def test_regression_an_ingest_failure_naming_brackets_was_read_as_markup(tmp_path):
