@@ -1,7 +1,8 @@
-"""A real uvicorn serving the sample store on 127.0.0.1, started through `frus-kg serve`."""
+"""A real uvicorn serving the sample store on 127.0.0.1, started through `frus-kg serve`; reading its Turtle."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -10,6 +11,14 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+
+def declared_prefixes_unused(turtle: str) -> tuple[dict[str, str], list[str]]:
+    """(the prefixes a Turtle text declares, those of them its statements never write)."""
+    declared = dict(re.findall(r"^@prefix ([\w-]*): <([^>]*)> \.$", turtle, re.MULTILINE))
+    body = re.sub(r"^@prefix .*$", "", turtle, flags=re.MULTILINE)
+    body = re.sub(r'"(?:[^"\\]|\\.)*"|<[^>]*>', " ", body)         # what a literal or a full IRI holds is no prefix
+    return declared, [p for p in declared if not re.search(rf"(?<![\w:/#.-]){re.escape(p)}:", body)]
 
 
 def free_port() -> int:

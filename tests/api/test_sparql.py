@@ -10,6 +10,7 @@ import pytest
 import rdflib
 
 from ontology.namespaces import sparql_prologue
+from tests.api.conftest import declared_prefixes_unused
 
 OFFICES = sparql_prologue("schema", "fk") + """
 SELECT ?name ?office WHERE {
@@ -107,6 +108,18 @@ def test_bare_endpoint_returns_a_service_description(server):
     # regression: CONSTRUCT answers in N-Quads and TriG, which the description did not list
     formats = {str(o).rsplit("/", 1)[-1] for o in g.objects(None, sd.resultFormat)}
     assert {"N-Quads", "TriG", "Turtle", "SPARQL_Results_JSON"} <= formats
+
+
+def test_the_service_description_declares_only_the_prefixes_it_writes(server):
+    """It declared the ten prefixes it shares with VoID, six of which (fk:, oa:, schema:, dcterms:, dqv:, ldqd:) it
+    never wrote."""
+    turtle = httpx.get(server + "/sparql", headers={"accept": "text/turtle"}).text
+    declared, unused = declared_prefixes_unused(turtle)
+    assert not unused, unused
+    assert set(declared) == {"sd", "void", "rdfs", "formats"}
+    ntriples = httpx.get(server + "/sparql", headers={"accept": "application/n-triples"}).text
+    assert rdflib.Graph().parse(data=turtle, format="turtle").isomorphic(
+        rdflib.Graph().parse(data=ntriples, format="nt"))
 
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"

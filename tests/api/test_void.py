@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from graph.layer_graphs import is_layer_graph
 from graph.linksets import DATASET_IRI
 from ontology.namespaces import FK, SCHEMA
+from tests.api.conftest import declared_prefixes_unused
 
 ROOT = Path(__file__).resolve().parents[2]
 SLICE = ROOT / "tests/fixtures/tei/frus1948v05p1-slice.xml"
@@ -94,3 +95,15 @@ def test_regression_void_answered_a_parameter_it_does_not_read_as_if_it_were_not
     """VoID is negotiated by Accept and takes no parameter: `?format=nt` got Turtle, and is a 400 that says so."""
     r = httpx.get(server + "/.well-known/void", params={"format": "nt"})
     assert r.status_code == 400 and "unknown parameter 'format'" in r.text and "takes no query parameters" in r.text
+
+
+def test_void_declares_only_the_prefixes_it_writes(server):
+    """It declared the service description's formats: too, and dqv: and ldqd: with no incomplete volume to
+    describe."""
+    turtle = httpx.get(server + "/.well-known/void", headers={"accept": "text/turtle"}, timeout=60).text
+    declared, unused = declared_prefixes_unused(turtle)
+    assert not unused, unused
+    assert {"void", "dcterms", "schema"} <= set(declared)
+    written = ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)
+    assert set(written) == set(ox.parse(httpx.get(server + "/.well-known/void", headers={
+        "accept": "application/n-triples"}, timeout=60).content, format=ox.RdfFormat.N_TRIPLES))
