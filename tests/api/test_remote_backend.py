@@ -96,3 +96,27 @@ def test_query_and_export_commands_read_the_remote_store(remote_url, tmp_path):
     db.close()
     validate = subprocess.run([FRUS_KG, "validate", "--store", remote_url], capture_output=True, text=True)
     assert validate.returncode == 0, validate.stderr
+
+
+def test_a_syntax_error_the_remote_server_rejects_is_a_400_with_its_words_not_a_traceback(tmp_path):
+    """The query goes to the server unparsed here; its 400 is passed on as the client's error, naming the server's
+    endpoint and quoting its report (Oxigraph's gives the line and column)."""
+    from fastapi.testclient import TestClient
+
+    from api import create_app
+    from graph import open_store
+
+    server = OxigraphServer(tmp_path / "db").start()
+    try:
+        store = open_store(server.store_url(tmp_path / "state"), read_only=True)
+        client = TestClient(create_app(store), raise_server_exceptions=False)
+        r = client.get("/sparql", params={"query": "SELECT * WHERE {\n  ?s ?p }"})
+        problem = client.get("/sparql", params={"query": "SELECT * WHERE {\n  ?s ?p }"},
+                             headers={"accept": "application/json"})
+        store.close()
+    finally:
+        server.stop()
+    assert r.status_code == 400 and r.headers["content-type"].startswith("text/plain"), r.text
+    assert r.text.startswith(f"{server.base}/query: the server rejected the request: error at 2:10: expected ")
+    assert problem.status_code == 400 and problem.json()["detail"] + "\n" == r.text
+    assert "Traceback" not in r.text
