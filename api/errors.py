@@ -50,7 +50,7 @@ def status_of(exc: Exception) -> tuple[int, str]:
     """(status, public message) for a store error: the first row of STATUS that the error is an instance of."""
     for kind, status, public in STATUS:
         if isinstance(exc, kind):
-            return status, public or str(exc)
+            return status, public or getattr(exc, "public", None) or str(exc)
     return 500, "internal error; it has been logged"
 
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from . import sparql_terms
-from .errors import (EngineBusy, GraphError, EngineCrashed, QueryError, QueryRefused, QueryTimeout, SparqlSyntaxError,
-                     StoreError, StoreLocked)
+from .errors import (EngineBusy, GraphError, EngineCrashed, QueryError, QueryRefused, QueryTimeout, RemoteQueryError,
+                     SparqlSyntaxError, StoreError, StoreLocked)
 from .query_pool import IsolatedStore, PoolSettings
 from .result_writer import Serialized, Written, write_result
 from .sparql_guard import GuardLimits, QueryShape, inspect_query
@@ -18,7 +18,7 @@ __all__ = [
     "write_result", "GuardLimits", "QueryShape", "inspect_query",
     "DEFAULT_STORE", "OxigraphStore", "QueryError", "QueryResult", "Store", "StoreOptions", "StoreError", "StoreLocked",
     "open_store", "sparql_terms", "store_path", "store_location", "open_reader", "is_remote", "RemoteStore",
-    "RemoteStoreError", "SparqlSyntaxError",
+    "RemoteStoreError", "RemoteQueryError", "SparqlSyntaxError",
     "SearchIndex", "SearchIndexMissing", "SearchQueryError", "parse_query", "search_index_path",
     "StatisticsReport", "has_statistics", "refresh_statistics",
 ]

@@ -8,7 +8,7 @@ The errors of what a user asks to build (networks, datasets, linksets) are `Grap
 from __future__ import annotations
 
 __all__ = ["GraphError", "StoreError", "StoreLocked", "QueryError", "QueryRefused", "QueryTimeout", "EngineCrashed",
-           "EngineBusy", "SparqlSyntaxError"]
+           "EngineBusy", "SparqlSyntaxError", "RemoteQueryError"]
 
 
 class GraphError(Exception):
@@ -46,6 +46,16 @@ class SparqlSyntaxError(QueryError):
         """The sentence, the excerpt and the parser's report, on lines of their own."""
         parts = [str(self), self.excerpt, f"parser: {self.parser_message}" if self.parser_message else ""]
         return "\n".join(part for part in parts if part)
+
+
+class RemoteQueryError(QueryError):
+    """A query or update the remote SPARQL server refused. `str()` names the server's endpoint, for the operator at a
+    terminal or in the log; `public` is the server's report without it, for a client of this service, who has no
+    business knowing where the store runs."""
+
+    def __init__(self, message: str, *, public: str = ""):
+        super().__init__(message)
+        self.public = public or message
 
 
 class QueryRefused(QueryError):

@@ -31,7 +31,7 @@ from typing import IO, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
-from .errors import QueryError, StoreError
+from .errors import RemoteQueryError, StoreError
 from .formats import RDF_FORMATS
 from .ledger_file import LEDGER_FILE, LedgerFile
 from .query_variables import in_query_order
@@ -363,5 +363,6 @@ def _triples_text(quads: list[ox.Quad]) -> str:
 def _rdf_format(media: str, url: str) -> ox.RdfFormat:
     found = ox.RdfFormat.from_media_type(media) if media else None
     if found is None:
-        raise QueryError(f"{url}: the server answered in {media or 'no declared format'}, which frus-kg cannot read")
+        answered = f"the server answered in {media or 'no declared format'}, which frus-kg cannot read"
+        raise RemoteQueryError(f"{url}: {answered}", public=f"the SPARQL {answered}")
     return found

@@ -13,7 +13,7 @@ import time
 
 import httpx
 
-from .errors import QueryError, QueryTimeout, StoreError
+from .errors import QueryTimeout, RemoteQueryError, StoreError
 from .remote_settings import RemoteSettings
 
 __all__ = ["SparqlClient", "RemoteStoreError", "ServerUnreachable"]
@@ -94,7 +94,9 @@ def _checked(response: httpx.Response, url: str, missing_ok: bool) -> httpx.Resp
         raise RemoteStoreError(f"{url}: the server refused the credentials (HTTP {code}); set FRUS_KG_SPARQL_TOKEN "
                                f"or FRUS_KG_SPARQL_USER and FRUS_KG_SPARQL_PASSWORD: {text}")
     if code == 400:
-        raise QueryError(f"{url}: the server rejected the request: {text}")
+        report = " ".join(text.split())
+        raise RemoteQueryError(f"{url}: the server rejected the request: {report}",
+                               public=f"the SPARQL server rejected the request: {report}")
     if code == 404:
         raise RemoteStoreError(f"{url}: no such endpoint on the server (HTTP 404); check the store URL's "
                                f"query/update/store endpoints")
