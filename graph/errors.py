@@ -12,7 +12,10 @@ __all__ = ["GraphError", "StoreError", "StoreLocked", "QueryError", "QueryRefuse
 
 
 class GraphError(Exception):
-    """Base class of the graph package's errors."""
+    """Base class of the graph package's errors. `public`, where set, is the message for a client of the API, which
+    `str()` would tell too much (a remote store's address)."""
+
+    public: str | None = None
 
 
 class StoreError(GraphError):

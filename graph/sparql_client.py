@@ -53,8 +53,10 @@ class SparqlClient:
                 response = self._http.request(method, url, timeout=timeout or s.timeout, **kwargs)
             except httpx.TimeoutException as exc:
                 if isinstance(exc, httpx.ReadTimeout) and method == "POST" and "query" in kwargs.get("data", {}):
-                    raise QueryTimeout(f"{url}: no answer within {timeout or s.timeout:g} s; the query was "
-                                       "abandoned") from None
+                    late = QueryTimeout(f"{url}: no answer within {timeout or s.timeout:g} s; the query was abandoned")
+                    late.public = f"the SPARQL server gave no answer within {timeout or s.timeout:g} s; the query was " \
+                                  "abandoned"
+                    raise late from None
                 last = f"timed out ({type(exc).__name__})"
                 if not idempotent and not isinstance(exc, httpx.ConnectTimeout):
                     break

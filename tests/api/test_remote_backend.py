@@ -126,3 +126,29 @@ def test_a_syntax_error_the_remote_server_rejects_is_a_400_quoting_it_without_th
     assert server.base not in r.text and server.base not in problem.text and "127.0.0.1" not in r.text
     assert str(operator.value).startswith(f"{server.base}/query: the server rejected the request: error at 1:")
     assert "Traceback" not in r.text
+
+
+def test_a_query_the_remote_server_does_not_answer_in_time_is_a_503_without_the_servers_address(tmp_path):
+    """The remote store's time limit (`timeout=` in its URL) abandons the query: the client reads that the SPARQL
+    server gave no answer in time, never where the server runs; the operator's error names it."""
+    from fastapi.testclient import TestClient
+
+    from api import create_app
+    from graph import QueryTimeout, open_store
+
+    values = " ".join(map(str, range(150)))
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"VALUES ?{v} {{ {values} }}" for v in "abcd") + " }"
+    server = OxigraphServer(tmp_path / "db").start()
+    try:
+        store = open_store(server.store_url(tmp_path / "state") + "&timeout=0.5&retries=0", read_only=True)
+        client = TestClient(create_app(store), raise_server_exceptions=False)
+        r = client.post("/sparql", data={"query": slow}, headers={"accept": "application/json"})
+        with pytest.raises(QueryTimeout) as operator:
+            store.query(slow)
+        store.close()
+    finally:
+        server.stop()
+    assert r.status_code == 503, r.text
+    assert r.json()["detail"] == "the SPARQL server gave no answer within 0.5 s; the query was abandoned"
+    assert server.base not in r.text and "127.0.0.1" not in r.text
+    assert str(operator.value).startswith(f"{server.base}/query: no answer within 0.5 s")
