@@ -143,6 +143,10 @@ _HELD_TITLES = {"secretary": "Secretary", "president": "President", "shah": "Sha
 _CONVENTIONAL_TITLES = frozenset({"president", "vice president", "secretary"})
 _PARTICIPANT_UNDER_SECRETARY = re.compile(r"(?m)^[ \t]*The Under Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
 _PARTICIPANT_ACTING_SECRETARY = re.compile(r"(?m)^[ \t]*The Acting Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
+_ANOTHER_UNDER_SECRETARY = re.compile(r"\b(?:Under[- ]Secretary(?:[- ]General|\s+(?:of\s+(?!State\b)|(?:of\s+State\s+)?for\b))|Under-Secretary|"
+                                      r"(?:Permanent|Parliamentary)\s+Under|Under\s+Secretaries)", re.IGNORECASE)
+_BARE_SECRETARY = re.compile(r"(?<![\w-])(?<!Under )(?<!Assistant )(?<!Deputy )(?<!Executive )(?<!Acting )Secretary(?![\w-])"
+                             r"(?!\s+(?:of|for|to|General|[A-Z]))")
 _PARTICIPANT_SECRETARY = re.compile(r"(?m)^[ \t]*The Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
 # A word that makes the title after it another office ("Deputy Secretary of Defense", "Under Secretary").
 _OFFICE_MODIFIERS = frozenset({"deputy", "assistant", "under", "acting", "vice", "executive", "special", "private",
@@ -644,7 +648,10 @@ class DocumentPeople:
         from 1972, the Under Secretary before (Herter, March 1959: frus1958-60v08 d246)."""
         r = self.record
         listed = {"under secretary": _PARTICIPANT_UNDER_SECRETARY, "acting secretary": _PARTICIPANT_ACTING_SECRETARY}.get(title)
-        if not r.date or listed is None or not listed.search(r.text, 0, (r.body_start or 0) + 3000):
+        if not r.date or listed is None:
+            return None
+        beside = title == "under secretary" and self._beside_secretary_of_state()
+        if not beside and not listed.search(r.text, 0, (r.body_start or 0) + 3000):
             return None
         offices = ("Under Secretary of State",) if title == "under secretary" else ("Deputy Secretary of State",
                                                                                    "Under Secretary of State")
@@ -657,8 +664,22 @@ class DocumentPeople:
         pid = posts.pop()
         label = authorities().person(pid).name
         acting = "" if title == "under secretary" else ", who acts for the Secretary in his absence"
-        return Named(iris.person_iri(pid), label, f"'{printed}', a participant printed 'The {title.title()}': {label} was "
-                                                  f"{office} on {r.date[:10]} (POCOM){acting}")
+        why = "beside the Secretary of State, in a document that prints no other Under Secretary" if beside else \
+            f"a participant printed 'The {title.title()}'"
+        return Named(iris.person_iri(pid), label, f"'{printed}', {why}: {label} was {office} on {r.date[:10]} (POCOM)"
+                                                  f"{acting}")
+
+    def _beside_secretary_of_state(self) -> bool:
+        """Session 51: "Cypriot Foreign Minister Kyprianou reviewed recent Cyprus developments with Secretary, Under
+        Secretary, Assistant Secretary Talbot…. Under Secretary reviewed recent talks…" (the Department's telegram,
+        frus1964-68v16 d185: 24 claims had gone to a node "Under Secretary"): where the document prints "Secretary" alone
+        and it is the Secretary of State on its date, its "Under Secretary" is his, unless it prints another ("Under
+        Secretary of the Treasury", "Under Secretary for Economic Affairs", "Permanent Under-Secretary")."""
+        r = self.record
+        if _ANOTHER_UNDER_SECRETARY.search(r.text) or not _BARE_SECRETARY.search(r.text, r.body_start or 0):
+            return False
+        holder = holder_of_title(r, "Secretary", int(r.date[:4]))
+        return holder is not None and self._holds_secretary_of_state(holder.entity)
 
     def _held_in_washington(self, printed: str, title: str) -> Named | None:
         """Session 37: "The Secretary said…", "The President thought…" in a memorandum of conversation held in Washington
