@@ -147,6 +147,7 @@ _ANOTHER_UNDER_SECRETARY = re.compile(r"\b(?:Under[- ]Secretary(?:[- ]General|\s
                                       r"(?:Permanent|Parliamentary)\s+Under|Under\s+Secretaries)", re.IGNORECASE)
 _BARE_SECRETARY = re.compile(r"(?<![\w-])(?<!Under )(?<!Assistant )(?<!Deputy )(?<!Executive )(?<!Acting )Secretary(?![\w-])"
                              r"(?!\s+(?:of|for|to|General|[A-Z]))")
+_FROM_THE_DEPARTMENT = re.compile(r"\bFrom\s+the\s+Department\s+of\s+State\b")
 _PARTICIPANT_SECRETARY = re.compile(r"(?m)^[ \t]*The Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
 # A word that makes the title after it another office ("Deputy Secretary of Defense", "Under Secretary").
 _OFFICE_MODIFIERS = frozenset({"deputy", "assistant", "under", "acting", "vice", "executive", "special", "private",
@@ -672,11 +673,13 @@ class DocumentPeople:
     def _beside_secretary_of_state(self) -> bool:
         """Session 51: "Cypriot Foreign Minister Kyprianou reviewed recent Cyprus developments with Secretary, Under
         Secretary, Assistant Secretary Talbot…. Under Secretary reviewed recent talks…" (the Department's telegram,
-        frus1964-68v16 d185: 24 claims had gone to a node "Under Secretary"): where the document prints "Secretary" alone
-        and it is the Secretary of State on its date, its "Under Secretary" is his, unless it prints another ("Under
-        Secretary of the Treasury", "Under Secretary for Economic Affairs", "Permanent Under-Secretary")."""
+        frus1964-68v16 d185: 24 claims had gone to a node "Under Secretary"): where the document prints "Secretary" alone,
+        or the Department sends it, and "the Secretary" is the Secretary of State on its date, its "Under Secretary" is
+        his, unless it prints another ("Under Secretary of the Treasury", "Under Secretary for Economic Affairs",
+        "Permanent Under-Secretary")."""
         r = self.record
-        if _ANOTHER_UNDER_SECRETARY.search(r.text) or not _BARE_SECRETARY.search(r.text, r.body_start or 0):
+        if _ANOTHER_UNDER_SECRETARY.search(r.text) or not (_BARE_SECRETARY.search(r.text, r.body_start or 0)
+                                                            or _FROM_THE_DEPARTMENT.search(r.heading or "")):
             return False
         holder = holder_of_title(r, "Secretary", int(r.date[:4]))
         return holder is not None and self._holds_secretary_of_state(holder.entity)

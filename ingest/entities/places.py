@@ -193,9 +193,9 @@ def state_of_us_mission(place: str, date: str | None, year: int | None) -> tuple
     """(gsh id, why) of the one state a U.S. post or envoy "in Korea" served in the document's year, where the name
     alone is ambiguous ("Korea" after 1948, "Vietnam" 1954–1975): of the states named so (exactly, else as a word of
     their name: "South Korea"), the one to which the United States had a chief of mission that year (POCOM), if it
-    was in being then. Two such states ("Germany" in 1980: POCOM files the Federal Republic's envoys under today's
-    Germany, and the GDR's) settle nothing. In running text the name stays ambiguous; a U.S. post is at the state
-    Washington recognised."""
+    was in being then, or its predecessor of the same formal name that was (`_in_being`: "Germany" of 1955-1990, the
+    Federal Republic, whose envoys POCOM files under today's Germany). Two such states settle nothing. In running
+    text the name stays ambiguous; a U.S. post is at the state Washington recognised."""
     y = int(date[:4]) if date and date[:4].isdigit() else year
     if not y or not place:
         return None
@@ -207,13 +207,27 @@ def state_of_us_mission(place: str, date: str | None, year: int | None) -> tuple
     for fits in (lambda t: key in (re.sub(r"[\s-]", "", t.name.lower()), re.sub(r"[\s-]", "", t.long.lower())),
                  lambda t: bool(word.search(t.name.lower().replace("-", "")) or word.search(t.long.lower().replace("-", "")))):
         found = [t for t in states if fits(t)]
-        if len(found) == 1 and found[0].valid_in(y):
+        then = _in_being(found[0], y) if len(found) == 1 else None
+        if then is not None:
             t = found[0]
-            return t.id, (f"'{place}' in {y}: of the states so named, the United States had a chief of mission only "
-                          f"to {t.name} ({t.long or t.name}; POCOM)")
+            was = "" if then is t else f", the state of that formal name in {y} being {then.name}"
+            return then.id, (f"'{place}' in {y}: of the states so named, the United States had a chief of mission only "
+                             f"to {t.name} ({t.long or t.name}; POCOM){was}")
         if found:
             return None
     return None
+
+
+def _in_being(state, year: int):
+    """The state itself if in being in `year`, else the one state of its formal name that was: POCOM files the envoys
+    to the Federal Republic of Germany of 1955-1990 under today's Germany (gsh: since 1990), so the Embassy in Germany
+    of 1962 was in West Germany, its predecessor of the same formal name (session 51). None where no state, or two,
+    fit."""
+    if state.valid_in(year):
+        return state
+    same = [t for t in authorities().territories.values()
+            if state.id in t.successors and state.long and t.long == state.long and t.valid_in(year)]
+    return same[0] if len(same) == 1 else None
 
 
 def _served_in(post, year: int) -> bool:

@@ -92,13 +92,16 @@ def test_posts_staffs_and_stations_as_senders(extractor, heading, sender):
     assert authors(record) == [iris.organization_iri(sender)]
 
 
-def test_an_embassy_in_a_country_the_date_leaves_open_asserts_no_country(extractor):
+def test_the_embassy_in_germany_of_1958_is_the_us_embassy_in_west_germany(extractor):
+    """POCOM files the envoys to the Federal Republic under today's Germany (gsh: from 1990); in 1958 the state of that
+    formal name was West Germany, where the Embassy's telegrams had no country (session 51)."""
     record = read(extractor, "193. Telegram From the Embassy in Germany to the Department of State", "1958-06-01",
                   volume="frus1958-60v08")
     (embassy,) = authors(record)
-    assert embassy == iris.organization_iri("us-embassy-at-germany")
+    assert embassy == iris.organization_iri("us-embassy-west-germany-1990")
     data = document_graph(record)
-    assert not [t for t in data.triples if t[0] == f"<{embassy}>" and t[1] == "<http://schema.org/location>"]
+    assert (f"<{embassy}>", "<http://schema.org/location>", f"<{iris.country_iri('west-germany-1990')}>") in data.triples
+
 
 
 def test_the_secretary_of_defense_as_recipient_is_his_department(extractor):
@@ -256,11 +259,13 @@ def test_regression_the_ambassador_in_korea_was_in_no_country_pocom_knew(extract
     assert "South Korea" in muccio.explanation
 
 
-def test_a_name_two_states_with_us_envoys_bear_stays_a_place(extractor):
-    """In 1980 POCOM has envoys both under today's Germany (the Federal Republic's) and to the GDR."""
+def test_the_embassy_in_germany_of_1980_is_the_federal_republics_not_the_gdrs(extractor):
+    """In 1980 POCOM has envoys both under today's Germany (the Federal Republic's) and under East Germany (the GDR's,
+    from 1974); "Germany" names the first only."""
     record = read(extractor, "Telegram From the Embassy in Germany to the Department of State", "1980-06-01")
     (sender,) = [m for r, m in heading_posts(record) if r == "author"]
-    assert sender.entity == iris.organization_iri("us-embassy-at-germany")
+    assert sender.entity == iris.organization_iri("us-embassy-west-germany-1990")
+    assert "the state of that formal name in 1980 being West Germany" in sender.explanation
 
 
 def test_regression_a_place_after_the_headings_and_was_a_person_of_the_document_1958_middle_east(extractor):
