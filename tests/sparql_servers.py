@@ -8,32 +8,16 @@ from __future__ import annotations
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
-__all__ = ["OxigraphServer", "VirtuosoServer", "free_port", "oxigraph_binary", "refused_port", "virtuoso_binaries"]
+from tests.ports import refused_port, start_listening
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def refused_port():
-    """A port on 127.0.0.1 where no server answers, for as long as the block runs: bound but never listening, it
-    refuses every connection, and no other process (a server another pytest-xdist worker starts) can take it."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        yield s.getsockname()[1]
+__all__ = ["OxigraphServer", "VirtuosoServer", "oxigraph_binary", "refused_port", "virtuoso_binaries"]
 
 
 def oxigraph_binary() -> str:
@@ -46,15 +30,37 @@ def oxigraph_binary() -> str:
     return path
 
 
-class OxigraphServer:
+class _Server:
+    """A server process that writes to `log`, appended to across its starts."""
+
+    proc: subprocess.Popen | None = None
+    log: Path
+    _printed_from = 0
+
+    def _printed(self, _proc: subprocess.Popen) -> str:
+        """What it wrote to its log since it was last launched: this start's lines, not an earlier run's."""
+        with open(self.log, "rb") as f:
+            f.seek(self._printed_from)
+            return f.read().decode(errors="replace")
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+class OxigraphServer(_Server):
     """`oxigraph serve` on a free port over `location`; `url` is its frus-kg store URL (without state)."""
 
     def __init__(self, location: Path, port: int | None = None):
         self.location = Path(location)
-        self.port = port or free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.port = port                        # a free one at the first start; a restart keeps it
         self.proc: subprocess.Popen | None = None
         self.log = self.location.with_name(self.location.name + ".log")
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
 
     @property
     def url(self) -> str:
@@ -65,21 +71,20 @@ class OxigraphServer:
 
     def start(self, timeout: float = 30.0) -> "OxigraphServer":
         self.location.parent.mkdir(parents=True, exist_ok=True)
+        self.proc, (self.port,) = start_listening(self._launch, self._answers, self._printed, name="oxigraph serve",
+                                                  ports=(self.port,) if self.port else 1, timeout=timeout)
+        return self
+
+    def _launch(self, ports: tuple[int, ...]) -> subprocess.Popen:
         with open(self.log, "ab") as log:
-            self.proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(self.location), "--bind",
-                                          f"127.0.0.1:{self.port}", "--union-default-graph"],
-                                         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"oxigraph serve exited with {self.proc.returncode}: {self.log.read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{self.base}/query", params={"query": "ASK {}"}, timeout=1).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                time.sleep(0.1)
-        self.kill()
-        raise RuntimeError(f"oxigraph serve did not answer within {timeout:g} s")
+            self._printed_from = log.tell()
+            return subprocess.Popen([oxigraph_binary(), "serve", "--location", str(self.location), "--bind",
+                                     f"127.0.0.1:{ports[0]}", "--union-default-graph"],
+                                    stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+    @staticmethod
+    def _answers(ports: tuple[int, ...]) -> bool:
+        return httpx.get(f"http://127.0.0.1:{ports[0]}/query", params={"query": "ASK {}"}, timeout=1).status_code == 200
 
     def clear(self) -> None:
         httpx.post(f"{self.base}/update", content=b"DROP ALL", headers={"Content-Type": "application/sparql-update"},
@@ -94,11 +99,6 @@ class OxigraphServer:
             except subprocess.TimeoutExpired:
                 self.kill()
 
-    def kill(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-
 
 VIRTUOSO_CONFIG = Path(__file__).resolve().parents[1] / "deploy" / "virtuoso"
 
@@ -110,16 +110,20 @@ def virtuoso_binaries() -> tuple[str, str]:
     return server, isql
 
 
-class VirtuosoServer:
+class VirtuosoServer(_Server):
     """Debian's `virtuoso-t` in `folder`, with the committed deploy/virtuoso config on free ports, set up by the
     committed frus-kg-setup.sql. `url` is its frus-kg store URL (endpoints: /sparql and /sparql-graph-crud)."""
 
     def __init__(self, folder: Path, settings: dict[str, str] | None = None):
         self.folder = Path(folder)
         self.settings = settings or {}          # virtuoso.ini lines to change, e.g. {"ResultSetMaxRows": "10"}
-        self.sql_port, self.http_port = free_port(), free_port()
-        self.base = f"http://127.0.0.1:{self.http_port}"
+        self.sql_port = self.http_port = None   # free ones at the first start; a restart keeps them
         self.proc: subprocess.Popen | None = None
+        self.log = self.folder / "console.log"
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}"
 
     @property
     def url(self) -> str:
@@ -129,19 +133,12 @@ class VirtuosoServer:
         return f"{self.url}&state={state}"
 
     def start(self, timeout: float = 90.0) -> "VirtuosoServer":
-        server, isql = virtuoso_binaries()
+        _, isql = virtuoso_binaries()
         self.folder.mkdir(parents=True, exist_ok=True)
-        config = (VIRTUOSO_CONFIG / "virtuoso.ini").read_text()
-        config = config.replace("ServerPort = 1111", f"ServerPort = {self.sql_port}") \
-            .replace("ServerPort = 8890", f"ServerPort = {self.http_port}")
-        for key, value in self.settings.items():
-            config = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", config)
-        (self.folder / "virtuoso.ini").write_text(config)
         fresh = not (self.folder / "virtuoso.db").exists()
-        with open(self.folder / "console.log", "ab") as log:
-            self.proc = subprocess.Popen([server, "+foreground", "+configfile", "virtuoso.ini"], cwd=self.folder,
-                                         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        self._wait(timeout)
+        ports = (self.sql_port, self.http_port) if self.sql_port else 2
+        self.proc, (self.sql_port, self.http_port) = start_listening(self._launch, self._answers, self._printed,
+                                                                     name="virtuoso-t", ports=ports, timeout=timeout)
         if fresh:
             setup = subprocess.run([isql, str(self.sql_port), "dba", "dba", str(VIRTUOSO_CONFIG / "frus-kg-setup.sql")],
                                    capture_output=True, text=True, timeout=120)
@@ -150,20 +147,22 @@ class VirtuosoServer:
                 raise RuntimeError(f"frus-kg-setup.sql failed: {setup.stdout[-2000:]} {setup.stderr[-2000:]}")
         return self
 
-    def _wait(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"virtuoso-t exited with {self.proc.returncode}: "
-                                   f"{(self.folder / 'console.log').read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{self.base}/sparql", params={"query": "ASK {}"}, timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.3)
-        self.kill()
-        raise RuntimeError(f"virtuoso-t did not answer within {timeout:g} s")
+    def _launch(self, ports: tuple[int, ...]) -> subprocess.Popen:
+        config = (VIRTUOSO_CONFIG / "virtuoso.ini").read_text()
+        config = config.replace("ServerPort = 1111", f"ServerPort = {ports[0]}") \
+            .replace("ServerPort = 8890", f"ServerPort = {ports[1]}")
+        for key, value in self.settings.items():
+            config = re.sub(rf"(?m)^{key}\s*=.*$", f"{key} = {value}", config)
+        (self.folder / "virtuoso.ini").write_text(config)
+        with open(self.log, "ab") as log:
+            self._printed_from = log.tell()
+            return subprocess.Popen([virtuoso_binaries()[0], "+foreground", "+configfile", "virtuoso.ini"],
+                                    cwd=self.folder, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+    @staticmethod
+    def _answers(ports: tuple[int, ...]) -> bool:
+        answer = httpx.get(f"http://127.0.0.1:{ports[1]}/sparql", params={"query": "ASK {}"}, timeout=2)
+        return answer.status_code == 200
 
     def clear(self) -> None:
         """Drop every graph frus-kg can see (never DROP ALL: Virtuoso's own graphs must stay)."""
@@ -183,8 +182,3 @@ class VirtuosoServer:
             self.proc.wait(30)
         except subprocess.TimeoutExpired:
             self.kill()
-
-    def kill(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.ports import start_listening
 
 
 def declared_prefixes_unused(turtle: str) -> tuple[dict[str, str], list[str]]:
@@ -21,29 +21,28 @@ def declared_prefixes_unused(turtle: str) -> tuple[dict[str, str], list[str]]:
     return declared, [p for p in declared if not re.search(rf"(?<![\w:/#.-]){re.escape(p)}:", body)]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_server(store: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    port = free_port()
+    """`frus-kg serve` on a free port (tests/ports.py: another one if a parallel worker's server took it); the
+    process and its base URL."""
     exe = Path(sys.executable).with_name("frus-kg")
-    proc = subprocess.Popen([str(exe), "serve", "--store", str(store), "--port", str(port), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "FRUS_KG_LOG": "warning", **(env or {})})
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {proc.stdout.read().decode()}")
-        try:
-            httpx.get(base + "/", timeout=1)
-            return proc, base
-        except httpx.TransportError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("server did not start in 30 s")
+
+    def launch(ports: tuple[int, ...]) -> subprocess.Popen:
+        return subprocess.Popen([str(exe), "serve", "--store", str(store), "--port", str(ports[0]), *extra],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                env={**os.environ, "FRUS_KG_LOG": "warning", **(env or {})})
+
+    proc, (port,) = start_listening(launch, _answers, lambda proc: proc.stdout.read().decode(errors="replace"),
+                                    name="frus-kg serve")
+    return proc, _base(port)
+
+
+def _base(port: int) -> str:
+    return f"http://127.0.0.1:{port}"
+
+
+def _answers(ports: tuple[int, ...]) -> bool:
+    httpx.get(_base(ports[0]) + "/", timeout=1)           # any answer: the app is up
+    return True
 
 
 @pytest.fixture(scope="session")

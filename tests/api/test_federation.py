@@ -7,14 +7,13 @@ and an endpoint that is not allow-listed is refused.
 from __future__ import annotations
 
 import importlib.util
-import shutil
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.sparql_servers import OxigraphServer, oxigraph_binary
 
 
 def _api_conftest():
@@ -25,8 +24,7 @@ def _api_conftest():
     return module
 
 
-free_port, start_server = _api_conftest().free_port, _api_conftest().start_server
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+start_server = _api_conftest().start_server
 OTHER_ARCHIVE = """@prefix ex: <https://archive.example.org/> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
@@ -43,38 +41,17 @@ PREFIX schema: <http://schema.org/>
 """
 
 
-def _wait_ready(url: str, proc: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"oxigraph server exited: {proc.stdout.read().decode(errors='replace')}")
-        try:
-            if httpx.get(url, params={"query": "ASK {}"}, timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError(f"oxigraph server at {url} not ready in {seconds} s")
-
-
 @pytest.fixture(scope="module")
 def other_archive(tmp_path_factory):
     """An Oxigraph SPARQL server on 127.0.0.1 holding the other archive; its query endpoint URL."""
-    if not Path(OXIGRAPH).exists():
-        pytest.fail("the oxigraph server is missing: pip install -e '.[dev]' installs it")
     folder = tmp_path_factory.mktemp("other-archive")
     data = folder / "archive.ttl"
     data.write_text(OTHER_ARCHIVE, encoding="utf-8")
-    subprocess.run([OXIGRAPH, "load", "--location", str(folder / "db"), "--file", str(data)],
+    subprocess.run([oxigraph_binary(), "load", "--location", str(folder / "db"), "--file", str(data)],
                    check=True, capture_output=True, timeout=120)
-    port = free_port()
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/query"
-    _wait_ready(url, proc)
-    yield url
-    proc.terminate()
-    proc.wait(10)
+    server = OxigraphServer(folder / "db").start()
+    yield f"{server.base}/query"
+    server.stop()
 
 
 def bindings(response: httpx.Response) -> list[dict[str, str]]:

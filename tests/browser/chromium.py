@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,6 +20,10 @@ _API_CONFTEST = Path(__file__).resolve().parent.parent / "api" / "conftest.py"
 
 
 def _api_helpers():
+    """tests/api/conftest.py by path; it imports tests.ports, so the repository must be importable when
+    `make screenshots` runs this folder's script."""
+    if str(_API_CONFTEST.parents[2]) not in sys.path:
+        sys.path.append(str(_API_CONFTEST.parents[2]))
     spec = importlib.util.spec_from_file_location("frus_kg_api_test_helpers", _API_CONFTEST)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
