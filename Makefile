@@ -30,13 +30,15 @@ run: install
 # (tests/conftest.py).
 # TEST_WORKERS=0 runs every test in pytest's own process, one after another.
 TEST_WORKERS ?= auto
+PARALLEL = -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 test: install $(CHROMIUM) $(STRACE) $(VIRTUOSO)
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder
+	$(BIN)/python -m pytest -q $(PARALLEL)
 
-# The slow campaigns (crash trials, large property runs), left out of `make test`.
+# The slow campaigns (crash trials, large property runs), left out of `make test`, on the same workers: each writes
+# only under its own tmp_path (the crash campaign's children run in their own sessions, its tmpfs mounts are there).
 test-slow: install
-	$(BIN)/python -m pytest -q -m slow
+	$(BIN)/python -m pytest -q -m slow $(PARALLEL)
 
 # The browser tests drive Debian's chromium (Playwright cannot download browsers here); installed once.
 $(CHROMIUM):
