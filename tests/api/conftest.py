@@ -12,6 +12,9 @@ import pytest
 
 from tests.ports import start_listening
 
+TEI = Path(__file__).resolve().parents[1] / "fixtures" / "tei"
+DOCUMENT_SLICES = [TEI / f"{name}-slice.xml" for name in ("frus1948v05p1", "frus1949v07p1")]
+
 
 def declared_prefixes_unused(turtle: str) -> tuple[dict[str, str], list[str]]:
     """(the prefixes a Turtle text declares, those of them its statements never write)."""
@@ -51,6 +54,18 @@ def server(sample_store_path):
     yield base
     proc.terminate()
     proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def document_slices_path(tmp_path_factory) -> Path:
+    """Two TEI test slices (footnotes, page breaks, roles, subjects) ingested by `frus-kg ingest` with two workers,
+    which pack their documents at its end: once per session (per pytest-xdist worker) for the test files of the
+    document pages and packs, which open it read-only."""
+    path = tmp_path_factory.mktemp("document-slices") / "store"
+    run = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", "--workers", "2", "--store",
+                          str(path), *map(str, DOCUMENT_SLICES)], capture_output=True, text=True)
+    assert "document packs: 2 volume(s) packed" in run.stderr, run.stderr
+    return path
 
 
 def _launcher():

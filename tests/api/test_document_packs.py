@@ -22,7 +22,6 @@ from ontology.iris import document_iri
 from ontology.namespaces import sparql_prologue
 
 MEMO = ("frus1981-88v41", "d54")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _described(body: bytes, media: str) -> set:
@@ -137,15 +136,9 @@ def test_a_server_answers_the_same_with_and_without_packs(server, unpacked_path,
 
 
 @pytest.fixture(scope="module")
-def tei_store(tmp_path_factory):
+def tei_store(document_slices_path):
     """Two TEI test slices ingested by `frus-kg ingest` with two workers, which pack their documents at its end."""
-    path = tmp_path_factory.mktemp("tei-packs") / "store"
-    slices = [ROOT / "tests" / "fixtures" / "tei" / f"{name}-slice.xml" for name in ("frus1948v05p1", "frus1949v07p1")]
-    run = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", "--workers", "2", "--store", str(path),
-                          *map(str, slices)],
-                         capture_output=True, text=True)
-    assert "document packs: 2 volume(s) packed" in run.stderr, run.stderr
-    db = open_store(path, read_only=True)
+    db = open_store(document_slices_path, read_only=True)
     yield db
     db.close()
 

@@ -38,20 +38,11 @@ def test_the_memos_page_reads_what_its_rest_document_holds(sample_store):
 
 
 @pytest.fixture(scope="module")
-def tei_store(tmp_path_factory):
+def tei_store(document_slices_path):
     """Two TEI test slices ingested (footnotes, page breaks, roles, subjects), as `frus-kg ingest` leaves them."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
     from graph import open_store
 
-    root = Path(__file__).resolve().parents[2]
-    path = tmp_path_factory.mktemp("tei") / "store"
-    slices = [root / "tests" / "fixtures" / "tei" / f"{name}-slice.xml" for name in ("frus1948v05p1", "frus1949v07p1")]
-    subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", "--store", str(path), *map(str, slices)],
-                   check=False, capture_output=True)
-    db = open_store(path, read_only=True)
+    db = open_store(document_slices_path, read_only=True)
     yield db
     db.close()
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -12,8 +11,6 @@ from graph.networks import Filters, NetworkError, Spec, build_network, edge_evid
 from graph.networks.table import TABLE_GRAPH, TABLE_PREFIX, read_rows, refresh_network_table, table_state
 from graph.statistics import volume_fingerprints
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tei"
-SLICES = [FIXTURES / "frus1969-76v01-slice.xml", FIXTURES / "frus1969-76ve09p1-slice.xml"]
 CO_MENTION = ["person-person", "person-country", "person-organization", "country-country"]
 CASES = [(k, w) for k in CO_MENTION for w in ("document", "paragraph", "sentence")] + [
     ("correspondence", "document"), ("claimant-entity", "document")]
@@ -26,24 +23,10 @@ def _sentences(text):
 
 
 @pytest.fixture(scope="module")
-def raw_path(tmp_path_factory):
-    """Two real volume slices, ingested without the table."""
-    from ingest import ingest_paths
-    from ingest.authorities.rdf import ensure_authority_graphs
-
-    path = tmp_path_factory.mktemp("raw") / "store"
-    db = open_store(path)
-    ensure_authority_graphs(db)
-    assert ingest_paths(SLICES, db).documents == 13
-    db.close()
-    return path
-
-
-@pytest.fixture(scope="module")
-def tabled_path(raw_path, tmp_path_factory):
-    """The same store with its network table, sentence windows included."""
+def tabled_path(network_slices_path, tmp_path_factory):
+    """The slices' store (network_slices_path) with its network table, sentence windows included."""
     path = tmp_path_factory.mktemp("tabled") / "store"
-    shutil.copytree(raw_path, path)
+    shutil.copytree(network_slices_path, path)
     db = open_store(path)
     report = refresh_network_table(db, sentences=_sentences)
     assert (report.volumes, report.rows, report.sentences) == (2, 13, True)
@@ -113,8 +96,8 @@ def test_the_sentence_window_needs_no_splitter_when_the_table_has_it(tabled):
     assert g.graph["source"] == "table" and g.number_of_edges() > 0
 
 
-def test_without_the_table_the_mentions_are_read_and_the_graph_says_why(raw_path):
-    db = open_store(raw_path, read_only=True)
+def test_without_the_table_the_mentions_are_read_and_the_graph_says_why(network_slices_path):
+    db = open_store(network_slices_path, read_only=True)
     g = project(db, Spec("person-person"))
     assert g.graph["source"] == "mentions" and "frus-kg index" in g.graph["source_note"]
     with pytest.raises(NetworkError, match="network table"):
@@ -122,8 +105,8 @@ def test_without_the_table_the_mentions_are_read_and_the_graph_says_why(raw_path
     db.close()
 
 
-def test_a_table_without_sentences_sends_the_sentence_window_to_the_mentions(raw_path, tmp_path):
-    shutil.copytree(raw_path, tmp_path / "store")
+def test_a_table_without_sentences_sends_the_sentence_window_to_the_mentions(network_slices_path, tmp_path):
+    shutil.copytree(network_slices_path, tmp_path / "store")
     db = open_store(tmp_path / "store")
     assert refresh_network_table(db).sentences is False
     assert project(db, Spec("person-person", "paragraph")).graph["source"] == "table"
@@ -151,11 +134,12 @@ def test_a_refresh_tables_only_what_changed_and_drops_volumes_that_are_gone(tabl
     db.close()
 
 
-def test_a_remote_sparql_server_gets_the_same_table_and_networks(raw_path, tabled, oxigraph_server, tmp_path):
+def test_a_remote_sparql_server_gets_the_same_table_and_networks(network_slices_path, tabled, oxigraph_server,
+                                                                  tmp_path):
     """The table is built and read through SPARQL Query, Update and the Graph Store Protocol only."""
     import io
 
-    source = open_store(raw_path, read_only=True)
+    source = open_store(network_slices_path, read_only=True)
     dump = io.BytesIO()
     source.export(dump, "nquads")
     source.close()

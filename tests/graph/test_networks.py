@@ -17,34 +17,13 @@ from graph.networks.exports import GEXF_NS
 from graph.networks.metrics import pagerank
 from ontology.namespaces import BASE, FK, OA, RDF, RDFS, SCHEMA, SKOS, XSD
 
-from pathlib import Path
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
 PEOPLE = BASE + "people/"
 CLARK, KENNEDY, HAIG = PEOPLE + "102617", PEOPLE + "107031", PEOPLE + "105381"
-V01 = FIXTURES / "tei" / "frus1969-76v01-slice.xml"
-VE09 = FIXTURES / "tei" / "frus1969-76ve09p1-slice.xml"
-
-
-@pytest.fixture(scope="module")
-def tei_store_path(tmp_path_factory):
-    """Two real volume slices (several persons per document, editors' markup), ingested once."""
-    from ingest import ingest_paths
-    from ingest.authorities.rdf import ensure_authority_graphs
-
-    path = tmp_path_factory.mktemp("tei") / "store"
-    db = open_store(path)
-    ensure_authority_graphs(db)
-    summary = ingest_paths([V01, VE09], db)
-    assert summary.documents == 13 and not summary.failures, summary.failures
-    db.close()
-    return path
 
 
 @pytest.fixture
-def tei_store(tei_store_path):
-    return open_store(tei_store_path, read_only=True)
+def tei_store(network_slices_path):
+    return open_store(network_slices_path, read_only=True)
 
 
 def _sentences(text):
@@ -405,8 +384,8 @@ CYTOSCAPE_SCHEMA = {       # Cytoscape.js elements JSON: {elements: {nodes: [{da
 
 
 @pytest.fixture(scope="module")
-def analysed(tei_store_path):
-    db = open_store(tei_store_path, read_only=True)
+def analysed(network_slices_path):
+    db = open_store(network_slices_path, read_only=True)
     return build_network(db, Spec("person-person", window="paragraph"))
 
 
