@@ -3,7 +3,8 @@
 A port found free and let go can be taken by another worker's server before the one it was found for binds it. The
 servers here take a port number (`frus-kg serve --port`, `oxigraph serve --bind`, virtuoso-t's ServerPort), so each is
 started on free ports and started again on new ones if it exits because one was taken; it counts as started only once
-its own process listens on every port it was given, so a test never talks to another worker's server.
+its own process listens on every port it was given, so a test never talks to another worker's server. (Given port 0,
+oxigraph prints the address it was given, not the one it bound, and virtuoso-t refuses it: so one way serves all.)
 """
 from __future__ import annotations
 
