@@ -147,7 +147,6 @@ _ANOTHER_UNDER_SECRETARY = re.compile(r"\b(?:Under[- ]Secretary(?:[- ]General|\s
                                       r"(?:Permanent|Parliamentary)\s+Under|Under\s+Secretaries)", re.IGNORECASE)
 _BARE_SECRETARY = re.compile(r"(?<![\w-])(?<!Under )(?<!Assistant )(?<!Deputy )(?<!Executive )(?<!Acting )Secretary(?![\w-])"
                              r"(?!\s+(?:of|for|to|General|[A-Z]))")
-_FROM_THE_DEPARTMENT = re.compile(r"\bFrom\s+the\s+Department\s+of\s+State\b")
 _PARTICIPANT_SECRETARY = re.compile(r"(?m)^[ \t]*The Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
 # A word that makes the title after it another office ("Deputy Secretary of Defense", "Under Secretary").
 _OFFICE_MODIFIERS = frozenset({"deputy", "assistant", "under", "acting", "vice", "executive", "special", "private",

@@ -139,16 +139,33 @@ _THEREAFTER = re.compile(r"\s*thereafter\b", re.IGNORECASE)
 _UNTIL_DEATH = re.compile(r"\buntil\s+(?:his|her)\s+death\s+(?:in\s+|on\s+)?")
 
 
-def _countries(record: DocumentRecord, mentions: list[Mention]) -> set[str]:
+class _Countries(set):
+    """Country ids a document names; `by_post` those it names only as a post's country ("the Embassy in Germany"),
+    `surnames` the last words of the persons it names."""
+    by_post: frozenset = frozenset()
+    surnames: frozenset = frozenset()
+
+
+def _countries(record: DocumentRecord, mentions: list[Mention]) -> _Countries:
     """Countries the document names, including the country of a post in its heading (the Embassy in Iran)."""
     prefix = iris.country_iri("")
-    out = {m.entity[len(prefix):] for m in mentions if m.kind == "country" and m.entity and m.entity.startswith(prefix)}
-    for m in mentions:
-        if m.kind == "organization" and m.entity and is_minted_post(m.entity):
-            country = post_description(m.entity)[0]
-            if country:
-                out.add(country[len(prefix):])
+    out = _Countries(m.entity[len(prefix):] for m in mentions
+                     if m.kind == "country" and m.entity and m.entity.startswith(prefix))
+    posts = {post_description(m.entity)[0] for m in mentions
+             if m.kind == "organization" and m.entity and is_minted_post(m.entity)} - {None}
+    out.by_post = frozenset(c[len(prefix):] for c in posts) - out
+    out.update(out.by_post)
+    out.surnames = frozenset(record.text[m.start:m.end].split()[-1] for m in mentions
+                             if m.kind == "person" and record.text[m.start:m.end].split())
     return out
+
+
+def _host_of_the_post_only(named: set[str], holder: TitleHolder) -> bool:
+    """Session 51: a foreign holder of a title the United States also has ("President") whose country the document
+    names only as its post's and whom it does not name: in the Embassy in Germany's telegrams, "the President" stays
+    the President of the United States, as before that post had a country, not Heuss or Luebke, whom they never name."""
+    words = set(re.findall(r"[\w’'-]+", holder.label))
+    return holder.country in getattr(named, "by_post", ()) and not words & getattr(named, "surnames", frozenset())
 
 
 def title_holders(record: DocumentRecord, mentions: list[Mention], year: int | None) -> dict[tuple[str, str | None, bool], TitleHolder]:
@@ -256,6 +273,7 @@ def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str],
     if holder is None:
         found = _from_persons_list(record, title, of, named, year, people)
         if of is None and title in _POCOM and record.date:
+            found = [h for h in found if not _host_of_the_post_only(named, h)]
             found += [h for h in [_from_pocom(record, title)] if h]
         if not found and title in _MONARCHS:
             found = _from_authority_records(record, title, of, named, year)

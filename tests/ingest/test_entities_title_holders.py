@@ -195,3 +195,28 @@ def test_the_president_in_a_telegram_from_a_post_in_a_kingdom_is_the_us_presiden
                       [ListEntry("p_JJ3", "person", "Chiang Kai-shek", "President of the Republic of China")],
                       "153. Telegram From the Embassy in Thailand to the Department of State", "1972-03-10")
     assert holders(record, "President") == {iris.person_iri("109882")}
+
+
+GERMANS = [
+    ListEntry("p_AK1", "person", "Adenauer, Konrad", "Chancellor of the Federal Republic of Germany until October 1963"),
+    ListEntry("p_HT1", "person", "Heuss, Theodor", "President of the Federal Republic of Germany until September 1959"),
+]
+EISENHOWER = iris.person_iri("103887")
+
+
+def test_the_president_of_a_telegram_from_the_embassy_in_germany_stays_the_us_president(extractor):
+    """Session 51: the Embassy in Germany of 1955-1990 has a country, West Germany, whose President the persons list
+    describes; the telegram names neither him nor Germany in its text, so "the President" is the U.S. holder, as before
+    the post had a country (frus1958-60v08 d128: "it would not be right for the President to see Mikoyan"), while "the
+    Chancellor" is West Germany's."""
+    r = document(extractor, "4443. Adenauer wrote that it would not be right for the President to see Mikoyan. The "
+                 "Chancellor would welcome an early answer.", GERMANS,
+                 "128. Telegram From the Embassy in Germany to the Department of State", "1959-01-13")
+    assert holders(r, "President") == {EISENHOWER}
+    assert holders(r, "Chancellor") == {iris.volume_person_iri("frus-test", "p_AK1")}
+
+
+def test_the_president_of_a_telegram_from_the_embassy_in_germany_that_names_president_heuss_is_open(extractor):
+    r = document(extractor, "4443. President Heuss received me. The President said nothing of Berlin.", GERMANS,
+                 "128. Telegram From the Embassy in Germany to the Department of State", "1959-01-13")
+    assert EISENHOWER not in holders(r, "President")
