@@ -133,3 +133,32 @@ def test_product_code_never_reads_shared():
     for package in [*ALLOWED, "frus_kg"]:
         for path in modules(package):
             assert "/".join(("..", "shared")) not in path.read_text(encoding="utf-8"), path
+
+
+def _names_bound_twice(path: Path) -> list[str]:
+    """Module-level names a module binds more than once (an assignment, a function, a class)."""
+    seen: dict[str, int] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, ast.AnnAssign) else []
+        names = [t.id for t in targets if isinstance(t, ast.Name)]
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.append(node.name)
+        for name in names:
+            seen[name] = seen.get(name, 0) + 1
+    return sorted(name for name, count in seen.items() if count > 1)
+
+
+@pytest.mark.parametrize("package", sorted(OURS))
+def test_regression_a_module_constant_bound_twice_shadowed_the_first(package):
+    """Session 51: a second `_FROM_THE_DEPARTMENT` in ingest/claims/coreference.py replaced the first for every use of
+    it in the module, and a 1940s Department telegram lost its signer's claims."""
+    for path in modules(package):
+        twice = _names_bound_twice(path)
+        assert not twice, f"{path.relative_to(ROOT)} binds {twice} more than once at module level"
+
+
+def test_the_shadowing_check_sees_a_constant_bound_twice(tmp_path):
+    path = tmp_path / "m.py"
+    path.write_text("import re\n_A = re.compile('a')\n\ndef f():\n    return _A\n\n_A = re.compile('b')\n")
+    assert _names_bound_twice(path) == ["_A"]
