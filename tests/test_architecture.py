@@ -149,10 +149,11 @@ def _names_bound_twice(path: Path) -> list[str]:
     return sorted(name for name, count in seen.items() if count > 1)
 
 
-@pytest.mark.parametrize("package", sorted(OURS))
+@pytest.mark.parametrize("package", [*sorted(OURS), "tests", "bench"])
 def test_regression_a_module_constant_bound_twice_shadowed_the_first(package):
     """Session 51: a second `_FROM_THE_DEPARTMENT` in ingest/claims/coreference.py replaced the first for every use of
-    it in the module, and a 1940s Department telegram lost its signer's claims."""
+    it in the module, and a 1940s Department telegram lost its signer's claims. In a test module, a test function
+    named twice would silently never run."""
     for path in modules(package):
         twice = _names_bound_twice(path)
         assert not twice, f"{path.relative_to(ROOT)} binds {twice} more than once at module level"
