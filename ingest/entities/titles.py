@@ -541,8 +541,10 @@ def _unqualified_president(record: DocumentRecord) -> str | None:
 def _heading_names_us_president(record: DocumentRecord) -> str | None:
     """Session 50: "Memorandum of Conference With President Eisenhower" (frus1958-60v09 d136, April 1960, with General de
     Gaulle, by then President of France): a heading that names the President of the United States on the date by his
-    title and name, and no other President, makes him the record's "the President"."""
-    printed = re.findall(r"\bPresident\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]+)", record.heading or "")
+    title and name, and no other President, makes him the record's "the President"; session 51: also in the possessive,
+    "Notes on President Johnson's Meeting With Congressional Leaders" (frus1964-68v20 d248), whose name had been read as
+    "Johnson's Meeting With"."""
+    printed = re.findall(r"\bPresident\s+((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]+)", record.heading or "")
     if len(printed) != 1 or not record.date:
         return None
     held = {p.hsg for p in authorities().holders(_POCOM["President"], record.date[:10]) if p.hsg}

@@ -220,3 +220,13 @@ def test_the_president_of_a_telegram_from_the_embassy_in_germany_that_names_pres
     r = document(extractor, "4443. President Heuss received me. The President said nothing of Berlin.", GERMANS,
                  "128. Telegram From the Embassy in Germany to the Department of State", "1959-01-13")
     assert EISENHOWER not in holders(r, "President")
+
+
+def test_a_heading_naming_the_president_in_the_possessive_makes_him_the_president(extractor):
+    """frus1964-68v20 d248, "Notes on President Johnson's Meeting With Congressional Leaders": the name had been read as
+    "Johnson's Meeting With", so with Nasser in play "The President asked Walt Rostow to comment." had no holder."""
+    nasser = ListEntry("p_NGA1", "person", "Nasser, Gamal Abdel", "President of Egypt")
+    r = document(extractor, "Secretary Rusk said the President might want to comment on Egypt. The President asked Walt "
+                 "Rostow to comment.", [nasser], "248. Notes on President Johnson's Meeting With Congressional Leaders",
+                 "1968-09-09")
+    assert holders(r, "President") == {iris.person_iri("106664")}
