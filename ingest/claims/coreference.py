@@ -21,7 +21,8 @@ from ..entities.gazetteer import gazetteer
 from ..entities.offices import dates_allow
 from ..entities.people import chiefs_of_mission
 from ..entities.posts import heading_posts
-from ..entities.titles import document_head, heading_names_secretary, holder_of_title, president_by_convention
+from ..entities.titles import (document_head, heading_names_secretary, holder_of_title, participant_line,
+                               president_by_convention)
 from ..records import DocumentRecord, Mention, Party
 from ..triples import party_person_iri
 from .carry import genre_of_heading
@@ -141,13 +142,13 @@ _HELD_TITLES = {"secretary": "Secretary", "president": "President", "shah": "Sha
 
 
 _CONVENTIONAL_TITLES = frozenset({"president", "vice president", "secretary"})
-_PARTICIPANT_UNDER_SECRETARY = re.compile(r"(?m)^[ \t]*The Under Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
-_PARTICIPANT_ACTING_SECRETARY = re.compile(r"(?m)^[ \t]*The Acting Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
+_PARTICIPANT_UNDER_SECRETARY = participant_line("Under Secretary", "State")
+_PARTICIPANT_ACTING_SECRETARY = participant_line("Acting Secretary", "State")
 _ANOTHER_UNDER_SECRETARY = re.compile(r"\b(?:Under[- ]Secretary(?:[- ]General|\s+(?:of\s+(?!State\b)|(?:of\s+State\s+)?for\b))|Under-Secretary|"
                                       r"(?:Permanent|Parliamentary)\s+Under|Under\s+Secretaries)", re.IGNORECASE)
 _BARE_SECRETARY = re.compile(r"(?<![\w-])(?<!Under )(?<!Assistant )(?<!Deputy )(?<!Executive )(?<!Acting )Secretary(?![\w-])"
                              r"(?!\s+(?:of|for|to|General|[A-Z]))")
-_PARTICIPANT_SECRETARY = re.compile(r"(?m)^[ \t]*The Secretary(?: of State)?[ \t]*[,.;]?[ \t]*$")
+_PARTICIPANT_SECRETARY = participant_line("Secretary", "State")
 # A word that makes the title after it another office ("Deputy Secretary of Defense", "Under Secretary").
 _OFFICE_MODIFIERS = frozenset({"deputy", "assistant", "under", "acting", "vice", "executive", "special", "private",
                                "parliamentary", "permanent", "principal", "associate", "former"})

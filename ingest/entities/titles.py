@@ -26,7 +26,7 @@ from .posts import is_minted_post, post_description
 from .un_secretary_general import spelled_out_holder
 
 __all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "heading_names_secretary", "president_by_convention",
-           "united_states_holder", "document_head",
+           "united_states_holder", "document_head", "participant_line",
            "title_mentions", "replaced_tags", "retitle_namesake_tags", "offices_inside"]
 
 TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary[-–\s]General|Secretary|President|"
@@ -608,7 +608,17 @@ def _participant_secretary(record: DocumentRecord) -> str | None:
     return "a participant is printed 'The Secretary', as the Department of State's participants lists name the Secretary of State"
 
 
-_PARTICIPANT_SECRETARY = re.compile(r"(?m)^[ \t]*The Secretary[ \t]*[,.;]?[ \t]*$")
+
+
+def participant_line(title: str, of: str | None = None) -> re.Pattern:
+    """A participants list's line that prints the office alone ("The President", "The Secretary of State,"), by the
+    convention that names the U.S. holders so; session 51: also with a note in parentheses ("The President (Present as
+    noted in text)", frus1964-68v20 d40, where the President's 22 claims had gone to a node named "President")."""
+    of_part = rf"(?: of {of})?" if of else ""
+    return re.compile(rf"(?m)^[ \t]*The {title}{of_part}[ \t]*[,.;]?[ \t]*(?:\([^()\n]*\)[ \t]*)?$")
+
+
+_PARTICIPANT_SECRETARY = participant_line("Secretary")
 _DEFENSE = re.compile(r"Department of Defense|Defense Department|Pentagon|\bOSD\b|\bRG 330\b|Office of the Secretary of Defense")
 
 
@@ -630,8 +640,8 @@ _BARE_PRESIDENT = re.compile(r"\b(?:the|The)\s+President\b(?!['’]s\s+(?!(?:Lun
                              r"Visit|Conversation|Talks?|Call|Telephone)\b)[A-Z]|\s+of\b|\s+[A-Z]|-)")
 _CHAIRED = re.compile(r"\bMeeting of the National Security Council\b|\bNational Security Council Meeting\b|\bCabinet Meeting\b|"
                       r"\bMeeting of the Cabinet\b")
-_PARTICIPANT_PRESIDENT = re.compile(r"(?m)^[ \t]*The President(?: of the United States)?[ \t]*[,.;]?[ \t]*$")
-_PARTICIPANT_VICE_PRESIDENT = re.compile(r"(?m)^[ \t]*The Vice President(?: of the United States)?[ \t]*[,.;]?[ \t]*$")
+_PARTICIPANT_PRESIDENT = participant_line("President", "the United States")
+_PARTICIPANT_VICE_PRESIDENT = participant_line("Vice President", "the United States")
 _PARTICIPANT_NAMED_PRESIDENT = re.compile(r"(?m)^[ \t]*(President(?:[ \t]+[A-Z][\w.’'-]*){1,3})[ \t]*[,.;]?[ \t]*$")
 
 

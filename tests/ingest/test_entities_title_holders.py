@@ -230,3 +230,12 @@ def test_a_heading_naming_the_president_in_the_possessive_makes_him_the_presiden
                  "Rostow to comment.", [nasser], "248. Notes on President Johnson's Meeting With Congressional Leaders",
                  "1968-09-09")
     assert holders(r, "President") == {iris.person_iri("106664")}
+
+
+def test_a_participant_printed_the_president_with_a_note_in_parentheses_is_the_us_president(extractor):
+    """frus1964-68v20 d40 (LBJ Ranch, January 1968): "The President (Present as noted in text)" among the participants;
+    the line had to end after the title, so with Nasser in play the President's 22 claims went to a node."""
+    nasser = ListEntry("p_NGA1", "person", "Nasser, Gamal Abdel", "President of Egypt")
+    r = document(extractor, "PARTICIPANTS\n\nU.S. Side\nThe President (Present as noted in text)\nSecretary of State Rusk\n\n"
+                 "The President said that Egypt had rearmed.", [nasser], "40. Memorandum of Conversation", "1968-01-08")
+    assert holders(r, "President") == {iris.person_iri("106664")}
