@@ -535,7 +535,8 @@ def _unqualified_president(record: DocumentRecord) -> str | None:
         return "a meeting of the National Security Council or the Cabinet, which the President of the United States chairs"
     if _PARTICIPANT_PRESIDENT.search(record.text, 0, (record.body_start or 0) + 3000):
         return "a participant is printed 'The President', as FRUS participants lists name the President of the United States"
-    return _named_participant_president(record) or _heading_names_us_president(record) or _to_a_post_without_president(record)
+    return _named_participant_president(record) or _heading_names_us_president(record) or \
+        _to_a_post_without_president(record) or _departments_circular(record)
 
 
 def _heading_names_us_president(record: DocumentRecord) -> str | None:
@@ -570,6 +571,21 @@ def _to_a_post_without_president(record: DocumentRecord) -> str | None:
     country = authorities().territories[next(iter(host))].name if next(iter(host)) in authorities().territories else m.group("country")
     return (f"the telegram between the Department and its post in {country}, which had no President at the date (the "
             f"volume's persons list), names the President of the United States 'President' alone")
+
+
+def _departments_circular(record: DocumentRecord) -> str | None:
+    """Session 51: "President plans make following points re Cuban problem…" in the Department's circular telegram to
+    posts in the American Republics (frus1961-63v12 d161: 13 claims had gone to a node named "President"): a circular
+    goes to many countries, so its "President" is none of theirs but the President of the United States, where the
+    text prints no foreign "President of …" nor a President by name."""
+    if not _CIRCULAR.search(record.heading or "") or _FOREIGN_PRESIDENCY.search(record.text) \
+            or _NAMED_PRESIDENT.search(record.text, record.body_start or 0):
+        return None
+    return "the Department's circular telegram, sent to many posts, names the President of the United States 'President' alone"
+
+
+_CIRCULAR = re.compile(r"\bCircular\s+(?:Telegram|Airgram|Instruction)\s+From\s+the\s+Department\s+of\s+State\b")
+_NAMED_PRESIDENT = re.compile(r"\bPresident\s+(?!of\b)[A-Z][a-z]")
 
 
 def _named_participant_president(record: DocumentRecord) -> str | None:

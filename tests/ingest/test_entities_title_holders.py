@@ -239,3 +239,22 @@ def test_a_participant_printed_the_president_with_a_note_in_parentheses_is_the_u
     r = document(extractor, "PARTICIPANTS\n\nU.S. Side\nThe President (Present as noted in text)\nSecretary of State Rusk\n\n"
                  "The President said that Egypt had rearmed.", [nasser], "40. Memorandum of Conversation", "1968-01-08")
     assert holders(r, "President") == {iris.person_iri("106664")}
+
+
+CIRCULAR = "161. Circular Telegram From the Department of State to Certain Posts in the American Republics"
+
+
+def test_the_president_of_the_departments_circular_telegram_is_the_us_president(extractor):
+    """frus1961-63v12 d161 (March 1963): a circular to the posts of many republics; 13 claims had gone to a node."""
+    nasser = ListEntry("p_NGA1", "person", "Nasser, Gamal Abdel", "President of Egypt")
+    r = document(extractor, "1572. President plans make following points re Cuban problem. Egypt is not concerned. "
+                 "The President will speak on March 19.", [nasser], CIRCULAR, "1963-03-14")
+    assert holders(r, "President") == {iris.person_iri("107025")}
+
+
+@pytest.mark.parametrize("text", ["The President of Egypt arrived. The President will speak on March 19.",
+                                  "President Nasser agreed. The President will speak on March 19."])
+def test_not_where_the_circular_prints_a_foreign_president(extractor, text):
+    nasser = ListEntry("p_NGA1", "person", "Nasser, Gamal Abdel", "President of Egypt")
+    r = document(extractor, f"1572. Egypt is not concerned. {text}", [nasser], CIRCULAR, "1963-03-14")
+    assert iris.person_iri("107025") not in holders(r, "President")
