@@ -155,7 +155,7 @@ def _countries(record: DocumentRecord, mentions: list[Mention]) -> _Countries:
              if m.kind == "organization" and m.entity and is_minted_post(m.entity)} - {None}
     out.by_post = frozenset(c[len(prefix):] for c in posts) - out
     out.update(out.by_post)
-    out.surnames = frozenset(record.text[m.start:m.end].split()[-1] for m in mentions
+    out.surnames = frozenset(record.text[m.start:m.end].split()[-1] for m in [*mentions, *record.mentions]
                              if m.kind == "person" and record.text[m.start:m.end].split())
     return out
 

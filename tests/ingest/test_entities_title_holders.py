@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.entities import EntityExtractor
-from ingest.records import DocumentRecord, ListEntry, Page, VolumeRecord
+from ingest.records import DocumentRecord, ListEntry, Mention, Page, VolumeRecord
 from ontology import iris
 
 DULLES = iris.person_iri("103703")
@@ -258,3 +258,20 @@ def test_not_where_the_circular_prints_a_foreign_president(extractor, text):
     nasser = ListEntry("p_NGA1", "person", "Nasser, Gamal Abdel", "President of Egypt")
     r = document(extractor, f"1572. Egypt is not concerned. {text}", [nasser], CIRCULAR, "1963-03-14")
     assert iris.person_iri("107025") not in holders(r, "President")
+
+
+def test_a_president_the_editors_tag_by_name_stays_in_play_beside_the_posts_country(extractor):
+    """frus1961-63v03 d273 (Embassy in Vietnam, August 1963): "loyalty to Diem" is the editors' tag, in the record before
+    the titles are read; "The President also instructed General Oai…" is Diem's, not Kennedy's (a first version of
+    session 51's post rule read only the names it found itself)."""
+    diem = ListEntry("p_DIEM1", "person", "Ngo Dinh Diem", "President of the Republic of Vietnam")
+    body = "2. Thuan spoke of his loyalty to Diem. The President also instructed General Oai not to print anything."
+    heading = "273. Telegram From the Embassy in Vietnam to the Department of State"
+    text = f"{heading}\n\n{body}"
+    record = DocumentRecord(VolumeRecord("frus-test", "t", persons=[diem]), "d7", "7", heading, text, "<test>",
+                            date="1963-08-24", pages=[Page("1", 0, len(text))], body_start=len(heading) + 2)
+    at = text.index("Diem")
+    record.mentions.append(Mention(at, at + 4, "person", "tei-markup", 1.0, entity=iris.person_iri("109767"),
+                                   label="Ngo Dinh Diem"))
+    extractor.run(record)
+    assert iris.person_iri("107025") not in holders(record, "President")
