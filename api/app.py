@@ -1,7 +1,9 @@
 """The FastAPI application: built from a store and settings, so tests and the CLI choose what it serves."""
 from __future__ import annotations
 
+import re
 import threading
+import warnings
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, Request
@@ -76,6 +78,7 @@ def create_app(store: Store, settings: Settings | None = None, *, cors: bool | N
         app.include_router(router, dependencies=strict)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _offline_docs(app)
+    _one_id_per_operation(app)
     return app
 
 
@@ -148,6 +151,27 @@ class _SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+_METHOD_SUFFIX = re.compile(r"_(get|put|post|delete|patch|options|head|trace)$")
+
+
+def _one_id_per_operation(app: FastAPI) -> None:
+    """FastAPI names every method of a route after its first (GET /sparql was `sparql_sparql_post`, as POST):
+    OpenAPI wants each operation's id unique, and client generators and the anchors of /docs rely on it."""
+    generate = app.openapi
+
+    def described() -> dict:
+        with warnings.catch_warnings():     # FastAPI's warning of the ids renamed below
+            warnings.filterwarnings("ignore", "Duplicate Operation ID")
+            schema = generate()
+        for operations in schema.get("paths", {}).values():
+            for method, operation in operations.items():
+                if "operationId" in operation:
+                    operation["operationId"] = _METHOD_SUFFIX.sub(f"_{method}", operation["operationId"])
+        return schema
+
+    app.openapi = described
 
 
 def _offline_docs(app: FastAPI) -> None:
