@@ -33,7 +33,13 @@ def json_answer(request: Request, data: dict) -> Response:
     body = _absolute_links(request, data)
     if media == "application/ld+json":
         body = {"@context": absolute(request, CONTEXT_PATH), **body}
-    return JSONResponse(body, media_type=media, headers={"Vary": "Accept"})
+    return JSONResponse(body, media_type=media, headers={"Vary": "Accept", **_next_link(body)})
+
+
+def _next_link(body: dict) -> dict[str, str]:
+    """A list's next page as an RFC 8288 Link too: HTTP clients and harvesters follow the header, not a body key."""
+    following = body.get("next")
+    return {"Link": f'<{following}>; rel="next"'} if isinstance(following, str) else {}
 
 
 def packed_answer(request: Request, body: Callable[[str | None], bytes | None]) -> Response | None:

@@ -172,6 +172,16 @@ def test_following_next_links_visits_every_claim_once(server):
     assert pages == -(-first["total"] // 10)
 
 
+def test_regression_a_paged_list_sent_no_link_header_though_cors_exposes_link_for_it(server):
+    """RFC 8288 pagination: `requests`' r.links['next'] and harvesters follow the header, not a body key."""
+    first = httpx.get(server + "/claims", params={"limit": "10"}, headers={"Accept": "application/json"})
+    assert first.links["next"]["url"] == first.json()["next"]
+    as_ld = httpx.get(server + "/people", params={"limit": "2"}, headers={"Accept": "application/ld+json"})
+    assert as_ld.links["next"]["url"] == as_ld.json()["next"]
+    last = httpx.get(server + "/people", params={"limit": "100"}, headers={"Accept": "application/json"})
+    assert last.json()["next"] is None and "link" not in last.headers
+
+
 def test_a_cursor_keeps_the_filters_it_was_made_for(server):
     first = get(server, "/claims", limit="5", about="countries/united-states")
     cursor = httpx.URL(first["next"]).params["cursor"]
