@@ -16,6 +16,7 @@ from starlette.datastructures import MutableHeaders
 from graph import Store, StoreError
 
 from . import graph_store, linksets, page_routes, reconcile, search, service_description, sparql
+from .conditional import ConditionalGetMiddleware
 from .errors import error_response, install_error_handlers
 from .known_params import declared_only
 from .pages import STATIC
@@ -56,6 +57,7 @@ def create_app(store: Store, settings: Settings | None = None, *, cors: bool | N
     app.state.federated_calls = threading.BoundedSemaphore(settings.service_concurrency)
     install_error_handlers(app)
     app.add_middleware(_SparqlFastPath)      # innermost: CORS, rate limit and headers still wrap /sparql
+    app.add_middleware(ConditionalGetMiddleware)     # an ETag on whole answers, /sparql's included
     if settings.rate_limit:                  # inside CORS and the security headers: a 429 carries them too
         app.add_middleware(RateLimitMiddleware, rate=settings.rate_limit)
     if settings.cors:
