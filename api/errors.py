@@ -21,6 +21,7 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from graph import EngineBusy, EngineCrashed, QueryError, QueryTimeout, SparqlSyntaxError, StoreError, StoreLocked
 
@@ -131,10 +132,11 @@ def install_error_handlers(app: FastAPI) -> None:
         from .pages import render_html, wants_html
         if exc.status_code < 400:
             return await http_exception_handler(request, exc)
-        detail = _sentence(request, exc)
+        headers = {**(exc.headers or {}), "Allow": _allowed(request)} if exc.status_code == 405 else exc.headers
+        detail = _sentence(request, exc.status_code, exc.detail, headers)
         if exc.status_code == 404 and wants_html(request):
             return render_html(request, "not_found.html", {"message": detail}, status_code=404)
-        return error_answer(request, exc.status_code, detail, exc.headers)
+        return error_answer(request, exc.status_code, detail, headers)
 
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = jsonable_encoder(exc.errors())
@@ -166,13 +168,27 @@ def described_problems(schema: dict) -> dict:
     return schema
 
 
-def _sentence(request: Request, exc: StarletteHTTPException) -> str:
+def _sentence(request: Request, status: int, detail, headers: dict | None) -> str:
     """The exception's detail, or for Starlette's own 404 and 405 (whose detail is only the reason) what happened."""
-    if exc.detail != HTTPStatus(exc.status_code).phrase:
-        return str(exc.detail)
-    if exc.status_code == 404:
+    if detail != HTTPStatus(status).phrase:
+        return str(detail)
+    if status == 404:
         return f"Nothing is found at {request.url.path}."
-    if exc.status_code == 405:
-        allowed = (exc.headers or {}).get("Allow", "")
+    if status == 405:
+        allowed = (headers or {}).get("Allow", "")
         return f"{request.url.path} does not answer {request.method}" + (f"; it answers {allowed}." if allowed else ".")
-    return str(exc.detail)
+    return str(detail)
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH")
+
+
+def _allowed(request: Request) -> str:
+    """Every method some route answers at the path (HEAD wherever GET is: api/app.py): Starlette's 405 names only
+    those of the first route of the path, so PUT, POST and DELETE /rdf-graph-store (a second route) went unnamed."""
+    answered = {method for method in _METHODS
+                if any(route.matches({**request.scope, "method": method})[0] == Match.FULL
+                       for route in request.app.router.routes)}
+    if "GET" in answered:
+        answered.add("HEAD")
+    return ", ".join(m for m in _METHODS if m in answered)

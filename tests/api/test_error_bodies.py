@@ -192,3 +192,13 @@ def test_regression_a_store_fault_while_drawing_a_network_does_not_show_the_stor
     body = assert_problem(r, 500)
     assert str(sample_store_path) not in r.text and body["detail"] == "the store could not be read; the error has been logged"
     store.close()
+
+
+@pytest.mark.parametrize("path, allowed", [("/rdf-graph-store", "GET, HEAD, POST, PUT, DELETE"),
+                                           ("/sparql", "GET, HEAD, POST"), ("/documents", "GET, HEAD")])
+def test_regression_a_405_named_only_the_methods_of_the_first_route_of_its_path(server, path, allowed):
+    """PATCH /rdf-graph-store said `Allow: GET` and 'it answers GET.': a Graph Store client took the store for
+    read-only, though PUT, POST and DELETE are served there (by a second route of the same path)."""
+    r = httpx.request("PATCH", server + path, headers=JSON)
+    assert r.status_code == 405 and r.headers["allow"] == allowed
+    assert r.json()["detail"] == f"{path} does not answer PATCH; it answers {allowed}."
