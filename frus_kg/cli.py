@@ -854,3 +854,7 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted: every committed document is intact; rerun to finish")
         sys.exit(130)
+
+
+if __name__ == "__main__":         # `python -m frus_kg.cli`, as `frus-kg`
+    main()

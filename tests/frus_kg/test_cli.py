@@ -294,3 +294,13 @@ def test_regression_query_select_star_printed_its_columns_alphabetically(cli_sto
     assert run("query", "--store", str(cli_store), "--format", "tsv", query).stdout.splitlines()[0] == "?s\t?p\t?o"
     header = run("query", "--store", str(cli_store), query).stdout.splitlines()[1]
     assert header.index(" s ") < header.index(" p ") < header.index(" o "), header
+
+
+@pytest.mark.parametrize("module", ["frus_kg", "frus_kg.cli"])
+def test_regression_python_dash_m_ran_nothing_and_exited_0(module, tmp_path):
+    """`python -m frus_kg.cli ingest …` printed nothing and exited 0 without ingesting: a script took it for done."""
+    proc = subprocess.run([sys.executable, "-m", module, "stats", "--store", str(tmp_path / "none")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0 and "error" in proc.stderr, proc.stdout + proc.stderr
+    usage = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=120)
+    assert usage.returncode == 0 and "Usage: " in usage.stdout and "ingest" in usage.stdout
