@@ -186,6 +186,7 @@ def list_page(request: Request, kind: str) -> HTMLResponse:
     elif kind == "claims":
         sparql = claims_sparql(filt.patterns())
     return render_html(request, "list.html", {
-        **context, "total": found["total"], "rows": _rows(store, kind, found["items"]),
+        **context, "total": found["total"], "total_is_lower_bound": found.get("totalIsLowerBound", False),
+        "rows": _rows(store, kind, found["items"]),
         "pager": _pager(request.url.path, asked, page, found), "sparql": sparql,
         "downloads": download_links(sparql) if sparql else None, "entity_kind": kind in KINDS})

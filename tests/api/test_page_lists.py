@@ -174,3 +174,22 @@ def test_regression_a_documents_list_download_put_d10_before_d2():
                 "http://www.w3.org/2001/XMLSchema#date"))))
     rows = store.query(documents_sparql(DocumentFilter().patterns()))
     assert [r["doc"].value.rsplit("/", 1)[1] for r in rows] == ["d3", "d2", "d10", "d1"]
+
+
+def test_regression_a_claims_total_counted_only_so_far_was_shown_as_the_whole(sample_store_path, monkeypatch):
+    """`/claims?from=1970&to=1973` said '120 in all, page 1 of 6' of 533 claims: dates alone are counted only
+    COUNT_BEYOND past the page (totalIsLowerBound), and the page showed that partial count as the total."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.resources import claims
+    from graph import open_store
+
+    monkeypatch.setattr(claims, "COUNT_BEYOND", 5)
+    client = TestClient(create_app(open_store(sample_store_path, read_only=True)))
+    data = client.get("/claims?from=1981&to=1981&limit=10", headers={"Accept": "application/json"}).json()
+    assert data["totalIsLowerBound"] and data["total"] == 15
+    tools = text_of(find_all(parse(client.get("/claims?from=1981&to=1981&limit=10", headers=HTML).text),
+                             ".//h:p[@class='tools']")[0])
+    assert "15 in all" not in tools and " of 2" not in tools
+    assert re.match(r"at least 15, page 1\b", tools), tools
