@@ -25,7 +25,20 @@
       a.removeAttribute("target");
     });
   }
-  new MutationObserver(function () { localise(root); }).observe(root, { childList: true, subtree: true });
+  // YASGUI's controls have no label a screen reader reads: its <label>s name no control.
+  function label(scope) {
+    var names = [[".yasqe .CodeMirror textarea", "SPARQL query"], [".controlbar input.autocomplete", "SPARQL endpoint"],
+                 [".tab input", "Name of the tab"]];
+    names.forEach(function (pair) {
+      scope.querySelectorAll(pair[0]).forEach(function (control) { control.setAttribute("aria-label", pair[1]); });
+    });
+    scope.querySelectorAll(".acceptWrapper .selector").forEach(function (selector) {
+      var select = selector.querySelector("select"), text = selector.querySelector(".selectorLabel");
+      if (select && text) select.setAttribute("aria-label", "Result format, " + text.textContent + " queries");
+    });
+  }
+  label(root);
+  new MutationObserver(function () { localise(root); label(root); }).observe(root, { childList: true, subtree: true });
 
   document.querySelectorAll("a.example").forEach(function (link) {
     link.addEventListener("click", function (event) {

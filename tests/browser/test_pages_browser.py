@@ -147,3 +147,16 @@ def test_regression_pages_scrolled_sideways_on_a_narrow_screen(browser_page, pat
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_regression_the_editors_query_endpoint_and_format_controls_had_no_label(browser_page):
+    """docs/pages.md promises a label for every form control; YASGUI's five (the query's textarea, the endpoint,
+    the tab's name, both result formats) had none a screen reader reads, its <label>s naming no control."""
+    page = browser_page
+    page.goto("/query")
+    page.locator(".tabPanel.active .CodeMirror").first.wait_for()
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll('#yasgui input, #yasgui select, #yasgui textarea')]
+        .filter(e => e.type !== 'hidden' && !e.labels?.length && !e.getAttribute('aria-label')).map(e => e.outerHTML)""")
+    assert unlabelled == []
+    assert page.get_by_label("SPARQL query").count() >= 1
+    assert page.get_by_label("Result format, Ask / Select queries").count() >= 1
