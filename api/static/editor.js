@@ -37,8 +37,17 @@
       if (select && text) select.setAttribute("aria-label", "Result format, " + text.textContent + " queries");
     });
   }
+  // YASGUI offers graph results as RDF/JSON, CSV and TSV, which the endpoint does not write (406).
+  var unwritten = ["application/rdf+json", "text/csv", "text/tab-separated-values"];
+  function offerWritten(scope) {
+    scope.querySelectorAll(".acceptWrapper .selector:last-child option").forEach(function (option) {
+      if (unwritten.indexOf(option.value) >= 0) option.remove();
+    });
+  }
   label(root);
-  new MutationObserver(function () { localise(root); label(root); }).observe(root, { childList: true, subtree: true });
+  offerWritten(root);
+  new MutationObserver(function () { localise(root); label(root); offerWritten(root); })
+    .observe(root, { childList: true, subtree: true });
 
   document.querySelectorAll("a.example").forEach(function (link) {
     link.addEventListener("click", function (event) {

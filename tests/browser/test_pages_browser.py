@@ -160,3 +160,20 @@ def test_regression_the_editors_query_endpoint_and_format_controls_had_no_label(
     assert unlabelled == []
     assert page.get_by_label("SPARQL query").count() >= 1
     assert page.get_by_label("Result format, Ask / Select queries").count() >= 1
+
+
+def test_regression_the_editor_offered_construct_results_in_formats_the_endpoint_answers_406(browser_page):
+    """'Construct / Describe' offered JSON (application/rdf+json), CSV and TSV: choosing one, every CONSTRUCT of
+    the tab failed with 406."""
+    import httpx
+
+    page = browser_page
+    page.goto("/query")
+    page.locator(".tabPanel.active .CodeMirror").first.wait_for()
+    offered = page.get_by_label("Result format, Construct / Describe queries").first.evaluate(
+        "s => [...s.options].map(o => o.value)")
+    assert "text/turtle" in offered and "application/rdf+json" not in offered
+    construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1"
+    for media in offered:
+        answer = httpx.post(page.base + "/sparql", data={"query": construct}, headers={"Accept": media}, timeout=30)
+        assert answer.status_code == 200, (media, answer.text[:200])
