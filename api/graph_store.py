@@ -18,6 +18,7 @@ from graph.formats import RDF_FORMATS
 
 from .errors import error_answer, error_response
 from .negotiation import best_match
+from .protocol_docs import GRAPH_STORE
 from .sparql import GRAPH_TYPES, BodyTooLarge, read_body, refuse_write, result_response
 
 __all__ = ["router", "UPLOAD_TYPES"]
@@ -48,7 +49,8 @@ async def _exists(store, graph: str) -> bool:
     return bool(result.boolean)
 
 
-@router.api_route("/rdf-graph-store", methods=["GET"], summary="Read one named graph (Graph Store Protocol)")
+@router.api_route("/rdf-graph-store", methods=["GET"], summary="Read one named graph (Graph Store Protocol)",
+                  openapi_extra=GRAPH_STORE)
 async def read_graph(request: Request) -> Response:
     graph = _target(request)
     if isinstance(graph, Response):
@@ -90,7 +92,7 @@ async def _upload(request: Request, graph: str) -> list[ox.Quad] | Response:
 
 
 @router.api_route("/rdf-graph-store", methods=["PUT", "POST", "DELETE"],
-                  summary="Replace, add to or delete a named graph (needs the update token)")
+                  summary="Replace, add to or delete a named graph (needs the update token)", openapi_extra=GRAPH_STORE)
 async def write_graph(request: Request) -> Response:
     refusal = refuse_write(request)
     if refusal is not None:

@@ -21,6 +21,7 @@ from ontology.namespaces import BASE, HSG, SCHEMA
 
 from . import json_input
 from .errors import problem
+from .protocol_docs import RECONCILE_GET, RECONCILE_POST
 from .reconcile_match import PROPERTIES, TYPES, Query, reconcile
 from .sparql import BodyTooLarge, read_body
 
@@ -193,9 +194,13 @@ def _extend(store: Store, query) -> dict:
     return {"meta": [{"id": p, "name": EXTEND_PROPERTIES[p][0]} for p in pids], "rows": rows}
 
 
-@router.api_route("/reconcile", methods=["GET", "POST"], summary="W3C Reconciliation Service API 0.2",
-                  description="Without parameters: the service manifest. `queries`: a reconciliation batch. "
-                              "`extend`: a data extension query.")
+_RECONCILE_DOC = {"summary": "W3C Reconciliation Service API 0.2",
+                  "description": "Without parameters: the service manifest. `queries`: a reconciliation batch. "
+                                 "`extend`: a data extension query."}
+
+
+@router.get("/reconcile", **_RECONCILE_DOC, openapi_extra=RECONCILE_GET)     # a route per method: each its inputs
+@router.post("/reconcile", **_RECONCILE_DOC, openapi_extra=RECONCILE_POST)
 async def reconcile_endpoint(request: Request) -> Response:
     store: Store = request.app.state.store
     try:

@@ -21,6 +21,7 @@ from graph import GuardLimits, QueryError, Serialized, StoreError, inspect_query
 
 from .errors import error_answer, error_response
 from .negotiation import best_match
+from .protocol_docs import SPARQL_GET, SPARQL_POST
 from .service_description import DESCRIPTION_TYPES, service_description
 
 __all__ = ["router", "SOLUTION_TYPES", "BOOLEAN_TYPES", "GRAPH_TYPES", "choose_format", "requested_media", "read_body",
@@ -176,9 +177,13 @@ def _check_services(services: list[str | None], settings) -> str | None:
     return None
 
 
-@router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 query and update endpoint",
-                  description="SPARQL 1.1 Protocol over the union of all graphs. Queries are limited in time, "
-                              "rows and nesting; updates need the configured bearer token.")
+_SPARQL_DOC = {"summary": "SPARQL 1.1 query and update endpoint",
+               "description": "SPARQL 1.1 Protocol over the union of all graphs. Queries are limited in time, "
+                              "rows and nesting; updates need the configured bearer token."}
+
+
+@router.get("/sparql", **_SPARQL_DOC, openapi_extra=SPARQL_GET)       # a route per method: each its parameters
+@router.post("/sparql", **_SPARQL_DOC, openapi_extra=SPARQL_POST)
 async def sparql(request: Request) -> Response:
     settings = request.app.state.settings
     try:

@@ -33,3 +33,23 @@ def test_each_method_of_a_shared_path_is_described(openapi):
     assert set(paths["/sparql"]) == {"get", "post"}
     assert set(paths["/reconcile"]) == {"get", "post"}
     assert set(paths["/rdf-graph-store"]) == {"get", "put", "post", "delete"}
+
+
+def _parameters(operation: dict) -> set[str]:
+    return {p["name"] for p in operation.get("parameters", [])}
+
+
+def test_regression_the_protocol_routes_declared_none_of_the_parameters_they_read(openapi):
+    """/docs showed GET /sparql, /reconcile and /rdf-graph-store with no parameter, so 'Try it out' could not send a
+    query, and a client generated from the description had no way to pass one."""
+    paths = openapi[0]["paths"]
+    assert {"query", "default-graph-uri", "named-graph-uri", "format"} <= _parameters(paths["/sparql"]["get"])
+    post = paths["/sparql"]["post"]
+    assert "query" not in _parameters(post)          # a POST carries it in its body (refused in the URL)
+    assert {"application/sparql-query", "application/sparql-update", "application/x-www-form-urlencoded"} \
+        <= set(post["requestBody"]["content"])
+    assert {"queries", "extend"} <= _parameters(paths["/reconcile"]["get"])
+    assert {"application/json", "application/x-www-form-urlencoded"} \
+        <= set(paths["/reconcile"]["post"]["requestBody"]["content"])
+    for method in ("get", "put", "post", "delete"):
+        assert {"graph", "default"} <= _parameters(paths["/rdf-graph-store"][method]), method
