@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sys
 import time
 from contextlib import contextmanager
@@ -577,6 +578,7 @@ def serve(
                                      page_cache_bytes=page_cache_bytes)
     except ValueError as exc:
         fail(str(exc), EXIT_USAGE)
+    _check_listen(host, port)
     try:
         db = open_reader(store, PoolSettings(workers=settings.query_workers, local_reads=True,
                                              timeout=settings.query_timeout, row_cap=settings.row_cap))
@@ -589,6 +591,17 @@ def serve(
     application.state.sentence_splitter = _sentence_spans      # api may not import ingest; the CLI wires it
     uvicorn.run(application, host=host, port=port, timeout_graceful_shutdown=3,
                 log_level=os.environ.get("FRUS_KG_LOG", "info"))
+
+
+def _check_listen(host: str, port: int) -> None:
+    """A taken port is a usage error named before the workers start: uvicorn's own exit code, 3, means a store
+    that cannot be opened here."""
+    try:
+        with socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET):
+            pass
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}; is another server there? "
+             "Choose another port with --port", EXIT_USAGE)
 
 
 authorities_app = Typer(no_args_is_help=True, help="Authority data: people, posts, countries, institutions, regions.")

@@ -304,3 +304,17 @@ def test_regression_python_dash_m_ran_nothing_and_exited_0(module, tmp_path):
     assert proc.returncode != 0 and "error" in proc.stderr, proc.stdout + proc.stderr
     usage = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=120)
     assert usage.returncode == 0 and "Usage: " in usage.stdout and "ingest" in usage.stdout
+
+
+def test_regression_serve_on_a_port_in_use_exited_3_the_code_of_a_store_that_cannot_be_opened(cli_store):
+    """uvicorn's own exit code 3 said 'the store cannot be opened' (cli.md), after 'serving … at …' was printed
+    and the query workers were started: the port is checked first, a usage error naming it."""
+    import socket
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        proc = run("serve", "--store", str(cli_store), "--port", str(port), check_code=2)
+    assert f"127.0.0.1:{port}" in proc.stderr and "--port" in proc.stderr
+    assert "serving" not in proc.stderr
