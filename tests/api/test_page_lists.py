@@ -193,3 +193,14 @@ def test_regression_a_claims_total_counted_only_so_far_was_shown_as_the_whole(sa
                              ".//h:p[@class='tools']")[0])
     assert "15 in all" not in tools and " of 2" not in tools
     assert re.match(r"at least 15, page 1\b", tools), tools
+
+
+def test_regression_a_filtered_list_page_was_titled_as_the_whole_list(server):
+    """Every tab of claims made by someone, or of a list's second page, was titled 'Claims · frus-kg': the title
+    (what a screen reader reads first, what a tab and a bookmark show) now says the filters and the page."""
+    tree = parse(get(server, "/claims?claimant=people/102617&limit=5").text)
+    assert text_of(find_all(tree, ".//h:title")[0]) == "Claims made by William Patrick Clark · frus-kg"
+    following = _json(server, "/claims?claimant=people/102617&limit=5")["next"]
+    second = parse(get(server, httpx.URL(following).raw_path.decode()).text)
+    assert text_of(find_all(second, ".//h:title")[0]) == "Claims made by William Patrick Clark, page 2 · frus-kg"
+    assert text_of(find_all(parse(get(server, "/people").text), ".//h:title")[0]) == "People · frus-kg"
