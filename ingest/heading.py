@@ -281,7 +281,7 @@ def parties_of(heading: str) -> list[HeadingParty]:
         parties += _parties_in(senders, s_off, "author", plain)
         if recipients:
             parties += _parties_in(recipients[0], recipients[1], "recipient", plain)
-        return parties
+        return _authors_possessive(parties, "’" if "’" in heading else "'")
     between = _BETWEEN.search(heading)
     if between:
         return _between_parties(heading, between.end())
@@ -296,6 +296,21 @@ def parties_of(heading: str) -> list[HeadingParty]:
         parties += _parties_in(senders, s_off, "author")
         if recipients:
             parties += _parties_in(recipients[0], recipients[1], "recipient", plain=False)
+    return parties
+
+
+_POSSESSIVE = re.compile(r"^(?:His|Her)\s+(?=(?:(?:Special|Deputy|Personal|Military|Press|Senior|Executive)\s+)*"
+                         r"(?:Assistant|Adviser|Advisor|Counsel|Counselor|Representative|Envoy|Aide|Chief)\b)")
+
+
+def _authors_possessive(parties: list[HeadingParty], apostrophe: str) -> list[HeadingParty]:
+    """'From President Nixon to His Assistant for National Security Affairs (Kissinger)': 'His' is the one author's,
+    so a staff office reads as other headings print it, "the President's Assistant for …" (His Majesty stays)."""
+    offices = [p.office for p in parties if p.role == "author" and p.office]
+    if len(offices) == 1:
+        for p in parties:
+            if p.role == "recipient" and p.office and _POSSESSIVE.match(p.office):
+                p.office = _POSSESSIVE.sub(f"{offices[0]}{apostrophe}s ", p.office)
     return parties
 
 
