@@ -111,6 +111,17 @@ def _part_name(subject, iri: str) -> Markup:
     return _cell(subject)
 
 
+def _within(iri: str) -> tuple[str, str] | None:
+    """(words, page) of the document or volume whose path a node is minted under (a mention, a page, a person of
+    one document, a persons-list entry): the way back to the passage, where the page was a dead end."""
+    parts = iri[len(BASE):].split("/") if iri.startswith(BASE) else []
+    if len(parts) < 4 or parts[0] != "historicaldocuments":
+        return None
+    if parts[2] in ("persons", "terms"):
+        return f"the volume {parts[1]}", f"/volumes/{parts[1]}"
+    return f"document {parts[2].removeprefix('d')} of {parts[1]}", f"/documents/{parts[1]}/{parts[2]}"
+
+
 def page_context(iri: str, triples: list[ox.Triple], alternates: dict[str, str]) -> dict:
     """What templates/resource.html shows of an IRI with no page of its own: its statements (predicate, object),
     then each node it links to (target, selectors, the vocabulary's terms) under its own heading, so no column
@@ -129,7 +140,7 @@ def page_context(iri: str, triples: list[ox.Triple], alternates: dict[str, str])
     claims = None
     if kinds & _ENTITY_CLASSES:     # a document-local person, place, body or unlinked name: its claims, as for entities
         claims = {"ref": quote(same[0][0] if same else iri, safe=""), "by": FK + "UnlinkedName" not in kinds}
-    return {"title": title, "iri": iri, "alternates": alternates, "own": own,
+    return {"title": title, "iri": iri, "alternates": alternates, "own": own, "within": _within(iri),
             "parts": [(_part_name(subject, iri), rows) for subject, rows in groups.values()],
             "api": rest if rest and not rest.startswith("/id/") else None,
             "same": [page for _, page in same],       # a persons-list entry linked to its record: the record's page

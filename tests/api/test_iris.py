@@ -220,3 +220,14 @@ def test_regression_the_iris_answered_406_to_json_and_plain_text_that_sparql_and
     assert plain.headers["content-type"].startswith("text/plain")
     assert rdflib.compare.isomorphic(rdflib.Graph().parse(data=plain.text, format="nt"), turtle)
     assert get("*/*").headers["content-type"].startswith("text/turtle")
+
+
+@pytest.mark.parametrize("path, back", [(f"{D54}/mentions/1", f"/documents/{D54[20:]}"),
+                                        (f"{D54}/names/hippocratic", f"/documents/{D54[20:]}"),
+                                        (f"{D54}/pages/168", f"/documents/{D54[20:]}")])
+def test_regression_the_page_of_a_node_inside_a_document_did_not_lead_back_to_it(server, path, back):
+    """A mention's, a page's or a document-local name's page showed its statements and nothing to follow back to
+    the document that holds it (its IRI says which): a reader who arrived from a link was at a dead end."""
+    page = fetch(server, path, accept="text/html")
+    assert f'<p>In <a href="{back}">document 54 of frus1981-88v41</a></p>' in page.text
+    assert "<p>In <a" not in fetch(server, "positions/deputy-secretary", accept="text/html").text
