@@ -132,7 +132,10 @@ def install_error_handlers(app: FastAPI) -> None:
         from .pages import render_html, wants_html
         if exc.status_code < 400:
             return await http_exception_handler(request, exc)
-        headers = {**(exc.headers or {}), "Allow": _allowed(request)} if exc.status_code == 405 else exc.headers
+        headers = exc.headers
+        if exc.status_code == 405:      # a mounted app's (static files) is its own: no route of ours is at its path
+            allowed = _allowed(request) or (exc.headers or {}).get("Allow")
+            headers = {**(exc.headers or {}), "Allow": allowed} if allowed else exc.headers
         detail = _sentence(request, exc.status_code, exc.detail, headers)
         if exc.status_code == 404 and wants_html(request):
             return render_html(request, "not_found.html", {"message": detail}, status_code=404)

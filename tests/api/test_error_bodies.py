@@ -202,3 +202,8 @@ def test_regression_a_405_named_only_the_methods_of_the_first_route_of_its_path(
     r = httpx.request("PATCH", server + path, headers=JSON)
     assert r.status_code == 405 and r.headers["allow"] == allowed
     assert r.json()["detail"] == f"{path} does not answer PATCH; it answers {allowed}."
+
+
+def test_a_static_files_405_keeps_its_allow(server):
+    r = httpx.post(server + "/static/site.css", headers=JSON)
+    assert r.status_code == 405 and r.headers["allow"] == "GET, HEAD"
