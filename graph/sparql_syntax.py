@@ -32,6 +32,9 @@ def syntax_error(text: str, report: str, forms: tuple[str, ...] = QUERY_FORMS) -
     caret under it and says what is likely wrong. `forms`: the keywords `text` may begin with (a query's forms, or
     UPDATE_OPERATIONS for an update); a first token that is none of them is the error."""
     parser_message = " ".join(report.split())
+    if next(lexemes(text), None) is None:          # nothing but blanks and comments: the parser expects "[_]"
+        what = "query" if forms == QUERY_FORMS else "update"
+        return _located(text, len(text), "", Hint(f"the {what} is empty; {_begins(forms)}", len(text)), parser_message)
     first = _first_token(text)
     if first is not None and first[0].upper() not in QUERY_FORMS + UPDATE_OPERATIONS:
         return _located(text, first[1], "", _form_hint(*first, forms), parser_message)
@@ -53,9 +56,13 @@ def syntax_message(text: str, report: str, forms: tuple[str, ...] = QUERY_FORMS)
 
 def _form_hint(token: str, offset: int, forms: tuple[str, ...]) -> Hint:
     """What a text must begin with, and the form `token` was probably meant to be."""
-    begins = f"{'a query' if forms == QUERY_FORMS else 'an update'} begins with {_either(forms)}"
+    begins = _begins(forms)
     meant = keyword_like(token, forms)
     return Hint(f"did you mean {meant}? {begins[:1].upper() + begins[1:]}" if meant else begins, offset)
+
+
+def _begins(forms: tuple[str, ...]) -> str:
+    return f"{'a query' if forms == QUERY_FORMS else 'an update'} begins with {_either(forms)}"
 
 
 def _located(text: str, offset: int, expected: str, hint: Hint | None, parser_message: str) -> SparqlSyntaxError:

@@ -184,3 +184,12 @@ def test_the_error_pickles_whole_as_a_query_worker_sends_it():
     copy = pickle.loads(pickle.dumps(error))
     assert isinstance(copy, QueryError) and copy.explained() == error.explained()
     assert (copy.line, copy.column, copy.hint) == (error.line, error.column, error.hint)
+
+
+
+@pytest.mark.parametrize("query, line, column", [("", 1, 1), ("   \n", 2, 1), ("# only a comment\n", 2, 1)])
+def test_regression_an_empty_query_was_told_the_parser_expected_an_underscore(query, line, column):
+    """`/sparql?query=` and `frus-kg query ''` answered 'parser: error at 1:1: expected [_]' after a bare 'at the end
+    of the text': nothing said the query was empty."""
+    assert _message(query) == (f"SPARQL syntax error at line {line}, column {column} (at the end of the text): the query "
+                               "is empty; a query begins with SELECT, CONSTRUCT, DESCRIBE or ASK")
