@@ -4,11 +4,14 @@ from __future__ import annotations
 from typing import Callable
 
 from fastapi import HTTPException, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from ontology.namespaces import BASE
 
 from ..errors import problem
 from ..jsonld import CONTEXT_PATH
 from ..negotiation import best_match
+from .describe import RDF_TYPES
 
 __all__ = ["JSON_TYPES", "json_answer", "packed_answer", "absolute", "not_found"]
 
@@ -29,11 +32,22 @@ def json_answer(request: Request, data: dict) -> Response:
     """JSON-LD by default; plain JSON (the same keys, no @context) when the client prefers application/json."""
     media = best_match(JSON_TYPES, request.headers.get("accept"))
     if media is None:
+        elsewhere = _as_rdf(request, data)
+        if elsewhere:
+            return RedirectResponse(elsewhere, status_code=303, headers={"Vary": "Accept"})
         return problem(406, f"no acceptable format; offered: {', '.join(JSON_TYPES)}", {"Vary": "Accept"})
     body = _absolute_links(request, data)
     if media == "application/ld+json":
         body = {"@context": absolute(request, CONTEXT_PATH), **body}
     return JSONResponse(body, media_type=media, headers={"Vary": "Accept", **_next_link(body)})
+
+
+def _as_rdf(request: Request, data: dict) -> str | None:
+    """The /id/ path of a resource of ours asked for as RDF (Turtle, N-Triples, RDF/XML), which /id/ writes."""
+    iri = data.get("id")
+    if isinstance(iri, str) and iri.startswith(BASE) and best_match(list(RDF_TYPES), request.headers.get("accept")):
+        return "/id/" + iri[len(BASE):]
+    return None
 
 
 def _next_link(body: dict) -> dict[str, str]:

@@ -645,3 +645,15 @@ def test_pages_and_protocol_endpoints_keep_their_own_parameters(server):
                      headers={"Accept": "application/sparql-results+json"}).status_code == 200
     suggest = httpx.get(server + "/reconcile/suggest/entity", params={"prefix": "kissin", "callback": "cb"}, timeout=30)
     assert suggest.status_code == 200 and suggest.json()["result"]
+
+
+@pytest.mark.parametrize("path", ["/people/102617", "/documents/frus1981-88v41/d54", "/countries/el-salvador"])
+def test_regression_a_resource_asked_for_as_turtle_was_a_406_not_sent_to_its_rdf(server, path):
+    """`curl -H 'Accept: text/turtle' …/people/102617` got 406 'offered: application/ld+json, application/json',
+    though /id/people/102617 writes that resource in Turtle, N-Triples and RDF/XML: it is sent there (303)."""
+    r = httpx.get(server + path, headers={"Accept": "text/turtle"})
+    assert r.status_code == 303 and r.headers["location"].endswith("/id/" + path.split("/", 1)[1].replace(
+        "documents/", "historicaldocuments/"))
+    followed = httpx.get(server + path, headers={"Accept": "text/turtle"}, follow_redirects=True)
+    assert followed.status_code == 200 and followed.headers["content-type"].startswith("text/turtle")
+    assert httpx.get(server + "/people", headers={"Accept": "text/turtle"}).status_code == 406
