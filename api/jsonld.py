@@ -69,6 +69,7 @@ def context() -> dict:
         "name": "schema:name", "title": "schema:name", "label": "rdfs:label",
         "alternateNames": {"@id": "schema:alternateName", "@container": "@set"},
         "description": "schema:description", "birthDate": "schema:birthDate", "deathDate": "schema:deathDate",
+        "sortName": "fk:sortName",
         "validSince": "fk:validSince", "validUntil": "fk:validUntil", "territoryType": "fk:territoryType",
         "replaces": _ref("dcterms:replaces"), "isReplacedBy": _ref("dcterms:isReplacedBy"),
         "exactMatch": {"@id": "skos:exactMatch", "@container": "@set"},

@@ -657,3 +657,11 @@ def test_regression_a_resource_asked_for_as_turtle_was_a_406_not_sent_to_its_rdf
     followed = httpx.get(server + path, headers={"Accept": "text/turtle"}, follow_redirects=True)
     assert followed.status_code == 200 and followed.headers["content-type"].startswith("text/turtle")
     assert httpx.get(server + "/people", headers={"Accept": "text/turtle"}).status_code == 406
+
+
+def test_regression_a_persons_sort_name_dropped_out_of_the_json_ld(server):
+    """`sortName` ("Clark, William Patrick") had no mapping in /context.jsonld, so the RDF read from a person's or
+    the people list's JSON-LD lost the fk:sortName that /id/people/102617 states."""
+    body = httpx.get(server + "/people/102617", headers={"Accept": "application/ld+json"}).text
+    triples = rdflib.Graph().parse(data=body, format="json-ld")
+    assert (rdflib.URIRef(CLARK), rdflib.URIRef(FK + "sortName"), rdflib.Literal("Clark, William Patrick")) in triples
