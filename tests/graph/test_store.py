@@ -43,6 +43,9 @@ class _SentUpdates:
         self.sent.append(sparql)
         return self.inner.update(sparql)
 
+    def __contains__(self, quad):
+        return quad in self.inner
+
     def __getattr__(self, name):
         return getattr(self.inner, name)
 
@@ -73,6 +76,14 @@ def test_a_graph_with_blank_nodes_is_replaced_whole(store):
     store.replace_graphs({G1: [quad("old"), quad("kept")]})
     store.replace_graphs({G1: [quad("kept"), quad("added")]})
     assert _values(store, G1) == ["added", "kept"]
+
+
+def test_a_graph_mostly_rewritten_is_dropped_and_written_whole_without_naming_what_goes(store):
+    store.replace_graphs({G1: [_quad(f"s{i}", f"v{i}", G1) for i in range(300)]})
+    store._store = sent = _SentUpdates(store._store)
+    store.replace_graphs({G1: [_quad(f"s{i}", f"w{i}", G1) for i in range(300)]})
+    assert len(sent.sent) == 1 and "DROP SILENT GRAPH" in sent.sent[0] and "DELETE DATA" not in sent.sent[0]
+    assert _values(store, G1) == sorted(f"w{i}" for i in range(300))
 
 
 def test_replacing_a_graph_by_nothing_drops_it(store):
