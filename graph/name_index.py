@@ -80,8 +80,10 @@ def _begins_words(typed: list[str], name: list[str]) -> bool:
 
 
 def _prominence(entries: dict[str, Entry], documents: dict[str, int]) -> dict[str, int]:
-    """Each entity's place in the suggest order: most documents first, then by label and IRI (a stable order)."""
-    ranked = sorted(entries.values(), key=lambda e: (-documents.get(e.iri, 0), e.label, e.iri))
+    """Each entity's place in the suggest order: most documents first, then the most FRUS volumes whose persons lists
+    describe the person (the series' own measure, which a store of a few documents still has: "kiss" gives Henry A.
+    Kissinger before August W. Kissner on the sample store), then by label and IRI (a stable order)."""
+    ranked = sorted(entries.values(), key=lambda e: (-documents.get(e.iri, 0), -e.persons_lists, e.label, e.iri))
     return {e.iri: rank for rank, e in enumerate(ranked)}
 
 

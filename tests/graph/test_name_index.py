@@ -46,13 +46,13 @@ def test_the_suggest_order_follows_refreshed_statistics_without_reading_the_name
     db = open_store(tmp_path / "store")
     try:
         before = name_index(db)
-        assert [e.label for e in before.prefix("kiss")][:3] == ["August W. Kissner", "Harold G. Kissick",
-                                                                "Henry A. Kissinger"]
+        # the sample's memo names no Malik: the persons lists of more volumes describe the Soviet Malik
+        assert before.prefix("mal")[0].label == "Yakov Aleksandrovich Malik"
         ingest_corpus([ROOT / "tests" / "fixtures" / "tei" / "frus1969-76v01-slice.xml"], db, workers=0)
         refresh_statistics(db)
         after = name_index(db)
         assert after is not before and after.entries is before.entries
-        assert [e.label for e in after.prefix("kiss")][:2] == ["Henry A. Kissinger", "August W. Kissner"]
+        assert after.prefix("mal")[0].label == "Charles H. Malik"          # in a document of the slice
         assert after.documents[KISSINGER] == 5 and name_index(db) is after
     finally:
         db.close()
