@@ -91,9 +91,14 @@ class _Worker:
     def __init__(self, store_path: Path):
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "graph.worker_process", str(store_path), str(to_child_r), str(from_child_w)],
-            pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, start_new_session=True)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "graph.worker_process", str(store_path), str(to_child_r), str(from_child_w)],
+                pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, start_new_session=True)
+        except OSError as exc:       # EAGAIN, ENOMEM, EFAULT: a StoreError, which the respawner retries
+            for fd in (to_child_r, to_child_w, from_child_r, from_child_w):
+                os.close(fd)
+            raise StoreError(f"could not start a query worker process: {exc}") from None
         os.close(to_child_r)
         os.close(from_child_w)
         self.outbox = Connection(to_child_w, readable=False)

@@ -149,3 +149,31 @@ def test_regression_frus_kg_query_at_its_time_limit_printed_a_workers_traceback(
                               capture_output=True, text=True, timeout=120)
         assert proc.returncode == 3, proc.stderr
         assert proc.stderr.strip() == "error: the query ran longer than the 1 s time limit and was stopped", proc.stderr
+
+
+def test_regression_a_worker_that_could_not_be_started_ended_the_respawner_for_good(sample_store_path, monkeypatch):
+    """CI, session 51: starting a successor raised OSError ("[Errno 14] Bad address") in the respawner's thread, which
+    caught only StoreError and died: no worker would ever be replaced again, and once all were gone every query waited
+    out `queue_wait`. Now the failure is a StoreError, reported, and the start is tried again a second later."""
+    import subprocess
+    import threading
+
+    from graph import query_pool
+
+    store = IsolatedStore(sample_store_path, PoolSettings(workers=1, timeout=1.0, queue_wait=20.0))
+    real, failures = subprocess.Popen, []
+
+    def failing_once(*args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise OSError(14, "Bad address")
+        return real(*args, **kwargs)
+
+    try:
+        monkeypatch.setattr(query_pool.subprocess, "Popen", failing_once)
+        with pytest.raises(QueryTimeout):
+            store.query(RUNAWAY)                 # its worker is killed; the respawner starts its successor
+        assert store.query("ASK { ?s ?p ?o }").boolean is True
+        assert failures and any(t.name == "frus-kg-respawn" for t in threading.enumerate())
+    finally:
+        store.close()
