@@ -65,6 +65,9 @@ def _answer(body: bytes | str, media: str) -> Response:
 
 @router.get("/id/{path:path}", summary="Dereference an IRI of the data (FRUS_KG_BASE + path)")
 def resource(request: Request, path: str, format: str | None = _FORMAT) -> Response:
+    if path.endswith("/") and path.strip("/"):      # no IRI we mint ends with a slash; every other route drops it
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse("/id/" + quote(path.rstrip("/")) + query, status_code=307)
     media = _media(request, format)
     iri = BASE + path
     ids = document_ids(iri)

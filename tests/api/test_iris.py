@@ -91,6 +91,12 @@ def test_a_person_comes_with_the_tenures_of_their_offices(server):
     assert "Deputy Secretary of State" in {str(g.value(t, u(SCHEMA + "roleName"))) for t in tenures}
 
 
+def test_regression_an_iri_with_a_trailing_slash_was_a_404_where_every_other_route_drops_the_slash(server):
+    response = fetch(server, "people/102617/", format="ttl")
+    assert response.status_code == 307 and response.headers["location"] == "/id/people/102617?format=ttl"
+    assert fetch(server, "people/102617", format="ttl").status_code == 200
+
+
 def test_browsers_are_sent_to_the_page_of_a_document_or_entity(server):
     for path, page in ((D54, "/documents/frus1981-88v41/d54"), ("people/102617", "/people/102617"),
                        ("historicaldocuments/frus1981-88v41", "/volumes/frus1981-88v41")):
