@@ -25,8 +25,12 @@ __all__ = ["office_from_note", "ListChoice", "office_from_persons_list", "office
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 _GENERIC = {"the", "of", "for", "and", "to", "in", "on", "at", "special", "assistant", "deputy", "office", "affairs",
             "acting", "chief", "member", "from", "until", "also", "with", "staff"}
-_NATION = re.compile(r"\bof\s+(?:the\s+)?(?=(?P<of>[A-Z][\w.]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.]+){0,3}))|(?P<adj>U\.S\.|\b[A-Z][a-z]+)")
+_NATION = re.compile(r"\bof\s+(?:the\s+)?(?=(?P<of>[A-Z][\w.]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.]+){0,3}))|(?P<adj>U\.S\.|\b[A-Z][a-z]+)(?=(?P<adj2>[ ][A-Z][a-z]+)?)")
 _UNTIL = re.compile(r"\buntil\s+(?:(?P<m>[A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?(?P<y>1[89]\d\d|20\d\d)\b")
+# Session 52: "Foreign Minister of Japan from July 1964 to 1966" (Shiina) ends in 1966, as "until 1966" would; "Japanese
+# Finance Minister from 1965 to 1966 and from 1968 to 1970" holds two spans.
+_FROM_TO = re.compile(r"\bfrom\s+(?:(?P<m0>[A-Z][a-z]+)\.?\s+)?(?:\d{1,2},?\s+)?(?P<y0>1[89]\d\d|20\d\d)\s+(?:to|through)\s+"
+                      r"(?:(?P<m>[A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?(?P<y>1[89]\d\d|20\d\d)\b")
 _THEREAFTER = re.compile(r"\s*(?:and\s+)?(?:thereafter|afterwards?|subsequently|then)\b", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:from|after|since)\s+(?:(?P<m>[A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?(?P<y>1[89]\d\d|20\d\d)\b")
 # session 50: a span printed with a dash ("Italian Prime Minister, July 1958–January 1959", "1961–63")
@@ -53,12 +57,28 @@ def nationality(text: str, demonyms: bool = True) -> str | None:
         surface = m.group("of") or m.group("adj")
         # session 50: the longest name the words after "of" begin with: "President of the Republic of Vietnam" (Diem) is
         # of South Vietnam, "President of Guatemala March 15, 1951-…" of Guatemala, not of "Guatemala March"
-        ends = [w.end() for w in re.finditer(r"[\w.]+", surface)] if m.group("of") else [len(surface)]
-        for form in dict.fromkeys(surface[:end] for end in reversed(ends)):
+        if m.group("of"):
+            ends = [w.end() for w in re.finditer(r"[\w.]+", surface)]
+            forms = [*_formal_names(text, m), *(surface[:end] for end in reversed(ends))]
+        else:       # session 52: "West German Chancellor", "South Korean Foreign Minister"
+            forms = [surface + m.group("adj2"), surface] if m.group("adj2") else [surface]
+        for form in dict.fromkeys(forms):
             for e in gaz.get(form, ()):
                 if e.kind == "country" and ((e.form != "demonym") if m.group("of") else (e.form == "demonym" or surface == "U.S.")):
                     return e.key      # "of France", "French"; not "of the American Red Cross" (Gruenther)
     return None
+
+
+def _formal_names(text: str, m: re.Match) -> list[str]:
+    """Session 52: a state's formal name that runs back from "of <name>" over the capitalised words before it, longest
+    first: "Republic of Korea" (South Korea), "Democratic People’s Republic of Korea" (North Korea), where "of Korea"
+    alone is the Korea of 1945-1948."""
+    run = re.search(r"(?:[A-Z][\w’'.]*[ ])+$", text[max(0, m.start() - 60):m.start()])
+    if run is None:
+        return []
+    words = run.group(0).split(" ")[:-1]
+    name = re.match(r"[A-Z][\w.]+", m.group("of")).group(0)
+    return [" ".join(words[k:]) + " " + text[m.start():m.start("of")] + name for k in range(len(words))]
 
 
 def dates_allow(description: str, year: int | None, month: int | None = None, spans: bool = True) -> bool:
@@ -76,6 +96,13 @@ def dates_allow(description: str, year: int | None, month: int | None = None, sp
         if span and not (_FROM.search(clause) or _UNTIL.search(clause)):
             dated, ended = True, _span_end(span)[0]
             if not (_span_start(span) > latest or _span_end(span) < earliest):
+                return True
+            continue
+        ranges = list(_FROM_TO.finditer(clause))
+        if ranges and not _UNTIL.search(clause):
+            dated, ended = True, int(ranges[-1].group("y"))
+            if any((int(r.group("y0")), _MONTHS.get((r.group("m0") or "")[:3], 1)) <= latest and _bound(r, 12) >= earliest
+                   for r in ranges):
                 return True
             continue
         since, until = _FROM.search(clause), _UNTIL.search(clause)

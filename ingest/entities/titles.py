@@ -349,16 +349,19 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
     month = _month_of(record.date)
     for e in record.volume.persons:
         desc = e.description
-        country = nationality(desc)
+        country = _state_then(nationality(desc), named, year)
         k = _office_clause(desc, title, of) if of is not None else None
         if k is not None:
             if not _in_office(desc, title, year, k, month):
                 continue
         else:
+            printed = "|".join(re.escape(t) for t in _SAME_OFFICE.get(title, (title,)))
             if not any(_holds_in_clause(desc, hit, title, year, month) for hit in re.finditer(
-                    rf"(?:(?:^|[,;]\s*)(?:(?:also|and|thereafter,?|then)\s+)?|\b(?P<adj>[A-Z][a-z]+)\s+){re.escape(title)}\b(?![-–]|\s+General\b)", desc)) \
+                    rf"(?:(?:^|[,;(]\s*)(?:(?:also|and|thereafter,?|then)\s+)?|\b(?P<adj>[A-Z][a-z]+)\s+)(?:{printed})\b(?![-–]|\s+General\b)", desc)) \
                     or (title == "Secretary" and country not in (None, "united-states")):
                 continue
+            if country is None and title in _US_ONLY:
+                country = "united-states"
             if of is not None and not (country and country in _gsh_of(of, record, year)):
                 continue
             if of is None and country not in named and not (title in ("Shah", "Emperor") and country is not None):
@@ -373,6 +376,43 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
     return out
 
 
+def _state_then(country: str | None, named: set[str], year: int | None) -> str | None:
+    """Session 52: a description's country that was not in being at the document's date stands for the one state
+    that preceded or succeeded it (hsg-gsh's successions, followed one way) that was and that the document names: "Korean Foreign Minister" (Korea
+    of 1945-1948) in a 1965 memorandum that names South Korea and not North Korea is South Korea's, "German" (of
+    1918-1933) in one of 1962 naming West Germany West Germany's."""
+    a = authorities()
+    t = a.territories.get(country) if country else None
+    if t is None or year is None or country in named or t.valid_in(year):
+        return country
+    later = year > t.until
+    kin, frontier = {country}, [country]
+    while frontier:
+        k = frontier.pop()
+        for r in a.territories[k].successors if later else _predecessors().get(k, ()):
+            if r in a.territories and r not in kin:
+                kin.add(r)
+                frontier.append(r)
+    then = {k for k in kin & named if a.territories[k].valid_in(year)}
+    return then.pop() if len(then) == 1 else country
+
+
+@lru_cache(maxsize=1)
+def _predecessors() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for t in authorities().territories.values():
+        for k in t.successors:
+            out.setdefault(k, []).append(t.id)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# Session 52: the office as persons lists print it, where the documents print it otherwise: "Popović, Koca, Yugoslav
+# Secretary of State for Foreign Affairs" is the Embassy's "Foreign Secretary"; "Ch’en Ch’eng, … President of Executive
+# Yuan (Premier)" its "Premier"; an American's description names no country ("Katzenbach, Attorney General…").
+_SAME_OFFICE = {"Foreign Minister": ("Foreign Minister", "Minister of Foreign Affairs", "Minister for Foreign Affairs"),
+                "Foreign Secretary": ("Foreign Secretary", "Secretary of State for Foreign Affairs",
+                                      "Secretary for Foreign Affairs")}
+_US_ONLY = frozenset({"Attorney General"})
 _POSSESSIVE_AFTER = re.compile(r"(?:\s+of\s+[A-Z][\w-]*)?['’]s?\b")
 
 
@@ -389,12 +429,32 @@ def _holds_in_clause(desc: str, hit: re.Match, title: str, year: int | None, mon
     """Whether this printing of the title in a description is the entry's own office at the date. Session 50: every
     clause that prints it counts, not the first only ("Deputy Italian Prime Minister…, July 1958–January 1959; Prime
     Minister, February 1959–February 1960": Segni in October 1959); a deputy's is not the office."""
-    if hit.group("adj") and (not nationality(hit.group("adj")) or re.search(r"\b(?:Deputy|Vice|Acting|First)\s+$", desc[:hit.start()])):
+    if hit.group("adj") and (not _country_word(hit.group("adj")) or re.search(r"\b(?:Deputy|Vice|Acting|First)\s+$", desc[:hit.start()])):
         return False
     if _ANOTHERS_OFFICE.match(desc, hit.end()) or _POSSESSIVE_AFTER.match(desc, hit.end()) \
             or _of_no_country(desc, hit.end(), title):
         return False       # "Director General of the Israeli Prime Minister’s Office" (Kollek) is no Prime Minister
-    return _in_office(desc, title, year, desc[:hit.end()].count(";"), month)
+    k = desc[:hit.end()].count(";")
+    clauses = desc.split(";")
+    return _in_office(desc, title, year, k, month) or any(
+        _in_office(desc, title, year, j, month) for j in range(k + 1, len(clauses)) if _dates_only(clauses[k + 1:j + 1]))
+
+
+_MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?")
+_DATE_WORDS = re.compile(r"\b(?:and|again|also|from|until|to|since|through|\d+)\b|[-–,.()\s]")
+
+
+def _country_word(word: str) -> bool:
+    """A demonym ("Italian") or, session 52, a country's name in a demonym's place ("Republic of Korea Foreign
+    Minister")."""
+    return nationality(word) is not None or any(e.kind == "country" and e.key != "-" for e in gazetteer().get(word, ()))
+
+
+def _dates_only(clauses: list[str]) -> bool:
+    """Session 52: clauses that print dates and nothing else go on with the office before them: "Republic of Korea
+    Foreign Minister until May 1964; and July 1964–December 1966" (Lee Tong-won, frus1964-68v29p1), "Italian Foreign
+    Minister, March 5, 1965-December 29, 1965; and February 23, 1966-June 5, 1968" (Fanfani)."""
+    return all(re.search(r"\d{4}", c) and not _DATE_WORDS.sub("", _MONTH_NAME.sub("", c)) for c in clauses)
 
 
 def _of_the_meeting(record: DocumentRecord, found: list[TitleHolder]) -> list[TitleHolder]:

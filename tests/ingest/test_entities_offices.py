@@ -462,6 +462,21 @@ def test_a_span_printed_with_a_dash_bounds_the_office_to_the_month():
     assert dates_allow("Shah-in-Shah of Iran, 1925–1941.", 1973, spans=False)      # as the authority records read them
 
 
+def test_a_span_printed_from_one_date_to_another_bounds_the_office():
+    """Session 52: "Foreign Minister of Japan from July 1964 to 1966" (Shiina) had been read as "from July 1964" alone,
+    so in January 1968 he stood beside Miki ("Japanese Minister of Foreign Affairs from 1966 to 1968") and "the Foreign
+    Minister" of the Embassy's telegram was tied to no one (349 such clauses in the 99 volumes' persons lists)."""
+    from ingest.entities.offices import dates_allow
+    assert not dates_allow("Foreign Minister of Japan from July 1964 to 1966", 1968, 1)
+    assert not dates_allow("Foreign Minister of Japan from July 1964 to 1966", 1964, 3)
+    assert dates_allow("Foreign Minister of Japan from July 1964 to 1966", 1965)
+    assert dates_allow("Japanese Minister of Foreign Affairs from 1966 to 1968", 1968, 1)
+    finance = "Japanese Finance Minister from 1965 to 1966 and from 1968 to 1970"
+    assert dates_allow(finance, 1969) and not dates_allow(finance, 1967)
+    assert not dates_allow("Ambassador to Germany from May 1, 1972 to October 18, 1976", 1976, 11)
+    assert dates_allow("Ambassador to Germany from May 1, 1972 to October 18, 1976", 1976, 10)
+
+
 def test_an_office_of_a_country_followed_by_a_date_names_the_country():
     """Session 50: "President of Guatemala March 15, 1951-June 27, 1954" (Arbenz) had no nationality: "Guatemala March"
     was looked up as one name."""
