@@ -138,7 +138,9 @@ def _surname(label: str) -> str:
 _CALENDAR_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 _HELD_TITLES = {"secretary": "Secretary", "president": "President", "shah": "Shah", "king": "King",
                 "prime minister": "Prime Minister", "chancellor": "Chancellor", "emperor": "Emperor",
-                "vice president": "Vice President"}      # session 26
+                "vice president": "Vice President", "foreign minister": "Foreign Minister",
+                "foreign secretary": "Foreign Secretary", "premier": "Premier",
+                "attorney general": "Attorney General"}      # session 26; session 52: the last four
 
 
 _CONVENTIONAL_TITLES = frozenset({"president", "vice president", "secretary"})
@@ -613,7 +615,7 @@ class DocumentPeople:
                                          and president_by_convention(self.record, _HELD_TITLES[title]))):
             year = int(self.record.date[:4]) if self.record.date else None
             holder = holder_of_title(self.record, _HELD_TITLES[title], year)
-            if holder is not None:
+            if holder is not None and not self._of_another_nation(printed, holder.country):
                 return Named(holder.entity, holder.label, f"'{printed}': {holder.explanation}")
             in_washington = self._held_in_washington(printed, title) if not several else None
             if in_washington is not None:
@@ -621,13 +623,28 @@ class DocumentPeople:
         listed = self._listed_deputy(printed, title) if not several else None
         if listed is not None:
             return listed
-        label = " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in printed.split() if w.lower() != "the")
+        label = self._title_label(printed)
         national = self._country_of_title(label)
         holder = self._national_holder(printed, national) if national else None
         if holder is not None:
             return holder
         label = national or label
         return Named(self._local(label), label, f"'{printed}', a title the document does not tie to a name", True)
+
+    def _title_label(self, printed: str) -> str:
+        """"the FonMin" -> "Foreign Minister"."""
+        return " ".join(self.cues.title_abbreviations.get(w.lower(), w) for w in printed.split() if w.lower() != "the")
+
+    def _of_another_nation(self, printed: str, country: str | None) -> bool:
+        """Session 52: a holder of another country than the one demonym the document prints with the title ("the South
+        Korean Foreign Minister reacted…", frus1969-76ve14p1 d74, where the volume lists Gromyko as the one Foreign
+        Minister of a country the report names) is not the one meant."""
+        national = self._country_of_title(self._title_label(printed)) if country else None
+        if national is None:
+            return False
+        states = {e.key for e in gazetteer().get(national.split(" ", 1)[0], ()) if e.kind == "country"}
+        states |= {k for s in states if s in authorities().territories for k in authorities().territories[s].successors}
+        return country not in states
 
     def _national_holder(self, printed: str, national: str) -> Named | None:
         """Session 49: "The British Prime Minister" among the participants, and "The Prime Minister opened the
