@@ -160,6 +160,27 @@ def _countries(record: DocumentRecord, mentions: list[Mention]) -> _Countries:
     return out
 
 
+def _in_play_at_home(record: DocumentRecord, title: str, holder: TitleHolder) -> bool:
+    """Session 52: in a document written in Washington (or that prints no place) and not sent to or from a post abroad
+    (a memorandum, notes of a meeting), a foreign President is in play only where the text prints him "President <name>" with no country before
+    it: FRUS's editors and Washington's writers name a foreign president with his name or country ("Egyptian President
+    Anwar el-Sadat", "the President of Egypt") and the President of the United States "the President" (frus1977-80v01
+    d114, an editorial note on Carter's journey of March 1979: 41 claims had gone to a node named "President")."""
+    if title != "President" or _AT_A_POST.search(record.heading or "") or (record.place and "Washington" not in record.place):
+        return True
+    surname = split_name(holder.label).surname
+    if not surname:
+        return True
+    printed = re.compile(rf"\bPresident\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}{re.escape(surname)}\b")
+    return any(not _QUALIFIED_BEFORE.search(record.text, max(0, m.start() - 30), m.start())
+               for m in printed.finditer(record.text))
+
+
+_AT_A_POST = re.compile(r"\b(?:Embassy|Legation|Consulate|Mission|Delegation|Office)\s+(?:General\s+)?(?:in|at|to)\s+(?:the\s+)?[A-Z]|"
+                        r"\b(?:Ambassador|Chargé|Charge|Minister|Consul|Consul\s+General|High\s+Commissioner)\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+_QUALIFIED_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:['’]s)?|\bof\s+(?:the\s+)?[A-Z][\w-]+)\s+$")
+
+
 def _host_of_the_post_only(named: set[str], holder: TitleHolder) -> bool:
     """Session 51: a foreign holder of a title the United States also has ("President") whose country the document
     names only as its post's and whom it does not name: in the Embassy in Germany's telegrams, "the President" stays
@@ -273,7 +294,7 @@ def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str],
     if holder is None:
         found = _from_persons_list(record, title, of, named, year, people)
         if of is None and title in _POCOM and record.date:
-            found = [h for h in found if not _host_of_the_post_only(named, h)]
+            found = [h for h in found if not _host_of_the_post_only(named, h) and _in_play_at_home(record, title, h)]
             found += [h for h in [_from_pocom(record, title)] if h]
         if not found and title in _MONARCHS:
             found = _from_authority_records(record, title, of, named, year)

@@ -126,3 +126,48 @@ def test_a_holder_of_another_country_than_the_demonym_printed_with_the_title_is_
     r.volume.persons.append(gromyko)
     extract_entities(r)
     assert _who(the(r, "The Foreign Minister urged")) != ["p_GAA1"]
+
+
+SALINGER = "167. Salinger Diary Entry"
+KENNEDY = "https://w3id.org/frus-kg/id/people/107025"
+SUKARNO = ListEntry("p_S1", "person", "Sukarno", "President of Indonesia")
+
+
+def _diary(body: str, heading: str = SALINGER, date: str = "Washington, May 10, 1962"):
+    r = document(body, heading=heading, date=date)
+    r.volume.persons.append(SUKARNO)
+    extract_entities(r)
+    return r
+
+
+def test_a_foreign_president_the_washington_document_never_prints_so_is_not_in_play():
+    """frus1961-63v05 d167 (Salinger's diary) and session 49's and 50's samples: the volume lists a President of a
+    country the document names, so "the President" of a Washington memorandum was tied to no one; FRUS's writers there
+    name a foreign president with his name or country and the President of the United States "the President" (145
+    claims of 23 documents)."""
+    r = _diary("The President and Sorensen talked of Indonesia.\n\nThe President said he would see the Ambassador.")
+    assert the(r, "The President said").claimants == (KENNEDY,)
+
+
+@pytest.mark.parametrize("printed", ["President Sukarno wrote again.", "He met with Sukarno after President Sukarno "
+                                                                        "wrote."])
+def test_not_where_the_document_prints_the_foreign_president_by_name(printed):
+    r = _diary(f"The President and Sorensen talked of Indonesia. {printed}\n\nThe President said he would see him.")
+    assert the(r, "The President said").claimants != (KENNEDY,)
+
+
+def test_a_foreign_president_printed_with_his_country_leaves_the_president_the_united_states():
+    r = _diary("The President and Sorensen talked of Indonesian President Sukarno.\n\nThe President said he would see "
+               "the Ambassador.")
+    assert the(r, "The President said").claimants == (KENNEDY,)
+
+
+@pytest.mark.parametrize("heading, date", [("167. Telegram From the Embassy in Indonesia to the Department of State",
+                                            "Djakarta, May 10, 1962"),
+                                           ("167. Memorandum of Conversation", "Djakarta, May 10, 1962")])
+def test_not_in_a_posts_telegram_nor_a_document_written_abroad(heading, date):
+    """frus1958-60v19 d310 (Taipei, October 1959): "The President in greeting the Under Secretary…" is Chiang
+    Kai-shek; an intermediate version gave the 94 claims to Eisenhower."""
+    r = _diary("The President and Sorensen talked of Indonesia.\n\nThe President said he would see the Ambassador.",
+               heading=heading, date=date)
+    assert the(r, "The President said").claimants != (KENNEDY,)
