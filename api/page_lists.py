@@ -18,7 +18,7 @@ from .page_queries import claims_sparql, documents_sparql, download_links, passa
 from .pages import render_html
 from .passages import claim_anchor, passage_html
 from .resources import params as p
-from .resources.claims import CLAIM_TYPES, ClaimFilter, claim_list
+from .resources.claims import CLAIM_TYPES, claim_filter, claim_list
 from .resources.documents import SORTS, DocumentFilter, document_list
 from .resources.entities import ENTITY_SORTS, EntityFilter, entity_list
 from .resources.links import KINDS, labels, list_href
@@ -34,6 +34,7 @@ _FORM_FIELDS = {"documents": ("volume", "mentions", "from", "to", "genre", "text
                 "people": ("name", "office", "date", "sort"), "countries": ("name", "date", "sort"),
                 "organizations": ("name", "date", "sort"), "regions": ("name", "date", "sort")}
 _LISTS = ("author", "recipient", "mentions")     # repeatable parameters of /documents
+_REPEATED = (*_LISTS, "about")                   # and of /claims
 
 
 @dataclass
@@ -49,8 +50,10 @@ def _asked(request: Request, names: tuple[str, ...]) -> _Asked:
     given: dict = {}
     for name in names:
         values = [v.strip() for v in params.getlist(name) if v.strip()]
-        if values:
-            given[name] = values if name in _LISTS else values[-1]
+        if name == "about" and len(values) == 1:
+            given[name] = values[0]         # one `about` is a string, as the JSON route's, so the cursors agree
+        elif values:
+            given[name] = values if name in _REPEATED else values[-1]
     return _Asked(given, params.get("limit") or None, params.get("cursor") or None)
 
 
@@ -68,19 +71,6 @@ def _document_filter(given: dict) -> DocumentFilter:
         recipients=[p.entity_ref("recipient", r) for r in given.get("recipient", [])],
         mentions=[p.entity_ref("mentions", m) for m in given.get("mentions", [])],
         text=p.text("text", given["text"]) if "text" in given else None, sort=given.get("sort", "date"), params=given)
-
-
-def _claim_filter(given: dict) -> ClaimFilter:
-    claim_type = None
-    if "type" in given:
-        claim_type = next((t for t in CLAIM_TYPES if t.lower() == given["type"].lower()), None)
-        if claim_type is None:
-            raise p.BadParameter(f"type: one of {', '.join(CLAIM_TYPES)}")
-    lower, upper = p.date_bounds(given.get("from"), given.get("to"))
-    return ClaimFilter(about=p.entity_ref("about", given["about"]) if "about" in given else None,
-                       claimant=p.entity_ref("claimant", given["claimant"]) if "claimant" in given else None,
-                       claim_type=claim_type, date_from=lower, date_to=upper,
-                       volume=p.volume_ref(given["volume"]) if "volume" in given else None, params=given)
 
 
 def _entity_filter(given: dict) -> EntityFilter:
@@ -103,7 +93,7 @@ def _fetch(store, kind: str, asked: _Asked) -> tuple[object, Page, dict]:
         filt = _document_filter(asked.given)
         return filt, page, document_list(store, filt, page)
     if kind == "claims":
-        filt = _claim_filter(asked.given)
+        filt = claim_filter(asked.given)
         return filt, page, claim_list(store, filt, page)
     filt = _entity_filter(asked.given)
     return filt, page, entity_list(store, kind, filt, page)
@@ -135,16 +125,23 @@ def _facets(store, kind: str) -> dict:
             "sorts": SORTS}
 
 
-def _hidden(kind: str, given: dict, countries: list[dict]) -> list[tuple[str, str]]:
-    """Parameters the form does not show, kept as hidden fields so that filtering keeps them."""
+def _form_values(kind: str, asked: _Asked, countries: list[dict]) -> tuple[list[tuple[str, str]], str | None]:
+    """(hidden fields, the country the select shows): the select holds one country, the first given; every
+    other value the form does not show (a person the claims are about, a second country, an author, `limit`)
+    rides along hidden, so that choosing a filter adds it to the others rather than replacing one of them."""
     shown = set(_FORM_FIELDS[kind])
-    country_values = {c["value"] for c in countries} | {c["iri"] for c in countries}
-    pairs = []
-    for name, value in given.items():
+    select = "mentions" if kind == "documents" else "about"
+    by_value = {c["value"]: c["value"] for c in countries} | {c["iri"]: c["value"] for c in countries}
+    pairs, country = [], None
+    for name, value in asked.given.items():
         for v in value if isinstance(value, list) else [value]:
-            if name not in shown or (name in ("mentions", "about") and v not in country_values):
+            if name == select and country is None and v in by_value:
+                country = by_value[v]
+            elif name not in shown or name == select:
                 pairs.append((name, v))
-    return pairs
+    if asked.limit:
+        pairs.append(("limit", asked.limit))
+    return pairs, country
 
 
 def _described(store, given: dict) -> list[str]:
@@ -173,8 +170,9 @@ def list_page(request: Request, kind: str) -> HTMLResponse:
     store = request.app.state.store
     asked = _asked(request, _NAMES.get(kind, ("name", "office", "date", "sort")))
     facets = _facets(store, kind)
+    hidden, country = _form_values(kind, asked, facets["countries"])
     context = {"kind": kind, "title": LIST_TITLES[kind], "given": asked.given, "facets": facets, "error": None,
-               "hidden": _hidden(kind, asked.given, facets["countries"]), "path": request.url.path}
+               "hidden": hidden, "country": country, "path": request.url.path}
     try:
         filt, page, found = _fetch(store, kind, asked)
         context["described"] = _described(store, asked.given)

@@ -21,14 +21,16 @@ from .claim_months import entity_claims, ordered_layer, type_claims, type_total
 from .counts import entity_month_window, entity_months, entity_totals, month_counts, month_window, volume_total
 from .links import entity_ref, href, labels, list_page, local_name
 from .paging import Page
+from .params import BadParameter, date_bounds, entity_ref as checked_entity, volume_ref
 from .patterns import date_range
 from .rows import count, select
 
-__all__ = ["CLAIM_TYPES", "ClaimFilter", "claim_list", "claim_lists", "claim_items"]
+__all__ = ["CLAIM_TYPES", "ClaimFilter", "claim_filter", "claim_list", "claim_lists", "claim_items"]
 
 _PROLOGUE = sparql_prologue("schema", "fk", "oa", "prov", "rdfs")
 CLAIM_TYPES = ("Assessment", "Decision", "Quotation", "Recommendation", "Report")
 MAX_INDEXED_YEARS = 60
+MAX_ABOUT = 10          # entities a claim must all be about, as /documents' author, recipient, mentions in all
 COUNT_BEYOND = 100      # a total no layer counts is counted to this many claims past the page, then a lower bound
 
 
@@ -36,6 +38,7 @@ COUNT_BEYOND = 100      # a total no layer counts is counted to this many claims
 class ClaimFilter:
     """Checked filter values; `params` are the REST parameters they came from (for cursors and links)."""
     about: str | None = None
+    also_about: tuple[str, ...] = ()    # a repeated `about`: each claim is about every one of them
     claimant: str | None = None
     claim_type: str | None = None
     date_from: str | None = None
@@ -60,6 +63,7 @@ class ClaimFilter:
             lines.append("?claim fk:aboutInYear ?year .")
         elif self.about:
             lines.append(f"?claim schema:about {st.iri(self.about)} .")
+        lines += [f"?claim schema:about {st.iri(e)} ." for e in self.also_about]
         if self.claimant:
             lines.append(f"?claim prov:wasAttributedTo {st.iri(self.claimant)} .")
         if self.claim_type:
@@ -69,6 +73,25 @@ class ClaimFilter:
             lines.append(f"?doc schema:isPartOf {st.iri(self.volume)} .")
         lines += date_range("claim", self.date_from, self.date_to)
         return "\n  ".join(lines)
+
+
+def claim_filter(given: dict) -> ClaimFilter:
+    """The filter of /claims' parameters as given (`about` one value or a list of them), for the JSON route
+    and the page alike, so their cursors are the same; BadParameter for a value the API refuses."""
+    claim_type = None
+    if "type" in given:
+        claim_type = next((t for t in CLAIM_TYPES if t.lower() == given["type"].lower()), None)
+        if claim_type is None:
+            raise BadParameter(f"type: one of {', '.join(CLAIM_TYPES)}")
+    about = given.get("about") or []
+    about = [checked_entity("about", a) for a in ([about] if isinstance(about, str) else about)]
+    if len(about) > MAX_ABOUT:
+        raise BadParameter(f"about: at most {MAX_ABOUT} entities")
+    lower, upper = date_bounds(given.get("from"), given.get("to"))
+    return ClaimFilter(about=about[0] if about else None, also_about=tuple(about[1:]),
+                       claimant=checked_entity("claimant", given["claimant"]) if "claimant" in given else None,
+                       claim_type=claim_type, date_from=lower, date_to=upper,
+                       volume=volume_ref(given["volume"]) if "volume" in given else None, params=given)
 
 
 def claim_items(store: Store, iris: list[str]) -> list[dict]:
@@ -122,8 +145,13 @@ def _unfiltered(filt: ClaimFilter) -> bool:
 
 def _one_entity(filt: ClaimFilter) -> bool:
     """`about` or `claimant` alone: what the statistics layer counts per entity."""
-    return bool(filt.about) != bool(filt.claimant) and not (
+    return _entity_side(filt) and not (
         filt.claim_type or filt.date_from or filt.date_to or filt.document or filt.volume)
+
+
+def _entity_side(filt: ClaimFilter) -> bool:
+    """One entity, `about` or `claimant`, whose claims the layers count and order (two or more: none)."""
+    return bool(filt.about) != bool(filt.claimant) and not filt.also_about
 
 
 def _known_total(store: Store, filt: ClaimFilter) -> int | None:
@@ -224,7 +252,7 @@ def _claim_page(store: Store, filt: ClaimFilter, page: Page, total: int | None) 
 def _layer_counted(filt: ClaimFilter) -> bool:
     """Filters whose total the statistics or the claim-month layer count when the store has them: no filter
     but a volume, one entity (with a type or dates), a type (with a volume). The others are bounded."""
-    one = bool(filt.about) != bool(filt.claimant) and not (filt.volume or filt.document)
+    one = _entity_side(filt) and not (filt.volume or filt.document)
     typed = filt.claim_type and not (filt.about or filt.claimant or filt.document or filt.date_from or filt.date_to)
     return _unfiltered(filt) or one or bool(typed)
 
@@ -258,7 +286,7 @@ def _claim_months_page(store: Store, filt: ClaimFilter, page: Page) -> tuple[lis
     if page.limit and filt.claim_type and not (filt.about or filt.claimant or filt.document or filt.date_from
                                                or filt.date_to):
         return _type_page(store, filt, page)
-    if not page.limit or bool(filt.about) == bool(filt.claimant) or filt.document or filt.volume:
+    if not page.limit or not _entity_side(filt) or filt.document or filt.volume:
         return None, None
     found = entity_claims(store, filt.about or filt.claimant, "about" if filt.about else "by", filt.claim_type,
                           CLAIM_TYPES, filt.date_from, filt.date_to)

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 
 from ..jsonld import CONTEXT_PATH, context
 from . import params as p
-from .claims import CLAIM_TYPES, ClaimFilter, claim_list
+from .claims import CLAIM_TYPES, claim_filter, claim_list
 from .document_packs import packed_json
 from .documents import SORTS, DocumentFilter, document_detail, document_list
 from .entities import ENTITY_SORTS, EntityFilter, entity_detail, entity_list
@@ -113,28 +113,16 @@ def document(request: Request, volume: str, doc: str) -> Response:
 
 @router.get("/claims", summary="Claims, filtered and paged")
 def claims(request: Request,
-           about: str | None = Query(None, description="IRI or path of what the claim is about (countries/el-salvador)"),
+           about: list[str] = Query([], description="IRI or path of what the claim is about (countries/el-salvador); repeatable (it is about all of them)"),
            claimant: str | None = Query(None, description="IRI or path of who made the claim"),
            type: str | None = Query(None, description=f"one of {', '.join(CLAIM_TYPES)} (any case)"),
            date_from: str | None = _FROM, date_to: str | None = _TO,
            volume: str | None = Query(None, description="volume id"),
            limit: str | None = _LIMIT, cursor: str | None = _CURSOR) -> Response:
-    given = _given(about=about, claimant=claimant, type=type, **{"from": date_from, "to": date_to}, volume=volume)
-
-    def build():
-        claim_type = None
-        if type is not None:
-            claim_type = next((t for t in CLAIM_TYPES if t.lower() == type.lower()), None)
-            if claim_type is None:
-                raise p.BadParameter(f"type: one of {', '.join(CLAIM_TYPES)}")
-        lower, upper = p.date_bounds(date_from, date_to)
-        filt = ClaimFilter(about=p.entity_ref("about", about) if about else None,
-                           claimant=p.entity_ref("claimant", claimant) if claimant else None,
-                           claim_type=claim_type, date_from=lower, date_to=upper,
-                           volume=p.volume_ref(volume) if volume else None, params=given)
-        return filt, _page(limit, cursor, given)
-
-    filt, page = _checked(build)
+    about = [a for a in about if a.strip()]
+    given = _given(about=about[0] if len(about) == 1 else about, claimant=claimant, type=type,
+                   **{"from": date_from, "to": date_to}, volume=volume)
+    filt, page = _checked(lambda: (claim_filter(given), _page(limit, cursor, given)))
     return _collection(request, claim_list(request.app.state.store, filt, page))
 
 
