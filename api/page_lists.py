@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from ontology.namespaces import BASE
 
 from .page_queries import claims_sparql, documents_sparql, download_links, passage_documents
-from .pages import render_html
+from .pages import past_the_end, render_html
 from .passages import claim_anchor, passage_html
 from .resources import params as p
 from .resources.claims import CLAIM_TYPES, claim_filter, claim_list
@@ -112,6 +112,19 @@ def _pager(path: str, asked: _Asked, page: Page, found: dict) -> dict:
             "start": page.offset + 1}
 
 
+def _past_the_end(request: Request, kind: str, asked: _Asked, page: Page, total: int) -> HTMLResponse:
+    """A cursor past the list's end: a 404 naming how far the list goes, with links to its last and first pages."""
+    size = page.limit or max(1, total)
+    pages = max(1, -(-total // size))
+    limit = page.limit if asked.limit else None
+    last = (pages - 1) * size
+    path, noun = request.url.path, LIST_TITLES[kind].lower()
+    links = [(list_href(path, asked.given, cursor=encode_cursor(last, asked.given), limit=limit),
+              f"The last page, page {pages:,}")] if last else []
+    links.append((list_href(path, asked.given, limit=limit), "The first page"))
+    return past_the_end(request, f"these {noun}", page.offset // size + 1, total, pages, links)
+
+
 def _facets(store, kind: str) -> dict:
     """The choices of the filter form: volumes, the most mentioned countries, the years, the claim types
     (documents and claims; the entity lists filter by typed values only)."""
@@ -178,6 +191,8 @@ def list_page(request: Request, kind: str) -> HTMLResponse:
         context["described"] = _described(store, asked.given)
     except p.BadParameter as exc:
         return render_html(request, "list.html", {**context, "error": str(exc)}, status_code=400)
+    if not found["items"] and page.offset:
+        return _past_the_end(request, kind, asked, page, found["total"])
     sparql = None
     if kind == "documents":
         sparql = documents_sparql(filt.patterns())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from html import escape
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -21,7 +22,7 @@ from .page_cache import BUDGET, PageCache
 from .page_documents import document_view, packed_view
 from .page_queries import (claims_sparql, documents_per_year, documents_sparql, download_links, entity_spans, party_count,
                            passage_documents, volume_lists)
-from .pages import render_html
+from .pages import past_the_end, render_html
 from .passages import Point, claim_anchor, claim_span, emphasis, mark_up, mention_span, passage_html, without
 from .resources.claims import ClaimFilter
 from .resources.document_packs import packed_source
@@ -154,7 +155,8 @@ def _listing(request: Request, name: str, title: str, fetch, sparql: str) -> dic
     return {"name": name, "title": title, "rows": found["items"], "total": found["total"], "page": number,
             "pages": last, "previous": link(number - 1) if number > 1 else None,
             "next": link(number + 1) if number < last else None, "sparql": sparql,
-            "downloads": download_links(sparql)}
+            "downloads": download_links(sparql),
+            "ends": [(link(last), f"The last page, page {last:,}")] * (last > 1) + [(link(1), "The first page")]}
 
 
 def _claim_views(spans: dict[str, list[tuple[int, int]]], claims: list[dict], texts: dict[str, str]) -> list[dict]:
@@ -277,6 +279,9 @@ def volume_page(request: Request, volume_id: str) -> HTMLResponse | None:
                          documents_sparql(filt.patterns()))
     if not documents["total"]:
         return None
+    if documents["page"] > documents["pages"]:
+        return past_the_end(request, "this volume's documents", documents["page"], documents["total"],
+                            documents["pages"], documents["ends"])
     return render_html(request, "volume.html", {
         "volume_id": volume_id, "iri": iri, "title": labels(store, [iri]).get(iri, volume_id),
         "documents": documents, "incomplete": incomplete_ingest(store, iri), **volume_lists(store, iri)})
@@ -297,6 +302,10 @@ def search_page(request: Request, found: dict | None, error: str | None = None, 
     `found` is `api.search.search()`'s answer; `error` (with `found` None) says why there are no hits.
     """
     params = request.query_params
+    if found and not found["items"] and params.get("cursor"):       # a cursor past the last hit
+        first = "/search?" + urlencode([(k, v) for k, v in params.multi_items() if k != "cursor"])
+        return past_the_end(request, "results for this search", None, found["total"],
+                            max(1, -(-found["total"] // found["limit"])), [(first, "The first page")])
     hits = [_hit_view(item) for item in (found or {}).get("items", [])]
     return render_html(request, "search.html", {
         "q": params.get("q", ""), "found": found, "hits": hits, "error": error,

@@ -1,0 +1,48 @@
+"""A page past a list's end (a page number or a cursor beyond the last: forged, or left from before a removal) is a
+404 page that says how far the list goes and links to its last and first pages, over HTTP on the sample store."""
+from __future__ import annotations
+
+import base64
+import json
+
+import httpx
+import pytest
+
+from api.resources.paging import encode_cursor, fingerprint
+from test_pages import HTML, find_all, get, parse, text_of
+
+
+def _search_cursor(given: dict) -> str:
+    """A keyset cursor after every hit (a score no hit has)."""
+    raw = json.dumps({"s": 1e9, "i": 1, "f": fingerprint(given)}).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+PAST = {"the volume's documents": ("/volumes/frus1981-88v41?documents=2", "There is no page 2 of this volume's documents: 1 in all, on 1 page."),
+        "the claims": (f"/claims?cursor={encode_cursor(1_000_000, {})}", "There is no page 50,001 of these claims: 57 in all, on 3 pages."),
+        "the claims of a filter": (f"/claims?type=assessment&limit=5&cursor={encode_cursor(500, {'type': 'assessment'})}",
+                                   "There is no page 101 of these claims:"),
+        "the people": (f"/people?limit=2&cursor={encode_cursor(4, {})}", "There is no page 3 of these people: 4 in all, on 2 pages."),
+        "the search": (f"/search?q=human&cursor={_search_cursor({'q': 'human'})}",
+                       "There are no more results for this search past this point:")}
+
+
+@pytest.mark.parametrize("path, said", PAST.values(), ids=PAST)
+def test_regression_a_page_past_the_end_was_an_empty_list_with_no_message(server, path, said):
+    """/volumes/frus1981-88v41?documents=2 showed an empty table and a 'Previous' link, and a forged cursor on /claims
+    'page 50001 of 3' over 'Nothing matches these filters'."""
+    answer = httpx.get(server + path, headers=HTML, timeout=30)
+    assert answer.status_code == 404 and answer.headers["content-type"].startswith("text/html")
+    tree = parse(answer.text)
+    assert tree.get("lang") == "en" and text_of(find_all(tree, ".//h:title")[0]) == "Not found · frus-kg"
+    assert text_of(find_all(tree, ".//h:main//h:p")[0]).startswith(said)
+    links = {text_of(a): a.get("href") for a in find_all(tree, ".//h:main//h:li/h:a")}
+    assert "The first page" in links
+    for text, href in links.items():
+        page = parse(get(server, href).text)
+        assert find_all(page, ".//h:main//h:li") or find_all(page, ".//h:main//h:tbody/h:tr"), (text, href)
+
+
+def test_the_last_page_of_a_list_is_no_404(server):
+    last = get(server, f"/people?limit=2&cursor={encode_cursor(2, {})}")
+    assert len(find_all(parse(last.text), ".//h:ol[@class='entities']/h:li")) == 2
