@@ -21,6 +21,7 @@ from ontology.namespaces import BASE, HSG, SCHEMA
 
 from . import json_input
 from .errors import problem
+from .pages import render_html
 from .protocol_docs import RECONCILE_GET, RECONCILE_POST
 from .reconcile_match import PROPERTIES, TYPES, Query, reconcile
 from .sparql import BodyTooLarge, read_body
@@ -32,6 +33,9 @@ BATCH_SIZE = 50
 # does not take the pages' `frame-ancestors 'none'`; it has no script, form or image, and runs none.
 PREVIEW_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *; base-uri 'none'; "
                   "form-action 'none'")
+# Its 404 is the site's not-found page, framed as the card is: the site's stylesheet and its search form.
+PREVIEW_NOT_FOUND_POLICY = ("default-src 'none'; style-src 'self' 'unsafe-inline'; img-src data:; frame-ancestors *; "
+                            "base-uri 'none'; form-action 'self'")
 EXTEND_PROPERTIES = {
     "offices": ("Offices", "every office held, with dates and where it is recorded: POCOM, FRUS document headings, "
                 "the hsg-people remark, the persons lists of the volumes in the store", {"person"}),
@@ -315,8 +319,10 @@ def _hsg_url(document_iri: str) -> str:
 @router.get("/reconcile/preview", response_class=HTMLResponse, summary="Reconciliation preview: a small HTML card")
 async def preview(request: Request, id: str) -> Response:
     page = await run_in_threadpool(_preview, request.app.state.store, id)
-    headers = {"Content-Security-Policy": PREVIEW_POLICY}
     if page is None:
-        return HTMLResponse(f"<!doctype html><p>No entity {html.escape(id)}</p>", status_code=404, headers=headers)
-    return HTMLResponse(page, headers=headers)
+        message = f"No entity {id} in this store." if id.strip() else "No entity: the id is empty."
+        missing = render_html(request, "not_found.html", {"message": message}, status_code=404)
+        missing.headers["Content-Security-Policy"] = PREVIEW_NOT_FOUND_POLICY
+        return missing
+    return HTMLResponse(page, headers={"Content-Security-Policy": PREVIEW_POLICY})
 

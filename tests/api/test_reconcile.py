@@ -520,3 +520,11 @@ def test_regression_suggest_pages_repeated_the_entity_whose_id_was_typed_and_los
     typed = [entity_id(entity_iri(index, prefix))] if entity_iri(index, prefix) else []
     listing = typed + [i for i in (entity_id(e.iri) for e in index.prefix(prefix, limit=10_000)) if i not in typed]
     assert len(pages) == len(set(pages)) and pages == listing and len(pages) > 10
+
+
+def test_the_previews_404_names_the_id_or_says_it_is_empty(server):
+    import httpx
+
+    for ident, said in (("people/0", "No entity people/0 in this store."), (" ", "No entity: the id is empty.")):
+        r = httpx.get(server + "/reconcile/preview", params={"id": ident}, timeout=30)
+        assert r.status_code == 404 and said in r.text and "<title>Not found · frus-kg</title>" in r.text
