@@ -6,6 +6,8 @@ while the data is unchanged, and the new bytes after an ingest. The digest of th
 the store, because an answer also depends on its Accept, its parameters and the names an authority reload
 changes: the bytes are what the client holds. The answer is still made; what is saved is sending it again.
 Answers sent in parts (a streamed SPARQL result, a static file, which has its own ETag) pass untouched.
+HEAD is handled here too, though only GET is tested for: api/app.py's `_HeadAsGet`, outermost, hands a HEAD
+on as a GET and drops the body after, so a HEAD gets GET's ETag and its 304.
 """
 from __future__ import annotations
 
