@@ -137,7 +137,7 @@ def index_for(request: Request) -> SearchIndex:
 @router.get("/search", summary="Ranked full-text search over documents, claims and names (HTML for browsers)")
 def search_route(
         request: Request,
-        q: str | None = Query(None, description='words (all must match), "a phrase", -excluded, prefix*'),
+        q: str | None = Query(None, description='words (all must match), "a phrase", this OR that, -excluded, prefix*'),
         kind: list[str] = Query([], description=f"only these kinds (repeatable): {', '.join(KINDS)}"),
         volume: str | None = Query(None, description="volume id, e.g. frus1981-88v41"),
         date_from: str | None = Query(None, alias="from", description="documents and claims from this date: YYYY, YYYY-MM or YYYY-MM-DD"),

@@ -105,42 +105,64 @@ def _searchable(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
-def parse_query(q: str) -> ParsedQuery:
-    """Words are ANDed, "quoted words" are phrases, -word excludes, word* matches a prefix (3+ letters).
+def _term(minus: str, quoted: str | None, word: str) -> tuple[str, str, bool, bool]:
+    """(the FTS5 string, its text, whether it is excluded, whether it is a bare word) of one token."""
+    if quoted is not None:
+        return _fts_string(quoted.strip()), quoted.strip(), minus == "-", False
+    negate = word.startswith("-") and len(word) > 1
+    text = word.lstrip("-") if negate else word
+    prefix = text.endswith("*") and sum(ch.isalnum() for ch in text) >= MIN_PREFIX
+    text = text.rstrip("*")
+    return _fts_string(text) + ("*" if prefix else ""), text, negate, not prefix
 
-    Everything else (AND, OR, NEAR(, column:, parentheses, ^, +) is an ordinary word: each term reaches
-    FTS5 inside a string, so no input can form an operator.
+
+def parse_query(q: str) -> ParsedQuery:
+    """Words are ANDed, "quoted words" are phrases, -word excludes, word* matches a prefix (3+ letters), and
+    `OR` (capitals) between two terms matches either: `soviet OR russian treaty` is (soviet OR russian) AND
+    treaty, OR binding closer than the spaces, as web searches read it.
+
+    Everything else (AND, NEAR(, column:, parentheses, ^, +, an OR with no term on one side) is an ordinary word:
+    each term reaches FTS5 inside a string, so no input can form an operator but the OR placed here.
     """
     if len(q) > MAX_QUERY_CHARS:
         raise SearchQueryError(f"the query is {len(q)} characters long; a search takes at most {MAX_QUERY_CHARS}: shorten it")
     q = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in q.translate(_QUOTES))
-    include, exclude, words = [], [], []
-    bare = True
+    groups: list[list[str]] = []        # terms ANDed, each a list of terms ORed
+    exclude, words = [], []
+    bare, either = True, False          # `either`: an OR follows the last included term
     for m in _TOKEN.finditer(q):
-        negate, quoted, word = m.group(1) == "-", m.group(2), m.group(3)
-        if quoted is not None:
-            text = quoted.strip()
-            term, bare = _fts_string(text), False
-        else:
-            negate = word.startswith("-") and len(word) > 1
-            text = word.lstrip("-") if negate else word
-            prefix = text.endswith("*") and sum(ch.isalnum() for ch in text) >= MIN_PREFIX
-            text = text.rstrip("*")
-            term = _fts_string(text) + ("*" if prefix else "")
-            bare = bare and not prefix
+        if m.group(3) == "OR" and groups and not either:
+            either = True
+            continue
+        term, text, negate, plain = _term(m.group(1), m.group(2), m.group(3) or "")
         if not _searchable(text):
             continue
-        (exclude if negate else include).append(term)
-        if not negate:
-            words.append(text)
-    if len(include) + len(exclude) > MAX_TERMS:
-        raise SearchQueryError(f"the query has {len(include) + len(exclude)} terms; a search takes at most {MAX_TERMS}: leave some out")
-    if not include:
+        if negate:
+            exclude.append(term)
+        if either and negate:           # "a OR -b": the OR was a word
+            groups.append([_fts_string("OR")])
+            words.append("OR")
+            either = False
+        if negate:
+            continue
+        if either:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        bare, either = bare and plain, False
+        words.append(text)
+    if either:                          # "a OR": the OR was a word
+        groups.append([_fts_string("OR")])
+        words.append("OR")
+    terms = sum(map(len, groups)) + len(exclude)
+    if terms > MAX_TERMS:
+        raise SearchQueryError(f"the query has {terms} terms; a search takes at most {MAX_TERMS}: leave some out")
+    if not groups:
         raise SearchQueryError("the query has no words to look for")
-    match = " AND ".join(include)
+    match = " AND ".join(g[0] if len(g) == 1 else f"({' OR '.join(g)})" for g in groups)
     if exclude:
         match = f"({match}) NOT ({' OR '.join(exclude)})"
-    phrase = _fts_string(" ".join(words)) if bare and len(words) > 1 else None
+    phrase = _fts_string(" ".join(words)) if bare and len(words) > 1 and len(groups) == len(words) else None
     return ParsedQuery(match, phrase, tuple(words))
 
 

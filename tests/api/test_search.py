@@ -169,3 +169,30 @@ def test_regression_a_snippet_cut_inside_italics_showed_a_lone_asterisk(server):
     assert {h["kind"] for h in lone} == {"document", "claim"}
     for hit in lone:
         assert "*" not in hit["snippetHtml"] and "<em>" in hit["snippetHtml"], hit["snippetHtml"]
+
+
+def _ids(server, q: str) -> set[str]:
+    answer = get(server, q=q, limit=100)
+    assert answer.status_code == 200, answer.text
+    found = answer.json()
+    assert found["next"] is None and found["total"] == len(found["items"])
+    return {item["id"] for item in found["items"]}
+
+
+@pytest.mark.parametrize("either, then", [("Poland OR Afghanistan", None), ('hippocratic OR "human rights"', None),
+                                          ("Poland OR Afghanistan OR hippocratic", None),
+                                          ("human OR hippocratic", "assessment")])
+def test_regression_or_between_two_terms_was_a_word_all_had_to_hold_not_either(server, either, then):
+    """`a OR b` is the union of `a` and of `b` (where it was the three words a, OR and b, all required: nothing);
+    OR binds closer than the spaces: `a OR b c` is (a OR b) AND c."""
+    left, right = either.rsplit(" OR ", 1)
+    if then:
+        assert _ids(server, f"{either} {then}") == _ids(server, f"{left} {then}") | _ids(server, f"{right} {then}")
+    else:
+        union = _ids(server, left) | _ids(server, right)
+        assert _ids(server, either) == union and len(union) > max(len(_ids(server, left)), len(_ids(server, right)))
+
+
+def test_or_with_a_term_missing_on_one_side_or_in_small_letters_is_a_word(server):
+    assert _ids(server, "Poland or Afghanistan") == _ids(server, "Poland OR -Afghanistan") == set()
+    assert _ids(server, "OR Afghanistan") == _ids(server, "Afghanistan OR") == _ids(server, "or Afghanistan") != set()
