@@ -14,7 +14,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Iterable
 
-__all__ = ["iri", "literal", "values", "folded_prefix_pattern", "MAX_TERM_LENGTH"]
+__all__ = ["iri", "literal", "values", "folded_word_start_pattern", "MAX_TERM_LENGTH"]
 
 MAX_TERM_LENGTH = 4096
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
@@ -90,12 +90,13 @@ for _base, _extra in (("o", "ø"), ("l", "ł"), ("d", "đ")):        # letters N
     _ACCENTED[_base] += _extra
 
 
-def folded_prefix_pattern(prefix: str) -> str:
-    """A REGEX literal matching lower-cased text that starts with `prefix`, accents aside either way: "edde" and
-    "eddé" both find "eddé, raymond". Compare it with LCASE(STR(?x))."""
+def folded_word_start_pattern(prefix: str) -> str:
+    """A REGEX literal matching lower-cased text in which a word starts with `prefix` (the text's first word or one
+    after a character that is no letter or digit), accents aside either way: "edde" and "eddé" both find "eddé,
+    raymond", and "patrick" finds "william patrick clark". Compare it with LCASE(STR(?x))."""
     base = "".join(ch for ch in unicodedata.normalize("NFKD", prefix.lower()) if not unicodedata.combining(ch))
     parts = []
     for ch in base:
         forms = _ACCENTED.get(ch)
         parts.append(f"[{forms}]" if forms and len(forms) > 1 else re.escape(ch))
-    return literal("^" + "".join(parts))
+    return literal(r"(^|[^\p{L}\p{N}])" + "".join(parts))

@@ -44,7 +44,7 @@ def authority_name(url: str) -> str | None:
 
 @dataclass
 class EntityFilter:
-    """`name`: prefix of the label or a variant; `office` (people): a position id or an office's name;
+    """`name`: the start of a word of the label or of a variant; `office` (people): a position id or an office's name;
     `date_from`/`date_to`: people in an office, countries existing, in that period. `sort`: `name` (people
     by family name), `documents` (most mentioned first), `date` (first mentioned earliest first), `recent` (last
     mentioned latest first), `claims-by` (most claims made first) or `claims-about` (most claims about it first)."""
@@ -81,7 +81,7 @@ class EntityFilter:
             lines.append(self._tenures(positions))
         if self.name:
             lines.append("FILTER EXISTS { { ?e rdfs:label ?n } UNION { ?e schema:alternateName ?n } "
-                         f"FILTER (REGEX(LCASE(STR(?n)), {st.folded_prefix_pattern(self.name)})) }}")
+                         f"FILTER (REGEX(LCASE(STR(?n)), {st.folded_word_start_pattern(self.name)})) }}")
         if kind == "countries" and (self.date_from or self.date_to):
             lines.append("OPTIONAL { ?e fk:validSince ?since } OPTIONAL { ?e fk:validUntil ?until }")
             if self.date_to:

@@ -1,6 +1,6 @@
 """Candidates of a name filter (`/people?name=cl`) from the full-text index, so that not every name is tested.
 
-The filter means: a label or a variant starts with the prefix, in any case. SPARQL has no index for that,
+The filter means: a word of a label or of a variant starts with the prefix, in any case. SPARQL has no index for that,
 so the store alone tests the names of every mentioned entity of the kind (tens of thousands on the
 corpus). The search index beside the store (graph/search_index.py, refreshed with the statistics) holds
 every word of every name: the entities with a word starting with the prefix's first two letters are a

@@ -127,7 +127,7 @@ def claims(request: Request,
 
 
 def _lister(kind: str):
-    def entities(request: Request, name: str | None = Query(None, description="prefix of the name or a variant (any case)"),
+    def entities(request: Request, name: str | None = Query(None, description="the start of any word of the name or a variant (any case): patrick finds William Patrick Clark"),
                  office: str | None = Query(None, description="people only: a position id (deputy-secretary) or an office's name"),
                  date: str | None = Query(None, description="people: in an office then; countries: existing then (YYYY, YYYY-MM or YYYY-MM-DD)"),
                  sort: str | None = Query(None, description="`name` (default; people by family name) or `documents` (most mentioned first)"),
