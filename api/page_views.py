@@ -310,4 +310,5 @@ def search_page(request: Request, found: dict | None, error: str | None = None, 
     return render_html(request, "search.html", {
         "q": params.get("q", ""), "found": found, "hits": hits, "error": error,
         "kinds": params.getlist("kind"), "volume": params.get("volume", ""),
-        "date_from": params.get("from", ""), "date_to": params.get("to", "")}, status_code=status_code)
+        "date_from": params.get("from", ""), "date_to": params.get("to", ""), "limit": params.get("limit", "")},
+        status_code=status_code)

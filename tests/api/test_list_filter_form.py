@@ -11,20 +11,27 @@ from test_pages import find_all, get, parse, text_of
 
 JSON_LD = {"Accept": "application/ld+json"}
 TYPED = {"f-genre": "Memorandum", "f-text": "human", "f-name": "Clark", "f-office": "deputy-secretary",
-         "f-date": "1981-10-26"}
+         "f-date": "1981-10-26", "search-q": "rights", "search-volume": "frus1981-88v41", "search-from": "1981",
+         "search-to": "1981"}
 
 
-def _controls(tree) -> list[tuple[str | None, str, str]]:
-    """(id, name, value) of each control of the filter form, in order, as a browser would submit them."""
-    form = find_all(tree, ".//h:form[@class='filters']")[0]
+FORMS = ".//h:form[@class='filters']"
+
+
+def _controls(tree, form_path: str = FORMS) -> list[tuple[str | None, str, str]]:
+    """(id, name, value) of each control of the filter form, in order, as a browser would submit them (a checkbox
+    when checked; a select's last option marked selected, else its first)."""
+    form = find_all(tree, form_path)[0]
     found = []
     for control in form.iter():
         tag = control.tag.rsplit("}", 1)[-1]
-        if tag == "input" and control.get("name"):
+        if tag == "input" and control.get("name") and (control.get("type") != "checkbox" or
+                                                        control.get("checked") is not None):
             found.append((control.get("id"), control.get("name"), control.get("value") or ""))
         elif tag == "select":
             options = find_all(control, "h:option")
-            chosen = next((o for o in options if o.get("selected") is not None), options[0])
+            selected = [o for o in options if o.get("selected") is not None]
+            chosen = selected[-1] if selected else options[0]
             found.append((control.get("id"), control.get("name"), chosen.get("value", text_of(chosen))))
     return found
 
@@ -38,9 +45,9 @@ def _choices(tree, control_id: str) -> str:
     return option.get("value", text_of(option))
 
 
-def submit(path: str, tree, control_id: str, value: str) -> str:
+def submit(path: str, tree, control_id: str, value: str, form_path: str = FORMS) -> str:
     """The URL the form goes to with `value` chosen in the control `control_id` and the rest left as they are."""
-    pairs = [(name, value if cid == control_id else v) for cid, name, v in _controls(tree)]
+    pairs = [(name, value if cid == control_id else v) for cid, name, v in _controls(tree, form_path)]
     return f"{urlsplit(path).path}?{urlencode(pairs)}"
 
 
@@ -50,7 +57,8 @@ def _filters(url: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("path", ["/claims?about=organizations/un&claimant=people/102617&limit=5",
                                   "/documents?author=people/102617&mentions=people/107031&limit=5",
-                                  "/people?sort=documents&limit=5", "/countries?sort=date&limit=5"])
+                                  "/people?sort=documents&limit=5", "/countries?sort=date&limit=5",
+                                  "/search?q=human&kind=claim&limit=5"])
 def test_every_filter_control_adds_its_filter_to_those_already_active(server, path):
     tree = parse(get(server, path).text)
     controls = [cid for cid, _, _ in _controls(tree) if cid]
@@ -76,3 +84,15 @@ def test_regression_choosing_a_country_in_about_dropped_the_entity_the_claims_we
     data = httpx.get(server + url, headers=JSON_LD, timeout=30).json()
     assert data["total"] == 2 and all({"organizations/un", "countries/soviet-union-1991"} <= {
         a["href"].lstrip("/") for a in item["about"]} for item in data["items"])
+
+
+def test_regression_filtering_a_network_of_two_volumes_kept_only_the_second(launch, document_slices_path):
+    """/network?volume=frus1948v05p1&volume=frus1949v07p1 marked both volumes selected in its one-choice select, and
+    a browser submits the last: choosing another kind of network dropped frus1948v05p1. The select shows the first
+    and the second rides along hidden."""
+    _, base = launch(document_slices_path)
+    path = "/network?volume=frus1948v05p1&volume=frus1949v07p1"
+    tree = parse(get(base, path).text)
+    url = submit(path, tree, "f-kind", "person-country", ".//h:form[@id='network-filters']")
+    assert {("volume", "frus1948v05p1"), ("volume", "frus1949v07p1"), ("kind", "person-country")} <= _filters(url)
+    assert get(base, url).status_code == 200
