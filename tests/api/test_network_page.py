@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -172,3 +173,11 @@ def test_the_vendored_sigma_files_are_the_ones_the_readme_records():
     licences = {p.name for p in (VENDOR / "sigma").glob("LICENSE*")}
     assert licences == {"LICENSE-sigma.txt", "LICENSE-graphology.txt", "LICENSE-graphology-layout-forceatlas2.txt",
                         "LICENSE-graphology-utils.txt", "LICENSE-events.txt"}
+
+
+def test_regression_a_network_page_of_an_unknown_kind_was_titled_network_network(server):
+    """/network?kind=bad (a 400 page keeping the form) was titled 'Network · network · frus-kg'."""
+    for path, title in (("/network?kind=bad", "Network · frus-kg"),
+                        ("/network?kind=person-country", "People and countries · network · frus-kg")):
+        answer = httpx.get(server + path, headers=HTML, timeout=60)
+        assert text_of(find_all(parse(answer.text), ".//h:title")[0]) == title
