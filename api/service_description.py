@@ -8,7 +8,6 @@ seconds. The volumes whose last ingest left documents out are read on every call
 """
 from __future__ import annotations
 
-import re
 import threading
 import time
 
@@ -19,7 +18,7 @@ from fastapi.responses import Response
 
 from graph import StoreError
 from graph.void_description import DQV, LDQD, description_quads, incomplete_volumes, read_void, void_version
-from graph.formats import RDF_FORMATS
+from graph.formats import RDF_FORMATS, used_prefixes
 from graph.linksets import DATASET_IRI
 from ontology.namespaces import BASE, FK, OA, SCHEMA
 
@@ -43,7 +42,6 @@ _VOCABULARIES = ("http://schema.org/", "http://www.w3.org/ns/oa#", "http://www.w
 _PREFIXES = {"sd": SD, "void": VOID, "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
              "dcterms": "http://purl.org/dc/terms/", "formats": "http://www.w3.org/ns/formats/", "dqv": DQV,
              "ldqd": LDQD, "oa": OA, "fk": FK, "schema": SCHEMA}
-_LOCAL_NAME = re.compile(r"(?:\w(?:[\w.\-]*[\w\-])?)?")    # what a prefixed name can end with, conservatively
 
 router = APIRouter()
 
@@ -66,18 +64,8 @@ def _answer(request: Request, triples: list[ox.Triple]) -> Response:
     media = best_match(list(DESCRIPTION_TYPES), request.headers.get("accept"))
     if media is None:
         return error_answer(request, 406, f"no acceptable format; offered: {', '.join(DESCRIPTION_TYPES)}")
-    body = ox.serialize(triples, format=RDF_FORMATS[DESCRIPTION_TYPES[media]], prefixes=_used_prefixes(triples))
+    body = ox.serialize(triples, format=RDF_FORMATS[DESCRIPTION_TYPES[media]], prefixes=used_prefixes(triples, _PREFIXES))
     return Response(body, media_type=media, headers={"Vary": "Accept"})
-
-
-def _used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
-    """The prefixes some IRI of `triples` is written with: the service description and VoID share one table, and
-    each declared the other's too (the description `fk:`, `oa:`, `schema:`, `dqv:`, … that it never uses)."""
-    iris = {term.value for t in triples for term in (t.subject, t.predicate, t.object)
-            if isinstance(term, ox.NamedNode)}
-    iris |= {t.object.datatype.value for t in triples if isinstance(t.object, ox.Literal)}
-    return {prefix: ns for prefix, ns in _PREFIXES.items()
-            if any(iri.startswith(ns) and _LOCAL_NAME.fullmatch(iri[len(ns):]) for iri in iris)}
 
 
 def _bad_host(request: Request) -> Response:

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from markupsafe import Markup
 
 from graph import Store, sparql_terms as st
+from graph.formats import used_prefixes
 from ontology.namespaces import BASE, FK, PREFIXES, RDF, RDFS, SCHEMA, SERIALIZATION_PREFIXES, sparql_prologue
 
 from .links import href
@@ -84,7 +85,7 @@ CONSTRUCT {{ ?s ?p ?o . ?g a void:Dataset ; void:triples ?n }} WHERE {{ {' UNION
 
 
 def serialize(triples: list[ox.Triple], media: str) -> bytes:
-    prefixes = SERIALIZATION_PREFIXES if media == "text/turtle" else None
+    prefixes = used_prefixes(triples, SERIALIZATION_PREFIXES) if media == "text/turtle" else None
     return ox.serialize(triples, format=RDF_TYPES[media], prefixes=prefixes)
 
 

@@ -31,6 +31,7 @@ import orjson
 import pyoxigraph as ox
 
 from graph import OxigraphStore, Store, sparql_terms as st
+from graph.formats import used_prefixes
 from graph.statistics import volume_fingerprints
 from graph.volume_workers import map_volumes
 from ontology.iris import document_iri
@@ -45,7 +46,7 @@ __all__ = ["PACK_PREFIX", "PACK_FORMAT", "PackReport", "pack_graph", "pack_docum
            "packed_description", "packed_json", "has_pack", "document_resource", "named", "refresh_document_packs"]
 
 PACK_PREFIX = f"{BASE}graph/documents/"
-PACK_FORMAT = "4"       # bump when a pack's content changes: packs of another format are rebuilt
+PACK_FORMAT = "5"       # bump when a pack's content changes: packs of another format are rebuilt
 _P = sparql_prologue("schema", "fk")
 _B64 = ox.NamedNode(XSD + "base64Binary")
 _BOOKKEEPING = ("sourceDigest", "ingestVolume", "ingestStatus")
@@ -233,9 +234,13 @@ def packed_description(store: Store, volume: str, doc: str, media: str) -> bytes
         return None
     rest = _outside_triples(store, document_iri(volume, doc))
     if media == "text/turtle":
-        return turtle + b"\n" + ox.serialize(rest, format=ox.RdfFormat.TURTLE, prefixes=SERIALIZATION_PREFIXES) if rest else turtle
+        return turtle + b"\n" + _turtle(rest) if rest else turtle
     triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE)) + rest
     return ox.serialize(triples, format=RDF_TYPES[media])
+
+
+def _turtle(triples: list[ox.Triple]) -> bytes:
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used_prefixes(triples, SERIALIZATION_PREFIXES))
 
 
 # -- writing ---------------------------------------------------------------------------------------------
@@ -254,8 +259,7 @@ def pack_document(store: Store, volume: str, doc: str) -> list[ox.Quad]:
     detail = document_detail(local, volume, doc)
     if detail is None:
         return []
-    turtle = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.TURTLE,
-                          prefixes=SERIALIZATION_PREFIXES)
+    turtle = _turtle([ox.Triple(q.subject, q.predicate, q.object) for q in quads])
     g, node = ox.NamedNode(pack_graph(volume)), ox.NamedNode(_pack_node(volume, doc))
     data = _packed_text(detail)
     return [ox.Quad(node, ox.NamedNode(RDF + "type"), ox.NamedNode(FK + "DocumentPack"), g),

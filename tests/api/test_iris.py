@@ -10,6 +10,7 @@ import rdflib
 import rdflib.compare
 
 from ontology.namespaces import BASE, FK, OA, PROV, SCHEMA
+from tests.api.conftest import declared_prefixes_unused
 
 D54 = "historicaldocuments/frus1981-88v41/d54"
 MINTED = [
@@ -237,3 +238,13 @@ def test_regression_the_page_of_a_node_inside_a_document_did_not_lead_back_to_it
     page = fetch(server, path, accept="text/html")
     assert f'<p>In <a href="{back}">document 54 of frus1981-88v41</a></p>' in page.text
     assert "<p>In <a" not in fetch(server, "positions/deputy-secretary", accept="text/html").text
+
+
+@pytest.mark.parametrize("path", MINTED)
+def test_regression_turtle_declared_every_prefix_of_the_table_whatever_it_used(server, path):
+    """Each answer declared the ten prefixes of the table (`owl:`, `wd:`, `skos:`, … atop a claim that uses none of
+    them): it declares those its statements write, and `rdf:` and `xsd:` only where `a` and bare numbers do not do."""
+    response = fetch(server, path, accept="text/turtle")
+    declared, unused = declared_prefixes_unused(response.text)
+    assert not unused, (declared, unused)
+    assert rdflib.compare.isomorphic(graph(response), graph(fetch(server, path, accept="application/n-triples"), "nt"))
