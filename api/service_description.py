@@ -17,6 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from graph import StoreError
+from graph.dataset_licences import licence_triples
 from graph.void_description import DQV, LDQD, description_quads, incomplete_volumes, read_void, void_version
 from graph.formats import RDF_FORMATS, used_prefixes
 from graph.linksets import DATASET_IRI
@@ -135,7 +136,8 @@ def _counts(app) -> list[ox.Triple]:
                         "graph of the data (materialised layers such as the statistics are left out); linked from "
                         "the SPARQL Service Description. Counts are those of the last ingest or `frus-kg index`. "
                         "A volume whose last ingest left documents out has a DQV quality annotation (completeness) "
-                        "on its subset.")
+                        "on its subset. The dataset and each subset of our own data state their licence "
+                        "(`dcterms:license`: public domain, MIT).")
 async def void(request: Request) -> Response:
     site = _site(request)
     if site is None:
@@ -150,4 +152,4 @@ async def void(request: Request) -> Response:
          ox.Triple(dataset, _n(VOID, "sparqlEndpoint"), ox.NamedNode(site + "sparql")),
          ox.Triple(dataset, _n(VOID, "uriSpace"), ox.Literal(BASE))]
     t += [ox.Triple(dataset, _n(VOID, "vocabulary"), ox.NamedNode(v)) for v in _VOCABULARIES]
-    return _answer(request, t + counts)
+    return _answer(request, t + licence_triples(counts) + counts)

@@ -11,9 +11,10 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
+from graph.dataset_licences import MIT, PUBLIC_DOMAIN
 from graph.layer_graphs import is_layer_graph
 from graph.linksets import DATASET_IRI
-from ontology.namespaces import FK, SCHEMA
+from ontology.namespaces import BASE, FK, SCHEMA
 from tests.api.conftest import declared_prefixes_unused
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,3 +108,26 @@ def test_void_declares_only_the_prefixes_it_writes(server):
     written = ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)
     assert set(written) == set(ox.parse(httpx.get(server + "/.well-known/void", headers={
         "accept": "application/n-triples"}, timeout=60).content, format=ox.RdfFormat.N_TRIPLES))
+
+
+def test_regression_void_said_nothing_of_the_terms_of_reuse(server):
+    """VoID had no `dcterms:license`: the dataset and every subset of our own data now state theirs: the FRUS
+    documents and the Office of the Historian's people public domain, the countries (rigour's Wikidata
+    identifiers) and positions (curated terms) public domain and MIT, the curated organizations and regions MIT."""
+    r = httpx.get(server + "/.well-known/void", headers={"accept": "application/n-triples"}, timeout=60)
+    triples = list(ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES))
+    licences: dict[str, set[str]] = {}
+    for t in triples:
+        if t.predicate.value == "http://purl.org/dc/terms/license":
+            licences.setdefault(t.subject.value, set()).add(t.object.value)
+    subsets = {t.object.value for t in triples if t.subject.value == DATASET_IRI and t.predicate.value == VOID + "subset"}
+    named = {t.object.value: t.subject.value for t in triples if t.predicate.value in (SD + "name", SOURCE)}
+    of = lambda data: licences.get(named[data])    # noqa: E731
+    assert licences[DATASET_IRI] == {PUBLIC_DOMAIN, MIT}
+    assert subsets <= set(licences), subsets - set(licences)     # the sample store holds none of anyone else's data
+    assert of(BASE + "historicaldocuments/frus1981-88v41") == {PUBLIC_DOMAIN}
+    assert of(BASE + "graph/authority/people") == {PUBLIC_DOMAIN}
+    assert of(BASE + "graph/authority/countries") == of(BASE + "graph/authority/positions") == {PUBLIC_DOMAIN, MIT}
+    assert of(BASE + "graph/authority/organizations") == of(BASE + "graph/authority/regions") == {MIT}
+    rights = {t.subject.value: t.object.value for t in triples if t.predicate.value == "http://purl.org/dc/terms/rights"}
+    assert "OpenSanctions" in rights[named[BASE + "graph/authority/countries"]] and "public domain" in rights[DATASET_IRI]
