@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
@@ -10,6 +10,7 @@ from graph import Store, linksets
 from graph.store import RDF_FORMATS
 
 from .errors import error_answer
+from .kind_names import kinds_named, singular
 from .sparql import GRAPH_TYPES, choose_format, requested_media
 
 __all__ = ["router"]
@@ -49,9 +50,12 @@ async def one_linkset(request: Request, target: str, format: str | None = None) 
 
 
 @router.get("/crosswalk.csv", summary="CSV crosswalk: frus-kg IRI, label, history.state.gov id, POCOM, VIAF, Wikidata")
-async def crosswalk(request: Request, kind: str = "person") -> Response:
+async def crosswalk(request: Request, kind: str = Query("person", description="person, country or organization "
+                                                                           "(or people, countries, organizations)")
+                    ) -> Response:
+    kind = singular(kind)
     if kind not in linksets.CROSSWALK_KINDS:
-        return error_answer(request, 400, f"kind must be one of {', '.join(linksets.CROSSWALK_KINDS)}")
+        return error_answer(request, 400, f"kind: one of {kinds_named(tuple(linksets.CROSSWALK_KINDS))}")
     text = await run_in_threadpool(linksets.crosswalk_csv, request.app.state.store, kind)
     return Response(text, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="frus-kg-{kind}.csv"'})

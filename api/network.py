@@ -18,6 +18,7 @@ from graph import QueryError
 from graph.networks import (FORMATS, MEDIA_TYPES, Filters, NetworkError, Spec, build_network, edge_evidence, ego,
                             export)
 
+from .kind_names import singular
 from .network_page import default_kind, network_page
 from .page_queries import passage_documents
 from .pages import wants_html
@@ -37,11 +38,12 @@ def _selection(kind: str = Query("person-person", description="person-person, pe
                date_to: Optional[str] = Query(None, alias="to", description="last date, inclusive"),
                volume: list[str] = Query([], description="volume id (repeatable)"),
                genre: list[str] = Query([], description="genre (repeatable)"),
-               entity_kind: list[str] = Query([], description="person, country, organization or region (repeatable)"),
+               entity_kind: list[str] = Query([], description="person, country, organization or region, or their "
+                                                "plurals (repeatable)"),
                claim_type: list[str] = Query([], description="claim type (repeatable; claimant-entity)")) -> dict:
     """The query parameters both routes share: which network, over which documents."""
     return dict(kind=kind, window=window, weight=weight, date_from=date_from, date_to=date_to, volume=volume,
-                genre=genre, entity_kind=entity_kind, claim_type=claim_type)
+                genre=genre, entity_kind=[singular(k) for k in entity_kind], claim_type=claim_type)
 
 
 def _spec(selection: dict, min_weight: float, evidence: int) -> Spec:

@@ -20,6 +20,7 @@ from graph import SearchIndex, SearchIndexMissing, SearchQueryError, parse_query
 from graph.search_index import KINDS, Hit
 
 from . import json_input
+from .kind_names import kinds_named, singular
 from .page_queries import passage_documents
 from .pages import wants_html
 from .passages import passage_html
@@ -80,10 +81,10 @@ def _item(hit: Hit, texts: dict[str, str]) -> dict:
 
 
 def _kinds(kind: str | Sequence[str] | None) -> list[str]:
-    wanted = [kind] if isinstance(kind, str) else list(kind or [])
+    wanted = [singular(k) for k in ([kind] if isinstance(kind, str) else list(kind or []))]
     for k in wanted:
         if k not in KINDS:
-            raise p.BadParameter(f"kind: one of {', '.join(KINDS)}")
+            raise p.BadParameter(f"kind: one of {kinds_named(KINDS)}")
     return list(dict.fromkeys(wanted))
 
 
@@ -138,7 +139,7 @@ def index_for(request: Request) -> SearchIndex:
 def search_route(
         request: Request,
         q: str | None = Query(None, description='words (all must match), "a phrase", this OR that, -excluded, prefix*'),
-        kind: list[str] = Query([], description=f"only these kinds (repeatable): {', '.join(KINDS)}"),
+        kind: list[str] = Query([], description=f"only these kinds (repeatable): {kinds_named(KINDS)}"),
         volume: str | None = Query(None, description="volume id, e.g. frus1981-88v41"),
         date_from: str | None = Query(None, alias="from", description="documents and claims from this date: YYYY, YYYY-MM or YYYY-MM-DD"),
         date_to: str | None = Query(None, alias="to", description="up to and including this date"),

@@ -88,7 +88,7 @@ TEXT_FIRST = {
     "linksets, bad format": ("GET", "/linksets", {"format": "bogus"}, 400, "format: one of ttl"),
     "linksets, unknown target": ("GET", "/linksets/imdb", {}, 404, "no linkset 'imdb'"),
     "linksets, a parameter twice": ("GET", "/linksets", [("format", "ttl"), ("format", "nt")], 400, "given 2 times"),
-    "crosswalk, unknown kind": ("GET", "/crosswalk.csv", {"kind": "ship"}, 400, "kind must be one of"),
+    "crosswalk, unknown kind": ("GET", "/crosswalk.csv", {"kind": "ship"}, 400, "kind: one of"),
 }
 
 

@@ -5,6 +5,7 @@ import csv
 import io
 from pathlib import Path
 
+import httpx
 import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
@@ -83,3 +84,36 @@ def test_regression_links_out_answered_a_parameter_they_do_not_read_as_if_it_wer
     """`/crosswalk.csv?knd=country` gave the people's crosswalk; a parameter these routes do not read is a 400."""
     r = client.get(path)
     assert r.status_code == 400 and f"unknown parameter '{name}'" in r.text
+
+
+@pytest.mark.parametrize("path, plural, singular", [
+    ("/crosswalk.csv", {"kind": "countries"}, {"kind": "country"}),
+    ("/crosswalk.csv", {"kind": "people"}, {"kind": "person"}),
+    ("/crosswalk.csv", {"kind": "organizations"}, {"kind": "organization"}),
+    ("/search", {"q": "clark", "kind": "people"}, {"q": "clark", "kind": "person"}),
+    ("/search", {"q": "salvador", "kind": ["countries", "documents"]}, {"q": "salvador", "kind": ["country", "document"]}),
+    ("/network", {"kind": "co-mention", "entity_kind": "countries"}, {"kind": "co-mention", "entity_kind": "country"}),
+])
+def test_regression_a_kind_given_in_the_plural_of_its_route_was_a_400(server, path, plural, singular):
+    """`/crosswalk.csv?kind=countries` (the plural of /countries and of the answers' `"kind": "countries"`) was a 400
+    asking for `country`; /search's `kind` and /network's `entity_kind` too. The plural reads as the singular."""
+    def answer(params: dict) -> httpx.Response:
+        return httpx.get(server + path, params=params, headers={"accept": "application/json"}, timeout=60)
+
+    given, documented = answer(plural), answer(singular)
+    assert given.status_code == 200, given.text
+    if path == "/crosswalk.csv":
+        assert given.text == documented.text and given.headers["content-disposition"] == documented.headers[
+            "content-disposition"]
+    else:
+        assert {k: v for k, v in given.json().items() if k not in ("id", "next")} == {
+            k: v for k, v in documented.json().items() if k not in ("id", "next")}
+
+
+@pytest.mark.parametrize("path, params, accepted", [
+    ("/crosswalk.csv", {"kind": "ships"}, "person, country, organization (or people, countries, organizations)"),
+    ("/search", {"q": "clark", "kind": "ships"}, "document, claim, person, country, organization, volume (or people, "),
+])
+def test_an_unknown_kind_is_a_400_naming_the_singulars_and_plurals_accepted(server, path, params, accepted):
+    r = httpx.get(server + path, params=params, headers={"accept": "application/problem+json"})
+    assert r.status_code == 400 and accepted in r.json()["detail"]
