@@ -2,7 +2,8 @@
 
 `{"type": "about:blank", "title": <the status's reason>, "status": <int>, "detail": <one sentence>, …}`: a
 script reads `detail` whatever failed (FastAPI's own answers used the same key), and a validation error adds
-FastAPI's list as `errors`. The endpoints that RDF tools and curl read as text (the SPARQL protocols and the
+FastAPI's list as `errors`. A query parameter the route cannot use is a 400 whoever finds it, the route's own
+checks or FastAPI's validation (which answers 422 by default: the same mistake had two statuses by route). The endpoints that RDF tools and curl read as text (the SPARQL protocols and the
 dataset's descriptions and downloads, TEXT_FIRST) answer the same sentence as text/plain, unless the request's
 Accept puts JSON first: the SPARQL 1.1 Protocol leaves the body of a failure to the implementation.
 
@@ -27,12 +28,13 @@ from graph import EngineBusy, EngineCrashed, QueryError, QueryTimeout, SparqlSyn
 
 from .negotiation import parse_accept
 
-__all__ = ["STATUS", "PROBLEM_JSON", "TEXT_FIRST", "status_of", "problem", "error_answer", "syntax_answer",
+__all__ = ["STATUS", "PROBLEM_JSON", "INVALID_PARAMETER", "TEXT_FIRST", "status_of", "problem", "error_answer", "syntax_answer",
            "error_response", "validation_summary", "install_error_handlers", "described_problems"]
 
 log = logging.getLogger("frus_kg.api")
 
 PROBLEM_JSON = "application/problem+json"
+INVALID_PARAMETER = 400      # a parameter missing, malformed, out of range or unknown: one status on every route
 TEXT_FIRST = ("/sparql", "/rdf-graph-store", "/.well-known/void", "/linksets", "/crosswalk.csv")
 
 STATUS: list[tuple[type[Exception], int, str | None]] = [
@@ -143,7 +145,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = jsonable_encoder(exc.errors())
-        return error_answer(request, 422, validation_summary(errors), errors=errors)
+        return error_answer(request, INVALID_PARAMETER, validation_summary(errors), errors=errors)
 
     app.add_exception_handler(StoreError, store_failed)
     app.add_exception_handler(StarletteHTTPException, http_failed)
@@ -153,8 +155,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 def described_problems(schema: dict) -> dict:
-    """The OpenAPI description with FastAPI's 422 as the problem details it now is (a client generated from it would
-    otherwise expect `detail` to be a list). Changes `schema` in place, idempotently, and returns it."""
+    """The OpenAPI description with FastAPI's 422 as what it now is, a 400 with problem details (a client generated
+    from it would otherwise expect a 422 whose `detail` is a list). Changes `schema` in place, idempotently, and
+    returns it."""
     schemas = schema.get("components", {}).get("schemas", {})
     if "HTTPValidationError" in schemas:
         schemas["HTTPValidationError"] = {
@@ -165,10 +168,22 @@ def described_problems(schema: dict) -> dict:
                            "errors": {"type": "array", "items": {"$ref": "#/components/schemas/ValidationError"}}}}
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
-            content = operation.get("responses", {}).get("422", {}).get("content", {})
-            if "application/json" in content:
-                content[PROBLEM_JSON] = content.pop("application/json")
+            responses = operation.get("responses", {})
+            if "422" in responses:
+                _as_bad_request(responses)
     return schema
+
+
+def _as_bad_request(responses: dict) -> None:
+    """FastAPI's 422 of an operation moved to 400, under the route's own description of its 400 when it has one."""
+    validation = responses.pop("422")
+    content = validation.get("content", {})
+    if "application/json" in content:
+        content[PROBLEM_JSON] = content.pop("application/json")
+    own = responses.get(str(INVALID_PARAMETER), {})
+    responses[str(INVALID_PARAMETER)] = {
+        "description": own.get("description", "a parameter is missing, malformed or out of range (`detail` says which)"),
+        "content": content}
 
 
 def _sentence(request: Request, status: int, detail, headers: dict | None) -> str:

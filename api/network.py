@@ -77,7 +77,7 @@ async def network(request: Request, selection: dict = Depends(_selection),
         min_weight = _min_weight(min_weight_text)
     except ValueError as exc:
         if not page:
-            raise HTTPException(422, str(exc))
+            raise HTTPException(400, str(exc))
         return await _page(request, selection, 1.0, ego_node, radius, error=str(exc))
     if page:
         return await _page(request, selection, min_weight, ego_node, radius)
@@ -102,7 +102,8 @@ async def network(request: Request, selection: dict = Depends(_selection),
 
 def _min_weight(text: Optional[str]) -> float:
     """The `min_weight` parameter: parsed here, not by FastAPI, so that a browser's bad value gets the page that
-    keeps the form and says why (FastAPI's 422 is JSON); scripts still get 422. An empty value is the default."""
+    keeps the form and says why (FastAPI's validation error is JSON); scripts get the 400 of every bad parameter. An
+    empty value is the default."""
     if text is None or not text.strip():
         return 1.0
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response, StreamingResponse
@@ -228,6 +229,9 @@ async def _query(request: Request, query: str, params: dict[str, list[str]]) -> 
     if shape.form == "update":
         return error_answer(request, 400, "this is a SPARQL Update: send it as the 'update' parameter or as "
                                           "application/sparql-update (it needs the server's update token)")
+    bad_graph = _bad_graph_uri(params)
+    if bad_graph:
+        return error_answer(request, 400, bad_graph)
     refusal = _check_services(shape.services, settings)
     if refusal:
         return error_answer(request, 403, refusal)
@@ -258,6 +262,18 @@ async def _query(request: Request, query: str, params: dict[str, list[str]]) -> 
         headers["X-Result-Truncated"] = f"true; the result was cut at {settings.row_cap:,} rows"
     charset = "" if media.endswith("xml") else "; charset=utf-8"
     return result_response(result, media + charset, headers)
+
+
+def _bad_graph_uri(params: dict) -> str | None:
+    """What is wrong with a `default-graph-uri` or `named-graph-uri` that is no IRI, naming the parameter (the store
+    said only 'bad graph IRI')."""
+    for name in ("default-graph-uri", "named-graph-uri"):
+        for value in params.get(name, []):
+            try:
+                ox.NamedNode(value)
+            except ValueError as exc:
+                return f"{name}: not an IRI: {value[:60]!r} ({exc})"
+    return None
 
 
 def result_response(result: Serialized, media: str, headers: dict[str, str]) -> Response:

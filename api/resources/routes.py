@@ -1,7 +1,7 @@
 """REST routes: read and check the parameters, call a data function, answer JSON-LD or JSON.
 
 Every parameter is declared as a string and checked in `params`, so a bad value is a 400 with a
-message (never FastAPI's 422 or a 5xx), and a path naming nothing is a 404. A browser asking for the same
+message naming it (the status FastAPI's validation answers too: api/errors.py), and a path naming nothing is a 404. A browser asking for the same
 paths gets the pages of api/page_routes.py, whose routes match only a client preferring HTML.
 """
 from __future__ import annotations

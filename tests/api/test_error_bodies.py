@@ -64,9 +64,9 @@ def test_every_json_endpoint_answers_problem_details(server, case):
 
 def test_regression_a_validation_error_detail_was_a_list_a_script_could_not_print(server):
     """FastAPI's 422 put its list in `detail` (network.js showed "[object Object]"): the list is now `errors` and
-    `detail` a sentence naming each parameter and where it was sent."""
+    `detail` a sentence naming each parameter and where it was sent (a 400, as every bad parameter is)."""
     r = httpx.get(server + "/network/edge", params={"limit": "0"}, headers=JSON)
-    body = assert_problem(r, 422)
+    body = assert_problem(r, 400)
     assert body["detail"] == ("query parameter 'source': field required; query parameter 'target': field required; "
                               "query parameter 'limit': input should be greater than or equal to 1 (got '0')")
     assert [e["loc"] for e in body["errors"]] == [["query", "source"], ["query", "target"], ["query", "limit"]]
@@ -75,7 +75,7 @@ def test_regression_a_validation_error_detail_was_a_list_a_script_could_not_prin
 
 def test_a_validation_error_quotes_a_long_value_short(server):
     r = httpx.get(server + "/reconcile/suggest/entity", params={"cursor": "x" * 500}, headers=JSON)
-    detail = assert_problem(r, 422)["detail"]
+    detail = assert_problem(r, 400)["detail"]
     assert detail.startswith("query parameter 'cursor': input should be a valid integer") and len(detail) < 200
 
 
@@ -133,7 +133,7 @@ def test_the_sparql_syntax_error_reads_the_same_over_http_and_in_the_cli(server,
 
 def test_the_openapi_description_says_a_validation_error_is_problem_details(server):
     described = httpx.get(server + "/openapi.json").json()
-    answer = described["paths"]["/network/edge"]["get"]["responses"]["422"]["content"]
+    answer = described["paths"]["/network/edge"]["get"]["responses"]["400"]["content"]
     assert list(answer) == ["application/problem+json"]
     schema = described["components"]["schemas"]["HTTPValidationError"]
     assert schema["properties"]["detail"] == {"type": "string"} and "errors" in schema["properties"]
