@@ -28,15 +28,17 @@ import math
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import httpx
+
+from bench.ports import start_listening
 
 __all__ = ["TITLE", "run", "pick_volumes", "percentile"]
 
@@ -195,12 +197,6 @@ def _exe(name: str) -> str:
     return str(Path(sys.executable).with_name(name))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @dataclass
 class Server:
     """A server subprocess on 127.0.0.1: `base` is its URL, `sparql` its query endpoint."""
@@ -219,24 +215,29 @@ class Server:
                 self.proc.wait(5)
 
 
-def _start(cmd: list[str], path: str, log: Path, wait: float = 60.0, env: dict | None = None) -> Server:
-    port = _free_port()
-    cmd = [c.replace("{port}", str(port)) for c in cmd]
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
-                                env={**os.environ, "FRUS_KG_LOG": "warning", **(env or {})})
+def _start(cmd: list[str], path: str, log: Path, wait: float = 60.0, env: dict | None = None,
+           probe: str = "/", name: str | None = None, log_mode: str = "wb",
+           on_start: Callable[[subprocess.Popen], None] | None = None) -> Server:
+    """Start `cmd` (`{port}` in it) on a free port, once it answers `probe`: bench/ports.py, as the tests start their
+    servers, so a port another process takes before the server binds it means another port, not a bench timing
+    someone else's server. `log_mode` "ab" keeps what earlier servers wrote to the same log; `on_start` is told of
+    each process started (to watch its memory)."""
+    def launch(ports: tuple[int, ...]) -> subprocess.Popen:
+        with open(log, log_mode) as out:
+            proc = subprocess.Popen([c.replace("{port}", str(ports[0])) for c in cmd], stdout=out,
+                                    stderr=subprocess.STDOUT, env={**os.environ, "FRUS_KG_LOG": "warning", **(env or {})})
+        if on_start is not None:
+            on_start(proc)
+        return proc
+
+    def ready(ports: tuple[int, ...]) -> bool:
+        httpx.get(f"http://127.0.0.1:{ports[0]}{probe}", timeout=10)
+        return True
+
+    proc, (port,) = start_listening(launch, ready, lambda _: log.read_text(errors="replace"), name=name or Path(cmd[0]).name,
+                                    timeout=wait)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{cmd[0]} exited: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            httpx.get(base + "/", timeout=2)
-            return Server(proc, base, base + path, log)
-        except httpx.TransportError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError(f"{cmd[0]} did not answer in {wait:.0f} s")
+    return Server(proc, base, base + path, log)
 
 
 def _ours(store: Path, work: Path, *extra: str) -> Server:

@@ -11,7 +11,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+
+from bench.api import _start
 
 __all__ = ["TITLE", "run", "main", "report", "load_lines", "LoadResult", "IngestReadResult", "serve", "mixed_load",
            "readers_during_ingest"]
@@ -47,30 +48,12 @@ def _exe() -> str:
     return str(Path(sys.executable).with_name("frus-kg"))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve(store: Path, *extra: str, log: Path | None = None) -> tuple[subprocess.Popen, str]:
-    """`frus-kg serve` on 127.0.0.1 (niced), once it answers."""
-    port = _free_port()
-    out = open(log, "ab") if log else subprocess.DEVNULL
-    proc = subprocess.Popen(["nice", "-n", "5", _exe(), "serve", "--store", str(store), "--port", str(port), *extra],
-                            stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "FRUS_KG_LOG": "warning"})
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"frus-kg serve exited with {proc.returncode}")
-        try:
-            httpx.get(base + "/sparql", params={"query": "ASK {}"}, timeout=10)
-            return proc, base
-        except httpx.TransportError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("frus-kg serve did not answer in 180 s")
+def serve(store: Path, *extra: str, log: Path) -> tuple[subprocess.Popen, str]:
+    """`frus-kg serve` on 127.0.0.1 (niced), once it answers, on a free port (bench/ports.py: another if one is
+    taken first)."""
+    server = _start(["nice", "-n", "5", _exe(), "serve", "--store", str(store), "--port", "{port}", *extra], "/sparql",
+                    log, wait=180, probe="/sparql?query=ASK%20%7B%7D", name="frus-kg serve", log_mode="ab")
+    return server.proc, server.base
 
 
 def _stop(proc: subprocess.Popen) -> None:

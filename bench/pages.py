@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.api import Server, _exe, _free_port, percentile, pick_volumes
+from bench.api import Server, _exe, _start, percentile, pick_volumes
 
 __all__ = ["TITLE", "run", "largest_pages"]
 
@@ -48,20 +48,8 @@ def _store(ctx) -> tuple[Path, str]:
 
 def _serve(store: Path, log: Path, wait: float = 120.0, options: tuple[str, ...] = ()) -> Server:
     """`frus-kg serve` on a free port, probed on a static file so that no page (and no cache) is warmed before timing."""
-    port = _free_port()
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([_exe("frus-kg"), "serve", "--store", str(store), "--port", str(port), *options],
-                                stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "FRUS_KG_LOG": "warning"})
-    server = Server(proc, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port}/sparql", log)
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            httpx.get(server.base + "/static/site.css", timeout=2)
-            return server
-        except httpx.TransportError:
-            time.sleep(0.2)
-    server.stop()
-    raise RuntimeError(f"frus-kg serve did not answer: {log.read_text(errors='replace')[-2000:]}")
+    return _start([_exe("frus-kg"), "serve", "--store", str(store), "--port", "{port}", *options], "/sparql", log,
+                  wait, probe="/static/site.css")
 
 
 def _first(db, query: str) -> list:

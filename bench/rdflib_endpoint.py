@@ -30,6 +30,7 @@ import hashlib
 import os
 import shutil
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -45,6 +46,7 @@ QUADS_ENV = "FRUS_KG_BENCH_RDFLIB_QUADS"
 FULL_QUADS = 1_000_000
 QUICK_QUADS = 300_000
 RSS_CAP_GB = 9.5
+_READY_WAIT = 6 * 3600.0       # seconds a server may take to load before it answers
 TIMEOUT = 300.0          # seconds a client waits for one answer; a request past it counts as an error
 SUBJECTS = 20
 CHECKED = 3              # queries of each kind whose row counts both servers must agree on
@@ -189,31 +191,43 @@ def _rss(pids: list[int]) -> tuple[int, int]:
     return rss, peak
 
 
-def _launch(cmd: list[str], endpoint: str, log: Path, cap: float) -> tuple[api.Server | None, float, int]:
-    """Start a server (`{port}` in `cmd`), ready once `ASK {}` at `endpoint` answers (our home page counts
-    documents, slow on a store without the statistics layer); stopped if its process tree's memory passes
-    `cap` bytes first: (server or None, seconds until ready, peak resident bytes)."""
-    import subprocess
+class _MemoryCap:
+    """Watches a starting server's process tree in a thread, keeping its peak resident memory, and kills it once the
+    tree passes `cap` bytes (a loading rdflib-endpoint can outgrow the machine)."""
 
-    port = api._free_port()
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([c.replace("{port}", str(port)) for c in cmd], stdout=out, stderr=subprocess.STDOUT,
-                                env={**os.environ, "FRUS_KG_LOG": "warning"})
-    base, started, peak = f"http://127.0.0.1:{port}", time.perf_counter(), 0
-    while True:
-        peak = max(peak, _rss(api._tree(proc.pid))[1])
-        if proc.poll() is not None:
-            raise RuntimeError(f"{cmd[0]} exited: {log.read_text(errors='replace')[-2000:]}")
-        if peak > cap:
-            proc.kill()
-            proc.wait()
-            return None, time.perf_counter() - started, peak
-        try:
-            if httpx.get(base + endpoint, params={"query": "ASK {}"}, timeout=5).status_code == 200:
-                return api.Server(proc, base, base + endpoint, log), time.perf_counter() - started, peak
-        except httpx.TransportError:
-            pass
-        time.sleep(0.5)
+    def __init__(self, cap: float):
+        self.cap, self.peak, self.exceeded, self._ready = cap, 0, False, threading.Event()
+
+    def watch(self, proc) -> None:
+        threading.Thread(target=self._sample, args=(proc,), daemon=True).start()
+
+    def _sample(self, proc) -> None:
+        while not self._ready.is_set() and proc.poll() is None:
+            self.peak = max(self.peak, _rss(api._tree(proc.pid))[1])
+            if self.peak > self.cap:
+                self.exceeded = True
+                proc.kill()
+                return
+            time.sleep(0.5)
+
+    def stop(self) -> int:
+        self._ready.set()
+        return self.peak
+
+
+def _launch(cmd: list[str], endpoint: str, log: Path, cap: float) -> tuple[api.Server | None, float, int]:
+    """Start a server (`{port}` in `cmd`, a free one: bench/ports.py), ready once `ASK {}` at `endpoint` answers (our
+    home page counts documents, slow on a store without the statistics layer); stopped if its process tree's memory
+    passes `cap` bytes first: (server or None, seconds until ready, peak resident bytes)."""
+    memory, started = _MemoryCap(cap), time.perf_counter()
+    try:
+        server = api._start(cmd, endpoint, log, wait=_READY_WAIT, probe=endpoint + "?query=ASK%20%7B%7D",
+                            on_start=memory.watch)
+    except RuntimeError:
+        if not memory.exceeded:
+            raise
+        return None, time.perf_counter() - started, memory.stop()
+    return server, time.perf_counter() - started, memory.stop()
 
 
 def _rows_of(http: httpx.Client, url: str, query: str) -> int | None:

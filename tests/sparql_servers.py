@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.ports import refused_port, start_listening
+from bench.ports import refused_port, start_listening
 
 __all__ = ["OxigraphServer", "VirtuosoServer", "oxigraph_binary", "refused_port", "virtuoso_binaries"]
 

@@ -1,5 +1,5 @@
-"""tests/ports.py: the servers the tests start never end up on a port another process took between the moment it
-was found free and the moment the server bound it (pytest-xdist's workers start servers side by side)."""
+"""bench/ports.py: the servers the tests and benches start never end up on a port another process took between the
+moment it was found free and the moment the server bound it (pytest-xdist's workers start servers side by side)."""
 from __future__ import annotations
 
 import socket
@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests import ports
+from bench import ports
 from tests.api.conftest import start_server
 from tests.sparql_servers import OxigraphServer, VirtuosoServer
 
@@ -111,12 +111,15 @@ def test_a_server_whose_ports_are_always_taken_fails_saying_so(tmp_path, monkeyp
             _start(_named(tmp_path / "ours", "ours"))
 
 
-def _frus_kg_serve(folder: Path):
+def _empty_store(folder: Path) -> Path:
     from graph import open_store
 
     open_store(folder / "store").close()
-    proc, base = start_server(folder / "store")
-    return proc, base
+    return folder / "store"
+
+
+def _frus_kg_serve(folder: Path):
+    return start_server(_empty_store(folder))
 
 
 def _oxigraph(folder: Path):
@@ -133,6 +136,12 @@ def _virtuoso(folder: Path):
                          ids=["frus-kg-serve", "oxigraph", "virtuoso-sql-port", "virtuoso-http-port"])
 def test_each_server_the_tests_start_is_started_again_when_its_port_was_taken(tmp_path, monkeypatch, start, which):
     """What each server prints when a port it was given is in use is known (ports.PORT_TAKEN)."""
+    _started_again_when_its_port_was_taken(tmp_path, monkeypatch, start, which)
+
+
+def _started_again_when_its_port_was_taken(tmp_path: Path, monkeypatch, start, which: int = 0) -> None:
+    """`start(folder)` gives (process, base URL) of a server whose first port another process takes: it is started
+    a second time, and it is its own process that listens on the port of the URL."""
     with ExitStack() as stack:
         taken = _TakenFirst(stack, tmp_path / "intruder", which=which)
         monkeypatch.setattr(ports, "_free_ports", taken)
@@ -143,3 +152,48 @@ def test_each_server_the_tests_start_is_started_again_when_its_port_was_taken(tm
         finally:
             proc.kill()
             proc.wait()
+
+
+def _bench_api(folder: Path):
+    from bench import api
+
+    server = api._ours(_empty_store(folder), folder)
+    return server.proc, server.base
+
+
+def _bench_oxigraph(folder: Path):
+    from bench import api
+
+    server = api._oxigraph(_empty_store(folder), folder)
+    return server.proc, server.base
+
+
+def _bench_load(folder: Path):
+    from bench import load
+
+    return load.serve(_empty_store(folder), log=folder / "load-serve.log")
+
+
+def _bench_pages(folder: Path):
+    from bench import pages
+
+    server = pages._serve(_empty_store(folder), folder / "pages-serve.log")
+    return server.proc, server.base
+
+
+def _bench_rdflib_endpoint(folder: Path):
+    from bench import api, rdflib_endpoint
+
+    server, _, peak = rdflib_endpoint._launch([api._exe("frus-kg"), "serve", "--store", str(_empty_store(folder)),
+                                              "--port", "{port}"], "/sparql", folder / "ours.log", 2.0**40)
+    assert server is not None and peak > 0
+    return server.proc, server.base
+
+
+@pytest.mark.parametrize("start", [_bench_api, _bench_oxigraph, _bench_load, _bench_pages, _bench_rdflib_endpoint],
+                         ids=["api", "api-oxigraph", "load", "pages", "rdflib-endpoint"])
+def test_regression_a_bench_server_could_be_timed_on_a_port_another_process_took(tmp_path, monkeypatch, start):
+    """The benches found a free port, let it go and started their server on it: a server another process started in
+    between answered in its place (or theirs exited, port in use). They start theirs as the tests do: again, on
+    another port, until it is its own process that listens."""
+    _started_again_when_its_port_was_taken(tmp_path, monkeypatch, start)

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.ports import start_listening
+from bench.ports import start_listening
 
 TEI = Path(__file__).resolve().parents[1] / "fixtures" / "tei"
 DOCUMENT_SLICES = [TEI / f"{name}-slice.xml" for name in ("frus1948v05p1", "frus1949v07p1")]
@@ -25,7 +25,7 @@ def declared_prefixes_unused(turtle: str) -> tuple[dict[str, str], list[str]]:
 
 
 def start_server(store: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    """`frus-kg serve` on a free port (tests/ports.py: another one if a parallel worker's server took it); the
+    """`frus-kg serve` on a free port (bench/ports.py: another one if a parallel worker's server took it); the
     process and its base URL."""
     exe = Path(sys.executable).with_name("frus-kg")
 

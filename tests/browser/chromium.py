@@ -20,7 +20,7 @@ _API_CONFTEST = Path(__file__).resolve().parent.parent / "api" / "conftest.py"
 
 
 def _api_helpers():
-    """tests/api/conftest.py by path; it imports tests.ports, so the repository must be importable when
+    """tests/api/conftest.py by path; it imports bench.ports, so the repository must be importable when
     `make screenshots` runs this folder's script."""
     if str(_API_CONFTEST.parents[2]) not in sys.path:
         sys.path.append(str(_API_CONFTEST.parents[2]))

@@ -1,4 +1,5 @@
-"""Ports on 127.0.0.1 for the servers the tests start, safe when pytest-xdist's workers start servers side by side.
+"""Ports on 127.0.0.1 for the servers the tests and the benches start, safe when pytest-xdist's workers (or a bench
+beside a test run) start servers side by side. In bench/ because the tests import the benches, never the reverse.
 
 A port found free and let go can be taken by another worker's server before the one it was found for binds it. The
 servers here take a port number (`frus-kg serve --port`, `oxigraph serve --bind`, virtuoso-t's ServerPort), so each is
