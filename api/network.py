@@ -15,7 +15,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from graph import QueryError
-from graph.networks import (FORMATS, MEDIA_TYPES, Filters, NetworkError, Spec, build_network, edge_evidence, ego,
+from graph.networks import (FORMATS, MEDIA_TYPES, READERS, Filters, NetworkError, Spec, build_network, edge_evidence, ego,
                             export)
 
 from .kind_names import singular
@@ -117,7 +117,9 @@ def _min_weight(text: Optional[str]) -> float:
 
 async def _page(request: Request, selection: dict, min_weight: float, ego_node: Optional[str], radius: int,
                 error: Optional[str] = None) -> Response:
-    """The page for a browser: empty form fields are no filter, and an entity page's `?entity=IRI` is an ego network."""
+    """The page for a browser: empty form fields are no filter, nor are entity kinds or claim types its network's kind
+    does not read (hidden fields the form kept when another kind was chosen), and an entity page's `?entity=IRI` is an
+    ego network."""
     selection = {k: ([x for x in v if x] if isinstance(v, list) else v or None) for k, v in selection.items()}
     ego_node = ego_node or request.query_params.get("entity") or None
     try:
@@ -128,6 +130,9 @@ async def _page(request: Request, selection: dict, min_weight: float, ego_node: 
         selection["kind"] = default_kind(ego_node)
     for name, default in (("window", "document"), ("weight", "documents")):
         selection[name] = selection[name] or default
+    for name, field in (("entity_kind", "kinds"), ("claim_type", "claim_types")):
+        if selection["kind"] not in READERS[field]:
+            selection[name] = []        # the form's hidden copy, kept from a kind that reads it
     try:
         _spec(selection, min_weight, 1)
     except (NetworkError, ValueError) as exc:

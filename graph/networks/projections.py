@@ -27,7 +27,7 @@ from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters, NetworkError, document_
 from .table import TableIdentity, TableRow, document_order, expand, read_identity, read_slice, table_state
 from .windows import WINDOWS, Segmenter, Spans
 
-__all__ = ["PROJECTIONS", "Spec", "project", "edge_evidence", "WEIGHTS"]
+__all__ = ["PROJECTIONS", "READERS", "Spec", "project", "edge_evidence", "WEIGHTS"]
 
 # kind → (how it is drawn, kinds on one side, kinds on the other); None: the kinds of the filters
 PROJECTIONS: dict[str, tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]] = {
@@ -40,6 +40,8 @@ PROJECTIONS: dict[str, tuple[str, tuple[str, ...] | None, tuple[str, ...] | None
     "claimant-entity": ("claims", None, None),
 }
 WEIGHTS = ("documents", "passages")
+# a filter only some kinds read → those kinds; given to another it would be ignored while the export says it was applied
+READERS: dict[str, tuple[str, ...]] = {"kinds": ("co-mention", "claimant-entity"), "claim_types": ("claimant-entity",)}
 _KIND_OF_CLASS = {cls: kind for kind, cls in ENTITY_KINDS.items()}
 _MARKUP = FK + "tei-markup"
 
@@ -61,6 +63,12 @@ class Spec:
             raise NetworkError(f"weight by {' or '.join(WEIGHTS)}, not {self.weight_by!r}")
         if self.evidence_cap < 1:
             raise NetworkError("the evidence cap must be at least 1")
+        if self.filters.kinds and self.kind not in READERS["kinds"]:
+            raise NetworkError(f"entity kinds choose the nodes of co-mention and claimant-entity networks only; a "
+                               f"{self.kind} network's are fixed by its kind")
+        if self.filters.claim_types and self.kind not in READERS["claim_types"]:
+            raise NetworkError(f"a {self.kind} network is not drawn from claims; claim types filter the claimant-entity "
+                               "network only")
 
     @property
     def directed(self) -> bool:

@@ -176,3 +176,31 @@ def test_regression_ego_and_edge_took_only_full_iris_where_every_other_route_tak
     assert page.status_code == 200 and "Alexander Meigs Haig" in page.text and HAIG in page.text
     bad = get("/network", ego="people/<x>", format="node-link")
     assert bad.status_code == 400 and bad.json()["detail"].startswith("ego: ")
+
+
+def test_regression_a_filter_the_networks_kind_does_not_read_was_ignored_and_written_into_the_export_as_applied(server):
+    """`/network?kind=person-person&claim_type=assessment` and `kind=person-country&entity_kind=country` drew the
+    whole network, and the export's metadata said it was filtered (`"claim_types": ["assessment"]`): a reader of the
+    GEXF took every co-mention for a tie of assessments. Entity kinds are read by co-mention and claimant-entity
+    networks only, claim types by claimant-entity only: given to another kind they are a 400 that says so. The page
+    drops them instead (its form keeps them hidden when another kind is chosen) and draws the kind chosen."""
+    import httpx
+
+    def get(headers=None, **params):
+        return httpx.get(server + "/network", params=params, headers=headers or {}, timeout=60)
+
+    refused = get(kind="correspondence", claim_type="assessment", format="gexf")
+    assert refused.status_code == 400
+    assert "claim types filter the claimant-entity network only" in refused.json()["detail"]
+    refused = get(kind="person-country", entity_kind="country", format="node-link")
+    assert refused.status_code == 400 and "co-mention and claimant-entity networks only" in refused.json()["detail"]
+    edge = httpx.get(server + "/network/edge", params={"kind": "correspondence", "claim_type": "report",
+                                                       "source": CLARK, "target": HAIG}, timeout=60)
+    assert edge.status_code == 400
+    read = get(kind="claimant-entity", claim_type="assessment", entity_kind="country", format="node-link")
+    assert read.status_code == 200
+    assert read.json()["graph"]["filters"]["claim_types"] == ["assessment"]
+    page = get(headers={"Accept": "text/html"}, kind="correspondence", claim_type="assessment", entity_kind="country")
+    assert page.status_code == 200, page.text[:300]
+    assert 'name="claim_type"' not in page.text and 'name="entity_kind"' not in page.text
+    assert "claim_type" not in page.text.split('id="network-settings">', 1)[1].split("</script>", 1)[0]

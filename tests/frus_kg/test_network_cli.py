@@ -107,3 +107,16 @@ def test_regression_network_stats_in_a_100_column_terminal_dropped_the_names(sam
     top = re.sub(r"\x1b\[[0-9;]*m", "", table).split("communities")[0]      # styles (bold, italic) off
     assert max(len(line) for line in top.splitlines()) <= 100, top
     assert all("".join(name.split()) in _first_column(top) for name in NAMES), top
+
+
+def test_regression_claim_types_on_a_person_network_were_ignored_and_the_file_said_they_were_applied(sample_store_path, tmp_path):
+    """`frus-kg network --kind person-person --claim-type assessment` wrote the whole co-mention network, exit 0, with
+    `"claim_types": ["assessment"]` in the GEXF's description. A filter the kind does not read is a usage error."""
+    out = tmp_path / "x.gexf"
+    r = runner.invoke(app, ["network", "--store", str(sample_store_path), "--kind", "person-person", "--claim-type",
+                            "assessment", "-o", str(out)])
+    assert r.exit_code == 2 and not out.exists()
+    assert "claimant-entity network only" in r.output
+    r = runner.invoke(app, ["network", "stats", "--store", str(sample_store_path), "--kind", "country-country",
+                            "--entity-kind", "person"])
+    assert r.exit_code == 2 and "co-mention and claimant-entity networks only" in r.output
