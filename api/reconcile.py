@@ -129,7 +129,7 @@ def _candidate_json(c, period, sample: list[tuple[str, str, str]]) -> dict:
     e = c.hit.entry
     at_date = [o.format() for o in c.offices_at_date]
     known = f"at the date: {'; '.join(at_date)}" if at_date else e.description[:160]
-    parts = ([known] if known else []) + [f"{c.documents} FRUS document(s)"]
+    parts = [x for x in (e.years, known) if x] + [f"{c.documents} FRUS document(s)"]
     if e.persons_lists:
         parts.append(f"in the persons lists of {e.persons_lists} FRUS volume{'s' if e.persons_lists != 1 else ''}")
     return {
@@ -232,6 +232,11 @@ async def reconcile_endpoint(request: Request) -> Response:
         return _error(500, str(exc))
 
 
+def _caption(e: Entry) -> str:
+    """What a suggestion or a preview shows under the name: a country's years as named, then the description."""
+    return " · ".join(x for x in (e.years, e.description) if x)
+
+
 def _bad_cursor(cursor: int) -> JSONResponse | None:
     """A cursor counts results to skip: a negative one would slice from the end of the list."""
     return _error(400, f"cursor must be a whole number of at least 0, not {cursor}") if cursor < 0 else None
@@ -243,7 +248,7 @@ async def suggest_entity(request: Request, prefix: str = "", cursor: int = 0, ty
         return bad
     index = await run_in_threadpool(name_index, request.app.state.store)
     found = _suggested(index, prefix, {type} if type in TYPES else None, cursor)
-    return JSONResponse({"result": [{"id": entity_id(e.iri), "name": e.label, "description": e.description[:200],
+    return JSONResponse({"result": [{"id": entity_id(e.iri), "name": e.label, "description": _caption(e)[:200],
                                      "notable": _type_list(e.kind)} for e in found]})
 
 
@@ -306,7 +311,7 @@ def _preview(store: Store, ident: str) -> str | None:
 <style>body{{font:13px/1.4 system-ui,sans-serif;margin:.5rem}}h1{{font-size:15px;margin:0}}ul{{margin:.2rem 0;padding-left:1.1rem}}
 p{{margin:.2rem 0}}.k{{color:#666}}</style></head><body>
 <h1>{esc(e.label)}</h1><p class="k">{esc(TYPES[e.kind])} · <code>{esc(entity_id(iri))}</code></p>
-<p>{esc(e.description[:240])}</p>
+<p>{esc(_caption(e)[:240])}</p>
 {f'<p>Offices:</p><ul>{offices}{more}</ul>' if offices else ''}
 <p>{count} FRUS document(s){':' if links else ''}</p>{f'<ul>{links}</ul>' if links else ''}
 </body></html>"""

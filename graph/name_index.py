@@ -53,6 +53,16 @@ class Entry:
     surnames: set[str] = field(default_factory=set)    # people only
     description: str = ""
     persons_lists: int = 0      # people: FRUS volumes whose persons lists describe them (fk:personsListVolumes)
+    since: str = ""             # countries: the first and last years of the territory as named (fk:validSince, …Until)
+    until: str = ""
+
+    @property
+    def years(self) -> str:
+        """A country's years as named ("1922–1958", "since 1971", "until 1922"): all that tells the three "Egypt"s
+        apart in a list of candidates or suggestions, where their descriptions are empty."""
+        if self.since and self.until:
+            return f"{self.since}\u2013{self.until}"
+        return f"since {self.since}" if self.since else (f"until {self.until}" if self.until else "")
 
 
 @dataclass(frozen=True)
@@ -196,7 +206,8 @@ def _graph_values() -> str:
 _NAMES = f"""SELECT ?e ?kind ?p ?name WHERE {{
   VALUES (?g ?kind) {{ {_graph_values()} }}
   GRAPH ?g {{ ?e ?p ?name .
-    VALUES ?p {{ <{RDFS}label> <{SCHEMA}alternateName> <{SCHEMA}description> <{FK}personsListVolumes> }} }}
+    VALUES ?p {{ <{RDFS}label> <{SCHEMA}alternateName> <{SCHEMA}description> <{FK}personsListVolumes>
+      <{FK}validSince> <{FK}validUntil> }} }}
 }}"""
 _FOLDED = f"""SELECT ?dup ?canon WHERE {{
   GRAPH <{iris.authority_graph_iri("people")}> {{ ?dup <{FK}explanation> ?why ; <{SKOS}exactMatch> ?canon .
@@ -224,19 +235,24 @@ def _documents(store: Store, folded: dict[str, str]) -> dict[str, int]:
     return dict(documents)
 
 
+# what an entity's record says besides its names, kept on its entry (a folded duplicate's is not)
+_FACTS = {
+    SCHEMA + "description": lambda e, text: setattr(e, "description", text),
+    FK + "personsListVolumes": lambda e, text: setattr(e, "persons_lists", int(text)),
+    FK + "validSince": lambda e, text: setattr(e, "since", text),
+    FK + "validUntil": lambda e, text: setattr(e, "until", text),
+}
+
+
 def _build(store: Store) -> NameIndex:
     folded = {row[0].value: row[1].value for row in store.query(_FOLDED).rows()}
     entries: dict[str, Entry] = {}
     pending: list[tuple[str, str]] = []
     for e, kind, p, name in store.query(_NAMES).rows():
         iri, text = e.value, name.value
-        if p.value == SCHEMA + "description":
+        if p.value in _FACTS:
             if iri not in folded:
-                entries.setdefault(iri, Entry(iri, kind.value, "")).description = text
-            continue
-        if p.value == FK + "personsListVolumes":
-            if iri not in folded:
-                entries.setdefault(iri, Entry(iri, kind.value, "")).persons_lists = int(text)
+                _FACTS[p.value](entries.setdefault(iri, Entry(iri, kind.value, "")), text)
             continue
         target = folded.get(iri, iri)
         entry = entries.setdefault(target, Entry(target, kind.value, ""))

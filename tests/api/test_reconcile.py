@@ -528,3 +528,24 @@ def test_the_previews_404_names_the_id_or_says_it_is_empty(server):
     for ident, said in (("people/0", "No entity people/0 in this store."), (" ", "No entity: the id is empty.")):
         r = httpx.get(server + "/reconcile/preview", params={"id": ident}, timeout=30)
         assert r.status_code == 404 and said in r.text and "<title>Not found · frus-kg</title>" in r.text
+
+
+def test_regression_three_countries_named_egypt_were_told_apart_by_nothing(server):
+    """Suggest, candidates and the preview card gave the three Egypt records (1882–1922, 1922–1958, since 1971) the
+    same name and an empty description, so an OpenRefine user picked one blind, and "Germany" had four. A country's
+    years as named (its `fk:validSince`, `fk:validUntil`) are now its description's first words."""
+    import httpx
+
+    with httpx.Client(base_url=server, timeout=30) as http:
+        found = http.get("/reconcile/suggest/entity", params={"prefix": "egypt", "type": "country"}).json()
+        valid("suggest-entities-response", found)
+        years = {s["id"]: s["description"] for s in found["result"] if s["name"] == "Egypt"}
+        assert years == {"countries/egypt": "since 1971", "countries/egypt-1922": "1882\u20131922",
+                         "countries/egypt-1958": "1922\u20131958"}
+        answer = http.post("/reconcile", data={"queries": json.dumps({"q": {"query": "Egypt", "type": "country"}})}).json()
+        valid("reconciliation-result-batch", answer)
+        described = {c["id"]: c["description"] for c in answer["q"]["result"]}
+        assert described["countries/egypt-1958"].startswith("1922\u20131958 · ")
+        assert len(set(described.values())) == len(described)
+        card = http.get("/reconcile/preview", params={"id": "countries/egypt-1958"}).text
+        assert "<p>1922\u20131958</p>" in card
