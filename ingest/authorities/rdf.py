@@ -33,6 +33,9 @@ __all__ = ["authority_graphs", "ensure_authority_graphs", "GRAPHS"]
 GRAPHS = ("people", "positions", "countries", "organizations", "regions")
 DCT = "http://purl.org/dc/terms/"
 _N = ox.NamedNode
+# the body a post's tenure belongs to, where it is not the Department of State (POCOM's posts: principal officers,
+# chiefs of mission, missions); the hand tables' offices had been made State's too (U Thant, Vice President Agnew)
+_BODY_OF_POST = {"president": "white-house", "vice-president": "white-house", "un-secretary-general": "un-secretariat"}
 
 
 class _G:
@@ -107,8 +110,7 @@ def _positions(a: Authorities) -> _G:
             elif d and len(d) == 4:
                 g.lit(role, p, d, XSD + "gYear")
         g.add(iris.person_iri(post.hsg), SCHEMA + "memberOf", role)
-        g.add(role, SCHEMA + "memberOf", iris.organization_iri("department-of-state") if post.kind != "president"
-              else iris.organization_iri("white-house"))
+        g.add(role, SCHEMA + "memberOf", iris.organization_iri(_BODY_OF_POST.get(post.kind, "department-of-state")))
     return g
 
 

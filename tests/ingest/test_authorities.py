@@ -277,3 +277,20 @@ def test_a_person_says_how_many_frus_volumes_persons_lists_describe_them():
     assert counts[iris.person_iri("105222")] == ox.Literal("121", datatype=ox.NamedNode(XSD + "integer"))
     assert counts[iris.person_iri("105223")].value == "1"
     assert iris.person_iri("115318") not in counts and counts[iris.person_iri("102617")].value == "2"
+
+
+def test_regression_the_un_secretary_general_and_the_vice_president_were_members_of_the_department_of_state():
+    """Every tenure not a President's was `schema:memberOf` the Department of State, the hand tables' too: a query
+    for State's officers (`?p schema:memberOf/schema:memberOf <…/department-of-state>`) found U Thant and Spiro Agnew.
+    A Vice President's tenure is the White House's, as a President's; a Secretary-General's the UN Secretariat's."""
+    quads = authority_graphs()[iris.authority_graph_iri("positions")]
+    office = {q.subject.value: q.object.value for q in quads if q.predicate.value == FK + "office"}
+    body = {q.subject.value: q.object.value for q in quads
+            if q.predicate.value == SCHEMA + "memberOf" and q.subject.value in office}
+    bodies_of = {pos: {body[r] for r, o in office.items() if o == iris.position_iri(pos)}
+                 for pos in ("president", "vice-president", "un-secretary-general", "secretary", "deputy-secretary")}
+    assert bodies_of == {"president": {iris.organization_iri("white-house")},
+                         "vice-president": {iris.organization_iri("white-house")},
+                         "un-secretary-general": {iris.organization_iri("un-secretariat")},
+                         "secretary": {iris.organization_iri("department-of-state")},
+                         "deputy-secretary": {iris.organization_iri("department-of-state")}}
