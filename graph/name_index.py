@@ -216,10 +216,12 @@ _FOLDED = f"""SELECT ?dup ?canon WHERE {{
 _COUNT = f"""SELECT (COUNT(*) AS ?n) WHERE {{
   VALUES ?g {{ {" ".join(f"<{iris.authority_graph_iri(g)}>" for g in KINDS.values())} }}
   GRAPH ?g {{ ?e <{RDFS}label> ?l }} }}"""
-# the authority graphs' digests, and that of VoID's counts, rewritten with the statistics' totals (`_documents`)
+# the authority graphs' digests, and those of the statistics' totals (`_documents`) and of VoID's counts, rewritten
+# with them (the totals' own digest is absent from a store whose totals were written before it existed)
+_COUNT_GRAPHS = (TOTALS_GRAPH, VOID_GRAPH)
 _DIGESTS = f"""SELECT ?g ?d WHERE {{
   VALUES (?g ?s) {{ {" ".join(f"(<{g}> <{g}>)" for g in map(iris.authority_graph_iri, KINDS.values()))}
-    (<{VOID_GRAPH}> <{DATASET_IRI}>) }}
+    (<{TOTALS_GRAPH}> <{TOTALS_GRAPH}>) (<{VOID_GRAPH}> <{DATASET_IRI}>) }}
   GRAPH ?g {{ ?s <{FK}graphDigest> ?d }} }}"""
 _DOCUMENTS = f"""SELECT ?e ?n WHERE {{
   GRAPH <{TOTALS_GRAPH}> {{ ?t a <{FK}EntityTotal> ; <{FK}entity> ?e ; <{FK}documentCount> ?n }}
@@ -294,7 +296,7 @@ def _count(store: Store) -> int:
 
 
 def _names(digests: frozenset) -> frozenset:
-    return frozenset((g, d) for g, d in digests if g != VOID_GRAPH)
+    return frozenset((g, d) for g, d in digests if g not in _COUNT_GRAPHS)
 
 
 def _fresh(store: Store, cached: _Kept | None, digests: frozenset, count: int | None) -> NameIndex:
@@ -312,8 +314,10 @@ def name_index(store: Store, recheck: float = 30.0) -> NameIndex:
     as the VoID route follows its counts' digest. The label count this used to compare, every 30 s, missed a reload
     that renamed people but kept their number, until the server was restarted. A graph written without its
     digest (through the Graph Store protocol) is compared by that count (9 ms), at most every `recheck` seconds.
-    The suggest order's document counts follow the statistics' totals by the digest of VoID's counts, rewritten with
-    them (`frus-kg index`, ingest): a change there re-reads only the counts."""
+    The suggest order's document counts follow the statistics' totals by their own digest (`frus-kg index`, ingest),
+    and by that of VoID's counts, rewritten with them, where the totals have none: a change there re-reads only the
+    counts. VoID's alone missed a re-ingest that moved mentions from one entity to another and kept every count it
+    holds, and suggest kept the old order until a restart."""
     with _LOCK:
         cached = _CACHE.get(id(store))
         cached = cached if cached is not None and cached.store is store else None

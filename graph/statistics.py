@@ -50,7 +50,7 @@ from ontology.namespaces import BASE, FK, RDF, XSD, sparql_prologue
 from .dataset_counts import volume_partitions
 from .store import Store
 from .volume_workers import map_volumes
-from .void_description import refresh_void, void_version
+from .void_description import VERSION, content_digest, refresh_void, void_version
 
 __all__ = ["STATS_PREFIX", "TOTALS_GRAPH", "SUMMARY_GRAPH", "CO_MENTION_LIMIT", "CO_MENTION_MIN", "FREQUENT",
            "SUMMARY_MIN_VOLUMES", "RANKS", "StatisticsReport", "statistics_graph", "has_statistics", "month_key",
@@ -329,7 +329,7 @@ def _totals(store: Store) -> list[ox.Quad]:
         node = ox.NamedNode(f"{TOTALS_GRAPH}/kinds/{kind}")
         quads += [ox.Quad(node, _TYPE, _fk("KindTotal"), g), ox.Quad(node, _fk("entityKind"), _lit(kind, _STRING), g),
                   ox.Quad(node, _fk("entityCount"), _lit(len(entries)), g)]
-    return quads
+    return quads + [ox.Quad(g, ox.NamedNode(VERSION), content_digest([q.triple for q in quads]), g)]
 
 
 _COUNTS = ("documentCount", "claimsAboutCount", "claimsByCount")
@@ -422,11 +422,13 @@ def _write(store: Store, name: str, quads: list[ox.Quad]) -> None:
     store.replace_graphs({name: quads})
 
 
-def _ranks_missing(store: Store) -> bool:
-    """Totals written before one of the ranks existed: `frus-kg index` upgrades them without counting a volume."""
+def _totals_outdated(store: Store) -> bool:
+    """Totals written before one of the ranks existed, or before they carried their digest (which the suggest order
+    of reconciliation follows, graph/name_index.py): `frus-kg index` upgrades them without counting a volume."""
     present = {t for t, in _rows(store, _P + f"""SELECT ?rank WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
       {" UNION ".join(f'{{ ?t fk:{rank} 0 BIND ("{rank}" AS ?rank) }}' for rank in RANKS)} }} }}""")}
-    return bool(present) and present != set(RANKS)
+    sealed = store.query(f"ASK {{ GRAPH <{TOTALS_GRAPH}> {{ <{TOTALS_GRAPH}> <{VERSION}> ?digest }} }}").boolean
+    return bool(present) and (present != set(RANKS) or not sealed)
 
 
 def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = False, workers: int = 0,
@@ -455,7 +457,7 @@ def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = Fa
         report.volumes += 1
         if on_progress:
             on_progress(i, len(stale))
-    if stale or gone or rebuild or totals or not has_statistics(store) or _ranks_missing(store):
+    if stale or gone or rebuild or totals or not has_statistics(store) or _totals_outdated(store):
         _write(store, TOTALS_GRAPH, _totals(store))
         report.totals = True
     if report.totals or not store.has_graph(SUMMARY_GRAPH):      # a store from before the summaries gets them

@@ -27,7 +27,7 @@ from .layer_graphs import is_layer_graph, layer_filter
 from .linksets import DATASET_IRI
 from .store import Store
 
-__all__ = ["VOID_GRAPH", "DATASET_IRI", "SD", "DQV", "LDQD", "VERSION", "scan_counts", "description_quads",
+__all__ = ["VOID_GRAPH", "DATASET_IRI", "SD", "DQV", "LDQD", "VERSION", "scan_counts", "description_quads", "content_digest",
            "refresh_void", "read_void", "void_version", "volume_subset", "incomplete_volumes"]
 
 VOID_GRAPH = f"{BASE}graph/void"
@@ -100,13 +100,14 @@ def description_quads(store: Store, stats: dict | None = None) -> list[ox.Quad]:
         node = volume_subset(volume)       # not the statistics' own node: no triple is stored in two graphs
         t += [(dataset, _n(VOID, "subset"), node), (node, _TYPE, _n(VOID, "Dataset")),
               (node, ox.NamedNode(_DCT + "source"), volume), (node, _n(VOID, "triples"), _int(n))]
-    t.append((dataset, ox.NamedNode(VERSION), _digest(t)))
+    t.append((dataset, ox.NamedNode(VERSION), content_digest(t)))
     return [ox.Quad(s, p, o, g) for s, p, o in t]
 
 
-def _digest(triples: list[tuple]) -> ox.NamedNode:
+def content_digest(triples: list[tuple]) -> ox.NamedNode:
     """The RFC 6920 ni: IRI of the counts' sorted N-Triples: a reader sees new counts by it, and the same counts
-    always give the same graph (a time stamp here made a rerun differ from a clean run)."""
+    always give the same graph (a time stamp here made a rerun differ from a clean run). The statistics' totals
+    carry one too (their own counts, which VoID's may not show changed)."""
     lines = sorted(str(ox.Triple(*t)) for t in triples)
     raw = hashlib.sha256("\n".join(lines).encode()).digest()
     return ox.NamedNode("ni:///sha-256;" + base64.urlsafe_b64encode(raw).rstrip(b"=").decode())
