@@ -237,6 +237,14 @@ def _documents(store: Store, folded: dict[str, str]) -> dict[str, int]:
     return dict(documents)
 
 
+def _reading_form(name: str) -> str:
+    """An index form in reading order ("Kissinger, Henry" → "Henry Kissinger", "Haig, Alexander M., Jr." → "Alexander
+    M. Haig Jr."): a spreadsheet's "Henry Kissinger" is the name hsg-people lists, not a near miss that never matches."""
+    surname, _, rest = name.partition(",")
+    given, *suffixes = (part.strip() for part in rest.split(","))
+    return " ".join([given, surname.strip(), *suffixes])
+
+
 # what an entity's record says besides its names, kept on its entry (a folded duplicate's is not)
 _FACTS = {
     SCHEMA + "description": lambda e, text: setattr(e, "description", text),
@@ -266,6 +274,8 @@ def _build(store: Store) -> NameIndex:
         e.keys.add(norm(text))
         if e.kind == "person":
             e.surnames.add(surname_of(text))
+            if "," in text:
+                e.keys.add(norm(_reading_form(text)))
     for e in entries.values():
         e.keys.discard("")
         e.surnames.discard("")

@@ -549,3 +549,21 @@ def test_regression_three_countries_named_egypt_were_told_apart_by_nothing(serve
         assert len(set(described.values())) == len(described)
         card = http.get("/reconcile/preview", params={"id": "countries/egypt-1958"}).text
         assert "<p>1922\u20131958</p>" in card
+
+
+def test_regression_henry_kissinger_was_never_a_match_where_hsg_people_lists_kissinger_henry(server):
+    """hsg-people lists Kissinger as "Henry A. Kissinger" and, in index form, "Kissinger, Henry": a spreadsheet's
+    "Henry Kissinger" had the best name score (1.0) and no rival, but was not the name exactly, so no `match`, and
+    OpenRefine matched none of "Henry Kissinger", "Richard Nixon", "Alexander Haig" while "Dean Rusk", which
+    hsg-people happens to list in reading order, matched. An index form is a name in reading order too; namesakes
+    that share it ("William Clark") still match nobody."""
+    import httpx
+
+    names = {"Henry Kissinger": "people/107252", "Richard Nixon": "people/109882", "Alexander Haig": "people/105381",
+             "Dean Rusk": RUSK, "William Clark": None}
+    queries = {f"q{i}": {"query": name, "type": "person"} for i, name in enumerate(names)}
+    answer = httpx.post(server + "/reconcile", data={"queries": json.dumps(queries)}, timeout=60).json()
+    valid("reconciliation-result-batch", answer)
+    matched = {name: next((c["id"] for c in answer[f"q{i}"]["result"] if c["match"]), None)
+               for i, name in enumerate(names)}
+    assert matched == names
