@@ -30,6 +30,9 @@ KINDS = {"person": "people", "country": "countries", "organization": "organizati
 _SUFFIX_WORDS = {"jr", "sr", "ii", "iii", "iv", "2d", "3d"}
 # words that open a name as FRUS prints it ("Dr. Kissinger", "Secretary Vance", "Ambassador Dobrynin") and are no part
 # of any name the authorities hold: tried without them when the whole query names nothing
+# the most a one-word query scores for a person whose family name it is not ("Clark" for Clark M. Clifford, whose
+# "Clark Clifford" shares half its words): below any namesake's 0.5, as FRUS names people by their family names
+_GIVEN_NAME_ONLY = 0.4
 _TITLE_WORDS = {"mr", "mrs", "miss", "ms", "dr", "sir", "lord", "lady", "president", "vice", "secretary", "ambassador",
                 "senator", "congressman", "representative", "general", "gen", "admiral", "adm", "colonel", "col",
                 "governor", "gov", "judge", "justice", "minister", "prime", "foreign", "premier", "chairman", "deputy",
@@ -156,6 +159,8 @@ class NameIndex:
             exact = q in e.keys
             surname_only = not exact and q in e.surnames
             best = max((len(_tokens(q) & _tokens(k)) / len(_tokens(q) | _tokens(k)) for k in e.keys), default=0.0)
+            if e.kind == "person" and len(words) == 1 and not exact and not surname_only:
+                best = min(best, _GIVEN_NAME_ONLY)
             similarity = 1.0 if exact else max(best, 0.5 if surname_only else 0.0)
             hits.append(NameHit(e, round(similarity, 3), exact, surname_only))
         hits.sort(key=lambda h: (-h.similarity, h.entry.label, h.entry.iri))

@@ -567,3 +567,19 @@ def test_regression_henry_kissinger_was_never_a_match_where_hsg_people_lists_kis
     matched = {name: next((c["id"] for c in answer[f"q{i}"]["result"] if c["match"]), None)
                for i, name in enumerate(names)}
     assert matched == names
+
+
+def test_regression_a_column_of_surnames_gave_clark_m_clifford_for_clark(server):
+    """"Clark" scored Clark M. Clifford as a namesake (his "Clark Clifford" shares half its words, as "William Clark"
+    does with the family name), and the persons lists that describe the Secretary of Defense put him above every
+    Clark. A one-word query is a family name, as FRUS prints people: a person whose given name it is ranks below
+    them all, still listed."""
+    import httpx
+
+    queries = {"q": {"query": "Clark", "type": "person", "limit": 100}}
+    answer = httpx.post(server + "/reconcile", data={"queries": json.dumps(queries)}, timeout=60).json()
+    valid("reconciliation-result-batch", answer)
+    names = [c["name"] for c in answer["q"]["result"]]
+    clifford = names.index("Clark M. Clifford")
+    assert clifford > 0 and all(n.split()[-1].rstrip(",") == "Clark" or "Clark," in n for n in names[:clifford]), names
+    assert all(c["score"] < 30 for c in answer["q"]["result"][clifford:])
