@@ -20,7 +20,7 @@ from .pages import render_html
 from .resources.links import kind_of, labels
 from .resources.rows import select
 
-__all__ = ["KIND_NAMES", "SIZES", "COLOURS", "default_kind", "network_page"]
+__all__ = ["KIND_NAMES", "TIE_MEANINGS", "CO_MENTION_MEANING", "SIZES", "COLOURS", "default_kind", "network_page"]
 
 KIND_NAMES = {
     "person-person": "People mentioned together",
@@ -31,6 +31,13 @@ KIND_NAMES = {
     "co-mention": "Every kind mentioned together",
     "claimant-entity": "Who made claims about what",
 }
+# what a tie of the kind is, said above the drawing: not every network is of co-mentions
+TIE_MEANINGS = {
+    "correspondence": "A tie is a document whose heading names one as its author and the other as its recipient.",
+    "claimant-entity": "A tie is a claim our reading attributes to one and finds about the other: read its passage "
+                       "before citing it.",
+}
+CO_MENTION_MEANING = "A co-mention is a lead, not a relationship: read the passages before citing a tie."
 SIZES = {"degree": "Degree", "weighted_degree": "Weighted degree", "pagerank": "PageRank",
          "betweenness": "Betweenness"}
 COLOURS = {"community": "Community", "kind": "Kind"}
@@ -80,6 +87,7 @@ def network_page(request: Request, selection: dict, min_weight: float, ego: str 
     context = {
         "form": {**selection, "min_weight": f"{min_weight:g}", "ego": ego, "radius": radius},
         "ego_label": labels(store, [ego]).get(ego, ego) if ego and not error else ego,
+        "tie_meaning": TIE_MEANINGS.get(selection["kind"], CO_MENTION_MEANING),
         "kinds": KIND_NAMES, "windows": WINDOWS, "weights": WEIGHTS, "volumes": _volumes(store),
         "sizes": SIZES, "colours": COLOURS, "settings": settings, "settings_json": script_json(settings),
         "exports": [(name, "/network?" + urlencode(query + [("format", fmt)])) for name, fmt in _EXPORTS],

@@ -181,3 +181,20 @@ def test_regression_a_network_page_of_an_unknown_kind_was_titled_network_network
                         ("/network?kind=person-country", "People and countries · network · frus-kg")):
         answer = httpx.get(server + path, headers=HTML, timeout=60)
         assert text_of(find_all(parse(answer.text), ".//h:title")[0]) == title
+
+
+def test_regression_the_letters_and_claims_networks_called_their_ties_co_mentions(server):
+    """Every network page said "A co-mention is a lead, not a relationship", also "Who wrote to whom", whose ties are
+    documents' headings naming an author and a recipient, and "Who made claims about what", whose ties are claims.
+    Each kind says what its ties are."""
+    import httpx
+
+    def lede(kind: str) -> str:
+        r = httpx.get(server + "/network", params={"kind": kind}, headers=HTML, timeout=60)
+        assert r.status_code == 200, r.text[:300]
+        return re.search(r'<p class="lede">(.*?)</p>', r.text, re.S).group(1)
+
+    assert "co-mention is a lead" in lede("person-person") and "co-mention is a lead" in lede("country-country")
+    letters, claims = lede("correspondence"), lede("claimant-entity")
+    assert "co-mention" not in letters and "heading names one as its author and the other as its recipient" in letters
+    assert "co-mention" not in claims and "a claim our reading attributes to one" in claims
