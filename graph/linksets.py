@@ -86,22 +86,25 @@ CROSSWALK_KINDS = {
     "country": (SCHEMA + "Country", iris.authority_graph_iri("countries"), FK + "gshId"),
     "organization": (SCHEMA + "Organization", iris.authority_graph_iri("organizations"), FK + "organizationKey"),
 }
-CROSSWALK_COLUMNS = ("iri", "label", "hsg_id", "pocom_id", "viaf", "wikidata", "birth", "death")
+CROSSWALK_COLUMNS = ("iri", "label", "hsg_id", "pocom_id", "viaf", "wikidata", "birth", "death", "valid_since",
+                     "valid_until")
 
 
 def crosswalk_rows(store: Store, kind: str) -> list[dict[str, str]]:
-    """One row per authority record of a kind (folded duplicates left out): our IRI, label and external ids."""
+    """One row per authority record of a kind (folded duplicates left out): our IRI, label and external ids, and a
+    person's years of life or a country's years as named (what tells the three records named "Egypt" apart)."""
     cls, graph, id_pred = CROSSWALK_KINDS[kind]
     q = sparql_prologue("schema", "skos", "fk", "rdfs") + f"""
-    SELECT ?e ?label ?id ?b ?d (GROUP_CONCAT(DISTINCT STR(?m); separator=" ") AS ?links) WHERE {{
+    SELECT ?e ?label ?id ?b ?d ?since ?until (GROUP_CONCAT(DISTINCT STR(?m); separator=" ") AS ?links) WHERE {{
       GRAPH <{graph}> {{ ?e a <{cls}> ; rdfs:label ?label .
         OPTIONAL {{ ?e <{id_pred}> ?id }} OPTIONAL {{ ?e schema:birthDate ?b }} OPTIONAL {{ ?e schema:deathDate ?d }}
+        OPTIONAL {{ ?e fk:validSince ?since }} OPTIONAL {{ ?e fk:validUntil ?until }}
         FILTER NOT EXISTS {{ ?e fk:explanation ?folded }} }}
       OPTIONAL {{ ?e skos:exactMatch ?m }}
-    }} GROUP BY ?e ?label ?id ?b ?d ORDER BY ?e"""
+    }} GROUP BY ?e ?label ?id ?b ?d ?since ?until ORDER BY ?e"""
     rows = []
     pocom = iris.pocom_url("")
-    for e, label, ident, born, died, links in store.query(q).rows():
+    for e, label, ident, born, died, since, until, links in store.query(q).rows():
         found = (links.value if links else "").split()
         rows.append({
             "iri": e.value, "label": label.value, "hsg_id": ident.value if ident else "",
@@ -109,6 +112,7 @@ def crosswalk_rows(store: Store, kind: str) -> list[dict[str, str]]:
             "viaf": " ".join(sorted(m.rsplit("/", 1)[1] for m in found if m.startswith("http://viaf.org/viaf/"))),
             "wikidata": " ".join(sorted(m[len(WD):] for m in found if m.startswith(WD))),
             "birth": born.value[:4] if born else "", "death": died.value[:4] if died else "",
+            "valid_since": since.value if since else "", "valid_until": until.value if until else "",
         })
     return rows
 

@@ -117,3 +117,19 @@ def test_regression_a_kind_given_in_the_plural_of_its_route_was_a_400(server, pa
 def test_an_unknown_kind_is_a_400_naming_the_singulars_and_plurals_accepted(server, path, params, accepted):
     r = httpx.get(server + path, params=params, headers={"accept": "application/problem+json"})
     assert r.status_code == 400 and accepted in r.json()["detail"]
+
+
+def test_regression_the_country_crosswalk_listed_three_egypts_with_nothing_to_tell_them_apart(server):
+    """`/crosswalk.csv?kind=country`, the file linking.md sends through OpenRefine to Wikidata, gave "Egypt" three
+    times (and "Abyssinia" twice) with empty `birth` and `death` and no other dates: nothing for a reconciliation
+    against Wikidata to go on. Two more columns give a country's years as named; a person's stay empty."""
+    import httpx
+
+    text = httpx.get(server + "/crosswalk.csv", params={"kind": "country"}, timeout=60).text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert text.splitlines()[0].endswith(",birth,death,valid_since,valid_until")
+    egypts = {r["hsg_id"]: (r["valid_since"], r["valid_until"]) for r in rows if r["label"] == "Egypt"}
+    assert egypts == {"egypt": ("1971", ""), "egypt-1922": ("1882", "1922"), "egypt-1958": ("1922", "1958")}
+    people = list(csv.DictReader(io.StringIO(httpx.get(server + "/crosswalk.csv", timeout=60).text)))
+    clark = next(r for r in people if r["hsg_id"] == "102617")
+    assert (clark["birth"], clark["valid_since"], clark["valid_until"]) == ("1931", "", "")

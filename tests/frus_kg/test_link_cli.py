@@ -50,7 +50,8 @@ def test_export_writes_the_people_crosswalk(store, tmp_path):
     out = tmp_path / "people.csv"
     cli("link", "export", "--kind", "person", "-o", str(out), "--store", store)
     table = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert list(table[0]) == ["iri", "label", "hsg_id", "pocom_id", "viaf", "wikidata", "birth", "death"]
+    assert list(table[0]) == ["iri", "label", "hsg_id", "pocom_id", "viaf", "wikidata", "birth", "death", "valid_since",
+                              "valid_until"]
     clark = next(r for r in table if r["iri"] == CLARK)
     assert clark["label"] == "William Patrick Clark" and clark["hsg_id"] == "102617"
     assert clark["pocom_id"] == "clark-william-patrick" and clark["birth"] == "1931"
