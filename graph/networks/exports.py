@@ -90,8 +90,8 @@ def edge_rows(g: nx.Graph, *, flat: bool = True) -> list[dict]:
 
 
 def _about(g: nx.Graph) -> dict:
-    keys = ("kind", "window", "weight_by", "filters", "evidence_cap", "modularity", "communities",
-            "betweenness_samples", "seed", "coverage_warning")
+    keys = ("kind", "window", "weight_by", "filters", "ego", "radius", "metrics_of", "evidence_cap", "modularity",
+            "communities", "betweenness_samples", "seed", "coverage_warning")
     about = {k: g.graph[k] for k in keys if g.graph.get(k) is not None}
     missing = _missing_values(g)
     if missing:

@@ -4,11 +4,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from pathlib import Path
 
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 
+ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = "https://w3id.org/frus-kg/id/people/"
 CLARK, KENNEDY, HAIG = PEOPLE + "102617", PEOPLE + "107031", PEOPLE + "105381"
 
@@ -204,3 +207,39 @@ def test_regression_a_filter_the_networks_kind_does_not_read_was_ignored_and_wri
     assert page.status_code == 200, page.text[:300]
     assert 'name="claim_type"' not in page.text and 'name="entity_kind"' not in page.text
     assert "claim_type" not in page.text.split('id="network-settings">', 1)[1].split("</script>", 1)[0]
+
+
+def test_regression_an_ego_network_export_did_not_say_it_was_one_nor_whose_metrics_it_carries(tmp_path, launch):
+    """`/network?ego=people/107395` (Kosygin, in a slice of frus1969-76v01) wrote four people whose `degree` is their
+    degree in the whole network (two of them have ties the file leaves out), the whole network's modularity and
+    number of communities, and nothing saying the file is an ego network, of whom, or that the figures are not the
+    file's: Gephi's own degree disagreed and nothing said why. Every format's metadata now names the ego, the
+    radius and the network the metrics belong to."""
+    import httpx
+
+    from graph import open_store
+    from ingest import ingest_corpus
+    from ingest.authorities.rdf import ensure_authority_graphs
+
+    path = tmp_path / "store"
+    db = open_store(path)
+    ensure_authority_graphs(db)
+    assert ingest_corpus([ROOT / "tests" / "fixtures" / "tei" / "frus1969-76v01-slice.xml"], db, workers=0).documents == 8
+    db.close()
+    _, base = launch(path)
+    kosygin = PEOPLE + "107395"
+
+    def get(fmt: str) -> httpx.Response:
+        r = httpx.get(base + "/network", params={"ego": "people/107395", "format": fmt}, timeout=60)
+        assert r.status_code == 200, r.text
+        return r
+
+    about = get("node-link").json()["graph"]
+    assert about["ego"] == kosygin and about["radius"] == 1
+    assert about["metrics_of"].startswith("the whole network (17 nodes, 64 ties)")
+    cut = nx.node_link_graph(get("node-link").json(), edges="links")
+    assert [n for n in cut if cut.nodes[n]["degree"] != cut.degree(n)]          # what the note explains
+    assert get("cytoscape").json()["data"]["metrics_of"] == about["metrics_of"]
+    gexf = json.loads(re.search(r"<description>(.*?)</description>", get("gexf").text, re.S).group(1))
+    assert (gexf["ego"], gexf["radius"]) == (kosygin, 1)
+    assert nx.read_graphml(io.BytesIO(get("graphml").content)).graph["ego"] == kosygin
