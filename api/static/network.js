@@ -104,7 +104,16 @@
     });
   }
 
+  /* The warning /network gives when the editors' person markup covers the people's years unevenly: what the
+     exports carry, said on the page too (it was in no place a reader of the drawing looked). */
+  function warnOfCoverage(about) {
+    var el = document.getElementById("network-coverage");
+    el.textContent = about && about.coverage_warning ? "Read the counts with care: " + about.coverage_warning + "." : "";
+    el.hidden = !el.textContent;
+  }
+
   function build(data) {
+    warnOfCoverage(data.data);
     var g = new graphology.Graph({type: data.directed ? "directed" : "undirected"});
     var nodes = data.elements.nodes.map(function (n) { return n.data; });
     // Start on a circle, communities side by side, so the layout is the same at every visit.

@@ -256,3 +256,16 @@ def test_regression_the_network_select_cut_off_its_own_choice(page):
       return [text, context.measureText(text).width <= room];
     })""")
     assert fits and all(ok for _, ok in fits), fits
+
+
+def test_regression_the_page_never_said_what_the_coverage_warning_of_its_network_says(page):
+    """`/network` warns when the editors' person markup covers the people's years unevenly (here the memo, a plain-text
+    copy of 1981, beside the marked-up volumes of 1969-1974), and every export carries the warning; the page drew the
+    network from the same answer and showed nothing of it, so its reader compared raw counts. It says it above the
+    drawing, and a network without the warning (of countries) shows none."""
+    open_network(page, "/network?kind=person-person")
+    note = page.locator("#network-coverage")
+    assert note.is_visible()
+    assert "person markup is uneven across 1969" in note.inner_text() and "documents_per_marked" in note.inner_text()
+    open_network(page, "/network?kind=country-country")
+    assert not page.locator("#network-coverage").is_visible()
