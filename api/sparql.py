@@ -67,6 +67,18 @@ class BodyTooLarge(Exception):
     pass
 
 
+# what a 406 says the query's answer is: CSV and TSV write SELECT results only (SPARQL 1.1 defines no other), so an
+# ASK sent with SPARQLWrapper's CSV got "no acceptable format for this result" and nothing about why
+_RESULT_WORDS = {"graph": "the RDF graph a CONSTRUCT or DESCRIBE answers", "boolean": "the true or false an ASK "
+                 "answers (CSV and TSV are for SELECT results only)", "solutions": "the table a SELECT answers"}
+
+
+def _asked(request: Request, params: dict[str, list[str]]) -> str:
+    requested = _requested_format(params)
+    accept = f"Accept: {request.headers.get('accept') or '*/*'}"
+    return f"the format {requested!r}, then {accept}" if requested else accept
+
+
 def _table(kind: str) -> dict[str, str]:
     return {"graph": GRAPH_TYPES, "boolean": BOOLEAN_TYPES}.get(kind, SOLUTION_TYPES)
 
@@ -238,7 +250,8 @@ async def _query(request: Request, query: str, params: dict[str, list[str]]) -> 
     kind = {"construct": "graph", "describe": "graph", "ask": "boolean"}.get(shape.form, "solutions")
     chosen = choose_format(kind, request.headers.get("accept"), _requested_format(params))
     if chosen is None:
-        return error_answer(request, 406, f"no acceptable format for this result; offered: {', '.join(_table(kind))}")
+        return error_answer(request, 406, f"no format asked for ({_asked(request, params)}) writes {_RESULT_WORDS[kind]}; "
+                                          f"offered: {', '.join(_table(kind))}")
     media, fmt = chosen
     timeout = min(settings.service_timeout, settings.query_timeout) if shape.services else None
     federated = request.app.state.federated_calls

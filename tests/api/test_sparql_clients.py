@@ -96,3 +96,18 @@ def test_rdflib_sparqlstore_reads_the_endpoint(server):
     assert graph.query(ASK).askAnswer is True
     constructed = graph.query(AUTHORS_GRAPH).graph
     assert len(constructed) == 2
+
+
+def test_regression_an_ask_sent_for_csv_was_refused_without_saying_why(server):
+    """SPARQLWrapper sends `Accept: text/csv` for an ASK with `setReturnFormat(CSV)`, and the 406 said only "no
+    acceptable format for this result": CSV and TSV write SELECT results only (SPARQL 1.1 defines no CSV for a
+    boolean). The refusal now names what was asked and what the query answers."""
+    from urllib.error import HTTPError
+
+    client = _client(server, GET)
+    client.setQuery("ASK { ?s a <http://schema.org/Person> }")
+    client.setReturnFormat(CSV)
+    with pytest.raises(HTTPError) as refused:          # SPARQLWrapper passes a 406 on as urllib raised it
+        client.query()
+    said = refused.value.read().decode()
+    assert refused.value.code == 406 and "Accept: text/csv" in said and "CSV and TSV are for SELECT results only" in said
