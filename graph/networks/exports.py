@@ -101,20 +101,24 @@ def _about(g: nx.Graph) -> dict:
 
 def _missing_values(g: nx.Graph) -> dict[str, str]:
     """Why some nodes have no value in a column, for the graph's metadata: the one place a reader of the file is told."""
-    undated = unmarked = 0
+    undated = unmarked = others = 0
     for _, data in g.nodes(data=True):
         if "marked_documents" in data and data.get("documents_per_marked") is None:
-            if data.get("first"):
+            if data.get("kind") != "person":
+                others += 1
+            elif data.get("first"):
                 unmarked += 1
             else:
                 undated += 1
-    if not undated + unmarked:
+    if not undated + unmarked + others:
         return {}
     reasons = [f"{unmarked} have no document of their years with the editors' person markup (plain-text copies, "
                "volumes without a persons list), so there is nothing to divide by"] if unmarked else []
     reasons += [f"{undated} have only undated documents, so no years to measure by"] if undated else []
+    reasons += [f"{others} are no people, and the markup counts people (our reading finds countries, organizations "
+                "and regions in marked and unmarked volumes alike)"] if others else []
     return {"documents_per_marked": (
-        f"undefined for {undated + unmarked} of {g.number_of_nodes()} nodes: {'; '.join(reasons)}. It is written "
+        f"undefined for {undated + unmarked + others} of {g.number_of_nodes()} nodes: {'; '.join(reasons)}. It is written "
         f"{MISSING} in GEXF and GraphML (the attribute's default), null in JSON and an empty cell in CSV; compare "
         "those nodes by documents")}
 

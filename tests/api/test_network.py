@@ -269,3 +269,20 @@ def test_regression_a_country_network_warned_that_person_markup_favoured_some_ye
     assert warned(kind="person-country")
     assert warned(kind="country-country") is None
     assert warned(kind="co-mention", entity_kind=["country", "region"]) is None
+
+
+def test_regression_a_country_had_a_rate_of_documents_per_person_marked_document(memo_and_slice):
+    """`documents_per_marked` divides a node's documents by the documents of its years that carry the editors' person
+    markup: a measure for people. Countries got one too (Egypt 0.25 on a larger store), which says nothing, as our
+    reading finds countries in marked and unmarked volumes alike. It is undefined for nodes that are no people, and
+    the exports' `missing_values` says why; people keep theirs."""
+    import httpx
+
+    data = httpx.get(memo_and_slice + "/network", params={"kind": "person-country", "format": "node-link"},
+                     timeout=60).json()
+    rates = {n["kind"]: set() for n in data["nodes"]}
+    for n in data["nodes"]:
+        rates[n["kind"]].add(n["documents_per_marked"] is None)
+    assert rates["country"] == {True} and False in rates["person"]
+    countries = sum(1 for n in data["nodes"] if n["kind"] == "country")
+    assert f"{countries} are no people, and the markup counts people" in data["graph"]["missing_values"]["documents_per_marked"]
