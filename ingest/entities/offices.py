@@ -28,8 +28,8 @@ _GENERIC = {"the", "of", "for", "and", "to", "in", "on", "at", "special", "assis
 _NATION = re.compile(r"\bof\s+(?:the\s+)?(?=(?P<of>[A-Z][\w.]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.]+){0,3}))|(?P<adj>U\.S\.|\b[A-Z][a-z]+)(?=(?P<adj2>[ ][A-Z][a-z]+)?)")
 _UNTIL = re.compile(r"\buntil\s+(?:(?P<m>[A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?(?P<y>1[89]\d\d|20\d\d)\b")
 # Session 52: "Foreign Minister of Japan from July 1964 to 1966" (Shiina) ends in 1966, as "until 1966" would; "Japanese
-# Finance Minister from 1965 to 1966 and from 1968 to 1970" holds two spans.
-_FROM_TO = re.compile(r"\bfrom\s+(?:(?P<m0>[A-Z][a-z]+)\.?\s+)?(?:\d{1,2},?\s+)?(?P<y0>1[89]\d\d|20\d\d)\s+(?:to|through)\s+"
+# Finance Minister from 1965 to 1966 and from 1968 to 1970" holds two spans; "…from April 1952–June 1953" (Wilopo) one.
+_FROM_TO = re.compile(r"\bfrom\s+(?:(?P<m0>[A-Z][a-z]+)\.?\s+)?(?:\d{1,2},?\s+)?(?P<y0>1[89]\d\d|20\d\d)(?:\s+(?:to|through)\s+|\s*[-–—]\s*)"
                       r"(?:(?P<m>[A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?(?P<y>1[89]\d\d|20\d\d)\b")
 _THEREAFTER = re.compile(r"\s*(?:and\s+)?(?:thereafter|afterwards?|subsequently|then)\b", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:from|after|since)\s+(?:(?P<m>[A-Z][a-z]+)\.?\s+(?:\d{1,2},\s+)?)?(?P<y>1[89]\d\d|20\d\d)\b")

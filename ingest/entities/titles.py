@@ -162,11 +162,14 @@ def _countries(record: DocumentRecord, mentions: list[Mention]) -> _Countries:
 
 def _in_play_at_home(record: DocumentRecord, title: str, holder: TitleHolder) -> bool:
     """Session 52: in a document written in Washington (or that prints no place) and not sent to or from a post abroad
-    (a memorandum, notes of a meeting), a foreign President is in play only where the text prints him "President <name>" with no country before
-    it: FRUS's editors and Washington's writers name a foreign president with his name or country ("Egyptian President
-    Anwar el-Sadat", "the President of Egypt") and the President of the United States "the President" (frus1977-80v01
-    d114, an editorial note on Carter's journey of March 1979: 41 claims had gone to a node named "President")."""
-    if title != "President" or _AT_A_POST.search(record.heading or "") or (record.place and "Washington" not in record.place):
+    (a memorandum, notes of a meeting; not the Department's telegrams and circulars), a foreign President the
+    volume's persons list describes is in play only where the text prints him "President <name>" with no country
+    before it: Washington's writers name a foreign president with his name or country ("Egyptian President Anwar
+    el-Sadat", "the President of Egypt") and the President of the United States "the President" (frus1961-63v05
+    d167, Salinger's diary; frus1958-60v04 d305, a Legislative Leadership Meeting: their claims had gone to a node
+    named "President" because the volume lists a President of a country they name)."""
+    abroad = record.place and "Washington" not in record.place
+    if title != "President" or abroad or _AT_A_POST.search(record.heading or ""):
         return True
     surname = split_name(holder.label).surname
     if not surname:
@@ -176,7 +179,8 @@ def _in_play_at_home(record: DocumentRecord, title: str, holder: TitleHolder) ->
                for m in printed.finditer(record.text))
 
 
-_AT_A_POST = re.compile(r"\b(?:Embassy|Legation|Consulate|Mission|Delegation|Office)\s+(?:General\s+)?(?:in|at|to)\s+(?:the\s+)?[A-Z]|"
+_AT_A_POST = re.compile(r"\bCircular\b|\bFrom\s+the\s+Department\s+of\s+State\s+to\b|"
+                        r"\b(?:Embassy|Legation|Consulate|Mission|Delegation|Office)\s+(?:General\s+)?(?:in|at|to)\s+(?:the\s+)?[A-Z]|"
                         r"\b(?:Ambassador|Chargé|Charge|Minister|Consul|Consul\s+General|High\s+Commissioner)\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 _QUALIFIED_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:['’]s)?|\bof\s+(?:the\s+)?[A-Z][\w-]+)\s+$")
 
@@ -430,7 +434,8 @@ def _predecessors() -> dict[str, tuple[str, ...]]:
 # Session 52: the office as persons lists print it, where the documents print it otherwise: "Popović, Koca, Yugoslav
 # Secretary of State for Foreign Affairs" is the Embassy's "Foreign Secretary"; "Ch’en Ch’eng, … President of Executive
 # Yuan (Premier)" its "Premier"; an American's description names no country ("Katzenbach, Attorney General…").
-_SAME_OFFICE = {"Foreign Minister": ("Foreign Minister", "Minister of Foreign Affairs", "Minister for Foreign Affairs"),
+_SAME_OFFICE = {"Prime Minister": ("Prime Minister", "Premier"), "Premier": ("Premier", "Prime Minister"),
+                "Foreign Minister": ("Foreign Minister", "Minister of Foreign Affairs", "Minister for Foreign Affairs"),
                 "Foreign Secretary": ("Foreign Secretary", "Secretary of State for Foreign Affairs",
                                       "Secretary for Foreign Affairs")}
 _US_ONLY = frozenset({"Attorney General"})
@@ -443,6 +448,8 @@ def _of_no_country(desc: str, end: int, title: str) -> bool:
     of = re.match(r"\s+of\s+(?:the\s+)?(?P<words>(?:[A-Z][\w’'.-]*[^\S\n]*){1,4})[^;,]*", desc[end:])
     if of is None or (title == "Secretary" and of.group("words").startswith("State")):
         return False
+    if re.match(r"(?:Revolutionary|Provisional|Rebel|Exile)\b", of.group("words")):
+        return True        # session 52: "Prime Minister of the Revolutionary Government of the Republic of Indonesia"
     return nationality(of.group(0), demonyms=False) is None
 
 
@@ -450,8 +457,9 @@ def _holds_in_clause(desc: str, hit: re.Match, title: str, year: int | None, mon
     """Whether this printing of the title in a description is the entry's own office at the date. Session 50: every
     clause that prints it counts, not the first only ("Deputy Italian Prime Minister…, July 1958–January 1959; Prime
     Minister, February 1959–February 1960": Segni in October 1959); a deputy's is not the office."""
-    if hit.group("adj") and (not _country_word(hit.group("adj")) or re.search(r"\b(?:Deputy|Vice|Acting|First)\s+$", desc[:hit.start()])):
-        return False
+    if hit.group("adj") and (not _country_word(hit.group("adj")) or re.search(r"\b(?:Deputy|Vice|Acting|First|former|Former)\s+$",
+                                                                            desc[:hit.start()])):
+        return False       # session 52: "former Indonesian Prime Minister" (Hatta, 1958) is not the Prime Minister
     if _ANOTHERS_OFFICE.match(desc, hit.end()) or _POSSESSIVE_AFTER.match(desc, hit.end()) \
             or _of_no_country(desc, hit.end(), title):
         return False       # "Director General of the Israeli Prime Minister’s Office" (Kollek) is no Prime Minister
@@ -746,8 +754,7 @@ def _from_pocom(record: DocumentRecord, title: str, heading: bool = False, why: 
     """The U.S. holder on the document's date (POCOM), unless another department's Secretary is in play (a heading
     that names "the Secretary of State" unnamed as a party settles it: `heading`; so does the convention `why` names),
     or the heading or source note place the document in the Department of Defense."""
-    if title == "Secretary" and not heading and (re.search(r"\bSecretary\s+of\s+(?!State\b)[A-Z]|\bSECRETARY\s+OF\s+(?!STATE\b)[A-Z]", record.text)
-                                                 or _in_defense(record)):
+    if title == "Secretary" and not heading and (_ANOTHER_SECRETARY.search(record.text) or _in_defense(record)):
         return None
     a = authorities()
     posts = [p for p in a.holders(_POCOM[title], record.date) if p.hsg]
@@ -760,6 +767,9 @@ def _from_pocom(record: DocumentRecord, title: str, heading: bool = False, why: 
                        f"'the {title}': {a.person(pid).name} was {_POCOM[title]} on {record.date[:10]} (POCOM), and {why}")
 
 
+# Session 52: not "…stressed seriousness to Secretary of Iran's interest in…" (the Department's telegram, frus1964-68v22
+# d269: 16 claims had gone to a node named "Secretary").
+_ANOTHER_SECRETARY = re.compile(r"\b(?:Secretary\s+of\s+(?!State\b)|SECRETARY\s+OF\s+(?!STATE\b))[A-Z][\w-]*\b(?![’']s\b)")
 # The editors' terms lists gloss these as titles ("HIM, His Imperial Majesty"; session 46: "Secy, Secretary" in 8 volumes,
 # 143 of the 627 "Secy" printed): a tagged one is read as its holder, as an untagged one is, and the tag is kept.
 _GLOSSED_TITLES = frozenset({"HIM", "Secy", "SECY"})
