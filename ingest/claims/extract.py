@@ -201,6 +201,13 @@ _TRAILER = re.compile(r"\s*(?:\[?signed\]?|(?:TOP\s+)?SECRET|CONFIDENTIAL|UNCLAS
                       r"(?:<<|&lt;&lt;)?\s*END\s+OF\s+DOCUMENT\s*(?:>>|&gt;&gt;)?|NOTE\s+BY\s+OC/?T\b[^\n]*|END|BT|YY|\#\d+|(?:END\s+)?GP[-.\s]*\d\.?|GDS\b[^\n]{0,20}|c\.?c\.?\s*:[\s\S]*)\s*", re.IGNORECASE)
 
 
+# Session 52: the office printed under a signature ("Jerauld Wright / Ambassador", frus1964-68v30 d82; "Arthur Radford /
+# Chairman"), which had been read as the signature, a node named "Ambassador".
+_SIGNERS_OFFICE = re.compile(r"\s*(?:American\s+)?(?:Ambassador|Chargé\s+d[’']Affaires(?:\s+ad\s+interim)?|Charge\s+d[’']Affaires|"
+                             r"Chargé|Minister|Counselor(?:\s+of\s+Embassy)?|Consul(?:\s+General)?|Acting\s+Secretary(?:\s+of\s+State)?|"
+                             r"Secretary\s+of\s+State|Chairman|Director|High\s+Commissioner)\.?\s*")
+
+
 def _before_trailer(text: str, block: Block) -> tuple[int, int]:
     """The block without the trailer lines that mixed case joined to it ("…AND REFTELS. KISSINGER / NOTE BY OCT: …")."""
     end = block.end
@@ -661,7 +668,8 @@ class _Extractor:
             for bi in range(q.first_block, q.last_block + 1):
                 self.quotes_in.setdefault(bi, []).append(q)
         self.block_at = [b.start for b in self.blocks]
-        last = next((b for b in reversed(self.blocks) if not _TRAILER.fullmatch(self.text, b.start, b.end)), None)
+        last = next((b for b in reversed(self.blocks) if not _TRAILER.fullmatch(self.text, b.start, b.end)
+                     and not _SIGNERS_OFFICE.fullmatch(self.text, b.start, b.end)), None)
         self.last_block_index = last.index if last is not None else -1
         self.voice = document_voice(record, self.mentions, _before_trailer(self.text, last) if last else None, self.people,
                                     [(b.start, b.end) for b in self.blocks[:2]])

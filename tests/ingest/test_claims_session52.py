@@ -171,3 +171,61 @@ def test_not_in_a_posts_telegram_nor_a_document_written_abroad(heading, date):
     r = _diary("The President and Sorensen talked of Indonesia.\n\nThe President said he would see the Ambassador.",
                heading=heading, date=date)
     assert the(r, "The President said").claimants != (KENNEDY,)
+
+
+def test_the_office_printed_under_a_signature_is_not_the_signature():
+    """frus1964-68v30 d82 (Taipei, April 1965): "Jerauld Wright / Ambassador" closing the Embassy's airgram; the office
+    line had been read as the signature, and 28 claims went to a node named "Ambassador"."""
+    from tests.ingest.test_claims_speakers import PEOPLE, named
+
+    r = document("On Friday I had the Minister of Defense at the Residence for lunch.\n\nI stated that the President had "
+                 "expressed very grave concern.\n\nJerauld Wright\nAmbassador",
+                 heading="82. Airgram From the Embassy in the Republic of China to the Department of State",
+                 date="Taipei, April 14, 1965")
+    named(r, "Jerauld Wright", PEOPLE + "114817")
+    assert the(r, "I stated that").claimants == (PEOPLE + "114817",)
+
+
+def test_a_countrys_interest_after_secretary_is_no_secretary_of_another_department():
+    """frus1964-68v22 d269 (the Department's telegram of March 1968): "Zahedi stressed seriousness to Secretary of
+    Iran's interest…" had been read as a "Secretary of Iran", which left "Secretary urged…" untied (16 claims)."""
+    r = document("Zahedi stressed seriousness to Secretary of Iran's interest in obtaining more oil revenues.\n\nSecretary "
+                 "urged Iran consider its actions in context total dangerous world situation.",
+                 heading="269. Telegram From the Department of State to the Embassy in Iran",
+                 date="Washington, March 16, 1968")
+    extract_entities(r)
+    assert _who(the(r, "Secretary urged")) == ["111738"]      # Rusk
+
+
+INDONESIA = (ListEntry("p_DDK1", "person", "Djuanda, Dr. Kartawidjaja", "Indonesian Prime Minister and Minister of "
+                                                                      "Defense from April 1957"),
+             ListEntry("p_HDM1", "person", "Hatta, Dr. Mohammad", "former Indonesian Prime Minister"),
+             ListEntry("p_PS7", "person", "Prawiranegara, Sjafruddin", "Prime Minister of the Revolutionary Government "
+                                                                     "of the Republic of Indonesia"),
+             ListEntry("p_W1", "person", "Wilopo", "Indonesian Prime Minister from April 1952–June 1953; leader of the "
+                                                   "Partai Nasional Indonesia"))
+
+
+def test_a_former_a_rebel_and_a_past_prime_minister_are_not_the_prime_minister():
+    """frus1958-60v17 d84 (Djakarta, May 1958): Djuanda stood beside Hatta ("former"), the rebels' Sjafruddin and
+    Wilopo ("from April 1952–June 1953", read as "from April 1952"); 18 claims had gone to a node "Prime Minister"."""
+    r = document("I sought appointment with Foreign Minister about Indonesia and he telephoned Prime Minister.\n\nPrime "
+                 "Minister expressed appreciation for prompt response.",
+                 heading="84. Telegram From the Embassy in Indonesia to the Department of State",
+                 date="Djakarta, May 7, 1958, 11 p.m.")
+    r.volume.persons.extend(INDONESIA)
+    extract_entities(r)
+    assert _who(the(r, "Prime Minister expressed")) == ["p_DDK1"]
+
+
+def test_the_prime_minister_may_be_the_one_the_persons_list_calls_premier():
+    """frus1969-76ve13 d152 (New York, August 1972, with Huang Hua): "the Prime Minister" is Chou En-lai, "Premier of
+    the State Council"; and in d97 (Beijing) Chou beside Indira Gandhi leaves it open, where Gandhi alone had taken it."""
+    chou = ListEntry("p_CEL1", "person", "Chou En-lai", "Premier of the State Council of the People’s Republic of China")
+    gandhi = ListEntry("p_GI2", "person", "Gandhi, Indira", "Prime Minister of India")
+    body = ("Ambassador Hua of China asked if all had been read.\n\nThe Prime Minister had asked him to convey his "
+            "thanks.{india}")
+    r = _talk(chou, body=body.format(india=""), date="New York, August 28, 1972")
+    assert _who(the(r, "The Prime Minister had asked")) == ["p_CEL1"]
+    r = _talk(chou, gandhi, body=body.format(india=" India was discussed."), date="New York, August 28, 1972")
+    assert _who(the(r, "The Prime Minister had asked")) not in (["p_CEL1"], ["p_GI2"])
