@@ -177,6 +177,19 @@ def _requested_format(params: dict[str, list[str]]) -> str | None:
     return None
 
 
+def _unknown_format(params: dict[str, list[str]]) -> str | None:
+    """Session 52: a `format` (`output`, `results`) value that names no format at all ("foo", "jsn") is refused
+    naming the values it may take, where it fell back to Accept in silence as one that does not fit the query form
+    does (a client that always sends one, as SPARQLWrapper does, sends a known name)."""
+    name = next((n for n in ("format", "output", "results") if params.get(n)), None)
+    if name is None:
+        return None
+    value = params[name][0].strip().lower()
+    if value in _ALIASES or value.split(";")[0].strip() in {**SOLUTION_TYPES, **BOOLEAN_TYPES, **GRAPH_TYPES}:
+        return None
+    return f"{name}: {params[name][0]!r} names no format; one of {', '.join(_ALIASES)}, or a media type"
+
+
 def _check_services(services: list[str | None], settings) -> str | None:
     if not services:
         return None
@@ -248,6 +261,9 @@ async def _query(request: Request, query: str, params: dict[str, list[str]]) -> 
     if refusal:
         return error_answer(request, 403, refusal)
     kind = {"construct": "graph", "describe": "graph", "ask": "boolean"}.get(shape.form, "solutions")
+    unknown = _unknown_format(params)
+    if unknown:
+        return error_answer(request, 400, unknown)
     chosen = choose_format(kind, request.headers.get("accept"), _requested_format(params))
     if chosen is None:
         return error_answer(request, 406, f"no format asked for ({_asked(request, params)}) writes {_RESULT_WORDS[kind]}; "

@@ -374,3 +374,15 @@ def _state(pid: int) -> str:
         return "zombie" if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z" else "alive"
     except OSError:
         return "zombie"
+
+
+def test_regression_a_format_naming_no_format_fell_back_to_accept_in_silence(server):
+    """`format=jsn` (a typing slip) answered JSON, as `turtle` on a SELECT does; a name no format has is now a 400 that
+    lists the names, while one that does not fit the query form still falls back to Accept."""
+    q = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1"
+    for name in ("format", "output", "results"):
+        r = httpx.get(server + "/sparql", params={"query": q, name: "jsn"})
+        assert r.status_code == 400 and f"{name}: 'jsn' names no format" in r.text, r.text
+        assert "json, xml, csv, tsv, turtle" in r.text
+    for fits in ("csv", "text/csv", "application/sparql-results+xml; charset=utf-8", "turtle", "rdf"):
+        assert httpx.get(server + "/sparql", params={"query": q, "format": fits}).status_code == 200, fits
