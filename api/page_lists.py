@@ -164,7 +164,12 @@ def _described(store, given: dict) -> list[str]:
     wanted = [(words[k], p.entity_ref(k, v)) for k, vs in given.items() if k in words
               for v in (vs if isinstance(vs, list) else [vs])]
     names = labels(store, [iri for _, iri in wanted])
-    return [f"{word} {names.get(iri) or iri.rsplit('/', 1)[-1]}" for word, iri in wanted]
+    out: list[str] = []
+    for i, (word, iri) in enumerate(wanted):
+        again = i and wanted[i - 1][0] == word        # "about United Nations and Soviet Union", not "…, about Soviet Union"
+        name = names.get(iri) or iri.rsplit('/', 1)[-1]
+        out[-1:] = [f"{out[-1]} and {name}"] if again else [*out[-1:], f"{word} {name}"]
+    return out
 
 
 def _rows(store, kind: str, items: list[dict]) -> list[dict]:

@@ -79,7 +79,7 @@ def test_regression_choosing_a_country_in_about_dropped_the_entity_the_claims_we
     path = "/claims?about=organizations/un"
     url = submit(path, parse(get(server, path).text), "f-country", "countries/soviet-union-1991")
     page = parse(get(server, url).text)
-    assert text_of(find_all(page, ".//h:h1")[0]) == "Claims about United Nations, about Soviet Union"
+    assert text_of(find_all(page, ".//h:h1")[0]) == "Claims about United Nations and Soviet Union"
     assert len(find_all(page, ".//h:ol[@class='claims']/h:li")) == 2
     data = httpx.get(server + url, headers=JSON_LD, timeout=30).json()
     assert data["total"] == 2 and all({"organizations/un", "countries/soviet-union-1991"} <= {
