@@ -177,7 +177,7 @@ def test_the_vendored_sigma_files_are_the_ones_the_readme_records():
 
 def test_regression_a_network_page_of_an_unknown_kind_was_titled_network_network(server):
     """/network?kind=bad (a 400 page keeping the form) was titled 'Network · network · frus-kg'."""
-    for path, title in (("/network?kind=bad", "Network · frus-kg"),
+    for path, title in (("/network?kind=bad", "Error: Network · frus-kg"),
                         ("/network?kind=person-country", "People and countries · network · frus-kg")):
         answer = httpx.get(server + path, headers=HTML, timeout=60)
         assert text_of(find_all(parse(answer.text), ".//h:title")[0]) == title

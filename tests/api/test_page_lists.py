@@ -204,3 +204,14 @@ def test_regression_a_filtered_list_page_was_titled_as_the_whole_list(server):
     second = parse(get(server, httpx.URL(following).raw_path.decode()).text)
     assert text_of(find_all(second, ".//h:title")[0]) == "Claims made by William Patrick Clark, page 2 · frus-kg"
     assert text_of(find_all(parse(get(server, "/people").text), ".//h:title")[0]) == "People · frus-kg"
+
+
+def test_regression_a_page_refusing_its_parameters_was_titled_as_the_list(server):
+    """/people?date=bad (a 400 keeping the form, its message in an alert) was titled "People · frus-kg", so a tab, a
+    bookmark and a screen reader's first words gave no sign of the error; the title now opens with "Error:", as the
+    GOV.UK and WCAG (G88) practice has it. The same on search."""
+    for path, title in (("/people?date=bad", "Error: People · frus-kg"),
+                        ("/search?q=treaty&kind=bogus", "Error: treaty · search · frus-kg")):
+        answer = httpx.get(server + path, headers=HTML, timeout=60)
+        assert answer.status_code == 400, path
+        assert text_of(find_all(parse(answer.text), ".//h:title")[0]) == title
