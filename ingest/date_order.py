@@ -1,7 +1,9 @@
 """Documents in their chapter's date order: undated ones placed between their neighbours, misprinted years read.
 
 FRUS orders a chapter by date, so the dated documents around a document say when it was written. An
-undated document gets the range between them. A document whose printed year breaks that order by years,
+undated document gets the range between them. An undated editorial note was written by the editors, not
+then: it gets no date, but `narrated`, the same range, the time of the events it tells (what "the
+President" of its text is read by). A document whose printed year breaks that order by years,
 while a year one digit away fits it ("December 29, 1925" between two telegrams of December 1965), is
 read as a misprint of that year; `date_basis` says what was printed and why it was read otherwise.
 """
@@ -29,8 +31,11 @@ class DateOrder:
         ready = self._settle(record, group)
         if self.held and group != self.group:
             ready += self.release()                 # no dated document after them in their chapter
-        if not record.is_editorial_note and record.date is None:
-            record.date_basis = record.date_basis or UNPLACED   # unless _infer_undated places it
+        if self.held and all(h.is_editorial_note for h in self.held) and self._suspicious(record, group):
+            ready += self.release()                 # a date that may be misprinted places no note
+        if record.date is None:
+            if not record.is_editorial_note:
+                record.date_basis = record.date_basis or UNPLACED   # unless _infer_undated places it
             if not self.held:
                 self.group = group
                 self.after = self.last_dated if self.last_dated and self.last_dated[0] == group else None
@@ -109,6 +114,8 @@ def _infer_undated(held: list[DocumentRecord], before: tuple | None, after: Docu
     if lo > hi:
         return                           # not in date order here: no inference
     for record in held:
+        if record.is_editorial_note and record.date is None:
+            record.narrated = (lo, hi)
         if record.is_editorial_note or record.date is not None:
             continue
         why = "undated in the source" if record.date_basis in (None, UNPLACED) else record.date_basis

@@ -187,6 +187,7 @@ class DocumentRecord:
     place: str | None = None
     place_span: Span | None = None
     is_editorial_note: bool = False
+    narrated: tuple[str, str] | None = None  # an undated editorial note: the dates of the dated documents around it
     pages: list[Page] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     source_note: SourceNote | None = None

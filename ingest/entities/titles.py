@@ -95,6 +95,7 @@ class TitleHolder:
     label: str
     explanation: str
     country: str | None = None       # the realm or state of the office, where a source names it
+    printed: str = ""                # the persons list's name of the holder, with its variants
 
 
 def _in_office(desc: str, title: str, year: int | None, clause: int | None = None, month: int | None = None) -> bool:
@@ -282,8 +283,30 @@ def _title_key(printed: str) -> str:
 
 def _holder(record: DocumentRecord, title: str, of: str | None, named: set[str], year: int | None,
             people: dict[str, str]) -> TitleHolder | None:
+    if record.date is None and record.narrated:
+        return _narrated_holder(record, title, of, named, people)
+    return _dated_holder(record, title, of, named, year, people)
+
+
+def _narrated_holder(record: DocumentRecord, title: str, of: str | None, named: set[str],
+                     people: dict[str, str]) -> TitleHolder | None:
+    """An undated editorial note's title is its holder where the same person held it at both ends of the time
+    the note tells (frus1977-80v01 d114: "the President arrived in Cairo" is Carter)."""
+    lo, hi = record.narrated
+    ends = [_dated_holder(replace(record, date=d), title, of, named, int(d[:4]), people) for d in (lo, hi)]
+    if not all(ends) or ends[0].entity != ends[1].entity:
+        return None
+    why = (f"the editorial note is undated; the editors placed it between documents of {lo} and {hi}, and the same "
+           f"person held the title at both dates: {ends[0].explanation}")
+    return replace(ends[0], explanation=why)
+
+
+def _dated_holder(record: DocumentRecord, title: str, of: str | None, named: set[str], year: int | None,
+                  people: dict[str, str]) -> TitleHolder | None:
     if title == "HIM":
         return _majesty(record, named, year, people)
+    if title == "President" and of is None and record.is_editorial_note and record.date and _tells_of_a_foreign_president(record):
+        return None
     if title == "Secretary-General":
         found = spelled_out_holder(record.text, record.date) if of is None else None
         return TitleHolder(found[0], iris.person_iri(found[0]), authorities().person(found[0]).name, found[1]) \
@@ -397,7 +420,7 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
         where = f"of {of}" if k is not None else f"of {a.territories[country].name if country in a.territories else country}"
         out.append(TitleHolder(pid, entity, label, f"'the {title}': the volume's persons list describes {e.name} "
                                                    f"({e.xml_id}) as {title} {where} at the document's date "
-                                                   f"(\"{desc[:90]}\"), and no other holder is in play", country))
+                                                   f"(\"{desc[:90]}\"), and no other holder is in play", country, e.name))
     return out
 
 
@@ -625,7 +648,48 @@ def _unqualified_president(record: DocumentRecord) -> str | None:
     if _PARTICIPANT_PRESIDENT.search(record.text, 0, (record.body_start or 0) + 3000):
         return "a participant is printed 'The President', as FRUS participants lists name the President of the United States"
     return _named_participant_president(record) or _heading_names_us_president(record) or \
-        _to_a_post_without_president(record) or _departments_circular(record)
+        _to_a_post_without_president(record) or _departments_circular(record) or _editorial_note_president(record)
+
+
+def _editorial_note_president(record: DocumentRecord) -> str | None:
+    """Session 53: FRUS's editors name a foreign president with his name or country and the President of the United
+    States "the President" (frus1969-76v03 d203: "the Azores Summit with President Pompidou… the President returned to
+    the question of convertibility")."""
+    if not record.is_editorial_note or not record.date or _tells_of_a_foreign_president(record):
+        return None
+    return "an editorial note: FRUS's editors name a foreign president with his name or country and the President of the United States 'the President'"
+
+
+def _tells_of_a_foreign_president(record: DocumentRecord) -> bool:
+    """An editorial note that tells of a foreign president it names ("President Pak announced… The President reportedly
+    called the meeting", frus1964-68v29p1 d143) and never names the President of the United States (by the editors'
+    tags or the names the entity layer links: not "Johnson Library"); presidents named inside the speeches it quotes
+    do not count; the presidents of any country the volume's persons list describes count, as the note may not name
+    the country. Its "the President" stays untied."""
+    held = [p.hsg for p in authorities().holders(_POCOM["President"], record.date[:10]) if p.hsg]
+    if len(held) != 1 or any(m.entity == iris.person_iri(held[0]) and m.method != "office-and-date" for m in record.mentions):
+        return False
+    listed = _from_persons_list(record, "President", None, set(authorities().territories), int(record.date[:4]),
+                                authorities().volume_people(record.volume.id))
+    return any(_prints_president(record, h) for h in listed if h.pid != held[0])
+
+
+def _prints_president(record: DocumentRecord, holder: TitleHolder) -> bool:
+    """The text prints "President <any name the persons list gives him>" ("President Pak", listed as "Pak Chong-hui
+    (Pak Chung-hui, Park Chung Hee…)"), outside the speeches it quotes and with no country before it."""
+    names = {split_name(holder.label).surname, *re.findall(r"\b[A-Z][\w’'-]{2,}", holder.printed)} - {""}
+    if not names:
+        return False
+    printed = re.compile(rf"\bPresident\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}(?:{'|'.join(map(re.escape, sorted(names)))})\b")
+    return any(not _QUALIFIED_BEFORE.search(record.text, max(0, m.start() - 30), m.start()) and not _quoted(record.text, m.start())
+               for m in printed.finditer(record.text))
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Inside a quotation: its paragraph opens more quotation marks than it closes before `at` (FRUS opens every
+    paragraph of a long quotation, and closes only the last)."""
+    before = text[text.rfind("\n\n", 0, at) + 1:at]
+    return before.count("“") > before.count("”")
 
 
 def _heading_names_us_president(record: DocumentRecord) -> str | None:
