@@ -99,7 +99,7 @@ def context() -> dict:
         # documents
         "volume": "schema:isPartOf", "volumeId": "fk:volumeId", "documentId": "fk:documentId",
         "number": "schema:position", "date": "schema:dateCreated", "dateMax": "fk:dateMax",
-        "dateBasis": "fk:dateBasis", "genre": "schema:genre", "subject": "fk:subject",
+        "dateBasis": "fk:dateBasis", "temporalCoverage": "schema:temporalCoverage", "genre": "schema:genre", "subject": "fk:subject",
         "subjects": {"@id": "dcterms:subject", "@container": "@set"}, "lcsh": "fk:lcsh",
         "classification": "fk:classification", "archive": "fk:archive", "fileNumber": "fk:fileNumber",
         "printedFrom": "fk:printedFrom", "pageStart": "schema:pageStart", "pageEnd": "schema:pageEnd",

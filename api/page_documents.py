@@ -182,7 +182,7 @@ def document_view(store: Store, volume: str, doc: str) -> dict | None:
         **{key: one(ns + key) for ns, key in ((SCHEMA, "genre"), (FK, "subject"), (FK, "classification"),
                                               (FK, "archive"), (FK, "fileNumber"), (FK, "printedFrom"),
                                               (FK, "dateMax"), (FK, "dateBasis"), (SCHEMA, "pageStart"),
-                                              (SCHEMA, "pageEnd"), (SCHEMA, "text"))},
+                                              (SCHEMA, "pageEnd"), (SCHEMA, "text"), (SCHEMA, "temporalCoverage"))},
         "number": one(SCHEMA + "position"), "title": one(SCHEMA + "name"), "date": one(SCHEMA + "dateCreated"),
         "subjects": _subjects(store, term),
         "place": {"id": place, "name": first(parts.get(place, {}), SCHEMA + "name")} if place else None,

@@ -395,6 +395,8 @@ def _document_node(g: _Graph, record: DocumentRecord, doc: str) -> None:
     if record.date_max:
         g.add(doc, FK + "dateMax", _date(record.date_max))
     g.lit(doc, FK + "dateBasis", record.date_basis)
+    if record.narrated:
+        g.lit(doc, SCHEMA + "temporalCoverage", "/".join(record.narrated))
     if record.place:
         place = f"{doc}/place"
         g.add(doc, SCHEMA + "locationCreated", place)

@@ -46,7 +46,7 @@ __all__ = ["PACK_PREFIX", "PACK_FORMAT", "PackReport", "pack_graph", "pack_docum
            "packed_description", "packed_json", "has_pack", "document_resource", "named", "refresh_document_packs"]
 
 PACK_PREFIX = f"{BASE}graph/documents/"
-PACK_FORMAT = "5"       # bump when a pack's content changes: packs of another format are rebuilt
+PACK_FORMAT = "6"       # bump when a pack's content changes: packs of another format are rebuilt
 _P = sparql_prologue("schema", "fk")
 _B64 = ox.NamedNode(XSD + "base64Binary")
 _BOOKKEEPING = ("sourceDigest", "ingestVolume", "ingestStatus")

@@ -6,7 +6,7 @@ import pytest
 from api.page_documents import document_view
 from api.resources.documents import document_detail
 
-SAME = ("id", "href", "url", "volumeId", "documentId", "volume", "number", "title", "date", "dateMax", "dateBasis", "genre",
+SAME = ("id", "href", "url", "volumeId", "documentId", "volume", "number", "title", "date", "dateMax", "dateBasis", "temporalCoverage", "genre",
         "subject", "subjects", "classification", "archive", "fileNumber", "printedFrom", "place", "pageStart", "pageEnd",
         "text", "entities")
 
