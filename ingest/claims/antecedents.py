@@ -124,10 +124,16 @@ def pronoun_antecedent(record: DocumentRecord, earlier: list[tuple[int, int]], m
         if _WRITER.match(text, s, e) or _PRONOUN.match(text, s, e):
             continue
         agent = opening_subject(record, s, e, mentions, people, possessor=True)
-        if agent is None or set(agent.iris) & voice_iris:
+        if agent is None or (set(agent.iris) & voice_iris and not _WRITER_AS_AMBASSADOR.match(text, s, e)):
             return None
         return agent, s
     return None
+
+
+# Session 53: a post's telegram names its writer, the chief of mission, "Ambassador" ("Ambassador replied we could begin
+# exchange of views anytime. He noted big difference in Greek and Turkish positions…", frus1964-68v16 d224): then
+# "he" is the writer in the third person, as the title was.
+_WRITER_AS_AMBASSADOR = re.compile(r"(?:The\s+)?(?:Ambassador|Amb\.?)\s+[a-z]")
 
 
 # A state of mind shown, the way memoranda of conversation report the other party's reaction ("At first the Ambassador

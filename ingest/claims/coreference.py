@@ -190,6 +190,8 @@ _ABBREVIATED_BEFORE = re.compile(r"(?:^|[\s(—–-])([A-Za-z]+\.?)[^\S\n]+$")
 
 
 _HOST_TITLES = frozenset({"president", "prime minister", "king", "foreign minister"})
+_OTHER_AMBASSADOR = re.compile(r"(?:\b(?P<nation>[A-Z][a-z]+)[^\S\n]+)?\b(?:Ambassador|Amb)\b\.?"
+                               r"(?:[^\S\n]+(?P<name>(?:[A-Z][a-z][\w’'-]*[^\S\n]+){0,2}[A-Z][a-z][\w’'-]*))?")
 _EMBASSY_IN = re.compile(r"\bTelegram\s+(?:\d+\s+)?From\s+the\s+(?:Embassy|Legation)\s+in\s+(?:the\s+)?(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+to\b")
 
 
@@ -624,12 +626,33 @@ class DocumentPeople:
         if listed is not None:
             return listed
         label = self._title_label(printed)
+        chief = self._own_ambassador(printed) if label == "Ambassador" and not several else None
+        if chief is not None:
+            return chief
         national = self._country_of_title(label)
         holder = self._national_holder(printed, national) if national else None
         if holder is not None:
             return holder
         label = national or label
         return Named(self._local(label), label, f"'{printed}', a title the document does not tie to a name", True)
+
+    def _own_ambassador(self, printed: str) -> Named | None:
+        """Session 53: "FonMin Caglayangil told Ambassador US and Turkey should work on…" in the Embassy in Turkey's
+        telegram (frus1964-68v16 d224: 7 claims had gone to a node named "Ambassador"): an embassy's telegram names its
+        own chief "Ambassador", so the one chief of mission who headed the post sending it on its date (POCOM), where
+        it prints no other ambassador ("Soviet Ambassador", "Ambassador Dobrynin")."""
+        chief = self.chief_of_sending_post()
+        if chief is None or not sent_from_post(self.record):
+            return None
+        own = set(_words(chief.label))
+        for m in _OTHER_AMBASSADOR.finditer(self.record.text):
+            named = m.group("name") or ""
+            if (m.group("nation") and m.group("nation") != "American" and place_word(m.group("nation"))) or \
+                    (named and not set(_words(named)) & own):
+                return None
+        return Named(chief.iri, chief.label, f"'{printed}' in the telegram of the post it heads: {chief.label} headed the "
+                                             f"post sending it on {self.record.date[:10]} (POCOM), and the telegram names no "
+                                             f"other ambassador")
 
     def _title_label(self, printed: str) -> str:
         """"the FonMin" -> "Foreign Minister"."""

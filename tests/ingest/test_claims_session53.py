@@ -11,6 +11,7 @@ from ingest.entities.titles import holder_of_title
 from ingest.records import DocumentRecord, ListEntry, VolumeRecord
 from ingest.text_reader import parse_text_document
 from ontology import iris
+from tests.ingest.test_claims_speakers import document, the
 
 CARTER = iris.person_iri("102251")
 NOTE = "frus1977-80v01-editorial-note.xml"
@@ -100,3 +101,40 @@ def test_a_president_named_only_in_a_speech_the_note_quotes_does_not_count():
     record = _note("The President said on arrival:\n\n“I know how deeply President Pak is committed to that quest.\n\n"
                    "“We will work with him.”\n\nThe President then left for the Blue House.")
     assert holder_of_title(record, "President", None).entity == iris.person_iri("106664")
+
+
+ANKARA = "224. Telegram From the Embassy in Turkey to the Department of State"
+TURKEY = ("FonMin Caglayangil told Ambassador US and Turkey should work on one or several alternatives.\n\n"
+          "Ambassador replied we could begin exchange of views anytime.{more}")
+
+
+def _replied(heading: str = ANKARA, more: str = "") -> tuple[str, ...]:
+    record = document(TURKEY.format(more=more), heading=heading, date="Ankara, February 21, 1966, 1513Z.")
+    extract_entities(record)
+    return the(record, "Ambassador replied").claimants
+
+
+def test_an_embassys_ambassador_printed_alone_is_the_chief_of_mission_heading_it_on_the_date():
+    """frus1964-68v16 d224: 7 claims of the Embassy in Turkey's telegram had gone to a node named "Ambassador"; Parker
+    T. Hart was Ambassador to Turkey in February 1966 (POCOM)."""
+    assert _replied() == (iris.person_iri("105610"),)
+
+
+def test_an_embassys_bare_ambassador_stays_untied_where_the_telegram_names_another_ambassador():
+    assert _replied(more=" Soviet Ambassador called on FonMin the same day.") != (iris.person_iri("105610"),)
+    assert _replied(more=" Greek Amb called on FonMin the same day.") != (iris.person_iri("105610"),)
+
+
+def test_the_departments_ambassador_printed_alone_is_not_read_as_a_posts_chief():
+    heading = "224. Telegram From the Department of State to the Embassy in Turkey"
+    assert _replied(heading=heading) != (iris.person_iri("105610"),)
+
+
+def test_he_after_the_embassys_ambassador_is_the_ambassador_though_he_writes_the_telegram():
+    """d224: "Ambassador replied…. He noted big difference in Greek and Turkish positions…" had gone to the Foreign
+    Minister: the writer's sentences are passed over when looking for whom "he" stands for, and the telegram's writer
+    is its chief, here printed in the third person."""
+    body = TURKEY.format(more=" He noted big difference in Greek and Turkish positions.") + "\n\nHart"
+    record = document(body, heading=ANKARA, date="Ankara, February 21, 1966, 1513Z.")
+    extract_entities(record)
+    assert the(record, "He noted").claimants == (iris.person_iri("105610"),)
