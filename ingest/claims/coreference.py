@@ -647,6 +647,7 @@ class DocumentPeople:
         own = set(_words(chief.label))
         for m in _OTHER_AMBASSADOR.finditer(self.record.text):
             named = m.group("name") or ""
+            named = "" if _CALENDAR_WORD.match(named) else named      # "Ambassador July 1 reviewed with Sato…"
             if (m.group("nation") and m.group("nation") != "American" and place_word(m.group("nation"))) or \
                     (named and not set(_words(named)) & own):
                 return None

@@ -118,6 +118,7 @@ def test_an_embassys_ambassador_printed_alone_is_the_chief_of_mission_heading_it
     """frus1964-68v16 d224: 7 claims of the Embassy in Turkey's telegram had gone to a node named "Ambassador"; Parker
     T. Hart was Ambassador to Turkey in February 1966 (POCOM)."""
     assert _replied() == (iris.person_iri("105610"),)
+    assert _replied(more=" Ambassador July 1 reviewed relations with FonMin.") == (iris.person_iri("105610"),)
 
 
 def test_an_embassys_bare_ambassador_stays_untied_where_the_telegram_names_another_ambassador():
