@@ -177,6 +177,13 @@ _THEY_OPENS = re.compile(r"[\s“\"(—–-]*They\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 # Session 30: a passive that names who spoke ("We have just been informed by Mr. Ross (USUN) that…").
 _BY_WHOM = re.compile(r"(?:informed|told|advised|assured|reminded|warned)\s+by\s")
+# Session 53: a source phrase naming a record, whose "of …" is what the record is of, not who speaks: "According to the
+# record of the Secretary's staff meeting for May 8, Talbot reported that…" (frus1961-63v17 d41), "According to the
+# President's Daily Diary, the President met…"; "a memorandum of that conversation by John Eisenhower" names its writer.
+_RECORD_OF = re.compile(r"(?:the|a|an)\s+(?:(?:official|brief|unsigned|undated|verbatim|summary)\s+)?(?:record|minutes|"
+                        r"notes|summary|transcript|account|memorandum|memcon|log|chronology)\s+of\b|"
+                        r"(?:the\s+)?(?:President['’]s\s+)?Daily\s+Diary\b", re.IGNORECASE)
+_BY_OR_FROM = re.compile(r"\b(?:by|from)\s+")
 # A country named alone in a source phrase: "According to British, …", "As GOA sees it", "informed by the Canadians that".
 _ALONE_SOURCE = re.compile(r"[\s(\[“\"—–\d.)-]*(?:according|as\s|(?:been\s+)?(?:informed|told|advised|assured|reminded|warned)\s+by\b)", re.IGNORECASE)
 # Session 29: a country's envoy in a source phrase names the country ("…learned from the French Charge in New York of…").
@@ -1595,6 +1602,12 @@ class _Extractor:
                 continue     # session 40: "Gromyko said that in Sov view primary question is…": the speaker's words
             if m:
                 a, b = s + m.start("who"), s + m.end("who")
+                record_of = _RECORD_OF.match(self.text, a, b)
+                if record_of is not None:
+                    by = [x for x in _BY_OR_FROM.finditer(self.text, record_of.end(), b)]
+                    if not by:
+                        continue    # session 53: "According to the record of the Secretary's staff meeting…, Talbot reported"
+                    a = by[-1].end()
                 ms = [x for x in self.mentions.within(a, b) if x.kind in ("person", "organization")]
                 if not ms and _GOVERNMENT_WHO.fullmatch(self.text, a, b):
                     # round 9: "In the opinion of the Netherlands Government, …": the country's government

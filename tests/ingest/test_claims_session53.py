@@ -139,3 +139,23 @@ def test_he_after_the_embassys_ambassador_is_the_ambassador_though_he_writes_the
     record = document(body, heading=ANKARA, date="Ankara, February 21, 1966, 1513Z.")
     extract_entities(record)
     assert the(record, "He noted").claimants == (iris.person_iri("105610"),)
+
+
+def _according(opening: str) -> tuple[str, ...]:
+    record = document(f"{opening}, the British Government would accept the proposal.", date="Washington, May 10, 1961")
+    extract_entities(record)
+    (claim,) = [c for c in claims_of(record) if "would accept" in record.text[c.start:c.end]]
+    return claim.claimants
+
+
+def test_regression_the_record_of_the_secretarys_staff_meeting_was_read_as_the_secretary_speaking():
+    """frus1961-63v17 d41: "According to the record of the Secretary's staff meeting for May 8, Talbot reported that…"
+    went to Rusk once the note's "the Secretary" had a holder: what a record is of does not speak; who wrote it does.
+    Such a sentence is the writer's, as one without the phrase is."""
+    writer = _according("In sum")
+    assert _according("According to the record of the Secretary's staff meeting for May 8") == writer
+    assert _according("According to the minutes of the meeting with President Kennedy") == writer
+    assert _according("According to the President's Daily Diary") == writer
+    rusk = iris.person_iri("111738")
+    assert _according("According to a memorandum of the conversation by Secretary Rusk") == (rusk,)
+    assert _according("According to Secretary Rusk") == (rusk,)
