@@ -22,6 +22,7 @@ from .resources.claims import CLAIM_TYPES, claim_filter, claim_list
 from .resources.documents import SORTS, DocumentFilter, document_list
 from .resources.entities import ENTITY_SORTS, EntityFilter, entity_list
 from .resources.links import KINDS, labels, list_href
+from .resources.list_end import offset_list_end
 from .resources.paging import Page, decode_cursor, encode_cursor
 from .stats import dataset_stats
 
@@ -114,15 +115,9 @@ def _pager(path: str, asked: _Asked, page: Page, found: dict) -> dict:
 
 def _past_the_end(request: Request, kind: str, asked: _Asked, page: Page, total: int) -> HTMLResponse:
     """A cursor past the list's end: a 404 naming how far the list goes, with links to its last and first pages."""
-    size = page.limit or max(1, total)
-    pages = max(1, -(-total // size))
     limit = page.limit if asked.limit else None
-    last = (pages - 1) * size
-    path, noun = request.url.path, LIST_TITLES[kind].lower()
-    links = [(list_href(path, asked.given, cursor=encode_cursor(last, asked.given), limit=limit),
-              f"The last page, page {pages:,}")] if last else []
-    links.append((list_href(path, asked.given, limit=limit), "The first page"))
-    return past_the_end(request, f"these {noun}", page.offset // size + 1, total, pages, links)
+    return past_the_end(request, offset_list_end(f"these {LIST_TITLES[kind].lower()}", request.url.path, asked.given,
+                                                 page, total, limit))
 
 
 def _facets(store, kind: str) -> dict:

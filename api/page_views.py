@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from html import escape
-from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -28,6 +27,7 @@ from .resources.claims import ClaimFilter
 from .resources.document_packs import packed_source
 from .resources.documents import DocumentFilter, document_list
 from .resources.entities import entity_detail
+from .resources.list_end import ListEnd
 from .resources.links import document_ids, href, labels
 from .resources.paging import Page
 from .resources.params import BadParameter, identifier
@@ -156,7 +156,7 @@ def _listing(request: Request, name: str, title: str, fetch, sparql: str) -> dic
             "pages": last, "previous": link(number - 1) if number > 1 else None,
             "next": link(number + 1) if number < last else None, "sparql": sparql,
             "downloads": download_links(sparql),
-            "ends": [(link(last), f"The last page, page {last:,}")] * (last > 1) + [(link(1), "The first page")]}
+            "end": ListEnd(f"this volume's {title.lower()}", found["total"], last, number, link(1), link(last) if last > 1 else None)}
 
 
 def _claim_views(spans: dict[str, list[tuple[int, int]]], claims: list[dict], texts: dict[str, str]) -> list[dict]:
@@ -280,8 +280,7 @@ def volume_page(request: Request, volume_id: str) -> HTMLResponse | None:
     if not documents["total"]:
         return None
     if documents["page"] > documents["pages"]:
-        return past_the_end(request, "this volume's documents", documents["page"], documents["total"],
-                            documents["pages"], documents["ends"])
+        return past_the_end(request, documents["end"])
     return render_html(request, "volume.html", {
         "volume_id": volume_id, "iri": iri, "title": labels(store, [iri]).get(iri, volume_id),
         "documents": documents, "incomplete": incomplete_ingest(store, iri), **volume_lists(store, iri)})
@@ -299,13 +298,10 @@ def _hit_view(item: dict) -> dict:
 def search_page(request: Request, found: dict | None, error: str | None = None, status_code: int = 200) -> HTMLResponse:
     """Ranked hits with their marked snippets, the filters (kind, volume, dates) as a form, and the next page.
 
-    `found` is `api.search.search()`'s answer; `error` (with `found` None) says why there are no hits.
+    `found` is `api.search.search()`'s answer; `error` (with `found` None) says why there are no hits. A cursor past
+    the last hit is the route's to answer (api/search.py), for the page and the JSON alike.
     """
     params = request.query_params
-    if found and not found["items"] and params.get("cursor"):       # a cursor past the last hit
-        first = "/search?" + urlencode([(k, v) for k, v in params.multi_items() if k != "cursor"])
-        return past_the_end(request, "results for this search", None, found["total"],
-                            max(1, -(-found["total"] // found["limit"])), [(first, "The first page")])
     hits = [_hit_view(item) for item in (found or {}).get("items", [])]
     return render_html(request, "search.html", {
         "q": params.get("q", ""), "found": found, "hits": hits, "error": error,

@@ -21,6 +21,7 @@ from ontology.namespaces import BASE
 
 from .negotiation import best_match
 from .resources.links import href
+from .resources.list_end import ListEnd
 
 __all__ = ["STATIC", "TEMPLATES", "templates", "when", "wants_html", "prefers_html", "render_html", "sparql_link", "entity_html",
            "PageRoute", "past_the_end"]
@@ -99,11 +100,7 @@ def render_html(request: Request, template: str, context: dict, status_code: int
                                       headers={"Vary": "Accept"})
 
 
-def past_the_end(request: Request, what: str, number: int | None, total: int, pages: int,
-                 links: list[tuple[str, str]]) -> HTMLResponse:
-    """The 404 page of a page past a list's end (a page number or a cursor beyond the last, forged or left from
-    before a removal): it says how far the list goes and links to its last and first pages (`links`)."""
-    asked = f"There is no page {number:,} of {what}" if number else f"There are no more {what} past this point"
-    filled = f"{pages:,} page{'s' if pages != 1 else ''}"
-    message = f"{asked}: {total:,} in all, on {filled}."
-    return render_html(request, "not_found.html", {"message": message, "links": links}, status_code=404)
+def past_the_end(request: Request, end: ListEnd) -> HTMLResponse:
+    """The 404 page of a page past a list's end: it says how far the list goes and links to its last and first
+    pages (a script gets the same as problem details: api/resources/respond.py)."""
+    return render_html(request, "not_found.html", {"message": end.sentence(), "links": end.links()}, status_code=404)

@@ -22,12 +22,13 @@ from graph.search_index import KINDS, Hit
 from . import json_input
 from .kind_names import kinds_named, singular
 from .page_queries import passage_documents
-from .pages import wants_html
+from .pages import past_the_end, wants_html
 from .passages import passage_html
 from .resources import params as p
 from .resources.links import href, list_href
 from .resources.paging import fingerprint
-from .resources.respond import json_answer
+from .resources.list_end import keyset_list_end
+from .resources.respond import json_answer, past_the_end_problem
 
 __all__ = ["router", "search", "index_for"]
 
@@ -158,6 +159,10 @@ def search_route(
             from .page_views import search_page
             return search_page(request, None, str(exc), status)
         raise HTTPException(status_code=status, detail=str(exc)) from None
+    if not found["items"] and cursor:       # a cursor past the last hit
+        end = keyset_list_end("results for this search", "/search", request.query_params.multi_items(),
+                              found["total"], found["limit"])
+        return past_the_end(request, end) if page else past_the_end_problem(request, end, "cursor")
     if page:
         from .page_views import search_page
         return search_page(request, found)

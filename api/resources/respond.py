@@ -12,8 +12,9 @@ from ..errors import problem
 from ..jsonld import CONTEXT_PATH
 from ..negotiation import best_match
 from .describe import RDF_TYPES
+from .list_end import ListEnd
 
-__all__ = ["JSON_TYPES", "json_answer", "packed_answer", "absolute", "not_found"]
+__all__ = ["JSON_TYPES", "json_answer", "packed_answer", "absolute", "not_found", "past_the_end_problem"]
 
 JSON_TYPES = ("application/ld+json", "application/json")
 
@@ -69,3 +70,13 @@ def packed_answer(request: Request, body: Callable[[str | None], bytes | None]) 
 
 def not_found(what: str) -> HTTPException:
     return HTTPException(status_code=404, detail=f"no such {what}")
+
+
+def past_the_end_problem(request: Request, end: ListEnd, parameter: str) -> Response:
+    """A page past a list's end, for a script: 404 problem details naming the parameter, how far the list goes and
+    its first and last pages (`last` null when the first is the last, or unknown), where it was a 200 with no items
+    that read as an empty list. A browser gets api/pages.py's page."""
+    sentence = end.sentence().rstrip(".")
+    links = {"first": absolute(request, end.first), "last": absolute(request, end.last)}
+    return problem(404, f"{parameter}: {sentence[:1].lower()}{sentence[1:]}", {"Vary": "Accept"},
+                   parameter=parameter, total=end.total, pages=end.pages, **links)

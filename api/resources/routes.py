@@ -19,7 +19,8 @@ from .documents import SORTS, DocumentFilter, document_detail, document_list
 from .entities import ENTITY_SORTS, EntityFilter, entity_detail, entity_list
 from .links import KINDS, local_name
 from .paging import Page, decode_cursor
-from .respond import json_answer, not_found, packed_answer
+from .list_end import offset_list_end
+from .respond import json_answer, not_found, packed_answer, past_the_end_problem
 from .volume_ingest import incomplete_ingest
 
 __all__ = ["router"]
@@ -50,7 +51,12 @@ def _page(limit: str | None, cursor: str | None, given: dict) -> Page:
     return Page(offset=decode_cursor(cursor, given), limit=p.page_limit(limit))
 
 
-def _collection(request: Request, listing: dict) -> Response:
+def _collection(request: Request, listing: dict, page: Page, given: dict) -> Response:
+    """The list's page, or a 404 for a cursor past its end (a list empty at its first page is a 200)."""
+    if not listing["items"] and page.offset:
+        what = f"these {request.url.path.strip('/')}"
+        return past_the_end_problem(request, offset_list_end(what, request.url.path, given, page, listing["total"],
+                                                             page.limit), "cursor")
     return json_answer(request, {"id": str(request.url), "type": "Collection", **listing})
 
 
@@ -93,7 +99,7 @@ def documents(request: Request, volume: str | None = Query(None, description="vo
     listing = document_list(store, filt, page)
     if filt.volume:     # the volume's documents: say when its last ingest left some out (a file cut short)
         listing["incompleteIngest"] = incomplete_ingest(store, filt.volume)
-    return _collection(request, listing)
+    return _collection(request, listing, page, given)
 
 
 @router.get("/documents/{volume}/{doc}", summary="One document: metadata, text, notes, pages, mentions, claims")
@@ -123,7 +129,7 @@ def claims(request: Request,
     given = _given(about=about[0] if len(about) == 1 else about, claimant=claimant, type=type,
                    **{"from": date_from, "to": date_to}, volume=volume)
     filt, page = _checked(lambda: (claim_filter(given), _page(limit, cursor, given)))
-    return _collection(request, claim_list(request.app.state.store, filt, page))
+    return _collection(request, claim_list(request.app.state.store, filt, page), page, given)
 
 
 def _lister(kind: str):
@@ -144,7 +150,7 @@ def _lister(kind: str):
             return filt, _page(limit, cursor, given)
 
         filt, page = _checked(build)
-        return _collection(request, entity_list(request.app.state.store, kind, filt, page))
+        return _collection(request, entity_list(request.app.state.store, kind, filt, page), page, given)
     return entities
 
 
