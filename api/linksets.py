@@ -7,6 +7,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from graph import Store, linksets
+from graph.dataset_licences import linkset_licence_triples
 from graph.store import RDF_FORMATS
 
 from .errors import error_answer
@@ -30,6 +31,7 @@ async def _void(request: Request, targets: list[linksets.Target], fmt: str | Non
     if chosen is None or chosen[1] in ("nquads", "trig"):
         return error_answer(request, 406, f"no acceptable format; offered: {', '.join(GRAPH_TYPES)}")
     triples = await run_in_threadpool(linksets.void_quads, store, targets)
+    triples = linkset_licence_triples(triples) + triples
     body = ox.serialize(triples, format=RDF_FORMATS[chosen[1]],
                         prefixes={"void": linksets.VOID, "dcterms": linksets.DCT,
                                   "skos": "http://www.w3.org/2004/02/skos/core#"} if chosen[1] == "turtle" else None)

@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 VOID = "http://rdfs.org/ns/void#"
+DCT = "http://purl.org/dc/terms/"
 BASE = "https://w3id.org/frus-kg/id/"
 
 
@@ -64,6 +65,47 @@ def test_the_lcsh_linkset_counts_the_subjects_of_todays_encoding(store):
     assert linksets.linkset_counts(store, linksets.TARGETS["lcsh"]) == {
         "http://purl.org/dc/terms/subject": 1,                       # the document
         "http://www.w3.org/2004/02/skos/core#exactMatch": 1}         # its taxonomy heading
+
+
+def _licences(server: str, path: str) -> tuple[dict[str, set[str]], dict[str, str], set[str]]:
+    """(licences by subject, rights sentences by subject, the dataset's subsets) of a VoID description."""
+    r = httpx.get(server + path, headers={"accept": "application/n-triples"}, timeout=60)
+    triples = list(ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES))
+    licences: dict[str, set[str]] = {}
+    for t in triples:
+        if t.predicate.value == DCT + "license":
+            licences.setdefault(t.subject.value, set()).add(t.object.value)
+    rights = {t.subject.value: t.object.value for t in triples if t.predicate.value == DCT + "rights"}
+    return licences, rights, {t.object.value for t in triples if t.predicate.value == VOID + "subset"}
+
+
+def test_regression_the_linksets_void_said_nothing_of_the_terms_of_reuse(server):
+    """/.well-known/void stated the licences of the dataset and its parts; /linksets, the VoID of the same dataset's
+    links, stated none. The dataset states the same there, and each linkset the terms of where its links come from:
+    the Office of the Historian's (public domain), or rigour's Wikidata identifiers of the countries (MIT)."""
+    from graph.dataset_licences import MIT, PUBLIC_DOMAIN
+
+    licences, rights, linksets = _licences(server, "/linksets")
+    void_licences, void_rights, _ = _licences(server, "/.well-known/void")
+    dataset = BASE + "void"
+    assert licences[dataset] == void_licences[dataset] == {PUBLIC_DOMAIN, MIT} and rights[dataset] == void_rights[dataset]
+    assert linksets and linksets <= set(licences), linksets - set(licences)
+    for linkset in linksets:
+        mit = "/linksets/wikidata/" in linkset
+        assert licences[linkset] == ({MIT} if mit else {PUBLIC_DOMAIN}), linkset
+        assert ("OpenSanctions" if mit else "Office of the Historian") in rights[linkset], linkset
+    assert _licences(server, "/linksets/viaf")[0][BASE + "linksets/viaf/exactMatch"] == {PUBLIC_DOMAIN}
+
+
+def test_every_target_has_its_terms():
+    """A target added to graph/linksets.py without its terms would be described with none."""
+    from graph import linksets
+    from graph.dataset_licences import linkset_licence_triples
+
+    subsets = [ox.Triple(ox.NamedNode(BASE + "void"), ox.NamedNode(VOID + "subset"),
+                         ox.NamedNode(f"{t.linkset_iri}/exactMatch")) for t in linksets.TARGETS.values()]
+    stated = {t.subject.value for t in linkset_licence_triples(subsets) if t.predicate.value == DCT + "license"}
+    assert stated == {BASE + "void", *(s.object.value for s in subsets)}
 
 
 @pytest.mark.parametrize("path", ["/linksets", "/linksets/viaf"])
