@@ -69,6 +69,11 @@ class BodyTooLarge(Exception):
 
 # what a 406 says the query's answer is: CSV and TSV write SELECT results only (SPARQL 1.1 defines no other), so an
 # ASK sent with SPARQLWrapper's CSV got "no acceptable format for this result" and nothing about why
+# a query no format fits is still read, so that its syntax error is answered before the 406: it runs over a dataset
+# of no graph (SPARQL 1.1 Protocol §2.1.4: a named-graph-uri alone makes the default graph empty; this graph is none
+# of ours), where it parses whole and finds nothing, in a worker and under the same limits as any other
+_NO_DATA = {"default_graphs": [], "named_graphs": ["urn:x-frus-kg:no-graph"]}
+_DEFAULT_FORMAT = {"graph": "ntriples", "boolean": "json", "solutions": "json"}
 _RESULT_WORDS = {"graph": "the RDF graph a CONSTRUCT or DESCRIBE answers", "boolean": "the true or false an ASK "
                  "answers (CSV and TSV are for SELECT results only)", "solutions": "the table a SELECT answers"}
 
@@ -246,7 +251,6 @@ def _limits(settings) -> GuardLimits:
 
 async def _query(request: Request, query: str, params: dict[str, list[str]]) -> Response:
     settings = request.app.state.settings
-    store = request.app.state.store
     try:
         shape = inspect_query(query, _limits(settings))
     except QueryError as exc:
@@ -265,32 +269,44 @@ async def _query(request: Request, query: str, params: dict[str, list[str]]) -> 
     if unknown:
         return error_answer(request, 400, unknown)
     chosen = choose_format(kind, request.headers.get("accept"), _requested_format(params))
-    if chosen is None:
+    if chosen is None:      # read first, over no data: a syntax error is the 400 it is, whatever the Accept
+        checked = await _run(request, query, shape, _DEFAULT_FORMAT[kind], _NO_DATA)
+        if isinstance(checked, Response):
+            return checked
+        checked.discard()
         return error_answer(request, 406, f"no format asked for ({_asked(request, params)}) writes {_RESULT_WORDS[kind]}; "
                                           f"offered: {', '.join(_table(kind))}")
     media, fmt = chosen
-    timeout = min(settings.service_timeout, settings.query_timeout) if shape.services else None
-    federated = request.app.state.federated_calls
-    if shape.services and not federated.acquire(blocking=False):
-        return error_answer(request, 503, "too many federated queries are running; try again shortly",
-                            {"Retry-After": "5"})
-
     graphs = {"default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", [])}
-    try:
-        if hasattr(store, "query_serialized_async"):     # worker pools: the event loop waits on the worker's pipe
-            result = await store.query_serialized_async(query, fmt, timeout=timeout, **graphs)
-        else:
-            result = await run_in_threadpool(lambda: store.query_serialized(query, fmt, timeout=timeout, **graphs))
-    except StoreError as exc:
-        return error_response(request, exc)
-    finally:
-        if shape.services:
-            federated.release()
+    result = await _run(request, query, shape, fmt, graphs)
+    if isinstance(result, Response):
+        return result
     headers = {"Vary": "Accept", "X-Row-Cap": str(settings.row_cap)}
     if result.truncated:
         headers["X-Result-Truncated"] = f"true; the result was cut at {settings.row_cap:,} rows"
     charset = "" if media.endswith("xml") else "; charset=utf-8"
     return result_response(result, media + charset, headers)
+
+
+async def _run(request: Request, query: str, shape, fmt: str, graphs: dict) -> Serialized | Response:
+    """The query's result in `fmt` over the dataset `graphs` names, in a worker under the endpoint's limits (a
+    federated one under its own as well), or the error to answer."""
+    settings = request.app.state.settings
+    store = request.app.state.store
+    timeout = min(settings.service_timeout, settings.query_timeout) if shape.services else None
+    federated = request.app.state.federated_calls
+    if shape.services and not federated.acquire(blocking=False):
+        return error_answer(request, 503, "too many federated queries are running; try again shortly",
+                            {"Retry-After": "5"})
+    try:
+        if hasattr(store, "query_serialized_async"):     # worker pools: the event loop waits on the worker's pipe
+            return await store.query_serialized_async(query, fmt, timeout=timeout, **graphs)
+        return await run_in_threadpool(lambda: store.query_serialized(query, fmt, timeout=timeout, **graphs))
+    except StoreError as exc:
+        return error_response(request, exc)
+    finally:
+        if shape.services:
+            federated.release()
 
 
 def _bad_graph_uri(params: dict) -> str | None:

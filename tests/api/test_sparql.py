@@ -239,6 +239,25 @@ def test_the_problem_details_of_a_syntax_error_carry_the_place_the_excerpt_the_h
     assert body["parser_message"].startswith("error at 3:21: expected ")
 
 
+@pytest.mark.parametrize("how", ["get", "form", "direct"])
+@pytest.mark.parametrize("query", [NO_OBJECT, "ASK { ?s ?p }", "CONSTRUCT { ?s ?p } WHERE { ?s ?p ?o }"],
+                         ids=["select", "ask", "construct"])
+def test_regression_a_client_asking_for_problem_details_got_a_406_before_its_syntax_error(server, how, query):
+    """`Accept: application/problem+json` names no result format, and the format was refused before the query was
+    read: a 406 saying which formats a SELECT answers in, for a query that is no SELECT at all. The query is read first
+    (over no data), so its syntax error is the 400 problem document."""
+    r = _send(server, how, query, {"accept": "application/problem+json"})
+    assert r.status_code == 400 and r.headers["content-type"].startswith("application/problem+json"), r.text
+    assert r.json()["detail"].startswith("SPARQL syntax error at line ") and r.json()["line"]
+
+
+@pytest.mark.parametrize("query", [OFFICES, "ASK { ?s ?p ?o }", "CONSTRUCT WHERE { ?s ?p ?o }"])
+def test_a_valid_query_no_format_fits_is_still_a_406(server, query):
+    r = httpx.post(server + "/sparql", data={"query": query}, headers={"accept": "application/problem+json"})
+    assert r.status_code == 406 and r.headers["content-type"].startswith("application/problem+json")
+    assert r.json()["detail"].startswith("no format asked for (Accept: application/problem+json) writes the ")
+
+
 KINDS = {
     "undeclared prefix": ("SELECT ?doc WHERE {\n  ?doc dc:title ?t\n}", 2, 8,
                           "the prefix dc: is not declared: add a line PREFIX dc: <namespace IRI> before the query "
