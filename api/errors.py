@@ -121,7 +121,9 @@ def validation_summary(errors: list[dict]) -> str:
         message = str(error.get("msg", "is not valid"))
         given = error.get("input")
         shown = f" (got {given!r:.60})" if isinstance(given, (str, int, float)) else ""     # a missing one is None
-        parts.append(f"{where} '{name}': {message[:1].lower() + message[1:]}{shown}" if name else f"{where}: {message}")
+        said = f"{message[:1].lower() + message[1:]}{shown}"
+        parts.append(f"{name}: {said}" if name and place == "query" else f"{where} '{name}': {said}" if name
+                     else f"{where}: {message}")
     return "; ".join(parts) or "the request is not valid"
 
 

@@ -33,10 +33,10 @@ router = APIRouter()
 def _target(request: Request) -> str | Response:
     params = parse_qs(request.url.query, keep_blank_values=True)
     if "default" in params:
-        return error_answer(request, 400, "the default graph holds no data here: name a graph with ?graph=IRI")
+        return error_answer(request, 400, "default: the default graph holds no data here; name a graph with ?graph=IRI")
     graphs = params.get("graph", [])
     if len(graphs) != 1:
-        return error_answer(request, 400, "name exactly one graph with ?graph=IRI")
+        return error_answer(request, 400, f"graph: name exactly one graph (?graph=IRI), not {len(graphs)}")
     try:
         sparql_terms.iri(graphs[0])
     except ValueError as exc:

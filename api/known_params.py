@@ -33,7 +33,7 @@ async def declared_only(request: Request) -> None:
         return
     unknown = [name for name in dict.fromkeys(request.query_params.keys()) if name not in accepted]
     if unknown:
-        names = ", ".join(f"'{name[:60]}'" for name in unknown[:5])
+        names = ", ".join(name[:60] for name in unknown[:5])
         takes = f"accepts: {', '.join(accepted)}" if accepted else "takes no query parameters"
-        raise HTTPException(400, f"unknown parameter{'s' if len(unknown) > 1 else ''} {names}; "
+        raise HTTPException(400, f"{names}: unknown parameter{'s' if len(unknown) > 1 else ''}; "
                                  f"{request.url.path} {takes}")

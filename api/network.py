@@ -57,7 +57,7 @@ async def _run(fn, *args, **kwargs):
     try:
         return await run_in_threadpool(fn, *args, **kwargs)
     except (NetworkError, ValueError) as exc:
-        raise HTTPException(400, str(exc)) from None
+        raise HTTPException(400, _said(exc)) from None
     except QueryError as exc:
         raise HTTPException(500, f"the network query failed: {exc}") from None
 
@@ -82,7 +82,7 @@ async def network(request: Request, selection: dict = Depends(_selection),
     if page:
         return await _page(request, selection, min_weight, ego_node, radius)
     if format not in FORMATS:
-        raise HTTPException(400, f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
+        raise HTTPException(400, f"format: one of {', '.join(FORMATS)}, or html")
     ego_node = ego_node and await _run(entity_ref, "ego", ego_node)
     spec = await _run(_spec, selection, min_weight, evidence)
     sentences = getattr(request.app.state, "sentence_splitter", None)
@@ -100,6 +100,12 @@ async def network(request: Request, selection: dict = Depends(_selection),
     return Response(body, media_type=MEDIA_TYPES[format], headers=headers)
 
 
+def _said(exc: Exception) -> str:
+    """A network's refusal as every parameter's reads, the option at fault first (`kind: unknown network kind …`)."""
+    parameter = getattr(exc, "parameter", None)
+    return f"{parameter}: {exc}" if parameter else str(exc)
+
+
 def _min_weight(text: Optional[str]) -> float:
     """The `min_weight` parameter: parsed here, not by FastAPI, so that a browser's bad value gets the page that
     keeps the form and says why (FastAPI's validation error is JSON); scripts get the 400 of every bad parameter. An
@@ -109,9 +115,9 @@ def _min_weight(text: Optional[str]) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"min_weight must be a number, not {text!r}") from None
+        raise ValueError(f"min_weight: a number, not {text!r}") from None
     if not value >= 0 or value == float("inf"):
-        raise ValueError(f"min_weight must be a number of at least 0, not {text!r}")
+        raise ValueError(f"min_weight: a number of at least 0, not {text!r}")
     return value
 
 
@@ -136,7 +142,7 @@ async def _page(request: Request, selection: dict, min_weight: float, ego_node: 
     try:
         _spec(selection, min_weight, 1)
     except (NetworkError, ValueError) as exc:
-        error = error or str(exc)
+        error = error or _said(exc)
     return await run_in_threadpool(network_page, request, selection, min_weight, ego_node, radius, error)
 
 

@@ -54,4 +54,4 @@ async def one_value_each(request: Request) -> None:
     for name in _single_valued(request.scope.get("route")):
         given = len(request.query_params.getlist(name))
         if given > 1:
-            raise HTTPException(400, f"the parameter '{name}' is given {given} times; it takes one value")
+            raise HTTPException(400, f"{name}: given {given} times; it takes one value")

@@ -23,7 +23,7 @@ from . import json_input
 from .errors import problem
 from .pages import render_html
 from .protocol_docs import RECONCILE_GET, RECONCILE_POST
-from .reconcile_match import PROPERTIES, TYPES, Query, reconcile
+from .reconcile_match import PROPERTIES, TYPES, Query, QueryFieldError, reconcile
 from .sparql import BodyTooLarge, read_body
 
 __all__ = ["router", "BATCH_SIZE", "EXTEND_PROPERTIES", "PREVIEW_POLICY", "manifest", "entity_id", "entity_iri"]
@@ -142,13 +142,21 @@ def _candidate_json(c, period, sample: list[tuple[str, str, str]]) -> dict:
     }
 
 
+def _query(key: str, q) -> Query:
+    """One query of the batch; what is wrong with it is named by its path in the batch (`queries.q0.limit: …`)."""
+    try:
+        return Query.from_json(q)
+    except QueryFieldError as exc:
+        raise ValueError(f"queries.{key}{'.' + exc.field if exc.field else ''}: {exc}") from None
+
+
 def _reconcile_batch(store: Store, batch) -> dict:
     if not isinstance(batch, dict):
-        raise ValueError("a query batch is a JSON object of queries keyed by id")
+        raise ValueError("queries: a JSON object of queries keyed by id")
     if len(batch) > BATCH_SIZE:
         raise OverflowError(f"{len(batch)} queries in one batch; at most {BATCH_SIZE}")
     index = name_index(store)
-    queries = {key: Query.from_json(q) for key, q in batch.items()}
+    queries = {key: _query(key, q) for key, q in batch.items()}
     out = {}
     for key, q in queries.items():
         candidates = reconcile(store, index, q)
@@ -160,11 +168,11 @@ def _reconcile_batch(store: Store, batch) -> dict:
 
 def _extend(store: Store, query) -> dict:
     if not isinstance(query, dict) or not isinstance(query.get("ids"), list) or not isinstance(query.get("properties"), list):
-        raise ValueError("a data extension query is {\"ids\": [...], \"properties\": [{\"id\": ...}]}")
+        raise ValueError("extend: a data extension query is {\"ids\": [...], \"properties\": [{\"id\": ...}]}")
     pids = [str(p.get("id")) for p in query["properties"] if isinstance(p, dict)]
     unknown = [p for p in pids if p not in EXTEND_PROPERTIES]
     if unknown:
-        raise ValueError(f"unknown properties {unknown}: use {sorted(EXTEND_PROPERTIES)}")
+        raise ValueError(f"extend.properties: unknown {unknown}; use {sorted(EXTEND_PROPERTIES)}")
     index = name_index(store)
     iris = {str(i): entity_iri(index, str(i)) for i in query["ids"]}
     known = [i for i in iris.values() if i]
@@ -239,7 +247,7 @@ def _caption(e: Entry) -> str:
 
 def _bad_cursor(cursor: int) -> JSONResponse | None:
     """A cursor counts results to skip: a negative one would slice from the end of the list."""
-    return _error(400, f"cursor must be a whole number of at least 0, not {cursor}") if cursor < 0 else None
+    return _error(400, f"cursor: a whole number of at least 0, not {cursor}") if cursor < 0 else None
 
 
 @router.get("/reconcile/suggest/entity", summary="Reconciliation suggest: entities by name prefix")
@@ -284,7 +292,7 @@ def suggest_property(prefix: str = "", cursor: int = 0) -> Response:
 @router.get("/reconcile/properties", summary="Reconciliation data extension: properties proposed for a type")
 def propose_properties(type: str, limit: int | None = None) -> Response:
     if type not in TYPES:
-        return _error(400, f"unknown type {type!r}: use {sorted(TYPES)}")
+        return _error(400, f"type: one of {', '.join(sorted(TYPES))}, not {type!r}")
     props = [{"id": k, "name": n, "description": d} for k, (n, d, kinds) in EXTEND_PROPERTIES.items() if type in kinds]
     body = {"type": type, "properties": props[:limit] if limit else props}
     if limit:

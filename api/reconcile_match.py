@@ -19,7 +19,7 @@ from graph import Store, evidence
 from graph.name_index import NameHit, NameIndex
 from ontology.name_keys import norm
 
-__all__ = ["Query", "Candidate", "parse_period", "office_similarity", "reconcile", "PROPERTIES", "TYPES"]
+__all__ = ["Query", "QueryFieldError", "Candidate", "parse_period", "office_similarity", "reconcile", "PROPERTIES", "TYPES"]
 
 TYPES = {"person": "Person", "country": "Country", "organization": "Organization"}
 PROPERTIES = {
@@ -58,6 +58,14 @@ def _value_texts(v) -> list[str]:
     return [str(x.get("name") or x.get("id")) if isinstance(x, dict) else str(x) for x in values]
 
 
+class QueryFieldError(ValueError):
+    """A query of a batch the service cannot read; `field` names its member at fault (None: the query as a whole)."""
+
+    def __init__(self, field: str | None, message: str):
+        super().__init__(message)
+        self.field = field
+
+
 @dataclass
 class Query:
     text: str = ""
@@ -70,17 +78,17 @@ class Query:
     @classmethod
     def from_json(cls, q: dict) -> "Query":
         if not isinstance(q, dict) or not (q.get("query") or q.get("properties")):
-            raise ValueError("a reconciliation query needs 'query' or 'properties'")
+            raise QueryFieldError(None, "a reconciliation query needs 'query' or 'properties'")
         if "query" in q and not isinstance(q["query"], str):       # the spec's schema: a string; 5 is no name
-            raise ValueError(f"'query' must be a string, not {json.dumps(q['query'])[:60]}")
+            raise QueryFieldError("query", f"a string, not {json.dumps(q['query'])[:60]}")
         types = q.get("type") or []
         types = {t.rsplit("/", 1)[-1].lower() for t in ([types] if isinstance(types, str) else types)}
         unknown = types - set(TYPES)
         if unknown:
-            raise ValueError(f"unknown type(s) {sorted(unknown)}: use {sorted(TYPES)}")
+            raise QueryFieldError("type", f"unknown type(s) {sorted(unknown)}; use {sorted(TYPES)}")
         limit = q.get("limit", 5)
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:     # the spec's schema: an integer ≥ 1
-            raise ValueError(f"'limit' must be a whole number of at least 1, not {limit!r}")
+            raise QueryFieldError("limit", f"a whole number of at least 1, not {limit!r}")
         out = cls(text=str(q.get("query") or ""), types=types, limit=min(limit, 100))
         for prop in q.get("properties") or []:
             pid = _ALIASES.get(str(prop.get("pid")), str(prop.get("pid")))
@@ -90,11 +98,11 @@ class Query:
             elif pid == "date":
                 out.period = next((p for p in map(parse_period, texts) if p), None)
                 if out.period is None:
-                    raise ValueError(f"cannot read a date or period from {texts}")
+                    raise QueryFieldError("properties", f"cannot read a date or period from {texts}")
             elif pid == "country":
                 out.countries += texts
             else:
-                raise ValueError(f"unknown property {prop.get('pid')!r}: use {sorted(PROPERTIES)}")
+                raise QueryFieldError("properties", f"unknown property {prop.get('pid')!r}; use {sorted(PROPERTIES)}")
         return out
 
 

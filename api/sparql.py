@@ -148,7 +148,7 @@ async def _params(request: Request, limit: int) -> tuple[dict[str, list[str]], s
         return params, _single(params, "query"), _single(params, "update")
     in_url = [name for name in ("query", "update") if name in params]
     if in_url:              # a link or a redirect could otherwise carry an update to a client that adds the token
-        raise LookupError(f"'{in_url[0]}' was sent in the URL of a POST: SPARQL 1.1 Protocol §2.1.2 and §2.2 carry it "
+        raise LookupError(f"{in_url[0]}: sent in the URL of a POST; SPARQL 1.1 Protocol §2.1.2 and §2.2 carry it "
                           "in the body (a form field, or the whole body as application/sparql-query or "
                           "application/sparql-update); nothing was run")
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -171,7 +171,7 @@ async def _params(request: Request, limit: int) -> tuple[dict[str, list[str]], s
 def _single(params: dict[str, list[str]], name: str) -> str | None:
     values = params.get(name, [])
     if len(values) > 1:
-        raise LookupError(f"more than one '{name}' parameter")
+        raise LookupError(f"{name}: given {len(values)} times; it takes one value")
     return values[0] if values else None
 
 
@@ -227,9 +227,9 @@ async def sparql(request: Request) -> Response:
         return error_answer(request, 400, str(exc))
     if update is not None:
         if query is not None:
-            return error_answer(request, 400, "a request carries either a query or an update, not both")
+            return error_answer(request, 400, "query, update: a request carries one or the other, not both")
         if request.method != "POST":    # HEAD arrives here as GET (api/app.py)
-            return error_answer(request, 400, "SPARQL Update is accepted only by POST (SPARQL 1.1 Protocol §2.2): "
+            return error_answer(request, 400, "update: a SPARQL Update is accepted only by POST (SPARQL 1.1 Protocol §2.2): "
                                               "send it as the 'update' form field or as application/sparql-update; "
                                               "nothing was changed")
         return await _update(request, update)
@@ -254,9 +254,9 @@ async def _query(request: Request, query: str, params: dict[str, list[str]]) -> 
     try:
         shape = inspect_query(query, _limits(settings))
     except QueryError as exc:
-        return error_answer(request, 400, str(exc))
+        return error_answer(request, 400, f"query: {exc}")
     if shape.form == "update":
-        return error_answer(request, 400, "this is a SPARQL Update: send it as the 'update' parameter or as "
+        return error_answer(request, 400, "query: this is a SPARQL Update; send it as the 'update' parameter or as "
                                           "application/sparql-update (it needs the server's update token)")
     bad_graph = _bad_graph_uri(params)
     if bad_graph:
@@ -337,11 +337,11 @@ async def _update(request: Request, update: str) -> Response:
     try:
         shape = inspect_query(update, _limits(request.app.state.settings))
     except QueryError as exc:
-        return error_answer(request, 400, str(exc))
+        return error_answer(request, 400, f"update: {exc}")
     if shape.services:
         return error_answer(request, 403, "SERVICE is not accepted inside an update")
     if shape.loads:
-        return error_answer(request, 400, "LOAD is refused: the server fetches nothing from the network and reads "
+        return error_answer(request, 400, "update: LOAD is refused; the server fetches nothing from the network and reads "
                                           "no files at a client's request; load a file into the store with "
                                           "`frus-kg load FILE` (docs/cli.md)")
     try:

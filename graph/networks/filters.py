@@ -30,7 +30,13 @@ _VOLUME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 class NetworkError(GraphError, ValueError):
-    """A network was asked for with options that cannot be honoured (bad date, unknown kind…)."""
+    """A network was asked for with options that cannot be honoured (bad date, unknown kind…). `parameter` names the
+    option at fault as /network and `frus-kg network` name it (`kind`, `entity_kind`…), for a message that opens with
+    it as every other parameter's does; None when no one option is."""
+
+    def __init__(self, message: str, parameter: str | None = None):
+        super().__init__(message)
+        self.parameter = parameter
 
 
 def _day(value: str | None, last: bool) -> str | None:
@@ -44,7 +50,7 @@ def _day(value: str | None, last: bool) -> str | None:
         year, month, day = int(m.group(1)), int(m.group(2) or (12 if last else 1)), m.group(3)
         chosen = dt.date(year, month, int(day) if day else (calendar.monthrange(year, month)[1] if last else 1))
     except ValueError:
-        raise NetworkError(f"not a date: {value!r} (write YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        raise NetworkError(f"not a date: {value!r} (write YYYY, YYYY-MM or YYYY-MM-DD)", "to" if last else "from") from None
     return chosen.isoformat()
 
 
@@ -62,18 +68,18 @@ class Filters:
         object.__setattr__(self, "date_from", _day(self.date_from, last=False))
         object.__setattr__(self, "date_to", _day(self.date_to, last=True))
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise NetworkError(f"the range {self.date_from}..{self.date_to} is empty")
+            raise NetworkError(f"the range {self.date_from}..{self.date_to} is empty", "from")
         for v in self.volumes:
             if not _VOLUME.match(v):
-                raise NetworkError(f"not a volume id: {v!r} (e.g. frus1977-80v01)")
+                raise NetworkError(f"not a volume id: {v!r} (e.g. frus1977-80v01)", "volume")
         for k in self.kinds:
             if k not in ENTITY_KINDS:
-                raise NetworkError(f"unknown entity kind {k!r}; choose from {', '.join(ENTITY_KINDS)}")
+                raise NetworkError(f"unknown entity kind {k!r}; choose from {', '.join(ENTITY_KINDS)}", "entity_kind")
         for t in self.claim_types:
             if t not in CLAIM_TYPES:
-                raise NetworkError(f"unknown claim type {t!r}; choose from {', '.join(CLAIM_TYPES)}")
+                raise NetworkError(f"unknown claim type {t!r}; choose from {', '.join(CLAIM_TYPES)}", "claim_type")
         if self.min_weight < 0:
-            raise NetworkError("the minimum weight cannot be negative")
+            raise NetworkError("the minimum weight cannot be negative", "min_weight")
 
     def as_dict(self) -> dict:
         out = asdict(self)

@@ -230,7 +230,7 @@ def ego(g: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
     Not `nx.ego_graph(…, undirected=True)`: it makes the whole network undirected first, deep-copying every
     edge's evidence (3.8 M copies for 3,300 ties), so an entity page's network never came back."""
     if node not in g:
-        raise NetworkError(f"{node} is not in this network")
+        raise NetworkError(f"{node} is not in this network", "ego")
     view = g.to_undirected(as_view=True) if g.is_directed() else g
     near = nx.single_source_shortest_path_length(view, node, cutoff=radius)
     cut = g.subgraph(near).copy()

@@ -56,19 +56,19 @@ class Spec:
 
     def __post_init__(self) -> None:
         if self.kind not in PROJECTIONS:
-            raise NetworkError(f"unknown network kind {self.kind!r}; choose from {', '.join(PROJECTIONS)}")
+            raise NetworkError(f"unknown network kind {self.kind!r}; choose from {', '.join(PROJECTIONS)}", "kind")
         if self.window not in WINDOWS:
-            raise NetworkError(f"unknown window {self.window!r}; choose from {', '.join(WINDOWS)}")
+            raise NetworkError(f"unknown window {self.window!r}; choose from {', '.join(WINDOWS)}", "window")
         if self.weight_by not in WEIGHTS:
-            raise NetworkError(f"weight by {' or '.join(WEIGHTS)}, not {self.weight_by!r}")
+            raise NetworkError(f"weight by {' or '.join(WEIGHTS)}, not {self.weight_by!r}", "weight")
         if self.evidence_cap < 1:
-            raise NetworkError("the evidence cap must be at least 1")
+            raise NetworkError("the evidence cap must be at least 1", "evidence")
         if self.filters.kinds and self.kind not in READERS["kinds"]:
             raise NetworkError(f"entity kinds choose the nodes of co-mention and claimant-entity networks only; a "
-                               f"{self.kind} network's are fixed by its kind")
+                               f"{self.kind} network's are fixed by its kind", "entity_kind")
         if self.filters.claim_types and self.kind not in READERS["claim_types"]:
             raise NetworkError(f"a {self.kind} network is not drawn from claims; claim types filter the claimant-entity "
-                               "network only")
+                               "network only", "claim_type")
 
     @property
     def directed(self) -> bool:

@@ -203,7 +203,7 @@ def test_regression_an_iri_answered_a_parameter_it_does_not_read_as_if_it_were_n
     """`?fromat=nt` (a slip for `format`) got Turtle; it is a 400 that names it. `format` is read, and the page a
     browser gets ignores what links add (`utm_source`)."""
     r = httpx.get(server + path, params={"fromat": "nt"})
-    assert r.status_code == 400 and "unknown parameter 'fromat'" in r.text and "accepts: format" in r.text
+    assert r.status_code == 400 and "fromat: unknown parameter" in r.text and "accepts: format" in r.text
     assert httpx.get(server + path, params={"format": "nt"}).headers["content-type"].startswith("application/n-triples")
     for page in ({"format": "html", "utm_source": "mail"}, {"utm_source": "mail"}):
         assert httpx.get(server + path, params=page, headers={"accept": "text/html"}).status_code in (200, 303)
