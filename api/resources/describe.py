@@ -28,7 +28,7 @@ RDF_TYPES = {
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
 }
-FORMAT_NAMES = {"ttl": "text/turtle", "turtle": "text/turtle", "jsonld": "application/ld+json",
+FORMAT_NAMES = {"ttl": "text/turtle", "turtle": "text/turtle", "n3": "text/n3", "jsonld": "application/ld+json",
                 "nt": "application/n-triples", "ntriples": "application/n-triples",
                 "rdfxml": "application/rdf+xml", "html": "text/html"}
 MAX_INDEX_CLAIMS = 1000

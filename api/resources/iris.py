@@ -28,11 +28,12 @@ router = APIRouter(tags=["linked data"], responses={
     400: {"description": "unknown `format`"}, 404: {"description": "nothing is known about this IRI"},
     406: {"description": "no offered format is acceptable"}})
 OFFERED = ("text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml",
-           "application/json", "text/plain")
+           "application/json", "text/plain", "text/n3")
 # Asked for by the generic name, answered in the RDF format it names, labelled as asked (as /sparql, the Graph Store
-# and /linksets do): JSON-LD is JSON, N-Triples is plain text.
-_SAME_AS = {"application/json": "application/ld+json", "text/plain": "application/n-triples"}
-_FORMAT = Query(None, description="overrides Accept: ttl, jsonld, nt, rdfxml or html")
+# and /linksets do): JSON-LD is JSON, N-Triples is plain text, and Turtle is N3 (N3 is a superset of Turtle: every
+# Turtle document is N3, so an N3 client such as cwm or EYE reads it; it was a 406).
+_SAME_AS = {"application/json": "application/ld+json", "text/plain": "application/n-triples", "text/n3": "text/turtle"}
+_FORMAT = Query(None, description="overrides Accept: ttl, n3, jsonld, nt, rdfxml or html")
 
 
 def _media(request: Request, fmt: str | None) -> str:
@@ -59,7 +60,7 @@ def _page(request: Request, iri: str, triples: list[ox.Triple], alternates: dict
 
 
 def _answer(body: bytes | str, media: str) -> Response:
-    charset = "; charset=utf-8" if media in ("text/turtle", "application/n-triples", "text/html", "text/plain") else ""
+    charset = "; charset=utf-8" if media in ("text/turtle", "text/n3", "application/n-triples", "text/html", "text/plain") else ""
     return Response(body, media_type=media + charset, headers={"Vary": "Accept"})
 
 
@@ -100,7 +101,7 @@ def _vocabulary_triples() -> list[ox.Triple]:
 @router.get("/vocab", summary="The frus-kg vocabulary (OWL/RDFS) at its namespace IRI")
 def vocabulary(request: Request, format: str | None = _FORMAT) -> Response:
     media = _media(request, format)
-    if media == "text/turtle":
+    if _SAME_AS.get(media, media) == "text/turtle":
         return _answer(vocabulary_turtle(), media)
     triples = _vocabulary_triples()
     if media == "text/html":

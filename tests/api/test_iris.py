@@ -248,3 +248,21 @@ def test_regression_turtle_declared_every_prefix_of_the_table_whatever_it_used(s
     declared, unused = declared_prefixes_unused(response.text)
     assert not unused, (declared, unused)
     assert rdflib.compare.isomorphic(graph(response), graph(fetch(server, path, accept="application/n-triples"), "nt"))
+
+
+@pytest.mark.parametrize("path", ["/id/people/102617", f"/id/{D54}", f"/id/{D54}/claims/9", "/vocab"])
+def test_regression_the_iris_answered_406_to_n3(server, path):
+    """`Accept: text/n3` (cwm, EYE, rdflib's n3 format) was a 406, though every Turtle document is N3: it gets the
+    Turtle, labelled text/n3; `format=n3` the same. `*/*` and `text/*` still get text/turtle."""
+    def get(accept, **params):
+        r = httpx.get(server + path, headers={"accept": accept}, params=params, timeout=30)
+        assert r.status_code == 200, (accept, r.status_code, r.text[:200])
+        return r
+
+    turtle = get("text/turtle")
+    for n3 in (get("text/n3"), get("text/html;q=0.1, text/n3"), get("*/*", format="n3")):
+        assert n3.headers["content-type"] == "text/n3; charset=utf-8" and "Accept" in n3.headers["vary"]
+        assert n3.content == turtle.content
+        assert rdflib.compare.isomorphic(rdflib.Graph().parse(data=n3.text, format="n3"),
+                                         rdflib.Graph().parse(data=turtle.text, format="turtle"))
+    assert get("text/*").headers["content-type"].startswith("text/turtle")
