@@ -54,6 +54,8 @@ from typing import IO, Iterable, Mapping, Protocol, Sequence
 from ontology import iris
 from ontology.namespaces import FK, SCHEMA
 
+from .limits import open_input
+
 __all__ = [
     "CorpusSink", "LedgerTable", "Ledger", "BatchWriter", "Commit", "file_digest", "bytes_digest", "SOURCE_DIGEST",
     "GRAPH_DIGEST", "INGEST_VOLUME",
@@ -96,9 +98,10 @@ class CorpusSink(Protocol):
 
 
 def file_digest(path: str | Path) -> str:
-    """The RFC 6920 `ni:` IRI of a file's SHA-256 (of its bytes as stored, compressed or not)."""
+    """The RFC 6920 `ni:` IRI of a file's SHA-256 (of its bytes as stored, compressed or not). Opened as the readers
+    open their input, so a FIFO or a device is refused (SourceError), never waited on."""
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with open_input(str(path)) as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return _ni(h)

@@ -49,6 +49,7 @@ from ontology.worker_signals import DeferredCtrlC, ctrl_c_held, worker_ignores_c
 from .errors import IngestError, RejectedDocument, RunStopped, SourceError, SourceNotice, WorkerDied
 from .incomplete import IncompleteIngest, not_all_ingested, read_incomplete_ingest, stopped_early
 from .ledger import BATCH_BYTES, BatchWriter, Commit, CorpusSink, Ledger, file_digest
+from .limits import open_input
 from .pipeline import TEI_SUFFIXES, Extractor, Failure, default_extractors, find_inputs, read_inputs
 from .records import DocumentRecord, VolumeRecord
 from .triples import document_graph, incomplete_ingest_graph, volume_graph
@@ -516,15 +517,14 @@ def estimate_documents(paths: Iterable[Path]) -> dict[Path, int]:
             continue
         total = 0
         try:
-            opener = gzip.open if name.endswith(".gz") else open
-            with opener(path, "rb") as fh:
+            with open_input(str(path)) as raw, (gzip.open(raw, "rb") if name.endswith(".gz") else raw) as fh:
                 tail = b""
                 for chunk in iter(lambda: fh.read(1 << 20), b""):
                     block = tail + chunk
                     total += block.count(needle)
                     tail = block[-(len(needle) - 1):]
                     total -= tail.count(needle)     # never count a match twice
-        except (OSError, EOFError, zlib.error):
+        except (OSError, EOFError, zlib.error, SourceError):
             pass
         counts[path] = max(total, 1)
     return counts
@@ -719,9 +719,9 @@ class _CorpusRun:
         """The file's state, or None when it is unreadable or an unchanged complete volume (skipped unparsed)."""
         try:
             digest = file_digest(path)
-        except OSError as exc:
-            self._fail(Failure(str(path), str(SourceError(str(path), f"cannot read: {exc.strerror or exc}")),
-                               "unreadable"))
+        except (OSError, SourceError) as exc:
+            refused = exc if isinstance(exc, SourceError) else SourceError(str(path), f"cannot read: {exc.strerror or exc}")
+            self._fail(Failure(str(path), str(refused), "unreadable"))
             self.files_done += 1
             return None
         unchanged = None if self.force else self.ledger.unchanged_volume(digest)

@@ -51,7 +51,7 @@ def test_bad_files_are_reported_and_good_ones_still_ingest(store, sample_path, t
     assert summary.documents == 1
     assert [f.kind for f in summary.failures] == ["unreadable"] * 3
     messages = " ".join(f.message for f in summary.failures)
-    assert "empty.txt: empty file" in messages and "wrong.txt:1:1" in messages and "missing.txt: cannot read: No such file" in messages
+    assert "empty.txt: empty file" in messages and "wrong.txt:1:1" in messages and "missing.txt: no such file or folder" in messages
     assert store.has_graph(iris.document_iri("frus1981-88v41", "d54"))
 
 
