@@ -36,6 +36,23 @@ StoreOpt = Annotated[Optional[str], typer.Option("--store", help="Store folder, 
                                                           "(docs/deploy.md) [default: $FRUS_KG_STORE or ./data/store]")]
 
 
+WORKERS_PER_CPU = 4
+
+
+def _bounded_workers(value: Optional[int]) -> Optional[int]:
+    """`--workers` of ingest, index and remove: each worker is a process of its own, so a slip of the keyboard
+    (`-w 100000`) must not start thousands of them (it had the machine's memory run out)."""
+    from ingest.parallel import default_workers
+
+    cpus = default_workers()
+    if value is not None and value > WORKERS_PER_CPU * cpus:
+        raise typer.BadParameter(
+            f"{value} is more than {WORKERS_PER_CPU * cpus}, {WORKERS_PER_CPU} per CPU of the {cpus} this process may "
+            f"use: each worker is a process of its own (an ingest worker holds the name indexes, about 180 MB), "
+            f"and past the CPUs they only wait for the writer")
+    return value
+
+
 class QueryFormat(str, Enum):
     table = "table"
     json = "json"
@@ -60,7 +77,7 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders: plain-text document copies, TEI volumes (.xml, .xml.gz)")],
     store: StoreOpt = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip the SHACL gate (not recommended)")] = False,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=0,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=0, callback=_bounded_workers,
                        help="Worker processes [default: number of CPUs; small inputs run in this process]; 0 = no workers")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-ingest documents the ledger says are already committed from the same file")] = False,
     engine: Annotated[ValidationEngine, typer.Option("--engine", help="SHACL engine: fast (compiled shapes) or pyshacl (the reference, ~100x slower)")] = ValidationEngine.fast,
@@ -221,7 +238,7 @@ def remove(
     documents: Annotated[Optional[list[str]], typer.Argument(metavar="DOCUMENT", help="Document ids of that volume (d54 d55); "
                                                                    "without any, the whole volume")] = None,
     store: StoreOpt = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=0,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=0, callback=_bounded_workers,
                        help="Processes that recount changed volumes' layers [default: number of CPUs]")] = None,
 ) -> None:
     """Take a volume, or some of its documents, out of the store, then refresh the search index and the layers.
@@ -355,7 +372,7 @@ def _refresh_layers(db, *, rebuild: bool = False, workers: int = 0, fatal: bool 
 def index_command(
     store: StoreOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Read every graph and count every volume again instead of those that changed")] = False,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=0,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=0, callback=_bounded_workers,
                        help="Processes that compute volumes' layers [default: number of CPUs]; 0 or 1 = in this process")] = None,
 ) -> None:
     """Refresh the full-text search index, the statistics layer, the claim months, the network table and the document packs (`ingest` does all five at its end)."""

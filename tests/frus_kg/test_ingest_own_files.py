@@ -35,3 +35,20 @@ def test_regression_a_fifo_named_as_input_hung_the_ingest_while_hashing_it(tmp_p
         assert f"unreadable: {fifo}: not a regular file (a FIFO, a device or a folder): refused" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert documents(tmp_path / "s") == {"d54"}
+
+
+def test_regression_workers_100000_started_processes_until_the_machine_ran_out_of_memory(tmp_path):
+    """`frus-kg ingest -w 100000 volume.xml.gz` (a slip for -w 1) spawned worker after worker, each loading the name
+    indexes, until it was killed out of memory (exit 137). More than 4 per
+    CPU is now a usage error (exit 2), before the store is opened; index and remove, whose --workers are processes
+    too, say the same."""
+    cpus = len(os.sched_getaffinity(0))
+    nowhere = str(tmp_path / "nowhere.xml")
+    for command in (["ingest", nowhere], ["index"], ["remove", "frus1981-88v41"]):
+        proc = subprocess.run([EXE, *command, "--store", str(tmp_path / "s"), "--workers", "100000"],
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 2, proc.stderr
+        assert f"100000 is more than {4 * cpus}, 4 per CPU of the {cpus} this process may use" in proc.stderr
+        assert not (tmp_path / "s").exists()
+    at_most = ingest(tmp_path / "s", "--workers", str(4 * cpus), nowhere)
+    assert at_most.returncode == 2 and f"no such file or folder: {nowhere}" in at_most.stderr
