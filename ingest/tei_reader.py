@@ -680,6 +680,8 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None, _homes: 
             if event == "start":
                 if tag == _DIV:
                     if el.get("type") == "document":
+                        if not root_seen:
+                            raise _outside_tei(where, el)
                         if depth == 0:
                             start_page, start_line = current_page, el.sourceline
                         depth += 1
@@ -718,11 +720,21 @@ def read_tei(path: str | Path, *, on_error: ErrorHandler | None = None, _homes: 
         raise
     yield from order.release()
     if not root_seen:
-        raise SourceError(where, "not a TEI file: no <TEI> root element in the TEI namespace "
-                                 "(http://www.tei-c.org/ns/1.0)", 1, 1)
+        raise SourceError(where, f"not a TEI file: {_NO_ROOT}", 1, 1)
     if documents_seen == 0:
         raise SourceError(where, "no <div type=\"document\"> found: not a FRUS volume or document")
     _raise_collected(where, errors)
+
+
+_NO_ROOT = "no <TEI> root element in the TEI namespace (http://www.tei-c.org/ns/1.0)"
+
+
+def _outside_tei(where: str, div: etree._Element) -> SourceError:
+    """A document div before any <TEI> root (a document's div saved alone): the whole file is refused before any of
+    it is committed, where its document went in and the file was then reported as not TEI."""
+    return SourceError(where, f"not a TEI file: {_NO_ROOT}; the <div type=\"document\"> here is not inside one "
+                              "(a document's div saved alone needs the volume's <TEI> and <teiHeader> around it)",
+                       div.sourceline)
 
 
 def party_homes(path: Path) -> dict[str, str]:

@@ -52,3 +52,20 @@ def test_regression_workers_100000_started_processes_until_the_machine_ran_out_o
         assert not (tmp_path / "s").exists()
     at_most = ingest(tmp_path / "s", "--workers", str(4 * cpus), nowhere)
     assert at_most.returncode == 2 and f"no such file or folder: {nowhere}" in at_most.stderr
+
+
+def test_regression_a_document_div_saved_alone_was_committed_and_then_reported_not_a_tei_file(tmp_path):
+    """d9's <div type="document"> saved alone as frus1969-76ve09p1.xml (no <TEI>, no header): the ingest committed
+    d9, then reported the file "unreadable …:1:1: not a TEI file", "1 committed" beside "1 unreadable". The file is
+    now refused whole at the div's line, before anything of it is committed."""
+    from lxml import etree
+
+    single = etree.parse(str(Path(__file__).resolve().parents[1] / "fixtures" / "tei" / "frus1969-76ve09p1-d9.xml"))
+    [div] = single.getroot().iter("{http://www.tei-c.org/ns/1.0}div")
+    path = tmp_path / "frus1969-76ve09p1.xml"
+    path.write_bytes(etree.tostring(div, xml_declaration=True, encoding="UTF-8"))
+    proc = ingest(tmp_path / "s", str(path))
+    assert proc.returncode == 1, proc.stderr
+    assert f"unreadable: {path}:2: not a TEI file: no <TEI> root element" in proc.stderr
+    assert "│ 0 committed," in proc.stderr
+    assert documents(tmp_path / "s") == set()
