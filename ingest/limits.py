@@ -43,6 +43,8 @@ def open_input(path: str) -> BinaryIO:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise SourceError(path, f"a symbolic link to {os.readlink(path)}, which does not exist") from None
         raise SourceError(path, "no such file or folder") from None
     except OSError as exc:
         raise SourceError(path, f"cannot open: {exc.strerror or exc}") from None

@@ -4,6 +4,7 @@ The one ingest path, from these records to committed graphs, is `ingest.parallel
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -38,14 +39,27 @@ def default_extractors() -> list[Extractor]:
 
 
 def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the readable files inside folders named, in a stable order."""
+    """Files named, and the files inside folders named, in a stable order."""
     found: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            found += sorted(f for f in p.rglob("*") if f.is_file() and f.name.endswith(TEXT_SUFFIXES + TEI_SUFFIXES))
-        else:
-            found.append(p)
+        found += _inputs_in(p) if p.is_dir() else [p]
     return found
+
+
+def _inputs_in(folder: Path) -> list[Path]:
+    """Every entry under `folder` named as an input is, through symbolic links to folders (each real folder once).
+    A broken link, a FIFO or a subfolder that cannot be listed is in the list too, so that the ingest names it as
+    unreadable: none is passed over in silence."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for top, folders, files in os.walk(folder, followlinks=True, onerror=lambda exc: found.append(Path(exc.filename))):
+        st = os.stat(top)
+        if (st.st_dev, st.st_ino) in seen:
+            folders.clear()                      # a link back up the tree: already walked
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        found += (Path(top, name) for name in files if name.endswith(TEXT_SUFFIXES + TEI_SUFFIXES))
+    return sorted(found)
 
 
 def read_inputs(path: Path, on_error: Callable[[SourceError], None] | None = None) -> Iterator[DocumentRecord]:

@@ -69,3 +69,27 @@ def test_regression_a_document_div_saved_alone_was_committed_and_then_reported_n
     assert f"unreadable: {path}:2: not a TEI file: no <TEI> root element" in proc.stderr
     assert "│ 0 committed," in proc.stderr
     assert documents(tmp_path / "s") == set()
+
+
+def test_regression_a_folders_broken_link_fifo_and_linked_subfolder_were_passed_over_in_silence(tmp_path, sample_path):
+    """`frus-kg ingest corpus/` listed only regular files: a link to a copy since moved (gone.txt), a FIFO (pipe.xml)
+    and every volume of a subfolder linked in (linked/ -> the 1948 slice's folder) were left out without a word, and
+    the run said "failed 0". Each broken entry is now named as unreadable, and linked folders are walked (once each:
+    a link back up the tree is no loop)."""
+    corpus, elsewhere = tmp_path / "corpus", tmp_path / "elsewhere"
+    (corpus / "a").mkdir(parents=True)
+    elsewhere.mkdir()
+    (corpus / "d54.txt").write_bytes(sample_path.read_bytes())
+    (corpus / "gone.txt").symlink_to(tmp_path / "moved" / "gone.txt")
+    os.mkfifo(corpus / "a" / "pipe.xml")
+    (corpus / "a" / "up").symlink_to(corpus)
+    slice_ = Path(__file__).resolve().parents[1] / "fixtures" / "tei" / "frus1948v05p1-slice.xml"
+    (elsewhere / slice_.name).write_bytes(slice_.read_bytes())
+    (corpus / "linked").symlink_to(elsewhere)
+    proc = ingest(tmp_path / "s", str(corpus), timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert f"unreadable: {corpus / 'gone.txt'}: a symbolic link to {tmp_path / 'moved' / 'gone.txt'}, which does not " \
+           "exist" in proc.stderr
+    assert f"unreadable: {corpus / 'a' / 'pipe.xml'}: not a regular file" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert documents(tmp_path / "s") == {"d54", "d1", "d2", "d3", "d4"}
