@@ -84,6 +84,9 @@ _BLOCK2 = {TEI + t for t in ("p", "head", "dateline", "quote", "list", "table", 
                              "listBibl", "sp", "spGrp", "trailer")}
 _BLOCK1 = {TEI + t for t in ("item", "row", "l", "salute")}
 _SKIP = {TEI + "fw", TEI + "graphic", TEI + "facsimile"}
+# The editors' own elements (frus:file, frus:pdf, frus:problem…) hold no text of the document but frus:attachment;
+# an element of another namespace, or none (a user's own markup), is read as an unknown TEI element is: its words stay.
+_FRUS = tuple(f"{{{ns}}}" for ns in FRUS_NS)
 _INLINE_IN_P = {TEI + "quote"}   # inline when inside running text (a <p>)
 _CONTAINERS_NOT_DOCUMENT_LEVEL = {TEI + "quote", TEI + "floatingText", TEI + "postscript", TEI + "div"}
 _P = TEI + "p"
@@ -229,7 +232,7 @@ def render_document(div: etree._Element) -> RenderedDocument:
             elif kind == _K_SEG:
                 if bi and el.get("type") == "source":
                     st.saved[-1][-1].has_source_seg = True
-            elif kind == _K_SKIP or (kind is None and not (isinstance(tag, str) and tag.startswith(TEI))):
+            elif kind == _K_SKIP or (kind is None and (not isinstance(tag, str) or tag.startswith(_FRUS))):
                 if kind is None and tag.endswith("}attachment"):
                     st.nested += 1                        # frus:attachment is part of the document's text
                     end, gap = _E_NESTED_BLOCK, _PARAGRAPH

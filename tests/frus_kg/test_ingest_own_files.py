@@ -93,3 +93,23 @@ def test_regression_a_folders_broken_link_fifo_and_linked_subfolder_were_passed_
     assert f"unreadable: {corpus / 'a' / 'pipe.xml'}: not a regular file" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert documents(tmp_path / "s") == {"d54", "d1", "d2", "d3", "d4"}
+
+
+def test_regression_the_words_of_an_element_outside_the_tei_namespace_were_dropped_in_silence(tmp_path):
+    """A volume whose d2 holds markup of the user's own (`<my:place xmlns:my="urn:example:mine">`) or none (`<b
+    xmlns="">`, pasted from HTML) lost those words from the document's text, with no word said; an unknown element in
+    the TEI namespace keeps its words. Now all do; only the FRUS editors' own elements (frus:file, frus:pdf…) hold no
+    text of the document."""
+    today = Path(__file__).resolve().parents[1] / "fixtures" / "tei" / "frus1969-76ve09p1-today.xml"
+    text = today.read_text(encoding="utf-8")
+    own = ('<p><my:place xmlns:my="urn:example:mine">Algiers harbour</my:place> and <b xmlns="">the bold words</b>, '
+           '<madeup>an unknown TEI element</madeup>. 828. For Eagleton')
+    assert text.count("<p>828. For Eagleton") == 1
+    path = tmp_path / "frus1969-76ve09p1.xml"
+    path.write_text(text.replace("<p>828. For Eagleton", own), encoding="utf-8")
+    proc = ingest(tmp_path / "s", str(path))
+    assert proc.returncode == 0, proc.stderr
+    out = subprocess.run([EXE, "query", "--store", str(tmp_path / "s"), "--format", "csv",
+                          "SELECT ?t WHERE { <https://w3id.org/frus-kg/id/historicaldocuments/frus1969-76ve09p1/d2> "
+                          "<http://schema.org/text> ?t }"], capture_output=True, text=True, timeout=300, check=True).stdout
+    assert "Algiers harbour and the bold words, an unknown TEI element. 828. For Eagleton" in out
