@@ -9,6 +9,7 @@ so that offsets are stable and every offset has a page.
 from __future__ import annotations
 
 import calendar
+import codecs
 import os
 import re
 from dataclasses import dataclass, field
@@ -462,12 +463,24 @@ def _read_bounded(path: Path) -> bytes:
 
 def read_text_document(path: str | Path) -> DocumentRecord:
     path = Path(path)
-    data = _read_bounded(path)
+    return parse_text_document(_utf8_text(_read_bounded(path), str(path)), source=str(path))
+
+
+def _utf8_text(data: bytes, source: str) -> str:
+    """The copy's text. Any other encoding is refused at its place, saying which it looks like and what to do, where a
+    copy saved as "Unicode" by Windows Notepad (UTF-16) was refused as "not UTF-8 text (byte 0xff)" and nothing more."""
+    nul = 0 if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else data.find(b"\x00", 0, 4096)
+    if nul >= 0:
+        raise SourceError(source, "not UTF-8 text: NUL bytes (0x00), as in UTF-16 or UTF-32 text (what Windows Notepad "
+                                  "saves as 'Unicode') or a file that is no text; save the copy as UTF-8",
+                          *_line_and_column(data, nul))
     try:
-        raw = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise SourceError(str(path), f"not UTF-8 text (byte 0x{data[exc.start]:02x})", line=line, column=column) from None
-    return parse_text_document(raw, source=str(path))
+        raise SourceError(source, f"not UTF-8 text (byte 0x{data[exc.start]:02x}, perhaps Latin-1 or Windows-1252): "
+                                  f"save the copy as UTF-8", *_line_and_column(data, exc.start)) from None
+
+
+def _line_and_column(data: bytes, at: int) -> tuple[int, int]:
+    before = data[:at]
+    return before.count(b"\n") + 1, at - (before.rfind(b"\n") + 1) + 1

@@ -113,3 +113,21 @@ def test_regression_the_words_of_an_element_outside_the_tei_namespace_were_dropp
                           "SELECT ?t WHERE { <https://w3id.org/frus-kg/id/historicaldocuments/frus1969-76ve09p1/d2> "
                           "<http://schema.org/text> ?t }"], capture_output=True, text=True, timeout=300, check=True).stdout
     assert "Algiers harbour and the bold words, an unknown TEI element. 828. For Eagleton" in out
+
+
+def test_regression_a_copy_saved_as_utf16_by_notepad_was_refused_as_byte_0xff_and_nothing_more(tmp_path, sample_path):
+    """The sample copy saved as "Unicode" by Windows Notepad (UTF-16 with its byte-order mark) was refused as
+    "memo.txt:1:1: not UTF-8 text (byte 0xff)", which tells a user neither what the file is nor what to do; a Latin-1
+    copy got "(byte 0xb9)" the same way. Each is now named, at its place, with the remedy."""
+    text = sample_path.read_text(encoding="utf-8")
+    notepad, latin1 = tmp_path / "notepad.txt", tmp_path / "latin1.txt"
+    notepad.write_bytes(text.encode("utf-16"))
+    latin1.write_bytes(text.replace("’", "'").replace("“", '"').replace("”", '"').replace("—", "-")
+                       .replace("↵", "").encode("latin-1"))
+    proc = ingest(tmp_path / "s", str(notepad), str(latin1))
+    assert proc.returncode == 1, proc.stderr
+    assert (f"unreadable: {notepad}:1:1: not UTF-8 text: NUL bytes (0x00), as in UTF-16 or UTF-32 text (what Windows "
+            "Notepad saves as 'Unicode') or a file that is no text; save the copy as UTF-8") in proc.stderr
+    first_mark = text.splitlines()[8].index("¹") + 1                # the heading's footnote mark, line 9
+    assert (f"unreadable: {latin1}:9:{first_mark}: not UTF-8 text (byte 0xb9, perhaps Latin-1 or Windows-1252): save "
+            "the copy as UTF-8") in proc.stderr
