@@ -238,7 +238,8 @@ class _Front:
 
 def _lines_of(raw: str, source: str) -> list[str]:
     if not raw.strip():
-        raise SourceError(source, "empty file: expected a history.state.gov document copy")
+        raise SourceError(source, f"{'file holds only whitespace' if raw else 'empty file'}: expected a history.state.gov "
+                                  "document copy")
     return raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 

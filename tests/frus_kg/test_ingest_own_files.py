@@ -131,3 +131,15 @@ def test_regression_a_copy_saved_as_utf16_by_notepad_was_refused_as_byte_0xff_an
     first_mark = text.splitlines()[8].index("¹") + 1                # the heading's footnote mark, line 9
     assert (f"unreadable: {latin1}:9:{first_mark}: not UTF-8 text (byte 0xb9, perhaps Latin-1 or Windows-1252): save "
             "the copy as UTF-8") in proc.stderr
+
+
+def test_regression_a_copy_of_blank_lines_was_called_an_empty_file(tmp_path):
+    """A copy holding only spaces, tabs and blank lines (a page saved before it loaded) was refused as "empty file",
+    though it has bytes, which sent its user looking for a failed download; the TEI reader already told the two apart."""
+    blank, empty = tmp_path / "blank.txt", tmp_path / "empty.txt"
+    blank.write_text("  \n\n\t \r\n")
+    empty.write_text("")
+    proc = ingest(tmp_path / "s", str(blank), str(empty))
+    assert proc.returncode == 1, proc.stderr
+    assert f"unreadable: {blank}: file holds only whitespace: expected a history.state.gov document copy" in proc.stderr
+    assert f"unreadable: {empty}: empty file: expected a history.state.gov document copy" in proc.stderr

@@ -101,8 +101,11 @@ def test_document_without_dateline_is_an_editorial_note():
 
 def test_empty_file_is_a_clear_error(tmp_path):
     empty = tmp_path / "empty.txt"
-    empty.write_text("   \n")
+    empty.write_text("")
     with pytest.raises(SourceError, match=r"empty\.txt: empty file"):
+        read_text_document(empty)
+    empty.write_text("   \n")
+    with pytest.raises(SourceError, match=r"empty\.txt: file holds only whitespace"):
         read_text_document(empty)
 
 
