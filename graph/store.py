@@ -295,8 +295,10 @@ class OxigraphStore:
             return ox.Store(str(self.path))
         except (OSError, RuntimeError) as exc:
             if "lock" in str(exc).lower():
-                raise StoreLocked(f"{self.path}: the store is open in another process (is `frus-kg serve` "
-                                  f"or another ingest running?). Stop it, or point --store elsewhere.") from None
+                raise StoreLocked(f"{self.path}: the store is open in another process that writes to it (another "
+                                  f"`frus-kg ingest`, `index`, `remove` or `load`, or an update `frus-kg serve` is "
+                                  f"applying; a server alone never holds it): wait for it to end, or point --store "
+                                  f"elsewhere") from None
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from None
 
     def _files_stamp(self) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 EXE = str(Path(sys.executable).with_name("frus-kg"))
@@ -143,3 +144,29 @@ def test_regression_a_copy_of_blank_lines_was_called_an_empty_file(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert f"unreadable: {blank}: file holds only whitespace: expected a history.state.gov document copy" in proc.stderr
     assert f"unreadable: {empty}: empty file: expected a history.state.gov document copy" in proc.stderr
+
+
+def test_regression_an_ingest_beside_another_told_its_user_to_stop_the_server(tmp_path, sample_path):
+    """A second `frus-kg ingest` while a first one was writing said "(is `frus-kg serve` or another ingest running?).
+    Stop it": but a server opens the store read-only and never holds its lock (ingesting beside it is documented), so
+    users stopped their server for nothing. The message now names what does hold it, exit 3 as before."""
+    store = tmp_path / "s"
+    slice_ = Path(__file__).resolve().parents[1] / "fixtures" / "tei" / "frus1948v05p1-slice.xml"
+    log = (tmp_path / "first.log").open("w+")
+    first = subprocess.Popen([EXE, "ingest", "--store", str(store), "--workers", "0", str(slice_)], stderr=log,
+                             stdout=subprocess.DEVNULL, env={**os.environ, "FRUS_KG_INGEST_PAUSE_AFTER": "1"})
+    try:
+        for _ in range(600):
+            if "paused after" in (tmp_path / "first.log").read_text():
+                break
+            assert first.poll() is None, (tmp_path / "first.log").read_text()
+            time.sleep(0.5)
+        second = ingest(store, str(sample_path))
+    finally:
+        first.kill()
+        first.wait()
+        log.close()
+    assert second.returncode == 3, second.stderr
+    assert ("the store is open in another process that writes to it (another `frus-kg ingest`, `index`, `remove` or "
+            "`load`, or an update `frus-kg serve` is applying; a server alone never holds it)") in second.stderr
+    assert "Stop it" not in second.stderr
