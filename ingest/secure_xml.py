@@ -267,9 +267,10 @@ def xml_events(path: str | Path, events: Iterable[str] = ("start", "end"),
             lines += chunk.count(b"\n")
             try:
                 parser.feed(chunk)
-                yield from parser.read_events()
             except etree.XMLSyntaxError as exc:
+                yield from parser.read_events()        # the elements closed before the break, wherever the chunk began
                 raise _syntax_error(where, exc, parser.feed_error_log) from None
+            yield from parser.read_events()
         if not seen_text:
             raise SourceError(where, "empty file: expected a TEI volume or document" if fed == 0
                               else "file holds only whitespace: expected a TEI volume or document")
