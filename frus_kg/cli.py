@@ -866,9 +866,11 @@ def network_path(
         fail(str(exc), EXIT_USAGE)
     if not steps:
         fail("no path between them in this network", EXIT_REJECTED)
-    table = Table("from", "to", "documents", "first documents")
-    for s in steps:
-        table.add_row(g.nodes[s.source]["label"], g.nodes[s.target]["label"], str(s.document_count), " ".join(s.documents[:3]))
+    table = Table("step", "from", "to", "documents", "first documents")
+    for number, step in enumerate(steps, start=1):
+        for tie in step.ties:
+            table.add_row(str(number), g.nodes[tie.source]["label"], g.nodes[tie.target]["label"],
+                          str(tie.document_count), " ".join(tie.documents[:3]))
     print_table(table)
 
 

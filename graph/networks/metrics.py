@@ -21,7 +21,7 @@ from networkx.algorithms import community as nx_community
 from .collector import collector_paused
 from .filters import NetworkError
 
-__all__ = ["METRICS", "add_metrics", "pagerank", "ego", "shortest_path", "PathStep", "Communities"]
+__all__ = ["METRICS", "add_metrics", "pagerank", "ego", "shortest_path", "PathStep", "PathTie", "Communities"]
 
 METRICS = ("degree", "weighted_degree", "betweenness", "pagerank", "eigenvector")
 
@@ -242,16 +242,33 @@ def ego(g: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
 
 
 @dataclass
-class PathStep:
-    source: str
+class PathTie:
+    source: str                   # as the network draws the tie: in a directed one, the author or claimant
     target: str
-    documents: list[str]          # the evidence documents of this edge (capped)
+    documents: list[str]          # its evidence documents (capped)
     document_count: int
 
 
-def shortest_path(g: nx.Graph, source: str, target: str, *, strongest: bool = False) -> list[PathStep]:
-    """The fewest steps from source to target (either direction), each with the documents that make it.
+@dataclass
+class PathStep:
+    source: str                   # in the path's order, whichever way its ties run
+    target: str
+    ties: list[PathTie]           # one, or in a directed network the tie each way when both exist
 
+    @property
+    def documents(self) -> list[str]:
+        return [d for tie in self.ties for d in tie.documents]
+
+    @property
+    def document_count(self) -> int:
+        return sum(tie.document_count for tie in self.ties)
+
+
+def shortest_path(g: nx.Graph, source: str, target: str, *, strongest: bool = False) -> list[PathStep]:
+    """The fewest steps from source to target (either direction), each with the ties that make it.
+
+    A step of a directed network keeps its ties as drawn (Clark -> Haig for the memo Clark wrote to Haig, on a path
+    from Haig to Clark), and both when the two wrote to each other: the undirected view holds one of them only.
     `strongest` takes 1/weight as the length of an edge, so a path through heavy ties wins.
     """
     undirected = g.to_undirected(as_view=True) if g.is_directed() else g
@@ -263,8 +280,15 @@ def shortest_path(g: nx.Graph, source: str, target: str, *, strongest: bool = Fa
         nodes = nx.shortest_path(undirected, source, target, weight=length)
     except nx.NetworkXNoPath:
         return []
-    steps = []
-    for u, v in zip(nodes, nodes[1:]):
-        evidence = undirected.edges[u, v]["evidence"]
-        steps.append(PathStep(u, v, list(evidence.documents), evidence.document_count))
-    return steps
+    return [PathStep(u, v, [_path_tie(g, a, b) for a, b in _ways(g, u, v)]) for u, v in zip(nodes, nodes[1:])]
+
+
+def _ways(g: nx.Graph, u: str, v: str) -> list[tuple[str, str]]:
+    if not g.is_directed():
+        return [(u, v)]
+    return [(a, b) for a, b in ((u, v), (v, u)) if g.has_edge(a, b)]
+
+
+def _path_tie(g: nx.Graph, source: str, target: str) -> PathTie:
+    evidence = g.edges[source, target]["evidence"]
+    return PathTie(source, target, list(evidence.documents), evidence.document_count)

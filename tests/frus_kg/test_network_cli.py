@@ -47,6 +47,15 @@ def test_network_path_and_usage_errors(sample_store_path, tmp_path):
     assert r.exit_code == 2
 
 
+def test_regression_network_path_printed_the_memo_to_haig_as_written_by_him(sample_store_path):
+    """docs/networks.md's `frus-kg network path …/105381 …/102617 --kind correspondence` (Haig to Clark) printed
+    'from Haig, to Clark' for the memo Clark wrote to Haig: a row of a directed network is its tie, author first."""
+    r = runner.invoke(app, ["network", "path", HAIG, CLARK, "--store", str(sample_store_path), "--kind", "correspondence"])
+    assert r.exit_code == 0, r.output
+    (row,) = [line for line in r.stdout.splitlines() if "Haig" in line and "Clark" in line]
+    assert row.index("Clark") < row.index("Haig") and "d54" in row
+
+
 def test_regression_options_before_stats_were_silently_ignored(sample_store_path):
     """`network --kind correspondence stats` drew the default person network: the group's options never reached
     `stats`. They are refused, naming where they belong."""

@@ -332,6 +332,26 @@ def test_ego_network_and_shortest_path_with_documents(sample_store):
         ego(g, PEOPLE + "0")
 
 
+def test_regression_a_path_from_haig_to_clark_read_as_if_haig_had_written_to_clark(sample_store):
+    """The memo is Clark's to Haig; `network path HAIG CLARK --kind correspondence` printed its step 'from Haig to
+    Clark'. A step keeps its tie as the network draws it, author first."""
+    from graph.networks.metrics import PathTie
+
+    steps = shortest_path(project(sample_store, Spec("correspondence")), HAIG, CLARK)
+    assert [(s.source, s.target) for s in steps] == [(HAIG, CLARK)]
+    assert steps[0].ties == [PathTie(CLARK, HAIG, [BASE + "historicaldocuments/frus1981-88v41/d54"], 1)]
+
+
+def test_regression_a_path_step_between_two_who_wrote_to_each_other_counted_one_way(tei_store):
+    """The Department and the Interests Section in Algeria wrote to each other (frus1969-76ve09p1 d3, d4); the
+    path's step between them counted the letter of one way only, 1 document of the 2 it rests on."""
+    state, algiers = BASE + "organizations/department-of-state", BASE + "organizations/us-interests-section-algeria"
+    for source, target in ((state, algiers), (algiers, state)):
+        (step,) = shortest_path(project(tei_store, Spec("correspondence")), source, target)
+        assert {(t.source, t.target, t.document_count) for t in step.ties} == {(state, algiers, 1), (algiers, state, 1)}
+        assert step.document_count == 2 and len(set(step.documents)) == 2
+
+
 def test_regression_the_posts_of_a_correspondence_network_were_kinded_as_people(tei_store):
     """'Telegram From the Department of State to the Interests Section in Algeria': both ends are organizations, and
     a network of people drew them as people (the Department had the highest PageRank of the 'people')."""
