@@ -6,7 +6,10 @@ and an endpoint that is not allow-listed is refused.
 """
 from __future__ import annotations
 
+import csv
 import importlib.util
+import io
+import re
 import subprocess
 from pathlib import Path
 
@@ -25,6 +28,8 @@ def _api_conftest():
 
 
 start_server = _api_conftest().start_server
+LINKING = Path(__file__).resolve().parents[2] / "docs" / "linking.md"
+DOCUMENTED_ENDPOINT = "<http://127.0.0.1:7878/query>"
 OTHER_ARCHIVE = """@prefix ex: <https://archive.example.org/> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
@@ -65,21 +70,40 @@ def test_the_other_archive_answers_on_its_own(other_archive):
     assert sorted(r["name"] for r in rows) == ["Clark, William P.", "Fenwick, Millicent", "Nobody, A."]
 
 
-def test_people_of_the_other_archive_who_appear_in_frus_with_their_documents(other_archive, sample_store_path):
+@pytest.fixture(scope="module")
+def federating_server(other_archive, sample_store_path):
+    """`frus-kg serve` of the sample store with the other archive's endpoint on its SERVICE allow-list."""
     proc, base = start_server(sample_store_path, "--service-allow", other_archive)
-    try:
-        query = PREFIX + f"""SELECT ?name ?collection ?doc WHERE {{
-          SERVICE <{other_archive}> {{ ?x ex:name ?name ; skos:exactMatch ?person .
-                                       OPTIONAL {{ ?c dcterms:creator ?x ; dcterms:title ?collection }} }}
-          ?doc schema:author|schema:mentions ?person .
-        }}"""
-        rows = bindings(httpx.post(base + "/sparql", data={"query": query},
-                                   headers={"Accept": "application/sparql-results+json"}, timeout=30))
-        assert {(r["name"], r["collection"], r["doc"].rsplit("/", 2)[-2] + "/" + r["doc"].rsplit("/", 1)[-1])
-                for r in rows} == {("Clark, William P.", "William P. Clark Papers", "frus1981-88v41/d54")}
-        refused = httpx.post(base + "/sparql", timeout=30, data={
-            "query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"})
-        assert refused.status_code in (400, 403)
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    yield base
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_people_of_the_other_archive_who_appear_in_frus_with_their_documents(other_archive, federating_server):
+    query = PREFIX + f"""SELECT ?name ?collection ?doc WHERE {{
+      SERVICE <{other_archive}> {{ ?x ex:name ?name ; skos:exactMatch ?person .
+                                   OPTIONAL {{ ?c dcterms:creator ?x ; dcterms:title ?collection }} }}
+      ?doc schema:author|schema:mentions ?person .
+    }}"""
+    rows = bindings(httpx.post(federating_server + "/sparql", data={"query": query},
+                               headers={"Accept": "application/sparql-results+json"}, timeout=30))
+    assert {(r["name"], r["collection"], r["doc"].rsplit("/", 2)[-2] + "/" + r["doc"].rsplit("/", 1)[-1])
+            for r in rows} == {("Clark, William P.", "William P. Clark Papers", "frus1981-88v41/d54")}
+    refused = httpx.post(federating_server + "/sparql", timeout=30, data={
+        "query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"})
+    assert refused.status_code in (400, 403)
+
+
+def test_regression_the_federated_query_of_docs_linking_was_run_by_no_test(other_archive, federating_server):
+    """docs/linking.md said this file ran its query; it ran one of its own, so the printed one could break unseen.
+    The printed query, with the other archive's endpoint where it names 127.0.0.1:7878, answers as it says."""
+    (query,) = [q for q in re.findall(r"```sparql\n(.*?)```", LINKING.read_text(encoding="utf-8"), re.S)
+                if "tests/api/test_federation.py" in q]
+    assert DOCUMENTED_ENDPOINT in query
+    answer = httpx.post(federating_server + "/sparql", timeout=30, headers={"Accept": "text/csv"},
+                        data={"query": query.replace(DOCUMENTED_ENDPOINT, f"<{other_archive}>")})
+    assert answer.status_code == 200, answer.text
+    expected = re.findall(r"^# expect: (.+)$", query, flags=re.M)
+    assert expected and all(value in answer.text for value in expected), answer.text
+    assert list(csv.reader(io.StringIO(answer.text)))[1:] == [
+        ["Clark, William P.", "https://w3id.org/frus-kg/id/historicaldocuments/frus1981-88v41/d54"]]
