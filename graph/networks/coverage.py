@@ -88,6 +88,7 @@ def coverage_warning(coverage: dict[str, YearCoverage], first: str | None, last:
     worst = min(years, key=lambda c: c.share)
     if best.share == 0 or (worst.share and best.share / worst.share < UNEVEN):
         return None
+    carry = "1 document carries it" if best.documents == 1 else f"{best.documents} documents carry it"
     return (f"person markup is uneven across {years[0].year}–{years[-1].year}: {best.share:.0%} of {best.year}'s "
-            f"{best.documents} documents carry it, {worst.share:.0%} of {worst.year}'s {worst.documents}; "
+            f"{carry}, {worst.share:.0%} of {worst.year}'s {worst.documents}; "
             "raw counts favour the better-covered years, compare documents_per_marked instead")

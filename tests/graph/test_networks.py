@@ -272,6 +272,16 @@ def test_counts_are_normalised_by_the_marked_up_documents_of_their_years(store):
     assert ranking(built.subgraph([a, b]).copy(), "documents").warning is None   # one year: nothing to compare
 
 
+def test_regression_the_coverage_warning_said_1954s_1_documents_carry_it():
+    """The network page of the sample memo and the TEI test volumes read "100% of 1954's 1 documents carry it"."""
+    from graph.networks.coverage import YearCoverage, coverage_warning
+
+    one = {"1948": YearCoverage("1948", 3, 0), "1954": YearCoverage("1954", 1, 1)}
+    assert "100% of 1954's 1 document carries it, 0% of 1948's 3;" in coverage_warning(one, "1948", "1954")
+    four = {"1970": YearCoverage("1970", 4, 4), "1971": YearCoverage("1971", 4, 1)}
+    assert "100% of 1970's 4 documents carry it, 25% of 1971's 4;" in coverage_warning(four, "1970", "1971")
+
+
 def test_coverage_from_the_projection_equals_coverage_queried_alone(tei_store):
     g = project(tei_store, Spec("person-person"))
     assert markup_coverage(tei_store, Filters(), g.graph["markup"]) == markup_coverage(tei_store, Filters())
