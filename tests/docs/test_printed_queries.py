@@ -1,6 +1,7 @@
 """Every SPARQL query README.md and docs/ print parses, and the ones a reader types in a shell (`curl … query=…`,
 `frus-kg query '…'`) answer rows on the sample store, as `make run` builds it: a printed example that stopped
-parsing or answers nothing fails here, where test_doc_queries.py runs the ```sparql blocks against their stores."""
+parsing or answers nothing fails here, where test_doc_queries.py runs the ```sparql blocks against their stores. The
+```python blocks run on the sample store too."""
 from __future__ import annotations
 
 import re
@@ -66,3 +67,11 @@ def _with_a_linkset(sample_store_path: Path, tmp_path: Path, name: str) -> Path:
                                         "--store", str(store)])
     assert imported.exit_code == 0, imported.output
     return store
+
+
+@pytest.mark.parametrize("code", printed(re.compile(r"```python\n(.*?)```", re.S)))
+def test_printed_python_runs_on_the_sample(code, sample_store_path, tmp_path, monkeypatch):
+    """docs/networks.md's snippet, with `data/store` (the store `make run` builds) being the sample store."""
+    assert "data/store" in code
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code.replace('"data/store"', repr(str(sample_store_path))), "docs", "exec"), {})
