@@ -25,6 +25,7 @@ from graph import QueryError, StoreError, StoreOptions, store_location
 
 from .exits import (EXIT_CODES, EXIT_OK, EXIT_QUERY, EXIT_REJECTED, EXIT_STORE, EXIT_USAGE, err, error_text, exit_code,
                     fail, fail_on, open_or_exit, out, print_table)
+from .output_option import dash_is_stdout
 from .help_format import Typer
 
 __all__ = ["app", "main", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE", "EXIT_QUERY", "EXIT_CODES"]
@@ -464,7 +465,7 @@ def _cut_warning(rows: int, cut) -> None:
 def export(
     store: StoreOpt = None,
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.nquads,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write [default: stdout]")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", callback=dash_is_stdout, help="File to write, - for stdout [default: stdout]")] = None,
 ) -> None:
     """Write the whole dataset. N-Quads, TriG and JSON-LD keep the named graphs; Turtle merges them."""
     db = open_or_exit(store, read_only=True)
@@ -753,7 +754,7 @@ def network(
     entity_kind: NetEntityKind = None, claim_type: NetClaimType = None, min_weight: NetMinWeight = 1.0,
     evidence: NetEvidence = 20, seed: NetSeed = 42,
     format: Annotated[str, typer.Option("--format", "-f", help="gexf, graphml, cytoscape, node-link, csv (both tables), csv-nodes or csv-edges")] = "gexf",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write [default: stdout]; for csv, FILE.nodes.csv and FILE.edges.csv")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", callback=dash_is_stdout, help="File to write, - for stdout [default: stdout]; for csv, FILE.nodes.csv and FILE.edges.csv")] = None,
     ego: Annotated[Optional[str], typer.Option("--ego", help="keep only this node's ego network (an IRI)")] = None,
     radius: Annotated[int, typer.Option("--radius", min=1, help="steps from --ego")] = 1,
 ) -> None:

@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from .exits import EXIT_QUERY, EXIT_USAGE, err, fail, open_or_exit
+from .output_option import dash_is_stdout
 from .help_format import Typer
 
 __all__ = ["link_app", "load", "unload", "register"]
@@ -28,7 +29,7 @@ class Kind(str, Enum):
 @link_app.command("export")
 def link_export(
     kind: Annotated[Kind, typer.Option("--kind", help="Which authority records")] = Kind.person,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="CSV file to write [default: stdout]")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", callback=dash_is_stdout, help="CSV file to write, - for stdout [default: stdout]")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Write a CSV crosswalk: frus-kg IRI, label, history.state.gov id, POCOM id, VIAF, Wikidata QID (and years)."""

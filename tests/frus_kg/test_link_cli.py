@@ -168,3 +168,14 @@ def test_a_malformed_dataset_is_refused(store, tmp_path):
     f = write(tmp_path, "broken.ttl", "<https://a.example/s> <https://a.example/p> .\n")
     assert "broken.ttl: not valid turtle" in cli("load", f, "--graph", "https://a.example/g", "--store", store,
                                                  code=4).output
+
+
+def test_regression_link_export_o_dash_wrote_a_file_named_dash(store, tmp_path, monkeypatch):
+    """`-o -` is standard output, as for most tools; `frus-kg link export -o -` wrote a file named "-" (and so did
+    `export` and `network`, which share the option's callback, frus_kg/output_option.py)."""
+    monkeypatch.chdir(tmp_path)
+    crosswalk = cli("link", "export", "--kind", "person", "-o", "-", "--store", store).stdout
+    assert crosswalk.startswith("iri,label,hsg_id") and CLARK in crosswalk
+    quads = cli("export", "-o", "-", "--store", store).stdout
+    assert CLARK in quads and quads.rstrip().endswith(".")
+    assert not (tmp_path / "-").exists()
