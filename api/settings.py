@@ -62,10 +62,21 @@ class Settings:
                      "max_body_bytes", "max_query_depth"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive, not {getattr(self, name)}")
+        if self.query_workers > (limit := QUERY_WORKERS_PER_CPU * _cpus()):
+            raise ValueError(f"query_workers must be at most {limit}, {QUERY_WORKERS_PER_CPU} per CPU of the {_cpus()} this "
+                             f"process may use (each is a process of its own, holding the store open), not "
+                             f"{self.query_workers}")
         if self.rate_limit < 0:
             raise ValueError(f"rate_limit must be 0 (off) or positive, not {self.rate_limit}")
         if self.page_cache_bytes < 0:
             raise ValueError(f"page_cache_bytes must be 0 (off) or positive, not {self.page_cache_bytes}")
+
+
+QUERY_WORKERS_PER_CPU = 4
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _parse(name: str, raw: str):

@@ -234,3 +234,15 @@ def test_a_client_cannot_hold_the_server_with_many_slow_uploads(abused):
     for t in threads:
         t.join()
     assert ok.status_code == 200 and refused == [413] * 6
+
+
+def test_regression_serve_workers_100000_had_no_bound_where_ingests_is_four_per_cpu():
+    """Each query worker is a process holding the store open: `serve --workers 100000` (or FRUS_KG_QUERY_WORKERS)
+    would start them until memory ran out, as `ingest -w 100000` did. The bound is 4 per CPU, as ingest's."""
+    import os
+    cpus = len(os.sched_getaffinity(0))
+    assert Settings.from_env({"FRUS_KG_QUERY_WORKERS": str(4 * cpus)}).query_workers == 4 * cpus
+    with pytest.raises(ValueError, match=rf"query_workers must be at most {4 * cpus}, 4 per CPU"):
+        Settings.from_env({"FRUS_KG_QUERY_WORKERS": "100000"})
+    with pytest.raises(ValueError, match="at most"):
+        Settings.from_env({}, query_workers=4 * cpus + 1)
