@@ -82,12 +82,19 @@ class Query:
         if "query" in q and not isinstance(q["query"], str):       # the spec's schema: a string; 5 is no name
             raise QueryFieldError("query", f"a string, not {json.dumps(q['query'])[:60]}")
         types = q.get("type") or []
+        if not isinstance(types, (str, list)) or not all(isinstance(t, str) for t in ([types] if isinstance(types, str) else types)):
+            raise QueryFieldError("type", f"a type id or a list of them, not {json.dumps(types)[:60]}")
         types = {str(t).rsplit("/", 1)[-1].lower() for t in ([types] if isinstance(types, str) else types)}
         limit = q.get("limit", 5)
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:     # the spec's schema: an integer ≥ 1
             raise QueryFieldError("limit", f"a whole number of at least 1, not {limit!r}")
         out = cls(text=str(q.get("query") or ""), types=types, limit=min(limit, 100))
-        for prop in q.get("properties") or []:
+        props = q.get("properties") or []
+        if not isinstance(props, list):
+            raise QueryFieldError("properties", f"a list of {{\"pid\": …, \"v\": …}} objects, not {json.dumps(props)[:60]}")
+        for prop in props:
+            if not isinstance(prop, dict) or "pid" not in prop or "v" not in prop:     # the spec's schema: both required
+                raise QueryFieldError("properties", f"each member is an object with 'pid' and 'v', not {json.dumps(prop)[:60]}")
             pid = _ALIASES.get(str(prop.get("pid")), str(prop.get("pid")))
             texts = _value_texts(prop.get("v"))
             if pid == "office":

@@ -140,3 +140,20 @@ def test_the_openapi_description_gives_a_400_and_no_422(server):
             assert "422" not in operation["responses"], (method, path)
     answer = described["paths"]["/network/edge"]["get"]["responses"]["400"]
     assert list(answer["content"]) == ["application/problem+json"] and answer["description"]
+
+
+@pytest.mark.parametrize("query, named", [
+    ('{"query": "Clark", "properties": "office"}', "queries.q0.properties"),
+    ('{"query": "Clark", "properties": ["office"]}', "queries.q0.properties"),
+    ('{"query": "Clark", "properties": [{"pid": "office"}]}', "queries.q0.properties"),
+    ('{"query": "Clark", "type": 5}', "queries.q0.type"),
+])
+def test_regression_a_reconciliation_query_off_the_specs_schema_got_pythons_own_words(server, query, named):
+    """`"properties": ["office"]` was a 400 reading "'str' object has no attribute 'get'", `"type": 5` "'int' object is
+    not iterable", and a property without its `v` matched the office "None": reconciliation 0.2's query schema wants
+    `properties` a list of objects with `pid` and `v`, and `type` a string or a list of strings."""
+    r = httpx.get(server + "/reconcile", params={"queries": f'{{"q0": {query}}}'},
+                  headers={"accept": "application/problem+json"}, timeout=60)
+    assert r.status_code == 400, r.text
+    detail = r.json()["detail"]
+    assert detail.startswith(f"{named}: ") and "attribute" not in detail and "iterable" not in detail, detail
