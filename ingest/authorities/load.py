@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from .names import COMMON_KEYS, PARTICLES, name_forms, norm, split_name
+from .names import COMMON_KEYS, PARTICLES, article_dropped, name_forms, norm, split_name
 
 __all__ = [
     "Person", "Post", "Territory", "Institution", "Region", "Authorities", "authorities", "DATA_DIR",
@@ -26,6 +26,7 @@ _TITLE_KEYS = frozenset("""president general admiral ambassador secretary senato
 emperor premier chancellor minister mr mrs ms miss dr sir lord lady dame colonel major captain lieutenant marshal pope
 cardinal archbishop bishop father sheikh emir sultan judge justice professor mayor mme mlle madame herr signor""".split())
 
+_ARTICLE_PREFIXED = re.compile(r"(?:al|el)[-–](?=[A-Z])")       # "al-Rifai": the article, then the name
 _LEADING_TITLE = re.compile(r"^(?:(?:Prime|Foreign|Deputy|Vice|Acting|Crown)\s+)?(?:" + "|".join(sorted(_TITLE_KEYS, key=len, reverse=True))
                             + r")\.?\s+(?=\S)", re.IGNORECASE)
 
@@ -226,14 +227,17 @@ class Authorities:
 
         A record with an inverted variant ("Funkhouser, Richard") writes Western names; only records
         without any ("Chou En-lai") are read family-name-first. Variants with stray lower-case words
-        ("Shah of Iran") or made only of common words ("Security Affairs") are not names.
+        ("Shah of Iran") or made only of common words ("Security Affairs") are not names. Session 54: an Arabic
+        article joined to the surname, or left after the given names, is no stray word: "al-Rifai, Samir", "Rifa'i,
+        Samir al-" (94 records had no key).
         """
         names = {p.sort, *p.variants}
         inverted = any("," in n for n in names)
         for n in names:
             parts = split_name(n)
             words = (parts.forenames + " " + parts.surname).split()
-            if any(w[:1].islower() and w.lower() not in PARTICLES for w in words):
+            article = parts.surname.split()[0] if _ARTICLE_PREFIXED.match(parts.surname) else None
+            if any(w[:1].islower() and w.lower().rstrip("-–") not in PARTICLES and w != article for w in words):
                 continue
             yield n, not inverted
 
@@ -244,14 +248,21 @@ class Authorities:
 
     def _surname_index(self) -> dict[str, frozenset[str]]:
         index: dict[str, set[str]] = defaultdict(set)
+        given = self._given_names()
         for pid, p in self.people.items():
             can = self.canonical(pid)
             for v, list_form in self._usable_variants(p):
-                _, short = name_forms(_LEADING_TITLE.sub("", v), list_form=list_form)   # "Prime Minister Paik": Paik
+                name = _LEADING_TITLE.sub("", v)                # "Prime Minister Paik": Paik
+                _, short = name_forms(name, list_form=list_form)
+                short |= {s for s in article_dropped(split_name(name).surname) if s not in given}
                 for s in short:
                     if s not in COMMON_KEYS:
                         index[s].add(can)
         return {k: frozenset(v) for k, v in index.items()}
+
+    def _given_names(self) -> frozenset[str]:
+        """norm() of every first given name of the people ("saud" of "Saud bin Abdulaziz Al Saud")."""
+        return frozenset(norm(f.split()[0]) for p in self.people.values() if (f := split_name(p.sort).forenames))
 
     @cache
     def volume_people(self, volume_id: str) -> dict[str, str]:

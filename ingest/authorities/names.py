@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from ontology.name_keys import norm  # moved to ontology so that api can share it; re-exported here
 
-__all__ = ["NameParts", "split_name", "display_name", "name_forms", "norm", "SUFFIXES", "PARTICLES", "COMMON_KEYS"]
+__all__ = ["NameParts", "split_name", "display_name", "name_forms", "article_dropped", "norm", "SUFFIXES", "PARTICLES",
+           "COMMON_KEYS"]
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2d", "3d", "2nd", "3rd"}
 PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le", "al", "el", "bin", "ibn", "y", "dos", "das", "ter", "ten"}
@@ -131,4 +132,33 @@ def name_forms(name: str, list_form: bool = False) -> tuple[set[str], set[str]]:
     # hyphenated or multi-word surnames: "Ayub Khan" -> also "Ayub"
     if " " in sur and sur.split()[0].lower() not in PARTICLES:
         short.add(norm(sur.split()[0]))
+    key = norm(sur)
+    for alt in _transliterations(sur) - {key}:
+        short.add(alt)
+        full |= {f[:-len(key)] + alt for f in list(full) if f.endswith(key)}
     return {f for f in full if " " in f}, short
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-–‐](?=[A-Z])")     # not "Al-Saud", "Al Sabah": the house of Saud, of Sabah
+_APOSTROPHE = re.compile(r"(?<=[a-z])['’‘ʼ](?=[a-z])")
+
+
+def _transliterations(surname: str) -> set[str]:
+    """Session 54: the forms an Arabic surname is printed in: with "al-" or "el-", with or without the apostrophe of an
+    ayn or hamza ("al-Rifai, Samir" is the "Samir el-Rifa’i" of the texts). Without the article ("Prime Minister
+    Rifa’i", "Azm"): `article_dropped`, which the authorities' index asks only where the rest is no given name
+    ("al-Saud, Abdullah" is of the house of Saud, not a "Saud")."""
+    m = _ARABIC_ARTICLE.match(surname)
+    forms = {f"{article}{surname[m.end():]}" for article in ("al-", "el-")} if m else {surname}
+    forms |= {_APOSTROPHE.sub("", f) for f in forms}
+    return {norm(f) for f in forms}
+
+
+def article_dropped(surname: str) -> set[str]:
+    """An Arabic surname without its article, with and without the apostrophe ("al-Rifa'i" -> "rifa'i", "rifai"); none
+    for any other surname."""
+    m = _ARABIC_ARTICLE.match(surname)
+    if not m:
+        return set()
+    base = surname[m.end():]
+    return {norm(base), norm(_APOSTROPHE.sub("", base))}

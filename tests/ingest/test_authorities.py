@@ -294,3 +294,16 @@ def test_regression_the_un_secretary_general_and_the_vice_president_were_members
                          "un-secretary-general": {iris.organization_iri("un-secretariat")},
                          "secretary": {iris.organization_iri("department-of-state")},
                          "deputy-secretary": {iris.organization_iri("department-of-state")}}
+
+
+def test_regression_a_surname_printed_with_its_arabic_article_gave_the_person_no_name_key():
+    """"al-Rifai, Samir" (Jordan's Prime Minister) was passed over as a stray lower-case word, as were 93 other records
+    ("al-Azm, Khalid"): no surname or full-name key, so "Prime Minister Rifa’i noted…" (frus1958-60v11 d398) went to a
+    person local to the document. The texts print the name with "al-", "el-" or no article, with or without the
+    apostrophe."""
+    a = authorities()
+    for key in ("rifai", "rifa'i", "al-rifai", "el-rifai"):
+        assert "100337" in a.surname_index[key], key
+    assert "100337" in a.full_index["samir el-rifai"]
+    assert a.surname_index["azm"] == a.surname_index["al-azm"] == frozenset({"100195"})
+    assert name_forms("O'Brien, John", True)[1] == {"o'brien"}       # no Arabic article, no ayn: one form
