@@ -490,11 +490,30 @@ class DocumentPeople:
         return rest[0] if len(rest) == 1 and len(rest) < len(hits) else None
 
     def _holds_secretary_of_state(self, iri: str) -> bool:
+        return self._holds("Secretary of State", iri)
+
+    def _holds(self, post: str, iri: str) -> bool:
+        """Whether the person held the U.S. post (POCOM) on the document's date."""
         date = (self.record.date or "")[:10]
         prefix = iris.person_iri("")
         pid = iri[len(prefix):] if iri.startswith(prefix) else None
         return bool(pid and date and any(authorities().canonical(p.hsg) == authorities().canonical(pid)
-                                         for p in authorities().holders("Secretary of State", date) if p.hsg))
+                                         for p in authorities().holders(post, date) if p.hsg))
+
+    def _present_us_vice_president(self, printed: str, title: str, hits: dict[str, str]) -> Named | None:
+        """Session 54: "The Vice President stated…" in the record of Nixon's talk with Chiang Kai-shek, whose participants
+        list prints "Vice President Chen Cheng" and "Vice President Richard M. Nixon" (frus1955-57v03 d193: 30 claims had
+        gone to a node named "Vice President"): the Vice President of the United States on the date, where he is among
+        those the document names with the title and its participants list prints him, as the editors' convention reads
+        a bare "the Vice President"."""
+        if title != "vice president" or len(hits) < 2:
+            return None
+        ours = [iri for iri in hits if self._holds("Vice President of the United States", iri) and self._listed_lines.get(iri)]
+        if len(ours) != 1:
+            return None
+        return Named(ours[0], hits[ours[0]], f"'{printed}' read as {hits[ours[0]]}, of those the document names with that "
+                                             f"title the Vice President of the United States on the date (POCOM), whom its "
+                                             f"participants list prints")
 
     def _rank_holder(self, title: str) -> Named | None:
         """Session 31: "the General" in a document that names De Gaulle without his rank: the one person it names whose
@@ -816,7 +835,8 @@ class DocumentPeople:
             if len(hits) == 1:
                 (iri, label), = hits.items()
                 return Named(iri, label, f"'{printed}' read as {label}, named with that title in the document")
-            listed = self._of_state(printed, title, hits) or self._listed_participant(printed, title, hits)
+            listed = self._of_state(printed, title, hits) or self._listed_participant(printed, title, hits) \
+                or self._present_us_vice_president(printed, title, hits)
             if listed is not None:
                 return listed
             other = self._other_than_writer(hits) if title not in _HELD_TITLES else None

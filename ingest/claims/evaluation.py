@@ -18,6 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from ontology import iris
+
+from ..authorities import authorities
 from ..records import Claim, ClaimAgent, DocumentRecord
 
 __all__ = ["GoldClaim", "load_gold", "load_split", "locate", "Evaluation", "evaluate", "names_of_entities",
@@ -123,6 +126,11 @@ def names_of_entities(record: DocumentRecord, extra: Iterable[Claim] = ()) -> di
         for a in (*c.agents, *c.about_local):
             bucket = names.setdefault(a.iri, set())
             bucket.update(x for x in (a.label, a.office) if x)
+    people = iris.person_iri("")
+    for i in {i for c in extra for i in c.about if i not in names and i.startswith(people)}:
+        person = authorities().people.get(i[len(people):])
+        if person is not None:      # session 54: a person of `about` no mention covers (authority_names.py)
+            names[i] = {person.name, *person.variants}
     return names
 
 

@@ -26,6 +26,7 @@ from ..entities.posts import heading_posts
 from ..entities.titles import united_states_holder
 from ..triples import party_person_iri
 from .about import about_readings
+from .authority_names import link_local_claimants
 from .antecedents import held_attitude, opening_subject, pronoun_antecedent
 from .bodies import with_bodies
 from .carry import Carrier, Context, genre_of_heading, load_carrier
@@ -2381,7 +2382,7 @@ class _Extractor:
                 if speaker is not None:
                     self._block_voice = last_label = speaker
                     self.turn_speakers.update(speaker.iris)
-                    state.last_speaker = None
+                state.last_speaker = None     # session 54: also after "Justification:", a new section of the memorandum
             elif label_alone is not None and label_alone[0] == block.index:
                 self._block_voice = last_label = label_alone[1]  # round 10: "[Butz:]" on its own line before his paragraph
                 state.last_speaker = None
@@ -2555,7 +2556,7 @@ class _Extractor:
 def claims_of(record: DocumentRecord, cues: Cues | None = None) -> list[Claim]:
     """The claims of one document, without changing the record."""
     cues = cues or load_cues()
-    return _Extractor(in_mixed_case(record, cues), cues, load_carrier()).run()
+    return link_local_claimants(record, _Extractor(in_mixed_case(record, cues), cues, load_carrier()).run())
 
 
 def carry_points(record: DocumentRecord, cues: Cues | None = None) -> tuple[list[Claim], list[tuple]]:

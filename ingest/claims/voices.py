@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ontology.iris import document_iri, slug
 
+from ..authorities import authorities
 from ..entities.gazetteer import gazetteer
 from ..entities.posts import heading_post_named
 from ..records import ClaimAgent, DocumentRecord, Mention, Party
@@ -536,7 +537,10 @@ def _label_of(record: DocumentRecord, start: int, m: re.Match, mentions: Mention
     holders = [p for p in record.parties if title and p.office and p.office.lower().startswith(title)]
     if len(holders) == 1:       # round 12: "President—That is very good." in a conversation between the heading's parties
         return lend, party_agent(record, holders, f"speaker label '{label}' read as the heading's party with that office")
-    return _label_named(label, lend, known)
+    named = _label_named(label, lend, known)
+    if named is None and _a_word_not_a_name(label) and m.group(0).rstrip().endswith(":"):
+        return lend, None           # session 54: "Justification:", "Reason:" head a memorandum's paragraphs
+    return named
 
 
 def _party_initials(record: DocumentRecord, p: Party) -> set[str]:
@@ -594,6 +598,13 @@ def _label_named(label: str, lend: int, people: DocumentPeople | None) -> tuple[
     return lend, named_agent(named)
 
 
+def _a_word_not_a_name(label: str) -> bool:
+    """Session 54: a label of one word the corpus prints in lower case that is nobody's surname ("Justification:",
+    "Reason:"; "Brown:" is a name)."""
+    words = [w.lower() for w in _WORDS.findall(label)]
+    return len(words) == 1 and words[0] in common_words() and not authorities().surname_index.get(words[0])
+
+
 # Who speaks for others or for nobody: no speaker of their own.
 _NO_VOICE = frozenset({"interpreter", "translator", "operator", "unidentified", "voice", "voices", "tape", "recording"})
 
@@ -605,6 +616,8 @@ def _recurring_name(label: str, people: DocumentPeople) -> bool:
         return False
     if len(words) > 1 and all(w in common_words() for w in words):
         return False        # session 33: "Current Position:" opening two paragraphs of a survey is no one's label
+    if _a_word_not_a_name(label):
+        return False
     r = people.record
     turns = re.findall(r"(?m)^\[?" + re.escape(label) + r":", r.text[r.body_start:r.body_end])
     return len(turns) >= 2

@@ -294,7 +294,7 @@ def test_points_made_by_a_title_are_that_persons():
 
 
 @pytest.mark.parametrize("key, prefix, writer", [
-    ("frus1961-63v12/d42", "It was generally agreed", "/frus1961-63v12/d42/persons/chenery"),
+    ("frus1961-63v12/d42", "It was generally agreed", "/people/102452"),     # Chenery (session 54: authority_names.py)
     ("frus1964-68v12/d335", "It was noted, in closing", PEOPLE + "112665"),
     ("frus1961-63v04/d261", "Afterwards I spoke alone", PEOPLE + "108064"),
 ])

@@ -70,7 +70,7 @@ def test_he_after_the_writers_own_sentence_is_the_name_after_a_title_it_left_unt
                  date="Tehran, January 24, 1970, 1100Z.")
     named(r, "MACARTHUR", PEOPLE + "macarthur")
     c = the(r, "HE REPLIED")
-    assert [a.label for a in c.agents] == ["Khalatbari"], c.explanation
+    assert [a.label for a in c.agents] == ["Abbas Khalatbari"], c.explanation     # session 54: authority_names.py
     assert the(r, "I QUERIED").claimants == (PEOPLE + "macarthur",)
 
 
