@@ -112,20 +112,20 @@ def ingest(
                   f"ledger file (once)", highlight=False)
     from ingest.authorities.rdf import ensure_authority_graphs
     try:
-        loaded = ensure_authority_graphs(db)
         files = find_inputs(paths)
         expected = sum(estimate_documents(files).values())
     except KeyboardInterrupt:
         db.close()
-        err.print("interrupted before any document was read: no document was written, and an authority graph "
-                  "left unfinished is loaded again by the rerun; rerun the same command")
+        err.print("interrupted before any document was read: nothing was written; rerun the same command")
         raise typer.Exit(130)
-    except StoreError as exc:                # a remote server down or failing: its message, not a traceback
-        db.close()
-        fail_on(exc)
-    if loaded:
-        err.print(f"loaded {len(loaded)} authority graph(s) into the store (new, or changed since the store's)",
-                  highlight=False)
+    loaded: list[str] = []
+
+    def load_authorities() -> None:          # with the first graph written, so a run that writes none leaves none
+        loaded.extend(ensure_authority_graphs(db))
+        if loaded:
+            err.print(f"loaded {len(loaded)} authority graph(s) into the store (new, or changed since the store's)",
+                      highlight=False)
+
     n_workers = workers if workers is not None else (default_workers() if expected >= 16 else 0)
     started = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
@@ -145,7 +145,7 @@ def ingest(
         try:
             summary = ingest_corpus(files, db, workers=n_workers, engine=engine.value, check_shapes=not no_validate,
                                     force=force, on_progress=tick, on_failure=failed,
-                                    after_commit=after_commit_from_env())
+                                    after_commit=after_commit_from_env(), before_first_write=load_authorities)
         except KeyboardInterrupt:
             progress.stop()
             db.close()
@@ -157,7 +157,7 @@ def ingest(
             err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)    # before the close, whose flush can be long
             db.close()
             raise typer.Exit(exit_code(exc))
-    if to_shards is None:
+    if to_shards is None and _holds_any_graph(db):      # an empty store (every input refused) is left empty
         with _rest_left_to_index():
             _refresh_search_index(db, fatal=False)
             _refresh_layers(db, workers=n_workers, fatal=False, totals=bool(loaded))
@@ -189,6 +189,10 @@ def ingest(
         err.print(f"… and {len(summary.failures) - 50} more failures (all were printed above as they happened)")
     if summary.failures:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _holds_any_graph(db) -> bool:
+    return bool(db.query("ASK { GRAPH ?g { ?s ?p ?o } }").boolean)
 
 
 def _check_ingest_paths(paths: list[Path], find_inputs) -> None:

@@ -49,7 +49,7 @@ import base64
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable, Mapping, Protocol, Sequence
+from typing import IO, Callable, Iterable, Mapping, Protocol, Sequence
 
 from ontology import iris
 from ontology.namespaces import FK, SCHEMA
@@ -188,6 +188,7 @@ class BatchWriter:
     committed_documents: int = 0
     committed_triples: int = 0
     transactions: int = 0
+    before_first_write: Callable[[], None] | None = None    # what the store needs before any graph (`first_write`)
 
     def add(self, commit: Commit) -> bool:
         """Queue a commit; True when the batch is full and should be flushed."""
@@ -220,6 +221,8 @@ class BatchWriter:
             if exists and not c.replace:
                 continue
             (replaced if exists or c.digest is None else fresh).append(c)
+        if fresh or replaced:
+            self.first_write()
         table = self.sink.ledger
         # a replaced document loses its entry; a replaced volume graph, its volume's completion mark
         table.write(remove=[(c.graph, None if c.digest else INGEST_STATUS) for c in replaced])
@@ -242,11 +245,20 @@ class BatchWriter:
                 self.committed_triples += c.triples
         return fresh + replaced
 
+    def first_write(self) -> None:
+        """Run `before_first_write` (`frus-kg ingest`: load the authority graphs) once, just before the first graph is
+        written: a run that writes none (every input refused) leaves the store as it was, an empty one empty."""
+        hook, self.before_first_write = self.before_first_write, None
+        if hook is not None:
+            hook()
+
     def finish_volume(self, volume: str, digest: str, stale: Sequence[str], complete: bool = True,
                       volume_graph: bytes | None = None) -> None:
         """Drop the stale document graphs of a volume (their entries first), write `volume_graph` (the volume's own
         graph as this ingest leaves it: ingest/incomplete.py) if given, and, if `complete` (every document of the
         file is committed), mark it complete last; otherwise a rerun retries the missing ones."""
+        if stale or volume_graph is not None:
+            self.first_write()
         table = self.sink.ledger
         table.write(remove=[(d, None) for d in stale] + [(volume, SOURCE_DIGEST), (volume, INGEST_STATUS)])
         if stale:

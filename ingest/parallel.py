@@ -625,6 +625,7 @@ def ingest_corpus(
     estimate: bool = True,
     checkpoint_bytes: int = 2 << 30,
     after_commit: AfterCommit | None = None,
+    before_first_write: Callable[[], None] | None = None,
 ) -> CorpusSummary:
     """Ingest files and folders with `workers` processes (default: CPUs; 0 = in this process).
 
@@ -638,11 +639,14 @@ def ingest_corpus(
     documents stay intact either way.
     `after_commit(committed, abort)` is for tests: called after each batch (of one graph, so that counts are
     exact), it may pause until `abort` is set or end the process.
+    `before_first_write()` runs once, in the writer, just before the run's first graph is written (`frus-kg ingest`
+    loads the authority graphs there): a run that writes nothing, every input refused, leaves the store as it was.
     """
     return _CorpusRun(paths, sink, workers=workers, extractors=extractors, engine=engine, check_shapes=check_shapes,
                       force=force, prefetch=prefetch, batch_bytes=batch_bytes, batch_seconds=batch_seconds,
                       on_progress=on_progress, on_failure=on_failure, estimate=estimate,
-                      checkpoint_bytes=checkpoint_bytes, after_commit=after_commit).run()
+                      checkpoint_bytes=checkpoint_bytes, after_commit=after_commit,
+                      before_first_write=before_first_write).run()
 
 
 class _CorpusRun:
@@ -653,7 +657,8 @@ class _CorpusRun:
 
     def __init__(self, paths, sink: CorpusSink, *, workers: int | None, extractors, engine: str, check_shapes: bool,
                  force: bool, prefetch: int, batch_bytes: int, batch_seconds: float, on_progress, on_failure,
-                 estimate: bool, checkpoint_bytes: int, after_commit: AfterCommit | None):
+                 estimate: bool, checkpoint_bytes: int, after_commit: AfterCommit | None,
+                 before_first_write: Callable[[], None] | None = None):
         self.started = time.perf_counter()
         self.sink, self.force, self.batch_seconds, self.checkpoint_bytes = sink, force, batch_seconds, checkpoint_bytes
         self.on_progress, self.on_failure = on_progress, on_failure
@@ -662,7 +667,8 @@ class _CorpusRun:
         self.summary.files = len(self.files)
         workers = default_workers() if workers is None else workers
         self.ledger = Ledger(sink)
-        self.writer = BatchWriter(sink, max_bytes=batch_bytes, max_graphs=1 if after_commit else 256)
+        self.writer = BatchWriter(sink, max_bytes=batch_bytes, max_graphs=1 if after_commit else 256,
+                                  before_first_write=before_first_write)
         self.summary.repaired = self.ledger.repair()
         self.stage: dict[str, float] = {}
         self.counts = estimate_documents(self.files) if (estimate and on_progress) else None

@@ -1,0 +1,71 @@
+"""A failed command leaves the store as it was: a first `frus-kg ingest` into an empty store whose every input is refused
+leaves it empty (no authority graph, no layer, no search index), and the authority graphs come with the first graph an
+ingest does write."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph import open_store
+from graph.search_index import INDEX_FILE
+from ontology import iris
+
+EXE = str(Path(sys.executable).with_name("frus-kg"))
+HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
+REFUSED = {
+    "not-frus.txt": "A note to myself, not a FRUS document.\n",
+    "broken-first-document.xml": '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n'
+                                 '<div type="document" xml:id="d1"><head>1. Telegram</head><p>Text\n',
+    "not-tei.xml": "<html><body><p>A web page saved as .xml</p></body></html>\n",
+}
+
+
+def _ingest(store: Path, *paths: Path, code: int) -> subprocess.CompletedProcess:
+    proc = subprocess.run([EXE, "ingest", "--store", str(store), "--workers", "0", *map(str, paths)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == code, proc.stderr
+    assert "Traceback" not in proc.stderr
+    return proc
+
+
+def _graphs(store: Path) -> dict[str, int]:
+    db = open_store(store, read_only=True)
+    try:
+        rows = db.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows()
+        return {g.value: int(n.value) for g, n in rows}
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("name", [*REFUSED, "doctype-system-entity-reference.xml"])
+def test_regression_a_failed_first_ingest_left_the_authority_graphs_in_an_empty_store(tmp_path, name):
+    """The five authority graphs (200,000 triples), then the layers and a search index of their names, were written
+    before the first input was read: a run that refused its only file left a store of 200,000 triples and no document."""
+    path = HOSTILE / name if name not in REFUSED else tmp_path / name
+    if name in REFUSED:
+        path.write_text(REFUSED[name], encoding="utf-8")
+    proc = _ingest(tmp_path / "store", path, code=1)
+    assert "authority graph" not in proc.stderr and "search index" not in proc.stderr
+    assert _graphs(tmp_path / "store") == {}
+    assert not (tmp_path / "store" / INDEX_FILE).exists()
+    db = open_store(tmp_path / "store", read_only=True)
+    try:
+        assert list(db.ledger.rows()) == []
+    finally:
+        db.close()
+
+
+def test_the_authority_graphs_come_with_the_first_document_an_ingest_commits(tmp_path, sample_path):
+    refused = tmp_path / "not-frus.txt"
+    refused.write_text(REFUSED["not-frus.txt"], encoding="utf-8")
+    _ingest(tmp_path / "store", refused, code=1)
+    proc = _ingest(tmp_path / "store", refused, sample_path, code=1)
+    assert "loaded 5 authority graph(s)" in proc.stderr
+    graphs = _graphs(tmp_path / "store")
+    assert graphs[iris.authority_graph_iri("people")] > 100_000
+    assert iris.graph_iri(iris.document_iri("frus1981-88v41", "d54")) in graphs
+    assert "search index: 1 document(s)" in proc.stderr
+
