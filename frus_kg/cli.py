@@ -226,7 +226,7 @@ def adopt(
     copy the shards' ledger into it, so `ingest` skips what they hold. Run `frus-kg index` next."""
     from graph.shards import adopt_shards
 
-    db = open_or_exit(store)
+    db = open_or_exit(store, create=False)
     try:
         graphs, rows = adopt_shards(shards, db)
     except StoreError as exc:
@@ -251,7 +251,7 @@ def remove(
     from ingest.parallel import default_workers
     from ingest.removal import NotInStore, remove_documents
 
-    db = open_or_exit(store)
+    db = open_or_exit(store, create=False)
     try:
         removal = remove_documents(db, volume, documents or ())
     except NotInStore as exc:

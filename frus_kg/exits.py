@@ -16,7 +16,8 @@ from rich.markup import escape
 from rich.measure import Measurement
 from rich.table import Table
 
-from graph import GraphError, QueryError, SparqlSyntaxError, StoreError, StoreOptions, open_store
+from graph import (GraphError, QueryError, SparqlSyntaxError, StoreError, StoreOptions, is_remote, open_store,
+                   store_location)
 from ingest import IngestError
 from ontology.errors import OntologyError
 
@@ -76,7 +77,14 @@ def fail_on(exc: Exception) -> NoReturn:
     fail(error_text(exc), code)
 
 
-def open_or_exit(store: Optional[Path], read_only: bool = False, options: StoreOptions = StoreOptions()):
+def open_or_exit(store: Optional[Path], read_only: bool = False, options: StoreOptions = StoreOptions(),
+                 create: bool = True):
+    """The store, or exit 3 saying why. `create=False`: a command that changes a store but never makes one (remove,
+    unload, link remove) refuses a folder with no store in it, where opening it for writing made an empty store that
+    the refusal then left behind."""
+    where = store_location(store)
+    if not (create or read_only or is_remote(where) or (Path(where) / "CURRENT").exists()):
+        fail(f"{where}: no store here yet; run `frus-kg ingest` first", EXIT_STORE)
     try:
         return open_store(store, read_only=read_only, options=options)
     except StoreError as exc:

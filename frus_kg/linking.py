@@ -62,7 +62,7 @@ def link_import(
     from graph.linkset_import import LinksetError, import_linkset
     from graph.void_description import VOID_GRAPH, refresh_void
 
-    db = open_or_exit(store)
+    db = open_or_exit(store, create=False)
     try:
         graph, count = import_linkset(db, file, name=name, source=source, relation=relation,
                                       who=who or os.environ.get("USER") or getpass.getuser())
@@ -86,7 +86,7 @@ def link_remove(
     from graph.linkset_import import LinksetError, remove_linkset
     from graph.void_description import VOID_GRAPH, refresh_void
 
-    db = open_or_exit(store)
+    db = open_or_exit(store, create=False)
     try:
         graph = remove_linkset(db, name)
     except LinksetError as exc:
@@ -124,7 +124,7 @@ def unload(
     """Remove a dataset loaded with `frus-kg load` (its graph and its description)."""
     from graph.datasets import DatasetError, unload_dataset
 
-    db = open_or_exit(store)
+    db = open_or_exit(store, create=False)
     try:
         unload_dataset(db, graph)
     except DatasetError as exc:

@@ -1,6 +1,6 @@
 """A failed command leaves the store as it was: a first `frus-kg ingest` into an empty store whose every input is refused
 leaves it empty (no authority graph, no layer, no search index), and the authority graphs come with the first graph an
-ingest does write."""
+ingest does write; `remove`, `unload` and `link remove` on a folder with no store make none."""
 from __future__ import annotations
 
 import subprocess
@@ -69,3 +69,13 @@ def test_the_authority_graphs_come_with_the_first_document_an_ingest_commits(tmp
     assert iris.graph_iri(iris.document_iri("frus1981-88v41", "d54")) in graphs
     assert "search index: 1 document(s)" in proc.stderr
 
+
+@pytest.mark.parametrize("command", [["remove", "frus1981-88v41"], ["unload", "--graph", "http://example.org/data"],
+                                     ["link", "remove", "wikidata-people"]], ids=lambda c: c[0])
+def test_regression_a_refused_remove_on_a_folder_without_a_store_left_a_new_empty_store_there(tmp_path, command):
+    """`frus-kg remove frus1981-88v41 --store typo/` said "no volume … in the store" (exit 2) and left an empty store in
+    typo/, which a later command then took for the store. Now it is exit 3, "no store here yet", and nothing is made."""
+    proc = subprocess.run([EXE, *command, "--store", str(tmp_path / "typo")], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 3, proc.stderr
+    assert f"{tmp_path / 'typo'}: no store here yet" in proc.stderr
+    assert not (tmp_path / "typo").exists()
