@@ -173,6 +173,8 @@ def ingest(
     table.add_row("failed", f"{summary.rejected}" + (f" ({kinds})" if kinds else ""))
     if summary.notices:
         table.add_row("left out (nothing to ingest)", str(len(summary.notices)))
+    if summary.superseded:
+        table.add_row("copies the whole volume gave too", str(len(summary.superseded)))
     table.add_row("stale graphs dropped", str(summary.dropped_graphs))
     if summary.repaired:
         table.add_row("unfinished bulk graphs removed", str(summary.repaired))
@@ -181,7 +183,7 @@ def ingest(
     table.add_row("rate", f"{summary.documents / max(elapsed, 1e-9):.1f} documents/s, {summary.triples / max(elapsed, 1e-9):,.0f} triples/s")
     table.add_row("shards" if to_shards is not None else "store", str(to_shards or store_location(store)))
     print_table(table, err)
-    for notice in summary.notices:
+    for notice in summary.notices + summary.superseded:
         err.print(f"[yellow]notice:[/] {escape(str(notice))}", highlight=False)
     for failure in summary.failures[:50]:
         err.print(f"[red]{escape(failure.kind)}:[/] {escape(failure.message)}", highlight=False)

@@ -78,6 +78,7 @@ class CorpusSummary:
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)       # documents left out that held nothing (SourceNotice)
+    superseded: list[str] = field(default_factory=list)    # copies of a document that the run's whole volume gave too
     stage_seconds: dict[str, float] = field(default_factory=dict)   # worker stages: CPU s summed over workers
 
     @property
@@ -680,7 +681,7 @@ class _CorpusRun:
         self.since_checkpoint = 0
         self.pending: dict[int, _FileState] = {}     # documents dispatched, by sequence number
         self.touched: set[str] = set()               # documents read in this run: the ledger may not show their fate yet
-        self.read_from: dict[str, str] = {}          # document graph -> the file it was first read from in this run
+        self.read_from: dict[str, _FileState] = {}   # document graph -> the file it was last read from in this run
         self.whole_from: dict[str, str] = {}         # volume -> the complete file of it read in this run
         self.ctrl_c = DeferredCtrlC()                # raised at the checks below, never inside a queue's lock
         self.pool = _Lazy(lambda: _Pool(workers, extractors, engine, check_shapes, prefetch) if workers > 0
@@ -765,20 +766,38 @@ class _CorpusRun:
             if state.volume is None and not self._start_volume(state, record.volume):
                 return
             doc = iris.graph_iri(iris.document_iri(record.volume.id, record.doc_id))
-            first = self.read_from.setdefault(doc, str(path))
-            if first != str(path):
-                state.failed += 1
-                state.produced.add(doc)          # the first copy's graph is not this file's stale one to drop
-                self._fail(Failure(str(path), f"{path}: {record.volume.id} {record.doc_id} was already read in this run from "
-                                              f"{first}; this copy is not ingested (ingest it in a run of its own to "
-                                              f"replace that one)", "duplicate"))
-            elif doc in state.committed_before and doc not in self.touched and self.sink.has_graph(doc):
+            first = self.read_from.setdefault(doc, state)
+            if first is not state and not self._second_copy(state, first, doc, record):
+                self._progress(path.name)
+                continue
+            if doc in state.committed_before and doc not in self.touched and self.sink.has_graph(doc):
                 self.touched.add(doc)
                 self.summary.skipped_documents += 1
                 state.produced.add(doc)
             else:
                 self._dispatch(state, doc, record)
             self._progress(path.name)
+
+    def _second_copy(self, state: _FileState, first: _FileState, doc: str, record: DocumentRecord) -> bool:
+        """A document read before in this run, from another file: True if this copy is to be ingested. The whole volume's
+        copy wins over a partial file's (a single-document file, a text copy), in either order, so that the volume is
+        complete; the partial copy is a notice, not a failure. Two partial copies: the first stands, the second fails."""
+        which = f"{record.volume.id} {record.doc_id}"
+        if state.complete:                       # the partial file is finished (_start_volume waited): replace its copy
+            self.read_from[doc] = state
+            self.summary.superseded.append(f"{first.path}: {which} is also in the whole volume {state.path}, read in this "
+                                        f"run: the volume's copy is ingested")
+            return True
+        state.produced.add(doc)                  # the first copy's graph is not this file's stale one to drop
+        if first.complete:
+            self.summary.superseded.append(f"{state.path}: {which} was read in this run from the whole volume {first.path}: "
+                                        f"this copy is left out (ingest it in a run of its own to replace the volume's)")
+            return False
+        state.failed += 1
+        self._fail(Failure(str(state.path), f"{state.path}: {which} was already read in this run from {first.path}; this "
+                                            f"copy is not ingested (ingest it in a run of its own to replace that one)",
+                           "duplicate"))
+        return False
 
     def _start_volume(self, state: _FileState, volume: VolumeRecord) -> bool:
         """Write the volume's graph; False for a second complete file of a volume in one run, which is refused
