@@ -732,9 +732,13 @@ class _CorpusRun:
             self.files_done += 1
             return None
         unchanged = None if self.force else self.ledger.unchanged_volume(digest)
-        if unchanged and self.touched & self.ledger.documents_of(unchanged):
+        documents = self.ledger.documents_of(unchanged) if unchanged else set()
+        if documents & self.touched:
             unchanged = None                         # an earlier input of this run rewrote some of its documents
         if unchanged:
+            whole = _FileState(path, digest, set(), volume=unchanged, complete=True)
+            for doc in documents:                    # its copies stand against a partial file's later in the run
+                self.read_from.setdefault(doc, whole)
             self.summary.skipped_files += 1
             if self.expected is not None:
                 self.expected -= self.counts[path]
@@ -783,15 +787,17 @@ class _CorpusRun:
         copy wins over a partial file's (a single-document file, a text copy), in either order, so that the volume is
         complete; the partial copy is a notice, not a failure. Two partial copies: the first stands, the second fails."""
         which = f"{record.volume.id} {record.doc_id}"
-        if state.complete:                       # the partial file is finished (_start_volume waited): replace its copy
+        if state.complete:                       # the other file is finished (_start_volume waited): replace its copy
             self.read_from[doc] = state
-            self.summary.superseded.append(f"{first.path}: {which} is also in the whole volume {state.path}, read in this "
-                                        f"run: the volume's copy is ingested")
+            if not first.complete:               # (a complete one: a volume file skipped as unchanged, not read)
+                self.summary.superseded.append(f"{first.path}: {which} is also in the whole volume {state.path}, read "
+                                               f"in this run: the volume's copy is ingested")
             return True
         state.produced.add(doc)                  # the first copy's graph is not this file's stale one to drop
         if first.complete:
-            self.summary.superseded.append(f"{state.path}: {which} was read in this run from the whole volume {first.path}: "
-                                        f"this copy is left out (ingest it in a run of its own to replace the volume's)")
+            self.summary.superseded.append(f"{state.path}: {which} was read in this run from the whole volume "
+                                           f"{first.path}: this copy is left out (ingest it in a run of its own to "
+                                           f"replace the volume's)")
             return False
         state.failed += 1
         self._fail(Failure(str(state.path), f"{state.path}: {which} was already read in this run from {first.path}; this "

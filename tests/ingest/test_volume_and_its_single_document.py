@@ -70,6 +70,29 @@ def test_a_volume_and_its_single_document_file_in_two_runs_leave_the_volume_comp
     assert d9_source == file_digest(order[-1])
 
 
+def test_a_single_document_file_beside_its_unchanged_volume_in_a_run_leaves_the_volumes_copy(tmp_path):
+    """The volume's file is skipped unread (complete, unchanged): its copy of d9 still stands against the lone copy."""
+    _ingest(tmp_path / "store", VOLUME_FILE)
+    summary = _ingest(tmp_path / "store", VOLUME_FILE, DOCUMENT_FILE)
+    assert summary.skipped_files == 1 and summary.failures == [] and summary.documents == 0
+    assert len(summary.superseded) == 1 and DOCUMENT_FILE.name in summary.superseded[0]
+    note, mark, documents, d9_source = _volume_state(tmp_path / "store")
+    assert note is None and mark == INGEST_COMPLETE and d9_source == file_digest(VOLUME_FILE)
+
+
+def test_a_new_file_of_a_volume_beside_its_unchanged_one_in_a_run_replaces_it_without_a_notice(tmp_path):
+    """Two whole files of one volume, the first skipped unread as unchanged: the second is read and its copies ingested,
+    as before; the unread one is no copy to give notice of."""
+    _ingest(tmp_path / "store", VOLUME_FILE)
+    edited = tmp_path / VOLUME_FILE.name
+    edited.write_bytes(VOLUME_FILE.read_bytes() + b"<!-- edited -->\n")
+    summary = _ingest(tmp_path / "store", VOLUME_FILE, edited)
+    assert summary.skipped_files == 1 and summary.documents == 5
+    assert summary.failures == [] and summary.superseded == []
+    note, mark, documents, d9_source = _volume_state(tmp_path / "store")
+    assert note is None and mark == INGEST_COMPLETE and d9_source == file_digest(edited)
+
+
 def test_two_partial_copies_of_a_document_in_one_run_are_still_a_duplicate(tmp_path):
     """The whole volume's copy wins; between two single-document copies nothing says which is meant: the second fails."""
     again = tmp_path / "d9-again.xml"
