@@ -84,6 +84,15 @@
     return page + fragment;
   }
 
+  /* Where the passage is printed: ", page 320" or ", pages 320–321" (the pages of the mentions it holds); nothing
+     when the store records no page. */
+  function pagesOf(passage) {
+    var pages = passage.pages || [];
+    if (!pages.length) return "";
+    var said = pages.length === 1 ? "page " + pages[0] : "pages " + pages[0] + "\u2013" + pages[pages.length - 1];
+    return el("span", {"class": "page", text: ", " + said});
+  }
+
   function month(date) { return date ? String(date).slice(0, 7) : null; }
 
   // -- loading and layout ------------------------------------------------------------------------------------
@@ -393,7 +402,7 @@
       body.evidence.forEach(function (p) {
         var href = passageHref(p, p.text);
         var name = documentName(p.document);
-        list.appendChild(el("li", {}, [href ? el("a", {href: href, text: name}) : name,
+        list.appendChild(el("li", {}, [href ? el("a", {href: href, text: name}) : name, pagesOf(p),
                                        el("blockquote", p.html != null ? {"class": "passage", html: p.html} :
                                                         {"class": "passage", text: p.text})]));
       });

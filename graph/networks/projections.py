@@ -24,6 +24,7 @@ from .collector import collector_paused
 from .entities import aliases, canonical, chunks, describe, iri_values
 from .evidence import DEFAULT_CAP, Evidence, Passage
 from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters, NetworkError, document_patterns
+from .pages import passage_pages
 from .table import TableIdentity, TableRow, document_order, expand, read_identity, read_slice, table_state
 from .windows import WINDOWS, Segmenter, Spans
 
@@ -762,7 +763,8 @@ def project(store: Store, spec: Spec, *, sentences: Segmenter | None = None,
 
 def edge_evidence(store: Store, spec: Spec, source: str, target: str, *, limit: int = 100,
                   sentences: Segmenter | None = None) -> dict | None:
-    """The passages behind one edge (up to `limit`), each with its text, or None when there is no such edge."""
+    """The passages behind one edge (up to `limit`), each with its text and the printed pages of what it holds
+    (`page`, where it begins, and `pages`), or None when there is no such edge."""
     wide = Spec(spec.kind, spec.window, spec.weight_by, Filters(**{**spec.filters.as_dict(), "min_weight": 0}), limit)
     g = project(store, wide, sentences=sentences, between=(source, target))
     if not g.has_edge(source, target):
@@ -770,8 +772,10 @@ def edge_evidence(store: Store, spec: Spec, source: str, target: str, *, limit: 
     data = g.edges[source, target]
     evidence: Evidence = data["evidence"]
     texts = _texts(store, _Clock(), {p.document for p in evidence.passages})
-    passages = [{"passage": p.iri, "document": p.document, "start": p.start, "end": p.end, "targets": list(p.targets),
-                 "text": texts.get(p.document, "")[p.start:p.end]} for p in evidence.passages]
+    pages = passage_pages(store, evidence.passages)
+    passages = [{"passage": p.iri, "document": p.document, "page": printed[0] if printed else None, "pages": printed,
+                 "start": p.start, "end": p.end, "targets": list(p.targets), "text": texts.get(p.document, "")[p.start:p.end]}
+                for p, printed in zip(evidence.passages, pages)]
     return {"source": source, "target": target, "kind": spec.kind, "window": g.graph["window"],
             "weight": data["weight"], "documents": evidence.document_count, "passages": evidence.passage_count,
             "first": evidence.first, "last": evidence.last, "claim_types": data.get("claim_types"),

@@ -135,6 +135,16 @@ def test_clicking_a_tie_lists_its_passages_each_linked_to_its_document_at_the_pa
     assert "Reinvigoration of Human Rights Policy" in page.locator("main").inner_text()
 
 
+def test_regression_a_ties_passages_had_no_page_numbers(page):
+    """The passages beside the drawing named their document but not the page it prints them on: the memo's heading,
+    the passage of Clark's letter to Haig, is on page 167 of frus1981-88v41."""
+    open_network(page, LETTERS)
+    page.get_by_role("button", name="William Patrick Clark → Alexander Meigs Haig, Jr.").click()
+    page.locator('#details-body[data-state="ready"]').wait_for(timeout=30_000)
+    (item,) = page.locator("#details-body ol.passages > li").all()
+    assert item.locator(".page").inner_text() == ", page 167"
+
+
 def test_a_tie_chosen_in_the_list_of_ties_lists_the_same_passages(page):
     open_network(page, LETTERS)
     page.get_by_role("button", name="Richard Thomas Kennedy → Alexander Meigs Haig, Jr.").click()

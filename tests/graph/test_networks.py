@@ -94,6 +94,38 @@ def test_the_paragraph_of_nixons_letter_heading_names_nixon_and_laird(tei_store)
     assert heading and all("Nixon" in t and "Laird" in t for t in heading)
 
 
+def _printed_pages(store, targets):
+    """target → (its start, the fk:page of its mention or claim), read apart from the code under test."""
+    q = f"""SELECT ?t ?start ?page WHERE {{ VALUES ?t {{ {' '.join(f'<{t}>' for t in targets)} }}
+      ?t <{OA}hasSelector> ?s . ?s <{OA}start> ?start . ?m <{OA}hasTarget> ?t ; <{FK}page> ?page }}"""
+    return {t.value: (int(s.value), int(p.value) if p.value.isdigit() else p.value) for t, s, p in store.query(q).rows()}
+
+
+@pytest.mark.parametrize("kind", ["person-person", "claimant-entity"])
+def test_regression_edge_evidence_had_no_page_numbers(tei_store, kind):
+    """/network/edge gave each passage's document and offsets but not the printed page a historian cites; each
+    passage now has `pages` (those of the mentions or claim it holds, in text order) and `page`, the first."""
+    g = project(tei_store, Spec(kind))
+    checked = set()
+    for a, b in sorted(g.edges)[:12]:
+        for passage in edge_evidence(tei_store, Spec(kind), a, b)["evidence"]:
+            printed = _printed_pages(tei_store, passage["targets"])
+            expected = list(dict.fromkeys(page for _, page in sorted(printed.values())))
+            assert expected and passage["pages"] == expected and passage["page"] == expected[0], passage
+            checked.add(len(expected))
+    assert 1 in checked and (kind == "claimant-entity" or 2 in checked), checked     # one page, and two
+
+
+def test_regression_a_letters_heading_had_no_page_number(tei_store):
+    """A correspondence tie's passage is the heading, which holds no mention: its page is the document's first."""
+    g = project(tei_store, Spec("correspondence"))
+    a, b = sorted(g.edges)[0]
+    (passage, *_) = edge_evidence(tei_store, Spec("correspondence"), a, b)["evidence"]
+    q = f"SELECT ?first WHERE {{ <{passage['document']}> <{SCHEMA}pageStart> ?first }}"
+    (first,) = [int(row[0].value) for row in tei_store.query(q).rows()]
+    assert passage["start"] == 0 and passage["pages"] == [first] and passage["page"] == first
+
+
 def test_narrower_windows_keep_fewer_ties(tei_store):
     by_window = {w: project(tei_store, Spec("person-person", window=w), sentences=_sentences)
                  for w in ("document", "paragraph", "sentence")}
