@@ -51,7 +51,8 @@ def markup_coverage(store: Store, filters: Filters, marked: set[str] | None = No
     `dated`: document → year of the filtered documents, when the projection read them from the network table.
     """
     if dated is None:
-        head, _ = document_patterns(Filters(filters.date_from or "0001", filters.date_to, filters.volumes, filters.genres))
+        head, _ = document_patterns(Filters(filters.date_from or "0001", filters.date_to, filters.volumes, filters.genres),
+                                    told=False)
         q = f"SELECT ?doc ?date WHERE {{ {head} ?doc a <{FK}Document> }}"
         dated = {d.value: date.value[:4] for d, date in store.query(q).rows()}
     if marked is None:

@@ -91,7 +91,7 @@ def edge_rows(g: nx.Graph, *, flat: bool = True) -> list[dict]:
 
 def _about(g: nx.Graph) -> dict:
     keys = ("kind", "window", "weight_by", "filters", "ego", "radius", "metrics_of", "evidence_cap", "modularity",
-            "communities", "betweenness_samples", "seed", "coverage_warning")
+            "communities", "betweenness_samples", "seed", "coverage_warning", "date_rule")
     about = {k: g.graph[k] for k in keys if g.graph.get(k) is not None}
     missing = _missing_values(g)
     if missing:

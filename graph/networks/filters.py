@@ -16,7 +16,7 @@ from graph.sparql_terms import iri, literal, values
 from ontology import iris
 from ontology.namespaces import FK, SCHEMA
 
-__all__ = ["Filters", "ENTITY_KINDS", "CLAIM_TYPES", "NetworkError", "document_patterns"]
+__all__ = ["Filters", "ENTITY_KINDS", "CLAIM_TYPES", "NetworkError", "DATE_RULE", "document_patterns", "told_within"]
 
 ENTITY_KINDS = {
     "person": SCHEMA + "Person",
@@ -25,6 +25,9 @@ ENTITY_KINDS = {
     "region": FK + "Region",
 }
 CLAIM_TYPES = {name: FK + name.capitalize() for name in ("assessment", "recommendation", "decision", "report", "quotation")}
+# what a date range keeps, said in every export's metadata (`date_rule`) and in docs/networks.md
+DATE_RULE = ("a document counts when its date (schema:dateCreated) lies in the range; an undated editorial note, "
+             "when the whole interval it tells of (schema:temporalCoverage) does")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _VOLUME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -86,9 +89,12 @@ class Filters:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in out.items()}
 
 
-def document_patterns(f: Filters, doc: str = "doc", date: str = "date") -> tuple[str, str]:
+def document_patterns(f: Filters, doc: str = "doc", date: str = "date", told: bool = True) -> tuple[str, str]:
     """SPARQL patterns keeping the filtered documents: (head, tail). The tail, an OPTIONAL date when no
-    range is asked for, must follow the patterns that bind ?doc, or undated documents would be lost."""
+    range is asked for, must follow the patterns that bind ?doc, or undated documents would be lost.
+
+    A date range keeps the documents dated in it and, when `told`, the undated editorial notes whose whole interval
+    (`schema:temporalCoverage`, the time they tell of) lies in it (`DATE_RULE`); their ?date is unbound."""
     parts = []
     if f.volumes:
         parts.append(values("volume", (iri(iris.volume_iri(v)) for v in f.volumes)))
@@ -96,9 +102,24 @@ def document_patterns(f: Filters, doc: str = "doc", date: str = "date") -> tuple
     if f.genres:
         parts.append(values("genre", (literal(g) for g in f.genres)) + f" ?{doc} <{SCHEMA}genre> ?genre .")
     if f.date_from or f.date_to:
-        parts.append(f"?{doc} <{SCHEMA}dateCreated> ?{date} .")
-        day = f"SUBSTR(STR(?{date}), 1, 10)"
-        tests = ([f'{day} >= "{f.date_from}"'] if f.date_from else []) + ([f'{day} <= "{f.date_to}"'] if f.date_to else [])
-        parts.append(f"FILTER ({' && '.join(tests)})")
+        dated = f"?{doc} <{SCHEMA}dateCreated> ?{date} . FILTER ({_within(f'SUBSTR(STR(?{date}), 1, 10)', f)})"
+        if not told:
+            parts.append(dated)
+            return "\n  ".join(parts), ""
+        interval = f"?{doc}_told"
+        parts.append(f"{{ {dated} }} UNION {{ ?{doc} <{SCHEMA}temporalCoverage> {interval} . "
+                     f"FILTER NOT EXISTS {{ ?{doc} <{SCHEMA}dateCreated> [] }} "
+                     f"FILTER ({_within(f'SUBSTR(STR({interval}), 1, 10)', f, f'SUBSTR(STR({interval}), 12, 10)')}) }}")
         return "\n  ".join(parts), ""
     return "\n  ".join(parts), f"OPTIONAL {{ ?{doc} <{SCHEMA}dateCreated> ?{date} }}"
+
+
+def _within(first: str, f: Filters, last: str | None = None) -> str:
+    """The SPARQL test that the days `first`..`last` (one day when `last` is None) lie in the filters' range."""
+    tests = ([f'{first} >= "{f.date_from}"'] if f.date_from else []) + ([f'{last or first} <= "{f.date_to}"'] if f.date_to else [])
+    return " && ".join(tests)
+
+
+def told_within(told: tuple[str, str] | None, f: Filters) -> bool:
+    """Whether an undated editorial note whose interval is `told` counts in the filters' range (`DATE_RULE`)."""
+    return told is not None and (not f.date_from or told[0] >= f.date_from) and (not f.date_to or told[1] <= f.date_to)

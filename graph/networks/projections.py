@@ -23,7 +23,7 @@ from ontology.namespaces import FK, OA, PROV, SCHEMA
 from .collector import collector_paused
 from .entities import aliases, canonical, chunks, describe, iri_values
 from .evidence import DEFAULT_CAP, Evidence, Passage
-from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters, NetworkError, document_patterns
+from .filters import CLAIM_TYPES, DATE_RULE, ENTITY_KINDS, Filters, NetworkError, document_patterns
 from .pages import passage_pages
 from .table import TableIdentity, TableRow, document_order, expand, read_identity, read_slice, table_state
 from .windows import WINDOWS, Segmenter, Spans
@@ -727,6 +727,7 @@ def _finish(g: nx.Graph, spec: Spec, clock: _Clock, why: str | None) -> nx.Graph
     g.graph.update(kind=spec.kind, window=spec.window if PROJECTIONS[spec.kind][0] == "co-mention" else "document",
                    weight_by=spec.weight_by, filters=spec.filters.as_dict(), evidence_cap=spec.evidence_cap,
                    source="mentions" if why else "table", source_note=why,
+                   date_rule=DATE_RULE if spec.filters.date_from or spec.filters.date_to else None,
                    timings={"sparql": clock.sparql, "networkx": clock.building()})
     return g
 

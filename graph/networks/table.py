@@ -36,7 +36,7 @@ from graph.store import Store
 from graph.volume_workers import map_volumes
 from ontology.namespaces import BASE, FK, OA, PROV, RDF, SCHEMA
 
-from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters, NetworkError
+from .filters import CLAIM_TYPES, ENTITY_KINDS, Filters, NetworkError, told_within
 from .windows import Segmenter, Spans, paragraphs
 
 __all__ = ["TABLE_PREFIX", "TABLE_GRAPH", "ROW_FORMAT", "PARTS", "TableReport", "TableRow", "MentionRow", "ClaimRow",
@@ -55,7 +55,7 @@ def document_order(iri: str) -> tuple:
 
 TABLE_PREFIX = f"{BASE}graph/networks/"
 TABLE_GRAPH = f"{BASE}graph/networks"
-ROW_FORMAT = "4"        # bump when the packing changes: a table of another format is rebuilt (format 3 repacked)
+ROW_FORMAT = "5"        # bump when the packing changes: a table of another format is rebuilt (format 3 repacked)
 _KIND_OF_CLASS = {cls: kind for kind, cls in ENTITY_KINDS.items()}
 _CLAIM_NAME = {iri: name for name, iri in CLAIM_TYPES.items()}
 _MARKUP = FK + "tei-markup"
@@ -101,6 +101,7 @@ class Tabled:
     mentions: list[MentionRow] = field(default_factory=list)
     letters: list[tuple[str, str]] = field(default_factory=list)      # (author, recipient)
     claims: list[ClaimRow] = field(default_factory=list)
+    told: tuple[str, str] | None = None     # an undated editorial note: the days it tells of (schema:temporalCoverage)
 
 
 # -- packing: a few strings per document -------------------------------------------------------------------
@@ -136,14 +137,15 @@ def _span(value: str) -> tuple[int, int] | None:
 
 
 def pack(row: Tabled) -> tuple[str, dict[str, str]]:
-    """(head, part → text), ROW_FORMAT 3. The head is `DATE HEADING-LENGTH MARKED` (tab-separated; MARKED 1
-    when the editors marked up a person in it). Each part is lines of tab-separated fields: a mention
+    """(head, part → text), ROW_FORMAT 5. The head is `DATE HEADING-LENGTH MARKED TOLD` (tab-separated; MARKED 1
+    when the editors marked up a person in it; TOLD an undated editorial note's interval, `1979-02-24/1979-03-30`). Each part is lines of tab-separated fields: a mention
     `BODY MARKED START END TARGET PARAGRAPH SENTENCE` (its kind is the part's; a window as `start-end`, empty
     when the mention is in none, or not computed), a letter `AUTHOR RECIPIENT`, a claim
     `TYPE WHO ABOUT START END TARGET`. IRIs are shortened by `_short`."""
     d = row.document
     marked = any(m.marked and m.kind == "person" for m in row.mentions)
-    head = f"{row.date or ''}\t{'' if row.heading is None else row.heading}\t{int(marked)}"
+    told = "/".join(row.told) if row.told else ""
+    head = f"{row.date or ''}\t{'' if row.heading is None else row.heading}\t{int(marked)}\t{told}"
     parts: dict[str, list[str]] = {part: [] for part in PARTS}
     for m in row.mentions:
         windows = ["" if w is None else f"{w[0]}-{w[1]}" for w in (m.paragraph, m.sentence)]
@@ -166,10 +168,11 @@ _WINDOWED = {"paragraph": re.compile(rf"^{_FIELD}\t[^\t\n]*\t(\d+)\t(\d+)\t{_FIE
 
 class TableRow:
     """One document's row as read: only the parts asked for, each parsed when asked for."""
-    __slots__ = ("document", "date", "heading", "marked", "parts", "sets")
+    __slots__ = ("document", "date", "heading", "marked", "told", "parts", "sets")
 
     def __init__(self, document: str, head: str, parts: dict[str, str], sets: dict[str, str] | None = None):
-        date, heading, marked = head.split("\t")
+        date, heading, marked, told = head.split("\t")
+        self.told = tuple(told.split("/", 1)) if told else None
         self.document, self.date, self.parts, self.sets = document, date or None, parts, sets or {}
         self.heading = int(heading) if heading else None
         self.marked = marked == "1"         # the editors marked up a person in it (what coverage counts)
@@ -279,7 +282,7 @@ def _documents(store: Store, volume: str) -> dict[str, dict]:
       ?doc <{SCHEMA}isPartOf> <{volume}> ; a <{FK}Document> .
       OPTIONAL {{ ?doc <{SCHEMA}dateCreated> ?date }} OPTIONAL {{ ?doc <{SCHEMA}genre> ?genre }}
       OPTIONAL {{ ?doc <{SCHEMA}name> ?name }} OPTIONAL {{ ?doc <{SCHEMA}text> ?text }} }}"""):
-        entry = found.setdefault(doc.value, {"date": None, "genres": [], "heading": None, "text": ""})
+        entry = found.setdefault(doc.value, {"date": None, "genres": [], "heading": None, "text": "", "told": None})
         if date is not None:
             entry["date"] = date.value[:10]
         if genre is not None and genre not in entry["genres"]:
@@ -288,7 +291,17 @@ def _documents(store: Store, volume: str) -> dict[str, dict]:
             entry["heading"] = int(heading.value)
         if text is not None:
             entry["text"] = text.value
+    for doc, told in _told(store, volume).items():
+        if doc in found and found[doc]["date"] is None:
+            found[doc]["told"] = told
     return found
+
+
+def _told(store: Store, volume: str) -> dict[str, tuple[str, str]]:
+    """Each undated editorial note of the volume: the first and last day it tells of (schema:temporalCoverage)."""
+    return {doc.value: tuple(told.value.split("/", 1)) for doc, told in _query(store, f"""SELECT ?doc ?told WHERE {{
+      ?doc <{SCHEMA}isPartOf> <{volume}> ; <{SCHEMA}temporalCoverage> ?told . FILTER NOT EXISTS {{ ?doc <{SCHEMA}dateCreated> [] }} }}""")
+            if "/" in told.value}
 
 
 def _mentions(store: Store, volume: str) -> dict[str, list[tuple]]:
@@ -349,11 +362,14 @@ def volume_rows(store: Store, volume: str, sentences: Segmenter | None = None) -
         row = Tabled(doc, d["date"], d["heading"], _windowed(d["text"], mentions.get(doc, ()), sentences),
                        sorted(set(letters.get(doc, ()))),
                        sorted(set(claims.get(doc, ())), key=lambda c: (c.start, c.end, c.claim_type, c.who, c.about, c.target)))
+        row.told = d["told"]
         rows.append((row, d["genres"]))
     return rows
 
 
 def _month(date: str | None) -> str:
+    """The bundle of a document dated `date`, or of an undated editorial note whose interval begins then: a slice
+    that holds its whole interval names that month."""
     return date[:7] if date and len(date) >= 7 and date[4] == "-" else "undated"
 
 
@@ -383,16 +399,17 @@ def entity_lines(store: Store, rows: Iterable[Tabled]) -> str:
 
 
 class Packed(NamedTuple):
-    """One document's row as ROW_FORMAT 4 stores it: `pack`'s head and parts, with what the filters match."""
+    """One document's row as ROW_FORMAT 5 stores it: `pack`'s head and parts, with what the filters match."""
     document: str
     date: str | None
     genres: list
     head: str
     parts: dict[str, str]
+    told: tuple[str, str] | None = None
 
 
 def _packed(rows: list[tuple[Tabled, list]]) -> list[Packed]:
-    return [Packed(row.document, row.date, genres, *pack(row)) for row, genres in rows]
+    return [Packed(row.document, row.date, genres, *pack(row), row.told) for row, genres in rows]
 
 
 _ROWS_APART = "\n\n"       # between two documents' texts of one part in a bundle (no part holds an empty line)
@@ -415,7 +432,7 @@ def _volume_quads(volume: str, rows: list[Packed], entities: str, fingerprint: s
     months: dict[str, list[Packed]] = defaultdict(list)
     for row in sorted(rows, key=lambda r: document_order(r.document)):
         node = ox.NamedNode(f"{g.value}/{row.document.rstrip('/').rsplit('/', 1)[-1]}")
-        month = _month(row.date)
+        month = _month(row.date or (row.told[0] if row.told else None))
         months[month].append(row)
         quads += [ox.Quad(node, _TYPE, _fk("NetworkRow"), g), ox.Quad(node, _fk("rowDocument"), ox.NamedNode(row.document), g),
                   ox.Quad(node, _fk("rowVolume"), v, g), ox.Quad(node, _fk("rowMonth"), ox.Literal(month), g)]
@@ -464,7 +481,10 @@ def _format3_rows(store: Store, volume: str) -> tuple[list[Packed], str]:
             entry["head"] = q.object.value
         elif p == FK + "rowDate":
             entry["date"] = q.object.value
-    return [Packed(e["document"], e["date"], sorted(e["genres"], key=str), e["head"], {part: e["parts"].get(part, "") for part in PARTS})
+    told = _told(store, volume)
+    return [Packed(e["document"], e["date"], sorted(e["genres"], key=str),
+                   e["head"] + "\t" + ("/".join(told[e["document"]]) if e["document"] in told and not e["date"] else ""),
+                   {part: e["parts"].get(part, "") for part in PARTS}, None if e["date"] else told.get(e["document"]))
             for e in found.values() if "document" in e], entities
 
 
@@ -674,8 +694,9 @@ def read_slice(store: Store, filters: Filters, *, parts: Iterable[str] = tuple(P
             day = row.date
             if chosen is not None and row.document not in chosen[0]:
                 continue
-            if (filters.date_from or filters.date_to) and (
-                    day is None or (filters.date_from and day < filters.date_from) or (filters.date_to and day > filters.date_to)):
+            if (filters.date_from or filters.date_to) and not (
+                    told_within(row.told, filters) if day is None else
+                    (not filters.date_from or day >= filters.date_from) and (not filters.date_to or day <= filters.date_to)):
                 continue
             rows.append(row)
             graphs.add(g.value)

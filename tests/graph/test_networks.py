@@ -188,9 +188,19 @@ def test_a_date_range_keeps_only_the_documents_of_that_range(tei_store):
     assert 0 < slice_.number_of_edges() < whole.number_of_edges()
     documents = {doc for _, _, d in slice_.edges(data=True) for doc in d["evidence"].documents}
     assert documents and all("1970-01-01" <= day <= "1970-12-31" for day in _dates(tei_store, documents).values())
+    told = _told(tei_store, documents)
     for _, _, d in slice_.edges(data=True):
-        assert "1970-01-01" <= d["first"] <= d["last"] <= "1970-12-31"
+        if d["first"] is None:          # seen only in undated editorial notes, whose whole interval is in the range
+            assert all(doc in told and "1970-01-01" <= told[doc][0] <= told[doc][1] <= "1970-12-31"
+                       for doc in d["evidence"].documents)
+        else:
+            assert "1970-01-01" <= d["first"] <= d["last"] <= "1970-12-31"
     assert any((d["first"] or "9") < "1970" for _, _, d in whole.edges(data=True))     # Nixon's letter of 1969 is gone
+
+
+def _told(store, docs):
+    q = f"""SELECT ?d ?told WHERE {{ VALUES ?d {{ {' '.join(f'<{d}>' for d in docs)} }} ?d <{SCHEMA}temporalCoverage> ?told }}"""
+    return {d.value: tuple(told.value.split("/")) for d, told in store.query(q).rows()}
 
 
 def test_volume_and_genre_filters(tei_store):
@@ -681,3 +691,43 @@ def test_regression_louvain_on_a_directed_network_changed_with_the_string_hash_s
     runs = {subprocess.run([sys.executable, "-c", _LOUVAIN_ON_A_DIGRAPH], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
     assert len(runs) == 1
+
+
+# -- undated editorial notes in time slices ---------------------------------------------------------------
+NOTE = BASE + "historicaldocuments/frus1977-80v01/d114"     # undated; tells of 1979-02-24/1979-03-30
+
+
+@pytest.fixture(scope="module")
+def note_store(tmp_path_factory):
+    """frus1977-80v01's editorial note between the documents of 24 February and 30 March 1979, tabled."""
+    from pathlib import Path
+
+    from graph.networks.table import refresh_network_table
+    from ingest import ingest_paths
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "tei" / "frus1977-80v01-editorial-note.xml"
+    db = open_store(tmp_path_factory.mktemp("note") / "store")
+    summary = ingest_paths([fixture], db)
+    assert not summary.failures, summary.failures
+    refresh_network_table(db)
+    yield db
+    db.close()
+
+
+@pytest.mark.parametrize("source", ["table", "mentions"])
+def test_regression_undated_editorial_notes_were_not_in_network_time_slices(note_store, source):
+    """The unsliced network counted the note and every slice left it out: it has no schema:dateCreated. It counts in
+    a slice that holds the whole interval it tells of, and in no other."""
+    assert not list(note_store.query(f"SELECT ?d WHERE {{ <{NOTE}> <{SCHEMA}dateCreated> ?d }}").rows())
+
+    def documents(*dates):
+        g = project(note_store, Spec("person-person", filters=Filters(*dates)), source=source)
+        assert g.graph["source"] == source
+        if dates:
+            assert "temporalCoverage" in g.graph["date_rule"]
+        return {doc for *_, d in g.edges(data=True) for doc in d["evidence"].documents}
+
+    assert NOTE in documents()
+    assert NOTE in documents("1979", "1979") and NOTE in documents("1979-02-24", "1979-03-30")
+    assert NOTE not in documents("1979-03", "1979-03") and NOTE not in documents("1979-02-25", "1979-12-31")
+    assert NOTE not in documents("1979-01", "1979-03-29")
