@@ -26,7 +26,7 @@ from .resources.list_end import offset_list_end
 from .resources.paging import Page, decode_cursor, encode_cursor
 from .stats import dataset_stats
 
-__all__ = ["LIST_TITLES", "list_page"]
+__all__ = ["LIST_TITLES", "Asked", "list_page", "pager"]
 
 LIST_TITLES = {"documents": "Documents", "claims": "Claims", "people": "People", "countries": "Countries",
                "organizations": "Organizations", "regions": "Regions"}
@@ -39,14 +39,14 @@ _REPEATED = (*_LISTS, "about")                   # and of /claims
 
 
 @dataclass
-class _Asked:
+class Asked:
     """What the request asks: its non-blank parameters (lists for the repeatable ones) and its paging."""
     given: dict = field(default_factory=dict)
     limit: str | None = None
     cursor: str | None = None
 
 
-def _asked(request: Request, names: tuple[str, ...]) -> _Asked:
+def _asked(request: Request, names: tuple[str, ...]) -> Asked:
     params = request.query_params
     given: dict = {}
     for name in names:
@@ -55,7 +55,7 @@ def _asked(request: Request, names: tuple[str, ...]) -> _Asked:
             given[name] = values[0]         # one `about` is a string, as the JSON route's, so the cursors agree
         elif values:
             given[name] = values if name in _REPEATED else values[-1]
-    return _Asked(given, params.get("limit") or None, params.get("cursor") or None)
+    return Asked(given, params.get("limit") or None, params.get("cursor") or None)
 
 
 def _document_filter(given: dict) -> DocumentFilter:
@@ -87,7 +87,7 @@ _NAMES = {"documents": ("volume", "from", "to", "genre", *_LISTS, "text", "sort"
           "claims": ("about", "claimant", "type", "from", "to", "volume")}
 
 
-def _fetch(store, kind: str, asked: _Asked) -> tuple[object, Page, dict]:
+def _fetch(store, kind: str, asked: Asked) -> tuple[object, Page, dict]:
     """The filter, the page and the data function's answer (BadParameter for a value the API refuses)."""
     page = Page(offset=decode_cursor(asked.cursor, asked.given), limit=p.page_limit(asked.limit))
     if kind == "documents":
@@ -100,7 +100,7 @@ def _fetch(store, kind: str, asked: _Asked) -> tuple[object, Page, dict]:
     return filt, page, entity_list(store, kind, filt, page)
 
 
-def _pager(path: str, asked: _Asked, page: Page, found: dict) -> dict:
+def pager(path: str, asked: Asked, page: Page, found: dict) -> dict:
     """First, previous and next pages: the next is the data function's own link (same URL, same cursor)."""
     limit = page.limit if asked.limit else None
     previous = None
@@ -113,7 +113,7 @@ def _pager(path: str, asked: _Asked, page: Page, found: dict) -> dict:
             "start": page.offset + 1}
 
 
-def _past_the_end(request: Request, kind: str, asked: _Asked, page: Page, total: int) -> HTMLResponse:
+def _past_the_end(request: Request, kind: str, asked: Asked, page: Page, total: int) -> HTMLResponse:
     """A cursor past the list's end: a 404 naming how far the list goes, with links to its last and first pages."""
     limit = page.limit if asked.limit else None
     return past_the_end(request, offset_list_end(f"these {LIST_TITLES[kind].lower()}", request.url.path, asked.given,
@@ -133,7 +133,7 @@ def _facets(store, kind: str) -> dict:
             "sorts": SORTS}
 
 
-def _form_values(kind: str, asked: _Asked, countries: list[dict]) -> tuple[list[tuple[str, str]], str | None]:
+def _form_values(kind: str, asked: Asked, countries: list[dict]) -> tuple[list[tuple[str, str]], str | None]:
     """(hidden fields, the country the select shows): the select holds one country, the first given; every
     other value the form does not show (a person the claims are about, a second country, an author, `limit`)
     rides along hidden, so that choosing a filter adds it to the others rather than replacing one of them."""
@@ -201,5 +201,5 @@ def list_page(request: Request, kind: str) -> HTMLResponse:
     return render_html(request, "list.html", {
         **context, "total": found["total"], "total_is_lower_bound": found.get("totalIsLowerBound", False),
         "rows": _rows(store, kind, found["items"]),
-        "pager": _pager(request.url.path, asked, page, found), "sparql": sparql,
+        "pager": pager(request.url.path, asked, page, found), "sparql": sparql,
         "downloads": download_links(sparql) if sparql else None, "entity_kind": kind in KINDS})

@@ -15,6 +15,7 @@ from ontology import iris
 
 from .errors import problem
 from .examples import default_example, examples
+from .page_co_mentions import co_mention_page
 from .page_lists import LIST_TITLES, list_page
 from .page_views import document_page, entity_page, volume_page
 from .pages import PageRoute, render_html, wants_html
@@ -83,6 +84,12 @@ def _document(request: Request, volume: str, doc: str) -> HTMLResponse:
     return document_page(request, volume, doc) or _not_found(request, f"No document {volume}/{doc} in this store.")
 
 
+def _co_mentioned(kind: str):
+    def page(request: Request, entity_id: str) -> HTMLResponse:
+        return co_mention_page(request, kind, entity_id) or _not_found(request, f"No such {kind} entry: {entity_id}.")
+    return page
+
+
 def _entity(kind: str):
     def page(request: Request, entity_id: str) -> HTMLResponse:
         return entity_page(request, kind, entity_id) or _not_found(request, f"No such {kind} entry: {entity_id}.")
@@ -97,3 +104,5 @@ router.add_api_route("/documents/{volume}/{doc}", _document, methods=["GET"], re
 for _kind in KINDS:
     router.add_api_route(f"/{_kind}/{{entity_id}}", _entity(_kind), methods=["GET"], response_class=HTMLResponse,
                          include_in_schema=False, route_class_override=PageRoute)
+    router.add_api_route(f"/{_kind}/{{entity_id}}/co-mentioned", _co_mentioned(_kind), methods=["GET"],
+                         response_class=HTMLResponse, include_in_schema=False, route_class_override=PageRoute)

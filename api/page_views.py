@@ -24,6 +24,7 @@ from .page_queries import (claims_sparql, documents_per_year, documents_sparql, 
 from .pages import past_the_end, render_html
 from .passages import Point, claim_anchor, claim_span, emphasis, mark_up, mention_span, passage_html, without
 from .resources.claims import ClaimFilter
+from .resources.co_mentions import co_mention_path
 from .resources.document_packs import packed_source
 from .resources.documents import DocumentFilter, document_list
 from .resources.entities import entity_detail
@@ -263,7 +264,7 @@ def entity_page(request: Request, kind: str, entity_id: str) -> HTMLResponse | N
         "entity": detail, "kind_name": KIND_NAMES.get(kind, "Entity"), "path": path, "elsewhere": _elsewhere(detail),
         "timeline": timeline_svg(years, label, link=link),
         "document_lists": _document_lists(store, detail, path), "claim_lists": _claim_lists(store, detail, path),
-        "network": _serves(request, "network")})
+        "network": _serves(request, "network"), "co_mentioned_path": co_mention_path(kind, entity_id)})
 
 
 def volume_page(request: Request, volume_id: str) -> HTMLResponse | None:

@@ -18,6 +18,7 @@ from ontology.namespaces import BASE, FK, RDF, RDFS, SCHEMA, SKOS, sparql_prolog
 
 from . import counts as stats
 from .claims import ClaimFilter, claim_lists
+from .co_mentions import co_mention_path, co_mentioned_first
 from .documents import DocumentFilter, document_list
 from .links import KINDS, entity_ref, href, labels, list_page, local_name
 from .name_candidates import name_candidates
@@ -236,13 +237,6 @@ def _offices(store: Store, term: str) -> list[dict]:
     return [{"id": row.pop("t"), "type": "OrganizationRole", **row} for row in select(store, query)]
 
 
-def _co_mentioned(store: Store, term: str, limit: int) -> list[tuple[str, int]]:
-    query = _PROLOGUE + f"""SELECT ?other (COUNT(?doc) AS ?n) WHERE {{
-  ?doc schema:mentions {term} . ?doc schema:mentions ?other . FILTER (?other != {term})
-}} GROUP BY ?other ORDER BY DESC(?n) ?other LIMIT {limit}"""
-    return [(row["other"], int(row["n"])) for row in select(store, query)]
-
-
 def _folding(props: dict[str, list]) -> tuple[list[str], list[str]]:
     """(the record it is folded into, the records folded into it), from its `skos:exactMatch` to other people
     records: a folded duplicate says why (`fk:explanation`, ingest/authorities/rdf.py), its canonical record does not."""
@@ -263,7 +257,8 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
     (authority links with the authority's name), `foldedInto` (a duplicate record: the canonical one, where its
     documents and claims are) and `duplicates` (the records folded into this one), `offices` (tenures, by start date), `documents`
     (the first page, with `documentsTotal` and `documentsNext`), `claimsBy` and `claimsAbout` (the same),
-    and `coMentioned` ([{entity, count}], most documents first).
+    and `coMentioned` ([{entity, count}], most documents first, ties by IRI) with `coMentionedTotal` (None for an
+    entity in `FREQUENT` documents or more: not counted) and `coMentionedNext`, the whole list (api/resources/co_mentions.py).
     """
     if kind not in KINDS:
         return None
@@ -284,7 +279,8 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
         (ClaimFilter(claimant=iri, params={"claimant": iri}), Page(limit=claims), totals.get("claimsByCount")),
         (ClaimFilter(about=iri, params={"about": iri}), Page(limit=claims), totals.get("claimsAboutCount"))])
     frequent = totals.get("documentCount", 0) >= stats.FREQUENT
-    co = stats.co_mentioned(store, iri, co_mentioned) if frequent else _co_mentioned(store, term, co_mentioned)
+    co_first = co_mentioned_first(store, iri, co_mention_path(kind, entity_id), frequent, co_mentioned)
+    co = co_first["pairs"]
     folded_into, duplicates = _folding(props)
     related = [*props.get("http://purl.org/dc/terms/replaces", []), *props.get("http://purl.org/dc/terms/isReplacedBy", []),
                *(other for other, _ in co), *folded_into, *duplicates]
@@ -306,4 +302,5 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
         "offices": _offices(store, term),
         **_paged("documents", docs), **_paged("claimsBy", by), **_paged("claimsAbout", about),
         "coMentioned": [{"entity": entity_ref(other, names), "count": n} for other, n in co],
+        "coMentionedTotal": co_first["total"], "coMentionedNext": co_first["next"],
     }

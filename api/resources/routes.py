@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from ..jsonld import CONTEXT_PATH, context
 from . import params as p
 from .claims import CLAIM_TYPES, claim_filter, claim_list
+from .co_mentions import co_mention_list, co_mention_path, known_entity
 from .document_packs import packed_json
 from .documents import SORTS, DocumentFilter, document_detail, document_list
 from .entities import ENTITY_SORTS, EntityFilter, entity_detail, entity_list
@@ -51,10 +52,10 @@ def _page(limit: str | None, cursor: str | None, given: dict) -> Page:
     return Page(offset=decode_cursor(cursor, given), limit=p.page_limit(limit))
 
 
-def _collection(request: Request, listing: dict, page: Page, given: dict) -> Response:
+def _collection(request: Request, listing: dict, page: Page, given: dict, what: str | None = None) -> Response:
     """The list's page, or a 404 for a cursor past its end (a list empty at its first page is a 200)."""
     if not listing["items"] and page.offset:
-        what = f"these {request.url.path.strip('/')}"
+        what = what or f"these {request.url.path.strip('/')}"
         return past_the_end_problem(request, offset_list_end(what, request.url.path, given, page, listing["total"],
                                                              page.limit), "cursor")
     return json_answer(request, {"id": str(request.url), "type": "Collection", **listing})
@@ -166,7 +167,24 @@ def _detail(kind: str):
     return entity
 
 
+def _co_mentioned(kind: str):
+    def co_mentioned(request: Request, entity_id: str, limit: str | None = _LIMIT, cursor: str | None = _CURSOR) -> Response:
+        try:
+            iri = known_entity(request.app.state.store, kind, p.identifier("id", entity_id))
+        except p.BadParameter:
+            iri = None
+        if iri is None:
+            raise not_found(local_name(KINDS[kind]).lower())
+        page = _checked(lambda: _page(limit, cursor, {}))
+        listing = co_mention_list(request.app.state.store, iri, co_mention_path(kind, entity_id), page)
+        return _collection(request, listing, page, {}, f"the entities mentioned with {kind}/{entity_id}")
+    return co_mentioned
+
+
 for _kind in KINDS:
     router.add_api_route(f"/{_kind}", _lister(_kind), methods=["GET"], summary=f"{_kind.title()} that documents mention, with document counts")
     router.add_api_route(f"/{_kind}/{{entity_id}}", _detail(_kind), methods=["GET"],
                          summary=f"One of the {_kind}: names, authority links, offices, documents, claims, co-mentions")
+    router.add_api_route(f"/{_kind}/{{entity_id}}/co-mentioned", _co_mentioned(_kind), methods=["GET"],
+                         summary=f"Who documents mention together with one of the {_kind}: all of them, most shared "
+                                 "documents first (ties by IRI), paged")

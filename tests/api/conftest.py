@@ -68,6 +68,17 @@ def document_slices_path(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def note_store_path(tmp_path_factory) -> Path:
+    """frus1977-80v01's undated editorial note 114 between the documents of 24 February and 30 March 1979, ingested
+    by `frus-kg ingest` (Carter is in 3 of its documents, with 67 others): opened read-only by its tests."""
+    path = tmp_path_factory.mktemp("editorial-note") / "store"
+    run = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", "--store", str(path),
+                          str(TEI / "frus1977-80v01-editorial-note.xml")], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return path
+
+
 def _launcher():
     """Start `frus-kg serve` with extra options (and environment); every server started is stopped at the end."""
     started: list[subprocess.Popen] = []

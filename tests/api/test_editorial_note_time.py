@@ -2,10 +2,6 @@
 its pack and its page; it stays undated (docs/vocabulary.md, docs/http.md)."""
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import httpx
 import pytest
 
@@ -13,18 +9,8 @@ from api.resources.document_packs import packed_detail
 from api.resources.documents import document_detail
 from graph import open_store
 from ontology.namespaces import sparql_prologue
-from tests.api.conftest import TEI
 
 NOTE = ("frus1977-80v01", "d114")
-
-
-@pytest.fixture(scope="module")
-def note_store_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("editorial-note") / "store"
-    run = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", "--store", str(path),
-                          str(TEI / "frus1977-80v01-editorial-note.xml")], capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-    return path
 
 
 def test_the_graph_gives_an_undated_editorial_note_the_interval_of_the_documents_around_it(note_store_path):

@@ -20,7 +20,7 @@ TODAY = ROOT / "tests" / "fixtures" / "subjects" / "frus1981-88v41-d54-today.xml
 D54 = "/documents/frus1981-88v41/d54"
 ANSWERS = [     # one of each kind of JSON-LD answer the sample store gives
     "/documents", "/documents?volume=frus1981-88v41", "/documents?text=oath", D54, "/claims", "/claims?from=1981&to=1981&type=Quotation",
-    "/people", "/people/102617", "/people/115318", "/countries", "/countries/el-salvador",
+    "/people", "/people/102617", "/people/102617/co-mentioned", "/people/115318", "/countries", "/countries/el-salvador",
     "/organizations", "/organizations/un", "/regions", "/regions/europe",
     "/search?q=oath", "/search?q=clark", "/search?q=salvador",
 ]
