@@ -84,12 +84,12 @@
     return page + fragment;
   }
 
-  /* Where the passage is printed: ", page 320" or ", pages 320–321" (the pages of the mentions it holds); nothing
-     when the store records no page. */
+  /* Where the passage is printed: ", page 320" or ", pages 225, 227" (the pages of the mentions it holds, which a
+     footnote's mark may put apart); nothing when the store records no page. */
   function pagesOf(passage) {
     var pages = passage.pages || [];
     if (!pages.length) return "";
-    var said = pages.length === 1 ? "page " + pages[0] : "pages " + pages[0] + "\u2013" + pages[pages.length - 1];
+    var said = (pages.length === 1 ? "page " : "pages ") + pages.join(", ");
     return el("span", {"class": "page", text: ", " + said});
   }
 

@@ -48,8 +48,16 @@ def _document_pages(store: Store, documents: list[str]) -> dict[str, list[tuple[
     return {doc: sorted(parts) for doc, parts in found.items()}
 
 
+def _in_print(pages: list[Printed]) -> list[Printed]:
+    """The distinct pages in the order printed: a footnote comes last in the text and is printed on the page of its
+    mark, so the text's order put a document window's passage on "pages 227, 225". Pages that are not all numbers
+    (front matter's "xii", a microfiche frame) keep the text's order."""
+    distinct = list(dict.fromkeys(pages))
+    return sorted(distinct) if all(isinstance(p, int) for p in distinct) else distinct
+
+
 def passage_pages(store: Store, passages: Iterable[Passage]) -> list[list[Printed]]:
-    """Per passage, its distinct pages in the order of the text (empty when the store records none)."""
+    """Per passage, its distinct pages in the order printed (empty when the store records none)."""
     passages = list(passages)
     held = _target_pages(store, sorted({t for p in passages for t in p.targets}))
     bare = _document_pages(store, sorted({p.document for p in passages if not p.targets}))
@@ -60,5 +68,5 @@ def passage_pages(store: Store, passages: Iterable[Passage]) -> list[list[Printe
         else:
             printed = [page for start, end, page in bare.get(p.document, ()) if start <= p.start < end
                        or p.start < start < p.end]
-        pages.append(list(dict.fromkeys(printed)))
+        pages.append(_in_print(printed))
     return pages

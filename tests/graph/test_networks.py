@@ -104,16 +104,31 @@ def _printed_pages(store, targets):
 @pytest.mark.parametrize("kind", ["person-person", "claimant-entity"])
 def test_regression_edge_evidence_had_no_page_numbers(tei_store, kind):
     """/network/edge gave each passage's document and offsets but not the printed page a historian cites; each
-    passage now has `pages` (those of the mentions or claim it holds, in text order) and `page`, the first."""
+    passage now has `pages` (those of the mentions or claim it holds, in the order printed) and `page`, the first."""
     g = project(tei_store, Spec(kind))
     checked = set()
     for a, b in sorted(g.edges)[:12]:
         for passage in edge_evidence(tei_store, Spec(kind), a, b)["evidence"]:
             printed = _printed_pages(tei_store, passage["targets"])
-            expected = list(dict.fromkeys(page for _, page in sorted(printed.values())))
+            expected = sorted({page for _, page in printed.values()})
             assert expected and passage["pages"] == expected and passage["page"] == expected[0], passage
             checked.add(len(expected))
     assert 1 in checked and (kind == "claimant-entity" or 2 in checked), checked     # one page, and two
+
+
+def test_regression_a_passage_reaching_a_footnote_listed_its_pages_backwards(tei_store):
+    """A document window's passage from a mention in the body to one in a footnote (printed on the page of its mark,
+    before the body's later pages) gave "pages 182, 174", the order of the text; the pages are in the order printed."""
+    g = project(tei_store, Spec("person-person"))
+    backwards = []
+    for a, b in sorted(g.edges):
+        for passage in edge_evidence(tei_store, Spec("person-person"), a, b)["evidence"]:
+            in_text = [page for _, page in sorted(_printed_pages(tei_store, passage["targets"]).values())]
+            if in_text != sorted(in_text):
+                backwards.append((in_text, passage["pages"]))
+        if len(backwards) >= 3:
+            break
+    assert backwards and all(pages == sorted(set(in_text)) for in_text, pages in backwards), backwards
 
 
 def test_regression_a_letters_heading_had_no_page_number(tei_store):
