@@ -104,6 +104,14 @@ def test_the_filter_form_shows_the_selection_and_offers_its_exports(client):
     assert query(exports["GEXF (Gephi)"])["format"] == ["gexf"] and query(exports["CSV edges"])["from"] == ["1981"]
 
 
+def test_the_form_says_how_an_undated_editorial_note_counts_in_a_date_range(client):
+    """The dates of the form keep dated documents, and an undated editorial note by the time it tells of: said
+    beside the fields, as it was nowhere on the page."""
+    tree = parse(page(client, "/network?from=1979&to=1979").text)
+    (hint,) = find_all(tree, ".//h:p[@id='dates-hint']")
+    assert "undated editorial note counts when the whole time it tells of lies within" in text_of(hint)
+
+
 def test_empty_form_fields_are_no_filter(client):
     found = settings(page(client, "/network?kind=correspondence&from=&to=&volume=&size=degree&colour=kind"))
     assert "from" not in query(found["dataUrl"]) and "volume" not in query(found["dataUrl"])
