@@ -711,7 +711,8 @@ NetKind = Annotated[str, typer.Option("--kind", help="person-person, person-coun
                                       "co-mention, correspondence or claimant-entity")]
 NetWindow = Annotated[str, typer.Option("--window", help="co-mention window: document, paragraph or sentence")]
 NetWeight = Annotated[str, typer.Option("--weight", help="edge weight: documents or passages")]
-NetFrom = Annotated[Optional[str], typer.Option("--from", help="first date (YYYY, YYYY-MM or YYYY-MM-DD)")]
+NetFrom = Annotated[Optional[str], typer.Option("--from", help="first date (YYYY, YYYY-MM or YYYY-MM-DD); an undated "
+                                                 "editorial note counts when the whole time it tells of is in the range")]
 NetTo = Annotated[Optional[str], typer.Option("--to", help="last date, inclusive")]
 NetVolume = Annotated[Optional[list[str]], typer.Option("--volume", help="only this volume (repeatable), e.g. frus1977-80v01")]
 NetGenre = Annotated[Optional[list[str]], typer.Option("--genre", help="only this genre (repeatable), e.g. Memorandum")]

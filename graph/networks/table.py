@@ -494,7 +494,7 @@ class TableReport:
     removed: int = 0            # volumes gone, their rows dropped
     unchanged: int = 0
     rows: int = 0               # documents tabled
-    repacked: int = 0           # of the volumes tabled, those packed again from their ROW_FORMAT 3 rows
+    repacked: int = 0           # of the volumes tabled, those packed again from their rows of ROW_FORMAT 3 or 4
     sentences: bool = False     # every volume's rows have sentence windows
     seconds: float = 0.0
 
@@ -536,10 +536,51 @@ def identity_fingerprint(store: Store, names: Iterable[str]) -> str:
     return " ".join(f"{g[len(BASE):]}={counts.get(g, 0)}" for g in graphs)
 
 
-def _repackable(known: tuple[str, str, bool] | None, fingerprint: str, sentences: bool) -> bool:
-    """A volume tabled in ROW_FORMAT 3 from the data it has now (and with sentence windows when asked for):
-    its rows are packed again as they are, not worked out again."""
-    return known is not None and known[:2] == (fingerprint, "3") and (known[2] or not sentences)
+_REPACKED = ("3", "4")     # the row formats whose rows are packed again in this one, not worked out again
+
+
+def _format4_rows(store: Store, volume: str) -> tuple[list[Packed], str]:
+    """The rows of a volume tabled in ROW_FORMAT 4 (month bundles whose heads keep no undated editorial note's
+    interval), with the notes' intervals read from the store (`_told`): the corpus's volumes are packed again in this
+    format without working their rows out again from the mentions, and its `tableEntities`."""
+    g = table_graph(volume)
+    names = {FK + name: part for part, name in PARTS.items()}
+    entities, documents, genres, bundles = "", {}, defaultdict(list), defaultdict(dict)
+    for q in store.quads(g):
+        p, s = q.predicate.value, q.subject.value
+        if p == FK + "tableEntities" and s == g:
+            entities = q.object.value
+        elif p == FK + "rowDocument":
+            documents[s] = q.object.value
+        elif p == FK + "rowGenre":
+            genres[s].append(q.object)
+        elif p == FK + "bundleRows" or p in names:
+            bundles[s][names.get(p, "heads")] = q.object.value
+    genres = {documents[node]: terms for node, terms in genres.items() if node in documents}
+    told = _told(store, volume)
+    rows = []
+    for node, bundle in bundles.items():
+        lines = bundle["heads"].split("\n")
+        texts = {part: bundle.get(part, "").split(_ROWS_APART) for part in PARTS}
+        if any(len(pieces) != len(lines) for pieces in texts.values()):
+            raise NetworkError(f"the network table's bundle {node} is damaged: {len(lines)} rows but "
+                               f"{[len(p) for p in texts.values()]} texts; rebuild it with `frus-kg index --rebuild`")
+        for i, line in enumerate(lines):
+            short, head = line.split("\t", 1)
+            document, date = expand(short), head.split("\t", 1)[0] or None
+            interval = None if date else told.get(document)
+            rows.append(Packed(document, date, sorted(genres.get(document, []), key=str),
+                               head + "\t" + ("/".join(interval) if interval else ""),
+                               {part: pieces[i] for part, pieces in texts.items()}, interval))
+    return rows, entities
+
+
+def _repackable(known: tuple[str, str, bool] | None, fingerprint: str, sentences: bool) -> str | None:
+    """The row format of a volume tabled in one of `_REPACKED` from the data it has now (and with sentence windows
+    when asked for), whose rows are packed again as they are; None when it must be tabled from the mentions."""
+    if known is not None and known[0] == fingerprint and known[1] in _REPACKED and (known[2] or not sentences):
+        return known[1]
+    return None
 
 
 def _stale(current: dict[str, str], known: dict, rebuild: bool, sentences: bool) -> list[str]:
@@ -547,12 +588,12 @@ def _stale(current: dict[str, str], known: dict, rebuild: bool, sentences: bool)
                   or (sentences and not known[v][2]))
 
 
-def _tabled_volume(store: Store, volume: str, fingerprint: str, sentences: Segmenter | None, repack: bool,
+def _tabled_volume(store: Store, volume: str, fingerprint: str, sentences: Segmenter | None, repack: str | None,
                    had_windows: bool) -> tuple[list[ox.Quad], int, bool]:
     """One volume's table graph, its number of rows, and whether they have sentence windows: packed again from
-    its ROW_FORMAT 3 rows when `repack`, else worked out from the mentions."""
+    its rows of ROW_FORMAT `repack` (3 or 4), else worked out from the mentions."""
     if repack:
-        rows, entities = _format3_rows(store, volume)
+        rows, entities = (_format3_rows if repack == "3" else _format4_rows)(store, volume)
         windows = had_windows
     else:
         tabled = volume_rows(store, volume, sentences)
@@ -588,7 +629,7 @@ def refresh_network_table(store: Store, *, sentences: Segmenter | None = None, r
         store.drop_graphs([table_graph(v)])
         store.replace_graphs({table_graph(v): quads})
         report.rows += rows
-        report.repacked += repacked
+        report.repacked += bool(repacked)
         known[v] = (current[v], ROW_FORMAT, windows)
         if on_progress:
             on_progress(i, len(stale))

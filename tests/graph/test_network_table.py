@@ -307,6 +307,54 @@ def test_a_table_of_row_format_3_is_repacked_from_its_own_rows_without_reading_t
     db.close()
 
 
+def _as_format_4(db, volume: str) -> None:
+    """Rewrite one volume's table graph as row format 4 wrote it: the heads without an undated editorial note's
+    interval, and its notes in the bundle `undated`."""
+    import pyoxigraph as ox
+    from graph.networks import table
+
+    g, fk = table.table_graph(volume), "https://w3id.org/frus-kg/vocab#"
+    old = list(db.quads(g))
+    dated = {q.subject for q in old if q.predicate.value == fk + "rowDate"}
+    quads = []
+    for q in old:
+        p, o = q.predicate.value, q.object
+        if p == fk + "rowFormat":
+            o = ox.Literal("4")
+        elif p == fk + "bundleRows":
+            o = ox.Literal("\n".join(line.rsplit("\t", 1)[0] for line in o.value.split("\n")))
+        elif p == fk + "rowMonth" and q.subject not in dated:
+            o = ox.Literal("undated")
+        quads.append(ox.Quad(q.subject, q.predicate, o, q.graph_name))
+    db.drop_graphs([g, TABLE_GRAPH])
+    db.replace_graphs({g: quads})
+
+
+def test_a_table_of_row_format_4_is_repacked_with_the_intervals_of_its_undated_editorial_notes(tabled_path, tmp_path, monkeypatch):
+    """Format 5 keeps an undated editorial note's interval (a slice counts the note when it holds it): a table of
+    format 4, the corpus's, is packed again with the intervals read from the store, not tabled again from the
+    mentions, and draws the networks of a table built afresh, its time slices too."""
+    from graph.networks import table
+
+    slices = [Spec(*case) for case in CASES] + [Spec("person-person", filters=Filters("1970", "1970")),
+                                                Spec("person-person", "paragraph", filters=Filters("1969-03", "1971"))]
+    fresh = open_store(tabled_path, read_only=True)
+    expected = [_edges(build_network(fresh, spec, cache=False, metrics=False)) for spec in slices]
+    fresh.close()
+    shutil.copytree(tabled_path, tmp_path / "store")
+    db = open_store(tmp_path / "store")
+    for volume in sorted(volume_fingerprints(db)):
+        _as_format_4(db, volume)
+    assert table_state(db) is None
+    monkeypatch.setattr(table, "volume_rows", lambda *a, **k: pytest.fail("read the mentions again"))
+    report = refresh_network_table(db, sentences=_sentences)
+    assert (report.volumes, report.repacked, report.rows) == (2, 2, 13) and table_state(db).sentences
+    assert any(row.told for row in read_rows(db, Filters("1970", "1970")))
+    for spec, edges in zip(slices, expected):
+        assert _edges(build_network(db, spec, cache=False, metrics=False)) == edges, spec
+    db.close()
+
+
 def test_a_damaged_bundle_is_refused_with_the_graph_it_is_in(tabled_path, tmp_path):
     shutil.copytree(tabled_path, tmp_path / "store")
     db = open_store(tmp_path / "store")
