@@ -58,6 +58,13 @@ def _value_texts(v) -> list[str]:
     return [str(x.get("name") or x.get("id")) if isinstance(x, dict) else str(x) for x in values]
 
 
+def _is_property_value(x) -> bool:
+    """The spec's schema: a string, number or boolean, or an entity as an object with a string `id`."""
+    if isinstance(x, dict):
+        return isinstance(x.get("id"), str) and isinstance(x.get("name", ""), str)
+    return isinstance(x, (str, int, float, bool))
+
+
 class QueryFieldError(ValueError):
     """A query of a batch the service cannot read; `field` names its member at fault (None: the query as a whole)."""
 
@@ -74,6 +81,7 @@ class Query:
     offices: list[str] = field(default_factory=list)
     period: tuple[str, str] | None = None
     countries: list[str] = field(default_factory=list)
+    unchecked: list[str] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, q: dict) -> "Query":
@@ -95,19 +103,27 @@ class Query:
         for prop in props:
             if not isinstance(prop, dict) or "pid" not in prop or "v" not in prop:     # the spec's schema: both required
                 raise QueryFieldError("properties", f"each member is an object with 'pid' and 'v', not {json.dumps(prop)[:60]}")
-            pid = _ALIASES.get(str(prop.get("pid")), str(prop.get("pid")))
-            texts = _value_texts(prop.get("v"))
-            if pid == "office":
-                out.offices += texts
-            elif pid == "date":
-                out.period = next((p for p in map(parse_period, texts) if p), None)
-                if out.period is None:
-                    raise QueryFieldError("properties", f"cannot read a date or period from {texts}")
-            elif pid == "country":
-                out.countries += texts
-            else:
-                raise QueryFieldError("properties", f"unknown property {prop.get('pid')!r}; use {sorted(PROPERTIES)}")
+            v = prop["v"]
+            if not isinstance(prop["pid"], str) or not all(map(_is_property_value, v if isinstance(v, list) else [v])):
+                raise QueryFieldError("properties", "each member's 'pid' is a string and its 'v' a string, number, "
+                                      "boolean or {\"id\": …} or a list of them, not " + json.dumps(prop)[:80])
+            out._read_property(prop["pid"], _value_texts(v))
+        if q.get("type_strict", "any") not in ("any", "should", "all"):
+            raise QueryFieldError("type_strict", f"one of 'any', 'should', 'all', not {json.dumps(q['type_strict'])[:60]}")
         return out
+
+    def _read_property(self, pid: str, texts: list[str]) -> None:
+        """A property the service knows is evidence; one it does not know, or a date it cannot read, is a condition it
+        cannot check: `unchecked`, which leaves the query its candidates and none of them a match."""
+        known = _ALIASES.get(pid, pid)
+        if known == "office":
+            self.offices += texts
+        elif known == "date" and (period := next((p for p in map(parse_period, texts) if p), None)):
+            self.period = period
+        elif known == "country":
+            self.countries += texts
+        else:
+            self.unchecked.append(pid)
 
 
 @dataclass
@@ -169,6 +185,8 @@ def _score(c: Candidate, q: Query, alive: bool | None, country: bool | None) -> 
     if q.countries:
         f["country"] = bool(country)
         score += 10 if country else 0
+    if q.unchecked:
+        f["unchecked_properties"] = len(q.unchecked)
     f["documents"] = c.documents
     score += min(5.0, 2 * math.log10(1 + c.documents))
     if c.hit.entry.kind == "person":
@@ -180,7 +198,7 @@ def _score(c: Candidate, q: Query, alive: bool | None, country: bool | None) -> 
     date_ok = not q.period or (f["date"] and alive is not False)
     country_ok = not q.countries or bool(country)
     decisive = bool(q.offices or q.countries)     # a date alone does not tell namesakes apart
-    c.supported = name_ok and office_ok and date_ok and country_ok and (decisive or c.hit.exact)
+    c.supported = name_ok and office_ok and date_ok and country_ok and not q.unchecked and (decisive or c.hit.exact)
 
 
 def reconcile(store: Store, index: NameIndex, q: Query) -> list[Candidate]:

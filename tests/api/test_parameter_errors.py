@@ -65,7 +65,7 @@ FURTHER = [
     ("GET", "/search", {"q": ""}, "q"),
     ("GET", "/reconcile", {"queries": '{"q0": {"query": 5}}'}, "queries.q0.query"),
     ("GET", "/reconcile", {"queries": '{"q0": {"query": "Clark", "limit": 0}}'}, "queries.q0.limit"),
-    ("GET", "/reconcile", {"queries": '{"q0": {"query": "Clark", "properties": [{"pid": "height", "v": "1"}]}}'},
+    ("GET", "/reconcile", {"queries": '{"q0": {"query": "Clark", "properties": [{"pid": 5, "v": "1"}]}}'},
      "queries.q0.properties"),
     ("GET", "/reconcile", {"queries": '{"q0": {"type": "person"}}'}, "queries.q0"),
     ("GET", "/reconcile", {"queries": "[]"}, "queries"),
@@ -151,6 +151,11 @@ def test_the_openapi_description_gives_a_400_and_no_422(server):
     ('{"query": "Clark", "properties": ["office"]}', "queries.q0.properties"),
     ('{"query": "Clark", "properties": [{"pid": "office"}]}', "queries.q0.properties"),
     ('{"query": "Clark", "type": 5}', "queries.q0.type"),
+    ('{"query": "Clark", "properties": [{"pid": "office", "v": null}]}', "queries.q0.properties"),
+    ('{"query": "Clark", "properties": [{"pid": "office", "v": [["Deputy Secretary"]]}]}', "queries.q0.properties"),
+    ('{"query": "Clark", "properties": [{"pid": "country", "v": {"name": "Japan"}}]}', "queries.q0.properties"),
+    ('{"query": "Clark", "properties": [{"pid": ["office"], "v": "Deputy Secretary"}]}', "queries.q0.properties"),
+    ('{"query": "Clark", "type_strict": "strict"}', "queries.q0.type_strict"),
 ])
 def test_regression_a_reconciliation_query_off_the_specs_schema_got_pythons_own_words(server, query, named):
     """`"properties": ["office"]` was a 400 reading "'str' object has no attribute 'get'", `"type": 5` "'int' object is

@@ -152,15 +152,8 @@ def test_an_id_or_a_variant_name_as_query_finds_the_entity(client):
     assert body["id"]["result"][0]["match"] is True
 
 
-@pytest.mark.parametrize("how", ["form", "get", "json"])
-def test_regression_one_query_of_an_unknown_type_refused_the_whole_batch(server, how):
-    """A batch whose one query named a type the service has none of (`Q5`: a column typed for Wikidata) was a 400,
-    and OpenRefine got no candidates for any row. The spec (0.2) lets a service restrict a query to the types it
-    gives, and answers each query of a batch on its own: that query has no candidates, the others theirs."""
-    queries = {"clark": {"query": "William Patrick Clark", "type": "person", "limit": 1},
-               "other": {"query": "Clark", "type": "Q5"},
-               "others": {"query": "Clark", "type": ["Q5", "https://example.org/Ship"]},
-               "either": {"query": "William Patrick Clark", "type": ["Q5", "person"], "limit": 1}}
+def post_batch(server: str, queries: dict, how: str) -> dict:
+    """A batch sent to the real server as OpenRefine sends it (form), as a GET, or as a JSON body; its result batch."""
     valid("reconciliation-query-batch", queries)
     if how == "json":
         r = httpx.post(server + "/reconcile", json={"queries": queries}, timeout=60)
@@ -170,8 +163,41 @@ def test_regression_one_query_of_an_unknown_type_refused_the_whole_batch(server,
              else httpx.get(server + "/reconcile", params=sent, timeout=60))
     assert r.status_code == 200, r.text
     valid("reconciliation-result-batch", r.json())
-    found = {key: [c["id"] for c in answer["result"]] for key, answer in r.json().items()}
+    return r.json()
+
+
+@pytest.mark.parametrize("how", ["form", "get", "json"])
+def test_regression_one_query_of_an_unknown_type_refused_the_whole_batch(server, how):
+    """A batch whose one query named a type the service has none of (`Q5`: a column typed for Wikidata) was a 400,
+    and OpenRefine got no candidates for any row. The spec (0.2) lets a service restrict a query to the types it
+    gives, and answers each query of a batch on its own: that query has no candidates, the others theirs."""
+    queries = {"clark": {"query": "William Patrick Clark", "type": "person", "limit": 1},
+               "other": {"query": "Clark", "type": "Q5"},
+               "others": {"query": "Clark", "type": ["Q5", "https://example.org/Ship"]},
+               "either": {"query": "William Patrick Clark", "type": ["Q5", "person"], "limit": 1}}
+    found = {key: [c["id"] for c in answer["result"]] for key, answer in post_batch(server, queries, how).items()}
     assert found == {"clark": [CLARK], "other": [], "others": [], "either": [CLARK]}
+
+
+@pytest.mark.parametrize("how", ["form", "get", "json"])
+def test_regression_unknown_reconciliation_property_ids_refused_the_whole_batch(server, how):
+    """A batch whose one query named a property the service does not know (`P569`, a column mapped for Wikidata) or a
+    date it cannot read (`n.d.`) was a 400, and OpenRefine got no candidates for any row. The spec (0.2) leaves to the
+    service how properties restrict and score, and answers each query on its own: that query keeps its candidates,
+    scored by what the service can check, and none is a `match`, since a condition it asked for went unchecked."""
+    office = [{"pid": "office", "v": "Deputy Secretary of State"}, {"pid": "date", "v": "1981"}]
+    queries = {"known": {"query": "Clark", "type": "person", "properties": office},
+               "unknown": {"query": "Clark", "type": "person", "properties": office + [{"pid": "P569", "v": "1931"}]},
+               "undated": {"query": "Clark", "type": "person", "properties": [office[0], {"pid": "date", "v": "n.d."}]},
+               "only": {"properties": [{"pid": "P569", "v": ["1931", {"id": "Q1"}]}]}}
+    body = post_batch(server, queries, how)
+    known, unknown, undated = (body[k]["result"][0] for k in ("known", "unknown", "undated"))
+    assert known["id"] == unknown["id"] == undated["id"] == CLARK
+    assert known["match"] is True and unknown["match"] is False and undated["match"] is False
+    assert unknown["score"] == known["score"]
+    assert features_of(unknown)["unchecked_properties"] == features_of(undated)["unchecked_properties"] == 1
+    assert "unchecked_properties" not in features_of(known)
+    assert body["only"] == {"result": []}
 
 
 def test_malformed_batches_are_refused_with_400_and_oversized_with_413(client):
