@@ -23,7 +23,7 @@ from . import json_input
 from .errors import problem
 from .pages import render_html
 from .protocol_docs import RECONCILE_GET, RECONCILE_POST
-from .reconcile_match import PROPERTIES, TYPES, Query, QueryFieldError, reconcile
+from .reconcile_match import PROPERTIES, TYPES, Query, QueryFieldError, reconcile, type_key
 from .sparql import BodyTooLarge, read_body
 
 __all__ = ["router", "BATCH_SIZE", "EXTEND_PROPERTIES", "PREVIEW_POLICY", "manifest", "entity_id", "entity_iri"]
@@ -255,7 +255,8 @@ async def suggest_entity(request: Request, prefix: str = "", cursor: int = 0, ty
     if bad := _bad_cursor(cursor):
         return bad
     index = await run_in_threadpool(name_index, request.app.state.store)
-    found = _suggested(index, prefix, {type} if type in TYPES else None, cursor)
+    kind = type_key(type or "")
+    found = _suggested(index, prefix, {kind} if kind in TYPES else None, cursor)
     return JSONResponse({"result": [{"id": entity_id(e.iri), "name": e.label, "description": _caption(e)[:200],
                                      "notable": _type_list(e.kind)} for e in found]})
 
@@ -291,11 +292,16 @@ def suggest_property(prefix: str = "", cursor: int = 0) -> Response:
 
 @router.get("/reconcile/properties", summary="Reconciliation data extension: properties proposed for a type")
 def propose_properties(type: str, limit: int | None = None) -> Response:
-    if type not in TYPES:
-        return _error(400, f"type: one of {', '.join(sorted(TYPES))}, not {type!r}")
-    props = [{"id": k, "name": n, "description": d} for k, (n, d, kinds) in EXTEND_PROPERTIES.items() if type in kinds]
-    body = {"type": type, "properties": props[:limit] if limit else props}
-    if limit:
+    """The columns for entities of `type`; for a type the service has none of, every column. OpenRefine asks with
+    `type=` for a column reconciled against no particular type, and 3.5 with the schema space: both were a 400, and
+    its dialog proposed nothing."""
+    if limit is not None and limit < 0:
+        return _error(400, f"limit: a whole number of at least 0, not {limit}")
+    kind = type_key(type)
+    props = [{"id": k, "name": n, "description": d} for k, (n, d, kinds) in EXTEND_PROPERTIES.items()
+             if kind in kinds or kind not in TYPES]
+    body: dict = {"type": type, "properties": props if limit is None else props[:limit]}
+    if limit is not None:
         body["limit"] = limit
     return JSONResponse(body)
 

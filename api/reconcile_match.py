@@ -19,7 +19,8 @@ from graph import Store, evidence
 from graph.name_index import NameHit, NameIndex
 from ontology.name_keys import norm
 
-__all__ = ["Query", "QueryFieldError", "Candidate", "parse_period", "office_similarity", "reconcile", "PROPERTIES", "TYPES"]
+__all__ = ["Query", "QueryFieldError", "Candidate", "parse_period", "office_similarity", "reconcile", "type_key", "PROPERTIES",
+           "TYPES"]
 
 TYPES = {"person": "Person", "country": "Country", "organization": "Organization"}
 PROPERTIES = {
@@ -30,6 +31,12 @@ PROPERTIES = {
 _ALIASES = {"period": "date", "year": "date", "position": "office", "post": "office"}
 _OFFICE_FILLER = {"of", "the", "and", "to", "for", "in", "at", "extraordinary", "plenipotentiary", "ad", "interim"}
 _YEAR = re.compile(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def type_key(type_id: str) -> str:
+    """A type id as the service names its types: `Person`, `https://w3id.org/frus-kg/id/person` -> `person`. An id that
+    is none of TYPES (`Q5`, the schema space `http://schema.org/` -> '') is a type the service has no entities of."""
+    return type_id.rsplit("/", 1)[-1].lower()
 
 
 def parse_period(value) -> tuple[str, str] | None:
@@ -92,7 +99,7 @@ class Query:
         types = q.get("type") or []
         if not isinstance(types, (str, list)) or not all(isinstance(t, str) for t in ([types] if isinstance(types, str) else types)):
             raise QueryFieldError("type", f"a type id or a list of them, not {json.dumps(types)[:60]}")
-        types = {str(t).rsplit("/", 1)[-1].lower() for t in ([types] if isinstance(types, str) else types)}
+        types = {type_key(t) for t in ([types] if isinstance(types, str) else types)}
         limit = q.get("limit", 5)
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:     # the spec's schema: an integer ≥ 1
             raise QueryFieldError("limit", f"a whole number of at least 1, not {limit!r}")

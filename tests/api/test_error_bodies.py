@@ -48,7 +48,7 @@ JSON_API = {
     "network": ("GET", "/network?format=bogus", 400, "format: one of gexf"),
     "reconcile, malformed batch": ("GET", "/reconcile?queries=[1]", 400, "queries: a JSON object"),
     "reconcile, not JSON": ("POST", "/reconcile", 400, "the request body: not JSON"),
-    "reconcile, unknown type": ("GET", "/reconcile/properties?type=ship", 400, "type: one of country, organization, person, not 'ship'"),
+    "reconcile, negative limit": ("GET", "/reconcile/properties?type=ship&limit=-1", 400, "limit: a whole number of at least 0"),
     "reconcile, negative cursor": ("GET", "/reconcile/suggest/type?cursor=-1", 400, "cursor"),
 }
 

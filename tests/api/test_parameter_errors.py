@@ -71,7 +71,7 @@ FURTHER = [
     ("GET", "/reconcile", {"queries": "[]"}, "queries"),
     ("GET", "/reconcile", {"extend": '{"ids": 5}'}, "extend"),
     ("GET", "/reconcile", {"extend": '{"ids": [], "properties": [{"id": "height"}]}'}, "extend.properties"),
-    ("GET", "/reconcile/properties", {"type": "ship"}, "type"),
+    ("GET", "/reconcile/properties", {"type": "ship", "limit": "-1"}, "limit"),
     ("GET", "/reconcile/suggest/entity", {"prefix": "cl", "cursor": "-1"}, "cursor"),
     ("GET", "/rdf-graph-store?default", None, "default"),
     ("GET", "/rdf-graph-store?graph=urn:a&graph=urn:b", None, "graph"),

@@ -13,6 +13,8 @@ from jsonschema import Draft7Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
+from api.reconcile import EXTEND_PROPERTIES
+
 SCHEMAS = Path(__file__).resolve().parent.parent / "fixtures" / "reconciliation-0.2"
 CLARK = "people/102617"        # William Patrick Clark, Deputy Secretary of State 1981-82
 DAVID_OWEN = "people/110190"   # Lord David Owen, British Foreign Secretary 1977-79
@@ -249,6 +251,47 @@ def test_data_extension_columns_and_property_proposals(client):
     assert ussr["wikidata"] == [{"str": "Q15180"}] and ussr["offices"] == []
     assert client.get("/reconcile", params={"extend": json.dumps({"ids": [CLARK], "properties": [{"id": "shoe"}]})}
                       ).status_code == 400
+
+
+@pytest.mark.parametrize("asked", ["", "http://schema.org/", "Q5"])
+def test_regression_openrefine_was_proposed_no_columns_for_a_column_reconciled_to_no_type(server, asked):
+    """OpenRefine's "Add columns from reconciled values" asks `/properties?type=` with the type its column was
+    reconciled against: nothing (`type=`) when none, the schema space in 3.5, another service's type when the column
+    came from there. Each was a 400 and the dialog proposed nothing; a type the service has none of proposes every
+    column."""
+    r = httpx.get(server + "/reconcile/properties", params={"type": asked}, timeout=60)
+    assert r.status_code == 200, r.text
+    valid("data-extension-property-proposal", r.json())
+    assert r.json()["type"] == asked
+    proposed = [p["id"] for p in r.json()["properties"]]
+    assert proposed == list(EXTEND_PROPERTIES) and {"offices", "gsh_id", "documents"} <= set(proposed)
+
+
+@pytest.mark.parametrize("asked, kind", [("person", "person"), ("Person", "person"),
+                                         ("https://w3id.org/frus-kg/id/country", "country")])
+def test_property_proposals_for_a_type_the_service_has_are_its_columns(client, asked, kind):
+    body = client.get("/reconcile/properties", params={"type": asked}).json()
+    assert [p["id"] for p in body["properties"]] == [k for k, (_, _, kinds) in EXTEND_PROPERTIES.items() if kind in kinds]
+
+
+@pytest.mark.parametrize("limit, expected", [(0, 0), (2, 2), (100, len(EXTEND_PROPERTIES))])
+def test_regression_a_property_proposal_limit_of_0_proposed_everything_and_minus_1_all_but_the_last(client, limit,
+                                                                                                     expected):
+    """`limit=0` proposed every column and left the limit out of the answer; `limit=-1` proposed all but the last."""
+    body = client.get("/reconcile/properties", params={"type": "Q5", "limit": limit}).json()
+    valid("data-extension-property-proposal", body)
+    assert len(body["properties"]) == expected and body["limit"] == limit
+    r = client.get("/reconcile/properties", params={"type": "person", "limit": -1})
+    assert r.status_code == 400 and r.json()["detail"] == "limit: a whole number of at least 0, not -1"
+
+
+@pytest.mark.parametrize("asked, kinds", [("Country", set()), ("https://w3id.org/frus-kg/id/person", {"person"}),
+                                          ("Q5", {"person"})])
+def test_regression_entity_suggest_read_the_type_person_but_not_person_as_queries_do(client, asked, kinds):
+    """`type=Country` suggested the people named Clark: only `country` restricted the suggestions, where queries read
+    `Country` and `…/id/country` as it. Another service's type (`Q5`) is still ignored."""
+    found = client.get("/reconcile/suggest/entity", params={"prefix": "Clark", "type": asked}).json()["result"]
+    assert {n["id"] for e in found for n in e["notable"]} == kinds
 
 
 def test_a_surname_and_a_year_alone_are_never_a_match(client):
