@@ -61,8 +61,9 @@ def office_similarity(asked: str, held: str) -> float:
 
 
 def _value_texts(v) -> list[str]:
+    """A value's texts: an entity's (`{"id": …, "name": …}`, a cell reconciled before) are its id and its name."""
     values = v if isinstance(v, list) else [v]
-    return [str(x.get("name") or x.get("id")) if isinstance(x, dict) else str(x) for x in values]
+    return [str(t) for x in values for t in ([x["id"], x.get("name")] if isinstance(x, dict) else [x]) if t]
 
 
 def _is_property_value(x) -> bool:
@@ -163,6 +164,9 @@ def _exists(ids: evidence.Identifiers, period: tuple[str, str]) -> bool | None:
 def _country_keys(index: NameIndex, names: list[str]) -> set[str]:
     keys = set()
     for name in names:
+        named = index.resolve(name)       # an id: a country reconciled against this service
+        if named and named.kind == "country":
+            keys |= {k for k in named.keys if len(k) > 3}
         for hit in index.lookup(name, {"country"}, limit=3):
             if hit.exact or hit.entry.iri.endswith("/" + name):
                 keys |= {k for k in hit.entry.keys if len(k) > 3}

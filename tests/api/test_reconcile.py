@@ -343,6 +343,19 @@ def test_regression_an_ambassador_to_the_soviet_union_was_not_found_by_the_sovie
     assert top["name"].startswith("Malcolm") and features["country"] is True and top["match"] is True
 
 
+@pytest.mark.parametrize("country", [{"id": "countries/soviet-union-1991"}, "countries/soviet-union-1991",
+                                     {"id": "https://w3id.org/frus-kg/id/countries/soviet-union-1991", "name": "USSR"},
+                                     {"id": "soviet-union-1991", "name": "Soviet Union (1922-1991)"}])
+def test_regression_a_country_given_by_its_id_was_no_evidence(client, country):
+    """A country column reconciled against this service is sent as its id (`{"id": "countries/soviet-union-1991"}`,
+    the spec's reconciled value, whose `name` is optional): Toon had `country` false and no match, where the name
+    "Soviet Union" gave him both. The docs said a country by name or id."""
+    q = {"t": {"query": "Toon", "type": "person", "properties": [{"pid": "country", "v": country},
+                                                               {"pid": "date", "v": "1978"}]}}
+    top = batch(client, q)["t"]["result"][0]
+    assert top["name"].startswith("Malcolm") and features_of(top)["country"] is True and top["match"] is True
+
+
 @pytest.mark.parametrize("limit", [-1, 0, "2", 1.5, True])
 def test_regression_a_limit_that_is_not_a_whole_number_of_at_least_one_was_accepted(client, limit):
     r = client.post("/reconcile", json={"queries": {"a": {"query": "Clark", "limit": limit}}})
