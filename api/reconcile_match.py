@@ -93,7 +93,7 @@ class Query:
 
     @classmethod
     def from_json(cls, q: dict) -> "Query":
-        if not isinstance(q, dict) or not (q.get("query") or q.get("properties")):
+        if not isinstance(q, dict) or not ("query" in q or q.get("properties")):     # the schema's anyOf; "" is a query
             raise QueryFieldError(None, "a reconciliation query needs 'query' or 'properties'")
         if "query" in q and not isinstance(q["query"], str):       # the spec's schema: a string; 5 is no name
             raise QueryFieldError("query", f"a string, not {json.dumps(q['query'])[:60]}")

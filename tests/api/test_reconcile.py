@@ -202,6 +202,17 @@ def test_regression_unknown_reconciliation_property_ids_refused_the_whole_batch(
     assert body["only"] == {"result": []}
 
 
+def test_regression_one_empty_query_refused_the_whole_batch(server):
+    """`{"query": ""}` (an empty cell, which the spec's schema allows) made the batch a 400 ("needs 'query' or
+    'properties'"), where a cell of spaces was answered with no candidates: it has none, and the rest are answered."""
+    office = [{"pid": "office", "v": "Deputy Secretary of State"}, {"pid": "date", "v": "1981"}]
+    body = post_batch(server, {"empty": {"query": ""}, "spaces": {"query": "   "},
+                               "clark": {"query": "William Patrick Clark", "limit": 1},
+                               "office": {"query": "", "properties": office}}, "form")
+    assert body["empty"] == body["spaces"] == {"result": []}
+    assert body["clark"]["result"][0]["id"] == CLARK and CLARK in [c["id"] for c in body["office"]["result"]]
+
+
 def test_malformed_batches_are_refused_with_400_and_oversized_with_413(client):
     assert client.post("/reconcile", data={"queries": "{not json"}).status_code == 400
     assert client.post("/reconcile", data={"queries": json.dumps({"a": {"limit": 3}})}).status_code == 400
