@@ -8,6 +8,7 @@ accepted wherever an id is. Spec: https://www.w3.org/community/reports/reconcili
 from __future__ import annotations
 
 import html
+import json
 import threading
 from dataclasses import asdict
 
@@ -166,13 +167,23 @@ def _reconcile_batch(store: Store, batch) -> dict:
     return out
 
 
-def _extend(store: Store, query) -> dict:
+def _extend_columns(query) -> list[str]:
+    """The property ids a data extension query asks for, each once, read by the spec's schema: `ids` strings and
+    `properties` objects with a string `id`. `["birth_year"]` was read as no column at all, and a 200 with none."""
     if not isinstance(query, dict) or not isinstance(query.get("ids"), list) or not isinstance(query.get("properties"), list):
         raise ValueError("extend: a data extension query is {\"ids\": [...], \"properties\": [{\"id\": ...}]}")
-    pids = [str(p.get("id")) for p in query["properties"] if isinstance(p, dict)]
-    unknown = [p for p in pids if p not in EXTEND_PROPERTIES]
-    if unknown:
+    if odd := [i for i in query["ids"] if not isinstance(i, str)]:
+        raise ValueError(f"extend.ids: each an entity id as a string, not {json.dumps(odd[0])[:60]}")
+    if odd := [p for p in query["properties"] if not isinstance(p, dict) or not isinstance(p.get("id"), str)]:
+        raise ValueError(f"extend.properties: each member is an object with a string 'id', not {json.dumps(odd[0])[:60]}")
+    pids = list(dict.fromkeys(p["id"] for p in query["properties"]))
+    if unknown := [p for p in pids if p not in EXTEND_PROPERTIES]:
         raise ValueError(f"extend.properties: unknown {unknown}; use {sorted(EXTEND_PROPERTIES)}")
+    return pids
+
+
+def _extend(store: Store, query) -> dict:
+    pids = _extend_columns(query)
     index = name_index(store)
     iris = {str(i): entity_iri(index, str(i)) for i in query["ids"]}
     known = [i for i in iris.values() if i]

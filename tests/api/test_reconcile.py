@@ -305,6 +305,30 @@ def test_regression_entity_suggest_read_the_type_person_but_not_person_as_querie
     assert {n["id"] for e in found for n in e["notable"]} == kinds
 
 
+@pytest.mark.parametrize("query, says", [
+    ({"ids": [CLARK], "properties": ["birth_year"]}, "extend.properties: each member is an object with a string 'id', not \"birth_year\""),
+    ({"ids": [CLARK], "properties": [{"name": "Year of birth"}]}, "extend.properties: each member is an object"),
+    ({"ids": [102617], "properties": [{"id": "birth_year"}]}, "extend.ids: each an entity id as a string, not 102617"),
+])
+def test_regression_a_data_extension_query_off_the_specs_schema_was_answered_with_no_columns(client, query, says):
+    """`"properties": ["birth_year"]` was a 200 with no column, `{"name": …}` "unknown ['None']", and an id 102617 a
+    row keyed "102617": the spec's schema wants `ids` strings and `properties` objects with an `id`."""
+    r = client.post("/reconcile", data={"extend": json.dumps(query)})
+    assert r.status_code == 400 and r.json()["detail"].startswith(says), r.text
+
+
+def test_regression_a_column_asked_twice_was_twice_in_the_extensions_meta(client):
+    """`birth_year` asked twice (OpenRefine adds a property again with settings) was two meta entries for one value
+    in each row; it is one. Ids that name no entity have a row of empty columns, as the spec wants a row per id."""
+    query = {"ids": [CLARK, "people/0", "no such thing", ""],
+             "properties": [{"id": "birth_year"}, {"id": "birth_year", "settings": {}}, {"id": "documents"}]}
+    body = client.post("/reconcile", data={"extend": json.dumps(query)}).json()
+    valid("data-extension-response", body)
+    assert [m["id"] for m in body["meta"]] == ["birth_year", "documents"]
+    assert body["rows"][CLARK] == {"birth_year": [{"int": 1931}], "documents": [{"int": 1}]}
+    assert body["rows"]["people/0"] == body["rows"]["no such thing"] == body["rows"][""] == {"birth_year": [], "documents": []}
+
+
 def test_a_surname_and_a_year_alone_are_never_a_match(client):
     result = batch(client, {"a": {"query": "Kissinger", "properties": [{"pid": "date", "v": "1981"}]}})["a"]["result"]
     assert result[0]["name"] == "Henry A. Kissinger" and result[0]["match"] is False
