@@ -49,6 +49,14 @@ def parse_period(value) -> tuple[str, str] | None:
     return found[0], found[-1]
 
 
+def _span(periods: list[tuple[str, str]]) -> tuple[str, str]:
+    """Several dates (values of one `date`, or several `date`s) as the period from the first to the last; an end
+    counts to the end of its year or month ('1981' ends after '1981-10-26')."""
+    def to_end(end: str) -> str:
+        return end + {4: "-12-31", 7: "-31"}.get(len(end), "")
+    return min(start for start, _ in periods), max((end for _, end in periods), key=to_end)
+
+
 def _office_tokens(text: str) -> set[str]:
     return {t for t in norm(text).replace("-", " ").split() if t not in _OFFICE_FILLER}
 
@@ -126,8 +134,8 @@ class Query:
         known = _ALIASES.get(pid, pid)
         if known == "office":
             self.offices += texts
-        elif known == "date" and (period := next((p for p in map(parse_period, texts) if p), None)):
-            self.period = period
+        elif known == "date" and (periods := [p for p in map(parse_period, texts) if p]):
+            self.period = _span(periods + ([self.period] if self.period else []))
         elif known == "country":
             self.countries += texts
         else:

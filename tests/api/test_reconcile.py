@@ -329,6 +329,17 @@ def test_regression_a_column_asked_twice_was_twice_in_the_extensions_meta(client
     assert body["rows"]["people/0"] == body["rows"]["no such thing"] == body["rows"][""] == {"birth_year": [], "documents": []}
 
 
+@pytest.mark.parametrize("dates", [[{"pid": "date", "v": ["1975", "1981"]}],
+                                   [{"pid": "date", "v": "1981"}, {"pid": "date", "v": "1975"}]])
+def test_regression_of_several_dates_only_the_first_value_or_the_last_property_counted(client, dates):
+    """`"v": ["1975", "1981"]` was read as 1975 (the other value dropped), and two `date` properties as the last one:
+    Clark, Deputy Secretary of State in 1981, was no match. Several dates are the period from the first to the last."""
+    q = {"c": {"query": "Clark", "type": "person",
+               "properties": [{"pid": "office", "v": "Deputy Secretary of State"}] + dates}}
+    top = batch(client, q)["c"]["result"][0]
+    assert top["id"] == CLARK and top["match"] is True and top["evidence"]["period"] == ["1975", "1981"]
+
+
 def test_a_surname_and_a_year_alone_are_never_a_match(client):
     result = batch(client, {"a": {"query": "Kissinger", "properties": [{"pid": "date", "v": "1981"}]}})["a"]["result"]
     assert result[0]["name"] == "Henry A. Kissinger" and result[0]["match"] is False
