@@ -2,9 +2,9 @@
 
 A name alone rarely decides who "Clark" is; the office held at a date does. The score adds up the
 features (name 60, office at the date 30, date 10 or -30 when the person was not alive, country 10,
-up to 5 for being in many documents, up to 3 for being described in many FRUS volumes' persons lists),
+each id or year asked and held 10 (reconcile_records.py), up to 5 for being in many documents, up to 3 for being described in many FRUS volumes' persons lists),
 and `match` is true only when exactly one candidate fits every piece of evidence the query gives and is
-told apart by it: an office or a country for a surname, or its full name (a date alone tells no namesakes
+told apart by it: an office, a country, an id or a year for a surname, or its full name (a date alone tells no namesakes
 apart). The last two rank namesakes that nothing else tells apart, the principal figure first ("Gromyko":
 Andrei, in 121 persons lists, before his wife Lydia, in one), and never make a match.
 """
@@ -19,6 +19,8 @@ from graph import Store, evidence
 from graph.name_index import NameHit, NameIndex
 from ontology.name_keys import norm
 
+from .reconcile_records import RECORD_PROPERTIES, same
+
 __all__ = ["Query", "QueryFieldError", "Candidate", "parse_period", "office_similarity", "reconcile", "type_key", "PROPERTIES",
            "TYPES"]
 
@@ -28,7 +30,7 @@ PROPERTIES = {
     "date": "a year, date or period (1981, 1981-10-26, 1977/1981): when the office was held, or the entity existed",
     "country": "a country (name or id) the person's offices name, e.g. Ambassador to Japan",
 }
-_ALIASES = {"period": "date", "year": "date", "position": "office", "post": "office"}
+_ALIASES = {"period": "date", "year": "date", "position": "office", "post": "office", "offices": "office"}
 _OFFICE_FILLER = {"of", "the", "and", "to", "for", "in", "at", "extraordinary", "plenipotentiary", "ad", "interim"}
 _YEAR = re.compile(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
@@ -97,6 +99,7 @@ class Query:
     offices: list[str] = field(default_factory=list)
     period: tuple[str, str] | None = None
     countries: list[str] = field(default_factory=list)
+    records: dict[str, list[str]] = field(default_factory=dict)
     unchecked: list[str] = field(default_factory=list)
 
     @classmethod
@@ -138,6 +141,8 @@ class Query:
             self.period = _span(periods + ([self.period] if self.period else []))
         elif known == "country":
             self.countries += texts
+        elif known in RECORD_PROPERTIES:
+            self.records.setdefault(known, []).extend(texts)
         else:
             self.unchecked.append(pid)
 
@@ -151,6 +156,7 @@ class Candidate:
     offices: list[evidence.Office] = field(default_factory=list)
     offices_at_date: list[evidence.Office] = field(default_factory=list)
     documents: int = 0
+    records: dict[str, bool] = field(default_factory=dict)
     match: bool = False
 
 
@@ -204,6 +210,9 @@ def _score(c: Candidate, q: Query, alive: bool | None, country: bool | None) -> 
     if q.countries:
         f["country"] = bool(country)
         score += 10 if country else 0
+    for pid, met in c.records.items():
+        f[pid] = met
+        score += 10 if met else 0
     if q.unchecked:
         f["unchecked_properties"] = len(q.unchecked)
     f["documents"] = c.documents
@@ -216,8 +225,10 @@ def _score(c: Candidate, q: Query, alive: bool | None, country: bool | None) -> 
     office_ok = not q.offices or f["office"] >= 0.8
     date_ok = not q.period or (f["date"] and alive is not False)
     country_ok = not q.countries or bool(country)
-    decisive = bool(q.offices or q.countries)     # a date alone does not tell namesakes apart
-    c.supported = name_ok and office_ok and date_ok and country_ok and not q.unchecked and (decisive or c.hit.exact)
+    records_ok = all(c.records.values())
+    decisive = bool(q.offices or q.countries or q.records)     # a date alone does not tell namesakes apart
+    c.supported = (name_ok and office_ok and date_ok and country_ok and records_ok and not q.unchecked
+                   and (decisive or c.hit.exact))
 
 
 def reconcile(store: Store, index: NameIndex, q: Query) -> list[Candidate]:
@@ -240,8 +251,8 @@ def reconcile(store: Store, index: NameIndex, q: Query) -> list[Candidate]:
     entities = [h.entry.iri for h in hits]
     remarks = {h.entry.iri: h.entry.description for h in hits if h.entry.kind == "person" and h.entry.description}
     held = evidence.offices(store, entities, remarks) if (q.offices or q.period or q.countries) else {}
-    years = evidence.life_years(store, entities) if q.period else {}
-    ids = evidence.identifiers(store, entities) if q.period else {}
+    years = evidence.life_years(store, entities) if q.period or q.records else {}
+    ids = evidence.identifiers(store, entities) if q.period or q.records else {}
     counts = evidence.document_counts(store, entities)
     country_keys = _country_keys(index, q.countries) if q.countries else set()
     candidates = []
@@ -250,6 +261,8 @@ def reconcile(store: Store, index: NameIndex, q: Query) -> list[Candidate]:
         offices = held.get(iri, [])
         at_date = [o for o in offices if o.overlaps(*q.period)] if q.period else []
         c = Candidate(h, offices=offices, offices_at_date=at_date, documents=counts.get(iri, 0))
+        c.records = {pid: same(pid, asked, ids.get(iri, evidence.Identifiers()), years.get(iri, (None, None)))
+                     for pid, asked in q.records.items()}
         if not q.text and not any(office_similarity(a, o.name) >= 0.8 for a in q.offices
                                   for o in (at_date if q.period else offices)):
             continue

@@ -213,6 +213,30 @@ def test_regression_one_empty_query_refused_the_whole_batch(server):
     assert body["clark"]["result"][0]["id"] == CLARK and CLARK in [c["id"] for c in body["office"]["result"]]
 
 
+def test_regression_the_columns_the_property_suggest_offers_were_no_evidence_in_a_query(client):
+    """The property suggest offers the data extension's columns beside `office`, `date` and `country`, and OpenRefine's
+    reconcile dialog lets a column be matched to them: a year of birth, an hsg-people, VIAF or Wikidata id was a 400
+    for the whole batch, then unchecked. The ids and years are checked by equality, as evidence that tells namesakes
+    apart; `offices` is `office`; `documents` and `description` stay unchecked."""
+    office = {"pid": "offices", "v": "Deputy Secretary of State"}
+    body = batch(client, {
+        "born": {"query": "Clark", "type": "person", "properties": [{"pid": "birth_year", "v": "1931"}]},
+        "not born": {"query": "Clark", "type": "person", "properties": [{"pid": "birth_year", "v": 1900}]},
+        "hsg": {"query": "Clark", "properties": [{"pid": "hsg_people_id", "v": "102617"}]},
+        "wikidata": {"query": "USSR", "properties": [{"pid": "wikidata", "v": "http://www.wikidata.org/entity/Q15180"}]},
+        "offices": {"query": "Clark", "properties": [office, {"pid": "date", "v": "1981"}]},
+        "documents": {"query": "Clark", "properties": [office, {"pid": "date", "v": "1981"}, {"pid": "documents", "v": "1"}]},
+    })
+    top = {key: answer["result"][0] for key, answer in body.items()}
+    assert top["born"]["id"] == top["hsg"]["id"] == top["offices"]["id"] == top["documents"]["id"] == CLARK
+    assert top["born"]["match"] and top["hsg"]["match"] and top["offices"]["match"] and top["wikidata"]["match"]
+    assert features_of(top["born"])["birth_year"] is True and features_of(top["hsg"])["hsg_people_id"] is True
+    assert top["wikidata"]["id"] == "countries/soviet-union-1991" and features_of(top["wikidata"])["wikidata"] is True
+    clark = by_id(body["not born"]["result"])[CLARK]
+    assert features_of(clark)["birth_year"] is False and not any(c["match"] for c in body["not born"]["result"])
+    assert top["documents"]["match"] is False and features_of(top["documents"])["unchecked_properties"] == 1
+
+
 def test_malformed_batches_are_refused_with_400_and_oversized_with_413(client):
     assert client.post("/reconcile", data={"queries": "{not json"}).status_code == 400
     assert client.post("/reconcile", data={"queries": json.dumps({"a": {"limit": 3}})}).status_code == 400
