@@ -177,22 +177,28 @@ def _extend_columns(query) -> list[str]:
     if odd := [p for p in query["properties"] if not isinstance(p, dict) or not isinstance(p.get("id"), str)]:
         raise ValueError(f"extend.properties: each member is an object with a string 'id', not {json.dumps(odd[0])[:60]}")
     pids = list(dict.fromkeys(p["id"] for p in query["properties"]))
-    if unknown := [p for p in pids if p not in EXTEND_PROPERTIES]:
+    if unknown := [p for p in pids if _column(p) not in EXTEND_PROPERTIES]:
         raise ValueError(f"extend.properties: unknown {unknown}; use {sorted(EXTEND_PROPERTIES)}")
     return pids
 
 
+def _column(pid: str) -> str:
+    """`office`, the query property the suggest lists first, asked as a column: the `offices` column."""
+    return "offices" if pid == "office" else pid
+
+
 def _extend(store: Store, query) -> dict:
     pids = _extend_columns(query)
+    columns = {_column(p) for p in pids}
     index = name_index(store)
     iris = {str(i): entity_iri(index, str(i)) for i in query["ids"]}
     known = [i for i in iris.values() if i]
     entries = {i: index.get(i) for i in known}
     remarks = {i: e.description for i, e in entries.items() if e.kind == "person" and e.description}
-    held = evidence.offices(store, known, remarks) if "offices" in pids else {}
-    years = evidence.life_years(store, known) if {"birth_year", "death_year"} & set(pids) else {}
+    held = evidence.offices(store, known, remarks) if "offices" in columns else {}
+    years = evidence.life_years(store, known) if {"birth_year", "death_year"} & columns else {}
     ids = evidence.identifiers(store, known)
-    counts = evidence.document_counts(store, known) if "documents" in pids else {}
+    counts = evidence.document_counts(store, known) if "documents" in columns else {}
     rows = {}
     for asked, iri in iris.items():
         row = {p: [] for p in pids}
@@ -212,9 +218,9 @@ def _extend(store: Store, query) -> dict:
                 "documents": [{"int": counts.get(iri, 0)}],
                 "description": [{"str": e.description}] if e.description else [],
             }
-            row = {p: values[p] for p in pids}
+            row = {p: values[_column(p)] for p in pids}
         rows[asked] = row
-    return {"meta": [{"id": p, "name": EXTEND_PROPERTIES[p][0]} for p in pids], "rows": rows}
+    return {"meta": [{"id": p, "name": EXTEND_PROPERTIES[_column(p)][0]} for p in pids], "rows": rows}
 
 
 _RECONCILE_DOC = {"summary": "W3C Reconciliation Service API 0.2",

@@ -364,6 +364,17 @@ def test_regression_of_several_dates_only_the_first_value_or_the_last_property_c
     assert top["id"] == CLARK and top["match"] is True and top["evidence"]["period"] == ["1975", "1981"]
 
 
+def test_regression_the_office_property_the_suggest_lists_first_was_a_400_as_a_column(client):
+    """OpenRefine's "Add columns" dialog finds properties with the property suggest, which lists `office` (query
+    evidence) before `offices` (the column): picking it was a 400 "unknown ['office']" and no preview. It is the
+    offices column, under the id asked."""
+    query = {"ids": [CLARK], "properties": [{"id": "office"}]}
+    body = client.post("/reconcile", data={"extend": json.dumps(query)}).json()
+    valid("data-extension-response", body)
+    assert body["meta"] == [{"id": "office", "name": "Offices"}]
+    assert {"str": "Deputy Secretary of State (1981-03-25 – 1982-02-09) [POCOM]"} in body["rows"][CLARK]["office"]
+
+
 def test_a_surname_and_a_year_alone_are_never_a_match(client):
     result = batch(client, {"a": {"query": "Kissinger", "properties": [{"pid": "date", "v": "1981"}]}})["a"]["result"]
     assert result[0]["name"] == "Henry A. Kissinger" and result[0]["match"] is False
