@@ -96,7 +96,8 @@ def _error(status: int, message: str) -> JSONResponse:
 async def _params(request: Request) -> dict:
     """`queries` and `extend` as sent: JSON text from a parameter or form field, or already read from a JSON body.
 
-    The body is read within the server's body limit (BodyTooLarge past it) before anything parses it."""
+    The body is read within the server's body limit (BodyTooLarge past it) before anything parses it. A body that
+    yields neither (JSON sent as a form, `curl -d '{"q0": …}'`) is a ValueError: it was answered with the manifest."""
     params: dict = dict(request.query_params)
     if request.method != "POST":
         return params
@@ -114,6 +115,11 @@ async def _params(request: Request) -> dict:
             return {"type": "http.request", "body": raw, "more_body": False}
         form = await Request(request.scope, replay).form(max_part_size=limit)
         params.update({k: v for k, v in form.items() if isinstance(v, str)})
+        if raw.strip() and not {"queries", "extend"} & params.keys():
+            raise ValueError(f"the request body: no field 'queries' or 'extend' in it, read as {ctype or 'a form'}; "
+                             "send them as form fields (application/x-www-form-urlencoded) or JSON (application/json)")
+    if {"queries", "extend"} <= params.keys():
+        raise ValueError("queries: send a reconciliation batch or a data extension ('extend'), not both at once")
     return params
 
 

@@ -237,6 +237,27 @@ def test_regression_the_columns_the_property_suggest_offers_were_no_evidence_in_
     assert top["documents"]["match"] is False and features_of(top["documents"])["unchecked_properties"] == 1
 
 
+@pytest.mark.parametrize("content_type, body", [
+    ("application/x-www-form-urlencoded", b'{"q0": {"query": "Clark"}}'),       # curl -d with JSON: sent as a form
+    ("text/plain", b'queries={"q0": {"query": "Clark"}}'), ("application/xml", b"<queries/>"),
+])
+def test_regression_a_batch_the_service_could_not_read_from_the_body_was_answered_with_the_manifest(server, content_type,
+                                                                                                   body):
+    """`curl -d '{"q0": …}' /reconcile` (JSON, sent as a form) and a body of another type got the manifest, a 200
+    that a script took for an answer: they are a 400 saying what the body must be. An empty POST still reads the
+    manifest."""
+    r = httpx.post(server + "/reconcile", content=body, headers={"content-type": content_type}, timeout=60)
+    assert r.status_code == 400, r.text
+    assert r.json()["detail"].startswith("the request body: no field 'queries' or 'extend' in it"), r.text
+    assert httpx.post(server + "/reconcile", timeout=60).json()["versions"] == ["0.2"]
+
+
+def test_regression_a_batch_and_an_extension_sent_together_answered_the_batch_alone(client):
+    r = client.post("/reconcile", data={"queries": json.dumps({"q0": {"query": "Clark"}}),
+                                        "extend": json.dumps({"ids": [CLARK], "properties": [{"id": "documents"}]})})
+    assert r.status_code == 400 and r.json()["detail"].startswith("queries: send a reconciliation batch or"), r.text
+
+
 def test_malformed_batches_are_refused_with_400_and_oversized_with_413(client):
     assert client.post("/reconcile", data={"queries": "{not json"}).status_code == 400
     assert client.post("/reconcile", data={"queries": json.dumps({"a": {"limit": 3}})}).status_code == 400
