@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import re
 import threading
 import time
 from collections import Counter
@@ -33,6 +34,7 @@ _SUFFIX_WORDS = {"jr", "sr", "ii", "iii", "iv", "2d", "3d"}
 # the most a one-word query scores for a person whose family name it is not ("Clark" for Clark M. Clifford, whose
 # "Clark Clifford" shares half its words): below any namesake's 0.5, as FRUS names people by their family names
 _GIVEN_NAME_ONLY = 0.4
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")       # a parenthesized or bracketed aside in a name as a table gives it
 _TITLE_WORDS = {"mr", "mrs", "miss", "ms", "dr", "sir", "lord", "lady", "president", "vice", "secretary", "ambassador",
                 "senator", "congressman", "representative", "general", "gen", "admiral", "adm", "colonel", "col",
                 "governor", "gov", "judge", "justice", "minister", "prime", "foreign", "premier", "chairman", "deputy",
@@ -146,6 +148,8 @@ class NameIndex:
             return []
         words = q.split()
         found = set.intersection(*(self._by_token.get(w, set()) for w in words))
+        if not found and (bare := _ASIDE.sub(" ", query)) != query and norm(bare):
+            return self.lookup(bare, kinds, limit)      # "Kissinger (Secretary of State)": the name without its aside
         if not found and words[0] in _TITLE_WORDS and len(words) > 1:
             rest = words[:]
             while len(rest) > 1 and rest[0] in _TITLE_WORDS:

@@ -435,6 +435,14 @@ def test_regression_the_name_forms_frus_prints_found_no_candidate(client, query,
         assert expected in [c["id"] for c in result]
 
 
+@pytest.mark.parametrize("query", ["Kissinger (Secretary of State)", "Henry Kissinger [NSC]", "(Dr.) Henry Kissinger"])
+def test_regression_a_name_with_an_aside_found_no_candidate(client, query):
+    """A cell with an aside, as tables write them ("Kissinger (Secretary of State)"), gave no candidate, since a
+    candidate's names must hold every word of the query: a query that names nothing is tried without its asides."""
+    result = batch(client, {"k": {"query": query, "type": "person"}})["k"]["result"]
+    assert result and result[0]["id"] == "people/107252"
+
+
 def test_regression_an_ambassador_to_the_soviet_union_was_not_found_by_the_soviet_union(client):
     """POCOM names the post by today's country ("Ambassador … to Russia"); the Soviet Union's curated names include
     "Russia" for 1922-1991, so the country evidence holds for Toon in 1978."""
