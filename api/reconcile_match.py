@@ -126,7 +126,8 @@ class Query:
             if not isinstance(prop["pid"], str) or not all(map(_is_property_value, v if isinstance(v, list) else [v])):
                 raise QueryFieldError("properties", "each member's 'pid' is a string and its 'v' a string, number, "
                                       "boolean or {\"id\": …} or a list of them, not " + json.dumps(prop)[:80])
-            out._read_property(prop["pid"], _value_texts(v))
+            if texts := [t for t in _value_texts(v) if t.strip()]:     # a blank cell gives no condition to check
+                out._read_property(prop["pid"], texts)
         if q.get("type_strict", "any") not in ("any", "should", "all"):
             raise QueryFieldError("type_strict", f"one of 'any', 'should', 'all', not {json.dumps(q['type_strict'])[:60]}")
         return out

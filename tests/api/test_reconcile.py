@@ -202,6 +202,16 @@ def test_regression_unknown_reconciliation_property_ids_refused_the_whole_batch(
     assert body["only"] == {"result": []}
 
 
+def test_a_property_whose_values_are_blank_is_no_condition(client):
+    """A blank cell of a column sent as a property (`"v": ""`, `"v": [" "]`) says nothing to check: the query is
+    answered as without it, where a blank date was a 400 for the batch, then an unchecked condition and no match."""
+    office = [{"pid": "office", "v": "Deputy Secretary of State"}, {"pid": "date", "v": "1981"}]
+    blank = [{"pid": "date", "v": ""}, {"pid": "P569", "v": [" "]}, {"pid": "country", "v": ""}]
+    top = batch(client, {"c": {"query": "Clark", "type": "person", "properties": office + blank}})["c"]["result"][0]
+    assert top["id"] == CLARK and top["match"] is True and "unchecked_properties" not in features_of(top)
+    assert "country" not in features_of(top)
+
+
 def test_regression_one_empty_query_refused_the_whole_batch(server):
     """`{"query": ""}` (an empty cell, which the spec's schema allows) made the batch a 400 ("needs 'query' or
     'properties'"), where a cell of spaces was answered with no candidates: it has none, and the rest are answered."""
