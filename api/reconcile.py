@@ -315,9 +315,8 @@ def suggest_property(prefix: str = "", cursor: int = 0) -> Response:
 
 @router.get("/reconcile/properties", summary="Reconciliation data extension: properties proposed for a type")
 def propose_properties(type: str, limit: int | None = None) -> Response:
-    """The columns for entities of `type`; for a type the service has none of, every column. OpenRefine asks with
-    `type=` for a column reconciled against no particular type, and 3.5 with the schema space: both were a 400, and
-    its dialog proposed nothing."""
+    """The columns for entities of `type`; for a type the service has none of, every column: OpenRefine asks with
+    `type=` for a column reconciled against no particular type, and 3.5 with the schema space."""
     if limit is not None and limit < 0:
         return _error(400, f"limit: a whole number of at least 0, not {limit}")
     kind = type_key(type)

@@ -2,11 +2,12 @@
 
 A name alone rarely decides who "Clark" is; the office held at a date does. The score adds up the
 features (name 60, office at the date 30, date 10 or -30 when the person was not alive, country 10,
-each id or year asked and held 10 (reconcile_records.py), up to 5 for being in many documents, up to 3 for being described in many FRUS volumes' persons lists),
-and `match` is true only when exactly one candidate fits every piece of evidence the query gives and is
-told apart by it: an office, a country, an id or a year for a surname, or its full name (a date alone tells no namesakes
-apart). The last two rank namesakes that nothing else tells apart, the principal figure first ("Gromyko":
-Andrei, in 121 persons lists, before his wife Lydia, in one), and never make a match.
+each id or year asked and held 10 (reconcile_records.py), up to 5 for being in many documents, up to 3
+for being described in many FRUS volumes' persons lists), and `match` is true only when exactly one
+candidate fits every piece of evidence the query gives and is told apart by it: an office, a country, an
+id or a year for a surname, or its full name (a date alone tells no namesakes apart). The last two rank
+namesakes that nothing else tells apart, the principal figure first ("Gromyko": Andrei, in 121 persons
+lists, before his wife Lydia, in one), and never make a match.
 """
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ from ontology.name_keys import norm
 
 from .reconcile_records import RECORD_PROPERTIES, same
 
-__all__ = ["Query", "QueryFieldError", "Candidate", "parse_period", "office_similarity", "reconcile", "type_key", "PROPERTIES",
-           "TYPES"]
+__all__ = ["Query", "QueryFieldError", "Candidate", "parse_period", "office_similarity", "reconcile", "type_key",
+           "PROPERTIES", "TYPES"]
 
 TYPES = {"person": "Person", "country": "Country", "organization": "Organization"}
 PROPERTIES = {
@@ -36,8 +37,8 @@ _YEAR = re.compile(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def type_key(type_id: str) -> str:
-    """A type id as the service names its types: `Person`, `https://w3id.org/frus-kg/id/person` -> `person`. An id that
-    is none of TYPES (`Q5`, the schema space `http://schema.org/` -> '') is a type the service has no entities of."""
+    """A type id as the service names its types: `Person`, `https://w3id.org/frus-kg/id/person` -> `person`. An id
+    that is none of TYPES (`Q5`, the schema space `http://schema.org/` -> '') is a type the service has none of."""
     return type_id.rsplit("/", 1)[-1].lower()
 
 
