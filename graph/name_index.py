@@ -21,6 +21,7 @@ from ontology.name_keys import norm
 from ontology.namespaces import BASE, FK, RDFS, SCHEMA, SKOS
 
 from .linksets import DATASET_IRI
+from .transliterate import latin
 from .statistics import TOTALS_GRAPH
 from .store import Store
 from .void_description import VOID_GRAPH
@@ -142,8 +143,8 @@ class NameIndex:
         return next((self.entries[f] for f in forms if f in self.entries), None)
 
     def lookup(self, query: str, kinds: set[str] | None = None, limit: int = 200) -> list[NameHit]:
-        """Entities whose names share every word of the query, best first."""
-        q = norm(query)
+        """Entities whose names share every word of the query (in Latin letters), best first."""
+        q = norm(latin(query))
         if not q:
             return []
         words = q.split()
@@ -175,7 +176,7 @@ class NameIndex:
         one starting with it, then those with a name in which each typed word begins a word, in any order ("henry
         kissinger", "kissinger h" find "Henry A. Kissinger", whose names are "henry a kissinger" and "kissinger henry
         a"); each part most mentioned first (`_prominence`: "kiss" is Kissinger before Kissick), so `skip` pages it."""
-        p = norm(text)
+        p = norm(latin(text))
         if not p:
             return []
         exact = self._of_kinds(self._by_key.get(p, set()), kinds)

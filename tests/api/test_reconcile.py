@@ -453,6 +453,16 @@ def test_regression_a_name_with_an_aside_found_no_candidate(client, query):
     assert result and result[0]["id"] == "people/107252"
 
 
+@pytest.mark.parametrize("query, expected", [("Громыко", GROMYKO), ("Андрей Громыко", GROMYKO),
+                                             ("Добрынин", "people/103539")])
+def test_regression_a_name_in_cyrillic_found_nobody(client, query, expected):
+    """The authorities write names in Latin letters ("Andreĭ Andreevich Gromyko"): "Громыко", typed from a Russian
+    source, found no candidate and no suggestion. Cyrillic is romanized as English usage does before the lookup."""
+    assert batch(client, {"q": {"query": query}})["q"]["result"][0]["id"] == expected
+    suggested = client.get("/reconcile/suggest/entity", params={"prefix": query[:5]}).json()["result"]
+    assert expected in [s["id"] for s in suggested]
+
+
 def test_regression_an_ambassador_to_the_soviet_union_was_not_found_by_the_soviet_union(client):
     """POCOM names the post by today's country ("Ambassador … to Russia"); the Soviet Union's curated names include
     "Russia" for 1922-1991, so the country evidence holds for Toon in 1978."""
