@@ -1227,9 +1227,6 @@ class EntityExtractor:
             rivals = [pid for pid in self._principal_rivals(key, relative, ctx) if pid in in_volume]
             if rivals:     # "Chiang" after "Chiang Ching-kuo" (indexed under another family-name form): his father too
                 return self._person(s, e, self._ambiguous_surname(surface, relative, rivals, ctx), ctx, title)
-        if (title is None or norm(title) in COURTESY) and len(in_volume) > 1 and (
-                dated := self._listed_at_the_date(surface, in_volume, ctx)):
-            return self._person(s, e, dated, ctx, title)          # "Nasser" in 1958: Gamal Abdul, not Musa (from 1959)
         if in_volume:
             res = ctx.resolve_name(surface, in_volume if len(in_volume) > 0 else ids, title, False)
             if res.entity is None and title and ids:
@@ -1242,27 +1239,6 @@ class EntityExtractor:
         if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
             return self._titled_surname(s, e, surface, ids, title, ctx)
         return None
-
-    def _listed_at_the_date(self, surface: str, in_volume, ctx: PersonContext) -> Resolution | None:
-        """Session 54: of several namesakes the volume lists, the one whose persons-list description leaves the
-        document's date possible where the printed dates of every other exclude it: "Nasser" in February 1958 is Gamal
-        Abdul ("Egyptian President until February 1958; thereafter United Arab Republic President"), not Musa ("Jordanian
-        Foreign Minister from September 1959"; frus1958-60v13 d197, where 16 mentions were left unlinked)."""
-        if ctx.year is None or surface in _listed_forenames(self.a, frozenset(ctx.volume_ids)):
-            return None      # "Dean is planning to talk…" (frus1964-68v02 d209): Dean Rusk, whom the volume lists
-        month = int(ctx.date[5:7]) if ctx.date and len(ctx.date) >= 7 and ctx.date[5:7].isdigit() else None
-        fits = sorted(pid for pid in in_volume if dates_allow(self.descriptions.get(pid, ""), ctx.year, month))
-        if len(fits) != 1:
-            return None
-        (pid,) = fits
-        person = self.a.person(pid)
-        if person.alive_in(ctx.year) is False:
-            return None
-        others = "; ".join(f"{self.a.person(o).name}: \"{self.descriptions[o][:70]}\"" for o in sorted(in_volume - {pid}))
-        return Resolution(iris.person_iri(pid), person.name, 0.8,
-                          f"'{surface}': {person.name} (hsg-people {pid}) is the one of {len(in_volume)} namesakes in the "
-                          f"volume's persons list whose description's dates hold on {ctx.date[:10] if ctx.date else ctx.year} "
-                          f"({others})", "name-variant", links=links_of(pid), pid=pid)
 
     def _sub_secretary(self, surface: str, title: str, ids, picked, ctx: PersonContext) -> Resolution | None:
         """A deputy, under or assistant secretary's title before a surname, where no one the document named or the
@@ -1698,12 +1674,6 @@ def _middle_names(a) -> dict[str, frozenset[str]]:
             if key not in a.full_index:
                 out.setdefault(key, set()).add(pid)
     return {k: frozenset(v) for k, v in out.items()}
-
-
-@lru_cache(maxsize=4)
-def _listed_forenames(a, people: frozenset[str]) -> frozenset[str]:
-    """The given names of the people a volume lists: a lone word that is one of them may be that person."""
-    return frozenset(w for pid in people for w in split_name(a.person(pid).sort).forenames.split())
 
 
 def _descriptions(volume_id: str, persons) -> dict[str, str]:

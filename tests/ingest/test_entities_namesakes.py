@@ -180,39 +180,3 @@ def test_regression_saud_after_ibn_saud_was_linked_to_the_father(extractor):
                   "February 4, 1957", volume="frus1955-57v13", heading="213. Memorandum of a Conversation")
     assert [m.entity for m in mentions_of(record, "Ibn Saud")] == [IBN_SAUD]
     assert all(m.entity != IBN_SAUD for m in mentions_of(record, "Saud"))
-
-
-NASSERS = [ListEntry("p_NGA1", "person", "Nasser, Gamal Abdul",
-                     "Egyptian President until February 1958; thereafter United Arab Republic President"),
-           ListEntry("p_NM1", "person", "Nasser, Musa", "Jordanian Foreign Minister from September 1959")]
-
-
-def test_regression_nasser_in_1958_was_left_unlinked_beside_a_namesake_listed_from_1959(extractor):
-    """frus1958-60v13 d197 (Cairo, February 18, 1958): the volume lists Gamal Abdul Nasser and Musa Nasser, and all 16
-    of the telegram's "Nasser" were left unlinked ("may be 2 people; none clearly leads"), their claims going to a node
-    of the document. Musa's description dates him from September 1959, which excludes the telegram's date."""
-    record = read(extractor, "Haikal said that in talk with Nasser latter had agreed.", "1958-02-18",
-                  volume="frus1958-60v13", heading="197. Telegram From the Embassy in Egypt to the Department of State",
-                  persons=NASSERS)
-    (m,) = mentions_of(record, "Nasser")
-    assert m.entity == iris.person_iri("109657")
-    assert "whose description's dates hold on 1958-02-18" in m.explanation and "from September 1959" in m.explanation
-
-
-def test_nasser_after_september_1959_is_left_to_the_other_rules(extractor):
-    """Both descriptions hold in 1960: the dates settle nothing, and no namesake is picked by them."""
-    record = read(extractor, "Haikal said that in talk with Nasser latter had agreed.", "1960-03-01",
-                  volume="frus1958-60v13", heading="197. Telegram From the Embassy in Egypt to the Department of State",
-                  persons=NASSERS)
-    (m,) = mentions_of(record, "Nasser")
-    assert "whose description's dates hold" not in (m.explanation or "")
-
-
-def test_a_lone_given_name_of_a_listed_person_is_not_decided_by_the_namesakes_dates(slice_document):
-    """frus1964-68v02 d209 (Bundy to Johnson, March 22, 1965): "Dean is planning to talk some more with the British
-    before Stewart comes in" is Dean Rusk, whom the editors tag before. An intermediate version of the dates rule gave
-    it to David Dean, the one of the two listed Deans whose description held (Sir Patrick Dean came to Washington
-    later): a word that is a given name of someone the volume lists is not decided by the dates."""
-    record = slice_document("frus1964-68v02-dean.xml", "d209")
-    at = record.text.index("Dean is planning")
-    assert all(m.entity != iris.person_iri("103247") for m in record.mentions if m.start == at)
