@@ -24,6 +24,7 @@ from ontology import iris
 from ontology.namespaces import WD
 
 from .gazetteer import MAX_TOKENS, gazetteer
+from .given_names import bears_given_name
 from .governments import GOVERNMENT_AFTER, head_of_government, president_among_presidents, president_of_administrations
 from .identity import (canonical_markup, expansion_of, link_persons_list, part_of, retarget_mismatched_tags,
                        retitle_tags_by_office)
@@ -179,6 +180,7 @@ class EntityExtractor:
         self.descriptions: dict[str, str] = {}
         self.heads: dict[str, str] = {}
         self._descriptions_of: tuple[str, int] | None = None
+        self._here: tuple[str, _Spans] | None = None      # the text and the spans taken, while a document is read
         firsts = [w.lower() for p in self.a.people.values()
                   for w in split_name(p.sort).forenames.replace(".", " ").split()[:1] if len(w) > 2]
         self.given_names = set(firsts)
@@ -222,7 +224,9 @@ class EntityExtractor:
             self.descriptions = _descriptions(record.volume.id, record.volume.persons)
             self.heads = self._heads_of_state(record.volume.id, record.volume.persons)
         text = record.text
+        self._here = None
         ctx = PersonContext.of(record.volume.id, record.date, self.use_volume_lists)
+        ctx.places = _places_written(record)
         year = ctx.year
         self._tagged_terms(record, year)
         found: list[Mention] = []
@@ -233,6 +237,7 @@ class EntityExtractor:
         taken += [(m.start, m.end) for m in found]
         acr = self._acronyms(record)
         occupied = _Spans(taken)
+        self._here = (text, occupied)
         for m in self._acronym_mentions(record, acr, occupied, year):
             found.append(m)
             occupied.add(m.start, m.end)
@@ -1231,6 +1236,8 @@ class EntityExtractor:
             res = ctx.resolve_name(surface, in_volume if len(in_volume) > 0 else ids, title, False)
             if res.entity is None and title and ids:
                 res = ctx.resolve_name(surface, ids, title, False)
+            if res.entity is None and title is None:
+                res = self._namesake_of_the_post(text, s, e, surface, in_volume, ctx) or res
             return self._person(s, e, res, ctx, title)
         if title is None and not ctx.volume_ids and len(ids) == 1 and not soft and ctx.year is not None:
             mention = self._only_bearer_at_date(text, s, e, surface, ids, ctx)
@@ -1239,6 +1246,62 @@ class EntityExtractor:
         if title and norm(title) in _PERSON_TITLE_ONLY | set(TITLE_WORDS) or (title and " " in title):
             return self._titled_surname(s, e, surface, ids, title, ctx)
         return None
+
+    def _not_his_given_name(self, s: int, e: int, res: Resolution) -> tuple[int, Resolution] | None:
+        """A lone surname resolved to someone who does not bear the given name printed before it names a namesake
+        no record holds: "a June 22 memorandum, which he sent to John Eisenhower" is not Dwight D., "Abdul Munim
+        Ar-Rifai" not Samir al-Rifai (frus1958-60v11 d400), "3. Rasim al-Khalidi, Vice President, Saudi Arabian
+        Monetary Agency" not Husayn Fakhri al-Khalidi (frus1955-57v13 d266). The mention takes the given name in and
+        is left unlinked, its candidate kept; the document has not named the person, for the names after it."""
+        if self._here is None or not res.pid:
+            return None
+        text, occupied = self._here
+        if not re.fullmatch(r"[^\W\d_][\w’'-]*", text[s:e]):
+            return None
+        g = _GIVEN_BEFORE.search(text, max(0, s - 40), s)
+        if g is None:
+            return None
+        word, ws = g.group(1), g.start(1)
+        article = g.group(2) or _ARTICLE.match(text, s, e)
+        if not (article or word.lower() in self.given_names) or word in _TITLE_FIRST or word in _NOT_SURNAMES \
+                or word in _NEVER or word in self.gaz or word in NAMED_BEFORE or word in _CALENDAR \
+                or (_sentence_start(text, ws) and not article) or occupied.overlaps(ws, g.end(1)):
+            return None
+        person = self.a.person(res.pid)
+        if bears_given_name(person, word):
+            return None
+        why = (f"'{text[ws:e]}': {person.name} (hsg-people {res.pid}) bears no given name '{word}'; a namesake no "
+               f"record holds, left unlinked")
+        return ws, Resolution(None, None, 0.0, why, res.method, (Candidate(res.entity, 0.3, res.label),))
+
+    def _namesake_of_the_post(self, text: str, s: int, e: int, surface: str, in_volume,
+                              ctx: PersonContext) -> Resolution | None:
+        """Of listed namesakes no other evidence parts, the one whose description names the country of the post the
+        document was sent from or to: "Wang replied:" in a telegram from the Embassy in Poland is Wang Bingnan,
+        "Ambassador of the People's Republic of China to Poland", not General Wang Shu-ming (frus1958-60v19 d102).
+        Not a surname printed beside another name ("Gia Dinh", "Thich Minh", "Hussein Aziz"), nor where a namesake
+        held a principal post or the Presidency at the date (President Johnson beside U. Alexis in Tokyo)."""
+        if len(in_volume) != 2 or not ctx.places or _BESIDE_A_NAME.search(text[max(0, s - 30):s]) \
+                or _NAME_AFTER.match(text, e):
+            return None
+        if ctx.date and any(q.holds_on(ctx.date) and q.kind in ("principal", "president")
+                            for pid in in_volume for q in self.a.posts_by_person.get(pid, ())):
+            return None
+        fits = {pid: place for pid in in_volume for place in ctx.places
+                if re.search(rf"(?<![\w’'-]){re.escape(place)}(?![\w’'-])", self.descriptions.get(pid, ""))}
+        if len(fits) != 1:
+            return None
+        ((pid, place),) = fits.items()
+        # the other a head of state ("Americans write Hussein check": the King, not the UAR's Ambassador Ahmed
+        # Hussein), or of the place too ("Pak responded" at Panmunjom: General Pak Chung-kuk, "North Korean…")
+        if any(_HEAD_IN_DESCRIPTION.search(d) or place in d for d in
+               (self.descriptions.get(other, "") for other in in_volume if other != pid)):
+            return None
+        p = self.a.person(pid)
+        return Resolution(iris.person_iri(pid), p.name, 0.8,
+                          f"'{surface}' names {len(in_volume)} people of the volume's persons list; {p.name} "
+                          f"(hsg-people {pid}) is the one it describes with {place}, the country of the heading's post",
+                          "name-variant", links=links_of(pid), pid=pid)
 
     def _sub_secretary(self, surface: str, title: str, ids, picked, ctx: PersonContext) -> Resolution | None:
         """A deputy, under or assistant secretary's title before a surname, where no one the document named or the
@@ -1527,6 +1590,8 @@ class EntityExtractor:
         return prev.start()
 
     def _person(self, s, e, res: Resolution, ctx: PersonContext, title) -> Mention:
+        if title is None and (other := self._not_his_given_name(s, e, res)):
+            s, res = other
         if res.pid:
             ctx.remember(res.pid)
         return Mention(s, e, "person", res.method, res.confidence if res.entity else 0.0, res.entity, res.label,
@@ -1674,6 +1739,30 @@ def _middle_names(a) -> dict[str, frozenset[str]]:
             if key not in a.full_index:
                 out.setdefault(key, set()).add(pid)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+_GIVEN_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]{2,})[ ]((?:[AaEe][lnrsdtz]|[Aa]sh)-)?\Z")   # "Munim Ar-"
+_ARTICLE = re.compile(r"(?:[AaEe][lnrsdtz]|[Aa]sh)-")
+_CALENDAR = frozenset("January February March April May June July August September October November December Monday "
+                      "Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _person_id(m: Mention) -> str | None:
+    """The hsg-people id of a person mention linked to an authority record."""
+    hit = re.search(r"/id/people/([^/]+)$", m.entity or "") if m.kind == "person" else None
+    return hit.group(1) if hit else None
+
+
+_BESIDE_A_NAME = re.compile(r"(?:^|(?<=[\s(\[]))[A-Z][\w’'-]*[ ]\Z")
+_HEAD_IN_DESCRIPTION = re.compile(r"\b(?:King|Queen|Shah|Emperor|President|Prime Minister|Premier|Chancellor)\b(?![-–\s]+(?:elect|designate)\b)")
+_NAME_AFTER = re.compile(r"[ ][A-Z][a-z]")
+
+
+def _places_written(record: DocumentRecord) -> tuple[str, ...]:
+    """The countries of the heading's posts ("Embassy in Poland": Poland); not the dateline's city, which the
+    descriptions of the post's own staff print ("Saigon", "London")."""
+    return tuple(dict.fromkeys(p.place for p in posts_of(record.heading)
+                               if p.place and p.kind and not p.place.startswith("the ")))
 
 
 def _descriptions(volume_id: str, persons) -> dict[str, str]:

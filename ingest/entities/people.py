@@ -177,6 +177,7 @@ class PersonContext:
     volume_ids: set[str] = field(default_factory=set)
     resolved: dict[str, str] = field(default_factory=dict)   # norm(surname or full form) -> canonical id (this document)
     named: dict[str, set[str]] = field(default_factory=dict)  # norm(surname) -> every person of that surname named here
+    places: tuple[str, ...] = ()                              # the countries of the heading's posts
 
     @classmethod
     def of(cls, volume_id: str, date: str | None, use_volume: bool = True) -> "PersonContext":

@@ -30,7 +30,7 @@ __all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "hea
            "title_mentions", "replaced_tags", "retitle_namesake_tags", "offices_inside"]
 
 TITLE_ONLY = re.compile(r"\b(?:the|The)\s+(?P<title>Shah|King|Queen|Emperor|Secretary[-–\s]General|Secretary|President|"
-                        r"Prime\s+Minister|Chancellor)"
+                        r"Prime\s+Minister|Chancellor|Generalissimo)"
                         r"(?:[ ]+of[ ]+(?P<of>[A-Z][\w’'-]+(?:[ ]+[A-Z][\w’'-]+)?))?(?![\w-]|[ ]+[A-Z]|['’]s\s+[A-Z]|[ ]+of[ ]+the[ ]+[A-Z])")
 # Session 32: a telegram in capitals prints "THE SHAH", "THE PRIME MINISTER OF JORDAN"; its telegraphese drops the article
 # before an abbreviated title ("PRIMIN TOLD ME…", "PriMin indicated…").
@@ -73,9 +73,9 @@ _OFFICE_OF = re.compile(r"\b(?:the|The)\s+(?P<title>Director|Chairman|Administra
                         r"Secretary(?=\s+of\s+the\s))\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.’'-]*(?:[ ]+(?:of[ ]+(?:the[ ]+)?|and[ ]+)?"
                         r"[A-Z][\w.’'-]*){0,4})(?![\w’'-])")
 # Session 45: telegraphese's "Secy" ("Secy said he speaking only for US…"), not "Secy Gen", "Secy of Defense", "Secy Rusk".
-_ABBREVIATED_TITLE = re.compile(r"(?<![\w-])(?:(?:the|The|THE)\s+)?(?P<title>Pri[Mm]in|PRIMIN|Secy|SECY)(?P<of>)\b"
+_ABBREVIATED_TITLE = re.compile(r"(?<![\w-])(?:(?:the|The|THE)\s+)?(?P<title>Pri[Mm]in|PRIMIN|Secy|SECY|Gimo|GIMO)(?P<of>)\b"
                                 r"(?!\.?(?:[-’']|[ ]+[A-Z][a-z]|[ ]+(?:of|for|OF|FOR|GEN|Gen)\b))\.?")
-_ABBREVIATIONS = {"primin": "Prime Minister", "secy": "Secretary"}
+_ABBREVIATIONS = {"primin": "Prime Minister", "secy": "Secretary", "gimo": "Generalissimo"}
 _NAME_THEN_VERB = re.compile(r"[ ]+[A-Z]{2,}[ ]+(?:SAID|TOLD|STATED|ADDED|NOTED|ASKED|REPLIED|AGREED|INDICATED|EXPRESSED|STRESSED)\b")  # "PRIMIN KIM SAID"
 _QUALIFIED = re.compile(r"(?:\b[A-Z]{2,}|[A-Z][a-z]+)[ ]+$")      # "ROK PriMin", "Turk PriMin", "Greek PRIMIN"
 _POCOM = {"President": "President of the United States", "Secretary": "Secretary of State",
@@ -325,6 +325,8 @@ def _dated_holder(record: DocumentRecord, title: str, of: str | None, named: set
             found += [h for h in [_from_pocom(record, title)] if h]
         if not found and title in _MONARCHS:
             found = _from_authority_records(record, title, of, named, year)
+        if not found and title == "Generalissimo" and of is None:
+            found = _generalissimo(record, year, people)
         if len({h.entity for h in found}) > 1 and of is None:
             found = _of_the_meeting(record, found)
         if len({h.entity for h in found}) == 1:
@@ -620,6 +622,27 @@ def _from_authority_records(record: DocumentRecord, title: str, of: str | None, 
                                                                          if title != "Shah" or of is not None else ""),
                                country))
     return out
+
+
+def _generalissimo(record: DocumentRecord, year: int | None, people: dict[str, str]) -> list[TitleHolder]:
+    """"The Generalissimo", "Gimo": the one person of the volume's persons list whom a FRUS persons list names or
+    describes with that rank as his own ("Chiang Kai-shek, Generalissimo"), alive at the date. frus1964-68v30 lists
+    Chiang only as "President of the Republic of China", and prints "Gimo" 204 times."""
+    a = authorities()
+    out = []
+    for pid in sorted(set(people.values())):
+        p = a.person(pid)
+        own = next((v for v in p.variants or () if _GENERALISSIMO_IN_NAME.search(v)), None) or next(
+            (t for t, _, _ in p.offices or () if t.startswith("Generalissimo")), None)
+        if own is None or (year is not None and p.alive_in(year) is False):
+            continue
+        out.append(TitleHolder(pid, iris.person_iri(pid), p.name,
+                               f"'the Generalissimo': {p.name} (hsg-people {pid}), the one person of the volume's "
+                               f"persons list whom a FRUS persons list gives that rank (\"{own[:80]}\")"))
+    return out
+
+
+_GENERALISSIMO_IN_NAME = re.compile(r",\s+(?:\w+\s+)*Generalissimo\b")
 
 
 def _gsh_of(name: str, record: DocumentRecord, year: int | None) -> set[str]:
