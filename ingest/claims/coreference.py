@@ -515,6 +515,28 @@ class DocumentPeople:
                                              f"title the Vice President of the United States on the date (POCOM), whom its "
                                              f"participants list prints")
 
+    def _sitting_president(self, printed: str, title: str, hits: dict[str, str]) -> Named | None:
+        """Session 55: "President: Fine, well I appreciate that very much." in the record of a Cabinet Room meeting of
+        July 1968 that also names "President Kennedy" (frus1964-68v14 d282: 87 claims had gone to a node named
+        "President"): the President of the United States on the date, where every other person the document names
+        with the title had been President of the United States before it."""
+        if title != "president" or len(hits) < 2 or not self.record.date:
+            return None
+        date = self.record.date[:10]
+        sitting = [iri for iri in hits if self._holds("President of the United States", iri)]
+        if len(sitting) != 1 or not all(self._former_president(iri, date) for iri in hits if iri != sitting[0]):
+            return None
+        return Named(sitting[0], hits[sitting[0]], f"'{printed}' read as {hits[sitting[0]]}, the President of the United "
+                                                   f"States on the date (POCOM); the others the document names with that "
+                                                   f"title had held it before")
+
+    @staticmethod
+    def _former_president(iri: str, date: str) -> bool:
+        prefix = iris.person_iri("")
+        pid = authorities().canonical(iri[len(prefix):]) if iri.startswith(prefix) else None
+        return bool(pid) and any(q.kind == "president" and q.end and q.end[:10] < date
+                                 for q in authorities().posts_by_person.get(pid, ()))
+
     def _rank_holder(self, title: str) -> Named | None:
         """Session 31: "the General" in a document that names De Gaulle without his rank: the one person it names whose
         Office of the Historian's record prints him with that rank ("de Gaulle, General Charles")."""
@@ -836,7 +858,7 @@ class DocumentPeople:
                 (iri, label), = hits.items()
                 return Named(iri, label, f"'{printed}' read as {label}, named with that title in the document")
             listed = self._of_state(printed, title, hits) or self._listed_participant(printed, title, hits) \
-                or self._present_us_vice_president(printed, title, hits)
+                or self._present_us_vice_president(printed, title, hits) or self._sitting_president(printed, title, hits)
             if listed is not None:
                 return listed
             other = self._other_than_writer(hits) if title not in _HELD_TITLES else None
