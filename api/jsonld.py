@@ -92,7 +92,7 @@ def context() -> dict:
         "foldedInto": _ref("skos:exactMatch"), "duplicates": {"@id": "skos:exactMatch", "@container": "@set"},
         "coMentioned": {"@id": "fk:coMention", "@container": "@set", "@context": {
             "entity": _ref("fk:coMentioned"), "count": "fk:coMentionCount"}},
-        "coMentionedTotal": "fk:coMentionTotal", "coMentionedNext": _ref("fk:coMentionsNext"),
+        "coMentionedTotal": "fk:coMentionTotal", "coMentionedSummed": "fk:coMentionsSummed", "coMentionedNext": _ref("fk:coMentionsNext"),
         "CoMention": {"@id": "fk:CoMention", "@context": {"entity": _ref("fk:coMentioned"), "count": "fk:coMentionCount"}},
         "offices": {"@id": "schema:memberOf", "@container": "@set"},
         "organization": _ref("schema:memberOf"),

@@ -12,7 +12,9 @@ per request. So after an ingest, `refresh_statistics(store)` writes the counts i
   whose pages cannot count directly, read these lists);
 - `{BASE}graph/stats` (`TOTALS_GRAPH`), the sums over volumes: an `fk:EntityTotal` per entity with its
   kind and rank by name (so a list page is a lookup of 20 ranks instead of a sort of every label), and an
-  `fk:KindTotal` per kind with the number of mentioned entities (a list's `total`);
+  `fk:KindTotal` per kind with the number of mentioned entities (a list's `total`); for an entity in
+  `FREQUENT` documents or more (`fk:frequentFrom` says from how many), how many entities its documents
+  mention beside it (`fk:coMentionTotal`), counted exactly when the totals are written;
 - in both, an `fk:MonthCount` per month (documents and claims dated in it), and in the volume's graph
   each dated document's `fk:documentMonth`: a page of documents or claims by date reads only the months
   it spans, instead of sorting every date (Oxigraph has no ordered index); likewise, per entity and
@@ -55,7 +57,7 @@ from .void_description import VERSION, content_digest, refresh_void, void_versio
 __all__ = ["STATS_PREFIX", "TOTALS_GRAPH", "SUMMARY_GRAPH", "CO_MENTION_LIMIT", "CO_MENTION_MIN", "FREQUENT",
            "SUMMARY_MIN_VOLUMES", "RANKS", "StatisticsReport", "statistics_graph", "has_statistics", "month_key",
            "summary_node", "entity_summary", "refresh_statistics", "volume_fingerprints", "volume_statistics",
-           "entity_kind"]
+           "entity_kind", "co_mention_totals", "total_node"]
 
 STATS_PREFIX = f"{BASE}graph/stats/"
 TOTALS_GRAPH = f"{BASE}graph/stats"
@@ -278,6 +280,11 @@ def _path(iri: str) -> str:
     return iri[len(BASE):] if iri.startswith(BASE) else "x/" + hashlib.sha256(iri.encode()).hexdigest()[:16]
 
 
+def total_node(entity: str) -> str:
+    """The IRI of an entity's `fk:EntityTotal` in `TOTALS_GRAPH`."""
+    return f"{TOTALS_GRAPH}/{_path(entity)}"
+
+
 def _totals(store: Store) -> list[ox.Quad]:
     """The corpus totals graph, summed from the volumes' statistics graphs, with each kind's name ranks."""
     rows = _rows(store, _P + f"""SELECT ?e (SUM(COALESCE(?d, 0)) AS ?docs) (SUM(COALESCE(?m, 0)) AS ?mentions)
@@ -301,7 +308,7 @@ def _totals(store: Store) -> list[ox.Quad]:
     ranked: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for e, docs, mentions, about, by, volumes in rows:
         first, last = spans.get(e, (None, None))
-        node = ox.NamedNode(f"{TOTALS_GRAPH}/{_path(e)}")
+        node = ox.NamedNode(total_node(e))
         quads.append(ox.Quad(node, _TYPE, _fk("EntityTotal"), g))
         quads.append(ox.Quad(node, _fk("entity"), ox.NamedNode(e), g))
         for name, value in (("documentCount", docs), ("mentionCount", mentions), ("claimsAboutCount", about),
@@ -322,6 +329,10 @@ def _totals(store: Store) -> list[ox.Quad]:
       FILTER (STRSTARTS(STR(?g), "{STATS_PREFIX}")) }} GROUP BY ?month"""):
         months[month] = [int(docs), int(claims)]
     quads += _month_counts(g, f"{TOTALS_GRAPH}/months/", months)
+    quads.append(ox.Quad(g, _fk("frequentFrom"), _lit(FREQUENT), g))
+    frequent = sorted(e for e, docs, *_ in rows if int(docs) >= FREQUENT)
+    for e, n in co_mention_totals(store, frequent).items():
+        quads.append(ox.Quad(ox.NamedNode(total_node(e)), _fk("coMentionTotal"), _lit(n), g))
     for kind, entries in ranked.items():
         for predicate, order in RANKS.items():
             for rank, entry in enumerate(sorted(entries, key=order)):
@@ -330,6 +341,29 @@ def _totals(store: Store) -> list[ox.Quad]:
         quads += [ox.Quad(node, _TYPE, _fk("KindTotal"), g), ox.Quad(node, _fk("entityKind"), _lit(kind, _STRING), g),
                   ox.Quad(node, _fk("entityCount"), _lit(len(entries)), g)]
     return quads + [ox.Quad(g, ox.NamedNode(VERSION), content_digest([q.triple for q in quads]), g)]
+
+
+def co_mention_totals(store: Store, entities: list[str]) -> dict[str, int]:
+    """How many distinct entities documents mention together with each of `entities`, over every volume: exact,
+    which the volumes' capped co-mention lists cannot sum to. Read volume by volume from the documents'
+    `schema:mentions` (what the whole list on the entity's page counts) when the totals are written, so that the
+    entity answer of a frequent entity reads one number instead of every entity of its thousands of documents."""
+    if not entities:
+        return {}
+    index: dict[str, int] = {}
+    wanted = {index.setdefault(e, len(index)) for e in entities}
+    partners: dict[int, set[int]] = defaultdict(set)
+    volumes = [v for v, in _rows(store, _P + """SELECT DISTINCT ?v WHERE {
+      GRAPH ?g { ?g a fk:VolumeStatistics ; fk:volume ?v } }""")]
+    for v in sorted(volumes):
+        found: dict[str, set[int]] = defaultdict(set)
+        for doc, e in _rows(store, _P + f"""SELECT ?doc ?e WHERE {{
+          ?doc schema:isPartOf <{v}> ; a fk:Document ; schema:mentions ?e }}"""):
+            found[doc].add(index.setdefault(e, len(index)))
+        for together in found.values():
+            for e in together & wanted:
+                partners[e] |= together
+    return {e: len(partners[index[e]] - {index[e]}) for e in entities}
 
 
 _COUNTS = ("documentCount", "claimsAboutCount", "claimsByCount")
@@ -428,7 +462,8 @@ def _totals_outdated(store: Store) -> bool:
     present = {t for t, in _rows(store, _P + f"""SELECT ?rank WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
       {" UNION ".join(f'{{ ?t fk:{rank} 0 BIND ("{rank}" AS ?rank) }}' for rank in RANKS)} }} }}""")}
     sealed = store.query(f"ASK {{ GRAPH <{TOTALS_GRAPH}> {{ <{TOTALS_GRAPH}> <{VERSION}> ?digest }} }}").boolean
-    return bool(present) and (present != set(RANKS) or not sealed)
+    counted = store.query(_P + f"ASK {{ GRAPH <{TOTALS_GRAPH}> {{ <{TOTALS_GRAPH}> fk:frequentFrom ?n }} }}").boolean
+    return bool(present) and (present != set(RANKS) or not sealed or not counted)
 
 
 def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = False, workers: int = 0,

@@ -4,8 +4,9 @@ The entity answer shows the first `SHOWN`; the whole list (`/people/{id}/co-ment
 list (`total`, `limit`, `items`, `next`; a cursor past its end is a 404). Both are in one order: most shared
 documents first, ties in the order of the entities' IRIs (as strings), so the list goes on where the answer stops.
 The whole list is counted from the documents' `schema:mentions`; for an entity in `FREQUENT` documents or more the
-answer's first 20 are the statistics layer's sums instead (api/resources/counts.py), a close lower bound, and the
-answer's total is not counted (every entity of thousands of documents), so the list starts again from its first page.
+answer's first 20 are the statistics layer's sums instead (api/resources/counts.py), a close lower bound, so the list
+starts again from its first page, and the answer's total is the one the statistics layer counted when it was written
+(counting it here would read every entity of thousands of documents).
 """
 from __future__ import annotations
 
@@ -42,17 +43,20 @@ def _counted(store: Store, iri: str) -> list[tuple[str, int]]:
     return sorted(((row["other"], int(row["n"])) for row in select(store, query)), key=lambda pair: (-pair[1], pair[0]))
 
 
-def co_mentioned_first(store: Store, iri: str, path: str, frequent: bool, shown: int = SHOWN) -> dict:
+def co_mentioned_first(store: Store, iri: str, path: str, frequent: bool, shown: int = SHOWN,
+                       total: int | None = None) -> dict:
     """What an entity answer says of its co-mentions: `pairs`, the first `shown` (IRI, documents); `total`, how many
-    there are in all (None for a frequent entity: not counted); `next`, the whole list where the first stop (its
-    second page, or its first for a frequent entity, whose first are summed otherwise and may leave some out; None
-    when all are shown)."""
+    there are in all (for a frequent entity `total`, the statistics layer's count, None where it has none);
+    `summed`, whether the pairs' counts are sums of the volumes' lists; `next`, the whole list where the first stop
+    (its second page, or its first for a frequent entity, whose first are summed and may leave some out; None when all
+    are shown)."""
     if frequent:
         pairs = stats.co_mentioned(store, iri, shown)
-        return {"pairs": pairs, "total": None, "next": list_href(path, {}, limit=shown)}     # sums leave pairs out
+        return {"pairs": pairs, "total": total, "summed": True,
+                "next": list_href(path, {}, limit=shown)}     # sums leave pairs out
     counted = _counted(store, iri)
     more = len(counted) > shown
-    return {"pairs": counted[:shown], "total": len(counted),
+    return {"pairs": counted[:shown], "total": len(counted), "summed": False,
             "next": list_href(path, {}, cursor=encode_cursor(shown, {}), limit=shown) if more else None}
 
 

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from graph import Store, sparql_terms as st
 from graph.statistics import (CO_MENTION_LIMIT, FREQUENT, SUMMARY_GRAPH, TOTALS_GRAPH, has_statistics, month_key,
-                              statistics_graph, summary_node)
+                              statistics_graph, summary_node, total_node)
 from ontology.namespaces import sparql_prologue
 
 from .rows import select
 
 __all__ = ["FREQUENT", "uses_statistics", "ranked_entities", "kind_total", "document_counts", "entity_totals",
-           "co_mentioned", "has_rank", "list_figures", "volume_total", "month_window", "month_counts", "entity_month_window", "entity_months",
+           "co_mention_total", "co_mentioned", "has_rank", "list_figures", "volume_total", "month_window", "month_counts", "entity_month_window", "entity_months",
            "entity_years",
            "entity_month_keys", "range_months", "whole_months"]
 
@@ -93,6 +93,18 @@ def entity_totals(store: Store, iri: str) -> dict[str, int] | None:
         return {"documentCount": 0, "claimsAboutCount": 0, "claimsByCount": 0} if has_statistics(store) else None
     row = rows[0]
     return {"documentCount": int(row["docs"]), "claimsAboutCount": int(row["about"]), "claimsByCount": int(row["by"])}
+
+
+def co_mention_total(store: Store, iri: str) -> tuple[int, int | None]:
+    """(from how many documents an entity is frequent, how many entities documents mention beside it): both as the
+    totals were written (graph/statistics.py), so the page and the counts agree; the total is None for an entity
+    below the threshold (its list is counted) or totals written before they held it (`FREQUENT` then)."""
+    query = _PROLOGUE + f"""SELECT ?from ?n WHERE {{ GRAPH <{TOTALS_GRAPH}> {{ <{TOTALS_GRAPH}> fk:frequentFrom ?from
+  OPTIONAL {{ {st.iri(total_node(iri))} fk:coMentionTotal ?n }} }} }}"""
+    rows = list(select(store, query))
+    if not rows:
+        return FREQUENT, None
+    return int(rows[0]["from"]), int(rows[0]["n"]) if rows[0].get("n") is not None else None
 
 
 def co_mentioned(store: Store, iri: str, limit: int) -> list[tuple[str, int]]:

@@ -257,8 +257,9 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
     (authority links with the authority's name), `foldedInto` (a duplicate record: the canonical one, where its
     documents and claims are) and `duplicates` (the records folded into this one), `offices` (tenures, by start date), `documents`
     (the first page, with `documentsTotal` and `documentsNext`), `claimsBy` and `claimsAbout` (the same),
-    and `coMentioned` ([{entity, count}], most documents first, ties by IRI) with `coMentionedTotal` (None for an
-    entity in `FREQUENT` documents or more: not counted) and `coMentionedNext`, the whole list (api/resources/co_mentions.py).
+    and `coMentioned` ([{entity, count}], most documents first, ties by IRI) with `coMentionedTotal` (for an entity
+    in `FREQUENT` documents or more, as the statistics layer counted it; None where it has not), `coMentionedSummed`
+    (whether the counts are the volumes' lists summed) and `coMentionedNext`, the whole list (api/resources/co_mentions.py).
     """
     if kind not in KINDS:
         return None
@@ -278,8 +279,9 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
     by, about = claim_lists(store, [
         (ClaimFilter(claimant=iri, params={"claimant": iri}), Page(limit=claims), totals.get("claimsByCount")),
         (ClaimFilter(about=iri, params={"about": iri}), Page(limit=claims), totals.get("claimsAboutCount"))])
-    frequent = totals.get("documentCount", 0) >= stats.FREQUENT
-    co_first = co_mentioned_first(store, iri, co_mention_path(kind, entity_id), frequent, co_mentioned)
+    frequent_from, co_total = stats.co_mention_total(store, iri)
+    frequent = totals.get("documentCount", 0) >= frequent_from
+    co_first = co_mentioned_first(store, iri, co_mention_path(kind, entity_id), frequent, co_mentioned, total=co_total)
     co = co_first["pairs"]
     folded_into, duplicates = _folding(props)
     related = [*props.get("http://purl.org/dc/terms/replaces", []), *props.get("http://purl.org/dc/terms/isReplacedBy", []),
@@ -302,5 +304,6 @@ def entity_detail(store: Store, kind: str, entity_id: str, *, documents: int = 2
         "offices": _offices(store, term),
         **_paged("documents", docs), **_paged("claimsBy", by), **_paged("claimsAbout", about),
         "coMentioned": [{"entity": entity_ref(other, names), "count": n} for other, n in co],
-        "coMentionedTotal": co_first["total"], "coMentionedNext": co_first["next"],
+        "coMentionedTotal": co_first["total"], "coMentionedSummed": co_first["summed"],
+        "coMentionedNext": co_first["next"],
     }

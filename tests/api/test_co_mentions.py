@@ -4,6 +4,9 @@ first, ties by IRI (docs/http.md, docs/pages.md)."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import httpx
 import pytest
@@ -83,18 +86,73 @@ def test_regression_the_entity_page_cut_its_co_mentions_at_20_silently(server):
     assert len(names) == 67 and names[0] in section
 
 
-def test_a_frequent_entitys_answer_says_its_co_mentions_are_summed_and_links_to_the_whole_list(note_store_path, monkeypatch):
-    """From `FREQUENT` documents on, the first 20 are the statistics layer's sums and the total is not counted: the
-    answer says None rather than a number it does not know, and links to the first page of the whole list."""
-    from api.resources import counts
-    from api.resources.entities import entity_detail
-    from graph import open_store
+def _ingest(path: Path) -> Path:
+    run = subprocess.run([str(Path(sys.executable).with_name("frus-kg")), "ingest", "--store", str(path),
+                          str(Path(__file__).parents[1] / "fixtures/tei/frus1977-80v01-editorial-note.xml")],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return path
 
-    monkeypatch.setattr(counts, "FREQUENT", 3)          # Carter's 3 documents make him frequent here
-    store = open_store(note_store_path, read_only=True)
+
+@pytest.fixture(scope="module")
+def frequent_server(tmp_path_factory, launch_for_module) -> str:
+    """The same slice ingested by `frus-kg ingest`, its totals written again with `FREQUENT` lowered to 3 (Carter's 3
+    documents make him frequent), served by `frus-kg serve`: the server reads the threshold from the totals."""
+    import graph.statistics
+    from graph import open_store
+    from graph.statistics import refresh_statistics
+
+    path = _ingest(tmp_path_factory.mktemp("frequent") / "store")
+    patch = pytest.MonkeyPatch()
+    patch.setattr(graph.statistics, "FREQUENT", 3)
+    store = open_store(path)
     try:
-        entity = entity_detail(store, "people", "102251")
+        assert refresh_statistics(store, totals=True).totals
     finally:
         store.close()
-    assert entity["coMentionedTotal"] is None
-    assert entity["coMentionedNext"] == "/people/102251/co-mentioned?limit=20"
+        patch.undo()
+    _, base = launch_for_module(path)
+    return base
+
+
+def test_regression_a_frequent_entitys_co_mention_total_was_null(frequent_server):
+    """From `FREQUENT` documents on, the answer's 20 are the statistics layer's sums, and its `coMentionedTotal` was
+    null and the page said no number; the total is the one the statistics layer counted when it wrote the totals, the
+    same the whole list counts, and the answer says its counts are summed."""
+    expected = _counted(frequent_server, CARTER)
+    entity = httpx.get(frequent_server + CARTER, headers=JSON).json()
+    counted = dict(expected)
+    shown = [(c["entity"]["id"], c["count"]) for c in entity["coMentioned"]]
+    assert entity["coMentionedSummed"] is True and all(counted[e] == n >= 2 for e, n in shown)   # one volume: exact
+    assert entity["coMentionedTotal"] == len(expected) == 67
+    assert entity["coMentionedNext"] == frequent_server + "/people/102251/co-mentioned?limit=20"
+    assert httpx.get(entity["coMentionedNext"], headers=JSON).json()["total"] == 67
+    page = httpx.get(frequent_server + CARTER, headers=HTML).text
+    section = page.split('id="co-mentioned"', 1)[1].split("</ul>", 1)[0]
+    assert f"The {len(shown)} that share most documents with it (summed over the volumes' lists: a close lower bound), of 67" in section
+    assert re.search(r'<a href="/people/102251/co-mentioned">All 67</a>', section)
+
+
+def test_an_entity_below_the_threshold_is_counted_and_says_so(server):
+    entity = httpx.get(server + CARTER, headers=JSON).json()
+    assert entity["coMentionedSummed"] is False and entity["coMentionedTotal"] == 67
+
+
+def test_totals_written_before_they_held_co_mention_totals_are_rewritten(tmp_path):
+    """A store indexed before session 55 has totals without `fk:frequentFrom`: its entity answers say null (and take
+    `FREQUENT`), and the next refresh writes the totals again, counting no volume."""
+    from api.resources import counts
+    from graph import open_store
+    from graph.statistics import TOTALS_GRAPH, refresh_statistics
+    from ontology.namespaces import FK
+
+    _ingest(tmp_path / "store")
+    store = open_store(tmp_path / "store")
+    try:
+        assert counts.co_mention_total(store, "https://w3id.org/frus-kg/id/people/102251") == (100, None)
+        store.update(f"DELETE WHERE {{ GRAPH <{TOTALS_GRAPH}> {{ <{TOTALS_GRAPH}> <{FK}frequentFrom> ?n }} }}")
+        report = refresh_statistics(store)
+        assert report.totals and report.volumes == 0
+        assert store.query(f"ASK {{ GRAPH <{TOTALS_GRAPH}> {{ <{TOTALS_GRAPH}> <{FK}frequentFrom> 100 }} }}").boolean
+    finally:
+        store.close()
