@@ -71,7 +71,9 @@ async def network(request: Request, selection: dict = Depends(_selection),
                   evidence: int = Query(20, ge=1, le=1000, description="documents and passages kept per edge"),
                   ego_node: Optional[str] = Query(None, alias="ego", description="keep only this node's ego network "
                                                   "(its IRI, or its path: people/102617)"),
-                  radius: int = Query(1, ge=1, le=3), seed: int = Query(42)) -> Response:
+                  radius: int = Query(1, ge=1, le=3), seed: int = Query(42),
+                  pages: bool = Query(True, description="give each evidence passage its printed pages (evidence_pages; "
+                                      "one lookup for every passage of the network)")) -> Response:
     page = format == "html" or ("format" not in request.query_params and wants_html(request))
     try:
         min_weight = _min_weight(min_weight_text)
@@ -89,7 +91,7 @@ async def network(request: Request, selection: dict = Depends(_selection),
     g = await _run(build_network, request.app.state.store, spec, sentences=sentences, seed=seed)
     if ego_node:
         g = await _run(ego, g, ego_node, radius)
-    body = await _run(export, g, format)
+    body = await _run(export, g, format, request.app.state.store if pages else None)
     headers = {"Vary": "Accept", "X-Network-Source": g.graph.get("source", "mentions")}
     if format in ("gexf", "graphml", "csv-nodes", "csv-edges"):
         suffix = {"csv-nodes": "nodes.csv", "csv-edges": "edges.csv"}.get(format, format)

@@ -80,7 +80,7 @@ def network_page(request: Request, selection: dict, min_weight: float, ego: str 
     size = request.query_params.get("size")
     colour = request.query_params.get("colour")
     settings = {
-        "dataUrl": None if error else "/network?" + urlencode(query + [("format", "cytoscape"), ("evidence", "1")]),
+        "dataUrl": None if error else "/network?" + urlencode(query + [("format", "cytoscape"), ("evidence", "1"), ("pages", "false")]),
         "edgeUrl": "/network/edge?" + urlencode(edge_query + [("limit", "100")]),
         "base": BASE, "size": size if size in SIZES else "pagerank", "colour": colour if colour in COLOURS else "community",
     }

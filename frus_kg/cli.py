@@ -737,10 +737,9 @@ def _sentence_spans(text: str):
     return [(s.start, s.end) for s in split_sentences(text)]
 
 
-def _network(store, spec_args: tuple, seed: int, metrics: bool = True):
+def _network(db, spec_args: tuple, seed: int, metrics: bool = True):
     from graph.networks import NetworkError, build_network
 
-    db = open_or_exit(store, read_only=True)
     try:
         g = build_network(db, _network_spec(*spec_args), sentences=_sentence_spans, metrics=metrics, seed=seed)
         if g.graph.get("source_note"):
@@ -764,6 +763,8 @@ def network(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", callback=dash_is_stdout, help="File to write, - for stdout [default: stdout]; for csv, FILE.nodes.csv and FILE.edges.csv")] = None,
     ego: Annotated[Optional[str], typer.Option("--ego", help="keep only this node's ego network (an IRI)")] = None,
     radius: Annotated[int, typer.Option("--radius", min=1, help="steps from --ego")] = 1,
+    pages: Annotated[bool, typer.Option("--pages/--no-pages", help="give each evidence passage its printed pages "
+                                        "(evidence_pages; one lookup for every passage of the network)")] = True,
 ) -> None:
     """Build a network of actors from the store and write it (GEXF 1.3 by default)."""
     if ctx.invoked_subcommand is not None:
@@ -780,7 +781,8 @@ def network(
         fail(f"unknown format {format!r}; choose from {', '.join((*FORMATS, 'csv'))}", EXIT_USAGE)
     if format == "csv" and output is None:
         fail("--format csv writes two files: give -o FILE", EXIT_USAGE)
-    g = _network(store, (kind, window, weight, date_from, date_to, volume, genre, entity_kind, claim_type, min_weight, evidence), seed)
+    db = open_or_exit(store, read_only=True)
+    g = _network(db, (kind, window, weight, date_from, date_to, volume, genre, entity_kind, claim_type, min_weight, evidence), seed)
     if ego:
         try:
             g = ego_network(g, ego, radius)
@@ -789,7 +791,7 @@ def network(
     outputs = ({output.with_suffix(".nodes.csv"): "csv-nodes", output.with_suffix(".edges.csv"): "csv-edges"}
                if format == "csv" else {output: format})
     for path, fmt in outputs.items():
-        data = export(g, fmt)
+        data = export(g, fmt, db if pages else None)
         if path is None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -821,7 +823,8 @@ def network_stats(
 
     if by not in RANKABLE:
         fail(f"rank by one of {', '.join(RANKABLE)}, not {by!r}", EXIT_USAGE)
-    g = _network(store, (kind, window, weight, date_from, date_to, volume, genre, entity_kind, claim_type, min_weight, evidence), seed)
+    g = _network(open_or_exit(store, read_only=True),
+                 (kind, window, weight, date_from, date_to, volume, genre, entity_kind, claim_type, min_weight, evidence), seed)
     try:
         ranked = ranking(g, by, top)
     except ValueError as exc:
@@ -867,7 +870,8 @@ def network_path(
     """The shortest chain of ties between two actors, with the documents behind each step."""
     from graph.networks import NetworkError, shortest_path
 
-    g = _network(store, (kind, window, weight, date_from, date_to, volume, genre, None, None, min_weight, 20), 42, metrics=False)
+    g = _network(open_or_exit(store, read_only=True),
+                 (kind, window, weight, date_from, date_to, volume, genre, None, None, min_weight, 20), 42, metrics=False)
     try:
         steps = shortest_path(g, source, target, strongest=strongest)
     except NetworkError as exc:

@@ -21,7 +21,11 @@ import networkx as nx
 import orjson
 from lxml import etree
 
+from graph.store import Store
+
 from .collector import collector_paused
+from .evidence import Passage
+from .pages import evidence_pages
 
 __all__ = ["FORMATS", "MEDIA_TYPES", "node_rows", "edge_rows", "export", "to_gexf", "to_graphml", "to_cytoscape",
            "to_node_link", "to_csv", "GEXF_NS"]
@@ -45,8 +49,9 @@ MISSING = "NaN"            # GEXF's and GraphML's value of an undefined double: 
 UNDEFINED = {"documents_per_marked": "marked_documents"}
 EDGE_COLUMNS = {
     "weight": "double", "documents": "integer", "passages": "integer", "first": "string", "last": "string",
-    "claim_types": "string", "evidence_documents": "string", "evidence_passages": "string",
+    "claim_types": "string", "evidence_documents": "string", "evidence_passages": "string", "evidence_pages": "string",
 }
+NO_PAGE = "-"              # a passage whose pages the store does not record, in the flat `evidence_pages`
 
 
 def _flat(value):
@@ -71,8 +76,10 @@ def node_rows(g: nx.Graph, *, flat: bool = True) -> list[dict]:
     return rows
 
 
-def edge_rows(g: nx.Graph, *, flat: bool = True) -> list[dict]:
-    """One dict per edge: `source`, `target` and its columns; evidence as passage addresses (or dicts)."""
+def edge_rows(g: nx.Graph, *, flat: bool = True, pages: dict[Passage, list] | None = None) -> list[dict]:
+    """One dict per edge: `source`, `target` and its columns; evidence as passage addresses (or dicts). With the
+    printed `pages` of the passages (`evidence_pages`), each passage's pages: joined by commas, one word a passage
+    in the order of `evidence_passages` when `flat`, else `page` and `pages` on each passage's dict."""
     rows = []
     for u, v, data in g.edges(data=True):
         row = {"source": u, "target": v}
@@ -84,9 +91,18 @@ def edge_rows(g: nx.Graph, *, flat: bool = True) -> list[dict]:
             row["evidence_documents"] = _flat(evidence.documents) if flat else list(evidence.documents)
             row["evidence_passages"] = (" ".join(p.iri for p in evidence.passages) if flat else
                                         [{"passage": p.iri, "document": p.document, "start": p.start, "end": p.end,
-                                          "targets": list(p.targets)} for p in evidence.passages])
+                                          "targets": list(p.targets), **_printed(pages, p)} for p in evidence.passages])
+            if pages is not None and flat:
+                row["evidence_pages"] = " ".join(",".join(map(str, pages[p])) or NO_PAGE for p in evidence.passages)
         rows.append(row)
     return rows
+
+
+def _printed(pages: dict[Passage, list] | None, passage: Passage) -> dict:
+    if pages is None:
+        return {}
+    found = pages[passage]
+    return {"page": found[0] if found else None, "pages": found}
 
 
 def _about(g: nx.Graph) -> dict:
@@ -136,9 +152,9 @@ def _text(value) -> str:
     return str(value)
 
 
-def to_gexf(g: nx.Graph) -> bytes:
+def to_gexf(g: nx.Graph, pages: dict[Passage, list] | None = None) -> bytes:
     """GEXF 1.3, dynamic: nodes and edges live from their first to their last date (inclusive)."""
-    nodes, edges = node_rows(g), edge_rows(g)
+    nodes, edges = node_rows(g), edge_rows(g, pages=pages)
     root = etree.Element(f"{{{GEXF_NS}}}gexf", nsmap={None: GEXF_NS, "xsi": _XSI}, version="1.3")
     root.set(f"{{{_XSI}}}schemaLocation", f"{GEXF_NS} {GEXF_NS}/gexf.xsd")
     meta = etree.SubElement(root, "meta", lastmodifieddate=dt.date.today().isoformat())
@@ -176,14 +192,14 @@ def to_gexf(g: nx.Graph) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def to_graphml(g: nx.Graph) -> bytes:
+def to_graphml(g: nx.Graph, pages: dict[Passage, list] | None = None) -> bytes:
     """GraphML by networkx's writer; a column a node may lack for a reason is declared first, with its default."""
     flat = nx.DiGraph() if g.is_directed() else nx.Graph()
     flat.graph.update({k: json.dumps(v) if isinstance(v, (dict, list)) else v for k, v in _about(g).items()})
     nodes = node_rows(g)
     for row in nodes:
         flat.add_node(row.pop("id"), **{k: v for k, v in row.items() if v is not None})
-    for row in edge_rows(g):
+    for row in edge_rows(g, pages=pages):
         flat.add_edge(row.pop("source"), row.pop("target"), **row)
     buffer = io.BytesIO()
     writer = nx.readwrite.graphml.GraphMLWriterLxml(buffer, encoding="utf-8")
@@ -194,19 +210,19 @@ def to_graphml(g: nx.Graph) -> bytes:
     return buffer.getvalue()
 
 
-def to_cytoscape(g: nx.Graph) -> dict:
+def to_cytoscape(g: nx.Graph, pages: dict[Passage, list] | None = None) -> dict:
     """Cytoscape.js elements JSON (`cy.add(json.elements)`); lists stay lists. Each node's data also has `value`
     (its id) and `name` (its label), the keys `networkx.cytoscape_graph` reads, so Python users read it back too."""
     nodes = [{"data": {**row, "value": row["id"], "name": row["label"]}} for row in node_rows(g, flat=False)]
-    edges = [{"data": {"id": f"e{i}", **row}} for i, row in enumerate(edge_rows(g, flat=False))]
+    edges = [{"data": {"id": f"e{i}", **row}} for i, row in enumerate(edge_rows(g, flat=False, pages=pages))]
     return {"data": _about(g), "directed": g.is_directed(), "multigraph": False,
             "elements": {"nodes": nodes, "edges": edges}}
 
 
-def to_node_link(g: nx.Graph) -> dict:
+def to_node_link(g: nx.Graph, pages: dict[Passage, list] | None = None) -> dict:
     """networkx's node-link layout (`nx.node_link_graph(data, edges="links")` reads it back)."""
     return {"directed": g.is_directed(), "multigraph": False, "graph": _about(g),
-            "nodes": node_rows(g, flat=False), "links": edge_rows(g, flat=False)}
+            "nodes": node_rows(g, flat=False), "links": edge_rows(g, flat=False, pages=pages)}
 
 
 def to_csv(rows: list[dict], first: tuple[str, ...], columns: dict[str, str]) -> bytes:
@@ -217,10 +233,12 @@ def to_csv(rows: list[dict], first: tuple[str, ...], columns: dict[str, str]) ->
     return out.getvalue().encode("utf-8")
 
 
-def export(g: nx.Graph, fmt: str) -> bytes:
-    """The network in one of FORMATS, as bytes (the collector paused: see collector.py)."""
+def export(g: nx.Graph, fmt: str, store: Store | None = None) -> bytes:
+    """The network in one of FORMATS, as bytes (the collector paused: see collector.py). Given the store it was drawn
+    from, each evidence passage carries its printed pages (`evidence_pages`), looked up once for the whole network."""
     with collector_paused():
-        return _export(g, fmt)
+        pages = evidence_pages(store, g) if store is not None else None
+        return _export(g, fmt, pages)
 
 
 def _json(data: dict) -> bytes:
@@ -229,17 +247,17 @@ def _json(data: dict) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
 
 
-def _export(g: nx.Graph, fmt: str) -> bytes:
+def _export(g: nx.Graph, fmt: str, pages: dict[Passage, list] | None) -> bytes:
     if fmt == "gexf":
-        return to_gexf(g)
+        return to_gexf(g, pages)
     if fmt == "graphml":
-        return to_graphml(g)
+        return to_graphml(g, pages)
     if fmt == "cytoscape":
-        return _json(to_cytoscape(g))
+        return _json(to_cytoscape(g, pages))
     if fmt == "node-link":
-        return _json(to_node_link(g))
+        return _json(to_node_link(g, pages))
     if fmt == "csv-nodes":
         return to_csv(node_rows(g), ("id",), NODE_COLUMNS)
     if fmt == "csv-edges":
-        return to_csv(edge_rows(g), ("source", "target"), EDGE_COLUMNS)
+        return to_csv(edge_rows(g, pages=pages), ("source", "target"), EDGE_COLUMNS)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")

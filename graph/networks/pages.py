@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import networkx as nx
+
 from graph.store import Store
 from ontology.namespaces import FK, OA
 
 from .entities import chunks, iri_values
 from .evidence import Passage
 
-__all__ = ["passage_pages"]
+__all__ = ["passage_pages", "evidence_pages"]
 
 Printed = int | str         # 320, or "xii", or a microfiche frame, as the REST resources give a page
 
@@ -70,3 +72,9 @@ def passage_pages(store: Store, passages: Iterable[Passage]) -> list[list[Printe
                        or p.start < start < p.end]
         pages.append(_in_print(printed))
     return pages
+
+
+def evidence_pages(store: Store, g: nx.Graph) -> dict[Passage, list[Printed]]:
+    """The pages of every evidence passage of the network's edges, in one batched lookup (an export's)."""
+    passages = list(dict.fromkeys(p for _, _, e in g.edges(data="evidence") if e is not None for p in e.passages))
+    return dict(zip(passages, passage_pages(store, passages)))

@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import httpx
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
@@ -286,3 +287,23 @@ def test_regression_a_country_had_a_rate_of_documents_per_person_marked_document
     assert rates["country"] == {True} and False in rates["person"]
     countries = sum(1 for n in data["nodes"] if n["kind"] == "country")
     assert f"{countries} are no people, and the markup counts people" in data["graph"]["missing_values"]["documents_per_marked"]
+
+
+def test_regression_the_exports_carried_no_pages_for_an_edges_evidence(memo_and_slice):
+    """`/network/edge` gave each passage its printed pages, `/network`'s exports none; every export gives them
+    (`evidence_pages` in GraphML, one word a passage), the same as the edge's, and `pages=false` leaves them out, as the
+    interactive page asks (it reads a tie's pages from `/network/edge`)."""
+    params = {"kind": "person-person", "volume": "frus1969-76v01"}
+    back = nx.read_graphml(io.BytesIO(httpx.get(memo_and_slice + "/network", params={**params, "format": "graphml",
+                                                                                     "evidence": 3}).content))
+    assert back.number_of_edges() > 5
+    for a, b, row in sorted(back.edges(data=True))[:8]:
+        edge = httpx.get(memo_and_slice + "/network/edge", params={**params, "source": a, "target": b, "limit": 3}).json()
+        listed = {p["passage"]: ",".join(map(str, p["pages"])) for p in edge["evidence"]}
+        assert dict(zip(row["evidence_passages"].split(), row["evidence_pages"].split())) == listed
+        assert all(listed.values())
+    bare = httpx.get(memo_and_slice + "/network", params={**params, "format": "graphml", "pages": "false"})
+    assert bare.status_code == 200 and b"evidence_pages" not in bare.content
+    page = httpx.get(memo_and_slice + "/network", params={"kind": "person-person"}, headers={"Accept": "text/html"}).text
+    settings = json.loads(page.split('id="network-settings">', 1)[1].split("</script>", 1)[0])
+    assert "pages=false" in settings["dataUrl"]

@@ -60,7 +60,7 @@ def test_the_page_loads_the_cytoscape_json_of_its_filters_and_lists_the_passages
     found = settings(html)
     assert query(found["dataUrl"]) == {"kind": ["correspondence"], "window": ["paragraph"], "weight": ["documents"],
                                        "from": ["1981"], "volume": ["frus1981-88v41"], "min_weight": ["1"],
-                                       "format": ["cytoscape"], "evidence": ["1"]}
+                                       "format": ["cytoscape"], "evidence": ["1"], "pages": ["false"]}
     assert query(found["edgeUrl"]) == {"kind": ["correspondence"], "window": ["paragraph"], "weight": ["documents"],
                                        "from": ["1981"], "volume": ["frus1981-88v41"], "limit": ["100"]}
     data = client.get(found["dataUrl"]).json()

@@ -129,3 +129,18 @@ def test_regression_claim_types_on_a_person_network_were_ignored_and_the_file_sa
     r = runner.invoke(app, ["network", "stats", "--store", str(sample_store_path), "--kind", "country-country",
                             "--entity-kind", "person"])
     assert r.exit_code == 2 and "co-mention and claimant-entity networks only" in r.output
+
+
+def test_an_export_gives_each_passage_its_pages_unless_told_not_to(sample_store_path, tmp_path):
+    """The sample memo is printed on page 167, the page of both letters' passage (its heading) in `evidence_pages`;
+    `--no-pages` leaves the column empty (no lookup)."""
+    def rows(*extra):
+        out = tmp_path / "memo.csv"
+        r = runner.invoke(app, ["network", "--store", str(sample_store_path), "--kind", "correspondence",
+                                "-f", "csv-edges", "-o", str(out), *extra])
+        assert r.exit_code == 0, r.output
+        with open(out, newline="") as fh:
+            return list(csv.DictReader(fh))
+
+    assert [row["evidence_pages"] for row in rows()] == ["167", "167"]
+    assert [row["evidence_pages"] for row in rows("--no-pages")] == ["", ""]

@@ -555,6 +555,72 @@ def test_every_format_is_exported(analysed):
 
 
 @pytest.fixture(scope="module")
+def with_pages(network_slices_path):
+    """The person network of the test slices by document (passages reaching a footnote span two pages), its store."""
+    db = open_store(network_slices_path, read_only=True)
+    return db, build_network(db, Spec("person-person", evidence_cap=5), metrics=False)
+
+
+def _expected_pages(store, g) -> dict[str, list]:
+    """passage address → its pages in the order printed, read apart from the code under test (`_printed_pages`)."""
+    passages = {p for _, _, e in g.edges(data="evidence") for p in e.passages}
+    printed = _printed_pages(store, sorted({t for p in passages for t in p.targets}))
+    return {p.iri: sorted({printed[t][1] for t in p.targets}) for p in passages}
+
+
+def test_regression_the_exports_carried_no_pages_for_an_edges_evidence(with_pages):
+    """/network/edge gave each passage its printed pages, the exports only its document and offsets; given the store,
+    every export gives each evidence passage its pages: `evidence_pages` in GEXF, GraphML and CSV (one word a
+    passage, in the order of `evidence_passages`, its pages joined by commas), `page` and `pages` in the JSON."""
+    store, g = with_pages
+    expected = _expected_pages(store, g)
+    assert all(expected.values()) and {1, 2} <= {len(pages) for pages in expected.values()}
+
+    def flat(row):
+        return dict(zip(row["evidence_passages"].split(), row["evidence_pages"].split()))
+
+    said = {k: ",".join(map(str, v)) for k, v in expected.items()}
+    gexf = export(g, "gexf", store)
+    root = etree.fromstring(gexf)
+    declared = {a.get("id"): a.get("type") for a in root.iterfind(f".//{{{GEXF_NS}}}attributes[@class='edge']/*")}
+    assert declared["evidence_pages"] == "string"
+    for name, back in (("gexf", nx.read_gexf(io.BytesIO(gexf), version="1.3")),
+                       ("graphml", nx.read_graphml(io.BytesIO(export(g, "graphml", store))))):
+        assert back.number_of_edges() == g.number_of_edges(), name
+        for _, _, row in back.edges(data=True):
+            assert flat(row) == {k: said[k] for k in row["evidence_passages"].split()}, name
+    rows = list(csv.DictReader(io.StringIO(export(g, "csv-edges", store).decode())))
+    assert len(rows) == g.number_of_edges() and all(flat(r) == {k: said[k] for k in flat(r)} for r in rows)
+    assert sum(len(flat(r)) for r in rows) == sum(len(e.passages) for _, _, e in g.edges(data="evidence"))
+    cytoscape = nx.cytoscape_graph(json.loads(export(g, "cytoscape", store)))
+    node_link = nx.node_link_graph(json.loads(export(g, "node-link", store)), edges="links")
+    for back in (cytoscape, node_link):
+        for _, _, row in back.edges(data=True):
+            for p in row["evidence_passages"]:
+                assert p["pages"] == expected[p["passage"]] and p["page"] == expected[p["passage"]][0]
+                assert p["passage"].startswith(p["document"] + "#char=")
+
+
+def test_without_the_store_the_exports_carry_no_pages(with_pages):
+    _, g = with_pages
+    assert b"evidence_pages" not in export(g, "gexf") and b"evidence_pages" not in export(g, "graphml")
+    edge = json.loads(export(g, "cytoscape"))["elements"]["edges"][0]["data"]
+    assert "pages" not in edge["evidence_passages"][0]
+    assert all(not row["evidence_pages"] for row in csv.DictReader(io.StringIO(export(g, "csv-edges").decode())))
+
+
+def test_a_passage_of_a_letters_heading_takes_the_pages_its_offsets_span_in_the_exports(tei_store):
+    g = build_network(tei_store, Spec("correspondence"), metrics=False)
+    rows = list(csv.DictReader(io.StringIO(export(g, "csv-edges", tei_store).decode())))
+    firsts = {doc.value: int(first.value) for doc, first in tei_store.query(
+        f"SELECT ?d ?first WHERE {{ ?d <{SCHEMA}pageStart> ?first }}").rows()}
+    assert rows
+    for row in rows:
+        for passage, pages in zip(row["evidence_passages"].split(), row["evidence_pages"].split()):
+            assert pages.split(",")[0] == str(firsts[passage.split("#")[0]]), (passage, pages)
+
+
+@pytest.fixture(scope="module")
 def unmarked(sample_store_path):
     """The sample memo's person network: a plain-text copy, so no year of it has the editors' person markup."""
     g = build_network(open_store(sample_store_path, read_only=True), Spec("person-person"))
