@@ -1,6 +1,8 @@
 /* The network page: draws /network's Cytoscape.js JSON with sigma.js and graphology (ForceAtlas2 layout).
    Nodes are sized by a chosen metric and coloured by community or kind; ties are filtered by their first and
-   last dates on the client; a selected tie lists its passages from /network/edge, each linked to its document.
+   last dates on the client, and by the intervals their undated editorial notes tell of (a note counts where the
+   whole of it lies within, as the server's date filter counts it, docs/networks.md); a selected tie lists its
+   passages from /network/edge, each linked to its document.
    State is exposed as window.frusNetwork for the browser tests and the console. */
 (function () {
   "use strict";
@@ -28,7 +30,7 @@
   var LAYOUT_STEP = 25;
 
   var state = window.frusNetwork = {
-    ready: false, graph: null, renderer: null, selectedEdge: null, focus: null, months: [], range: [0, 0],
+    ready: false, graph: null, renderer: null, selectedEdge: null, focus: null, months: [], range: [0, 0], inNoMonth: 0,
     showEdge: showEdge, find: find, setRange: setRange, hrefFor: hrefFor, passageHref: passageHref
   };
   var visibleNodes = null, visibleEdges = null, edgeRequest = 0;
@@ -95,6 +97,12 @@
 
   function month(date) { return date ? String(date).slice(0, 7) : null; }
 
+  /* An undated editorial note's interval, "1979-02-24/1979-03-30", as its first and last months. */
+  function toldMonths(interval) {
+    var days = String(interval).split("/");
+    return [month(days[0]), month(days[1] || days[0])];
+  }
+
   // -- loading and layout ------------------------------------------------------------------------------------
 
   function load() {
@@ -136,7 +144,7 @@
       var d = e.data;
       if (!g.hasNode(d.source) || !g.hasNode(d.target) || g.hasEdge(d.source, d.target)) return;
       g.addEdgeWithKey(d.id, d.source, d.target, Object.assign({}, d, {
-        start: month(d.first), end: month(d.last), weight: +d.weight || 1}));
+        start: month(d.first), end: month(d.last), told: (d.note_intervals || []).map(toldMonths), weight: +d.weight || 1}));
       heaviest = Math.max(heaviest, +d.weight || 1);
     });
     g.forEachEdge(function (key, a) {
@@ -271,7 +279,11 @@
 
   function prepareTime(g) {
     var seen = {};
-    g.forEachEdge(function (key, a) { if (a.start) seen[a.start] = 1; if (a.end) seen[a.end] = 1; });
+    g.forEachEdge(function (key, a) {
+      if (a.start) seen[a.start] = 1;
+      if (a.end) seen[a.end] = 1;
+      a.told.forEach(function (t) { seen[t[0]] = seen[t[1]] = 1; });
+    });
     var known = Object.keys(seen).sort();
     var months = [];
     if (known.length) {
@@ -323,10 +335,16 @@
     var from = state.months[state.range[0]], to = state.months[state.range[1]];
     visibleEdges = new Set();
     visibleNodes = new Set();
-    // An undated tie (its documents carry no date) is not known to be active in any months: it is left out.
+    state.inNoMonth = 0;
+    // A tie is active where its dated documents' span meets the months, or where the whole interval one of its undated
+    // editorial notes tells of lies within them; a tie of undated documents only is in no month: it is left out.
     g.forEachEdge(function (key, a, source, target) {
-      if (a.start && a.start <= to && (a.end || a.start) >= from) {
+      var dated = a.start && a.start <= to && (a.end || a.start) >= from;
+      var told = a.told.some(function (t) { return t[0] >= from && t[1] <= to; });
+      if (dated || told) {
         visibleEdges.add(key); visibleNodes.add(source); visibleNodes.add(target);
+      } else if (!a.start && !a.told.length) {
+        state.inNoMonth += 1;
       }
     });
     g.forEachNode(function (key, a) {
@@ -339,6 +357,9 @@
     var n = visibleNodes ? visibleNodes.size : g.order, m = visibleEdges ? visibleEdges.size : g.size;
     var text = plural(n, "node") + " and " + plural(m, "tie");
     if (visibleEdges) text += " active from " + state.months[state.range[0]] + " until " + state.months[state.range[1]];
+    if (visibleEdges && state.inNoMonth) {
+      text += " (" + plural(state.inNoMonth, "tie") + " seen only in undated documents, in no month, left out)";
+    }
     say(text + ". Select a tie to read its passages.");
     container.setAttribute("aria-label", "Drawing of the network: " + text + " (listed as text below)");
   }
@@ -356,6 +377,16 @@
     return a.first === a.last || !a.last ? a.first : a.first + " to " + a.last;
   }
 
+  /* When a tie was seen: its dated documents' first and last dates, and the intervals its undated editorial notes
+     tell of; "undated" when its documents have neither. */
+  function when(a) {
+    var intervals = (a.note_intervals || []).map(function (t) { return t.replace("/", " to "); });
+    var told = intervals.length ? (intervals.length === 1 ? "an undated editorial note telling of " :
+                                   "undated editorial notes telling of ") + intervals.join(", ") : "";
+    if (a.first) return span(a) + (told ? ", and " + told : "");
+    return told || "undated";
+  }
+
   function listTies() {
     var g = state.graph, keys = [];
     g.forEachEdge(function (key) { if (!visibleEdges || visibleEdges.has(key)) keys.push(key); });
@@ -367,7 +398,7 @@
       var button = el("button", {type: "button", "class": "link", "data-edge": key, text: tieName(key)});
       button.addEventListener("click", function () { showEdge(key, true); });
       list.appendChild(el("li", {}, [button, el("span", {"class": "count",
-        text: plural(a.documents, "document") + (a.first ? ", " + span(a) : "")})]));
+        text: plural(a.documents, "document") + ", " + when(a)})]));
     });
     document.getElementById("ties-note").textContent = keys.length > 50 ?
       "The 50 heaviest of " + plural(keys.length, "tie") + "." : plural(keys.length, "tie") + ", heaviest first.";
@@ -382,8 +413,8 @@
     if (state.renderer) state.renderer.refresh();
     details.textContent = "";
     details.appendChild(el("h3", {text: tieName(key)}));
-    var summary = el("p", {text: plural(a.documents, "document") + ", " + plural(a.passages, "passage") +
-      (a.first ? ", " + span(a) : "") + "."});
+    var summary = el("p", {"class": "tie-when", text: plural(a.documents, "document") + ", " +
+      plural(a.passages, "passage") + ", " + when(a) + "."});
     details.appendChild(summary);
     var loading = el("p", {"class": "muted", text: "Reading the passages…"});
     details.appendChild(loading);

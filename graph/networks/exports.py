@@ -2,7 +2,8 @@
 JSON and CSV node and edge tables (Palladio, R).
 
 Every format carries the same columns: labels, kinds, authority links, weights, first and last
-dates, evidence (passage addresses `…/d54#char=120,340`) and whatever metrics were computed.
+dates, the intervals undated editorial notes tell of (`note_intervals`), evidence (passage addresses
+`…/d54#char=120,340`, and their printed pages when the store is given) and whatever metrics were computed.
 networkx writes GEXF 1.2draft only, so GEXF 1.3 is written here with lxml.
 
 `documents_per_marked` is undefined for a node none of whose years has the editors' person markup (a plain-text
@@ -49,7 +50,7 @@ MISSING = "NaN"            # GEXF's and GraphML's value of an undefined double: 
 UNDEFINED = {"documents_per_marked": "marked_documents"}
 EDGE_COLUMNS = {
     "weight": "double", "documents": "integer", "passages": "integer", "first": "string", "last": "string",
-    "claim_types": "string", "evidence_documents": "string", "evidence_passages": "string", "evidence_pages": "string",
+    "note_intervals": "string", "claim_types": "string", "evidence_documents": "string", "evidence_passages": "string", "evidence_pages": "string",
 }
 NO_PAGE = "-"              # a passage whose pages the store does not record, in the flat `evidence_pages`
 

@@ -180,6 +180,8 @@ class _Builder:
             n = e.document_count
             attrs = {"weight": n if by_documents else e.passage_count, "documents": n, "passages": e.passage_count,
                      "first": e.first, "last": e.last, "evidence": e}
+            if e.told:
+                attrs["note_intervals"] = e.told
             if claim_types and (a, b) in claim_types:
                 attrs["claim_types"] = dict(sorted(claim_types[(a, b)].items()))
             yield a, b, attrs
@@ -290,6 +292,20 @@ def _texts(store: Store, clock: _Clock, docs: Iterable[str]) -> dict[str, str]:
     return texts
 
 
+def _when(row: TableRow) -> str | None:
+    """A row's day, or an undated editorial note's interval ("1979-02-24/1979-03-30", `Evidence.told`)."""
+    return row.date[:10] if row.date else "/".join(row.told) if row.told else None
+
+
+def _intervals(store: Store, clock: _Clock, undated: Iterable[str]) -> dict[str, str]:
+    """The interval each undated editorial note among `undated` tells of (schema:temporalCoverage), as `_when`."""
+    found = {}
+    for batch in chunks(sorted(undated), 200):
+        q = f"SELECT ?doc ?told WHERE {{ {iri_values('doc', batch)} ?doc <{SCHEMA}temporalCoverage> ?told }}"
+        found.update((d.value, t.value) for d, t in clock.rows(store, q) if Evidence.is_interval(t.value))
+    return found
+
+
 # doc → (date, mentions as (start, end, target, body, kind, window span or None))
 _Found = dict[str, tuple[str | None, list[tuple]]]
 
@@ -354,7 +370,7 @@ def _pairs(build: "_Builder", left: set[str], right: set[str]):
     return sided
 
 
-def _link_documents(build: "_Builder", found: _Found, identity: dict[str, str], pairs) -> None:
+def _link_documents(build: "_Builder", found: _Found, identity: dict[str, str], pairs, told: dict[str, str]) -> None:
     """Tie every pair mentioned in one window (or one document). Each tie first only notes where it was
     seen; `_evidence` then works out the passages of the first `cap` places, and counts the rest (a
     corpus has millions of co-mentions, and the passage of a document tie costs a walk over both lists)."""
@@ -382,7 +398,7 @@ def _link_documents(build: "_Builder", found: _Found, identity: dict[str, str], 
             first = grouped[span]
             for a, b in pairs(first):
                 places[(a, b)].append((i, span, (first[a], first[b])))
-    days = [found[d][0][:10] if found[d][0] else None for d in docs]
+    days = [found[d][0][:10] if found[d][0] else told.get(d) for d in docs]
     cap = build.spec.evidence_cap
     build.edges = {pair: _evidence(cap, docs, days, per_doc, pair, seen) for pair, seen in places.items()}
 
@@ -429,7 +445,7 @@ def _link_table_documents(build: "_Builder", store: Store, clock: _Clock, rows: 
         for pair in pairs(entities):
             places[pair].append(i)
     docs = [row.document for row in rows]
-    days = [row.date[:10] if row.date else None for row in rows]
+    days = [_when(row) for row in rows]
     per_doc = _Mentioned(rows, kinds, identity, bodies)
     cap = build.spec.evidence_cap
     build.edges = {pair: _evidence(cap, docs, days, per_doc, pair, seen) for pair, seen in places.items()}
@@ -476,7 +492,7 @@ def _link_table_windows(build: "_Builder", store: Store, clock: _Clock, rows: li
                 for a, b in pairs(first):
                     places[(a, b)].append((i, span, (first[a], first[b])))
     docs = [row.document for row in rows]
-    days = [row.date[:10] if row.date else None for row in rows]
+    days = [_when(row) for row in rows]
     cap = build.spec.evidence_cap
     build.edges = {pair: _evidence(cap, docs, days, [], pair, seen) for pair, seen in places.items()}
 
@@ -504,9 +520,12 @@ def _evidence(cap: int, docs: list[str], days: list, per_doc: list[dict], pair: 
                 documents.append(docs[i])
                 if len(documents) == cap:
                     break
-    dated = [d for d in map(days.__getitem__, indexes) if d]
+    whens = [d for d in map(days.__getitem__, indexes) if d]
+    told = sorted({d for d in whens if "/" in d}) or None        # undated editorial notes' intervals (`_when`)
+    dated = [d for d in whens if "/" not in d] if told else whens
     return Evidence(cap=cap, documents=documents, later=passages, document_count=document_count,
-                    passage_count=len(seen), first=min(dated) if dated else None, last=max(dated) if dated else None)
+                    passage_count=len(seen), first=min(dated) if dated else None, last=max(dated) if dated else None,
+                    told=told)
 
 
 def _document_passages(docs: list[str], per_doc: list[dict], pair: tuple[str, str], indexes: list[int]) -> list[Passage]:
@@ -542,7 +561,8 @@ def _co_mention(store: Store, spec: Spec, sentences: Segmenter | None, between: 
         for _, mentions in found.values():
             for m in mentions:
                 build.kinds.setdefault(identity[m[3]], m[4])
-        _link_documents(build, found, identity, _pairs(build, left, right))
+        told = _intervals(store, clock, (d for d, (date, _) in found.items() if not date))
+        _link_documents(build, found, identity, _pairs(build, left, right), told)
     if between:
         build.edges = {k: v for k, v in build.edges.items() if set(k) == set(between)}
     g = build.graph(store, clock)
@@ -583,8 +603,10 @@ def _correspondence(store: Store, spec: Spec, between: tuple[str, str] | None, s
     clock.start_building()
     if rows is not None:
         letters = [(r.document, r.date, a, b, r.heading or 0) for r in rows for a, b in r.letters]
+        told = {r.document: _when(r) for r in rows if not r.date and r.told}
     else:
         letters = _letters_from_store(store, spec, clock, between)
+        told = _intervals(store, clock, {r[0] for r in letters if not r[1]})
     identity = _resolve(store, clock, {x for r in letters for x in (r[2], r[3])}, build.table)
     for doc, date, author, recipient, heading in letters:
         a, b = identity[author], identity[recipient]
@@ -592,7 +614,7 @@ def _correspondence(store: Store, spec: Spec, between: tuple[str, str] | None, s
             build.kinds[node] = "organization" if "/organizations/" in node else "person"   # posts that write
             build.saw(node, doc, date)
         if a != b:
-            build.link(a, b, date, doc, 0, heading)
+            build.link(a, b, date or told.get(doc), doc, 0, heading)
     g = build.graph(store, clock)
     if rows is not None:
         _coverage_of(g, rows)
@@ -630,12 +652,16 @@ def _claims(store: Store, spec: Spec, between: tuple[str, str] | None, source: s
         docs, dates = [r.document for r in rows], [r.date for r in rows]
         groups = [r.claim_heads() for r in rows]
         passage = partial(_table_claim_passage, rows, {})
+        whens = [_when(r) for r in rows]
     else:
         docs, dates, groups, passage = _grouped_claims(_claims_from_store(store, spec, clock, between))
+        told = _intervals(store, clock, (doc for doc, date in zip(docs, dates) if not date))
+        whens = [date[:10] if date else told.get(doc) for doc, date in zip(docs, dates)]
     named = {x for group in groups for _, who, about in group for x in (who, about)}
     whole = {x: expand(x) for x in named}              # as packed (`expand`), or whole from the store
     identity = _resolve(store, clock, set(whole.values()), build.table)
-    _tie_claims(build, docs, dates, groups, {x: identity[w] for x, w in whole.items()}, set(spec.filters.claim_types), passage)
+    _tie_claims(build, docs, (dates, whens), groups, {x: identity[w] for x, w in whole.items()},
+                set(spec.filters.claim_types), passage)
     g = build.graph(store, clock)
     if rows is not None:
         _coverage_of(g, rows)
@@ -671,10 +697,12 @@ def _table_claim_passage(rows: list[TableRow], parsed: dict, i: int, j: int) -> 
     return Passage(doc, int(start), int(end), (expand(target, doc),))
 
 
-def _tie_claims(build: "_Builder", docs: list[str], dates: list, groups: list[list[tuple]], canon: dict[str, str],
-                types: set[str], passage) -> None:
+def _tie_claims(build: "_Builder", docs: list[str], dated: tuple[list, list], groups: list[list[tuple]],
+                canon: dict[str, str], types: set[str], passage) -> None:
     """Tie each claimant to each subject of its claims (of the chosen types), counting the claim types, and the
-    nodes' documents; each tie's evidence is made once from the (document, claim) places it was seen at."""
+    nodes' documents; each tie's evidence is made once from the (document, claim) places it was seen at. `dated`:
+    the documents' dates (the nodes') and their days or notes' intervals (the ties', `_when`)."""
+    dates, whens = dated
     places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     tally: dict[tuple[str, str, str], int] = {}
     for i, group in enumerate(groups):
@@ -694,27 +722,29 @@ def _tie_claims(build: "_Builder", docs: list[str], dates: list, groups: list[li
     for (a, b, claim_type), n in tally.items():
         build.claim_types[(a, b)][claim_type] = n
     cap = build.spec.evidence_cap
-    build.edges = {pair: _claim_evidence(cap, docs, dates, passage, seen) for pair, seen in places.items()}
+    build.edges = {pair: _claim_evidence(cap, docs, whens, passage, seen) for pair, seen in places.items()}
 
 
-def _claim_evidence(cap: int, docs: list[str], dates: list, passage, seen: list[tuple[int, int]]) -> Evidence:
+def _claim_evidence(cap: int, docs: list[str], whens: list, passage, seen: list[tuple[int, int]]) -> Evidence:
     """The Evidence of one claimant → subject tie from its places (document index, claim index), by document and
-    offset, as `Evidence.add_at` would make it claim by claim; its passages are made when first asked for."""
+    offset, as `Evidence.add_at` would make it claim by claim; its passages are made when first asked for. `whens`:
+    each document's day or undated editorial note's interval (`_when`)."""
     later = partial(_claim_passages, passage, seen[:cap])
     if len(seen) == 1:
-        date = dates[seen[0][0]]
-        return Evidence.seen_once(cap, docs[seen[0][0]], later, date[:10] if date else None)
+        return Evidence.seen_once(cap, docs[seen[0][0]], later, whens[seen[0][0]])
     documents, count, previous = [], 0, -1
-    days = []
+    days, told = [], set()
     for i, _ in seen:
         if i != previous:
             previous, count = i, count + 1
             if len(documents) < cap:
                 documents.append(docs[i])
-            if dates[i]:
-                days.append(dates[i][:10])
+            if Evidence.is_interval(whens[i]):
+                told.add(whens[i])
+            elif whens[i]:
+                days.append(whens[i])
     return Evidence(cap=cap, documents=documents, later=later, document_count=count, passage_count=len(seen),
-                    first=min(days) if days else None, last=max(days) if days else None)
+                    first=min(days) if days else None, last=max(days) if days else None, told=sorted(told) or None)
 
 
 def _claim_passages(passage, seen: list[tuple[int, int]]) -> list[Passage]:
@@ -779,5 +809,6 @@ def edge_evidence(store: Store, spec: Spec, source: str, target: str, *, limit: 
                 for p, printed in zip(evidence.passages, pages)]
     return {"source": source, "target": target, "kind": spec.kind, "window": g.graph["window"],
             "weight": data["weight"], "documents": evidence.document_count, "passages": evidence.passage_count,
-            "first": evidence.first, "last": evidence.last, "claim_types": data.get("claim_types"),
+            "first": evidence.first, "last": evidence.last, "note_intervals": data.get("note_intervals"),
+            "claim_types": data.get("claim_types"),
             "source_label": g.nodes[source]["label"], "target_label": g.nodes[target]["label"], "evidence": passages}

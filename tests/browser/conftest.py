@@ -1,7 +1,8 @@
 """Browser fixtures: a real `frus-kg serve` on the sample store (with its search index) and a chromium page.
 
 `browser_page` yields a Playwright page whose `base` attribute is the server's URL, and which fails
-the test if the page loads anything from another host or raises a script error.
+the test if the page loads anything from another host or raises a script error; `csp_page` also fails it on any
+breach of the page's Content Security Policy.
 """
 from __future__ import annotations
 
@@ -55,3 +56,20 @@ def browser_page(browser, browser_server):
     context.close()
     assert not elsewhere, f"the page loaded from another host: {elsewhere}"
     assert not errors, f"script errors: {errors}"
+
+
+# Predicates for wait_for_function are arrow functions: Playwright evaluates a bare expression with eval, which the
+# page's Content Security Policy refuses (and the probe would report).
+CSP_PROBE = """window.__csp = [];
+document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));"""
+
+
+@pytest.fixture
+def csp_page(browser_page):
+    """The shared page (nothing from another host, no script error), also failing on any CSP violation."""
+    console = []
+    browser_page.on("console", lambda m: m.type == "error" and console.append(m.text))
+    browser_page.add_init_script(CSP_PROBE)
+    yield browser_page
+    assert browser_page.evaluate("window.__csp") == [], "the page broke its Content Security Policy"
+    assert not [m for m in console if "Content Security Policy" in m], console

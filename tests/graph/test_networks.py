@@ -812,3 +812,25 @@ def test_regression_undated_editorial_notes_were_not_in_network_time_slices(note
     assert NOTE in documents("1979", "1979") and NOTE in documents("1979-02-24", "1979-03-30")
     assert NOTE not in documents("1979-03", "1979-03") and NOTE not in documents("1979-02-25", "1979-12-31")
     assert NOTE not in documents("1979-01", "1979-03-29")
+
+
+@pytest.mark.parametrize("kind", ["person-person", "claimant-entity"])
+def test_regression_a_tie_seen_only_in_an_undated_editorial_note_had_no_time_at_all(note_store, kind):
+    """A tie whose only document is note 114 had no `first` and `last` (dates of documents) and nothing else: the
+    network page's slider had no month to put it in and its details said nothing of when. It has `note_intervals`, the
+    interval the note tells of, from the table and from the mentions alike; `/network/edge` and the exports say it."""
+    drawn = {source: project(note_store, Spec(kind), source=source) for source in ("table", "mentions")}
+    told = {source: {(a, b): (d["first"], d["last"], d.get("note_intervals")) for a, b, d in g.edges(data=True)}
+            for source, g in drawn.items()}
+    assert told["table"] == told["mentions"]
+    only = [(a, b) for (a, b), (first, _, intervals) in told["table"].items() if first is None and intervals]
+    assert only and all(told["table"][pair] == (None, None, ["1979-02-24/1979-03-30"]) for pair in only)
+    g = drawn["table"]
+    assert all(NOTE in g.edges[pair]["evidence"].documents for pair in only)
+    mixed = [d for *_, d in g.edges(data=True) if d["first"] and d.get("note_intervals")]
+    assert mixed or kind == "claimant-entity", "a tie seen in dated documents and in the note keeps both"
+    assert edge_evidence(note_store, Spec(kind), *only[0])["note_intervals"] == ["1979-02-24/1979-03-30"]
+    rows = list(csv.DictReader(io.StringIO(export(g, "csv-edges").decode())))
+    assert {(r["source"], r["target"]): r["note_intervals"] for r in rows}[only[0]] == "1979-02-24/1979-03-30"
+    back = nx.read_gexf(io.BytesIO(export(g, "gexf")), version="1.3")
+    assert back.edges[only[0]]["note_intervals"] == "1979-02-24/1979-03-30"
