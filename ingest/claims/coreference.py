@@ -36,6 +36,7 @@ _PRONOUN_WORDS = frozenset({"you", "she", "they", "him", "her", "them"})
 
 _SIR = re.compile(r"(?:Sir|Lady)\s+")
 _SIR_BEFORE = re.compile(r"\b(?:Sir|Lady)\s+$")
+_NATIONAL_AMBASSADOR = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+Ambassador")
 _HONORIFICS = frozenset({"mr", "mrs", "miss", "ms", "dr", "sir", "lord", "lady", "the"})
 # An honorific right before a capitalized word that no linked person bears: "Mr. Houdek".
 _HONORIFIC_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Messrs)\.?|\bMiss|\bSir|\bLord|\bLady)\s+$")
@@ -902,7 +903,36 @@ class DocumentPeople:
                 and (kept[0].lower() in title_word or (self.demonym(kept[0]) and kept[1].lower() in title_word)):
             kept = kept[1:]      # session 32: "Soviet Chargé Vorontsov called…" is Vorontsov, as "Vorontsov said…" is
         name = " ".join(kept)
+        envoy = self._national_ambassador(printed)
+        if envoy is not None:
+            return envoy
         return Named(self._local(name), name, f"'{printed}', a name the entity layer did not link", True)
+
+    def _national_ambassador(self, printed: str) -> Named | None:
+        """Session 55: "The British Ambassador called at his request on the Secretary…" where the participants list
+        prints "Sir Roger Makins" (frus1955-57v02 d96, 1955: 21 claims had gone to a node "British Ambassador"): the
+        one person the document links whom a FRUS persons list of a volume spanning the document's year describes as
+        that country's ambassador ("British Ambassador to the United States until October 1956"), no date excluding it."""
+        m = _NATIONAL_AMBASSADOR.fullmatch(printed.strip())
+        if m is None or not self.demonym(m.group(1)) or not self.record.date:
+            return None
+        year, a = int(self.record.date[:4]), authorities()
+        office = re.compile(rf"(?:^|;\s*|thereafter,?\s+){m.group(1)}\s+Ambassador\b")
+        prefix = iris.person_iri("")
+        found = {}
+        for mention in self.record.mentions:
+            pid = mention.entity[len(prefix):] if mention.kind == "person" and mention.entity \
+                and mention.entity.startswith(prefix) else None
+            person = a.person(pid) if pid and pid in a.people else None
+            said = next((t for t, first, last in (person.offices if person else ()) if first <= year <= last
+                         and (hit := office.search(t)) and dates_allow(t[hit.start():].split(";")[0], year)), None)
+            if said is not None:
+                found[mention.entity] = (mention.label or person.name, said)
+        if len(found) != 1:
+            return None
+        (iri, (label, said)), = found.items()
+        return Named(iri, label, f"'{printed}' read as {label}, the one person the document names whom a FRUS persons "
+                                 f"list of the year describes so (\"{said[:80]}\")")
 
     def given_name(self, word: str) -> Named | None:
         """Session 46: "PAT FEELS VERY STRONGLY…" after "A VERY AGITATED PAT MOYNIHAN TELEPHONED ME", the editors having

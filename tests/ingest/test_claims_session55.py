@@ -42,3 +42,20 @@ def test_gimo_said_is_chiang_kai_shek(slice_document):
     record = slice_document("frus1964-68v30-gimo.xml", "d218")
     c = the(record, "Gimo said he always took pleasure in seeing me")
     assert c.claimants == (iris.person_iri("102483"),)
+
+
+def test_regression_the_british_ambassador_of_a_washington_talk_was_a_node_named_british_ambassador(slice_document):
+    """frus1955-57v02 d96 (1955): "The British Ambassador continued that Sir Anthony's principal concern now was…"
+    went, with 20 more claims, to a node "British Ambassador", though the participants list prints Sir Roger Makins,
+    whom FRUS persons lists of 1952–1957 describe as "British Ambassador to the United States"."""
+    record = slice_document("frus1955-57v02-british-ambassador.xml", "d96")
+    c = the(record, "The British Ambassador continued that")
+    assert c.claimants == (iris.person_iri("108389"),)
+    assert "British Ambassador to the United States" in c.explanation
+
+
+def test_another_countrys_ambassador_is_not_the_one_person_named(slice_document):
+    record = slice_document("frus1955-57v02-british-ambassador.xml", "d96")
+    record.text = record.text.replace("The British Ambassador continued", "The Italian Ambassador continued", 1)
+    c = the(record, "The Italian Ambassador continued that")
+    assert c.claimants != (iris.person_iri("108389"),)
