@@ -33,7 +33,7 @@ from .markup import fall_back, orphan_markup
 from .namesakes import COURTESY, titled_namesake
 from .named_after import NAMED_AFTER, NAMED_BEFORE, term_phrases, thing_named_after
 from .nicknames import nickname_index
-from .offices import dates_allow, office_from_note, office_from_persons_list, office_from_remarks
+from .offices import dates_allow, nationality, office_from_note, office_from_persons_list, office_from_remarks
 from .posts import listed_holder, office_holder, resolve_post
 from .signatures import department_signature, post_signature
 from .titles import offices_inside, replaced_tags, retitle_namesake_tags, title_mentions
@@ -1292,11 +1292,14 @@ class EntityExtractor:
         if len(fits) != 1:
             return None
         ((pid, place),) = fits.items()
-        # the other a head of state ("Americans write Hussein check": the King, not the UAR's Ambassador Ahmed
-        # Hussein), or of the place too ("Pak responded" at Panmunjom: General Pak Chung-kuk, "North Korean…")
-        if any(_HEAD_IN_DESCRIPTION.search(d) or place in d for d in
-               (self.descriptions.get(other, "") for other in in_volume if other != pid)):
-            return None
+        # the other of a known other country: not a head of state ("Americans write Hussein check": the King, not
+        # the UAR's Ambassador Ahmed Hussein), nor of the place too ("Pak responded" at Panmunjom: General Pak
+        # Chung-kuk, "North Korean…"), nor of no country the description names ("Minh" in Saigon: General Duong
+        # Van Minh, not Ho Chi Minh, "President of the Democratic Republic of Vietnam")
+        here = {x.key for x in self.gaz.get(place, ()) if x.kind == "country"}
+        for d in (self.descriptions.get(other, "") for other in in_volume if other != pid):
+            if _HEAD_IN_DESCRIPTION.search(d) or place in d or nationality(d) in here | {None}:
+                return None
         p = self.a.person(pid)
         return Resolution(iris.person_iri(pid), p.name, 0.8,
                           f"'{surface}' names {len(in_volume)} people of the volume's persons list; {p.name} "

@@ -92,6 +92,14 @@ def test_the_country_of_the_post_does_not_part_two_namesakes_of_that_country(sli
     assert iris.person_iri("110369") not in {m.entity for m in r.mentions if r.text[m.start:m.end] == "Pak"}
 
 
+def test_a_namesake_whose_description_names_no_country_is_not_ruled_out_by_the_post(slice_document):
+    """frus1961-63v04 d138, Saigon: "Minh remarked that…" is General Duong Van Minh, whose description names no
+    country; an intermediate version gave 18 such tags to Ho Chi Minh, whose description names Vietnam."""
+    r = slice_document("frus1961-63v04-big-minh.xml", "d138")
+    ho = iris.person_iri("105990")
+    assert not [m for m in r.mentions if m.entity == ho and r.text[m.start:m.end] == "Minh"]
+
+
 def test_gimo_is_the_generalissimo_of_the_persons_list(slice_document):
     """frus1964-68v30 d218: the volume lists Chiang Kai-shek only as "President of the Republic of China"; other
     volumes' lists name him "Chiang Kai-shek, Generalissimo". "Gimo said…" had been a person local to the document."""
