@@ -1288,17 +1288,18 @@ class EntityExtractor:
                             for pid in in_volume for q in self.a.posts_by_person.get(pid, ())):
             return None
         fits = {pid: place for pid in in_volume for place in ctx.places
-                if re.search(rf"(?<![\w’'-]){re.escape(place)}(?![\w’'-])", self.descriptions.get(pid, ""))}
+                if _describes_with(self.descriptions.get(pid, ""), place)}
         if len(fits) != 1:
             return None
         ((pid, place),) = fits.items()
-        # the other of a known other country: not a head of state ("Americans write Hussein check": the King, not
-        # the UAR's Ambassador Ahmed Hussein), nor of the place too ("Pak responded" at Panmunjom: General Pak
-        # Chung-kuk, "North Korean…"), nor of no country the description names ("Minh" in Saigon: General Duong
-        # Van Minh, not Ho Chi Minh, "President of the Democratic Republic of Vietnam")
+        if norm(surface) in {norm(w) for w in self.a.person(pid).name.split()[1:-1]}:
+            return None      # a middle name ("Dinh" of Ngo Dinh Luyen, where General Ton That Dinh is meant)
+        # the other not a head of state ("Americans write Hussein check": the King, not the UAR's Ambassador Ahmed
+        # Hussein), nor of the place too ("Pak responded" at Panmunjom: General Pak Chung-kuk, "North Korean…"),
+        # nor of the same country by his description
         here = {x.key for x in self.gaz.get(place, ()) if x.kind == "country"}
         for d in (self.descriptions.get(other, "") for other in in_volume if other != pid):
-            if _HEAD_IN_DESCRIPTION.search(d) or place in d or nationality(d) in here | {None}:
+            if _HEAD_IN_DESCRIPTION.search(d) or place in d or nationality(d) in here:
                 return None
         p = self.a.person(pid)
         return Resolution(iris.person_iri(pid), p.name, 0.8,
@@ -1757,6 +1758,14 @@ def _person_id(m: Mention) -> str | None:
 
 
 _BESIDE_A_NAME = re.compile(r"(?:^|(?<=[\s(\[]))[A-Z][\w’'-]*[ ]\Z")
+def _describes_with(description: str, place: str) -> bool:
+    """Whether a description names the country, and never as another state of its name: "Minh" in Saigon is not Ho
+    Chi Minh, "President of the Democratic Republic of Vietnam; … Workers' Party of Vietnam"."""
+    hits = list(re.finditer(rf"(?<![\w’'-]){re.escape(place)}(?![\w’'-])", description))
+    return bool(hits) and not any(_QUALIFIED_STATE.search(description, 0, h.start()) for h in hits)
+
+
+_QUALIFIED_STATE = re.compile(r"\b(?:Democratic|People['’]s|North|South|East|West)\s+(?:[A-Z]\w+\s+)?(?:Republic\s+of\s+(?:the\s+)?)?\Z")
 _HEAD_IN_DESCRIPTION = re.compile(r"\b(?:King|Queen|Shah|Emperor|President|Prime Minister|Premier|Chancellor)\b(?![-–\s]+(?:elect|designate)\b)")
 _NAME_AFTER = re.compile(r"[ ][A-Z][a-z]")
 
