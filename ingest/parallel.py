@@ -401,21 +401,6 @@ class _Inline:
     def submit(self, seq: int, record: DocumentRecord) -> None:
         self.done.append(process_document(record, self.extractors, self.engine, self.check_shapes, seq))
 
-    def _volume_key(self, w: int, volume: VolumeRecord) -> int:
-        """The key worker `w` holds `volume` under, sending it first if the worker does not hold it; the worker
-        keeps the last _VOLUMES_HELD volumes sent, and is told which ones to forget."""
-        sent = self.volumes_sent[w]
-        for key, held in sent.items():
-            if held is volume:
-                return key
-        key = next(self._volume_keys)
-        forget = tuple(list(sent)[:max(0, len(sent) + 1 - _VOLUMES_HELD)])
-        for old in forget:
-            del sent[old]
-        sent[key] = volume
-        self.tasks[w].put(_VolumeTask(key, volume, forget))
-        return key
-
     def results(self, timeout: float) -> list[DocumentResult]:
         out = list(self.done)
         self.done.clear()
@@ -445,21 +430,6 @@ class _Lazy:
 
     def submit(self, seq: int, record: DocumentRecord) -> None:
         self._get().submit(seq, record)
-
-    def _volume_key(self, w: int, volume: VolumeRecord) -> int:
-        """The key worker `w` holds `volume` under, sending it first if the worker does not hold it; the worker
-        keeps the last _VOLUMES_HELD volumes sent, and is told which ones to forget."""
-        sent = self.volumes_sent[w]
-        for key, held in sent.items():
-            if held is volume:
-                return key
-        key = next(self._volume_keys)
-        forget = tuple(list(sent)[:max(0, len(sent) + 1 - _VOLUMES_HELD)])
-        for old in forget:
-            del sent[old]
-        sent[key] = volume
-        self.tasks[w].put(_VolumeTask(key, volume, forget))
-        return key
 
     def results(self, timeout: float) -> list[DocumentResult]:
         return [] if self.pool is None else self.pool.results(timeout)
