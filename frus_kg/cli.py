@@ -27,6 +27,7 @@ from .exits import (EXIT_CODES, EXIT_OK, EXIT_QUERY, EXIT_REJECTED, EXIT_STORE, 
                     fail, fail_on, open_or_exit, out, print_table)
 from .output_option import dash_is_stdout
 from .help_format import Typer
+from .new_store import NewStoreFolder
 
 __all__ = ["app", "main", "EXIT_OK", "EXIT_REJECTED", "EXIT_USAGE", "EXIT_STORE", "EXIT_QUERY", "EXIT_CODES"]
 
@@ -106,7 +107,18 @@ def ingest(
         os.environ[ENV_MAX_DOCUMENT_BYTES] = str(max_document_bytes)   # the readers (and workers) read it
     _check_ingest_paths(paths, find_inputs)
 
+    new = NewStoreFolder(store) if to_shards is None else None
     db = _shard_writer(to_shards) if to_shards is not None else open_or_exit(store, options=StoreOptions.for_ingest(bulk))
+
+    def close() -> None:
+        """Close the store; one this run made and wrote nothing to goes again (a refused run leaves no store)."""
+        try:
+            empty = new is not None and new.path is not None and not _holds_any_graph(db)
+        except StoreError:
+            empty = False
+        db.close()
+        if empty and new.discard():
+            err.print(f"nothing was stored, so no store is left in {new.path}: the folder is as it was", highlight=False)
     if db.migrated:
         err.print(f"moved {db.migrated} ingest ledger statement(s) out of the default graph into the store's "
                   f"ledger file (once)", highlight=False)
@@ -115,7 +127,7 @@ def ingest(
         files = find_inputs(paths)
         expected = sum(estimate_documents(files).values())
     except KeyboardInterrupt:
-        db.close()
+        close()
         err.print("interrupted before any document was read: nothing was written; rerun the same command")
         raise typer.Exit(130)
     loaded: list[str] = []
@@ -148,20 +160,20 @@ def ingest(
                                     after_commit=after_commit_from_env(), before_first_write=load_authorities)
         except KeyboardInterrupt:
             progress.stop()
-            db.close()
+            close()
             err.print("interrupted: every committed document is intact; rerun the same command to finish "
                       "(committed documents are skipped)")
             raise typer.Exit(130)
         except (IngestError, StoreError) as exc:
             progress.stop()
             err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)    # before the close, whose flush can be long
-            db.close()
+            close()
             raise typer.Exit(exit_code(exc))
     if to_shards is None and _holds_any_graph(db):      # an empty store (every input refused) is left empty
         with _rest_left_to_index():
             _refresh_search_index(db, fatal=False)
             _refresh_layers(db, workers=n_workers, fatal=False, totals=bool(loaded))
-    db.close()
+    close()
     elapsed = time.perf_counter() - started
     table = Table(title="ingest summary", show_header=False)
     table.add_row("files", str(len(files)))

@@ -105,14 +105,14 @@ def load(
     store: StoreOpt = None,
 ) -> None:
     """Load another RDF dataset into its own named graph, queryable beside ours; loading it again replaces it."""
-    from graph.datasets import DatasetError, load_dataset
+    from graph.datasets import DatasetError, read_dataset, store_dataset
 
-    db = open_or_exit(store)
     try:
-        count = load_dataset(db, file, graph, format)
+        dataset = read_dataset(file, graph, format)        # before the store is opened: a refused file makes none
     except DatasetError as exc:
-        db.close()
         fail(str(exc), EXIT_QUERY)
+    db = open_or_exit(store)
+    count = store_dataset(db, dataset)
     db.close()
     err.print(f"loaded {count} triple(s) into {graph}", highlight=False)
 

@@ -6,6 +6,7 @@ graph `{BASE}graph/datasets`; unloading removes the graph and its description to
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from .errors import GraphError
 from .linksets import DCT, VOID
 from .store import RDF_FORMATS, Store
 
-__all__ = ["DatasetError", "REGISTRY_GRAPH", "FORMAT_BY_SUFFIX", "load_dataset", "unload_dataset", "loaded_datasets"]
+__all__ = ["DatasetError", "Dataset", "REGISTRY_GRAPH", "FORMAT_BY_SUFFIX", "read_dataset", "store_dataset", "load_dataset", "unload_dataset", "loaded_datasets"]
 
 REGISTRY_GRAPH = f"{BASE}graph/datasets"
 FORMAT_BY_SUFFIX = {".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig": "trig", ".rdf": "rdfxml",
@@ -26,6 +27,14 @@ FORMAT_BY_SUFFIX = {".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads", ".trig
 
 class DatasetError(GraphError, ValueError):
     """A dataset that cannot be loaded or unloaded; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A file read for loading: its path, the graph it goes to, and its triples."""
+    path: Path
+    graph: ox.NamedNode
+    triples: set
 
 
 def _check_graph(graph: str) -> ox.NamedNode:
@@ -39,9 +48,9 @@ def _check_graph(graph: str) -> ox.NamedNode:
     return node
 
 
-def load_dataset(store: Store, path: Path, graph: str, fmt: str | None = None) -> int:
-    """Parse the file (every triple, whatever graph a quad format put it in, goes to `graph`) and replace the
-    graph with it in one transaction. Returns the number of triples."""
+def read_dataset(path: Path, graph: str, fmt: str | None = None) -> Dataset:
+    """Check the graph IRI and parse the file (every triple, whatever graph a quad format put it in, goes to `graph`),
+    touching no store: `frus-kg load` reads before it opens one, so a refused file makes none."""
     node = _check_graph(graph)
     path = Path(path)
     fmt = fmt or FORMAT_BY_SUFFIX.get(path.suffix.lower())
@@ -56,16 +65,27 @@ def load_dataset(store: Store, path: Path, graph: str, fmt: str | None = None) -
         raise DatasetError(f"{path}: not valid {fmt}: {exc}") from None
     if not triples:
         raise DatasetError(f"{path}: no triples")
+    return Dataset(path, node, triples)
+
+
+def store_dataset(store: Store, dataset: Dataset) -> int:
+    """Replace the dataset's graph with it and describe it, in one transaction. Returns the number of triples."""
+    node, triples = dataset.graph, dataset.triples
     registry = ox.NamedNode(REGISTRY_GRAPH)
     described = [q for q in _registry_quads(store) if q.subject != node]
     n = ox.NamedNode
     described += [ox.Quad(node, n(RDF + "type"), n(VOID + "Dataset"), registry),
-                  ox.Quad(node, n(DCT + "source"), ox.Literal(path.name), registry),
+                  ox.Quad(node, n(DCT + "source"), ox.Literal(dataset.path.name), registry),
                   ox.Quad(node, n(DCT + "created"), ox.Literal(datetime.now(timezone.utc).replace(microsecond=0)
                                                                .isoformat(), datatype=n(XSD + "dateTime")), registry),
                   ox.Quad(node, n(VOID + "triples"), ox.Literal(str(len(triples)), datatype=n(XSD + "integer")), registry)]
-    store.replace_graphs({graph: [ox.Quad(s, p, o, node) for s, p, o in triples], REGISTRY_GRAPH: described})
+    store.replace_graphs({node.value: [ox.Quad(s, p, o, node) for s, p, o in triples], REGISTRY_GRAPH: described})
     return len(triples)
+
+
+def load_dataset(store: Store, path: Path, graph: str, fmt: str | None = None) -> int:
+    """Read the file into `graph`, replacing it; nothing is changed when it is refused."""
+    return store_dataset(store, read_dataset(path, graph, fmt))
 
 
 def _registry_quads(store: Store) -> list[ox.Quad]:

@@ -1,6 +1,7 @@
 """A failed command leaves the store as it was: a first `frus-kg ingest` into an empty store whose every input is refused
 leaves it empty (no authority graph, no layer, no search index), and the authority graphs come with the first graph an
-ingest does write; `remove`, `unload` and `link remove` on a folder with no store make none."""
+ingest does write; `remove`, `unload` and `link remove` on a folder with no store make none, and neither do a refused
+`ingest` or `load` into a folder that holds no store."""
 from __future__ import annotations
 
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 from graph import open_store
 from graph.search_index import INDEX_FILE
 from ontology import iris
+from ontology.namespaces import BASE
 
 EXE = str(Path(sys.executable).with_name("frus-kg"))
 HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
@@ -47,6 +49,7 @@ def test_regression_a_failed_first_ingest_left_the_authority_graphs_in_an_empty_
     path = HOSTILE / name if name not in REFUSED else tmp_path / name
     if name in REFUSED:
         path.write_text(REFUSED[name], encoding="utf-8")
+    open_store(tmp_path / "store").close()           # an empty store, made before
     proc = _ingest(tmp_path / "store", path, code=1)
     assert "authority graph" not in proc.stderr and "search index" not in proc.stderr
     assert _graphs(tmp_path / "store") == {}
@@ -79,3 +82,33 @@ def test_regression_a_refused_remove_on_a_folder_without_a_store_left_a_new_empt
     assert proc.returncode == 3, proc.stderr
     assert f"{tmp_path / 'typo'}: no store here yet" in proc.stderr
     assert not (tmp_path / "typo").exists()
+
+
+def test_regression_a_refused_first_ingest_into_a_new_folder_left_an_empty_store_there(tmp_path):
+    """`frus-kg ingest not-frus.txt --store new/` refused its only file (exit 1) and left an empty store in new/,
+    which later commands took for the user's store; now the folder is as it was: absent, or holding what it held."""
+    refused = tmp_path / "not-frus.txt"
+    refused.write_text(REFUSED["not-frus.txt"], encoding="utf-8")
+    proc = _ingest(tmp_path / "new" / "store", refused, code=1)
+    assert "no store is left in" in proc.stderr
+    assert not (tmp_path / "new").exists()
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "kept" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    _ingest(tmp_path / "kept", refused, code=1)
+    assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == ["notes.txt"]
+
+
+@pytest.mark.parametrize("file, graph", [("bad.ttl", "http://example.org/data"), ("good.ttl", BASE + "mine"),
+                                         ("missing.ttl", "http://example.org/data")], ids=["unparsable", "own-base",
+                                                                                           "missing"])
+def test_regression_a_refused_load_into_a_new_folder_left_an_empty_store_there(tmp_path, file, graph):
+    """`frus-kg load` opened (so made) the store before it read the file: a file that did not parse, or a graph IRI
+    under our base, was exit 4 with an empty store left in a folder that had none."""
+    (tmp_path / "bad.ttl").write_text("this is not turtle <<<", encoding="utf-8")
+    (tmp_path / "good.ttl").write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n",
+                                       encoding="utf-8")
+    proc = subprocess.run([EXE, "load", str(tmp_path / file), "--graph", graph, "--store", str(tmp_path / "new")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 4, proc.stderr
+    assert "Traceback" not in proc.stderr and proc.stderr.startswith("error: ")
+    assert not (tmp_path / "new").exists()
