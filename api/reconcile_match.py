@@ -1,9 +1,10 @@
 """Scoring a reconciliation query's candidates from their names and evidence, with every feature shown.
 
 A name alone rarely decides who "Clark" is; the office held at a date does. The score adds up the
-features (name 60, office at the date 30, date 10 or -30 when the person was not alive, country 10,
-each id or year asked and held 10 (reconcile_records.py), up to 5 for being in many documents, up to 3
-for being described in many FRUS volumes' persons lists), and `match` is true only when exactly one
+features (name 60, office at the date 30, date 10 or -30 when the person was not alive, -30 for another
+type than those asked under type_strict 'should', country 10, each id or year asked and held 10
+(reconcile_records.py), up to 5 for being in many documents, up to 3 for being described in many FRUS
+volumes' persons lists), and `match` is true only when exactly one
 candidate fits every piece of evidence the query gives and is told apart by it: an office, a country, an
 id or a year for a surname, or its full name (a date alone tells no namesakes apart). The last two rank
 namesakes that nothing else tells apart, the principal figure first ("Gromyko": Andrei, in 121 persons
@@ -23,7 +24,7 @@ from ontology.name_keys import norm
 from .reconcile_records import RECORD_PROPERTIES, same
 
 __all__ = ["Query", "QueryFieldError", "Candidate", "parse_period", "office_similarity", "reconcile", "type_key",
-           "PROPERTIES", "TYPES"]
+           "PROPERTIES", "TYPES", "TYPE_STRICTNESS"]
 
 TYPES = {"person": "Person", "country": "Country", "organization": "Organization"}
 PROPERTIES = {
@@ -31,6 +32,8 @@ PROPERTIES = {
     "date": "a year, date or period (1981, 1981-10-26, 1977/1981): when the office was held, or the entity existed",
     "country": "a country (name or id) the person's offices name, e.g. Ambassador to Japan",
 }
+TYPE_STRICTNESS = ("any", "should", "all")
+SHOULD_TYPE_PENALTY = 30        # under type_strict 'should', a candidate of none of the types: evidence against it
 _ALIASES = {"period": "date", "year": "date", "position": "office", "post": "office", "offices": "office"}
 _OFFICE_FILLER = {"of", "the", "and", "to", "for", "in", "at", "extraordinary", "plenipotentiary", "ad", "interim"}
 _YEAR = re.compile(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
@@ -102,6 +105,7 @@ class Query:
     countries: list[str] = field(default_factory=list)
     records: dict[str, list[str]] = field(default_factory=dict)
     unchecked: list[str] = field(default_factory=list)
+    type_strict: str = "any"
 
     @classmethod
     def from_json(cls, q: dict) -> "Query":
@@ -129,9 +133,17 @@ class Query:
                                       "boolean or {\"id\": …} or a list of them, not " + json.dumps(prop)[:80])
             if texts := [t for t in _value_texts(v) if t.strip()]:     # a blank cell gives no condition to check
                 out._read_property(prop["pid"], texts)
-        if q.get("type_strict", "any") not in ("any", "should", "all"):
+        if q.get("type_strict", "any") not in TYPE_STRICTNESS:
             raise QueryFieldError("type_strict", f"one of 'any', 'should', 'all', not {json.dumps(q['type_strict'])[:60]}")
+        out.type_strict = q.get("type_strict", "any")
         return out
+
+    def admits(self, kind: str) -> bool:
+        """Whether a candidate of `kind` may be returned, by `type_strict`: 'any' of the types, 'all' of them (each
+        entity has one type, so two different types admit nobody), or 'should', a preference that admits every kind."""
+        if not self.types or self.type_strict == "should":
+            return True
+        return self.types == {kind} if self.type_strict == "all" else kind in self.types
 
     def _read_property(self, pid: str, texts: list[str]) -> None:
         """A property the service knows is evidence; one it does not know, or a date it cannot read, is a condition it
@@ -198,6 +210,8 @@ def _score(c: Candidate, q: Query, alive: bool | None, country: bool | None) -> 
     score = 60 * c.hit.similarity
     if q.types:
         f["type"] = c.hit.entry.kind in q.types
+        if not f["type"]:               # only under 'should': 'any' and 'all' return no such candidate
+            score -= SHOULD_TYPE_PENALTY
     if q.offices:
         pool = c.offices_at_date if q.period else c.offices
         best = max((office_similarity(a, o.name) for a in q.offices for o in pool), default=0.0)
@@ -229,27 +243,39 @@ def _score(c: Candidate, q: Query, alive: bool | None, country: bool | None) -> 
     country_ok = not q.countries or bool(country)
     records_ok = all(c.records.values())
     decisive = bool(q.offices or q.countries or q.records)     # a date alone does not tell namesakes apart
-    c.supported = (name_ok and office_ok and date_ok and country_ok and records_ok and not q.unchecked
+    type_ok = not q.types or f["type"]
+    c.supported = (name_ok and office_ok and date_ok and country_ok and records_ok and type_ok and not q.unchecked
                    and (decisive or c.hit.exact))
+
+
+def _name_hits(index: NameIndex, q: Query) -> list[NameHit]:
+    """The entities the query's text names. Under 'should' those of the types come first and every other kind after
+    them, so that names of other kinds never crowd out the preferred ones from the lookup's list."""
+    ours = q.types & set(TYPES)
+    if q.type_strict != "should" or not ours:
+        return index.lookup(q.text, None if q.type_strict == "should" else (ours or None))
+    preferred = index.lookup(q.text, ours)
+    return preferred + index.lookup(q.text, set(TYPES) - ours)
 
 
 def reconcile(store: Store, index: NameIndex, q: Query) -> list[Candidate]:
     """Candidates for one query, best first, with features, evidence and at most one `match`.
 
-    A query restricted to types the service has none of (`Q5`, another service's) has no candidates: the spec (0.2,
-    "type") lets a service restrict the search to entities of the types given, and each query of a batch is answered
-    on its own, so its neighbours are answered, where one such query made the whole batch a 400."""
-    if q.types and not q.types & set(TYPES):
+    `type_strict` 'any' (the default) and 'all' restrict the candidates to the types (Query.admits): a query of types
+    the service has none of (`Q5`, another service's) has none, and its neighbours in the batch are answered, where
+    one such query made the whole batch a 400. Under 'should' the types rank and never restrict."""
+    if not any(map(q.admits, TYPES)):
         return []
     if q.text:
-        hits = index.lookup(q.text, q.types or None)
+        hits = _name_hits(index, q)
         named = index.resolve(q.text)         # an id as the query: that entity, as an exact match
-        if named and (not q.types or named.kind in q.types):
+        if named:
             hits = [NameHit(named, 1.0, True, False)] + [h for h in hits if h.entry.iri != named.iri]
     else:
         names = [n for n in evidence.office_names(store) if any(office_similarity(a, n) >= 0.8 for a in q.offices)]
         people = [index.get(e) for e in evidence.holders(store, names)]
         hits = [NameHit(e, 0.0, False, False) for e in people if e is not None and e.kind == "person"]
+    hits = [h for h in hits if q.admits(h.entry.kind)]
     entities = [h.entry.iri for h in hits]
     remarks = {h.entry.iri: h.entry.description for h in hits if h.entry.kind == "person" and h.entry.description}
     held = evidence.offices(store, entities, remarks) if (q.offices or q.period or q.countries) else {}
