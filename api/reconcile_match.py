@@ -21,6 +21,7 @@ from graph import Store, evidence
 from graph.name_index import NameHit, NameIndex
 from ontology.name_keys import norm
 
+from . import entity_ids
 from .reconcile_records import RECORD_PROPERTIES, same
 
 __all__ = ["Query", "QueryFieldError", "Candidate", "parse_period", "office_similarity", "reconcile", "type_key",
@@ -33,6 +34,7 @@ PROPERTIES = {
     "country": "a country (name or id) the person's offices name, e.g. Ambassador to Japan",
 }
 TYPE_STRICTNESS = ("any", "should", "all")
+IDENTIFIED_SCORE = 100.0        # a candidate the query names by an identifier it holds
 SHOULD_TYPE_PENALTY = 30        # under type_strict 'should', a candidate of none of the types: evidence against it
 _ALIASES = {"period": "date", "year": "date", "position": "office", "post": "office", "offices": "office"}
 _OFFICE_FILLER = {"of", "the", "and", "to", "for", "in", "at", "extraordinary", "plenipotentiary", "ad", "interim"}
@@ -171,6 +173,7 @@ class Candidate:
     offices_at_date: list[evidence.Office] = field(default_factory=list)
     documents: int = 0
     records: dict[str, bool] = field(default_factory=dict)
+    identified: bool = False        # the query names it by an identifier (entity_ids.py)
     match: bool = False
 
 
@@ -246,6 +249,10 @@ def _score(c: Candidate, q: Query, alive: bool | None, country: bool | None) -> 
     type_ok = not q.types or f["type"]
     c.supported = (name_ok and office_ok and date_ok and country_ok and records_ok and type_ok and not q.unchecked
                    and (decisive or c.hit.exact))
+    if c.identified:            # the identifier decides, whatever the name and the other evidence say
+        f["identifier"] = True
+        c.score = IDENTIFIED_SCORE
+        c.supported = type_ok and not q.unchecked
 
 
 def _name_hits(index: NameIndex, q: Query) -> list[NameHit]:
@@ -266,15 +273,18 @@ def reconcile(store: Store, index: NameIndex, q: Query) -> list[Candidate]:
     one such query made the whole batch a 400. Under 'should' the types rank and never restrict."""
     if not any(map(q.admits, TYPES)):
         return []
+    named = entity_ids.by_text(store, index, q.text) if q.text else []
+    held_ids = entity_ids.by_properties(store, index, q.records)
+    identified = {e.iri for e in named} | held_ids
     if q.text:
-        hits = _name_hits(index, q)
-        named = index.resolve(q.text)         # an id as the query: that entity, as an exact match
-        if named:
-            hits = [NameHit(named, 1.0, True, False)] + [h for h in hits if h.entry.iri != named.iri]
+        hits = [NameHit(e, 1.0, True, False) for e in named]      # an id as the query: that entity, as an exact match
+        hits += [h for h in _name_hits(index, q) if h.entry.iri not in {e.iri for e in named}]
     else:
         names = [n for n in evidence.office_names(store) if any(office_similarity(a, n) >= 0.8 for a in q.offices)]
         people = [index.get(e) for e in evidence.holders(store, names)]
         hits = [NameHit(e, 0.0, False, False) for e in people if e is not None and e.kind == "person"]
+    listed = {h.entry.iri for h in hits}
+    hits += [NameHit(index.get(iri), 0.0, False, False) for iri in sorted(held_ids - listed)]
     hits = [h for h in hits if q.admits(h.entry.kind)]
     entities = [h.entry.iri for h in hits]
     remarks = {h.entry.iri: h.entry.description for h in hits if h.entry.kind == "person" and h.entry.description}
@@ -288,11 +298,13 @@ def reconcile(store: Store, index: NameIndex, q: Query) -> list[Candidate]:
         iri = h.entry.iri
         offices = held.get(iri, [])
         at_date = [o for o in offices if o.overlaps(*q.period)] if q.period else []
-        c = Candidate(h, offices=offices, offices_at_date=at_date, documents=counts.get(iri, 0))
-        c.records = {pid: same(pid, asked, ids.get(iri, evidence.Identifiers()), years.get(iri, (None, None)))
+        c = Candidate(h, offices=offices, offices_at_date=at_date, documents=counts.get(iri, 0),
+                      identified=iri in identified)
+        c.records = {pid: iri in held_ids and pid in entity_ids.ID_PROPERTIES
+                     or same(pid, asked, ids.get(iri, evidence.Identifiers()), years.get(iri, (None, None)))
                      for pid, asked in q.records.items()}
-        if not q.text and not any(office_similarity(a, o.name) >= 0.8 for a in q.offices
-                                  for o in (at_date if q.period else offices)):
+        if not (q.text or c.identified) and not any(office_similarity(a, o.name) >= 0.8 for a in q.offices
+                                                    for o in (at_date if q.period else offices)):
             continue
         alive = None
         if q.period:
