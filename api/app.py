@@ -15,7 +15,7 @@ from starlette.datastructures import MutableHeaders
 
 from graph import Store, StoreError
 
-from . import graph_store, linksets, page_routes, reconcile, search, service_description, sparql
+from . import graph_store, linksets, lookup, page_routes, reconcile, search, service_description, sparql
 from .conditional import ConditionalGetMiddleware
 from .errors import error_response, install_error_handlers
 from .known_params import declared_only
@@ -75,8 +75,8 @@ def create_app(store: Store, settings: Settings | None = None, *, cors: bool | N
     app.include_router(page_routes.router)
     app.include_router(reconcile.router)
     strict = [Depends(declared_only)]       # a parameter the route does not read is a 400 (api/known_params.py)
-    for router in (service_description.router, linksets.router, resources_router, search.router, network_router,
-                   iri_router):
+    for router in (service_description.router, linksets.router, lookup.router, resources_router, search.router,
+                   network_router, iri_router):
         app.include_router(router, dependencies=strict)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _offline_docs(app)

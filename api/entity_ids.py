@@ -1,4 +1,4 @@
-"""The entities an identifier names, for reconciliation: one of ours (`people/102617`, a bare hsg-people
+"""The entities an identifier names, for reconciliation and `/lookup`: one of ours (`people/102617`, a bare hsg-people
 or gsh id), or another dataset's that the graph holds for them (`Q37`, `45737745`, `clark-william-patrick`).
 
 OpenRefine users with a column of Wikidata QIDs, VIAF ids or history.state.gov ids reconcile by it, as a query's text

@@ -1,9 +1,9 @@
 """Only the parameters a route declares: `/claims?claimType=Decision` (for `type`) is refused (400), not answered
 with every claim as if no filter had been asked.
 
-Installed on the REST resources, /search, /network and /network/edge, the IRIs under /id/ and /vocab, /linksets,
-/crosswalk.csv and /.well-known/void (api/app.py); not on the protocol endpoints (/sparql, /reconcile, the Graph
-Store), whose parameters their specifications define. An answer that is a page stays lenient, as browsers and
+Installed on the REST resources, /search, /network and /network/edge, the IRIs under /id/ and /vocab, /lookup,
+/linksets, /crosswalk.csv and /.well-known/void (api/app.py); not on the protocol endpoints (/sparql, /reconcile, the
+Graph Store), whose parameters their specifications define. An answer that is a page stays lenient, as browsers and
 links add parameters of their own (`utm_source`): a client preferring HTML, or `format=html` where the route reads
 a `format`.
 """

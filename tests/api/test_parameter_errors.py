@@ -22,6 +22,8 @@ BAD = [
     ("GET", "/linksets", "/linksets", {"format": "bogus"}, "format"),
     ("GET", "/linksets/{target}", "/linksets/wikidata", {"format": "bogus"}, "format"),
     ("GET", "/crosswalk.csv", "/crosswalk.csv", {"kind": "ships"}, "kind"),
+    ("GET", "/lookup", "/lookup", {}, "id"),
+    ("GET", "/lookup", "/lookup", {"id": "Q37", "scheme": "isbn"}, "scheme"),
     ("GET", "/documents", "/documents", {"limit": "x"}, "limit"),
     ("GET", "/claims", "/claims", {"type": "Gossip"}, "type"),
     ("GET", "/people", "/people", {"sort": "height"}, "sort"),

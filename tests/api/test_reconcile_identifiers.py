@@ -88,3 +88,28 @@ def test_an_id_property_picks_its_holder_among_namesakes_whatever_the_name_says(
     assert _top(body["other_name"]) == (AL_THANI, 100.0, True)
     assert _top(body["unchecked"]) == (AL_THANI, 100.0, False)       # a condition it cannot check: no match
 
+
+def test_lookup_answers_which_entity_an_identifier_names_outside_openrefine(linked_server):
+    """There was no REST lookup by identifier: /lookup was a 404 for every id. Now it names the entities holding it,
+    with the scheme it was read as and what the graph holds; an id nobody holds is a 404 naming it."""
+    import httpx
+
+    def found(**params) -> list[tuple[str, str, str]]:
+        r = httpx.get(linked_server + "/lookup", params=params, timeout=60)
+        assert r.status_code == 200, r.text
+        return [(f["id"], f["scheme"], f["value"]) for f in r.json()["found"]]
+
+    assert found(id=SANDBOX) == [(CLARK, "wikidata", f"http://www.wikidata.org/entity/{SANDBOX}")]
+    assert found(id=f"https://viaf.org/viaf/{VIAF}/") == [(AL_THANI, "viaf", f"http://viaf.org/viaf/{VIAF}")]
+    assert found(id="102617") == [(CLARK, "frus-kg", "https://w3id.org/frus-kg/id/people/102617")]
+    assert found(id="102617", scheme="hsg_people_id") == [(CLARK, "hsg_people_id", "102617")]
+    assert found(id=ARCHIVE) == [(GROMYKO, "iri", ARCHIVE)]
+    person = httpx.get(linked_server + "/lookup", params={"id": "Q37"}, timeout=60).json()["found"][0]
+    assert person["href"] == "/" + LITHUANIA and httpx.get(linked_server + person["href"], timeout=60).status_code == 200
+    for params, status, detail in [({"id": SANDBOX_2}, 404, f"id: no person, country or organization in this store "
+                                                            f"has the identifier '{SANDBOX_2}'"),
+                                   ({"id": "102617", "scheme": "viaf"}, 404, "id: no person"),
+                                   ({"id": " "}, 400, "id: an identifier"), ({"id": "Q37", "scheme": "isbn"}, 400,
+                                                                             "scheme: one of wikidata, viaf")]:
+        r = httpx.get(linked_server + "/lookup", params=params, timeout=60)
+        assert r.status_code == status and r.json()["detail"].startswith(detail), r.text
