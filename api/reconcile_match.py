@@ -4,9 +4,9 @@ A name alone rarely decides who "Clark" is; the office held at a date does. The 
 features (name 60, office at the date 30, date 10 or -30 when the person was not alive, -30 for another
 type than those asked under type_strict 'should', country 10, each id or year asked and held 10
 (reconcile_records.py), up to 5 for being in many documents, up to 3 for being described in many FRUS
-volumes' persons lists), and `match` is true only when exactly one
-candidate fits every piece of evidence the query gives and is told apart by it: an office, a country, an
-id or a year for a surname, or its full name (a date alone tells no namesakes apart). The last two rank
+volumes' persons lists; an entity the query names by an identifier scores 100), and `match` is true only
+when exactly one candidate fits every piece of evidence the query gives and is told apart by it: an office, a
+country, an id or a year for a surname, or its full name (a date alone tells no namesakes apart). The last two rank
 namesakes that nothing else tells apart, the principal figure first ("Gromyko": Andrei, in 121 persons
 lists, before his wife Lydia, in one), and never make a match.
 """
@@ -258,11 +258,10 @@ def _score(c: Candidate, q: Query, alive: bool | None, country: bool | None) -> 
 def _name_hits(index: NameIndex, q: Query) -> list[NameHit]:
     """The entities the query's text names. Under 'should' those of the types come first and every other kind after
     them, so that names of other kinds never crowd out the preferred ones from the lookup's list."""
-    ours = q.types & set(TYPES)
+    ours, others = q.types & set(TYPES), set(TYPES) - q.types
     if q.type_strict != "should" or not ours:
         return index.lookup(q.text, None if q.type_strict == "should" else (ours or None))
-    preferred = index.lookup(q.text, ours)
-    return preferred + index.lookup(q.text, set(TYPES) - ours)
+    return index.lookup(q.text, ours) + (index.lookup(q.text, others) if others else [])
 
 
 def reconcile(store: Store, index: NameIndex, q: Query) -> list[Candidate]:

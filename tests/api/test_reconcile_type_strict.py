@@ -29,7 +29,9 @@ def test_regression_type_strict_all_and_should_were_read_as_any(server, how):
                                "all": {"query": "Japan", "type": both, "type_strict": "all"},
                                "all_one": {"query": "Japan", "type": ["country", "Country"], "type_strict": "all"},
                                "only_person": {"query": "Japan", "type": "person", "type_strict": "any"},
-                               "should": {"query": "Japan", "type": "person", "type_strict": "should"}}, how)
+                               "should": {"query": "Japan", "type": "person", "type_strict": "should"},
+                               "should_all": {"query": "Japan", "type": ["person", "country", "organization"],
+                                              "type_strict": "should", "limit": 100}}, how)
     assert {HIROHITO, JAPAN} <= set(_found(body["any"])) and _found(body["any"])[JAPAN]["match"] is True
     assert body["default"]["result"] == body["any"]["result"]
     assert body["all"]["result"] == []
@@ -39,6 +41,8 @@ def test_regression_type_strict_all_and_should_were_read_as_any(server, how):
     assert should[JAPAN]["match"] is False and _type_feature(should[JAPAN]) is False
     assert should[JAPAN]["score"] == round(_found(body["any"])[JAPAN]["score"] - SHOULD_TYPE_PENALTY, 2)
     assert body["should"]["result"][0]["id"] == HIROHITO and _type_feature(should[HIROHITO]) is True
+    every_kind = [c["id"] for c in body["should_all"]["result"]]
+    assert len(every_kind) == len(set(every_kind)) and {JAPAN, HIROHITO} <= set(every_kind)
 
 
 def test_under_should_a_type_the_service_has_none_of_restricts_nothing(server):
