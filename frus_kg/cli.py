@@ -110,8 +110,9 @@ def ingest(
     new = NewStoreFolder(store) if to_shards is None else None
     db = _shard_writer(to_shards) if to_shards is not None else open_or_exit(store, options=StoreOptions.for_ingest(bulk))
 
-    def close() -> None:
-        """Close the store; one this run made and wrote nothing to goes again (a refused run leaves no store)."""
+    def close_refused() -> None:
+        """Close the store; one this run made and wrote nothing to goes again: a refused run leaves no store. (An
+        interrupted run keeps it, as the rerun it asks for expects.)"""
         try:
             empty = new is not None and new.path is not None and not _holds_any_graph(db)
         except StoreError:
@@ -127,7 +128,7 @@ def ingest(
         files = find_inputs(paths)
         expected = sum(estimate_documents(files).values())
     except KeyboardInterrupt:
-        close()
+        db.close()
         err.print("interrupted before any document was read: nothing was written; rerun the same command")
         raise typer.Exit(130)
     loaded: list[str] = []
@@ -160,20 +161,20 @@ def ingest(
                                     after_commit=after_commit_from_env(), before_first_write=load_authorities)
         except KeyboardInterrupt:
             progress.stop()
-            close()
+            db.close()
             err.print("interrupted: every committed document is intact; rerun the same command to finish "
                       "(committed documents are skipped)")
             raise typer.Exit(130)
         except (IngestError, StoreError) as exc:
             progress.stop()
             err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)    # before the close, whose flush can be long
-            close()
+            close_refused()
             raise typer.Exit(exit_code(exc))
     if to_shards is None and _holds_any_graph(db):      # an empty store (every input refused) is left empty
         with _rest_left_to_index():
             _refresh_search_index(db, fatal=False)
             _refresh_layers(db, workers=n_workers, fatal=False, totals=bool(loaded))
-    close()
+    close_refused()
     elapsed = time.perf_counter() - started
     table = Table(title="ingest summary", show_header=False)
     table.add_row("files", str(len(files)))
