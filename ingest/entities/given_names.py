@@ -2,8 +2,8 @@
 Stevenson" not Adlai, "Hashim Atasi" not Fayid al-Atasi, "Abdul Munim Ar-Rifai" not Samir al-Rifai.
 
 A given name counts as borne where a name form of the person's record holds it, spelled alike up to the vowels of a
-transliteration ("Mohammed", "Muhammad"), or as a short form the table ingest/data/names/hypocorisms.tsv lists
-("Bob" for Robert).
+transliteration ("Mohammed", "Muhammad"), as its beginning or its end ("Derick" of Sir Frederick Hoyer Millar), or as
+a short form the table ingest/data/names/hypocorisms.tsv lists ("Bob" for Robert).
 """
 from __future__ import annotations
 
@@ -57,5 +57,5 @@ def bears_given_name(person: Person, word: str) -> bool:
     words = _name_words(person)
     if w in words or _hypocorisms().get(w, frozenset()) & words:
         return True
-    return any(x[:1] == w[:1] and (_skeleton(x) == _skeleton(w) or x.startswith(w) or w.startswith(x))
-               for x in words if len(x) > 2)
+    return any((x[:1] == w[:1] and (_skeleton(x) == _skeleton(w) or x.startswith(w) or w.startswith(x)))
+               or (len(w) > 3 and x.endswith(w)) for x in words if len(x) > 2)

@@ -49,9 +49,10 @@ def test_regression_rasim_al_khalidi_of_the_saudi_team_was_a_jordanian_prime_min
     assert m.entity is None and HUSAYN_KHALIDI in [c.entity for c in m.candidates]
 
 
-@pytest.mark.parametrize("printed, pid", [("Bob", "108939"), ("Foster", "103703"), ("Walt", "111647")])
+@pytest.mark.parametrize("printed, pid", [("Bob", "108939"), ("Foster", "103703"), ("Walt", "111647"), ("Derick", "109143")])
 def test_short_forms_and_middle_names_count_as_borne(printed, pid):
-    """"Bob McNamara" (the table of short forms), "Foster Dulles" (a middle name), "Walt Rostow"."""
+    """"Bob McNamara" (the table of short forms), "Foster Dulles" (a middle name), "Walt Rostow"; "Sir Derick
+    Hoyer-Millar" (Frederick), whom an intermediate version left unlinked (frus1958-60v08 d237)."""
     assert bears_given_name(authorities().person(pid), printed)
 
 
