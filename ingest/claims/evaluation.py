@@ -131,7 +131,21 @@ def names_of_entities(record: DocumentRecord, extra: Iterable[Claim] = ()) -> di
         person = authorities().people.get(i[len(people):])
         if person is not None:      # session 54: a person of `about` no mention covers (authority_names.py)
             names[i] = {person.name, *person.variants}
+    for bucket in names.values():
+        bucket.update(_with_abbreviations(bucket))
     return names
+
+
+def _with_abbreviations(names: set[str]) -> set[str]:
+    """Session 56: a name that holds an institution's name, also with the institution's abbreviation in its place
+    (institutions.tsv): "Central Intelligence Agency Station in Saigon" is the "CIA Station" a gold row names."""
+    out: set[str] = set()
+    for inst in authorities().institutions.values():
+        short = [a for a in inst.aliases if a.isupper() and a.isalpha()]
+        for name in names:
+            if short and inst.label in name and name != inst.label:
+                out.update(name.replace(inst.label, a) for a in short)
+    return out
 
 
 def _display_name(names: set[str]) -> str:

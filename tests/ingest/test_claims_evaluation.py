@@ -109,3 +109,19 @@ def test_the_bench_report_counts_held_out_errors_but_quotes_only_development_one
     assert "d303" not in report
     dev_example = per["frus1955-57v26/d71"].wrong_type[0].split(": ", 1)[-1][:70]
     assert dev_example in report
+
+
+def test_regression_a_cia_station_claimant_named_in_full_failed_the_gold_rows_cia_station():
+    """Session 56: the gold names the Saigon station "CIA Station"; the heading's claimant is labelled "Central
+    Intelligence Agency Station in Saigon". Its names now hold the institution's abbreviation (institutions.tsv)."""
+    from ingest.claims import claims_of
+    from ingest.claims.evaluation import claimants_match, names_of_entities
+    from ingest.entities import extract_entities
+    from ingest.tei_reader import read_tei
+    record = next(r for r in read_tei(ROOT / "tests/fixtures/claims_gold/frus1961-63v04-round12.xml") if r.doc_id == "d283")
+    extract_entities(record)
+    claims = claims_of(record)
+    names = names_of_entities(record, claims)
+    station = next(i for c in claims for i in c.claimants if "Central Intelligence Agency Station in Saigon" in names[i])
+    assert "CIA Station in Saigon" in names[station]
+    assert claimants_match(names, [station], (("CIA Station",),))
