@@ -36,7 +36,7 @@ from .nicknames import nickname_index
 from .offices import dates_allow, nationality, office_from_note, office_from_persons_list, office_from_remarks
 from .posts import listed_holder, office_holder, resolve_post
 from .signatures import department_signature, post_signature
-from .titles import offices_inside, replaced_tags, retitle_namesake_tags, title_mentions
+from .titles import describes_country, offices_inside, replaced_tags, retitle_namesake_tags, title_mentions
 from .un_secretary_general import UN_SECRETARY_GENERAL, un_secretary_general
 from .people import PersonContext, Resolution, TITLE_WORDS, links_of, office_titles, resolve_office
 from .places import shouting, choose
@@ -1090,12 +1090,16 @@ class EntityExtractor:
         ids = self.full.get(_key(name)) or self._by_middle_name(_key(name), ctx)
         if not ids:
             return None
-        res = ctx.resolve_name(name, ids, None, True)
+        res = self._full_name(text, s, name, ids, None, ctx)
         end = s + len(name)
         suffix = _SUFFIX.match(text, end)
         if suffix:
             end = suffix.end()       # "Kenneth T. Young, Jr."
         return self._person(s, end, res, ctx, None)
+
+    def _full_name(self, text, s, name, ids, title, ctx: PersonContext) -> Resolution:
+        """A full name's person; "Ngo Dinh Nhu", which his wife's record also bears, untitled is he."""
+        return self._not_the_wife(text, s, name, title, ids & ctx.volume_ids) or ctx.resolve_name(name, ids, title, True)
 
     def _name_at(self, text, chunk, k, ctx: PersonContext, title, occupied, upto=None):
         """A person name starting at token k (longest full form first, then a surname): (mention, next token)."""
@@ -1111,8 +1115,7 @@ class EntityExtractor:
             if j - k >= 2:
                 ids = self.full.get(key)
                 if ids:
-                    res = ctx.resolve_name(surface, ids, title, True)
-                    return self._person(s, e, res, ctx, title), j
+                    return self._person(s, e, self._full_name(text, s, surface, ids, title, ctx), ctx, title), j
                 misprint = self._misprinted(key, ctx) if not re.search(r"\n|\w{2,}\.\s", surface) else None
                 if misprint:      # "Assistant Secretary of State Walker S. Robertson"
                     return self._person(s, e, self._misprint_resolution(surface, misprint, ctx), ctx, title), j
@@ -1186,6 +1189,9 @@ class EntityExtractor:
         got = self._by_surroundings(text, s, e, surface, title, ids, known, in_volume, ctx)
         if got is not None:
             return got
+        spouse = self._not_the_wife(text, s, surface, title, in_volume)
+        if spouse is not None:
+            return self._person(s, e, spouse, ctx, title)
         if known and len(ctx.named.get(key, ())) > 1:
             # two people of this surname are named in this document (Allen and John Foster Dulles)
             # the holder of a POCOM title at the date fits it too: "President Johnson" (1968) after U. Alexis and
@@ -1288,7 +1294,7 @@ class EntityExtractor:
                             for pid in in_volume for q in self.a.posts_by_person.get(pid, ())):
             return None
         fits = {pid: place for pid in in_volume for place in ctx.places
-                if _describes_with(self.descriptions.get(pid, ""), place)}
+                if describes_country(self.descriptions.get(pid, ""), place)}
         if len(fits) != 1:
             return None
         ((pid, place),) = fits.items()
@@ -1306,6 +1312,34 @@ class EntityExtractor:
                           f"'{surface}' names {len(in_volume)} people of the volume's persons list; {p.name} "
                           f"(hsg-people {pid}) is the one it describes with {place}, the country of the heading's post",
                           "name-variant", links=links_of(pid), pid=pid)
+
+    def _not_the_wife(self, text: str, s: int, surface: str, title: str | None, in_volume) -> Resolution | None:
+        """Of listed namesakes, where the persons list describes one or more as a wife: after a woman's title ("Mrs.
+        Marcos", "Mme Nhu"), the one wife; untitled, the one left when the wives are set aside. "Marcos" is the
+        President, not Imelda, "First Lady of the Philippines" (frus1969-76v20 d201); "Nhu" is Ngo Dinh Nhu, not his
+        wife (frus1958-60v01, frus1961-63v02)."""
+        if len(in_volume) < 2 or (title and norm(title) not in _WOMEN):
+            return None
+        wives = {pid for pid in in_volume if _WIFE_IN_DESCRIPTION.search(self.descriptions.get(pid, ""))}
+        if not wives:
+            return None
+        before = _WOMANS_TITLE_BEFORE.search(text, max(0, s - 40), s)
+        titled = title if title else before.group(1) if before else None
+        left = wives if titled else set(in_volume) - wives
+        if len(left) != 1:
+            return None
+        (pid,) = left
+        p = self.a.person(pid)
+        if titled:
+            why = (f"'{surface}' after '{titled}' names {len(in_volume)} people of the volume's persons list; "
+                   f"{p.name} (hsg-people {pid}) is the one it describes as a wife "
+                   f"('{self.descriptions.get(pid, '')[:60]}')")
+        else:
+            wife = min(wives)
+            why = (f"'{surface}' names {len(in_volume)} people of the volume's persons list; {self.a.person(wife).name} "
+                   f"(hsg-people {wife}) is described as a wife ('{self.descriptions.get(wife, '')[:60]}'), whom an "
+                   f"untitled surname does not name: {p.name} (hsg-people {pid})")
+        return Resolution(iris.person_iri(pid), p.name, 0.8, why, "name-variant", links=links_of(pid), pid=pid)
 
     def _sub_secretary(self, surface: str, title: str, ids, picked, ctx: PersonContext) -> Resolution | None:
         """A deputy, under or assistant secretary's title before a surname, where no one the document named or the
@@ -1758,14 +1792,9 @@ def _person_id(m: Mention) -> str | None:
 
 
 _BESIDE_A_NAME = re.compile(r"(?:^|(?<=[\s(\[]))[A-Z][\w’'-]*[ ]\Z")
-def _describes_with(description: str, place: str) -> bool:
-    """Whether a description names the country, and never as another state of its name: "Minh" in Saigon is not Ho
-    Chi Minh, "President of the Democratic Republic of Vietnam; … Workers' Party of Vietnam"."""
-    hits = list(re.finditer(rf"(?<![\w’'-]){re.escape(place)}(?![\w’'-])", description))
-    return bool(hits) and not any(_QUALIFIED_STATE.search(description, 0, h.start()) for h in hits)
-
-
-_QUALIFIED_STATE = re.compile(r"\b(?:Democratic|People['’]s|North|South|East|West)\s+(?:[A-Z]\w+\s+)?(?:Republic\s+of\s+(?:the\s+)?)?\Z")
+_WOMANS_TITLE_BEFORE = re.compile(r"\b(Mrs|Miss|Ms|Madame|Madam|Mme|Mlle|Lady|Begum|Princess|Queen|Se[nñ]ora)\.?\s+"
+                                  r"(?:[A-Z][\w’'-]*\s+){0,3}\Z")
+_WIFE_IN_DESCRIPTION = re.compile(r"^(?:[^,;]{0,40}['’]s\s+)?(?:wife|widow)\b|^First Lady\b|^Madame\b", re.I)
 _HEAD_IN_DESCRIPTION = re.compile(r"\b(?:King|Queen|Shah|Emperor|President|Prime Minister|Premier|Chancellor)\b(?![-–\s]+(?:elect|designate)\b)")
 _NAME_AFTER = re.compile(r"[ ][A-Z][a-z]")
 

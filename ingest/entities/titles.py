@@ -26,6 +26,7 @@ from .posts import is_minted_post, post_description
 from .un_secretary_general import spelled_out_holder
 
 __all__ = ["TITLE_ONLY", "TitleHolder", "title_holders", "holder_of_title", "heading_names_secretary", "president_by_convention",
+           "describes_country",
            "united_states_holder", "document_head", "participant_line",
            "title_mentions", "replaced_tags", "retitle_namesake_tags", "offices_inside"]
 
@@ -110,10 +111,22 @@ def _in_office(desc: str, title: str, year: int | None, clause: int | None = Non
         if k and _THEREAFTER.match(clauses[k]) else []
     if year is not None and before and (int(before[-1][1]), month_number(before[-1][0]) or 0) > (year, month or 12):
         return False       # session 50: "…until June 1960; thereafter Chancellor of the Exchequer" is not March 1960's
-    span = _printed_span(clauses[k])
+    clause = _own_part(clauses[k], title)
+    span = _printed_span(clause)
     if year is not None and span is not None and not span[0] <= year <= span[1]:
         return False           # session 35: "Under Secretary of State, January 25-December 3, 1961" (Bowles) is not 1962's
-    return dates_allow(_UNTIL_DEATH.sub("until ", clauses[k]), year, month)
+    return dates_allow(_UNTIL_DEATH.sub("until ", clause), year, month)
+
+
+_DATED_AND = re.compile(r"\s+and,\s+(?=(?:until|from|since|after|through)\b)")
+
+
+def _own_part(clause: str, title: str) -> str:
+    """Session 56: the part of a clause that prints the title, where "and," brings in another office with its own
+    dates: "Chancellor of the Federal Republic of Germany and, until May 1955, Minister of Foreign Affairs"
+    (Adenauer, four volumes of 1955–1957) was no Chancellor after May 1955."""
+    parts = _DATED_AND.split(clause)
+    return next((p for p in parts if title.lower() in p.lower()), clause) if len(parts) > 1 else clause
 
 
 _SPAN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(?:\s*[-–]\s*(\d\d)\b(?![,\d]))?")
@@ -414,7 +427,8 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
                 country = "united-states"
             if of is not None and not (country and country in _gsh_of(of, record, year)):
                 continue
-            if of is None and country not in named and not (title in ("Shah", "Emperor") and country is not None):
+            if of is None and country not in named and not (title in ("Shah", "Emperor") and country is not None) \
+                    and not (title not in _POCOM and _names_the_post(desc, title, record)):
                 continue
         pid = people.get(e.xml_id)
         entity = iris.person_iri(pid) if pid else iris.volume_person_iri(record.volume.id, e.xml_id)
@@ -424,6 +438,37 @@ def _from_persons_list(record: DocumentRecord, title: str, of: str | None, named
                                                    f"({e.xml_id}) as {title} {where} at the document's date "
                                                    f"(\"{desc[:90]}\"), and no other holder is in play", country, e.name))
     return out
+
+
+def _names_the_post(desc: str, title: str, record: DocumentRecord) -> bool:
+    """Session 56: the description names the country of the post the heading sends from or to, where the document
+    names that country only ambiguously: "the Chancellor" of "Telegram From the Ambassador in Germany (Conant)" of
+    1956, whose "Germany" and "German" are left unlinked, is Adenauer, "Chancellor of the Federal Republic of
+    Germany" (frus1955-57v04 d197). In the clause that prints the title: Kim Il Sung, "Premier … of the DPRK …; and
+    General Secretary of the Central Committee of the Workers’ Party of Korea", is not the Embassy in Korea's."""
+    places = _post_places(record.heading or "")
+    printed = _SAME_OFFICE.get(title, (title,))
+    return any(describes_country(clause, place) for clause in desc.split(";") if any(p in clause for p in printed)
+               for place in places)
+
+
+def describes_country(description: str, place: str) -> bool:
+    """Whether a description names the country, and never as another state of its name: "Minh" in Saigon is not Ho
+    Chi Minh, "President of the Democratic Republic of Vietnam; … Workers' Party of Vietnam"; "the Prime Minister" of
+    the Embassy in Korea is not North Korea's Premier."""
+    hits = list(re.finditer(rf"(?<![\w’'-]){re.escape(place)}(?![\w’'-])", description))
+    return bool(hits) and not any(_QUALIFIED_STATE.search(description, 0, h.start()) for h in hits)
+
+
+_QUALIFIED_STATE = re.compile(r"\b(?:Democratic|People['’]s|North|South|East|West)\s+(?:[A-Z]\w+\s+)?(?:Republic\s+of\s+(?:the\s+)?)?\Z")
+
+
+_POST_IN_HEADING = re.compile(r"\b(?:Embassy|Legation|Mission|Consulate|Ambassador|Chargé|Charge|Minister|Consul|High\s+"
+                              r"Commissioner)(?:\s+General)?\s+(?:in|at|to)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
+
+
+def _post_places(heading: str) -> set[str]:
+    return {m.group(1) for m in _POST_IN_HEADING.finditer(heading)}
 
 
 def _state_then(country: str | None, named: set[str], year: int | None) -> str | None:

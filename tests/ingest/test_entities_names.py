@@ -121,7 +121,7 @@ def test_regression_bracketed_forename_allen_dulles_was_read_apart(extractor):
 
 
 @pytest.mark.parametrize("volume, doc, exact, who", [
-    ("frus1958-60v01", "d45", "Ngo dinh Nhu", None),        # also a variant of Madame Nhu's record: left unlinked
+    ("frus1958-60v01", "d45", "Ngo dinh Nhu", "109769"),    # Madame Nhu's record bears it too; untitled, he (session 56)
     ("frus1958-60v01", "d56", "Nguyen dinh Thuan", "109787"),
 ])
 def test_regression_lower_case_dinh_cut_the_name_to_its_family_name(extractor, volume, doc, exact, who):

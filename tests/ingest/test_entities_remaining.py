@@ -241,10 +241,11 @@ def test_regression_a_rank_before_a_surname_went_to_the_president_named_earlier(
 def test_regression_mrs_carter_after_the_carter_administration_went_to_the_president(extractor):
     """frus1977-80v01 d161 (a Cabinet meeting, December 1980): with Rosalynn Carter among those present and "the
     Carter Administration" read as the President's, "The President and Mrs. Carter left the Cabinet Room" was resolved
-    between the two Carters named and went to the listed President. A woman's title is no President's: left unlinked."""
+    between the two Carters named and went to the listed President. A woman's title is no President's; since session 56
+    it is the one Carter the persons list describes as a wife ("First Lady of the United States…"): Rosalynn Carter."""
     record = passage(extractor, "frus1977-80v01", "d161")
     mrs = [m for m in record.mentions if m.exact == "Carter" and m.office == "Mrs"]
-    assert mrs and {m.entity for m in mrs} == {None}
+    assert mrs and {m.entity for m in mrs} == {iris.person_iri("102258")}
 
 
 def test_regression_a_president_in_brackets_after_his_aide_went_to_the_living_senator(extractor):
