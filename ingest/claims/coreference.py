@@ -58,7 +58,7 @@ _FROM_THE_DEPARTMENT = re.compile(r"\bFrom the (?:Department of State|Secretary 
 _CAPITALIZED_NEXT = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?[A-Z][a-z]|-[A-Z]|\s+(?:\d|[A-Z]\b)")
 _ABBREVIATION = re.compile(r"\.[^\S\n]+[A-Z]")          # "Sen. Fulbright": a short word with its period before a name
 _CAPITALIZED_BEFORE = re.compile(r"(?:(?:[A-Z][\w’'.-]*|of|the|a|an)[^\S\n]+|-)$")
-_ANOTHER_MINISTRY = re.compile(r"\bMinister\s+(?:of|for)\s+(?:the\s+)?(?!Foreign\b|External\b)[A-Z]")
+_ANOTHER_MINISTRY = re.compile(r"\bMinister\s+(?:of|for)\s+(?:the\s+)?(?!Foreign\b|External\b)(?P<what>[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*){0,2})")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|of|to|with|on|for|at|by|from|about|toward|towards|against|than)\s+$", re.IGNORECASE)
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;“\"(\n]|\d[.)])\s*$")
@@ -185,6 +185,14 @@ def place_word(word: str) -> bool:
     from ..entities.gazetteer import gazetteer
     adjective = word.endswith(("ean", "eans", "ian", "ians", "ese", "ish"))       # session 38: "Korean", listed as a name
     return any((e.kind == "country" and (e.form == "demonym" or adjective)) or e.kind == "region" for e in gazetteer().get(word, ()))
+
+
+def _a_country(words: str) -> bool:
+    """Session 56: the name after "Minister of" is a country ("Dr. Subandrio, Foreign Minister of Indonesia",
+    frus1958-60v17 d258), not another ministry ("Minister of Defense"), read from its first words."""
+    from ..entities.gazetteer import gazetteer
+    parts = words.split()
+    return any(e.kind == "country" for n in range(len(parts), 0, -1) for e in gazetteer().get(" ".join(parts[:n]), ()))
 
 
 _ABBREVIATED_BEFORE = re.compile(r"(?:^|[\s(—–-])([A-Za-z]+\.?)[^\S\n]+$")
@@ -607,7 +615,8 @@ class DocumentPeople:
         Indonesian Foreign Minister" (frus1958-60v17 d205) and the document names no one "Minister" alone: the one person
         it names with a minister's office (not the Prime Minister, nor a deputy's), where the document prints no
         "Minister of …" but Foreign Affairs."""
-        if title != "minister" or _ANOTHER_MINISTRY.search(self.record.text, self.record.body_start or 0):
+        if title != "minister" or any(not _a_country(m.group("what"))
+                                      for m in _ANOTHER_MINISTRY.finditer(self.record.text, self.record.body_start or 0)):
             return None     # "The Minister of Defense was concerned…" beside Foreign Minister Luns (frus1964-68v13 d70)
         found = {iri: label for key, holders in self.by_title.items()
                  if key.endswith(" minister") and key != "prime minister" and key.split()[0] not in _OFFICE_MODIFIERS
