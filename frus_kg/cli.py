@@ -107,14 +107,14 @@ def ingest(
         os.environ[ENV_MAX_DOCUMENT_BYTES] = str(max_document_bytes)   # the readers (and workers) read it
     _check_ingest_paths(paths, find_inputs)
 
-    new = NewStoreFolder(store) if to_shards is None else None
+    new = NewStoreFolder(store) if to_shards is None else NewStoreFolder.of_shards(to_shards)
     db = _shard_writer(to_shards) if to_shards is not None else open_or_exit(store, options=StoreOptions.for_ingest(bulk))
 
     def close_refused() -> None:
         """Close the store; one this run made and wrote nothing to goes again: a refused run leaves no store. (An
         interrupted run keeps it, as the rerun it asks for expects.)"""
         try:
-            empty = new is not None and new.path is not None and not _holds_any_graph(db)
+            empty = new.path is not None and not (db.written if to_shards is not None else _holds_any_graph(db))
         except StoreError:
             empty = False
         db.close()

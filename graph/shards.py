@@ -180,6 +180,11 @@ class ShardWriter:
         current = self._finished.union(*(v[1] for v in self._open.values()))
         return {n for n in names if n in current}
 
+    @property
+    def written(self) -> bool:
+        """Whether this folder holds a graph: a finished shard, or one this run has open."""
+        return bool(self._finished or self._open)
+
     def has_graph(self, name: str) -> bool:
         return bool(self.existing_graphs([name]))
 

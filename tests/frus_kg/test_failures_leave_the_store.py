@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph import open_store
+from graph.ledger_file import LEDGER_FILE
 from graph.search_index import INDEX_FILE
 from ontology import iris
 from ontology.namespaces import BASE
@@ -112,3 +113,30 @@ def test_regression_a_refused_load_into_a_new_folder_left_an_empty_store_there(t
     assert proc.returncode == 4, proc.stderr
     assert "Traceback" not in proc.stderr and proc.stderr.startswith("error: ")
     assert not (tmp_path / "new").exists()
+
+
+def test_regression_a_refused_ingest_to_shards_left_its_ledger_file_in_the_new_folder(tmp_path, sample_path):
+    """`frus-kg ingest not-frus.txt --to-shards new/` refused its only file (exit 1) and left new/ holding an empty
+    ledger file (`frus-kg-ledger.sqlite3`), where a refused ingest into a store folder leaves the folder as it was; now
+    the shard folder is as it was too: absent, or holding what it held, and a folder of shards keeps them."""
+    refused = tmp_path / "not-frus.txt"
+    refused.write_text(REFUSED["not-frus.txt"], encoding="utf-8")
+
+    def to_shards(folder: Path, *paths: Path, code: int) -> str:
+        proc = subprocess.run([EXE, "ingest", "--to-shards", str(folder), "--workers", "0", *map(str, paths)],
+                              capture_output=True, text=True, timeout=600)
+        assert proc.returncode == code, proc.stderr
+        assert "Traceback" not in proc.stderr
+        return proc.stderr
+
+    assert "no store is left in" in to_shards(tmp_path / "new" / "shards", refused, code=1)
+    assert not (tmp_path / "new").exists()
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "kept" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    to_shards(tmp_path / "kept", refused, code=1)
+    assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == ["notes.txt"]
+    to_shards(tmp_path / "shards", sample_path, code=0)
+    written = sorted(p.name for p in (tmp_path / "shards").iterdir())
+    assert "manifest.json" in written and LEDGER_FILE in written
+    assert "no store is left in" not in to_shards(tmp_path / "shards", refused, code=1)
+    assert sorted(p.name for p in (tmp_path / "shards").iterdir()) == written
