@@ -4,7 +4,9 @@ JSON and CSV node and edge tables (Palladio, R).
 Every format carries the same columns: labels, kinds, authority links, weights, first and last
 dates, the intervals undated editorial notes tell of (`note_intervals`), evidence (passage addresses
 `…/d54#char=120,340`, and their printed pages when the store is given) and whatever metrics were computed.
-networkx writes GEXF 1.2draft only, so GEXF 1.3 is written here with lxml.
+networkx writes GEXF 1.2draft only, so GEXF 1.3 is written here with lxml. In GEXF a node or edge lives over its
+first to last date and the intervals its undated editorial notes tell of (spells, merged where they meet: Gephi refuses
+overlapping ones), so Gephi's timeline no longer shows a tie seen only in such notes at all times.
 
 `documents_per_marked` is undefined for a node none of whose years has the editors' person markup (a plain-text
 store), or whose documents are all undated. Such nodes used to get no attribute at all, so Gephi showed the column
@@ -17,6 +19,7 @@ import csv
 import datetime as dt
 import io
 import json
+from typing import Iterable
 
 import networkx as nx
 import orjson
@@ -28,7 +31,7 @@ from .collector import collector_paused
 from .evidence import Passage
 from .pages import evidence_pages
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "node_rows", "edge_rows", "export", "to_gexf", "to_graphml", "to_cytoscape",
+__all__ = ["FORMATS", "MEDIA_TYPES", "node_rows", "edge_rows", "export", "spells", "to_gexf", "to_graphml", "to_cytoscape",
            "to_node_link", "to_csv", "GEXF_NS"]
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -53,6 +56,10 @@ EDGE_COLUMNS = {
     "note_intervals": "string", "claim_types": "string", "evidence_documents": "string", "evidence_passages": "string", "evidence_pages": "string",
 }
 NO_PAGE = "-"              # a passage whose pages the store does not record, in the flat `evidence_pages`
+TIMELINE = ("nodes and edges live from their first to their last date and over the intervals their undated editorial "
+            "notes tell of (note_intervals), as spells; Gephi's timeline shows one wherever its window overlaps one of "
+            "them, whereas a time slice (--from, --to) and the network page's slider count a note only when its whole "
+            "interval lies in the window")
 
 
 def _flat(value):
@@ -153,14 +160,57 @@ def _text(value) -> str:
     return str(value)
 
 
+def spells(first: str | None, last: str | None, told: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """The days a node or edge was seen over: its first to last date and each interval its undated editorial notes
+    tell of ("1979-02-24/1979-03-30"), sorted and merged where they overlap or meet, since Gephi refuses overlapping
+    intervals on one element ("Overlapping intervals aren't allowed")."""
+    spans = [(first, last or first)] if first else []
+    for interval in told:
+        start, _, end = interval.partition("/")
+        spans.append((start, end or start))
+    merged: list[tuple[str, str]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _node_told(g: nx.Graph) -> dict[str, set[str]]:
+    """Each node's intervals of the undated editorial notes its ties were seen in: it lives then too, or Gephi's
+    timeline would hide those ties with it."""
+    told: dict[str, set[str]] = {}
+    for u, v, data in g.edges(data=True):
+        for interval in data.get("note_intervals") or ():
+            told.setdefault(u, set()).add(interval)
+            told.setdefault(v, set()).add(interval)
+    return told
+
+
+def _timed(el, when: list[tuple[str, str]]) -> None:
+    """One interval as `start` and `end`, several as `<spells>` (Gephi reads the attributes only where there are none)."""
+    if len(when) == 1:
+        el.set("start", when[0][0])
+        el.set("end", when[0][1])
+    elif when:
+        listed = etree.SubElement(el, "spells")
+        for start, end in when:
+            etree.SubElement(listed, "spell", start=start, end=end)
+
+
 def to_gexf(g: nx.Graph, pages: dict[Passage, list] | None = None) -> bytes:
-    """GEXF 1.3, dynamic: nodes and edges live from their first to their last date (inclusive)."""
+    """GEXF 1.3, dynamic: nodes and edges live from their first to their last date (inclusive) and over the intervals
+    their undated editorial notes tell of (`spells`)."""
     nodes, edges = node_rows(g), edge_rows(g, pages=pages)
+    about, node_told = _about(g), _node_told(g)
+    if node_told:
+        about["timeline"] = TIMELINE
     root = etree.Element(f"{{{GEXF_NS}}}gexf", nsmap={None: GEXF_NS, "xsi": _XSI}, version="1.3")
     root.set(f"{{{_XSI}}}schemaLocation", f"{GEXF_NS} {GEXF_NS}/gexf.xsd")
     meta = etree.SubElement(root, "meta", lastmodifieddate=dt.date.today().isoformat())
     etree.SubElement(meta, "creator").text = "frus-kg"
-    etree.SubElement(meta, "description").text = json.dumps(_about(g), sort_keys=True)
+    etree.SubElement(meta, "description").text = json.dumps(about, sort_keys=True)
     graph = etree.SubElement(root, "graph", mode="dynamic", timeformat="date", timerepresentation="interval",
                              defaultedgetype="directed" if g.is_directed() else "undirected")
     node_cols = {c: t for c, t in _present(nodes, NODE_COLUMNS).items() if c != "label"}
@@ -172,12 +222,9 @@ def to_gexf(g: nx.Graph, pages: dict[Passage, list] | None = None) -> bytes:
             if cls == "node" and col in UNDEFINED:
                 etree.SubElement(attribute, "default").text = MISSING
 
-    def element(parent, tag, attrs, row, cols):
+    def element(parent, tag, attrs, row, cols, told):
         el = etree.SubElement(parent, tag, attrs)
-        if row.get("first"):
-            el.set("start", row["first"])
-        if row.get("last"):
-            el.set("end", row["last"])
+        _timed(el, spells(row.get("first"), row.get("last"), told))
         values = etree.SubElement(el, "attvalues")
         for col in cols:
             if row.get(col) is not None:
@@ -185,11 +232,13 @@ def to_gexf(g: nx.Graph, pages: dict[Passage, list] | None = None) -> bytes:
 
     xml_nodes = etree.SubElement(graph, "nodes")
     for row in nodes:
-        element(xml_nodes, "node", {"id": row["id"], "label": str(row.get("label", row["id"]))}, row, node_cols)
+        element(xml_nodes, "node", {"id": row["id"], "label": str(row.get("label", row["id"]))}, row, node_cols,
+                node_told.get(row["id"], ()))
     xml_edges = etree.SubElement(graph, "edges")
-    for i, row in enumerate(edges):
+    for i, (row, (*_, data)) in enumerate(zip(edges, g.edges(data=True))):
         element(xml_edges, "edge", {"id": str(i), "source": row["source"], "target": row["target"],
-                                    "weight": _text(float(row.get("weight", 1)))}, row, edge_cols)
+                                    "weight": _text(float(row.get("weight", 1)))}, row, edge_cols,
+                data.get("note_intervals") or ())
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
