@@ -107,6 +107,7 @@ def _store(ctx) -> tuple[Path, str]:
         return Path(given), f"`{given}` (given by FRUS_KG_BENCH_NETWORK_STORE, opened read-only)"
     from graph import open_store
     from graph.networks.table import refresh_network_table
+    from graph.statistics import refresh_statistics
     from ingest.authorities.rdf import ensure_authority_graphs
     from ingest.parallel import ingest_corpus
 
@@ -115,6 +116,7 @@ def _store(ctx) -> tuple[Path, str]:
     db = open_store(path)
     ensure_authority_graphs(db)
     ingest_corpus(volumes, db, workers=0)      # committed documents are skipped on a rerun
+    refresh_statistics(db)                     # the co-mention lists read its mention lines
     started = time.perf_counter()
     report = refresh_network_table(db, sentences=_sentences)
     db.close()
@@ -248,6 +250,53 @@ def goal_once(store_path: str, date_from, date_to) -> dict:
             **{f"{k}_s": v for k, v in g.graph["timings"].items()}}
 
 
+def co_mentions_once(store_path: str, repeats: int = 7) -> dict:
+    """An entity's whole co-mention list (`/people/{id}/co-mentioned`, before its page is cut) for the most mentioned
+    entities, one in the middle and one of a single document: the SPARQL aggregate over the entity's documents that
+    every page ran before session 56 against the statistics layer's mention lines (graph/mention_sets.py), taken in
+    turn, the median of `repeats` each; both lists compared."""
+    from api.resources.co_mentions import _counted_from_documents
+    from graph.mention_sets import co_mentions
+    from graph.statistics import TOTALS_GRAPH
+    from ontology.namespaces import FK
+
+    db = open_measured(store_path)
+    ranked = [(e.value, int(n.value)) for e, n in db.query(f"""SELECT ?e ?n WHERE {{ GRAPH <{TOTALS_GRAPH}> {{
+      ?t a <{FK}EntityTotal> ; <{FK}entity> ?e ; <{FK}documentCount> ?n FILTER (?n > 0) }} }}
+      ORDER BY DESC(?n) ?e""").rows()]
+    chosen = ranked[:3] + ranked[len(ranked) // 2:len(ranked) // 2 + 1] + ranked[-1:] if ranked else []
+    rows = []
+    for entity, documents in chosen:
+        if co_mentions(db, entity) is None:
+            db.close()
+            return {"rows": [], "why": "its statistics hold no mention lines (run frus-kg index)"}
+        before, after = [], []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            old = _counted_from_documents(db, entity)
+            t1 = time.perf_counter()
+            new = co_mentions(db, entity)
+            after.append(time.perf_counter() - t1)
+            before.append(t1 - t0)
+        rows.append({"entity": entity, "documents": documents, "co_mentions": len(new), "same": old == new,
+                     "before_s": sorted(before)[repeats // 2], "after_s": sorted(after)[repeats // 2]})
+    db.close()
+    return {"rows": rows, "why": None if rows else "no statistics (run frus-kg index)"}
+
+
+def _co_mention_table(path: str) -> list[str]:
+    r = call_in_fresh_process(co_mentions_once, path)
+    if not r["rows"]:
+        return [f"Not measured: {r['why']}."]
+    lines = ["| entity | documents | co-mentions | same list | before: SPARQL aggregate | after: mention lines | before / after |",
+             "|---|---|---|---|---|---|---|"]
+    for row in r["rows"]:
+        lines.append(_say(f"| {row['entity'].rsplit('/id/', 1)[-1]} | {row['documents']:,} | {row['co_mentions']:,} | "
+                          f"{'yes' if row['same'] else 'NO'} | {row['before_s'] * 1000:.2f} ms | {row['after_s'] * 1000:.2f} ms | "
+                          f"{row['before_s'] / row['after_s']:.1f}x |"))
+    return lines
+
+
 def _say(line: str) -> str:
     """A finished row, also on stderr as it is measured: a long corpus run that is stopped keeps what it measured."""
     print(line, file=sys.stderr, flush=True)
@@ -322,6 +371,9 @@ def run(ctx) -> str:
                      f"{_fmt(r['networkx_s'])}, coverage and the rest {_fmt(r['project_s'] - r['sparql_s'] - r['networkx_s'])}; "
                      f"Louvain by {r['engine']} {_fmt(r['louvain_s'])}, {r['communities']:,} communities, modularity "
                      f"{r['modularity']:.3f}; memory + {r['rss_mb']:.0f} MB, peak RSS {r['peak_mb']:.0f} MB)"))
+    lines += ["", "Co-mention lists: an entity's whole list (each page of `/people/{id}/co-mentioned`), counted by the SPARQL "
+              "aggregate every page ran before session 56 and from the statistics layer's mention lines, in turn, median "
+              "of 7 each:", "", *_co_mention_table(str(path))]
     lines += ["", *_projection_table(str(path), slices, ctx.quick), "",
               "Metrics, networkx (the public representation) against igraph on the same graph, in the same process:", "",
               *_metric_table(str(path), slices if not ctx.quick else {"whole store": (None, None)})]

@@ -348,6 +348,7 @@ def _refresh_statistics(db, *, rebuild: bool = False, totals: bool = False, work
 
     _refresh_layer("statistics", refresh_statistics, db, fatal=fatal, rebuild=rebuild, totals=totals, workers=workers,
                    describe=lambda r: f"{r.volumes} volume(s) counted, {r.removed} removed, {r.unchanged} unchanged"
+                                      f"{f', {r.lined} given their mention lines' if r.lined else ''}"
                                       f"{', entity summaries written' if r.summary else ''}"
                                       f"{', VoID counts written' if r.void else ''}")
 

@@ -5,7 +5,9 @@ Counting the documents that mention each entity, or the entities mentioned besid
 per request. So after an ingest, `refresh_statistics(store)` writes the counts into named graphs:
 
 - `{BASE}graph/stats/<volume-id>`, one per volume, so a re-ingested volume replaces only its own:
-  a `fk:VolumeStatistics` node (documents, claims, dates, the fingerprint it was computed from), an
+  a `fk:VolumeStatistics` node (documents, claims, dates, the fingerprint it was computed from, and each document's
+  mentioned entities, `fk:documentMentions`, from which an entity's whole co-mention list is counted:
+  graph/mention_sets.py), an
   `fk:EntityVolumeCount` per entity (documents, mentions, first and last date, claims about it and by
   it) and its co-mentions (the `CO_MENTION_LIMIT` entities sharing most documents with it there, if
   they share at least `CO_MENTION_MIN`: pairs met once are most pairs, and only frequent entities,
@@ -50,6 +52,7 @@ import pyoxigraph as ox
 from ontology.namespaces import BASE, FK, RDF, XSD, sparql_prologue
 
 from .dataset_counts import volume_partitions
+from .mention_sets import mention_lines
 from .store import Store
 from .volume_workers import map_volumes
 from .void_description import VERSION, content_digest, refresh_void, void_version
@@ -85,6 +88,7 @@ class StatisticsReport:
     totals: bool = False        # the corpus totals were rewritten
     summary: bool = False       # the entity summaries were rewritten
     void: bool = False          # the VoID counts were rewritten
+    lined: int = 0              # volumes counted before their documents' mention lines were kept, given them
     seconds: float = 0.0
 
 
@@ -145,15 +149,30 @@ def _lit(value, datatype: ox.NamedNode = _INT) -> ox.Literal:
     return ox.Literal(str(value), datatype=datatype)
 
 
+def _entities_of(store: Store, volume_iri: str) -> dict[str, set[str]]:
+    """Each document of the volume with the entities it mentions (`schema:mentions`)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for doc, e in _rows(store, _P + f"""SELECT ?doc ?e WHERE {{
+      ?doc schema:isPartOf <{volume_iri}> ; a fk:Document ; schema:mentions ?e }}"""):
+        found[doc].add(e)
+    return found
+
+
+def _with_mention_lines(store: Store, volume_iri: str) -> list[ox.Quad]:
+    """A volume's statistics as they are, with its documents' mention lines (`fk:documentMentions`) added: statistics
+    counted before session 56 get them without counting the volume again."""
+    g = statistics_graph(volume_iri)
+    return list(store.quads(g)) + [ox.Quad(ox.NamedNode(g), _fk("documentMentions"),
+                           _lit(mention_lines(_entities_of(store, volume_iri)), _STRING), ox.NamedNode(g))]
+
+
 def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> list[ox.Quad]:
     """The quads of one volume's statistics graph, computed from its documents."""
     v = f"<{volume_iri}>"
     in_volume = f"?doc schema:isPartOf {v} ; a fk:Document ."
     dates = {doc: (date or "")[:10] or None for doc, date in _rows(store, _P + f"""SELECT ?doc ?date WHERE {{
       {in_volume} OPTIONAL {{ ?doc schema:dateCreated ?date }} }}""")}
-    entities_of: dict[str, set[str]] = defaultdict(set)
-    for doc, e in _rows(store, _P + f"SELECT ?doc ?e WHERE {{ {in_volume} ?doc schema:mentions ?e }}"):
-        entities_of[doc].add(e)
+    entities_of = _entities_of(store, volume_iri)
     mentions = {e: int(n) for e, n in _rows(store, _P + f"""SELECT ?e (COUNT(?m) AS ?n) WHERE {{
       {in_volume} GRAPH ?doc {{ ?m a fk:Mention ; oa:hasBody ?e }} }} GROUP BY ?e""")}
     links = {role: _rows(store, _P + f"""SELECT ?c ?doc ?e WHERE {{
@@ -187,6 +206,7 @@ def volume_statistics(store: Store, volume_iri: str, fingerprint: str = "") -> l
     add(g, "documentCount", _lit(len(dates)))
     add(g, "claimCount", _lit(claim_total))
     add(g, "statisticsFingerprint", _lit(fingerprint, _STRING))
+    add(g, "documentMentions", _lit(mention_lines(entities_of), _STRING))
     if known:
         add(g, "firstDate", _lit(min(known), _DATE))
         add(g, "lastDate", _lit(max(known), _DATE))
@@ -479,6 +499,7 @@ def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = Fa
     current = volume_fingerprints(store)
     known = {v: fp for v, fp in _rows(store, _P + """SELECT ?v ?fp WHERE {
       GRAPH ?g { ?g a fk:VolumeStatistics ; fk:volume ?v ; fk:statisticsFingerprint ?fp } }""")}
+    lined = {g for g, in _rows(store, _P + "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g fk:documentMentions ?lines } }")}
     wanted = {statistics_graph(v) for v in current}
     gone = [name for name in store.graph_names() if name.startswith(STATS_PREFIX) and name not in wanted]
     if gone:
@@ -492,6 +513,9 @@ def refresh_statistics(store: Store, *, rebuild: bool = False, totals: bool = Fa
         report.volumes += 1
         if on_progress:
             on_progress(i, len(stale))
+    for v in sorted(v for v in set(known) & set(current) - set(stale) if statistics_graph(v) not in lined):
+        _write(store, statistics_graph(v), _with_mention_lines(store, v))
+        report.lined += 1
     if stale or gone or rebuild or totals or not has_statistics(store) or _totals_outdated(store):
         _write(store, TOTALS_GRAPH, _totals(store))
         report.totals = True

@@ -3,14 +3,17 @@
 The entity answer shows the first `SHOWN`; the whole list (`/people/{id}/co-mentioned`, …) is paged as every REST
 list (`total`, `limit`, `items`, `next`; a cursor past its end is a 404). Both are in one order: most shared
 documents first, ties in the order of the entities' IRIs (as strings), so the list goes on where the answer stops.
-The whole list is counted from the documents' `schema:mentions`; for an entity in `FREQUENT` documents or more the
-answer's first 20 are the statistics layer's sums instead (api/resources/counts.py), a close lower bound, so the list
-starts again from its first page, and the answer's total is the one the statistics layer counted when it was written
-(counting it here would read every entity of thousands of documents).
+The whole list is counted from the documents' `schema:mentions` as the statistics layer keeps them, each volume's
+documents with the entities they mention (graph/mention_sets.py): a lookup and a count in Python, where it was a
+SPARQL aggregate over all the entity's documents on every page; a store whose statistics predate those lines (or
+that has none) is counted from the documents. For an entity in `FREQUENT` documents or more the answer's first 20
+are the statistics layer's sums instead (api/resources/counts.py), a close lower bound, so the list starts again
+from its first page, and the answer's total is the one the statistics layer counted when it was written.
 """
 from __future__ import annotations
 
 from graph import Store, sparql_terms as st
+from graph.mention_sets import co_mentions
 from ontology.namespaces import BASE, sparql_prologue
 
 from . import counts as stats
@@ -35,7 +38,14 @@ def known_entity(store: Store, kind: str, entity_id: str) -> str | None:
 
 
 def _counted(store: Store, iri: str) -> list[tuple[str, int]]:
-    """Every entity a document mentions together with `iri`, with the documents that mention both, in list order."""
+    """Every entity a document mentions together with `iri`, with the documents that mention both, in list order:
+    from the statistics layer's mention lines, else from the documents."""
+    kept = co_mentions(store, iri)
+    return kept if kept is not None else _counted_from_documents(store, iri)
+
+
+def _counted_from_documents(store: Store, iri: str) -> list[tuple[str, int]]:
+    """`_counted` by a SPARQL aggregate over every document that mentions `iri`: a store without the mention lines."""
     term = st.iri(iri)
     query = _PROLOGUE + f"""SELECT ?other (COUNT(?doc) AS ?n) WHERE {{
   ?doc schema:mentions {term} . ?doc schema:mentions ?other . FILTER (?other != {term})

@@ -156,3 +156,43 @@ def test_totals_written_before_they_held_co_mention_totals_are_rewritten(tmp_pat
         assert store.query(f"ASK {{ GRAPH <{TOTALS_GRAPH}> {{ <{TOTALS_GRAPH}> <{FK}frequentFrom> 100 }} }}").boolean
     finally:
         store.close()
+
+
+class _Sent:
+    """A store that keeps the SPARQL of every query sent to it."""
+
+    def __init__(self, store):
+        self.store, self.queries = store, []
+
+    def query(self, sparql: str, **options):
+        self.queries.append(sparql)
+        return self.store.query(sparql, **options)
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+
+def test_regression_every_page_of_the_co_mention_list_counted_all_the_entitys_documents_again(note_store_path):
+    """Each page of `/people/{id}/co-mentioned` (and the first 20 of an entity below `FREQUENT`) sent a SPARQL
+    aggregate (COUNT … GROUP BY) over every document mentioning the entity: 10 ms a page for the United States in
+    frus1977-80v01 alone, growing with its documents. The pages are counted from the statistics layer's mention
+    lines (graph/mention_sets.py), and are the same: the aggregate's list, paged."""
+    from api.resources.co_mentions import co_mention_list, co_mentioned_first
+    from api.resources.paging import Page
+    from graph import open_store
+
+    iri = "https://w3id.org/frus-kg/id" + CARTER
+    store = open_store(note_store_path, read_only=True)
+    try:
+        query = f"""SELECT ?other (COUNT(?doc) AS ?n) WHERE {{ ?doc <http://schema.org/mentions> <{iri}> ;
+          <http://schema.org/mentions> ?other FILTER (?other != <{iri}>) }} GROUP BY ?other"""
+        expected = sorted(((o.value, int(n.value)) for o, n in store.query(query).rows()), key=lambda p: (-p[1], p[0]))
+        sent = _Sent(store)
+        pages = [co_mention_list(sent, iri, CARTER + "/co-mentioned", Page(offset=k, limit=20)) for k in (0, 20, 40, 60)]
+        first = co_mentioned_first(sent, iri, CARTER + "/co-mentioned", frequent=False)
+    finally:
+        store.close()
+    assert not [q for q in sent.queries if "COUNT(" in q.upper() or "schema:mentions" in q or "schema.org/mentions" in q]
+    assert [(c["entity"]["id"], c["count"]) for page in pages for c in page["items"]] == expected
+    assert {page["total"] for page in pages} == {len(expected)} == {67}
+    assert first["pairs"] == expected[:20] and first["total"] == 67
