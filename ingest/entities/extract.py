@@ -1325,6 +1325,8 @@ class EntityExtractor:
             return None
         before = _WOMANS_TITLE_BEFORE.search(text, max(0, s - 40), s)
         titled = title if title else before.group(1) if before else None
+        if before is not None and _COUPLE_BEFORE.search(text, max(0, before.start() - 12), before.start()):
+            titled = None    # "Mr. and Mrs. Nhu", whom the editors tag as him
         left = wives if titled else set(in_volume) - wives
         if len(left) != 1:
             return None
@@ -1794,6 +1796,7 @@ def _person_id(m: Mention) -> str | None:
 _BESIDE_A_NAME = re.compile(r"(?:^|(?<=[\s(\[]))[A-Z][\w’'-]*[ ]\Z")
 _WOMANS_TITLE_BEFORE = re.compile(r"\b(Mrs|Miss|Ms|Madame|Madam|Mme|Mlle|Lady|Begum|Princess|Queen|Se[nñ]ora)\.?\s+"
                                   r"(?:[A-Z][\w’'-]*\s+){0,3}\Z")
+_COUPLE_BEFORE = re.compile(r"\bMr\.?\s+and\s+\Z")
 _WIFE_IN_DESCRIPTION = re.compile(r"^(?:[^,;]{0,40}['’]s\s+)?(?:wife|widow)\b|^First Lady\b|^Madame\b", re.I)
 _HEAD_IN_DESCRIPTION = re.compile(r"\b(?:King|Queen|Shah|Emperor|President|Prime Minister|Premier|Chancellor)\b(?![-–\s]+(?:elect|designate)\b)")
 _NAME_AFTER = re.compile(r"[ ][A-Z][a-z]")

@@ -86,3 +86,20 @@ def test_a_post_is_named_in_the_clause_of_the_title_and_not_as_another_state_or_
     assert not _names_the_post("Premier of the Democratic People's Republic of Korea", "Prime Minister", seoul)
     assert _names_the_post("Premier of the Republic of Korea", "Prime Minister", seoul)
     assert _names_the_post("Chancellor of the Federal Republic of Germany", "Chancellor", bonn)
+
+
+def test_mr_and_mrs_nhu_is_he_as_the_editors_tag_it_and_mrs_nhu_alone_is_she():
+    """frus1958-60v01 d243 (1959): "…the position that Mr. and Mrs. Nhu hold…" names the couple, whom the editors tag as
+    him; "Mrs. Nhu said…" is his wife."""
+    from ingest.entities import EntityExtractor
+    from ingest.records import DocumentRecord, ListEntry, Page, VolumeRecord
+    persons = [ListEntry("p_NDN1", "person", "Ngo Dinh Nhu", "brother and political adviser of President Diem"),
+               ListEntry("p_TLX1", "person", "Tran Le Xuan (Madame Ngo Dinh Nhu)",
+                         "wife of Ngo Dinh Nhu, official hostess for President Diem")]
+    text = ("243. Memorandum of Conversation\n\nSaigon, December 1, 1959.\n\nThe President then discussed Mr. and Mrs. "
+            "Nhu. He said that Mrs. Nhu and her husband were loyal. Nhu had his confidence.")
+    r = DocumentRecord(VolumeRecord("frus1958-60v01", "t", persons=persons), "d243", "243",
+                       "243. Memorandum of Conversation", text, "<test>", date="1959-12-01", pages=[Page("1", 0, len(text))])
+    EntityExtractor().run(r)
+    nhus = _people(r, "Nhu")
+    assert [m.entity for m in nhus] == [NGO_DINH_NHU, MADAME_NHU, NGO_DINH_NHU]
