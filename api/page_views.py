@@ -22,7 +22,7 @@ from .page_documents import document_view, packed_view
 from .page_queries import (claims_sparql, documents_per_year, documents_sparql, download_links, entity_spans, party_count,
                            passage_documents, volume_lists)
 from .pages import past_the_end, render_html
-from .passages import Point, claim_anchor, claim_span, emphasis, mark_up, mention_span, passage_html, without
+from .passages import Point, claim_anchor, claim_span, emphasis, mark_up, mention_spans, passage_html, without
 from .resources.claims import ClaimFilter
 from .resources.co_mentions import co_mention_path
 from .resources.document_packs import packed_source
@@ -118,7 +118,7 @@ def _document_html(request: Request, detail: dict) -> HTMLResponse:
     notes = [n for n in detail["footnotes"] if n["start"] is not None]
     body_end = min((n["start"] for n in notes), default=len(text))
     marks, hidden = emphasis(text)
-    spans = [mention_span(m) for m in detail["mentions"]] + marks
+    spans = mention_spans(detail["mentions"]) + marks
     spans += [claim_span(c) for c in detail["claims"] if c["start"] is not None]
     body = mark_up(text[:body_end], [s for s in spans if s.end <= body_end],
                    _notes_and_breaks(detail, text) + _speakers(detail["claims"], text[:body_end]),

@@ -16,8 +16,8 @@ from html import escape
 
 from .resources.links import claim_anchor      # minted with the claim IRIs' other paths; used here for the ids
 
-__all__ = ["Span", "Point", "mark_up", "mention_span", "claim_span", "claim_anchor", "passage_html", "emphasis",
-           "without"]
+__all__ = ["Span", "Point", "mark_up", "mention_span", "mention_spans", "claim_span", "claim_anchor", "passage_html",
+           "emphasis", "without"]
 
 KIND_CLASSES = {"people": "person", "countries": "country", "organizations": "organization", "regions": "place"}
 # a mention's fk:entityType, for an entity no list page shows (a document's or volume's own person, a volume's term)
@@ -79,6 +79,17 @@ def mention_span(mention: dict) -> Span:
     title = f"unresolved {mention.get('entityType') or 'name'}"
     return Span(mention["start"], mention["end"], "span", {"class": "mention unresolved", "title": title},
                 tags=_mention_tags("span", "", None, title))
+
+
+def mention_spans(mentions: list[dict]) -> list[Span]:
+    """One span per name and what it links to: the editors' markup and the heading can both find "Nixon" in "Letter
+    From President Nixon" (two mentions of one person at one place), and two links there would be a link inside a
+    link, which HTML forbids (browsers split it)."""
+    spans: dict[tuple, Span] = {}
+    for mention in mentions:
+        span = mention_span(mention)
+        spans.setdefault((span.start, span.end, span.tag, span.attrs.get("href")), span)
+    return list(spans.values())
 
 
 def claim_span(claim: dict) -> Span:
