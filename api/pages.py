@@ -19,6 +19,7 @@ from starlette.routing import Match
 
 from ontology.namespaces import BASE
 
+from .data_links import data_links
 from .negotiation import best_match
 from .resources.links import href
 from .resources.list_end import ListEnd
@@ -69,7 +70,7 @@ templates.env.filters["when"] = when
 templates.env.filters["href"] = lambda iri: href(iri) or iri
 templates.env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
 templates.env.filters["documents"] = lambda n: f"{n:,} document" + ("" if n == 1 else "s")
-templates.env.globals.update(sparql_link=sparql_link, BASE=BASE, entity_html=entity_html)
+templates.env.globals.update(sparql_link=sparql_link, BASE=BASE, entity_html=entity_html, data_links=data_links)
 
 
 def prefers_html(accept: str | None) -> bool:

@@ -123,7 +123,7 @@ def _within(iri: str) -> tuple[str, str] | None:
     return f"document {parts[2].removeprefix('d')} of {parts[1]}", f"/documents/{parts[1]}/{parts[2]}"
 
 
-def page_context(iri: str, triples: list[ox.Triple], alternates: dict[str, str]) -> dict:
+def page_context(iri: str, triples: list[ox.Triple]) -> dict:
     """What templates/resource.html shows of an IRI with no page of its own: its statements (predicate, object),
     then each node it links to (target, selectors, the vocabulary's terms) under its own heading, so no column
     is left empty for the resource's own rows."""
@@ -141,7 +141,7 @@ def page_context(iri: str, triples: list[ox.Triple], alternates: dict[str, str])
     claims = None
     if kinds & _ENTITY_CLASSES:     # a document-local person, place, body or unlinked name: its claims, as for entities
         claims = {"ref": quote(same[0][0] if same else iri, safe=""), "by": FK + "UnlinkedName" not in kinds}
-    return {"title": title, "iri": iri, "alternates": alternates, "own": own, "within": _within(iri),
+    return {"title": title, "iri": iri, "own": own, "within": _within(iri),
             "parts": [(_part_name(subject, iri), rows) for subject, rows in groups.values()],
             "api": rest if rest and not rest.startswith("/id/") else None,
             "same": [page for _, page in same],       # a persons-list entry linked to its record: the record's page

@@ -48,15 +48,10 @@ def _media(request: Request, fmt: str | None) -> str:
     return media
 
 
-def _alternates(path: str) -> dict[str, str]:
-    return {name: f"{path}?format={fmt}" for name, fmt in
-            (("Turtle", "ttl"), ("JSON-LD", "jsonld"), ("N-Triples", "nt"), ("RDF/XML", "rdfxml"))}
-
-
-def _page(request: Request, iri: str, triples: list[ox.Triple], alternates: dict[str, str]) -> Response:
+def _page(request: Request, iri: str, triples: list[ox.Triple]) -> Response:
     """The page of an IRI with no page of its own, in the site's layout (templates/resource.html)."""
     from ..pages import render_html     # here: api.pages imports this package (for `href`) as it loads
-    return render_html(request, "resource.html", page_context(iri, triples, alternates))
+    return render_html(request, "resource.html", page_context(iri, triples))
 
 
 def _answer(body: bytes | str, media: str) -> Response:
@@ -89,7 +84,7 @@ def resource(request: Request, path: str, format: str | None = _FORMAT) -> Respo
         page = claim_href(iri) or href(iri)
         if page and not page.startswith("/id/"):   # documents, entities and claims (in their passage) have real pages
             return RedirectResponse(page, status_code=303, headers={"Vary": "Accept"})
-        return _page(request, iri, triples, _alternates("/id/" + quote(path)))
+        return _page(request, iri, triples)
     return _answer(serialize(triples, rdf), media)
 
 
@@ -105,6 +100,6 @@ def vocabulary(request: Request, format: str | None = _FORMAT) -> Response:
         return _answer(vocabulary_turtle(), media)
     triples = _vocabulary_triples()
     if media == "text/html":
-        return _page(request, FK.rstrip("#/"), triples, _alternates("/vocab"))
+        return _page(request, FK.rstrip("#/"), triples)
     return _answer(ox.serialize(triples, format=RDF_TYPES[_SAME_AS.get(media, media)]), media)
 

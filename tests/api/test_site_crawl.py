@@ -12,6 +12,9 @@ from pathlib import Path
 import html5lib
 import httpx
 import pytest
+import rdflib
+
+from ontology.namespaces import BASE
 
 from tests.api.conftest import TEI
 
@@ -45,3 +48,27 @@ def test_regression_a_name_found_by_markup_and_heading_was_a_link_inside_a_link(
     text = next(d for d in tree.iter(f"{XHTML}div") if d.get("class") == "document-text")
     heading = [(a.get("href"), "".join(a.itertext())) for a in text.iter(f"{XHTML}a") if a.get("href") != "#fn-1"][:2]
     assert heading == [("/people/109882", "Nixon"), ("/people/107574", "Laird")]
+
+
+RDF_FORMATS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt",
+               "application/rdf+xml": "xml"}
+
+
+@pytest.mark.parametrize("path, iri", [
+    ("/people/102617", "people/102617"),
+    ("/documents/frus1981-88v41/d54", "historicaldocuments/frus1981-88v41/d54"),
+    ("/volumes/frus1969-76v01", "historicaldocuments/frus1969-76v01"),
+    ("/id/historicaldocuments/frus1981-88v41/d54/mentions/1", "historicaldocuments/frus1981-88v41/d54/mentions/1")])
+def test_regression_a_page_announced_no_data_for_rdf_clients(site, path, iri):
+    """The pages of a person, a document and a volume named their IRI as text and linked no data, and none had a
+    `<link rel="alternate">`: an RDF client or harvester reading the page found nothing to read, and a reader had to
+    know the `/id/` convention. Each now announces its data in the four RDF formats, in its head and in its body."""
+    tree = strict_html(httpx.get(site + path, headers=HTML).text)
+    head = {link.get("type"): link.get("href") for link in tree.iter(f"{XHTML}link") if link.get("rel") == "alternate"}
+    shown = {a.get("type"): a.get("href") for a in tree.find(f"{XHTML}body").iter(f"{XHTML}a") if a.get("type")}
+    assert set(head) == set(RDF_FORMATS) and shown == head
+    for media, href in head.items():
+        answer = httpx.get(site + href, headers={"Accept": media})
+        assert answer.headers["content-type"].split(";")[0] == media
+        graph = rdflib.Graph().parse(data=answer.content, format=RDF_FORMATS[media])
+        assert (rdflib.URIRef(BASE + iri), None, None) in graph, (href, media)
