@@ -320,8 +320,9 @@ def _claim(g: _Graph, record: DocumentRecord, doc: str, n: int, c: Claim, page_o
         g.typed(attribution, PROV + "Attribution")
         g.add(attribution, PROV + "agent", agent.iri)
         g.lit(attribution, SCHEMA + "roleName", agent.office)
-        if agent.local:
-            _entity(g, seen if seen is not None else set(), agent.iri, agent.kind, agent.label)
+        # whatever the claims layer calls it: an agent minted under this document is described here (a body of
+        # `[bodies] local_bodies` read as the claimant was not), and _entity leaves every other alone
+        _entity(g, seen if seen is not None else set(), agent.iri, agent.kind, agent.label)
     for local in c.about_local:
         _entity(g, seen if seen is not None else set(), local.iri, local.kind, local.label)
 
