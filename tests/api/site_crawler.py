@@ -145,10 +145,11 @@ def _read_page(visit: Visit) -> list[Link]:
     return links_of(visit.url, tree)
 
 
-def crawl(base: str, per_shape: int = 3, budget: int = 2000) -> Crawl:
-    """Crawl the site at `base` from its home page; at most `per_shape` URLs of a shape and `budget` requests."""
+def crawl(base: str, per_shape: int = 3, budget: int = 2000, starts: tuple[str, ...] = ("/",)) -> Crawl:
+    """Crawl the site at `base` from its home page (or the paths `starts`, as a reader typing them); at most
+    `per_shape` URLs of a shape and `budget` requests."""
     host, started = urlsplit(base).netloc, time.monotonic()
-    queue, seen, shapes = deque([Link("(start)", base.rstrip("/") + "/", "a")]), set(), {}
+    queue, seen, shapes = deque(Link("(typed)", base.rstrip("/") + path, "a") for path in starts), set(), {}
     visits, elsewhere = [], []
     with httpx.Client(timeout=30, follow_redirects=True) as client:
         while queue and len(visits) < budget:

@@ -1,10 +1,11 @@
 """The served site as a reader and an RDF client meet it, on the sample memo and a TEI volume slice.
 
 The store is the session's sample store with frus1969-76v01's slice (8 documents) ingested into a copy by `frus-kg
-ingest`, served by a real `frus-kg serve`. The crawl (tests/api/site_crawler.py) starts at the home page and follows,
-breadth-first, every same-host link the pages print (`a`, `link`, `script`, `img`, GET forms with their fields as
-they are), at most 10 URLs of a shape (`/people/*`, `/claims?volume&type`, …): about 630 requests in 9–13 s on a
-2-core machine, every document of the store included (the whole file, store and server included, takes about 45 s).
+ingest`, served by a real `frus-kg serve`. The crawl (tests/api/site_crawler.py) starts at the home page, and at a
+search a reader types ("human rights": the home page's search form is empty), and follows, breadth-first, every
+same-host link the pages print (`a`, `link`, `script`, `img`, GET forms with their fields as they are), at most 10
+URLs of a shape (`/people/*`, `/claims?volume&type`, …): about 620 requests in 8–13 s on a 2-core machine, every
+document of the store included (the whole file, store and server included, takes about 45 s).
 It asserts what a reader and an RDF client rely on:
 
 - no answer, redirects included, is a 5xx, and no link a page printed answers a 4xx (the failure names the page
@@ -92,11 +93,12 @@ def test_regression_a_page_announced_no_data_for_rdf_clients(site, path, iri):
 
 @pytest.fixture(scope="module")
 def site_crawl(site) -> Crawl:
-    return crawl(site, per_shape=10)
+    return crawl(site, per_shape=10, starts=("/", "/search?q=human+rights"))
 
 
 def test_the_crawl_reaches_every_kind_of_page_within_its_bound(site_crawl):
     reached = {shape(v.link.url)[0] for v in site_crawl.pages()}
+    assert any("cursor" in shape(v.url)[1] for v in site_crawl.pages() if shape(v.url)[0] == "search")
     assert {"", "documents", "documents/*/*", "volumes/*", "people/*", "countries/*", "organizations/*", "regions/*",
             "people/*/co-mentioned", "claims", "search", "network", "query", "docs",
             "id/historicaldocuments/*/*/names/*"} <= reached
