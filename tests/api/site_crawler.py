@@ -14,9 +14,9 @@ failure names both."""
 from __future__ import annotations
 
 import time
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, unquote, urldefrag, urlencode, urljoin, urlsplit
 
 import html5lib
 import httpx
@@ -60,6 +60,8 @@ class Visit:
     redirects: list[httpx.Response] = field(default_factory=list)
     parse_error: str | None = None      # for an HTML page: html5lib's first error in strict mode
     lang: str | None = None
+    ids: Counter = field(default_factory=Counter)                       # each `id` on the page, with its count
+    fragments: list[tuple[str, str]] = field(default_factory=list)      # (page, fragment) of each `a href="…#x"`
 
 
 @dataclass
@@ -142,7 +144,21 @@ def _read_page(visit: Visit) -> list[Link]:
         visit.parse_error = str(error)
         tree = html5lib.parse(text)
     visit.lang = tree.get("lang")
+    visit.ids = Counter(el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id"))
+    visit.fragments = _fragments(visit.url, tree)
     return links_of(visit.url, tree)
+
+
+def _fragments(page: str, tree) -> list[tuple[str, str]]:
+    """The element ids the page's links point to: (the page they are on, the id). A text fragment (`:~:text=`) and a
+    passage's offsets (`#char=`) are no id."""
+    found = []
+    for a in tree.iter(XHTML + "a"):
+        url, fragment = urldefrag(urljoin(page, (a.get("href") or "").strip()))
+        fragment = unquote(fragment).split(":~:", 1)[0]
+        if fragment and not fragment.startswith("char="):
+            found.append((url, fragment))
+    return found
 
 
 def crawl(base: str, per_shape: int = 3, budget: int = 2000, starts: tuple[str, ...] = ("/",)) -> Crawl:

@@ -10,7 +10,8 @@ It asserts what a reader and an RDF client rely on:
 
 - no answer, redirects included, is a 5xx, and no link a page printed answers a 4xx (the failure names the page
   and the link);
-- every HTML page parses without error (html5lib, strict) and declares its language;
+- every HTML page parses without error (html5lib, strict), declares its language and holds each id once, and the
+  id each of its links points to (`#fn-1`, `…/d54#claim-7`) is on the target page, where the crawl read it;
 - every link that announces a media type (`link rel="alternate" type=…`, `a type=…`) answers that type, and an RDF
   type parses with rdflib;
 - no page loads anything (stylesheet, script, image, frame) from another host;
@@ -117,6 +118,18 @@ def test_no_answer_is_a_5xx_and_no_printed_link_is_broken(site_crawl):
 def test_every_page_parses_and_declares_its_language(site_crawl):
     bad = [f"{v.url} (linked from {v.link.page}): {v.parse_error or 'no lang on <html>'}" for v in site_crawl.pages()
            if v.parse_error or not v.lang]
+    bad += [f"{v.url} (linked from {v.link.page}): id '{name}' {n} times" for v in site_crawl.pages()
+            for name, n in v.ids.items() if n > 1]
+    assert not bad, "\n".join(bad)
+
+
+def test_every_fragment_a_page_links_to_is_an_id_on_its_target(site_crawl):
+    """`#fn-1`, `#claim-7`, `/#volumes`: the element a link scrolls to is there, on every target the crawl read."""
+    ids = {v.url: v.ids for v in site_crawl.pages()}
+    checked = [(v.url, url, fragment) for v in site_crawl.pages() for url, fragment in v.fragments if url in ids]
+    assert len(checked) > 100
+    bad = [f"{page} links {url}#{fragment}: no such id there" for page, url, fragment in checked
+           if fragment not in ids[url]]
     assert not bad, "\n".join(bad)
 
 
