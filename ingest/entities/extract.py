@@ -262,6 +262,7 @@ class EntityExtractor:
         found += self._initials(record, found)
         if orphans:
             found += fall_back(orphans, found)
+        found = _without_repeated_tags(record.mentions, found)
         found.sort(key=lambda m: (m.start, m.end))
         for m in found:
             m.exact = text[m.start:m.end]
@@ -1833,6 +1834,24 @@ def _parties_take_their_mentions(record: DocumentRecord) -> None:
             party.entity, party.label = m.entity, m.label
             party.explanation = f"the heading's name '{party.name}' is the person its mention names: " + \
                 (m.explanation or m.label or m.entity)
+
+
+def _without_repeated_tags(tagged: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Session 56: a heading party's mention on a span the editors tagged with the same person is that tag, which
+    takes the heading's office and explanation: one mention, where the graph had held two ("Nixon", "Laird" of
+    frus1969-76v01 d10; 84 of the volume's 8,048 mentions, each an author or recipient counted twice)."""
+    by_span = {(m.start, m.end, m.entity): m for m in tagged if m.kind == "person" and m.entity}
+    out = []
+    for m in found:
+        tag = by_span.get((m.start, m.end, m.entity)) if m.kind == "person" and m.entity else None
+        if tag is None:
+            out.append(m)
+            continue
+        tag.office = tag.office or m.office
+        if m.explanation:
+            tag.explanation = f"{tag.explanation}; the heading says so too: {m.explanation}" if tag.explanation \
+                else m.explanation
+    return out
 
 
 _EXTRACTOR: EntityExtractor | None = None

@@ -103,3 +103,16 @@ def test_mr_and_mrs_nhu_is_he_as_the_editors_tag_it_and_mrs_nhu_alone_is_she():
     EntityExtractor().run(r)
     nhus = _people(r, "Nhu")
     assert [m.entity for m in nhus] == [NGO_DINH_NHU, MADAME_NHU, NGO_DINH_NHU]
+
+
+def test_regression_a_heading_name_the_editors_tagged_was_two_mentions(slice_document):
+    """frus1969-76v01 d10: "Nixon" and "Laird" of the heading were each a mention of the editors' tag and another of the
+    heading's party, two mention nodes for one name (84 of the volume's 8,048 mentions): each author and recipient
+    counted twice. One mention now, the editors', with the heading's office."""
+    from collections import Counter
+    r = slice_document("frus1969-76v01-slice.xml", "d10")
+    spans = Counter((m.start, m.end, m.entity) for m in r.mentions if m.kind == "person")
+    assert spans and max(spans.values()) == 1
+    head = [m for m in r.mentions if m.kind == "person" and m.end <= len(r.heading)]
+    assert head and all(m.method == "tei-markup" for m in head if r.text[m.start:m.end] in ("Nixon", "Laird"))
+    assert {m.office for m in head if r.text[m.start:m.end] == "Laird"} == {"Secretary of Defense"}
