@@ -76,3 +76,57 @@ def test_a_malformed_rule_names_the_file_and_the_rule(tmp_path):
     bad.write_text('[[error]]\nid = "x"\nvolume = ["frus1955-57v17"]\n', encoding="utf-8")
     with pytest.raises(IngestError, match=r"errors\.toml: rule 1 \('x'\): unknown fields \['volume'\]; missing fields"):
         markup_errors(bad)
+
+
+SESSION_57 = [   # volume, passage as printed, the tagged words (first occurrence), tagged, rule, meant
+    ("frus1955-57v03", "But on some unspecified date President Wilson evidently decided that the United States could "
+     "not permit the Western Allies to go down in defeat in World War I.", "Wilson", "114659",
+     "v03-president-wilson-of-world-war-i-as-charles-e", "114691"),
+    ("frus1955-57v03", "Dr. Lin Lan Ying (spelling uncertain) who departed San Francisco President Wilson January 6, "
+     "1957.", "Wilson", "114659", "v03-the-liner-president-wilson-as-charles-e", ""),
+    ("frus1955-57v08", "Colonel Robert W. Duke sent a memorandum to Brigadier General James K. Wilson, Jr. In response, "
+     "Wilson, on June 25, summarized the United States commitment.", "Wilson,", "114659",
+     "v08-general-james-k-wilson-as-charles-e", "114677"),
+    ("frus1955-57v24", "Mr. Evan M. Wilson, First Secretary, London\n\n1. Source: Confidential. Drafted by Wilson.",
+     "Wilson.", "114659", "v24-drafted-by-evan-m-wilson-as-charles-e", "114665"),
+    ("frus1955-57v25", "PARTICIPANTS Senator Hubert H. Humphrey, US Delegation\n\nHumphrey said there was much good will "
+     "among American people.", "Humphrey said", "106281", "v25-senator-hubert-humphrey-as-george-m", "106282"),
+    ("frus1964-68v29p1", "General Wheeler: General Clark is a hardliner whom you can count on.", "Clark", "102663",
+     "v29p1-general-clark-as-clark-clifford", "102608"),
+    ("frus1952-54v14p2", "the letter is quoted in Deputy Secretary Foster's reply of Jan. 7 to Lawton, as follows",
+     "Lawton", "102739", "v14p2-lawton-as-j-lawton-collins", "107729"),
+    ("frus1958-60v01", "Mr. Diem then explained that Mrs. Nhu is a very sick woman.", "Nhu", "109769",
+     "v01-1958-60-madame-nhu-as-ngo-dinh-nhu", "113694"),
+    ("frus1958-60v01", "his desire to divorce his wife, the sister of Mme Ngo dinh Nhu, apparently caused",
+     "Mme Ngo dinh Nhu", "109769", "v01-1958-60-mme-ngo-dinh-nhu-as-ngo-dinh-nhu", "113694"),
+    ("frus1961-63v01", "Diem's brothers, Ngo Dinh Nhu and Ngo Dinh Can, as directors", "Ngo Dinh Can", "109769",
+     "v01-1961-63-ngo-dinh-of-ngo-dinh-can-as-nhu", "109766"),
+]
+
+
+@pytest.mark.parametrize("volume, text, tagged_words, tagged, rule_id, meant", SESSION_57,
+                         ids=[row[4] for row in SESSION_57])
+def test_the_session_57_slips_move_the_tag_to_the_person_the_passage_names(volume, text, tagged_words, tagged,
+                                                                            rule_id, meant):
+    """Session 57 read every tag of the corrected top 100 still linked to a second IRI; these are the editors' slips
+    (Woodrow Wilson and General James K. Wilson tagged as the Secretary of Defense, Senator Hubert Humphrey as the
+    Secretary of the Treasury, General Mark Clark as Clark Clifford, Madame Nhu as her husband, …)."""
+    from ingest.markup_errors import matching_error
+    from ingest.records import DocumentRecord, Mention, Page, VolumeRecord
+    record = DocumentRecord(VolumeRecord(volume, "t"), "d1", "1", "1. Memorandum", text, "<test>", date="1956-01-01",
+                            pages=[Page("1", 0, len(text))])
+    start = text.index(tagged_words)
+    end = start + len(re.sub(r"(?: said|,|\.| Can)$", "", tagged_words))
+    rule = matching_error(record, Mention(start, end, "person", "tei-markup", 1.0, None, None), tagged)
+    assert rule is not None and (rule.id, rule.meant) == (rule_id, meant)
+
+
+def test_mr_and_mrs_nhu_stays_the_couple_the_editors_tag_as_him():
+    """"Mr. and Mrs. Nhu" names the couple, which frus1958-60v01 tags as Ngo Dinh Nhu: no rule moves it."""
+    from ingest.markup_errors import matching_error
+    from ingest.records import DocumentRecord, Mention, Page, VolumeRecord
+    text = "President Diem then discussed Mr. and Mrs. Nhu."
+    record = DocumentRecord(VolumeRecord("frus1958-60v01", "t"), "d1", "1", "1. Memorandum", text, "<test>",
+                            date="1960-11-17", pages=[Page("1", 0, len(text))])
+    start = text.index("Nhu")
+    assert matching_error(record, Mention(start, start + 3, "person", "tei-markup", 1.0, None, None), "109769") is None
