@@ -33,6 +33,7 @@ from .markup import fall_back, orphan_markup
 from .namesakes import COURTESY, titled_namesake
 from .named_after import NAMED_AFTER, NAMED_BEFORE, term_phrases, thing_named_after
 from .nicknames import nickname_index
+from .not_alone import not_alone, without_words_not_alone
 from .offices import dates_allow, nationality, office_from_note, office_from_persons_list, office_from_remarks
 from .posts import listed_holder, office_holder, resolve_post
 from .signatures import department_signature, post_signature
@@ -171,7 +172,7 @@ class EntityExtractor:
         self.a = authorities()
         self.gaz = gazetteer()
         self.full = _with_nicknames(self.a.full_index)
-        self.surnames = self.a.surname_index
+        self.surnames = without_words_not_alone(self.a.surname_index)
         self.use_volume_lists = use_volume_lists
         self._next_titled: tuple[int, str] | None = None
         self._forms_of: dict[str, list[str]] | None = None        # hsg id -> its full-name forms (misprints)
@@ -1088,7 +1089,7 @@ class EntityExtractor:
             name = name[:pm.start()]
         if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
             name = name[:-1]             # "Bao Dai." at the end of a sentence
-        ids = self.full.get(_key(name)) or self._by_middle_name(_key(name), ctx)
+        ids = self._suffix_allows(text, s + len(name), self.full.get(_key(name)) or self._by_middle_name(_key(name), ctx))
         if not ids:
             return None
         res = self._full_name(text, s, name, ids, None, ctx)
@@ -1097,6 +1098,15 @@ class EntityExtractor:
         if suffix:
             end = suffix.end()       # "Kenneth T. Young, Jr."
         return self._person(s, end, res, ctx, None)
+
+    def _suffix_allows(self, text: str, end: int, ids: frozenset[str] | None) -> frozenset[str]:
+        """The people of a full name whose record's generational suffix, if any, is the one printed after it: "Benigno
+        Aquino, Jr." (1971) is not hsg-people 100516 "Aquino, Benigno, 3rd", the President of 2010."""
+        printed = _SUFFIX.match(text, end)
+        if not ids or not printed:
+            return ids or frozenset()
+        mark = _generation(printed.group(0))
+        return frozenset(pid for pid in ids if _generation(split_name(self.a.person(pid).sort).suffix) in ("", mark))
 
     def _full_name(self, text, s, name, ids, title, ctx: PersonContext) -> Resolution:
         """A full name's person; "Ngo Dinh Nhu", which his wife's record also bears, untitled is he."""
@@ -1114,7 +1124,7 @@ class EntityExtractor:
                 continue
             key = _key(surface)
             if j - k >= 2:
-                ids = self.full.get(key)
+                ids = self._suffix_allows(text, e, self.full.get(key) or self._by_middle_name(key, ctx))
                 if ids:
                     return self._person(s, e, self._full_name(text, s, surface, ids, title, ctx), ctx, title), j
                 misprint = self._misprinted(key, ctx) if not re.search(r"\n|\w{2,}\.\s", surface) else None
@@ -1185,6 +1195,8 @@ class EntityExtractor:
         the volume's persons list, or (no list) the only authority person of that surname at the date."""
         ids = self.surnames.get(key, frozenset())
         known = ctx.resolved.get(key)
+        if known in not_alone().get(key, ()):
+            known = None                 # "Minh" after "Ho Chi Minh" is not he (not_alone.tsv)
         in_volume = ids & ctx.volume_ids
         when = ctx.date[:10] if ctx.date else (str(ctx.year) if ctx.year else None)
         got = self._by_surroundings(text, s, e, surface, title, ids, known, in_volume, ctx)
@@ -1786,6 +1798,13 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]{2,})[ ]((?:[AaEe][lnrsdt
 _ARTICLE = re.compile(r"(?:[AaEe][lnrsdtz]|[Aa]sh)-")
 _CALENDAR = frozenset("January February March April May June July August September October November December Monday "
                       "Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _generation(suffix: str) -> str:
+    """'Jr.', ', Jr.', 'III', '3rd' -> one spelling per generation ('jr', 'sr', 'iii', 'iv'); '' for none. "II" is
+    "Jr.": Henry Cabot Lodge II is "Henry Cabot Lodge, Jr." in FRUS."""
+    word = re.sub(r"[^\w]", "", suffix or "").lower()
+    return {"ii": "jr", "2nd": "jr", "3rd": "iii", "4th": "iv"}.get(word, word)
 
 
 def _person_id(m: Mention) -> str | None:

@@ -1,6 +1,8 @@
-"""Nicknames and short given names as full-name forms: "Chip Bohlen", "Mac Bundy", "McG. Bundy", "Alex Johnson".
+"""Nicknames and short given names as full-name forms: "Chip Bohlen", "Mac Bundy", "McG. Bundy", "Alex Johnson",
+"Big Minh".
 
-The authority records carry some nicknames inside their variants ('Bohlen, Charles E. ("Chip")'); those are derived
+The authority records carry some nicknames inside their variants ('Bohlen, Charles E. ("Chip")'), and a few whole
+bynames ('Dương, Văn Minh (“Big Minh”)', whose last word is one of the names it stands beside); those are derived
 here. Forms the records lack are a documented table, ingest/data/names/nicknames.tsv. Without them "Mac Bundy" was
 read as a lone "Bundy" and given to William Bundy when he was named earlier (issue 16, session 8: 37 wrong links on
 McGeorge Bundy's tags in the report split). A derived form that is already another person's full name ("Dick Clark")
@@ -20,6 +22,8 @@ __all__ = ["nickname_index", "read_nicknames", "NICKNAMES"]
 NICKNAMES = Path(__file__).resolve().parent.parent / "data" / "names" / "nicknames.tsv"
 # A nickname quoted or bracketed inside a variant: '(“Chip”)', '“Ted”', '(Chip)'.
 _QUOTED = re.compile(r"[(“\"]+\s*([A-Z][a-z]+)\s*,?[”\")]+")
+# A whole quoted byname of several words: 'Dương, Văn Minh (“Big Minh”)', 'Tran Van Minh (“Little Minh”)'.
+_QUOTED_BYNAME = re.compile(r"[“\"]\s*([A-Z][a-z]+(?:\s+[A-Z][\w’'-]+)+)\s*[”\"]")
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +37,9 @@ def nickname_index() -> dict[str, frozenset[str]]:
             surname = split_name(_QUOTED.sub("", variant)).surname if m else ""
             if m and surname:
                 out.setdefault(norm(f"{m.group(1)} {surname}"), set()).add(a.canonical(pid))
+            byname = _QUOTED_BYNAME.search(variant)
+            if byname and byname.group(1).split()[-1] in _QUOTED_BYNAME.sub("", variant).split():
+                out.setdefault(norm(byname.group(1)), set()).add(a.canonical(pid))
     for key, pid in read_nicknames(NICKNAMES):
         out.setdefault(key, set()).add(a.canonical(pid))
     return {k: frozenset(v) for k, v in out.items() if k not in a.full_index and " " in k}
