@@ -311,19 +311,37 @@ def _remark_key(remark: str) -> str:
     return " ".join(re.sub(r"\bof the United States\b|[^\w\s]", " ", remark).lower().split())
 
 
+_OFFICE_START = re.compile(r"^(?P<office>[^;,(]+?) from (?:[A-Z][a-z]+ (?:\d{1,2}, )?)?(?P<year>(?:19|20)\d\d)\b")
+
+
+def _office_starts(remarks: list[str]) -> set[str]:
+    """'prime minister of south africa from 1966' for "Prime Minister of South Africa from September 1966" and for
+    "Prime Minister of South Africa from 1966 until 1978; President …": an office and the year it began."""
+    out = set()
+    for remark in remarks:
+        for part in remark.split(";"):
+            m = _OFFICE_START.match(part.strip())
+            if m:
+                out.add(f"{_remark_key(m.group('office'))} from {m.group('year')}")
+    return out
+
+
 def find_same_descriptions(people: dict[str, dict], folded: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     """Records of FRUS persons lists that describe one person in the same dated words: {duplicate: (canonical, reason)}.
 
     "Carter, Eleanor Rosalynn" (frus1977-80v01: "First Lady of the United States from January 20, 1977, until
     January 20, 1981") and "Carter, Rosalynn" ("First Lady from January 20, 1977, until January 20, 1981"): the same
     surname, the one's given names all among the other's, neither with a POCOM link or a vital year in conflict, and a
-    remark that dates an office to the day (punctuation and "of the United States" aside) the same in both. Folded
-    only when exactly one other record fits; the record with more persons-list variants is canonical."""
+    remark that dates an office to the day (punctuation and "of the United States" aside) the same in both, or the
+    same office begun in the same year ("Prime Minister of South Africa from September 1966" / "… from 1966 until
+    1978": B. J. and "John" Vorster; session 57). Folded only when exactly one other record fits; the record with
+    more persons-list variants is canonical."""
     by_surname: dict[str, list[str]] = defaultdict(list)
     for pid, rec in people.items():
         if not rec["pocom"] and pid not in folded:
             by_surname[norm(split_name(rec["pref"]).surname)].append(pid)
-    dated = {pid: {_remark_key(r) for r in rec["remarks"] if _DATED_REMARK.search(r)} for pid, rec in people.items()}
+    dated = {pid: {_remark_key(r) for r in rec["remarks"] if _DATED_REMARK.search(r)} | _office_starts(rec["remarks"])
+             for pid, rec in people.items()}
     merged: dict[str, tuple[str, str]] = {}
     for surname, ids in by_surname.items():
         for a in sorted(ids):
@@ -345,10 +363,71 @@ def find_same_descriptions(people: dict[str, dict], folded: dict[str, tuple[str,
             can, dup = sorted((a, b), key=lambda i: (-len(people[i]["variants"]), i))
             if dup in merged or can in merged:
                 continue
-            shared = sorted(dated[a] & dated[b])[0]
+            shared = max(sorted(dated[a] & dated[b]), key=len)      # the remark dated to the day, where there is one
             merged[dup] = (can, f"same surname, the given names of {display_name(people[dup]['pref'] if len(split_name(people[dup]['pref']).forenames) < len(split_name(people[can]['pref']).forenames) else people[can]['pref'])} "
                                 f"among the other's ({people[can]['pref']} / {people[dup]['pref']}), and the same dated "
                                 f"persons-list remark ('{shared}')")
+    return merged
+
+
+_VISITS_URL = re.compile(r"https://history\.state\.gov/departmenthistory/visits/")
+_VISIT_REMARK = re.compile(r"^(?P<title>[^,.]+), (?P<country>[^.]+)\. Visited U\.S\. [^,]+, (?P<year>1[89]\d\d|20\d\d)")
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a name in any order, diacritics, case, commas and a generational suffix aside."""
+    return frozenset(w for w in _spelling_key(_no_suffix(re.sub(r"\([^)]*\)", "", name))).split() if len(w) > 1)
+
+
+def find_visit_duplicates(people: dict[str, dict], folded: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Records of the leaders' visits that are a FRUS persons-list record again: {duplicate: (canonical, reason)}.
+
+    The visits data has a record of its own for each visiting leader ("Mateos, Lopez": "President, Mexico. Visited
+    U.S. 2 times, 1959–1964"), often with the name inverted at the wrong word. Folded into the one record without a
+    visit of its own whose name has the same words (in any order, the persons-list record's surname among them; else
+    the one name's words all among the other's, two at least),
+    whose remarks print the visit's title and country ("President of Mexico from December 1, 1958"), whose persons
+    lists are of volumes within 15 years of the first visit (Eduardo Frei Ruiz-Tagle, 1994, is not his father, whom
+    the volumes of 1964–1976 list), and whose vital years do not conflict. The persons-list record is canonical."""
+    def is_visit(rec: dict) -> bool:
+        return bool(rec["urls"]) and all(_VISITS_URL.match(u) for u in rec["urls"])
+
+    by_word: dict[str, set[str]] = defaultdict(set)
+    forms: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    for pid, rec in people.items():
+        if pid in folded or is_visit(rec):
+            continue
+        forms[pid] = [(_name_words(v), _name_words(split_name(v).surname)) for v in [rec["pref"], *rec["variants"]]]
+        for words, _ in forms[pid]:
+            for w in words:
+                by_word[w].add(pid)
+
+    def fits(can: str, rec: dict, own: frozenset[str], title: str, country: str, year: int, nested: bool) -> bool:
+        c = people[can]
+        span = _years_of(" ".join(c["urls"]))
+        return (any(len(words) >= 2 and surname and surname <= own and ((words < own or own < words) if nested else words == own)
+                    for words, surname in forms[can])
+                and any(re.search(rf"\b{re.escape(title)}\b", r, re.I) and country in r.lower() for r in c["remarks"])
+                and span is not None and span[0] - 15 <= year <= span[1] + 15
+                and not ((c["birth"] and rec["birth"] and c["birth"] != rec["birth"])
+                         or (c["death"] and rec["death"] and c["death"] != rec["death"])))
+
+    merged: dict[str, tuple[str, str]] = {}
+    for pid, rec in sorted(people.items()):
+        m = next((_VISIT_REMARK.match(r) for r in rec["remarks"] if _VISIT_REMARK.match(r)), None)
+        if pid in folded or not is_visit(rec) or rec["pocom"] or m is None:
+            continue
+        own = _name_words(rec["pref"])
+        title, country, year = m.group("title").lower(), m.group("country").lower(), int(m.group("year"))
+        near = sorted({c for w in own for c in by_word.get(w, set())})
+        found = [c for c in near if fits(c, rec, own, title, country, year, False)] or \
+                [c for c in near if fits(c, rec, own, title, country, year, True)]
+        if len(found) != 1:
+            continue
+        can = found[0]
+        merged[pid] = (can, f"a record of the leaders' visits ('{rec['remarks'][0][:80]}') whose name has the words of "
+                            f"{display_name(people[can]['pref'])}, whom FRUS persons lists of the visit's years describe "
+                            f"with the visit's title and country")
     return merged
 
 
@@ -553,6 +632,7 @@ def build_authorities(shared: Path, out: Path = DATA_DIR) -> BuildReport:
     merged = find_duplicates(raw, pocom, posts_by_pocom)
     merged.update(find_other_spellings(raw, merged))
     merged.update(find_same_descriptions(raw, merged))
+    merged.update(find_visit_duplicates(raw, merged))
 
     people_out, volumes = _people_entries(raw, merged)
 

@@ -8,7 +8,8 @@ import pyoxigraph as ox
 import pytest
 
 from ingest.authorities import authorities, display_name, name_forms, split_name
-from ingest.authorities.build import find_duplicates, find_other_spellings, find_same_descriptions, parse_rigour_yaml
+from ingest.authorities.build import (find_duplicates, find_other_spellings, find_same_descriptions, find_visit_duplicates,
+                                      parse_rigour_yaml)
 from ingest.authorities.rdf import authority_graphs
 from ontology import iris
 from ontology.namespaces import FK, SCHEMA, SKOS, WD, XSD
@@ -166,6 +167,15 @@ def test_records_folded_by_the_same_dated_description_need_the_given_names_and_t
     }
     folded = find_same_descriptions(people, {})
     assert {k: v[0] for k, v in folded.items()} == {"102247": "102258", "114676": "114668"}
+    vorster = {"114134": {"pref": "Vorster, Balthazar Johannes", "pocom": None, "birth": None, "death": None,
+                          "variants": ["Vorster, B.J.", "Vorster, Balthazar Johannes"],
+                          "remarks": ["Prime Minister of South Africa from September 1966"]},
+               "116244": {"pref": "Vorster, Johannes (”John”)", "pocom": None, "birth": None, "death": None,
+                          "variants": ["Vorster, Johannes (John)"],
+                          "remarks": ["Prime Minister of South Africa from 1966 until 1978; President from 1978 until 1979"]},
+               "999003": {"pref": "Vorster, Johannes", "pocom": None, "birth": None, "death": None,   # another year
+                          "variants": [], "remarks": ["Minister of Justice of South Africa from 1961"]}}
+    assert {k: v[0] for k, v in find_same_descriptions(vorster, {}).items()} == {"116244": "114134"}
     assert find_same_descriptions(people, {"102258": ("1", "folded")}).keys() == {"114676"}
 
 
@@ -307,3 +317,41 @@ def test_regression_a_surname_printed_with_its_arabic_article_gave_the_person_no
     assert "100337" in a.full_index["samir el-rifai"]
     assert a.surname_index["azm"] == a.surname_index["al-azm"] == frozenset({"100195"})
     assert name_forms("O'Brien, John", True)[1] == {"o'brien"}       # no Arabic article, no ayn: one form
+
+
+def test_regression_lopez_mateos_was_two_people_the_persons_lists_and_the_visits():
+    """hsg-people 108629 "Mateos, Lopez" (the leaders' visits: "President, Mexico. Visited U.S. 2 times, 1959–1964")
+    and 108115 "López Mateos, Adolfo" (frus1958-60v05, …): "Lopez Mateos" went to the one and "Adolfo López Mateos" to
+    the other, 16 of the editors' tags and 174 (session 57); 42 such visit records are folded."""
+    a = authorities()
+    assert a.canonical("108629") == "108115"
+    assert a.canonical("113757") == "113758"              # Pierre Elliott Trudeau
+    assert a.canonical("111723") == "111723"              # Eduardo Frei Ruiz-Tagle is not his father
+    assert a.canonical("116244") == "114134"              # "John" Vorster, Prime Minister of South Africa from 1966
+    assert "leaders' visits" in a.people["108629"].same_as_reason
+
+
+def _visit(pref: str, remark: str, country: str) -> dict:
+    return {"pref": pref, "pocom": None, "birth": None, "death": None, "variants": [f"President {pref}"],
+            "urls": [f"https://history.state.gov/departmenthistory/visits/{country}"], "remarks": [remark]}
+
+
+def _listed(pref: str, volume: str, *remarks: str) -> dict:
+    return {"pref": pref, "pocom": None, "birth": None, "death": None, "variants": [pref],
+            "urls": [f"https://history.state.gov/historicaldocuments/{volume}/persons#p_X1"], "remarks": list(remarks)}
+
+
+def test_a_visit_record_folds_into_the_one_listed_record_of_its_name_title_country_and_years():
+    people = {
+        "108629": _visit("Mateos, Lopez", "President, Mexico. Visited U.S. 2 times, 1959–1964", "mexico"),
+        "108115": _listed("López Mateos, Adolfo", "frus1958-60v05", "President of Mexico from December 1, 1958"),
+        "111723": _visit("Ruiz-Tagle, Eduardo Frei", "President, Chile. Visited U.S. 3 times, 1994–1997", "chile"),
+        "104553": _listed("Frei, Eduardo", "frus1964-68v31", "President of Chile from November 4, 1964"),
+        "900001": _visit("Smith, John", "Prime Minister, Ruritania. Visited U.S. once, 1960", "ruritania"),
+        "900002": _listed("Smith, John", "frus1958-60v05", "Minister of Finance of Ruritania"),    # not the title
+        "900003": _visit("Doe, Jane", "President, Ruritania. Visited U.S. once, 1961", "ruritania"),
+        "900004": _listed("Doe, Jane", "frus1958-60v05", "President of Ruritania"),
+        "900005": _listed("Doe, Jane", "frus1961-63v01", "President of Ruritania until 1962"),     # two fit: neither
+    }
+    assert {k: v[0] for k, v in find_visit_duplicates(people, {}).items()} == {"108629": "108115"}
+    assert find_visit_duplicates(people, {"108629": ("1", "folded")}) == {}
