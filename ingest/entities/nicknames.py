@@ -17,7 +17,7 @@ from pathlib import Path
 from ingest.authorities import authorities, norm, split_name
 from ingest.errors import IngestError
 
-__all__ = ["nickname_index", "read_nicknames", "NICKNAMES"]
+__all__ = ["nickname_index", "read_nicknames", "person_rows", "NICKNAMES"]
 
 NICKNAMES = Path(__file__).resolve().parent.parent / "data" / "names" / "nicknames.tsv"
 # A nickname quoted or bracketed inside a variant: '(“Chip”)', '“Ted”', '(Chip)'.
@@ -47,15 +47,22 @@ def nickname_index() -> dict[str, frozenset[str]]:
 
 def read_nicknames(path: Path) -> list[tuple[str, str]]:
     """(norm(form), hsg id) rows of the hand table; a malformed row or an unknown id names the file and the line."""
+    return [(norm(cells[0]), cells[1]) for cells in person_rows(
+        path, lambda cells: len(cells) >= 2 and " " in cells[0], "given form and surname<TAB>hsg-people id<TAB>where seen")]
+
+
+def person_rows(path: Path, well_formed, expected: str) -> list[list[str]]:
+    """The stripped cells of a hand table's rows whose second cell is an hsg-people id (comments and blank lines
+    skipped); a row `well_formed` refuses, or an id the authority data lacks, is an error naming the file and line."""
     rows = []
     people = authorities().people
     for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        cells = line.split("\t")
-        if len(cells) < 2 or " " not in cells[0].strip():
-            raise IngestError(f"{path}:{no}: expected 'given form and surname<TAB>hsg-people id<TAB>where seen'")
-        if cells[1].strip() not in people:
-            raise IngestError(f"{path}:{no}: hsg-people id {cells[1].strip()!r} is not in the authority data")
-        rows.append((norm(cells[0]), cells[1].strip()))
+        cells = [c.strip() for c in line.split("\t")]
+        if not well_formed(cells):
+            raise IngestError(f"{path}:{no}: expected '{expected}'")
+        if cells[1] not in people:
+            raise IngestError(f"{path}:{no}: hsg-people id {cells[1]!r} is not in the authority data")
+        rows.append(cells)
     return rows

@@ -8,7 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.authorities import authorities, norm
-from ingest.errors import IngestError
+
+from .nicknames import person_rows
 
 __all__ = ["NOT_ALONE", "read_not_alone", "not_alone", "without_words_not_alone"]
 
@@ -18,15 +19,8 @@ NOT_ALONE = Path(__file__).resolve().parent.parent / "data" / "names" / "not_alo
 def read_not_alone(path: Path) -> dict[str, frozenset[str]]:
     """norm(word) -> hsg-people ids never named by it alone; a malformed row or an unknown id names the file and line."""
     out: dict[str, set[str]] = {}
-    people = authorities().people
-    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) < 3 or not re.fullmatch(r"[A-Z][\w’'-]+", cells[0]) or not cells[2]:
-            raise IngestError(f"{path}:{no}: expected 'word<TAB>hsg-people id<TAB>evidence'")
-        if cells[1] not in people:
-            raise IngestError(f"{path}:{no}: hsg-people id {cells[1]!r} is not in the authority data")
+    for cells in person_rows(path, lambda cells: len(cells) >= 3 and bool(re.fullmatch(r"[A-Z][\w’'-]+", cells[0]))
+                             and bool(cells[2]), "word<TAB>hsg-people id<TAB>evidence"):
         out.setdefault(norm(cells[0]), set()).add(authorities().canonical(cells[1]))
     return {k: frozenset(v) for k, v in out.items()}
 

@@ -5,12 +5,14 @@ cut unchanged from the FRUS TEI volume it names (tests/fixtures/identity/names.j
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from ingest.entities import EntityExtractor
 from ingest.entities.nicknames import nickname_index, read_nicknames
+from ingest.entities.not_alone import read_not_alone
 from ingest.errors import IngestError
 from ingest.heading import parties_of
 from ingest.records import DocumentRecord, ListEntry, Page, Party, VolumeRecord
@@ -102,14 +104,18 @@ def test_nicknames_the_authority_records_carry_are_full_name_forms():
     assert "dick clark" not in index
 
 
-def test_a_malformed_nickname_row_names_the_file_and_the_line(tmp_path):
-    table = tmp_path / "nicknames.tsv"
-    table.write_text("# form\thsg\nMac Bundy\t101930\tseen\nChip\t101494\n", encoding="utf-8")
-    with pytest.raises(IngestError, match=r"nicknames\.tsv:3"):
-        read_nicknames(table)
-    table.write_text("Mac Bundy\t999999999\tseen\n", encoding="utf-8")
-    with pytest.raises(IngestError, match=r"nicknames\.tsv:1: .*999999999"):
-        read_nicknames(table)
+@pytest.mark.parametrize("name, read, good, malformed", [
+    ("nicknames.tsv", read_nicknames, "Mac Bundy\t101930\tseen", "Chip\t101494"),
+    ("not_alone.tsv", read_not_alone, "Minh\t105990\tFRUS calls him Ho", "Minh\t105990"),     # no evidence
+])
+def test_a_malformed_hand_table_row_names_the_file_and_the_line(tmp_path, name, read, good, malformed):
+    table = tmp_path / name
+    table.write_text(f"# form\thsg\n{good}\n{malformed}\n", encoding="utf-8")
+    with pytest.raises(IngestError, match=rf"{re.escape(name)}:3: expected"):
+        read(table)
+    table.write_text(good.replace("\t10", "\t99999999").replace("\t101", "\t999") + "\n", encoding="utf-8")
+    with pytest.raises(IngestError, match=rf"{re.escape(name)}:1: .*99999"):
+        read(table)
 
 
 # -- the editors' brackets, lower-case particles --------------------------------------------------------------------

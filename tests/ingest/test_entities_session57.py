@@ -7,8 +7,6 @@ from __future__ import annotations
 import pytest
 
 from ingest.entities import EntityExtractor
-from ingest.entities.not_alone import read_not_alone
-from ingest.errors import IngestError
 from ingest.records import DocumentRecord, Page, VolumeRecord
 from ontology import iris
 
@@ -72,16 +70,6 @@ def test_regression_general_minh_after_ho_chi_minh_was_ho_chi_minh(extractor):
     found = people(record)
     assert ("Ho Chi Minh", HO_CHI_MINH) in found
     assert ("Minh", BIG_MINH) in found and ("Minh", HO_CHI_MINH) not in found
-
-
-def test_the_not_alone_table_names_its_file_and_line_on_a_bad_row(tmp_path):
-    bad = tmp_path / "not_alone.tsv"
-    bad.write_text("# word\thsg\tevidence\nMinh\t999999999\tno such person\n", encoding="utf-8")
-    with pytest.raises(IngestError, match=r"not_alone.tsv:2: .*999999999"):
-        read_not_alone(bad)
-    bad.write_text("Minh\t105990\n", encoding="utf-8")
-    with pytest.raises(IngestError, match=r"not_alone.tsv:1: expected"):
-        read_not_alone(bad)
 
 
 def test_regression_benigno_aquino_jr_of_1971_was_the_president_of_2010(extractor):
