@@ -85,6 +85,9 @@ def _people(a: Authorities) -> _G:
             g.lit(node, FK + "explanation", f"folded into hsg-people {p.same_as}: {p.same_as_reason}")
         for dup in p.duplicates:
             g.add(node, SKOS + "exactMatch", iris.person_iri(dup))
+            if a.people[dup].viaf and a.people[dup].viaf != p.viaf:
+                # a folded record's VIAF id is the person's too: the leaders' visits' records carry most of them
+                g.add(node, SKOS + "exactMatch", f"http://viaf.org/viaf/{a.people[dup].viaf}")
     return g
 
 

@@ -331,6 +331,15 @@ def test_regression_lopez_mateos_was_two_people_the_persons_lists_and_the_visits
     assert "leaders' visits" in a.people["108629"].same_as_reason
 
 
+def test_regression_a_folded_visit_record_took_its_viaf_id_away_from_the_person():
+    """The leaders' visits' records carry VIAF ids the persons-list records lack ("Mateos, Lopez": 48198515); once
+    folded, the crosswalk (which lists canonical records only) lost 35 of them. The canonical node carries them too."""
+    people = authority_graphs()[iris.authority_graph_iri("people")]
+    lopez_mateos = iris.person_iri("108115")
+    matches = {q.object.value for q in people if q.subject.value == lopez_mateos and q.predicate.value == SKOS + "exactMatch"}
+    assert {"http://viaf.org/viaf/48198515", iris.person_iri("108629")} <= matches
+
+
 def _visit(pref: str, remark: str, country: str) -> dict:
     return {"pref": pref, "pocom": None, "birth": None, "death": None, "variants": [f"President {pref}"],
             "urls": [f"https://history.state.gov/departmenthistory/visits/{country}"], "remarks": [remark]}
