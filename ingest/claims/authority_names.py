@@ -17,6 +17,7 @@ from ingest.authorities import authorities, norm, split_name
 from ontology import iris
 
 from ..entities.gazetteer import gazetteer
+from ..entities.not_alone import without_words_not_alone
 from ..entities.people import PersonContext
 from ..records import Claim, ClaimAgent, DocumentRecord
 from ..triples import party_person_iri
@@ -86,9 +87,10 @@ def _bearer(label: str, year: int) -> tuple[str, str, str] | None:
     ids = a.full_index.get(norm(name), frozenset()) if len(words) > 1 else frozenset()
     how = "named"
     if not ids:
-        if len(words) > 1 or not _may_be_a_surname(name, a.surname_index.get(norm(name), frozenset())):
+        surnames = _surnames()
+        if len(words) > 1 or not _may_be_a_surname(name, surnames.get(norm(name), frozenset())):
             return None
-        ids, how = a.surname_index[norm(name)], "of the surname"
+        ids, how = surnames[norm(name)], "of the surname"
     near = {pid: cited for pid in ids if (cited := _cited_near(pid, year)) and a.person(pid).alive_in(year) is not False}
     if len(near) != 1:
         return None
@@ -97,6 +99,13 @@ def _bearer(label: str, year: int) -> tuple[str, str, str] | None:
     why = (f"of the Office of the Historian's people, the one {how} '{name}' whom the persons list of a FRUS volume "
            f"within {_NEAR} years of {year} describes (a volume of {first}–{last}; hsg-people {pid})")
     return iris.person_iri(pid), person.name, why
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, frozenset[str]]:
+    """The surname index the entity layer reads: without a word FRUS never prints alone for a person (not_alone.tsv:
+    a claimant "Minh" of 1963 is not Ho Chi Minh)."""
+    return without_words_not_alone(authorities().surname_index)
 
 
 def _cited_near(pid: str, year: int) -> tuple[int, int] | None:
