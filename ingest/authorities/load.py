@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from .names import _TITLE_WORDS as _TITLE_WORD
 from .names import COMMON_KEYS, PARTICLES, article_dropped, name_forms, norm, split_name
 
 __all__ = [
@@ -27,6 +28,24 @@ emperor premier chancellor minister mr mrs ms miss dr sir lord lady dame colonel
 cardinal archbishop bishop father sheikh emir sultan judge justice professor mayor mme mlle madame herr signor""".split())
 
 _ARTICLE_PREFIXED = re.compile(r"(?:al|el)[-–](?=[A-Z])")       # "al-Rifai": the article, then the name
+
+
+_HONORIFICS = frozenset("sardar tunku tengku raja nawab begum datuk dato tun haji hadji chaudhry".split())
+
+
+def _given_and_first_surname(variant: str) -> str:
+    """Session 58: a Spanish double surname's first surname after the first given name, "Rafael Trujillo" for
+    "Trujillo Molina, Rafael Leónidas", as texts print it; "" for any other name."""
+    parts = split_name(variant)
+    surnames = parts.surname.split()
+    given = [w for w in parts.forenames.replace(".", ". ").split() if len(w.strip(".")) > 1]
+    if not parts.inverted or len(surnames) != 2 or not given or "-" in parts.surname or parts.titles \
+            or any(w.lower() in PARTICLES or not w[:1].isupper() for w in surnames) \
+            or any(_TITLE_WORD.match(w) or w.rstrip(".").lower() in _TITLE_KEYS | _HONORIFICS for w in parts.forenames.split()):
+        return ""             # "Nguyen Khanh, General", "Hoyer Millar, Sir Frederick": no given name first
+    return norm(f"{given[0]} {surnames[0]}")
+
+
 _LEADING_TITLE = re.compile(r"^(?:(?:Prime|Foreign|Deputy|Vice|Acting|Crown)\s+)?(?:" + "|".join(sorted(_TITLE_KEYS, key=len, reverse=True))
                             + r")\.?\s+(?=\S)", re.IGNORECASE)
 
@@ -219,6 +238,25 @@ class Authorities:
                     if first in _TITLE_KEYS or all(w in COMMON_KEYS or len(w) == 1 for w in f.split()):
                         continue          # "president de gaulle" is a title and a name, not a name form
                     index[f].add(can)
+        return {k: frozenset(v) for k, v in index.items()}
+
+    @cached_property
+    def first_surname_index(self) -> dict[str, frozenset[str]]:
+        """norm(first given name + first of two surnames) -> canonical person ids: "rafael trujillo" for "Trujillo
+        Molina, Rafael Leónidas". A weaker form than the full index's ("Carlos Sosa", "Juan Perez" are common names):
+        the entity layer reads it only for people the volume lists or the document has named."""
+        return self._derived("first-surname-index", self._first_surname_index)
+
+    def _first_surname_index(self) -> dict[str, frozenset[str]]:
+        index: dict[str, set[str]] = defaultdict(set)
+        full = self.full_index
+        for pid, p in self.people.items():
+            names = {p.sort, p.name, *p.variants}
+            for v, _ in self._usable_variants(p):
+                key = _given_and_first_surname(v)
+                joined = "-".join(split_name(v).surname.split())
+                if key and (not any(joined in n for n in names) or norm(f"{key.split()[0]} {joined}") in full):
+                    index[key].add(self.canonical(pid))    # not "Frederick Hoyer" of "Frederick Hoyer-Millar"
         return {k: frozenset(v) for k, v in index.items()}
 
     @staticmethod

@@ -173,6 +173,7 @@ class EntityExtractor:
         self.gaz = gazetteer()
         self.full = _with_nicknames(self.a.full_index)
         self.surnames = without_words_not_alone(self.a.surname_index)
+        self.first_surname = self.a.first_surname_index
         self.use_volume_lists = use_volume_lists
         self._next_titled: tuple[int, str] | None = None
         self._forms_of: dict[str, list[str]] | None = None        # hsg id -> its full-name forms (misprints)
@@ -205,6 +206,9 @@ class EntityExtractor:
             if first in COMMON_KEYS:
                 continue                   # stray forms that start with "in", "the", "army"…
             self.name_first[first] = max(self.name_first.get(first, 0), k.count(" ") + 1)
+        for k in self.first_surname:
+            first = k.split(" ", 1)[0]
+            self.name_first[first] = max(self.name_first.get(first, 0), 2)
         for k in self.surnames:
             if " " in k:   # "Gaulle" of "de Gaulle"
                 self.name_first.setdefault(k.rsplit(" ", 1)[1], 1)
@@ -1089,7 +1093,7 @@ class EntityExtractor:
             name = name[:pm.start()]
         if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
             name = name[:-1]             # "Bao Dai." at the end of a sentence
-        ids = self._suffix_allows(text, s + len(name), self.full.get(_key(name)) or self._by_middle_name(_key(name), ctx))
+        ids = self._full_name_ids(text, s + len(name), _key(name), ctx)
         if not ids:
             return None
         res = self._full_name(text, s, name, ids, None, ctx)
@@ -1099,14 +1103,33 @@ class EntityExtractor:
             end = suffix.end()       # "Kenneth T. Young, Jr."
         return self._person(s, end, res, ctx, None)
 
-    def _suffix_allows(self, text: str, end: int, ids: frozenset[str] | None) -> frozenset[str]:
+    def _full_name_ids(self, text: str, end: int, key: str, ctx: PersonContext) -> frozenset[str]:
+        """The people a full name ending at `end` may be: its full-name forms, a middle name with the surname, and a
+        Spanish double surname's first form ("Rafael Trujillo") of someone the volume lists or the document named,
+        where no other record holds the form or only a "Jr." does (his son Ramfis, "Trujillo, Rafael Leonidas
+        Martinez, Jr.", prints it whole: without the suffix it is as much the father's). Not before a hyphen:
+        "Juan Perez-Urruti" is no "Juan Perez"."""
+        ids = self.full.get(key) or self._by_middle_name(key, ctx) or frozenset()
+        weak = self.first_surname.get(key, frozenset()) & (ctx.volume_ids | set(ctx.resolved.values()))
+        if weak and not text.startswith("-", end) and all(_generation(split_name(self.a.person(pid).sort).suffix)
+                                                           for pid in ids - weak):
+            ids = ids | weak
+        return self._suffix_allows(text, end, ids, key)
+
+    def _suffix_allows(self, text: str, end: int, ids: frozenset[str] | None, key: str = "") -> frozenset[str]:
         """The people of a full name whose record's generational suffix, if any, is the one printed after it: "Benigno
-        Aquino, Jr." (1971) is not hsg-people 100516 "Aquino, Benigno, 3rd", the President of 2010."""
+        Aquino, Jr." (1971) is not hsg-people 100516 "Aquino, Benigno, 3rd", the President of 2010. Where a record
+        holds the name with that very suffix, it alone (session 58): "General Rafael Trujillo, Jr." is his son, not the
+        dictator whose name he bears, and "Herbert Hoover, Jr." the Under Secretary; "Frederick Smith, Jr.", whom no
+        record holds so (the general's is "Frederic H. Smith, Jr."), stays among his namesakes."""
         printed = _SUFFIX.match(text, end)
         if not ids or not printed:
             return ids or frozenset()
         mark = _generation(printed.group(0))
-        return frozenset(pid for pid in ids if _generation(split_name(self.a.person(pid).sort).suffix) in ("", mark))
+        marks = {pid: _generation(split_name(self.a.person(pid).sort).suffix) for pid in ids}
+        with_suffix = set().union(*(self.full.get(f"{key} {word}", ()) for word in _SPELLINGS.get(mark, (mark,))))
+        same = frozenset(pid for pid in ids if marks[pid] == mark and pid in with_suffix)
+        return same or frozenset(pid for pid in ids if marks[pid] in ("", mark))
 
     def _full_name(self, text, s, name, ids, title, ctx: PersonContext) -> Resolution:
         """A full name's person; "Ngo Dinh Nhu", which his wife's record also bears, untitled is he."""
@@ -1124,7 +1147,7 @@ class EntityExtractor:
                 continue
             key = _key(surface)
             if j - k >= 2:
-                ids = self._suffix_allows(text, e, self.full.get(key) or self._by_middle_name(key, ctx))
+                ids = self._full_name_ids(text, e, key, ctx)
                 if ids:
                     return self._person(s, e, self._full_name(text, s, surface, ids, title, ctx), ctx, title), j
                 misprint = self._misprinted(key, ctx) if not re.search(r"\n|\w{2,}\.\s", surface) else None
@@ -1451,6 +1474,8 @@ class EntityExtractor:
             staff = self._presidents_staff(surface, ids & (ctx.volume_ids | set(ctx.resolved.values())))
             if staff is not None:    # "to the White House eyes only for Bundy": McGeorge, not William named earlier
                 return self._person(s, e, staff, ctx, title)
+        if len(ids) > 1 and (bracketed := self._bracketed_given_name(text, s, surface, ids, ctx)):
+            return self._person(s, e, bracketed, ctx, title)   # "[McGeorge] Bundy" (1968): not William, listed
         if title is None and (known or in_volume or not ctx.volume_ids):
             among = president_among_presidents(text, s, e, surface, ids, ctx.date)
             if among is not None:    # "Kennedy and Johnson and Nixon are damned for Vietnam" (1975)
@@ -1459,6 +1484,29 @@ class EntityExtractor:
             former = president_of_administrations(text, s, e, surface, ids - in_volume, ctx.date)
             if former is not None:   # "Johnson tried to have a summit in the last six months of his Administration" (1970)
                 return self._person(s, e, former, ctx, title)
+        return None
+
+    def _bracketed_given_name(self, text, s, surface, ids, ctx: PersonContext) -> Resolution | None:
+        """The one namesake bearing the given name an editor printed in brackets before the surname ("[McGeorge]
+        Bundy", "[Allen] Dulles"): the editors' own word on who is meant, above who is listed or named earlier."""
+        m = _BRACKETED_GIVEN.search(text, max(0, s - 40), s)
+        if m is None:
+            return None
+        words = m.group(1).split()
+        if any(w in _TITLE_FIRST or w.lower() in _TITLE_WORDS_LOWER for w in words):
+            return None                  # "[General] MacArthur": a title, which the titled paths read
+        for pool in (ids & (ctx.volume_ids | set(ctx.resolved.values())), ids):
+            bearers = sorted(pid for pid in pool if all(bears_given_name(self.a.person(pid), w) for w in words))
+            if len(bearers) > 1:
+                return None
+            if bearers:
+                pid = bearers[0]
+                person = self.a.person(pid)
+                return Resolution(iris.person_iri(pid), person.name, 0.9,
+                                  f"'[{m.group(1)}] {surface}': the editors' bracketed given name is borne by "
+                                  f"{person.name} (hsg-people {pid}) alone of {len(pool)} namesakes "
+                                  f"{'listed or named here' if pool is not ids else 'in the authority data'}",
+                                  "name-variant", links=links_of(pid), pid=pid)
         return None
 
     def _was_president(self, pid: str) -> bool:
@@ -1794,10 +1842,14 @@ def _middle_names(a) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+_BRACKETED_GIVEN = re.compile(r"\[([A-Z][a-z]+(?:[A-Z][a-z]+)?(?: [A-Z][a-z]+){0,2})\] \Z")   # "[McGeorge] Bundy"
 _GIVEN_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]{2,})[ ]((?:[AaEe][lnrsdtz]|[Aa]sh)-)?\Z")   # "Munim Ar-"
 _ARTICLE = re.compile(r"(?:[AaEe][lnrsdtz]|[Aa]sh)-")
 _CALENDAR = frozenset("January February March April May June July August September October November December Monday "
                       "Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+_SPELLINGS = {"jr": ("jr", "ii", "2nd", "2d"), "iii": ("iii", "3rd", "3d"), "iv": ("iv", "4th")}
 
 
 def _generation(suffix: str) -> str:
