@@ -101,6 +101,11 @@ SESSION_57 = [   # volume, passage as printed, the tagged words (first occurrenc
      "Mme Ngo dinh Nhu", "109769", "v01-1958-60-mme-ngo-dinh-nhu-as-ngo-dinh-nhu", "113694"),
     ("frus1961-63v01", "Diem's brothers, Ngo Dinh Nhu and Ngo Dinh Can, as directors", "Ngo Dinh Can", "109769",
      "v01-1961-63-ngo-dinh-of-ngo-dinh-can-as-nhu", "109766"),
+    ("frus1958-60v13", "He had such a problem and was sending him a letter by his son, Ambassador Bourguiba. The "
+     "latter thereupon handed the President a long letter.", "Bourguiba", "101606",
+     "ambassador-bourguiba-as-his-father", "101607"),
+    ("frus1969-76ve05p2", "FOREIGN: Habib Bourguiba, Jr Secretary of State for Foreign Affairs of Tunisia",
+     "Habib Bourguiba", "101606", "habib-bourguiba-jr-as-his-father", "101607"),
 ]
 
 
