@@ -21,3 +21,21 @@ def slice_document():
         extractor.run(record)
         return record
     return read
+
+
+@pytest.fixture(scope="module")
+def memorandum():
+    """memorandum(body, volume, date): a memorandum of that volume and date holding `body`, its entities extracted as
+    `frus-kg evaluate` extracts them (no title-only mentions)."""
+    from ingest.records import DocumentRecord, Page, VolumeRecord
+    extractor = EntityExtractor()
+
+    def read(body: str, volume: str, date: str = "1955-09-02",
+             heading: str = "256. Memorandum From the Acting Secretary of State to the Secretary of State"):
+        text = f"{heading}\n\nWashington, {date}.\n\n{body}"
+        number = heading.split(".", 1)[0]
+        record = DocumentRecord(VolumeRecord(volume, "t"), f"d{number}", number, heading, text, "<test>", date=date,
+                                pages=[Page("1", 0, len(text))])
+        extractor.run(record)
+        return record
+    return read
