@@ -172,6 +172,38 @@ async def _readable(conn: Connection, limit: float | None) -> None:
         loop.remove_reader(fd)
 
 
+SPOOL_PREFIX = "frus-kg-results-"
+
+
+def _sweep_spools_of_dead_servers() -> None:
+    """Remove the result spools of servers that were killed (SIGKILL, the OOM killer) before close() ran: a spool
+    is named after its server's process id, and one whose process is gone would hold its files for ever."""
+    for spool in Path(tempfile.gettempdir()).glob(f"{SPOOL_PREFIX}*-*"):
+        pid = spool.name[len(SPOOL_PREFIX):].split("-", 1)[0]
+        try:
+            ours = spool.is_dir() and spool.stat().st_uid == os.getuid()
+        except OSError:
+            continue
+        if not ours or not pid.isdigit() or _alive(int(pid)):
+            continue
+        for leftover in spool.glob("*"):
+            leftover.unlink(missing_ok=True)
+        try:
+            spool.rmdir()
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:         # another user's process
+        return True
+    return True
+
+
 class IsolatedStore:
     """A read-only store whose queries run in killable worker processes."""
 
@@ -183,7 +215,8 @@ class IsolatedStore:
         if not (self.path / "CURRENT").exists():
             raise StoreError(f"{self.path}: no store here yet; run `frus-kg ingest` first")
         self.settings = settings
-        self.spool = Path(tempfile.mkdtemp(prefix="frus-kg-results-"))
+        _sweep_spools_of_dead_servers()
+        self.spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-"))
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()

@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
 import time
 
 import pytest
@@ -64,6 +69,35 @@ def test_a_large_result_waits_in_a_spool_file_that_is_deleted_once_sent(sample_s
         assert not result.path.exists()
     finally:
         store.close()
+
+
+def test_regression_a_killed_servers_result_spool_was_left_in_the_temporary_folder_for_ever(
+        sample_store_path, tmp_path, monkeypatch):
+    """A server killed with SIGKILL never runs close(): five empty spools were left in /tmp by every test run.
+    The next store opened removes the spools of processes that are gone, and leaves a live server's alone."""
+    opener = ("import sys, time; from graph import IsolatedStore, PoolSettings; "
+              "IsolatedStore(sys.argv[1], PoolSettings(workers=1)); print('open', flush=True); time.sleep(600)")
+    killed, alive = (subprocess.Popen([sys.executable, "-c", opener, str(sample_store_path)], stdout=subprocess.PIPE,
+                                      env={**os.environ, "TMPDIR": str(tmp_path)}) for _ in range(2))
+    try:
+        for proc in (killed, alive):
+            assert proc.stdout.readline() == b"open\n"
+        (spool_of_killed,) = tmp_path.glob(f"frus-kg-results-{killed.pid}-*")
+        (spool_of_alive,) = tmp_path.glob(f"frus-kg-results-{alive.pid}-*")
+        (spool_of_killed / "result.json").write_bytes(b"{}")
+        killed.send_signal(signal.SIGKILL)
+        killed.wait(10)
+        monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+        store = IsolatedStore(sample_store_path, PoolSettings(workers=1))
+        try:
+            assert not spool_of_killed.exists() and spool_of_alive.is_dir()
+        finally:
+            store.close()
+        assert not store.spool.exists()
+    finally:
+        for proc in (killed, alive):
+            proc.kill()
+            proc.wait(10)
 
 
 def test_a_missing_store_is_a_clear_error(tmp_path):
