@@ -19,6 +19,7 @@ from .pages import past_the_end, render_html
 from .passages import claim_anchor, passage_html
 from .resources import params as p
 from .resources.claims import CLAIM_TYPES, claim_filter, claim_list
+from .resources.known_entities import require_known
 from .resources.documents import SORTS, DocumentFilter, document_list
 from .resources.entities import ENTITY_SORTS, EntityFilter, entity_list
 from .resources.links import KINDS, labels, list_href
@@ -92,9 +93,11 @@ def _fetch(store, kind: str, asked: Asked) -> tuple[object, Page, dict]:
     page = Page(offset=decode_cursor(asked.cursor, asked.given), limit=p.page_limit(asked.limit))
     if kind == "documents":
         filt = _document_filter(asked.given)
+        require_known(store, filt)
         return filt, page, document_list(store, filt, page)
     if kind == "claims":
         filt = claim_filter(asked.given)
+        require_known(store, filt)
         return filt, page, claim_list(store, filt, page)
     filt = _entity_filter(asked.given)
     return filt, page, entity_list(store, kind, filt, page)

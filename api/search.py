@@ -25,6 +25,7 @@ from .page_queries import passage_documents
 from .pages import past_the_end, wants_html
 from .passages import passage_html
 from .resources import params as p
+from .resources.known_entities import require_known_iris
 from .resources.links import href, list_href
 from .resources.paging import fingerprint
 from .resources.list_end import keyset_list_end
@@ -110,6 +111,8 @@ def search(index: SearchIndex, q: str | None, kind: str | Sequence[str] | None =
     except SearchQueryError as exc:
         raise p.BadParameter(f"q: {exc}") from None
     after = _decode_cursor(cursor, given) if cursor else None
+    if volume and store is not None:
+        require_known_iris(store, [("volume", p.volume_ref(volume))])
     try:
         hits, totals = index.search(parsed, kinds=kinds, volume=p.identifier("volume", volume) if volume else None,
                                     date_from=lower, date_before=upper, after=after, limit=size + 1)

@@ -18,6 +18,7 @@ from .co_mentions import co_mention_list, co_mention_path, known_entity
 from .document_packs import packed_json
 from .documents import SORTS, DocumentFilter, document_detail, document_list
 from .entities import ENTITY_SORTS, EntityFilter, entity_detail, entity_list
+from .known_entities import require_known
 from .links import KINDS, local_name
 from .paging import Page, decode_cursor
 from .list_end import offset_list_end
@@ -93,6 +94,7 @@ def documents(request: Request, volume: str | None = Query(None, description="vo
             recipients=[p.entity_ref("recipient", r) for r in recipient if r.strip()],
             mentions=[p.entity_ref("mentions", m) for m in mentions if m.strip()],
             text=p.text("text", text) if text else None, sort=sort or "date", params=given)
+        require_known(request.app.state.store, filt)
         return filt, _page(limit, cursor, given)
 
     filt, page = _checked(build)
@@ -129,7 +131,12 @@ def claims(request: Request,
     about = [a for a in about if a.strip()]
     given = _given(about=about[0] if len(about) == 1 else about, claimant=claimant, type=type,
                    **{"from": date_from, "to": date_to}, volume=volume)
-    filt, page = _checked(lambda: (claim_filter(given), _page(limit, cursor, given)))
+    def build():
+        filt = claim_filter(given)
+        require_known(request.app.state.store, filt)
+        return filt, _page(limit, cursor, given)
+
+    filt, page = _checked(build)
     return _collection(request, claim_list(request.app.state.store, filt, page), page, given)
 
 

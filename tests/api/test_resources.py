@@ -85,7 +85,7 @@ def test_an_unknown_document_is_404(server):
 
 @pytest.mark.parametrize("params, found", [
     ({}, True),
-    ({"volume": "frus1981-88v41"}, True), ({"volume": "frus1969-76v01"}, False),
+    ({"volume": "frus1981-88v41"}, True), ({"volume": "frus1981-88v41", "from": "1982"}, False),
     ({"from": "1981-10-26", "to": "1981-10-26"}, True), ({"from": "1981-10"}, True), ({"to": "1981"}, True),
     ({"from": "1981-10-27"}, False), ({"to": "1981-10-25"}, False),
     ({"genre": "memorandum"}, True), ({"genre": "Telegram"}, False),
@@ -426,7 +426,7 @@ def test_claims_filters_find_the_fenwick_quotation(server, params):
     {"claimant": "people/104215", "type": "decision"},
     {"about": "countries/united-states", "from": "1982"},
     {"about": "countries/united-states", "from": "1960", "to": "1980"},
-    {"volume": "frus1969-76v01"},
+    {"volume": "frus1981-88v41", "to": "1980"},
 ])
 def test_claims_filters_exclude(server, params):
     assert get(server, "/claims", **params)["total"] == 0
