@@ -19,7 +19,7 @@ from .pages import past_the_end, render_html
 from .passages import claim_anchor, passage_html
 from .resources import params as p
 from .resources.claims import CLAIM_TYPES, claim_filter, claim_list
-from .resources.known_entities import require_known
+from .resources.known_values import require_known
 from .resources.documents import SORTS, DocumentFilter, document_list
 from .resources.entities import ENTITY_SORTS, EntityFilter, entity_list
 from .resources.links import KINDS, labels, list_href

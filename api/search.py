@@ -25,7 +25,7 @@ from .page_queries import passage_documents
 from .pages import past_the_end, wants_html
 from .passages import passage_html
 from .resources import params as p
-from .resources.known_entities import require_known_iris
+from .resources.known_values import require_known_iris
 from .resources.links import href, list_href
 from .resources.paging import fingerprint
 from .resources.list_end import keyset_list_end

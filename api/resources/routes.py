@@ -18,7 +18,7 @@ from .co_mentions import co_mention_list, co_mention_path, known_entity
 from .document_packs import packed_json
 from .documents import SORTS, DocumentFilter, document_detail, document_list
 from .entities import ENTITY_SORTS, EntityFilter, entity_detail, entity_list
-from .known_entities import require_known
+from .known_values import require_known
 from .links import KINDS, local_name
 from .paging import Page, decode_cursor
 from .list_end import offset_list_end

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import combinations, product
 from typing import Iterable
 
 import networkx as nx
 
-from graph.sparql_terms import literal
+from graph.genres import nearest_genres, printed_genres
 from graph.store import Store
 from ontology import iris
 from ontology.namespaces import FK, OA, PROV, SCHEMA
@@ -762,17 +762,24 @@ def _finish(g: nx.Graph, spec: Spec, clock: _Clock, why: str | None) -> nx.Graph
     return g
 
 
-def _known_or_refused(store: Store, f: Filters) -> None:
-    """A volume or genre the store does not hold is a mistake to name, not an empty network: "frus1977-80v1" and
-    "memorandum" (genres are as printed, "Memorandum") drew nothing and said nothing."""
+def _known_or_refused(store: Store, f: Filters) -> Filters:
+    """The filters with each genre as the headings print it (any case given, as /documents reads it); a volume or
+    genre the store does not hold is a mistake to name, not an empty network: "frus1977-80v1" and "memorandum"
+    (printed "Memorandum", which was asked for exactly) drew nothing and said nothing."""
     volumes = {iris.volume_iri(v): v for v in f.volumes}
     missing = [name for v, name in volumes.items() if not store.has_graph(v)]     # the protocol every store has
     if missing:
         raise NetworkError(f"no volume {', '.join(sorted(missing))} in this store (volume ids as in /volumes/…)")
+    printed: list[str] = []
     for genre in f.genres:
-        if not store.query(f"ASK {{ ?d <{SCHEMA}genre> {literal(genre)} }}").boolean:
-            raise NetworkError(f"no document of the genre {genre!r} in this store (genres are as printed, e.g. "
-                               "'Telegram', 'Memorandum of Conversation'; the documents list names them)")
+        found = printed_genres(store, genre)
+        if not found:
+            near = nearest_genres(store, genre)
+            raise NetworkError(f"no document of the genre {genre!r} in this store (" + (
+                f"did you mean {' or '.join(repr(g) for g in near)}?" if near else
+                "genres are as printed, e.g. 'Telegram', 'Memorandum of Conversation'; the documents list names them") + ")")
+        printed += [g for g in found if g not in printed]
+    return replace(f, genres=tuple(printed)) if f.genres else f
 
 
 def project(store: Store, spec: Spec, *, sentences: Segmenter | None = None,
@@ -783,7 +790,7 @@ def project(store: Store, spec: Spec, *, sentences: Segmenter | None = None,
     answer, else the mentions; "table" or "mentions" insist (a NetworkError when the table cannot answer).
     `g.graph["source"]` says which was read, and `g.graph["source_note"]` why not the table."""
     how = PROJECTIONS[spec.kind][0]
-    _known_or_refused(store, spec.filters)
+    spec = replace(spec, filters=_known_or_refused(store, spec.filters))
     with collector_paused():
         if how == "co-mention":
             return _co_mention(store, spec, sentences, between, source)

@@ -128,7 +128,7 @@ def test_the_answer_says_whether_it_was_drawn_from_the_network_table(client, sam
 
 
 @pytest.mark.parametrize("params, named", [({"volume": "frus1981-88v4"}, "frus1981-88v4"),
-                                           ({"genre": "memorandum"}, "memorandum")])
+                                           ({"genre": "Telegram"}, "Telegram")])
 def test_regression_an_unknown_volume_or_genre_drew_an_empty_network_and_said_nothing(client, params, named):
     r = client.get("/network", params={"format": "node-link", **params})
     assert r.status_code == 400 and named in r.json()["detail"]

@@ -1,6 +1,6 @@
-"""A list filter that names an entity or a volume the store knows nothing about is a 400 naming the parameter, with
-the path meant where one is near, on /documents, /claims, /search and their pages, over HTTP on the sample store
-(api/resources/known_entities.py)."""
+"""A list filter that names an entity, a volume or a genre the store knows nothing about is a 400 naming the parameter,
+with what was meant where it is near, on /documents, /claims, /search and their pages, over HTTP on the sample store
+(api/resources/known_values.py)."""
 from __future__ import annotations
 
 import httpx
@@ -66,3 +66,17 @@ def test_another_datasets_iri_is_answered_with_the_entity_linked_to_it(server, g
     """A Wikidata IRI is held only as the object of a `skos:exactMatch`: it was "known", and the list was empty."""
     detail = _problem(server, "/claims?about=" + given).json()["detail"]
     assert detail == f"about: {given} is another dataset's IRI; frus-kg's linked to it: countries/united-states"
+
+
+def test_regression_a_genre_no_document_has_was_an_empty_list_and_the_network_wanted_the_printed_case(server):
+    """/documents compared genres in any case and listed nothing for a misspelt one; /network refused "memorandum"
+    (printed "Memorandum"), so the two routes disagreed on the same word (graph/genres.py serves both)."""
+    assert _problem(server, "/documents?genre=MEMORANDUM").json()["total"] == 1
+    network = _problem(server, "/network?genre=memorandum").json()["data"]
+    assert network["filters"]["genres"] == ["Memorandum"]
+    assert _problem(server, "/network?genre=memorandum").json()["elements"]["nodes"]
+    for path in ("/documents?genre=Memorandom", "/network?genre=Memorandom"):
+        answer = _problem(server, path)
+        assert answer.status_code == 400 and "no document of the genre 'Memorandom' in this store" in answer.json()["detail"]
+        assert "did you mean 'Memorandum'?" in answer.json()["detail"]
+    assert _problem(server, "/documents?genre=Telegram").json()["detail"].startswith("genre: no document of the genre")

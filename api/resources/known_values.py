@@ -1,10 +1,11 @@
-"""A list filter names only what the store knows: `about=countries/ussr` or `volume=frus1981-88v4l` was an empty
-list, which reads as "no claims" or "no documents" and gets counted so. Now it is a 400 naming the parameter and,
+"""A list filter names only what the store knows: `about=countries/ussr`, `volume=frus1981-88v4l` or
+`genre=Telegarm` was an empty list, which reads as "no claims" or "no documents" and gets counted so. Now it is a 400 naming the parameter and,
 where one is near, the path meant (`united-states` → `countries/united-states`; Wikidata's Q30 → the entity linked to
 it), as django-filter answers a choice that does not exist."""
 from __future__ import annotations
 
 from graph import Store, sparql_terms as st
+from graph.genres import nearest_genres, printed_genres
 from graph.identifier_lookup import identified
 from ontology.namespaces import BASE
 
@@ -50,8 +51,14 @@ def _near(store: Store, iri: str) -> str | None:
 
 
 def require_known(store: Store, filt: DocumentFilter | ClaimFilter) -> None:
-    """BadParameter for the first entity or volume the filter names that the store knows nothing about."""
+    """BadParameter for the first entity, volume or genre the filter names that the store knows nothing about."""
     require_known_iris(store, _named(filt))
+    genre = getattr(filt, "genre", None)
+    if genre and not printed_genres(store, genre):
+        near = nearest_genres(store, genre)
+        raise BadParameter(f"genre: no document of the genre {genre!r} in this store; " + (
+            f"did you mean {' or '.join(repr(g) for g in near)}?" if near else
+            "genres are as the headings print them, in any case (Telegram, Memorandum of Conversation)"))
 
 
 def require_known_iris(store: Store, named: list[tuple[str, str]]) -> None:
