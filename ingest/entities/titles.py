@@ -939,21 +939,43 @@ _RANK_BEFORE = re.compile(r"\b(?:Col|Colonel|Gen|General|Maj|Major|Capt|Captain|
 def retitle_namesake_tags(record: DocumentRecord, year: int | None) -> None:
     """Session 35: the editors of frus1964-68v16 tag the body's "King" (Constantine II) 133 times as Gordon D. King, an
     officer of the Department who drafted some of its telegrams: a tag of a bare monarch's title, in the body, pointing
-    at someone of that surname, is the title's holder where one source settles him (the tag stays as `tei_ref`)."""
+    at someone of that surname, is the title's holder where one source settles him (the tag stays as `tei_ref`).
+
+    Session 59: the same holds for the untagged mentions, which had read "King" as the listed Gordon D. King's surname
+    (about 400 in that volume: "The King responded with thanks", "Queen Frederika is exploiting King's sense of
+    honor"), with two guards of their own: after "the" the word is always the title, in the editors' notes too;
+    without it, only in the body and where the namesake is not printed in full there (a participant "Gordon D.
+    King" makes a bare "King" his)."""
     end = record.body_end if record.body_end is not None else len(record.text)
     for m in record.mentions:
         word = record.text[m.start:m.end]
         label = m.label or ""
         namesake = label.startswith(word + ",") or label.endswith(" " + word)      # "King, Gordon D.", "Gordon D. King"
-        if m.kind != "person" or m.method != "tei-markup" or word not in _BARE_TITLE_TAG or not namesake \
-                or not record.body_start <= m.start < end or _RANK_BEFORE.search(record.text, max(0, m.start - 12), m.start):
+        if m.kind != "person" or word not in _BARE_TITLE_TAG or not namesake or m.start < record.body_start \
+                or _RANK_BEFORE.search(record.text, max(0, m.start - 12), m.start):
             continue          # "WH Division—Col. King" (frus1952-54Guat) is the colonel
+        tagged = m.method == "tei-markup"
+        article = _ARTICLE_BEFORE.search(record.text, max(0, m.start - 5), m.start) is not None
+        if not (m.start < end or article) or not tagged and not article and _printed_in_full(record, m, end):
+            continue          # the editors' notes: "the King" only ("Drafted by King and Moffitt" is the drafter)
         holder = holder_of_title(record, word, year)
         if holder is None or holder.entity == m.entity:
             continue
-        m.explanation = (f"the FRUS editors tag it {m.tei_ref} ({m.label}), a namesake of the title; {holder.explanation}")
+        m.explanation = (f"the FRUS editors tag it {m.tei_ref} ({m.label}), a namesake of the title; " if tagged else
+                         f"'{word}' read as the title, not as the surname of {m.label}"
+                         + (" (after 'the')" if article else ", whom the body does not name in full") + "; ") \
+            + holder.explanation
         m.entity, m.label, m.office = holder.entity, holder.label, word
         m.entity_links = links_of(holder.pid) if holder.pid else ()
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|THE)\s+$")
+
+
+def _printed_in_full(record: DocumentRecord, bare: Mention, end: int) -> bool:
+    """Whether the body prints the bare mention's person by more than the one word (a participant "Gordon D. King")."""
+    return any(m.entity == bare.entity and m is not bare and m.end - m.start > bare.end - bare.start
+               and record.body_start <= m.start < end for m in record.mentions)
 
 
 def _everything_free(start: int, end: int) -> bool:
