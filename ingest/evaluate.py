@@ -22,7 +22,9 @@ extractor on the plain reading text, and compare:
 
 - title-only mentions ("the Secretary", "the Shah"), ours and the editors', are set aside and counted
   (`title_only`: how many we made, how many fall on an editor's tag, how many of those name the same
-  person), not scored with the names;
+  person, and the same person meant where a markup-error rule corrects the tag, `same_person_corrected`:
+  frus1964-68v16's "the King" is Constantine II, which the editors tag as Gordon D. King), not scored
+  with the names;
 - `iris_per_person`: for each person the editors tagged (by hsg-people id), the distinct entity IRIs
   our mentions on those tags carry; the mean and the worst over the 100 most-tagged people (one IRI
   per real person is the goal of issue 16). A tag whose text is no name of the person it points at
@@ -115,6 +117,7 @@ class TitleOnly:
     gold: int = 0               # the editors' tags on a bare title
     on_gold: int = 0            # ours that overlap such a tag
     same_person: int = 0        # ... and link the person the tag names
+    same_person_corrected: int = 0      # ... the person meant, where a markup-error rule corrects the tag
 
     def add(self, o: "TitleOnly") -> None:
         for k, v in vars(o).items():
@@ -398,6 +401,9 @@ def _set_titles_aside(score: Score, record: DocumentRecord, gold_people: list[Me
         score.title_only.on_gold += bool(tags)
         pid = gold_person_id(record.volume.id, tags[0].tei_ref) if tags else None
         score.title_only.same_person += bool(pid and m.entity == iris.person_iri(pid))
+        rule = matching_error(record, tags[0], pid) if pid else None
+        meant = rule.meant if rule is not None else pid
+        score.title_only.same_person_corrected += bool(meant and m.entity == iris.person_iri(meant))
     taken = {id(m) for m in pred_titles}
     kept_gold = [m for m in gold_people if not _title_only(record, m)
                  and not any(p.start < m.end and m.start < p.end for p in pred_titles)]

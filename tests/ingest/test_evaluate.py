@@ -176,7 +176,8 @@ def test_title_only_mentions_are_set_aside_and_counted_not_scored_with_names():
         ]
     s = evaluate_records([rec], fake).as_dict()
     assert s["persons"]["exact"]["gold"] == 2 and s["persons"]["exact"]["predicted"] == 2
-    assert s["title_only"] == {"predicted": 1, "gold": 1, "on_gold": 1, "same_person": int(haig is not None)}
+    assert s["title_only"] == {"predicted": 1, "gold": 1, "on_gold": 1, "same_person": int(haig is not None),
+                               "same_person_corrected": int(haig is not None)}
 
 
 def test_distinct_iris_per_real_person_count_every_iri_our_mentions_give_one_tagged_person():
