@@ -23,6 +23,7 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "authorities"
+_HYPHEN_IN_WORD = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _TITLE_KEYS = frozenset("""president general admiral ambassador secretary senator governor king queen prince princess shah
 emperor premier chancellor minister mr mrs ms miss dr sir lord lady dame colonel major captain lieutenant marshal pope
 cardinal archbishop bishop father sheikh emir sultan judge justice professor mayor mme mlle madame herr signor""".split())
@@ -228,6 +229,10 @@ class Authorities:
         return self._derived("full-index", self._full_index)
 
     def _full_index(self) -> dict[str, frozenset[str]]:
+        """Each form as the records print it, and (session 59) with the hyphens inside its words after the first left
+        out where no record prints that: "Mao Tsetung", "Chiang Kaishek", "Chiang Chingkuo" as FRUS also prints them,
+        which had been cut to "Mao" and "Chiang" (of the father, for the son). Not the first word's: a variant
+        "President-elect Kubitschek" would make a name of the misprint "Presidentelect Kubitschek"."""
         index: dict[str, set[str]] = defaultdict(set)
         for pid, p in self.people.items():
             can = self.canonical(pid)
@@ -238,6 +243,11 @@ class Authorities:
                     if first in _TITLE_KEYS or all(w in COMMON_KEYS or len(w) == 1 for w in f.split()):
                         continue          # "president de gaulle" is a title and a name, not a name form
                     index[f].add(can)
+        for f, ids in list(index.items()):
+            first, _, rest = f.partition(" ")
+            joined = f"{first} {_HYPHEN_IN_WORD.sub('', rest)}"
+            if rest and joined != f:
+                index.setdefault(joined, set(ids))
         return {k: frozenset(v) for k, v in index.items()}
 
     @cached_property

@@ -1027,8 +1027,8 @@ class EntityExtractor:
         span = max(self.gaz_first.get(tok, 1), self.gaz_first.get(tok.capitalize(), 1), self.name_first.get(low, 1)) + 2
         for j in range(min(n, i + MAX_TOKENS, i + span), i, -1):
             s, e = start, chunk[j - 1].end()
-            if j > i + 1 and chunk[j - 1].group(0).lower() in _CONNECTORS:
-                continue
+            if j > i + 1 and chunk[j - 1].group(0).lower() in _CONNECTORS and _key(text[s:e]) not in self.full:
+                continue               # not "… of", "… the"; but "Trinh Minh The" (session 59) is a name, and ends so
             if occupied.overlaps(s, e):
                 continue
             surface, e, entries = self._gazetteer_surface(text, s, e)

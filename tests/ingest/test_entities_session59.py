@@ -58,3 +58,27 @@ def test_a_bare_king_stays_the_namesake_the_body_prints_in_full():
     EntityExtractor(title_only=True).run(record)
     assert holder_of_title(record, "King", 1967).entity == CONSTANTINE
     assert _at(record, "King said").entity == GORDON_KING
+
+
+def test_regression_trinh_minh_the_was_cut_to_trinh_for_the_last_word_reads_as_the_article(memorandum):
+    """frus1955-57v01 (1955): the Cao Dai general "Trinh Minh The" was read as "Trinh" and an unlinked "Minh": a span
+    ending in a connector ("… of", "… the") was never tried, though the authority data holds the name whole."""
+    record = memorandum("Hoa Hao reaction to reports Trinh Minh The has rallied to the Government.", "frus1955-57v01",
+                        "1955-02-15")
+    at = record.text.index("Trinh Minh The")
+    (general,) = [m for m in record.mentions if m.kind == "person" and m.start <= at < m.end]
+    assert (general.start, general.end) == (at, at + len("Trinh Minh The"))
+    assert general.entity == iris.person_iri("113737")
+    assert not [m for m in record.mentions if m.kind == "person" and at < m.start < at + len("Trinh Minh The")]
+
+
+def test_regression_a_name_printed_without_its_hyphen_was_cut_to_its_first_word(memorandum):
+    """frus1958-60v19 (1958) prints "Mao Tsetung", frus1955-57v03 "Chiang Chingkuo": no record prints them so, and the
+    son's "Chiang" went to his father (frus1955-57v03 d213). The full-name index holds each hyphenated form also
+    without its hyphens."""
+    record = memorandum("Chairman Mao Tsetung met Chiang Kaishek. Chiang Chingkuo, the elder son, was there.",
+                        "frus1958-60v19", "1958-09-01")
+    found = {record.text[m.start:m.end]: m.entity for m in record.mentions if m.kind == "person"}
+    assert found == {"Mao Tsetung": iris.person_iri("108483"), "Chiang Kaishek": iris.person_iri("102483"),
+                     "Chiang Chingkuo": iris.person_iri("102482")}
+
